@@ -1,0 +1,104 @@
+using ChainMap.Domain;
+using ChainMap.Storage;
+
+namespace ChainMap.Api.Chains;
+
+public sealed record ChainSummaryResponse(string Code, string Name, string Category, string Description);
+
+public sealed record SegmentResponse(
+    string Code, string Name, string Tier, string? Parent, IReadOnlyList<string> Aliases, IReadOnlyList<string> Products,
+    IReadOnlyList<string> Keywords, IReadOnlyList<string> IndustryCodes);
+
+public sealed record FlowResponse(string From, string To, string Description);
+
+public sealed record ChainResponse(string Code, string Name, string Category, string Description, IReadOnlyList<SegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows);
+
+public sealed record MapSegmentResponse(string Code, string Name, string? Parent, int LocalCompanies, decimal LocalRegisteredCapital);
+
+public sealed record MapTierResponse(string Tier, string Label, IReadOnlyList<MapSegmentResponse> Segments);
+
+public sealed record ChainMapResponse(string Code, string Name, string HomeRegion, string HomeName, IReadOnlyList<MapTierResponse> Tiers, IReadOnlyList<FlowResponse> Flows);
+
+/// <summary>A segment as a client sends it; tier is upstream, midstream or downstream (or 上游/中游/下游).</summary>
+public sealed record SegmentRequest(
+    string Code, string Name, string Tier, string? Parent = null, IReadOnlyList<string>? Aliases = null, IReadOnlyList<string>? Products = null,
+    IReadOnlyList<string>? Keywords = null, IReadOnlyList<string>? IndustryCodes = null);
+
+public sealed record FlowRequest(string From, string To, string? Description = null);
+
+/// <summary>A whole chain definition; category is leading, high-value-add or other.</summary>
+public sealed record ChainRequest(
+    string Code, string Name, string? Category = null, string? Description = null, IReadOnlyList<SegmentRequest>? Segments = null, IReadOnlyList<FlowRequest>? Flows = null);
+
+internal static class ChainMappings
+{
+    public static ChainSummaryResponse ToSummary(this Chain chain) => new(chain.Code, chain.Name, chain.Category.ToWire(), chain.Description);
+
+    public static SegmentResponse ToResponse(this Segment s) =>
+        new(s.Code, s.Name, s.Tier.ToWire(), s.ParentCode, s.Aliases, s.Products, s.Keywords, s.IndustryCodes);
+
+    public static ChainResponse ToResponse(this ChainDefinition d) => new(
+        d.Chain.Code, d.Chain.Name, d.Chain.Category.ToWire(), d.Chain.Description,
+        d.Segments.Select(ToResponse).ToList(),
+        d.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList());
+
+    /// <summary>Turns a request into a definition, collecting every field error (field path → messages).</summary>
+    public static ChainDefinition ToDefinition(this ChainRequest request, Dictionary<string, string[]> errors)
+    {
+        if (!ChainCategories.TryParse(request.Category, out var category))
+        {
+            errors["category"] = [$"'{request.Category}' is not a category; use leading, high-value-add or other"];
+        }
+
+        var code = (request.Code ?? string.Empty).Trim();
+        var segments = new List<Segment>();
+        var index = 0;
+        foreach (var s in request.Segments ?? [])
+        {
+            if (s is null)
+            {
+                errors[$"segments[{index}]"] = ["segment is null"];
+                index++;
+                continue;
+            }
+
+            segments.Add(s.ToSegment(code, $"segments[{index}]", errors));
+            index++;
+        }
+
+        var flows = (request.Flows ?? []).Where(f => f is not null)
+            .Select(f => new FlowEdge(code, (f.From ?? string.Empty).Trim(), (f.To ?? string.Empty).Trim(), f.Description ?? string.Empty)).ToList();
+        return new ChainDefinition(new Chain(code, (request.Name ?? string.Empty).Trim(), category, request.Description ?? string.Empty), segments, flows);
+    }
+
+    public static Segment ToSegment(this SegmentRequest s, string chainCode, string path, Dictionary<string, string[]> errors)
+    {
+        if (!Tiers.TryParse(s.Tier, out var tier))
+        {
+            errors[$"{path}.tier"] = [$"'{s.Tier}' is not a tier; use upstream, midstream or downstream"];
+        }
+
+        return new Segment((s.Code ?? string.Empty).Trim(), chainCode, (s.Name ?? string.Empty).Trim(), tier, string.IsNullOrWhiteSpace(s.Parent) ? null : s.Parent.Trim(),
+            Clean(s.Aliases), Clean(s.Products), Clean(s.Keywords), Clean(s.IndustryCodes));
+    }
+
+    public static Dictionary<string, string[]> ToErrors(this IEnumerable<ChainProblem> problems) =>
+        problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+
+    public static ChainMapResponse ToMap(ChainDefinition definition, HomeRegion home, IReadOnlyList<SegmentPresence> presence)
+    {
+        var bySegment = presence.ToDictionary(p => p.SegmentCode);
+        var tiers = Enum.GetValues<Tier>().Select(t => new MapTierResponse(
+            t.ToWire(),
+            t.ToChinese(),
+            definition.Segments.Where(s => s.Tier == t).Select(s => new MapSegmentResponse(
+                s.Code, s.Name, s.ParentCode,
+                bySegment.TryGetValue(s.Code, out var p) ? p.Companies : 0,
+                bySegment.TryGetValue(s.Code, out var q) ? q.RegisteredCapital : 0)).ToList())).ToList();
+        return new ChainMapResponse(definition.Chain.Code, definition.Chain.Name, home.Code, home.Name, tiers,
+            definition.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList());
+    }
+
+    private static IReadOnlyList<string> Clean(IReadOnlyList<string>? values) =>
+        (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
+}

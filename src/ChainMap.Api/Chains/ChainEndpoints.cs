@@ -1,0 +1,155 @@
+using ChainMap.Chains;
+using ChainMap.Domain;
+using ChainMap.Regions;
+using ChainMap.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMap.Api.Chains;
+
+internal static class ChainEndpoints
+{
+    public static IEndpointRouteBuilder MapChains(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/chains").WithTags("Chains");
+        group.MapGet("/", ListChains).WithName("ListChains").WithSummary("All industrial chains");
+        group.MapGet("/{code}", GetChain).WithName("GetChain").WithSummary("One chain with its segments and flow edges (code or name, either script)");
+        group.MapGet("/{code}/map", GetChainMap).WithName("GetChainMap").WithSummary("The chain map: segments by tier, flow edges and home-region company counts");
+        group.MapPost("/", CreateChain).WithName("CreateChain").WithSummary("Create a chain from a whole definition");
+        group.MapPut("/{code}", ReplaceChain).WithName("ReplaceChain").WithSummary("Replace a chain's definition (segments and flows) as a whole");
+        group.MapPost("/{code}/segments", AddSegment).WithName("AddSegment").WithSummary("Add a segment to a chain");
+        group.MapPut("/{code}/segments/{segmentCode}", UpdateSegment).WithName("UpdateSegment").WithSummary("Update one segment of a chain");
+        return app;
+    }
+
+    internal static async Task<Ok<IReadOnlyList<ChainSummaryResponse>>> ListChains(ChainDirectory chains, CancellationToken cancellationToken)
+    {
+        var list = await chains.ListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ChainSummaryResponse>>(list.Select(c => c.ToSummary()).ToList());
+    }
+
+    internal static async Task<Results<Ok<ChainResponse>, ProblemHttpResult>> GetChain(string code, ChainDirectory chains, CancellationToken cancellationToken)
+    {
+        var definition = await chains.GetDefinitionAsync(code, cancellationToken);
+        return definition is null ? Problems.ChainNotFound(code) : TypedResults.Ok(definition.ToResponse());
+    }
+
+    internal static async Task<Results<Ok<ChainMapResponse>, ProblemHttpResult>> GetChainMap(
+        string code, ChainDirectory chains, RegionDirectory regions, IChainMapStore store, CancellationToken cancellationToken)
+    {
+        var definition = await chains.GetDefinitionAsync(code, cancellationToken);
+        if (definition is null)
+        {
+            return Problems.ChainNotFound(code);
+        }
+
+        var home = await regions.GetHomeAsync(cancellationToken);
+        var presence = home.Code.Length == 0 ? [] : await store.CountBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
+        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence));
+    }
+
+    internal static async Task<Results<Created<ChainResponse>, ValidationProblem, ProblemHttpResult>> CreateChain(
+        ChainRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var definition = request.ToDefinition(errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The chain definition is invalid");
+        }
+
+        if (await chains.ResolveAsync(definition.Chain.Code, cancellationToken) is { } existing && existing.Code == definition.Chain.Code)
+        {
+            return TypedResults.Problem($"Chain {definition.Chain.Code} already exists; use PUT /api/chains/{definition.Chain.Code} to replace it.", statusCode: StatusCodes.Status409Conflict, title: "Chain exists");
+        }
+
+        var result = await service.SaveAsync(definition, cancellationToken);
+        if (!result.Saved)
+        {
+            return TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The chain definition is invalid");
+        }
+
+        return TypedResults.Created($"/api/chains/{Uri.EscapeDataString(definition.Chain.Code)}", definition.ToResponse());
+    }
+
+    internal static async Task<Results<Ok<ChainResponse>, ValidationProblem, ProblemHttpResult>> ReplaceChain(
+        string code, ChainRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+    {
+        var existing = await chains.ResolveAsync(code, cancellationToken);
+        if (existing is null)
+        {
+            return Problems.ChainNotFound(code);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var definition = (request with { Code = existing.Code }).ToDefinition(errors);
+        if (!string.IsNullOrWhiteSpace(request.Code) && request.Code.Trim() != existing.Code)
+        {
+            errors["code"] = [$"the body names chain {request.Code} but the URL names {existing.Code}; a chain's code cannot be changed"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The chain definition is invalid");
+        }
+
+        var result = await service.SaveAsync(definition, cancellationToken);
+        return result.Saved
+            ? TypedResults.Ok(definition.ToResponse())
+            : TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The chain definition is invalid");
+    }
+
+    internal static async Task<Results<Created<SegmentResponse>, ValidationProblem, ProblemHttpResult>> AddSegment(
+        string code, SegmentRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+    {
+        var definition = await chains.GetDefinitionAsync(code, cancellationToken);
+        if (definition is null)
+        {
+            return Problems.ChainNotFound(code);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var segment = request.ToSegment(definition.Chain.Code, "segment", errors);
+        if (definition.FindSegment(segment.Code) is not null)
+        {
+            return TypedResults.Problem($"Segment {segment.Code} already exists in chain {definition.Chain.Code}; use PUT to update it.", statusCode: StatusCodes.Status409Conflict, title: "Segment exists");
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The segment is invalid");
+        }
+
+        var result = await service.SaveAsync(definition with { Segments = [.. definition.Segments, segment] }, cancellationToken);
+        return result.Saved
+            ? TypedResults.Created($"/api/chains/{Uri.EscapeDataString(definition.Chain.Code)}", segment.ToResponse())
+            : TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The segment is invalid");
+    }
+
+    internal static async Task<Results<Ok<SegmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateSegment(
+        string code, string segmentCode, SegmentRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+    {
+        var definition = await chains.GetDefinitionAsync(code, cancellationToken);
+        if (definition is null)
+        {
+            return Problems.ChainNotFound(code);
+        }
+
+        if (definition.FindSegment(segmentCode) is null)
+        {
+            return Problems.NotFound($"Segment {segmentCode} is not a segment of chain {definition.Chain.Code}.", "Segment not found");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var segment = (request with { Code = segmentCode }).ToSegment(definition.Chain.Code, "segment", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The segment is invalid");
+        }
+
+        var segments = definition.Segments.Select(s => s.Code == segmentCode ? segment : s).ToList();
+        var result = await service.SaveAsync(definition with { Segments = segments }, cancellationToken);
+        return result.Saved
+            ? TypedResults.Ok(segment.ToResponse())
+            : TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The segment is invalid");
+    }
+}

@@ -1,0 +1,25 @@
+using ChainMap.Api;
+using ChainMap.Api.Chains;
+using ChainMap.Api.Companies;
+using ChainMap.Api.Health;
+using ChainMap.Api.Regions;
+using ChainMap.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddChainMapCore();
+builder.Services.AddChainMapApi();
+
+var app = builder.Build();
+
+app.UseChainMapApi();
+
+app.MapHealth();
+app.MapChains();
+app.MapRegions();
+app.MapCompanies();
+
+app.Run();
+
+/// <summary>The HTTP host; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,106 @@
+namespace ChainMap.Domain;
+
+public enum ChainCategory
+{
+    Leading,
+    HighValueAdd,
+    Other,
+}
+
+public enum Tier
+{
+    Upstream,
+    Midstream,
+    Downstream,
+}
+
+public sealed record Chain(string Code, string Name, ChainCategory Category, string Description);
+
+/// <summary>
+/// One link of a chain. <see cref="ParentCode"/> is the sub-segment hierarchy; flow between
+/// segments is a separate relation (<see cref="FlowEdge"/>) and the two are never mixed.
+/// </summary>
+public sealed record Segment(
+    string Code,
+    string ChainCode,
+    string Name,
+    Tier Tier,
+    string? ParentCode,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Products,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> IndustryCodes);
+
+/// <summary>Segment <see cref="From"/> supplies segment <see cref="To"/> (upstream to downstream).</summary>
+public sealed record FlowEdge(string ChainCode, string From, string To, string Description);
+
+/// <summary>A whole chain: what is created, replaced, imported and exported as one unit.</summary>
+public sealed record ChainDefinition(Chain Chain, IReadOnlyList<Segment> Segments, IReadOnlyList<FlowEdge> Flows)
+{
+    public Segment? FindSegment(string code) => Segments.FirstOrDefault(s => s.Code == code);
+}
+
+public static class ChainCategories
+{
+    public static string ToWire(this ChainCategory category) => category switch
+    {
+        ChainCategory.Leading => "leading",
+        ChainCategory.HighValueAdd => "high-value-add",
+        _ => "other",
+    };
+
+    public static bool TryParse(string? text, out ChainCategory category)
+    {
+        switch ((text ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            case "leading" or "主导" or "主导产业" or "主導產業":
+                category = ChainCategory.Leading;
+                return true;
+            case "high-value-add" or "highvalueadd" or "高附加值" or "高附加值产业":
+                category = ChainCategory.HighValueAdd;
+                return true;
+            case "other" or "其他" or "":
+                category = ChainCategory.Other;
+                return true;
+            default:
+                category = ChainCategory.Other;
+                return false;
+        }
+    }
+}
+
+public static class Tiers
+{
+    public static string ToWire(this Tier tier) => tier switch
+    {
+        Tier.Upstream => "upstream",
+        Tier.Midstream => "midstream",
+        _ => "downstream",
+    };
+
+    public static string ToChinese(this Tier tier) => tier switch
+    {
+        Tier.Upstream => "上游",
+        Tier.Midstream => "中游",
+        _ => "下游",
+    };
+
+    public static bool TryParse(string? text, out Tier tier)
+    {
+        switch (Text.ChineseText.Fold(text))
+        {
+            case "upstream" or "上游" or "up":
+                tier = Tier.Upstream;
+                return true;
+            case "midstream" or "中游" or "mid":
+                tier = Tier.Midstream;
+                return true;
+            case "downstream" or "下游" or "down":
+                tier = Tier.Downstream;
+                return true;
+            default:
+                tier = Tier.Upstream;
+                return false;
+        }
+    }
+}

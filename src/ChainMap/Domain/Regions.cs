@@ -1,0 +1,61 @@
+namespace ChainMap.Domain;
+
+public enum RegionLevel
+{
+    Province,
+    City,
+    County,
+}
+
+/// <summary>A GB/T 2260 administrative division.</summary>
+public sealed record Region(string Code, string Name, RegionLevel Level, string? ParentCode);
+
+/// <summary>A named set of provinces and cities where a resident team works (长三角, 珠三角, ...).</summary>
+public sealed record RegionGroup(string Name, string? Alias, IReadOnlyList<string> MemberCodes);
+
+public enum ReceivingUnitKind
+{
+    /// <summary>A GB/T 2260 county-level division (曾都区, 随县, 广水市).</summary>
+    County,
+
+    /// <summary>A development zone (随州高新区): not a division of its own, it lies within <see cref="ReceivingUnit.RegionCode"/>.</summary>
+    DevelopmentZone,
+}
+
+/// <summary>A county-level unit of the home region that receives projects.</summary>
+public sealed record ReceivingUnit(string Code, string Name, ReceivingUnitKind Kind, string RegionCode);
+
+/// <summary>A resident investment-promotion team (驻点招商专班) stationed in a region group.</summary>
+public sealed record ResidentTeam(string Id, string Name, string RegionGroup);
+
+/// <summary>The city doing the attracting, its receiving units and its resident teams.</summary>
+public sealed record HomeRegion(string Code, string Name, IReadOnlyList<ReceivingUnit> Units, IReadOnlyList<ResidentTeam> Teams);
+
+public static class RegionLevels
+{
+    public static string ToWire(this RegionLevel level) => level switch
+    {
+        RegionLevel.Province => "province",
+        RegionLevel.City => "city",
+        _ => "county",
+    };
+
+    public static bool TryParse(string? text, out RegionLevel level)
+    {
+        switch ((text ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            case "province":
+                level = RegionLevel.Province;
+                return true;
+            case "city":
+                level = RegionLevel.City;
+                return true;
+            case "county":
+                level = RegionLevel.County;
+                return true;
+            default:
+                level = RegionLevel.County;
+                return false;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using ChainMap.Domain;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ChainMap.Import;
+
+/// <summary>
+/// Chain definitions as three CSV files (the format documented in docs/import.md and written by the
+/// chain export): chains.csv (code,name,category,description), segments.csv
+/// (chain,code,name,tier,parent,aliases,products,keywords,industry_codes; lists are '|'-separated) and
+/// flows.csv (chain,from,to,description).
+/// </summary>
+public static class ChainCsv
+{
+    public static readonly string[] ChainColumns = ["code", "name", "category", "description"];
+    public static readonly string[] SegmentColumns = ["chain", "code", "name", "tier", "parent", "aliases", "products", "keywords", "industry_codes"];
+    public static readonly string[] FlowColumns = ["chain", "from", "to", "description"];
+
+    /// <summary>The result of reading: definitions grouped per chain, and every row problem.</summary>
+    public sealed record ReadResult(IReadOnlyList<ChainDefinition> Chains, IReadOnlyList<ImportProblem> Problems);
+
+    /// <summary>Reads the three files of a chain-definition folder (flows.csv optional).</summary>
+    public static async Task<ReadResult> ReadFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        await using var chains = File.OpenRead(Path.Combine(folder, "chains.csv"));
+        await using var segments = File.OpenRead(Path.Combine(folder, "segments.csv"));
+        var flowsPath = Path.Combine(folder, "flows.csv");
+        await using var flows = File.Exists(flowsPath) ? File.OpenRead(flowsPath) : Stream.Null;
+        return await ReadAsync(chains, segments, flows, cancellationToken);
+    }
+
+    /// <summary>Reads chains, segments and flows; a chain with any problem is still returned so the caller can report it, but callers must not save it.</summary>
+    public static async Task<ReadResult> ReadAsync(Stream chainsCsv, Stream segmentsCsv, Stream flowsCsv, CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        var chainRows = await ReadRowsAsync(chainsCsv, "chains.csv", ChainColumns, problems, cancellationToken);
+        var segmentRows = await ReadRowsAsync(segmentsCsv, "segments.csv", SegmentColumns, problems, cancellationToken);
+        var flowRows = flowsCsv == Stream.Null ? [] : await ReadRowsAsync(flowsCsv, "flows.csv", FlowColumns, problems, cancellationToken);
+
+        var chains = new List<Chain>();
+        foreach (var (line, row) in chainRows)
+        {
+            var code = row["code"];
+            if (code.Length == 0)
+            {
+                problems.Add(new("chains.csv", line, "code", code, "chain code is empty"));
+                continue;
+            }
+
+            if (!ChainCategories.TryParse(row["category"], out var category))
+            {
+                problems.Add(new("chains.csv", line, "category", row["category"], "category must be leading, high-value-add or other"));
+            }
+
+            if (chains.Any(c => c.Code == code))
+            {
+                problems.Add(new("chains.csv", line, "code", code, $"chain {code} appears more than once"));
+                continue;
+            }
+
+            chains.Add(new Chain(code, row["name"], category, row["description"]));
+        }
+
+        var segments = new List<Segment>();
+        foreach (var (line, row) in segmentRows)
+        {
+            var chain = row["chain"];
+            if (chains.All(c => c.Code != chain))
+            {
+                problems.Add(new("segments.csv", line, "chain", chain, $"chain {chain} is not defined in chains.csv"));
+                continue;
+            }
+
+            if (!Tiers.TryParse(row["tier"], out var tier))
+            {
+                problems.Add(new("segments.csv", line, "tier", row["tier"], "tier must be upstream, midstream or downstream (上游/中游/下游)"));
+                continue;
+            }
+
+            segments.Add(new Segment(
+                row["code"], chain, row["name"], tier, row["parent"].Length == 0 ? null : row["parent"],
+                SplitList(row["aliases"]), SplitList(row["products"]), SplitList(row["keywords"]), SplitList(row["industry_codes"])));
+        }
+
+        var flows = new List<FlowEdge>();
+        foreach (var (line, row) in flowRows)
+        {
+            var chain = row["chain"];
+            if (chains.All(c => c.Code != chain))
+            {
+                problems.Add(new("flows.csv", line, "chain", chain, $"chain {chain} is not defined in chains.csv"));
+                continue;
+            }
+
+            flows.Add(new FlowEdge(chain, row["from"], row["to"], row["description"]));
+        }
+
+        var definitions = chains
+            .Select(c => new ChainDefinition(c, segments.Where(s => s.ChainCode == c.Code).ToList(), flows.Where(f => f.ChainCode == c.Code).ToList()))
+            .ToList();
+        foreach (var definition in definitions)
+        {
+            foreach (var problem in ChainValidation.Validate(definition))
+            {
+                problems.Add(new(problem.Field.StartsWith("flows", StringComparison.Ordinal) ? "flows.csv" : problem.Field.StartsWith("segments", StringComparison.Ordinal) ? "segments.csv" : "chains.csv",
+                    0, problem.Field, string.Join(",", problem.Segments), $"chain {definition.Chain.Code}: {problem.Message}"));
+            }
+        }
+
+        return new ReadResult(definitions, problems);
+    }
+
+    /// <summary>Writes definitions in the same three-file format the reader takes.</summary>
+    public static async Task WriteAsync(IReadOnlyList<ChainDefinition> definitions, TextWriter chains, TextWriter segments, TextWriter flows, CancellationToken cancellationToken)
+    {
+        await using var chainWriter = new CsvWriter(chains, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var segmentWriter = new CsvWriter(segments, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var flowWriter = new CsvWriter(flows, CultureInfo.InvariantCulture, leaveOpen: true);
+        await WriteHeaderAsync(chainWriter, ChainColumns);
+        await WriteHeaderAsync(segmentWriter, SegmentColumns);
+        await WriteHeaderAsync(flowWriter, FlowColumns);
+        foreach (var definition in definitions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var c = definition.Chain;
+            await WriteRowAsync(chainWriter, c.Code, c.Name, c.Category.ToWire(), c.Description);
+            foreach (var s in definition.Segments)
+            {
+                await WriteRowAsync(segmentWriter, s.ChainCode, s.Code, s.Name, s.Tier.ToWire(), s.ParentCode ?? string.Empty,
+                    string.Join('|', s.Aliases), string.Join('|', s.Products), string.Join('|', s.Keywords), string.Join('|', s.IndustryCodes));
+            }
+
+            foreach (var f in definition.Flows)
+            {
+                await WriteRowAsync(flowWriter, f.ChainCode, f.From, f.To, f.Description);
+            }
+        }
+    }
+
+    private static async Task WriteHeaderAsync(CsvWriter writer, string[] columns)
+    {
+        foreach (var column in columns)
+        {
+            writer.WriteField(column);
+        }
+
+        await writer.NextRecordAsync();
+    }
+
+    private static async Task WriteRowAsync(CsvWriter writer, params string[] values)
+    {
+        foreach (var value in values)
+        {
+            writer.WriteField(value);
+        }
+
+        await writer.NextRecordAsync();
+    }
+
+    private static IReadOnlyList<string> SplitList(string value) =>
+        value.Split(['|', '｜'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static async Task<List<(int Line, Dictionary<string, string> Row)>> ReadRowsAsync(
+        Stream stream, string file, string[] columns, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var rows = new List<(int, Dictionary<string, string>)>();
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
+        };
+        using var csv = new CsvReader(reader, configuration);
+        if (!await csv.ReadAsync() || !csv.ReadHeader())
+        {
+            problems.Add(new(file, 1, null, null, "file is empty: expected a header row"));
+            return rows;
+        }
+
+        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var required = columns.Where(c => c is not "description" and not "aliases" and not "products" and not "keywords" and not "industry_codes" and not "parent").ToList();
+        var missing = required.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new(file, 1, string.Join(",", missing), null, $"missing column(s) {string.Join(", ", missing)}; expected {string.Join(",", columns)}"));
+            return rows;
+        }
+
+        while (await csv.ReadAsync())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var column in columns)
+            {
+                var index = header.IndexOf(column);
+                row[column] = index >= 0 ? csv.GetField(index)?.Trim() ?? string.Empty : string.Empty;
+            }
+
+            rows.Add((csv.Parser.RawRow, row));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Frozen;
+using ChainMap.Domain;
+using ChainMap.Text;
+
+namespace ChainMap.Regions;
+
+/// <summary>What a region query resolved to: a division, a group, or nothing / several (ambiguous).</summary>
+public sealed record RegionMatch(Region? Region, RegionGroup? Group, IReadOnlyList<Region> Candidates)
+{
+    public bool IsAmbiguous => Region is null && Group is null && Candidates.Count > 1;
+
+    public bool IsFound => Region is not null || Group is not null;
+}
+
+/// <summary>
+/// The GB/T 2260 divisions and region groups, held in memory (a few thousand rows): resolves
+/// codes and names in either script, with or without suffixes, and expands groups.
+/// </summary>
+public sealed class RegionCatalog
+{
+    private static readonly string[] Suffixes =
+    [
+        "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "新区", "林区",
+        "省", "市", "区", "县", "盟", "旗",
+    ];
+
+    private readonly FrozenDictionary<string, Region> byCode;
+    private readonly FrozenDictionary<string, Region[]> byName;
+    private readonly FrozenDictionary<string, RegionGroup> groupsByName;
+
+    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups)
+    {
+        byCode = regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+        var names = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
+        foreach (var region in byCode.Values.Where(r => !IsPlaceholder(r.Name)))
+        {
+            foreach (var key in NameKeys(region.Name))
+            {
+                if (!names.TryGetValue(key, out var list))
+                {
+                    names[key] = list = [];
+                }
+
+                if (!list.Contains(region))
+                {
+                    list.Add(region);
+                }
+            }
+        }
+
+        byName = names.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        Groups = groups.ToList();
+        var groupNames = new Dictionary<string, RegionGroup>(StringComparer.Ordinal);
+        foreach (var group in Groups)
+        {
+            groupNames.TryAdd(ChineseText.Fold(group.Name), group);
+            if (!string.IsNullOrWhiteSpace(group.Alias))
+            {
+                groupNames.TryAdd(ChineseText.Fold(group.Alias), group);
+            }
+        }
+
+        groupsByName = groupNames.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<RegionGroup> Groups { get; }
+
+    public int Count => byCode.Count;
+
+    public IEnumerable<Region> All => byCode.Values;
+
+    public Region? Find(string code) => byCode.GetValueOrDefault(code);
+
+    public RegionGroup? FindGroup(string name) => groupsByName.GetValueOrDefault(ChineseText.Fold(name));
+
+    /// <summary>Resolves a code, a division name (either script, suffix optional) or a group name.</summary>
+    public RegionMatch Resolve(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length == 0)
+        {
+            return new(null, null, []);
+        }
+
+        if (byCode.TryGetValue(trimmed, out var byExactCode))
+        {
+            return new(byExactCode, null, [byExactCode]);
+        }
+
+        if (FindGroup(trimmed) is { } group)
+        {
+            return new(null, group, []);
+        }
+
+        var candidates = FindByName(trimmed);
+        return candidates.Count == 1 ? new(candidates[0], null, candidates) : new(null, null, candidates);
+    }
+
+    /// <summary>All divisions whose name matches, exact full names first.</summary>
+    public IReadOnlyList<Region> FindByName(string name)
+    {
+        var folded = ChineseText.Fold(name);
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+
+        if (byName.TryGetValue(folded, out var exact))
+        {
+            var full = exact.Where(r => ChineseText.Fold(r.Name) == folded).ToList();
+            return full.Count > 0 ? full : exact;
+        }
+
+        return byName.TryGetValue(StripSuffix(folded), out var shortMatches) ? shortMatches : [];
+    }
+
+    /// <summary>Divisions whose folded name contains the query, provinces first.</summary>
+    public IReadOnlyList<Region> Search(string query, int limit)
+    {
+        var folded = ChineseText.Fold(query);
+        return byCode.Values
+            .Where(r => !IsPlaceholder(r.Name))
+            .Where(r => folded.Length == 0 || ChineseText.Fold(r.Name).Contains(folded, StringComparison.Ordinal) || r.Code.StartsWith(folded, StringComparison.Ordinal))
+            .OrderBy(r => ChineseText.Fold(r.Name) == folded ? 0 : 1)
+            .ThenBy(r => r.Level)
+            .ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    public IReadOnlyList<Region> Children(string code) =>
+        byCode.Values.Where(r => r.ParentCode == code).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+
+    /// <summary>The chain of divisions from the province down to <paramref name="code"/>.</summary>
+    public IReadOnlyList<Region> Lineage(string code)
+    {
+        var path = new List<Region>();
+        var current = Find(code);
+        while (current is not null && path.Count < 5)
+        {
+            path.Insert(0, current);
+            current = current.ParentCode is null ? null : Find(current.ParentCode);
+        }
+
+        return path;
+    }
+
+    /// <summary>Province, city and county codes of a division (city or county may be null).</summary>
+    public (string Province, string? City, string? County) Place(string code)
+    {
+        var lineage = Lineage(code);
+        var province = lineage.FirstOrDefault(r => r.Level == RegionLevel.Province)?.Code
+            ?? (code.Length == 6 ? code[..2] + "0000" : code);
+        return (province,
+            lineage.FirstOrDefault(r => r.Level == RegionLevel.City)?.Code,
+            lineage.FirstOrDefault(r => r.Level == RegionLevel.County)?.Code);
+    }
+
+    /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies inside it.</summary>
+    public bool IsWithin(string code, string ancestor) => Lineage(code).Any(r => r.Code == ancestor);
+
+    /// <summary>Statistical placeholder rows (市辖区, 县, 省直辖县级行政区划) that carry no place name of their own.</summary>
+    public static bool IsPlaceholder(string name) =>
+        name is "市辖区" or "县" or "省直辖县级行政区划" or "自治区直辖县级行政区划";
+
+    private static IEnumerable<string> NameKeys(string name)
+    {
+        var folded = ChineseText.Fold(name);
+        yield return folded;
+        var stripped = StripSuffix(folded);
+        if (stripped != folded && stripped.Length >= 2)
+        {
+            yield return stripped;
+        }
+    }
+
+    private static string StripSuffix(string folded)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (folded.Length > suffix.Length + 1 && folded.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return folded[..^suffix.Length];
+            }
+        }
+
+        return folded;
+    }
+}

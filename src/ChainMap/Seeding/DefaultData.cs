@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChainMap.Chains;
+using ChainMap.Domain;
+using ChainMap.Import;
+using ChainMap.Regions;
+using ChainMap.Storage;
+using CsvHelper;
+using Microsoft.Extensions.Logging;
+
+namespace ChainMap.Seeding;
+
+/// <summary>
+/// Loads the data folder (regions, region groups, home region, chains, demo companies) into an
+/// empty store, through the same import code users run. Another city replaces the folder's files.
+/// </summary>
+public sealed class DefaultData(
+    IChainMapStore store,
+    RegionDirectory regions,
+    ChainDirectory chains,
+    ChainService chainService,
+    CompanyImporter companies,
+    ILogger<DefaultData> logger)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>Finds the data folder: the configured path, else a <c>data/</c> folder above the working directory or the program.</summary>
+    public static string? Locate(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data");
+                if (File.Exists(Path.Combine(candidate, "regions.csv")) && Directory.Exists(Path.Combine(candidate, "chains")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Loads everything when the store holds no chain yet; returns false when it already had data.</summary>
+    public async Task<bool> LoadIfEmptyAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        if ((await store.ListChainsAsync(cancellationToken)).Count > 0)
+        {
+            return false;
+        }
+
+        await LoadAsync(dataPath, includeCompanies: true, cancellationToken);
+        return true;
+    }
+
+    public async Task LoadAsync(string dataPath, bool includeCompanies, CancellationToken cancellationToken)
+    {
+        var regionList = await ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken);
+        await store.SaveRegionsAsync(regionList, cancellationToken);
+        await store.SaveRegionGroupsAsync(await ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken), cancellationToken);
+        await store.SaveHomeAsync(await ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken), cancellationToken);
+        regions.Invalidate();
+
+        var read = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
+        if (read.Problems.Count > 0)
+        {
+            throw new InvalidDataException("The default chain definitions are invalid: " + string.Join("; ", read.Problems.Select(p => $"{p.File}:{p.Line} {p.Column} {p.Reason}")));
+        }
+
+        foreach (var definition in read.Chains)
+        {
+            var result = await chainService.SaveAsync(definition, cancellationToken);
+            if (!result.Saved)
+            {
+                throw new InvalidDataException($"Chain {definition.Chain.Code}: " + string.Join("; ", result.Problems.Select(p => p.Message)));
+            }
+        }
+
+        chains.Invalidate();
+        logger.LogInformation("Loaded {Regions} regions and {Chains} chains from {Path}", regionList.Count, read.Chains.Count, dataPath);
+
+        var demo = Path.Combine(dataPath, "demo", "companies.csv");
+        if (includeCompanies && File.Exists(demo))
+        {
+            await using var stream = File.OpenRead(demo);
+            var summary = await companies.ImportCsvAsync(stream, "demo/companies.csv", cancellationToken);
+            logger.LogInformation("Loaded demo companies: {Inserted} inserted, {Rejected} rejected", summary.Inserted, summary.Rejected);
+        }
+    }
+
+    public static async Task<IReadOnlyList<Region>> ReadRegionsAsync(string path, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var list = new List<Region>();
+        await foreach (var row in csv.GetRecordsAsync<RegionRow>(cancellationToken))
+        {
+            if (!RegionLevels.TryParse(row.level, out var level))
+            {
+                throw new InvalidDataException($"{path}: region {row.code} has level '{row.level}'; expected province, city or county");
+            }
+
+            list.Add(new Region(row.code, row.name, level, string.IsNullOrWhiteSpace(row.parent_code) ? null : row.parent_code));
+        }
+
+        return list;
+    }
+
+    public static async Task<IReadOnlyList<RegionGroup>> ReadGroupsAsync(string path, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<GroupRow>();
+        await foreach (var row in csv.GetRecordsAsync<GroupRow>(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows.GroupBy(r => r.group)
+            .Select(g => new RegionGroup(g.Key, g.Select(r => r.alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)), g.Select(r => r.member_code).ToList()))
+            .ToList();
+    }
+
+    public static async Task<HomeRegion> ReadHomeAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<HomeRegion>(stream, JsonOptions, cancellationToken)
+            ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+#pragma warning disable IDE1006, SA1300 // CSV column names are the property names.
+    private sealed record RegionRow(string code, string name, string level, string? parent_code);
+
+    private sealed record GroupRow(string group, string? alias, string member_code, string? member_name);
+#pragma warning restore IDE1006, SA1300
+}

@@ -1,0 +1,80 @@
+using ChainMap.Domain;
+
+namespace ChainMap.Storage;
+
+/// <summary>
+/// A company as an import or an API call supplies it. <see cref="IdentityKey"/> is the USCC
+/// ("u:" + code) when present, else "n:" + normalised name + "|" + region code.
+/// </summary>
+public sealed record CompanyRecord(
+    string IdentityKey,
+    string? Uscc,
+    string Name,
+    string NameKey,
+    string RegionCode,
+    string ProvinceCode,
+    string? CityCode,
+    string? CountyCode,
+    decimal? RegisteredCapital,
+    DateOnly? Founded,
+    int? Employees,
+    decimal? Revenue,
+    string? ListedCode,
+    IReadOnlyList<string> Tags,
+    string? Products,
+    string? Address,
+    double Strength,
+    IReadOnlyList<SegmentMembership> Memberships);
+
+/// <summary>Which import (file, time) a stored value came from.</summary>
+public sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);
+
+public enum UpsertKind
+{
+    Inserted,
+    Updated,
+    Unchanged,
+
+    /// <summary>Same USCC, different name: reported, nothing written.</summary>
+    Conflict,
+}
+
+public sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail);
+
+/// <summary>Company search. Region codes may be provinces, cities or counties; empty means everywhere.</summary>
+public sealed record CompanyQuery(
+    string? NameContains,
+    string? ChainCode,
+    IReadOnlyCollection<string>? SegmentCodes,
+    IReadOnlyCollection<string>? RegionCodes,
+    int Page,
+    int PageSize);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+
+public partial interface IChainMapStore
+{
+    /// <summary>
+    /// Inserts or updates a batch of companies in one transaction, matched on
+    /// <see cref="CompanyRecord.IdentityKey"/>; outcomes are in input order. Memberships are merged by segment.
+    /// </summary>
+    Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken);
+
+    Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken);
+
+    Task<Company?> GetCompanyByUsccAsync(string uscc, CancellationToken cancellationToken);
+
+    /// <summary>Finds companies by identity keys (for relation imports); missing keys are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, long>> FindCompanyIdsAsync(IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken);
+
+    /// <summary>Search ordered by strength descending, then id.</summary>
+    Task<Paged<Company>> SearchCompaniesAsync(CompanyQuery query, CancellationToken cancellationToken);
+
+    Task<long> CountCompaniesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Upserts relations between companies (by from, to, kind). Returns how many were new.</summary>
+    Task<int> SaveRelationsAsync(IReadOnlyList<CompanyRelation> relations, CancellationToken cancellationToken);
+
+    /// <summary>Relations in which the company takes part, either direction.</summary>
+    Task<IReadOnlyList<CompanyRelation>> ListRelationsAsync(long companyId, CancellationToken cancellationToken);
+}

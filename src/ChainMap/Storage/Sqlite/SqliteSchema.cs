@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Storage.Sqlite;
+
+/// <summary>
+/// Ordered, append-only migrations. Each runs once in its own transaction and records its number
+/// in schema_version, so start-up is idempotent and an interrupted migration leaves nothing half-done.
+/// Later features add their steps at the end of <see cref="Steps"/>.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly (int Version, string Sql)[] Steps =
+    [
+        (1, """
+            CREATE TABLE chain(
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                category TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '');
+            CREATE TABLE segment(
+                code TEXT PRIMARY KEY,
+                chain_code TEXT NOT NULL REFERENCES chain(code) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                tier TEXT NOT NULL,
+                parent_code TEXT,
+                aliases TEXT NOT NULL DEFAULT '',
+                products TEXT NOT NULL DEFAULT '',
+                keywords TEXT NOT NULL DEFAULT '',
+                industry_codes TEXT NOT NULL DEFAULT '');
+            CREATE INDEX segment_by_chain ON segment(chain_code, ordinal);
+            CREATE TABLE flow(
+                chain_code TEXT NOT NULL REFERENCES chain(code) ON DELETE CASCADE,
+                from_code TEXT NOT NULL,
+                to_code TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY(from_code, to_code)) WITHOUT ROWID;
+            CREATE INDEX flow_by_chain ON flow(chain_code);
+            CREATE TABLE region(
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                level TEXT NOT NULL,
+                parent_code TEXT) WITHOUT ROWID;
+            CREATE TABLE region_group(
+                name TEXT PRIMARY KEY,
+                alias TEXT,
+                members TEXT NOT NULL);
+            CREATE TABLE home(
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                code TEXT NOT NULL,
+                name TEXT NOT NULL,
+                units TEXT NOT NULL,
+                teams TEXT NOT NULL);
+            CREATE TABLE company(
+                id INTEGER PRIMARY KEY,
+                identity_key TEXT NOT NULL UNIQUE,
+                uscc TEXT UNIQUE,
+                name TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                region_code TEXT NOT NULL,
+                province_code TEXT NOT NULL,
+                city_code TEXT,
+                county_code TEXT,
+                registered_capital REAL,
+                founded TEXT,
+                employees INTEGER,
+                revenue REAL,
+                listed_code TEXT,
+                tags TEXT NOT NULL DEFAULT '',
+                products TEXT,
+                address TEXT,
+                strength REAL NOT NULL DEFAULT 0,
+                provenance TEXT NOT NULL DEFAULT '{}',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE INDEX company_by_province ON company(province_code, strength DESC);
+            CREATE INDEX company_by_city ON company(city_code);
+            CREATE INDEX company_by_county ON company(county_code);
+            CREATE INDEX company_by_strength ON company(strength DESC, id);
+            CREATE TABLE company_segment(
+                company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                segment_code TEXT NOT NULL,
+                chain_code TEXT NOT NULL,
+                role TEXT,
+                confidence REAL NOT NULL,
+                evidence TEXT,
+                source TEXT,
+                PRIMARY KEY(company_id, segment_code)) WITHOUT ROWID;
+            CREATE INDEX company_segment_by_segment ON company_segment(segment_code, company_id);
+            CREATE INDEX company_segment_by_chain ON company_segment(chain_code, company_id);
+            CREATE TABLE company_relation(
+                from_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                to_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                note TEXT,
+                source TEXT,
+                PRIMARY KEY(from_id, to_id, kind)) WITHOUT ROWID;
+            CREATE INDEX company_relation_by_to ON company_relation(to_id, from_id);
+            CREATE TABLE import_run(
+                id TEXT PRIMARY KEY,
+                file_name TEXT NOT NULL,
+                at TEXT NOT NULL) WITHOUT ROWID;
+            """),
+    ];
+
+    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var (version, sql) in Steps)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+            await using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "SELECT count(*) FROM schema_version WHERE version = $v";
+            check.Parameters.AddWithValue("$v", version);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                continue;
+            }
+
+            await using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = sql;
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version(version, applied_at) VALUES ($v, $at)";
+            record.Parameters.AddWithValue("$v", version);
+            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using ChainMap.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Storage.Sqlite;
+
+/// <summary>The embedded default store: one SQLite file in WAL mode.</summary>
+internal sealed partial class SqliteStore : IChainMapStore
+{
+    private readonly string connectionString;
+
+    public SqliteStore(string databasePath)
+    {
+        DatabasePath = databasePath;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Provider => "sqlite";
+
+    public string DatabasePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await SqliteSchema.MigrateAsync(connection, cancellationToken);
+    }
+
+    public async Task<string?> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM schema_version";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return null;
+        }
+        catch (SqliteException ex)
+        {
+            return $"SQLite database {DatabasePath} does not answer: {ex.Message}";
+        }
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static object Db(object? value) => value ?? DBNull.Value;
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string JoinList(IReadOnlyList<string> values) => string.Join('|', values);
+
+    private static IReadOnlyList<string> SplitList(string? value) =>
+        string.IsNullOrEmpty(value) ? [] : value.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Json(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+}

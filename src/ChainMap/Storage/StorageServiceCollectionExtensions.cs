@@ -1,0 +1,35 @@
+using ChainMap.Chains;
+using ChainMap.Import;
+using ChainMap.Regions;
+using ChainMap.Seeding;
+using ChainMap.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChainMap.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The store chosen by <see cref="StorageOptions.Provider"/>, and the directories and services over it.</summary>
+    public static IServiceCollection AddChainMapCore(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IChainMapStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider.ToUpperInvariant() switch
+            {
+                "SQLITE" => new SqliteStore(Path.Combine(options.DataDirectory, options.FileName)),
+                _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available; use Sqlite or Neo4j."),
+            };
+        });
+        services.AddSingleton<RegionDirectory>();
+        services.AddSingleton<ChainDirectory>();
+        services.AddSingleton<ChainService>();
+        services.AddSingleton<CompanyImporter>();
+        services.AddSingleton<DefaultData>();
+        services.AddHostedService<StoreStartup>();
+        return services;
+    }
+}

@@ -99,9 +99,9 @@ GBT4754_2017 = {
     "1411": "糕点、面包制造", "1431": "米、面制品制造", "1432": "速冻食品制造",
     "1453": "蔬菜、水果罐头制造", "1469": "其他调味品、发酵制品制造",
     "1491": "营养食品制造", "1492": "保健食品制造", "1512": "白酒制造",
-    "1514": "黄酒制造", "1515": "葡萄酒制造", "1522": "瓶（罐）装饮用水制造",
+    "1514": "黄酒制造", "1519": "其他酒制造", "1522": "瓶（罐）装饮用水制造",
     "1524": "含乳饮料和植物蛋白饮料制造", "1529": "茶饮料及其他饮料制造",
-    "1530": "精制茶加工", "1751": "化纤织物制造", "1781": "非织造布制造",
+    "1530": "精制茶加工", "1751": "化纤织造加工", "1781": "非织造布制造",
     "1784": "篷、帆布制造", "2231": "纸和纸板容器制造",
     "2541": "生物质液体燃料生产", "2542": "生物质致密成型燃料加工",
     "2611": "无机酸制造", "2612": "无机碱制造", "2613": "无机盐制造",
@@ -116,7 +116,7 @@ GBT4754_2017 = {
     "2710": "化学药品原料药制造", "2720": "化学药品制剂制造",
     "2730": "中药饮片加工", "2740": "中成药生产", "2750": "兽用药品制造",
     "2761": "生物药品制造", "2762": "基因工程药物和疫苗制造",
-    "2770": "卫生材料及医药用品制造", "2780": "药用辅料及包装材料制造",
+    "2770": "卫生材料及医药用品制造", "2780": "药用辅料及包装材料",
     "2829": "其他合成纤维制造", "2911": "轮胎制造", "2913": "橡胶零件制造",
     "2921": "塑料薄膜制造", "2922": "塑料板、管、型材制造",
     "2929": "塑料零件及其他塑料制品制造", "3062": "玻璃纤维增强塑料制品制造",
@@ -157,10 +157,10 @@ GBT4754_2017 = {
     "4025": "地质勘探和地震专用仪器制造", "4029": "其他专用仪器制造",
     "4210": "金属废料和碎屑加工处理", "4220": "非金属废料和碎屑加工处理",
     "4415": "风力发电", "4416": "太阳能发电", "4417": "生物质能发电",
-    "4420": "电力供应", "4512": "生物质燃气生产和供应",
+    "4420": "电力供应", "4520": "生物质燃气生产和供应业",
     "5111": "谷物、豆及薯类批发", "5121": "米、面制品及食用油批发",
     "5123": "果品、蔬菜批发", "5151": "西药批发", "5152": "中药批发",
-    "5154": "医疗用品及器材批发", "5169": "其他化工产品批发",
+    "5154": "医疗用品及器材批发", "5169": "其他化工产品批发", "5172": "汽车及零配件批发",
     "5212": "超级市场零售", "5213": "便利店零售", "5251": "西药零售",
     "5252": "中药零售", "5254": "医疗用品及器材零售",
     "5261": "汽车新车零售", "5262": "汽车旧车零售",
@@ -191,7 +191,8 @@ GBT4754_2017 = {
     "7722": "大气污染治理", "7724": "危险废物治理", "7820": "环境卫生管理",
     "7861": "名胜风景区管理", "8111": "汽车修理与维护",
     "8112": "大型车辆装备修理与维护", "8391": "职业技能培训",
-    "8411": "综合医院", "8415": "专科医院", "8512": "护理机构服务",
+    "6130": "民宿服务", "8411": "综合医院", "8415": "专科医院",
+    "8491": "健康体检服务", "8492": "临床检验服务", "8512": "护理机构服务",
     "8514": "老年人、残疾人养护服务", "8810": "文艺创作与表演",
 }
 
@@ -259,6 +260,12 @@ def read_csv(path, header, rep):
     return records
 
 
+def check_text(where, field, text, rep):
+    trad = sorted(set(text) & TRADITIONAL_CHARS)
+    if trad:
+        rep.error(where, f"{field} has traditional characters {''.join(trad)}; use Simplified Chinese")
+
+
 def check_term(where, field, term, rep):
     if not term:
         rep.error(where, f"{field}: empty term (stray or doubled '|')")
@@ -286,6 +293,30 @@ def split_list(where, field, value, rep):
     return [t for t in terms if t]
 
 
+def find_cycle(succ):
+    """Return one cycle (as a closed node path) of a directed graph, or []."""
+    state = {}  # node -> 1 while on the DFS stack, 2 when finished
+    for root in sorted(succ):
+        if state.get(root):
+            continue
+        stack, path = [(root, iter(succ[root]))], [root]
+        state[root] = 1
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif not state.get(nxt):
+                state[nxt] = 1
+                stack.append((nxt, iter(succ.get(nxt, []))))
+                path.append(nxt)
+    return []
+
+
 def validate(data_dir):
     rep = Report()
     chains = read_csv(data_dir / "chains.csv", CHAIN_HEADER, rep)
@@ -301,6 +332,8 @@ def validate(data_dir):
         if c["code"] in chain_by_code:
             rep.error(w, f"duplicate chain code {c['code']}")
             continue
+        check_text(w, "name", c["name"], rep)
+        check_text(w, "description", c["description"], rep)
         if c["category"] not in CATEGORIES:
             rep.error(w, f"category {c['category']!r} not in {sorted(CATEGORIES)}")
         if not c["name"] or not CJK_RE.search(c["name"]):
@@ -336,6 +369,7 @@ def validate(data_dir):
         if code in seg_by_code:
             rep.error(w, f"duplicate segment code (first at {seg_by_code[code]['_where']})")
             continue
+        check_text(w, "name", s["name"], rep)
         if not s["name"] or not CJK_RE.search(s["name"]):
             rep.error(w, "segment name must be Chinese")
         elif s["name"] in names_by_chain[chain]:
@@ -346,8 +380,10 @@ def validate(data_dir):
         parent = s["parent"]
         if parent:
             p = seg_by_code.get(parent)
-            if p is None:
-                later = any(x["code"] == parent for x in segments)
+            later = next((x for x in segments if x["code"] == parent), None)
+            if p is None and later is not None and later["chain"] != chain:
+                rep.error(w, f"parent {parent} belongs to chain {later['chain']}, not {chain}")
+            elif p is None:
                 rep.error(w, f"parent {parent} " + ("must appear earlier in the file" if later else "does not exist"))
             elif p["chain"] != chain:
                 rep.error(w, f"parent {parent} belongs to chain {p['chain']}, not {chain}")
@@ -435,6 +471,7 @@ def validate(data_dir):
             elif s["chain"] != chain:
                 rep.error(w, f"'{end}' segment {f[end]} belongs to chain {s['chain']}, not {chain}")
                 ok = False
+        check_text(w, "description", f["description"], rep)
         if not f["description"] or not CJK_RE.search(f["description"]):
             rep.error(w, "flow description must be Chinese text")
         if not ok:
@@ -472,8 +509,7 @@ def validate(data_dir):
                 if indeg[m] == 0:
                     queue.append(m)
         if visited != len(nodes):
-            cyc = sorted(n for n in nodes if indeg[n] > 0)
-            rep.error(f"flows.csv [{chain}]", f"flow graph has a cycle among {cyc}")
+            rep.error(f"flows.csv [{chain}]", "flow graph has a cycle: " + " -> ".join(find_cycle(succ)))
 
     # ---- per-chain counts -------------------------------------------------
     summary = []

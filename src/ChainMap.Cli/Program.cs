@@ -1,8 +1,18 @@
 using System.CommandLine;
 using ChainMap.Cli.Commands;
 
-var root = new RootCommand("ChainMap command line: import, export, demo data and benchmarks.");
-root.Subcommands.Add(GenerateDemoCommand.Create());
-root.Subcommands.Add(ImportCommand.Create());
+namespace ChainMap.Cli;
 
-return await root.Parse(args).InvokeAsync();
+internal static class CliProgram
+{
+    public static async Task<int> Main(string[] args) => await BuildRoot().Parse(args).InvokeAsync();
+
+    /// <summary>The command tree; tests invoke it in-process.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("ChainMap command line: import, export, demo data and benchmarks.");
+        root.Subcommands.Add(GenerateDemoCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        return root;
+    }
+}

@@ -1,4 +1,5 @@
 using ChainMap.Api;
+using ChainMap.Api.Access;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Health;
@@ -15,6 +16,7 @@ var app = builder.Build();
 app.UseChainMapApi();
 
 app.MapHealth();
+app.MapAccess();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();

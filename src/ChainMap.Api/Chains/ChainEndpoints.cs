@@ -14,10 +14,10 @@ internal static class ChainEndpoints
         group.MapGet("/", ListChains).WithName("ListChains").WithSummary("All industrial chains");
         group.MapGet("/{code}", GetChain).WithName("GetChain").WithSummary("One chain with its segments and flow edges (code or name, either script)");
         group.MapGet("/{code}/map", GetChainMap).WithName("GetChainMap").WithSummary("The chain map: segments by tier, flow edges and home-region company counts");
-        group.MapPost("/", CreateChain).WithName("CreateChain").WithSummary("Create a chain from a whole definition");
-        group.MapPut("/{code}", ReplaceChain).WithName("ReplaceChain").WithSummary("Replace a chain's definition (segments and flows) as a whole");
-        group.MapPost("/{code}/segments", AddSegment).WithName("AddSegment").WithSummary("Add a segment to a chain");
-        group.MapPut("/{code}/segments/{segmentCode}", UpdateSegment).WithName("UpdateSegment").WithSummary("Update one segment of a chain");
+        group.MapPost("/", CreateChain).WithName("CreateChain").RequireAuthorization(Access.Policies.EditChains).WithSummary("Create a chain from a whole definition");
+        group.MapPut("/{code}", ReplaceChain).WithName("ReplaceChain").RequireAuthorization(Access.Policies.EditChains).WithSummary("Replace a chain's definition (segments and flows) as a whole");
+        group.MapPost("/{code}/segments", AddSegment).WithName("AddSegment").RequireAuthorization(Access.Policies.EditChains).WithSummary("Add a segment to a chain");
+        group.MapPut("/{code}/segments/{segmentCode}", UpdateSegment).WithName("UpdateSegment").RequireAuthorization(Access.Policies.EditChains).WithSummary("Update one segment of a chain");
         return app;
     }
 

@@ -9,7 +9,7 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithTags("Health").WithName("GetHealth").WithSummary("Whether the service and its store answer");
+        app.MapGet("/health", GetHealth).WithTags("Health").WithName("GetHealth").WithSummary("Whether the service and its store answer").AllowAnonymous();
         return app;
     }
 

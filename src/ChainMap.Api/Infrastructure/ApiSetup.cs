@@ -1,7 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using ChainMap.Api.Access;
 using ChainMap.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,6 +24,44 @@ internal static class ApiSetup
             // Chinese stays readable in responses instead of \uXXXX escapes.
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Configure);
+        services.AddHostedService<AccessBootstrap>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AccessOptions>>((kestrel, access) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = access.Value.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+        services.AddCors();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var access = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+                var partition = context.User.FindFirst(Policies.KeyClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = access.Burst,
+                    TokensPerPeriod = access.PermitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "This credential sent too many requests; retry after a second." },
+                });
+            };
         });
         services.AddOpenApi();
         services.AddEndpointsApiExplorer();
@@ -33,7 +76,7 @@ internal static class ApiSetup
             var (status, title, detail) = error switch
             {
                 StoreUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
-                BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+                Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
                 OperationCanceledException => (499, "Request cancelled", "The request was cancelled."),
                 _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged."),
             };
@@ -46,7 +89,8 @@ internal static class ApiSetup
             });
         }));
         app.UseStatusCodePages();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSecurityHeaders();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.SwaggerEndpoint("/openapi/v1.json", "ChainMap API v1");
@@ -54,6 +98,16 @@ internal static class ApiSetup
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        var origins = app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.AllowedOrigins;
+        if (origins.Length > 0)
+        {
+            app.UseCors(cors => cors.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod());
+        }
+
+        app.UseAuditLog();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChainService>();
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
+        services.AddSingleton<Access.AccessService>();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -1,15 +1,52 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using ChainMap.Access;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChainMap.Tests.Support;
 
 /// <summary>
 /// The real HTTP host over a real SQLite file in a fresh temporary folder, loaded with the
-/// default data (or not, with <paramref name="seed"/> false). Dispose deletes the folder.
+/// default data (or not, with <paramref name="seed"/> false). Clients from <see cref="WebApplicationFactory{T}.CreateClient()"/>
+/// are signed in as the bootstrap admin; <see cref="CreateClientAsAsync"/> signs in with another role;
+/// <see cref="CreateAnonymousClient"/> sends no credential. Every log line is kept in <see cref="Logs"/>.
+/// Dispose deletes the folder.
 /// </summary>
 public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>The admin key the factory configures through Auth:BootstrapAdminKey.</summary>
+    public const string AdminKey = "cmk_testadmin_0123456789abcdefghijklmnopqrstuv";
+
     public string StoreDirectory { get; } = Directory.CreateTempSubdirectory("chainmap-test-").FullName;
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>A client that sends no credential.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>Creates a user of <paramref name="role"/> (in <paramref name="team"/>) and a client signed in with its key.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(Role role, string? team = null)
+    {
+        var access = Services.GetRequiredService<AccessService>();
+        var (_, key) = await access.CreateUserAsync($"test {role.ToWire()}", role, team, CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Token);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,10 +55,19 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
         builder.UseSetting("Storage:DataDirectory", StoreDirectory);
         builder.UseSetting("Storage:SeedDefaultData", seed ? "true" : "false");
         builder.UseSetting("Storage:DefaultDataPath", TestData.DataPath);
+        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        builder.UseSetting("Auth:PermitsPerSecond", "100000");
+        builder.UseSetting("Auth:Burst", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddProvider(new CollectingLoggerProvider(Logs));
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -37,6 +83,31 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
             catch (IOException)
             {
                 // A file still open by a late background task; the OS temp cleaner removes it.
+            }
+        }
+    }
+
+    private sealed class CollectingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, sink);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CollectingLogger(string category, ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (sink.Count < 100_000)
+            {
+                sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
             }
         }
     }

@@ -102,6 +102,30 @@ internal static class SqliteSchema
                 file_name TEXT NOT NULL,
                 at TEXT NOT NULL) WITHOUT ROWID;
             """),
+        (60, """
+            CREATE TABLE app_user(
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                team_id TEXT,
+                created_at TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE api_key(
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES app_user(id),
+                label TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT) WITHOUT ROWID;
+            CREATE TABLE audit_log(
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                user_id TEXT,
+                user_name TEXT,
+                method TEXT NOT NULL,
+                path TEXT NOT NULL,
+                status INTEGER NOT NULL);
+            CREATE INDEX audit_log_by_at ON audit_log(at);
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -112,7 +136,7 @@ internal static class SqliteSchema
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var (version, sql) in Steps)
+        foreach (var (version, sql) in Steps.OrderBy(s => s.Version))
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
             await using var check = connection.CreateCommand();

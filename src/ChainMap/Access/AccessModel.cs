@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChainMap.Access;
+
+/// <summary>What a user may do. Documented in docs/access.md.</summary>
+public enum Role
+{
+    /// <summary>Everything, including users, keys and the audit log.</summary>
+    Admin,
+
+    /// <summary>Imports company lists and edits chain definitions; reads and exports.</summary>
+    Analyst,
+
+    /// <summary>A resident-team member: targets, and the projects of their own team.</summary>
+    TeamMember,
+
+    /// <summary>Reads and exports maps and lists.</summary>
+    Planner,
+
+    /// <summary>Reads.</summary>
+    Viewer,
+}
+
+public sealed record User(string Id, string Name, Role Role, string? TeamId, DateTimeOffset CreatedAt);
+
+/// <summary>A stored API key: only the SHA-256 hash of its secret is kept.</summary>
+public sealed record ApiKeyRecord(string Id, string UserId, string Label, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>One change made through the API: who, what, when, and how it ended.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status);
+
+public static class Roles
+{
+    public static string ToWire(this Role role) => role switch
+    {
+        Role.Admin => "admin",
+        Role.Analyst => "analyst",
+        Role.TeamMember => "team-member",
+        Role.Planner => "planner",
+        _ => "viewer",
+    };
+
+    public static bool TryParse(string? text, out Role role)
+    {
+        foreach (var candidate in Enum.GetValues<Role>())
+        {
+            if (string.Equals(candidate.ToWire(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = Role.Viewer;
+        return false;
+    }
+}
+
+/// <summary>
+/// API keys look like <c>cmk_&lt;id&gt;_&lt;secret&gt;</c>: the id finds the stored record, the secret
+/// (256 random bits) is compared by hash in constant time. A key is shown once, when created.
+/// </summary>
+public static class ApiKeys
+{
+    private const string Prefix = "cmk_";
+
+    public static (string Id, string Token) Generate()
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (id, $"{Prefix}{id}_{secret}");
+    }
+
+    /// <summary>Splits a presented token into its id and secret; false when it is not a ChainMap key.</summary>
+    public static bool TryParse(string? token, out string id, out string secret)
+    {
+        id = secret = string.Empty;
+        if (token is null || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 200)
+        {
+            return false;
+        }
+
+        var rest = token[Prefix.Length..];
+        var separator = rest.IndexOf('_', StringComparison.Ordinal);
+        if (separator <= 0 || separator == rest.Length - 1)
+        {
+            return false;
+        }
+
+        id = rest[..separator];
+        secret = rest[(separator + 1)..];
+        return true;
+    }
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static bool Matches(string secret, string storedHash) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,258 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ChainMap.Access;
+using ChainMap.Api.Access;
+using ChainMap.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Tests.Api;
+
+/// <summary>Who may call what: the role × endpoint matrix, credentials, audit, headers and limits.</summary>
+[NonParallelizable]
+public sealed class AccessControlTests
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] ChainEditors = [Role.Admin, Role.Analyst];
+    private static readonly Role[] Importers = [Role.Admin, Role.Analyst];
+    private static readonly Role[] Exporters = [Role.Admin, Role.Analyst, Role.Planner, Role.TeamMember];
+    private static readonly Role[] ProjectWriters = [Role.Admin, Role.TeamMember];
+    private static readonly Role[] Admins = [Role.Admin];
+
+    /// <summary>
+    /// Every endpoint and the roles allowed to call it; null = no sign-in needed. A new endpoint
+    /// must be added here, or <see cref="Every_endpoint_declares_who_may_call_it"/> fails.
+    /// </summary>
+    internal static readonly Dictionary<string, Role[]?> Matrix = new()
+    {
+        ["GET /health"] = null,
+        ["GET /openapi/{documentName}.json"] = null,
+        ["GET /api/me"] = Everyone,
+        ["GET /api/users"] = Admins,
+        ["POST /api/users"] = Admins,
+        ["GET /api/keys"] = Admins,
+        ["POST /api/keys"] = Admins,
+        ["DELETE /api/keys/{id}"] = Admins,
+        ["GET /api/audit"] = Admins,
+        ["GET /api/chains"] = Everyone,
+        ["GET /api/chains/{code}"] = Everyone,
+        ["GET /api/chains/{code}/map"] = Everyone,
+        ["POST /api/chains"] = ChainEditors,
+        ["PUT /api/chains/{code}"] = ChainEditors,
+        ["POST /api/chains/{code}/segments"] = ChainEditors,
+        ["PUT /api/chains/{code}/segments/{segmentCode}"] = ChainEditors,
+        ["GET /api/regions"] = Everyone,
+        ["GET /api/regions/{code}"] = Everyone,
+        ["GET /api/region-groups"] = Everyone,
+        ["GET /api/home"] = Everyone,
+        ["GET /api/companies"] = Everyone,
+        ["GET /api/companies/{id}"] = Everyone,
+    };
+
+    private ChainMapApiFactory factory = null!;
+
+    [OneTimeSetUp]
+    public void Start() => factory = new ChainMapApiFactory(seed: false);
+
+    [OneTimeTearDown]
+    public void Stop() => factory.Dispose();
+
+    private static IEnumerable<(string Method, string Route)> Endpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))
+            .Distinct();
+
+    [Test]
+    public void Every_endpoint_declares_who_may_call_it()
+    {
+        var missing = Endpoints(factory.Services).Select(e => $"{e.Method} {e.Route}").Where(k => !Matrix.ContainsKey(k)).ToList();
+
+        Assert.That(missing, Is.Empty, "endpoints without an entry in AccessControlTests.Matrix");
+    }
+
+    [TestCase(Role.Admin)]
+    [TestCase(Role.Analyst)]
+    [TestCase(Role.TeamMember)]
+    [TestCase(Role.Planner)]
+    [TestCase(Role.Viewer)]
+    public async Task Each_role_reaches_exactly_the_endpoints_it_is_allowed(Role role)
+    {
+        using var client = await factory.CreateClientAsAsync(role, role == Role.TeamMember ? "csj" : null);
+        var outcomes = new List<string>();
+        foreach (var (method, route) in Endpoints(factory.Services).Where(e => Matrix.ContainsKey($"{e.Method} {e.Route}")))
+        {
+            var allowed = Matrix[$"{method} {route}"] is not { } roles || roles.Contains(role);
+            using var response = await client.SendAsync(Request(method, route));
+            var status = (int)response.StatusCode;
+            var ok = allowed ? status is not (401 or 403) : status == 403;
+            if (!ok)
+            {
+                outcomes.Add($"{method} {route}: expected {(allowed ? "allowed" : "403")}, got {status}");
+            }
+        }
+
+        Assert.That(outcomes, Is.Empty);
+    }
+
+    [Test]
+    public async Task Without_a_credential_every_protected_endpoint_is_401_with_a_problem()
+    {
+        using var client = factory.CreateAnonymousClient();
+        var outcomes = new List<string>();
+        foreach (var (method, route) in Endpoints(factory.Services).Where(e => Matrix.GetValueOrDefault($"{e.Method} {e.Route}") is not null))
+        {
+            using var response = await client.SendAsync(Request(method, route));
+            if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+            {
+                outcomes.Add($"{method} {route}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+            }
+        }
+
+        Assert.That(outcomes, Is.Empty);
+    }
+
+    [Test]
+    public async Task Wrong_malformed_and_revoked_keys_are_401()
+    {
+        using var admin = factory.CreateClient();
+        var created = await (await admin.PostAsJsonAsync("/api/users", new CreateUserRequest("王分析", "analyst"))).Content.ReadFromJsonAsync<CreatedUserResponse>();
+        using var analyst = factory.CreateAnonymousClient();
+        analyst.DefaultRequestHeaders.Authorization = new("Bearer", created!.Token);
+
+        var before = await analyst.GetAsync("/api/chains");
+        var revoke = await admin.DeleteAsync($"/api/keys/{created.Key.Id}");
+        var after = await analyst.GetAsync("/api/chains");
+        var revokeAgain = await admin.DeleteAsync($"/api/keys/{created.Key.Id}");
+        analyst.DefaultRequestHeaders.Authorization = new("Bearer", created.Token[..^2] + "xx");
+        var wrong = await analyst.GetAsync("/api/chains");
+        analyst.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-key");
+        var malformed = await analyst.GetAsync("/api/chains");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(revokeAgain.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(malformed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Keys_are_stored_as_hashes_and_never_listed_or_logged()
+    {
+        using var admin = factory.CreateClient();
+        var created = await (await admin.PostAsJsonAsync("/api/users", new CreateUserRequest("李规划", "planner"))).Content.ReadFromJsonAsync<CreatedUserResponse>();
+        var extra = await (await admin.PostAsJsonAsync("/api/keys", new CreateKeyRequest(created!.User.Id, "laptop"))).Content.ReadFromJsonAsync<CreatedKeyResponse>();
+        using var planner = factory.CreateAnonymousClient();
+        planner.DefaultRequestHeaders.Authorization = new("Bearer", extra!.Token);
+        await planner.GetAsync("/api/chains");
+        planner.DefaultRequestHeaders.Authorization = new("Bearer", extra.Token + "wrong");
+        await planner.GetAsync("/api/chains");
+        await admin.DeleteAsync($"/api/keys/{extra.Key.Id}");
+        await planner.GetAsync("/api/chains");
+
+        var listing = await admin.GetStringAsync("/api/keys");
+        var stored = await factory.Services.GetRequiredService<ChainMap.Storage.IChainMapStore>().FindApiKeyAsync(extra.Key.Id, CancellationToken.None);
+        ApiKeys.TryParse(extra.Token, out _, out var secret);
+
+        Assert.That(listing, Does.Contain(extra.Key.Id).And.Not.Contain(secret));
+        Assert.That(stored!.SecretHash, Is.Not.EqualTo(secret).And.Length.EqualTo(64));
+        foreach (var token in new[] { created.Token, extra.Token, ChainMapApiFactory.AdminKey })
+        {
+            ApiKeys.TryParse(token, out _, out var s);
+            Assert.That(factory.Logs.Where(l => l.Contains(s, StringComparison.Ordinal)), Is.Empty, "no log line holds a key secret");
+        }
+    }
+
+    [Test]
+    public async Task Team_member_needs_a_real_team_and_role_must_be_known()
+    {
+        using var admin = factory.CreateClient();
+
+        var noTeam = await admin.PostAsJsonAsync("/api/users", new CreateUserRequest("张驻点", "team-member"));
+        var badRole = await admin.PostAsJsonAsync("/api/users", new CreateUserRequest("张驻点", "boss"));
+        var body = await noTeam.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(noTeam.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body.GetProperty("errors").TryGetProperty("team", out _), Is.True);
+        Assert.That(badRole.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Changes_are_audited_with_who_what_and_when_and_only_admins_read_the_log()
+    {
+        using var analyst = await factory.CreateClientAsAsync(Role.Analyst);
+        var me = await analyst.GetFromJsonAsync<MeResponse>("/api/me");
+        await analyst.PostAsJsonAsync("/api/chains", new { code = "AUD", name = "审计链", category = "other", segments = Array.Empty<object>() });
+        using var admin = factory.CreateClient();
+        using var viewer = await factory.CreateClientAsAsync(Role.Viewer);
+
+        var audit = await admin.GetFromJsonAsync<List<AuditResponse>>($"/api/audit?user={me!.Id}");
+        var forbidden = await viewer.GetAsync("/api/audit");
+
+        var entry = audit!.First(a => a.Path == "/api/chains");
+        Assert.That(entry.Method, Is.EqualTo("POST"));
+        Assert.That(entry.UserId, Is.EqualTo(me.Id));
+        Assert.That(entry.Status, Is.EqualTo(201));
+        Assert.That(entry.At, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(5)));
+        Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Responses_carry_security_headers_and_cors_is_closed()
+    {
+        using var client = factory.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/chains");
+        preflight.Headers.Add("Origin", "https://evil.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+
+        var response = await client.GetAsync("/api/chains");
+        var cors = await client.SendAsync(preflight);
+
+        Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("default-src 'self'").And.Contain("frame-ancestors 'none'"));
+        Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+        Assert.That(cors.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+    }
+
+    [Test]
+    public async Task Rate_limit_applies_per_credential()
+    {
+        using var limited = new ChainMapApiFactory(seed: false, new Dictionary<string, string?> { ["Auth:PermitsPerSecond"] = "1", ["Auth:Burst"] = "2" });
+        using var first = await limited.CreateClientAsAsync(Role.Viewer);
+        using var second = await limited.CreateClientAsAsync(Role.Viewer);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            statuses.Add((await first.GetAsync("/api/me")).StatusCode);
+        }
+
+        var other = await second.GetAsync("/api/me");
+        var rejected = await first.GetAsync("/api/me");
+
+        Assert.That(statuses, Does.Contain(HttpStatusCode.TooManyRequests));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.LessThan(20));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another credential has its own budget");
+        if (rejected.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Assert.That(rejected.Headers.RetryAfter, Is.Not.Null);
+        }
+    }
+
+    private static HttpRequestMessage Request(string method, string route)
+    {
+        var path = route.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{code}", "ZQ", StringComparison.Ordinal)
+            .Replace("{segmentCode}", "ZQ-MAT", StringComparison.Ordinal);
+        path = System.Text.RegularExpressions.Regex.Replace(path, "\\{[^}]+\\}", "1");
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+}

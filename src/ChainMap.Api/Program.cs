@@ -3,6 +3,7 @@ using ChainMap.Api.Access;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Health;
+using ChainMap.Api.Operations;
 using ChainMap.Api.Regions;
 using ChainMap.Storage;
 
@@ -17,6 +18,7 @@ app.UseChainMapApi();
 
 app.MapHealth();
 app.MapAccess();
+app.MapOperations();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
                 _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available; use Sqlite or Neo4j."),
             };
         });
+        services.AddSingleton(sp => sp.GetRequiredService<IChainMapStore>() as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<ChainDirectory>();
         services.AddSingleton<ChainService>();

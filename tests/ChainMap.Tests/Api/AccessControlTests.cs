@@ -36,6 +36,8 @@ public sealed class AccessControlTests
         ["POST /api/keys"] = Admins,
         ["DELETE /api/keys/{id}"] = Admins,
         ["GET /api/audit"] = Admins,
+        ["POST /api/admin/backup"] = Admins,
+        ["GET /api/admin/integrity"] = Admins,
         ["GET /api/chains"] = Everyone,
         ["GET /api/chains/{code}"] = Everyone,
         ["GET /api/chains/{code}/map"] = Everyone,

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using ChainMap.Api.Operations;
+using ChainMap.Domain;
+using ChainMap.Storage;
+using ChainMap.Storage.Sqlite;
+using ChainMap.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Tests.Storage;
+
+/// <summary>Backing up the embedded store while it is written to, and restoring it.</summary>
+public sealed class BackupTests
+{
+    private string folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("chainmap-backup-").FullName;
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static List<CompanyRecord> Batch(int batch, int size) => Enumerable.Range(0, size).Select(i =>
+    {
+        var name = $"备份测试{batch:0000}-{i:000}有限公司";
+        var key = ChainMap.Text.ChineseText.NormalizeCompanyName(name);
+        return new CompanyRecord($"n:{key}|320506", null, name, key, "320506", "320000", "320500", "320506",
+            100, null, null, null, null, [], null, null, 1, []);
+    }).ToList();
+
+    [Test]
+    public async Task Backup_taken_during_writes_holds_only_whole_batches_and_restores()
+    {
+        var live = new SqliteStore(Path.Combine(folder, "live.db"));
+        await live.InitializeAsync(CancellationToken.None);
+        var stamp = new ImportStamp("imp-backup", "backup.csv", DateTimeOffset.UnixEpoch);
+        await live.UpsertCompaniesAsync(Batch(0, 100), stamp, CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var writes = 1;
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && writes < 200)
+            {
+                await live.UpsertCompaniesAsync(Batch(writes, 100), stamp, CancellationToken.None);
+                Interlocked.Increment(ref writes);
+            }
+        });
+
+        while (Volatile.Read(ref writes) < 5)
+        {
+            await Task.Delay(10);
+        }
+
+        var backup = await live.BackupAsync(Path.Combine(folder, "copy.db"), CancellationToken.None);
+        await stop.CancelAsync();
+        await writer;
+
+        var restoredPath = Path.Combine(folder, "restored", "chainmap.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(restoredPath)!);
+        await SqliteStore.RestoreAsync(backup.Path, restoredPath, CancellationToken.None);
+        var restored = new SqliteStore(restoredPath);
+        await restored.InitializeAsync(CancellationToken.None);
+
+        Assert.That(await SqliteStore.IntegrityProblemsAsync(backup.Path, CancellationToken.None), Is.Empty);
+        Assert.That(backup.Companies % 100, Is.Zero, "only whole committed batches");
+        Assert.That(backup.Companies, Is.InRange(100, await live.CountCompaniesAsync(CancellationToken.None)));
+        Assert.That(await restored.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(backup.Companies));
+        Assert.That(await restored.CheckHealthAsync(CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Corrupt_backup_is_refused_and_the_database_is_left_alone()
+    {
+        var livePath = Path.Combine(folder, "live.db");
+        var live = new SqliteStore(livePath);
+        await live.InitializeAsync(CancellationToken.None);
+        await live.UpsertCompaniesAsync(Batch(1, 10), new ImportStamp("imp", "f.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+        var garbage = Path.Combine(folder, "garbage.db");
+        await File.WriteAllBytesAsync(garbage, System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0" + new string('x', 5000)));
+
+        Assert.That(async () => await SqliteStore.RestoreAsync(garbage, livePath, CancellationToken.None), Throws.Exception);
+        Assert.That(await new SqliteStore(livePath).CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task Admin_backs_up_the_running_service_through_the_api()
+    {
+        using var factory = new ChainMapApiFactory(seed: true);
+        using var client = factory.CreateClient();
+
+        var backup = await (await client.PostAsync("/api/admin/backup", null)).Content.ReadFromJsonAsync<BackupResponse>();
+        var integrity = await client.GetFromJsonAsync<IntegrityResponse>("/api/admin/integrity");
+
+        Assert.That(File.Exists(backup!.Path), Is.True);
+        Assert.That(backup.Companies, Is.GreaterThan(1000));
+        Assert.That(await SqliteStore.IntegrityProblemsAsync(backup.Path, CancellationToken.None), Is.Empty);
+        Assert.That(integrity!.Ok, Is.True);
+    }
+}

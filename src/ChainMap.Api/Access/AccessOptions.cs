@@ -14,11 +14,11 @@ public sealed class AccessOptions
     public string? BootstrapAdminKey { get; set; }
 
     /// <summary>Requests per second allowed to one credential (or one anonymous client address), sustained.</summary>
-    [Range(1, 100_000)]
+    [Range(1, 10_000_000)]
     public int PermitsPerSecond { get; set; } = 100;
 
     /// <summary>Burst size of the per-credential token bucket.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, 10_000_000)]
     public int Burst { get; set; } = 400;
 
     /// <summary>Largest request body accepted by default (uploads set their own limit).</summary>

@@ -115,15 +115,7 @@ internal sealed partial class SqliteStore
             }
         }
 
-        var items = new List<Company>(ids.Count);
-        foreach (var id in ids)
-        {
-            if (await ReadCompanyAsync(connection, "c.id = $value", id, cancellationToken) is { } company)
-            {
-                items.Add(company);
-            }
-        }
-
+        var items = await ReadCompaniesAsync(connection, ids, cancellationToken);
         return new Paged<Company>(items, query.Page, query.PageSize, total);
     }
 
@@ -193,6 +185,68 @@ internal sealed partial class SqliteStore
         return relations;
     }
 
+    /// <summary>Companies by id in the given order, with their memberships: two queries, not one per company.</summary>
+    private static async Task<List<Company>> ReadCompaniesAsync(SqliteConnection connection, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var byId = new Dictionary<long, Company>();
+        var idsJson = System.Text.Json.JsonSerializer.Serialize(ids);
+        await using (var command = Command(connection, $"SELECT {CompanyColumns} FROM company c WHERE c.id IN (SELECT value FROM json_each($ids))"))
+        {
+            command.Parameters.AddWithValue("$ids", idsJson);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var company = ReadCompanyRow(reader);
+                byId[company.Id] = company;
+            }
+        }
+
+        var memberships = new Dictionary<long, List<SegmentMembership>>();
+        await using (var command = Command(connection, """
+            SELECT company_id, segment_code, role, confidence, evidence, source FROM company_segment
+            WHERE company_id IN (SELECT value FROM json_each($ids)) ORDER BY company_id, confidence DESC, segment_code
+            """))
+        {
+            command.Parameters.AddWithValue("$ids", idsJson);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                if (!memberships.TryGetValue(id, out var list))
+                {
+                    memberships[id] = list = [];
+                }
+
+                list.Add(new SegmentMembership(reader.GetString(1), NullableString(reader, 2), reader.GetDouble(3), NullableString(reader, 4), NullableString(reader, 5)));
+            }
+        }
+
+        return ids.Where(byId.ContainsKey).Select(id => byId[id] with { Memberships = memberships.GetValueOrDefault(id) ?? [] }).ToList();
+    }
+
+    private static Company ReadCompanyRow(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        NullableString(reader, 1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        NullableString(reader, 5),
+        NullableString(reader, 6),
+        reader.IsDBNull(7) ? null : (decimal)reader.GetDouble(7),
+        reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        reader.IsDBNull(9) ? null : reader.GetInt32(9),
+        reader.IsDBNull(10) ? null : (decimal)reader.GetDouble(10),
+        NullableString(reader, 11),
+        SplitList(reader.GetString(12)),
+        NullableString(reader, 13),
+        NullableString(reader, 14),
+        []);
+
     private static async Task<Company?> ReadCompanyAsync(SqliteConnection connection, string condition, object value, CancellationToken cancellationToken)
     {
         Company? company;
@@ -205,23 +259,7 @@ internal sealed partial class SqliteStore
                 return null;
             }
 
-            company = new Company(
-                reader.GetInt64(0),
-                NullableString(reader, 1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                NullableString(reader, 5),
-                NullableString(reader, 6),
-                reader.IsDBNull(7) ? null : (decimal)reader.GetDouble(7),
-                reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                reader.IsDBNull(10) ? null : (decimal)reader.GetDouble(10),
-                NullableString(reader, 11),
-                SplitList(reader.GetString(12)),
-                NullableString(reader, 13),
-                NullableString(reader, 14),
-                []);
+            company = ReadCompanyRow(reader);
         }
 
         var memberships = new List<SegmentMembership>();

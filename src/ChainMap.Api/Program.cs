@@ -1,6 +1,7 @@
 using ChainMap.Api;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
+using ChainMap.Api.Exports;
 using ChainMap.Api.Health;
 using ChainMap.Api.Regions;
 using ChainMap.Storage;
@@ -18,6 +19,7 @@ app.MapHealth();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();
+app.MapExports();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using ChainMap.Chains;
+using ChainMap.Export;
 using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Seeding;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChainService>();
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
+        services.AddChainMapExport();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -2,6 +2,7 @@ using ChainMap.Api;
 using ChainMap.Api.Access;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
+using ChainMap.Api.Exports;
 using ChainMap.Api.Health;
 using ChainMap.Api.Operations;
 using ChainMap.Api.Regions;
@@ -22,6 +23,7 @@ app.MapOperations();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();
+app.MapExports();
 
 app.Run();
 

@@ -18,6 +18,7 @@ internal static class CliProgram
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

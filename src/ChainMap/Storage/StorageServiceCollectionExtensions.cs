@@ -1,4 +1,5 @@
 using ChainMap.Chains;
+using ChainMap.Export;
 using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Seeding;
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
         services.AddSingleton<Access.AccessService>();
+        services.AddChainMapExport();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -1,0 +1,92 @@
+using ChainMap.Chains;
+using ChainMap.Export;
+using ChainMap.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMap.Api.Exports;
+
+/// <summary>Downloads for planners: the chain map in eight formats and the target list as CSV or .xlsx, streamed.</summary>
+internal static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/chains/{code}/export", ExportChainMap)
+            .WithTags("Exports")
+            .WithName("ExportChainMap")
+            .RequireAuthorization(Access.Policies.Export)
+            .WithSummary("Download a chain map: format=json|graphml|cypher|mermaid|svg|png|xlsx|csv (csv = the chain definition zip the import reads)")
+            .Produces(StatusCodes.Status200OK, contentType: ChainMapFormats.Json.ContentType, additionalContentTypes: [.. ChainMapFormats.All.Skip(1).Select(f => f.ContentType)]);
+        app.MapGet("/api/targets/export", ExportTargets)
+            .WithTags("Exports")
+            .WithName("ExportTargets")
+            .RequireAuthorization(Access.Policies.Export)
+            .WithSummary("Download a target list of a chain (optionally some segments and a region): format=csv|xlsx")
+            .Produces(StatusCodes.Status200OK, contentType: TargetListFormats.Csv.ContentType, additionalContentTypes: [TargetListFormats.Xlsx.ContentType]);
+        return app;
+    }
+
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportChainMap(
+        string code, HttpContext context, ChainDirectory chains, ChainMapExportBuilder builder, CancellationToken cancellationToken, string? format = "json")
+    {
+        if (ChainMapFormats.Find(format) is not { } exportFormat)
+        {
+            return UnknownFormat(format, ChainMapFormats.All);
+        }
+
+        var definition = await chains.GetDefinitionAsync(code, cancellationToken);
+        if (definition is null)
+        {
+            return Problems.ChainNotFound(code);
+        }
+
+        if (exportFormat == ChainMapFormats.Png && !ChainMapWriter.CanRenderPng)
+        {
+            return TypedResults.Problem(ChainMapWriter.PngUnavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PNG unavailable");
+        }
+
+        var map = await builder.BuildAsync(definition, cancellationToken);
+        SetAttachment(context.Response, ExportFileName.ForChainMap(map, exportFormat));
+        return TypedResults.Stream(body => ChainMapWriter.WriteAsync(exportFormat, map, definition, body, cancellationToken), exportFormat.ContentType);
+    }
+
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTargets(
+        HttpContext context, ChainDirectory chains, RegionDirectory regions, ITargetExportSource source, CancellationToken cancellationToken,
+        string? chain = null, string? segment = null, string? region = null, int? limit = null, string? format = "csv")
+    {
+        if (TargetListFormats.Find(format) is not { } exportFormat)
+        {
+            return UnknownFormat(format, TargetListFormats.All);
+        }
+
+        var request = await TargetExportRequest.ResolveAsync(chain, segment, region, limit, chains, regions, cancellationToken);
+        if (request.Problem != TargetRequestProblem.None)
+        {
+            return TypedResults.Problem(
+                request.Message,
+                statusCode: request.Problem == TargetRequestProblem.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+                title: request.Problem == TargetRequestProblem.NotFound ? "Not found" : "Invalid filter",
+                extensions: new Dictionary<string, object?> { ["field"] = request.Field });
+        }
+
+        SetAttachment(context.Response, ExportFileName.ForTargets(request.Chain!.Name, request.Chain.Code, request.RegionName, exportFormat));
+        var rows = source.ReadAsync(request.Query!, cancellationToken);
+        return TypedResults.Stream(body => TargetListWriter.WriteAsync(exportFormat, rows, body, cancellationToken), exportFormat.ContentType);
+    }
+
+    /// <summary>RFC 6266 attachment with an ASCII fallback and the Chinese name per RFC 5987 (filename*=UTF-8''...).</summary>
+    internal static void SetAttachment(HttpResponse response, ExportFileName name)
+    {
+        response.Headers.ContentDisposition = $"attachment; filename=\"{name.AsciiFallback}\"; filename*=UTF-8''{Uri.EscapeDataString(name.Name)}";
+        response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    private static ProblemHttpResult UnknownFormat(string? format, IReadOnlyList<ExportFormat> formats) => TypedResults.Problem(
+        $"'{format}' is not an export format here; use one of: {string.Join(", ", formats.Select(f => f.Name))}.",
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Unknown format",
+        extensions: new Dictionary<string, object?>
+        {
+            ["field"] = "format",
+            ["formats"] = formats.Select(f => f.Name).ToArray(),
+        });
+}

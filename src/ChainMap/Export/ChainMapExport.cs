@@ -1,0 +1,131 @@
+using ChainMap.Domain;
+
+namespace ChainMap.Export;
+
+/// <summary>
+/// Everything a chain-map export shows, independent of the file format: the chain, its segments
+/// (tier, hierarchy, local presence and, once discovery has assessed them, a gap rating, an action
+/// and the top targets) and its flow edges. Built in one place, <see cref="ChainMapExportBuilder"/>.
+/// </summary>
+public sealed record ChainMapExport(
+    Chain Chain,
+    IReadOnlyList<ExportSegment> Segments,
+    IReadOnlyList<ExportFlow> Flows,
+    string? HomeRegionName)
+{
+    public ExportSegment? FindSegment(string code) => Segments.FirstOrDefault(s => s.Code == code);
+
+    /// <summary>How deep a segment sits in the sub-segment hierarchy (0 for a top-level segment).</summary>
+    public int DepthOf(ExportSegment segment)
+    {
+        var depth = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { segment.Code };
+        var parent = segment.ParentCode is null ? null : FindSegment(segment.ParentCode);
+        while (parent is not null && seen.Add(parent.Code))
+        {
+            depth++;
+            parent = parent.ParentCode is null ? null : FindSegment(parent.ParentCode);
+        }
+
+        return depth;
+    }
+}
+
+/// <summary>
+/// One segment as exported. <see cref="Rating"/>, <see cref="Action"/> are null and
+/// <see cref="TopTargets"/> empty until discovery rates the segment.
+/// </summary>
+public sealed record ExportSegment(
+    string Code,
+    string Name,
+    Tier Tier,
+    string? ParentCode,
+    int LocalCompanies,
+    ExportRating? Rating,
+    ExportAction? Action,
+    IReadOnlyList<ExportTarget> TopTargets);
+
+/// <summary>A company worth attracting into a segment, as the chain map lists it.</summary>
+public sealed record ExportTarget(string Name, string? Region, double Score);
+
+/// <summary>Segment <see cref="From"/> supplies segment <see cref="To"/>.</summary>
+public sealed record ExportFlow(string From, string To, string Description);
+
+/// <summary>The gap rating of a segment in the home region (优势/潜力/薄弱/空白).</summary>
+public enum ExportRating
+{
+    /// <summary>优势: the home region is strong here.</summary>
+    Advantage,
+
+    /// <summary>潜力: some presence that could grow.</summary>
+    Potential,
+
+    /// <summary>薄弱: weak presence.</summary>
+    Weak,
+
+    /// <summary>空白: no local company at all.</summary>
+    Blank,
+}
+
+/// <summary>What to do about a segment (强链/补链/延链).</summary>
+public enum ExportAction
+{
+    /// <summary>强链: strengthen a segment that exists but is weak.</summary>
+    Strengthen,
+
+    /// <summary>补链: fill a missing segment.</summary>
+    Fill,
+
+    /// <summary>延链: extend the chain further.</summary>
+    Extend,
+}
+
+public static class ExportLabels
+{
+    public static string ToChinese(this ExportRating rating) => rating switch
+    {
+        ExportRating.Advantage => "优势",
+        ExportRating.Potential => "潜力",
+        ExportRating.Weak => "薄弱",
+        _ => "空白",
+    };
+
+    public static string ToWire(this ExportRating rating) => rating switch
+    {
+        ExportRating.Advantage => "advantage",
+        ExportRating.Potential => "potential",
+        ExportRating.Weak => "weak",
+        _ => "blank",
+    };
+
+    public static string ToChinese(this ExportAction action) => action switch
+    {
+        ExportAction.Strengthen => "强链",
+        ExportAction.Fill => "补链",
+        _ => "延链",
+    };
+
+    public static string ToWire(this ExportAction action) => action switch
+    {
+        ExportAction.Strengthen => "strengthen",
+        ExportAction.Fill => "fill",
+        _ => "extend",
+    };
+
+    /// <summary>The fill colour of a segment box: one per rating, grey when not rated.</summary>
+    public static string FillColour(this ExportRating? rating) => rating switch
+    {
+        ExportRating.Advantage => "#2e7d32",
+        ExportRating.Potential => "#1565c0",
+        ExportRating.Weak => "#e65100",
+        ExportRating.Blank => "#c62828",
+        _ => "#757575",
+    };
+
+    /// <summary>The legend entries in display order, the unrated grey last.</summary>
+    public static IReadOnlyList<(string Label, string Colour)> Legend { get; } =
+    [
+        .. Enum.GetValues<ExportRating>().Select(r => (r.ToChinese(), ((ExportRating?)r).FillColour())),
+        ("未评级", ((ExportRating?)null).FillColour()),
+    ];
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Export;
+
+public static class ExportServiceCollectionExtensions
+{
+    /// <summary>The chain-map builder and the target source of the exports.</summary>
+    public static IServiceCollection AddChainMapExport(this IServiceCollection services)
+    {
+        services.AddSingleton<ChainMapExportBuilder>();
+
+        // The one place the target list's ranking is chosen: swap in discovery's ranking here.
+        services.AddSingleton<ITargetExportSource, StoreTargetExportSource>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using ChainMap.Domain;
+
+namespace ChainMap.Export;
+
+/// <summary>One part of a target's score (e.g. 企业实力 62.5).</summary>
+public sealed record ScorePart(string Name, double Points);
+
+/// <summary>
+/// One row of a target-list export: a company worth attracting into one segment of a chain, with
+/// its place, score (and how it is made up), the reasons, and the ways to be introduced to it.
+/// Region names are resolved (省/市/区县), money is in 万元.
+/// </summary>
+public sealed record TargetExportRow(
+    long CompanyId,
+    string Name,
+    string? Uscc,
+    string? Province,
+    string? City,
+    string? County,
+    string SegmentCode,
+    string SegmentName,
+    Tier Tier,
+    double Score,
+    IReadOnlyList<ScorePart> ScoreParts,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> IntroductionPaths,
+    IReadOnlyList<string> Tags,
+    decimal? RegisteredCapital);
+
+/// <summary>Which targets to export: a chain, optionally some of its segments and some regions (codes of provinces, cities, counties).</summary>
+public sealed record TargetExportQuery(
+    string ChainCode,
+    IReadOnlyCollection<string>? SegmentCodes,
+    IReadOnlyCollection<string>? RegionCodes,
+    int? Limit);
+
+/// <summary>
+/// Where the target-list export gets its rows, best first, streamed. The one seam between the
+/// export and the ranking: today <see cref="StoreTargetExportSource"/>, later discovery's ranking.
+/// </summary>
+public interface ITargetExportSource
+{
+    IAsyncEnumerable<TargetExportRow> ReadAsync(TargetExportQuery query, CancellationToken cancellationToken);
+}

@@ -2,6 +2,7 @@ using ChainMap.Api;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Health;
+using ChainMap.Api.Projects;
 using ChainMap.Api.Regions;
 using ChainMap.Storage;
 
@@ -18,6 +19,9 @@ app.MapHealth();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();
+app.MapProjects();
+app.MapActivities();
+app.MapResults();
 
 app.Run();
 

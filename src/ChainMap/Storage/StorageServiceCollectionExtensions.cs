@@ -1,5 +1,6 @@
 using ChainMap.Chains;
 using ChainMap.Import;
+using ChainMap.Projects;
 using ChainMap.Regions;
 using ChainMap.Seeding;
 using ChainMap.Storage.Sqlite;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChainService>();
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
+        services.AddChainMapProjects();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -51,9 +51,11 @@ public sealed class ProjectApiTests
             Uscc: ProjectApiHost.TargetUscc, Chain: "測試鏈", Segment: "部件", Channel: "以商招商", ChannelDetail: "随州丙公司推荐",
             Team: "長三角驻点招商专班", Unit: "隨縣", PlannedInvestment: 80000m, IsKey: true, Notes: "液压件配套", Date: "2026-03-01", Note: "首次接触", By: "张三"));
         var created = await response.Content.ReadFromJsonAsync<ProjectDetailResponse>();
+        var raw = await client.GetStringAsync($"/api/projects/{created!.Project.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var p = created!.Project;
+        Assert.That(raw, Does.Contain("\"plannedInvestment\":80000,"), "money reads back as written, without a trailing .0");
+        var p = created.Project;
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/api/projects/{p.Id}"));
         Assert.That(p.Name, Is.EqualTo("苏州甲液压有限公司测试链项目"));
         Assert.That(p.Company, Is.EqualTo(new CompanyRef(host.TargetId, "苏州甲液压有限公司", ProjectApiHost.TargetUscc)));

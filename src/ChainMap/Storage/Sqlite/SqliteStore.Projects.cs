@@ -539,7 +539,7 @@ internal sealed partial class SqliteStore
         ProjectTerms.TryParseChannel(r.GetString(7), out var channel);
         var fields = new ProjectFields(
             r.GetString(4), r.GetString(5), NullableString(r, 6), channel, NullableString(r, 8), r.GetString(9), r.GetString(10),
-            r.IsDBNull(11) ? null : r.GetDecimal(11), r.GetInt64(12) != 0, NullableString(r, 13));
+            r.IsDBNull(11) ? null : Money(r.GetDecimal(11)), r.GetInt64(12) != 0, NullableString(r, 13));
         return new Project(
             r.GetInt64(0),
             new ProjectCompany(r.GetInt64(1), r.GetString(2), NullableString(r, 3)),
@@ -591,6 +591,9 @@ internal sealed partial class SqliteStore
 
     private static ProjectStage ParseStage(string wire) =>
         ProjectTerms.TryParseStage(wire, out var stage) ? stage : throw new InvalidDataException($"Unknown stored project stage '{wire}'.");
+
+    /// <summary>Drops the trailing zeros that a REAL read back as text brings (50000.0 → 50000).</summary>
+    private static decimal Money(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

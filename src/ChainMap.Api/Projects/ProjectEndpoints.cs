@@ -14,12 +14,12 @@ internal static class ProjectEndpoints
         var group = app.MapGroup("/api/projects").WithTags("Projects");
         group.MapPost("/", CreateProject).WithName("CreateProject").WithSummary("Create a project for an existing company (often a target) with chain, team and receiving unit");
         group.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("Projects filtered by team, unit, stage, chain and key flag");
-        group.MapGet("/{id:long}", GetProject).WithName("GetProject").WithSummary("One project with its stage history, next possible stages, activities and blockers");
-        group.MapPatch("/{id:long}", UpdateProject).WithName("UpdateProject").WithSummary("Change a project's fields (not its company or stage)");
-        group.MapPost("/{id:long}/stage", ChangeStage).WithName("ChangeProjectStage").WithSummary("Move a project to another stage under the lifecycle rules");
-        group.MapPost("/{id:long}/activities", LogProjectActivity).WithName("LogProjectActivity").WithSummary("Log a visit, call, meeting or event on a project");
-        group.MapPost("/{id:long}/blockers", OpenBlocker).WithName("OpenBlocker").WithSummary("Open a blocker (要素保障: land, energy, financing, permits, other) on a project");
-        group.MapPost("/{id:long}/blockers/{blockerId:long}/close", CloseBlocker).WithName("CloseBlocker").WithSummary("Close an open blocker");
+        group.MapGet("/{id}", GetProject).WithName("GetProject").WithSummary("One project with its stage history, next possible stages, activities and blockers");
+        group.MapPatch("/{id}", UpdateProject).WithName("UpdateProject").WithSummary("Change a project's fields (not its company or stage)");
+        group.MapPost("/{id}/stage", ChangeStage).WithName("ChangeProjectStage").WithSummary("Move a project to another stage under the lifecycle rules");
+        group.MapPost("/{id}/activities", LogProjectActivity).WithName("LogProjectActivity").WithSummary("Log a visit, call, meeting or event on a project");
+        group.MapPost("/{id}/blockers", OpenBlocker).WithName("OpenBlocker").WithSummary("Open a blocker (要素保障: land, energy, financing, permits, other) on a project");
+        group.MapPost("/{id}/blockers/{blockerId}/close", CloseBlocker).WithName("CloseBlocker").WithSummary("Close an open blocker");
         return app;
     }
 

@@ -5,6 +5,7 @@ using ChainMap.Api.Companies;
 using ChainMap.Api.Exports;
 using ChainMap.Api.Health;
 using ChainMap.Api.Operations;
+using ChainMap.Api.Projects;
 using ChainMap.Api.Regions;
 using ChainMap.Storage;
 
@@ -24,6 +25,9 @@ app.MapChains();
 app.MapRegions();
 app.MapCompanies();
 app.MapExports();
+app.MapProjects();
+app.MapActivities();
+app.MapResults();
 
 app.Run();
 

@@ -63,6 +63,8 @@ internal static class ApiSetup
                 });
             };
         });
+        // Malformed bodies and parameters throw, so that the exception handler can say which field was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddEndpointsApiExplorer();
         return services;
@@ -76,7 +78,8 @@ internal static class ApiSetup
             var (status, title, detail) = error switch
             {
                 StoreUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
-                Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+                Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, "Bad request",
+                    bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
                 OperationCanceledException => (499, "Request cancelled", "The request was cancelled."),
                 _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged."),
             };

@@ -1,6 +1,7 @@
 using ChainMap.Chains;
 using ChainMap.Export;
 using ChainMap.Import;
+using ChainMap.Projects;
 using ChainMap.Regions;
 using ChainMap.Seeding;
 using ChainMap.Storage.Sqlite;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DefaultData>();
         services.AddSingleton<Access.AccessService>();
         services.AddChainMapExport();
+        services.AddChainMapProjects();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -53,6 +53,18 @@ public sealed class AccessControlTests
         ["GET /api/companies/{id}"] = Everyone,
         ["GET /api/chains/{code}/export"] = Exporters,
         ["GET /api/targets/export"] = Exporters,
+        ["POST /api/projects"] = ProjectWriters,
+        ["GET /api/projects"] = Everyone,
+        ["GET /api/projects/{id}"] = Everyone,
+        ["PATCH /api/projects/{id}"] = ProjectWriters,
+        ["POST /api/projects/{id}/stage"] = ProjectWriters,
+        ["POST /api/projects/{id}/activities"] = ProjectWriters,
+        ["POST /api/projects/{id}/blockers"] = ProjectWriters,
+        ["POST /api/projects/{id}/blockers/{blockerId}/close"] = ProjectWriters,
+        ["POST /api/activities"] = ProjectWriters,
+        ["GET /api/activities"] = Everyone,
+        ["GET /api/results"] = Everyone,
+        ["GET /api/results/export"] = Exporters,
     };
 
     private ChainMapApiFactory factory = null!;
@@ -244,6 +256,39 @@ public sealed class AccessControlTests
         {
             Assert.That(rejected.Headers.RetryAfter, Is.Not.Null);
         }
+    }
+
+    [Test]
+    public async Task Team_member_changes_only_the_projects_of_their_own_team()
+    {
+        using var seeded = new ChainMapApiFactory(seed: true);
+        using var admin = seeded.CreateClient();
+        var company = (await admin.GetFromJsonAsync<JsonElement>("/api/companies?region=江苏&pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        async Task<long> CreateAsync(HttpClient client, string team)
+        {
+            var response = await client.PostAsJsonAsync("/api/projects", new { companyId = company, chain = "ZQ", team, unit = "随县", date = "2026-03-01" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("project").GetProperty("id").GetInt64();
+        }
+
+        var theirs = await CreateAsync(admin, "zsj");
+        using var member = await seeded.CreateClientAsAsync(Role.TeamMember, "csj");
+        var ours = await CreateAsync(member, "csj");
+        var before = await admin.GetStringAsync($"/api/projects/{theirs}");
+
+        var stageOnTheirs = await member.PostAsJsonAsync($"/api/projects/{theirs}/stage", new { stage = "洽谈", date = "2026-03-02" });
+        var patchOnTheirs = await member.PatchAsJsonAsync($"/api/projects/{theirs}", new { notes = "改" });
+        var createForThem = await member.PostAsJsonAsync("/api/projects", new { companyId = company, chain = "ZQ", team = "zsj", unit = "随县" });
+        var moveOursToThem = await member.PatchAsJsonAsync($"/api/projects/{ours}", new { team = "zsj" });
+        var activityForThem = await member.PostAsJsonAsync("/api/activities", new { companyId = company, kind = "拜访", team = "zsj" });
+        var stageOnOurs = await member.PostAsJsonAsync($"/api/projects/{ours}/stage", new { stage = "洽谈", date = "2026-03-02" });
+        var after = await admin.GetStringAsync($"/api/projects/{theirs}");
+        var problem = await stageOnTheirs.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(new[] { stageOnTheirs, patchOnTheirs, createForThem, moveOursToThem, activityForThem }.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("zsj").And.Contain("csj"));
+        Assert.That(stageOnOurs.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after, Is.EqualTo(before), "the other team's project is unchanged");
     }
 
     private static HttpRequestMessage Request(string method, string route)

@@ -126,6 +126,75 @@ internal static class SqliteSchema
                 status INTEGER NOT NULL);
             CREATE INDEX audit_log_by_at ON audit_log(at);
             """),
+        (40, """
+            CREATE TABLE project(
+                id INTEGER PRIMARY KEY,
+                company_id INTEGER NOT NULL REFERENCES company(id),
+                name TEXT NOT NULL,
+                chain_code TEXT NOT NULL,
+                segment_code TEXT,
+                channel TEXT NOT NULL,
+                channel_detail TEXT,
+                team_id TEXT NOT NULL,
+                unit_code TEXT NOT NULL,
+                planned_investment REAL,
+                is_key INTEGER NOT NULL DEFAULT 0,
+                notes TEXT,
+                stage TEXT NOT NULL,
+                stage_date TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                updated_by TEXT NOT NULL);
+            CREATE INDEX project_by_team ON project(team_id);
+            CREATE INDEX project_by_unit ON project(unit_code);
+            CREATE INDEX project_by_chain ON project(chain_code);
+            CREATE INDEX project_by_stage ON project(stage);
+            CREATE INDEX project_by_company ON project(company_id);
+            CREATE INDEX project_listing ON project(is_key DESC, stage_date DESC, id DESC);
+            CREATE TABLE project_stage_change(
+                project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                from_stage TEXT,
+                to_stage TEXT NOT NULL,
+                on_date TEXT NOT NULL,
+                made_by TEXT NOT NULL,
+                note TEXT,
+                reason TEXT,
+                recorded_at TEXT NOT NULL,
+                PRIMARY KEY(project_id, seq)) WITHOUT ROWID;
+            CREATE INDEX project_stage_change_by_date ON project_stage_change(on_date);
+            CREATE TABLE project_activity(
+                id INTEGER PRIMARY KEY,
+                project_id INTEGER REFERENCES project(id) ON DELETE CASCADE,
+                company_id INTEGER NOT NULL REFERENCES company(id),
+                kind TEXT NOT NULL,
+                title TEXT,
+                on_date TEXT NOT NULL,
+                people_met TEXT NOT NULL DEFAULT '[]',
+                notes TEXT,
+                team_id TEXT NOT NULL,
+                made_by TEXT NOT NULL,
+                recorded_at TEXT NOT NULL);
+            CREATE INDEX project_activity_by_date ON project_activity(on_date, id);
+            CREATE INDEX project_activity_by_team ON project_activity(team_id, on_date);
+            CREATE INDEX project_activity_by_project ON project_activity(project_id, on_date);
+            CREATE INDEX project_activity_by_company ON project_activity(company_id, on_date);
+            CREATE TABLE project_blocker(
+                id INTEGER PRIMARY KEY,
+                project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                description TEXT NOT NULL,
+                owner TEXT,
+                status TEXT NOT NULL,
+                opened_on TEXT NOT NULL,
+                opened_by TEXT NOT NULL,
+                closed_on TEXT,
+                closed_by TEXT,
+                closing_note TEXT);
+            CREATE INDEX project_blocker_by_project ON project_blocker(project_id, status);
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,0 +1,96 @@
+namespace ChainMap.Projects;
+
+/// <summary>What a user may edit on a project (everything but its company and its stage). Money in 万元.</summary>
+public sealed record ProjectFields(
+    string Name,
+    string ChainCode,
+    string? SegmentCode,
+    ProjectChannel Channel,
+    string? ChannelDetail,
+    string TeamId,
+    string UnitCode,
+    decimal? PlannedInvestment,
+    bool IsKey,
+    string? Notes);
+
+/// <summary>The company a project is about, as stored when the project is read.</summary>
+public sealed record ProjectCompany(long Id, string Name, string? Uscc);
+
+/// <summary>
+/// A lead or project. <see cref="Version"/> grows by one on every write (fields or stage) and is
+/// the token of optimistic concurrency. <see cref="StageDate"/> is the date of the last stage change.
+/// </summary>
+public sealed record Project(
+    long Id,
+    ProjectCompany Company,
+    ProjectFields Fields,
+    ProjectStage Stage,
+    DateOnly StageDate,
+    long Version,
+    int OpenBlockers,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy);
+
+/// <summary>
+/// One change of stage. <see cref="From"/> is null for the first entry, made when the project was
+/// created. <see cref="Date"/> is when it happened (as the user says); <see cref="RecordedAt"/> when it was written.
+/// </summary>
+public sealed record StageChange(
+    ProjectStage? From,
+    ProjectStage To,
+    DateOnly Date,
+    string By,
+    string? Note,
+    string? Reason,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A visit, call, meeting or event, against a project or only a company.</summary>
+public sealed record Activity(
+    long Id,
+    long? ProjectId,
+    ProjectCompany Company,
+    ActivityKind Kind,
+    string? Title,
+    DateOnly Date,
+    IReadOnlyList<string> PeopleMet,
+    string? Notes,
+    string TeamId,
+    string By,
+    DateTimeOffset RecordedAt);
+
+public sealed record NewActivity(
+    long? ProjectId,
+    long CompanyId,
+    ActivityKind Kind,
+    string? Title,
+    DateOnly Date,
+    IReadOnlyList<string> PeopleMet,
+    string? Notes,
+    string TeamId,
+    string By,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A 要素保障 problem on a project and who is to solve it.</summary>
+public sealed record Blocker(
+    long Id,
+    long ProjectId,
+    BlockerKind Kind,
+    string Description,
+    string? Owner,
+    BlockerStatus Status,
+    DateOnly OpenedOn,
+    string OpenedBy,
+    DateOnly? ClosedOn,
+    string? ClosedBy,
+    string? ClosingNote);
+
+public sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy);
+
+/// <summary>A project with everything recorded against it, history in the order it happened.</summary>
+public sealed record ProjectFile(
+    Project Project,
+    IReadOnlyList<StageChange> History,
+    IReadOnlyList<Activity> Activities,
+    IReadOnlyList<Blocker> Blockers);

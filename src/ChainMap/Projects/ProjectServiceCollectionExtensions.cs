@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Projects;
+
+public static class ProjectServiceCollectionExtensions
+{
+    /// <summary>The project lifecycle and results services (the store comes from AddChainMapCore).</summary>
+    public static IServiceCollection AddChainMapProjects(this IServiceCollection services)
+    {
+        services.AddSingleton<ProjectService>();
+        services.AddSingleton<ProjectResults>();
+        return services;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.RegularExpressions;
 using ChainMap.Access;
 using ChainMap.Api.Chains;
@@ -298,19 +299,41 @@ public sealed partial class WebPageJourneys
         await journey.SignInAsync(ChainMapApiFactory.AdminKey);
         await Page.Locator("#chain-graph svg").WaitForAsync();
         string[] views = ["招商目标", "企业", "产业链维护", "导入", "项目", "产业链图谱"];
-        var titles = new List<string>();
+        var headings = new List<string>();
         for (var i = 0; i < views.Length; i++)
         {
             await Page.Locator("#nav a", new() { HasTextString = views[i] }).First.ClickAsync();
-            await Page.Locator(".view h1").First.WaitForAsync();
+            await Assertions.Expect(Page.Locator("#nav a.active")).ToHaveTextAsync(views[i]);
             await Assertions.Expect(Page.Locator(".state-loading")).ToHaveCountAsync(0);
-            titles.Add(await Page.TitleAsync());
+            headings.Add(await Page.Locator(".view h1").First.TextContentAsync() ?? "");
             await journey.ScreenshotAsync($"nav-{i + 1}-{views[i]}");
         }
 
         var mapUrl = Uri.UnescapeDataString(Page.Url);
-        Assert.That(titles, Is.EqualTo(views.Select(v => $"{v} · 产业链招商图谱").ToArray()));
+        Assert.That(headings, Is.EqualTo(new[] { "招商目标", "企业", "产业链维护", "导入企业名单", "项目", "产业链图谱" }));
+        Assert.That(await Page.TitleAsync(), Is.EqualTo("产业链图谱 · 产业链招商图谱"));
         Assert.That(mapUrl, Does.Contain("chain=NC").And.Contain("region=长三角"), "the chain and region travel with the navigation");
+        journey.AssertNoErrors();
+    }
+
+    [Test]
+    public async Task Import_preview_decodes_a_GB18030_csv_without_uploading_it()
+    {
+        await journey.GoAsync("#/import");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = Encoding.GetEncoding("GB18030").GetBytes("企业名称,行政区划代码,注册资本(万元)\r\n\"武汉測試液压有限公司(示例)\",420100,\"1,200\"\r\n");
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "名单.csv", MimeType = "text/csv", Buffer = csv });
+        var table = Page.Locator(".view-import table");
+        await table.WaitForAsync();
+        var headers = await table.Locator("th").AllTextContentsAsync();
+        var cells = await table.Locator("tbody td").AllTextContentsAsync();
+        var summary = await Page.Locator(".view-import .table-area p").First.TextContentAsync();
+        await journey.ScreenshotAsync("import-preview");
+
+        Assert.That(headers, Is.EqualTo(new[] { "企业名称", "行政区划代码", "注册资本(万元)" }));
+        Assert.That(cells, Is.EqualTo(new[] { "武汉測試液压有限公司(示例)", "420100", "1,200" }));
+        Assert.That(summary, Does.Contain("GB18030").And.Contain("3 列"));
         journey.AssertNoErrors();
     }
 

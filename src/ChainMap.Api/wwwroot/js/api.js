@@ -170,11 +170,6 @@ export async function updateSegment(code, segmentCode, segment) {
 
 // ---- regions ----
 
-/** { code, name, units, teams } */
-export function home() {
-  return cached('home', () => get('/api/home'));
-}
-
 /** [{ name, alias, members: [{ code, name, level, parentCode, fullName }] }] */
 export function regionGroups() {
   return cached('region-groups', () => get('/api/region-groups'));

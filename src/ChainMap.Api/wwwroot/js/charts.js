@@ -26,6 +26,7 @@ const ROW = 34;
 const TOP = 14;
 const GUTTER = 30;
 const INDENT = 16;
+const SELECTED = '#9c36b5';
 
 /**
  * Places the segments: one column per tier, in the order the chain lists them, each sub-segment
@@ -106,14 +107,14 @@ function graphOption(map, scheme, selected, geometry) {
       segment: s,
       symbol: 'rect',
       symbolSize: [box.w, NODE_HEIGHT],
+      // No border: a symbol's stroke is scaled with its box and would come out thick on the sides.
       itemStyle: {
-        color: colour.fill,
-        borderColor: isSelected ? '#d9480f' : colour.border,
-        borderWidth: isSelected ? 3 : 1,
+        color: isSelected ? SELECTED : colour.fill,
+        borderWidth: 0,
         opacity: faded ? 0.55 : 1,
       },
       label: {
-        show: true, position: 'inside', color: colour.text, fontSize: 12, fontWeight: box.depth === 0 ? 600 : 400,
+        show: true, position: 'inside', color: isSelected ? '#ffffff' : colour.text, fontSize: 12, fontWeight: box.depth === 0 ? 600 : 400,
         width: box.w - 12, overflow: 'truncate', opacity: faded ? 0.7 : 1,
       },
     });
@@ -137,7 +138,7 @@ function graphOption(map, scheme, selected, geometry) {
       kind: 'flow',
       flow: { ...f, fromName: byCode.get(f.from)?.name ?? f.from, toName: byCode.get(f.to)?.name ?? f.to },
       lineStyle: {
-        color: touches ? '#d9480f' : '#7b8794',
+        color: touches ? SELECTED : '#7b8794',
         width: touches ? 2 : 1,
         opacity: selected ? (touches ? 0.95 : 0.1) : 0.45,
         curveness,

@@ -6,7 +6,7 @@
 export const presence = {
   title: '本地企业数',
   classes: [
-    { key: 'none', label: '无本地企业', fill: '#eceff3', text: '#3b4451', border: '#b8c0cc' },
+    { key: 'none', label: '无本地企业', fill: '#dde3ea', text: '#3b4451', border: '#b8c0cc' },
     { key: 'few', label: '1–2 家', fill: '#cfe3f7', text: '#17324d', border: '#8db6df' },
     { key: 'some', label: '3–9 家', fill: '#6fa8dc', text: '#0c2238', border: '#4a8ac7' },
     { key: 'many', label: '10 家及以上', fill: '#1f5f9e', text: '#ffffff', border: '#123d68' },

@@ -23,9 +23,3 @@ export const CATEGORIES = {
   'high-value-add': '高附加值产业',
   other: '其他',
 };
-
-export const LEVELS = {
-  province: '省级',
-  city: '市级',
-  county: '县级',
-};

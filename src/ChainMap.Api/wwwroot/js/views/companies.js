@@ -26,7 +26,7 @@ export function mount(root, initial) {
   async function update(next) {
     const previous = params;
     params = next;
-    const filtersChanged = ['q', 'chain', 'region', 'page'].some((k) => previous[k] !== next[k]) || previous === next;
+    const filtersChanged = ['q', 'chain', 'region', 'page'].some((k) => previous[k] !== next[k]);
     try {
       const chains = await api.listChains();
       if (filtersChanged || !table.hasChildNodes()) {

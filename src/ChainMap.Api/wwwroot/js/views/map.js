@@ -195,9 +195,8 @@ export function mount(root, initial) {
       h('h3', {}, `地区分布（${params.region ? '所选地区' : '全国'}）`),
       chart);
 
-    const home = await api.home().catch(() => null);
     const [homeResult, targetResult] = await Promise.allSettled([
-      api.companies({ segment: segment.code, region: home?.code ?? map.homeRegion, pageSize: 50 }),
+      api.companies({ segment: segment.code, region: map.homeRegion, pageSize: 50 }),
       api.targets({ chain: map.code, segment: segment.code, region: params.region, page: 1, pageSize: 20 }),
     ]);
     if (!isLatest()) {
@@ -213,7 +212,7 @@ export function mount(root, initial) {
     if (targetResult.status === 'rejected') {
       replace(targetList, errorBlock(targetResult.reason));
     } else {
-      const homePrefix = (home?.code ?? map.homeRegion).replace(/0+$/, '');
+      const homePrefix = map.homeRegion.replace(/0+$/, '');
       const elsewhere = targetResult.value.items.filter((t) => !t.regionCode.startsWith(homePrefix)).slice(0, 8);
       replace(targetList, elsewhere.length === 0 ? empty('所选地区没有该环节的企业。') : companyList(elsewhere, null));
     }

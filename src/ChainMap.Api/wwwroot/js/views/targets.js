@@ -42,7 +42,9 @@ export function mount(root, initial) {
         return;
       }
       const map = await api.getChainMap(params.chain);
-      renderToolbar(chains, map);
+      if (['chain', 'region', 'segment', 'q'].some((k) => previous[k] !== next[k]) || !toolbar.hasChildNodes()) {
+        renderToolbar(chains, map);
+      }
       renderList(map);
       if (previous.chain !== next.chain || previous.segment !== next.segment || previous.region !== next.region || !bars) {
         renderChart(map);

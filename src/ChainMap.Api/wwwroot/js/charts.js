@@ -70,7 +70,9 @@ function layout(map, width) {
   return { width, height: TOP * 2 + Math.max(rows, 1) * ROW, columnWidth, boxes };
 }
 
-function graphOption(map, scheme, selected, geometry) {
+function graphOption(map, scheme, selectedCode, geometry) {
+  // A code that is not a segment of this chain (a stale link) selects nothing.
+  const selected = geometry.boxes.has(selectedCode) ? selectedCode : null;
   const segments = map.tiers.flatMap((t) => t.segments.map((s) => ({ ...s, tierLabel: t.label })));
   const byCode = new Map(segments.map((s) => [s.code, s]));
   const nodes = [];

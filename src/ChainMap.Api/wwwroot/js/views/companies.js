@@ -73,7 +73,7 @@ export function mount(root, initial) {
           h('thead', {}, h('tr', {},
             h('th', {}, '企业名称'), h('th', {}, '所在地区'), h('th', {}, '环节'), h('th', { class: 'num' }, '注册资本'),
             h('th', {}, '成立'), h('th', { class: 'num' }, '员工'), h('th', {}, '标签'))),
-          h('tbody', {}, result.items.map((c) => h('tr', { class: String(c.id) === params.id ? 'selected' : null },
+          h('tbody', {}, result.items.map((c) => h('tr', { dataset: { id: c.id }, class: String(c.id) === params.id ? 'selected' : null },
             h('td', {}, h('a', { href: router.href('companies', { ...params, id: c.id }) }, c.name)),
             h('td', { class: 'region' }, c.regionName),
             h('td', {}, c.segments.map((s) => names.get(s.segment) ?? s.segment).join('、')),
@@ -81,7 +81,7 @@ export function mount(root, initial) {
             h('td', { class: 'date' }, c.founded ?? '—'),
             h('td', { class: 'num' }, number(c.employees)),
             h('td', {}, c.tags.map((t) => h('span', { class: 'tag' }, t))))))),
-        pager(result, (p) => router.setParams({ page: p, id: null })));
+        h('div', { class: 'table-foot' }, pager(result, (p) => router.setParams({ page: p, id: null }))));
     } catch (error) {
       if (isLatest()) {
         replace(table, errorBlock(error, { retry: () => renderList(chains) }));
@@ -91,6 +91,9 @@ export function mount(root, initial) {
 
   async function renderDetail(chains) {
     const isLatest = nextDetail();
+    for (const row of table.querySelectorAll('tr[data-id]')) {
+      row.classList.toggle('selected', row.dataset.id === params.id);
+    }
     if (!params.id) {
       replace(side, h('p', { class: 'state state-empty' }, '点击企业名称查看详情。'));
       return;

@@ -337,6 +337,42 @@ public sealed partial class WebPageJourneys
         journey.AssertNoErrors();
     }
 
+    [Test]
+    public async Task Admin_creates_a_user_whose_key_works_once_shown_and_stops_when_revoked()
+    {
+        await journey.GoAsync("#/users");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        await Page.Locator("#user-name").FillAsync("王五");
+        await Page.Locator("#user-role").SelectOptionAsync("planner");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "创建用户并生成密钥" }).ClickAsync();
+        var token = await Page.Locator("#new-key").InputValueAsync();
+        await Page.Locator("#users-table td", new() { HasTextString = "王五" }).WaitForAsync();
+        await journey.ScreenshotAsync("users");
+
+        await Page.Locator("#sign-out").ClickAsync();
+        await journey.SignInAsync(token);
+        var role = await Page.Locator(".user-role").TextContentAsync();
+        var usersLink = await Page.Locator("#nav a", new() { HasTextString = "用户与密钥" }).CountAsync();
+        await Page.Locator("#sign-out").ClickAsync();
+
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        await journey.GoAsync("#/users");
+        var keyId = token.Split('_')[1];
+        Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"撤销密钥 {keyId}" }).ClickAsync();
+        await Assertions.Expect(Page.Locator($"#keys-table tr[data-id='{keyId}'] td.key-state")).ToContainTextAsync("已撤销");
+        await Page.Locator("#sign-out").ClickAsync();
+        await Page.Locator("#api-key").FillAsync(token);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var refused = Page.Locator(".signin-message [role=alert]", new() { HasTextString = "401" });
+        await refused.WaitForAsync();
+
+        Assert.That(token, Does.StartWith("cmk_"));
+        Assert.That(role, Is.EqualTo("规划人员"));
+        Assert.That(usersLink, Is.Zero, "only admins see 用户与密钥");
+        journey.AssertNoErrors(401);
+    }
+
     private static long ParseCount(string? text) => long.Parse((text ?? "").Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task RevokeAsync(string keyId)

@@ -118,6 +118,35 @@ export function me(key) {
   return json('GET', '/api/me', { key });
 }
 
+/** Admins: [{ id, name, role, team, createdAt }] */
+export function listUsers() {
+  return get('/api/users');
+}
+
+/** Admins: → { user, key, token }; the token is shown only in this answer. */
+export function createUser({ name, role, team }) {
+  return json('POST', '/api/users', { body: { name, role, team } });
+}
+
+/** Admins: [{ id, userId, label, createdAt, revokedAt }] */
+export function listKeys() {
+  return get('/api/keys');
+}
+
+/** Admins: → { key, token } */
+export function createKey({ userId, label }) {
+  return json('POST', '/api/keys', { body: { userId, label } });
+}
+
+export function revokeKey(id) {
+  return json('DELETE', `/api/keys/${enc(id)}`);
+}
+
+/** Admins: the latest changes, newest first: [{ id, at, userId, userName, method, path, status }] */
+export function listAudit(limit = 50) {
+  return get('/api/audit', { limit });
+}
+
 // ---- chains ----
 
 /** [{ code, name, category, description }] */
@@ -169,6 +198,11 @@ export async function updateSegment(code, segmentCode, segment) {
 }
 
 // ---- regions ----
+
+/** The home region: { code, name, units, teams }. */
+export function home() {
+  return cached('home', () => get('/api/home'));
+}
 
 /** [{ name, alias, members: [{ code, name, level, parentCode, fullName }] }] */
 export function regionGroups() {

@@ -15,8 +15,12 @@ import * as companiesView from './views/companies.js';
 import * as chainsView from './views/chains.js';
 import * as importView from './views/import.js';
 import * as projectsView from './views/projects.js';
+import * as usersView from './views/users.js';
 
-/** Route → view. carry: the parameters a nav link keeps when switching to this view. */
+/**
+ * Route → view. carry: the parameters a nav link keeps when switching to this view; shown: whether
+ * the signed-in user sees it in the navigation (default: everyone).
+ */
 const ROUTES = {
   map: { title: '产业链图谱', view: mapView, carry: ['chain', 'region'] },
   targets: { title: '招商目标', view: targetsView, carry: ['chain', 'region'] },
@@ -24,6 +28,7 @@ const ROUTES = {
   chains: { title: '产业链维护', view: chainsView, carry: ['chain'] },
   import: { title: '导入', view: importView, carry: [] },
   projects: { title: '项目', view: projectsView, carry: [] },
+  users: { title: '用户与密钥', view: usersView, carry: [], shown: session.can.admin },
 };
 const HOME = 'map';
 
@@ -43,7 +48,7 @@ function remember({ path, params }) {
 function renderNav({ path, params }) {
   const signedIn = Boolean(session.apiKey());
   navRoot.hidden = !signedIn;
-  replace(navRoot, signedIn ? Object.entries(ROUTES).map(([route, { title, carry }]) => {
+  replace(navRoot, signedIn ? Object.entries(ROUTES).filter(([, { shown }]) => !shown || shown()).map(([route, { title, carry }]) => {
     const kept = Object.fromEntries(carry.map((k) => [k, params[k] ?? sticky[k]]));
     return h('a', { href: router.href(route, kept), class: route === path ? 'active' : null, 'aria-current': route === path ? 'page' : null }, title);
   }) : []);

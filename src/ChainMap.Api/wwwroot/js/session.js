@@ -34,4 +34,5 @@ export const can = {
   importCompanies: () => hasRole('admin', 'analyst'),
   export: () => hasRole('admin', 'analyst', 'planner', 'team-member'),
   changeProjects: () => hasRole('admin', 'team-member'),
+  admin: () => hasRole('admin'),
 };

@@ -99,6 +99,7 @@ internal static class ApiSetup
             options.SwaggerEndpoint("/openapi/v1.json", "ChainMap API v1");
             options.DocumentTitle = "ChainMap API";
         });
+        app.UseWebPageRevalidation();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         var origins = app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.AllowedOrigins;

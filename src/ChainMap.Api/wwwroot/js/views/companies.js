@@ -1,0 +1,158 @@
+// 企业: search companies by name (Simplified or Traditional), chain and region; a click shows one
+// company with its segments and relations. Route: #/companies?q=液压&chain=ZQ&region=320000&page=2&id=17
+
+import * as api from '../api.js';
+import * as router from '../router.js';
+import { h, replace, select, money, number } from '../dom.js';
+import { regionPicker } from '../region-picker.js';
+import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+
+const RELATION_KINDS = { supplies: '供货给', 'invests-in': '投资', controls: '控股' };
+
+export function mount(root, initial) {
+  const page = h('section', { class: 'view-companies' });
+  replace(root, page);
+  const nextList = generations();
+  const nextDetail = generations();
+  let params = {};
+  const toolbar = h('div', { class: 'toolbar' });
+  const table = h('div', { class: 'table-area' });
+  const side = h('aside', { class: 'side-panel', 'aria-live': 'polite' });
+  page.append(toolbar, h('div', { class: 'split' }, table, side));
+
+  update(initial);
+  return { update };
+
+  async function update(next) {
+    const previous = params;
+    params = next;
+    const filtersChanged = ['q', 'chain', 'region', 'page'].some((k) => previous[k] !== next[k]);
+    try {
+      const chains = await api.listChains();
+      if (filtersChanged || !table.hasChildNodes()) {
+        renderToolbar(chains);
+        renderList(chains);
+      }
+      renderDetail(chains);
+    } catch (error) {
+      replace(table, errorBlock(error, { retry: () => update(params) }));
+    }
+  }
+
+  function renderToolbar(chains) {
+    const q = h('input', { type: 'search', id: 'company-q', value: params.q ?? '', placeholder: '企业名称（简繁均可）', 'aria-label': '企业名称' });
+    const form = h('form', { class: 'inline-form', onsubmit: (e) => { e.preventDefault(); router.setParams({ q: q.value.trim() || null, id: null }); } },
+      q, h('button', { type: 'submit', class: 'primary' }, '搜索'));
+    replace(toolbar,
+      h('h1', {}, '企业'),
+      form,
+      h('label', { class: 'inline-field' }, '产业链',
+        select({ id: 'chain-select', onchange: (e) => router.setParams({ chain: e.target.value || null, id: null }) },
+          [{ value: '', label: '全部产业链' }, ...chains.map((c) => ({ value: c.code, label: c.name }))], params.chain ?? '')),
+      h('div', { class: 'inline-field' }, h('span', {}, '地区'),
+        regionPicker({ value: params.region ?? '', onChange: (region) => router.setParams({ region, id: null }) })));
+  }
+
+  async function renderList(chains) {
+    const isLatest = nextList();
+    const pageNumber = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+    replace(table, loading('正在搜索企业…'));
+    try {
+      const result = await api.companies({ q: params.q, chain: params.chain, region: params.region, page: pageNumber, pageSize: 20 });
+      if (!isLatest()) {
+        return;
+      }
+      if (result.items.length === 0) {
+        replace(table, empty(params.q ? `没有名称包含“${params.q}”的企业。` : '没有符合条件的企业。'));
+        return;
+      }
+      const names = await segmentNames(chains);
+      replace(table,
+        h('p', { class: 'muted' }, `共 ${number(result.total)} 家，按企业实力排序`),
+        h('table', { class: 'data', id: 'companies-table' },
+          h('thead', {}, h('tr', {},
+            h('th', {}, '企业名称'), h('th', {}, '所在地区'), h('th', {}, '环节'), h('th', { class: 'num' }, '注册资本'),
+            h('th', {}, '成立'), h('th', { class: 'num' }, '员工'), h('th', {}, '标签'))),
+          h('tbody', {}, result.items.map((c) => h('tr', { dataset: { id: c.id }, class: String(c.id) === params.id ? 'selected' : null },
+            h('td', {}, h('a', { href: router.href('companies', { ...params, id: c.id }) }, c.name)),
+            h('td', { class: 'region' }, c.regionName),
+            h('td', {}, c.segments.map((s) => names.get(s.segment) ?? s.segment).join('、')),
+            h('td', { class: 'num' }, money(c.registeredCapital)),
+            h('td', { class: 'date' }, c.founded ?? '—'),
+            h('td', { class: 'num' }, number(c.employees)),
+            h('td', {}, c.tags.map((t) => h('span', { class: 'tag' }, t))))))),
+        h('div', { class: 'table-foot' }, pager(result, (p) => router.setParams({ page: p, id: null }))));
+    } catch (error) {
+      if (isLatest()) {
+        replace(table, errorBlock(error, { retry: () => renderList(chains) }));
+      }
+    }
+  }
+
+  async function renderDetail(chains) {
+    const isLatest = nextDetail();
+    for (const row of table.querySelectorAll('tr[data-id]')) {
+      row.classList.toggle('selected', row.dataset.id === params.id);
+    }
+    if (!params.id) {
+      replace(side, h('p', { class: 'state state-empty' }, '点击企业名称查看详情。'));
+      return;
+    }
+    replace(side, loading());
+    try {
+      const { company: c, relations } = await api.company(params.id);
+      const names = await segmentNames(chains);
+      const others = [...new Set(relations.map((r) => (r.from === c.id ? r.to : r.from)))].slice(0, 10);
+      const related = new Map(await Promise.all(others.map(async (id) => [id, (await api.company(id).catch(() => null))?.company?.name ?? `#${id}`])));
+      if (!isLatest()) {
+        return;
+      }
+      replace(side,
+        h('div', { class: 'panel-head' }, h('h2', {}, c.name),
+          h('a', { class: 'link close', 'aria-label': '关闭', href: router.href('companies', { ...params, id: null }) }, '×')),
+        h('dl', { class: 'facts' },
+          fact('统一社会信用代码', c.uscc ?? '—'),
+          fact('所在地区', c.regionName),
+          fact('注册资本', money(c.registeredCapital)),
+          fact('营业收入', money(c.revenue)),
+          fact('员工', number(c.employees)),
+          fact('成立日期', c.founded ?? '—'),
+          fact('股票代码', c.listedCode ?? '—'),
+          fact('主营产品', c.products ?? '—'),
+          fact('标签', c.tags.length ? c.tags.join('、') : '—')),
+        h('h3', {}, '所属环节'),
+        c.segments.length === 0 ? empty('未归入任何环节。') : h('ul', {}, c.segments.map((s) =>
+          h('li', {}, names.get(s.segment) ?? s.segment, h('span', { class: 'muted' }, ` 置信度 ${Math.round(s.confidence * 100)}%${s.evidence ? ` · ${s.evidence}` : ''}`)))),
+        h('h3', {}, '关联关系'),
+        relations.length === 0 ? empty('没有记录的供货、投资或控股关系。') : h('ul', {}, relations.map((r) => {
+          const other = r.from === c.id ? r.to : r.from;
+          const label = RELATION_KINDS[r.kind] ?? r.kind;
+          const link = h('a', { href: router.href('companies', { ...params, id: other }) }, related.get(other) ?? `#${other}`);
+          return h('li', {}, r.from === c.id ? [`${label} `, link] : [link, ` ${label}本企业`],
+            r.note ? h('span', { class: 'muted' }, `（${r.note}）`) : null);
+        })));
+    } catch (error) {
+      if (isLatest()) {
+        replace(side, errorBlock(error));
+      }
+    }
+  }
+}
+
+function fact(label, value) {
+  return [h('dt', {}, label), h('dd', {}, value)];
+}
+
+/** Segment code → "链 · 环节" for every chain. */
+async function segmentNames(chains) {
+  const names = new Map();
+  const maps = await Promise.all(chains.map((c) => api.getChainMap(c.code)));
+  for (const map of maps) {
+    for (const t of map.tiers) {
+      for (const s of t.segments) {
+        names.set(s.code, `${map.name} · ${s.name}`);
+      }
+    }
+  }
+  return names;
+}

@@ -48,9 +48,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Sign-in required",
-            "Send an API key as 'Authorization: Bearer cmk_...'. The first admin key is printed once when the service starts with an empty store.");
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var outcome = await HandleAuthenticateOnceSafeAsync();
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Sign-in required",
+            outcome.Failure is { } failure
+                ? $"{failure.Message} Ask an admin for a new key."
+                : "Send an API key as 'Authorization: Bearer cmk_...'. The first admin key is printed once when the service starts with an empty store.");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed", "Your role does not allow this action.");

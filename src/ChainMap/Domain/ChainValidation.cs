@@ -14,7 +14,7 @@ public static class ChainValidation
         {
             problems.Add(new("code", "chain code is required", []));
         }
-        else if (chain.Code.Length > 32 || chain.Code.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '%'))
+        else if (chain.Code.Length > 32 || !IsValidCode(chain.Code))
         {
             problems.Add(new("code", $"chain code '{chain.Code}' must be at most 32 characters without spaces, '/', '?', '#' or '%'", []));
         }
@@ -31,6 +31,11 @@ public static class ChainValidation
             {
                 problems.Add(new("segments.code", $"segment '{segment.Name}' has no code", []));
                 continue;
+            }
+
+            if (!IsValidCode(segment.Code))
+            {
+                problems.Add(new("segments.code", $"segment code '{segment.Code}' must be at most 64 characters without spaces, '/', '?', '#' or '%'", [segment.Code]));
             }
 
             if (string.IsNullOrWhiteSpace(segment.Name))
@@ -95,6 +100,9 @@ public static class ChainValidation
 
         return problems;
     }
+
+    private static bool IsValidCode(string code) =>
+        code.Length <= 64 && !code.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '?' or '#' or '%' or '\\');
 
     private static bool IsAncestor(Dictionary<string, Segment> byCode, string ancestor, string code)
     {

@@ -132,6 +132,17 @@ public sealed class ChainEditingTests
         Assert.That(chain.Segments.Select(s => s.Code), Does.Contain("EV-SVC"));
     }
 
+    [TestCase("EV BAD")]
+    [TestCase("EV/BAD")]
+    public async Task Segment_code_with_spaces_or_slashes_is_rejected(string code)
+    {
+        var response = await client.PostAsJsonAsync("/api/chains", Request() with { Segments = [new SegmentRequest(code, "坏", "upstream")], Flows = [] });
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body, Does.Contain(code));
+    }
+
     [Test]
     public async Task Unknown_chain_on_put_is_404()
     {

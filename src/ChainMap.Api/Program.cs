@@ -1,8 +1,11 @@
 using ChainMap.Api;
 using ChainMap.Api.Chains;
+using ChainMap.Api.Channels;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Health;
 using ChainMap.Api.Regions;
+using ChainMap.Api.Targets;
+using ChainMap.Api.Teams;
 using ChainMap.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +21,9 @@ app.MapHealth();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();
+app.MapTargets();
+app.MapTeams();
+app.MapChannels();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using ChainMap.Chains;
+using ChainMap.Discovery;
 using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Seeding;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChainService>();
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
+        services.AddChainMapDiscovery();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -102,6 +102,8 @@ internal static class SqliteSchema
                 file_name TEXT NOT NULL,
                 at TEXT NOT NULL) WITHOUT ROWID;
             """),
+        (20, SqliteDiscoverySchema.Members),
+        (21, SqliteDiscoverySchema.Channels),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ internal static class CliProgram
         root.Subcommands.Add(GenerateDemoCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(GenerateNetworkCommand.Create());
+        root.Subcommands.Add(BenchmarkCommand.Create());
         return root;
     }
 }

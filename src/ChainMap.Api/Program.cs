@@ -1,12 +1,15 @@
 using ChainMap.Api;
 using ChainMap.Api.Access;
 using ChainMap.Api.Chains;
+using ChainMap.Api.Channels;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Exports;
 using ChainMap.Api.Health;
 using ChainMap.Api.Operations;
 using ChainMap.Api.Projects;
 using ChainMap.Api.Regions;
+using ChainMap.Api.Targets;
+using ChainMap.Api.Teams;
 using ChainMap.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +31,9 @@ app.MapExports();
 app.MapProjects();
 app.MapActivities();
 app.MapResults();
+app.MapTargets();
+app.MapTeams();
+app.MapChannels();
 
 app.Run();
 

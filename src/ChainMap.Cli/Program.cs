@@ -19,6 +19,8 @@ internal static class CliProgram
         }
 
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(GenerateNetworkCommand.Create());
+        root.Subcommands.Add(BenchmarkCommand.Create());
         return root;
     }
 }

@@ -21,6 +21,7 @@ public sealed class DefaultData(
     ChainDirectory chains,
     ChainService chainService,
     CompanyImporter companies,
+    DemoNetwork network,
     ILogger<DefaultData> logger)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -97,6 +98,7 @@ public sealed class DefaultData(
             await using var stream = File.OpenRead(demo);
             var summary = await companies.ImportCsvAsync(stream, "demo/companies.csv", cancellationToken);
             logger.LogInformation("Loaded demo companies: {Inserted} inserted, {Rejected} rejected", summary.Inserted, summary.Rejected);
+            await network.LoadAsync(dataPath, cancellationToken);
         }
     }
 

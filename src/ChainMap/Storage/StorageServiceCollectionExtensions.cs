@@ -1,5 +1,6 @@
 using ChainMap.Chains;
 using ChainMap.Export;
+using ChainMap.Discovery;
 using ChainMap.Import;
 using ChainMap.Projects;
 using ChainMap.Regions;
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Access.AccessService>();
         services.AddChainMapExport();
         services.AddChainMapProjects();
+        services.AddChainMapDiscovery();
         services.AddHostedService<StoreStartup>();
         return services;
     }

@@ -195,6 +195,8 @@ internal static class SqliteSchema
                 closing_note TEXT);
             CREATE INDEX project_blocker_by_project ON project_blocker(project_id, status);
             """),
+        (20, SqliteDiscoverySchema.Members),
+        (21, SqliteDiscoverySchema.Channels),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,0 +1,295 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ChainMap.Chains;
+using ChainMap.Discovery;
+using ChainMap.Domain;
+using ChainMap.Regions;
+using ChainMap.Seeding;
+using ChainMap.Storage;
+using ChainMap.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChainMap.Cli.Commands;
+
+/// <summary>
+/// <c>chainmap benchmark discovery</c>: builds (or reuses) an embedded store with N synthetic companies and
+/// their network, then times a ranked top-50 target list for one chain and region group and the
+/// chain's investment map, in-process and over HTTP (the API as a child process on 127.0.0.1).
+/// </summary>
+internal static class DiscoveryBenchmark
+{
+    public static Command Create()
+    {
+        var companies = new Option<int>("--companies") { Description = "Number of synthetic companies", DefaultValueFactory = _ => 1_000_000 };
+        var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 421300 };
+        var chain = new Option<string>("--chain") { Description = "Chain code or name", DefaultValueFactory = _ => "ZQ" };
+        var region = new Option<string>("--region") { Description = "Region group or division", DefaultValueFactory = _ => "长三角" };
+        var requests = new Option<int>("--requests") { Description = "Timed list requests per mode", DefaultValueFactory = _ => 200 };
+        var mapRequests = new Option<int>("--map-requests") { Description = "Timed investment-map requests per mode", DefaultValueFactory = _ => 20 };
+        var cache = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where generated stores are kept between runs (default: TMP/chainmap-bench)" };
+        var http = new Option<bool>("--http") { Description = "Also measure over HTTP (starts the API as a child process)", DefaultValueFactory = _ => true };
+        var command = new Command("discovery", "Time target lists and investment maps on a large generated store")
+        {
+            companies, seed, chain, region, requests, mapRequests, cache, http,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var dataPath = DefaultData.Locate(null) ?? throw new InvalidOperationException("No data folder found above the working directory.");
+            var count = result.GetValue(companies);
+            var folder = Path.Combine(result.GetValue(cache)?.FullName ?? Path.Combine(Path.GetTempPath(), "chainmap-bench"), $"discovery-{count}-{result.GetValue(seed)}");
+            await EnsureStoreAsync(folder, dataPath, count, result.GetValue(seed), cancellationToken);
+            await MeasureAsync(folder, dataPath, result.GetValue(chain)!, result.GetValue(region)!, result.GetValue(requests), result.GetValue(mapRequests), result.GetValue(http), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task EnsureStoreAsync(string folder, string dataPath, int count, int seed, CancellationToken cancellationToken)
+    {
+        var ready = Path.Combine(folder, "ready");
+        if (File.Exists(ready))
+        {
+            await Console.Out.WriteLineAsync($"Reusing the generated store in {folder}");
+            return;
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var host = await CliHost.StartAsync(folder, seed: false, cancellationToken);
+        var services = host.Services;
+        await services.GetRequiredService<DefaultData>().LoadAsync(dataPath, includeCompanies: false, cancellationToken);
+        var store = services.GetRequiredService<IChainMapStore>();
+        var catalog = await services.GetRequiredService<RegionDirectory>().GetCatalogAsync(cancellationToken);
+        var home = await services.GetRequiredService<RegionDirectory>().GetHomeAsync(cancellationToken);
+        var chains = await services.GetRequiredService<ChainDirectory>().ListDefinitionsAsync(cancellationToken);
+
+        var network = new List<NetworkCompany>(count);
+        var batch = new List<CompanyRecord>(50_000);
+        var stamp = new ImportStamp("imp-benchmark", "benchmark", DateTimeOffset.UnixEpoch);
+        var places = new Dictionary<string, (string Province, string? City, string? County)>(StringComparer.Ordinal);
+        foreach (var row in SyntheticCompanies.Generate(count, seed, chains, catalog, home.Code))
+        {
+            var record = ToRecord(row, catalog, places);
+            batch.Add(record);
+            network.Add(new NetworkCompany(record.Uscc!, record.RegionCode, row[3], record.Strength));
+            if (batch.Count == batch.Capacity)
+            {
+                await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
+        await Console.Out.WriteLineAsync($"Stored {count:N0} companies in {clock.Elapsed.TotalSeconds:0} s");
+
+        var tables = SyntheticNetwork.Generate(network, chains, catalog, home.Code, seed, membersPerChannel: Math.Max(20, count / 2000));
+        var demo = Path.Combine(folder, "network", "demo");
+        Directory.CreateDirectory(demo);
+        foreach (var (file, header, rows) in new[]
+        {
+            (DemoNetwork.ChannelsFile, SyntheticNetwork.ChannelHeader, tables.Channels),
+            (DemoNetwork.LinksFile, SyntheticNetwork.LinkHeader, tables.Links),
+            (DemoNetwork.RelationsFile, SyntheticNetwork.RelationHeader, tables.Relations),
+        })
+        {
+            await using var writer = new StreamWriter(Path.Combine(demo, file));
+            await SyntheticNetwork.WriteCsvAsync(writer, header, rows, cancellationToken);
+        }
+
+        await services.GetRequiredService<DemoNetwork>().LoadAsync(Path.Combine(folder, "network"), cancellationToken);
+        await host.StopAsync(cancellationToken);
+        await File.WriteAllTextAsync(ready, $"{count} companies, {tables.Channels.Count} channels, {tables.Links.Count} links, {tables.Relations.Count} relations", cancellationToken);
+        await Console.Out.WriteLineAsync($"Generated {tables.Channels.Count} channels, {tables.Links.Count} links, {tables.Relations.Count} relations; store ready in {clock.Elapsed.TotalSeconds:0} s");
+    }
+
+    private static CompanyRecord ToRecord(string[] row, RegionCatalog catalog, Dictionary<string, (string, string?, string?)> places)
+    {
+        static decimal? Number(string text) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
+        if (!places.TryGetValue(row[2], out var place))
+        {
+            places[row[2]] = place = catalog.Place(row[2]);
+        }
+
+        var tags = row[10].Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var capital = Number(row[5]);
+        var revenue = Number(row[8]);
+        var employees = int.Parse(row[7], CultureInfo.InvariantCulture);
+        var listed = row[9].Length == 0 ? null : row[9];
+        return new CompanyRecord(
+            "u:" + row[1], row[1], row[0], ChineseText.NormalizeCompanyName(row[0]), row[2], place.Item1, place.Item2, place.Item3,
+            capital, DateOnly.ParseExact(row[6], "yyyy-MM-dd", CultureInfo.InvariantCulture), employees, revenue, listed, tags, row[4], null,
+            CompanyStrength.Score(capital, revenue, employees, listed, tags),
+            [new SegmentMembership(row[3], "maker", 1.0, "benchmark", "benchmark")]);
+    }
+
+    private static async Task MeasureAsync(string folder, string dataPath, string chainText, string regionText, int requests, int mapRequests, bool http, CancellationToken cancellationToken)
+    {
+        using var host = await CliHost.StartAsync(folder, seed: false, cancellationToken);
+        var services = host.Services;
+        var discovery = services.GetRequiredService<DiscoveryService>();
+        var cache = services.GetRequiredService<DiscoveryCache>();
+        var chain = await services.GetRequiredService<ChainDirectory>().GetDefinitionAsync(chainText, cancellationToken)
+            ?? throw new InvalidOperationException($"No chain '{chainText}'.");
+        var catalog = await services.GetRequiredService<RegionDirectory>().GetCatalogAsync(cancellationToken);
+        var match = catalog.Resolve(regionText);
+        IReadOnlyCollection<string> codes = match.Group?.MemberCodes ?? (match.Region is { } r ? [r.Code] : throw new InvalidOperationException($"No region '{regionText}'."));
+        var filter = new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 3);
+        var total = await services.GetRequiredService<IChainMapStore>().CountCompaniesAsync(cancellationToken);
+
+        await Console.Out.WriteLineAsync($"Store: {total:N0} companies. List: chain {chain.Chain.Code}, region {regionText}, top 50 with up to 3 paths each. Map: chain {chain.Chain.Code}, top 5 per segment, 1 path each.");
+        var rows = new List<string>();
+
+        var first = await TimeAsync(() => discovery.FindTargetsAsync(filter, cancellationToken));
+        var page = await discovery.FindTargetsAsync(filter, cancellationToken);
+        await Console.Out.WriteLineAsync($"List: {page.Items.Count} items of {page.Total:N0} candidates; {page.Items.Count(t => t.Paths.Count > 0)} with paths");
+        rows.Add(Row("list, in-process, first call (empty caches)", [first]));
+        rows.Add(Row("list, in-process, warm", await RepeatAsync(requests, () => discovery.FindTargetsAsync(filter, cancellationToken))));
+        rows.Add(Row("list, in-process, caches dropped before each call", await RepeatAsync(Math.Min(requests, 20), async () =>
+        {
+            cache.Invalidate();
+            await discovery.FindTargetsAsync(filter, cancellationToken);
+        })));
+        rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
+        rows.Add(Row("map, in-process, caches dropped before each call", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
+        {
+            cache.Invalidate();
+            await discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken);
+        })));
+        await host.StopAsync(cancellationToken);
+
+        if (http)
+        {
+            rows.AddRange(await MeasureHttpAsync(folder, dataPath, chain.Chain.Code, regionText, requests, mapRequests, cancellationToken));
+        }
+
+        await Console.Out.WriteLineAsync();
+        await Console.Out.WriteLineAsync("| measurement | n | p50 ms | p95 ms | p99 ms | max ms |");
+        await Console.Out.WriteLineAsync("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows)
+        {
+            await Console.Out.WriteLineAsync(row);
+        }
+    }
+
+    private static async Task<IEnumerable<string>> MeasureHttpAsync(string folder, string dataPath, string chain, string region, int requests, int mapRequests, CancellationToken cancellationToken)
+    {
+        var root = Path.GetDirectoryName(dataPath)!;
+        var project = Path.Combine(root, "src", "ChainMap.Api");
+        var dll = Path.Combine(project, "bin", "Release", "net10.0", "ChainMap.Api.dll");
+        await RunAsync("dotnet", $"build -c Release \"{project}\" -v q -nologo", root, cancellationToken);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__DataDirectory"] = folder;
+        start.Environment["Storage__SeedDefaultData"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        using var api = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
+        api.OutputDataReceived += (_, _) => { };
+        api.ErrorDataReceived += (_, _) => { };
+        api.BeginOutputReadLine();
+        api.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                    if (health.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (attempt < 120)
+                {
+                }
+
+                if (attempt >= 120)
+                {
+                    throw new InvalidOperationException("The API did not answer /health within 60 s.");
+                }
+
+                await Task.Delay(500, cancellationToken);
+            }
+
+            var list = new Uri($"/api/targets?chain={Uri.EscapeDataString(chain)}&region={Uri.EscapeDataString(region)}&pageSize=50&paths=3", UriKind.Relative);
+            var map = new Uri($"/api/chains/{Uri.EscapeDataString(chain)}/investment-map?top=5&paths=1", UriKind.Relative);
+            async Task Get(Uri uri)
+            {
+                using var response = await client.GetAsync(uri, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            }
+
+            var first = await TimeAsync(() => Get(list));
+            return
+            [
+                Row("list, HTTP, first call (empty caches)", [first]),
+                Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list))),
+                Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map))),
+            ];
+        }
+        finally
+        {
+            api.Kill(entireProcessTree: true);
+            await api.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task RunAsync(string file, string arguments, string directory, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory }) ?? throw new InvalidOperationException($"Could not run {file}.");
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed with exit code {process.ExitCode}.");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var clock = Stopwatch.StartNew();
+        await action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<List<double>> RepeatAsync(int count, Func<Task> action)
+    {
+        await action();
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            times.Add(await TimeAsync(action));
+        }
+
+        return times;
+    }
+
+    private static string Row(string name, IReadOnlyList<double> times)
+    {
+        var sorted = times.Order().ToList();
+        double P(double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"| {name} | {sorted.Count} | {P(0.5):0.0} | {P(0.95):0.0} | {P(0.99):0.0} | {sorted[^1]:0.0} |");
+    }
+}

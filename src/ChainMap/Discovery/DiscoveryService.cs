@@ -1,0 +1,304 @@
+using ChainMap.Domain;
+using ChainMap.Regions;
+using ChainMap.Storage;
+
+namespace ChainMap.Discovery;
+
+/// <summary>
+/// What a target list asks for, already resolved: the chains searched, the segment codes (null: all of
+/// those chains; a parent stands for its sub-segments too, expanded by the caller), the region codes
+/// (null: everywhere), any-of tags, minimum registered capital (万元), paging, and how many
+/// introduction paths to return per target. <see cref="RegionLabel"/> names the region in reasons.
+/// </summary>
+public sealed record TargetFilter(
+    IReadOnlyList<ChainDefinition> Chains,
+    IReadOnlyCollection<string>? SegmentCodes,
+    IReadOnlyCollection<string>? RegionCodes,
+    string RegionLabel,
+    IReadOnlyList<string> Tags,
+    decimal? MinCapital,
+    int Page,
+    int PageSize,
+    int Paths);
+
+/// <summary>A ranked target with everything needed to show why.</summary>
+public sealed record Target(
+    int Rank,
+    Company Company,
+    ChainDefinition Chain,
+    SegmentGap Gap,
+    ScoreParts Score,
+    IReadOnlyList<string> Reasons,
+    HomeTiedCompany? Ties,
+    IReadOnlyList<DescribedPath> Paths);
+
+/// <summary>One page of ranked targets; <see cref="Reason"/> says why the page is empty, when it is.</summary>
+public sealed record TargetPage(IReadOnlyList<Target> Items, int Page, int PageSize, long Total, string? Reason);
+
+/// <summary>Companies of a segment in one province or city.</summary>
+public sealed record PlaceCount(string Code, int Companies);
+
+/// <summary>One segment of an investment map: its gap, its best targets, and where its companies are.</summary>
+public sealed record MapSegment(SegmentGap Gap, long Candidates, IReadOnlyList<Target> TopTargets, IReadOnlyList<PlaceCount> Provinces, IReadOnlyList<PlaceCount> Cities);
+
+/// <summary>The investment map (招商图谱) of one chain.</summary>
+public sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyList<MapSegment> Segments);
+
+/// <summary>
+/// Target discovery: gap analysis per chain, ranked target lists with reasons and introduction paths,
+/// and the investment map. The store pre-filters; ranking and wording happen here.
+/// </summary>
+public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regions, DiscoveryCache cache)
+{
+    /// <summary>Introduction paths are at most this many steps long.</summary>
+    public const int MaxHops = 3;
+
+    /// <summary>Paging reaches at most this many targets deep (page × page size).</summary>
+    public const int MaxDepth = 10_000;
+
+    public async Task<ChainGaps> AnalyseAsync(ChainDefinition chain, CancellationToken cancellationToken)
+    {
+        var home = await regions.GetHomeAsync(cancellationToken);
+        return await cache.GetGapsAsync(chain, home, cancellationToken);
+    }
+
+    public async Task<TargetPage> FindTargetsAsync(TargetFilter filter, CancellationToken cancellationToken)
+    {
+        var home = await regions.GetHomeAsync(cancellationToken);
+        var homeCodes = DiscoveryCache.HomeCodes(home);
+        var homeName = HomeName(home);
+        var gaps = new Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)>(StringComparer.Ordinal);
+        foreach (var chain in filter.Chains)
+        {
+            var analysis = await cache.GetGapsAsync(chain, home, cancellationToken);
+            foreach (var gap in analysis.Segments)
+            {
+                gaps[gap.Segment.Code] = (chain, gap);
+            }
+        }
+
+        var segments = (filter.SegmentCodes ?? gaps.Keys).Where(gaps.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        var depth = filter.Page * filter.PageSize;
+        var query = new TargetCandidateQuery(segments, filter.RegionCodes, homeCodes, filter.Tags, filter.MinCapital, depth);
+        var candidates = segments.Count == 0 ? new TargetCandidateSet([], 0) : await store.FindTargetCandidatesAsync(query, cancellationToken);
+        var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
+        var ranked = Rank(candidates.Candidates, ties, gaps, query);
+        var slice = ranked.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList();
+        var items = await BuildTargetsAsync(slice, (filter.Page - 1) * filter.PageSize, ties, gaps, home, filter.Paths, cancellationToken);
+
+        string? reason = null;
+        if (items.Count == 0)
+        {
+            reason = await ExplainEmptyAsync(filter, query, candidates.Total, homeName, cancellationToken);
+        }
+
+        return new TargetPage(items, filter.Page, filter.PageSize, candidates.Total, reason);
+    }
+
+    public async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken)
+    {
+        var home = await regions.GetHomeAsync(cancellationToken);
+        var homeCodes = DiscoveryCache.HomeCodes(home);
+        var analysis = await cache.GetGapsAsync(chain, home, cancellationToken);
+        var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (chain, g), StringComparer.Ordinal);
+        var codes = chain.Segments.Select(s => s.Code).ToList();
+        var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, top);
+        var candidates = top > 0 ? await store.FindTargetCandidatesAsync(query, cancellationToken) : new TargetCandidateSet([], 0);
+        var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
+        var places = await store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, homeCodes, cancellationToken);
+        var children = chain.Segments.Where(s => s.ParentCode is not null).ToLookup(s => s.ParentCode!, StringComparer.Ordinal);
+
+        var perSegment = new List<(SegmentGap Gap, HashSet<string> Codes, List<Ranked> Top)>();
+        foreach (var gap in analysis.Segments)
+        {
+            var own = Descendants(gap.Segment.Code, children);
+            var sub = query with { SegmentCodes = own.ToList() };
+            var ranked = Rank(candidates.Candidates.Where(c => own.Contains(c.SegmentCode)).ToList(), ties, gaps, sub).Take(top).ToList();
+            perSegment.Add((gap, own, ranked));
+        }
+
+        var all = perSegment.SelectMany(p => p.Top).DistinctBy(r => r.CompanyId).ToList();
+        var built = (await BuildTargetsAsync(all, 0, ties, gaps, home, paths, cancellationToken)).ToDictionary(t => t.Company.Id);
+        var result = new List<MapSegment>();
+        foreach (var (gap, own, top3) in perSegment)
+        {
+            var mine = places.Where(p => own.Contains(p.SegmentCode)).ToList();
+            var provinces = mine.GroupBy(p => p.ProvinceCode).Select(g => new PlaceCount(g.Key, g.Sum(p => p.Companies)))
+                .OrderByDescending(p => p.Companies).ThenBy(p => p.Code, StringComparer.Ordinal).Take(10).ToList();
+            var cities = mine.Where(p => p.CityCode is not null).GroupBy(p => p.CityCode!).Select(g => new PlaceCount(g.Key, g.Sum(p => p.Companies)))
+                .OrderByDescending(p => p.Companies).ThenBy(p => p.Code, StringComparer.Ordinal).Take(10).ToList();
+            var targets = top3.Select((r, i) => built.TryGetValue(r.CompanyId, out var t) ? t with { Rank = i + 1, Gap = r.Gap, Score = r.Score } : null)
+                .OfType<Target>().ToList();
+            result.Add(new MapSegment(gap, mine.Sum(p => p.Companies), targets, provinces, cities));
+        }
+
+        return new InvestmentMap(analysis, home, result);
+    }
+
+    /// <summary>Merges the store's per-segment candidates with the home-tied companies that match, scores and sorts them (score desc, id).</summary>
+    private static List<Ranked> Rank(
+        IReadOnlyList<TargetCandidate> candidates,
+        IReadOnlyDictionary<long, HomeTiedCompany> ties,
+        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps,
+        TargetCandidateQuery query)
+    {
+        var best = new Dictionary<long, (SegmentGap Gap, double Strength)>();
+        void Offer(long id, string segment, double strength)
+        {
+            if (!gaps.TryGetValue(segment, out var g))
+            {
+                return;
+            }
+
+            if (!best.TryGetValue(id, out var current) || g.Gap.Priority > current.Gap.Priority
+                || (g.Gap.Priority == current.Gap.Priority && string.CompareOrdinal(segment, current.Gap.Segment.Code) < 0))
+            {
+                best[id] = (g.Gap, strength);
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            Offer(candidate.CompanyId, candidate.SegmentCode, candidate.Strength);
+        }
+
+        var wanted = query.SegmentCodes as IReadOnlySet<string> ?? query.SegmentCodes.ToHashSet(StringComparer.Ordinal);
+        var scope = query.RegionCodes?.ToHashSet(StringComparer.Ordinal);
+        foreach (var tied in ties.Values)
+        {
+            if (Matches(tied, wanted, scope, query))
+            {
+                foreach (var segment in tied.SegmentCodes.Where(wanted.Contains))
+                {
+                    Offer(tied.CompanyId, segment, tied.Strength);
+                }
+            }
+        }
+
+        return best
+            .Select(p => new Ranked(p.Key, p.Value.Gap, TargetScoring.Score(p.Value.Gap.Priority, p.Value.Strength, ties.GetValueOrDefault(p.Key))))
+            .OrderByDescending(r => r.Score.Total).ThenBy(r => r.CompanyId)
+            .ToList();
+    }
+
+    private static bool Matches(HomeTiedCompany company, IReadOnlySet<string> segments, HashSet<string>? scope, TargetCandidateQuery query)
+    {
+        if (!company.SegmentCodes.Any(segments.Contains))
+        {
+            return false;
+        }
+
+        if (scope is not null && !scope.Contains(company.ProvinceCode)
+            && !(company.CityCode is { } city && scope.Contains(city)) && !(company.CountyCode is { } county && scope.Contains(county)))
+        {
+            return false;
+        }
+
+        if (query.MinCapital is { } min && (company.RegisteredCapital ?? -1) < min)
+        {
+            return false;
+        }
+
+        return query.Tags.Count == 0 || company.Tags.Any(query.Tags.Contains);
+    }
+
+    private async Task<List<Target>> BuildTargetsAsync(
+        IReadOnlyList<Ranked> ranked, int rankOffset, IReadOnlyDictionary<long, HomeTiedCompany> ties,
+        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, HomeRegion home, int paths, CancellationToken cancellationToken)
+    {
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = ranked.Select(r => r.CompanyId).ToList();
+        var companies = (await store.GetCompaniesAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
+        var found = paths > 0
+            ? (await store.FindIntroductionPathsAsync(ids, DiscoveryCache.HomeCodes(home), MaxHops, paths, cancellationToken)).ToLookup(p => p.TargetId)
+            : Enumerable.Empty<IntroductionPath>().ToLookup(p => p.TargetId);
+        var homeName = HomeName(home);
+        var targets = new List<Target>(ranked.Count);
+        var rank = rankOffset;
+        foreach (var r in ranked)
+        {
+            rank++;
+            if (!companies.TryGetValue(r.CompanyId, out var company))
+            {
+                continue;
+            }
+
+            var tie = ties.GetValueOrDefault(r.CompanyId);
+            var described = found[r.CompanyId].Select(p => PathDescriptions.Describe(p, homeName)).ToList();
+            var reasons = TargetScoring.Reasons(company, r.Gap, r.Score, tie, homeName).ToList();
+            if (described.Count > 0)
+            {
+                reasons.Add($"最佳引荐路径：{described[0].Summary}。");
+            }
+
+            targets.Add(new Target(rank, company, gaps[r.Gap.Segment.Code].Chain, r.Gap, r.Score, reasons, tie, described));
+        }
+
+        return targets;
+    }
+
+    private async Task<string> ExplainEmptyAsync(TargetFilter filter, TargetCandidateQuery query, long total, string homeName, CancellationToken cancellationToken)
+    {
+        if (total > 0)
+        {
+            return $"共 {total} 家目标企业，第 {filter.Page} 页（每页 {filter.PageSize} 家）之后没有更多。";
+        }
+
+        var what = filter.SegmentCodes is null
+            ? string.Join("、", filter.Chains.Select(c => c.Chain.Name)) + "产业链"
+            : string.Join("、", filter.Chains.SelectMany(c => c.Segments).Where(s => filter.SegmentCodes.Contains(s.Code)).Select(s => $"「{s.Name}」").Take(5)) + "环节";
+        if (query.SegmentCodes.Count == 0)
+        {
+            return $"没有符合条件的环节（{what}），因此没有目标企业。";
+        }
+
+        if (filter.Tags.Count > 0 || filter.MinCapital is not null)
+        {
+            var unfiltered = await store.FindTargetCandidatesAsync(query with { Tags = [], MinCapital = null, PerSegment = 0 }, cancellationToken);
+            if (unfiltered.Total > 0)
+            {
+                var conditions = new List<string>();
+                if (filter.Tags.Count > 0)
+                {
+                    conditions.Add($"标签含{string.Join("或", filter.Tags)}");
+                }
+
+                if (filter.MinCapital is { } min)
+                {
+                    conditions.Add($"注册资本不低于 {GapRules.Money(min)}");
+                }
+
+                return $"{filter.RegionLabel}有 {unfiltered.Total} 家{what}的企业，但没有{string.Join("且", conditions)}的。";
+            }
+        }
+
+        return $"{filter.RegionLabel}没有{what}的企业（{homeName}本地企业不列入目标）。";
+    }
+
+    private static HashSet<string> Descendants(string code, ILookup<string, Segment> children)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>([code]);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (result.Add(current))
+            {
+                foreach (var child in children[current])
+                {
+                    stack.Push(child.Code);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string HomeName(HomeRegion home) => home.Name.Length == 0 ? "本地" : home.Name;
+
+    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score);
+}

@@ -1,0 +1,117 @@
+using ChainMap.Domain;
+
+namespace ChainMap.Storage;
+
+/// <summary>How many companies, with how much registered capital (万元) and summed strength.</summary>
+public sealed record PresenceFigures(int Companies, decimal RegisteredCapital, double Strength)
+{
+    public static readonly PresenceFigures None = new(0, 0, 0);
+
+    public PresenceFigures Plus(PresenceFigures other) =>
+        new(Companies + other.Companies, RegisteredCapital + other.RegisteredCapital, Strength + other.Strength);
+}
+
+/// <summary>One segment's own companies (sub-segments not included): inside the home region and elsewhere.</summary>
+public sealed record SegmentStats(string SegmentCode, PresenceFigures Local, PresenceFigures Elsewhere);
+
+/// <summary>Companies of one segment in one province and city (city null for a province without cities in the data).</summary>
+public sealed record SegmentPlaceCount(string SegmentCode, string ProvinceCode, string? CityCode, int Companies, decimal RegisteredCapital);
+
+/// <summary>
+/// What a ranked target list searches: companies in any of <see cref="SegmentCodes"/>, located in
+/// <see cref="RegionCodes"/> (null: everywhere) and never in <see cref="ExcludedRegionCodes"/> (the
+/// home region), carrying any of <see cref="Tags"/> (empty: no condition) and at least
+/// <see cref="MinCapital"/> registered capital. <see cref="PerSegment"/> bounds the candidates per segment.
+/// </summary>
+public sealed record TargetCandidateQuery(
+    IReadOnlyCollection<string> SegmentCodes,
+    IReadOnlyCollection<string>? RegionCodes,
+    IReadOnlyCollection<string> ExcludedRegionCodes,
+    IReadOnlyCollection<string> Tags,
+    decimal? MinCapital,
+    int PerSegment);
+
+/// <summary>A company in one of the searched segments (a company in several appears once per segment).</summary>
+public sealed record TargetCandidate(long CompanyId, string SegmentCode, double Strength);
+
+/// <summary>The strongest <see cref="TargetCandidateQuery.PerSegment"/> candidates of each segment, and how many distinct companies match in all.</summary>
+public sealed record TargetCandidateSet(IReadOnlyList<TargetCandidate> Candidates, long Total);
+
+/// <summary>A relation between a company outside the home region and one inside it. <see cref="OutsideIsFrom"/>: the outside company is the relation's From.</summary>
+public sealed record HomeRelationTie(long HomeCompanyId, string HomeCompanyName, CompanyRelationKind Kind, bool OutsideIsFrom);
+
+/// <summary>
+/// A channel the company is linked to that leads home: <see cref="HopsToHome"/> is 0 when the channel is
+/// itself tied to the home region, 1 when a home company or a home-tied channel is linked to it, 2 one step further.
+/// </summary>
+public sealed record HomeChannelTie(long ChannelId, string ChannelName, ChannelKind Kind, ChannelRole Role, int HopsToHome);
+
+/// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need.</summary>
+public sealed record HomeTiedCompany(
+    long CompanyId,
+    string ProvinceCode,
+    string? CityCode,
+    string? CountyCode,
+    double Strength,
+    decimal? RegisteredCapital,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> SegmentCodes,
+    IReadOnlyList<HomeRelationTie> Relations,
+    IReadOnlyList<HomeChannelTie> Channels);
+
+public enum PathNodeKind
+{
+    Company,
+    Channel,
+}
+
+/// <summary>A node of an introduction path. <see cref="IsHome"/>: a home-region company, or a channel tied to the home region.</summary>
+public sealed record PathNode(PathNodeKind Kind, long Id, string Name, string? RegionCode, ChannelKind? ChannelKind, bool IsHome);
+
+/// <summary>
+/// One hop. Either a company relation (<see cref="Relation"/>: stored as From → To, or To → From when
+/// <see cref="Reversed"/>), or a channel link (<see cref="Role"/>: From is the channel and To its
+/// member, or the other way round when <see cref="Reversed"/>).
+/// </summary>
+public sealed record PathStep(PathNode From, PathNode To, CompanyRelationKind? Relation, ChannelRole? Role, bool Reversed);
+
+/// <summary>A way from a target company to the home region: at most the asked number of steps, ending at a home node, no home node before.</summary>
+public sealed record IntroductionPath(long TargetId, IReadOnlyList<PathStep> Steps);
+
+public partial interface IChainMapStore
+{
+    /// <summary>
+    /// Per segment of a chain (own memberships, sub-segments separate): companies inside
+    /// <paramref name="homeRegionCodes"/> and companies elsewhere. Segments without companies may be absent.
+    /// </summary>
+    Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Where a chain's companies are: counts per segment, province and city, for companies in
+    /// <paramref name="regionCodes"/> (null: everywhere) and outside <paramref name="excludedRegionCodes"/>.
+    /// </summary>
+    Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The pre-filtered candidates of a target list: per segment the strongest <see cref="TargetCandidateQuery.PerSegment"/>
+    /// matching companies (strength descending, then id), and the number of distinct matching companies.
+    /// </summary>
+    Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every company outside <paramref name="homeRegionCodes"/> that has a relation with a company inside it, or a
+    /// link to a channel that leads home within two further steps (see <see cref="HomeChannelTie"/>).
+    /// </summary>
+    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken);
+
+    /// <summary>Companies by id with their memberships, in the order asked; unknown ids are skipped.</summary>
+    Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each target, up to <paramref name="perTarget"/> introduction paths of at most <paramref name="maxHops"/> steps
+    /// through company relations (either direction) and channel links to a home node (a company in
+    /// <paramref name="homeRegionCodes"/> or a channel tied to it); fewest steps first, then the strongest
+    /// (<see cref="IntroductionWeights"/>). Targets without a path have none in the result.
+    /// </summary>
+    Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken);
+}

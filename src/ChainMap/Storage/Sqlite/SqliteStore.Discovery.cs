@@ -1,0 +1,552 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ChainMap.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Storage.Sqlite;
+
+internal sealed partial class SqliteStore
+{
+    /// <summary>At most this many members of one channel are followed per side (home / not home) when looking for paths.</summary>
+    private const int ChannelMembersFollowed = 10;
+
+    /// <summary>At most this many unfinished paths are kept per target and step, so a hub cannot flood the search.</summary>
+    private const int PartialPathsPerTarget = 60;
+
+    public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"""
+            SELECT segment_code,
+                   sum(home), sum(CASE WHEN home THEN coalesce(capital, 0) ELSE 0 END), sum(CASE WHEN home THEN strength ELSE 0 END),
+                   sum(1 - home), sum(CASE WHEN home THEN 0 ELSE coalesce(capital, 0) END), sum(CASE WHEN home THEN 0 ELSE strength END)
+            FROM (SELECT m.segment_code, m.strength, m.capital, {InScope("m", "$home")} AS home
+                  FROM discovery_member m WHERE m.segment_code IN (SELECT code FROM segment WHERE chain_code = $chain))
+            GROUP BY segment_code
+            """);
+        command.Parameters.AddWithValue("$chain", chainCode);
+        command.Parameters.AddWithValue("$home", Json(homeRegionCodes));
+        var result = new List<SegmentStats>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new SegmentStats(
+                reader.GetString(0),
+                new PresenceFigures(reader.GetInt32(1), (decimal)reader.GetDouble(2), reader.GetDouble(3)),
+                new PresenceFigures(reader.GetInt32(4), (decimal)reader.GetDouble(5), reader.GetDouble(6))));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var scope = regionCodes is null ? string.Empty : $"AND {InScope("m", "$scope")}";
+        await using var command = Command(connection, $"""
+            SELECT m.segment_code, m.province_code, m.city_code, count(*), sum(coalesce(m.capital, 0))
+            FROM discovery_member m
+            WHERE m.segment_code IN (SELECT code FROM segment WHERE chain_code = $chain) {scope} AND NOT {InScope("m", "$excluded")}
+            GROUP BY m.segment_code, m.province_code, m.city_code
+            """);
+        command.Parameters.AddWithValue("$chain", chainCode);
+        command.Parameters.AddWithValue("$excluded", Json(excludedRegionCodes));
+        if (regionCodes is not null)
+        {
+            command.Parameters.AddWithValue("$scope", Json(regionCodes));
+        }
+
+        var result = new List<SegmentPlaceCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new SegmentPlaceCount(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), reader.GetInt32(3), (decimal)reader.GetDouble(4)));
+        }
+
+        return result;
+    }
+
+    public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var (join, filter) = CandidateFilter(query);
+        var candidates = new List<TargetCandidate>();
+        if (query.PerSegment > 0)
+        {
+            await using var top = Command(connection, $"""
+                SELECT m.company_id, m.strength FROM discovery_member m {join}
+                WHERE m.segment_code = $segment {filter}
+                ORDER BY m.strength DESC, m.company_id
+                LIMIT $limit
+                """);
+            BindCandidateFilter(top, query);
+            top.Parameters.AddWithValue("$limit", query.PerSegment);
+            var segment = top.Parameters.Add("$segment", SqliteType.Text);
+            foreach (var code in query.SegmentCodes.Distinct(StringComparer.Ordinal))
+            {
+                segment.Value = code;
+                await using var reader = await top.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    candidates.Add(new TargetCandidate(reader.GetInt64(0), code, reader.GetDouble(1)));
+                }
+            }
+        }
+
+        await using var count = Command(connection, $"""
+            SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {join}
+                                  WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter})
+            """);
+        BindCandidateFilter(count, query);
+        count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
+        var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return new TargetCandidateSet(candidates, total);
+    }
+
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var home = Json(homeRegionCodes);
+        var homeSet = $"""
+            home(id) AS MATERIALIZED (
+                SELECT id FROM company WHERE province_code IN (SELECT value FROM json_each($home))
+                UNION SELECT id FROM company WHERE city_code IN (SELECT value FROM json_each($home))
+                UNION SELECT id FROM company WHERE county_code IN (SELECT value FROM json_each($home)))
+            """;
+
+        // Relations across the home border, seen from the outside company.
+        var relations = new Dictionary<long, List<(long HomeId, CompanyRelationKind Kind, bool OutsideIsFrom)>>();
+        await using (var command = Command(connection, $"""
+            WITH {homeSet}
+            SELECT r.from_id, r.to_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN home AND r.from_id NOT IN home
+            UNION ALL
+            SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN home AND r.to_id NOT IN home
+            """))
+        {
+            command.Parameters.AddWithValue("$home", home);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                CompanyRelationKinds.TryParse(reader.GetString(2), out var kind);
+                Add(relations, reader.GetInt64(0), (reader.GetInt64(1), kind, reader.GetInt64(3) == 1));
+            }
+        }
+
+        // How far each channel is from home: tied to it (0), a home member or tied channel linked (1), one more channel (2).
+        var distance = new Dictionary<long, int>();
+        await using (var command = Command(connection, $"""
+            SELECT DISTINCT t.channel_id, 0 FROM channel_tie t WHERE {InScope("t", "$home")}
+            UNION ALL
+            SELECT DISTINCT l.channel_id, 1 FROM channel_company l
+            JOIN company c ON c.id = l.company_id WHERE {InScope("c", "$home")}
+            """))
+        {
+            command.Parameters.AddWithValue("$home", home);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                var d = reader.GetInt32(1);
+                if (!distance.TryGetValue(id, out var known) || d < known)
+                {
+                    distance[id] = d;
+                }
+            }
+        }
+
+        if (distance.Count > 0)
+        {
+            var neighbours = new Dictionary<long, List<long>>();
+            await using (var command = Command(connection, "SELECT channel_id, member_id FROM channel_channel"))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    Add(neighbours, reader.GetInt64(0), reader.GetInt64(1));
+                    Add(neighbours, reader.GetInt64(1), reader.GetInt64(0));
+                }
+            }
+
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var (id, d) in distance.Where(p => p.Value == round).ToList())
+                {
+                    foreach (var next in neighbours.GetValueOrDefault(id) ?? [])
+                    {
+                        if (!distance.TryGetValue(next, out var known) || known > d + 1)
+                        {
+                            distance[next] = d + 1;
+                        }
+                    }
+                }
+            }
+        }
+
+        var channelInfo = new Dictionary<long, (string Name, ChannelKind Kind)>();
+        var channelTies = new Dictionary<long, List<HomeChannelTie>>();
+        if (distance.Count > 0)
+        {
+            await using (var command = Command(connection, "SELECT id, name, kind FROM channel WHERE id IN (SELECT value FROM json_each($ids))"))
+            {
+                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ChannelKinds.TryParse(reader.GetString(2), out var kind);
+                    channelInfo[reader.GetInt64(0)] = (reader.GetString(1), kind);
+                }
+            }
+
+            await using var links = Command(connection, $"""
+                WITH {homeSet}
+                SELECT l.company_id, l.channel_id, l.role FROM channel_company l
+                WHERE l.channel_id IN (SELECT value FROM json_each($ids)) AND l.company_id NOT IN home
+                """);
+            links.Parameters.AddWithValue("$home", home);
+            links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));
+            await using var linkReader = await links.ExecuteReaderAsync(cancellationToken);
+            while (await linkReader.ReadAsync(cancellationToken))
+            {
+                var channelId = linkReader.GetInt64(1);
+                ChannelRoles.TryParse(linkReader.GetString(2), out var role);
+                var (name, kind) = channelInfo[channelId];
+                Add(channelTies, linkReader.GetInt64(0), new HomeChannelTie(channelId, name, kind, role, distance[channelId]));
+            }
+        }
+
+        var ids = relations.Keys.Union(channelTies.Keys).Order().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var homeNames = new Dictionary<long, string>();
+        await using (var command = Command(connection, "SELECT id, name FROM company WHERE id IN (SELECT value FROM json_each($ids))"))
+        {
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(relations.Values.SelectMany(v => v.Select(r => r.HomeId)).Distinct()));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                homeNames[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+
+        var segments = new Dictionary<long, List<string>>();
+        await using (var command = Command(connection, "SELECT company_id, segment_code FROM company_segment WHERE company_id IN (SELECT value FROM json_each($ids)) ORDER BY company_id, segment_code"))
+        {
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Add(segments, reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        var result = new List<HomeTiedCompany>(ids.Count);
+        await using (var command = Command(connection, """
+            SELECT id, province_code, city_code, county_code, strength, registered_capital, tags
+            FROM company WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id
+            """))
+        {
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                result.Add(new HomeTiedCompany(
+                    id, reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetDouble(4),
+                    reader.IsDBNull(5) ? null : (decimal)reader.GetDouble(5), SplitList(reader.GetString(6)),
+                    segments.GetValueOrDefault(id) ?? [],
+                    (relations.GetValueOrDefault(id) ?? []).Select(r => new HomeRelationTie(r.HomeId, homeNames.GetValueOrDefault(r.HomeId) ?? string.Empty, r.Kind, r.OutsideIsFrom)).ToList(),
+                    channelTies.GetValueOrDefault(id) ?? []));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var json = JsonSerializer.Serialize(ids);
+        var memberships = new Dictionary<long, List<SegmentMembership>>();
+        await using (var command = Command(connection, """
+            SELECT company_id, segment_code, role, confidence, evidence, source FROM company_segment
+            WHERE company_id IN (SELECT value FROM json_each($ids)) ORDER BY company_id, confidence DESC, segment_code
+            """))
+        {
+            command.Parameters.AddWithValue("$ids", json);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Add(memberships, reader.GetInt64(0), new SegmentMembership(reader.GetString(1), NullableString(reader, 2), reader.GetDouble(3), NullableString(reader, 4), NullableString(reader, 5)));
+            }
+        }
+
+        var byId = new Dictionary<long, Company>();
+        await using (var command = Command(connection, $"SELECT {CompanyColumns} FROM company c WHERE c.id IN (SELECT value FROM json_each($ids))"))
+        {
+            command.Parameters.AddWithValue("$ids", json);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                byId[id] = new Company(
+                    id,
+                    NullableString(reader, 1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    NullableString(reader, 5),
+                    NullableString(reader, 6),
+                    reader.IsDBNull(7) ? null : (decimal)reader.GetDouble(7),
+                    reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                    reader.IsDBNull(10) ? null : (decimal)reader.GetDouble(10),
+                    NullableString(reader, 11),
+                    SplitList(reader.GetString(12)),
+                    NullableString(reader, 13),
+                    NullableString(reader, 14),
+                    memberships.GetValueOrDefault(id) ?? []);
+            }
+        }
+
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken)
+    {
+        if (targetIds.Count == 0 || maxHops < 1 || perTarget < 1 || homeRegionCodes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var home = Json(homeRegionCodes);
+        var nodes = new Dictionary<NodeKey, PathNode>();
+        await LoadNodesAsync(connection, targetIds.Select(id => new NodeKey(false, id)), nodes, home, cancellationToken);
+
+        var found = new Dictionary<long, List<Walk>>();
+        var walks = targetIds.Distinct()
+            .Where(id => nodes.TryGetValue(new NodeKey(false, id), out var node) && !node.IsHome)
+            .Select(id => new Walk(id, [new NodeKey(false, id)], [], 1.0))
+            .ToList();
+        for (var hop = 1; hop <= maxHops && walks.Count > 0; hop++)
+        {
+            var frontier = walks.Select(w => w.Nodes[^1]).Distinct().ToList();
+            var edges = await NeighboursAsync(connection, frontier, home, cancellationToken);
+            await LoadNodesAsync(connection, edges.Values.SelectMany(e => e).Select(e => e.To), nodes, home, cancellationToken);
+
+            var next = new List<Walk>();
+            foreach (var walk in walks)
+            {
+                foreach (var edge in edges.GetValueOrDefault(walk.Nodes[^1]) ?? [])
+                {
+                    if (walk.Nodes.Contains(edge.To) || !nodes.TryGetValue(edge.To, out var node))
+                    {
+                        continue;
+                    }
+
+                    var extended = walk.Extend(edge);
+                    if (node.IsHome)
+                    {
+                        Add(found, walk.TargetId, extended);
+                    }
+                    else if (hop < maxHops)
+                    {
+                        next.Add(extended);
+                    }
+                }
+            }
+
+            walks = next.GroupBy(w => w.TargetId)
+                .SelectMany(g => g.OrderByDescending(w => w.Weight).ThenBy(w => w.Key, StringComparer.Ordinal).Take(PartialPathsPerTarget))
+                .ToList();
+        }
+
+        var result = new List<IntroductionPath>();
+        foreach (var target in targetIds.Distinct())
+        {
+            foreach (var walk in (found.GetValueOrDefault(target) ?? [])
+                .OrderBy(w => w.Edges.Count).ThenByDescending(w => w.Weight).ThenBy(w => w.Key, StringComparer.Ordinal).Take(perTarget))
+            {
+                var steps = new List<PathStep>(walk.Edges.Count);
+                for (var i = 0; i < walk.Edges.Count; i++)
+                {
+                    var edge = walk.Edges[i];
+                    steps.Add(new PathStep(nodes[walk.Nodes[i]], nodes[walk.Nodes[i + 1]], edge.Relation, edge.Role, edge.Reversed));
+                }
+
+                result.Add(new IntroductionPath(target, steps));
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<Dictionary<NodeKey, List<Edge>>> NeighboursAsync(SqliteConnection connection, IReadOnlyCollection<NodeKey> frontier, string home, CancellationToken cancellationToken)
+    {
+        var edges = new Dictionary<NodeKey, List<Edge>>();
+        var companies = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
+        var channels = JsonSerializer.Serialize(frontier.Where(n => n.IsChannel).Select(n => n.Id));
+
+        // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
+        await using var command = Command(connection, $"""
+            WITH fc(id) AS (SELECT value FROM json_each($companies)), fh(id) AS (SELECT value FROM json_each($channels))
+            SELECT 0, r.from_id, 0, r.to_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN fc
+            UNION ALL
+            SELECT 0, r.to_id, 0, r.from_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN fc
+            UNION ALL
+            SELECT 0, l.company_id, 1, l.channel_id, l.role, 1 FROM channel_company l WHERE l.company_id IN fc
+            UNION ALL
+            SELECT 1, channel_id, 0, company_id, role, 0 FROM (
+                SELECT l.channel_id, l.company_id, l.role,
+                       row_number() OVER (PARTITION BY l.channel_id, {InScope("c", "$home")} ORDER BY c.strength DESC, l.company_id) AS rank
+                FROM channel_company l JOIN company c ON c.id = l.company_id WHERE l.channel_id IN fh)
+            WHERE rank <= $members
+            UNION ALL
+            SELECT 1, l.channel_id, 1, l.member_id, l.role, 0 FROM channel_channel l WHERE l.channel_id IN fh
+            UNION ALL
+            SELECT 1, l.member_id, 1, l.channel_id, l.role, 1 FROM channel_channel l WHERE l.member_id IN fh
+            """);
+        command.Parameters.AddWithValue("$companies", companies);
+        command.Parameters.AddWithValue("$channels", channels);
+        command.Parameters.AddWithValue("$home", home);
+        command.Parameters.AddWithValue("$members", ChannelMembersFollowed);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var from = new NodeKey(reader.GetInt64(0) == 1, reader.GetInt64(1));
+            var to = new NodeKey(reader.GetInt64(2) == 1, reader.GetInt64(3));
+            var label = reader.GetString(4);
+            var reversed = reader.GetInt64(5) == 1;
+            Edge edge;
+            if (!from.IsChannel && !to.IsChannel)
+            {
+                CompanyRelationKinds.TryParse(label, out var kind);
+                edge = new Edge(to, kind, null, reversed, IntroductionWeights.Of(kind));
+            }
+            else
+            {
+                ChannelRoles.TryParse(label, out var role);
+                edge = new Edge(to, null, role, reversed, IntroductionWeights.Of(role));
+            }
+
+            Add(edges, from, edge);
+        }
+
+        return edges;
+    }
+
+    private static async Task LoadNodesAsync(SqliteConnection connection, IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> nodes, string home, CancellationToken cancellationToken)
+    {
+        var missing = keys.Where(k => !nodes.ContainsKey(k)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(connection, $"""
+            SELECT 0, c.id, c.name, c.region_code, NULL, {InScope("c", "$home")}
+            FROM company c WHERE c.id IN (SELECT value FROM json_each($companies))
+            UNION ALL
+            SELECT 1, h.id, h.name, h.region_code, h.kind,
+                   EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {InScope("t", "$home")})
+            FROM channel h WHERE h.id IN (SELECT value FROM json_each($channels))
+            """);
+        command.Parameters.AddWithValue("$companies", JsonSerializer.Serialize(missing.Where(k => !k.IsChannel).Select(k => k.Id)));
+        command.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(missing.Where(k => k.IsChannel).Select(k => k.Id)));
+        command.Parameters.AddWithValue("$home", home);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var isChannel = reader.GetInt64(0) == 1;
+            ChannelKind? kind = null;
+            if (isChannel && ChannelKinds.TryParse(reader.GetString(4), out var parsed))
+            {
+                kind = parsed;
+            }
+
+            var key = new NodeKey(isChannel, reader.GetInt64(1));
+            nodes[key] = new PathNode(isChannel ? PathNodeKind.Channel : PathNodeKind.Company, key.Id, reader.GetString(2), NullableString(reader, 3), kind, reader.GetInt64(5) == 1);
+        }
+    }
+
+    private static (string Join, string Filter) CandidateFilter(TargetCandidateQuery query)
+    {
+        var filter = new StringBuilder();
+        if (query.RegionCodes is not null)
+        {
+            filter.Append(" AND ").Append(InScope("m", "$scope"));
+        }
+
+        filter.Append(" AND NOT ").Append(InScope("m", "$excluded"));
+        if (query.MinCapital is not null)
+        {
+            filter.Append(" AND m.capital >= $min_capital");
+        }
+
+        var join = string.Empty;
+        if (query.Tags.Count > 0)
+        {
+            join = "JOIN company c ON c.id = m.company_id";
+            filter.Append(" AND EXISTS (SELECT 1 FROM json_each($tags) t WHERE instr('|' || c.tags || '|', '|' || t.value || '|') > 0)");
+        }
+
+        return (join, filter.ToString());
+    }
+
+    private static void BindCandidateFilter(SqliteCommand command, TargetCandidateQuery query)
+    {
+        if (query.RegionCodes is not null)
+        {
+            command.Parameters.AddWithValue("$scope", Json(query.RegionCodes));
+        }
+
+        command.Parameters.AddWithValue("$excluded", Json(query.ExcludedRegionCodes));
+        if (query.MinCapital is { } min)
+        {
+            command.Parameters.AddWithValue("$min_capital", (double)min);
+        }
+
+        if (query.Tags.Count > 0)
+        {
+            command.Parameters.AddWithValue("$tags", Json(query.Tags));
+        }
+    }
+
+    /// <summary>True when the row's province, city or county is one of the codes in the JSON array parameter.</summary>
+    private static string InScope(string alias, string parameter) =>
+        $"({alias}.province_code IN (SELECT value FROM json_each({parameter})) OR {alias}.city_code IN (SELECT value FROM json_each({parameter})) OR {alias}.county_code IN (SELECT value FROM json_each({parameter})))";
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    private readonly record struct NodeKey(bool IsChannel, long Id)
+    {
+        public override string ToString() => (IsChannel ? "h" : "c") + Id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private sealed record Edge(NodeKey To, CompanyRelationKind? Relation, ChannelRole? Role, bool Reversed, double Weight);
+
+    private sealed record Walk(long TargetId, IReadOnlyList<NodeKey> Nodes, IReadOnlyList<Edge> Edges, double Weight)
+    {
+        public string Key => string.Join('/', Nodes);
+
+        public Walk Extend(Edge edge) => new(TargetId, [.. Nodes, edge.To], [.. Edges, edge], Weight * edge.Weight);
+    }
+}

@@ -1,0 +1,191 @@
+using ChainMap.Domain;
+using ChainMap.Storage;
+using ChainMap.Tests.Support;
+
+namespace ChainMap.Tests.Storage;
+
+/// <summary>Store contract of target discovery and channels, on the hand-made <see cref="DiscoveryGraph"/>.</summary>
+public abstract partial class StoreContract
+{
+    private static readonly string[] YangtzeDelta = ["310000", "320000", "330000", "340000"];
+
+    [Test]
+    public async Task Segment_stats_split_home_companies_from_the_rest()
+    {
+        await DiscoveryGraph.BuildAsync(Store);
+
+        var stats = (await Store.GetSegmentStatsAsync(DiscoveryGraph.Chain, DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(s => s.SegmentCode);
+
+        Assert.That(stats["T1-VEH"].Local.Companies, Is.EqualTo(4));
+        Assert.That(stats["T1-VEH"].Local.RegisteredCapital, Is.EqualTo(85_000m));
+        Assert.That(stats["T1-VEH"].Elsewhere.Companies, Is.EqualTo(1));
+        Assert.That(stats["T1-RAW"].Local.Companies, Is.Zero);
+        Assert.That(stats["T1-RAW"].Elsewhere.Companies, Is.EqualTo(3));
+        Assert.That(stats["T1-PART"].Local.Companies, Is.EqualTo(1), "sub-segment companies are not counted in the parent");
+        Assert.That(stats["T1-PART-PUMP"].Elsewhere.Companies, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Segment_stats_follow_a_company_that_moves_into_the_home_region()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var moved = await Store.GetCompanyAsync(graph.Ids["E"], CancellationToken.None);
+        var place = TestData.Regions.Place("421303");
+        var record = new CompanyRecord(
+            "u:" + moved!.Uscc, moved.Uscc, moved.Name, ChainMap.Text.ChineseText.NormalizeCompanyName(moved.Name), "421303", place.Province, place.City, place.County,
+            moved.RegisteredCapital, null, null, null, null, [], null, null, 30, []);
+
+        await Store.UpsertCompaniesAsync([record], Stamp, CancellationToken.None);
+        var stats = (await Store.GetSegmentStatsAsync(DiscoveryGraph.Chain, DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(s => s.SegmentCode);
+
+        Assert.That(stats["T1-RAW"].Local.Companies, Is.EqualTo(1));
+        Assert.That(stats["T1-RAW"].Elsewhere.Companies, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Place_counts_group_by_segment_province_and_city_within_scope_and_never_home()
+    {
+        await DiscoveryGraph.BuildAsync(Store);
+
+        var everywhere = await Store.CountSegmentPlacesAsync(DiscoveryGraph.Chain, null, DiscoveryGraph.HomeCodes, CancellationToken.None);
+        var delta = await Store.CountSegmentPlacesAsync(DiscoveryGraph.Chain, YangtzeDelta, DiscoveryGraph.HomeCodes, CancellationToken.None);
+
+        Assert.That(everywhere.Where(p => p.SegmentCode == "T1-RAW").Select(p => (p.ProvinceCode, p.CityCode, p.Companies)),
+            Is.EquivalentTo(new[] { ("320000", (string?)"320500", 1), ("320000", "320200", 1), ("420000", "420100", 1) }));
+        Assert.That(everywhere.Any(p => p.CityCode == "421300"), Is.False, "home companies are excluded");
+        Assert.That(delta.Select(p => p.ProvinceCode).Distinct(), Is.SubsetOf(YangtzeDelta));
+    }
+
+    [Test]
+    public async Task Target_candidates_are_the_strongest_per_segment_in_scope_with_a_distinct_total()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var query = new TargetCandidateQuery(["T1-RAW", "T1-PART", "T1-VEH"], YangtzeDelta, DiscoveryGraph.HomeCodes, [], null, 1);
+
+        var set = await Store.FindTargetCandidatesAsync(query, CancellationToken.None);
+
+        Assert.That(set.Candidates.Select(c => (c.SegmentCode, graph.KeyOf(c.CompanyId))),
+            Is.EquivalentTo(new[] { ("T1-RAW", "A"), ("T1-PART", "C"), ("T1-VEH", "F") }), "one per segment, strongest first; E is outside the region, H* are home");
+        Assert.That(set.Total, Is.EqualTo(5), "A, B, C, P, F");
+    }
+
+    [Test]
+    public async Task Target_candidates_filter_by_tags_and_minimum_capital()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var segments = new[] { "T1-RAW", "T1-PART", "T1-PART-PUMP", "T1-VEH", "T1-SVC" };
+
+        var tagged = await Store.FindTargetCandidatesAsync(new(segments, null, DiscoveryGraph.HomeCodes, ["专精特新", "上市"], null, 10), CancellationToken.None);
+        var rich = await Store.FindTargetCandidatesAsync(new(segments, null, DiscoveryGraph.HomeCodes, [], 50_000m, 10), CancellationToken.None);
+
+        Assert.That(tagged.Candidates.Select(c => graph.KeyOf(c.CompanyId)), Is.EquivalentTo(new[] { "A", "C" }));
+        Assert.That(rich.Candidates.Select(c => graph.KeyOf(c.CompanyId)), Is.EquivalentTo(new[] { "A", "E", "F" }));
+        Assert.That(rich.Total, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Home_tied_companies_carry_their_relations_and_channels_with_distance_to_home()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+
+        var tied = (await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));
+
+        Assert.That(tied.Keys, Is.EquivalentTo(new[] { "B", "C", "D", "G", "Q", "S" }));
+        Assert.That(tied["B"].Relations.Single(), Is.EqualTo(new HomeRelationTie(graph.Ids["H5"], "随州部件厂", CompanyRelationKind.Supplies, true)));
+        Assert.That(tied["D"].Relations.Single().OutsideIsFrom, Is.False, "D is a customer of H1");
+        Assert.That(tied["D"].Channels.Single().HopsToHome, Is.Zero, "上海随州商会 is tied to 随州");
+        Assert.That(tied["C"].Channels.Single().HopsToHome, Is.EqualTo(1), "江苏湖北商会 has a home member");
+        Assert.That(tied["G"].Channels.Single().Kind, Is.EqualTo(ChannelKind.InvestmentAmbassador));
+        Assert.That(tied["C"].SegmentCodes, Is.EqualTo(new[] { "T1-PART" }));
+    }
+
+    [Test]
+    public async Task Introduction_paths_end_at_the_first_home_node_and_respect_the_hop_limit()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var targets = new[] { "A", "B", "C", "D", "E", "F" }.Select(k => graph.Ids[k]).ToList();
+
+        var paths = (await Store.FindIntroductionPathsAsync(targets, DiscoveryGraph.HomeCodes, 3, 3, CancellationToken.None)).ToLookup(p => graph.KeyOf(p.TargetId));
+
+        Assert.That(paths["B"].Single().Steps.Single().To.Id, Is.EqualTo(graph.Ids["H5"]));
+        Assert.That(paths["B"].Single().Steps.Single().Relation, Is.EqualTo(CompanyRelationKind.Supplies));
+        Assert.That(paths["C"].Single().Steps.Select(s => s.To.Name), Is.EqualTo(new[] { "江苏湖北商会", "随州部件厂" }));
+        Assert.That(paths["A"].Single().Steps.Select(s => s.To.Name), Is.EqualTo(new[] { "苏州行业协会", "苏州贸易公司", "随州整车二厂" }));
+        Assert.That(paths["D"].Select(p => p.Steps.Count), Is.EqualTo(new[] { 1, 1 }), "the relation to H1 and the home-tied chamber");
+        Assert.That(paths["D"].First().Steps.Single().Relation, Is.EqualTo(CompanyRelationKind.Supplies), "a supply relation is stronger than a membership");
+        Assert.That(paths["E"], Is.Empty, "E reaches home only in four steps");
+        Assert.That(paths["F"], Is.Empty);
+        Assert.That(paths.SelectMany(g => g).All(p => p.Steps[^1].To.IsHome && p.Steps.Take(p.Steps.Count - 1).All(s => !s.To.IsHome)), Is.True);
+    }
+
+    [Test]
+    public async Task Introduction_paths_can_be_limited_to_fewer_hops()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+
+        var paths = await Store.FindIntroductionPathsAsync([graph.Ids["A"], graph.Ids["C"]], DiscoveryGraph.HomeCodes, 2, 3, CancellationToken.None);
+
+        Assert.That(paths.Select(p => graph.KeyOf(p.TargetId)), Is.EqualTo(new[] { "C" }));
+    }
+
+    [Test]
+    public async Task Companies_are_read_in_the_order_asked_with_memberships()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+
+        var companies = await Store.GetCompaniesAsync([graph.Ids["F"], 999_999, graph.Ids["A"]], CancellationToken.None);
+
+        Assert.That(companies.Select(c => c.Name), Is.EqualTo(new[] { "杭州整车公司", "苏州原料集团" }));
+        Assert.That(companies[1].Memberships.Single().SegmentCode, Is.EqualTo("T1-RAW"));
+        Assert.That(companies[1].Tags, Is.EqualTo(new[] { "上市" }));
+    }
+
+    [Test]
+    public async Task Channels_upsert_by_code_and_read_back_with_ties_and_links()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var shanghai = new RegionPlace("310000", "310000", null, null);
+
+        var again = await Store.UpsertChannelsAsync([new ChannelRecord("SH-SZ", "上海市随州商会", ChannelKind.ChamberOfCommerce, shanghai, [], "张会长", null, "edit")], CancellationToken.None);
+        var detail = await Store.GetChannelAsync(graph.ChannelIds["SH-SZ"], 10, CancellationToken.None);
+
+        Assert.That(again["SH-SZ"], Is.EqualTo(graph.ChannelIds["SH-SZ"]), "same code, same channel");
+        Assert.That(detail!.Channel.Name, Is.EqualTo("上海市随州商会"));
+        Assert.That(detail.Channel.Ties, Is.Empty, "ties are replaced");
+        Assert.That(detail.Links.Single().CompanyName, Is.EqualTo("上海服务公司"), "links are kept");
+        Assert.That(await Store.GetChannelAsync(123_456, 10, CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Channel_links_are_upserted_and_counted_once()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var link = new ChannelLink(graph.ChannelIds["SZ-IA"], graph.Ids["B"], null, ChannelRole.Officer, "副会长", "t");
+        var person = new ChannelLink(graph.ChannelIds["SH-SZ"], null, graph.ChannelIds["AMB-WANG"], ChannelRole.Officer, null, "t");
+
+        Assert.That(await Store.SaveChannelLinksAsync([link, person], CancellationToken.None), Is.EqualTo(2));
+        Assert.That(await Store.SaveChannelLinksAsync([link with { Role = ChannelRole.Member }], CancellationToken.None), Is.Zero);
+        var detail = await Store.GetChannelAsync(graph.ChannelIds["SZ-IA"], 10, CancellationToken.None);
+        var ambassador = await Store.GetChannelAsync(graph.ChannelIds["AMB-WANG"], 10, CancellationToken.None);
+
+        Assert.That(detail!.Links.Single(l => l.CompanyId == graph.Ids["B"]).Role, Is.EqualTo(ChannelRole.Member));
+        Assert.That(detail.LinkCount, Is.EqualTo(3));
+        Assert.That(ambassador!.Links.Single(l => l.ChannelId is not null), Is.EqualTo(new ChannelLinkView(ChannelRole.Officer, null, false, null, null, null, graph.ChannelIds["SH-SZ"], "上海随州商会", ChannelKind.ChamberOfCommerce)));
+    }
+
+    [Test]
+    public async Task Channels_are_searched_by_name_kind_and_region()
+    {
+        await DiscoveryGraph.BuildAsync(Store);
+
+        var chambers = await Store.SearchChannelsAsync(new ChannelQuery(null, ChannelKind.ChamberOfCommerce, null, 1, 10), CancellationToken.None);
+        var inJiangsu = await Store.SearchChannelsAsync(new ChannelQuery(null, null, ["320000"], 1, 10), CancellationToken.None);
+        var byName = await Store.SearchChannelsAsync(new ChannelQuery("隨州", null, null, 1, 10), CancellationToken.None);
+
+        Assert.That(chambers.Items.Select(c => c.Code), Is.EquivalentTo(new[] { "SH-SZ", "JS-HB" }));
+        Assert.That(inJiangsu.Items.Select(c => c.Code), Is.EquivalentTo(new[] { "JS-HB", "AMB-WANG", "SZ-IA" }));
+        Assert.That(inJiangsu.Total, Is.EqualTo(3));
+        Assert.That(byName.Items.Single().Code, Is.EqualTo("SH-SZ"), "Traditional 隨州 finds 随州");
+        Assert.That(byName.Items.Single().Ties.Single().Code, Is.EqualTo("421300"));
+    }
+}

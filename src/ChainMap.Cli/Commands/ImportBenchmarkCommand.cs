@@ -102,6 +102,7 @@ internal static class ImportBenchmarkCommand
             }
         }, CancellationToken.None);
 
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var summary = await importer.ImportFileAsync(csv, Path.GetFileName(csv), ImportOptions.Default, null, null, cancellationToken);
         clock.Stop();
@@ -109,12 +110,29 @@ internal static class ImportBenchmarkCommand
         await sampler;
         process.Refresh();
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         await Console.Out.WriteLineAsync(Invariant($"""
-            {label}: {summary.Read:N0} rows in {seconds:F2} s = {summary.Read / seconds:N0} rows/s
+            {label}: {summary.Read:N0} rows in {seconds:F2} s = {summary.Read / seconds:N0} rows/s (CPU {cpu:F2} s on {Environment.ProcessorCount} cores; load average before {LoadAverage()})
               inserted {summary.Inserted:N0}, updated {summary.Updated:N0}, unchanged {summary.Unchanged:N0}, rejected {summary.Rejected:N0}, unassigned {summary.Unassigned:N0}
               working set: {baseline / 1048576.0:F0} MiB before, peak {peak / 1048576.0:F0} MiB during the import (sampled every 20 ms); process peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB
               GC: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:F0} MiB allocated, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB after, {GC.CollectionCount(2) - gen2Before} gen-2 collections
             """));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -31,10 +31,8 @@ public static class ImportFileInspector
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
-    static ImportFileInspector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>GB18030 (code page 54936) that throws on undecodable bytes instead of inventing characters.</summary>
-    public static Encoding Gb18030 { get; } = Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    public static Encoding Gb18030 { get; } = CreateGb18030();
 
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -85,6 +83,12 @@ public static class ImportFileInspector
         stream.Position = 0;
         problem = await ScanGb18030Async(stream, fileName, cancellationToken);
         return problem is null ? new(new InspectedFile(TableFormat.Csv, Gb18030, "GB18030/GBK"), null) : new(null, problem);
+    }
+
+    private static Encoding CreateGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
     private static FileInspection Reject(string fileName, int line, string reason) => new(null, new ImportProblem(fileName, line, null, null, reason));

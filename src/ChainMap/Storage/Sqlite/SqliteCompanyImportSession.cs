@@ -237,7 +237,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             Bind(update, target.Id, merged.ToRecord(record), JsonSerializer.Serialize(merged.Provenance));
             if (!changed.Contains("uscc"))
             {
-                update.Parameters["$key"].Value = DBNull.Value;
+                update.Parameters[1].Value = DBNull.Value;
             }
 
             update.ExecuteNonQuery();
@@ -295,13 +295,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
 
             var p = upsertMembership.Parameters;
-            p["$id"].Value = companyId;
-            p["$segment"].Value = membership.SegmentCode;
-            p["$chain"].Value = chain;
-            p["$role"].Value = (object?)membership.Role ?? DBNull.Value;
-            p["$confidence"].Value = membership.Confidence;
-            p["$evidence"].Value = (object?)membership.Evidence ?? DBNull.Value;
-            p["$source"].Value = membership.Source ?? stamp.FileName;
+            p[0].Value = companyId;
+            p[1].Value = membership.SegmentCode;
+            p[2].Value = chain;
+            p[3].Value = (object?)membership.Role ?? DBNull.Value;
+            p[4].Value = membership.Confidence;
+            p[5].Value = (object?)membership.Evidence ?? DBNull.Value;
+            p[6].Value = membership.Source ?? stamp.FileName;
             upsertMembership.ExecuteNonQuery();
             if (index >= 0)
             {
@@ -372,29 +372,30 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         return command;
     }
 
+    /// <summary>Binds by position (the order of the parameter names given to <see cref="Create"/>): a name lookup per value costs more than the insert of some columns.</summary>
     private void Bind(SqliteCommand command, long id, CompanyRecord record, string provenance)
     {
         var p = command.Parameters;
-        p["$id"].Value = id;
-        p["$key"].Value = record.Uscc is not null ? "u:" + record.Uscc : record.IdentityKey;
-        p["$uscc"].Value = (object?)record.Uscc ?? DBNull.Value;
-        p["$name"].Value = record.Name;
-        p["$name_key"].Value = record.NameKey;
-        p["$region"].Value = record.RegionCode;
-        p["$province"].Value = record.ProvinceCode;
-        p["$city"].Value = (object?)record.CityCode ?? DBNull.Value;
-        p["$county"].Value = (object?)record.CountyCode ?? DBNull.Value;
-        p["$capital"].Value = record.RegisteredCapital is { } capital ? (double)capital : DBNull.Value;
-        p["$founded"].Value = record.Founded is { } founded ? founded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-        p["$employees"].Value = (object?)record.Employees ?? DBNull.Value;
-        p["$revenue"].Value = record.Revenue is { } revenue ? (double)revenue : DBNull.Value;
-        p["$listed"].Value = (object?)record.ListedCode ?? DBNull.Value;
-        p["$tags"].Value = string.Join('|', record.Tags);
-        p["$products"].Value = (object?)record.Products ?? DBNull.Value;
-        p["$address"].Value = (object?)record.Address ?? DBNull.Value;
-        p["$strength"].Value = record.Strength;
-        p["$provenance"].Value = provenance;
-        p["$now"].Value = now;
+        p[0].Value = id;
+        p[1].Value = record.Uscc is not null ? "u:" + record.Uscc : record.IdentityKey;
+        p[2].Value = (object?)record.Uscc ?? DBNull.Value;
+        p[3].Value = record.Name;
+        p[4].Value = record.NameKey;
+        p[5].Value = record.RegionCode;
+        p[6].Value = record.ProvinceCode;
+        p[7].Value = (object?)record.CityCode ?? DBNull.Value;
+        p[8].Value = (object?)record.CountyCode ?? DBNull.Value;
+        p[9].Value = record.RegisteredCapital is { } capital ? (double)capital : DBNull.Value;
+        p[10].Value = record.Founded is { } founded ? founded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        p[11].Value = (object?)record.Employees ?? DBNull.Value;
+        p[12].Value = record.Revenue is { } revenue ? (double)revenue : DBNull.Value;
+        p[13].Value = (object?)record.ListedCode ?? DBNull.Value;
+        p[14].Value = record.Tags.Count == 0 ? string.Empty : string.Join('|', record.Tags);
+        p[15].Value = (object?)record.Products ?? DBNull.Value;
+        p[16].Value = (object?)record.Address ?? DBNull.Value;
+        p[17].Value = record.Strength;
+        p[18].Value = provenance;
+        p[19].Value = now;
     }
 
     private static int PresentMask(CompanyRecord r)

@@ -30,6 +30,8 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
 
     private static readonly string[] ForeignCurrencies = ["美元", "港元", "港币", "欧元", "日元", "英镑", "新台币", "澳元", "USD", "HKD", "EUR", "JPY", "GBP"];
 
+    private static readonly char[] TagSeparators = ['|', '、', ',', '，', ';', '；', '/'];
+    private static readonly char[] SegmentSeparators = ['|', '、', ';', '；', ',', '，'];
     private static readonly string[] Fields = [.. CompanyColumns.Fields];
     private static readonly int NameField = CompanyColumns.Ordinal(CompanyColumns.Name);
     private static readonly int UsccField = CompanyColumns.Ordinal(CompanyColumns.Uscc);
@@ -52,6 +54,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
 
     private readonly Dictionary<string, (string Province, string? City, string? County)> places = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionAnswer> regionsByNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Domain.Segment?> exactSegments = new(StringComparer.Ordinal);
 
     /// <summary>Resolves a row given as canonical field → raw text.</summary>
     public ResolvedRow Resolve(string file, int line, IReadOnlyDictionary<string, string> row, string source)
@@ -119,7 +122,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
         var tagText = Get(TagsField);
         IReadOnlyList<string> tags = tagText.Length == 0
             ? []
-            : tagText.Split(['|', '、', ',', '，', ';', '；', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : tagText.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(ChineseText.ToSimplified).Distinct(StringComparer.Ordinal).ToList();
         var listed = NullIfEmpty(Get(ListedField));
         var products = NullIfEmpty(Get(ProductsField));
@@ -130,13 +133,22 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
         var segmentText = Get(SegmentField);
         if (segmentText.Length > 0)
         {
-            foreach (var part in segmentText.Split(['|', '、', ';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in segmentText.Split(SegmentSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (segments.FindExact(part) is { } segment)
+                if (!exactSegments.TryGetValue(part, out var segment))
+                {
+                    segment = segments.FindExact(part);
+                    if (exactSegments.Count < 10_000)
+                    {
+                        exactSegments[part] = segment;
+                    }
+                }
+
+                if (segment is not null)
                 {
                     if (memberships.TrueForAll(m => m.SegmentCode != segment.Code))
                     {
-                        memberships.Add(new SegmentMembership(segment.Code, role ?? products, 1.0, $"{columnNames[SegmentField]}: {part}", source));
+                        memberships.Add(new SegmentMembership(segment.Code, role ?? products, 1.0, string.Concat(columnNames[SegmentField], ": ", part), source));
                     }
                 }
                 else

@@ -23,6 +23,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private static readonly string[] FieldOrder =
         ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
 
+    // Chinese names stay as they are in the lookup lists instead of \uXXXX escapes (a sixth of the size).
+    private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly SqliteConnection connection;
     private readonly ImportStamp stamp;
     private readonly string now;
@@ -37,6 +40,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand recordImport;
     private SqliteTransaction? transaction;
     private long nextId;
+    private bool firstTransaction = true;
+    private bool indexesDeferred;
 
     private SqliteCompanyImportSession(SqliteConnection connection, ImportStamp stamp)
     {
@@ -137,7 +142,90 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             transaction = null;
         }
 
+        if (indexesDeferred)
+        {
+            await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
+        }
+
         await connection.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Bulk load into an empty company table: drops the secondary (non-unique) indexes of company
+    /// and company_segment, except the name index the session itself looks up, and records their
+    /// definitions in deferred_index in the same transaction. Building an index once from sorted
+    /// data costs far less than maintaining it row by row. They come back when the session ends,
+    /// or at the next start-up if the process dies first (<see cref="RestoreDeferredIndexesAsync"/>).
+    /// A rolled-back first transaction rolls the drops back too.
+    /// </summary>
+    private static int DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        using (var list = connection.CreateCommand())
+        {
+            list.Transaction = transaction;
+            list.CommandText = """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL
+                  AND name <> 'company_by_name' AND upper(sql) NOT LIKE 'CREATE UNIQUE%'
+                """;
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, sql) in indexes)
+        {
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT OR REPLACE INTO deferred_index(name, sql) VALUES ($name, $sql)";
+            record.Parameters.AddWithValue("$name", name);
+            record.Parameters.AddWithValue("$sql", sql);
+            record.ExecuteNonQuery();
+            using var drop = connection.CreateCommand();
+            drop.Transaction = transaction;
+            drop.CommandText = $"DROP INDEX IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            drop.ExecuteNonQuery();
+        }
+
+        return indexes.Count;
+    }
+
+    /// <summary>Recreates every index recorded in deferred_index (idempotent; one transaction).</summary>
+    internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.Transaction = transaction;
+            list.CommandText = "SELECT name, sql FROM deferred_index";
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (_, sql) in indexes)
+        {
+            await using var create = connection.CreateCommand();
+            create.Transaction = transaction;
+            // The definitions come from sqlite_master, written by our own migrations.
+            create.CommandText = sql.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM deferred_index";
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private void Begin()
@@ -160,6 +248,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             nextId = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
+        if (firstTransaction && nextId == 0)
+        {
+            indexesDeferred = DeferIndexes(connection, transaction) > 0;
+        }
+
+        firstTransaction = false;
         segmentChains.Clear();
         using (var segments = connection.CreateCommand())
         {
@@ -320,7 +414,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     private List<Stored> Query(SqliteCommand command, List<string> values)
     {
-        command.Parameters["$list"].Value = JsonSerializer.Serialize(values);
+        command.Parameters[0].Value = JsonSerializer.Serialize(values, ListJson);
         var result = new List<Stored>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -339,7 +433,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             return result;
         }
 
-        selectMemberships.Parameters["$list"].Value = JsonSerializer.Serialize(ids);
+        selectMemberships.Parameters[0].Value = JsonSerializer.Serialize(ids);
         using var reader = selectMemberships.ExecuteReader();
         while (reader.Read())
         {

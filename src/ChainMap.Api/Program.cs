@@ -10,12 +10,15 @@ using ChainMap.Api.Projects;
 using ChainMap.Api.Regions;
 using ChainMap.Api.Targets;
 using ChainMap.Api.Teams;
+using ChainMap.Api.Imports;
+using ChainMap.Import;
 using ChainMap.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddChainMapCore();
 builder.Services.AddChainMapApi();
+builder.Services.AddImportJobs();
 
 var app = builder.Build();
 
@@ -34,6 +37,7 @@ app.MapResults();
 app.MapTargets();
 app.MapTeams();
 app.MapChannels();
+app.MapImports();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using ChainMap.Import;
 using ChainMap.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ internal static class CliHost
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddChainMapCore();
+        builder.Services.AddChainMapImport();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;

@@ -17,7 +17,10 @@ public sealed record CompanyResponse(
     decimal? RegisteredCapital, string? Founded, int? Employees, decimal? Revenue, string? ListedCode, IReadOnlyList<string> Tags,
     string? Products, string? Address, IReadOnlyList<MembershipResponse> Segments);
 
-public sealed record CompanyDetailResponse(CompanyResponse Company, IReadOnlyList<RelationResponse> Relations);
+/// <summary>Where a stored value came from: the field, and the import (id, file name, time) that last set it.</summary>
+public sealed record FieldSourceResponse(string Field, string ImportId, string File, DateTimeOffset At);
+
+public sealed record CompanyDetailResponse(CompanyResponse Company, IReadOnlyList<RelationResponse> Relations, IReadOnlyList<FieldSourceResponse> Provenance);
 
 public sealed record CompanyPageResponse(IReadOnlyList<CompanyResponse> Items, int Page, int PageSize, long Total);
 
@@ -27,7 +30,7 @@ internal static class CompanyEndpoints
     {
         var group = app.MapGroup("/api/companies").WithTags("Companies");
         group.MapGet("/", SearchCompanies).WithName("SearchCompanies").WithSummary("Search companies by name (either script), chain, segment and region");
-        group.MapGet("/{id}", GetCompany).WithName("GetCompany").WithSummary("One company by id or USCC, with its segments and relations");
+        group.MapGet("/{id}", GetCompany).WithName("GetCompany").WithSummary("One company by id or USCC, with its segments, relations and provenance (which import set each value)");
         return app;
     }
 
@@ -121,9 +124,11 @@ internal static class CompanyEndpoints
 
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var relations = await store.ListRelationsAsync(company.Id, cancellationToken);
+        var provenance = await store.GetCompanyProvenanceAsync(company.Id, cancellationToken);
         return TypedResults.Ok(new CompanyDetailResponse(
             company.ToResponse(catalog),
-            relations.Select(r => new RelationResponse(r.FromCompanyId, r.ToCompanyId, r.Kind.ToWire(), r.Note)).ToList()));
+            relations.Select(r => new RelationResponse(r.FromCompanyId, r.ToCompanyId, r.Kind.ToWire(), r.Note)).ToList(),
+            provenance.Select(p => new FieldSourceResponse(p.Field, p.ImportId, p.FileName, p.At)).ToList()));
     }
 
     internal static CompanyResponse ToResponse(this Company c, RegionCatalog catalog) => new(

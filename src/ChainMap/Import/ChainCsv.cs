@@ -34,12 +34,27 @@ public static class ChainCsv
     /// <summary>Reads chains, segments and flows; a chain with any problem is still returned so the caller can report it, but callers must not save it.</summary>
     public static async Task<ReadResult> ReadAsync(Stream chainsCsv, Stream segmentsCsv, Stream flowsCsv, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(flowsCsv);
+        using var chains = new StreamReader(chainsCsv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var segments = new StreamReader(segmentsCsv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var flows = flowsCsv == Stream.Null ? null : new StreamReader(flowsCsv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return await ReadAsync(chains, segments, flows, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the three files from text readers (any encoding; comma, semicolon or tab separated;
+    /// flows optional). Every problem names the file and line: validation problems point at the
+    /// row that defines the segment or flow edge concerned.
+    /// </summary>
+    public static async Task<ReadResult> ReadAsync(TextReader chainsCsv, TextReader segmentsCsv, TextReader? flowsCsv, CancellationToken cancellationToken)
+    {
         var problems = new List<ImportProblem>();
         var chainRows = await ReadRowsAsync(chainsCsv, "chains.csv", ChainColumns, problems, cancellationToken);
         var segmentRows = await ReadRowsAsync(segmentsCsv, "segments.csv", SegmentColumns, problems, cancellationToken);
-        var flowRows = flowsCsv == Stream.Null ? [] : await ReadRowsAsync(flowsCsv, "flows.csv", FlowColumns, problems, cancellationToken);
+        var flowRows = flowsCsv is null ? [] : await ReadRowsAsync(flowsCsv, "flows.csv", FlowColumns, problems, cancellationToken);
 
         var chains = new List<Chain>();
+        var chainLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, row) in chainRows)
         {
             var code = row["code"];
@@ -61,9 +76,11 @@ public static class ChainCsv
             }
 
             chains.Add(new Chain(code, row["name"], category, row["description"]));
+            chainLines[code] = line;
         }
 
         var segments = new List<Segment>();
+        var segmentLines = new Dictionary<(string, string), int>();
         foreach (var (line, row) in segmentRows)
         {
             var chain = row["chain"];
@@ -82,9 +99,11 @@ public static class ChainCsv
             segments.Add(new Segment(
                 row["code"], chain, row["name"], tier, row["parent"].Length == 0 ? null : row["parent"],
                 SplitList(row["aliases"]), SplitList(row["products"]), SplitList(row["keywords"]), SplitList(row["industry_codes"])));
+            segmentLines.TryAdd((chain, row["code"]), line);
         }
 
         var flows = new List<FlowEdge>();
+        var flowLines = new Dictionary<(string, string, string), int>();
         foreach (var (line, row) in flowRows)
         {
             var chain = row["chain"];
@@ -95,6 +114,7 @@ public static class ChainCsv
             }
 
             flows.Add(new FlowEdge(chain, row["from"], row["to"], row["description"]));
+            flowLines.TryAdd((chain, row["from"], row["to"]), line);
         }
 
         var definitions = chains
@@ -102,10 +122,27 @@ public static class ChainCsv
             .ToList();
         foreach (var definition in definitions)
         {
+            var code = definition.Chain.Code;
             foreach (var problem in ChainValidation.Validate(definition))
             {
-                problems.Add(new(problem.Field.StartsWith("flows", StringComparison.Ordinal) ? "flows.csv" : problem.Field.StartsWith("segments", StringComparison.Ordinal) ? "segments.csv" : "chains.csv",
-                    0, problem.Field, string.Join(",", problem.Segments), $"chain {definition.Chain.Code}: {problem.Message}"));
+                var codes = problem.Segments;
+                var value = string.Join(",", codes);
+                if (problem.Field.StartsWith("flows", StringComparison.Ordinal))
+                {
+                    var line = codes.Count >= 2 && flowLines.TryGetValue((code, codes[0], codes[1]), out var edge) ? edge
+                        : flows.Where(f => f.ChainCode == code && codes.Contains(f.From) && codes.Contains(f.To))
+                            .Select(f => flowLines[(code, f.From, f.To)]).DefaultIfEmpty(0).Min();
+                    problems.Add(new("flows.csv", line, "from", value, $"chain {code}: {problem.Message}"));
+                }
+                else if (problem.Field.StartsWith("segments", StringComparison.Ordinal))
+                {
+                    var line = codes.Select(c => segmentLines.GetValueOrDefault((code, c))).Where(l => l > 0).DefaultIfEmpty(0).Min();
+                    problems.Add(new("segments.csv", line, problem.Field["segments.".Length..], value, $"chain {code}: {problem.Message}"));
+                }
+                else
+                {
+                    problems.Add(new("chains.csv", chainLines.GetValueOrDefault(code), problem.Field, value, $"chain {code}: {problem.Message}"));
+                }
             }
         }
 
@@ -163,15 +200,16 @@ public static class ChainCsv
         value.Split(['|', '｜'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<List<(int Line, Dictionary<string, string> Row)>> ReadRowsAsync(
-        Stream stream, string file, string[] columns, List<ImportProblem> problems, CancellationToken cancellationToken)
+        TextReader reader, string file, string[] columns, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var rows = new List<(int, Dictionary<string, string>)>();
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
             BadDataFound = null,
             MissingFieldFound = null,
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
             PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
         };
         using var csv = new CsvReader(reader, configuration);
@@ -190,9 +228,12 @@ public static class ChainCsv
             return rows;
         }
 
+        var previousRawRow = csv.Parser.RawRow;
         while (await csv.ReadAsync())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var line = previousRawRow + 1;
+            previousRawRow = csv.Parser.RawRow;
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var column in columns)
             {
@@ -200,7 +241,7 @@ public static class ChainCsv
                 row[column] = index >= 0 ? csv.GetField(index)?.Trim() ?? string.Empty : string.Empty;
             }
 
-            rows.Add((csv.Parser.RawRow, row));
+            rows.Add((line, row));
         }
 
         return rows;

@@ -1,8 +1,14 @@
+using System.Text;
+using System.Text.Json;
 using ChainMap.Text;
 
 namespace ChainMap.Import;
 
-/// <summary>The fields a company file can carry, and the header names (Chinese or English) that mean each.</summary>
+/// <summary>
+/// The fields a company file can carry, and the header names (Chinese or English) that mean each.
+/// Headers match after folding (script, width, case), ignoring spaces, '_', '-', '*' and the
+/// bracket style, so "Company Name", "company_name", "企业名称*" and "企業名稱" all mean name.
+/// </summary>
 public static class CompanyColumns
 {
     public const string Name = "name";
@@ -11,6 +17,7 @@ public static class CompanyColumns
     public const string Province = "province";
     public const string City = "city";
     public const string County = "county";
+    public const string Region = "region";
     public const string Address = "address";
     public const string Industry = "industry";
     public const string Products = "products";
@@ -23,38 +30,235 @@ public static class CompanyColumns
     public const string ListedCode = "listed_code";
     public const string Tags = "tags";
 
-    private static readonly Dictionary<string, string[]> Aliases = new()
-    {
-        [Name] = ["name", "company", "company_name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "名称", "企业"],
-        [Uscc] = ["uscc", "credit_code", "统一社会信用代码", "信用代码", "社会信用代码", "统一信用代码"],
-        [RegionCode] = ["region_code", "行政区划代码", "区划代码", "地区代码", "区县代码"],
-        [Province] = ["province", "省份", "省", "所属省份", "省份名称"],
-        [City] = ["city", "城市", "市", "所属城市", "地市"],
-        [County] = ["county", "district", "区县", "县", "区", "所属区县"],
-        [Address] = ["address", "注册地址", "地址", "企业地址", "通信地址", "办公地址"],
-        [Industry] = ["industry", "行业", "所属行业", "国标行业", "行业分类"],
-        [Products] = ["products", "business", "主营产品", "主营业务", "经营范围", "主要产品"],
-        [Segment] = ["segment", "segment_code", "环节", "产业链环节", "环节代码", "所属环节"],
-        [Role] = ["role", "角色", "链上角色"],
-        [RegisteredCapital] = ["registered_capital", "capital", "注册资本", "注册资本(万元)", "注册资本（万元）", "注册资金"],
-        [Founded] = ["founded", "established", "成立日期", "成立时间", "注册日期"],
-        [Employees] = ["employees", "staff", "员工人数", "从业人数", "职工人数", "参保人数"],
-        [Revenue] = ["revenue", "营业收入", "营业收入(万元)", "营业收入（万元）", "营收", "年营业额"],
-        [ListedCode] = ["listed_code", "stock_code", "股票代码", "证券代码", "上市代码"],
-        [Tags] = ["tags", "标签", "企业标签", "资质", "荣誉资质"],
-    };
+    // Order matters twice: it is the field order of the documentation, and when two columns of a
+    // file mean the same field, the one whose header comes earlier in its list wins (主营产品 over 经营范围).
+    private static readonly (string Field, string[] Aliases)[] Table =
+    [
+        (Name, ["name", "company", "company name", "enterprise name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "机构名称", "企业名", "公司名", "名称", "企业", "公司"]),
+        (Uscc, ["uscc", "unified social credit code", "credit code", "social credit code", "统一社会信用代码", "社会信用代码", "统一信用代码", "信用代码", "统一代码", "纳税人识别号"]),
+        (RegionCode, ["region code", "division code", "行政区划代码", "区划代码", "地区代码", "区县代码", "行政区划编码"]),
+        (Province, ["province", "省份", "省", "所属省份", "所在省份", "省份名称", "省级"]),
+        (City, ["city", "城市", "市", "所属城市", "所在城市", "地市", "地级市", "城市名称"]),
+        (County, ["county", "district", "区县", "县区", "县", "区", "所属区县", "所在区县", "区县名称"]),
+        (Region, ["region", "area", "地区", "所在地区", "所属地区", "所在地", "注册地", "所属区域", "区域"]),
+        (Address, ["address", "registered address", "注册地址", "地址", "企业地址", "公司地址", "通信地址", "办公地址", "经营地址", "详细地址"]),
+        (Industry, ["industry", "行业", "所属行业", "国标行业", "行业分类", "行业门类", "行业大类"]),
+        (Products, ["products", "main products", "business", "business scope", "主营产品", "主要产品", "主营业务", "产品", "经营范围"]),
+        (Segment, ["segment", "segment code", "chain segment", "环节", "环节代码", "产业链环节", "所属环节", "链条环节"]),
+        (Role, ["role", "角色", "链上角色", "企业角色"]),
+        (RegisteredCapital, ["registered capital", "capital", "注册资本(万元)", "注册资本", "注册资金(万元)", "注册资金", "认缴资本"]),
+        (Founded, ["founded", "established", "date of establishment", "founding date", "成立日期", "成立时间", "注册日期", "成立年份日期"]),
+        (Employees, ["employees", "staff", "number of employees", "员工人数", "从业人数", "职工人数", "参保人数", "员工数"]),
+        (Revenue, ["revenue", "operating revenue", "营业收入(万元)", "营业收入", "营收(万元)", "营收", "年营业额", "主营业务收入"]),
+        (ListedCode, ["listed code", "stock code", "ticker", "股票代码", "证券代码", "上市代码"]),
+        (Tags, ["tags", "labels", "标签", "企业标签", "资质", "荣誉资质", "企业资质"]),
+    ];
 
-    private static readonly Dictionary<string, string> ByHeader = Aliases
-        .SelectMany(p => p.Value.Select(alias => (Key: Fold(alias), Field: p.Key)))
-        .GroupBy(x => x.Key)
-        .ToDictionary(g => g.Key, g => g.First().Field, StringComparer.Ordinal);
+    /// <summary>Every field, in documentation order.</summary>
+    public static IReadOnlyList<string> Fields { get; } = Table.Select(t => t.Field).ToArray();
+
+    private static readonly Dictionary<string, (string Field, int Rank)> ByHeader = BuildIndex();
 
     /// <summary>Every known field with its accepted header names, for documentation and error messages.</summary>
-    public static IReadOnlyDictionary<string, string[]> Known => Aliases;
+    public static IReadOnlyDictionary<string, string[]> Known { get; } = Table.ToDictionary(t => t.Field, t => t.Aliases);
+
+    /// <summary>The position of a field in <see cref="Fields"/>, or -1.</summary>
+    public static int Ordinal(string field) => Array.IndexOf((string[])Fields, field);
 
     /// <summary>The field a header names, or null when unknown.</summary>
-    public static string? FieldOf(string header) => ByHeader.GetValueOrDefault(Fold(header));
+    public static string? FieldOf(string header) => ByHeader.TryGetValue(FoldHeader(header), out var hit) ? hit.Field : null;
 
-    private static string Fold(string header) =>
-        ChineseText.Fold(header).Replace("（", "(", StringComparison.Ordinal).Replace("）", ")", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+    internal static int RankOf(string header) => ByHeader.TryGetValue(FoldHeader(header), out var hit) ? hit.Rank : int.MaxValue;
+
+    /// <summary>The comparison form of a header: folded, without spaces, '_', '-', '*', and with ASCII brackets.</summary>
+    public static string FoldHeader(string header)
+    {
+        var folded = ChineseText.Fold(header);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            switch (c)
+            {
+                case ' ' or '_' or '-' or '*' or '＊' or '.' or ':' or '：':
+                    break;
+                case '（' or '【' or '[':
+                    builder.Append('(');
+                    break;
+                case '）' or '】' or ']':
+                    builder.Append(')');
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static Dictionary<string, (string, int)> BuildIndex()
+    {
+        var index = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        foreach (var (field, aliases) in Table)
+        {
+            index.TryAdd(FoldHeader(field), (field, 0));
+            for (var i = 0; i < aliases.Length; i++)
+            {
+                index.TryAdd(FoldHeader(aliases[i]), (field, i));
+            }
+        }
+
+        return index;
+    }
+}
+
+/// <summary>How one column of the file was understood: the field it fills, or null when ignored.</summary>
+public sealed record ColumnUse(int Index, string Header, string? Field);
+
+/// <summary>
+/// Which column fills which field, from the header (aliases) and an optional explicit mapping
+/// (header text or <c>#N</c> column number → field name or alias; empty, "-" or "ignore" skips a
+/// column). The explicit mapping wins over aliases.
+/// </summary>
+public sealed class CompanyColumnMap
+{
+    private readonly int[] columnOfField;
+
+    private CompanyColumnMap(int[] columnOfField, IReadOnlyList<string> header, IReadOnlyList<ColumnUse> columns)
+    {
+        this.columnOfField = columnOfField;
+        Columns = columns;
+        HeaderOfField = CompanyColumns.Fields.Select((f, i) => columnOfField[i] >= 0 ? header[columnOfField[i]] : f).ToArray();
+    }
+
+    public IReadOnlyList<ColumnUse> Columns { get; }
+
+    /// <summary>Per field ordinal: the header text of its column (what reports name), or the field name.</summary>
+    public IReadOnlyList<string> HeaderOfField { get; }
+
+    /// <summary>Per field ordinal: the column index, or -1.</summary>
+    public int ColumnOf(int fieldOrdinal) => columnOfField[fieldOrdinal];
+
+    public bool Has(string field) => columnOfField[CompanyColumns.Ordinal(field)] >= 0;
+
+    /// <summary>Parses a mapping given as a JSON object of strings; the error says what is wrong.</summary>
+    public static IReadOnlyDictionary<string, string>? ParseMapping(string? json, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            var mapping = JsonSerializer.Deserialize<Dictionary<string, string?>>(json);
+            if (mapping is null)
+            {
+                error = "mapping must be a JSON object such as {\"列A\":\"name\",\"列B\":\"uscc\"}";
+                return null;
+            }
+
+            return mapping.ToDictionary(p => p.Key, p => p.Value ?? string.Empty, StringComparer.Ordinal);
+        }
+        catch (JsonException ex)
+        {
+            error = $"mapping is not a JSON object of strings such as {{\"列A\":\"name\"}}: {ex.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>Builds the map; <paramref name="error"/> explains a mapping that names unknown columns or fields.</summary>
+    public static CompanyColumnMap? Build(IReadOnlyList<string> header, IReadOnlyDictionary<string, string>? mapping, out string? error)
+    {
+        error = null;
+        var fieldOfColumn = new string?[header.Count];
+        var explicitColumns = new bool[header.Count];
+        foreach (var (source, target) in mapping ?? new Dictionary<string, string>())
+        {
+            var column = FindColumn(header, source);
+            if (column < 0)
+            {
+                error = $"the mapping names the column '{source}', which is not in the header ({string.Join(", ", header)})";
+                return null;
+            }
+
+            var trimmed = target.Trim();
+            string? field = null;
+            if (trimmed.Length > 0 && trimmed != "-" && !trimmed.Equals("ignore", StringComparison.OrdinalIgnoreCase))
+            {
+                field = CompanyColumns.Fields.Contains(trimmed) ? trimmed : CompanyColumns.FieldOf(trimmed);
+                if (field is null)
+                {
+                    error = $"the mapping sends column '{source}' to '{target}', which is not a field; fields are {string.Join(", ", CompanyColumns.Fields)}";
+                    return null;
+                }
+            }
+
+            if (field is not null && explicitColumns.Select((e, i) => e && fieldOfColumn[i] == field).Any(x => x))
+            {
+                error = $"the mapping sends two columns to the field '{field}'";
+                return null;
+            }
+
+            fieldOfColumn[column] = field;
+            explicitColumns[column] = true;
+        }
+
+        var columnOfField = Enumerable.Repeat(-1, CompanyColumns.Fields.Count).ToArray();
+        for (var column = 0; column < header.Count; column++)
+        {
+            if (explicitColumns[column] && fieldOfColumn[column] is { } field)
+            {
+                columnOfField[CompanyColumns.Ordinal(field)] = column;
+            }
+        }
+
+        var rank = new int[CompanyColumns.Fields.Count];
+        for (var column = 0; column < header.Count; column++)
+        {
+            if (explicitColumns[column] || CompanyColumns.FieldOf(header[column]) is not { } field)
+            {
+                continue;
+            }
+
+            var ordinal = CompanyColumns.Ordinal(field);
+            var current = columnOfField[ordinal];
+            var headerRank = CompanyColumns.RankOf(header[column]);
+            if (current < 0 || (!explicitColumns[current] && headerRank < rank[ordinal]))
+            {
+                columnOfField[ordinal] = column;
+                rank[ordinal] = headerRank;
+            }
+        }
+
+        var uses = header.Select((h, i) => new ColumnUse(i, h, null)).ToArray();
+        for (var ordinal = 0; ordinal < columnOfField.Length; ordinal++)
+        {
+            if (columnOfField[ordinal] >= 0)
+            {
+                uses[columnOfField[ordinal]] = uses[columnOfField[ordinal]] with { Field = CompanyColumns.Fields[ordinal] };
+            }
+        }
+
+        return new CompanyColumnMap(columnOfField, header, uses);
+    }
+
+    private static int FindColumn(IReadOnlyList<string> header, string source)
+    {
+        if (source.StartsWith('#') && int.TryParse(source.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number >= 1 && number <= header.Count)
+        {
+            return number - 1;
+        }
+
+        var exact = header.ToList().IndexOf(source);
+        if (exact >= 0)
+        {
+            return exact;
+        }
+
+        var folded = CompanyColumns.FoldHeader(source);
+        return header.Select(CompanyColumns.FoldHeader).ToList().IndexOf(folded);
+    }
 }

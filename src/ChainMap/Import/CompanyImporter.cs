@@ -1,105 +1,282 @@
-using System.Globalization;
-using System.Text;
+using System.Threading.Channels;
 using ChainMap.Chains;
 using ChainMap.Regions;
 using ChainMap.Storage;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ChainMap.Import;
 
-/// <summary>Counts of one import.</summary>
-public sealed record ImportSummary(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, IReadOnlyList<ImportProblem> Problems);
-
 /// <summary>
-/// Imports a company table: reads rows, resolves each against regions and segments, and upserts
-/// valid rows in batches (one transaction each). Re-importing the same file changes nothing.
+/// Imports a company table (CSV in UTF-8/GB18030 with any of three delimiters, or .xlsx): the
+/// file is inspected first (a file that is not a table is rejected whole), the header mapped to
+/// fields, then one task reads and resolves rows while another upserts them in batches through
+/// one store session, so parsing and writing overlap on two cores and memory stays flat.
+/// Re-importing the same file changes nothing.
 /// </summary>
 public sealed class CompanyImporter(IChainMapStore store, RegionDirectory regions, ChainDirectory chains, TimeProvider time)
 {
     public const int BatchSize = 5_000;
 
+    /// <summary>Rows between commits of an ordinary import (bounds the write-ahead log and lets readers see progress).</summary>
+    public const int CommitEvery = 100_000;
+
+    /// <summary>Imports a CSV stream with default options (the stream is copied to a temporary file unless it is one).</summary>
     public async Task<ImportSummary> ImportCsvAsync(Stream csv, string fileName, CancellationToken cancellationToken)
     {
-        var catalog = await regions.GetCatalogAsync(cancellationToken);
-        var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
-        var resolver = new CompanyRowResolver(catalog, matcher);
-        var stamp = new ImportStamp($"imp-{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40], fileName, time.GetUtcNow());
-
-        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-        if (!await parser.ReadAsync() || !parser.ReadHeader())
+        ArgumentNullException.ThrowIfNull(csv);
+        if (csv is FileStream { CanSeek: true } file)
         {
-            throw new ImportRejectedException($"{fileName}: the file is empty; expected a header row");
+            return await ImportFileAsync(file.Name, fileName, ImportOptions.Default, null, null, cancellationToken);
         }
 
-        var fields = parser.HeaderRecord!.Select(CompanyColumns.FieldOf).ToArray();
-        if (!fields.Contains(CompanyColumns.Name))
+        var temp = Path.GetTempFileName();
+        try
         {
-            throw new ImportRejectedException($"{fileName}: no company name column (one of {string.Join(", ", CompanyColumns.Known[CompanyColumns.Name])})");
-        }
-
-        var problems = new List<ImportProblem>();
-        var batch = new List<CompanyRecord>(BatchSize);
-        long read = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0, unassigned = 0;
-
-        async Task FlushAsync()
-        {
-            if (batch.Count == 0)
+            await using (var copy = File.Create(temp))
             {
-                return;
+                await csv.CopyToAsync(copy, cancellationToken);
             }
 
-            foreach (var outcome in await store.UpsertCompaniesAsync(batch, stamp, cancellationToken))
+            return await ImportFileAsync(temp, fileName, ImportOptions.Default, null, null, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Imports the file at <paramref name="path"/>, reported under <paramref name="fileName"/>;
+    /// values are stamped with <paramref name="importId"/> (a new id when null).
+    /// </summary>
+    public async Task<ImportSummary> ImportFileAsync(
+        string path, string fileName, ImportOptions options, Action<ImportProgress>? progress, string? importId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (reader, fileProblem) = await TableReader.OpenAsync(path, fileName, cancellationToken);
+        if (reader is null)
+        {
+            return ImportSummary.RejectedFile(fileProblem!);
+        }
+
+        using (reader)
+        {
+            if (!await reader.ReadAsync(cancellationToken))
             {
+                return ImportSummary.RejectedFile(reader.Failure ?? new ImportProblem(fileName, 0, null, null, "the file is empty; expected a header row and data rows"), reader.Description);
+            }
+
+            var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
+            var headerLine = reader.Line;
+            var map = CompanyColumnMap.Build(header, options.Mapping, out var mappingError);
+            if (map is null)
+            {
+                return ImportSummary.RejectedFile(new ImportProblem(fileName, headerLine, null, null, mappingError!), reader.Description);
+            }
+
+            if (!map.Has(CompanyColumns.Name))
+            {
+                return ImportSummary.RejectedFile(new ImportProblem(fileName, headerLine, null, string.Join(",", header),
+                    $"no company name column: name one column {string.Join(" / ", CompanyColumns.Known[CompanyColumns.Name].Take(6))}, or pass a column mapping"), reader.Description)
+                    with { Columns = map.Columns };
+            }
+
+            var catalog = await regions.GetCatalogAsync(cancellationToken);
+            var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
+            var resolver = new CompanyRowResolver(catalog, matcher);
+            var stamp = new ImportStamp(importId ?? NewImportId(time), fileName, time.GetUtcNow());
+            var run = new Run(reader, map, resolver, fileName, options, progress);
+            await using (var session = await store.BeginCompanyImportAsync(stamp, cancellationToken))
+            {
+                await run.ExecuteAsync(session, cancellationToken);
+            }
+
+            return run.Summary(reader.Description);
+        }
+    }
+
+    /// <summary>A new import id: time-ordered and unique.</summary>
+    public static string NewImportId(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return $"imp-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..30];
+    }
+
+    private sealed record Batch(List<CompanyRecord> Records, List<int> Lines, List<bool> Unassigned);
+
+    /// <summary>The state of one import while it runs.</summary>
+    private sealed class Run(TableReader reader, CompanyColumnMap map, CompanyRowResolver resolver, string fileName, ImportOptions options, Action<ImportProgress>? progress)
+    {
+        private readonly ProblemLog problems = new();
+        private long read;
+        private long inserted;
+        private long updated;
+        private long unchanged;
+        private long rejected;
+        private long unassigned;
+        private bool written;
+
+        public async Task ExecuteAsync(ICompanyImportSession session, CancellationToken cancellationToken)
+        {
+            var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var producer = Task.Run(() => ProduceAsync(channel.Writer, stop.Token), stop.Token);
+            var sinceCommit = 0L;
+            try
+            {
+                await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
+                {
+                    var outcomes = await session.UpsertAsync(batch.Records, stop.Token);
+                    Count(batch, outcomes);
+                    sinceCommit += batch.Records.Count;
+                    if (!options.DryRun && !options.AllOrNothing && sinceCommit >= CommitEvery)
+                    {
+                        await session.CommitAsync(stop.Token);
+                        written = true;
+                        sinceCommit = 0;
+                    }
+
+                    progress?.Invoke(new ImportProgress(Counts(), reader.Progress));
+                }
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                try
+                {
+                    await producer;
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // The consumer failed first; its exception is the one that matters.
+                }
+            }
+
+            if (reader.Failure is { } failure)
+            {
+                problems.Add(failure);
+            }
+
+            problems.AddRange(reader.Warnings);
+            if (!options.DryRun && (!options.AllOrNothing || rejected == 0))
+            {
+                await session.CommitAsync(cancellationToken);
+                written = true;
+            }
+
+            progress?.Invoke(new ImportProgress(Counts(), 1));
+        }
+
+        public ImportSummary Summary(string format) => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Report(fileName))
+        {
+            Written = written,
+            Format = format,
+            Columns = map.Columns,
+            ProblemCount = problems.Count,
+            Note = options.DryRun
+                ? "dry run: nothing was written; the counts say what an import would do"
+                : options.AllOrNothing && rejected > 0
+                    ? $"all-or-nothing: {rejected} row(s) rejected, so nothing was written"
+                    : null,
+        };
+
+        private ImportCounts Counts() => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Count);
+
+        private async Task ProduceAsync(ChannelWriter<Batch> writer, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var fields = CompanyColumns.Fields.Count;
+                var columns = Enumerable.Range(0, fields).Select(map.ColumnOf).ToArray();
+                var values = new string?[fields];
+                var batch = NewBatch();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    Interlocked.Increment(ref read);
+                    for (var f = 0; f < fields; f++)
+                    {
+                        values[f] = columns[f] >= 0 ? reader[columns[f]] : null;
+                    }
+
+                    var resolved = resolver.Resolve(fileName, reader.Line, values, map.HeaderOfField, fileName);
+                    if (resolved.Problems.Count > 0)
+                    {
+                        lock (problems)
+                        {
+                            problems.AddRange(resolved.Problems);
+                        }
+                    }
+
+                    if (resolved.Record is null)
+                    {
+                        Interlocked.Increment(ref rejected);
+                        continue;
+                    }
+
+                    batch.Records.Add(resolved.Record);
+                    batch.Lines.Add(reader.Line);
+                    batch.Unassigned.Add(resolved.Unassigned);
+                    if (batch.Records.Count >= BatchSize)
+                    {
+                        await writer.WriteAsync(batch, cancellationToken);
+                        batch = NewBatch();
+                    }
+                }
+
+                if (batch.Records.Count > 0)
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                }
+
+                writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                writer.Complete(ex);
+                throw;
+            }
+        }
+
+        private static Batch NewBatch() => new(new List<CompanyRecord>(BatchSize), new List<int>(BatchSize), new List<bool>(BatchSize));
+
+        private void Count(Batch batch, IReadOnlyList<UpsertOutcome> outcomes)
+        {
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                var outcome = outcomes[i];
                 switch (outcome.Kind)
                 {
-                    case UpsertKind.Inserted: inserted++; break;
-                    case UpsertKind.Updated: updated++; break;
-                    case UpsertKind.Unchanged: unchanged++; break;
-                    default:
-                        rejected++;
-                        problems.Add(new(fileName, 0, CompanyColumns.Uscc, null, outcome.Detail ?? "conflict"));
+                    case UpsertKind.Inserted:
+                        inserted++;
                         break;
+                    case UpsertKind.Updated:
+                        updated++;
+                        break;
+                    case UpsertKind.Unchanged:
+                        unchanged++;
+                        break;
+                    default:
+                        Interlocked.Increment(ref rejected);
+                        var record = batch.Records[i];
+                        var onName = outcome.Detail?.StartsWith('\'') == true;
+                        lock (problems)
+                        {
+                            problems.Add(new ImportProblem(fileName, batch.Lines[i],
+                                map.HeaderOfField[CompanyColumns.Ordinal(onName ? CompanyColumns.Name : CompanyColumns.Uscc)],
+                                onName ? record.Name : record.Uscc, outcome.Detail ?? "conflict with a stored company"));
+                        }
+
+                        continue;
                 }
-            }
 
-            batch.Clear();
-        }
-
-        while (await parser.ReadAsync())
-        {
-            read++;
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < fields.Length; i++)
-            {
-                if (fields[i] is { } field && !row.ContainsKey(field))
+                if (batch.Unassigned[i])
                 {
-                    row[field] = parser.GetField(i) ?? string.Empty;
+                    unassigned++;
                 }
             }
-
-            var resolved = resolver.Resolve(fileName, parser.Parser.RawRow, row, fileName);
-            problems.AddRange(resolved.Problems);
-            if (resolved.Record is null)
-            {
-                rejected++;
-                continue;
-            }
-
-            if (resolved.Unassigned)
-            {
-                unassigned++;
-            }
-
-            batch.Add(resolved.Record);
-            if (batch.Count >= BatchSize)
-            {
-                await FlushAsync();
-            }
         }
-
-        await FlushAsync();
-        return new ImportSummary(read, inserted, updated, unchanged, rejected, unassigned, problems);
     }
 }

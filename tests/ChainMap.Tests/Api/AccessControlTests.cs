@@ -72,6 +72,12 @@ public sealed class AccessControlTests
         ["GET /api/channels"] = Everyone,
         ["GET /api/channels/{id}"] = Everyone,
         ["POST /api/channels/import"] = Importers,
+        ["POST /api/imports/companies"] = Importers,
+        ["POST /api/imports/relations"] = Importers,
+        ["POST /api/imports/chains"] = Importers,
+        ["GET /api/imports"] = Everyone,
+        ["GET /api/imports/{id}"] = Everyone,
+        ["GET /api/imports/{id}/errors"] = Everyone,
     };
 
     private ChainMapApiFactory factory = null!;

@@ -197,6 +197,42 @@ internal static class SqliteSchema
             """),
         (20, SqliteDiscoverySchema.Members),
         (21, SqliteDiscoverySchema.Channels),
+        (10, """
+            CREATE INDEX company_by_name ON company(name_key);
+            CREATE TABLE import_job(
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                state TEXT NOT NULL,
+                dry_run INTEGER NOT NULL,
+                all_or_nothing INTEGER NOT NULL,
+                rows_read INTEGER NOT NULL DEFAULT 0,
+                inserted INTEGER NOT NULL DEFAULT 0,
+                updated INTEGER NOT NULL DEFAULT 0,
+                unchanged INTEGER NOT NULL DEFAULT 0,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                unassigned INTEGER NOT NULL DEFAULT 0,
+                problems INTEGER NOT NULL DEFAULT 0,
+                written INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                started_at TEXT,
+                finished_at TEXT,
+                message TEXT) WITHOUT ROWID;
+            CREATE INDEX import_job_by_created ON import_job(created_at DESC, id);
+            CREATE TABLE import_problem(
+                job_id TEXT NOT NULL REFERENCES import_job(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                file TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                column_name TEXT,
+                value TEXT,
+                reason TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                PRIMARY KEY(job_id, seq)) WITHOUT ROWID;
+            CREATE TABLE deferred_index(
+                name TEXT PRIMARY KEY,
+                sql TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

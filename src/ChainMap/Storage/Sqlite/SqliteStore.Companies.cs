@@ -14,20 +14,9 @@ internal sealed partial class SqliteStore
 
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken)
     {
-        var outcomes = new List<UpsertOutcome>(batch.Count);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var writer = new SqliteCompanyWriter(connection, transaction, stamp);
-        await using (writer)
-        {
-            await writer.RecordImportAsync(cancellationToken);
-            foreach (var record in batch)
-            {
-                outcomes.Add(await writer.UpsertAsync(record, cancellationToken));
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var session = await SqliteCompanyImportSession.OpenAsync(this, stamp, cancellationToken);
+        var outcomes = await session.UpsertAsync(batch, cancellationToken);
+        await session.CommitAsync(cancellationToken);
         return outcomes;
     }
 

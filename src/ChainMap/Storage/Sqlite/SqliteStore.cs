@@ -41,6 +41,7 @@ internal sealed partial class SqliteStore : IChainMapStore
         }
 
         await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        await SqliteCompanyImportSession.RestoreDeferredIndexesAsync(connection, cancellationToken);
     }
 
     public async Task<string?> CheckHealthAsync(CancellationToken cancellationToken)

@@ -1,0 +1,45 @@
+using ChainMap.Import;
+using ChainMap.Storage;
+
+namespace ChainMap.Api.Imports;
+
+/// <summary>
+/// An import job: its state (queued, running, succeeded, failed), row counts (for a dry run or
+/// an import that was not written: what would have happened), progress (0-1 while running) and
+/// where to fetch its problem report.
+/// </summary>
+public sealed record ImportJobResponse(
+    string Id,
+    string Kind,
+    string File,
+    string State,
+    bool DryRun,
+    bool AllOrNothing,
+    bool Written,
+    long RowsRead,
+    long Inserted,
+    long Updated,
+    long Unchanged,
+    long Rejected,
+    long Unassigned,
+    long Problems,
+    double? Progress,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Message,
+    string Errors);
+
+/// <summary>One row of a problem report.</summary>
+public sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);
+
+internal static class ImportMappings
+{
+    public static ImportJobResponse ToResponse(this ImportJob job, double? progress) => new(
+        job.Id, job.Kind, job.FileName, job.State.ToString().ToLowerInvariant(), job.DryRun, job.AllOrNothing, job.Written,
+        job.Counts.Read, job.Counts.Inserted, job.Counts.Updated, job.Counts.Unchanged, job.Counts.Rejected, job.Counts.Unassigned,
+        job.Counts.Problems, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors");
+
+    public static ImportProblemResponse ToResponse(this ImportProblem problem) =>
+        new(problem.File, problem.Line, problem.Column, problem.Value, problem.Reason, problem.Severity.ToWire());
+}

@@ -1,0 +1,274 @@
+using ChainMap.Import;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ChainMap.Api.Imports;
+
+internal static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/imports").WithTags("Imports");
+        group.MapPost("/companies", ImportCompanies).WithName("ImportCompanies").RequireAuthorization(Access.Policies.Import)
+            .WithSummary("Upload a company list (CSV in UTF-8 or GBK, or .xlsx) as multipart field 'file'; options dryRun, allOrNothing, mapping (JSON). Returns the queued job")
+            .Accepts<IFormFile>("multipart/form-data");
+        group.MapPost("/relations", ImportRelations).WithName("ImportRelations").RequireAuthorization(Access.Policies.Import)
+            .WithSummary("Upload company relations (supplier → customer, investor → investee) as multipart field 'file'. Returns the queued job")
+            .Accepts<IFormFile>("multipart/form-data");
+        group.MapPost("/chains", ImportChains).WithName("ImportChains").RequireAuthorization(Access.Policies.Import)
+            .WithSummary("Upload chain definitions: a .zip holding chains.csv, segments.csv, flows.csv, or those three files as parts. Returns the queued job")
+            .Accepts<IFormFile>("multipart/form-data");
+        group.MapGet("/", ListImports).WithName("ListImports").WithSummary("Recent import jobs, newest first");
+        group.MapGet("/{id}", GetImport).WithName("GetImport").WithSummary("An import job: state, progress and row counts");
+        group.MapGet("/{id}/errors", GetImportErrors).WithName("GetImportErrors")
+            .WithSummary("The row-level problem report (file, line, column, value, reason): CSV by default, JSON with Accept: application/json or ?format=json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<IReadOnlyList<ImportProblemResponse>>(StatusCodes.Status200OK, "application/json");
+        return app;
+    }
+
+    internal static Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportCompanies(
+        HttpRequest request, ImportJobs jobs, IOptions<ImportServiceOptions> options, CancellationToken cancellationToken) =>
+        EnqueueSingleFileAsync(ImportKinds.Companies, request, jobs, options.Value, cancellationToken);
+
+    internal static Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportRelations(
+        HttpRequest request, ImportJobs jobs, IOptions<ImportServiceOptions> options, CancellationToken cancellationToken) =>
+        EnqueueSingleFileAsync(ImportKinds.Relations, request, jobs, options.Value, cancellationToken);
+
+    internal static async Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportChains(
+        HttpRequest request, ImportJobs jobs, IOptions<ImportServiceOptions> options, CancellationToken cancellationToken)
+    {
+        var folder = jobs.CreateWorkFolder();
+        var queued = false;
+        try
+        {
+            var upload = await MultipartUpload.ReadAsync(request, Directory.CreateDirectory(Path.Combine(folder, "upload")).FullName, options.Value.MaxUploadBytes, cancellationToken);
+            if (UploadProblem(upload) is { } problem)
+            {
+                return problem;
+            }
+
+            var (importOptions, errors) = ReadOptions(request, upload.Fields, allowMapping: false);
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "Invalid import options");
+            }
+
+            var definition = Directory.CreateDirectory(Path.Combine(folder, "chains")).FullName;
+            string fileName;
+            var zip = upload.Files.FirstOrDefault(f => f.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
+            if (zip is not null)
+            {
+                if (await ChainImporter.ExtractZipAsync(zip.Path, zip.FileName, definition, options.Value.MaxUploadBytes, cancellationToken) is { } zipProblem)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [zipProblem.Reason] }, title: "Unreadable chain definition");
+                }
+
+                fileName = zip.FileName;
+            }
+            else
+            {
+                var named = upload.Files
+                    .Select(f => (File: f, Name: ChainImporter.FileNames.FirstOrDefault(n => n.Equals(f.FileName, StringComparison.OrdinalIgnoreCase) || n.Equals(f.FieldName + ".csv", StringComparison.OrdinalIgnoreCase))))
+                    .Where(x => x.Name is not null)
+                    .ToList();
+                if (named.Count == 0)
+                {
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["file"] = ["upload a .zip holding chains.csv, segments.csv and flows.csv, or those files as parts named chains, segments and flows"] },
+                        title: "No chain definition uploaded");
+                }
+
+                foreach (var (file, name) in named)
+                {
+                    File.Move(file.Path, Path.Combine(definition, name!), overwrite: true);
+                }
+
+                fileName = string.Join(", ", named.Select(n => n.Name));
+            }
+
+            var job = await jobs.EnqueueAsync(ImportKinds.Chains, fileName, folder, definition, importOptions, cancellationToken);
+            queued = true;
+            return TypedResults.Accepted($"/api/imports/{job.Id}", job.ToResponse(null));
+        }
+        finally
+        {
+            if (!queued)
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    internal static async Task<Ok<IReadOnlyList<ImportJobResponse>>> ListImports(ImportJobs jobs, CancellationToken cancellationToken, int limit = 50)
+    {
+        var list = await jobs.ListAsync(Math.Clamp(limit, 1, 500), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ImportJobResponse>>(list.Select(j => j.Job.ToResponse(j.Progress)).ToList());
+    }
+
+    internal static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetImport(string id, ImportJobs jobs, CancellationToken cancellationToken)
+    {
+        var found = await jobs.GetAsync(id, cancellationToken);
+        return found is { } job ? TypedResults.Ok(job.Job.ToResponse(job.Progress)) : ImportNotFound(id);
+    }
+
+    internal static async Task<Results<PushStreamHttpResult, Ok<IAsyncEnumerable<ImportProblemResponse>>, ProblemHttpResult>> GetImportErrors(
+        string id, HttpRequest request, ImportJobs jobs, ChainMap.Storage.IChainMapStore store, CancellationToken cancellationToken, string? format = null)
+    {
+        if (await jobs.GetAsync(id, cancellationToken) is not { } job)
+        {
+            return ImportNotFound(id);
+        }
+
+        var json = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
+            || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)));
+        if (!json && format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.BadRequest($"format must be csv or json, got '{format}'.", "Invalid format");
+        }
+
+        if (json)
+        {
+            return TypedResults.Ok(Select(store.ReadImportProblemsAsync(id, cancellationToken)));
+        }
+
+        var download = $"{Path.GetFileNameWithoutExtension(job.Job.FileName)}-{id}-errors.csv";
+        return TypedResults.Stream(
+            stream => ImportReportCsv.WriteAsync(store.ReadImportProblemsAsync(id, cancellationToken), stream, cancellationToken),
+            "text/csv; charset=utf-8",
+            download);
+    }
+
+    private static async Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> EnqueueSingleFileAsync(
+        string kind, HttpRequest request, ImportJobs jobs, ImportServiceOptions options, CancellationToken cancellationToken)
+    {
+        var folder = jobs.CreateWorkFolder();
+        var queued = false;
+        try
+        {
+            var upload = await MultipartUpload.ReadAsync(request, folder, options.MaxUploadBytes, cancellationToken);
+            if (UploadProblem(upload) is { } problem)
+            {
+                return problem;
+            }
+
+            var (importOptions, errors) = ReadOptions(request, upload.Fields, allowMapping: kind == ImportKinds.Companies);
+            var mappingFile = upload.Files.FirstOrDefault(f => f.FieldName.Equals("mapping", StringComparison.OrdinalIgnoreCase));
+            if (mappingFile is not null && kind == ImportKinds.Companies && errors.Count == 0)
+            {
+                var mapping = CompanyColumnMap.ParseMapping(await File.ReadAllTextAsync(mappingFile.Path, cancellationToken), out var error);
+                if (error is not null)
+                {
+                    errors["mapping"] = [error];
+                }
+
+                importOptions = importOptions with { Mapping = mapping };
+            }
+
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "Invalid import options");
+            }
+
+            var files = upload.Files.Where(f => !f.FieldName.Equals("mapping", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (files.Count != 1)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["file"] = [files.Count == 0 ? "no file was uploaded: send it in a multipart part named 'file'" : "upload one file per import"] },
+                    title: "No file uploaded");
+            }
+
+            var job = await jobs.EnqueueAsync(kind, files[0].FileName, folder, files[0].Path, importOptions, cancellationToken);
+            queued = true;
+            return TypedResults.Accepted($"/api/imports/{job.Id}", job.ToResponse(null));
+        }
+        finally
+        {
+            if (!queued)
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    private static ProblemHttpResult? UploadProblem(UploadResult upload) => upload.ErrorStatus is { } status
+        ? TypedResults.Problem(upload.Error, statusCode: status, title: status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "Upload too large",
+            StatusCodes.Status415UnsupportedMediaType => "Not a multipart upload",
+            _ => "Invalid upload",
+        })
+        : null;
+
+    /// <summary>Options from form fields, or from the query string when not in the form.</summary>
+    private static (ImportOptions Options, Dictionary<string, string[]> Errors) ReadOptions(HttpRequest request, IReadOnlyDictionary<string, string> fields, bool allowMapping)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string? Value(string name) => fields.TryGetValue(name, out var v) ? v : request.Query.TryGetValue(name, out var q) ? q.ToString() : null;
+
+        bool Flag(string name)
+        {
+            var text = Value(name)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return false;
+            }
+
+            switch (text.ToLowerInvariant())
+            {
+                case "true" or "1" or "yes" or "on":
+                    return true;
+                case "false" or "0" or "no" or "off":
+                    return false;
+                default:
+                    errors[name] = [$"'{text}' is not true or false"];
+                    return false;
+            }
+        }
+
+        var options = new ImportOptions(Flag("dryRun"), Flag("allOrNothing"));
+        var mappingText = Value("mapping");
+        if (!string.IsNullOrWhiteSpace(mappingText))
+        {
+            if (!allowMapping)
+            {
+                errors["mapping"] = ["a column mapping applies to company imports only"];
+            }
+            else
+            {
+                var mapping = CompanyColumnMap.ParseMapping(mappingText, out var error);
+                if (error is not null)
+                {
+                    errors["mapping"] = [error];
+                }
+
+                options = options with { Mapping = mapping };
+            }
+        }
+
+        return (options, errors);
+    }
+
+    private static async IAsyncEnumerable<ImportProblemResponse> Select(IAsyncEnumerable<ImportProblem> problems)
+    {
+        await foreach (var problem in problems)
+        {
+            yield return problem.ToResponse();
+        }
+    }
+
+    private static ProblemHttpResult ImportNotFound(string id) =>
+        Problems.NotFound($"No import job has the id '{id}'. GET /api/imports lists recent ones.", "Import not found");
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner; nothing refers to it.
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ChainMap.Import;
+using ChainMap.Regions;
+using ChainMap.Seeding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Cli.Commands;
+
+/// <summary>
+/// <c>chainmap benchmark import --rows N</c>: writes N deterministic synthetic companies to a
+/// temporary CSV, imports them into a fresh embedded store (regions and chains loaded, no
+/// companies), then imports the same file again (everything unchanged), and prints rows/s and
+/// memory for each pass. Peak memory is sampled during the import only (the generator's memory
+/// is released first), so it shows whether memory grows with the file.
+/// </summary>
+internal static class ImportBenchmarkCommand
+{
+    public static Command Create()
+    {
+        var rows = new Option<int>("--rows") { Description = "Number of synthetic companies", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the generator", DefaultValueFactory = _ => 421300 };
+        var keep = new Option<bool>("--keep") { Description = "Keep the generated CSV and the store (their folder is printed)" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
+        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var count = result.GetValue(rows);
+            var dataPath = DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data.");
+            var folder = Directory.CreateTempSubdirectory("chainmap-bench-").FullName;
+            try
+            {
+                var csv = Path.Combine(folder, $"companies-{count}.csv");
+                var clock = Stopwatch.StartNew();
+                await GenerateAsync(csv, count, result.GetValue(seed), dataPath, cancellationToken);
+                var size = new FileInfo(csv).Length;
+                await Console.Out.WriteLineAsync(Invariant($"generated {count:N0} rows ({size / 1048576.0:F1} MiB) in {clock.Elapsed.TotalSeconds:F1} s: {csv}"));
+
+                using var host = await CliHost.StartAsync(Path.Combine(folder, "store"), seed: false, cancellationToken);
+                await host.Services.GetRequiredService<DefaultData>().LoadAsync(dataPath, includeCompanies: false, cancellationToken);
+                var importer = host.Services.GetRequiredService<CompanyImporter>();
+                await Console.Out.WriteLineAsync(Invariant($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
+                await MeasureAsync("first import (all new)", importer, csv, cancellationToken);
+                await MeasureAsync("re-import (all unchanged)", importer, csv, cancellationToken);
+                return 0;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                if (result.GetValue(keep))
+                {
+                    await Console.Out.WriteLineAsync($"kept: {folder}");
+                }
+                else
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task GenerateAsync(string path, int count, int seed, string dataPath, CancellationToken cancellationToken)
+    {
+        var regions = new RegionCatalog(
+            await DefaultData.ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken),
+            await DefaultData.ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken));
+        var home = await DefaultData.ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken);
+        var chains = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await SyntheticCompanies.WriteCsvAsync(writer, count, seed, chains.Chains, regions, home.Code, cancellationToken);
+    }
+
+    private static async Task MeasureAsync(string label, CompanyImporter importer, string csv, CancellationToken cancellationToken)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var baseline = process.WorkingSet64;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gen2Before = GC.CollectionCount(2);
+        long peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var self = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                self.Refresh();
+                peak = Math.Max(peak, self.WorkingSet64);
+                try
+                {
+                    await Task.Delay(20, sampling.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }, CancellationToken.None);
+
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var summary = await importer.ImportFileAsync(csv, Path.GetFileName(csv), ImportOptions.Default, null, null, cancellationToken);
+        clock.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+        process.Refresh();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        await Console.Out.WriteLineAsync(Invariant($"""
+            {label}: {summary.Read:N0} rows in {seconds:F2} s = {summary.Read / seconds:N0} rows/s (CPU {cpu:F2} s on {Environment.ProcessorCount} cores; load average before {LoadAverage()})
+              inserted {summary.Inserted:N0}, updated {summary.Updated:N0}, unchanged {summary.Unchanged:N0}, rejected {summary.Rejected:N0}, unassigned {summary.Unassigned:N0}
+              working set: {baseline / 1048576.0:F0} MiB before, peak {peak / 1048576.0:F0} MiB during the import (sampled every 20 ms); process peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB
+              GC: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:F0} MiB allocated, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB after, {GC.CollectionCount(2) - gen2Before} gen-2 collections
+            """));
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

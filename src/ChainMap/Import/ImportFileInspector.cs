@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace ChainMap.Import;
+
+public enum TableFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>What a file turned out to be: a spreadsheet, or delimited text in a known encoding.</summary>
+public sealed record InspectedFile(TableFormat Format, Encoding? Encoding, string Description);
+
+/// <summary>The inspection result: the file, or the one problem that rejects it as a whole.</summary>
+public sealed record FileInspection(InspectedFile? File, ImportProblem? Problem);
+
+/// <summary>
+/// Decides how to read an uploaded file before a single row is imported, so that a file that is
+/// not a table is rejected whole: an .xlsx workbook (zip signature); otherwise text that must be
+/// valid UTF-8 (with or without BOM) or else valid GB18030 (which includes GBK and GB2312, what
+/// Excel on Chinese Windows writes). NUL or other control bytes mean binary (or UTF-16) input.
+/// One sequential pass over the file (two for GB18030), in fixed-size buffers.
+/// </summary>
+public static class ImportFileInspector
+{
+    private const int BufferSize = 1 << 20;
+
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
+
+    /// <summary>GB18030 (code page 54936) that throws on undecodable bytes instead of inventing characters.</summary>
+    public static Encoding Gb18030 { get; } = CreateGb18030();
+
+    public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<FileInspection> InspectAsync(string path, string fileName, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var head = new byte[8];
+        var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (headLength == 0)
+        {
+            return Reject(fileName, 0, "the file is empty; expected a header row and data rows");
+        }
+
+        if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
+        {
+            return new(new InspectedFile(TableFormat.Xlsx, null, "xlsx"), null);
+        }
+
+        if (headLength >= 8 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
+        {
+            return Reject(fileName, 0, "this is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or as CSV (UTF-8) and import that");
+        }
+
+        if (extension is ".xlsx" or ".xlsm")
+        {
+            return Reject(fileName, 0, $"the file is named {extension} but is not an Excel workbook (no zip signature)");
+        }
+
+        if (headLength >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        {
+            return Reject(fileName, 0, "the file is UTF-16 text; save it as CSV UTF-8 (or GBK) and import that");
+        }
+
+        stream.Position = 0;
+        var (utf8, problem) = await ScanUtf8Async(stream, fileName, cancellationToken);
+        if (problem is not null)
+        {
+            return new(null, problem);
+        }
+
+        var hasBom = headLength >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+        if (utf8)
+        {
+            return new(new InspectedFile(TableFormat.Csv, Utf8, hasBom ? "UTF-8 with BOM" : "UTF-8"), null);
+        }
+
+        stream.Position = 0;
+        problem = await ScanGb18030Async(stream, fileName, cancellationToken);
+        return problem is null ? new(new InspectedFile(TableFormat.Csv, Gb18030, "GB18030/GBK"), null) : new(null, problem);
+    }
+
+    private static Encoding CreateGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+
+    private static FileInspection Reject(string fileName, int line, string reason) => new(null, new ImportProblem(fileName, line, null, null, reason));
+
+    /// <summary>Checks for control bytes (binary) and whether all of the file is valid UTF-8.</summary>
+    private static async Task<(bool Utf8, ImportProblem? Problem)> ScanUtf8Async(Stream stream, string fileName, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize + 4);
+        try
+        {
+            var valid = true;
+            var carry = 0;
+            var line = 1;
+            while (true)
+            {
+                var read = await stream.ReadAsync(buffer.AsMemory(carry, BufferSize), cancellationToken);
+                var final = read == 0;
+                var span = buffer.AsSpan(0, carry + read);
+                var scanned = span[carry..];
+                var control = scanned.IndexOfAny(ControlBytes);
+                if (control >= 0)
+                {
+                    line += scanned[..control].Count((byte)'\n');
+                    var b = scanned[control];
+                    return (false, new ImportProblem(fileName, line, null, $"0x{b:X2}",
+                        b == 0
+                            ? "the file contains NUL bytes: it is binary (or UTF-16 text), not a CSV table; save it as CSV UTF-8 or .xlsx"
+                            : string.Create(CultureInfo.InvariantCulture, $"the file contains the control byte 0x{b:X2}: it is binary, not a CSV table; save it as CSV UTF-8 or .xlsx")));
+                }
+
+                line += scanned.Count((byte)'\n');
+                if (valid)
+                {
+                    var end = final ? span.Length : CompleteLength(span);
+                    valid = System.Text.Unicode.Utf8.IsValid(span[..end]);
+                    carry = span.Length - end;
+                    span[end..].CopyTo(buffer);
+                }
+                else
+                {
+                    carry = 0;
+                }
+
+                if (final)
+                {
+                    return (valid, null);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The length of <paramref name="span"/> that ends on a whole UTF-8 sequence (the rest is carried to the next read).</summary>
+    private static int CompleteLength(ReadOnlySpan<byte> span)
+    {
+        var i = span.Length - 1;
+        var back = 0;
+        while (i >= 0 && back < 3 && (span[i] & 0xC0) == 0x80)
+        {
+            i--;
+            back++;
+        }
+
+        if (i < 0)
+        {
+            return span.Length;
+        }
+
+        var lead = span[i];
+        var need = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
+        return span.Length - i < need ? i : span.Length;
+    }
+
+    private static async Task<ImportProblem?> ScanGb18030Async(Stream stream, string fileName, CancellationToken cancellationToken)
+    {
+        var decoder = Gb18030.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var chars = ArrayPool<char>.Shared.Rent(Gb18030.GetMaxCharCount(BufferSize));
+        var line = 1;
+        try
+        {
+            while (true)
+            {
+                var read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken);
+                try
+                {
+                    decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    var at = Math.Clamp(ex.Index, 0, read);
+                    line += bytes.AsSpan(0, at).Count((byte)'\n');
+                    var unknown = string.Join(' ', (ex.BytesUnknown ?? []).Select(b => $"0x{b:X2}"));
+                    return new ImportProblem(fileName, line, null, unknown,
+                        "undecodable bytes: the file is neither UTF-8 nor GB18030/GBK text; save it as CSV UTF-8 or .xlsx");
+                }
+
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                line += bytes.AsSpan(0, read).Count((byte)'\n');
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+}

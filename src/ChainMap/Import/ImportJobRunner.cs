@@ -1,0 +1,104 @@
+using ChainMap.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChainMap.Import;
+
+/// <summary>
+/// Runs queued import jobs one at a time (the embedded store has one writer anyway), reports
+/// their progress, stores their outcome and problem report, and deletes the uploaded files. At
+/// start-up, jobs left queued or running by a process that died are marked as failed.
+/// </summary>
+internal sealed class ImportJobRunner(
+    ImportJobs jobs,
+    IChainMapStore store,
+    CompanyImporter companies,
+    RelationImporter relations,
+    ChainImporter chains,
+    TimeProvider time,
+    ILogger<ImportJobRunner> logger) : BackgroundService
+{
+    public const string InterruptedMessage = "interrupted: the service stopped before this import finished; nothing after its last commit was kept — upload the file again";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var failed = await store.FailUnfinishedImportJobsAsync(InterruptedMessage, time.GetUtcNow(), cancellationToken);
+        if (failed > 0)
+        {
+            logger.LogWarning("Marked {Count} unfinished import job(s) as interrupted", failed);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var work in jobs.Queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunAsync(work, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            finally
+            {
+                TryDelete(work.WorkFolder);
+            }
+        }
+    }
+
+    private async Task RunAsync(ImportWork work, CancellationToken cancellationToken)
+    {
+        var job = (await store.GetImportJobAsync(work.JobId, cancellationToken))! with { State = ImportJobState.Running, StartedAt = time.GetUtcNow() };
+        await store.SaveImportJobAsync(job, cancellationToken);
+        jobs.Report(job, 0);
+        try
+        {
+            void Progress(ImportProgress p) => jobs.Report(job with { Counts = p.Counts }, p.Fraction);
+            var summary = work.Kind switch
+            {
+                ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, cancellationToken),
+                ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
+                _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
+            };
+            await store.SaveImportProblemsAsync(job.Id, summary.Problems, cancellationToken);
+            var failed = summary.FileProblem is not null || (!summary.Written && !work.Options.DryRun);
+            job = job with
+            {
+                State = failed ? ImportJobState.Failed : ImportJobState.Succeeded,
+                Counts = summary.Counts,
+                Written = summary.Written,
+                FinishedAt = time.GetUtcNow(),
+                Message = summary.Note,
+            };
+            logger.LogInformation("Import {Id} ({Kind}, {File}) {State}: {Counts}", job.Id, job.Kind, job.FileName, job.State, job.Counts);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, job.FileName);
+            job = job with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
+        }
+
+        await store.SaveImportJobAsync(job, cancellationToken);
+        jobs.Forget(job.Id);
+    }
+
+    private void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "Could not delete the import work folder {Folder}", folder);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            logger.LogWarning(ex, "Could not delete the import work folder {Folder}", folder);
+        }
+    }
+}

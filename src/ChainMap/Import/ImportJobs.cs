@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Threading.Channels;
+using ChainMap.Storage;
+
+namespace ChainMap.Import;
+
+/// <summary>Import limits and where uploads wait for their job.</summary>
+public sealed class ImportServiceOptions
+{
+    public const string SectionName = "Import";
+
+    /// <summary>Largest accepted upload, in bytes (default 200 MB); larger ones get 413.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Folder for uploaded files until their job has run (default: the system temp folder).</summary>
+    public string? TempDirectory { get; set; }
+}
+
+/// <summary>The kinds of import job.</summary>
+public static class ImportKinds
+{
+    public const string Companies = "companies";
+    public const string Relations = "relations";
+    public const string Chains = "chains";
+}
+
+/// <summary>One queued import: the uploaded file (or chain folder) in its own work folder, and the options.</summary>
+public sealed record ImportWork(string JobId, string Kind, string WorkFolder, string Path, string FileName, ImportOptions Options);
+
+/// <summary>
+/// The import job queue and the live state of running jobs. Jobs are stored through the store
+/// port when queued, started and finished (so they survive a restart); progress while running is
+/// kept here in memory, because an all-or-nothing import holds the store's write lock until it ends.
+/// </summary>
+public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options)
+{
+    private readonly Channel<ImportWork> queue = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, LiveJob> live = new(StringComparer.Ordinal);
+
+    internal ChannelReader<ImportWork> Queue => queue.Reader;
+
+    /// <summary>A new, empty work folder for an upload.</summary>
+    public string CreateWorkFolder()
+    {
+        var root = string.IsNullOrWhiteSpace(options.Value.TempDirectory)
+            ? Path.Combine(Path.GetTempPath(), "chainmap-imports")
+            : options.Value.TempDirectory;
+        var folder = Path.Combine(root, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>Stores the job as queued and hands it to the runner.</summary>
+    public async Task<ImportJob> EnqueueAsync(string kind, string fileName, string workFolder, string path, ImportOptions importOptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(importOptions);
+        var job = new ImportJob(CompanyImporter.NewImportId(time), kind, fileName, ImportJobState.Queued, importOptions.DryRun, importOptions.AllOrNothing,
+            ImportCounts.Zero, false, time.GetUtcNow(), null, null, null);
+        await store.SaveImportJobAsync(job, cancellationToken);
+        live[job.Id] = new LiveJob(job, null);
+        await queue.Writer.WriteAsync(new ImportWork(job.Id, kind, workFolder, path, fileName, importOptions), cancellationToken);
+        return job;
+    }
+
+    /// <summary>A job with its live progress (0-1, null when not running), or null when unknown.</summary>
+    public async Task<(ImportJob Job, double? Progress)?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (live.TryGetValue(id, out var running))
+        {
+            return (running.Job, running.Progress);
+        }
+
+        var stored = await store.GetImportJobAsync(id, cancellationToken);
+        return stored is null ? null : (stored, stored.FinishedAt is null ? null : 1);
+    }
+
+    /// <summary>The most recent jobs, newest first, with live progress where running.</summary>
+    public async Task<IReadOnlyList<(ImportJob Job, double? Progress)>> ListAsync(int limit, CancellationToken cancellationToken)
+    {
+        var stored = await store.ListImportJobsAsync(limit, cancellationToken);
+        return stored.Select(j => live.TryGetValue(j.Id, out var running) ? (running.Job, running.Progress) : (j, j.FinishedAt is null ? (double?)null : 1)).ToList();
+    }
+
+    internal void Report(ImportJob job, double? progress) => live[job.Id] = new LiveJob(job, progress);
+
+    internal void Forget(string id) => live.TryRemove(id, out _);
+
+    private sealed record LiveJob(ImportJob Job, double? Progress);
+}

@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+
+namespace ChainMap.Import;
+
+/// <summary>
+/// Reads a table row by row, whatever the file is: delimited text (CsvHelper's parser, raw field
+/// access, no per-row objects) or the first sheet of an .xlsx workbook (MiniExcel, streamed).
+/// Blank rows are skipped; <see cref="Line"/> is where the current record starts in the file
+/// (a text line, or a sheet row), so a quoted field with line breaks still reports its first line.
+/// </summary>
+public abstract class TableReader : IDisposable
+{
+    /// <summary>Encoding and delimiter (or "xlsx"), for the import summary.</summary>
+    public string Description { get; protected init; } = string.Empty;
+
+    /// <summary>Line (text) or row (sheet) of the current record, 1-based.</summary>
+    public abstract int Line { get; }
+
+    public abstract int FieldCount { get; }
+
+    /// <summary>The field at <paramref name="index"/> of the current record; empty beyond its end.</summary>
+    public abstract string this[int index] { get; }
+
+    /// <summary>How much of the file has been read, 0 to 1.</summary>
+    public abstract double Progress { get; }
+
+    /// <summary>Problems the reader noticed in rows it still returned (e.g. a stray quote).</summary>
+    public List<ImportProblem> Warnings { get; } = [];
+
+    /// <summary>Set when the file could not be read on (a damaged workbook): reading stopped there.</summary>
+    public ImportProblem? Failure { get; protected set; }
+
+    /// <summary>Moves to the next non-blank record; false at the end (or on a <see cref="Failure"/>).</summary>
+    public abstract Task<bool> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inspects the file (rejecting binary or undecodable input) and opens the right reader.</summary>
+    public static async Task<(TableReader? Reader, ImportProblem? Problem)> OpenAsync(string path, string fileName, CancellationToken cancellationToken)
+    {
+        var inspection = await ImportFileInspector.InspectAsync(path, fileName, cancellationToken);
+        if (inspection.File is not { } file)
+        {
+            return (null, inspection.Problem);
+        }
+
+        if (file.Format == TableFormat.Xlsx)
+        {
+            return XlsxTableReader.Open(path, fileName);
+        }
+
+        var delimiter = await DetectDelimiterAsync(path, file.Encoding!, cancellationToken);
+        return (new CsvTableReader(path, fileName, file.Encoding!, delimiter, file.Description), null);
+    }
+
+    /// <summary>Of comma, semicolon and tab, the one that occurs most often (outside quotes) in the header line; comma on a tie.</summary>
+    internal static async Task<string> DetectDelimiterAsync(string path, Encoding encoding, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[64 * 1024];
+        var length = await reader.ReadBlockAsync(buffer, cancellationToken);
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        var started = false;
+        for (var i = 0; i < length; i++)
+        {
+            var c = buffer[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (c == '\n' || c == '\r'))
+            {
+                if (started)
+                {
+                    break;
+                }
+            }
+            else if (!quoted)
+            {
+                started |= !char.IsWhiteSpace(c);
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+
+        return tabs > commas && tabs >= semicolons ? "\t" : semicolons > commas ? ";" : ",";
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    private sealed class CsvTableReader : TableReader
+    {
+        private readonly FileStream stream;
+        private readonly StreamReader text;
+        private readonly CsvParser parser;
+        private int previousRawRow;
+        private int line;
+
+        public CsvTableReader(string path, string fileName, Encoding encoding, string delimiter, string encodingName)
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                Delimiter = delimiter,
+                IgnoreBlankLines = false,
+                MissingFieldFound = null,
+                DetectColumnCountChanges = false,
+                TrimOptions = TrimOptions.None,
+                BadDataFound = args => Warnings.Add(new ImportProblem(
+                    fileName, previousRawRow + 1, null, Clip(args.Field),
+                    "stray quote inside an unquoted field; the value was taken as written", ProblemSeverity.Warning)),
+            };
+            parser = new CsvParser(text, configuration);
+            Description = $"{encodingName}, {DelimiterName(delimiter)}-separated";
+        }
+
+        public override int Line => line;
+
+        public override int FieldCount => parser.Count;
+
+        public override string this[int index] => index < parser.Count ? parser[index] : string.Empty;
+
+        public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
+
+        public override async Task<bool> ReadAsync(CancellationToken cancellationToken)
+        {
+            while (await parser.ReadAsync())
+            {
+                line = previousRawRow + 1;
+                previousRawRow = parser.RawRow;
+                if (parser.Count > 1 || parser[0].Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                parser.Dispose();
+                text.Dispose();
+                stream.Dispose();
+            }
+        }
+
+        private static string DelimiterName(string delimiter) => delimiter switch
+        {
+            "\t" => "tab",
+            ";" => "semicolon",
+            _ => "comma",
+        };
+
+        private static string Clip(string value) => value.Length > 200 ? value[..200] + "…" : value;
+    }
+
+    private sealed class XlsxTableReader : TableReader
+    {
+        private readonly FileStream stream;
+        private readonly IEnumerator<object> rows;
+        private readonly string fileName;
+        private readonly List<string> current = [];
+        private int row;
+
+        private XlsxTableReader(FileStream stream, IEnumerator<object> rows, string fileName)
+        {
+            this.stream = stream;
+            this.rows = rows;
+            this.fileName = fileName;
+            Description = "xlsx, first sheet";
+        }
+
+        public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName)
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            try
+            {
+                var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+                return (new XlsxTableReader(stream, rows, fileName), null);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException)
+            {
+                stream.Dispose();
+                return (null, new ImportProblem(fileName, 0, null, null, $"not a readable .xlsx workbook: {ex.Message}"));
+            }
+        }
+
+        public override int Line => row;
+
+        public override int FieldCount => current.Count;
+
+        public override string this[int index] => index < current.Count ? current[index] : string.Empty;
+
+        public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
+
+        public override Task<bool> ReadAsync(CancellationToken cancellationToken)
+        {
+            while (MoveNext())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                row++;
+                current.Clear();
+                var blank = true;
+                foreach (var cell in (IDictionary<string, object?>)rows.Current)
+                {
+                    var value = Format(cell.Value);
+                    blank &= value.Length == 0;
+                    current.Add(value);
+                }
+
+                if (!blank)
+                {
+                    return Task.FromResult(true);
+                }
+            }
+
+            return Task.FromResult(false);
+        }
+
+        private bool MoveNext()
+        {
+            try
+            {
+                return rows.MoveNext();
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
+            {
+                Failure = new ImportProblem(fileName, row, null, null, $"not a readable .xlsx workbook: {ex.Message}");
+                return false;
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                rows.Dispose();
+                stream.Dispose();
+            }
+        }
+
+        private static string Format(object? value) => value switch
+        {
+            null => string.Empty,
+            string s => s,
+            DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using ChainMap.Import;
+
+namespace ChainMap.Storage;
+
+/// <summary>
+/// A company import writing through one open transaction: batches are upserted in order, and
+/// nothing is visible to anyone else until <see cref="CommitAsync"/>. Disposing without
+/// committing rolls back everything since the last commit (dry runs and all-or-nothing imports
+/// rely on that). One session at a time per store; other writers wait while it holds work.
+/// </summary>
+public interface ICompanyImportSession : IAsyncDisposable
+{
+    /// <summary>
+    /// Inserts or updates a batch; outcomes are in input order. A company is found by USCC, else
+    /// by normalised name within a compatible region (the same division, or one containing the
+    /// other); a row with a USCC also merges into a company of its name and region stored without
+    /// one. Same USCC with another name, or a name that matches several companies, is a
+    /// <see cref="UpsertKind.Conflict"/> and writes nothing. Rows of one session see each other.
+    /// </summary>
+    Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken);
+
+    /// <summary>Makes everything upserted so far durable and visible; later batches start a new unit of work.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Where a stored company value came from: the field, and the import (id, file, time) that last set it.</summary>
+public sealed record FieldSource(string Field, string ImportId, string FileName, DateTimeOffset At);
+
+/// <summary>
+/// A company named by a relation or other reference: by USCC, or by normalised name
+/// (<see cref="Text.ChineseText.NormalizeCompanyName"/>) optionally within a division
+/// (province, city or county code).
+/// </summary>
+public sealed record CompanyReference(string? Uscc, string? NameKey, string? RegionCode);
+
+public enum ImportJobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>Row counts of an import (for a dry run or an import that was not written: what would have happened).</summary>
+public sealed record ImportCounts(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, long Problems)
+{
+    public static readonly ImportCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>
+/// An import job as users follow it: kind (companies, relations, chains), the uploaded file,
+/// options, state, counts and times. <see cref="Written"/> is true once its rows are stored.
+/// </summary>
+public sealed record ImportJob(
+    string Id,
+    string Kind,
+    string FileName,
+    ImportJobState State,
+    bool DryRun,
+    bool AllOrNothing,
+    ImportCounts Counts,
+    bool Written,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Message);
+
+public partial interface IChainMapStore
+{
+    /// <summary>Opens a <see cref="ICompanyImportSession"/>; values it writes are stamped with <paramref name="stamp"/> (provenance).</summary>
+    Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken);
+
+    /// <summary>For each stored field of a company, the import that last set it; empty for an unknown company.</summary>
+    Task<IReadOnlyList<FieldSource>> GetCompanyProvenanceAsync(long companyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds the companies each reference names (relation imports): by USCC when given, else by
+    /// name key, restricted to companies located within <see cref="CompanyReference.RegionCode"/>
+    /// when given. One list of ids per reference, in input order; several ids mean ambiguous.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces an import job's state (by id).</summary>
+    Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken);
+
+    /// <summary>One import job, or null when unknown.</summary>
+    Task<ImportJob?> GetImportJobAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The most recent import jobs, newest first.</summary>
+    Task<IReadOnlyList<ImportJob>> ListImportJobsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks every queued or running job as failed with <paramref name="message"/> (at start-up:
+    /// the process that ran them is gone). Returns how many were marked.
+    /// </summary>
+    Task<int> FailUnfinishedImportJobsAsync(string message, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Stores a job's problem report (replacing any stored one), in order.</summary>
+    Task SaveImportProblemsAsync(string jobId, IReadOnlyList<ImportProblem> problems, CancellationToken cancellationToken);
+
+    /// <summary>A job's problem report in order, streamed.</summary>
+    IAsyncEnumerable<ImportProblem> ReadImportProblemsAsync(string jobId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChainMap.Import;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Storage.Sqlite;
+
+internal sealed partial class SqliteStore
+{
+    private static readonly string[] ProvenanceOrder =
+        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
+
+    public async Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
+        await SqliteCompanyImportSession.OpenAsync(this, stamp, cancellationToken);
+
+    public async Task<IReadOnlyList<FieldSource>> GetCompanyProvenanceAsync(long companyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        string? json;
+        await using (var command = Command(connection, "SELECT provenance FROM company WHERE id = $id"))
+        {
+            command.Parameters.AddWithValue("$id", companyId);
+            json = await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+
+        var fields = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        var runs = new Dictionary<string, (string File, DateTimeOffset At)>(StringComparer.Ordinal);
+        await using (var command = Command(connection, "SELECT id, file_name, at FROM import_run WHERE id IN (SELECT value FROM json_each($ids))"))
+        {
+            command.Parameters.AddWithValue("$ids", Json(fields.Values.Distinct().ToList()));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                runs[reader.GetString(0)] = (reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture));
+            }
+        }
+
+        return fields
+            .Where(f => runs.ContainsKey(f.Value))
+            .OrderBy(f => Array.IndexOf(ProvenanceOrder, f.Key) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var byUscc = Command(connection, "SELECT id FROM company WHERE uscc = $uscc");
+        var usccParameter = byUscc.Parameters.Add("$uscc", SqliteType.Text);
+        await using var byName = Command(connection, "SELECT id, region_code, province_code, city_code, county_code FROM company WHERE name_key = $name ORDER BY id");
+        var nameParameter = byName.Parameters.Add("$name", SqliteType.Text);
+        var result = new List<IReadOnlyList<long>>(references.Count);
+        foreach (var reference in references)
+        {
+            var ids = new List<long>();
+            if (reference.Uscc is not null)
+            {
+                usccParameter.Value = reference.Uscc;
+                if (await byUscc.ExecuteScalarAsync(cancellationToken) is long id)
+                {
+                    ids.Add(id);
+                }
+            }
+            else if (!string.IsNullOrEmpty(reference.NameKey))
+            {
+                nameParameter.Value = reference.NameKey;
+                await using var reader = await byName.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var region = reference.RegionCode;
+                    if (region is null || Enumerable.Range(1, 4).Any(i => !reader.IsDBNull(i) && reader.GetString(i) == region))
+                    {
+                        ids.Add(reader.GetInt64(0));
+                    }
+                }
+            }
+
+            result.Add(ids);
+        }
+
+        return result;
+    }
+
+    public async Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            INSERT INTO import_job(id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged,
+                rejected, unassigned, problems, written, created_at, started_at, finished_at, message)
+            VALUES ($id, $kind, $file, $state, $dry, $aon, $read, $inserted, $updated, $unchanged, $rejected, $unassigned,
+                $problems, $written, $created, $started, $finished, $message)
+            ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, file_name = excluded.file_name, state = excluded.state,
+                dry_run = excluded.dry_run, all_or_nothing = excluded.all_or_nothing, rows_read = excluded.rows_read,
+                inserted = excluded.inserted, updated = excluded.updated, unchanged = excluded.unchanged,
+                rejected = excluded.rejected, unassigned = excluded.unassigned, problems = excluded.problems,
+                written = excluded.written, created_at = excluded.created_at, started_at = excluded.started_at,
+                finished_at = excluded.finished_at, message = excluded.message
+            """);
+        var p = command.Parameters;
+        p.AddWithValue("$id", job.Id);
+        p.AddWithValue("$kind", job.Kind);
+        p.AddWithValue("$file", job.FileName);
+        p.AddWithValue("$state", StateToWire(job.State));
+        p.AddWithValue("$dry", job.DryRun);
+        p.AddWithValue("$aon", job.AllOrNothing);
+        p.AddWithValue("$read", job.Counts.Read);
+        p.AddWithValue("$inserted", job.Counts.Inserted);
+        p.AddWithValue("$updated", job.Counts.Updated);
+        p.AddWithValue("$unchanged", job.Counts.Unchanged);
+        p.AddWithValue("$rejected", job.Counts.Rejected);
+        p.AddWithValue("$unassigned", job.Counts.Unassigned);
+        p.AddWithValue("$problems", job.Counts.Problems);
+        p.AddWithValue("$written", job.Written);
+        p.AddWithValue("$created", Time(job.CreatedAt));
+        p.AddWithValue("$started", Db(job.StartedAt is { } started ? Time(started) : null));
+        p.AddWithValue("$finished", Db(job.FinishedAt is { } finished ? Time(finished) : null));
+        p.AddWithValue("$message", Db(job.Message));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ImportJob?> GetImportJobAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT {JobColumns} FROM import_job WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadJob(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<ImportJob>> ListImportJobsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT {JobColumns} FROM import_job ORDER BY created_at DESC, id DESC LIMIT $limit");
+        command.Parameters.AddWithValue("$limit", limit);
+        var jobs = new List<ImportJob>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(ReadJob(reader));
+        }
+
+        return jobs;
+    }
+
+    public async Task<int> FailUnfinishedImportJobsAsync(string message, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            UPDATE import_job SET state = 'failed', message = $message, finished_at = $at, written = 0
+            WHERE state IN ('queued', 'running')
+            """);
+        command.Parameters.AddWithValue("$message", message);
+        command.Parameters.AddWithValue("$at", Time(at));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SaveImportProblemsAsync(string jobId, IReadOnlyList<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var clear = Command(connection, "DELETE FROM import_problem WHERE job_id = $job", transaction))
+        {
+            clear.Parameters.AddWithValue("$job", jobId);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var insert = Command(connection, """
+            INSERT INTO import_problem(job_id, seq, file, line, column_name, value, reason, severity)
+            VALUES ($job, $seq, $file, $line, $column, $value, $reason, $severity)
+            """, transaction))
+        {
+            var p = insert.Parameters;
+            p.AddWithValue("$job", jobId);
+            var seq = p.Add("$seq", SqliteType.Integer);
+            var file = p.Add("$file", SqliteType.Text);
+            var line = p.Add("$line", SqliteType.Integer);
+            var column = p.Add("$column", SqliteType.Text);
+            var value = p.Add("$value", SqliteType.Text);
+            var reason = p.Add("$reason", SqliteType.Text);
+            var severity = p.Add("$severity", SqliteType.Text);
+            for (var i = 0; i < problems.Count; i++)
+            {
+                var problem = problems[i];
+                seq.Value = i;
+                file.Value = problem.File;
+                line.Value = problem.Line;
+                column.Value = Db(problem.Column);
+                value.Value = Db(problem.Value);
+                reason.Value = problem.Reason;
+                severity.Value = problem.Severity.ToWire();
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ImportProblem> ReadImportProblemsAsync(string jobId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            SELECT file, line, column_name, value, reason, severity FROM import_problem WHERE job_id = $job ORDER BY seq
+            """);
+        command.Parameters.AddWithValue("$job", jobId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new ImportProblem(
+                reader.GetString(0), reader.GetInt32(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetString(4),
+                ProblemSeverities.Parse(reader.GetString(5)));
+        }
+    }
+
+    private const string JobColumns = """
+        id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged, rejected, unassigned,
+        problems, written, created_at, started_at, finished_at, message
+        """;
+
+    private static ImportJob ReadJob(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        StateFromWire(reader.GetString(3)),
+        reader.GetBoolean(4),
+        reader.GetBoolean(5),
+        new ImportCounts(reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12)),
+        reader.GetBoolean(13),
+        ParseTime(reader.GetString(14)),
+        reader.IsDBNull(15) ? null : ParseTime(reader.GetString(15)),
+        reader.IsDBNull(16) ? null : ParseTime(reader.GetString(16)),
+        NullableString(reader, 17));
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string StateToWire(ImportJobState state) => state.ToString().ToLowerInvariant();
+
+    private static ImportJobState StateFromWire(string text) => Enum.Parse<ImportJobState>(text, ignoreCase: true);
+}

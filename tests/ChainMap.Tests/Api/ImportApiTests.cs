@@ -1,0 +1,247 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using ChainMap.Api.Companies;
+using ChainMap.Api.Imports;
+using ChainMap.Domain;
+using ChainMap.Storage;
+using ChainMap.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Tests.Api;
+
+/// <summary>The import job API end to end: upload, job state, error report, company provenance.</summary>
+public sealed class ImportApiTests
+{
+    private ChainMapApiFactory factory = null!;
+    private HttpClient client = null!;
+
+    [OneTimeSetUp]
+    public void StartService()
+    {
+        factory = new ChainMapApiFactory();
+        client = factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopService()
+    {
+        client.Dispose();
+        factory.Dispose();
+    }
+
+    private static MultipartFormDataContent Upload(string fileName, byte[] content, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
+    }
+
+    private static async Task<ImportJobResponse> WaitAsync(HttpClient http, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var job = (await http.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
+            if (job.State is "succeeded" or "failed" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<ImportJobResponse> ImportAsync(string path, MultipartFormDataContent form)
+    {
+        var response = await client.PostAsync(path, form);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var queued = (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!;
+        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/api/imports/{queued.Id}"));
+        return await WaitAsync(client, queued.Id);
+    }
+
+    [Test]
+    public async Task A_company_upload_becomes_a_job_whose_counts_errors_and_provenance_can_be_read()
+    {
+        var uscc = Uscc.FromBody("91421303MA4K0L2A1").Value;
+        var csv = $"企业名称,统一社会信用代码,行政区划代码,注册资本\n随州市接口测试专用汽车有限公司,{uscc},421303,300\n坏公司,{uscc[..17]}0,421303,\n";
+
+        var job = await ImportAsync("/api/imports/companies", Upload("api-test.csv", Encoding.UTF8.GetBytes(csv)));
+
+        Assert.That((job.State, job.Kind, job.File, job.Written), Is.EqualTo(("succeeded", "companies", "api-test.csv", true)));
+        Assert.That((job.RowsRead, job.Inserted, job.Updated, job.Unchanged, job.Rejected, job.Problems), Is.EqualTo((2L, 1L, 0L, 0L, 1L, 1L)));
+        Assert.That(job.StartedAt, Is.Not.Null);
+        Assert.That(job.FinishedAt, Is.GreaterThanOrEqualTo(job.StartedAt));
+        Assert.That(job.Progress, Is.EqualTo(1));
+
+        var errors = await client.GetAsync(job.Errors);
+        Assert.That(errors.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        var lines = (await errors.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "file,line,column,value,reason,severity",
+            $"api-test.csv,3,统一社会信用代码,{uscc[..17]}0,invalid USCC: check character is '0' but should be '{uscc[17]}',error",
+        }));
+
+        var json = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
+        using var accept = new HttpRequestMessage(HttpMethod.Get, job.Errors);
+        accept.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var byAccept = await (await client.SendAsync(accept)).Content.ReadFromJsonAsync<List<ImportProblemResponse>>();
+        Assert.That(json!.Single(), Is.EqualTo(new ImportProblemResponse("api-test.csv", 3, "统一社会信用代码", uscc[..17] + "0", $"invalid USCC: check character is '0' but should be '{uscc[17]}'", "error")));
+        Assert.That(byAccept, Is.EqualTo(json));
+
+        var company = await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{uscc}");
+        var capital = company!.Provenance.Single(p => p.Field == "registered_capital");
+        Assert.That((capital.ImportId, capital.File), Is.EqualTo((job.Id, "api-test.csv")));
+        Assert.That(capital.At, Is.EqualTo(job.StartedAt!.Value).Within(TimeSpan.FromSeconds(5)));
+
+        var recent = await client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports");
+        Assert.That(recent!.Select(j => j.Id), Does.Contain(job.Id));
+    }
+
+    [Test]
+    public async Task Upload_options_dry_run_and_mapping_are_applied()
+    {
+        var uscc = Uscc.FromBody("91421303MA4K0L2A2").Value;
+        var csv = Encoding.UTF8.GetBytes($"列A,列B\n随州市干跑测试有限公司,{uscc}\n");
+
+        var job = await ImportAsync("/api/imports/companies", Upload("dry.csv", csv, ("dryRun", "true"), ("mapping", """{"列A":"name","列B":"uscc"}""")));
+
+        Assert.That((job.State, job.DryRun, job.Written, job.Inserted), Is.EqualTo(("succeeded", true, false, 1L)));
+        Assert.That((await client.GetAsync($"/api/companies/{uscc}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_binary_upload_fails_as_a_job_with_the_reason()
+    {
+        var job = await ImportAsync("/api/imports/companies", Upload("image.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]));
+
+        Assert.That((job.State, job.Written, job.RowsRead), Is.EqualTo(("failed", false, 0L)));
+        Assert.That(job.Message, Is.EqualTo("file rejected, nothing written: the file contains NUL bytes: it is binary (or UTF-16 text), not a CSV table; save it as CSV UTF-8 or .xlsx"));
+    }
+
+    [Test]
+    public async Task Invalid_options_and_missing_files_are_validation_problems()
+    {
+        var badFlag = await client.PostAsync("/api/imports/companies", Upload("a.csv", "name\nx\n"u8.ToArray(), ("allOrNothing", "maybe")));
+        var badMapping = await client.PostAsync("/api/imports/companies", Upload("a.csv", "name\nx\n"u8.ToArray(), ("mapping", "[1,2]")));
+        var noFile = await client.PostAsync("/api/imports/companies", new MultipartFormDataContent { { new StringContent("true"), "dryRun" } });
+        var notMultipart = await client.PostAsync("/api/imports/companies", new StringContent("name\nx\n"));
+
+        Assert.That(badFlag.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await badFlag.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["allOrNothing"], Is.EqualTo(new[] { "'maybe' is not true or false" }));
+        Assert.That((await badMapping.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["mapping"][0], Does.StartWith("mapping is not a JSON object of strings"));
+        Assert.That(noFile.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(notMultipart.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That((await client.GetAsync("/api/imports/imp-unknown")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Relations_upload_links_stored_companies()
+    {
+        var supplier = Uscc.FromBody("91320506MA4K0L2A3").Value;
+        await ImportAsync("/api/imports/companies", Upload("pair.csv", Encoding.UTF8.GetBytes($"企业名称,统一社会信用代码,行政区划代码\n苏州接口供应有限公司,{supplier},320506\n随州接口客户有限公司,,421303\n")));
+
+        var job = await ImportAsync("/api/imports/relations", Upload("relations.csv", Encoding.UTF8.GetBytes($"供应商,客户,客户地区,关系\n{supplier},随州接口客户有限公司,随州市,供应\n")));
+        var company = await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{supplier}");
+
+        Assert.That((job.State, job.Inserted, job.Rejected), Is.EqualTo(("succeeded", 1L, 0L)));
+        Assert.That(company!.Relations.Single().Kind, Is.EqualTo("supplies"));
+    }
+
+    [Test]
+    public async Task A_cyclic_chain_zip_fails_with_the_cycle_in_the_report_and_nothing_written()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string text)
+            {
+                using var writer = new StreamWriter(archive.CreateEntry($"def/{name}").Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+
+            Add("chains.csv", "code,name,category,description\nAPI,接口测试链,other,\n");
+            Add("segments.csv", "chain,code,name,tier\nAPI,API-A,甲,上游\nAPI,API-B,乙,中游\n");
+            Add("flows.csv", "chain,from,to,description\nAPI,API-A,API-B,\nAPI,API-B,API-A,\n");
+        }
+
+        var job = await ImportAsync("/api/imports/chains", Upload("chain.zip", zip.ToArray()));
+        var problems = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
+
+        Assert.That((job.State, job.Written), Is.EqualTo(("failed", false)));
+        Assert.That(problems!.Single(), Is.EqualTo(new ImportProblemResponse("flows.csv", 2, "from", "API-A,API-B", "chain API: flow edges form a cycle: API-A → API-B → API-A", "error")));
+        Assert.That((await client.GetAsync("/api/chains/API")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Chain_files_uploaded_as_three_parts_are_imported()
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("code,name,category,description\nAPI3,三文件测试链,other,\n"u8.ToArray()), "chains", "chains.csv" },
+            { new ByteArrayContent("chain,code,name,tier\nAPI3,API3-A,甲,上游\nAPI3,API3-B,乙,下游\n"u8.ToArray()), "segments", "segments.csv" },
+            { new ByteArrayContent("chain,from,to,description\nAPI3,API3-A,API3-B,\n"u8.ToArray()), "flows", "flows.csv" },
+        };
+
+        var job = await ImportAsync("/api/imports/chains", form);
+
+        Assert.That((job.State, job.Inserted, job.Written), Is.EqualTo(("succeeded", 1L, true)));
+        Assert.That((await client.GetAsync("/api/chains/API3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task An_upload_over_the_configured_limit_is_413_and_creates_no_job()
+    {
+        using var small = new ChainMapApiFactory(seed: false, new Dictionary<string, string?> { ["Import:MaxUploadBytes"] = "1000" });
+        using var http = small.CreateClient();
+
+        var response = await http.PostAsync("/api/imports/companies", Upload("big.csv", Encoding.UTF8.GetBytes("name\n" + new string('x', 5000) + "\n")));
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(problem!.Title, Is.EqualTo("Upload too large"));
+        Assert.That(problem.Detail, Does.StartWith("the upload is larger than the limit of 1000 bytes (Import:MaxUploadBytes)"));
+        Assert.That(await http.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports"), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_job_running_when_the_service_stopped_is_shown_as_interrupted_after_restart()
+    {
+        var directory = Directory.CreateTempSubdirectory("chainmap-restart-").FullName;
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory };
+        try
+        {
+            using (var before = new ChainMapApiFactory(seed: false, settings))
+            {
+                var store = before.Services.GetRequiredService<IChainMapStore>();
+                await store.SaveImportJobAsync(new ImportJob("imp-restart", "companies", "big.csv", ImportJobState.Running, false, false,
+                    new ImportCounts(500, 500, 0, 0, 0, 0, 0), false, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null), CancellationToken.None);
+            }
+
+            using var after = new ChainMapApiFactory(seed: false, settings);
+            using var http = after.CreateClient();
+            var job = await http.GetFromJsonAsync<ImportJobResponse>("/api/imports/imp-restart");
+
+            Assert.That((job!.State, job.Written), Is.EqualTo(("failed", false)));
+            Assert.That(job.Message, Does.StartWith("interrupted: the service stopped before this import finished"));
+            Assert.That(job.FinishedAt, Is.Not.Null);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

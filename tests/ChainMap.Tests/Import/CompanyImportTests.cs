@@ -1,0 +1,403 @@
+using System.Text;
+using ChainMap.Import;
+using MiniExcelLibs;
+
+namespace ChainMap.Tests.Import;
+
+public sealed class CompanyImportTests
+{
+    private static readonly string Uscc1 = ImportTestStore.NewUscc("421303", "MA4K0L2X1");
+    private static readonly string Uscc2 = ImportTestStore.NewUscc("421303", "MA4K0L2X2");
+    private static readonly string Uscc3 = ImportTestStore.NewUscc("420106", "MA4K0L2X3");
+    private ImportTestStore store = null!;
+
+    [SetUp]
+    public async Task CreateStore() => store = await ImportTestStore.CreateAsync();
+
+    [TearDown]
+    public async Task DisposeStore() => await store.DisposeAsync();
+
+    [Test]
+    public async Task Gbk_file_with_Chinese_headers_imports_every_row()
+    {
+        var path = store.Write("gbk.csv", $"""
+            企业名称,统一社会信用代码,省份,城市,区县,注册资本(万元),成立日期,主营产品
+            随州市甲专用汽车有限公司,{Uscc1},湖北省,随州市,曾都区,5000,2010-05-01,罐体、专用车
+            隨州市乙液壓有限公司,{Uscc2},湖北,随州,曾都,"1,200",2012/3/4,液压油缸
+            武汉丙科技有限公司,,湖北省,武汉市,,800,,
+            """, ImportFileInspector.Gb18030);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.FileProblem, Is.Null);
+        Assert.That(summary.Format, Is.EqualTo("GB18030/GBK, comma-separated"));
+        Assert.That((summary.Read, summary.Inserted, summary.Updated, summary.Unchanged, summary.Rejected), Is.EqualTo((3L, 3L, 0L, 0L, 0L)));
+        Assert.That(summary.Written, Is.True);
+        var second = await store.Store.GetCompanyByUsccAsync(Uscc2, CancellationToken.None);
+        Assert.That(second!.Name, Is.EqualTo("隨州市乙液壓有限公司"), "names are stored as written, in their script");
+        Assert.That(second.CountyCode, Is.EqualTo("421303"));
+        Assert.That(second.RegisteredCapital, Is.EqualTo(1200m));
+        Assert.That(second.Founded, Is.EqualTo(new DateOnly(2012, 3, 4)));
+        Assert.That(await store.CountAsync(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Utf8_file_with_bom_and_English_headers_imports()
+    {
+        var path = store.Write("bom.csv", $"Company Name,USCC,Region Code,Products\n甲液压有限公司,{Uscc1},421303,液压油缸\n乙液压有限公司,,320506,齿轮泵\n", new UTF8Encoding(true));
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.Format, Is.EqualTo("UTF-8 with BOM, comma-separated"));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
+        Assert.That(summary.Columns.Select(c => c.Field), Is.EqualTo(new[] { "name", "uscc", "region_code", "products" }));
+        var first = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+        Assert.That(first!.Memberships.Single().SegmentCode, Is.EqualTo("ZQ-HYD"));
+        Assert.That(first.Memberships.Single().Evidence, Does.StartWith("keywords: "));
+        Assert.That(first.Memberships.Single().Confidence, Is.InRange(0.5, 0.9));
+    }
+
+    [Test]
+    public async Task Xlsx_file_imports_with_numbers_and_dates_from_cells()
+    {
+        var path = Path.Combine(store.Directory, "companies.xlsx");
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["公司名称"] = "随州市甲专用汽车有限公司", ["信用代码"] = Uscc1, ["行政区划代码"] = "421303", ["注册资本"] = 5000.5, ["成立时间"] = new DateTime(2010, 5, 1), ["员工人数"] = 120d },
+            new() { ["公司名称"] = "广水市乙专用汽车有限公司", ["信用代码"] = null, ["行政区划代码"] = "421381", ["注册资本"] = null, ["成立时间"] = null, ["员工人数"] = null },
+        };
+        MiniExcel.SaveAs(path, rows);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.Format, Is.EqualTo("xlsx, first sheet"));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
+        var first = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+        Assert.That(first!.RegisteredCapital, Is.EqualTo(5000.5m));
+        Assert.That(first.Founded, Is.EqualTo(new DateOnly(2010, 5, 1)));
+        Assert.That(first.Employees, Is.EqualTo(120));
+    }
+
+    [Test]
+    public async Task Reimporting_the_same_file_changes_nothing()
+    {
+        var path = store.Write("companies.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本,标签\n甲液压有限公司,{Uscc1},421303,500,专精特新\n乙液压有限公司,,320506,800,\n");
+        var first = await store.ImportAsync(path);
+        var id = (await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None))!.Id;
+        var provenanceBefore = await store.Store.GetCompanyProvenanceAsync(id, CancellationToken.None);
+
+        var second = await store.ImportAsync(path);
+
+        Assert.That(first.Inserted, Is.EqualTo(2));
+        Assert.That((second.Read, second.Inserted, second.Updated, second.Unchanged, second.Rejected), Is.EqualTo((2L, 0L, 0L, 2L, 0L)));
+        Assert.That(await store.CountAsync(), Is.EqualTo(2));
+        Assert.That(await store.Store.GetCompanyProvenanceAsync(id, CancellationToken.None), Is.EqualTo(provenanceBefore));
+    }
+
+    [Test]
+    public async Task A_later_file_updates_fields_and_each_value_keeps_its_source()
+    {
+        await store.ImportAsync(store.Write("vendor-a.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本\n甲液压有限公司,{Uscc1},421303,500\n"));
+        var later = await store.ImportAsync(store.Write("vendor-b.csv", $"企业名称,统一社会信用代码,员工人数,注册资本\n甲液压有限公司,{Uscc1},80,650\n"));
+        var company = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+        var provenance = (await store.Store.GetCompanyProvenanceAsync(company!.Id, CancellationToken.None)).ToDictionary(p => p.Field, p => p.FileName);
+
+        Assert.That((later.Updated, later.Inserted), Is.EqualTo((1L, 0L)));
+        Assert.That(company.RegisteredCapital, Is.EqualTo(650m));
+        Assert.That(company.Employees, Is.EqualTo(80));
+        Assert.That(company.RegionCode, Is.EqualTo("421303"), "the USCC region fallback does not replace the stored county");
+        Assert.That(provenance["name"], Is.EqualTo("vendor-a.csv"));
+        Assert.That(provenance["region"], Is.EqualTo("vendor-a.csv"));
+        Assert.That(provenance["registered_capital"], Is.EqualTo("vendor-b.csv"));
+        Assert.That(provenance["employees"], Is.EqualTo("vendor-b.csv"));
+    }
+
+    [Test]
+    public async Task Invalid_uscc_is_reported_with_line_column_value_and_reason()
+    {
+        var bad = Uscc1[..17] + (Uscc1[17] == '0' ? '1' : '0');
+        var path = store.Write("bad.csv", $"企业名称,统一社会信用代码,行政区划代码\n甲液压有限公司,{Uscc2},421303\n乙液压有限公司,{bad},421303\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 1L, 1L)));
+        Assert.That(summary.Problems, Is.EqualTo(new[]
+        {
+            new ImportProblem("bad.csv", 3, "统一社会信用代码", bad, $"invalid USCC: check character is '{bad[17]}' but should be '{Uscc1[17]}'"),
+        }));
+    }
+
+    [Test]
+    public async Task A_county_name_shared_by_two_cities_is_reported_as_ambiguous_not_guessed()
+    {
+        var path = store.Write("ambiguous.csv", "企业名称,城市,区县\n甲科技有限公司,,朝阳区\n乙科技有限公司,北京市,朝阳区\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((1L, 1L)));
+        var problem = summary.Problems.Single();
+        Assert.That((problem.File, problem.Line, problem.Column, problem.Value), Is.EqualTo(("ambiguous.csv", 2, "区县", "朝阳区")));
+        Assert.That(problem.Reason, Is.EqualTo("ambiguous: 北京市朝阳区 (110105)、吉林省长春市朝阳区 (220104); give the province or city, or the region code"));
+    }
+
+    [Test]
+    public async Task Unknown_region_and_unknown_region_code_are_reported()
+    {
+        var path = store.Write("regions.csv", "企业名称,省份,城市,行政区划代码\n甲科技有限公司,湖北省,火星市,\n乙科技有限公司,,,999999\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.Rejected, Is.EqualTo(2));
+        Assert.That(summary.Problems, Is.EqualTo(new[]
+        {
+            new ImportProblem("regions.csv", 2, "城市", "火星市", "no region of this name lies in 湖北省"),
+            new ImportProblem("regions.csv", 3, "行政区划代码", "999999", "not a GB/T 2260 division code"),
+        }));
+    }
+
+    [Test]
+    public async Task Bad_numbers_and_dates_reject_the_row_with_each_problem_reported()
+    {
+        var path = store.Write("numbers.csv", "企业名称,行政区划代码,注册资本(万元),成立日期,员工人数\n甲科技有限公司,421303,abc,2015-13-45,12\n乙科技有限公司,421303,500万美元,,50-99\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 0L, 2L)));
+        Assert.That(summary.Problems, Is.EqualTo(new[]
+        {
+            new ImportProblem("numbers.csv", 2, "注册资本(万元)", "abc", "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿)"),
+            new ImportProblem("numbers.csv", 2, "成立日期", "2015-13-45", "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日)"),
+            new ImportProblem("numbers.csv", 3, "注册资本(万元)", "500万美元", "amount in 美元: give it in 万元 (CNY)"),
+            new ImportProblem("numbers.csv", 3, "员工人数", "50-99", "not a whole non-negative number of people"),
+        }));
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Amounts_in_other_units_and_blank_markers_are_understood()
+    {
+        var path = store.Write("units.csv", "企业名称,行政区划代码,注册资本,营业收入,员工人数\n甲科技有限公司,421303,1.2亿,\"3,000万元\",-\n");
+
+        var summary = await store.ImportAsync(path);
+        var company = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 5), CancellationToken.None)).Items.Single();
+
+        Assert.That(summary.Inserted, Is.EqualTo(1));
+        Assert.That(company.RegisteredCapital, Is.EqualTo(12000m));
+        Assert.That(company.Revenue, Is.EqualTo(3000m));
+        Assert.That(company.Employees, Is.Null);
+    }
+
+    [Test]
+    public async Task A_file_without_a_name_column_is_rejected_whole()
+    {
+        var path = store.Write("noname.csv", "统一社会信用代码,行政区划代码\n" + Uscc1 + ",421303\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.FileProblem, Is.EqualTo(new ImportProblem("noname.csv", 1, null, "统一社会信用代码,行政区划代码",
+            "no company name column: name one column name / company / company name / enterprise name / 企业名称 / 公司名称, or pass a column mapping")));
+        Assert.That((summary.Read, summary.Written), Is.EqualTo((0L, false)));
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_binary_file_is_rejected_whole()
+    {
+        var path = store.WriteBytes("photo.csv", [.. "企业名称\n甲公司\n"u8.ToArray(), 0x00, 0x01, 0x02, 0xFF]);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.FileProblem, Is.EqualTo(new ImportProblem("photo.csv", 3, null, "0x00",
+            "the file contains NUL bytes: it is binary (or UTF-16 text), not a CSV table; save it as CSV UTF-8 or .xlsx")));
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Bytes_that_are_neither_utf8_nor_gb18030_are_rejected_whole()
+    {
+        var path = store.WriteBytes("broken.csv", [.. "name,region_code\n"u8.ToArray(), .. "abc"u8.ToArray(), 0x80, .. ",421303\n"u8.ToArray()]);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.FileProblem, Is.EqualTo(new ImportProblem("broken.csv", 2, null, "0x80",
+            "undecodable bytes: the file is neither UTF-8 nor GB18030/GBK text; save it as CSV UTF-8 or .xlsx")));
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Same_uscc_with_another_name_is_a_conflict_and_nothing_is_merged()
+    {
+        await store.ImportAsync(store.Write("first.csv", $"企业名称,统一社会信用代码\n甲液压有限公司,{Uscc1}\n"));
+        var path = store.Write("second.csv", $"企业名称,统一社会信用代码\n乙液压有限公司,{Uscc1}\n丙液压有限公司,{Uscc2}\n丁液压有限公司,{Uscc2}\n");
+
+        var summary = await store.ImportAsync(path);
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((3L, 1L, 2L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Value)), Is.EqualTo(new[] { (2, "统一社会信用代码", Uscc1), (4, "统一社会信用代码", Uscc2) }));
+        Assert.That(summary.Problems[0].Reason, Does.StartWith($"USCC {Uscc1} belongs to '甲液压有限公司' (company ").And.EndWith("but this row names '乙液压有限公司'; nothing was merged"));
+        Assert.That(stored!.Name, Is.EqualTo("甲液压有限公司"));
+        Assert.That(await store.CountAsync(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_row_with_a_uscc_merges_into_the_company_of_its_name_stored_without_one()
+    {
+        await store.ImportAsync(store.Write("no-code.csv", "企业名称,行政区划代码,注册资本\n甲液压有限公司,421303,500\n"));
+
+        var summary = await store.ImportAsync(store.Write("with-code.csv", $"企业名称,统一社会信用代码,城市\n甲液压有限公司,{Uscc1},随州市\n"));
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That((summary.Inserted, summary.Updated), Is.EqualTo((0L, 1L)));
+        Assert.That(await store.CountAsync(), Is.EqualTo(1));
+        Assert.That(stored!.RegisteredCapital, Is.EqualTo(500m));
+        Assert.That(stored.RegionCode, Is.EqualTo("421303"), "the city of the file does not replace the stored county");
+    }
+
+    [Test]
+    public async Task All_or_nothing_writes_nothing_when_a_row_is_rejected()
+    {
+        var path = store.Write("aon.csv", $"企业名称,统一社会信用代码,行政区划代码\n甲液压有限公司,{Uscc1},421303\n乙液压有限公司,,999999\n丙液压有限公司,{Uscc2},421303\n");
+
+        var summary = await store.ImportAsync(path, new ImportOptions(AllOrNothing: true));
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected, summary.Written), Is.EqualTo((3L, 2L, 1L, false)));
+        Assert.That(summary.Note, Is.EqualTo("all-or-nothing: 1 row(s) rejected, so nothing was written"));
+        Assert.That(summary.Problems.Single(), Is.EqualTo(new ImportProblem("aon.csv", 3, "行政区划代码", "999999", "not a GB/T 2260 division code")));
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task All_or_nothing_writes_everything_when_every_row_is_valid()
+    {
+        var path = store.Write("aon-ok.csv", $"企业名称,统一社会信用代码\n甲液压有限公司,{Uscc1}\n丙液压有限公司,{Uscc2}\n");
+
+        var summary = await store.ImportAsync(path, new ImportOptions(AllOrNothing: true));
+
+        Assert.That((summary.Inserted, summary.Written), Is.EqualTo((2L, true)));
+        Assert.That(await store.CountAsync(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_dry_run_reports_what_would_happen_and_writes_nothing()
+    {
+        await store.ImportAsync(store.Write("existing.csv", $"企业名称,统一社会信用代码\n甲液压有限公司,{Uscc1}\n"));
+        var path = store.Write("dry.csv", $"企业名称,统一社会信用代码,注册资本\n甲液压有限公司,{Uscc1},900\n丙液压有限公司,{Uscc2},\n乙公司,{Uscc1[..17]}0,\n");
+
+        var summary = await store.ImportAsync(path, new ImportOptions(DryRun: true));
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Updated, summary.Rejected, summary.Written), Is.EqualTo((3L, 1L, 1L, 1L, false)));
+        Assert.That(summary.Problems.Single().Line, Is.EqualTo(4));
+        Assert.That(await store.CountAsync(), Is.EqualTo(1));
+        Assert.That(stored!.RegisteredCapital, Is.Null);
+    }
+
+    [Test]
+    public async Task Formula_looking_values_are_stored_as_plain_text()
+    {
+        const string formula = "=cmd|' /C calc'!A0";
+        var path = store.Write("formula.csv", $"企业名称,统一社会信用代码,主营产品,注册地址\n甲液压有限公司,{Uscc1},\"{formula}\",\"=HYPERLINK(\"\"http://x\"\")\"\n");
+
+        var summary = await store.ImportAsync(path);
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That(summary.Inserted, Is.EqualTo(1));
+        Assert.That(stored!.Products, Is.EqualTo(formula));
+        Assert.That(stored.Address, Is.EqualTo("=HYPERLINK(\"http://x\")"));
+    }
+
+    [Test]
+    public async Task Quoted_fields_with_line_breaks_keep_them_and_later_lines_are_counted_right()
+    {
+        var path = store.Write("newlines.csv", $"企业名称,统一社会信用代码,注册地址\n甲液压有限公司,{Uscc1},\"湖北省随州市\n曾都区\n交通大道1号\"\n乙液压有限公司,ABC,湖北省\n");
+
+        var summary = await store.ImportAsync(path);
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 1L, 1L)));
+        Assert.That(stored!.Address, Is.EqualTo("湖北省随州市\n曾都区\n交通大道1号"));
+        Assert.That(summary.Problems.Single(), Is.EqualTo(new ImportProblem("newlines.csv", 5, "统一社会信用代码", "ABC", "invalid USCC: must be 18 characters, got 3")));
+    }
+
+    [TestCase(";", "semicolon")]
+    [TestCase("\t", "tab")]
+    public async Task Semicolon_and_tab_separated_files_are_detected(string delimiter, string name)
+    {
+        var path = store.Write("delimited.csv", string.Join(delimiter, "企业名称", "统一社会信用代码", "注册资本") + "\n"
+            + string.Join(delimiter, "甲液压有限公司", Uscc1, "\"1,500\"") + "\n"
+            + string.Join(delimiter, "丙液压有限公司", Uscc2, "20") + "\n");
+
+        var summary = await store.ImportAsync(path);
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That(summary.Format, Is.EqualTo($"UTF-8, {name}-separated"));
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((2L, 0L)));
+        Assert.That(stored!.RegisteredCapital, Is.EqualTo(1500m));
+    }
+
+    [Test]
+    public async Task An_explicit_mapping_reads_a_file_whose_headers_are_unknown()
+    {
+        var path = store.Write("unknown.csv", $"列A,列B,列C,列D\n甲液压有限公司,{Uscc1},421303,液压油缸\n");
+        var mapping = CompanyColumnMap.ParseMapping("""{"列A":"name","列B":"uscc","列C":"行政区划代码","#4":"主营产品"}""", out var error);
+
+        var without = await store.ImportAsync(path);
+        var with = await store.ImportAsync(path, new ImportOptions(Mapping: mapping));
+        var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+
+        Assert.That(error, Is.Null);
+        Assert.That(without.FileProblem!.Reason, Does.StartWith("no company name column"));
+        Assert.That((with.Inserted, with.Rejected), Is.EqualTo((1L, 0L)));
+        Assert.That(stored!.Products, Is.EqualTo("液压油缸"));
+        Assert.That(stored.CountyCode, Is.EqualTo("421303"));
+    }
+
+    [Test]
+    public async Task A_mapping_naming_a_missing_column_or_an_unknown_field_rejects_the_file()
+    {
+        var path = store.Write("unknown.csv", $"列A,列B\n甲液压有限公司,{Uscc1}\n");
+
+        var missing = await store.ImportAsync(path, new ImportOptions(Mapping: new Dictionary<string, string> { ["列X"] = "name" }));
+        var unknown = await store.ImportAsync(path, new ImportOptions(Mapping: new Dictionary<string, string> { ["列A"] = "nickname" }));
+
+        Assert.That(missing.FileProblem, Is.EqualTo(new ImportProblem("unknown.csv", 1, null, null, "the mapping names the column '列X', which is not in the header (列A, 列B)")));
+        Assert.That(unknown.FileProblem!.Reason, Does.StartWith("the mapping sends column '列A' to 'nickname', which is not a field; fields are name, uscc, "));
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_row_matching_no_segment_is_imported_and_counted_as_unassigned()
+    {
+        var path = store.Write("unassigned.csv", $"企业名称,统一社会信用代码,环节\n甲某某有限公司,{Uscc1},\n乙液压油缸有限公司,{Uscc2},不存在的环节\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Unassigned, summary.Rejected), Is.EqualTo((2L, 1L, 0L)));
+        Assert.That(summary.Problems.Single(), Is.EqualTo(new ImportProblem("unassigned.csv", 3, "环节", "不存在的环节",
+            "no segment has this code, name or alias; the company is imported and matched from its products where possible", ProblemSeverity.Warning)));
+    }
+
+    [Test]
+    public async Task A_segment_given_by_name_in_either_script_is_an_exact_membership()
+    {
+        var path = store.Write("segments.csv", $"企业名称,统一社会信用代码,环节\n甲罐体有限公司,{Uscc1},罐體製造\n");
+
+        await store.ImportAsync(path);
+        var membership = (await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None))!.Memberships.Single();
+
+        Assert.That((membership.SegmentCode, membership.Confidence, membership.Evidence), Is.EqualTo(("ZQ-BODY-TANK", 1.0, "环节: 罐體製造")));
+    }
+
+    [Test]
+    public async Task The_error_report_csv_neutralises_formulas_for_spreadsheets()
+    {
+        using var output = new MemoryStream();
+        await ImportReportCsv.WriteAsync([new ImportProblem("a.csv", 2, "名称", "=1+1", "bad")], output, CancellationToken.None);
+
+        var text = Encoding.UTF8.GetString(output.ToArray());
+
+        Assert.That(output.ToArray()[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "BOM so that Excel reads UTF-8");
+        Assert.That(text[1..], Is.EqualTo("file,line,column,value,reason,severity\r\na.csv,2,名称,'=1+1,bad,error\r\n"));
+    }
+}

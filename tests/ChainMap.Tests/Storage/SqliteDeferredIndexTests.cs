@@ -1,0 +1,89 @@
+using ChainMap.Domain;
+using ChainMap.Storage;
+using ChainMap.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Tests.Storage;
+
+/// <summary>
+/// A bulk import into an empty SQLite store drops the secondary indexes while it loads; they must
+/// always come back: at the end of the import, or at the next start if the process died first.
+/// </summary>
+public sealed class SqliteDeferredIndexTests
+{
+    private string directory = null!;
+    private string path = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        directory = Directory.CreateTempSubdirectory("chainmap-indexes-").FullName;
+        path = Path.Combine(directory, "test.db");
+    }
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private async Task<List<string>> IndexesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('company', 'company_segment') ORDER BY name";
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static CompanyRecord Record(string name) =>
+        new($"n:{name}|421303", null, name, name, "421303", "420000", "421300", "421303", null, null, null, null, null, [], null, null, 0, []);
+
+    [Test]
+    public async Task Indexes_dropped_for_a_bulk_load_are_back_when_the_session_ends()
+    {
+        var store = new SqliteStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+        var before = await IndexesAsync();
+
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await session.UpsertAsync([Record("甲公司")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(await IndexesAsync(), Is.EqualTo(new[] { "company_by_name" }), "secondary indexes are deferred during the load");
+        }
+
+        Assert.That(before, Does.Contain("company_by_city").And.Contain("company_segment_by_segment"));
+        Assert.That(await IndexesAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Indexes_left_deferred_by_a_dead_process_are_rebuilt_at_start()
+    {
+        var store = new SqliteStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+        var before = await IndexesAsync();
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO deferred_index(name, sql) SELECT name, sql FROM sqlite_master WHERE name = 'company_by_city';
+                DROP INDEX company_by_city;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await new SqliteStore(path).InitializeAsync(CancellationToken.None);
+
+        Assert.That(await IndexesAsync(), Is.EqualTo(before));
+    }
+}

@@ -32,9 +32,10 @@ internal static class DiscoveryBenchmark
         var mapRequests = new Option<int>("--map-requests") { Description = "Timed investment-map requests per mode", DefaultValueFactory = _ => 20 };
         var cache = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where generated stores are kept between runs (default: TMP/chainmap-bench)" };
         var http = new Option<bool>("--http") { Description = "Also measure over HTTP (starts the API as a child process)", DefaultValueFactory = _ => true };
+        var profile = new Option<bool>("--profile") { Description = "Also time each store call of a list and a map separately" };
         var command = new Command("discovery", "Time target lists and investment maps on a large generated store")
         {
-            companies, seed, chain, region, requests, mapRequests, cache, http,
+            companies, seed, chain, region, requests, mapRequests, cache, http, profile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -42,7 +43,16 @@ internal static class DiscoveryBenchmark
             var count = result.GetValue(companies);
             var folder = Path.Combine(result.GetValue(cache)?.FullName ?? Path.Combine(Path.GetTempPath(), "chainmap-bench"), $"discovery-{count}-{result.GetValue(seed)}");
             await EnsureStoreAsync(folder, dataPath, count, result.GetValue(seed), cancellationToken);
-            await MeasureAsync(folder, dataPath, result.GetValue(chain)!, result.GetValue(region)!, result.GetValue(requests), result.GetValue(mapRequests), result.GetValue(http), cancellationToken);
+            if (result.GetValue(profile))
+            {
+                await ProfileAsync(folder, result.GetValue(chain)!, result.GetValue(region)!, cancellationToken);
+            }
+
+            if (result.GetValue(requests) > 0)
+            {
+                await MeasureAsync(folder, dataPath, result.GetValue(chain)!, result.GetValue(region)!, result.GetValue(requests), Math.Max(1, result.GetValue(mapRequests)), result.GetValue(http), cancellationToken);
+            }
+
             return 0;
         });
         return command;
@@ -172,6 +182,65 @@ internal static class DiscoveryBenchmark
 
         await Console.Out.WriteLineAsync();
         await Console.Out.WriteLineAsync("| measurement | n | p50 ms | p95 ms | p99 ms | max ms |");
+        await Console.Out.WriteLineAsync("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows)
+        {
+            await Console.Out.WriteLineAsync(row);
+        }
+    }
+
+    /// <summary>Times each store call and step that a list and a map make, so the costs can be compared.</summary>
+    private static async Task ProfileAsync(string folder, string chainText, string regionText, CancellationToken cancellationToken)
+    {
+        using var host = await CliHost.StartAsync(folder, seed: false, cancellationToken);
+        var services = host.Services;
+        var store = services.GetRequiredService<IChainMapStore>();
+        var discovery = services.GetRequiredService<DiscoveryService>();
+        var chain = await services.GetRequiredService<ChainDirectory>().GetDefinitionAsync(chainText, cancellationToken)
+            ?? throw new InvalidOperationException($"No chain '{chainText}'.");
+        var catalog = await services.GetRequiredService<RegionDirectory>().GetCatalogAsync(cancellationToken);
+        var home = await services.GetRequiredService<RegionDirectory>().GetHomeAsync(cancellationToken);
+        var match = catalog.Resolve(regionText);
+        IReadOnlyCollection<string> codes = match.Group?.MemberCodes ?? (match.Region is { } r ? [r.Code] : throw new InvalidOperationException($"No region '{regionText}'."));
+        var homeCodes = DiscoveryCache.HomeCodes(home);
+        var segments = chain.Segments.Select(s => s.Code).ToList();
+        var rows = new List<string>();
+        async Task<T> Step<T>(string name, int n, Func<Task<T>> action)
+        {
+            var value = await action();
+            var times = new List<double>(n);
+            for (var i = 0; i < n; i++)
+            {
+                times.Add(await TimeAsync(action));
+            }
+
+            rows.Add(Row(name, times));
+            return value;
+        }
+
+        static async Task<double> TimeAsync<T>(Func<Task<T>> action)
+        {
+            var clock = Stopwatch.StartNew();
+            await action();
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        await Step("store: segment stats (gap analysis)", 5, () => store.GetSegmentStatsAsync(chain.Chain.Code, homeCodes, cancellationToken));
+        await Step("store: place counts, everywhere", 5, () => store.CountSegmentPlacesAsync(chain.Chain.Code, null, homeCodes, cancellationToken));
+        var ties = await Step("store: home-tied companies", 3, () => store.ListHomeTiedCompaniesAsync(homeCodes, cancellationToken));
+        var query = new TargetCandidateQuery(segments, codes, homeCodes, [], null, 50);
+        var set = await Step("store: list candidates (50 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query, cancellationToken));
+        await Step("store: map candidates (5 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query with { RegionCodes = null, PerSegment = 5 }, cancellationToken));
+        var page = await Step("list (whole, warm)", 20, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 3), cancellationToken));
+        var ids = page.Items.Select(t => t.Company.Id).ToList();
+        await Step("store: 50 companies", 20, () => store.GetCompaniesAsync(ids, cancellationToken));
+        await Step("store: paths for 50 targets, 3 each", 20, () => store.FindIntroductionPathsAsync(ids, homeCodes, DiscoveryService.MaxHops, 3, cancellationToken));
+        await Step("list (whole, warm, no paths)", 20, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 0), cancellationToken));
+        await Step("map (whole, warm)", 5, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken));
+        await host.StopAsync(cancellationToken);
+
+        await Console.Out.WriteLineAsync($"Profile: {ties.Count:N0} home-tied companies, {set.Candidates.Count:N0} list candidates of {set.Total:N0}");
+        await Console.Out.WriteLineAsync("| step | n | p50 ms | p95 ms | p99 ms | max ms |");
         await Console.Out.WriteLineAsync("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {

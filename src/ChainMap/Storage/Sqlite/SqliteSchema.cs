@@ -197,6 +197,8 @@ internal static class SqliteSchema
             """),
         (20, SqliteDiscoverySchema.Members),
         (21, SqliteDiscoverySchema.Channels),
+        (22, SqliteDiscoverySchema.Counts),
+        (23, SqliteDiscoverySchema.ChannelMembers),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

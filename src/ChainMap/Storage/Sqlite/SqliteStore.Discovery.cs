@@ -17,24 +17,19 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"""
-            SELECT segment_code,
-                   sum(home), sum(CASE WHEN home THEN coalesce(capital, 0) ELSE 0 END), sum(CASE WHEN home THEN strength ELSE 0 END),
-                   sum(1 - home), sum(CASE WHEN home THEN 0 ELSE coalesce(capital, 0) END), sum(CASE WHEN home THEN 0 ELSE strength END)
-            FROM (SELECT m.segment_code, m.strength, m.capital, {InScope("m", "$home")} AS home
-                  FROM discovery_member m WHERE m.segment_code IN (SELECT code FROM segment WHERE chain_code = $chain))
-            GROUP BY segment_code
-            """);
-        command.Parameters.AddWithValue("$chain", chainCode);
-        command.Parameters.AddWithValue("$home", Json(homeRegionCodes));
+        var segments = await ChainSegmentsAsync(connection, chainCode, cancellationToken);
+        var counts = await ReadCountsAsync(connection, segments, homeRegionCodes, placeLevels: false, cancellationToken);
         var result = new List<SegmentStats>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var segment in segments)
         {
-            result.Add(new SegmentStats(
-                reader.GetString(0),
-                new PresenceFigures(reader.GetInt32(1), (decimal)reader.GetDouble(2), reader.GetDouble(3)),
-                new PresenceFigures(reader.GetInt32(4), (decimal)reader.GetDouble(5), reader.GetDouble(6))));
+            if (!counts.TryGetValue(segment, out var segmentCounts))
+            {
+                continue;
+            }
+
+            var local = segmentCounts.In(homeRegionCodes, []).Count(null);
+            var elsewhere = segmentCounts.All - local;
+            result.Add(new SegmentStats(segment, Presence(local), Presence(elsewhere)));
         }
 
         return result;
@@ -43,25 +38,31 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var scope = regionCodes is null ? string.Empty : $"AND {InScope("m", "$scope")}";
-        await using var command = Command(connection, $"""
-            SELECT m.segment_code, m.province_code, m.city_code, count(*), sum(coalesce(m.capital, 0))
-            FROM discovery_member m
-            WHERE m.segment_code IN (SELECT code FROM segment WHERE chain_code = $chain) {scope} AND NOT {InScope("m", "$excluded")}
-            GROUP BY m.segment_code, m.province_code, m.city_code
-            """);
-        command.Parameters.AddWithValue("$chain", chainCode);
-        command.Parameters.AddWithValue("$excluded", Json(excludedRegionCodes));
-        if (regionCodes is not null)
-        {
-            command.Parameters.AddWithValue("$scope", Json(regionCodes));
-        }
-
+        var segments = await ChainSegmentsAsync(connection, chainCode, cancellationToken);
+        var counts = await ReadCountsAsync(connection, segments, (regionCodes ?? []).Concat(excludedRegionCodes), placeLevels: true, cancellationToken);
         var result = new List<SegmentPlaceCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var (segment, segmentCounts) in counts)
         {
-            result.Add(new SegmentPlaceCount(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), reader.GetInt32(3), (decimal)reader.GetDouble(4)));
+            var scoped = segmentCounts.In(regionCodes, excludedRegionCodes);
+            var cities = segmentCounts.Rows.Values.Where(r => r.Level == 2).ToLookup(r => r.ProvinceCode ?? string.Empty, StringComparer.Ordinal);
+            foreach (var province in segmentCounts.Rows.Values.Where(r => r.Level == 1))
+            {
+                var withoutCity = scoped.Count(province);
+                foreach (var city in cities[province.Code])
+                {
+                    var inCity = scoped.Count(city);
+                    withoutCity -= inCity;
+                    if (inCity.Companies > 0)
+                    {
+                        result.Add(new SegmentPlaceCount(segment, province.Code, city.Code, (int)inCity.Companies, (decimal)inCity.Capital));
+                    }
+                }
+
+                if (withoutCity.Companies > 0)
+                {
+                    result.Add(new SegmentPlaceCount(segment, province.Code, null, (int)withoutCity.Companies, (decimal)withoutCity.Capital));
+                }
+            }
         }
 
         return result;
@@ -94,15 +95,59 @@ internal sealed partial class SqliteStore
             }
         }
 
-        await using var count = Command(connection, $"""
-            SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {join}
-                                  WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter})
-            """);
-        BindCandidateFilter(count, query);
-        count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
-        var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var total = query.CountTotal ? await CountCandidatesAsync(connection, query, cancellationToken) : 0;
         return new TargetCandidateSet(candidates, total);
     }
+
+    /// <summary>
+    /// Distinct matching companies. Without tag or capital conditions this sums the per-region counts
+    /// of each segment and subtracts the extra memberships of companies in several of the segments;
+    /// with them it counts the matching memberships.
+    /// </summary>
+    private static async Task<long> CountCandidatesAsync(SqliteConnection connection, TargetCandidateQuery query, CancellationToken cancellationToken)
+    {
+        var scopeFilter = query with { Tags = [], MinCapital = null, MinStrength = null };
+        if (query.Tags.Count > 0 || query.MinCapital is not null)
+        {
+            var (join, filter) = CandidateFilter(query with { MinStrength = null });
+            await using var count = Command(connection, $"""
+                SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {join}
+                                      WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter})
+                """);
+            BindCandidateFilter(count, query with { MinStrength = null });
+            count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
+            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
+        var counts = await ReadCountsAsync(connection, segments, (query.RegionCodes ?? []).Concat(query.ExcludedRegionCodes), placeLevels: false, cancellationToken);
+        var memberships = counts.Values.Sum(c => c.In(query.RegionCodes, query.ExcludedRegionCodes).Count(null).Companies);
+
+        var (_, multiFilter) = CandidateFilter(scopeFilter);
+        await using var extra = Command(connection, $"""
+            SELECT count(*) - count(DISTINCT m.company_id) FROM discovery_member m INDEXED BY discovery_member_multi
+            WHERE m.multi = 1 AND m.segment_code IN (SELECT value FROM json_each($segments)) {multiFilter}
+            """);
+        BindCandidateFilter(extra, scopeFilter);
+        extra.Parameters.AddWithValue("$segments", JsonSerializer.Serialize(segments));
+        return memberships - Convert.ToInt64(await extra.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> ChainSegmentsAsync(SqliteConnection connection, string chainCode, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT code FROM segment WHERE chain_code = $chain ORDER BY ordinal, code");
+        command.Parameters.AddWithValue("$chain", chainCode);
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
+    private static PresenceFigures Presence(Figures figures) => new((int)figures.Companies, (decimal)figures.Capital, figures.Strength);
 
     public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
@@ -394,10 +439,10 @@ internal sealed partial class SqliteStore
     {
         var edges = new Dictionary<NodeKey, List<Edge>>();
         var companies = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
-        var channels = JsonSerializer.Serialize(frontier.Where(n => n.IsChannel).Select(n => n.Id));
+        var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
 
         // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
-        await using var command = Command(connection, $"""
+        await using (var command = Command(connection, """
             WITH fc(id) AS (SELECT value FROM json_each($companies)), fh(id) AS (SELECT value FROM json_each($channels))
             SELECT 0, r.from_id, 0, r.to_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN fc
             UNION ALL
@@ -405,20 +450,45 @@ internal sealed partial class SqliteStore
             UNION ALL
             SELECT 0, l.company_id, 1, l.channel_id, l.role, 1 FROM channel_company l WHERE l.company_id IN fc
             UNION ALL
-            SELECT 1, channel_id, 0, company_id, role, 0 FROM (
-                SELECT l.channel_id, l.company_id, l.role,
-                       row_number() OVER (PARTITION BY l.channel_id, {InScope("c", "$home")} ORDER BY c.strength DESC, l.company_id) AS rank
-                FROM channel_company l JOIN company c ON c.id = l.company_id WHERE l.channel_id IN fh)
-            WHERE rank <= $members
-            UNION ALL
             SELECT 1, l.channel_id, 1, l.member_id, l.role, 0 FROM channel_channel l WHERE l.channel_id IN fh
             UNION ALL
             SELECT 1, l.member_id, 1, l.channel_id, l.role, 1 FROM channel_channel l WHERE l.member_id IN fh
+            """))
+        {
+            command.Parameters.AddWithValue("$companies", companies);
+            command.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(channels));
+            await ReadEdgesAsync(command, edges, cancellationToken);
+        }
+
+        if (channels.Count == 0)
+        {
+            return edges;
+        }
+
+        // The strongest home and other members of each channel, from the index in strength order.
+        await using var members = Command(connection, $"""
+            SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
+                           WHERE m.channel_id = $channel AND {InScope("m", "$home")}
+                           ORDER BY m.strength DESC, m.company_id LIMIT $members)
+            UNION ALL
+            SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
+                           WHERE m.channel_id = $channel AND NOT {InScope("m", "$home")}
+                           ORDER BY m.strength DESC, m.company_id LIMIT $members)
             """);
-        command.Parameters.AddWithValue("$companies", companies);
-        command.Parameters.AddWithValue("$channels", channels);
-        command.Parameters.AddWithValue("$home", home);
-        command.Parameters.AddWithValue("$members", ChannelMembersFollowed);
+        members.Parameters.AddWithValue("$home", home);
+        members.Parameters.AddWithValue("$members", ChannelMembersFollowed);
+        var channel = members.Parameters.Add("$channel", SqliteType.Integer);
+        foreach (var id in channels)
+        {
+            channel.Value = id;
+            await ReadEdgesAsync(members, edges, cancellationToken);
+        }
+
+        return edges;
+    }
+
+    private static async Task ReadEdgesAsync(SqliteCommand command, Dictionary<NodeKey, List<Edge>> edges, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -440,8 +510,6 @@ internal sealed partial class SqliteStore
 
             Add(edges, from, edge);
         }
-
-        return edges;
     }
 
     private static async Task LoadNodesAsync(SqliteConnection connection, IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> nodes, string home, CancellationToken cancellationToken)
@@ -487,6 +555,11 @@ internal sealed partial class SqliteStore
         }
 
         filter.Append(" AND NOT ").Append(InScope("m", "$excluded"));
+        if (query.MinStrength is not null)
+        {
+            filter.Append(" AND m.strength >= $min_strength");
+        }
+
         if (query.MinCapital is not null)
         {
             filter.Append(" AND m.capital >= $min_capital");
@@ -510,6 +583,11 @@ internal sealed partial class SqliteStore
         }
 
         command.Parameters.AddWithValue("$excluded", Json(query.ExcludedRegionCodes));
+        if (query.MinStrength is { } floor)
+        {
+            command.Parameters.AddWithValue("$min_strength", floor);
+        }
+
         if (query.MinCapital is { } min)
         {
             command.Parameters.AddWithValue("$min_capital", (double)min);

@@ -231,11 +231,11 @@ internal static class DiscoveryBenchmark
         var query = new TargetCandidateQuery(segments, codes, homeCodes, [], null, 50);
         var set = await Step("store: list candidates (50 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query, cancellationToken));
         await Step("store: map candidates (5 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query with { RegionCodes = null, PerSegment = 5 }, cancellationToken));
-        var page = await Step("list (whole, warm)", 20, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 3), cancellationToken));
+        var page = await Step("list (whole, warm)", 100, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 3), cancellationToken));
         var ids = page.Items.Select(t => t.Company.Id).ToList();
         await Step("store: 50 companies", 20, () => store.GetCompaniesAsync(ids, cancellationToken));
         await Step("store: paths for 50 targets, 3 each", 20, () => store.FindIntroductionPathsAsync(ids, homeCodes, DiscoveryService.MaxHops, 3, cancellationToken));
-        await Step("list (whole, warm, no paths)", 20, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 0), cancellationToken));
+        await Step("list (whole, warm, no paths)", 100, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 0), cancellationToken));
         await Step("map (whole, warm)", 5, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken));
         await host.StopAsync(cancellationToken);
 

@@ -17,7 +17,11 @@ public sealed class DiscoveryCache(IChainMapStore store, TimeProvider time, IOpt
 {
     private readonly ConcurrentDictionary<string, Slot<ChainGaps>> gaps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<HomeTieIndex>> ties = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Slot<IReadOnlyList<SegmentPlaceCount>>> places = new(StringComparer.Ordinal);
     private long generation;
+
+    /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
+    private const int MaxPlaceEntries = 256;
 
     public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, CancellationToken cancellationToken) =>
         GetAsync(gaps, $"{home.Code}|{Fingerprint(chain)}", async ct =>
@@ -31,12 +35,25 @@ public sealed class DiscoveryCache(IChainMapStore store, TimeProvider time, IOpt
             home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await store.ListHomeTiedCompaniesAsync(HomeCodes(home), ct)),
             cancellationToken);
 
+    /// <summary>Where a chain's companies are, per segment, province and city, within a scope and outside the home region.</summary>
+    public Task<IReadOnlyList<SegmentPlaceCount>> GetPlacesAsync(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)
+    {
+        if (places.Count >= MaxPlaceEntries)
+        {
+            places.Clear();
+        }
+
+        var scope = regionCodes is null ? "*" : string.Join(',', regionCodes.Order(StringComparer.Ordinal));
+        return GetAsync(places, $"{home.Code}|{chain.Chain.Code}|{scope}", ct => store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, HomeCodes(home), ct), cancellationToken);
+    }
+
     /// <summary>Forgets everything; the next request reads the store again (and waits for it).</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref generation);
         gaps.Clear();
         ties.Clear();
+        places.Clear();
     }
 
     /// <summary>Treats every entry as expired: the next request refreshes it in the background and is answered from it meanwhile.</summary>
@@ -51,6 +68,31 @@ public sealed class DiscoveryCache(IChainMapStore store, TimeProvider time, IOpt
         foreach (var slot in ties.Values)
         {
             slot.Expire(now);
+        }
+
+        foreach (var slot in places.Values)
+        {
+            slot.Expire(now);
+        }
+    }
+
+    /// <summary>Completes when the refreshes running now have finished (successfully or not).</summary>
+    internal async Task RefreshesAsync()
+    {
+        var running = gaps.Values.Select(s => (Task?)s.Refresh)
+            .Concat(ties.Values.Select(s => (Task?)s.Refresh))
+            .Concat(places.Values.Select(s => (Task?)s.Refresh))
+            .OfType<Task>().ToList();
+        foreach (var task in running)
+        {
+            try
+            {
+                await task;
+            }
+            catch (Exception)
+            {
+                // A failed refresh keeps the previous entry; callers that waited for it saw the error.
+            }
         }
     }
 

@@ -114,8 +114,9 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, top, CountTotal: false);
         var candidates = top > 0 ? await store.FindTargetCandidatesAsync(query, cancellationToken) : new TargetCandidateSet([], 0);
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
-        var tied = top > 0 ? TiedOffers(query, ties) : [];
-        var places = await store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, homeCodes, cancellationToken);
+        var scope = regionCodes?.ToHashSet(StringComparer.Ordinal);
+        var tied = top > 0 ? codes.SelectMany(s => TiedOffers(s, ties, scope, query, null)).ToList() : [];
+        var places = await cache.GetPlacesAsync(chain, home, regionCodes, cancellationToken);
         var children = chain.Segments.Where(s => s.ParentCode is not null).ToLookup(s => s.ParentCode!, StringComparer.Ordinal);
 
         var perSegment = new List<(SegmentGap Gap, HashSet<string> Codes, List<Ranked> Top)>();
@@ -145,62 +146,60 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
     }
 
     /// <summary>
-    /// The best <see cref="TargetCandidateQuery.PerSegment"/> targets (ADR 0024). Tied companies come from the
-    /// index; the store is asked one gap priority at a time, highest first, and only for companies strong
-    /// enough to beat the current last place, so segments that cannot reach the page are not read.
+    /// The best <see cref="TargetCandidateQuery.PerSegment"/> targets (ADR 0024). Segments are read one gap
+    /// priority at a time, highest first; once a full list is at hand, only companies that can still beat
+    /// its last place are read: tied companies from the index while their points can, and from the store
+    /// only those strong enough, so segments that cannot reach the page are skipped.
     /// </summary>
     private async Task<List<Ranked>> RankTopAsync(
         TargetCandidateQuery query, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, CancellationToken cancellationToken)
     {
         var depth = query.PerSegment;
-        var offers = TiedOffers(query, ties);
-        var ranked = Rank(offers, ties, gaps);
-        foreach (var group in query.SegmentCodes.GroupBy(s => gaps[s].Gap.Priority).OrderByDescending(g => g.Key))
+        var offers = new List<Offer>();
+        var ranked = new List<Ranked>();
+        var scope = query.RegionCodes?.ToHashSet(StringComparer.Ordinal);
+        foreach (var group in query.SegmentCodes.Distinct(StringComparer.Ordinal).GroupBy(s => gaps[s].Gap.Priority).OrderByDescending(g => g.Key))
         {
-            double? floor = null;
-            if (ranked.Count >= depth)
+            // The score to beat (0.01 lower for rounding); null while the list is not full.
+            double? bar = ranked.Count >= depth ? ranked[depth - 1].Score.Total - 0.01 : null;
+            foreach (var segment in group)
             {
-                // A company of this group beats the current last place only with strength × 0.3 ≥ its score − the gap part
-                // (0.01 lower for rounding); ties from the index are already in.
-                floor = (ranked[depth - 1].Score.Total - group.Key - 0.01) / TargetScoring.StrengthFactor;
-                if (floor > CompanyStrengthMax)
-                {
-                    continue;
-                }
+                offers.AddRange(TiedOffers(segment, ties, scope, query, bar - group.Key));
             }
 
-            var set = await store.FindTargetCandidatesAsync(query with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false }, cancellationToken);
-            offers.AddRange(set.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)));
+            var floor = bar is { } b ? (b - group.Key) / TargetScoring.StrengthFactor : (double?)null;
+            if (floor is null or <= CompanyStrengthMax)
+            {
+                var set = await store.FindTargetCandidatesAsync(query with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false }, cancellationToken);
+                offers.AddRange(set.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)));
+            }
+
             ranked = Rank(offers, ties, gaps);
         }
 
         return ranked.Take(depth).ToList();
     }
 
-    /// <summary>Per searched segment, the best <see cref="TargetCandidateQuery.PerSegment"/> tied companies that match the filters.</summary>
-    private static List<Offer> TiedOffers(TargetCandidateQuery query, HomeTieIndex ties)
+    /// <summary>
+    /// The best <see cref="TargetCandidateQuery.PerSegment"/> tied companies of a segment that match the filters,
+    /// stopping at the first whose points (without the gap part) are below <paramref name="minPoints"/>.
+    /// </summary>
+    private static IEnumerable<Offer> TiedOffers(string segment, HomeTieIndex ties, HashSet<string>? scope, TargetCandidateQuery query, double? minPoints)
     {
-        var scope = query.RegionCodes?.ToHashSet(StringComparer.Ordinal);
-        var result = new List<Offer>();
-        foreach (var segment in query.SegmentCodes.Distinct(StringComparer.Ordinal))
+        var taken = 0;
+        foreach (var tied in ties.InSegment(segment))
         {
-            var taken = 0;
-            foreach (var tied in ties.InSegment(segment))
+            if (taken >= query.PerSegment || tied.Points < minPoints)
             {
-                if (taken >= query.PerSegment)
-                {
-                    break;
-                }
+                yield break;
+            }
 
-                if (Matches(tied, scope, query))
-                {
-                    result.Add(new Offer(tied.CompanyId, segment, tied.Strength));
-                    taken++;
-                }
+            if (Matches(tied.Company, scope, query))
+            {
+                taken++;
+                yield return new Offer(tied.Company.CompanyId, segment, tied.Company.Strength);
             }
         }
-
-        return result;
     }
 
     /// <summary>Scores each offered company for its segment of highest gap priority and sorts: score, then strength (descending), then id.</summary>

@@ -599,9 +599,12 @@ internal sealed partial class SqliteStore
         }
     }
 
-    /// <summary>True when the row's province, city or county is one of the codes in the JSON array parameter.</summary>
+    /// <summary>
+    /// 1 when the row's province, city or county is one of the codes in the JSON array parameter, else 0 (never
+    /// NULL: a missing city or county would make <c>NOT InScope</c> NULL and drop the row from both sides).
+    /// </summary>
     private static string InScope(string alias, string parameter) =>
-        $"({alias}.province_code IN (SELECT value FROM json_each({parameter})) OR {alias}.city_code IN (SELECT value FROM json_each({parameter})) OR {alias}.county_code IN (SELECT value FROM json_each({parameter})))";
+        $"coalesce({alias}.province_code IN (SELECT value FROM json_each({parameter})) OR {alias}.city_code IN (SELECT value FROM json_each({parameter})) OR {alias}.county_code IN (SELECT value FROM json_each({parameter})), 0)";
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
         where TKey : notnull

@@ -32,8 +32,8 @@ internal sealed partial class SqliteStore
         if (placeLevels)
         {
             await using var command = Command(connection, $"""
-                SELECT {CountColumns} FROM json_each($segments) s
-                JOIN discovery_count c ON c.segment_code = s.value AND c.level IN (1, 2)
+                SELECT {CountColumns} FROM discovery_count c
+                WHERE c.segment_code IN (SELECT value FROM json_each($segments)) AND c.level IN (1, 2)
                 """);
             command.Parameters.AddWithValue("$segments", segmentJson);
             await ReadCountRowsAsync(command, result, cancellationToken);

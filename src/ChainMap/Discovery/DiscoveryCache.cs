@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace ChainMap.Discovery;
 
 /// <summary>
-/// Reuses the two aggregate reads that every target list needs (ADR 0021): a chain's gap analysis and
-/// the index of companies tied to the home region. An entry is fresh for <see cref="DiscoveryOptions.CacheSeconds"/>;
+/// Reuses the aggregate reads that target lists and maps need (ADR 0021): a chain's gap analysis, the
+/// index of companies tied to the home region and a map's place counts. An entry is fresh for <see cref="DiscoveryOptions.CacheSeconds"/>;
 /// after that a request starts one refresh in the background and is answered from the expired entry,
 /// as long as it is younger than <see cref="DiscoveryOptions.MaxStaleSeconds"/> more (ADR 0026). A request
 /// waits only when there is no usable entry. Writers in this process call <see cref="Invalidate"/>.

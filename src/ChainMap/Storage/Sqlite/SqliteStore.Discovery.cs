@@ -183,8 +183,7 @@ internal sealed partial class SqliteStore
         await using (var command = Command(connection, $"""
             SELECT DISTINCT t.channel_id, 0 FROM channel_tie t WHERE {InScope("t", "$home")}
             UNION ALL
-            SELECT DISTINCT l.channel_id, 1 FROM channel_company l
-            JOIN company c ON c.id = l.company_id WHERE {InScope("c", "$home")}
+            SELECT DISTINCT m.channel_id, 1 FROM discovery_channel_member m WHERE {InScope("m", "$home")}
             """))
         {
             command.Parameters.AddWithValue("$home", home);
@@ -244,9 +243,8 @@ internal sealed partial class SqliteStore
             }
 
             await using var links = Command(connection, $"""
-                WITH {homeSet}
-                SELECT l.company_id, l.channel_id, l.role FROM channel_company l
-                WHERE l.channel_id IN (SELECT value FROM json_each($ids)) AND l.company_id NOT IN home
+                SELECT m.company_id, m.channel_id, m.role FROM discovery_channel_member m
+                WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {InScope("m", "$home")}
                 """);
             links.Parameters.AddWithValue("$home", home);
             links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));

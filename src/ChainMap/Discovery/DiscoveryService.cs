@@ -161,7 +161,8 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         foreach (var group in query.SegmentCodes.Distinct(StringComparer.Ordinal).GroupBy(s => gaps[s].Gap.Priority).OrderByDescending(g => g.Key))
         {
             // The score to beat (0.01 lower for rounding); null while the list is not full.
-            double? bar = ranked.Count >= depth ? ranked[depth - 1].Score.Total - 0.01 : null;
+            double? bar = ranked.Count >= depth ? ranked[depth - 1].Total - 0.01 : null;
+            var before = offers.Count;
             foreach (var segment in group)
             {
                 offers.AddRange(TiedOffers(segment, ties, scope, query, bar - group.Key));
@@ -174,7 +175,10 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
                 offers.AddRange(set.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)));
             }
 
-            ranked = Rank(offers, ties, gaps);
+            if (offers.Count > before)
+            {
+                ranked = Rank(offers, ties, gaps);
+            }
         }
 
         return ranked.Take(depth).ToList();
@@ -220,10 +224,9 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
             }
         }
 
-        return best
-            .Select(p => new Ranked(p.Key, p.Value.Gap, TargetScoring.Score(p.Value.Gap.Priority, p.Value.Strength, ties.Find(p.Key)), p.Value.Strength))
-            .OrderByDescending(r => r.Score.Total).ThenByDescending(r => r.Strength).ThenBy(r => r.CompanyId)
-            .ToList();
+        var ranked = best.Select(p => new Ranked(p.Key, p.Value.Gap, ties.Score(p.Key, p.Value.Gap.Priority, p.Value.Strength), p.Value.Strength)).ToList();
+        ranked.Sort(RankOrder);
+        return ranked;
     }
 
     private static bool Matches(HomeTiedCompany company, HashSet<string>? scope, TargetCandidateQuery query)
@@ -343,7 +346,23 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
     /// <summary>The highest company strength (<see cref="CompanyStrength"/>).</summary>
     private const double CompanyStrengthMax = 100;
 
-    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score, double Strength);
+    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score, double Strength)
+    {
+        public double Total { get; } = Score.Total;
+    }
+
+    /// <summary>Score descending, then strength descending, then company id.</summary>
+    private static readonly Comparison<Ranked> RankOrder = (a, b) =>
+    {
+        var byScore = b.Total.CompareTo(a.Total);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byStrength = b.Strength.CompareTo(a.Strength);
+        return byStrength != 0 ? byStrength : a.CompanyId.CompareTo(b.CompanyId);
+    };
 
     private readonly record struct Offer(long CompanyId, string SegmentCode, double Strength);
 }

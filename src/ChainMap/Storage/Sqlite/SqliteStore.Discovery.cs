@@ -371,9 +371,9 @@ internal sealed partial class SqliteStore
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        var home = Json(homeRegionCodes);
+        await using var graph = new PathGraph(connection, Json(homeRegionCodes));
         var nodes = new Dictionary<NodeKey, PathNode>();
-        await LoadNodesAsync(connection, targetIds.Select(id => new NodeKey(false, id)), nodes, home, cancellationToken);
+        await graph.LoadNodesAsync(targetIds.Select(id => new NodeKey(false, id)), nodes, cancellationToken);
 
         var found = new Dictionary<long, List<Walk>>();
         var walks = targetIds.Distinct()
@@ -383,8 +383,8 @@ internal sealed partial class SqliteStore
         for (var hop = 1; hop <= maxHops && walks.Count > 0; hop++)
         {
             var frontier = walks.Select(w => w.Nodes[^1]).Distinct().ToList();
-            var edges = await NeighboursAsync(connection, frontier, home, cancellationToken);
-            await LoadNodesAsync(connection, edges.Values.SelectMany(e => e).Select(e => e.To), nodes, home, cancellationToken);
+            var edges = await graph.NeighboursAsync(frontier, cancellationToken);
+            await graph.LoadNodesAsync(edges.Values.SelectMany(e => e).Select(e => e.To), nodes, cancellationToken);
 
             var next = new List<Walk>();
             foreach (var walk in walks)
@@ -433,114 +433,132 @@ internal sealed partial class SqliteStore
         return result;
     }
 
-    private static async Task<Dictionary<NodeKey, List<Edge>>> NeighboursAsync(SqliteConnection connection, IReadOnlyCollection<NodeKey> frontier, string home, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reads of one path search, prepared once and run for every hop: neighbours of a frontier
+    /// (relations, channel links; a channel's strongest home and other members from the index, ADR 0025)
+    /// and the nodes reached.
+    /// </summary>
+    private sealed class PathGraph : IAsyncDisposable
     {
-        var edges = new Dictionary<NodeKey, List<Edge>>();
-        var companies = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
-        var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
+        private readonly SqliteCommand neighbours;
+        private readonly SqliteCommand members;
+        private readonly SqliteCommand nodes;
 
-        // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
-        await using (var command = Command(connection, """
-            WITH fc(id) AS (SELECT value FROM json_each($companies)), fh(id) AS (SELECT value FROM json_each($channels))
-            SELECT 0, r.from_id, 0, r.to_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN fc
-            UNION ALL
-            SELECT 0, r.to_id, 0, r.from_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN fc
-            UNION ALL
-            SELECT 0, l.company_id, 1, l.channel_id, l.role, 1 FROM channel_company l WHERE l.company_id IN fc
-            UNION ALL
-            SELECT 1, l.channel_id, 1, l.member_id, l.role, 0 FROM channel_channel l WHERE l.channel_id IN fh
-            UNION ALL
-            SELECT 1, l.member_id, 1, l.channel_id, l.role, 1 FROM channel_channel l WHERE l.member_id IN fh
-            """))
+        public PathGraph(SqliteConnection connection, string home)
         {
-            command.Parameters.AddWithValue("$companies", companies);
-            command.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(channels));
-            await ReadEdgesAsync(command, edges, cancellationToken);
+            // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
+            neighbours = Command(connection, """
+                WITH fc(id) AS (SELECT value FROM json_each($companies)), fh(id) AS (SELECT value FROM json_each($channels))
+                SELECT 0, r.from_id, 0, r.to_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN fc
+                UNION ALL
+                SELECT 0, r.to_id, 0, r.from_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN fc
+                UNION ALL
+                SELECT 0, l.company_id, 1, l.channel_id, l.role, 1 FROM channel_company l WHERE l.company_id IN fc
+                UNION ALL
+                SELECT 1, l.channel_id, 1, l.member_id, l.role, 0 FROM channel_channel l WHERE l.channel_id IN fh
+                UNION ALL
+                SELECT 1, l.member_id, 1, l.channel_id, l.role, 1 FROM channel_channel l WHERE l.member_id IN fh
+                """);
+            neighbours.Parameters.Add("$companies", SqliteType.Text);
+            neighbours.Parameters.Add("$channels", SqliteType.Text);
+
+            members = Command(connection, $"""
+                SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
+                               WHERE m.channel_id = $channel AND {InScope("m", "$home")}
+                               ORDER BY m.strength DESC, m.company_id LIMIT $members)
+                UNION ALL
+                SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
+                               WHERE m.channel_id = $channel AND NOT {InScope("m", "$home")}
+                               ORDER BY m.strength DESC, m.company_id LIMIT $members)
+                """);
+            members.Parameters.AddWithValue("$home", home);
+            members.Parameters.AddWithValue("$members", ChannelMembersFollowed);
+            members.Parameters.Add("$channel", SqliteType.Integer);
+
+            nodes = Command(connection, $"""
+                SELECT 0, c.id, c.name, c.region_code, NULL, {InScope("c", "$home")}
+                FROM company c WHERE c.id IN (SELECT value FROM json_each($companies))
+                UNION ALL
+                SELECT 1, h.id, h.name, h.region_code, h.kind,
+                       EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {InScope("t", "$home")})
+                FROM channel h WHERE h.id IN (SELECT value FROM json_each($channels))
+                """);
+            nodes.Parameters.AddWithValue("$home", home);
+            nodes.Parameters.Add("$companies", SqliteType.Text);
+            nodes.Parameters.Add("$channels", SqliteType.Text);
         }
 
-        if (channels.Count == 0)
+        public async Task<Dictionary<NodeKey, List<Edge>>> NeighboursAsync(IReadOnlyCollection<NodeKey> frontier, CancellationToken cancellationToken)
         {
+            var edges = new Dictionary<NodeKey, List<Edge>>();
+            var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
+            neighbours.Parameters["$companies"].Value = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
+            neighbours.Parameters["$channels"].Value = JsonSerializer.Serialize(channels);
+            await ReadEdgesAsync(neighbours, edges, cancellationToken);
+            foreach (var id in channels)
+            {
+                members.Parameters["$channel"].Value = id;
+                await ReadEdgesAsync(members, edges, cancellationToken);
+            }
+
             return edges;
         }
 
-        // The strongest home and other members of each channel, from the index in strength order.
-        await using var members = Command(connection, $"""
-            SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
-                           WHERE m.channel_id = $channel AND {InScope("m", "$home")}
-                           ORDER BY m.strength DESC, m.company_id LIMIT $members)
-            UNION ALL
-            SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
-                           WHERE m.channel_id = $channel AND NOT {InScope("m", "$home")}
-                           ORDER BY m.strength DESC, m.company_id LIMIT $members)
-            """);
-        members.Parameters.AddWithValue("$home", home);
-        members.Parameters.AddWithValue("$members", ChannelMembersFollowed);
-        var channel = members.Parameters.Add("$channel", SqliteType.Integer);
-        foreach (var id in channels)
+        public async Task LoadNodesAsync(IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> loaded, CancellationToken cancellationToken)
         {
-            channel.Value = id;
-            await ReadEdgesAsync(members, edges, cancellationToken);
-        }
-
-        return edges;
-    }
-
-    private static async Task ReadEdgesAsync(SqliteCommand command, Dictionary<NodeKey, List<Edge>> edges, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var from = new NodeKey(reader.GetInt64(0) == 1, reader.GetInt64(1));
-            var to = new NodeKey(reader.GetInt64(2) == 1, reader.GetInt64(3));
-            var label = reader.GetString(4);
-            var reversed = reader.GetInt64(5) == 1;
-            Edge edge;
-            if (!from.IsChannel && !to.IsChannel)
+            var missing = keys.Where(k => !loaded.ContainsKey(k)).Distinct().ToList();
+            if (missing.Count == 0)
             {
-                CompanyRelationKinds.TryParse(label, out var kind);
-                edge = new Edge(to, kind, null, reversed, IntroductionWeights.Of(kind));
-            }
-            else
-            {
-                ChannelRoles.TryParse(label, out var role);
-                edge = new Edge(to, null, role, reversed, IntroductionWeights.Of(role));
+                return;
             }
 
-            Add(edges, from, edge);
-        }
-    }
-
-    private static async Task LoadNodesAsync(SqliteConnection connection, IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> nodes, string home, CancellationToken cancellationToken)
-    {
-        var missing = keys.Where(k => !nodes.ContainsKey(k)).Distinct().ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = Command(connection, $"""
-            SELECT 0, c.id, c.name, c.region_code, NULL, {InScope("c", "$home")}
-            FROM company c WHERE c.id IN (SELECT value FROM json_each($companies))
-            UNION ALL
-            SELECT 1, h.id, h.name, h.region_code, h.kind,
-                   EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {InScope("t", "$home")})
-            FROM channel h WHERE h.id IN (SELECT value FROM json_each($channels))
-            """);
-        command.Parameters.AddWithValue("$companies", JsonSerializer.Serialize(missing.Where(k => !k.IsChannel).Select(k => k.Id)));
-        command.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(missing.Where(k => k.IsChannel).Select(k => k.Id)));
-        command.Parameters.AddWithValue("$home", home);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var isChannel = reader.GetInt64(0) == 1;
-            ChannelKind? kind = null;
-            if (isChannel && ChannelKinds.TryParse(reader.GetString(4), out var parsed))
+            nodes.Parameters["$companies"].Value = JsonSerializer.Serialize(missing.Where(k => !k.IsChannel).Select(k => k.Id));
+            nodes.Parameters["$channels"].Value = JsonSerializer.Serialize(missing.Where(k => k.IsChannel).Select(k => k.Id));
+            await using var reader = await nodes.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                kind = parsed;
-            }
+                var isChannel = reader.GetInt64(0) == 1;
+                ChannelKind? kind = null;
+                if (isChannel && ChannelKinds.TryParse(reader.GetString(4), out var parsed))
+                {
+                    kind = parsed;
+                }
 
-            var key = new NodeKey(isChannel, reader.GetInt64(1));
-            nodes[key] = new PathNode(isChannel ? PathNodeKind.Channel : PathNodeKind.Company, key.Id, reader.GetString(2), NullableString(reader, 3), kind, reader.GetInt64(5) == 1);
+                var key = new NodeKey(isChannel, reader.GetInt64(1));
+                loaded[key] = new PathNode(isChannel ? PathNodeKind.Channel : PathNodeKind.Company, key.Id, reader.GetString(2), NullableString(reader, 3), kind, reader.GetInt64(5) == 1);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await neighbours.DisposeAsync();
+            await members.DisposeAsync();
+            await nodes.DisposeAsync();
+        }
+
+        private static async Task ReadEdgesAsync(SqliteCommand command, Dictionary<NodeKey, List<Edge>> edges, CancellationToken cancellationToken)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var from = new NodeKey(reader.GetInt64(0) == 1, reader.GetInt64(1));
+                var to = new NodeKey(reader.GetInt64(2) == 1, reader.GetInt64(3));
+                var label = reader.GetString(4);
+                var reversed = reader.GetInt64(5) == 1;
+                Edge edge;
+                if (!from.IsChannel && !to.IsChannel)
+                {
+                    CompanyRelationKinds.TryParse(label, out var kind);
+                    edge = new Edge(to, kind, null, reversed, IntroductionWeights.Of(kind));
+                }
+                else
+                {
+                    ChannelRoles.TryParse(label, out var role);
+                    edge = new Edge(to, null, role, reversed, IntroductionWeights.Of(role));
+                }
+
+                Add(edges, from, edge);
+            }
         }
     }
 

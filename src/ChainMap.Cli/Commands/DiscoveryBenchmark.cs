@@ -22,6 +22,9 @@ namespace ChainMap.Cli.Commands;
 /// </summary>
 internal static class DiscoveryBenchmark
 {
+    /// <summary>The admin key the API child process is started with (Auth:BootstrapAdminKey); it only ever listens on 127.0.0.1.</summary>
+    private const string BenchmarkKey = "cmk_benchmark_discovery0123456789abcdef";
+
     public static Command Create()
     {
         var companies = new Option<int>("--companies") { Description = "Number of synthetic companies", DefaultValueFactory = _ => 1_000_000 };
@@ -32,9 +35,10 @@ internal static class DiscoveryBenchmark
         var mapRequests = new Option<int>("--map-requests") { Description = "Timed investment-map requests per mode", DefaultValueFactory = _ => 20 };
         var cache = new Option<DirectoryInfo?>("--cache-dir") { Description = "Where generated stores are kept between runs (default: TMP/chainmap-bench)" };
         var http = new Option<bool>("--http") { Description = "Also measure over HTTP (starts the API as a child process)", DefaultValueFactory = _ => true };
+        var profile = new Option<bool>("--profile") { Description = "Also time each store call of a list and a map separately" };
         var command = new Command("discovery", "Time target lists and investment maps on a large generated store")
         {
-            companies, seed, chain, region, requests, mapRequests, cache, http,
+            companies, seed, chain, region, requests, mapRequests, cache, http, profile,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -42,7 +46,16 @@ internal static class DiscoveryBenchmark
             var count = result.GetValue(companies);
             var folder = Path.Combine(result.GetValue(cache)?.FullName ?? Path.Combine(Path.GetTempPath(), "chainmap-bench"), $"discovery-{count}-{result.GetValue(seed)}");
             await EnsureStoreAsync(folder, dataPath, count, result.GetValue(seed), cancellationToken);
-            await MeasureAsync(folder, dataPath, result.GetValue(chain)!, result.GetValue(region)!, result.GetValue(requests), result.GetValue(mapRequests), result.GetValue(http), cancellationToken);
+            if (result.GetValue(profile))
+            {
+                await ProfileAsync(folder, result.GetValue(chain)!, result.GetValue(region)!, cancellationToken);
+            }
+
+            if (result.GetValue(requests) > 0)
+            {
+                await MeasureAsync(folder, dataPath, result.GetValue(chain)!, result.GetValue(region)!, result.GetValue(requests), Math.Max(1, result.GetValue(mapRequests)), result.GetValue(http), cancellationToken);
+            }
+
             return 0;
         });
         return command;
@@ -152,13 +165,16 @@ internal static class DiscoveryBenchmark
         await Console.Out.WriteLineAsync($"List: {page.Items.Count} items of {page.Total:N0} candidates; {page.Items.Count(t => t.Paths.Count > 0)} with paths");
         rows.Add(Row("list, in-process, first call (empty caches)", [first]));
         rows.Add(Row("list, in-process, warm", await RepeatAsync(requests, () => discovery.FindTargetsAsync(filter, cancellationToken))));
-        rows.Add(Row("list, in-process, caches dropped before each call", await RepeatAsync(Math.Min(requests, 20), async () =>
+        rows.Add(Row("list, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
+        rows.Add(Row("list, in-process, while the background refresh runs", await DuringRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
+        rows.Add(Row("list, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(requests, 10), async () =>
         {
             cache.Invalidate();
             await discovery.FindTargetsAsync(filter, cancellationToken);
         })));
         rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
-        rows.Add(Row("map, in-process, caches dropped before each call", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
+        rows.Add(Row("map, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(mapRequests, 10), () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
+        rows.Add(Row("map, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
         {
             cache.Invalidate();
             await discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken);
@@ -172,6 +188,65 @@ internal static class DiscoveryBenchmark
 
         await Console.Out.WriteLineAsync();
         await Console.Out.WriteLineAsync("| measurement | n | p50 ms | p95 ms | p99 ms | max ms |");
+        await Console.Out.WriteLineAsync("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows)
+        {
+            await Console.Out.WriteLineAsync(row);
+        }
+    }
+
+    /// <summary>Times each store call and step that a list and a map make, so the costs can be compared.</summary>
+    private static async Task ProfileAsync(string folder, string chainText, string regionText, CancellationToken cancellationToken)
+    {
+        using var host = await CliHost.StartAsync(folder, seed: false, cancellationToken);
+        var services = host.Services;
+        var store = services.GetRequiredService<IChainMapStore>();
+        var discovery = services.GetRequiredService<DiscoveryService>();
+        var chain = await services.GetRequiredService<ChainDirectory>().GetDefinitionAsync(chainText, cancellationToken)
+            ?? throw new InvalidOperationException($"No chain '{chainText}'.");
+        var catalog = await services.GetRequiredService<RegionDirectory>().GetCatalogAsync(cancellationToken);
+        var home = await services.GetRequiredService<RegionDirectory>().GetHomeAsync(cancellationToken);
+        var match = catalog.Resolve(regionText);
+        IReadOnlyCollection<string> codes = match.Group?.MemberCodes ?? (match.Region is { } r ? [r.Code] : throw new InvalidOperationException($"No region '{regionText}'."));
+        var homeCodes = DiscoveryCache.HomeCodes(home);
+        var segments = chain.Segments.Select(s => s.Code).ToList();
+        var rows = new List<string>();
+        async Task<T> Step<T>(string name, int n, Func<Task<T>> action)
+        {
+            var value = await action();
+            var times = new List<double>(n);
+            for (var i = 0; i < n; i++)
+            {
+                times.Add(await TimeAsync(action));
+            }
+
+            rows.Add(Row(name, times));
+            return value;
+        }
+
+        static async Task<double> TimeAsync<T>(Func<Task<T>> action)
+        {
+            var clock = Stopwatch.StartNew();
+            await action();
+            return clock.Elapsed.TotalMilliseconds;
+        }
+
+        await Step("store: segment stats (gap analysis)", 5, () => store.GetSegmentStatsAsync(chain.Chain.Code, homeCodes, cancellationToken));
+        await Step("store: place counts, everywhere", 5, () => store.CountSegmentPlacesAsync(chain.Chain.Code, null, homeCodes, cancellationToken));
+        var ties = await Step("store: home-tied companies", 3, () => store.ListHomeTiedCompaniesAsync(homeCodes, cancellationToken));
+        var query = new TargetCandidateQuery(segments, codes, homeCodes, [], null, 50);
+        var set = await Step("store: list candidates (50 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query, cancellationToken));
+        await Step("store: map candidates (5 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query with { RegionCodes = null, PerSegment = 5 }, cancellationToken));
+        var page = await Step("list (whole, warm)", 100, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 3), cancellationToken));
+        var ids = page.Items.Select(t => t.Company.Id).ToList();
+        await Step("store: 50 companies", 20, () => store.GetCompaniesAsync(ids, cancellationToken));
+        await Step("store: paths for 50 targets, 3 each", 20, () => store.FindIntroductionPathsAsync(ids, homeCodes, DiscoveryService.MaxHops, 3, cancellationToken));
+        await Step("list (whole, warm, no paths)", 100, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 0), cancellationToken));
+        await Step("map (whole, warm)", 5, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken));
+        await host.StopAsync(cancellationToken);
+
+        await Console.Out.WriteLineAsync($"Profile: {ties.Count:N0} home-tied companies, {set.Candidates.Count:N0} list candidates of {set.Total:N0}");
+        await Console.Out.WriteLineAsync("| step | n | p50 ms | p95 ms | p99 ms | max ms |");
         await Console.Out.WriteLineAsync("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
@@ -194,6 +269,9 @@ internal static class DiscoveryBenchmark
         };
         start.Environment["Storage__DataDirectory"] = folder;
         start.Environment["Storage__SeedDefaultData"] = "false";
+        start.Environment["Auth__BootstrapAdminKey"] = BenchmarkKey;
+        start.Environment["Auth__PermitsPerSecond"] = "100000";
+        start.Environment["Auth__Burst"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         using var api = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
@@ -204,6 +282,7 @@ internal static class DiscoveryBenchmark
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchmarkKey);
             for (var attempt = 0; ; attempt++)
             {
                 try
@@ -272,6 +351,40 @@ internal static class DiscoveryBenchmark
         var clock = Stopwatch.StartNew();
         await action();
         return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Each sample: the cache entries expire, one request is timed (it starts the refresh), then the refresh is awaited untimed.</summary>
+    private static async Task<List<double>> AfterExpiryAsync(DiscoveryCache cache, int count, Func<Task> action)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            cache.Expire();
+            times.Add(await TimeAsync(action));
+            await cache.RefreshesAsync();
+        }
+
+        return times;
+    }
+
+    /// <summary>Requests timed while a background refresh (started by an untimed request after expiry) is still running.</summary>
+    private static async Task<List<double>> DuringRefreshAsync(DiscoveryCache cache, int count, Func<Task> action)
+    {
+        var times = new List<double>(count);
+        while (times.Count < count)
+        {
+            cache.Expire();
+            await action();
+            var refresh = cache.RefreshesAsync();
+            while (!refresh.IsCompleted && times.Count < count)
+            {
+                times.Add(await TimeAsync(action));
+            }
+
+            await refresh;
+        }
+
+        return times;
     }
 
     private static async Task<List<double>> RepeatAsync(int count, Func<Task> action)

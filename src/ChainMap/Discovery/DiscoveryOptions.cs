@@ -22,4 +22,11 @@ public sealed class DiscoveryOptions
     /// <summary>Gap analyses and the home-tie index are reused this long (seconds); 0 recomputes on every request.</summary>
     [Range(0, 3600)]
     public int CacheSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// For this long after <see cref="CacheSeconds"/> an expired analysis or index is still served while one
+    /// refresh runs in the background (seconds); later, or with 0, a request waits for a fresh read.
+    /// </summary>
+    [Range(0, 86400)]
+    public int MaxStaleSeconds { get; set; } = 300;
 }

@@ -80,19 +80,28 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         var segments = (filter.SegmentCodes ?? gaps.Keys).Where(gaps.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         var depth = filter.Page * filter.PageSize;
         var query = new TargetCandidateQuery(segments, filter.RegionCodes, homeCodes, filter.Tags, filter.MinCapital, depth);
-        var candidates = segments.Count == 0 ? new TargetCandidateSet([], 0) : await store.FindTargetCandidatesAsync(query, cancellationToken);
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
-        var ranked = Rank(candidates.Candidates, ties, gaps, query);
+        var total = 0L;
+        var ranked = new List<Ranked>();
+        if (segments.Count > 0)
+        {
+            total = (await store.FindTargetCandidatesAsync(query with { PerSegment = 0 }, cancellationToken)).Total;
+            if (total > 0)
+            {
+                ranked = await RankTopAsync(query, ties, gaps, cancellationToken);
+            }
+        }
+
         var slice = ranked.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList();
         var items = await BuildTargetsAsync(slice, (filter.Page - 1) * filter.PageSize, ties, gaps, home, filter.Paths, cancellationToken);
 
         string? reason = null;
         if (items.Count == 0)
         {
-            reason = await ExplainEmptyAsync(filter, query, candidates.Total, homeName, cancellationToken);
+            reason = await ExplainEmptyAsync(filter, query, total, homeName, cancellationToken);
         }
 
-        return new TargetPage(items, filter.Page, filter.PageSize, candidates.Total, reason);
+        return new TargetPage(items, filter.Page, filter.PageSize, total, reason);
     }
 
     public async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken)
@@ -102,19 +111,20 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         var analysis = await cache.GetGapsAsync(chain, home, cancellationToken);
         var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (chain, g), StringComparer.Ordinal);
         var codes = chain.Segments.Select(s => s.Code).ToList();
-        var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, top);
+        var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, top, CountTotal: false);
         var candidates = top > 0 ? await store.FindTargetCandidatesAsync(query, cancellationToken) : new TargetCandidateSet([], 0);
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
-        var places = await store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, homeCodes, cancellationToken);
+        var scope = regionCodes?.ToHashSet(StringComparer.Ordinal);
+        var tied = top > 0 ? codes.SelectMany(s => TiedOffers(s, ties, scope, query, null)).ToList() : [];
+        var places = await cache.GetPlacesAsync(chain, home, regionCodes, cancellationToken);
         var children = chain.Segments.Where(s => s.ParentCode is not null).ToLookup(s => s.ParentCode!, StringComparer.Ordinal);
 
         var perSegment = new List<(SegmentGap Gap, HashSet<string> Codes, List<Ranked> Top)>();
         foreach (var gap in analysis.Segments)
         {
             var own = Descendants(gap.Segment.Code, children);
-            var sub = query with { SegmentCodes = own.ToList() };
-            var ranked = Rank(candidates.Candidates.Where(c => own.Contains(c.SegmentCode)).ToList(), ties, gaps, sub).Take(top).ToList();
-            perSegment.Add((gap, own, ranked));
+            var offers = candidates.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)).Concat(tied).Where(o => own.Contains(o.SegmentCode));
+            perSegment.Add((gap, own, Rank(offers, ties, gaps).Take(top).ToList()));
         }
 
         var all = perSegment.SelectMany(p => p.Top).DistinctBy(r => r.CompanyId).ToList();
@@ -135,19 +145,76 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         return new InvestmentMap(analysis, home, result);
     }
 
-    /// <summary>Merges the store's per-segment candidates with the home-tied companies that match, scores and sorts them (score desc, id).</summary>
-    private static List<Ranked> Rank(
-        IReadOnlyList<TargetCandidate> candidates,
-        IReadOnlyDictionary<long, HomeTiedCompany> ties,
-        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps,
-        TargetCandidateQuery query)
+    /// <summary>
+    /// The best <see cref="TargetCandidateQuery.PerSegment"/> targets (ADR 0024). Segments are read one gap
+    /// priority at a time, highest first; once a full list is at hand, only companies that can still beat
+    /// its last place are read: tied companies from the index while their points can, and from the store
+    /// only those strong enough, so segments that cannot reach the page are skipped.
+    /// </summary>
+    private async Task<List<Ranked>> RankTopAsync(
+        TargetCandidateQuery query, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, CancellationToken cancellationToken)
+    {
+        var depth = query.PerSegment;
+        var offers = new List<Offer>();
+        var ranked = new List<Ranked>();
+        var scope = query.RegionCodes?.ToHashSet(StringComparer.Ordinal);
+        foreach (var group in query.SegmentCodes.Distinct(StringComparer.Ordinal).GroupBy(s => gaps[s].Gap.Priority).OrderByDescending(g => g.Key))
+        {
+            // The score to beat (0.01 lower for rounding); null while the list is not full.
+            double? bar = ranked.Count >= depth ? ranked[depth - 1].Total - 0.01 : null;
+            var before = offers.Count;
+            foreach (var segment in group)
+            {
+                offers.AddRange(TiedOffers(segment, ties, scope, query, bar - group.Key));
+            }
+
+            var floor = bar is { } b ? (b - group.Key) / TargetScoring.StrengthFactor : (double?)null;
+            if (floor is null or <= CompanyStrengthMax)
+            {
+                var set = await store.FindTargetCandidatesAsync(query with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false }, cancellationToken);
+                offers.AddRange(set.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)));
+            }
+
+            if (offers.Count > before)
+            {
+                ranked = Rank(offers, ties, gaps);
+            }
+        }
+
+        return ranked.Take(depth).ToList();
+    }
+
+    /// <summary>
+    /// The best <see cref="TargetCandidateQuery.PerSegment"/> tied companies of a segment that match the filters,
+    /// stopping at the first whose points (without the gap part) are below <paramref name="minPoints"/>.
+    /// </summary>
+    private static IEnumerable<Offer> TiedOffers(string segment, HomeTieIndex ties, HashSet<string>? scope, TargetCandidateQuery query, double? minPoints)
+    {
+        var taken = 0;
+        foreach (var tied in ties.InSegment(segment))
+        {
+            if (taken >= query.PerSegment || tied.Points < minPoints)
+            {
+                yield break;
+            }
+
+            if (Matches(tied.Company, scope, query))
+            {
+                taken++;
+                yield return new Offer(tied.Company.CompanyId, segment, tied.Company.Strength);
+            }
+        }
+    }
+
+    /// <summary>Scores each offered company for its segment of highest gap priority and sorts: score, then strength (descending), then id.</summary>
+    private static List<Ranked> Rank(IEnumerable<Offer> offers, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps)
     {
         var best = new Dictionary<long, (SegmentGap Gap, double Strength)>();
-        void Offer(long id, string segment, double strength)
+        foreach (var (id, segment, strength) in offers)
         {
             if (!gaps.TryGetValue(segment, out var g))
             {
-                return;
+                continue;
             }
 
             if (!best.TryGetValue(id, out var current) || g.Gap.Priority > current.Gap.Priority
@@ -157,37 +224,13 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
             }
         }
 
-        foreach (var candidate in candidates)
-        {
-            Offer(candidate.CompanyId, candidate.SegmentCode, candidate.Strength);
-        }
-
-        var wanted = query.SegmentCodes as IReadOnlySet<string> ?? query.SegmentCodes.ToHashSet(StringComparer.Ordinal);
-        var scope = query.RegionCodes?.ToHashSet(StringComparer.Ordinal);
-        foreach (var tied in ties.Values)
-        {
-            if (Matches(tied, wanted, scope, query))
-            {
-                foreach (var segment in tied.SegmentCodes.Where(wanted.Contains))
-                {
-                    Offer(tied.CompanyId, segment, tied.Strength);
-                }
-            }
-        }
-
-        return best
-            .Select(p => new Ranked(p.Key, p.Value.Gap, TargetScoring.Score(p.Value.Gap.Priority, p.Value.Strength, ties.GetValueOrDefault(p.Key))))
-            .OrderByDescending(r => r.Score.Total).ThenBy(r => r.CompanyId)
-            .ToList();
+        var ranked = best.Select(p => new Ranked(p.Key, p.Value.Gap, ties.Score(p.Key, p.Value.Gap.Priority, p.Value.Strength), p.Value.Strength)).ToList();
+        ranked.Sort(RankOrder);
+        return ranked;
     }
 
-    private static bool Matches(HomeTiedCompany company, IReadOnlySet<string> segments, HashSet<string>? scope, TargetCandidateQuery query)
+    private static bool Matches(HomeTiedCompany company, HashSet<string>? scope, TargetCandidateQuery query)
     {
-        if (!company.SegmentCodes.Any(segments.Contains))
-        {
-            return false;
-        }
-
         if (scope is not null && !scope.Contains(company.ProvinceCode)
             && !(company.CityCode is { } city && scope.Contains(city)) && !(company.CountyCode is { } county && scope.Contains(county)))
         {
@@ -203,7 +246,7 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
     }
 
     private async Task<List<Target>> BuildTargetsAsync(
-        IReadOnlyList<Ranked> ranked, int rankOffset, IReadOnlyDictionary<long, HomeTiedCompany> ties,
+        IReadOnlyList<Ranked> ranked, int rankOffset, HomeTieIndex ties,
         Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, HomeRegion home, int paths, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0)
@@ -227,7 +270,7 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
                 continue;
             }
 
-            var tie = ties.GetValueOrDefault(r.CompanyId);
+            var tie = ties.Find(r.CompanyId);
             var described = found[r.CompanyId].Select(p => PathDescriptions.Describe(p, homeName)).ToList();
             var reasons = TargetScoring.Reasons(company, r.Gap, r.Score, tie, homeName).ToList();
             if (described.Count > 0)
@@ -300,5 +343,26 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
 
     private static string HomeName(HomeRegion home) => home.Name.Length == 0 ? "本地" : home.Name;
 
-    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score);
+    /// <summary>The highest company strength (<see cref="CompanyStrength"/>).</summary>
+    private const double CompanyStrengthMax = 100;
+
+    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score, double Strength)
+    {
+        public double Total { get; } = Score.Total;
+    }
+
+    /// <summary>Score descending, then strength descending, then company id.</summary>
+    private static readonly Comparison<Ranked> RankOrder = (a, b) =>
+    {
+        var byScore = b.Total.CompareTo(a.Total);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byStrength = b.Strength.CompareTo(a.Strength);
+        return byStrength != 0 ? byStrength : a.CompanyId.CompareTo(b.CompanyId);
+    };
+
+    private readonly record struct Offer(long CompanyId, string SegmentCode, double Strength);
 }

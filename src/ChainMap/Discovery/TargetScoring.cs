@@ -22,11 +22,15 @@ public static class TargetScoring
     public const double MaxLinks = 20;
     public const double MaxChannels = 10;
 
-    public static ScoreParts Score(double gapPriority, double strength, HomeTiedCompany? ties) => new(
+    public static ScoreParts Score(double gapPriority, double strength, HomeTiedCompany? ties) =>
+        Score(gapPriority, strength, LinkPoints(ties?.Relations ?? []), ChannelPoints(ties?.Channels ?? []));
+
+    /// <summary>The score with the link and channel points already worked out (<see cref="LinkPoints"/>, <see cref="ChannelPoints"/>).</summary>
+    public static ScoreParts Score(double gapPriority, double strength, double links, double channels) => new(
         Math.Round(gapPriority, 2),
         Math.Round(Math.Clamp(strength, 0, 100) * StrengthFactor, 2),
-        LinkPoints(ties?.Relations ?? []),
-        ChannelPoints(ties?.Channels ?? []));
+        links,
+        channels);
 
     public static double LinkPoints(IReadOnlyList<HomeRelationTie> relations)
     {

@@ -21,7 +21,9 @@ public sealed record SegmentPlaceCount(string SegmentCode, string ProvinceCode, 
 /// What a ranked target list searches: companies in any of <see cref="SegmentCodes"/>, located in
 /// <see cref="RegionCodes"/> (null: everywhere) and never in <see cref="ExcludedRegionCodes"/> (the
 /// home region), carrying any of <see cref="Tags"/> (empty: no condition) and at least
-/// <see cref="MinCapital"/> registered capital. <see cref="PerSegment"/> bounds the candidates per segment.
+/// <see cref="MinCapital"/> registered capital. <see cref="PerSegment"/> bounds the candidates per segment;
+/// <see cref="MinStrength"/> (null: none) leaves out weaker candidates, so a caller that already holds
+/// better ones reads no more than it needs. <see cref="CountTotal"/>: also count the matching companies.
 /// </summary>
 public sealed record TargetCandidateQuery(
     IReadOnlyCollection<string> SegmentCodes,
@@ -29,12 +31,17 @@ public sealed record TargetCandidateQuery(
     IReadOnlyCollection<string> ExcludedRegionCodes,
     IReadOnlyCollection<string> Tags,
     decimal? MinCapital,
-    int PerSegment);
+    int PerSegment,
+    double? MinStrength = null,
+    bool CountTotal = true);
 
 /// <summary>A company in one of the searched segments (a company in several appears once per segment).</summary>
 public sealed record TargetCandidate(long CompanyId, string SegmentCode, double Strength);
 
-/// <summary>The strongest <see cref="TargetCandidateQuery.PerSegment"/> candidates of each segment, and how many distinct companies match in all.</summary>
+/// <summary>
+/// The strongest <see cref="TargetCandidateQuery.PerSegment"/> candidates of each segment, and how many distinct
+/// companies match in all (regardless of <see cref="TargetCandidateQuery.MinStrength"/>; 0 when not asked to count).
+/// </summary>
 public sealed record TargetCandidateSet(IReadOnlyList<TargetCandidate> Candidates, long Total);
 
 /// <summary>A relation between a company outside the home region and one inside it. <see cref="OutsideIsFrom"/>: the outside company is the relation's From.</summary>

@@ -104,7 +104,7 @@ internal sealed class ImportTestStore : IAsyncDisposable
             var regions = new RegionDirectory(store);
             var chains = new ChainDirectory(store, TimeProvider.System);
             var importer = new CompanyImporter(store, regions, chains, TimeProvider.System);
-            var cache = new ChainMap.Discovery.DiscoveryCache(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ChainMap.Discovery.DiscoveryOptions()));
+            var cache = new ChainMap.Discovery.DiscoveryCache(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ChainMap.Discovery.DiscoveryOptions()), NullLogger<ChainMap.Discovery.DiscoveryCache>.Instance);
             var network = new ChainMap.Seeding.DemoNetwork(store, new ChainMap.Channels.ChannelImporter(store, regions, cache), cache, NullLogger<ChainMap.Seeding.DemoNetwork>.Instance);
             var data = new DefaultData(store, regions, chains, new ChainService(store, chains), importer, network, NullLogger<DefaultData>.Instance);
             await data.LoadAsync(TestData.DataPath, includeCompanies: false, CancellationToken.None);

@@ -100,4 +100,161 @@ internal static class SqliteDiscoverySchema
             CHECK (channel_id <> member_id)) WITHOUT ROWID;
         CREATE INDEX channel_channel_by_member ON channel_channel(member_id, channel_id);
         """;
+
+    /// <summary>
+    /// discovery_count: per segment, the companies (count, capital, strength) of every province, city
+    /// and county they are in, plus one row for all of them (region ''), kept in step with
+    /// discovery_member by triggers (ADR 0023). Gap analyses, place counts and the totals of target
+    /// lists read a few hundred of these rows instead of every membership. discovery_member.multi marks
+    /// memberships of companies in more than one segment, so a total over several segments can count
+    /// each company once. Back-filled from discovery_member.
+    /// </summary>
+    public const string Counts = """
+        CREATE TABLE discovery_count(
+            segment_code TEXT NOT NULL,
+            region_code TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            province_code TEXT,
+            city_code TEXT,
+            companies INTEGER NOT NULL,
+            capital REAL NOT NULL,
+            strength REAL NOT NULL,
+            PRIMARY KEY(segment_code, region_code)) WITHOUT ROWID;
+        CREATE INDEX discovery_count_by_level ON discovery_count(segment_code, level, region_code, province_code, city_code, companies, capital, strength);
+
+        CREATE TRIGGER discovery_count_before_member_replace BEFORE INSERT ON discovery_member
+        WHEN EXISTS (SELECT 1 FROM discovery_member WHERE segment_code = NEW.segment_code AND company_id = NEW.company_id)
+        BEGIN
+            UPDATE discovery_count SET companies = companies - 1,
+                capital = capital - (SELECT coalesce(capital, 0) FROM discovery_member WHERE segment_code = NEW.segment_code AND company_id = NEW.company_id),
+                strength = strength - (SELECT strength FROM discovery_member WHERE segment_code = NEW.segment_code AND company_id = NEW.company_id)
+            WHERE segment_code = NEW.segment_code AND region_code IN (
+                SELECT '' UNION ALL
+                SELECT value FROM discovery_member m, json_each(json_array(m.province_code, m.city_code, m.county_code))
+                WHERE m.segment_code = NEW.segment_code AND m.company_id = NEW.company_id AND value IS NOT NULL);
+        END;
+        CREATE TRIGGER discovery_count_after_member_insert AFTER INSERT ON discovery_member
+        BEGIN
+            INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
+            SELECT NEW.segment_code, p.region_code, p.level, p.province_code, p.city_code, 1, coalesce(NEW.capital, 0), NEW.strength
+            FROM (SELECT '' AS region_code, 0 AS level, NULL AS province_code, NULL AS city_code
+                  UNION ALL SELECT NEW.province_code, 1, NEW.province_code, NULL
+                  UNION ALL SELECT NEW.city_code, 2, NEW.province_code, NEW.city_code
+                      WHERE NEW.city_code IS NOT NULL AND NEW.city_code <> NEW.province_code
+                  UNION ALL SELECT NEW.county_code, 3, NEW.province_code, NEW.city_code
+                      WHERE NEW.county_code IS NOT NULL AND NEW.county_code <> NEW.province_code AND NEW.county_code IS NOT NEW.city_code) p
+            WHERE true
+            ON CONFLICT(segment_code, region_code) DO UPDATE SET companies = companies + 1,
+                capital = capital + excluded.capital, strength = strength + excluded.strength;
+        END;
+        CREATE TRIGGER discovery_count_after_member_delete AFTER DELETE ON discovery_member
+        BEGIN
+            UPDATE discovery_count SET companies = companies - 1, capital = capital - coalesce(OLD.capital, 0), strength = strength - OLD.strength
+            WHERE segment_code = OLD.segment_code AND region_code IN ('', OLD.province_code, OLD.city_code, OLD.county_code);
+            DELETE FROM discovery_count
+            WHERE segment_code = OLD.segment_code AND region_code IN ('', OLD.province_code, OLD.city_code, OLD.county_code) AND companies <= 0;
+        END;
+        CREATE TRIGGER discovery_count_after_member_update AFTER UPDATE OF segment_code, province_code, city_code, county_code, strength, capital ON discovery_member
+        WHEN OLD.segment_code IS NOT NEW.segment_code OR OLD.province_code IS NOT NEW.province_code OR OLD.city_code IS NOT NEW.city_code
+            OR OLD.county_code IS NOT NEW.county_code OR OLD.strength IS NOT NEW.strength OR OLD.capital IS NOT NEW.capital
+        BEGIN
+            UPDATE discovery_count SET companies = companies - 1, capital = capital - coalesce(OLD.capital, 0), strength = strength - OLD.strength
+            WHERE segment_code = OLD.segment_code AND region_code IN ('', OLD.province_code, OLD.city_code, OLD.county_code);
+            DELETE FROM discovery_count
+            WHERE segment_code = OLD.segment_code AND region_code IN ('', OLD.province_code, OLD.city_code, OLD.county_code) AND companies <= 0;
+            INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
+            SELECT NEW.segment_code, p.region_code, p.level, p.province_code, p.city_code, 1, coalesce(NEW.capital, 0), NEW.strength
+            FROM (SELECT '' AS region_code, 0 AS level, NULL AS province_code, NULL AS city_code
+                  UNION ALL SELECT NEW.province_code, 1, NEW.province_code, NULL
+                  UNION ALL SELECT NEW.city_code, 2, NEW.province_code, NEW.city_code
+                      WHERE NEW.city_code IS NOT NULL AND NEW.city_code <> NEW.province_code
+                  UNION ALL SELECT NEW.county_code, 3, NEW.province_code, NEW.city_code
+                      WHERE NEW.county_code IS NOT NULL AND NEW.county_code <> NEW.province_code AND NEW.county_code IS NOT NEW.city_code) p
+            WHERE true
+            ON CONFLICT(segment_code, region_code) DO UPDATE SET companies = companies + 1,
+                capital = capital + excluded.capital, strength = strength + excluded.strength;
+        END;
+
+        ALTER TABLE discovery_member ADD COLUMN multi INTEGER NOT NULL DEFAULT 0;
+        CREATE TRIGGER discovery_member_multi_after_insert AFTER INSERT ON discovery_member
+        WHEN EXISTS (SELECT 1 FROM discovery_member x WHERE x.company_id = NEW.company_id AND x.segment_code <> NEW.segment_code)
+        BEGIN
+            UPDATE discovery_member SET multi = 1 WHERE company_id = NEW.company_id AND multi = 0;
+        END;
+        CREATE TRIGGER discovery_member_multi_after_delete AFTER DELETE ON discovery_member
+        WHEN (SELECT count(*) FROM discovery_member x WHERE x.company_id = OLD.company_id) = 1
+        BEGIN
+            UPDATE discovery_member SET multi = 0 WHERE company_id = OLD.company_id;
+        END;
+        UPDATE discovery_member SET multi = 1
+        WHERE company_id IN (SELECT company_id FROM discovery_member GROUP BY company_id HAVING count(*) > 1);
+        CREATE INDEX discovery_member_multi ON discovery_member(segment_code, company_id, province_code, city_code, county_code) WHERE multi = 1;
+
+        INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
+        SELECT segment_code, '', 0, NULL, NULL, count(*), sum(coalesce(capital, 0)), sum(strength)
+        FROM discovery_member GROUP BY segment_code;
+        INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
+        SELECT segment_code, province_code, 1, province_code, NULL, count(*), sum(coalesce(capital, 0)), sum(strength)
+        FROM discovery_member GROUP BY segment_code, province_code;
+        INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
+        SELECT segment_code, city_code, 2, min(province_code), city_code, count(*), sum(coalesce(capital, 0)), sum(strength)
+        FROM discovery_member WHERE city_code IS NOT NULL AND city_code <> province_code
+        GROUP BY segment_code, city_code;
+        INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
+        SELECT segment_code, county_code, 3, min(province_code), min(city_code), count(*), sum(coalesce(capital, 0)), sum(strength)
+        FROM discovery_member WHERE county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code
+        GROUP BY segment_code, county_code;
+        """;
+
+    /// <summary>
+    /// discovery_channel_member: channel_company with each member's strength and place copied in, kept in
+    /// step by triggers (ADR 0025). The introduction-path search follows at most ten home and ten other
+    /// members of a channel, strongest first; this index hands it those without reading and sorting
+    /// every member of an association. Back-filled from channel_company.
+    /// </summary>
+    public const string ChannelMembers = """
+        CREATE TABLE discovery_channel_member(
+            channel_id INTEGER NOT NULL,
+            company_id INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            strength REAL NOT NULL,
+            province_code TEXT NOT NULL,
+            city_code TEXT,
+            county_code TEXT,
+            PRIMARY KEY(channel_id, company_id)) WITHOUT ROWID;
+        CREATE INDEX discovery_channel_member_rank ON discovery_channel_member(channel_id, strength DESC, company_id, role, province_code, city_code, county_code);
+        CREATE INDEX discovery_channel_member_by_company ON discovery_channel_member(company_id);
+
+        CREATE TRIGGER discovery_channel_member_after_link_insert AFTER INSERT ON channel_company
+        BEGIN
+            INSERT OR REPLACE INTO discovery_channel_member(channel_id, company_id, role, strength, province_code, city_code, county_code)
+            SELECT NEW.channel_id, c.id, NEW.role, c.strength, c.province_code, c.city_code, c.county_code FROM company c WHERE c.id = NEW.company_id;
+        END;
+        CREATE TRIGGER discovery_channel_member_after_link_delete AFTER DELETE ON channel_company
+        BEGIN
+            DELETE FROM discovery_channel_member WHERE channel_id = OLD.channel_id AND company_id = OLD.company_id;
+        END;
+        CREATE TRIGGER discovery_channel_member_after_link_update AFTER UPDATE OF channel_id, company_id, role ON channel_company
+        BEGIN
+            DELETE FROM discovery_channel_member WHERE channel_id = OLD.channel_id AND company_id = OLD.company_id;
+            INSERT OR REPLACE INTO discovery_channel_member(channel_id, company_id, role, strength, province_code, city_code, county_code)
+            SELECT NEW.channel_id, c.id, NEW.role, c.strength, c.province_code, c.city_code, c.county_code FROM company c WHERE c.id = NEW.company_id;
+        END;
+        CREATE TRIGGER discovery_channel_member_after_company_update AFTER UPDATE OF province_code, city_code, county_code, strength ON company
+        WHEN OLD.province_code IS NOT NEW.province_code OR OLD.city_code IS NOT NEW.city_code OR OLD.county_code IS NOT NEW.county_code
+            OR OLD.strength IS NOT NEW.strength
+        BEGIN
+            UPDATE discovery_channel_member SET province_code = NEW.province_code, city_code = NEW.city_code, county_code = NEW.county_code,
+                strength = NEW.strength
+            WHERE company_id = NEW.id;
+        END;
+        CREATE TRIGGER discovery_channel_member_after_company_delete AFTER DELETE ON company
+        BEGIN
+            DELETE FROM discovery_channel_member WHERE company_id = OLD.id;
+        END;
+
+        INSERT OR REPLACE INTO discovery_channel_member(channel_id, company_id, role, strength, province_code, city_code, county_code)
+        SELECT l.channel_id, c.id, l.role, c.strength, c.province_code, c.city_code, c.county_code
+        FROM channel_company l JOIN company c ON c.id = l.company_id;
+        """;
 }

@@ -233,6 +233,8 @@ internal static class SqliteSchema
                 name TEXT PRIMARY KEY,
                 sql TEXT NOT NULL) WITHOUT ROWID;
             """),
+        (22, SqliteDiscoverySchema.Counts),
+        (23, SqliteDiscoverySchema.ChannelMembers),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

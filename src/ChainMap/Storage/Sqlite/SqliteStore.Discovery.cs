@@ -17,24 +17,19 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, $"""
-            SELECT segment_code,
-                   sum(home), sum(CASE WHEN home THEN coalesce(capital, 0) ELSE 0 END), sum(CASE WHEN home THEN strength ELSE 0 END),
-                   sum(1 - home), sum(CASE WHEN home THEN 0 ELSE coalesce(capital, 0) END), sum(CASE WHEN home THEN 0 ELSE strength END)
-            FROM (SELECT m.segment_code, m.strength, m.capital, {InScope("m", "$home")} AS home
-                  FROM discovery_member m WHERE m.segment_code IN (SELECT code FROM segment WHERE chain_code = $chain))
-            GROUP BY segment_code
-            """);
-        command.Parameters.AddWithValue("$chain", chainCode);
-        command.Parameters.AddWithValue("$home", Json(homeRegionCodes));
+        var segments = await ChainSegmentsAsync(connection, chainCode, cancellationToken);
+        var counts = await ReadCountsAsync(connection, segments, homeRegionCodes, placeLevels: false, cancellationToken);
         var result = new List<SegmentStats>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var segment in segments)
         {
-            result.Add(new SegmentStats(
-                reader.GetString(0),
-                new PresenceFigures(reader.GetInt32(1), (decimal)reader.GetDouble(2), reader.GetDouble(3)),
-                new PresenceFigures(reader.GetInt32(4), (decimal)reader.GetDouble(5), reader.GetDouble(6))));
+            if (!counts.TryGetValue(segment, out var segmentCounts))
+            {
+                continue;
+            }
+
+            var local = segmentCounts.In(homeRegionCodes, []).Count(null);
+            var elsewhere = segmentCounts.All - local;
+            result.Add(new SegmentStats(segment, Presence(local), Presence(elsewhere)));
         }
 
         return result;
@@ -43,25 +38,31 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var scope = regionCodes is null ? string.Empty : $"AND {InScope("m", "$scope")}";
-        await using var command = Command(connection, $"""
-            SELECT m.segment_code, m.province_code, m.city_code, count(*), sum(coalesce(m.capital, 0))
-            FROM discovery_member m
-            WHERE m.segment_code IN (SELECT code FROM segment WHERE chain_code = $chain) {scope} AND NOT {InScope("m", "$excluded")}
-            GROUP BY m.segment_code, m.province_code, m.city_code
-            """);
-        command.Parameters.AddWithValue("$chain", chainCode);
-        command.Parameters.AddWithValue("$excluded", Json(excludedRegionCodes));
-        if (regionCodes is not null)
-        {
-            command.Parameters.AddWithValue("$scope", Json(regionCodes));
-        }
-
+        var segments = await ChainSegmentsAsync(connection, chainCode, cancellationToken);
+        var counts = await ReadCountsAsync(connection, segments, (regionCodes ?? []).Concat(excludedRegionCodes), placeLevels: true, cancellationToken);
         var result = new List<SegmentPlaceCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var (segment, segmentCounts) in counts)
         {
-            result.Add(new SegmentPlaceCount(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), reader.GetInt32(3), (decimal)reader.GetDouble(4)));
+            var scoped = segmentCounts.In(regionCodes, excludedRegionCodes);
+            var cities = segmentCounts.Rows.Values.Where(r => r.Level == 2).ToLookup(r => r.ProvinceCode ?? string.Empty, StringComparer.Ordinal);
+            foreach (var province in segmentCounts.Rows.Values.Where(r => r.Level == 1))
+            {
+                var withoutCity = scoped.Count(province);
+                foreach (var city in cities[province.Code])
+                {
+                    var inCity = scoped.Count(city);
+                    withoutCity -= inCity;
+                    if (inCity.Companies > 0)
+                    {
+                        result.Add(new SegmentPlaceCount(segment, province.Code, city.Code, (int)inCity.Companies, (decimal)inCity.Capital));
+                    }
+                }
+
+                if (withoutCity.Companies > 0)
+                {
+                    result.Add(new SegmentPlaceCount(segment, province.Code, null, (int)withoutCity.Companies, (decimal)withoutCity.Capital));
+                }
+            }
         }
 
         return result;
@@ -94,15 +95,59 @@ internal sealed partial class SqliteStore
             }
         }
 
-        await using var count = Command(connection, $"""
-            SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {join}
-                                  WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter})
-            """);
-        BindCandidateFilter(count, query);
-        count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
-        var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var total = query.CountTotal ? await CountCandidatesAsync(connection, query, cancellationToken) : 0;
         return new TargetCandidateSet(candidates, total);
     }
+
+    /// <summary>
+    /// Distinct matching companies. Without tag or capital conditions this sums the per-region counts
+    /// of each segment and subtracts the extra memberships of companies in several of the segments;
+    /// with them it counts the matching memberships.
+    /// </summary>
+    private static async Task<long> CountCandidatesAsync(SqliteConnection connection, TargetCandidateQuery query, CancellationToken cancellationToken)
+    {
+        var scopeFilter = query with { Tags = [], MinCapital = null, MinStrength = null };
+        if (query.Tags.Count > 0 || query.MinCapital is not null)
+        {
+            var (join, filter) = CandidateFilter(query with { MinStrength = null });
+            await using var count = Command(connection, $"""
+                SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {join}
+                                      WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter})
+                """);
+            BindCandidateFilter(count, query with { MinStrength = null });
+            count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
+            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
+        var counts = await ReadCountsAsync(connection, segments, (query.RegionCodes ?? []).Concat(query.ExcludedRegionCodes), placeLevels: false, cancellationToken);
+        var memberships = counts.Values.Sum(c => c.In(query.RegionCodes, query.ExcludedRegionCodes).Count(null).Companies);
+
+        var (_, multiFilter) = CandidateFilter(scopeFilter);
+        await using var extra = Command(connection, $"""
+            SELECT count(*) - count(DISTINCT m.company_id) FROM discovery_member m INDEXED BY discovery_member_multi
+            WHERE m.multi = 1 AND m.segment_code IN (SELECT value FROM json_each($segments)) {multiFilter}
+            """);
+        BindCandidateFilter(extra, scopeFilter);
+        extra.Parameters.AddWithValue("$segments", JsonSerializer.Serialize(segments));
+        return memberships - Convert.ToInt64(await extra.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> ChainSegmentsAsync(SqliteConnection connection, string chainCode, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT code FROM segment WHERE chain_code = $chain ORDER BY ordinal, code");
+        command.Parameters.AddWithValue("$chain", chainCode);
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+
+    private static PresenceFigures Presence(Figures figures) => new((int)figures.Companies, (decimal)figures.Capital, figures.Strength);
 
     public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
@@ -138,8 +183,7 @@ internal sealed partial class SqliteStore
         await using (var command = Command(connection, $"""
             SELECT DISTINCT t.channel_id, 0 FROM channel_tie t WHERE {InScope("t", "$home")}
             UNION ALL
-            SELECT DISTINCT l.channel_id, 1 FROM channel_company l
-            JOIN company c ON c.id = l.company_id WHERE {InScope("c", "$home")}
+            SELECT DISTINCT m.channel_id, 1 FROM discovery_channel_member m WHERE {InScope("m", "$home")}
             """))
         {
             command.Parameters.AddWithValue("$home", home);
@@ -199,9 +243,8 @@ internal sealed partial class SqliteStore
             }
 
             await using var links = Command(connection, $"""
-                WITH {homeSet}
-                SELECT l.company_id, l.channel_id, l.role FROM channel_company l
-                WHERE l.channel_id IN (SELECT value FROM json_each($ids)) AND l.company_id NOT IN home
+                SELECT m.company_id, m.channel_id, m.role FROM discovery_channel_member m
+                WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {InScope("m", "$home")}
                 """);
             links.Parameters.AddWithValue("$home", home);
             links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));
@@ -328,9 +371,9 @@ internal sealed partial class SqliteStore
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        var home = Json(homeRegionCodes);
+        await using var graph = new PathGraph(connection, Json(homeRegionCodes));
         var nodes = new Dictionary<NodeKey, PathNode>();
-        await LoadNodesAsync(connection, targetIds.Select(id => new NodeKey(false, id)), nodes, home, cancellationToken);
+        await graph.LoadNodesAsync(targetIds.Select(id => new NodeKey(false, id)), nodes, cancellationToken);
 
         var found = new Dictionary<long, List<Walk>>();
         var walks = targetIds.Distinct()
@@ -340,8 +383,8 @@ internal sealed partial class SqliteStore
         for (var hop = 1; hop <= maxHops && walks.Count > 0; hop++)
         {
             var frontier = walks.Select(w => w.Nodes[^1]).Distinct().ToList();
-            var edges = await NeighboursAsync(connection, frontier, home, cancellationToken);
-            await LoadNodesAsync(connection, edges.Values.SelectMany(e => e).Select(e => e.To), nodes, home, cancellationToken);
+            var edges = await graph.NeighboursAsync(frontier, cancellationToken);
+            await graph.LoadNodesAsync(edges.Values.SelectMany(e => e).Select(e => e.To), nodes, cancellationToken);
 
             var next = new List<Walk>();
             foreach (var walk in walks)
@@ -390,91 +433,132 @@ internal sealed partial class SqliteStore
         return result;
     }
 
-    private static async Task<Dictionary<NodeKey, List<Edge>>> NeighboursAsync(SqliteConnection connection, IReadOnlyCollection<NodeKey> frontier, string home, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reads of one path search, prepared once and run for every hop: neighbours of a frontier
+    /// (relations, channel links; a channel's strongest home and other members from the index, ADR 0025)
+    /// and the nodes reached.
+    /// </summary>
+    private sealed class PathGraph : IAsyncDisposable
     {
-        var edges = new Dictionary<NodeKey, List<Edge>>();
-        var companies = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
-        var channels = JsonSerializer.Serialize(frontier.Where(n => n.IsChannel).Select(n => n.Id));
+        private readonly SqliteCommand neighbours;
+        private readonly SqliteCommand members;
+        private readonly SqliteCommand nodes;
 
-        // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
-        await using var command = Command(connection, $"""
-            WITH fc(id) AS (SELECT value FROM json_each($companies)), fh(id) AS (SELECT value FROM json_each($channels))
-            SELECT 0, r.from_id, 0, r.to_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN fc
-            UNION ALL
-            SELECT 0, r.to_id, 0, r.from_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN fc
-            UNION ALL
-            SELECT 0, l.company_id, 1, l.channel_id, l.role, 1 FROM channel_company l WHERE l.company_id IN fc
-            UNION ALL
-            SELECT 1, channel_id, 0, company_id, role, 0 FROM (
-                SELECT l.channel_id, l.company_id, l.role,
-                       row_number() OVER (PARTITION BY l.channel_id, {InScope("c", "$home")} ORDER BY c.strength DESC, l.company_id) AS rank
-                FROM channel_company l JOIN company c ON c.id = l.company_id WHERE l.channel_id IN fh)
-            WHERE rank <= $members
-            UNION ALL
-            SELECT 1, l.channel_id, 1, l.member_id, l.role, 0 FROM channel_channel l WHERE l.channel_id IN fh
-            UNION ALL
-            SELECT 1, l.member_id, 1, l.channel_id, l.role, 1 FROM channel_channel l WHERE l.member_id IN fh
-            """);
-        command.Parameters.AddWithValue("$companies", companies);
-        command.Parameters.AddWithValue("$channels", channels);
-        command.Parameters.AddWithValue("$home", home);
-        command.Parameters.AddWithValue("$members", ChannelMembersFollowed);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        public PathGraph(SqliteConnection connection, string home)
         {
-            var from = new NodeKey(reader.GetInt64(0) == 1, reader.GetInt64(1));
-            var to = new NodeKey(reader.GetInt64(2) == 1, reader.GetInt64(3));
-            var label = reader.GetString(4);
-            var reversed = reader.GetInt64(5) == 1;
-            Edge edge;
-            if (!from.IsChannel && !to.IsChannel)
-            {
-                CompanyRelationKinds.TryParse(label, out var kind);
-                edge = new Edge(to, kind, null, reversed, IntroductionWeights.Of(kind));
-            }
-            else
-            {
-                ChannelRoles.TryParse(label, out var role);
-                edge = new Edge(to, null, role, reversed, IntroductionWeights.Of(role));
-            }
+            // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
+            neighbours = Command(connection, """
+                WITH fc(id) AS (SELECT value FROM json_each($companies)), fh(id) AS (SELECT value FROM json_each($channels))
+                SELECT 0, r.from_id, 0, r.to_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN fc
+                UNION ALL
+                SELECT 0, r.to_id, 0, r.from_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN fc
+                UNION ALL
+                SELECT 0, l.company_id, 1, l.channel_id, l.role, 1 FROM channel_company l WHERE l.company_id IN fc
+                UNION ALL
+                SELECT 1, l.channel_id, 1, l.member_id, l.role, 0 FROM channel_channel l WHERE l.channel_id IN fh
+                UNION ALL
+                SELECT 1, l.member_id, 1, l.channel_id, l.role, 1 FROM channel_channel l WHERE l.member_id IN fh
+                """);
+            neighbours.Parameters.Add("$companies", SqliteType.Text);
+            neighbours.Parameters.Add("$channels", SqliteType.Text);
 
-            Add(edges, from, edge);
+            members = Command(connection, $"""
+                SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
+                               WHERE m.channel_id = $channel AND {InScope("m", "$home")}
+                               ORDER BY m.strength DESC, m.company_id LIMIT $members)
+                UNION ALL
+                SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
+                               WHERE m.channel_id = $channel AND NOT {InScope("m", "$home")}
+                               ORDER BY m.strength DESC, m.company_id LIMIT $members)
+                """);
+            members.Parameters.AddWithValue("$home", home);
+            members.Parameters.AddWithValue("$members", ChannelMembersFollowed);
+            members.Parameters.Add("$channel", SqliteType.Integer);
+
+            nodes = Command(connection, $"""
+                SELECT 0, c.id, c.name, c.region_code, NULL, {InScope("c", "$home")}
+                FROM company c WHERE c.id IN (SELECT value FROM json_each($companies))
+                UNION ALL
+                SELECT 1, h.id, h.name, h.region_code, h.kind,
+                       EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {InScope("t", "$home")})
+                FROM channel h WHERE h.id IN (SELECT value FROM json_each($channels))
+                """);
+            nodes.Parameters.AddWithValue("$home", home);
+            nodes.Parameters.Add("$companies", SqliteType.Text);
+            nodes.Parameters.Add("$channels", SqliteType.Text);
         }
 
-        return edges;
-    }
-
-    private static async Task LoadNodesAsync(SqliteConnection connection, IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> nodes, string home, CancellationToken cancellationToken)
-    {
-        var missing = keys.Where(k => !nodes.ContainsKey(k)).Distinct().ToList();
-        if (missing.Count == 0)
+        public async Task<Dictionary<NodeKey, List<Edge>>> NeighboursAsync(IReadOnlyCollection<NodeKey> frontier, CancellationToken cancellationToken)
         {
-            return;
-        }
-
-        await using var command = Command(connection, $"""
-            SELECT 0, c.id, c.name, c.region_code, NULL, {InScope("c", "$home")}
-            FROM company c WHERE c.id IN (SELECT value FROM json_each($companies))
-            UNION ALL
-            SELECT 1, h.id, h.name, h.region_code, h.kind,
-                   EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {InScope("t", "$home")})
-            FROM channel h WHERE h.id IN (SELECT value FROM json_each($channels))
-            """);
-        command.Parameters.AddWithValue("$companies", JsonSerializer.Serialize(missing.Where(k => !k.IsChannel).Select(k => k.Id)));
-        command.Parameters.AddWithValue("$channels", JsonSerializer.Serialize(missing.Where(k => k.IsChannel).Select(k => k.Id)));
-        command.Parameters.AddWithValue("$home", home);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var isChannel = reader.GetInt64(0) == 1;
-            ChannelKind? kind = null;
-            if (isChannel && ChannelKinds.TryParse(reader.GetString(4), out var parsed))
+            var edges = new Dictionary<NodeKey, List<Edge>>();
+            var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
+            neighbours.Parameters["$companies"].Value = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
+            neighbours.Parameters["$channels"].Value = JsonSerializer.Serialize(channels);
+            await ReadEdgesAsync(neighbours, edges, cancellationToken);
+            foreach (var id in channels)
             {
-                kind = parsed;
+                members.Parameters["$channel"].Value = id;
+                await ReadEdgesAsync(members, edges, cancellationToken);
             }
 
-            var key = new NodeKey(isChannel, reader.GetInt64(1));
-            nodes[key] = new PathNode(isChannel ? PathNodeKind.Channel : PathNodeKind.Company, key.Id, reader.GetString(2), NullableString(reader, 3), kind, reader.GetInt64(5) == 1);
+            return edges;
+        }
+
+        public async Task LoadNodesAsync(IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> loaded, CancellationToken cancellationToken)
+        {
+            var missing = keys.Where(k => !loaded.ContainsKey(k)).Distinct().ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            nodes.Parameters["$companies"].Value = JsonSerializer.Serialize(missing.Where(k => !k.IsChannel).Select(k => k.Id));
+            nodes.Parameters["$channels"].Value = JsonSerializer.Serialize(missing.Where(k => k.IsChannel).Select(k => k.Id));
+            await using var reader = await nodes.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var isChannel = reader.GetInt64(0) == 1;
+                ChannelKind? kind = null;
+                if (isChannel && ChannelKinds.TryParse(reader.GetString(4), out var parsed))
+                {
+                    kind = parsed;
+                }
+
+                var key = new NodeKey(isChannel, reader.GetInt64(1));
+                loaded[key] = new PathNode(isChannel ? PathNodeKind.Channel : PathNodeKind.Company, key.Id, reader.GetString(2), NullableString(reader, 3), kind, reader.GetInt64(5) == 1);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await neighbours.DisposeAsync();
+            await members.DisposeAsync();
+            await nodes.DisposeAsync();
+        }
+
+        private static async Task ReadEdgesAsync(SqliteCommand command, Dictionary<NodeKey, List<Edge>> edges, CancellationToken cancellationToken)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var from = new NodeKey(reader.GetInt64(0) == 1, reader.GetInt64(1));
+                var to = new NodeKey(reader.GetInt64(2) == 1, reader.GetInt64(3));
+                var label = reader.GetString(4);
+                var reversed = reader.GetInt64(5) == 1;
+                Edge edge;
+                if (!from.IsChannel && !to.IsChannel)
+                {
+                    CompanyRelationKinds.TryParse(label, out var kind);
+                    edge = new Edge(to, kind, null, reversed, IntroductionWeights.Of(kind));
+                }
+                else
+                {
+                    ChannelRoles.TryParse(label, out var role);
+                    edge = new Edge(to, null, role, reversed, IntroductionWeights.Of(role));
+                }
+
+                Add(edges, from, edge);
+            }
         }
     }
 
@@ -487,6 +571,11 @@ internal sealed partial class SqliteStore
         }
 
         filter.Append(" AND NOT ").Append(InScope("m", "$excluded"));
+        if (query.MinStrength is not null)
+        {
+            filter.Append(" AND m.strength >= $min_strength");
+        }
+
         if (query.MinCapital is not null)
         {
             filter.Append(" AND m.capital >= $min_capital");
@@ -510,6 +599,11 @@ internal sealed partial class SqliteStore
         }
 
         command.Parameters.AddWithValue("$excluded", Json(query.ExcludedRegionCodes));
+        if (query.MinStrength is { } floor)
+        {
+            command.Parameters.AddWithValue("$min_strength", floor);
+        }
+
         if (query.MinCapital is { } min)
         {
             command.Parameters.AddWithValue("$min_capital", (double)min);
@@ -521,9 +615,12 @@ internal sealed partial class SqliteStore
         }
     }
 
-    /// <summary>True when the row's province, city or county is one of the codes in the JSON array parameter.</summary>
+    /// <summary>
+    /// 1 when the row's province, city or county is one of the codes in the JSON array parameter, else 0 (never
+    /// NULL: a missing city or county would make <c>NOT InScope</c> NULL and drop the row from both sides).
+    /// </summary>
     private static string InScope(string alias, string parameter) =>
-        $"({alias}.province_code IN (SELECT value FROM json_each({parameter})) OR {alias}.city_code IN (SELECT value FROM json_each({parameter})) OR {alias}.county_code IN (SELECT value FROM json_each({parameter})))";
+        $"coalesce({alias}.province_code IN (SELECT value FROM json_each({parameter})) OR {alias}.city_code IN (SELECT value FROM json_each({parameter})) OR {alias}.county_code IN (SELECT value FROM json_each({parameter})), 0)";
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
         where TKey : notnull

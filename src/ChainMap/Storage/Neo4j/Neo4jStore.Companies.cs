@@ -306,7 +306,7 @@ internal sealed partial class Neo4jStore
         var result = await RunAsync(
             Cypher("""
                 MATCH (c:Company {id: $id})-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(:Company)
-                RETURN DISTINCT startNode(r).id AS from, endNode(r).id AS to, type(r) AS type, r.note AS note, r.source AS source
+                RETURN DISTINCT startNode(r).id AS fromId, endNode(r).id AS toId, type(r) AS relation, r.note AS note, r.source AS source
                 """, ("id", companyId)),
             cancellationToken);
         var kinds = RelationTypes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -37,12 +37,12 @@ internal sealed class Neo4jCompanyBatch
     /// <summary>Stored companies whose fields changed, in their final state.</summary>
     public IEnumerable<CompanyState> Updated => touched.Where(s => !s.IsNew && s.Dirty);
 
-    /// <summary>Companies whose <c>LOCATED_IN</c> must point to a new region.</summary>
-    public IEnumerable<CompanyState> Relocated => touched.Where(s => s.IsNew || s.RegionChanged);
+    /// <summary>Stored companies whose <c>LOCATED_IN</c> must point to another region.</summary>
+    public IEnumerable<CompanyState> Relocated => touched.Where(s => !s.IsNew && s.RegionChanged);
 
-    /// <summary>Memberships to create or overwrite.</summary>
+    /// <summary>Memberships of stored companies to create or overwrite (new companies bring all of theirs).</summary>
     public IEnumerable<(CompanyState Company, SegmentMembership Membership)> ChangedMemberships =>
-        touched.SelectMany(s => s.ChangedSegments.Select(code => (s, s.Memberships[code])));
+        touched.Where(s => !s.IsNew).SelectMany(s => s.ChangedSegments.Select(code => (s, s.Memberships[code])));
 
     public IReadOnlyList<UpsertOutcome> Apply(IReadOnlyList<CompanyRecord> batch)
     {

@@ -104,9 +104,27 @@ internal sealed partial class Neo4jStore
                 Cypher(Guarded + "MERGE (r:ImportRun {id: $id}) ON CREATE SET r.fileName = $file, r.at = $at", sequence, guard, ("id", stamp.ImportId), ("file", stamp.FileName), ("at", at)),
             };
 
-            if (plan.Created.Select(c => c.Properties(at, withIdentity: true)).ToList() is { Count: > 0 } created)
+            if (plan.Created.Select(c => new Dictionary<string, object?>
+                {
+                    ["properties"] = c.Properties(at, withIdentity: true),
+                    ["region"] = c.RegionCode,
+                    ["memberships"] = c.Memberships.Values.Select(MembershipProperties).ToList(),
+                }).ToList() is { Count: > 0 } created)
             {
-                statements.Add(Cypher(Guarded + "UNWIND $rows AS row CREATE (c:Company) SET c = row", sequence, guard, ("rows", created)));
+                // New companies have no relationships yet: CREATE them without the checks of MERGE.
+                statements.Add(Cypher(Guarded + """
+                    UNWIND $rows AS row
+                    CREATE (c:Company)
+                    SET c = row.properties
+                    WITH c, row
+                    OPTIONAL MATCH (r:Region {code: row.region})
+                    FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (c)-[:LOCATED_IN]->(r))
+                    WITH c, row
+                    UNWIND row.memberships AS membership
+                    MATCH (s:Segment {code: membership.segment})
+                    CREATE (c)-[m:IN_SEGMENT]->(s)
+                    SET m = membership, m.chainCode = s.chainCode
+                    """, sequence, guard, ("rows", created)));
             }
 
             if (plan.Updated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["properties"] = c.Properties(at, withIdentity: false) }).ToList() is { Count: > 0 } updated)
@@ -130,19 +148,15 @@ internal sealed partial class Neo4jStore
             if (plan.ChangedMemberships.Select(x => new Dictionary<string, object?>
                 {
                     ["key"] = x.Company.Key,
-                    ["segment"] = x.Membership.SegmentCode,
-                    ["role"] = x.Membership.Role,
-                    ["confidence"] = x.Membership.Confidence,
-                    ["evidence"] = x.Membership.Evidence,
-                    ["source"] = x.Membership.Source,
+                    ["membership"] = MembershipProperties(x.Membership),
                 }).ToList() is { Count: > 0 } memberships)
             {
                 statements.Add(Cypher(Guarded + """
                     UNWIND $rows AS row
                     MATCH (c:Company {key: row.key})
-                    MATCH (s:Segment {code: row.segment})
+                    MATCH (s:Segment {code: row.membership.segment})
                     MERGE (c)-[m:IN_SEGMENT]->(s)
-                    SET m.role = row.role, m.confidence = row.confidence, m.evidence = row.evidence, m.source = row.source, m.chainCode = s.chainCode
+                    SET m = row.membership, m.chainCode = s.chainCode
                     """, sequence, guard, ("rows", memberships)));
             }
 
@@ -154,6 +168,16 @@ internal sealed partial class Neo4jStore
 
             return outcomes;
         }, cancellationToken);
+
+    /// <summary>The properties of an <c>IN_SEGMENT</c> relationship (its segment code included, so that a re-read is exact).</summary>
+    private static Dictionary<string, object?> MembershipProperties(SegmentMembership membership) => new()
+    {
+        ["segment"] = membership.SegmentCode,
+        ["role"] = membership.Role,
+        ["confidence"] = membership.Confidence,
+        ["evidence"] = membership.Evidence,
+        ["source"] = membership.Source,
+    };
 
     public Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken) =>
         ReadCompanyAsync("MATCH (c:Company {id: $value})", id, cancellationToken);

@@ -47,7 +47,7 @@ internal static class Neo4jBenchmarkCommand
         var user = new Option<string?>("--neo4j-user") { Description = "Neo4j user (default: NEO4J_TEST_USER)" };
         var password = new Option<string?>("--neo4j-password") { Description = "Neo4j password (default: NEO4J_TEST_PASSWORD)" };
         var api = new Option<string>("--neo4j-api") { Description = "auto, query or transactional", DefaultValueFactory = _ => "auto" };
-        var handRows = new Option<int>("--hand-written-rows") { Description = "Rows per hand-written UNWIND statement (0: all rows in one)", DefaultValueFactory = _ => 0 };
+        var handRows = new Option<string>("--hand-written-rows") { Description = "Rows per hand-written UNWIND statement, several separated by commas (0: all rows in one statement)", DefaultValueFactory = _ => "10000,0" };
         var wipe = new Option<bool>("--wipe") { Description = "Delete everything in the Neo4j database first (needed unless it is empty)" };
         var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "Measure Neo4j only" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
@@ -64,7 +64,7 @@ internal static class Neo4jBenchmarkCommand
                 result.GetValue(user) ?? Environment.GetEnvironmentVariable("NEO4J_TEST_USER"),
                 result.GetValue(password) ?? Environment.GetEnvironmentVariable("NEO4J_TEST_PASSWORD"),
                 result.GetValue(api)!,
-                result.GetValue(handRows),
+                result.GetValue(handRows)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
                 result.GetValue(wipe),
                 !result.GetValue(skipSqlite),
                 DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data."));
@@ -98,7 +98,10 @@ internal static class Neo4jBenchmarkCommand
         Console.WriteLine("| --- | ---: | ---: |");
         Console.WriteLine($"| import {rows} companies through the store port ({CompanyImporter.BatchSize:N0}-row batches) | {Rate(neo4j.Import, records.Count)} | {(sqlite is null ? "–" : Rate(sqlite.Import, records.Count))} |");
         Console.WriteLine($"| import the same rows again (all unchanged) | {Rate(neo4j.Reimport, records.Count)} | {(sqlite is null ? "–" : Rate(sqlite.Reimport, records.Count))} |");
-        Console.WriteLine($"| hand-written UNWIND of the same rows ({(settings.HandWrittenRows == 0 ? "one statement" : $"{settings.HandWrittenRows:N0} rows per statement")}) | {Rate(neo4j.HandWritten!.Value, records.Count)} | – |");
+        foreach (var (rowsPerStatement, result) in neo4j.HandWritten)
+        {
+            Console.WriteLine($"| hand-written UNWIND of the same rows, {(rowsPerStatement == 0 ? "all in one statement" : $"{rowsPerStatement:N0} rows per statement")} | {result} | – |");
+        }
         foreach (var (name, _) in queries)
         {
             Console.WriteLine($"| {name}: p50 / p95 | {neo4j.Latencies[name]} | {(sqlite is null ? "–" : sqlite.Latencies[name])} |");
@@ -131,19 +134,31 @@ internal static class Neo4jBenchmarkCommand
         await DeleteAsync(store, "n", "MATCH (n)", cancellationToken);
         await host.Services.GetRequiredService<DefaultData>().LoadAsync(settings.DataPath, includeCompanies: false, cancellationToken);
 
-        // One hand-written UNWIND (or a few big ones) straight to the transport: the best the server does.
+        // Hand-written UNWIND statements straight to the transport (no read, no decisions): what the server can do.
         var at = stamp.At.ToString("O", CultureInfo.InvariantCulture);
         var handRows = records.Select((r, i) => HandWrittenRow(r, i + 1, stamp, at)).ToList();
-        var chunk = settings.HandWrittenRows <= 0 ? handRows.Count : settings.HandWrittenRows;
-        var clock = Stopwatch.StartNew();
-        foreach (var rows in handRows.Chunk(chunk))
+        var handWritten = new List<(int, string)>();
+        foreach (var rowsPerStatement in settings.HandWrittenRows)
         {
-            await server.Transport.RunAsync([new CypherStatement(HandWrittenUnwind, new Dictionary<string, object?> { ["rows"] = rows })], cancellationToken);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                foreach (var rows in handRows.Chunk(rowsPerStatement <= 0 ? handRows.Count : rowsPerStatement))
+                {
+                    await server.Transport.RunAsync([new CypherStatement(HandWrittenUnwind, new Dictionary<string, object?> { ["rows"] = rows })], cancellationToken);
+                }
+
+                handWritten.Add((rowsPerStatement, Rate(clock.Elapsed, records.Count)));
+            }
+            catch (Exception ex) when (ex is Neo4jException or HttpRequestException)
+            {
+                handWritten.Add((rowsPerStatement, $"failed after {clock.Elapsed.TotalSeconds:0} s: {ex.Message.Split('\n')[0]}"));
+            }
+
+            Log($"Neo4j hand-written UNWIND, {rowsPerStatement} rows per statement: {handWritten[^1].Item2} ({await store.CountCompaniesAsync(cancellationToken):N0} companies)");
+            await DeleteAsync(store, "c", "MATCH (c:Company)", cancellationToken);
         }
 
-        var handWritten = clock.Elapsed;
-        Log($"Neo4j hand-written UNWIND: {Rate(handWritten, records.Count)} ({await store.CountCompaniesAsync(cancellationToken):N0} companies)");
-        await DeleteAsync(store, "c", "MATCH (c:Company)", cancellationToken);
         await DeleteAsync(store, "n", "MATCH (n) WHERE n:ImportRun OR n:Sequence", cancellationToken);
 
         var measured = await MeasureStoreAsync("Neo4j", store, records, stamp, queries, settings.Queries, cancellationToken);
@@ -213,7 +228,7 @@ internal static class Neo4jBenchmarkCommand
             Log($"{name} {query}: {latencies[query]}");
         }
 
-        return new Measured(import, reimport, null, latencies, string.Empty);
+        return new Measured(import, reimport, [], latencies, string.Empty);
     }
 
     /// <summary>The queries the API and the chain map run, cycling through chains, segments, names and provinces.</summary>
@@ -302,7 +317,7 @@ internal static class Neo4jBenchmarkCommand
 
     private static void Log(string message) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {message}");
 
-    private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, int HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath);
+    private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath);
 
-    private sealed record Measured(TimeSpan Import, TimeSpan Reimport, TimeSpan? HandWritten, Dictionary<string, string> Latencies, string Server);
+    private sealed record Measured(TimeSpan Import, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
 }

@@ -25,14 +25,15 @@ internal static class Neo4jSchema
         ("sequence_name", "Sequence", "name"),
     ];
 
-    /// <summary>(name, label, property): one index each, for the filters that start a query.</summary>
+    /// <summary>
+    /// (name, label, property): one index each, for the filters that start a query. Every index
+    /// costs every company write, so only filters that start queries get one.
+    /// </summary>
     internal static readonly (string Name, string Label, string Property)[] Indexes =
     [
         ("company_province", "Company", "provinceCode"),
         ("company_city", "Company", "cityCode"),
         ("company_county", "Company", "countyCode"),
-        ("company_region", "Company", "regionCode"),
-        ("company_strength", "Company", "strength"),
         ("segment_chain", "Segment", "chainCode"),
     ];
 

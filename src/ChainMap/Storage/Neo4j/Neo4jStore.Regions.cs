@@ -40,13 +40,12 @@ internal sealed partial class Neo4jStore
                 MERGE (r)-[:PART_OF]->(p)
                 """, ("rows", rows)),
 
-            // Companies stored before their region get their LOCATED_IN now.
-            Cypher("""
-                UNWIND $codes AS code
-                MATCH (c:Company {regionCode: code})
-                MATCH (r:Region {code: code})
-                MERGE (c)-[:LOCATED_IN]->(r)
-                """, ("codes", regions.Select(r => r.Code).ToList())),
+            // Companies stored before their region get their LOCATED_IN now (one pass, rare: regions are saved before companies).
+            """
+            MATCH (c:Company) WHERE NOT (c)-[:LOCATED_IN]->(:Region)
+            MATCH (r:Region {code: c.regionCode})
+            CREATE (c)-[:LOCATED_IN]->(r)
+            """,
         ], cancellationToken);
     }
 

@@ -47,7 +47,7 @@ internal static class Neo4jBenchmarkCommand
         var user = new Option<string?>("--neo4j-user") { Description = "Neo4j user (default: NEO4J_TEST_USER)" };
         var password = new Option<string?>("--neo4j-password") { Description = "Neo4j password (default: NEO4J_TEST_PASSWORD)" };
         var api = new Option<string>("--neo4j-api") { Description = "auto, query or transactional", DefaultValueFactory = _ => "auto" };
-        var handRows = new Option<string>("--hand-written-rows") { Description = "Rows per hand-written UNWIND statement, several separated by commas (0: all rows in one statement)", DefaultValueFactory = _ => "10000,0" };
+        var handRows = new Option<string>("--hand-written-rows") { Description = "Rows per hand-written UNWIND statement, several separated by commas (0: all rows in one statement)", DefaultValueFactory = _ => "5000,10000,0" };
         var wipe = new Option<bool>("--wipe") { Description = "Delete everything in the Neo4j database first (needed unless it is empty)" };
         var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "Measure Neo4j only" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };

@@ -122,8 +122,9 @@ internal sealed partial class Neo4jStore
     }
 
     /// <summary>
-    /// Starts from the companies inside the regions (index seeks on the denormalised codes, so a
-    /// segment with many companies elsewhere costs nothing), then follows their memberships.
+    /// Starts from the companies inside the regions (<see cref="RegionFilter"/>: index seeks on the
+    /// denormalised codes, so a segment with many companies elsewhere costs nothing), then follows
+    /// their memberships.
     /// </summary>
     public async Task<IReadOnlyList<SegmentPresence>> CountBySegmentAsync(string chainCode, IReadOnlyCollection<string> regionCodes, CancellationToken cancellationToken)
     {
@@ -132,14 +133,15 @@ internal sealed partial class Neo4jStore
             return [];
         }
 
+        var regions = new RegionFilter(regionCodes);
         var result = await RunAsync(
             Cypher(
-                CompaniesInRegions + """
+                regions.Match() + """
                 MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
                 WHERE m.chainCode = $chain
                 RETURN s.code, count(c), sum(coalesce(c.registeredCapital, 0.0)), sum(c.strength)
                 """,
-                ("chain", chainCode), ("regions", regionCodes.ToList())),
+                [("chain", chainCode), .. regions.Parameters]),
             cancellationToken);
         return result.Rows
             .Select(row => new SegmentPresence(row[0].AsRequiredString(), (int)row[1].AsInt64(), (decimal)row[2].AsDouble(), row[3].AsDouble()))

@@ -25,21 +25,6 @@ internal sealed partial class Neo4jStore
     internal const string MembershipList =
         "collect(CASE WHEN s IS NULL THEN null ELSE {segment: s.code, role: m.role, confidence: m.confidence, evidence: m.evidence, source: m.source} END)";
 
-    /// <summary>
-    /// Companies within any of <c>$regions</c> (province, city or county codes) as <c>c</c>, by three
-    /// index seeks instead of one OR that Neo4j 3.x can only answer with a scan of every company.
-    /// </summary>
-    internal const string CompaniesInRegions = """
-        OPTIONAL MATCH (inProvince:Company) WHERE inProvince.provinceCode IN $regions
-        WITH collect(inProvince) AS provinces
-        OPTIONAL MATCH (inCity:Company) WHERE inCity.cityCode IN $regions
-        WITH provinces + collect(inCity) AS cities
-        OPTIONAL MATCH (inCounty:Company) WHERE inCounty.countyCode IN $regions
-        WITH cities + collect(inCounty) AS found
-        UNWIND found AS c
-        WITH DISTINCT c
-        """ + "\n";
-
     private const string CompanySequence = "company";
 
     /// <summary>The write lock and guard of an upsert: only the writer whose read is still current passes.</summary>
@@ -194,47 +179,56 @@ internal sealed partial class Neo4jStore
     }
 
     /// <summary>
-    /// Starts from the most selective filter the query has (its segments, its regions, its chain,
-    /// else all companies) so that a big segment or region is expanded only when it is the filter,
-    /// and checks the others on the way. Count and page run in one transaction.
+    /// Starts from the most selective filter the query has (its segments; its regions when none is a
+    /// province; its chain; its regions; else all companies), so that a big segment or region is
+    /// expanded only when it is the filter, and checks the others on the way. Counting and paging
+    /// share one pass: the matches are sorted once, counted, and the page is cut from them.
     /// </summary>
     public async Task<Paged<Company>> SearchCompaniesAsync(CompanyQuery query, CancellationToken cancellationToken)
     {
-        var parameters = new List<(string, object?)>();
+        var parameters = new List<(string, object?)>
+        {
+            ("skip", (long)(query.Page - 1) * query.PageSize),
+            ("limit", (long)query.PageSize),
+        };
         var where = new List<string>();
+        var regions = query.RegionCodes is { Count: > 0 } codes ? new RegionFilter(codes) : null;
+        var segments = query.SegmentCodes is { Count: > 0 };
+        var chain = !segments && !string.IsNullOrEmpty(query.ChainCode);
         string match;
-        var hasRegions = query.RegionCodes is { Count: > 0 };
-        if (query.SegmentCodes is { Count: > 0 })
+        if (segments)
         {
             match = "MATCH (s:Segment) WHERE s.code IN $segments\nMATCH (s)<-[:IN_SEGMENT]-(c:Company)\nWITH DISTINCT c\n";
-            parameters.Add(("segments", query.SegmentCodes.ToList()));
+            parameters.Add(("segments", query.SegmentCodes!.ToList()));
         }
-        else if (hasRegions)
+        else if (regions is { IsNarrow: true } || (regions is not null && !chain))
         {
-            match = CompaniesInRegions;
+            match = regions.Match();
         }
-        else if (!string.IsNullOrEmpty(query.ChainCode))
+        else if (chain)
         {
             match = "MATCH (:Chain {code: $chain})<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT {chainCode: $chain}]-(c:Company)\nWITH DISTINCT c\n";
-            parameters.Add(("chain", query.ChainCode));
         }
         else
         {
             match = "MATCH (c:Company)\n";
         }
 
-        if (hasRegions)
+        if (regions is not null)
         {
-            parameters.Add(("regions", query.RegionCodes!.ToList()));
-            if (query.SegmentCodes is { Count: > 0 })
+            parameters.AddRange(regions.Parameters);
+            if (!match.Contains("$regions", StringComparison.Ordinal))
             {
-                where.Add("(c.provinceCode IN $regions OR c.cityCode IN $regions OR c.countyCode IN $regions)");
+                where.Add(regions.Predicate());
             }
+        }
 
-            if (query.SegmentCodes is not { Count: > 0 } && !string.IsNullOrEmpty(query.ChainCode))
+        if (chain)
+        {
+            parameters.Add(("chain", query.ChainCode));
+            if (!match.Contains("$chain", StringComparison.Ordinal))
             {
                 where.Add("(c)-[:IN_SEGMENT {chainCode: $chain}]->(:Segment)");
-                parameters.Add(("chain", query.ChainCode));
             }
         }
 
@@ -244,18 +238,46 @@ internal sealed partial class Neo4jStore
             parameters.Add(("name", query.NameContains));
         }
 
+        if (where.Count == 0 && match == "MATCH (c:Company)\n")
+        {
+            return await ListCompaniesAsync(query, cancellationToken);
+        }
+
         var filter = match + (where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where) + "\n");
-        var page = parameters.Concat([("skip", (object?)((long)(query.Page - 1) * query.PageSize)), ("limit", query.PageSize)]).ToArray();
+        var result = await RunAsync(
+            Cypher(filter + $$"""
+                WITH c ORDER BY c.strength DESC, c.id
+                WITH collect(c) AS found
+                WITH size(found) AS total, found[$skip..$skip + $limit] AS page
+                UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS c
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                WITH total, c, {{MembershipList}} AS memberships
+                RETURN total, CASE WHEN c IS NULL THEN null ELSE {{CompanyMap}} END AS company, memberships
+                """, [.. parameters]),
+            cancellationToken);
+
+        var items = result.Rows
+            .Where(row => !row[1].IsNull())
+            .Select(row => CompanyState.Read(row[1], row[2]))
+            .OrderByDescending(c => c.Strength).ThenBy(c => c.Id)
+            .Select(c => c.ToCompany())
+            .ToList();
+        return new Paged<Company>(items, query.Page, query.PageSize, result.Rows.Count == 0 ? 0 : result.Rows[0][0].AsInt64());
+    }
+
+    /// <summary>Every company, a page of them: the count store answers the total, a top-k sort the page.</summary>
+    private async Task<Paged<Company>> ListCompaniesAsync(CompanyQuery query, CancellationToken cancellationToken)
+    {
         var results = await RunAsync(
         [
-            Cypher(filter + "RETURN count(c) AS total", [.. parameters]),
-            Cypher(filter + $$"""
+            "MATCH (c:Company) RETURN count(c)",
+            Cypher($$"""
+                MATCH (c:Company)
                 WITH c ORDER BY c.strength DESC, c.id SKIP $skip LIMIT $limit
                 OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
                 RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
-                """, page),
+                """, ("skip", (long)(query.Page - 1) * query.PageSize), ("limit", (long)query.PageSize)),
         ], cancellationToken);
-
         var items = results[1].Rows
             .Select(row => CompanyState.Read(row[0], row[1]))
             .OrderByDescending(c => c.Strength).ThenBy(c => c.Id)

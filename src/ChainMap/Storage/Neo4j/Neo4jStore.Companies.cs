@@ -27,7 +27,7 @@ internal sealed partial class Neo4jStore
 
     private const string CompanySequence = "company";
 
-    /// <summary>The write lock and guard of an upsert: only the writer whose read is still current passes.</summary>
+    /// <summary>Starts a section of an upsert's write: it runs only when this writer's guard passed.</summary>
     private const string Guarded = """
         MATCH (q:Sequence {name: $sequence}) WHERE q.epoch = $token
         WITH q
@@ -42,11 +42,11 @@ internal sealed partial class Neo4jStore
 
     /// <summary>
     /// Reads what the batch names (one transaction), decides every row in C# exactly as SQLite does
-    /// (<see cref="Neo4jCompanyBatch"/>), then writes the result in one transaction of UNWIND
-    /// statements. The write first locks the company sequence node and checks that nobody wrote
-    /// since the read (optimistic concurrency); if somebody did, it writes nothing and the whole
-    /// upsert runs again. So a batch commits whole or not at all, and a re-run after a failure
-    /// neither loses nor doubles rows.
+    /// (<see cref="Neo4jCompanyBatch"/>), then writes the result with one statement of UNWIND
+    /// sections (one request, one transaction, on either API). The write first locks the company
+    /// sequence node and checks that nobody wrote since the read (optimistic concurrency); if
+    /// somebody did, it writes nothing and the whole upsert runs again. So a batch commits whole or
+    /// not at all, and a re-run after a failure neither loses nor doubles rows.
     /// </summary>
     public Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken) =>
         ExecuteAsync(async (server, token) =>
@@ -74,19 +74,29 @@ internal sealed partial class Neo4jStore
             var outcomes = plan.Apply(batch);
 
             var at = stamp.At.ToString("O", CultureInfo.InvariantCulture);
-            var guard = ("token", (object?)Guid.NewGuid().ToString("N"));
-            var sequence = ("sequence", (object?)CompanySequence);
-            var statements = new List<CypherStatement>
+            var parameters = new Dictionary<string, object?>
             {
-                Cypher("""
-                    MERGE (q:Sequence {name: $sequence})
-                    ON CREATE SET q.next = 0, q.epoch = ''
-                    SET q.lockedBy = $token
-                    WITH q WHERE q.epoch = $epoch
-                    SET q.epoch = $token, q.next = $next
-                    RETURN q.next
-                    """, sequence, guard, ("epoch", epoch), ("next", plan.LastId)),
-                Cypher(Guarded + "MERGE (r:ImportRun {id: $id}) ON CREATE SET r.fileName = $file, r.at = $at", sequence, guard, ("id", stamp.ImportId), ("file", stamp.FileName), ("at", at)),
+                ["sequence"] = CompanySequence,
+                ["token"] = Guid.NewGuid().ToString("N"),
+                ["epoch"] = epoch,
+                ["next"] = plan.LastId,
+                ["importId"] = stamp.ImportId,
+                ["file"] = stamp.FileName,
+                ["at"] = at,
+            };
+
+            // One statement, so one request and one transaction on either API: the guard, then one
+            // section per kind of change, each running only when the guard let this writer through.
+            var sections = new List<string>
+            {
+                """
+                MERGE (q:Sequence {name: $sequence})
+                ON CREATE SET q.next = 0, q.epoch = ''
+                SET q.lockedBy = $token
+                WITH q WHERE q.epoch = $epoch
+                SET q.epoch = $token, q.next = $next
+                """,
+                Guarded + "MERGE (r:ImportRun {id: $importId}) ON CREATE SET r.fileName = $file, r.at = $at",
             };
 
             if (plan.Created.Select(c => new Dictionary<string, object?>
@@ -97,8 +107,9 @@ internal sealed partial class Neo4jStore
                 }).ToList() is { Count: > 0 } created)
             {
                 // New companies have no relationships yet: CREATE them without the checks of MERGE.
-                statements.Add(Cypher(Guarded + """
-                    UNWIND $rows AS row
+                parameters["created"] = created;
+                sections.Add(Guarded + """
+                    UNWIND $created AS row
                     CREATE (c:Company)
                     SET c = row.properties
                     WITH c, row
@@ -109,25 +120,27 @@ internal sealed partial class Neo4jStore
                     MATCH (s:Segment {code: membership.segment})
                     CREATE (c)-[m:IN_SEGMENT]->(s)
                     SET m = membership, m.chainCode = s.chainCode
-                    """, sequence, guard, ("rows", created)));
+                    """);
             }
 
             if (plan.Updated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["properties"] = c.Properties(at, withIdentity: false) }).ToList() is { Count: > 0 } updated)
             {
-                statements.Add(Cypher(Guarded + "UNWIND $rows AS row MATCH (c:Company {key: row.key}) SET c += row.properties", sequence, guard, ("rows", updated)));
+                parameters["updated"] = updated;
+                sections.Add(Guarded + "UNWIND $updated AS row MATCH (c:Company {key: row.key}) SET c += row.properties");
             }
 
             if (plan.Relocated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["region"] = c.RegionCode }).ToList() is { Count: > 0 } relocated)
             {
-                statements.Add(Cypher(Guarded + """
-                    UNWIND $rows AS row
+                parameters["relocated"] = relocated;
+                sections.Add(Guarded + """
+                    UNWIND $relocated AS row
                     MATCH (c:Company {key: row.key})
                     OPTIONAL MATCH (c)-[old:LOCATED_IN]->(:Region)
                     DELETE old
                     WITH DISTINCT c, row
                     MATCH (r:Region {code: row.region})
                     MERGE (c)-[:LOCATED_IN]->(r)
-                    """, sequence, guard, ("rows", relocated)));
+                    """);
             }
 
             if (plan.ChangedMemberships.Select(x => new Dictionary<string, object?>
@@ -136,17 +149,22 @@ internal sealed partial class Neo4jStore
                     ["membership"] = MembershipProperties(x.Membership),
                 }).ToList() is { Count: > 0 } memberships)
             {
-                statements.Add(Cypher(Guarded + """
-                    UNWIND $rows AS row
+                parameters["memberships"] = memberships;
+                sections.Add(Guarded + """
+                    UNWIND $memberships AS row
                     MATCH (c:Company {key: row.key})
                     MATCH (s:Segment {code: row.membership.segment})
                     MERGE (c)-[m:IN_SEGMENT]->(s)
                     SET m = row.membership, m.chainCode = s.chainCode
-                    """, sequence, guard, ("rows", memberships)));
+                    """);
             }
 
-            var written = await server.Transport.RunAsync(statements, token);
-            if (written[0].Rows.Count == 0)
+            // An aggregate without grouping keys always yields one row, so every section runs
+            // whatever the previous one matched; the last lines say whether the guard let us through.
+            var statement = string.Join("\nWITH count(*) AS done\n", sections)
+                + "\nWITH count(*) AS done\nMATCH (q:Sequence {name: $sequence})\nRETURN q.epoch = $token AS written";
+            var written = await server.Transport.RunAsync([new CypherStatement(statement, parameters)], token);
+            if (written[0].Rows.Count == 0 || !written[0].Rows[0][0].AsBoolean())
             {
                 throw new Neo4jConflictException("another writer changed companies while this batch was being prepared; nothing of it was written");
             }

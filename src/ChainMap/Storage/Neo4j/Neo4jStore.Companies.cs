@@ -227,6 +227,10 @@ internal sealed partial class Neo4jStore
         {
             match = "MATCH (:Chain {code: $chain})<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT {chainCode: $chain}]-(c:Company)\nWITH DISTINCT c\n";
         }
+        else if (string.IsNullOrEmpty(query.NameContains))
+        {
+            return await ListCompaniesAsync(query, cancellationToken);
+        }
         else
         {
             match = "MATCH (c:Company)\n";
@@ -256,11 +260,6 @@ internal sealed partial class Neo4jStore
             parameters.Add(("name", query.NameContains));
         }
 
-        if (where.Count == 0 && match == "MATCH (c:Company)\n")
-        {
-            return await ListCompaniesAsync(query, cancellationToken);
-        }
-
         var filter = match + (where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where) + "\n");
         var result = await RunAsync(
             Cypher(filter + $$"""
@@ -283,7 +282,7 @@ internal sealed partial class Neo4jStore
         return new Paged<Company>(items, query.Page, query.PageSize, result.Rows.Count == 0 ? 0 : result.Rows[0][0].AsInt64());
     }
 
-    /// <summary>Every company, a page of them: the count store answers the total, a top-k sort the page.</summary>
+    /// <summary>No filter: the count store answers the total, a top-k sort the page.</summary>
     private async Task<Paged<Company>> ListCompaniesAsync(CompanyQuery query, CancellationToken cancellationToken)
     {
         var results = await RunAsync(

@@ -23,6 +23,9 @@ internal static class Neo4jSchema
         ("company_uscc", "Company", "uscc"),
         ("import_run_id", "ImportRun", "id"),
         ("sequence_name", "Sequence", "name"),
+        ("user_id", "User", "id"),
+        ("api_key_id", "ApiKey", "id"),
+        ("audit_entry_id", "AuditEntry", "id"),
     ];
 
     /// <summary>

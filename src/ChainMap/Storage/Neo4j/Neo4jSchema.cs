@@ -26,6 +26,7 @@ internal static class Neo4jSchema
         ("user_id", "User", "id"),
         ("api_key_id", "ApiKey", "id"),
         ("audit_entry_id", "AuditEntry", "id"),
+        ("import_job_id", "ImportJob", "id"),
     ];
 
     /// <summary>
@@ -38,6 +39,7 @@ internal static class Neo4jSchema
         ("company_city", "Company", "cityCode"),
         ("company_county", "Company", "countyCode"),
         ("segment_chain", "Segment", "chainCode"),
+        ("import_problem_job", "ImportProblem", "jobId"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

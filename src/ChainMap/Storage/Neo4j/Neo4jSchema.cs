@@ -27,6 +27,9 @@ internal static class Neo4jSchema
         ("api_key_id", "ApiKey", "id"),
         ("audit_entry_id", "AuditEntry", "id"),
         ("import_job_id", "ImportJob", "id"),
+        ("project_id", "Project", "id"),
+        ("activity_id", "Activity", "id"),
+        ("blocker_id", "Blocker", "id"),
     ];
 
     /// <summary>
@@ -40,6 +43,11 @@ internal static class Neo4jSchema
         ("company_county", "Company", "countyCode"),
         ("segment_chain", "Segment", "chainCode"),
         ("import_problem_job", "ImportProblem", "jobId"),
+        ("stage_change_project", "StageChange", "projectId"),
+        ("activity_project", "Activity", "projectId"),
+        ("activity_company", "Activity", "companyId"),
+        ("blocker_project", "Blocker", "projectId"),
+        ("project_company", "Project", "companyId"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

@@ -30,6 +30,8 @@ internal static class Neo4jSchema
         ("project_id", "Project", "id"),
         ("activity_id", "Activity", "id"),
         ("blocker_id", "Blocker", "id"),
+        ("channel_code", "Channel", "code"),
+        ("channel_id", "Channel", "id"),
     ];
 
     /// <summary>

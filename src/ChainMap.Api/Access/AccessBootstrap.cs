@@ -12,6 +12,19 @@ internal sealed class AccessBootstrap(IChainMapStore store, AccessService access
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await BootstrapAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The service still starts so that /health can say why; sign-in fails until the store answers.
+            await Console.Error.WriteLineAsync($"ChainMap could not check its users: {ex.Message}");
+        }
+    }
+
+    private async Task BootstrapAsync(CancellationToken cancellationToken)
+    {
         var configured = options.Value.BootstrapAdminKey;
         if (await store.CountUsersAsync(cancellationToken) > 0)
         {

@@ -26,7 +26,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var found = await access.VerifyAsync(token, Context.RequestAborted);
+        (User User, ApiKeyRecord Key)? found;
+        try
+        {
+            found = await access.VerifyAsync(token, Context.RequestAborted);
+        }
+        catch (ChainMap.Storage.StoreUnavailableException) when (Context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+        {
+            // An endpoint open to all (health) still answers when the store is down.
+            return AuthenticateResult.NoResult();
+        }
+
         if (found is not { } match)
         {
             Logger.LogInformation("Rejected API key {KeyId}", ApiKeys.TryParse(token, out var id, out _) ? id : "(malformed)");

@@ -10,6 +10,7 @@ internal static class BenchmarkCommand
         var benchmark = new Command("benchmark", "Measure speed (bounded runs; results go to docs/benchmarks.md by hand)");
         benchmark.Subcommands.Add(DiscoveryBenchmark.Create());
         benchmark.Subcommands.Add(ImportBenchmarkCommand.Create());
+        benchmark.Subcommands.Add(Neo4jBenchmarkCommand.Create());
         return benchmark;
     }
 }

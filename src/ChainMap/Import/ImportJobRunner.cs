@@ -22,10 +22,18 @@ internal sealed class ImportJobRunner(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var failed = await store.FailUnfinishedImportJobsAsync(InterruptedMessage, time.GetUtcNow(), cancellationToken);
-        if (failed > 0)
+        try
         {
-            logger.LogWarning("Marked {Count} unfinished import job(s) as interrupted", failed);
+            var failed = await store.FailUnfinishedImportJobsAsync(InterruptedMessage, time.GetUtcNow(), cancellationToken);
+            if (failed > 0)
+            {
+                logger.LogWarning("Marked {Count} unfinished import job(s) as interrupted", failed);
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The service still starts so that /health can say why; imports fail until the store answers.
+            logger.LogError("Could not mark interrupted import jobs: {Reason}", ex.Message);
         }
 
         await base.StartAsync(cancellationToken);

@@ -5,6 +5,7 @@ using ChainMap.Import;
 using ChainMap.Projects;
 using ChainMap.Regions;
 using ChainMap.Seeding;
+using ChainMap.Storage.Neo4j;
 using ChainMap.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,14 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddNeo4jStore();
         services.AddSingleton<IChainMapStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider.ToUpperInvariant() switch
             {
                 "SQLITE" => new SqliteStore(Path.Combine(options.DataDirectory, options.FileName)),
+                "NEO4J" => sp.GetRequiredService<Neo4jStore>(),
                 _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available; use Sqlite or Neo4j."),
             };
         });

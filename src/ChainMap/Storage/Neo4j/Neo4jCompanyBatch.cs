@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Text.Json;
+using ChainMap.Domain;
+
+namespace ChainMap.Storage.Neo4j;
+
+/// <summary>
+/// Decides, in C#, what one upsert batch does to the companies it names, with exactly the rules of
+/// the SQLite writer (<c>SqliteCompanyWriter</c>), row by row in input order: a new identity key is
+/// inserted (every present field stamped with the import); a known USCC with another name is a
+/// conflict and writes nothing; otherwise present values that differ win and are stamped, absent
+/// ones keep what is stored; memberships merge by segment (only segments that exist). A key seen
+/// twice in the batch sees its first row's result. What is left is the final state of each touched
+/// company, written once by <see cref="Neo4jStore"/> in UNWIND batches.
+/// </summary>
+internal sealed class Neo4jCompanyBatch
+{
+    private readonly Dictionary<string, CompanyState> byKey;
+    private readonly HashSet<string> segments;
+    private readonly ImportStamp stamp;
+    private readonly List<CompanyState> touched = [];
+
+    public Neo4jCompanyBatch(IEnumerable<CompanyState> stored, IEnumerable<string> existingSegments, long lastId, ImportStamp stamp)
+    {
+        byKey = stored.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        segments = existingSegments.ToHashSet(StringComparer.Ordinal);
+        LastId = lastId;
+        this.stamp = stamp;
+    }
+
+    /// <summary>The highest company id handed out (ids are allocated from the <c>(:Sequence {name: 'company'})</c> node).</summary>
+    public long LastId { get; private set; }
+
+    /// <summary>Companies to create, in their final state.</summary>
+    public IEnumerable<CompanyState> Created => touched.Where(s => s.IsNew);
+
+    /// <summary>Stored companies whose fields changed, in their final state.</summary>
+    public IEnumerable<CompanyState> Updated => touched.Where(s => !s.IsNew && s.Dirty);
+
+    /// <summary>Stored companies whose <c>LOCATED_IN</c> must point to another region.</summary>
+    public IEnumerable<CompanyState> Relocated => touched.Where(s => !s.IsNew && s.RegionChanged);
+
+    /// <summary>Memberships of stored companies to create or overwrite (new companies bring all of theirs).</summary>
+    public IEnumerable<(CompanyState Company, SegmentMembership Membership)> ChangedMemberships =>
+        touched.Where(s => !s.IsNew).SelectMany(s => s.ChangedSegments.Select(code => (s, s.Memberships[code])));
+
+    public IReadOnlyList<UpsertOutcome> Apply(IReadOnlyList<CompanyRecord> batch)
+    {
+        var outcomes = new List<UpsertOutcome>(batch.Count);
+        foreach (var record in batch)
+        {
+            outcomes.Add(Apply(record));
+        }
+
+        return outcomes;
+    }
+
+    private UpsertOutcome Apply(CompanyRecord record)
+    {
+        if (!byKey.TryGetValue(record.IdentityKey, out var stored))
+        {
+            var created = CompanyState.Insert(++LastId, record, stamp);
+            byKey[record.IdentityKey] = created;
+            Touch(created);
+            MergeMemberships(created, record.Memberships);
+            return new UpsertOutcome(UpsertKind.Inserted, created.Id, null);
+        }
+
+        if (record.Uscc is not null && stored.NameKey != record.NameKey)
+        {
+            return new UpsertOutcome(UpsertKind.Conflict, stored.Id, $"USCC {record.Uscc} is stored as '{stored.Name}', this row names '{record.Name}'");
+        }
+
+        var changedFields = stored.MergeWith(record, stamp.ImportId);
+        var membershipsChanged = MergeMemberships(stored, record.Memberships);
+        if (changedFields.Count > 0 || membershipsChanged)
+        {
+            Touch(stored);
+        }
+
+        if (changedFields.Count == 0)
+        {
+            return new UpsertOutcome(membershipsChanged ? UpsertKind.Updated : UpsertKind.Unchanged, stored.Id, null);
+        }
+
+        return new UpsertOutcome(UpsertKind.Updated, stored.Id, string.Join(", ", changedFields));
+    }
+
+    private bool MergeMemberships(CompanyState company, IReadOnlyList<SegmentMembership> memberships)
+    {
+        var changed = false;
+        foreach (var membership in memberships)
+        {
+            if (company.Memberships.TryGetValue(membership.SegmentCode, out var current)
+                && current.Role == membership.Role && Math.Abs(current.Confidence - membership.Confidence) < 1e-9
+                && current.Evidence == membership.Evidence)
+            {
+                continue;
+            }
+
+            if (!segments.Contains(membership.SegmentCode))
+            {
+                // As in SQLite: a membership of an unknown segment is not stored and changes nothing.
+                continue;
+            }
+
+            company.Memberships[membership.SegmentCode] = membership with { Source = membership.Source ?? stamp.FileName };
+            company.ChangedSegments.Add(membership.SegmentCode);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private void Touch(CompanyState company)
+    {
+        if (!company.Touched)
+        {
+            company.Touched = true;
+            touched.Add(company);
+        }
+    }
+}
+
+/// <summary>A company as stored (or as it will be stored): every property of its node, and its memberships.</summary>
+internal sealed class CompanyState
+{
+    public required long Id { get; init; }
+
+    public required string Key { get; init; }
+
+    public string? Uscc { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string NameKey { get; set; }
+
+    public required string RegionCode { get; set; }
+
+    public string? ProvinceCode { get; set; }
+
+    public string? CityCode { get; set; }
+
+    public string? CountyCode { get; set; }
+
+    public decimal? RegisteredCapital { get; set; }
+
+    public DateOnly? Founded { get; set; }
+
+    public int? Employees { get; set; }
+
+    public decimal? Revenue { get; set; }
+
+    public string? ListedCode { get; set; }
+
+    public IReadOnlyList<string> Tags { get; set; } = [];
+
+    public string? Products { get; set; }
+
+    public string? Address { get; set; }
+
+    public double Strength { get; set; }
+
+    public Dictionary<string, string> Provenance { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SegmentMembership> Memberships { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> ChangedSegments { get; } = new(StringComparer.Ordinal);
+
+    public bool IsNew { get; private init; }
+
+    public bool Dirty { get; private set; }
+
+    public bool RegionChanged { get; private set; }
+
+    public bool Touched { get; set; }
+
+    public static CompanyState Insert(long id, CompanyRecord record, ImportStamp stamp)
+    {
+        var state = new CompanyState
+        {
+            Id = id,
+            Key = record.IdentityKey,
+            Name = record.Name,
+            NameKey = record.NameKey,
+            RegionCode = record.RegionCode,
+            IsNew = true,
+            Dirty = true,
+        };
+        state.CopyFrom(record);
+        state.Strength = record.Strength;
+        foreach (var field in PresentFields(record))
+        {
+            state.Provenance[field] = stamp.ImportId;
+        }
+
+        return state;
+    }
+
+    /// <summary>Reads the map of <see cref="Neo4jStore.CompanyMap"/> and the list of <see cref="Neo4jStore.MembershipList"/>.</summary>
+    public static CompanyState Read(JsonElement company, JsonElement memberships)
+    {
+        var state = new CompanyState
+        {
+            Id = company.Get("id").AsInt64(),
+            Key = company.Get("key").AsRequiredString(),
+            Uscc = company.Get("uscc").AsString(),
+            Name = company.Get("name").AsRequiredString(),
+            NameKey = company.Get("nameKey").AsRequiredString(),
+            RegionCode = company.Get("regionCode").AsRequiredString(),
+            ProvinceCode = company.Get("provinceCode").AsString(),
+            CityCode = company.Get("cityCode").AsString(),
+            CountyCode = company.Get("countyCode").AsString(),
+            RegisteredCapital = (decimal?)company.Get("registeredCapital").AsNullableDouble(),
+            Founded = company.Get("founded").AsString() is { } founded ? DateOnly.ParseExact(founded, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            Employees = (int?)company.Get("employees").AsNullableInt64(),
+            Revenue = (decimal?)company.Get("revenue").AsNullableDouble(),
+            ListedCode = company.Get("listedCode").AsString(),
+            Tags = company.Get("tags").AsStringList(),
+            Products = company.Get("products").AsString(),
+            Address = company.Get("address").AsString(),
+            Strength = company.Get("strength").AsNullableDouble() ?? 0,
+            Provenance = JsonSerializer.Deserialize<Dictionary<string, string>>(company.Get("provenance").AsString() ?? "{}") ?? [],
+        };
+        foreach (var membership in ReadMemberships(memberships))
+        {
+            state.Memberships[membership.SegmentCode] = membership;
+        }
+
+        return state;
+    }
+
+    public static IEnumerable<SegmentMembership> ReadMemberships(JsonElement memberships) =>
+        memberships.ValueKind != JsonValueKind.Array
+            ? []
+            : memberships.EnumerateArray()
+                .Where(m => !m.Get("segment").IsNull())
+                .Select(m => new SegmentMembership(
+                    m.Get("segment").AsRequiredString(),
+                    m.Get("role").AsString(),
+                    m.Get("confidence").AsNullableDouble() ?? 0,
+                    m.Get("evidence").AsString(),
+                    m.Get("source").AsString()));
+
+    public Company ToCompany() => new(
+        Id, Uscc, Name, RegionCode, ProvinceCode ?? string.Empty, CityCode, CountyCode, RegisteredCapital, Founded, Employees, Revenue,
+        ListedCode, Tags, Products, Address,
+        Memberships.Values.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList());
+
+    /// <summary>Incoming present values win; absent ones keep what is stored. Returns the changed fields (provenance names).</summary>
+    public List<string> MergeWith(CompanyRecord incoming, string importId)
+    {
+        var fields = new List<string>();
+        var provenance = new Dictionary<string, string>(Provenance, StringComparer.Ordinal);
+
+        T Pick<T>(string field, T stored, T value, bool present)
+        {
+            if (!present || EqualityComparer<T>.Default.Equals(stored, value))
+            {
+                return stored;
+            }
+
+            fields.Add(field);
+            provenance[field] = importId;
+            return value;
+        }
+
+        var name = Pick("name", Name, incoming.Name, true);
+        var region = Pick("region", RegionCode, incoming.RegionCode, true);
+        var capital = Pick("registered_capital", RegisteredCapital, incoming.RegisteredCapital, incoming.RegisteredCapital is not null);
+        var founded = Pick("founded", Founded, incoming.Founded, incoming.Founded is not null);
+        var employees = Pick("employees", Employees, incoming.Employees, incoming.Employees is not null);
+        var revenue = Pick("revenue", Revenue, incoming.Revenue, incoming.Revenue is not null);
+        var listed = Pick("listed_code", ListedCode, incoming.ListedCode, incoming.ListedCode is not null);
+        var tagsJoined = Pick("tags", string.Join('|', Tags), string.Join('|', incoming.Tags), incoming.Tags.Count > 0);
+        var products = Pick("products", Products, incoming.Products, incoming.Products is not null);
+        var address = Pick("address", Address, incoming.Address, incoming.Address is not null);
+        if (fields.Count == 0)
+        {
+            return fields;
+        }
+
+        // The whole row is rewritten from the incoming record with the picked values, as in SQLite.
+        RegionChanged |= region != RegionCode;
+        var tags = tagsJoined.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        Name = name;
+        NameKey = incoming.NameKey;
+        RegionCode = region;
+        ProvinceCode = incoming.ProvinceCode;
+        CityCode = incoming.CityCode;
+        CountyCode = incoming.CountyCode;
+        RegisteredCapital = capital;
+        Founded = founded;
+        Employees = employees;
+        Revenue = revenue;
+        ListedCode = listed;
+        Tags = tags;
+        Products = products;
+        Address = address;
+        Uscc = incoming.Uscc ?? Uscc;
+        Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags);
+        Provenance = provenance;
+        Dirty = true;
+        return fields;
+    }
+
+    /// <summary>The node's properties; null removes a property (<c>SET c += $properties</c>).</summary>
+    public Dictionary<string, object?> Properties(string at, bool withIdentity) 
+    {
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["uscc"] = Uscc,
+            ["name"] = Name,
+            ["nameKey"] = NameKey,
+            ["regionCode"] = RegionCode,
+            ["provinceCode"] = ProvinceCode,
+            ["cityCode"] = CityCode,
+            ["countyCode"] = CountyCode,
+            ["registeredCapital"] = RegisteredCapital is { } capital ? (double)capital : null,
+            ["founded"] = Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["employees"] = Employees,
+            ["revenue"] = Revenue is { } revenue ? (double)revenue : null,
+            ["listedCode"] = ListedCode,
+            ["tags"] = Tags,
+            ["products"] = Products,
+            ["address"] = Address,
+            ["strength"] = Strength,
+            ["provenance"] = JsonSerializer.Serialize(Provenance),
+            ["updatedAt"] = at,
+        };
+        if (withIdentity)
+        {
+            properties["id"] = Id;
+            properties["key"] = Key;
+            properties["createdAt"] = at;
+        }
+
+        return properties;
+    }
+
+    private void CopyFrom(CompanyRecord record)
+    {
+        Uscc = record.Uscc;
+        ProvinceCode = record.ProvinceCode;
+        CityCode = record.CityCode;
+        CountyCode = record.CountyCode;
+        RegisteredCapital = record.RegisteredCapital;
+        Founded = record.Founded;
+        Employees = record.Employees;
+        Revenue = record.Revenue;
+        ListedCode = record.ListedCode;
+        Tags = record.Tags;
+        Products = record.Products;
+        Address = record.Address;
+    }
+
+    private static IEnumerable<string> PresentFields(CompanyRecord r)
+    {
+        yield return "name";
+        yield return "region";
+        if (r.RegisteredCapital is not null) { yield return "registered_capital"; }
+        if (r.Founded is not null) { yield return "founded"; }
+        if (r.Employees is not null) { yield return "employees"; }
+        if (r.Revenue is not null) { yield return "revenue"; }
+        if (r.ListedCode is not null) { yield return "listed_code"; }
+        if (r.Tags.Count > 0) { yield return "tags"; }
+        if (r.Products is not null) { yield return "products"; }
+        if (r.Address is not null) { yield return "address"; }
+    }
+}

@@ -1,0 +1,395 @@
+using System.Globalization;
+using ChainMap.Domain;
+
+namespace ChainMap.Storage.Neo4j;
+
+/// <summary>
+/// <c>(:Company {id, key, uscc, name, nameKey, regionCode, provinceCode, cityCode, countyCode, ...,
+/// strength, provenance})</c> with the province, city and county codes denormalised for index-backed
+/// region filters; <c>(:Company)-[:LOCATED_IN]-&gt;(:Region)</c>;
+/// <c>(:Company)-[:IN_SEGMENT {role, confidence, evidence, source, chainCode}]-&gt;(:Segment)</c>;
+/// <c>(:Company)-[:SUPPLIES|INVESTS_IN|CONTROLS {note, source}]-&gt;(:Company)</c>;
+/// <c>(:ImportRun {id, fileName, at})</c>; ids from <c>(:Sequence {name: 'company', next, epoch})</c>.
+/// </summary>
+internal sealed partial class Neo4jStore
+{
+    /// <summary>A company node <c>c</c> as one map value; read with <see cref="CompanyState.Read"/>.</summary>
+    internal const string CompanyMap = """
+        {id: c.id, key: c.key, uscc: c.uscc, name: c.name, nameKey: c.nameKey, regionCode: c.regionCode,
+         provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode, registeredCapital: c.registeredCapital,
+         founded: c.founded, employees: c.employees, revenue: c.revenue, listedCode: c.listedCode, tags: c.tags,
+         products: c.products, address: c.address, strength: c.strength, provenance: c.provenance}
+        """;
+
+    /// <summary>The memberships of <c>c</c> after <c>OPTIONAL MATCH (c)-[m:IN_SEGMENT]-&gt;(s:Segment)</c>, as a list of maps.</summary>
+    internal const string MembershipList =
+        "collect(CASE WHEN s IS NULL THEN null ELSE {segment: s.code, role: m.role, confidence: m.confidence, evidence: m.evidence, source: m.source} END)";
+
+    private const string CompanySequence = "company";
+
+    /// <summary>Starts a section of an upsert's write: it runs only when this writer's guard passed.</summary>
+    private const string Guarded = """
+        MATCH (q:Sequence {name: $sequence}) WHERE q.epoch = $token
+        WITH q
+        """ + "\n";
+
+    private static readonly Dictionary<CompanyRelationKind, string> RelationTypes = new()
+    {
+        [CompanyRelationKind.Supplies] = "SUPPLIES",
+        [CompanyRelationKind.InvestsIn] = "INVESTS_IN",
+        [CompanyRelationKind.Controls] = "CONTROLS",
+    };
+
+    /// <summary>
+    /// Reads what the batch names (one transaction), decides every row in C# exactly as SQLite does
+    /// (<see cref="Neo4jCompanyBatch"/>), then writes the result with one statement of UNWIND
+    /// sections (one request, one transaction, on either API). The write first locks the company
+    /// sequence node and checks that nobody wrote since the read (optimistic concurrency); if
+    /// somebody did, it writes nothing and the whole upsert runs again. So a batch commits whole or
+    /// not at all, and a re-run after a failure neither loses nor doubles rows.
+    /// </summary>
+    public Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken) =>
+        ExecuteAsync(async (server, token) =>
+        {
+            var keys = batch.Select(r => r.IdentityKey).Distinct(StringComparer.Ordinal).ToList();
+            var segmentCodes = batch.SelectMany(r => r.Memberships).Select(m => m.SegmentCode).Distinct(StringComparer.Ordinal).ToList();
+            var read = await server.Transport.RunAsync(
+            [
+                Cypher("OPTIONAL MATCH (q:Sequence {name: $sequence}) RETURN coalesce(q.epoch, '') AS epoch, coalesce(q.next, 0) AS next", ("sequence", CompanySequence)),
+                Cypher($$"""
+                    UNWIND $keys AS key
+                    MATCH (c:Company {key: key})
+                    OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                    RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
+                    """, ("keys", keys)),
+                Cypher("UNWIND $codes AS code MATCH (s:Segment {code: code}) RETURN s.code", ("codes", segmentCodes)),
+            ], token);
+
+            var epoch = read[0].Rows[0][0].AsRequiredString();
+            var plan = new Neo4jCompanyBatch(
+                read[1].Rows.Select(row => CompanyState.Read(row[0], row[1])),
+                read[2].Rows.Select(row => row[0].AsRequiredString()),
+                read[0].Rows[0][1].AsInt64(),
+                stamp);
+            var outcomes = plan.Apply(batch);
+
+            var at = stamp.At.ToString("O", CultureInfo.InvariantCulture);
+            var parameters = new Dictionary<string, object?>
+            {
+                ["sequence"] = CompanySequence,
+                ["token"] = Guid.NewGuid().ToString("N"),
+                ["epoch"] = epoch,
+                ["next"] = plan.LastId,
+                ["importId"] = stamp.ImportId,
+                ["file"] = stamp.FileName,
+                ["at"] = at,
+            };
+
+            // One statement, so one request and one transaction on either API: the guard, then one
+            // section per kind of change, each running only when the guard let this writer through.
+            var sections = new List<string>
+            {
+                """
+                MERGE (q:Sequence {name: $sequence})
+                ON CREATE SET q.next = 0, q.epoch = ''
+                SET q.lockedBy = $token
+                WITH q WHERE q.epoch = $epoch
+                SET q.epoch = $token, q.next = $next
+                """,
+                Guarded + "MERGE (r:ImportRun {id: $importId}) ON CREATE SET r.fileName = $file, r.at = $at",
+            };
+
+            if (plan.Created.Select(c => new Dictionary<string, object?>
+                {
+                    ["properties"] = c.Properties(at, withIdentity: true),
+                    ["region"] = c.RegionCode,
+                    ["memberships"] = c.Memberships.Values.Select(MembershipProperties).ToList(),
+                }).ToList() is { Count: > 0 } created)
+            {
+                // New companies have no relationships yet: CREATE them without the checks of MERGE.
+                parameters["created"] = created;
+                sections.Add(Guarded + """
+                    UNWIND $created AS row
+                    CREATE (c:Company)
+                    SET c = row.properties
+                    WITH c, row
+                    OPTIONAL MATCH (r:Region {code: row.region})
+                    FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (c)-[:LOCATED_IN]->(r))
+                    WITH c, row
+                    UNWIND row.memberships AS membership
+                    MATCH (s:Segment {code: membership.segment})
+                    CREATE (c)-[m:IN_SEGMENT]->(s)
+                    SET m = membership, m.chainCode = s.chainCode
+                    """);
+            }
+
+            if (plan.Updated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["properties"] = c.Properties(at, withIdentity: false) }).ToList() is { Count: > 0 } updated)
+            {
+                parameters["updated"] = updated;
+                sections.Add(Guarded + "UNWIND $updated AS row MATCH (c:Company {key: row.key}) SET c += row.properties");
+            }
+
+            if (plan.Relocated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["region"] = c.RegionCode }).ToList() is { Count: > 0 } relocated)
+            {
+                parameters["relocated"] = relocated;
+                sections.Add(Guarded + """
+                    UNWIND $relocated AS row
+                    MATCH (c:Company {key: row.key})
+                    OPTIONAL MATCH (c)-[old:LOCATED_IN]->(:Region)
+                    DELETE old
+                    WITH DISTINCT c, row
+                    MATCH (r:Region {code: row.region})
+                    MERGE (c)-[:LOCATED_IN]->(r)
+                    """);
+            }
+
+            if (plan.ChangedMemberships.Select(x => new Dictionary<string, object?>
+                {
+                    ["key"] = x.Company.Key,
+                    ["membership"] = MembershipProperties(x.Membership),
+                }).ToList() is { Count: > 0 } memberships)
+            {
+                parameters["memberships"] = memberships;
+                sections.Add(Guarded + """
+                    UNWIND $memberships AS row
+                    MATCH (c:Company {key: row.key})
+                    MATCH (s:Segment {code: row.membership.segment})
+                    MERGE (c)-[m:IN_SEGMENT]->(s)
+                    SET m = row.membership, m.chainCode = s.chainCode
+                    """);
+            }
+
+            // An aggregate without grouping keys always yields one row, so every section runs
+            // whatever the previous one matched; the last lines say whether the guard let us through.
+            var statement = string.Join("\nWITH count(*) AS done\n", sections)
+                + "\nWITH count(*) AS done\nMATCH (q:Sequence {name: $sequence})\nRETURN q.epoch = $token AS written";
+            var written = await server.Transport.RunAsync([new CypherStatement(statement, parameters)], token);
+            if (written[0].Rows.Count == 0 || !written[0].Rows[0][0].AsBoolean())
+            {
+                throw new Neo4jConflictException("another writer changed companies while this batch was being prepared; nothing of it was written");
+            }
+
+            return outcomes;
+        }, cancellationToken);
+
+    /// <summary>The properties of an <c>IN_SEGMENT</c> relationship (its segment code included, so that a re-read is exact).</summary>
+    private static Dictionary<string, object?> MembershipProperties(SegmentMembership membership) => new()
+    {
+        ["segment"] = membership.SegmentCode,
+        ["role"] = membership.Role,
+        ["confidence"] = membership.Confidence,
+        ["evidence"] = membership.Evidence,
+        ["source"] = membership.Source,
+    };
+
+    public Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken) =>
+        ReadCompanyAsync("MATCH (c:Company {id: $value})", id, cancellationToken);
+
+    public Task<Company?> GetCompanyByUsccAsync(string uscc, CancellationToken cancellationToken) =>
+        ReadCompanyAsync("MATCH (c:Company {uscc: $value})", uscc, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, long>> FindCompanyIdsAsync(IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(
+            Cypher("UNWIND $keys AS key MATCH (c:Company {key: key}) RETURN c.key, c.id", ("keys", identityKeys.Distinct(StringComparer.Ordinal).ToList())),
+            cancellationToken);
+        return result.Rows.ToDictionary(row => row[0].AsRequiredString(), row => row[1].AsInt64(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Starts from the most selective filter the query has (its segments; its regions when none is a
+    /// province; its chain; its regions; else all companies), so that a big segment or region is
+    /// expanded only when it is the filter, and checks the others on the way. Counting and paging
+    /// share one pass: the matches are sorted once, counted, and the page is cut from them.
+    /// </summary>
+    public async Task<Paged<Company>> SearchCompaniesAsync(CompanyQuery query, CancellationToken cancellationToken)
+    {
+        var parameters = new List<(string, object?)>
+        {
+            ("skip", (long)(query.Page - 1) * query.PageSize),
+            ("limit", (long)query.PageSize),
+        };
+        var where = new List<string>();
+        var regions = query.RegionCodes is { Count: > 0 } codes ? new RegionFilter(codes) : null;
+        var segments = query.SegmentCodes is { Count: > 0 };
+        var chain = !segments && !string.IsNullOrEmpty(query.ChainCode);
+        string match;
+        if (segments)
+        {
+            match = "MATCH (s:Segment) WHERE s.code IN $segments\nMATCH (s)<-[:IN_SEGMENT]-(c:Company)\nWITH DISTINCT c\n";
+            parameters.Add(("segments", query.SegmentCodes!.ToList()));
+        }
+        else if (regions is { IsNarrow: true } || (regions is not null && !chain))
+        {
+            match = regions.Match();
+        }
+        else if (chain)
+        {
+            match = "MATCH (:Chain {code: $chain})<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT {chainCode: $chain}]-(c:Company)\nWITH DISTINCT c\n";
+        }
+        else if (string.IsNullOrEmpty(query.NameContains))
+        {
+            return await ListCompaniesAsync(query, cancellationToken);
+        }
+        else
+        {
+            match = "MATCH (c:Company)\n";
+        }
+
+        if (regions is not null)
+        {
+            parameters.AddRange(regions.Parameters);
+            if (!match.Contains("$regions", StringComparison.Ordinal))
+            {
+                where.Add(regions.Predicate());
+            }
+        }
+
+        if (chain)
+        {
+            parameters.Add(("chain", query.ChainCode));
+            if (!match.Contains("$chain", StringComparison.Ordinal))
+            {
+                where.Add("(c)-[:IN_SEGMENT {chainCode: $chain}]->(:Segment)");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(query.NameContains))
+        {
+            where.Add("c.nameKey CONTAINS $name");
+            parameters.Add(("name", query.NameContains));
+        }
+
+        var filter = match + (where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where) + "\n");
+        var result = await RunAsync(
+            Cypher(filter + $$"""
+                WITH c ORDER BY c.strength DESC, c.id
+                WITH collect(c) AS found
+                WITH size(found) AS total, found[$skip..$skip + $limit] AS page
+                UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS c
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                WITH total, c, {{MembershipList}} AS memberships
+                RETURN total, CASE WHEN c IS NULL THEN null ELSE {{CompanyMap}} END AS company, memberships
+                """, [.. parameters]),
+            cancellationToken);
+
+        var items = result.Rows
+            .Where(row => !row[1].IsNull())
+            .Select(row => CompanyState.Read(row[1], row[2]))
+            .OrderByDescending(c => c.Strength).ThenBy(c => c.Id)
+            .Select(c => c.ToCompany())
+            .ToList();
+        return new Paged<Company>(items, query.Page, query.PageSize, result.Rows.Count == 0 ? 0 : result.Rows[0][0].AsInt64());
+    }
+
+    /// <summary>No filter: the count store answers the total, a top-k sort the page.</summary>
+    private async Task<Paged<Company>> ListCompaniesAsync(CompanyQuery query, CancellationToken cancellationToken)
+    {
+        var results = await RunAsync(
+        [
+            "MATCH (c:Company) RETURN count(c)",
+            Cypher($$"""
+                MATCH (c:Company)
+                WITH c ORDER BY c.strength DESC, c.id SKIP $skip LIMIT $limit
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
+                """, ("skip", (long)(query.Page - 1) * query.PageSize), ("limit", (long)query.PageSize)),
+        ], cancellationToken);
+        var items = results[1].Rows
+            .Select(row => CompanyState.Read(row[0], row[1]))
+            .OrderByDescending(c => c.Strength).ThenBy(c => c.Id)
+            .Select(c => c.ToCompany())
+            .ToList();
+        return new Paged<Company>(items, query.Page, query.PageSize, results[0].Rows[0][0].AsInt64());
+    }
+
+    public async Task<long> CountCompaniesAsync(CancellationToken cancellationToken) =>
+        (await RunAsync("MATCH (c:Company) RETURN count(c)", cancellationToken)).Rows[0][0].AsInt64();
+
+    /// <summary>
+    /// Merges relations by (from, to, kind) in one transaction. Repeats within the call are folded
+    /// first (the last note and source given win, as SQLite's insert-then-update does), so
+    /// "new" counts each relation once.
+    /// </summary>
+    public async Task<int> SaveRelationsAsync(IReadOnlyList<CompanyRelation> relations, CancellationToken cancellationToken)
+    {
+        var folded = new Dictionary<(long, long, CompanyRelationKind), (string? Note, string? Source)>();
+        var order = new List<(long From, long To, CompanyRelationKind Kind)>();
+        foreach (var relation in relations)
+        {
+            var key = (relation.FromCompanyId, relation.ToCompanyId, relation.Kind);
+            if (folded.TryGetValue(key, out var current))
+            {
+                folded[key] = (relation.Note ?? current.Note, relation.Source ?? current.Source);
+            }
+            else
+            {
+                folded[key] = (relation.Note, relation.Source);
+                order.Add(key);
+            }
+        }
+
+        var statements = new List<CypherStatement>();
+        foreach (var (kind, type) in RelationTypes)
+        {
+            var rows = order.Where(k => k.Kind == kind).Select(k => new Dictionary<string, object?>
+            {
+                ["from"] = k.From,
+                ["to"] = k.To,
+                ["note"] = folded[k].Note,
+                ["source"] = folded[k].Source,
+            }).ToList();
+            if (rows.Count > 0)
+            {
+                // The relationship type comes from the fixed table above, never from input.
+                statements.Add(Cypher($$"""
+                    UNWIND $rows AS row
+                    MATCH (a:Company {id: row.from})
+                    MATCH (b:Company {id: row.to})
+                    OPTIONAL MATCH (a)-[old:{{type}}]->(b)
+                    WITH a, b, row, count(old) AS existing
+                    MERGE (a)-[r:{{type}}]->(b)
+                    SET r.note = coalesce(row.note, r.note), r.source = coalesce(row.source, r.source)
+                    RETURN sum(CASE WHEN existing = 0 THEN 1 ELSE 0 END) AS added
+                    """, ("rows", rows)));
+            }
+        }
+
+        if (statements.Count == 0)
+        {
+            return 0;
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
+        return results.Sum(r => r.Rows.Count == 0 || r.Rows[0][0].IsNull() ? 0 : (int)r.Rows[0][0].AsInt64());
+    }
+
+    public async Task<IReadOnlyList<CompanyRelation>> ListRelationsAsync(long companyId, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(
+            Cypher("""
+                MATCH (c:Company {id: $id})-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(:Company)
+                RETURN DISTINCT startNode(r).id AS fromId, endNode(r).id AS toId, type(r) AS relation, r.note AS note, r.source AS source
+                """, ("id", companyId)),
+            cancellationToken);
+        var kinds = RelationTypes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        return result.Rows
+            .Select(row => new CompanyRelation(row[0].AsInt64(), row[1].AsInt64(), kinds[row[2].AsRequiredString()], row[3].AsString(), row[4].AsString()))
+            .OrderBy(r => r.FromCompanyId == companyId ? 0 : 1)
+            .ThenBy(r => r.FromCompanyId == companyId ? r.ToCompanyId : r.FromCompanyId)
+            .ThenBy(r => r.Kind.ToWire(), StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<Company?> ReadCompanyAsync(string match, object value, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(
+            Cypher(match + $$"""
+
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
+                """, ("value", value)),
+            cancellationToken);
+        return result.Rows.Count == 0 ? null : CompanyState.Read(result.Rows[0][0], result.Rows[0][1]).ToCompany();
+    }
+}

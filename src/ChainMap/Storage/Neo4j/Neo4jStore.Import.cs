@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChainMap.Import;
+
+namespace ChainMap.Storage.Neo4j;
+
+/// <summary>
+/// <c>(:ImportJob {id, kind, fileName, state, dryRun, allOrNothing, read, inserted, updated, unchanged, rejected,
+/// unassigned, problems, written, createdAt, startedAt, finishedAt, message})</c> with times as UTC text that sorts;
+/// <c>(:ImportProblem {jobId, seq, file, line, column, value, reason, severity})</c>; provenance is the
+/// <c>provenance</c> JSON of <c>(:Company)</c> (field → import id) joined to <c>(:ImportRun {id, fileName, at})</c>.
+/// </summary>
+internal sealed partial class Neo4jStore
+{
+    private static readonly string[] ProvenanceFieldOrder =
+        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
+
+    /// <summary>
+    /// A session whose batches go through <see cref="UpsertCompaniesAsync"/>: each batch is its own committed
+    /// transaction, so later batches see earlier rows, but disposing without <see cref="ICompanyImportSession.CommitAsync"/>
+    /// does not take back batches already written (docs/neo4j.md, "Not yet on Neo4j").
+    /// </summary>
+    public Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
+        Task.FromResult<ICompanyImportSession>(new Neo4jCompanyImportSession(this, stamp));
+
+    public async Task<IReadOnlyList<FieldSource>> GetCompanyProvenanceAsync(long companyId, CancellationToken cancellationToken)
+    {
+        var company = await RunAsync(Cypher("MATCH (c:Company {id: $id}) RETURN c.provenance", ("id", companyId)), cancellationToken);
+        var json = company.Rows.Count == 0 ? null : company.Rows[0][0].AsString();
+        var fields = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await RunAsync(Cypher("""
+            UNWIND $ids AS id
+            MATCH (r:ImportRun {id: id})
+            RETURN r.id, r.fileName, r.at
+            """, ("ids", fields.Values.Distinct(StringComparer.Ordinal).ToList())), cancellationToken);
+        var runs = result.Rows.ToDictionary(
+            row => row[0].AsRequiredString(),
+            row => (File: row[1].AsRequiredString(), At: DateTimeOffset.Parse(row[2].AsRequiredString(), CultureInfo.InvariantCulture)),
+            StringComparer.Ordinal);
+        return fields
+            .Where(f => runs.ContainsKey(f.Value))
+            .OrderBy(f => Array.IndexOf(ProvenanceFieldOrder, f.Key) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken)
+    {
+        if (references.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = references.Select((r, i) => new Dictionary<string, object?>
+        {
+            ["i"] = i,
+            ["uscc"] = r.Uscc,
+            ["name"] = string.IsNullOrEmpty(r.NameKey) ? null : r.NameKey,
+            ["region"] = r.RegionCode,
+        }).ToList();
+        var result = await RunAsync(Cypher("""
+            UNWIND $rows AS row
+            OPTIONAL MATCH (u:Company {uscc: row.uscc})
+            OPTIONAL MATCH (n:Company {nameKey: row.name})
+            WHERE row.uscc IS NULL
+              AND (row.region IS NULL OR row.region IN [n.regionCode, n.provinceCode, n.cityCode, n.countyCode])
+            WITH row, u, n ORDER BY n.id
+            RETURN row.i, CASE WHEN row.uscc IS NULL THEN collect(n.id) ELSE collect(DISTINCT u.id) END
+            """, ("rows", rows)), cancellationToken);
+        var matches = new IReadOnlyList<long>[references.Count];
+        foreach (var row in result.Rows)
+        {
+            matches[(int)row[0].AsInt64()] = row[1].EnumerateArray().Where(e => !e.IsNull()).Select(e => e.AsInt64()).Distinct().ToList();
+        }
+
+        return matches.Select(m => m ?? []).ToList();
+    }
+
+    public async Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken) =>
+        await RunAsync(Cypher("""
+            MERGE (j:ImportJob {id: $id})
+            SET j += $props
+            """,
+            ("id", job.Id),
+            ("props", new Dictionary<string, object?>
+            {
+                ["kind"] = job.Kind,
+                ["fileName"] = job.FileName,
+                ["state"] = job.State.ToString().ToLowerInvariant(),
+                ["dryRun"] = job.DryRun,
+                ["allOrNothing"] = job.AllOrNothing,
+                ["read"] = job.Counts.Read,
+                ["inserted"] = job.Counts.Inserted,
+                ["updated"] = job.Counts.Updated,
+                ["unchanged"] = job.Counts.Unchanged,
+                ["rejected"] = job.Counts.Rejected,
+                ["unassigned"] = job.Counts.Unassigned,
+                ["problems"] = job.Counts.Problems,
+                ["written"] = job.Written,
+                ["createdAt"] = JobTime(job.CreatedAt),
+                ["startedAt"] = job.StartedAt is { } started ? JobTime(started) : null,
+                ["finishedAt"] = job.FinishedAt is { } finished ? JobTime(finished) : null,
+                ["message"] = job.Message,
+            })),
+            cancellationToken);
+
+    public async Task<ImportJob?> GetImportJobAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(Cypher("MATCH (j:ImportJob {id: $id}) RETURN " + JobMap, ("id", id)), cancellationToken);
+        return result.Rows.Count == 0 ? null : ReadJob(result.Rows[0][0]);
+    }
+
+    public async Task<IReadOnlyList<ImportJob>> ListImportJobsAsync(int limit, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(Cypher(
+            "MATCH (j:ImportJob) WITH j ORDER BY j.createdAt DESC, j.id DESC LIMIT $limit RETURN " + JobMap,
+            ("limit", limit)), cancellationToken);
+        return result.Rows.Select(row => ReadJob(row[0])).ToList();
+    }
+
+    public async Task<int> FailUnfinishedImportJobsAsync(string message, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(Cypher("""
+            MATCH (j:ImportJob) WHERE j.state IN ['queued', 'running']
+            SET j.state = 'failed', j.message = $message, j.finishedAt = $at, j.written = false
+            RETURN count(j)
+            """, ("message", message), ("at", JobTime(at))), cancellationToken);
+        return (int)result.Rows[0][0].AsInt64();
+    }
+
+    public async Task SaveImportProblemsAsync(string jobId, IReadOnlyList<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var rows = problems.Select((p, i) => new Dictionary<string, object?>
+        {
+            ["seq"] = i,
+            ["file"] = p.File,
+            ["line"] = p.Line,
+            ["column"] = p.Column,
+            ["value"] = p.Value,
+            ["reason"] = p.Reason,
+            ["severity"] = p.Severity.ToWire(),
+        }).ToList();
+        await RunAsync(
+        [
+            Cypher("MATCH (p:ImportProblem {jobId: $job}) DELETE p", ("job", jobId)),
+            Cypher("""
+                UNWIND $rows AS row
+                CREATE (p:ImportProblem {jobId: $job, seq: row.seq, file: row.file, line: row.line, column: row.column,
+                    value: row.value, reason: row.reason, severity: row.severity})
+                """, ("job", jobId), ("rows", rows)),
+        ], cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ImportProblem> ReadImportProblemsAsync(string jobId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(Cypher("""
+            MATCH (p:ImportProblem {jobId: $job})
+            RETURN p.file, p.line, p.column, p.value, p.reason, p.severity ORDER BY p.seq
+            """, ("job", jobId)), cancellationToken);
+        foreach (var row in result.Rows)
+        {
+            yield return new ImportProblem(
+                row[0].AsRequiredString(), (int)row[1].AsInt64(), row[2].AsString(), row[3].AsString(), row[4].AsRequiredString(),
+                ProblemSeverities.Parse(row[5].AsRequiredString()));
+        }
+    }
+
+    private const string JobMap = """
+        {id: j.id, kind: j.kind, fileName: j.fileName, state: j.state, dryRun: j.dryRun, allOrNothing: j.allOrNothing,
+         read: j.read, inserted: j.inserted, updated: j.updated, unchanged: j.unchanged, rejected: j.rejected,
+         unassigned: j.unassigned, problems: j.problems, written: j.written, createdAt: j.createdAt,
+         startedAt: j.startedAt, finishedAt: j.finishedAt, message: j.message} AS job
+        """;
+
+    private static string JobTime(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseJobTime(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static ImportJob ReadJob(System.Text.Json.JsonElement job) => new(
+        job.Get("id").AsRequiredString(),
+        job.Get("kind").AsRequiredString(),
+        job.Get("fileName").AsRequiredString(),
+        Enum.Parse<ImportJobState>(job.Get("state").AsRequiredString(), ignoreCase: true),
+        job.Get("dryRun").AsBoolean(),
+        job.Get("allOrNothing").AsBoolean(),
+        new ImportCounts(
+            job.Get("read").AsInt64(), job.Get("inserted").AsInt64(), job.Get("updated").AsInt64(), job.Get("unchanged").AsInt64(),
+            job.Get("rejected").AsInt64(), job.Get("unassigned").AsInt64(), job.Get("problems").AsInt64()),
+        job.Get("written").AsBoolean(),
+        ParseJobTime(job.Get("createdAt").AsRequiredString()),
+        job.Get("startedAt").AsString() is { } started ? ParseJobTime(started) : null,
+        job.Get("finishedAt").AsString() is { } finished ? ParseJobTime(finished) : null,
+        job.Get("message").AsString());
+
+    /// <summary>Batches are written (and committed) as they come; see <see cref="BeginCompanyImportAsync"/>.</summary>
+    private sealed class Neo4jCompanyImportSession(Neo4jStore store, ImportStamp stamp) : ICompanyImportSession
+    {
+        public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken) =>
+            store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
+
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using ChainMap.Api.Chains;
+using ChainMap.Api.Companies;
+using ChainMap.Api.Health;
+using ChainMap.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace ChainMap.Tests.Api;
+
+/// <summary>The service started with <c>Storage:Provider=Neo4j</c> on the real test server, which starts empty.</summary>
+public sealed class Neo4jApiTests
+{
+    private ChainMapApiFactory? factory;
+    private HttpClient client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartOnEmptyNeo4j()
+    {
+        await using (var services = Neo4jTestServer.CreateServices())
+        {
+            await Neo4jTestServer.WipeAsync(services);
+        }
+
+        factory = new ChainMapApiFactory(seed: true, settings: Neo4jTestServer.Configuration());
+        client = factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client?.Dispose();
+        factory?.Dispose();
+    }
+
+    [Test]
+    public async Task Starting_on_an_empty_neo4j_loads_the_eight_chains()
+    {
+        var chains = await client.GetFromJsonAsync<List<ChainSummaryResponse>>("/api/chains");
+
+        Assert.That(chains, Has.Count.EqualTo(8));
+        Assert.That(chains!.Select(c => c.Name), Does.Contain("专汽"));
+    }
+
+    [Test]
+    public async Task The_special_vehicle_map_shows_flows_and_local_companies()
+    {
+        var map = await client.GetFromJsonAsync<ChainMapResponse>($"/api/chains/{Uri.EscapeDataString("專汽")}/map");
+
+        var segments = map!.Tiers.SelectMany(t => t.Segments).ToList();
+        Assert.That(map.Tiers.Select(t => t.Tier), Is.EqualTo(new[] { "upstream", "midstream", "downstream" }));
+        Assert.That(segments, Has.Count.GreaterThanOrEqualTo(15));
+        Assert.That(map.Flows, Has.Count.GreaterThanOrEqualTo(15));
+        Assert.That(segments.Sum(s => s.LocalCompanies), Is.GreaterThan(0), "the demo data has Suizhou companies");
+    }
+
+    [Test]
+    public async Task Companies_are_searched_by_chain_and_region_group()
+    {
+        var page = await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?chain=ZQ&region={Uri.EscapeDataString("长三角")}&pageSize=5");
+
+        Assert.That(page!.Total, Is.GreaterThan(0));
+        Assert.That(page.Items.Select(c => c.ProvinceCode[..2]).Distinct(), Is.SubsetOf(new[] { "31", "32", "33", "34" }));
+        Assert.That(page.Items.All(c => c.Segments.Any(s => s.Segment.StartsWith("ZQ", StringComparison.Ordinal))), Is.True);
+    }
+
+    [Test]
+    public async Task Health_names_the_neo4j_store()
+    {
+        var health = await client.GetFromJsonAsync<HealthResponse>("/health");
+
+        Assert.That((health!.Status, health.Store, health.Problem), Is.EqualTo(("healthy", "neo4j", (string?)null)));
+    }
+}
+
+/// <summary>The service configured for Neo4j while nothing listens at the address.</summary>
+public sealed class Neo4jDownApiTests
+{
+    private ChainMapApiFactory? factory;
+    private HttpClient client = null!;
+    private int port;
+
+    [OneTimeSetUp]
+    public void StartWithNeo4jDown()
+    {
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        factory = new ChainMapApiFactory(seed: false, settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Neo4j",
+            ["Neo4j:Uri"] = $"http://127.0.0.1:{port}",
+            ["Neo4j:User"] = "neo4j",
+            ["Neo4j:Password"] = "secret",
+            ["Neo4j:Resilience:RetryDelay"] = "00:00:00.010",
+        });
+        client = factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client?.Dispose();
+        factory?.Dispose();
+    }
+
+    [Test]
+    public async Task The_api_answers_503_problem_details_naming_the_server()
+    {
+        var response = await client.GetAsync("/api/chains");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("Store unavailable"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain($"127.0.0.1:{port}"));
+    }
+
+    [Test]
+    public async Task Health_is_503_and_says_why()
+    {
+        var response = await client.GetAsync("/health");
+        var health = await response.Content.ReadFromJsonAsync<HealthResponse>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((health!.Status, health.Store), Is.EqualTo(("unhealthy", "neo4j")));
+        Assert.That(health.Problem, Does.Contain("cannot be reached").And.Contain($"127.0.0.1:{port}"));
+    }
+
+    [Test]
+    public async Task Repeated_failures_open_the_circuit()
+    {
+        string? detail = null;
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.GetAsync("/api/companies?q=abc");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        }
+
+        Assert.That(detail, Does.Contain("after repeated failures"));
+    }
+}
+
+/// <summary>Neo4j settings are checked at start when, and only when, the store is Neo4j.</summary>
+public sealed class Neo4jOptionsTests
+{
+    [Test]
+    public void Choosing_neo4j_without_an_address_stops_the_start_with_the_setting_to_fix()
+    {
+        using var factory = new ChainMapApiFactory(seed: false, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Neo4j" });
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Neo4j:Uri"));
+    }
+
+    [Test]
+    public void A_bolt_address_is_refused()
+    {
+        using var factory = new ChainMapApiFactory(seed: false, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Neo4j", ["Neo4j:Uri"] = "bolt://127.0.0.1:7687" });
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("http://"));
+    }
+}

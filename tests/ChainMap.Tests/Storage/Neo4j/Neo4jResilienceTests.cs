@@ -1,0 +1,205 @@
+using System.Net;
+using ChainMap.Domain;
+using ChainMap.Storage;
+using ChainMap.Storage.Neo4j;
+using ChainMap.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Tests.Storage.Neo4j;
+
+/// <summary>What the store does when Neo4j fails: which failures are retried, when it stops calling, and that a batch is all or nothing.</summary>
+public sealed class Neo4jResilienceTests
+{
+    private static readonly Dictionary<string, string?> FastRetries = new()
+    {
+        ["Neo4j:Resilience:RetryDelay"] = "00:00:00.001",
+        ["Neo4j:Resilience:BreakDuration"] = "00:01:00",
+    };
+
+    private static readonly ImportStamp Stamp = new("imp-resilience", "resilience.csv", new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
+
+    [Test]
+    public async Task After_repeated_connection_failures_the_circuit_opens_and_calls_fail_at_once_without_touching_the_server()
+    {
+        using var server = new ReplayHandler { Respond = _ => throw new HttpRequestException("Connection refused (localhost:7474)") };
+        await using var services = Replayed(server);
+        var store = services.GetRequiredService<Neo4jStore>();
+
+        var first = Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListChainsAsync(CancellationToken.None));
+        Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListChainsAsync(CancellationToken.None));
+        var calls = server.Requests.Count;
+        var third = Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListChainsAsync(CancellationToken.None));
+        var health = await store.CheckHealthAsync(CancellationToken.None);
+
+        Assert.That(first!.Message, Does.Contain("cannot be reached").And.Contain("Connection refused"));
+        Assert.That(calls, Is.EqualTo(4), "3 attempts of the first call, then the circuit opened on the 4th failure");
+        Assert.That(third!.Message, Does.Contain("after repeated failures").And.Contain("Connection refused"));
+        Assert.That(server.Requests, Has.Count.EqualTo(calls + 1), "the open circuit made no call; only the health probe did");
+        Assert.That(health, Does.Contain("cannot be reached"));
+    }
+
+    [Test]
+    public async Task A_transient_error_runs_the_whole_transaction_again_but_a_client_error_is_not_retried()
+    {
+        var chainReads = 0;
+        using var server = new ReplayHandler
+        {
+            Respond = request =>
+            {
+                var statement = request.Json.GetProperty("statement").GetString()!;
+                if (statement.StartsWith("MATCH (c:Chain)", StringComparison.Ordinal) && ++chainReads == 1)
+                {
+                    return ReplayHandler.Response(HttpStatusCode.Accepted, """{"errors": [{"code": "Neo.TransientError.Transaction.DeadlockDetected", "message": "deadlock"}]}""");
+                }
+
+                if (statement.StartsWith("MATCH (h:Home", StringComparison.Ordinal))
+                {
+                    return ReplayHandler.Response(HttpStatusCode.BadRequest, """{"errors": [{"code": "Neo.ClientError.Statement.SyntaxError", "message": "Invalid input"}]}""");
+                }
+
+                return ReplayHandler.Response(HttpStatusCode.Accepted, """{"data": {"fields": [], "values": []}, "bookmarks": []}""");
+            },
+        };
+        await using var services = Replayed(server);
+        var store = services.GetRequiredService<Neo4jStore>();
+
+        var chains = await store.ListChainsAsync(CancellationToken.None);
+        var error = Assert.ThrowsAsync<Neo4jException>(() => store.GetHomeAsync(CancellationToken.None));
+
+        Assert.That(chains, Is.Empty);
+        Assert.That(chainReads, Is.EqualTo(2), "retried after the deadlock");
+        Assert.That(error!.Code, Is.EqualTo("Neo.ClientError.Statement.SyntaxError"), "a bug is not a 503");
+        Assert.That(server.Requests.Count(r => r.Body.Contains("MATCH (h:Home", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_batch_that_cannot_be_written_leaves_nothing_and_its_rerun_writes_it_whole()
+    {
+        var fault = new Fault { FailBeforeSending = true };
+        await using var services = OnTestServer(fault);
+        await Neo4jTestServer.WipeAsync(services);
+        var store = services.GetRequiredService<Neo4jStore>();
+        var batch = Companies(50);
+
+        fault.Armed = true;
+        Assert.ThrowsAsync<StoreUnavailableException>(() => store.UpsertCompaniesAsync(batch, Stamp, CancellationToken.None));
+        var afterFailure = await store.CountCompaniesAsync(CancellationToken.None);
+        fault.Armed = false;
+        var rerun = await store.UpsertCompaniesAsync(batch, Stamp, CancellationToken.None);
+
+        Assert.That(afterFailure, Is.Zero, "nothing of the failed batch was committed");
+        Assert.That(rerun.All(o => o.Kind == UpsertKind.Inserted), Is.True);
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(50));
+    }
+
+    [Test]
+    public async Task A_batch_whose_answer_is_lost_after_it_committed_is_not_written_twice()
+    {
+        var fault = new Fault { FailAfterSending = true, Times = 1 };
+        await using var services = OnTestServer(fault);
+        await Neo4jTestServer.WipeAsync(services);
+        var store = services.GetRequiredService<Neo4jStore>();
+        var batch = Companies(50);
+
+        fault.Armed = true;
+        var retried = await store.UpsertCompaniesAsync(batch, Stamp, CancellationToken.None);
+        var again = await store.UpsertCompaniesAsync(batch, Stamp, CancellationToken.None);
+
+        Assert.That(fault.Fired, Is.EqualTo(1));
+        Assert.That(retried.All(o => o.Kind == UpsertKind.Unchanged), Is.True, "the retry found the batch written by the lost attempt");
+        Assert.That(again.All(o => o.Kind == UpsertKind.Unchanged), Is.True);
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(50));
+        Assert.That(retried.Select(o => o.CompanyId).Distinct().Count(), Is.EqualTo(50));
+    }
+
+    [Test]
+    public async Task A_writer_that_lost_a_race_reads_again_instead_of_overwriting()
+    {
+        await using var other = Neo4jTestServer.CreateServices();
+        var rival = other.GetRequiredService<Neo4jStore>();
+        var record = Companies(1)[0];
+        var rivalOutcome = (UpsertOutcome?)null;
+        var fault = new Fault
+        {
+            Times = 1,
+            BeforeWrite = async () => rivalOutcome = (await rival.UpsertCompaniesAsync([record with { RegisteredCapital = 777 }], Stamp with { ImportId = "imp-rival" }, CancellationToken.None))[0],
+        };
+        await using var services = OnTestServer(fault);
+        await Neo4jTestServer.WipeAsync(services);
+        var store = services.GetRequiredService<Neo4jStore>();
+
+        fault.Armed = true;
+        var outcome = (await store.UpsertCompaniesAsync([record], Stamp, CancellationToken.None))[0];
+        var stored = await store.GetCompanyAsync(outcome.CompanyId, CancellationToken.None);
+
+        Assert.That(rivalOutcome!.Kind, Is.EqualTo(UpsertKind.Inserted));
+        Assert.That((outcome.Kind, outcome.CompanyId), Is.EqualTo((UpsertKind.Updated, rivalOutcome.CompanyId)), "decided again on what the rival wrote");
+        Assert.That(stored!.RegisteredCapital, Is.EqualTo(record.RegisteredCapital));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(1));
+    }
+
+    private static List<CompanyRecord> Companies(int count) => Enumerable.Range(1, count).Select(i =>
+    {
+        var name = $"苏州{i:000}号液压有限公司";
+        var uscc = Uscc.FromBody($"91320506MA{i:0000000}").Value;
+        return new CompanyRecord($"u:{uscc}", uscc, name, name, "320506", "320000", "320500", "320506", 100 + i, null, null, null, null, [], null, null, 1, []);
+    }).ToList();
+
+    private static ServiceProvider Replayed(ReplayHandler server) => Neo4jTestServer.CreateServices(
+        new Dictionary<string, string?>(FastRetries) { ["Storage:Provider"] = "Neo4j", ["Neo4j:Uri"] = "http://localhost:7474", ["Neo4j:Api"] = "query" },
+        s => s.AddHttpClient(Neo4jHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => server));
+
+    /// <summary>The test server behind <paramref name="fault"/>; the circuit stays closed so that the test sees each failure.</summary>
+    private static ServiceProvider OnTestServer(Fault fault) => Neo4jTestServer.CreateServices(
+        s => s.AddHttpClient(Neo4jHttp.ClientName).AddHttpMessageHandler(() => new FaultHandler(fault)),
+        new Dictionary<string, string?>(FastRetries) { ["Neo4j:Resilience:MinimumThroughput"] = "1000" });
+
+    /// <summary>What to do to the write request of an upsert (the one that takes the company lock).</summary>
+    private sealed class Fault
+    {
+        public bool Armed { get; set; }
+
+        public bool FailBeforeSending { get; init; }
+
+        public bool FailAfterSending { get; init; }
+
+        public Func<Task>? BeforeWrite { get; init; }
+
+        public int Times { get; init; } = int.MaxValue;
+
+        public int Fired { get; set; }
+    }
+
+    private sealed class FaultHandler(Fault fault) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            var isWrite = body.Contains("MERGE (q:Sequence", StringComparison.Ordinal);
+            if (!fault.Armed || !isWrite || fault.Fired >= fault.Times)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            fault.Fired++;
+            if (fault.BeforeWrite is { } before)
+            {
+                await before();
+            }
+
+            if (fault.FailBeforeSending)
+            {
+                throw new HttpRequestException("Connection reset before the request was sent (injected)");
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (fault.FailAfterSending)
+            {
+                response.Dispose();
+                throw new HttpRequestException("Connection reset while reading the answer (injected)");
+            }
+
+            return response;
+        }
+    }
+}

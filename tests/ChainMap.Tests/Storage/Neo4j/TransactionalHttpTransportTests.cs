@@ -1,0 +1,93 @@
+using ChainMap.Storage.Neo4j;
+using ChainMap.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Tests.Storage.Neo4j;
+
+/// <summary>The transactional HTTP API transport against the real Neo4j 3.1 test server.</summary>
+public sealed class TransactionalHttpTransportTests
+{
+    private ServiceProvider services = null!;
+
+    [OneTimeSetUp]
+    public void Connect() => services = Neo4jTestServer.CreateServices();
+
+    [OneTimeTearDown]
+    public async Task Disconnect() => await services.DisposeAsync();
+
+    [SetUp]
+    public async Task Empty() => await Neo4jTestServer.WipeAsync(services);
+
+    [Test]
+    public async Task The_test_server_is_reached_through_the_legacy_paths_of_neo4j_3()
+    {
+        var server = await services.GetRequiredService<Neo4jConnector>().GetAsync(CancellationToken.None);
+
+        Assert.That(server.Transport, Is.InstanceOf<TransactionalHttpTransport>());
+        Assert.That(((TransactionalHttpTransport)server.Transport).CommitPath, Is.EqualTo("db/data/transaction/commit"));
+        Assert.That(server.Version.Major, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Statements_of_one_request_run_in_one_transaction_and_return_their_rows_in_order()
+    {
+        var results = await Transport().RunAsync(
+        [
+            new CypherStatement("CREATE (n:Probe {name: $name, weight: $weight, tags: $tags}) RETURN n.name", new Dictionary<string, object?> { ["name"] = "甲", ["weight"] = 1.0, ["tags"] = new[] { "a", "b" } }),
+            "MATCH (n:Probe) RETURN n.weight AS weight, n.tags AS tags, {k: 1, nothing: null} AS map, 9007199254740993 AS big, n AS node",
+        ], CancellationToken.None);
+
+        Assert.That(results[0].Scalar!.Value.AsString(), Is.EqualTo("甲"));
+        var row = results[1].Rows.Single();
+        Assert.That(results[1].Columns, Is.EqualTo(new[] { "weight", "tags", "map", "big", "node" }));
+        Assert.That(row[0].AsDouble(), Is.EqualTo(1.0));
+        Assert.That(row[0].GetRawText(), Is.EqualTo("1.0"), "1.0 was stored as a float");
+        Assert.That(row[1].AsStringList(), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That((row[2].Get("k").AsInt64(), row[2].Get("nothing").IsNull()), Is.EqualTo((1L, true)));
+        Assert.That(row[3].AsInt64(), Is.EqualTo(9_007_199_254_740_993L));
+        Assert.That(row[4].Get("name").AsString(), Is.EqualTo("甲"), "a node reads as its properties");
+    }
+
+    [Test]
+    public async Task An_error_in_a_later_statement_is_raised_from_the_body_of_a_200_and_rolls_back_the_earlier_ones()
+    {
+        var error = Assert.ThrowsAsync<Neo4jException>(() => Transport().RunAsync(["CREATE (:Probe {name: 'kept?'})", "RETURN 1 AS"], CancellationToken.None));
+        var count = await Transport().RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
+
+        Assert.That(error!.Code, Is.EqualTo("Neo.ClientError.Statement.SyntaxError"));
+        Assert.That(error.Status, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(count[0].Scalar!.Value.AsInt64(), Is.Zero, "nothing of the failed request was committed");
+    }
+
+    [Test]
+    public void A_wrong_password_is_a_security_error()
+    {
+        var (uri, user, _) = Neo4jTestServer.Settings;
+        using var wrong = Neo4jTestServer.CreateServices(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Neo4j",
+            ["Neo4j:Uri"] = uri,
+            ["Neo4j:User"] = user,
+            ["Neo4j:Password"] = "not-the-password",
+        });
+        var transport = new TransactionalHttpTransport(wrong.GetRequiredService<IHttpClientFactory>(), legacyPaths: true, "neo4j");
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => transport.RunAsync(["RETURN 1"], CancellationToken.None));
+
+        Assert.That(error!.IsSecurity, Is.True);
+        Assert.That(error.Status, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task The_schema_enforces_unique_keys()
+    {
+        await services.GetRequiredService<Neo4jConnector>().GetAsync(CancellationToken.None);
+        await Transport().RunAsync(["CREATE (:Company {key: 'u:1', id: 1})"], CancellationToken.None);
+
+        var error = Assert.ThrowsAsync<Neo4jException>(() => Transport().RunAsync(["CREATE (:Company {key: 'u:1', id: 2})"], CancellationToken.None));
+
+        Assert.That(error!.Code, Is.EqualTo("Neo.ClientError.Schema.ConstraintValidationFailed"));
+    }
+
+    private TransactionalHttpTransport Transport() => new(services.GetRequiredService<IHttpClientFactory>(), legacyPaths: true, "neo4j");
+}

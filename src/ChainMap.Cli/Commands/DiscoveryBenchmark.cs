@@ -25,6 +25,9 @@ internal static class DiscoveryBenchmark
     /// <summary>The admin key the API child process is started with (Auth:BootstrapAdminKey); it only ever listens on 127.0.0.1.</summary>
     private const string BenchmarkKey = "cmk_benchmark_discovery0123456789abcdef";
 
+    /// <summary>Untimed calls before a "warm" series (maps: a quarter), so tiered JIT compilation is not timed.</summary>
+    private const int WarmUpCalls = 40;
+
     public static Command Create()
     {
         var companies = new Option<int>("--companies") { Description = "Number of synthetic companies", DefaultValueFactory = _ => 1_000_000 };
@@ -164,7 +167,7 @@ internal static class DiscoveryBenchmark
         var page = await discovery.FindTargetsAsync(filter, cancellationToken);
         await Console.Out.WriteLineAsync($"List: {page.Items.Count} items of {page.Total:N0} candidates; {page.Items.Count(t => t.Paths.Count > 0)} with paths");
         rows.Add(Row("list, in-process, first call (empty caches)", [first]));
-        rows.Add(Row("list, in-process, warm", await RepeatAsync(requests, () => discovery.FindTargetsAsync(filter, cancellationToken))));
+        rows.Add(Row("list, in-process, warm", await RepeatAsync(requests, () => discovery.FindTargetsAsync(filter, cancellationToken), WarmUpCalls)));
         rows.Add(Row("list, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, while the background refresh runs", await DuringRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(requests, 10), async () =>
@@ -172,7 +175,7 @@ internal static class DiscoveryBenchmark
             cache.Invalidate();
             await discovery.FindTargetsAsync(filter, cancellationToken);
         })));
-        rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
+        rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken), WarmUpCalls / 4)));
         rows.Add(Row("map, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(mapRequests, 10), () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
         rows.Add(Row("map, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
         {
@@ -318,8 +321,8 @@ internal static class DiscoveryBenchmark
             return
             [
                 Row("list, HTTP, first call (empty caches)", [first]),
-                Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list))),
-                Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map))),
+                Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list), WarmUpCalls)),
+                Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map), WarmUpCalls / 4)),
             ];
         }
         finally
@@ -387,9 +390,14 @@ internal static class DiscoveryBenchmark
         return times;
     }
 
-    private static async Task<List<double>> RepeatAsync(int count, Func<Task> action)
+    /// <summary>Times <paramref name="count"/> calls after <paramref name="warmUp"/> untimed ones (so the JIT has compiled the hot paths).</summary>
+    private static async Task<List<double>> RepeatAsync(int count, Func<Task> action, int warmUp = 1)
     {
-        await action();
+        for (var i = 0; i < warmUp; i++)
+        {
+            await action();
+        }
+
         var times = new List<double>(count);
         for (var i = 0; i < count; i++)
         {

@@ -187,6 +187,7 @@ internal static class DiscoveryBenchmark
         await Console.Out.WriteLineAsync($"List: {page.Items.Count} items of {page.Total:N0} candidates; {page.Items.Count(t => t.Paths.Count > 0)} with paths");
         rows.Add(Row("list, in-process, first call (empty caches)", [first]));
         rows.Add(Row("list, in-process, warm", await RepeatAsync(requests, () => discovery.FindTargetsAsync(filter, cancellationToken), WarmUpCalls)));
+        rows.Add(Row("list, in-process, pages 2-21 viewed once each (paths searched, not reused)", await PagesAsync(Math.Min(requests, 20), page => discovery.FindTargetsAsync(filter with { Page = page }, cancellationToken))));
         rows.Add(Row("list, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, while the background refresh runs", await DuringRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(requests, 10), async () =>
@@ -330,6 +331,7 @@ internal static class DiscoveryBenchmark
             [
                 Row("list, HTTP, first call (empty caches)", [first]),
                 Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list), WarmUpCalls)),
+                Row("list, HTTP, pages 2-21 viewed once each (paths searched, not reused)", await PagesAsync(Math.Min(requests, 20), page => Get(new Uri($"{list}&page={page}", UriKind.Relative)))),
                 Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map), WarmUpCalls / 4)),
             ];
         }
@@ -362,6 +364,18 @@ internal static class DiscoveryBenchmark
         var clock = Stopwatch.StartNew();
         await action();
         return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Times pages 2, 3, … once each: their targets' introduction paths have not been searched before.</summary>
+    private static async Task<List<double>> PagesAsync(int count, Func<int, Task> page)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            times.Add(await TimeAsync(() => page(i + 2)));
+        }
+
+        return times;
     }
 
     /// <summary>Each sample: the cache entries expire, one request is timed (it starts the refresh), then the refresh is awaited untimed.</summary>

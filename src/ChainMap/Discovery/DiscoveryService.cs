@@ -256,9 +256,7 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
 
         var ids = ranked.Select(r => r.CompanyId).ToList();
         var companies = (await store.GetCompaniesAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
-        var found = paths > 0
-            ? (await store.FindIntroductionPathsAsync(ids, DiscoveryCache.HomeCodes(home), MaxHops, paths, cancellationToken)).ToLookup(p => p.TargetId)
-            : Enumerable.Empty<IntroductionPath>().ToLookup(p => p.TargetId);
+        var found = await FindPathsAsync(ids, ties, home, paths, cancellationToken);
         var homeName = HomeName(home);
         var targets = new List<Target>(ranked.Count);
         var rank = rankOffset;
@@ -271,7 +269,7 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
             }
 
             var tie = ties.Find(r.CompanyId);
-            var described = found[r.CompanyId].Select(p => PathDescriptions.Describe(p, homeName)).ToList();
+            var described = (found.GetValueOrDefault(r.CompanyId) ?? []).Select(p => PathDescriptions.Describe(p, homeName)).ToList();
             var reasons = TargetScoring.Reasons(company, r.Gap, r.Score, tie, homeName).ToList();
             if (described.Count > 0)
             {
@@ -282,6 +280,43 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         }
 
         return targets;
+    }
+
+    /// <summary>Introduction paths per target: those kept in the tie index, the rest from the store (then kept).</summary>
+    private async Task<Dictionary<long, IReadOnlyList<IntroductionPath>>> FindPathsAsync(
+        IReadOnlyList<long> ids, HomeTieIndex ties, HomeRegion home, int paths, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, IReadOnlyList<IntroductionPath>>();
+        if (paths <= 0)
+        {
+            return result;
+        }
+
+        var missing = new List<long>();
+        foreach (var id in ids.Distinct())
+        {
+            if (ties.TryGetPaths(id, MaxHops, paths, out var kept))
+            {
+                result[id] = kept;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var found = (await store.FindIntroductionPathsAsync(missing, DiscoveryCache.HomeCodes(home), MaxHops, paths, cancellationToken)).ToLookup(p => p.TargetId);
+            foreach (var id in missing)
+            {
+                var list = found[id].ToList();
+                ties.KeepPaths(id, MaxHops, paths, list);
+                result[id] = list;
+            }
+        }
+
+        return result;
     }
 
     private async Task<string> ExplainEmptyAsync(TargetFilter filter, TargetCandidateQuery query, long total, string homeName, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChainMap.Storage;
 
 namespace ChainMap.Discovery;
@@ -6,11 +7,18 @@ namespace ChainMap.Discovery;
 /// The companies outside the home region with a tie to it, by id and per segment in ranking order,
 /// with their link and channel points worked out once. Those points do not depend on the segment, so
 /// within a segment the order is the same for every gap priority. A ranking reads a segment's list
-/// until it has enough matches instead of filtering every tied company.
+/// until it has enough matches instead of filtering every tied company. It also keeps the introduction
+/// paths found for targets while it is in use: they come from the same relations and channels, so they
+/// are as fresh as the index (ADR 0027).
 /// </summary>
 public sealed class HomeTieIndex
 {
     public static readonly HomeTieIndex Empty = new([]);
+
+    /// <summary>At most this many targets' paths are kept per index (a few kB each).</summary>
+    private const int MaxTargetsWithPaths = 20_000;
+
+    private readonly ConcurrentDictionary<(long Target, int MaxHops), (int AskedFor, IReadOnlyList<IntroductionPath> Paths)> paths = new();
 
     private readonly Dictionary<long, Entry> byId;
     private readonly Dictionary<string, Ranked[]> bySegment;
@@ -39,6 +47,30 @@ public sealed class HomeTieIndex
     public ScoreParts Score(long companyId, double gapPriority, double strength) => byId.TryGetValue(companyId, out var entry)
         ? TargetScoring.Score(gapPriority, strength, entry.Links, entry.Channels)
         : TargetScoring.Score(gapPriority, strength, 0, 0);
+
+    /// <summary>The paths kept for a target, when at least <paramref name="perTarget"/> were asked for (or all there are were found).</summary>
+    public bool TryGetPaths(long targetId, int maxHops, int perTarget, out IReadOnlyList<IntroductionPath> found)
+    {
+        if (paths.TryGetValue((targetId, maxHops), out var kept) && (perTarget <= kept.AskedFor || kept.Paths.Count < kept.AskedFor))
+        {
+            found = kept.Paths.Count > perTarget ? kept.Paths.Take(perTarget).ToList() : kept.Paths;
+            return true;
+        }
+
+        found = [];
+        return false;
+    }
+
+    /// <summary>Keeps the paths found for a target (best first, at most <paramref name="perTarget"/>).</summary>
+    public void KeepPaths(long targetId, int maxHops, int perTarget, IReadOnlyList<IntroductionPath> found)
+    {
+        if (ReferenceEquals(this, Empty) || (paths.Count >= MaxTargetsWithPaths && !paths.ContainsKey((targetId, maxHops))))
+        {
+            return;
+        }
+
+        paths.AddOrUpdate((targetId, maxHops), (perTarget, found), (_, kept) => kept.AskedFor >= perTarget ? kept : (perTarget, found));
+    }
 
     /// <summary>
     /// The tied companies of a segment with their score without the gap part, best first for any gap

@@ -169,6 +169,30 @@ public sealed class TargetRankingTests
     }
 
     [Test]
+    public async Task Introduction_paths_are_kept_with_the_tie_index_and_found_anew_after_it_is_refreshed()
+    {
+        var place = TestData.Regions.Place("150102");
+        var outcome = await store.UpsertCompaniesAsync(
+            [new CompanyRecord("n:呼市服务公司", null, "呼市服务公司", "呼市服务公司", "150102", place.Province, place.City, place.County,
+                null, null, null, null, null, [], null, null, 20, [new SegmentMembership("T1-SVC", "maker", 1.0, "paths", "paths.csv")])],
+            new ImportStamp("imp-paths", "paths.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var cache = factory.Services.GetRequiredService<DiscoveryCache>();
+        cache.Invalidate();
+        var filter = new TargetFilter([chain], ["T1-SVC"], ["150000"], "内蒙古自治区", [], null, 1, 10, 3);
+
+        var before = await discovery.FindTargetsAsync(filter, CancellationToken.None);
+        await store.SaveRelationsAsync([new CompanyRelation(outcome[0].CompanyId, graph.Ids["H1"], CompanyRelationKind.Supplies, null, "paths")], CancellationToken.None);
+        var kept = await discovery.FindTargetsAsync(filter, CancellationToken.None);
+        cache.Invalidate();
+        var refreshed = await discovery.FindTargetsAsync(filter, CancellationToken.None);
+
+        Assert.That(before.Items.Single().Paths, Is.Empty);
+        Assert.That(kept.Items.Single().Paths, Is.Empty, "paths are reused while the tie index is");
+        Assert.That(refreshed.Items.Single().Paths.Single().Steps.Single().To.Id, Is.EqualTo(graph.Ids["H1"]));
+        Assert.That(refreshed.Items.Single().Score.Links, Is.EqualTo(10));
+    }
+
+    [Test]
     public async Task Companies_without_a_county_code_are_targets_too()
     {
         // 东莞 (441900) has no county level, so its companies carry a city but no county.

@@ -120,7 +120,7 @@ internal static class SqliteDiscoverySchema
             capital REAL NOT NULL,
             strength REAL NOT NULL,
             PRIMARY KEY(segment_code, region_code)) WITHOUT ROWID;
-        CREATE INDEX discovery_count_by_level ON discovery_count(segment_code, level, region_code, province_code, city_code, companies, capital, strength);
+        CREATE INDEX discovery_count_by_level ON discovery_count(segment_code, level, region_code);
 
         CREATE TRIGGER discovery_count_before_member_replace BEFORE INSERT ON discovery_member
         WHEN EXISTS (SELECT 1 FROM discovery_member WHERE segment_code = NEW.segment_code AND company_id = NEW.company_id)

@@ -32,7 +32,7 @@ internal sealed partial class SqliteStore
         if (placeLevels)
         {
             await using var command = Command(connection, $"""
-                SELECT {CountColumns} FROM discovery_count c
+                SELECT {CountColumns} FROM discovery_count c INDEXED BY discovery_count_by_level
                 WHERE c.segment_code IN (SELECT value FROM json_each($segments)) AND c.level IN (1, 2)
                 """);
             command.Parameters.AddWithValue("$segments", segmentJson);

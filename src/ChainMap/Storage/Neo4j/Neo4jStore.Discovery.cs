@@ -50,31 +50,38 @@ internal sealed partial class Neo4jStore
         [
             ("segments", segments), ("scope", query.RegionCodes?.ToList()), ("excluded", query.ExcludedRegionCodes.ToList()),
             ("min", query.MinCapital is { } min ? (double)min : null), ("tags", query.Tags.ToList()), ("per", Math.Max(query.PerSegment, 0)),
+            ("floor", query.MinStrength),
         ];
-        var results = await RunAsync(
-        [
+        var statements = new List<CypherStatement>
+        {
+            // The strength floor leaves weak companies out of the candidates; the total still counts them.
             Cypher($$"""
                 UNWIND $segments AS code
                 MATCH (s:Segment {code: code})<-[:IN_SEGMENT]-(c:Company)
-                WHERE {{filter}}
+                WHERE {{filter}} AND ($floor IS NULL OR coalesce(c.strength, 0.0) >= $floor)
                 WITH code, c ORDER BY coalesce(c.strength, 0.0) DESC, c.id
                 WITH code, collect({id: c.id, strength: coalesce(c.strength, 0.0)})[0..$per] AS top
                 UNWIND top AS t
                 RETURN code, t.id, t.strength
                 """, parameters),
-            Cypher($$"""
+        };
+        if (query.CountTotal)
+        {
+            statements.Add(Cypher($$"""
                 MATCH (s:Segment)<-[:IN_SEGMENT]-(c:Company)
                 WHERE s.code IN $segments AND {{filter}}
                 RETURN count(DISTINCT c)
-                """, parameters),
-        ], cancellationToken);
+                """, parameters));
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
         var candidates = results[0].Rows
             .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
             .OrderBy(c => segments.IndexOf(c.SegmentCode))
             .ThenByDescending(c => c.Strength)
             .ThenBy(c => c.CompanyId)
             .ToList();
-        return new TargetCandidateSet(candidates, results[1].Rows[0][0].AsInt64());
+        return new TargetCandidateSet(candidates, query.CountTotal ? results[1].Rows[0][0].AsInt64() : 0);
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

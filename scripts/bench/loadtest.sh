@@ -49,6 +49,10 @@ importer=$!
 
 WRK_URLS="$work/urls.txt" WRK_KEY="$key" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s scripts/bench/wrk-urls.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt"
 wait $importer || true
-echo "import response: $(head -c 300 "$import_status")"
+import_id=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['id'])" "$import_status" 2>/dev/null || true)
+if [ -z "$import_id" ]; then echo "the import was not accepted: $(head -c 300 "$import_status")"; exit 1; fi
+# The job's state right after the load shows whether it ran during it.
+curl -s -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/imports/$import_id" \
+  | python3 -c "import json,sys;j=json.load(sys.stdin);print('import during the load:', j['state'], 'rows read', j['rowsRead'], 'inserted', j['inserted'], 'started', j.get('startedAt'), 'finished', j.get('finishedAt'))"
 echo "urls: $(wc -l <"$work/urls.txt"), machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
 grep -q "non2xx=0" "$work/wrk.txt" && grep -q "socket_errors=0" "$work/wrk.txt"

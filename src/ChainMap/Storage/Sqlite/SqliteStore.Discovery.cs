@@ -311,56 +311,8 @@ internal sealed partial class SqliteStore
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
         await using var connection = await OpenAsync(cancellationToken);
-        var json = JsonSerializer.Serialize(ids);
-        var memberships = new Dictionary<long, List<SegmentMembership>>();
-        await using (var command = Command(connection, """
-            SELECT company_id, segment_code, role, confidence, evidence, source FROM company_segment
-            WHERE company_id IN (SELECT value FROM json_each($ids)) ORDER BY company_id, confidence DESC, segment_code
-            """))
-        {
-            command.Parameters.AddWithValue("$ids", json);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                Add(memberships, reader.GetInt64(0), new SegmentMembership(reader.GetString(1), NullableString(reader, 2), reader.GetDouble(3), NullableString(reader, 4), NullableString(reader, 5)));
-            }
-        }
-
-        var byId = new Dictionary<long, Company>();
-        await using (var command = Command(connection, $"SELECT {CompanyColumns} FROM company c WHERE c.id IN (SELECT value FROM json_each($ids))"))
-        {
-            command.Parameters.AddWithValue("$ids", json);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt64(0);
-                byId[id] = new Company(
-                    id,
-                    NullableString(reader, 1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    NullableString(reader, 5),
-                    NullableString(reader, 6),
-                    reader.IsDBNull(7) ? null : (decimal)reader.GetDouble(7),
-                    reader.IsDBNull(8) ? null : DateOnly.ParseExact(reader.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                    reader.IsDBNull(10) ? null : (decimal)reader.GetDouble(10),
-                    NullableString(reader, 11),
-                    SplitList(reader.GetString(12)),
-                    NullableString(reader, 13),
-                    NullableString(reader, 14),
-                    memberships.GetValueOrDefault(id) ?? []);
-            }
-        }
-
-        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        return await ReadCompaniesAsync(connection, ids, cancellationToken);
     }
 
     public async Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken)

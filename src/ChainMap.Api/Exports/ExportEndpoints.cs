@@ -51,14 +51,14 @@ internal static class ExportEndpoints
 
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTargets(
         HttpContext context, ChainDirectory chains, RegionDirectory regions, ITargetExportSource source, CancellationToken cancellationToken,
-        string? chain = null, string? segment = null, string? region = null, int? limit = null, string? format = "csv")
+        string? chain = null, string? segment = null, string? region = null, string? tags = null, decimal? minCapital = null, int? limit = null, string? format = "csv")
     {
         if (TargetListFormats.Find(format) is not { } exportFormat)
         {
             return UnknownFormat(format, TargetListFormats.All);
         }
 
-        var request = await TargetExportRequest.ResolveAsync(chain, segment, region, limit, chains, regions, cancellationToken);
+        var request = await TargetExportRequest.ResolveAsync(chain, segment, region, limit, tags, minCapital, chains, regions, cancellationToken);
         if (request.Problem != TargetRequestProblem.None)
         {
             return TypedResults.Problem(

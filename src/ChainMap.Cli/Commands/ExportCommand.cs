@@ -61,11 +61,13 @@ internal static class ExportCommand
         var chain = new Option<string>("--chain") { Description = "Chain code or name", Required = true };
         var segment = new Option<string?>("--segment") { Description = "Segment codes, names or aliases, comma-separated" };
         var region = new Option<string?>("--region") { Description = "Region code, division name or region group (长三角 ...)" };
-        var limit = new Option<int?>("--limit") { Description = "At most this many rows" };
+        var tags = new Option<string?>("--tags") { Description = "Only companies with any of these tags, comma-separated" };
+        var minCapital = new Option<decimal?>("--min-capital") { Description = "Only companies with at least this registered capital (万元)" };
+        var limit = new Option<int?>("--limit") { Description = $"At most this many rows (up to {TargetExportRequest.MaxLimit}, the ranking's depth)" };
         var format = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo?>("--out") { Description = "Output file (default: the Chinese download name in the current folder)" };
         var store = StoreOption();
-        var command = new Command("targets", "Export a target list") { chain, segment, region, limit, format, output, store };
+        var command = new Command("targets", "Export a ranked target list (as GET /api/targets ranks it)") { chain, segment, region, tags, minCapital, limit, format, output, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             if (TargetListFormats.Find(result.GetValue(format)) is not { } exportFormat)
@@ -76,10 +78,10 @@ internal static class ExportCommand
             using var host = await CliHost.StartAsync(result.GetValue(store), seed: true, cancellationToken);
             var request = await TargetExportRequest.ResolveAsync(
                 result.GetValue(chain), result.GetValue(segment), result.GetValue(region), result.GetValue(limit),
-                host.Services.GetRequiredService<ChainDirectory>(), host.Services.GetRequiredService<RegionDirectory>(), cancellationToken);
+                result.GetValue(tags), result.GetValue(minCapital), host.Services.GetRequiredService<ChainDirectory>(), host.Services.GetRequiredService<RegionDirectory>(), cancellationToken);
             if (request.Problem != TargetRequestProblem.None)
             {
-                return await FailAsync(request.Problem == TargetRequestProblem.NotFound ? 3 : 2, $"--{request.Field}: {request.Message}");
+                return await FailAsync(request.Problem == TargetRequestProblem.NotFound ? 3 : 2, $"--{(request.Field == "minCapital" ? "min-capital" : request.Field)}: {request.Message}");
             }
 
             var file = result.GetValue(output) ?? new FileInfo(ExportFileName.ForTargets(request.Chain!.Name, request.Chain.Code, request.RegionName, exportFormat).Name);

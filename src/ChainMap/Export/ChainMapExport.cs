@@ -67,9 +67,12 @@ public enum ExportRating
     Blank,
 }
 
-/// <summary>What to do about a segment (强链/补链/延链).</summary>
+/// <summary>What to do about a segment (巩固/强链/补链/延链).</summary>
 public enum ExportAction
 {
+    /// <summary>巩固: keep a segment where the home region is already strong.</summary>
+    Consolidate,
+
     /// <summary>强链: strengthen a segment that exists but is weak.</summary>
     Strengthen,
 
@@ -100,6 +103,7 @@ public static class ExportLabels
 
     public static string ToChinese(this ExportAction action) => action switch
     {
+        ExportAction.Consolidate => "巩固",
         ExportAction.Strengthen => "强链",
         ExportAction.Fill => "补链",
         _ => "延链",
@@ -107,6 +111,7 @@ public static class ExportLabels
 
     public static string ToWire(this ExportAction action) => action switch
     {
+        ExportAction.Consolidate => "consolidate",
         ExportAction.Strengthen => "strengthen",
         ExportAction.Fill => "fill",
         _ => "extend",

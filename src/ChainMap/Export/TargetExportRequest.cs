@@ -1,4 +1,5 @@
 using ChainMap.Chains;
+using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Regions;
 
@@ -21,14 +22,17 @@ public sealed record TargetExportRequest(
     string? Field,
     string? Message)
 {
-    public const int MaxLimit = 1_000_000;
+    /// <summary>The ranking reaches this many targets deep; a longer list would not be ranked.</summary>
+    public const int MaxLimit = DiscoveryService.MaxDepth;
 
     /// <summary>
     /// Resolves the filters as people type them: chain by code or name (either script), segments
-    /// by code, name or alias (comma-separated), region by code, division name or region group.
+    /// by code, name or alias (comma-separated), region by code, division name or region group,
+    /// tags comma-separated (any of them), minimum capital in 万元.
     /// </summary>
     public static async Task<TargetExportRequest> ResolveAsync(
-        string? chain, string? segment, string? region, int? limit, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken)
+        string? chain, string? segment, string? region, int? limit, string? tags, decimal? minCapital,
+        ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(chain))
         {
@@ -37,7 +41,12 @@ public sealed record TargetExportRequest(
 
         if (limit is < 1 or > MaxLimit)
         {
-            return Fail(TargetRequestProblem.Invalid, "limit", $"limit must be between 1 and {MaxLimit}, got {limit}.");
+            return Fail(TargetRequestProblem.Invalid, "limit", $"limit must be between 1 and {MaxLimit} (the ranking's depth), got {limit}.");
+        }
+
+        if (minCapital is < 0)
+        {
+            return Fail(TargetRequestProblem.Invalid, "minCapital", $"minCapital must not be negative, got {minCapital}.");
         }
 
         var found = await chains.ResolveAsync(chain, cancellationToken);
@@ -80,7 +89,9 @@ public sealed record TargetExportRequest(
             regionName = match.Group?.Name ?? match.Region!.Name;
         }
 
-        return new TargetExportRequest(new TargetExportQuery(found.Code, segments, regionCodes, limit), found, regionName, TargetRequestProblem.None, null, null);
+        var tagList = (tags ?? string.Empty).Split([',', '，', '|', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var query = new TargetExportQuery(found.Code, segments, regionCodes, limit, regionName, tagList, minCapital);
+        return new TargetExportRequest(query, found, regionName, TargetRequestProblem.None, null, null);
     }
 
     private static TargetExportRequest Fail(TargetRequestProblem problem, string field, string message) => new(null, null, null, problem, field, message);

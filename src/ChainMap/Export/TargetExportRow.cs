@@ -27,16 +27,23 @@ public sealed record TargetExportRow(
     IReadOnlyList<string> Tags,
     decimal? RegisteredCapital);
 
-/// <summary>Which targets to export: a chain, optionally some of its segments and some regions (codes of provinces, cities, counties).</summary>
+/// <summary>
+/// Which targets to export: a chain, optionally some of its segments and some regions (codes of
+/// provinces, cities, counties; <see cref="RegionLabel"/> names them in reasons), any-of tags and a
+/// minimum registered capital (万元), as the target list filters them.
+/// </summary>
 public sealed record TargetExportQuery(
     string ChainCode,
     IReadOnlyCollection<string>? SegmentCodes,
     IReadOnlyCollection<string>? RegionCodes,
-    int? Limit);
+    int? Limit,
+    string? RegionLabel = null,
+    IReadOnlyList<string>? Tags = null,
+    decimal? MinCapital = null);
 
 /// <summary>
 /// Where the target-list export gets its rows, best first, streamed. The one seam between the
-/// export and the ranking: today <see cref="StoreTargetExportSource"/>, later discovery's ranking.
+/// export and the ranking: <see cref="DiscoveryTargetExportSource"/>, the ranking of the target list.
 /// </summary>
 public interface ITargetExportSource
 {

@@ -149,7 +149,7 @@ public sealed class ExportApiTests
     }
 
     [Test]
-    public async Task Target_xlsx_honours_segment_and_limit()
+    public async Task Target_xlsx_honours_segment_with_its_sub_segments_and_limit()
     {
         using var response = await client.GetAsync($"/api/targets/export?chain=ZQ&segment={Uri.EscapeDataString("上装制造")}&limit=5&format=xlsx");
 
@@ -160,6 +160,59 @@ public sealed class ExportApiTests
         var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "目标企业").Cast<IDictionary<string, object?>>().ToList();
 
         Assert.That(rows, Has.Count.EqualTo(5));
-        Assert.That(rows.Select(r => r["环节"]), Is.All.EqualTo("上装制造"));
+        Assert.That(rows.Select(r => r["环节编码"]), Is.All.AnyOf("ZQ-BODY", "ZQ-BODY-TANK", "ZQ-BODY-BOX"), "the segment or its sub-segments");
+    }
+
+    [Test]
+    public async Task Chain_map_export_carries_the_investment_maps_rating_action_and_top_targets()
+    {
+        using var map = JsonDocument.Parse(await client.GetStringAsync("/api/chains/ZQ/investment-map?top=3&paths=0"));
+        using var export = JsonDocument.Parse(await client.GetStringAsync("/api/chains/ZQ/export?format=json"));
+        var assessed = map.RootElement.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!);
+        var nodes = export.RootElement.GetProperty("nodes").EnumerateArray().ToList();
+
+        Assert.That(nodes.Select(n => n.GetProperty("id").GetString()), Is.EquivalentTo(assessed.Keys));
+        foreach (var node in nodes)
+        {
+            var segment = assessed[node.GetProperty("id").GetString()!];
+            Assert.That(node.GetProperty("ratingLabel").GetString(), Is.EqualTo(segment.GetProperty("ratingLabel").GetString()), node.GetProperty("id").GetString());
+            Assert.That(node.GetProperty("actionLabel").GetString(), Is.EqualTo(segment.GetProperty("actionLabel").GetString()), node.GetProperty("id").GetString());
+            Assert.That(
+                node.GetProperty("topTargets").EnumerateArray().Select(t => t.GetProperty("name").GetString()),
+                Is.EqualTo(segment.GetProperty("topTargets").EnumerateArray().Select(t => t.GetProperty("name").GetString())),
+                node.GetProperty("id").GetString());
+        }
+
+        Assert.That(nodes.Select(n => n.GetProperty("rating").GetString()), Is.Not.Contains(null), "every segment is rated");
+    }
+
+    [Test]
+    public async Task Target_export_ranks_as_the_target_list_with_its_filters_and_paths()
+    {
+        const string filters = "chain=ZQ&region=%E9%95%BF%E4%B8%89%E8%A7%92&tags=%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A&minCapital=1000";
+        using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/targets?{filters}&pageSize=50&paths=2"));
+        using var response = await client.GetAsync($"/api/targets/export?{filters}&limit=50&format=csv");
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
+
+        Assert.That(items, Is.Not.Empty, "the seeded data has such targets");
+        Assert.That(rows.Select(r => (string)r["企业名称"]), Is.EqualTo(items.Select(i => i.GetProperty("name").GetString())));
+        Assert.That(
+            rows.Select(r => double.Parse((string)r["得分"], CultureInfo.InvariantCulture)),
+            Is.EqualTo(items.Select(i => i.GetProperty("score").GetDouble())).Within(0.01));
+        Assert.That(rows.Select(r => (string)r["推荐理由"]), Is.All.Not.Empty);
+        var withPaths = items.Count(i => i.GetProperty("paths").GetArrayLength() > 0);
+        Assert.That(rows.Count(r => ((string)r["引荐路径"]).Length > 0), Is.EqualTo(withPaths));
+    }
+
+    [Test]
+    public async Task Target_export_beyond_the_rankings_depth_is_refused()
+    {
+        using var response = await client.GetAsync("/api/targets/export?chain=ZQ&limit=10001");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("10000"));
     }
 }

@@ -130,17 +130,7 @@ internal static class TargetEndpoints
 
             // A parent stands for its sub-segments too.
             var all = searched.SelectMany(c => c.Segments).ToList();
-            var codes = picked.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-            for (var added = true; added;)
-            {
-                added = false;
-                foreach (var s in all.Where(s => s.ParentCode is not null && codes.Contains(s.ParentCode) && !codes.Contains(s.Code)))
-                {
-                    codes.Add(s.Code);
-                    added = true;
-                }
-            }
-
+            var codes = new SegmentTree(all).SelfAndDescendants(picked.Select(s => s.Code));
             segments = all.Where(s => codes.Contains(s.Code));
             segmentFiltered = true;
         }

@@ -117,12 +117,12 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         var scope = regionCodes?.ToHashSet(StringComparer.Ordinal);
         var tied = top > 0 ? codes.SelectMany(s => TiedOffers(s, ties, scope, query, null)).ToList() : [];
         var places = await cache.GetPlacesAsync(chain, home, regionCodes, cancellationToken);
-        var children = chain.Segments.Where(s => s.ParentCode is not null).ToLookup(s => s.ParentCode!, StringComparer.Ordinal);
+        var tree = new SegmentTree(chain.Segments);
 
         var perSegment = new List<(SegmentGap Gap, HashSet<string> Codes, List<Ranked> Top)>();
         foreach (var gap in analysis.Segments)
         {
-            var own = Descendants(gap.Segment.Code, children);
+            var own = tree.SelfAndDescendants(gap.Segment.Code);
             var offers = candidates.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)).Concat(tied).Where(o => own.Contains(o.SegmentCode));
             perSegment.Add((gap, own, Rank(offers, ties, gaps).Take(top).ToList()));
         }
@@ -355,25 +355,6 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         }
 
         return $"{filter.RegionLabel}没有{what}的企业（{homeName}本地企业不列入目标）。";
-    }
-
-    private static HashSet<string> Descendants(string code, ILookup<string, Segment> children)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([code]);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (result.Add(current))
-            {
-                foreach (var child in children[current])
-                {
-                    stack.Push(child.Code);
-                }
-            }
-        }
-
-        return result;
     }
 
     private static string HomeName(HomeRegion home) => home.Name.Length == 0 ? "本地" : home.Name;

@@ -65,7 +65,7 @@ public static class GapRules
     {
         var own = stats.ToDictionary(s => s.SegmentCode, StringComparer.Ordinal);
         var segments = chain.Segments;
-        var children = segments.Where(s => s.ParentCode is not null).ToLookup(s => s.ParentCode!, StringComparer.Ordinal);
+        var tree = new SegmentTree(segments);
 
         var local = new Dictionary<string, PresenceFigures>(StringComparer.Ordinal);
         var elsewhere = new Dictionary<string, PresenceFigures>(StringComparer.Ordinal);
@@ -73,7 +73,7 @@ public static class GapRules
         {
             var l = PresenceFigures.None;
             var e = PresenceFigures.None;
-            foreach (var code in SelfAndDescendants(segment.Code, children))
+            foreach (var code in tree.SelfAndDescendants(segment.Code))
             {
                 if (own.TryGetValue(code, out var s))
                 {
@@ -104,7 +104,7 @@ public static class GapRules
             ratings[segment.Code] = (rating, share, quotient);
         }
 
-        var lineage = segments.ToDictionary(s => s.Code, s => SelfAndDescendants(s.Code, children), StringComparer.Ordinal);
+        var lineage = segments.ToDictionary(s => s.Code, s => tree.SelfAndDescendants(s.Code), StringComparer.Ordinal);
         var strong = segments.Where(s => ratings[s.Code].Rating == GapRating.Strong).ToList();
         var result = new List<SegmentGap>(segments.Count);
         foreach (var segment in segments)
@@ -212,23 +212,4 @@ public static class GapRules
     public static string Money(decimal wan) => wan >= 10_000
         ? string.Create(CultureInfo.InvariantCulture, $"{wan / 10_000:0.##} 亿元")
         : string.Create(CultureInfo.InvariantCulture, $"{wan:0.##} 万元");
-
-    private static HashSet<string> SelfAndDescendants(string code, ILookup<string, Segment> children)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([code]);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (result.Add(current))
-            {
-                foreach (var child in children[current])
-                {
-                    stack.Push(child.Code);
-                }
-            }
-        }
-
-        return result;
-    }
 }

@@ -30,7 +30,7 @@ internal sealed class DiscoveryTargetExportSource(ChainDirectory chains, RegionD
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var limit = Math.Min(query.Limit ?? DiscoveryService.MaxDepth, DiscoveryService.MaxDepth);
         var filter = new TargetFilter(
-            [definition], WithSubSegments(definition, query.SegmentCodes), query.RegionCodes, query.RegionLabel ?? "全国",
+            [definition], query.SegmentCodes is { Count: > 0 } codes ? [.. new SegmentTree(definition.Segments).SelfAndDescendants(codes)] : null, query.RegionCodes, query.RegionLabel ?? "全国",
             query.Tags ?? [], query.MinCapital, Page: 1, PageSize: Math.Min(PageSize, limit), Paths);
         for (var emitted = 0; emitted < limit; filter = filter with { Page = filter.Page + 1 })
         {
@@ -49,27 +49,6 @@ internal sealed class DiscoveryTargetExportSource(ChainDirectory chains, RegionD
                 yield break;
             }
         }
-    }
-
-    /// <summary>A parent segment stands for its sub-segments too, as in the target list.</summary>
-    private static List<string>? WithSubSegments(ChainDefinition definition, IReadOnlyCollection<string>? codes)
-    {
-        if (codes is not { Count: > 0 })
-        {
-            return null;
-        }
-
-        var picked = codes.ToHashSet(StringComparer.Ordinal);
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var s in definition.Segments.Where(s => s.ParentCode is not null && picked.Contains(s.ParentCode) && !picked.Contains(s.Code)))
-            {
-                added |= picked.Add(s.Code);
-            }
-        }
-
-        return [.. picked];
     }
 
     private static TargetExportRow ToRow(Target target, RegionCatalog catalog)

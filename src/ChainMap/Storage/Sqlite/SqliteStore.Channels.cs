@@ -145,25 +145,11 @@ internal sealed partial class SqliteStore
         }
 
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
-        long total;
-        await using (var count = Command(connection, $"SELECT count(*) FROM channel h {filter}"))
-        {
-            foreach (var (name, value) in parameters)
-            {
-                count.Parameters.AddWithValue(name, value);
-            }
-
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
+        var total = await CountAsync(connection, $"SELECT count(*) FROM channel h {filter}", parameters, cancellationToken);
 
         var items = new List<Channel>();
-        await using (var page = Command(connection, $"SELECT {ChannelColumns} FROM channel h {filter} ORDER BY h.kind, h.name_key, h.id LIMIT $limit OFFSET $offset"))
+        await using (var page = Command(connection, $"SELECT {ChannelColumns} FROM channel h {filter} ORDER BY h.kind, h.name_key, h.id LIMIT $limit OFFSET $offset", parameters))
         {
-            foreach (var (name, value) in parameters)
-            {
-                page.Parameters.AddWithValue(name, value);
-            }
-
             page.Parameters.AddWithValue("$limit", query.PageSize);
             page.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);

@@ -154,28 +154,14 @@ internal sealed partial class SqliteStore
         }
 
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
-        long total;
-        await using (var count = Command(connection, $"SELECT count(*) FROM project p {filter}"))
-        {
-            foreach (var (name, value) in parameters)
-            {
-                count.Parameters.AddWithValue(name, value);
-            }
-
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
+        var total = await CountAsync(connection, $"SELECT count(*) FROM project p {filter}", parameters, cancellationToken);
 
         var items = new List<Project>();
         await using (var page = Command(connection, $"""
             SELECT {ProjectColumns} FROM project p JOIN company c ON c.id = p.company_id {filter}
             ORDER BY p.is_key DESC, p.stage_date DESC, p.id DESC LIMIT $limit OFFSET $offset
-            """))
+            """, parameters))
         {
-            foreach (var (name, value) in parameters)
-            {
-                page.Parameters.AddWithValue(name, value);
-            }
-
             page.Parameters.AddWithValue("$limit", query.PageSize);
             page.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);
@@ -330,28 +316,14 @@ internal sealed partial class SqliteStore
         }
 
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);
-        long total;
-        await using (var count = Command(connection, $"SELECT count(*) FROM project_activity a {filter}"))
-        {
-            foreach (var (name, value) in parameters)
-            {
-                count.Parameters.AddWithValue(name, value);
-            }
-
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
+        var total = await CountAsync(connection, $"SELECT count(*) FROM project_activity a {filter}", parameters, cancellationToken);
 
         var items = new List<Activity>();
         await using (var page = Command(connection, $"""
             SELECT {ActivityColumns} FROM project_activity a JOIN company c ON c.id = a.company_id {filter}
             ORDER BY a.on_date DESC, a.id DESC LIMIT $limit OFFSET $offset
-            """))
+            """, parameters))
         {
-            foreach (var (name, value) in parameters)
-            {
-                page.Parameters.AddWithValue(name, value);
-            }
-
             page.Parameters.AddWithValue("$limit", query.PageSize);
             page.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);

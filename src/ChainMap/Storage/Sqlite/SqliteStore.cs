@@ -78,6 +78,25 @@ internal sealed partial class SqliteStore : IChainMapStore
         return command;
     }
 
+    /// <summary>A command with named parameters bound (the filters of a list query).</summary>
+    private static SqliteCommand Command(SqliteConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters)
+    {
+        var command = Command(connection, sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs a <c>SELECT count(*)</c> with named parameters.</summary>
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var count = Command(connection, sql, parameters);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static object Db(object? value) => value ?? DBNull.Value;
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>

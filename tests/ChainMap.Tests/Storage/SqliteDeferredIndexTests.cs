@@ -44,8 +44,33 @@ public sealed class SqliteDeferredIndexTests
         return names;
     }
 
-    private static CompanyRecord Record(string name) =>
-        new($"n:{name}|421303", null, name, name, "421303", "420000", "421300", "421303", null, null, null, null, null, [], null, null, 0, []);
+    private static CompanyRecord Record(string name, params string[] segments) =>
+        new($"n:{name}|421303", null, name, name, "421303", "420000", "421300", "421303", 100, null, null, null, null, [], null, null, 10,
+            segments.Select(s => new SegmentMembership(s, null, 1, null, null)).ToList());
+
+    /// <summary>Memberships against the discovery copy: (memberships, discovery_member rows, companies counted in discovery_count).</summary>
+    private async Task<(long Memberships, long Members, long Counted)> DiscoveryTablesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM company_segment), (SELECT count(*) FROM discovery_member),
+                   (SELECT coalesce(sum(companies), 0) FROM discovery_count WHERE region_code = '')
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static async Task<SqliteStore> StoreWithChainAsync(string path)
+    {
+        var store = new SqliteStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.SaveRegionsAsync(ChainMap.Tests.Support.TestData.Regions.All.ToList(), CancellationToken.None);
+        await store.SaveChainAsync(ChainMap.Tests.Support.TestData.SmallChain(), CancellationToken.None);
+        return store;
+    }
 
     [Test]
     public async Task Indexes_dropped_for_a_bulk_load_are_back_when_the_session_ends()
@@ -85,5 +110,37 @@ public sealed class SqliteDeferredIndexTests
         await new SqliteStore(path).InitializeAsync(CancellationToken.None);
 
         Assert.That(await IndexesAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Discovery_tables_skipped_during_a_bulk_load_are_rebuilt_when_the_session_ends_and_kept_in_step_after()
+    {
+        var store = await StoreWithChainAsync(path);
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await session.UpsertAsync([Record("甲公司", "T1-RAW"), Record("乙公司", "T1-RAW", "T1-VEH")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((3L, 0L, 0L)), "the copy waits for the end of the load");
+        }
+
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((3L, 3L, 3L)));
+        await store.UpsertCompaniesAsync([Record("丙公司", "T1-VEH")], new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((4L, 4L, 4L)), "the trigger is back: later imports keep the copy in step");
+    }
+
+    [Test]
+    public async Task Discovery_tables_left_behind_by_a_dead_import_are_rebuilt_at_start()
+    {
+        var store = await StoreWithChainAsync(path);
+        var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await session.UpsertAsync([Record("甲公司", "T1-RAW"), Record("乙公司", "T1-RAW", "T1-VEH")], CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+
+        // The importing process is gone before its session ended: the next start finds the deferred work.
+        await new SqliteStore(path).InitializeAsync(CancellationToken.None);
+
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((3L, 3L, 3L)));
+        await session.DisposeAsync();
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((3L, 3L, 3L)), "ending the session later changes nothing");
     }
 }

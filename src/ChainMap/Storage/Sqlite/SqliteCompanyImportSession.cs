@@ -155,11 +155,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     /// <summary>
     /// Bulk load into an empty company table: drops the secondary (non-unique) indexes of company
-    /// and company_segment, except the name index the session itself looks up, and records their
-    /// definitions in deferred_index in the same transaction. Building an index once from sorted
-    /// data costs far less than maintaining it row by row. They come back when the session ends,
-    /// or at the next start-up if the process dies first (<see cref="RestoreDeferredIndexesAsync"/>).
-    /// A rolled-back first transaction rolls the drops back too.
+    /// and company_segment, except the name index the session itself looks up, and the trigger that
+    /// copies each new membership into the discovery tables, and records their definitions in
+    /// deferred_index in the same transaction. Building an index once from sorted data, and the
+    /// discovery tables once from all memberships, costs far less than maintaining them row by row.
+    /// They come back when the session ends, or at the next start-up if the process dies first
+    /// (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the new
+    /// companies. A rolled-back first transaction rolls the drops back too.
     /// </summary>
     private static int DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -167,10 +169,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         using (var list = connection.CreateCommand())
         {
             list.Transaction = transaction;
-            list.CommandText = """
+            list.CommandText = $"""
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL
-                  AND name <> 'company_by_name' AND upper(sql) NOT LIKE 'CREATE UNIQUE%'
+                WHERE (type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL
+                       AND name <> 'company_by_name' AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
+                   OR (type = 'trigger' AND name = '{MembershipTrigger}')
                 """;
             using var reader = list.ExecuteReader();
             while (reader.Read())
@@ -189,14 +192,21 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             record.ExecuteNonQuery();
             using var drop = connection.CreateCommand();
             drop.Transaction = transaction;
-            drop.CommandText = $"DROP INDEX IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            drop.CommandText = $"DROP {(name == MembershipTrigger ? "TRIGGER" : "INDEX")} IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
             drop.ExecuteNonQuery();
         }
 
         return indexes.Count;
     }
 
-    /// <summary>Recreates every index recorded in deferred_index (idempotent; one transaction).</summary>
+    /// <summary>The trigger that copies a new membership into discovery_member (migration 20).</summary>
+    private const string MembershipTrigger = "discovery_member_after_membership_insert";
+
+    /// <summary>
+    /// Recreates every index and trigger recorded in deferred_index (idempotent; one transaction). When
+    /// the membership trigger was deferred, the discovery tables are first rebuilt from all memberships,
+    /// with their own triggers off for the bulk insert.
+    /// </summary>
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -212,13 +222,17 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
         }
 
+        if (indexes.Any(i => i.Name == MembershipTrigger))
+        {
+            await RebuildDiscoveryTablesAsync(connection, transaction, cancellationToken);
+        }
+
         foreach (var (_, sql) in indexes)
         {
-            await using var create = connection.CreateCommand();
-            create.Transaction = transaction;
             // The definitions come from sqlite_master, written by our own migrations.
-            create.CommandText = sql.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, sql
+                .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase)
+                .Replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase), cancellationToken);
         }
 
         await using (var clear = connection.CreateCommand())
@@ -229,6 +243,48 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="SqliteDiscoverySchema.Rebuild"/> with the triggers and secondary indexes of the discovery
+    /// tables dropped for the bulk insert (the triggers would maintain the counts row by row) and
+    /// recreated from their own definitions after.
+    /// </summary>
+    private static async Task RebuildDiscoveryTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var objects = new List<(string Type, string Name, string Sql)>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.Transaction = transaction;
+            list.CommandText = """
+                SELECT type, name, sql FROM sqlite_master
+                WHERE type IN ('trigger', 'index') AND tbl_name IN ('discovery_member', 'discovery_count') AND sql IS NOT NULL
+                """;
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                objects.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (type, name, _) in objects)
+        {
+            await ExecuteAsync(connection, transaction, $"DROP {(type == "index" ? "INDEX" : "TRIGGER")} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, SqliteDiscoverySchema.Rebuild, cancellationToken);
+        foreach (var (_, _, sql) in objects)
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private void Begin()

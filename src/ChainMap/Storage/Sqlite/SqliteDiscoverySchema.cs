@@ -54,6 +54,10 @@ internal static class SqliteDiscoverySchema
             DELETE FROM discovery_member WHERE company_id = OLD.id;
         END;
 
+        """ + MembersBackfill;
+
+    /// <summary>Fills discovery_member from every membership (its triggers fire per row).</summary>
+    private const string MembersBackfill = """
         INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
         SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
         FROM company_segment cs JOIN company c ON c.id = cs.company_id;
@@ -186,10 +190,19 @@ internal static class SqliteDiscoverySchema
         BEGIN
             UPDATE discovery_member SET multi = 0 WHERE company_id = OLD.company_id;
         END;
-        UPDATE discovery_member SET multi = 1
-        WHERE company_id IN (SELECT company_id FROM discovery_member GROUP BY company_id HAVING count(*) > 1);
+        """ + MultiBackfill + """
         CREATE INDEX discovery_member_multi ON discovery_member(segment_code, company_id, province_code, city_code, county_code) WHERE multi = 1;
 
+        """ + CountsBackfill;
+
+    /// <summary>Marks the memberships of companies in more than one segment.</summary>
+    private const string MultiBackfill = """
+        UPDATE discovery_member SET multi = 1
+        WHERE company_id IN (SELECT company_id FROM discovery_member GROUP BY company_id HAVING count(*) > 1);
+        """;
+
+    /// <summary>Fills discovery_count from discovery_member: all, then per province, city and county.</summary>
+    private const string CountsBackfill = """
         INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
         SELECT segment_code, '', 0, NULL, NULL, count(*), sum(coalesce(capital, 0)), sum(strength)
         FROM discovery_member GROUP BY segment_code;
@@ -205,6 +218,17 @@ internal static class SqliteDiscoverySchema
         FROM discovery_member WHERE county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code
         GROUP BY segment_code, county_code;
         """;
+
+    /// <summary>
+    /// Rebuilds discovery_member and discovery_count from the companies and memberships in bulk, after a
+    /// bulk load that ran without the membership trigger (<see cref="SqliteCompanyImportSession"/>). The
+    /// caller drops the triggers on discovery_member first and recreates them after, in one transaction.
+    /// </summary>
+    public const string Rebuild = """
+        DELETE FROM discovery_count;
+        DELETE FROM discovery_member;
+
+        """ + MembersBackfill + MultiBackfill + CountsBackfill;
 
     /// <summary>
     /// discovery_channel_member: channel_company with each member's strength and place copied in, kept in

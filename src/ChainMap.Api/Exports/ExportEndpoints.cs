@@ -20,7 +20,7 @@ internal static class ExportEndpoints
             .WithTags("Exports")
             .WithName("ExportTargets")
             .RequireAuthorization(Access.Policies.Export)
-            .WithSummary("Download a target list of a chain (optionally some segments and a region): format=csv|xlsx")
+            .WithSummary("Download the ranked target list of a chain as GET /api/targets ranks it (optionally segments, a region, tags, minCapital; at most 10,000 rows): format=csv|xlsx")
             .Produces(StatusCodes.Status200OK, contentType: TargetListFormats.Csv.ContentType, additionalContentTypes: [TargetListFormats.Xlsx.ContentType]);
         return app;
     }
@@ -51,14 +51,14 @@ internal static class ExportEndpoints
 
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTargets(
         HttpContext context, ChainDirectory chains, RegionDirectory regions, ITargetExportSource source, CancellationToken cancellationToken,
-        string? chain = null, string? segment = null, string? region = null, int? limit = null, string? format = "csv")
+        string? chain = null, string? segment = null, string? region = null, int? limit = null, string? format = "csv", string? tags = null, decimal? minCapital = null)
     {
         if (TargetListFormats.Find(format) is not { } exportFormat)
         {
             return UnknownFormat(format, TargetListFormats.All);
         }
 
-        var request = await TargetExportRequest.ResolveAsync(chain, segment, region, limit, chains, regions, cancellationToken);
+        var request = await TargetExportRequest.ResolveAsync(chain, segment, region, limit, tags, minCapital, chains, regions, cancellationToken);
         if (request.Problem != TargetRequestProblem.None)
         {
             return TypedResults.Problem(

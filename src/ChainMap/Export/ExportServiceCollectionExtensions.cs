@@ -9,8 +9,8 @@ public static class ExportServiceCollectionExtensions
     {
         services.AddSingleton<ChainMapExportBuilder>();
 
-        // The one place the target list's ranking is chosen: swap in discovery's ranking here.
-        services.AddSingleton<ITargetExportSource, StoreTargetExportSource>();
+        // The one place the target list's ranking is chosen: discovery's, as GET /api/targets.
+        services.AddSingleton<ITargetExportSource, DiscoveryTargetExportSource>();
         return services;
     }
 }

@@ -27,9 +27,23 @@ public sealed record TargetExportRequest(
     /// Resolves the filters as people type them: chain by code or name (either script), segments
     /// by code, name or alias (comma-separated), region by code, division name or region group.
     /// </summary>
+    public static Task<TargetExportRequest> ResolveAsync(
+        string? chain, string? segment, string? region, int? limit, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken) =>
+        ResolveAsync(chain, segment, region, limit, null, null, chains, regions, cancellationToken);
+
+    /// <summary>
+    /// As above, plus the list filters of GET /api/targets: tags (any of, separated by , ， | 、)
+    /// and a minimum registered capital in 万元.
+    /// </summary>
     public static async Task<TargetExportRequest> ResolveAsync(
-        string? chain, string? segment, string? region, int? limit, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken)
+        string? chain, string? segment, string? region, int? limit, string? tags, decimal? minCapital,
+        ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken)
     {
+        if (minCapital is < 0)
+        {
+            return Fail(TargetRequestProblem.Invalid, "minCapital", $"minCapital must not be negative, got {minCapital}.");
+        }
+
         if (string.IsNullOrWhiteSpace(chain))
         {
             return Fail(TargetRequestProblem.Invalid, "chain", "chain is required: a chain code or name (GET /api/chains lists them).");
@@ -80,7 +94,9 @@ public sealed record TargetExportRequest(
             regionName = match.Group?.Name ?? match.Region!.Name;
         }
 
-        return new TargetExportRequest(new TargetExportQuery(found.Code, segments, regionCodes, limit), found, regionName, TargetRequestProblem.None, null, null);
+        var tagList = (tags ?? string.Empty).Split([',', '，', '|', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        return new TargetExportRequest(
+            new TargetExportQuery(found.Code, segments, regionCodes, limit, regionName, tagList, minCapital), found, regionName, TargetRequestProblem.None, null, null);
     }
 
     private static TargetExportRequest Fail(TargetRequestProblem problem, string field, string message) => new(null, null, null, problem, field, message);

@@ -27,16 +27,23 @@ public sealed record TargetExportRow(
     IReadOnlyList<string> Tags,
     decimal? RegisteredCapital);
 
-/// <summary>Which targets to export: a chain, optionally some of its segments and some regions (codes of provinces, cities, counties).</summary>
+/// <summary>
+/// Which targets to export: a chain, optionally some of its segments and some regions (codes of
+/// provinces, cities, counties, named <paramref name="RegionLabel"/>), companies carrying any of
+/// <paramref name="Tags"/>, with at least <paramref name="MinCapital"/> 万元 registered capital.
+/// </summary>
 public sealed record TargetExportQuery(
     string ChainCode,
     IReadOnlyCollection<string>? SegmentCodes,
     IReadOnlyCollection<string>? RegionCodes,
-    int? Limit);
+    int? Limit,
+    string? RegionLabel = null,
+    IReadOnlyList<string>? Tags = null,
+    decimal? MinCapital = null);
 
 /// <summary>
 /// Where the target-list export gets its rows, best first, streamed. The one seam between the
-/// export and the ranking: today <see cref="StoreTargetExportSource"/>, later discovery's ranking.
+/// export and the ranking: <see cref="DiscoveryTargetExportSource"/> (discovery's ranking, as GET /api/targets).
 /// </summary>
 public interface ITargetExportSource
 {

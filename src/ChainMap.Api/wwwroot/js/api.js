@@ -313,11 +313,11 @@ export const CHAIN_FORMATS = [
 ];
 
 const EXPORTS = {
-  // The export takes the chain, segment and region of the list (not its tag and capital filters).
-  targets: ({ chain, segment, region }) => ['csv', 'xlsx'].map((format) => ({
+  // The export ranks as /api/targets does, with the same filters (at most 10,000 rows).
+  targets: ({ chain, segment, region, tags, minCapital }) => ['csv', 'xlsx'].map((format) => ({
     format,
     label: `导出 ${format === 'csv' ? 'CSV' : 'Excel'}`,
-    path: url('/api/targets/export', { chain, segment, region, format }),
+    path: url('/api/targets/export', { chain, segment, region, tags, minCapital, format }),
     filename: `targets.${format}`,
   })),
   chain: ({ chain }) => CHAIN_FORMATS.map(({ format, label }) => ({

@@ -75,7 +75,7 @@ export function mount(root, initial) {
       const value = Number(capital.value);
       router.setParams({ minCapital: capital.value !== '' && value > 0 ? String(value) : null });
     });
-    const links = api.exportLinks('targets', { chain: map.code, segment: params.segment, region: params.region });
+    const links = api.exportLinks('targets', { chain: map.code, segment: params.segment, region: params.region, tags: params.tags, minCapital: params.minCapital });
     replace(toolbar,
       h('h1', {}, '招商目标'),
       h('label', { class: 'inline-field' }, '产业链',
@@ -84,7 +84,7 @@ export function mount(root, initial) {
       h('div', { class: 'inline-field' }, h('span', {}, '地区'),
         regionPicker({ value: params.region ?? '', onChange: (region) => router.setParams({ region }) })),
       session.can.export()
-        ? h('span', { class: 'exports', title: '按产业链、环节和地区导出（不含标签和注册资本筛选）' }, links.map((l) => h('button', {
+        ? h('span', { class: 'exports', title: '导出当前筛选的全部招商目标（最多 10,000 家）' }, links.map((l) => h('button', {
           type: 'button', class: 'export', dataset: { format: l.format }, onclick: (e) => exportFile(e.currentTarget, l),
         }, l.label)))
         : null);

@@ -284,8 +284,8 @@ async function inBatches(items, size, work) {
 /**
  * Where a chain's (or a segment's) companies are, one level below the region: by province for all
  * of China, by member for a group, by city for a province. → [{ code, name, count }], largest first.
- * Round 1 counts with /api/companies (one small request per part); round 2 can read the investment
- * map's concentration data instead.
+ * Counted with /api/companies (one small request per part, cached): it works for any region level,
+ * which the investment map's province/city counts (top places only) do not.
  */
 export function distribution({ chain, segment, region: regionValue }) {
   return cached(`distribution:${chain}|${segment ?? ''}|${regionValue ?? ''}`, async () => {

@@ -45,11 +45,13 @@ public sealed partial class WebPageJourneys
     }
 
     [Test]
-    public async Task Targets_csv_export_downloads_the_same_chain_and_region_with_the_chinese_file_name()
+    public async Task Targets_csv_export_downloads_the_listed_targets_under_the_chinese_file_name()
     {
         await journey.GoAsync("#/targets?chain=ZQ&region=长三角");
         await journey.SignInAsync(ChainMapApiFactory.AdminKey);
         await Page.Locator("#targets-table").WaitForAsync();
+        var firstOnPage = await Page.Locator("#targets-table tbody tr").First.GetAttributeAsync("data-id");
+        var totalOnPage = ParseCount(await Page.Locator("#target-total").TextContentAsync());
 
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("button.export[data-format=csv]").ClickAsync());
         var path = Path.Combine(WebPageHost.ScreenshotDirectory, "targets-export.csv");
@@ -60,7 +62,8 @@ public sealed partial class WebPageJourneys
 
         Assert.That(download.SuggestedFilename, Is.EqualTo("专汽-长三角招商目标企业.csv"), "the name from filename* (RFC 5987)");
         Assert.That(lines[0], Does.StartWith("序号,企业名称,统一社会信用代码,省份"));
-        Assert.That(lines, Has.Count.GreaterThan(20));
+        Assert.That(lines, Has.Count.EqualTo(totalOnPage + 1), "a header and every target of the list");
+        Assert.That(lines[1].Split(',')[^1], Is.EqualTo(firstOnPage), "the same first target as the page");
         Assert.That(provinces, Is.SubsetOf(new[] { "上海市", "江苏省", "浙江省", "安徽省" }));
         journey.AssertNoErrors();
     }

@@ -178,11 +178,13 @@ public sealed partial class WebPageJourneys
         var cells = await row.Locator("td").AllTextContentsAsync();
         await Page.Locator("#results-table").WaitForAsync();
         var teams = await Page.Locator("#results-table tbody th").AllTextContentsAsync();
+        var yangtze = await Page.Locator("#results-table tbody tr", new() { HasTextString = "长三角" }).Locator("td").AllTextContentsAsync();
         await journey.ScreenshotAsync("projects");
 
         Assert.That(cells[3], Does.StartWith("谋划"));
         Assert.That(cells[4], Is.EqualTo("长三角驻点招商专班"));
         Assert.That(teams, Does.Contain("长三角"));
+        Assert.That(yangtze[0], Is.EqualTo("1"), "the new project reached 谋划 for 长三角");
         journey.AssertNoErrors();
     }
 }

@@ -106,7 +106,7 @@ export function mount(root, initial) {
     replace(side, h('h2', {}, '各专班实绩'), loading('正在统计实绩…'));
     try {
       const report = await api.results({ by: 'team' });
-      const shownStages = STAGES.filter((s) => s.value !== 'terminated' && s.value !== 'planning');
+      const shownStages = STAGES.filter((s) => s.value !== 'terminated');
       const reached = (group, stage) => group.stages.find((s) => s.stage === stage)?.projects ?? 0;
       const invested = (group, stage) => group.stages.find((s) => s.stage === stage)?.plannedInvestment ?? 0;
       replace(side,
@@ -115,7 +115,7 @@ export function mount(root, initial) {
         report.groups.length === 0
           ? empty('这段时间还没有项目进入任何阶段。')
           : h('table', { class: 'data results', id: 'results-table' },
-            h('thead', {}, h('tr', {}, h('th', {}, '专班'), shownStages.map((s) => h('th', { class: 'num' }, s.label)), h('th', { class: 'num' }, '签约额'))),
+            h('thead', {}, h('tr', {}, h('th', {}, '专班'), shownStages.map((s) => h('th', { class: 'num' }, s.label)), h('th', { class: 'num', title: '进入签约阶段的项目计划投资' }, '签约额'))),
             h('tbody', {}, report.groups.map((g) => h('tr', {},
               h('th', { title: g.name }, g.name.replace(/驻点招商专班$/, '')),
               shownStages.map((s) => h('td', { class: 'num' }, number(reached(g, s.value)))),

@@ -401,9 +401,9 @@ export function importJobs(limit = 10) {
   return get('/api/imports', { limit });
 }
 
-/** The job's problems: [{ file, line, column, value, reason, severity }]. */
-export function importProblems(id) {
-  return get(`/api/imports/${enc(id)}/errors`, { format: 'json' });
+/** One page of the job's problems, in file order: [{ file, line, column, value, reason, severity }] (the job's problems count is the total). */
+export function importProblems(id, { page = 1, pageSize = 50 } = {}) {
+  return get(`/api/imports/${enc(id)}/errors`, { format: 'json', page, pageSize });
 }
 
 /** Where the CSV problem report of a job is downloaded from (pass to download()). */

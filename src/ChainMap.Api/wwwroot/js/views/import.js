@@ -7,14 +7,14 @@ import * as api from '../api.js';
 import * as router from '../router.js';
 import * as session from '../session.js';
 import { h, replace, number } from '../dom.js';
-import { loading, empty, errorBlock, generations } from '../ui.js';
+import { loading, empty, errorBlock, pager, generations } from '../ui.js';
 import { ROLES } from '../labels.js';
 
 const PREVIEW_ROWS = 8;
 /** How often a running job is asked for its progress. */
 const POLL_MS = 700;
-/** Problems shown on the page; the CSV report has all of them. */
-const PROBLEMS_SHOWN = 200;
+/** Problems per page of the list; the CSV report has all of them. */
+const PROBLEMS_PER_PAGE = 50;
 
 const STATES = {
   queued: '排队中',
@@ -189,31 +189,31 @@ export function mount(root, initial) {
         : null);
   }
 
-  async function loadProblems(job, isLatest) {
+  async function loadProblems(job, isLatest, problemPage = 1) {
+    const holder = jobArea.querySelector('#import-problems');
+    if (!holder) {
+      return;
+    }
     try {
-      const problems = await api.importProblems(job.id);
+      const problems = await api.importProblems(job.id, { page: problemPage, pageSize: PROBLEMS_PER_PAGE });
       if (!isLatest()) {
         return;
       }
-      const holder = jobArea.querySelector('#import-problems');
-      if (!holder) {
-        return;
-      }
-      const shown = problems.slice(0, PROBLEMS_SHOWN);
       replace(holder,
         h('table', { class: 'data', id: 'problems-table' },
           h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '行'), h('th', {}, '列'), h('th', {}, '值'), h('th', {}, '原因'), h('th', {}, '级别'))),
-          h('tbody', {}, shown.map((p) => h('tr', { class: `severity-${p.severity}` },
+          h('tbody', {}, problems.map((p) => h('tr', { class: `severity-${p.severity}` },
             h('td', { class: 'num' }, p.line),
             h('td', {}, p.column ?? '—'),
             h('td', { class: 'value' }, p.value ?? ''),
             h('td', {}, p.reason),
             h('td', {}, p.severity === 'error' ? '错误' : p.severity === 'warning' ? '警告' : p.severity))))),
-        problems.length > shown.length ? h('p', { class: 'muted small' }, `只显示前 ${shown.length} 条，共 ${number(problems.length)} 条；完整清单请下载错误报告。`) : null);
+        job.problems > PROBLEMS_PER_PAGE
+          ? pager({ page: problemPage, pageSize: PROBLEMS_PER_PAGE, total: job.problems }, (n) => loadProblems(job, isLatest, n))
+          : null);
     } catch (error) {
-      const holder = jobArea.querySelector('#import-problems');
-      if (holder && isLatest()) {
-        replace(holder, errorBlock(error));
+      if (isLatest()) {
+        replace(holder, errorBlock(error, { retry: () => loadProblems(job, isLatest, problemPage) }));
       }
     }
   }

@@ -20,7 +20,7 @@ internal static class ExportEndpoints
             .WithTags("Exports")
             .WithName("ExportTargets")
             .RequireAuthorization(Access.Policies.Export)
-            .WithSummary("Download a target list of a chain (optionally some segments and a region): format=csv|xlsx")
+            .WithSummary("Download the ranked target list of a chain as GET /api/targets ranks it (optionally segments, a region, tags, minCapital; at most 10,000 rows): format=csv|xlsx")
             .Produces(StatusCodes.Status200OK, contentType: TargetListFormats.Csv.ContentType, additionalContentTypes: [TargetListFormats.Xlsx.ContentType]);
         return app;
     }
@@ -68,9 +68,33 @@ internal static class ExportEndpoints
                 extensions: new Dictionary<string, object?> { ["field"] = request.Field });
         }
 
+        // The ranking runs before the first byte is sent, so its failures are problems, not cut-off downloads.
+        var rows = source.ReadAsync(request.Query!, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool any;
+        try
+        {
+            any = await rows.MoveNextAsync();
+        }
+        catch
+        {
+            await rows.DisposeAsync();
+            throw;
+        }
+
         SetAttachment(context.Response, ExportFileName.ForTargets(request.Chain!.Name, request.Chain.Code, request.RegionName, exportFormat));
-        var rows = source.ReadAsync(request.Query!, cancellationToken);
-        return TypedResults.Stream(body => TargetListWriter.WriteAsync(exportFormat, rows, body, cancellationToken), exportFormat.ContentType);
+        return TypedResults.Stream(body => TargetListWriter.WriteAsync(exportFormat, Rest(rows, any), body, cancellationToken), exportFormat.ContentType);
+    }
+
+    /// <summary>The rows of an enumerator already moved to its first row (when <paramref name="any"/>), disposing it at the end.</summary>
+    private static async IAsyncEnumerable<TargetExportRow> Rest(IAsyncEnumerator<TargetExportRow> rows, bool any)
+    {
+        await using (rows)
+        {
+            for (var more = any; more; more = await rows.MoveNextAsync())
+            {
+                yield return rows.Current;
+            }
+        }
     }
 
     /// <summary>RFC 6266 attachment with an ASCII fallback and the Chinese name per RFC 5987 (filename*=UTF-8''...).</summary>

@@ -21,7 +21,7 @@ internal static class ImportEndpoints
         group.MapGet("/", ListImports).WithName("ListImports").WithSummary("Recent import jobs, newest first");
         group.MapGet("/{id}", GetImport).WithName("GetImport").WithSummary("An import job: state, progress and row counts");
         group.MapGet("/{id}/errors", GetImportErrors).WithName("GetImportErrors")
-            .WithSummary("The row-level problem report (file, line, column, value, reason): CSV by default, JSON with Accept: application/json or ?format=json")
+            .WithSummary("The row-level problem report (file, line, column, value, reason): CSV by default, JSON with Accept: application/json or ?format=json (paged with page and pageSize, at most 1000; the job's problems count is the total)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<IReadOnlyList<ImportProblemResponse>>(StatusCodes.Status200OK, "application/json");
         return app;
@@ -113,7 +113,8 @@ internal static class ImportEndpoints
     }
 
     internal static async Task<Results<PushStreamHttpResult, Ok<IAsyncEnumerable<ImportProblemResponse>>, ProblemHttpResult>> GetImportErrors(
-        string id, HttpRequest request, ImportJobs jobs, ChainMap.Storage.IChainMapStore store, CancellationToken cancellationToken, string? format = null)
+        string id, HttpRequest request, ImportJobs jobs, ChainMap.Storage.IChainMapStore store, CancellationToken cancellationToken, string? format = null,
+        int? page = null, int? pageSize = null)
     {
         if (await jobs.GetAsync(id, cancellationToken) is not { } job)
         {
@@ -127,9 +128,27 @@ internal static class ImportEndpoints
             return Problems.BadRequest($"format must be csv or json, got '{format}'.", "Invalid format");
         }
 
+        if (page is < 1)
+        {
+            return Problems.BadRequest($"page must be 1 or more, got {page}.", "Invalid page");
+        }
+
+        if (pageSize is < 1 or > MaxProblemPageSize)
+        {
+            return Problems.BadRequest($"pageSize must be between 1 and {MaxProblemPageSize}, got {pageSize}.", "Invalid page size");
+        }
+
         if (json)
         {
-            return TypedResults.Ok(Select(store.ReadImportProblemsAsync(id, cancellationToken)));
+            // Paged when page or pageSize is given (the job's problems count is the total); else the whole report.
+            var problems = store.ReadImportProblemsAsync(id, cancellationToken);
+            if (page is not null || pageSize is not null)
+            {
+                var size = pageSize ?? DefaultProblemPageSize;
+                problems = Slice(problems, ((long)(page ?? 1) - 1) * size, size);
+            }
+
+            return TypedResults.Ok(Select(problems));
         }
 
         var download = $"{Path.GetFileNameWithoutExtension(job.Job.FileName)}-{id}-errors.csv";
@@ -247,6 +266,27 @@ internal static class ImportEndpoints
         }
 
         return (options, errors);
+    }
+
+    private const int DefaultProblemPageSize = 100;
+    private const int MaxProblemPageSize = 1000;
+
+    private static async IAsyncEnumerable<ImportProblem> Slice(IAsyncEnumerable<ImportProblem> problems, long skip, int take)
+    {
+        var index = 0L;
+        await foreach (var problem in problems)
+        {
+            if (index++ < skip)
+            {
+                continue;
+            }
+
+            yield return problem;
+            if (index - skip >= take)
+            {
+                yield break;
+            }
+        }
     }
 
     private static async IAsyncEnumerable<ImportProblemResponse> Select(IAsyncEnumerable<ImportProblem> problems)

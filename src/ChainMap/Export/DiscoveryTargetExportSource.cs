@@ -17,7 +17,7 @@ internal sealed class DiscoveryTargetExportSource(ChainDirectory chains, RegionD
     public const int PageSize = 1_000;
 
     /// <summary>Introduction paths written per target.</summary>
-    public const int Paths = 2;
+    public const int Paths = 3;
 
     public async IAsyncEnumerable<TargetExportRow> ReadAsync(TargetExportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

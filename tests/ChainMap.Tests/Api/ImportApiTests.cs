@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -69,6 +70,28 @@ public sealed class ImportApiTests
         var queued = (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!;
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/api/imports/{queued.Id}"));
         return await WaitAsync(client, queued.Id);
+    }
+
+    [Test]
+    public async Task The_json_problem_report_pages_in_file_order_and_refuses_a_bad_page_size()
+    {
+        var csv = new StringBuilder("企业名称,行政区划代码,注册资本\n");
+        for (var i = 0; i < 5; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"分页测试{i}有限公司,421303,不详{i}\n");
+        }
+
+        var job = await ImportAsync("/api/imports/companies", Upload("paging.csv", Encoding.UTF8.GetBytes(csv.ToString())));
+        var all = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
+        var second = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json&page=2&pageSize=2");
+        var last = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json&page=3&pageSize=2");
+        using var refused = await client.GetAsync($"{job.Errors}?format=json&pageSize=0");
+
+        Assert.That(job.Problems, Is.EqualTo(5));
+        Assert.That(all!.Select(p => p.Line), Is.EqualTo(new[] { 2, 3, 4, 5, 6 }));
+        Assert.That(second!.Select(p => p.Line), Is.EqualTo(new[] { 4, 5 }));
+        Assert.That(last!.Select(p => p.Value), Is.EqualTo(new[] { "不详4" }));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]

@@ -324,11 +324,11 @@ public sealed partial class WebPageJourneys
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var csv = Encoding.GetEncoding("GB18030").GetBytes("企业名称,行政区划代码,注册资本(万元)\r\n\"武汉測試液压有限公司(示例)\",420100,\"1,200\"\r\n");
         await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "名单.csv", MimeType = "text/csv", Buffer = csv });
-        var table = Page.Locator(".view-import table");
+        var table = Page.Locator("#preview-table");
         await table.WaitForAsync();
         var headers = await table.Locator("th").AllTextContentsAsync();
         var cells = await table.Locator("tbody td").AllTextContentsAsync();
-        var summary = await Page.Locator(".view-import .table-area p").First.TextContentAsync();
+        var summary = await Page.Locator(".preview-summary").TextContentAsync();
         await journey.ScreenshotAsync("import-preview");
 
         Assert.That(headers, Is.EqualTo(new[] { "企业名称", "行政区划代码", "注册资本(万元)" }));

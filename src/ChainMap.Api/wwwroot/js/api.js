@@ -1,6 +1,5 @@
 // Every call the page makes to the service goes through this module: the views never build URLs.
-// Round 2 switches the data sources here (targets, investment map, exports, imports, projects)
-// without touching the views: each function returns the shape the views already use.
+// Each function returns the shape the views use (documented on the function).
 
 import * as session from './session.js';
 
@@ -15,23 +14,6 @@ export class ApiError extends Error {
     this.errors = problem?.errors ?? null;
   }
 }
-
-/**
- * Which parts of the service exist yet. The views read these flags to decide between the real
- * thing and a note saying what is still missing; round 2 turns them on as the endpoints land.
- */
-export const features = {
-  /** /api/targets: ranked targets with reasons and introduction paths (round 1 ranks /api/companies). */
-  targets: false,
-  /** /api/chains/{code}/investment-map: gap ratings per segment (round 1 colours by local presence). */
-  investmentMap: false,
-  /** /api/chains/{code}/export and /api/targets/export. */
-  exports: false,
-  /** /api/imports. */
-  imports: false,
-  /** /api/projects and /api/results. */
-  projects: false,
-};
 
 let unauthorized = () => {};
 
@@ -51,18 +33,19 @@ function url(path, query) {
   return text ? `${path}?${text}` : path;
 }
 
-async function send(method, path, { query, body, key } = {}) {
+async function send(method, path, { query, body, key, accept } = {}) {
   const token = key ?? session.apiKey();
-  const headers = { Accept: 'application/json, application/problem+json' };
+  const headers = { Accept: accept ?? 'application/json, application/problem+json' };
   if (token) {
     headers.Authorization = `Bearer ${token}`;
   }
-  if (body !== undefined) {
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) {
     headers['Content-Type'] = 'application/json';
   }
   let response;
   try {
-    response = await fetch(url(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url(path, query), { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
   } catch (error) {
     throw new ApiError(0, null, `无法连接到服务（${error.message}）`);
   }
@@ -161,21 +144,41 @@ export function getChain(code) {
 
 /**
  * The chain map the map view draws: { code, name, homeRegion, homeName, tiers: [{ tier, label,
- * segments: [{ code, name, parent, localCompanies, localRegisteredCapital, rating }] }], flows }.
- * Round 1: rating is null (colour by local presence). Round 2: merge the investment map's gap
- * rating (优势/潜力/薄弱/空白) and action (强链/补链/延链) per segment here when features.investmentMap.
+ * segments: [{ code, name, parent, localCompanies, localRegisteredCapital, rating, ratingLabel,
+ * action, actionLabel, explanation, candidates }] }], flows, ratings: [{ rating, label, segments }] }.
+ * The tiers come from /api/chains/{code}/map; the gap rating (strong | potential | weak | missing)
+ * and action of each segment from /api/chains/{code}/investment-map.
  */
 export function getChainMap(code) {
   return cached(`chain-map:${code}`, async () => {
-    const map = await get(`/api/chains/${enc(code)}/map`);
+    const [map, invest] = await Promise.all([
+      get(`/api/chains/${enc(code)}/map`),
+      get(`/api/chains/${enc(code)}/investment-map`, { top: 0, paths: 0 }),
+    ]);
+    const gaps = new Map(invest.segments.map((s) => [s.code, s]));
     for (const tier of map.tiers) {
       for (const segment of tier.segments) {
-        segment.rating = null;
-        segment.action = null;
+        const gap = gaps.get(segment.code);
+        segment.rating = gap?.rating ?? null;
+        segment.ratingLabel = gap?.ratingLabel ?? null;
+        segment.action = gap?.action ?? null;
+        segment.actionLabel = gap?.actionLabel ?? null;
+        segment.explanation = gap?.explanation ?? null;
+        segment.candidates = gap?.candidates ?? null;
       }
     }
+    map.ratings = invest.summary;
     return map;
   });
+}
+
+/**
+ * One segment of the investment map with its top targets (and one introduction path each):
+ * { code, name, rating, ratingLabel, action, actionLabel, explanation, candidates, topTargets: [target] }.
+ */
+export async function investmentSegment(chain, segment, { region, top = 8 } = {}) {
+  const invest = await get(`/api/chains/${enc(chain)}/investment-map`, { region, top, paths: 1 });
+  return invest.segments.find((s) => s.code === segment) ?? null;
 }
 
 /** PUT /api/chains/{code}: the whole definition (segments and flows). */
@@ -258,35 +261,15 @@ export function company(id) {
 // ---- targets ----
 
 /**
- * Ranked targets for a chain in a region: { items: [row], page, pageSize, total, ranking } where a
- * row is { id, name, regionCode, regionName, provinceCode, segments: [code], registeredCapital,
- * employees, revenue, tags, score, reasons: [text], paths: [text] }.
- * Round 1: companies of the chain in the region, strongest first (score, reasons, paths empty).
- * Round 2: when features.targets, call /api/targets (or /api/teams/{id}/targets) and map its rows here.
+ * Ranked targets outside the home region (GET /api/targets): { items: [target], page, pageSize,
+ * total, reason, region: { kind, name } } where a target is { rank, companyId, name, regionCode,
+ * regionName, registeredCapital, employees, tags, segment: { code, name, rating, ratingLabel,
+ * actionLabel }, score, scoreParts: { gap, strength, links, channels }, reasons: [text], homeLinks,
+ * channels, paths: [{ hops, strength, summary, steps: [{ from, to, relation, label }] }] }.
+ * reason says why the list is empty, when it is.
  */
-export async function targets({ chain, segment, region, q, page = 1, pageSize = 20 }) {
-  const result = await companies({ q, chain, segment, region, page, pageSize });
-  return {
-    page: result.page,
-    pageSize: result.pageSize,
-    total: result.total,
-    ranking: '按企业实力（注册资本、营收、规模、资质）排序',
-    items: result.items.map((c) => ({
-      id: c.id,
-      name: c.name,
-      regionCode: c.regionCode,
-      regionName: c.regionName,
-      provinceCode: c.provinceCode,
-      segments: c.segments.map((s) => s.segment),
-      registeredCapital: c.registeredCapital,
-      employees: c.employees,
-      revenue: c.revenue,
-      tags: c.tags,
-      score: null,
-      reasons: [],
-      paths: [],
-    })),
-  };
+export function targets({ chain, segment, region, tags, minCapital, page = 1, pageSize = 20, paths = 3 }) {
+  return get('/api/targets', { chain, segment, region, tags, minCapital, page, pageSize, paths });
 }
 
 // Counting requests run a few at a time so a distribution does not flood the service.
@@ -301,8 +284,8 @@ async function inBatches(items, size, work) {
 /**
  * Where a chain's (or a segment's) companies are, one level below the region: by province for all
  * of China, by member for a group, by city for a province. → [{ code, name, count }], largest first.
- * Round 1 counts with /api/companies (one small request per part); round 2 can read the investment
- * map's concentration data instead.
+ * Counted with /api/companies (one small request per part, cached): it works for any region level,
+ * which the investment map's province/city counts (top places only) do not.
  */
 export function distribution({ chain, segment, region: regionValue }) {
   return cached(`distribution:${chain}|${segment ?? ''}|${regionValue ?? ''}`, async () => {
@@ -317,30 +300,66 @@ export function distribution({ chain, segment, region: regionValue }) {
 
 // ---- exports ----
 
+/** The formats of GET /api/chains/{code}/export, most useful first. */
+export const CHAIN_FORMATS = [
+  { format: 'xlsx', label: 'Excel（环节与目标）' },
+  { format: 'png', label: 'PNG 图片' },
+  { format: 'svg', label: 'SVG 矢量图' },
+  { format: 'csv', label: '产业链定义（CSV 压缩包）' },
+  { format: 'json', label: 'JSON' },
+  { format: 'graphml', label: 'GraphML（yEd、Gephi）' },
+  { format: 'mermaid', label: 'Mermaid 流程图' },
+  { format: 'cypher', label: 'Cypher 脚本（Neo4j）' },
+];
+
 const EXPORTS = {
-  targets: ({ chain, segment, region, q }) => ['csv', 'xlsx'].map((format) => ({
-    label: `导出 ${format.toUpperCase()}`,
-    path: url('/api/targets/export', { chain, segment, region, q, format }),
+  // The export ranks as /api/targets does, with the same filters (at most 10,000 rows).
+  targets: ({ chain, segment, region, tags, minCapital }) => ['csv', 'xlsx'].map((format) => ({
+    format,
+    label: `导出 ${format === 'csv' ? 'CSV' : 'Excel'}`,
+    path: url('/api/targets/export', { chain, segment, region, tags, minCapital, format }),
     filename: `targets.${format}`,
   })),
-  // Round 2: chain: ({ chain }) => formats of /api/chains/{code}/export?format=... once they are known.
+  chain: ({ chain }) => CHAIN_FORMATS.map(({ format, label }) => ({
+    format,
+    label,
+    path: url(`/api/chains/${enc(chain)}/export`, { format }),
+    filename: `${chain}.${format}`,
+  })),
 };
 
-/**
- * Export buttons for a view ('targets', 'chain'): [{ label, path, filename }] to pass to download().
- * Empty until features.exports is on.
- */
+/** Export links of a view ('targets', 'chain'): [{ format, label, path, filename }] to pass to download(). */
 export function exportLinks(kind, params) {
-  return features.exports && EXPORTS[kind] ? EXPORTS[kind](params) : [];
+  return EXPORTS[kind] ? EXPORTS[kind](params) : [];
 }
 
-/** Downloads a file from the service with the session's key (a plain link could not send it). */
+/**
+ * The file name of a Content-Disposition header: filename* (RFC 5987, UTF-8''percent-encoded)
+ * wins over the plain filename, which is only an ASCII fallback.
+ */
+export function dispositionName(header) {
+  const text = header ?? '';
+  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(text);
+  if (star) {
+    try {
+      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(text);
+  return plain ? (plain[1] ?? plain[2]).trim() : null;
+}
+
+/**
+ * Downloads a file from the service with the session's key (a plain link could not send it) and
+ * saves it under the server's file name. → { name, size }
+ */
 export async function download(path, fallbackName) {
-  const response = await send('GET', path);
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1] ?? match[2]) : fallbackName;
-  const blobUrl = URL.createObjectURL(await response.blob());
+  const response = await send('GET', path, { accept: '*/*' });
+  const name = dispositionName(response.headers.get('Content-Disposition')) || fallbackName;
+  const blob = await response.blob();
+  const blobUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = blobUrl;
   link.download = name;
@@ -348,4 +367,70 @@ export async function download(path, fallbackName) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(blobUrl), 10000);
+  return { name, size: blob.size };
+}
+
+// ---- imports ----
+
+/**
+ * POST /api/imports/companies: uploads a CSV or xlsx (multipart part 'file') with the options
+ * dryRun, allOrNothing and an optional column mapping (JSON text {"列名":"field"}). → the queued job.
+ */
+export function importCompanies(file, { dryRun = false, allOrNothing = false, mapping = '' } = {}) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  form.append('dryRun', String(dryRun));
+  form.append('allOrNothing', String(allOrNothing));
+  if (mapping.trim()) {
+    form.append('mapping', mapping.trim());
+  }
+  return json('POST', '/api/imports/companies', { body: form });
+}
+
+/**
+ * An import job: { id, kind, file, state: queued|running|succeeded|failed, dryRun, allOrNothing,
+ * written, rowsRead, inserted, updated, unchanged, rejected, unassigned, problems, progress (0–1),
+ * createdAt, finishedAt, message, errors (the report's path) }.
+ */
+export function importJob(id) {
+  return get(`/api/imports/${enc(id)}`);
+}
+
+/** Recent import jobs, newest first. */
+export function importJobs(limit = 10) {
+  return get('/api/imports', { limit });
+}
+
+/** One page of the job's problems, in file order: [{ file, line, column, value, reason, severity }] (the job's problems count is the total). */
+export function importProblems(id, { page = 1, pageSize = 50 } = {}) {
+  return get(`/api/imports/${enc(id)}/errors`, { format: 'json', page, pageSize });
+}
+
+/** Where the CSV problem report of a job is downloaded from (pass to download()). */
+export function importReportPath(id) {
+  return url(`/api/imports/${enc(id)}/errors`, { format: 'csv' });
+}
+
+// ---- projects ----
+
+/** [{ id, name, region, ... }]: the resident teams. */
+export function teams() {
+  return cached('teams', () => get('/api/teams'));
+}
+
+/**
+ * GET /api/projects: { items: [{ id, name, company: { id, name }, chain: { code, name }, segment,
+ * team: { code, name }, unit: { code, name }, plannedInvestment, isKey, stage, stageName, stageDate,
+ * openBlockers, updatedBy }], page, pageSize, total }.
+ */
+export function projects({ team, stage, chain, page = 1, pageSize = 50 } = {}) {
+  return get('/api/projects', { team, stage, chain, page, pageSize });
+}
+
+/**
+ * GET /api/results?by=team: { from, to, by, groups: [{ key, name, stages: [{ stage, stageName,
+ * projects, plannedInvestment }], conversions, activities }], total }.
+ */
+export function results({ by = 'team', from, to } = {}) {
+  return get('/api/results', { by, from, to });
 }

@@ -1,8 +1,7 @@
 // How the chain map colours its segments. A scheme is { title, classes: [{ key, label, fill, text }],
-// classify(segment) → key }; the chart and the legend only read the scheme, so round 2 swaps the
-// local-presence scheme for the gap-rating one without touching the chart.
+// classify(segment) → key }; the chart and the legend only read the scheme.
 
-/** Round 1: how many home-region companies a segment has (GET /api/chains/{code}/map). */
+/** How many home-region companies a segment has (GET /api/chains/{code}/map): used when no rating is known. */
 export const presence = {
   title: '本地企业数',
   classes: [
@@ -23,17 +22,20 @@ export const presence = {
   },
 };
 
-/** Round 2: the investment map's gap rating per segment (segment.rating). */
+/**
+ * The investment map's gap rating per segment (segment.rating: strong | potential | weak | missing),
+ * labelled as the service labels them (ratingLabel: 优势 / 潜力 / 薄弱 / 空白).
+ */
 export const gap = {
   title: '缺口评级',
   classes: [
-    { key: '优势', label: '优势', fill: '#2f9e44', text: '#ffffff', border: '#237032' },
-    { key: '潜力', label: '潜力', fill: '#a9d18e', text: '#1d3311', border: '#7fb35e' },
-    { key: '薄弱', label: '薄弱', fill: '#f59f00', text: '#2b1d00', border: '#c47f00' },
-    { key: '空白', label: '空白', fill: '#e03131', text: '#ffffff', border: '#a61e1e' },
+    { key: 'strong', label: '优势', fill: '#2f9e44', text: '#ffffff', border: '#237032' },
+    { key: 'potential', label: '潜力', fill: '#a9d18e', text: '#1d3311', border: '#7fb35e' },
+    { key: 'weak', label: '薄弱', fill: '#f59f00', text: '#2b1d00', border: '#c47f00' },
+    { key: 'missing', label: '空白', fill: '#e03131', text: '#ffffff', border: '#a61e1e' },
   ],
   classify(segment) {
-    return segment.rating ?? '空白';
+    return segment.rating ?? 'missing';
   },
 };
 

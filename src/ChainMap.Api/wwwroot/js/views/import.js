@@ -1,31 +1,245 @@
-// 导入: upload a company list (CSV or xlsx), watch progress, read and download the row error report.
-// The import API (/api/imports) arrives in round 2; until then this view previews a CSV in the
-// browser (encoding and columns) and says how to import it on the server.
-// Route: #/import
+// 导入: upload a company list (CSV or xlsx) to POST /api/imports/companies, watch the job's progress
+// and counts (GET /api/imports/{id}), read its row problems and download the CSV error report.
+// A CSV is previewed in the browser first (encoding and columns). Only admins and analysts import.
+// Route: #/import?job=ID (the job being watched, so a reload or a shared link shows it again)
 
 import * as api from '../api.js';
+import * as router from '../router.js';
 import * as session from '../session.js';
-import { h, replace } from '../dom.js';
-import { empty, pending } from '../ui.js';
+import { h, replace, number } from '../dom.js';
+import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+import { ROLES } from '../labels.js';
 
 const PREVIEW_ROWS = 8;
+/** How often a running job is asked for its progress. */
+const POLL_MS = 700;
+/** Problems per page of the list; the CSV report has all of them. */
+const PROBLEMS_PER_PAGE = 50;
 
-export function mount(root) {
+const STATES = {
+  queued: '排队中',
+  running: '正在导入',
+  succeeded: '已完成',
+  failed: '失败',
+};
+
+const COUNTS = [
+  ['rowsRead', '读取行数'],
+  ['inserted', '新增'],
+  ['updated', '更新'],
+  ['unchanged', '未变化'],
+  ['rejected', '拒绝'],
+  ['unassigned', '未归入环节'],
+  ['problems', '问题'],
+];
+
+export function mount(root, initial) {
   const page = h('section', { class: 'view-import' });
-  const preview = h('div', { class: 'table-area' });
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx', onchange: () => showPreview(file.files[0], preview) });
   replace(root, page);
+  const allowed = session.can.importCompanies();
+  const preview = h('div', { class: 'import-preview' });
+  const jobArea = h('div', { class: 'import-job', id: 'import-job', 'aria-live': 'polite' });
+  const nextJob = generations();
+  let timer = 0;
+  let params = {};
+
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx', onchange: () => showPreview(file.files[0], preview) });
+  const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run' });
+  const allOrNothing = h('input', { type: 'checkbox', id: 'import-all-or-nothing' });
+  const mapping = h('textarea', { id: 'import-mapping', rows: 2, placeholder: '{"公司名称":"name","所在地":"region"}', spellcheck: 'false' });
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'import-submit' }, '上传并导入');
+  const formMessage = h('div', { class: 'form-message' });
+  const form = h('form', { class: 'import-form', id: 'import-form', onsubmit: upload },
+    h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；或 Excel .xlsx）'), file),
+    h('label', { class: 'check' }, dryRun, ' 试运行（只检查，不写入）'),
+    h('label', { class: 'check' }, allOrNothing, ' 全部成功才写入（有任何被拒绝的行则一行也不写）'),
+    h('details', { class: 'mapping' },
+      h('summary', {}, '列名对应（可选）'),
+      h('p', { class: 'muted small' }, '列名通常会被自动识别。无法识别时，用 JSON 写明“文件中的列名 → 字段”，字段如 name、uscc、region、registeredCapital、segment、tags；值为空表示跳过该列。'),
+      mapping),
+    h('div', { class: 'form-actions' }, submit),
+    formMessage);
+
   replace(page,
     h('div', { class: 'toolbar' }, h('h1', {}, '导入企业名单')),
-    api.features.imports
+    allowed
       ? null
-      : pending('网页上传导入（进度、逐行错误报告下载）将在导入接口上线后开放。目前可在服务器上用命令行导入：'
-        + 'dotnet run --project src/ChainMap.Cli -- import companies 名单.csv'),
-    session.can.importCompanies() ? null : h('p', { class: 'muted' }, '导入需要管理员或分析员角色。'),
-    h('p', {}, '先在本机预览文件：检查编码（UTF-8 或 GB18030/GBK）和列名是否被识别。文件不会上传。'),
-    h('label', { class: 'field' }, h('span', { class: 'field-label' }, '选择 CSV 文件'), file),
-    preview);
-  return {};
+      : h('div', { class: 'state state-pending', id: 'import-not-allowed' },
+        h('strong', {}, '当前角色不能导入。'),
+        h('p', {}, `导入会新增和修改企业数据，只有管理员和分析员可以上传；您的角色是“${ROLES[session.user()?.role] ?? session.user()?.role ?? '未知'}”。`
+          + '您仍可在下方预览文件（不会上传），或请分析员代为导入。')),
+    h('div', { class: 'import-layout' },
+      h('div', { class: 'import-left' },
+        allowed ? form : h('label', { class: 'field' }, h('span', { class: 'field-label' }, '预览 CSV 文件（不上传）'), file),
+        preview),
+      jobArea));
+
+  update(initial);
+  return { update, unmount: () => clearTimeout(timer) };
+
+  function update(next) {
+    const previous = params;
+    params = next;
+    if (params.job !== previous.job || !jobArea.hasChildNodes()) {
+      clearTimeout(timer);
+      if (params.job) {
+        watch(params.job);
+      } else {
+        showRecent();
+      }
+    }
+  }
+
+  async function upload(event) {
+    event.preventDefault();
+    const chosen = file.files[0];
+    if (!chosen) {
+      replace(formMessage, errorBlock({ status: 400, title: '请选择文件', detail: '先选择要导入的 CSV 或 xlsx 文件。' }));
+      return;
+    }
+    submit.disabled = true;
+    replace(formMessage, loading(`正在上传 ${chosen.name}…`));
+    try {
+      const job = await api.importCompanies(chosen, { dryRun: dryRun.checked, allOrNothing: allOrNothing.checked, mapping: mapping.value });
+      replace(formMessage, h('p', { class: 'state state-ok' }, `已上传 ${chosen.name}，导入任务 ${job.id} 已开始。`));
+      router.setParams({ job: job.id });
+    } catch (error) {
+      replace(formMessage, errorBlock(error, { explain: '文件未被接受，没有写入任何数据。' }));
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  async function showRecent() {
+    const isLatest = nextJob();
+    replace(jobArea, h('h2', {}, '最近的导入'), loading());
+    try {
+      const jobs = await api.importJobs(10);
+      if (!isLatest()) {
+        return;
+      }
+      replace(jobArea, h('h2', {}, '最近的导入'),
+        jobs.length === 0
+          ? empty('还没有导入记录。上传文件后，进度、计数和问题清单会显示在这里。')
+          : h('table', { class: 'data', id: 'recent-imports' },
+            h('thead', {}, h('tr', {}, h('th', {}, '文件'), h('th', {}, '状态'), h('th', { class: 'num' }, '读取'), h('th', { class: 'num' }, '问题'), h('th', {}, '时间'))),
+            h('tbody', {}, jobs.map((j) => h('tr', {},
+              h('td', {}, h('a', { href: router.href('import', { job: j.id }) }, j.file)),
+              h('td', {}, `${STATES[j.state] ?? j.state}${j.dryRun ? '（试运行）' : ''}`),
+              h('td', { class: 'num' }, number(j.rowsRead)),
+              h('td', { class: 'num' }, number(j.problems)),
+              h('td', { class: 'date' }, new Date(j.createdAt).toLocaleString('zh-CN')))))));
+    } catch (error) {
+      if (isLatest()) {
+        replace(jobArea, h('h2', {}, '最近的导入'), errorBlock(error, { retry: showRecent }));
+      }
+    }
+  }
+
+  async function watch(id) {
+    const isLatest = nextJob();
+    replace(jobArea, h('h2', {}, '导入任务'), loading('正在读取导入任务…'));
+    const poll = async () => {
+      let job;
+      try {
+        job = await api.importJob(id);
+      } catch (error) {
+        if (isLatest()) {
+          replace(jobArea, h('h2', {}, '导入任务'), errorBlock(error, { retry: () => watch(id) }));
+        }
+        return;
+      }
+      if (!isLatest()) {
+        return;
+      }
+      const done = job.state === 'succeeded' || job.state === 'failed';
+      renderJob(job, done);
+      if (!done) {
+        timer = setTimeout(poll, POLL_MS);
+      } else if (job.problems > 0) {
+        loadProblems(job, isLatest);
+      }
+    };
+    await poll();
+  }
+
+  function renderJob(job, done) {
+    const progress = job.progress ?? (done ? 1 : 0);
+    const outcome = job.state === 'failed'
+      ? h('div', { class: 'state state-error', role: 'alert' }, h('strong', {}, '导入失败'), job.message ? h('p', {}, job.message) : null)
+      : done
+        ? h('p', { class: job.problems > 0 ? 'state state-pending' : 'state state-ok', id: 'import-outcome' }, outcomeText(job))
+        : null;
+    replace(jobArea,
+      h('div', { class: 'panel-head' },
+        h('h2', {}, `导入任务 ${job.id}`),
+        h('a', { class: 'more', href: router.href('import', {}) }, '最近的导入')),
+      h('p', { class: 'muted' }, `${job.file} · ${job.dryRun ? '试运行 · ' : ''}${job.allOrNothing ? '全部成功才写入 · ' : ''}开始于 ${new Date(job.createdAt).toLocaleString('zh-CN')}`),
+      h('p', {}, '状态：', h('strong', { id: 'import-state', dataset: { state: job.state } }, STATES[job.state] ?? job.state)),
+      h('progress', { id: 'import-progress', max: 100, value: Math.round(progress * 100) }, `${Math.round(progress * 100)}%`),
+      h('dl', { class: 'counts', id: 'import-counts' }, COUNTS.map(([key, label]) => [
+        h('dt', {}, label), h('dd', { dataset: { count: key } }, number(job[key])),
+      ])),
+      outcome,
+      done && job.problems > 0
+        ? h('div', { class: 'problems' },
+          h('h3', {}, `问题清单（${number(job.problems)}）`,
+            h('button', { type: 'button', class: 'small-button', id: 'download-report', onclick: (e) => downloadReport(e.currentTarget, job) }, '下载错误报告 CSV')),
+          h('div', { id: 'import-problems' }, loading('正在读取问题清单…')))
+        : null);
+  }
+
+  async function loadProblems(job, isLatest, problemPage = 1) {
+    const holder = jobArea.querySelector('#import-problems');
+    if (!holder) {
+      return;
+    }
+    try {
+      const problems = await api.importProblems(job.id, { page: problemPage, pageSize: PROBLEMS_PER_PAGE });
+      if (!isLatest()) {
+        return;
+      }
+      replace(holder,
+        h('table', { class: 'data', id: 'problems-table' },
+          h('thead', {}, h('tr', {}, h('th', { class: 'num' }, '行'), h('th', {}, '列'), h('th', {}, '值'), h('th', {}, '原因'), h('th', {}, '级别'))),
+          h('tbody', {}, problems.map((p) => h('tr', { class: `severity-${p.severity}` },
+            h('td', { class: 'num' }, p.line),
+            h('td', {}, p.column ?? '—'),
+            h('td', { class: 'value' }, p.value ?? ''),
+            h('td', {}, p.reason),
+            h('td', {}, p.severity === 'error' ? '错误' : p.severity === 'warning' ? '警告' : p.severity))))),
+        job.problems > PROBLEMS_PER_PAGE
+          ? pager({ page: problemPage, pageSize: PROBLEMS_PER_PAGE, total: job.problems }, (n) => loadProblems(job, isLatest, n))
+          : null);
+    } catch (error) {
+      if (isLatest()) {
+        replace(holder, errorBlock(error, { retry: () => loadProblems(job, isLatest, problemPage) }));
+      }
+    }
+  }
+
+  async function downloadReport(button, job) {
+    button.disabled = true;
+    try {
+      await api.download(api.importReportPath(job.id), `${job.id}-errors.csv`);
+    } catch (error) {
+      button.after(errorBlock(error));
+    } finally {
+      button.disabled = false;
+    }
+  }
+}
+
+function outcomeText(job) {
+  const changed = `新增 ${number(job.inserted)} 家、更新 ${number(job.updated)} 家、未变化 ${number(job.unchanged)} 家`;
+  const rejected = job.rejected > 0 ? `，拒绝 ${number(job.rejected)} 行` : '';
+  if (job.dryRun) {
+    return `试运行完成：若正式导入将${changed}${rejected}。没有写入任何数据。`;
+  }
+  if (!job.written) {
+    return `没有写入任何数据${rejected}（全部成功才写入）。请按问题清单修改文件后重新上传。`;
+  }
+  return `导入完成：${changed}${rejected}。${job.problems > 0 ? '请查看下方问题清单。' : ''}`;
 }
 
 /** Decodes as UTF-8, or as GB18030 when the bytes are not valid UTF-8 (Excel's usual Chinese CSV). */
@@ -84,7 +298,7 @@ async function showPreview(file, target) {
     return;
   }
   if (/\.xlsx$/i.test(file.name)) {
-    replace(target, pending('xlsx 文件需要上传到服务后解析，导入接口上线后可直接上传。'));
+    replace(target, h('p', { class: 'muted' }, `${file.name} · ${(file.size / 1024).toFixed(0)} KB · Excel 文件由服务解析，上传后可看到读取结果。`));
     return;
   }
   // The head of the file is enough for a preview; a large list is not read whole.
@@ -97,8 +311,9 @@ async function showPreview(file, target) {
   }
   const [header, ...body] = rows;
   replace(target,
-    h('p', {}, `${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${header.length} 列`),
-    h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c)))),
-      h('tbody', {}, body.map((r) => h('tr', {}, header.map((_, i) => h('td', {}, r[i] ?? '')))))));
+    h('p', { class: 'preview-summary' }, `预览：${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${header.length} 列`),
+    h('div', { class: 'table-area' },
+      h('table', { class: 'data', id: 'preview-table' },
+        h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c)))),
+        h('tbody', {}, body.map((r) => h('tr', {}, header.map((_, i) => h('td', {}, r[i] ?? ''))))))));
 }

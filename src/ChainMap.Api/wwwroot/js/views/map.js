@@ -1,14 +1,19 @@
-// 产业链图谱: one chain's segments by tier with flow edges, coloured by the current scheme; a click on
-// a segment opens its panel (home-region companies, targets elsewhere, where its companies are).
+// 产业链图谱: one chain's segments by tier with flow edges, coloured by their gap rating (investment
+// map); a click on a segment opens its panel (rating and why, home-region companies, top targets,
+// where its companies are). Export buttons download the chain map in the export formats.
 // Route: #/map?chain=ZQ&segment=ZQ-HYD&region=长三角
 
 import * as api from '../api.js';
 import * as router from '../router.js';
 import * as charts from '../charts.js';
-import { schemeFor, classOf } from '../colouring.js';
+import { schemeFor, classOf, gap } from '../colouring.js';
 import { h, replace, select, money, number } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pending, generations } from '../ui.js';
+import * as session from '../session.js';
+import { pathList } from './targets.js';
+
+const TOP_TARGETS = 8;
 
 export function mount(root, initial) {
   const page = h('section', { class: 'view-map' });
@@ -96,7 +101,44 @@ export function mount(root, initial) {
         select({ id: 'chain-select', onchange: (e) => router.setParams({ chain: e.target.value, segment: null }) },
           chains.map((c) => ({ value: c.code, label: c.name })), selected)),
       h('div', { class: 'inline-field' }, h('span', {}, '目标地区'),
-        regionPicker({ value: params.region ?? '', onChange: (region) => router.setParams({ region }) })));
+        regionPicker({ value: params.region ?? '', onChange: (region) => router.setParams({ region }) })),
+      map && session.can.export() ? exportTools() : null);
+  }
+
+  /** The most useful chain exports as buttons, the other formats in a select. */
+  function exportTools() {
+    const links = api.exportLinks('chain', { chain: map.code });
+    const first = links.slice(0, 3);
+    const others = links.slice(3);
+    const more = select({ id: 'chain-export-format', 'aria-label': '其他导出格式' },
+      [{ value: '', label: '其他格式…' }, ...others.map((l) => ({ value: l.format, label: l.label }))], '');
+    const status = h('span', { class: 'export-note muted', 'aria-live': 'polite' });
+    const run = async (button, link) => {
+      button.disabled = true;
+      status.textContent = `正在导出 ${link.label}…`;
+      try {
+        const saved = await api.download(link.path, link.filename);
+        status.textContent = `已下载 ${saved.name}`;
+      } catch (error) {
+        replace(status, errorBlock(error, { explain: '导出失败。' }));
+      } finally {
+        button.disabled = false;
+      }
+    };
+    const moreButton = h('button', {
+      type: 'button', id: 'chain-export-more', onclick: (e) => {
+        const link = others.find((l) => l.format === more.value);
+        if (link) {
+          run(e.currentTarget, link);
+        } else {
+          status.textContent = '请先选择一种格式。';
+        }
+      },
+    }, '导出');
+    return h('span', { class: 'exports', 'aria-label': '导出产业链图谱' },
+      h('span', { class: 'muted' }, '导出：'),
+      first.map((l) => h('button', { type: 'button', class: 'export', dataset: { format: l.format }, onclick: (e) => run(e.currentTarget, l) }, l.label)),
+      more, moreButton, status);
   }
 
   function renderBoard() {
@@ -109,8 +151,8 @@ export function mount(root, initial) {
     }
     replace(legend,
       h('span', { class: 'legend-title' }, `${scheme.title}（${map.homeName}）：`),
-      scheme.classes.map((c) => h('span', { class: 'legend-item' },
-        h('i', { class: 'swatch', style: `background:${c.fill};border-color:${c.border}` }), `${c.label} ${counts.get(c.key)}`)),
+      scheme.classes.map((c) => h('span', { class: 'legend-item', dataset: { rating: c.key } },
+        h('i', { class: 'swatch', style: `background:${c.fill};border-color:${c.border}` }), `${c.label} `, h('span', { class: 'legend-count' }, counts.get(c.key)))),
       h('span', { class: 'legend-hint' }, `共 ${all.length} 个环节、${map.flows.length} 条供给关系 · 点击环节查看企业`));
     if (all.length === 0) {
       replace(board, empty('这条产业链还没有环节。请在“产业链维护”中添加。'));
@@ -184,20 +226,20 @@ export function mount(root, initial) {
         h('button', { type: 'button', class: 'link close', 'aria-label': '关闭', onclick: () => router.setParams({ segment: null }) }, '×')),
       h('p', { class: 'muted' }, `${segment.tierLabel} · ${segment.code}${parent ? ` · 属于 ${parent.name}` : ''}`),
       h('p', {}, `${map.homeName}本地企业 `, h('strong', {}, number(segment.localCompanies)), ' 家，注册资本合计 ', h('strong', {}, money(segment.localRegisteredCapital))),
-      segment.rating ? h('p', {}, `缺口评级：${segment.rating}${segment.action ? ` · 建议：${segment.action}` : ''}`) : null,
+      segment.rating ? ratingLine(segment) : null,
+      segment.explanation ? h('p', { class: 'small explanation' }, segment.explanation) : null,
       from.length > 0 ? h('p', { class: 'chips' }, h('span', { class: 'muted' }, '上游来源：'), from.map(segmentLink)) : null,
       to.length > 0 ? h('p', { class: 'chips' }, h('span', { class: 'muted' }, '下游去向：'), to.map(segmentLink)) : null,
       h('h3', {}, `本地企业（${map.homeName}）`),
       homeList,
-      h('h3', {}, '招商目标', h('a', { class: 'more', href: targetsHref }, '查看全部 →')),
-      api.features.targets ? null : h('p', { class: 'muted small' }, '暂按企业实力排序；目标评分、推荐理由和引荐路径接入后在此显示。'),
+      h('h3', {}, `招商目标（${params.region ? '所选地区' : '全国'}，前 ${TOP_TARGETS} 名）`, h('a', { class: 'more', id: 'segment-targets-link', href: targetsHref }, '在招商目标中查看全部 →')),
       targetList,
       h('h3', {}, `地区分布（${params.region ? '所选地区' : '全国'}）`),
       chart);
 
     const [homeResult, targetResult] = await Promise.allSettled([
       api.companies({ segment: segment.code, region: map.homeRegion, pageSize: 50 }),
-      api.targets({ chain: map.code, segment: segment.code, region: params.region, page: 1, pageSize: 20 }),
+      api.targets({ chain: map.code, segment: segment.code, region: params.region, page: 1, pageSize: TOP_TARGETS, paths: 1 }),
     ]);
     if (!isLatest()) {
       return;
@@ -211,10 +253,10 @@ export function mount(root, initial) {
     }
     if (targetResult.status === 'rejected') {
       replace(targetList, errorBlock(targetResult.reason));
+    } else if (targetResult.value.items.length === 0) {
+      replace(targetList, empty(targetResult.value.reason ?? '所选地区没有该环节的招商目标。'));
     } else {
-      const homePrefix = map.homeRegion.replace(/0+$/, '');
-      const elsewhere = targetResult.value.items.filter((t) => !t.regionCode.startsWith(homePrefix)).slice(0, 8);
-      replace(targetList, elsewhere.length === 0 ? empty('所选地区没有该环节的企业。') : companyList(elsewhere, null));
+      replace(targetList, targetItems(targetResult.value.items, targetResult.value.total));
     }
 
     try {
@@ -250,15 +292,48 @@ export function mount(root, initial) {
       total && total > items.length ? h('li', { class: 'muted' }, `……共 ${number(total)} 家`) : null);
   }
 
+  function ratingLine(segment) {
+    const colour = classOf(gap, segment);
+    return h('p', { class: 'rating-line' }, '缺口评级：',
+      h('span', { class: 'rating', id: 'segment-rating', dataset: { rating: segment.rating }, style: `background:${colour.fill};color:${colour.text}` }, segment.ratingLabel ?? colour.label),
+      segment.actionLabel ? ` · 建议${segment.actionLabel}` : null,
+      segment.candidates !== null && segment.candidates !== undefined ? h('span', { class: 'muted' }, ` · 外地候选企业 ${number(segment.candidates)} 家`) : null);
+  }
+
+  function targetItems(items, total) {
+    return h('ol', { class: 'company-list target-list' },
+      items.map((t) => h('li', {},
+        h('a', { href: router.href('companies', { id: t.companyId }) }, t.name),
+        h('span', { class: 'muted' }, ` ${t.regionName} · ${t.score.toFixed(1)} 分`),
+        t.paths.length ? h('div', { class: 'small' }, '引荐：', pathList({ paths: t.paths.slice(0, 1) })) : null)),
+      total > items.length ? h('li', { class: 'muted' }, `……共 ${number(total)} 家`) : null);
+  }
+
   function chainSummary() {
     const all = map.tiers.flatMap((t) => t.segments);
-    const blank = all.filter((s) => (s.localCompanies ?? 0) === 0);
+    const scheme = schemeFor(map);
+    const order = ['missing', 'weak', 'potential', 'strong'];
+    const groups = scheme === gap
+      ? order.map((key) => ({ cls: scheme.classes.find((c) => c.key === key), segments: all.filter((s) => classOf(scheme, s).key === key) }))
+      : [{ cls: null, segments: all.filter((s) => (s.localCompanies ?? 0) === 0) }];
     return h('div', { class: 'chain-summary' },
       h('h2', {}, map.name),
       h('p', { class: 'muted' }, `本地：${map.homeName} · 代码 ${map.code}`),
       h('ul', {}, map.tiers.map((t) => h('li', {}, `${t.label}：${t.segments.length} 个环节，本地企业 ${number(t.segments.reduce((n, s) => n + (s.localCompanies ?? 0), 0))} 家`))),
-      h('h3', {}, `无本地企业的环节（${blank.length}）`),
-      blank.length === 0 ? empty('每个环节都有本地企业。') : h('p', { class: 'chips' }, blank.map((s) => segmentLink(s.code))),
-      pending('点击图中的环节，查看本地企业、招商目标和地区分布。'));
+      h('div', { id: 'segments-by-rating' }, groups.map(({ cls, segments }) => [
+        h('h3', {}, cls ? `${cls.label}环节（${segments.length}）` : `无本地企业的环节（${segments.length}）`),
+        segments.length === 0
+          ? empty(cls ? `没有评为${cls.label}的环节。` : '每个环节都有本地企业。')
+          : h('p', { class: 'chips' }, segments.map((s) => segmentChip(s, cls))),
+      ])),
+      pending('点击图中的环节，查看缺口评级、本地企业、招商目标和地区分布。'));
+  }
+
+  function segmentChip(segment, cls) {
+    return h('button', {
+      type: 'button', class: 'chip', dataset: { code: segment.code, rating: segment.rating ?? '' },
+      style: cls ? `background:${cls.fill};color:${cls.text}` : null,
+      onclick: () => router.setParams({ segment: segment.code }),
+    }, segment.name);
   }
 }

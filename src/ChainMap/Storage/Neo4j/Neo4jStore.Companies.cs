@@ -51,17 +51,23 @@ internal sealed partial class Neo4jStore
     public Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken) =>
         ExecuteAsync(async (server, token) =>
         {
-            var keys = batch.Select(r => r.IdentityKey).Distinct(StringComparer.Ordinal).ToList();
+            var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
+            var names = batch.Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
             var segmentCodes = batch.SelectMany(r => r.Memberships).Select(m => m.SegmentCode).Distinct(StringComparer.Ordinal).ToList();
             var read = await server.Transport.RunAsync(
             [
                 Cypher("OPTIONAL MATCH (q:Sequence {name: $sequence}) RETURN coalesce(q.epoch, '') AS epoch, coalesce(q.next, 0) AS next", ("sequence", CompanySequence)),
                 Cypher($$"""
-                    UNWIND $keys AS key
-                    MATCH (c:Company {key: key})
+                    UNWIND $usccs AS uscc
+                    MATCH (c:Company {uscc: uscc})
                     OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
                     RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
-                    """, ("keys", keys)),
+                    UNION
+                    UNWIND $names AS name
+                    MATCH (c:Company {nameKey: name})
+                    OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                    RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
+                    """, ("usccs", usccs), ("names", names)),
                 Cypher("UNWIND $codes AS code MATCH (s:Segment {code: code}) RETURN s.code", ("codes", segmentCodes)),
             ], token);
 
@@ -123,18 +129,18 @@ internal sealed partial class Neo4jStore
                     """);
             }
 
-            if (plan.Updated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["properties"] = c.Properties(at, withIdentity: false) }).ToList() is { Count: > 0 } updated)
+            if (plan.Updated.Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["properties"] = c.Properties(at, withIdentity: false) }).ToList() is { Count: > 0 } updated)
             {
                 parameters["updated"] = updated;
-                sections.Add(Guarded + "UNWIND $updated AS row MATCH (c:Company {key: row.key}) SET c += row.properties");
+                sections.Add(Guarded + "UNWIND $updated AS row MATCH (c:Company {id: row.id}) SET c += row.properties");
             }
 
-            if (plan.Relocated.Select(c => new Dictionary<string, object?> { ["key"] = c.Key, ["region"] = c.RegionCode }).ToList() is { Count: > 0 } relocated)
+            if (plan.Relocated.Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["region"] = c.RegionCode }).ToList() is { Count: > 0 } relocated)
             {
                 parameters["relocated"] = relocated;
                 sections.Add(Guarded + """
                     UNWIND $relocated AS row
-                    MATCH (c:Company {key: row.key})
+                    MATCH (c:Company {id: row.id})
                     OPTIONAL MATCH (c)-[old:LOCATED_IN]->(:Region)
                     DELETE old
                     WITH DISTINCT c, row
@@ -145,14 +151,14 @@ internal sealed partial class Neo4jStore
 
             if (plan.ChangedMemberships.Select(x => new Dictionary<string, object?>
                 {
-                    ["key"] = x.Company.Key,
+                    ["id"] = x.Company.Id,
                     ["membership"] = MembershipProperties(x.Membership),
                 }).ToList() is { Count: > 0 } memberships)
             {
                 parameters["memberships"] = memberships;
                 sections.Add(Guarded + """
                     UNWIND $memberships AS row
-                    MATCH (c:Company {key: row.key})
+                    MATCH (c:Company {id: row.id})
                     MATCH (s:Segment {code: row.membership.segment})
                     MERGE (c)-[m:IN_SEGMENT]->(s)
                     SET m = row.membership, m.chainCode = s.chainCode

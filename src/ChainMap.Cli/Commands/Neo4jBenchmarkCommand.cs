@@ -109,7 +109,7 @@ internal static class Neo4jBenchmarkCommand
         Console.WriteLine();
         Console.WriteLine("| measurement | Neo4j | SQLite |");
         Console.WriteLine("| --- | ---: | ---: |");
-        Console.WriteLine($"| import {rows} companies through the import session ({CompanyImporter.BatchSize:N0}-row batches in one transaction, committed every {CompanyImporter.CommitEvery:N0} rows) | {neo4j.Import} | {sqlite?.Import ?? "–"} |");
+        Console.WriteLine($"| import {rows} companies through the import session ({CompanyImporter.BatchSize:N0}-row batches, committed as CompanyImporter does: Neo4j every {neo4j.CommitEvery:N0} rows, SQLite every {sqlite?.CommitEvery ?? CompanyImporter.CommitEvery:N0}) | {neo4j.Import} | {sqlite?.Import ?? "–"} |");
         if (neo4j.PortImport is not null || sqlite?.PortImport is not null)
         {
             Console.WriteLine($"| import {rows} companies through `UpsertCompaniesAsync` (each {CompanyImporter.BatchSize:N0}-row batch its own transaction) | {neo4j.PortImport ?? "–"} | {sqlite?.PortImport ?? "–"} |");
@@ -216,16 +216,18 @@ internal static class Neo4jBenchmarkCommand
         string import;
         string? portImport = null;
         var inserted = 0;
+        var commitEvery = CompanyImporter.CommitEvery;
         try
         {
             await using (var session = await store.BeginCompanyImportAsync(stamp, cancellationToken))
             {
+                commitEvery = Math.Min(CompanyImporter.CommitEvery, session.CommitEvery);
                 var sinceCommit = 0;
                 foreach (var batch in records.Chunk(CompanyImporter.BatchSize))
                 {
                     inserted += (await session.UpsertAsync(batch, cancellationToken)).Count(o => o.Kind == UpsertKind.Inserted);
                     sinceCommit += batch.Length;
-                    if (sinceCommit >= CompanyImporter.CommitEvery)
+                    if (sinceCommit >= Math.Min(CompanyImporter.CommitEvery, session.CommitEvery))
                     {
                         await session.CommitAsync(cancellationToken);
                         sinceCommit = 0;
@@ -291,7 +293,7 @@ internal static class Neo4jBenchmarkCommand
             Log($"{name} {query.Name}: {latencies[query.Name]}");
         }
 
-        return new Measured(import, portImport, reimport, [], latencies, string.Empty);
+        return new Measured(import, portImport, commitEvery, reimport, [], latencies, string.Empty);
     }
 
     /// <summary>
@@ -420,7 +422,7 @@ internal static class Neo4jBenchmarkCommand
 
     private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath);
 
-    private sealed record Measured(string Import, string? PortImport, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
+    private sealed record Measured(string Import, string? PortImport, int CommitEvery, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
 
     private sealed record Query(string Name, int Runs, Func<IServiceProvider, int, Task> Run);
 }

@@ -219,6 +219,8 @@ internal sealed partial class Neo4jStore
         private long pendingRows;
         private int batches;
 
+        public int CommitEvery => store.importCommitRows;
+
         public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
         {
             IReadOnlyList<UpsertOutcome> outcomes;

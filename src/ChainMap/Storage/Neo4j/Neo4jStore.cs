@@ -25,6 +25,7 @@ internal sealed partial class Neo4jStore : IChainMapStore
     private readonly Neo4jCircuit circuit;
     private readonly Neo4jResilienceOptions resilience;
     private readonly string database;
+    private readonly int importCommitRows;
     private readonly TimeProvider time;
     private readonly ILogger<Neo4jStore> logger;
 
@@ -42,6 +43,7 @@ internal sealed partial class Neo4jStore : IChainMapStore
         this.circuit = circuit;
         this.resilience = resilience.Value;
         database = options.Value.Database;
+        importCommitRows = options.Value.ImportCommitRows;
         this.time = time;
         this.logger = logger;
     }

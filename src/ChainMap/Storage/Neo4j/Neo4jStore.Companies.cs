@@ -178,8 +178,9 @@ internal sealed partial class Neo4jStore
             parameters["memberships"] = memberships;
             sections.Add(Guarded + """
                 UNWIND $memberships AS row
-                MATCH (c:Company {id: row.id})
-                MATCH (s:Segment {code: row.membership.segment})
+                WITH row, row.id AS companyId, row.membership.segment AS segmentCode
+                MATCH (c:Company {id: companyId})
+                MATCH (s:Segment {code: segmentCode})
                 MERGE (c)-[m:IN_SEGMENT]->(s)
                 SET m = row.membership, m.chainCode = s.chainCode
                 """);
@@ -367,11 +368,14 @@ internal sealed partial class Neo4jStore
             }).ToList();
             if (rows.Count > 0)
             {
-                // The relationship type comes from the fixed table above, never from input.
+                // The relationship type comes from the fixed table above, never from input. The values are
+                // named by WITH first: with two `{id: row.x}` patterns Neo4j 3.1 plans two index scans and a
+                // hash join per row instead of two index seeks (minutes at 100,000 companies).
                 statements.Add(Cypher($$"""
                     UNWIND $rows AS row
-                    MATCH (a:Company {id: row.from})
-                    MATCH (b:Company {id: row.to})
+                    WITH row, row.from AS fromId, row.to AS toId
+                    MATCH (a:Company {id: fromId})
+                    MATCH (b:Company {id: toId})
                     OPTIONAL MATCH (a)-[old:{{type}}]->(b)
                     WITH a, b, row, count(old) AS existing
                     MERGE (a)-[r:{{type}}]->(b)

@@ -204,8 +204,8 @@ internal sealed partial class Neo4jStore
 
     /// <summary>
     /// The import session. The first batch after a commit (or of the session) opens the transaction: that
-    /// unit (open, read, write) is whole, so it runs in the resilience pipeline and is retried from the start
-    /// on a transient failure. A later batch cannot be retried alone: the failure has rolled the transaction
+    /// unit (open, read, write) is whole, so it is retried from the start on a transient failure
+    /// (<see cref="ExecuteOpeningAsync{T}"/>). A later batch cannot be retried alone: the failure has rolled the transaction
     /// back with the earlier batches of the unit, which the session no longer holds. It then fails with a
     /// <see cref="StoreUnavailableException"/> that says exactly which rows are stored: those up to the last
     /// commit. The transaction holds the company sequence's write lock from its first batch to its end, so
@@ -226,7 +226,7 @@ internal sealed partial class Neo4jStore
             IReadOnlyList<UpsertOutcome> outcomes;
             if (transaction is null)
             {
-                (transaction, outcomes) = await store.ExecuteAsync(async (server, token) =>
+                (transaction, outcomes) = await store.ExecuteOpeningAsync(async (server, token) =>
                 {
                     var opened = await server.Transport.BeginAsync(token);
                     try
@@ -244,7 +244,9 @@ internal sealed partial class Neo4jStore
             {
                 try
                 {
-                    outcomes = await UpsertBatchAsync(transaction.RunAsync, batch, stamp, lockFirst: true, cancellationToken);
+                    using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    limit.CancelAfter(store.resilience.TotalTimeout);
+                    outcomes = await UpsertBatchAsync(transaction.RunAsync, batch, stamp, lockFirst: true, limit.Token);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {

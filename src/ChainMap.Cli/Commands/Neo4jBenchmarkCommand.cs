@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ChainMap.Chains;
+using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Regions;
@@ -19,9 +20,11 @@ namespace ChainMap.Cli.Commands;
 
 /// <summary>
 /// <c>chainmap benchmark neo4j</c>: imports N synthetic companies into an emptied Neo4j through
-/// the store port (batched UNWIND, the way every import writes), compares it with one hand-written
-/// UNWIND of the same rows, measures company search and chain-map counts (p50/p95), and runs the
-/// same import and queries on SQLite for comparison. Prints a Markdown table for docs/benchmarks.md.
+/// the import session (batched UNWIND in one open transaction, the way every import writes),
+/// compares it with hand-written UNWIND of the same rows, loads a synthetic channel and relation
+/// network over them, measures company search, chain-map counts and the ranked target list
+/// (p50/p95), and runs the same import and queries on SQLite for comparison. Prints a Markdown
+/// table for docs/benchmarks.md.
 /// </summary>
 internal static class Neo4jBenchmarkCommand
 {
@@ -85,10 +88,20 @@ internal static class Neo4jBenchmarkCommand
         var records = Prepare(settings.Count, chains, regions, home.Code);
         Log($"prepared {records.Count:N0} companies (generate + resolve) in {clock.Elapsed.TotalSeconds:0.0} s");
         var stamp = new ImportStamp("imp-benchmark", "benchmark.csv", TimeProvider.System.GetUtcNow());
-        var queries = Queries(chains, regions, home);
+        var queries = Queries(chains, regions, home, settings.Queries);
+        var network = await WriteNetworkAsync(records, chains, regions, home.Code, cancellationToken);
 
-        var neo4j = await MeasureNeo4jAsync(settings, records, stamp, queries, cancellationToken);
-        var sqlite = settings.WithSqlite ? await MeasureSqliteAsync(settings, records, stamp, queries, cancellationToken) : null;
+        Measured neo4j;
+        Measured? sqlite;
+        try
+        {
+            neo4j = await MeasureNeo4jAsync(settings, records, stamp, queries, network, cancellationToken);
+            sqlite = settings.WithSqlite ? await MeasureSqliteAsync(settings, records, stamp, queries, network, cancellationToken) : null;
+        }
+        finally
+        {
+            Directory.Delete(network, recursive: true);
+        }
 
         var rows = records.Count.ToString("N0", CultureInfo.InvariantCulture);
         Console.WriteLine();
@@ -96,21 +109,26 @@ internal static class Neo4jBenchmarkCommand
         Console.WriteLine();
         Console.WriteLine("| measurement | Neo4j | SQLite |");
         Console.WriteLine("| --- | ---: | ---: |");
-        Console.WriteLine($"| import {rows} companies through the store port ({CompanyImporter.BatchSize:N0}-row batches) | {Rate(neo4j.Import, records.Count)} | {(sqlite is null ? "–" : Rate(sqlite.Import, records.Count))} |");
+        Console.WriteLine($"| import {rows} companies through the import session ({CompanyImporter.BatchSize:N0}-row batches, committed as CompanyImporter does: Neo4j every {neo4j.CommitEvery:N0} rows, SQLite every {sqlite?.CommitEvery ?? CompanyImporter.CommitEvery:N0}) | {neo4j.Import} | {sqlite?.Import ?? "–"} |");
+        if (neo4j.PortImport is not null || sqlite?.PortImport is not null)
+        {
+            Console.WriteLine($"| import {rows} companies through `UpsertCompaniesAsync` (each {CompanyImporter.BatchSize:N0}-row batch its own transaction) | {neo4j.PortImport ?? "–"} | {sqlite?.PortImport ?? "–"} |");
+        }
+
         Console.WriteLine($"| import the same rows again (all unchanged) | {Rate(neo4j.Reimport, records.Count)} | {(sqlite is null ? "–" : Rate(sqlite.Reimport, records.Count))} |");
         foreach (var (rowsPerStatement, result) in neo4j.HandWritten)
         {
             Console.WriteLine($"| hand-written UNWIND of the same rows, {(rowsPerStatement == 0 ? "all in one statement" : $"{rowsPerStatement:N0} rows per statement")} | {result} | – |");
         }
-        foreach (var (name, _) in queries)
+        foreach (var query in queries)
         {
-            Console.WriteLine($"| {name}: p50 / p95 | {neo4j.Latencies[name]} | {(sqlite is null ? "–" : sqlite.Latencies[name])} |");
+            Console.WriteLine($"| {query.Name} ({query.Runs} runs): p50 / p95 | {neo4j.Latencies[query.Name]} | {(sqlite is null ? "–" : sqlite.Latencies[query.Name])} |");
         }
 
         return 0;
     }
 
-    private static async Task<Measured> MeasureNeo4jAsync(Settings settings, List<CompanyRecord> records, ImportStamp stamp, List<(string Name, Func<IChainMapStore, int, Task> Run)> queries, CancellationToken cancellationToken)
+    private static async Task<Measured> MeasureNeo4jAsync(Settings settings, List<CompanyRecord> records, ImportStamp stamp, List<Query> queries, string network, CancellationToken cancellationToken)
     {
         using var host = await StartHostAsync(new Dictionary<string, string?>
         {
@@ -165,11 +183,11 @@ internal static class Neo4jBenchmarkCommand
 
         await DeleteAsync(store, "n", "MATCH (n) WHERE n:ImportRun OR n:Sequence", cancellationToken);
 
-        var measured = await MeasureStoreAsync("Neo4j", store, records, stamp, queries, settings.Queries, cancellationToken);
+        var measured = await MeasureStoreAsync("Neo4j", host.Services, records, stamp, queries, network, cancellationToken);
         return measured with { HandWritten = handWritten, Server = server.ToString() };
     }
 
-    private static async Task<Measured> MeasureSqliteAsync(Settings settings, List<CompanyRecord> records, ImportStamp stamp, List<(string Name, Func<IChainMapStore, int, Task> Run)> queries, CancellationToken cancellationToken)
+    private static async Task<Measured> MeasureSqliteAsync(Settings settings, List<CompanyRecord> records, ImportStamp stamp, List<Query> queries, string network, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("chainmap-benchmark-").FullName;
         try
@@ -180,7 +198,7 @@ internal static class Neo4jBenchmarkCommand
                 ["Storage:DataDirectory"] = directory,
             }, cancellationToken);
             await host.Services.GetRequiredService<DefaultData>().LoadAsync(settings.DataPath, includeCompanies: false, cancellationToken);
-            return await MeasureStoreAsync("SQLite", host.Services.GetRequiredService<IChainMapStore>(), records, stamp, queries, settings.Queries, cancellationToken);
+            return await MeasureStoreAsync("SQLite", host.Services, records, stamp, queries, network, cancellationToken);
         }
         finally
         {
@@ -189,17 +207,56 @@ internal static class Neo4jBenchmarkCommand
         }
     }
 
-    private static async Task<Measured> MeasureStoreAsync(string name, IChainMapStore store, List<CompanyRecord> records, ImportStamp stamp, List<(string Name, Func<IChainMapStore, int, Task> Run)> queries, int runs, CancellationToken cancellationToken)
+    private static async Task<Measured> MeasureStoreAsync(string name, IServiceProvider services, List<CompanyRecord> records, ImportStamp stamp, List<Query> queries, string network, CancellationToken cancellationToken)
     {
+        var store = services.GetRequiredService<IChainMapStore>();
+
+        // The import session as CompanyImporter drives it: batches in one open transaction, committed every CommitEvery rows.
         var clock = Stopwatch.StartNew();
+        string import;
+        string? portImport = null;
         var inserted = 0;
-        foreach (var batch in records.Chunk(CompanyImporter.BatchSize))
+        var commitEvery = CompanyImporter.CommitEvery;
+        try
         {
-            inserted += (await store.UpsertCompaniesAsync(batch, stamp, cancellationToken)).Count(o => o.Kind == UpsertKind.Inserted);
+            await using (var session = await store.BeginCompanyImportAsync(stamp, cancellationToken))
+            {
+                commitEvery = Math.Min(CompanyImporter.CommitEvery, session.CommitEvery);
+                var sinceCommit = 0;
+                foreach (var batch in records.Chunk(CompanyImporter.BatchSize))
+                {
+                    inserted += (await session.UpsertAsync(batch, cancellationToken)).Count(o => o.Kind == UpsertKind.Inserted);
+                    sinceCommit += batch.Length;
+                    if (sinceCommit >= Math.Min(CompanyImporter.CommitEvery, session.CommitEvery))
+                    {
+                        await session.CommitAsync(cancellationToken);
+                        sinceCommit = 0;
+                    }
+                }
+
+                await session.CommitAsync(cancellationToken);
+            }
+
+            import = Rate(clock.Elapsed, records.Count);
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException or InvalidOperationException or Neo4jException or HttpRequestException)
+        {
+            import = $"fails after {clock.Elapsed.TotalSeconds:0} s: {ex.Message.Split('\n')[0]}";
         }
 
-        var import = clock.Elapsed;
-        Log($"{name} import through the port: {Rate(import, records.Count)} ({inserted:N0} inserted, {await store.CountCompaniesAsync(cancellationToken):N0} stored)");
+        Log($"{name} import through the session: {import} ({inserted:N0} inserted, {await store.CountCompaniesAsync(cancellationToken):N0} stored)");
+        if (await store.CountCompaniesAsync(cancellationToken) == 0)
+        {
+            // The session failed and rolled back: measure the batch-by-batch import instead.
+            clock.Restart();
+            foreach (var batch in records.Chunk(CompanyImporter.BatchSize))
+            {
+                await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
+            }
+
+            portImport = Rate(clock.Elapsed, records.Count);
+            Log($"{name} import through UpsertCompaniesAsync: {portImport}");
+        }
 
         clock.Restart();
         var unchanged = 0;
@@ -211,46 +268,88 @@ internal static class Neo4jBenchmarkCommand
         var reimport = clock.Elapsed;
         Log($"{name} re-import: {Rate(reimport, records.Count)} ({unchanged:N0} unchanged)");
 
+        clock.Restart();
+        await services.GetRequiredService<DemoNetwork>().LoadAsync(network, cancellationToken);
+        Log($"{name} network (channels, links, relations) loaded in {clock.Elapsed.TotalSeconds:0.0} s");
+
         var latencies = new Dictionary<string, string>();
-        foreach (var (query, run) in queries)
+        foreach (var query in queries)
         {
             for (var i = 0; i < 5; i++)
             {
-                await run(store, i);
+                await query.Run(services, i);
             }
 
-            var times = new List<double>(runs);
-            for (var i = 0; i < runs; i++)
+            var times = new List<double>(query.Runs);
+            for (var i = 0; i < query.Runs; i++)
             {
                 clock.Restart();
-                await run(store, i);
+                await query.Run(services, i);
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
 
             times.Sort();
-            latencies[query] = $"{Percentile(times, 0.50):0.0} / {Percentile(times, 0.95):0.0} ms";
-            Log($"{name} {query}: {latencies[query]}");
+            latencies[query.Name] = $"{Percentile(times, 0.50):0.0} / {Percentile(times, 0.95):0.0} ms";
+            Log($"{name} {query.Name}: {latencies[query.Name]}");
         }
 
-        return new Measured(import, reimport, [], latencies, string.Empty);
+        return new Measured(import, portImport, commitEvery, reimport, [], latencies, string.Empty);
     }
 
-    /// <summary>The queries the API and the chain map run, cycling through chains, segments, names and provinces.</summary>
-    private static List<(string Name, Func<IChainMapStore, int, Task> Run)> Queries(IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, HomeRegion home)
+    /// <summary>
+    /// The queries the API and the chain map run, cycling through chains, segments, names and provinces; and the ranked
+    /// target list of /api/targets (DiscoveryService: candidates, home ties, introduction paths), warm and with its caches dropped.
+    /// </summary>
+    private static List<Query> Queries(IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, HomeRegion home, int runs)
     {
         var segments = chains.SelectMany(c => c.Segments.Select(s => s.Code)).ToArray();
         var chainCodes = chains.Select(c => c.Chain.Code).ToArray();
         var yangtze = regions.FindGroup("长三角")?.MemberCodes.ToList() ?? ["310000", "320000", "330000", "340000"];
         string[] names = ["恒瑞", "华泰", "宏达", "鑫源", "中联", "天成", "金达", "瑞丰"];
         string[] provinces = ["320000", "330000", "440000", "420000", "370000"];
+        var listed = chains.FirstOrDefault(c => c.Chain.Code == "ZQ") ?? chains[0];
+        TargetFilter Targets(int i) => new([listed], null, yangtze, "长三角", [], null, 1, 50, 3);
+        static IChainMapStore Store(IServiceProvider services) => services.GetRequiredService<IChainMapStore>();
         return
         [
-            ("search: chain in a region group (长三角), page 1", (store, i) => store.SearchCompaniesAsync(new CompanyQuery(null, chainCodes[i % chainCodes.Length], null, yangtze, 1, 20), CancellationToken.None)),
-            ("search: one segment, page 1", (store, i) => store.SearchCompaniesAsync(new CompanyQuery(null, null, [segments[i % segments.Length]], null, 1, 20), CancellationToken.None)),
-            ("search: name contains, page 1", (store, i) => store.SearchCompaniesAsync(new CompanyQuery(ChineseText.NormalizeCompanyName(names[i % names.Length]), null, null, null, 1, 20), CancellationToken.None)),
-            ("search: one province, page 3", (store, i) => store.SearchCompaniesAsync(new CompanyQuery(null, null, null, [provinces[i % provinces.Length]], 3, 20), CancellationToken.None)),
-            ("chain map counts for the home region", (store, i) => store.CountBySegmentAsync(chainCodes[i % chainCodes.Length], [home.Code], CancellationToken.None)),
+            new("search: chain in a region group (长三角), page 1", runs, (s, i) => Store(s).SearchCompaniesAsync(new CompanyQuery(null, chainCodes[i % chainCodes.Length], null, yangtze, 1, 20), CancellationToken.None)),
+            new("search: one segment, page 1", runs, (s, i) => Store(s).SearchCompaniesAsync(new CompanyQuery(null, null, [segments[i % segments.Length]], null, 1, 20), CancellationToken.None)),
+            new("search: name contains, page 1", runs, (s, i) => Store(s).SearchCompaniesAsync(new CompanyQuery(ChineseText.NormalizeCompanyName(names[i % names.Length]), null, null, null, 1, 20), CancellationToken.None)),
+            new("search: one province, page 3", runs, (s, i) => Store(s).SearchCompaniesAsync(new CompanyQuery(null, null, null, [provinces[i % provinces.Length]], 3, 20), CancellationToken.None)),
+            new("chain map counts for the home region", runs, (s, i) => Store(s).CountBySegmentAsync(chainCodes[i % chainCodes.Length], [home.Code], CancellationToken.None)),
+            new($"target list ({listed.Chain.Name} × 长三角, top 50, up to 3 paths each), warm", runs, (s, i) => s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None)),
+            new("target list, caches dropped before each call (every read from the store)", Math.Min(runs, 20), async (s, i) =>
+            {
+                s.GetRequiredService<DiscoveryCache>().Invalidate();
+                await s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None);
+            }),
         ];
+    }
+
+    /// <summary>The synthetic channels, channel links and company relations over the companies, as CSV files DemoNetwork loads.</summary>
+    private static async Task<string> WriteNetworkAsync(List<CompanyRecord> records, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode, CancellationToken cancellationToken)
+    {
+        var companies = records
+            .Where(r => r.Uscc is not null && r.Memberships.Count > 0)
+            .Select(r => new NetworkCompany(r.Uscc!, r.RegionCode, r.Memberships[0].SegmentCode, r.Strength))
+            .ToList();
+        var tables = SyntheticNetwork.Generate(companies, chains, regions, homeCode, 421300, membersPerChannel: Math.Max(20, records.Count / 2000));
+        var folder = Directory.CreateTempSubdirectory("chainmap-benchmark-network-").FullName;
+        var demo = Path.Combine(folder, "demo");
+        Directory.CreateDirectory(demo);
+        foreach (var (file, header, rows) in new[]
+        {
+            (DemoNetwork.ChannelsFile, SyntheticNetwork.ChannelHeader, tables.Channels),
+            (DemoNetwork.LinksFile, SyntheticNetwork.LinkHeader, tables.Links),
+            (DemoNetwork.RelationsFile, SyntheticNetwork.RelationHeader, tables.Relations),
+        })
+        {
+            await using var writer = new StreamWriter(Path.Combine(demo, file));
+            await SyntheticNetwork.WriteCsvAsync(writer, header, rows, cancellationToken);
+        }
+
+        Log($"network: {tables.Channels.Count:N0} channels, {tables.Links.Count:N0} links, {tables.Relations.Count:N0} relations");
+        return folder;
     }
 
     private static List<CompanyRecord> Prepare(int count, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode)
@@ -323,5 +422,7 @@ internal static class Neo4jBenchmarkCommand
 
     private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath);
 
-    private sealed record Measured(TimeSpan Import, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
+    private sealed record Measured(string Import, string? PortImport, int CommitEvery, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
+
+    private sealed record Query(string Name, int Runs, Func<IServiceProvider, int, Task> Run);
 }

@@ -21,6 +21,12 @@ public interface ICompanyImportSession : IAsyncDisposable
 
     /// <summary>Makes everything upserted so far durable and visible; later batches start a new unit of work.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most this many rows between the commits of an ordinary import on this store (a database server holds an open
+    /// transaction in its memory). Dry runs and all-or-nothing imports commit once or never, whatever it says.
+    /// </summary>
+    int CommitEvery => CompanyImporter.CommitEvery;
 }
 
 /// <summary>Where a stored company value came from: the field, and the import (id, file, time) that last set it.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Health;
+using ChainMap.Api.Targets;
 using ChainMap.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,25 @@ public sealed class Neo4jApiTests
         Assert.That(page!.Total, Is.GreaterThan(0));
         Assert.That(page.Items.Select(c => c.ProvinceCode[..2]).Distinct(), Is.SubsetOf(new[] { "31", "32", "33", "34" }));
         Assert.That(page.Items.All(c => c.Segments.Any(s => s.Segment.StartsWith("ZQ", StringComparison.Ordinal))), Is.True);
+    }
+
+    [Test]
+    public async Task Targets_are_ranked_with_introduction_paths_exactly_as_on_the_embedded_store()
+    {
+        const string Query = "/api/targets?chain=ZQ&region=%E9%95%BF%E4%B8%89%E8%A7%92&pageSize=50&paths=2";
+        using var embedded = SharedApi.Client();
+
+        var response = await client.GetAsync(Query);
+        var page = await response.Content.ReadFromJsonAsync<TargetPageResponse>();
+        var expected = await embedded.GetFromJsonAsync<TargetPageResponse>(Query);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(page!.Items, Has.Count.EqualTo(50));
+        Assert.That(page.Items.Count(t => t.Paths.Count > 0), Is.GreaterThanOrEqualTo(5), "the demo network gives introduction paths on Neo4j too");
+        Assert.That(
+            page.Items.Select(t => (t.Rank, t.Name, t.Score, Paths: string.Join(" | ", t.Paths.Select(p => string.Join(" > ", p.Steps.Select(s => s.To.Name)))))),
+            Is.EqualTo(expected!.Items.Select(t => (t.Rank, t.Name, t.Score, Paths: string.Join(" | ", t.Paths.Select(p => string.Join(" > ", p.Steps.Select(s => s.To.Name))))))));
+        Assert.That(page.Total, Is.EqualTo(expected.Total));
     }
 
     [Test]

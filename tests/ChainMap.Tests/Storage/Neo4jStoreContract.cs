@@ -17,21 +17,6 @@ public sealed class Neo4jStoreContract : StoreContract
     [OneTimeSetUp]
     public void Connect() => services = Neo4jTestServer.CreateServices();
 
-    protected override void RequireFeature(string feature)
-    {
-        var missing = feature switch
-        {
-            "import-session-rollback" => "the Neo4j import session commits batch by batch; dry runs and all-or-nothing are not atomic on Neo4j yet",
-            "import-name-matching" => "the Neo4j upsert matches companies by identity key only; USCC-to-name merge and name conflicts are not on Neo4j yet",
-            "introduction-paths" => "ListHomeTiedCompaniesAsync and FindIntroductionPathsAsync are not written in Cypher yet",
-            _ => null,
-        };
-        if (missing is not null)
-        {
-            Assert.Ignore($"Not yet on Neo4j (docs/neo4j.md, issue 6 open): {missing}.");
-        }
-    }
-
     [OneTimeTearDown]
     public async Task Disconnect()
     {

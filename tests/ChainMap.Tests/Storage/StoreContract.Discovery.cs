@@ -86,7 +86,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task Home_tied_companies_carry_their_relations_and_channels_with_distance_to_home()
     {
-        RequireFeature("introduction-paths");
         var graph = await DiscoveryGraph.BuildAsync(Store);
 
         var tied = (await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));
@@ -103,7 +102,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task Introduction_paths_end_at_the_first_home_node_and_respect_the_hop_limit()
     {
-        RequireFeature("introduction-paths");
         var graph = await DiscoveryGraph.BuildAsync(Store);
         var targets = new[] { "A", "B", "C", "D", "E", "F" }.Select(k => graph.Ids[k]).ToList();
 
@@ -123,7 +121,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task Introduction_paths_can_be_limited_to_fewer_hops()
     {
-        RequireFeature("introduction-paths");
         var graph = await DiscoveryGraph.BuildAsync(Store);
 
         var paths = await Store.FindIntroductionPathsAsync([graph.Ids["A"], graph.Ids["C"]], DiscoveryGraph.HomeCodes, 2, 3, CancellationToken.None);

@@ -12,7 +12,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task An_import_session_not_committed_writes_nothing()
     {
-        RequireFeature("import-session-rollback");
         await using (var session = await Store.BeginCompanyImportAsync(Stamp, CancellationToken.None))
         {
             var outcomes = await session.UpsertAsync([Company("甲公司", "421303"), Company("乙公司", "320506")], CancellationToken.None);
@@ -25,7 +24,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task An_import_session_commits_in_steps_and_later_batches_see_earlier_rows()
     {
-        RequireFeature("import-session-rollback");
         await using (var session = await Store.BeginCompanyImportAsync(Stamp, CancellationToken.None))
         {
             await session.UpsertAsync([Company("甲公司", "421303")], CancellationToken.None);
@@ -41,7 +39,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task A_row_with_a_uscc_merges_into_its_namesake_stored_without_one()
     {
-        RequireFeature("import-name-matching");
         var uscc = Uscc.FromBody("91421303MA4K0L2X7").Value;
         var id = (await Store.UpsertCompaniesAsync([Company("甲公司", "421303")], Stamp, CancellationToken.None))[0].CompanyId;
 
@@ -57,7 +54,6 @@ public abstract partial class StoreContract
     [Test]
     public async Task A_name_matching_two_stored_companies_is_a_conflict()
     {
-        RequireFeature("import-name-matching");
         await Store.UpsertCompaniesAsync(
             [Company("甲公司", "421303", Uscc.FromBody("91421303MA4K0L2X7").Value), Company("甲公司", "421381", Uscc.FromBody("91421381MA4K0L2X7").Value)],
             Stamp, CancellationToken.None);

@@ -16,14 +16,6 @@ public abstract partial class StoreContract
 
     protected virtual Task DisposeStoreAsync(IChainMapStore store) => Task.CompletedTask;
 
-    /// <summary>
-    /// Marks a test as needing a feature that an adapter does not have yet; such an adapter reports the
-    /// test as ignored with the reason (listed in docs/neo4j.md), never as passed.
-    /// </summary>
-    protected virtual void RequireFeature(string feature)
-    {
-    }
-
     [SetUp]
     public async Task CreateStore()
     {

@@ -19,6 +19,33 @@ internal interface INeo4jTransport
     /// <see cref="HttpRequestException"/> when the server cannot be reached. Nothing is committed on error.
     /// </summary>
     Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens an explicit transaction that stays open across requests until it is committed or rolled
+    /// back (the import session). The server rolls it back by itself when it idles longer than its
+    /// timeout (60 s by default); every request in it resets that clock.
+    /// </summary>
+    Task<INeo4jTransaction> BeginAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// An open explicit transaction. Any error the server reports rolls it back whole (Neo4j does so on
+/// either API), after which it only throws; nothing of it is then committed. Disposing an
+/// uncommitted transaction rolls it back.
+/// </summary>
+internal interface INeo4jTransaction : IAsyncDisposable
+{
+    /// <summary>True until it is committed, rolled back or failed.</summary>
+    bool IsOpen { get; }
+
+    /// <summary>Runs <paramref name="statements"/> in the transaction; one result per statement, in order.</summary>
+    Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
+
+    /// <summary>Commits everything run in the transaction; it is closed afterwards.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>Rolls back everything run in it (best effort: the server also does so when the transaction idles out).</summary>
+    Task RollbackAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>One Cypher statement; values always travel as parameters, never in the text.</summary>

@@ -6,23 +6,31 @@ namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
 /// Decides, in C#, what one upsert batch does to the companies it names, with exactly the rules of
-/// the SQLite writer (<c>SqliteCompanyWriter</c>), row by row in input order: a new identity key is
-/// inserted (every present field stamped with the import); a known USCC with another name is a
-/// conflict and writes nothing; otherwise present values that differ win and are stamped, absent
-/// ones keep what is stored; memberships merge by segment (only segments that exist). A key seen
-/// twice in the batch sees its first row's result. What is left is the final state of each touched
-/// company, written once by <see cref="Neo4jStore"/> in UNWIND batches.
+/// the SQLite import session (<c>SqliteCompanyImportSession</c>), row by row in input order: a
+/// company is found by USCC, else by normalised name within a compatible region (the same
+/// division, or one containing the other); a row with a USCC only merges into a namesake stored
+/// without one. A known USCC with another name, or a name matching several stored companies, is a
+/// conflict and writes nothing. Otherwise present values that differ win and are stamped, absent
+/// ones keep what is stored; memberships merge by segment (only segments that exist). Rows of the
+/// batch see the rows before them. What is left is the final state of each touched company,
+/// written once by <see cref="Neo4jStore"/> in UNWIND sections.
 /// </summary>
 internal sealed class Neo4jCompanyBatch
 {
-    private readonly Dictionary<string, CompanyState> byKey;
+    private readonly Dictionary<string, CompanyState> byUscc = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CompanyState>> byName = new(StringComparer.Ordinal);
     private readonly HashSet<string> segments;
     private readonly ImportStamp stamp;
     private readonly List<CompanyState> touched = [];
 
+    /// <summary>Takes the stored companies with a USCC or a name key of the batch, read in the same transaction.</summary>
     public Neo4jCompanyBatch(IEnumerable<CompanyState> stored, IEnumerable<string> existingSegments, long lastId, ImportStamp stamp)
     {
-        byKey = stored.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        foreach (var company in stored.DistinctBy(s => s.Id))
+        {
+            Index(company);
+        }
+
         segments = existingSegments.ToHashSet(StringComparer.Ordinal);
         LastId = lastId;
         this.stamp = stamp;
@@ -57,33 +65,84 @@ internal sealed class Neo4jCompanyBatch
 
     private UpsertOutcome Apply(CompanyRecord record)
     {
-        if (!byKey.TryGetValue(record.IdentityKey, out var stored))
+        CompanyState? target = null;
+        if (record.Uscc is not null && byUscc.TryGetValue(record.Uscc, out var sameCode))
+        {
+            if (sameCode.NameKey != record.NameKey)
+            {
+                return new UpsertOutcome(UpsertKind.Conflict, sameCode.Id,
+                    $"USCC {record.Uscc} belongs to '{sameCode.Name}' (company {sameCode.Id.ToString(CultureInfo.InvariantCulture)}), but this row names '{record.Name}'; nothing was merged");
+            }
+
+            target = sameCode;
+        }
+        else if (byName.TryGetValue(record.NameKey, out var sameName))
+        {
+            // A row with a USCC may only merge into a company stored without one; a row without
+            // a USCC takes the one company of its name in a compatible region.
+            var candidates = sameName.Where(s => (record.Uscc is null || s.Uscc is null) && IsCompatible(s, record)).ToList();
+            if (candidates.Count > 1)
+            {
+                return new UpsertOutcome(UpsertKind.Conflict, candidates[0].Id,
+                    $"'{record.Name}' matches {candidates.Count.ToString(CultureInfo.InvariantCulture)} stored companies ({string.Join(", ", candidates.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)))}); give the USCC or a more specific region");
+            }
+
+            target = candidates.Count == 1 ? candidates[0] : null;
+        }
+
+        if (target is null)
         {
             var created = CompanyState.Insert(++LastId, record, stamp);
-            byKey[record.IdentityKey] = created;
+            Index(created);
             Touch(created);
             MergeMemberships(created, record.Memberships);
             return new UpsertOutcome(UpsertKind.Inserted, created.Id, null);
         }
 
-        if (record.Uscc is not null && stored.NameKey != record.NameKey)
+        var oldNameKey = target.NameKey;
+        var changedFields = target.MergeWith(record, stamp.ImportId);
+        var membershipsChanged = MergeMemberships(target, record.Memberships);
+        if (changedFields.Count > 0)
         {
-            return new UpsertOutcome(UpsertKind.Conflict, stored.Id, $"USCC {record.Uscc} is stored as '{stored.Name}', this row names '{record.Name}'");
+            if (byName.TryGetValue(oldNameKey, out var old))
+            {
+                old.Remove(target);
+            }
+
+            Index(target);
         }
 
-        var changedFields = stored.MergeWith(record, stamp.ImportId);
-        var membershipsChanged = MergeMemberships(stored, record.Memberships);
         if (changedFields.Count > 0 || membershipsChanged)
         {
-            Touch(stored);
+            Touch(target);
         }
 
-        if (changedFields.Count == 0)
+        return changedFields.Count == 0 && !membershipsChanged
+            ? new UpsertOutcome(UpsertKind.Unchanged, target.Id, null)
+            : new UpsertOutcome(UpsertKind.Updated, target.Id, string.Join(", ", changedFields.Concat(membershipsChanged ? ["segments"] : [])));
+    }
+
+    private static bool IsCompatible(CompanyState stored, CompanyRecord record) =>
+        stored.RegionCode == record.RegionCode
+        || record.RegionCode == stored.ProvinceCode || record.RegionCode == stored.CityCode || record.RegionCode == stored.CountyCode
+        || stored.RegionCode == record.ProvinceCode || stored.RegionCode == record.CityCode || stored.RegionCode == record.CountyCode;
+
+    private void Index(CompanyState company)
+    {
+        if (company.Uscc is not null)
         {
-            return new UpsertOutcome(membershipsChanged ? UpsertKind.Updated : UpsertKind.Unchanged, stored.Id, null);
+            byUscc[company.Uscc] = company;
         }
 
-        return new UpsertOutcome(UpsertKind.Updated, stored.Id, string.Join(", ", changedFields));
+        if (!byName.TryGetValue(company.NameKey, out var list))
+        {
+            byName[company.NameKey] = list = [];
+        }
+
+        if (!list.Contains(company))
+        {
+            list.Add(company);
+        }
     }
 
     private bool MergeMemberships(CompanyState company, IReadOnlyList<SegmentMembership> memberships)
@@ -127,7 +186,7 @@ internal sealed class CompanyState
 {
     public required long Id { get; init; }
 
-    public required string Key { get; init; }
+    public required string Key { get; set; }
 
     public string? Uscc { get; set; }
 
@@ -180,7 +239,7 @@ internal sealed class CompanyState
         var state = new CompanyState
         {
             Id = id,
-            Key = record.IdentityKey,
+            Key = record.Uscc is not null ? "u:" + record.Uscc : record.IdentityKey,
             Name = record.Name,
             NameKey = record.NameKey,
             RegionCode = record.RegionCode,
@@ -247,7 +306,11 @@ internal sealed class CompanyState
         ListedCode, Tags, Products, Address,
         Memberships.Values.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList());
 
-    /// <summary>Incoming present values win; absent ones keep what is stored. Returns the changed fields (provenance names).</summary>
+    /// <summary>
+    /// Incoming present values win; absent ones keep what is stored (the rules of the SQLite session:
+    /// a USCC is added, never removed; a less specific region does not replace a more specific one).
+    /// A company that gets a USCC gets its identity key too. Returns the changed fields (provenance names).
+    /// </summary>
     public List<string> MergeWith(CompanyRecord incoming, string importId)
     {
         var fields = new List<string>();
@@ -266,7 +329,8 @@ internal sealed class CompanyState
         }
 
         var name = Pick("name", Name, incoming.Name, true);
-        var region = Pick("region", RegionCode, incoming.RegionCode, true);
+        var uscc = Pick("uscc", Uscc, incoming.Uscc, incoming.Uscc is not null);
+        var region = Pick("region", RegionCode, incoming.RegionCode, incoming.RegionCode != ProvinceCode && incoming.RegionCode != CityCode);
         var capital = Pick("registered_capital", RegisteredCapital, incoming.RegisteredCapital, incoming.RegisteredCapital is not null);
         var founded = Pick("founded", Founded, incoming.Founded, incoming.Founded is not null);
         var employees = Pick("employees", Employees, incoming.Employees, incoming.Employees is not null);
@@ -280,15 +344,24 @@ internal sealed class CompanyState
             return fields;
         }
 
-        // The whole row is rewritten from the incoming record with the picked values, as in SQLite.
-        RegionChanged |= region != RegionCode;
+        if (region != RegionCode)
+        {
+            RegionChanged = true;
+            ProvinceCode = incoming.ProvinceCode;
+            CityCode = incoming.CityCode;
+            CountyCode = incoming.CountyCode;
+        }
+
+        if (uscc != Uscc)
+        {
+            Key = "u:" + uscc;
+        }
+
         var tags = tagsJoined.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        Uscc = uscc;
         Name = name;
         NameKey = incoming.NameKey;
         RegionCode = region;
-        ProvinceCode = incoming.ProvinceCode;
-        CityCode = incoming.CityCode;
-        CountyCode = incoming.CountyCode;
         RegisteredCapital = capital;
         Founded = founded;
         Employees = employees;
@@ -297,7 +370,6 @@ internal sealed class CompanyState
         Tags = tags;
         Products = products;
         Address = address;
-        Uscc = incoming.Uscc ?? Uscc;
         Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags);
         Provenance = provenance;
         Dirty = true;
@@ -305,7 +377,7 @@ internal sealed class CompanyState
     }
 
     /// <summary>The node's properties; null removes a property (<c>SET c += $properties</c>).</summary>
-    public Dictionary<string, object?> Properties(string at, bool withIdentity) 
+    public Dictionary<string, object?> Properties(string at, bool withIdentity)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -327,11 +399,11 @@ internal sealed class CompanyState
             ["strength"] = Strength,
             ["provenance"] = JsonSerializer.Serialize(Provenance),
             ["updatedAt"] = at,
+            ["key"] = Key,
         };
         if (withIdentity)
         {
             properties["id"] = Id;
-            properties["key"] = Key;
             properties["createdAt"] = at;
         }
 
@@ -357,6 +429,7 @@ internal sealed class CompanyState
     private static IEnumerable<string> PresentFields(CompanyRecord r)
     {
         yield return "name";
+        if (r.Uscc is not null) { yield return "uscc"; }
         yield return "region";
         if (r.RegisteredCapital is not null) { yield return "registered_capital"; }
         if (r.Founded is not null) { yield return "founded"; }

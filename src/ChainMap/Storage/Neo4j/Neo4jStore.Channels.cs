@@ -106,8 +106,8 @@ internal sealed partial class Neo4jStore
             """;
         var results = await RunAsync(
         [
-            Cypher("UNWIND $rows AS row MATCH (h:Channel {id: row.channel}) MATCH (o:Company {id: row.other})\n" + Upsert, ("rows", Rows(true))),
-            Cypher("UNWIND $rows AS row MATCH (h:Channel {id: row.channel}) MATCH (o:Channel {id: row.other})\n" + Upsert, ("rows", Rows(false))),
+            Cypher("UNWIND $rows AS row WITH row, row.channel AS channelId, row.other AS otherId MATCH (h:Channel {id: channelId}) MATCH (o:Company {id: otherId})\n" + Upsert, ("rows", Rows(true))),
+            Cypher("UNWIND $rows AS row WITH row, row.channel AS channelId, row.other AS otherId MATCH (h:Channel {id: channelId}) MATCH (o:Channel {id: otherId})\n" + Upsert, ("rows", Rows(false))),
         ], cancellationToken);
         return (int)results.Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0][0].AsInt64());
     }

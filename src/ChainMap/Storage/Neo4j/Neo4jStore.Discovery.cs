@@ -5,7 +5,7 @@ namespace ChainMap.Storage.Neo4j;
 /// <summary>
 /// Discovery reads <c>(:Company)-[:IN_SEGMENT]-&gt;(:Segment {chainCode})</c> directly (SQLite keeps a
 /// denormalised member table; here the graph is the index). Home-tied companies and introduction paths
-/// are not yet on Neo4j (docs/neo4j.md).
+/// are in <c>Neo4jStore.Introductions.cs</c>.
 /// </summary>
 internal sealed partial class Neo4jStore
 {
@@ -103,8 +103,4 @@ internal sealed partial class Neo4jStore
             .ToDictionary(c => c.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
-
-    public Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) => throw new NotSupportedException("Discovery is not yet available on the Neo4j store (docs/neo4j.md)");
-
-    public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) => throw new NotSupportedException("Discovery is not yet available on the Neo4j store (docs/neo4j.md)");
 }

@@ -17,9 +17,10 @@ internal sealed partial class Neo4jStore
         ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
 
     /// <summary>
-    /// A session whose batches go through <see cref="UpsertCompaniesAsync"/>: each batch is its own committed
-    /// transaction, so later batches see earlier rows, but disposing without <see cref="ICompanyImportSession.CommitAsync"/>
-    /// does not take back batches already written (docs/neo4j.md, "Not yet on Neo4j").
+    /// A session over one explicit Neo4j transaction (<see cref="INeo4jTransport.BeginAsync"/>): batches are
+    /// read, decided and written inside it, so later batches see earlier rows and nothing is visible until
+    /// <see cref="ICompanyImportSession.CommitAsync"/>; disposing without committing rolls back everything since
+    /// the last commit. See <see cref="Neo4jCompanyImportSession"/> for what a failure does.
     /// </summary>
     public Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
         Task.FromResult<ICompanyImportSession>(new Neo4jCompanyImportSession(this, stamp));
@@ -201,14 +202,111 @@ internal sealed partial class Neo4jStore
         job.Get("finishedAt").AsString() is { } finished ? ParseJobTime(finished) : null,
         job.Get("message").AsString());
 
-    /// <summary>Batches are written (and committed) as they come; see <see cref="BeginCompanyImportAsync"/>.</summary>
+    /// <summary>
+    /// The import session. The first batch after a commit (or of the session) opens the transaction: that
+    /// unit (open, read, write) is whole, so it is retried from the start on a transient failure
+    /// (<see cref="ExecuteOpeningAsync{T}"/>). A later batch cannot be retried alone: the failure has rolled the transaction
+    /// back with the earlier batches of the unit, which the session no longer holds. It then fails with a
+    /// <see cref="StoreUnavailableException"/> that says exactly which rows are stored: those up to the last
+    /// commit. The transaction holds the company sequence's write lock from its first batch to its end, so
+    /// other company writers wait for it (as on SQLite); the server drops it if it idles for longer than its
+    /// transaction timeout (60 s by default), which only a caller pausing between batches would reach.
+    /// </summary>
     private sealed class Neo4jCompanyImportSession(Neo4jStore store, ImportStamp stamp) : ICompanyImportSession
     {
-        public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken) =>
-            store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
+        private INeo4jTransaction? transaction;
+        private long committedRows;
+        private long pendingRows;
+        private int batches;
 
-        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public int CommitEvery => store.importCommitRows;
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<UpsertOutcome> outcomes;
+            if (transaction is null)
+            {
+                (transaction, outcomes) = await store.ExecuteOpeningAsync(async (server, token) =>
+                {
+                    var opened = await server.Transport.BeginAsync(token);
+                    try
+                    {
+                        return (opened, await UpsertBatchAsync(opened.RunAsync, batch, stamp, lockFirst: true, token));
+                    }
+                    catch
+                    {
+                        await opened.DisposeAsync();
+                        throw;
+                    }
+                }, cancellationToken);
+            }
+            else
+            {
+                try
+                {
+                    using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    limit.CancelAfter(store.resilience.TotalTimeout);
+                    outcomes = await UpsertBatchAsync(transaction.RunAsync, batch, stamp, lockFirst: true, limit.Token);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw await FailAsync(ex, "writing batch " + (batches + 1).ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            batches++;
+            pendingRows += batch.Count;
+            return outcomes;
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (transaction is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw await FailAsync(ex, "committing");
+            }
+
+            await transaction.DisposeAsync();
+            transaction = null;
+            committedRows += pendingRows;
+            pendingRows = 0;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+                transaction = null;
+            }
+        }
+
+        /// <summary>Rolls the transaction back and says which rows are stored; server trouble becomes a 503.</summary>
+        private async Task<Exception> FailAsync(Exception failure, string doing)
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+                transaction = null;
+            }
+
+            var lost = pendingRows;
+            pendingRows = 0;
+            var report = $"the import session failed while {doing}: the first {committedRows.ToString(CultureInfo.InvariantCulture)} rows sent to it are "
+                + $"committed; the {lost.ToString(CultureInfo.InvariantCulture)} rows sent since the last commit were rolled back with its transaction"
+                + (doing == "committing" ? " (unless the commit reached Neo4j before the connection failed; importing the file again finds them and doubles nothing)" : "; importing the file again writes them without doubling the others");
+            return store.UnavailableReason(failure) is { } reason
+                ? new StoreUnavailableException($"{reason}; {report}", failure)
+                : new InvalidOperationException($"{report}: {failure.Message}", failure);
+        }
     }
 }

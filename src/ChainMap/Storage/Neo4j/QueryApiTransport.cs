@@ -62,14 +62,27 @@ internal sealed class QueryApiTransport(IHttpClientFactory clients, string datab
         }
     }
 
-    private async Task<Answer> PostAsync(HttpClient client, string path, CypherStatement statement, string? affinity, CancellationToken cancellationToken)
+    /// <summary>
+    /// An explicit transaction opened lazily: by its first statement (<c>POST .../tx</c>), continued by
+    /// <c>POST .../tx/{id}</c> and committed by an empty <c>POST .../tx/{id}/commit</c>, every request
+    /// echoing the <c>neo4j-cluster-affinity</c> header of the first answer.
+    /// </summary>
+    public Task<INeo4jTransaction> BeginAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<INeo4jTransaction>(new Transaction(this, clients.CreateClient(Neo4jHttp.ClientName)));
+
+    /// <summary>POSTs one statement, or none (<paramref name="statement"/> null: an empty body, as to commit).</summary>
+    private async Task<Answer> PostAsync(HttpClient client, string path, CypherStatement? statement, string? affinity, CancellationToken cancellationToken)
     {
-        var body = new Dictionary<string, object?>
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (statement is not null)
         {
-            ["statement"] = statement.Text,
-            ["parameters"] = statement.Parameters ?? new Dictionary<string, object?>(),
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Neo4jJson.Content(body) };
+            request.Content = Neo4jJson.Content(new Dictionary<string, object?>
+            {
+                ["statement"] = statement.Text,
+                ["parameters"] = statement.Parameters ?? new Dictionary<string, object?>(),
+            });
+        }
+
         request.Headers.Accept.ParseAdd(TypedJson);
         request.Headers.Accept.ParseAdd("application/json;q=0.9");
         if (affinity is not null)
@@ -86,7 +99,9 @@ internal sealed class QueryApiTransport(IHttpClientFactory clients, string datab
         }
 
         var data = json.Get("data");
-        var result = new Neo4jResult(data.Get("fields").AsStringList(), Neo4jJson.UntypeRows(data.Get("values")));
+        var result = data.ValueKind == JsonValueKind.Object
+            ? new Neo4jResult(data.Get("fields").AsStringList(), Neo4jJson.UntypeRows(data.Get("values")))
+            : new Neo4jResult([], []);
         var transactionId = json.Get("transaction").Get("id").AsString();
         var answeredAffinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
         return new Answer(result, transactionId, answeredAffinity ?? affinity);
@@ -118,4 +133,94 @@ internal sealed class QueryApiTransport(IHttpClientFactory clients, string datab
     }
 
     private sealed record Answer(Neo4jResult Result, string? TransactionId, string? Affinity);
+
+    private sealed class Transaction(QueryApiTransport transport, HttpClient client) : INeo4jTransaction
+    {
+        private string? id;
+        private string? affinity;
+
+        public bool IsOpen { get; private set; } = true;
+
+        public async Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("the Query API transaction is no longer open");
+            }
+
+            var results = new List<Neo4jResult>(statements.Count);
+            try
+            {
+                foreach (var statement in statements)
+                {
+                    if (id is null)
+                    {
+                        var first = await transport.PostAsync(client, transport.basePath + "/tx", statement, null, cancellationToken);
+                        id = first.TransactionId
+                            ?? throw new Neo4jException("ChainMap.Protocol", "the Query API opened no transaction (no transaction.id in its answer); explicit transactions need Neo4j 5.26 or later");
+                        affinity = first.Affinity;
+                        results.Add(first.Result);
+                    }
+                    else
+                    {
+                        results.Add((await transport.PostAsync(client, Path, statement, affinity, cancellationToken)).Result);
+                    }
+                }
+            }
+            catch
+            {
+                await RollbackAsync(CancellationToken.None);
+                throw;
+            }
+
+            return results;
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("the Query API transaction is no longer open");
+            }
+
+            if (id is null)
+            {
+                IsOpen = false;
+                return;
+            }
+
+            try
+            {
+                await transport.PostAsync(client, Path + "/commit", null, affinity, cancellationToken);
+                IsOpen = false;
+            }
+            catch
+            {
+                await RollbackAsync(CancellationToken.None);
+                throw;
+            }
+        }
+
+        public async Task RollbackAsync(CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                return;
+            }
+
+            IsOpen = false;
+            if (id is not null)
+            {
+                await transport.RollbackAsync(client, id, affinity);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await RollbackAsync(CancellationToken.None);
+            client.Dispose();
+        }
+
+        private string Path => $"{transport.basePath}/tx/{Uri.EscapeDataString(id!)}";
+    }
 }

@@ -3,13 +3,17 @@ using System.Text.Json;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// The transactional HTTP API (Neo4j 3.x to 5.x; deprecated in 5.26, not on Aura): every call is one
+/// The transactional HTTP API (Neo4j 3.x to 5.x; deprecated in 5.26, not on Aura): a call is one
 /// <c>POST .../commit</c> whose statements run in one transaction. Errors come back in the body,
-/// with status 200, and roll the whole request back.
+/// with status 200, and roll the whole request back. An explicit transaction is opened with
+/// <c>POST .../transaction</c> (3.x) or <c>POST /db/{db}/tx</c> (201 with a <c>Location</c>), continued
+/// with <c>POST {location}</c>, committed with <c>POST {location}/commit</c> and rolled back with
+/// <c>DELETE {location}</c>.
 /// </summary>
 internal sealed class TransactionalHttpTransport : INeo4jTransport
 {
     private readonly IHttpClientFactory clients;
+    private readonly string beginPath;
     private readonly string commitPath;
 
     /// <param name="clients">Named client <see cref="Neo4jHttp.ClientName"/>: base address and Basic auth.</param>
@@ -18,7 +22,8 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
     public TransactionalHttpTransport(IHttpClientFactory clients, bool legacyPaths, string database)
     {
         this.clients = clients;
-        commitPath = legacyPaths ? "db/data/transaction/commit" : $"db/{Uri.EscapeDataString(database)}/tx/commit";
+        beginPath = legacyPaths ? "db/data/transaction" : $"db/{Uri.EscapeDataString(database)}/tx";
+        commitPath = beginPath + "/commit";
     }
 
     public string Api => "transactional";
@@ -32,6 +37,31 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
             return [];
         }
 
+        using var client = clients.CreateClient(Neo4jHttp.ClientName);
+        return (await PostAsync(client, commitPath, statements, cancellationToken)).Results;
+    }
+
+    public async Task<INeo4jTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient(Neo4jHttp.ClientName);
+        try
+        {
+            var answer = await PostAsync(client, beginPath, [], cancellationToken);
+            // The Location is the server's own absolute address of the transaction; only its last
+            // segment (the id) is kept, so that a proxy or a base path in Neo4j:Uri still applies.
+            var id = answer.Location?.Segments[^1].Trim('/')
+                ?? throw new Neo4jException("ChainMap.Protocol", $"POST {beginPath} opened no transaction (no Location header)");
+            return new Transaction(this, client, $"{beginPath}/{Uri.EscapeDataString(id)}");
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<Answer> PostAsync(HttpClient client, string path, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
         var body = new Dictionary<string, object?>
         {
             ["statements"] = statements.Select(s => new Dictionary<string, object?>
@@ -42,9 +72,8 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
             }).ToList(),
         };
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, commitPath) { Content = Neo4jJson.Content(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Neo4jJson.Content(body) };
         request.Headers.Accept.ParseAdd("application/json");
-        using var client = clients.CreateClient(Neo4jHttp.ClientName);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var json = await Neo4jJson.ReadBodyAsync(response, "The transactional HTTP API", cancellationToken);
         Neo4jJson.ThrowIfErrors(json, response.StatusCode);
@@ -54,19 +83,22 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         }
 
         var results = new List<Neo4jResult>(statements.Count);
-        foreach (var result in json.Get("results").EnumerateArray())
+        if (json.Get("results") is { ValueKind: JsonValueKind.Array } all)
         {
-            var columns = result.Get("columns").AsStringList();
-            var rows = new List<JsonElement[]>();
-            if (result.Get("data") is { ValueKind: JsonValueKind.Array } data)
+            foreach (var result in all.EnumerateArray())
             {
-                foreach (var entry in data.EnumerateArray())
+                var columns = result.Get("columns").AsStringList();
+                var rows = new List<JsonElement[]>();
+                if (result.Get("data") is { ValueKind: JsonValueKind.Array } data)
                 {
-                    rows.Add([.. entry.Get("row").EnumerateArray()]);
+                    foreach (var entry in data.EnumerateArray())
+                    {
+                        rows.Add([.. entry.Get("row").EnumerateArray()]);
+                    }
                 }
-            }
 
-            results.Add(new Neo4jResult(columns, rows));
+                results.Add(new Neo4jResult(columns, rows));
+            }
         }
 
         if (results.Count != statements.Count)
@@ -74,7 +106,80 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
             throw new Neo4jException("ChainMap.Protocol", $"sent {statements.Count} statements but got {results.Count} results back");
         }
 
-        return results;
+        return new Answer(results, response.Headers.Location);
+    }
+
+    private sealed record Answer(IReadOnlyList<Neo4jResult> Results, Uri? Location);
+
+    /// <summary>An open transaction at <c>{beginPath}/{id}</c>; any server error has already rolled it back.</summary>
+    private sealed class Transaction(TransactionalHttpTransport transport, HttpClient client, string path) : INeo4jTransaction
+    {
+        public bool IsOpen { get; private set; } = true;
+
+        public async Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+        {
+            EnsureOpen();
+            try
+            {
+                return (await PostAsync(client, path, statements, cancellationToken)).Results;
+            }
+            catch
+            {
+                await RollbackAsync(CancellationToken.None);
+                throw;
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            EnsureOpen();
+            try
+            {
+                await PostAsync(client, path + "/commit", [], cancellationToken);
+                IsOpen = false;
+            }
+            catch
+            {
+                await RollbackAsync(CancellationToken.None);
+                throw;
+            }
+        }
+
+        public async Task RollbackAsync(CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                return;
+            }
+
+            IsOpen = false;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+                request.Headers.Accept.ParseAdd("application/json");
+                using var response = await client.SendAsync(request, timeout.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            {
+                // The server rolls the transaction back by itself when it idles out (or already did on the error).
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await RollbackAsync(CancellationToken.None);
+            client.Dispose();
+        }
+
+        private void EnsureOpen()
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException($"the Neo4j transaction {path} of {transport.Api} API is no longer open");
+            }
+        }
     }
 }
 

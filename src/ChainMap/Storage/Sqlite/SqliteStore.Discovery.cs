@@ -8,12 +8,6 @@ namespace ChainMap.Storage.Sqlite;
 
 internal sealed partial class SqliteStore
 {
-    /// <summary>At most this many members of one channel are followed per side (home / not home) when looking for paths.</summary>
-    private const int ChannelMembersFollowed = 10;
-
-    /// <summary>At most this many unfinished paths are kept per target and step, so a hub cannot flood the search.</summary>
-    private const int PartialPathsPerTarget = 60;
-
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -324,65 +318,7 @@ internal sealed partial class SqliteStore
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var graph = new PathGraph(connection, Json(homeRegionCodes));
-        var nodes = new Dictionary<NodeKey, PathNode>();
-        await graph.LoadNodesAsync(targetIds.Select(id => new NodeKey(false, id)), nodes, cancellationToken);
-
-        var found = new Dictionary<long, List<Walk>>();
-        var walks = targetIds.Distinct()
-            .Where(id => nodes.TryGetValue(new NodeKey(false, id), out var node) && !node.IsHome)
-            .Select(id => new Walk(id, [new NodeKey(false, id)], [], 1.0))
-            .ToList();
-        for (var hop = 1; hop <= maxHops && walks.Count > 0; hop++)
-        {
-            var frontier = walks.Select(w => w.Nodes[^1]).Distinct().ToList();
-            var edges = await graph.NeighboursAsync(frontier, cancellationToken);
-            await graph.LoadNodesAsync(edges.Values.SelectMany(e => e).Select(e => e.To), nodes, cancellationToken);
-
-            var next = new List<Walk>();
-            foreach (var walk in walks)
-            {
-                foreach (var edge in edges.GetValueOrDefault(walk.Nodes[^1]) ?? [])
-                {
-                    if (walk.Nodes.Contains(edge.To) || !nodes.TryGetValue(edge.To, out var node))
-                    {
-                        continue;
-                    }
-
-                    var extended = walk.Extend(edge);
-                    if (node.IsHome)
-                    {
-                        Add(found, walk.TargetId, extended);
-                    }
-                    else if (hop < maxHops)
-                    {
-                        next.Add(extended);
-                    }
-                }
-            }
-
-            walks = next.GroupBy(w => w.TargetId)
-                .SelectMany(g => g.OrderByDescending(w => w.Weight).ThenBy(w => w.Key, StringComparer.Ordinal).Take(PartialPathsPerTarget))
-                .ToList();
-        }
-
-        var result = new List<IntroductionPath>();
-        foreach (var target in targetIds.Distinct())
-        {
-            foreach (var walk in (found.GetValueOrDefault(target) ?? [])
-                .OrderBy(w => w.Edges.Count).ThenByDescending(w => w.Weight).ThenBy(w => w.Key, StringComparer.Ordinal).Take(perTarget))
-            {
-                var steps = new List<PathStep>(walk.Edges.Count);
-                for (var i = 0; i < walk.Edges.Count; i++)
-                {
-                    var edge = walk.Edges[i];
-                    steps.Add(new PathStep(nodes[walk.Nodes[i]], nodes[walk.Nodes[i + 1]], edge.Relation, edge.Role, edge.Reversed));
-                }
-
-                result.Add(new IntroductionPath(target, steps));
-            }
-        }
-
-        return result;
+        return await IntroductionPathSearch.FindAsync(graph, targetIds, maxHops, perTarget, cancellationToken);
     }
 
     /// <summary>
@@ -390,7 +326,7 @@ internal sealed partial class SqliteStore
     /// (relations, channel links; a channel's strongest home and other members from the index, ADR 0025)
     /// and the nodes reached.
     /// </summary>
-    private sealed class PathGraph : IAsyncDisposable
+    private sealed class PathGraph : IPathGraph, IAsyncDisposable
     {
         private readonly SqliteCommand neighbours;
         private readonly SqliteCommand members;
@@ -424,7 +360,7 @@ internal sealed partial class SqliteStore
                                ORDER BY m.strength DESC, m.company_id LIMIT $members)
                 """);
             members.Parameters.AddWithValue("$home", home);
-            members.Parameters.AddWithValue("$members", ChannelMembersFollowed);
+            members.Parameters.AddWithValue("$members", IntroductionPathSearch.ChannelMembersFollowed);
             members.Parameters.Add("$channel", SqliteType.Integer);
 
             nodes = Command(connection, $"""
@@ -440,9 +376,9 @@ internal sealed partial class SqliteStore
             nodes.Parameters.Add("$channels", SqliteType.Text);
         }
 
-        public async Task<Dictionary<NodeKey, List<Edge>>> NeighboursAsync(IReadOnlyCollection<NodeKey> frontier, CancellationToken cancellationToken)
+        public async Task<Dictionary<PathKey, List<PathEdge>>> NeighboursAsync(IReadOnlyCollection<PathKey> frontier, CancellationToken cancellationToken)
         {
-            var edges = new Dictionary<NodeKey, List<Edge>>();
+            var edges = new Dictionary<PathKey, List<PathEdge>>();
             var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
             neighbours.Parameters["$companies"].Value = JsonSerializer.Serialize(frontier.Where(n => !n.IsChannel).Select(n => n.Id));
             neighbours.Parameters["$channels"].Value = JsonSerializer.Serialize(channels);
@@ -456,7 +392,7 @@ internal sealed partial class SqliteStore
             return edges;
         }
 
-        public async Task LoadNodesAsync(IEnumerable<NodeKey> keys, Dictionary<NodeKey, PathNode> loaded, CancellationToken cancellationToken)
+        public async Task LoadNodesAsync(IEnumerable<PathKey> keys, Dictionary<PathKey, PathNode> loaded, CancellationToken cancellationToken)
         {
             var missing = keys.Where(k => !loaded.ContainsKey(k)).Distinct().ToList();
             if (missing.Count == 0)
@@ -476,7 +412,7 @@ internal sealed partial class SqliteStore
                     kind = parsed;
                 }
 
-                var key = new NodeKey(isChannel, reader.GetInt64(1));
+                var key = new PathKey(isChannel, reader.GetInt64(1));
                 loaded[key] = new PathNode(isChannel ? PathNodeKind.Channel : PathNodeKind.Company, key.Id, reader.GetString(2), NullableString(reader, 3), kind, reader.GetInt64(5) == 1);
             }
         }
@@ -488,28 +424,17 @@ internal sealed partial class SqliteStore
             await nodes.DisposeAsync();
         }
 
-        private static async Task ReadEdgesAsync(SqliteCommand command, Dictionary<NodeKey, List<Edge>> edges, CancellationToken cancellationToken)
+        private static async Task ReadEdgesAsync(SqliteCommand command, Dictionary<PathKey, List<PathEdge>> edges, CancellationToken cancellationToken)
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var from = new NodeKey(reader.GetInt64(0) == 1, reader.GetInt64(1));
-                var to = new NodeKey(reader.GetInt64(2) == 1, reader.GetInt64(3));
-                var label = reader.GetString(4);
-                var reversed = reader.GetInt64(5) == 1;
-                Edge edge;
-                if (!from.IsChannel && !to.IsChannel)
-                {
-                    CompanyRelationKinds.TryParse(label, out var kind);
-                    edge = new Edge(to, kind, null, reversed, IntroductionWeights.Of(kind));
-                }
-                else
-                {
-                    ChannelRoles.TryParse(label, out var role);
-                    edge = new Edge(to, null, role, reversed, IntroductionWeights.Of(role));
-                }
-
-                Add(edges, from, edge);
+                IntroductionPathSearch.AddEdge(
+                    edges,
+                    new PathKey(reader.GetInt64(0) == 1, reader.GetInt64(1)),
+                    new PathKey(reader.GetInt64(2) == 1, reader.GetInt64(3)),
+                    reader.GetString(4),
+                    reader.GetInt64(5) == 1);
             }
         }
     }
@@ -583,19 +508,5 @@ internal sealed partial class SqliteStore
         }
 
         list.Add(value);
-    }
-
-    private readonly record struct NodeKey(bool IsChannel, long Id)
-    {
-        public override string ToString() => (IsChannel ? "h" : "c") + Id.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private sealed record Edge(NodeKey To, CompanyRelationKind? Relation, ChannelRole? Role, bool Reversed, double Weight);
-
-    private sealed record Walk(long TargetId, IReadOnlyList<NodeKey> Nodes, IReadOnlyList<Edge> Edges, double Weight)
-    {
-        public string Key => string.Join('/', Nodes);
-
-        public Walk Extend(Edge edge) => new(TargetId, [.. Nodes, edge.To], [.. Edges, edge], Weight * edge.Weight);
     }
 }

@@ -138,6 +138,52 @@ public sealed class Neo4jResilienceTests
         Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task An_import_session_failing_after_a_commit_rolls_back_the_open_batches_and_says_which_rows_are_stored()
+    {
+        var fault = new Fault { FailBeforeSending = true };
+        await using var services = OnTestServer(fault);
+        await Neo4jTestServer.WipeAsync(services);
+        var store = services.GetRequiredService<Neo4jStore>();
+        var rows = Companies(60);
+
+        StoreUnavailableException? error;
+        await using (var session = await store.BeginCompanyImportAsync(Stamp, CancellationToken.None))
+        {
+            await session.UpsertAsync(rows[..30], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            await session.UpsertAsync(rows[30..50], CancellationToken.None);
+            fault.Armed = true;
+            error = Assert.ThrowsAsync<StoreUnavailableException>(() => session.UpsertAsync(rows[50..], CancellationToken.None));
+            fault.Armed = false;
+        }
+
+        Assert.That(error!.Message, Does.Contain("cannot be reached")
+            .And.Contain("the first 30 rows sent to it are committed; the 20 rows sent since the last commit were rolled back"));
+        Assert.That(fault.Fired, Is.EqualTo(1), "a batch inside an open transaction is not retried alone");
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(30));
+    }
+
+    [Test]
+    public async Task The_first_batch_of_an_import_session_is_retried_whole_on_a_transient_failure()
+    {
+        var fault = new Fault { FailBeforeSending = true, Times = 1 };
+        await using var services = OnTestServer(fault);
+        await Neo4jTestServer.WipeAsync(services);
+        var store = services.GetRequiredService<Neo4jStore>();
+
+        fault.Armed = true;
+        await using (var session = await store.BeginCompanyImportAsync(Stamp, CancellationToken.None))
+        {
+            var outcomes = await session.UpsertAsync(Companies(10), CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(outcomes.All(o => o.Kind == UpsertKind.Inserted), Is.True);
+        }
+
+        Assert.That(fault.Fired, Is.EqualTo(1));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
+    }
+
     private static List<CompanyRecord> Companies(int count) => Enumerable.Range(1, count).Select(i =>
     {
         var name = $"苏州{i:000}号液压有限公司";

@@ -213,6 +213,56 @@ public sealed class QueryApiTransportTests
     }
 
     [Test]
+    public async Task An_open_transaction_spans_requests_until_an_empty_commit()
+    {
+        server
+            .Then(HttpStatusCode.Accepted, """
+                {"data": {"fields": ["n"], "values": [[{"$type": "Integer", "_value": "1"}]]}, "bookmarks": [], "transaction": {"id": "lyU", "expires": "2024-10-22T15:48:29Z"}}
+                """, (QueryApiTransport.AffinityHeader, DocumentedAffinity))
+            .Then(HttpStatusCode.Accepted, """
+                {"data": {"fields": ["n"], "values": [[{"$type": "Integer", "_value": "2"}]]}, "bookmarks": [], "transaction": {"id": "lyU", "expires": "2024-10-22T15:48:39Z"}}
+                """, (QueryApiTransport.AffinityHeader, DocumentedAffinity))
+            .Then(HttpStatusCode.Accepted, """{"bookmarks": ["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmR"]}""", (QueryApiTransport.AffinityHeader, DocumentedAffinity));
+
+        await using var transaction = await Transport().BeginAsync(CancellationToken.None);
+        var first = await transaction.RunAsync(["CREATE (n:A) RETURN 1 AS n"], CancellationToken.None);
+        var second = await transaction.RunAsync(["CREATE (n:B) RETURN 2 AS n"], CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        Assert.That(server.Requests.Select(r => (r.Method.Method, r.Path)), Is.EqualTo(new[]
+        {
+            ("POST", "/db/neo4j/query/v2/tx"),
+            ("POST", "/db/neo4j/query/v2/tx/lyU"),
+            ("POST", "/db/neo4j/query/v2/tx/lyU/commit"),
+        }));
+        Assert.That(server.Requests.Select(r => r.Header(QueryApiTransport.AffinityHeader)), Is.EqualTo(new[] { null, DocumentedAffinity, DocumentedAffinity }));
+        Assert.That(server.Requests[2].Body, Is.Empty, "the commit carries no statement");
+        Assert.That((first[0].Scalar!.Value.AsInt64(), second[0].Scalar!.Value.AsInt64(), transaction.IsOpen), Is.EqualTo((1L, 2L, false)));
+    }
+
+    [Test]
+    public async Task An_open_transaction_disposed_without_commit_is_rolled_back()
+    {
+        server
+            .Then(HttpStatusCode.Accepted, """
+                {"data": {"fields": [], "values": []}, "bookmarks": [], "transaction": {"id": "lyU", "expires": "2024-10-22T15:48:29Z"}}
+                """, (QueryApiTransport.AffinityHeader, DocumentedAffinity))
+            .Then(HttpStatusCode.Accepted, "{}", (QueryApiTransport.AffinityHeader, DocumentedAffinity));
+
+        await using (var transaction = await Transport().BeginAsync(CancellationToken.None))
+        {
+            await transaction.RunAsync(["CREATE (n:A)"], CancellationToken.None);
+        }
+
+        Assert.That(server.Requests.Select(r => (r.Method.Method, r.Path)), Is.EqualTo(new[]
+        {
+            ("POST", "/db/neo4j/query/v2/tx"),
+            ("DELETE", "/db/neo4j/query/v2/tx/lyU"),
+        }));
+        Assert.That(server.Requests[1].Header(QueryApiTransport.AffinityHeader), Is.EqualTo(DocumentedAffinity));
+    }
+
+    [Test]
     public async Task Floats_are_sent_with_a_decimal_point_so_that_neo4j_keeps_them_floats()
     {
         server.Then(HttpStatusCode.Accepted, """{"data": {"fields": [], "values": []}, "bookmarks": []}""");

@@ -49,6 +49,40 @@ public sealed class TransactionalHttpTransportTests
     }
 
     [Test]
+    public async Task An_open_transaction_spans_requests_and_shows_nothing_to_others_until_it_commits()
+    {
+        await using var transaction = await Transport().BeginAsync(CancellationToken.None);
+        await transaction.RunAsync(["CREATE (:Probe {name: '甲'})"], CancellationToken.None);
+        var inside = await transaction.RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
+        var outsideBefore = await Transport().RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        var outsideAfter = await Transport().RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
+
+        Assert.That(inside[0].Scalar!.Value.AsInt64(), Is.EqualTo(1), "a later request sees the earlier one");
+        Assert.That(outsideBefore[0].Scalar!.Value.AsInt64(), Is.Zero);
+        Assert.That(outsideAfter[0].Scalar!.Value.AsInt64(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_open_transaction_disposed_or_failed_without_commit_leaves_nothing()
+    {
+        await using (var transaction = await Transport().BeginAsync(CancellationToken.None))
+        {
+            await transaction.RunAsync(["CREATE (:Probe {name: 'rolled back'})"], CancellationToken.None);
+        }
+
+        await using (var failing = await Transport().BeginAsync(CancellationToken.None))
+        {
+            await failing.RunAsync(["CREATE (:Probe {name: 'failed'})"], CancellationToken.None);
+            Assert.ThrowsAsync<Neo4jException>(() => failing.RunAsync(["RETURN 1 AS"], CancellationToken.None));
+            Assert.That(failing.IsOpen, Is.False);
+        }
+
+        var count = await Transport().RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
+        Assert.That(count[0].Scalar!.Value.AsInt64(), Is.Zero);
+    }
+
+    [Test]
     public async Task An_error_in_a_later_statement_is_raised_from_the_body_of_a_200_and_rolls_back_the_earlier_ones()
     {
         var error = Assert.ThrowsAsync<Neo4jException>(() => Transport().RunAsync(["CREATE (:Probe {name: 'kept?'})", "RETURN 1 AS"], CancellationToken.None));

@@ -1,0 +1,240 @@
+using System.Text.Json;
+using ChainMap.Domain;
+
+namespace ChainMap.Storage.Neo4j;
+
+/// <summary>
+/// Home ties and introduction paths over <c>(:Company)-[:SUPPLIES|INVESTS_IN|CONTROLS]-&gt;(:Company)</c> and
+/// <c>(:Channel)-[:LINKS {role}]-&gt;(:Company | :Channel)</c>; a channel leads home by itself when one of its
+/// ties (the <c>ties</c> JSON of <c>(:Channel)</c>) lies in the home region. Channels are few, so their ties
+/// and the links between them are read whole and walked in C#, exactly as the SQLite store does; the
+/// path search is the same code on both stores (<see cref="IntroductionPathSearch"/>).
+/// </summary>
+internal sealed partial class Neo4jStore
+{
+    private static readonly Dictionary<string, CompanyRelationKind> RelationKinds =
+        RelationTypes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>True when the company or channel bound to <paramref name="variable"/> lies in the codes of <c>$home</c>.</summary>
+    private static string AtHome(string variable) =>
+        $"(coalesce({variable}.provinceCode, '') IN $home OR coalesce({variable}.cityCode, '') IN $home OR coalesce({variable}.countyCode, '') IN $home)";
+
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    {
+        var home = homeRegionCodes.Distinct(StringComparer.Ordinal).ToList();
+        if (home.Count == 0)
+        {
+            return [];
+        }
+
+        var homeCompanies = new RegionFilter(home);
+        (string, object?)[] parameters = [("home", home), .. homeCompanies.Parameters];
+        var first = await RunAsync(
+        [
+            // Relations across the home border, seen from the outside company.
+            Cypher(homeCompanies.Match() + $$"""
+                MATCH (c)-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(o:Company)
+                WHERE NOT {{AtHome("o")}}
+                RETURN o.id, c.id, c.name, type(r), startNode(r) = o
+                """, parameters),
+            "MATCH (h:Channel) RETURN h.id, h.name, h.kind, h.ties",
+            Cypher(homeCompanies.Match() + "MATCH (h:Channel)-[:LINKS]->(c) RETURN DISTINCT h.id", parameters),
+            "MATCH (a:Channel)-[:LINKS]->(b:Channel) RETURN a.id, b.id",
+        ], cancellationToken);
+
+        var relations = new Dictionary<long, List<HomeRelationTie>>();
+        foreach (var row in first[0].Rows)
+        {
+            Add(relations, row[0].AsInt64(), new HomeRelationTie(row[1].AsInt64(), row[2].AsString() ?? string.Empty, RelationKinds[row[3].AsRequiredString()], row[4].AsBoolean()));
+        }
+
+        // How far each channel is from home: tied to it (0), a home member or tied channel linked (1), one more channel (2).
+        var channels = first[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString()), Home: TiedHome(r[3].AsString(), home)));
+        var distance = channels.Where(c => c.Value.Home).ToDictionary(c => c.Key, _ => 0);
+        foreach (var row in first[2].Rows)
+        {
+            distance.TryAdd(row[0].AsInt64(), 1);
+        }
+
+        var neighbours = new Dictionary<long, List<long>>();
+        foreach (var row in first[3].Rows)
+        {
+            Add(neighbours, row[0].AsInt64(), row[1].AsInt64());
+            Add(neighbours, row[1].AsInt64(), row[0].AsInt64());
+        }
+
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (id, d) in distance.Where(p => p.Value == round).ToList())
+            {
+                foreach (var next in neighbours.GetValueOrDefault(id) ?? [])
+                {
+                    if (!distance.TryGetValue(next, out var known) || known > d + 1)
+                    {
+                        distance[next] = d + 1;
+                    }
+                }
+            }
+        }
+
+        var channelTies = new Dictionary<long, List<HomeChannelTie>>();
+        if (distance.Count > 0)
+        {
+            var links = await RunAsync(Cypher($$"""
+                UNWIND $ids AS id
+                MATCH (h:Channel {id: id})-[l:LINKS]->(o:Company)
+                WHERE NOT {{AtHome("o")}}
+                RETURN o.id, h.id, l.role
+                """, ("ids", distance.Keys.ToList()), ("home", home)), cancellationToken);
+            foreach (var row in links.Rows)
+            {
+                var channelId = row[1].AsInt64();
+                ChannelRoles.TryParse(row[2].AsString(), out var role);
+                var (name, kind, _) = channels[channelId];
+                Add(channelTies, row[0].AsInt64(), new HomeChannelTie(channelId, name, kind ?? default, role, distance[channelId]));
+            }
+        }
+
+        var ids = relations.Keys.Union(channelTies.Keys).Order().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var companies = await RunAsync(Cypher("""
+            UNWIND $ids AS id
+            MATCH (c:Company {id: id})
+            OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment)
+            RETURN c.id, c.provinceCode, c.cityCode, c.countyCode, c.strength, c.registeredCapital, c.tags, collect(s.code)
+            """, ("ids", ids)), cancellationToken);
+        return companies.Rows
+            .Select(r => new HomeTiedCompany(
+                r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
+                (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
+                r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
+                relations.GetValueOrDefault(r[0].AsInt64()) ?? [],
+                channelTies.GetValueOrDefault(r[0].AsInt64()) ?? []))
+            .OrderBy(t => t.CompanyId)
+            .ToList();
+    }
+
+    public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) =>
+        targetIds.Count == 0 || maxHops < 1 || perTarget < 1 || homeRegionCodes.Count == 0
+            ? Task.FromResult<IReadOnlyList<IntroductionPath>>([])
+            : IntroductionPathSearch.FindAsync(new PathGraph(this, homeRegionCodes.Distinct(StringComparer.Ordinal).ToList()), targetIds, maxHops, perTarget, cancellationToken);
+
+    /// <summary>True when one of the ties (the <c>ties</c> JSON of a channel) lies in the home region.</summary>
+    private static bool TiedHome(string? tiesJson, IReadOnlyCollection<string> home) =>
+        tiesJson is not null
+        && (JsonSerializer.Deserialize<List<RegionPlace>>(tiesJson) ?? [])
+            .Any(t => home.Contains(t.ProvinceCode) || (t.CityCode is { } city && home.Contains(city)) || (t.CountyCode is { } county && home.Contains(county)));
+
+    private static ChannelKind? ParseKind(string? text) => ChannelKinds.TryParse(text, out var kind) ? kind : null;
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    /// <summary>The reads of one path search: one request per hop for the neighbours, one for the nodes reached.</summary>
+    private sealed class PathGraph(Neo4jStore store, List<string> home) : IPathGraph
+    {
+        public async Task<Dictionary<PathKey, List<PathEdge>>> NeighboursAsync(IReadOnlyCollection<PathKey> frontier, CancellationToken cancellationToken)
+        {
+            var companies = frontier.Where(n => !n.IsChannel).Select(n => n.Id).ToList();
+            var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
+            var results = await store.RunAsync(
+            [
+                Cypher("""
+                    UNWIND $companies AS id
+                    MATCH (a:Company {id: id})-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(b:Company)
+                    RETURN id, b.id, type(r), startNode(r) = b
+                    """, ("companies", companies)),
+                Cypher("""
+                    UNWIND $companies AS id
+                    MATCH (a:Company {id: id})<-[l:LINKS]-(h:Channel)
+                    RETURN id, h.id, l.role
+                    """, ("companies", companies)),
+                Cypher("""
+                    UNWIND $channels AS id
+                    MATCH (a:Channel {id: id})-[l:LINKS]-(b:Channel)
+                    RETURN id, b.id, l.role, startNode(l) = b
+                    """, ("channels", channels)),
+                // Per channel the strongest members at home and elsewhere, as SQLite's member index orders them.
+                Cypher($$"""
+                    UNWIND $channels AS id
+                    MATCH (h:Channel {id: id})-[l:LINKS]->(c:Company)
+                    WITH id, c, l, {{AtHome("c")}} AS home
+                    ORDER BY coalesce(c.strength, 0.0) DESC, c.id
+                    WITH id, home, collect([c.id, l.role])[0..$members] AS top
+                    UNWIND top AS member
+                    RETURN id, member[0], member[1]
+                    """, ("channels", channels), ("home", home), ("members", IntroductionPathSearch.ChannelMembersFollowed)),
+            ], cancellationToken);
+
+            var edges = new Dictionary<PathKey, List<PathEdge>>();
+            foreach (var row in results[0].Rows)
+            {
+                IntroductionPathSearch.AddEdge(edges, new PathKey(false, row[0].AsInt64()), new PathKey(false, row[1].AsInt64()),
+                    RelationKinds[row[2].AsRequiredString()].ToWire(), row[3].AsBoolean());
+            }
+
+            foreach (var row in results[1].Rows)
+            {
+                IntroductionPathSearch.AddEdge(edges, new PathKey(false, row[0].AsInt64()), new PathKey(true, row[1].AsInt64()), row[2].AsRequiredString(), reversed: true);
+            }
+
+            foreach (var row in results[2].Rows)
+            {
+                IntroductionPathSearch.AddEdge(edges, new PathKey(true, row[0].AsInt64()), new PathKey(true, row[1].AsInt64()), row[2].AsRequiredString(), row[3].AsBoolean());
+            }
+
+            foreach (var row in results[3].Rows)
+            {
+                IntroductionPathSearch.AddEdge(edges, new PathKey(true, row[0].AsInt64()), new PathKey(false, row[1].AsInt64()), row[2].AsRequiredString(), reversed: false);
+            }
+
+            return edges;
+        }
+
+        public async Task LoadNodesAsync(IEnumerable<PathKey> keys, Dictionary<PathKey, PathNode> loaded, CancellationToken cancellationToken)
+        {
+            var missing = keys.Where(k => !loaded.ContainsKey(k)).Distinct().ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            var results = await store.RunAsync(
+            [
+                Cypher($$"""
+                    UNWIND $companies AS id
+                    MATCH (c:Company {id: id})
+                    RETURN c.id, c.name, c.regionCode, {{AtHome("c")}}
+                    """, ("companies", missing.Where(k => !k.IsChannel).Select(k => k.Id).ToList()), ("home", home)),
+                Cypher("""
+                    UNWIND $channels AS id
+                    MATCH (h:Channel {id: id})
+                    RETURN h.id, h.name, h.regionCode, h.kind, h.ties
+                    """, ("channels", missing.Where(k => k.IsChannel).Select(k => k.Id).ToList())),
+            ], cancellationToken);
+            foreach (var row in results[0].Rows)
+            {
+                var id = row[0].AsInt64();
+                loaded[new PathKey(false, id)] = new PathNode(PathNodeKind.Company, id, row[1].AsRequiredString(), row[2].AsString(), null, row[3].AsBoolean());
+            }
+
+            foreach (var row in results[1].Rows)
+            {
+                var id = row[0].AsInt64();
+                loaded[new PathKey(true, id)] = new PathNode(PathNodeKind.Channel, id, row[1].AsRequiredString(), row[2].AsString(), ParseKind(row[3].AsString()), TiedHome(row[4].AsString(), home));
+            }
+        }
+    }
+}

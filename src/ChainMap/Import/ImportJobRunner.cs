@@ -20,11 +20,34 @@ internal sealed class ImportJobRunner(
 {
     public const string InterruptedMessage = "interrupted: the service stopped before this import finished; nothing after its last commit was kept — upload the file again";
 
+    /// <summary>The message of a running job that has committed rows (kept in the job record, so a crash report can say what was kept).</summary>
+    internal const string CommittedPrefix = "running: ";
+
+    /// <summary>Unfinished jobs looked at one by one at start-up (older ones are only marked failed).</summary>
+    private const int RecentJobs = 1000;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var failed = await store.FailUnfinishedImportJobsAsync(InterruptedMessage, time.GetUtcNow(), cancellationToken);
+            var at = time.GetUtcNow();
+            var failed = 0;
+            foreach (var job in (await store.ListImportJobsAsync(RecentJobs, cancellationToken)).Where(j => j.State is ImportJobState.Queued or ImportJobState.Running))
+            {
+                // The job record holds the counts of its last commit: exactly what the crash kept.
+                var kept = job.Written && job.Message?.StartsWith(CommittedPrefix, StringComparison.Ordinal) == true
+                    ? job.Message[CommittedPrefix.Length..]
+                    : "nothing was committed";
+                await store.SaveImportJobAsync(job with
+                {
+                    State = ImportJobState.Failed,
+                    FinishedAt = at,
+                    Message = $"interrupted: the service stopped before this import finished; {kept} — upload the same file again to import the rest (committed rows come out unchanged)",
+                }, cancellationToken);
+                failed++;
+            }
+
+            failed += await store.FailUnfinishedImportJobsAsync(InterruptedMessage, at, cancellationToken);
             if (failed > 0)
             {
                 logger.LogWarning("Marked {Count} unfinished import job(s) as interrupted", failed);
@@ -65,10 +88,19 @@ internal sealed class ImportJobRunner(
         jobs.Report(job, 0);
         try
         {
-            void Progress(ImportProgress p) => jobs.Report(job with { Counts = p.Counts }, p.Fraction);
+            var current = job;
+            void Progress(ImportProgress p) => jobs.Report(current with { Counts = p.Counts }, p.Fraction);
+            async Task CommittedAsync(ImportCheckpoint point, CancellationToken token)
+            {
+                // Stored at once, so that after a crash the job says exactly which rows were kept.
+                current = current with { Counts = point.Counts, Written = true, Message = CommittedPrefix + CompanyImporter.Kept(point) };
+                await store.SaveImportJobAsync(current, token);
+                jobs.Report(current, null);
+            }
+
             var summary = work.Kind switch
             {
-                ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, cancellationToken),
+                ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, CommittedAsync, cancellationToken),
                 ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
                 _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
             };

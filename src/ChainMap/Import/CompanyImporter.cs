@@ -107,7 +107,14 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 return run.Interrupted(reader.Description, ex.Message);
             }
 
-            return run.Summary(reader.Description);
+            var summary = run.Summary(reader.Description);
+            if (summary.Read == 0 && summary.Problems.Count == 0)
+            {
+                return ImportSummary.RejectedFile(new ImportProblem(fileName, headerLine, null, null,
+                    "the file has a header row but no data rows"), reader.Description) with { Columns = map.Columns };
+            }
+
+            return summary;
         }
     }
 
@@ -213,7 +220,8 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
 
         public ImportSummary Summary(string format) => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Report(fileName))
         {
-            Written = written,
+            // A commit of no row wrote nothing.
+            Written = written && inserted + updated + unchanged > 0,
             Format = format,
             Columns = map.Columns,
             ProblemCount = problems.Count,
@@ -221,7 +229,9 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 ? "dry run: nothing was written; the counts say what an import would do"
                 : options.AllOrNothing && rejected > 0
                     ? $"all-or-nothing: {rejected} row(s) rejected, so nothing was written"
-                    : null,
+                    : read > 0 && inserted + updated + unchanged == 0
+                        ? $"no row was imported: all {rejected} data row(s) were rejected; the problem report says which line, column and why"
+                        : null,
         };
 
         /// <summary>

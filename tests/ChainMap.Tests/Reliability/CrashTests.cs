@@ -111,7 +111,7 @@ public sealed class CrashTests
         return (path, distinct);
     }
 
-    private static string CopyDataWithoutDemoCompanies(string target)
+    internal static string CopyDataWithoutDemoCompanies(string target)
     {
         foreach (var file in Directory.EnumerateFiles(TestData.DataPath, "*", SearchOption.AllDirectories))
         {

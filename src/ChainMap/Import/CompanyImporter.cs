@@ -172,7 +172,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                     var outcomes = await session.UpsertAsync(batch.Records, stop.Token);
                     Count(batch, outcomes);
                     sinceCommit += batch.Records.Count;
-                    if (!options.DryRun && !options.AllOrNothing && sinceCommit >= CommitEvery)
+                    if (!options.DryRun && !options.AllOrNothing && (sinceCommit >= CommitEvery || session.CommitsEachBatch))
                     {
                         await session.CommitAsync(stop.Token);
                         written = true;

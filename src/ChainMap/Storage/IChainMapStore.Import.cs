@@ -21,6 +21,13 @@ public interface ICompanyImportSession : IAsyncDisposable
 
     /// <summary>Makes everything upserted so far durable and visible; later batches start a new unit of work.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when every <see cref="UpsertAsync"/> is durable when it returns (a session without a
+    /// transaction spanning batches); the importer then reports each batch as committed, so that
+    /// an interrupted import still says exactly which rows were written.
+    /// </summary>
+    bool CommitsEachBatch => false;
 }
 
 /// <summary>Where a stored company value came from: the field, and the import (id, file, time) that last set it.</summary>

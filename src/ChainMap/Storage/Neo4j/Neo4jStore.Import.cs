@@ -209,6 +209,8 @@ internal sealed partial class Neo4jStore
 
         public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public bool CommitsEachBatch => true;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

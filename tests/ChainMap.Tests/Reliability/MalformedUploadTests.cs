@@ -161,4 +161,69 @@ public sealed class MalformedUploadTests
         Assert.That((await client.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the service stays up");
         Assert.That(await StoreFingerprintAsync(), Is.EqualTo(before), "the store is unchanged");
     }
+
+    [Test]
+    public async Task Hostile_and_huge_option_values_are_refused_clearly_and_change_nothing()
+    {
+        var before = await StoreFingerprintAsync();
+        var csv = Encoding.UTF8.GetBytes($"{Header}\n随州语料选项测试有限公司,,421303,专用汽车\n");
+        string[] hostile = [.. BadInputTests.HostileStrings.Where(h => h.Trim().Length > 0 && h is not "-1"), "1e999999", "-99999999999999999999999", "true; DROP TABLE company"];
+        var failures = new List<string>();
+        foreach (var (name, path, _) in Endpoints.Where(e => e.Path.StartsWith("/api/imports/", StringComparison.Ordinal)))
+        {
+            foreach (var option in new[] { "dryRun", "allOrNothing", "mapping" })
+            {
+                foreach (var value in hostile)
+                {
+                    using var form = path.EndsWith("chains", StringComparison.Ordinal)
+                        ? Form(("chains", "chains.csv", csv))
+                        : Form(("file", "companies.csv", csv));
+                    form.Add(new StringContent(value), option);
+                    using var response = await client.PostAsync(path, form);
+                    if (await RefusalProblemAsync(response) is { } problem)
+                    {
+                        failures.Add($"{name} {option}={value[..Math.Min(value.Length, 40)]}: {problem}");
+                    }
+                }
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+        Assert.That(await StoreFingerprintAsync(), Is.EqualTo(before), "the store is unchanged");
+    }
+
+    [Test]
+    public async Task Injection_strings_in_cells_are_stored_verbatim_as_names()
+    {
+        string[] names =
+        [
+            "随州'); DROP TABLE company; --有限公司", "随州\" OR 1=1 --有限公司", "随州' OR '1'='1有限公司",
+            "随州x') RETURN 1 UNION MATCH (n) DETACH DELETE n //有限公司", "MATCH (n) DETACH DELETE n", "随州$where{\"$gt\": \"\"}有限公司",
+            "=cmd|' /C calc'!A0", "<script>alert(1)</script>随州有限公司", "随州\u202Eevil有限公司", "随州😀🀄有限公司",
+        ];
+        var rows = names.Select((n, i) => (Name: n, Uscc: ChainMap.Domain.Uscc.FromBody($"91421303MA4K{i:D4}X").Value)).ToList();
+        var csv = new StringBuilder($"{Header}\n");
+        foreach (var (name, uscc) in rows)
+        {
+            csv.Append('"').Append(name.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(uscc).Append(",421303,专用汽车\n");
+        }
+
+        var chainsBefore = await client.GetStringAsync("/api/chains");
+        var totalBefore = (await client.GetFromJsonAsync<ChainMap.Api.Companies.CompanyPageResponse>("/api/companies?pageSize=1"))!.Total;
+        using var form = Form(("file", "injection.csv", Encoding.UTF8.GetBytes(csv.ToString())));
+        using var response = await client.PostAsync("/api/imports/companies", form);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var job = await WaitAsync((await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id);
+
+        Assert.That(job.State, Is.EqualTo("succeeded"), job.Message);
+        Assert.That(job.Inserted, Is.EqualTo(names.Length));
+        foreach (var (name, uscc) in rows)
+        {
+            var stored = await client.GetFromJsonAsync<ChainMap.Api.Companies.CompanyDetailResponse>($"/api/companies/{uscc}");
+            Assert.That(stored!.Company.Name, Is.EqualTo(name), "the cell is stored as written");
+        }
+
+        Assert.That(await client.GetStringAsync("/api/chains"), Is.EqualTo(chainsBefore), "nothing was executed");
+        Assert.That((await client.GetFromJsonAsync<ChainMap.Api.Companies.CompanyPageResponse>("/api/companies?pageSize=1"))!.Total, Is.EqualTo(totalBefore + names.Length));
+    }
 }

@@ -74,6 +74,13 @@ internal sealed class ImportJobRunner(
             {
                 return;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // E.g. the store went away before the job could even be marked running: this job
+                // is lost (start-up marks it interrupted), but the runner — and the service — go on.
+                logger.LogError(ex, "Import job {Id} could not be run", work.JobId);
+                jobs.Forget(work.JobId);
+            }
             finally
             {
                 TryDelete(work.WorkFolder);
@@ -86,9 +93,9 @@ internal sealed class ImportJobRunner(
         var job = (await store.GetImportJobAsync(work.JobId, cancellationToken))! with { State = ImportJobState.Running, StartedAt = time.GetUtcNow() };
         await store.SaveImportJobAsync(job, cancellationToken);
         jobs.Report(job, 0);
+        var current = job;
         try
         {
-            var current = job;
             void Progress(ImportProgress p) => jobs.Report(current with { Counts = p.Counts }, p.Fraction);
             async Task CommittedAsync(ImportCheckpoint point, CancellationToken token)
             {
@@ -104,7 +111,16 @@ internal sealed class ImportJobRunner(
                 ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
                 _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
             };
-            await store.SaveImportProblemsAsync(job.Id, summary.Problems, cancellationToken);
+            try
+            {
+                await store.SaveImportProblemsAsync(job.Id, summary.Problems, cancellationToken);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The store went away mid-import: the summary still says what was written.
+                logger.LogError("Import {Id}: could not store its problem report: {Reason}", job.Id, ex.Message);
+            }
+
             var failed = summary.FileProblem is not null || (!summary.Written && !work.Options.DryRun);
             job = job with
             {
@@ -119,11 +135,21 @@ internal sealed class ImportJobRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, job.FileName);
-            job = job with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
+            job = current with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
         }
 
-        await store.SaveImportJobAsync(job, cancellationToken);
-        jobs.Forget(job.Id);
+        try
+        {
+            await store.SaveImportJobAsync(job, cancellationToken);
+            jobs.Forget(job.Id);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Kept in memory, so that polling shows the outcome; the stored record says running
+            // until the next start marks it interrupted with the counts of its last commit.
+            logger.LogError("Import {Id} {State}, but the store could not record it: {Reason}", job.Id, job.State, ex.Message);
+            jobs.Report(job, 1);
+        }
     }
 
     private void TryDelete(string folder)

@@ -37,7 +37,9 @@ internal sealed class ImportJobRunner(
                 // The job record holds the counts of its last commit: exactly what the crash kept.
                 var kept = job.Written && job.Message?.StartsWith(CommittedPrefix, StringComparison.Ordinal) == true
                     ? job.Message[CommittedPrefix.Length..]
-                    : "nothing was committed";
+                    : job.Kind == ImportKinds.Companies || job.State == ImportJobState.Queued
+                        ? "nothing was committed"
+                        : "what it saved before the stop is kept (relations and chains are saved in parts and not counted until the end; re-running the same file adds only what is missing)";
                 await store.SaveImportJobAsync(job with
                 {
                     State = ImportJobState.Failed,

@@ -29,9 +29,9 @@ public sealed class ConcurrentImportTests
         {
             var chains = (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
             var home = await DefaultData.ReadHomeAsync(Path.Combine(TestData.DataPath, "home.json"), CancellationToken.None);
-            var rows = SyntheticCompanies.Generate(50_000, Seed, chains, TestData.Regions, home.Code).ToList();
-            var first = WriteCsv(Path.Combine(folder, "first.csv"), rows.Take(30_000));
-            var second = WriteCsv(Path.Combine(folder, "second.csv"), rows.Skip(20_000));
+            var rows = SyntheticCompanies.Generate(20_000, Seed, chains, TestData.Regions, home.Code).ToList();
+            var first = WriteCsv(Path.Combine(folder, "first.csv"), rows.Take(12_000));
+            var second = WriteCsv(Path.Combine(folder, "second.csv"), rows.Skip(8_000));
             var expected = rows.Select(r => r[1]).Distinct(StringComparer.Ordinal).Count();
             var data = CrashTests.CopyDataWithoutDemoCompanies(Path.Combine(folder, "data"));
 

@@ -19,7 +19,7 @@ namespace ChainMap.Tests.Reliability;
 [NonParallelizable]
 public sealed class Neo4jCrashTests
 {
-    private const int Rows = 100_000;
+    private const int Rows = 50_000;
     private const int Seed = 20_261_129;
 
     private static readonly string Script = Path.GetFullPath(Path.Combine(TestData.DataPath, "..", "scripts", "test-infra", "neo4j.sh"));
@@ -33,7 +33,7 @@ public sealed class Neo4jCrashTests
         {
             var chains = (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
             var home = await DefaultData.ReadHomeAsync(Path.Combine(TestData.DataPath, "home.json"), CancellationToken.None);
-            var csv = Path.Combine(folder, "companies-100k.csv");
+            var csv = Path.Combine(folder, "companies-50k.csv");
             await using (var writer = new StreamWriter(csv, false, new UTF8Encoding(false)))
             {
                 await SyntheticCompanies.WriteCsvAsync(writer, Rows, Seed, chains, TestData.Regions, home.Code, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class Neo4jCrashTests
 
             var checkpoints = new List<ImportCheckpoint>();
             var thirdCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var import = importer.ImportFileAsync(csv, "companies-100k.csv", ImportOptions.Default, null, null, (point, _) =>
+            var import = importer.ImportFileAsync(csv, "companies-50k.csv", ImportOptions.Default, null, null, (point, _) =>
             {
                 lock (checkpoints)
                 {
@@ -97,7 +97,7 @@ public sealed class Neo4jCrashTests
             var kept = await CountWithRetryAsync(store);
             Assert.That(kept, Is.EqualTo(interrupted.Inserted), "exactly the rows the import reported as written are in the store");
 
-            var rerun = await importer.ImportFileAsync(csv, "companies-100k.csv", ImportOptions.Default, null, null, CancellationToken.None);
+            var rerun = await importer.ImportFileAsync(csv, "companies-50k.csv", ImportOptions.Default, null, null, CancellationToken.None);
             var neo4j = services.GetRequiredService<Neo4jStore>();
             var duplicates = (await neo4j.RunAsync(new CypherStatement(
                 "MATCH (c:Company) WHERE c.uscc IS NOT NULL WITH c.uscc AS uscc, count(*) AS n WHERE n > 1 RETURN count(*)"), CancellationToken.None)).Scalar!.Value.AsInt64();

@@ -4,6 +4,9 @@
 #   neo4j.sh start [ENV_FILE | --env-file ENV_FILE]   start a fresh, empty instance
 #   neo4j.sh stop  [ENV_FILE | --env-file ENV_FILE]   stop it and delete its run dir
 #   neo4j.sh status [ENV_FILE | --env-file ENV_FILE]  exit 0 if it answers queries
+#   neo4j.sh kill  [ENV_FILE | --env-file ENV_FILE]   SIGKILL the server, keep its run dir (crash tests)
+#   neo4j.sh restart [ENV_FILE | --env-file ENV_FILE] start the same run dir again (same data, ports and
+#                                                     password; a running server is stopped first)
 #
 # `start` prints the instance's settings on stdout (and writes them to ENV_FILE, default
 # <rundir>/neo4j.env); all progress messages go to stderr. Without an env file, `stop` and
@@ -137,16 +140,18 @@ gc_stale_runs() {
   done
 }
 
-read_env_file() { # sets E_HOME E_PID E_URI from an env file
+read_env_file() { # sets E_HOME E_PID E_URI E_PASSWORD E_BOLT from an env file
   local f=$1 line k v
   [[ -f "$f" ]] || die "env file not found: $f"
-  E_HOME="" E_PID="" E_URI=""
+  E_HOME="" E_PID="" E_URI="" E_PASSWORD="" E_BOLT=""
   while IFS= read -r line || [[ -n "$line" ]]; do
     k=${line%%=*}; v=${line#*=}
     case "$k" in
       NEO4J_TEST_HOME) E_HOME=$v ;;
       NEO4J_TEST_PID) E_PID=$v ;;
       NEO4J_TEST_URI) E_URI=$v ;;
+      NEO4J_TEST_PASSWORD) E_PASSWORD=$v ;;
+      NEO4J_TEST_BOLT_PORT) E_BOLT=$v ;;
     esac
   done <"$f"
 }
@@ -161,13 +166,14 @@ parse_env_arg() { # prints the env file path given as $1 or --env-file $2 (or no
   esac
 }
 
-resolve_instance() { # from an env file or NEO4J_TEST_* variables; sets E_HOME E_PID E_URI
+resolve_instance() { # from an env file or NEO4J_TEST_* variables; sets E_HOME E_PID E_URI E_PASSWORD E_BOLT
   local envf
   envf=$(parse_env_arg "$@")
   if [[ -n "$envf" ]]; then
     read_env_file "$envf"
   else
     E_HOME=${NEO4J_TEST_HOME:-} E_PID=${NEO4J_TEST_PID:-} E_URI=${NEO4J_TEST_URI:-}
+    E_PASSWORD=${NEO4J_TEST_PASSWORD:-} E_BOLT=${NEO4J_TEST_BOLT_PORT:-}
     [[ -n "$E_HOME" ]] || die "give an env file (or set NEO4J_TEST_HOME)"
   fi
   [[ -n "$E_HOME" ]] || die "env file has no NEO4J_TEST_HOME"
@@ -347,9 +353,74 @@ cmd_status() {
   fi
 }
 
+# SIGKILL, as a crash would: no shutdown, no checkpoint. The run dir (data) stays for `restart`.
+cmd_kill() {
+  resolve_instance "$@"
+  local pid=${E_PID:-$(cat "$E_HOME/run/neo4j.pid" 2>/dev/null || true)} i
+  if pid_owned_by "$pid" "$E_HOME"; then
+    # While the server is down, the caller's pid keeps the run dir from being collected as stale.
+    echo "$PPID" >"$E_HOME/starter.pid"
+    kill -KILL "$pid" 2>/dev/null || true
+    for (( i = 0; i < 100; i++ )); do pid_alive "$pid" || break; sleep 0.1; done
+    pid_alive "$pid" && die "pid $pid survived SIGKILL"
+    log "killed pid $pid (run dir kept: $E_HOME)"
+  else
+    log "pid ${pid:-?} not running (or not this instance's)"
+  fi
+}
+
+# Starts the instance of an env file again on its run dir: same data (recovered after a crash),
+# ports and password. Rewrites the env file with the new pid.
+cmd_restart() {
+  local envf
+  envf=$(parse_env_arg "$@")
+  [[ -n "$envf" ]] || die "restart needs the env file written by start"
+  read_env_file "$envf"
+  [[ -n "$E_HOME" && -f "$E_HOME/$RUN_MARKER" ]] || die "$E_HOME is not a neo4j.sh run dir"
+  [[ -n "$E_URI" && -n "$E_PASSWORD" ]] || die "env file lacks NEO4J_TEST_URI or NEO4J_TEST_PASSWORD"
+  ensure_tools
+  local pid=${E_PID:-$(cat "$E_HOME/run/neo4j.pid" 2>/dev/null || true)}
+  pid_owned_by "$pid" "$E_HOME" && kill_instance "$E_HOME" "$pid"
+  rm -f "$E_HOME/run/neo4j.pid"
+  local t0=$SECONDS timeout=${NEO4J_START_TIMEOUT:-90}
+  ulimit -n 40000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  local -a detach=()
+  command -v setsid >/dev/null 2>&1 && detach=(setsid -w)
+  (cd "$E_HOME" && NEO4J_START_WAIT=10 "${detach[@]}" bin/neo4j start) </dev/null >"$E_HOME/logs/start.log" 2>&1 \
+    || { cat "$E_HOME/logs/start.log" >&2; die "bin/neo4j start failed"; }
+  local npid
+  npid=$(cat "$E_HOME/run/neo4j.pid" 2>/dev/null || true)
+  [[ -n "$npid" ]] || die "no pid file after bin/neo4j start"
+  local body code deadline=$(( SECONDS + timeout ))
+  while :; do
+    pid_alive "$npid" || { tail -n 40 "$E_HOME/logs/neo4j.log" >&2 || true; die "Neo4j (pid $npid) exited during restart"; }
+    body=$(curl -s -m 5 -u "neo4j:$E_PASSWORD" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+             -d '{"statements":[{"statement":"RETURN 1"}]}' -w '\n%{http_code}' \
+             "$E_URI/db/data/transaction/commit" 2>/dev/null || true)
+    code=${body##*$'\n'}
+    if [[ "$code" == 200 && "$body" == *'"errors":[]'* ]]; then break; fi
+    (( SECONDS < deadline )) || die "Neo4j did not answer on $E_URI within ${timeout}s after restart"
+    sleep 0.5
+  done
+  local content
+  content="NEO4J_TEST_URI=$E_URI
+NEO4J_TEST_USER=neo4j
+NEO4J_TEST_PASSWORD=$E_PASSWORD
+NEO4J_TEST_PID=$npid
+NEO4J_TEST_HOME=$E_HOME
+NEO4J_TEST_BOLT_PORT=$E_BOLT"
+  printf '%s\n' "$content" >"$envf.tmp.$$"
+  mv "$envf.tmp.$$" "$envf"
+  rm -f "$E_HOME/starter.pid"
+  log "restarted pid $npid in $(( SECONDS - t0 ))s"
+  printf '%s\n' "$content"
+}
+
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) shift; cmd_status "$@" ;;
-  *) echo "usage: $0 {start|stop|status} [ENV_FILE | --env-file ENV_FILE]" >&2; exit 2 ;;
+  kill) shift; cmd_kill "$@" ;;
+  restart) shift; cmd_restart "$@" ;;
+  *) echo "usage: $0 {start|stop|status|kill|restart} [ENV_FILE | --env-file ENV_FILE]" >&2; exit 2 ;;
 esac

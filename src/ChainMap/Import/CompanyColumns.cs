@@ -159,6 +159,18 @@ public sealed class CompanyColumnMap
                 return null;
             }
 
+            // Targets do not depend on the file: an unknown one is refused with the upload, not in the job.
+            foreach (var (source, target) in mapping)
+            {
+                var trimmed = target?.Trim() ?? string.Empty;
+                if (trimmed.Length > 0 && trimmed != "-" && !trimmed.Equals("ignore", StringComparison.OrdinalIgnoreCase)
+                    && !CompanyColumns.Fields.Contains(trimmed) && CompanyColumns.FieldOf(trimmed) is null)
+                {
+                    error = $"the mapping sends column '{source}' to '{target}', which is not a field; fields are {string.Join(", ", CompanyColumns.Fields)}";
+                    return null;
+                }
+            }
+
             return mapping.ToDictionary(p => p.Key, p => p.Value ?? string.Empty, StringComparer.Ordinal);
         }
         catch (JsonException ex)

@@ -48,8 +48,20 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
     /// Imports the file at <paramref name="path"/>, reported under <paramref name="fileName"/>;
     /// values are stamped with <paramref name="importId"/> (a new id when null).
     /// </summary>
+    public Task<ImportSummary> ImportFileAsync(
+        string path, string fileName, ImportOptions options, Action<ImportProgress>? progress, string? importId, CancellationToken cancellationToken) =>
+        ImportFileAsync(path, fileName, options, progress, importId, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportFileAsync(string, string, ImportOptions, Action{ImportProgress}?, string?, CancellationToken)"/>,
+    /// and calls <paramref name="committed"/> after every commit with what is now durable (so a
+    /// job record can say exactly which rows a crash would keep). When the store stops answering
+    /// mid-import, the summary's <see cref="ImportSummary.FileProblem"/> says so and its counts are
+    /// those of the last commit: exactly the rows that were written.
+    /// </summary>
     public async Task<ImportSummary> ImportFileAsync(
-        string path, string fileName, ImportOptions options, Action<ImportProgress>? progress, string? importId, CancellationToken cancellationToken)
+        string path, string fileName, ImportOptions options, Action<ImportProgress>? progress, string? importId,
+        Func<ImportCheckpoint, CancellationToken, Task>? committed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (reader, fileProblem) = await TableReader.OpenAsync(path, fileName, cancellationToken);
@@ -84,15 +96,30 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
             var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
             var resolver = new CompanyRowResolver(catalog, matcher);
             var stamp = new ImportStamp(importId ?? NewImportId(time), fileName, time.GetUtcNow());
-            var run = new Run(reader, map, resolver, fileName, options, progress);
-            await using (var session = await store.BeginCompanyImportAsync(stamp, cancellationToken))
+            var run = new Run(reader, map, resolver, fileName, options, progress, committed);
+            try
             {
+                await using var session = await store.BeginCompanyImportAsync(stamp, cancellationToken);
                 await run.ExecuteAsync(session, cancellationToken);
             }
+            catch (StoreUnavailableException ex)
+            {
+                return run.Interrupted(reader.Description, ex.Message);
+            }
 
-            return run.Summary(reader.Description);
+            var summary = run.Summary(reader.Description);
+            if (summary.Read == 0 && summary.Problems.Count == 0)
+            {
+                return ImportSummary.RejectedFile(new ImportProblem(fileName, headerLine, null, null,
+                    "the file has a header row but no data rows"), reader.Description) with { Columns = map.Columns };
+            }
+
+            return summary;
         }
     }
+
+    /// <summary>What a checkpoint kept, in words (job records and crash reports).</summary>
+    public static string Kept(ImportCheckpoint? checkpoint) => Run.KeptText(checkpoint);
 
     /// <summary>A new import id: time-ordered and unique.</summary>
     public static string NewImportId(TimeProvider time)
@@ -101,12 +128,29 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
         return $"imp-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..30];
     }
 
-    private sealed record Batch(List<CompanyRecord> Records, List<int> Lines, List<bool> Unassigned);
+    private sealed record Batch(List<CompanyRecord> Records, List<int> Lines, List<bool> Unassigned)
+    {
+        /// <summary>The last file line this batch covers (rejected rows after its last record included).</summary>
+        public int ThroughLine { get; set; }
+
+        /// <summary>Rows read, rejected and problems found by the reader up to <see cref="ThroughLine"/>.</summary>
+        public long ReadThrough { get; set; }
+
+        public long RejectedThrough { get; set; }
+
+        public long ProblemsThrough { get; set; }
+    }
 
     /// <summary>The state of one import while it runs.</summary>
-    private sealed class Run(TableReader reader, CompanyColumnMap map, CompanyRowResolver resolver, string fileName, ImportOptions options, Action<ImportProgress>? progress)
+    private sealed class Run(
+        TableReader reader, CompanyColumnMap map, CompanyRowResolver resolver, string fileName, ImportOptions options, Action<ImportProgress>? progress,
+        Func<ImportCheckpoint, CancellationToken, Task>? committed)
     {
         private readonly ProblemLog problems = new();
+        private long resolveRejected;
+        private long resolveProblems;
+        private long conflicts;
+        private ImportCheckpoint? checkpoint;
         private long read;
         private long inserted;
         private long updated;
@@ -133,6 +177,9 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                         await session.CommitAsync(stop.Token);
                         written = true;
                         sinceCommit = 0;
+                        await CommittedAsync(new ImportCheckpoint(
+                            new ImportCounts(batch.ReadThrough, inserted, updated, unchanged, batch.RejectedThrough + conflicts, unassigned, batch.ProblemsThrough + conflicts),
+                            batch.ThroughLine), stop.Token);
                     }
 
                     progress?.Invoke(new ImportProgress(Counts(), reader.Progress));
@@ -165,6 +212,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
             {
                 await session.CommitAsync(cancellationToken);
                 written = true;
+                await CommittedAsync(new ImportCheckpoint(Counts(), reader.Line), cancellationToken);
             }
 
             progress?.Invoke(new ImportProgress(Counts(), 1));
@@ -172,7 +220,8 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
 
         public ImportSummary Summary(string format) => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Report(fileName))
         {
-            Written = written,
+            // A commit of no row wrote nothing.
+            Written = written && inserted + updated + unchanged > 0,
             Format = format,
             Columns = map.Columns,
             ProblemCount = problems.Count,
@@ -180,8 +229,45 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 ? "dry run: nothing was written; the counts say what an import would do"
                 : options.AllOrNothing && rejected > 0
                     ? $"all-or-nothing: {rejected} row(s) rejected, so nothing was written"
-                    : null,
+                    : read > 0 && inserted + updated + unchanged == 0
+                        ? $"no row was imported: all {rejected} data row(s) were rejected; the problem report says which line, column and why"
+                        : null,
         };
+
+        /// <summary>
+        /// The summary of an import the store stopped answering in: counts are those of the last
+        /// commit (exactly what was written), and the file problem says where it stopped.
+        /// </summary>
+        public ImportSummary Interrupted(string format, string reason)
+        {
+            var kept = checkpoint;
+            var counts = kept?.Counts ?? ImportCounts.Zero;
+            var problem = new ImportProblem(fileName, kept is null ? 0 : kept.ThroughLine, null, null,
+                $"the store stopped answering ({reason}); {KeptText(kept)} — run the same import again once the store is back: committed rows come out unchanged");
+            return new ImportSummary(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.Unassigned, [problem])
+            {
+                Written = kept is not null,
+                FileProblem = problem,
+                Format = format,
+                Columns = map.Columns,
+                ProblemCount = 1,
+                Note = $"interrupted: {KeptText(kept)}",
+            };
+        }
+
+        /// <summary>What a checkpoint kept, in words.</summary>
+        public static string KeptText(ImportCheckpoint? kept) => kept is null
+            ? "nothing was committed"
+            : $"the rows through line {kept.ThroughLine} were committed ({kept.Counts.Read} read: {kept.Counts.Inserted} new, {kept.Counts.Updated} updated, {kept.Counts.Unchanged} unchanged, {kept.Counts.Rejected} rejected), nothing after them";
+
+        private async Task CommittedAsync(ImportCheckpoint point, CancellationToken cancellationToken)
+        {
+            checkpoint = point;
+            if (committed is not null)
+            {
+                await committed(point, cancellationToken);
+            }
+        }
 
         private ImportCounts Counts() => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Count);
 
@@ -204,6 +290,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                     var resolved = resolver.Resolve(fileName, reader.Line, values, map.HeaderOfField, fileName);
                     if (resolved.Problems.Count > 0)
                     {
+                        resolveProblems += resolved.Problems.Count;
                         lock (problems)
                         {
                             problems.AddRange(resolved.Problems);
@@ -212,6 +299,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
 
                     if (resolved.Record is null)
                     {
+                        resolveRejected++;
                         Interlocked.Increment(ref rejected);
                         continue;
                     }
@@ -221,14 +309,14 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                     batch.Unassigned.Add(resolved.Unassigned);
                     if (batch.Records.Count >= BatchSize)
                     {
-                        await writer.WriteAsync(batch, cancellationToken);
+                        await writer.WriteAsync(Seal(batch), cancellationToken);
                         batch = NewBatch();
                     }
                 }
 
                 if (batch.Records.Count > 0)
                 {
-                    await writer.WriteAsync(batch, cancellationToken);
+                    await writer.WriteAsync(Seal(batch), cancellationToken);
                 }
 
                 writer.Complete();
@@ -238,6 +326,15 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 writer.Complete(ex);
                 throw;
             }
+        }
+
+        private Batch Seal(Batch batch)
+        {
+            batch.ThroughLine = reader.Line;
+            batch.ReadThrough = Interlocked.Read(ref read);
+            batch.RejectedThrough = resolveRejected;
+            batch.ProblemsThrough = resolveProblems;
+            return batch;
         }
 
         private static Batch NewBatch() => new(new List<CompanyRecord>(BatchSize), new List<int>(BatchSize), new List<bool>(BatchSize));
@@ -260,6 +357,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                         break;
                     default:
                         Interlocked.Increment(ref rejected);
+                        conflicts++;
                         var record = batch.Records[i];
                         var onName = outcome.Detail?.StartsWith('\'') == true;
                         lock (problems)

@@ -85,6 +85,14 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             return Rejected();
         }
 
+        if (name.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            // A quote opened and never closed swallows the following lines into one field.
+            Problem(NameField, name[..Math.Min(name.Length, 50)] + (name.Length > 50 ? "…" : string.Empty),
+                "the company name spans several lines: probably a quote (\") opened and not closed on this line; fix the quotes and import again");
+            return Rejected();
+        }
+
         if (name.Length > 200)
         {
             Problem(NameField, name[..50] + "…", $"a company name of {name.Length} characters is not a name; check the column mapping");

@@ -20,11 +20,36 @@ internal sealed class ImportJobRunner(
 {
     public const string InterruptedMessage = "interrupted: the service stopped before this import finished; nothing after its last commit was kept — upload the file again";
 
+    /// <summary>The message of a running job that has committed rows (kept in the job record, so a crash report can say what was kept).</summary>
+    internal const string CommittedPrefix = "running: ";
+
+    /// <summary>Unfinished jobs looked at one by one at start-up (older ones are only marked failed).</summary>
+    private const int RecentJobs = 1000;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var failed = await store.FailUnfinishedImportJobsAsync(InterruptedMessage, time.GetUtcNow(), cancellationToken);
+            var at = time.GetUtcNow();
+            var failed = 0;
+            foreach (var job in (await store.ListImportJobsAsync(RecentJobs, cancellationToken)).Where(j => j.State is ImportJobState.Queued or ImportJobState.Running))
+            {
+                // The job record holds the counts of its last commit: exactly what the crash kept.
+                var kept = job.Written && job.Message?.StartsWith(CommittedPrefix, StringComparison.Ordinal) == true
+                    ? job.Message[CommittedPrefix.Length..]
+                    : job.Kind == ImportKinds.Companies || job.State == ImportJobState.Queued
+                        ? "nothing was committed"
+                        : "what it saved before the stop is kept (relations and chains are saved in parts and not counted until the end; re-running the same file adds only what is missing)";
+                await store.SaveImportJobAsync(job with
+                {
+                    State = ImportJobState.Failed,
+                    FinishedAt = at,
+                    Message = $"interrupted: the service stopped before this import finished; {kept} — upload the same file again to import the rest (committed rows come out unchanged)",
+                }, cancellationToken);
+                failed++;
+            }
+
+            failed += await store.FailUnfinishedImportJobsAsync(InterruptedMessage, at, cancellationToken);
             if (failed > 0)
             {
                 logger.LogWarning("Marked {Count} unfinished import job(s) as interrupted", failed);
@@ -51,6 +76,13 @@ internal sealed class ImportJobRunner(
             {
                 return;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // E.g. the store went away before the job could even be marked running: this job
+                // is lost (start-up marks it interrupted), but the runner — and the service — go on.
+                logger.LogError(ex, "Import job {Id} could not be run", work.JobId);
+                jobs.Forget(work.JobId);
+            }
             finally
             {
                 TryDelete(work.WorkFolder);
@@ -63,16 +95,34 @@ internal sealed class ImportJobRunner(
         var job = (await store.GetImportJobAsync(work.JobId, cancellationToken))! with { State = ImportJobState.Running, StartedAt = time.GetUtcNow() };
         await store.SaveImportJobAsync(job, cancellationToken);
         jobs.Report(job, 0);
+        var current = job;
         try
         {
-            void Progress(ImportProgress p) => jobs.Report(job with { Counts = p.Counts }, p.Fraction);
+            void Progress(ImportProgress p) => jobs.Report(current with { Counts = p.Counts }, p.Fraction);
+            async Task CommittedAsync(ImportCheckpoint point, CancellationToken token)
+            {
+                // Stored at once, so that after a crash the job says exactly which rows were kept.
+                current = current with { Counts = point.Counts, Written = true, Message = CommittedPrefix + CompanyImporter.Kept(point) };
+                await store.SaveImportJobAsync(current, token);
+                jobs.Report(current, null);
+            }
+
             var summary = work.Kind switch
             {
-                ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, cancellationToken),
+                ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, CommittedAsync, cancellationToken),
                 ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
                 _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
             };
-            await store.SaveImportProblemsAsync(job.Id, summary.Problems, cancellationToken);
+            try
+            {
+                await store.SaveImportProblemsAsync(job.Id, summary.Problems, cancellationToken);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The store went away mid-import: the summary still says what was written.
+                logger.LogError("Import {Id}: could not store its problem report: {Reason}", job.Id, ex.Message);
+            }
+
             var failed = summary.FileProblem is not null || (!summary.Written && !work.Options.DryRun);
             job = job with
             {
@@ -87,11 +137,21 @@ internal sealed class ImportJobRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, job.FileName);
-            job = job with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
+            job = current with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
         }
 
-        await store.SaveImportJobAsync(job, cancellationToken);
-        jobs.Forget(job.Id);
+        try
+        {
+            await store.SaveImportJobAsync(job, cancellationToken);
+            jobs.Forget(job.Id);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // Kept in memory, so that polling shows the outcome; the stored record says running
+            // until the next start marks it interrupted with the counts of its last commit.
+            logger.LogError("Import {Id} {State}, but the store could not record it: {Reason}", job.Id, job.State, ex.Message);
+            jobs.Report(job, 1);
+        }
     }
 
     private void TryDelete(string folder)

@@ -8,6 +8,12 @@ public sealed record ImportOptions(bool DryRun = false, bool AllOrNothing = fals
     public static readonly ImportOptions Default = new();
 }
 
+/// <summary>
+/// What a running import has made durable: the counts of the committed rows and the last file
+/// line they cover (every row up to it is in the store or was rejected; none after it is).
+/// </summary>
+public sealed record ImportCheckpoint(ImportCounts Counts, int ThroughLine);
+
 /// <summary>Progress of a running import: counts so far and the fraction of the file read.</summary>
 public sealed record ImportProgress(ImportCounts Counts, double Fraction);
 

@@ -49,6 +49,8 @@ public sealed class Neo4jCrashTests
                 ["Neo4j:Uri"] = server["NEO4J_TEST_URI"],
                 ["Neo4j:User"] = server["NEO4J_TEST_USER"],
                 ["Neo4j:Password"] = server["NEO4J_TEST_PASSWORD"],
+                // Small commits, so that the kill falls between them (the default is 20,000 rows).
+                ["Neo4j:ImportCommitRows"] = "5000",
                 ["Neo4j:Resilience:AttemptTimeout"] = "00:02:00",
                 ["Neo4j:Resilience:TotalTimeout"] = "00:05:00",
                 ["Neo4j:Resilience:ConnectTimeout"] = "00:00:02",
@@ -81,6 +83,7 @@ public sealed class Neo4jCrashTests
             await Neo4jScriptAsync("kill", env);
             var interrupted = await import;
             var lastCommitted = checkpoints[^1];
+            Assert.That(checkpoints[0].Counts.Read, Is.EqualTo(5000), "an ordinary import on Neo4j commits every Neo4j:ImportCommitRows rows");
 
             var watch = Stopwatch.StartNew();
             var unavailable = Assert.ThrowsAsync<StoreUnavailableException>(async () => await store.CountCompaniesAsync(CancellationToken.None));

@@ -108,6 +108,10 @@ internal sealed class ImportTestStore : IAsyncDisposable
             var network = new ChainMap.Seeding.DemoNetwork(store, new ChainMap.Channels.ChannelImporter(store, regions, cache), cache, NullLogger<ChainMap.Seeding.DemoNetwork>.Instance);
             var data = new DefaultData(store, regions, chains, new ChainService(store, chains), importer, network, NullLogger<DefaultData>.Instance);
             await data.LoadAsync(TestData.DataPath, includeCompanies: false, CancellationToken.None);
+
+            // Leaving WAL needs the only connection to the file: close the store's pooled ones first
+            // (otherwise the PRAGMA waits out the 30 s busy timeout).
+            SqliteConnection.ClearAllPools();
             await using (var connection = new SqliteConnection($"Data Source={path}"))
             {
                 await connection.OpenAsync();

@@ -64,20 +64,14 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
         Func<ImportCheckpoint, CancellationToken, Task>? committed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (reader, fileProblem) = await TableReader.OpenAsync(path, fileName, cancellationToken);
+        var (reader, header, refused) = await TableReader.OpenWithHeaderAsync(path, fileName, cancellationToken);
         if (reader is null)
         {
-            return ImportSummary.RejectedFile(fileProblem!);
+            return refused!;
         }
 
         using (reader)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return ImportSummary.RejectedFile(reader.Failure ?? new ImportProblem(fileName, 0, null, null, "the file is empty; expected a header row and data rows"), reader.Description);
-            }
-
-            var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
             var headerLine = reader.Line;
             var map = CompanyColumnMap.Build(header, options.Mapping, out var mappingError);
             if (map is null)

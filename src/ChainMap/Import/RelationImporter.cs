@@ -30,20 +30,14 @@ public sealed class RelationImporter(IChainMapStore store, RegionDirectory regio
     public async Task<ImportSummary> ImportFileAsync(string path, string fileName, ImportOptions options, Action<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (reader, fileProblem) = await TableReader.OpenAsync(path, fileName, cancellationToken);
+        var (reader, header, refused) = await TableReader.OpenWithHeaderAsync(path, fileName, cancellationToken);
         if (reader is null)
         {
-            return ImportSummary.RejectedFile(fileProblem!);
+            return refused!;
         }
 
         using (reader)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return ImportSummary.RejectedFile(reader.Failure ?? new ImportProblem(fileName, 0, null, null, "the file is empty; expected a header row and data rows"), reader.Description);
-            }
-
-            var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
             var columns = MapColumns(header);
             var uses = header.Select((h, i) => new ColumnUse(i, h, columns.FirstOrDefault(c => c.Value == i).Key)).ToList();
             var missing = new List<string>();

@@ -55,6 +55,30 @@ public abstract class TableReader : IDisposable
         return (new CsvTableReader(path, fileName, file.Encoding!, delimiter, file.Description), null);
     }
 
+    /// <summary>
+    /// <see cref="OpenAsync"/> and reads the header row: the reader positioned after it with the trimmed
+    /// header cells, or the summary that rejects the whole file (unreadable, or empty).
+    /// </summary>
+    public static async Task<(TableReader? Reader, IReadOnlyList<string> Header, ImportSummary? Rejected)> OpenWithHeaderAsync(
+        string path, string fileName, CancellationToken cancellationToken)
+    {
+        var (reader, problem) = await OpenAsync(path, fileName, cancellationToken);
+        if (reader is null)
+        {
+            return (null, [], ImportSummary.RejectedFile(problem!));
+        }
+
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            var rejected = ImportSummary.RejectedFile(
+                reader.Failure ?? new ImportProblem(fileName, 0, null, null, "the file is empty; expected a header row and data rows"), reader.Description);
+            reader.Dispose();
+            return (null, [], rejected);
+        }
+
+        return (reader, Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList(), null);
+    }
+
     /// <summary>Of comma, semicolon and tab, the one that occurs most often (outside quotes) in the header line; comma on a tie.</summary>
     internal static async Task<string> DetectDelimiterAsync(string path, Encoding encoding, CancellationToken cancellationToken)
     {

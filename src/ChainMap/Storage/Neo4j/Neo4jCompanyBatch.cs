@@ -65,29 +65,10 @@ internal sealed class Neo4jCompanyBatch
 
     private UpsertOutcome Apply(CompanyRecord record)
     {
-        CompanyState? target = null;
-        if (record.Uscc is not null && byUscc.TryGetValue(record.Uscc, out var sameCode))
+        var (target, conflict) = CompanyMatching.Match(record, byUscc, byName);
+        if (conflict is not null)
         {
-            if (sameCode.NameKey != record.NameKey)
-            {
-                return new UpsertOutcome(UpsertKind.Conflict, sameCode.Id,
-                    $"USCC {record.Uscc} belongs to '{sameCode.Name}' (company {sameCode.Id.ToString(CultureInfo.InvariantCulture)}), but this row names '{record.Name}'; nothing was merged");
-            }
-
-            target = sameCode;
-        }
-        else if (byName.TryGetValue(record.NameKey, out var sameName))
-        {
-            // A row with a USCC may only merge into a company stored without one; a row without
-            // a USCC takes the one company of its name in a compatible region.
-            var candidates = sameName.Where(s => (record.Uscc is null || s.Uscc is null) && IsCompatible(s, record)).ToList();
-            if (candidates.Count > 1)
-            {
-                return new UpsertOutcome(UpsertKind.Conflict, candidates[0].Id,
-                    $"'{record.Name}' matches {candidates.Count.ToString(CultureInfo.InvariantCulture)} stored companies ({string.Join(", ", candidates.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)))}); give the USCC or a more specific region");
-            }
-
-            target = candidates.Count == 1 ? candidates[0] : null;
+            return conflict;
         }
 
         if (target is null)
@@ -121,11 +102,6 @@ internal sealed class Neo4jCompanyBatch
             ? new UpsertOutcome(UpsertKind.Unchanged, target.Id, null)
             : new UpsertOutcome(UpsertKind.Updated, target.Id, string.Join(", ", changedFields.Concat(membershipsChanged ? ["segments"] : [])));
     }
-
-    private static bool IsCompatible(CompanyState stored, CompanyRecord record) =>
-        stored.RegionCode == record.RegionCode
-        || record.RegionCode == stored.ProvinceCode || record.RegionCode == stored.CityCode || record.RegionCode == stored.CountyCode
-        || stored.RegionCode == record.ProvinceCode || stored.RegionCode == record.CityCode || stored.RegionCode == record.CountyCode;
 
     private void Index(CompanyState company)
     {
@@ -182,7 +158,7 @@ internal sealed class Neo4jCompanyBatch
 }
 
 /// <summary>A company as stored (or as it will be stored): every property of its node, and its memberships.</summary>
-internal sealed class CompanyState
+internal sealed class CompanyState : IStoredCompanyIdentity
 {
     public required long Id { get; init; }
 

@@ -170,19 +170,29 @@ public sealed class Neo4jDownApiTests
 /// <summary>Neo4j settings are checked at start when, and only when, the store is Neo4j.</summary>
 public sealed class Neo4jOptionsTests
 {
-    [Test]
-    public void Choosing_neo4j_without_an_address_stops_the_start_with_the_setting_to_fix()
+    // The real service process: an operator's misconfiguration must stop the start and name the setting.
+    // (In-process, WebApplicationFactory sometimes reports a failed start as ObjectDisposedException.)
+    [TestCase("", "Neo4j:Uri")]
+    [TestCase("bolt://127.0.0.1:7687", "http://")]
+    public async Task A_neo4j_store_without_an_http_address_stops_the_start_with_the_setting_to_fix(string uri, string named)
     {
-        using var factory = new ChainMapApiFactory(seed: false, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Neo4j" });
+        var folder = Directory.CreateTempSubdirectory("chainmap-neo4j-options-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string> { ["Storage__Provider"] = "Neo4j" };
+            if (uri.Length > 0)
+            {
+                settings["Neo4j__Uri"] = uri;
+            }
 
-        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Neo4j:Uri"));
-    }
+            using var service = new ServiceProcess(folder, TestData.DataPath, settings);
+            var failure = Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(TimeSpan.FromSeconds(60)));
 
-    [Test]
-    public void A_bolt_address_is_refused()
-    {
-        using var factory = new ChainMapApiFactory(seed: false, settings: new Dictionary<string, string?> { ["Storage:Provider"] = "Neo4j", ["Neo4j:Uri"] = "bolt://127.0.0.1:7687" });
-
-        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("http://"));
+            Assert.That(failure!.Message, Does.Contain("the service exited").And.Contain("OptionsValidationException").And.Contain(named));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

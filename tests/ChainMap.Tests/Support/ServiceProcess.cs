@@ -65,6 +65,8 @@ internal sealed class ServiceProcess(string dataDirectory, string defaultDataPat
         {
             if (process.HasExited)
             {
+                // Waits for the redirected output to be read to its end, so the message holds the last lines.
+                process.WaitForExit();
                 throw new InvalidOperationException($"the service exited with {process.ExitCode}:\n{string.Join('\n', Output.TakeLast(40))}");
             }
 

@@ -20,18 +20,39 @@ HEADER = ["id", "name", "province", "city", "county", "address", "industry", "pr
 SOURCES = {
     "D": ("dev", "henrylin99/stock_web_app:data/stock_basic.csv@cdda5fa0b18b"),
     "H": ("holdout", "AFAN-LIFE/macropage:data/stock_basic.csv@9ef6144e2c82"),
+    "R": ("dev", "catseyess/elevencats:Enterprise-Registration-Data/csv/2002/湖北.csv@b3d9025beefd"),
+    "S": ("holdout", "catseyess/elevencats:Enterprise-Registration-Data/csv/2003/湖北.csv@b3d9025beefd"),
 }
+SPLITS = {"dev": ("D", "R"), "holdout": ("H", "S")}
 
 
-def read_source(path):
+def read_listed(path):
     with open(path, encoding="utf-8-sig", newline="") as f:
         return {row["symbol"]: row for row in csv.DictReader(f)}
 
 
-def main(dev_source, holdout_source):
+def read_registrations(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return {row["统一社会信用代码"]: row for row in csv.DictReader(f)}
+
+
+def listed_row(source):
+    return {"name": source["name"], "province": source["area"], "city": "", "county": "", "address": "",
+            "industry": source["industry"], "products": "", "scope": "", "stock_code": source["symbol"]}
+
+
+def registration_row(source):
+    # The legal representative, capital, type and registration date are not taken.
+    return {"name": source["企业名称"], "province": source["所在省份"], "city": source["地区"], "county": "",
+            "address": source["注册地址"], "industry": "", "products": "", "scope": source["经营范围"],
+            "stock_code": ""}
+
+
+def main(d_source, h_source, r_source, s_source):
     codes = {row["code"] for row in csv.DictReader(open(SEGMENTS, encoding="utf-8"))}
-    lists = {"D": read_source(dev_source), "H": read_source(holdout_source)}
-    rows = {"D": [], "H": []}
+    lists = {"D": read_listed(d_source), "H": read_listed(h_source),
+             "R": read_registrations(r_source), "S": read_registrations(s_source)}
+    rows = {key: [] for key in SOURCES}
     seen = {}
     errors = []
     for number, line in enumerate(open(LABELS, encoding="utf-8"), 1):
@@ -48,33 +69,31 @@ def main(dev_source, holdout_source):
         if source is None:
             errors.append(f"line {number}: {symbol} not in the {SOURCES[split][0]} source list")
             continue
-        if source["name"] != name:
-            errors.append(f"line {number}: {symbol} is {source['name']} in the source, not {name}")
+        row = listed_row(source) if split in "DH" else registration_row(source)
+        if row["name"] != name:
+            errors.append(f"line {number}: {symbol} is {row['name']} in the source, not {name}")
         labels = [] if segments == "-" else segments.split("|")
         for code in labels:
             if code not in codes:
                 errors.append(f"line {number}: unknown segment {code}")
         if len(labels) != len(set(labels)):
             errors.append(f"line {number}: a segment is repeated")
-        rows[split].append({
-            "name": source["name"], "province": source["area"], "city": "", "county": "", "address": "",
-            "industry": source["industry"], "products": "", "scope": "", "stock_code": source["symbol"],
-            "source": SOURCES[split][1], "segments": "|".join(labels), "note": note,
-        })
+        rows[split].append({**row, "source": SOURCES[split][1], "segments": "|".join(labels), "note": note})
     if errors:
         sys.exit("\n".join(errors))
     os.makedirs(OUT, exist_ok=True)
-    for split, (name, _) in SOURCES.items():
-        prefix = "dev" if split == "D" else "hold"
+    for name, splits in SPLITS.items():
+        prefix = "dev" if name == "dev" else "hold"
+        combined = [row for split in splits for row in rows[split]]
         with open(os.path.join(OUT, name + ".csv"), "w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=HEADER, lineterminator="\n")
             writer.writeheader()
-            for i, row in enumerate(rows[split], 1):
+            for i, row in enumerate(combined, 1):
                 writer.writerow({"id": f"{prefix}-{i:04d}", **row})
-        print(f"{name}: {len(rows[split])} rows")
+        print(f"{name}: {len(combined)} rows ({', '.join(f'{s}: {len(rows[s])}' for s in splits)})")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using ChainMap.Import;
+using ChainMap.Tests.Support;
+using CsvHelper;
+
+namespace ChainMap.Tests.Evaluation;
+
+/// <summary>
+/// The hand-labelled evaluation set and the raw real lists (see Evaluation/README.md) stay usable:
+/// they keep the documented shape, name only segments that data/chains defines, keep dev and holdout
+/// apart, and still meet the size and coverage rules of issue #19 after any edit of either side.
+/// </summary>
+public sealed class LabelledSetTests
+{
+    private const string Header = "id,name,province,city,county,address,industry,products,scope,stock_code,source,segments,note";
+
+    private static readonly string Folder = Path.Combine(Path.GetDirectoryName(TestData.DataPath)!, "tests", "ChainMap.Tests", "Evaluation");
+
+    [TestCase("dev")]
+    [TestCase("holdout")]
+    public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
+    {
+        var segments = await SegmentChainsAsync();
+        var path = Path.Combine(Folder, "labelled", split + ".csv");
+
+        var firstLine = File.ReadLines(path, new UTF8Encoding(false)).First();
+        var rows = ReadRows(path);
+        var unknown = rows.SelectMany(row => Codes(row).Where(code => !segments.ContainsKey(code)).Select(code => $"{row["id"]}: {code}")).ToList();
+
+        Assert.That(firstLine, Is.EqualTo(Header));
+        Assert.That(rows.Select(row => row["source"]), Has.None.Empty);
+        Assert.That(unknown, Is.Empty, "segment codes not in data/chains/segments.csv");
+    }
+
+    [Test]
+    public void No_company_is_in_both_dev_and_holdout()
+    {
+        static string Key(Dictionary<string, string> row) => row["stock_code"] is { Length: > 0 } code ? code : row["name"];
+
+        var dev = ReadRows(Path.Combine(Folder, "labelled", "dev.csv")).Select(Key).ToList();
+        var holdout = ReadRows(Path.Combine(Folder, "labelled", "holdout.csv")).Select(Key).ToList();
+
+        Assert.That(dev, Is.Unique);
+        Assert.That(holdout, Is.Unique);
+        Assert.That(dev.Intersect(holdout), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_set_still_meets_the_size_and_coverage_rules()
+    {
+        var segments = await SegmentChainsAsync();
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "dev.csv")).Concat(ReadRows(Path.Combine(Folder, "labelled", "holdout.csv"))).ToList();
+
+        var perChain = rows
+            .SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
+            .GroupBy(chain => chain)
+            .ToDictionary(group => group.Key, group => group.Count());
+        var none = rows.Count(row => !Codes(row).Any());
+
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(500));
+        Assert.That(none, Is.GreaterThanOrEqualTo(120));
+        Assert.That(perChain.Keys, Is.EquivalentTo(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW" }));
+        Assert.That(perChain.Values, Has.All.GreaterThanOrEqualTo(30));
+        Assert.That(perChain["ZQ"], Is.GreaterThanOrEqualTo(50), "专汽 is a leading chain of the home city");
+        Assert.That(perChain["YJ"], Is.GreaterThanOrEqualTo(50), "应急装备 is a leading chain of the home city");
+    }
+
+    [Test]
+    public void The_GB18030_raw_list_is_the_UTF8_raw_list_re_encoded()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var utf8 = File.ReadAllText(Path.Combine(Folder, "real-lists", "a-shares-2026-01.csv"), new UTF8Encoding(false, throwOnInvalidBytes: true));
+        var gb18030 = File.ReadAllText(Path.Combine(Folder, "real-lists", "a-shares-2026-01.gb18030.csv"), Encoding.GetEncoding("GB18030"));
+        var lines = utf8.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(gb18030, Is.EqualTo(utf8));
+        Assert.That(lines[0], Is.EqualTo("企业名称,股票代码,省份,所属行业"));
+        Assert.That(lines, Has.Length.EqualTo(5449));
+    }
+
+    private static async Task<Dictionary<string, string>> SegmentChainsAsync()
+    {
+        var read = await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None);
+        return read.Chains.SelectMany(definition => definition.Segments).ToDictionary(segment => segment.Code, segment => segment.ChainCode);
+    }
+
+    private static IEnumerable<string> Codes(Dictionary<string, string> row) =>
+        row["segments"].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static List<Dictionary<string, string>> ReadRows(string path)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(false));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            rows.Add(header.Select((name, i) => (name, value: csv.GetField(i) ?? string.Empty)).ToDictionary(field => field.name, field => field.value));
+        }
+
+        return rows;
+    }
+}

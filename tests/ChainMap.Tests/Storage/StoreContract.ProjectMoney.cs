@@ -19,14 +19,14 @@ public abstract partial class StoreContract
         var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(investment: amount), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
 
         var created = (await Store.GetProjectFileAsync(id, CancellationToken.None))!.Project;
-        await Store.UpdateProjectAsync(id, 1, Fields(investment: amount + 0.0001m), "李四", At, CancellationToken.None);
+        await Store.UpdateProjectAsync(id, 1, Fields(investment: amount / 2), "李四", At, CancellationToken.None);
         var listed = (await Store.ListProjectsAsync(new ProjectQuery(null, null, null, null, null, null, 1, 10), CancellationToken.None)).Items.Single();
         var timeline = (await Store.GetResultsInputAsync(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), CancellationToken.None)).Timelines.Single();
 
         Assert.That(created.Fields.PlannedInvestment, Is.EqualTo(amount));
         Assert.That(created.Fields.PlannedInvestment!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(text));
-        Assert.That(listed.Fields.PlannedInvestment, Is.EqualTo(amount + 0.0001m));
-        Assert.That(timeline.Project.Fields.PlannedInvestment, Is.EqualTo(amount + 0.0001m));
+        Assert.That(listed.Fields.PlannedInvestment, Is.EqualTo(amount / 2));
+        Assert.That(timeline.Project.Fields.PlannedInvestment, Is.EqualTo(amount / 2));
         Assert.That(created.InvestmentProblem, Is.Null);
     }
 

@@ -23,8 +23,8 @@ internal static class TeamGuard
 
     /// <summary>
     /// Project <paramref name="id"/> with everything recorded against it when <paramref name="user"/> may change it;
-    /// otherwise a 404 (no such project) or a 403 (another team's project). A change made after this check is
-    /// conditional on the version read here (fields, stage) or on the project (blockers, activities).
+    /// otherwise a 404 (no such project) or a 403 (another team's project). Field edits and stage changes made after
+    /// this check are conditional on the version read here; blockers and activities only on the project existing (ADR 0101).
     /// </summary>
     public static async Task<(ProjectFile? File, ProblemHttpResult? Problem)> LoadToChangeAsync(
         long id, ClaimsPrincipal user, IChainMapStore store, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ internal static class ChannelEndpoints
     {
         var group = app.MapGroup("/api/channels").WithTags("Channels");
         group.MapGet("/", ListChannels).WithName("ListChannels").WithSummary("Introduction channels (商会, 行业协会, 校友会, 同乡会, 招商大使, 亲友) by name, kind and region");
-        group.MapGet("/{id}", GetChannel).WithName("GetChannel").WithSummary("One channel with its ties and links");
+        group.MapGet("/{id:long}", GetChannel).WithName("GetChannel").WithSummary("One channel with its ties and links");
         group.MapPost("/import", ImportChannels).WithName("ImportChannels").RequireAuthorization(Access.Policies.Import).DisableAntiforgery()
             .WithSummary("Import channels (form file 'channels') and their links (form file 'links') from CSV");
         return app;

@@ -19,6 +19,13 @@ internal static class ActivityEndpoints
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> LogCompanyActivity(
         CompanyActivityRequest request, HttpContext http, IChainMapStore store, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        ProjectInput.Lookups(errors, ("uscc", request.Uscc));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The activity is invalid");
+        }
+
         var (company, problem) = await ProjectInput.CompanyAsync(request.CompanyId, request.Uscc, store, cancellationToken);
         if (problem is not null)
         {
@@ -99,6 +106,7 @@ internal static class ActivityEndpoints
         var date = ProjectInput.Date(dateText, "date", errors);
         ProjectInput.Length(title, ProjectInput.MaxNameLength, "title", errors);
         ProjectInput.Length(notes, ProjectInput.MaxTextLength, "notes", errors);
+        ProjectInput.Lookups(errors, ("kind", kindText), ("team", team), ("date", dateText));
         if (peopleMet is { Count: > 50 })
         {
             errors["peopleMet"] = [$"lists {peopleMet.Count} people; at most 50 are allowed."];

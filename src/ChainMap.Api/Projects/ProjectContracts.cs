@@ -102,7 +102,8 @@ public sealed record ProjectResponse(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    string? PlannedInvestmentProblem = null);
 
 public sealed record StageChangeResponse(
     int Sequence,
@@ -198,7 +199,8 @@ internal static class ProjectMappings
         p.CreatedAt,
         p.CreatedBy,
         p.UpdatedAt,
-        p.UpdatedBy);
+        p.UpdatedBy,
+        p.InvestmentProblem is { } problem ? $"{problem}; set plannedInvestment again with PATCH /api/projects/{p.Id}." : null);
 
     public static ProjectDetailResponse ToResponse(this ProjectFile file, ProjectNames names) => new(
         file.Project.ToResponse(names),

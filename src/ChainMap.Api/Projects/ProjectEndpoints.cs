@@ -15,12 +15,12 @@ internal static class ProjectEndpoints
         var writes = app.MapGroup("/api/projects").WithTags("Projects").RequireAuthorization(Access.Policies.Projects);
         writes.MapPost("/", CreateProject).WithName("CreateProject").WithSummary("Create a project for an existing company (often a target) with chain, team and receiving unit");
         group.MapGet("/", ListProjects).WithName("ListProjects").WithSummary("Projects filtered by team, unit, stage, chain and key flag");
-        group.MapGet("/{id}", GetProject).WithName("GetProject").WithSummary("One project with its stage history, next possible stages, activities and blockers");
-        writes.MapPatch("/{id}", UpdateProject).WithName("UpdateProject").WithSummary("Change a project's fields (not its company or stage)").RequireOwnTeam();
-        writes.MapPost("/{id}/stage", ChangeStage).WithName("ChangeProjectStage").WithSummary("Move a project to another stage under the lifecycle rules").RequireOwnTeam();
-        writes.MapPost("/{id}/activities", LogProjectActivity).WithName("LogProjectActivity").WithSummary("Log a visit, call, meeting or event on a project").RequireOwnTeam();
-        writes.MapPost("/{id}/blockers", OpenBlocker).WithName("OpenBlocker").WithSummary("Open a blocker (要素保障: land, energy, financing, permits, other) on a project").RequireOwnTeam();
-        writes.MapPost("/{id}/blockers/{blockerId}/close", CloseBlocker).WithName("CloseBlocker").WithSummary("Close an open blocker").RequireOwnTeam();
+        group.MapGet("/{id:long}", GetProject).WithName("GetProject").WithSummary("One project with its stage history, next possible stages, activities and blockers");
+        writes.MapPatch("/{id:long}", UpdateProject).WithName("UpdateProject").WithSummary("Change a project's fields (not its company or stage)");
+        writes.MapPost("/{id:long}/stage", ChangeStage).WithName("ChangeProjectStage").WithSummary("Move a project to another stage under the lifecycle rules");
+        writes.MapPost("/{id:long}/activities", LogProjectActivity).WithName("LogProjectActivity").WithSummary("Log a visit, call, meeting or event on a project");
+        writes.MapPost("/{id:long}/blockers", OpenBlocker).WithName("OpenBlocker").WithSummary("Open a blocker (要素保障: land, energy, financing, permits, other) on a project");
+        writes.MapPost("/{id:long}/blockers/{blockerId:long}/close", CloseBlocker).WithName("CloseBlocker").WithSummary("Close an open blocker");
         return app;
     }
 
@@ -38,6 +38,9 @@ internal static class ProjectEndpoints
         ProjectInput.Length(request.Notes, ProjectInput.MaxTextLength, "notes", errors);
         ProjectInput.Length(request.Note, ProjectInput.MaxTextLength, "note", errors);
         ProjectInput.Length(request.Reason, ProjectInput.MaxTextLength, "reason", errors);
+        ProjectInput.Lookups(
+            errors, ("uscc", request.Uscc), ("chain", request.Chain), ("segment", request.Segment), ("channel", request.Channel),
+            ("team", request.Team), ("unit", request.Unit), ("stage", request.Stage), ("date", request.Date));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The project is invalid");
@@ -227,18 +230,21 @@ internal static class ProjectEndpoints
             errors["name"] = ["cannot be blank; leave it out to keep the current name."];
         }
 
+        ProjectInput.Lookups(
+            errors, ("chain", request.Chain), ("segment", request.Segment), ("channel", request.Channel), ("team", request.Team), ("unit", request.Unit));
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The project change is invalid");
         }
 
-        var file = await store.GetProjectFileAsync(id, cancellationToken);
-        if (file is null)
+        var (file, refused) = await TeamGuard.LoadToChangeAsync(id, http.User, store, cancellationToken);
+        if (refused is not null)
         {
-            return ProjectService.ProjectNotFound(id).ToProblem();
+            return refused;
         }
 
-        var current = file.Project.Fields;
+        var current = file!.Project.Fields;
         var chainCode = current.ChainCode;
         var segment = current.SegmentCode;
         if (!string.IsNullOrWhiteSpace(request.Chain) || request.Segment is { Length: > 0 })
@@ -338,12 +344,22 @@ internal static class ProjectEndpoints
         var date = ProjectInput.Date(request.Date, "date", errors);
         ProjectInput.Length(request.Note, ProjectInput.MaxTextLength, "note", errors);
         ProjectInput.Length(request.Reason, ProjectInput.MaxTextLength, "reason", errors);
+        ProjectInput.Lookups(errors, ("stage", request.Stage), ("date", request.Date));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The stage change is invalid");
         }
 
-        var outcome = await projects.ChangeStageAsync(id, stage!.Value, date, request.Note, request.Reason, ChangeAuthor.Of(http), request.ExpectedVersion, cancellationToken);
+        var (file, refused) = await TeamGuard.LoadToChangeAsync(id, http.User, store, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        // Without an expected version the change is conditional on the version checked above, so a move
+        // to another team in between is a 409, never a change to a project the user may no longer change.
+        var outcome = await projects.ChangeStageAsync(
+            id, stage!.Value, date, request.Note, request.Reason, ChangeAuthor.Of(http), request.ExpectedVersion ?? file!.Project.Version, cancellationToken);
         if (outcome.Problem is { } problem)
         {
             return problem.ToProblem();
@@ -356,19 +372,19 @@ internal static class ProjectEndpoints
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> LogProjectActivity(
         long id, ActivityRequest request, HttpContext http, IChainMapStore store, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
-        var file = await store.GetProjectFileAsync(id, cancellationToken);
-        if (file is null)
+        var (file, refused) = await TeamGuard.LoadToChangeAsync(id, http.User, store, cancellationToken);
+        if (refused is not null)
         {
-            return ProjectService.ProjectNotFound(id).ToProblem();
+            return refused;
         }
 
         return await ActivityEndpoints.LogAsync(
-            id, file.Project.Company.Id, request.Team ?? file.Project.Fields.TeamId, request.Kind, request.Title, request.Date, request.PeopleMet, request.Notes,
+            id, file!.Project.Company.Id, request.Team ?? file.Project.Fields.TeamId, request.Kind, request.Title, request.Date, request.PeopleMet, request.Notes,
             ChangeAuthor.Of(http), http.User, regions, projects, cancellationToken);
     }
 
     internal static async Task<Results<Created<BlockerResponse>, ValidationProblem, ProblemHttpResult>> OpenBlocker(
-        long id, BlockerRequest request, HttpContext http, ProjectService projects, CancellationToken cancellationToken)
+        long id, BlockerRequest request, HttpContext http, IChainMapStore store, ProjectService projects, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         BlockerKind kind = BlockerKind.Other;
@@ -389,9 +405,16 @@ internal static class ProjectEndpoints
         ProjectInput.Length(request.Description, ProjectInput.MaxTextLength, "description", errors);
         ProjectInput.Length(request.Owner, ProjectInput.MaxNameLength, "owner", errors);
         var date = ProjectInput.Date(request.Date, "date", errors);
+        ProjectInput.Lookups(errors, ("kind", request.Kind), ("date", request.Date));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The blocker is invalid");
+        }
+
+        var (_, refused) = await TeamGuard.LoadToChangeAsync(id, http.User, store, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         var outcome = await projects.OpenBlockerAsync(id, kind, request.Description!, request.Owner, date, ChangeAuthor.Of(http), cancellationToken);
@@ -401,14 +424,21 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Ok<BlockerResponse>, ValidationProblem, ProblemHttpResult>> CloseBlocker(
-        long id, long blockerId, HttpContext http, ProjectService projects, CancellationToken cancellationToken, CloseBlockerRequest? request = null)
+        long id, long blockerId, HttpContext http, IChainMapStore store, ProjectService projects, CancellationToken cancellationToken, CloseBlockerRequest? request = null)
     {
         var errors = new Dictionary<string, string[]>();
         var date = ProjectInput.Date(request?.Date, "date", errors);
         ProjectInput.Length(request?.Note, ProjectInput.MaxTextLength, "note", errors);
+        ProjectInput.Lookups(errors, ("date", request?.Date));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The closing is invalid");
+        }
+
+        var (_, refused) = await TeamGuard.LoadToChangeAsync(id, http.User, store, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         var outcome = await projects.CloseBlockerAsync(id, blockerId, date, request?.Note, ChangeAuthor.Of(http), cancellationToken);

@@ -32,11 +32,26 @@ internal static class ProjectInput
         return null;
     }
 
+    /// <summary>The longest code or name that names something to look up (chain, segment, team, unit, stage, kind, ...).</summary>
+    public const int MaxLookupLength = 200;
+
     public static void Length(string? text, int max, string field, Dictionary<string, string[]> errors)
     {
         if (text is not null && text.Length > max)
         {
             errors[field] = [$"is {text.Length} characters long; at most {max} are allowed."];
+        }
+    }
+
+    /// <summary>
+    /// Caps what names something to look up, so that an overlong value is a 400 naming its field rather than a
+    /// 404 or a parse error that repeats it. Call after parsing: this message replaces the parser's.
+    /// </summary>
+    public static void Lookups(Dictionary<string, string[]> errors, params (string Field, string? Text)[] fields)
+    {
+        foreach (var (field, text) in fields)
+        {
+            Length(text, MaxLookupLength, field, errors);
         }
     }
 
@@ -74,9 +89,9 @@ internal static class ProjectInput
 
     public static void Investment(decimal? value, Dictionary<string, string[]> errors)
     {
-        if (value is < 0)
+        if (value is { } amount && !WanYuan.InRange(amount))
         {
-            errors["plannedInvestment"] = [$"is {value}; planned investment (万元) cannot be negative."];
+            errors["plannedInvestment"] = [$"is {amount.ToString(CultureInfo.InvariantCulture)}; planned investment must be {WanYuan.RangeText}."];
         }
     }
 

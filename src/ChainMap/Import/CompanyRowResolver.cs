@@ -396,7 +396,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var plain) && plain >= 0 && plain < 1_000_000_000_000m)
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var plain) && WanYuan.InRange(plain))
         {
             return plain;
         }
@@ -422,7 +422,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             }
         }
 
-        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0 && value * factor < 1_000_000_000_000m)
+        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value <= WanYuan.Limit && WanYuan.InRange(value * factor))
         {
             return value * factor;
         }

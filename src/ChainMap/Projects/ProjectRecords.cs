@@ -19,6 +19,8 @@ public sealed record ProjectCompany(long Id, string Name, string? Uscc);
 /// <summary>
 /// A lead or project. <see cref="Version"/> grows by one on every write (fields or stage) and is
 /// the token of optimistic concurrency. <see cref="StageDate"/> is the date of the last stage change.
+/// <see cref="InvestmentProblem"/> says why a stored planned investment could not be read (malformed or
+/// out of range, ADR 0100); the amount is then null and the next edit replaces it.
 /// </summary>
 public sealed record Project(
     long Id,
@@ -31,7 +33,8 @@ public sealed record Project(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    string? InvestmentProblem = null);
 
 /// <summary>
 /// One change of stage. <see cref="From"/> is null for the first entry, made when the project was

@@ -26,6 +26,16 @@ public sealed class Neo4jStoreContract : StoreContract
         }
     }
 
+    /// <summary>A float is what versions before ADR 0100 wrote; a string is the current form (here possibly malformed).</summary>
+    protected override async Task WriteStoredInvestmentAsync(long projectId, object raw)
+    {
+        var store = services!.GetRequiredService<Neo4jStore>();
+        var result = await store.RunAsync(
+            new CypherStatement("MATCH (p:Project {id: $id}) SET p.plannedInvestment = $v RETURN p.id", new Dictionary<string, object?> { ["id"] = projectId, ["v"] = raw }),
+            CancellationToken.None);
+        Assert.That(result.Rows, Has.Count.EqualTo(1));
+    }
+
     protected override async Task<IChainMapStore> CreateEmptyStoreAsync()
     {
         Assert.That(services, Is.Not.Null, "the Neo4j test server is not configured");

@@ -15,6 +15,20 @@ public sealed class SqliteStoreContract : StoreContract
         return Task.FromResult<IChainMapStore>(new SqliteStore(Path.Combine(directory, "test.db")));
     }
 
+    /// <summary>A float goes to the REAL column that versions before ADR 0100 wrote; anything else to the text column.</summary>
+    protected override async Task WriteStoredInvestmentAsync(long projectId, object raw)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory!, "test.db"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = raw is double
+            ? "UPDATE project SET planned_investment = $v, planned_investment_wan = NULL WHERE id = $id"
+            : "UPDATE project SET planned_investment_wan = $v, planned_investment = NULL WHERE id = $id";
+        update.Parameters.AddWithValue("$v", raw);
+        update.Parameters.AddWithValue("$id", projectId);
+        Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
+    }
+
     protected override Task DisposeStoreAsync(IChainMapStore store)
     {
         SqliteConnection.ClearAllPools();

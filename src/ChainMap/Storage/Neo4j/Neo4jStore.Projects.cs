@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using ChainMap.Domain;
 using ChainMap.Projects;
 
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
 /// <c>(:Project {id, companyId, name, chainCode, segmentCode, channel, channelDetail, teamId, unitCode,
-/// plannedInvestment, isKey, notes, stage, stageDate, version, createdAt, createdBy, updatedAt, updatedBy})</c>;
+/// plannedInvestment (exact 万元 text), isKey, notes, stage, stageDate, version, createdAt, createdBy, updatedAt, updatedBy})</c>;
 /// <c>(:StageChange {projectId, seq, from, to, date, by, note, reason, recordedAt})</c>;
 /// <c>(:Activity {id, projectId, companyId, kind, title, date, peopleMet, notes, teamId, by, recordedAt})</c>;
 /// <c>(:Blocker {id, projectId, kind, description, owner, status, openedOn, openedBy, closedOn, closedBy, closingNote})</c>.
@@ -294,7 +295,7 @@ internal sealed partial class Neo4jStore
         ["channelDetail"] = fields.ChannelDetail,
         ["teamId"] = fields.TeamId,
         ["unitCode"] = fields.UnitCode,
-        ["plannedInvestment"] = fields.PlannedInvestment is { } money ? (double)money : null,
+        ["plannedInvestment"] = fields.PlannedInvestment is { } money ? WanYuan.ToStored(money) : null,
         ["isKey"] = fields.IsKey,
         ["notes"] = fields.Notes,
     };
@@ -313,11 +314,11 @@ internal sealed partial class Neo4jStore
     private static Project ReadProject(JsonElement m)
     {
         ProjectTerms.TryParseChannel(m.Get("channel").AsString(), out var channel);
+        WanYuan.TryReadStored(StoredMoney(m.Get("plannedInvestment")), out var investment, out var investmentProblem);
         var fields = new ProjectFields(
             m.Get("name").AsRequiredString(), m.Get("chainCode").AsRequiredString(), m.Get("segmentCode").AsString(), channel,
             m.Get("channelDetail").AsString(), m.Get("teamId").AsRequiredString(), m.Get("unitCode").AsRequiredString(),
-            m.Get("plannedInvestment").AsNullableDouble() is { } money ? (decimal)money : null, m.Get("isKey").AsBoolean(),
-            m.Get("notes").AsString());
+            investment, m.Get("isKey").AsBoolean(), m.Get("notes").AsString());
         return new Project(
             m.Get("id").AsInt64(),
             new ProjectCompany(m.Get("companyId").AsInt64(), m.Get("companyName").AsRequiredString(), m.Get("uscc").AsString()),
@@ -329,8 +330,21 @@ internal sealed partial class Neo4jStore
             ParseTime(m.Get("createdAt").AsRequiredString()),
             m.Get("createdBy").AsRequiredString(),
             ParseTime(m.Get("updatedAt").AsRequiredString()),
-            m.Get("updatedBy").AsRequiredString());
+            m.Get("updatedBy").AsRequiredString(),
+            investmentProblem);
     }
+
+    /// <summary>
+    /// The planned investment as text: the exact decimal text written since ADR 0100, or the JSON number of a
+    /// float written before it (read from its digits, not through a double).
+    /// </summary>
+    private static string? StoredMoney(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
 
     private static StageChange ReadStageChange(JsonElement m) => new(
         m.Get("from").AsString() is { } from ? ParseStage(from) : null,

@@ -235,6 +235,15 @@ internal static class SqliteSchema
             """),
         (22, SqliteDiscoverySchema.Counts),
         (23, SqliteDiscoverySchema.ChannelMembers),
+
+        // Planned investment as exact decimal text (ADR 0100): a REAL column turns 万元 into binary floating
+        // point and a TEXT value written into it back into REAL, so the amount moves to a TEXT column. The
+        // old column is kept (SQLite cannot drop it cheaply) and emptied; readers still fall back to it.
+        (100, """
+            ALTER TABLE project ADD COLUMN planned_investment_wan TEXT;
+            UPDATE project SET planned_investment_wan = CAST(planned_investment AS TEXT), planned_investment = NULL
+            WHERE planned_investment IS NOT NULL;
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChainMap.Domain;
 using ChainMap.Projects;
 using Microsoft.Data.Sqlite;
 
@@ -9,7 +10,7 @@ internal sealed partial class SqliteStore
 {
     private const string ProjectColumns = """
         p.id, p.company_id, c.name, c.uscc, p.name, p.chain_code, p.segment_code, p.channel, p.channel_detail,
-        p.team_id, p.unit_code, p.planned_investment, p.is_key, p.notes, p.stage, p.stage_date, p.version,
+        p.team_id, p.unit_code, coalesce(p.planned_investment_wan, CAST(p.planned_investment AS TEXT)), p.is_key, p.notes, p.stage, p.stage_date, p.version,
         (SELECT count(*) FROM project_blocker b WHERE b.project_id = p.id AND b.status = 'open'),
         p.created_at, p.created_by, p.updated_at, p.updated_by
         """;
@@ -38,7 +39,7 @@ internal sealed partial class SqliteStore
         long id;
         await using (var insert = Command(connection, """
             INSERT INTO project(company_id, name, chain_code, segment_code, channel, channel_detail, team_id, unit_code,
-                planned_investment, is_key, notes, stage, stage_date, version, created_at, created_by, updated_at, updated_by)
+                planned_investment_wan, is_key, notes, stage, stage_date, version, created_at, created_by, updated_at, updated_by)
             VALUES ($company, $name, $chain, $segment, $channel, $channelDetail, $team, $unit,
                 $investment, $key, $notes, $stage, $stageDate, 1, $at, $by, $at, $by)
             RETURNING id
@@ -180,7 +181,7 @@ internal sealed partial class SqliteStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var update = Command(connection, """
             UPDATE project SET name = $name, chain_code = $chain, segment_code = $segment, channel = $channel,
-                channel_detail = $channelDetail, team_id = $team, unit_code = $unit, planned_investment = $investment,
+                channel_detail = $channelDetail, team_id = $team, unit_code = $unit, planned_investment_wan = $investment, planned_investment = NULL,
                 is_key = $key, notes = $notes, version = version + 1, updated_at = $at, updated_by = $by
             WHERE id = $id AND version = $expected
             """, transaction))
@@ -455,7 +456,7 @@ internal sealed partial class SqliteStore
         command.Parameters.AddWithValue("$channelDetail", Db(fields.ChannelDetail));
         command.Parameters.AddWithValue("$team", fields.TeamId);
         command.Parameters.AddWithValue("$unit", fields.UnitCode);
-        command.Parameters.AddWithValue("$investment", fields.PlannedInvestment is { } money ? (double)money : DBNull.Value);
+        command.Parameters.AddWithValue("$investment", fields.PlannedInvestment is { } money ? WanYuan.ToStored(money) : DBNull.Value);
         command.Parameters.AddWithValue("$key", fields.IsKey ? 1 : 0);
         command.Parameters.AddWithValue("$notes", Db(fields.Notes));
     }
@@ -509,9 +510,10 @@ internal sealed partial class SqliteStore
     private static Project ReadProject(SqliteDataReader r)
     {
         ProjectTerms.TryParseChannel(r.GetString(7), out var channel);
+        WanYuan.TryReadStored(NullableString(r, 11), out var investment, out var investmentProblem);
         var fields = new ProjectFields(
             r.GetString(4), r.GetString(5), NullableString(r, 6), channel, NullableString(r, 8), r.GetString(9), r.GetString(10),
-            r.IsDBNull(11) ? null : Money(r.GetDecimal(11)), r.GetInt64(12) != 0, NullableString(r, 13));
+            investment, r.GetInt64(12) != 0, NullableString(r, 13));
         return new Project(
             r.GetInt64(0),
             new ProjectCompany(r.GetInt64(1), r.GetString(2), NullableString(r, 3)),
@@ -523,7 +525,8 @@ internal sealed partial class SqliteStore
             ParseInstant(r.GetString(18)),
             r.GetString(19),
             ParseInstant(r.GetString(20)),
-            r.GetString(21));
+            r.GetString(21),
+            investmentProblem);
     }
 
     private static StageChange ReadStageChange(SqliteDataReader r, int first) => new(
@@ -563,9 +566,6 @@ internal sealed partial class SqliteStore
 
     private static ProjectStage ParseStage(string wire) =>
         ProjectTerms.TryParseStage(wire, out var stage) ? stage : throw new InvalidDataException($"Unknown stored project stage '{wire}'.");
-
-    /// <summary>Drops the trailing zeros that a REAL read back as text brings (50000.0 → 50000).</summary>
-    private static decimal Money(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

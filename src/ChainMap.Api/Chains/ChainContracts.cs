@@ -1,5 +1,6 @@
 using ChainMap.Domain;
 using ChainMap.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Chains;
 
@@ -84,6 +85,31 @@ internal static class ChainMappings
 
     public static Dictionary<string, string[]> ToErrors(this IEnumerable<ChainProblem> problems) =>
         problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+
+    /// <summary>
+    /// A 400 listing every problem by field; when the chain broke a cap, the extension <c>caps</c> names each
+    /// one (<c>setting</c>, <c>limit</c>, <c>value</c>) so that a client can tell a cap from a mistake.
+    /// </summary>
+    public static ValidationProblem ToValidationProblem(this IReadOnlyList<ChainProblem> problems, string title)
+    {
+        var caps = problems.Where(p => p.Cap is not null).Select(p => p.Cap!).ToList();
+        return TypedResults.ValidationProblem(
+            problems.ToErrors(),
+            detail: caps.Count == 0 ? null : string.Join("; ", problems.Where(p => p.Cap is not null).Select(p => p.Message)),
+            title: title,
+            extensions: caps.Count == 0 ? null : new Dictionary<string, object?> { ["caps"] = caps.Select(c => new { setting = c.Setting, limit = c.Limit, value = c.Value }).ToArray() });
+    }
+
+    /// <summary>The size caps checked on the request itself, before any of it is turned into a definition.</summary>
+    public static IReadOnlyList<ChainProblem> SizeProblems(this ChainRequest request, ChainLimits limits)
+    {
+        var code = request.Code ?? string.Empty;
+        var shape = new ChainDefinition(
+            new Chain(code, "-", ChainCategory.Other, string.Empty),
+            request.Segments is { } s && s.Count > limits.MaxSegmentsPerChain ? new Segment[s.Count] : [],
+            request.Flows is { } f && f.Count > limits.MaxFlowsPerChain ? new FlowEdge[f.Count] : []);
+        return shape.Segments.Count == 0 && shape.Flows.Count == 0 ? [] : ChainValidation.Validate(shape, limits).Where(p => p.Cap is not null).ToList();
+    }
 
     public static ChainMapResponse ToMap(ChainDefinition definition, HomeRegion home, IReadOnlyList<SegmentPresence> presence)
     {

@@ -50,6 +50,11 @@ internal static class ChainEndpoints
     internal static async Task<Results<Created<ChainResponse>, ValidationProblem, ProblemHttpResult>> CreateChain(
         ChainRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
     {
+        if (request.SizeProblems(service.Limits) is { Count: > 0 } tooBig)
+        {
+            return tooBig.ToValidationProblem("The chain definition is too large");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var definition = request.ToDefinition(errors);
         if (errors.Count > 0)
@@ -65,7 +70,7 @@ internal static class ChainEndpoints
         var result = await service.SaveAsync(definition, cancellationToken);
         if (!result.Saved)
         {
-            return TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The chain definition is invalid");
+            return result.Problems.ToValidationProblem("The chain definition is invalid");
         }
 
         return TypedResults.Created($"/api/chains/{Uri.EscapeDataString(definition.Chain.Code)}", definition.ToResponse());
@@ -78,6 +83,11 @@ internal static class ChainEndpoints
         if (existing is null)
         {
             return Problems.ChainNotFound(code);
+        }
+
+        if (request.SizeProblems(service.Limits) is { Count: > 0 } tooBig)
+        {
+            return tooBig.ToValidationProblem("The chain definition is too large");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -95,7 +105,7 @@ internal static class ChainEndpoints
         var result = await service.SaveAsync(definition, cancellationToken);
         return result.Saved
             ? TypedResults.Ok(definition.ToResponse())
-            : TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The chain definition is invalid");
+            : result.Problems.ToValidationProblem("The chain definition is invalid");
     }
 
     internal static async Task<Results<Created<SegmentResponse>, ValidationProblem, ProblemHttpResult>> AddSegment(
@@ -122,7 +132,7 @@ internal static class ChainEndpoints
         var result = await service.SaveAsync(definition with { Segments = [.. definition.Segments, segment] }, cancellationToken);
         return result.Saved
             ? TypedResults.Created($"/api/chains/{Uri.EscapeDataString(definition.Chain.Code)}", segment.ToResponse())
-            : TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The segment is invalid");
+            : result.Problems.ToValidationProblem("The segment is invalid");
     }
 
     internal static async Task<Results<Ok<SegmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateSegment(
@@ -150,6 +160,6 @@ internal static class ChainEndpoints
         var result = await service.SaveAsync(definition with { Segments = segments }, cancellationToken);
         return result.Saved
             ? TypedResults.Ok(segment.ToResponse())
-            : TypedResults.ValidationProblem(result.Problems.ToErrors(), title: "The segment is invalid");
+            : result.Problems.ToValidationProblem("The segment is invalid");
     }
 }

@@ -1,7 +1,9 @@
 using ChainMap.Chains;
+using ChainMap.Domain;
 using ChainMap.Export;
 using ChainMap.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ChainMap.Api.Exports;
 
@@ -14,7 +16,7 @@ internal static class ExportEndpoints
             .WithTags("Exports")
             .WithName("ExportChainMap")
             .RequireAuthorization(Access.Policies.Export)
-            .WithSummary("Download a chain map: format=json|graphml|cypher|mermaid|svg|png|xlsx|csv (csv = the chain definition zip the import reads)")
+            .WithSummary("Download a chain map: format=json|graphml|cypher|mermaid|svg|png|xlsx|csv (csv = the chain definition zip the import reads, values verbatim and not formula-safe: for spreadsheets use xlsx)")
             .Produces(StatusCodes.Status200OK, contentType: ChainMapFormats.Json.ContentType, additionalContentTypes: [.. ChainMapFormats.All.Skip(1).Select(f => f.ContentType)]);
         app.MapGet("/api/targets/export", ExportTargets)
             .WithTags("Exports")
@@ -26,7 +28,7 @@ internal static class ExportEndpoints
     }
 
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportChainMap(
-        string code, HttpContext context, ChainDirectory chains, ChainMapExportBuilder builder, CancellationToken cancellationToken, string? format = "json")
+        string code, HttpContext context, ChainDirectory chains, ChainMapExportBuilder builder, IOptions<ChainLimits> limits, CancellationToken cancellationToken, string? format = "json")
     {
         if (ChainMapFormats.Find(format) is not { } exportFormat)
         {
@@ -39,14 +41,25 @@ internal static class ExportEndpoints
             return Problems.ChainNotFound(code);
         }
 
+        var map = await builder.BuildAsync(definition, cancellationToken);
+        var maxPixels = limits.Value.MaxPngPixels;
+        if (exportFormat == ChainMapFormats.Png && ChainMapWriter.PngTooLarge(map, maxPixels) is { } tooLarge)
+        {
+            return TypedResults.Problem(
+                $"Chain {definition.Chain.Code}: {tooLarge}.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Picture too large",
+                extensions: new Dictionary<string, object?> { ["field"] = "format", ["cap"] = ChainLimits.Setting(nameof(ChainLimits.MaxPngPixels)), ["limit"] = maxPixels });
+        }
+
+        // Too large is the answer whatever the server has installed, so it comes before the font.
         if (exportFormat == ChainMapFormats.Png && !ChainMapWriter.CanRenderPng)
         {
             return TypedResults.Problem(ChainMapWriter.PngUnavailable, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PNG unavailable");
         }
 
-        var map = await builder.BuildAsync(definition, cancellationToken);
         SetAttachment(context.Response, ExportFileName.ForChainMap(map, exportFormat));
-        return TypedResults.Stream(body => ChainMapWriter.WriteAsync(exportFormat, map, definition, body, cancellationToken), exportFormat.ContentType);
+        return TypedResults.Stream(body => ChainMapWriter.WriteAsync(exportFormat, map, definition, body, maxPixels, cancellationToken), exportFormat.ContentType);
     }
 
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTargets(

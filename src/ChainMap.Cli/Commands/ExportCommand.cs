@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ChainMap.Chains;
+using ChainMap.Domain;
 using ChainMap.Export;
 using ChainMap.Regions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChainMap.Cli.Commands;
 
@@ -48,8 +50,14 @@ internal static class ExportCommand
             }
 
             var map = await host.Services.GetRequiredService<ChainMapExportBuilder>().BuildAsync(definition, cancellationToken);
+            var maxPixels = host.Services.GetRequiredService<IOptions<ChainLimits>>().Value.MaxPngPixels;
+            if (exportFormat == ChainMapFormats.Png && ChainMapWriter.PngTooLarge(map, maxPixels) is { } tooLarge)
+            {
+                return await FailAsync(4, tooLarge);
+            }
+
             var file = result.GetValue(output) ?? new FileInfo(ExportFileName.ForChainMap(map, exportFormat).Name);
-            await WriteFileAsync(file, stream => ChainMapWriter.WriteAsync(exportFormat, map, definition, stream, cancellationToken), cancellationToken);
+            await WriteFileAsync(file, stream => ChainMapWriter.WriteAsync(exportFormat, map, definition, stream, maxPixels, cancellationToken), cancellationToken);
             await Console.Out.WriteLineAsync($"Wrote {exportFormat.Name} of chain {map.Chain.Code} {map.Chain.Name} ({map.Segments.Count} segments, {map.Flows.Count} flows) to {file.FullName}");
             return 0;
         });

@@ -1,5 +1,6 @@
 using ChainMap.Domain;
 using ChainMap.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChainMap.Chains;
 
@@ -7,18 +8,37 @@ namespace ChainMap.Chains;
 public sealed record ChainSaveResult(bool Saved, bool Created, IReadOnlyList<ChainProblem> Problems);
 
 /// <summary>Creates and replaces chain definitions: validated whole, then written in one transaction.</summary>
-public sealed class ChainService(IChainMapStore store, ChainDirectory directory)
+public sealed class ChainService(IChainMapStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
 {
+    /// <summary>The caps every saved chain is held to.</summary>
+    public ChainLimits Limits => limits.Value;
+
     public async Task<ChainSaveResult> SaveAsync(ChainDefinition definition, CancellationToken cancellationToken)
     {
-        var problems = ChainValidation.Validate(definition).ToList();
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = ChainValidation.Validate(definition, limits.Value).ToList();
+        if (problems.Any(p => p.Cap is not null))
+        {
+            // Too big to look at further: refused on the cap alone.
+            return new ChainSaveResult(false, false, problems);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var others = (await directory.ListDefinitionsAsync(cancellationToken)).Where(d => d.Chain.Code != definition.Chain.Code).ToList();
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var other in others)
+        {
+            foreach (var segment in other.Segments)
+            {
+                owners.TryAdd(segment.Code, other.Chain.Code);
+            }
+        }
+
         foreach (var segment in definition.Segments)
         {
-            var owner = others.FirstOrDefault(o => o.Segments.Any(s => s.Code == segment.Code));
-            if (owner is not null)
+            if (owners.TryGetValue(segment.Code, out var owner))
             {
-                problems.Add(new ChainProblem("segments.code", $"segment code {segment.Code} already belongs to chain {owner.Chain.Code}", [segment.Code]));
+                problems.Add(new ChainProblem("segments.code", $"segment code {segment.Code} already belongs to chain {owner}", [segment.Code]));
             }
         }
 

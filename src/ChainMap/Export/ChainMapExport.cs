@@ -13,21 +13,61 @@ public sealed record ChainMapExport(
     IReadOnlyList<ExportFlow> Flows,
     string? HomeRegionName)
 {
-    public ExportSegment? FindSegment(string code) => Segments.FirstOrDefault(s => s.Code == code);
+    private Dictionary<string, (ExportSegment Segment, int Depth)>? index;
 
-    /// <summary>How deep a segment sits in the sub-segment hierarchy (0 for a top-level segment).</summary>
-    public int DepthOf(ExportSegment segment)
+    public ExportSegment? FindSegment(string code) => Index().TryGetValue(code, out var entry) ? entry.Segment : null;
+
+    /// <summary>How deep a segment sits in the sub-segment hierarchy (0 for a top-level segment; a parent cycle counts each segment once).</summary>
+    public int DepthOf(ExportSegment segment) => Index().TryGetValue(segment.Code, out var entry) ? entry.Depth : 0;
+
+    /// <summary>Every segment by code with its depth, computed once in time linear in the number of segments.</summary>
+    private Dictionary<string, (ExportSegment Segment, int Depth)> Index()
     {
-        var depth = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal) { segment.Code };
-        var parent = segment.ParentCode is null ? null : FindSegment(segment.ParentCode);
-        while (parent is not null && seen.Add(parent.Code))
+        if (index is { } built)
         {
-            depth++;
-            parent = parent.ParentCode is null ? null : FindSegment(parent.ParentCode);
+            return built;
         }
 
-        return depth;
+        var byCode = new Dictionary<string, ExportSegment>(StringComparer.Ordinal);
+        foreach (var segment in Segments)
+        {
+            byCode.TryAdd(segment.Code, segment);
+        }
+
+        var result = new Dictionary<string, (ExportSegment, int)>(StringComparer.Ordinal);
+        var path = new List<ExportSegment>();
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var segment in byCode.Values)
+        {
+            path.Clear();
+            onPath.Clear();
+            var depth = -1;
+            for (var current = segment; current is not null;)
+            {
+                if (result.TryGetValue(current.Code, out var known))
+                {
+                    depth = known.Item2;
+                    break;
+                }
+
+                if (!onPath.Add(current.Code))
+                {
+                    // A parent cycle: the walk stops where it would go round again.
+                    break;
+                }
+
+                path.Add(current);
+                current = current.ParentCode is { } parent ? byCode.GetValueOrDefault(parent) : null;
+            }
+
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                result[path[i].Code] = (path[i], ++depth);
+            }
+        }
+
+        index = result;
+        return result;
     }
 }
 

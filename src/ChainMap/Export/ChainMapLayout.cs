@@ -65,7 +65,13 @@ internal sealed record ChainMapLayout(
     private const double MinBoxWidth = 150;
     private const double TopY = 84;
 
-    public LayoutBox? FindBox(string code) => Boxes.FirstOrDefault(b => b.Segment.Code == code);
+    private Dictionary<string, LayoutBox>? boxIndex;
+
+    public LayoutBox? FindBox(string code)
+    {
+        boxIndex ??= Boxes.DistinctBy(b => b.Segment.Code).ToDictionary(b => b.Segment.Code, StringComparer.Ordinal);
+        return boxIndex.GetValueOrDefault(code);
+    }
 
     public static ChainMapLayout Compute(ChainMapExport map)
     {
@@ -187,29 +193,39 @@ internal sealed record ChainMapLayout(
         var result = new List<(ExportSegment, int)>();
         var placed = new HashSet<string>(StringComparer.Ordinal);
 
-        void Place(ExportSegment segment, int depth)
+        // Depth-first with an explicit stack (children pushed in reverse so they come out in order): no recursion over user data.
+        var stack = new Stack<(ExportSegment Segment, int Depth)>();
+        void Place(ExportSegment top)
         {
-            if (!placed.Add(segment.Code))
+            stack.Push((top, 0));
+            while (stack.Count > 0)
             {
-                return;
-            }
+                var (segment, depth) = stack.Pop();
+                if (!placed.Add(segment.Code))
+                {
+                    continue;
+                }
 
-            result.Add((segment, depth));
-            foreach (var child in children.GetValueOrDefault(segment.Code) ?? [])
-            {
-                Place(child, depth + 1);
+                result.Add((segment, depth));
+                if (children.GetValueOrDefault(segment.Code) is { } below)
+                {
+                    for (var i = below.Count - 1; i >= 0; i--)
+                    {
+                        stack.Push((below[i], depth + 1));
+                    }
+                }
             }
         }
 
         foreach (var root in inTier.Where(s => s.ParentCode is null || !codes.Contains(s.ParentCode)))
         {
-            Place(root, 0);
+            Place(root);
         }
 
         // A parent cycle has no root; such segments still get drawn, at the top level.
         foreach (var rest in inTier.Where(s => !placed.Contains(s.Code)))
         {
-            Place(rest, 0);
+            Place(rest);
         }
 
         return result;

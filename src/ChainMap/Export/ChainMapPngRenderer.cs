@@ -15,8 +15,11 @@ internal static class ChainMapPngRenderer
     /// <summary>The family of the CJK font the renderer uses; null when the server has none.</summary>
     public static string? FontFamily => CjkTypeface.Value?.FamilyName;
 
+    /// <summary>Skia's raster limit on either side of a picture.</summary>
+    public const int MaxSide = 32_767;
+
     /// <summary>Renders the map; false (nothing written) when no CJK font is installed.</summary>
-    public static async Task<bool> TryWriteAsync(ChainMapExport map, Stream output, CancellationToken cancellationToken)
+    public static async Task<bool> TryWriteAsync(ChainMapExport map, Stream output, long maxPixels, CancellationToken cancellationToken)
     {
         if (CjkTypeface.Value is not { } typeface)
         {
@@ -24,7 +27,12 @@ internal static class ChainMapPngRenderer
         }
 
         var layout = ChainMapLayout.Compute(map);
-        using var data = Render(layout, typeface);
+        if (TooLarge(layout, maxPixels) is { } reason)
+        {
+            throw new PictureTooLargeException(reason);
+        }
+
+        using var data = Render(layout, typeface, cancellationToken);
         await using var png = data.AsStream();
         await png.CopyToAsync(output, cancellationToken);
         return true;
@@ -32,7 +40,22 @@ internal static class ChainMapPngRenderer
 
     /// <summary>Pixel size of the PNG for a layout.</summary>
     public static (int Width, int Height) SizeOf(ChainMapLayout layout) =>
-        ((int)Math.Ceiling(layout.Width * Scale), (int)Math.Ceiling(layout.Height * Scale));
+        ((int)Math.Min(int.MaxValue, Math.Ceiling(layout.Width * Scale)), (int)Math.Min(int.MaxValue, Math.Ceiling(layout.Height * Scale)));
+
+    /// <summary>Why the PNG of <paramref name="layout"/> may not be drawn (over the pixel cap or Skia's side limit); null when it may.</summary>
+    public static string? TooLarge(ChainMapLayout layout, long maxPixels)
+    {
+        var (width, height) = SizeOf(layout);
+        var pixels = (long)width * height;
+        if (pixels > maxPixels)
+        {
+            return $"the PNG of this chain map would be {width} × {height} = {pixels} pixels; at most {maxPixels} allowed (setting {Domain.ChainLimits.Setting(nameof(Domain.ChainLimits.MaxPngPixels))}); use format=svg, which has no such limit";
+        }
+
+        return width > MaxSide || height > MaxSide
+            ? $"the PNG of this chain map would be {width} × {height} pixels; a side may be at most {MaxSide} pixels; use format=svg, which has no such limit"
+            : null;
+    }
 
     private static SKTypeface? FindCjkTypeface()
     {
@@ -67,7 +90,7 @@ internal static class ChainMapPngRenderer
         return builder.Detach();
     }
 
-    private static SKData Render(ChainMapLayout layout, SKTypeface typeface)
+    private static SKData Render(ChainMapLayout layout, SKTypeface typeface, CancellationToken cancellationToken)
     {
         var (width, height) = SizeOf(layout);
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -97,6 +120,7 @@ internal static class ChainMapPngRenderer
         stroke.StrokeWidth = 1.5f;
         foreach (var c in layout.Connectors)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var path = Path(c.From, c.Corner, c.To);
             canvas.DrawPath(path, stroke);
         }
@@ -107,6 +131,7 @@ internal static class ChainMapPngRenderer
         fill.Color = flowColour;
         foreach (var a in layout.Arrows)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using (var builder = new SKPathBuilder())
             {
                 builder.MoveTo((float)a.Start.X, (float)a.Start.Y);
@@ -120,6 +145,7 @@ internal static class ChainMapPngRenderer
 
         foreach (var box in layout.Boxes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var rect = SKRect.Create((float)box.X, (float)box.Y, (float)box.Width, (float)box.Height);
             fill.Color = SKColor.Parse(box.Segment.Rating.FillColour());
             canvas.DrawRoundRect(rect, 6, 6, fill);
@@ -152,6 +178,7 @@ internal static class ChainMapPngRenderer
 
         DrawText(canvas, "缩进 = 子环节", 288, y + 4, typeface, ChainMapLayout.LegendSize, "#424242");
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var image = surface.Snapshot();
         return image.Encode(SKEncodedImageFormat.Png, 100);
     }
@@ -176,3 +203,6 @@ internal static class ChainMapPngRenderer
         canvas.DrawPath(head, paint);
     }
 }
+
+/// <summary>A picture that would break the pixel cap; the message says by how much and what to use instead.</summary>
+public sealed class PictureTooLargeException(string message) : Exception(message);

@@ -8,8 +8,19 @@ public static class ChainMapWriter
     /// <summary>True when PNG can be rendered here (a CJK font is installed); check it before a response starts.</summary>
     public static bool CanRenderPng => ChainMapPngRenderer.FontFamily is not null;
 
+    /// <summary>Writes <paramref name="map"/> under the default caps.</summary>
+    public static Task WriteAsync(ExportFormat format, ChainMapExport map, ChainDefinition definition, Stream output, CancellationToken cancellationToken) =>
+        WriteAsync(format, map, definition, output, ChainLimits.Default.MaxPngPixels, cancellationToken);
+
+    /// <summary>
+    /// Why the PNG of <paramref name="map"/> may not be drawn under <paramref name="maxPngPixels"/>, or null; check it
+    /// before a response starts (the writer throws <see cref="PictureTooLargeException"/> otherwise).
+    /// </summary>
+    public static string? PngTooLarge(ChainMapExport map, long maxPngPixels) =>
+        ChainMapPngRenderer.TooLarge(ChainMapLayout.Compute(map), maxPngPixels);
+
     /// <summary>Writes <paramref name="map"/>; the <c>csv</c> format writes <paramref name="definition"/> (the import format).</summary>
-    public static async Task WriteAsync(ExportFormat format, ChainMapExport map, ChainDefinition definition, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(ExportFormat format, ChainMapExport map, ChainDefinition definition, Stream output, long maxPngPixels, CancellationToken cancellationToken)
     {
         switch (format.Name)
         {
@@ -29,7 +40,7 @@ public static class ChainMapWriter
                 await ChainMapSvgWriter.WriteAsync(map, output, cancellationToken);
                 break;
             case "png":
-                if (!await ChainMapPngRenderer.TryWriteAsync(map, output, cancellationToken))
+                if (!await ChainMapPngRenderer.TryWriteAsync(map, output, maxPngPixels, cancellationToken))
                 {
                     throw new InvalidOperationException(PngUnavailable);
                 }

@@ -13,7 +13,7 @@ public static class ChainMapFormats
     public static readonly ExportFormat Svg = new("svg", "image/svg+xml; charset=utf-8", "svg", "picture (vector)");
     public static readonly ExportFormat Png = new("png", "image/png", "png", "picture (bitmap)");
     public static readonly ExportFormat Xlsx = new("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel workbook: 环节, 目标企业, 供应关系");
-    public static readonly ExportFormat Csv = new("csv", "application/zip", "zip", "chain definition (chains.csv, segments.csv, flows.csv) in the import format");
+    public static readonly ExportFormat Csv = new("csv", "application/zip", "zip", "chain definition (chains.csv, segments.csv, flows.csv) for re-import: values verbatim, not formula-safe, so not for opening in a spreadsheet (use xlsx)");
 
     public static IReadOnlyList<ExportFormat> All { get; } = [Json, GraphMl, Cypher, Mermaid, Svg, Png, Xlsx, Csv];
 

@@ -18,8 +18,14 @@ public static class ChainCsv
     public static readonly string[] SegmentColumns = ["chain", "code", "name", "tier", "parent", "aliases", "products", "keywords", "industry_codes"];
     public static readonly string[] FlowColumns = ["chain", "from", "to", "description"];
 
-    /// <summary>The result of reading: definitions grouped per chain, and every row problem.</summary>
-    public sealed record ReadResult(IReadOnlyList<ChainDefinition> Chains, IReadOnlyList<ImportProblem> Problems);
+    /// <summary>
+    /// The result of reading: definitions grouped per chain, and every row problem. <see cref="CapReason"/> is
+    /// the reason of the first cap of <see cref="ChainLimits"/> that a chain broke, when one did.
+    /// </summary>
+    public sealed record ReadResult(IReadOnlyList<ChainDefinition> Chains, IReadOnlyList<ImportProblem> Problems)
+    {
+        public string? CapReason { get; init; }
+    }
 
     /// <summary>Reads the three files of a chain-definition folder (flows.csv optional).</summary>
     public static async Task<ReadResult> ReadFolderAsync(string folder, CancellationToken cancellationToken)
@@ -41,27 +47,29 @@ public static class ChainCsv
         return await ReadAsync(chains, segments, flows, cancellationToken);
     }
 
+    /// <summary>Reads the three files from text readers under the default caps.</summary>
+    public static Task<ReadResult> ReadAsync(TextReader chainsCsv, TextReader segmentsCsv, TextReader? flowsCsv, CancellationToken cancellationToken) =>
+        ReadAsync(chainsCsv, segmentsCsv, flowsCsv, ChainLimits.Default, cancellationToken);
+
     /// <summary>
     /// Reads the three files from text readers (any encoding; comma, semicolon or tab separated;
     /// flows optional). Every problem names the file and line: validation problems point at the
-    /// row that defines the segment or flow edge concerned.
+    /// row that defines the segment or flow edge concerned. Rows past a chain's segment or flow cap
+    /// are counted but not kept, so that a huge file costs no more memory than the cap allows.
     /// </summary>
-    public static async Task<ReadResult> ReadAsync(TextReader chainsCsv, TextReader segmentsCsv, TextReader? flowsCsv, CancellationToken cancellationToken)
+    public static async Task<ReadResult> ReadAsync(TextReader chainsCsv, TextReader segmentsCsv, TextReader? flowsCsv, ChainLimits limits, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var problems = new List<ImportProblem>();
-        var chainRows = await ReadRowsAsync(chainsCsv, "chains.csv", ChainColumns, problems, cancellationToken);
-        var segmentRows = await ReadRowsAsync(segmentsCsv, "segments.csv", SegmentColumns, problems, cancellationToken);
-        var flowRows = flowsCsv is null ? [] : await ReadRowsAsync(flowsCsv, "flows.csv", FlowColumns, problems, cancellationToken);
-
         var chains = new List<Chain>();
         var chainLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (line, row) in chainRows)
+        await ReadRowsAsync(chainsCsv, "chains.csv", ChainColumns, problems, (line, row) =>
         {
             var code = row["code"];
             if (code.Length == 0)
             {
                 problems.Add(new("chains.csv", line, "code", code, "chain code is empty"));
-                continue;
+                return;
             }
 
             if (!ChainCategories.TryParse(row["category"], out var category))
@@ -69,85 +77,135 @@ public static class ChainCsv
                 problems.Add(new("chains.csv", line, "category", row["category"], "category must be leading, high-value-add or other"));
             }
 
-            if (chains.Any(c => c.Code == code))
+            if (chainLines.ContainsKey(code))
             {
                 problems.Add(new("chains.csv", line, "code", code, $"chain {code} appears more than once"));
-                continue;
+                return;
             }
 
             chains.Add(new Chain(code, row["name"], category, row["description"]));
             chainLines[code] = line;
-        }
+        }, cancellationToken);
 
-        var segments = new List<Segment>();
+        var segments = chains.ToDictionary(c => c.Code, _ => new List<Segment>(), StringComparer.Ordinal);
+        var segmentCounts = new Dictionary<string, (int Count, int FirstLineOver)>(StringComparer.Ordinal);
         var segmentLines = new Dictionary<(string, string), int>();
-        foreach (var (line, row) in segmentRows)
+        await ReadRowsAsync(segmentsCsv, "segments.csv", SegmentColumns, problems, (line, row) =>
         {
             var chain = row["chain"];
-            if (chains.All(c => c.Code != chain))
+            if (!segments.TryGetValue(chain, out var list))
             {
                 problems.Add(new("segments.csv", line, "chain", chain, $"chain {chain} is not defined in chains.csv"));
-                continue;
+                return;
             }
 
             if (!Tiers.TryParse(row["tier"], out var tier))
             {
                 problems.Add(new("segments.csv", line, "tier", row["tier"], "tier must be upstream, midstream or downstream (上游/中游/下游)"));
-                continue;
+                return;
             }
 
-            segments.Add(new Segment(
+            if (list.Count >= limits.MaxSegmentsPerChain)
+            {
+                Count(segmentCounts, chain, line);
+                return;
+            }
+
+            list.Add(new Segment(
                 row["code"], chain, row["name"], tier, row["parent"].Length == 0 ? null : row["parent"],
                 SplitList(row["aliases"]), SplitList(row["products"]), SplitList(row["keywords"]), SplitList(row["industry_codes"])));
             segmentLines.TryAdd((chain, row["code"]), line);
+        }, cancellationToken);
+
+        var flows = chains.ToDictionary(c => c.Code, _ => new List<FlowEdge>(), StringComparer.Ordinal);
+        var flowCounts = new Dictionary<string, (int Count, int FirstLineOver)>(StringComparer.Ordinal);
+        var flowLines = new Dictionary<(string, string, string), int>();
+        if (flowsCsv is not null)
+        {
+            await ReadRowsAsync(flowsCsv, "flows.csv", FlowColumns, problems, (line, row) =>
+            {
+                var chain = row["chain"];
+                if (!flows.TryGetValue(chain, out var list))
+                {
+                    problems.Add(new("flows.csv", line, "chain", chain, $"chain {chain} is not defined in chains.csv"));
+                    return;
+                }
+
+                if (list.Count >= limits.MaxFlowsPerChain)
+                {
+                    Count(flowCounts, chain, line);
+                    return;
+                }
+
+                list.Add(new FlowEdge(chain, row["from"], row["to"], row["description"]));
+                flowLines.TryAdd((chain, row["from"], row["to"]), line);
+            }, cancellationToken);
         }
 
-        var flows = new List<FlowEdge>();
-        var flowLines = new Dictionary<(string, string, string), int>();
-        foreach (var (line, row) in flowRows)
+        string? capReason = null;
+        var definitions = chains.Select(c => new ChainDefinition(c, segments[c.Code], flows[c.Code])).ToList();
+        foreach (var definition in definitions)
         {
-            var chain = row["chain"];
-            if (chains.All(c => c.Code != chain))
+            cancellationToken.ThrowIfCancellationRequested();
+            var code = definition.Chain.Code;
+            var over = false;
+            if (segmentCounts.TryGetValue(code, out var segmentsOver))
             {
-                problems.Add(new("flows.csv", line, "chain", chain, $"chain {chain} is not defined in chains.csv"));
+                var reason = $"chain {code}: {limits.MaxSegmentsPerChain + segmentsOver.Count} segments; at most {limits.MaxSegmentsPerChain} allowed (setting {ChainLimits.Setting(nameof(ChainLimits.MaxSegmentsPerChain))})";
+                problems.Add(new("segments.csv", segmentsOver.FirstLineOver, "chain", code, reason));
+                capReason ??= reason;
+                over = true;
+            }
+
+            if (flowCounts.TryGetValue(code, out var flowsOver))
+            {
+                var reason = $"chain {code}: {limits.MaxFlowsPerChain + flowsOver.Count} flow edges; at most {limits.MaxFlowsPerChain} allowed (setting {ChainLimits.Setting(nameof(ChainLimits.MaxFlowsPerChain))})";
+                problems.Add(new("flows.csv", flowsOver.FirstLineOver, "chain", code, reason));
+                capReason ??= reason;
+                over = true;
+            }
+
+            if (over)
+            {
+                // Too big to look at further: refused on the cap alone.
                 continue;
             }
 
-            flows.Add(new FlowEdge(chain, row["from"], row["to"], row["description"]));
-            flowLines.TryAdd((chain, row["from"], row["to"]), line);
-        }
-
-        var definitions = chains
-            .Select(c => new ChainDefinition(c, segments.Where(s => s.ChainCode == c.Code).ToList(), flows.Where(f => f.ChainCode == c.Code).ToList()))
-            .ToList();
-        foreach (var definition in definitions)
-        {
-            var code = definition.Chain.Code;
-            foreach (var problem in ChainValidation.Validate(definition))
+            var flowsAt = definition.Flows.ToLookup(f => f.From, StringComparer.Ordinal);
+            foreach (var problem in ChainValidation.Validate(definition, limits))
             {
                 var codes = problem.Segments;
                 var value = string.Join(",", codes);
+                var reason = $"chain {code}: {problem.Message}";
+                if (problem.Cap is not null)
+                {
+                    capReason ??= reason;
+                }
+
                 if (problem.Field.StartsWith("flows", StringComparison.Ordinal))
                 {
                     var line = codes.Count >= 2 && flowLines.TryGetValue((code, codes[0], codes[1]), out var edge) ? edge
-                        : flows.Where(f => f.ChainCode == code && codes.Contains(f.From) && codes.Contains(f.To))
+                        : codes.SelectMany(c => flowsAt[c]).Where(f => codes.Contains(f.To))
                             .Select(f => flowLines[(code, f.From, f.To)]).DefaultIfEmpty(0).Min();
-                    problems.Add(new("flows.csv", line, "from", value, $"chain {code}: {problem.Message}"));
+                    problems.Add(new("flows.csv", line, "from", value, reason));
                 }
                 else if (problem.Field.StartsWith("segments", StringComparison.Ordinal))
                 {
                     var line = codes.Select(c => segmentLines.GetValueOrDefault((code, c))).Where(l => l > 0).DefaultIfEmpty(0).Min();
-                    problems.Add(new("segments.csv", line, problem.Field["segments.".Length..], value, $"chain {code}: {problem.Message}"));
+                    problems.Add(new("segments.csv", line, problem.Field["segments.".Length..], value, reason));
                 }
                 else
                 {
-                    problems.Add(new("chains.csv", chainLines.GetValueOrDefault(code), problem.Field, value, $"chain {code}: {problem.Message}"));
+                    problems.Add(new("chains.csv", chainLines.GetValueOrDefault(code), problem.Field, value, reason));
                 }
             }
         }
 
-        return new ReadResult(definitions, problems);
+        return new ReadResult(definitions, problems) { CapReason = capReason };
     }
+
+    private static void Count(Dictionary<string, (int Count, int FirstLineOver)> counts, string chain, int line) =>
+        counts[chain] = counts.TryGetValue(chain, out var c) ? (c.Count + 1, c.FirstLineOver) : (1, line);
 
     /// <summary>Writes definitions in the same three-file format the reader takes.</summary>
     public static async Task WriteAsync(IReadOnlyList<ChainDefinition> definitions, TextWriter chains, TextWriter segments, TextWriter flows, CancellationToken cancellationToken)
@@ -199,10 +257,9 @@ public static class ChainCsv
     private static IReadOnlyList<string> SplitList(string value) =>
         value.Split(['|', '｜'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static async Task<List<(int Line, Dictionary<string, string> Row)>> ReadRowsAsync(
-        TextReader reader, string file, string[] columns, List<ImportProblem> problems, CancellationToken cancellationToken)
+    private static async Task ReadRowsAsync(
+        TextReader reader, string file, string[] columns, List<ImportProblem> problems, Action<int, Dictionary<string, string>> onRow, CancellationToken cancellationToken)
     {
-        var rows = new List<(int, Dictionary<string, string>)>();
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
@@ -216,7 +273,7 @@ public static class ChainCsv
         if (!await csv.ReadAsync() || !csv.ReadHeader())
         {
             problems.Add(new(file, 1, null, null, "file is empty: expected a header row"));
-            return rows;
+            return;
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToList();
@@ -225,9 +282,10 @@ public static class ChainCsv
         if (missing.Count > 0)
         {
             problems.Add(new(file, 1, string.Join(",", missing), null, $"missing column(s) {string.Join(", ", missing)}; expected {string.Join(",", columns)}"));
-            return rows;
+            return;
         }
 
+        var indexes = columns.Select(c => header.IndexOf(c)).ToArray();
         var previousRawRow = csv.Parser.RawRow;
         while (await csv.ReadAsync())
         {
@@ -235,15 +293,12 @@ public static class ChainCsv
             var line = previousRawRow + 1;
             previousRawRow = csv.Parser.RawRow;
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var column in columns)
+            for (var i = 0; i < columns.Length; i++)
             {
-                var index = header.IndexOf(column);
-                row[column] = index >= 0 ? csv.GetField(index)?.Trim() ?? string.Empty : string.Empty;
+                row[columns[i]] = indexes[i] >= 0 ? csv.GetField(indexes[i])?.Trim() ?? string.Empty : string.Empty;
             }
 
-            rows.Add((line, row));
+            onRow(line, row);
         }
-
-        return rows;
     }
 }

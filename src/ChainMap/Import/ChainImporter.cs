@@ -3,6 +3,7 @@ using ChainMap.Chains;
 using ChainMap.Domain;
 using ChainMap.Storage;
 using ChainMap.Text;
+using Microsoft.Extensions.Options;
 
 namespace ChainMap.Import;
 
@@ -10,9 +11,10 @@ namespace ChainMap.Import;
 /// Imports chain definitions in the three-file format of <see cref="ChainCsv"/> (from a folder;
 /// <see cref="ExtractZipAsync"/> turns an uploaded .zip into one). Every chain is validated
 /// first, against the others in the files and the ones already stored; with any problem nothing
-/// is written. Counts are chains, not rows: inserted (new), updated (replaced), unchanged.
+/// is written. Counts are chains, not rows: inserted (new), updated (replaced), unchanged. A chain
+/// that breaks a cap of <see cref="ChainLimits"/> fails the import with that cap as the reason.
 /// </summary>
-public sealed class ChainImporter(IChainMapStore store, ChainDirectory directory)
+public sealed class ChainImporter(IChainMapStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
 {
     public static readonly string[] FileNames = ["chains.csv", "segments.csv", "flows.csv"];
 
@@ -45,7 +47,7 @@ public sealed class ChainImporter(IChainMapStore store, ChainDirectory directory
                 readers.Add(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true));
             }
 
-            var read = await ChainCsv.ReadAsync(readers[0]!, readers[1]!, readers[2], cancellationToken);
+            var read = await ChainCsv.ReadAsync(readers[0]!, readers[1]!, readers[2], limits.Value, cancellationToken);
             var problems = new ProblemLog();
             problems.AddRange(read.Problems);
             var imported = read.Chains.Select(c => c.Chain.Code).ToHashSet(StringComparer.Ordinal);
@@ -84,7 +86,9 @@ public sealed class ChainImporter(IChainMapStore store, ChainDirectory directory
                 }
             }
 
-            var rejectedChains = read.Chains.Count(d => problems.Listed.Any(p => p.Reason.StartsWith($"chain {d.Chain.Code}:", StringComparison.Ordinal)));
+            var rejectedCodes = problems.Listed.Select(p => p.Reason.StartsWith("chain ", StringComparison.Ordinal) && p.Reason.IndexOf(':', StringComparison.Ordinal) is > 6 and var colon
+                ? p.Reason[6..colon] : null).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var rejectedChains = read.Chains.Count(d => rejectedCodes.Contains(d.Chain.Code));
             long inserted = 0, updated = 0, unchanged = 0;
             var toSave = new List<ChainDefinition>();
             foreach (var definition in read.Chains)
@@ -123,7 +127,8 @@ public sealed class ChainImporter(IChainMapStore store, ChainDirectory directory
                 Written = write,
                 Format = "chains.csv, segments.csv, flows.csv",
                 ProblemCount = problems.Count,
-                Note = problems.Count > 0 ? "the chain definitions have problems, so nothing was written"
+                Note = read.CapReason is { } cap ? $"refused, nothing was written: {cap}"
+                    : problems.Count > 0 ? "the chain definitions have problems, so nothing was written"
                     : options.DryRun ? "dry run: nothing was written; the counts say what an import would do" : null,
             };
         }

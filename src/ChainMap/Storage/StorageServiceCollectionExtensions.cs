@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton(sp => sp.GetRequiredService<IChainMapStore>() as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddSingleton<RegionDirectory>();
+        services.AddOptions<Domain.ChainLimits>().BindConfiguration(Domain.ChainLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChainDirectory>();
         services.AddSingleton<ChainService>();
         services.AddSingleton<CompanyImporter>();

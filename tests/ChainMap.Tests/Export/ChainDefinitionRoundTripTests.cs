@@ -98,6 +98,6 @@ public sealed class ChainDefinitionRoundTripTests
         directories.Add(directory);
         var store = new SqliteStore(Path.Combine(directory, "store.db"));
         await store.InitializeAsync(CancellationToken.None);
-        return (store, new ChainService(store, new ChainDirectory(store, TimeProvider.System)));
+        return (store, new ChainService(store, new ChainDirectory(store, TimeProvider.System), Microsoft.Extensions.Options.Options.Create(ChainLimits.Default)));
     }
 }

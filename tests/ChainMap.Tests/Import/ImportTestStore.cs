@@ -31,7 +31,7 @@ internal sealed class ImportTestStore : IAsyncDisposable
         Chains = new ChainDirectory(sqlite, TimeProvider.System);
         Companies = new CompanyImporter(sqlite, Regions, Chains, TimeProvider.System);
         Relations = new RelationImporter(sqlite, Regions);
-        ChainImporter = new ChainImporter(sqlite, Chains);
+        ChainImporter = new ChainImporter(sqlite, Chains, Microsoft.Extensions.Options.Options.Create(ChainMap.Domain.ChainLimits.Default));
     }
 
     public string Directory { get; }
@@ -106,7 +106,7 @@ internal sealed class ImportTestStore : IAsyncDisposable
             var importer = new CompanyImporter(store, regions, chains, TimeProvider.System);
             var cache = new ChainMap.Discovery.DiscoveryCache(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ChainMap.Discovery.DiscoveryOptions()), NullLogger<ChainMap.Discovery.DiscoveryCache>.Instance);
             var network = new ChainMap.Seeding.DemoNetwork(store, new ChainMap.Channels.ChannelImporter(store, regions, cache), cache, NullLogger<ChainMap.Seeding.DemoNetwork>.Instance);
-            var data = new DefaultData(store, regions, chains, new ChainService(store, chains), importer, network, NullLogger<DefaultData>.Instance);
+            var data = new DefaultData(store, regions, chains, new ChainService(store, chains, Microsoft.Extensions.Options.Options.Create(ChainMap.Domain.ChainLimits.Default)), importer, network, NullLogger<DefaultData>.Instance);
             await data.LoadAsync(TestData.DataPath, includeCompanies: false, CancellationToken.None);
 
             // Leaving WAL needs the only connection to the file: close the store's pooled ones first

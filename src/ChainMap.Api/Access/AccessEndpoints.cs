@@ -48,18 +48,31 @@ internal static class AccessEndpoints
         CreateUserRequest request, AccessService access, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Name))
         {
-            errors["name"] = ["name is required, at most 100 characters"];
+            errors["name"] = [$"name is required, at most {AccessLimits.MaxNameLength} characters"];
+        }
+        else if (AccessLimits.TooLong("name", request.Name.Trim(), AccessLimits.MaxNameLength) is { } longName)
+        {
+            errors["name"] = [longName];
         }
 
-        if (!Roles.TryParse(request.Role, out var role))
+        var role = Role.Viewer;
+        if (AccessLimits.TooLong("role", request.Role, AccessLimits.MaxRoleLength) is { } longRole)
+        {
+            errors["role"] = [longRole];
+        }
+        else if (!Roles.TryParse(request.Role, out role))
         {
             errors["role"] = [$"'{request.Role}' is not a role; use admin, analyst, team-member, planner or viewer"];
         }
 
         var home = await regions.GetHomeAsync(cancellationToken);
-        if (role == Role.TeamMember && (request.Team is null || home.Teams.All(t => t.Id != request.Team)))
+        if (AccessLimits.TooLong("team", request.Team, AccessLimits.MaxIdLength) is { } longTeam)
+        {
+            errors["team"] = [longTeam];
+        }
+        else if (role == Role.TeamMember && (request.Team is null || home.Teams.All(t => t.Id != request.Team)))
         {
             errors["team"] = [$"a team member needs a team; '{request.Team}' is not one of {string.Join(", ", home.Teams.Select(t => t.Id))}"];
         }
@@ -76,9 +89,25 @@ internal static class AccessEndpoints
     internal static async Task<Ok<IReadOnlyList<KeyResponse>>> ListKeys(IChainMapStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<KeyResponse>>((await store.ListApiKeysAsync(cancellationToken)).Select(ToResponse).ToList());
 
-    internal static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateKey(
+    internal static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateKey(
         CreateKeyRequest request, AccessService access, IChainMapStore store, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (AccessLimits.TooLong("userId", request.UserId, AccessLimits.MaxIdLength) is { } longId)
+        {
+            errors["userId"] = [longId];
+        }
+
+        if (AccessLimits.TooLong("label", request.Label?.Trim(), AccessLimits.MaxLabelLength) is { } longLabel)
+        {
+            errors["label"] = [longLabel];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The key is invalid");
+        }
+
         if (await store.GetUserAsync(request.UserId ?? "", cancellationToken) is null)
         {
             return Problems.NotFound($"No user has the id '{request.UserId}'.", "User not found");
@@ -88,10 +117,17 @@ internal static class AccessEndpoints
         return TypedResults.Created($"/api/keys/{key.Record.Id}", new CreatedKeyResponse(ToResponse(key.Record), key.Token));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, AccessService access, CancellationToken cancellationToken) =>
-        await access.RevokeAsync(id, cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, AccessService access, CancellationToken cancellationToken)
+    {
+        if (AccessLimits.TooLong("id", id, AccessLimits.MaxIdLength) is { } longId)
+        {
+            return Problems.BadRequest(longId + ".", "Invalid key id");
+        }
+
+        return await access.RevokeAsync(id, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound($"No active API key has the id '{id}'.", "Key not found");
+    }
 
     internal static async Task<Results<Ok<IReadOnlyList<AuditResponse>>, ProblemHttpResult>> ListAudit(
         IChainMapStore store, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null, string? user = null, int limit = 200)
@@ -99,6 +135,11 @@ internal static class AccessEndpoints
         if (limit is < 1 or > 5000)
         {
             return Problems.BadRequest($"limit must be between 1 and 5000, got {limit}.", "Invalid limit");
+        }
+
+        if (AccessLimits.TooLong("user", user, AccessLimits.MaxIdLength) is { } longUser)
+        {
+            return Problems.BadRequest(longUser + ".", "Invalid user");
         }
 
         var entries = await store.ListAuditAsync(new AuditQuery(from, to, user, limit), cancellationToken);

@@ -23,12 +23,17 @@ internal static class AccessMiddleware
         await next(context);
     });
 
-    /// <summary>Records who changed what and when (method, path, status). Bodies are never recorded: they may hold keys.</summary>
+    /// <summary>
+    /// Records who changed what and when (method, path, status) for authenticated callers. Bodies are never
+    /// recorded: they may hold keys. Unauthenticated requests are not recorded (they changed nothing and
+    /// anyone can send them, so they would let anyone grow the store), and what is stored is cut to
+    /// <see cref="AuditEntry.MaxPathLength"/> and <see cref="AuditEntry.MaxMethodLength"/> (ADR 0115).
+    /// </summary>
     public static IApplicationBuilder UseAuditLog(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         await next(context);
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
-            || !context.Request.Path.StartsWithSegments("/api"))
+            || !context.Request.Path.StartsWithSegments("/api") || context.User.Identity?.IsAuthenticated != true)
         {
             return;
         }
@@ -37,8 +42,8 @@ internal static class AccessMiddleware
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         try
         {
-            await store.AppendAuditAsync(new AuditEntry(
-                0, time.GetUtcNow(), context.User.UserId(), context.User.Identity?.IsAuthenticated == true ? context.User.UserName() : null,
+            await store.AppendAuditAsync(AuditEntry.Create(
+                time.GetUtcNow(), context.User.UserId(), context.User.UserName(),
                 context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode), CancellationToken.None);
         }
         catch (StoreUnavailableException)

@@ -39,7 +39,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         if (found is not { } match)
         {
-            Logger.LogInformation("Rejected API key {KeyId}", ApiKeys.TryParse(token, out var id, out _) ? id : "(malformed)");
+            Logger.LogInformation("Rejected API key {KeyId}", ApiKeys.TryParse(token, out var id, out _) ? ChainMap.Text.LogText.Escape(id) : "(malformed)");
             return AuthenticateResult.Fail("The API key is unknown, wrong or revoked.");
         }
 

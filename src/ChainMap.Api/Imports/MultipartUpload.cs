@@ -65,7 +65,7 @@ internal static class MultipartUpload
 
                     var path = Path.Combine(folder, $"{files.Count}-{SafeName(fileName)}");
                     long length;
-                    await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                    await using (var target = new FileStream(path, ChainMap.Storage.OwnerOnly.NewFile(FileMode.CreateNew, FileOptions.Asynchronous, 1 << 16)))
                     {
                         length = await CopyAsync(section.Body, target, maxBytes - total, cancellationToken);
                     }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using ChainMap.Api.Access;
 using ChainMap.Storage;
+using ChainMap.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,11 @@ internal static class ApiSetup
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var access = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
-                var partition = context.User.FindFirst(Policies.KeyClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress;
+                // /health has its own bucket, so that a flood of anonymous calls cannot make a monitor
+                // see the service as down; it is still limited, per client address.
+                var partition = context.Request.Path.StartsWithSegments("/health")
+                    ? "health:" + context.Connection.RemoteIpAddress
+                    : context.User.FindFirst(Policies.KeyClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = access.Burst,
@@ -72,25 +77,13 @@ internal static class ApiSetup
 
     public static WebApplication UseChainMapApi(this WebApplication app)
     {
-        app.UseExceptionHandler(handler => handler.Run(async context =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, title, detail) = error switch
-            {
-                StoreUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
-                Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, "Bad request",
-                    bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
-                OperationCanceledException => (499, "Request cancelled", "The request was cancelled."),
-                _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged."),
-            };
-            context.Response.StatusCode = status;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = status, Title = title, Detail = detail },
-                Exception = error,
-            });
-        }));
+            // A request that cannot be bound (a malformed body or parameter) is the caller's mistake, answered 400
+            // with what was wrong: it is not an error of the service, so no error-level entry with a stack trace.
+            SuppressDiagnosticsCallback = handled => handled.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException,
+            ExceptionHandler = HandleExceptionAsync,
+        });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -108,9 +101,12 @@ internal static class ApiSetup
             app.UseCors(cors => cors.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod());
         }
 
-        app.UseAuditLog();
+        // Authentication first (the limiter partitions by the verified credential; a failed one falls in the
+        // client address's bucket), then the limiter, and only then the audit log: what the limiter refuses
+        // never reaches the store. The audit log itself keeps only authenticated requests (ADR 0115).
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAuditLog();
         app.UseAuthorization();
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -122,5 +118,31 @@ internal static class ApiSetup
             }
         });
         return app;
+    }
+
+    private static async Task HandleExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is Microsoft.AspNetCore.Http.BadHttpRequestException rejected)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChainMap.Api.BadRequest")
+                .LogDebug("Bad request {Method} {Path}: {Reason}", context.Request.Method, LogText.Escape(context.Request.Path.Value), LogText.Escape(rejected.Message));
+        }
+
+        var (status, title, detail) = error switch
+        {
+            StoreUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
+            Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, "Bad request",
+                bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
+            OperationCanceledException => (499, "Request cancelled", "The request was cancelled."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it has been logged."),
+        };
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            Exception = error,
+        });
     }
 }

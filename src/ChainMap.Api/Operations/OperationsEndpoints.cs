@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChainMap.Api.Operations;
 
-public sealed record BackupResponse(string Path, long Bytes, long Companies, DateTimeOffset At);
+/// <summary>
+/// A backup that was written: <see cref="File"/> is its name relative to the data directory
+/// (<c>backups/chainmap-….db</c>); the server's own paths are not shown to callers.
+/// </summary>
+public sealed record BackupResponse(string File, long Bytes, long Companies, DateTimeOffset At);
 
 public sealed record IntegrityResponse(bool Ok, IReadOnlyList<string> Problems);
 
@@ -28,7 +32,8 @@ internal static class OperationsEndpoints
         try
         {
             var result = await maintenance.BackupAsync(file, cancellationToken);
-            return TypedResults.Ok(new BackupResponse(result.Path, result.Bytes, result.Companies, result.At));
+            return TypedResults.Ok(new BackupResponse(
+                Path.GetRelativePath(options.Value.DataDirectory, result.Path).Replace('\\', '/'), result.Bytes, result.Companies, result.At));
         }
         catch (NotSupportedException ex)
         {

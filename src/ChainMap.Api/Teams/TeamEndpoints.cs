@@ -36,6 +36,11 @@ internal static class TeamEndpoints
         string? chain = null, string? segment = null, string? tier = null, string? tags = null,
         decimal? minCapital = null, int page = 1, int pageSize = 20, int paths = 3)
     {
+        if (ChainMap.Access.AccessLimits.TooLong("id", id, ChainMap.Access.AccessLimits.MaxNameLength) is { } longId)
+        {
+            return Problems.BadRequest(longId + "; a team is named by its id or name.", "Invalid team");
+        }
+
         var home = await regions.GetHomeAsync(cancellationToken);
         var team = home.Teams.FirstOrDefault(t => string.Equals(t.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? home.Teams.FirstOrDefault(t => ChainMap.Text.ChineseText.Fold(t.Name) == ChainMap.Text.ChineseText.Fold(id));

@@ -33,7 +33,7 @@ internal static class StoreCommands
         restore.SetAction(async (result, cancellationToken) =>
         {
             var database = Path.Combine(result.GetValue(store)!, result.GetValue(file)!);
-            Directory.CreateDirectory(result.GetValue(store)!);
+            OwnerOnly.CreateDirectory(result.GetValue(store)!);
             await SqliteStore.RestoreAsync(result.GetValue(source)!.FullName, database, cancellationToken);
             await Console.Out.WriteLineAsync($"Restored {result.GetValue(source)!.FullName} to {database}");
             return 0;

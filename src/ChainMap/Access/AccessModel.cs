@@ -28,7 +28,44 @@ public sealed record User(string Id, string Name, Role Role, string? TeamId, Dat
 public sealed record ApiKeyRecord(string Id, string UserId, string Label, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>One change made through the API: who, what, when, and how it ended.</summary>
-public sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status);
+public sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status)
+{
+    /// <summary>Longest request path stored; a longer one is cut and ends in "…".</summary>
+    public const int MaxPathLength = 256;
+
+    /// <summary>Longest method stored (custom methods may be any token).</summary>
+    public const int MaxMethodLength = 16;
+
+    /// <summary>A new entry with every request-supplied value cut to its cap, so that one request stores a bounded row.</summary>
+    public static AuditEntry Create(DateTimeOffset at, string? userId, string? userName, string method, string path, int status) =>
+        new(0, at, Cut(userId, AccessLimits.MaxIdLength), Cut(userName, AccessLimits.MaxNameLength),
+            Cut(method, MaxMethodLength)!, Cut(path, MaxPathLength)!, status);
+
+    private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..(max - 1)] + "…";
+}
+
+/// <summary>
+/// Caps of the free-text fields of the access area (docs/access.md, "Caps and limits"). A longer value is
+/// refused with 400 naming the field and the cap, never stored.
+/// </summary>
+public static class AccessLimits
+{
+    /// <summary>A user's name.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>An API key's label.</summary>
+    public const int MaxLabelLength = 100;
+
+    /// <summary>Ids sent by callers (user, key, team ids; the audit filter's user).</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>A role name.</summary>
+    public const int MaxRoleLength = 32;
+
+    /// <summary>The error for <paramref name="value"/> when it is longer than <paramref name="max"/>, else null.</summary>
+    public static string? TooLong(string field, string? value, int max) =>
+        value is { Length: var length } && length > max ? $"{field} is {length} characters long; at most {max} are allowed" : null;
+}
 
 public static class Roles
 {

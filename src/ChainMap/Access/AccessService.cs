@@ -13,6 +13,8 @@ public sealed class AccessService(IChainMapStore store, TimeProvider time)
 
     public async Task<(User User, IssuedKey Key)> CreateUserAsync(string name, Role role, string? teamId, CancellationToken cancellationToken)
     {
+        Require(AccessLimits.TooLong("name", name, AccessLimits.MaxNameLength), nameof(name));
+        Require(AccessLimits.TooLong("team", teamId, AccessLimits.MaxIdLength), nameof(teamId));
         var user = new User("u-" + Guid.NewGuid().ToString("N")[..12], name, role, teamId, time.GetUtcNow());
         await store.SaveUserAsync(user, cancellationToken);
         var key = await IssueKeyAsync(user.Id, "initial", cancellationToken);
@@ -21,6 +23,7 @@ public sealed class AccessService(IChainMapStore store, TimeProvider time)
 
     public async Task<IssuedKey> IssueKeyAsync(string userId, string label, CancellationToken cancellationToken)
     {
+        Require(AccessLimits.TooLong("label", label, AccessLimits.MaxLabelLength), nameof(label));
         var (id, token) = ApiKeys.Generate();
         ApiKeys.TryParse(token, out _, out var secret);
         var record = new ApiKeyRecord(id, userId, label, ApiKeys.Hash(secret), time.GetUtcNow(), null);
@@ -73,6 +76,15 @@ public sealed class AccessService(IChainMapStore store, TimeProvider time)
 
         verified[token] = (user, key, now + CacheFor);
         return (user, key);
+    }
+
+    // The endpoints answer 400 first; this keeps any other caller from storing an unbounded value.
+    private static void Require(string? tooLong, string parameter)
+    {
+        if (tooLong is not null)
+        {
+            throw new ArgumentException(tooLong, parameter);
+        }
     }
 
     public async Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken)

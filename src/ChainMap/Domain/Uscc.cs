@@ -26,11 +26,21 @@ public readonly record struct Uscc
 
     public static bool TryParse(string? text, out Uscc uscc) => TryParse(text, out uscc, out _);
 
-    /// <summary>Parses after trimming and upper-casing; <paramref name="error"/> says exactly what is wrong.</summary>
+    /// <summary>
+    /// Parses after folding full-width forms to ASCII (NFKC: ９１３２… → 9132…, as Chinese input methods and
+    /// spreadsheets produce them), trimming and upper-casing; <paramref name="error"/> says exactly what is wrong.
+    /// Every USCC input (imports, URLs, filters, request bodies) goes through here, so all accept the same forms.
+    /// </summary>
     public static bool TryParse(string? text, out Uscc uscc, [NotNullWhen(false)] out string? error)
     {
         uscc = default;
-        var value = (text ?? string.Empty).Trim().ToUpperInvariant();
+        var folded = text ?? string.Empty;
+        if (!System.Text.Ascii.IsValid(folded))
+        {
+            folded = folded.Normalize(System.Text.NormalizationForm.FormKC);
+        }
+
+        var value = folded.Trim().ToUpperInvariant();
         if (value.Length != 18)
         {
             error = $"must be 18 characters, got {value.Length}";

@@ -103,7 +103,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
         var usccText = Get(UsccField);
         if (usccText.Length > 0)
         {
-            if (!Uscc.TryParse(System.Text.Ascii.IsValid(usccText) ? usccText : usccText.Normalize(System.Text.NormalizationForm.FormKC), out var parsed, out var error))
+            if (!Uscc.TryParse(usccText, out var parsed, out var error))
             {
                 Problem(UsccField, usccText, $"invalid USCC: {error}");
                 return Rejected();

@@ -132,11 +132,11 @@ internal sealed class ImportJobRunner(
                 FinishedAt = time.GetUtcNow(),
                 Message = summary.Note,
             };
-            logger.LogInformation("Import {Id} ({Kind}, {File}) {State}: {Counts}", job.Id, job.Kind, job.FileName, job.State, job.Counts);
+            logger.LogInformation("Import {Id} ({Kind}, {File}) {State}: {Counts}", job.Id, job.Kind, ChainMap.Text.LogText.Escape(job.FileName), job.State, job.Counts);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, job.FileName);
+            logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, ChainMap.Text.LogText.Escape(job.FileName));
             job = current with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
         }
 

@@ -48,7 +48,7 @@ public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsof
             ? Path.Combine(Path.GetTempPath(), "chainmap-imports")
             : options.Value.TempDirectory;
         var folder = Path.Combine(root, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateDirectory(folder);
         return folder;
     }
 

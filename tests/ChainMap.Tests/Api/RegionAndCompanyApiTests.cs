@@ -87,6 +87,20 @@ public sealed class RegionAndCompanyApiTests
     }
 
     [Test]
+    public async Task A_full_width_uscc_in_the_url_or_a_filter_finds_the_company_like_the_importer_accepts_it()
+    {
+        var first = (await client.GetFromJsonAsync<CompanyPageResponse>("/api/companies?pageSize=1"))!.Items[0];
+        var fullWidth = "\u3000" + new string(first.Uscc!.Select(c => (char)(c + 0xFEE0)).ToArray());
+
+        using var byUrl = await client.GetAsync($"/api/companies/{Uri.EscapeDataString(fullWidth)}");
+        using var byFilter = await client.GetAsync($"/api/projects?company={Uri.EscapeDataString(fullWidth)}");
+
+        Assert.That(byUrl.StatusCode, Is.EqualTo(HttpStatusCode.OK), await byUrl.Content.ReadAsStringAsync());
+        Assert.That((await byUrl.Content.ReadFromJsonAsync<CompanyDetailResponse>())!.Company.Id, Is.EqualTo(first.Id));
+        Assert.That(byFilter.StatusCode, Is.EqualTo(HttpStatusCode.OK), await byFilter.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task Invalid_uscc_is_400_naming_the_field_and_why()
     {
         var response = await client.GetAsync("/api/companies/91421303MA49ABCD0Z");

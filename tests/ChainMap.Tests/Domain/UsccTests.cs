@@ -33,6 +33,15 @@ public sealed class UsccTests
     public void Lower_case_and_spaces_are_accepted() =>
         Assert.That(Uscc.TryParse(" 91350100m000100y43 ", out var uscc), Is.True);
 
+    [TestCase("９１３５０１００Ｍ０００１００Ｙ４３")]
+    [TestCase("\u3000９１３５０１００ｍ０００１００ｙ４３\u3000")]
+    [TestCase("91350100Ｍ000100Ｙ43")]
+    public void Full_width_forms_fold_to_the_same_code(string code)
+    {
+        Assert.That(Uscc.TryParse(code, out var uscc, out var error), Is.True, error);
+        Assert.That(uscc.Value, Is.EqualTo("91350100M000100Y43"));
+    }
+
     [Test]
     public void FromBody_appends_a_valid_check_character() =>
         Assert.That(Uscc.TryParse(Uscc.FromBody("91421303MA49ABCD0").Value, out _), Is.True);

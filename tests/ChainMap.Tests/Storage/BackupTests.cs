@@ -92,12 +92,51 @@ public sealed class BackupTests
         using var factory = new ChainMapApiFactory(seed: true);
         using var client = factory.CreateClient();
 
-        var backup = await (await client.PostAsync("/api/admin/backup", null)).Content.ReadFromJsonAsync<BackupResponse>();
+        var backup = await (await client.PostAsync("/api/admin/backup", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var integrity = await client.GetFromJsonAsync<IntegrityResponse>("/api/admin/integrity");
+        var file = Path.Combine(factory.StoreDirectory, backup.GetProperty("file").GetString()!);
 
-        Assert.That(File.Exists(backup!.Path), Is.True);
-        Assert.That(backup.Companies, Is.GreaterThan(1000));
-        Assert.That(await SqliteStore.IntegrityProblemsAsync(backup.Path, CancellationToken.None), Is.Empty);
+        Assert.That(File.Exists(file), Is.True);
+        Assert.That(backup.GetProperty("companies").GetInt64(), Is.GreaterThan(1000));
+        Assert.That(await SqliteStore.IntegrityProblemsAsync(file, CancellationToken.None), Is.Empty);
         Assert.That(integrity!.Ok, Is.True);
+    }
+
+    [Test]
+    public async Task Backup_and_store_files_are_owner_only_and_the_answer_holds_no_server_path()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "file modes are a Unix matter");
+        using var factory = new ChainMapApiFactory(seed: false);
+        using var client = factory.CreateClient();
+
+        var answer = await (await client.PostAsync("/api/admin/backup", null)).Content.ReadAsStringAsync();
+        var relative = System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("file").GetString()!;
+        var file = Path.Combine(factory.StoreDirectory, relative);
+
+        Assert.That(answer, Does.Not.Contain(factory.StoreDirectory).And.Not.Contain(Path.GetTempPath()));
+        Assert.That(Path.IsPathRooted(relative), Is.False);
+        Assert.That(relative, Does.StartWith("backups/chainmap-").And.EndWith(".db"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "backup file");
+            Assert.That(File.GetUnixFileMode(Path.Combine(factory.StoreDirectory, "chainmap.db")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "store file");
+            Assert.That(File.GetUnixFileMode(Path.Combine(factory.StoreDirectory, "chainmap.db-wal")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "store WAL");
+            Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(file)!), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), "backup folder");
+        }
+    }
+
+    [Test]
+    public async Task A_new_store_and_its_folder_are_created_owner_only()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "file modes are a Unix matter");
+        var path = Path.Combine(folder, "fresh", "nested", "chainmap.db");
+        var store = new SqliteStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(path)!), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        }
     }
 }

@@ -13,9 +13,10 @@ internal sealed partial class SqliteStore : IStoreMaintenance
             throw new ArgumentException("The backup cannot overwrite the live database.", nameof(destination));
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".partial";
         File.Delete(temporary);
+        OwnerOnly.EnsureFile(temporary);
         await using (var source = await OpenAsync(cancellationToken))
         {
             // SQLite's online backup API copies a consistent snapshot page by page while writers go on.

@@ -14,8 +14,10 @@ internal sealed partial class SqliteStore : IChainMapStore
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateDirectory(directory);
         }
+
+        OwnerOnly.EnsureFile(databasePath);
 
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -56,7 +58,7 @@ internal sealed partial class SqliteStore : IChainMapStore
         }
         catch (SqliteException ex)
         {
-            return $"SQLite database {DatabasePath} does not answer: {ex.Message}";
+            return $"the SQLite database does not answer: {ex.Message}";
         }
     }
 

@@ -84,6 +84,7 @@ public sealed class ImportJobLimitsTests
         using var factory = Gated(baseFactory, gate);
         using var analyst = await CreateClientAsync(factory, baseFactory, Role.Analyst);
 
+        gate.Arm();
         var queued = await PostAsync(analyst, "/api/imports/companies", Upload("slow.csv", Csv("随州取消测试有限公司,,421303,专用汽车")));
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         using var cancel = await analyst.PostAsync($"/api/imports/{queued.Id}/cancel", null);
@@ -107,6 +108,7 @@ public sealed class ImportJobLimitsTests
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ChainMapApiFactory.AdminKey);
 
+        gate.Arm();
         var running = await PostAsync(client, "/api/imports/companies", Upload("first.csv", Csv("随州排队测试一号有限公司,,421303,专用汽车")));
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var waiting = await PostAsync(client, "/api/imports/companies", Upload("second.csv", Csv("随州排队测试二号有限公司,,421303,专用汽车")));
@@ -141,6 +143,7 @@ public sealed class ImportJobLimitsTests
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ChainMapApiFactory.AdminKey);
 
+        gate.Arm();
         var stuck = await PostAsync(client, "/api/imports/companies", Upload("stuck.csv", Csv("随州超时测试有限公司,,421303,专用汽车")));
         var job = await WaitAsync(client, stuck.Id);
 
@@ -164,6 +167,7 @@ public sealed class ImportJobLimitsTests
         using var submitter = await CreateClientAsync(factory, baseFactory, Role.Analyst);
         using var other = await CreateClientAsync(factory, baseFactory, role);
 
+        gate.Arm();
         var queued = await PostAsync(submitter, "/api/imports/companies", Upload("mine.csv", Csv("随州权限测试有限公司,,421303,专用汽车")));
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
         using var refused = await other.PostAsync($"/api/imports/{queued.Id}/cancel", null);
@@ -333,6 +337,11 @@ public sealed class ImportJobLimitsTests
 
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>False until the test arms it, so that seeding the store at start-up is not held.</summary>
+        public bool Armed { get; private set; }
+
+        public void Arm() => Armed = true;
+
         public void Open() => opened.TrySetResult();
 
         public async Task WaitAsync(CancellationToken cancellationToken)
@@ -368,8 +377,11 @@ public sealed class ImportJobLimitsTests
             }
         }
 
-        private async Task<ICompanyImportSession> BeginAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
-            new GatedSession(await Inner.BeginCompanyImportAsync(stamp, cancellationToken), Gate);
+        private async Task<ICompanyImportSession> BeginAsync(ImportStamp stamp, CancellationToken cancellationToken)
+        {
+            var session = await Inner.BeginCompanyImportAsync(stamp, cancellationToken);
+            return Gate.Armed ? new GatedSession(session, Gate) : session;
+        }
     }
 
     private sealed class GatedSession(ICompanyImportSession inner, Gate gate) : ICompanyImportSession

@@ -4,7 +4,7 @@ using ChainMap.Storage;
 namespace ChainMap.Api.Imports;
 
 /// <summary>
-/// An import job: its state (queued, running, succeeded, failed), row counts (for a dry run or
+/// An import job: its state (queued, running, succeeded, failed, cancelled, timed-out), row counts (for a dry run or
 /// an import that was not written: what would have happened), progress (0-1 while running) and
 /// where to fetch its problem report.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed record ImportProblemResponse(string File, int Line, string? Column
 internal static class ImportMappings
 {
     public static ImportJobResponse ToResponse(this ImportJob job, double? progress) => new(
-        job.Id, job.Kind, job.FileName, job.State.ToString().ToLowerInvariant(), job.DryRun, job.AllOrNothing, job.Written,
+        job.Id, job.Kind, job.FileName, job.State.ToWire(), job.DryRun, job.AllOrNothing, job.Written,
         job.Counts.Read, job.Counts.Inserted, job.Counts.Updated, job.Counts.Unchanged, job.Counts.Rejected, job.Counts.Unassigned,
         job.Counts.Problems, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors");
 

@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using ChainMap.Api.Access;
 using ChainMap.Import;
+using ChainMap.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +23,8 @@ internal static class ImportEndpoints
             .Accepts<IFormFile>("multipart/form-data");
         group.MapGet("/", ListImports).WithName("ListImports").WithSummary("Recent import jobs, newest first");
         group.MapGet("/{id}", GetImport).WithName("GetImport").WithSummary("An import job: state, progress and row counts");
+        group.MapPost("/{id}/cancel", CancelImport).WithName("CancelImport").RequireAuthorization(Access.Policies.Import)
+            .WithSummary("Stops a queued or running import job (its submitter or an admin): it ends cancelled and rolls back what it had not committed. 202 with the job; 409 when it has already finished");
         group.MapGet("/{id}/errors", GetImportErrors).WithName("GetImportErrors")
             .WithSummary("The row-level problem report (file, line, column, value, reason): CSV by default, JSON with Accept: application/json or ?format=json (paged with page and pageSize, at most 1000; the job's problems count is the total)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -42,7 +47,7 @@ internal static class ImportEndpoints
         var queued = false;
         try
         {
-            var upload = await MultipartUpload.ReadAsync(request, Directory.CreateDirectory(Path.Combine(folder, "upload")).FullName, options.Value.MaxUploadBytes, cancellationToken);
+            var upload = await MultipartUpload.ReadAsync(request, Directory.CreateDirectory(Path.Combine(folder, "upload")).FullName, options.Value.MaxUploadBytes, options.Value.MaxUploadParts, cancellationToken);
             if (UploadProblem(upload) is { } problem)
             {
                 return problem;
@@ -87,7 +92,7 @@ internal static class ImportEndpoints
                 fileName = string.Join(", ", named.Select(n => n.Name));
             }
 
-            var job = await jobs.EnqueueAsync(ImportKinds.Chains, fileName, folder, definition, importOptions, cancellationToken);
+            var job = await jobs.EnqueueAsync(ImportKinds.Chains, fileName, folder, definition, importOptions, request.HttpContext.User.UserId(), cancellationToken);
             queued = true;
             return TypedResults.Accepted($"/api/imports/{job.Id}", job.ToResponse(null));
         }
@@ -110,6 +115,27 @@ internal static class ImportEndpoints
     {
         var found = await jobs.GetAsync(id, cancellationToken);
         return found is { } job ? TypedResults.Ok(job.Job.ToResponse(job.Progress)) : ImportNotFound(id);
+    }
+
+    internal static async Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> CancelImport(
+        string id, ClaimsPrincipal user, ImportJobs jobs, CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(id, cancellationToken) is not { } found)
+        {
+            return ImportNotFound(id);
+        }
+
+        var by = $"{user.UserName()} ({user.UserId()})";
+        switch (jobs.Cancel(id, user.UserId(), user.IsAdmin(), by))
+        {
+            case CancelOutcome.Forbidden:
+                return TypedResults.Problem($"Only the user who uploaded import '{id}' or an admin may cancel it.", statusCode: StatusCodes.Status403Forbidden, title: "Not your import");
+            case CancelOutcome.NotRunning:
+                return TypedResults.Problem($"Import '{id}' has already ended ({found.Job.State.ToWire()}); there is nothing to cancel.", statusCode: StatusCodes.Status409Conflict, title: "Import already finished");
+            default:
+                var now = await jobs.GetAsync(id, cancellationToken);
+                return TypedResults.Accepted($"/api/imports/{id}", (now ?? found).Job.ToResponse((now ?? found).Progress));
+        }
     }
 
     internal static async Task<Results<PushStreamHttpResult, Ok<IAsyncEnumerable<ImportProblemResponse>>, ProblemHttpResult>> GetImportErrors(
@@ -165,7 +191,7 @@ internal static class ImportEndpoints
         var queued = false;
         try
         {
-            var upload = await MultipartUpload.ReadAsync(request, folder, options.MaxUploadBytes, cancellationToken);
+            var upload = await MultipartUpload.ReadAsync(request, folder, options.MaxUploadBytes, options.MaxUploadParts, cancellationToken);
             if (UploadProblem(upload) is { } problem)
             {
                 return problem;
@@ -197,7 +223,7 @@ internal static class ImportEndpoints
                     title: "No file uploaded");
             }
 
-            var job = await jobs.EnqueueAsync(kind, files[0].FileName, folder, files[0].Path, importOptions, cancellationToken);
+            var job = await jobs.EnqueueAsync(kind, files[0].FileName, folder, files[0].Path, importOptions, request.HttpContext.User.UserId(), cancellationToken);
             queued = true;
             return TypedResults.Accepted($"/api/imports/{job.Id}", job.ToResponse(null));
         }
@@ -245,6 +271,12 @@ internal static class ImportEndpoints
             }
         }
 
+        foreach (var name in fields.Keys.Where(k => !KnownFields.Contains(k)))
+        {
+            // Nothing sent is ignored silently: a misspelt option would otherwise just not apply.
+            errors[name] = [$"unknown form field '{name}'; the options are {string.Join(", ", KnownFields)}"];
+        }
+
         var options = new ImportOptions(Flag("dryRun"), Flag("allOrNothing"));
         var mappingText = Value("mapping");
         if (!string.IsNullOrWhiteSpace(mappingText))
@@ -267,6 +299,8 @@ internal static class ImportEndpoints
 
         return (options, errors);
     }
+
+    private static readonly string[] KnownFields = ["dryRun", "allOrNothing", "mapping"];
 
     private const int DefaultProblemPageSize = 100;
     private const int MaxProblemPageSize = 1000;

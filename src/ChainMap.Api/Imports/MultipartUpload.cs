@@ -14,14 +14,16 @@ internal sealed record UploadResult(IReadOnlyList<UploadedFile> Files, IReadOnly
 /// <summary>
 /// Reads a multipart/form-data request section by section, copying each file straight to disk
 /// (never holding it in memory) and counting bytes, so an upload over the limit is stopped as
-/// soon as it crosses it. Form fields are small text values (options, a column mapping).
+/// soon as it crosses it. Form fields are small text values (options, a column mapping). The
+/// number of parts is capped (Import:MaxUploadParts) and a part that is neither a named file nor
+/// a named field is refused, never skipped: thousands of tiny parts cost CPU for nothing.
 /// </summary>
 internal static class MultipartUpload
 {
     private const int MaxFieldBytes = 1 << 20;
     private const long EnvelopeSlack = 1 << 20;
 
-    public static async Task<UploadResult> ReadAsync(HttpRequest request, string folder, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<UploadResult> ReadAsync(HttpRequest request, string folder, long maxBytes, int maxParts, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -44,16 +46,30 @@ internal static class MultipartUpload
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var reader = new MultipartReader(boundary, request.Body);
         long total = 0;
+        var parts = 0;
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                if (++parts > maxParts)
                 {
-                    continue;
+                    return Error(StatusCodes.Status400BadRequest,
+                        $"the upload has more than {maxParts} parts (Import:MaxUploadParts); send the file and its options only");
+                }
+
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !(disposition.IsFileDisposition() || disposition.IsFormDisposition()))
+                {
+                    return Error(StatusCodes.Status400BadRequest,
+                        $"part {parts} of the upload has no form-data Content-Disposition; every part must be a named field or file");
                 }
 
                 var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (field.Length == 0)
+                {
+                    return Error(StatusCodes.Status400BadRequest, $"part {parts} of the upload has no name; name the file part 'file'");
+                }
+
                 if (disposition.IsFileDisposition())
                 {
                     var original = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload";
@@ -78,17 +94,19 @@ internal static class MultipartUpload
                     total += length;
                     files.Add(new UploadedFile(field, fileName, path, length));
                 }
-                else if (disposition.IsFormDisposition())
+                else
                 {
-                    using var text = new StreamReader(section.Body, Encoding.UTF8);
-                    var buffer = new char[MaxFieldBytes + 1];
-                    var read = await text.ReadBlockAsync(buffer, cancellationToken);
-                    if (read > MaxFieldBytes)
+                    // Read in small pieces: a buffer of the largest allowed size per field made every tiny field cost 2 MB.
+                    var value = await ReadFieldAsync(section.Body, cancellationToken);
+                    if (value is null)
                     {
                         return Error(StatusCodes.Status400BadRequest, $"the form field '{field}' is longer than {MaxFieldBytes} characters");
                     }
 
-                    fields[field] = new string(buffer, 0, read);
+                    if (!fields.TryAdd(field, value))
+                    {
+                        return Error(StatusCodes.Status400BadRequest, $"the form field '{field}' is sent twice; send each option once");
+                    }
                 }
             }
         }
@@ -102,6 +120,26 @@ internal static class MultipartUpload
         }
 
         return new UploadResult(files, fields, null, null);
+    }
+
+    /// <summary>The field's text, or null when it is longer than <see cref="MaxFieldBytes"/> characters.</summary>
+    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
+        var value = new StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await text.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (value.Length + read > MaxFieldBytes)
+            {
+                return null;
+            }
+
+            value.Append(buffer, 0, read);
+        }
+
+        return value.ToString();
     }
 
     /// <summary>Copies at most <paramref name="budget"/> bytes; returns the length, or -1 when the source holds more.</summary>

@@ -275,6 +275,8 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 var batch = NewBatch();
                 while (await reader.ReadAsync(cancellationToken))
                 {
+                    // A cancelled or timed-out job stops here even when no batch is being written (all rows rejected).
+                    cancellationToken.ThrowIfCancellationRequested();
                     Interlocked.Increment(ref read);
                     for (var f = 0; f < fields; f++)
                     {

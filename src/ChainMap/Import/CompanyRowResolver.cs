@@ -78,6 +78,22 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
         string Get(int field) => Clean(values[field]);
         ResolvedRow Rejected() => new(null, problems!, false);
 
+        // Long values are refused with the row, not cut: a cut value would look imported and be wrong.
+        // (The name has its own, tighter limit below.)
+        for (var field = 0; field < values.Count; field++)
+        {
+            if (field != NameField && values[field] is { Length: > ImportLimits.MaxFieldLength } tooLong)
+            {
+                Problem(field, tooLong[..50] + "…", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"a value of {tooLong.Length:N0} characters is longer than the limit of {ImportLimits.MaxFieldLength:N0} characters per field; the row was not imported — shorten the value"));
+            }
+        }
+
+        if (problems is { Count: > 0 })
+        {
+            return Rejected();
+        }
+
         var name = PlainText(values[NameField]);
         if (name.Length == 0)
         {

@@ -6,8 +6,10 @@ namespace ChainMap.Import;
 
 /// <summary>
 /// Runs queued import jobs one at a time (the embedded store has one writer anyway), reports
-/// their progress, stores their outcome and problem report, and deletes the uploaded files. At
-/// start-up, jobs left queued or running by a process that died are marked as failed.
+/// their progress, stores their outcome and problem report, and deletes the uploaded files. Each
+/// job runs under its own token: a user's cancel or the job time limit stops it (rolled back like a
+/// failed import), so one slow file never holds the queue. At start-up, jobs left queued or running
+/// by a process that died are marked as failed.
 /// </summary>
 internal sealed class ImportJobRunner(
     ImportJobs jobs,
@@ -15,6 +17,7 @@ internal sealed class ImportJobRunner(
     CompanyImporter companies,
     RelationImporter relations,
     ChainImporter chains,
+    Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options,
     TimeProvider time,
     ILogger<ImportJobRunner> logger) : BackgroundService
 {
@@ -35,11 +38,7 @@ internal sealed class ImportJobRunner(
             foreach (var job in (await store.ListImportJobsAsync(RecentJobs, cancellationToken)).Where(j => j.State is ImportJobState.Queued or ImportJobState.Running))
             {
                 // The job record holds the counts of its last commit: exactly what the crash kept.
-                var kept = job.Written && job.Message?.StartsWith(CommittedPrefix, StringComparison.Ordinal) == true
-                    ? job.Message[CommittedPrefix.Length..]
-                    : job.Kind == ImportKinds.Companies || job.State == ImportJobState.Queued
-                        ? "nothing was committed"
-                        : "what it saved before the stop is kept (relations and chains are saved in parts and not counted until the end; re-running the same file adds only what is missing)";
+                var kept = Kept(job);
                 await store.SaveImportJobAsync(job with
                 {
                     State = ImportJobState.Failed,
@@ -90,14 +89,37 @@ internal sealed class ImportJobRunner(
         }
     }
 
-    private async Task RunAsync(ImportWork work, CancellationToken cancellationToken)
+    private async Task RunAsync(ImportWork work, CancellationToken stoppingToken)
     {
-        var job = (await store.GetImportJobAsync(work.JobId, cancellationToken))! with { State = ImportJobState.Running, StartedAt = time.GetUtcNow() };
-        await store.SaveImportJobAsync(job, cancellationToken);
-        jobs.Report(job, 0);
-        var current = job;
+        var (userToken, cancelledBy) = jobs.CancellationOf(work.JobId);
         try
         {
+            // One token per job: the user's cancel, the job time limit, or the service stopping.
+            using var timeout = new CancellationTokenSource(options.Value.JobTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, userToken, timeout.Token);
+            await RunAsync(work, () => cancelledBy() is { } by ? (ImportJobState.Cancelled, $"cancelled by {by}")
+                : timeout.IsCancellationRequested ? (ImportJobState.TimedOut, $"timed out: the job ran longer than the limit of {options.Value.JobTimeout} (Import:JobTimeout)")
+                : null, linked.Token, stoppingToken);
+        }
+        finally
+        {
+            jobs.Release(work.JobId);
+        }
+    }
+
+    // stopped: why the job token (cancellationToken) tripped, cancelled or timed out; null when the service is stopping.
+    private async Task RunAsync(ImportWork work, Func<(ImportJobState State, string Why)?> stopped, CancellationToken cancellationToken, CancellationToken stoppingToken)
+    {
+        var job = (await store.GetImportJobAsync(work.JobId, stoppingToken))! with { State = ImportJobState.Running, StartedAt = time.GetUtcNow() };
+        var current = job;
+        var started = false;
+        try
+        {
+            // A job cancelled while queued ends here, without reading its file.
+            cancellationToken.ThrowIfCancellationRequested();
+            started = true;
+            await store.SaveImportJobAsync(job, stoppingToken);
+            jobs.Report(job, 0);
             void Progress(ImportProgress p) => jobs.Report(current with { Counts = p.Counts }, p.Fraction);
             async Task CommittedAsync(ImportCheckpoint point, CancellationToken token)
             {
@@ -115,7 +137,7 @@ internal sealed class ImportJobRunner(
             };
             try
             {
-                await store.SaveImportProblemsAsync(job.Id, summary.Problems, cancellationToken);
+                await store.SaveImportProblemsAsync(job.Id, summary.Problems, stoppingToken);
             }
             catch (StoreUnavailableException ex)
             {
@@ -134,6 +156,14 @@ internal sealed class ImportJobRunner(
             };
             logger.LogInformation("Import {Id} ({Kind}, {File}) {State}: {Counts}", job.Id, job.Kind, ChainMap.Text.LogText.Escape(job.FileName), job.State, job.Counts);
         }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested && stopped() is { } why)
+        {
+            // Rolled back like any failed import: what its commits kept (ADR 0090) stays, and the message says which.
+            var kept = started ? Kept(current) : "it had not started; nothing was committed";
+            logger.LogWarning("Import {Id} ({Kind}, {File}) {State}: {Why}; {Kept}", job.Id, job.Kind, job.FileName, why.State, why.Why, kept);
+            job = current with { State = why.State, FinishedAt = time.GetUtcNow(), Message = $"{why.Why}; {kept}" };
+            await TrySaveProblemAsync(job, new ImportProblem(job.FileName, 0, null, null, job.Message), stoppingToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, ChainMap.Text.LogText.Escape(job.FileName));
@@ -142,7 +172,7 @@ internal sealed class ImportJobRunner(
 
         try
         {
-            await store.SaveImportJobAsync(job, cancellationToken);
+            await store.SaveImportJobAsync(job, stoppingToken);
             jobs.Forget(job.Id);
         }
         catch (StoreUnavailableException ex)
@@ -151,6 +181,26 @@ internal sealed class ImportJobRunner(
             // until the next start marks it interrupted with the counts of its last commit.
             logger.LogError("Import {Id} {State}, but the store could not record it: {Reason}", job.Id, job.State, ex.Message);
             jobs.Report(job, 1);
+        }
+    }
+
+    /// <summary>What a job that stopped early kept, from its record of commits (ADR 0090).</summary>
+    private static string Kept(ImportJob job) =>
+        job.Written && job.Message?.StartsWith(CommittedPrefix, StringComparison.Ordinal) == true
+            ? job.Message[CommittedPrefix.Length..]
+            : job.Kind == ImportKinds.Companies || job.State == ImportJobState.Queued
+                ? "nothing was committed"
+                : "what it saved before the stop is kept (relations and chains are saved in parts and not counted until the end; re-running the same file adds only what is missing)";
+
+    private async Task TrySaveProblemAsync(ImportJob job, ImportProblem problem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.SaveImportProblemsAsync(job.Id, [problem], cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogError("Import {Id}: could not store its problem report: {Reason}", job.Id, ex.Message);
         }
     }
 

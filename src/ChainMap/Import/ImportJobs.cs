@@ -16,6 +16,30 @@ public sealed class ImportServiceOptions
 
     /// <summary>Folder for uploaded files until their job has run (default: the system temp folder).</summary>
     public string? TempDirectory { get; set; }
+
+    /// <summary>
+    /// Longest time one job may run (default 1 hour); then it is stopped and rolled back like a failed
+    /// import and ends <c>timed-out</c>, so one slow file cannot hold the queue.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "7.00:00:00")]
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most parts (files and form fields together) one multipart upload may have (default 20); more get 400.</summary>
+    [Range(1, 10_000)]
+    public int MaxUploadParts { get; set; } = 20;
+}
+
+/// <summary>What a request to cancel a job found.</summary>
+public enum CancelOutcome
+{
+    /// <summary>The job was queued or running and is being stopped.</summary>
+    Cancelling,
+
+    /// <summary>No such job in this process's queue (unknown, or finished).</summary>
+    NotRunning,
+
+    /// <summary>The caller is neither the job's submitter nor an admin.</summary>
+    Forbidden,
 }
 
 /// <summary>The kinds of import job.</summary>
@@ -38,6 +62,7 @@ public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsof
 {
     private readonly Channel<ImportWork> queue = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, LiveJob> live = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Cancellation> cancellations = new(StringComparer.Ordinal);
 
     internal ChannelReader<ImportWork> Queue => queue.Reader;
 
@@ -53,12 +78,27 @@ public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsof
     }
 
     /// <summary>Stores the job as queued and hands it to the runner.</summary>
-    public async Task<ImportJob> EnqueueAsync(string kind, string fileName, string workFolder, string path, ImportOptions importOptions, CancellationToken cancellationToken)
+    public Task<ImportJob> EnqueueAsync(string kind, string fileName, string workFolder, string path, ImportOptions importOptions, CancellationToken cancellationToken) =>
+        EnqueueAsync(kind, fileName, workFolder, path, importOptions, null, cancellationToken);
+
+    /// <summary>Stores the job as queued and hands it to the runner; <paramref name="submitter"/> (a user id) may cancel it.</summary>
+    public async Task<ImportJob> EnqueueAsync(
+        string kind, string fileName, string workFolder, string path, ImportOptions importOptions, string? submitter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(importOptions);
         var job = new ImportJob(CompanyImporter.NewImportId(time), kind, fileName, ImportJobState.Queued, importOptions.DryRun, importOptions.AllOrNothing,
             ImportCounts.Zero, false, time.GetUtcNow(), null, null, null);
-        await store.SaveImportJobAsync(job, cancellationToken);
+        cancellations[job.Id] = new Cancellation(submitter, new CancellationTokenSource());
+        try
+        {
+            await store.SaveImportJobAsync(job, cancellationToken);
+        }
+        catch
+        {
+            Release(job.Id);
+            throw;
+        }
+
         live[job.Id] = new LiveJob(job, null);
         await queue.Writer.WriteAsync(new ImportWork(job.Id, kind, workFolder, path, fileName, importOptions), cancellationToken);
         return job;
@@ -83,9 +123,61 @@ public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsof
         return stored.Select(j => live.TryGetValue(j.Id, out var running) ? (running.Job, running.Progress) : (j, j.FinishedAt is null ? (double?)null : 1)).ToList();
     }
 
+    /// <summary>
+    /// Asks a queued or running job to stop: it ends <c>cancelled</c> and rolls back what it had not
+    /// committed. Only its submitter or an admin may; <paramref name="by"/> names the caller in the job's message.
+    /// </summary>
+    public CancelOutcome Cancel(string id, string? userId, bool isAdmin, string by)
+    {
+        if (!cancellations.TryGetValue(id, out var cancellation))
+        {
+            return CancelOutcome.NotRunning;
+        }
+
+        if (!isAdmin && (userId is null || !string.Equals(userId, cancellation.Submitter, StringComparison.Ordinal)))
+        {
+            return CancelOutcome.Forbidden;
+        }
+
+        cancellation.By ??= by;
+        try
+        {
+            cancellation.Source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The job ended between the look-up and the cancel.
+            return CancelOutcome.NotRunning;
+        }
+
+        return CancelOutcome.Cancelling;
+    }
+
+    /// <summary>The token a user's cancel trips, and who cancelled (null until someone does).</summary>
+    internal (CancellationToken Token, Func<string?> CancelledBy) CancellationOf(string id) =>
+        cancellations.TryGetValue(id, out var c) ? (c.Source.Token, () => c.By) : (CancellationToken.None, () => null);
+
+    /// <summary>Forgets a job's cancellation once it has ended.</summary>
+    internal void Release(string id)
+    {
+        if (cancellations.TryRemove(id, out var c))
+        {
+            c.Source.Dispose();
+        }
+    }
+
     internal void Report(ImportJob job, double? progress) => live[job.Id] = new LiveJob(job, progress);
 
     internal void Forget(string id) => live.TryRemove(id, out _);
 
     private sealed record LiveJob(ImportJob Job, double? Progress);
+
+    private sealed class Cancellation(string? submitter, CancellationTokenSource source)
+    {
+        public string? Submitter { get; } = submitter;
+
+        public CancellationTokenSource Source { get; } = source;
+
+        public string? By { get; set; }
+    }
 }

@@ -56,6 +56,21 @@ public static class ImportLimits
 {
     /// <summary>Problems listed in a report; further ones are counted, not listed.</summary>
     public const int MaxListedProblems = 100_000;
+
+    /// <summary>Highest sheet row read from an .xlsx workbook; a workbook with a row beyond it is refused.</summary>
+    public const int MaxSheetRows = 1_000_000;
+
+    /// <summary>Highest sheet column read from an .xlsx workbook (column ALL); a cell beyond it refuses the workbook.</summary>
+    public const int MaxSheetColumns = 1_000;
+
+    /// <summary>Most cells (last row × last column, blanks included: what the reader walks) read from an .xlsx workbook.</summary>
+    public const long MaxSheetCells = 30_000_000;
+
+    /// <summary>
+    /// Longest value, in characters, of one field of a company row; a row with a longer value is
+    /// rejected with an error naming the line and column (values are never cut silently).
+    /// </summary>
+    public const int MaxFieldLength = 4_000;
 }
 
 /// <summary>Collects problems up to <see cref="ImportLimits.MaxListedProblems"/> and counts all of them.</summary>

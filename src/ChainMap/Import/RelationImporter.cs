@@ -117,6 +117,7 @@ public sealed class RelationImporter(IChainMapStore store, RegionDirectory regio
 
             while (await reader.ReadAsync(cancellationToken))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 read++;
                 var line = reader.Line;
                 var rowProblems = problems.Count;

@@ -48,7 +48,7 @@ public abstract class TableReader : IDisposable
 
         if (file.Format == TableFormat.Xlsx)
         {
-            return XlsxTableReader.Open(path, fileName);
+            return XlsxTableReader.Open(path, fileName, cancellationToken);
         }
 
         var delimiter = await DetectDelimiterAsync(path, file.Encoding!, cancellationToken);
@@ -210,12 +210,24 @@ public abstract class TableReader : IDisposable
             Description = "xlsx, first sheet";
         }
 
-        public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName)
+        public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName, CancellationToken cancellationToken)
         {
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             try
             {
-                var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+                // The range comes from the cells themselves, never from the declared <dimension> (XlsxSheetScan).
+                var (lastRow, lastColumn, capped) = XlsxSheetScan.Scan(stream, fileName, cancellationToken);
+                if (capped is not null)
+                {
+                    stream.Dispose();
+                    return (null, capped);
+                }
+
+                stream.Position = 0;
+                var rows = (lastRow == 0
+                    ? MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
+                    : MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX, startCell: "A1",
+                        endCell: XlsxSheetScan.ColumnName(lastColumn) + lastRow.ToString(CultureInfo.InvariantCulture))).GetEnumerator();
                 return (new XlsxTableReader(stream, rows, fileName), null);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException)

@@ -45,6 +45,24 @@ public enum ImportJobState
     Running,
     Succeeded,
     Failed,
+
+    /// <summary>Stopped by a user (<c>POST /api/imports/{id}/cancel</c>); rolled back like a failed import.</summary>
+    Cancelled,
+
+    /// <summary>Stopped by the job time limit (<c>Import:JobTimeout</c>); rolled back like a failed import.</summary>
+    TimedOut,
+}
+
+/// <summary>The wire (and stored) names of <see cref="ImportJobState"/>: queued, running, succeeded, failed, cancelled, timed-out.</summary>
+public static class ImportJobStates
+{
+    public static string ToWire(this ImportJobState state) => state == ImportJobState.TimedOut ? "timed-out" : state.ToString().ToLowerInvariant();
+
+    public static ImportJobState Parse(string text) =>
+        string.Equals(text, "timed-out", StringComparison.OrdinalIgnoreCase) ? ImportJobState.TimedOut : Enum.Parse<ImportJobState>(text, ignoreCase: true);
+
+    /// <summary>True once the job has ended, whichever way.</summary>
+    public static bool IsFinished(this ImportJobState state) => state is not (ImportJobState.Queued or ImportJobState.Running);
 }
 
 /// <summary>Row counts of an import (for a dry run or an import that was not written: what would have happened).</summary>

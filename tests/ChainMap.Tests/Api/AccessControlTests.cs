@@ -77,6 +77,7 @@ public sealed class AccessControlTests
         ["POST /api/imports/chains"] = Importers,
         ["GET /api/imports"] = Everyone,
         ["GET /api/imports/{id}"] = Everyone,
+        ["POST /api/imports/{id}/cancel"] = Importers,
         ["GET /api/imports/{id}/errors"] = Everyone,
     };
 

@@ -388,12 +388,17 @@ export function importCompanies(file, { dryRun = false, allOrNothing = false, ma
 }
 
 /**
- * An import job: { id, kind, file, state: queued|running|succeeded|failed, dryRun, allOrNothing,
+ * An import job: { id, kind, file, state: queued|running|succeeded|failed|cancelled|timed-out, dryRun, allOrNothing,
  * written, rowsRead, inserted, updated, unchanged, rejected, unassigned, problems, progress (0–1),
  * createdAt, finishedAt, message, errors (the report's path) }.
  */
 export function importJob(id) {
   return get(`/api/imports/${enc(id)}`);
+}
+
+/** POST /api/imports/{id}/cancel: stops a queued or running job (its submitter or an admin) → the job. */
+export function cancelImport(id) {
+  return json('POST', `/api/imports/${enc(id)}/cancel`);
 }
 
 /** Recent import jobs, newest first. */

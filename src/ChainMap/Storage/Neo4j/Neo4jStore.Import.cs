@@ -94,7 +94,7 @@ internal sealed partial class Neo4jStore
             {
                 ["kind"] = job.Kind,
                 ["fileName"] = job.FileName,
-                ["state"] = job.State.ToString().ToLowerInvariant(),
+                ["state"] = job.State.ToWire(),
                 ["dryRun"] = job.DryRun,
                 ["allOrNothing"] = job.AllOrNothing,
                 ["read"] = job.Counts.Read,
@@ -190,7 +190,7 @@ internal sealed partial class Neo4jStore
         job.Get("id").AsRequiredString(),
         job.Get("kind").AsRequiredString(),
         job.Get("fileName").AsRequiredString(),
-        Enum.Parse<ImportJobState>(job.Get("state").AsRequiredString(), ignoreCase: true),
+        ImportJobStates.Parse(job.Get("state").AsRequiredString()),
         job.Get("dryRun").AsBoolean(),
         job.Get("allOrNothing").AsBoolean(),
         new ImportCounts(

@@ -241,7 +241,7 @@ internal sealed partial class SqliteStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private static string StateToWire(ImportJobState state) => state.ToString().ToLowerInvariant();
+    private static string StateToWire(ImportJobState state) => state.ToWire();
 
-    private static ImportJobState StateFromWire(string text) => Enum.Parse<ImportJobState>(text, ignoreCase: true);
+    private static ImportJobState StateFromWire(string text) => ImportJobStates.Parse(text);
 }

@@ -21,7 +21,12 @@ const STATES = {
   running: '正在导入',
   succeeded: '已完成',
   failed: '失败',
+  cancelled: '已取消',
+  'timed-out': '已超时',
 };
+
+/** States of a job that has ended; the page stops polling then. */
+const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'timed-out']);
 
 const COUNTS = [
   ['rowsRead', '读取行数'],
@@ -152,7 +157,7 @@ export function mount(root, initial) {
       if (!isLatest()) {
         return;
       }
-      const done = job.state === 'succeeded' || job.state === 'failed';
+      const done = FINISHED.has(job.state);
       renderJob(job, done);
       if (!done) {
         timer = setTimeout(poll, POLL_MS);
@@ -165,8 +170,9 @@ export function mount(root, initial) {
 
   function renderJob(job, done) {
     const progress = job.progress ?? (done ? 1 : 0);
-    const outcome = job.state === 'failed'
-      ? h('div', { class: 'state state-error', role: 'alert' }, h('strong', {}, '导入失败'), job.message ? h('p', {}, job.message) : null)
+    const outcome = job.state === 'failed' || job.state === 'cancelled' || job.state === 'timed-out'
+      ? h('div', { class: 'state state-error', role: 'alert', id: 'import-stopped' },
+        h('strong', {}, job.state === 'failed' ? '导入失败' : STATES[job.state]), job.message ? h('p', {}, job.message) : null)
       : done
         ? h('p', { class: job.problems > 0 ? 'state state-pending' : 'state state-ok', id: 'import-outcome' }, outcomeText(job))
         : null;
@@ -177,6 +183,7 @@ export function mount(root, initial) {
       h('p', { class: 'muted' }, `${job.file} · ${job.dryRun ? '试运行 · ' : ''}${job.allOrNothing ? '全部成功才写入 · ' : ''}开始于 ${new Date(job.createdAt).toLocaleString('zh-CN')}`),
       h('p', {}, '状态：', h('strong', { id: 'import-state', dataset: { state: job.state } }, STATES[job.state] ?? job.state)),
       h('progress', { id: 'import-progress', max: 100, value: Math.round(progress * 100) }, `${Math.round(progress * 100)}%`),
+      done ? null : h('button', { type: 'button', class: 'small-button', id: 'cancel-import', onclick: (e) => cancelJob(e.currentTarget, job) }, '取消导入'),
       h('dl', { class: 'counts', id: 'import-counts' }, COUNTS.map(([key, label]) => [
         h('dt', {}, label), h('dd', { dataset: { count: key } }, number(job[key])),
       ])),
@@ -187,6 +194,17 @@ export function mount(root, initial) {
             h('button', { type: 'button', class: 'small-button', id: 'download-report', onclick: (e) => downloadReport(e.currentTarget, job) }, '下载错误报告 CSV')),
           h('div', { id: 'import-problems' }, loading('正在读取问题清单…')))
         : null);
+  }
+
+  async function cancelJob(button, job) {
+    button.disabled = true;
+    try {
+      await api.cancelImport(job.id);
+      button.textContent = '正在取消…';
+    } catch (error) {
+      button.disabled = false;
+      button.replaceWith(errorBlock(error));
+    }
   }
 
   async function loadProblems(job, isLatest, problemPage = 1) {

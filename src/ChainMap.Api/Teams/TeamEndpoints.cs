@@ -1,5 +1,4 @@
 using ChainMap.Api.Targets;
-using ChainMap.Chains;
 using ChainMap.Discovery;
 using ChainMap.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,10 +31,15 @@ internal static class TeamEndpoints
     }
 
     internal static async Task<Results<Ok<TargetPageResponse>, ProblemHttpResult>> ListTeamTargets(
-        string id, ChainDirectory chains, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
+        string id, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
         string? chain = null, string? segment = null, string? tier = null, string? tags = null,
         decimal? minCapital = null, int page = 1, int pageSize = 20, int paths = 3)
     {
+        if (TargetEndpoints.CheckPage(page, pageSize, paths) is { } problem)
+        {
+            return problem;
+        }
+
         var home = await regions.GetHomeAsync(cancellationToken);
         var team = home.Teams.FirstOrDefault(t => string.Equals(t.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? home.Teams.FirstOrDefault(t => ChainMap.Text.ChineseText.Fold(t.Name) == ChainMap.Text.ChineseText.Fold(id));
@@ -51,8 +55,14 @@ internal static class TeamEndpoints
             return Problems.NotFound($"Team '{team.Id}' works in region group '{team.RegionGroup}', which is not defined. GET /api/region-groups lists them.", "Region group not found");
         }
 
+        // The team's region group is the region; every other filter is read as GET /api/targets reads it.
+        var resolution = await resolver.ResolveAsync(new TargetFilterInput(chain, null, segment, tier, tags, minCapital), chainRequired: false, cancellationToken);
+        if (resolution.Error is { } error)
+        {
+            return Problems.For(error);
+        }
+
         return await TargetEndpoints.RunAsync(
-            new TargetListParameters(chain, segment, tier, tags, minCapital, page, pageSize, paths),
-            TargetEndpoints.GroupScope(group), chains, regions, discovery, cancellationToken);
+            resolution.Filter! with { Region = TargetFilterResolver.GroupScope(group) }, page, pageSize, paths, regions, discovery, cancellationToken);
     }
 }

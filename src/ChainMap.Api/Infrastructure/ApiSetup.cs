@@ -95,7 +95,7 @@ internal static partial class ApiSetup
         return problem;
     }
 
-    private static string Describe(string type) => type.TrimEnd('?') switch
+    private static string Describe(string type) => type.Replace("Nullable<", string.Empty, StringComparison.Ordinal).TrimEnd('>', '?') switch
     {
         "int" or "Int32" or "long" or "Int64" => "a whole number",
         "decimal" or "Decimal" or "double" or "Double" => "a number",

@@ -81,7 +81,7 @@ internal static class ChannelEndpoints
     {
         if (links is < 0 or > 1000)
         {
-            return Problems.BadRequest($"links must be between 0 and 1000, got {links}.", "Invalid links");
+            return Problems.Invalid("links", $"links must be between 0 and 1000, got {links}.", "Invalid links");
         }
 
         var detail = await store.GetChannelAsync(id, links, cancellationToken);

@@ -80,7 +80,7 @@ internal static class CompanyEndpoints
             if (!match.IsFound)
             {
                 return match.IsAmbiguous
-                    ? Problems.BadRequest($"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
+                    ? Problems.Invalid("region", $"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
                     : Problems.NotFound($"No division or region group has the code or name '{region}'.", "Region not found");
             }
 

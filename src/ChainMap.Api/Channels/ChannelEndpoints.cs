@@ -1,5 +1,6 @@
 using ChainMap.Api.Targets;
 using ChainMap.Channels;
+using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Regions;
@@ -42,17 +43,12 @@ internal static class ChannelEndpoints
     }
 
     internal static async Task<Results<Ok<ChannelPageResponse>, ProblemHttpResult>> ListChannels(
-        IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken,
+        IChainMapStore store, RegionDirectory regions, TargetFilterResolver resolver, CancellationToken cancellationToken,
         string? q = null, string? kind = null, string? region = null, int page = 1, int pageSize = 50)
     {
-        if (page < 1)
+        if (Paging.Check(page, pageSize, Paging.ChannelsMaxPageSize) is { } pagingProblem)
         {
-            return Problems.BadRequest($"page must be 1 or more, got {page}.", "Invalid page");
-        }
-
-        if (pageSize is < 1 or > 200)
-        {
-            return Problems.BadRequest($"pageSize must be between 1 and 200, got {pageSize}.", "Invalid page size");
+            return pagingProblem;
         }
 
         ChannelKind? wanted = null;
@@ -60,20 +56,21 @@ internal static class ChannelEndpoints
         {
             if (!ChannelKinds.TryParse(kind, out var parsed))
             {
-                return Problems.BadRequest($"kind must be chamber, industry-association, alumni, hometown, ambassador or person (or 商会, 行业协会, 校友会, 同乡会, 招商大使, 亲友), got '{kind}'.", "Invalid kind");
+                return Problems.Invalid("kind", $"kind must be chamber, industry-association, alumni, hometown, ambassador or person (or 商会, 行业协会, 校友会, 同乡会, 招商大使, 亲友), got '{kind}'.", "Invalid kind");
             }
 
             wanted = parsed;
         }
 
-        var catalog = await regions.GetCatalogAsync(cancellationToken);
-        var scope = TargetEndpoints.ResolveScope(catalog, region);
-        if (scope.Problem is not null)
+        // The region is read as the target filters read it (division code or name, or region group).
+        var scope = await resolver.ResolveAsync(new TargetFilterInput(Region: region), chainRequired: false, cancellationToken);
+        if (scope.Error is { } error)
         {
-            return scope.Problem;
+            return Problems.For(error);
         }
 
-        var codes = scope.Scope!.Kind == "everywhere" ? null : scope.Scope.Codes;
+        var catalog = await regions.GetCatalogAsync(cancellationToken);
+        var codes = scope.Filter!.Region.SearchCodes;
         var result = await store.SearchChannelsAsync(new ChannelQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), wanted, codes, page, pageSize), cancellationToken);
         var home = await regions.GetHomeAsync(cancellationToken);
         return TypedResults.Ok(new ChannelPageResponse(result.Items.Select(c => c.ToResponse(catalog, home)).ToList(), result.Page, result.PageSize, result.Total));
@@ -84,7 +81,7 @@ internal static class ChannelEndpoints
     {
         if (links is < 0 or > 1000)
         {
-            return Problems.BadRequest($"links must be between 0 and 1000, got {links}.", "Invalid links");
+            return Problems.Invalid("links", $"links must be between 0 and 1000, got {links}.", "Invalid links");
         }
 
         var detail = await store.GetChannelAsync(id, links, cancellationToken);

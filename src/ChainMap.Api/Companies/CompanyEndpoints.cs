@@ -38,14 +38,9 @@ internal static class CompanyEndpoints
         IChainMapStore store, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken,
         string? q = null, string? chain = null, string? segment = null, string? region = null, int page = 1, int pageSize = 20)
     {
-        if (page < 1)
+        if (Paging.Check(page, pageSize, Paging.CompaniesMaxPageSize) is { } pagingProblem)
         {
-            return Problems.BadRequest($"page must be 1 or more, got {page}.", "Invalid page");
-        }
-
-        if (pageSize is < 1 or > 200)
-        {
-            return Problems.BadRequest($"pageSize must be between 1 and 200, got {pageSize}.", "Invalid page size");
+            return pagingProblem;
         }
 
         string? chainCode = null;
@@ -85,7 +80,7 @@ internal static class CompanyEndpoints
             if (!match.IsFound)
             {
                 return match.IsAmbiguous
-                    ? Problems.BadRequest($"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
+                    ? Problems.Invalid("region", $"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
                     : Problems.NotFound($"No division or region group has the code or name '{region}'.", "Region not found");
             }
 

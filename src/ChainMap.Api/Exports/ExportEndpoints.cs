@@ -1,7 +1,7 @@
 using ChainMap.Chains;
 using ChainMap.Domain;
+using ChainMap.Discovery;
 using ChainMap.Export;
-using ChainMap.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ internal static class ExportEndpoints
             .WithTags("Exports")
             .WithName("ExportTargets")
             .RequireAuthorization(Access.Policies.Export)
-            .WithSummary("Download the ranked target list of a chain as GET /api/targets ranks it (optionally segments, a region, tags, minCapital; at most 10,000 rows): format=csv|xlsx")
+            .WithSummary("Download the ranked target list of a chain as GET /api/targets ranks it, with the same filters (segment, region, tier, tags, minCapital; at most 10,000 rows): format=csv|xlsx")
             .Produces(StatusCodes.Status200OK, contentType: TargetListFormats.Csv.ContentType, additionalContentTypes: [TargetListFormats.Xlsx.ContentType]);
         return app;
     }
@@ -63,26 +63,29 @@ internal static class ExportEndpoints
     }
 
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportTargets(
-        HttpContext context, ChainDirectory chains, RegionDirectory regions, ITargetExportSource source, CancellationToken cancellationToken,
-        string? chain = null, string? segment = null, string? region = null, string? tags = null, decimal? minCapital = null, int? limit = null, string? format = "csv")
+        HttpContext context, TargetFilterResolver resolver, ITargetExportSource source, CancellationToken cancellationToken,
+        string? chain = null, string? segment = null, string? region = null, string? tier = null, string? tags = null, decimal? minCapital = null,
+        int? limit = null, string? format = "csv")
     {
         if (TargetListFormats.Find(format) is not { } exportFormat)
         {
             return UnknownFormat(format, TargetListFormats.All);
         }
 
-        var request = await TargetExportRequest.ResolveAsync(chain, segment, region, limit, tags, minCapital, chains, regions, cancellationToken);
-        if (request.Problem != TargetRequestProblem.None)
+        if (limit is < 1 or > TargetExportQuery.MaxLimit)
         {
-            return TypedResults.Problem(
-                request.Message,
-                statusCode: request.Problem == TargetRequestProblem.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
-                title: request.Problem == TargetRequestProblem.NotFound ? "Not found" : "Invalid filter",
-                extensions: new Dictionary<string, object?> { ["field"] = request.Field });
+            return Problems.Invalid("limit", $"limit must be between 1 and {TargetExportQuery.MaxLimit} (the ranking's depth), got {limit}.", "Invalid limit");
         }
 
+        var resolution = await resolver.ResolveAsync(new TargetFilterInput(chain, region, segment, tier, tags, minCapital), chainRequired: true, cancellationToken);
+        if (resolution.Error is { } error)
+        {
+            return Problems.For(error);
+        }
+
+        var filter = resolution.Filter!;
         // The ranking runs before the first byte is sent, so its failures are problems, not cut-off downloads.
-        var rows = source.ReadAsync(request.Query!, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var rows = source.ReadAsync(new TargetExportQuery(filter, limit), cancellationToken).GetAsyncEnumerator(cancellationToken);
         bool any;
         try
         {
@@ -94,7 +97,7 @@ internal static class ExportEndpoints
             throw;
         }
 
-        SetAttachment(context.Response, ExportFileName.ForTargets(request.Chain!.Name, request.Chain.Code, request.RegionName, exportFormat));
+        SetAttachment(context.Response, ExportFileName.ForTargets(filter.Chain!.Chain.Name, filter.Chain.Chain.Code, filter.Region.ShortName, exportFormat));
         return TypedResults.Stream(body => TargetListWriter.WriteAsync(exportFormat, Rest(rows, any), body, cancellationToken), exportFormat.ContentType);
     }
 
@@ -117,13 +120,10 @@ internal static class ExportEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
     }
 
-    private static ProblemHttpResult UnknownFormat(string? format, IReadOnlyList<ExportFormat> formats) => TypedResults.Problem(
-        $"'{format}' is not an export format here; use one of: {string.Join(", ", formats.Select(f => f.Name))}.",
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Unknown format",
-        extensions: new Dictionary<string, object?>
-        {
-            ["field"] = "format",
-            ["formats"] = formats.Select(f => f.Name).ToArray(),
-        });
+    private static ProblemHttpResult UnknownFormat(string? format, IReadOnlyList<ExportFormat> formats)
+    {
+        var problem = Problems.Invalid("format", $"'{format}' is not an export format here; use one of: {string.Join(", ", formats.Select(f => f.Name))}.", "Unknown format");
+        problem.ProblemDetails.Extensions["formats"] = formats.Select(f => f.Name).ToArray();
+        return problem;
+    }
 }

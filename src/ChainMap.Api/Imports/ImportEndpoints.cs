@@ -151,17 +151,12 @@ internal static class ImportEndpoints
             || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)));
         if (!json && format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.BadRequest($"format must be csv or json, got '{format}'.", "Invalid format");
+            return Problems.Invalid("format", $"format must be csv or json, got '{format}'.", "Invalid format");
         }
 
-        if (page is < 1)
+        if (Paging.Check(page ?? 1, pageSize ?? DefaultProblemPageSize, MaxProblemPageSize) is { } pagingProblem)
         {
-            return Problems.BadRequest($"page must be 1 or more, got {page}.", "Invalid page");
-        }
-
-        if (pageSize is < 1 or > MaxProblemPageSize)
-        {
-            return Problems.BadRequest($"pageSize must be between 1 and {MaxProblemPageSize}, got {pageSize}.", "Invalid page size");
+            return pagingProblem;
         }
 
         if (json)
@@ -303,7 +298,7 @@ internal static class ImportEndpoints
     private static readonly string[] KnownFields = ["dryRun", "allOrNothing", "mapping"];
 
     private const int DefaultProblemPageSize = 100;
-    private const int MaxProblemPageSize = 1000;
+    private const int MaxProblemPageSize = Paging.ImportProblemsMaxPageSize;
 
     private static async IAsyncEnumerable<ImportProblem> Slice(IAsyncEnumerable<ImportProblem> problems, long skip, int take)
     {

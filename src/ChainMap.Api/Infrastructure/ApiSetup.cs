@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ChainMap.Api;
 
 /// <summary>Cross-cutting HTTP set-up: ProblemDetails for every error, JSON options, OpenAPI and Swagger UI.</summary>
-internal static class ApiSetup
+internal static partial class ApiSetup
 {
     public static IServiceCollection AddChainMapApi(this IServiceCollection services)
     {
@@ -74,6 +74,42 @@ internal static class ApiSetup
         services.AddEndpointsApiExplorer();
         return services;
     }
+
+    /// <summary>
+    /// A query or route value that does not bind (page=abc, minCapital=x) is the same validation problem as
+    /// any other bad parameter: <c>errors</c> keyed by the parameter's name. The binder names it only in its message.
+    /// </summary>
+    internal static HttpValidationProblemDetails? BadParameter(Exception? error, int status, string detail)
+    {
+        if (error is not Microsoft.AspNetCore.Http.BadHttpRequestException || BindFailure().Match(detail) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        var message = match.Groups["value"].Success
+            ? $"{name} must be {Describe(match.Groups["type"].Value)}, got '{match.Groups["value"].Value}'."
+            : $"{name} is required.";
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+        {
+            Status = status,
+            Title = "Invalid parameter",
+            Detail = message,
+        };
+        problem.Extensions["field"] = name;
+        return problem;
+    }
+
+    private static string Describe(string type) => type.Replace("Nullable<", string.Empty, StringComparison.Ordinal).TrimEnd('>', '?') switch
+    {
+        "int" or "Int32" or "long" or "Int64" => "a whole number",
+        "decimal" or "Decimal" or "double" or "Double" => "a number",
+        "bool" or "Boolean" => "true or false",
+        var other => "a valid " + other,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^(?:Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from "(?<value>[^"]*)"|Required parameter "(?<type>[^"]+) (?<name>[^" ]+)" was not provided)""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     public static WebApplication UseChainMapApi(this WebApplication app)
     {
@@ -141,7 +177,7 @@ internal static class ApiSetup
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = BadParameter(error, status, detail) ?? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
             Exception = error,
         });
     }

@@ -49,15 +49,7 @@ internal static class ActivityEndpoints
             errors["from"] = [$"{fromDate:yyyy-MM-dd} is after to {toDate:yyyy-MM-dd}."];
         }
 
-        if (page < 1)
-        {
-            errors["page"] = [$"must be 1 or more, got {page}."];
-        }
-
-        if (pageSize is < 1 or > 500)
-        {
-            errors["pageSize"] = [$"must be between 1 and 500, got {pageSize}."];
-        }
+        Paging.AddErrors(errors, page, pageSize, Paging.ActivitiesMaxPageSize);
 
         if (errors.Count > 0)
         {

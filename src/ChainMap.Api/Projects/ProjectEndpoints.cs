@@ -101,16 +101,7 @@ internal static class ProjectEndpoints
         string? team = null, string? unit = null, string? stage = null, string? chain = null, string? key = null, string? company = null,
         int page = 1, int pageSize = 50)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (page < 1)
-        {
-            errors["page"] = [$"must be 1 or more, got {page}."];
-        }
-
-        if (pageSize is < 1 or > 500)
-        {
-            errors["pageSize"] = [$"must be between 1 and 500, got {pageSize}."];
-        }
+        var errors = Paging.Errors(page, pageSize, Paging.ProjectsMaxPageSize);
 
         List<ProjectStage>? stages = null;
         if (!string.IsNullOrWhiteSpace(stage))

@@ -1,5 +1,4 @@
 using ChainMap.Api.Targets;
-using ChainMap.Chains;
 using ChainMap.Discovery;
 using ChainMap.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,13 +31,18 @@ internal static class TeamEndpoints
     }
 
     internal static async Task<Results<Ok<TargetPageResponse>, ProblemHttpResult>> ListTeamTargets(
-        string id, ChainDirectory chains, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
+        string id, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
         string? chain = null, string? segment = null, string? tier = null, string? tags = null,
         decimal? minCapital = null, int page = 1, int pageSize = 20, int paths = 3)
     {
         if (ChainMap.Access.AccessLimits.TooLong("id", id, ChainMap.Access.AccessLimits.MaxNameLength) is { } longId)
         {
             return Problems.BadRequest(longId + "; a team is named by its id or name.", "Invalid team");
+        }
+
+        if (TargetEndpoints.CheckPage(page, pageSize, paths) is { } problem)
+        {
+            return problem;
         }
 
         var home = await regions.GetHomeAsync(cancellationToken);
@@ -56,8 +60,14 @@ internal static class TeamEndpoints
             return Problems.NotFound($"Team '{team.Id}' works in region group '{team.RegionGroup}', which is not defined. GET /api/region-groups lists them.", "Region group not found");
         }
 
+        // The team's region group is the region; every other filter is read as GET /api/targets reads it.
+        var resolution = await resolver.ResolveAsync(new TargetFilterInput(chain, null, segment, tier, tags, minCapital), chainRequired: false, cancellationToken);
+        if (resolution.Error is { } error)
+        {
+            return Problems.For(error);
+        }
+
         return await TargetEndpoints.RunAsync(
-            new TargetListParameters(chain, segment, tier, tags, minCapital, page, pageSize, paths),
-            TargetEndpoints.GroupScope(group), chains, regions, discovery, cancellationToken);
+            resolution.Filter! with { Region = TargetFilterResolver.GroupScope(group) }, page, pageSize, paths, regions, discovery, cancellationToken);
     }
 }

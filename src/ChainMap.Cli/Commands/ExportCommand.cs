@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using ChainMap.Chains;
 using ChainMap.Domain;
+using ChainMap.Discovery;
 using ChainMap.Export;
-using ChainMap.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace ChainMap.Cli.Commands;
 
 /// <summary>
 /// <c>chainmap export chain CODE --format F --out FILE</c>, <c>chainmap export targets --chain C
-/// [--segment S] [--region R] [--limit N] --format F --out FILE</c>, and <c>chainmap export
+/// [--segment S] [--region R] [--tier T] [--tags T] [--min-capital N] [--limit N] --format F --out FILE</c>, and <c>chainmap export
 /// benchmark</c> (peak memory of a large target export, for docs/benchmarks.md).
 /// </summary>
 internal static class ExportCommand
@@ -67,15 +67,16 @@ internal static class ExportCommand
     private static Command TargetsCommand()
     {
         var chain = new Option<string>("--chain") { Description = "Chain code or name", Required = true };
-        var segment = new Option<string?>("--segment") { Description = "Segment codes, names or aliases, comma-separated" };
+        var segment = new Option<string?>("--segment") { Description = "Segment codes, names or aliases, separated by , ， 、 or ; (a parent stands for its sub-segments)" };
         var region = new Option<string?>("--region") { Description = "Region code, division name or region group (长三角 ...)" };
-        var tags = new Option<string?>("--tags") { Description = "Only companies with any of these tags, comma-separated" };
+        var tier = new Option<string?>("--tier") { Description = "upstream, midstream or downstream (上游/中游/下游)" };
+        var tags = new Option<string?>("--tags") { Description = "Only companies with any of these tags, separated by , ， 、 or ;" };
         var minCapital = new Option<decimal?>("--min-capital") { Description = "Only companies with at least this registered capital (万元)" };
-        var limit = new Option<int?>("--limit") { Description = $"At most this many rows (up to {TargetExportRequest.MaxLimit}, the ranking's depth)" };
+        var limit = new Option<int?>("--limit") { Description = $"At most this many rows (up to {TargetExportQuery.MaxLimit}, the ranking's depth)" };
         var format = new Option<string>("--format") { Description = "csv or xlsx", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo?>("--out") { Description = "Output file (default: the Chinese download name in the current folder)" };
         var store = StoreOption();
-        var command = new Command("targets", "Export a ranked target list (as GET /api/targets ranks it)") { chain, segment, region, tags, minCapital, limit, format, output, store };
+        var command = new Command("targets", "Export a ranked target list (as GET /api/targets ranks it)") { chain, segment, region, tier, tags, minCapital, limit, format, output, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             if (TargetListFormats.Find(result.GetValue(format)) is not { } exportFormat)
@@ -83,20 +84,28 @@ internal static class ExportCommand
                 return await FailAsync(2, $"unknown format '{result.GetValue(format)}'; use one of: {string.Join(", ", TargetListFormats.All.Select(f => f.Name))}");
             }
 
-            using var host = await CliHost.StartAsync(result.GetValue(store), seed: true, cancellationToken);
-            var request = await TargetExportRequest.ResolveAsync(
-                result.GetValue(chain), result.GetValue(segment), result.GetValue(region), result.GetValue(limit),
-                result.GetValue(tags), result.GetValue(minCapital), host.Services.GetRequiredService<ChainDirectory>(), host.Services.GetRequiredService<RegionDirectory>(), cancellationToken);
-            if (request.Problem != TargetRequestProblem.None)
+            if (result.GetValue(limit) is < 1 or > TargetExportQuery.MaxLimit)
             {
-                return await FailAsync(request.Problem == TargetRequestProblem.NotFound ? 3 : 2, $"--{(request.Field == "minCapital" ? "min-capital" : request.Field)}: {request.Message}");
+                return await FailAsync(2, $"--limit: limit must be between 1 and {TargetExportQuery.MaxLimit} (the ranking's depth), got {result.GetValue(limit)}.");
             }
 
-            var file = result.GetValue(output) ?? new FileInfo(ExportFileName.ForTargets(request.Chain!.Name, request.Chain.Code, request.RegionName, exportFormat).Name);
+            using var host = await CliHost.StartAsync(result.GetValue(store), seed: true, cancellationToken);
+            var input = new TargetFilterInput(
+                result.GetValue(chain), result.GetValue(region), result.GetValue(segment), result.GetValue(tier), result.GetValue(tags), result.GetValue(minCapital));
+            var resolution = await host.Services.GetRequiredService<TargetFilterResolver>().ResolveAsync(input, chainRequired: true, cancellationToken);
+            if (resolution.Error is { } error)
+            {
+                // The same message as the API's problem, under the option's name.
+                return await FailAsync(error.Kind == TargetFilterErrorKind.NotFound ? 3 : 2, $"--{(error.Parameter == "minCapital" ? "min-capital" : error.Parameter)}: {error.Message}");
+            }
+
+            var filter = resolution.Filter!;
+            var chosen = filter.Chain!.Chain;
+            var file = result.GetValue(output) ?? new FileInfo(ExportFileName.ForTargets(chosen.Name, chosen.Code, filter.Region.ShortName, exportFormat).Name);
             var counted = 0;
-            var rows = Count(host.Services.GetRequiredService<ITargetExportSource>().ReadAsync(request.Query!, cancellationToken), () => counted++);
+            var rows = Count(host.Services.GetRequiredService<ITargetExportSource>().ReadAsync(new TargetExportQuery(filter, result.GetValue(limit)), cancellationToken), () => counted++);
             await WriteFileAsync(file, stream => TargetListWriter.WriteAsync(exportFormat, rows, stream, cancellationToken), cancellationToken);
-            await Console.Out.WriteLineAsync($"Wrote {counted} targets of chain {request.Chain!.Code} {request.Chain.Name}{(request.RegionName is null ? "" : " in " + request.RegionName)} to {file.FullName}");
+            await Console.Out.WriteLineAsync($"Wrote {counted} targets of chain {chosen.Code} {chosen.Name}{(filter.Region.ShortName is null ? "" : " in " + filter.Region.Name)} to {file.FullName}");
             return 0;
         });
         return command;

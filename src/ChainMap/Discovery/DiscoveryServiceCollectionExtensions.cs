@@ -12,6 +12,7 @@ public static class DiscoveryServiceCollectionExtensions
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DiscoveryCache>();
         services.AddSingleton<DiscoveryService>();
+        services.AddSingleton<TargetFilterResolver>();
         services.AddSingleton<ChannelImporter>();
         services.AddSingleton<DemoNetwork>();
         return services;

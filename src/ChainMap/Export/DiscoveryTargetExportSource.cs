@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ChainMap.Chains;
 using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Regions;
@@ -11,7 +10,7 @@ namespace ChainMap.Export;
 /// priority, strength, home ties, channels), its reasons and introduction paths. Read page by page,
 /// at most <see cref="DiscoveryService.MaxDepth"/> rows deep (the ranking's depth limit).
 /// </summary>
-internal sealed class DiscoveryTargetExportSource(ChainDirectory chains, RegionDirectory regions, DiscoveryService discovery) : ITargetExportSource
+internal sealed class DiscoveryTargetExportSource(RegionDirectory regions, DiscoveryService discovery) : ITargetExportSource
 {
     /// <summary>Targets ranked per call; each call re-ranks to its depth, so pages are large.</summary>
     public const int PageSize = 1_000;
@@ -21,17 +20,10 @@ internal sealed class DiscoveryTargetExportSource(ChainDirectory chains, RegionD
 
     public async IAsyncEnumerable<TargetExportRow> ReadAsync(TargetExportQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var definition = await chains.GetDefinitionAsync(query.ChainCode, cancellationToken);
-        if (definition is null)
-        {
-            yield break;
-        }
-
+        ArgumentNullException.ThrowIfNull(query);
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var limit = Math.Min(query.Limit ?? DiscoveryService.MaxDepth, DiscoveryService.MaxDepth);
-        var filter = new TargetFilter(
-            [definition], query.SegmentCodes is { Count: > 0 } codes ? [.. new SegmentTree(definition.Segments).SelfAndDescendants(codes)] : null, query.RegionCodes, query.RegionLabel ?? "全国",
-            query.Tags ?? [], query.MinCapital, Page: 1, PageSize: Math.Min(PageSize, limit), Paths);
+        var filter = query.Filter.ToTargetFilter(page: 1, pageSize: Math.Min(PageSize, limit), Paths);
         for (var emitted = 0; emitted < limit; filter = filter with { Page = filter.Page + 1 })
         {
             var page = await discovery.FindTargetsAsync(filter, cancellationToken);

@@ -1,3 +1,4 @@
+using ChainMap.Discovery;
 using ChainMap.Domain;
 
 namespace ChainMap.Export;
@@ -28,18 +29,14 @@ public sealed record TargetExportRow(
     decimal? RegisteredCapital);
 
 /// <summary>
-/// Which targets to export: a chain, optionally some of its segments and some regions (codes of
-/// provinces, cities, counties; <see cref="RegionLabel"/> names them in reasons), any-of tags and a
-/// minimum registered capital (万元), as the target list filters them.
+/// Which targets to export: a filter resolved by <see cref="TargetFilterResolver"/> (exactly what the
+/// target list uses), and at most <see cref="Limit"/> rows (null: the ranking's depth).
 /// </summary>
-public sealed record TargetExportQuery(
-    string ChainCode,
-    IReadOnlyCollection<string>? SegmentCodes,
-    IReadOnlyCollection<string>? RegionCodes,
-    int? Limit,
-    string? RegionLabel = null,
-    IReadOnlyList<string>? Tags = null,
-    decimal? MinCapital = null);
+public sealed record TargetExportQuery(ResolvedTargetFilter Filter, int? Limit)
+{
+    /// <summary>The ranking reaches this many targets deep; a longer list would not be ranked.</summary>
+    public const int MaxLimit = DiscoveryService.MaxDepth;
+}
 
 /// <summary>
 /// Where the target-list export gets its rows, best first, streamed. The one seam between the

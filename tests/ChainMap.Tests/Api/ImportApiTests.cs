@@ -48,28 +48,13 @@ public sealed class ImportApiTests
         return form;
     }
 
-    private static async Task<ImportJobResponse> WaitAsync(HttpClient http, string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = (await http.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.State is "succeeded" or "failed" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     private async Task<ImportJobResponse> ImportAsync(string path, MultipartFormDataContent form)
     {
         var response = await client.PostAsync(path, form);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var queued = (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!;
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/api/imports/{queued.Id}"));
-        return await WaitAsync(client, queued.Id);
+        return await ImportJobWait.UntilAsync(client, queued.Id);
     }
 
     [Test]

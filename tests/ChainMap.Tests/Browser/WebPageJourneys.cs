@@ -13,7 +13,6 @@ namespace ChainMap.Tests.Browser;
 /// A journey fails on any console or page error it did not expect. Screenshots of every view are
 /// kept in test-results/screenshots.
 /// </summary>
-[NonParallelizable]
 public sealed partial class WebPageJourneys
 {
     private static readonly string[] YangtzeDelta = ["上海", "江苏", "浙江", "安徽"];

@@ -16,14 +16,7 @@ public sealed class CypherNeo4jTests
     [Test]
     public async Task Cypher_script_recreates_the_chain_in_a_real_neo4j_and_running_it_twice_changes_nothing()
     {
-        var uri = Environment.GetEnvironmentVariable("NEO4J_TEST_URI");
-        var user = Environment.GetEnvironmentVariable("NEO4J_TEST_USER");
-        var password = Environment.GetEnvironmentVariable("NEO4J_TEST_PASSWORD");
-        if (string.IsNullOrEmpty(uri) || string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
-        {
-            Assert.Fail("NEO4J_TEST_URI, NEO4J_TEST_USER and NEO4J_TEST_PASSWORD are not set: run scripts/test.sh, or start a server with "
-                + "'bash scripts/test-infra/neo4j.sh start ENVFILE' and export the variables in ENVFILE.");
-        }
+        var (uri, user, password) = Support.Neo4jTestServer.Settings;
 
         var code = "EXT" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var map = Renamed(ExportSamples.RatedMap(), code);

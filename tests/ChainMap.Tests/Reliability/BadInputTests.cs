@@ -14,7 +14,6 @@ namespace ChainMap.Tests.Reliability;
 /// answer), the service stays up, and the store is unchanged. New endpoints are covered
 /// automatically, since the list comes from the API description.
 /// </summary>
-[NonParallelizable]
 public sealed class BadInputTests
 {
     /// <summary>Strings that break naive SQL, Cypher, JSON, paths and parsers.</summary>

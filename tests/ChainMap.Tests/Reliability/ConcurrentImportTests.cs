@@ -16,7 +16,6 @@ namespace ChainMap.Tests.Reliability;
 /// Two imports of overlapping files submitted at once to the real service end in the same state
 /// as the same two imports one after the other, and readers keep getting answers while they run.
 /// </summary>
-[NonParallelizable]
 public sealed class ConcurrentImportTests
 {
     private const int Seed = 20_261_128;
@@ -61,7 +60,7 @@ public sealed class ConcurrentImportTests
                 var jobs = new List<ImportJobResponse>();
                 foreach (var id in uploads)
                 {
-                    jobs.Add(await PollAsync(client, id));
+                    jobs.Add(await ImportJobWait.UntilAsync(client, id, timeout: TimeSpan.FromMinutes(10)));
                 }
 
                 Volatile.Write(ref finished, true);
@@ -77,7 +76,7 @@ public sealed class ConcurrentImportTests
                 using var client = service.CreateClient();
                 foreach (var file in new[] { first, second })
                 {
-                    Assert.That((await PollAsync(client, await UploadAsync(client, file))).State, Is.EqualTo("succeeded"));
+                    Assert.That((await ImportJobWait.UntilAsync(client, await UploadAsync(client, file), timeout: TimeSpan.FromMinutes(10))).State, Is.EqualTo("succeeded"));
                 }
             }
 
@@ -130,21 +129,6 @@ public sealed class ConcurrentImportTests
         using var response = await client.PostAsync("/api/imports/companies", content);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id;
-    }
-
-    private static async Task<ImportJobResponse> PollAsync(HttpClient client, string id)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.FinishedAt is not null || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>A hash of every company's identity, values and segments (ids and times left out: they depend on the order).</summary>

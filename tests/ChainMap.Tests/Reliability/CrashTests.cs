@@ -18,8 +18,6 @@ namespace ChainMap.Tests.Reliability;
 /// job says it was interrupted and which rows were kept, and running the same import again ends
 /// with every row exactly once. Takes a few minutes (two imports of 1M rows).
 /// </summary>
-[Category("Slow")]
-[NonParallelizable]
 public sealed class CrashTests
 {
     private const int Rows = 1_000_000;
@@ -44,7 +42,7 @@ public sealed class CrashTests
             using (var client = service.CreateClient())
             {
                 jobId = await UploadAsync(client, csv);
-                var running = await PollAsync(client, jobId, j => j.Written || j.FinishedAt is not null, ImportTimeout);
+                var running = await ImportJobWait.UntilAsync(client, jobId, j => j.Written || j.FinishedAt is not null, ImportTimeout);
                 Assert.That(running.State, Is.EqualTo("running"), $"the job was still running at its first commit: {running.Message}");
             }
 
@@ -70,7 +68,7 @@ public sealed class CrashTests
                 Assert.That(afterCrash.Duplicates, Is.Zero);
 
                 var rerunId = await UploadAsync(client, csv);
-                var rerun = await PollAsync(client, rerunId, j => j.FinishedAt is not null, ImportTimeout);
+                var rerun = await ImportJobWait.UntilAsync(client, rerunId, timeout: ImportTimeout);
                 var final = CountCompanies(store);
 
                 Assert.That(rerun.State, Is.EqualTo("succeeded"), rerun.Message);
@@ -139,26 +137,6 @@ public sealed class CrashTests
         using var response = await client.PostAsync("/api/imports/companies", content);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id;
-    }
-
-    private static async Task<ImportJobResponse> PollAsync(HttpClient client, string id, Func<ImportJobResponse, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (done(job))
-            {
-                return job;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"import {id} did not get there within {timeout}: {job.State}, {job.RowsRead} read, {job.Message}");
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>Companies in the store file, and how many share a USCC or a name key within a region with another.</summary>

@@ -16,7 +16,6 @@ namespace ChainMap.Tests.Reliability;
 /// The store going away while an import job finishes (it cannot record the outcome) must not take
 /// the import runner — or the service — down: polling shows the outcome, and the next upload runs.
 /// </summary>
-[NonParallelizable]
 public sealed class ImportOutageTests
 {
     [Test]
@@ -65,17 +64,7 @@ public sealed class ImportOutageTests
         using var response = await client.PostAsync("/api/imports/companies", form);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.FinishedAt is not null || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
+        return await ImportJobWait.UntilAsync(client, id);
     }
 
     /// <summary>The real store, except that saving a finished import job fails as if the store went away (while switched on).</summary>

@@ -15,7 +15,6 @@ namespace ChainMap.Tests.Reliability;
 /// what and where; the service stays up and the store is unchanged. Hostile option values get a
 /// 4xx; hostile cell values are data, stored verbatim.
 /// </summary>
-[NonParallelizable]
 public sealed class MalformedUploadTests
 {
     private const string Header = "企业名称,统一社会信用代码,行政区划代码,主营产品";
@@ -109,7 +108,7 @@ public sealed class MalformedUploadTests
         if (status == 202)
         {
             var queued = JsonSerializer.Deserialize<ImportJobResponse>(body, JsonSerializerOptions.Web)!;
-            var job = await WaitAsync(queued.Id);
+            var job = await ImportJobWait.UntilAsync(client, queued.Id);
             var problems = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"/api/imports/{job.Id}/errors?format=json");
             if (job.State != "failed" || job.Written || string.IsNullOrWhiteSpace(job.Message))
             {
@@ -122,21 +121,6 @@ public sealed class MalformedUploadTests
         }
 
         return $"{status}: {body[..Math.Min(body.Length, 200)]}";
-    }
-
-    private async Task<ImportJobResponse> WaitAsync(string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.FinishedAt is not null || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     [Test]
@@ -213,7 +197,7 @@ public sealed class MalformedUploadTests
         using var form = Form(("file", "injection.csv", Encoding.UTF8.GetBytes(csv.ToString())));
         using var response = await client.PostAsync("/api/imports/companies", form);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var job = await WaitAsync((await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id);
+        var job = await ImportJobWait.UntilAsync(client, (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id);
 
         Assert.That(job.State, Is.EqualTo("succeeded"), job.Message);
         Assert.That(job.Inserted, Is.EqualTo(names.Length));

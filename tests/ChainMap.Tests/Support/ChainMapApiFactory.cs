@@ -12,10 +12,10 @@ namespace ChainMap.Tests.Support;
 /// The real HTTP host over a real SQLite file in a fresh temporary folder, loaded with the
 /// default data (or not, with <paramref name="seed"/> false). Clients from <see cref="WebApplicationFactory{T}.CreateClient()"/>
 /// are signed in as the bootstrap admin; <see cref="CreateClientAsAsync"/> signs in with another role;
-/// <see cref="CreateAnonymousClient"/> sends no credential. Every log line is kept in <see cref="Logs"/>.
+/// <see cref="CreateAnonymousClient"/> sends no credential; <paramref name="time"/> replaces the clock. Every log line is kept in <see cref="Logs"/>.
 /// Dispose deletes the folder.
 /// </summary>
-public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) : WebApplicationFactory<Program>
 {
     /// <summary>The admin key the factory configures through Auth:BootstrapAdminKey.</summary>
     public const string AdminKey = "cmk_testadmin_0123456789abcdefghijklmnopqrstuv";
@@ -61,6 +61,12 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            // Tests that check a recorded time give the service a clock they control.
+            builder.ConfigureServices(services => services.AddSingleton(time));
         }
 
         builder.ConfigureLogging(logging =>

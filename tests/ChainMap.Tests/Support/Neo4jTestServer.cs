@@ -9,10 +9,21 @@ namespace ChainMap.Tests.Support;
 /// <summary>
 /// The real Neo4j server of the test run, given by NEO4J_TEST_URI, NEO4J_TEST_USER and
 /// NEO4J_TEST_PASSWORD (scripts/test.sh starts one with scripts/test-infra/neo4j.sh). Without them a
-/// Neo4j test fails with the reason: it never passes silently.
+/// Neo4j test is ignored with the reason, so a plain <c>dotnet test</c> on a machine without Neo4j is
+/// green with skips; scripts/test.sh also sets NEO4J_TEST_REQUIRED=1, under which a missing server is a
+/// failure, so CI can not pass by skipping. When the variables are set, a server that does not answer
+/// fails the tests (nothing here catches that).
 /// </summary>
 internal static class Neo4jTestServer
 {
+    public const string NotConfigured =
+        "No Neo4j test server: NEO4J_TEST_URI, NEO4J_TEST_USER and NEO4J_TEST_PASSWORD are not set. " +
+        "Run the tests with scripts/test.sh, or start a server with " +
+        "'bash scripts/test-infra/neo4j.sh start /tmp/neo4j.env' and 'set -a; . /tmp/neo4j.env; set +a'.";
+
+    /// <summary>True when the run must have a server (scripts/test.sh): a missing one fails instead of being ignored.</summary>
+    public static bool Required => Environment.GetEnvironmentVariable("NEO4J_TEST_REQUIRED") is "1" or "true";
+
     public static (string Uri, string User, string Password) Settings
     {
         get
@@ -22,10 +33,12 @@ internal static class Neo4jTestServer
             var password = Environment.GetEnvironmentVariable("NEO4J_TEST_PASSWORD");
             if (string.IsNullOrWhiteSpace(uri) || string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(password))
             {
-                Assert.Fail(
-                    "No Neo4j test server: NEO4J_TEST_URI, NEO4J_TEST_USER and NEO4J_TEST_PASSWORD must be set. " +
-                    "Run the tests with scripts/test.sh, or start a server with " +
-                    "'bash scripts/test-infra/neo4j.sh start /tmp/neo4j.env' and 'set -a; . /tmp/neo4j.env; set +a'.");
+                if (Required)
+                {
+                    Assert.Fail("NEO4J_TEST_REQUIRED is set but " + NotConfigured);
+                }
+
+                Assert.Ignore(NotConfigured);
             }
 
             return (uri!, user!, password!);

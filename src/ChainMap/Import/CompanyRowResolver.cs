@@ -262,7 +262,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             problem(RegionCodeField, code, "not a GB/T 2260 division code; the region is taken from the other region columns", ProblemSeverity.Warning);
         }
 
-        RegionNote? firstError = null;
+        (int Field, string Value, string Reason)? firstError = null;
         if (hasNames)
         {
             var key = string.Concat(province, "\u0001", city, "\u0001", county);
@@ -291,7 +291,10 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
                 return answer.Region;
             }
 
-            firstError = answer.Notes.FirstOrDefault(n => n.Part != RegionPart.Text);
+            if (answer.Notes.FirstOrDefault(n => n.Part != RegionPart.Text) is { } failed)
+            {
+                firstError = (FieldOf(failed.Part), failed.Value, failed.Reason);
+            }
         }
 
         if (regionText.Length > 0)
@@ -302,12 +305,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
                 return found;
             }
 
-            firstError ??= new RegionNote(RegionPart.Text, regionText, reason!);
-            if (firstError.Part == RegionPart.Text)
-            {
-                problem(RegionField, regionText, reason!, ProblemSeverity.Error);
-                return null;
-            }
+            firstError ??= (RegionField, regionText, reason!);
         }
 
         string? addressReason = null;
@@ -327,9 +325,10 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             return registered;
         }
 
-        if (firstError is not null)
+        if (firstError is { } error)
         {
-            problem(FieldOf(firstError.Part), firstError.Value, firstError.Reason, ProblemSeverity.Error);
+            // Not even a province: the first name that was not found (or was ambiguous) says why.
+            problem(error.Field, error.Value, error.Reason, ProblemSeverity.Error);
             return null;
         }
 

@@ -148,6 +148,17 @@ public sealed class RealCompanyListTests
         Assert.That(saved.Keys, Is.EquivalentTo(new[] { "A", "B", "C" }));
     }
 
+    [Test]
+    public async Task A_region_text_that_names_nothing_falls_back_to_the_address()
+    {
+        var path = store.Write("region-text.csv", "企业名称,地区,注册地址\n甲科技有限公司,华东片区,湖北省随州市曾都区交通大道1号\n乙科技有限公司,华东片区,\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((1L, 1L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Severity)), Is.EqualTo(new[] { (3, (string?)"地区", ProblemSeverity.Error) }));
+    }
+
     [TestCase("江苏省", "苏州市", "苏州工业园区", "320500")]
     [TestCase("江苏", "", "苏州园区", "320500")]
     [TestCase("江蘇省", "蘇州市", "蘇州工業園區", "320500")]

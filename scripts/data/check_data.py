@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sanity checks for data/regions.csv, data/text/t2s.tsv, data/region-groups.csv.
+"""Sanity checks for data/regions.csv, data/zones.csv, data/text/t2s.tsv, data/region-groups.csv.
 Usage: check_data.py DATA_DIR"""
 import csv, os, sys
 
@@ -26,6 +26,14 @@ assert R["421300"]["name"] == "随州市" and R["421300"]["level"] == "city"
 for c, n in (("421303", "曾都区"), ("421321", "随县"), ("421381", "广水市")):
     assert R[c]["name"] == n and R[c]["parent_code"] == "421300", c
 assert R["420000"]["name"] == "湖北省"
+
+# zones: not divisions; city_code a city, host_code empty or a county of that city
+text = raw("zones.csv")
+assert text.splitlines()[0] == "code,name,city_code,host_code"
+for z in csv.DictReader(text.splitlines()):
+    assert z["code"] not in R, z
+    assert R[z["city_code"]]["level"] == "city", z
+    assert z["host_code"] == "" or R[z["host_code"]]["parent_code"] == z["city_code"], z
 
 # t2s
 m = {}

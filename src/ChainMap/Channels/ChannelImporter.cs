@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Text;
 using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Storage;
 using ChainMap.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ChainMap.Channels;
 
@@ -16,7 +13,8 @@ public sealed record ChannelImportSummary(
     int ChannelsRead, int ChannelsSaved, int LinksRead, int LinksAdded, int LinksUpdated, int Rejected, IReadOnlyList<ImportProblem> Problems);
 
 /// <summary>
-/// Imports channels and their links from two CSV tables (docs/discovery.md):
+/// Imports channels and their links from two tables (docs/discovery.md), read like every other upload
+/// (<see cref="TableReader"/>: UTF-8 or GB18030 CSV, or .xlsx):
 /// channels (<c>code,name,kind,region,tied_regions,contact,note</c>) and links
 /// (<c>channel,company_uscc,member_channel,role,note</c>). Headers may be the Chinese names too.
 /// Channels are upserted by code, links by (channel, company) or (channel, member channel).
@@ -54,7 +52,7 @@ public sealed class ChannelImporter(IChainMapStore store, RegionDirectory region
         {
             var records = new List<ChannelRecord>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            await foreach (var (line, row) in ReadAsync(channels, channelsName, ChannelHeaders, ["code", "name", "kind"], cancellationToken))
+            await foreach (var (line, row) in ReadAsync(channels, channelsName, ChannelHeaders, ["code", "name", "kind"], problems, cancellationToken))
             {
                 channelsRead++;
                 var record = ResolveChannel(channelsName, line, row, catalog, seen, problems);
@@ -82,7 +80,7 @@ public sealed class ChannelImporter(IChainMapStore store, RegionDirectory region
         if (links is not null)
         {
             var pending = new List<(int Line, string Channel, string? Uscc, string? Member, ChannelRole Role, string? Note)>();
-            await foreach (var (line, row) in ReadAsync(links, linksName, LinkHeaders, ["channel", "role"], cancellationToken))
+            await foreach (var (line, row) in ReadAsync(links, linksName, LinkHeaders, ["channel", "role"], problems, cancellationToken))
             {
                 linksRead++;
                 var parsed = ParseLink(linksName, line, row, problems);
@@ -262,37 +260,66 @@ public sealed class ChannelImporter(IChainMapStore store, RegionDirectory region
         return problems.Count > before ? null : (channel, uscc, member.Length > 0 ? member : null, role, Empty(row.GetValueOrDefault("note")));
     }
 
+    /// <summary>
+    /// Reads a channel or link table through the same inspector and <see cref="TableReader"/> as the
+    /// company import: UTF-8 or GB18030 CSV (any delimiter) or .xlsx; binary, UTF-16 and undecodable
+    /// files are refused whole; stray control characters are removed from cells and reported as warnings.
+    /// </summary>
     private static async IAsyncEnumerable<(int Line, Dictionary<string, string> Row)> ReadAsync(
-        Stream stream, string file, Dictionary<string, string[]> headers, string[] required,
+        Stream stream, string file, Dictionary<string, string[]> headers, string[] required, List<ImportProblem> problems,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null });
-        if (!await csv.ReadAsync() || !csv.ReadHeader())
+        var path = Path.Combine(Path.GetTempPath(), $"chainmap-channels-{Guid.NewGuid():N}{Path.GetExtension(file)}");
+        try
         {
-            throw new ImportRejectedException($"{file}: the file is empty; expected a header row");
-        }
-
-        var fields = csv.HeaderRecord!.Select(h => headers.FirstOrDefault(p => p.Value.Contains(ChineseText.Fold(h))).Key).ToArray();
-        var missing = required.Where(r => !fields.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportRejectedException($"{file}: missing column(s) {string.Join(", ", missing)} (found: {string.Join(", ", csv.HeaderRecord!)})");
-        }
-
-        while (await csv.ReadAsync())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var row = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < fields.Length; i++)
+            await using (var copy = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                if (fields[i] is { } field && !row.ContainsKey(field))
-                {
-                    row[field] = csv.GetField(i) ?? string.Empty;
-                }
+                await stream.CopyToAsync(copy, cancellationToken);
             }
 
-            yield return (csv.Parser.RawRow, row);
+            var (reader, header, refused) = await TableReader.OpenWithHeaderAsync(path, file, cancellationToken);
+            if (reader is null)
+            {
+                var problem = refused!.FileProblem ?? refused.Problems[0];
+                throw new ImportRejectedException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}{(problem.Line > 0 ? $" line {problem.Line}" : string.Empty)}: {problem.Reason}{(problem.Value is null ? string.Empty : $" ({problem.Value})")}"));
+            }
+
+            using (reader)
+            {
+                var fields = header.Select(h => headers.FirstOrDefault(p => p.Value.Contains(ChineseText.Fold(h))).Key).ToArray();
+                var missing = required.Where(r => !fields.Contains(r)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new ImportRejectedException($"{file}: missing column(s) {string.Join(", ", missing)} (found: {string.Join(", ", header)})");
+                }
+
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var row = new Dictionary<string, string>(StringComparer.Ordinal);
+                    for (var i = 0; i < fields.Length; i++)
+                    {
+                        if (fields[i] is { } field && !row.ContainsKey(field))
+                        {
+                            row[field] = CompanyRowResolver.PlainText(reader[i]);
+                        }
+                    }
+
+                    yield return (reader.Line, row);
+                }
+
+                if (reader.Failure is { } failure)
+                {
+                    problems.Add(failure);
+                }
+
+                problems.AddRange(reader.Warnings);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

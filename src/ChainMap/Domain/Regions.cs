@@ -5,9 +5,16 @@ public enum RegionLevel
     Province,
     City,
     County,
+
+    /// <summary>
+    /// A development zone (经济技术开发区, 高新区, 工业园区, 综合保税区, 新区 ...): not a GB/T 2260
+    /// division. Its parent is its host county where known, else its host city; a company in it is
+    /// placed in that parent (docs/import.md, ADR 0120).
+    /// </summary>
+    Zone,
 }
 
-/// <summary>A GB/T 2260 administrative division.</summary>
+/// <summary>A GB/T 2260 administrative division, or a development zone (<see cref="RegionLevel.Zone"/>) under one.</summary>
 public sealed record Region(string Code, string Name, RegionLevel Level, string? ParentCode);
 
 /// <summary>A named set of provinces and cities where a resident team works (长三角, 珠三角, ...).</summary>
@@ -37,6 +44,7 @@ public static class RegionLevels
     {
         RegionLevel.Province => "province",
         RegionLevel.City => "city",
+        RegionLevel.Zone => "zone",
         _ => "county",
     };
 
@@ -52,6 +60,9 @@ public static class RegionLevels
                 return true;
             case "county":
                 level = RegionLevel.County;
+                return true;
+            case "zone":
+                level = RegionLevel.Zone;
                 return true;
             default:
                 level = RegionLevel.County;

@@ -12,9 +12,11 @@ public sealed record ResolvedRow(CompanyRecord? Record, IReadOnlyList<ImportProb
 
 /// <summary>
 /// Turns one row of a company file into a <see cref="CompanyRecord"/>: validates the USCC, finds
-/// the region (code; province/city/county names with or without suffix in either script; a region
-/// text; the address; else the region digits of the USCC; an ambiguous name is reported, never
-/// guessed), finds segments (code, name or alias; else keywords in the product, industry and name
+/// the region (code; province/city/county names with or without suffix in either script, placeholders
+/// skipped, development zones placed in their host, a name not found leaving the row one level up with
+/// a warning (<see cref="RegionNameResolver"/>); a region text; the address, searched for the most
+/// specific division it names; else the region digits of the USCC; an ambiguous name is reported,
+/// never guessed), finds segments (code, name or alias; else keywords in the product, industry and name
 /// text, with confidence and evidence), parses amounts, counts and dates, and keeps every text
 /// exactly as written (a leading '=' is stored as text, never evaluated).
 /// </summary>
@@ -53,7 +55,8 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
     private static readonly int TagsField = CompanyColumns.Ordinal(CompanyColumns.Tags);
 
     private readonly Dictionary<string, (string Province, string? City, string? County)> places = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RegionAnswer> regionsByNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegionResolution> regionsByNames = new(StringComparer.Ordinal);
+    private readonly RegionNameResolver names = new(regions);
     private readonly Dictionary<string, Domain.Segment?> exactSegments = new(StringComparer.Ordinal);
 
     /// <summary>Resolves a row given as canonical field → raw text.</summary>
@@ -138,7 +141,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
         var revenue = ParseAmount(RevenueField, Get(RevenueField), Problem);
         var employees = ParseCount(EmployeesField, Get(EmployeesField), Problem);
         var founded = ParseDate(FoundedField, Get(FoundedField), Problem);
-        if (problems is { Count: > 0 })
+        if (problems is not null && problems.Exists(p => p.Severity == ProblemSeverity.Error))
         {
             return Rejected();
         }
@@ -246,6 +249,13 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
 
     private Region? ResolveRegion(Func<int, string> get, string? uscc, Action<int, string?, string, ProblemSeverity> problem)
     {
+        var province = get(ProvinceField);
+        var city = get(CityField);
+        var county = get(CountyField);
+        var regionText = get(RegionField);
+        var address = get(AddressField);
+        var hasNames = province.Length + city.Length + county.Length > 0;
+
         var code = get(RegionCodeField);
         if (code.Length > 0)
         {
@@ -259,50 +269,65 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
                 return byCode;
             }
 
-            problem(RegionCodeField, code, "not a GB/T 2260 division code", ProblemSeverity.Error);
-            return null;
+            if (!hasNames && regionText.Length == 0 && address.Length == 0)
+            {
+                problem(RegionCodeField, code, "not a GB/T 2260 division code", ProblemSeverity.Error);
+                return null;
+            }
+
+            problem(RegionCodeField, code, "not a GB/T 2260 division code; the region is taken from the other region columns", ProblemSeverity.Warning);
         }
 
-        var province = get(ProvinceField);
-        var city = get(CityField);
-        var county = get(CountyField);
-        if (province.Length + city.Length + county.Length > 0)
+        (int Field, string Value, string Reason)? firstError = null;
+        if (hasNames)
         {
             var key = string.Concat(province, "\u0001", city, "\u0001", county);
             if (!regionsByNames.TryGetValue(key, out var answer))
             {
-                answer = ResolveNames(province, city, county);
+                answer = names.ResolveNames(province, city, county, null);
                 if (regionsByNames.Count < 100_000)
                 {
                     regionsByNames[key] = answer;
                 }
             }
 
-            if (answer.Region is null)
+            if (address.Length > 0 && answer.Region?.Level != RegionLevel.County)
             {
-                problem(answer.Field, answer.Value, answer.Reason!, ProblemSeverity.Error);
+                // The names stop short of a county: the address may name it (not cached: addresses differ per row).
+                answer = names.ResolveNames(province, city, county, address);
             }
 
-            return answer.Region;
+            if (answer.Region is not null)
+            {
+                foreach (var note in answer.Notes)
+                {
+                    problem(FieldOf(note.Part), note.Value, note.Reason, ProblemSeverity.Warning);
+                }
+
+                return answer.Region;
+            }
+
+            if (answer.Notes.FirstOrDefault(n => n.Part != RegionPart.Text) is { } failed)
+            {
+                firstError = (FieldOf(failed.Part), failed.Value, failed.Reason);
+            }
         }
 
-        var regionText = get(RegionField);
         if (regionText.Length > 0)
         {
-            var (found, reason) = FromText(regionText);
-            if (found is null)
+            var (found, reason) = names.FromText(regionText);
+            if (found is not null)
             {
-                problem(RegionField, regionText, reason!, ProblemSeverity.Error);
+                return found;
             }
 
-            return found;
+            firstError ??= (RegionField, regionText, reason!);
         }
 
-        var address = get(AddressField);
         string? addressReason = null;
         if (address.Length > 0)
         {
-            var (found, reason) = FromText(address);
+            var (found, reason) = names.FromText(address);
             if (found is not null)
             {
                 return found;
@@ -316,94 +341,26 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             return registered;
         }
 
+        if (firstError is { } error)
+        {
+            // Not even a province: the first name that was not found (or was ambiguous) says why.
+            problem(error.Field, error.Value, error.Reason, ProblemSeverity.Error);
+            return null;
+        }
+
         problem(AddressField, address, addressReason is not null && addressReason.StartsWith("ambiguous", StringComparison.Ordinal)
             ? addressReason
             : "no region: give a region code, province/city/county names, a region or an address", ProblemSeverity.Error);
         return null;
     }
 
-    private RegionAnswer ResolveNames(string province, string city, string county)
+    private static int FieldOf(RegionPart part) => part switch
     {
-        Region? scope = null;
-        foreach (var (field, value, level) in new[] { (ProvinceField, province, RegionLevel.Province), (CityField, city, RegionLevel.City), (CountyField, county, RegionLevel.County) })
-        {
-            if (value.Length == 0)
-            {
-                continue;
-            }
-
-            var candidates = regions.FindByName(value)
-                .Where(r => scope is null || regions.IsWithin(r.Code, scope.Code))
-                .ToList();
-            var atLevel = candidates.Where(r => r.Level == level).ToList();
-            if (atLevel.Count > 0)
-            {
-                candidates = atLevel;
-            }
-
-            if (candidates.Count == 0)
-            {
-                return new(null, field, value, scope is null ? "no region has this name" : $"no region of this name lies in {scope.Name}");
-            }
-
-            if (candidates.Count > 1)
-            {
-                return new(null, field, value, Ambiguous(candidates));
-            }
-
-            scope = candidates[0];
-        }
-
-        return new(scope, 0, null, null);
-    }
-
-    private string Ambiguous(IReadOnlyList<Region> candidates) =>
-        $"ambiguous: {string.Join("、", candidates.Select(c => $"{string.Concat(regions.Lineage(c.Code).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name))} ({c.Code})"))}; give the province or city, or the region code";
-
-    /// <summary>The most specific division named at the start of a text (省 → 市 → 区县), never a guess between several.</summary>
-    private (Region? Region, string? Reason) FromText(string text)
-    {
-        var folded = ChineseText.Fold(text).Replace("-", "", StringComparison.Ordinal).Replace("/", "", StringComparison.Ordinal);
-        Region? found = null;
-        IReadOnlyList<Region>? ambiguous = null;
-        var position = 0;
-        for (var depth = 0; depth < 3; depth++)
-        {
-            Region? next = null;
-            for (var length = Math.Min(12, folded.Length - position); length >= 2; length--)
-            {
-                var candidates = regions.FindByName(folded.Substring(position, length))
-                    .Where(r => found is null || (regions.IsWithin(r.Code, found.Code) && r.Code != found.Code))
-                    .ToList();
-                if (candidates.Count == 1)
-                {
-                    next = candidates[0];
-                    position += length;
-                    break;
-                }
-
-                if (candidates.Count > 1 && ambiguous is null)
-                {
-                    ambiguous = candidates;
-                }
-            }
-
-            if (next is null)
-            {
-                break;
-            }
-
-            found = next;
-            ambiguous = null;
-        }
-
-        if (found is not null)
-        {
-            return (found, null);
-        }
-
-        return ambiguous is not null ? (null, Ambiguous(ambiguous)) : (null, "no region is named at the start of this text");
-    }
+        RegionPart.Province => ProvinceField,
+        RegionPart.City => CityField,
+        RegionPart.County => CountyField,
+        _ => AddressField,
+    };
 
     private static decimal? ParseAmount(int field, string text, Action<int, string?, string, ProblemSeverity> problem)
     {
@@ -498,6 +455,4 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private sealed record RegionAnswer(Region? Region, int Field, string? Value, string? Reason);
 }

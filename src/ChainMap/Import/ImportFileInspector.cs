@@ -21,15 +21,24 @@ public sealed record FileInspection(InspectedFile? File, ImportProblem? Problem)
 /// Decides how to read an uploaded file before a single row is imported, so that a file that is
 /// not a table is rejected whole: an .xlsx workbook (zip signature); otherwise text that must be
 /// valid UTF-8 (with or without BOM) or else valid GB18030 (which includes GBK and GB2312, what
-/// Excel on Chinese Windows writes). NUL or other control bytes mean binary (or UTF-16) input.
+/// Excel on Chinese Windows writes). A NUL byte, or a high share of other control bytes
+/// (<see cref="IsBinaryShare"/>), means binary (or UTF-16) input; a few stray control bytes in a
+/// text file are not a reason to refuse it: the table reader removes them from the cells and
+/// reports each as a warning (<see cref="StrayCharacters"/>).
 /// One sequential pass over the file (two for GB18030), in fixed-size buffers.
 /// </summary>
 public static class ImportFileInspector
 {
     private const int BufferSize = 1 << 20;
 
+    /// <summary>At least this many control bytes (other than NUL) before their share can make a file binary.</summary>
+    internal const int MinBinaryControlBytes = 32;
+
+    /// <summary>Control bytes (other than NUL) above one in this many bytes make a file binary.</summary>
+    internal const int BinaryShareDivisor = 20;
+
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
-        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
+        [0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
     /// <summary>GB18030 (code page 54936) that throws on undecodable bytes instead of inventing characters.</summary>
     public static Encoding Gb18030 { get; } = CreateGb18030();
@@ -102,21 +111,47 @@ public static class ImportFileInspector
             var valid = true;
             var carry = 0;
             var line = 1;
+            long total = 0, controls = 0;
+            var firstControlLine = 0;
+            byte firstControl = 0;
             while (true)
             {
                 var read = await stream.ReadAsync(buffer.AsMemory(carry, BufferSize), cancellationToken);
                 var final = read == 0;
                 var span = buffer.AsSpan(0, carry + read);
                 var scanned = span[carry..];
-                var control = scanned.IndexOfAny(ControlBytes);
-                if (control >= 0)
+                var nul = scanned.IndexOf((byte)0);
+                if (nul >= 0)
                 {
-                    line += scanned[..control].Count((byte)'\n');
-                    var b = scanned[control];
-                    return (false, new ImportProblem(fileName, line, null, $"0x{b:X2}",
-                        b == 0
-                            ? "the file contains NUL bytes: it is binary (or UTF-16 text), not a CSV table; save it as CSV UTF-8 or .xlsx"
-                            : string.Create(CultureInfo.InvariantCulture, $"the file contains the control byte 0x{b:X2}: it is binary, not a CSV table; save it as CSV UTF-8 or .xlsx")));
+                    line += scanned[..nul].Count((byte)'\n');
+                    return (false, new ImportProblem(fileName, line, null, "0x00",
+                        "the file contains NUL bytes: it is binary (or UTF-16 text), not a CSV table; save it as CSV UTF-8 or .xlsx"));
+                }
+
+                total += scanned.Length;
+                for (var rest = scanned; rest.Length > 0;)
+                {
+                    var control = rest.IndexOfAny(ControlBytes);
+                    if (control < 0)
+                    {
+                        break;
+                    }
+
+                    if (controls == 0)
+                    {
+                        firstControlLine = line + scanned[..(scanned.Length - rest.Length + control)].Count((byte)'\n');
+                        firstControl = rest[control];
+                    }
+
+                    controls++;
+                    rest = rest[(control + 1)..];
+                }
+
+                if (IsBinaryShare(controls, final ? total : Math.Max(total, BufferSize)))
+                {
+                    return (false, new ImportProblem(fileName, firstControlLine, null, $"0x{firstControl:X2}",
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"{controls} of the first {total} bytes are control bytes (the first, 0x{firstControl:X2}, on line {firstControlLine}): the file is binary, not a CSV table; save it as CSV UTF-8 or .xlsx")));
                 }
 
                 line += scanned.Count((byte)'\n');
@@ -143,6 +178,14 @@ public static class ImportFileInspector
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The binary rule for control bytes other than NUL (C0 except tab, LF, CR, and DEL): at least
+    /// <see cref="MinBinaryControlBytes"/> of them and more than one in <see cref="BinaryShareDivisor"/>
+    /// bytes (5 %). Text has none but the odd stray one; random binary data has about 12 %.
+    /// </summary>
+    internal static bool IsBinaryShare(long controlBytes, long bytes) =>
+        controlBytes >= MinBinaryControlBytes && controlBytes * BinaryShareDivisor > bytes;
 
     /// <summary>The length of <paramref name="span"/> that ends on a whole UTF-8 sequence (the rest is carried to the next read).</summary>
     private static int CompleteLength(ReadOnlySpan<byte> span)

@@ -11,9 +11,16 @@ namespace ChainMap.Import;
 /// access, no per-row objects) or the first sheet of an .xlsx workbook (MiniExcel, streamed).
 /// Blank rows are skipped; <see cref="Line"/> is where the current record starts in the file
 /// (a text line, or a sheet row), so a quoted field with line breaks still reports its first line.
+/// Stray control and zero-width characters are removed from every cell and each changed cell is
+/// reported in <see cref="Warnings"/> with its line and column (<see cref="StrayCharacters"/>).
 /// </summary>
 public abstract class TableReader : IDisposable
 {
+    private string?[]? scrubbed;
+    private IReadOnlyList<string>? columnNames;
+    private bool firstCellSeen;
+    private int strayCells;
+
     /// <summary>Encoding and delimiter (or "xlsx"), for the import summary.</summary>
     public string Description { get; protected init; } = string.Empty;
 
@@ -22,8 +29,8 @@ public abstract class TableReader : IDisposable
 
     public abstract int FieldCount { get; }
 
-    /// <summary>The field at <paramref name="index"/> of the current record; empty beyond its end.</summary>
-    public abstract string this[int index] { get; }
+    /// <summary>The field at <paramref name="index"/> of the current record, stray characters removed; empty beyond its end.</summary>
+    public string this[int index] => scrubbed is not null && index < scrubbed.Length && scrubbed[index] is { } clean ? clean : RawField(index);
 
     /// <summary>How much of the file has been read, 0 to 1.</summary>
     public abstract double Progress { get; }
@@ -31,11 +38,57 @@ public abstract class TableReader : IDisposable
     /// <summary>Problems the reader noticed in rows it still returned (e.g. a stray quote).</summary>
     public List<ImportProblem> Warnings { get; } = [];
 
+    /// <summary>The file name problems are reported under.</summary>
+    protected string FileName { get; init; } = string.Empty;
+
     /// <summary>Set when the file could not be read on (a damaged workbook): reading stopped there.</summary>
     public ImportProblem? Failure { get; protected set; }
 
     /// <summary>Moves to the next non-blank record; false at the end (or on a <see cref="Failure"/>).</summary>
     public abstract Task<bool> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>The field as the file holds it; empty beyond the record's end.</summary>
+    protected abstract string RawField(int index);
+
+    /// <summary>Removes stray characters from the current record's cells and reports each changed cell as a warning.</summary>
+    protected void Scrub()
+    {
+        scrubbed = null;
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var raw = RawField(i);
+            if (!StrayCharacters.Contains(raw))
+            {
+                continue;
+            }
+
+            var (clean, removed) = StrayCharacters.Remove(raw);
+            (scrubbed ??= new string?[FieldCount])[i] = clean;
+            if (!firstCellSeen && i == 0 && raw.Length > 0 && raw[0] == '\uFEFF' && !StrayCharacters.Contains(raw[1..]))
+            {
+                // A byte-order mark at the very start of the file is an encoding signature, not noise.
+                continue;
+            }
+
+            if (strayCells++ >= ImportLimits.MaxListedProblems)
+            {
+                if (strayCells == ImportLimits.MaxListedProblems + 1)
+                {
+                    Warnings.Add(new ImportProblem(FileName, Line, null, null,
+                        "from this line on, further cells with stray characters were cleaned the same way but are not listed", ProblemSeverity.Warning));
+                }
+
+                continue;
+            }
+
+            var column = columnNames is not null && i < columnNames.Count && columnNames[i].Length > 0 ? columnNames[i] : $"column {i + 1}";
+            Warnings.Add(new ImportProblem(FileName, Line, column, clean.Length > 200 ? clean[..200] + "…" : clean,
+                $"removed stray character(s) {removed}: control and zero-width characters are not text; the rest of the value was kept as written",
+                ProblemSeverity.Warning));
+        }
+
+        firstCellSeen = true;
+    }
 
     /// <summary>Inspects the file (rejecting binary or undecodable input) and opens the right reader.</summary>
     public static async Task<(TableReader? Reader, ImportProblem? Problem)> OpenAsync(string path, string fileName, CancellationToken cancellationToken)
@@ -76,7 +129,9 @@ public abstract class TableReader : IDisposable
             return (null, [], rejected);
         }
 
-        return (reader, Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList(), null);
+        var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
+        reader.columnNames = header;
+        return (reader, header, null);
     }
 
     /// <summary>Of comma, semicolon and tab, the one that occurs most often (outside quotes) in the header line; comma on a tie.</summary>
@@ -148,6 +203,7 @@ public abstract class TableReader : IDisposable
                     "stray quote inside an unquoted field; the value was taken as written", ProblemSeverity.Warning)),
             };
             parser = new CsvParser(text, configuration);
+            FileName = fileName;
             Description = $"{encodingName}, {DelimiterName(delimiter)}-separated";
         }
 
@@ -155,7 +211,7 @@ public abstract class TableReader : IDisposable
 
         public override int FieldCount => parser.Count;
 
-        public override string this[int index] => index < parser.Count ? parser[index] : string.Empty;
+        protected override string RawField(int index) => index < parser.Count ? parser[index] : string.Empty;
 
         public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
 
@@ -167,6 +223,7 @@ public abstract class TableReader : IDisposable
                 previousRawRow = parser.RawRow;
                 if (parser.Count > 1 || parser[0].Length > 0)
                 {
+                    Scrub();
                     return true;
                 }
             }
@@ -207,6 +264,7 @@ public abstract class TableReader : IDisposable
             this.stream = stream;
             this.rows = rows;
             this.fileName = fileName;
+            FileName = fileName;
             Description = "xlsx, first sheet";
         }
 
@@ -241,7 +299,7 @@ public abstract class TableReader : IDisposable
 
         public override int FieldCount => current.Count;
 
-        public override string this[int index] => index < current.Count ? current[index] : string.Empty;
+        protected override string RawField(int index) => index < current.Count ? current[index] : string.Empty;
 
         public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
 
@@ -262,6 +320,7 @@ public abstract class TableReader : IDisposable
 
                 if (!blank)
                 {
+                    Scrub();
                     return Task.FromResult(true);
                 }
             }

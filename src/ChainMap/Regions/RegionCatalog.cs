@@ -14,7 +14,10 @@ public sealed record RegionMatch(Region? Region, RegionGroup? Group, IReadOnlyLi
 
 /// <summary>
 /// The GB/T 2260 divisions and region groups, held in memory (a few thousand rows): resolves
-/// codes and names in either script, with or without suffixes, and expands groups.
+/// codes and names in either script, with or without suffixes, and expands groups. Development
+/// zones (<see cref="RegionLevel.Zone"/> rows) are kept apart from the divisions: they are found
+/// by name (<see cref="FindZones"/>, with the usual short forms) and stand for their host
+/// (<see cref="ZoneHost"/>), never listed, searched or stored on a company as a division.
 /// </summary>
 public sealed class RegionCatalog
 {
@@ -27,10 +30,16 @@ public sealed class RegionCatalog
     private readonly FrozenDictionary<string, Region> byCode;
     private readonly FrozenDictionary<string, Region[]> byName;
     private readonly FrozenDictionary<string, RegionGroup> groupsByName;
+    private readonly FrozenDictionary<string, Region[]> zonesByName;
+    private readonly FrozenDictionary<string, Region> zoneHosts;
+    private readonly FrozenSet<string> fullNames;
 
     public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups)
     {
-        byCode = regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(regions);
+        var all = regions.ToList();
+        byCode = all.Where(r => r.Level != RegionLevel.Zone).ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+        fullNames = byCode.Values.Where(r => !IsPlaceholder(r.Name)).Select(r => ChineseText.Fold(r.Name)).ToFrozenSet(StringComparer.Ordinal);
         var names = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
         foreach (var region in byCode.Values.Where(r => !IsPlaceholder(r.Name)))
         {
@@ -61,7 +70,55 @@ public sealed class RegionCatalog
         }
 
         groupsByName = groupNames.ToFrozenDictionary(StringComparer.Ordinal);
+
+        var hosts = new Dictionary<string, Region>(StringComparer.Ordinal);
+        var zoneNames = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
+        foreach (var zone in all.Where(r => r.Level == RegionLevel.Zone))
+        {
+            if (zone.ParentCode is null || Find(zone.ParentCode) is not { } host || hosts.ContainsKey(zone.Code))
+            {
+                continue;
+            }
+
+            hosts[zone.Code] = host;
+            foreach (var key in ZoneKeys(zone, host))
+            {
+                if (!zoneNames.TryGetValue(key, out var list))
+                {
+                    zoneNames[key] = list = [];
+                }
+
+                if (!list.Contains(zone))
+                {
+                    list.Add(zone);
+                }
+            }
+        }
+
+        zoneHosts = hosts.ToFrozenDictionary(StringComparer.Ordinal);
+        zonesByName = zoneNames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        Zones = [.. all.Where(r => hosts.ContainsKey(r.Code)).DistinctBy(r => r.Code)];
     }
+
+    /// <summary>The development zones known, each under its host county or city.</summary>
+    public IReadOnlyList<Region> Zones { get; }
+
+    /// <summary>Zones whose name, or a usual short form of it (苏州园区, 郑州高新区, 盐城经开区), is <paramref name="name"/>.</summary>
+    public IReadOnlyList<Region> FindZones(string name)
+    {
+        var folded = ChineseText.Fold(name);
+        return folded.Length >= 3 && zonesByName.TryGetValue(folded, out var zones) ? zones : [];
+    }
+
+    /// <summary>The division a zone stands for: its host county where known, else its host city.</summary>
+    public Region? ZoneHost(Region zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return zoneHosts.GetValueOrDefault(zone.Code);
+    }
+
+    /// <summary>True when <paramref name="folded"/> (already folded) is the full name of a division, suffix included.</summary>
+    public bool IsFullName(string folded) => fullNames.Contains(folded);
 
     public IReadOnlyList<RegionGroup> Groups { get; }
 
@@ -93,6 +150,12 @@ public sealed class RegionCatalog
         }
 
         var candidates = FindByName(trimmed);
+        if (candidates.Count == 0 && FindZones(trimmed) is [var zone] && ZoneHost(zone) is { } host)
+        {
+            // A development zone stands for its host county or city.
+            return new(host, null, [host]);
+        }
+
         return candidates.Count == 1 ? new(candidates[0], null, candidates) : new(null, null, candidates);
     }
 
@@ -162,6 +225,57 @@ public sealed class RegionCatalog
     /// <summary>Statistical placeholder rows (市辖区, 县, 省直辖县级行政区划) that carry no place name of their own.</summary>
     public static bool IsPlaceholder(string name) =>
         name is "市辖区" or "县" or "省直辖县级行政区划" or "自治区直辖县级行政区划";
+
+    /// <summary>The zone's name and the short forms real files write: without the province prefix, the city without 市, the type abbreviated.</summary>
+    private IEnumerable<string> ZoneKeys(Region zone, Region host)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { ChineseText.Fold(zone.Name) };
+        var lineage = Lineage(host.Code);
+        var province = lineage.FirstOrDefault(r => r.Level == RegionLevel.Province);
+        var city = lineage.LastOrDefault(r => r.Level == RegionLevel.City && !IsPlaceholder(r.Name));
+        foreach (var name in names.ToList())
+        {
+            if (province is not null && StripSuffix(ChineseText.Fold(province.Name)) is { Length: >= 2 } provinceShort
+                && name.StartsWith(provinceShort, StringComparison.Ordinal) && name.Length - provinceShort.Length >= 4)
+            {
+                names.Add(name[provinceShort.Length..]);
+            }
+        }
+
+        if (city is not null)
+        {
+            var cityFull = ChineseText.Fold(city.Name);
+            var cityShort = StripSuffix(cityFull);
+            foreach (var name in names.ToList())
+            {
+                if (cityShort != cityFull && name.StartsWith(cityFull, StringComparison.Ordinal))
+                {
+                    names.Add(string.Concat(cityShort, name.AsSpan(cityFull.Length)));
+                }
+            }
+        }
+
+        foreach (var name in names.ToList())
+        {
+            foreach (var (longForm, shortForm) in ZoneAbbreviations)
+            {
+                if (name.EndsWith(longForm, StringComparison.Ordinal) && name.Length > longForm.Length)
+                {
+                    names.Add(string.Concat(name.AsSpan(0, name.Length - longForm.Length), shortForm));
+                }
+            }
+        }
+
+        return names.Where(n => n.Length >= 3);
+    }
+
+    /// <summary>How real files shorten a zone's type (folded, simplified script).</summary>
+    private static readonly (string Long, string Short)[] ZoneAbbreviations =
+    [
+        ("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("高新技术产业园区", "高新区"), ("高技术产业开发区", "高新区"),
+        ("经济技术开发区", "经开区"), ("经济技术开发区", "经济开发区"), ("经济开发区", "经开区"), ("经济开发区", "经济技术开发区"),
+        ("工业园区", "园区"), ("综合保税区", "综保区"),
+    ];
 
     private static IEnumerable<string> NameKeys(string name)
     {

@@ -27,7 +27,7 @@ public sealed class RegionDirectory(IChainMapStore store)
             {
                 var regions = await store.ListRegionsAsync(cancellationToken);
                 var groups = await store.ListRegionGroupsAsync(cancellationToken);
-                catalog = new RegionCatalog(regions, groups);
+                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups);
             }
 
             return catalog;
@@ -48,6 +48,16 @@ public sealed class RegionDirectory(IChainMapStore store)
 
         home = await store.GetHomeAsync(cancellationToken) ?? new HomeRegion("", "", [], []);
         return home;
+    }
+
+    /// <summary>The home region's development-zone units (随州高新区) as zones under the division they lie in, unless the zone table has them.</summary>
+    internal static IEnumerable<Region> HomeZones(HomeRegion home, IReadOnlyList<Region> regions)
+    {
+        var codes = regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var zoneNames = regions.Where(r => r.Level == RegionLevel.Zone).Select(r => Text.ChineseText.Fold(r.Name)).ToHashSet(StringComparer.Ordinal);
+        return home.Units
+            .Where(u => u.Kind == ReceivingUnitKind.DevelopmentZone && !codes.Contains(u.Code) && codes.Contains(u.RegionCode) && !zoneNames.Contains(Text.ChineseText.Fold(u.Name)))
+            .Select(u => new Region(u.Code, u.Name, RegionLevel.Zone, u.RegionCode));
     }
 
     public void Invalidate()

@@ -70,6 +70,13 @@ public sealed class DefaultData(
     {
         var regionList = await ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken);
         await store.SaveRegionsAsync(regionList, cancellationToken);
+        var zonesFile = Path.Combine(dataPath, "zones.csv");
+        if (File.Exists(zonesFile))
+        {
+            // Saved after the divisions: a zone's parent (its host county or city) must exist first.
+            await store.SaveRegionsAsync(await ReadZonesAsync(zonesFile, regionList, cancellationToken), cancellationToken);
+        }
+
         await store.SaveRegionGroupsAsync(await ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken), cancellationToken);
         await store.SaveHomeAsync(await ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken), cancellationToken);
         regions.Invalidate();
@@ -120,6 +127,36 @@ public sealed class DefaultData(
         return list;
     }
 
+    /// <summary>
+    /// Reads <c>zones.csv</c> (<c>code,name,city_code,host_code</c>) as <see cref="RegionLevel.Zone"/> regions whose
+    /// parent is the host county when given, else the city; both must be divisions of <paramref name="divisions"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<Region>> ReadZonesAsync(string path, IReadOnlyList<Region> divisions, CancellationToken cancellationToken)
+    {
+        var byCode = divisions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var list = new List<Region>();
+        await foreach (var row in csv.GetRecordsAsync<ZoneRow>(cancellationToken))
+        {
+            var parent = string.IsNullOrWhiteSpace(row.host_code) ? row.city_code : row.host_code.Trim();
+            if (byCode.ContainsKey(row.code))
+            {
+                throw new InvalidDataException($"{path}: zone {row.code} {row.name} has the code of a division");
+            }
+
+            if (!byCode.TryGetValue(row.city_code, out var city) || city.Level != RegionLevel.City
+                || !byCode.TryGetValue(parent, out var host) || (host.Code != city.Code && host.ParentCode != city.Code))
+            {
+                throw new InvalidDataException($"{path}: zone {row.code} {row.name}: city_code must be a city of regions.csv and host_code empty or a county of that city");
+            }
+
+            list.Add(new Region(row.code, row.name.Trim(), RegionLevel.Zone, parent));
+        }
+
+        return list;
+    }
+
     public static async Task<IReadOnlyList<RegionGroup>> ReadGroupsAsync(string path, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path);
@@ -144,6 +181,8 @@ public sealed class DefaultData(
 
 #pragma warning disable IDE1006, SA1300 // CSV column names are the property names.
     private sealed record RegionRow(string code, string name, string level, string? parent_code);
+
+    private sealed record ZoneRow(string code, string name, string city_code, string? host_code);
 
     private sealed record GroupRow(string group, string? alias, string member_code, string? member_name);
 #pragma warning restore IDE1006, SA1300

@@ -141,18 +141,19 @@ public sealed class CompanyImportTests
     }
 
     [Test]
-    public async Task Unknown_region_and_unknown_region_code_are_reported()
+    public async Task Unknown_city_imports_at_the_province_with_a_warning_and_unknown_region_code_is_rejected()
     {
         var path = store.Write("regions.csv", "企业名称,省份,城市,行政区划代码\n甲科技有限公司,湖北省,火星市,\n乙科技有限公司,,,999999\n");
 
         var summary = await store.ImportAsync(path);
 
-        Assert.That(summary.Rejected, Is.EqualTo(2));
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((1L, 1L)));
         Assert.That(summary.Problems, Is.EqualTo(new[]
         {
-            new ImportProblem("regions.csv", 2, "城市", "火星市", "no region of this name lies in 湖北省"),
+            new ImportProblem("regions.csv", 2, "城市", "火星市", "no city of this name lies in 湖北省; the company is placed in 湖北省", ProblemSeverity.Warning),
             new ImportProblem("regions.csv", 3, "行政区划代码", "999999", "not a GB/T 2260 division code"),
         }));
+        Assert.That((await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery("甲科技", null, null, null, 1, 10), CancellationToken.None)).Items.Single().RegionCode, Is.EqualTo("420000"));
     }
 
     [Test]

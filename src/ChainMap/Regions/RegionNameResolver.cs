@@ -1,0 +1,249 @@
+using ChainMap.Domain;
+using ChainMap.Text;
+
+namespace ChainMap.Regions;
+
+/// <summary>Which part of a row a region note is about.</summary>
+public enum RegionPart
+{
+    Province,
+    City,
+    County,
+    Text,
+}
+
+/// <summary>Something about a region name that was not used as written (placed one level up, found in the address ...).</summary>
+public sealed record RegionNote(RegionPart Part, string Value, string Reason);
+
+/// <summary>The division a row is placed in (null: not even a province was found), and what was not used as written.</summary>
+public sealed record RegionResolution(Region? Region, IReadOnlyList<RegionNote> Notes);
+
+/// <summary>
+/// Places a row of a company list in a division the way real files name places (docs/import.md):
+/// placeholder names (市辖区, 县, 省直辖县级行政区划, 自治区直辖县级行政区划) are skipped at any level;
+/// a development zone stands for its host county, else its host city (from the zone table, or,
+/// for an unknown zone whose name starts with a city or county of the row's province, that
+/// division); a county that is not found under the city leaves the row at the city level, a city
+/// not found under the province at the province level, with a note; an address is searched for
+/// the most specific division it names, anywhere in the text. Only the catalog is needed, so it is
+/// tested without a store.
+/// </summary>
+public sealed class RegionNameResolver(RegionCatalog catalog)
+{
+    /// <summary>Endings of development-zone names (folded), longest first.</summary>
+    private static readonly string[] ZoneSuffixes =
+    [
+        "高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "经济技术开发区", "综合保税区", "经济开发区", "工业园区", "产业园区",
+        "高新区", "经开区", "综保区", "保税区", "开发区", "工业园", "产业园", "示范区", "管理区", "试验区", "园区", "新区",
+    ];
+
+    private static readonly string[] Placeholders = ["自治区直辖县级行政区划", "省直辖县级行政区划", "市辖区"];
+
+    /// <summary>Province, city and county columns (any may be empty), helped by the address when they stop short of a county.</summary>
+    public RegionResolution ResolveNames(string province, string city, string county, string? address)
+    {
+        Region? scope = null;
+        var notes = new List<RegionNote>();
+        foreach (var (part, value, level) in new[] { (RegionPart.Province, province, RegionLevel.Province), (RegionPart.City, city, RegionLevel.City), (RegionPart.County, county, RegionLevel.County) })
+        {
+            if (value.Length == 0 || RegionCatalog.IsPlaceholder(ChineseText.Fold(value)))
+            {
+                continue;
+            }
+
+            var (found, reason) = Lookup(value, level, scope);
+            if (found is not null)
+            {
+                scope = found;
+            }
+
+            if (reason is not null)
+            {
+                notes.Add(new(part, value, reason));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(address) && (scope is null || scope.Level != RegionLevel.County))
+        {
+            var (byAddress, _) = FromText(address, scope);
+            if (byAddress is not null && byAddress != scope)
+            {
+                notes.Add(new(RegionPart.Text, address, $"placed by the address in {FullName(byAddress)}"));
+                scope = byAddress;
+            }
+        }
+
+        if (scope is not null)
+        {
+            for (var i = 0; i < notes.Count; i++)
+            {
+                if (notes[i].Part != RegionPart.Text && !notes[i].Reason.StartsWith("development zone", StringComparison.Ordinal))
+                {
+                    notes[i] = notes[i] with { Reason = $"{notes[i].Reason}; the company is placed in {FullName(scope)}" };
+                }
+            }
+        }
+
+        return new(scope, notes);
+    }
+
+    /// <summary>
+    /// The most specific division named in a text (a region text or an address), within
+    /// <paramref name="scope"/> when given: divisions and zones anywhere in the text, short names
+    /// (湖北, 随州) only at its start or right after a division already found, full names (澄迈县)
+    /// and zone names anywhere. Never a guess between several: an ambiguous name is skipped, and
+    /// reported when nothing else is found.
+    /// </summary>
+    public (Region? Region, string? Reason) FromText(string text, Region? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = ChineseText.Fold(text).Replace("-", "", StringComparison.Ordinal).Replace("/", "", StringComparison.Ordinal)
+            .Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
+        foreach (var placeholder in Placeholders)
+        {
+            folded = folded.Replace(placeholder, "", StringComparison.Ordinal);
+        }
+
+        var found = scope;
+        IReadOnlyList<Region>? ambiguous = null;
+        var position = 0;
+        var lastEnd = 0;
+        while (position < folded.Length - 1 && (found is null || found.Level != RegionLevel.County))
+        {
+            Region? next = null;
+            var nextLength = 0;
+            var zone = false;
+            var adjacent = position == lastEnd;
+            for (var length = Math.Min(16, folded.Length - position); length >= 2; length--)
+            {
+                var part = folded.Substring(position, length);
+                var zones = length >= 3 ? catalog.FindZones(part).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, found, allowSame: true)).Distinct().ToList() : [];
+                if (zones.Count == 1)
+                {
+                    (next, nextLength, zone) = (zones[0], length, true);
+                    break;
+                }
+
+                if (!adjacent && !catalog.IsFullName(part))
+                {
+                    continue;
+                }
+
+                var candidates = catalog.FindByName(part).Where(r => Within(r, found, allowSame: false)).ToList();
+                if (candidates.Count == 1)
+                {
+                    (next, nextLength) = (candidates[0], length);
+                    break;
+                }
+
+                if (candidates.Count > 1 && ambiguous is null)
+                {
+                    ambiguous = candidates;
+                }
+            }
+
+            if (next is null)
+            {
+                position++;
+                continue;
+            }
+
+            found = next;
+            ambiguous = null;
+            position += nextLength;
+            lastEnd = position;
+            if (zone)
+            {
+                break;
+            }
+        }
+
+        if (found is not null && found != scope)
+        {
+            return (found, null);
+        }
+
+        return ambiguous is not null ? (null, Ambiguous(ambiguous)) : (null, scope is null ? "no region is named in this text" : $"no division within {scope.Name} is named in this text");
+    }
+
+    /// <summary>"ambiguous: …" listing the candidates with their lineage.</summary>
+    public string Ambiguous(IReadOnlyList<Region> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return $"ambiguous: {string.Join("、", candidates.Select(c => $"{FullName(c)} ({c.Code})"))}; give the province or city, or the region code";
+    }
+
+    private string FullName(Region region) =>
+        string.Concat(catalog.Lineage(region.Code).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name));
+
+    private bool Within(Region candidate, Region? scope, bool allowSame) =>
+        scope is null || (catalog.IsWithin(candidate.Code, scope.Code) && (allowSame || candidate.Code != scope.Code));
+
+    /// <summary>One column's name within the scope so far: a division, a known zone, or an unknown zone named after a division.</summary>
+    private (Region? Found, string? Reason) Lookup(string value, RegionLevel level, Region? scope)
+    {
+        if (level != RegionLevel.Province)
+        {
+            var zones = catalog.FindZones(value).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, scope, allowSame: true)).Distinct().ToList();
+            if (zones.Count == 1)
+            {
+                return (zones[0], null);
+            }
+        }
+
+        var candidates = catalog.FindByName(value).Where(r => Within(r, scope, allowSame: true)).ToList();
+        var atLevel = candidates.Where(r => r.Level == level).ToList();
+        if (atLevel.Count > 0)
+        {
+            candidates = atLevel;
+        }
+
+        if (candidates.Count == 1)
+        {
+            return (candidates[0], null);
+        }
+
+        if (level != RegionLevel.Province && NamedAfter(value, scope) is { } host)
+        {
+            return (host, $"development zone not in the zone table; placed in {FullName(host)}, the division its name starts with");
+        }
+
+        if (candidates.Count > 1)
+        {
+            return (null, Ambiguous(candidates));
+        }
+
+        var levelName = level switch
+        {
+            RegionLevel.Province => "province",
+            RegionLevel.City => "city",
+            _ => "county",
+        };
+        return (null, scope is null ? $"no {levelName} or other region has this name" : $"no {levelName} of this name lies in {scope.Name}");
+    }
+
+    /// <summary>An unknown zone (XX高新区, XX经开区, XX综合保税区 ...) whose name starts with a city or county within the scope: that division.</summary>
+    private Region? NamedAfter(string value, Region? scope)
+    {
+        var folded = ChineseText.Fold(value);
+        var suffix = Array.Find(ZoneSuffixes, s => folded.EndsWith(s, StringComparison.Ordinal) && folded.Length > s.Length + 1);
+        if (suffix is null)
+        {
+            return null;
+        }
+
+        var head = folded[..^suffix.Length];
+        for (var length = head.Length; length >= 2; length--)
+        {
+            var candidates = catalog.FindByName(head[..length])
+                .Where(r => r.Level is RegionLevel.City or RegionLevel.County && Within(r, scope, allowSame: true))
+                .ToList();
+            if (candidates.Count == 1)
+            {
+                return candidates[0];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text;
+using ChainMap.Channels;
+using ChainMap.Discovery;
+using ChainMap.Domain;
+using ChainMap.Import;
+using ChainMap.Regions;
+using ChainMap.Seeding;
+using ChainMap.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChainMap.Tests.Import;
+
+/// <summary>
+/// Issue #19: a real-looking company list (GB18030, Chinese headers, stray control and zero-width
+/// characters, development zones, placeholder cities, unknown counties) imports every row that
+/// names a province; the channel import reads files exactly as the company import does.
+/// </summary>
+public sealed class RealCompanyListTests
+{
+    private static readonly string Fixture = Path.GetFullPath(Path.Combine(TestData.DataPath, "..", "tests", "ChainMap.Tests", "Import", "fixtures", "real-list-gb18030.csv"));
+
+    private static RegionCatalog? catalog;
+    private ImportTestStore store = null!;
+
+    /// <summary>The real divisions, zones (data/zones.csv) and the home region's zone units, without a store.</summary>
+    private static RegionCatalog Catalog => catalog ??= BuildCatalog();
+
+    [SetUp]
+    public async Task CreateStore() => store = await ImportTestStore.CreateAsync();
+
+    [TearDown]
+    public async Task DisposeStore() => await store.DisposeAsync();
+
+    [Test]
+    public async Task Real_list_imports_every_row_that_names_a_province_with_warnings_at_line_and_column()
+    {
+        var summary = await store.ImportAsync(Fixture);
+
+        Assert.That(summary.FileProblem, Is.Null, "stray control characters do not make the file binary");
+        Assert.That(summary.Format, Does.StartWith("GB18030/GBK"));
+        Assert.That((summary.Read, summary.Rejected), Is.EqualTo((29L, 1L)), string.Join("\n", summary.Problems.Select(p => $"{p.Line} {p.Column} {p.Value} {p.Reason}")));
+        var errors = summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        Assert.That(errors.Select(p => (p.Line, p.Column)), Is.EqualTo(new[] { (17, (string?)"注册地址") }), "only the row without a province is rejected");
+
+        var expected = new Dictionary<string, string>
+        {
+            ["苏州甲精密机械有限公司"] = "320500", ["盐城乙汽车零部件有限公司"] = "320900", ["郑州丙电子科技有限公司"] = "410100",
+            ["西藏丁矿业有限公司"] = "540100", ["海南戊食品有限公司"] = "469023", ["新疆己化工有限公司"] = "659004",
+            ["北京庚科技股份有限公司"] = "110108", ["苏州辛自动化有限公司"] = "320500", ["合肥壬新材料有限公司"] = "340100",
+            ["无锡癸电子有限公司"] = "320200", ["昆山子精密有限公司"] = "320583", ["武汉丑光电有限公司"] = "420100",
+            ["成都寅科技有限公司"] = "510107", ["广东卯贸易有限公司"] = "440000", ["湖南辰农业有限公司"] = "430000",
+            ["随州巳专用汽车有限公司"] = "421303", ["随州午液压有限公司"] = "421321", ["武汉未液压有限公司"] = "420115",
+            ["随州申农业有限公司"] = "421381", ["蘇州酉工業有限公司"] = "320500", ["随州戌电子有限公司"] = "421303",
+            ["上海亥科技有限公司"] = "310115", ["天津甲物流有限公司"] = "120116", ["重庆乙农业有限公司"] = "500240",
+            ["唐山丙钢铁有限公司"] = "130200", ["仙桃丁无纺布有限公司"] = "429004", ["杭州戊网络有限公司"] = "330108",
+            ["南京己电气有限公司"] = "320115",
+        };
+        var page = await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 100), CancellationToken.None);
+        Assert.That(page.Items.ToDictionary(c => c.Name, c => c.RegionCode), Is.EquivalentTo(expected));
+
+        var warnings = summary.Problems.Where(p => p.Severity == ProblemSeverity.Warning).Select(p => (p.Line, p.Column)).ToList();
+        Assert.That(warnings, Is.SupersetOf(new[]
+        {
+            (18, (string?)"主营产品"), (19, "主营产品"), (20, "企业名称"), (21, "城市"),
+            (11, "区县"), (12, "区县"), (13, "区县"), (14, "城市"), (16, "城市"),
+        }));
+        var del = summary.Problems.Single(p => p.Line == 18 && p.Column == "主营产品");
+        Assert.That(del.Value, Is.EqualTo("罐体、专用车"));
+        Assert.That(del.Reason, Does.Contain("U+007F DEL ×3"));
+        Assert.That(summary.Problems.Single(p => p.Line == 19).Reason, Does.Contain("U+0085"));
+        Assert.That(summary.Problems.Single(p => p.Line == 13).Reason, Does.Contain("no county of this name lies in 武汉市").And.Contain("placed in 湖北省武汉市"));
+        var product = page.Items.Single(c => c.Name == "随州巳专用汽车有限公司");
+        Assert.That(product.Products, Is.EqualTo("罐体、专用车"), "the rest of the value is kept as written");
+    }
+
+    [Test]
+    public async Task A_file_with_NUL_bytes_or_mostly_control_bytes_is_still_refused_as_binary()
+    {
+        var nul = store.WriteBytes("nul.csv", [.. Encoding.UTF8.GetBytes("企业名称,省份\n甲公司,湖北省\n"), 0x00, .. "乙公司,湖北省\n"u8.ToArray()]);
+        var noisy = store.WriteBytes("noisy.csv", [.. Encoding.UTF8.GetBytes("企业名称,省份\n"), .. Enumerable.Repeat((byte)0x01, 64), .. "甲公司,湖北省\n"u8.ToArray()]);
+        var stray = store.WriteBytes("stray.csv", [.. Encoding.UTF8.GetBytes("企业名称,省份\n甲\u007F公司,湖北省\n"), 0x1B, .. "乙公司,湖北省\n"u8.ToArray()]);
+
+        var nulSummary = await store.ImportAsync(nul);
+        var noisySummary = await store.ImportAsync(noisy);
+        var straySummary = await store.ImportAsync(stray);
+
+        Assert.That(nulSummary.FileProblem?.Reason, Does.Contain("NUL bytes: it is binary"));
+        Assert.That(noisySummary.FileProblem?.Reason, Does.Contain("are control bytes").And.Contain("binary"));
+        Assert.That(straySummary.FileProblem, Is.Null);
+        Assert.That((straySummary.Read, straySummary.Inserted), Is.EqualTo((2L, 2L)));
+        Assert.That(straySummary.Problems.Select(p => (p.Line, p.Column, p.Severity)), Is.EquivalentTo(new[]
+        {
+            (2, (string?)"企业名称", ProblemSeverity.Warning), (3, "企业名称", ProblemSeverity.Warning),
+        }));
+    }
+
+    [Test]
+    public async Task Channel_import_refuses_and_accepts_exactly_what_the_company_import_does()
+    {
+        var files = new (string Name, byte[] Bytes)[]
+        {
+            ("nul.csv", [.. "code,name,kind\n"u8.ToArray(), 0x00, .. "A,甲,商会\n"u8.ToArray()]),
+            ("utf16.csv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("code,name,kind\nA,甲,商会\n")]),
+            ("latin1.csv", [.. "code,name,kind\nA,"u8.ToArray(), 0xE9, 0x41, 0xFF, .. ",chamber\n"u8.ToArray()]),
+            ("noisy.csv", [.. "code,name,kind\n"u8.ToArray(), .. Enumerable.Repeat((byte)0x02, 64), .. "A,甲,chamber\n"u8.ToArray()]),
+            ("stray-del.csv", [.. "code,name,kind\nA,甲\u007F商会,chamber\n"u8.ToArray()]),
+            ("gbk.csv", ImportFileInspector.Gb18030.GetBytes("编码,名称,类型\nB,湖北\u200b商会,商会\n")),
+            ("bom.csv", [.. Encoding.UTF8.GetPreamble(), .. "code,name,kind\nC,乙商会,chamber\n"u8.ToArray()]),
+        };
+        var cache = new DiscoveryCache(store.Store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new DiscoveryOptions()), NullLogger<DiscoveryCache>.Instance);
+        var channels = new ChannelImporter(store.Store, store.Regions, cache);
+        var outcomes = new List<string>();
+        foreach (var (name, bytes) in files)
+        {
+            var companyRefused = (await store.ImportAsync(store.WriteBytes(name, bytes))).FileProblem is not null;
+            bool channelRefused;
+            ChannelImportSummary? summary = null;
+            try
+            {
+                using var stream = new MemoryStream(bytes);
+                summary = await channels.ImportAsync(stream, name, null, "links.csv", CancellationToken.None);
+                channelRefused = false;
+            }
+            catch (ImportRejectedException)
+            {
+                channelRefused = true;
+            }
+
+            outcomes.Add($"{name}: company {(companyRefused ? "refused" : "read")}, channel {(channelRefused ? "refused" : "read")}");
+            if (summary is not null && name.StartsWith("stray", StringComparison.Ordinal))
+            {
+                Assert.That(summary.Problems.Single().Severity, Is.EqualTo(ProblemSeverity.Warning));
+                Assert.That((summary.Problems.Single().Line, summary.Problems.Single().Column), Is.EqualTo((2, (string?)"name")));
+            }
+        }
+
+        Assert.That(outcomes, Is.EqualTo(new[]
+        {
+            "nul.csv: company refused, channel refused",
+            "utf16.csv: company refused, channel refused",
+            "latin1.csv: company refused, channel refused",
+            "noisy.csv: company refused, channel refused",
+            "stray-del.csv: company read, channel read",
+            "gbk.csv: company read, channel read",
+            "bom.csv: company read, channel read",
+        }));
+        var saved = await store.Store.FindChannelIdsAsync(["A", "B", "C"], CancellationToken.None);
+        Assert.That(saved.Keys, Is.EquivalentTo(new[] { "A", "B", "C" }));
+    }
+
+    [Test]
+    public async Task A_region_text_that_names_nothing_falls_back_to_the_address()
+    {
+        var path = store.Write("region-text.csv", "企业名称,地区,注册地址\n甲科技有限公司,华东片区,湖北省随州市曾都区交通大道1号\n乙科技有限公司,华东片区,\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((1L, 1L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Severity)), Is.EqualTo(new[] { (3, (string?)"地区", ProblemSeverity.Error) }));
+    }
+
+    [TestCase("江苏省", "苏州市", "苏州工业园区", "320500")]
+    [TestCase("江苏", "", "苏州园区", "320500")]
+    [TestCase("江蘇省", "蘇州市", "蘇州工業園區", "320500")]
+    [TestCase("江苏省", "盐城市", "盐城经开区", "320900")]
+    [TestCase("河南省", "郑州市", "郑州高新区", "410100")]
+    [TestCase("西藏自治区", "拉萨市", "拉萨经济技术开发区", "540100")]
+    [TestCase("河北省", "唐山市", "唐山芦台经济开发区", "130200")]
+    [TestCase("湖北省", "随州市", "随州高新区", "421303")]
+    [TestCase("江苏省", "苏州市", "苏州综合保税区", "320500")]
+    [TestCase("江苏省", "", "昆山高新技术产业开发区", "320583")]
+    [TestCase("海南省", "省直辖县级行政区划", "澄迈县", "469023")]
+    [TestCase("北京市", "市辖区", "朝阳区", "110105")]
+    [TestCase("湖北省", "武汉市", "不存在区", "420100")]
+    [TestCase("湖北省", "火星市", "", "420000")]
+    public void Names_resolve_to_the_most_specific_division_they_support(string province, string city, string county, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, city, county, null);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
+    }
+
+    [TestCase("江苏省苏州工业园区星湖街328号", "320500")]
+    [TestCase("苏州工业园区金鸡湖大道88号", "320500")]
+    [TestCase("河南省郑州高新技术产业开发区科学大道100号", "410100")]
+    [TestCase("海南省澄迈县老城工业开发区", "469023")]
+    [TestCase("新疆五家渠市青湖路88号", "659004")]
+    [TestCase("湖北省省直辖县级行政区划仙桃市", "429004")]
+    [TestCase("注册于湖北省随州市曾都区交通大道", "421303")]
+    [TestCase("盐城经济技术开发区希望大道南路5号", "320900")]
+    public void Addresses_name_divisions_and_zones_anywhere_in_the_text(string address, string code)
+    {
+        var (found, reason) = new RegionNameResolver(Catalog).FromText(address);
+
+        Assert.That(found?.Code, Is.EqualTo(code), reason);
+    }
+
+    [Test]
+    public void Zones_are_known_by_name_but_are_not_divisions()
+    {
+        var zone = Catalog.FindZones("苏州工业园区").Single();
+
+        Assert.That(Catalog.Zones, Has.Count.EqualTo(125), "124 NBS zones of data/zones.csv + 随州高新区 of data/home.json");
+        Assert.That((zone.Code, zone.Level, Catalog.ZoneHost(zone)?.Code), Is.EqualTo(("320576", RegionLevel.Zone, (string?)"320500")));
+        Assert.That(Catalog.Find("320576"), Is.Null, "a zone is not a GB/T 2260 division");
+        Assert.That(Catalog.Search("苏州工业园区", 10), Is.Empty);
+        Assert.That(Catalog.Resolve("苏州工业园区").Region?.Code, Is.EqualTo("320500"));
+    }
+
+    [Test]
+    public void A_row_without_any_province_is_not_placed()
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames("火星省", "", "", "火星大道1号");
+
+        Assert.That(resolution.Region, Is.Null);
+        Assert.That(resolution.Notes.Single().Part, Is.EqualTo(RegionPart.Province));
+    }
+
+    private static RegionCatalog BuildCatalog()
+    {
+        var divisions = DefaultData.ReadRegionsAsync(Path.Combine(TestData.DataPath, "regions.csv"), CancellationToken.None).GetAwaiter().GetResult();
+        var zones = DefaultData.ReadZonesAsync(Path.Combine(TestData.DataPath, "zones.csv"), divisions, CancellationToken.None).GetAwaiter().GetResult();
+        var home = DefaultData.ReadHomeAsync(Path.Combine(TestData.DataPath, "home.json"), CancellationToken.None).GetAwaiter().GetResult();
+        var regions = divisions.Concat(zones).ToList();
+        return new RegionCatalog(regions.Concat(RegionDirectory.HomeZones(home, regions)), []);
+    }
+}

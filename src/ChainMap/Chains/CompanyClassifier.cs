@@ -43,6 +43,8 @@ public sealed class CompanyClassifier
     private const double ScopeWeight = 0.35;
     private const double NameCodeWeight = 0.7;
     private const double DisagreeFactor = 0.5;
+    private const double LabelGuess = 0.3;
+    private const double WithoutTextCap = 1.0;
 
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
@@ -50,6 +52,7 @@ public sealed class CompanyClassifier
     private readonly List<(int Segment, string Word)> excludes = [];
     private readonly string[][] segmentCodes;
     private readonly int[] parentIndex;
+    private readonly Dictionary<string, int> segmentIndex;
 
     public CompanyClassifier(IEnumerable<ChainDefinition> chains, IndustryTable? industries = null)
     {
@@ -88,6 +91,7 @@ public sealed class CompanyClassifier
         segmentCodes = segments.Select(s => s.IndustryCodes.Select(c => c.Trim().TrimStart('C', 'c')).Where(c => c.Length >= 2).ToArray()).ToArray();
         var byCode = segments.Select((s, i) => (s.Code, i)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         parentIndex = segments.Select(s => s.ParentCode is { } p && byCode.TryGetValue(p, out var i) ? i : -1).ToArray();
+        segmentIndex = byCode;
 
         // For each segment keep only its strongest entry per term (a word may be both keyword and product).
         var best = new Dictionary<(string, int), double>();
@@ -166,16 +170,34 @@ public sealed class CompanyClassifier
             }
         }
 
+        foreach (var (label, code) in industries.LabelSegments(company.Industry))
+        {
+            if (segmentIndex.TryGetValue(code, out var s))
+            {
+                if (!scores.TryGetValue(s, out var candidate))
+                {
+                    scores[s] = candidate = new Candidate();
+                }
+
+                candidate.LabelGuess = label;
+            }
+        }
+
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         foreach (var (s, candidate) in scores)
         {
             var strong = (candidate.Field(0) * NameWeight) + (candidate.Field(1) * ProductsWeight) + (candidate.Field(2) * IndustryTextWeight);
-            if (strong + candidate.Code == 0)
+            if (strong + candidate.Code == 0 && candidate.LabelGuess is null)
             {
                 continue; // business scope alone never places a company
             }
 
             var score = strong + (candidate.Field(3) * ScopeWeight) + candidate.Code;
+            if (!candidate.HasText)
+            {
+                // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
+                score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
+            }
             if (candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
             {
                 score *= DisagreeFactor;
@@ -284,6 +306,11 @@ public sealed class CompanyClassifier
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业代码: ").Append(candidate.CodeEvidence);
         }
 
+        if (candidate.LabelGuess is not null)
+        {
+            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业标签: ").Append(candidate.LabelGuess);
+        }
+
         return builder.ToString();
     }
 
@@ -306,6 +333,8 @@ public sealed class CompanyClassifier
         public double Code { get; set; }
 
         public string? CodeEvidence { get; set; }
+
+        public string? LabelGuess { get; set; }
 
         public bool HasText => max[0] + max[1] + max[2] > 0;
 

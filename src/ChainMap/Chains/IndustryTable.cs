@@ -28,6 +28,7 @@ public sealed class IndustryTable
     private readonly Dictionary<string, string> nameOfCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> codesOfName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> codesOfLabel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> segmentsOfLabel = new(StringComparer.Ordinal);
     private readonly List<(string Word, string[] Codes)> nameWords = [];
 
     /// <summary>Builds the table from the three CSV texts (header row first; lists '|'-separated).</summary>
@@ -55,7 +56,9 @@ public sealed class IndustryTable
 
         foreach (var row in Rows(securitiesLabelsCsv))
         {
+            // label,gbt_codes,segments,note
             AddCodes(codesOfLabel, ChineseText.Fold(row[0]), SplitCodes(row.ElementAtOrDefault(1)));
+            AddCodes(segmentsOfLabel, ChineseText.Fold(row[0]), SplitCodes(row.ElementAtOrDefault(2)));
         }
 
         foreach (var row in Rows(nameWordsCsv))
@@ -118,6 +121,34 @@ public sealed class IndustryTable
             foreach (var code in Lookup(rest) ?? [])
             {
                 Add(found, code, raw);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The segments a securities label stands for when nothing else is known (汽车整车 → ZQ-CHASSIS),
+    /// from the <c>segments</c> column of securities-labels.csv; the label's most frequent segment, a weak guess.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Segment)> LabelSegments(string? industry)
+    {
+        if (string.IsNullOrWhiteSpace(industry))
+        {
+            return [];
+        }
+
+        var found = new List<(string, string)>();
+        foreach (var raw in industry.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Prepend(industry))
+        {
+            var folded = ChineseText.Fold(raw);
+            var key = segmentsOfLabel.ContainsKey(folded) ? folded : folded.TrimEnd('i', 'v');
+            foreach (var segment in segmentsOfLabel.GetValueOrDefault(key) ?? [])
+            {
+                if (!found.Exists(f => f.Item2 == segment))
+                {
+                    found.Add((raw.Trim(), segment));
+                }
             }
         }
 

@@ -43,7 +43,7 @@ public sealed class CompanyClassifier
     private const double ScopeWeight = 0.35;
     private const double NameCodeWeight = 0.7;
     private const double DisagreeFactor = 0.5;
-    private const double LabelGuess = 0.3;
+    private const double LabelGuess = 0.45;
     private const double WithoutTextCap = 1.0;
 
     private readonly IndustryTable industries;
@@ -145,7 +145,7 @@ public sealed class CompanyClassifier
         }
 
         var industryCodes = industries.Read(company.Industry);
-        var nameCodes = industries.ReadName(name);
+        var (nameCodes, nameSegments) = industries.ReadName(name);
         if (industryCodes.Count + nameCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
@@ -170,7 +170,7 @@ public sealed class CompanyClassifier
             }
         }
 
-        foreach (var (label, code) in industries.LabelSegments(company.Industry))
+        foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(nameSegments))
         {
             if (segmentIndex.TryGetValue(code, out var s))
             {
@@ -179,7 +179,7 @@ public sealed class CompanyClassifier
                     scores[s] = candidate = new Candidate();
                 }
 
-                candidate.LabelGuess = label;
+                candidate.LabelGuess ??= label;
             }
         }
 
@@ -198,7 +198,7 @@ public sealed class CompanyClassifier
                 // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
                 score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
             }
-            if (candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
             {
                 score *= DisagreeFactor;
             }
@@ -226,8 +226,9 @@ public sealed class CompanyClassifier
                 break;
             }
 
-            // Evidence that is only an industry code, shared by several segments, does not say which one.
-            if (!entry.Candidate.HasText && ranked.Count(r => !r.Candidate.HasText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1)
+            // An industry code alone does not say which of its segments: it places a company only in its best one.
+            if (!entry.Candidate.HasText && entry.Candidate.LabelGuess is null
+                && (kept.Count > 0 || ranked.Count(r => !r.Candidate.HasText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1))
             {
                 continue;
             }
@@ -308,7 +309,7 @@ public sealed class CompanyClassifier
 
         if (candidate.LabelGuess is not null)
         {
-            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业标签: ").Append(candidate.LabelGuess);
+            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("推断: ").Append(candidate.LabelGuess);
         }
 
         return builder.ToString();

@@ -29,7 +29,7 @@ public sealed class IndustryTable
     private readonly Dictionary<string, string[]> codesOfName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> codesOfLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> segmentsOfLabel = new(StringComparer.Ordinal);
-    private readonly List<(string Word, string[] Codes)> nameWords = [];
+    private readonly List<(string Word, string[] Codes, string[] Segments)> nameWords = [];
 
     /// <summary>Builds the table from the three CSV texts (header row first; lists '|'-separated).</summary>
     public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv)
@@ -66,7 +66,8 @@ public sealed class IndustryTable
             var word = ChineseText.Fold(row[0]);
             if (word.Length >= 2)
             {
-                nameWords.Add((word, SplitCodes(row.ElementAtOrDefault(1))));
+                // word,gbt_codes,segments,note
+                nameWords.Add((word, SplitCodes(row.ElementAtOrDefault(1)), SplitCodes(row.ElementAtOrDefault(2))));
             }
         }
 
@@ -155,17 +156,21 @@ public sealed class IndustryTable
         return found;
     }
 
-    /// <summary>The GB/T codes that words of a company name point to (药业 → 27), longest word first, each text position used once.</summary>
-    public IReadOnlyList<IndustryCode> ReadName(string foldedName)
+    /// <summary>
+    /// The GB/T codes that words of a company name point to (药业 → 27), longest word first, each text
+    /// position used once; and the segments such a word stands for when nothing else is known (专用汽车 → ZQ-BODY).
+    /// </summary>
+    public (IReadOnlyList<IndustryCode> Codes, IReadOnlyList<(string Word, string Segment)> Segments) ReadName(string foldedName)
     {
         if (foldedName.Length == 0)
         {
-            return [];
+            return ([], []);
         }
 
         List<IndustryCode>? found = null;
+        List<(string, string)>? segments = null;
         List<(int Start, int End)>? used = null;
-        foreach (var (word, wordCodes) in nameWords)
+        foreach (var (word, wordCodes, wordSegments) in nameWords)
         {
             var at = foldedName.IndexOf(word, StringComparison.Ordinal);
             if (at < 0 || (used is not null && used.Exists(u => at < u.End && at + word.Length > u.Start)))
@@ -178,9 +183,14 @@ public sealed class IndustryTable
             {
                 Add(found ??= [], code, word);
             }
+
+            foreach (var segment in wordSegments)
+            {
+                (segments ??= []).Add((word, segment));
+            }
         }
 
-        return found ?? (IReadOnlyList<IndustryCode>)[];
+        return (found ?? (IReadOnlyList<IndustryCode>)[], segments ?? (IReadOnlyList<(string, string)>)[]);
     }
 
     private string[]? Lookup(string folded)

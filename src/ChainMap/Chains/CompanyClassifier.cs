@@ -227,8 +227,8 @@ public sealed class CompanyClassifier
             }
 
             // An industry code alone does not say which of its segments: it places a company only in its best one.
-            if (!entry.Candidate.HasText && entry.Candidate.LabelGuess is null
-                && (kept.Count > 0 || ranked.Count(r => !r.Candidate.HasText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1))
+            if (!entry.Candidate.HasAnyText && entry.Candidate.LabelGuess is null
+                && (kept.Count > 0 || ranked.Count(r => !r.Candidate.HasAnyText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1))
             {
                 continue;
             }
@@ -338,6 +338,8 @@ public sealed class CompanyClassifier
         public string? LabelGuess { get; set; }
 
         public bool HasText => max[0] + max[1] + max[2] > 0;
+
+        public bool HasAnyText => HasText || max[3] > 0;
 
         public void Add(int field, string term, double strength)
         {

@@ -21,6 +21,7 @@ internal static class CliProgram
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(GenerateNetworkCommand.Create());
         root.Subcommands.Add(BenchmarkCommand.Create());
+        root.Subcommands.Add(EvaluateClassifierCommand.Create());
         return root;
     }
 }

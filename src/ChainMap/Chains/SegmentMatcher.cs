@@ -4,7 +4,11 @@ using ChainMap.Text;
 namespace ChainMap.Chains;
 
 /// <summary>A segment found for a company, with how sure the match is and the text that supports it.</summary>
-public sealed record SegmentMatch(Segment Segment, double Confidence, string Evidence);
+public sealed record SegmentMatch(Segment Segment, double Confidence, string Evidence)
+{
+    /// <summary>False when the match is 待确认 (unconfirmed): its confidence is below <see cref="ClassifierRules.ConfirmThreshold"/>.</summary>
+    public bool IsConfirmedByRule => Confidence >= ClassifierRules.ConfirmThreshold;
+}
 
 /// <summary>
 /// Assigns companies to segments: exactly by segment code, name or alias (confidence 1.0), or
@@ -15,10 +19,13 @@ public sealed class SegmentMatcher
 {
     private readonly Dictionary<string, Segment> exact = new(StringComparer.Ordinal);
     private readonly List<(string Term, Segment Segment, double Weight)> terms = [];
+    private readonly Lazy<CompanyClassifier> classifier;
 
     public SegmentMatcher(IEnumerable<ChainDefinition> chains)
     {
-        foreach (var segment in chains.SelectMany(c => c.Segments))
+        var definitions = chains.ToList();
+        classifier = new(() => new CompanyClassifier(definitions));
+        foreach (var segment in definitions.SelectMany(c => c.Segments))
         {
             exact.TryAdd(ChineseText.Fold(segment.Code), segment);
             exact.TryAdd(ChineseText.Fold(segment.Name), segment);
@@ -27,7 +34,7 @@ public sealed class SegmentMatcher
                 exact.TryAdd(ChineseText.Fold(alias), segment);
             }
 
-            foreach (var keyword in segment.Keywords)
+            foreach (var keyword in segment.IncludeKeywords)
             {
                 AddTerm(keyword, segment, 1.0);
             }
@@ -50,6 +57,9 @@ public sealed class SegmentMatcher
 
     /// <summary>The segment whose code, name or alias is exactly <paramref name="text"/>.</summary>
     public Segment? FindExact(string? text) => exact.GetValueOrDefault(ChineseText.Fold(text));
+
+    /// <summary>The company's best few segments from every signal of its row (see <see cref="CompanyClassifier"/>).</summary>
+    public IReadOnlyList<SegmentMatch> Classify(CompanyText company) => classifier.Value.Classify(company);
 
     /// <summary>Segments whose terms occur in the text, best first, within <paramref name="chainCode"/> when given.</summary>
     public IReadOnlyList<SegmentMatch> MatchText(string? text, string? chainCode = null, int limit = 3)

@@ -29,7 +29,23 @@ public sealed record Segment(
     IReadOnlyList<string> Aliases,
     IReadOnlyList<string> Products,
     IReadOnlyList<string> Keywords,
-    IReadOnlyList<string> IndustryCodes);
+    IReadOnlyList<string> IndustryCodes)
+{
+    /// <summary>
+    /// Marks a keyword that rules the segment out (<c>!航空发动机</c>): excluding words live in
+    /// <see cref="Keywords"/> with this prefix, so every store keeps them unchanged (ADR 0125); the
+    /// chain CSV files carry them in their own <c>exclude_keywords</c> column.
+    /// </summary>
+    public const char ExcludeMarker = '!';
+
+    /// <summary>Words that place a company in this segment.</summary>
+    public IEnumerable<string> IncludeKeywords => Keywords.Where(k => !IsExclude(k));
+
+    /// <summary>Words that rule a company out of this segment (航空发动机 for a truck engine segment), without the marker.</summary>
+    public IEnumerable<string> ExcludeKeywords => Keywords.Where(IsExclude).Select(k => k[1..].Trim());
+
+    private static bool IsExclude(string keyword) => keyword.Length > 1 && keyword[0] is ExcludeMarker or '！';
+}
 
 /// <summary>Segment <see cref="From"/> supplies segment <see cref="To"/> (upstream to downstream).</summary>
 public sealed record FlowEdge(string ChainCode, string From, string To, string Description);

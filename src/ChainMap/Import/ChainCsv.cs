@@ -9,13 +9,14 @@ namespace ChainMap.Import;
 /// <summary>
 /// Chain definitions as three CSV files (the format documented in docs/import.md and written by the
 /// chain export): chains.csv (code,name,category,description), segments.csv
-/// (chain,code,name,tier,parent,aliases,products,keywords,industry_codes; lists are '|'-separated) and
+/// (chain,code,name,tier,parent,aliases,products,keywords,industry_codes[,exclude_keywords]; lists are
+/// '|'-separated; exclude_keywords is optional and read into the keywords with the '!' marker) and
 /// flows.csv (chain,from,to,description).
 /// </summary>
 public static class ChainCsv
 {
     public static readonly string[] ChainColumns = ["code", "name", "category", "description"];
-    public static readonly string[] SegmentColumns = ["chain", "code", "name", "tier", "parent", "aliases", "products", "keywords", "industry_codes"];
+    public static readonly string[] SegmentColumns = ["chain", "code", "name", "tier", "parent", "aliases", "products", "keywords", "industry_codes", "exclude_keywords"];
     public static readonly string[] FlowColumns = ["chain", "from", "to", "description"];
 
     /// <summary>
@@ -113,7 +114,7 @@ public static class ChainCsv
 
             list.Add(new Segment(
                 row["code"], chain, row["name"], tier, row["parent"].Length == 0 ? null : row["parent"],
-                SplitList(row["aliases"]), SplitList(row["products"]), SplitList(row["keywords"]), SplitList(row["industry_codes"])));
+                SplitList(row["aliases"]), SplitList(row["products"]), Keywords(row["keywords"], row["exclude_keywords"]), SplitList(row["industry_codes"])));
             segmentLines.TryAdd((chain, row["code"]), line);
         }, cancellationToken);
 
@@ -224,7 +225,8 @@ public static class ChainCsv
             foreach (var s in definition.Segments)
             {
                 await WriteRowAsync(segmentWriter, s.ChainCode, s.Code, s.Name, s.Tier.ToWire(), s.ParentCode ?? string.Empty,
-                    string.Join('|', s.Aliases), string.Join('|', s.Products), string.Join('|', s.Keywords), string.Join('|', s.IndustryCodes));
+                    string.Join('|', s.Aliases), string.Join('|', s.Products), string.Join('|', s.IncludeKeywords), string.Join('|', s.IndustryCodes),
+                    string.Join('|', s.ExcludeKeywords));
             }
 
             foreach (var f in definition.Flows)
@@ -254,6 +256,14 @@ public static class ChainCsv
         await writer.NextRecordAsync();
     }
 
+    /// <summary>The keywords with the excluding words appended as !word (a !word already in keywords is kept as written).</summary>
+    private static IReadOnlyList<string> Keywords(string keywords, string excludeKeywords)
+    {
+        var include = SplitList(keywords);
+        var exclude = SplitList(excludeKeywords);
+        return exclude.Count == 0 ? include : [.. include, .. exclude.Select(w => w[0] is Segment.ExcludeMarker or '！' ? w : Segment.ExcludeMarker + w)];
+    }
+
     private static IReadOnlyList<string> SplitList(string value) =>
         value.Split(['|', '｜'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -277,7 +287,7 @@ public static class ChainCsv
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var required = columns.Where(c => c is not "description" and not "aliases" and not "products" and not "keywords" and not "industry_codes" and not "parent").ToList();
+        var required = columns.Where(c => c is not "description" and not "aliases" and not "products" and not "keywords" and not "industry_codes" and not "exclude_keywords" and not "parent").ToList();
         var missing = required.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {

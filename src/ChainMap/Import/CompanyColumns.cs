@@ -21,6 +21,7 @@ public static class CompanyColumns
     public const string Address = "address";
     public const string Industry = "industry";
     public const string Products = "products";
+    public const string Scope = "scope";
     public const string Segment = "segment";
     public const string Role = "role";
     public const string RegisteredCapital = "registered_capital";
@@ -42,8 +43,9 @@ public static class CompanyColumns
         (County, ["county", "district", "区县", "县区", "县", "区", "所属区县", "所在区县", "区县名称"]),
         (Region, ["region", "area", "地区", "所在地区", "所属地区", "所在地", "注册地", "所属区域", "区域"]),
         (Address, ["address", "registered address", "注册地址", "地址", "企业地址", "公司地址", "通信地址", "办公地址", "经营地址", "详细地址"]),
-        (Industry, ["industry", "行业", "所属行业", "国标行业", "行业分类", "行业门类", "行业大类"]),
-        (Products, ["products", "main products", "business", "business scope", "主营产品", "主要产品", "主营业务", "产品", "经营范围"]),
+        (Industry, ["industry", "行业", "所属行业", "国标行业", "行业分类", "行业门类", "行业大类", "行业中类", "行业小类", "行业代码", "国标行业代码", "国民经济行业", "国民经济行业分类", "国民经济行业代码", "所属国标行业", "证监会行业", "证监会行业分类", "所属证监会行业", "申万行业", "所属申万行业", "申万一级行业", "申万二级行业", "细分行业", "所属细分行业", "行业名称", "行业类别", "industry code", "csrc industry"]),
+        (Products, ["products", "main products", "business", "主营产品", "主要产品", "主营业务", "产品", "主导产品", "主营产品名称", "产品名称"]),
+        (Scope, ["scope", "business scope", "经营范围", "营业范围", "经营业务范围"]),
         (Segment, ["segment", "segment code", "chain segment", "环节", "环节代码", "产业链环节", "所属环节", "链条环节"]),
         (Role, ["role", "角色", "链上角色", "企业角色"]),
         (RegisteredCapital, ["registered capital", "capital", "注册资本(万元)", "注册资本", "注册资金(万元)", "注册资金", "认缴资本"]),

@@ -16,8 +16,9 @@ public sealed record ResolvedRow(CompanyRecord? Record, IReadOnlyList<ImportProb
 /// skipped, development zones placed in their host, a name not found leaving the row one level up with
 /// a warning (<see cref="RegionNameResolver"/>); a region text; the address, searched for the most
 /// specific division it names; else the region digits of the USCC; an ambiguous name is reported,
-/// never guessed), finds segments (code, name or alias; else keywords in the product, industry and name
-/// text, with confidence and evidence), parses amounts, counts and dates, and keeps every text
+/// never guessed), finds segments (code, name or alias; else the best few from the name, products,
+/// industry and business scope, <see cref="CompanyClassifier"/>, with confidence and evidence), parses
+/// amounts, counts and dates, and keeps every text
 /// exactly as written (a leading '=' is stored as text, never evaluated).
 /// </summary>
 public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher segments)
@@ -45,6 +46,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
     private static readonly int AddressField = CompanyColumns.Ordinal(CompanyColumns.Address);
     private static readonly int IndustryField = CompanyColumns.Ordinal(CompanyColumns.Industry);
     private static readonly int ProductsField = CompanyColumns.Ordinal(CompanyColumns.Products);
+    private static readonly int ScopeField = CompanyColumns.Ordinal(CompanyColumns.Scope);
     private static readonly int SegmentField = CompanyColumns.Ordinal(CompanyColumns.Segment);
     private static readonly int RoleField = CompanyColumns.Ordinal(CompanyColumns.Role);
     private static readonly int CapitalField = CompanyColumns.Ordinal(CompanyColumns.RegisteredCapital);
@@ -187,10 +189,10 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
 
         if (memberships.Count == 0)
         {
-            var text = string.Join(' ', new[] { products, industry, name }.Where(t => t is not null));
-            foreach (var match in segments.MatchText(text, limit: 2))
+            // The scope is used only here: the company record has no place for it.
+            foreach (var match in segments.Classify(new CompanyText(name, industry, products, NullIfEmpty(Get(ScopeField)))))
             {
-                memberships.Add(new SegmentMembership(match.Segment.Code, role ?? products, match.Confidence, $"keywords: {match.Evidence}", source));
+                memberships.Add(new SegmentMembership(match.Segment.Code, role ?? products, match.Confidence, match.Evidence, source));
             }
         }
 

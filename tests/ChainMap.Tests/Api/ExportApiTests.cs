@@ -85,7 +85,7 @@ public sealed class ExportApiTests
         var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(zip.Entries.Select(e => e.FullName), Is.EqualTo(new[] { "chains.csv", "segments.csv", "flows.csv" }));
-        Assert.That(lines[0].TrimEnd('\r'), Is.EqualTo("chain,code,name,tier,parent,aliases,products,keywords,industry_codes"));
+        Assert.That(lines[0].TrimEnd('\r'), Is.EqualTo("chain,code,name,tier,parent,aliases,products,keywords,industry_codes,exclude_keywords"));
         Assert.That(lines.Skip(1).All(l => l.StartsWith("ZQ,", StringComparison.Ordinal)), Is.True);
     }
 

@@ -53,7 +53,7 @@ public sealed class CompanyImportTests
         Assert.That(summary.Columns.Select(c => c.Field), Is.EqualTo(new[] { "name", "uscc", "region_code", "products" }));
         var first = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
         Assert.That(first!.Memberships.Single().SegmentCode, Is.EqualTo("ZQ-HYD"));
-        Assert.That(first.Memberships.Single().Evidence, Does.StartWith("keywords: "));
+        Assert.That(first.Memberships.Single().Evidence, Does.StartWith("产品: "));
         Assert.That(first.Memberships.Single().Confidence, Is.InRange(0.5, 0.9));
     }
 

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ChainMap.Chains;
+using ChainMap.Import;
+using ChainMap.Seeding;
+
+namespace ChainMap.Cli.Commands;
+
+/// <summary>
+/// <c>chainmap evaluate-classifier [--set dev|holdout|all]</c>: measures the segment classifier on the
+/// hand-labelled companies (tests/ChainMap.Tests/Evaluation/labelled): precision and recall at chain
+/// and segment level, per chain and tier, per confidence band, and the unconfirmed share.
+/// </summary>
+internal static class EvaluateClassifierCommand
+{
+    public static Command Create()
+    {
+        var set = new Option<string>("--set") { Description = "dev, holdout or all", DefaultValueFactory = _ => "dev" };
+        set.AcceptOnlyFromAmong("dev", "holdout", "all");
+        var classifier = new Option<string>("--classifier")
+        {
+            Description = "rules (the import's classifier) or keywords (the earlier keyword matcher, for before/after)",
+            DefaultValueFactory = _ => "rules",
+        };
+        classifier.AcceptOnlyFromAmong("rules", "keywords");
+        var labelled = new Option<DirectoryInfo?>("--labelled") { Description = "Folder with dev.csv and holdout.csv (default: tests/ChainMap.Tests/Evaluation/labelled next to the data folder)" };
+        var mistakes = new Option<int>("--mistakes") { Description = "Print up to N companies the classifier got wrong", DefaultValueFactory = _ => 0 };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
+        var command = new Command("evaluate-classifier", "Measure the segment classifier on the hand-labelled companies") { set, classifier, labelled, mistakes, data };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var dataPath = DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data.");
+            var folder = result.GetValue(labelled)?.FullName
+                ?? Path.Combine(Path.GetDirectoryName(dataPath)!, "tests", "ChainMap.Tests", "Evaluation", "labelled");
+            var which = result.GetValue(set)!;
+            var files = which == "all" ? new[] { "dev", "holdout" } : [which];
+            var missing = files.Select(f => Path.Combine(folder, f + ".csv")).Where(p => !File.Exists(p)).ToList();
+            if (missing.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"labelled set not found: {string.Join(", ", missing)} (pass --labelled)");
+                return 2;
+            }
+
+            var read = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
+            if (read.Problems.Count > 0)
+            {
+                await Console.Error.WriteLineAsync("the chain definitions have problems: " + string.Join("; ", read.Problems.Select(p => $"{p.File}:{p.Line} {p.Reason}")));
+                return 2;
+            }
+
+            var companies = new List<LabelledCompany>();
+            foreach (var file in files)
+            {
+                companies.AddRange(await ClassifierEvaluation.ReadAsync(Path.Combine(folder, file + ".csv"), cancellationToken));
+            }
+
+            var matcher = new SegmentMatcher(read.Chains);
+            Func<CompanyText, IReadOnlyList<SegmentMatch>> classify = result.GetValue(classifier) == "keywords"
+                ? c => matcher.MatchText(string.Join(' ', new[] { c.Products ?? c.Scope, c.Industry, c.Name }.Where(t => t is not null)), limit: 2)
+                : matcher.Classify;
+            var clock = Stopwatch.StartNew();
+            var report = ClassifierEvaluation.Evaluate(companies, read.Chains, classify);
+            clock.Stop();
+            Write(report, $"{which} ({string.Join(" + ", files.Select(f => f + ".csv"))}), classifier {result.GetValue(classifier)}", clock.Elapsed);
+            WriteMistakes(report, result.GetValue(mistakes));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(ClassifierReport report, string title, TimeSpan elapsed)
+    {
+        static string Pct(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+        static string Line(string name, PrecisionRecall pr) =>
+            $"  {name,-12} precision {Pct(pr.Precision),8} ({pr.TruePositives}/{pr.Predicted})   recall {Pct(pr.Recall),8} ({pr.TruePositives}/{pr.Labelled})";
+
+        Console.WriteLine($"{report.Companies} labelled companies: {title}; classified in {elapsed.TotalMilliseconds:0} ms (first call builds the classifier)");
+        Console.WriteLine("level");
+        Console.WriteLine(Line("chain", report.Chain));
+        Console.WriteLine(Line("segment", report.Segment));
+        Console.WriteLine(Line("confirmed", report.ConfirmedSegment) + "   (segment level, memberships at or above the threshold only)");
+        Console.WriteLine("chain level, per chain");
+        foreach (var (code, pr) in report.ChainByChain)
+        {
+            Console.WriteLine(Line(code, pr));
+        }
+
+        Console.WriteLine("segment level, per chain");
+        foreach (var (code, pr) in report.SegmentByChain)
+        {
+            Console.WriteLine(Line(code, pr));
+        }
+
+        Console.WriteLine("segment level, per tier");
+        foreach (var (tier, pr) in report.SegmentByTier)
+        {
+            Console.WriteLine(Line(tier.ToString().ToLowerInvariant(), pr));
+        }
+
+        Console.WriteLine("confidence bands (memberships proposed; share whose segment is right)");
+        foreach (var band in report.Bands)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{band.From:0.00}, {band.To:0.00}{(band.To >= 1 ? "]" : ")")}  {band.Count,5}  right {Pct(band.Accuracy),8}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"unconfirmed (confidence < {ClassifierRules.ConfirmThreshold:0.00}, 待确认): {report.Unconfirmed} of {report.Segment.Predicted} memberships = {Pct(report.UnconfirmedShare)}"));
+    }
+
+    private static void WriteMistakes(ClassifierReport report, int limit)
+    {
+        foreach (var mistake in report.Mistakes.Take(limit))
+        {
+            var c = mistake.Company;
+            Console.WriteLine($"{c.Id} {c.Text.Name} [{c.Text.Industry}] labelled {(c.Segments.Count == 0 ? "none" : string.Join("|", c.Segments))} got "
+                + string.Join(" ", mistake.Predicted.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Segment.Code}({p.Confidence:0.00}: {p.Evidence})"))));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using ChainMap.Domain;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ChainMap.Chains;
+
+/// <summary>One hand-labelled company (tests/ChainMap.Tests/Evaluation/labelled/*.csv): its row text and its true segments.</summary>
+public sealed record LabelledCompany(string Id, CompanyText Text, IReadOnlyList<string> Segments);
+
+/// <summary>Precision and recall of one slice (all, a chain, a tier): true positives, predicted and labelled counts.</summary>
+public sealed record PrecisionRecall(int TruePositives, int Predicted, int Labelled)
+{
+    public double Precision => Predicted == 0 ? 1 : (double)TruePositives / Predicted;
+
+    public double Recall => Labelled == 0 ? 1 : (double)TruePositives / Labelled;
+}
+
+/// <summary>How many memberships fell into a confidence band and how many of them are right.</summary>
+public sealed record ConfidenceBand(double From, double To, int Count, int Correct)
+{
+    public double Accuracy => Count == 0 ? 0 : (double)Correct / Count;
+}
+
+/// <summary>A company the classifier got wrong, for reading.</summary>
+public sealed record EvaluationMistake(LabelledCompany Company, IReadOnlyList<SegmentMatch> Predicted);
+
+/// <summary>The figures of one evaluation run.</summary>
+public sealed record ClassifierReport(
+    int Companies,
+    PrecisionRecall Chain,
+    PrecisionRecall Segment,
+    IReadOnlyDictionary<string, PrecisionRecall> ChainByChain,
+    IReadOnlyDictionary<string, PrecisionRecall> SegmentByChain,
+    IReadOnlyDictionary<Tier, PrecisionRecall> SegmentByTier,
+    IReadOnlyList<ConfidenceBand> Bands,
+    int Unconfirmed,
+    PrecisionRecall ConfirmedSegment,
+    IReadOnlyList<EvaluationMistake> Mistakes)
+{
+    /// <summary>Share of proposed memberships that are 待确认 (below <see cref="ClassifierRules.ConfirmThreshold"/>).</summary>
+    public double UnconfirmedShare => Segment.Predicted == 0 ? 0 : (double)Unconfirmed / Segment.Predicted;
+}
+
+/// <summary>Measures a classifier against a labelled set: chain- and segment-level precision and recall, per chain and tier, and per confidence band.</summary>
+public static class ClassifierEvaluation
+{
+    private static readonly double[] BandEdges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+
+    /// <summary>Reads a labelled file (header id,name,province,city,county,address,industry,products,scope,stock_code,source,segments,note).</summary>
+    public static async Task<IReadOnlyList<LabelledCompany>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null, BadDataFound = null });
+        var rows = new List<LabelledCompany>();
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        while (await csv.ReadAsync())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string? Field(string name) => csv.GetField(name) is { Length: > 0 } value ? value : null;
+            rows.Add(new LabelledCompany(
+                Field("id") ?? string.Empty,
+                new CompanyText(Field("name"), Field("industry"), Field("products"), Field("scope")),
+                (Field("segments") ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs <paramref name="classify"/> on every company and compares with the labels.</summary>
+    public static ClassifierReport Evaluate(IReadOnlyList<LabelledCompany> companies, IReadOnlyList<ChainDefinition> chains, Func<CompanyText, IReadOnlyList<SegmentMatch>> classify)
+    {
+        ArgumentNullException.ThrowIfNull(companies);
+        ArgumentNullException.ThrowIfNull(chains);
+        ArgumentNullException.ThrowIfNull(classify);
+        var segmentsByCode = chains.SelectMany(c => c.Segments).ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var chain = new Counter();
+        var segment = new Counter();
+        var confirmed = new Counter();
+        var chainByChain = chains.ToDictionary(c => c.Chain.Code, _ => new Counter(), StringComparer.Ordinal);
+        var segmentByChain = chains.ToDictionary(c => c.Chain.Code, _ => new Counter(), StringComparer.Ordinal);
+        var segmentByTier = Enum.GetValues<Tier>().ToDictionary(t => t, _ => new Counter());
+        var bandCounts = new int[BandEdges.Length - 1];
+        var bandCorrect = new int[BandEdges.Length - 1];
+        var unconfirmed = 0;
+        var mistakes = new List<EvaluationMistake>();
+        foreach (var company in companies)
+        {
+            var predicted = classify(company.Text);
+            var truth = company.Segments.Where(segmentsByCode.ContainsKey).ToHashSet(StringComparer.Ordinal);
+            var guessed = predicted.Select(p => p.Segment.Code).ToHashSet(StringComparer.Ordinal);
+            var trueChains = truth.Select(s => segmentsByCode[s].ChainCode).ToHashSet(StringComparer.Ordinal);
+            var guessedChains = predicted.Select(p => p.Segment.ChainCode).ToHashSet(StringComparer.Ordinal);
+            segment.Add(guessed.Count(truth.Contains), guessed.Count, truth.Count);
+            chain.Add(guessedChains.Count(trueChains.Contains), guessedChains.Count, trueChains.Count);
+            var sure = predicted.Where(p => p.IsConfirmedByRule).Select(p => p.Segment.Code).ToList();
+            confirmed.Add(sure.Count(truth.Contains), sure.Count, truth.Count);
+            foreach (var (code, counter) in chainByChain)
+            {
+                counter.Add(guessedChains.Contains(code) && trueChains.Contains(code) ? 1 : 0, guessedChains.Contains(code) ? 1 : 0, trueChains.Contains(code) ? 1 : 0);
+            }
+
+            foreach (var (code, counter) in segmentByChain)
+            {
+                counter.Add(guessed.Count(s => truth.Contains(s) && segmentsByCode[s].ChainCode == code), guessed.Count(s => segmentsByCode[s].ChainCode == code), truth.Count(s => segmentsByCode[s].ChainCode == code));
+            }
+
+            foreach (var (tier, counter) in segmentByTier)
+            {
+                counter.Add(guessed.Count(s => truth.Contains(s) && segmentsByCode[s].Tier == tier), guessed.Count(s => segmentsByCode[s].Tier == tier), truth.Count(s => segmentsByCode[s].Tier == tier));
+            }
+
+            foreach (var match in predicted)
+            {
+                var band = Array.FindLastIndex(BandEdges, e => match.Confidence >= e);
+                band = Math.Clamp(band, 0, bandCounts.Length - 1);
+                bandCounts[band]++;
+                bandCorrect[band] += truth.Contains(match.Segment.Code) ? 1 : 0;
+                unconfirmed += match.IsConfirmedByRule ? 0 : 1;
+            }
+
+            if (!guessed.SetEquals(truth))
+            {
+                mistakes.Add(new EvaluationMistake(company, predicted));
+            }
+        }
+
+        return new ClassifierReport(
+            companies.Count,
+            chain.Result(),
+            segment.Result(),
+            chainByChain.ToDictionary(p => p.Key, p => p.Value.Result(), StringComparer.Ordinal),
+            segmentByChain.ToDictionary(p => p.Key, p => p.Value.Result(), StringComparer.Ordinal),
+            segmentByTier.ToDictionary(p => p.Key, p => p.Value.Result()),
+            bandCounts.Select((count, i) => new ConfidenceBand(BandEdges[i], Math.Min(1, BandEdges[i + 1]), count, bandCorrect[i])).ToList(),
+            unconfirmed,
+            confirmed.Result(),
+            mistakes);
+    }
+
+    private sealed class Counter
+    {
+        private int truePositives;
+        private int predicted;
+        private int labelled;
+
+        public void Add(int tp, int p, int l)
+        {
+            truePositives += tp;
+            predicted += p;
+            labelled += l;
+        }
+
+        public PrecisionRecall Result() => new(truePositives, predicted, labelled);
+    }
+}

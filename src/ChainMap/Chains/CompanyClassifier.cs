@@ -1,0 +1,361 @@
+using System.Text;
+using ChainMap.Domain;
+using ChainMap.Text;
+
+namespace ChainMap.Chains;
+
+/// <summary>What a company row says about the company's business; any part may be missing.</summary>
+/// <param name="Name">The company name (药业, 专用汽车 in a name are strong).</param>
+/// <param name="Industry">Industry cell(s): GB/T 4754 code or name at any level, CSRC industry, securities label.</param>
+/// <param name="Products">Main products or main business (strong).</param>
+/// <param name="Scope">经营范围, business scope (long and noisy: weak, never enough alone).</param>
+public sealed record CompanyText(string? Name, string? Industry, string? Products, string? Scope);
+
+/// <summary>The rules' constants (documented in docs/discovery.md, "Classifier").</summary>
+public static class ClassifierRules
+{
+    /// <summary>A membership whose confidence is below this is 待确认 (unconfirmed): kept, but a person should check it.</summary>
+    public const double ConfirmThreshold = 0.6;
+
+    /// <summary>A company goes into at most this many segments (its best few).</summary>
+    public const int MaxSegments = 3;
+
+    /// <summary>A segment is kept only when its score reaches this share of the company's best segment's score.</summary>
+    public const double KeepShareOfBest = 0.5;
+
+    /// <summary>Below this score a segment is not proposed at all.</summary>
+    public const double MinimumScore = 0.4;
+}
+
+/// <summary>
+/// Scores every segment for one company from all the signals a real list carries and keeps the best
+/// few: words of the segment (keywords, products, name, aliases) found in the company's name and
+/// products (strong), industry cell (medium) and business scope (weak, never enough alone); the
+/// GB/T 4754 codes read from the industry cell or the name, compared with the segment's
+/// industry_codes (agreement adds, a known industry that disagrees halves); excluding words
+/// (<see cref="Segment.ExcludeKeywords"/>) rule a segment out. Script-insensitive (專汽 = 专汽).
+/// </summary>
+public sealed class CompanyClassifier
+{
+    private const double NameWeight = 0.9;
+    private const double ProductsWeight = 1.0;
+    private const double IndustryTextWeight = 0.8;
+    private const double ScopeWeight = 0.35;
+    private const double NameCodeWeight = 0.7;
+    private const double DisagreeFactor = 0.5;
+    private const double LabelGuess = 0.45;
+    private const double WithoutTextCap = 1.0;
+
+    private readonly IndustryTable industries;
+    private readonly List<Segment> segments = [];
+    private readonly List<(string Term, int Segment, double Strength)> terms = [];
+    private readonly List<(int Segment, string Word)> excludes = [];
+    private readonly string[][] segmentCodes;
+    private readonly int[] parentIndex;
+    private readonly Dictionary<string, int> segmentIndex;
+
+    public CompanyClassifier(IEnumerable<ChainDefinition> chains, IndustryTable? industries = null)
+    {
+        ArgumentNullException.ThrowIfNull(chains);
+        this.industries = industries ?? IndustryTable.Default;
+        foreach (var segment in chains.SelectMany(c => c.Segments))
+        {
+            var index = segments.Count;
+            segments.Add(segment);
+            foreach (var keyword in segment.IncludeKeywords)
+            {
+                AddTerm(keyword, index, 1.0);
+            }
+
+            foreach (var product in segment.Products)
+            {
+                AddTerm(product, index, 0.9);
+            }
+
+            AddTerm(segment.Name, index, 0.8);
+            foreach (var alias in segment.Aliases)
+            {
+                AddTerm(alias, index, 0.8);
+            }
+
+            foreach (var word in segment.ExcludeKeywords)
+            {
+                var folded = ChineseText.Fold(word);
+                if (folded.Length > 0)
+                {
+                    excludes.Add((index, folded));
+                }
+            }
+        }
+
+        segmentCodes = segments.Select(s => s.IndustryCodes.Select(c => c.Trim().TrimStart('C', 'c')).Where(c => c.Length >= 2).ToArray()).ToArray();
+        var byCode = segments.Select((s, i) => (s.Code, i)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+        parentIndex = segments.Select(s => s.ParentCode is { } p && byCode.TryGetValue(p, out var i) ? i : -1).ToArray();
+        segmentIndex = byCode;
+
+        // For each segment keep only its strongest entry per term (a word may be both keyword and product).
+        var best = new Dictionary<(string, int), double>();
+        foreach (var (term, segment, strength) in terms)
+        {
+            best[(term, segment)] = Math.Max(best.GetValueOrDefault((term, segment)), strength);
+        }
+
+        terms.Clear();
+        terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
+        terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+    }
+
+    /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
+    public IReadOnlyList<SegmentMatch> Classify(CompanyText company)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var name = ChineseText.Fold(company.Name);
+        var products = ChineseText.Fold(company.Products);
+        var industryText = ChineseText.Fold(company.Industry);
+        var scope = ChineseText.Fold(company.Scope);
+        if (name.Length + products.Length + industryText.Length + scope.Length == 0)
+        {
+            return [];
+        }
+
+        string[] fields = [name, products, industryText, scope];
+        var scores = new Dictionary<int, Candidate>();
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var text = fields[f];
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var (term, segment, strength) in terms)
+            {
+                if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!scores.TryGetValue(segment, out var candidate))
+                {
+                    scores[segment] = candidate = new Candidate();
+                }
+
+                candidate.Add(f, term, strength);
+            }
+        }
+
+        var industryCodes = industries.Read(company.Industry);
+        var (nameCodes, nameSegments) = industries.ReadName(name);
+        if (industryCodes.Count + nameCodes.Count > 0)
+        {
+            for (var s = 0; s < segments.Count; s++)
+            {
+                var (agreement, code) = Agreement(segmentCodes[s], industryCodes, 1.0);
+                var (nameAgreement, nameCode) = Agreement(segmentCodes[s], nameCodes, NameCodeWeight);
+                if (nameAgreement > agreement)
+                {
+                    (agreement, code) = (nameAgreement, nameCode);
+                }
+
+                if (agreement > 0)
+                {
+                    if (!scores.TryGetValue(s, out var candidate))
+                    {
+                        scores[s] = candidate = new Candidate();
+                    }
+
+                    candidate.Code = agreement;
+                    candidate.CodeEvidence = code;
+                }
+            }
+        }
+
+        foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(nameSegments))
+        {
+            if (segmentIndex.TryGetValue(code, out var s))
+            {
+                if (!scores.TryGetValue(s, out var candidate))
+                {
+                    scores[s] = candidate = new Candidate();
+                }
+
+                candidate.LabelGuess ??= label;
+            }
+        }
+
+        var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
+        foreach (var (s, candidate) in scores)
+        {
+            var strong = (candidate.Field(0) * NameWeight) + (candidate.Field(1) * ProductsWeight) + (candidate.Field(2) * IndustryTextWeight);
+            if (strong + candidate.Code == 0 && candidate.LabelGuess is null)
+            {
+                continue; // business scope alone never places a company
+            }
+
+            var score = strong + (candidate.Field(3) * ScopeWeight) + candidate.Code;
+            if (!candidate.HasText)
+            {
+                // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
+                score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
+            }
+            if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            {
+                score *= DisagreeFactor;
+            }
+
+            if (score < ClassifierRules.MinimumScore || IsExcluded(s, fields))
+            {
+                continue;
+            }
+
+            ranked.Add((s, score, candidate));
+        }
+
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
+        var bestScore = ranked[0].Score;
+        var kept = new List<(int Segment, double Score, Candidate Candidate)>(ClassifierRules.MaxSegments);
+        foreach (var entry in ranked)
+        {
+            if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
+            {
+                break;
+            }
+
+            // An industry code alone does not say which of its segments: it places a company only in its best one.
+            if (!entry.Candidate.HasAnyText && entry.Candidate.LabelGuess is null
+                && (kept.Count > 0 || ranked.Count(r => !r.Candidate.HasAnyText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1))
+            {
+                continue;
+            }
+
+            // A sub-segment says more than its parent: keep the more specific one.
+            if (kept.Exists(k => parentIndex[k.Segment] == entry.Segment || parentIndex[entry.Segment] == k.Segment))
+            {
+                continue;
+            }
+
+            kept.Add(entry);
+        }
+
+        return kept.Select(k => new SegmentMatch(segments[k.Segment], Confidence(k.Score), Evidence(k.Candidate))).ToList();
+    }
+
+    /// <summary>Maps a score to 0–0.95: one strong product word (score 1) gives 0.59, with an agreeing industry code 0.74.</summary>
+    internal static double Confidence(double score) => Math.Round(Math.Min(0.95, score / (score + 0.7)), 2);
+
+    private static (double Agreement, string? Evidence) Agreement(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes, double weight)
+    {
+        var best = 0.0;
+        string? evidence = null;
+        foreach (var company in companyCodes)
+        {
+            foreach (var code in segmentCodes)
+            {
+                var value = company.Code == code ? 1.0
+                    : company.Code.StartsWith(code, StringComparison.Ordinal) ? 0.9
+                    : code.StartsWith(company.Code, StringComparison.Ordinal) ? (company.Code.Length >= 3 ? 0.6 : 0.35)
+                    : 0;
+                if (value * weight > best)
+                {
+                    best = value * weight;
+                    evidence = company.Source == company.Code ? company.Code : $"{company.Source}→{company.Code}";
+                }
+            }
+        }
+
+        return (best, evidence);
+    }
+
+    /// <summary>True when the company's industry is known from its industry cell and lies in no division of the segment's codes.</summary>
+    private static bool Disagrees(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes) =>
+        companyCodes.Count > 0 && !companyCodes.Any(c => segmentCodes.Any(s => s[..2] == c.Code[..2]));
+
+    private bool IsExcluded(int segment, string[] texts)
+    {
+        foreach (var (s, word) in excludes)
+        {
+            if (s == segment && Array.Exists(texts, t => t.Contains(word, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] FieldLabels = ["名称", "产品", "行业", "经营范围"];
+
+    private static string Evidence(Candidate candidate)
+    {
+        var labels = FieldLabels;
+        var builder = new StringBuilder();
+        for (var f = 0; f < labels.Length; f++)
+        {
+            if (candidate.Terms[f] is { Count: > 0 } found)
+            {
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(labels[f]).Append(": ").AppendJoin('、', found);
+            }
+        }
+
+        if (candidate.CodeEvidence is not null)
+        {
+            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业代码: ").Append(candidate.CodeEvidence);
+        }
+
+        if (candidate.LabelGuess is not null)
+        {
+            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("推断: ").Append(candidate.LabelGuess);
+        }
+
+        return builder.ToString();
+    }
+
+    private void AddTerm(string term, int segment, double weight)
+    {
+        var folded = ChineseText.Fold(term);
+        if (folded.Length >= 2)
+        {
+            terms.Add((folded, segment, weight * Math.Min(1.0, folded.Length / 4.0)));
+        }
+    }
+
+    private sealed class Candidate
+    {
+        private readonly double[] max = new double[4];
+        private readonly double[] sum = new double[4];
+
+        public List<string>?[] Terms { get; } = new List<string>?[4];
+
+        public double Code { get; set; }
+
+        public string? CodeEvidence { get; set; }
+
+        public string? LabelGuess { get; set; }
+
+        public bool HasText => max[0] + max[1] + max[2] > 0;
+
+        public bool HasAnyText => HasText || max[3] > 0;
+
+        public void Add(int field, string term, double strength)
+        {
+            // A shorter word inside one already counted (底盘 in 专用车底盘) adds nothing.
+            var found = Terms[field] ??= [];
+            if (found.Exists(t => t.Contains(term, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            found.Add(term);
+            sum[field] += strength;
+            max[field] = Math.Max(max[field], strength);
+        }
+
+        /// <summary>The field's score: its best word, plus a little for each further word (capped).</summary>
+        public double Field(int field) => Math.Min(1.6, max[field] + (0.3 * (sum[field] - max[field])));
+    }
+}

@@ -1,0 +1,292 @@
+using System.Reflection;
+using System.Text;
+using ChainMap.Text;
+
+namespace ChainMap.Chains;
+
+/// <summary>A GB/T 4754 code read from a company's industry text or name, and what it was read from.</summary>
+public sealed record IndustryCode(string Code, string Source);
+
+/// <summary>
+/// The industry vocabularies a company list carries, turned into GB/T 4754-2017 codes (2–4 digits):
+/// the standard's own codes and names at every level (data/industry/gbt4754-2017.csv), the CSRC
+/// industry (<c>C36 汽车制造业</c>: a section letter and the same two-digit divisions), the short
+/// labels of securities data (化学制药, 汽车配件; data/industry/securities-labels.csv) and the words
+/// of company names that name an industry (药业, 专用汽车; data/industry/name-words.csv).
+/// Script-, width- and case-insensitive.
+/// </summary>
+public sealed class IndustryTable
+{
+    private static readonly char[] PartSeparators = ['|', '、', ';', '；', ',', '，', '/', '>', '＞', '-', '—', '_', ' ', '\t', '(', ')', '（', '）', '：', ':'];
+
+    private static readonly Lazy<IndustryTable> Embedded = new(() => new IndustryTable(
+        ReadResource("ChainMap.industry.gbt4754-2017.csv"),
+        ReadResource("ChainMap.industry.securities-labels.csv"),
+        ReadResource("ChainMap.industry.name-words.csv")));
+
+    private readonly HashSet<string> codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> nameOfCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> codesOfName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> codesOfLabel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> segmentsOfLabel = new(StringComparer.Ordinal);
+    private readonly List<(string Word, string[] Codes, string[] Segments)> nameWords = [];
+
+    /// <summary>Builds the table from the three CSV texts (header row first; lists '|'-separated).</summary>
+    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv)
+    {
+        foreach (var row in Rows(gbtCsv))
+        {
+            // level,section,division,group,class,code,name,remark
+            var code = row[5].Trim();
+            var name = ChineseText.Fold(row[6]);
+            if (code.Length is < 2 or > 4 || !code.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            codes.Add(code);
+            nameOfCode.TryAdd(code, row[6].Trim());
+            AddCodes(codesOfName, name, [code]);
+            if (name.EndsWith('业') && name.Length > 3)
+            {
+                // CSRC and vendors write 汽车制造业 and 汽车制造 alike.
+                AddCodes(codesOfName, name[..^1], [code]);
+            }
+        }
+
+        foreach (var row in Rows(securitiesLabelsCsv))
+        {
+            // label,gbt_codes,segments,note
+            AddCodes(codesOfLabel, ChineseText.Fold(row[0]), SplitCodes(row.ElementAtOrDefault(1)));
+            AddCodes(segmentsOfLabel, ChineseText.Fold(row[0]), SplitCodes(row.ElementAtOrDefault(2)));
+        }
+
+        foreach (var row in Rows(nameWordsCsv))
+        {
+            var word = ChineseText.Fold(row[0]);
+            if (word.Length >= 2)
+            {
+                // word,gbt_codes,segments,note
+                nameWords.Add((word, SplitCodes(row.ElementAtOrDefault(1)), SplitCodes(row.ElementAtOrDefault(2))));
+            }
+        }
+
+        // Longer words first: 生物制药 is read before 制药.
+        nameWords.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+    }
+
+    /// <summary>The table built from the files of data/industry embedded in the library.</summary>
+    public static IndustryTable Default => Embedded.Value;
+
+    /// <summary>The standard's name of a code (e.g. 3630 → 改装汽车制造), or null.</summary>
+    public string? NameOf(string code) => nameOfCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The GB/T codes an industry cell names: codes (<c>C3630</c>, <c>3630</c>, <c>C36</c>), names at any
+    /// level (改装汽车制造, 汽车制造业), securities labels (汽车配件, 化学制药Ⅱ), in any combination
+    /// separated by | 、 ; , / - or spaces. Unknown parts are ignored.
+    /// </summary>
+    public IReadOnlyList<IndustryCode> Read(string? industry)
+    {
+        if (string.IsNullOrWhiteSpace(industry))
+        {
+            return [];
+        }
+
+        var found = new List<IndustryCode>(2);
+        var whole = ChineseText.Fold(industry);
+        if (Lookup(whole) is { } wholeCodes)
+        {
+            foreach (var code in wholeCodes)
+            {
+                Add(found, code, industry.Trim());
+            }
+
+            return found;
+        }
+
+        foreach (var raw in industry.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var part = ChineseText.Fold(raw);
+            var digits = LeadingCode(part, out var rest);
+            if (digits is not null && codes.Contains(digits))
+            {
+                Add(found, digits, raw);
+            }
+            else if (digits is not null && digits.Length == 3 && codes.Any(c => c.Length == 4 && c.StartsWith(digits, StringComparison.Ordinal)))
+            {
+                // Groups with a single class are listed only as the class (362 → 3620).
+                Add(found, digits, raw);
+            }
+
+            foreach (var code in Lookup(rest) ?? [])
+            {
+                Add(found, code, raw);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The segments a securities label stands for when nothing else is known (汽车整车 → ZQ-CHASSIS),
+    /// from the <c>segments</c> column of securities-labels.csv; the label's most frequent segment, a weak guess.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Segment)> LabelSegments(string? industry)
+    {
+        if (string.IsNullOrWhiteSpace(industry))
+        {
+            return [];
+        }
+
+        var found = new List<(string, string)>();
+        foreach (var raw in industry.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Prepend(industry))
+        {
+            var folded = ChineseText.Fold(raw);
+            var key = segmentsOfLabel.ContainsKey(folded) ? folded : folded.TrimEnd('i', 'v');
+            foreach (var segment in segmentsOfLabel.GetValueOrDefault(key) ?? [])
+            {
+                if (!found.Exists(f => f.Item2 == segment))
+                {
+                    found.Add((raw.Trim(), segment));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The GB/T codes that words of a company name point to (药业 → 27), longest word first, each text
+    /// position used once; and the segments such a word stands for when nothing else is known (专用汽车 → ZQ-BODY).
+    /// </summary>
+    public (IReadOnlyList<IndustryCode> Codes, IReadOnlyList<(string Word, string Segment)> Segments) ReadName(string foldedName)
+    {
+        if (foldedName.Length == 0)
+        {
+            return ([], []);
+        }
+
+        List<IndustryCode>? found = null;
+        List<(string, string)>? segments = null;
+        List<(int Start, int End)>? used = null;
+        foreach (var (word, wordCodes, wordSegments) in nameWords)
+        {
+            var at = foldedName.IndexOf(word, StringComparison.Ordinal);
+            if (at < 0 || (used is not null && used.Exists(u => at < u.End && at + word.Length > u.Start)))
+            {
+                continue;
+            }
+
+            (used ??= []).Add((at, at + word.Length));
+            foreach (var code in wordCodes)
+            {
+                Add(found ??= [], code, word);
+            }
+
+            foreach (var segment in wordSegments)
+            {
+                (segments ??= []).Add((word, segment));
+            }
+        }
+
+        return (found ?? (IReadOnlyList<IndustryCode>)[], segments ?? (IReadOnlyList<(string, string)>)[]);
+    }
+
+    private string[]? Lookup(string folded)
+    {
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        if (codesOfName.TryGetValue(folded, out var byName))
+        {
+            return byName;
+        }
+
+        if (codesOfLabel.TryGetValue(folded, out var byLabel))
+        {
+            return byLabel;
+        }
+
+        // 申万 levels: 汽车零部件Ⅱ, 化学制药Ⅲ (NFKC writes Ⅱ as ii).
+        var trimmed = folded.TrimEnd('i', 'v');
+        if (trimmed.Length < folded.Length && trimmed.Length >= 2)
+        {
+            return codesOfLabel.GetValueOrDefault(trimmed) ?? codesOfName.GetValueOrDefault(trimmed);
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a leading code (optional section letter, then 2–4 digits); <paramref name="rest"/> is what follows.</summary>
+    private static string? LeadingCode(string part, out string rest)
+    {
+        var start = part.Length > 0 && part[0] is >= 'a' and <= 't' ? 1 : 0;
+        var end = start;
+        while (end < part.Length && char.IsAsciiDigit(part[end]))
+        {
+            end++;
+        }
+
+        var length = end - start;
+        if (length is < 2 or > 4 || (end < part.Length && char.IsAsciiLetterOrDigit(part[end])))
+        {
+            rest = part;
+            return null;
+        }
+
+        rest = part[end..];
+        return part[start..end];
+    }
+
+    private static void Add(List<IndustryCode> found, string code, string source)
+    {
+        if (!found.Exists(f => f.Code == code))
+        {
+            found.Add(new IndustryCode(code, source));
+        }
+    }
+
+    private static void AddCodes(Dictionary<string, string[]> map, string key, string[] values)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        map[key] = map.TryGetValue(key, out var existing) ? [.. existing.Union(values)] : values;
+    }
+
+    private static string[] SplitCodes(string? list) =>
+        (list ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static IEnumerable<string[]> Rows(string csv)
+    {
+        using var reader = new StringReader(csv);
+        using var parser = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var first = true;
+        while (parser.Read())
+        {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+
+            if (parser.Record is { Length: > 0 } record && record[0].Length > 0)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded industry table {name} (data/industry/) is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,246 @@
+using ChainMap.Chains;
+using ChainMap.Domain;
+using ChainMap.Import;
+using ChainMap.Tests.Support;
+
+namespace ChainMap.Tests.Domain;
+
+/// <summary>One test per rule of the segment classifier, on hand-made chains (so a change of data/ does not move them).</summary>
+[TestFixture]
+internal sealed class CompanyClassifierTests
+{
+    private static readonly ChainDefinition Vehicles = new(
+        new Chain("V", "专汽", ChainCategory.Leading, "test"),
+        [
+            Seg("V", "V-ENGINE", "发动机", ["柴油发动机", "发动机"], ["3620"], exclude: ["航空发动机", "航空"]),
+            Seg("V", "V-BODY", "上装", ["上装", "专用汽车"], ["3630"]),
+            Seg("V", "V-SAN", "环卫车", ["环卫车", "洒水车", "垃圾车"], ["3630"]),
+            Seg("V", "V-COLD", "冷藏车", ["冷藏车", "保温车"], ["3630"]),
+            Seg("V", "V-BRAKE", "制动系统", ["制动器", "刹车片"], ["3670"]),
+        ],
+        []);
+
+    private static readonly ChainDefinition Pharma = new(
+        new Chain("P", "生物医药", ChainCategory.HighValueAdd, "test"),
+        [
+            Seg("P", "P-CHEM", "化学制剂", ["片剂", "胶囊剂", "注射液"], ["2720"]),
+            Seg("P", "P-API", "原料药", ["原料药", "医药中间体"], ["2710"]),
+        ],
+        []);
+
+    private static readonly ChainDefinition Chemicals = new(
+        new Chain("H", "绿色化工", ChainCategory.HighValueAdd, "test"),
+        [Seg("H", "H-FINE", "精细化学品", ["精细化学品", "医药中间体", "染料"], ["2661", "2662"])],
+        []);
+
+    private static readonly CompanyClassifier Classifier = new([Vehicles, Pharma, Chemicals]);
+
+    [TestCase("C3630")]
+    [TestCase("3630")]
+    [TestCase("改装汽车制造")]
+    [TestCase("C36 汽车制造业")]
+    [TestCase("汽车制造业")]
+    [TestCase("制造业-汽车制造业-改装汽车制造")]
+    public void Industry_code_or_name_at_any_level_puts_a_vehicle_company_in_the_vehicle_chain(string industry)
+    {
+        var matches = Classifier.Classify(new CompanyText("某某有限公司", industry, "冷藏车", null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-COLD" }));
+        Assert.That(matches[0].Evidence, Does.Contain("行业代码"));
+    }
+
+    [Test]
+    public void An_agreeing_industry_code_raises_the_confidence_of_a_product_match()
+    {
+        var without = Classifier.Classify(new CompanyText("某某有限公司", null, "冷藏车", null)).Single();
+        var with = Classifier.Classify(new CompanyText("某某有限公司", "C3630", "冷藏车", null)).Single();
+
+        Assert.That(with.Confidence, Is.GreaterThan(without.Confidence));
+        Assert.That(with.IsConfirmedByRule, Is.True);
+    }
+
+    [Test]
+    public void Csrc_industry_alone_places_the_company_in_the_chain_but_not_confirmed()
+    {
+        var matches = Classifier.Classify(new CompanyText("某某股份", "C27 医药制造业", null, null));
+
+        Assert.That(matches, Is.Empty.Or.All.Matches<SegmentMatch>(m => m.Segment.ChainCode == "P" && !m.IsConfirmedByRule));
+    }
+
+    [Test]
+    public void A_four_digit_class_that_names_one_segment_places_the_company_unconfirmed()
+    {
+        var match = Classifier.Classify(new CompanyText("某某股份", "C2710", null, null)).Single();
+
+        Assert.That(match.Segment.Code, Is.EqualTo("P-API"));
+        Assert.That(match.IsConfirmedByRule, Is.False);
+    }
+
+    [TestCase("汽车配件", "刹车片", "V-BRAKE")]
+    [TestCase("化学制药", "注射液", "P-CHEM")]
+    [TestCase("化学制药Ⅱ", "注射液", "P-CHEM")]
+    public void Securities_label_is_read_as_industry_codes(string label, string products, string segment)
+    {
+        var match = Classifier.Classify(new CompanyText("某某股份", label, products, null)).Single();
+
+        Assert.That(match.Segment.Code, Is.EqualTo(segment));
+        Assert.That(match.Evidence, Does.Contain("行业代码: " + label));
+        Assert.That(match.IsConfirmedByRule, Is.True);
+    }
+
+    [Test]
+    public async Task Securities_label_alone_guesses_its_usual_segment_unconfirmed()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var match = classifier.Classify(new CompanyText("一汽解放", "汽车整车", null, null)).Single();
+
+        Assert.That(match.Segment.Code, Is.EqualTo("ZQ-CHASSIS"));
+        Assert.That(match.IsConfirmedByRule, Is.False);
+    }
+
+    [Test]
+    public async Task Default_data_keeps_an_aero_engine_maker_out_of_the_truck_engine_segment()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var truck = classifier.Classify(new CompanyText("某某动力股份有限公司", "汽车配件", "柴油发动机", null));
+        var aero = classifier.Classify(new CompanyText("某某航空动力控制股份有限公司", "航空", "航空发动机控制系统", null));
+
+        Assert.That(truck.Select(m => m.Segment.Code), Does.Contain("ZQ-POWER-ENGINE"));
+        Assert.That(aero.Select(m => m.Segment.Code), Does.Not.Contain("ZQ-POWER-ENGINE"));
+    }
+
+    [Test]
+    public void Industry_table_reads_codes_names_csrc_and_labels()
+    {
+        var table = IndustryTable.Default;
+
+        Assert.That(table.Read("C3630").Select(c => c.Code), Is.EqualTo(new[] { "3630" }));
+        Assert.That(table.Read("C36 汽车制造业").Select(c => c.Code), Is.EqualTo(new[] { "36" }));
+        Assert.That(table.Read("改装汽车制造").Select(c => c.Code), Is.EqualTo(new[] { "3630" }));
+        Assert.That(table.Read("汽車製造業").Select(c => c.Code), Is.EqualTo(new[] { "36" }));
+        Assert.That(table.Read("乳制品").Select(c => c.Code), Is.EqualTo(new[] { "144" }));
+        Assert.That(table.Read("农药化肥").Select(c => c.Code), Is.EquivalentTo(new[] { "262", "263" }));
+        Assert.That(table.Read("不是行业"), Is.Empty);
+        Assert.That(table.NameOf("3630"), Is.EqualTo("改装汽车制造"));
+    }
+
+    [Test]
+    public void Product_and_name_words_are_strong_enough_alone()
+    {
+        var byProducts = Classifier.Classify(new CompanyText("某某有限公司", null, "洒水车、垃圾车、环卫车", null));
+        var byName = Classifier.Classify(new CompanyText("某某环卫车制造有限公司", null, null, null));
+
+        Assert.That(byProducts.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
+        Assert.That(byProducts[0].IsConfirmedByRule, Is.True);
+        Assert.That(byName.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
+        Assert.That(byName[0].Evidence, Does.StartWith("名称: 环卫车"));
+    }
+
+    [Test]
+    public void Business_scope_alone_is_never_enough()
+    {
+        var matches = Classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "销售洒水车、垃圾车、冷藏车、制动器、刹车片、柴油发动机"));
+
+        Assert.That(matches, Is.Empty);
+    }
+
+    [Test]
+    public void Business_scope_helps_once_another_signal_agrees()
+    {
+        var matches = Classifier.Classify(new CompanyText("某某专用汽车有限公司", null, null, "洒水车、垃圾车的生产和销售"));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("V-SAN"));
+    }
+
+    [Test]
+    public void Excluding_words_rule_a_segment_out()
+    {
+        var engine = Classifier.Classify(new CompanyText("某某动力有限公司", null, "柴油发动机", null));
+        var aero = Classifier.Classify(new CompanyText("某某航空动力控制有限公司", null, "航空发动机控制系统", null));
+
+        Assert.That(engine.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-ENGINE" }));
+        Assert.That(aero, Is.Empty);
+    }
+
+    [Test]
+    public void A_known_industry_that_disagrees_halves_a_word_match()
+    {
+        var agreeing = Classifier.Classify(new CompanyText("某某有限公司", null, "医药中间体", null));
+        var pharma = Classifier.Classify(new CompanyText("某某有限公司", "C2710", "医药中间体", null));
+
+        Assert.That(agreeing.Select(m => m.Segment.Code), Is.EquivalentTo(new[] { "P-API", "H-FINE" }));
+        Assert.That(pharma.Select(m => m.Segment.Code), Is.EqualTo(new[] { "P-API" }));
+    }
+
+    [Test]
+    public void A_company_goes_into_its_best_few_segments_not_every_segment_with_a_word()
+    {
+        var matches = Classifier.Classify(new CompanyText("某某环卫车有限公司", "C3630", "洒水车、垃圾车、环卫车", "另销售刹车片、保温车、上装、柴油发动机"));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
+        Assert.That(matches.Count, Is.LessThanOrEqualTo(ClassifierRules.MaxSegments));
+    }
+
+    [Test]
+    public void Traditional_and_simplified_script_classify_the_same()
+    {
+        var simplified = Classifier.Classify(new CompanyText("随州市某某专汽有限公司", "改装汽车制造", "冷藏车、保温车", null));
+        var traditional = Classifier.Classify(new CompanyText("隨州市某某專汽有限公司", "改裝汽車製造", "冷藏車、保溫車", null));
+
+        Assert.That(traditional.Select(m => (m.Segment.Code, m.Confidence)), Is.EqualTo(simplified.Select(m => (m.Segment.Code, m.Confidence))));
+        Assert.That(traditional, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Confidence_threshold_separates_confirmed_from_unconfirmed()
+    {
+        var strong = Classifier.Classify(new CompanyText("某某有限公司", "C3630", "冷藏车、保温车", null)).Single();
+        var weak = Classifier.Classify(new CompanyText("某某有限公司", null, "刹车片", null)).Single();
+
+        Assert.That(strong.Confidence, Is.GreaterThanOrEqualTo(ClassifierRules.ConfirmThreshold));
+        Assert.That(strong.IsConfirmedByRule, Is.True);
+        Assert.That(weak.Confidence, Is.LessThan(ClassifierRules.ConfirmThreshold));
+        Assert.That(weak.IsConfirmedByRule, Is.False);
+    }
+
+    [Test]
+    public async Task Chain_csv_reads_exclude_keywords_writes_them_back_and_accepts_files_without_the_column()
+    {
+        const string chains = "code,name,category,description\nV,专汽,leading,\n";
+        const string withColumn = "chain,code,name,tier,parent,aliases,products,keywords,industry_codes,exclude_keywords\nV,V-ENGINE,发动机,upstream,,,,发动机,3620,航空发动机|航空\n";
+        const string withoutColumn = "chain,code,name,tier,parent,aliases,products,keywords,industry_codes\nV,V-ENGINE,发动机,upstream,,,,发动机,3620\n";
+
+        var read = await ChainCsv.ReadAsync(new StringReader(chains), new StringReader(withColumn), null, CancellationToken.None);
+        var old = await ChainCsv.ReadAsync(new StringReader(chains), new StringReader(withoutColumn), null, CancellationToken.None);
+        var segment = read.Chains.Single().Segments.Single();
+        var chainsOut = new StringWriter();
+        var segmentsOut = new StringWriter();
+        await ChainCsv.WriteAsync(read.Chains, chainsOut, segmentsOut, new StringWriter(), CancellationToken.None);
+
+        Assert.That(read.Problems, Is.Empty);
+        Assert.That(segment.ExcludeKeywords, Is.EqualTo(new[] { "航空发动机", "航空" }));
+        Assert.That(segment.IncludeKeywords, Is.EqualTo(new[] { "发动机" }));
+        Assert.That(old.Problems, Is.Empty);
+        Assert.That(old.Chains.Single().Segments.Single().ExcludeKeywords, Is.Empty);
+        Assert.That(segmentsOut.ToString().ReplaceLineEndings("\n"), Is.EqualTo(withColumn));
+    }
+
+    [Test]
+    public void Scope_and_industry_columns_of_real_lists_are_recognised()
+    {
+        Assert.That(CompanyColumns.FieldOf("经营范围"), Is.EqualTo(CompanyColumns.Scope));
+        Assert.That(CompanyColumns.FieldOf("主营产品"), Is.EqualTo(CompanyColumns.Products));
+        foreach (var header in new[] { "国标行业", "证监会行业", "行业代码", "所属行业", "申万行业", "所属申万行业" })
+        {
+            Assert.That(CompanyColumns.FieldOf(header), Is.EqualTo(CompanyColumns.Industry), header);
+        }
+    }
+
+    private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
+        (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
+
+    private static Segment Seg(string chain, string code, string name, string[] keywords, string[] codes, string[]? exclude = null) =>
+        new(code, chain, name, Tier.Midstream, null, [], [], [.. keywords, .. (exclude ?? []).Select(w => Segment.ExcludeMarker + w)], codes);
+}

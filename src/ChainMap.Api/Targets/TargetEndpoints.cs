@@ -2,6 +2,7 @@ using ChainMap.Chains;
 using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Regions;
+using ChainMap.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Targets;
@@ -41,7 +42,7 @@ internal static class TargetEndpoints
     }
 
     internal static async Task<Results<Ok<InvestmentMapResponse>, ProblemHttpResult>> GetInvestmentMap(
-        string code, ChainDirectory chains, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
+        string code, ChainDirectory chains, RegionDirectory regions, DiscoveryService discovery, IChainMapStore store, CancellationToken cancellationToken,
         string? region = null, int top = 5, int paths = 1)
     {
         if (top is < 0 or > 20)
@@ -68,7 +69,8 @@ internal static class TargetEndpoints
         }
 
         var map = await discovery.BuildMapAsync(definition, Codes(scope.Scope!), top, paths, cancellationToken);
-        return TypedResults.Ok(map.ToResponse(scope.Scope!, catalog));
+        var unconfirmed = await store.CountUnconfirmedBySegmentAsync(definition.Chain.Code, Codes(scope.Scope!), cancellationToken);
+        return TypedResults.Ok(map.ToResponse(scope.Scope!, catalog, unconfirmed));
     }
 
     /// <summary>Validates the shared filters, runs the ranking for <paramref name="scope"/> and maps the page.</summary>

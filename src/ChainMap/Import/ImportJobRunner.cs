@@ -15,6 +15,7 @@ internal sealed class ImportJobRunner(
     CompanyImporter companies,
     RelationImporter relations,
     ChainImporter chains,
+    Chains.Reclassifier reclassifier,
     TimeProvider time,
     ILogger<ImportJobRunner> logger) : BackgroundService
 {
@@ -111,6 +112,7 @@ internal sealed class ImportJobRunner(
             {
                 ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, CommittedAsync, cancellationToken),
                 ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
+                ImportKinds.Reclassify => Summary(await reclassifier.RunAsync(s => jobs.Report(current with { Counts = Counts(s) }, null), cancellationToken)),
                 _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
             };
             try
@@ -133,6 +135,11 @@ internal sealed class ImportJobRunner(
                 Message = summary.Note,
             };
             logger.LogInformation("Import {Id} ({Kind}, {File}) {State}: {Counts}", job.Id, job.Kind, job.FileName, job.State, job.Counts);
+            if (work.Kind == ImportKinds.Chains && summary.Written && !work.Options.DryRun)
+            {
+                // New or changed chain definitions: the stored companies are classified again.
+                await jobs.EnqueueReclassifyAsync("chain import " + work.FileName, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -153,6 +160,16 @@ internal sealed class ImportJobRunner(
             jobs.Report(job, 1);
         }
     }
+
+    /// <summary>A re-classification as a job's counts: companies read, whose memberships changed (updated) or not, left without a segment, 待确认 memberships stored.</summary>
+    private static ImportCounts Counts(Chains.ReclassifySummary s) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, 0, s.Unconfirmed);
+
+    private static ImportSummary Summary(Chains.ReclassifySummary s) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, [])
+    {
+        Written = true,
+        Unconfirmed = s.Unconfirmed,
+        Note = $"re-classified {s.Read} companies: {s.Changed} changed, {s.Unconfirmed} memberships 待确认 (unconfirmed)",
+    };
 
     private void TryDelete(string folder)
     {

@@ -34,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<ChainDirectory>();
         services.AddSingleton<ChainService>();
+        services.AddSingleton<Reclassifier>();
+        services.AddSingleton<MembershipCuration>();
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
         services.AddSingleton<Access.AccessService>();

@@ -235,6 +235,7 @@ internal static class SqliteSchema
             """),
         (22, SqliteDiscoverySchema.Counts),
         (23, SqliteDiscoverySchema.ChannelMembers),
+        (135, SqliteDiscoverySchema.MembershipStatus),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -144,7 +144,13 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"read {summary.Read}, inserted {summary.Inserted}, updated {summary.Updated}, unchanged {summary.Unchanged}, rejected {summary.Rejected}, unassigned {summary.Unassigned}, unconfirmed memberships {summary.Unconfirmed}, problems {summary.ProblemCount}"));
+            $"read {summary.Read}, inserted {summary.Inserted}, updated {summary.Updated}, unchanged {summary.Unchanged}, rejected {summary.Rejected}, unassigned {summary.Unassigned}, problems {summary.ProblemCount}"));
+        if (summary.Unconfirmed > 0)
+        {
+            // Memberships, not rows: counted apart (docs/discovery.md).
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"unconfirmed (待确认) memberships: {summary.Unconfirmed}"));
+        }
+
         if (summary.Note is not null)
         {
             await output.WriteLineAsync(summary.Note);

@@ -13,6 +13,7 @@ internal static class CliProgram
         var root = new RootCommand("ChainMap command line: import, export, demo data and benchmarks.");
         root.Subcommands.Add(GenerateDemoCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReclassifyCommand.Create());
         foreach (var command in StoreCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -14,7 +14,8 @@ public sealed record FlowResponse(string From, string To, string Description);
 
 public sealed record ChainResponse(string Code, string Name, string Category, string Description, IReadOnlyList<SegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows);
 
-public sealed record MapSegmentResponse(string Code, string Name, string? Parent, int LocalCompanies, decimal LocalRegisteredCapital);
+/// <summary>A segment of the chain map: confirmed home-region companies, and apart from them the home region's 待确认 (unconfirmed) memberships.</summary>
+public sealed record MapSegmentResponse(string Code, string Name, string? Parent, int LocalCompanies, decimal LocalRegisteredCapital, int Unconfirmed);
 
 public sealed record MapTierResponse(string Tier, string Label, IReadOnlyList<MapSegmentResponse> Segments);
 
@@ -111,7 +112,7 @@ internal static class ChainMappings
         return shape.Segments.Count == 0 && shape.Flows.Count == 0 ? [] : ChainValidation.Validate(shape, limits).Where(p => p.Cap is not null).ToList();
     }
 
-    public static ChainMapResponse ToMap(ChainDefinition definition, HomeRegion home, IReadOnlyList<SegmentPresence> presence)
+    public static ChainMapResponse ToMap(ChainDefinition definition, HomeRegion home, IReadOnlyList<SegmentPresence> presence, IReadOnlyDictionary<string, int> unconfirmed)
     {
         var bySegment = presence.ToDictionary(p => p.SegmentCode);
         var tiers = Enum.GetValues<Tier>().Select(t => new MapTierResponse(
@@ -120,7 +121,8 @@ internal static class ChainMappings
             definition.Segments.Where(s => s.Tier == t).Select(s => new MapSegmentResponse(
                 s.Code, s.Name, s.ParentCode,
                 bySegment.TryGetValue(s.Code, out var p) ? p.Companies : 0,
-                bySegment.TryGetValue(s.Code, out var q) ? q.RegisteredCapital : 0)).ToList())).ToList();
+                bySegment.TryGetValue(s.Code, out var q) ? q.RegisteredCapital : 0,
+                unconfirmed.GetValueOrDefault(s.Code))).ToList())).ToList();
         return new ChainMapResponse(definition.Chain.Code, definition.Chain.Name, home.Code, home.Name, tiers,
             definition.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList());
     }

@@ -1,5 +1,6 @@
 using ChainMap.Chains;
 using ChainMap.Domain;
+using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,11 +45,14 @@ internal static class ChainEndpoints
 
         var home = await regions.GetHomeAsync(cancellationToken);
         var presence = home.Code.Length == 0 ? [] : await store.CountBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
-        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence));
+        var unconfirmed = home.Code.Length == 0
+            ? new Dictionary<string, int>()
+            : await store.CountUnconfirmedBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
+        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence, unconfirmed));
     }
 
     internal static async Task<Results<Created<ChainResponse>, ValidationProblem, ProblemHttpResult>> CreateChain(
-        ChainRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+        ChainRequest request, ChainDirectory chains, ChainService service, ImportJobs jobs, CancellationToken cancellationToken)
     {
         if (request.SizeProblems(service.Limits) is { Count: > 0 } tooBig)
         {
@@ -73,11 +77,13 @@ internal static class ChainEndpoints
             return result.Problems.ToValidationProblem("The chain definition is invalid");
         }
 
+        await jobs.EnqueueReclassifyAsync("chain " + definition.Chain.Code + " created", cancellationToken);
+
         return TypedResults.Created($"/api/chains/{Uri.EscapeDataString(definition.Chain.Code)}", definition.ToResponse());
     }
 
     internal static async Task<Results<Ok<ChainResponse>, ValidationProblem, ProblemHttpResult>> ReplaceChain(
-        string code, ChainRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+        string code, ChainRequest request, ChainDirectory chains, ChainService service, ImportJobs jobs, CancellationToken cancellationToken)
     {
         var existing = await chains.ResolveAsync(code, cancellationToken);
         if (existing is null)
@@ -103,13 +109,19 @@ internal static class ChainEndpoints
         }
 
         var result = await service.SaveAsync(definition, cancellationToken);
+        if (result.Saved)
+        {
+            // Changed keywords, names or segments: the stored companies are classified again (in the background).
+            await jobs.EnqueueReclassifyAsync("chain " + definition.Chain.Code + " changed", cancellationToken);
+        }
+
         return result.Saved
             ? TypedResults.Ok(definition.ToResponse())
             : result.Problems.ToValidationProblem("The chain definition is invalid");
     }
 
     internal static async Task<Results<Created<SegmentResponse>, ValidationProblem, ProblemHttpResult>> AddSegment(
-        string code, SegmentRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+        string code, SegmentRequest request, ChainDirectory chains, ChainService service, ImportJobs jobs, CancellationToken cancellationToken)
     {
         var definition = await chains.GetDefinitionAsync(code, cancellationToken);
         if (definition is null)
@@ -130,13 +142,19 @@ internal static class ChainEndpoints
         }
 
         var result = await service.SaveAsync(definition with { Segments = [.. definition.Segments, segment] }, cancellationToken);
+        if (result.Saved)
+        {
+            // Changed keywords, names or segments: the stored companies are classified again (in the background).
+            await jobs.EnqueueReclassifyAsync("chain " + definition.Chain.Code + " changed", cancellationToken);
+        }
+
         return result.Saved
             ? TypedResults.Created($"/api/chains/{Uri.EscapeDataString(definition.Chain.Code)}", segment.ToResponse())
             : result.Problems.ToValidationProblem("The segment is invalid");
     }
 
     internal static async Task<Results<Ok<SegmentResponse>, ValidationProblem, ProblemHttpResult>> UpdateSegment(
-        string code, string segmentCode, SegmentRequest request, ChainDirectory chains, ChainService service, CancellationToken cancellationToken)
+        string code, string segmentCode, SegmentRequest request, ChainDirectory chains, ChainService service, ImportJobs jobs, CancellationToken cancellationToken)
     {
         var definition = await chains.GetDefinitionAsync(code, cancellationToken);
         if (definition is null)
@@ -158,6 +176,12 @@ internal static class ChainEndpoints
 
         var segments = definition.Segments.Select(s => s.Code == segmentCode ? segment : s).ToList();
         var result = await service.SaveAsync(definition with { Segments = segments }, cancellationToken);
+        if (result.Saved)
+        {
+            // Changed keywords, names or segments: the stored companies are classified again (in the background).
+            await jobs.EnqueueReclassifyAsync("chain " + definition.Chain.Code + " changed", cancellationToken);
+        }
+
         return result.Saved
             ? TypedResults.Ok(segment.ToResponse())
             : result.Problems.ToValidationProblem("The segment is invalid");

@@ -1,5 +1,7 @@
 using System.Globalization;
+using ChainMap.Api.Imports;
 using ChainMap.Chains;
+using ChainMap.Import;
 using ChainMap.Domain;
 using ChainMap.Regions;
 using ChainMap.Storage;
@@ -8,14 +10,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Companies;
 
-public sealed record MembershipResponse(string Segment, string? Role, double Confidence, string? Evidence, string? Source);
+/// <summary>A membership: its status is confirmed or unconfirmed (待确认: shown, counted apart, not in gap ratings or target lists).</summary>
+public sealed record MembershipResponse(string Segment, string? Role, double Confidence, string? Evidence, string? Source, string Status);
 
 public sealed record RelationResponse(long From, long To, string Kind, string? Note);
 
 public sealed record CompanyResponse(
     long Id, string? Uscc, string Name, string RegionCode, string RegionName, string ProvinceCode, string? CityCode, string? CountyCode,
     decimal? RegisteredCapital, string? Founded, int? Employees, decimal? Revenue, string? ListedCode, IReadOnlyList<string> Tags,
-    string? Products, string? Address, IReadOnlyList<MembershipResponse> Segments);
+    string? Products, string? Address, IReadOnlyList<MembershipResponse> Segments, string? Industry = null, string? Scope = null);
 
 /// <summary>Where a stored value came from: the field, and the import (id, file name, time) that last set it.</summary>
 public sealed record FieldSourceResponse(string Field, string ImportId, string File, DateTimeOffset At);
@@ -30,6 +33,9 @@ internal static class CompanyEndpoints
     {
         var group = app.MapGroup("/api/companies").WithTags("Companies");
         group.MapGet("/", SearchCompanies).WithName("SearchCompanies").WithSummary("Search companies by name (either script), chain, segment and region");
+        group.MapPost("/reclassify", Reclassify).WithName("ReclassifyCompanies").RequireAuthorization(Access.Policies.EditChains)
+            .WithSummary("Re-classify the stored companies with the current chain definitions: queues a job (202) whose state and counts GET /api/companies/reclassify/{jobId} returns");
+        group.MapGet("/reclassify/{jobId}", GetReclassification).WithName("GetReclassification").WithSummary("A re-classification job: state, companies read, changed, left without a segment, unconfirmed memberships");
         group.MapGet("/{id}", GetCompany).WithName("GetCompany").WithSummary("One company by id or USCC, with its segments, relations and provenance (which import set each value)");
         return app;
     }
@@ -126,10 +132,26 @@ internal static class CompanyEndpoints
             provenance.Select(p => new FieldSourceResponse(p.Field, p.ImportId, p.FileName, p.At)).ToList()));
     }
 
+    internal static async Task<Accepted<ImportJobResponse>> Reclassify(ImportJobs jobs, CancellationToken cancellationToken)
+    {
+        var job = await jobs.EnqueueReclassifyAsync("on demand", cancellationToken);
+        return TypedResults.Accepted($"/api/companies/reclassify/{job.Id}", job.ToResponse(0));
+    }
+
+    internal static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetReclassification(string jobId, ImportJobs jobs, CancellationToken cancellationToken)
+    {
+        var found = await jobs.GetAsync(jobId, cancellationToken);
+        return found is { } f && f.Job.Kind == ImportKinds.Reclassify
+            ? TypedResults.Ok(f.Job.ToResponse(f.Progress))
+            : Problems.NotFound($"No re-classification job has the id '{jobId}'.", "Re-classification not found");
+    }
+
     internal static CompanyResponse ToResponse(this Company c, RegionCatalog catalog) => new(
         c.Id, c.Uscc, c.Name, c.RegionCode,
         string.Concat(catalog.Lineage(c.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
         c.ProvinceCode, c.CityCode, c.CountyCode, c.RegisteredCapital, c.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.Employees, c.Revenue, c.ListedCode, c.Tags, c.Products, c.Address,
-        c.Memberships.Select(m => new MembershipResponse(m.SegmentCode, m.Role, m.Confidence, m.Evidence, m.Source)).ToList());
+        c.Memberships.Select(m => new MembershipResponse(m.SegmentCode, m.Role, m.Confidence, m.Evidence, m.Source, m.Status.ToWire())).ToList(),
+        c.Industry,
+        c.Scope);
 }

@@ -23,6 +23,7 @@ public sealed record ImportJobResponse(
     long Rejected,
     long Unassigned,
     long Problems,
+    long Unconfirmed,
     double? Progress,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
@@ -38,7 +39,7 @@ internal static class ImportMappings
     public static ImportJobResponse ToResponse(this ImportJob job, double? progress) => new(
         job.Id, job.Kind, job.FileName, job.State.ToWire(), job.DryRun, job.AllOrNothing, job.Written,
         job.Counts.Read, job.Counts.Inserted, job.Counts.Updated, job.Counts.Unchanged, job.Counts.Rejected, job.Counts.Unassigned,
-        job.Counts.Problems, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors");
+        job.Counts.Problems, job.Counts.Unconfirmed, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors");
 
     public static ImportProblemResponse ToResponse(this ImportProblem problem) =>
         new(problem.File, problem.Line, problem.Column, problem.Value, problem.Reason, problem.Severity.ToWire());

@@ -68,7 +68,10 @@ public sealed record PresenceResponse(int Companies, decimal RegisteredCapital, 
 
 public sealed record PlaceCountResponse(string Code, string Name, int Companies);
 
-/// <summary>One segment of the investment map: gap figures (sub-segments rolled up), rating, action, where its companies are, top targets.</summary>
+/// <summary>
+/// One segment of the investment map: gap figures (sub-segments rolled up), rating, action, where its companies are, top targets;
+/// all of them from confirmed memberships. <see cref="Unconfirmed"/> counts apart the 待确认 memberships of companies in the map's region scope.
+/// </summary>
 public sealed record MapSegmentResponse(
     string Code,
     string Name,
@@ -89,7 +92,8 @@ public sealed record MapSegmentResponse(
     long Candidates,
     IReadOnlyList<PlaceCountResponse> Provinces,
     IReadOnlyList<PlaceCountResponse> Cities,
-    IReadOnlyList<TargetResponse> TopTargets);
+    IReadOnlyList<TargetResponse> TopTargets,
+    int Unconfirmed);
 
 public sealed record RatingCountResponse(string Rating, string Label, int Segments);
 
@@ -147,7 +151,7 @@ internal static class TargetMappings
     public static PathNodeResponse ToResponse(this PathNode n) =>
         new(n.Kind == PathNodeKind.Company ? "company" : "channel", n.Id, n.Name, n.RegionCode, n.ChannelKind?.ToWire(), n.IsHome);
 
-    public static InvestmentMapResponse ToResponse(this InvestmentMap map, RegionScopeResponse scope, RegionCatalog catalog)
+    public static InvestmentMapResponse ToResponse(this InvestmentMap map, RegionScopeResponse scope, RegionCatalog catalog, IReadOnlyDictionary<string, int> unconfirmed)
     {
         var chain = map.Gaps.Chain;
         var segments = map.Segments.Select(s => new MapSegmentResponse(
@@ -158,7 +162,8 @@ internal static class TargetMappings
             s.Candidates,
             s.Provinces.Select(p => new PlaceCountResponse(p.Code, FullName(catalog, p.Code), p.Companies)).ToList(),
             s.Cities.Select(p => new PlaceCountResponse(p.Code, FullName(catalog, p.Code), p.Companies)).ToList(),
-            s.TopTargets.Select(t => t.ToResponse(catalog)).ToList())).ToList();
+            s.TopTargets.Select(t => t.ToResponse(catalog)).ToList(),
+            unconfirmed.GetValueOrDefault(s.Gap.Segment.Code))).ToList();
         var summary = Enum.GetValues<GapRating>()
             .Select(r => new RatingCountResponse(r.ToWire(), r.ToChinese(), map.Gaps.Segments.Count(g => g.Rating == r))).ToList();
         return new InvestmentMapResponse(

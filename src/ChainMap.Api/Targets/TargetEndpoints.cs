@@ -1,5 +1,6 @@
 using ChainMap.Discovery;
 using ChainMap.Regions;
+using ChainMap.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Targets;
@@ -36,7 +37,7 @@ internal static class TargetEndpoints
     }
 
     internal static async Task<Results<Ok<InvestmentMapResponse>, ProblemHttpResult>> GetInvestmentMap(
-        string code, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
+        string code, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, IChainMapStore store, CancellationToken cancellationToken,
         string? region = null, int top = 5, int paths = 1)
     {
         if (top is < 0 or > MaxTop)
@@ -58,7 +59,8 @@ internal static class TargetEndpoints
         var filter = resolution.Filter!;
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var map = await discovery.BuildMapAsync(filter.Chain!, filter.Region.SearchCodes, top, paths, cancellationToken);
-        return TypedResults.Ok(map.ToResponse(filter.Region.ToResponse(), catalog));
+        var unconfirmed = await store.CountUnconfirmedBySegmentAsync(filter.Chain!.Chain.Code, filter.Region.SearchCodes, cancellationToken);
+        return TypedResults.Ok(map.ToResponse(filter.Region.ToResponse(), catalog, unconfirmed));
     }
 
     /// <summary>The paging and paths check of every ranked list (targets, team targets).</summary>

@@ -104,6 +104,12 @@ internal static class ImportCommand
                 }
 
                 var summary = await host.Services.GetRequiredService<ChainImporter>().ImportFolderAsync(folder, input.Name, new ImportOptions(result.GetValue(dryRun)), cancellationToken);
+                if (summary.Written && !result.GetValue(dryRun))
+                {
+                    // New or changed chain definitions: the stored companies are classified again.
+                    await ReclassifyCommand.RunAsync(host.Services, cancellationToken);
+                }
+
                 return await ReportAsync(summary, result.GetValue(dryRun), result.GetValue(report), cancellationToken);
             }
             finally
@@ -139,6 +145,12 @@ internal static class ImportCommand
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"read {summary.Read}, inserted {summary.Inserted}, updated {summary.Updated}, unchanged {summary.Unchanged}, rejected {summary.Rejected}, unassigned {summary.Unassigned}, problems {summary.ProblemCount}"));
+        if (summary.Unconfirmed > 0)
+        {
+            // Memberships, not rows: counted apart (docs/discovery.md).
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"unconfirmed (待确认) memberships: {summary.Unconfirmed}"));
+        }
+
         if (summary.Note is not null)
         {
             await output.WriteLineAsync(summary.Note);

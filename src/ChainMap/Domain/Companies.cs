@@ -1,7 +1,67 @@
 namespace ChainMap.Domain;
 
-/// <summary>Where a company sits in a chain, how sure we are, and why.</summary>
-public sealed record SegmentMembership(string SegmentCode, string? Role, double Confidence, string? Evidence, string? Source);
+/// <summary>
+/// Where a company sits in a chain, how sure we are, and why. An <see cref="MembershipStatus.Unconfirmed"/>
+/// (待确认) membership is shown and counted apart but left out of gap ratings and target lists.
+/// </summary>
+public sealed record SegmentMembership(string SegmentCode, string? Role, double Confidence, string? Evidence, string? Source, MembershipStatus Status = MembershipStatus.Confirmed)
+{
+    public bool IsConfirmed => Status == MembershipStatus.Confirmed;
+
+    /// <summary>True when the classifier made it (see <see cref="MembershipSources"/>); a re-classification replaces only these.</summary>
+    public bool IsClassified => MembershipSources.IsClassifier(Source);
+}
+
+/// <summary>Confirmed memberships count in discovery; unconfirmed (待确认) ones wait for an analyst.</summary>
+public enum MembershipStatus
+{
+    Confirmed,
+    Unconfirmed,
+}
+
+public static class MembershipStatuses
+{
+    public static string ToWire(this MembershipStatus status) => status == MembershipStatus.Unconfirmed ? "unconfirmed" : "confirmed";
+
+    public static bool TryParse(string? text, out MembershipStatus status)
+    {
+        switch (Text.ChineseText.Fold(text))
+        {
+            case "confirmed" or "已确认" or "确认":
+                status = MembershipStatus.Confirmed;
+                return true;
+            case "unconfirmed" or "待确认" or "未确认":
+                status = MembershipStatus.Unconfirmed;
+                return true;
+            default:
+                status = MembershipStatus.Confirmed;
+                return false;
+        }
+    }
+}
+
+/// <summary>
+/// The <see cref="SegmentMembership.Source"/> of a membership tells who made it: a file's segment column
+/// (the file name), the classifier ("classifier:" + file name, or "classifier:reclassify") or an analyst
+/// ("analyst"). Only the classifier's are replaced when companies are re-classified.
+/// </summary>
+public static class MembershipSources
+{
+    public const string ClassifierPrefix = "classifier:";
+    public const string Reclassify = ClassifierPrefix + "reclassify";
+    public const string Analyst = "analyst";
+
+    public static string Classifier(string? origin) => ClassifierPrefix + (origin ?? string.Empty);
+
+    public static bool IsClassifier(string? source) => source is not null && source.StartsWith(ClassifierPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The merge rule of a re-import, the same on every store: a classifier guess never replaces a
+    /// membership given in a file or set by an analyst, and never downgrades a confirmed one to 待确认.
+    /// </summary>
+    public static bool Replaces(SegmentMembership incoming, SegmentMembership stored) =>
+        !incoming.IsClassified || (stored.IsClassified && (incoming.IsConfirmed || !stored.IsConfirmed));
+}
 
 /// <summary>A company. Money is in 万元 (10,000 CNY), as Chinese registers report it.</summary>
 public sealed record Company(
@@ -20,7 +80,9 @@ public sealed record Company(
     IReadOnlyList<string> Tags,
     string? Products,
     string? Address,
-    IReadOnlyList<SegmentMembership> Memberships);
+    IReadOnlyList<SegmentMembership> Memberships,
+    string? Industry = null,
+    string? Scope = null);
 
 public enum CompanyRelationKind
 {

@@ -151,6 +151,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
         private long unchanged;
         private long rejected;
         private long unassigned;
+        private long unconfirmed;
         private bool written;
 
         public async Task ExecuteAsync(ICompanyImportSession session, CancellationToken cancellationToken)
@@ -172,7 +173,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                         written = true;
                         sinceCommit = 0;
                         await CommittedAsync(new ImportCheckpoint(
-                            new ImportCounts(batch.ReadThrough, inserted, updated, unchanged, batch.RejectedThrough + conflicts, unassigned, batch.ProblemsThrough + conflicts),
+                            new ImportCounts(batch.ReadThrough, inserted, updated, unchanged, batch.RejectedThrough + conflicts, unassigned, batch.ProblemsThrough + conflicts, unconfirmed),
                             batch.ThroughLine), stop.Token);
                     }
 
@@ -214,6 +215,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
 
         public ImportSummary Summary(string format) => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Report(fileName))
         {
+            Unconfirmed = unconfirmed,
             // A commit of no row wrote nothing.
             Written = written && inserted + updated + unchanged > 0,
             Format = format,
@@ -240,6 +242,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 $"the store stopped answering ({reason}); {KeptText(kept)} — run the same import again once the store is back: committed rows come out unchanged");
             return new ImportSummary(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.Unassigned, [problem])
             {
+                Unconfirmed = counts.Unconfirmed,
                 Written = kept is not null,
                 FileProblem = problem,
                 Format = format,
@@ -263,7 +266,7 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
             }
         }
 
-        private ImportCounts Counts() => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Count);
+        private ImportCounts Counts() => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Count, unconfirmed);
 
         private async Task ProduceAsync(ChannelWriter<Batch> writer, CancellationToken cancellationToken)
         {
@@ -369,6 +372,14 @@ public sealed class CompanyImporter(IChainMapStore store, RegionDirectory region
                 if (batch.Unassigned[i])
                 {
                     unassigned++;
+                }
+
+                foreach (var membership in batch.Records[i].Memberships)
+                {
+                    if (!membership.IsConfirmed)
+                    {
+                        unconfirmed++;
+                    }
                 }
             }
         }

@@ -155,7 +155,8 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
                 .Select(ChineseText.ToSimplified).Distinct(StringComparer.Ordinal).ToList();
         var listed = NullIfEmpty(Get(ListedField));
         var products = NullIfEmpty(Get(ProductsField));
-        var industry = NullIfEmpty(Get(IndustryField));
+        var industry = Cap(NullIfEmpty(Get(IndustryField)), MaxIndustryLength);
+        var scope = Cap(NullIfEmpty(Get(ScopeField)), MaxScopeLength);
         var role = NullIfEmpty(Get(RoleField));
 
         var memberships = new List<SegmentMembership>(2);
@@ -189,10 +190,12 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
 
         if (memberships.Count == 0)
         {
-            // The scope is used only here: the company record has no place for it.
-            foreach (var match in segments.Classify(new CompanyText(name, industry, products, NullIfEmpty(Get(ScopeField)))))
+            // Below the classifier's threshold a membership is stored as 待确认 (unconfirmed).
+            foreach (var match in segments.Classify(new CompanyText(name, industry, products, scope)))
             {
-                memberships.Add(new SegmentMembership(match.Segment.Code, role ?? products, match.Confidence, match.Evidence, source));
+                memberships.Add(new SegmentMembership(
+                    match.Segment.Code, role ?? products, match.Confidence, match.Evidence, MembershipSources.Classifier(source),
+                    match.IsConfirmedByRule ? MembershipStatus.Confirmed : MembershipStatus.Unconfirmed));
             }
         }
 
@@ -216,7 +219,9 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             products,
             NullIfEmpty(Get(AddressField)),
             CompanyStrength.Score(capital, revenue, employees, listed, tags),
-            memberships);
+            memberships,
+            industry,
+            scope);
         return new(record, problems ?? (IReadOnlyList<ImportProblem>)[], memberships.Count == 0);
     }
 
@@ -457,4 +462,15 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>
+    /// The industry and scope texts are kept on the company so that a re-classification sees what the
+    /// import saw; they are capped (the classifier reads the capped text too) so one pasted register
+    /// extract cannot bloat the store.
+    /// </summary>
+    internal const int MaxIndustryLength = 200;
+
+    internal const int MaxScopeLength = 2000;
+
+    internal static string? Cap(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 }

@@ -18,6 +18,7 @@ internal sealed class ImportJobRunner(
     RelationImporter relations,
     ChainImporter chains,
     Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options,
+    Chains.Reclassifier reclassifier,
     TimeProvider time,
     ILogger<ImportJobRunner> logger) : BackgroundService
 {
@@ -133,6 +134,7 @@ internal sealed class ImportJobRunner(
             {
                 ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, CommittedAsync, cancellationToken),
                 ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
+                ImportKinds.Reclassify => Summary(await reclassifier.RunAsync(s => jobs.Report(current with { Counts = Counts(s) }, null), cancellationToken)),
                 _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
             };
             try
@@ -155,6 +157,11 @@ internal sealed class ImportJobRunner(
                 Message = summary.Note,
             };
             logger.LogInformation("Import {Id} ({Kind}, {File}) {State}: {Counts}", job.Id, job.Kind, ChainMap.Text.LogText.Escape(job.FileName), job.State, job.Counts);
+            if (work.Kind == ImportKinds.Chains && summary.Written && !work.Options.DryRun)
+            {
+                // New or changed chain definitions: the stored companies are classified again.
+                await jobs.EnqueueReclassifyAsync("chain import " + work.FileName, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested && stopped() is { } why)
         {
@@ -203,6 +210,16 @@ internal sealed class ImportJobRunner(
             logger.LogError("Import {Id}: could not store its problem report: {Reason}", job.Id, ex.Message);
         }
     }
+
+    /// <summary>A re-classification as a job's counts: companies read, whose memberships changed (updated) or not, left without a segment, 待确认 memberships stored.</summary>
+    private static ImportCounts Counts(Chains.ReclassifySummary s) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, 0, s.Unconfirmed);
+
+    private static ImportSummary Summary(Chains.ReclassifySummary s) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, [])
+    {
+        Written = true,
+        Unconfirmed = s.Unconfirmed,
+        Note = $"re-classified {s.Read} companies: {s.Changed} changed, {s.Unconfirmed} memberships 待确认 (unconfirmed)",
+    };
 
     private void TryDelete(string folder)
     {

@@ -48,6 +48,9 @@ public static class ImportKinds
     public const string Companies = "companies";
     public const string Relations = "relations";
     public const string Chains = "chains";
+
+    /// <summary>Not a file: re-classifies the stored companies with the current chain definitions.</summary>
+    public const string Reclassify = "reclassify";
 }
 
 /// <summary>One queued import: the uploaded file (or chain folder) in its own work folder, and the options.</summary>
@@ -103,6 +106,10 @@ public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsof
         await queue.Writer.WriteAsync(new ImportWork(job.Id, kind, workFolder, path, fileName, importOptions), cancellationToken);
         return job;
     }
+
+    /// <summary>Queues a re-classification of the stored companies (after a chain change, or on demand); it runs after the jobs queued before it.</summary>
+    public Task<ImportJob> EnqueueReclassifyAsync(string reason, CancellationToken cancellationToken) =>
+        EnqueueAsync(ImportKinds.Reclassify, reason, CreateWorkFolder(), string.Empty, ImportOptions.Default, cancellationToken);
 
     /// <summary>A job with its live progress (0-1, null when not running), or null when unknown.</summary>
     public async Task<(ImportJob Job, double? Progress)?> GetAsync(string id, CancellationToken cancellationToken)

@@ -36,10 +36,13 @@ public sealed record ImportSummary(long Read, long Inserted, long Updated, long 
 
     public long ProblemCount { get; init; }
 
+    /// <summary>Memberships the rows brought as 待确认 (unconfirmed: the classifier was not sure), counted apart from the rows.</summary>
+    public long Unconfirmed { get; init; }
+
     /// <summary>One sentence on what was (not) written and why.</summary>
     public string? Note { get; init; }
 
-    public ImportCounts Counts => new(Read, Inserted, Updated, Unchanged, Rejected, Unassigned, ProblemCount);
+    public ImportCounts Counts => new(Read, Inserted, Updated, Unchanged, Rejected, Unassigned, ProblemCount, Unconfirmed);
 
     public static ImportSummary RejectedFile(ImportProblem problem, string? format = null) =>
         new(0, 0, 0, 0, 0, 0, [problem])

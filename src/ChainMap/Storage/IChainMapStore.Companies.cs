@@ -24,7 +24,9 @@ public sealed record CompanyRecord(
     string? Products,
     string? Address,
     double Strength,
-    IReadOnlyList<SegmentMembership> Memberships);
+    IReadOnlyList<SegmentMembership> Memberships,
+    string? Industry = null,
+    string? Scope = null);
 
 /// <summary>Which import (file, time) a stored value came from.</summary>
 public sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);

@@ -65,8 +65,11 @@ public static class ImportJobStates
     public static bool IsFinished(this ImportJobState state) => state is not (ImportJobState.Queued or ImportJobState.Running);
 }
 
-/// <summary>Row counts of an import (for a dry run or an import that was not written: what would have happened).</summary>
-public sealed record ImportCounts(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, long Problems)
+/// <summary>
+/// Row counts of an import (for a dry run or an import that was not written: what would have happened);
+/// <see cref="Unconfirmed"/> counts the 待确认 memberships the rows brought.
+/// </summary>
+public sealed record ImportCounts(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, long Problems, long Unconfirmed = 0)
 {
     public static readonly ImportCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
 }

@@ -35,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<Domain.ChainLimits>().BindConfiguration(Domain.ChainLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChainDirectory>();
         services.AddSingleton<ChainService>();
+        services.AddSingleton<Reclassifier>();
+        services.AddSingleton<MembershipCuration>();
         services.AddSingleton<CompanyImporter>();
         services.AddSingleton<DefaultData>();
         services.AddSingleton<Access.AccessService>();

@@ -51,6 +51,8 @@ public sealed class AccessControlTests
         ["GET /api/home"] = Everyone,
         ["GET /api/companies"] = Everyone,
         ["GET /api/companies/{id}"] = Everyone,
+        ["POST /api/companies/reclassify"] = ChainEditors,
+        ["GET /api/companies/reclassify/{jobId}"] = Everyone,
         ["GET /api/chains/{code}/export"] = Exporters,
         ["GET /api/targets/export"] = Exporters,
         ["POST /api/projects"] = ProjectWriters,

@@ -144,8 +144,10 @@ export function getChain(code) {
 
 /**
  * The chain map the map view draws: { code, name, homeRegion, homeName, tiers: [{ tier, label,
- * segments: [{ code, name, parent, localCompanies, localRegisteredCapital, rating, ratingLabel,
+ * segments: [{ code, name, parent, localCompanies, localRegisteredCapital, unconfirmed, unconfirmedAll, rating, ratingLabel,
  * action, actionLabel, explanation, candidates }] }], flows, ratings: [{ rating, label, segments }] }.
+ * unconfirmed counts the home region's 待确认 memberships, unconfirmedAll those of all regions; neither is in
+ * localCompanies, the ratings or the candidates.
  * The tiers come from /api/chains/{code}/map; the gap rating (strong | potential | weak | missing)
  * and action of each segment from /api/chains/{code}/investment-map.
  */
@@ -165,6 +167,7 @@ export function getChainMap(code) {
         segment.actionLabel = gap?.actionLabel ?? null;
         segment.explanation = gap?.explanation ?? null;
         segment.candidates = gap?.candidates ?? null;
+        segment.unconfirmedAll = gap?.unconfirmed ?? 0;
       }
     }
     map.ratings = invest.summary;

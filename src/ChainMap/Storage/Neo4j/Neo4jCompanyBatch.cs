@@ -127,8 +127,9 @@ internal sealed class Neo4jCompanyBatch
         foreach (var membership in memberships)
         {
             if (company.Memberships.TryGetValue(membership.SegmentCode, out var current)
-                && current.Role == membership.Role && Math.Abs(current.Confidence - membership.Confidence) < 1e-9
-                && current.Evidence == membership.Evidence)
+                && ((current.Role == membership.Role && Math.Abs(current.Confidence - membership.Confidence) < 1e-9
+                        && current.Evidence == membership.Evidence && current.Status == membership.Status && current.IsClassified == membership.IsClassified)
+                    || !MembershipSources.Replaces(membership, current)))
             {
                 continue;
             }
@@ -194,6 +195,10 @@ internal sealed class CompanyState : IStoredCompanyIdentity
 
     public string? Address { get; set; }
 
+    public string? Industry { get; set; }
+
+    public string? Scope { get; set; }
+
     public double Strength { get; set; }
 
     public Dictionary<string, string> Provenance { get; set; } = new(StringComparer.Ordinal);
@@ -254,6 +259,8 @@ internal sealed class CompanyState : IStoredCompanyIdentity
             Tags = company.Get("tags").AsStringList(),
             Products = company.Get("products").AsString(),
             Address = company.Get("address").AsString(),
+            Industry = company.Get("industry").AsString(),
+            Scope = company.Get("scope").AsString(),
             Strength = company.Get("strength").AsNullableDouble() ?? 0,
             Provenance = JsonSerializer.Deserialize<Dictionary<string, string>>(company.Get("provenance").AsString() ?? "{}") ?? [],
         };
@@ -275,12 +282,15 @@ internal sealed class CompanyState : IStoredCompanyIdentity
                     m.Get("role").AsString(),
                     m.Get("confidence").AsNullableDouble() ?? 0,
                     m.Get("evidence").AsString(),
-                    m.Get("source").AsString()));
+                    m.Get("source").AsString(),
+                    m.Get("status").AsString() == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
 
     public Company ToCompany() => new(
         Id, Uscc, Name, RegionCode, ProvinceCode ?? string.Empty, CityCode, CountyCode, RegisteredCapital, Founded, Employees, Revenue,
         ListedCode, Tags, Products, Address,
-        Memberships.Values.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList());
+        Memberships.Values.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList(),
+        Industry,
+        Scope);
 
     /// <summary>
     /// Incoming present values win; absent ones keep what is stored (the rules of the SQLite session:
@@ -315,6 +325,8 @@ internal sealed class CompanyState : IStoredCompanyIdentity
         var tagsJoined = Pick("tags", string.Join('|', Tags), string.Join('|', incoming.Tags), incoming.Tags.Count > 0);
         var products = Pick("products", Products, incoming.Products, incoming.Products is not null);
         var address = Pick("address", Address, incoming.Address, incoming.Address is not null);
+        var industry = Pick("industry", Industry, incoming.Industry, incoming.Industry is not null);
+        var scope = Pick("scope", Scope, incoming.Scope, incoming.Scope is not null);
         if (fields.Count == 0)
         {
             return fields;
@@ -346,6 +358,8 @@ internal sealed class CompanyState : IStoredCompanyIdentity
         Tags = tags;
         Products = products;
         Address = address;
+        Industry = industry;
+        Scope = scope;
         Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags);
         Provenance = provenance;
         Dirty = true;
@@ -372,6 +386,8 @@ internal sealed class CompanyState : IStoredCompanyIdentity
             ["tags"] = Tags,
             ["products"] = Products,
             ["address"] = Address,
+            ["industry"] = Industry,
+            ["scope"] = Scope,
             ["strength"] = Strength,
             ["provenance"] = JsonSerializer.Serialize(Provenance),
             ["updatedAt"] = at,
@@ -400,6 +416,8 @@ internal sealed class CompanyState : IStoredCompanyIdentity
         Tags = record.Tags;
         Products = record.Products;
         Address = record.Address;
+        Industry = record.Industry;
+        Scope = record.Scope;
     }
 
     private static IEnumerable<string> PresentFields(CompanyRecord r)
@@ -415,5 +433,7 @@ internal sealed class CompanyState : IStoredCompanyIdentity
         if (r.Tags.Count > 0) { yield return "tags"; }
         if (r.Products is not null) { yield return "products"; }
         if (r.Address is not null) { yield return "address"; }
+        if (r.Industry is not null) { yield return "industry"; }
+        if (r.Scope is not null) { yield return "scope"; }
     }
 }

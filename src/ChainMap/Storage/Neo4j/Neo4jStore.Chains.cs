@@ -138,7 +138,7 @@ internal sealed partial class Neo4jStore
             Cypher(
                 regions.Match() + """
                 MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
-                WHERE m.chainCode = $chain
+                WHERE m.chainCode = $chain AND coalesce(m.status, 'confirmed') = 'confirmed'
                 RETURN s.code, count(c), sum(coalesce(c.registeredCapital, 0.0)), sum(c.strength)
                 """,
                 [("chain", chainCode), .. regions.Parameters]),

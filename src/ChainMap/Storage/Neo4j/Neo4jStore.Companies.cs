@@ -7,7 +7,8 @@ namespace ChainMap.Storage.Neo4j;
 /// <c>(:Company {id, key, uscc, name, nameKey, regionCode, provinceCode, cityCode, countyCode, ...,
 /// strength, provenance})</c> with the province, city and county codes denormalised for index-backed
 /// region filters; <c>(:Company)-[:LOCATED_IN]-&gt;(:Region)</c>;
-/// <c>(:Company)-[:IN_SEGMENT {role, confidence, evidence, source, chainCode}]-&gt;(:Segment)</c>;
+/// <c>(:Company)-[:IN_SEGMENT {role, confidence, evidence, source, status, chainCode}]-&gt;(:Segment)</c> (a missing
+/// status is 'confirmed': relationships stored before statuses existed; discovery reads only confirmed ones, <see cref="Confirmed"/>);
 /// <c>(:Company)-[:SUPPLIES|INVESTS_IN|CONTROLS {note, source}]-&gt;(:Company)</c>;
 /// <c>(:ImportRun {id, fileName, at})</c>; ids from <c>(:Sequence {name: 'company', next, epoch})</c>.
 /// </summary>
@@ -18,14 +19,17 @@ internal sealed partial class Neo4jStore
         {id: c.id, key: c.key, uscc: c.uscc, name: c.name, nameKey: c.nameKey, regionCode: c.regionCode,
          provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode, registeredCapital: c.registeredCapital,
          founded: c.founded, employees: c.employees, revenue: c.revenue, listedCode: c.listedCode, tags: c.tags,
-         products: c.products, address: c.address, strength: c.strength, provenance: c.provenance}
+         products: c.products, address: c.address, industry: c.industry, scope: c.scope, strength: c.strength, provenance: c.provenance}
         """;
 
     /// <summary>The memberships of <c>c</c> after <c>OPTIONAL MATCH (c)-[m:IN_SEGMENT]-&gt;(s:Segment)</c>, as a list of maps.</summary>
     internal const string MembershipList =
-        "collect(CASE WHEN s IS NULL THEN null ELSE {segment: s.code, role: m.role, confidence: m.confidence, evidence: m.evidence, source: m.source} END)";
+        "collect(CASE WHEN s IS NULL THEN null ELSE {segment: s.code, role: m.role, confidence: m.confidence, evidence: m.evidence, source: m.source, status: m.status} END)";
 
     private const string CompanySequence = "company";
+
+    /// <summary>True when membership <c>m</c> counts in discovery: confirmed, or stored before statuses existed.</summary>
+    internal const string Confirmed = "coalesce(m.status, 'confirmed') = 'confirmed'";
 
     /// <summary>Starts a section of an upsert's write: it runs only when this writer's guard passed.</summary>
     private const string Guarded = """
@@ -207,6 +211,7 @@ internal sealed partial class Neo4jStore
         ["confidence"] = membership.Confidence,
         ["evidence"] = membership.Evidence,
         ["source"] = membership.Source,
+        ["status"] = membership.Status.ToWire(),
     };
 
     public Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken) =>

@@ -16,7 +16,8 @@ internal sealed partial class Neo4jStore
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
         var result = await RunAsync(Cypher($$"""
-            MATCH (s:Segment {chainCode: $chain})<-[:IN_SEGMENT]-(c:Company)
+            MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
+            WHERE {{Confirmed}}
             WITH s.code AS code, c, {{InRegions("home")}} AS home
             RETURN code,
                    sum(CASE WHEN home THEN 1 ELSE 0 END), sum(CASE WHEN home THEN coalesce(c.registeredCapital, 0.0) ELSE 0.0 END),
@@ -33,8 +34,8 @@ internal sealed partial class Neo4jStore
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
         var result = await RunAsync(Cypher($$"""
-            MATCH (s:Segment {chainCode: $chain})<-[:IN_SEGMENT]-(c:Company)
-            WHERE ($scope IS NULL OR {{InRegions("scope")}}) AND NOT {{InRegions("excluded")}}
+            MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
+            WHERE {{Confirmed}} AND ($scope IS NULL OR {{InRegions("scope")}}) AND NOT {{InRegions("excluded")}}
             RETURN s.code, c.provinceCode, c.cityCode, count(c), sum(coalesce(c.registeredCapital, 0.0))
             """, ("chain", chainCode), ("scope", regionCodes?.ToList()), ("excluded", excludedRegionCodes.ToList())), cancellationToken);
         return result.Rows.Select(r => new SegmentPlaceCount(
@@ -57,8 +58,8 @@ internal sealed partial class Neo4jStore
             // The strength floor leaves weak companies out of the candidates; the total still counts them.
             Cypher($$"""
                 UNWIND $segments AS code
-                MATCH (s:Segment {code: code})<-[:IN_SEGMENT]-(c:Company)
-                WHERE {{filter}} AND ($floor IS NULL OR coalesce(c.strength, 0.0) >= $floor)
+                MATCH (s:Segment {code: code})<-[m:IN_SEGMENT]-(c:Company)
+                WHERE {{Confirmed}} AND {{filter}} AND ($floor IS NULL OR coalesce(c.strength, 0.0) >= $floor)
                 WITH code, c ORDER BY coalesce(c.strength, 0.0) DESC, c.id
                 WITH code, collect({id: c.id, strength: coalesce(c.strength, 0.0)})[0..$per] AS top
                 UNWIND top AS t
@@ -68,8 +69,8 @@ internal sealed partial class Neo4jStore
         if (query.CountTotal)
         {
             statements.Add(Cypher($$"""
-                MATCH (s:Segment)<-[:IN_SEGMENT]-(c:Company)
-                WHERE s.code IN $segments AND {{filter}}
+                MATCH (s:Segment)<-[m:IN_SEGMENT]-(c:Company)
+                WHERE s.code IN $segments AND {{Confirmed}} AND {{filter}}
                 RETURN count(DISTINCT c)
                 """, parameters));
         }

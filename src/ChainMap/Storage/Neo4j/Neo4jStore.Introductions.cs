@@ -104,7 +104,8 @@ internal sealed partial class Neo4jStore
         var companies = await RunAsync(Cypher("""
             UNWIND $ids AS id
             MATCH (c:Company {id: id})
-            OPTIONAL MATCH (c)-[:IN_SEGMENT]->(s:Segment)
+            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+            WHERE coalesce(m.status, 'confirmed') = 'confirmed'
             RETURN c.id, c.provinceCode, c.cityCode, c.countyCode, c.strength, c.registeredCapital, c.tags, collect(s.code)
             """, ("ids", ids)), cancellationToken);
         return companies.Rows

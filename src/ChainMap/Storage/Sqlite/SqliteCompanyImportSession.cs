@@ -18,11 +18,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 {
     private const string StoredColumns = """
         id, uscc, name, name_key, region_code, province_code, city_code, county_code, registered_capital, founded,
-        employees, revenue, listed_code, tags, products, address, provenance
+        employees, revenue, listed_code, tags, products, address, provenance, industry, scope
         """;
 
     private static readonly string[] FieldOrder =
-        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
+        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address", "industry", "scope"];
 
     // Chinese names stay as they are in the lookup lists instead of \uXXXX escapes (a sixth of the size).
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -52,31 +52,32 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         selectByUscc = Create($"SELECT {StoredColumns} FROM company WHERE uscc IN (SELECT value FROM json_each($list))", "$list");
         selectByName = Create($"SELECT {StoredColumns} FROM company WHERE name_key IN (SELECT value FROM json_each($list))", "$list");
         selectMemberships = Create("""
-            SELECT company_id, segment_code, role, confidence, evidence, source FROM company_segment
+            SELECT company_id, segment_code, role, confidence, evidence, source, status FROM company_segment
             WHERE company_id IN (SELECT value FROM json_each($list))
             """, "$list");
         rawInsert = new RawStatement(connection, """
             INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
                 registered_capital, founded, employees, revenue, listed_code, tags, products, address, strength, provenance,
-                created_at, updated_at)
+                created_at, updated_at, industry, scope)
             VALUES ($id, $key, $uscc, $name, $name_key, $region, $province, $city, $county, $capital, $founded, $employees,
-                $revenue, $listed, $tags, $products, $address, $strength, $provenance, $now, $now)
+                $revenue, $listed, $tags, $products, $address, $strength, $provenance, $now, $now, $industry, $scope)
             """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
-            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now");
+            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
         update = Create("""
             UPDATE company SET identity_key = coalesce($key, identity_key), uscc = $uscc, name = $name, name_key = $name_key, region_code = $region,
                 province_code = $province, city_code = $city, county_code = $county, registered_capital = $capital,
                 founded = $founded, employees = $employees, revenue = $revenue, listed_code = $listed, tags = $tags,
-                products = $products, address = $address, strength = $strength, provenance = $provenance, updated_at = $now
+                products = $products, address = $address, strength = $strength, provenance = $provenance, updated_at = $now,
+                industry = $industry, scope = $scope
             WHERE id = $id
             """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
-            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now");
+            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
         rawMembership = new RawStatement(connection, """
-            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source)
-            VALUES ($id, $segment, $chain, $role, $confidence, $evidence, $source)
+            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
+            VALUES ($id, $segment, $chain, $role, $confidence, $evidence, $source, $status)
             ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
-                evidence = excluded.evidence, source = excluded.source
-            """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source");
+                evidence = excluded.evidence, source = excluded.source, status = excluded.status
+            """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source", "$status");
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
     }
 
@@ -417,7 +418,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             if (index >= 0)
             {
                 var current = existing[index];
-                if (current.Role == membership.Role && Math.Abs(current.Confidence - membership.Confidence) < 1e-9 && current.Evidence == membership.Evidence)
+                if ((current.Role == membership.Role && Math.Abs(current.Confidence - membership.Confidence) < 1e-9 && current.Evidence == membership.Evidence
+                        && current.Status == membership.Status && current.IsClassified == membership.IsClassified)
+                    || !MembershipSources.Replaces(membership, current))
                 {
                     continue;
                 }
@@ -431,6 +434,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             m.Bind(4, membership.Confidence);
             m.Bind(5, membership.Evidence);
             m.Bind(6, membership.Source ?? stamp.FileName);
+            m.Bind(7, membership.Status.ToWire());
             m.Execute();
             if (index >= 0)
             {
@@ -483,7 +487,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetDouble(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
         }
 
         return result;
@@ -525,6 +530,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         p[17].Value = record.Strength;
         p[18].Value = provenance;
         p[19].Value = now;
+        p[20].Value = (object?)record.Industry ?? DBNull.Value;
+        p[21].Value = (object?)record.Scope ?? DBNull.Value;
     }
 
     private void BindRaw(long id, CompanyRecord record, string provenance)
@@ -550,6 +557,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         r.Bind(17, record.Strength);
         r.Bind(18, provenance);
         r.Bind(19, now);
+        r.Bind(20, record.Industry);
+        r.Bind(21, record.Scope);
     }
 
     private static int PresentMask(CompanyRecord r)
@@ -563,6 +572,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (r.Tags.Count > 0) { mask |= 1 << 8; }
         if (r.Products is not null) { mask |= 1 << 9; }
         if (r.Address is not null) { mask |= 1 << 10; }
+        if (r.Industry is not null) { mask |= 1 << 11; }
+        if (r.Scope is not null) { mask |= 1 << 12; }
         return mask;
     }
 
@@ -590,7 +601,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private sealed record Stored(
         long Id, string? Uscc, string Name, string NameKey, string RegionCode, string ProvinceCode, string? CityCode, string? CountyCode,
         decimal? RegisteredCapital, DateOnly? Founded, int? Employees, decimal? Revenue, string? ListedCode, string Tags,
-        string? Products, string? Address, string ProvenanceJson, Dictionary<string, string>? ProvenanceMap) : IStoredCompanyIdentity
+        string? Products, string? Address, string ProvenanceJson, Dictionary<string, string>? ProvenanceMap, string? Industry, string? Scope) : IStoredCompanyIdentity
     {
         public Dictionary<string, string> Provenance =>
             ProvenanceMap ?? JsonSerializer.Deserialize<Dictionary<string, string>>(ProvenanceJson) ?? [];
@@ -613,11 +624,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             reader.IsDBNull(14) ? null : reader.GetString(14),
             reader.IsDBNull(15) ? null : reader.GetString(15),
             reader.GetString(16),
-            null);
+            null,
+            reader.IsDBNull(17) ? null : reader.GetString(17),
+            reader.IsDBNull(18) ? null : reader.GetString(18));
 
         public static Stored From(long id, CompanyRecord r, string provenanceJson) => new(
             id, r.Uscc, r.Name, r.NameKey, r.RegionCode, r.ProvinceCode, r.CityCode, r.CountyCode, r.RegisteredCapital, r.Founded,
-            r.Employees, r.Revenue, r.ListedCode, string.Join('|', r.Tags), r.Products, r.Address, provenanceJson, null);
+            r.Employees, r.Revenue, r.ListedCode, string.Join('|', r.Tags), r.Products, r.Address, provenanceJson, null, r.Industry, r.Scope);
 
         /// <summary>Incoming present values win; absent ones keep what is stored. <paramref name="changed"/> lists the fields that change.</summary>
         public Stored MergeWith(CompanyRecord incoming, string importId, List<string> changed)
@@ -649,6 +662,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             var tags = Pick("tags", Tags, string.Join('|', incoming.Tags), incoming.Tags.Count > 0);
             var products = Pick("products", Products, incoming.Products, incoming.Products is not null);
             var address = Pick("address", Address, incoming.Address, incoming.Address is not null);
+            var industry = Pick("industry", Industry, incoming.Industry, incoming.Industry is not null);
+            var scope = Pick("scope", Scope, incoming.Scope, incoming.Scope is not null);
             if (provenance is null)
             {
                 return this;
@@ -658,7 +673,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             return new Stored(
                 Id, uscc, name, incoming.NameKey, region,
                 regionChanged ? incoming.ProvinceCode : ProvinceCode, regionChanged ? incoming.CityCode : CityCode, regionChanged ? incoming.CountyCode : CountyCode,
-                capital, founded, employees, revenue, listed, tags, products, address, ProvenanceJson, provenance);
+                capital, founded, employees, revenue, listed, tags, products, address, ProvenanceJson, provenance, industry, scope);
         }
 
         public CompanyRecord ToRecord(CompanyRecord incoming)
@@ -682,6 +697,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 Tags = tags,
                 Products = Products,
                 Address = Address,
+                Industry = Industry,
+                Scope = Scope,
                 Strength = CompanyStrength.Score(RegisteredCapital, Revenue, Employees, ListedCode, tags),
             };
         }

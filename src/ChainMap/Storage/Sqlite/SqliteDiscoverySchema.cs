@@ -220,6 +220,40 @@ internal static class SqliteDiscoverySchema
         """;
 
     /// <summary>
+    /// Membership status (ADR 0135): company_segment.status is 'confirmed' or 'unconfirmed' (待确认); rows
+    /// stored before become confirmed. Only confirmed memberships reach discovery_member (and so
+    /// discovery_count, gap ratings and target lists): the insert and move triggers are recreated with
+    /// the status in their condition, and a status change moves a row in or out. The company keeps the
+    /// industry and scope text the classifier read, so a re-classification sees the same signals.
+    /// </summary>
+    public const string MembershipStatus = """
+        ALTER TABLE company_segment ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed';
+        ALTER TABLE company ADD COLUMN industry TEXT;
+        ALTER TABLE company ADD COLUMN scope TEXT;
+        ALTER TABLE import_job ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;
+        UPDATE company_segment SET source = 'classifier:' || coalesce(source, '')
+        WHERE confidence < 1.0 AND (source IS NULL OR source NOT LIKE 'classifier:%');
+        CREATE INDEX company_segment_unconfirmed ON company_segment(segment_code, company_id) WHERE status = 'unconfirmed';
+
+        DROP TRIGGER IF EXISTS discovery_member_after_membership_insert;
+        DROP TRIGGER IF EXISTS discovery_member_after_membership_move;
+        CREATE TRIGGER discovery_member_after_membership_insert AFTER INSERT ON company_segment
+        WHEN NEW.status = 'confirmed'
+        BEGIN
+            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
+            FROM company c WHERE c.id = NEW.company_id;
+        END;
+        CREATE TRIGGER discovery_member_after_membership_move AFTER UPDATE OF segment_code, chain_code, company_id, status ON company_segment
+        BEGIN
+            DELETE FROM discovery_member WHERE segment_code = OLD.segment_code AND company_id = OLD.company_id;
+            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
+            FROM company c WHERE c.id = NEW.company_id AND NEW.status = 'confirmed';
+        END;
+        """;
+
+    /// <summary>
     /// Rebuilds discovery_member and discovery_count from the companies and memberships in bulk, after a
     /// bulk load that ran without the membership trigger (<see cref="SqliteCompanyImportSession"/>). The
     /// caller drops the triggers on discovery_member first and recreates them after, in one transaction.
@@ -227,8 +261,12 @@ internal static class SqliteDiscoverySchema
     public const string Rebuild = """
         DELETE FROM discovery_count;
         DELETE FROM discovery_member;
+        INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+        SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
+        FROM company_segment cs JOIN company c ON c.id = cs.company_id
+        WHERE cs.status = 'confirmed';
 
-        """ + MembersBackfill + MultiBackfill + CountsBackfill;
+        """ + MultiBackfill + CountsBackfill;
 
     /// <summary>
     /// discovery_channel_member: channel_company with each member's strength and place copied in, kept in

@@ -244,6 +244,7 @@ internal static class SqliteSchema
             UPDATE project SET planned_investment_wan = CAST(planned_investment AS TEXT), planned_investment = NULL
             WHERE planned_investment IS NOT NULL;
             """),
+        (135, SqliteDiscoverySchema.MembershipStatus),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -168,7 +168,7 @@ internal sealed partial class SqliteStore
             WITH scope(code) AS (SELECT value FROM json_each($regions))
             SELECT cs.segment_code, count(*), coalesce(sum(c.registered_capital), 0), coalesce(sum(c.strength), 0)
             FROM company_segment cs JOIN company c ON c.id = cs.company_id
-            WHERE cs.chain_code = $chain
+            WHERE cs.chain_code = $chain AND cs.status = 'confirmed'
               AND (c.province_code IN scope OR c.city_code IN scope OR c.county_code IN scope)
             GROUP BY cs.segment_code
             """);

@@ -9,7 +9,7 @@ internal sealed partial class SqliteStore
 {
     private const string CompanyColumns = """
         c.id, c.uscc, c.name, c.region_code, c.province_code, c.city_code, c.county_code, c.registered_capital,
-        c.founded, c.employees, c.revenue, c.listed_code, c.tags, c.products, c.address
+        c.founded, c.employees, c.revenue, c.listed_code, c.tags, c.products, c.address, c.industry, c.scope
         """;
 
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken)
@@ -197,7 +197,7 @@ internal sealed partial class SqliteStore
 
         var memberships = new Dictionary<long, List<SegmentMembership>>();
         await using (var command = Command(connection, """
-            SELECT company_id, segment_code, role, confidence, evidence, source FROM company_segment
+            SELECT company_id, segment_code, role, confidence, evidence, source, status FROM company_segment
             WHERE company_id IN (SELECT value FROM json_each($ids)) ORDER BY company_id, confidence DESC, segment_code
             """))
         {
@@ -211,7 +211,7 @@ internal sealed partial class SqliteStore
                     memberships[id] = list = [];
                 }
 
-                list.Add(new SegmentMembership(reader.GetString(1), NullableString(reader, 2), reader.GetDouble(3), NullableString(reader, 4), NullableString(reader, 5)));
+                list.Add(new SegmentMembership(reader.GetString(1), NullableString(reader, 2), reader.GetDouble(3), NullableString(reader, 4), NullableString(reader, 5), ReadStatus(reader, 6)));
             }
         }
 
@@ -234,7 +234,12 @@ internal sealed partial class SqliteStore
         SplitList(reader.GetString(12)),
         NullableString(reader, 13),
         NullableString(reader, 14),
-        []);
+        [],
+        NullableString(reader, 15),
+        NullableString(reader, 16));
+
+    private static MembershipStatus ReadStatus(SqliteDataReader reader, int ordinal) =>
+        reader.GetString(ordinal) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed;
 
     private static async Task<Company?> ReadCompanyAsync(SqliteConnection connection, string condition, object value, CancellationToken cancellationToken)
     {
@@ -252,13 +257,13 @@ internal sealed partial class SqliteStore
         }
 
         var memberships = new List<SegmentMembership>();
-        await using (var command = Command(connection, "SELECT segment_code, role, confidence, evidence, source FROM company_segment WHERE company_id = $id ORDER BY confidence DESC, segment_code"))
+        await using (var command = Command(connection, "SELECT segment_code, role, confidence, evidence, source, status FROM company_segment WHERE company_id = $id ORDER BY confidence DESC, segment_code"))
         {
             command.Parameters.AddWithValue("$id", company.Id);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                memberships.Add(new SegmentMembership(reader.GetString(0), NullableString(reader, 1), reader.GetDouble(2), NullableString(reader, 3), NullableString(reader, 4)));
+                memberships.Add(new SegmentMembership(reader.GetString(0), NullableString(reader, 1), reader.GetDouble(2), NullableString(reader, 3), NullableString(reader, 4), ReadStatus(reader, 5)));
             }
         }
 

@@ -121,8 +121,14 @@ export function mount(root, initial) {
           fact('主营产品', c.products ?? '—'),
           fact('标签', c.tags.length ? c.tags.join('、') : '—')),
         h('h3', {}, '所属环节'),
-        c.segments.length === 0 ? empty('未归入任何环节。') : h('ul', {}, c.segments.map((s) =>
-          h('li', {}, names.get(s.segment) ?? s.segment, h('span', { class: 'muted' }, ` 置信度 ${Math.round(s.confidence * 100)}%${s.evidence ? ` · ${s.evidence}` : ''}`)))),
+        c.segments.length === 0 ? empty('未归入任何环节。') : h('ul', { id: 'company-segments' }, c.segments.map((s) =>
+          h('li', { class: `membership ${s.status === 'unconfirmed' ? 'unconfirmed' : 'confirmed'}`, 'data-segment': s.segment },
+            names.get(s.segment) ?? s.segment,
+            s.status === 'unconfirmed'
+              ? h('span', { class: 'tag unconfirmed', title: '分类器把握不足：不计入缺口评级和招商目标，待分析员确认' }, '待确认')
+              : h('span', { class: 'tag confirmed' }, '已确认'),
+            h('span', { class: 'muted' }, ` 置信度 ${Math.round(s.confidence * 100)}%`),
+            s.evidence ? h('div', { class: 'small muted evidence' }, `依据：${s.evidence}`) : null))),
         h('h3', {}, '关联关系'),
         relations.length === 0 ? empty('没有记录的供货、投资或控股关系。') : h('ul', {}, relations.map((r) => {
           const other = r.from === c.id ? r.to : r.from;

@@ -226,6 +226,11 @@ export function mount(root, initial) {
         h('button', { type: 'button', class: 'link close', 'aria-label': '关闭', onclick: () => router.setParams({ segment: null }) }, '×')),
       h('p', { class: 'muted' }, `${segment.tierLabel} · ${segment.code}${parent ? ` · 属于 ${parent.name}` : ''}`),
       h('p', {}, `${map.homeName}本地企业 `, h('strong', {}, number(segment.localCompanies)), ' 家，注册资本合计 ', h('strong', {}, money(segment.localRegisteredCapital))),
+      segment.unconfirmed || segment.unconfirmedAll
+        ? h('p', { class: 'small muted', id: 'segment-unconfirmed' },
+          h('span', { class: 'tag unconfirmed' }, '待确认'),
+          ` 另有本地 ${number(segment.unconfirmed ?? 0)} 家、全国 ${number(segment.unconfirmedAll ?? 0)} 家企业归入本环节尚待分析员确认，不计入上面的数字、缺口评级和招商目标。`)
+        : null,
       segment.rating ? ratingLine(segment) : null,
       segment.explanation ? h('p', { class: 'small explanation' }, segment.explanation) : null,
       from.length > 0 ? h('p', { class: 'chips' }, h('span', { class: 'muted' }, '上游来源：'), from.map(segmentLink)) : null,
@@ -319,7 +324,11 @@ export function mount(root, initial) {
     return h('div', { class: 'chain-summary' },
       h('h2', {}, map.name),
       h('p', { class: 'muted' }, `本地：${map.homeName} · 代码 ${map.code}`),
-      h('ul', {}, map.tiers.map((t) => h('li', {}, `${t.label}：${t.segments.length} 个环节，本地企业 ${number(t.segments.reduce((n, s) => n + (s.localCompanies ?? 0), 0))} 家`))),
+      h('ul', {}, map.tiers.map((t) => {
+        const unconfirmed = t.segments.reduce((n, s) => n + (s.unconfirmed ?? 0), 0);
+        return h('li', {}, `${t.label}：${t.segments.length} 个环节，本地企业 ${number(t.segments.reduce((n, s) => n + (s.localCompanies ?? 0), 0))} 家`,
+          unconfirmed > 0 ? h('span', { class: 'muted' }, `（另有 ${number(unconfirmed)} 家待确认）`) : null);
+      })),
       h('div', { id: 'segments-by-rating' }, groups.map(({ cls, segments }) => [
         h('h3', {}, cls ? `${cls.label}环节（${segments.length}）` : `无本地企业的环节（${segments.length}）`),
         segments.length === 0

@@ -1,0 +1,93 @@
+using ChainMap.Discovery;
+using ChainMap.Domain;
+using ChainMap.Storage;
+
+namespace ChainMap.Chains;
+
+/// <summary>What a re-classification did: companies read, whose classifier memberships changed, left without any membership, and 待确认 memberships it stored.</summary>
+public sealed record ReclassifySummary(long Read, long Changed, long Unchanged, long Unassigned, long Unconfirmed)
+{
+    public static readonly ReclassifySummary Zero = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>
+/// Re-runs the classifier over every stored company with the current chain definitions (ADR 0136),
+/// page by page in id order, with the signals the import kept (name, industry, products, scope).
+/// Only memberships the classifier made are replaced; a company with a membership from a file's
+/// segment column or from an analyst is not classified, as at import, and keeps that membership.
+/// Pages are written one transaction each; the discovery caches are dropped at the end.
+/// </summary>
+public sealed class Reclassifier(IChainMapStore store, ChainDirectory chains, DiscoveryCache cache)
+{
+    internal const int PageSize = 500;
+
+    public async Task<ReclassifySummary> RunAsync(Action<ReclassifySummary>? progress, CancellationToken cancellationToken)
+    {
+        var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
+        long read = 0, changed = 0, unassigned = 0, unconfirmed = 0, after = 0;
+        try
+        {
+            while (true)
+            {
+                var page = await store.ListCompaniesAfterAsync(after, PageSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                var changes = new List<ClassifiedMemberships>();
+                foreach (var company in page)
+                {
+                    var old = company.Memberships.Where(m => m.IsClassified).ToList();
+                    var fresh = Classify(matcher, company, old);
+                    if (!Same(old, fresh))
+                    {
+                        changes.Add(new ClassifiedMemberships(company.Id, fresh));
+                    }
+
+                    unconfirmed += fresh.Count(m => !m.IsConfirmed);
+                    if (fresh.Count == 0 && company.Memberships.All(m => m.IsClassified))
+                    {
+                        unassigned++;
+                    }
+                }
+
+                await store.ReplaceClassifiedMembershipsAsync(changes, cancellationToken);
+                read += page.Count;
+                changed += changes.Count;
+                after = page[^1].Id;
+                progress?.Invoke(new ReclassifySummary(read, changed, read - changed, unassigned, unconfirmed));
+            }
+        }
+        finally
+        {
+            if (changed > 0)
+            {
+                cache.Invalidate();
+            }
+        }
+
+        return new ReclassifySummary(read, changed, read - changed, unassigned, unconfirmed);
+    }
+
+    /// <summary>The classifier's memberships of a company now; none when a file or an analyst gave it one (the import's rule).</summary>
+    internal static List<SegmentMembership> Classify(SegmentMatcher matcher, Company company, IReadOnlyList<SegmentMembership> old)
+    {
+        if (company.Memberships.Any(m => !m.IsClassified))
+        {
+            return [];
+        }
+
+        var role = old.Count > 0 ? old[0].Role : company.Products;
+        return matcher.Classify(new CompanyText(company.Name, company.Industry, company.Products, company.Scope))
+            .Select(match => new SegmentMembership(
+                match.Segment.Code, role, match.Confidence, match.Evidence, MembershipSources.Reclassify,
+                match.IsConfirmedByRule ? MembershipStatus.Confirmed : MembershipStatus.Unconfirmed))
+            .ToList();
+    }
+
+    private static bool Same(IReadOnlyList<SegmentMembership> old, IReadOnlyList<SegmentMembership> fresh) =>
+        old.Count == fresh.Count
+        && fresh.All(f => old.Any(o => o.SegmentCode == f.SegmentCode && Math.Abs(o.Confidence - f.Confidence) < 1e-9
+            && o.Evidence == f.Evidence && o.Status == f.Status));
+}

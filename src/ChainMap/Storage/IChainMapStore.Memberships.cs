@@ -1,0 +1,28 @@
+using ChainMap.Domain;
+
+namespace ChainMap.Storage;
+
+/// <summary>The classifier's new memberships of one company (re-classification); its other memberships are kept.</summary>
+public sealed record ClassifiedMemberships(long CompanyId, IReadOnlyList<SegmentMembership> Memberships);
+
+public partial interface IChainMapStore
+{
+    /// <summary>
+    /// Sets the status of one membership; the membership then counts as the analyst's (source
+    /// <see cref="MembershipSources.Analyst"/>), so a re-classification keeps it. A confirmed membership
+    /// counts in gap ratings and target lists at once. False when the company has no such membership.
+    /// </summary>
+    Task<bool> SetMembershipStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Unconfirmed (待确认) memberships per segment of a chain, of companies in the given regions (null: everywhere); segments without any are absent.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken);
+
+    /// <summary>Companies with an id above <paramref name="afterId"/>, by id, with their memberships, industry and scope (re-classification reads all of them page by page).</summary>
+    Task<IReadOnlyList<Company>> ListCompaniesAfterAsync(long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each company, in one transaction: removes the memberships the classifier made and stores the
+    /// given ones instead, except on a segment where the company has a membership from a file or an analyst.
+    /// </summary>
+    Task ReplaceClassifiedMembershipsAsync(IReadOnlyList<ClassifiedMemberships> batch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,107 @@
+using ChainMap.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Storage.Sqlite;
+
+internal sealed partial class SqliteStore
+{
+    public async Task<bool> SetMembershipStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        // The trigger on status moves the row into discovery_member (or out of it).
+        await using var command = Command(connection, """
+            UPDATE company_segment SET status = $status, source = $source
+            WHERE company_id = $id AND segment_code = $segment
+            """);
+        command.Parameters.AddWithValue("$status", status.ToWire());
+        command.Parameters.AddWithValue("$source", MembershipSources.Analyst);
+        command.Parameters.AddWithValue("$id", companyId);
+        command.Parameters.AddWithValue("$segment", segmentCode);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            WITH scope(code) AS (SELECT value FROM json_each($regions))
+            SELECT cs.segment_code, count(*)
+            FROM company_segment cs JOIN segment s ON s.code = cs.segment_code JOIN company c ON c.id = cs.company_id
+            WHERE cs.status = 'unconfirmed' AND s.chain_code = $chain
+              AND ($all OR c.province_code IN scope OR c.city_code IN scope OR c.county_code IN scope)
+            GROUP BY cs.segment_code
+            """);
+        command.Parameters.AddWithValue("$chain", chainCode);
+        command.Parameters.AddWithValue("$regions", Json(regionCodes ?? []));
+        command.Parameters.AddWithValue("$all", regionCodes is null);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Company>> ListCompaniesAfterAsync(long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var ids = new List<long>();
+        await using (var command = Command(connection, "SELECT id FROM company WHERE id > $after ORDER BY id LIMIT $limit"))
+        {
+            command.Parameters.AddWithValue("$after", afterId);
+            command.Parameters.AddWithValue("$limit", Math.Max(limit, 0));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return await ReadCompaniesAsync(connection, ids, cancellationToken);
+    }
+
+    public async Task ReplaceClassifiedMembershipsAsync(IReadOnlyList<ClassifiedMemberships> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var delete = Command(connection, "DELETE FROM company_segment WHERE company_id = $id AND source LIKE 'classifier:%'", transaction);
+        delete.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        await using var insert = Command(connection, """
+            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
+            SELECT $id, s.code, s.chain_code, $role, $confidence, $evidence, $source, $status FROM segment s
+            WHERE s.code = $segment AND EXISTS (SELECT 1 FROM company WHERE id = $id)
+            ON CONFLICT(company_id, segment_code) DO NOTHING
+            """, transaction);
+        foreach (var name in new[] { "$id", "$segment", "$role", "$confidence", "$evidence", "$source", "$status" })
+        {
+            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        foreach (var company in batch)
+        {
+            delete.Parameters[0].Value = company.CompanyId;
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var m in company.Memberships)
+            {
+                var p = insert.Parameters;
+                p[0].Value = company.CompanyId;
+                p[1].Value = m.SegmentCode;
+                p[2].Value = Db(m.Role);
+                p[3].Value = m.Confidence;
+                p[4].Value = Db(m.Evidence);
+                p[5].Value = MembershipSources.IsClassifier(m.Source) ? m.Source : MembershipSources.Reclassify;
+                p[6].Value = m.Status.ToWire();
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

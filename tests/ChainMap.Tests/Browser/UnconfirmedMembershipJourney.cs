@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using ChainMap.Api.Chains;
+using ChainMap.Api.Companies;
+using ChainMap.Api.Imports;
+using ChainMap.Tests.Support;
+
+namespace ChainMap.Tests.Browser;
+
+/// <summary>
+/// The company detail shows each membership with its confidence, evidence and a 待确认 badge when the
+/// classifier was not sure; the chain map shows the unconfirmed count apart. Its own host, because it
+/// imports companies that the other journeys' counts do not expect.
+/// </summary>
+[NonParallelizable]
+public sealed class UnconfirmedMembershipJourney
+{
+    private const string Word = "瓅琭珫器";
+
+    private WebPageHost host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => host = await WebPageHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await host.DisposeAsync();
+
+    private static async Task SettleAsync(HttpClient api)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while ((await api.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!.Any(j => j.State is "queued" or "running")
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [Test]
+    public async Task Company_detail_shows_confidence_evidence_and_the_unconfirmed_badge_and_the_map_counts_it_apart()
+    {
+        using var api = host.ApiClient();
+        var chain = (await api.GetFromJsonAsync<ChainResponse>("/api/chains/ZQ"))!;
+        var axle = chain.Segments.Single(s => s.Code == "ZQ-CHASSIS-AXLE");
+        var put = await api.PutAsJsonAsync("/api/chains/ZQ/segments/ZQ-CHASSIS-AXLE",
+            new SegmentRequest(axle.Code, axle.Name, axle.Tier, axle.Parent, axle.Aliases, axle.Products, [.. axle.Keywords, Word], axle.IndustryCodes));
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"企业名称,行政区划代码,主营产品,环节\n随州甲乙丙有限公司,421303,{Word},\n随州丁戊己有限公司,421303,{Word},ZQ-MAT\n")), "file", "weak.csv");
+        Assert.That((await api.PostAsync("/api/imports/companies", form)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        await SettleAsync(api);
+        var guessed = (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString("随州甲乙丙")}"))!.Items.Single();
+        var given = (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString("随州丁戊己")}"))!.Items.Single();
+
+        await using var journey = await host.OpenAsync();
+        var page = journey.Page;
+        await journey.GoAsync($"#/companies?id={guessed.Id}");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        var unsure = page.Locator("#company-segments li.membership[data-segment='ZQ-CHASSIS-AXLE']");
+        await unsure.WaitForAsync();
+        var unsureText = await unsure.TextContentAsync();
+        var badge = await unsure.Locator(".tag.unconfirmed").TextContentAsync();
+        await journey.ScreenshotAsync("company-unconfirmed");
+
+        await journey.GoAsync($"#/companies?id={given.Id}");
+        var sure = page.Locator("#company-segments li.membership[data-segment='ZQ-MAT']");
+        await sure.WaitForAsync();
+        var sureClass = await sure.GetAttributeAsync("class");
+        var sureBadges = await sure.Locator(".tag.unconfirmed").CountAsync();
+
+        await journey.GoAsync("#/map?chain=ZQ&segment=ZQ-CHASSIS-AXLE");
+        var apart = page.Locator("#segment-unconfirmed");
+        await apart.WaitForAsync();
+        var apartText = await apart.TextContentAsync();
+        await journey.ScreenshotAsync("map-unconfirmed");
+
+        Assert.That(badge, Is.EqualTo("待确认"));
+        Assert.That(unsureText, Does.Match(@"置信度 \d+%").And.Contain("依据：").And.Contain(Word));
+        Assert.That(sureClass, Does.Contain("confirmed").And.Not.Contain("unconfirmed"));
+        Assert.That(sureBadges, Is.Zero, "a membership from the file's segment column is confirmed");
+        Assert.That(apartText, Does.Contain("待确认").And.Contain("本地 1 家"));
+        journey.AssertNoErrors();
+    }
+}

@@ -96,7 +96,7 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
 
         var offset = (filter.Page - 1) * filter.PageSize;
         var slice = ranked.Skip(offset).Take(filter.PageSize).ToList();
-        var items = await BuildTargetsAsync(slice, true, offset > 0 ? ranked[offset - 1] : null, offset, ties, gaps, details, home, filter.Paths, cancellationToken);
+        var items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, details, home, filter.Paths, cancellationToken);
 
         string? reason = null;
         if (items.Count == 0)

@@ -13,7 +13,10 @@ public sealed record RegionScopeResponse(string Kind, string? Code, string Name,
 public sealed record TargetSegmentResponse(
     string Chain, string ChainName, string Code, string Name, string Tier, string Rating, string RatingLabel, string Action, string ActionLabel, double Priority);
 
-/// <summary>The parts of the score: gap (0–40), strength (0–30), links to home companies (0–20), channels (0–10).</summary>
+/// <summary>
+/// The parts of the score: gap (0–40: the segment's gap priority × (0.5 + 0.5 × the membership's confidence)),
+/// strength (0–30), links to home companies (0–20), channels (0–10). The reasons spell out each part.
+/// </summary>
 public sealed record ScorePartsResponse(double Gap, double Strength, double Links, double Channels);
 
 /// <summary>A relation with a home-region company. Relation: supplier-of, customer-of, investor-in, invested-by, controls, controlled-by.</summary>

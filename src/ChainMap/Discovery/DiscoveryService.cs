@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChainMap.Domain;
 using ChainMap.Regions;
 using ChainMap.Storage;
@@ -83,17 +84,19 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
         var total = 0L;
         var ranked = new List<Ranked>();
+        var details = new Dictionary<long, Company>();
         if (segments.Count > 0)
         {
             total = (await store.FindTargetCandidatesAsync(query with { PerSegment = 0 }, cancellationToken)).Total;
             if (total > 0)
             {
-                ranked = await RankTopAsync(query, ties, gaps, cancellationToken);
+                ranked = await RankTopAsync(query, ties, gaps, details, cancellationToken);
             }
         }
 
-        var slice = ranked.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList();
-        var items = await BuildTargetsAsync(slice, (filter.Page - 1) * filter.PageSize, ties, gaps, home, filter.Paths, cancellationToken);
+        var offset = (filter.Page - 1) * filter.PageSize;
+        var slice = ranked.Skip(offset).Take(filter.PageSize).ToList();
+        var items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, details, home, filter.Paths, cancellationToken);
 
         string? reason = null;
         if (items.Count == 0)
@@ -109,26 +112,51 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         var home = await regions.GetHomeAsync(cancellationToken);
         var homeCodes = DiscoveryCache.HomeCodes(home);
         var analysis = await cache.GetGapsAsync(chain, home, cancellationToken);
-        var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (chain, g), StringComparer.Ordinal);
+        var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (Chain: chain, Gap: g), StringComparer.Ordinal);
         var codes = chain.Segments.Select(s => s.Code).ToList();
-        var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, top, CountTotal: false);
-        var candidates = top > 0 ? await store.FindTargetCandidatesAsync(query, cancellationToken) : new TargetCandidateSet([], 0);
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
         var scope = regionCodes?.ToHashSet(StringComparer.Ordinal);
-        var tied = top > 0 ? codes.SelectMany(s => TiedOffers(s, ties, scope, query, null)).ToList() : [];
         var places = await cache.GetPlacesAsync(chain, home, regionCodes, cancellationToken);
         var tree = new SegmentTree(chain.Segments);
+        var details = new Dictionary<long, Company>();
 
-        var perSegment = new List<(SegmentGap Gap, HashSet<string> Codes, List<Ranked> Top)>();
-        foreach (var gap in analysis.Segments)
+        // Each segment's top list must hold everything that can reach it: a segment whose read stopped at the
+        // limit is read deeper while a company left out could still score at least as much (fit, ties by name).
+        var perSegment = analysis.Segments.Select(g => (Gap: g, Codes: tree.SelfAndDescendants(g.Segment.Code), Top: new List<Ranked>())).ToList();
+        for (var per = top; top > 0; per *= 4)
         {
-            var own = tree.SelfAndDescendants(gap.Segment.Code);
-            var offers = candidates.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)).Concat(tied).Where(o => own.Contains(o.SegmentCode));
-            perSegment.Add((gap, own, Rank(offers, ties, gaps).Take(top).ToList()));
+            var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, per, CountTotal: false);
+            var candidates = await store.FindTargetCandidatesAsync(query, cancellationToken);
+            var bounds = new Dictionary<string, double>(StringComparer.Ordinal);
+            var offers = new List<Offer>();
+            foreach (var code in codes)
+            {
+                var (tied, tiedBound) = TiedOffers(code, ties, scope, query, null, gaps[code].Gap.Priority);
+                offers.AddRange(tied);
+                AddBound(bounds, code, tiedBound);
+            }
+
+            AddStoreOffers(candidates, per, gaps, offers, bounds);
+            await LoadDetailsAsync(offers, details, cancellationToken);
+            perSegment.Clear();
+            var complete = true;
+            foreach (var gap in analysis.Segments)
+            {
+                var own = tree.SelfAndDescendants(gap.Segment.Code);
+                var rankedHere = Rank(offers.Where(o => own.Contains(o.SegmentCode)), ties, gaps, details);
+                perSegment.Add((gap, own, rankedHere.Take(top).ToList()));
+                var cutoff = rankedHere.Count >= top ? rankedHere[top - 1].Total - 0.01 : double.NegativeInfinity;
+                complete &= bounds.Where(b => own.Contains(b.Key)).All(b => b.Value < cutoff);
+            }
+
+            if (complete)
+            {
+                break;
+            }
         }
 
         var all = perSegment.SelectMany(p => p.Top).DistinctBy(r => r.CompanyId).ToList();
-        var built = (await BuildTargetsAsync(all, 0, ties, gaps, home, paths, cancellationToken)).ToDictionary(t => t.Company.Id);
+        var built = (await BuildTargetsAsync(all, false, null, 0, ties, gaps, details, home, paths, cancellationToken)).ToDictionary(t => t.Company.Id);
         var result = new List<MapSegment>();
         foreach (var (gap, own, top3) in perSegment)
         {
@@ -146,13 +174,16 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
     }
 
     /// <summary>
-    /// The best <see cref="TargetCandidateQuery.PerSegment"/> targets (ADR 0024). Segments are read one gap
+    /// The best <see cref="TargetCandidateQuery.PerSegment"/> targets (ADR 0024, 0140). Segments are read one gap
     /// priority at a time, highest first; once a full list is at hand, only companies that can still beat
     /// its last place are read: tied companies from the index while their points can, and from the store
-    /// only those strong enough, so segments that cannot reach the page are skipped.
+    /// only those strong enough, so segments that cannot reach the page are skipped. A segment whose read
+    /// stopped at the limit is read deeper while a company left out could still reach the last place: the
+    /// fit weighting and the tie rule (strength, evidence, name) are not the store's order.
     /// </summary>
     private async Task<List<Ranked>> RankTopAsync(
-        TargetCandidateQuery query, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, CancellationToken cancellationToken)
+        TargetCandidateQuery query, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps,
+        Dictionary<long, Company> details, CancellationToken cancellationToken)
     {
         var depth = query.PerSegment;
         var offers = new List<Offer>();
@@ -162,69 +193,152 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         {
             // The score to beat (0.01 lower for rounding); null while the list is not full.
             double? bar = ranked.Count >= depth ? ranked[depth - 1].Total - 0.01 : null;
-            var before = offers.Count;
-            foreach (var segment in group)
-            {
-                offers.AddRange(TiedOffers(segment, ties, scope, query, bar - group.Key));
-            }
-
             var floor = bar is { } b ? (b - group.Key) / TargetScoring.StrengthFactor : (double?)null;
-            if (floor is null or <= CompanyStrengthMax)
+            for (var per = depth; ; per *= 4)
             {
-                var set = await store.FindTargetCandidatesAsync(query with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false }, cancellationToken);
-                offers.AddRange(set.Candidates.Select(c => new Offer(c.CompanyId, c.SegmentCode, c.Strength)));
-            }
+                var deeper = query with { PerSegment = per };
+                var groupOffers = new List<Offer>();
+                var bounds = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var segment in group)
+                {
+                    var (tied, tiedBound) = TiedOffers(segment, ties, scope, deeper, bar - group.Key, group.Key);
+                    groupOffers.AddRange(tied);
+                    AddBound(bounds, segment, tiedBound);
+                }
 
-            if (offers.Count > before)
-            {
-                ranked = Rank(offers, ties, gaps);
+                if (floor is null or <= CompanyStrengthMax)
+                {
+                    var set = await store.FindTargetCandidatesAsync(deeper with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false }, cancellationToken);
+                    AddStoreOffers(set, per, gaps, groupOffers, bounds);
+                }
+
+                if (groupOffers.Count == 0)
+                {
+                    break;
+                }
+
+                var all = offers.Concat(groupOffers).ToList();
+                await LoadDetailsAsync(all, details, cancellationToken);
+                var candidate = Rank(all, ties, gaps, details);
+                var cutoff = candidate.Count >= depth ? candidate[depth - 1].Total - 0.01 : double.NegativeInfinity;
+                if (bounds.Values.All(v => v < cutoff))
+                {
+                    offers = all;
+                    ranked = candidate;
+                    break;
+                }
             }
         }
 
         return ranked.Take(depth).ToList();
     }
 
-    /// <summary>
-    /// The best <see cref="TargetCandidateQuery.PerSegment"/> tied companies of a segment that match the filters,
-    /// stopping at the first whose points (without the gap part) are below <paramref name="minPoints"/>.
-    /// </summary>
-    private static IEnumerable<Offer> TiedOffers(string segment, HomeTieIndex ties, HashSet<string>? scope, TargetCandidateQuery query, double? minPoints)
+    /// <summary>Store candidates as offers; a segment that returned <paramref name="limit"/> rows may have more, up to gap priority + its last strength × 0.3.</summary>
+    private static void AddStoreOffers(
+        TargetCandidateSet set, int limit, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, List<Offer> offers, Dictionary<string, double> bounds)
     {
-        var taken = 0;
-        foreach (var tied in ties.InSegment(segment))
+        foreach (var bySegment in set.Candidates.GroupBy(c => c.SegmentCode, StringComparer.Ordinal))
         {
-            if (taken >= query.PerSegment || tied.Points < minPoints)
+            var count = 0;
+            var last = 0.0;
+            foreach (var c in bySegment)
             {
-                yield break;
+                offers.Add(new Offer(c.CompanyId, c.SegmentCode, c.Strength));
+                count++;
+                last = c.Strength;
             }
 
-            if (Matches(tied.Company, scope, query))
+            if (count >= limit && gaps.TryGetValue(bySegment.Key, out var g))
             {
-                taken++;
-                yield return new Offer(tied.Company.CompanyId, segment, tied.Company.Strength);
+                AddBound(bounds, bySegment.Key, g.Gap.Priority + (last * TargetScoring.StrengthFactor));
             }
         }
     }
 
-    /// <summary>Scores each offered company for its segment of highest gap priority and sorts: score, then strength (descending), then id.</summary>
-    private static List<Ranked> Rank(IEnumerable<Offer> offers, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps)
+    private static void AddBound(Dictionary<string, double> bounds, string segment, double? bound)
     {
-        var best = new Dictionary<long, (SegmentGap Gap, double Strength)>();
-        foreach (var (id, segment, strength) in offers)
+        if (bound is { } value)
         {
-            if (!gaps.TryGetValue(segment, out var g))
+            bounds[segment] = Math.Max(value, bounds.GetValueOrDefault(segment, double.NegativeInfinity));
+        }
+    }
+
+    /// <summary>Loads the companies of the offers not yet loaded: their memberships (fit) and fields (tie rule).</summary>
+    private async Task LoadDetailsAsync(IEnumerable<Offer> offers, Dictionary<long, Company> details, CancellationToken cancellationToken)
+    {
+        var missing = offers.Select(o => o.CompanyId).Where(id => !details.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var company in await store.GetCompaniesAsync(missing, cancellationToken))
+        {
+            details[company.Id] = company;
+        }
+    }
+
+    /// <summary>
+    /// The best <see cref="TargetCandidateQuery.PerSegment"/> tied companies of a segment that match the filters,
+    /// stopping at the first whose points (without the gap part) are below <paramref name="minPoints"/>; the bound
+    /// is the most a tied company left out by the count could score (null when none was).
+    /// </summary>
+    private static (List<Offer> Offers, double? Bound) TiedOffers(
+        string segment, HomeTieIndex ties, HashSet<string>? scope, TargetCandidateQuery query, double? minPoints, double gapPriority)
+    {
+        var offers = new List<Offer>();
+        foreach (var tied in ties.InSegment(segment))
+        {
+            if (tied.Points < minPoints)
+            {
+                break;
+            }
+
+            if (!Matches(tied.Company, scope, query))
             {
                 continue;
             }
 
-            if (!best.TryGetValue(id, out var current) || g.Gap.Priority > current.Gap.Priority
-                || (g.Gap.Priority == current.Gap.Priority && string.CompareOrdinal(segment, current.Gap.Segment.Code) < 0))
+            if (offers.Count >= query.PerSegment)
             {
-                best[id] = (g.Gap, strength);
+                return (offers, gapPriority + tied.Points);
+            }
+
+            offers.Add(new Offer(tied.Company.CompanyId, segment, tied.Company.Strength));
+        }
+
+        return (offers, null);
+    }
+
+    /// <summary>
+    /// Scores each offered company for its segment of highest gap part (gap priority weighted by fit) and sorts by
+    /// <see cref="RankOrder"/>. Offers of companies not found in <paramref name="details"/> are left out.
+    /// </summary>
+    private static List<Ranked> Rank(
+        IEnumerable<Offer> offers, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, Dictionary<long, Company> details)
+    {
+        var best = new Dictionary<long, (SegmentGap Gap, double Part, double Strength)>();
+        foreach (var (id, segment, strength) in offers)
+        {
+            if (!gaps.TryGetValue(segment, out var g) || !details.TryGetValue(id, out var company))
+            {
+                continue;
+            }
+
+            var part = TargetScoring.GapPart(g.Gap.Priority, TargetScoring.Confidence(company, segment));
+            if (!best.TryGetValue(id, out var current) || part > current.Part
+                || (part == current.Part && string.CompareOrdinal(segment, current.Gap.Segment.Code) < 0))
+            {
+                best[id] = (g.Gap, part, strength);
             }
         }
 
-        var ranked = best.Select(p => new Ranked(p.Key, p.Value.Gap, ties.Score(p.Key, p.Value.Gap.Priority, p.Value.Strength), p.Value.Strength)).ToList();
+        var ranked = best.Select(p =>
+        {
+            var company = details[p.Key];
+            return new Ranked(p.Key, p.Value.Gap, ties.Score(p.Key, p.Value.Part, p.Value.Strength), p.Value.Strength,
+                TargetScoring.Assess(company).Signals, company.Name);
+        }).ToList();
         ranked.Sort(RankOrder);
         return ranked;
     }
@@ -246,8 +360,8 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
     }
 
     private async Task<List<Target>> BuildTargetsAsync(
-        IReadOnlyList<Ranked> ranked, int rankOffset, HomeTieIndex ties,
-        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, HomeRegion home, int paths, CancellationToken cancellationToken)
+        IReadOnlyList<Ranked> ranked, bool tieReasons, Ranked? before, int rankOffset, HomeTieIndex ties,
+        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, Dictionary<long, Company> details, HomeRegion home, int paths, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0)
         {
@@ -255,7 +369,14 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
         }
 
         var ids = ranked.Select(r => r.CompanyId).ToList();
-        var companies = (await store.GetCompaniesAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
+        var companies = (await store.GetCompaniesAsync(ids.Where(id => !details.ContainsKey(id)).ToList(), cancellationToken)).ToDictionary(c => c.Id);
+        foreach (var id in ids)
+        {
+            if (details.TryGetValue(id, out var known))
+            {
+                companies[id] = known;
+            }
+        }
         var found = await FindPathsAsync(ids, ties, home, paths, cancellationToken);
         var homeName = HomeName(home);
         var targets = new List<Target>(ranked.Count);
@@ -275,6 +396,13 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
             {
                 reasons.Add($"最佳引荐路径：{described[0].Summary}。");
             }
+
+            if (tieReasons && before is not null && TieReason(before, r, rank - 1) is { } tieReason)
+            {
+                reasons.Add(tieReason);
+            }
+
+            before = r;
 
             targets.Add(new Target(rank, company, gaps[r.Gap.Segment.Code].Chain, r.Gap, r.Score, reasons, tie, described));
         }
@@ -362,23 +490,59 @@ public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regio
     /// <summary>The highest company strength (<see cref="CompanyStrength"/>).</summary>
     private const double CompanyStrengthMax = 100;
 
-    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score, double Strength)
+    private sealed record Ranked(long CompanyId, SegmentGap Gap, ScoreParts Score, double Strength, int Signals, string Name)
     {
         public double Total { get; } = Score.Total;
     }
 
-    /// <summary>Score descending, then strength descending, then company id.</summary>
+    /// <summary>
+    /// The tie rule (ADR 0140): score descending, then strength descending, then more kinds of strength evidence
+    /// present, then the company name in Unicode order; the id only separates two companies of the same name.
+    /// </summary>
     private static readonly Comparison<Ranked> RankOrder = (a, b) =>
     {
-        var byScore = b.Total.CompareTo(a.Total);
-        if (byScore != 0)
+        var order = b.Total.CompareTo(a.Total);
+        if (order == 0)
         {
-            return byScore;
+            order = b.Strength.CompareTo(a.Strength);
         }
 
-        var byStrength = b.Strength.CompareTo(a.Strength);
-        return byStrength != 0 ? byStrength : a.CompanyId.CompareTo(b.CompanyId);
+        if (order == 0)
+        {
+            order = b.Signals.CompareTo(a.Signals);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.Name, b.Name);
+        }
+
+        return order != 0 ? order : a.CompanyId.CompareTo(b.CompanyId);
     };
+
+    /// <summary>What put a target after the one ranked just before it with the same score; null when the scores differ.</summary>
+    private static string? TieReason(Ranked previous, Ranked current, int previousRank)
+    {
+        if (previous.Total != current.Total)
+        {
+            return null;
+        }
+
+        var same = string.Create(CultureInfo.InvariantCulture, $"与第 {previousRank} 名「{previous.Name}」同分（{current.Total:0.##}）");
+        if (previous.Strength != current.Strength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{same}，企业实力 {current.Strength:0.##} 低于其 {previous.Strength:0.##}，排在其后。");
+        }
+
+        if (previous.Signals != current.Signals)
+        {
+            return $"{same}且实力相同，提供的实力信息 {current.Signals} 项少于其 {previous.Signals} 项，排在其后。";
+        }
+
+        return string.Equals(previous.Name, current.Name, StringComparison.Ordinal)
+            ? $"{same}、实力与信息项数相同且同名，按录入先后排在其后。"
+            : $"{same}、实力与信息项数相同，按企业名称（Unicode 顺序）排在其后。";
+    }
 
     private readonly record struct Offer(long CompanyId, string SegmentCode, double Strength);
 }

@@ -11,7 +11,8 @@ public sealed record ScoreParts(double Gap, double Strength, double Links, doubl
 }
 
 /// <summary>
-/// The target score: gap priority of the company's segment (0–40), company strength × 0.3
+/// The target score: gap priority of the company's segment weighted by how well the company fits it
+/// (0–40: priority × (0.5 + 0.5 × membership confidence)), company strength × 0.3
 /// (0–30), relations with home-region companies (0–20: 10 for each supplier-of or equity tie, 8 for
 /// each customer-of), and introduction channels (0–10: 10 / 7 / 4 for the closest channel that is
 /// 0 / 1 / 2 steps from home, +2 for each further channel).
@@ -21,6 +22,13 @@ public static class TargetScoring
     public const double StrengthFactor = 0.3;
     public const double MaxLinks = 20;
     public const double MaxChannels = 10;
+
+    /// <summary>The gap part: the segment's gap priority, weighted by the membership's confidence (1.0: full priority, 0.5: three quarters).</summary>
+    public static double GapPart(double gapPriority, double confidence) =>
+        Math.Round(gapPriority * FitFactor(confidence), 2);
+
+    /// <summary>0.5 + 0.5 × confidence (clamped to 0–1): a company surely in the segment counts its whole gap priority.</summary>
+    public static double FitFactor(double confidence) => 0.5 + (0.5 * Math.Clamp(confidence, 0, 1));
 
     public static ScoreParts Score(double gapPriority, double strength, HomeTiedCompany? ties) =>
         Score(gapPriority, strength, LinkPoints(ties?.Relations ?? []), ChannelPoints(ties?.Channels ?? []));
@@ -57,8 +65,9 @@ public static class TargetScoring
     {
         var reasons = new List<string>
         {
-            Invariant($"环节「{gap.Segment.Name}」（{gap.Segment.Tier.ToChinese()}）在{homeName}为{gap.Rating.ToChinese()}，建议{gap.Action.ToChinese()}（缺口分 {parts.Gap:0.#}）") + GapDetail(gap),
-            Invariant($"企业实力 {parts.Strength / StrengthFactor:0.#} 分（实力分 {parts.Strength:0.#}）") + StrengthDetail(company),
+            Invariant($"环节「{gap.Segment.Name}」（{gap.Segment.Tier.ToChinese()}）在{homeName}为{gap.Rating.ToChinese()}，建议{gap.Action.ToChinese()}（缺口分 {parts.Gap:0.##}）") + GapDetail(gap),
+            FitDetail(company, gap),
+            Invariant($"企业实力 {parts.Strength / StrengthFactor:0.##} 分（实力分 {parts.Strength:0.##}）") + StrengthDetail(company),
         };
 
         foreach (var relation in (ties?.Relations ?? []).OrderBy(r => r.HomeCompanyId))
@@ -110,32 +119,34 @@ public static class TargetScoring
         return detail + "。";
     }
 
+    /// <summary>The confidence of the company's membership in the segment, 1.0 when it has none recorded.</summary>
+    public static double Confidence(Company company, string segmentCode) =>
+        company.Memberships.FirstOrDefault(m => m.SegmentCode == segmentCode)?.Confidence ?? 1.0;
+
+    /// <summary>How the company was placed in the segment and how much of the gap priority that keeps.</summary>
+    private static string FitDetail(Company company, SegmentGap gap)
+    {
+        var membership = company.Memberships.FirstOrDefault(m => m.SegmentCode == gap.Segment.Code);
+        var confidence = membership?.Confidence ?? 1.0;
+        var evidence = string.IsNullOrWhiteSpace(membership?.Evidence) ? "未记录依据" : "依据：" + membership!.Evidence;
+        return Invariant($"环节匹配度 {confidence:0.##}（{evidence}），缺口分按 {FitFactor(confidence):0.###} 计：{gap.Priority:0.##} × {FitFactor(confidence):0.###} = {GapPart(gap.Priority, confidence):0.##}。");
+    }
+
     private static string StrengthDetail(Company company)
     {
-        var facts = new List<string>();
-        if (company.RegisteredCapital is { } capital)
+        var assessment = Assess(company);
+        var text = assessment.Facts.Count == 0 ? "：没有可用的实力信息" : "：" + string.Join("、", assessment.Facts);
+        if (assessment.Missing.Count > 0)
         {
-            facts.Add("注册资本 " + GapRules.Money(capital));
+            text += "；未提供" + string.Join("、", assessment.Missing);
         }
 
-        if (company.Revenue is { } revenue)
-        {
-            facts.Add("营业收入 " + GapRules.Money(revenue));
-        }
-
-        if (company.Employees is { } employees)
-        {
-            facts.Add(Invariant($"员工 {employees} 人"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(company.ListedCode))
-        {
-            facts.Add($"上市（{company.ListedCode}）");
-        }
-
-        facts.AddRange(company.Tags.Where(t => t != CompanyTags.Listed));
-        return facts.Count == 0 ? "。" : "：" + string.Join("、", facts) + "。";
+        return text + "。";
     }
+
+    /// <summary>The strength evidence a company's row carries (<see cref="CompanyStrength.Assess"/>).</summary>
+    public static StrengthAssessment Assess(Company company) =>
+        CompanyStrength.Assess(company.RegisteredCapital, company.Revenue, company.Employees, company.ListedCode, company.Tags);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -136,4 +136,63 @@ public static class CompanyTags
     public const string Listed = "上市";
     public const string Top500 = "500强";
     public const string AboveScale = "规上企业";
+
+    /// <summary>Controller types (企业性质), kept as tags; imported from columns such as 企业性质 or 实际控制人性质.</summary>
+    public const string CentralState = "央企";
+    public const string LocalState = "地方国企";
+    public const string State = "国有企业";
+    public const string Foreign = "外资企业";
+    public const string PublicHeld = "公众企业";
+    public const string Private = "民营企业";
+
+    /// <summary>The controller types, strongest first.</summary>
+    public static readonly IReadOnlyList<string> Controllers = [CentralState, LocalState, State, Foreign, PublicHeld, Private];
+
+    /// <summary>
+    /// The controller tag for a 企业性质 / 实际控制人性质 value (中央国有企业, 央企, 地方国有企业, 民营企业,
+    /// 外商独资, 中外合资, 公众企业, …; 国有 without 中央 or 地方 stays 国有企业); null when the text names none of them.
+    /// </summary>
+    public static string? Controller(string? text)
+    {
+        var folded = Text.ChineseText.Fold(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        if (folded.Contains("央企", StringComparison.Ordinal) || folded.Contains("中央", StringComparison.Ordinal) || folded.Contains("国务院国资委", StringComparison.Ordinal))
+        {
+            return CentralState;
+        }
+
+        if (folded.Contains("地方国", StringComparison.Ordinal) || folded.Contains("省属", StringComparison.Ordinal) || folded.Contains("市属", StringComparison.Ordinal)
+            || folded.Contains("区属", StringComparison.Ordinal) || folded.Contains("县属", StringComparison.Ordinal))
+        {
+            return LocalState;
+        }
+
+        if (folded.Contains("国有", StringComparison.Ordinal) || folded.Contains("国企", StringComparison.Ordinal) || folded.Contains("国资", StringComparison.Ordinal))
+        {
+            return State;
+        }
+
+        if (folded.Contains("外资", StringComparison.Ordinal) || folded.Contains("外商", StringComparison.Ordinal) || folded.Contains("中外合资", StringComparison.Ordinal)
+            || folded.Contains("港澳台", StringComparison.Ordinal) || folded.Contains("外国", StringComparison.Ordinal))
+        {
+            return Foreign;
+        }
+
+        if (folded.Contains("公众", StringComparison.Ordinal))
+        {
+            return PublicHeld;
+        }
+
+        if (folded.Contains("民营", StringComparison.Ordinal) || folded.Contains("私营", StringComparison.Ordinal) || folded.Contains("民企", StringComparison.Ordinal)
+            || folded.Contains("个人", StringComparison.Ordinal) || folded.Contains("自然人", StringComparison.Ordinal))
+        {
+            return Private;
+        }
+
+        return null;
+    }
 }

@@ -30,6 +30,7 @@ public static class CompanyColumns
     public const string Revenue = "revenue";
     public const string ListedCode = "listed_code";
     public const string Tags = "tags";
+    public const string Controller = "controller";
 
     // Order matters twice: it is the field order of the documentation, and when two columns of a
     // file mean the same field, the one whose header comes earlier in its list wins (主营产品 over 经营范围).
@@ -54,6 +55,7 @@ public static class CompanyColumns
         (Revenue, ["revenue", "operating revenue", "营业收入(万元)", "营业收入", "营收(万元)", "营收", "年营业额", "主营业务收入"]),
         (ListedCode, ["listed code", "stock code", "ticker", "股票代码", "证券代码", "上市代码"]),
         (Tags, ["tags", "labels", "标签", "企业标签", "资质", "荣誉资质", "企业资质"]),
+        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "经济类型"]),
     ];
 
     /// <summary>Every field, in documentation order.</summary>

@@ -55,6 +55,7 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
     private static readonly int RevenueField = CompanyColumns.Ordinal(CompanyColumns.Revenue);
     private static readonly int ListedField = CompanyColumns.Ordinal(CompanyColumns.ListedCode);
     private static readonly int TagsField = CompanyColumns.Ordinal(CompanyColumns.Tags);
+    private static readonly int ControllerField = CompanyColumns.Ordinal(CompanyColumns.Controller);
 
     private readonly Dictionary<string, (string Province, string? City, string? County)> places = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionResolution> regionsByNames = new(StringComparer.Ordinal);
@@ -153,6 +154,23 @@ public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher seg
             ? []
             : tagText.Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(ChineseText.ToSimplified).Distinct(StringComparer.Ordinal).ToList();
+        var controllerText = Get(ControllerField);
+        if (controllerText.Length > 0)
+        {
+            // The controller type (央企, 地方国企, …) is kept as a tag: it counts towards strength (docs/discovery.md).
+            if (CompanyTags.Controller(controllerText) is { } controller)
+            {
+                if (!tags.Contains(controller))
+                {
+                    tags = [.. tags, controller];
+                }
+            }
+            else
+            {
+                Problem(ControllerField, controllerText, "names no known controller type (央企, 地方国企, 国有企业, 外资企业, 公众企业, 民营企业); the row is imported without one", ProblemSeverity.Warning);
+            }
+        }
+
         var listed = NullIfEmpty(Get(ListedField));
         var products = NullIfEmpty(Get(ProductsField));
         var industry = Cap(NullIfEmpty(Get(IndustryField)), MaxIndustryLength);

@@ -12,7 +12,7 @@ namespace ChainMap.Tests.Discovery;
 /// <summary>
 /// The ranking reads only what can reach the page (ADR 0024); these tests compare its pages and maps with
 /// ranking every matching company, on the hand-made graph plus 1,000 generated companies, many of them
-/// tied to home companies or channels and many with equal scores.
+/// tied to home companies or channels and many with equal scores (ordered by the tie rule of ADR 0140).
 /// </summary>
 public sealed class TargetRankingTests
 {
@@ -114,7 +114,7 @@ public sealed class TargetRankingTests
     }
 
     [Test]
-    public async Task Equal_scores_rank_the_stronger_company_first_then_the_lower_id()
+    public async Task Equal_scores_rank_the_stronger_company_first_then_by_name_not_by_id_and_the_reasons_say_so()
     {
         var place = TestData.Regions.Place("230102");
         CompanyRecord Record(string name, double strength) => new(
@@ -127,9 +127,11 @@ public sealed class TargetRankingTests
 
         var page = await discovery.FindTargetsAsync(new TargetFilter([chain], ["T1-SVC"], ["230000"], "黑龙江省", [], null, 1, 10, 0), CancellationToken.None);
 
-        Assert.That(page.Items.Select(t => t.Company.Name), Is.EqualTo(new[] { "同分乙", "同分甲", "同分丙" }));
+        Assert.That(page.Items.Select(t => t.Company.Name), Is.EqualTo(new[] { "同分乙", "同分丙", "同分甲" }), "丙 (U+4E19) comes before 甲 (U+7532)");
         Assert.That(page.Items.Select(t => t.Score.Total).Distinct().Count(), Is.EqualTo(1));
-        Assert.That(outcomes[0].CompanyId, Is.LessThan(outcomes[1].CompanyId), "甲 has the lower id and still comes after the stronger 乙");
+        Assert.That(outcomes[0].CompanyId, Is.LessThan(outcomes[2].CompanyId), "甲 has the lower id and still comes after 丙");
+        Assert.That(page.Items[1].Reasons, Has.Some.Contains("与第 1 名「同分乙」同分").And.Some.Contains("企业实力 44.46 低于其 44.47"));
+        Assert.That(page.Items[2].Reasons, Has.Some.Contains("与第 2 名「同分丙」同分").And.Some.Contains("按企业名称（Unicode 顺序）排在其后"));
     }
 
     [Test]
@@ -208,11 +210,15 @@ public sealed class TargetRankingTests
         var gaps = (await discovery.AnalyseAsync(chain, CancellationToken.None)).Segments.ToDictionary(g => g.Segment.Code);
         var ties = (await store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => t.CompanyId);
         var all = await store.FindTargetCandidatesAsync(new TargetCandidateQuery(segments, scope, DiscoveryGraph.HomeCodes, tags, null, 100_000), CancellationToken.None);
+        var companies = (await store.GetCompaniesAsync(all.Candidates.Select(c => c.CompanyId).Distinct().ToList(), CancellationToken.None)).ToDictionary(c => c.Id);
+        double Part(TargetCandidate c) => TargetScoring.GapPart(gaps[c.SegmentCode].Priority, TargetScoring.Confidence(companies[c.CompanyId], c.SegmentCode));
         return all.Candidates
             .GroupBy(c => c.CompanyId)
-            .Select(g => g.OrderByDescending(c => gaps[c.SegmentCode].Priority).ThenBy(c => c.SegmentCode, StringComparer.Ordinal).First())
-            .Select(c => (c.CompanyId, c.Strength, c.SegmentCode, Score: TargetScoring.Score(gaps[c.SegmentCode].Priority, c.Strength, ties.GetValueOrDefault(c.CompanyId)).Total))
-            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Strength).ThenBy(c => c.CompanyId)
+            .Select(g => g.OrderByDescending(Part).ThenBy(c => c.SegmentCode, StringComparer.Ordinal).First())
+            .Select(c => (c.CompanyId, c.Strength, c.SegmentCode, Score: TargetScoring.Score(Part(c), c.Strength, ties.GetValueOrDefault(c.CompanyId)).Total,
+                Company: companies[c.CompanyId]))
+            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Strength).ThenByDescending(c => TargetScoring.Assess(c.Company).Signals)
+            .ThenBy(c => c.Company.Name, StringComparer.Ordinal).ThenBy(c => c.CompanyId)
             .Select(c => (c.CompanyId, c.Score, c.SegmentCode))
             .ToList();
     }

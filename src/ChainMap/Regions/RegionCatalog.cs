@@ -286,7 +286,19 @@ public sealed class RegionCatalog
         {
             yield return stripped;
         }
+
+        if (ConventionalShortForms.TryGetValue(stripped, out var conventional))
+        {
+            yield return conventional;
+        }
     }
+
+    /// <summary>
+    /// Short forms that securities and vendor data write for a province and that no suffix rule gives:
+    /// Tushare's <c>area</c> column writes 内蒙 for 内蒙古自治区 (28 of 5,448 A-share rows).
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> ConventionalShortForms =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["内蒙古"] = "内蒙" }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static string StripSuffix(string folded)
     {

@@ -74,6 +74,21 @@ public sealed class RealCompanyListTests
     }
 
     [Test]
+    public async Task The_whole_real_A_share_list_in_GB18030_imports_every_row_it_names_a_province_for()
+    {
+        // 5,448 listed companies as Tushare writes them (省份 holds 深圳, 内蒙 ...): every row names a province.
+        var list = Path.GetFullPath(Path.Combine(TestData.DataPath, "..", "tests", "ChainMap.Tests", "Evaluation", "real-lists", "a-shares-2026-01.gb18030.csv"));
+
+        var summary = await store.ImportAsync(list);
+
+        Assert.That(summary.FileProblem, Is.Null);
+        Assert.That(summary.Read, Is.EqualTo(5448L));
+        Assert.That(summary.Rejected, Is.Zero, string.Join("\n", summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).Take(20).Select(p => $"{p.Line} {p.Column} {p.Value} {p.Reason}")));
+        var innerMongolia = await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, ["150000"], 1, 100), CancellationToken.None);
+        Assert.That(innerMongolia.Total, Is.EqualTo(28L), "内蒙 is 内蒙古自治区");
+    }
+
+    [Test]
     public async Task A_file_with_NUL_bytes_or_mostly_control_bytes_is_still_refused_as_binary()
     {
         var nul = store.WriteBytes("nul.csv", [.. Encoding.UTF8.GetBytes("企业名称,省份\n甲公司,湖北省\n"), 0x00, .. "乙公司,湖北省\n"u8.ToArray()]);

@@ -73,7 +73,7 @@ public sealed class ChainApiTests
 
         var endpoints = SharedApi.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/'))
+            .Select(e => "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/'), @"\{(\w+):[^}]+\}", "{$1}"))
             .Where(p => p.StartsWith("/api", StringComparison.Ordinal) || p == "/health")
             .Select(p => p == "/api/chains" ? "/api/chains" : p)
             .Distinct()

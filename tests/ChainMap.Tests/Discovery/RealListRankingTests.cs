@@ -6,6 +6,7 @@ using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Seeding;
+using ChainMap.Storage;
 using ChainMap.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,23 @@ public sealed class RealListRankingTests
         {
             var summary = await services.GetRequiredService<CompanyImporter>().ImportCsvAsync(stream, "a-shares-vehicle-extract.csv", CancellationToken.None);
             Assert.That(summary.Inserted, Is.GreaterThan(200), "the extract imports");
+        }
+
+        // An analyst who imports a list like this reviews its 待确认 guesses before ranking (ADR 0135): the
+        // classifier's guesses from a securities label alone sit below the threshold, so every one is confirmed
+        // here as that review would; their confidence, which the score weighs, is kept.
+        var store = services.GetRequiredService<IChainMapStore>();
+        var curation = services.GetRequiredService<MembershipCuration>();
+        for (IReadOnlyList<Company> batch = await store.ListCompaniesAfterAsync(0, 500, CancellationToken.None); batch.Count > 0;
+             batch = await store.ListCompaniesAfterAsync(batch[^1].Id, 500, CancellationToken.None))
+        {
+            foreach (var company in batch)
+            {
+                foreach (var membership in company.Memberships.Where(m => m.Status == MembershipStatus.Unconfirmed))
+                {
+                    await curation.SetStatusAsync(company.Id, membership.SegmentCode, MembershipStatus.Confirmed, CancellationToken.None);
+                }
+            }
         }
 
         services.GetRequiredService<RegionDirectory>().Invalidate();

@@ -146,6 +146,12 @@ public sealed class CompanyClassifier
 
         var industryCodes = industries.Read(company.Industry);
         var (nameCodes, nameSegments) = industries.ReadName(name);
+        var (productCodes, productSegments) = industries.ReadName(products);
+        if (productCodes.Count > 0)
+        {
+            nameCodes = [.. nameCodes, .. productCodes];
+        }
+
         if (industryCodes.Count + nameCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
@@ -170,7 +176,8 @@ public sealed class CompanyClassifier
             }
         }
 
-        foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(nameSegments))
+        var strongWords = nameSegments.Concat(productSegments).ToList();
+        foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(strongWords))
         {
             if (segmentIndex.TryGetValue(code, out var s))
             {
@@ -180,6 +187,7 @@ public sealed class CompanyClassifier
                 }
 
                 candidate.LabelGuess ??= label;
+                candidate.NamedByWord |= strongWords.Contains((label, code));
             }
         }
 
@@ -203,7 +211,9 @@ public sealed class CompanyClassifier
                 score *= DisagreeFactor;
             }
 
-            if (score < ClassifierRules.MinimumScore || IsExcluded(s, fields))
+            // An excluding word in the (noisy) scope does not overrule the name or products naming the segment.
+            var namedStrongly = candidate.NamedByWord || candidate.Field(0) + candidate.Field(1) > 0;
+            if (score < ClassifierRules.MinimumScore || IsExcluded(s, namedStrongly ? fields[..3] : fields))
             {
                 continue;
             }
@@ -336,6 +346,9 @@ public sealed class CompanyClassifier
         public string? CodeEvidence { get; set; }
 
         public string? LabelGuess { get; set; }
+
+        /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
+        public bool NamedByWord { get; set; }
 
         public bool HasText => max[0] + max[1] + max[2] > 0;
 

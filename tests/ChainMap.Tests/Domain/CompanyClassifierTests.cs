@@ -227,6 +227,47 @@ internal sealed class CompanyClassifierTests
         Assert.That(segmentsOut.ToString().ReplaceLineEndings("\n"), Is.EqualTo(withColumn));
     }
 
+    [TestCase("随州市某某特种汽车有限公司", "ZQ", "ZQ-BODY")]
+    [TestCase("武汉某某应急装备有限公司", "YJ", "YJ-RESC")]
+    [TestCase("武汉某某應急裝備有限公司", "YJ", "YJ-RESC")]
+    [TestCase("某某救生设备有限公司", "YJ", "YJ-RESC-TOOL")]
+    [TestCase("某某劳保用品有限公司", "YJ", "YJ-PROT-PPE")]
+    [TestCase("某某安防科技有限公司", "YJ", "YJ-PROT")]
+    public async Task A_home_chain_word_of_the_name_places_the_company_in_that_chain(string name, string chain, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, "机械设备销售"));
+
+        Assert.That(matches.Select(m => m.Segment.ChainCode).Distinct(), Is.EqualTo(new[] { chain }));
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment));
+    }
+
+    [Test]
+    public async Task Industry_words_of_the_products_propose_segments_but_the_same_words_in_the_scope_do_not()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var fromProducts = classifier.Classify(new CompanyText("某某有限公司", null, "专用汽车、特种汽车", null));
+        var fromScope = classifier.Classify(new CompanyText("某某有限公司", null, null, "专用汽车、特种汽车"));
+
+        Assert.That(fromProducts.Select(m => m.Segment.ChainCode).Distinct(), Is.EqualTo(new[] { "ZQ" }));
+        Assert.That(fromProducts.Select(m => m.Segment.Code), Does.Contain("ZQ-BODY"));
+        Assert.That(fromScope, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_excluding_word_only_in_the_scope_does_not_overrule_the_name()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var named = classifier.Classify(new CompanyText("某某消防工程有限公司", null, null, "消防工程施工；室内装饰装修"));
+        var inName = classifier.Classify(new CompanyText("某某消防装饰工程有限公司", null, null, null));
+
+        Assert.That(named.Select(m => m.Segment.Code), Is.EqualTo(new[] { "YJ-PROT-FIRE" }));
+        Assert.That(inName.Select(m => m.Segment.Code), Does.Not.Contain("YJ-PROT-FIRE"));
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

@@ -19,8 +19,8 @@ internal sealed class ClassifierEvaluationTests
     // set, chain precision, chain recall, segment precision, segment recall (measured − margin, in per cent)
     private static readonly object[] Baselines =
     [
-        new object[] { "dev", 87.0, 65.0, 49.0, 34.0 },
-        new object[] { "holdout", 84.0, 59.0, 42.0, 26.0 },
+        new object[] { "dev", 87.0, 66.0, 49.0, 34.0 },
+        new object[] { "holdout", 84.0, 59.0, 42.0, 27.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

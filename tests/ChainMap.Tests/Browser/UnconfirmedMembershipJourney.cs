@@ -81,6 +81,34 @@ public sealed class UnconfirmedMembershipJourney
         Assert.That(apartText, Does.Contain("待确认").And.Contain("本地 1 家"));
         journey.AssertNoErrors();
     }
+}
+
+/// <summary>
+/// An analyst confirms a 待确认 membership with the 确认 button on the company detail (and sets it back
+/// with 撤销确认); a viewer sees no buttons. Its own host, so the other journey's counts stay as they expect.
+/// </summary>
+[NonParallelizable]
+public sealed class MembershipReviewJourney
+{
+    private const string Word = "瓅琭珫器";
+
+    private WebPageHost host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => host = await WebPageHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await host.DisposeAsync();
+
+    private static async Task SettleAsync(HttpClient api)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while ((await api.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!.Any(j => j.State is "queued" or "running")
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
 
     [Test]
     public async Task An_analyst_confirms_a_guess_with_the_button_and_the_badge_goes_and_a_viewer_sees_no_button()

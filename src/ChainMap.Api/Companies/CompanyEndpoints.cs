@@ -25,6 +25,9 @@ public sealed record FieldSourceResponse(string Field, string ImportId, string F
 
 public sealed record CompanyDetailResponse(CompanyResponse Company, IReadOnlyList<RelationResponse> Relations, IReadOnlyList<FieldSourceResponse> Provenance);
 
+/// <summary>The body of PUT /api/companies/{id}/memberships/{segment}: "confirmed" or "unconfirmed" (待确认).</summary>
+public sealed record MembershipStatusRequest(string? Status);
+
 public sealed record CompanyPageResponse(IReadOnlyList<CompanyResponse> Items, int Page, int PageSize, long Total);
 
 internal static class CompanyEndpoints
@@ -36,6 +39,8 @@ internal static class CompanyEndpoints
         group.MapPost("/reclassify", Reclassify).WithName("ReclassifyCompanies").RequireAuthorization(Access.Policies.EditChains)
             .WithSummary("Re-classify the stored companies with the current chain definitions: queues a job (202) whose state and counts GET /api/companies/reclassify/{jobId} returns");
         group.MapGet("/reclassify/{jobId}", GetReclassification).WithName("GetReclassification").WithSummary("A re-classification job: state, companies read, changed, left without a segment, unconfirmed memberships");
+        group.MapPut("/{id}/memberships/{segment}", SetMembershipStatus).WithName("SetMembershipStatus").RequireAuthorization(Access.Policies.EditChains)
+            .WithSummary("Confirm a company's 待确认 membership of a segment (or set it back to unconfirmed): body {\"status\":\"confirmed\"|\"unconfirmed\"}; answers the company detail");
         group.MapGet("/{id}", GetCompany).WithName("GetCompany").WithSummary("One company by id or USCC, with its segments, relations and provenance (which import set each value)");
         return app;
     }
@@ -102,34 +107,101 @@ internal static class CompanyEndpoints
     internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> GetCompany(
         string id, IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {
-        Company? company;
-        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && id.Length < 18)
+        var (company, problem) = await FindCompanyAsync(id, store, cancellationToken);
+        if (problem is not null)
         {
-            company = await store.GetCompanyAsync(numeric, cancellationToken);
-        }
-        else if (Uscc.TryParse(id, out var uscc, out var error))
-        {
-            company = await store.GetCompanyByUsccAsync(uscc.Value, cancellationToken);
-        }
-        else
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["uscc"] = [$"'{id}' is neither a company id nor a valid USCC: {error}"] },
-                title: "Invalid USCC");
+            return problem;
         }
 
         if (company is null)
         {
-            return Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
+            return CompanyNotFound(id);
         }
 
+        return TypedResults.Ok(await DetailAsync(company, store, regions, cancellationToken));
+    }
+
+    /// <summary>
+    /// An analyst confirms a 待确认 classifier guess (or sets a membership back to unconfirmed). The
+    /// discovery caches are dropped, so a confirmed membership counts in gap ratings and targets at once.
+    /// </summary>
+    internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> SetMembershipStatus(
+        string id, string segment, MembershipStatusRequest? request, IChainMapStore store, ChainDirectory chains, RegionDirectory regions,
+        MembershipCuration curation, CancellationToken cancellationToken)
+    {
+        if (!MembershipStatuses.TryParse(request?.Status, out var status))
+        {
+            return Problems.Invalid(
+                "status",
+                $"'{request?.Status}' is not a membership status; use \"confirmed\" or \"unconfirmed\" (待确认).",
+                "Invalid membership status");
+        }
+
+        var (company, problem) = await FindCompanyAsync(id, store, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (company is null)
+        {
+            return CompanyNotFound(id);
+        }
+
+        var folded = ChineseText.Fold(segment);
+        var membership = company.Memberships.FirstOrDefault(m => ChineseText.Fold(m.SegmentCode) == folded);
+        if (membership is null)
+        {
+            var known = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken)).FindExact(segment);
+            membership = known is null ? null : company.Memberships.FirstOrDefault(m => m.SegmentCode == known.Code);
+            if (membership is null)
+            {
+                return known is null
+                    ? Problems.NotFound($"No segment has the code, name or alias '{segment}'.", "Segment not found")
+                    : Problems.NotFound(
+                        $"Company {company.Id} ({company.Name}) has no membership of segment {known.Code}; it is in {(company.Memberships.Count == 0 ? "no segment" : string.Join("、", company.Memberships.Select(m => m.SegmentCode)))}.",
+                        "Membership not found");
+            }
+        }
+
+        if (!await curation.SetStatusAsync(company.Id, membership.SegmentCode, status, cancellationToken))
+        {
+            return Problems.NotFound($"Company {company.Id} has no membership of segment {membership.SegmentCode} any more.", "Membership not found");
+        }
+
+        var updated = await store.GetCompanyAsync(company.Id, cancellationToken);
+        return updated is null ? CompanyNotFound(id) : TypedResults.Ok(await DetailAsync(updated, store, regions, cancellationToken));
+    }
+
+    /// <summary>A company by id or USCC; a problem when the text is neither.</summary>
+    private static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, IChainMapStore store, CancellationToken cancellationToken)
+    {
+        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && id.Length < 18)
+        {
+            return (await store.GetCompanyAsync(numeric, cancellationToken), null);
+        }
+
+        if (Uscc.TryParse(id, out var uscc, out var error))
+        {
+            return (await store.GetCompanyByUsccAsync(uscc.Value, cancellationToken), null);
+        }
+
+        return (null, TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["uscc"] = [$"'{id}' is neither a company id nor a valid USCC: {error}"] },
+            title: "Invalid USCC"));
+    }
+
+    private static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
+
+    private static async Task<CompanyDetailResponse> DetailAsync(Company company, IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken)
+    {
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var relations = await store.ListRelationsAsync(company.Id, cancellationToken);
         var provenance = await store.GetCompanyProvenanceAsync(company.Id, cancellationToken);
-        return TypedResults.Ok(new CompanyDetailResponse(
+        return new CompanyDetailResponse(
             company.ToResponse(catalog),
             relations.Select(r => new RelationResponse(r.FromCompanyId, r.ToCompanyId, r.Kind.ToWire(), r.Note)).ToList(),
-            provenance.Select(p => new FieldSourceResponse(p.Field, p.ImportId, p.FileName, p.At)).ToList()));
+            provenance.Select(p => new FieldSourceResponse(p.Field, p.ImportId, p.FileName, p.At)).ToList());
     }
 
     internal static async Task<Accepted<ImportJobResponse>> Reclassify(ImportJobs jobs, CancellationToken cancellationToken)

@@ -52,6 +52,7 @@ public sealed class AccessControlTests
         ["GET /api/companies"] = Everyone,
         ["GET /api/companies/{id}"] = Everyone,
         ["POST /api/companies/reclassify"] = ChainEditors,
+        ["PUT /api/companies/{id}/memberships/{segment}"] = ChainEditors,
         ["GET /api/companies/reclassify/{jobId}"] = Everyone,
         ["GET /api/chains/{code}/export"] = Exporters,
         ["GET /api/targets/export"] = Exporters,

@@ -261,6 +261,16 @@ export function company(id) {
   return get(`/api/companies/${enc(id)}`);
 }
 
+/**
+ * PUT /api/companies/{id}/memberships/{segment}: status 'confirmed' (an analyst confirms a 待确认 guess)
+ * or 'unconfirmed'. Answers the company detail; the chain maps' counts change, so they are reloaded.
+ */
+export async function setMembershipStatus(id, segment, status) {
+  const detail = await json('PUT', `/api/companies/${enc(id)}/memberships/${enc(segment)}`, { body: { status } });
+  forgetChain();
+  return detail;
+}
+
 // ---- targets ----
 
 /**

@@ -3,6 +3,7 @@
 
 import * as api from '../api.js';
 import * as router from '../router.js';
+import * as session from '../session.js';
 import { h, replace, select, money, number } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
@@ -128,6 +129,7 @@ export function mount(root, initial) {
               ? h('span', { class: 'tag unconfirmed', title: '分类器把握不足：不计入缺口评级和招商目标，待分析员确认' }, '待确认')
               : h('span', { class: 'tag confirmed' }, '已确认'),
             h('span', { class: 'muted' }, ` 置信度 ${Math.round(s.confidence * 100)}%`),
+            reviewButton(c, s, names),
             s.evidence ? h('div', { class: 'small muted evidence' }, `依据：${s.evidence}`) : null))),
         h('h3', {}, '关联关系'),
         relations.length === 0 ? empty('没有记录的供货、投资或控股关系。') : h('ul', {}, relations.map((r) => {
@@ -142,6 +144,38 @@ export function mount(root, initial) {
         replace(side, errorBlock(error));
       }
     }
+  }
+
+  /**
+   * For users who may change data (admins, analysts): 确认 on a 待确认 membership, 撤销确认 on a confirmed
+   * one the classifier or an analyst made (not one from a file's segment column). The service checks the role too.
+   */
+  function reviewButton(c, s, names) {
+    if (!session.can.editChains()) {
+      return null;
+    }
+    const unconfirmed = s.status === 'unconfirmed';
+    if (!unconfirmed && !(s.source === 'analyst' || (s.source ?? '').startsWith('classifier:'))) {
+      return null;
+    }
+    const label = names.get(s.segment) ?? s.segment;
+    return h('button', {
+      type: 'button',
+      class: `small-button ${unconfirmed ? 'confirm-membership' : 'unconfirm-membership'}`,
+      'aria-label': `${unconfirmed ? '确认' : '撤销确认'}：${label}`,
+      onclick: async (e) => {
+        const button = e.currentTarget;
+        button.disabled = true;
+        try {
+          await api.setMembershipStatus(c.id, s.segment, unconfirmed ? 'confirmed' : 'unconfirmed');
+          await renderDetail(await api.listChains());
+          side.querySelector(`#company-segments li.membership[data-segment="${CSS.escape(s.segment)}"] button`)?.focus();
+        } catch (error) {
+          button.disabled = false;
+          button.after(h('span', { class: 'state-error small', role: 'alert' }, ` ${error.message ?? '操作失败'}`));
+        }
+      },
+    }, unconfirmed ? '确认' : '撤销确认');
   }
 }
 

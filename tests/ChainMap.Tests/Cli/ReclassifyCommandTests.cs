@@ -29,7 +29,7 @@ public sealed class ReclassifyCommandTests
         {
             var store = Path.Combine(folder, "store");
             var file = Path.Combine(folder, "weak.csv");
-            await File.WriteAllTextAsync(file, "企业名称,行政区划代码,主营产品\n随州甲乙丙有限公司,421303,液压油缸\n", new UTF8Encoding(false));
+            await File.WriteAllTextAsync(file, "企业名称,行政区划代码,所属行业\n随州甲乙丙有限公司,421303,汽车配件\n", new UTF8Encoding(false));
             var (importExit, importOutput) = await RunAsync("import", "companies", file, "--store", store);
 
             var (exit, output) = await RunAsync("reclassify", "--store", store);

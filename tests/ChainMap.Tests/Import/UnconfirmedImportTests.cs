@@ -40,9 +40,9 @@ public sealed class UnconfirmedImportTests
     }
 
     [Test]
-    public async Task One_product_word_alone_is_unconfirmed_and_counted()
+    public async Task One_securities_label_alone_is_unconfirmed_and_counted()
     {
-        var path = store.Write("one.csv", "企业名称,行政区划代码,主营产品\n甲乙丙有限公司,421303,液压油缸\n", new UTF8Encoding(false));
+        var path = store.Write("one.csv", "企业名称,行政区划代码,所属行业\n甲乙丙有限公司,421303,汽车配件\n", new UTF8Encoding(false));
 
         var summary = await store.ImportAsync(path);
 

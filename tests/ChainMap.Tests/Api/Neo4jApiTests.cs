@@ -27,6 +27,19 @@ public sealed class Neo4jApiTests
 
         factory = new ChainMapApiFactory(seed: true, settings: Neo4jTestServer.Configuration());
         client = factory.CreateClient();
+
+        // On Neo4j the default data may still be loading when the host answers (degraded start, ADR 0032):
+        // wait until the demo companies are there, so that the tests below see the seeded store.
+        for (var attempt = 0; attempt < 240; attempt++)
+        {
+            using var response = await client.GetAsync("/api/companies?pageSize=1");
+            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("total").GetInt64() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     [OneTimeTearDown]

@@ -11,12 +11,29 @@ using ChainMap.Api.Regions;
 using ChainMap.Api.Targets;
 using ChainMap.Api.Teams;
 using ChainMap.Api.Imports;
+using ChainMap.Access;
+using ChainMap.Chains;
+using ChainMap.Channels;
+using ChainMap.Discovery;
+using ChainMap.Export;
 using ChainMap.Import;
+using ChainMap.Projects;
+using ChainMap.Regions;
+using ChainMap.Seeding;
 using ChainMap.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddChainMapCore();
+builder.Services.AddChainMapStore();
+builder.Services.AddRegions();
+builder.Services.AddChains();
+builder.Services.AddDiscovery();
+builder.Services.AddChannels();
+builder.Services.AddImport();
+builder.Services.AddExport();
+builder.Services.AddProjects();
+builder.Services.AddAccess();
+builder.Services.AddDefaultData();
 builder.Services.AddChainMapApi();
 builder.Services.AddImportJobs();
 

@@ -1,4 +1,12 @@
+using ChainMap.Access;
+using ChainMap.Chains;
+using ChainMap.Channels;
+using ChainMap.Discovery;
+using ChainMap.Export;
 using ChainMap.Import;
+using ChainMap.Projects;
+using ChainMap.Regions;
+using ChainMap.Seeding;
 using ChainMap.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +29,22 @@ internal static class CliHost
 
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddChainMapCore();
-        builder.Services.AddChainMapImport();
+        builder.Services.AddChainMapServices();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;
     }
+
+    /// <summary>The library's features, as the HTTP host's Program.cs lists them (without the HTTP API and the background import jobs).</summary>
+    public static IServiceCollection AddChainMapServices(this IServiceCollection services) => services
+        .AddChainMapStore()
+        .AddRegions()
+        .AddChains()
+        .AddDiscovery()
+        .AddChannels()
+        .AddImport()
+        .AddExport()
+        .AddProjects()
+        .AddAccess()
+        .AddDefaultData();
 }

@@ -8,7 +8,7 @@ namespace ChainMap.Api.Access;
 /// On first start with no user: creates the admin and its key — the configured one, or a generated
 /// key printed once on the console (standard output, not the log).
 /// </summary>
-internal sealed class AccessBootstrap(IChainMapStore store, AccessService access, IOptions<AccessOptions> options, TimeProvider time) : IHostedService
+internal sealed class AccessBootstrap(IAccessStore store, AccessService access, IOptions<AccessOptions> options, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

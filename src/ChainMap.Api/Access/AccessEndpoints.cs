@@ -41,7 +41,7 @@ internal static class AccessEndpoints
     internal static Ok<MeResponse> GetMe(ClaimsPrincipal user) =>
         TypedResults.Ok(new MeResponse(user.UserId() ?? "", user.UserName(), user.FindFirstValue(ClaimTypes.Role) ?? "", user.TeamId()));
 
-    internal static async Task<Ok<IReadOnlyList<UserResponse>>> ListUsers(IChainMapStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<UserResponse>>> ListUsers(IAccessStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<UserResponse>>((await store.ListUsersAsync(cancellationToken)).Select(ToResponse).ToList());
 
     internal static async Task<Results<Created<CreatedUserResponse>, ValidationProblem>> CreateUser(
@@ -86,11 +86,11 @@ internal static class AccessEndpoints
         return TypedResults.Created($"/api/users/{user.Id}", new CreatedUserResponse(ToResponse(user), ToResponse(key.Record), key.Token));
     }
 
-    internal static async Task<Ok<IReadOnlyList<KeyResponse>>> ListKeys(IChainMapStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<KeyResponse>>> ListKeys(IAccessStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<KeyResponse>>((await store.ListApiKeysAsync(cancellationToken)).Select(ToResponse).ToList());
 
     internal static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateKey(
-        CreateKeyRequest request, AccessService access, IChainMapStore store, CancellationToken cancellationToken)
+        CreateKeyRequest request, AccessService access, IAccessStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (AccessLimits.TooLong("userId", request.UserId, AccessLimits.MaxIdLength) is { } longId)
@@ -130,7 +130,7 @@ internal static class AccessEndpoints
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<AuditResponse>>, ProblemHttpResult>> ListAudit(
-        IChainMapStore store, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null, string? user = null, int limit = 200)
+        IAccessStore store, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null, string? user = null, int limit = 200)
     {
         if (limit is < 1 or > 5000)
         {

@@ -38,7 +38,7 @@ internal static class AccessMiddleware
             return;
         }
 
-        var store = context.RequestServices.GetRequiredService<IChainMapStore>();
+        var store = context.RequestServices.GetRequiredService<IAccessStore>();
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         try
         {

@@ -35,7 +35,7 @@ internal static class ChainEndpoints
     }
 
     internal static async Task<Results<Ok<ChainMapResponse>, ProblemHttpResult>> GetChainMap(
-        string code, ChainDirectory chains, RegionDirectory regions, IChainMapStore store, CancellationToken cancellationToken)
+        string code, ChainDirectory chains, RegionDirectory regions, IChainStore store, IMembershipStore memberships, CancellationToken cancellationToken)
     {
         var definition = await chains.GetDefinitionAsync(code, cancellationToken);
         if (definition is null)
@@ -47,7 +47,7 @@ internal static class ChainEndpoints
         var presence = home.Code.Length == 0 ? [] : await store.CountBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
         var unconfirmed = home.Code.Length == 0
             ? new Dictionary<string, int>()
-            : await store.CountUnconfirmedBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
+            : await memberships.CountUnconfirmedBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
         return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence, unconfirmed));
     }
 

@@ -43,7 +43,7 @@ internal static class ChannelEndpoints
     }
 
     internal static async Task<Results<Ok<ChannelPageResponse>, ProblemHttpResult>> ListChannels(
-        IChainMapStore store, RegionDirectory regions, TargetFilterResolver resolver, CancellationToken cancellationToken,
+        IChannelStore store, RegionDirectory regions, TargetFilterResolver resolver, CancellationToken cancellationToken,
         string? q = null, string? kind = null, string? region = null, int page = 1, int pageSize = 50)
     {
         if (Paging.Check(page, pageSize, Paging.ChannelsMaxPageSize) is { } pagingProblem)
@@ -77,7 +77,7 @@ internal static class ChannelEndpoints
     }
 
     internal static async Task<Results<Ok<ChannelDetailResponse>, ProblemHttpResult>> GetChannel(
-        long id, IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken, int links = 100)
+        long id, IChannelStore store, RegionDirectory regions, CancellationToken cancellationToken, int links = 100)
     {
         if (links is < 0 or > 1000)
         {

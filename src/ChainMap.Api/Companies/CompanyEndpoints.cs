@@ -46,7 +46,7 @@ internal static class CompanyEndpoints
     }
 
     internal static async Task<Results<Ok<CompanyPageResponse>, ProblemHttpResult>> SearchCompanies(
-        IChainMapStore store, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken,
+        ICompanyStore store, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken,
         string? q = null, string? chain = null, string? segment = null, string? region = null, int page = 1, int pageSize = 20)
     {
         if (Paging.Check(page, pageSize, Paging.CompaniesMaxPageSize) is { } pagingProblem)
@@ -105,7 +105,7 @@ internal static class CompanyEndpoints
     }
 
     internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> GetCompany(
-        string id, IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken)
+        string id, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var (company, problem) = await FindCompanyAsync(id, store, cancellationToken);
         if (problem is not null)
@@ -126,7 +126,7 @@ internal static class CompanyEndpoints
     /// discovery caches are dropped, so a confirmed membership counts in gap ratings and targets at once.
     /// </summary>
     internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> SetMembershipStatus(
-        string id, string segment, MembershipStatusRequest? request, IChainMapStore store, ChainDirectory chains, RegionDirectory regions,
+        string id, string segment, MembershipStatusRequest? request, ICompanyStore store, ChainDirectory chains, RegionDirectory regions,
         MembershipCuration curation, CancellationToken cancellationToken)
     {
         if (!MembershipStatuses.TryParse(request?.Status, out var status))
@@ -174,7 +174,7 @@ internal static class CompanyEndpoints
     }
 
     /// <summary>A company by id or USCC; a problem when the text is neither.</summary>
-    private static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, IChainMapStore store, CancellationToken cancellationToken)
+    private static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, ICompanyStore store, CancellationToken cancellationToken)
     {
         if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && id.Length < 18)
         {
@@ -193,7 +193,7 @@ internal static class CompanyEndpoints
 
     private static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
 
-    private static async Task<CompanyDetailResponse> DetailAsync(Company company, IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken)
+    private static async Task<CompanyDetailResponse> DetailAsync(Company company, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var relations = await store.ListRelationsAsync(company.Id, cancellationToken);

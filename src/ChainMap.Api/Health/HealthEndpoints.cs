@@ -13,7 +13,7 @@ internal static class HealthEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(IChainMapStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(IStoreLifecycle store, CancellationToken cancellationToken)
     {
         var problem = await store.CheckHealthAsync(cancellationToken);
         return problem is null

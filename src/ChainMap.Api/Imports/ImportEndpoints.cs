@@ -139,7 +139,7 @@ internal static class ImportEndpoints
     }
 
     internal static async Task<Results<PushStreamHttpResult, Ok<IAsyncEnumerable<ImportProblemResponse>>, ProblemHttpResult>> GetImportErrors(
-        string id, HttpRequest request, ImportJobs jobs, ChainMap.Storage.IChainMapStore store, CancellationToken cancellationToken, string? format = null,
+        string id, HttpRequest request, ImportJobs jobs, ChainMap.Storage.IImportJobStore store, CancellationToken cancellationToken, string? format = null,
         int? page = null, int? pageSize = null)
     {
         if (await jobs.GetAsync(id, cancellationToken) is not { } job)

@@ -17,7 +17,7 @@ internal static class ActivityEndpoints
     }
 
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> LogCompanyActivity(
-        CompanyActivityRequest request, HttpContext http, IChainMapStore store, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
+        CompanyActivityRequest request, HttpContext http, ICompanyStore companies, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         ProjectInput.Lookups(errors, ("uscc", request.Uscc));
@@ -26,7 +26,7 @@ internal static class ActivityEndpoints
             return TypedResults.ValidationProblem(errors, title: "The activity is invalid");
         }
 
-        var (company, problem) = await ProjectInput.CompanyAsync(request.CompanyId, request.Uscc, store, cancellationToken);
+        var (company, problem) = await ProjectInput.CompanyAsync(request.CompanyId, request.Uscc, companies, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -38,7 +38,7 @@ internal static class ActivityEndpoints
     }
 
     internal static async Task<Results<Ok<ActivityPageResponse>, ValidationProblem, ProblemHttpResult>> ListActivities(
-        IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken,
+        IProjectStore store, RegionDirectory regions, CancellationToken cancellationToken,
         string? team = null, long? project = null, long? company = null, string? from = null, string? to = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();

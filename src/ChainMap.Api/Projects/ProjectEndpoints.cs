@@ -25,7 +25,7 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Created<ProjectDetailResponse>, ValidationProblem, ProblemHttpResult>> CreateProject(
-        CreateProjectRequest request, HttpContext http, IChainMapStore store, ChainDirectory chains, RegionDirectory regions, ProjectService projects,
+        CreateProjectRequest request, HttpContext http, IProjectStore store, ICompanyStore companies, IChainStore chainStore, ChainDirectory chains, RegionDirectory regions, ProjectService projects,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,7 +46,7 @@ internal static class ProjectEndpoints
             return TypedResults.ValidationProblem(errors, title: "The project is invalid");
         }
 
-        var (company, companyProblem) = await ProjectInput.CompanyAsync(request.CompanyId, request.Uscc, store, cancellationToken);
+        var (company, companyProblem) = await ProjectInput.CompanyAsync(request.CompanyId, request.Uscc, companies, cancellationToken);
         if (companyProblem is not null)
         {
             return companyProblem;
@@ -92,12 +92,12 @@ internal static class ProjectEndpoints
             return problem.ToProblem();
         }
 
-        var names = await ProjectInput.NamesAsync([fields.ChainCode], regions, store, cancellationToken);
+        var names = await ProjectInput.NamesAsync([fields.ChainCode], regions, chainStore, cancellationToken);
         return TypedResults.Created($"/api/projects/{outcome.Value!.Project.Id}", outcome.Value.ToResponse(names));
     }
 
     internal static async Task<Results<Ok<ProjectPageResponse>, ValidationProblem, ProblemHttpResult>> ListProjects(
-        IChainMapStore store, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken,
+        IProjectStore store, ICompanyStore companies, IChainStore chainStore, ChainDirectory chains, RegionDirectory regions, CancellationToken cancellationToken,
         string? team = null, string? unit = null, string? stage = null, string? chain = null, string? key = null, string? company = null,
         int page = 1, int pageSize = 50)
     {
@@ -179,7 +179,7 @@ internal static class ProjectEndpoints
         if (!string.IsNullOrWhiteSpace(company))
         {
             var byId = long.TryParse(company, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numeric) && company.Length < 18;
-            var (found, problem) = await ProjectInput.CompanyAsync(byId ? numeric : null, byId ? null : company, store, cancellationToken);
+            var (found, problem) = await ProjectInput.CompanyAsync(byId ? numeric : null, byId ? null : company, companies, cancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -189,12 +189,12 @@ internal static class ProjectEndpoints
         }
 
         var result = await store.ListProjectsAsync(new ProjectQuery(teamId, unitCode, stages, chainCode, isKey, companyId, page, pageSize), cancellationToken);
-        var names = await ProjectInput.NamesAsync(result.Items.Select(p => p.Fields.ChainCode), regions, store, cancellationToken);
+        var names = await ProjectInput.NamesAsync(result.Items.Select(p => p.Fields.ChainCode), regions, chainStore, cancellationToken);
         return TypedResults.Ok(new ProjectPageResponse(result.Items.Select(p => p.ToResponse(names)).ToList(), result.Page, result.PageSize, result.Total));
     }
 
     internal static async Task<Results<Ok<ProjectDetailResponse>, ProblemHttpResult>> GetProject(
-        long id, IChainMapStore store, RegionDirectory regions, CancellationToken cancellationToken)
+        long id, IProjectStore store, IChainStore chainStore, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var file = await store.GetProjectFileAsync(id, cancellationToken);
         if (file is null)
@@ -202,12 +202,12 @@ internal static class ProjectEndpoints
             return ProjectService.ProjectNotFound(id).ToProblem();
         }
 
-        var names = await ProjectInput.NamesAsync([file.Project.Fields.ChainCode], regions, store, cancellationToken);
+        var names = await ProjectInput.NamesAsync([file.Project.Fields.ChainCode], regions, chainStore, cancellationToken);
         return TypedResults.Ok(file.ToResponse(names));
     }
 
     internal static async Task<Results<Ok<ProjectDetailResponse>, ValidationProblem, ProblemHttpResult>> UpdateProject(
-        long id, UpdateProjectRequest request, HttpContext http, IChainMapStore store, ChainDirectory chains, RegionDirectory regions, ProjectService projects,
+        long id, UpdateProjectRequest request, HttpContext http, IProjectStore store, IChainStore chainStore, ChainDirectory chains, RegionDirectory regions, ProjectService projects,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -318,12 +318,12 @@ internal static class ProjectEndpoints
             return failed.ToProblem();
         }
 
-        var names = await ProjectInput.NamesAsync([fields.ChainCode], regions, store, cancellationToken);
+        var names = await ProjectInput.NamesAsync([fields.ChainCode], regions, chainStore, cancellationToken);
         return TypedResults.Ok(outcome.Value!.ToResponse(names));
     }
 
     internal static async Task<Results<Ok<ProjectDetailResponse>, ValidationProblem, ProblemHttpResult>> ChangeStage(
-        long id, StageChangeRequest request, HttpContext http, IChainMapStore store, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
+        long id, StageChangeRequest request, HttpContext http, IProjectStore store, IChainStore chainStore, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var stage = ProjectInput.Stage(request.Stage, "stage", errors);
@@ -356,12 +356,12 @@ internal static class ProjectEndpoints
             return problem.ToProblem();
         }
 
-        var names = await ProjectInput.NamesAsync([outcome.Value!.Project.Fields.ChainCode], regions, store, cancellationToken);
+        var names = await ProjectInput.NamesAsync([outcome.Value!.Project.Fields.ChainCode], regions, chainStore, cancellationToken);
         return TypedResults.Ok(outcome.Value.ToResponse(names));
     }
 
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> LogProjectActivity(
-        long id, ActivityRequest request, HttpContext http, IChainMapStore store, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
+        long id, ActivityRequest request, HttpContext http, IProjectStore store, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
         var (file, refused) = await TeamGuard.LoadToChangeAsync(id, http.User, store, cancellationToken);
         if (refused is not null)
@@ -375,7 +375,7 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Created<BlockerResponse>, ValidationProblem, ProblemHttpResult>> OpenBlocker(
-        long id, BlockerRequest request, HttpContext http, IChainMapStore store, ProjectService projects, CancellationToken cancellationToken)
+        long id, BlockerRequest request, HttpContext http, IProjectStore store, ProjectService projects, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         BlockerKind kind = BlockerKind.Other;
@@ -415,7 +415,7 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Ok<BlockerResponse>, ValidationProblem, ProblemHttpResult>> CloseBlocker(
-        long id, long blockerId, HttpContext http, IChainMapStore store, ProjectService projects, CancellationToken cancellationToken, CloseBlockerRequest? request = null)
+        long id, long blockerId, HttpContext http, IProjectStore store, ProjectService projects, CancellationToken cancellationToken, CloseBlockerRequest? request = null)
     {
         var errors = new Dictionary<string, string[]>();
         var date = ProjectInput.Date(request?.Date, "date", errors);

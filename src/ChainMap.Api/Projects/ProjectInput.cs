@@ -97,7 +97,7 @@ internal static class ProjectInput
 
     /// <summary>The company named by id or USCC: a ProblemDetails when neither is given, the USCC is malformed or no such company exists.</summary>
     public static async Task<(ProjectCompany? Company, ProblemHttpResult? Problem)> CompanyAsync(
-        long? companyId, string? uscc, IChainMapStore store, CancellationToken cancellationToken)
+        long? companyId, string? uscc, ICompanyStore store, CancellationToken cancellationToken)
     {
         Company? company;
         string named;
@@ -177,7 +177,7 @@ internal static class ProjectInput
             : (unit, null);
     }
 
-    public static async Task<ProjectNames> NamesAsync(IEnumerable<string> chainCodes, RegionDirectory regions, IChainMapStore store, CancellationToken cancellationToken)
+    public static async Task<ProjectNames> NamesAsync(IEnumerable<string> chainCodes, RegionDirectory regions, IChainStore store, CancellationToken cancellationToken)
     {
         var chains = new Dictionary<string, ChainDefinition>(StringComparer.Ordinal);
         foreach (var code in chainCodes.Distinct(StringComparer.Ordinal))

@@ -27,7 +27,7 @@ internal static class TeamGuard
     /// this check are conditional on the version read here; blockers and activities only on the project existing (ADR 0101).
     /// </summary>
     public static async Task<(ProjectFile? File, ProblemHttpResult? Problem)> LoadToChangeAsync(
-        long id, ClaimsPrincipal user, IChainMapStore store, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, IProjectStore store, CancellationToken cancellationToken)
     {
         var file = await store.GetProjectFileAsync(id, cancellationToken);
         if (file is null)

@@ -37,7 +37,7 @@ internal static class TargetEndpoints
     }
 
     internal static async Task<Results<Ok<InvestmentMapResponse>, ProblemHttpResult>> GetInvestmentMap(
-        string code, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, IChainMapStore store, CancellationToken cancellationToken,
+        string code, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, IMembershipStore store, CancellationToken cancellationToken,
         string? region = null, int top = 5, int paths = 1)
     {
         if (top is < 0 or > MaxTop)

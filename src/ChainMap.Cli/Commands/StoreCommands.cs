@@ -23,7 +23,7 @@ internal static class StoreCommands
                 return 2;
             }
 
-            var outcome = await new SqliteStore(database).BackupAsync(result.GetValue(output)!.FullName, cancellationToken);
+            var outcome = await new SqliteStore(database, TimeProvider.System).BackupAsync(result.GetValue(output)!.FullName, cancellationToken);
             await Console.Out.WriteLineAsync($"Backed up {outcome.Companies} companies ({outcome.Bytes} bytes) to {outcome.Path}");
             return 0;
         });
@@ -43,7 +43,7 @@ internal static class StoreCommands
         check.SetAction(async (result, cancellationToken) =>
         {
             var database = Path.Combine(result.GetValue(store)!, result.GetValue(file)!);
-            IStoreMaintenance maintenance = new SqliteStore(database);
+            IStoreMaintenance maintenance = new SqliteStore(database, TimeProvider.System);
             var problems = await maintenance.CheckIntegrityAsync(cancellationToken);
             foreach (var problem in problems)
             {

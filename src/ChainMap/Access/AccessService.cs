@@ -6,7 +6,7 @@ namespace ChainMap.Access;
 public sealed record IssuedKey(ApiKeyRecord Record, string Token);
 
 /// <summary>Users and API keys: creation, verification (cached briefly), revocation.</summary>
-public sealed class AccessService(IChainMapStore store, TimeProvider time)
+public sealed class AccessService(IAccessStore store, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (User User, ApiKeyRecord Key, DateTimeOffset Until)> verified = new();

@@ -8,7 +8,7 @@ namespace ChainMap.Chains;
 public sealed record ChainSaveResult(bool Saved, bool Created, IReadOnlyList<ChainProblem> Problems);
 
 /// <summary>Creates and replaces chain definitions: validated whole, then written in one transaction.</summary>
-public sealed class ChainService(IChainMapStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
+public sealed class ChainService(IChainStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
 {
     /// <summary>The caps every saved chain is held to.</summary>
     public ChainLimits Limits => limits.Value;

@@ -17,7 +17,7 @@ public sealed record ReclassifySummary(long Read, long Changed, long Unchanged, 
 /// segment column or from an analyst is not classified, as at import, and keeps that membership.
 /// Pages are written one transaction each; the discovery caches are dropped at the end.
 /// </summary>
-public sealed class Reclassifier(IChainMapStore store, ChainDirectory chains, DiscoveryCache cache)
+public sealed class Reclassifier(IMembershipStore store, ChainDirectory chains, DiscoveryCache cache)
 {
     internal const int PageSize = 500;
 

@@ -19,7 +19,7 @@ public sealed record ChannelImportSummary(
 /// (<c>channel,company_uscc,member_channel,role,note</c>). Headers may be the Chinese names too.
 /// Channels are upserted by code, links by (channel, company) or (channel, member channel).
 /// </summary>
-public sealed class ChannelImporter(IChainMapStore store, RegionDirectory regions, DiscoveryCache cache)
+public sealed class ChannelImporter(IChannelStore store, ICompanyStore companyStore, RegionDirectory regions, DiscoveryCache cache)
 {
     private static readonly Dictionary<string, string[]> ChannelHeaders = new(StringComparer.Ordinal)
     {
@@ -104,7 +104,7 @@ public sealed class ChannelImporter(IChainMapStore store, RegionDirectory region
                     }
                 }
 
-                var companies = await store.FindCompanyIdsAsync(batch.Where(p => p.Uscc is not null).Select(p => "u:" + p.Uscc).Distinct().ToList(), cancellationToken);
+                var companies = await companyStore.FindCompanyIdsAsync(batch.Where(p => p.Uscc is not null).Select(p => "u:" + p.Uscc).Distinct().ToList(), cancellationToken);
                 var resolved = new List<ChannelLink>();
                 foreach (var p in batch)
                 {

@@ -49,7 +49,7 @@ public sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyLis
 /// Target discovery: gap analysis per chain, ranked target lists with reasons and introduction paths,
 /// and the investment map. The store pre-filters; ranking and wording happen here.
 /// </summary>
-public sealed class DiscoveryService(IChainMapStore store, RegionDirectory regions, DiscoveryCache cache)
+public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache)
 {
     /// <summary>Introduction paths are at most this many steps long.</summary>
     public const int MaxHops = 3;

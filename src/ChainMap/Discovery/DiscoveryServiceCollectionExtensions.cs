@@ -1,20 +1,16 @@
-using ChainMap.Channels;
-using ChainMap.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Discovery;
 
 public static class DiscoveryServiceCollectionExtensions
 {
-    /// <summary>Gap analysis, target ranking, investment maps, channels and the demo network.</summary>
-    public static IServiceCollection AddChainMapDiscovery(this IServiceCollection services)
+    /// <summary>Gap analysis, target ranking and investment maps (options from section <c>Discovery</c>), and the one target-filter resolver.</summary>
+    public static IServiceCollection AddDiscovery(this IServiceCollection services)
     {
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DiscoveryCache>();
         services.AddSingleton<DiscoveryService>();
         services.AddSingleton<TargetFilterResolver>();
-        services.AddSingleton<ChannelImporter>();
-        services.AddSingleton<DemoNetwork>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace ChainMap.Export;
 public static class ExportServiceCollectionExtensions
 {
     /// <summary>The chain-map builder and the target source of the exports.</summary>
-    public static IServiceCollection AddChainMapExport(this IServiceCollection services)
+    public static IServiceCollection AddExport(this IServiceCollection services)
     {
         services.AddSingleton<ChainMapExportBuilder>();
 

@@ -13,7 +13,7 @@ namespace ChainMap.Import;
 /// </summary>
 internal sealed class ImportJobRunner(
     ImportJobs jobs,
-    IChainMapStore store,
+    IImportJobStore store,
     CompanyImporter companies,
     RelationImporter relations,
     ChainImporter chains,

@@ -61,7 +61,7 @@ public sealed record ImportWork(string JobId, string Kind, string WorkFolder, st
 /// port when queued, started and finished (so they survive a restart); progress while running is
 /// kept here in memory, because an all-or-nothing import holds the store's write lock until it ends.
 /// </summary>
-public sealed class ImportJobs(IChainMapStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options)
+public sealed class ImportJobs(IImportJobStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options)
 {
     private readonly Channel<ImportWork> queue = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, LiveJob> live = new(StringComparer.Ordinal);

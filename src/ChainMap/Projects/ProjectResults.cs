@@ -33,7 +33,7 @@ public sealed record KnownGroup(string Key, string Name);
 /// Computes the results of a period from the raw stage changes and activities. The rules are in
 /// docs/projects.md ("Results") and ADR 0041; change them there first.
 /// </summary>
-public sealed class ProjectResults(IChainMapStore store, RegionDirectory regions, ChainDirectory chains)
+public sealed class ProjectResults(IProjectStore store, RegionDirectory regions, ChainDirectory chains)
 {
     /// <summary>Key of the group of activities logged against a company only, in the unit, chain and channel views.</summary>
     public const string NoProjectKey = "";

@@ -43,7 +43,7 @@ public sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
 /// The project lifecycle over the store: creation, stage changes under <see cref="StageRules"/> with
 /// optimistic concurrency, field edits, activities and blockers. Callers resolve names to ids first.
 /// </summary>
-public sealed class ProjectService(IChainMapStore store, TimeProvider time)
+public sealed class ProjectService(IProjectStore store, TimeProvider time)
 {
     /// <summary>
     /// The latest date a change may carry: tomorrow in the server's time zone, so that a user a few

@@ -4,8 +4,8 @@ namespace ChainMap.Projects;
 
 public static class ProjectServiceCollectionExtensions
 {
-    /// <summary>The project lifecycle and results services (the store comes from AddChainMapCore).</summary>
-    public static IServiceCollection AddChainMapProjects(this IServiceCollection services)
+    /// <summary>The project lifecycle and results services (the store comes from <c>AddChainMapStore()</c>).</summary>
+    public static IServiceCollection AddProjects(this IServiceCollection services)
     {
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectResults>();

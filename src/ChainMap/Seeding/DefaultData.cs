@@ -16,7 +16,8 @@ namespace ChainMap.Seeding;
 /// empty store, through the same import code users run. Another city replaces the folder's files.
 /// </summary>
 public sealed class DefaultData(
-    IChainMapStore store,
+    IRegionStore store,
+    IChainStore chainStore,
     RegionDirectory regions,
     ChainDirectory chains,
     ChainService chainService,
@@ -57,7 +58,7 @@ public sealed class DefaultData(
     /// <summary>Loads everything when the store holds no chain yet; returns false when it already had data.</summary>
     public async Task<bool> LoadIfEmptyAsync(string dataPath, CancellationToken cancellationToken)
     {
-        if ((await store.ListChainsAsync(cancellationToken)).Count > 0)
+        if ((await chainStore.ListChainsAsync(cancellationToken)).Count > 0)
         {
             return false;
         }

@@ -5,7 +5,7 @@ namespace ChainMap.Storage;
 /// <summary>Which audit entries to read, newest first.</summary>
 public sealed record AuditQuery(DateTimeOffset? From, DateTimeOffset? To, string? UserId, int Limit);
 
-public partial interface IChainMapStore
+public interface IAccessStore
 {
     Task<int> CountUsersAsync(CancellationToken cancellationToken);
 

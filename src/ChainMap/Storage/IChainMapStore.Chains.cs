@@ -5,7 +5,7 @@ namespace ChainMap.Storage;
 /// <summary>Local (home-region) presence in one segment.</summary>
 public sealed record SegmentPresence(string SegmentCode, int Companies, decimal RegisteredCapital, double Strength);
 
-public partial interface IChainMapStore
+public interface IChainStore
 {
     /// <summary>All chains, ordered by category then code.</summary>
     Task<IReadOnlyList<Chain>> ListChainsAsync(CancellationToken cancellationToken);

@@ -17,7 +17,7 @@ public sealed record ChannelLinkView(
 /// <summary>A channel with (the first of) its links and how many links it has in all.</summary>
 public sealed record ChannelDetail(Channel Channel, IReadOnlyList<ChannelLinkView> Links, int LinkCount);
 
-public partial interface IChainMapStore
+public interface IChannelStore
 {
     /// <summary>
     /// Inserts or replaces channels by <see cref="ChannelRecord.Code"/> in one transaction (fields and

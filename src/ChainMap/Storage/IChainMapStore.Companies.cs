@@ -54,14 +54,9 @@ public sealed record CompanyQuery(
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
-public partial interface IChainMapStore
+/// <summary>Company reads, search, references and relations (company writes go through <see cref="ICompanyImportStore"/>).</summary>
+public interface ICompanyStore
 {
-    /// <summary>
-    /// Inserts or updates a batch of companies in one transaction, matched on
-    /// <see cref="CompanyRecord.IdentityKey"/>; outcomes are in input order. Memberships are merged by segment.
-    /// </summary>
-    Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken);
-
     Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken);
 
     Task<Company?> GetCompanyByUsccAsync(string uscc, CancellationToken cancellationToken);
@@ -79,4 +74,14 @@ public partial interface IChainMapStore
 
     /// <summary>Relations in which the company takes part, either direction.</summary>
     Task<IReadOnlyList<CompanyRelation>> ListRelationsAsync(long companyId, CancellationToken cancellationToken);
+
+    /// <summary>For each stored field of a company, the import that last set it; empty for an unknown company.</summary>
+    Task<IReadOnlyList<FieldSource>> GetCompanyProvenanceAsync(long companyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds the companies each reference names (relation imports): by USCC when given, else by
+    /// name key, restricted to companies located within <see cref="CompanyReference.RegionCode"/>
+    /// when given. One list of ids per reference, in input order; several ids mean ambiguous.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken);
 }

@@ -85,7 +85,7 @@ public sealed record PathStep(PathNode From, PathNode To, CompanyRelationKind? R
 /// <summary>A way from a target company to the home region: at most the asked number of steps, ending at a home node, no home node before.</summary>
 public sealed record IntroductionPath(long TargetId, IReadOnlyList<PathStep> Steps);
 
-public partial interface IChainMapStore
+public interface IDiscoveryStore
 {
     /// <summary>
     /// Per segment of a chain (own memberships, sub-segments separate): companies inside

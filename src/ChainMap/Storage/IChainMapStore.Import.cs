@@ -23,10 +23,12 @@ public interface ICompanyImportSession : IAsyncDisposable
     Task CommitAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// At most this many rows between the commits of an ordinary import on this store (a database server holds an open
-    /// transaction in its memory). Dry runs and all-or-nothing imports commit once or never, whatever it says.
+    /// The store's own limit on the rows between the commits of an ordinary import, an option of the store
+    /// (<c>Neo4j:ImportCommitRows</c>: a database server holds an open transaction in its memory; SQLite has none and says
+    /// <see cref="int.MaxValue"/>). The importer commits at the smaller of this and its own size. Dry runs and
+    /// all-or-nothing imports commit once or never, whatever it says.
     /// </summary>
-    int CommitEvery => CompanyImporter.CommitEvery;
+    int CommitEvery { get; }
 }
 
 /// <summary>Where a stored company value came from: the field, and the import (id, file, time) that last set it.</summary>
@@ -92,21 +94,16 @@ public sealed record ImportJob(
     DateTimeOffset? FinishedAt,
     string? Message);
 
-public partial interface IChainMapStore
+/// <summary>Where company imports write: one session at a time (<see cref="ICompanyImportSession"/>).</summary>
+public interface ICompanyImportStore
 {
     /// <summary>Opens a <see cref="ICompanyImportSession"/>; values it writes are stamped with <paramref name="stamp"/> (provenance).</summary>
     Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken);
+}
 
-    /// <summary>For each stored field of a company, the import that last set it; empty for an unknown company.</summary>
-    Task<IReadOnlyList<FieldSource>> GetCompanyProvenanceAsync(long companyId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Finds the companies each reference names (relation imports): by USCC when given, else by
-    /// name key, restricted to companies located within <see cref="CompanyReference.RegionCode"/>
-    /// when given. One list of ids per reference, in input order; several ids mean ambiguous.
-    /// </summary>
-    Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken);
-
+/// <summary>Import job records and their problem reports.</summary>
+public interface IImportJobStore
+{
     /// <summary>Creates or replaces an import job's state (by id).</summary>
     Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken);
 

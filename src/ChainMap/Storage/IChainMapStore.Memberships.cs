@@ -5,7 +5,7 @@ namespace ChainMap.Storage;
 /// <summary>The classifier's new memberships of one company (re-classification); its other memberships are kept.</summary>
 public sealed record ClassifiedMemberships(long CompanyId, IReadOnlyList<SegmentMembership> Memberships);
 
-public partial interface IChainMapStore
+public interface IMembershipStore
 {
     /// <summary>
     /// Sets the status of one membership; the membership then counts as the analyst's (source

@@ -53,7 +53,7 @@ public sealed record ActivityFact(long Id, long? ProjectId, string TeamId, DateO
 /// <summary>The raw events behind the results of a period.</summary>
 public sealed record ResultsInput(IReadOnlyList<ProjectTimeline> Timelines, IReadOnlyList<ActivityFact> Activities);
 
-public partial interface IChainMapStore
+public interface IProjectStore
 {
     /// <summary>
     /// Creates a project for an existing company with its first history entry (<paramref name="initial"/>,

@@ -1,11 +1,27 @@
 namespace ChainMap.Storage;
 
 /// <summary>
-/// The store port: everything ChainMap keeps, shaped by its use cases, with one adapter per
-/// database (SQLite embedded default, Neo4j for scale). No SQL or Cypher crosses it. The
-/// interface is split by feature into partial files (<c>IChainMapStore.Chains.cs</c>, ...).
+/// The store port as a whole: everything ChainMap keeps, shaped by its use cases, with one adapter per
+/// database (SQLite embedded default, Neo4j for scale). No SQL or Cypher crosses it. Features never take
+/// it whole: each takes the role interfaces it uses (<see cref="ICompanyImportStore"/>, <see cref="IDiscoveryStore"/>,
+/// ...), which DI resolves to the one store (docs/adr/0160). Only the adapters, the store's registration and
+/// tests or benchmarks that open a store name this aggregate.
 /// </summary>
-public partial interface IChainMapStore
+public interface IChainMapStore :
+    IStoreLifecycle,
+    IRegionStore,
+    IChainStore,
+    ICompanyStore,
+    IMembershipStore,
+    ICompanyImportStore,
+    IImportJobStore,
+    IChannelStore,
+    IDiscoveryStore,
+    IProjectStore,
+    IAccessStore;
+
+/// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
+public interface IStoreLifecycle
 {
     /// <summary>A short name of the adapter, e.g. "sqlite" or "neo4j".</summary>
     string Provider { get; }

@@ -4,7 +4,7 @@ using ChainMap.Domain;
 namespace ChainMap.Storage;
 
 /// <summary>
-/// The introduction path search of <see cref="IChainMapStore.FindIntroductionPathsAsync"/>, the same on
+/// The introduction path search of <see cref="IDiscoveryStore.FindIntroductionPathsAsync"/>, the same on
 /// every store: a breadth-first walk, one hop per round, from each target over company relations
 /// (either direction) and channel links until a home node; each store only reads neighbours and nodes
 /// (<see cref="IPathGraph"/>). A path ends at its first home node; at most

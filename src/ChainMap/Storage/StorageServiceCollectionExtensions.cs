@@ -1,49 +1,48 @@
-using ChainMap.Chains;
-using ChainMap.Export;
-using ChainMap.Discovery;
-using ChainMap.Import;
-using ChainMap.Projects;
-using ChainMap.Regions;
-using ChainMap.Seeding;
 using ChainMap.Storage.Neo4j;
 using ChainMap.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChainMap.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The store chosen by <see cref="StorageOptions.Provider"/>, and the directories and services over it.</summary>
-    public static IServiceCollection AddChainMapCore(this IServiceCollection services)
+    /// <summary>
+    /// The store chosen by <see cref="StorageOptions.Provider"/>, registered once as <see cref="IChainMapStore"/> and
+    /// resolved as the same singleton for every role interface features take (docs/adr/0160); its maintenance (backup,
+    /// integrity) when it has any; and the schema set-up at start. Features register themselves (<c>AddImport()</c>, ...).
+    /// </summary>
+    public static IServiceCollection AddChainMapStore(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddNeo4jStore();
         services.AddSingleton<IChainMapStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider.ToUpperInvariant() switch
             {
-                "SQLITE" => new SqliteStore(Path.Combine(options.DataDirectory, options.FileName)),
+                "SQLITE" => new SqliteStore(Path.Combine(options.DataDirectory, options.FileName), sp.GetRequiredService<TimeProvider>()),
                 "NEO4J" => sp.GetRequiredService<Neo4jStore>(),
                 _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available; use Sqlite or Neo4j."),
             };
         });
-        services.AddSingleton(sp => sp.GetRequiredService<IChainMapStore>() as IStoreMaintenance ?? NoMaintenance.Instance);
-        services.AddSingleton<RegionDirectory>();
-        services.AddOptions<Domain.ChainLimits>().BindConfiguration(Domain.ChainLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ChainDirectory>();
-        services.AddSingleton<ChainService>();
-        services.AddSingleton<Reclassifier>();
-        services.AddSingleton<MembershipCuration>();
-        services.AddSingleton<CompanyImporter>();
-        services.AddSingleton<DefaultData>();
-        services.AddSingleton<Access.AccessService>();
-        services.AddChainMapExport();
-        services.AddChainMapProjects();
-        services.AddChainMapDiscovery();
+        services.AddSingleton<IStoreLifecycle>(Store);
+        services.AddSingleton<IRegionStore>(Store);
+        services.AddSingleton<IChainStore>(Store);
+        services.AddSingleton<ICompanyStore>(Store);
+        services.AddSingleton<IMembershipStore>(Store);
+        services.AddSingleton<ICompanyImportStore>(Store);
+        services.AddSingleton<IImportJobStore>(Store);
+        services.AddSingleton<IChannelStore>(Store);
+        services.AddSingleton<IDiscoveryStore>(Store);
+        services.AddSingleton<IProjectStore>(Store);
+        services.AddSingleton<IAccessStore>(Store);
+        services.AddSingleton(sp => Store(sp) as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddHostedService<StoreStartup>();
         return services;
     }
+
+    private static IChainMapStore Store(IServiceProvider services) => services.GetRequiredService<IChainMapStore>();
 }

@@ -23,7 +23,7 @@ public sealed class DiscoveryCacheTests
     public async Task CreateAsync()
     {
         directory = Directory.CreateTempSubdirectory("chainmap-cache-").FullName;
-        store = new SqliteStore(Path.Combine(directory, "test.db"));
+        store = new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         graph = await DiscoveryGraph.BuildAsync(store);
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));

@@ -96,7 +96,7 @@ public sealed class ChainDefinitionRoundTripTests
     {
         var directory = Directory.CreateTempSubdirectory("chainmap-export-").FullName;
         directories.Add(directory);
-        var store = new SqliteStore(Path.Combine(directory, "store.db"));
+        var store = new SqliteStore(Path.Combine(directory, "store.db"), TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         return (store, new ChainService(store, new ChainDirectory(store, TimeProvider.System), Microsoft.Extensions.Options.Options.Create(ChainLimits.Default)));
     }

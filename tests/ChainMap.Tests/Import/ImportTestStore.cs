@@ -25,7 +25,7 @@ internal sealed class ImportTestStore : IAsyncDisposable
     private ImportTestStore(string directory)
     {
         Directory = directory;
-        var sqlite = new SqliteStore(Path.Combine(directory, "test.db"));
+        var sqlite = new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System);
         Store = sqlite;
         Regions = new RegionDirectory(sqlite);
         Chains = new ChainDirectory(sqlite, TimeProvider.System);
@@ -99,14 +99,14 @@ internal sealed class ImportTestStore : IAsyncDisposable
 
             var directory = System.IO.Directory.CreateTempSubdirectory("chainmap-import-template-").FullName;
             var path = Path.Combine(directory, "template.db");
-            var store = new SqliteStore(path);
+            var store = new SqliteStore(path, TimeProvider.System);
             await store.InitializeAsync(CancellationToken.None);
             var regions = new RegionDirectory(store);
             var chains = new ChainDirectory(store, TimeProvider.System);
             var importer = new CompanyImporter(store, regions, chains, TimeProvider.System);
             var cache = new ChainMap.Discovery.DiscoveryCache(store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new ChainMap.Discovery.DiscoveryOptions()), NullLogger<ChainMap.Discovery.DiscoveryCache>.Instance);
-            var network = new ChainMap.Seeding.DemoNetwork(store, new ChainMap.Channels.ChannelImporter(store, regions, cache), cache, NullLogger<ChainMap.Seeding.DemoNetwork>.Instance);
-            var data = new DefaultData(store, regions, chains, new ChainService(store, chains, Microsoft.Extensions.Options.Options.Create(ChainMap.Domain.ChainLimits.Default)), importer, network, NullLogger<DefaultData>.Instance);
+            var network = new ChainMap.Seeding.DemoNetwork(store, new ChainMap.Channels.ChannelImporter(store, store, regions, cache), cache, NullLogger<ChainMap.Seeding.DemoNetwork>.Instance);
+            var data = new DefaultData(store, store, regions, chains, new ChainService(store, chains, Microsoft.Extensions.Options.Options.Create(ChainMap.Domain.ChainLimits.Default)), importer, network, NullLogger<DefaultData>.Instance);
             await data.LoadAsync(TestData.DataPath, includeCompanies: false, CancellationToken.None);
 
             // Leaving WAL needs the only connection to the file: close the store's pooled ones first

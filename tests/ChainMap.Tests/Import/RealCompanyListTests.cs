@@ -123,7 +123,7 @@ public sealed class RealCompanyListTests
             ("bom.csv", [.. Encoding.UTF8.GetPreamble(), .. "code,name,kind\nC,乙商会,chamber\n"u8.ToArray()]),
         };
         var cache = new DiscoveryCache(store.Store, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new DiscoveryOptions()), NullLogger<DiscoveryCache>.Instance);
-        var channels = new ChannelImporter(store.Store, store.Regions, cache);
+        var channels = new ChannelImporter(store.Store, store.Store, store.Regions, cache);
         var outcomes = new List<string>();
         foreach (var (name, bytes) in files)
         {

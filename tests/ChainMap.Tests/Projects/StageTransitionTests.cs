@@ -22,7 +22,7 @@ public sealed class StageTransitionTests
     public async Task CreateStore()
     {
         directory = Directory.CreateTempSubdirectory("chainmap-lifecycle-").FullName;
-        store = new SqliteStore(Path.Combine(directory, "test.db"));
+        store = new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         await store.SaveChainAsync(TestData.SmallChain(), CancellationToken.None);
         var company = new CompanyRecord("n:甲|320506", null, "苏州甲液压有限公司", "苏州甲液压", "320506", "320000", "320500", "320506",

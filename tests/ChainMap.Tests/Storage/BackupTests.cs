@@ -34,7 +34,7 @@ public sealed class BackupTests
     [Test]
     public async Task Backup_taken_during_writes_holds_only_whole_batches_and_restores()
     {
-        var live = new SqliteStore(Path.Combine(folder, "live.db"));
+        var live = new SqliteStore(Path.Combine(folder, "live.db"), TimeProvider.System);
         await live.InitializeAsync(CancellationToken.None);
         var stamp = new ImportStamp("imp-backup", "backup.csv", DateTimeOffset.UnixEpoch);
         await live.UpsertCompaniesAsync(Batch(0, 100), stamp, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class BackupTests
         var restoredPath = Path.Combine(folder, "restored", "chainmap.db");
         Directory.CreateDirectory(Path.GetDirectoryName(restoredPath)!);
         await SqliteStore.RestoreAsync(backup.Path, restoredPath, CancellationToken.None);
-        var restored = new SqliteStore(restoredPath);
+        var restored = new SqliteStore(restoredPath, TimeProvider.System);
         await restored.InitializeAsync(CancellationToken.None);
 
         Assert.That(await SqliteStore.IntegrityProblemsAsync(backup.Path, CancellationToken.None), Is.Empty);
@@ -75,7 +75,7 @@ public sealed class BackupTests
     public async Task Corrupt_backup_is_refused_and_the_database_is_left_alone()
     {
         var livePath = Path.Combine(folder, "live.db");
-        var live = new SqliteStore(livePath);
+        var live = new SqliteStore(livePath, TimeProvider.System);
         await live.InitializeAsync(CancellationToken.None);
         await live.UpsertCompaniesAsync(Batch(1, 10), new ImportStamp("imp", "f.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
         SqliteConnection.ClearAllPools();
@@ -83,7 +83,7 @@ public sealed class BackupTests
         await File.WriteAllBytesAsync(garbage, System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0" + new string('x', 5000)));
 
         Assert.That(async () => await SqliteStore.RestoreAsync(garbage, livePath, CancellationToken.None), Throws.Exception);
-        Assert.That(await new SqliteStore(livePath).CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
+        Assert.That(await new SqliteStore(livePath, TimeProvider.System).CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
     }
 
     [Test]
@@ -130,7 +130,7 @@ public sealed class BackupTests
     {
         Assume.That(OperatingSystem.IsWindows(), Is.False, "file modes are a Unix matter");
         var path = Path.Combine(folder, "fresh", "nested", "chainmap.db");
-        var store = new SqliteStore(path);
+        var store = new SqliteStore(path, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
 
         if (!OperatingSystem.IsWindows())

@@ -1,5 +1,6 @@
 using ChainMap.Domain;
 using ChainMap.Storage;
+using ChainMap.Tests.Support;
 using ChainMap.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -65,7 +66,7 @@ public sealed class SqliteDeferredIndexTests
 
     private static async Task<SqliteStore> StoreWithChainAsync(string path)
     {
-        var store = new SqliteStore(path);
+        var store = new SqliteStore(path, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         await store.SaveRegionsAsync(ChainMap.Tests.Support.TestData.Regions.All.ToList(), CancellationToken.None);
         await store.SaveChainAsync(ChainMap.Tests.Support.TestData.SmallChain(), CancellationToken.None);
@@ -75,7 +76,7 @@ public sealed class SqliteDeferredIndexTests
     [Test]
     public async Task Indexes_dropped_for_a_bulk_load_are_back_when_the_session_ends()
     {
-        var store = new SqliteStore(path);
+        var store = new SqliteStore(path, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         var before = await IndexesAsync();
 
@@ -93,7 +94,7 @@ public sealed class SqliteDeferredIndexTests
     [Test]
     public async Task Indexes_left_deferred_by_a_dead_process_are_rebuilt_at_start()
     {
-        var store = new SqliteStore(path);
+        var store = new SqliteStore(path, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         var before = await IndexesAsync();
         await using (var connection = new SqliteConnection($"Data Source={path}"))
@@ -107,7 +108,7 @@ public sealed class SqliteDeferredIndexTests
             await command.ExecuteNonQueryAsync();
         }
 
-        await new SqliteStore(path).InitializeAsync(CancellationToken.None);
+        await new SqliteStore(path, TimeProvider.System).InitializeAsync(CancellationToken.None);
 
         Assert.That(await IndexesAsync(), Is.EqualTo(before));
     }
@@ -137,7 +138,7 @@ public sealed class SqliteDeferredIndexTests
         await session.CommitAsync(CancellationToken.None);
 
         // The importing process is gone before its session ended: the next start finds the deferred work.
-        await new SqliteStore(path).InitializeAsync(CancellationToken.None);
+        await new SqliteStore(path, TimeProvider.System).InitializeAsync(CancellationToken.None);
 
         Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((3L, 3L, 3L)));
         await session.DisposeAsync();

@@ -12,7 +12,7 @@ public sealed class SqliteStoreContract : StoreContract
     protected override Task<IChainMapStore> CreateEmptyStoreAsync()
     {
         directory = Directory.CreateTempSubdirectory("chainmap-store-").FullName;
-        return Task.FromResult<IChainMapStore>(new SqliteStore(Path.Combine(directory, "test.db")));
+        return Task.FromResult<IChainMapStore>(new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System));
     }
 
     /// <summary>A float goes to the REAL column that versions before ADR 0100 wrote; anything else to the text column.</summary>

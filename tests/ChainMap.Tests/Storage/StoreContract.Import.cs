@@ -1,6 +1,7 @@
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Storage;
+using ChainMap.Tests.Support;
 
 namespace ChainMap.Tests.Storage;
 

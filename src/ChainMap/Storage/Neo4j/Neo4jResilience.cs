@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -8,14 +9,19 @@ using Polly.Timeout;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// The named pipeline every Neo4j transaction runs in, outermost first: total timeout → retry →
-/// circuit breaker → attempt timeout. It is the only retry on the Neo4j path (the HttpClient has no
-/// resilience handler of its own), and it retries whole transactions, so a retried write either
-/// committed once or not at all.
+/// The named pipelines of the Neo4j path. <see cref="PipelineName"/> runs every transaction, outermost first: total
+/// timeout → retry → circuit breaker → attempt timeout. <see cref="OpeningPipelineName"/> runs the unit that opens an
+/// import session's transaction (docs/adr/0080): total timeout → retry → the same circuit breaker, and no attempt
+/// timeout (cutting an attempt short would leave its transaction open on the server, holding the company lock). The one
+/// circuit breaker (<see cref="Neo4jCircuit.Breaker"/>) sits in both, so failures on either path open it for both. These
+/// are the only retries on the Neo4j path (the HttpClient has no resilience handler of its own), and they retry whole
+/// transactions, so a retried write either committed once or not at all.
 /// </summary>
 internal static class Neo4jResilience
 {
     public const string PipelineName = "ChainMap.Neo4j";
+
+    public const string OpeningPipelineName = "ChainMap.Neo4j.ImportOpening";
 
     /// <summary>Failures a retry may cure: the server unreachable or slow, or Neo4j saying so, or a write conflict.</summary>
     public static bool IsRetryable(Exception exception) => exception switch
@@ -39,44 +45,74 @@ internal static class Neo4jResilience
         services.AddResiliencePipeline(PipelineName, (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<Neo4jResilienceOptions>>().Value;
-            var circuit = context.ServiceProvider.GetRequiredService<Neo4jCircuit>();
             builder.AddTimeout(options.TotalTimeout);
-            if (options.MaxRetryAttempts > 0)
-            {
-                builder.AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && IsRetryable(ex)),
-                    MaxRetryAttempts = options.MaxRetryAttempts,
-                    Delay = options.RetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                });
-            }
-
+            AddRetry(builder, options, onRetry: null);
             builder
-                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-                {
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && IsServerFailure(ex)),
-                    FailureRatio = options.FailureRatio,
-                    MinimumThroughput = options.MinimumThroughput,
-                    SamplingDuration = options.SamplingDuration,
-                    BreakDuration = options.BreakDuration,
-                    StateProvider = circuit.State,
-                    OnOpened = args =>
-                    {
-                        circuit.LastFailure = args.Outcome.Exception?.Message;
-                        return ValueTask.CompletedTask;
-                    },
-                })
+                .AddPipeline(context.ServiceProvider.GetRequiredService<Neo4jCircuit>().Breaker)
                 .AddTimeout(options.AttemptTimeout);
+        });
+        services.AddResiliencePipeline(OpeningPipelineName, (builder, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<Neo4jResilienceOptions>>().Value;
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Neo4jResilience).FullName!);
+            builder.AddTimeout(options.TotalTimeout);
+            AddRetry(builder, options, args =>
+            {
+                logger.LogWarning("Opening an import transaction failed ({Message}); trying again", args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            });
+            builder.AddPipeline(context.ServiceProvider.GetRequiredService<Neo4jCircuit>().Breaker);
         });
         return services;
     }
+
+    private static void AddRetry(ResiliencePipelineBuilder builder, Neo4jResilienceOptions options, Func<OnRetryArguments<object>, ValueTask>? onRetry)
+    {
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && IsRetryable(ex)),
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = onRetry,
+            });
+        }
+    }
 }
 
-/// <summary>The circuit breaker's state and the failure that opened it, for the health endpoint.</summary>
+/// <summary>
+/// The one circuit breaker of the Neo4j path, shared by its named pipelines, with its state and the failure that
+/// opened it for the health endpoint.
+/// </summary>
 internal sealed class Neo4jCircuit
 {
+    public Neo4jCircuit(IOptions<Neo4jResilienceOptions> resilience, TimeProvider time)
+    {
+        var options = resilience.Value;
+        Breaker = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && Neo4jResilience.IsServerFailure(ex)),
+                FailureRatio = options.FailureRatio,
+                MinimumThroughput = options.MinimumThroughput,
+                SamplingDuration = options.SamplingDuration,
+                BreakDuration = options.BreakDuration,
+                StateProvider = State,
+                OnOpened = args =>
+                {
+                    LastFailure = args.Outcome.Exception?.Message;
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>The circuit breaker alone, added into every Neo4j pipeline.</summary>
+    public ResiliencePipeline Breaker { get; }
+
     public CircuitBreakerStateProvider State { get; } = new();
 
     public string? LastFailure { get; set; }

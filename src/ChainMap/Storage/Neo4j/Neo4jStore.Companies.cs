@@ -50,9 +50,11 @@ internal sealed partial class Neo4jStore
     /// sections (one request, one transaction, on either API). The write first locks the company
     /// sequence node and checks that nobody wrote since the read (optimistic concurrency); if
     /// somebody did, it writes nothing and the whole upsert runs again. So a batch commits whole or
-    /// not at all, and a re-run after a failure neither loses nor doubles rows.
+    /// not at all, and a re-run after a failure neither loses nor doubles rows. Not on the port (docs/adr/0160): features
+    /// write companies through <see cref="ICompanyImportStore.BeginCompanyImportAsync"/>; this implicit-transaction path is
+    /// kept on the adapter for the Neo4j resilience tests that exercise its optimistic write guard.
     /// </summary>
-    public Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken) =>
+    internal Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken) =>
         ExecuteAsync((server, token) => UpsertBatchAsync(server.Transport.RunAsync, batch, stamp, lockFirst: false, token), cancellationToken);
 
     /// <summary>

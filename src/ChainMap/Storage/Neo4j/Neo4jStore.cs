@@ -22,11 +22,11 @@ internal sealed partial class Neo4jStore : IChainMapStore
 {
     private readonly Neo4jConnector connector;
     private readonly ResiliencePipeline pipeline;
+    private readonly ResiliencePipeline openingPipeline;
     private readonly Neo4jCircuit circuit;
     private readonly Neo4jResilienceOptions resilience;
     private readonly string database;
     private readonly int importCommitRows;
-    private readonly TimeProvider time;
     private readonly ILogger<Neo4jStore> logger;
 
     public Neo4jStore(
@@ -35,16 +35,15 @@ internal sealed partial class Neo4jStore : IChainMapStore
         Neo4jCircuit circuit,
         IOptions<Neo4jResilienceOptions> resilience,
         IOptions<Neo4jOptions> options,
-        TimeProvider time,
         ILogger<Neo4jStore> logger)
     {
         this.connector = connector;
         pipeline = pipelines.GetPipeline(Neo4jResilience.PipelineName);
+        openingPipeline = pipelines.GetPipeline(Neo4jResilience.OpeningPipelineName);
         this.circuit = circuit;
         this.resilience = resilience.Value;
         database = options.Value.Database;
         importCommitRows = options.Value.ImportCommitRows;
-        this.time = time;
         this.logger = logger;
     }
 
@@ -120,40 +119,25 @@ internal sealed partial class Neo4jStore : IChainMapStore
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/>, a unit that opens an explicit transaction (the first batch of an import session),
-    /// bounded by <see cref="Neo4jResilienceOptions.TotalTimeout"/> only: cutting an attempt short would leave its
-    /// transaction open on the server, holding the company lock until it idles out, so that the retry would only wait
-    /// for it. Retried whole, after the pipeline's delays, when Neo4j answered with a transient error (it then rolled the
-    /// transaction back) or could not be reached; fails at once while the circuit is open.
+    /// Runs <paramref name="work"/>, a unit that opens an explicit transaction (the first batch of an import session), in
+    /// the named pipeline <see cref="Neo4jResilience.OpeningPipelineName"/>: bounded by <see cref="Neo4jResilienceOptions.TotalTimeout"/>
+    /// only (cutting an attempt short would leave its transaction open on the server, holding the company lock until it idles
+    /// out, so that the retry would only wait for it); retried whole, with the pipeline's delays, when Neo4j answered with a
+    /// transient error (it then rolled the transaction back) or could not be reached; through the same circuit breaker as
+    /// every other call, so it fails at once while the circuit is open and its failures count towards opening it.
     /// </summary>
     internal async Task<T> ExecuteOpeningAsync<T>(Func<Neo4jServer, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (circuit.IsOpen)
+        try
         {
-            throw new StoreUnavailableException(UnavailableReason(new BrokenCircuitException())!);
+            return await openingPipeline.ExecuteAsync(
+                static async (state, token) => await state.work(await state.connector.GetAsync(token), token),
+                (work, connector),
+                cancellationToken);
         }
-
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        total.CancelAfter(resilience.TotalTimeout);
-        for (var attempt = 0; ; attempt++)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && UnavailableReason(ex) is { } reason)
         {
-            try
-            {
-                return await work(await connector.GetAsync(total.Token), total.Token);
-            }
-            catch (Exception ex) when (!total.IsCancellationRequested && attempt < resilience.MaxRetryAttempts && Neo4jResilience.IsRetryable(ex))
-            {
-                logger.LogWarning("Opening an import transaction failed ({Message}); trying again", ex.Message);
-                await Task.Delay(resilience.RetryDelay * (1 << attempt), time, total.Token);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new StoreUnavailableException($"Neo4j at {connector.Address} did not answer within {resilience.TotalTimeout.TotalSeconds:0.###} s", ex);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && UnavailableReason(ex) is { } reason)
-            {
-                throw new StoreUnavailableException(reason, ex);
-            }
+            throw new StoreUnavailableException(reason, ex);
         }
     }
 

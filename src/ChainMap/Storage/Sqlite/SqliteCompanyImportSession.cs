@@ -44,6 +44,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private bool firstTransaction = true;
     private bool indexesDeferred;
 
+    /// <summary>SQLite keeps an open transaction's pages in its file, not in memory: no limit of its own (the importer's applies).</summary>
+    public int CommitEvery => int.MaxValue;
+
     private SqliteCompanyImportSession(SqliteConnection connection, ImportStamp stamp)
     {
         this.connection = connection;

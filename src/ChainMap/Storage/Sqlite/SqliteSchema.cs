@@ -247,7 +247,7 @@ internal static class SqliteSchema
         (135, SqliteDiscoverySchema.MembershipStatus),
     ];
 
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)
     {
         await using (var create = connection.CreateCommand())
         {
@@ -276,7 +276,7 @@ internal static class SqliteSchema
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_version(version, applied_at) VALUES ($v, $at)";
             record.Parameters.AddWithValue("$v", version);
-            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+            record.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             await record.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -12,14 +12,6 @@ internal sealed partial class SqliteStore
         c.founded, c.employees, c.revenue, c.listed_code, c.tags, c.products, c.address, c.industry, c.scope
         """;
 
-    public async Task<IReadOnlyList<UpsertOutcome>> UpsertCompaniesAsync(IReadOnlyList<CompanyRecord> batch, ImportStamp stamp, CancellationToken cancellationToken)
-    {
-        await using var session = await SqliteCompanyImportSession.OpenAsync(this, stamp, cancellationToken);
-        var outcomes = await session.UpsertAsync(batch, cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        return outcomes;
-    }
-
     public async Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

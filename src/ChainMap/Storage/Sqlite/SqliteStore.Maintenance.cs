@@ -38,7 +38,7 @@ internal sealed partial class SqliteStore : IStoreMaintenance
             companies = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        return new BackupResult(full, new FileInfo(full).Length, companies, DateTimeOffset.UtcNow);
+        return new BackupResult(full, new FileInfo(full).Length, companies, time.GetUtcNow());
     }
 
     public async Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken) =>

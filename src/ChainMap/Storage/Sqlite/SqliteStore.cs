@@ -7,10 +7,12 @@ namespace ChainMap.Storage.Sqlite;
 internal sealed partial class SqliteStore : IChainMapStore
 {
     private readonly string connectionString;
+    private readonly TimeProvider time;
 
-    public SqliteStore(string databasePath)
+    public SqliteStore(string databasePath, TimeProvider time)
     {
         DatabasePath = databasePath;
+        this.time = time;
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -42,7 +44,7 @@ internal sealed partial class SqliteStore : IChainMapStore
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        await SqliteSchema.MigrateAsync(connection, time, cancellationToken);
         await SqliteCompanyImportSession.RestoreDeferredIndexesAsync(connection, cancellationToken);
     }
 

@@ -184,6 +184,67 @@ public sealed class Neo4jResilienceTests
         Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
     }
 
+    [Test]
+    public async Task The_opening_unit_of_an_import_transaction_is_retried_by_its_named_pipeline_until_the_transport_answers()
+    {
+        var opens = 0;
+        using var server = new ReplayHandler
+        {
+            Respond = request => request.Path switch
+            {
+                "/db/neo4j/query/v2/tx" when ++opens == 1 => throw new HttpRequestException("Connection reset before the request was sent (injected)"),
+                "/db/neo4j/query/v2/tx" => ReplayHandler.Response(HttpStatusCode.Accepted, """
+                    {"data": {"fields": ["n"], "values": [[{"$type": "Integer", "_value": "7"}]]}, "bookmarks": [], "transaction": {"id": "t1", "expires": "2026-12-04T15:48:29Z"}}
+                    """),
+                _ => ReplayHandler.Response(HttpStatusCode.Accepted, """{"data": {"fields": [], "values": []}, "bookmarks": []}"""),
+            },
+        };
+        await using var services = Replayed(server);
+        var store = services.GetRequiredService<Neo4jStore>();
+
+        var (transaction, answer) = await store.ExecuteOpeningAsync(async (connected, token) =>
+        {
+            var opened = await connected.Transport.BeginAsync(token);
+            return (opened, await opened.RunAsync(["CREATE (n:A) RETURN 7 AS n"], token));
+        }, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        await transaction.DisposeAsync();
+
+        Assert.That(answer[0].Scalar!.Value.AsInt64(), Is.EqualTo(7));
+        Assert.That(opens, Is.EqualTo(2), "the failed opening was run again whole");
+        Assert.That(server.Requests.Select(r => r.Path).Where(p => p.Contains("/tx", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx", "/db/neo4j/query/v2/tx/t1/commit",
+        }));
+    }
+
+    [Test]
+    public async Task Failures_opening_an_import_session_open_the_circuit_breaker_every_neo4j_call_goes_through()
+    {
+        using var server = new ReplayHandler
+        {
+            Respond = request => request.Path.StartsWith("/db/neo4j/query/v2/tx", StringComparison.Ordinal)
+                ? throw new HttpRequestException("Connection refused (injected)")
+                : ReplayHandler.Response(HttpStatusCode.Accepted, """{"data": {"fields": [], "values": []}, "bookmarks": []}"""),
+        };
+        await using var services = Replayed(server, new Dictionary<string, string?> { ["Neo4j:Resilience:MinimumThroughput"] = "3" });
+        var store = services.GetRequiredService<Neo4jStore>();
+
+        StoreUnavailableException? opening;
+        await using (var session = await store.BeginCompanyImportAsync(Stamp, CancellationToken.None))
+        {
+            opening = Assert.ThrowsAsync<StoreUnavailableException>(() => session.UpsertAsync(Companies(1), CancellationToken.None));
+        }
+
+        var calls = server.Requests.Count;
+        var afterwards = Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListChainsAsync(CancellationToken.None));
+
+        Assert.That(opening!.Message, Does.Contain("cannot be reached").And.Contain("Connection refused"));
+        Assert.That(server.Requests.Count(r => r.Path == "/db/neo4j/query/v2/tx"), Is.EqualTo(3), "the first attempt and the 2 retries of Neo4j:Resilience:MaxRetryAttempts");
+        Assert.That(afterwards!.Message, Does.Contain("after repeated failures").And.Contain("Connection refused"));
+        Assert.That(server.Requests, Has.Count.EqualTo(calls), "the circuit the opening failures opened kept the next call from the server");
+    }
+
     private static List<CompanyRecord> Companies(int count) => Enumerable.Range(1, count).Select(i =>
     {
         var name = $"苏州{i:000}号液压有限公司";
@@ -191,9 +252,16 @@ public sealed class Neo4jResilienceTests
         return new CompanyRecord($"u:{uscc}", uscc, name, name, "320506", "320000", "320500", "320506", 100 + i, null, null, null, null, [], null, null, 1, []);
     }).ToList();
 
-    private static ServiceProvider Replayed(ReplayHandler server) => Neo4jTestServer.CreateServices(
-        new Dictionary<string, string?>(FastRetries) { ["Storage:Provider"] = "Neo4j", ["Neo4j:Uri"] = "http://localhost:7474", ["Neo4j:Api"] = "query" },
-        s => s.AddHttpClient(Neo4jHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => server));
+    private static ServiceProvider Replayed(ReplayHandler server, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>(FastRetries) { ["Storage:Provider"] = "Neo4j", ["Neo4j:Uri"] = "http://localhost:7474", ["Neo4j:Api"] = "query" };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return Neo4jTestServer.CreateServices(settings, s => s.AddHttpClient(Neo4jHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => server));
+    }
 
     /// <summary>The test server behind <paramref name="fault"/>; the circuit stays closed so that the test sees each failure.</summary>
     private static ServiceProvider OnTestServer(Fault fault) => Neo4jTestServer.CreateServices(

@@ -1,0 +1,32 @@
+using ChainMap.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChainMap.Seeding;
+
+/// <summary>At start-up, after the store's schema is in place: load the default data into an empty store (<see cref="StorageOptions.SeedDefaultData"/>).</summary>
+internal sealed class DefaultDataStartup(DefaultData data, IOptions<StorageOptions> options, ILogger<DefaultDataStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SeedDefaultData)
+        {
+            return;
+        }
+
+        var path = DefaultData.Locate(options.Value.DefaultDataPath);
+        if (path is null)
+        {
+            logger.LogWarning("No default data folder found (Storage:DefaultDataPath); starting with an empty store");
+            return;
+        }
+
+        if (await data.LoadIfEmptyAsync(path, cancellationToken))
+        {
+            logger.LogInformation("Default data loaded from {Path}", path);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Seeding;
+
+public static class SeedingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The default data (regions, chains, demo companies and network) and its loading into an empty store at start.
+    /// Register after <c>AddChainMapStore()</c>: hosted services start in order, and the schema must exist first.
+    /// </summary>
+    public static IServiceCollection AddDefaultData(this IServiceCollection services)
+    {
+        services.AddSingleton<DefaultData>();
+        services.AddSingleton<DemoNetwork>();
+        services.AddHostedService<DefaultDataStartup>();
+        return services;
+    }
+}

@@ -80,7 +80,7 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
 
         var segments = (filter.SegmentCodes ?? gaps.Keys).Where(gaps.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         var depth = filter.Page * filter.PageSize;
-        var query = new TargetCandidateQuery(segments, filter.RegionCodes, homeCodes, filter.Tags, filter.MinCapital, depth);
+        var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
         var total = 0L;
         var ranked = new List<Ranked>();
@@ -115,7 +115,6 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
         var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (Chain: chain, Gap: g), StringComparer.Ordinal);
         var codes = chain.Segments.Select(s => s.Code).ToList();
         var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
-        var scope = regionCodes?.ToHashSet(StringComparer.Ordinal);
         var places = await cache.GetPlacesAsync(chain, home, regionCodes, cancellationToken);
         var tree = new SegmentTree(chain.Segments);
         var details = new Dictionary<long, Company>();
@@ -125,13 +124,14 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
         var perSegment = analysis.Segments.Select(g => (Gap: g, Codes: tree.SelfAndDescendants(g.Segment.Code), Top: new List<Ranked>())).ToList();
         for (var per = top; top > 0; per *= 4)
         {
-            var query = new TargetCandidateQuery(codes, regionCodes, homeCodes, [], null, per, CountTotal: false);
+            var filter = new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(homeCodes), [], null, null);
+            var query = filter.ToQuery(codes, per, countTotal: false);
             var candidates = await store.FindTargetCandidatesAsync(query, cancellationToken);
             var bounds = new Dictionary<string, double>(StringComparer.Ordinal);
             var offers = new List<Offer>();
             foreach (var code in codes)
             {
-                var (tied, tiedBound) = TiedOffers(code, ties, scope, query, null, gaps[code].Gap.Priority);
+                var (tied, tiedBound) = TiedOffers(code, ties, filter, per, null, gaps[code].Gap.Priority);
                 offers.AddRange(tied);
                 AddBound(bounds, code, tiedBound);
             }
@@ -188,7 +188,7 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
         var depth = query.PerSegment;
         var offers = new List<Offer>();
         var ranked = new List<Ranked>();
-        var scope = query.RegionCodes?.ToHashSet(StringComparer.Ordinal);
+        var filter = CandidateFilter.Of(query);
         foreach (var group in query.SegmentCodes.Distinct(StringComparer.Ordinal).GroupBy(s => gaps[s].Gap.Priority).OrderByDescending(g => g.Key))
         {
             // The score to beat (0.01 lower for rounding); null while the list is not full.
@@ -201,7 +201,7 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
                 var bounds = new Dictionary<string, double>(StringComparer.Ordinal);
                 foreach (var segment in group)
                 {
-                    var (tied, tiedBound) = TiedOffers(segment, ties, scope, deeper, bar - group.Key, group.Key);
+                    var (tied, tiedBound) = TiedOffers(segment, ties, filter, per, bar - group.Key, group.Key);
                     groupOffers.AddRange(tied);
                     AddBound(bounds, segment, tiedBound);
                 }
@@ -279,12 +279,12 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
     }
 
     /// <summary>
-    /// The best <see cref="TargetCandidateQuery.PerSegment"/> tied companies of a segment that match the filters,
+    /// The best <paramref name="perSegment"/> tied companies of a segment that match the filter,
     /// stopping at the first whose points (without the gap part) are below <paramref name="minPoints"/>; the bound
     /// is the most a tied company left out by the count could score (null when none was).
     /// </summary>
     private static (List<Offer> Offers, double? Bound) TiedOffers(
-        string segment, HomeTieIndex ties, HashSet<string>? scope, TargetCandidateQuery query, double? minPoints, double gapPriority)
+        string segment, HomeTieIndex ties, CandidateFilter filter, int perSegment, double? minPoints, double gapPriority)
     {
         var offers = new List<Offer>();
         foreach (var tied in ties.InSegment(segment))
@@ -294,12 +294,12 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
                 break;
             }
 
-            if (!Matches(tied.Company, scope, query))
+            if (!filter.Matches(tied.Company))
             {
                 continue;
             }
 
-            if (offers.Count >= query.PerSegment)
+            if (offers.Count >= perSegment)
             {
                 return (offers, gapPriority + tied.Points);
             }
@@ -341,22 +341,6 @@ public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regi
         }).ToList();
         ranked.Sort(RankOrder);
         return ranked;
-    }
-
-    private static bool Matches(HomeTiedCompany company, HashSet<string>? scope, TargetCandidateQuery query)
-    {
-        if (scope is not null && !scope.Contains(company.ProvinceCode)
-            && !(company.CityCode is { } city && scope.Contains(city)) && !(company.CountyCode is { } county && scope.Contains(county)))
-        {
-            return false;
-        }
-
-        if (query.MinCapital is { } min && (company.RegisteredCapital ?? -1) < min)
-        {
-            return false;
-        }
-
-        return query.Tags.Count == 0 || company.Tags.Any(query.Tags.Contains);
     }
 
     private async Task<List<Target>> BuildTargetsAsync(

@@ -147,7 +147,7 @@ public sealed class TargetFilterResolver(ChainDirectory chains, RegionDirectory 
             var match = catalog.Resolve(input.Region);
             if (match.Group is { } group)
             {
-                scope = GroupScope(group);
+                scope = GroupScope(group) with { Codes = catalog.HostCodes(group.MemberCodes) };
             }
             else if (match.Region is { } region)
             {

@@ -1,3 +1,4 @@
+using ChainMap.Discovery;
 using ChainMap.Domain;
 
 namespace ChainMap.Storage.Neo4j;
@@ -9,22 +10,19 @@ namespace ChainMap.Storage.Neo4j;
 /// </summary>
 internal sealed partial class Neo4jStore
 {
-    /// <summary>True when company <c>c</c> is located in one of the codes of the given list parameter.</summary>
-    private static string InRegions(string parameter) =>
-        $"(coalesce(c.provinceCode, '') IN ${parameter} OR coalesce(c.cityCode, '') IN ${parameter} OR coalesce(c.countyCode, '') IN ${parameter})";
-
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
+        var home = new RegionFilter(RegionScope.Of(homeRegionCodes), "home");
         var result = await RunAsync(Cypher($$"""
             MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
             WHERE {{Confirmed}}
-            WITH s.code AS code, c, {{InRegions("home")}} AS home
+            WITH s.code AS code, c, {{home.Predicate()}} AS home
             RETURN code,
                    sum(CASE WHEN home THEN 1 ELSE 0 END), sum(CASE WHEN home THEN coalesce(c.registeredCapital, 0.0) ELSE 0.0 END),
                    sum(CASE WHEN home THEN coalesce(c.strength, 0.0) ELSE 0.0 END),
                    sum(CASE WHEN home THEN 0 ELSE 1 END), sum(CASE WHEN home THEN 0.0 ELSE coalesce(c.registeredCapital, 0.0) END),
                    sum(CASE WHEN home THEN 0.0 ELSE coalesce(c.strength, 0.0) END)
-            """, ("chain", chainCode), ("home", homeRegionCodes.ToList())), cancellationToken);
+            """, [("chain", chainCode), .. home.Parameters]), cancellationToken);
         return result.Rows.Select(r => new SegmentStats(
             r[0].AsRequiredString(),
             new PresenceFigures((int)r[1].AsInt64(), (decimal)r[2].AsDouble(), r[3].AsDouble()),
@@ -33,33 +31,30 @@ internal sealed partial class Neo4jStore
 
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
+        var filter = new CypherCandidateFilter(new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null));
         var result = await RunAsync(Cypher($$"""
             MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
-            WHERE {{Confirmed}} AND ($scope IS NULL OR {{InRegions("scope")}}) AND NOT {{InRegions("excluded")}}
+            WHERE {{filter.Where}}
             RETURN s.code, c.provinceCode, c.cityCode, count(c), sum(coalesce(c.registeredCapital, 0.0))
-            """, ("chain", chainCode), ("scope", regionCodes?.ToList()), ("excluded", excludedRegionCodes.ToList())), cancellationToken);
+            """, [("chain", chainCode), .. filter.Parameters]), cancellationToken);
         return result.Rows.Select(r => new SegmentPlaceCount(
             r[0].AsRequiredString(), r[1].AsRequiredString(), r[2].AsString(), (int)r[3].AsInt64(), (decimal)r[4].AsDouble())).ToList();
     }
 
     public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
     {
-        var filter = $"($scope IS NULL OR {InRegions("scope")}) AND NOT {InRegions("excluded")}" +
-            " AND ($min IS NULL OR c.registeredCapital >= $min) AND (size($tags) = 0 OR any(t IN $tags WHERE t IN coalesce(c.tags, [])))";
+        var candidates = CandidateFilter.Of(query);
+        var filter = new CypherCandidateFilter(candidates);
+        var counted = new CypherCandidateFilter(candidates with { MinStrength = null });
         var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
-        (string, object?)[] parameters =
-        [
-            ("segments", segments), ("scope", query.RegionCodes?.ToList()), ("excluded", query.ExcludedRegionCodes.ToList()),
-            ("min", query.MinCapital is { } min ? (double)min : null), ("tags", query.Tags.ToList()), ("per", Math.Max(query.PerSegment, 0)),
-            ("floor", query.MinStrength),
-        ];
+        (string, object?)[] parameters = [("segments", segments), ("per", Math.Max(query.PerSegment, 0)), .. filter.Parameters];
         var statements = new List<CypherStatement>
         {
             // The strength floor leaves weak companies out of the candidates; the total still counts them.
             Cypher($$"""
                 UNWIND $segments AS code
                 MATCH (s:Segment {code: code})<-[m:IN_SEGMENT]-(c:Company)
-                WHERE {{Confirmed}} AND {{filter}} AND ($floor IS NULL OR coalesce(c.strength, 0.0) >= $floor)
+                WHERE {{filter.Where}}
                 WITH code, c ORDER BY coalesce(c.strength, 0.0) DESC, c.id
                 WITH code, collect({id: c.id, strength: coalesce(c.strength, 0.0)})[0..$per] AS top
                 UNWIND top AS t
@@ -70,19 +65,19 @@ internal sealed partial class Neo4jStore
         {
             statements.Add(Cypher($$"""
                 MATCH (s:Segment)<-[m:IN_SEGMENT]-(c:Company)
-                WHERE s.code IN $segments AND {{Confirmed}} AND {{filter}}
+                WHERE s.code IN $segments AND {{counted.Where}}
                 RETURN count(DISTINCT c)
                 """, parameters));
         }
 
         var results = await RunAsync(statements, cancellationToken);
-        var candidates = results[0].Rows
+        var found = results[0].Rows
             .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
             .OrderBy(c => segments.IndexOf(c.SegmentCode))
             .ThenByDescending(c => c.Strength)
             .ThenBy(c => c.CompanyId)
             .ToList();
-        return new TargetCandidateSet(candidates, query.CountTotal ? results[1].Rows[0][0].AsInt64() : 0);
+        return new TargetCandidateSet(found, query.CountTotal ? results[1].Rows[0][0].AsInt64() : 0);
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
@@ -103,5 +98,52 @@ internal sealed partial class Neo4jStore
             .Select(r => CompanyState.Read(r[0], r[1]).ToCompany())
             .ToDictionary(c => c.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    /// <summary>
+    /// A <see cref="CandidateFilter"/> in Cypher over <c>(c:Company)</c> and its membership <c>m</c> (only
+    /// confirmed memberships, ADR 0135): the one translation of it in this store.
+    /// </summary>
+    private sealed class CypherCandidateFilter
+    {
+        public CypherCandidateFilter(CandidateFilter filter)
+        {
+            var scope = new RegionFilter(filter.Scope, "scope");
+            var excluded = new RegionFilter(filter.Excluded, "excluded");
+            var where = new List<string> { Confirmed };
+            var parameters = new List<(string, object?)>();
+            if (!filter.Scope.IsEverywhere)
+            {
+                where.Add(scope.Predicate());
+                parameters.AddRange(scope.Parameters);
+            }
+
+            where.Add($"NOT {excluded.Predicate()}");
+            parameters.AddRange(excluded.Parameters);
+            if (filter.MinStrength is { } floor)
+            {
+                where.Add("coalesce(c.strength, 0.0) >= $floor");
+                parameters.Add(("floor", floor));
+            }
+
+            if (filter.MinCapital is { } min)
+            {
+                where.Add("c.registeredCapital >= $min");
+                parameters.Add(("min", (double)min));
+            }
+
+            if (filter.Tags.Count > 0)
+            {
+                where.Add("any(t IN $tags WHERE t IN coalesce(c.tags, []))");
+                parameters.Add(("tags", filter.Tags.ToList()));
+            }
+
+            Where = string.Join(" AND ", where);
+            Parameters = parameters;
+        }
+
+        public string Where { get; }
+
+        public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
     }
 }

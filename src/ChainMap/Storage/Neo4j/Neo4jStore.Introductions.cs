@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChainMap.Discovery;
 using ChainMap.Domain;
 
 namespace ChainMap.Storage.Neo4j;
@@ -15,26 +16,22 @@ internal sealed partial class Neo4jStore
     private static readonly Dictionary<string, CompanyRelationKind> RelationKinds =
         RelationTypes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
-    /// <summary>True when the company or channel bound to <paramref name="variable"/> lies in the codes of <c>$home</c>.</summary>
-    private static string AtHome(string variable) =>
-        $"(coalesce({variable}.provinceCode, '') IN $home OR coalesce({variable}.cityCode, '') IN $home OR coalesce({variable}.countyCode, '') IN $home)";
-
     public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
-        var home = homeRegionCodes.Distinct(StringComparer.Ordinal).ToList();
-        if (home.Count == 0)
+        var home = RegionScope.Of(homeRegionCodes);
+        if (home.IsEmpty)
         {
             return [];
         }
 
-        var homeCompanies = new RegionFilter(home);
-        (string, object?)[] parameters = [("home", home), .. homeCompanies.Parameters];
+        var homeCompanies = new RegionFilter(home, "home");
+        (string, object?)[] parameters = [.. homeCompanies.Parameters];
         var first = await RunAsync(
         [
             // Relations across the home border, seen from the outside company.
             Cypher(homeCompanies.Match() + $$"""
                 MATCH (c)-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(o:Company)
-                WHERE NOT {{AtHome("o")}}
+                WHERE NOT {{homeCompanies.Predicate("o")}}
                 RETURN o.id, c.id, c.name, type(r), startNode(r) = o
                 """, parameters),
             "MATCH (h:Channel) RETURN h.id, h.name, h.kind, h.ties",
@@ -48,34 +45,12 @@ internal sealed partial class Neo4jStore
             Add(relations, row[0].AsInt64(), new HomeRelationTie(row[1].AsInt64(), row[2].AsString() ?? string.Empty, RelationKinds[row[3].AsRequiredString()], row[4].AsBoolean()));
         }
 
-        // How far each channel is from home: tied to it (0), a home member or tied channel linked (1), one more channel (2).
+        // Channel distances (ChannelHops) from the channels tied home, those with a home member, and the links between channels.
         var channels = first[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString()), Home: TiedHome(r[3].AsString(), home)));
-        var distance = channels.Where(c => c.Value.Home).ToDictionary(c => c.Key, _ => 0);
-        foreach (var row in first[2].Rows)
-        {
-            distance.TryAdd(row[0].AsInt64(), 1);
-        }
-
-        var neighbours = new Dictionary<long, List<long>>();
-        foreach (var row in first[3].Rows)
-        {
-            Add(neighbours, row[0].AsInt64(), row[1].AsInt64());
-            Add(neighbours, row[1].AsInt64(), row[0].AsInt64());
-        }
-
-        for (var round = 0; round < 2; round++)
-        {
-            foreach (var (id, d) in distance.Where(p => p.Value == round).ToList())
-            {
-                foreach (var next in neighbours.GetValueOrDefault(id) ?? [])
-                {
-                    if (!distance.TryGetValue(next, out var known) || known > d + 1)
-                    {
-                        distance[next] = d + 1;
-                    }
-                }
-            }
-        }
+        var distance = ChannelHops.Compute(
+            channels.Where(c => c.Value.Home).Select(c => c.Key),
+            first[2].Rows.Select(r => r[0].AsInt64()),
+            first[3].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())));
 
         var channelTies = new Dictionary<long, List<HomeChannelTie>>();
         if (distance.Count > 0)
@@ -83,9 +58,9 @@ internal sealed partial class Neo4jStore
             var links = await RunAsync(Cypher($$"""
                 UNWIND $ids AS id
                 MATCH (h:Channel {id: id})-[l:LINKS]->(o:Company)
-                WHERE NOT {{AtHome("o")}}
+                WHERE NOT {{homeCompanies.Predicate("o")}}
                 RETURN o.id, h.id, l.role
-                """, ("ids", distance.Keys.ToList()), ("home", home)), cancellationToken);
+                """, [("ids", distance.Keys.ToList()), .. homeCompanies.Parameters]), cancellationToken);
             foreach (var row in links.Rows)
             {
                 var channelId = row[1].AsInt64();
@@ -122,13 +97,11 @@ internal sealed partial class Neo4jStore
     public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) =>
         targetIds.Count == 0 || maxHops < 1 || perTarget < 1 || homeRegionCodes.Count == 0
             ? Task.FromResult<IReadOnlyList<IntroductionPath>>([])
-            : IntroductionPathSearch.FindAsync(new PathGraph(this, homeRegionCodes.Distinct(StringComparer.Ordinal).ToList()), targetIds, maxHops, perTarget, cancellationToken);
+            : IntroductionPathSearch.FindAsync(new PathGraph(this, RegionScope.Of(homeRegionCodes)), targetIds, maxHops, perTarget, cancellationToken);
 
     /// <summary>True when one of the ties (the <c>ties</c> JSON of a channel) lies in the home region.</summary>
-    private static bool TiedHome(string? tiesJson, IReadOnlyCollection<string> home) =>
-        tiesJson is not null
-        && (JsonSerializer.Deserialize<List<RegionPlace>>(tiesJson) ?? [])
-            .Any(t => home.Contains(t.ProvinceCode) || (t.CityCode is { } city && home.Contains(city)) || (t.CountyCode is { } county && home.Contains(county)));
+    private static bool TiedHome(string? tiesJson, RegionScope home) =>
+        tiesJson is not null && home.ContainsAny(JsonSerializer.Deserialize<List<RegionPlace>>(tiesJson) ?? []);
 
     private static ChannelKind? ParseKind(string? text) => ChannelKinds.TryParse(text, out var kind) ? kind : null;
 
@@ -144,8 +117,10 @@ internal sealed partial class Neo4jStore
     }
 
     /// <summary>The reads of one path search: one request per hop for the neighbours, one for the nodes reached.</summary>
-    private sealed class PathGraph(Neo4jStore store, List<string> home) : IPathGraph
+    private sealed class PathGraph(Neo4jStore store, RegionScope home) : IPathGraph
     {
+        private readonly RegionFilter homeFilter = new(home, "home");
+
         public async Task<Dictionary<PathKey, List<PathEdge>>> NeighboursAsync(IReadOnlyCollection<PathKey> frontier, CancellationToken cancellationToken)
         {
             var companies = frontier.Where(n => !n.IsChannel).Select(n => n.Id).ToList();
@@ -171,12 +146,12 @@ internal sealed partial class Neo4jStore
                 Cypher($$"""
                     UNWIND $channels AS id
                     MATCH (h:Channel {id: id})-[l:LINKS]->(c:Company)
-                    WITH id, c, l, {{AtHome("c")}} AS home
+                    WITH id, c, l, {{homeFilter.Predicate()}} AS home
                     ORDER BY coalesce(c.strength, 0.0) DESC, c.id
                     WITH id, home, collect([c.id, l.role])[0..$members] AS top
                     UNWIND top AS member
                     RETURN id, member[0], member[1]
-                    """, ("channels", channels), ("home", home), ("members", IntroductionPathSearch.ChannelMembersFollowed)),
+                    """, [("channels", channels), ("members", IntroductionPathSearch.ChannelMembersFollowed), .. homeFilter.Parameters]),
             ], cancellationToken);
 
             var edges = new Dictionary<PathKey, List<PathEdge>>();
@@ -217,8 +192,8 @@ internal sealed partial class Neo4jStore
                 Cypher($$"""
                     UNWIND $companies AS id
                     MATCH (c:Company {id: id})
-                    RETURN c.id, c.name, c.regionCode, {{AtHome("c")}}
-                    """, ("companies", missing.Where(k => !k.IsChannel).Select(k => k.Id).ToList()), ("home", home)),
+                    RETURN c.id, c.name, c.regionCode, {{homeFilter.Predicate()}}
+                    """, [("companies", missing.Where(k => !k.IsChannel).Select(k => k.Id).ToList()), .. homeFilter.Parameters]),
                 Cypher("""
                     UNWIND $channels AS id
                     MATCH (h:Channel {id: id})

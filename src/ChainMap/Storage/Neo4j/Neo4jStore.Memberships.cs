@@ -17,11 +17,12 @@ internal sealed partial class Neo4jStore
 
     public async Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)
     {
+        var scope = new RegionFilter(RegionScope.Of(regionCodes), "scope");
         var result = await RunAsync(Cypher($$"""
             MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
-            WHERE m.status = 'unconfirmed' AND ($scope IS NULL OR {{InRegions("scope")}})
+            WHERE m.status = 'unconfirmed' AND {{scope.Predicate()}}
             RETURN s.code, count(c)
-            """, ("chain", chainCode), ("scope", regionCodes?.ToList())), cancellationToken);
+            """, [("chain", chainCode), .. scope.Parameters]), cancellationToken);
         return result.Rows.ToDictionary(r => r[0].AsRequiredString(), r => (int)r[1].AsInt64(), StringComparer.Ordinal);
     }
 

@@ -63,8 +63,9 @@ internal sealed partial class SqliteStore
 
         if (query.RegionCodes is { Count: > 0 })
         {
-            where.Add("(c.province_code IN (SELECT value FROM json_each($regions)) OR c.city_code IN (SELECT value FROM json_each($regions)) OR c.county_code IN (SELECT value FROM json_each($regions)))");
-            parameters.Add(new("$regions", Json(query.RegionCodes)));
+            var regions = new SqlRegionScope(RegionScope.Of(query.RegionCodes), "regions");
+            where.Add(regions.Where("c"));
+            regions.Bind(parameters);
         }
 
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ChainMap.Discovery;
 using ChainMap.Domain;
 using Microsoft.Data.Sqlite;
 
@@ -65,17 +66,17 @@ internal sealed partial class SqliteStore
     public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var (join, filter) = CandidateFilter(query);
+        var filter = new SqlCandidateFilter(CandidateFilter.Of(query));
         var candidates = new List<TargetCandidate>();
         if (query.PerSegment > 0)
         {
             await using var top = Command(connection, $"""
-                SELECT m.company_id, m.strength FROM discovery_member m {join}
-                WHERE m.segment_code = $segment {filter}
+                SELECT m.company_id, m.strength FROM discovery_member m {filter.Join}
+                WHERE m.segment_code = $segment {filter.Where}
                 ORDER BY m.strength DESC, m.company_id
                 LIMIT $limit
                 """);
-            BindCandidateFilter(top, query);
+            filter.Bind(top);
             top.Parameters.AddWithValue("$limit", query.PerSegment);
             var segment = top.Parameters.Add("$segment", SqliteType.Text);
             foreach (var code in query.SegmentCodes.Distinct(StringComparer.Ordinal))
@@ -100,15 +101,15 @@ internal sealed partial class SqliteStore
     /// </summary>
     private static async Task<long> CountCandidatesAsync(SqliteConnection connection, TargetCandidateQuery query, CancellationToken cancellationToken)
     {
-        var scopeFilter = query with { Tags = [], MinCapital = null, MinStrength = null };
-        if (query.Tags.Count > 0 || query.MinCapital is not null)
+        var counted = CandidateFilter.Of(query) with { MinStrength = null };
+        if (counted.Tags.Count > 0 || counted.MinCapital is not null)
         {
-            var (join, filter) = CandidateFilter(query with { MinStrength = null });
+            var filter = new SqlCandidateFilter(counted);
             await using var count = Command(connection, $"""
-                SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {join}
-                                      WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter})
+                SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {filter.Join}
+                                      WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where})
                 """);
-            BindCandidateFilter(count, query with { MinStrength = null });
+            filter.Bind(count);
             count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
             return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
@@ -117,12 +118,12 @@ internal sealed partial class SqliteStore
         var counts = await ReadCountsAsync(connection, segments, (query.RegionCodes ?? []).Concat(query.ExcludedRegionCodes), placeLevels: false, cancellationToken);
         var memberships = counts.Values.Sum(c => c.In(query.RegionCodes, query.ExcludedRegionCodes).Count(null).Companies);
 
-        var (_, multiFilter) = CandidateFilter(scopeFilter);
+        var multiFilter = new SqlCandidateFilter(counted with { Tags = [], MinCapital = null });
         await using var extra = Command(connection, $"""
             SELECT count(*) - count(DISTINCT m.company_id) FROM discovery_member m INDEXED BY discovery_member_multi
-            WHERE m.multi = 1 AND m.segment_code IN (SELECT value FROM json_each($segments)) {multiFilter}
+            WHERE m.multi = 1 AND m.segment_code IN (SELECT value FROM json_each($segments)) {multiFilter.Where}
             """);
-        BindCandidateFilter(extra, scopeFilter);
+        multiFilter.Bind(extra);
         extra.Parameters.AddWithValue("$segments", JsonSerializer.Serialize(segments));
         return memberships - Convert.ToInt64(await extra.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
@@ -146,12 +147,10 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var home = Json(homeRegionCodes);
+        var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
         var homeSet = $"""
             home(id) AS MATERIALIZED (
-                SELECT id FROM company WHERE province_code IN (SELECT value FROM json_each($home))
-                UNION SELECT id FROM company WHERE city_code IN (SELECT value FROM json_each($home))
-                UNION SELECT id FROM company WHERE county_code IN (SELECT value FROM json_each($home)))
+                {home.CompanyIds()})
             """;
 
         // Relations across the home border, seen from the outside company.
@@ -163,7 +162,7 @@ internal sealed partial class SqliteStore
             SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN home AND r.to_id NOT IN home
             """))
         {
-            command.Parameters.AddWithValue("$home", home);
+            home.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -172,54 +171,35 @@ internal sealed partial class SqliteStore
             }
         }
 
-        // How far each channel is from home: tied to it (0), a home member or tied channel linked (1), one more channel (2).
-        var distance = new Dictionary<long, int>();
+        // What the channel distances are computed from (ChannelHops): channels tied to home, channels with a home member, links between channels.
+        var tiedHome = new List<long>();
+        var withHomeMember = new List<long>();
         await using (var command = Command(connection, $"""
-            SELECT DISTINCT t.channel_id, 0 FROM channel_tie t WHERE {InScope("t", "$home")}
+            SELECT DISTINCT t.channel_id, 0 FROM channel_tie t WHERE {home.Contains("t")}
             UNION ALL
-            SELECT DISTINCT m.channel_id, 1 FROM discovery_channel_member m WHERE {InScope("m", "$home")}
+            SELECT DISTINCT m.channel_id, 1 FROM discovery_channel_member m WHERE {home.Contains("m")}
             """))
         {
-            command.Parameters.AddWithValue("$home", home);
+            home.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var id = reader.GetInt64(0);
-                var d = reader.GetInt32(1);
-                if (!distance.TryGetValue(id, out var known) || d < known)
-                {
-                    distance[id] = d;
-                }
+                (reader.GetInt32(1) == 0 ? tiedHome : withHomeMember).Add(reader.GetInt64(0));
             }
         }
 
-        if (distance.Count > 0)
+        var channelLinks = new List<(long, long)>();
+        if (tiedHome.Count + withHomeMember.Count > 0)
         {
-            var neighbours = new Dictionary<long, List<long>>();
-            await using (var command = Command(connection, "SELECT channel_id, member_id FROM channel_channel"))
+            await using var command = Command(connection, "SELECT channel_id, member_id FROM channel_channel");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    Add(neighbours, reader.GetInt64(0), reader.GetInt64(1));
-                    Add(neighbours, reader.GetInt64(1), reader.GetInt64(0));
-                }
-            }
-
-            for (var round = 0; round < 2; round++)
-            {
-                foreach (var (id, d) in distance.Where(p => p.Value == round).ToList())
-                {
-                    foreach (var next in neighbours.GetValueOrDefault(id) ?? [])
-                    {
-                        if (!distance.TryGetValue(next, out var known) || known > d + 1)
-                        {
-                            distance[next] = d + 1;
-                        }
-                    }
-                }
+                channelLinks.Add((reader.GetInt64(0), reader.GetInt64(1)));
             }
         }
+
+        var distance = ChannelHops.Compute(tiedHome, withHomeMember, channelLinks);
 
         var channelInfo = new Dictionary<long, (string Name, ChannelKind Kind)>();
         var channelTies = new Dictionary<long, List<HomeChannelTie>>();
@@ -238,9 +218,9 @@ internal sealed partial class SqliteStore
 
             await using var links = Command(connection, $"""
                 SELECT m.company_id, m.channel_id, m.role FROM discovery_channel_member m
-                WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {InScope("m", "$home")}
+                WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {home.Contains("m")}
                 """);
-            links.Parameters.AddWithValue("$home", home);
+            home.Bind(links);
             links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));
             await using var linkReader = await links.ExecuteReaderAsync(cancellationToken);
             while (await linkReader.ReadAsync(cancellationToken))
@@ -317,7 +297,7 @@ internal sealed partial class SqliteStore
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        await using var graph = new PathGraph(connection, Json(homeRegionCodes));
+        await using var graph = new PathGraph(connection, new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home"));
         return await IntroductionPathSearch.FindAsync(graph, targetIds, maxHops, perTarget, cancellationToken);
     }
 
@@ -332,7 +312,7 @@ internal sealed partial class SqliteStore
         private readonly SqliteCommand members;
         private readonly SqliteCommand nodes;
 
-        public PathGraph(SqliteConnection connection, string home)
+        public PathGraph(SqliteConnection connection, SqlRegionScope home)
         {
             // (source is channel, source id, other is channel, other id, label, reversed); see PathStep for the direction rule.
             neighbours = Command(connection, """
@@ -352,26 +332,26 @@ internal sealed partial class SqliteStore
 
             members = Command(connection, $"""
                 SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
-                               WHERE m.channel_id = $channel AND {InScope("m", "$home")}
+                               WHERE m.channel_id = $channel AND {home.Contains("m")}
                                ORDER BY m.strength DESC, m.company_id LIMIT $members)
                 UNION ALL
                 SELECT * FROM (SELECT 1, m.channel_id, 0, m.company_id, m.role, 0 FROM discovery_channel_member m
-                               WHERE m.channel_id = $channel AND NOT {InScope("m", "$home")}
+                               WHERE m.channel_id = $channel AND NOT {home.Contains("m")}
                                ORDER BY m.strength DESC, m.company_id LIMIT $members)
                 """);
-            members.Parameters.AddWithValue("$home", home);
+            home.Bind(members);
             members.Parameters.AddWithValue("$members", IntroductionPathSearch.ChannelMembersFollowed);
             members.Parameters.Add("$channel", SqliteType.Integer);
 
             nodes = Command(connection, $"""
-                SELECT 0, c.id, c.name, c.region_code, NULL, {InScope("c", "$home")}
+                SELECT 0, c.id, c.name, c.region_code, NULL, {home.Contains("c")}
                 FROM company c WHERE c.id IN (SELECT value FROM json_each($companies))
                 UNION ALL
                 SELECT 1, h.id, h.name, h.region_code, h.kind,
-                       EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {InScope("t", "$home")})
+                       EXISTS (SELECT 1 FROM channel_tie t WHERE t.channel_id = h.id AND {home.Contains("t")})
                 FROM channel h WHERE h.id IN (SELECT value FROM json_each($channels))
                 """);
-            nodes.Parameters.AddWithValue("$home", home);
+            home.Bind(nodes);
             nodes.Parameters.Add("$companies", SqliteType.Text);
             nodes.Parameters.Add("$channels", SqliteType.Text);
         }
@@ -438,66 +418,6 @@ internal sealed partial class SqliteStore
             }
         }
     }
-
-    private static (string Join, string Filter) CandidateFilter(TargetCandidateQuery query)
-    {
-        var filter = new StringBuilder();
-        if (query.RegionCodes is not null)
-        {
-            filter.Append(" AND ").Append(InScope("m", "$scope"));
-        }
-
-        filter.Append(" AND NOT ").Append(InScope("m", "$excluded"));
-        if (query.MinStrength is not null)
-        {
-            filter.Append(" AND m.strength >= $min_strength");
-        }
-
-        if (query.MinCapital is not null)
-        {
-            filter.Append(" AND m.capital >= $min_capital");
-        }
-
-        var join = string.Empty;
-        if (query.Tags.Count > 0)
-        {
-            join = "JOIN company c ON c.id = m.company_id";
-            filter.Append(" AND EXISTS (SELECT 1 FROM json_each($tags) t WHERE instr('|' || c.tags || '|', '|' || t.value || '|') > 0)");
-        }
-
-        return (join, filter.ToString());
-    }
-
-    private static void BindCandidateFilter(SqliteCommand command, TargetCandidateQuery query)
-    {
-        if (query.RegionCodes is not null)
-        {
-            command.Parameters.AddWithValue("$scope", Json(query.RegionCodes));
-        }
-
-        command.Parameters.AddWithValue("$excluded", Json(query.ExcludedRegionCodes));
-        if (query.MinStrength is { } floor)
-        {
-            command.Parameters.AddWithValue("$min_strength", floor);
-        }
-
-        if (query.MinCapital is { } min)
-        {
-            command.Parameters.AddWithValue("$min_capital", (double)min);
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            command.Parameters.AddWithValue("$tags", Json(query.Tags));
-        }
-    }
-
-    /// <summary>
-    /// 1 when the row's province, city or county is one of the codes in the JSON array parameter, else 0 (never
-    /// NULL: a missing city or county would make <c>NOT InScope</c> NULL and drop the row from both sides).
-    /// </summary>
-    private static string InScope(string alias, string parameter) =>
-        $"coalesce({alias}.province_code IN (SELECT value FROM json_each({parameter})) OR {alias}.city_code IN (SELECT value FROM json_each({parameter})) OR {alias}.county_code IN (SELECT value FROM json_each({parameter})), 0)";
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
         where TKey : notnull

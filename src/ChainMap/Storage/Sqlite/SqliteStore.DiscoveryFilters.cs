@@ -1,0 +1,154 @@
+using System.Text;
+using ChainMap.Discovery;
+using ChainMap.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace ChainMap.Storage.Sqlite;
+
+/// <summary>
+/// The SQL translations of the rules decided in <c>Domain/</c> and <c>Discovery/</c>: one for
+/// <see cref="RegionScope"/> (what "in these regions" means) and one for <see cref="CandidateFilter"/>.
+/// No other SQL in this store decides either.
+/// </summary>
+internal sealed partial class SqliteStore
+{
+    /// <summary>
+    /// A <see cref="RegionScope"/> in SQL over rows with <c>province_code</c>, <c>city_code</c> and
+    /// <c>county_code</c> columns, with one JSON array parameter per level that has codes
+    /// (<c>$name_province</c>, <c>$name_city</c>, <c>$name_county</c>).
+    /// </summary>
+    private sealed class SqlRegionScope(RegionScope scope, string name)
+    {
+        private static readonly string[] Columns = ["province_code", "city_code", "county_code"];
+
+        private IEnumerable<(string Column, string Parameter, IReadOnlyList<string> Codes)> Levels =>
+            new[] { scope.Provinces, scope.Cities, scope.Counties }
+                .Select((codes, i) => (Columns[i], $"${name}_{Columns[i][..^5]}", codes))
+                .Where(l => l.codes.Count > 0);
+
+        /// <summary>
+        /// 1 when the row of <paramref name="alias"/> lies in the scope, else 0 (never NULL: a missing city or
+        /// county would make <c>NOT …</c> NULL and drop the row from both sides).
+        /// </summary>
+        public string Contains(string alias)
+        {
+            if (scope.IsEverywhere)
+            {
+                return "1";
+            }
+
+            var condition = Where(alias);
+            return condition == "0" ? "0" : $"coalesce({condition}, 0)";
+        }
+
+        /// <summary>
+        /// The scope as a plain condition for a <c>WHERE</c> that keeps rows in it (NULL counts as not in it, and the
+        /// planner may answer the OR with one index per level).
+        /// </summary>
+        public string Where(string alias)
+        {
+            if (scope.IsEverywhere)
+            {
+                return "1";
+            }
+
+            var parts = Levels.Select(l => $"{alias}.{l.Column} IN (SELECT value FROM json_each({l.Parameter}))").ToList();
+            return parts.Count == 0 ? "0" : $"({string.Join(" OR ", parts)})";
+        }
+
+        /// <summary>The ids of the companies in the scope, one index seek per level (an OR of levels would scan).</summary>
+        public string CompanyIds()
+        {
+            if (scope.IsEverywhere)
+            {
+                return "SELECT id FROM company";
+            }
+
+            var parts = Levels.Select(l => $"SELECT id FROM company WHERE {l.Column} IN (SELECT value FROM json_each({l.Parameter}))").ToList();
+            return parts.Count == 0 ? "SELECT id FROM company WHERE 0" : string.Join("\nUNION ", parts);
+        }
+
+        public void Bind(SqliteCommand command)
+        {
+            foreach (var (_, parameter, codes) in Levels)
+            {
+                command.Parameters.AddWithValue(parameter, Json(codes));
+            }
+        }
+
+        public void Bind(List<SqliteParameter> parameters)
+        {
+            foreach (var (_, parameter, codes) in Levels)
+            {
+                parameters.Add(new SqliteParameter(parameter, Json(codes)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="CandidateFilter"/> in SQL over <c>discovery_member m</c> (which holds only confirmed
+    /// memberships, ADR 0135): <see cref="Join"/> and <see cref="Where"/> (starting with <c> AND</c>) to add
+    /// to a query, <see cref="Bind"/> for its parameters.
+    /// </summary>
+    private sealed class SqlCandidateFilter
+    {
+        private readonly CandidateFilter filter;
+        private readonly SqlRegionScope scope;
+        private readonly SqlRegionScope excluded;
+
+        public SqlCandidateFilter(CandidateFilter filter)
+        {
+            this.filter = filter;
+            scope = new SqlRegionScope(filter.Scope, "scope");
+            excluded = new SqlRegionScope(filter.Excluded, "excluded");
+            var where = new StringBuilder();
+            if (!filter.Scope.IsEverywhere)
+            {
+                where.Append(" AND ").Append(scope.Contains("m"));
+            }
+
+            where.Append(" AND NOT ").Append(excluded.Contains("m"));
+            if (filter.MinStrength is not null)
+            {
+                where.Append(" AND m.strength >= $min_strength");
+            }
+
+            if (filter.MinCapital is not null)
+            {
+                where.Append(" AND m.capital >= $min_capital");
+            }
+
+            if (filter.Tags.Count > 0)
+            {
+                Join = "JOIN company c ON c.id = m.company_id";
+                where.Append(" AND EXISTS (SELECT 1 FROM json_each($tags) t WHERE instr('|' || c.tags || '|', '|' || t.value || '|') > 0)");
+            }
+
+            Where = where.ToString();
+        }
+
+        public string Join { get; } = string.Empty;
+
+        public string Where { get; }
+
+        public void Bind(SqliteCommand command)
+        {
+            scope.Bind(command);
+            excluded.Bind(command);
+            if (filter.MinStrength is { } floor)
+            {
+                command.Parameters.AddWithValue("$min_strength", floor);
+            }
+
+            if (filter.MinCapital is { } min)
+            {
+                command.Parameters.AddWithValue("$min_capital", (double)min);
+            }
+
+            if (filter.Tags.Count > 0)
+            {
+                command.Parameters.AddWithValue("$tags", Json(filter.Tags));
+            }
+        }
+    }
+}

@@ -15,6 +15,9 @@ import * as companiesView from './views/companies.js';
 import * as chainsView from './views/chains.js';
 import * as importView from './views/import.js';
 import * as projectsView from './views/projects.js';
+import * as projectView from './views/project.js';
+import * as teamView from './views/team.js';
+import * as cockpitView from './views/cockpit.js';
 import * as usersView from './views/users.js';
 
 /**
@@ -27,7 +30,10 @@ const ROUTES = {
   companies: { title: '企业', view: companiesView, carry: ['chain', 'region'] },
   chains: { title: '产业链维护', view: chainsView, carry: ['chain'] },
   import: { title: '导入', view: importView, carry: [] },
+  team: { title: '我的专班', view: teamView, carry: ['chain'] },
   projects: { title: '项目', view: projectsView, carry: [] },
+  cockpit: { title: '驾驶舱', view: cockpitView, carry: [] },
+  project: { title: '项目详情', view: projectView, carry: [], shown: () => false },
   users: { title: '用户与密钥', view: usersView, carry: [], shown: session.can.admin },
 };
 const HOME = 'map';

@@ -279,3 +279,28 @@ export function regionBars(container, rows, { unit = '家', limit = 15, onClick 
     },
   };
 }
+
+/** A funnel of stages: rows [{ name, value }] from the widest down. */
+export function funnel(container, rows, { unit = '个' } = {}) {
+  const canvas = h('div', { class: 'funnel' });
+  container.replaceChildren(canvas);
+  const chart = echarts().init(canvas, null, { renderer: 'svg' });
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true },
+    tooltip: { trigger: 'item', formatter: (p) => `${escapeHtml(p.name)}：${p.value} ${unit}` },
+    series: [{
+      type: 'funnel', sort: 'none', left: 10, right: 10, top: 6, bottom: 6, minSize: '8%', gap: 2,
+      label: { show: true, position: 'inside', formatter: (p) => `${p.name} ${p.value}`, fontSize: 12 },
+      data: rows,
+    }],
+  });
+  const observer = new ResizeObserver(() => chart.resize());
+  observer.observe(canvas);
+  return {
+    dispose() {
+      observer.disconnect();
+      chart.dispose();
+    },
+  };
+}

@@ -205,7 +205,7 @@ public sealed partial class WebPageJourneys
         var refusalText = await refusal.TextContentAsync();
         var stored = await api.GetFromJsonAsync<JsonElement>($"/api/projects/{ours}");
 
-        Assert.That(noticeText, Does.Contain("珠三角驻点招商专班").And.Contain("只能修改本专班（csj）"));
+        Assert.That(noticeText, Does.Contain("珠三角驻点招商专班").And.Contain("只能修改本专班（长三角驻点招商专班）"));
         Assert.That(disabled, Has.Length.EqualTo(4).And.All.True, "every change is disabled");
         Assert.That(reason, Does.Contain("只能修改本专班"), "a disabled button says why");
         Assert.That(ownNotice, Is.Zero, "the own team's project may be changed");

@@ -319,6 +319,21 @@ export function distribution({ chain, segment, region: regionValue }) {
   });
 }
 
+/**
+ * Like distribution(), counting the ranked targets (GET /api/targets, one small request per part, cached):
+ * → [{ code, name, count }], largest first.
+ */
+export function targetDistribution({ chain, segment, region: regionValue }) {
+  return cached(`target-distribution:${chain}|${segment ?? ''}|${regionValue ?? ''}`, async () => {
+    const area = await resolveRegion(regionValue);
+    const counts = await inBatches(area.parts, 6, async (part) => {
+      const page = await targets({ chain, segment, region: part.code, pageSize: 1, paths: 0 });
+      return { code: part.code, name: part.name, count: page.total };
+    });
+    return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
+  });
+}
+
 // ---- exports ----
 
 /** The formats of GET /api/chains/{code}/export, most useful first. */

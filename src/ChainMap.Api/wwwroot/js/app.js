@@ -18,6 +18,7 @@ import * as projectsView from './views/projects.js';
 import * as projectView from './views/project.js';
 import * as teamView from './views/team.js';
 import * as cockpitView from './views/cockpit.js';
+import * as geoView from './views/geo.js';
 import * as usersView from './views/users.js';
 
 /**
@@ -27,6 +28,7 @@ import * as usersView from './views/users.js';
 const ROUTES = {
   map: { title: '产业链图谱', view: mapView, carry: ['chain', 'region'] },
   targets: { title: '招商目标', view: targetsView, carry: ['chain', 'region'] },
+  geo: { title: '地图', view: geoView, carry: ['chain'] },
   companies: { title: '企业', view: companiesView, carry: ['chain', 'region'] },
   chains: { title: '产业链维护', view: chainsView, carry: ['chain'] },
   import: { title: '导入', view: importView, carry: [] },

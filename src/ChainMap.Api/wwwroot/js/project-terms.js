@@ -93,23 +93,29 @@ export function daysBetween(a, b) {
 
 /**
  * Why the signed-in user may not change a project of team teamCode, or null when they may
- * (admins change any project, team members their own team's: docs/access.md).
+ * (admins change any project, team members their own team's: docs/access.md). teams: [{ id, name }] to name the user's team.
  */
-export function whyReadOnly(teamCode, teamName) {
+export function whyReadOnly(teamCode, teamName, teams = []) {
   const me = session.user();
   if (!session.can.changeProjects()) {
     return `只有驻点专班成员和管理员可以修改项目，你当前的角色不能修改。`;
   }
   if (me?.role === 'team-member' && teamCode && me.team !== teamCode) {
-    return `此项目属于「${teamName ?? teamCode}」；你只能修改本专班（${me.team ?? '未指定专班'}）的项目。`;
+    const own = teams.find((t) => t.id === me.team)?.name ?? me.team ?? '未指定专班';
+    return `此项目属于「${teamName ?? teamCode}」；你只能修改本专班（${own}）的项目。`;
   }
   return null;
 }
 
 /** The projects of these filters by company id, to show 已立项 next to a target. */
 export async function projectsByCompany() {
-  const items = await api.allProjects();
-  return new Map(items.map((p) => [p.company.id, p]));
+  try {
+    const items = await api.allProjects();
+    return new Map(items.map((p) => [p.company.id, p]));
+  } catch {
+    // The list still shows; 立项 asks the service for the company's project before it creates one.
+    return null;
+  }
 }
 
 const DRAFT = 'chainmap.projectDraft';

@@ -311,7 +311,7 @@ export function mount(root, initial) {
     return h('ol', { class: 'company-list target-list' },
       items.map((t) => h('li', { dataset: { id: t.companyId } },
         h('a', { href: router.href('companies', { id: t.companyId }) }, t.name), ' ',
-        existing ? launchControl(t, existing, { chain: map.code, segment: params.segment }) : null,
+        launchControl(t, existing, { chain: map.code, segment: params.segment }),
         h('span', { class: 'muted' }, ` ${t.regionName} · ${t.score.toFixed(1)} 分`),
         t.paths.length ? h('div', { class: 'small' }, '引荐：', pathList({ paths: t.paths.slice(0, 1) })) : null)),
       total > items.length ? h('li', { class: 'muted' }, `……共 ${number(total)} 家`) : null);

@@ -164,7 +164,7 @@ export function mount(root, initial) {
 
   function renderProject(detail, home) {
     const p = detail.project;
-    const blocked = whyReadOnly(p.team.code, p.team.name);
+    const blocked = whyReadOnly(p.team.code, p.team.name, home.teams);
     const problem = h('div', { id: 'project-error', 'aria-live': 'polite' });
     const reload = () => showProject(p.id);
 

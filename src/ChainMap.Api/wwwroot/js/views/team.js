@@ -43,7 +43,7 @@ export function mount(root, initial) {
             select({ id: 'team-chain', onchange: (e) => router.setParams({ chain: e.target.value || null }) },
               [{ value: '', label: '全部产业链' }, ...chains.map((c) => ({ value: c.code, label: c.name }))], params.chain ?? '')),
           h('span', { class: 'muted small' }, `驻点地区：${team.regionGroup}（${team.members.map((m) => m.name).join('、')}）`)),
-        h('div', { class: 'dashboard' }, board, targets, month, blockers));
+        h('div', { class: 'dashboard' }, board, month, blockers, targets));
       const projects = await api.allProjects({ team: team.id });
       if (!isLatest()) {
         return;

@@ -33,6 +33,7 @@ public sealed partial class WebPageJourneys
         var places = await Page.Locator("#geo-items li .region").AllTextContentsAsync();
         await journey.ScreenshotAsync("geo-city");
         var url = Page.Url;
+        var citySelect = await Page.Locator("#geo-city").InputValueAsync();
 
         await Page.Locator("#geo-what").SelectOptionAsync("targets");
         await Page.Locator("#geo-items li button.launch, #geo-items li a.project-link").First.WaitForAsync();
@@ -45,6 +46,7 @@ public sealed partial class WebPageJourneys
         Assert.That(cityTotal, Is.EqualTo(inSuzhou.ToString("N0", CultureInfo.InvariantCulture)), "the list is filtered to the city clicked");
         Assert.That(places, Is.Not.Empty.And.All.StartsWith(" 江苏省苏州市"));
         Assert.That(url, Does.Contain("province=320000").And.Contain("region=320500"), "the choice is in the address");
+        Assert.That(citySelect, Is.EqualTo("320500"), "the city select (for the keyboard) shows the city clicked");
         Assert.That(targetPlaces, Is.Not.Empty.And.All.StartsWith(" 江苏省苏州市"), "the targets list keeps the city");
         journey.AssertNoErrors();
     }

@@ -42,7 +42,7 @@ export function mount(root, initial) {
       }
       const chain = await api.getChain(params.chain);
       const provinces = await api.provinces();
-      renderToolbar(chains, chain, provinces);
+      renderToolbar(chains, chain, provinces, params.province ? await citiesOf(params.province) : []);
       if (['chain', 'segment', 'what', 'province', 'region'].some((k) => previous[k] !== next[k]) || !drawn) {
         renderMap(chain, provinces);
       }
@@ -56,7 +56,14 @@ export function mount(root, initial) {
     return params.what === 'targets' ? 'targets' : 'companies';
   }
 
-  function renderToolbar(chains, chain, provinces) {
+  /** The parts of a province drawn on its map: its cities, or a municipality's districts. */
+  async function citiesOf(province) {
+    const area = await api.resolveRegion(province);
+    const single = area.parts.length === 1 && area.parts[0].code !== area.value ? area.parts[0].code : null;
+    return single ? (await api.resolveRegion(single)).parts : area.parts;
+  }
+
+  function renderToolbar(chains, chain, provinces, cities) {
     replace(toolbar,
       h('h1', {}, '地图'),
       h('label', { class: 'inline-field' }, '产业链',
@@ -69,6 +76,11 @@ export function mount(root, initial) {
       h('label', { class: 'inline-field' }, '省份',
         select({ id: 'geo-province', onchange: (e) => router.setParams({ province: e.target.value || null, region: e.target.value || null }) },
           [{ value: '', label: '全国' }, ...provinces.map((p) => ({ value: p.code, label: p.name }))], params.province ?? '')),
+      params.province && cities.length > 0
+        ? h('label', { class: 'inline-field' }, '城市',
+          select({ id: 'geo-city', onchange: (e) => router.setParams({ region: e.target.value || params.province }) },
+            [{ value: '', label: '全省' }, ...cities.map((c) => ({ value: c.code, label: c.name }))], params.region !== params.province ? params.region ?? '' : ''))
+        : null,
       params.province ? h('button', { type: 'button', id: 'geo-back', onclick: () => router.setParams({ province: null, region: null }) }, '‹ 返回全国') : null);
   }
 

@@ -297,7 +297,7 @@ public sealed partial class WebPageJourneys
         await journey.GoAsync("#/map?chain=NC&region=长三角");
         await journey.SignInAsync(ChainMapApiFactory.AdminKey);
         await Page.Locator("#chain-graph svg").WaitForAsync();
-        string[] views = ["招商目标", "企业", "产业链维护", "导入", "项目", "产业链图谱"];
+        string[] views = ["招商目标", "地图", "企业", "产业链维护", "导入", "我的专班", "项目", "驾驶舱", "产业链图谱"];
         var headings = new List<string>();
         for (var i = 0; i < views.Length; i++)
         {
@@ -309,7 +309,7 @@ public sealed partial class WebPageJourneys
         }
 
         var mapUrl = Uri.UnescapeDataString(Page.Url);
-        Assert.That(headings, Is.EqualTo(new[] { "招商目标", "企业", "产业链维护", "导入企业名单", "项目", "产业链图谱" }));
+        Assert.That(headings, Is.EqualTo(new[] { "招商目标", "地图", "企业", "产业链维护", "导入企业名单", "长三角驻点招商专班", "项目", "驾驶舱", "产业链图谱" }));
         Assert.That(await Page.TitleAsync(), Is.EqualTo("产业链图谱 · 产业链招商图谱"));
         Assert.That(mapUrl, Does.Contain("chain=NC").And.Contain("region=长三角"), "the chain and region travel with the navigation");
         journey.AssertNoErrors();

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     this.detail = problem?.detail ?? null;
     /** Field → messages, from a validation problem. */
     this.errors = problem?.errors ?? null;
+    /** The project rule that refused a stage change (docs/projects.md), e.g. skip-needs-reason. */
+    this.rule = problem?.rule ?? null;
   }
 }
 
@@ -184,6 +186,12 @@ export async function investmentSegment(chain, segment, { region, top = 8 } = {}
   return invest.segments.find((s) => s.code === segment) ?? null;
 }
 
+/** How many segments of a chain are rated 优势/潜力/薄弱/空白: [{ rating, label, segments }]. */
+export async function investmentSummary(chain) {
+  const invest = await get(`/api/chains/${enc(chain)}/investment-map`, { top: 0, paths: 0 });
+  return invest.summary;
+}
+
 /** PUT /api/chains/{code}: the whole definition (segments and flows). */
 export async function saveChain(code, definition) {
   const saved = await json('PUT', `/api/chains/${enc(code)}`, { body: definition });
@@ -305,6 +313,21 @@ export function distribution({ chain, segment, region: regionValue }) {
     const area = await resolveRegion(regionValue);
     const counts = await inBatches(area.parts, 8, async (part) => {
       const page = await companies({ chain, segment, region: part.code, pageSize: 1 });
+      return { code: part.code, name: part.name, count: page.total };
+    });
+    return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
+  });
+}
+
+/**
+ * Like distribution(), counting the ranked targets (GET /api/targets, one small request per part, cached):
+ * → [{ code, name, count }], largest first.
+ */
+export function targetDistribution({ chain, segment, region: regionValue }) {
+  return cached(`target-distribution:${chain}|${segment ?? ''}|${regionValue ?? ''}`, async () => {
+    const area = await resolveRegion(regionValue);
+    const counts = await inBatches(area.parts, 6, async (part) => {
+      const page = await targets({ chain, segment, region: part.code, pageSize: 1, paths: 0 });
       return { code: part.code, name: part.name, count: page.total };
     });
     return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
@@ -441,8 +464,79 @@ export function teams() {
  * team: { code, name }, unit: { code, name }, plannedInvestment, isKey, stage, stageName, stageDate,
  * openBlockers, updatedBy }], page, pageSize, total }.
  */
-export function projects({ team, stage, chain, page = 1, pageSize = 50 } = {}) {
-  return get('/api/projects', { team, stage, chain, page, pageSize });
+export function projects({ team, unit, stage, chain, key, company, page = 1, pageSize = 50 } = {}) {
+  return get('/api/projects', { team, unit, stage, chain, key, company, page, pageSize });
+}
+
+/** Every project matching the filters, page by page (500 at a time; a city has hundreds to a few thousand). */
+export async function allProjects(filters = {}) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const result = await projects({ ...filters, page, pageSize: 500 });
+    items.push(...result.items);
+    if (items.length >= result.total || result.items.length === 0) {
+      return items;
+    }
+  }
+}
+
+/** The project of a company (GET /api/projects?company=), or null when it has none. */
+export async function projectOfCompany(companyId) {
+  const result = await projects({ company: companyId, pageSize: 1 });
+  return result.items[0] ?? null;
+}
+
+/**
+ * GET /api/projects/{id}: { project, history: [{ sequence, from, fromName, to, toName, kind, date, by, note, reason }],
+ * transitions: [{ stage, stageName, kind, needsReason }], activities: [activity], blockers: [blocker] }.
+ */
+export function project(id) {
+  return get(`/api/projects/${enc(id)}`);
+}
+
+/** POST /api/projects → the new ProjectDetail. */
+export function createProject(fields) {
+  return json('POST', '/api/projects', { body: fields });
+}
+
+/** PATCH /api/projects/{id} with expectedVersion → ProjectDetail. */
+export function updateProject(id, fields) {
+  return json('PATCH', `/api/projects/${enc(id)}`, { body: fields });
+}
+
+/** POST /api/projects/{id}/stage { stage, date, note, reason, expectedVersion } → ProjectDetail; 409 with the rule when refused. */
+export function changeStage(id, change) {
+  return json('POST', `/api/projects/${enc(id)}/stage`, { body: change });
+}
+
+/** POST /api/projects/{id}/activities { kind, title, date, peopleMet, notes } → Activity. */
+export function logActivity(id, activity) {
+  return json('POST', `/api/projects/${enc(id)}/activities`, { body: activity });
+}
+
+/** GET /api/activities: { items: [activity], page, pageSize, total }, newest first. */
+export function activities({ team, project: projectId, company, from, to, page = 1, pageSize = 100 } = {}) {
+  return get('/api/activities', { team, project: projectId, company, from, to, page, pageSize });
+}
+
+/** POST /api/projects/{id}/blockers { kind, description, owner, date } → Blocker. */
+export function openBlocker(id, blocker) {
+  return json('POST', `/api/projects/${enc(id)}/blockers`, { body: blocker });
+}
+
+/** POST /api/projects/{id}/blockers/{blockerId}/close { date, note } → Blocker. */
+export function closeBlocker(id, blockerId, closing) {
+  return json('POST', `/api/projects/${enc(id)}/blockers/${enc(blockerId)}/close`, { body: closing });
+}
+
+/** A team's ranked targets (GET /api/teams/{id}/targets), the same shape as targets(). */
+export function teamTargets(team, { chain, segment, page = 1, pageSize = 20, paths = 1 } = {}) {
+  return get(`/api/teams/${enc(team)}/targets`, { chain, segment, page, pageSize, paths });
+}
+
+/** Where the results are downloaded from (pass to download()). */
+export function resultsExportPath({ by, from, to, format = 'csv' }) {
+  return url('/api/results/export', { by, from, to, format });
 }
 
 /**

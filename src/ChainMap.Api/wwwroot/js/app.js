@@ -15,6 +15,10 @@ import * as companiesView from './views/companies.js';
 import * as chainsView from './views/chains.js';
 import * as importView from './views/import.js';
 import * as projectsView from './views/projects.js';
+import * as projectView from './views/project.js';
+import * as teamView from './views/team.js';
+import * as cockpitView from './views/cockpit.js';
+import * as geoView from './views/geo.js';
 import * as usersView from './views/users.js';
 
 /**
@@ -24,10 +28,14 @@ import * as usersView from './views/users.js';
 const ROUTES = {
   map: { title: '产业链图谱', view: mapView, carry: ['chain', 'region'] },
   targets: { title: '招商目标', view: targetsView, carry: ['chain', 'region'] },
+  geo: { title: '地图', view: geoView, carry: ['chain'] },
   companies: { title: '企业', view: companiesView, carry: ['chain', 'region'] },
   chains: { title: '产业链维护', view: chainsView, carry: ['chain'] },
   import: { title: '导入', view: importView, carry: [] },
+  team: { title: '我的专班', view: teamView, carry: ['chain'] },
   projects: { title: '项目', view: projectsView, carry: [] },
+  cockpit: { title: '驾驶舱', view: cockpitView, carry: [] },
+  project: { title: '项目详情', view: projectView, carry: [], shown: () => false },
   users: { title: '用户与密钥', view: usersView, carry: [], shown: session.can.admin },
 };
 const HOME = 'map';

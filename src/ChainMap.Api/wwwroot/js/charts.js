@@ -279,3 +279,96 @@ export function regionBars(container, rows, { unit = '家', limit = 15, onClick 
     },
   };
 }
+
+/** A funnel of stages: rows [{ name, value }] from the widest down. */
+export function funnel(container, rows, { unit = '个' } = {}) {
+  const canvas = h('div', { class: 'funnel' });
+  container.replaceChildren(canvas);
+  const chart = echarts().init(canvas, null, { renderer: 'svg' });
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true },
+    tooltip: { trigger: 'item', formatter: (p) => `${escapeHtml(p.name)}：${p.value} ${unit}` },
+    series: [{
+      type: 'funnel', sort: 'none', left: 10, right: 10, top: 6, bottom: 6, minSize: '8%', gap: 2,
+      label: { show: true, position: 'inside', formatter: (p) => `${p.name} ${p.value}`, fontSize: 12 },
+      data: rows,
+    }],
+  });
+  const observer = new ResizeObserver(() => chart.resize());
+  observer.observe(canvas);
+  return {
+    dispose() {
+      observer.disconnect();
+      chart.dispose();
+    },
+  };
+}
+
+const loadedMaps = new Map();
+
+/**
+ * The GeoJSON of China ('china') or of a province's cities (its code, '320000') from lib/maps (copied there by
+ * scripts/web-assets.sh); each feature carries its division code as properties.code. → the map's name, or null
+ * when there is no map for that code.
+ */
+export async function loadMap(code) {
+  const name = code === 'china' ? 'china' : `p${code}`;
+  if (!loadedMaps.has(name)) {
+    const file = code === 'china' ? 'lib/maps/china.json' : `lib/maps/province/${code}.json`;
+    loadedMaps.set(name, fetch(file).then(async (response) => {
+      if (!response.ok) {
+        return null;
+      }
+      echarts().registerMap(name, await response.json());
+      return name;
+    }).catch(() => null));
+  }
+  return loadedMaps.get(name);
+}
+
+/**
+ * A choropleth: the regions of map `name` coloured by count (rows [{ code, name, count }]), white to blue.
+ * A click on a region calls onClick(code). selected: the code drawn with a border.
+ */
+export function choropleth(container, name, rows, { unit = '家', selected = null, onClick } = {}) {
+  const canvas = h('div', { class: 'china-canvas' });
+  container.replaceChildren(canvas);
+  const chart = echarts().init(canvas, null, { renderer: 'svg' });
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true, label: { description: rows.length ? `按地区着色：${rows.slice(0, 10).map((r) => `${r.name}${r.count}${unit}`).join('，')}` : '没有数据' } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => `${escapeHtml(names.get(p.name) ?? p.data?.label ?? '')}：${Number.isFinite(p.value) ? p.value : 0} ${unit}`,
+    },
+    visualMap: {
+      min: 0, max, left: 8, bottom: 8, calculable: false, itemHeight: 90, text: ['多', '少'],
+      inRange: { color: ['#eef4fb', '#9ec5ea', '#2f6fb3', '#123e73'] },
+    },
+    series: [{
+      type: 'map', map: name, nameProperty: 'code', roam: false, selectedMode: false, layoutCenter: ['52%', '50%'], layoutSize: '95%',
+      label: { show: false },
+      emphasis: { label: { show: true, fontSize: 11 }, itemStyle: { areaColor: '#ffd8a8' } },
+      itemStyle: { borderColor: '#8aa1b8', borderWidth: 0.6, areaColor: '#f7f9fb' },
+      data: rows.map((r) => ({
+        name: r.code, value: r.count, label: r.name,
+        itemStyle: r.code === selected ? { borderColor: '#9c36b5', borderWidth: 2 } : undefined,
+      })),
+    }],
+  });
+  if (onClick) {
+    chart.on('click', (p) => onClick(p.name));
+  }
+  const observer = new ResizeObserver(() => chart.resize());
+  observer.observe(canvas);
+  return {
+    chart,
+    dispose() {
+      observer.disconnect();
+      chart.dispose();
+    },
+  };
+}

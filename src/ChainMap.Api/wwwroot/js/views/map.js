@@ -12,6 +12,7 @@ import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pending, generations } from '../ui.js';
 import * as session from '../session.js';
 import { pathList } from './targets.js';
+import { launchControl, projectsByCompany } from '../project-terms.js';
 
 const TOP_TARGETS = 8;
 
@@ -242,9 +243,10 @@ export function mount(root, initial) {
       h('h3', {}, `地区分布（${params.region ? '所选地区' : '全国'}）`),
       chart);
 
-    const [homeResult, targetResult] = await Promise.allSettled([
+    const [homeResult, targetResult, projectResult] = await Promise.allSettled([
       api.companies({ segment: segment.code, region: map.homeRegion, pageSize: 50 }),
       api.targets({ chain: map.code, segment: segment.code, region: params.region, page: 1, pageSize: TOP_TARGETS, paths: 1 }),
+      projectsByCompany(),
     ]);
     if (!isLatest()) {
       return;
@@ -261,7 +263,7 @@ export function mount(root, initial) {
     } else if (targetResult.value.items.length === 0) {
       replace(targetList, empty(targetResult.value.reason ?? '所选地区没有该环节的招商目标。'));
     } else {
-      replace(targetList, targetItems(targetResult.value.items, targetResult.value.total));
+      replace(targetList, targetItems(targetResult.value.items, targetResult.value.total, projectResult.value ?? null));
     }
 
     try {
@@ -305,10 +307,11 @@ export function mount(root, initial) {
       segment.candidates !== null && segment.candidates !== undefined ? h('span', { class: 'muted' }, ` · 外地候选企业 ${number(segment.candidates)} 家`) : null);
   }
 
-  function targetItems(items, total) {
+  function targetItems(items, total, existing) {
     return h('ol', { class: 'company-list target-list' },
-      items.map((t) => h('li', {},
-        h('a', { href: router.href('companies', { id: t.companyId }) }, t.name),
+      items.map((t) => h('li', { dataset: { id: t.companyId } },
+        h('a', { href: router.href('companies', { id: t.companyId }) }, t.name), ' ',
+        launchControl(t, existing, { chain: map.code, segment: params.segment }),
         h('span', { class: 'muted' }, ` ${t.regionName} · ${t.score.toFixed(1)} 分`),
         t.paths.length ? h('div', { class: 'small' }, '引荐：', pathList({ paths: t.paths.slice(0, 1) })) : null)),
       total > items.length ? h('li', { class: 'muted' }, `……共 ${number(total)} 家`) : null);

@@ -1,24 +1,13 @@
 // 项目: the investment projects (GET /api/projects) with their stage and owning team, filtered by
 // team, stage and chain, and each team's results (GET /api/results?by=team) for the leaders.
-// Read-only: projects are created and moved through their stages through the API.
+// A project's name opens its page (#/project?id=); projects are created with 立项 on a target.
 // Route: #/projects?team=csj&stage=signed&chain=ZQ&page=1
 
 import * as api from '../api.js';
 import * as router from '../router.js';
 import { h, replace, select, money, number } from '../dom.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
-
-/** The lifecycle in order (docs/projects.md), then 终止. */
-export const STAGES = [
-  { value: 'planning', label: '谋划' },
-  { value: 'negotiating', label: '洽谈' },
-  { value: 'signed', label: '签约' },
-  { value: 'landed', label: '落地' },
-  { value: 'started', label: '开工' },
-  { value: 'producing', label: '投产' },
-  { value: 'effective', label: '达效' },
-  { value: 'terminated', label: '终止' },
-];
+import { STAGES } from '../project-terms.js';
 
 const PAGE_SIZE = 50;
 
@@ -72,7 +61,7 @@ export function mount(root, initial) {
         return;
       }
       replace(note, h('span', {}, '共 ', h('strong', { id: 'project-total' }, number(result.total)), ' 个项目'),
-        h('span', { class: 'muted' }, ' · 项目的创建和阶段推进通过接口 /api/projects 进行（驻点专班成员与管理员）'));
+        h('span', { class: 'muted' }, ' · 点击项目名称查看和推进项目；在招商目标、专班页和产业链图谱中点「立项」新建项目'));
       if (result.items.length === 0) {
         replace(list, empty(params.team || params.stage || params.chain
           ? '没有符合条件的项目。可以放宽专班、阶段或产业链。'
@@ -85,7 +74,7 @@ export function mount(root, initial) {
             h('th', {}, '项目'), h('th', {}, '企业'), h('th', {}, '产业链'), h('th', {}, '阶段'), h('th', {}, '专班'),
             h('th', {}, '承接单位'), h('th', { class: 'num' }, '计划投资'), h('th', { class: 'num' }, '待解决'), h('th', {}, '更新'))),
           h('tbody', {}, result.items.map((p) => h('tr', { dataset: { id: p.id } },
-            h('td', {}, p.isKey ? h('span', { class: 'tag key' }, '重点') : null, p.name),
+            h('td', {}, p.isKey ? h('span', { class: 'tag key' }, '重点') : null, h('a', { href: router.href('project', { id: p.id }) }, p.name)),
             h('td', {}, h('a', { href: router.href('companies', { id: p.company.id }) }, p.company.name)),
             h('td', {}, p.chain.name, p.segment ? h('div', { class: 'muted small' }, p.segment.name) : null),
             h('td', { class: 'stage', dataset: { stage: p.stage } }, p.stageName, h('div', { class: 'muted small' }, p.stageDate)),

@@ -11,6 +11,7 @@ import { regionPicker } from '../region-picker.js';
 import { classOf, gap } from '../colouring.js';
 import * as session from '../session.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+import { launchControl, projectsByCompany } from '../project-terms.js';
 
 const PAGE_SIZES = [20, 50, 100];
 /** Tags the demo data and most lists use; the field takes any tag. */
@@ -123,10 +124,14 @@ export function mount(root, initial) {
     const pageSize = PAGE_SIZES.includes(Number(params.pageSize)) ? Number(params.pageSize) : PAGE_SIZES[0];
     replace(table, loading('正在查找招商目标…'));
     let result;
+    let existing;
     try {
-      result = await api.targets({
-        chain: map.code, segment: params.segment, region: params.region, tags: params.tags, minCapital: params.minCapital, page: pageNumber, pageSize,
-      });
+      [result, existing] = await Promise.all([
+        api.targets({
+          chain: map.code, segment: params.segment, region: params.region, tags: params.tags, minCapital: params.minCapital, page: pageNumber, pageSize,
+        }),
+        projectsByCompany(),
+      ]);
     } catch (error) {
       if (isLatest()) {
         replace(note);
@@ -156,8 +161,8 @@ export function mount(root, initial) {
       h('table', { class: 'data targets', id: 'targets-table' },
         h('thead', {}, h('tr', {},
           h('th', { class: 'num' }, '排名'), h('th', {}, '企业'), h('th', {}, '所在地区'), h('th', {}, '环节'),
-          h('th', { class: 'num' }, '得分'), h('th', {}, '推荐理由'), h('th', {}, '引荐路径'))),
-        h('tbody', {}, result.items.map((r) => targetRow(r)))),
+          h('th', { class: 'num' }, '得分'), h('th', {}, '推荐理由'), h('th', {}, '引荐路径'), h('th', {}, '项目'))),
+        h('tbody', {}, result.items.map((r) => targetRow(r, existing)))),
       h('div', { class: 'table-foot' },
         pager(result, (p) => router.setParams({ page: p })),
         h('label', { class: 'inline-field' }, '每页',
@@ -194,7 +199,7 @@ export function mount(root, initial) {
     }
   }
 
-  function targetRow(r) {
+  function targetRow(r, existing) {
     const colour = classOf(gap, r.segment);
     const parts = r.scoreParts;
     return h('tr', { dataset: { id: r.companyId } },
@@ -213,7 +218,8 @@ export function mount(root, initial) {
         h('div', { class: 'muted small score-parts' }, `缺口 ${fmt(parts.gap)} · 实力 ${fmt(parts.strength)}`),
         h('div', { class: 'muted small score-parts' }, `关联 ${fmt(parts.links)} · 渠道 ${fmt(parts.channels)}`)),
       h('td', { class: 'reasons' }, reasonList(r.reasons)),
-      h('td', { class: 'paths' }, pathList(r)));
+      h('td', { class: 'paths' }, pathList(r)),
+      h('td', { class: 'launch-cell' }, launchControl(r, existing, { chain: params.chain, segment: params.segment })));
   }
 }
 

@@ -10,7 +10,7 @@ namespace ChainMap.Import;
 /// bits; for a new company the fields it was given), whether the region moved, and the memberships to
 /// insert or overwrite, in order, each with its source filled in.
 /// </summary>
-internal sealed record CompanyDecision(
+internal readonly record struct CompanyDecision(
     UpsertOutcome Outcome,
     StoredCompany? Company,
     int ChangedFields,
@@ -73,18 +73,13 @@ internal static class CompanyMerge
     public static CompanyDecision Insert(long id, CompanyRecord record, ImportStamp stamp, Func<string, bool> segmentExists)
     {
         var present = CompanyFields.Present(record);
+        var (memberships, written) = MergeMemberships([], record.Memberships, stamp, segmentExists);
         var company = new StoredCompany(
             id, record.Uscc is not null ? "u:" + record.Uscc : record.IdentityKey, record.Uscc, record.Name, record.NameKey,
             record.RegionCode, record.ProvinceCode, record.CityCode, record.CountyCode, record.RegisteredCapital, record.Founded,
-            record.Employees, record.Revenue, record.ListedCode, record.Tags, record.Products, record.Address, record.Industry,
-            record.Scope, record.Strength, FieldProvenance.None.Stamp(present, stamp.ImportId), EmptyMemberships);
-        var (memberships, written) = MergeMemberships(company.Memberships, record.Memberships, stamp, segmentExists);
-        return new CompanyDecision(
-            new UpsertOutcome(UpsertKind.Inserted, id, null),
-            memberships is null ? company : company with { Memberships = memberships },
-            present,
-            false,
-            written ?? []);
+            record.Employees, record.Revenue, record.ListedCode, string.Join('|', record.Tags), record.Products, record.Address, record.Industry,
+            record.Scope, record.Strength, FieldProvenance.None.Stamp(present, stamp.ImportId), memberships ?? []);
+        return new CompanyDecision(new UpsertOutcome(UpsertKind.Inserted, id, null), company, present, false, written ?? []);
     }
 
     /// <summary>
@@ -117,12 +112,12 @@ internal static class CompanyMerge
         var employees = Pick(CompanyFields.Employees, stored.Employees, incoming.Employees, incoming.Employees is not null);
         var revenue = Pick(CompanyFields.Revenue, stored.Revenue, incoming.Revenue, incoming.Revenue is not null);
         var listed = Pick(CompanyFields.ListedCode, stored.ListedCode, incoming.ListedCode, incoming.ListedCode is not null);
-        var tags = stored.Tags;
-        if (incoming.Tags.Count > 0 && !SameTags(stored.Tags, incoming.Tags))
+        // Tags are stored as one '|'-joined text: lists that join to the same text are the same tags.
+        var tags = stored.JoinedTags;
+        if (incoming.Tags.Count > 0 && !JoinsTo(incoming.Tags, stored.JoinedTags))
         {
-            // Tags are stored as one '|'-joined text: what comes back is the split of the join.
             changed |= CompanyFields.Tags;
-            tags = string.Join('|', incoming.Tags).Split('|', StringSplitOptions.RemoveEmptyEntries);
+            tags = string.Join('|', incoming.Tags);
         }
 
         var products = Pick(CompanyFields.Products, stored.Products, incoming.Products, incoming.Products is not null);
@@ -149,12 +144,12 @@ internal static class CompanyMerge
                 Employees = employees,
                 Revenue = revenue,
                 ListedCode = listed,
-                Tags = tags,
+                JoinedTags = tags,
                 Products = products,
                 Address = address,
                 Industry = industry,
                 Scope = scope,
-                Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags),
+                Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries)),
                 Provenance = stored.Provenance.Stamp(changed, stamp.ImportId),
             };
         }
@@ -182,14 +177,16 @@ internal static class CompanyMerge
             && stored.Status == incoming.Status && stored.IsClassified == incoming.IsClassified)
         && MembershipSources.Replaces(incoming, stored);
 
-    private static readonly IReadOnlyDictionary<string, SegmentMembership> EmptyMemberships = new Dictionary<string, SegmentMembership>(StringComparer.Ordinal);
-
-    /// <summary>The memberships after the row (null: unchanged) and the ones it writes (null: none), in row order.</summary>
-    private static (Dictionary<string, SegmentMembership>? Memberships, List<SegmentMembership>? Written) MergeMemberships(
-        IReadOnlyDictionary<string, SegmentMembership> stored, IReadOnlyList<SegmentMembership> incoming, ImportStamp stamp, Func<string, bool> segmentExists)
+    /// <summary>
+    /// The memberships after the row (null: unchanged) and the ones it writes (null: none), in row order. When
+    /// every write adds a segment to none stored, both are the same list.
+    /// </summary>
+    private static (List<SegmentMembership>? Memberships, List<SegmentMembership>? Written) MergeMemberships(
+        IReadOnlyList<SegmentMembership> stored, IReadOnlyList<SegmentMembership> incoming, ImportStamp stamp, Func<string, bool> segmentExists)
     {
-        Dictionary<string, SegmentMembership>? result = null;
+        List<SegmentMembership>? result = null;
         List<SegmentMembership>? written = null;
+        var appendedOnly = stored.Count == 0;
         foreach (var membership in incoming)
         {
             if (!segmentExists(membership.SegmentCode))
@@ -197,38 +194,77 @@ internal static class CompanyMerge
                 continue;
             }
 
-            if ((result ?? stored).TryGetValue(membership.SegmentCode, out var current) && !Replaces(membership, current))
+            var index = IndexOf(result ?? stored, membership.SegmentCode);
+            if (index >= 0 && !Replaces(membership, (result ?? stored)[index]))
             {
                 continue;
             }
 
             var write = membership.Source is null ? membership with { Source = stamp.FileName } : membership;
-            result ??= new Dictionary<string, SegmentMembership>(stored, StringComparer.Ordinal);
-            result[membership.SegmentCode] = write;
-            (written ??= []).Add(write);
+            result ??= [.. stored];
+            if (index >= 0 && appendedOnly)
+            {
+                // The first overwrite within the row: from here the writes are no longer the list itself.
+                written = [.. result];
+                appendedOnly = false;
+            }
+
+            if (index >= 0)
+            {
+                result[index] = write;
+            }
+            else
+            {
+                result.Add(write);
+            }
+
+            if (!appendedOnly)
+            {
+                (written ??= []).Add(write);
+            }
         }
 
-        return (result, written);
+        return (result, appendedOnly ? result : written);
     }
 
-    private static bool SameTags(IReadOnlyList<string> stored, IReadOnlyList<string> incoming)
+    private static int IndexOf(IReadOnlyList<SegmentMembership> memberships, string segmentCode)
     {
-        if (stored.Count == incoming.Count)
+        for (var i = 0; i < memberships.Count; i++)
         {
-            var same = true;
-            for (var i = 0; i < stored.Count && same; i++)
+            if (memberships[i].SegmentCode == segmentCode)
             {
-                same = stored[i] == incoming[i];
-            }
-
-            if (same)
-            {
-                return true;
+                return i;
             }
         }
 
-        // Stored as one '|'-joined text: lists that join to the same text are the same tags.
-        return string.Join('|', stored) == string.Join('|', incoming);
+        return -1;
+    }
+
+    /// <summary>True when <c>string.Join('|', parts)</c> is <paramref name="joined"/>, without joining.</summary>
+    private static bool JoinsTo(IReadOnlyList<string> parts, string joined)
+    {
+        var position = 0;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0)
+            {
+                if (position >= joined.Length || joined[position] != '|')
+                {
+                    return false;
+                }
+
+                position++;
+            }
+
+            if (!joined.AsSpan(position).StartsWith(parts[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            position += parts[i].Length;
+        }
+
+        return position == joined.Length;
     }
 }
 

@@ -9,6 +9,8 @@ namespace ChainMap.Import;
 /// What a store knows of a company when an import row meets it: every merged field, the provenance of
 /// each field and the memberships by segment code. Stores load it and write it; <see cref="CompanyMerge"/>
 /// decides what a row makes of it. <see cref="IdentityKey"/> may be null when the store did not read it.
+/// Tags are one '|'-joined text, as they are compared and stored (<see cref="TagList"/> splits them);
+/// memberships are few per company, one per segment.
 /// </summary>
 internal sealed record StoredCompany(
     long Id,
@@ -25,14 +27,31 @@ internal sealed record StoredCompany(
     int? Employees,
     decimal? Revenue,
     string? ListedCode,
-    IReadOnlyList<string> Tags,
+    string JoinedTags,
     string? Products,
     string? Address,
     string? Industry,
     string? Scope,
     double Strength,
     FieldProvenance Provenance,
-    IReadOnlyDictionary<string, SegmentMembership> Memberships);
+    IReadOnlyList<SegmentMembership> Memberships)
+{
+    public IReadOnlyList<string> TagList => JoinedTags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The membership of a segment, or null.</summary>
+    public SegmentMembership? Membership(string segmentCode)
+    {
+        for (var i = 0; i < Memberships.Count; i++)
+        {
+            if (Memberships[i].SegmentCode == segmentCode)
+            {
+                return Memberships[i];
+            }
+        }
+
+        return null;
+    }
+}
 
 /// <summary>
 /// The company fields an import stamps with its id (provenance), in the order of their bits. The names are

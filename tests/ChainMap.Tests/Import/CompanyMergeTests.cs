@@ -45,7 +45,7 @@ public sealed class CompanyMergeTests
     private static StoredCompany Stored(CompanyRecord row, long id = 7, params SegmentMembership[] memberships) =>
         CompanyMerge.Insert(id, row, First, AnySegment).Company! with
         {
-            Memberships = memberships.ToDictionary(m => m.SegmentCode, StringComparer.Ordinal),
+            Memberships = memberships,
         };
 
     private static SegmentMembership FromFile(string segment = "ZQ-01", string role = "maker", double confidence = 1.0) =>
@@ -294,9 +294,9 @@ public sealed class CompanyMergeTests
         var kept = CompanyMerge.Merge(stored, Row(), Second, AnySegment);
         var same = CompanyMerge.Merge(stored, Row() with { Tags = [CompanyTags.HighTech] }, Second, AnySegment);
 
-        Assert.That(replaced.Company!.Tags, Is.EqualTo(new[] { CompanyTags.LittleGiant, CompanyTags.SpecialisedSme }));
+        Assert.That(replaced.Company!.TagList, Is.EqualTo(new[] { CompanyTags.LittleGiant, CompanyTags.SpecialisedSme }));
         Assert.That(replaced.Outcome.Detail, Is.EqualTo("tags"));
-        Assert.That(kept.Company!.Tags, Is.EqualTo(new[] { CompanyTags.HighTech }));
+        Assert.That(kept.Company!.TagList, Is.EqualTo(new[] { CompanyTags.HighTech }));
         Assert.That(same.Outcome.Kind, Is.EqualTo(UpsertKind.Unchanged));
     }
 
@@ -344,7 +344,7 @@ public sealed class CompanyMergeTests
         var decision = CompanyMerge.Merge(stored, Row(memberships: [given, FromFile("XX-99")]), Second, AnySegment);
 
         Assert.That(decision.Memberships, Is.EqualTo(new[] { given with { Source = "second.csv" } }));
-        Assert.That(decision.Company!.Memberships.Keys, Is.EquivalentTo(new[] { "ZQ-02" }));
+        Assert.That(decision.Company!.Memberships.Select(m => m.SegmentCode), Is.EquivalentTo(new[] { "ZQ-02" }));
         Assert.That(decision.Outcome.Detail, Is.EqualTo("segments"));
     }
 
@@ -385,9 +385,9 @@ public sealed class CompanyMergeTests
         var decision = CompanyMerge.Merge(company, Row(memberships: incoming), Second, AnySegment);
 
         Assert.That(decision.Memberships, writes ? Is.EqualTo(new[] { incoming }) : Is.Empty);
-        Assert.That(decision.Company!.Memberships["ZQ-01"], Is.EqualTo(writes ? incoming : stored));
+        Assert.That(decision.Company!.Membership("ZQ-01"), Is.EqualTo(writes ? incoming : stored));
         Assert.That(decision.Outcome.Kind, Is.EqualTo(writes ? UpsertKind.Updated : UpsertKind.Unchanged));
-        Assert.That(company.Memberships["ZQ-01"], Is.EqualTo(stored), "the stored state given in is not changed");
+        Assert.That(company.Membership("ZQ-01"), Is.EqualTo(stored), "the stored state given in is not changed");
     }
 
     [Test]
@@ -396,7 +396,29 @@ public sealed class CompanyMergeTests
         var decision = CompanyMerge.Insert(1, Row(memberships: [FromFile(), Guess(confidence: 0.9), FromFile("ZQ-02"), FromFile("XX-01")]), First, AnySegment);
 
         Assert.That(decision.Memberships.Select(m => m.SegmentCode), Is.EqualTo(new[] { "ZQ-01", "ZQ-02" }), "the guess did not replace the file's ZQ-01");
-        Assert.That(decision.Company!.Memberships.Values, Is.EquivalentTo(new[] { FromFile(), FromFile("ZQ-02") }));
+        Assert.That(decision.Company!.Memberships, Is.EquivalentTo(new[] { FromFile(), FromFile("ZQ-02") }));
+    }
+
+    [Test]
+    public void A_row_that_names_a_segment_twice_writes_both_in_order_and_keeps_the_last()
+    {
+        var guess = Guess(confidence: 0.5, status: MembershipStatus.Unconfirmed);
+
+        var decision = CompanyMerge.Insert(1, Row(memberships: [guess, FromFile("ZQ-02"), FromFile()]), First, AnySegment);
+
+        Assert.That(decision.Memberships, Is.EqualTo(new[] { guess, FromFile("ZQ-02"), FromFile() }));
+        Assert.That(decision.Company!.Memberships, Is.EqualTo(new[] { FromFile(), FromFile("ZQ-02") }));
+    }
+
+    [Test]
+    public void A_stored_company_gets_its_overwritten_and_its_new_segments_and_keeps_the_others()
+    {
+        var stored = Stored(Row(), memberships: [FromFile(), FromFile("ZQ-03")]);
+
+        var decision = CompanyMerge.Merge(stored, Row(memberships: [FromFile("ZQ-02"), FromFile(role: "supplier")]), Second, AnySegment);
+
+        Assert.That(decision.Memberships, Is.EqualTo(new[] { FromFile("ZQ-02"), FromFile(role: "supplier") }));
+        Assert.That(decision.Company!.Memberships, Is.EqualTo(new[] { FromFile(role: "supplier"), FromFile("ZQ-03"), FromFile("ZQ-02") }));
     }
 
     // A batch

@@ -46,7 +46,7 @@ internal sealed class Neo4jCompanyBatch
 
     /// <summary>Memberships of stored companies to create or overwrite (new companies bring all of theirs).</summary>
     public IEnumerable<(CompanyState Company, SegmentMembership Membership)> ChangedMemberships =>
-        touched.Where(s => !s.IsNew).SelectMany(s => s.ChangedSegments.Select(code => (s, s.Memberships[code])));
+        touched.Where(s => !s.IsNew).SelectMany(s => s.ChangedSegments.Select(code => (s, s.Company.Membership(code)!)));
 
     public IReadOnlyList<UpsertOutcome> Apply(IReadOnlyList<CompanyRecord> batch)
     {
@@ -102,7 +102,8 @@ internal sealed class CompanyState(StoredCompany company)
 
     public double Strength => Company.Strength;
 
-    public IReadOnlyDictionary<string, SegmentMembership> Memberships => Company.Memberships;
+    /// <summary>The memberships by segment code.</summary>
+    public IReadOnlyDictionary<string, SegmentMembership> Memberships => Company.Memberships.ToDictionary(m => m.SegmentCode, StringComparer.Ordinal);
 
     public HashSet<string> ChangedSegments { get; } = new(StringComparer.Ordinal);
 
@@ -135,14 +136,14 @@ internal sealed class CompanyState(StoredCompany company)
             (int?)company.Get("employees").AsNullableInt64(),
             (decimal?)company.Get("revenue").AsNullableDouble(),
             company.Get("listedCode").AsString(),
-            company.Get("tags").AsStringList(),
+            string.Join('|', company.Get("tags").AsStringList()),
             company.Get("products").AsString(),
             company.Get("address").AsString(),
             company.Get("industry").AsString(),
             company.Get("scope").AsString(),
             company.Get("strength").AsNullableDouble() ?? 0,
             FieldProvenance.FromJson(company.Get("provenance").AsString()),
-            ReadMemberships(memberships).ToDictionary(m => m.SegmentCode, StringComparer.Ordinal)));
+            ReadMemberships(memberships).ToList()));
 
     public static IEnumerable<SegmentMembership> ReadMemberships(JsonElement memberships) =>
         memberships.ValueKind != JsonValueKind.Array
@@ -162,8 +163,8 @@ internal sealed class CompanyState(StoredCompany company)
         var c = Company;
         return new(
             c.Id, c.Uscc, c.Name, c.RegionCode, c.ProvinceCode ?? string.Empty, c.CityCode, c.CountyCode, c.RegisteredCapital, c.Founded,
-            c.Employees, c.Revenue, c.ListedCode, c.Tags, c.Products, c.Address,
-            c.Memberships.Values.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList(),
+            c.Employees, c.Revenue, c.ListedCode, c.TagList, c.Products, c.Address,
+            c.Memberships.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList(),
             c.Industry,
             c.Scope);
     }
@@ -186,7 +187,7 @@ internal sealed class CompanyState(StoredCompany company)
             ["employees"] = c.Employees,
             ["revenue"] = c.Revenue is { } revenue ? (double)revenue : null,
             ["listedCode"] = c.ListedCode,
-            ["tags"] = c.Tags,
+            ["tags"] = c.TagList,
             ["products"] = c.Products,
             ["address"] = c.Address,
             ["industry"] = c.Industry,

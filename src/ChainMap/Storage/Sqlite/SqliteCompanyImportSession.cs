@@ -89,14 +89,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         cancellationToken.ThrowIfCancellationRequested();
         Begin();
         var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
-        var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs) : [];
+        var memberships = new Dictionary<long, List<SegmentMembership>>();
+        var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
         // A row whose USCC is stored is that company: its name is not looked up.
-        var found = byUscc.Select(c => c.Company.Uscc!).ToHashSet(StringComparer.Ordinal);
+        var found = byUscc.Select(c => c.Uscc!).ToHashSet(StringComparer.Ordinal);
         var names = batch.Where(r => r.Uscc is null || !found.Contains(r.Uscc)).Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
-        var byName = names.Count > 0 ? Query(selectByName, names) : [];
-        var stored = byName.Concat(byUscc).DistinctBy(c => c.Company.Id).ToList();
-        LoadMemberships(stored);
-        var merge = new CompanyMergeBatch(stored.Select(c => c.Company), segmentChains.ContainsKey, nextId, stamp);
+        var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
+        LoadMemberships(memberships);
+        var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
         var outcomes = new UpsertOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -359,40 +359,67 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         return decision.Outcome;
     }
 
-    private List<Loaded> Query(SqliteCommand command, List<string> values)
+    /// <summary>The companies found, each with an empty membership list (filled by <see cref="LoadMemberships"/>) kept in <paramref name="memberships"/>.</summary>
+    private List<StoredCompany> Query(SqliteCommand command, List<string> values, Dictionary<long, List<SegmentMembership>> memberships)
     {
         command.Parameters[0].Value = JsonSerializer.Serialize(values, ListJson);
-        var result = new List<Loaded>();
+        var result = new List<StoredCompany>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(Loaded.Read(reader));
+            var id = reader.GetInt64(0);
+            if (!memberships.TryGetValue(id, out var list))
+            {
+                memberships[id] = list = [];
+            }
+
+            result.Add(new StoredCompany(
+                id,
+                null,
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : (decimal)reader.GetDouble(8),
+                reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.GetString(13),
+                reader.IsDBNull(14) ? null : reader.GetString(14),
+                reader.IsDBNull(15) ? null : reader.GetString(15),
+                reader.IsDBNull(17) ? null : reader.GetString(17),
+                reader.IsDBNull(18) ? null : reader.GetString(18),
+                0,
+                FieldProvenance.FromJson(reader.GetString(16)),
+                list));
         }
 
         return result;
     }
 
-    /// <summary>Fills the membership maps of the loaded companies (one set query).</summary>
-    private void LoadMemberships(List<Loaded> companies)
+    /// <summary>Fills the membership lists of the loaded companies (one set query).</summary>
+    private void LoadMemberships(Dictionary<long, List<SegmentMembership>> memberships)
     {
-        if (companies.Count == 0)
+        if (memberships.Count == 0)
         {
             return;
         }
 
-        var byId = companies.ToDictionary(c => c.Company.Id, c => c.Memberships);
-        selectMemberships.Parameters[0].Value = JsonSerializer.Serialize(byId.Keys);
+        selectMemberships.Parameters[0].Value = JsonSerializer.Serialize(memberships.Keys);
         using var reader = selectMemberships.ExecuteReader();
         while (reader.Read())
         {
-            var membership = new SegmentMembership(
+            memberships[reader.GetInt64(0)].Add(new SegmentMembership(
                 reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetDouble(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed);
-            byId[reader.GetInt64(0)][membership.SegmentCode] = membership;
+                reader.GetString(6) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
         }
     }
 
@@ -426,7 +453,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         p[11].Value = (object?)company.Employees ?? DBNull.Value;
         p[12].Value = company.Revenue is { } revenue ? (double)revenue : DBNull.Value;
         p[13].Value = (object?)company.ListedCode ?? DBNull.Value;
-        p[14].Value = company.Tags.Count == 0 ? string.Empty : string.Join('|', company.Tags);
+        p[14].Value = company.JoinedTags;
         p[15].Value = (object?)company.Products ?? DBNull.Value;
         p[16].Value = (object?)company.Address ?? DBNull.Value;
         p[17].Value = company.Strength;
@@ -453,7 +480,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         r.Bind(11, company.Employees);
         r.Bind(12, company.Revenue is { } revenue ? (double)revenue : null);
         r.Bind(13, company.ListedCode);
-        r.Bind(14, company.Tags.Count == 0 ? string.Empty : string.Join('|', company.Tags));
+        r.Bind(14, company.JoinedTags);
         r.Bind(15, company.Products);
         r.Bind(16, company.Address);
         r.Bind(17, company.Strength);
@@ -477,39 +504,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         return json;
-    }
-
-    /// <summary>A stored company as read, and the map its memberships are read into.</summary>
-    private sealed record Loaded(StoredCompany Company, Dictionary<string, SegmentMembership> Memberships)
-    {
-        public static Loaded Read(SqliteDataReader reader)
-        {
-            var memberships = new Dictionary<string, SegmentMembership>(StringComparer.Ordinal);
-            var company = new StoredCompany(
-                reader.GetInt64(0),
-                null,
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : (decimal)reader.GetDouble(8),
-                reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11),
-                reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.GetString(13).Split('|', StringSplitOptions.RemoveEmptyEntries),
-                reader.IsDBNull(14) ? null : reader.GetString(14),
-                reader.IsDBNull(15) ? null : reader.GetString(15),
-                reader.IsDBNull(17) ? null : reader.GetString(17),
-                reader.IsDBNull(18) ? null : reader.GetString(18),
-                0,
-                FieldProvenance.FromJson(reader.GetString(16)),
-                memberships);
-            return new Loaded(company, memberships);
-        }
     }
 
     /// <summary>

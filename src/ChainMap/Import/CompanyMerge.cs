@@ -275,10 +275,17 @@ internal static class CompanyMerge
 /// </summary>
 internal sealed class CompanyMergeBatch
 {
+    private static readonly Dictionary<string, List<StoredCompany>> NoNames = [];
+
     private readonly Dictionary<string, StoredCompany> byUscc = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoredCompany>> byName = new(StringComparer.Ordinal);
     private readonly Func<string, bool> segmentExists;
     private readonly ImportStamp stamp;
+
+    // The name index is built when a row first needs it (a file whose USCCs are all stored never does);
+    // until then the companies wait in order, a changed one moved to the end as in the index.
+    private readonly List<StoredCompany?> pending = [];
+    private readonly Dictionary<long, int> pendingAt = [];
+    private Dictionary<string, List<StoredCompany>>? byName;
 
     /// <summary>
     /// Takes the stored candidates (a company listed twice counts once, in its first place; the order of a
@@ -286,10 +293,9 @@ internal sealed class CompanyMergeBatch
     /// </summary>
     public CompanyMergeBatch(IEnumerable<StoredCompany> stored, Func<string, bool> segmentExists, long lastId, ImportStamp stamp)
     {
-        var seen = new HashSet<long>();
         foreach (var company in stored)
         {
-            if (seen.Add(company.Id))
+            if (!pendingAt.ContainsKey(company.Id))
             {
                 Index(company);
             }
@@ -305,7 +311,9 @@ internal sealed class CompanyMergeBatch
 
     public CompanyDecision Decide(CompanyRecord record)
     {
-        var (target, conflict) = CompanyMerge.Identify(record, byUscc, byName);
+        // A row whose USCC is stored is that company or a conflict: its name is not looked up.
+        var names = record.Uscc is not null && byUscc.ContainsKey(record.Uscc) ? NoNames : ByName();
+        var (target, conflict) = CompanyMerge.Identify(record, byUscc, names);
         if (conflict is not null)
         {
             return new CompanyDecision(conflict, null, 0, false, []);
@@ -327,6 +335,26 @@ internal sealed class CompanyMergeBatch
         return decision;
     }
 
+    private Dictionary<string, List<StoredCompany>> ByName()
+    {
+        if (byName is null)
+        {
+            byName = new Dictionary<string, List<StoredCompany>>(StringComparer.Ordinal);
+            foreach (var company in pending)
+            {
+                if (company is not null)
+                {
+                    AddName(company);
+                }
+            }
+
+            pending.Clear();
+            pendingAt.Clear();
+        }
+
+        return byName;
+    }
+
     private void Index(StoredCompany company)
     {
         if (company.Uscc is not null)
@@ -334,7 +362,20 @@ internal sealed class CompanyMergeBatch
             byUscc[company.Uscc] = company;
         }
 
-        if (!byName.TryGetValue(company.NameKey, out var list))
+        if (byName is not null)
+        {
+            AddName(company);
+        }
+        else
+        {
+            pendingAt[company.Id] = pending.Count;
+            pending.Add(company);
+        }
+    }
+
+    private void AddName(StoredCompany company)
+    {
+        if (!byName!.TryGetValue(company.NameKey, out var list))
         {
             byName[company.NameKey] = list = [];
         }
@@ -345,6 +386,26 @@ internal sealed class CompanyMergeBatch
     /// <summary>A company whose fields changed moves to the end of its name's candidates; one whose memberships alone changed keeps its place.</summary>
     private void Replace(StoredCompany old, StoredCompany company, bool fieldsChanged)
     {
+        if (byName is null)
+        {
+            var at = pendingAt[old.Id];
+            if (fieldsChanged)
+            {
+                pending[at] = null;
+                Index(company);
+            }
+            else
+            {
+                pending[at] = company;
+                if (company.Uscc is not null)
+                {
+                    byUscc[company.Uscc] = company;
+                }
+            }
+
+            return;
+        }
+
         var list = byName[old.NameKey];
         var index = list.FindIndex(c => ReferenceEquals(c, old));
         if (fieldsChanged)

@@ -28,6 +28,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly ImportStamp stamp;
     private readonly string now;
     private readonly Dictionary<int, string> provenanceByMask = [];
+    private readonly Dictionary<string, FieldProvenance> provenanceByText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> segmentChains = new(StringComparer.Ordinal);
     private readonly SqliteCommand selectByUscc;
     private readonly SqliteCommand selectByName;
@@ -394,11 +395,27 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 reader.IsDBNull(17) ? null : reader.GetString(17),
                 reader.IsDBNull(18) ? null : reader.GetString(18),
                 0,
-                FieldProvenance.FromJson(reader.GetString(16)),
+                Provenance(reader.GetString(16)),
                 list));
         }
 
         return result;
+    }
+
+    /// <summary>Companies written by the same imports share one provenance text: read it once (bounded).</summary>
+    private FieldProvenance Provenance(string json)
+    {
+        if (!provenanceByText.TryGetValue(json, out var provenance))
+        {
+            if (provenanceByText.Count >= 10_000)
+            {
+                provenanceByText.Clear();
+            }
+
+            provenanceByText[json] = provenance = FieldProvenance.FromJson(json);
+        }
+
+        return provenance;
     }
 
     /// <summary>Fills the membership lists of the loaded companies (one set query).</summary>

@@ -13,9 +13,6 @@ namespace ChainMap.Storage.Neo4j;
 /// </summary>
 internal sealed partial class Neo4jStore
 {
-    private static readonly string[] ProvenanceFieldOrder =
-        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
-
     /// <summary>
     /// A session over one explicit Neo4j transaction (<see cref="INeo4jTransport.BeginAsync"/>): batches are
     /// read, decided and written inside it, so later batches see earlier rows and nothing is visible until
@@ -46,7 +43,7 @@ internal sealed partial class Neo4jStore
             StringComparer.Ordinal);
         return fields
             .Where(f => runs.ContainsKey(f.Value))
-            .OrderBy(f => Array.IndexOf(ProvenanceFieldOrder, f.Key) is var i && i < 0 ? int.MaxValue : i)
+            .OrderBy(f => CompanyFields.Order(f.Key))
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
             .ToList();

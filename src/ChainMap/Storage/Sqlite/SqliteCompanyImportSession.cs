@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ChainMap.Domain;
+using ChainMap.Import;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -21,9 +21,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         employees, revenue, listed_code, tags, products, address, provenance, industry, scope
         """;
 
-    private static readonly string[] FieldOrder =
-        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address", "industry", "scope"];
-
     // Chinese names stay as they are in the lookup lists instead of \uXXXX escapes (a sixth of the size).
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -31,6 +28,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly ImportStamp stamp;
     private readonly string now;
     private readonly Dictionary<int, string> provenanceByMask = [];
+    private readonly Dictionary<string, FieldProvenance> provenanceByText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> segmentChains = new(StringComparer.Ordinal);
     private readonly SqliteCommand selectByUscc;
     private readonly SqliteCommand selectByName;
@@ -94,33 +92,22 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         Begin();
-        var byUscc = new Dictionary<string, Stored>(StringComparer.Ordinal);
         var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
-        if (usccs.Count > 0)
-        {
-            foreach (var stored in Query(selectByUscc, usccs))
-            {
-                byUscc[stored.Uscc!] = stored;
-            }
-        }
-
-        var byName = new Dictionary<string, List<Stored>>(StringComparer.Ordinal);
-        var names = batch.Where(r => r.Uscc is null || !byUscc.ContainsKey(r.Uscc)).Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
-        if (names.Count > 0)
-        {
-            foreach (var stored in Query(selectByName, names))
-            {
-                AddByName(byName, stored);
-            }
-        }
-
-        var memberships = LoadMemberships(byUscc.Values.Concat(byName.Values.SelectMany(l => l)).Select(s => s.Id).Distinct().ToList());
+        var memberships = new Dictionary<long, List<SegmentMembership>>();
+        var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
+        // A row whose USCC is stored is that company: its name is not looked up.
+        var found = byUscc.Select(c => c.Uscc!).ToHashSet(StringComparer.Ordinal);
+        var names = batch.Where(r => r.Uscc is null || !found.Contains(r.Uscc)).Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
+        var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
+        LoadMemberships(memberships);
+        var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
         var outcomes = new UpsertOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            outcomes[i] = UpsertOne(batch[i], byUscc, byName, memberships);
+            outcomes[i] = Write(merge.Decide(batch[i]));
         }
 
+        nextId = merge.LastId;
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
 
@@ -335,157 +322,118 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         recordImport.ExecuteNonQuery();
     }
 
-    private UpsertOutcome UpsertOne(CompanyRecord record, Dictionary<string, Stored> byUscc, Dictionary<string, List<Stored>> byName, Dictionary<long, List<SegmentMembership>> memberships)
+    /// <summary>Writes what the merge decided for one row: the company row, then its memberships.</summary>
+    private UpsertOutcome Write(CompanyDecision decision)
     {
-        var (target, conflict) = CompanyMatching.Match(record, byUscc, byName);
-        if (conflict is not null)
+        if (decision.Company is not { } company)
         {
-            return conflict;
+            return decision.Outcome;
         }
 
-        if (target is null)
+        if (decision.IsNew)
         {
-            var id = ++nextId;
-            var provenance = InsertProvenance(record);
-            BindRaw(id, record, provenance);
+            BindRaw(company, InsertProvenance(company.Provenance));
             rawInsert.Execute();
-            var stored = Stored.From(id, record, provenance);
-            if (record.Uscc is not null)
-            {
-                byUscc[record.Uscc] = stored;
-            }
-
-            AddByName(byName, stored);
-            var list = new List<SegmentMembership>();
-            memberships[id] = list;
-            MergeMemberships(id, record.Memberships, list);
-            return new UpsertOutcome(UpsertKind.Inserted, id, null);
         }
-
-        var changed = new List<string>();
-        var merged = target.MergeWith(record, stamp.ImportId, changed);
-        if (!memberships.TryGetValue(target.Id, out var existing))
+        else if (decision.FieldsChanged)
         {
-            memberships[target.Id] = existing = [];
-        }
-
-        var membershipsChanged = MergeMemberships(target.Id, record.Memberships, existing);
-        if (changed.Count > 0)
-        {
-            Bind(update, target.Id, merged.ToRecord(record), JsonSerializer.Serialize(merged.Provenance));
-            if (!changed.Contains("uscc"))
+            Bind(update, company, company.Provenance.ToJson());
+            if (!decision.UsccAdded)
             {
                 update.Parameters[1].Value = DBNull.Value;
             }
 
             update.ExecuteNonQuery();
-            if (merged.Uscc is not null)
-            {
-                byUscc[merged.Uscc] = merged;
-            }
-
-            if (byName.TryGetValue(target.NameKey, out var old))
-            {
-                old.Remove(target);
-            }
-
-            AddByName(byName, merged);
         }
 
-        return changed.Count == 0 && !membershipsChanged
-            ? new UpsertOutcome(UpsertKind.Unchanged, target.Id, null)
-            : new UpsertOutcome(UpsertKind.Updated, target.Id, string.Join(", ", changed.Concat(membershipsChanged ? ["segments"] : [])));
-    }
-
-    private static void AddByName(Dictionary<string, List<Stored>> byName, Stored stored)
-    {
-        if (!byName.TryGetValue(stored.NameKey, out var list))
+        foreach (var membership in decision.Memberships)
         {
-            byName[stored.NameKey] = list = [];
-        }
-
-        list.Add(stored);
-    }
-
-    private bool MergeMemberships(long companyId, IReadOnlyList<SegmentMembership> incoming, List<SegmentMembership> existing)
-    {
-        var changed = false;
-        foreach (var membership in incoming)
-        {
-            if (!segmentChains.TryGetValue(membership.SegmentCode, out var chain))
-            {
-                continue;
-            }
-
-            var index = existing.FindIndex(m => m.SegmentCode == membership.SegmentCode);
-            if (index >= 0)
-            {
-                var current = existing[index];
-                if ((current.Role == membership.Role && Math.Abs(current.Confidence - membership.Confidence) < 1e-9 && current.Evidence == membership.Evidence
-                        && current.Status == membership.Status && current.IsClassified == membership.IsClassified)
-                    || !MembershipSources.Replaces(membership, current))
-                {
-                    continue;
-                }
-            }
-
             var m = rawMembership;
-            m.Bind(0, companyId);
+            m.Bind(0, company.Id);
             m.Bind(1, membership.SegmentCode);
-            m.Bind(2, chain);
+            m.Bind(2, segmentChains[membership.SegmentCode]);
             m.Bind(3, membership.Role);
             m.Bind(4, membership.Confidence);
             m.Bind(5, membership.Evidence);
-            m.Bind(6, membership.Source ?? stamp.FileName);
+            m.Bind(6, membership.Source);
             m.Bind(7, membership.Status.ToWire());
             m.Execute();
-            if (index >= 0)
-            {
-                existing[index] = membership;
-            }
-            else
-            {
-                existing.Add(membership);
-            }
-
-            changed = true;
         }
 
-        return changed;
+        return decision.Outcome;
     }
 
-    private List<Stored> Query(SqliteCommand command, List<string> values)
+    /// <summary>The companies found, each with an empty membership list (filled by <see cref="LoadMemberships"/>) kept in <paramref name="memberships"/>.</summary>
+    private List<StoredCompany> Query(SqliteCommand command, List<string> values, Dictionary<long, List<SegmentMembership>> memberships)
     {
         command.Parameters[0].Value = JsonSerializer.Serialize(values, ListJson);
-        var result = new List<Stored>();
+        var result = new List<StoredCompany>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add(Stored.Read(reader));
+            var id = reader.GetInt64(0);
+            if (!memberships.TryGetValue(id, out var list))
+            {
+                memberships[id] = list = [];
+            }
+
+            result.Add(new StoredCompany(
+                id,
+                null,
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : (decimal)reader.GetDouble(8),
+                reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10),
+                reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.GetString(13),
+                reader.IsDBNull(14) ? null : reader.GetString(14),
+                reader.IsDBNull(15) ? null : reader.GetString(15),
+                reader.IsDBNull(17) ? null : reader.GetString(17),
+                reader.IsDBNull(18) ? null : reader.GetString(18),
+                0,
+                Provenance(reader.GetString(16)),
+                list));
         }
 
         return result;
     }
 
-    private Dictionary<long, List<SegmentMembership>> LoadMemberships(List<long> ids)
+    /// <summary>Companies written by the same imports share one provenance text: read it once (bounded).</summary>
+    private FieldProvenance Provenance(string json)
     {
-        var result = new Dictionary<long, List<SegmentMembership>>();
-        if (ids.Count == 0)
+        if (!provenanceByText.TryGetValue(json, out var provenance))
         {
-            return result;
+            if (provenanceByText.Count >= 10_000)
+            {
+                provenanceByText.Clear();
+            }
+
+            provenanceByText[json] = provenance = FieldProvenance.FromJson(json);
         }
 
-        selectMemberships.Parameters[0].Value = JsonSerializer.Serialize(ids);
+        return provenance;
+    }
+
+    /// <summary>Fills the membership lists of the loaded companies (one set query).</summary>
+    private void LoadMemberships(Dictionary<long, List<SegmentMembership>> memberships)
+    {
+        if (memberships.Count == 0)
+        {
+            return;
+        }
+
+        selectMemberships.Parameters[0].Value = JsonSerializer.Serialize(memberships.Keys);
         using var reader = selectMemberships.ExecuteReader();
         while (reader.Read())
         {
-            var id = reader.GetInt64(0);
-            if (!result.TryGetValue(id, out var list))
-            {
-                result[id] = list = [];
-            }
-
-            list.Add(new SegmentMembership(
+            memberships[reader.GetInt64(0)].Add(new SegmentMembership(
                 reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetDouble(3),
@@ -493,8 +441,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.GetString(6) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
         }
-
-        return result;
     }
 
     private SqliteCommand Create(string sql, params string[] parameters)
@@ -510,201 +456,74 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     }
 
     /// <summary>Binds by position (the order of the parameter names given to <see cref="Create"/>): a name lookup per value costs more than the insert of some columns.</summary>
-    private void Bind(SqliteCommand command, long id, CompanyRecord record, string provenance)
+    private void Bind(SqliteCommand command, StoredCompany company, string provenance)
     {
         var p = command.Parameters;
-        p[0].Value = id;
-        p[1].Value = record.Uscc is not null ? "u:" + record.Uscc : record.IdentityKey;
-        p[2].Value = (object?)record.Uscc ?? DBNull.Value;
-        p[3].Value = record.Name;
-        p[4].Value = record.NameKey;
-        p[5].Value = record.RegionCode;
-        p[6].Value = record.ProvinceCode;
-        p[7].Value = (object?)record.CityCode ?? DBNull.Value;
-        p[8].Value = (object?)record.CountyCode ?? DBNull.Value;
-        p[9].Value = record.RegisteredCapital is { } capital ? (double)capital : DBNull.Value;
-        p[10].Value = record.Founded is { } founded ? founded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-        p[11].Value = (object?)record.Employees ?? DBNull.Value;
-        p[12].Value = record.Revenue is { } revenue ? (double)revenue : DBNull.Value;
-        p[13].Value = (object?)record.ListedCode ?? DBNull.Value;
-        p[14].Value = record.Tags.Count == 0 ? string.Empty : string.Join('|', record.Tags);
-        p[15].Value = (object?)record.Products ?? DBNull.Value;
-        p[16].Value = (object?)record.Address ?? DBNull.Value;
-        p[17].Value = record.Strength;
+        p[0].Value = company.Id;
+        p[1].Value = (object?)company.IdentityKey ?? DBNull.Value;
+        p[2].Value = (object?)company.Uscc ?? DBNull.Value;
+        p[3].Value = company.Name;
+        p[4].Value = company.NameKey;
+        p[5].Value = company.RegionCode;
+        p[6].Value = company.ProvinceCode;
+        p[7].Value = (object?)company.CityCode ?? DBNull.Value;
+        p[8].Value = (object?)company.CountyCode ?? DBNull.Value;
+        p[9].Value = company.RegisteredCapital is { } capital ? (double)capital : DBNull.Value;
+        p[10].Value = company.Founded is { } founded ? founded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        p[11].Value = (object?)company.Employees ?? DBNull.Value;
+        p[12].Value = company.Revenue is { } revenue ? (double)revenue : DBNull.Value;
+        p[13].Value = (object?)company.ListedCode ?? DBNull.Value;
+        p[14].Value = company.JoinedTags;
+        p[15].Value = (object?)company.Products ?? DBNull.Value;
+        p[16].Value = (object?)company.Address ?? DBNull.Value;
+        p[17].Value = company.Strength;
         p[18].Value = provenance;
         p[19].Value = now;
-        p[20].Value = (object?)record.Industry ?? DBNull.Value;
-        p[21].Value = (object?)record.Scope ?? DBNull.Value;
+        p[20].Value = (object?)company.Industry ?? DBNull.Value;
+        p[21].Value = (object?)company.Scope ?? DBNull.Value;
     }
 
-    private void BindRaw(long id, CompanyRecord record, string provenance)
+    private void BindRaw(StoredCompany company, string provenance)
     {
         var r = rawInsert;
-        r.Bind(0, id);
-        r.Bind(1, record.Uscc is not null ? "u:" + record.Uscc : record.IdentityKey);
-        r.Bind(2, record.Uscc);
-        r.Bind(3, record.Name);
-        r.Bind(4, record.NameKey);
-        r.Bind(5, record.RegionCode);
-        r.Bind(6, record.ProvinceCode);
-        r.Bind(7, record.CityCode);
-        r.Bind(8, record.CountyCode);
-        r.Bind(9, record.RegisteredCapital is { } capital ? (double)capital : null);
-        r.Bind(10, record.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        r.Bind(11, record.Employees);
-        r.Bind(12, record.Revenue is { } revenue ? (double)revenue : null);
-        r.Bind(13, record.ListedCode);
-        r.Bind(14, record.Tags.Count == 0 ? string.Empty : string.Join('|', record.Tags));
-        r.Bind(15, record.Products);
-        r.Bind(16, record.Address);
-        r.Bind(17, record.Strength);
+        r.Bind(0, company.Id);
+        r.Bind(1, company.IdentityKey);
+        r.Bind(2, company.Uscc);
+        r.Bind(3, company.Name);
+        r.Bind(4, company.NameKey);
+        r.Bind(5, company.RegionCode);
+        r.Bind(6, company.ProvinceCode);
+        r.Bind(7, company.CityCode);
+        r.Bind(8, company.CountyCode);
+        r.Bind(9, company.RegisteredCapital is { } capital ? (double)capital : null);
+        r.Bind(10, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        r.Bind(11, company.Employees);
+        r.Bind(12, company.Revenue is { } revenue ? (double)revenue : null);
+        r.Bind(13, company.ListedCode);
+        r.Bind(14, company.JoinedTags);
+        r.Bind(15, company.Products);
+        r.Bind(16, company.Address);
+        r.Bind(17, company.Strength);
         r.Bind(18, provenance);
         r.Bind(19, now);
-        r.Bind(20, record.Industry);
-        r.Bind(21, record.Scope);
+        r.Bind(20, company.Industry);
+        r.Bind(21, company.Scope);
     }
 
-    private static int PresentMask(CompanyRecord r)
+    /// <summary>A new company's provenance text: the same few field sets recur, so each is built once per session.</summary>
+    private string InsertProvenance(FieldProvenance provenance)
     {
-        var mask = r.Uscc is null ? 0b101 : 0b111; // name, uscc, region
-        if (r.RegisteredCapital is not null) { mask |= 1 << 3; }
-        if (r.Founded is not null) { mask |= 1 << 4; }
-        if (r.Employees is not null) { mask |= 1 << 5; }
-        if (r.Revenue is not null) { mask |= 1 << 6; }
-        if (r.ListedCode is not null) { mask |= 1 << 7; }
-        if (r.Tags.Count > 0) { mask |= 1 << 8; }
-        if (r.Products is not null) { mask |= 1 << 9; }
-        if (r.Address is not null) { mask |= 1 << 10; }
-        if (r.Industry is not null) { mask |= 1 << 11; }
-        if (r.Scope is not null) { mask |= 1 << 12; }
-        return mask;
-    }
-
-    private string InsertProvenance(CompanyRecord record)
-    {
-        var mask = PresentMask(record);
-        if (!provenanceByMask.TryGetValue(mask, out var json))
+        if (!provenance.IsStampOnly)
         {
-            var builder = new StringBuilder("{");
-            for (var bit = 0; bit < FieldOrder.Length; bit++)
-            {
-                if ((mask & (1 << bit)) != 0)
-                {
-                    builder.Append(builder.Length > 1 ? "," : "").Append(JsonSerializer.Serialize(FieldOrder[bit])).Append(':').Append(JsonSerializer.Serialize(stamp.ImportId));
-                }
-            }
+            return provenance.ToJson();
+        }
 
-            provenanceByMask[mask] = json = builder.Append('}').ToString();
+        if (!provenanceByMask.TryGetValue(provenance.StampedMask, out var json))
+        {
+            provenanceByMask[provenance.StampedMask] = json = provenance.ToJson();
         }
 
         return json;
-    }
-
-    /// <summary>A stored company: enough to decide what an incoming record changes.</summary>
-    private sealed record Stored(
-        long Id, string? Uscc, string Name, string NameKey, string RegionCode, string ProvinceCode, string? CityCode, string? CountyCode,
-        decimal? RegisteredCapital, DateOnly? Founded, int? Employees, decimal? Revenue, string? ListedCode, string Tags,
-        string? Products, string? Address, string ProvenanceJson, Dictionary<string, string>? ProvenanceMap, string? Industry, string? Scope) : IStoredCompanyIdentity
-    {
-        public Dictionary<string, string> Provenance =>
-            ProvenanceMap ?? JsonSerializer.Deserialize<Dictionary<string, string>>(ProvenanceJson) ?? [];
-
-        public static Stored Read(SqliteDataReader reader) => new(
-            reader.GetInt64(0),
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.GetString(2),
-            reader.GetString(3),
-            reader.GetString(4),
-            reader.GetString(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            reader.IsDBNull(8) ? null : (decimal)reader.GetDouble(8),
-            reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            reader.IsDBNull(10) ? null : reader.GetInt32(10),
-            reader.IsDBNull(11) ? null : (decimal)reader.GetDouble(11),
-            reader.IsDBNull(12) ? null : reader.GetString(12),
-            reader.GetString(13),
-            reader.IsDBNull(14) ? null : reader.GetString(14),
-            reader.IsDBNull(15) ? null : reader.GetString(15),
-            reader.GetString(16),
-            null,
-            reader.IsDBNull(17) ? null : reader.GetString(17),
-            reader.IsDBNull(18) ? null : reader.GetString(18));
-
-        public static Stored From(long id, CompanyRecord r, string provenanceJson) => new(
-            id, r.Uscc, r.Name, r.NameKey, r.RegionCode, r.ProvinceCode, r.CityCode, r.CountyCode, r.RegisteredCapital, r.Founded,
-            r.Employees, r.Revenue, r.ListedCode, string.Join('|', r.Tags), r.Products, r.Address, provenanceJson, null, r.Industry, r.Scope);
-
-        /// <summary>Incoming present values win; absent ones keep what is stored. <paramref name="changed"/> lists the fields that change.</summary>
-        public Stored MergeWith(CompanyRecord incoming, string importId, List<string> changed)
-        {
-            Dictionary<string, string>? provenance = null;
-
-            T Pick<T>(string field, T stored, T value, bool present)
-            {
-                if (!present || EqualityComparer<T>.Default.Equals(stored, value))
-                {
-                    return stored;
-                }
-
-                changed.Add(field);
-                provenance ??= new Dictionary<string, string>(Provenance, StringComparer.Ordinal);
-                provenance[field] = importId;
-                return value;
-            }
-
-            var name = Pick("name", Name, incoming.Name, true);
-            var uscc = Pick("uscc", Uscc, incoming.Uscc, incoming.Uscc is not null);
-            // A less specific region (the city of a stored county) does not replace a more specific one.
-            var region = Pick("region", RegionCode, incoming.RegionCode, incoming.RegionCode != ProvinceCode && incoming.RegionCode != CityCode);
-            var capital = Pick("registered_capital", RegisteredCapital, incoming.RegisteredCapital, incoming.RegisteredCapital is not null);
-            var founded = Pick("founded", Founded, incoming.Founded, incoming.Founded is not null);
-            var employees = Pick("employees", Employees, incoming.Employees, incoming.Employees is not null);
-            var revenue = Pick("revenue", Revenue, incoming.Revenue, incoming.Revenue is not null);
-            var listed = Pick("listed_code", ListedCode, incoming.ListedCode, incoming.ListedCode is not null);
-            var tags = Pick("tags", Tags, string.Join('|', incoming.Tags), incoming.Tags.Count > 0);
-            var products = Pick("products", Products, incoming.Products, incoming.Products is not null);
-            var address = Pick("address", Address, incoming.Address, incoming.Address is not null);
-            var industry = Pick("industry", Industry, incoming.Industry, incoming.Industry is not null);
-            var scope = Pick("scope", Scope, incoming.Scope, incoming.Scope is not null);
-            if (provenance is null)
-            {
-                return this;
-            }
-
-            var regionChanged = region != RegionCode;
-            return new Stored(
-                Id, uscc, name, incoming.NameKey, region,
-                regionChanged ? incoming.ProvinceCode : ProvinceCode, regionChanged ? incoming.CityCode : CityCode, regionChanged ? incoming.CountyCode : CountyCode,
-                capital, founded, employees, revenue, listed, tags, products, address, ProvenanceJson, provenance, industry, scope);
-        }
-
-        public CompanyRecord ToRecord(CompanyRecord incoming)
-        {
-            var tags = Tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
-            return incoming with
-            {
-                IdentityKey = Uscc is not null ? "u:" + Uscc : "n:" + NameKey + "|" + RegionCode,
-                Uscc = Uscc,
-                Name = Name,
-                NameKey = NameKey,
-                RegionCode = RegionCode,
-                ProvinceCode = ProvinceCode,
-                CityCode = CityCode,
-                CountyCode = CountyCode,
-                RegisteredCapital = RegisteredCapital,
-                Founded = Founded,
-                Employees = Employees,
-                Revenue = Revenue,
-                ListedCode = ListedCode,
-                Tags = tags,
-                Products = Products,
-                Address = Address,
-                Industry = Industry,
-                Scope = Scope,
-                Strength = CompanyStrength.Score(RegisteredCapital, Revenue, Employees, ListedCode, tags),
-            };
-        }
     }
 
     /// <summary>

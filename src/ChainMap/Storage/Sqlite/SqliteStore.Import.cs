@@ -8,9 +8,6 @@ namespace ChainMap.Storage.Sqlite;
 
 internal sealed partial class SqliteStore
 {
-    private static readonly string[] ProvenanceOrder =
-        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address"];
-
     public async Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
         await SqliteCompanyImportSession.OpenAsync(this, stamp, cancellationToken);
 
@@ -43,7 +40,7 @@ internal sealed partial class SqliteStore
 
         return fields
             .Where(f => runs.ContainsKey(f.Value))
-            .OrderBy(f => Array.IndexOf(ProvenanceOrder, f.Key) is var i && i < 0 ? int.MaxValue : i)
+            .OrderBy(f => CompanyFields.Order(f.Key))
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
             .ToList();

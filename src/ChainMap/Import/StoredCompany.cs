@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Json;
+using ChainMap.Domain;
+using ChainMap.Storage;
+
+namespace ChainMap.Import;
+
+/// <summary>
+/// What a store knows of a company when an import row meets it: every merged field, the provenance of
+/// each field and the memberships by segment code. Stores load it and write it; <see cref="CompanyMerge"/>
+/// decides what a row makes of it. <see cref="IdentityKey"/> may be null when the store did not read it.
+/// Tags are one '|'-joined text, as they are compared and stored (<see cref="TagList"/> splits them);
+/// memberships are few per company, one per segment.
+/// </summary>
+internal sealed record StoredCompany(
+    long Id,
+    string? IdentityKey,
+    string? Uscc,
+    string Name,
+    string NameKey,
+    string RegionCode,
+    string? ProvinceCode,
+    string? CityCode,
+    string? CountyCode,
+    decimal? RegisteredCapital,
+    DateOnly? Founded,
+    int? Employees,
+    decimal? Revenue,
+    string? ListedCode,
+    string JoinedTags,
+    string? Products,
+    string? Address,
+    string? Industry,
+    string? Scope,
+    double Strength,
+    FieldProvenance Provenance,
+    IReadOnlyList<SegmentMembership> Memberships)
+{
+    public IReadOnlyList<string> TagList => JoinedTags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The membership of a segment, or null.</summary>
+    public SegmentMembership? Membership(string segmentCode)
+    {
+        for (var i = 0; i < Memberships.Count; i++)
+        {
+            if (Memberships[i].SegmentCode == segmentCode)
+            {
+                return Memberships[i];
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// The company fields an import stamps with its id (provenance), in the order of their bits. The names are
+/// the provenance keys (<see cref="FieldSource.Field"/>) and the order is the one provenance is listed in.
+/// </summary>
+internal static class CompanyFields
+{
+    public const int Name = 1 << 0;
+    public const int Uscc = 1 << 1;
+    public const int Region = 1 << 2;
+    public const int RegisteredCapital = 1 << 3;
+    public const int Founded = 1 << 4;
+    public const int Employees = 1 << 5;
+    public const int Revenue = 1 << 6;
+    public const int ListedCode = 1 << 7;
+    public const int Tags = 1 << 8;
+    public const int Products = 1 << 9;
+    public const int Address = 1 << 10;
+    public const int Industry = 1 << 11;
+    public const int Scope = 1 << 12;
+
+    /// <summary>Provenance names by bit: name, uscc, region, registered_capital, founded, employees, revenue, listed_code, tags, products, address, industry, scope.</summary>
+    public static readonly IList<string> Names = Array.AsReadOnly<string>(
+        ["name", "uscc", "region", "registered_capital", "founded", "employees", "revenue", "listed_code", "tags", "products", "address", "industry", "scope"]);
+
+    /// <summary>The fields a row gives a value (name and region always; tags when there is at least one).</summary>
+    public static int Present(CompanyRecord r)
+    {
+        var mask = Name | Region;
+        if (r.Uscc is not null) { mask |= Uscc; }
+        if (r.RegisteredCapital is not null) { mask |= RegisteredCapital; }
+        if (r.Founded is not null) { mask |= Founded; }
+        if (r.Employees is not null) { mask |= Employees; }
+        if (r.Revenue is not null) { mask |= Revenue; }
+        if (r.ListedCode is not null) { mask |= ListedCode; }
+        if (r.Tags.Count > 0) { mask |= Tags; }
+        if (r.Products is not null) { mask |= Products; }
+        if (r.Address is not null) { mask |= Address; }
+        if (r.Industry is not null) { mask |= Industry; }
+        if (r.Scope is not null) { mask |= Scope; }
+        return mask;
+    }
+
+    /// <summary>The names of the fields in <paramref name="mask"/>, in field order.</summary>
+    public static IEnumerable<string> In(int mask)
+    {
+        for (var bit = 0; bit < Names.Count; bit++)
+        {
+            if ((mask & (1 << bit)) != 0)
+            {
+                yield return Names[bit];
+            }
+        }
+    }
+
+    /// <summary>The position of a provenance name in the listing order; unknown names last.</summary>
+    public static int Order(string field) => Names.IndexOf(field) is var i && i >= 0 ? i : int.MaxValue;
+}
+
+/// <summary>
+/// Which import last set each field (field name → import id). Read from the stored JSON text and parsed
+/// only when a change needs the map; an import's stamp on top of it is kept as a mask until then, so
+/// an unchanged row costs no parsing and a new company no dictionary.
+/// </summary>
+internal sealed class FieldProvenance
+{
+    public static readonly FieldProvenance None = new(null, null, 0, null);
+
+    private readonly string? json;
+    private readonly FieldProvenance? basis;
+    private Dictionary<string, string>? fields;
+
+    private FieldProvenance(string? json, FieldProvenance? basis, int stampedMask, string? stampedBy)
+    {
+        this.json = json;
+        this.basis = basis;
+        StampedMask = stampedMask;
+        StampedBy = stampedBy;
+    }
+
+    /// <summary>The fields stamped by <see cref="StampedBy"/> on top of what was stored (0: nothing).</summary>
+    public int StampedMask { get; }
+
+    public string? StampedBy { get; }
+
+    /// <summary>True when nothing was stored before the stamp: a new company's provenance is its stamp alone.</summary>
+    public bool IsStampOnly => basis is { } b && ReferenceEquals(b, None);
+
+    public IReadOnlyDictionary<string, string> Fields => fields ??= Build();
+
+    public static FieldProvenance FromJson(string? json) => string.IsNullOrEmpty(json) ? None : new FieldProvenance(json, null, 0, null);
+
+    public static FieldProvenance From(IReadOnlyDictionary<string, string> fields) =>
+        fields.Count == 0 ? None : new FieldProvenance(JsonSerializer.Serialize(fields), null, 0, null);
+
+    /// <summary>These provenance values with every field of <paramref name="mask"/> set to <paramref name="importId"/>.</summary>
+    public FieldProvenance Stamp(int mask, string importId) => mask == 0 ? this : new FieldProvenance(null, this, mask, importId);
+
+    /// <summary>The JSON object as stored (field → import id); the stored text itself when nothing was stamped.</summary>
+    public string ToJson()
+    {
+        if (basis is null)
+        {
+            return json ?? "{}";
+        }
+
+        if (IsStampOnly)
+        {
+            // The fields in order, each with the same id: no dictionary needed.
+            var builder = new StringBuilder("{");
+            var stamp = JsonSerializer.Serialize(StampedBy);
+            foreach (var field in CompanyFields.In(StampedMask))
+            {
+                builder.Append(builder.Length > 1 ? "," : "").Append(JsonSerializer.Serialize(field)).Append(':').Append(stamp);
+            }
+
+            return builder.Append('}').ToString();
+        }
+
+        return JsonSerializer.Serialize(Fields);
+    }
+
+    private Dictionary<string, string> Build()
+    {
+        if (basis is null)
+        {
+            return json is null ? new Dictionary<string, string>(StringComparer.Ordinal)
+                : new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [], StringComparer.Ordinal);
+        }
+
+        var result = new Dictionary<string, string>(basis.Fields, StringComparer.Ordinal);
+        foreach (var field in CompanyFields.In(StampedMask))
+        {
+            result[field] = StampedBy!;
+        }
+
+        return result;
+    }
+}

@@ -9,7 +9,7 @@ namespace ChainMap.Api.Projects;
 /// Chain (code or name), team (id or name) and unit (code or name) are required; channel defaults to
 /// "other", stage to 谋划 and date to today. Starting past 谋划 needs a reason.
 /// </summary>
-public sealed record CreateProjectRequest(
+internal sealed record CreateProjectRequest(
     long? CompanyId = null,
     string? Uscc = null,
     string? Chain = null,
@@ -31,7 +31,7 @@ public sealed record CreateProjectRequest(
 /// Changes the given fields; absent or null fields stay as they are, and "" clears segment,
 /// channelDetail and notes. <see cref="ExpectedVersion"/>, when given, must be the project's version.
 /// </summary>
-public sealed record UpdateProjectRequest(
+internal sealed record UpdateProjectRequest(
     string? Name = null,
     string? Chain = null,
     string? Segment = null,
@@ -45,7 +45,7 @@ public sealed record UpdateProjectRequest(
     long? ExpectedVersion = null);
 
 /// <summary>Moves a project to <see cref="Stage"/> (code or Chinese name) on <see cref="Date"/> (yyyy-MM-dd, default today).</summary>
-public sealed record StageChangeRequest(
+internal sealed record StageChangeRequest(
     string? Stage = null,
     string? Date = null,
     string? Note = null,
@@ -53,7 +53,7 @@ public sealed record StageChangeRequest(
     long? ExpectedVersion = null);
 
 /// <summary>An activity on a project; the team defaults to the project's team.</summary>
-public sealed record ActivityRequest(
+internal sealed record ActivityRequest(
     string? Kind = null,
     string? Title = null,
     string? Date = null,
@@ -62,7 +62,7 @@ public sealed record ActivityRequest(
     string? Team = null);
 
 /// <summary>An activity with a company that has no project (yet); the team is required.</summary>
-public sealed record CompanyActivityRequest(
+internal sealed record CompanyActivityRequest(
     long? CompanyId = null,
     string? Uscc = null,
     string? Kind = null,
@@ -72,15 +72,15 @@ public sealed record CompanyActivityRequest(
     string? Notes = null,
     string? Team = null);
 
-public sealed record BlockerRequest(string? Kind = null, string? Description = null, string? Owner = null, string? Date = null);
+internal sealed record BlockerRequest(string? Kind = null, string? Description = null, string? Owner = null, string? Date = null);
 
-public sealed record CloseBlockerRequest(string? Date = null, string? Note = null);
+internal sealed record CloseBlockerRequest(string? Date = null, string? Note = null);
 
-public sealed record NamedRef(string Code, string Name);
+internal sealed record NamedRef(string Code, string Name);
 
-public sealed record CompanyRef(long Id, string Name, string? Uscc);
+internal sealed record CompanyRef(long Id, string Name, string? Uscc);
 
-public sealed record ProjectResponse(
+internal sealed record ProjectResponse(
     long Id,
     string Name,
     CompanyRef Company,
@@ -105,7 +105,7 @@ public sealed record ProjectResponse(
     string UpdatedBy,
     string? PlannedInvestmentProblem = null);
 
-public sealed record StageChangeResponse(
+internal sealed record StageChangeResponse(
     int Sequence,
     string? From,
     string? FromName,
@@ -119,9 +119,9 @@ public sealed record StageChangeResponse(
     DateTimeOffset RecordedAt);
 
 /// <summary>A stage the project may move to next, and whether that move needs a reason.</summary>
-public sealed record TransitionOption(string Stage, string StageName, string Kind, bool NeedsReason);
+internal sealed record TransitionOption(string Stage, string StageName, string Kind, bool NeedsReason);
 
-public sealed record ActivityResponse(
+internal sealed record ActivityResponse(
     long Id,
     long? ProjectId,
     CompanyRef Company,
@@ -135,7 +135,7 @@ public sealed record ActivityResponse(
     string By,
     DateTimeOffset RecordedAt);
 
-public sealed record BlockerResponse(
+internal sealed record BlockerResponse(
     long Id,
     long ProjectId,
     string Kind,
@@ -149,16 +149,16 @@ public sealed record BlockerResponse(
     string? ClosedBy,
     string? ClosingNote);
 
-public sealed record ProjectDetailResponse(
+internal sealed record ProjectDetailResponse(
     ProjectResponse Project,
     IReadOnlyList<StageChangeResponse> History,
     IReadOnlyList<TransitionOption> Transitions,
     IReadOnlyList<ActivityResponse> Activities,
     IReadOnlyList<BlockerResponse> Blockers);
 
-public sealed record ProjectPageResponse(IReadOnlyList<ProjectResponse> Items, int Page, int PageSize, long Total);
+internal sealed record ProjectPageResponse(IReadOnlyList<ProjectResponse> Items, int Page, int PageSize, long Total);
 
-public sealed record ActivityPageResponse(IReadOnlyList<ActivityResponse> Items, int Page, int PageSize, long Total);
+internal sealed record ActivityPageResponse(IReadOnlyList<ActivityResponse> Items, int Page, int PageSize, long Total);
 
 /// <summary>Names of the codes a project refers to (chains, segments, teams, units), for responses.</summary>
 internal sealed record ProjectNames(HomeRegion Home, IReadOnlyDictionary<string, ChainDefinition> Chains)

@@ -9,10 +9,10 @@ namespace ChainMap.Chains;
 /// <param name="Industry">Industry cell(s): GB/T 4754 code or name at any level, CSRC industry, securities label.</param>
 /// <param name="Products">Main products or main business (strong).</param>
 /// <param name="Scope">经营范围, business scope (long and noisy: weak, never enough alone).</param>
-public sealed record CompanyText(string? Name, string? Industry, string? Products, string? Scope);
+internal sealed record CompanyText(string? Name, string? Industry, string? Products, string? Scope);
 
 /// <summary>The rules' constants (documented in docs/discovery.md, "Classifier").</summary>
-public static class ClassifierRules
+internal static class ClassifierRules
 {
     /// <summary>A membership whose confidence is below this is 待确认 (unconfirmed): kept, but a person should check it.</summary>
     public const double ConfirmThreshold = 0.6;
@@ -35,7 +35,7 @@ public static class ClassifierRules
 /// industry_codes (agreement adds, a known industry that disagrees halves); excluding words
 /// (<see cref="Segment.ExcludeKeywords"/>) rule a segment out. Script-insensitive (專汽 = 专汽).
 /// </summary>
-public sealed class CompanyClassifier
+internal sealed class CompanyClassifier
 {
     private const double NameWeight = 0.9;
     private const double ProductsWeight = 1.0;

@@ -1,7 +1,7 @@
 namespace ChainMap.Projects;
 
 /// <summary>What a user may edit on a project (everything but its company and its stage). Money in 万元.</summary>
-public sealed record ProjectFields(
+internal sealed record ProjectFields(
     string Name,
     string ChainCode,
     string? SegmentCode,
@@ -14,7 +14,7 @@ public sealed record ProjectFields(
     string? Notes);
 
 /// <summary>The company a project is about, as stored when the project is read.</summary>
-public sealed record ProjectCompany(long Id, string Name, string? Uscc);
+internal sealed record ProjectCompany(long Id, string Name, string? Uscc);
 
 /// <summary>
 /// A lead or project. <see cref="Version"/> grows by one on every write (fields or stage) and is
@@ -22,7 +22,7 @@ public sealed record ProjectCompany(long Id, string Name, string? Uscc);
 /// <see cref="InvestmentProblem"/> says why a stored planned investment could not be read (malformed or
 /// out of range, ADR 0100); the amount is then null and the next edit replaces it.
 /// </summary>
-public sealed record Project(
+internal sealed record Project(
     long Id,
     ProjectCompany Company,
     ProjectFields Fields,
@@ -40,7 +40,7 @@ public sealed record Project(
 /// One change of stage. <see cref="From"/> is null for the first entry, made when the project was
 /// created. <see cref="Date"/> is when it happened (as the user says); <see cref="RecordedAt"/> when it was written.
 /// </summary>
-public sealed record StageChange(
+internal sealed record StageChange(
     ProjectStage? From,
     ProjectStage To,
     DateOnly Date,
@@ -50,7 +50,7 @@ public sealed record StageChange(
     DateTimeOffset RecordedAt);
 
 /// <summary>A visit, call, meeting or event, against a project or only a company.</summary>
-public sealed record Activity(
+internal sealed record Activity(
     long Id,
     long? ProjectId,
     ProjectCompany Company,
@@ -63,7 +63,7 @@ public sealed record Activity(
     string By,
     DateTimeOffset RecordedAt);
 
-public sealed record NewActivity(
+internal sealed record NewActivity(
     long? ProjectId,
     long CompanyId,
     ActivityKind Kind,
@@ -76,7 +76,7 @@ public sealed record NewActivity(
     DateTimeOffset RecordedAt);
 
 /// <summary>A 要素保障 problem on a project and who is to solve it.</summary>
-public sealed record Blocker(
+internal sealed record Blocker(
     long Id,
     long ProjectId,
     BlockerKind Kind,
@@ -89,10 +89,10 @@ public sealed record Blocker(
     string? ClosedBy,
     string? ClosingNote);
 
-public sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy);
+internal sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy);
 
 /// <summary>A project with everything recorded against it, history in the order it happened.</summary>
-public sealed record ProjectFile(
+internal sealed record ProjectFile(
     Project Project,
     IReadOnlyList<StageChange> History,
     IReadOnlyList<Activity> Activities,

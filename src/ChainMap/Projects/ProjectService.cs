@@ -4,7 +4,7 @@ using ChainMap.Text;
 
 namespace ChainMap.Projects;
 
-public enum ProjectProblemKind
+internal enum ProjectProblemKind
 {
     /// <summary>The input is wrong whatever the project's state (400).</summary>
     Invalid,
@@ -20,7 +20,7 @@ public enum ProjectProblemKind
 /// Why an operation on a project did not happen. <see cref="Field"/> names the input at fault;
 /// <see cref="Rule"/>, <see cref="From"/> and <see cref="To"/> describe a refused stage change.
 /// </summary>
-public sealed record ProjectProblem(
+internal sealed record ProjectProblem(
     ProjectProblemKind Kind,
     string Title,
     string Detail,
@@ -31,7 +31,7 @@ public sealed record ProjectProblem(
     long? CurrentVersion = null);
 
 /// <summary>Either a value or the problem that prevented it; nothing was written when there is a problem.</summary>
-public sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
+internal sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
     where T : class
 {
     public static implicit operator ProjectOutcome<T>(ProjectProblem problem) => new(null, problem);
@@ -43,7 +43,7 @@ public sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
 /// The project lifecycle over the store: creation, stage changes under <see cref="StageRules"/> with
 /// optimistic concurrency, field edits, activities and blockers. Callers resolve names to ids first.
 /// </summary>
-public sealed class ProjectService(IProjectStore store, TimeProvider time)
+internal sealed class ProjectService(IProjectStore store, TimeProvider time)
 {
     /// <summary>
     /// The latest date a change may carry: tomorrow in the server's time zone, so that a user a few

@@ -3,7 +3,7 @@ using ChainMap.Projects;
 namespace ChainMap.Storage;
 
 /// <summary>Project search; null filters match everything. Ordered key projects first, then latest stage date, then newest.</summary>
-public sealed record ProjectQuery(
+internal sealed record ProjectQuery(
     string? TeamId,
     string? UnitCode,
     IReadOnlyCollection<ProjectStage>? Stages,
@@ -14,7 +14,7 @@ public sealed record ProjectQuery(
     int PageSize);
 
 /// <summary>Activity search by team, project, company and date range (inclusive); newest first.</summary>
-public sealed record ActivityQuery(
+internal sealed record ActivityQuery(
     string? TeamId,
     long? ProjectId,
     long? CompanyId,
@@ -23,7 +23,7 @@ public sealed record ActivityQuery(
     int Page,
     int PageSize);
 
-public enum ProjectWriteStatus
+internal enum ProjectWriteStatus
 {
     Applied,
     NotFound,
@@ -33,27 +33,27 @@ public enum ProjectWriteStatus
 }
 
 /// <summary>The outcome of a conditional project write, with the project's version and stage after it.</summary>
-public sealed record ProjectWriteResult(ProjectWriteStatus Status, long Version, ProjectStage? Stage);
+internal sealed record ProjectWriteResult(ProjectWriteStatus Status, long Version, ProjectStage? Stage);
 
-public enum BlockerCloseStatus
+internal enum BlockerCloseStatus
 {
     Closed,
     NotFound,
     AlreadyClosed,
 }
 
-public sealed record BlockerCloseResult(BlockerCloseStatus Status, Blocker? Blocker);
+internal sealed record BlockerCloseResult(BlockerCloseStatus Status, Blocker? Blocker);
 
 /// <summary>A project's stage changes up to a date, for the results computation.</summary>
-public sealed record ProjectTimeline(Project Project, IReadOnlyList<StageChange> Changes);
+internal sealed record ProjectTimeline(Project Project, IReadOnlyList<StageChange> Changes);
 
 /// <summary>What the results computation needs to know of one activity.</summary>
-public sealed record ActivityFact(long Id, long? ProjectId, string TeamId, DateOnly Date);
+internal sealed record ActivityFact(long Id, long? ProjectId, string TeamId, DateOnly Date);
 
 /// <summary>The raw events behind the results of a period.</summary>
-public sealed record ResultsInput(IReadOnlyList<ProjectTimeline> Timelines, IReadOnlyList<ActivityFact> Activities);
+internal sealed record ResultsInput(IReadOnlyList<ProjectTimeline> Timelines, IReadOnlyList<ActivityFact> Activities);
 
-public interface IProjectStore
+internal interface IProjectStore
 {
     /// <summary>
     /// Creates a project for an existing company with its first history entry (<paramref name="initial"/>,

@@ -509,7 +509,7 @@ export function changeStage(id, change) {
   return json('POST', `/api/projects/${enc(id)}/stage`, { body: change });
 }
 
-/** POST /api/projects/{id}/activities { kind, title, date, peopleMet, notes } → Activity. */
+/** POST /api/projects/{id}/activities { kind, title, date, peopleMet, ourPeople, notes, nextStep, nextStepDue } → Activity. */
 export function logActivity(id, activity) {
   return json('POST', `/api/projects/${enc(id)}/activities`, { body: activity });
 }
@@ -519,7 +519,15 @@ export function activities({ team, project: projectId, company, from, to, page =
   return get('/api/activities', { team, project: projectId, company, from, to, page, pageSize });
 }
 
-/** POST /api/projects/{id}/blockers { kind, description, owner, date } → Blocker. */
+/**
+ * GET /api/activities/next-steps: { today, days, items: [{ activity, nextStep, due, daysLeft, overdue }] }, the
+ * current next steps due within `days` of the service's today (overdue ones included), earliest first.
+ */
+export function nextSteps({ team, days = 7 } = {}) {
+  return get('/api/activities/next-steps', { team, days });
+}
+
+/** POST /api/projects/{id}/blockers { kind, description, owner, date, dueOn } → Blocker. */
 export function openBlocker(id, blocker) {
   return json('POST', `/api/projects/${enc(id)}/blockers`, { body: blocker });
 }

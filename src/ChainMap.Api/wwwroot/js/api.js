@@ -14,6 +14,8 @@ export class ApiError extends Error {
     this.errors = problem?.errors ?? null;
     /** The project rule that refused a stage change (docs/projects.md), e.g. skip-needs-reason. */
     this.rule = problem?.rule ?? null;
+    /** The company's open project when a second one was refused (409 company-has-open-project). */
+    this.existingProjectId = problem?.existingProjectId ?? null;
   }
 }
 

@@ -137,7 +137,11 @@ export function mount(root, initial) {
         router.navigate('project', { id: created.project.id }, { replace: true });
       } catch (error) {
         button.disabled = false;
-        replace(problem, errorBlock(error, { explain: '立项没有保存。' }));
+        // Someone else created the company's project meanwhile: the service names it (409), the page links to it.
+        replace(problem, errorBlock(error, { explain: `立项没有保存。${RULES[error.rule] ?? ''}` }),
+          error.existingProjectId
+            ? h('p', {}, h('a', { href: router.href('project', { id: error.existingProjectId }), id: 'existing-project-link' }, '打开已有的项目 →'))
+            : null);
       }
     });
     replace(page, h('div', { class: 'scroll-page' }, form));

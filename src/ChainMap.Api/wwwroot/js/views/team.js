@@ -138,7 +138,7 @@ export function mount(root, initial) {
                 ? h('a', { href: router.href('project', { id: s.activity.projectId }) }, s.activity.company.name)
                 : s.activity.company.name),
               h('td', {}, s.nextStep, h('div', { class: 'muted small' }, `${s.activity.date} ${s.activity.title ?? s.activity.kindName}（${s.activity.by}）`)),
-              h('td', {}, s.due),
+              h('td', { class: 'due' }, s.due),
               h('td', { class: 'status' }, s.overdue ? `逾期 ${number(-s.daysLeft)} 天` : s.daysLeft === 0 ? '今天到期' : `${number(s.daysLeft)} 天后到期`))))));
     } catch (error) {
       replace(card, h('h2', {}, '下一步'), errorBlock(error));

@@ -89,4 +89,41 @@ public sealed partial class WebPageJourneys
         Assert.That(stepClass ?? string.Empty, Does.Not.Contain("overdue"));
         journey.AssertNoErrors();
     }
+
+    [Test]
+    public async Task A_launch_refused_because_someone_else_just_started_the_companys_project_links_to_that_project()
+    {
+        using var api = host.ApiClient();
+        var companies = await api.GetFromJsonAsync<JsonElement>("/api/companies?chain=ZQ&pageSize=100");
+        long? free = null;
+        foreach (var company in companies.GetProperty("items").EnumerateArray())
+        {
+            var candidate = company.GetProperty("id").GetInt64();
+            if ((await api.GetFromJsonAsync<JsonElement>($"/api/projects?company={candidate}")).GetProperty("total").GetInt32() == 0)
+            {
+                free = candidate;
+                break;
+            }
+        }
+
+        Assert.That(free, Is.Not.Null, "a 专汽 company without a project");
+        await journey.GoAsync($"#/project?new={free}&chain=ZQ&team=csj");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        await Page.Locator("#new-project-form").WaitForAsync();
+        var theirs = await api.PostAsJsonAsync("/api/projects", new { name = "浏览器测试抢先立项", companyId = free, chain = "ZQ", team = "zsj", unit = "421321" });
+        Assert.That((int)theirs.StatusCode, Is.EqualTo(201), await theirs.Content.ReadAsStringAsync());
+        var theirsId = (await theirs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("project").GetProperty("id").GetInt64();
+        await Page.Locator("#new-unit").SelectOptionAsync("421303");
+        await Page.Locator("#new-submit").ClickAsync();
+        var link = Page.Locator("#existing-project-link");
+        await link.WaitForAsync();
+        var href = await link.GetAttributeAsync("href");
+        var message = await Page.Locator("#new-project-form").TextContentAsync();
+        var listed = await api.GetFromJsonAsync<JsonElement>($"/api/projects?company={free}");
+
+        Assert.That(href, Does.Contain($"id={theirsId}"));
+        Assert.That(message, Does.Contain("已有未终止的项目"));
+        Assert.That(listed.GetProperty("total").GetInt32(), Is.EqualTo(1), "no second project");
+        journey.AssertNoErrors(409);
+    }
 }

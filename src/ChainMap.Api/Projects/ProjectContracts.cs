@@ -52,14 +52,20 @@ internal sealed record StageChangeRequest(
     string? Reason = null,
     long? ExpectedVersion = null);
 
-/// <summary>An activity on a project; the team defaults to the project's team.</summary>
+/// <summary>
+/// An activity on a project; the team defaults to the project's team. <c>ourPeople</c> are our side besides the
+/// recorder; <c>nextStep</c> is what is to be done next and <c>nextStepDue</c> (yyyy-MM-dd) by when.
+/// </summary>
 internal sealed record ActivityRequest(
     string? Kind = null,
     string? Title = null,
     string? Date = null,
     IReadOnlyList<string>? PeopleMet = null,
     string? Notes = null,
-    string? Team = null);
+    string? Team = null,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    string? NextStepDue = null);
 
 /// <summary>An activity with a company that has no project (yet); the team is required.</summary>
 internal sealed record CompanyActivityRequest(
@@ -70,9 +76,13 @@ internal sealed record CompanyActivityRequest(
     string? Date = null,
     IReadOnlyList<string>? PeopleMet = null,
     string? Notes = null,
-    string? Team = null);
+    string? Team = null,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    string? NextStepDue = null);
 
-internal sealed record BlockerRequest(string? Kind = null, string? Description = null, string? Owner = null, string? Date = null);
+/// <summary>A blocker to open; <c>dueOn</c> (yyyy-MM-dd, optional) is when it must be solved by.</summary>
+internal sealed record BlockerRequest(string? Kind = null, string? Description = null, string? Owner = null, string? Date = null, string? DueOn = null);
 
 internal sealed record CloseBlockerRequest(string? Date = null, string? Note = null);
 
@@ -133,7 +143,10 @@ internal sealed record ActivityResponse(
     string? Notes,
     NamedRef Team,
     string By,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<string> OurPeople,
+    string? NextStep,
+    string? NextStepDue);
 
 internal sealed record BlockerResponse(
     long Id,
@@ -147,7 +160,9 @@ internal sealed record BlockerResponse(
     string OpenedBy,
     string? ClosedOn,
     string? ClosedBy,
-    string? ClosingNote);
+    string? ClosingNote,
+    string? DueOn,
+    bool Overdue);
 
 internal sealed record ProjectDetailResponse(
     ProjectResponse Project,
@@ -159,6 +174,12 @@ internal sealed record ProjectDetailResponse(
 internal sealed record ProjectPageResponse(IReadOnlyList<ProjectResponse> Items, int Page, int PageSize, long Total);
 
 internal sealed record ActivityPageResponse(IReadOnlyList<ActivityResponse> Items, int Page, int PageSize, long Total);
+
+/// <summary>A current next step: <c>daysLeft</c> from the service's today (negative when overdue).</summary>
+internal sealed record NextStepResponse(ActivityResponse Activity, string NextStep, string Due, int DaysLeft, bool Overdue);
+
+/// <summary>Next steps due by <c>today + days</c>, by the service's date (<c>today</c>), overdue ones included.</summary>
+internal sealed record NextStepsResponse(string Today, int Days, IReadOnlyList<NextStepResponse> Items);
 
 /// <summary>Names of the codes a project refers to (chains, segments, teams, units), for responses.</summary>
 internal sealed record ProjectNames(HomeRegion Home, IReadOnlyDictionary<string, ChainDefinition> Chains)
@@ -202,12 +223,12 @@ internal static class ProjectMappings
         p.UpdatedBy,
         p.InvestmentProblem is { } problem ? $"{problem}; set plannedInvestment again with PATCH /api/projects/{p.Id}." : null);
 
-    public static ProjectDetailResponse ToResponse(this ProjectFile file, ProjectNames names) => new(
+    public static ProjectDetailResponse ToResponse(this ProjectFile file, ProjectNames names, DateOnly today) => new(
         file.Project.ToResponse(names),
         file.History.Select((c, i) => c.ToResponse(i + 1)).ToList(),
         Transitions(file.Project.Stage),
         file.Activities.Select(a => a.ToResponse(names)).ToList(),
-        file.Blockers.Select(b => b.ToResponse()).ToList());
+        file.Blockers.Select(b => b.ToResponse(today)).ToList());
 
     public static StageChangeResponse ToResponse(this StageChange c, int sequence) => new(
         sequence,
@@ -234,9 +255,12 @@ internal static class ProjectMappings
         a.Notes,
         names.Team(a.TeamId),
         a.By,
-        a.RecordedAt);
+        a.RecordedAt,
+        a.OurPeople ?? [],
+        a.NextStep,
+        a.NextStepDue is { } due ? Day(due) : null);
 
-    public static BlockerResponse ToResponse(this Blocker b) => new(
+    public static BlockerResponse ToResponse(this Blocker b, DateOnly today) => new(
         b.Id,
         b.ProjectId,
         b.Kind.ToWire(),
@@ -248,7 +272,9 @@ internal static class ProjectMappings
         b.OpenedBy,
         b.ClosedOn is { } closed ? Day(closed) : null,
         b.ClosedBy,
-        b.ClosingNote);
+        b.ClosingNote,
+        b.DueOn is { } due ? Day(due) : null,
+        b.IsOverdue(today));
 
     public static IReadOnlyList<TransitionOption> Transitions(ProjectStage current) =>
         ProjectTerms.AllStages

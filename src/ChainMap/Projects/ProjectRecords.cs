@@ -49,7 +49,11 @@ internal sealed record StageChange(
     string? Reason,
     DateTimeOffset RecordedAt);
 
-/// <summary>A visit, call, meeting or event, against a project or only a company.</summary>
+/// <summary>
+/// A visit, call, meeting or event, against a project or only a company. <see cref="PeopleMet"/> is the other
+/// side, <see cref="OurPeople"/> ours (besides the recorder). <see cref="NextStep"/> is what is to happen next and
+/// <see cref="NextStepDue"/> by when; a later activity on the same project (or company) supersedes it (ADR 0173).
+/// </summary>
 internal sealed record Activity(
     long Id,
     long? ProjectId,
@@ -61,7 +65,10 @@ internal sealed record Activity(
     string? Notes,
     string TeamId,
     string By,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    DateOnly? NextStepDue = null);
 
 internal sealed record NewActivity(
     long? ProjectId,
@@ -73,9 +80,12 @@ internal sealed record NewActivity(
     string? Notes,
     string TeamId,
     string By,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    DateOnly? NextStepDue = null);
 
-/// <summary>A 要素保障 problem on a project and who is to solve it.</summary>
+/// <summary>A 要素保障 problem on a project, who is to solve it and by when (<see cref="DueOn"/>, optional).</summary>
 internal sealed record Blocker(
     long Id,
     long ProjectId,
@@ -87,9 +97,14 @@ internal sealed record Blocker(
     string OpenedBy,
     DateOnly? ClosedOn,
     string? ClosedBy,
-    string? ClosingNote);
+    string? ClosingNote,
+    DateOnly? DueOn = null)
+{
+    /// <summary>Still open after its due date (the due day itself is not overdue).</summary>
+    public bool IsOverdue(DateOnly today) => Status == BlockerStatus.Open && DueOn is { } due && due < today;
+}
 
-internal sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy);
+internal sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy, DateOnly? DueOn = null);
 
 /// <summary>A project with everything recorded against it, history in the order it happened.</summary>
 internal sealed record ProjectFile(

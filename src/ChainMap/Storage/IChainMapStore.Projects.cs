@@ -35,6 +35,21 @@ internal enum ProjectWriteStatus
 /// <summary>The outcome of a conditional project write, with the project's version and stage after it.</summary>
 internal sealed record ProjectWriteResult(ProjectWriteStatus Status, long Version, ProjectStage? Stage);
 
+internal enum ProjectCreateStatus
+{
+    Created,
+    CompanyNotFound,
+
+    /// <summary>The company already has a project that is not 终止; nothing was written.</summary>
+    CompanyHasOpenProject,
+}
+
+/// <summary>
+/// The outcome of creating a project: <see cref="ProjectId"/> is the new project when created, the company's
+/// open project when it already has one, and 0 when the company does not exist.
+/// </summary>
+internal sealed record ProjectCreateResult(ProjectCreateStatus Status, long ProjectId);
+
 internal enum BlockerCloseStatus
 {
     Closed,
@@ -58,9 +73,10 @@ internal interface IProjectStore
     /// <summary>
     /// Creates a project for an existing company with its first history entry (<paramref name="initial"/>,
     /// whose From is null) in one transaction; the project starts at version 1 in initial.To.
-    /// Returns the new id, or null when <paramref name="companyId"/> names no company.
+    /// A company has at most one open project (any stage but 终止): when it has one, nothing is written and the
+    /// result names it; of two creations for the same company at the same time exactly one succeeds.
     /// </summary>
-    Task<long?> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken);
+    Task<ProjectCreateResult> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken);
 
     /// <summary>A project with its stage history (oldest first), activities (newest first) and blockers (open first, then newest); null when unknown.</summary>
     Task<ProjectFile?> GetProjectFileAsync(long projectId, CancellationToken cancellationToken);
@@ -87,6 +103,14 @@ internal interface IProjectStore
 
     /// <summary>Activities matching every given filter, newest date first, one page.</summary>
     Task<Paged<Activity>> ListActivitiesAsync(ActivityQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The current next steps due on or before <paramref name="dueBy"/>, earliest due first, at most <paramref name="limit"/>:
+    /// activities with a next step and a due date that no later activity (later date, or same date and higher id)
+    /// of the same project supersedes; an activity without a project is superseded by any later activity with its company.
+    /// <paramref name="teamId"/> filters on the team that logged the activity; null means every team.
+    /// </summary>
+    Task<IReadOnlyList<Activity>> ListNextStepsAsync(string? teamId, DateOnly dueBy, int limit, CancellationToken cancellationToken);
 
     /// <summary>Opens a blocker on a project; returns it as stored, or null when the project does not exist.</summary>
     Task<Blocker?> AddBlockerAsync(long projectId, NewBlocker blocker, CancellationToken cancellationToken);

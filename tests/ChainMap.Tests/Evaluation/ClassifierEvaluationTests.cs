@@ -11,7 +11,8 @@ namespace ChainMap.Tests.Evaluation;
 /// "Classifier"), rounded down to the whole per cent and minus one point more, so that a
 /// one-company change of a label or a rule does not fail the build but a real regression does.
 /// Raise them when the classifier improves. Tuned on dev only; holdout is the "lists it was not
-/// tuned on" figure.
+/// tuned on" figure; fresh (195 Jiangsu registrations of 2004, labelled before any classifier ran
+/// on them) is the independent second check of issue #19 and is never tuned on either.
 /// </summary>
 [TestFixture]
 internal sealed class ClassifierEvaluationTests

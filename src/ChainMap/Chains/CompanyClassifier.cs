@@ -176,7 +176,11 @@ public sealed class CompanyClassifier
             }
         }
 
-        var strongWords = nameSegments.Concat(productSegments).ToList();
+        // An industry word inside a longer segment word found in the same field says nothing of its own
+        // (制药 in 制药机械 is not a drug maker), as a shorter segment word inside a longer one adds nothing.
+        var strongWords = nameSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 0))
+            .Concat(productSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 1)))
+            .ToList();
         foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(strongWords))
         {
             if (segmentIndex.TryGetValue(code, out var s))
@@ -298,6 +302,9 @@ public sealed class CompanyClassifier
 
         return (best, evidence);
     }
+
+    private static bool InsideLongerTerm(string word, IEnumerable<Candidate> candidates, int field) =>
+        candidates.Any(c => c.Terms[field] is { } found && found.Exists(t => t.Length > word.Length && t.Contains(word, StringComparison.Ordinal)));
 
     /// <summary>
     /// True when a name word says more than the industry cell: it has no code (a chain word such as 消防), the cell

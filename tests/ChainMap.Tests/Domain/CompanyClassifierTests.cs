@@ -302,6 +302,16 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches, Is.EqualTo(new[] { "SW-CHEM" }));
     }
 
+    [Test]
+    public async Task An_industry_word_inside_a_longer_segment_word_of_the_name_proposes_nothing()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("武汉某某制药机械有限责任公司", null, null, "制药机械、包装机械的制造")).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(matches, Is.EqualTo(new[] { "SW-EQUIP" }));
+    }
+
     [TestCase("阳光电源")]
     [TestCase("某某工程塑料有限公司")]
     public async Task Name_words_do_not_read_across_a_word_boundary_or_inside_a_longer_industry_word(string name)

@@ -20,7 +20,7 @@ internal sealed class ClassifierEvaluationTests
     // set, chain precision, chain recall, segment precision, segment recall (measured − margin, in per cent)
     private static readonly object[] Baselines =
     [
-        new object[] { "dev", 88.0, 68.0, 53.0, 37.0 },
+        new object[] { "dev", 88.0, 68.0, 54.0, 37.0 },
         new object[] { "holdout", 84.0, 61.0, 44.0, 28.0 },
         new object[] { "fresh", 69.0, 38.0, 52.0, 29.0 },
     ];

@@ -6,22 +6,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Access;
 
-public sealed record MeResponse(string Id, string Name, string Role, string? Team);
+internal sealed record MeResponse(string Id, string Name, string Role, string? Team);
 
-public sealed record UserResponse(string Id, string Name, string Role, string? Team, DateTimeOffset CreatedAt);
+internal sealed record UserResponse(string Id, string Name, string Role, string? Team, DateTimeOffset CreatedAt);
 
-public sealed record CreateUserRequest(string Name, string Role, string? Team = null);
+internal sealed record CreateUserRequest(string Name, string Role, string? Team = null);
 
 /// <summary>The new user and its first key; the key is shown only in this response.</summary>
-public sealed record CreatedUserResponse(UserResponse User, KeyResponse Key, string Token);
+internal sealed record CreatedUserResponse(UserResponse User, KeyResponse Key, string Token);
 
-public sealed record KeyResponse(string Id, string UserId, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+internal sealed record KeyResponse(string Id, string UserId, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
-public sealed record CreateKeyRequest(string UserId, string? Label = null);
+internal sealed record CreateKeyRequest(string UserId, string? Label = null);
 
-public sealed record CreatedKeyResponse(KeyResponse Key, string Token);
+internal sealed record CreatedKeyResponse(KeyResponse Key, string Token);
 
-public sealed record AuditResponse(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status);
+internal sealed record AuditResponse(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status);
 
 internal static class AccessEndpoints
 {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChainMap.Api.Access;
 
 /// <summary>Authentication and request limits.</summary>
-public sealed class AccessOptions
+internal sealed class AccessOptions
 {
     public const string SectionName = "Auth";
 

@@ -4,32 +4,32 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Chains;
 
-public sealed record ChainSummaryResponse(string Code, string Name, string Category, string Description);
+internal sealed record ChainSummaryResponse(string Code, string Name, string Category, string Description);
 
-public sealed record SegmentResponse(
+internal sealed record SegmentResponse(
     string Code, string Name, string Tier, string? Parent, IReadOnlyList<string> Aliases, IReadOnlyList<string> Products,
     IReadOnlyList<string> Keywords, IReadOnlyList<string> IndustryCodes);
 
-public sealed record FlowResponse(string From, string To, string Description);
+internal sealed record FlowResponse(string From, string To, string Description);
 
-public sealed record ChainResponse(string Code, string Name, string Category, string Description, IReadOnlyList<SegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows);
+internal sealed record ChainResponse(string Code, string Name, string Category, string Description, IReadOnlyList<SegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows);
 
 /// <summary>A segment of the chain map: confirmed home-region companies, and apart from them the home region's 待确认 (unconfirmed) memberships.</summary>
-public sealed record MapSegmentResponse(string Code, string Name, string? Parent, int LocalCompanies, decimal LocalRegisteredCapital, int Unconfirmed);
+internal sealed record MapSegmentResponse(string Code, string Name, string? Parent, int LocalCompanies, decimal LocalRegisteredCapital, int Unconfirmed);
 
-public sealed record MapTierResponse(string Tier, string Label, IReadOnlyList<MapSegmentResponse> Segments);
+internal sealed record MapTierResponse(string Tier, string Label, IReadOnlyList<MapSegmentResponse> Segments);
 
-public sealed record ChainMapResponse(string Code, string Name, string HomeRegion, string HomeName, IReadOnlyList<MapTierResponse> Tiers, IReadOnlyList<FlowResponse> Flows);
+internal sealed record ChainMapResponse(string Code, string Name, string HomeRegion, string HomeName, IReadOnlyList<MapTierResponse> Tiers, IReadOnlyList<FlowResponse> Flows);
 
 /// <summary>A segment as a client sends it; tier is upstream, midstream or downstream (or 上游/中游/下游).</summary>
-public sealed record SegmentRequest(
+internal sealed record SegmentRequest(
     string Code, string Name, string Tier, string? Parent = null, IReadOnlyList<string>? Aliases = null, IReadOnlyList<string>? Products = null,
     IReadOnlyList<string>? Keywords = null, IReadOnlyList<string>? IndustryCodes = null);
 
-public sealed record FlowRequest(string From, string To, string? Description = null);
+internal sealed record FlowRequest(string From, string To, string? Description = null);
 
 /// <summary>A whole chain definition; category is leading, high-value-add or other.</summary>
-public sealed record ChainRequest(
+internal sealed record ChainRequest(
     string Code, string Name, string? Category = null, string? Description = null, IReadOnlyList<SegmentRequest>? Segments = null, IReadOnlyList<FlowRequest>? Flows = null);
 
 internal static class ChainMappings

@@ -9,25 +9,25 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Channels;
 
-public sealed record ChannelRegionResponse(string Code, string Name);
+internal sealed record ChannelRegionResponse(string Code, string Name);
 
 /// <summary>An introduction channel. TiedToHome: one of its ties lies in the home region, so it leads home by itself.</summary>
-public sealed record ChannelResponse(
+internal sealed record ChannelResponse(
     long Id, string Code, string Name, string Kind, string KindLabel, ChannelRegionResponse? Region, IReadOnlyList<ChannelRegionResponse> Ties,
     bool TiedToHome, string? Contact, string? Note);
 
 /// <summary>A link of a channel: to a company or another channel. Outgoing: the other side is the member (has <see cref="Role"/> in this channel).</summary>
-public sealed record ChannelLinkResponse(
+internal sealed record ChannelLinkResponse(
     string Role, string RoleLabel, bool Outgoing, long? CompanyId, string? CompanyName, string? CompanyRegionCode,
     long? ChannelId, string? ChannelName, string? ChannelKind, string? Note);
 
-public sealed record ChannelDetailResponse(ChannelResponse Channel, IReadOnlyList<ChannelLinkResponse> Links, int LinkCount);
+internal sealed record ChannelDetailResponse(ChannelResponse Channel, IReadOnlyList<ChannelLinkResponse> Links, int LinkCount);
 
-public sealed record ChannelPageResponse(IReadOnlyList<ChannelResponse> Items, int Page, int PageSize, long Total);
+internal sealed record ChannelPageResponse(IReadOnlyList<ChannelResponse> Items, int Page, int PageSize, long Total);
 
-public sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason);
+internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason);
 
-public sealed record ChannelImportResponse(
+internal sealed record ChannelImportResponse(
     int ChannelsRead, int ChannelsSaved, int LinksRead, int LinksAdded, int LinksUpdated, int Rejected, IReadOnlyList<ImportProblemResponse> Problems);
 
 internal static class ChannelEndpoints

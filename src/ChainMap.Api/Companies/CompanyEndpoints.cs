@@ -11,24 +11,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ChainMap.Api.Companies;
 
 /// <summary>A membership: its status is confirmed or unconfirmed (待确认: shown, counted apart, not in gap ratings or target lists).</summary>
-public sealed record MembershipResponse(string Segment, string? Role, double Confidence, string? Evidence, string? Source, string Status);
+internal sealed record MembershipResponse(string Segment, string? Role, double Confidence, string? Evidence, string? Source, string Status);
 
-public sealed record RelationResponse(long From, long To, string Kind, string? Note);
+internal sealed record RelationResponse(long From, long To, string Kind, string? Note);
 
-public sealed record CompanyResponse(
+internal sealed record CompanyResponse(
     long Id, string? Uscc, string Name, string RegionCode, string RegionName, string ProvinceCode, string? CityCode, string? CountyCode,
     decimal? RegisteredCapital, string? Founded, int? Employees, decimal? Revenue, string? ListedCode, IReadOnlyList<string> Tags,
     string? Products, string? Address, IReadOnlyList<MembershipResponse> Segments, string? Industry = null, string? Scope = null);
 
 /// <summary>Where a stored value came from: the field, and the import (id, file name, time) that last set it.</summary>
-public sealed record FieldSourceResponse(string Field, string ImportId, string File, DateTimeOffset At);
+internal sealed record FieldSourceResponse(string Field, string ImportId, string File, DateTimeOffset At);
 
-public sealed record CompanyDetailResponse(CompanyResponse Company, IReadOnlyList<RelationResponse> Relations, IReadOnlyList<FieldSourceResponse> Provenance);
+internal sealed record CompanyDetailResponse(CompanyResponse Company, IReadOnlyList<RelationResponse> Relations, IReadOnlyList<FieldSourceResponse> Provenance);
 
 /// <summary>The body of PUT /api/companies/{id}/memberships/{segment}: "confirmed" or "unconfirmed" (待确认).</summary>
-public sealed record MembershipStatusRequest(string? Status);
+internal sealed record MembershipStatusRequest(string? Status);
 
-public sealed record CompanyPageResponse(IReadOnlyList<CompanyResponse> Items, int Page, int PageSize, long Total);
+internal sealed record CompanyPageResponse(IReadOnlyList<CompanyResponse> Items, int Page, int PageSize, long Total);
 
 internal static class CompanyEndpoints
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Health;
 
-public sealed record HealthResponse(string Status, string Store, string? Problem);
+internal sealed record HealthResponse(string Status, string Store, string? Problem);
 
 internal static class HealthEndpoints
 {

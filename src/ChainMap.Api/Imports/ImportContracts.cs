@@ -8,7 +8,7 @@ namespace ChainMap.Api.Imports;
 /// an import that was not written: what would have happened), progress (0-1 while running) and
 /// where to fetch its problem report.
 /// </summary>
-public sealed record ImportJobResponse(
+internal sealed record ImportJobResponse(
     string Id,
     string Kind,
     string File,
@@ -32,7 +32,7 @@ public sealed record ImportJobResponse(
     string Errors);
 
 /// <summary>One row of a problem report.</summary>
-public sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);
+internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);
 
 internal static class ImportMappings
 {

@@ -46,7 +46,7 @@ internal static partial class ApiSetup
                 var access = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
                 // /health has its own bucket, so that a flood of anonymous calls cannot make a monitor
                 // see the service as down; it is still limited, per client address.
-                var partition = context.Request.Path.StartsWithSegments("/health")
+                var partition = context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
                     ? "health:" + context.Connection.RemoteIpAddress
                     : context.User.FindFirst(Policies.KeyClaim)?.Value ?? "ip:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions

@@ -10,7 +10,7 @@ internal static class WebPageCaching
     /// </summary>
     public static IApplicationBuilder UseWebPageRevalidation(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.OnStarting(() =>
             {

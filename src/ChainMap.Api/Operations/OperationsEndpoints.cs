@@ -10,9 +10,9 @@ namespace ChainMap.Api.Operations;
 /// A backup that was written: <see cref="File"/> is its name relative to the data directory
 /// (<c>backups/chainmap-….db</c>); the server's own paths are not shown to callers.
 /// </summary>
-public sealed record BackupResponse(string File, long Bytes, long Companies, DateTimeOffset At);
+internal sealed record BackupResponse(string File, long Bytes, long Companies, DateTimeOffset At);
 
-public sealed record IntegrityResponse(bool Ok, IReadOnlyList<string> Problems);
+internal sealed record IntegrityResponse(bool Ok, IReadOnlyList<string> Problems);
 
 internal static class OperationsEndpoints
 {

@@ -13,6 +13,7 @@ internal static class ActivityEndpoints
         var group = app.MapGroup("/api/activities").WithTags("Projects");
         group.MapPost("/", LogCompanyActivity).RequireAuthorization(Access.Policies.Projects).WithName("LogCompanyActivity").WithSummary("Log a visit, call, meeting or event with a company (often a target) that has no project");
         group.MapGet("/", ListActivities).WithName("ListActivities").WithSummary("Activities by team, project, company and date range, newest first");
+        group.MapGet("/next-steps", ListNextSteps).WithName("ListNextSteps").WithSummary("Current next steps due within some days of the service's today, overdue ones included, earliest first");
         return app;
     }
 
@@ -34,7 +35,7 @@ internal static class ActivityEndpoints
 
         return await LogAsync(
             null, company!.Id, request.Team, request.Kind, request.Title, request.Date, request.PeopleMet, request.Notes,
-            ChangeAuthor.Of(http), http.User, regions, projects, cancellationToken);
+            new NextStepText(request.OurPeople, request.NextStep, request.NextStepDue), ChangeAuthor.Of(http), http.User, regions, projects, cancellationToken);
     }
 
     internal static async Task<Results<Ok<ActivityPageResponse>, ValidationProblem, ProblemHttpResult>> ListActivities(
@@ -74,8 +75,55 @@ internal static class ActivityEndpoints
         return TypedResults.Ok(new ActivityPageResponse(result.Items.Select(a => a.ToResponse(names)).ToList(), result.Page, result.PageSize, result.Total));
     }
 
+    /// <summary>The longest window <c>days</c> of the next steps may ask for.</summary>
+    public const int MaxNextStepDays = 366;
+
+    internal static async Task<Results<Ok<NextStepsResponse>, ValidationProblem, ProblemHttpResult>> ListNextSteps(
+        RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken, string? team = null, int days = 7)
+    {
+        if (days is < 0 or > MaxNextStepDays)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["days"] = [$"is {days}; ask for 0 to {MaxNextStepDays} days ahead (0: due today or overdue)."] },
+                title: "Invalid next-step filter");
+        }
+
+        if (team is { Length: > ProjectInput.MaxLookupLength })
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["team"] = [$"is {team.Length} characters long; at most {ProjectInput.MaxLookupLength} are allowed."] },
+                title: "Invalid next-step filter");
+        }
+
+        var home = await regions.GetHomeAsync(cancellationToken);
+        string? teamId = null;
+        if (!string.IsNullOrWhiteSpace(team))
+        {
+            var (found, problem) = ProjectInput.Team(team, home);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            teamId = found!.Id;
+        }
+
+        var (today, steps) = await projects.NextStepsAsync(teamId, days, Paging.ActivitiesMaxPageSize, cancellationToken);
+        var names = new ProjectNames(home, new Dictionary<string, ChainMap.Domain.ChainDefinition>());
+        return TypedResults.Ok(new NextStepsResponse(
+            ProjectMappings.Day(today),
+            days,
+            steps.Select(a => new NextStepResponse(
+                a.ToResponse(names), a.NextStep ?? string.Empty, ProjectMappings.Day(a.NextStepDue!.Value),
+                a.NextStepDue!.Value.DayNumber - today.DayNumber, a.NextStepDue!.Value < today)).ToList()));
+    }
+
+    /// <summary>An activity's next step and our side's people, as the request wrote them.</summary>
+    internal sealed record NextStepText(IReadOnlyList<string>? OurPeople, string? NextStep, string? Due);
+
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> LogAsync(
-        long? projectId, long companyId, string? team, string? kindText, string? title, string? dateText, IReadOnlyList<string>? peopleMet, string? notes, string by,
+        long? projectId, long companyId, string? team, string? kindText, string? title, string? dateText, IReadOnlyList<string>? peopleMet, string? notes,
+        NextStepText next, string by,
         System.Security.Claims.ClaimsPrincipal user, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -96,17 +144,13 @@ internal static class ActivityEndpoints
         }
 
         var date = ProjectInput.Date(dateText, "date", errors);
+        var due = ProjectInput.Date(next.Due, "nextStepDue", errors);
         ProjectInput.Length(title, ProjectInput.MaxNameLength, "title", errors);
         ProjectInput.Length(notes, ProjectInput.MaxTextLength, "notes", errors);
-        ProjectInput.Lookups(errors, ("kind", kindText), ("team", team), ("date", dateText));
-        if (peopleMet is { Count: > 50 })
-        {
-            errors["peopleMet"] = [$"lists {peopleMet.Count} people; at most 50 are allowed."];
-        }
-        else if (peopleMet?.FirstOrDefault(p => p is { Length: > ProjectInput.MaxNameLength }) is { } tooLong)
-        {
-            errors["peopleMet"] = [$"'{tooLong[..20]}…' is longer than {ProjectInput.MaxNameLength} characters."];
-        }
+        ProjectInput.Length(next.NextStep, ProjectInput.MaxTextLength, "nextStep", errors);
+        ProjectInput.Lookups(errors, ("kind", kindText), ("team", team), ("date", dateText), ("nextStepDue", next.Due));
+        People(peopleMet, "peopleMet", errors);
+        People(next.OurPeople, "ourPeople", errors);
 
         if (errors.Count > 0)
         {
@@ -125,7 +169,9 @@ internal static class ActivityEndpoints
             return notYourTeam;
         }
 
-        var outcome = await projects.LogActivityAsync(projectId, companyId, kind, title, date, peopleMet?.Where(p => p is not null).ToList() ?? [], notes, found!.Id, by, cancellationToken);
+        var outcome = await projects.LogActivityAsync(
+            projectId, companyId, kind, title, date, peopleMet?.Where(p => p is not null).ToList() ?? [], notes, found!.Id, by,
+            new NextStepInput(next.OurPeople?.Where(p => p is not null).ToList(), next.NextStep, due), cancellationToken);
         if (outcome.Problem is { } problem)
         {
             return problem.ToProblem();
@@ -134,5 +180,17 @@ internal static class ActivityEndpoints
         var names = new ProjectNames(home, new Dictionary<string, ChainMap.Domain.ChainDefinition>());
         var location = projectId is { } p ? $"/api/projects/{p}" : $"/api/activities?company={companyId}";
         return TypedResults.Created(location, outcome.Value!.ToResponse(names));
+    }
+
+    private static void People(IReadOnlyList<string>? people, string field, Dictionary<string, string[]> errors)
+    {
+        if (people is { Count: > 50 })
+        {
+            errors[field] = [$"lists {people.Count} people; at most 50 are allowed."];
+        }
+        else if (people?.FirstOrDefault(p => p is { Length: > ProjectInput.MaxNameLength }) is { } tooLong)
+        {
+            errors[field] = [$"'{tooLong[..20]}…' is longer than {ProjectInput.MaxNameLength} characters."];
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace ChainMap.Api.Projects;
 /// Chain (code or name), team (id or name) and unit (code or name) are required; channel defaults to
 /// "other", stage to 谋划 and date to today. Starting past 谋划 needs a reason.
 /// </summary>
-public sealed record CreateProjectRequest(
+internal sealed record CreateProjectRequest(
     long? CompanyId = null,
     string? Uscc = null,
     string? Chain = null,
@@ -31,7 +31,7 @@ public sealed record CreateProjectRequest(
 /// Changes the given fields; absent or null fields stay as they are, and "" clears segment,
 /// channelDetail and notes. <see cref="ExpectedVersion"/>, when given, must be the project's version.
 /// </summary>
-public sealed record UpdateProjectRequest(
+internal sealed record UpdateProjectRequest(
     string? Name = null,
     string? Chain = null,
     string? Segment = null,
@@ -45,24 +45,30 @@ public sealed record UpdateProjectRequest(
     long? ExpectedVersion = null);
 
 /// <summary>Moves a project to <see cref="Stage"/> (code or Chinese name) on <see cref="Date"/> (yyyy-MM-dd, default today).</summary>
-public sealed record StageChangeRequest(
+internal sealed record StageChangeRequest(
     string? Stage = null,
     string? Date = null,
     string? Note = null,
     string? Reason = null,
     long? ExpectedVersion = null);
 
-/// <summary>An activity on a project; the team defaults to the project's team.</summary>
-public sealed record ActivityRequest(
+/// <summary>
+/// An activity on a project; the team defaults to the project's team. <c>ourPeople</c> are our side besides the
+/// recorder; <c>nextStep</c> is what is to be done next and <c>nextStepDue</c> (yyyy-MM-dd) by when.
+/// </summary>
+internal sealed record ActivityRequest(
     string? Kind = null,
     string? Title = null,
     string? Date = null,
     IReadOnlyList<string>? PeopleMet = null,
     string? Notes = null,
-    string? Team = null);
+    string? Team = null,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    string? NextStepDue = null);
 
 /// <summary>An activity with a company that has no project (yet); the team is required.</summary>
-public sealed record CompanyActivityRequest(
+internal sealed record CompanyActivityRequest(
     long? CompanyId = null,
     string? Uscc = null,
     string? Kind = null,
@@ -70,17 +76,21 @@ public sealed record CompanyActivityRequest(
     string? Date = null,
     IReadOnlyList<string>? PeopleMet = null,
     string? Notes = null,
-    string? Team = null);
+    string? Team = null,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    string? NextStepDue = null);
 
-public sealed record BlockerRequest(string? Kind = null, string? Description = null, string? Owner = null, string? Date = null);
+/// <summary>A blocker to open; <c>dueOn</c> (yyyy-MM-dd, optional) is when it must be solved by.</summary>
+internal sealed record BlockerRequest(string? Kind = null, string? Description = null, string? Owner = null, string? Date = null, string? DueOn = null);
 
-public sealed record CloseBlockerRequest(string? Date = null, string? Note = null);
+internal sealed record CloseBlockerRequest(string? Date = null, string? Note = null);
 
-public sealed record NamedRef(string Code, string Name);
+internal sealed record NamedRef(string Code, string Name);
 
-public sealed record CompanyRef(long Id, string Name, string? Uscc);
+internal sealed record CompanyRef(long Id, string Name, string? Uscc);
 
-public sealed record ProjectResponse(
+internal sealed record ProjectResponse(
     long Id,
     string Name,
     CompanyRef Company,
@@ -105,7 +115,7 @@ public sealed record ProjectResponse(
     string UpdatedBy,
     string? PlannedInvestmentProblem = null);
 
-public sealed record StageChangeResponse(
+internal sealed record StageChangeResponse(
     int Sequence,
     string? From,
     string? FromName,
@@ -119,9 +129,9 @@ public sealed record StageChangeResponse(
     DateTimeOffset RecordedAt);
 
 /// <summary>A stage the project may move to next, and whether that move needs a reason.</summary>
-public sealed record TransitionOption(string Stage, string StageName, string Kind, bool NeedsReason);
+internal sealed record TransitionOption(string Stage, string StageName, string Kind, bool NeedsReason);
 
-public sealed record ActivityResponse(
+internal sealed record ActivityResponse(
     long Id,
     long? ProjectId,
     CompanyRef Company,
@@ -133,9 +143,12 @@ public sealed record ActivityResponse(
     string? Notes,
     NamedRef Team,
     string By,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<string> OurPeople,
+    string? NextStep,
+    string? NextStepDue);
 
-public sealed record BlockerResponse(
+internal sealed record BlockerResponse(
     long Id,
     long ProjectId,
     string Kind,
@@ -147,18 +160,26 @@ public sealed record BlockerResponse(
     string OpenedBy,
     string? ClosedOn,
     string? ClosedBy,
-    string? ClosingNote);
+    string? ClosingNote,
+    string? DueOn,
+    bool Overdue);
 
-public sealed record ProjectDetailResponse(
+internal sealed record ProjectDetailResponse(
     ProjectResponse Project,
     IReadOnlyList<StageChangeResponse> History,
     IReadOnlyList<TransitionOption> Transitions,
     IReadOnlyList<ActivityResponse> Activities,
     IReadOnlyList<BlockerResponse> Blockers);
 
-public sealed record ProjectPageResponse(IReadOnlyList<ProjectResponse> Items, int Page, int PageSize, long Total);
+internal sealed record ProjectPageResponse(IReadOnlyList<ProjectResponse> Items, int Page, int PageSize, long Total);
 
-public sealed record ActivityPageResponse(IReadOnlyList<ActivityResponse> Items, int Page, int PageSize, long Total);
+internal sealed record ActivityPageResponse(IReadOnlyList<ActivityResponse> Items, int Page, int PageSize, long Total);
+
+/// <summary>A current next step: <c>daysLeft</c> from the service's today (negative when overdue).</summary>
+internal sealed record NextStepResponse(ActivityResponse Activity, string NextStep, string Due, int DaysLeft, bool Overdue);
+
+/// <summary>Next steps due by <c>today + days</c>, by the service's date (<c>today</c>), overdue ones included.</summary>
+internal sealed record NextStepsResponse(string Today, int Days, IReadOnlyList<NextStepResponse> Items);
 
 /// <summary>Names of the codes a project refers to (chains, segments, teams, units), for responses.</summary>
 internal sealed record ProjectNames(HomeRegion Home, IReadOnlyDictionary<string, ChainDefinition> Chains)
@@ -202,12 +223,12 @@ internal static class ProjectMappings
         p.UpdatedBy,
         p.InvestmentProblem is { } problem ? $"{problem}; set plannedInvestment again with PATCH /api/projects/{p.Id}." : null);
 
-    public static ProjectDetailResponse ToResponse(this ProjectFile file, ProjectNames names) => new(
+    public static ProjectDetailResponse ToResponse(this ProjectFile file, ProjectNames names, DateOnly today) => new(
         file.Project.ToResponse(names),
         file.History.Select((c, i) => c.ToResponse(i + 1)).ToList(),
         Transitions(file.Project.Stage),
         file.Activities.Select(a => a.ToResponse(names)).ToList(),
-        file.Blockers.Select(b => b.ToResponse()).ToList());
+        file.Blockers.Select(b => b.ToResponse(today)).ToList());
 
     public static StageChangeResponse ToResponse(this StageChange c, int sequence) => new(
         sequence,
@@ -234,9 +255,12 @@ internal static class ProjectMappings
         a.Notes,
         names.Team(a.TeamId),
         a.By,
-        a.RecordedAt);
+        a.RecordedAt,
+        a.OurPeople ?? [],
+        a.NextStep,
+        a.NextStepDue is { } due ? Day(due) : null);
 
-    public static BlockerResponse ToResponse(this Blocker b) => new(
+    public static BlockerResponse ToResponse(this Blocker b, DateOnly today) => new(
         b.Id,
         b.ProjectId,
         b.Kind.ToWire(),
@@ -248,7 +272,9 @@ internal static class ProjectMappings
         b.OpenedBy,
         b.ClosedOn is { } closed ? Day(closed) : null,
         b.ClosedBy,
-        b.ClosingNote);
+        b.ClosingNote,
+        b.DueOn is { } due ? Day(due) : null,
+        b.IsOverdue(today));
 
     public static IReadOnlyList<TransitionOption> Transitions(ProjectStage current) =>
         ProjectTerms.AllStages

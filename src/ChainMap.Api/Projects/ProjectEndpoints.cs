@@ -93,7 +93,7 @@ internal static class ProjectEndpoints
         }
 
         var names = await ProjectInput.NamesAsync([fields.ChainCode], regions, chainStore, cancellationToken);
-        return TypedResults.Created($"/api/projects/{outcome.Value!.Project.Id}", outcome.Value.ToResponse(names));
+        return TypedResults.Created($"/api/projects/{outcome.Value!.Project.Id}", outcome.Value.ToResponse(names, projects.Today));
     }
 
     internal static async Task<Results<Ok<ProjectPageResponse>, ValidationProblem, ProblemHttpResult>> ListProjects(
@@ -194,7 +194,7 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Ok<ProjectDetailResponse>, ProblemHttpResult>> GetProject(
-        long id, IProjectStore store, IChainStore chainStore, RegionDirectory regions, CancellationToken cancellationToken)
+        long id, IProjectStore store, IChainStore chainStore, RegionDirectory regions, ProjectService projects, CancellationToken cancellationToken)
     {
         var file = await store.GetProjectFileAsync(id, cancellationToken);
         if (file is null)
@@ -203,7 +203,7 @@ internal static class ProjectEndpoints
         }
 
         var names = await ProjectInput.NamesAsync([file.Project.Fields.ChainCode], regions, chainStore, cancellationToken);
-        return TypedResults.Ok(file.ToResponse(names));
+        return TypedResults.Ok(file.ToResponse(names, projects.Today));
     }
 
     internal static async Task<Results<Ok<ProjectDetailResponse>, ValidationProblem, ProblemHttpResult>> UpdateProject(
@@ -319,7 +319,7 @@ internal static class ProjectEndpoints
         }
 
         var names = await ProjectInput.NamesAsync([fields.ChainCode], regions, chainStore, cancellationToken);
-        return TypedResults.Ok(outcome.Value!.ToResponse(names));
+        return TypedResults.Ok(outcome.Value!.ToResponse(names, projects.Today));
     }
 
     internal static async Task<Results<Ok<ProjectDetailResponse>, ValidationProblem, ProblemHttpResult>> ChangeStage(
@@ -357,7 +357,7 @@ internal static class ProjectEndpoints
         }
 
         var names = await ProjectInput.NamesAsync([outcome.Value!.Project.Fields.ChainCode], regions, chainStore, cancellationToken);
-        return TypedResults.Ok(outcome.Value.ToResponse(names));
+        return TypedResults.Ok(outcome.Value.ToResponse(names, projects.Today));
     }
 
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem, ProblemHttpResult>> LogProjectActivity(
@@ -371,7 +371,7 @@ internal static class ProjectEndpoints
 
         return await ActivityEndpoints.LogAsync(
             id, file!.Project.Company.Id, request.Team ?? file.Project.Fields.TeamId, request.Kind, request.Title, request.Date, request.PeopleMet, request.Notes,
-            ChangeAuthor.Of(http), http.User, regions, projects, cancellationToken);
+            new ActivityEndpoints.NextStepText(request.OurPeople, request.NextStep, request.NextStepDue), ChangeAuthor.Of(http), http.User, regions, projects, cancellationToken);
     }
 
     internal static async Task<Results<Created<BlockerResponse>, ValidationProblem, ProblemHttpResult>> OpenBlocker(
@@ -396,7 +396,8 @@ internal static class ProjectEndpoints
         ProjectInput.Length(request.Description, ProjectInput.MaxTextLength, "description", errors);
         ProjectInput.Length(request.Owner, ProjectInput.MaxNameLength, "owner", errors);
         var date = ProjectInput.Date(request.Date, "date", errors);
-        ProjectInput.Lookups(errors, ("kind", request.Kind), ("date", request.Date));
+        var dueOn = ProjectInput.Date(request.DueOn, "dueOn", errors);
+        ProjectInput.Lookups(errors, ("kind", request.Kind), ("date", request.Date), ("dueOn", request.DueOn));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The blocker is invalid");
@@ -408,10 +409,10 @@ internal static class ProjectEndpoints
             return refused;
         }
 
-        var outcome = await projects.OpenBlockerAsync(id, kind, request.Description!, request.Owner, date, ChangeAuthor.Of(http), cancellationToken);
+        var outcome = await projects.OpenBlockerAsync(id, kind, request.Description!, request.Owner, date, dueOn, ChangeAuthor.Of(http), cancellationToken);
         return outcome.Problem is { } problem
             ? problem.ToProblem()
-            : TypedResults.Created($"/api/projects/{id}", outcome.Value!.ToResponse());
+            : TypedResults.Created($"/api/projects/{id}", outcome.Value!.ToResponse(projects.Today));
     }
 
     internal static async Task<Results<Ok<BlockerResponse>, ValidationProblem, ProblemHttpResult>> CloseBlocker(
@@ -433,7 +434,7 @@ internal static class ProjectEndpoints
         }
 
         var outcome = await projects.CloseBlockerAsync(id, blockerId, date, request?.Note, ChangeAuthor.Of(http), cancellationToken);
-        return outcome.Problem is { } problem ? problem.ToProblem() : TypedResults.Ok(outcome.Value!.ToResponse());
+        return outcome.Problem is { } problem ? problem.ToProblem() : TypedResults.Ok(outcome.Value!.ToResponse(projects.Today));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -230,6 +230,11 @@ internal static class ProjectInput
             extensions["currentVersion"] = version;
         }
 
+        if (problem.ExistingProjectId is { } existing)
+        {
+            extensions["existingProjectId"] = existing;
+        }
+
         var status = problem.Kind switch
         {
             ProjectProblemKind.NotFound => StatusCodes.Status404NotFound,

@@ -5,13 +5,13 @@ using Microsoft.Net.Http.Headers;
 
 namespace ChainMap.Api.Projects;
 
-public sealed record StageFiguresResponse(string Stage, string StageName, int Projects, decimal PlannedInvestment, int CompletedStays, double? MedianDays);
+internal sealed record StageFiguresResponse(string Stage, string StageName, int Projects, decimal PlannedInvestment, int CompletedStays, double? MedianDays);
 
-public sealed record ConversionResponse(string From, string FromName, string To, string ToName, int Reached, int Converted, double? Rate);
+internal sealed record ConversionResponse(string From, string FromName, string To, string ToName, int Reached, int Converted, double? Rate);
 
-public sealed record GroupResultsResponse(string Key, string Name, IReadOnlyList<StageFiguresResponse> Stages, IReadOnlyList<ConversionResponse> Conversions, int Activities);
+internal sealed record GroupResultsResponse(string Key, string Name, IReadOnlyList<StageFiguresResponse> Stages, IReadOnlyList<ConversionResponse> Conversions, int Activities);
 
-public sealed record ResultsResponse(string From, string To, string By, IReadOnlyList<GroupResultsResponse> Groups, GroupResultsResponse Total);
+internal sealed record ResultsResponse(string From, string To, string By, IReadOnlyList<GroupResultsResponse> Groups, GroupResultsResponse Total);
 
 /// <summary>以实绩论英雄: what each team, receiving unit, chain or channel achieved in a period (rules in docs/projects.md).</summary>
 internal static class ResultsEndpoints

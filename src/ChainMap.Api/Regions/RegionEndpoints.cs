@@ -4,17 +4,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Regions;
 
-public sealed record RegionResponse(string Code, string Name, string Level, string? ParentCode, string FullName);
+internal sealed record RegionResponse(string Code, string Name, string Level, string? ParentCode, string FullName);
 
-public sealed record RegionDetailResponse(string Code, string Name, string Level, string? ParentCode, string FullName, IReadOnlyList<RegionResponse> Lineage, IReadOnlyList<RegionResponse> Children);
+internal sealed record RegionDetailResponse(string Code, string Name, string Level, string? ParentCode, string FullName, IReadOnlyList<RegionResponse> Lineage, IReadOnlyList<RegionResponse> Children);
 
-public sealed record RegionGroupResponse(string Name, string? Alias, IReadOnlyList<RegionResponse> Members);
+internal sealed record RegionGroupResponse(string Name, string? Alias, IReadOnlyList<RegionResponse> Members);
 
-public sealed record ReceivingUnitResponse(string Code, string Name, string Kind, string RegionCode);
+internal sealed record ReceivingUnitResponse(string Code, string Name, string Kind, string RegionCode);
 
-public sealed record TeamResponse(string Id, string Name, string RegionGroup);
+internal sealed record TeamResponse(string Id, string Name, string RegionGroup);
 
-public sealed record HomeResponse(string Code, string Name, IReadOnlyList<ReceivingUnitResponse> Units, IReadOnlyList<TeamResponse> Teams);
+internal sealed record HomeResponse(string Code, string Name, IReadOnlyList<ReceivingUnitResponse> Units, IReadOnlyList<TeamResponse> Teams);
 
 internal static class RegionEndpoints
 {

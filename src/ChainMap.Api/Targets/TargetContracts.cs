@@ -7,39 +7,39 @@ using ChainMap.Storage;
 namespace ChainMap.Api.Targets;
 
 /// <summary>Where a list or map looks: everywhere, one division, or a region group; <see cref="Codes"/> are the member codes searched.</summary>
-public sealed record RegionScopeResponse(string Kind, string? Code, string Name, IReadOnlyList<string> Codes);
+internal sealed record RegionScopeResponse(string Kind, string? Code, string Name, IReadOnlyList<string> Codes);
 
 /// <summary>The segment a target is ranked for, with its gap rating and action.</summary>
-public sealed record TargetSegmentResponse(
+internal sealed record TargetSegmentResponse(
     string Chain, string ChainName, string Code, string Name, string Tier, string Rating, string RatingLabel, string Action, string ActionLabel, double Priority);
 
 /// <summary>
 /// The parts of the score: gap (0–40: the segment's gap priority × (0.5 + 0.5 × the membership's confidence)),
 /// strength (0–30), links to home companies (0–20), channels (0–10). The reasons spell out each part.
 /// </summary>
-public sealed record ScorePartsResponse(double Gap, double Strength, double Links, double Channels);
+internal sealed record ScorePartsResponse(double Gap, double Strength, double Links, double Channels);
 
 /// <summary>A relation with a home-region company. Relation: supplier-of, customer-of, investor-in, invested-by, controls, controlled-by.</summary>
-public sealed record HomeLinkResponse(long CompanyId, string Name, string Relation, string Label);
+internal sealed record HomeLinkResponse(long CompanyId, string Name, string Relation, string Label);
 
 /// <summary>A channel the target belongs to that leads home in <see cref="HopsToHome"/> further steps (0: the channel is tied to the home region).</summary>
-public sealed record ChannelTieResponse(long ChannelId, string Name, string Kind, string KindLabel, string Role, string RoleLabel, int HopsToHome);
+internal sealed record ChannelTieResponse(long ChannelId, string Name, string Kind, string KindLabel, string Role, string RoleLabel, int HopsToHome);
 
 /// <summary>A node of a path: kind company or channel; IsHome marks the end (home company, or channel tied to the home region).</summary>
-public sealed record PathNodeResponse(string Kind, long Id, string Name, string? RegionCode, string? ChannelKind, bool IsHome);
+internal sealed record PathNodeResponse(string Kind, long Id, string Name, string? RegionCode, string? ChannelKind, bool IsHome);
 
 /// <summary>
 /// One hop. Relation: supplies, invests-in, controls (company relations) or a channel role (member, officer, executive,
 /// shareholder, alumnus, relative, contact). Direction forward: the stored relation runs From → To (for a channel link:
 /// From is the channel, To its member); backward: the other way round.
 /// </summary>
-public sealed record PathStepResponse(PathNodeResponse From, PathNodeResponse To, string Relation, string Direction, string Label);
+internal sealed record PathStepResponse(PathNodeResponse From, PathNodeResponse To, string Relation, string Direction, string Label);
 
 /// <summary>An introduction path from the target (first node) to the home region (last node).</summary>
-public sealed record IntroductionPathResponse(int Hops, double Strength, string Summary, IReadOnlyList<PathStepResponse> Steps);
+internal sealed record IntroductionPathResponse(int Hops, double Strength, string Summary, IReadOnlyList<PathStepResponse> Steps);
 
 /// <summary>A ranked target company with its score parts, reasons and introduction paths.</summary>
-public sealed record TargetResponse(
+internal sealed record TargetResponse(
     int Rank,
     long CompanyId,
     string? Uscc,
@@ -63,19 +63,19 @@ public sealed record TargetResponse(
     IReadOnlyList<IntroductionPathResponse> Paths);
 
 /// <summary>One page of a ranked target list; <see cref="Reason"/> says why it is empty, when it is.</summary>
-public sealed record TargetPageResponse(
+internal sealed record TargetPageResponse(
     string? Chain, string? ChainName, RegionScopeResponse Region, string HomeRegion, string HomeName,
     IReadOnlyList<TargetResponse> Items, int Page, int PageSize, long Total, string? Reason);
 
-public sealed record PresenceResponse(int Companies, decimal RegisteredCapital, double Strength);
+internal sealed record PresenceResponse(int Companies, decimal RegisteredCapital, double Strength);
 
-public sealed record PlaceCountResponse(string Code, string Name, int Companies);
+internal sealed record PlaceCountResponse(string Code, string Name, int Companies);
 
 /// <summary>
 /// One segment of the investment map: gap figures (sub-segments rolled up), rating, action, where its companies are, top targets;
 /// all of them from confirmed memberships. <see cref="Unconfirmed"/> counts apart the 待确认 memberships of companies in the map's region scope.
 /// </summary>
-public sealed record MapSegmentResponse(
+internal sealed record MapSegmentResponse(
     string Code,
     string Name,
     string Tier,
@@ -98,10 +98,10 @@ public sealed record MapSegmentResponse(
     IReadOnlyList<TargetResponse> TopTargets,
     int Unconfirmed);
 
-public sealed record RatingCountResponse(string Rating, string Label, int Segments);
+internal sealed record RatingCountResponse(string Rating, string Label, int Segments);
 
 /// <summary>The investment map (招商图谱) of a chain.</summary>
-public sealed record InvestmentMapResponse(
+internal sealed record InvestmentMapResponse(
     string Code, string Name, string HomeRegion, string HomeName, RegionScopeResponse Region, double ChainShare,
     IReadOnlyList<RatingCountResponse> Summary, IReadOnlyList<MapSegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows);
 

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Teams;
 
-public sealed record TeamMemberResponse(string Code, string Name);
+internal sealed record TeamMemberResponse(string Code, string Name);
 
 /// <summary>A resident team (驻点招商专班) and the divisions of its region group.</summary>
-public sealed record ResidentTeamResponse(string Id, string Name, string RegionGroup, IReadOnlyList<TeamMemberResponse> Members);
+internal sealed record ResidentTeamResponse(string Id, string Name, string RegionGroup, IReadOnlyList<TeamMemberResponse> Members);
 
 internal static class TeamEndpoints
 {

@@ -4,7 +4,7 @@ using System.Text;
 namespace ChainMap.Access;
 
 /// <summary>What a user may do. Documented in docs/access.md.</summary>
-public enum Role
+internal enum Role
 {
     /// <summary>Everything, including users, keys and the audit log.</summary>
     Admin,
@@ -22,13 +22,13 @@ public enum Role
     Viewer,
 }
 
-public sealed record User(string Id, string Name, Role Role, string? TeamId, DateTimeOffset CreatedAt);
+internal sealed record User(string Id, string Name, Role Role, string? TeamId, DateTimeOffset CreatedAt);
 
 /// <summary>A stored API key: only the SHA-256 hash of its secret is kept.</summary>
-public sealed record ApiKeyRecord(string Id, string UserId, string Label, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+internal sealed record ApiKeyRecord(string Id, string UserId, string Label, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>One change made through the API: who, what, when, and how it ended.</summary>
-public sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status)
+internal sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, string? UserName, string Method, string Path, int Status)
 {
     /// <summary>Longest request path stored; a longer one is cut and ends in "…".</summary>
     public const int MaxPathLength = 256;
@@ -48,7 +48,7 @@ public sealed record AuditEntry(long Id, DateTimeOffset At, string? UserId, stri
 /// Caps of the free-text fields of the access area (docs/access.md, "Caps and limits"). A longer value is
 /// refused with 400 naming the field and the cap, never stored.
 /// </summary>
-public static class AccessLimits
+internal static class AccessLimits
 {
     /// <summary>A user's name.</summary>
     public const int MaxNameLength = 100;
@@ -67,7 +67,7 @@ public static class AccessLimits
         value is { Length: var length } && length > max ? $"{field} is {length} characters long; at most {max} are allowed" : null;
 }
 
-public static class Roles
+internal static class Roles
 {
     public static string ToWire(this Role role) => role switch
     {
@@ -98,7 +98,7 @@ public static class Roles
 /// API keys look like <c>cmk_&lt;id&gt;_&lt;secret&gt;</c>: the id finds the stored record, the secret
 /// (256 random bits) is compared by hash in constant time. A key is shown once, when created.
 /// </summary>
-public static class ApiKeys
+internal static class ApiKeys
 {
     private const string Prefix = "cmk_";
 

@@ -3,10 +3,10 @@ using ChainMap.Storage;
 namespace ChainMap.Access;
 
 /// <summary>A key that was just created: the token is returned once and never stored.</summary>
-public sealed record IssuedKey(ApiKeyRecord Record, string Token);
+internal sealed record IssuedKey(ApiKeyRecord Record, string Token);
 
 /// <summary>Users and API keys: creation, verification (cached briefly), revocation.</summary>
-public sealed class AccessService(IAccessStore store, TimeProvider time)
+internal sealed class AccessService(IAccessStore store, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (User User, ApiKeyRecord Key, DateTimeOffset Until)> verified = new();

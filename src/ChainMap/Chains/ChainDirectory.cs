@@ -11,7 +11,7 @@ namespace ChainMap.Chains;
 /// <see cref="ChainService"/> invalidates at once, and entries expire after <see cref="CacheFor"/> so
 /// that changes written by another process (the command line) show up without a restart.
 /// </summary>
-public sealed class ChainDirectory(IChainStore store, TimeProvider time)
+internal sealed class ChainDirectory(IChainStore store, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (ChainDefinition? Definition, DateTimeOffset Until)> definitions = new(StringComparer.Ordinal);

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace ChainMap.Chains;
 
 /// <summary>The outcome of saving a chain: saved (new or replaced), or the problems that stopped it.</summary>
-public sealed record ChainSaveResult(bool Saved, bool Created, IReadOnlyList<ChainProblem> Problems);
+internal sealed record ChainSaveResult(bool Saved, bool Created, IReadOnlyList<ChainProblem> Problems);
 
 /// <summary>Creates and replaces chain definitions: validated whole, then written in one transaction.</summary>
-public sealed class ChainService(IChainStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
+internal sealed class ChainService(IChainStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
 {
     /// <summary>The caps every saved chain is held to.</summary>
     public ChainLimits Limits => limits.Value;

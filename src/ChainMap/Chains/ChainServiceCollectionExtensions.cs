@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Chains;
 
-public static class ChainServiceCollectionExtensions
+internal static class ChainServiceCollectionExtensions
 {
     /// <summary>Chain definitions (limits from section <c>Chains</c>), their editing, re-classification and membership curation.</summary>
     public static IServiceCollection AddChains(this IServiceCollection services)

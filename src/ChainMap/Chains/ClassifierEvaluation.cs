@@ -6,10 +6,10 @@ using CsvHelper.Configuration;
 namespace ChainMap.Chains;
 
 /// <summary>One hand-labelled company (tests/ChainMap.Tests/Evaluation/labelled/*.csv): its row text and its true segments.</summary>
-public sealed record LabelledCompany(string Id, CompanyText Text, IReadOnlyList<string> Segments);
+internal sealed record LabelledCompany(string Id, CompanyText Text, IReadOnlyList<string> Segments);
 
 /// <summary>Precision and recall of one slice (all, a chain, a tier): true positives, predicted and labelled counts.</summary>
-public sealed record PrecisionRecall(int TruePositives, int Predicted, int Labelled)
+internal sealed record PrecisionRecall(int TruePositives, int Predicted, int Labelled)
 {
     public double Precision => Predicted == 0 ? 1 : (double)TruePositives / Predicted;
 
@@ -17,16 +17,16 @@ public sealed record PrecisionRecall(int TruePositives, int Predicted, int Label
 }
 
 /// <summary>How many memberships fell into a confidence band and how many of them are right.</summary>
-public sealed record ConfidenceBand(double From, double To, int Count, int Correct)
+internal sealed record ConfidenceBand(double From, double To, int Count, int Correct)
 {
     public double Accuracy => Count == 0 ? 0 : (double)Correct / Count;
 }
 
 /// <summary>A company the classifier got wrong, for reading.</summary>
-public sealed record EvaluationMistake(LabelledCompany Company, IReadOnlyList<SegmentMatch> Predicted);
+internal sealed record EvaluationMistake(LabelledCompany Company, IReadOnlyList<SegmentMatch> Predicted);
 
 /// <summary>The figures of one evaluation run.</summary>
-public sealed record ClassifierReport(
+internal sealed record ClassifierReport(
     int Companies,
     PrecisionRecall Chain,
     PrecisionRecall Segment,
@@ -43,7 +43,7 @@ public sealed record ClassifierReport(
 }
 
 /// <summary>Measures a classifier against a labelled set: chain- and segment-level precision and recall, per chain and tier, and per confidence band.</summary>
-public static class ClassifierEvaluation
+internal static class ClassifierEvaluation
 {
     private static readonly double[] BandEdges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 

@@ -9,10 +9,10 @@ namespace ChainMap.Chains;
 /// <param name="Industry">Industry cell(s): GB/T 4754 code or name at any level, CSRC industry, securities label.</param>
 /// <param name="Products">Main products or main business (strong).</param>
 /// <param name="Scope">经营范围, business scope (long and noisy: weak, never enough alone).</param>
-public sealed record CompanyText(string? Name, string? Industry, string? Products, string? Scope);
+internal sealed record CompanyText(string? Name, string? Industry, string? Products, string? Scope);
 
 /// <summary>The rules' constants (documented in docs/discovery.md, "Classifier").</summary>
-public static class ClassifierRules
+internal static class ClassifierRules
 {
     /// <summary>A membership whose confidence is below this is 待确认 (unconfirmed): kept, but a person should check it.</summary>
     public const double ConfirmThreshold = 0.6;
@@ -35,7 +35,7 @@ public static class ClassifierRules
 /// industry_codes (agreement adds, a known industry that disagrees halves); excluding words
 /// (<see cref="Segment.ExcludeKeywords"/>) rule a segment out. Script-insensitive (專汽 = 专汽).
 /// </summary>
-public sealed class CompanyClassifier
+internal sealed class CompanyClassifier
 {
     private const double NameWeight = 0.9;
     private const double ProductsWeight = 1.0;
@@ -176,7 +176,11 @@ public sealed class CompanyClassifier
             }
         }
 
-        var strongWords = nameSegments.Concat(productSegments).ToList();
+        // An industry word inside a longer segment word found in the same field says nothing of its own
+        // (制药 in 制药机械 is not a drug maker), as a shorter segment word inside a longer one adds nothing.
+        var strongWords = nameSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 0))
+            .Concat(productSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 1)))
+            .ToList();
         foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(strongWords))
         {
             if (segmentIndex.TryGetValue(code, out var s))
@@ -187,7 +191,11 @@ public sealed class CompanyClassifier
                 }
 
                 candidate.LabelGuess ??= label;
-                candidate.NamedByWord |= strongWords.Contains((label, code));
+                if (strongWords.Contains((label, code)))
+                {
+                    candidate.NamedByWord = true;
+                    candidate.NamedBySpecificWord |= Refines(nameCodes.Where(c => c.Source == label).ToList(), industryCodes);
+                }
             }
         }
 
@@ -226,6 +234,14 @@ public sealed class CompanyClassifier
             return [];
         }
 
+        // The most specific evidence decides within a chain: a segment named by the company's own name or products
+        // (a word of the segment, or an industry word that says more than the industry cell: 硅业 under 化工原料)
+        // drops the segments of the same chain that only the industry cell, its code or the scope propose.
+        // A scope that names a single segment of that chain is specific (某某专用汽车有限公司: 洒水车、垃圾车的生产), and
+        // the segment it names stays; a scope that names several is a catch-all list (药品批发: 中成药、生物制品、原料药…).
+        var namedChains = ranked.Where(r => r.Candidate.IsNamed).Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
+        var scopeSegments = ranked.Where(r => r.Candidate.HasScopeText).GroupBy(r => segments[r.Segment].ChainCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
         var bestScore = ranked[0].Score;
         var kept = new List<(int Segment, double Score, Candidate Candidate)>(ClassifierRules.MaxSegments);
@@ -239,6 +255,12 @@ public sealed class CompanyClassifier
             // An industry code alone does not say which of its segments: it places a company only in its best one.
             if (!entry.Candidate.HasAnyText && entry.Candidate.LabelGuess is null
                 && (kept.Count > 0 || ranked.Count(r => !r.Candidate.HasAnyText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1))
+            {
+                continue;
+            }
+
+            var chain = segments[entry.Segment].ChainCode;
+            if (!entry.Candidate.IsNamed && namedChains.Contains(chain) && !(entry.Candidate.HasScopeText && scopeSegments[chain] == 1))
             {
                 continue;
             }
@@ -280,6 +302,17 @@ public sealed class CompanyClassifier
 
         return (best, evidence);
     }
+
+    private static bool InsideLongerTerm(string word, IEnumerable<Candidate> candidates, int field) =>
+        candidates.Any(c => c.Terms[field] is { } found && found.Exists(t => t.Length > word.Length && t.Contains(word, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// True when a name word says more than the industry cell: it has no code (a chain word such as 消防), the cell
+    /// has none, or one of its codes refines one of the cell's (锂能 384 under 电气设备 38; not 食品 14 under 食品 14).
+    /// </summary>
+    private static bool Refines(IReadOnlyList<IndustryCode> wordCodes, IReadOnlyList<IndustryCode> industryCodes) =>
+        wordCodes.Count == 0 || industryCodes.Count == 0
+        || wordCodes.Any(w => industryCodes.Any(i => w.Code.Length > i.Code.Length && w.Code.StartsWith(i.Code, StringComparison.Ordinal)));
 
     /// <summary>True when the company's industry is known from its industry cell and lies in no division of the segment's codes.</summary>
     private static bool Disagrees(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes) =>
@@ -350,9 +383,17 @@ public sealed class CompanyClassifier
         /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
         public bool NamedByWord { get; set; }
 
+        /// <summary>True when such a word says more than the industry cell (see <see cref="Refines"/>).</summary>
+        public bool NamedBySpecificWord { get; set; }
+
+        /// <summary>The company's own name or products name this segment: a word of the segment, or an industry word more specific than the industry cell.</summary>
+        public bool IsNamed => NamedBySpecificWord || max[0] + max[1] > 0;
+
         public bool HasText => max[0] + max[1] + max[2] > 0;
 
         public bool HasAnyText => HasText || max[3] > 0;
+
+        public bool HasScopeText => max[3] > 0;
 
         public void Add(int field, string term, double strength)
         {

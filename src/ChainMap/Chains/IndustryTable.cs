@@ -5,7 +5,7 @@ using ChainMap.Text;
 namespace ChainMap.Chains;
 
 /// <summary>A GB/T 4754 code read from a company's industry text or name, and what it was read from.</summary>
-public sealed record IndustryCode(string Code, string Source);
+internal sealed record IndustryCode(string Code, string Source);
 
 /// <summary>
 /// The industry vocabularies a company list carries, turned into GB/T 4754-2017 codes (2–4 digits):
@@ -15,7 +15,7 @@ public sealed record IndustryCode(string Code, string Source);
 /// of company names that name an industry (药业, 专用汽车; data/industry/name-words.csv).
 /// Script-, width- and case-insensitive.
 /// </summary>
-public sealed class IndustryTable
+internal sealed class IndustryTable
 {
     private static readonly char[] PartSeparators = ['|', '、', ';', '；', ',', '，', '/', '>', '＞', '-', '—', '_', ' ', '\t', '(', ')', '（', '）', '：', ':'];
 

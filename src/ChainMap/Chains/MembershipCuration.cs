@@ -8,7 +8,7 @@ namespace ChainMap.Chains;
 /// Sets the status of one membership (the curation review queue builds on it) and drops the discovery
 /// caches, so a confirmed membership counts in gap ratings and target lists at once.
 /// </summary>
-public sealed class MembershipCuration(IMembershipStore store, DiscoveryCache cache)
+internal sealed class MembershipCuration(IMembershipStore store, DiscoveryCache cache)
 {
     public async Task<bool> SetStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using ChainMap.Storage;
 namespace ChainMap.Chains;
 
 /// <summary>What a re-classification did: companies read, whose classifier memberships changed, left without any membership, and 待确认 memberships it stored.</summary>
-public sealed record ReclassifySummary(long Read, long Changed, long Unchanged, long Unassigned, long Unconfirmed)
+internal sealed record ReclassifySummary(long Read, long Changed, long Unchanged, long Unassigned, long Unconfirmed)
 {
     public static readonly ReclassifySummary Zero = new(0, 0, 0, 0, 0);
 }
@@ -17,7 +17,7 @@ public sealed record ReclassifySummary(long Read, long Changed, long Unchanged, 
 /// segment column or from an analyst is not classified, as at import, and keeps that membership.
 /// Pages are written one transaction each; the discovery caches are dropped at the end.
 /// </summary>
-public sealed class Reclassifier(IMembershipStore store, ChainDirectory chains, DiscoveryCache cache)
+internal sealed class Reclassifier(IMembershipStore store, ChainDirectory chains, DiscoveryCache cache)
 {
     internal const int PageSize = 500;
 

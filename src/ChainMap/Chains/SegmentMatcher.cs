@@ -4,7 +4,7 @@ using ChainMap.Text;
 namespace ChainMap.Chains;
 
 /// <summary>A segment found for a company, with how sure the match is and the text that supports it.</summary>
-public sealed record SegmentMatch(Segment Segment, double Confidence, string Evidence)
+internal sealed record SegmentMatch(Segment Segment, double Confidence, string Evidence)
 {
     /// <summary>False when the match is 待确认 (unconfirmed): its confidence is below <see cref="ClassifierRules.ConfirmThreshold"/>.</summary>
     public bool IsConfirmedByRule => Confidence >= ClassifierRules.ConfirmThreshold;
@@ -15,7 +15,7 @@ public sealed record SegmentMatch(Segment Segment, double Confidence, string Evi
 /// from product / industry text that contains a segment's keywords, products or name
 /// (confidence 0.5–0.9 by how much of the text agrees). Script-insensitive.
 /// </summary>
-public sealed class SegmentMatcher
+internal sealed class SegmentMatcher
 {
     private readonly Dictionary<string, Segment> exact = new(StringComparer.Ordinal);
     private readonly List<(string Term, Segment Segment, double Weight)> terms = [];

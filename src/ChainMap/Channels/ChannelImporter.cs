@@ -9,7 +9,7 @@ using ChainMap.Text;
 namespace ChainMap.Channels;
 
 /// <summary>Counts of one channel import; rows with problems are skipped, the others are saved.</summary>
-public sealed record ChannelImportSummary(
+internal sealed record ChannelImportSummary(
     int ChannelsRead, int ChannelsSaved, int LinksRead, int LinksAdded, int LinksUpdated, int Rejected, IReadOnlyList<ImportProblem> Problems);
 
 /// <summary>
@@ -19,7 +19,7 @@ public sealed record ChannelImportSummary(
 /// (<c>channel,company_uscc,member_channel,role,note</c>). Headers may be the Chinese names too.
 /// Channels are upserted by code, links by (channel, company) or (channel, member channel).
 /// </summary>
-public sealed class ChannelImporter(IChannelStore store, ICompanyStore companyStore, RegionDirectory regions, DiscoveryCache cache)
+internal sealed class ChannelImporter(IChannelStore store, ICompanyStore companyStore, RegionDirectory regions, DiscoveryCache cache)
 {
     private static readonly Dictionary<string, string[]> ChannelHeaders = new(StringComparer.Ordinal)
     {

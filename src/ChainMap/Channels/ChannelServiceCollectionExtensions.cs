@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Channels;
 
-public static class ChannelServiceCollectionExtensions
+internal static class ChannelServiceCollectionExtensions
 {
     /// <summary>The channel importer (chambers, associations, alumni, funds and their links).</summary>
     public static IServiceCollection AddChannels(this IServiceCollection services)

@@ -13,7 +13,7 @@ namespace ChainMap.Discovery;
 /// C# filters call <see cref="Matches(HomeTiedCompany)"/>; each store has one translation of it into its query
 /// language (<c>SqliteStore.SqlCandidateFilter</c>, <c>Neo4jStore.CypherCandidateFilter</c>).
 /// </summary>
-public sealed record CandidateFilter(RegionScope Scope, RegionScope Excluded, IReadOnlyCollection<string> Tags, decimal? MinCapital, double? MinStrength)
+internal sealed record CandidateFilter(RegionScope Scope, RegionScope Excluded, IReadOnlyCollection<string> Tags, decimal? MinCapital, double? MinStrength)
 {
     /// <summary>The filter of a target list (<see cref="TargetFilter"/>, from <see cref="TargetFilterResolver"/>) outside the home region.</summary>
     public static CandidateFilter For(TargetFilter filter, IReadOnlyCollection<string> homeCodes)

@@ -7,7 +7,7 @@ namespace ChainMap.Discovery;
 /// channel (links between channels count in either direction), up to <see cref="Max"/>. Channels further
 /// away do not lead home and are left out. The stores only load the three inputs.
 /// </summary>
-public static class ChannelHops
+internal static class ChannelHops
 {
     /// <summary>Channels at most this many steps from home lead home.</summary>
     public const int Max = 2;

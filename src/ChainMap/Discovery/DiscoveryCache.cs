@@ -13,7 +13,7 @@ namespace ChainMap.Discovery;
 /// as long as it is younger than <see cref="DiscoveryOptions.MaxStaleSeconds"/> more (ADR 0026). A request
 /// waits only when there is no usable entry. Writers in this process call <see cref="Invalidate"/>.
 /// </summary>
-public sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger)
+internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger)
 {
     private readonly ConcurrentDictionary<string, Slot<ChainGaps>> gaps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<HomeTieIndex>> ties = new(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChainMap.Discovery;
 
 /// <summary>The thresholds of the gap rule and how long analyses are reused (docs/discovery.md).</summary>
-public sealed class DiscoveryOptions
+internal sealed class DiscoveryOptions
 {
     public const string SectionName = "Discovery";
 

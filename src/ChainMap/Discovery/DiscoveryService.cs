@@ -11,7 +11,7 @@ namespace ChainMap.Discovery;
 /// (null: everywhere), any-of tags, minimum registered capital (万元), paging, and how many
 /// introduction paths to return per target. <see cref="RegionLabel"/> names the region in reasons.
 /// </summary>
-public sealed record TargetFilter(
+internal sealed record TargetFilter(
     IReadOnlyList<ChainDefinition> Chains,
     IReadOnlyCollection<string>? SegmentCodes,
     IReadOnlyCollection<string>? RegionCodes,
@@ -23,7 +23,7 @@ public sealed record TargetFilter(
     int Paths);
 
 /// <summary>A ranked target with everything needed to show why.</summary>
-public sealed record Target(
+internal sealed record Target(
     int Rank,
     Company Company,
     ChainDefinition Chain,
@@ -34,22 +34,22 @@ public sealed record Target(
     IReadOnlyList<DescribedPath> Paths);
 
 /// <summary>One page of ranked targets; <see cref="Reason"/> says why the page is empty, when it is.</summary>
-public sealed record TargetPage(IReadOnlyList<Target> Items, int Page, int PageSize, long Total, string? Reason);
+internal sealed record TargetPage(IReadOnlyList<Target> Items, int Page, int PageSize, long Total, string? Reason);
 
 /// <summary>Companies of a segment in one province or city.</summary>
-public sealed record PlaceCount(string Code, int Companies);
+internal sealed record PlaceCount(string Code, int Companies);
 
 /// <summary>One segment of an investment map: its gap, its best targets, and where its companies are.</summary>
-public sealed record MapSegment(SegmentGap Gap, long Candidates, IReadOnlyList<Target> TopTargets, IReadOnlyList<PlaceCount> Provinces, IReadOnlyList<PlaceCount> Cities);
+internal sealed record MapSegment(SegmentGap Gap, long Candidates, IReadOnlyList<Target> TopTargets, IReadOnlyList<PlaceCount> Provinces, IReadOnlyList<PlaceCount> Cities);
 
 /// <summary>The investment map (招商图谱) of one chain.</summary>
-public sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyList<MapSegment> Segments);
+internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyList<MapSegment> Segments);
 
 /// <summary>
 /// Target discovery: gap analysis per chain, ranked target lists with reasons and introduction paths,
 /// and the investment map. The store pre-filters; ranking and wording happen here.
 /// </summary>
-public sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache)
+internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache)
 {
     /// <summary>Introduction paths are at most this many steps long.</summary>
     public const int MaxHops = 3;

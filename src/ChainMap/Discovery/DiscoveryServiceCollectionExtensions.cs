@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Discovery;
 
-public static class DiscoveryServiceCollectionExtensions
+internal static class DiscoveryServiceCollectionExtensions
 {
     /// <summary>Gap analysis, target ranking and investment maps (options from section <c>Discovery</c>), and the one target-filter resolver.</summary>
     public static IServiceCollection AddDiscovery(this IServiceCollection services)

@@ -5,7 +5,7 @@ using ChainMap.Storage;
 namespace ChainMap.Discovery;
 
 /// <summary>How present the home region is in a segment (优势 / 潜力 / 薄弱 / 空白).</summary>
-public enum GapRating
+internal enum GapRating
 {
     Strong,
     Potential,
@@ -14,7 +14,7 @@ public enum GapRating
 }
 
 /// <summary>What to do about a segment: 巩固 (keep), 强链 (strengthen), 补链 (fill), 延链 (extend).</summary>
-public enum GapAction
+internal enum GapAction
 {
     Consolidate,
     Strengthen,
@@ -27,7 +27,7 @@ public enum GapAction
 /// and location quotient, rating, action, the local strong segments it supplies or buys from, the
 /// gap priority (0–40) used in target ranking, and a Chinese explanation.
 /// </summary>
-public sealed record SegmentGap(
+internal sealed record SegmentGap(
     Segment Segment,
     PresenceFigures Local,
     PresenceFigures Elsewhere,
@@ -41,7 +41,7 @@ public sealed record SegmentGap(
     string Explanation);
 
 /// <summary>A chain's gap analysis for one home region.</summary>
-public sealed record ChainGaps(ChainDefinition Chain, string HomeName, double ChainShare, IReadOnlyList<SegmentGap> Segments)
+internal sealed record ChainGaps(ChainDefinition Chain, string HomeName, double ChainShare, IReadOnlyList<SegmentGap> Segments)
 {
     private readonly Dictionary<string, SegmentGap> byCode = Segments.ToDictionary(s => s.Segment.Code, StringComparer.Ordinal);
 
@@ -57,7 +57,7 @@ public sealed record ChainGaps(ChainDefinition Chain, string HomeName, double Ch
 /// <see cref="DiscoveryOptions.PotentialMinQuotient"/>. 薄弱: the rest. A parent's figures include its
 /// sub-segments; every segment, parent or child, is rated on its own figures.
 /// </summary>
-public static class GapRules
+internal static class GapRules
 {
     public const double MaxPriority = 40;
 

@@ -11,7 +11,7 @@ namespace ChainMap.Discovery;
 /// paths found for targets while it is in use: they come from the same relations and channels, so they
 /// are as fresh as the index (ADR 0027).
 /// </summary>
-public sealed class HomeTieIndex
+internal sealed class HomeTieIndex
 {
     public static readonly HomeTieIndex Empty = new([]);
 

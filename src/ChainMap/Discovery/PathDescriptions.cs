@@ -4,13 +4,13 @@ using ChainMap.Storage;
 namespace ChainMap.Discovery;
 
 /// <summary>One hop of an introduction path with its wire relation name and a Chinese label.</summary>
-public sealed record DescribedStep(PathNode From, PathNode To, string Relation, bool Reversed, string Label);
+internal sealed record DescribedStep(PathNode From, PathNode To, string Relation, bool Reversed, string Label);
 
 /// <summary>An introduction path as a team reads it: hops, strength (product of hop weights), a one-line summary and the steps.</summary>
-public sealed record DescribedPath(int Hops, double Strength, string Summary, IReadOnlyList<DescribedStep> Steps);
+internal sealed record DescribedPath(int Hops, double Strength, string Summary, IReadOnlyList<DescribedStep> Steps);
 
 /// <summary>Turns stored paths into sentences: who supplies whom, who is a member or officer of which channel.</summary>
-public static class PathDescriptions
+internal static class PathDescriptions
 {
     public static DescribedPath Describe(IntroductionPath path, string homeName)
     {

@@ -9,18 +9,18 @@ namespace ChainMap.Discovery;
 /// (division code or name, or region group), segments, tier, tags and minimum registered capital (万元).
 /// Each property is named after the query parameter it comes from.
 /// </summary>
-public sealed record TargetFilterInput(
+internal sealed record TargetFilterInput(
     string? Chain = null, string? Region = null, string? Segment = null, string? Tier = null, string? Tags = null, decimal? MinCapital = null);
 
 /// <summary>Why a filter was refused: a bad value (HTTP 400, CLI exit 2) or something that does not exist (HTTP 404, CLI exit 3).</summary>
-public enum TargetFilterErrorKind
+internal enum TargetFilterErrorKind
 {
     Invalid,
     NotFound,
 }
 
 /// <summary>One refused filter: <see cref="Parameter"/> is the query parameter's name (chain, region, segment, tier, tags, minCapital).</summary>
-public sealed record TargetFilterError(TargetFilterErrorKind Kind, string Parameter, string Title, string Message);
+internal sealed record TargetFilterError(TargetFilterErrorKind Kind, string Parameter, string Title, string Message);
 
 /// <summary>Where a list looks: everywhere (no codes), one division, or a region group.</summary>
 /// <param name="Kind">everywhere, group, province, city or county.</param>
@@ -28,7 +28,7 @@ public sealed record TargetFilterError(TargetFilterErrorKind Kind, string Parame
 /// <param name="Name">The full name (江苏省苏州市), the group's name, or 全国.</param>
 /// <param name="ShortName">The division's own name (苏州市) or the group's; null everywhere (used in file names).</param>
 /// <param name="Codes">The member codes searched; empty everywhere.</param>
-public sealed record TargetRegionScope(string Kind, string? Code, string Name, string? ShortName, IReadOnlyList<string> Codes)
+internal sealed record TargetRegionScope(string Kind, string? Code, string Name, string? ShortName, IReadOnlyList<string> Codes)
 {
     public static TargetRegionScope Everywhere { get; } = new("everywhere", null, "全国", null, []);
 
@@ -41,7 +41,7 @@ public sealed record TargetRegionScope(string Kind, string? Code, string Name, s
 /// segment codes (null: all of those chains; parents already expanded to their sub-segments; tier applied),
 /// the region scope, the tags (any of them) and the minimum capital.
 /// </summary>
-public sealed record ResolvedTargetFilter(
+internal sealed record ResolvedTargetFilter(
     ChainDefinition? Chain,
     IReadOnlyList<ChainDefinition> Chains,
     IReadOnlyCollection<string>? SegmentCodes,
@@ -55,7 +55,7 @@ public sealed record ResolvedTargetFilter(
 }
 
 /// <summary>A resolved filter, or the first error that stopped it.</summary>
-public sealed record TargetFilterResolution(ResolvedTargetFilter? Filter, TargetFilterError? Error)
+internal sealed record TargetFilterResolution(ResolvedTargetFilter? Filter, TargetFilterError? Error)
 {
     public bool IsValid => Error is null;
 }
@@ -65,7 +65,7 @@ public sealed record TargetFilterResolution(ResolvedTargetFilter? Filter, Target
 /// list, a team's list, the investment map and both target exports (HTTP and CLI) go through it, so
 /// the same text selects the same companies everywhere and a bad value gets the same error everywhere.
 /// </summary>
-public sealed class TargetFilterResolver(ChainDirectory chains, RegionDirectory regions)
+internal sealed class TargetFilterResolver(ChainDirectory chains, RegionDirectory regions)
 {
     /// <summary>What separates the items of a segment or tag list: comma, full-width comma, 、, semicolon (either width) and |.</summary>
     public static readonly char[] ListSeparators = [',', '，', '、', ';', '；', '|'];

@@ -5,7 +5,7 @@ using ChainMap.Storage;
 namespace ChainMap.Discovery;
 
 /// <summary>The parts of a target's score (0–100 together); see docs/discovery.md.</summary>
-public sealed record ScoreParts(double Gap, double Strength, double Links, double Channels)
+internal sealed record ScoreParts(double Gap, double Strength, double Links, double Channels)
 {
     public double Total => Math.Round(Gap + Strength + Links + Channels, 2);
 }
@@ -17,7 +17,7 @@ public sealed record ScoreParts(double Gap, double Strength, double Links, doubl
 /// each customer-of), and introduction channels (0–10: 10 / 7 / 4 for the closest channel that is
 /// 0 / 1 / 2 steps from home, +2 for each further channel).
 /// </summary>
-public static class TargetScoring
+internal static class TargetScoring
 {
     public const double StrengthFactor = 0.3;
     public const double MaxLinks = 20;

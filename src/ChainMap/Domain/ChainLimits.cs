@@ -8,7 +8,7 @@ namespace ChainMap.Domain;
 /// above the real chains (the largest default chain has 33 segments, 56 flows, names of 12 characters and one
 /// level of sub-segments) and keep every walk over a chain, and every picture of it, small.
 /// </summary>
-public sealed class ChainLimits
+internal sealed class ChainLimits
 {
     public const string SectionName = "Chains";
 
@@ -39,4 +39,4 @@ public sealed class ChainLimits
 }
 
 /// <summary>A cap that a chain broke: the setting that holds it, its limit and the value the chain had.</summary>
-public sealed record ChainCap(string Setting, long Limit, long Value);
+internal sealed record ChainCap(string Setting, long Limit, long Value);

@@ -1,14 +1,14 @@
 namespace ChainMap.Domain;
 
 /// <summary>One problem in a chain definition, naming the segments involved, and the cap it broke if it broke one.</summary>
-public sealed record ChainProblem(string Field, string Message, IReadOnlyList<string> Segments, ChainCap? Cap = null);
+internal sealed record ChainProblem(string Field, string Message, IReadOnlyList<string> Segments, ChainCap? Cap = null);
 
 /// <summary>
 /// The rules a chain definition must satisfy before anything of it is stored. Every walk over the
 /// segments and flows is iterative and linear in their number (no recursion over user data), and the
 /// size caps of <see cref="ChainLimits"/> are checked before anything else is looked at.
 /// </summary>
-public static class ChainValidation
+internal static class ChainValidation
 {
     public static IReadOnlyList<ChainProblem> Validate(ChainDefinition definition) => Validate(definition, ChainLimits.Default);
 

@@ -1,26 +1,26 @@
 namespace ChainMap.Domain;
 
-public enum ChainCategory
+internal enum ChainCategory
 {
     Leading,
     HighValueAdd,
     Other,
 }
 
-public enum Tier
+internal enum Tier
 {
     Upstream,
     Midstream,
     Downstream,
 }
 
-public sealed record Chain(string Code, string Name, ChainCategory Category, string Description);
+internal sealed record Chain(string Code, string Name, ChainCategory Category, string Description);
 
 /// <summary>
 /// One link of a chain. <see cref="ParentCode"/> is the sub-segment hierarchy; flow between
 /// segments is a separate relation (<see cref="FlowEdge"/>) and the two are never mixed.
 /// </summary>
-public sealed record Segment(
+internal sealed record Segment(
     string Code,
     string ChainCode,
     string Name,
@@ -48,15 +48,15 @@ public sealed record Segment(
 }
 
 /// <summary>Segment <see cref="From"/> supplies segment <see cref="To"/> (upstream to downstream).</summary>
-public sealed record FlowEdge(string ChainCode, string From, string To, string Description);
+internal sealed record FlowEdge(string ChainCode, string From, string To, string Description);
 
 /// <summary>A whole chain: what is created, replaced, imported and exported as one unit.</summary>
-public sealed record ChainDefinition(Chain Chain, IReadOnlyList<Segment> Segments, IReadOnlyList<FlowEdge> Flows)
+internal sealed record ChainDefinition(Chain Chain, IReadOnlyList<Segment> Segments, IReadOnlyList<FlowEdge> Flows)
 {
     public Segment? FindSegment(string code) => Segments.FirstOrDefault(s => s.Code == code);
 }
 
-public static class ChainCategories
+internal static class ChainCategories
 {
     public static string ToWire(this ChainCategory category) => category switch
     {
@@ -85,7 +85,7 @@ public static class ChainCategories
     }
 }
 
-public static class Tiers
+internal static class Tiers
 {
     public static string ToWire(this Tier tier) => tier switch
     {

@@ -1,7 +1,7 @@
 namespace ChainMap.Domain;
 
 /// <summary>The kinds of introduction channel the source names (商会, 行业协会, 校友会, 老乡会, 招商大使, 亲友).</summary>
-public enum ChannelKind
+internal enum ChannelKind
 {
     /// <summary>商会: a chamber of commerce, e.g. 随州商会 in Shanghai.</summary>
     ChamberOfCommerce,
@@ -23,7 +23,7 @@ public enum ChannelKind
 }
 
 /// <summary>How a channel is tied to a company or another channel; the weight says how strong an introduction through it is.</summary>
-public enum ChannelRole
+internal enum ChannelRole
 {
     /// <summary>会员: an ordinary member.</summary>
     Member,
@@ -48,22 +48,22 @@ public enum ChannelRole
 }
 
 /// <summary>A division given with its province, city and county (as companies carry them), so that "inside the home region" is a plain comparison.</summary>
-public sealed record RegionPlace(string Code, string ProvinceCode, string? CityCode, string? CountyCode);
+internal sealed record RegionPlace(string Code, string ProvinceCode, string? CityCode, string? CountyCode);
 
 /// <summary>
 /// An introduction channel. <see cref="Region"/> is where it sits (随州商会 in 上海: 310000);
 /// <see cref="Ties"/> are the regions it represents or works for (its 籍贯 or the region that
 /// appointed it: 421300 for 随州商会). A channel tied to a division inside the home region leads home by itself.
 /// </summary>
-public sealed record Channel(long Id, string Code, string Name, ChannelKind Kind, RegionPlace? Region, IReadOnlyList<RegionPlace> Ties, string? Contact, string? Note, string? Source);
+internal sealed record Channel(long Id, string Code, string Name, ChannelKind Kind, RegionPlace? Region, IReadOnlyList<RegionPlace> Ties, string? Contact, string? Note, string? Source);
 
 /// <summary>A channel as an import supplies it; identified by <see cref="Code"/>.</summary>
-public sealed record ChannelRecord(string Code, string Name, ChannelKind Kind, RegionPlace? Region, IReadOnlyList<RegionPlace> Ties, string? Contact, string? Note, string? Source);
+internal sealed record ChannelRecord(string Code, string Name, ChannelKind Kind, RegionPlace? Region, IReadOnlyList<RegionPlace> Ties, string? Contact, string? Note, string? Source);
 
 /// <summary>A link from a channel to a company (<see cref="CompanyId"/>) or to another channel (<see cref="OtherChannelId"/>); exactly one is set.</summary>
-public sealed record ChannelLink(long ChannelId, long? CompanyId, long? OtherChannelId, ChannelRole Role, string? Note, string? Source);
+internal sealed record ChannelLink(long ChannelId, long? CompanyId, long? OtherChannelId, ChannelRole Role, string? Note, string? Source);
 
-public static class ChannelKinds
+internal static class ChannelKinds
 {
     public static string ToWire(this ChannelKind kind) => kind switch
     {
@@ -114,7 +114,7 @@ public static class ChannelKinds
     }
 }
 
-public static class ChannelRoles
+internal static class ChannelRoles
 {
     public static string ToWire(this ChannelRole role) => role switch
     {

@@ -4,7 +4,7 @@ namespace ChainMap.Domain;
 /// Where a company sits in a chain, how sure we are, and why. An <see cref="MembershipStatus.Unconfirmed"/>
 /// (待确认) membership is shown and counted apart but left out of gap ratings and target lists.
 /// </summary>
-public sealed record SegmentMembership(string SegmentCode, string? Role, double Confidence, string? Evidence, string? Source, MembershipStatus Status = MembershipStatus.Confirmed)
+internal sealed record SegmentMembership(string SegmentCode, string? Role, double Confidence, string? Evidence, string? Source, MembershipStatus Status = MembershipStatus.Confirmed)
 {
     public bool IsConfirmed => Status == MembershipStatus.Confirmed;
 
@@ -13,13 +13,13 @@ public sealed record SegmentMembership(string SegmentCode, string? Role, double 
 }
 
 /// <summary>Confirmed memberships count in discovery; unconfirmed (待确认) ones wait for an analyst.</summary>
-public enum MembershipStatus
+internal enum MembershipStatus
 {
     Confirmed,
     Unconfirmed,
 }
 
-public static class MembershipStatuses
+internal static class MembershipStatuses
 {
     public static string ToWire(this MembershipStatus status) => status == MembershipStatus.Unconfirmed ? "unconfirmed" : "confirmed";
 
@@ -45,7 +45,7 @@ public static class MembershipStatuses
 /// (the file name), the classifier ("classifier:" + file name, or "classifier:reclassify") or an analyst
 /// ("analyst"). Only the classifier's are replaced when companies are re-classified.
 /// </summary>
-public static class MembershipSources
+internal static class MembershipSources
 {
     public const string ClassifierPrefix = "classifier:";
     public const string Reclassify = ClassifierPrefix + "reclassify";
@@ -64,7 +64,7 @@ public static class MembershipSources
 }
 
 /// <summary>A company. Money is in 万元 (10,000 CNY), as Chinese registers report it.</summary>
-public sealed record Company(
+internal sealed record Company(
     long Id,
     string? Uscc,
     string Name,
@@ -84,7 +84,7 @@ public sealed record Company(
     string? Industry = null,
     string? Scope = null);
 
-public enum CompanyRelationKind
+internal enum CompanyRelationKind
 {
     /// <summary>From supplies To (supplier → customer).</summary>
     Supplies,
@@ -96,9 +96,9 @@ public enum CompanyRelationKind
     Controls,
 }
 
-public sealed record CompanyRelation(long FromCompanyId, long ToCompanyId, CompanyRelationKind Kind, string? Note, string? Source);
+internal sealed record CompanyRelation(long FromCompanyId, long ToCompanyId, CompanyRelationKind Kind, string? Note, string? Source);
 
-public static class CompanyRelationKinds
+internal static class CompanyRelationKinds
 {
     public static string ToWire(this CompanyRelationKind kind) => kind switch
     {
@@ -128,7 +128,7 @@ public static class CompanyRelationKinds
 }
 
 /// <summary>Well-known tags that count towards a company's strength.</summary>
-public static class CompanyTags
+internal static class CompanyTags
 {
     public const string SpecialisedSme = "专精特新";
     public const string LittleGiant = "小巨人";

@@ -8,7 +8,7 @@ namespace ChainMap.Domain;
 /// evidence present (listing, controller type, capital, revenue, staff, labels); <see cref="Missing"/>
 /// names the register facts the row lacks, so a reason can say "未提供注册资本、营收".
 /// </summary>
-public sealed record StrengthAssessment(double Score, IReadOnlyList<string> Facts, IReadOnlyList<string> Missing, int Signals);
+internal sealed record StrengthAssessment(double Score, IReadOnlyList<string> Facts, IReadOnlyList<string> Missing, int Signals);
 
 /// <summary>
 /// A company's size and standing as one number from 0 to 100 (documented in docs/discovery.md): a stock
@@ -16,7 +16,7 @@ public sealed record StrengthAssessment(double Score, IReadOnlyList<string> Fact
 /// employees on log scales, and points for labels that mark a strong company (500强, 小巨人, 专精特新,
 /// 高新技术企业, 规上企业). Both stores store this number for every company.
 /// </summary>
-public static class CompanyStrength
+internal static class CompanyStrength
 {
     public static double Score(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags) =>
         Assess(registeredCapital, revenue, employees, listedCode, tags).Score;

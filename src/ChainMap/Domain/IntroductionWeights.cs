@@ -4,7 +4,7 @@ namespace ChainMap.Domain;
 /// How much one hop of an introduction path can be relied on (0–1); a path's strength is the
 /// product of its hops, so every further hop weakens it. Documented in docs/discovery.md.
 /// </summary>
-public static class IntroductionWeights
+internal static class IntroductionWeights
 {
     public static double Of(CompanyRelationKind kind) => kind switch
     {

@@ -16,7 +16,7 @@ namespace ChainMap.Domain;
 /// <c>RegionCatalog.ScopeOf</c> so that a zone's code stands for its host county or city.
 /// </para>
 /// </summary>
-public sealed class RegionScope
+internal sealed class RegionScope
 {
     private static readonly FrozenSet<string> None = FrozenSet<string>.Empty;
 

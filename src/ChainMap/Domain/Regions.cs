@@ -1,6 +1,6 @@
 namespace ChainMap.Domain;
 
-public enum RegionLevel
+internal enum RegionLevel
 {
     Province,
     City,
@@ -15,12 +15,12 @@ public enum RegionLevel
 }
 
 /// <summary>A GB/T 2260 administrative division, or a development zone (<see cref="RegionLevel.Zone"/>) under one.</summary>
-public sealed record Region(string Code, string Name, RegionLevel Level, string? ParentCode);
+internal sealed record Region(string Code, string Name, RegionLevel Level, string? ParentCode);
 
 /// <summary>A named set of provinces and cities where a resident team works (长三角, 珠三角, ...).</summary>
-public sealed record RegionGroup(string Name, string? Alias, IReadOnlyList<string> MemberCodes);
+internal sealed record RegionGroup(string Name, string? Alias, IReadOnlyList<string> MemberCodes);
 
-public enum ReceivingUnitKind
+internal enum ReceivingUnitKind
 {
     /// <summary>A GB/T 2260 county-level division (曾都区, 随县, 广水市).</summary>
     County,
@@ -30,15 +30,15 @@ public enum ReceivingUnitKind
 }
 
 /// <summary>A county-level unit of the home region that receives projects.</summary>
-public sealed record ReceivingUnit(string Code, string Name, ReceivingUnitKind Kind, string RegionCode);
+internal sealed record ReceivingUnit(string Code, string Name, ReceivingUnitKind Kind, string RegionCode);
 
 /// <summary>A resident investment-promotion team (驻点招商专班) stationed in a region group.</summary>
-public sealed record ResidentTeam(string Id, string Name, string RegionGroup);
+internal sealed record ResidentTeam(string Id, string Name, string RegionGroup);
 
 /// <summary>The city doing the attracting, its receiving units and its resident teams.</summary>
-public sealed record HomeRegion(string Code, string Name, IReadOnlyList<ReceivingUnit> Units, IReadOnlyList<ResidentTeam> Teams);
+internal sealed record HomeRegion(string Code, string Name, IReadOnlyList<ReceivingUnit> Units, IReadOnlyList<ResidentTeam> Teams);
 
-public static class RegionLevels
+internal static class RegionLevels
 {
     public static string ToWire(this RegionLevel level) => level switch
     {

@@ -4,7 +4,7 @@ namespace ChainMap.Domain;
 /// The sub-segment hierarchy of some segments (parent links only, never flow edges): which
 /// segments a segment stands for when it is chosen — itself and all its sub-segments.
 /// </summary>
-public sealed class SegmentTree
+internal sealed class SegmentTree
 {
     private readonly ILookup<string, Segment> children;
 

@@ -7,7 +7,7 @@ namespace ChainMap.Domain;
 /// position 1 is the registration authority, 2 the organisation type, 3-8 the GB/T 2260 region,
 /// 9-17 the organisation code, 18 a check character (weighted sum mod 31).
 /// </summary>
-public readonly record struct Uscc
+internal readonly record struct Uscc
 {
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

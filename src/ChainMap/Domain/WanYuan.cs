@@ -6,7 +6,7 @@ namespace ChainMap.Domain;
 /// Amounts of money in 万元 (10,000 CNY): the one range that the importer (registered capital, revenue)
 /// and projects (planned investment) accept, and the exact text form both stores keep them in.
 /// </summary>
-public static class WanYuan
+internal static class WanYuan
 {
     /// <summary>The exclusive upper bound: 1,000,000,000,000 万元 (10^16 元), far above any real figure.</summary>
     public const decimal Limit = 1_000_000_000_000m;

@@ -7,7 +7,7 @@ namespace ChainMap.Export;
 /// (tier, hierarchy, local presence and, once discovery has assessed them, a gap rating, an action
 /// and the top targets) and its flow edges. Built in one place, <see cref="ChainMapExportBuilder"/>.
 /// </summary>
-public sealed record ChainMapExport(
+internal sealed record ChainMapExport(
     Chain Chain,
     IReadOnlyList<ExportSegment> Segments,
     IReadOnlyList<ExportFlow> Flows,
@@ -75,7 +75,7 @@ public sealed record ChainMapExport(
 /// One segment as exported. <see cref="Rating"/>, <see cref="Action"/> are null and
 /// <see cref="TopTargets"/> empty until discovery rates the segment.
 /// </summary>
-public sealed record ExportSegment(
+internal sealed record ExportSegment(
     string Code,
     string Name,
     Tier Tier,
@@ -86,13 +86,13 @@ public sealed record ExportSegment(
     IReadOnlyList<ExportTarget> TopTargets);
 
 /// <summary>A company worth attracting into a segment, as the chain map lists it.</summary>
-public sealed record ExportTarget(string Name, string? Region, double Score);
+internal sealed record ExportTarget(string Name, string? Region, double Score);
 
 /// <summary>Segment <see cref="From"/> supplies segment <see cref="To"/>.</summary>
-public sealed record ExportFlow(string From, string To, string Description);
+internal sealed record ExportFlow(string From, string To, string Description);
 
 /// <summary>The gap rating of a segment in the home region (优势/潜力/薄弱/空白).</summary>
-public enum ExportRating
+internal enum ExportRating
 {
     /// <summary>优势: the home region is strong here.</summary>
     Advantage,
@@ -108,7 +108,7 @@ public enum ExportRating
 }
 
 /// <summary>What to do about a segment (巩固/强链/补链/延链).</summary>
-public enum ExportAction
+internal enum ExportAction
 {
     /// <summary>巩固: keep a segment where the home region is already strong.</summary>
     Consolidate,
@@ -123,7 +123,7 @@ public enum ExportAction
     Extend,
 }
 
-public static class ExportLabels
+internal static class ExportLabels
 {
     public static string ToChinese(this ExportRating rating) => rating switch
     {

@@ -6,7 +6,7 @@ using ChainMap.Storage;
 namespace ChainMap.Export;
 
 /// <summary>Builds the <see cref="ChainMapExport"/> of a chain: the one place that gathers what every chain-map format shows.</summary>
-public sealed class ChainMapExportBuilder(IChainStore store, RegionDirectory regions, DiscoveryService discovery)
+internal sealed class ChainMapExportBuilder(IChainStore store, RegionDirectory regions, DiscoveryService discovery)
 {
     /// <summary>Targets listed per segment in a chain-map export.</summary>
     public const int TopTargets = 3;

@@ -205,4 +205,4 @@ internal static class ChainMapPngRenderer
 }
 
 /// <summary>A picture that would break the pixel cap; the message says by how much and what to use instead.</summary>
-public sealed class PictureTooLargeException(string message) : Exception(message);
+internal sealed class PictureTooLargeException(string message) : Exception(message);

@@ -3,7 +3,7 @@ using ChainMap.Domain;
 namespace ChainMap.Export;
 
 /// <summary>Writes a chain map in any of <see cref="ChainMapFormats.All"/> to a stream, with asynchronous writes only.</summary>
-public static class ChainMapWriter
+internal static class ChainMapWriter
 {
     /// <summary>True when PNG can be rendered here (a CJK font is installed); check it before a response starts.</summary>
     public static bool CanRenderPng => ChainMapPngRenderer.FontFamily is not null;

@@ -1,10 +1,10 @@
 namespace ChainMap.Export;
 
 /// <summary>A file format of an export: its name in URLs and on the command line, media type and file extension.</summary>
-public sealed record ExportFormat(string Name, string ContentType, string Extension, string Description);
+internal sealed record ExportFormat(string Name, string ContentType, string Extension, string Description);
 
 /// <summary>The formats of the chain-map export (<c>GET /api/chains/{code}/export?format=</c>).</summary>
-public static class ChainMapFormats
+internal static class ChainMapFormats
 {
     public static readonly ExportFormat Json = new("json", "application/json; charset=utf-8", "json", "nodes and edges (hierarchy and flow as separate edge kinds)");
     public static readonly ExportFormat GraphMl = new("graphml", "application/graphml+xml; charset=utf-8", "graphml", "GraphML for yEd and Gephi");
@@ -22,7 +22,7 @@ public static class ChainMapFormats
 }
 
 /// <summary>The formats of the target-list export (<c>GET /api/targets/export?format=</c>).</summary>
-public static class TargetListFormats
+internal static class TargetListFormats
 {
     public static readonly ExportFormat Csv = new("csv", "text/csv; charset=utf-8", "csv", "CSV, UTF-8 with BOM (opens in Excel and WPS)");
     public static readonly ExportFormat Xlsx = new("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel workbook, sheet 目标企业");
@@ -34,7 +34,7 @@ public static class TargetListFormats
 }
 
 /// <summary>Download names: a Chinese one for people, an ASCII one for clients that cannot decode RFC 5987.</summary>
-public sealed record ExportFileName(string Name, string AsciiFallback)
+internal sealed record ExportFileName(string Name, string AsciiFallback)
 {
     public static ExportFileName ForChainMap(ChainMapExport map, ExportFormat format) => new(
         $"{Clean(map.Chain.Name)}产业链图谱.{format.Extension}",

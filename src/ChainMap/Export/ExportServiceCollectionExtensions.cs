@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Export;
 
-public static class ExportServiceCollectionExtensions
+internal static class ExportServiceCollectionExtensions
 {
     /// <summary>The chain-map builder and the target source of the exports.</summary>
     public static IServiceCollection AddExport(this IServiceCollection services)

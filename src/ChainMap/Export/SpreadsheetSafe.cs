@@ -5,7 +5,7 @@ namespace ChainMap.Export;
 /// '=', '+', '-', '@', a tab or a carriage return gets a leading apostrophe, so Excel, WPS and
 /// LibreOffice show it as text instead of evaluating it. Numbers are written as numbers and left alone.
 /// </summary>
-public static class SpreadsheetSafe
+internal static class SpreadsheetSafe
 {
     public static string Text(string? value) =>
         string.IsNullOrEmpty(value) ? string.Empty

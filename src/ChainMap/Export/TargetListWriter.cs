@@ -13,7 +13,7 @@ namespace ChainMap.Export;
 /// that Excel reads Chinese) or .xlsx (MiniExcel streaming from the enumerable). Text cells go
 /// through <see cref="SpreadsheetSafe"/>. Nothing is collected: memory stays flat whatever the row count.
 /// </summary>
-public static class TargetListWriter
+internal static class TargetListWriter
 {
     public const string SheetName = "目标企业";
 

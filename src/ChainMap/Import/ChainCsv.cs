@@ -13,7 +13,7 @@ namespace ChainMap.Import;
 /// '|'-separated; exclude_keywords is optional and read into the keywords with the '!' marker) and
 /// flows.csv (chain,from,to,description).
 /// </summary>
-public static class ChainCsv
+internal static class ChainCsv
 {
     public static readonly string[] ChainColumns = ["code", "name", "category", "description"];
     public static readonly string[] SegmentColumns = ["chain", "code", "name", "tier", "parent", "aliases", "products", "keywords", "industry_codes", "exclude_keywords"];

@@ -14,7 +14,7 @@ namespace ChainMap.Import;
 /// is written. Counts are chains, not rows: inserted (new), updated (replaced), unchanged. A chain
 /// that breaks a cap of <see cref="ChainLimits"/> fails the import with that cap as the reason.
 /// </summary>
-public sealed class ChainImporter(IChainStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
+internal sealed class ChainImporter(IChainStore store, ChainDirectory directory, IOptions<ChainLimits> limits)
 {
     public static readonly string[] FileNames = ["chains.csv", "segments.csv", "flows.csv"];
 

@@ -9,7 +9,7 @@ namespace ChainMap.Import;
 /// Headers match after folding (script, width, case), ignoring spaces, '_', '-', '*' and the
 /// bracket style, so "Company Name", "company_name", "企业名称*" and "企業名稱" all mean name.
 /// </summary>
-public static class CompanyColumns
+internal static class CompanyColumns
 {
     public const string Name = "name";
     public const string Uscc = "uscc";
@@ -117,14 +117,14 @@ public static class CompanyColumns
 }
 
 /// <summary>How one column of the file was understood: the field it fills, or null when ignored.</summary>
-public sealed record ColumnUse(int Index, string Header, string? Field);
+internal sealed record ColumnUse(int Index, string Header, string? Field);
 
 /// <summary>
 /// Which column fills which field, from the header (aliases) and an optional explicit mapping
 /// (header text or <c>#N</c> column number → field name or alias; empty, "-" or "ignore" skips a
 /// column). The explicit mapping wins over aliases.
 /// </summary>
-public sealed class CompanyColumnMap
+internal sealed class CompanyColumnMap
 {
     private readonly int[] columnOfField;
 

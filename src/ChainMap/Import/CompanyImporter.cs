@@ -12,7 +12,7 @@ namespace ChainMap.Import;
 /// one store session, so parsing and writing overlap on two cores and memory stays flat.
 /// Re-importing the same file changes nothing.
 /// </summary>
-public sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory regions, ChainDirectory chains, TimeProvider time)
+internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory regions, ChainDirectory chains, TimeProvider time)
 {
     public const int BatchSize = 5_000;
 

@@ -8,7 +8,7 @@ using ChainMap.Text;
 namespace ChainMap.Import;
 
 /// <summary>A row turned into a company, or the reasons it could not be; unassigned rows still import.</summary>
-public sealed record ResolvedRow(CompanyRecord? Record, IReadOnlyList<ImportProblem> Problems, bool Unassigned);
+internal sealed record ResolvedRow(CompanyRecord? Record, IReadOnlyList<ImportProblem> Problems, bool Unassigned);
 
 /// <summary>
 /// Turns one row of a company file into a <see cref="CompanyRecord"/>: validates the USCC, finds
@@ -21,7 +21,7 @@ public sealed record ResolvedRow(CompanyRecord? Record, IReadOnlyList<ImportProb
 /// amounts, counts and dates, and keeps every text
 /// exactly as written (a leading '=' is stored as text, never evaluated).
 /// </summary>
-public sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher segments)
+internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher segments)
 {
     private static readonly string[] DateFormats =
     [

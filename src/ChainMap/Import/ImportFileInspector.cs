@@ -5,17 +5,17 @@ using System.Text.Unicode;
 
 namespace ChainMap.Import;
 
-public enum TableFormat
+internal enum TableFormat
 {
     Csv,
     Xlsx,
 }
 
 /// <summary>What a file turned out to be: a spreadsheet, or delimited text in a known encoding.</summary>
-public sealed record InspectedFile(TableFormat Format, Encoding? Encoding, string Description);
+internal sealed record InspectedFile(TableFormat Format, Encoding? Encoding, string Description);
 
 /// <summary>The inspection result: the file, or the one problem that rejects it as a whole.</summary>
-public sealed record FileInspection(InspectedFile? File, ImportProblem? Problem);
+internal sealed record FileInspection(InspectedFile? File, ImportProblem? Problem);
 
 /// <summary>
 /// Decides how to read an uploaded file before a single row is imported, so that a file that is
@@ -27,7 +27,7 @@ public sealed record FileInspection(InspectedFile? File, ImportProblem? Problem)
 /// reports each as a warning (<see cref="StrayCharacters"/>).
 /// One sequential pass over the file (two for GB18030), in fixed-size buffers.
 /// </summary>
-public static class ImportFileInspector
+internal static class ImportFileInspector
 {
     private const int BufferSize = 1 << 20;
 

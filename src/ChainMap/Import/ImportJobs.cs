@@ -6,7 +6,7 @@ using ChainMap.Storage;
 namespace ChainMap.Import;
 
 /// <summary>Import limits and where uploads wait for their job.</summary>
-public sealed class ImportServiceOptions
+internal sealed class ImportServiceOptions
 {
     public const string SectionName = "Import";
 
@@ -30,7 +30,7 @@ public sealed class ImportServiceOptions
 }
 
 /// <summary>What a request to cancel a job found.</summary>
-public enum CancelOutcome
+internal enum CancelOutcome
 {
     /// <summary>The job was queued or running and is being stopped.</summary>
     Cancelling,
@@ -43,7 +43,7 @@ public enum CancelOutcome
 }
 
 /// <summary>The kinds of import job.</summary>
-public static class ImportKinds
+internal static class ImportKinds
 {
     public const string Companies = "companies";
     public const string Relations = "relations";
@@ -54,14 +54,14 @@ public static class ImportKinds
 }
 
 /// <summary>One queued import: the uploaded file (or chain folder) in its own work folder, and the options.</summary>
-public sealed record ImportWork(string JobId, string Kind, string WorkFolder, string Path, string FileName, ImportOptions Options);
+internal sealed record ImportWork(string JobId, string Kind, string WorkFolder, string Path, string FileName, ImportOptions Options);
 
 /// <summary>
 /// The import job queue and the live state of running jobs. Jobs are stored through the store
 /// port when queued, started and finished (so they survive a restart); progress while running is
 /// kept here in memory, because an all-or-nothing import holds the store's write lock until it ends.
 /// </summary>
-public sealed class ImportJobs(IImportJobStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options)
+internal sealed class ImportJobs(IImportJobStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options)
 {
     private readonly Channel<ImportWork> queue = Channel.CreateUnbounded<ImportWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, LiveJob> live = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace ChainMap.Import;
 
 /// <summary>How bad a problem is: an error rejects the row (or the file); a warning notes something about a row that was imported.</summary>
-public enum ProblemSeverity
+internal enum ProblemSeverity
 {
     Error,
     Warning,
@@ -11,9 +11,9 @@ public enum ProblemSeverity
 /// One problem of an import: where (file, line, column as named in the file's header), what
 /// value, and why. Line 0 means the file as a whole.
 /// </summary>
-public sealed record ImportProblem(string File, int Line, string? Column, string? Value, string Reason, ProblemSeverity Severity = ProblemSeverity.Error);
+internal sealed record ImportProblem(string File, int Line, string? Column, string? Value, string Reason, ProblemSeverity Severity = ProblemSeverity.Error);
 
-public static class ProblemSeverities
+internal static class ProblemSeverities
 {
     public static string ToWire(this ProblemSeverity severity) => severity == ProblemSeverity.Error ? "error" : "warning";
 
@@ -21,4 +21,4 @@ public static class ProblemSeverities
 }
 
 /// <summary>Raised when a file cannot be read as a table at all; nothing of it is written.</summary>
-public sealed class ImportRejectedException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class ImportRejectedException(string message, Exception? inner = null) : Exception(message, inner);

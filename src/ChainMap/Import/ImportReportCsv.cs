@@ -10,7 +10,7 @@ namespace ChainMap.Import;
 /// (starting with = + - @ or a tab) is prefixed with an apostrophe, so opening a report never runs
 /// what a hostile input file carried.
 /// </summary>
-public static class ImportReportCsv
+internal static class ImportReportCsv
 {
     public static readonly string[] Header = ["file", "line", "column", "value", "reason", "severity"];
 

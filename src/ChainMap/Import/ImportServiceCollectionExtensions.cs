@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChainMap.Import;
 
-public static class ImportServiceCollectionExtensions
+internal static class ImportServiceCollectionExtensions
 {
     /// <summary>The importers (companies, relations, chains) and their options (section <c>Import</c>).</summary>
     public static IServiceCollection AddImport(this IServiceCollection services)

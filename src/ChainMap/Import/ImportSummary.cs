@@ -3,7 +3,7 @@ using ChainMap.Storage;
 namespace ChainMap.Import;
 
 /// <summary>What an import should do besides importing: only report (dry run), write nothing unless every row is valid (all-or-nothing), map columns explicitly.</summary>
-public sealed record ImportOptions(bool DryRun = false, bool AllOrNothing = false, IReadOnlyDictionary<string, string>? Mapping = null)
+internal sealed record ImportOptions(bool DryRun = false, bool AllOrNothing = false, IReadOnlyDictionary<string, string>? Mapping = null)
 {
     public static readonly ImportOptions Default = new();
 }
@@ -12,10 +12,10 @@ public sealed record ImportOptions(bool DryRun = false, bool AllOrNothing = fals
 /// What a running import has made durable: the counts of the committed rows and the last file
 /// line they cover (every row up to it is in the store or was rejected; none after it is).
 /// </summary>
-public sealed record ImportCheckpoint(ImportCounts Counts, int ThroughLine);
+internal sealed record ImportCheckpoint(ImportCounts Counts, int ThroughLine);
 
 /// <summary>Progress of a running import: counts so far and the fraction of the file read.</summary>
-public sealed record ImportProgress(ImportCounts Counts, double Fraction);
+internal sealed record ImportProgress(ImportCounts Counts, double Fraction);
 
 /// <summary>
 /// The outcome of one import. Counts are what happened, or for a dry run or an import that was
@@ -23,7 +23,7 @@ public sealed record ImportProgress(ImportCounts Counts, double Fraction);
 /// says which. <see cref="FileProblem"/> is set when the file was rejected as a whole.
 /// <see cref="Problems"/> lists at most <see cref="ImportLimits.MaxListedProblems"/>; <see cref="ProblemCount"/> counts all.
 /// </summary>
-public sealed record ImportSummary(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, IReadOnlyList<ImportProblem> Problems)
+internal sealed record ImportSummary(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Written { get; init; }
 
@@ -55,7 +55,7 @@ public sealed record ImportSummary(long Read, long Inserted, long Updated, long 
 }
 
 /// <summary>Bounds that keep an import's memory flat whatever the file holds.</summary>
-public static class ImportLimits
+internal static class ImportLimits
 {
     /// <summary>Problems listed in a report; further ones are counted, not listed.</summary>
     public const int MaxListedProblems = 100_000;

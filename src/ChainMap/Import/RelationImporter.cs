@@ -11,7 +11,7 @@ namespace ChainMap.Import;
 /// (either script, any level). A company that is not stored, or a name that fits several, is a
 /// row error; nothing is guessed. Relations already stored are counted as unchanged.
 /// </summary>
-public sealed class RelationImporter(ICompanyStore store, RegionDirectory regions)
+internal sealed class RelationImporter(ICompanyStore store, RegionDirectory regions)
 {
     private const int BatchSize = 2_000;
 

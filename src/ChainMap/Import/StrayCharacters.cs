@@ -11,7 +11,7 @@ namespace ChainMap.Import;
 /// middle of a file (U+FEFF). The table reader removes them from every cell and reports each cell
 /// it changed as a warning, so a row is imported as written minus the invisible noise.
 /// </summary>
-public static class StrayCharacters
+internal static class StrayCharacters
 {
     private static readonly SearchValues<char> Stray = SearchValues.Create(BuildSet());
 

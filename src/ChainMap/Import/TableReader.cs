@@ -14,7 +14,7 @@ namespace ChainMap.Import;
 /// Stray control and zero-width characters are removed from every cell and each changed cell is
 /// reported in <see cref="Warnings"/> with its line and column (<see cref="StrayCharacters"/>).
 /// </summary>
-public abstract class TableReader : IDisposable
+internal abstract class TableReader : IDisposable
 {
     private string?[]? scrubbed;
     private IReadOnlyList<string>? columnNames;

@@ -1,7 +1,7 @@
 namespace ChainMap.Projects;
 
 /// <summary>What a user may edit on a project (everything but its company and its stage). Money in 万元.</summary>
-public sealed record ProjectFields(
+internal sealed record ProjectFields(
     string Name,
     string ChainCode,
     string? SegmentCode,
@@ -14,7 +14,7 @@ public sealed record ProjectFields(
     string? Notes);
 
 /// <summary>The company a project is about, as stored when the project is read.</summary>
-public sealed record ProjectCompany(long Id, string Name, string? Uscc);
+internal sealed record ProjectCompany(long Id, string Name, string? Uscc);
 
 /// <summary>
 /// A lead or project. <see cref="Version"/> grows by one on every write (fields or stage) and is
@@ -22,7 +22,7 @@ public sealed record ProjectCompany(long Id, string Name, string? Uscc);
 /// <see cref="InvestmentProblem"/> says why a stored planned investment could not be read (malformed or
 /// out of range, ADR 0100); the amount is then null and the next edit replaces it.
 /// </summary>
-public sealed record Project(
+internal sealed record Project(
     long Id,
     ProjectCompany Company,
     ProjectFields Fields,
@@ -40,7 +40,7 @@ public sealed record Project(
 /// One change of stage. <see cref="From"/> is null for the first entry, made when the project was
 /// created. <see cref="Date"/> is when it happened (as the user says); <see cref="RecordedAt"/> when it was written.
 /// </summary>
-public sealed record StageChange(
+internal sealed record StageChange(
     ProjectStage? From,
     ProjectStage To,
     DateOnly Date,
@@ -49,8 +49,12 @@ public sealed record StageChange(
     string? Reason,
     DateTimeOffset RecordedAt);
 
-/// <summary>A visit, call, meeting or event, against a project or only a company.</summary>
-public sealed record Activity(
+/// <summary>
+/// A visit, call, meeting or event, against a project or only a company. <see cref="PeopleMet"/> is the other
+/// side, <see cref="OurPeople"/> ours (besides the recorder). <see cref="NextStep"/> is what is to happen next and
+/// <see cref="NextStepDue"/> by when; a later activity on the same project (or company) supersedes it (ADR 0173).
+/// </summary>
+internal sealed record Activity(
     long Id,
     long? ProjectId,
     ProjectCompany Company,
@@ -61,9 +65,12 @@ public sealed record Activity(
     string? Notes,
     string TeamId,
     string By,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    DateOnly? NextStepDue = null);
 
-public sealed record NewActivity(
+internal sealed record NewActivity(
     long? ProjectId,
     long CompanyId,
     ActivityKind Kind,
@@ -73,10 +80,13 @@ public sealed record NewActivity(
     string? Notes,
     string TeamId,
     string By,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<string>? OurPeople = null,
+    string? NextStep = null,
+    DateOnly? NextStepDue = null);
 
-/// <summary>A 要素保障 problem on a project and who is to solve it.</summary>
-public sealed record Blocker(
+/// <summary>A 要素保障 problem on a project, who is to solve it and by when (<see cref="DueOn"/>, optional).</summary>
+internal sealed record Blocker(
     long Id,
     long ProjectId,
     BlockerKind Kind,
@@ -87,12 +97,17 @@ public sealed record Blocker(
     string OpenedBy,
     DateOnly? ClosedOn,
     string? ClosedBy,
-    string? ClosingNote);
+    string? ClosingNote,
+    DateOnly? DueOn = null)
+{
+    /// <summary>Still open after its due date (the due day itself is not overdue).</summary>
+    public bool IsOverdue(DateOnly today) => Status == BlockerStatus.Open && DueOn is { } due && due < today;
+}
 
-public sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy);
+internal sealed record NewBlocker(BlockerKind Kind, string Description, string? Owner, DateOnly OpenedOn, string OpenedBy, DateOnly? DueOn = null);
 
 /// <summary>A project with everything recorded against it, history in the order it happened.</summary>
-public sealed record ProjectFile(
+internal sealed record ProjectFile(
     Project Project,
     IReadOnlyList<StageChange> History,
     IReadOnlyList<Activity> Activities,

@@ -4,7 +4,7 @@ using ChainMap.Storage;
 
 namespace ChainMap.Projects;
 
-public enum ResultsDimension
+internal enum ResultsDimension
 {
     Team,
     Unit,
@@ -16,24 +16,24 @@ public enum ResultsDimension
 /// One stage in a period: projects that first reached it in the period and their planned investment
 /// (万元); completed stays in the stage that ended in the period and their median length in days.
 /// </summary>
-public sealed record StageFigures(ProjectStage Stage, int Projects, decimal PlannedInvestment, int CompletedStays, double? MedianDays);
+internal sealed record StageFigures(ProjectStage Stage, int Projects, decimal PlannedInvestment, int CompletedStays, double? MedianDays);
 
 /// <summary>Of the projects that first reached <see cref="From"/> in the period, how many had reached <see cref="To"/> by its end.</summary>
-public sealed record ConversionFigures(ProjectStage From, ProjectStage To, int Reached, int Converted, double? Rate);
+internal sealed record ConversionFigures(ProjectStage From, ProjectStage To, int Reached, int Converted, double? Rate);
 
-public sealed record GroupResults(string Key, string Name, IReadOnlyList<StageFigures> Stages, IReadOnlyList<ConversionFigures> Conversions, int Activities);
+internal sealed record GroupResults(string Key, string Name, IReadOnlyList<StageFigures> Stages, IReadOnlyList<ConversionFigures> Conversions, int Activities);
 
 /// <summary>The results (以实绩论英雄) of a period, per group and in total.</summary>
-public sealed record ResultsReport(DateOnly From, DateOnly To, ResultsDimension By, IReadOnlyList<GroupResults> Groups, GroupResults Total);
+internal sealed record ResultsReport(DateOnly From, DateOnly To, ResultsDimension By, IReadOnlyList<GroupResults> Groups, GroupResults Total);
 
 /// <summary>A group that is listed even when it achieved nothing (every team, unit, chain and channel).</summary>
-public sealed record KnownGroup(string Key, string Name);
+internal sealed record KnownGroup(string Key, string Name);
 
 /// <summary>
 /// Computes the results of a period from the raw stage changes and activities. The rules are in
 /// docs/projects.md ("Results") and ADR 0041; change them there first.
 /// </summary>
-public sealed class ProjectResults(IProjectStore store, RegionDirectory regions, ChainDirectory chains)
+internal sealed class ProjectResults(IProjectStore store, RegionDirectory regions, ChainDirectory chains)
 {
     /// <summary>Key of the group of activities logged against a company only, in the unit, chain and channel views.</summary>
     public const string NoProjectKey = "";

@@ -4,7 +4,7 @@ using ChainMap.Text;
 
 namespace ChainMap.Projects;
 
-public enum ProjectProblemKind
+internal enum ProjectProblemKind
 {
     /// <summary>The input is wrong whatever the project's state (400).</summary>
     Invalid,
@@ -18,9 +18,10 @@ public enum ProjectProblemKind
 
 /// <summary>
 /// Why an operation on a project did not happen. <see cref="Field"/> names the input at fault;
-/// <see cref="Rule"/>, <see cref="From"/> and <see cref="To"/> describe a refused stage change.
+/// <see cref="Rule"/>, <see cref="From"/> and <see cref="To"/> describe a refused stage change;
+/// <see cref="ExistingProjectId"/> names the company's open project when a second one was refused.
 /// </summary>
-public sealed record ProjectProblem(
+internal sealed record ProjectProblem(
     ProjectProblemKind Kind,
     string Title,
     string Detail,
@@ -28,10 +29,11 @@ public sealed record ProjectProblem(
     string? Rule = null,
     ProjectStage? From = null,
     ProjectStage? To = null,
-    long? CurrentVersion = null);
+    long? CurrentVersion = null,
+    long? ExistingProjectId = null);
 
 /// <summary>Either a value or the problem that prevented it; nothing was written when there is a problem.</summary>
-public sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
+internal sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
     where T : class
 {
     public static implicit operator ProjectOutcome<T>(ProjectProblem problem) => new(null, problem);
@@ -43,7 +45,7 @@ public sealed record ProjectOutcome<T>(T? Value, ProjectProblem? Problem)
 /// The project lifecycle over the store: creation, stage changes under <see cref="StageRules"/> with
 /// optimistic concurrency, field edits, activities and blockers. Callers resolve names to ids first.
 /// </summary>
-public sealed class ProjectService(IProjectStore store, TimeProvider time)
+internal sealed class ProjectService(IProjectStore store, TimeProvider time)
 {
     /// <summary>
     /// The latest date a change may carry: tomorrow in the server's time zone, so that a user a few
@@ -70,13 +72,13 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
         }
 
         var initial = new StageChange(null, stage, on, by, Clean(note), Clean(reason), time.GetUtcNow());
-        var id = await store.CreateProjectAsync(companyId, fields, initial, cancellationToken);
-        if (id is null)
+        var created = await store.CreateProjectAsync(companyId, fields, initial, cancellationToken);
+        return created.Status switch
         {
-            return CompanyNotFound(companyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return ProjectOutcome<ProjectFile>.Ok((await store.GetProjectFileAsync(id.Value, cancellationToken))!);
+            ProjectCreateStatus.Created => ProjectOutcome<ProjectFile>.Ok((await store.GetProjectFileAsync(created.ProjectId, cancellationToken))!),
+            ProjectCreateStatus.CompanyHasOpenProject => CompanyHasOpenProject(companyId, created.ProjectId),
+            _ => CompanyNotFound(companyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
     }
 
     /// <summary>
@@ -117,6 +119,19 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
                 Rule: refusal.Rule, From: project.Stage, To: to, CurrentVersion: project.Version);
         }
 
+        // Reopening must not give the company a second open project. Checked here, not under the store's lock: a
+        // reopen racing a creation for the same company can still pass (ADR 0173).
+        if (project.Stage == ProjectStage.Terminated && to != ProjectStage.Terminated)
+        {
+            var others = await store.ListProjectsAsync(
+                new ProjectQuery(null, null, ProjectTerms.AllStages.Where(s => s != ProjectStage.Terminated).ToList(), null, null, project.Company.Id, 1, 1),
+                cancellationToken);
+            if (others.Items.FirstOrDefault(p => p.Id != project.Id) is { } open)
+            {
+                return CompanyHasOpenProject(project.Company.Id, open.Id) with { Rule = "company-has-open-project", From = project.Stage, To = to, CurrentVersion = project.Version };
+            }
+        }
+
         var change = new StageChange(project.Stage, to, on, by, Clean(note), Clean(reason), time.GetUtcNow());
         var written = await store.ApplyStageChangeAsync(projectId, project.Version, change, cancellationToken);
         return written.Status switch
@@ -141,7 +156,7 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
 
     public async Task<ProjectOutcome<Activity>> LogActivityAsync(
         long? projectId, long companyId, ActivityKind kind, string? title, DateOnly? date, IReadOnlyList<string> peopleMet, string? notes, string teamId, string by,
-        CancellationToken cancellationToken)
+        NextStepInput? next, CancellationToken cancellationToken)
     {
         var on = date ?? Today;
         if (FutureDate(on, "date") is { } future)
@@ -149,9 +164,24 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
             return future;
         }
 
+        var nextStep = Clean(next?.NextStep);
+        if (next?.Due is { } due)
+        {
+            if (nextStep is null)
+            {
+                return new ProjectProblem(ProjectProblemKind.Invalid, "Due date without a next step", $"nextStepDue {due:yyyy-MM-dd} is given but nextStep is empty: say what is to be done by then.", Field: "nextStep");
+            }
+
+            if (due < on)
+            {
+                return new ProjectProblem(ProjectProblemKind.Invalid, "Next step due before the activity", $"nextStepDue {due:yyyy-MM-dd} is before the activity's date {on:yyyy-MM-dd}.", Field: "nextStepDue");
+            }
+        }
+
         var people = peopleMet.Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var ours = (next?.OurPeople ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         var added = await store.AddActivityAsync(
-            new NewActivity(projectId, companyId, kind, Clean(title), on, people, Clean(notes), teamId, by, time.GetUtcNow()), cancellationToken);
+            new NewActivity(projectId, companyId, kind, Clean(title), on, people, Clean(notes), teamId, by, time.GetUtcNow(), ours, nextStep, next?.Due), cancellationToken);
         if (added is not null)
         {
             return ProjectOutcome<Activity>.Ok(added);
@@ -161,7 +191,7 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
     }
 
     public async Task<ProjectOutcome<Blocker>> OpenBlockerAsync(
-        long projectId, BlockerKind kind, string description, string? owner, DateOnly? openedOn, string by, CancellationToken cancellationToken)
+        long projectId, BlockerKind kind, string description, string? owner, DateOnly? openedOn, DateOnly? dueOn, string by, CancellationToken cancellationToken)
     {
         var on = openedOn ?? Today;
         if (FutureDate(on, "date") is { } future)
@@ -169,7 +199,12 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
             return future;
         }
 
-        var added = await store.AddBlockerAsync(projectId, new NewBlocker(kind, description.Trim(), Clean(owner), on, by), cancellationToken);
+        if (dueOn is { } due && due < on)
+        {
+            return new ProjectProblem(ProjectProblemKind.Invalid, "Blocker due before it was opened", $"dueOn {due:yyyy-MM-dd} is before the blocker's date {on:yyyy-MM-dd}.", Field: "dueOn");
+        }
+
+        var added = await store.AddBlockerAsync(projectId, new NewBlocker(kind, description.Trim(), Clean(owner), on, by, dueOn), cancellationToken);
         return added is null ? ProjectNotFound(projectId) : ProjectOutcome<Blocker>.Ok(added);
     }
 
@@ -215,6 +250,16 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
         };
     }
 
+    /// <summary>
+    /// The current next steps (ADR 0173) due within <paramref name="days"/> days from today (the service's date), overdue ones
+    /// included, earliest first; <paramref name="teamId"/> null means every team.
+    /// </summary>
+    public async Task<(DateOnly Today, IReadOnlyList<Activity> Steps)> NextStepsAsync(string? teamId, int days, int limit, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        return (today, await store.ListNextStepsAsync(teamId, today.AddDays(days), limit, cancellationToken));
+    }
+
     /// <summary>The resident team whose id or name (either script) is <paramref name="text"/>; null when none.</summary>
     public static ResidentTeam? FindTeam(HomeRegion home, string? text)
     {
@@ -235,6 +280,11 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
     public static ProjectProblem CompanyNotFound(string idOrUscc) =>
         new(ProjectProblemKind.NotFound, "Company not found", $"No company has the id or USCC '{idOrUscc}'. Import it first, or pick it from GET /api/companies.", Field: "company");
 
+    public static ProjectProblem CompanyHasOpenProject(long companyId, long existingProjectId) =>
+        new(ProjectProblemKind.Conflict, "Company already has a project",
+            $"Company {companyId} already has the open project {existingProjectId} (/api/projects/{existingProjectId}); a company has one project at a time. Work on that one, or terminate it first.",
+            Field: "company", Rule: "company-has-open-project", ExistingProjectId: existingProjectId);
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private ProjectProblem? FutureDate(DateOnly date, string field) =>
@@ -251,3 +301,6 @@ public sealed class ProjectService(IProjectStore store, TimeProvider time)
     private static ProjectProblem BlockerAlreadyClosed(Blocker blocker) =>
         new(ProjectProblemKind.Conflict, "Blocker already closed", $"Blocker {blocker.Id} was closed on {blocker.ClosedOn:yyyy-MM-dd} by {blocker.ClosedBy}.");
 }
+
+/// <summary>What an activity adds beyond who met whom: our side's people, the next step and its due date.</summary>
+internal sealed record NextStepInput(IReadOnlyList<string>? OurPeople, string? NextStep, DateOnly? Due);

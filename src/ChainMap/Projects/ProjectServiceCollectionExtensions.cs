@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Projects;
 
-public static class ProjectServiceCollectionExtensions
+internal static class ProjectServiceCollectionExtensions
 {
     /// <summary>The project lifecycle and results services (the store comes from <c>AddChainMapStore()</c>).</summary>
     public static IServiceCollection AddProjects(this IServiceCollection services)

@@ -6,7 +6,7 @@ namespace ChainMap.Projects;
 /// The lifecycle stages in their order (谋划 → 达效), plus <see cref="Terminated"/> (终止), which is
 /// outside the order. The numeric values give the order; never persist them, persist the wire code.
 /// </summary>
-public enum ProjectStage
+internal enum ProjectStage
 {
     Planning = 0,
     Negotiating = 1,
@@ -19,7 +19,7 @@ public enum ProjectStage
 }
 
 /// <summary>Where a lead came from (招商渠道).</summary>
-public enum ProjectChannel
+internal enum ProjectChannel
 {
     Relatives,
     Hometown,
@@ -32,7 +32,7 @@ public enum ProjectChannel
     Other,
 }
 
-public enum ActivityKind
+internal enum ActivityKind
 {
     Visit,
     Call,
@@ -43,7 +43,7 @@ public enum ActivityKind
 }
 
 /// <summary>要素保障: what a project lacks to go ahead.</summary>
-public enum BlockerKind
+internal enum BlockerKind
 {
     Land,
     Energy,
@@ -52,14 +52,14 @@ public enum BlockerKind
     Other,
 }
 
-public enum BlockerStatus
+internal enum BlockerStatus
 {
     Open,
     Closed,
 }
 
 /// <summary>Wire codes, Chinese names and lenient parsing (code or Chinese name, either script).</summary>
-public static class ProjectTerms
+internal static class ProjectTerms
 {
     /// <summary>The seven ordered stages, 谋划 first.</summary>
     public static IReadOnlyList<ProjectStage> OrderedStages { get; } =

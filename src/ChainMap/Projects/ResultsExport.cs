@@ -10,7 +10,7 @@ namespace ChainMap.Projects;
 /// (UTF-8 with BOM so that Excel reads the Chinese) or xlsx. Text cells are neutralised against
 /// spreadsheet formula injection.
 /// </summary>
-public static class ResultsExport
+internal static class ResultsExport
 {
     public static IReadOnlyList<string> Headers { get; } = BuildHeaders();
 

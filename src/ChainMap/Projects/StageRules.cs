@@ -1,6 +1,6 @@
 namespace ChainMap.Projects;
 
-public enum TransitionKind
+internal enum TransitionKind
 {
     /// <summary>The first entry, made when the project was created.</summary>
     Created,
@@ -22,14 +22,14 @@ public enum TransitionKind
 }
 
 /// <summary>Why a stage change is refused: a stable rule name for programs and a sentence for people.</summary>
-public sealed record TransitionRefusal(string Rule, string Detail);
+internal sealed record TransitionRefusal(string Rule, string Detail);
 
 /// <summary>
 /// The lifecycle rules (docs/projects.md, ADR 0040): one step forward is free; skipping forward,
 /// moving back, terminating and reopening a terminated project need a reason; a change may not be
 /// dated before the previous one; changing to the current stage is not a change.
 /// </summary>
-public static class StageRules
+internal static class StageRules
 {
     public static TransitionKind Classify(ProjectStage? from, ProjectStage to)
     {

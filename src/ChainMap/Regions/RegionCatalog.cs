@@ -5,7 +5,7 @@ using ChainMap.Text;
 namespace ChainMap.Regions;
 
 /// <summary>What a region query resolved to: a division, a group, or nothing / several (ambiguous).</summary>
-public sealed record RegionMatch(Region? Region, RegionGroup? Group, IReadOnlyList<Region> Candidates)
+internal sealed record RegionMatch(Region? Region, RegionGroup? Group, IReadOnlyList<Region> Candidates)
 {
     public bool IsAmbiguous => Region is null && Group is null && Candidates.Count > 1;
 
@@ -19,7 +19,7 @@ public sealed record RegionMatch(Region? Region, RegionGroup? Group, IReadOnlyLi
 /// by name (<see cref="FindZones"/>, with the usual short forms) and stand for their host
 /// (<see cref="ZoneHost"/>), never listed, searched or stored on a company as a division.
 /// </summary>
-public sealed class RegionCatalog
+internal sealed class RegionCatalog
 {
     private static readonly string[] Suffixes =
     [

@@ -7,7 +7,7 @@ namespace ChainMap.Regions;
 /// The region catalog and home region as loaded from the store, cached for the life of the
 /// process and reloaded after region data changes.
 /// </summary>
-public sealed class RegionDirectory(IRegionStore store)
+internal sealed class RegionDirectory(IRegionStore store)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private RegionCatalog? catalog;

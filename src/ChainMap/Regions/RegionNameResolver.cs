@@ -4,7 +4,7 @@ using ChainMap.Text;
 namespace ChainMap.Regions;
 
 /// <summary>Which part of a row a region note is about.</summary>
-public enum RegionPart
+internal enum RegionPart
 {
     Province,
     City,
@@ -13,10 +13,10 @@ public enum RegionPart
 }
 
 /// <summary>Something about a region name that was not used as written (placed one level up, found in the address ...).</summary>
-public sealed record RegionNote(RegionPart Part, string Value, string Reason);
+internal sealed record RegionNote(RegionPart Part, string Value, string Reason);
 
 /// <summary>The division a row is placed in (null: not even a province was found), and what was not used as written.</summary>
-public sealed record RegionResolution(Region? Region, IReadOnlyList<RegionNote> Notes);
+internal sealed record RegionResolution(Region? Region, IReadOnlyList<RegionNote> Notes);
 
 /// <summary>
 /// Places a row of a company list in a division the way real files name places (docs/import.md):
@@ -28,7 +28,7 @@ public sealed record RegionResolution(Region? Region, IReadOnlyList<RegionNote> 
 /// the most specific division it names, anywhere in the text. Only the catalog is needed, so it is
 /// tested without a store.
 /// </summary>
-public sealed class RegionNameResolver(RegionCatalog catalog)
+internal sealed class RegionNameResolver(RegionCatalog catalog)
 {
     /// <summary>Endings of development-zone names (folded), longest first.</summary>
     private static readonly string[] ZoneSuffixes =

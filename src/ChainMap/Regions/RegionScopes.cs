@@ -3,7 +3,7 @@ using ChainMap.Domain;
 namespace ChainMap.Regions;
 
 /// <summary>Region scopes read against the catalog: a development zone stands for its host division (ADR 0120).</summary>
-public static class RegionScopes
+internal static class RegionScopes
 {
     /// <summary>
     /// The scope of <paramref name="codes"/>, where the code of a development zone is replaced by its host

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Regions;
 
-public static class RegionServiceCollectionExtensions
+internal static class RegionServiceCollectionExtensions
 {
     /// <summary>The administrative divisions, region groups and home region, held in memory (docs/adr/0002).</summary>
     public static IServiceCollection AddRegions(this IServiceCollection services)

@@ -15,7 +15,7 @@ namespace ChainMap.Seeding;
 /// Loads the data folder (regions, region groups, home region, chains, demo companies) into an
 /// empty store, through the same import code users run. Another city replaces the folder's files.
 /// </summary>
-public sealed class DefaultData(
+internal sealed class DefaultData(
     IRegionStore store,
     IChainStore chainStore,
     RegionDirectory regions,

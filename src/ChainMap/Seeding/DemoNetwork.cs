@@ -13,7 +13,7 @@ namespace ChainMap.Seeding;
 /// importer, and company relations (<c>relations.csv</c>: <c>from_uscc,to_uscc,kind,note</c>) through
 /// a small loader until the general relations importer replaces it. Missing files are skipped.
 /// </summary>
-public sealed class DemoNetwork(ICompanyStore store, ChannelImporter channels, DiscoveryCache cache, ILogger<DemoNetwork> logger)
+internal sealed class DemoNetwork(ICompanyStore store, ChannelImporter channels, DiscoveryCache cache, ILogger<DemoNetwork> logger)
 {
     public const string ChannelsFile = "channels.csv";
     public const string LinksFile = "channel-links.csv";

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Seeding;
 
-public static class SeedingServiceCollectionExtensions
+internal static class SeedingServiceCollectionExtensions
 {
     /// <summary>
     /// The default data (regions, chains, demo companies and network) and its loading into an empty store at start.

@@ -12,7 +12,7 @@ namespace ChainMap.Seeding;
 /// region code; companies cluster where such industries really cluster, and the home region gets
 /// a realistic share in its leading chains.
 /// </summary>
-public static class SyntheticCompanies
+internal static class SyntheticCompanies
 {
     public static readonly string[] Header =
     [

@@ -6,10 +6,10 @@ using CsvHelper;
 namespace ChainMap.Seeding;
 
 /// <summary>A company as the network generator sees it.</summary>
-public sealed record NetworkCompany(string Uscc, string RegionCode, string SegmentCode, double Strength);
+internal sealed record NetworkCompany(string Uscc, string RegionCode, string SegmentCode, double Strength);
 
 /// <summary>The generated tables, each a list of rows in its header's column order.</summary>
-public sealed record NetworkTables(IReadOnlyList<string[]> Channels, IReadOnlyList<string[]> Links, IReadOnlyList<string[]> Relations);
+internal sealed record NetworkTables(IReadOnlyList<string[]> Channels, IReadOnlyList<string[]> Links, IReadOnlyList<string[]> Relations);
 
 /// <summary>
 /// Generates a clearly synthetic, deterministic network around the home region for the demo data and
@@ -19,7 +19,7 @@ public sealed record NetworkTables(IReadOnlyList<string[]> Channels, IReadOnlyLi
 /// and equity relations between home companies and companies elsewhere that follow the chains'
 /// flow edges. Every channel name ends in "(示例)".
 /// </summary>
-public static class SyntheticNetwork
+internal static class SyntheticNetwork
 {
     public static readonly string[] ChannelHeader = ["code", "name", "kind", "region", "tied_regions", "contact", "note"];
     public static readonly string[] LinkHeader = ["channel", "company_uscc", "member_channel", "role", "note"];

@@ -3,9 +3,9 @@ using ChainMap.Access;
 namespace ChainMap.Storage;
 
 /// <summary>Which audit entries to read, newest first.</summary>
-public sealed record AuditQuery(DateTimeOffset? From, DateTimeOffset? To, string? UserId, int Limit);
+internal sealed record AuditQuery(DateTimeOffset? From, DateTimeOffset? To, string? UserId, int Limit);
 
-public interface IAccessStore
+internal interface IAccessStore
 {
     Task<int> CountUsersAsync(CancellationToken cancellationToken);
 

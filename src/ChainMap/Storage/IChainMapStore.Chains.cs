@@ -3,9 +3,9 @@ using ChainMap.Domain;
 namespace ChainMap.Storage;
 
 /// <summary>Local (home-region) presence in one segment.</summary>
-public sealed record SegmentPresence(string SegmentCode, int Companies, decimal RegisteredCapital, double Strength);
+internal sealed record SegmentPresence(string SegmentCode, int Companies, decimal RegisteredCapital, double Strength);
 
-public interface IChainStore
+internal interface IChainStore
 {
     /// <summary>All chains, ordered by category then code.</summary>
     Task<IReadOnlyList<Chain>> ListChainsAsync(CancellationToken cancellationToken);

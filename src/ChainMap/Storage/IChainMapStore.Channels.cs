@@ -3,21 +3,21 @@ using ChainMap.Domain;
 namespace ChainMap.Storage;
 
 /// <summary>Channel search. Region codes match where a channel sits (province, city or county); empty means everywhere.</summary>
-public sealed record ChannelQuery(string? NameContains, ChannelKind? Kind, IReadOnlyCollection<string>? RegionCodes, int Page, int PageSize);
+internal sealed record ChannelQuery(string? NameContains, ChannelKind? Kind, IReadOnlyCollection<string>? RegionCodes, int Page, int PageSize);
 
 /// <summary>
 /// One link of a channel as seen from it: to a company or to another channel. <see cref="Outgoing"/>
 /// is true when the other side is the member (the company or channel is <see cref="Role"/> of this channel).
 /// </summary>
-public sealed record ChannelLinkView(
+internal sealed record ChannelLinkView(
     ChannelRole Role, string? Note, bool Outgoing,
     long? CompanyId, string? CompanyName, string? CompanyRegionCode,
     long? ChannelId, string? ChannelName, ChannelKind? ChannelKind);
 
 /// <summary>A channel with (the first of) its links and how many links it has in all.</summary>
-public sealed record ChannelDetail(Channel Channel, IReadOnlyList<ChannelLinkView> Links, int LinkCount);
+internal sealed record ChannelDetail(Channel Channel, IReadOnlyList<ChannelLinkView> Links, int LinkCount);
 
-public interface IChannelStore
+internal interface IChannelStore
 {
     /// <summary>
     /// Inserts or replaces channels by <see cref="ChannelRecord.Code"/> in one transaction (fields and

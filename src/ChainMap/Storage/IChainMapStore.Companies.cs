@@ -6,7 +6,7 @@ namespace ChainMap.Storage;
 /// A company as an import or an API call supplies it. <see cref="IdentityKey"/> is the USCC
 /// ("u:" + code) when present, else "n:" + normalised name + "|" + region code.
 /// </summary>
-public sealed record CompanyRecord(
+internal sealed record CompanyRecord(
     string IdentityKey,
     string? Uscc,
     string Name,
@@ -29,9 +29,9 @@ public sealed record CompanyRecord(
     string? Scope = null);
 
 /// <summary>Which import (file, time) a stored value came from.</summary>
-public sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);
+internal sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);
 
-public enum UpsertKind
+internal enum UpsertKind
 {
     Inserted,
     Updated,
@@ -41,10 +41,10 @@ public enum UpsertKind
     Conflict,
 }
 
-public sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail);
+internal sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail);
 
 /// <summary>Company search. Region codes may be provinces, cities or counties; empty means everywhere.</summary>
-public sealed record CompanyQuery(
+internal sealed record CompanyQuery(
     string? NameContains,
     string? ChainCode,
     IReadOnlyCollection<string>? SegmentCodes,
@@ -52,10 +52,10 @@ public sealed record CompanyQuery(
     int Page,
     int PageSize);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
 /// <summary>Company reads, search, references and relations (company writes go through <see cref="ICompanyImportStore"/>).</summary>
-public interface ICompanyStore
+internal interface ICompanyStore
 {
     Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken);
 

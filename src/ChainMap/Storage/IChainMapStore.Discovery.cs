@@ -3,7 +3,7 @@ using ChainMap.Domain;
 namespace ChainMap.Storage;
 
 /// <summary>How many companies, with how much registered capital (万元) and summed strength.</summary>
-public sealed record PresenceFigures(int Companies, decimal RegisteredCapital, double Strength)
+internal sealed record PresenceFigures(int Companies, decimal RegisteredCapital, double Strength)
 {
     public static readonly PresenceFigures None = new(0, 0, 0);
 
@@ -12,10 +12,10 @@ public sealed record PresenceFigures(int Companies, decimal RegisteredCapital, d
 }
 
 /// <summary>One segment's own companies (sub-segments not included): inside the home region and elsewhere.</summary>
-public sealed record SegmentStats(string SegmentCode, PresenceFigures Local, PresenceFigures Elsewhere);
+internal sealed record SegmentStats(string SegmentCode, PresenceFigures Local, PresenceFigures Elsewhere);
 
 /// <summary>Companies of one segment in one province and city (city null for a province without cities in the data).</summary>
-public sealed record SegmentPlaceCount(string SegmentCode, string ProvinceCode, string? CityCode, int Companies, decimal RegisteredCapital);
+internal sealed record SegmentPlaceCount(string SegmentCode, string ProvinceCode, string? CityCode, int Companies, decimal RegisteredCapital);
 
 /// <summary>
 /// What a ranked target list searches: companies in any of <see cref="SegmentCodes"/>, located in
@@ -25,7 +25,7 @@ public sealed record SegmentPlaceCount(string SegmentCode, string ProvinceCode, 
 /// <see cref="MinStrength"/> (null: none) leaves out weaker candidates, so a caller that already holds
 /// better ones reads no more than it needs. <see cref="CountTotal"/>: also count the matching companies.
 /// </summary>
-public sealed record TargetCandidateQuery(
+internal sealed record TargetCandidateQuery(
     IReadOnlyCollection<string> SegmentCodes,
     IReadOnlyCollection<string>? RegionCodes,
     IReadOnlyCollection<string> ExcludedRegionCodes,
@@ -36,25 +36,25 @@ public sealed record TargetCandidateQuery(
     bool CountTotal = true);
 
 /// <summary>A company in one of the searched segments (a company in several appears once per segment).</summary>
-public sealed record TargetCandidate(long CompanyId, string SegmentCode, double Strength);
+internal sealed record TargetCandidate(long CompanyId, string SegmentCode, double Strength);
 
 /// <summary>
 /// The strongest <see cref="TargetCandidateQuery.PerSegment"/> candidates of each segment, and how many distinct
 /// companies match in all (regardless of <see cref="TargetCandidateQuery.MinStrength"/>; 0 when not asked to count).
 /// </summary>
-public sealed record TargetCandidateSet(IReadOnlyList<TargetCandidate> Candidates, long Total);
+internal sealed record TargetCandidateSet(IReadOnlyList<TargetCandidate> Candidates, long Total);
 
 /// <summary>A relation between a company outside the home region and one inside it. <see cref="OutsideIsFrom"/>: the outside company is the relation's From.</summary>
-public sealed record HomeRelationTie(long HomeCompanyId, string HomeCompanyName, CompanyRelationKind Kind, bool OutsideIsFrom);
+internal sealed record HomeRelationTie(long HomeCompanyId, string HomeCompanyName, CompanyRelationKind Kind, bool OutsideIsFrom);
 
 /// <summary>
 /// A channel the company is linked to that leads home: <see cref="HopsToHome"/> is 0 when the channel is
 /// itself tied to the home region, 1 when a home company or a home-tied channel is linked to it, 2 one step further.
 /// </summary>
-public sealed record HomeChannelTie(long ChannelId, string ChannelName, ChannelKind Kind, ChannelRole Role, int HopsToHome);
+internal sealed record HomeChannelTie(long ChannelId, string ChannelName, ChannelKind Kind, ChannelRole Role, int HopsToHome);
 
 /// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need.</summary>
-public sealed record HomeTiedCompany(
+internal sealed record HomeTiedCompany(
     long CompanyId,
     string ProvinceCode,
     string? CityCode,
@@ -66,26 +66,26 @@ public sealed record HomeTiedCompany(
     IReadOnlyList<HomeRelationTie> Relations,
     IReadOnlyList<HomeChannelTie> Channels);
 
-public enum PathNodeKind
+internal enum PathNodeKind
 {
     Company,
     Channel,
 }
 
 /// <summary>A node of an introduction path. <see cref="IsHome"/>: a home-region company, or a channel tied to the home region.</summary>
-public sealed record PathNode(PathNodeKind Kind, long Id, string Name, string? RegionCode, ChannelKind? ChannelKind, bool IsHome);
+internal sealed record PathNode(PathNodeKind Kind, long Id, string Name, string? RegionCode, ChannelKind? ChannelKind, bool IsHome);
 
 /// <summary>
 /// One hop. Either a company relation (<see cref="Relation"/>: stored as From → To, or To → From when
 /// <see cref="Reversed"/>), or a channel link (<see cref="Role"/>: From is the channel and To its
 /// member, or the other way round when <see cref="Reversed"/>).
 /// </summary>
-public sealed record PathStep(PathNode From, PathNode To, CompanyRelationKind? Relation, ChannelRole? Role, bool Reversed);
+internal sealed record PathStep(PathNode From, PathNode To, CompanyRelationKind? Relation, ChannelRole? Role, bool Reversed);
 
 /// <summary>A way from a target company to the home region: at most the asked number of steps, ending at a home node, no home node before.</summary>
-public sealed record IntroductionPath(long TargetId, IReadOnlyList<PathStep> Steps);
+internal sealed record IntroductionPath(long TargetId, IReadOnlyList<PathStep> Steps);
 
-public interface IDiscoveryStore
+internal interface IDiscoveryStore
 {
     /// <summary>
     /// Per segment of a chain (own memberships, sub-segments separate): companies inside

@@ -8,7 +8,7 @@ namespace ChainMap.Storage;
 /// committing rolls back everything since the last commit (dry runs and all-or-nothing imports
 /// rely on that). One session at a time per store; other writers wait while it holds work.
 /// </summary>
-public interface ICompanyImportSession : IAsyncDisposable
+internal interface ICompanyImportSession : IAsyncDisposable
 {
     /// <summary>
     /// Inserts or updates a batch; outcomes are in input order. A company is found by USCC, else
@@ -32,16 +32,16 @@ public interface ICompanyImportSession : IAsyncDisposable
 }
 
 /// <summary>Where a stored company value came from: the field, and the import (id, file, time) that last set it.</summary>
-public sealed record FieldSource(string Field, string ImportId, string FileName, DateTimeOffset At);
+internal sealed record FieldSource(string Field, string ImportId, string FileName, DateTimeOffset At);
 
 /// <summary>
 /// A company named by a relation or other reference: by USCC, or by normalised name
 /// (<see cref="Text.ChineseText.NormalizeCompanyName"/>) optionally within a division
 /// (province, city or county code).
 /// </summary>
-public sealed record CompanyReference(string? Uscc, string? NameKey, string? RegionCode);
+internal sealed record CompanyReference(string? Uscc, string? NameKey, string? RegionCode);
 
-public enum ImportJobState
+internal enum ImportJobState
 {
     Queued,
     Running,
@@ -56,7 +56,7 @@ public enum ImportJobState
 }
 
 /// <summary>The wire (and stored) names of <see cref="ImportJobState"/>: queued, running, succeeded, failed, cancelled, timed-out.</summary>
-public static class ImportJobStates
+internal static class ImportJobStates
 {
     public static string ToWire(this ImportJobState state) => state == ImportJobState.TimedOut ? "timed-out" : state.ToString().ToLowerInvariant();
 
@@ -71,7 +71,7 @@ public static class ImportJobStates
 /// Row counts of an import (for a dry run or an import that was not written: what would have happened);
 /// <see cref="Unconfirmed"/> counts the 待确认 memberships the rows brought.
 /// </summary>
-public sealed record ImportCounts(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, long Problems, long Unconfirmed = 0)
+internal sealed record ImportCounts(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, long Problems, long Unconfirmed = 0)
 {
     public static readonly ImportCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
 }
@@ -80,7 +80,7 @@ public sealed record ImportCounts(long Read, long Inserted, long Updated, long U
 /// An import job as users follow it: kind (companies, relations, chains), the uploaded file,
 /// options, state, counts and times. <see cref="Written"/> is true once its rows are stored.
 /// </summary>
-public sealed record ImportJob(
+internal sealed record ImportJob(
     string Id,
     string Kind,
     string FileName,
@@ -95,14 +95,14 @@ public sealed record ImportJob(
     string? Message);
 
 /// <summary>Where company imports write: one session at a time (<see cref="ICompanyImportSession"/>).</summary>
-public interface ICompanyImportStore
+internal interface ICompanyImportStore
 {
     /// <summary>Opens a <see cref="ICompanyImportSession"/>; values it writes are stamped with <paramref name="stamp"/> (provenance).</summary>
     Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken);
 }
 
 /// <summary>Import job records and their problem reports.</summary>
-public interface IImportJobStore
+internal interface IImportJobStore
 {
     /// <summary>Creates or replaces an import job's state (by id).</summary>
     Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken);

@@ -3,9 +3,9 @@ using ChainMap.Domain;
 namespace ChainMap.Storage;
 
 /// <summary>The classifier's new memberships of one company (re-classification); its other memberships are kept.</summary>
-public sealed record ClassifiedMemberships(long CompanyId, IReadOnlyList<SegmentMembership> Memberships);
+internal sealed record ClassifiedMemberships(long CompanyId, IReadOnlyList<SegmentMembership> Memberships);
 
-public interface IMembershipStore
+internal interface IMembershipStore
 {
     /// <summary>
     /// Sets the status of one membership; the membership then counts as the analyst's (source

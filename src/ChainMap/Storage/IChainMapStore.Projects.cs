@@ -3,7 +3,7 @@ using ChainMap.Projects;
 namespace ChainMap.Storage;
 
 /// <summary>Project search; null filters match everything. Ordered key projects first, then latest stage date, then newest.</summary>
-public sealed record ProjectQuery(
+internal sealed record ProjectQuery(
     string? TeamId,
     string? UnitCode,
     IReadOnlyCollection<ProjectStage>? Stages,
@@ -14,7 +14,7 @@ public sealed record ProjectQuery(
     int PageSize);
 
 /// <summary>Activity search by team, project, company and date range (inclusive); newest first.</summary>
-public sealed record ActivityQuery(
+internal sealed record ActivityQuery(
     string? TeamId,
     long? ProjectId,
     long? CompanyId,
@@ -23,7 +23,7 @@ public sealed record ActivityQuery(
     int Page,
     int PageSize);
 
-public enum ProjectWriteStatus
+internal enum ProjectWriteStatus
 {
     Applied,
     NotFound,
@@ -33,34 +33,50 @@ public enum ProjectWriteStatus
 }
 
 /// <summary>The outcome of a conditional project write, with the project's version and stage after it.</summary>
-public sealed record ProjectWriteResult(ProjectWriteStatus Status, long Version, ProjectStage? Stage);
+internal sealed record ProjectWriteResult(ProjectWriteStatus Status, long Version, ProjectStage? Stage);
 
-public enum BlockerCloseStatus
+internal enum ProjectCreateStatus
+{
+    Created,
+    CompanyNotFound,
+
+    /// <summary>The company already has a project that is not 终止; nothing was written.</summary>
+    CompanyHasOpenProject,
+}
+
+/// <summary>
+/// The outcome of creating a project: <see cref="ProjectId"/> is the new project when created, the company's
+/// open project when it already has one, and 0 when the company does not exist.
+/// </summary>
+internal sealed record ProjectCreateResult(ProjectCreateStatus Status, long ProjectId);
+
+internal enum BlockerCloseStatus
 {
     Closed,
     NotFound,
     AlreadyClosed,
 }
 
-public sealed record BlockerCloseResult(BlockerCloseStatus Status, Blocker? Blocker);
+internal sealed record BlockerCloseResult(BlockerCloseStatus Status, Blocker? Blocker);
 
 /// <summary>A project's stage changes up to a date, for the results computation.</summary>
-public sealed record ProjectTimeline(Project Project, IReadOnlyList<StageChange> Changes);
+internal sealed record ProjectTimeline(Project Project, IReadOnlyList<StageChange> Changes);
 
 /// <summary>What the results computation needs to know of one activity.</summary>
-public sealed record ActivityFact(long Id, long? ProjectId, string TeamId, DateOnly Date);
+internal sealed record ActivityFact(long Id, long? ProjectId, string TeamId, DateOnly Date);
 
 /// <summary>The raw events behind the results of a period.</summary>
-public sealed record ResultsInput(IReadOnlyList<ProjectTimeline> Timelines, IReadOnlyList<ActivityFact> Activities);
+internal sealed record ResultsInput(IReadOnlyList<ProjectTimeline> Timelines, IReadOnlyList<ActivityFact> Activities);
 
-public interface IProjectStore
+internal interface IProjectStore
 {
     /// <summary>
     /// Creates a project for an existing company with its first history entry (<paramref name="initial"/>,
     /// whose From is null) in one transaction; the project starts at version 1 in initial.To.
-    /// Returns the new id, or null when <paramref name="companyId"/> names no company.
+    /// A company has at most one open project (any stage but 终止): when it has one, nothing is written and the
+    /// result names it; of two creations for the same company at the same time exactly one succeeds.
     /// </summary>
-    Task<long?> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken);
+    Task<ProjectCreateResult> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken);
 
     /// <summary>A project with its stage history (oldest first), activities (newest first) and blockers (open first, then newest); null when unknown.</summary>
     Task<ProjectFile?> GetProjectFileAsync(long projectId, CancellationToken cancellationToken);
@@ -87,6 +103,14 @@ public interface IProjectStore
 
     /// <summary>Activities matching every given filter, newest date first, one page.</summary>
     Task<Paged<Activity>> ListActivitiesAsync(ActivityQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The current next steps due on or before <paramref name="dueBy"/>, earliest due first, at most <paramref name="limit"/>:
+    /// activities with a next step and a due date that no later activity (later date, or same date and higher id)
+    /// of the same project supersedes; an activity without a project is superseded by any later activity with its company.
+    /// <paramref name="teamId"/> filters on the team that logged the activity; null means every team.
+    /// </summary>
+    Task<IReadOnlyList<Activity>> ListNextStepsAsync(string? teamId, DateOnly dueBy, int limit, CancellationToken cancellationToken);
 
     /// <summary>Opens a blocker on a project; returns it as stored, or null when the project does not exist.</summary>
     Task<Blocker?> AddBlockerAsync(long projectId, NewBlocker blocker, CancellationToken cancellationToken);

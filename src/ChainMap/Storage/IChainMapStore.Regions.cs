@@ -2,7 +2,7 @@ using ChainMap.Domain;
 
 namespace ChainMap.Storage;
 
-public interface IRegionStore
+internal interface IRegionStore
 {
     /// <summary>Replaces the administrative divisions (idempotent upsert by code).</summary>
     Task SaveRegionsAsync(IReadOnlyList<Region> regions, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace ChainMap.Storage;
 /// ...), which DI resolves to the one store (docs/adr/0160). Only the adapters, the store's registration and
 /// tests or benchmarks that open a store name this aggregate.
 /// </summary>
-public interface IChainMapStore :
+internal interface IChainMapStore :
     IStoreLifecycle,
     IRegionStore,
     IChainStore,
@@ -21,7 +21,7 @@ public interface IChainMapStore :
     IAccessStore;
 
 /// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
-public interface IStoreLifecycle
+internal interface IStoreLifecycle
 {
     /// <summary>A short name of the adapter, e.g. "sqlite" or "neo4j".</summary>
     string Provider { get; }
@@ -34,4 +34,4 @@ public interface IStoreLifecycle
 }
 
 /// <summary>Raised by an adapter when its database cannot be reached or refuses service.</summary>
-public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,13 +1,13 @@
 namespace ChainMap.Storage;
 
 /// <summary>The outcome of an online backup: where the copy is and what it holds.</summary>
-public sealed record BackupResult(string Path, long Bytes, long Companies, DateTimeOffset At);
+internal sealed record BackupResult(string Path, long Bytes, long Companies, DateTimeOffset At);
 
 /// <summary>
 /// Backup and integrity checks of a store that lives in a local file (the embedded SQLite store).
 /// A server database such as Neo4j has its own tools (neo4j-admin dump) and does not implement this.
 /// </summary>
-public interface IStoreMaintenance
+internal interface IStoreMaintenance
 {
     /// <summary>Writes a consistent copy of the live store to <paramref name="destination"/> while it keeps serving.</summary>
     Task<BackupResult> BackupAsync(string destination, CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChainMap.Storage;
 
 /// <summary>Which store ChainMap runs on, and where the embedded one keeps its file.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChainMap.Storage;
 
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The store chosen by <see cref="StorageOptions.Provider"/>, registered once as <see cref="IChainMapStore"/> and

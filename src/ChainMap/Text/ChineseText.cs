@@ -10,7 +10,7 @@ namespace ChainMap.Text;
 /// (ＡＢＣ / ABC), case or spacing. The Traditional→Simplified table is data (data/text/t2s.tsv),
 /// embedded at build time so that every host has it.
 /// </summary>
-public static class ChineseText
+internal static class ChineseText
 {
     private static readonly FrozenDictionary<char, char> TraditionalToSimplified = LoadTable();
 

@@ -66,6 +66,7 @@ public sealed class AccessControlTests
         ["POST /api/projects/{id}/blockers/{blockerId}/close"] = ProjectWriters,
         ["POST /api/activities"] = ProjectWriters,
         ["GET /api/activities"] = Everyone,
+        ["GET /api/activities/next-steps"] = Everyone,
         ["GET /api/results"] = Everyone,
         ["GET /api/results/export"] = Exporters,
         ["GET /api/targets"] = Everyone,
@@ -125,8 +126,9 @@ public sealed class AccessControlTests
     [TestCase(Role.TeamMember)]
     [TestCase(Role.Planner)]
     [TestCase(Role.Viewer)]
-    public async Task Each_role_reaches_exactly_the_endpoints_it_is_allowed(Role role)
+    public async Task Each_role_reaches_exactly_the_endpoints_it_is_allowed(object roleCase)
     {
+        var role = (Role)roleCase;
         using var client = await factory.CreateClientAsAsync(role, role == Role.TeamMember ? "csj" : null);
         var outcomes = new List<string>();
         foreach (var (method, route) in Endpoints(factory.Services).Where(e => Matrix.ContainsKey($"{e.Method} {e.Route}")))
@@ -294,17 +296,21 @@ public sealed class AccessControlTests
     {
         using var seeded = new ChainMapApiFactory(seed: true);
         using var admin = seeded.CreateClient();
-        var company = (await admin.GetFromJsonAsync<JsonElement>("/api/companies?region=江苏&pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt64();
-        async Task<long> CreateAsync(HttpClient client, string team)
+        var companies = (await admin.GetFromJsonAsync<JsonElement>("/api/companies?region=江苏&pageSize=2")).GetProperty("items");
+        var company = companies[0].GetProperty("id").GetInt64();
+
+        // A company has one open project at a time: ours is about another company.
+        var ourCompany = companies[1].GetProperty("id").GetInt64();
+        async Task<long> CreateAsync(HttpClient client, string team, long companyId)
         {
-            var response = await client.PostAsJsonAsync("/api/projects", new { companyId = company, chain = "ZQ", team, unit = "随县", date = "2026-03-01" });
+            var response = await client.PostAsJsonAsync("/api/projects", new { companyId, chain = "ZQ", team, unit = "随县", date = "2026-03-01" });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("project").GetProperty("id").GetInt64();
         }
 
-        var theirs = await CreateAsync(admin, "zsj");
+        var theirs = await CreateAsync(admin, "zsj", company);
         using var member = await seeded.CreateClientAsAsync(Role.TeamMember, "csj");
-        var ours = await CreateAsync(member, "csj");
+        var ours = await CreateAsync(member, "csj", ourCompany);
         var before = await admin.GetStringAsync($"/api/projects/{theirs}");
 
         var stageOnTheirs = await member.PostAsJsonAsync($"/api/projects/{theirs}/stage", new { stage = "洽谈", date = "2026-03-02" });

@@ -33,7 +33,7 @@ public sealed class ProjectApiTests
     }
 
     private CreateProjectRequest NewProject(string team = "csj", string unit = "曾都区", bool key = false) => new(
-        CompanyId: host.TargetId, Chain: "T1", Team: team, Unit: unit, Channel: "商会", PlannedInvestment: 50000m, IsKey: key, Date: "2026-03-01");
+        CompanyId: host.NextCompanyId(), Chain: "T1", Team: team, Unit: unit, Channel: "商会", PlannedInvestment: 50000m, IsKey: key, Date: "2026-03-01");
 
     private async Task<ProjectDetailResponse> CreateAsync(CreateProjectRequest? request = null)
     {
@@ -327,7 +327,7 @@ public sealed class ProjectApiTests
         var detail = await GetAsync(project);
 
         Assert.That(onProject.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That((logged!.Kind, logged.KindName, logged.Team.Code, logged.ProjectId, logged.Company.Id), Is.EqualTo(("visit", "拜访", "whdsq", (long?)project, host.TargetId)), "team defaults to the project's");
+        Assert.That((logged!.Kind, logged.KindName, logged.Team.Code, logged.ProjectId, logged.Company.Id), Is.EqualTo(("visit", "拜访", "whdsq", (long?)project, detail.Project.Company.Id)), "team defaults to the project's");
         Assert.That(logged.PeopleMet, Is.EqualTo(new[] { "王总", "李经理" }));
         Assert.That(onCompany.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((eventLogged!.Kind, eventLogged.Title, eventLogged.ProjectId), Is.EqualTo(("event", (string?)"推介会", (long?)null)));

@@ -143,7 +143,8 @@ public sealed class ProjectHardeningTests
         var (id, _) = await CreateWithBlockerAsync("csj", amount);
 
         var project = await GetProjectAsync(id);
-        var listed = (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/projects?company={host.TargetId}&pageSize=500", UriKind.Relative)))
+        var company = project.GetProperty("company").GetProperty("id").GetInt64();
+        var listed = (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/projects?company={company}&pageSize=500", UriKind.Relative)))
             .GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetInt64() == id);
 
         Assert.That(project.GetProperty("plannedInvestment").GetRawText(), Is.EqualTo(amount));
@@ -157,7 +158,7 @@ public sealed class ProjectHardeningTests
         using var client = fresh.Client();
         foreach (var amount in new[] { "0.1", "0.2", "999999999999.9999" })
         {
-            var body = $$"""{"companyId":{{fresh.TargetId}},"chain":"T1","team":"csj","unit":"曾都区","plannedInvestment":{{amount}},"date":"2026-03-01"}""";
+            var body = $$"""{"companyId":{{fresh.NextCompanyId()}},"chain":"T1","team":"csj","unit":"曾都区","plannedInvestment":{{amount}},"date":"2026-03-01"}""";
             using var created = await client.PostAsync(new Uri("/api/projects", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
@@ -290,7 +291,7 @@ public sealed class ProjectHardeningTests
 
     private async Task<(long Id, long Blocker)> CreateWithBlockerAsync(string team, string amount = "800")
     {
-        var body = $$"""{"companyId":{{host.TargetId}},"chain":"T1","team":"{{team}}","unit":"曾都区","plannedInvestment":{{amount}},"date":"2026-03-01"}""";
+        var body = $$"""{"companyId":{{host.NextCompanyId()}},"chain":"T1","team":"{{team}}","unit":"曾都区","plannedInvestment":{{amount}},"date":"2026-03-01"}""";
         using var created = await admin.PostAsync(new Uri("/api/projects", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("project").GetProperty("id").GetInt64();

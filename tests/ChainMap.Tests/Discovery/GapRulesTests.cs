@@ -82,8 +82,8 @@ public sealed class GapRulesTests
     [TestCase(GapRating.Weak, false, false, GapAction.Strengthen, 24)]
     [TestCase(GapRating.Potential, false, true, GapAction.Strengthen, 22)]
     [TestCase(GapRating.Potential, false, false, GapAction.Strengthen, 16)]
-    public void Action_and_priority_follow_the_documented_table(GapRating rating, bool suppliesStrong, bool buysFromStrong, GapAction action, double priority)
+    public void Action_and_priority_follow_the_documented_table(object rating, bool suppliesStrong, bool buysFromStrong, object action, double priority)
     {
-        Assert.That(GapRules.Decide(rating, suppliesStrong, buysFromStrong), Is.EqualTo((action, priority)));
+        Assert.That(GapRules.Decide((GapRating)rating, suppliesStrong, buysFromStrong), Is.EqualTo(((GapAction)action, priority)));
     }
 }

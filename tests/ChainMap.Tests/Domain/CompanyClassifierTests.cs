@@ -268,6 +268,61 @@ internal sealed class CompanyClassifierTests
         Assert.That(inName.Select(m => m.Segment.Code), Does.Not.Contain("YJ-PROT-FIRE"));
     }
 
+    [TestCase("合盛硅业", "化工原料", "HG-FINE-PHOS", "HG-BASIC")]
+    [TestCase("亿纬锂能", "电气设备", "XNY-BATT-CELL", "XNY-PV")]
+    [TestCase("爱尔眼科", "医疗保健", "SW-CARE", "SW-DEV-CONS")]
+    public async Task A_name_word_more_specific_than_the_industry_label_replaces_the_label_guess_in_its_chain(string name, string label, string kept, string dropped)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, label, null, null)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(matches, Does.Contain(kept));
+        Assert.That(matches, Does.Not.Contain(dropped));
+    }
+
+    [Test]
+    public async Task A_name_word_no_more_specific_than_the_label_leaves_the_label_guess()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        // 食品 in the name says no more than the securities label 食品: both guesses stay for a person to choose.
+        var matches = classifier.Classify(new CompanyText("某某食品", "食品", null, null)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(matches, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Segment_words_of_the_name_drop_the_segments_the_scope_and_a_generic_code_propose_in_the_same_chain()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某制药有限公司", null, null, "片剂、胶囊剂；生化药品、生物制品；医药中间体")).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(matches, Is.EqualTo(new[] { "SW-CHEM" }));
+    }
+
+    [Test]
+    public async Task An_industry_word_inside_a_longer_segment_word_of_the_name_proposes_nothing()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("武汉某某制药机械有限责任公司", null, null, "制药机械、包装机械的制造")).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(matches, Is.EqualTo(new[] { "SW-EQUIP" }));
+    }
+
+    [TestCase("阳光电源")]
+    [TestCase("某某工程塑料有限公司")]
+    public async Task Name_words_do_not_read_across_a_word_boundary_or_inside_a_longer_industry_word(string name)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, null)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS"));
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

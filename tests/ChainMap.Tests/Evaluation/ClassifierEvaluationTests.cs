@@ -11,7 +11,8 @@ namespace ChainMap.Tests.Evaluation;
 /// "Classifier"), rounded down to the whole per cent and minus one point more, so that a
 /// one-company change of a label or a rule does not fail the build but a real regression does.
 /// Raise them when the classifier improves. Tuned on dev only; holdout is the "lists it was not
-/// tuned on" figure.
+/// tuned on" figure; fresh (195 Jiangsu registrations of 2004, labelled before any classifier ran
+/// on them) is the independent second check of issue #19 and is never tuned on either.
 /// </summary>
 [TestFixture]
 internal sealed class ClassifierEvaluationTests
@@ -19,8 +20,9 @@ internal sealed class ClassifierEvaluationTests
     // set, chain precision, chain recall, segment precision, segment recall (measured − margin, in per cent)
     private static readonly object[] Baselines =
     [
-        new object[] { "dev", 87.0, 66.0, 49.0, 34.0 },
-        new object[] { "holdout", 84.0, 59.0, 42.0, 27.0 },
+        new object[] { "dev", 88.0, 68.0, 54.0, 37.0 },
+        new object[] { "holdout", 84.0, 61.0, 44.0, 28.0 },
+        new object[] { "fresh", 69.0, 38.0, 52.0, 29.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

@@ -19,6 +19,7 @@ public sealed class LabelledSetTests
 
     [TestCase("dev")]
     [TestCase("holdout")]
+    [TestCase("fresh")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -64,6 +65,18 @@ public sealed class LabelledSetTests
         Assert.That(perChain.Values, Has.All.GreaterThanOrEqualTo(30));
         Assert.That(perChain["ZQ"], Is.GreaterThanOrEqualTo(50), "专汽 is a leading chain of the home city");
         Assert.That(perChain["YJ"], Is.GreaterThanOrEqualTo(50), "应急装备 is a leading chain of the home city");
+    }
+
+    [Test]
+    public void The_fresh_set_has_its_own_companies_and_at_least_150_of_them()
+    {
+        var fresh = ReadRows(Path.Combine(Folder, "labelled", "fresh.csv"));
+        var earlier = ReadRows(Path.Combine(Folder, "labelled", "dev.csv")).Concat(ReadRows(Path.Combine(Folder, "labelled", "holdout.csv"))).Select(row => row["name"]).ToHashSet();
+
+        Assert.That(fresh, Has.Count.GreaterThanOrEqualTo(150));
+        Assert.That(fresh.Select(row => row["name"]), Is.Unique);
+        Assert.That(fresh.Select(row => row["name"]).Where(earlier.Contains), Is.Empty);
+        Assert.That(fresh.Select(row => row["source"]).Distinct(), Has.None.StartsWith("henrylin99/").And.None.StartsWith("AFAN-LIFE/"));
     }
 
     [Test]

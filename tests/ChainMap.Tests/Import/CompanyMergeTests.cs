@@ -208,8 +208,9 @@ public sealed class CompanyMergeTests
 
     [TestCaseSource(nameof(Fields))]
     public void A_present_value_that_differs_wins_and_is_stamped_with_the_import(
-        string field, Func<CompanyRecord, CompanyRecord> give, object? value)
+        string field, Delegate giveCase, object? value)
     {
+        var give = (Func<CompanyRecord, CompanyRecord>)giveCase;
         var stored = Stored(Row());
 
         var decision = CompanyMerge.Merge(stored, give(Row()), Second, AnySegment);
@@ -222,8 +223,9 @@ public sealed class CompanyMergeTests
 
     [TestCaseSource(nameof(Fields))]
     public void An_absent_or_equal_value_keeps_what_is_stored(
-        string field, Func<CompanyRecord, CompanyRecord> give, object? value)
+        string field, Delegate giveCase, object? value)
     {
+        var give = (Func<CompanyRecord, CompanyRecord>)giveCase;
         var stored = Stored(give(Row()));
 
         var absent = CompanyMerge.Merge(stored, Row() with { Name = stored.Name, RegionCode = stored.RegionCode }, Second, AnySegment);
@@ -378,8 +380,10 @@ public sealed class CompanyMergeTests
     }
 
     [TestCaseSource(nameof(MembershipCases))]
-    public void A_membership_of_a_stored_segment_is_overwritten_by_the_rule_of_its_source(SegmentMembership stored, SegmentMembership incoming, bool writes)
+    public void A_membership_of_a_stored_segment_is_overwritten_by_the_rule_of_its_source(object storedCase, object incomingCase, bool writes)
     {
+        var stored = (SegmentMembership)storedCase;
+        var incoming = (SegmentMembership)incomingCase;
         var company = Stored(Row(), memberships: stored);
 
         var decision = CompanyMerge.Merge(company, Row(memberships: incoming), Second, AnySegment);

@@ -361,7 +361,7 @@ public sealed class StageTransitionTests
     public async Task Blocker_cannot_be_closed_before_it_was_opened()
     {
         var id = await CreateAtAsync();
-        var blocker = (await service.OpenBlockerAsync(id, BlockerKind.Land, "缺地", "自然资源局", new DateOnly(2026, 4, 1), "张三", CancellationToken.None)).Value!;
+        var blocker = (await service.OpenBlockerAsync(id, BlockerKind.Land, "缺地", "自然资源局", new DateOnly(2026, 4, 1), null, "张三", CancellationToken.None)).Value!;
 
         var early = await service.CloseBlockerAsync(id, blocker.Id, new DateOnly(2026, 3, 31), null, "李四", CancellationToken.None);
         var ok = await service.CloseBlockerAsync(id, blocker.Id, new DateOnly(2026, 4, 1), "已解决", "李四", CancellationToken.None);

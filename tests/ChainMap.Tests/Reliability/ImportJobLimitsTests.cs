@@ -157,8 +157,9 @@ public sealed class ImportJobLimitsTests
 
     [TestCase(Role.Analyst)]
     [TestCase(Role.Viewer)]
-    public async Task Only_the_submitter_or_an_admin_may_cancel_a_job(Role role)
+    public async Task Only_the_submitter_or_an_admin_may_cancel_a_job(object roleCase)
     {
+        var role = (Role)roleCase;
         var gate = new Gate();
         using var baseFactory = new ChainMapApiFactory(seed: true);
         using var factory = Gated(baseFactory, gate);
@@ -355,7 +356,7 @@ public sealed class ImportJobLimitsTests
     /// <summary>The real store, whose company import sessions wait at the <see cref="Gate"/> before they open.</summary>
     public class GatedStore : DispatchProxy
     {
-        public IChainMapStore Inner { get; set; } = null!;
+        internal IChainMapStore Inner { get; set; } = null!;
 
         public Gate Gate { get; set; } = null!;
 

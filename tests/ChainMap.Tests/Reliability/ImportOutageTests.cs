@@ -72,7 +72,7 @@ public sealed class ImportOutageTests
     {
         public static volatile bool FailFinishedJobSaves;
 
-        public IChainMapStore Inner { get; set; } = null!;
+        internal IChainMapStore Inner { get; set; } = null!;
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {

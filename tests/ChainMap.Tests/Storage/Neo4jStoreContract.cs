@@ -36,7 +36,7 @@ public sealed class Neo4jStoreContract : StoreContract
         Assert.That(result.Rows, Has.Count.EqualTo(1));
     }
 
-    protected override async Task<IChainMapStore> CreateEmptyStoreAsync()
+    private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()
     {
         Assert.That(services, Is.Not.Null, "the Neo4j test server is not configured");
         await Neo4jTestServer.WipeAsync(services!);

@@ -9,7 +9,7 @@ public sealed class SqliteStoreContract : StoreContract
 {
     private string? directory;
 
-    protected override Task<IChainMapStore> CreateEmptyStoreAsync()
+    private protected override Task<IChainMapStore> CreateEmptyStoreAsync()
     {
         directory = Directory.CreateTempSubdirectory("chainmap-store-").FullName;
         return Task.FromResult<IChainMapStore>(new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System));
@@ -29,7 +29,7 @@ public sealed class SqliteStoreContract : StoreContract
         Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
     }
 
-    protected override Task DisposeStoreAsync(IChainMapStore store)
+    private protected override Task DisposeStoreAsync(IChainMapStore store)
     {
         SqliteConnection.ClearAllPools();
         if (directory is not null)

@@ -16,7 +16,7 @@ public abstract partial class StoreContract
     public async Task Planned_investment_is_kept_exactly_through_create_update_list_and_results(string text)
     {
         var amount = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(investment: amount), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(investment: amount), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
 
         var created = (await Store.GetProjectFileAsync(id, CancellationToken.None))!.Project;
         await Store.UpdateProjectAsync(id, 1, Fields(investment: amount / 2), "李四", At, CancellationToken.None);
@@ -38,7 +38,7 @@ public abstract partial class StoreContract
     [TestCase("")]
     public async Task A_bad_stored_planned_investment_reads_as_unknown_with_the_reason_and_is_replaced_by_the_next_update(object raw)
     {
-        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         await WriteStoredInvestmentAsync(id, raw);
 
         var read = (await Store.GetProjectFileAsync(id, CancellationToken.None))!.Project;
@@ -58,7 +58,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task A_planned_investment_stored_as_a_float_by_an_older_version_still_reads()
     {
-        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         await WriteStoredInvestmentAsync(id, 12345.67);
 
         var read = (await Store.GetProjectFileAsync(id, CancellationToken.None))!.Project;

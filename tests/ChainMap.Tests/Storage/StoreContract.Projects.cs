@@ -27,7 +27,8 @@ public abstract partial class StoreContract
         var company = await SeedCompanyAsync();
 
         var id = await Store.CreateProjectAsync(company, Fields(key: true), Created(new DateOnly(2026, 2, 1)), CancellationToken.None);
-        var file = await Store.GetProjectFileAsync(id!.Value, CancellationToken.None);
+        Assert.That(id.Status, Is.EqualTo(ProjectCreateStatus.Created));
+        var file = await Store.GetProjectFileAsync(id.ProjectId, CancellationToken.None);
 
         Assert.That(file, Is.Not.Null);
         Assert.That(file!.Project.Fields, Is.EqualTo(Fields(key: true)));
@@ -49,14 +50,14 @@ public abstract partial class StoreContract
         var id = await Store.CreateProjectAsync(987654, Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None);
         var list = await Store.ListProjectsAsync(new ProjectQuery(null, null, null, null, null, null, 1, 10), CancellationToken.None);
 
-        Assert.That(id, Is.Null);
+        Assert.That(id.Status, Is.EqualTo(ProjectCreateStatus.CompanyNotFound));
         Assert.That(list.Total, Is.Zero);
     }
 
     [Test]
     public async Task Stage_change_appends_history_and_moves_the_project()
     {
-        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         var change = new StageChange(ProjectStage.Planning, ProjectStage.Negotiating, new DateOnly(2026, 2, 10), "李四", "首次会谈", null, At.AddDays(9));
 
         var result = await Store.ApplyStageChangeAsync(id, 1, change, CancellationToken.None);
@@ -73,7 +74,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task Of_two_stage_changes_expecting_the_same_version_exactly_one_applies()
     {
-        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         var toNegotiating = new StageChange(ProjectStage.Planning, ProjectStage.Negotiating, new DateOnly(2026, 2, 10), "甲", null, null, At);
         var toTerminated = new StageChange(ProjectStage.Planning, ProjectStage.Terminated, new DateOnly(2026, 2, 10), "乙", null, "企业放弃", At);
 
@@ -103,7 +104,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task Field_update_with_a_stale_version_writes_nothing()
     {
-        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var id = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         var first = await Store.UpdateProjectAsync(id, 1, Fields(team: "zsj"), "甲", At, CancellationToken.None);
 
         var stale = await Store.UpdateProjectAsync(id, 1, Fields(team: "cy", investment: null), "乙", At, CancellationToken.None);
@@ -120,9 +121,9 @@ public abstract partial class StoreContract
     public async Task Projects_are_listed_by_every_filter_key_projects_first()
     {
         var company = await SeedCompanyAsync();
-        var a = (await Store.CreateProjectAsync(company, Fields(team: "csj", unit: "421303"), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
-        var b = (await Store.CreateProjectAsync(company, Fields(team: "zsj", unit: "421381", key: true), Created(new DateOnly(2026, 1, 1)), CancellationToken.None))!.Value;
-        var c = (await Store.CreateProjectAsync(company, Fields(team: "csj", unit: "421381"), Created(new DateOnly(2026, 3, 1)), CancellationToken.None))!.Value;
+        var a = (await Store.CreateProjectAsync(company, Fields(team: "csj", unit: "421303"), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
+        var b = (await Store.CreateProjectAsync(await SeedCompanyAsync("苏州丁液压有限公司"), Fields(team: "zsj", unit: "421381", key: true), Created(new DateOnly(2026, 1, 1)), CancellationToken.None)).ProjectId;
+        var c = (await Store.CreateProjectAsync(await SeedCompanyAsync("苏州戊液压有限公司"), Fields(team: "csj", unit: "421381"), Created(new DateOnly(2026, 3, 1)), CancellationToken.None)).ProjectId;
         await Store.ApplyStageChangeAsync(c, 1, new StageChange(ProjectStage.Planning, ProjectStage.Negotiating, new DateOnly(2026, 3, 2), "甲", null, null, At), CancellationToken.None);
 
         async Task<List<long>> Ids(ProjectQuery q) => (await Store.ListProjectsAsync(q, CancellationToken.None)).Items.Select(p => p.Id).ToList();
@@ -134,7 +135,7 @@ public abstract partial class StoreContract
         Assert.That(await Ids(all with { Stages = [ProjectStage.Negotiating] }), Is.EqualTo(new[] { c }));
         Assert.That(await Ids(all with { IsKey = false }), Is.EqualTo(new[] { c, a }));
         Assert.That(await Ids(all with { ChainCode = "OTHER" }), Is.Empty);
-        Assert.That(await Ids(all with { CompanyId = company }), Has.Count.EqualTo(3));
+        Assert.That(await Ids(all with { CompanyId = company }), Is.EqualTo(new[] { a }));
         var page2 = await Store.ListProjectsAsync(all with { Page = 2, PageSize = 2 }, CancellationToken.None);
         Assert.That(page2.Items.Select(p => p.Id), Is.EqualTo(new[] { a }));
         Assert.That(page2.Total, Is.EqualTo(3));
@@ -144,7 +145,7 @@ public abstract partial class StoreContract
     public async Task Activities_are_stored_against_projects_or_companies_and_filtered()
     {
         var company = await SeedCompanyAsync();
-        var project = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var project = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         var visit = await Store.AddActivityAsync(
             new NewActivity(project, company, ActivityKind.Visit, null, new DateOnly(2026, 2, 3), ["王总", "李经理"], "参观工厂", "csj", "张三", At), CancellationToken.None);
         var call = await Store.AddActivityAsync(
@@ -168,7 +169,7 @@ public abstract partial class StoreContract
     {
         var company = await SeedCompanyAsync();
         var other = (await Store.UpsertCompaniesAsync([Company("随州丙机械有限公司", "421303")], Stamp, CancellationToken.None))[0].CompanyId;
-        var project = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var project = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
 
         var wrong = await Store.AddActivityAsync(new NewActivity(project, other, ActivityKind.Visit, null, new DateOnly(2026, 2, 3), [], null, "csj", "甲", At), CancellationToken.None);
         var unknown = await Store.AddActivityAsync(new NewActivity(null, 999999, ActivityKind.Visit, null, new DateOnly(2026, 2, 3), [], null, "csj", "甲", At), CancellationToken.None);
@@ -181,7 +182,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task Blocker_opens_counts_on_the_project_and_closes_once()
     {
-        var project = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None))!.Value;
+        var project = (await Store.CreateProjectAsync(await SeedCompanyAsync(), Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None)).ProjectId;
         var blocker = await Store.AddBlockerAsync(project, new NewBlocker(BlockerKind.Land, "缺 50 亩工业用地", "自然资源局", new DateOnly(2026, 2, 5), "张三"), CancellationToken.None);
         var open = (await Store.GetProjectFileAsync(project, CancellationToken.None))!.Project.OpenBlockers;
 
@@ -212,10 +213,10 @@ public abstract partial class StoreContract
     public async Task Results_input_holds_changes_up_to_the_end_and_activities_inside_the_period()
     {
         var company = await SeedCompanyAsync();
-        var early = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2025, 12, 1)), CancellationToken.None))!.Value;
+        var early = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2025, 12, 1)), CancellationToken.None)).ProjectId;
         await Store.ApplyStageChangeAsync(early, 1, new StageChange(ProjectStage.Planning, ProjectStage.Negotiating, new DateOnly(2026, 1, 15), "甲", null, null, At), CancellationToken.None);
         await Store.ApplyStageChangeAsync(early, 2, new StageChange(ProjectStage.Negotiating, ProjectStage.Signed, new DateOnly(2026, 4, 2), "甲", null, null, At), CancellationToken.None);
-        var late = (await Store.CreateProjectAsync(company, Fields(), Created(new DateOnly(2026, 5, 1)), CancellationToken.None))!.Value;
+        var late = (await Store.CreateProjectAsync(await SeedCompanyAsync("苏州丁液压有限公司"), Fields(), Created(new DateOnly(2026, 5, 1)), CancellationToken.None)).ProjectId;
         foreach (var day in new[] { new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), new DateOnly(2026, 4, 1) })
         {
             await Store.AddActivityAsync(new NewActivity(early, company, ActivityKind.Call, null, day, [], null, "csj", "甲", At), CancellationToken.None);

@@ -10,11 +10,11 @@ namespace ChainMap.Tests.Storage;
 /// </summary>
 public abstract partial class StoreContract
 {
-    protected IChainMapStore Store { get; private set; } = null!;
+    private protected IChainMapStore Store { get; private set; } = null!;
 
-    protected abstract Task<IChainMapStore> CreateEmptyStoreAsync();
+    private protected abstract Task<IChainMapStore> CreateEmptyStoreAsync();
 
-    protected virtual Task DisposeStoreAsync(IChainMapStore store) => Task.CompletedTask;
+    private protected virtual Task DisposeStoreAsync(IChainMapStore store) => Task.CompletedTask;
 
     [SetUp]
     public async Task CreateStore()
@@ -26,9 +26,9 @@ public abstract partial class StoreContract
     [TearDown]
     public async Task DisposeStore() => await DisposeStoreAsync(Store);
 
-    protected static readonly ImportStamp Stamp = new("imp-test-1", "test.csv", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
+    private protected static readonly ImportStamp Stamp = new("imp-test-1", "test.csv", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
 
-    protected static CompanyRecord Company(string name, string regionCode, string? uscc = null, string? segment = null, decimal? capital = null, params string[] tags)
+    private protected static CompanyRecord Company(string name, string regionCode, string? uscc = null, string? segment = null, decimal? capital = null, params string[] tags)
     {
         var key = ChainMap.Text.ChineseText.NormalizeCompanyName(name);
         var place = TestData.Regions.Place(regionCode);

@@ -33,7 +33,7 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
     }
 
     /// <summary>Creates a user of <paramref name="role"/> (in <paramref name="team"/>) and a client signed in with its key.</summary>
-    public async Task<HttpClient> CreateClientAsAsync(Role role, string? team = null)
+    internal async Task<HttpClient> CreateClientAsAsync(Role role, string? team = null)
     {
         var access = Services.GetRequiredService<AccessService>();
         var (_, key) = await access.CreateUserAsync($"test {role.ToWire()}", role, team, CancellationToken.None);

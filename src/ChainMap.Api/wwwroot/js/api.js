@@ -14,6 +14,8 @@ export class ApiError extends Error {
     this.errors = problem?.errors ?? null;
     /** The project rule that refused a stage change (docs/projects.md), e.g. skip-needs-reason. */
     this.rule = problem?.rule ?? null;
+    /** The company's open project when a second one was refused (409 company-has-open-project). */
+    this.existingProjectId = problem?.existingProjectId ?? null;
   }
 }
 
@@ -509,7 +511,7 @@ export function changeStage(id, change) {
   return json('POST', `/api/projects/${enc(id)}/stage`, { body: change });
 }
 
-/** POST /api/projects/{id}/activities { kind, title, date, peopleMet, notes } → Activity. */
+/** POST /api/projects/{id}/activities { kind, title, date, peopleMet, ourPeople, notes, nextStep, nextStepDue } → Activity. */
 export function logActivity(id, activity) {
   return json('POST', `/api/projects/${enc(id)}/activities`, { body: activity });
 }
@@ -519,7 +521,15 @@ export function activities({ team, project: projectId, company, from, to, page =
   return get('/api/activities', { team, project: projectId, company, from, to, page, pageSize });
 }
 
-/** POST /api/projects/{id}/blockers { kind, description, owner, date } → Blocker. */
+/**
+ * GET /api/activities/next-steps: { today, days, items: [{ activity, nextStep, due, daysLeft, overdue }] }, the
+ * current next steps due within `days` of the service's today (overdue ones included), earliest first.
+ */
+export function nextSteps({ team, days = 7 } = {}) {
+  return get('/api/activities/next-steps', { team, days });
+}
+
+/** POST /api/projects/{id}/blockers { kind, description, owner, date, dueOn } → Blocker. */
 export function openBlocker(id, blocker) {
   return json('POST', `/api/projects/${enc(id)}/blockers`, { body: blocker });
 }

@@ -46,6 +46,7 @@ export const RULES = {
   'terminate-needs-reason': '终止项目需要说明理由。',
   'reopen-needs-reason': '重新启动已终止的项目需要说明理由。',
   'version-conflict': '有人刚刚修改了这个项目；请点「重试」读取最新内容后再改。',
+  'company-has-open-project': '这家企业已有未终止的项目，一家企业同时只能有一个项目。',
 };
 
 export const CHANNELS = [

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>Where the Neo4j server is and how to talk to it (used when <c>Storage:Provider</c> is <c>Neo4j</c>).</summary>
-public sealed class Neo4jOptions
+internal sealed class Neo4jOptions
 {
     public const string SectionName = "Neo4j";
 
@@ -43,7 +43,7 @@ public sealed class Neo4jOptions
 /// Only transient failures are retried (connection errors, timeouts, <c>Neo.TransientError.*</c>), and
 /// always the whole transaction.
 /// </summary>
-public sealed class Neo4jResilienceOptions
+internal sealed class Neo4jResilienceOptions
 {
     public const string SectionName = "Neo4j:Resilience";
 

@@ -48,6 +48,7 @@ internal static class Neo4jSchema
         ("stage_change_project", "StageChange", "projectId"),
         ("activity_project", "Activity", "projectId"),
         ("activity_company", "Activity", "companyId"),
+        ("activity_next_step_due", "Activity", "nextStepDue"),
         ("blocker_project", "Blocker", "projectId"),
         ("project_company", "Project", "companyId"),
     ];

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChainMap.Storage.Neo4j;
 
-public static class Neo4jServiceCollectionExtensions
+internal static class Neo4jServiceCollectionExtensions
 {
     /// <summary>
     /// Options (validated at start, required only when <c>Storage:Provider</c> is Neo4j), the named

@@ -114,23 +114,24 @@ internal sealed partial class Neo4jStore
 
     public async Task<Paged<Channel>> SearchChannelsAsync(ChannelQuery query, CancellationToken cancellationToken)
     {
-        const string Filter = """
+        var regions = new RegionFilter(query.RegionCodes is { Count: > 0 } codes ? RegionScope.Of(codes) : RegionScope.Everywhere, "regions");
+        var filter = $"""
             MATCH (h:Channel)
             WHERE ($name IS NULL OR h.nameKey CONTAINS $name) AND ($kind IS NULL OR h.kind = $kind)
-              AND ($regions IS NULL OR h.provinceCode IN $regions OR h.cityCode IN $regions OR h.countyCode IN $regions)
+              AND {regions.Predicate("h")}
 
             """;
         (string, object?)[] parameters =
         [
             ("name", string.IsNullOrEmpty(query.NameContains) ? null : ChineseText.Fold(query.NameContains)),
             ("kind", query.Kind?.ToWire()),
-            ("regions", query.RegionCodes is { Count: > 0 } regions ? regions.ToList() : null),
+            .. regions.Parameters,
             ("skip", (long)(query.Page - 1) * query.PageSize), ("limit", query.PageSize),
         ];
         var results = await RunAsync(
         [
-            Cypher(Filter + "RETURN count(h)", parameters),
-            Cypher(Filter + "RETURN " + ChannelMap + " AS channel ORDER BY h.kind, h.nameKey, h.id SKIP $skip LIMIT $limit", parameters),
+            Cypher(filter + "RETURN count(h)", parameters),
+            Cypher(filter + "RETURN " + ChannelMap + " AS channel ORDER BY h.kind, h.nameKey, h.id SKIP $skip LIMIT $limit", parameters),
         ], cancellationToken);
         return new Paged<Channel>(
             results[1].Rows.Select(r => ReadChannel(r[0])).ToList(), query.Page, query.PageSize, results[0].Rows[0][0].AsInt64());

@@ -9,8 +9,8 @@ namespace ChainMap.Storage.Neo4j;
 /// <c>(:Project {id, companyId, name, chainCode, segmentCode, channel, channelDetail, teamId, unitCode,
 /// plannedInvestment (exact 万元 text), isKey, notes, stage, stageDate, version, createdAt, createdBy, updatedAt, updatedBy})</c>;
 /// <c>(:StageChange {projectId, seq, from, to, date, by, note, reason, recordedAt})</c>;
-/// <c>(:Activity {id, projectId, companyId, kind, title, date, peopleMet, notes, teamId, by, recordedAt})</c>;
-/// <c>(:Blocker {id, projectId, kind, description, owner, status, openedOn, openedBy, closedOn, closedBy, closingNote})</c>.
+/// <c>(:Activity {id, projectId, companyId, kind, title, date, peopleMet, notes, teamId, by, recordedAt, ourPeople, nextStep, nextStepDue})</c>;
+/// <c>(:Blocker {id, projectId, kind, description, owner, status, openedOn, openedBy, closedOn, closedBy, closingNote, dueOn})</c>.
 /// Ids come from <c>(:Sequence {name: 'project' | 'activity' | 'blocker', next})</c>; dates are <c>yyyy-MM-dd</c> text.
 /// A conditional write first takes the project's (or blocker's) write lock (<c>SET x.lock = true REMOVE x.lock</c>)
 /// and only then reads the version, so of two writers expecting the same version exactly one applies.
@@ -34,7 +34,8 @@ internal sealed partial class Neo4jStore
 
     private const string ActivityMap = """
         {id: a.id, projectId: a.projectId, companyId: c.id, companyName: c.name, uscc: c.uscc, kind: a.kind, title: a.title,
-         date: a.date, peopleMet: a.peopleMet, notes: a.notes, teamId: a.teamId, by: a.by, recordedAt: a.recordedAt}
+         date: a.date, peopleMet: a.peopleMet, notes: a.notes, teamId: a.teamId, by: a.by, recordedAt: a.recordedAt,
+         ourPeople: a.ourPeople, nextStep: a.nextStep, nextStepDue: a.nextStepDue}
         """;
 
     private const string StageChangeMap =
@@ -42,7 +43,7 @@ internal sealed partial class Neo4jStore
 
     private const string BlockerMap = """
         {id: b.id, projectId: b.projectId, kind: b.kind, description: b.description, owner: b.owner, status: b.status,
-         openedOn: b.openedOn, openedBy: b.openedBy, closedOn: b.closedOn, closedBy: b.closedBy, closingNote: b.closingNote}
+         openedOn: b.openedOn, openedBy: b.openedBy, closedOn: b.closedOn, closedBy: b.closedBy, closingNote: b.closingNote, dueOn: b.dueOn}
         """;
 
     private const string NextId = """
@@ -51,22 +52,41 @@ internal sealed partial class Neo4jStore
         SET q.next = q.next + 1
         """;
 
-    public async Task<long?> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The company's write lock is taken before looking for its open project, so of two creations for one company the
+    /// second waits, then sees the first one's project and creates nothing.
+    /// </remarks>
+    public async Task<ProjectCreateResult> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(Cypher($$"""
+        var result = await RunAsync(Cypher("""
             MATCH (c:Company {id: $company})
             WITH c LIMIT 1
-            {{NextId}}
-            CREATE (p:Project {id: q.next, companyId: c.id})
-            SET p += $fields, p.stage = $change.to, p.stageDate = $change.date, p.version = 1,
-                p.createdAt = $change.recordedAt, p.createdBy = $change.by, p.updatedAt = $change.recordedAt, p.updatedBy = $change.by
-            CREATE (s:StageChange {projectId: q.next, seq: 1})
-            SET s += $change
-            RETURN p.id
+            SET c.lock = true REMOVE c.lock
+            WITH c
+            OPTIONAL MATCH (e:Project {companyId: c.id}) WHERE e.stage <> 'terminated'
+            WITH c, min(e.id) AS existing
+            MERGE (q:Sequence {name: $sequence})
+            ON CREATE SET q.next = 0
+            FOREACH (_ IN CASE WHEN existing IS NULL THEN [1] ELSE [] END |
+                SET q.next = q.next + 1
+                CREATE (p:Project {id: q.next, companyId: c.id})
+                SET p += $fields, p.stage = $change.to, p.stageDate = $change.date, p.version = 1,
+                    p.createdAt = $change.recordedAt, p.createdBy = $change.by, p.updatedAt = $change.recordedAt, p.updatedBy = $change.by
+                CREATE (s:StageChange {projectId: q.next, seq: 1})
+                SET s += $change)
+            RETURN existing, q.next
             """,
             ("company", companyId), ("sequence", "project"), ("fields", FieldProps(fields)), ("change", ChangeProps(initial))),
             cancellationToken);
-        return result.Rows.Count == 0 ? null : result.Rows[0][0].AsInt64();
+        if (result.Rows.Count == 0)
+        {
+            return new ProjectCreateResult(ProjectCreateStatus.CompanyNotFound, 0);
+        }
+
+        var row = result.Rows[0];
+        return row[0].AsNullableInt64() is { } existing
+            ? new ProjectCreateResult(ProjectCreateStatus.CompanyHasOpenProject, existing)
+            : new ProjectCreateResult(ProjectCreateStatus.Created, row[1].AsInt64());
     }
 
     public async Task<ProjectFile?> GetProjectFileAsync(long projectId, CancellationToken cancellationToken)
@@ -174,6 +194,9 @@ internal sealed partial class Neo4jStore
                 ["teamId"] = activity.TeamId,
                 ["by"] = activity.By,
                 ["recordedAt"] = Instant(activity.RecordedAt),
+                ["ourPeople"] = activity.OurPeople is { Count: > 0 } ours ? ours.ToList() : null,
+                ["nextStep"] = activity.NextStep,
+                ["nextStepDue"] = activity.NextStepDue is { } due ? DateText(due) : null,
             })),
             cancellationToken);
         return result.Rows.Count == 0 ? null : ReadActivity(result.Rows[0][0]);
@@ -204,6 +227,25 @@ internal sealed partial class Neo4jStore
             results[1].Rows.Select(r => ReadActivity(r[0])).ToList(), query.Page, query.PageSize, results[0].Rows[0][0].AsInt64());
     }
 
+    public async Task<IReadOnlyList<Activity>> ListNextStepsAsync(string? teamId, DateOnly dueBy, int limit, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(Cypher("""
+            MATCH (a:Activity)
+            WHERE a.nextStepDue IS NOT NULL AND a.nextStepDue <= $due AND ($team IS NULL OR a.teamId = $team)
+            OPTIONAL MATCH (l:Activity {projectId: a.projectId}) WHERE l.date > a.date OR (l.date = a.date AND l.id > a.id)
+            WITH a, count(l) AS laterOnProject
+            OPTIONAL MATCH (m:Activity {companyId: a.companyId}) WHERE a.projectId IS NULL AND (m.date > a.date OR (m.date = a.date AND m.id > a.id))
+            WITH a, laterOnProject, count(m) AS laterWithCompany
+            WHERE laterOnProject = 0 AND laterWithCompany = 0
+            WITH a ORDER BY a.nextStepDue, a.id LIMIT $limit
+            MATCH (c:Company {id: a.companyId})
+            RETURN
+            """ + " " + ActivityMap + " AS activity ORDER BY a.nextStepDue, a.id",
+            ("due", DateText(dueBy)), ("team", teamId), ("limit", limit)),
+            cancellationToken);
+        return result.Rows.Select(r => ReadActivity(r[0])).ToList();
+    }
+
     public async Task<Blocker?> AddBlockerAsync(long projectId, NewBlocker blocker, CancellationToken cancellationToken)
     {
         var result = await RunAsync(Cypher($$"""
@@ -222,6 +264,7 @@ internal sealed partial class Neo4jStore
                 ["owner"] = blocker.Owner,
                 ["openedOn"] = DateText(blocker.OpenedOn),
                 ["openedBy"] = blocker.OpenedBy,
+                ["dueOn"] = blocker.DueOn is { } due ? DateText(due) : null,
             })),
             cancellationToken);
         return result.Rows.Count == 0 ? null : ReadBlocker(result.Rows[0][0]);
@@ -369,7 +412,10 @@ internal sealed partial class Neo4jStore
             m.Get("notes").AsString(),
             m.Get("teamId").AsRequiredString(),
             m.Get("by").AsRequiredString(),
-            ParseTime(m.Get("recordedAt").AsRequiredString()));
+            ParseTime(m.Get("recordedAt").AsRequiredString()),
+            m.Get("ourPeople").AsStringList(),
+            m.Get("nextStep").AsString(),
+            m.Get("nextStepDue").AsString() is { } due ? ParseDate(due) : null);
     }
 
     private static Blocker ReadBlocker(JsonElement m)
@@ -379,7 +425,8 @@ internal sealed partial class Neo4jStore
         return new Blocker(
             m.Get("id").AsInt64(), m.Get("projectId").AsInt64(), kind, m.Get("description").AsRequiredString(), m.Get("owner").AsString(),
             status, ParseDate(m.Get("openedOn").AsRequiredString()), m.Get("openedBy").AsRequiredString(),
-            m.Get("closedOn").AsString() is { } closed ? ParseDate(closed) : null, m.Get("closedBy").AsString(), m.Get("closingNote").AsString());
+            m.Get("closedOn").AsString() is { } closed ? ParseDate(closed) : null, m.Get("closedBy").AsString(), m.Get("closingNote").AsString(),
+            m.Get("dueOn").AsString() is { } due ? ParseDate(due) : null);
     }
 
     private static ProjectStage ParseStage(string wire) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ChainMap.Domain;
 
@@ -64,12 +65,12 @@ internal sealed class RegionFilter
         var collected = new List<string>();
         foreach (var i in used)
         {
-            text.Append($"OPTIONAL MATCH (in{i}:Company) WHERE in{i}.{Properties[i]} IN ${name}{i}\n");
-            text.Append($"WITH {string.Concat(collected.Select(c => c + ", "))}collect(in{i}) AS found{i}\n");
+            text.Append(CultureInfo.InvariantCulture, $"OPTIONAL MATCH (in{i}:Company) WHERE in{i}.{Properties[i]} IN ${name}{i}\n");
+            text.Append(CultureInfo.InvariantCulture, $"WITH {string.Concat(collected.Select(c => c + ", "))}collect(in{i}) AS found{i}\n");
             collected.Add($"found{i}");
         }
 
-        text.Append($"UNWIND {string.Join(" + ", collected)} AS c\nWITH DISTINCT c\n");
+        text.Append(CultureInfo.InvariantCulture, $"UNWIND {string.Join(" + ", collected)} AS c\nWITH DISTINCT c\n");
         return text.ToString();
     }
 

@@ -245,6 +245,15 @@ internal static class SqliteSchema
             WHERE planned_investment IS NOT NULL;
             """),
         (135, SqliteDiscoverySchema.MembershipStatus),
+
+        // Next steps on activities and due dates on blockers (ADR 0173): nullable, so older rows read as "none".
+        (173, """
+            ALTER TABLE project_activity ADD COLUMN our_people TEXT;
+            ALTER TABLE project_activity ADD COLUMN next_step TEXT;
+            ALTER TABLE project_activity ADD COLUMN next_step_due TEXT;
+            ALTER TABLE project_blocker ADD COLUMN due_on TEXT;
+            CREATE INDEX project_activity_by_next_step_due ON project_activity(next_step_due) WHERE next_step_due IS NOT NULL;
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

@@ -164,16 +164,16 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<SegmentPresence>> CountBySegmentAsync(string chainCode, IReadOnlyCollection<string> regionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, """
-            WITH scope(code) AS (SELECT value FROM json_each($regions))
+        var scope = new SqlRegionScope(RegionScope.Of(regionCodes), "regions");
+        await using var command = Command(connection, $"""
             SELECT cs.segment_code, count(*), coalesce(sum(c.registered_capital), 0), coalesce(sum(c.strength), 0)
             FROM company_segment cs JOIN company c ON c.id = cs.company_id
             WHERE cs.chain_code = $chain AND cs.status = 'confirmed'
-              AND (c.province_code IN scope OR c.city_code IN scope OR c.county_code IN scope)
+              AND {scope.Where("c")}
             GROUP BY cs.segment_code
             """);
         command.Parameters.AddWithValue("$chain", chainCode);
-        command.Parameters.AddWithValue("$regions", Json(regionCodes));
+        scope.Bind(command);
         var result = new List<SegmentPresence>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

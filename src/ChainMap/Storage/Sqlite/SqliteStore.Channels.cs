@@ -140,8 +140,9 @@ internal sealed partial class SqliteStore
 
         if (query.RegionCodes is { Count: > 0 })
         {
-            where.Add("(h.province_code IN (SELECT value FROM json_each($regions)) OR h.city_code IN (SELECT value FROM json_each($regions)) OR h.county_code IN (SELECT value FROM json_each($regions)))");
-            parameters.Add(("$regions", Json(query.RegionCodes)));
+            var regions = new SqlRegionScope(RegionScope.Of(query.RegionCodes), "regions");
+            where.Add(regions.Where("h"));
+            regions.Bind(parameters);
         }
 
         var filter = where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where);

@@ -83,6 +83,14 @@ internal sealed partial class SqliteStore
                 parameters.Add(new SqliteParameter(parameter, Json(codes)));
             }
         }
+
+        public void Bind(List<(string Name, object Value)> parameters)
+        {
+            foreach (var (_, parameter, codes) in Levels)
+            {
+                parameters.Add((parameter, Json(codes)));
+            }
+        }
     }
 
     /// <summary>

@@ -23,17 +23,16 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, """
-            WITH scope(code) AS (SELECT value FROM json_each($regions))
+        var scope = new SqlRegionScope(RegionScope.Of(regionCodes), "regions");
+        await using var command = Command(connection, $"""
             SELECT cs.segment_code, count(*)
             FROM company_segment cs JOIN segment s ON s.code = cs.segment_code JOIN company c ON c.id = cs.company_id
             WHERE cs.status = 'unconfirmed' AND s.chain_code = $chain
-              AND ($all OR c.province_code IN scope OR c.city_code IN scope OR c.county_code IN scope)
+              AND {scope.Where("c")}
             GROUP BY cs.segment_code
             """);
         command.Parameters.AddWithValue("$chain", chainCode);
-        command.Parameters.AddWithValue("$regions", Json(regionCodes ?? []));
-        command.Parameters.AddWithValue("$all", regionCodes is null);
+        scope.Bind(command);
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -16,23 +16,36 @@ internal sealed partial class SqliteStore
         """;
 
     private const string ActivityColumns = """
-        a.id, a.project_id, a.company_id, c.name, c.uscc, a.kind, a.title, a.on_date, a.people_met, a.notes, a.team_id, a.made_by, a.recorded_at
+        a.id, a.project_id, a.company_id, c.name, c.uscc, a.kind, a.title, a.on_date, a.people_met, a.notes, a.team_id, a.made_by, a.recorded_at,
+        a.our_people, a.next_step, a.next_step_due
         """;
 
     private const string BlockerColumns = """
-        id, project_id, kind, description, owner, status, opened_on, opened_by, closed_on, closed_by, closing_note
+        id, project_id, kind, description, owner, status, opened_on, opened_by, closed_on, closed_by, closing_note, due_on
         """;
 
-    public async Task<long?> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken)
+    public async Task<ProjectCreateResult> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE takes the write lock before the checks, so two creations for one company cannot both pass them.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var exists = Command(connection, "SELECT count(*) FROM company WHERE id = $id", transaction))
+        await using (var exists = Command(connection, """
+            SELECT (SELECT count(*) FROM company WHERE id = $id),
+                   (SELECT min(id) FROM project WHERE company_id = $id AND stage <> 'terminated')
+            """, transaction))
         {
             exists.Parameters.AddWithValue("$id", companyId);
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            await using var reader = await exists.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            if (reader.GetInt64(0) == 0)
             {
-                return null;
+                return new ProjectCreateResult(ProjectCreateStatus.CompanyNotFound, 0);
+            }
+
+            if (!reader.IsDBNull(1))
+            {
+                return new ProjectCreateResult(ProjectCreateStatus.CompanyHasOpenProject, reader.GetInt64(1));
             }
         }
 
@@ -56,7 +69,7 @@ internal sealed partial class SqliteStore
 
         await InsertStageChangeAsync(connection, transaction, id, 1, initial, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return id;
+        return new ProjectCreateResult(ProjectCreateStatus.Created, id);
     }
 
     public async Task<ProjectFile?> GetProjectFileAsync(long projectId, CancellationToken cancellationToken)
@@ -256,8 +269,9 @@ internal sealed partial class SqliteStore
 
         long id;
         await using (var insert = Command(connection, """
-            INSERT INTO project_activity(project_id, company_id, kind, title, on_date, people_met, notes, team_id, made_by, recorded_at)
-            VALUES ($project, $company, $kind, $title, $date, $people, $notes, $team, $by, $at)
+            INSERT INTO project_activity(project_id, company_id, kind, title, on_date, people_met, notes, team_id, made_by, recorded_at,
+                our_people, next_step, next_step_due)
+            VALUES ($project, $company, $kind, $title, $date, $people, $notes, $team, $by, $at, $ours, $nextStep, $nextStepDue)
             RETURNING id
             """, transaction))
         {
@@ -271,6 +285,9 @@ internal sealed partial class SqliteStore
             insert.Parameters.AddWithValue("$team", activity.TeamId);
             insert.Parameters.AddWithValue("$by", activity.By);
             insert.Parameters.AddWithValue("$at", activity.RecordedAt.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$ours", activity.OurPeople is { Count: > 0 } ours ? Json(ours.ToList()) : DBNull.Value);
+            insert.Parameters.AddWithValue("$nextStep", Db(activity.NextStep));
+            insert.Parameters.AddWithValue("$nextStepDue", activity.NextStepDue is { } due ? DateText(due) : DBNull.Value);
             id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
@@ -337,12 +354,37 @@ internal sealed partial class SqliteStore
         return new Paged<Activity>(items, query.Page, query.PageSize, total);
     }
 
+    public async Task<IReadOnlyList<Activity>> ListNextStepsAsync(string? teamId, DateOnly dueBy, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"""
+            SELECT {ActivityColumns} FROM project_activity a JOIN company c ON c.id = a.company_id
+            WHERE a.next_step_due IS NOT NULL AND a.next_step_due <= $due AND ($team IS NULL OR a.team_id = $team)
+              AND NOT EXISTS (
+                SELECT 1 FROM project_activity l
+                WHERE (CASE WHEN a.project_id IS NULL THEN l.company_id = a.company_id ELSE l.project_id = a.project_id END)
+                  AND (l.on_date > a.on_date OR (l.on_date = a.on_date AND l.id > a.id)))
+            ORDER BY a.next_step_due, a.id LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$due", DateText(dueBy));
+        command.Parameters.AddWithValue("$team", Db(teamId));
+        command.Parameters.AddWithValue("$limit", limit);
+        var items = new List<Activity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ReadActivity(reader));
+        }
+
+        return items;
+    }
+
     public async Task<Blocker?> AddBlockerAsync(long projectId, NewBlocker blocker, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var insert = Command(connection, $"""
-            INSERT INTO project_blocker(project_id, kind, description, owner, status, opened_on, opened_by)
-            SELECT $project, $kind, $description, $owner, 'open', $opened, $by WHERE EXISTS (SELECT 1 FROM project WHERE id = $project)
+            INSERT INTO project_blocker(project_id, kind, description, owner, status, opened_on, opened_by, due_on)
+            SELECT $project, $kind, $description, $owner, 'open', $opened, $by, $due WHERE EXISTS (SELECT 1 FROM project WHERE id = $project)
             RETURNING {BlockerColumns}
             """);
         insert.Parameters.AddWithValue("$project", projectId);
@@ -351,6 +393,7 @@ internal sealed partial class SqliteStore
         insert.Parameters.AddWithValue("$owner", Db(blocker.Owner));
         insert.Parameters.AddWithValue("$opened", DateText(blocker.OpenedOn));
         insert.Parameters.AddWithValue("$by", blocker.OpenedBy);
+        insert.Parameters.AddWithValue("$due", blocker.DueOn is { } due ? DateText(due) : DBNull.Value);
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadBlocker(reader) : null;
     }
@@ -552,7 +595,10 @@ internal sealed partial class SqliteStore
             NullableString(r, 9),
             r.GetString(10),
             r.GetString(11),
-            ParseInstant(r.GetString(12)));
+            ParseInstant(r.GetString(12)),
+            r.IsDBNull(13) ? [] : JsonSerializer.Deserialize<List<string>>(r.GetString(13)) ?? [],
+            NullableString(r, 14),
+            r.IsDBNull(15) ? null : ParseDate(r.GetString(15)));
     }
 
     private static Blocker ReadBlocker(SqliteDataReader r)
@@ -561,7 +607,8 @@ internal sealed partial class SqliteStore
         ProjectTerms.TryParseBlockerStatus(r.GetString(5), out var status);
         return new Blocker(
             r.GetInt64(0), r.GetInt64(1), kind, r.GetString(3), NullableString(r, 4), status,
-            ParseDate(r.GetString(6)), r.GetString(7), r.IsDBNull(8) ? null : ParseDate(r.GetString(8)), NullableString(r, 9), NullableString(r, 10));
+            ParseDate(r.GetString(6)), r.GetString(7), r.IsDBNull(8) ? null : ParseDate(r.GetString(8)), NullableString(r, 9), NullableString(r, 10),
+            r.IsDBNull(11) ? null : ParseDate(r.GetString(11)));
     }
 
     private static ProjectStage ParseStage(string wire) =>

@@ -137,7 +137,11 @@ export function mount(root, initial) {
         router.navigate('project', { id: created.project.id }, { replace: true });
       } catch (error) {
         button.disabled = false;
-        replace(problem, errorBlock(error, { explain: '立项没有保存。' }));
+        // Someone else created the company's project meanwhile: the service names it (409), the page links to it.
+        replace(problem, errorBlock(error, { explain: `立项没有保存。${RULES[error.rule] ?? ''}` }),
+          error.existingProjectId
+            ? h('p', {}, h('a', { href: router.href('project', { id: error.existingProjectId }), id: 'existing-project-link' }, '打开已有的项目 →'))
+            : null);
       }
     });
     replace(page, h('div', { class: 'scroll-page' }, form));
@@ -347,17 +351,29 @@ export function mount(root, initial) {
         field('类型', kind),
         field('日期', h('input', { id: 'activity-date', name: 'date', type: 'date', value: today(), max: today(), required: true }))),
       field('主题', h('input', { id: 'activity-title', name: 'title', maxlength: 200, placeholder: '如 考察生产线、商谈用地' })),
-      field('对方人员', h('input', { id: 'activity-people', name: 'people', maxlength: 2000, placeholder: '姓名 职务，多人用逗号分隔' }),
-        '我方：记录人和负责专班自动记下'),
+      field('对方人员', h('input', { id: 'activity-people', name: 'people', maxlength: 2000, placeholder: '姓名 职务，多人用逗号分隔' })),
+      field('我方人员', h('input', { id: 'activity-ours', name: 'ours', maxlength: 2000, placeholder: '记录人以外的我方人员，多人用逗号分隔' }),
+        '记录人和负责专班自动记下'),
       field('纪要', h('textarea', { id: 'activity-notes', name: 'notes', rows: 3, maxlength: 4000 })),
+      h('div', { class: 'field-row' },
+        field('下一步', h('input', { id: 'activity-next-step', name: 'nextStep', maxlength: 4000, placeholder: '如 寄送用地方案、约见董事长' })),
+        field('下一步期限', h('input', { id: 'activity-next-due', name: 'nextStepDue', type: 'date' }))),
+      h('div', { class: 'form-message' }),
       h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', id: 'activity-submit', ...disabledAttrs }, '记录活动')));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const data = new FormData(form);
       const chosen = ACTIVITY_KINDS.find((k) => k.value === data.get('kind'));
       const title = [chosen.title, data.get('title')?.trim()].filter(Boolean).join('：') || null;
+      const nextStep = data.get('nextStep')?.trim() || null;
+      const nextStepDue = data.get('nextStepDue') || null;
+      if (nextStepDue && !nextStep) {
+        replace(form.querySelector('.form-message'), h('p', { class: 'state state-error', role: 'alert' }, '写了期限，请写明下一步要做什么。'));
+        return;
+      }
       change(form.querySelector('#activity-submit'), () => api.logActivity(detail.project.id, {
-        kind: chosen.kind, title, date: data.get('date'), peopleMet: splitList(data.get('people')), notes: data.get('notes')?.trim() || null,
+        kind: chosen.kind, title, date: data.get('date'), peopleMet: splitList(data.get('people')), ourPeople: splitList(data.get('ours')),
+        notes: data.get('notes')?.trim() || null, nextStep, nextStepDue,
       }), '活动已记录。');
     });
     return h('div', { class: 'card', id: 'project-activities' },
@@ -368,7 +384,9 @@ export function mount(root, initial) {
         : h('ol', { class: 'activity-list', id: 'activity-list' }, detail.activities.map((a) => h('li', { dataset: { id: a.id, kind: a.kind } },
           h('div', {}, h('strong', {}, a.title ?? a.kindName), h('span', { class: 'muted small' }, ` ${a.date} · ${a.kindName} · ${a.team.name}`)),
           a.peopleMet.length ? h('div', { class: 'small' }, `对方：${a.peopleMet.join('、')}`) : null,
+          a.ourPeople?.length ? h('div', { class: 'small' }, `我方：${a.ourPeople.join('、')}`) : null,
           a.notes ? h('div', { class: 'small pre' }, a.notes) : null,
+          a.nextStep ? h('div', { class: 'small next-step' }, h('strong', {}, '下一步：'), a.nextStep, a.nextStepDue ? `（期限 ${a.nextStepDue}）` : '') : null,
           h('div', { class: 'muted small' }, `记录：${a.by}`)))));
   }
 
@@ -377,7 +395,8 @@ export function mount(root, initial) {
     const form = h('form', { class: 'edit-form', id: 'blocker-form', novalidate: true },
       h('div', { class: 'field-row' },
         field('类别', select({ id: 'blocker-kind', name: 'kind' }, BLOCKER_KINDS, 'land')),
-        field('提出日期', h('input', { id: 'blocker-date', name: 'date', type: 'date', value: today(), max: today() }))),
+        field('提出日期', h('input', { id: 'blocker-date', name: 'date', type: 'date', value: today(), max: today() })),
+        field('解决期限', h('input', { id: 'blocker-due', name: 'dueOn', type: 'date' }))),
       field('问题', h('textarea', { id: 'blocker-description', name: 'description', rows: 2, maxlength: 4000, required: true })),
       field('责任单位', h('input', { id: 'blocker-owner', name: 'owner', list: 'blocker-owners', maxlength: 200, placeholder: '如 随县自然资源局' }),
         null),
@@ -393,6 +412,7 @@ export function mount(root, initial) {
       }
       change(form.querySelector('#blocker-submit'), () => api.openBlocker(id, {
         kind: data.get('kind'), description: data.get('description').trim(), owner: data.get('owner').trim() || null, date: data.get('date') || null,
+        dueOn: data.get('dueOn') || null,
       }), '问题已登记。');
     });
     const open = detail.blockers.filter((b) => b.status === 'open').length;
@@ -405,10 +425,13 @@ export function mount(root, initial) {
   }
 
   function blockerItem(projectId, b, disabledAttrs, change) {
-    const item = h('li', { dataset: { id: b.id, status: b.status } },
+    // Overdue is the service's verdict (its date), not the browser's clock.
+    const item = h('li', { class: b.overdue ? 'overdue' : null, dataset: { id: b.id, status: b.status } },
       h('div', {}, h('span', { class: `tag ${b.status === 'open' ? 'open' : 'closed'}` }, b.status === 'open' ? '未解决' : '已解决'),
+        b.overdue ? h('span', { class: 'tag overdue' }, '已逾期') : null,
         h('strong', {}, b.kindName), ` ${b.description}`),
       h('div', { class: 'muted small' }, `责任单位：${b.owner ?? '未指定'} · ${b.openedOn} 提出（${b.openedBy}）`,
+        b.dueOn ? h('span', { class: 'due' }, ` · 期限 ${b.dueOn}`) : '',
         b.closedOn ? ` · ${b.closedOn} 解决（${b.closedBy}）` : ''),
       b.closingNote ? h('div', { class: 'small' }, `解决情况：${b.closingNote}`) : null);
     if (b.status === 'open') {

@@ -1,12 +1,13 @@
 // 我的专班: a resident team's working page. Its region group's ranked targets (with 立项), its projects by
-// stage, this month's activities and the open blockers (要素保障) of its projects, oldest first.
+// stage, this month's activities, the next steps due within a week or overdue (by the service's date), and
+// the open blockers (要素保障) of its projects, oldest first, overdue ones marked by the service.
 // Route: #/team?team=csj&chain=ZQ (a team member lands on their own team).
 
 import * as api from '../api.js';
 import * as router from '../router.js';
 import * as session from '../session.js';
 import { h, replace, select, money, number } from '../dom.js';
-import { loading, empty, errorBlock, generations, pending } from '../ui.js';
+import { loading, empty, errorBlock, generations } from '../ui.js';
 import { STAGES, daysBetween, launchControl, projectsByCompany, today } from '../project-terms.js';
 
 export function mount(root, initial) {
@@ -34,6 +35,7 @@ export function mount(root, initial) {
       const board = h('div', { class: 'card wide', id: 'team-projects' }, loading('正在读取项目…'));
       const month = h('div', { class: 'card', id: 'team-activities' }, loading('正在读取本月活动…'));
       const blockers = h('div', { class: 'card', id: 'team-blockers' }, loading('正在读取要素保障…'));
+      const steps = h('div', { class: 'card', id: 'team-next-steps' }, loading('正在读取下一步…'));
       replace(page,
         h('div', { class: 'toolbar' },
           h('h1', {}, team.name),
@@ -43,7 +45,7 @@ export function mount(root, initial) {
             select({ id: 'team-chain', onchange: (e) => router.setParams({ chain: e.target.value || null }) },
               [{ value: '', label: '全部产业链' }, ...chains.map((c) => ({ value: c.code, label: c.name }))], params.chain ?? '')),
           h('span', { class: 'muted small' }, `驻点地区：${team.regionGroup}（${team.members.map((m) => m.name).join('、')}）`)),
-        h('div', { class: 'dashboard' }, board, month, blockers, targets));
+        h('div', { class: 'dashboard' }, board, steps, blockers, month, targets));
       const projects = await api.allProjects({ team: team.id });
       if (!isLatest()) {
         return;
@@ -51,6 +53,7 @@ export function mount(root, initial) {
       renderBoard(board, projects);
       renderTargets(targets, team, params, chains);
       renderMonth(month, team);
+      renderNextSteps(steps, team);
       renderBlockers(blockers, projects);
     } catch (error) {
       if (isLatest()) {
@@ -120,6 +123,28 @@ export function mount(root, initial) {
     }
   }
 
+  async function renderNextSteps(card, team) {
+    try {
+      const result = await api.nextSteps({ team: team.id, days: 7 });
+      replace(card,
+        h('h2', {}, `待办：到期和逾期的下一步（${number(result.items.length)}）`),
+        h('p', { class: 'muted small' }, `截至 ${result.today}（服务器日期），7 天内到期或已逾期；同一项目以最近一次活动的下一步为准。`),
+        result.items.length === 0
+          ? empty('没有 7 天内到期或逾期的下一步。')
+          : h('table', { class: 'data', id: 'team-next-steps-table' },
+            h('thead', {}, h('tr', {}, h('th', {}, '项目 / 企业'), h('th', {}, '下一步'), h('th', {}, '期限'), h('th', {}, '状态'))),
+            h('tbody', {}, result.items.map((s) => h('tr', { class: s.overdue ? 'overdue' : null, dataset: { id: s.activity.id } },
+              h('td', {}, s.activity.projectId
+                ? h('a', { href: router.href('project', { id: s.activity.projectId }) }, s.activity.company.name)
+                : s.activity.company.name),
+              h('td', {}, s.nextStep, h('div', { class: 'muted small' }, `${s.activity.date} ${s.activity.title ?? s.activity.kindName}（${s.activity.by}）`)),
+              h('td', { class: 'due' }, s.due),
+              h('td', { class: 'status' }, s.overdue ? `逾期 ${number(-s.daysLeft)} 天` : s.daysLeft === 0 ? '今天到期' : `${number(s.daysLeft)} 天后到期`))))));
+    } catch (error) {
+      replace(card, h('h2', {}, '下一步'), errorBlock(error));
+    }
+  }
+
   async function renderBlockers(card, projects) {
     try {
       const withBlockers = projects.filter((p) => p.openBlockers > 0);
@@ -128,16 +153,17 @@ export function mount(root, initial) {
       const open = details.flatMap((d) => d.blockers.filter((b) => b.status === 'open').map((b) => ({ ...b, project: d.project, age: daysBetween(b.openedOn, now) })))
         .sort((a, b) => b.age - a.age);
       replace(card,
-        h('h2', {}, `待办：未解决的要素保障（${number(open.length)}）`),
-        pending('活动的「下一步」和期限服务尚未保存（docs/adr/0170），这里列出本专班项目未解决的问题，最久的在前。'),
+        h('h2', {}, `未解决的要素保障（${number(open.length)}）`),
+        h('p', { class: 'muted small' }, '最久的在前；过了解决期限的标红（按服务器日期）。'),
         open.length === 0
           ? empty('本专班的项目没有未解决的问题。')
           : h('table', { class: 'data', id: 'team-blockers-table' },
-            h('thead', {}, h('tr', {}, h('th', {}, '项目'), h('th', {}, '问题'), h('th', {}, '责任单位'), h('th', { class: 'num' }, '已过天数'))),
-            h('tbody', {}, open.map((b) => h('tr', { class: b.age > 30 ? 'overdue' : null },
+            h('thead', {}, h('tr', {}, h('th', {}, '项目'), h('th', {}, '问题'), h('th', {}, '责任单位'), h('th', {}, '期限'), h('th', { class: 'num' }, '已过天数'))),
+            h('tbody', {}, open.map((b) => h('tr', { class: b.overdue ? 'overdue' : null, dataset: { id: b.id } },
               h('td', {}, h('a', { href: router.href('project', { id: b.project.id }) }, b.project.name)),
               h('td', {}, `${b.kindName}：${b.description}`),
               h('td', {}, b.owner ?? '未指定'),
+              h('td', { class: 'due' }, b.dueOn ? (b.overdue ? `${b.dueOn}（已逾期）` : b.dueOn) : '—'),
               h('td', { class: 'num' }, number(b.age)))))));
     } catch (error) {
       replace(card, h('h2', {}, '要素保障'), errorBlock(error));

@@ -109,6 +109,19 @@ internal static class CompanyFields
 
     /// <summary>The position of a provenance name in the listing order; unknown names last.</summary>
     public static int Order(string field) => Names.IndexOf(field) is var i && i >= 0 ? i : int.MaxValue;
+
+    /// <summary>
+    /// A company's provenance as shown: each field (<paramref name="fields"/>: field name → import id) with the file
+    /// and time of its import (<paramref name="runs"/>), in listing order; fields of an unknown import are left out.
+    /// </summary>
+    public static IReadOnlyList<FieldSource> Sources(
+        IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, (string File, DateTimeOffset At)> runs) =>
+        fields
+            .Where(f => runs.ContainsKey(f.Value))
+            .OrderBy(f => Order(f.Key))
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
+            .ToList();
 }
 
 /// <summary>

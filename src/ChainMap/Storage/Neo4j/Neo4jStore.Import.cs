@@ -41,12 +41,7 @@ internal sealed partial class Neo4jStore
             row => row[0].AsRequiredString(),
             row => (File: row[1].AsRequiredString(), At: DateTimeOffset.Parse(row[2].AsRequiredString(), CultureInfo.InvariantCulture)),
             StringComparer.Ordinal);
-        return fields
-            .Where(f => runs.ContainsKey(f.Value))
-            .OrderBy(f => CompanyFields.Order(f.Key))
-            .ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
-            .ToList();
+        return CompanyFields.Sources(fields, runs);
     }
 
     public async Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken)

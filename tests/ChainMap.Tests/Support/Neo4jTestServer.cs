@@ -1,3 +1,4 @@
+using ChainMap.Cli;
 using ChainMap.Storage;
 using ChainMap.Storage.Neo4j;
 using Microsoft.Extensions.Configuration;
@@ -70,7 +71,7 @@ internal static class Neo4jTestServer
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddChainMapLibrary();
+        services.AddChainMapServices();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

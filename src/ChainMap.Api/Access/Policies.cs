@@ -16,6 +16,9 @@ internal static class Policies
     public const string Projects = "projects";
     public const string Admin = "admin";
 
+    /// <summary>Changing company data by hand: edit, merge, delete, review memberships, undo an import, remove the demo set (issue #16).</summary>
+    public const string Curate = "curate";
+
     public const string TeamClaim = "chainmap:team";
     public const string KeyClaim = "chainmap:key";
 
@@ -27,6 +30,7 @@ internal static class Policies
         options.AddPolicy(Export, p => p.RequireRole(Role.Admin.ToWire(), Role.Analyst.ToWire(), Role.Planner.ToWire(), Role.TeamMember.ToWire()));
         options.AddPolicy(Projects, p => p.RequireRole(Role.Admin.ToWire(), Role.TeamMember.ToWire()));
         options.AddPolicy(Admin, p => p.RequireRole(Role.Admin.ToWire()));
+        options.AddPolicy(Curate, p => p.RequireRole(Role.Admin.ToWire(), Role.Analyst.ToWire()));
     }
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

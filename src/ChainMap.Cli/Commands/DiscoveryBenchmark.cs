@@ -245,7 +245,7 @@ internal static class DiscoveryBenchmark
 
         await Step("store: segment stats (gap analysis)", 5, () => store.GetSegmentStatsAsync(chain.Chain.Code, homeCodes, cancellationToken));
         await Step("store: place counts, everywhere", 5, () => store.CountSegmentPlacesAsync(chain.Chain.Code, null, homeCodes, cancellationToken));
-        var ties = await Step("store: home-tied companies", 3, () => store.ListHomeTiedCompaniesAsync(homeCodes, cancellationToken));
+        var ties = await Step("store: home-tied companies", 3, () => HomeTies.LoadAsync(store, homeCodes, cancellationToken));
         var query = new TargetCandidateQuery(segments, codes, homeCodes, [], null, 50);
         var set = await Step("store: list candidates (50 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query, cancellationToken));
         await Step("store: map candidates (5 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query with { RegionCodes = null, PerSegment = 5 }, cancellationToken));

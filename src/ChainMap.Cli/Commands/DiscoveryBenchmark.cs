@@ -98,12 +98,12 @@ internal static class DiscoveryBenchmark
             network.Add(new NetworkCompany(record.Uscc!, record.RegionCode, row[3], record.Strength));
             if (batch.Count == batch.Capacity)
             {
-                await store.UpsertCommittedAsync(batch, stamp, cancellationToken);
+                await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
                 batch.Clear();
             }
         }
 
-        await store.UpsertCommittedAsync(batch, stamp, cancellationToken);
+        await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
         await Console.Out.WriteLineAsync($"Stored {count:N0} companies in {clock.Elapsed.TotalSeconds:0} s");
 
         var tables = SyntheticNetwork.Generate(network, chains, catalog, home.Code, seed, membersPerChannel: Math.Max(20, count / 2000));

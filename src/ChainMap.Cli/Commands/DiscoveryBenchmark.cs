@@ -98,12 +98,12 @@ internal static class DiscoveryBenchmark
             network.Add(new NetworkCompany(record.Uscc!, record.RegionCode, row[3], record.Strength));
             if (batch.Count == batch.Capacity)
             {
-                await store.UpsertCommittedAsync(batch, stamp, cancellationToken);
+                await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
                 batch.Clear();
             }
         }
 
-        await store.UpsertCommittedAsync(batch, stamp, cancellationToken);
+        await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
         await Console.Out.WriteLineAsync($"Stored {count:N0} companies in {clock.Elapsed.TotalSeconds:0} s");
 
         var tables = SyntheticNetwork.Generate(network, chains, catalog, home.Code, seed, membersPerChannel: Math.Max(20, count / 2000));
@@ -245,7 +245,7 @@ internal static class DiscoveryBenchmark
 
         await Step("store: segment stats (gap analysis)", 5, () => store.GetSegmentStatsAsync(chain.Chain.Code, homeCodes, cancellationToken));
         await Step("store: place counts, everywhere", 5, () => store.CountSegmentPlacesAsync(chain.Chain.Code, null, homeCodes, cancellationToken));
-        var ties = await Step("store: home-tied companies", 3, () => store.ListHomeTiedCompaniesAsync(homeCodes, cancellationToken));
+        var ties = await Step("store: home-tied companies", 3, () => HomeTies.LoadAsync(store, homeCodes, cancellationToken));
         var query = new TargetCandidateQuery(segments, codes, homeCodes, [], null, 50);
         var set = await Step("store: list candidates (50 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query, cancellationToken));
         await Step("store: map candidates (5 per segment + total)", 20, () => store.FindTargetCandidatesAsync(query with { RegionCodes = null, PerSegment = 5 }, cancellationToken));

@@ -251,7 +251,7 @@ internal static class Neo4jBenchmarkCommand
             clock.Restart();
             foreach (var batch in records.Chunk(CompanyImporter.BatchSize))
             {
-                await store.UpsertCommittedAsync(batch, stamp, cancellationToken);
+                await store.UpsertCompaniesAsync(batch, stamp, cancellationToken);
             }
 
             portImport = Rate(clock.Elapsed, records.Count);
@@ -262,7 +262,7 @@ internal static class Neo4jBenchmarkCommand
         var unchanged = 0;
         foreach (var batch in records.Chunk(CompanyImporter.BatchSize))
         {
-            unchanged += (await store.UpsertCommittedAsync(batch, stamp with { ImportId = "imp-benchmark-2" }, cancellationToken)).Count(o => o.Kind == UpsertKind.Unchanged);
+            unchanged += (await store.UpsertCompaniesAsync(batch, stamp with { ImportId = "imp-benchmark-2" }, cancellationToken)).Count(o => o.Kind == UpsertKind.Unchanged);
         }
 
         var reimport = clock.Elapsed;

@@ -32,7 +32,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
 
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, CancellationToken cancellationToken) =>
         GetAsync(ties, home.Code, async ct =>
-            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await store.ListHomeTiedCompaniesAsync(HomeCodes(home), ct)),
+            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), ct)),
             cancellationToken);
 
     /// <summary>Where a chain's companies are, per segment, province and city, within a scope and outside the home region.</summary>

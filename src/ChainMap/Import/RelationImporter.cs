@@ -77,7 +77,9 @@ internal sealed class RelationImporter(ICompanyStore store, RegionDirectory regi
                     return;
                 }
 
-                var matches = await store.MatchCompaniesAsync(pending.SelectMany(p => new[] { p.From, p.To }).ToList(), cancellationToken);
+                var references = pending.SelectMany(p => new[] { p.From, p.To }).ToList();
+                var (usccs, nameKeys) = CompanyReferences.Keys(references);
+                var matches = CompanyReferences.Match(references, await store.FindCompanyKeysAsync(usccs, nameKeys, cancellationToken));
                 for (var i = 0; i < pending.Count; i++)
                 {
                     var p = pending[i];

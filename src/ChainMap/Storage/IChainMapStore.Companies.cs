@@ -28,6 +28,9 @@ internal sealed record CompanyRecord(
     string? Industry = null,
     string? Scope = null);
 
+/// <summary>What identifies a stored company: its id, USCC, normalised name and place.</summary>
+internal sealed record CompanyKey(long Id, string? Uscc, string NameKey, string ProvinceCode, string? CityCode, string? CountyCode);
+
 /// <summary>Which import (file, time) a stored value came from.</summary>
 internal sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);
 
@@ -79,9 +82,8 @@ internal interface ICompanyStore
     Task<IReadOnlyList<FieldSource>> GetCompanyProvenanceAsync(long companyId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Finds the companies each reference names (relation imports): by USCC when given, else by
-    /// name key, restricted to companies located within <see cref="CompanyReference.RegionCode"/>
-    /// when given. One list of ids per reference, in input order; several ids mean ambiguous.
+    /// The identities of the stored companies with one of <paramref name="usccs"/> or one of <paramref name="nameKeys"/>,
+    /// by id: what a relation import matches its references against (<see cref="Import.CompanyReferences.Match"/>).
     /// </summary>
-    Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CompanyKey>> FindCompanyKeysAsync(IReadOnlyCollection<string> usccs, IReadOnlyCollection<string> nameKeys, CancellationToken cancellationToken);
 }

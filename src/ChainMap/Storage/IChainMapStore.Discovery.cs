@@ -53,6 +53,9 @@ internal sealed record HomeRelationTie(long HomeCompanyId, string HomeCompanyNam
 /// </summary>
 internal sealed record HomeChannelTie(long ChannelId, string ChannelName, ChannelKind Kind, ChannelRole Role, int HopsToHome);
 
+/// <summary>The inputs of <see cref="Discovery.ChannelHops.Compute"/> as a store loads them.</summary>
+internal sealed record HomeChannelGraph(IReadOnlyList<long> TiedHome, IReadOnlyList<long> WithHomeMember, IReadOnlyList<(long Channel, long Member)> Links);
+
 /// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need.</summary>
 internal sealed record HomeTiedCompany(
     long CompanyId,
@@ -106,10 +109,17 @@ internal interface IDiscoveryStore
     Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every company outside <paramref name="homeRegionCodes"/> that has a relation with a company inside it, or a
-    /// link to a channel that leads home within two further steps (see <see cref="HomeChannelTie"/>).
+    /// What the channels' distances from home are worked out from (<see cref="Discovery.ChannelHops"/>): the channels tied to a
+    /// division in <paramref name="homeRegionCodes"/>, those with a member company there, and every link between channels.
     /// </summary>
-    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken);
+    Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every company outside <paramref name="homeRegionCodes"/> that has a relation with a company inside it, or a
+    /// link to one of the channels of <paramref name="channelHops"/> (channel id → steps to home, as
+    /// <see cref="Discovery.ChannelHops"/> decided them; see <see cref="HomeChannelTie"/>).
+    /// </summary>
+    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken);
 
     /// <summary>Companies by id with their memberships, in the order asked; unknown ids are skipped.</summary>
     Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);

@@ -208,7 +208,7 @@ public sealed class TargetRankingTests
     private async Task<List<(long Id, double Score, string Segment)>> RankEverythingAsync(IReadOnlyCollection<string> segments, IReadOnlyCollection<string>? scope, IReadOnlyList<string> tags)
     {
         var gaps = (await discovery.AnalyseAsync(chain, CancellationToken.None)).Segments.ToDictionary(g => g.Segment.Code);
-        var ties = (await store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => t.CompanyId);
+        var ties = (await HomeTies.LoadAsync(store, DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => t.CompanyId);
         var all = await store.FindTargetCandidatesAsync(new TargetCandidateQuery(segments, scope, DiscoveryGraph.HomeCodes, tags, null, 100_000), CancellationToken.None);
         var companies = (await store.GetCompaniesAsync(all.Candidates.Select(c => c.CompanyId).Distinct().ToList(), CancellationToken.None)).ToDictionary(c => c.Id);
         double Part(TargetCandidate c) => TargetScoring.GapPart(gaps[c.SegmentCode].Priority, TargetScoring.Confidence(companies[c.CompanyId], c.SegmentCode));

@@ -40,7 +40,7 @@ public sealed class RelationAndChainImportTests
 
         var first = await ImportRelationsAsync(path);
         var again = await ImportRelationsAsync(path);
-        var customer = (await store.Store.MatchCompaniesAsync([new ChainMap.Storage.CompanyReference(null, "随州市甲专用汽车有限公司", null)], CancellationToken.None))[0].Single();
+        var customer = (await store.Store.FindCompanyKeysAsync([], ["随州市甲专用汽车有限公司"], CancellationToken.None)).Single().Id;
         var relations = await store.Store.ListRelationsAsync(customer, CancellationToken.None);
 
         Assert.That((first.Read, first.Inserted, first.Rejected), Is.EqualTo((2L, 2L, 0L)), string.Join("; ", first.Problems));

@@ -1,3 +1,4 @@
+using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Storage;
 using ChainMap.Tests.Support;
@@ -88,7 +89,7 @@ public abstract partial class StoreContract
     {
         var graph = await DiscoveryGraph.BuildAsync(Store);
 
-        var tied = (await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));
+        var tied = (await HomeTies.LoadAsync(Store, DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));
 
         Assert.That(tied.Keys, Is.EquivalentTo(new[] { "B", "C", "D", "G", "Q", "S" }));
         Assert.That(tied["B"].Relations.Single(), Is.EqualTo(new HomeRelationTie(graph.Ids["H5"], "随州部件厂", CompanyRelationKind.Supplies, true)));

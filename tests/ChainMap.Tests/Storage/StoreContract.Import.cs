@@ -91,13 +91,21 @@ public abstract partial class StoreContract
         var ids = (await Store.UpsertCompaniesAsync(
             [Company("甲公司", "421303", uscc), Company("乙公司", "421303"), Company("乙公司", "320506")], Stamp, CancellationToken.None)).Select(o => o.CompanyId).ToList();
 
-        var matches = await Store.MatchCompaniesAsync(
+        CompanyReference[] references =
         [
             new CompanyReference(uscc, null, null),
             new CompanyReference(null, "乙公司", "421300"),
             new CompanyReference(null, "乙公司", null),
             new CompanyReference(null, "丙公司", null),
-        ], CancellationToken.None);
+        ];
+        var (usccs, nameKeys) = CompanyReferences.Keys(references);
+        var keys = await Store.FindCompanyKeysAsync(usccs, nameKeys, CancellationToken.None);
+        var matches = CompanyReferences.Match(references, keys);
+
+        Assert.That(keys.Select(k => (k.Id, k.Uscc, k.NameKey, k.CountyCode)), Is.EquivalentTo(new[]
+        {
+            (ids[0], (string?)uscc, "甲公司", (string?)"421303"), (ids[1], null, "乙公司", "421303"), (ids[2], null, "乙公司", "320506"),
+        }));
 
         Assert.That(matches[0], Is.EqualTo(new[] { ids[0] }));
         Assert.That(matches[1], Is.EqualTo(new[] { ids[1] }));

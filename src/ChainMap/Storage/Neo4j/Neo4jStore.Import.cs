@@ -44,36 +44,25 @@ internal sealed partial class Neo4jStore
         return CompanyFields.Sources(fields, runs);
     }
 
-    public async Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CompanyKey>> FindCompanyKeysAsync(IReadOnlyCollection<string> usccs, IReadOnlyCollection<string> nameKeys, CancellationToken cancellationToken)
     {
-        if (references.Count == 0)
+        if (usccs.Count + nameKeys.Count == 0)
         {
             return [];
         }
 
-        var rows = references.Select((r, i) => new Dictionary<string, object?>
-        {
-            ["i"] = i,
-            ["uscc"] = r.Uscc,
-            ["name"] = string.IsNullOrEmpty(r.NameKey) ? null : r.NameKey,
-            ["region"] = r.RegionCode,
-        }).ToList();
         var result = await RunAsync(Cypher("""
-            UNWIND $rows AS row
-            OPTIONAL MATCH (u:Company {uscc: row.uscc})
-            OPTIONAL MATCH (n:Company {nameKey: row.name})
-            WHERE row.uscc IS NULL
-              AND (row.region IS NULL OR row.region IN [n.regionCode, n.provinceCode, n.cityCode, n.countyCode])
-            WITH row, u, n ORDER BY n.id
-            RETURN row.i, CASE WHEN row.uscc IS NULL THEN collect(n.id) ELSE collect(DISTINCT u.id) END
-            """, ("rows", rows)), cancellationToken);
-        var matches = new IReadOnlyList<long>[references.Count];
-        foreach (var row in result.Rows)
-        {
-            matches[(int)row[0].AsInt64()] = row[1].EnumerateArray().Where(e => !e.IsNull()).Select(e => e.AsInt64()).Distinct().ToList();
-        }
-
-        return matches.Select(m => m ?? []).ToList();
+            UNWIND $usccs AS uscc
+            MATCH (c:Company {uscc: uscc})
+            RETURN c.id AS id, c.uscc AS uscc, c.nameKey AS nameKey, c.provinceCode AS province, c.cityCode AS city, c.countyCode AS county
+            UNION
+            UNWIND $names AS name
+            MATCH (c:Company {nameKey: name})
+            RETURN c.id AS id, c.uscc AS uscc, c.nameKey AS nameKey, c.provinceCode AS province, c.cityCode AS city, c.countyCode AS county
+            """, ("usccs", usccs.ToList()), ("names", nameKeys.ToList())), cancellationToken);
+        return result.Rows
+            .Select(row => new CompanyKey(row[0].AsInt64(), row[1].AsString(), row[2].AsRequiredString(), row[3].AsRequiredString(), row[4].AsString(), row[5].AsString()))
+            .ToList();
     }
 
     public async Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken) =>

@@ -16,7 +16,28 @@ internal sealed partial class Neo4jStore
     private static readonly Dictionary<string, CompanyRelationKind> RelationKinds =
         RelationTypes.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    public async Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    {
+        var home = RegionScope.Of(homeRegionCodes);
+        if (home.IsEmpty)
+        {
+            return new HomeChannelGraph([], [], []);
+        }
+
+        var homeCompanies = new RegionFilter(home, "home");
+        var results = await RunAsync(
+        [
+            "MATCH (h:Channel) RETURN h.id, h.ties",
+            Cypher(homeCompanies.Match() + "MATCH (h:Channel)-[:LINKS]->(c) RETURN DISTINCT h.id", [.. homeCompanies.Parameters]),
+            "MATCH (a:Channel)-[:LINKS]->(b:Channel) RETURN a.id, b.id",
+        ], cancellationToken);
+        return new HomeChannelGraph(
+            results[0].Rows.Where(r => TiedHome(r[1].AsString(), home)).Select(r => r[0].AsInt64()).ToList(),
+            results[1].Rows.Select(r => r[0].AsInt64()).ToList(),
+            results[2].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())).ToList());
+    }
+
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
     {
         var home = RegionScope.Of(homeRegionCodes);
         if (home.IsEmpty)
@@ -34,9 +55,7 @@ internal sealed partial class Neo4jStore
                 WHERE NOT {{homeCompanies.Predicate("o")}}
                 RETURN o.id, c.id, c.name, type(r), startNode(r) = o
                 """, parameters),
-            "MATCH (h:Channel) RETURN h.id, h.name, h.kind, h.ties",
-            Cypher(homeCompanies.Match() + "MATCH (h:Channel)-[:LINKS]->(c) RETURN DISTINCT h.id", parameters),
-            "MATCH (a:Channel)-[:LINKS]->(b:Channel) RETURN a.id, b.id",
+            Cypher("UNWIND $ids AS id MATCH (h:Channel {id: id}) RETURN h.id, h.name, h.kind", ("ids", channelHops.Keys.ToList())),
         ], cancellationToken);
 
         var relations = new Dictionary<long, List<HomeRelationTie>>();
@@ -45,28 +64,22 @@ internal sealed partial class Neo4jStore
             Add(relations, row[0].AsInt64(), new HomeRelationTie(row[1].AsInt64(), row[2].AsString() ?? string.Empty, RelationKinds[row[3].AsRequiredString()], row[4].AsBoolean()));
         }
 
-        // Channel distances (ChannelHops) from the channels tied home, those with a home member, and the links between channels.
-        var channels = first[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString()), Home: TiedHome(r[3].AsString(), home)));
-        var distance = ChannelHops.Compute(
-            channels.Where(c => c.Value.Home).Select(c => c.Key),
-            first[2].Rows.Select(r => r[0].AsInt64()),
-            first[3].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())));
-
+        var channels = first[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString())));
         var channelTies = new Dictionary<long, List<HomeChannelTie>>();
-        if (distance.Count > 0)
+        if (channels.Count > 0)
         {
             var links = await RunAsync(Cypher($$"""
                 UNWIND $ids AS id
                 MATCH (h:Channel {id: id})-[l:LINKS]->(o:Company)
                 WHERE NOT {{homeCompanies.Predicate("o")}}
                 RETURN o.id, h.id, l.role
-                """, [("ids", distance.Keys.ToList()), .. homeCompanies.Parameters]), cancellationToken);
+                """, [("ids", channels.Keys.ToList()), .. homeCompanies.Parameters]), cancellationToken);
             foreach (var row in links.Rows)
             {
                 var channelId = row[1].AsInt64();
                 ChannelRoles.TryParse(row[2].AsString(), out var role);
-                var (name, kind, _) = channels[channelId];
-                Add(channelTies, row[0].AsInt64(), new HomeChannelTie(channelId, name, kind ?? default, role, distance[channelId]));
+                var (name, kind) = channels[channelId];
+                Add(channelTies, row[0].AsInt64(), new HomeChannelTie(channelId, name, kind ?? default, role, channelHops[channelId]));
             }
         }
 

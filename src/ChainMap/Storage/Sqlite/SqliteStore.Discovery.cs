@@ -144,34 +144,11 @@ internal sealed partial class SqliteStore
 
     private static PresenceFigures Presence(Figures figures) => new((int)figures.Companies, (decimal)figures.Capital, figures.Strength);
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    public async Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
-        var homeSet = $"""
-            home(id) AS MATERIALIZED (
-                {home.CompanyIds()})
-            """;
-
-        // Relations across the home border, seen from the outside company.
-        var relations = new Dictionary<long, List<(long HomeId, CompanyRelationKind Kind, bool OutsideIsFrom)>>();
-        await using (var command = Command(connection, $"""
-            WITH {homeSet}
-            SELECT r.from_id, r.to_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN home AND r.from_id NOT IN home
-            UNION ALL
-            SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN home AND r.to_id NOT IN home
-            """))
-        {
-            home.Bind(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                CompanyRelationKinds.TryParse(reader.GetString(2), out var kind);
-                Add(relations, reader.GetInt64(0), (reader.GetInt64(1), kind, reader.GetInt64(3) == 1));
-            }
-        }
-
-        // What the channel distances are computed from (ChannelHops): channels tied to home, channels with a home member, links between channels.
+        // Channels tied to home, channels with a home member, links between channels.
         var tiedHome = new List<long>();
         var withHomeMember = new List<long>();
         await using (var command = Command(connection, $"""
@@ -199,15 +176,43 @@ internal sealed partial class SqliteStore
             }
         }
 
-        var distance = ChannelHops.Compute(tiedHome, withHomeMember, channelLinks);
+        return new HomeChannelGraph(tiedHome, withHomeMember, channelLinks);
+    }
+
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
+        var homeSet = $"""
+            home(id) AS MATERIALIZED (
+                {home.CompanyIds()})
+            """;
+
+        // Relations across the home border, seen from the outside company.
+        var relations = new Dictionary<long, List<(long HomeId, CompanyRelationKind Kind, bool OutsideIsFrom)>>();
+        await using (var command = Command(connection, $"""
+            WITH {homeSet}
+            SELECT r.from_id, r.to_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN home AND r.from_id NOT IN home
+            UNION ALL
+            SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN home AND r.to_id NOT IN home
+            """))
+        {
+            home.Bind(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                CompanyRelationKinds.TryParse(reader.GetString(2), out var kind);
+                Add(relations, reader.GetInt64(0), (reader.GetInt64(1), kind, reader.GetInt64(3) == 1));
+            }
+        }
 
         var channelInfo = new Dictionary<long, (string Name, ChannelKind Kind)>();
         var channelTies = new Dictionary<long, List<HomeChannelTie>>();
-        if (distance.Count > 0)
+        if (channelHops.Count > 0)
         {
             await using (var command = Command(connection, "SELECT id, name, kind FROM channel WHERE id IN (SELECT value FROM json_each($ids))"))
             {
-                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));
+                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(channelHops.Keys));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -221,14 +226,14 @@ internal sealed partial class SqliteStore
                 WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {home.Contains("m")}
                 """);
             home.Bind(links);
-            links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(distance.Keys));
+            links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(channelHops.Keys));
             await using var linkReader = await links.ExecuteReaderAsync(cancellationToken);
             while (await linkReader.ReadAsync(cancellationToken))
             {
                 var channelId = linkReader.GetInt64(1);
                 ChannelRoles.TryParse(linkReader.GetString(2), out var role);
                 var (name, kind) = channelInfo[channelId];
-                Add(channelTies, linkReader.GetInt64(0), new HomeChannelTie(channelId, name, kind, role, distance[channelId]));
+                Add(channelTies, linkReader.GetInt64(0), new HomeChannelTie(channelId, name, kind, role, channelHops[channelId]));
             }
         }
 

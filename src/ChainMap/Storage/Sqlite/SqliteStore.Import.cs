@@ -41,40 +41,32 @@ internal sealed partial class SqliteStore
         return CompanyFields.Sources(fields, runs);
     }
 
-    public async Task<IReadOnlyList<IReadOnlyList<long>>> MatchCompaniesAsync(IReadOnlyList<CompanyReference> references, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CompanyKey>> FindCompanyKeysAsync(IReadOnlyCollection<string> usccs, IReadOnlyCollection<string> nameKeys, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var byUscc = Command(connection, "SELECT id FROM company WHERE uscc = $uscc");
-        var usccParameter = byUscc.Parameters.Add("$uscc", SqliteType.Text);
-        await using var byName = Command(connection, "SELECT id, region_code, province_code, city_code, county_code FROM company WHERE name_key = $name ORDER BY id");
-        var nameParameter = byName.Parameters.Add("$name", SqliteType.Text);
-        var result = new List<IReadOnlyList<long>>(references.Count);
-        foreach (var reference in references)
+        if (usccs.Count + nameKeys.Count == 0)
         {
-            var ids = new List<long>();
-            if (reference.Uscc is not null)
-            {
-                usccParameter.Value = reference.Uscc;
-                if (await byUscc.ExecuteScalarAsync(cancellationToken) is long id)
-                {
-                    ids.Add(id);
-                }
-            }
-            else if (!string.IsNullOrEmpty(reference.NameKey))
-            {
-                nameParameter.Value = reference.NameKey;
-                await using var reader = await byName.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var region = reference.RegionCode;
-                    if (region is null || Enumerable.Range(1, 4).Any(i => !reader.IsDBNull(i) && reader.GetString(i) == region))
-                    {
-                        ids.Add(reader.GetInt64(0));
-                    }
-                }
-            }
+            return [];
+        }
 
-            result.Add(ids);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            SELECT id, uscc, name_key, province_code, city_code, county_code FROM company WHERE uscc IN (SELECT value FROM json_each($usccs))
+            UNION
+            SELECT id, uscc, name_key, province_code, city_code, county_code FROM company WHERE name_key IN (SELECT value FROM json_each($names))
+            """);
+        command.Parameters.AddWithValue("$usccs", Json(usccs));
+        command.Parameters.AddWithValue("$names", Json(nameKeys));
+        var result = new List<CompanyKey>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new CompanyKey(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return result;

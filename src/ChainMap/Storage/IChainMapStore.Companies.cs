@@ -28,8 +28,11 @@ internal sealed record CompanyRecord(
     string? Industry = null,
     string? Scope = null);
 
-/// <summary>Which import (file, time) a stored value came from.</summary>
-internal sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);
+/// <summary>
+/// Which import (file, time) a stored value came from. <see cref="OverwriteAnalyst"/>: the import replaces values an
+/// analyst set by hand (by default it keeps them, ADR 0185).
+/// </summary>
+internal sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At, bool OverwriteAnalyst = false);
 
 internal enum UpsertKind
 {
@@ -41,7 +44,8 @@ internal enum UpsertKind
     Conflict,
 }
 
-internal sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail);
+/// <summary>What a row did; <see cref="AnalystValuesKept"/> counts the analyst's values it would have changed but kept (ADR 0185).</summary>
+internal sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail, int AnalystValuesKept = 0);
 
 /// <summary>Company search. Region codes may be provinces, cities or counties; empty means everywhere.</summary>
 internal sealed record CompanyQuery(

@@ -127,9 +127,11 @@ export function editControls(c, { onSaved, onDeleted, onReload }) {
             errors.get(field).textContent = ` ${messages.join(' ')}`;
           }
         }
+        const stale = error.status === 409 && error.currentVersion;
         replace(message,
+          stale ? h('strong', {}, `该企业已被他人修改（现为版本 ${error.currentVersion}），本次修改未保存。`) : null,
           h('span', { class: 'state-error' }, error.message ?? '保存失败'),
-          error.status === 409 && error.currentVersion
+          stale
             ? h('button', { type: 'button', class: 'small-button', id: 'reload-company', onclick: onReload }, '重新载入最新版本')
             : null);
       }
@@ -150,7 +152,8 @@ export function editControls(c, { onSaved, onDeleted, onReload }) {
       await api.deleteCompany(c.id, c.version);
       onDeleted();
     } catch (error) {
-      showButtons(h('p', { class: 'state-error', id: 'delete-refused', role: 'alert' }, error.message ?? '删除失败'));
+      showButtons(h('p', { class: 'state-error', id: 'delete-refused', role: 'alert' },
+        error.status === 409 && !error.currentVersion ? '无法删除：仍有项目引用该企业。' : '删除失败：', error.message ?? ''));
     }
   }
 }

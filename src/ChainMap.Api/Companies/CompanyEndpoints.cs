@@ -18,10 +18,13 @@ internal sealed record RelationResponse(long From, long To, string Kind, string?
 internal sealed record CompanyResponse(
     long Id, string? Uscc, string Name, string RegionCode, string RegionName, string ProvinceCode, string? CityCode, string? CountyCode,
     decimal? RegisteredCapital, string? Founded, int? Employees, decimal? Revenue, string? ListedCode, IReadOnlyList<string> Tags,
-    string? Products, string? Address, IReadOnlyList<MembershipResponse> Segments, string? Industry = null, string? Scope = null);
+    string? Products, string? Address, IReadOnlyList<MembershipResponse> Segments, string? Industry = null, string? Scope = null, long Version = 1);
 
-/// <summary>Where a stored value came from: the field, and the import (id, file name, time) that last set it.</summary>
-internal sealed record FieldSourceResponse(string Field, string ImportId, string File, DateTimeOffset At);
+/// <summary>
+/// Where a stored value came from: the field, and the import (id, file name, time) that last set it; or, with source
+/// "analyst", the analyst (name, user id) who set it by hand and when (import id and file are then null).
+/// </summary>
+internal sealed record FieldSourceResponse(string Field, string? ImportId, string? File, DateTimeOffset At, string Source = "import", string? By = null, string? ById = null);
 
 internal sealed record CompanyDetailResponse(CompanyResponse Company, IReadOnlyList<RelationResponse> Relations, IReadOnlyList<FieldSourceResponse> Provenance);
 
@@ -174,7 +177,7 @@ internal static class CompanyEndpoints
     }
 
     /// <summary>A company by id or USCC; a problem when the text is neither.</summary>
-    private static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, ICompanyStore store, CancellationToken cancellationToken)
+    internal static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, ICompanyStore store, CancellationToken cancellationToken)
     {
         if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && id.Length < 18)
         {
@@ -193,7 +196,7 @@ internal static class CompanyEndpoints
 
     private static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
 
-    private static async Task<CompanyDetailResponse> DetailAsync(Company company, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
+    internal static async Task<CompanyDetailResponse> DetailAsync(Company company, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var relations = await store.ListRelationsAsync(company.Id, cancellationToken);
@@ -201,7 +204,9 @@ internal static class CompanyEndpoints
         return new CompanyDetailResponse(
             company.ToResponse(catalog),
             relations.Select(r => new RelationResponse(r.FromCompanyId, r.ToCompanyId, r.Kind.ToWire(), r.Note)).ToList(),
-            provenance.Select(p => new FieldSourceResponse(p.Field, p.ImportId, p.FileName, p.At)).ToList());
+            provenance.Select(p => p.IsAnalyst
+                ? new FieldSourceResponse(p.Field, null, null, p.At, p.ImportId, p.By, p.ById)
+                : new FieldSourceResponse(p.Field, p.ImportId, p.FileName, p.At)).ToList());
     }
 
     internal static async Task<Accepted<ImportJobResponse>> Reclassify(ImportJobs jobs, CancellationToken cancellationToken)
@@ -225,5 +230,6 @@ internal static class CompanyEndpoints
         c.Employees, c.Revenue, c.ListedCode, c.Tags, c.Products, c.Address,
         c.Memberships.Select(m => new MembershipResponse(m.SegmentCode, m.Role, m.Confidence, m.Evidence, m.Source, m.Status.ToWire())).ToList(),
         c.Industry,
-        c.Scope);
+        c.Scope,
+        c.Version);
 }

@@ -29,7 +29,8 @@ internal sealed record ImportJobResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? Message,
-    string Errors);
+    string Errors,
+    long AnalystValuesKept = 0);
 
 /// <summary>One row of a problem report.</summary>
 internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);
@@ -39,7 +40,8 @@ internal static class ImportMappings
     public static ImportJobResponse ToResponse(this ImportJob job, double? progress) => new(
         job.Id, job.Kind, job.FileName, job.State.ToWire(), job.DryRun, job.AllOrNothing, job.Written,
         job.Counts.Read, job.Counts.Inserted, job.Counts.Updated, job.Counts.Unchanged, job.Counts.Rejected, job.Counts.Unassigned,
-        job.Counts.Problems, job.Counts.Unconfirmed, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors");
+        job.Counts.Problems, job.Counts.Unconfirmed, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors",
+        job.Counts.AnalystValuesKept);
 
     public static ImportProblemResponse ToResponse(this ImportProblem problem) =>
         new(problem.File, problem.Line, problem.Column, problem.Value, problem.Reason, problem.Severity.ToWire());

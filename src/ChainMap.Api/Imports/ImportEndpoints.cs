@@ -13,7 +13,7 @@ internal static class ImportEndpoints
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
         group.MapPost("/companies", ImportCompanies).WithName("ImportCompanies").RequireAuthorization(Access.Policies.Import)
-            .WithSummary("Upload a company list (CSV in UTF-8 or GBK, or .xlsx) as multipart field 'file'; options dryRun, allOrNothing, mapping (JSON). Returns the queued job")
+            .WithSummary("Upload a company list (CSV in UTF-8 or GBK, or .xlsx) as multipart field 'file'; options dryRun, allOrNothing, overwriteAnalyst (replace values analysts set by hand; by default they are kept and counted), mapping (JSON). Returns the queued job")
             .Accepts<IFormFile>("multipart/form-data");
         group.MapPost("/relations", ImportRelations).WithName("ImportRelations").RequireAuthorization(Access.Policies.Import)
             .WithSummary("Upload company relations (supplier → customer, investor → investee) as multipart field 'file'. Returns the queued job")
@@ -272,7 +272,7 @@ internal static class ImportEndpoints
             errors[name] = [$"unknown form field '{name}'; the options are {string.Join(", ", KnownFields)}"];
         }
 
-        var options = new ImportOptions(Flag("dryRun"), Flag("allOrNothing"));
+        var options = new ImportOptions(Flag("dryRun"), Flag("allOrNothing")) { OverwriteAnalyst = Flag("overwriteAnalyst") };
         var mappingText = Value("mapping");
         if (!string.IsNullOrWhiteSpace(mappingText))
         {
@@ -295,7 +295,7 @@ internal static class ImportEndpoints
         return (options, errors);
     }
 
-    private static readonly string[] KnownFields = ["dryRun", "allOrNothing", "mapping"];
+    private static readonly string[] KnownFields = ["dryRun", "allOrNothing", "overwriteAnalyst", "mapping"];
 
     private const int DefaultProblemPageSize = 100;
     private const int MaxProblemPageSize = Paging.ImportProblemsMaxPageSize;

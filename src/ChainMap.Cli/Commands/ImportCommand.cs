@@ -30,9 +30,10 @@ internal static class ImportCommand
         var mapping = new Option<FileInfo?>("--mapping") { Description = "JSON file mapping headers to fields, e.g. {\"列A\":\"name\",\"列B\":\"uscc\"}" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would happen; write nothing" };
         var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Write nothing if any row is rejected" };
+        var overwriteAnalyst = new Option<bool>("--overwrite-analyst") { Description = "Replace values analysts set by hand (by default they are kept and counted)" };
         var report = new Option<FileInfo?>("--report") { Description = "Write the problem report (CSV) to this file" };
         var store = StoreOption();
-        var command = new Command("companies", "Import a company list") { file, mapping, dryRun, allOrNothing, report, store };
+        var command = new Command("companies", "Import a company list") { file, mapping, dryRun, allOrNothing, overwriteAnalyst, report, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             IReadOnlyDictionary<string, string>? map = null;
@@ -48,7 +49,7 @@ internal static class ImportCommand
 
             using var host = await CliHost.StartAsync(result.GetValue(store), seed: true, cancellationToken);
             var path = result.GetValue(file)!;
-            var options = new ImportOptions(result.GetValue(dryRun), result.GetValue(allOrNothing), map);
+            var options = new ImportOptions(result.GetValue(dryRun), result.GetValue(allOrNothing), map) { OverwriteAnalyst = result.GetValue(overwriteAnalyst) };
             var progress = new ConsoleProgress();
             var summary = await host.Services.GetRequiredService<CompanyImporter>()
                 .ImportFileAsync(path.FullName, path.Name, options, progress.Report, null, cancellationToken);
@@ -149,6 +150,12 @@ internal static class ImportCommand
         {
             // Memberships, not rows: counted apart (docs/discovery.md).
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"unconfirmed (待确认) memberships: {summary.Unconfirmed}"));
+        }
+
+        if (summary.AnalystValuesKept > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"analysts' values kept: {summary.AnalystValuesKept} (pass --overwrite-analyst to replace them)"));
         }
 
         if (summary.Note is not null)

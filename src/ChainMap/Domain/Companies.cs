@@ -63,7 +63,10 @@ internal static class MembershipSources
         !incoming.IsClassified || (stored.IsClassified && (incoming.IsConfirmed || !stored.IsConfirmed));
 }
 
-/// <summary>A company. Money is in 万元 (10,000 CNY), as Chinese registers report it.</summary>
+/// <summary>
+/// A company. Money is in 万元 (10,000 CNY), as Chinese registers report it. <see cref="Version"/> counts the writes to
+/// the company's fields (1 for a company stored before versions existed); edits and deletes expect it (optimistic concurrency).
+/// </summary>
 internal sealed record Company(
     long Id,
     string? Uscc,
@@ -82,7 +85,8 @@ internal sealed record Company(
     string? Address,
     IReadOnlyList<SegmentMembership> Memberships,
     string? Industry = null,
-    string? Scope = null);
+    string? Scope = null,
+    long Version = 1);
 
 internal enum CompanyRelationKind
 {

@@ -89,7 +89,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             var catalog = await regions.GetCatalogAsync(cancellationToken);
             var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
             var resolver = new CompanyRowResolver(catalog, matcher);
-            var stamp = new ImportStamp(importId ?? NewImportId(time), fileName, time.GetUtcNow());
+            var stamp = new ImportStamp(importId ?? NewImportId(time), fileName, time.GetUtcNow(), options.OverwriteAnalyst);
             var run = new Run(reader, map, resolver, fileName, options, progress, committed);
             try
             {
@@ -152,6 +152,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
         private long rejected;
         private long unassigned;
         private long unconfirmed;
+        private long analystValuesKept;
         private bool written;
 
         public async Task ExecuteAsync(ICompanyImportSession session, CancellationToken cancellationToken)
@@ -173,7 +174,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         written = true;
                         sinceCommit = 0;
                         await CommittedAsync(new ImportCheckpoint(
-                            new ImportCounts(batch.ReadThrough, inserted, updated, unchanged, batch.RejectedThrough + conflicts, unassigned, batch.ProblemsThrough + conflicts, unconfirmed),
+                            new ImportCounts(batch.ReadThrough, inserted, updated, unchanged, batch.RejectedThrough + conflicts, unassigned, batch.ProblemsThrough + conflicts, unconfirmed) { AnalystValuesKept = analystValuesKept },
                             batch.ThroughLine), stop.Token);
                     }
 
@@ -216,6 +217,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
         public ImportSummary Summary(string format) => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Report(fileName))
         {
             Unconfirmed = unconfirmed,
+            AnalystValuesKept = analystValuesKept,
             // A commit of no row wrote nothing.
             Written = written && inserted + updated + unchanged > 0,
             Format = format,
@@ -243,6 +245,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             return new ImportSummary(counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.Unassigned, [problem])
             {
                 Unconfirmed = counts.Unconfirmed,
+                AnalystValuesKept = counts.AnalystValuesKept,
                 Written = kept is not null,
                 FileProblem = problem,
                 Format = format,
@@ -266,7 +269,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             }
         }
 
-        private ImportCounts Counts() => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Count, unconfirmed);
+        private ImportCounts Counts() => new(read, inserted, updated, unchanged, rejected, unassigned, problems.Count, unconfirmed) { AnalystValuesKept = analystValuesKept };
 
         private async Task ProduceAsync(ChannelWriter<Batch> writer, CancellationToken cancellationToken)
         {
@@ -343,6 +346,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var outcome = outcomes[i];
+                analystValuesKept += outcome.AnalystValuesKept;
                 switch (outcome.Kind)
                 {
                     case UpsertKind.Inserted:

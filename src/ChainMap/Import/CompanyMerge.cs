@@ -44,7 +44,8 @@ internal static class CompanyMerge
     {
         if (record.Uscc is not null && byUscc.TryGetValue(record.Uscc, out var sameCode))
         {
-            return sameCode.NameKey == record.NameKey
+            // An analyst's name correction is the company's name now: the file's old name still means it.
+            return sameCode.NameKey == record.NameKey || (sameCode.Provenance.AnalystMask() & CompanyFields.Name) != 0
                 ? (sameCode, null)
                 : (null, new UpsertOutcome(UpsertKind.Conflict, sameCode.Id,
                     $"USCC {record.Uscc} belongs to '{sameCode.Name}' (company {sameCode.Id.ToString(CultureInfo.InvariantCulture)}), but this row names '{record.Name}'; nothing was merged"));
@@ -91,11 +92,21 @@ internal static class CompanyMerge
     public static CompanyDecision Merge(StoredCompany stored, CompanyRecord incoming, ImportStamp stamp, Func<string, bool> segmentExists)
     {
         var changed = 0;
+        var kept = 0;
+        // An analyst's value stays unless the import is asked to overwrite it (ADR 0185); the mask is read only
+        // from a provenance text that holds an analyst's stamp.
+        var analyst = stamp.OverwriteAnalyst ? 0 : stored.Provenance.AnalystMask();
 
         T Pick<T>(int field, T current, T value, bool present)
         {
             if (!present || EqualityComparer<T>.Default.Equals(current, value))
             {
+                return current;
+            }
+
+            if ((analyst & field) != 0)
+            {
+                kept++;
                 return current;
             }
 
@@ -116,8 +127,15 @@ internal static class CompanyMerge
         var tags = stored.JoinedTags;
         if (incoming.Tags.Count > 0 && !JoinsTo(incoming.Tags, stored.JoinedTags))
         {
-            changed |= CompanyFields.Tags;
-            tags = string.Join('|', incoming.Tags);
+            if ((analyst & CompanyFields.Tags) != 0)
+            {
+                kept++;
+            }
+            else
+            {
+                changed |= CompanyFields.Tags;
+                tags = string.Join('|', incoming.Tags);
+            }
         }
 
         var products = Pick(CompanyFields.Products, stored.Products, incoming.Products, incoming.Products is not null);
@@ -134,7 +152,7 @@ internal static class CompanyMerge
                 IdentityKey = uscc != stored.Uscc ? "u:" + uscc : stored.IdentityKey,
                 Uscc = uscc,
                 Name = name,
-                NameKey = incoming.NameKey,
+                NameKey = name == stored.Name ? stored.NameKey : incoming.NameKey,
                 RegionCode = region,
                 ProvinceCode = regionChanged ? incoming.ProvinceCode : stored.ProvinceCode,
                 CityCode = regionChanged ? incoming.CityCode : stored.CityCode,
@@ -161,8 +179,8 @@ internal static class CompanyMerge
         }
 
         var outcome = changed == 0 && written is null
-            ? new UpsertOutcome(UpsertKind.Unchanged, stored.Id, null)
-            : new UpsertOutcome(UpsertKind.Updated, stored.Id, string.Join(", ", CompanyFields.In(changed).Concat(written is null ? [] : ["segments"])));
+            ? new UpsertOutcome(UpsertKind.Unchanged, stored.Id, null, kept)
+            : new UpsertOutcome(UpsertKind.Updated, stored.Id, string.Join(", ", CompanyFields.In(changed).Concat(written is null ? [] : ["segments"])), kept);
         return new CompanyDecision(outcome, company, changed, regionChanged, written ?? []);
     }
 

@@ -6,6 +6,9 @@ namespace ChainMap.Import;
 internal sealed record ImportOptions(bool DryRun = false, bool AllOrNothing = false, IReadOnlyDictionary<string, string>? Mapping = null)
 {
     public static readonly ImportOptions Default = new();
+
+    /// <summary>Replace values an analyst set by hand (by default an import keeps them and counts them, ADR 0185).</summary>
+    public bool OverwriteAnalyst { get; init; }
 }
 
 /// <summary>
@@ -39,10 +42,13 @@ internal sealed record ImportSummary(long Read, long Inserted, long Updated, lon
     /// <summary>Memberships the rows brought as 待确认 (unconfirmed: the classifier was not sure), counted apart from the rows.</summary>
     public long Unconfirmed { get; init; }
 
+    /// <summary>Values the rows would have changed but kept, because an analyst set them (ADR 0185).</summary>
+    public long AnalystValuesKept { get; init; }
+
     /// <summary>One sentence on what was (not) written and why.</summary>
     public string? Note { get; init; }
 
-    public ImportCounts Counts => new(Read, Inserted, Updated, Unchanged, Rejected, Unassigned, ProblemCount, Unconfirmed);
+    public ImportCounts Counts => new(Read, Inserted, Updated, Unchanged, Rejected, Unassigned, ProblemCount, Unconfirmed) { AnalystValuesKept = AnalystValuesKept };
 
     public static ImportSummary RejectedFile(ImportProblem problem, string? format = null) =>
         new(0, 0, 0, 0, 0, 0, [problem])

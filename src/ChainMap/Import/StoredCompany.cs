@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ChainMap.Curation;
 using ChainMap.Domain;
 using ChainMap.Storage;
 
@@ -34,7 +35,8 @@ internal sealed record StoredCompany(
     string? Scope,
     double Strength,
     FieldProvenance Provenance,
-    IReadOnlyList<SegmentMembership> Memberships)
+    IReadOnlyList<SegmentMembership> Memberships,
+    long Version = 1)
 {
     public IReadOnlyList<string> TagList => JoinedTags.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
@@ -111,16 +113,19 @@ internal static class CompanyFields
     public static int Order(string field) => Names.IndexOf(field) is var i && i >= 0 ? i : int.MaxValue;
 
     /// <summary>
-    /// A company's provenance as shown: each field (<paramref name="fields"/>: field name → import id) with the file
-    /// and time of its import (<paramref name="runs"/>), in listing order; fields of an unknown import are left out.
+    /// A company's provenance as shown: each field (<paramref name="fields"/>: field name → import id or analyst stamp)
+    /// with the file and time of its import (<paramref name="runs"/>) or the analyst and time of the edit
+    /// (<see cref="AnalystProvenance"/>), in listing order; fields of an unknown import are left out.
     /// </summary>
     public static IReadOnlyList<FieldSource> Sources(
         IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, (string File, DateTimeOffset At)> runs) =>
         fields
-            .Where(f => runs.ContainsKey(f.Value))
+            .Where(f => runs.ContainsKey(f.Value) || AnalystProvenance.TryRead(f.Value, out _, out _, out _))
             .OrderBy(f => Order(f.Key))
             .ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
+            .Select(f => AnalystProvenance.TryRead(f.Value, out var at, out var userId, out var userName)
+                ? new FieldSource(f.Key, AnalystProvenance.Source, string.Empty, at) { By = userName, ById = userId }
+                : new FieldSource(f.Key, f.Value, runs[f.Value].File, runs[f.Value].At))
             .ToList();
 }
 
@@ -159,6 +164,30 @@ internal sealed class FieldProvenance
 
     public static FieldProvenance From(IReadOnlyDictionary<string, string> fields) =>
         fields.Count == 0 ? None : new FieldProvenance(JsonSerializer.Serialize(fields), null, 0, null);
+
+    /// <summary>
+    /// The fields whose value an analyst set (<see cref="AnalystProvenance"/>). A stored text without an analyst's stamp is
+    /// not parsed (the import merge asks this of every company a row meets).
+    /// </summary>
+    public int AnalystMask()
+    {
+        if (basis is null && (json is null || !json.Contains(AnalystProvenance.JsonMarker, StringComparison.Ordinal)))
+        {
+            return 0;
+        }
+
+        var mask = 0;
+        foreach (var (field, source) in Fields)
+        {
+            var bit = CompanyFields.Names.IndexOf(field);
+            if (bit >= 0 && AnalystProvenance.IsAnalyst(source))
+            {
+                mask |= 1 << bit;
+            }
+        }
+
+        return mask;
+    }
 
     /// <summary>These provenance values with every field of <paramref name="mask"/> set to <paramref name="importId"/>.</summary>
     public FieldProvenance Stamp(int mask, string importId) => mask == 0 ? this : new FieldProvenance(null, this, mask, importId);

@@ -31,8 +31,11 @@ internal sealed record CompanyRecord(
 /// <summary>What identifies a stored company: its id, USCC, normalised name and place.</summary>
 internal sealed record CompanyKey(long Id, string? Uscc, string NameKey, string ProvinceCode, string? CityCode, string? CountyCode);
 
-/// <summary>Which import (file, time) a stored value came from.</summary>
-internal sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At);
+/// <summary>
+/// Which import (file, time) a stored value came from. <see cref="OverwriteAnalyst"/>: the import replaces values an
+/// analyst set by hand (by default it keeps them, ADR 0185).
+/// </summary>
+internal sealed record ImportStamp(string ImportId, string FileName, DateTimeOffset At, bool OverwriteAnalyst = false);
 
 internal enum UpsertKind
 {
@@ -44,7 +47,8 @@ internal enum UpsertKind
     Conflict,
 }
 
-internal sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail);
+/// <summary>What a row did; <see cref="AnalystValuesKept"/> counts the analyst's values it would have changed but kept (ADR 0185).</summary>
+internal sealed record UpsertOutcome(UpsertKind Kind, long CompanyId, string? Detail, int AnalystValuesKept = 0);
 
 /// <summary>Company search. Region codes may be provinces, cities or counties; empty means everywhere.</summary>
 internal sealed record CompanyQuery(

@@ -31,8 +31,19 @@ internal interface ICompanyImportSession : IAsyncDisposable
     int CommitEvery { get; }
 }
 
-/// <summary>Where a stored company value came from: the field, and the import (id, file, time) that last set it.</summary>
-internal sealed record FieldSource(string Field, string ImportId, string FileName, DateTimeOffset At);
+/// <summary>
+/// Where a stored company value came from: the field, and the import (id, file, time) that last set it; or, when
+/// <see cref="ImportId"/> is "analyst" (<see cref="Curation.AnalystProvenance"/>), the analyst (<see cref="By"/>, <see cref="ById"/>)
+/// who set it by hand and when (the file name is then empty).
+/// </summary>
+internal sealed record FieldSource(string Field, string ImportId, string FileName, DateTimeOffset At)
+{
+    public string? By { get; init; }
+
+    public string? ById { get; init; }
+
+    public bool IsAnalyst => ImportId == Curation.AnalystProvenance.Source;
+}
 
 /// <summary>
 /// A company named by a relation or other reference: by USCC, or by normalised name
@@ -69,10 +80,13 @@ internal static class ImportJobStates
 
 /// <summary>
 /// Row counts of an import (for a dry run or an import that was not written: what would have happened);
-/// <see cref="Unconfirmed"/> counts the 待确认 memberships the rows brought.
+/// <see cref="Unconfirmed"/> counts the 待确认 memberships the rows brought, <see cref="AnalystValuesKept"/> the values the rows
+/// would have changed but kept because an analyst set them (ADR 0185).
 /// </summary>
 internal sealed record ImportCounts(long Read, long Inserted, long Updated, long Unchanged, long Rejected, long Unassigned, long Problems, long Unconfirmed = 0)
 {
+    public long AnalystValuesKept { get; init; }
+
     public static readonly ImportCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
 }
 

@@ -14,6 +14,7 @@ internal interface IChainMapStore :
     ICompanyStore,
     IMembershipStore,
     ICompanyImportStore,
+    ICompanyEditStore,
     IImportJobStore,
     IChannelStore,
     IDiscoveryStore,

@@ -34,6 +34,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<ICompanyStore>(Store);
         services.AddSingleton<IMembershipStore>(Store);
         services.AddSingleton<ICompanyImportStore>(Store);
+        services.AddSingleton<ICompanyEditStore>(Store);
         services.AddSingleton<IImportJobStore>(Store);
         services.AddSingleton<IChannelStore>(Store);
         services.AddSingleton<IDiscoveryStore>(Store);

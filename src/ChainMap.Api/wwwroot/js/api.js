@@ -16,6 +16,8 @@ export class ApiError extends Error {
     this.rule = problem?.rule ?? null;
     /** The company's open project when a second one was refused (409 company-has-open-project). */
     this.existingProjectId = problem?.existingProjectId ?? null;
+    /** A company's version now, when an edit or delete found it changed (409). */
+    this.currentVersion = problem?.currentVersion ?? null;
   }
 }
 
@@ -266,9 +268,25 @@ export function companies({ q, chain, segment, region, page = 1, pageSize = 20 }
   return get('/api/companies', { q, chain, segment, region, page, pageSize });
 }
 
-/** { company, relations } */
+/** { company, relations, provenance: [{ field, importId, file, at, source: 'import'|'analyst', by, byId }] } */
 export function company(id) {
   return get(`/api/companies/${enc(id)}`);
+}
+
+/**
+ * PATCH /api/companies/{id}: { version, and the fields to change } (analysts, admins). Answers the company detail;
+ * 409 (error.currentVersion) when someone changed the company since it was read. Maps and gap ratings may change.
+ */
+export async function editCompany(id, changes) {
+  const detail = await json('PATCH', `/api/companies/${enc(id)}`, { body: changes });
+  forgetChain();
+  return detail;
+}
+
+/** DELETE /api/companies/{id}?version= (analysts, admins); 409 names the projects that refer to the company. */
+export async function deleteCompany(id, version) {
+  await json('DELETE', `/api/companies/${enc(id)}`, { query: { version } });
+  forgetChain();
 }
 
 /**
@@ -412,13 +430,17 @@ export async function download(path, fallbackName) {
 
 /**
  * POST /api/imports/companies: uploads a CSV or xlsx (multipart part 'file') with the options
- * dryRun, allOrNothing and an optional column mapping (JSON text {"列名":"field"}). → the queued job.
+ * dryRun, allOrNothing, overwriteAnalyst (replace values analysts set by hand) and an optional column mapping
+ * (JSON text {"列名":"field"}). → the queued job.
  */
-export function importCompanies(file, { dryRun = false, allOrNothing = false, mapping = '' } = {}) {
+export function importCompanies(file, { dryRun = false, allOrNothing = false, overwriteAnalyst = false, mapping = '' } = {}) {
   const form = new FormData();
   form.append('file', file, file.name);
   form.append('dryRun', String(dryRun));
   form.append('allOrNothing', String(allOrNothing));
+  if (overwriteAnalyst) {
+    form.append('overwriteAnalyst', 'true');
+  }
   if (mapping.trim()) {
     form.append('mapping', mapping.trim());
   }
@@ -427,7 +449,7 @@ export function importCompanies(file, { dryRun = false, allOrNothing = false, ma
 
 /**
  * An import job: { id, kind, file, state: queued|running|succeeded|failed|cancelled|timed-out, dryRun, allOrNothing,
- * written, rowsRead, inserted, updated, unchanged, rejected, unassigned, problems, progress (0–1),
+ * written, rowsRead, inserted, updated, unchanged, rejected, unassigned, problems, analystValuesKept, progress (0–1),
  * createdAt, finishedAt, message, errors (the report's path) }.
  */
 export function importJob(id) {

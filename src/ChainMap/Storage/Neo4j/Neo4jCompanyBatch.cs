@@ -143,7 +143,8 @@ internal sealed class CompanyState(StoredCompany company)
             company.Get("scope").AsString(),
             company.Get("strength").AsNullableDouble() ?? 0,
             FieldProvenance.FromJson(company.Get("provenance").AsString()),
-            ReadMemberships(memberships).ToList()));
+            ReadMemberships(memberships).ToList(),
+            company.Get("version").AsNullableInt64() ?? 1));
 
     public static IEnumerable<SegmentMembership> ReadMemberships(JsonElement memberships) =>
         memberships.ValueKind != JsonValueKind.Array
@@ -166,7 +167,8 @@ internal sealed class CompanyState(StoredCompany company)
             c.Employees, c.Revenue, c.ListedCode, c.TagList, c.Products, c.Address,
             c.Memberships.OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList(),
             c.Industry,
-            c.Scope);
+            c.Scope,
+            c.Version);
     }
 
     /// <summary>The node's properties; null removes a property (<c>SET c += $properties</c>).</summary>
@@ -201,6 +203,7 @@ internal sealed class CompanyState(StoredCompany company)
         {
             properties["id"] = c.Id;
             properties["createdAt"] = at;
+            properties["version"] = c.Version;
         }
 
         return properties;

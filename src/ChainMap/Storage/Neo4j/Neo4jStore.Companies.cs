@@ -19,7 +19,8 @@ internal sealed partial class Neo4jStore
         {id: c.id, key: c.key, uscc: c.uscc, name: c.name, nameKey: c.nameKey, regionCode: c.regionCode,
          provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode, registeredCapital: c.registeredCapital,
          founded: c.founded, employees: c.employees, revenue: c.revenue, listedCode: c.listedCode, tags: c.tags,
-         products: c.products, address: c.address, industry: c.industry, scope: c.scope, strength: c.strength, provenance: c.provenance}
+         products: c.products, address: c.address, industry: c.industry, scope: c.scope, strength: c.strength, provenance: c.provenance,
+         version: coalesce(c.version, 1)}
         """;
 
     /// <summary>The memberships of <c>c</c> after <c>OPTIONAL MATCH (c)-[m:IN_SEGMENT]-&gt;(s:Segment)</c>, as a list of maps.</summary>
@@ -158,7 +159,7 @@ internal sealed partial class Neo4jStore
         if (plan.Updated.Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["properties"] = c.Properties(at, withIdentity: false) }).ToList() is { Count: > 0 } updated)
         {
             parameters["updated"] = updated;
-            sections.Add(Guarded + "UNWIND $updated AS row MATCH (c:Company {id: row.id}) SET c += row.properties");
+            sections.Add(Guarded + "UNWIND $updated AS row MATCH (c:Company {id: row.id}) SET c += row.properties, c.version = coalesce(c.version, 1) + 1");
         }
 
         if (plan.Relocated.Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["region"] = c.RegionCode }).ToList() is { Count: > 0 } relocated)

@@ -86,6 +86,7 @@ internal sealed partial class Neo4jStore
                 ["unassigned"] = job.Counts.Unassigned,
                 ["problems"] = job.Counts.Problems,
                 ["unconfirmed"] = job.Counts.Unconfirmed,
+                ["analystValuesKept"] = job.Counts.AnalystValuesKept,
                 ["written"] = job.Written,
                 ["createdAt"] = JobTime(job.CreatedAt),
                 ["startedAt"] = job.StartedAt is { } started ? JobTime(started) : null,
@@ -158,7 +159,7 @@ internal sealed partial class Neo4jStore
     private const string JobMap = """
         {id: j.id, kind: j.kind, fileName: j.fileName, state: j.state, dryRun: j.dryRun, allOrNothing: j.allOrNothing,
          read: j.read, inserted: j.inserted, updated: j.updated, unchanged: j.unchanged, rejected: j.rejected,
-         unassigned: j.unassigned, problems: j.problems, unconfirmed: j.unconfirmed, written: j.written, createdAt: j.createdAt,
+         unassigned: j.unassigned, problems: j.problems, unconfirmed: j.unconfirmed, analystValuesKept: j.analystValuesKept, written: j.written, createdAt: j.createdAt,
          startedAt: j.startedAt, finishedAt: j.finishedAt, message: j.message} AS job
         """;
 
@@ -178,7 +179,10 @@ internal sealed partial class Neo4jStore
         new ImportCounts(
             job.Get("read").AsInt64(), job.Get("inserted").AsInt64(), job.Get("updated").AsInt64(), job.Get("unchanged").AsInt64(),
             job.Get("rejected").AsInt64(), job.Get("unassigned").AsInt64(), job.Get("problems").AsInt64(),
-            job.Get("unconfirmed").AsNullableInt64() ?? 0),
+            job.Get("unconfirmed").AsNullableInt64() ?? 0)
+        {
+            AnalystValuesKept = job.Get("analystValuesKept").AsNullableInt64() ?? 0,
+        },
         job.Get("written").AsBoolean(),
         ParseJobTime(job.Get("createdAt").AsRequiredString()),
         job.Get("startedAt").AsString() is { } started ? ParseJobTime(started) : null,

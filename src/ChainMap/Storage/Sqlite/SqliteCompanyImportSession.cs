@@ -69,7 +69,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 province_code = $province, city_code = $city, county_code = $county, registered_capital = $capital,
                 founded = $founded, employees = $employees, revenue = $revenue, listed_code = $listed, tags = $tags,
                 products = $products, address = $address, strength = $strength, provenance = $provenance, updated_at = $now,
-                industry = $industry, scope = $scope
+                industry = $industry, scope = $scope, version = version + 1
             WHERE id = $id
             """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
             "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");

@@ -254,6 +254,12 @@ internal static class SqliteSchema
             ALTER TABLE project_blocker ADD COLUMN due_on TEXT;
             CREATE INDEX project_activity_by_next_step_due ON project_activity(next_step_due) WHERE next_step_due IS NOT NULL;
             """),
+
+        // Company versions for analysts' edits (ADR 0185): companies stored before read as version 1.
+        (185, "ALTER TABLE company ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"),
+
+        // Values an import kept because an analyst set them (ADR 0185).
+        (186, "ALTER TABLE import_job ADD COLUMN analyst_values_kept INTEGER NOT NULL DEFAULT 0;"),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal sealed partial class SqliteStore
 {
     private const string CompanyColumns = """
         c.id, c.uscc, c.name, c.region_code, c.province_code, c.city_code, c.county_code, c.registered_capital,
-        c.founded, c.employees, c.revenue, c.listed_code, c.tags, c.products, c.address, c.industry, c.scope
+        c.founded, c.employees, c.revenue, c.listed_code, c.tags, c.products, c.address, c.industry, c.scope, c.version
         """;
 
     public async Task<Company?> GetCompanyAsync(long id, CancellationToken cancellationToken)
@@ -229,7 +229,8 @@ internal sealed partial class SqliteStore
         NullableString(reader, 14),
         [],
         NullableString(reader, 15),
-        NullableString(reader, 16));
+        NullableString(reader, 16),
+        reader.GetInt64(17));
 
     private static MembershipStatus ReadStatus(SqliteDataReader reader, int ordinal) =>
         reader.GetString(ordinal) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed;

@@ -77,15 +77,16 @@ internal sealed partial class SqliteStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO import_job(id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged,
-                rejected, unassigned, problems, written, created_at, started_at, finished_at, message, unconfirmed)
+                rejected, unassigned, problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept)
             VALUES ($id, $kind, $file, $state, $dry, $aon, $read, $inserted, $updated, $unchanged, $rejected, $unassigned,
-                $problems, $written, $created, $started, $finished, $message, $unconfirmed)
+                $problems, $written, $created, $started, $finished, $message, $unconfirmed, $kept)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, file_name = excluded.file_name, state = excluded.state,
                 dry_run = excluded.dry_run, all_or_nothing = excluded.all_or_nothing, rows_read = excluded.rows_read,
                 inserted = excluded.inserted, updated = excluded.updated, unchanged = excluded.unchanged,
                 rejected = excluded.rejected, unassigned = excluded.unassigned, problems = excluded.problems,
                 written = excluded.written, created_at = excluded.created_at, started_at = excluded.started_at,
-                finished_at = excluded.finished_at, message = excluded.message, unconfirmed = excluded.unconfirmed
+                finished_at = excluded.finished_at, message = excluded.message, unconfirmed = excluded.unconfirmed,
+                analyst_values_kept = excluded.analyst_values_kept
             """);
         var p = command.Parameters;
         p.AddWithValue("$id", job.Id);
@@ -102,6 +103,7 @@ internal sealed partial class SqliteStore
         p.AddWithValue("$unassigned", job.Counts.Unassigned);
         p.AddWithValue("$problems", job.Counts.Problems);
         p.AddWithValue("$unconfirmed", job.Counts.Unconfirmed);
+        p.AddWithValue("$kept", job.Counts.AnalystValuesKept);
         p.AddWithValue("$written", job.Written);
         p.AddWithValue("$created", Time(job.CreatedAt));
         p.AddWithValue("$started", Db(job.StartedAt is { } started ? Time(started) : null));
@@ -205,7 +207,7 @@ internal sealed partial class SqliteStore
 
     private const string JobColumns = """
         id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged, rejected, unassigned,
-        problems, written, created_at, started_at, finished_at, message, unconfirmed
+        problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept
         """;
 
     private static ImportJob ReadJob(SqliteDataReader reader) => new(
@@ -215,7 +217,10 @@ internal sealed partial class SqliteStore
         StateFromWire(reader.GetString(3)),
         reader.GetBoolean(4),
         reader.GetBoolean(5),
-        new ImportCounts(reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(18)),
+        new ImportCounts(reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(18))
+        {
+            AnalystValuesKept = reader.GetInt64(19),
+        },
         reader.GetBoolean(13),
         ParseTime(reader.GetString(14)),
         reader.IsDBNull(15) ? null : ParseTime(reader.GetString(15)),

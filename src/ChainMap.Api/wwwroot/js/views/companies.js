@@ -7,6 +7,7 @@ import * as session from '../session.js';
 import { h, replace, select, money, number } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+import { provenanceList, editControls } from './company-edit.js';
 
 const RELATION_KINDS = { supplies: '供货给', 'invests-in': '投资', controls: '控股' };
 
@@ -101,7 +102,7 @@ export function mount(root, initial) {
     }
     replace(side, loading());
     try {
-      const { company: c, relations } = await api.company(params.id);
+      const { company: c, relations, provenance } = await api.company(params.id);
       const names = await segmentNames(chains);
       const others = [...new Set(relations.map((r) => (r.from === c.id ? r.to : r.from)))].slice(0, 10);
       const related = new Map(await Promise.all(others.map(async (id) => [id, (await api.company(id).catch(() => null))?.company?.name ?? `#${id}`])));
@@ -120,7 +121,13 @@ export function mount(root, initial) {
           fact('成立日期', c.founded ?? '—'),
           fact('股票代码', c.listedCode ?? '—'),
           fact('主营产品', c.products ?? '—'),
-          fact('标签', c.tags.length ? c.tags.join('、') : '—')),
+          fact('标签', c.tags.length ? c.tags.join('、') : '—'),
+          fact('版本', String(c.version))),
+        editControls(c, {
+          onSaved: () => { renderList(chains); renderDetail(chains); },
+          onDeleted: () => { renderList(chains); router.setParams({ id: null }); },
+          onReload: () => renderDetail(chains),
+        }),
         h('h3', {}, '所属环节'),
         c.segments.length === 0 ? empty('未归入任何环节。') : h('ul', { id: 'company-segments' }, c.segments.map((s) =>
           h('li', { class: `membership ${s.status === 'unconfirmed' ? 'unconfirmed' : 'confirmed'}`, 'data-segment': s.segment },
@@ -138,7 +145,9 @@ export function mount(root, initial) {
           const link = h('a', { href: router.href('companies', { ...params, id: other }) }, related.get(other) ?? `#${other}`);
           return h('li', {}, r.from === c.id ? [`${label} `, link] : [link, ` ${label}本企业`],
             r.note ? h('span', { class: 'muted' }, `（${r.note}）`) : null);
-        })));
+        })),
+        h('h3', {}, '数据来源'),
+        provenanceList(provenance));
     } catch (error) {
       if (isLatest()) {
         replace(side, errorBlock(error));

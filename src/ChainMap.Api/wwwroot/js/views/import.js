@@ -36,6 +36,7 @@ const COUNTS = [
   ['rejected', '拒绝'],
   ['unassigned', '未归入环节'],
   ['problems', '问题'],
+  ['analystValuesKept', '保留的分析员修改'],
 ];
 
 export function mount(root, initial) {
@@ -51,6 +52,7 @@ export function mount(root, initial) {
   const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx', onchange: () => showPreview(file.files[0], preview) });
   const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run' });
   const allOrNothing = h('input', { type: 'checkbox', id: 'import-all-or-nothing' });
+  const overwriteAnalyst = h('input', { type: 'checkbox', id: 'import-overwrite-analyst' });
   const mapping = h('textarea', { id: 'import-mapping', rows: 2, placeholder: '{"公司名称":"name","所在地":"region"}', spellcheck: 'false' });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'import-submit' }, '上传并导入');
   const formMessage = h('div', { class: 'form-message' });
@@ -58,6 +60,7 @@ export function mount(root, initial) {
     h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；或 Excel .xlsx）'), file),
     h('label', { class: 'check' }, dryRun, ' 试运行（只检查，不写入）'),
     h('label', { class: 'check' }, allOrNothing, ' 全部成功才写入（有任何被拒绝的行则一行也不写）'),
+    h('label', { class: 'check' }, overwriteAnalyst, ' 覆盖分析员手工修改的值（默认保留并计数）'),
     h('details', { class: 'mapping' },
       h('summary', {}, '列名对应（可选）'),
       h('p', { class: 'muted small' }, '列名通常会被自动识别。无法识别时，用 JSON 写明“文件中的列名 → 字段”，字段如 name、uscc、region、registeredCapital、segment、tags；值为空表示跳过该列。'),
@@ -105,7 +108,7 @@ export function mount(root, initial) {
     submit.disabled = true;
     replace(formMessage, loading(`正在上传 ${chosen.name}…`));
     try {
-      const job = await api.importCompanies(chosen, { dryRun: dryRun.checked, allOrNothing: allOrNothing.checked, mapping: mapping.value });
+      const job = await api.importCompanies(chosen, { dryRun: dryRun.checked, allOrNothing: allOrNothing.checked, overwriteAnalyst: overwriteAnalyst.checked, mapping: mapping.value });
       replace(formMessage, h('p', { class: 'state state-ok' }, `已上传 ${chosen.name}，导入任务 ${job.id} 已开始。`));
       router.setParams({ job: job.id });
     } catch (error) {
@@ -257,7 +260,8 @@ function outcomeText(job) {
   if (!job.written) {
     return `没有写入任何数据${rejected}（全部成功才写入）。请按问题清单修改文件后重新上传。`;
   }
-  return `导入完成：${changed}${rejected}。${job.problems > 0 ? '请查看下方问题清单。' : ''}`;
+  const kept = job.analystValuesKept > 0 ? `保留了 ${number(job.analystValuesKept)} 个分析员手工修改的值（未被文件覆盖）。` : '';
+  return `导入完成：${changed}${rejected}。${kept}${job.problems > 0 ? '请查看下方问题清单。' : ''}`;
 }
 
 /** Decodes as UTF-8, or as GB18030 when the bytes are not valid UTF-8 (Excel's usual Chinese CSV). */

@@ -45,9 +45,6 @@ internal sealed class CompanyClassifier
     private const double DisagreeFactor = 0.5;
     private const double LabelGuess = 0.45;
     private const double WithoutTextCap = 1.0;
-    private const double MainBusinessWeight = 0.8;
-    private const double MainBusinessCap = 1.0;
-    private static readonly char[] MainBusinessEnd = [';', '；', '。', '、', ',', '，'];
 
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
@@ -234,13 +231,7 @@ internal sealed class CompanyClassifier
 
         if (ranked.Count == 0)
         {
-            // Nothing stronger places the company: the first item of its business scope, where a registration states its
-            // main business, may propose a 待确认 membership (ADR 0176). The rest of the scope still counts for nothing alone.
-            ranked = MainBusinessCandidates(scope, fields, industryCodes);
-            if (ranked.Count == 0)
-            {
-                return [];
-            }
+            return [];
         }
 
         // The most specific evidence decides within a chain: a segment named by the company's own name or products
@@ -284,52 +275,6 @@ internal sealed class CompanyClassifier
         }
 
         return kept.Select(k => new SegmentMatch(segments[k.Segment], Confidence(k.Score), Evidence(k.Candidate))).ToList();
-    }
-
-    /// <summary>
-    /// Segments named by the first item of the business scope (up to the first '、', ',', ';' or '。'), scored
-    /// <see cref="MainBusinessWeight"/> × the field score and capped below the confirmation threshold; excluding
-    /// words count in every field, and a known industry that disagrees halves the score.
-    /// </summary>
-    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
-    {
-        var result = new List<(int Segment, double Score, Candidate Candidate)>();
-        var end = scope.IndexOfAny(MainBusinessEnd);
-        var first = end < 0 ? scope : scope[..end];
-        if (first.Length < 2)
-        {
-            return result;
-        }
-
-        var found = new Dictionary<int, Candidate>();
-        foreach (var (term, segment, strength) in terms)
-        {
-            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal))
-            {
-                if (!found.TryGetValue(segment, out var candidate))
-                {
-                    found[segment] = candidate = new Candidate { MainBusiness = true };
-                }
-
-                candidate.Add(3, term, strength);
-            }
-        }
-
-        foreach (var (s, candidate) in found)
-        {
-            var score = Math.Min(MainBusinessCap, candidate.Field(3) * MainBusinessWeight);
-            if (segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
-            {
-                score *= DisagreeFactor;
-            }
-
-            if (score >= ClassifierRules.MinimumScore && !IsExcluded(s, fields))
-            {
-                result.Add((s, score, candidate));
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Maps a score to 0–0.95: one strong product word (score 1) gives 0.59, with an agreeing industry code 0.74.</summary>
@@ -396,7 +341,7 @@ internal sealed class CompanyClassifier
         {
             if (candidate.Terms[f] is { Count: > 0 } found)
             {
-                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f == 3 && candidate.MainBusiness ? "经营范围首项" : labels[f]).Append(": ").AppendJoin('、', found);
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(labels[f]).Append(": ").AppendJoin('、', found);
             }
         }
 
@@ -434,9 +379,6 @@ internal sealed class CompanyClassifier
         public string? CodeEvidence { get; set; }
 
         public string? LabelGuess { get; set; }
-
-        /// <summary>True when only the first item of the business scope (the main business) proposes the segment.</summary>
-        public bool MainBusiness { get; init; }
 
         /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
         public bool NamedByWord { get; set; }

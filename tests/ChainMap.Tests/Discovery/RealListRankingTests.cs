@@ -88,6 +88,31 @@ public sealed class RealListRankingTests
         }
     }
 
+    /// <summary>
+    /// The count of issue #19's ranking goal on this real list: how many distinct scores the top 50 have. The score
+    /// must follow the evidence a user reads in the reasons and nothing else: two targets score the same exactly when
+    /// their segment, fit (confidence and evidence) and strength facts are the same. Measured: 1 distinct score
+    /// (docs/benchmarks.md, "Ranking on a real list alone"): every top-50 专汽 target of this list carries the same
+    /// evidence (a main-board code, the label 汽车配件, no other column), so the goal of 40 is not reachable on it
+    /// without inventing differences (ADR 0177).
+    /// </summary>
+    [Test]
+    public async Task The_top_50_have_as_many_distinct_scores_as_distinct_evidence()
+    {
+        var page = await client.GetFromJsonAsync<TargetPageResponse>("/api/targets?chain=ZQ&region=长三角&pageSize=50&paths=0");
+
+        var items = page!.Items;
+        var evidence = items.Select(Evidence).ToList();
+        var distinctScores = items.Select(t => t.Score).Distinct().Count();
+        var distinctEvidence = evidence.Distinct(StringComparer.Ordinal).Count();
+        TestContext.Out.WriteLine($"top 50: {distinctScores} distinct scores, {distinctEvidence} distinct kinds of evidence");
+
+        Assert.That(items, Has.Count.EqualTo(50));
+        Assert.That(distinctScores, Is.EqualTo(distinctEvidence), "a score per kind of evidence, no more and no less");
+        Assert.That(items.Zip(evidence).GroupBy(p => p.Second, StringComparer.Ordinal).Select(g => g.Select(p => p.First.Score).Distinct().Count()), Is.All.EqualTo(1), "equal evidence, equal score");
+        Assert.That(distinctScores, Is.GreaterThanOrEqualTo(1), "recorded count on this list (goal 40 not reachable on it, ADR 0177)");
+    }
+
     [Test]
     public async Task Every_target_says_which_evidence_it_was_ranked_on_and_which_is_missing()
     {
@@ -147,6 +172,10 @@ public sealed class RealListRankingTests
 
         return order != 0 ? order : string.CompareOrdinal(a.Name, b.Name);
     }
+
+    /// <summary>What a user reads about a target's fit and strength: its segment, the fit sentence and the strength sentence.</summary>
+    private static string Evidence(TargetResponse t) =>
+        string.Join(" | ", new[] { t.Segment.Code }.Concat(t.Reasons.Where(r => r.StartsWith("环节匹配度", StringComparison.Ordinal) || r.StartsWith("企业实力", StringComparison.Ordinal))));
 
     private static int Signals(TargetResponse t) => CompanyStrength.Assess(t.RegisteredCapital, t.Revenue, t.Employees, t.ListedCode, t.Tags).Signals;
 }

@@ -323,6 +323,32 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS"));
     }
 
+    // 专汽 is special-purpose vehicles: a garage, a car dealer or a car-rental firm is none of its segments (ADR 0176).
+    [TestCase("某某汽车维修有限公司", "汽车维修；发动机总成、变速器修理；汽车配件销售")]
+    [TestCase("某某汽车修理厂", "汽车修理、维修保养")]
+    [TestCase("某某汽车销售服务有限公司", "汽车销售；汽车配件、汽车用品销售；二手车交易")]
+    [TestCase("某某汽车租赁有限公司", "汽车租赁；融资租赁；车辆保险代理")]
+    public async Task A_garage_a_car_dealer_or_a_car_rental_firm_is_not_a_special_vehicle_company(string name, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Has.None.StartsWith("ZQ-"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    [TestCase("某某专用车维修有限公司", "ZQ-AFTER")]
+    [TestCase("某某专用汽车销售有限公司", "ZQ-SALES")]
+    [TestCase("某某专用车租赁有限公司", "ZQ-LEASE")]
+    public async Task A_special_vehicle_garage_dealer_or_lessor_is_still_placed_in_its_segment(string name, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment));
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

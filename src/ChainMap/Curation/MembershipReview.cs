@@ -103,48 +103,48 @@ internal static class MembershipReview
                 return ([], new ReviewError(i, "role", $"role may have at most {MaxRoleLength} characters, got {item.Role.Length}."));
             }
 
+            Segment? target = null;
+            if (action == ReviewAction.Move)
+            {
+                if (string.IsNullOrWhiteSpace(item.ToSegment))
+                {
+                    return ([], new ReviewError(i, "toSegment", "A move needs toSegment: the code, name or alias of the segment to move the membership to."));
+                }
+
+                target = segments.FindExact(item.ToSegment);
+                if (target is null)
+                {
+                    return ([], new ReviewError(i, "toSegment", $"No segment has the code, name or alias '{item.ToSegment}'.", IsNotFound: true));
+                }
+
+                if (target.Code == segment.Code)
+                {
+                    return ([], new ReviewError(i, "toSegment", $"The membership is already in {segment.Code}; move it to another segment."));
+                }
+            }
+
             if (seen.TryGetValue((company.Id, segment.Code), out var earlier))
             {
                 return ([], new ReviewError(i, "segment", $"Item {earlier} already reviews company {company.Id}'s membership of {segment.Code}; review each membership once."));
             }
 
+            if (target is not null && seen.TryGetValue((company.Id, target.Code), out var other))
+            {
+                return ([], new ReviewError(i, "toSegment", $"Item {other} already reviews company {company.Id}'s membership of {target.Code}."));
+            }
+
             seen[(company.Id, segment.Code)] = i;
             var role = string.IsNullOrWhiteSpace(item.Role) ? membership.Role : item.Role.Trim();
-            switch (action)
+            if (target is not null)
             {
-                case ReviewAction.Confirm:
-                    writes.Add(new MembershipWrite(company.Id, segment.Code, Analysts(membership with { Role = role })));
-                    break;
-                case ReviewAction.Reject:
-                    writes.Add(new MembershipWrite(company.Id, segment.Code, null));
-                    break;
-                default:
-                    if (string.IsNullOrWhiteSpace(item.ToSegment))
-                    {
-                        return ([], new ReviewError(i, "toSegment", "A move needs toSegment: the code, name or alias of the segment to move the membership to."));
-                    }
-
-                    var target = segments.FindExact(item.ToSegment);
-                    if (target is null)
-                    {
-                        return ([], new ReviewError(i, "toSegment", $"No segment has the code, name or alias '{item.ToSegment}'.", IsNotFound: true));
-                    }
-
-                    if (target.Code == segment.Code)
-                    {
-                        return ([], new ReviewError(i, "toSegment", $"The membership is already in {segment.Code}; move it to another segment."));
-                    }
-
-                    if (seen.TryGetValue((company.Id, target.Code), out var other))
-                    {
-                        return ([], new ReviewError(i, "toSegment", $"Item {other} already reviews company {company.Id}'s membership of {target.Code}."));
-                    }
-
-                    seen[(company.Id, target.Code)] = i;
-                    writes.Add(new MembershipWrite(company.Id, segment.Code, null));
-                    writes.Add(new MembershipWrite(company.Id, target.Code, Analysts(
-                        new SegmentMembership(target.Code, role, 1.0, $"moved by an analyst from {segment.Code}", MembershipSources.Analyst))));
-                    break;
+                seen[(company.Id, target.Code)] = i;
+                writes.Add(new MembershipWrite(company.Id, segment.Code, null));
+                writes.Add(new MembershipWrite(company.Id, target.Code, Analysts(
+                    new SegmentMembership(target.Code, role, 1.0, $"moved by an analyst from {segment.Code}", MembershipSources.Analyst))));
+            }
+            else
+            {
+                writes.Add(new MembershipWrite(company.Id, segment.Code, action == ReviewAction.Confirm ? Analysts(membership with { Role = role }) : null));
             }
         }
 

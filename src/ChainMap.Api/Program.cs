@@ -50,6 +50,7 @@ app.MapChains();
 app.MapRegions();
 app.MapCompanies();
 app.MapCompanyEdits();
+app.MapMembershipReview();
 app.MapExports();
 app.MapProjects();
 app.MapActivities();

@@ -194,7 +194,7 @@ internal static class CompanyEndpoints
             title: "Invalid USCC"));
     }
 
-    private static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
+    internal static ProblemHttpResult CompanyNotFound(string id) => Problems.NotFound($"No company has the id or USCC '{id}'.", "Company not found");
 
     internal static async Task<CompanyDetailResponse> DetailAsync(Company company, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {

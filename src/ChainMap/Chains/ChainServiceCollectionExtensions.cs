@@ -13,6 +13,7 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<ChainService>();
         services.AddSingleton<Reclassifier>();
         services.AddSingleton<MembershipCuration>();
+        services.AddSingleton<Curation.MembershipReviewService>();
         return services;
     }
 }

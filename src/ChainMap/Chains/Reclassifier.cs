@@ -14,10 +14,11 @@ internal sealed record ReclassifySummary(long Read, long Changed, long Unchanged
 /// Re-runs the classifier over every stored company with the current chain definitions (ADR 0136),
 /// page by page in id order, with the signals the import kept (name, industry, products, scope).
 /// Only memberships the classifier made are replaced; a company with a membership from a file's
-/// segment column or from an analyst is not classified, as at import, and keeps that membership.
+/// segment column or from an analyst is not classified, as at import, and keeps that membership; a
+/// segment an analyst rejected is left out of the guesses (ADR 0180).
 /// Pages are written one transaction each; the discovery caches are dropped at the end.
 /// </summary>
-internal sealed class Reclassifier(IMembershipStore store, ChainDirectory chains, DiscoveryCache cache)
+internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStore rejections, ChainDirectory chains, DiscoveryCache cache)
 {
     internal const int PageSize = 500;
 
@@ -36,10 +37,14 @@ internal sealed class Reclassifier(IMembershipStore store, ChainDirectory chains
                 }
 
                 var changes = new List<ClassifiedMemberships>();
+                var rejected = (await rejections.ListRejectionsAsync(page.Select(c => c.Id).ToList(), cancellationToken))
+                    .GroupBy(r => r.CompanyId)
+                    .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.SegmentCode).ToHashSet(StringComparer.Ordinal));
                 foreach (var company in page)
                 {
                     var old = company.Memberships.Where(m => m.IsClassified).ToList();
-                    var fresh = Classify(matcher, company, old);
+                    // A segment an analyst rejected is never guessed again (ADR 0180).
+                    var fresh = Curation.MembershipReview.WithoutRejected(Classify(matcher, company, old), rejected.GetValueOrDefault(company.Id));
                     if (!Same(old, fresh))
                     {
                         changes.Add(new ClassifiedMemberships(company.Id, fresh));

@@ -12,16 +12,26 @@ internal sealed record SegmentMembership(string SegmentCode, string? Role, doubl
     public bool IsClassified => MembershipSources.IsClassifier(Source);
 }
 
-/// <summary>Confirmed memberships count in discovery; unconfirmed (待确认) ones wait for an analyst.</summary>
+/// <summary>
+/// Confirmed memberships count in discovery; unconfirmed (待确认) ones wait for an analyst. Rejected is no
+/// stored membership: it is an analyst's tombstone (ADR 0180), seen only by an import's merge, which never
+/// writes a membership over it.
+/// </summary>
 internal enum MembershipStatus
 {
     Confirmed,
     Unconfirmed,
+    Rejected,
 }
 
 internal static class MembershipStatuses
 {
-    public static string ToWire(this MembershipStatus status) => status == MembershipStatus.Unconfirmed ? "unconfirmed" : "confirmed";
+    public static string ToWire(this MembershipStatus status) => status switch
+    {
+        MembershipStatus.Unconfirmed => "unconfirmed",
+        MembershipStatus.Rejected => "rejected",
+        _ => "confirmed",
+    };
 
     public static bool TryParse(string? text, out MembershipStatus status)
     {
@@ -57,10 +67,12 @@ internal static class MembershipSources
 
     /// <summary>
     /// The merge rule of a re-import, the same on every store: a classifier guess never replaces a
-    /// membership given in a file or set by an analyst, and never downgrades a confirmed one to 待确认.
+    /// membership given in a file or set by an analyst, and never downgrades a confirmed one to 待确认; nothing
+    /// an import brings replaces an analyst's rejection (ADR 0180).
     /// </summary>
     public static bool Replaces(SegmentMembership incoming, SegmentMembership stored) =>
-        !incoming.IsClassified || (stored.IsClassified && (incoming.IsConfirmed || !stored.IsConfirmed));
+        stored.Status != MembershipStatus.Rejected
+        && (!incoming.IsClassified || (stored.IsClassified && (incoming.IsConfirmed || !stored.IsConfirmed)));
 }
 
 /// <summary>

@@ -13,6 +13,7 @@ internal interface IChainMapStore :
     IChainStore,
     ICompanyStore,
     IMembershipStore,
+    IMembershipReviewStore,
     ICompanyImportStore,
     ICompanyEditStore,
     IImportJobStore,

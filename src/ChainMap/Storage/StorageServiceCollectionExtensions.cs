@@ -33,6 +33,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IChainStore>(Store);
         services.AddSingleton<ICompanyStore>(Store);
         services.AddSingleton<IMembershipStore>(Store);
+        services.AddSingleton<IMembershipReviewStore>(Store);
         services.AddSingleton<ICompanyImportStore>(Store);
         services.AddSingleton<ICompanyEditStore>(Store);
         services.AddSingleton<IImportJobStore>(Store);

@@ -299,6 +299,32 @@ export async function setMembershipStatus(id, segment, status) {
   return detail;
 }
 
+/** The review queue (GET /api/memberships): { items: [{ companyId, companyName, regionName, chain, segment, segmentName, role, confidence, evidence, status, source }], page, pageSize, total, lowConfidence }. */
+export function memberships({ status, chain, segment, region, import: importId, page = 1, pageSize = 50 } = {}) {
+  return get('/api/memberships', { status, chain, segment, region, import: importId, page, pageSize });
+}
+
+/** POST /api/memberships/review: [{ companyId, segment, action: confirm|reject|move, toSegment?, role? }], all or nothing. */
+export async function reviewMemberships(items) {
+  const result = await json('POST', '/api/memberships/review', { body: { items } });
+  forgetChain();
+  return result;
+}
+
+/** POST /api/companies/{id}/memberships: an analyst adds the company to a segment with a role; answers the company detail. */
+export async function addMembership(id, segment, role) {
+  const detail = await json('POST', `/api/companies/${enc(id)}/memberships`, { body: { segment, role } });
+  forgetChain();
+  return detail;
+}
+
+/** DELETE /api/companies/{id}/memberships/{segment}: an analyst removes (rejects) a membership; answers the company detail. */
+export async function removeMembership(id, segment) {
+  const detail = await json('DELETE', `/api/companies/${enc(id)}/memberships/${enc(segment)}`);
+  forgetChain();
+  return detail;
+}
+
 // ---- targets ----
 
 /**

@@ -20,6 +20,7 @@ import * as teamView from './views/team.js';
 import * as cockpitView from './views/cockpit.js';
 import * as geoView from './views/geo.js';
 import * as usersView from './views/users.js';
+import * as reviewView from './views/review.js';
 
 /**
  * Route → view. carry: the parameters a nav link keeps when switching to this view; shown: whether
@@ -32,6 +33,7 @@ const ROUTES = {
   companies: { title: '企业', view: companiesView, carry: ['chain', 'region'] },
   chains: { title: '产业链维护', view: chainsView, carry: ['chain'] },
   import: { title: '导入', view: importView, carry: [] },
+  review: { title: '审核', view: reviewView, carry: ['chain', 'region'], shown: session.can.editChains },
   team: { title: '我的专班', view: teamView, carry: ['chain'] },
   projects: { title: '项目', view: projectsView, carry: [] },
   cockpit: { title: '驾驶舱', view: cockpitView, carry: [] },

@@ -157,7 +157,12 @@ internal sealed class CompanyState(StoredCompany company)
                     m.Get("confidence").AsNullableDouble() ?? 0,
                     m.Get("evidence").AsString(),
                     m.Get("source").AsString(),
-                    m.Get("status").AsString() == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
+                    m.Get("status").AsString() switch
+                    {
+                        "unconfirmed" => MembershipStatus.Unconfirmed,
+                        "rejected" => MembershipStatus.Rejected, // only the import's read has these (ADR 0180)
+                        _ => MembershipStatus.Confirmed,
+                    }));
 
     public Company ToCompany()
     {

@@ -27,6 +27,14 @@ internal sealed partial class Neo4jStore
     internal const string MembershipList =
         "collect(CASE WHEN s IS NULL THEN null ELSE {segment: s.code, role: m.role, confidence: m.confidence, evidence: m.evidence, source: m.source, status: m.status} END)";
 
+    /// <summary>
+    /// <see cref="MembershipList"/> for an import's read after <c>OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]-&gt;(s)</c>:
+    /// an analyst's rejection (ADR 0180) comes as a membership of status "rejected", which the merge never writes over.
+    /// </summary>
+    internal const string ImportMembershipList =
+        "collect(CASE WHEN s IS NULL THEN null WHEN type(m) = 'REJECTED_SEGMENT' THEN {segment: s.code, role: null, confidence: 0.0, evidence: null, source: 'analyst', status: 'rejected'} " +
+        "ELSE {segment: s.code, role: m.role, confidence: m.confidence, evidence: m.evidence, source: m.source, status: m.status} END)";
+
     private const string CompanySequence = "company";
 
     /// <summary>True when membership <c>m</c> counts in discovery: confirmed, or stored before statuses existed.</summary>
@@ -87,13 +95,13 @@ internal sealed partial class Neo4jStore
             Cypher($$"""
                 UNWIND $usccs AS uscc
                 MATCH (c:Company {uscc: uscc})
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
-                RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]->(s:Segment)
+                RETURN {{CompanyMap}} AS company, {{ImportMembershipList}} AS memberships
                 UNION
                 UNWIND $names AS name
                 MATCH (c:Company {nameKey: name})
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
-                RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]->(s:Segment)
+                RETURN {{CompanyMap}} AS company, {{ImportMembershipList}} AS memberships
                 """, ("usccs", usccs), ("names", names)),
             Cypher("UNWIND $codes AS code MATCH (s:Segment {code: code}) RETURN s.code", ("codes", segmentCodes)),
         ], token);

@@ -55,6 +55,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         selectMemberships = Create("""
             SELECT company_id, segment_code, role, confidence, evidence, source, status FROM company_segment
             WHERE company_id IN (SELECT value FROM json_each($list))
+            UNION ALL
+            SELECT company_id, segment_code, NULL, 0, NULL, 'analyst', 'rejected' FROM membership_rejection
+            WHERE company_id IN (SELECT value FROM json_each($list))
             """, "$list");
         rawInsert = new RawStatement(connection, """
             INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
@@ -439,7 +442,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 reader.GetDouble(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
+                reader.GetString(6) switch
+                {
+                    "unconfirmed" => MembershipStatus.Unconfirmed,
+                    "rejected" => MembershipStatus.Rejected, // an analyst's tombstone (ADR 0180): the merge writes nothing over it
+                    _ => MembershipStatus.Confirmed,
+                }));
         }
     }
 

@@ -255,6 +255,17 @@ internal static class SqliteSchema
             CREATE INDEX project_activity_by_next_step_due ON project_activity(next_step_due) WHERE next_step_due IS NOT NULL;
             """),
 
+        // An analyst's rejection of a membership (ADR 0180): a tombstone apart from company_segment, so that
+        // nothing that reads memberships sees it; the import's merge and re-classification do.
+        (180, """
+            CREATE TABLE membership_rejection(
+                company_id INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+                segment_code TEXT NOT NULL,
+                at TEXT NOT NULL,
+                by TEXT,
+                PRIMARY KEY(company_id, segment_code)) WITHOUT ROWID;
+            """),
+
         // Company versions for analysts' edits (ADR 0185): companies stored before read as version 1.
         (185, "ALTER TABLE company ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"),
 

@@ -137,7 +137,9 @@ export function mount(root, initial) {
               : h('span', { class: 'tag confirmed' }, '已确认'),
             h('span', { class: 'muted' }, ` 置信度 ${Math.round(s.confidence * 100)}%`),
             reviewButton(c, s, names),
+            curateControls(c, s, names),
             s.evidence ? h('div', { class: 'small muted evidence' }, `依据：${s.evidence}`) : null))),
+        addMembershipForm(c),
         h('h3', {}, '关联关系'),
         relations.length === 0 ? empty('没有记录的供货、投资或控股关系。') : h('ul', {}, relations.map((r) => {
           const other = r.from === c.id ? r.to : r.from;
@@ -185,6 +187,51 @@ export function mount(root, initial) {
         }
       },
     }, unconfirmed ? '确认' : '撤销确认');
+  }
+
+  /** For analysts and admins: 驳回 (remove; no import brings it back) and 移至 (move to another segment) on one membership. */
+  function curateControls(c, s, names) {
+    if (!session.can.editChains()) {
+      return null;
+    }
+    const label = names.get(s.segment) ?? s.segment;
+    const target = h('input', { type: 'text', class: 'move-to small', placeholder: '移至环节', 'aria-label': `移至环节：${label}` });
+    const run = async (e, work) => {
+      const button = e.currentTarget;
+      button.disabled = true;
+      try {
+        await work();
+        await renderDetail(await api.listChains());
+      } catch (error) {
+        button.disabled = false;
+        button.after(h('span', { class: 'state-error small', role: 'alert' }, ` ${error.message ?? '操作失败'}`));
+      }
+    };
+    return h('span', { class: 'curate' },
+      h('button', { type: 'button', class: 'small-button reject-membership', 'aria-label': `驳回：${label}`,
+        onclick: (e) => run(e, () => api.removeMembership(c.id, s.segment)) }, '驳回'),
+      target,
+      h('button', { type: 'button', class: 'small-button move-membership', 'aria-label': `移动：${label}`,
+        onclick: (e) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: target.value.trim() }])) }, '移动'));
+  }
+
+  /** For analysts and admins: add the company to a segment with a role. */
+  function addMembershipForm(c) {
+    if (!session.can.editChains()) {
+      return null;
+    }
+    const segment = h('input', { type: 'text', id: 'add-membership-segment', placeholder: '环节代码或名称', 'aria-label': '新增环节' });
+    const role = h('input', { type: 'text', id: 'add-membership-role', placeholder: '角色（可选）', 'aria-label': '角色' });
+    const message = h('span', { class: 'small', role: 'status' });
+    return h('form', { class: 'inline-form add-membership', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        await api.addMembership(c.id, segment.value.trim(), role.value.trim() || null);
+        await renderDetail(await api.listChains());
+      } catch (error) {
+        message.textContent = error.message ?? '操作失败';
+      }
+    } }, segment, role, h('button', { type: 'submit', class: 'small-button' }, '新增环节'), message);
   }
 }
 

@@ -1,0 +1,229 @@
+using ChainMap.Api.Projects;
+using ChainMap.Chains;
+using ChainMap.Curation;
+using ChainMap.Domain;
+using ChainMap.Import;
+using ChainMap.Regions;
+using ChainMap.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainMap.Api.Companies;
+
+/// <summary>A membership in the review queue, with its company and the evidence the classifier (or a file, or an analyst) gave.</summary>
+internal sealed record ReviewMembershipResponse(
+    long CompanyId, string CompanyName, string RegionCode, string RegionName, string Chain, string Segment, string? SegmentName,
+    string? Role, double Confidence, string? Evidence, string Status, string? Source);
+
+internal sealed record ReviewMembershipPageResponse(IReadOnlyList<ReviewMembershipResponse> Items, int Page, int PageSize, long Total, double LowConfidence);
+
+/// <summary>One item of POST /api/memberships/review.</summary>
+internal sealed record ReviewItemRequest(long CompanyId, string? Segment, string? Action, string? ToSegment = null, string? Role = null);
+
+internal sealed record ReviewRequest(IReadOnlyList<ReviewItemRequest?>? Items);
+
+internal sealed record ReviewResponse(int Reviewed);
+
+/// <summary>The body of POST /api/companies/{id}/memberships: a segment (code, name or alias) and a role.</summary>
+internal sealed record AddMembershipRequest(string? Segment, string? Role);
+
+/// <summary>
+/// The membership review queue and every analyst change of a membership (ADR 0180): list, bulk confirm /
+/// reject / move, and per company add or remove. Changes need the curate policy and are in the audit log.
+/// </summary>
+internal static class MembershipReviewEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapMembershipReview(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/memberships").WithTags("Memberships");
+        group.MapGet("/", ListMemberships).WithName("ListMemberships")
+            .WithSummary("The review queue: memberships by status (unconfirmed, confirmed, low = confidence below 0.8), chain, segment, region and import job, with their evidence");
+        group.MapPost("/review", Review).WithName("ReviewMemberships").RequireAuthorization(Access.Policies.Curate)
+            .WithSummary("Confirm, reject or move many memberships at once: all or nothing; a bad item is a 400 naming its index");
+        var companies = app.MapGroup("/api/companies").WithTags("Companies");
+        companies.MapPost("/{id}/memberships", AddMembership).WithName("AddMembership").RequireAuthorization(Access.Policies.Curate)
+            .WithSummary("An analyst adds the company to a segment with a role (confirmed); answers the company detail");
+        companies.MapDelete("/{id}/memberships/{segment}", RemoveMembership).WithName("RemoveMembership").RequireAuthorization(Access.Policies.Curate)
+            .WithSummary("An analyst removes the company from a segment; no import or re-classification brings it back; answers the company detail");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ReviewMembershipPageResponse>, ProblemHttpResult>> ListMemberships(
+        IMembershipReviewStore store, ChainDirectory chains, RegionDirectory regions, ImportJobs jobs, CancellationToken cancellationToken,
+        string? status = null, string? chain = null, string? segment = null, string? region = null, string? import = null, int page = 1, int pageSize = 50)
+    {
+        if (Paging.Check(page, pageSize, MaxPageSize) is { } pagingProblem)
+        {
+            return pagingProblem;
+        }
+
+        MembershipStatus? wanted = null;
+        double? below = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (string.Equals(status.Trim(), "low", StringComparison.OrdinalIgnoreCase) || status.Trim() == "低置信度")
+            {
+                below = MembershipReview.LowConfidence;
+            }
+            else if (MembershipStatuses.TryParse(status, out var parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                return Problems.Invalid("status", $"'{status}' is not a review status; use unconfirmed (待确认), confirmed or low (confidence below {MembershipReview.LowConfidence}).", "Invalid status");
+            }
+        }
+
+        var definitions = await chains.ListDefinitionsAsync(cancellationToken);
+        string? chainCode = null;
+        if (!string.IsNullOrWhiteSpace(chain))
+        {
+            var found = await chains.ResolveAsync(chain, cancellationToken);
+            if (found is null)
+            {
+                return Problems.ChainNotFound(chain);
+            }
+
+            chainCode = found.Code;
+        }
+
+        var matcher = new SegmentMatcher(definitions);
+        List<string>? segments = null;
+        if (!string.IsNullOrWhiteSpace(segment))
+        {
+            segments = [];
+            foreach (var part in segment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var s = matcher.FindExact(part);
+                if (s is null || (chainCode is not null && s.ChainCode != chainCode))
+                {
+                    return Problems.NotFound($"No segment{(chainCode is null ? "" : $" of chain {chainCode}")} has the code, name or alias '{part}'.", "Segment not found");
+                }
+
+                segments.Add(s.Code);
+            }
+        }
+
+        var catalog = await regions.GetCatalogAsync(cancellationToken);
+        List<string>? regionCodes = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            var match = catalog.Resolve(region);
+            if (!match.IsFound)
+            {
+                return match.IsAmbiguous
+                    ? Problems.Invalid("region", $"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
+                    : Problems.NotFound($"No division or region group has the code or name '{region}'.", "Region not found");
+            }
+
+            regionCodes = match.Group is { } g ? [.. g.MemberCodes] : [match.Region!.Code];
+        }
+
+        string? importId = null;
+        if (!string.IsNullOrWhiteSpace(import))
+        {
+            if (await jobs.GetAsync(import.Trim(), cancellationToken) is null)
+            {
+                return Problems.NotFound($"No import job has the id '{import}'. GET /api/imports lists them.", "Import not found");
+            }
+
+            importId = import.Trim();
+        }
+
+        var result = await store.ListMembershipsAsync(new MembershipListQuery(wanted, below, chainCode, segments, regionCodes, importId, page, pageSize), cancellationToken);
+        var names = definitions.SelectMany(d => d.Segments).GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        return TypedResults.Ok(new ReviewMembershipPageResponse(
+            result.Items.Select(i => new ReviewMembershipResponse(
+                i.CompanyId, i.CompanyName, i.RegionCode,
+                string.Concat(catalog.Lineage(i.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
+                i.ChainCode, i.Membership.SegmentCode, names.GetValueOrDefault(i.Membership.SegmentCode),
+                i.Membership.Role, i.Membership.Confidence, i.Membership.Evidence, i.Membership.Status.ToWire(), i.Membership.Source)).ToList(),
+            result.Page, result.PageSize, result.Total, MembershipReview.LowConfidence));
+    }
+
+    internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> Review(
+        ReviewRequest? request, MembershipReviewService review, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (request?.Items is not { Count: > 0 } items)
+        {
+            return Problems.Invalid("items", "items is required: a list of {companyId, segment, action: confirm|reject|move, toSegment?, role?}.", "Invalid review");
+        }
+
+        if (items.Count > MembershipReview.MaxItems)
+        {
+            return Problems.Invalid("items", $"A review may carry at most {MembershipReview.MaxItems} items, got {items.Count}; send several.", "Invalid review");
+        }
+
+        var nullIndex = items.ToList().FindIndex(i => i is null);
+        if (nullIndex >= 0)
+        {
+            return Problems.Invalid($"items[{nullIndex}]", $"Item {nullIndex} is empty. Nothing was changed.", "Invalid review");
+        }
+
+        var error = await review.ReviewAsync(
+            items.Select(i => new ReviewItem(i!.CompanyId, i.Segment, i.Action, i.ToSegment, i.Role)).ToList(), ChangeAuthor.Of(http), cancellationToken);
+        if (error is not null)
+        {
+            var key = $"items[{error.Index}].{error.Field}";
+            var problem = Problems.Invalid(new Dictionary<string, string[]> { [key] = [error.Message] }, $"Item {error.Index}: {error.Message} Nothing was changed.", "Invalid review");
+            problem.ProblemDetails.Extensions["index"] = error.Index;
+            return problem;
+        }
+
+        return TypedResults.Ok(new ReviewResponse(items.Count));
+    }
+
+    internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> AddMembership(
+        string id, AddMembershipRequest? request, MembershipReviewService review, ICompanyStore store, RegionDirectory regions, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (company, problem) = await CompanyEndpoints.FindCompanyAsync(id, store, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (company is null)
+        {
+            return CompanyEndpoints.CompanyNotFound(id);
+        }
+
+        var error = await review.AddAsync(company.Id, request?.Segment, request?.Role, ChangeAuthor.Of(http), cancellationToken);
+        return await AnswerAsync(error, company.Id, id, store, regions, cancellationToken);
+    }
+
+    internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> RemoveMembership(
+        string id, string segment, MembershipReviewService review, ICompanyStore store, RegionDirectory regions, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var (company, problem) = await CompanyEndpoints.FindCompanyAsync(id, store, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (company is null)
+        {
+            return CompanyEndpoints.CompanyNotFound(id);
+        }
+
+        var error = await review.RemoveAsync(company.Id, segment, ChangeAuthor.Of(http), cancellationToken);
+        return await AnswerAsync(error, company.Id, id, store, regions, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        ReviewError? error, long companyId, string id, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
+    {
+        if (error is not null)
+        {
+            return error.IsNotFound
+                ? Problems.NotFound(error.Message, error.Field == "companyId" ? "Company not found" : "Segment not found")
+                : Problems.Invalid(error.Field, error.Message, "Invalid membership");
+        }
+
+        var updated = await store.GetCompanyAsync(companyId, cancellationToken);
+        return updated is null ? CompanyEndpoints.CompanyNotFound(id) : TypedResults.Ok(await CompanyEndpoints.DetailAsync(updated, store, regions, cancellationToken));
+    }
+}

@@ -1,0 +1,218 @@
+// 审核: the membership review queue. Filters (chain, segment, region, status, import job), the list with
+// its evidence, rows selected by checkbox or from the keyboard, and bulk confirm / reject / move.
+// Keys in the list: ↑/↓ move between rows, Space selects the row, a confirms and r rejects the selected
+// rows (or the current one when none is selected), m moves them to the segment chosen in 移至.
+// Route: #/review?status=unconfirmed&chain=ZQ&segment=ZQ-SAN&region=320000&import=job-id&page=2
+
+import * as api from '../api.js';
+import * as router from '../router.js';
+import { h, replace, select } from '../dom.js';
+import { regionPicker } from '../region-picker.js';
+import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+
+const STATUSES = [
+  { value: 'unconfirmed', label: '待确认' },
+  { value: 'low', label: '低置信度' },
+  { value: 'confirmed', label: '已确认' },
+  { value: 'all', label: '全部' },
+];
+
+export function mount(root, initial) {
+  const page = h('section', { class: 'view-review' });
+  replace(root, page);
+  const nextList = generations();
+  let params = {};
+  let rows = [];
+  const selected = new Set();
+  const toolbar = h('div', { class: 'toolbar' });
+  const actions = h('div', { class: 'toolbar review-actions' });
+  const table = h('div', { class: 'table-area' });
+  const status = h('p', { class: 'review-status', role: 'status', 'aria-live': 'polite' });
+  page.append(toolbar, actions, status, table);
+
+  update(initial);
+  return { update };
+
+  async function update(next) {
+    params = next;
+    try {
+      const chains = await api.listChains();
+      renderToolbar(chains);
+      await renderList();
+    } catch (error) {
+      replace(table, errorBlock(error, { retry: () => update(params) }));
+    }
+  }
+
+  function statusValue() {
+    return params.status ?? 'unconfirmed';
+  }
+
+  function renderToolbar(chains) {
+    const importField = h('input', { type: 'text', id: 'review-import', value: params.import ?? '', placeholder: '导入任务编号', 'aria-label': '导入任务' });
+    replace(toolbar,
+      h('h1', {}, '环节归属审核'),
+      h('label', { class: 'inline-field' }, '状态',
+        select({ id: 'review-status', onchange: (e) => router.setParams({ status: e.target.value === 'unconfirmed' ? null : e.target.value, page: null }) },
+          STATUSES, statusValue())),
+      h('label', { class: 'inline-field' }, '产业链',
+        select({ id: 'review-chain', onchange: (e) => router.setParams({ chain: e.target.value || null, segment: null, page: null }) },
+          [{ value: '', label: '全部产业链' }, ...chains.map((c) => ({ value: c.code, label: c.name }))], params.chain ?? '')),
+      h('label', { class: 'inline-field' }, '环节',
+        h('input', { type: 'text', id: 'review-segment', value: params.segment ?? '', placeholder: '环节代码或名称', 'aria-label': '环节',
+          onchange: (e) => router.setParams({ segment: e.target.value.trim() || null, page: null }) })),
+      h('div', { class: 'inline-field' }, h('span', {}, '地区'),
+        regionPicker({ value: params.region ?? '', onChange: (region) => router.setParams({ region, page: null }) })),
+      h('form', { class: 'inline-form', onsubmit: (e) => { e.preventDefault(); router.setParams({ import: importField.value.trim() || null, page: null }); } },
+        importField, h('button', { type: 'submit' }, '按导入筛选')));
+  }
+
+  async function renderList() {
+    const isLatest = nextList();
+    const pageNumber = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
+    replace(table, loading('正在加载待审核的环节归属…'));
+    const s = statusValue();
+    const result = await api.memberships({
+      status: s === 'all' ? null : s, chain: params.chain, segment: params.segment, region: params.region, import: params.import, page: pageNumber,
+    });
+    if (!isLatest()) {
+      return;
+    }
+    rows = result.items;
+    selected.clear();
+    renderActions();
+    if (rows.length === 0) {
+      replace(table, empty('没有符合条件的环节归属。'));
+      return;
+    }
+    const body = h('tbody', {}, ...rows.map((r, i) => row(r, i)));
+    const all = h('input', { type: 'checkbox', 'aria-label': '全选', onchange: (e) => { rows.forEach((_, i) => toggle(i, e.target.checked)); } });
+    const grid = h('table', { class: 'data-table review-table', id: 'review-table', tabindex: '0', 'aria-label': '待审核列表：↑↓ 移动，空格选择，a 确认，r 驳回，m 移至' },
+      h('thead', {}, h('tr', {}, h('th', {}, all), h('th', {}, '企业'), h('th', {}, '地区'), h('th', {}, '环节'), h('th', {}, '角色'),
+        h('th', {}, '置信度'), h('th', {}, '依据'), h('th', {}, '状态'), h('th', {}, '来源'))),
+      body);
+    grid.addEventListener('keydown', onKey);
+    replace(table, grid, h('p', { class: 'hint' }, `共 ${result.total} 条。键盘：↑↓ 移动，空格 选择，a 确认，r 驳回，m 移至所选环节。`),
+      pager(result, (p) => router.setParams({ page: p > 1 ? String(p) : null })));
+  }
+
+  function row(r, i) {
+    const box = h('input', { type: 'checkbox', class: 'review-select', 'aria-label': `选择：${r.companyName} · ${r.segmentName ?? r.segment}`, onchange: (e) => toggle(i, e.target.checked) });
+    return h('tr', { class: 'review-row', 'data-index': String(i), 'data-company': String(r.companyId), 'data-segment': r.segment, tabindex: '-1',
+      onclick: (e) => { if (e.target.tagName !== 'INPUT' && e.target.tagName !== 'A') { focusRow(i); } } },
+    h('td', {}, box),
+    h('td', {}, h('a', { href: router.href('companies', { id: String(r.companyId) }) }, r.companyName)),
+    h('td', {}, r.regionName),
+    h('td', {}, `${r.segmentName ?? r.segment}（${r.segment}）`),
+    h('td', {}, r.role ?? ''),
+    h('td', {}, r.confidence.toFixed(2)),
+    h('td', { class: 'evidence' }, r.evidence ?? ''),
+    h('td', {}, r.status === 'unconfirmed' ? '待确认' : '已确认'),
+    h('td', {}, r.source ?? ''));
+  }
+
+  function rowElements() {
+    return [...table.querySelectorAll('tr.review-row')];
+  }
+
+  function toggle(i, on) {
+    const tr = rowElements()[i];
+    if (!tr) {
+      return;
+    }
+    if (on) {
+      selected.add(i);
+    } else {
+      selected.delete(i);
+    }
+    tr.classList.toggle('selected', on);
+    tr.setAttribute('aria-selected', on ? 'true' : 'false');
+    tr.querySelector('input.review-select').checked = on;
+    status.textContent = `已选 ${selected.size} 条`;
+  }
+
+  function current() {
+    const active = document.activeElement?.closest?.('tr.review-row');
+    return active ? Number(active.dataset.index) : -1;
+  }
+
+  function focusRow(i) {
+    const list = rowElements();
+    if (list.length === 0) {
+      return;
+    }
+    const target = list[Math.max(0, Math.min(list.length - 1, i))];
+    list.forEach((tr) => tr.classList.remove('current'));
+    target.classList.add('current');
+    target.focus();
+  }
+
+  function onKey(e) {
+    if (e.target.tagName === 'INPUT' && e.target.type !== 'checkbox') {
+      return;
+    }
+    const i = current();
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        focusRow(i + 1);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        focusRow(i < 0 ? 0 : i - 1);
+        break;
+      case ' ':
+        if (i >= 0) {
+          e.preventDefault();
+          toggle(i, !selected.has(i));
+        }
+        break;
+      case 'a':
+        e.preventDefault();
+        apply('confirm');
+        break;
+      case 'r':
+        e.preventDefault();
+        apply('reject');
+        break;
+      case 'm':
+        e.preventDefault();
+        apply('move');
+        break;
+      default:
+    }
+  }
+
+  function renderActions() {
+    const target = h('input', { type: 'text', id: 'review-move-to', placeholder: '目标环节代码或名称', 'aria-label': '移至环节' });
+    replace(actions,
+      h('button', { type: 'button', class: 'primary', id: 'review-confirm', onclick: () => apply('confirm') }, '确认所选'),
+      h('button', { type: 'button', id: 'review-reject', onclick: () => apply('reject') }, '驳回所选'),
+      h('label', { class: 'inline-field' }, '移至', target),
+      h('button', { type: 'button', id: 'review-move', onclick: () => apply('move') }, '移动所选'));
+  }
+
+  async function apply(action) {
+    const indexes = selected.size > 0 ? [...selected].sort((a, b) => a - b) : (current() >= 0 ? [current()] : []);
+    if (indexes.length === 0) {
+      status.textContent = '请先选择要审核的行（勾选，或用 ↑↓ 和空格）。';
+      return;
+    }
+    const toSegment = document.getElementById('review-move-to')?.value.trim();
+    if (action === 'move' && !toSegment) {
+      status.textContent = '移动前请在“移至”中填写目标环节。';
+      document.getElementById('review-move-to')?.focus();
+      return;
+    }
+    const items = indexes.map((i) => ({ companyId: rows[i].companyId, segment: rows[i].segment, action, toSegment: action === 'move' ? toSegment : null }));
+    try {
+      await api.reviewMemberships(items);
+      const done = { confirm: '已确认', reject: '已驳回', move: '已移动' }[action];
+      await renderList();
+      status.textContent = `${done} ${items.length} 条`;
+      focusRow(Math.min(indexes[0], rows.length - 1));
+    } catch (error) {
+      status.textContent = `操作未执行：${error.message ?? '失败'}`;
+    }
+  }
+}

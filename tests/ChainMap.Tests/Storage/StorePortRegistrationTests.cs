@@ -16,7 +16,7 @@ public sealed class StorePortRegistrationTests
     {
         Assert.That(Roles.Select(r => r.Name), Is.EquivalentTo(new[]
         {
-            nameof(IStoreLifecycle), nameof(IRegionStore), nameof(IChainStore), nameof(ICompanyStore), nameof(IMembershipStore), nameof(IMembershipReviewStore),
+            nameof(IStoreLifecycle), nameof(IRegionStore), nameof(IChainStore), nameof(ICompanyStore), nameof(IMembershipStore), nameof(IMembershipReviewStore), nameof(ICompanyEditStore),
             nameof(ICompanyImportStore), nameof(IImportJobStore), nameof(IChannelStore), nameof(IDiscoveryStore), nameof(IProjectStore), nameof(IAccessStore),
         }));
         Assert.That(typeof(IChainMapStore).GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly), Is.Empty);

@@ -47,6 +47,7 @@ app.MapOperations();
 app.MapChains();
 app.MapRegions();
 app.MapCompanies();
+app.MapCompanyMerge();
 app.MapExports();
 app.MapProjects();
 app.MapActivities();

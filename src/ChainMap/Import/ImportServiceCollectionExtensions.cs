@@ -12,6 +12,7 @@ internal static class ImportServiceCollectionExtensions
         services.TryAddSingleton<CompanyImporter>();
         services.TryAddSingleton<RelationImporter>();
         services.TryAddSingleton<ChainImporter>();
+        services.TryAddSingleton<Curation.CompanyMerging>();
         return services;
     }
 

@@ -18,7 +18,8 @@ internal interface IChainMapStore :
     IChannelStore,
     IDiscoveryStore,
     IProjectStore,
-    IAccessStore;
+    IAccessStore,
+    ICompanyMergeStore;
 
 /// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
 internal interface IStoreLifecycle

@@ -254,6 +254,15 @@ internal static class SqliteSchema
             ALTER TABLE project_blocker ADD COLUMN due_on TEXT;
             CREATE INDEX project_activity_by_next_step_due ON project_activity(next_step_due) WHERE next_step_due IS NOT NULL;
             """),
+
+        // Merged companies (ADR 0190): the merged id keeps answering with the company it went into.
+        (190, """
+            CREATE TABLE company_merged(
+                id INTEGER PRIMARY KEY,
+                into_id INTEGER NOT NULL,
+                at TEXT NOT NULL);
+            CREATE INDEX company_merged_by_into ON company_merged(into_id);
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

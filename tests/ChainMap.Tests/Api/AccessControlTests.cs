@@ -54,6 +54,7 @@ public sealed class AccessControlTests
         ["POST /api/companies/reclassify"] = ChainEditors,
         ["PUT /api/companies/{id}/memberships/{segment}"] = ChainEditors,
         ["GET /api/companies/reclassify/{jobId}"] = Everyone,
+        ["POST /api/companies/{id}/merge"] = ChainEditors,
         ["GET /api/chains/{code}/export"] = Exporters,
         ["GET /api/targets/export"] = Exporters,
         ["POST /api/projects"] = ProjectWriters,

@@ -56,6 +56,7 @@ app.MapTargets();
 app.MapTeams();
 app.MapChannels();
 app.MapImports();
+app.MapImportUndo();
 
 app.Run();
 

@@ -13,6 +13,7 @@ internal static class ImportServiceCollectionExtensions
         services.TryAddSingleton<RelationImporter>();
         services.TryAddSingleton<ChainImporter>();
         services.TryAddSingleton<Curation.CompanyMerging>();
+        services.TryAddSingleton<ImportUndoing>();
         return services;
     }
 

@@ -19,7 +19,8 @@ internal interface IChainMapStore :
     IDiscoveryStore,
     IProjectStore,
     IAccessStore,
-    ICompanyMergeStore;
+    ICompanyMergeStore,
+    IImportUndoStore;
 
 /// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
 internal interface IStoreLifecycle

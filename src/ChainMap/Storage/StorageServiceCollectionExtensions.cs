@@ -40,6 +40,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IProjectStore>(Store);
         services.AddSingleton<IAccessStore>(Store);
         services.AddSingleton<ICompanyMergeStore>(Store);
+        services.AddSingleton<IImportUndoStore>(Store);
         services.AddSingleton(sp => Store(sp) as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddHostedService<StoreStartup>();
         return services;

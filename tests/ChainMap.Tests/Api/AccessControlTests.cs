@@ -83,6 +83,7 @@ public sealed class AccessControlTests
         ["GET /api/imports"] = Everyone,
         ["GET /api/imports/{id}"] = Everyone,
         ["POST /api/imports/{id}/cancel"] = Importers,
+        ["POST /api/imports/{id}/undo"] = ChainEditors,
         ["GET /api/imports/{id}/errors"] = Everyone,
     };
 

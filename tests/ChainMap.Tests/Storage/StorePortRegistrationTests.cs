@@ -18,7 +18,7 @@ public sealed class StorePortRegistrationTests
         {
             nameof(IStoreLifecycle), nameof(IRegionStore), nameof(IChainStore), nameof(ICompanyStore), nameof(IMembershipStore),
             nameof(ICompanyImportStore), nameof(IImportJobStore), nameof(IChannelStore), nameof(IDiscoveryStore), nameof(IProjectStore), nameof(IAccessStore),
-            nameof(ICompanyMergeStore),
+            nameof(ICompanyMergeStore), nameof(IImportUndoStore),
         }));
         Assert.That(typeof(IChainMapStore).GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly), Is.Empty);
     }

@@ -53,6 +53,7 @@ internal static class Neo4jSchema
         ("blocker_project", "Blocker", "projectId"),
         ("project_company", "Project", "companyId"),
         ("merged_company_into", "MergedCompany", "into"),
+        ("import_change_job", "ImportChange", "jobId"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

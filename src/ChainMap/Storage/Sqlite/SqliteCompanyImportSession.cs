@@ -18,7 +18,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 {
     private const string StoredColumns = """
         id, uscc, name, name_key, region_code, province_code, city_code, county_code, registered_capital, founded,
-        employees, revenue, listed_code, tags, products, address, provenance, industry, scope
+        employees, revenue, listed_code, tags, products, address, provenance, industry, scope, identity_key
         """;
 
     // Chinese names stay as they are in the lookup lists instead of \uXXXX escapes (a sixth of the size).
@@ -35,10 +35,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand selectMemberships;
     private readonly SqliteCommand update;
     private readonly SqliteCommand recordImport;
+    private readonly SqliteCommand recordChange;
     private readonly RawStatement rawInsert;
     private readonly RawStatement rawMembership;
     private SqliteTransaction? transaction;
     private long nextId;
+    private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
 
@@ -80,6 +82,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 evidence = excluded.evidence, source = excluded.source, status = excluded.status
             """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source", "$status");
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
+        recordChange = Create("INSERT INTO import_change(job_id, seq, first_id, last_id, before) VALUES ($job, $seq, $first, $last, $before)",
+            "$job", "$seq", "$first", "$last", "$before");
     }
 
     public static async Task<SqliteCompanyImportSession> OpenAsync(SqliteStore store, ImportStamp stamp, CancellationToken cancellationToken)
@@ -107,6 +111,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             outcomes[i] = Write(merge.Decide(batch[i]));
         }
 
+        // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
+        if (merge.LastId > nextId)
+        {
+            RecordChange(nextId + 1, merge.LastId, null);
+        }
+
         nextId = merge.LastId;
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
@@ -123,7 +133,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
         {
             await command.DisposeAsync();
         }
@@ -286,7 +296,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         transaction = connection.BeginTransaction(deferred: false);
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
         {
             command.Transaction = transaction;
         }
@@ -335,6 +345,10 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             BindRaw(company, InsertProvenance(company.Provenance));
             rawInsert.Execute();
         }
+        else if (decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
+        {
+            RecordChange(company.Id, company.Id, before.ToJson());
+        }
         else if (decision.FieldsChanged)
         {
             Bind(update, company, company.Provenance.ToJson());
@@ -379,7 +393,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
             result.Add(new StoredCompany(
                 id,
-                null,
+                reader.IsDBNull(19) ? null : reader.GetString(19),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.GetString(2),
                 reader.GetString(3),
@@ -441,6 +455,17 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.GetString(6) == "unconfirmed" ? MembershipStatus.Unconfirmed : MembershipStatus.Confirmed));
         }
+    }
+
+    private void RecordChange(long firstId, long lastId, string? before)
+    {
+        var p = recordChange.Parameters;
+        p[0].Value = stamp.ImportId;
+        p[1].Value = ++changeSeq;
+        p[2].Value = firstId;
+        p[3].Value = lastId;
+        p[4].Value = (object?)before ?? DBNull.Value;
+        recordChange.ExecuteNonQuery();
     }
 
     private SqliteCommand Create(string sql, params string[] parameters)

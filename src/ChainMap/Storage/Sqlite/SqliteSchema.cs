@@ -263,6 +263,17 @@ internal static class SqliteSchema
                 at TEXT NOT NULL);
             CREATE INDEX company_merged_by_into ON company_merged(into_id);
             """),
+
+        // The change log of company imports (ADR 0191): what each job created (id ranges) and changed (values before), for undo.
+        (191, """
+            CREATE TABLE import_change(
+                job_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                first_id INTEGER NOT NULL,
+                last_id INTEGER NOT NULL,
+                before TEXT,
+                PRIMARY KEY(job_id, seq)) WITHOUT ROWID;
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

@@ -326,6 +326,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
         }
 
+        // Several sessions may write under one import id (tests, a CLI re-run with --import-id): the log goes on after them.
+        using (var seq = connection.CreateCommand())
+        {
+            seq.Transaction = transaction;
+            seq.CommandText = "SELECT coalesce(max(seq), 0) FROM import_change WHERE job_id = $job";
+            seq.Parameters.AddWithValue("$job", stamp.ImportId);
+            changeSeq = Convert.ToInt64(seq.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
         recordImport.Parameters["$id"].Value = stamp.ImportId;
         recordImport.Parameters["$file"].Value = stamp.FileName;
         recordImport.Parameters["$at"].Value = now;

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import * as router from '../router.js';
 import * as session from '../session.js';
+import { mergePanel } from './company-merge.js';
 import { h, replace, select, money, number } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
@@ -138,7 +139,8 @@ export function mount(root, initial) {
           const link = h('a', { href: router.href('companies', { ...params, id: other }) }, related.get(other) ?? `#${other}`);
           return h('li', {}, r.from === c.id ? [`${label} `, link] : [link, ` ${label}本企业`],
             r.note ? h('span', { class: 'muted' }, `（${r.note}）`) : null);
-        })));
+        })),
+        mergePanel(c, (kept) => router.setParams({ id: kept })));
     } catch (error) {
       if (isLatest()) {
         replace(side, errorBlock(error));

@@ -354,10 +354,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             BindRaw(company, InsertProvenance(company.Provenance));
             rawInsert.Execute();
         }
-        else if (decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
-        {
-            RecordChange(company.Id, company.Id, before.ToJson());
-        }
         else if (decision.FieldsChanged)
         {
             Bind(update, company, company.Provenance.ToJson());
@@ -367,6 +363,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
 
             update.ExecuteNonQuery();
+        }
+
+        if (!decision.IsNew && decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
+        {
+            RecordChange(company.Id, company.Id, before.ToJson());
         }
 
         foreach (var membership in decision.Memberships)

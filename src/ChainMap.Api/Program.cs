@@ -51,6 +51,7 @@ app.MapRegions();
 app.MapCompanies();
 app.MapCompanyEdits();
 app.MapMembershipReview();
+app.MapCompanyMerge();
 app.MapExports();
 app.MapProjects();
 app.MapActivities();
@@ -59,6 +60,7 @@ app.MapTargets();
 app.MapTeams();
 app.MapChannels();
 app.MapImports();
+app.MapImportUndo();
 
 app.Run();
 

@@ -107,8 +107,8 @@ internal static class CompanyEndpoints
         return TypedResults.Ok(new CompanyPageResponse(result.Items.Select(c => c.ToResponse(catalog)).ToList(), result.Page, result.PageSize, result.Total));
     }
 
-    internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> GetCompany(
-        string id, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult, RedirectHttpResult>> GetCompany(
+        string id, ICompanyStore store, ICompanyMergeStore merges, RegionDirectory regions, CancellationToken cancellationToken)
     {
         var (company, problem) = await FindCompanyAsync(id, store, cancellationToken);
         if (problem is not null)
@@ -118,7 +118,11 @@ internal static class CompanyEndpoints
 
         if (company is null)
         {
-            return CompanyNotFound(id);
+            // A merged company's id answers with the company it went into (ADR 0190).
+            return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric)
+                && await merges.GetMergedIntoAsync(numeric, cancellationToken) is { } into
+                ? TypedResults.Redirect($"/api/companies/{into.ToString(CultureInfo.InvariantCulture)}", permanent: true, preserveMethod: true)
+                : CompanyNotFound(id);
         }
 
         return TypedResults.Ok(await DetailAsync(company, store, regions, cancellationToken));

@@ -19,6 +19,9 @@ internal readonly record struct CompanyDecision(
 {
     public bool IsNew => Outcome.Kind == UpsertKind.Inserted;
 
+    /// <summary>The stored company as the row met it (a merge), for the import's change log; null for a new company or a conflict.</summary>
+    public StoredCompany? Before { get; init; }
+
     /// <summary>True when a stored company's fields change (its row or node must be rewritten).</summary>
     public bool FieldsChanged => !IsNew && ChangedFields != 0;
 
@@ -181,7 +184,7 @@ internal static class CompanyMerge
         var outcome = changed == 0 && written is null
             ? new UpsertOutcome(UpsertKind.Unchanged, stored.Id, null, kept)
             : new UpsertOutcome(UpsertKind.Updated, stored.Id, string.Join(", ", CompanyFields.In(changed).Concat(written is null ? [] : ["segments"])), kept);
-        return new CompanyDecision(outcome, company, changed, regionChanged, written ?? []);
+        return new CompanyDecision(outcome, company, changed, regionChanged, written ?? []) { Before = stored };
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ internal static class ImportServiceCollectionExtensions
         services.TryAddSingleton<CompanyImporter>();
         services.TryAddSingleton<RelationImporter>();
         services.TryAddSingleton<ChainImporter>();
+        services.TryAddSingleton<Curation.CompanyMerging>();
+        services.TryAddSingleton<ImportUndoing>();
         return services;
     }
 

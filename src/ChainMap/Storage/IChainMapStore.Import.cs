@@ -64,6 +64,9 @@ internal enum ImportJobState
 
     /// <summary>Stopped by the job time limit (<c>Import:JobTimeout</c>); rolled back like a failed import.</summary>
     TimedOut,
+
+    /// <summary>Taken back (<c>POST /api/imports/{id}/undo</c>, ADR 0191): what it created is gone, what it changed is restored.</summary>
+    Undone,
 }
 
 /// <summary>The wire (and stored) names of <see cref="ImportJobState"/>: queued, running, succeeded, failed, cancelled, timed-out.</summary>

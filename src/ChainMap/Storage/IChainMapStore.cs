@@ -20,7 +20,9 @@ internal interface IChainMapStore :
     IChannelStore,
     IDiscoveryStore,
     IProjectStore,
-    IAccessStore;
+    IAccessStore,
+    ICompanyMergeStore,
+    IImportUndoStore;
 
 /// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
 internal interface IStoreLifecycle

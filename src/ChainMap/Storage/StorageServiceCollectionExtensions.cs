@@ -41,6 +41,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IDiscoveryStore>(Store);
         services.AddSingleton<IProjectStore>(Store);
         services.AddSingleton<IAccessStore>(Store);
+        services.AddSingleton<ICompanyMergeStore>(Store);
+        services.AddSingleton<IImportUndoStore>(Store);
         services.AddSingleton(sp => Store(sp) as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddHostedService<StoreStartup>();
         return services;

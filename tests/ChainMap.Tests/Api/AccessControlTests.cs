@@ -54,6 +54,7 @@ public sealed class AccessControlTests
         ["POST /api/companies/reclassify"] = ChainEditors,
         ["PUT /api/companies/{id}/memberships/{segment}"] = ChainEditors,
         ["GET /api/companies/reclassify/{jobId}"] = Everyone,
+        ["POST /api/companies/{id}/merge"] = ChainEditors,
         ["GET /api/chains/{code}/export"] = Exporters,
         ["GET /api/targets/export"] = Exporters,
         ["POST /api/projects"] = ProjectWriters,
@@ -82,6 +83,7 @@ public sealed class AccessControlTests
         ["GET /api/imports"] = Everyone,
         ["GET /api/imports/{id}"] = Everyone,
         ["POST /api/imports/{id}/cancel"] = Importers,
+        ["POST /api/imports/{id}/undo"] = ChainEditors,
         ["GET /api/imports/{id}/errors"] = Everyone,
     };
 

@@ -311,6 +311,16 @@ export async function reviewMemberships(items) {
   return result;
 }
 
+/**
+ * POST /api/companies/{id}/merge {from}: company `from` is merged into `id` (ADR 0190). Answers { id, merged,
+ * takenFields, memberships, relations, channelLinks, projects, company }; maps and targets change, so chains are reloaded.
+ */
+export async function mergeCompany(id, from) {
+  const result = await json('POST', `/api/companies/${enc(id)}/merge`, { body: { from } });
+  forgetChain();
+  return result;
+}
+
 /** POST /api/companies/{id}/memberships: an analyst adds the company to a segment with a role; answers the company detail. */
 export async function addMembership(id, segment, role) {
   const detail = await json('POST', `/api/companies/${enc(id)}/memberships`, { body: { segment, role } });
@@ -485,6 +495,13 @@ export function importJob(id) {
 /** POST /api/imports/{id}/cancel: stops a queued or running job (its submitter or an admin) → the job. */
 export function cancelImport(id) {
   return json('POST', `/api/imports/${enc(id)}/cancel`);
+}
+
+/** POST /api/imports/{id}/undo: takes back a company import (ADR 0191); answers the job, now state "undone". */
+export async function undoImport(id) {
+  const job = await json('POST', `/api/imports/${enc(id)}/undo`);
+  forgetChain();
+  return job;
 }
 
 /** Recent import jobs, newest first. */

@@ -17,6 +17,9 @@ internal sealed class Neo4jCompanyBatch
     private readonly Dictionary<long, CompanyState> states = [];
     private readonly List<CompanyState> touched = [];
 
+    /// <summary>The change log entries of the batch (ADR 0191): what each changed stored company was before.</summary>
+    public List<CompanyBefore> Changes { get; } = [];
+
     /// <summary>Takes the stored companies with a USCC or a name key of the batch, read in the same transaction.</summary>
     public Neo4jCompanyBatch(IEnumerable<CompanyState> stored, IEnumerable<string> existingSegments, long lastId, ImportStamp stamp)
     {
@@ -54,6 +57,11 @@ internal sealed class Neo4jCompanyBatch
         foreach (var record in batch)
         {
             var decision = merge.Decide(record);
+            if (decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
+            {
+                Changes.Add(before);
+            }
+
             if (decision.Company is { } company && (decision.IsNew || decision.FieldsChanged || decision.Memberships.Count > 0))
             {
                 Track(decision, company);

@@ -32,6 +32,7 @@ internal static class Neo4jSchema
         ("blocker_id", "Blocker", "id"),
         ("channel_code", "Channel", "code"),
         ("channel_id", "Channel", "id"),
+        ("merged_company_id", "MergedCompany", "id"),
     ];
 
     /// <summary>
@@ -51,6 +52,8 @@ internal static class Neo4jSchema
         ("activity_next_step_due", "Activity", "nextStepDue"),
         ("blocker_project", "Blocker", "projectId"),
         ("project_company", "Project", "companyId"),
+        ("merged_company_into", "MergedCompany", "into"),
+        ("import_change_job", "ImportChange", "jobId"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

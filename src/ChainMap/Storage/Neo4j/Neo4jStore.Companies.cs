@@ -37,6 +37,9 @@ internal sealed partial class Neo4jStore
 
     private const string CompanySequence = "company";
 
+    /// <summary>Orders the change log entries of an import (one process runs a job; entries only need to follow each other).</summary>
+    private static long changeSeq;
+
     /// <summary>True when membership <c>m</c> counts in discovery: confirmed, or stored before statuses existed.</summary>
     internal const string Confirmed = "coalesce(m.status, 'confirmed') = 'confirmed'";
 
@@ -161,6 +164,27 @@ internal sealed partial class Neo4jStore
                 MATCH (s:Segment {code: membership.segment})
                 CREATE (c)-[m:IN_SEGMENT]->(s)
                 SET m = membership, m.chainCode = s.chainCode
+                """);
+        }
+
+        // The change log (ADR 0191): the new companies as one id range, each changed company's values before.
+        var changes = plan.Changes.Select(b => new Dictionary<string, object?>
+        {
+            ["seq"] = Interlocked.Increment(ref changeSeq), ["first"] = b.Id, ["last"] = b.Id, ["before"] = b.ToJson(),
+        }).ToList();
+        var firstNew = read[0].Rows[0][1].AsInt64() + 1;
+        if (plan.LastId >= firstNew)
+        {
+            changes.Add(new Dictionary<string, object?> { ["seq"] = Interlocked.Increment(ref changeSeq), ["first"] = firstNew, ["last"] = plan.LastId, ["before"] = null });
+        }
+
+        if (changes.Count > 0)
+        {
+            parameters["changes"] = changes;
+            sections.Add(Guarded + """
+                UNWIND $changes AS row
+                CREATE (x:ImportChange {jobId: $importId, seq: row.seq, firstId: row.first, lastId: row.last})
+                SET x.before = row.before
                 """);
         }
 

@@ -18,7 +18,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 {
     private const string StoredColumns = """
         id, uscc, name, name_key, region_code, province_code, city_code, county_code, registered_capital, founded,
-        employees, revenue, listed_code, tags, products, address, provenance, industry, scope
+        employees, revenue, listed_code, tags, products, address, provenance, industry, scope, identity_key
         """;
 
     // Chinese names stay as they are in the lookup lists instead of \uXXXX escapes (a sixth of the size).
@@ -35,10 +35,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand selectMemberships;
     private readonly SqliteCommand update;
     private readonly SqliteCommand recordImport;
+    private readonly SqliteCommand recordChange;
     private readonly RawStatement rawInsert;
     private readonly RawStatement rawMembership;
     private SqliteTransaction? transaction;
     private long nextId;
+    private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
 
@@ -83,6 +85,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 evidence = excluded.evidence, source = excluded.source, status = excluded.status
             """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source", "$status");
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
+        recordChange = Create("INSERT INTO import_change(job_id, seq, first_id, last_id, before) VALUES ($job, $seq, $first, $last, $before)",
+            "$job", "$seq", "$first", "$last", "$before");
     }
 
     public static async Task<SqliteCompanyImportSession> OpenAsync(SqliteStore store, ImportStamp stamp, CancellationToken cancellationToken)
@@ -110,6 +114,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             outcomes[i] = Write(merge.Decide(batch[i]));
         }
 
+        // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
+        if (merge.LastId > nextId)
+        {
+            RecordChange(nextId + 1, merge.LastId, null);
+        }
+
         nextId = merge.LastId;
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
@@ -126,7 +136,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
         {
             await command.DisposeAsync();
         }
@@ -289,7 +299,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         transaction = connection.BeginTransaction(deferred: false);
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
         {
             command.Transaction = transaction;
         }
@@ -317,6 +327,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             {
                 segmentChains[reader.GetString(0)] = reader.GetString(1);
             }
+        }
+
+        // Several sessions may write under one import id (tests, a CLI re-run with --import-id): the log goes on after them.
+        using (var seq = connection.CreateCommand())
+        {
+            seq.Transaction = transaction;
+            seq.CommandText = "SELECT coalesce(max(seq), 0) FROM import_change WHERE job_id = $job";
+            seq.Parameters.AddWithValue("$job", stamp.ImportId);
+            changeSeq = Convert.ToInt64(seq.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         recordImport.Parameters["$id"].Value = stamp.ImportId;
@@ -347,6 +366,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
 
             update.ExecuteNonQuery();
+        }
+
+        if (!decision.IsNew && decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
+        {
+            RecordChange(company.Id, company.Id, before.ToJson());
         }
 
         foreach (var membership in decision.Memberships)
@@ -382,7 +406,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
             result.Add(new StoredCompany(
                 id,
-                null,
+                reader.IsDBNull(19) ? null : reader.GetString(19),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.GetString(2),
                 reader.GetString(3),
@@ -449,6 +473,17 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                     _ => MembershipStatus.Confirmed,
                 }));
         }
+    }
+
+    private void RecordChange(long firstId, long lastId, string? before)
+    {
+        var p = recordChange.Parameters;
+        p[0].Value = stamp.ImportId;
+        p[1].Value = ++changeSeq;
+        p[2].Value = firstId;
+        p[3].Value = lastId;
+        p[4].Value = (object?)before ?? DBNull.Value;
+        recordChange.ExecuteNonQuery();
     }
 
     private SqliteCommand Create(string sql, params string[] parameters)

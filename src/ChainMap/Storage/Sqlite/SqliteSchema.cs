@@ -271,6 +271,26 @@ internal static class SqliteSchema
 
         // Values an import kept because an analyst set them (ADR 0185).
         (186, "ALTER TABLE import_job ADD COLUMN analyst_values_kept INTEGER NOT NULL DEFAULT 0;"),
+
+        // Merged companies (ADR 0190): the merged id keeps answering with the company it went into.
+        (190, """
+            CREATE TABLE company_merged(
+                id INTEGER PRIMARY KEY,
+                into_id INTEGER NOT NULL,
+                at TEXT NOT NULL);
+            CREATE INDEX company_merged_by_into ON company_merged(into_id);
+            """),
+
+        // The change log of company imports (ADR 0191): what each job created (id ranges) and changed (values before), for undo.
+        (191, """
+            CREATE TABLE import_change(
+                job_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                first_id INTEGER NOT NULL,
+                last_id INTEGER NOT NULL,
+                before TEXT,
+                PRIMARY KEY(job_id, seq)) WITHOUT ROWID;
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import * as router from '../router.js';
 import * as session from '../session.js';
+import { mergePanel } from './company-merge.js';
 import { h, replace, select, money, number } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
@@ -149,7 +150,8 @@ export function mount(root, initial) {
             r.note ? h('span', { class: 'muted' }, `（${r.note}）`) : null);
         })),
         h('h3', {}, '数据来源'),
-        provenanceList(provenance));
+        provenanceList(provenance),
+        mergePanel(c, (kept) => router.setParams({ id: kept })));
     } catch (error) {
       if (isLatest()) {
         replace(side, errorBlock(error));

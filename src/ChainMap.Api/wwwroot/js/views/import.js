@@ -23,10 +23,11 @@ const STATES = {
   failed: '失败',
   cancelled: '已取消',
   'timed-out': '已超时',
+  undone: '已撤销',
 };
 
 /** States of a job that has ended; the page stops polling then. */
-const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'timed-out']);
+const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'timed-out', 'undone']);
 
 const COUNTS = [
   ['rowsRead', '读取行数'],
@@ -173,7 +174,9 @@ export function mount(root, initial) {
 
   function renderJob(job, done) {
     const progress = job.progress ?? (done ? 1 : 0);
-    const outcome = job.state === 'failed' || job.state === 'cancelled' || job.state === 'timed-out'
+    const outcome = job.state === 'undone'
+      ? h('p', { class: 'state state-pending', id: 'import-undone' }, `已撤销：${job.message ?? ''}`)
+      : job.state === 'failed' || job.state === 'cancelled' || job.state === 'timed-out'
       ? h('div', { class: 'state state-error', role: 'alert', id: 'import-stopped' },
         h('strong', {}, job.state === 'failed' ? '导入失败' : STATES[job.state]), job.message ? h('p', {}, job.message) : null)
       : done
@@ -187,6 +190,9 @@ export function mount(root, initial) {
       h('p', {}, '状态：', h('strong', { id: 'import-state', dataset: { state: job.state } }, STATES[job.state] ?? job.state)),
       h('progress', { id: 'import-progress', max: 100, value: Math.round(progress * 100) }, `${Math.round(progress * 100)}%`),
       done ? null : h('button', { type: 'button', class: 'small-button', id: 'cancel-import', onclick: (e) => cancelJob(e.currentTarget, job) }, '取消导入'),
+      done && job.written && !job.dryRun && job.state !== 'undone' && session.can.editChains()
+        ? h('button', { type: 'button', class: 'small-button', id: 'undo-import', onclick: (e) => undoJob(e.currentTarget, job) }, '撤销此次导入')
+        : null,
       h('dl', { class: 'counts', id: 'import-counts' }, COUNTS.map(([key, label]) => [
         h('dt', {}, label), h('dd', { dataset: { count: key } }, number(job[key])),
       ])),
@@ -207,6 +213,21 @@ export function mount(root, initial) {
     } catch (error) {
       button.disabled = false;
       button.replaceWith(errorBlock(error));
+    }
+  }
+
+  /** Undo (ADR 0191): the service removes what the job created and restores what it changed, or says which later changes are in the way. */
+  async function undoJob(button, job) {
+    if (!window.confirm(`撤销导入 ${job.file}？它新增的企业将被删除，它改过的数值恢复原值。`)) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      await api.undoImport(job.id);
+      watch(job.id);
+    } catch (error) {
+      button.disabled = false;
+      button.after(h('div', { id: 'undo-error' }, errorBlock(error)));
     }
   }
 

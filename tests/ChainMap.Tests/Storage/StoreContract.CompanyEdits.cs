@@ -110,6 +110,18 @@ public abstract partial class StoreContract
     }
 
     [Test]
+    public async Task A_deleted_companys_id_is_never_given_to_a_new_company()
+    {
+        var first = (await Store.UpsertCompaniesAsync([Company("苏州编号甲有限公司", "320506"), Company("苏州编号乙有限公司", "320506")], Stamp, CancellationToken.None))
+            .Select(o => o.CompanyId).ToList();
+        Assert.That((await Store.DeleteCompanyAsync(first[1], 1, CancellationToken.None)).Status, Is.EqualTo(CompanyWriteStatus.Written));
+
+        var next = (await Store.UpsertCompaniesAsync([Company("苏州编号丙有限公司", "320506")], Stamp with { ImportId = "imp-test-2" }, CancellationToken.None))[0].CompanyId;
+
+        Assert.That(next, Is.GreaterThan(first[1]), "merge records, change logs and the audit log still name the deleted id");
+    }
+
+    [Test]
     public async Task A_delete_is_refused_naming_the_projects_that_refer_to_the_company()
     {
         var company = await SeedCompanyAsync("苏州项目液压有限公司");

@@ -118,6 +118,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (merge.LastId > nextId)
         {
             RecordChange(nextId + 1, merge.LastId, null);
+            RecordHighestId(merge.LastId);
         }
 
         nextId = merge.LastId;
@@ -307,7 +308,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         using (var max = connection.CreateCommand())
         {
             max.Transaction = transaction;
-            max.CommandText = "SELECT coalesce(max(id), 0) FROM company";
+            // Ids are never handed out twice: a deleted or merged company's id may still be named by a merge
+            // record, an import's change log or an audit entry, so the highest id ever given counts too.
+            max.CommandText = "SELECT max(coalesce((SELECT max(id) FROM company), 0), coalesce((SELECT last FROM company_id_high), 0))";
             nextId = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
@@ -551,6 +554,16 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         r.Bind(19, now);
         r.Bind(20, company.Industry);
         r.Bind(21, company.Scope);
+    }
+
+    /// <summary>Keeps the highest company id handed out, in the batch's transaction (see <see cref="Begin"/>).</summary>
+    private void RecordHighestId(long last)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE company_id_high SET last = $last WHERE last < $last";
+        command.Parameters.AddWithValue("$last", last);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>A new company's provenance text: the same few field sets recur, so each is built once per session.</summary>

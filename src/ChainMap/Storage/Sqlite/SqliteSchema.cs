@@ -291,6 +291,14 @@ internal static class SqliteSchema
                 before TEXT,
                 PRIMARY KEY(job_id, seq)) WITHOUT ROWID;
             """),
+
+        // The highest company id ever handed out: a deleted or merged company's id is never given to a new one,
+        // because merge records, change logs and the audit log still name it.
+        (192, """
+            CREATE TABLE company_id_high(only INTEGER PRIMARY KEY CHECK (only = 1), last INTEGER NOT NULL);
+            INSERT INTO company_id_high(only, last)
+                VALUES (1, max(coalesce((SELECT max(id) FROM company), 0), coalesce((SELECT max(id) FROM company_merged), 0)));
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

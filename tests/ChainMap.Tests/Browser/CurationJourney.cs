@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using ChainMap.Access;
+using ChainMap.Api.Companies;
+using ChainMap.Api.Imports;
+using ChainMap.Tests.Support;
+using Microsoft.Playwright;
+
+namespace ChainMap.Tests.Browser;
+
+/// <summary>
+/// An analyst merges a duplicate into the company it is from the duplicate's detail page, and undoes an import from
+/// its job page. Its own host, because both remove companies the other journeys do not expect to lose.
+/// </summary>
+[NonParallelizable]
+public sealed class CurationJourney
+{
+    private WebPageHost host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => host = await WebPageHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await host.DisposeAsync();
+
+    private static async Task<ImportJobResponse> ImportAsync(HttpClient api, string csv, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName);
+        var upload = await api.PostAsync("/api/imports/companies", form);
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
+        var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (job.State is "queued" or "running" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            job = (await api.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{job.Id}"))!;
+        }
+
+        Assert.That(job.State, Is.EqualTo("succeeded"), job.Message);
+        return job;
+    }
+
+    private static async Task<IReadOnlyList<CompanyResponse>> FindAsync(HttpClient api, string name) =>
+        (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items;
+
+    [Test]
+    public async Task An_analyst_merges_a_duplicate_into_the_company_it_is()
+    {
+        const string Kept = "随州合并旅程专用汽车有限公司";
+        const string Duplicate = "随州合并旅程专汽有限公司";
+        using var api = host.ApiClient();
+        await ImportAsync(api, $"企业名称,行政区划代码,注册资本,员工人数\n{Kept},421303,5000,\n{Duplicate},421303,,120\n", "merge-journey.csv");
+        var kept = (await FindAsync(api, Kept)).Single();
+        var duplicate = (await FindAsync(api, Duplicate)).Single();
+        var analystKey = await host.CreateKeyAsync(Role.Analyst);
+
+        await using var journey = await host.OpenAsync();
+        var page = journey.Page;
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await journey.GoAsync($"#/companies?id={duplicate.Id}");
+        await journey.SignInAsync(analystKey);
+        await page.Locator("#merge-panel summary").ClickAsync();
+        await page.Locator("#merge-search").FillAsync("合并旅程专用汽车");
+        await page.Locator("#merge-search-button").ClickAsync();
+        await page.Locator($"button[data-merge-into='{kept.Id}']").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"id={kept.Id}", StringComparison.Ordinal));
+        await page.Locator("button[data-merge-into]").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var facts = await page.Locator(".side-panel dl.facts", new() { HasText = "120" }).TextContentAsync();
+        await journey.ScreenshotAsync("company-merged");
+
+        var afterKept = (await FindAsync(api, Kept)).Single();
+        Assert.That(afterKept.Id, Is.EqualTo(kept.Id));
+        Assert.That((afterKept.RegisteredCapital, afterKept.Employees), Is.EqualTo(((decimal?)5000m, (int?)120)), "the kept company takes the value it lacked");
+        Assert.That(await FindAsync(api, Duplicate), Is.Empty, "the duplicate is gone");
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = api.BaseAddress };
+        noRedirects.DefaultRequestHeaders.Authorization = api.DefaultRequestHeaders.Authorization;
+        var old = await noRedirects.GetAsync($"/api/companies/{duplicate.Id}");
+        Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.PermanentRedirect));
+        Assert.That(old.Headers.Location?.ToString(), Does.EndWith($"/api/companies/{kept.Id}"));
+        Assert.That(facts, Does.Contain("5,000").Or.Contain("5000"), "the page shows the kept company with both values");
+        journey.AssertNoErrors();
+    }
+
+    [Test]
+    public async Task An_analyst_undoes_an_import_from_its_job_page()
+    {
+        const string First = "随州撤销旅程甲有限公司";
+        const string Second = "随州撤销旅程乙有限公司";
+        using var api = host.ApiClient();
+        var job = await ImportAsync(api, $"企业名称,行政区划代码,注册资本\n{First},421303,100\n{Second},421303,200\n", "undo-journey.csv");
+        Assert.That((await FindAsync(api, First)).Count + (await FindAsync(api, Second)).Count, Is.EqualTo(2));
+        var analystKey = await host.CreateKeyAsync(Role.Analyst);
+
+        await using var journey = await host.OpenAsync();
+        var page = journey.Page;
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await journey.GoAsync($"#/import?job={job.Id}");
+        await journey.SignInAsync(analystKey);
+        await page.Locator("#undo-import").ClickAsync();
+        var answer = page.Locator("#import-undone, #undo-error");
+        await answer.First.WaitForAsync();
+        Assert.That(await page.Locator("#undo-error").CountAsync(), Is.Zero, await answer.First.TextContentAsync());
+        var state = await page.Locator("#import-state").GetAttributeAsync("data-state");
+        await journey.ScreenshotAsync("import-undone");
+
+        Assert.That(state, Is.EqualTo("undone"));
+        Assert.That(await page.Locator("#undo-import").CountAsync(), Is.Zero, "an undone import offers no second undo");
+        Assert.That(await FindAsync(api, First), Is.Empty);
+        Assert.That(await FindAsync(api, Second), Is.Empty);
+        Assert.That((await api.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{job.Id}"))!.State, Is.EqualTo("undone"));
+        journey.AssertNoErrors();
+    }
+}

@@ -65,11 +65,13 @@ public sealed class CurationJourney
         await page.Locator("#merge-search").FillAsync("合并旅程专用汽车");
         await page.Locator("#merge-search-button").ClickAsync();
         await page.Locator($"button[data-merge-into='{kept.Id}']").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"id={kept.Id}", StringComparison.Ordinal));
+        // The page moves to the kept company by changing the address's hash (no load event): wait for what it shows.
         await page.Locator("button[data-merge-into]").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.Locator(".side-panel h2", new() { HasText = Kept }).WaitForAsync();
         var facts = await page.Locator(".side-panel dl.facts", new() { HasText = "120" }).TextContentAsync();
         await journey.ScreenshotAsync("company-merged");
 
+        Assert.That(page.Url, Does.Contain($"id={kept.Id}"), "the page shows the kept company");
         var afterKept = (await FindAsync(api, Kept)).Single();
         Assert.That(afterKept.Id, Is.EqualTo(kept.Id));
         Assert.That((afterKept.RegisteredCapital, afterKept.Employees), Is.EqualTo(((decimal?)5000m, (int?)120)), "the kept company takes the value it lacked");

@@ -14,53 +14,27 @@ internal sealed partial class Neo4jStore
     public async Task<MembershipListPage> ListMembershipsAsync(MembershipListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parameters = new List<(string, object?)>
-        {
-            ("skip", (long)(query.Page - 1) * query.PageSize),
-            ("limit", (long)query.PageSize),
-        };
-        var where = new List<string>();
-        if (query.Status is { } status)
-        {
-            where.Add("coalesce(m.status, 'confirmed') = $status");
-            parameters.Add(("status", status.ToWire()));
-        }
+        var conditions = new QueryConditions()
+            .Add(query.Status?.ToWire(), "coalesce(m.status, 'confirmed') = $status", "status")
+            .Add(query.ConfidenceBelow, "m.confidence < $below", "below")
+            .Add(query.ChainCode, "s.chainCode = $chain", "chain")
+            .Add(query.Segments?.ToList(), "s.code IN $segments", "segments")
 
-        if (query.ConfidenceBelow is { } below)
-        {
-            where.Add("m.confidence < $below");
-            parameters.Add(("below", below));
-        }
-
-        if (query.ChainCode is { } chain)
-        {
-            where.Add("s.chainCode = $chain");
-            parameters.Add(("chain", chain));
-        }
-
-        if (query.Segments is { } segments)
-        {
-            where.Add("s.code IN $segments");
-            parameters.Add(("segments", segments.ToList()));
-        }
-
+            // The companies the job wrote: those with a field whose provenance (a JSON text of field → import id) names it.
+            .Add(query.ImportId is { } import ? JsonSerializer.Serialize(import) : null, "c.provenance CONTAINS $import", "import");
         if (query.RegionCodes is { } regions)
         {
             var filter = new RegionFilter(regions);
-            where.Add(filter.Predicate("c"));
-            parameters.AddRange(filter.Parameters);
+            conditions.Add(filter.Predicate("c"));
+            conditions.Parameters.AddRange(filter.Parameters.Select(p => (p.Name, p.Value!)));
         }
 
-        if (query.ImportId is { } import)
-        {
-            // The companies the job wrote: those with a field whose provenance (a JSON text of field → import id) names it.
-            where.Add("c.provenance CONTAINS $import");
-            parameters.Add(("import", JsonSerializer.Serialize(import)));
-        }
+        var parameters = conditions.Parameters.Select(p => (p.Name, (object?)p.Value))
+            .Append(("skip", (long)(query.Page - 1) * query.PageSize)).Append(("limit", (long)query.PageSize));
 
         var result = await RunAsync(Cypher($$"""
             MATCH (c:Company)-[m:IN_SEGMENT]->(s:Segment)
-            {{(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}}
+            {{(conditions.Count == 0 ? "" : "WHERE " + conditions.Where(""))}}
             WITH c, m, s ORDER BY m.confidence, c.id, s.code
             WITH collect({id: c.id, name: c.name, region: c.regionCode, chain: s.chainCode, segment: s.code, role: m.role,
                 confidence: m.confidence, evidence: m.evidence, source: m.source, status: m.status}) AS found

@@ -12,49 +12,25 @@ internal sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await OpenAsync(cancellationToken);
-        var where = new List<string>();
-        var parameters = new List<(string Name, object Value)>();
-        if (query.Status is { } status)
-        {
-            where.Add("cs.status = $status");
-            parameters.Add(("$status", status.ToWire()));
-        }
+        var conditions = new QueryConditions()
+            .Add(query.Status?.ToWire(), "cs.status = $status", "$status")
+            .Add(query.ConfidenceBelow, "cs.confidence < $below", "$below")
+            .Add(query.ChainCode, "cs.chain_code = $chain", "$chain")
+            .Add(query.Segments is { } segments ? JsonSerializer.Serialize(segments) : null, "cs.segment_code IN (SELECT value FROM json_each($segments))", "$segments")
 
-        if (query.ConfidenceBelow is { } below)
-        {
-            where.Add("cs.confidence < $below");
-            parameters.Add(("$below", below));
-        }
-
-        if (query.ChainCode is { } chain)
-        {
-            where.Add("cs.chain_code = $chain");
-            parameters.Add(("$chain", chain));
-        }
-
-        if (query.Segments is { } segments)
-        {
-            where.Add("cs.segment_code IN (SELECT value FROM json_each($segments))");
-            parameters.Add(("$segments", JsonSerializer.Serialize(segments)));
-        }
-
+            // The companies the job wrote: those with a field whose provenance names it.
+            .Add(query.ImportId, "EXISTS (SELECT 1 FROM json_each(c.provenance) p WHERE p.value = $import)", "$import");
         if (query.RegionCodes is { } regions)
         {
             var scope = new SqlRegionScope(RegionScope.Of(regions), "regions");
-            where.Add(scope.Where("c"));
-            scope.Bind(parameters);
+            conditions.Add(scope.Where("c"));
+            scope.Bind(conditions.Parameters);
         }
 
-        if (query.ImportId is { } import)
-        {
-            // The companies the job wrote: those with a field whose provenance names it.
-            where.Add("EXISTS (SELECT 1 FROM json_each(c.provenance) p WHERE p.value = $import)");
-            parameters.Add(("$import", import));
-        }
-
+        var parameters = conditions.Parameters;
         var from = $"""
             FROM company_segment cs JOIN company c ON c.id = cs.company_id
-            WHERE {(where.Count == 0 ? "1" : string.Join(" AND ", where))}
+            WHERE {conditions.Where("1")}
             """;
         long total;
         await using (var count = Command(connection, $"SELECT count(*) {from}", parameters))

@@ -13,6 +13,9 @@ public abstract partial class StoreContract
     private static readonly ImportStamp RealRun = new("imp-real-1", "city-list.csv", new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
     private static readonly ImportStamp LaterRun = new("imp-real-2", "city-list-2.csv", new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Removes a run's change log, as a store seeded before change logs (ADR 0191) has none.</summary>
+    private protected abstract Task ForgetChangeLogAsync(string importId);
+
     private sealed record DemoSeed(long DemoA, long DemoB, long Real, long RealMarked, long RealOther, long DemoChannel, long RealChannel);
 
     /// <summary>
@@ -109,5 +112,19 @@ public abstract partial class StoreContract
         Assert.That(await Store.GetCompanyAsync(seed.DemoA, CancellationToken.None), Is.Not.Null);
         Assert.That(await Store.GetChannelAsync(seed.DemoChannel, 10, CancellationToken.None), Is.Not.Null);
         Assert.That((await Store.SurveyDemoAsync(DemoIdentity.Default, CancellationToken.None)).Counts, Is.EqualTo(new DemoCounts(2, 1, 3, 2, 1)));
+    }
+
+    [Test]
+    public async Task In_a_store_seeded_before_change_logs_the_demo_is_what_was_created_at_the_demo_runs_time()
+    {
+        var seed = await SeedDemoAsync();
+        await ForgetChangeLogAsync(DemoRun.ImportId);
+
+        var removal = await Store.RemoveDemoAsync(DemoIdentity.Default, CancellationToken.None);
+
+        Assert.That(removal.Removed, Is.True);
+        Assert.That(removal.Decision.Companies, Is.EquivalentTo(new[] { seed.DemoA, seed.DemoB }));
+        Assert.That(await Store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(3));
+        Assert.That(await Store.GetCompanyAsync(seed.RealMarked, CancellationToken.None), Is.Not.Null);
     }
 }

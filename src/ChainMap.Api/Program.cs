@@ -61,6 +61,7 @@ app.MapTeams();
 app.MapChannels();
 app.MapImports();
 app.MapImportUndo();
+app.MapDemo();
 
 app.Run();
 

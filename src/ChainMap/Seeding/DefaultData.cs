@@ -55,15 +55,18 @@ internal sealed class DefaultData(
         return null;
     }
 
-    /// <summary>Loads everything when the store holds no chain yet; returns false when it already had data.</summary>
-    public async Task<bool> LoadIfEmptyAsync(string dataPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads everything when the store holds no chain yet, the demo companies and network only with <paramref name="includeDemo"/>
+    /// (<see cref="StorageOptions.SeedDemoData"/>); returns false when the store already had data.
+    /// </summary>
+    public async Task<bool> LoadIfEmptyAsync(string dataPath, bool includeDemo, CancellationToken cancellationToken)
     {
         if ((await chainStore.ListChainsAsync(cancellationToken)).Count > 0)
         {
             return false;
         }
 
-        await LoadAsync(dataPath, includeCompanies: true, cancellationToken);
+        await LoadAsync(dataPath, includeDemo, cancellationToken);
         return true;
     }
 
@@ -104,7 +107,7 @@ internal sealed class DefaultData(
         if (includeCompanies && File.Exists(demo))
         {
             await using var stream = File.OpenRead(demo);
-            var summary = await companies.ImportCsvAsync(stream, "demo/companies.csv", cancellationToken);
+            var summary = await companies.ImportCsvAsync(stream, DemoIdentity.Default.CompanyFile, cancellationToken);
             logger.LogInformation("Loaded demo companies: {Inserted} inserted, {Rejected} rejected", summary.Inserted, summary.Rejected);
             await network.LoadAsync(dataPath, cancellationToken);
         }

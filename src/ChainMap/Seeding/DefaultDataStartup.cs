@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChainMap.Seeding;
 
-/// <summary>At start-up, after the store's schema is in place: load the default data into an empty store (<see cref="StorageOptions.SeedDefaultData"/>).</summary>
+/// <summary>At start-up, after the store's schema is in place: load the default data into an empty store (<see cref="StorageOptions.SeedDefaultData"/>), the demo set only with <see cref="StorageOptions.SeedDemoData"/>.</summary>
 internal sealed class DefaultDataStartup(DefaultData data, IOptions<StorageOptions> options, ILogger<DefaultDataStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,9 +22,9 @@ internal sealed class DefaultDataStartup(DefaultData data, IOptions<StorageOptio
             return;
         }
 
-        if (await data.LoadIfEmptyAsync(path, cancellationToken))
+        if (await data.LoadIfEmptyAsync(path, options.Value.SeedDemoData, cancellationToken))
         {
-            logger.LogInformation("Default data loaded from {Path}", path);
+            logger.LogInformation("Default data loaded from {Path}{Demo}", path, options.Value.SeedDemoData ? "" : " without the demo set (Storage:SeedDemoData is false)");
         }
     }
 

@@ -26,7 +26,7 @@ internal sealed class DemoNetwork(ICompanyStore store, ChannelImporter channels,
         if (File.Exists(relations))
         {
             await using var stream = File.OpenRead(relations);
-            var (saved, skipped) = await LoadRelationsAsync(stream, "demo/" + RelationsFile, cancellationToken);
+            var (saved, skipped) = await LoadRelationsAsync(stream, DemoIdentity.Default.SourcePrefix + RelationsFile, cancellationToken);
             logger.LogInformation("Loaded demo relations: {Saved} new, {Skipped} skipped", saved, skipped);
         }
 
@@ -36,7 +36,7 @@ internal sealed class DemoNetwork(ICompanyStore store, ChannelImporter channels,
         {
             await using var channelStream = File.OpenRead(channelPath);
             await using var linkStream = File.Exists(linkPath) ? File.OpenRead(linkPath) : null;
-            var summary = await channels.ImportAsync(channelStream, "demo/" + ChannelsFile, linkStream, "demo/" + LinksFile, cancellationToken);
+            var summary = await channels.ImportAsync(channelStream, DemoIdentity.Default.SourcePrefix + ChannelsFile, linkStream, DemoIdentity.Default.SourcePrefix + LinksFile, cancellationToken);
             logger.LogInformation("Loaded demo channels: {Channels} channels, {Links} links, {Rejected} rejected", summary.ChannelsSaved, summary.LinksAdded, summary.Rejected);
         }
 

@@ -22,7 +22,8 @@ internal interface IChainMapStore :
     IProjectStore,
     IAccessStore,
     ICompanyMergeStore,
-    IImportUndoStore;
+    IImportUndoStore,
+    IDemoDataStore;
 
 /// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
 internal interface IStoreLifecycle

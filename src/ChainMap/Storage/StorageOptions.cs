@@ -23,6 +23,12 @@ internal sealed class StorageOptions
     /// <summary>Load the default data from <c>data/</c> when the store is empty at start-up.</summary>
     public bool SeedDefaultData { get; set; } = true;
 
+    /// <summary>
+    /// With <see cref="SeedDefaultData"/>: also load the synthetic demo companies and their network (<c>data/demo/</c>) into the
+    /// empty store. False starts with regions, region groups, home and chains only (e.g. before loading the city's own lists).
+    /// </summary>
+    public bool SeedDemoData { get; set; } = true;
+
     /// <summary>Folder of the default data; found by walking up from the working directory when empty.</summary>
     public string? DefaultDataPath { get; set; }
 }

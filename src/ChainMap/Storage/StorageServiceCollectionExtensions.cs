@@ -43,6 +43,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IAccessStore>(Store);
         services.AddSingleton<ICompanyMergeStore>(Store);
         services.AddSingleton<IImportUndoStore>(Store);
+        services.AddSingleton<IDemoDataStore>(Store);
         services.AddSingleton(sp => Store(sp) as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddHostedService<StoreStartup>();
         return services;

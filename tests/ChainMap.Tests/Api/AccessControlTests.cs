@@ -91,6 +91,8 @@ public sealed class AccessControlTests
         ["POST /api/imports/{id}/cancel"] = Importers,
         ["POST /api/imports/{id}/undo"] = ChainEditors,
         ["GET /api/imports/{id}/errors"] = Everyone,
+        ["GET /api/demo"] = Everyone,
+        ["DELETE /api/demo"] = ChainEditors,
     };
 
     // A clock that stands still, so that the audit's time is known exactly.

@@ -42,7 +42,8 @@ internal sealed class WebPageHost : IAsyncDisposable
     /// <summary>test-results/screenshots under the repository root (gitignored); emptied when a host starts.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(Path.GetDirectoryName(TestData.DataPath)!, "test-results", "screenshots");
 
-    public static async Task<WebPageHost> StartAsync()
+    /// <summary>Starts the service (with <paramref name="settings"/> added, e.g. another data folder) and the browser.</summary>
+    public static async Task<WebPageHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -61,7 +62,7 @@ internal sealed class WebPageHost : IAsyncDisposable
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        var factory = new ChainMapApiFactory();
+        var factory = new ChainMapApiFactory(settings: settings);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

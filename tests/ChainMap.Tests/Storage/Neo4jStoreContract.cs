@@ -36,6 +36,15 @@ public sealed class Neo4jStoreContract : StoreContract
         Assert.That(result.Rows, Has.Count.EqualTo(1));
     }
 
+    private protected override async Task ForgetChangeLogAsync(string importId)
+    {
+        var store = services!.GetRequiredService<Neo4jStore>();
+        var result = await store.RunAsync(
+            new CypherStatement("MATCH (x:ImportChange {jobId: $job}) DELETE x RETURN count(*)", new Dictionary<string, object?> { ["job"] = importId }),
+            CancellationToken.None);
+        Assert.That(result.Rows[0][0].GetInt64(), Is.GreaterThan(0));
+    }
+
     private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()
     {
         Assert.That(services, Is.Not.Null, "the Neo4j test server is not configured");

@@ -29,6 +29,16 @@ public sealed class SqliteStoreContract : StoreContract
         Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
     }
 
+    private protected override async Task ForgetChangeLogAsync(string importId)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory!, "test.db"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM import_change WHERE job_id = $job";
+        delete.Parameters.AddWithValue("$job", importId);
+        Assert.That(await delete.ExecuteNonQueryAsync(), Is.GreaterThan(0));
+    }
+
     private protected override Task DisposeStoreAsync(IChainMapStore store)
     {
         SqliteConnection.ClearAllPools();

@@ -504,6 +504,18 @@ export async function undoImport(id) {
   return job;
 }
 
+/** GET /api/demo: whether the synthetic demo set is in the store → { present, counts: { companies, channels, channelLinks, relations, importRuns } }. */
+export function demo() {
+  return get('/api/demo');
+}
+
+/** DELETE /api/demo: removes the demo set and its network in one step (ADR 0195) → { removed: counts }; 409 while a project refers to a demo company. */
+export async function removeDemo() {
+  const answer = await json('DELETE', '/api/demo');
+  forgetChain();
+  return answer;
+}
+
 /** Recent import jobs, newest first. */
 export function importJobs(limit = 10) {
   return get('/api/imports', { limit });

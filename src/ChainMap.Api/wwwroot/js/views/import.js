@@ -1,6 +1,7 @@
 // 导入: upload a company list (CSV or xlsx) to POST /api/imports/companies, watch the job's progress
 // and counts (GET /api/imports/{id}), read its row problems and download the CSV error report.
 // A CSV is previewed in the browser first (encoding and columns). Only admins and analysts import.
+// Analysts and admins also see the synthetic demo set here while it is in the store, and remove it (DELETE /api/demo).
 // Route: #/import?job=ID (the job being watched, so a reload or a shared link shows it again)
 
 import * as api from '../api.js';
@@ -57,6 +58,7 @@ export function mount(root, initial) {
   const mapping = h('textarea', { id: 'import-mapping', rows: 2, placeholder: '{"公司名称":"name","所在地":"region"}', spellcheck: 'false' });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'import-submit' }, '上传并导入');
   const formMessage = h('div', { class: 'form-message' });
+  const demoArea = h('div', { class: 'demo-data', id: 'demo-data' });
   const form = h('form', { class: 'import-form', id: 'import-form', onsubmit: upload },
     h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；或 Excel .xlsx）'), file),
     h('label', { class: 'check' }, dryRun, ' 试运行（只检查，不写入）'),
@@ -80,11 +82,55 @@ export function mount(root, initial) {
     h('div', { class: 'import-layout' },
       h('div', { class: 'import-left' },
         allowed ? form : h('label', { class: 'field' }, h('span', { class: 'field-label' }, '预览 CSV 文件（不上传）'), file),
-        preview),
+        preview,
+        demoArea),
       jobArea));
 
   update(initial);
+  if (session.can.editChains()) {
+    showDemo();
+  }
   return { update, unmount: () => clearTimeout(timer) };
+
+  /** The demo set (ADR 0195): its counts and the one-step removal; nothing is shown when the store holds no demo data. */
+  async function showDemo() {
+    let answer;
+    try {
+      answer = await api.demo();
+    } catch (error) {
+      replace(demoArea, errorBlock(error, { retry: showDemo }));
+      return;
+    }
+    demoArea.dataset.state = answer.present ? 'present' : 'none';
+    if (!answer.present) {
+      replace(demoArea);
+      return;
+    }
+    const c = answer.counts;
+    const button = h('button', { type: 'button', class: 'small-button danger', id: 'remove-demo', onclick: () => removeDemo(button, c) }, '移除示例数据');
+    replace(demoArea,
+      h('h2', {}, '示例数据'),
+      h('p', { id: 'demo-counts' }, `库中有系统自带的合成示例数据（名称带“(示例)”）：企业 ${number(c.companies)} 家、渠道 ${number(c.channels)} 个、`
+        + `渠道联系 ${number(c.channelLinks)} 条、企业关系 ${number(c.relations)} 条。导入本市真实名单前可一次移除；您自己导入或录入的企业不受影响。`),
+      button);
+  }
+
+  async function removeDemo(button, c) {
+    if (!window.confirm(`移除全部示例数据？将删除示例企业 ${c.companies} 家（连同其环节归属、关系和渠道联系）、示例渠道 ${c.channels} 个和示例关系。此操作不能撤销。`)) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      const { removed } = await api.removeDemo();
+      demoArea.dataset.state = 'removed';
+      replace(demoArea, h('p', { class: 'state state-ok', id: 'demo-removed' },
+        `已移除示例数据：企业 ${number(removed.companies)} 家、渠道 ${number(removed.channels)} 个、渠道联系 ${number(removed.channelLinks)} 条、企业关系 ${number(removed.relations)} 条。`));
+    } catch (error) {
+      button.disabled = false;
+      demoArea.querySelector('#demo-error')?.remove();
+      demoArea.append(h('div', { id: 'demo-error' }, errorBlock(error)));
+    }
+  }
 
   function update(next) {
     const previous = params;

@@ -136,6 +136,7 @@ public abstract partial class StoreContract
         Assert.That(written.Written, Is.True);
         Assert.That(written.Versions, Is.EqualTo(new Dictionary<long, long> { [sure] = before + 1 }), "two decisions on one company: one version on");
         Assert.That((await Store.GetCompanyAsync(sure, CancellationToken.None))!.Version, Is.EqualTo(before + 1));
+        Assert.That((await Store.GetCompaniesAsync([sure], CancellationToken.None)).Single().Version, Is.EqualTo(before + 1), "the review's own read sees it");
         Assert.That((await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Version, Is.EqualTo(other), "an untouched company keeps its version");
 
         var stale = await Store.ApplyMembershipWritesAsync(

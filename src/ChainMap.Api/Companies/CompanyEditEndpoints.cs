@@ -316,8 +316,10 @@ internal static class CompanyEditEndpoints
         return null;
     }
 
-    private static ProblemHttpResult StaleVersion(long id, long expected, long current) => TypedResults.Problem(
-        $"Company {id.ToString(CultureInfo.InvariantCulture)} is at version {current.ToString(CultureInfo.InvariantCulture)}, not {expected.ToString(CultureInfo.InvariantCulture)}: someone changed it since you read it. Reload it and make your change again; nothing was changed.",
+    internal static ProblemHttpResult StaleVersion(long id, long expected, long current, string? message = null) => TypedResults.Problem(
+        message is null
+            ? $"Company {id.ToString(CultureInfo.InvariantCulture)} is at version {current.ToString(CultureInfo.InvariantCulture)}, not {expected.ToString(CultureInfo.InvariantCulture)}: someone changed it since you read it. Reload it and make your change again; nothing was changed."
+            : message + " Nothing was changed.",
         statusCode: StatusCodes.Status409Conflict, title: "Company changed meanwhile",
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current, ["field"] = "version" });
 

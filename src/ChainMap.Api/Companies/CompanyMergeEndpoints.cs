@@ -7,17 +7,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Companies;
 
-/// <summary>The body of POST /api/companies/{id}/merge: the id of the company merged into {id}.</summary>
-internal sealed record CompanyMergeRequest(long? From);
+/// <summary>
+/// The body of POST /api/companies/{id}/merge: the id of the company merged into {id}, and optionally the versions of
+/// both the analyst saw (<c>version</c> of {id}, <c>fromVersion</c> of the other): a stale one is refused (ADR 0197).
+/// </summary>
+internal sealed record CompanyMergeRequest(long? From, long? Version = null, long? FromVersion = null);
 
 /// <summary>
 /// What a merge did: the survivor <see cref="Id"/>, the <see cref="Merged"/> id (it now answers with a redirect to the
 /// survivor), the fields taken from the merged company, how many memberships, relations and channel links were
-/// written to the survivor, the projects moved to it, and the survivor as it now is.
+/// written to the survivor, the projects moved to it, the merged company's rejections kept on it, and the survivor as it
+/// now is (its new version included).
 /// </summary>
 internal sealed record CompanyMergeResponse(
     long Id, long Merged, IReadOnlyList<string> TakenFields, int Memberships, int Relations, int ChannelLinks, IReadOnlyList<long> Projects,
-    CompanyDetailResponse Company);
+    CompanyDetailResponse Company, IReadOnlyList<string> Rejections);
 
 internal static class CompanyMergeEndpoints
 {
@@ -48,7 +52,15 @@ internal static class CompanyMergeEndpoints
             return Problems.Invalid("from", $"Company {Text(survivorId)} cannot be merged into itself; give another company's id.", "Same company");
         }
 
-        var outcome = await merging.MergeAsync(survivorId, mergedId, cancellationToken);
+        foreach (var (field, given) in new[] { ("version", request.Version), ("fromVersion", request.FromVersion) })
+        {
+            if (given is < 1)
+            {
+                return Problems.Invalid(field, $"{field} must be the company's version as its detail shows it (a whole number from 1), not {Text(given.Value)}.", "Invalid company version");
+            }
+        }
+
+        var outcome = await merging.MergeAsync(survivorId, mergedId, new MergeExpectation(request.Version, request.FromVersion), cancellationToken);
         if (outcome.Missing.Count > 0)
         {
             var parts = new List<string>();
@@ -66,6 +78,16 @@ internal static class CompanyMergeEndpoints
         }
 
         var decision = outcome.Decision!;
+        if (decision is { Refusal: MergeRefusal.StaleVersion, StaleCompanyId: { } stale })
+        {
+            return TypedResults.Problem(
+                decision.Detail + "; nothing was merged.", statusCode: StatusCodes.Status409Conflict, title: "Company changed meanwhile",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = "stale-version", ["field"] = stale == survivorId ? "version" : "fromVersion", ["companyId"] = stale, ["currentVersion"] = decision.CurrentVersion,
+                });
+        }
+
         if (decision.Plan is not { } plan)
         {
             var (code, title) = decision.Refusal == MergeRefusal.DifferentUscc
@@ -84,7 +106,7 @@ internal static class CompanyMergeEndpoints
 
         return TypedResults.Ok(new CompanyMergeResponse(
             survivorId, mergedId, [.. CompanyFields.In(plan.TakenFields)], plan.MembershipsToWrite.Count, plan.RelationsToAdd.Count, plan.ChannelLinksToAdd.Count,
-            plan.ProjectsToMove, await CompanyEndpoints.DetailAsync(company, store, regions, cancellationToken)));
+            plan.ProjectsToMove, await CompanyEndpoints.DetailAsync(company, store, regions, cancellationToken), [.. plan.RejectionsToAdd.Select(r => r.SegmentCode)]));
     }
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);

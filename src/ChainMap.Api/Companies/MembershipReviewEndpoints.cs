@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChainMap.Api.Projects;
 using ChainMap.Chains;
 using ChainMap.Curation;
@@ -16,15 +17,22 @@ internal sealed record ReviewMembershipResponse(
 
 internal sealed record ReviewMembershipPageResponse(IReadOnlyList<ReviewMembershipResponse> Items, int Page, int PageSize, long Total, double LowConfidence);
 
-/// <summary>One item of POST /api/memberships/review.</summary>
-internal sealed record ReviewItemRequest(long CompanyId, string? Segment, string? Action, string? ToSegment = null, string? Role = null);
+/// <summary>One item of POST /api/memberships/review; <c>version</c> (optional) is the company's version the analyst saw.</summary>
+internal sealed record ReviewItemRequest(long CompanyId, string? Segment, string? Action, string? ToSegment = null, string? Role = null, long? Version = null);
 
 internal sealed record ReviewRequest(IReadOnlyList<ReviewItemRequest?>? Items);
 
-internal sealed record ReviewResponse(int Reviewed);
+/// <summary>A company's version after a change.</summary>
+internal sealed record CompanyVersionResponse(long CompanyId, long Version);
 
-/// <summary>The body of POST /api/companies/{id}/memberships: a segment (code, name or alias) and a role.</summary>
-internal sealed record AddMembershipRequest(string? Segment, string? Role);
+/// <summary>What a review did: how many items, and each changed company's new version (ADR 0197).</summary>
+internal sealed record ReviewResponse(int Reviewed, IReadOnlyList<CompanyVersionResponse> Companies);
+
+/// <summary>
+/// The body of POST /api/companies/{id}/memberships: a segment (code, name or alias), a role, and optionally the
+/// company's version the analyst saw (a stale one is refused).
+/// </summary>
+internal sealed record AddMembershipRequest(string? Segment, string? Role, long? Version = null);
 
 /// <summary>
 /// The membership review queue and every analyst change of a membership (ADR 0180): list, bulk confirm /
@@ -162,17 +170,27 @@ internal static class MembershipReviewEndpoints
             return Problems.Invalid($"items[{nullIndex}]", $"Item {nullIndex} is empty. Nothing was changed.", "Invalid review");
         }
 
-        var error = await review.ReviewAsync(
-            items.Select(i => new ReviewItem(i!.CompanyId, i.Segment, i.Action, i.ToSegment, i.Role)).ToList(), ChangeAuthor.Of(http), cancellationToken);
-        if (error is not null)
+        var outcome = await review.ReviewAsync(
+            items.Select(i => new ReviewItem(i!.CompanyId, i.Segment, i.Action, i.ToSegment, i.Role, i.Version)).ToList(), ChangeAuthor.Of(http), cancellationToken);
+        if (outcome.Error is { } error)
         {
+            if (error.IsConflict)
+            {
+                return TypedResults.Problem(
+                    $"Item {error.Index}: {error.Message} Nothing was changed.", statusCode: StatusCodes.Status409Conflict, title: "Company changed meanwhile",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["index"] = error.Index, ["field"] = $"items[{error.Index}].version", ["companyId"] = items[error.Index]!.CompanyId, ["currentVersion"] = error.CurrentVersion,
+                    });
+            }
+
             var key = $"items[{error.Index}].{error.Field}";
             var problem = Problems.Invalid(new Dictionary<string, string[]> { [key] = [error.Message] }, $"Item {error.Index}: {error.Message} Nothing was changed.", "Invalid review");
             problem.ProblemDetails.Extensions["index"] = error.Index;
             return problem;
         }
 
-        return TypedResults.Ok(new ReviewResponse(items.Count));
+        return TypedResults.Ok(new ReviewResponse(items.Count, outcome.Versions.OrderBy(v => v.Key).Select(v => new CompanyVersionResponse(v.Key, v.Value)).ToList()));
     }
 
     internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> AddMembership(
@@ -190,14 +208,30 @@ internal static class MembershipReviewEndpoints
             return CompanyEndpoints.CompanyNotFound(id);
         }
 
-        var error = await review.AddAsync(company.Id, request?.Segment, request?.Role, ChangeAuthor.Of(http), cancellationToken);
-        return await AnswerAsync(error, company.Id, id, store, regions, cancellationToken);
+        if (request?.Version is < 1)
+        {
+            return Problems.Invalid("version", $"version must be the company's version as its detail shows it (a whole number from 1), not {request.Version}.", "Invalid company version");
+        }
+
+        var outcome = await review.AddAsync(company.Id, request?.Segment, request?.Role, request?.Version, ChangeAuthor.Of(http), cancellationToken);
+        return await AnswerAsync(outcome.Error, company.Id, id, store, regions, cancellationToken);
     }
 
     internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> RemoveMembership(
         string id, string segment, MembershipReviewService review, ICompanyStore store, RegionDirectory regions, HttpContext http,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? version = null)
     {
+        long? expected = null;
+        if (!string.IsNullOrEmpty(version))
+        {
+            if (!long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            {
+                return Problems.Invalid("version", $"version must be the company's version as its detail shows it (a whole number from 1), not '{version}'.", "Invalid company version");
+            }
+
+            expected = parsed;
+        }
+
         var (company, problem) = await CompanyEndpoints.FindCompanyAsync(id, store, cancellationToken);
         if (problem is not null)
         {
@@ -209,13 +243,18 @@ internal static class MembershipReviewEndpoints
             return CompanyEndpoints.CompanyNotFound(id);
         }
 
-        var error = await review.RemoveAsync(company.Id, segment, ChangeAuthor.Of(http), cancellationToken);
-        return await AnswerAsync(error, company.Id, id, store, regions, cancellationToken);
+        var outcome = await review.RemoveAsync(company.Id, segment, expected, ChangeAuthor.Of(http), cancellationToken);
+        return await AnswerAsync(outcome.Error, company.Id, id, store, regions, cancellationToken);
     }
 
     private static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         ReviewError? error, long companyId, string id, ICompanyStore store, RegionDirectory regions, CancellationToken cancellationToken)
     {
+        if (error is { IsConflict: true })
+        {
+            return CompanyEditEndpoints.StaleVersion(companyId, 0, error.CurrentVersion!.Value, error.Message);
+        }
+
         if (error is not null)
         {
             return error.IsNotFound

@@ -30,7 +30,8 @@ internal sealed record ImportJobResponse(
     DateTimeOffset? FinishedAt,
     string? Message,
     string Errors,
-    long AnalystValuesKept = 0);
+    long AnalystValuesKept = 0,
+    bool OverwriteAnalyst = false);
 
 /// <summary>One row of a problem report.</summary>
 internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);
@@ -41,7 +42,7 @@ internal static class ImportMappings
         job.Id, job.Kind, job.FileName, job.State.ToWire(), job.DryRun, job.AllOrNothing, job.Written,
         job.Counts.Read, job.Counts.Inserted, job.Counts.Updated, job.Counts.Unchanged, job.Counts.Rejected, job.Counts.Unassigned,
         job.Counts.Problems, job.Counts.Unconfirmed, progress, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message, $"/api/imports/{job.Id}/errors",
-        job.Counts.AnalystValuesKept);
+        job.Counts.AnalystValuesKept, job.OverwriteAnalyst);
 
     public static ImportProblemResponse ToResponse(this ImportProblem problem) =>
         new(problem.File, problem.Line, problem.Column, problem.Value, problem.Reason, problem.Severity.ToWire());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChainMap.Domain;
 using ChainMap.Import;
+using ChainMap.Storage;
 
 namespace ChainMap.Curation;
 
@@ -10,12 +11,25 @@ internal sealed record MergeChannelLink(long ChannelId, string Role, string? Not
 /// <summary>A project of a company: open unless it is terminated (终止, ADR 0173).</summary>
 internal sealed record MergeProject(long Id, bool IsOpen);
 
-/// <summary>One of the two companies of a merge as its store loaded it, with everything that refers to it.</summary>
+/// <summary>
+/// One of the two companies of a merge as its store loaded it (its version included), with everything that refers to
+/// it and the segments an analyst said it is not in (its rejections, ADR 0180).
+/// </summary>
 internal sealed record MergeSide(
     StoredCompany Company,
     IReadOnlyList<CompanyRelation> Relations,
     IReadOnlyList<MergeChannelLink> ChannelLinks,
-    IReadOnlyList<MergeProject> Projects);
+    IReadOnlyList<MergeProject> Projects,
+    IReadOnlyList<MembershipRejection>? Rejections = null)
+{
+    public IReadOnlyList<MembershipRejection> RejectionList => Rejections ?? [];
+}
+
+/// <summary>The versions of the two companies the analyst saw when asking for a merge (null: not checked), ADR 0197.</summary>
+internal sealed record MergeExpectation(long? SurvivorVersion, long? MergedVersion)
+{
+    public static readonly MergeExpectation None = new(null, null);
+}
 
 internal enum MergeRefusal
 {
@@ -26,13 +40,18 @@ internal enum MergeRefusal
 
     /// <summary>More than one open project would end on the survivor (ADR 0173: one open project per company).</summary>
     OpenProjects,
+
+    /// <summary>A company is no longer at the version the analyst saw (ADR 0197): decide again on what it is now.</summary>
+    StaleVersion,
 }
 
 /// <summary>
 /// What a merge writes on the survivor: its fields after the merge (memberships included), the fields taken
 /// from the merged company, the memberships to write on it (insert or overwrite), the relations and channel
 /// links to add to it (already re-pointed, duplicates and self-relations left out), and the projects that
-/// move to it (their activities go with them, as do the merged company's activities without a project).
+/// move to it (their activities go with them, as do the merged company's activities without a project). Rejections
+/// (ADR 0197): the merged company's rejections to keep on the survivor, the survivor's memberships they remove, and the
+/// survivor's rejections that an analyst's membership of the merged company lifts.
 /// </summary>
 internal sealed record CompanyMergePlan(
     long SurvivorId,
@@ -43,14 +62,21 @@ internal sealed record CompanyMergePlan(
     IReadOnlyList<SegmentMembership> MembershipsToWrite,
     IReadOnlyList<CompanyRelation> RelationsToAdd,
     IReadOnlyList<MergeChannelLink> ChannelLinksToAdd,
-    IReadOnlyList<long> ProjectsToMove)
+    IReadOnlyList<long> ProjectsToMove,
+    IReadOnlyList<MembershipRejection> RejectionsToAdd,
+    IReadOnlyList<string> MembershipsToRemove,
+    IReadOnlyList<string> RejectionsToDrop)
 {
     /// <summary>True when the survivor's own row (fields, identity) changes.</summary>
     public bool SurvivorChanged => TakenFields != 0;
 }
 
-/// <summary>The decision of a merge: a plan, or why it is refused (<see cref="Detail"/>, and the projects in the way).</summary>
-internal sealed record CompanyMergeDecision(CompanyMergePlan? Plan, MergeRefusal Refusal, string? Detail, IReadOnlyList<long> OpenProjectIds)
+/// <summary>
+/// The decision of a merge: a plan, or why it is refused (<see cref="Detail"/>, the projects in the way, or the company
+/// whose version is stale with its current version).
+/// </summary>
+internal sealed record CompanyMergeDecision(
+    CompanyMergePlan? Plan, MergeRefusal Refusal, string? Detail, IReadOnlyList<long> OpenProjectIds, long? StaleCompanyId = null, long? CurrentVersion = null)
 {
     public static CompanyMergeDecision Refused(MergeRefusal refusal, string detail, IReadOnlyList<long>? projects = null) =>
         new(null, refusal, detail, projects ?? []);
@@ -63,15 +89,29 @@ internal sealed record CompanyMergeDecision(CompanyMergePlan? Plan, MergeRefusal
 /// stronger membership wins (<see cref="Stronger"/>); relations (both directions), channel links, projects
 /// and activities move to the survivor, without self-relations or duplicates. Refused when both carry
 /// different USCCs or when two open projects would end on the survivor.
+/// Rejections (ADR 0197): the merged company's rejection of a segment moves to the survivor and removes the survivor's
+/// membership of it, unless that membership is an analyst's; the survivor's rejection of a segment keeps the merged
+/// company's membership of it out, unless that membership is an analyst's (then the rejection is lifted). An analyst's
+/// membership on one side thus outweighs a rejection on the other, as an analyst's add lifts a rejection.
 /// </summary>
 internal static class CompanyMergeRules
 {
-    public static CompanyMergeDecision Decide(MergeSide survivor, MergeSide merged)
+    public static CompanyMergeDecision Decide(MergeSide survivor, MergeSide merged, MergeExpectation? expected = null)
     {
         ArgumentNullException.ThrowIfNull(survivor);
         ArgumentNullException.ThrowIfNull(merged);
         var s = survivor.Company;
         var m = merged.Company;
+        foreach (var (side, version, role) in new[] { (s, expected?.SurvivorVersion, "version"), (m, expected?.MergedVersion, "fromVersion") })
+        {
+            if (version is { } v && v != side.Version)
+            {
+                return new CompanyMergeDecision(null, MergeRefusal.StaleVersion,
+                    $"company {Id(side.Id)} ({side.Name}) is at version {Id(side.Version)}, not {Id(v)} ({role}): someone changed it since you read it; reload it and decide again",
+                    [], side.Id, side.Version);
+            }
+        }
+
         if (s.Uscc is not null && m.Uscc is not null && s.Uscc != m.Uscc)
         {
             return CompanyMergeDecision.Refused(MergeRefusal.DifferentUscc,
@@ -87,7 +127,34 @@ internal static class CompanyMergeRules
         }
 
         var (company, taken, regionTaken) = TakeFields(s, m);
-        var (memberships, written) = MergeMemberships(s.Memberships, m.Memberships);
+        var kept = survivor.RejectionList.Select(r => r.SegmentCode).ToHashSet(StringComparer.Ordinal);
+        var (memberships, written) = MergeMemberships(s.Memberships, m.Memberships.Where(x => !kept.Contains(x.SegmentCode) || IsAnalysts(x)).ToList());
+        var lifted = written.Where(x => kept.Contains(x.SegmentCode)).Select(x => x.SegmentCode).ToList();
+
+        // The merged company's rejections: the same company is not in that segment, unless an analyst said it is.
+        var rejections = new List<MembershipRejection>();
+        var removed = new List<string>();
+        foreach (var rejection in merged.RejectionList.OrderBy(r => r.SegmentCode, StringComparer.Ordinal))
+        {
+            var held = memberships.FirstOrDefault(x => x.SegmentCode == rejection.SegmentCode);
+            if (held is not null && IsAnalysts(held))
+            {
+                continue;
+            }
+
+            if (held is not null)
+            {
+                memberships.Remove(held);
+                written.RemoveAll(x => x.SegmentCode == rejection.SegmentCode);
+                removed.Add(rejection.SegmentCode);
+            }
+
+            if (!kept.Contains(rejection.SegmentCode))
+            {
+                rejections.Add(rejection with { CompanyId = s.Id });
+            }
+        }
+
         company = company with { Memberships = memberships };
 
         var relations = MoveRelations(s.Id, m.Id, survivor.Relations, merged.Relations);
@@ -96,7 +163,7 @@ internal static class CompanyMergeRules
         var projects = merged.Projects.Select(p => p.Id).Order().ToList();
 
         return new CompanyMergeDecision(
-            new CompanyMergePlan(s.Id, m.Id, company, taken, regionTaken, written, relations, links, projects),
+            new CompanyMergePlan(s.Id, m.Id, company, taken, regionTaken, written, relations, links, projects, rejections, removed, lifted),
             MergeRefusal.None, null, []);
     }
 
@@ -106,6 +173,8 @@ internal static class CompanyMergeRules
     /// </summary>
     public static bool Stronger(SegmentMembership candidate, SegmentMembership current) =>
         Rank(candidate).CompareTo(Rank(current)) > 0;
+
+    private static bool IsAnalysts(SegmentMembership membership) => membership.Source == MembershipSources.Analyst;
 
     private static (int Source, int Status, double Confidence) Rank(SegmentMembership membership) => (
         membership.Source == MembershipSources.Analyst ? 2 : membership.IsClassified ? 0 : 1,

@@ -9,9 +9,9 @@ namespace ChainMap.Curation;
 /// </summary>
 internal sealed class CompanyMerging(ICompanyMergeStore store, DiscoveryCache cache, TimeProvider time)
 {
-    public async Task<CompanyMergeOutcome> MergeAsync(long survivorId, long mergedId, CancellationToken cancellationToken)
+    public async Task<CompanyMergeOutcome> MergeAsync(long survivorId, long mergedId, MergeExpectation expected, CancellationToken cancellationToken)
     {
-        var outcome = await store.MergeCompaniesAsync(survivorId, mergedId, time.GetUtcNow(), cancellationToken);
+        var outcome = await store.MergeCompaniesAsync(survivorId, mergedId, expected, time.GetUtcNow(), cancellationToken);
         if (outcome.Merged)
         {
             cache.Invalidate();

@@ -5,11 +5,20 @@ using ChainMap.Text;
 
 namespace ChainMap.Curation;
 
-/// <summary>One item of a bulk review: a company's membership of a segment, and what to do with it.</summary>
-internal sealed record ReviewItem(long CompanyId, string? Segment, string? Action, string? ToSegment = null, string? Role = null);
+/// <summary>
+/// One item of a bulk review: a company's membership of a segment, what to do with it, and optionally the company's
+/// version the analyst saw (ADR 0197: when given, the review is refused if the company changed since).
+/// </summary>
+internal sealed record ReviewItem(long CompanyId, string? Segment, string? Action, string? ToSegment = null, string? Role = null, long? Version = null);
 
-/// <summary>Why an item of a review cannot be done: its index in the list, the field at fault and what is wrong.</summary>
-internal sealed record ReviewError(int Index, string Field, string Message, bool IsNotFound = false);
+/// <summary>
+/// Why an item of a review cannot be done: its index in the list, the field at fault and what is wrong; a stale
+/// version carries the company's <see cref="CurrentVersion"/> (a conflict, not a bad request).
+/// </summary>
+internal sealed record ReviewError(int Index, string Field, string Message, bool IsNotFound = false, long? CurrentVersion = null)
+{
+    public bool IsConflict => CurrentVersion is not null;
+}
 
 internal enum ReviewAction
 {
@@ -150,6 +159,54 @@ internal static class MembershipReview
 
         return (writes, null);
     }
+
+    /// <summary>
+    /// The company versions a review expects (ADR 0197): an item may name the version of its company the analyst saw;
+    /// items of one company must name the same one, and a company changed since is refused (a conflict naming its
+    /// current version). Items without a version expect nothing; the store checks the versions again when it writes.
+    /// </summary>
+    public static (IReadOnlyDictionary<long, long> Expected, ReviewError? Error) ExpectedVersions(
+        IReadOnlyList<ReviewItem> items, IReadOnlyDictionary<long, Company> companies)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(companies);
+        var expected = new Dictionary<long, long>();
+        var first = new Dictionary<long, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Version is not { } version)
+            {
+                continue;
+            }
+
+            var id = items[i].CompanyId;
+            if (version < 1)
+            {
+                return (expected, new ReviewError(i, "version", $"version must be the company's version as its detail shows it (a whole number from 1), not {version}."));
+            }
+
+            if (expected.TryGetValue(id, out var earlier) && earlier != version)
+            {
+                return (expected, new ReviewError(i, "version", $"Item {first[id]} names company {id} at version {earlier}, this item at {version}; give one version per company."));
+            }
+
+            if (companies.TryGetValue(id, out var company) && company.Version != version)
+            {
+                return (expected, Stale(i, id, version, company.Version));
+            }
+
+            expected[id] = version;
+            first.TryAdd(id, i);
+        }
+
+        return (expected, null);
+    }
+
+    /// <summary>The conflict of a decision made on an older view of a company: nothing is changed.</summary>
+    public static ReviewError Stale(int index, long companyId, long expected, long? current) => current is { } now
+        ? new ReviewError(index, "version",
+            $"Company {companyId} is at version {now}, not {expected}: someone changed it since you read it. Reload it and decide again.", CurrentVersion: now)
+        : new ReviewError(index, "companyId", $"No company has the id {companyId} any more.", IsNotFound: true);
 
     /// <summary>An analyst adds a company to a segment with a role (an existing membership of it takes the role and is confirmed).</summary>
     public static (MembershipWrite? Write, ReviewError? Error) Add(Company company, string? segmentText, string? role, SegmentMatcher segments)

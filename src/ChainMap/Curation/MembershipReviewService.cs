@@ -9,10 +9,16 @@ namespace ChainMap.Curation;
 /// decisions name, writes all of them in one transaction or none, and drops the discovery caches so that gap
 /// ratings, target lists, maps and exports show the change at once.
 /// </summary>
+/// <summary>What a review did: the new version of each company it changed, or why nothing was changed.</summary>
+internal sealed record ReviewOutcome(ReviewError? Error, IReadOnlyDictionary<long, long> Versions)
+{
+    public static ReviewOutcome Failed(ReviewError error) => new(error, new Dictionary<long, long>());
+}
+
 internal sealed class MembershipReviewService(
     ICompanyStore companies, IDiscoveryStore lookup, IMembershipReviewStore store, ChainDirectory chains, DiscoveryCache cache, TimeProvider time)
 {
-    public async Task<ReviewError?> ReviewAsync(IReadOnlyList<ReviewItem> items, string? by, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> ReviewAsync(IReadOnlyList<ReviewItem> items, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         var ids = items.Select(i => i.CompanyId).Distinct().ToList();
@@ -21,58 +27,64 @@ internal sealed class MembershipReviewService(
         var (writes, error) = MembershipReview.Decide(items, found, matcher);
         if (error is not null)
         {
-            return error;
+            return ReviewOutcome.Failed(error);
         }
 
-        await WriteAsync(writes, by, cancellationToken);
-        return null;
+        var (expected, stale) = MembershipReview.ExpectedVersions(items, found);
+        if (stale is not null)
+        {
+            return ReviewOutcome.Failed(stale);
+        }
+
+        return await WriteAsync(writes, expected, id => items.ToList().FindIndex(i => i.CompanyId == id), by, cancellationToken);
     }
 
-    public async Task<ReviewError?> AddAsync(long companyId, string? segment, string? role, string? by, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> AddAsync(long companyId, string? segment, string? role, long? version, string? by, CancellationToken cancellationToken)
     {
         var company = await companies.GetCompanyAsync(companyId, cancellationToken);
         if (company is null)
         {
-            return new ReviewError(0, "companyId", $"No company has the id {companyId}.", IsNotFound: true);
+            return ReviewOutcome.Failed(new ReviewError(0, "companyId", $"No company has the id {companyId}.", IsNotFound: true));
         }
 
         var (write, error) = MembershipReview.Add(company, segment, role, new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken)));
-        if (error is not null)
-        {
-            return error;
-        }
-
-        await WriteAsync([write!], by, cancellationToken);
-        return null;
+        return error is not null
+            ? ReviewOutcome.Failed(error)
+            : await WriteAsync([write!], Expect(companyId, version), _ => 0, by, cancellationToken);
     }
 
-    public async Task<ReviewError?> RemoveAsync(long companyId, string? segment, string? by, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> RemoveAsync(long companyId, string? segment, long? version, string? by, CancellationToken cancellationToken)
     {
         var company = await companies.GetCompanyAsync(companyId, cancellationToken);
         if (company is null)
         {
-            return new ReviewError(0, "companyId", $"No company has the id {companyId}.", IsNotFound: true);
+            return ReviewOutcome.Failed(new ReviewError(0, "companyId", $"No company has the id {companyId}.", IsNotFound: true));
         }
 
         var (write, error) = MembershipReview.Remove(company, segment, new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken)));
-        if (error is not null)
-        {
-            return error;
-        }
-
-        await WriteAsync([write!], by, cancellationToken);
-        return null;
+        return error is not null
+            ? ReviewOutcome.Failed(error)
+            : await WriteAsync([write!], Expect(companyId, version), _ => 0, by, cancellationToken);
     }
 
-    private async Task WriteAsync(IReadOnlyList<MembershipWrite> writes, string? by, CancellationToken cancellationToken)
+    private static Dictionary<long, long> Expect(long companyId, long? version) =>
+        version is { } v ? new Dictionary<long, long> { [companyId] = v } : [];
+
+    private async Task<ReviewOutcome> WriteAsync(
+        IReadOnlyList<MembershipWrite> writes, IReadOnlyDictionary<long, long> expected, Func<long, int> indexOf, string? by, CancellationToken cancellationToken)
     {
+        MembershipWriteResult result;
         try
         {
-            await store.ApplyMembershipWritesAsync(writes, time.GetUtcNow(), by, cancellationToken);
+            result = await store.ApplyMembershipWritesAsync(writes, expected, time.GetUtcNow(), by, cancellationToken);
         }
         finally
         {
             cache.Invalidate();
         }
+
+        return result.StaleCompanyId is { } stale
+            ? ReviewOutcome.Failed(MembershipReview.Stale(indexOf(stale), stale, expected[stale], result.CurrentVersion))
+            : new ReviewOutcome(null, result.Versions);
     }
 }

@@ -90,7 +90,7 @@ internal sealed class ImportJobs(IImportJobStore store, TimeProvider time, Micro
     {
         ArgumentNullException.ThrowIfNull(importOptions);
         var job = new ImportJob(CompanyImporter.NewImportId(time), kind, fileName, ImportJobState.Queued, importOptions.DryRun, importOptions.AllOrNothing,
-            ImportCounts.Zero, false, time.GetUtcNow(), null, null, null);
+            ImportCounts.Zero, false, time.GetUtcNow(), null, null, null, importOptions.OverwriteAnalyst);
         cancellations[job.Id] = new Cancellation(submitter, new CancellationTokenSource());
         try
         {

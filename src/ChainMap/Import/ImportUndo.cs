@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChainMap.Curation;
 using ChainMap.Domain;
 
 namespace ChainMap.Import;
@@ -260,6 +261,8 @@ internal static class ImportUndoRules
     private static string Who(string? importId) => importId switch
     {
         null => "someone (its provenance was removed)",
+        _ when AnalystProvenance.TryRead(importId, out var at, out _, out var name) =>
+            $"the analyst {name} on {at.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
         _ when importId.StartsWith("imp-", StringComparison.Ordinal) => $"import {importId}",
         _ => importId,
     };

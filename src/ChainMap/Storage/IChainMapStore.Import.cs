@@ -95,7 +95,8 @@ internal sealed record ImportCounts(long Read, long Inserted, long Updated, long
 
 /// <summary>
 /// An import job as users follow it: kind (companies, relations, chains), the uploaded file,
-/// options, state, counts and times. <see cref="Written"/> is true once its rows are stored.
+/// options, state, counts and times. <see cref="Written"/> is true once its rows are stored; <see cref="OverwriteAnalyst"/>
+/// says whether it was asked to replace values analysts set (ADR 0185, recorded since ADR 0197).
 /// </summary>
 internal sealed record ImportJob(
     string Id,
@@ -109,7 +110,8 @@ internal sealed record ImportJob(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Message);
+    string? Message,
+    bool OverwriteAnalyst = false);
 
 /// <summary>Where company imports write: one session at a time (<see cref="ICompanyImportSession"/>).</summary>
 internal interface ICompanyImportStore

@@ -16,9 +16,10 @@ internal interface ICompanyMergeStore
     /// asks <see cref="CompanyMergeRules.Decide"/>, and when it gives a plan writes it: the survivor's fields and
     /// memberships, the relations, links, projects and activities moved to it, the merged company removed, and a
     /// record that <paramref name="mergedId"/> now is <paramref name="survivorId"/> (earlier records pointing at
-    /// the merged company follow it). Nothing is written when a company is missing or the merge is refused.
+    /// the merged company follow it), and the survivor's version moves one on (ADR 0197). Nothing is written when a company
+    /// is missing or the merge is refused (also when a company is not at the version <paramref name="expected"/> names).
     /// </summary>
-    Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, MergeExpectation expected, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>The company a merged id went into, or null when the id was never merged.</summary>
     Task<long?> GetMergedIntoAsync(long companyId, CancellationToken cancellationToken);

@@ -33,6 +33,16 @@ internal sealed record MembershipWrite(long CompanyId, string SegmentCode, Segme
     public bool IsRejection => Membership is null;
 }
 
+/// <summary>
+/// What <see cref="IMembershipReviewStore.ApplyMembershipWritesAsync"/> did: the new version of every company it changed
+/// (each one version on, however many of its memberships changed), or the company whose version was not the expected one
+/// (<see cref="StaleCompanyId"/>, its <see cref="CurrentVersion"/>, null when it no longer exists): then nothing was written.
+/// </summary>
+internal sealed record MembershipWriteResult(IReadOnlyDictionary<long, long> Versions, long? StaleCompanyId = null, long? CurrentVersion = null)
+{
+    public bool Written => StaleCompanyId is null;
+}
+
 /// <summary>An analyst's rejection of a company's membership of a segment (ADR 0180).</summary>
 internal sealed record MembershipRejection(long CompanyId, string SegmentCode, DateTimeOffset At, string? By);
 
@@ -42,10 +52,13 @@ internal interface IMembershipReviewStore
     Task<MembershipListPage> ListMembershipsAsync(MembershipListQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the decisions in order, all in one transaction (all or nothing). A rejection records
-    /// <paramref name="at"/> and <paramref name="by"/>. Memberships of a company or segment that no longer exists are skipped.
+    /// Writes the decisions in order, all in one transaction (all or nothing), when every company named in
+    /// <paramref name="expectedVersions"/> is still at that version; each company written moves one version on (ADR 0197).
+    /// A rejection records <paramref name="at"/> and <paramref name="by"/>. Memberships of a company (without an expected
+    /// version) or segment that no longer exists are skipped.
     /// </summary>
-    Task ApplyMembershipWritesAsync(IReadOnlyList<MembershipWrite> writes, DateTimeOffset at, string? by, CancellationToken cancellationToken);
+    Task<MembershipWriteResult> ApplyMembershipWritesAsync(
+        IReadOnlyList<MembershipWrite> writes, IReadOnlyDictionary<long, long> expectedVersions, DateTimeOffset at, string? by, CancellationToken cancellationToken);
 
     /// <summary>The rejections of the given companies (re-classification leaves these segments out).</summary>
     Task<IReadOnlyList<MembershipRejection>> ListRejectionsAsync(IReadOnlyCollection<long> companyIds, CancellationToken cancellationToken);

@@ -24,10 +24,15 @@ public sealed class CurationJourney
     [OneTimeTearDown]
     public async Task StopAsync() => await host.DisposeAsync();
 
-    private static async Task<ImportJobResponse> ImportAsync(HttpClient api, string csv, string fileName)
+    private static async Task<ImportJobResponse> ImportAsync(HttpClient api, string csv, string fileName, bool overwriteAnalyst = false)
     {
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName);
+        if (overwriteAnalyst)
+        {
+            form.Add(new StringContent("true"), "overwriteAnalyst");
+        }
+
         var upload = await api.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
@@ -112,6 +117,58 @@ public sealed class CurationJourney
         Assert.That(await FindAsync(api, First), Is.Empty);
         Assert.That(await FindAsync(api, Second), Is.Empty);
         Assert.That((await api.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{job.Id}"))!.State, Is.EqualTo("undone"));
+        journey.AssertNoErrors();
+    }
+
+    [Test]
+    public async Task A_merge_from_a_page_read_before_someone_changed_the_company_is_refused_and_changes_nothing()
+    {
+        const string Kept = "随州过期合并旅程专用汽车有限公司";
+        const string Duplicate = "随州过期合并旅程专汽有限公司";
+        using var api = host.ApiClient();
+        await ImportAsync(api, $"企业名称,行政区划代码,注册资本\n{Kept},421303,5000\n{Duplicate},421303,300\n", "stale-merge-journey.csv");
+        var kept = (await FindAsync(api, Kept)).Single();
+        var duplicate = (await FindAsync(api, Duplicate)).Single();
+        var analystKey = await host.CreateKeyAsync(Role.Analyst);
+
+        await using var journey = await host.OpenAsync();
+        var page = journey.Page;
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await journey.GoAsync($"#/companies?id={duplicate.Id}");
+        await journey.SignInAsync(analystKey);
+        await page.Locator(".side-panel h2", new() { HasText = Duplicate }).WaitForAsync();
+
+        // A colleague adds a segment to the duplicate after this page read it: its version moves on.
+        var added = await api.PostAsJsonAsync($"/api/companies/{duplicate.Id}/memberships", new { segment = "ZQ-CHASSIS-AXLE" });
+        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.OK), await added.Content.ReadAsStringAsync());
+
+        await page.Locator("#merge-panel summary").ClickAsync();
+        await page.Locator("#merge-search").FillAsync("过期合并旅程专用汽车");
+        await page.Locator("#merge-search-button").ClickAsync();
+        await page.Locator($"button[data-merge-into='{kept.Id}']").ClickAsync();
+        var error = await page.Locator("#merge-error").TextContentAsync();
+        await journey.ScreenshotAsync("company-merge-stale");
+
+        Assert.That(error, Does.Contain("version").And.Contain("nothing was merged"));
+        Assert.That(await FindAsync(api, Duplicate), Has.Count.EqualTo(1), "the duplicate is still there");
+        Assert.That((await FindAsync(api, Kept)).Single().RegisteredCapital, Is.EqualTo(5000m));
+        journey.AssertNoErrors(409);
+    }
+
+    [Test]
+    public async Task An_import_jobs_page_says_it_overwrote_analysts_values()
+    {
+        using var api = host.ApiClient();
+        var job = await ImportAsync(api, "企业名称,行政区划代码,注册资本\n随州覆盖旅程有限公司,421303,100\n", "overwrite-journey.csv", overwriteAnalyst: true);
+        var analystKey = await host.CreateKeyAsync(Role.Analyst);
+
+        await using var journey = await host.OpenAsync();
+        var page = journey.Page;
+        await journey.GoAsync($"#/import?job={job.Id}");
+        await journey.SignInAsync(analystKey);
+        var options = await page.Locator("#import-options", new() { HasText = "overwrite-journey.csv" }).TextContentAsync();
+
+        Assert.That(options, Does.Contain("覆盖分析员手工修改的值"));
         journey.AssertNoErrors();
     }
 }

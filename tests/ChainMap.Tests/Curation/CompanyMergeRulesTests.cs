@@ -149,4 +149,52 @@ public sealed class CompanyMergeRulesTests
 
         Assert.That(plan.ChannelLinksToAdd.Select(l => l.ChannelId), Is.EqualTo(new long[] { 8 }));
     }
+
+    private static MembershipRejection Rejected(long company, string segment) =>
+        new(company, segment, new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), "张三");
+
+    [Test]
+    public void The_merged_companys_rejections_move_to_the_survivor_unless_it_holds_an_analysts_membership_there()
+    {
+        var survivor = new MergeSide(Company(1, "甲公司") with { Memberships = [ByAnalyst("T1-SVC"), Guess("T1-PART"), FromFile("T1-RAW")] }, [], [], []);
+        var merged = new MergeSide(Company(2, "甲有限公司"), [], [], [],
+            [Rejected(2, "T1-SVC"), Rejected(2, "T1-PART"), Rejected(2, "T1-RAW"), Rejected(2, "T1-VEH")]);
+
+        var plan = CompanyMergeRules.Decide(survivor, merged).Plan!;
+
+        Assert.That(plan.RejectionsToAdd, Is.EqualTo(new[] { Rejected(1, "T1-PART"), Rejected(1, "T1-RAW"), Rejected(1, "T1-VEH") }),
+            "a rejection moves with who and when; the analyst's 服务 outweighs it");
+        Assert.That(plan.MembershipsToRemove, Is.EqualTo(new[] { "T1-PART", "T1-RAW" }), "the same company is not in a segment an analyst rejected, whatever a guess or a file said");
+        Assert.That(plan.Survivor.Memberships.Select(m => m.SegmentCode), Is.EqualTo(new[] { "T1-SVC" }));
+        Assert.That(plan.RejectionsToDrop, Is.Empty);
+    }
+
+    [Test]
+    public void The_survivors_rejection_keeps_the_merged_companys_membership_out_unless_an_analyst_made_it()
+    {
+        var survivor = new MergeSide(Company(1, "甲公司"), [], [], [], [Rejected(1, "T1-PART"), Rejected(1, "T1-VEH")]);
+        var merged = new MergeSide(Company(2, "甲有限公司") with { Memberships = [FromFile("T1-PART"), ByAnalyst("T1-VEH")] }, [], [], []);
+
+        var plan = CompanyMergeRules.Decide(survivor, merged).Plan!;
+
+        Assert.That(plan.MembershipsToWrite.Select(m => (m.SegmentCode, m.Source)), Is.EqualTo(new[] { ("T1-VEH", (string?)MembershipSources.Analyst) }));
+        Assert.That(plan.RejectionsToDrop, Is.EqualTo(new[] { "T1-VEH" }), "an analyst's membership lifts the other company's rejection, as an analyst's add does");
+        Assert.That((plan.RejectionsToAdd, plan.MembershipsToRemove), Is.EqualTo((Array.Empty<MembershipRejection>(), Array.Empty<string>())));
+    }
+
+    [Test]
+    public void A_version_the_analyst_saw_that_is_no_longer_current_refuses_the_merge()
+    {
+        var survivor = Side(Company(1, "甲公司") with { Version = 4 });
+        var merged = Side(Company(2, "甲有限公司") with { Version = 2 });
+
+        var stale = CompanyMergeRules.Decide(survivor, merged, new MergeExpectation(4, 1));
+        var current = CompanyMergeRules.Decide(survivor, merged, new MergeExpectation(4, 2));
+        var noCheck = CompanyMergeRules.Decide(survivor, merged, MergeExpectation.None);
+
+        Assert.That((stale.Refusal, stale.StaleCompanyId, stale.CurrentVersion), Is.EqualTo((MergeRefusal.StaleVersion, (long?)2, (long?)2)));
+        Assert.That(stale.Detail, Does.Contain("version 2, not 1 (fromVersion)"));
+        Assert.That(current.Plan, Is.Not.Null);
+        Assert.That(noCheck.Plan, Is.Not.Null);
+    }
 }

@@ -132,6 +132,19 @@ public abstract partial class StoreContract
     }
 
     [Test]
+    public async Task An_import_job_keeps_whether_it_was_asked_to_overwrite_analysts_values()
+    {
+        await Store.SaveImportJobAsync(Job("imp-over", ImportJobState.Queued, 0) with { OverwriteAnalyst = true }, CancellationToken.None);
+        await Store.SaveImportJobAsync(Job("imp-over", ImportJobState.Succeeded, 0) with { OverwriteAnalyst = true }, CancellationToken.None);
+        await Store.SaveImportJobAsync(Job("imp-keep", ImportJobState.Succeeded, 1), CancellationToken.None);
+
+        Assert.That((await Store.GetImportJobAsync("imp-over", CancellationToken.None))!.OverwriteAnalyst, Is.True);
+        Assert.That((await Store.GetImportJobAsync("imp-keep", CancellationToken.None))!.OverwriteAnalyst, Is.False);
+        Assert.That((await Store.ListImportJobsAsync(10, CancellationToken.None)).Select(j => (j.Id, j.OverwriteAnalyst)),
+            Is.EqualTo(new[] { ("imp-keep", false), ("imp-over", true) }));
+    }
+
+    [Test]
     public async Task Unfinished_import_jobs_are_marked_failed_and_finished_ones_are_left_alone()
     {
         await Store.SaveImportJobAsync(Job("imp-a", ImportJobState.Succeeded, 0), CancellationToken.None);

@@ -79,7 +79,9 @@ public abstract partial class StoreContract
     {
         var (sure, unsure) = await SeedStatusCompaniesAsync();
 
+        var version = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Version;
         Assert.That(await Store.SetMembershipStatusAsync(unsure, "T1-PART-PUMP", MembershipStatus.Confirmed, CancellationToken.None), Is.True);
+        Assert.That((await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Version, Is.EqualTo(version + 1), "an analyst's change moves the version on (ADR 0197)");
         var stats = (await Store.GetSegmentStatsAsync("T1", DiscoveryGraph.HomeCodes, CancellationToken.None)).Single(s => s.SegmentCode == "T1-PART-PUMP");
         var candidates = await Store.FindTargetCandidatesAsync(new TargetCandidateQuery(["T1-PART-PUMP"], null, DiscoveryGraph.HomeCodes, [], null, 10), CancellationToken.None);
         var membership = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Memberships.Single();
@@ -94,7 +96,9 @@ public abstract partial class StoreContract
         Assert.That(await Store.SetMembershipStatusAsync(sure, "T1-PART-PUMP", MembershipStatus.Unconfirmed, CancellationToken.None), Is.True);
         var after = await Store.FindTargetCandidatesAsync(new TargetCandidateQuery(["T1-PART-PUMP"], null, DiscoveryGraph.HomeCodes, [], null, 10), CancellationToken.None);
         Assert.That(after.Candidates.Select(c => c.CompanyId), Is.EqualTo(new[] { unsure }));
+        var sureVersion = (await Store.GetCompanyAsync(sure, CancellationToken.None))!.Version;
         Assert.That(await Store.SetMembershipStatusAsync(sure, "T1-VEH", MembershipStatus.Confirmed, CancellationToken.None), Is.False, "no such membership");
+        Assert.That((await Store.GetCompanyAsync(sure, CancellationToken.None))!.Version, Is.EqualTo(sureVersion), "nothing changed, no new version");
         Assert.That(await Store.SetMembershipStatusAsync(999_999, "T1-PART-PUMP", MembershipStatus.Confirmed, CancellationToken.None), Is.False, "no such company");
     }
 

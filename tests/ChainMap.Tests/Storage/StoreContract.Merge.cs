@@ -55,7 +55,7 @@ public abstract partial class StoreContract
     {
         var w = await SeedMergeAsync();
 
-        var outcome = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergedAt, CancellationToken.None);
+        var outcome = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergeExpectation.None, MergedAt, CancellationToken.None);
 
         Assert.That(outcome.Merged, Is.True);
         Assert.That(await Store.GetCompanyAsync(w.Merged, CancellationToken.None), Is.Null);
@@ -93,9 +93,9 @@ public abstract partial class StoreContract
     public async Task A_later_merge_of_the_survivor_carries_the_earlier_merged_id_along()
     {
         var w = await SeedMergeAsync();
-        await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergedAt, CancellationToken.None);
+        await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergeExpectation.None, MergedAt, CancellationToken.None);
 
-        var again = await Store.MergeCompaniesAsync(w.Customer, w.Survivor, MergedAt, CancellationToken.None);
+        var again = await Store.MergeCompaniesAsync(w.Customer, w.Survivor, MergeExpectation.None, MergedAt, CancellationToken.None);
 
         Assert.That(again.Merged, Is.True);
         Assert.That(await Store.GetMergedIntoAsync(w.Merged, CancellationToken.None), Is.EqualTo(w.Customer));
@@ -109,8 +109,8 @@ public abstract partial class StoreContract
         var w = await SeedMergeAsync(survivorUscc: OtherUscc);
         var before = await Store.GetCompanyAsync(w.Survivor, CancellationToken.None);
 
-        var refused = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergedAt, CancellationToken.None);
-        var missing = await Store.MergeCompaniesAsync(w.Survivor, 987_654, MergedAt, CancellationToken.None);
+        var refused = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergeExpectation.None, MergedAt, CancellationToken.None);
+        var missing = await Store.MergeCompaniesAsync(w.Survivor, 987_654, MergeExpectation.None, MergedAt, CancellationToken.None);
 
         Assert.That(refused.Decision!.Refusal, Is.EqualTo(MergeRefusal.DifferentUscc));
         Assert.That(missing.Missing, Is.EqualTo(new long[] { 987_654 }));
@@ -127,7 +127,7 @@ public abstract partial class StoreContract
         var w = await SeedMergeAsync();
         var second = await Store.CreateProjectAsync(w.Survivor, Fields(), Created(new DateOnly(2026, 2, 1)), CancellationToken.None);
 
-        var refused = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergedAt, CancellationToken.None);
+        var refused = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, MergeExpectation.None, MergedAt, CancellationToken.None);
 
         Assert.That(refused.Decision!.Refusal, Is.EqualTo(MergeRefusal.OpenProjects));
         Assert.That(refused.Decision.OpenProjectIds, Is.EquivalentTo(new[] { w.Project, second.ProjectId }));
@@ -137,4 +137,52 @@ public abstract partial class StoreContract
     private static bool SameCompany(Company a, Company b) =>
         a.Id == b.Id && a.Uscc == b.Uscc && a.Name == b.Name && a.RegionCode == b.RegionCode && a.RegisteredCapital == b.RegisteredCapital
         && a.Tags.SequenceEqual(b.Tags) && a.Memberships.SequenceEqual(b.Memberships);
+
+    [Test]
+    public async Task A_merge_keeps_the_merged_companys_rejections_unless_the_survivor_has_an_analysts_membership_and_moves_its_version_on()
+    {
+        var w = await SeedMergeAsync();
+        var at = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+
+        // The merged company: an analyst moved it out of 整车 (rejection) and said it is not in 原料 or 服务.
+        // The survivor: an analyst confirmed it in 服务; it has a guess in 部件 and a rejection of 液压泵.
+        await Store.ApplyMembershipWritesAsync(
+        [
+            new MembershipWrite(w.Merged, "T1-VEH", null),
+            new MembershipWrite(w.Merged, "T1-RAW", null),
+            new MembershipWrite(w.Merged, "T1-SVC", null),
+            new MembershipWrite(w.Survivor, "T1-SVC", AnalystMembership("T1-SVC")),
+            new MembershipWrite(w.Survivor, "T1-PART-PUMP", null),
+        ], NoVersions, at, "analyst one", CancellationToken.None);
+        var survivorVersion = (await Store.GetCompanyAsync(w.Survivor, CancellationToken.None))!.Version;
+        var mergedVersion = (await Store.GetCompanyAsync(w.Merged, CancellationToken.None))!.Version;
+
+        var stale = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, new MergeExpectation(survivorVersion, mergedVersion - 1), MergedAt, CancellationToken.None);
+        Assert.That((stale.Merged, stale.Decision!.Refusal, stale.Decision.StaleCompanyId, stale.Decision.CurrentVersion),
+            Is.EqualTo((false, MergeRefusal.StaleVersion, (long?)w.Merged, (long?)mergedVersion)));
+        Assert.That(await Store.GetCompanyAsync(w.Merged, CancellationToken.None), Is.Not.Null, "a stale merge changes nothing");
+
+        var outcome = await Store.MergeCompaniesAsync(w.Survivor, w.Merged, new MergeExpectation(survivorVersion, mergedVersion), MergedAt, CancellationToken.None);
+
+        Assert.That(outcome.Merged, Is.True);
+        var company = (await Store.GetCompanyAsync(w.Survivor, CancellationToken.None))!;
+        Assert.That(company.Version, Is.EqualTo(survivorVersion + 1), "a merge into a company moves its version on");
+        Assert.That(company.Memberships.OrderBy(m => m.SegmentCode).Select(m => (m.SegmentCode, m.Source)), Is.EqualTo(new[]
+        {
+            ("T1-PART", (string?)"b.csv"),
+            ("T1-SVC", MembershipSources.Analyst),
+        }), "the analyst's 服务 stays despite the merged company's rejection");
+        var rejections = await Store.ListRejectionsAsync([w.Survivor], CancellationToken.None);
+        Assert.That(rejections.Select(r => (r.SegmentCode, r.By)), Is.EqualTo(new[]
+        {
+            ("T1-PART-PUMP", "analyst one"),
+            ("T1-RAW", (string?)"analyst one"),
+            ("T1-VEH", "analyst one"),
+        }), "the merged company's rejections move (with who and when); its rejection of the analyst's 服务 does not");
+        Assert.That(rejections.Select(r => r.At).Distinct(), Is.EqualTo(new[] { at }));
+
+        // The moved rejection keeps a later import's 整车 out, as it did on the merged company.
+        await Store.UpsertCompaniesAsync([Company("随州甲专用汽车有限公司", "421303", MergeUscc, capital: 500m, segment: "T1-VEH")], Stamp, CancellationToken.None);
+        Assert.That((await Store.GetCompanyAsync(w.Survivor, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode), Does.Not.Contain("T1-VEH"));
+    }
 }

@@ -13,6 +13,8 @@ public abstract partial class StoreContract
 {
     private static readonly string[] JiangsuScope = ["320000"];
 
+    private static readonly Dictionary<long, long> NoVersions = [];
+
     private static SegmentMembership AnalystMembership(string segment) => new(segment, "maker", 1.0, "analyst", MembershipSources.Analyst);
 
     private Task<MembershipListPage> QueueAsync(MembershipStatus? status = null, double? below = null, string? chain = null, string[]? segments = null,
@@ -61,7 +63,7 @@ public abstract partial class StoreContract
             new MembershipWrite(unsure, "T1-PART-PUMP", AnalystMembership("T1-PART-PUMP")),
             new MembershipWrite(sure, "T1-PART-PUMP", null),
             new MembershipWrite(sure, "T1-VEH", AnalystMembership("T1-VEH")),
-        ], at, "analyst one", CancellationToken.None);
+        ], NoVersions, at, "analyst one", CancellationToken.None);
 
         var confirmed = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Memberships.Single();
         var moved = (await Store.GetCompanyAsync(sure, CancellationToken.None))!.Memberships.Single();
@@ -83,7 +85,7 @@ public abstract partial class StoreContract
     public async Task A_rejection_is_kept_from_a_reimport_and_lifted_by_an_analysts_add()
     {
         var (sure, _) = await SeedStatusCompaniesAsync();
-        await Store.ApplyMembershipWritesAsync([new MembershipWrite(sure, "T1-PART-PUMP", null)], Stamp.At, null, CancellationToken.None);
+        await Store.ApplyMembershipWritesAsync([new MembershipWrite(sure, "T1-PART-PUMP", null)], NoVersions, Stamp.At, null, CancellationToken.None);
 
         var outcomes = await Store.UpsertCompaniesAsync(
         [
@@ -96,7 +98,7 @@ public abstract partial class StoreContract
         var candidates = await Store.FindTargetCandidatesAsync(new TargetCandidateQuery(["T1-PART-PUMP"], null, DiscoveryGraph.HomeCodes, [], null, 10), CancellationToken.None);
         Assert.That(candidates.Candidates, Is.Empty, "not counted either");
 
-        await Store.ApplyMembershipWritesAsync([new MembershipWrite(sure, "T1-PART-PUMP", AnalystMembership("T1-PART-PUMP"))], Stamp.At, null, CancellationToken.None);
+        await Store.ApplyMembershipWritesAsync([new MembershipWrite(sure, "T1-PART-PUMP", AnalystMembership("T1-PART-PUMP"))], NoVersions, Stamp.At, null, CancellationToken.None);
 
         Assert.That((await Store.GetCompanyAsync(sure, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode), Is.EqualTo(new[] { "T1-PART-PUMP" }));
         Assert.That(await Store.ListRejectionsAsync([sure], CancellationToken.None), Is.Empty);
@@ -112,9 +114,47 @@ public abstract partial class StoreContract
             new MembershipWrite(999_999, "T1-PART-PUMP", AnalystMembership("T1-PART-PUMP")),
             new MembershipWrite(999_999, "T1-VEH", null),
             new MembershipWrite(sure, "T1-NOPE", AnalystMembership("T1-NOPE")),
-        ], Stamp.At, null, CancellationToken.None);
+        ], NoVersions, Stamp.At, null, CancellationToken.None);
 
         Assert.That((await QueueAsync()).Total, Is.EqualTo(2));
         Assert.That(await Store.ListRejectionsAsync([999_999, sure], CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task Each_company_a_membership_decision_changes_moves_one_version_on_and_an_older_view_is_refused()
+    {
+        var (sure, unsure) = await SeedStatusCompaniesAsync();
+        var before = (await Store.GetCompanyAsync(sure, CancellationToken.None))!.Version;
+        var other = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Version;
+
+        var written = await Store.ApplyMembershipWritesAsync(
+        [
+            new MembershipWrite(sure, "T1-PART-PUMP", null),
+            new MembershipWrite(sure, "T1-VEH", AnalystMembership("T1-VEH")),
+        ], new Dictionary<long, long> { [sure] = before }, Stamp.At, "analyst one", CancellationToken.None);
+
+        Assert.That(written.Written, Is.True);
+        Assert.That(written.Versions, Is.EqualTo(new Dictionary<long, long> { [sure] = before + 1 }), "two decisions on one company: one version on");
+        Assert.That((await Store.GetCompanyAsync(sure, CancellationToken.None))!.Version, Is.EqualTo(before + 1));
+        Assert.That((await Store.GetCompaniesAsync([sure], CancellationToken.None)).Single().Version, Is.EqualTo(before + 1), "the review's own read sees it");
+        Assert.That((await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Version, Is.EqualTo(other), "an untouched company keeps its version");
+
+        var stale = await Store.ApplyMembershipWritesAsync(
+        [
+            new MembershipWrite(unsure, "T1-PART-PUMP", AnalystMembership("T1-PART-PUMP")),
+            new MembershipWrite(sure, "T1-VEH", null),
+        ], new Dictionary<long, long> { [unsure] = other, [sure] = before }, Stamp.At, "analyst two", CancellationToken.None);
+
+        Assert.That((stale.Written, stale.StaleCompanyId, stale.CurrentVersion), Is.EqualTo((false, (long?)sure, (long?)(before + 1))));
+        var unsureNow = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!;
+        Assert.That((unsureNow.Version, unsureNow.Memberships.Single().Status), Is.EqualTo((other, MembershipStatus.Unconfirmed)), "nothing of the refused review is written");
+        Assert.That((await Store.GetCompanyAsync(sure, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode), Is.EqualTo(new[] { "T1-VEH" }));
+
+        var edit = (await Store.GetCompanyForEditAsync(sure, CancellationToken.None))!;
+        var refusedEdit = await Store.SaveCompanyEditAsync(edit with { Products = "液压泵" }, before, false, Stamp.At, CancellationToken.None);
+        Assert.That((refusedEdit.Status, refusedEdit.Version), Is.EqualTo((CompanyWriteStatus.VersionConflict, before + 1)), "an edit from the view before the review is refused");
+
+        var gone = await Store.ApplyMembershipWritesAsync([new MembershipWrite(999_999, "T1-VEH", null)], new Dictionary<long, long> { [999_999] = 1 }, Stamp.At, null, CancellationToken.None);
+        Assert.That((gone.StaleCompanyId, gone.CurrentVersion), Is.EqualTo(((long?)999_999, (long?)null)), "an expected company that does not exist");
     }
 }

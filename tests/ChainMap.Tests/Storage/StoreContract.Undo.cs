@@ -1,3 +1,4 @@
+using ChainMap.Curation;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Projects;
@@ -74,7 +75,7 @@ public abstract partial class StoreContract
     public async Task A_merged_company_blocks_the_undo_of_the_import_that_created_it_and_an_unknown_job_has_nothing_logged()
     {
         var (kept, created) = await SeedUndoAsync();
-        await Store.MergeCompaniesAsync(kept, created, UndoThird.At, CancellationToken.None);
+        await Store.MergeCompaniesAsync(kept, created, MergeExpectation.None, UndoThird.At, CancellationToken.None);
 
         var outcome = await Store.UndoImportAsync(UndoneJob(UndoSecond.ImportId), UndoThird.At, CancellationToken.None);
         var unknown = await Store.UndoImportAsync(UndoneJob("imp-never-ran"), UndoThird.At, CancellationToken.None);

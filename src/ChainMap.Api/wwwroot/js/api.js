@@ -304,7 +304,10 @@ export function memberships({ status, chain, segment, region, import: importId, 
   return get('/api/memberships', { status, chain, segment, region, import: importId, page, pageSize });
 }
 
-/** POST /api/memberships/review: [{ companyId, segment, action: confirm|reject|move, toSegment?, role? }], all or nothing. */
+/**
+ * POST /api/memberships/review: [{ companyId, segment, action: confirm|reject|move, toSegment?, role?, version? }], all or
+ * nothing; a version the company is no longer at is refused (409, currentVersion). Answers { reviewed, companies: [{ companyId, version }] }.
+ */
 export async function reviewMemberships(items) {
   const result = await json('POST', '/api/memberships/review', { body: { items } });
   forgetChain();
@@ -315,22 +318,23 @@ export async function reviewMemberships(items) {
  * POST /api/companies/{id}/merge {from}: company `from` is merged into `id` (ADR 0190). Answers { id, merged,
  * takenFields, memberships, relations, channelLinks, projects, company }; maps and targets change, so chains are reloaded.
  */
-export async function mergeCompany(id, from) {
-  const result = await json('POST', `/api/companies/${enc(id)}/merge`, { body: { from } });
+export async function mergeCompany(id, from, { version, fromVersion } = {}) {
+  const result = await json('POST', `/api/companies/${enc(id)}/merge`, { body: { from, version, fromVersion } });
   forgetChain();
   return result;
 }
 
-/** POST /api/companies/{id}/memberships: an analyst adds the company to a segment with a role; answers the company detail. */
-export async function addMembership(id, segment, role) {
-  const detail = await json('POST', `/api/companies/${enc(id)}/memberships`, { body: { segment, role } });
+/** POST /api/companies/{id}/memberships: an analyst adds the company to a segment with a role (at the company's version read); answers the company detail. */
+export async function addMembership(id, segment, role, version) {
+  const detail = await json('POST', `/api/companies/${enc(id)}/memberships`, { body: { segment, role, version } });
   forgetChain();
   return detail;
 }
 
 /** DELETE /api/companies/{id}/memberships/{segment}: an analyst removes (rejects) a membership; answers the company detail. */
-export async function removeMembership(id, segment) {
-  const detail = await json('DELETE', `/api/companies/${enc(id)}/memberships/${enc(segment)}`);
+export async function removeMembership(id, segment, version) {
+  const query = version ? `?version=${enc(version)}` : '';
+  const detail = await json('DELETE', `/api/companies/${enc(id)}/memberships/${enc(segment)}${query}`);
   forgetChain();
   return detail;
 }
@@ -485,7 +489,7 @@ export function importCompanies(file, { dryRun = false, allOrNothing = false, ov
 
 /**
  * An import job: { id, kind, file, state: queued|running|succeeded|failed|cancelled|timed-out, dryRun, allOrNothing,
- * written, rowsRead, inserted, updated, unchanged, rejected, unassigned, problems, analystValuesKept, progress (0–1),
+ * written, rowsRead, inserted, updated, unchanged, rejected, unassigned, problems, analystValuesKept, overwriteAnalyst, progress (0–1),
  * createdAt, finishedAt, message, errors (the report's path) }.
  */
 export function importJob(id) {

@@ -92,6 +92,7 @@ internal sealed partial class Neo4jStore
                 ["startedAt"] = job.StartedAt is { } started ? JobTime(started) : null,
                 ["finishedAt"] = job.FinishedAt is { } finished ? JobTime(finished) : null,
                 ["message"] = job.Message,
+                ["overwriteAnalyst"] = job.OverwriteAnalyst,
             })),
             cancellationToken);
 
@@ -160,7 +161,7 @@ internal sealed partial class Neo4jStore
         {id: j.id, kind: j.kind, fileName: j.fileName, state: j.state, dryRun: j.dryRun, allOrNothing: j.allOrNothing,
          read: j.read, inserted: j.inserted, updated: j.updated, unchanged: j.unchanged, rejected: j.rejected,
          unassigned: j.unassigned, problems: j.problems, unconfirmed: j.unconfirmed, analystValuesKept: j.analystValuesKept, written: j.written, createdAt: j.createdAt,
-         startedAt: j.startedAt, finishedAt: j.finishedAt, message: j.message} AS job
+         startedAt: j.startedAt, finishedAt: j.finishedAt, message: j.message, overwriteAnalyst: coalesce(j.overwriteAnalyst, false)} AS job
         """;
 
     private static string JobTime(DateTimeOffset at) =>
@@ -187,7 +188,8 @@ internal sealed partial class Neo4jStore
         ParseJobTime(job.Get("createdAt").AsRequiredString()),
         job.Get("startedAt").AsString() is { } started ? ParseJobTime(started) : null,
         job.Get("finishedAt").AsString() is { } finished ? ParseJobTime(finished) : null,
-        job.Get("message").AsString());
+        job.Get("message").AsString(),
+        job.Get("overwriteAnalyst").AsBoolean());
 
     /// <summary>
     /// The import session. The first batch after a commit (or of the session) opens the transaction: that

@@ -8,8 +8,8 @@ internal sealed partial class Neo4jStore
     public async Task<bool> SetMembershipStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken)
     {
         var result = await RunAsync(Cypher("""
-            MATCH (:Company {id: $id})-[m:IN_SEGMENT]->(:Segment {code: $segment})
-            SET m.status = $status, m.source = $source
+            MATCH (c:Company {id: $id})-[m:IN_SEGMENT]->(:Segment {code: $segment})
+            SET m.status = $status, m.source = $source, c.version = coalesce(c.version, 1) + 1
             RETURN count(m)
             """, ("id", companyId), ("segment", segmentCode), ("status", status.ToWire()), ("source", MembershipSources.Analyst)), cancellationToken);
         return result.Rows.Count > 0 && result.Rows[0][0].AsInt64() > 0;

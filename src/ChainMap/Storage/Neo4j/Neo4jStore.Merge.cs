@@ -12,7 +12,7 @@ namespace ChainMap.Storage.Neo4j;
 /// </summary>
 internal sealed partial class Neo4jStore
 {
-    public Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, MergeExpectation expected, DateTimeOffset at, CancellationToken cancellationToken) =>
         ExecuteOpeningAsync(async (server, token) =>
         {
             await using var transaction = await server.Transport.BeginAsync(token);
@@ -33,7 +33,7 @@ internal sealed partial class Neo4jStore
                 return new CompanyMergeOutcome([.. new[] { (survivorId, survivor), (mergedId, merged) }.Where(x => x.Item2 is null).Select(x => x.Item1)], null);
             }
 
-            var decision = CompanyMergeRules.Decide(survivor, merged);
+            var decision = CompanyMergeRules.Decide(survivor, merged, expected);
             if (decision.Plan is not { } plan)
             {
                 await transaction.RollbackAsync(token);
@@ -99,6 +99,34 @@ internal sealed partial class Neo4jStore
         statements.Add(Cypher("MATCH (p:Project {companyId: $merged}) SET p.companyId = $survivor", ids));
         statements.Add(Cypher("MATCH (a:Activity {companyId: $merged}) SET a.companyId = $survivor", ids));
         statements.Add(Cypher("MATCH (c:Company {id: $merged}) DETACH DELETE c", ids));
+
+        // Every merge changes the survivor (what refers to it, at least): an edit made from an older view of it is refused.
+        statements.Add(Cypher("MATCH (c:Company {id: $survivor}) SET c.version = coalesce(c.version, 1) + 1, c.updatedAt = $at", [.. ids, ("at", at)]));
+        if (plan.MembershipsToRemove.Count > 0 || plan.RejectionsToDrop.Count > 0)
+        {
+            statements.Add(Cypher("""
+                MATCH (c:Company {id: $survivor})-[x:IN_SEGMENT|REJECTED_SEGMENT]->(s:Segment)
+                WHERE (type(x) = 'IN_SEGMENT' AND s.code IN $removed) OR (type(x) = 'REJECTED_SEGMENT' AND s.code IN $lifted)
+                DELETE x
+                """, [.. ids, ("removed", plan.MembershipsToRemove.ToList()), ("lifted", plan.RejectionsToDrop.ToList())]));
+        }
+
+        if (plan.RejectionsToAdd.Count > 0)
+        {
+            statements.Add(Cypher("""
+                MATCH (c:Company {id: $survivor})
+                UNWIND $rejections AS row
+                WITH c, row, row.segment AS segmentCode
+                MATCH (s:Segment {code: segmentCode})
+                MERGE (c)-[r:REJECTED_SEGMENT]->(s)
+                ON CREATE SET r.at = row.at, r.by = row.by
+                """, [.. ids, ("rejections", plan.RejectionsToAdd.Select(r => new Dictionary<string, object?>
+                {
+                    ["segment"] = r.SegmentCode,
+                    ["at"] = r.At.ToString("O", CultureInfo.InvariantCulture),
+                    ["by"] = r.By,
+                }).ToList())]));
+        }
 
         if (plan.SurvivorChanged)
         {
@@ -171,6 +199,7 @@ internal sealed partial class Neo4jStore
                 """, ("id", id)),
             Cypher("MATCH (h:Channel)-[l:LINKS]->(c:Company {id: $id}) RETURN h.id, l.role, l.note, l.source ORDER BY h.id", ("id", id)),
             Cypher("MATCH (p:Project {companyId: $id}) RETURN p.id, p.stage <> 'terminated' ORDER BY p.id", ("id", id)),
+            Cypher("MATCH (c:Company {id: $id})-[r:REJECTED_SEGMENT]->(s:Segment) RETURN s.code, r.at, r.by ORDER BY s.code", ("id", id)),
         ], cancellationToken);
         if (results[0].Rows.Count == 0)
         {
@@ -184,6 +213,7 @@ internal sealed partial class Neo4jStore
             results[1].Rows.Select(r => new CompanyRelation(r[0].AsInt64(), r[1].AsInt64(), kinds[r[2].AsRequiredString()], r[3].AsString(), r[4].AsString()))
                 .OrderBy(r => r.FromCompanyId).ThenBy(r => r.ToCompanyId).ThenBy(r => r.Kind).ToList(),
             results[2].Rows.Select(r => new MergeChannelLink(r[0].AsInt64(), r[1].AsRequiredString(), r[2].AsString(), r[3].AsString())).ToList(),
-            results[3].Rows.Select(r => new MergeProject(r[0].AsInt64(), r[1].AsBoolean())).ToList());
+            results[3].Rows.Select(r => new MergeProject(r[0].AsInt64(), r[1].AsBoolean())).ToList(),
+            results[4].Rows.Select(r => new MembershipRejection(id, r[0].AsRequiredString(), DateTimeOffset.Parse(r[1].AsRequiredString(), CultureInfo.InvariantCulture), r[2].AsString())).ToList());
     }
 }

@@ -56,34 +56,74 @@ internal sealed partial class Neo4jStore
         return new MembershipListPage(items, query.Page, query.PageSize, row[0].AsInt64());
     }
 
-    public async Task ApplyMembershipWritesAsync(IReadOnlyList<MembershipWrite> writes, DateTimeOffset at, string? by, CancellationToken cancellationToken)
+    public Task<MembershipWriteResult> ApplyMembershipWritesAsync(
+        IReadOnlyList<MembershipWrite> writes, IReadOnlyDictionary<long, long> expectedVersions, DateTimeOffset at, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(expectedVersions);
         if (writes.Count == 0)
         {
-            return;
+            return Task.FromResult(new MembershipWriteResult(new Dictionary<long, long>()));
         }
 
         var when = at.ToString("O", CultureInfo.InvariantCulture);
-        // One request, one transaction: all of the decisions or none.
-        var statements = writes.Select(write => write.Membership is { } m
-            ? Cypher("""
-                MATCH (c:Company {id: $id}) MATCH (s:Segment {code: $segment})
-                OPTIONAL MATCH (c)-[r:REJECTED_SEGMENT]->(s)
-                DELETE r
-                WITH DISTINCT c, s
-                MERGE (c)-[m:IN_SEGMENT]->(s)
-                SET m = $membership, m.chainCode = s.chainCode
-                """, ("id", write.CompanyId), ("segment", m.SegmentCode), ("membership", MembershipProperties(m)))
-            : Cypher("""
-                MATCH (c:Company {id: $id}) MATCH (s:Segment {code: $segment})
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
-                DELETE m
-                WITH DISTINCT c, s
-                MERGE (c)-[r:REJECTED_SEGMENT]->(s)
-                SET r.at = $at, r.by = $by
-                """, ("id", write.CompanyId), ("segment", write.SegmentCode), ("at", when), ("by", by))).ToList();
-        await RunAsync(statements, cancellationToken);
+        var ids = writes.Select(w => w.CompanyId).Distinct().Order().ToList();
+
+        // One explicit transaction, all of the decisions or none: the companies are locked (and the company sequence's
+        // epoch moved, ADR 0031, so an import batch that read them decides again) before their versions are read.
+        return ExecuteOpeningAsync(async (server, token) =>
+        {
+            await using var transaction = await server.Transport.BeginAsync(token);
+            var read = await transaction.RunAsync(
+            [
+                Cypher(TakeWriteGuard + "RETURN 1", ("sequence", CompanySequence), ("token", Guid.NewGuid().ToString("N"))),
+                Cypher("""
+                    UNWIND $ids AS id
+                    OPTIONAL MATCH (c:Company {id: id})
+                    FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | SET c.lock = true REMOVE c.lock)
+                    RETURN id, CASE WHEN c IS NULL THEN null ELSE coalesce(c.version, 1) END
+                    """, ("ids", expectedVersions.Keys.Order().ToList())),
+            ], token);
+            var current = read[1].Rows.ToDictionary(r => r[0].AsInt64(), r => r[1].AsNullableInt64());
+            foreach (var (companyId, expected) in expectedVersions.OrderBy(p => p.Key))
+            {
+                var version = current.GetValueOrDefault(companyId);
+                if (version != expected)
+                {
+                    await transaction.RollbackAsync(token);
+                    return new MembershipWriteResult(new Dictionary<long, long>(), companyId, version);
+                }
+            }
+
+            var statements = writes.Select(write => write.Membership is { } m
+                ? Cypher("""
+                    MATCH (c:Company {id: $id}) MATCH (s:Segment {code: $segment})
+                    OPTIONAL MATCH (c)-[r:REJECTED_SEGMENT]->(s)
+                    DELETE r
+                    WITH DISTINCT c, s
+                    MERGE (c)-[m:IN_SEGMENT]->(s)
+                    SET m = $membership, m.chainCode = s.chainCode
+                    """, ("id", write.CompanyId), ("segment", m.SegmentCode), ("membership", MembershipProperties(m)))
+                : Cypher("""
+                    MATCH (c:Company {id: $id}) MATCH (s:Segment {code: $segment})
+                    OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
+                    DELETE m
+                    WITH DISTINCT c, s
+                    MERGE (c)-[r:REJECTED_SEGMENT]->(s)
+                    SET r.at = $at, r.by = $by
+                    """, ("id", write.CompanyId), ("segment", write.SegmentCode), ("at", when), ("by", by))).ToList();
+
+            // Each company the decisions touched moves one version on, so an edit made from an older view of it is refused.
+            statements.Add(Cypher("""
+                UNWIND $ids AS id
+                MATCH (c:Company {id: id})
+                SET c.version = coalesce(c.version, 1) + 1, c.updatedAt = $at
+                RETURN c.id, c.version
+                """, ("ids", ids), ("at", when)));
+            var results = await transaction.RunAsync(statements, token);
+            await transaction.CommitAsync(token);
+            return new MembershipWriteResult(results[^1].Rows.ToDictionary(r => r[0].AsInt64(), r => r[1].AsInt64()));
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MembershipRejection>> ListRejectionsAsync(IReadOnlyCollection<long> companyIds, CancellationToken cancellationToken)

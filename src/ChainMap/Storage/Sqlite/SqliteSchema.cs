@@ -299,6 +299,9 @@ internal static class SqliteSchema
             INSERT INTO company_id_high(only, last)
                 VALUES (1, max(coalesce((SELECT max(id) FROM company), 0), coalesce((SELECT max(id) FROM company_merged), 0)));
             """),
+
+        // Whether an import job was asked to replace analysts' values (ADR 0197); jobs stored before read as not asked.
+        (196, "ALTER TABLE import_job ADD COLUMN overwrite_analyst INTEGER NOT NULL DEFAULT 0;"),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

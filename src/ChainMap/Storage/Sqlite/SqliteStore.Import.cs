@@ -77,16 +77,16 @@ internal sealed partial class SqliteStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO import_job(id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged,
-                rejected, unassigned, problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept)
+                rejected, unassigned, problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept, overwrite_analyst)
             VALUES ($id, $kind, $file, $state, $dry, $aon, $read, $inserted, $updated, $unchanged, $rejected, $unassigned,
-                $problems, $written, $created, $started, $finished, $message, $unconfirmed, $kept)
+                $problems, $written, $created, $started, $finished, $message, $unconfirmed, $kept, $overwrite)
             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, file_name = excluded.file_name, state = excluded.state,
                 dry_run = excluded.dry_run, all_or_nothing = excluded.all_or_nothing, rows_read = excluded.rows_read,
                 inserted = excluded.inserted, updated = excluded.updated, unchanged = excluded.unchanged,
                 rejected = excluded.rejected, unassigned = excluded.unassigned, problems = excluded.problems,
                 written = excluded.written, created_at = excluded.created_at, started_at = excluded.started_at,
                 finished_at = excluded.finished_at, message = excluded.message, unconfirmed = excluded.unconfirmed,
-                analyst_values_kept = excluded.analyst_values_kept
+                analyst_values_kept = excluded.analyst_values_kept, overwrite_analyst = excluded.overwrite_analyst
             """);
         var p = command.Parameters;
         p.AddWithValue("$id", job.Id);
@@ -104,6 +104,7 @@ internal sealed partial class SqliteStore
         p.AddWithValue("$problems", job.Counts.Problems);
         p.AddWithValue("$unconfirmed", job.Counts.Unconfirmed);
         p.AddWithValue("$kept", job.Counts.AnalystValuesKept);
+        p.AddWithValue("$overwrite", job.OverwriteAnalyst);
         p.AddWithValue("$written", job.Written);
         p.AddWithValue("$created", Time(job.CreatedAt));
         p.AddWithValue("$started", Db(job.StartedAt is { } started ? Time(started) : null));
@@ -207,7 +208,7 @@ internal sealed partial class SqliteStore
 
     private const string JobColumns = """
         id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged, rejected, unassigned,
-        problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept
+        problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept, overwrite_analyst
         """;
 
     private static ImportJob ReadJob(SqliteDataReader reader) => new(
@@ -225,7 +226,8 @@ internal sealed partial class SqliteStore
         ParseTime(reader.GetString(14)),
         reader.IsDBNull(15) ? null : ParseTime(reader.GetString(15)),
         reader.IsDBNull(16) ? null : ParseTime(reader.GetString(16)),
-        NullableString(reader, 17));
+        NullableString(reader, 17),
+        reader.GetBoolean(20));
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 

@@ -8,16 +8,28 @@ internal sealed partial class SqliteStore
     public async Task<bool> SetMembershipStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        // The trigger on status moves the row into discovery_member (or out of it).
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        // The trigger on status moves the row into discovery_member (or out of it). An analyst's change of a membership
+        // moves the company's version on (ADR 0197).
         await using var command = Command(connection, """
             UPDATE company_segment SET status = $status, source = $source
             WHERE company_id = $id AND segment_code = $segment
-            """);
+            """, transaction);
         command.Parameters.AddWithValue("$status", status.ToWire());
         command.Parameters.AddWithValue("$source", MembershipSources.Analyst);
         command.Parameters.AddWithValue("$id", companyId);
         command.Parameters.AddWithValue("$segment", segmentCode);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await using var bump = Command(connection, "UPDATE company SET version = version + 1 WHERE id = $id", transaction);
+        bump.Parameters.AddWithValue("$id", companyId);
+        await bump.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace ChainMap.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteStore
 {
-    public async Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, MergeExpectation expected, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -24,7 +24,7 @@ internal sealed partial class SqliteStore
             return new CompanyMergeOutcome([.. new[] { (survivorId, survivor), (mergedId, merged) }.Where(x => x.Item2 is null).Select(x => x.Item1)], null);
         }
 
-        var decision = CompanyMergeRules.Decide(survivor, merged);
+        var decision = CompanyMergeRules.Decide(survivor, merged, expected);
         if (decision.Plan is not { } plan)
         {
             return new CompanyMergeOutcome([], decision);
@@ -67,8 +67,12 @@ internal sealed partial class SqliteStore
         await RunMergeStatementAsync(connection, transaction, "UPDATE project_activity SET company_id = $survivor WHERE company_id = $merged", cancellationToken,
             ("$survivor", plan.SurvivorId), ("$merged", plan.MergedId));
 
-        // Its memberships, relations and channel links go with it (ON DELETE CASCADE), and its discovery rows by trigger.
+        // Its memberships, rejections, relations and channel links go with it (ON DELETE CASCADE), and its discovery rows by trigger.
         await RunMergeStatementAsync(connection, transaction, "DELETE FROM company WHERE id = $merged", cancellationToken, ("$merged", plan.MergedId));
+
+        // Every merge changes the survivor (what refers to it, at least): an edit made from an older view of it is refused.
+        await RunMergeStatementAsync(connection, transaction, "UPDATE company SET version = version + 1, updated_at = $now WHERE id = $survivor", cancellationToken,
+            ("$survivor", plan.SurvivorId), ("$now", now));
 
         if (plan.SurvivorChanged)
         {
@@ -100,6 +104,27 @@ internal sealed partial class SqliteStore
                 ("$evidence", membership.Evidence), ("$source", membership.Source), ("$status", membership.Status.ToWire()));
         }
 
+        foreach (var segment in plan.MembershipsToRemove)
+        {
+            await RunMergeStatementAsync(connection, transaction, "DELETE FROM company_segment WHERE company_id = $id AND segment_code = $segment", cancellationToken,
+                ("$id", plan.SurvivorId), ("$segment", segment));
+        }
+
+        foreach (var segment in plan.RejectionsToDrop)
+        {
+            await RunMergeStatementAsync(connection, transaction, "DELETE FROM membership_rejection WHERE company_id = $id AND segment_code = $segment", cancellationToken,
+                ("$id", plan.SurvivorId), ("$segment", segment));
+        }
+
+        foreach (var rejection in plan.RejectionsToAdd)
+        {
+            await RunMergeStatementAsync(connection, transaction, """
+                INSERT INTO membership_rejection(company_id, segment_code, at, by) VALUES ($id, $segment, $at, $by)
+                ON CONFLICT(company_id, segment_code) DO NOTHING
+                """, cancellationToken,
+                ("$id", plan.SurvivorId), ("$segment", rejection.SegmentCode), ("$at", rejection.At.ToString("O", CultureInfo.InvariantCulture)), ("$by", rejection.By));
+        }
+
         await RunMergeStatementAsync(connection, transaction, "UPDATE company_merged SET into_id = $survivor WHERE into_id = $merged", cancellationToken,
             ("$survivor", plan.SurvivorId), ("$merged", plan.MergedId));
         await RunMergeStatementAsync(connection, transaction, "INSERT OR REPLACE INTO company_merged(id, into_id, at) VALUES ($merged, $survivor, $at)", cancellationToken,
@@ -111,7 +136,7 @@ internal sealed partial class SqliteStore
         StoredCompany? company = null;
         await using (var read = Command(connection, """
             SELECT id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code, registered_capital, founded,
-                employees, revenue, listed_code, tags, products, address, industry, scope, strength, provenance
+                employees, revenue, listed_code, tags, products, address, industry, scope, strength, provenance, version
             FROM company WHERE id = $id
             """, transaction))
         {
@@ -127,7 +152,8 @@ internal sealed partial class SqliteStore
                     reader.IsDBNull(11) ? null : reader.GetInt32(11),
                     reader.IsDBNull(12) ? null : (decimal)reader.GetDouble(12),
                     NullableString(reader, 13), reader.GetString(14), NullableString(reader, 15), NullableString(reader, 16),
-                    NullableString(reader, 17), NullableString(reader, 18), reader.GetDouble(19), FieldProvenance.FromJson(reader.GetString(20)), []);
+                    NullableString(reader, 17), NullableString(reader, 18), reader.GetDouble(19), FieldProvenance.FromJson(reader.GetString(20)), [],
+                    reader.GetInt64(21));
             }
         }
 
@@ -188,7 +214,18 @@ internal sealed partial class SqliteStore
             }
         }
 
-        return new MergeSide(company with { Memberships = memberships }, relations, links, projects);
+        var rejections = new List<MembershipRejection>();
+        await using (var read = Command(connection, "SELECT segment_code, at, by FROM membership_rejection WHERE company_id = $id ORDER BY segment_code", transaction))
+        {
+            read.Parameters.AddWithValue("$id", id);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rejections.Add(new MembershipRejection(id, reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), NullableString(reader, 2)));
+            }
+        }
+
+        return new MergeSide(company with { Memberships = memberships }, relations, links, projects, rejections);
     }
 
     private static async Task RunMergeStatementAsync(

@@ -58,16 +58,29 @@ internal sealed partial class SqliteStore
         return new MembershipListPage(items, query.Page, query.PageSize, total);
     }
 
-    public async Task ApplyMembershipWritesAsync(IReadOnlyList<MembershipWrite> writes, DateTimeOffset at, string? by, CancellationToken cancellationToken)
+    public async Task<MembershipWriteResult> ApplyMembershipWritesAsync(
+        IReadOnlyList<MembershipWrite> writes, IReadOnlyDictionary<long, long> expectedVersions, DateTimeOffset at, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(expectedVersions);
         if (writes.Count == 0)
         {
-            return;
+            return new MembershipWriteResult(new Dictionary<long, long>());
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the versions read here stay true until the commit.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (companyId, expected) in expectedVersions.OrderBy(p => p.Key))
+        {
+            var current = await VersionAsync(connection, transaction, companyId, cancellationToken);
+            if (current != expected)
+            {
+                return new MembershipWriteResult(new Dictionary<long, long>(), companyId, current);
+            }
+        }
+
         var when = at.ToString("O", CultureInfo.InvariantCulture);
         foreach (var write in writes)
         {
@@ -105,7 +118,23 @@ internal sealed partial class SqliteStore
             await store.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Each company the decisions touched moves one version on, so an edit made from an older view of it is refused.
+        var versions = new Dictionary<long, long>();
+        await using (var bump = Command(connection, """
+            UPDATE company SET version = version + 1, updated_at = $at WHERE id IN (SELECT value FROM json_each($ids)) RETURNING id, version
+            """, transaction))
+        {
+            bump.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(writes.Select(w => w.CompanyId).Distinct().ToList()));
+            bump.Parameters.AddWithValue("$at", when);
+            await using var reader = await bump.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                versions[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        return new MembershipWriteResult(versions);
     }
 
     public async Task<IReadOnlyList<MembershipRejection>> ListRejectionsAsync(IReadOnlyCollection<long> companyIds, CancellationToken cancellationToken)

@@ -211,10 +211,10 @@ export function mount(root, initial) {
     };
     return h('span', { class: 'curate' },
       h('button', { type: 'button', class: 'small-button reject-membership', 'aria-label': `驳回：${label}`,
-        onclick: (e) => run(e, () => api.removeMembership(c.id, s.segment)) }, '驳回'),
+        onclick: (e) => run(e, () => api.removeMembership(c.id, s.segment, c.version)) }, '驳回'),
       target,
       h('button', { type: 'button', class: 'small-button move-membership', 'aria-label': `移动：${label}`,
-        onclick: (e) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: target.value.trim() }])) }, '移动'));
+        onclick: (e) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: target.value.trim(), version: c.version }])) }, '移动'));
   }
 
   /** For analysts and admins: add the company to a segment with a role. */
@@ -228,7 +228,7 @@ export function mount(root, initial) {
     return h('form', { class: 'inline-form add-membership', onsubmit: async (e) => {
       e.preventDefault();
       try {
-        await api.addMembership(c.id, segment.value.trim(), role.value.trim() || null);
+        await api.addMembership(c.id, segment.value.trim(), role.value.trim() || null, c.version);
         await renderDetail(await api.listChains());
       } catch (error) {
         message.textContent = error.message ?? '操作失败';

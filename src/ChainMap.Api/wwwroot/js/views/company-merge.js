@@ -38,7 +38,7 @@ export function mergePanel(c, onMerged) {
     }
     button.disabled = true;
     try {
-      await api.mergeCompany(kept.id, c.id);
+      await api.mergeCompany(kept.id, c.id, { fromVersion: c.version });
       onMerged(kept.id);
     } catch (error) {
       button.disabled = false;

@@ -180,7 +180,7 @@ export function mount(root, initial) {
             h('thead', {}, h('tr', {}, h('th', {}, '文件'), h('th', {}, '状态'), h('th', { class: 'num' }, '读取'), h('th', { class: 'num' }, '问题'), h('th', {}, '时间'))),
             h('tbody', {}, jobs.map((j) => h('tr', {},
               h('td', {}, h('a', { href: router.href('import', { job: j.id }) }, j.file)),
-              h('td', {}, `${STATES[j.state] ?? j.state}${j.dryRun ? '（试运行）' : ''}`),
+              h('td', {}, `${STATES[j.state] ?? j.state}${j.dryRun ? '（试运行）' : ''}${j.overwriteAnalyst ? '（覆盖分析员修改）' : ''}`),
               h('td', { class: 'num' }, number(j.rowsRead)),
               h('td', { class: 'num' }, number(j.problems)),
               h('td', { class: 'date' }, new Date(j.createdAt).toLocaleString('zh-CN')))))));
@@ -232,7 +232,7 @@ export function mount(root, initial) {
       h('div', { class: 'panel-head' },
         h('h2', {}, `导入任务 ${job.id}`),
         h('a', { class: 'more', href: router.href('import', {}) }, '最近的导入')),
-      h('p', { class: 'muted' }, `${job.file} · ${job.dryRun ? '试运行 · ' : ''}${job.allOrNothing ? '全部成功才写入 · ' : ''}开始于 ${new Date(job.createdAt).toLocaleString('zh-CN')}`),
+      h('p', { class: 'muted', id: 'import-options' }, `${job.file} · ${job.dryRun ? '试运行 · ' : ''}${job.allOrNothing ? '全部成功才写入 · ' : ''}${job.overwriteAnalyst ? '覆盖分析员手工修改的值 · ' : ''}开始于 ${new Date(job.createdAt).toLocaleString('zh-CN')}`),
       h('p', {}, '状态：', h('strong', { id: 'import-state', dataset: { state: job.state } }, STATES[job.state] ?? job.state)),
       h('progress', { id: 'import-progress', max: 100, value: Math.round(progress * 100) }, `${Math.round(progress * 100)}%`),
       done ? null : h('button', { type: 'button', class: 'small-button', id: 'cancel-import', onclick: (e) => cancelJob(e.currentTarget, job) }, '取消导入'),

@@ -10,7 +10,8 @@ namespace ChainMap.Seeding;
 /// for the demo data and the benchmarks. Every name ends in a "(示例)" marker so that nobody
 /// mistakes a row for a real company; USCCs are valid (check character included) and carry the
 /// region code; companies cluster where such industries really cluster, and the home region gets
-/// a realistic share in its leading chains.
+/// a realistic share in its leading chains: the share the <see cref="HomeProfile"/> gives where it
+/// names a segment, a random draw elsewhere.
 /// </summary>
 internal static class SyntheticCompanies
 {
@@ -36,10 +37,20 @@ internal static class SyntheticCompanies
         ("22", 1), ("23", 1), ("14", 1), ("15", 1), ("52", 1), ("62", 1), ("64", 1), ("65", 1), ("46", 1), ("63", 1), ("54", 1),
     ];
 
+    /// <summary>Home region's share of a segment's companies that the profile marks strong.</summary>
+    public const double StrongShare = 0.45;
+
+    /// <summary>Home region's share of a segment's companies that the profile marks present.</summary>
+    public const double PresentShare = 0.1;
+
     private static readonly string[] TagPool = [CompanyTags.SpecialisedSme, CompanyTags.HighTech, CompanyTags.AboveScale, CompanyTags.LittleGiant];
 
     /// <summary>Writes <paramref name="count"/> rows (plus a header) as CSV.</summary>
-    public static async Task WriteCsvAsync(TextWriter output, int count, int seed, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode, CancellationToken cancellationToken)
+    public static Task WriteCsvAsync(TextWriter output, int count, int seed, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode, CancellationToken cancellationToken) =>
+        WriteCsvAsync(output, count, seed, chains, regions, homeCode, null, cancellationToken);
+
+    /// <summary>Writes <paramref name="count"/> rows (plus a header) as CSV, following <paramref name="profile"/> when given.</summary>
+    public static async Task WriteCsvAsync(TextWriter output, int count, int seed, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode, HomeProfile? profile, CancellationToken cancellationToken)
     {
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in Header)
@@ -48,7 +59,7 @@ internal static class SyntheticCompanies
         }
 
         await csv.NextRecordAsync();
-        foreach (var row in Generate(count, seed, chains, regions, homeCode))
+        foreach (var row in Generate(count, seed, chains, regions, homeCode, profile))
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var value in row)
@@ -60,8 +71,12 @@ internal static class SyntheticCompanies
         }
     }
 
-    /// <summary>The rows, in <see cref="Header"/> order.</summary>
-    public static IEnumerable<string[]> Generate(int count, int seed, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode)
+    /// <summary>
+    /// The rows, in <see cref="Header"/> order. With a <paramref name="profile"/>, a segment it marks absent
+    /// gets no home company, present ones about <see cref="PresentShare"/> (at least one), strong ones about
+    /// <see cref="StrongShare"/> (at least three, the 优势 minimum); segments it does not name keep a random draw.
+    /// </summary>
+    public static IEnumerable<string[]> Generate(int count, int seed, IReadOnlyList<ChainDefinition> chains, RegionCatalog regions, string homeCode, HomeProfile? profile = null)
     {
         var random = new Random(seed);
         var counties = regions.All.Where(r => r.Level == RegionLevel.County && !RegionCatalog.IsPlaceholder(r.Name))
@@ -75,21 +90,47 @@ internal static class SyntheticCompanies
 
         // How present the home region is in each segment: leading chains are strong in some
         // segments and missing in others, so that the demo maps show strengths and gaps.
+        // The draw is made for every segment, named or not, so that the profile changes only the
+        // segments it names.
         var homeShare = segments.ToDictionary(s => s.Segment.Code, s =>
         {
             var draw = random.NextDouble();
-            return s.Chain.Category == ChainCategory.Leading
-                ? draw < 0.4 ? 0.25 : draw < 0.7 ? 0.05 : 0.0
-                : draw < 0.1 ? 0.15 : draw < 0.4 ? 0.04 : 0.0;
+            return profile?.For(s.Segment.Code) switch
+            {
+                HomePresence.Strong => StrongShare,
+                HomePresence.Present => PresentShare,
+                HomePresence.Absent => 0.0,
+                _ => s.Chain.Category == ChainCategory.Leading
+                    ? draw < 0.4 ? 0.25 : draw < 0.7 ? 0.05 : 0.0
+                    : draw < 0.1 ? 0.15 : draw < 0.4 ? 0.04 : 0.0,
+            };
         });
+
+        // The first companies drawn in a named segment are home ones, so a present segment is never
+        // empty and a strong one reaches the 优势 minimum however the draws fall.
+        var minimumHome = segments.ToDictionary(s => s.Segment.Code, s => profile?.For(s.Segment.Code) switch
+        {
+            HomePresence.Strong => 3,
+            HomePresence.Present => 1,
+            _ => 0,
+        });
+        var drawn = new Dictionary<string, int>(StringComparer.Ordinal);
 
         for (var i = 0; i < count; i++)
         {
             var (chain, segment) = segments[random.Next(segments.Count)];
-            var isHome = homeCounties.Count > 0 && random.NextDouble() < homeShare[segment.Code];
+            var earlier = drawn.GetValueOrDefault(segment.Code);
+            drawn[segment.Code] = earlier + 1;
+            var isHome = homeCounties.Count > 0 && (random.NextDouble() < homeShare[segment.Code] || earlier < minimumHome[segment.Code]);
             var county = isHome
                 ? homeCounties[random.Next(homeCounties.Count)]
                 : PickCounty(random, provinceTable, countiesByProvince);
+
+            // The province draw can land in the home city too; an absent segment must stay empty there.
+            while (!isHome && profile?.For(segment.Code) == HomePresence.Absent && regions.IsWithin(county.Code, homeCode))
+            {
+                county = PickCounty(random, provinceTable, countiesByProvince);
+            }
             var city = regions.Lineage(county.Code).FirstOrDefault(r => r.Level == RegionLevel.City && !RegionCatalog.IsPlaceholder(r.Name))
                 ?? regions.Lineage(county.Code)[0];
             var words = segment.Products.Where(p => p.Length <= 6).DefaultIfEmpty(segment.Name).ToList();

@@ -80,6 +80,16 @@ public sealed class Neo4jApiTests
         Assert.That(page.Items.All(c => c.Segments.Any(s => s.Segment.StartsWith("ZQ", StringComparison.Ordinal))), Is.True);
     }
 
+    [TestCase("ZQ")]
+    [TestCase("YJ")]
+    [TestCase("NC")]
+    public async Task The_leading_chain_maps_follow_the_home_profile_on_neo4j_too(string chain)
+    {
+        var map = await client.GetFromJsonAsync<InvestmentMapResponse>($"/api/chains/{chain}/investment-map");
+
+        DemoDiscoveryTests.AssertFollowsProfile(map!);
+    }
+
     [Test]
     public async Task Targets_are_ranked_with_introduction_paths_exactly_as_on_the_embedded_store()
     {

@@ -88,7 +88,9 @@ public sealed partial class WebPageJourneys
         await Page.Locator("#segment-title", new() { HasTextString = "专用车底盘" }).WaitForAsync();
         var rating = await Page.Locator("#segment-rating").GetAttributeAsync("data-rating");
         await Page.Locator(".side-panel .target-list li a").First.WaitForAsync();
-        var targets = await Page.Locator(".side-panel .target-list li a").CountAsync();
+
+        // One item per target (an item also links its introduction path or project).
+        var targets = await Page.Locator(".side-panel .target-list li[data-id]").CountAsync();
         await journey.ScreenshotAsync("map-segment-targets");
         await Page.Locator("#segment-targets-link").ClickAsync();
         await Page.Locator("#targets-table").WaitForAsync();

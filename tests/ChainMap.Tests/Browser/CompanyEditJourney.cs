@@ -92,7 +92,10 @@ public sealed class CompanyEditJourney
         await reload.ClickAsync();
         await page.Locator(".side-panel dl.facts", new() { HasText = "版本3" }).WaitForAsync();
 
+        // The address changes only its hash: wait until the detail shows the other company, or the click may land on the
+        // delete button of the one still on screen, whose confirmation the new detail then replaces.
         await journey.GoAsync($"#/companies?id={linked.Id}");
+        await page.Locator(".side-panel .panel-head h2", new() { HasText = Linked }).WaitForAsync();
         await page.Locator("#delete-company").ClickAsync();
         await page.Locator("#confirm-delete").ClickAsync();
         var refused = page.Locator("#delete-refused");

@@ -271,16 +271,6 @@ public sealed class ChainCapsTests
 
     private async Task<ImportJobResponse> WaitAsync(string id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.State is "succeeded" or "failed" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
+        return await ImportJobWait.UntilAsync(client, id);
     }
 }

@@ -70,12 +70,7 @@ public sealed class CompanyEditApiTests
         var upload = await client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (job.State is "queued" or "running" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{job.Id}"))!;
-        }
+        job = await ImportJobWait.UntilAsync(client, job.Id);
 
         Assert.That(job.State, Is.EqualTo("succeeded"), job.Message);
         return job;

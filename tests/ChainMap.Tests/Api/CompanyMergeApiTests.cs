@@ -54,11 +54,7 @@ public sealed class CompanyMergeApiTests
         var upload = await client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{job.Id}"))!.State is "queued" or "running" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await ImportJobWait.UntilAsync(client, job.Id);
 
         var ids = new List<long>();
         foreach (var row in rows)

@@ -68,12 +68,7 @@ public sealed class MembershipQueueApiTests
 
     private async Task SettleAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!.Any(j => j.State is "queued" or "running")
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await ImportJobWait.UntilIdleAsync(client);
     }
 
     private async Task<CompanyResponse> FindAsync(string name) =>

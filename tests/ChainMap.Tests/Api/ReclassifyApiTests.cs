@@ -38,17 +38,7 @@ public sealed class ReclassifyApiTests
     /// <summary>Waits until no job is queued or running (a chain change queues a re-classification).</summary>
     private async Task<IReadOnlyList<ImportJobResponse>> SettleAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var jobs = (await client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!;
-            if (jobs.All(j => j.State is "succeeded" or "failed") || DateTime.UtcNow > deadline)
-            {
-                return jobs;
-            }
-
-            await Task.Delay(50);
-        }
+        return await ImportJobWait.UntilIdleAsync(client);
     }
 
     private async Task SetKeywordAsync(string segmentCode, bool present)

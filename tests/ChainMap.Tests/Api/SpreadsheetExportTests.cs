@@ -63,16 +63,6 @@ public sealed class SpreadsheetExportTests
 
     private static async Task<ImportJobResponse> WaitAsync(HttpClient client, string id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.State is "succeeded" or "failed" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
+        return await ImportJobWait.UntilAsync(client, id);
     }
 }

@@ -40,12 +40,7 @@ public sealed class CompanyEditJourney
         var upload = await api.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (job.State is "queued" or "running" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            job = (await api.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{job.Id}"))!;
-        }
+        job = await ImportJobWait.UntilAsync(api, job.Id);
 
         var edited = await FindAsync(api, Edited);
         var linked = await FindAsync(api, Linked);

@@ -29,12 +29,7 @@ public sealed partial class ReviewQueueJourney
 
     private static async Task SettleAsync(HttpClient api)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await api.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!.Any(j => j.State is "queued" or "running")
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await ImportJobWait.UntilIdleAsync(api);
     }
 
     [GeneratedRegex(@"本地企业\s*(\d+)\s*家")]

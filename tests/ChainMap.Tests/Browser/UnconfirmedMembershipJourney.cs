@@ -28,12 +28,7 @@ public sealed class UnconfirmedMembershipJourney
 
     private static async Task SettleAsync(HttpClient api)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await api.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!.Any(j => j.State is "queued" or "running")
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await ImportJobWait.UntilIdleAsync(api);
     }
 
     [Test]
@@ -102,12 +97,7 @@ public sealed class MembershipReviewJourney
 
     private static async Task SettleAsync(HttpClient api)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await api.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100"))!.Any(j => j.State is "queued" or "running")
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await ImportJobWait.UntilIdleAsync(api);
     }
 
     [Test]

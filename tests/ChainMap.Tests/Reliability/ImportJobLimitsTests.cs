@@ -285,17 +285,7 @@ public sealed class ImportJobLimitsTests
 
     private static async Task<ImportJobResponse> WaitAsync(HttpClient client, string id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{id}"))!;
-            if (job.FinishedAt is not null || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50);
-        }
+        return await ImportJobWait.UntilAsync(client, id);
     }
 
     private static async Task<int> CountCompaniesAsync(HttpClient client, string name)

@@ -12,6 +12,35 @@ internal static class ImportJobWait
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Waits until no job of the last 100 is queued or running (an import, or the re-classification a chain change queues),
+    /// and answers those jobs.
+    /// </summary>
+    public static async Task<IReadOnlyList<ImportJobResponse>> UntilIdleAsync(HttpClient client, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var limit = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        List<ImportJobResponse> jobs = [];
+        try
+        {
+            while (true)
+            {
+                jobs = (await client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports?limit=100", limit.Token))!;
+                if (!jobs.Any(j => j.State is "queued" or "running"))
+                {
+                    return jobs;
+                }
+
+                await Task.Delay(50, limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            Assert.Fail($"jobs still unfinished after {timeout ?? DefaultTimeout}: {string.Join(", ", jobs.Where(j => j.State is "queued" or "running").Select(j => $"{j.Id} {j.State}"))}");
+            throw;
+        }
+    }
+
     public static async Task<ImportJobResponse> UntilAsync(HttpClient client, string id, Func<ImportJobResponse, bool>? done = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -14,9 +14,9 @@ namespace ChainMap.Tests.Api;
 /// membership and a merge into it; a change made from an older view of the company is refused (409 with the
 /// current version) and changes nothing. A merge keeps the merged company's rejections; an import job records
 /// whether it was asked to overwrite analysts' values; an undo after an analyst's edit is refused naming it; and
-/// targets show a merge and an undo at once.
+/// targets show a merge and an undo at once. The same tests run on SQLite and on Neo4j.
 /// </summary>
-public sealed class CurationVersionApiTests
+public abstract class CurationVersionApiTests
 {
     private const string Axle = "ZQ-CHASSIS-AXLE";
     private const string Brake = "ZQ-CHASSIS-BRAKE";
@@ -26,11 +26,28 @@ public sealed class CurationVersionApiTests
     private ChainMapApiFactory factory = null!;
     private HttpClient client = null!;
 
+    /// <summary>Settings that run the service on this fixture's store (emptied first).</summary>
+    private protected abstract Task<Dictionary<string, string?>> StoreSettingsAsync();
+
+    /// <summary>A service with the default regions and chains but no demo companies; on Neo4j they load after the host answers.</summary>
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
-        factory = new ChainMapApiFactory();
+        var settings = await StoreSettingsAsync();
+        settings["Storage:SeedDemoData"] = "false";
+        factory = new ChainMapApiFactory(seed: true, settings: settings);
         client = factory.CreateClient();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            using var chains = await client.GetAsync("/api/chains", limit.Token);
+            if (chains.IsSuccessStatusCode && (await chains.Content.ReadFromJsonAsync<List<JsonElement>>(limit.Token))!.Count == 8)
+            {
+                return;
+            }
+
+            await Task.Delay(250, limit.Token);
+        }
     }
 
     [OneTimeTearDown]
@@ -259,5 +276,25 @@ public sealed class CurationVersionApiTests
         var undo = await client.PostAsync($"/api/imports/{second.Id}/undo", null);
         Assert.That(undo.StatusCode, Is.EqualTo(HttpStatusCode.OK), await undo.Content.ReadAsStringAsync());
         Assert.That(await TargetIdsAsync(Axle), Does.Not.Contain(plainId), "targets show the undo at once");
+    }
+}
+
+/// <summary>The version rules on the embedded SQLite store.</summary>
+[TestFixture]
+public sealed class SqliteCurationVersionApiTests : CurationVersionApiTests
+{
+    private protected override Task<Dictionary<string, string?>> StoreSettingsAsync() => Task.FromResult(new Dictionary<string, string?>());
+}
+
+/// <summary>The version rules on the real Neo4j test server (emptied first); ignored without one unless NEO4J_TEST_REQUIRED.</summary>
+[TestFixture]
+public sealed class Neo4jCurationVersionApiTests : CurationVersionApiTests
+{
+    private protected override async Task<Dictionary<string, string?>> StoreSettingsAsync()
+    {
+        var settings = Neo4jTestServer.Configuration();
+        await using var services = Neo4jTestServer.CreateServices();
+        await Neo4jTestServer.WipeAsync(services);
+        return settings;
     }
 }

@@ -57,54 +57,16 @@ internal static class CompanyEndpoints
             return pagingProblem;
         }
 
-        string? chainCode = null;
-        if (!string.IsNullOrWhiteSpace(chain))
+        var (filter, problem) = await CompanyListFilter.ResolveAsync(chains, regions, chain, segment, region, cancellationToken);
+        if (filter is null)
         {
-            var found = await chains.ResolveAsync(chain, cancellationToken);
-            if (found is null)
-            {
-                return Problems.ChainNotFound(chain);
-            }
-
-            chainCode = found.Code;
-        }
-
-        List<string>? segments = null;
-        if (!string.IsNullOrWhiteSpace(segment))
-        {
-            var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
-            segments = [];
-            foreach (var part in segment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var s = matcher.FindExact(part);
-                if (s is null || (chainCode is not null && s.ChainCode != chainCode))
-                {
-                    return Problems.NotFound($"No segment{(chainCode is null ? "" : $" of chain {chainCode}")} has the code, name or alias '{part}'.", "Segment not found");
-                }
-
-                segments.Add(s.Code);
-            }
-        }
-
-        var catalog = await regions.GetCatalogAsync(cancellationToken);
-        List<string>? regionCodes = null;
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            var match = catalog.Resolve(region);
-            if (!match.IsFound)
-            {
-                return match.IsAmbiguous
-                    ? Problems.Invalid("region", $"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
-                    : Problems.NotFound($"No division or region group has the code or name '{region}'.", "Region not found");
-            }
-
-            regionCodes = match.Group is { } g ? [.. g.MemberCodes] : [match.Region!.Code];
+            return problem!;
         }
 
         var result = await store.SearchCompaniesAsync(
-            new CompanyQuery(string.IsNullOrWhiteSpace(q) ? null : ChineseText.NormalizeCompanyName(q), chainCode, segments, regionCodes, page, pageSize),
+            new CompanyQuery(string.IsNullOrWhiteSpace(q) ? null : ChineseText.NormalizeCompanyName(q), filter.ChainCode, filter.Segments, filter.RegionCodes, page, pageSize),
             cancellationToken);
-        return TypedResults.Ok(new CompanyPageResponse(result.Items.Select(c => c.ToResponse(catalog)).ToList(), result.Page, result.PageSize, result.Total));
+        return TypedResults.Ok(new CompanyPageResponse(result.Items.Select(c => c.ToResponse(filter.Catalog)).ToList(), result.Page, result.PageSize, result.Total));
     }
 
     internal static async Task<Results<Ok<CompanyDetailResponse>, ValidationProblem, ProblemHttpResult, RedirectHttpResult>> GetCompany(

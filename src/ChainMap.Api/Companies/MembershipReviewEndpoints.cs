@@ -84,49 +84,10 @@ internal static class MembershipReviewEndpoints
             }
         }
 
-        var definitions = await chains.ListDefinitionsAsync(cancellationToken);
-        string? chainCode = null;
-        if (!string.IsNullOrWhiteSpace(chain))
+        var (filter, problem) = await CompanyListFilter.ResolveAsync(chains, regions, chain, segment, region, cancellationToken);
+        if (filter is null)
         {
-            var found = await chains.ResolveAsync(chain, cancellationToken);
-            if (found is null)
-            {
-                return Problems.ChainNotFound(chain);
-            }
-
-            chainCode = found.Code;
-        }
-
-        var matcher = new SegmentMatcher(definitions);
-        List<string>? segments = null;
-        if (!string.IsNullOrWhiteSpace(segment))
-        {
-            segments = [];
-            foreach (var part in segment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var s = matcher.FindExact(part);
-                if (s is null || (chainCode is not null && s.ChainCode != chainCode))
-                {
-                    return Problems.NotFound($"No segment{(chainCode is null ? "" : $" of chain {chainCode}")} has the code, name or alias '{part}'.", "Segment not found");
-                }
-
-                segments.Add(s.Code);
-            }
-        }
-
-        var catalog = await regions.GetCatalogAsync(cancellationToken);
-        List<string>? regionCodes = null;
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            var match = catalog.Resolve(region);
-            if (!match.IsFound)
-            {
-                return match.IsAmbiguous
-                    ? Problems.Invalid("region", $"'{region}' names several divisions: {string.Join("、", match.Candidates.Select(c => c.Code))}; use a code.", "Ambiguous region")
-                    : Problems.NotFound($"No division or region group has the code or name '{region}'.", "Region not found");
-            }
-
-            regionCodes = match.Group is { } g ? [.. g.MemberCodes] : [match.Region!.Code];
+            return problem!;
         }
 
         string? importId = null;
@@ -140,12 +101,12 @@ internal static class MembershipReviewEndpoints
             importId = import.Trim();
         }
 
-        var result = await store.ListMembershipsAsync(new MembershipListQuery(wanted, below, chainCode, segments, regionCodes, importId, page, pageSize), cancellationToken);
-        var names = definitions.SelectMany(d => d.Segments).GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var result = await store.ListMembershipsAsync(new MembershipListQuery(wanted, below, filter.ChainCode, filter.Segments, filter.RegionCodes, importId, page, pageSize), cancellationToken);
+        var names = filter.Definitions.SelectMany(d => d.Segments).GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         return TypedResults.Ok(new ReviewMembershipPageResponse(
             result.Items.Select(i => new ReviewMembershipResponse(
                 i.CompanyId, i.CompanyName, i.RegionCode,
-                string.Concat(catalog.Lineage(i.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
+                string.Concat(filter.Catalog.Lineage(i.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
                 i.ChainCode, i.Membership.SegmentCode, names.GetValueOrDefault(i.Membership.SegmentCode),
                 i.Membership.Role, i.Membership.Confidence, i.Membership.Evidence, i.Membership.Status.ToWire(), i.Membership.Source)).ToList(),
             result.Page, result.PageSize, result.Total, MembershipReview.LowConfidence));

@@ -129,6 +129,21 @@ public sealed class MembershipQueueApiTests
         Assert.That(paged.Items.Select(i => (i.CompanyId, i.Segment)), Is.EqualTo(whole.Items.Skip(1).Take(1).Select(i => (i.CompanyId, i.Segment))));
     }
 
+    [Test]
+    public async Task Several_segments_are_separated_as_the_target_list_separates_them_on_the_queue_and_the_company_search()
+    {
+        var untouched = await FindAsync(Untouched);
+        var separated = new[] { ",", "，", "、" }.Select(s => Uri.EscapeDataString($"ZQ-MAT{s}{Segment}")).ToList();
+
+        foreach (var segments in separated)
+        {
+            var queue = await QueueAsync($"import={jobId}&segment={segments}");
+            var search = (await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(Untouched)}&segment={segments}"))!;
+            Assert.That(queue.Items.Select(i => i.CompanyId), Does.Contain(untouched.Id), Uri.UnescapeDataString(segments));
+            Assert.That(search.Items.Select(c => c.Id), Does.Contain(untouched.Id), Uri.UnescapeDataString(segments));
+        }
+    }
+
     [TestCase("status=rejected", HttpStatusCode.BadRequest, "status")]
     [TestCase("pageSize=0", HttpStatusCode.BadRequest, "pageSize")]
     [TestCase("pageSize=201", HttpStatusCode.BadRequest, "pageSize")]

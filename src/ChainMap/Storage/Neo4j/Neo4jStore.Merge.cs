@@ -131,28 +131,7 @@ internal sealed partial class Neo4jStore
         if (plan.SurvivorChanged)
         {
             var c = plan.Survivor;
-            statements.Add(Cypher("MATCH (c:Company {id: $survivor}) SET c += $properties", [.. ids, ("properties", new Dictionary<string, object?>
-            {
-                ["key"] = c.IdentityKey,
-                ["uscc"] = c.Uscc,
-                ["regionCode"] = c.RegionCode,
-                ["provinceCode"] = c.ProvinceCode,
-                ["cityCode"] = c.CityCode,
-                ["countyCode"] = c.CountyCode,
-                ["registeredCapital"] = Float(c.RegisteredCapital),
-                ["founded"] = c.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["employees"] = c.Employees,
-                ["revenue"] = Float(c.Revenue),
-                ["listedCode"] = c.ListedCode,
-                ["tags"] = c.TagList,
-                ["products"] = c.Products,
-                ["address"] = c.Address,
-                ["industry"] = c.Industry,
-                ["scope"] = c.Scope,
-                ["strength"] = c.Strength,
-                ["provenance"] = c.Provenance.ToJson(),
-                ["updatedAt"] = at,
-            })]));
+            statements.Add(Cypher("MATCH (c:Company {id: $survivor}) SET c += $properties", [.. ids, ("properties", new CompanyState(c).Properties(at, withIdentity: false))]));
             if (plan.RegionTaken)
             {
                 statements.Add(Cypher("""

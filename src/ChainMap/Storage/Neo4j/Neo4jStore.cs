@@ -166,7 +166,4 @@ internal sealed partial class Neo4jStore : IChainMapStore
 
         return new CypherStatement(text, values);
     }
-
-    /// <summary>Neo4j stores no nulls and no decimals: money goes as a float, like the SQLite REAL column.</summary>
-    private static double? Float(decimal? value) => value is { } v ? (double)v : null;
 }

@@ -11,18 +11,26 @@ internal sealed record IndustryCode(string Code, string Source);
 /// The industry vocabularies a company list carries, turned into GB/T 4754-2017 codes (2–4 digits):
 /// the standard's own codes and names at every level (data/industry/gbt4754-2017.csv), the CSRC
 /// industry (<c>C36 汽车制造业</c>: a section letter and the same two-digit divisions), the short
-/// labels of securities data (化学制药, 汽车配件; data/industry/securities-labels.csv) and the words
-/// of company names that name an industry (药业, 专用汽车; data/industry/name-words.csv).
-/// Script-, width- and case-insensitive.
+/// labels of securities data (化学制药, 汽车配件; data/industry/securities-labels.csv), the 申万 2021
+/// industry classification at its three levels (汽车 &gt; 汽车零部件 &gt; 底盘与发动机系统, IT服务Ⅲ, LED;
+/// data/industry/sw2021.csv) and the words of company names that name an industry (药业, 专用汽车;
+/// data/industry/name-words.csv). Script-, width- and case-insensitive.
 /// </summary>
 internal sealed class IndustryTable
 {
     private static readonly char[] PartSeparators = ['|', '、', ';', '；', ',', '，', '/', '>', '＞', '-', '—', '_', ' ', '\t', '(', ')', '（', '）', '：', ':'];
 
+    // A 申万 path is written with these between its levels (汽车-汽车零部件-底盘与发动机系统); list separators excluded.
+    private static readonly char[] PathSeparators = ['>', '＞', '-', '—', '－', '_', '/', '／', '→', ' ', '\t', '(', ')', '（', '）', '：', ':'];
+
+    // What vendors write next to a 申万 name to say which classification it is: 底盘与发动机系统(申万), 申万汽车.
+    private static readonly string[] SwMarks = ["申万2021", "申万行业", "申万", "sw2021"];
+
     private static readonly Lazy<IndustryTable> Embedded = new(() => new IndustryTable(
         ReadResource("ChainMap.industry.gbt4754-2017.csv"),
         ReadResource("ChainMap.industry.securities-labels.csv"),
-        ReadResource("ChainMap.industry.name-words.csv")));
+        ReadResource("ChainMap.industry.name-words.csv"),
+        ReadResource("ChainMap.industry.sw2021.csv")));
 
     private readonly HashSet<string> codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> nameOfCode = new(StringComparer.Ordinal);
@@ -30,9 +38,12 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, string[]> codesOfLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> segmentsOfLabel = new(StringComparer.Ordinal);
     private readonly List<(string Word, string[] Codes, string[] Segments)> nameWords = [];
+    private readonly Dictionary<string, SwIndustry> swByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwIndustry> swByBareName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the table from the three CSV texts (header row first; lists '|'-separated).</summary>
-    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv)
+    /// <summary>Builds the table from the four CSV texts (header row first; lists '|'-separated).</summary>
+    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv)
     {
         foreach (var row in Rows(gbtCsv))
         {
@@ -73,6 +84,28 @@ internal sealed class IndustryTable
 
         // Longer words first: 生物制药 is read before 制药.
         nameWords.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+
+        foreach (var row in Rows(sw2021Csv))
+        {
+            // level,code,name,parent_code,gbt_codes,segments,note
+            var industry = new SwIndustry(
+                int.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture),
+                row[1].Trim(),
+                row[2].Trim(),
+                row.ElementAtOrDefault(3)?.Trim() ?? string.Empty,
+                SplitCodes(row.ElementAtOrDefault(4)),
+                SplitCodes(row.ElementAtOrDefault(5)));
+            swByCode[industry.Code] = industry;
+            var folded = ChineseText.Fold(industry.Name);
+            swByName[folded] = industry;
+
+            // Vendors drop the level mark (中药 for 中药Ⅱ and 中药Ⅲ; NFKC writes Ⅲ as iii): the deeper level wins.
+            var bare = Bare(folded);
+            if (!swByBareName.TryGetValue(bare, out var known) || known.Level < industry.Level)
+            {
+                swByBareName[bare] = industry;
+            }
+        }
     }
 
     /// <summary>The table built from the files of data/industry embedded in the library.</summary>
@@ -98,6 +131,16 @@ internal sealed class IndustryTable
         if (Lookup(whole) is { } wholeCodes)
         {
             foreach (var code in wholeCodes)
+            {
+                Add(found, code, industry.Trim());
+            }
+
+            return found;
+        }
+
+        if (SwPathEnd(industry) is { } sw)
+        {
+            foreach (var code in sw.Codes)
             {
                 Add(found, code, industry.Trim());
             }
@@ -139,12 +182,19 @@ internal sealed class IndustryTable
             return [];
         }
 
+        if (SwPathEnd(industry) is { } sw)
+        {
+            // A 申万 name or path says only what its most specific level says (汽车零部件 > 车身附件及饰件: nothing).
+            return [.. sw.Segments.Select(segment => (industry.Trim(), segment))];
+        }
+
         var found = new List<(string, string)>();
         foreach (var raw in industry.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Prepend(industry))
         {
             var folded = ChineseText.Fold(raw);
             var key = segmentsOfLabel.ContainsKey(folded) ? folded : folded.TrimEnd('i', 'v');
-            foreach (var segment in segmentsOfLabel.GetValueOrDefault(key) ?? [])
+            var segments = SwIndustryOf(folded) is { } named ? named.Segments : segmentsOfLabel.GetValueOrDefault(key) ?? [];
+            foreach (var segment in segments)
             {
                 if (!found.Exists(f => f.Item2 == segment))
                 {
@@ -155,6 +205,14 @@ internal sealed class IndustryTable
 
         return found;
     }
+
+    /// <summary>
+    /// The 申万 2021 industry an industry cell names, as a single name at any level (底盘与发动机系统, IT服务Ⅲ,
+    /// 中药, 汽车零部件(申万)) or as a path from a higher level down (汽车 &gt; 汽车零部件 &gt; 底盘与发动机系统,
+    /// 汽车-汽车零部件-底盘与发动机系统): the most specific level named; null when the cell is not such a name or path.
+    /// </summary>
+    public (string Code, string Name, int Level)? ShenwanIndustry(string? industry) =>
+        SwPathEnd(industry) is { } sw ? (sw.Code, sw.Name, sw.Level) : null;
 
     /// <summary>
     /// The GB/T codes that words of a company name point to (药业 → 27), longest word first, each text
@@ -205,6 +263,11 @@ internal sealed class IndustryTable
             return byName;
         }
 
+        if (SwIndustryOf(folded) is { } sw)
+        {
+            return sw.Codes;
+        }
+
         if (codesOfLabel.TryGetValue(folded, out var byLabel))
         {
             return byLabel;
@@ -218,6 +281,90 @@ internal sealed class IndustryTable
         }
 
         return null;
+    }
+
+    /// <summary>The 申万 industry a folded name stands for (with or without its level mark Ⅱ/Ⅲ or a 申万 mark), or null.</summary>
+    private SwIndustry? SwIndustryOf(string folded)
+    {
+        var key = WithoutSwMarks(folded);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        return swByName.GetValueOrDefault(key) ?? swByBareName.GetValueOrDefault(Bare(key));
+    }
+
+    /// <summary>
+    /// The most specific 申万 industry of a name or a path of names, when every part is a 申万 name and each lies
+    /// under the next more specific one (汽车 &gt; 汽车零部件 &gt; 底盘与发动机系统); otherwise null.
+    /// </summary>
+    private SwIndustry? SwPathEnd(string? industry)
+    {
+        if (string.IsNullOrWhiteSpace(industry) || swByName.Count == 0)
+        {
+            return null;
+        }
+
+        if (SwIndustryOf(ChineseText.Fold(industry)) is { } whole)
+        {
+            return whole;
+        }
+
+        SwIndustry? deepest = null;
+        var named = new List<SwIndustry>(3);
+        foreach (var raw in industry.Split(PathSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var folded = ChineseText.Fold(raw);
+            if (folded.Length == 0 || WithoutSwMarks(folded).Length == 0)
+            {
+                continue; // 底盘与发动机系统 (申万): the mark alone is no part of the path
+            }
+
+            if (SwIndustryOf(folded) is not { } part)
+            {
+                return null;
+            }
+
+            named.Add(part);
+            if (deepest is null || part.Level >= deepest.Level)
+            {
+                deepest = part;
+            }
+        }
+
+        return deepest is not null && named.TrueForAll(n => IsSelfOrAncestor(n, deepest)) ? deepest : null;
+    }
+
+    private bool IsSelfOrAncestor(SwIndustry candidate, SwIndustry of)
+    {
+        for (SwIndustry? at = of; at is not null; at = swByCode.GetValueOrDefault(at.ParentCode))
+        {
+            if (at.Code == candidate.Code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A folded 申万 name without its level mark (中药iii → 中药).</summary>
+    private static string Bare(string folded) => folded.TrimEnd('i', 'v') is { Length: >= 2 } bare ? bare : folded;
+
+    private static string WithoutSwMarks(string folded)
+    {
+        foreach (var mark in SwMarks)
+        {
+            folded = folded.Replace($"({mark})", string.Empty, StringComparison.Ordinal)
+                .Replace($"[{mark}]", string.Empty, StringComparison.Ordinal);
+            if (folded.StartsWith(mark, StringComparison.Ordinal))
+            {
+                folded = folded[mark.Length..].TrimStart(':', '-', '_');
+            }
+        }
+
+        return folded == "sw" ? string.Empty : folded;
     }
 
     /// <summary>Reads a leading code (optional section letter, then 2–4 digits); <paramref name="rest"/> is what follows.</summary>
@@ -281,6 +428,9 @@ internal sealed class IndustryTable
             }
         }
     }
+
+    /// <summary>One row of data/industry/sw2021.csv.</summary>
+    private sealed record SwIndustry(int Level, string Code, string Name, string ParentCode, string[] Codes, string[] Segments);
 
     private static string ReadResource(string name)
     {

@@ -1,0 +1,180 @@
+using System.Globalization;
+using ChainMap.Chains;
+using ChainMap.Tests.Support;
+using CsvHelper;
+
+namespace ChainMap.Tests.Domain;
+
+/// <summary>
+/// The 申万 2021 industry names of vendor and exchange lists (data/industry/sw2021.csv), read by the industry table
+/// as single names at any level and as paths, in either script, into GB/T codes and segments.
+/// </summary>
+[TestFixture]
+internal sealed class IndustryTableTests
+{
+    private static IndustryTable Table => IndustryTable.Default;
+
+    [TestCase("医药生物", "370000", 1)]
+    [TestCase("汽车零部件", "280200", 2)]
+    [TestCase("汽车零部件Ⅱ", "280200", 2)]
+    [TestCase("中药Ⅱ", "370200", 2)]
+    [TestCase("底盘与发动机系统", "280203", 3)]
+    [TestCase("IT服务Ⅲ", "710301", 3)]
+    [TestCase("IT服务III", "710301", 3)]
+    [TestCase("ＩＴ服务Ⅲ", "710301", 3)]
+    [TestCase("中药", "370201", 3)]
+    [TestCase("LED", "270302", 3)]
+    [TestCase("底盤與發動機系統", "280203", 3)]
+    [TestCase("醫療耗材", "370503", 3)]
+    [TestCase("底盘与发动机系统(申万)", "280203", 3)]
+    [TestCase("中药Ⅲ（申万）", "370201", 3)]
+    public void A_single_name_is_read_at_its_level(string industry, string code, int level)
+    {
+        var found = Table.ShenwanIndustry(industry);
+
+        Assert.That(found, Is.Not.Null, industry);
+        Assert.That(found!.Value.Code, Is.EqualTo(code));
+        Assert.That(found.Value.Level, Is.EqualTo(level));
+    }
+
+    [TestCase("汽车 > 汽车零部件 > 底盘与发动机系统")]
+    [TestCase("汽车-汽车零部件-底盘与发动机系统")]
+    [TestCase("汽车零部件 > 底盘与发动机系统")]
+    [TestCase("汽车--汽车零部件--底盘与发动机系统")]
+    [TestCase("汽车/汽车零部件Ⅱ/底盘与发动机系统Ⅲ")]
+    [TestCase("汽车＞汽车零部件＞底盘与发动机系统")]
+    [TestCase("汽車-汽車零部件-底盤與發動機系統")]
+    [TestCase("汽车零部件(申万) - 底盘与发动机系统(申万)")]
+    public void A_path_is_read_as_its_most_specific_level(string industry)
+    {
+        Assert.That(Table.ShenwanIndustry(industry)?.Code, Is.EqualTo("280203"));
+        Assert.That(Table.Read(industry).Select(c => c.Code), Is.EquivalentTo(new[] { "3670", "3620" }));
+        Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EquivalentTo(new[] { "ZQ-POWER", "ZQ-CHASSIS" }));
+    }
+
+    [Test]
+    public void A_path_whose_levels_do_not_nest_is_no_path()
+    {
+        Assert.That(Table.ShenwanIndustry("电子-汽车零部件"), Is.Null);
+        Assert.That(Table.ShenwanIndustry("汽车零部件-LED"), Is.Null);
+    }
+
+    [Test]
+    public void The_most_specific_level_decides_even_when_a_higher_level_names_a_segment()
+    {
+        // 汽车零部件 alone is a weak guess of 发动机; 车身附件及饰件 (trims) is no segment of 专汽.
+        Assert.That(Table.LabelSegments("汽车零部件").Select(s => s.Segment), Is.EqualTo(new[] { "ZQ-POWER-ENGINE" }));
+        Assert.That(Table.LabelSegments("汽车零部件 > 车身附件及饰件"), Is.Empty);
+        Assert.That(Table.Read("汽车-汽车零部件-车身附件及饰件").Select(c => c.Code), Is.EqualTo(new[] { "3670" }));
+    }
+
+    [TestCase("LED", "DZ-OPTO")]
+    [TestCase("面板", "DZ-OPTO")]
+    [TestCase("光学元件", "DZ-OPTO")]
+    [TestCase("医疗耗材", "SW-DEV-CONS")]
+    [TestCase("电网自动化设备", "DZ-IND")]
+    [TestCase("磁性材料", "DZ-MAT")]
+    [TestCase("橡胶助剂", "HG-FINE-ADD")]
+    [TestCase("食品及饲料添加剂", "HG-FINE-ADD")]
+    [TestCase("氯碱", "HG-BASIC")]
+    [TestCase("纯碱", "HG-BASIC")]
+    [TestCase("轮胎轮毂", "ZQ-TIRE")]
+    [TestCase("工程机械整机", "ZQ-CONS")]
+    [TestCase("电动乘用车", "XNY-NEV")]
+    [TestCase("医药生物 > 中药Ⅱ > 中药Ⅲ", "SW-TCM")]
+    [TestCase("電子-光學光電子-面板", "DZ-OPTO")]
+    public void A_name_that_says_its_segment_guesses_it(string industry, string segment)
+    {
+        Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EqualTo(new[] { segment }));
+    }
+
+    [TestCase("IT服务Ⅲ")]
+    [TestCase("垂直应用软件")]
+    [TestCase("计算机-软件开发-横向通用软件")]
+    public void Software_names_give_both_software_segments(string industry)
+    {
+        Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EquivalentTo(new[] { "DZ-SVC", "FW-INFO" }));
+    }
+
+    [TestCase("住宅开发")]
+    [TestCase("航空装备Ⅲ")]
+    [TestCase("国防军工-航空装备Ⅱ-航空装备Ⅲ")]
+    [TestCase("军工电子Ⅲ")]
+    [TestCase("綜合乘用車")]
+    [TestCase("钢铁 > 普钢 > 板材")]
+    [TestCase("白银")]
+    [TestCase("游戏Ⅲ")]
+    public void A_name_outside_the_eight_chains_or_not_saying_a_segment_gives_none(string industry)
+    {
+        Assert.That(Table.ShenwanIndustry(industry), Is.Not.Null, industry);
+        Assert.That(Table.LabelSegments(industry), Is.Empty);
+    }
+
+    [Test]
+    public void Aero_engines_are_aircraft_not_vehicle_engines()
+    {
+        var codes = Table.Read("航空装备Ⅲ").Select(c => c.Code).ToList();
+
+        Assert.That(codes, Does.Contain("374"));
+        Assert.That(codes, Has.None.StartsWith("36"));
+    }
+
+    [Test]
+    public void Labels_that_are_not_shenwan_names_are_still_read()
+    {
+        Assert.That(Table.ShenwanIndustry("汽车配件"), Is.Null);
+        Assert.That(Table.LabelSegments("汽车配件").Select(s => s.Segment), Is.EqualTo(new[] { "ZQ-POWER-ENGINE" }));
+        Assert.That(Table.Read("化学制药").Select(c => c.Code), Is.EquivalentTo(new[] { "272", "271" }));
+    }
+
+    [Test]
+    public void The_table_holds_the_whole_classification_with_valid_codes_and_segments()
+    {
+        var rows = ReadCsv(Path.Combine(TestData.DataPath, "industry", "sw2021.csv"));
+        var gbt = ReadCsv(Path.Combine(TestData.DataPath, "industry", "gbt4754-2017.csv")).Select(r => r["code"]).ToHashSet(StringComparer.Ordinal);
+        var segments = ReadCsv(Path.Combine(TestData.DataPath, "chains", "segments.csv")).Select(r => r["code"]).ToHashSet(StringComparer.Ordinal);
+        var byCode = rows.ToDictionary(r => r["code"], StringComparer.Ordinal);
+
+        Assert.That(rows.Count(r => r["level"] == "1"), Is.EqualTo(31));
+        Assert.That(rows.Count(r => r["level"] == "2"), Is.EqualTo(134));
+        Assert.That(rows.Count(r => r["level"] == "3"), Is.EqualTo(346));
+        Assert.That(rows.Select(r => r["name"]).Distinct(StringComparer.Ordinal).Count(), Is.EqualTo(rows.Count));
+        foreach (var row in rows)
+        {
+            var level = int.Parse(row["level"], CultureInfo.InvariantCulture);
+            Assert.That(
+                level == 1 ? row["parent_code"].Length == 0 : byCode.TryGetValue(row["parent_code"], out var parent) && parent["level"] == (level - 1).ToString(CultureInfo.InvariantCulture),
+                Is.True,
+                $"{row["name"]}: parent {row["parent_code"]}");
+            foreach (var code in Split(row["gbt_codes"]))
+            {
+                Assert.That(gbt.Contains(code) || gbt.Any(g => g.Length == 4 && g.StartsWith(code, StringComparison.Ordinal)), Is.True, $"{row["name"]}: GB/T code {code}");
+            }
+
+            foreach (var segment in Split(row["segments"]))
+            {
+                Assert.That(segments, Does.Contain(segment), row["name"]);
+            }
+
+            Assert.That(Split(row["segments"]).Length > 0 || row["note"].Length > 0, Is.True, $"{row["name"]}: a name without a segment says why in its note");
+        }
+    }
+
+    private static string[] Split(string list) => list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<Dictionary<string, string>>();
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        while (csv.Read())
+        {
+            rows.Add(header.ToDictionary(h => h, h => csv.GetField(h) ?? string.Empty, StringComparer.Ordinal));
+        }
+
+        return rows;
+    }
+}

@@ -43,8 +43,29 @@ internal sealed class CompanyClassifier
     private const double ScopeWeight = 0.35;
     private const double NameCodeWeight = 0.7;
     private const double DisagreeFactor = 0.5;
+
+    /// <summary>No single source is more than this sure alone (several words of the products reach it).</summary>
+    private const double SourceCap = 0.8;
+
+    /// <summary>The business scope alone never reaches the threshold: it may propose, never confirm.</summary>
+    private const double ScopeSourceCap = 0.5;
+
+    /// <summary>
+    /// How often a source of strength 1 is right on its own, per source (name, products, industry cell, scope), set from
+    /// the share right of the memberships each source alone proposed on dev (docs/benchmarks.md, round 4).
+    /// </summary>
+    private static readonly double[] SourceFactor = [0.7, 0.75, 0.55, 0.55];
+
+    /// <summary>The scope's words as corroboration: weighted more than in the score, where they must not place a company.</summary>
+    private const double ScopeSourceWeight = 0.6;
+
+    /// <summary>The strength of a guess (a securities label's or an industry word's usual segment) in its source.</summary>
+    private const double GuessStrength = 0.8;
     private const double LabelGuess = 0.45;
     private const double WithoutTextCap = 1.0;
+    private const double MainBusinessWeight = 0.8;
+    private const double MainBusinessCap = 1.0;
+    private static readonly char[] MainBusinessEnd = [';', '；', '。', '、', ',', '，'];
 
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
@@ -145,18 +166,16 @@ internal sealed class CompanyClassifier
         }
 
         var industryCodes = industries.Read(company.Industry);
-        var (nameCodes, nameSegments) = industries.ReadName(name);
+        var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var (productCodes, productSegments) = industries.ReadName(products);
-        if (productCodes.Count > 0)
-        {
-            nameCodes = [.. nameCodes, .. productCodes];
-        }
+        var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
         if (industryCodes.Count + nameCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
             {
                 var (agreement, code) = Agreement(segmentCodes[s], industryCodes, 1.0);
+                var cellAgreement = agreement;
                 var (nameAgreement, nameCode) = Agreement(segmentCodes[s], nameCodes, NameCodeWeight);
                 if (nameAgreement > agreement)
                 {
@@ -172,6 +191,9 @@ internal sealed class CompanyClassifier
 
                     candidate.Code = agreement;
                     candidate.CodeEvidence = code;
+                    candidate.SourceCode[2] = cellAgreement;
+                    candidate.SourceCode[0] = Agreement(segmentCodes[s], ownNameCodes, NameCodeWeight).Agreement;
+                    candidate.SourceCode[1] = Agreement(segmentCodes[s], productCodes, NameCodeWeight).Agreement;
                 }
             }
         }
@@ -181,7 +203,8 @@ internal sealed class CompanyClassifier
         var strongWords = nameSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 0))
             .Concat(productSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 1)))
             .ToList();
-        foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(strongWords))
+        var labelSegments = industries.LabelSegments(company.Industry);
+        foreach (var (label, code) in labelSegments.Concat(strongWords))
         {
             if (segmentIndex.TryGetValue(code, out var s))
             {
@@ -191,6 +214,7 @@ internal sealed class CompanyClassifier
                 }
 
                 candidate.LabelGuess ??= label;
+                candidate.GuessFrom[labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1] = true;
                 if (strongWords.Contains((label, code)))
                 {
                     candidate.NamedByWord = true;
@@ -217,6 +241,7 @@ internal sealed class CompanyClassifier
             if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
             {
                 score *= DisagreeFactor;
+                candidate.Disagrees = true;
             }
 
             // An excluding word in the (noisy) scope does not overrule the name or products naming the segment.
@@ -231,7 +256,13 @@ internal sealed class CompanyClassifier
 
         if (ranked.Count == 0)
         {
-            return [];
+            // Nothing stronger places the company: the first item of its business scope, where a registration states its
+            // main business, may propose a membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
+            ranked = MainBusinessCandidates(scope, fields, industryCodes);
+            if (ranked.Count == 0)
+            {
+                return [];
+            }
         }
 
         // The most specific evidence decides within a chain: a segment named by the company's own name or products
@@ -274,11 +305,83 @@ internal sealed class CompanyClassifier
             kept.Add(entry);
         }
 
-        return kept.Select(k => new SegmentMatch(segments[k.Segment], Confidence(k.Score), Evidence(k.Candidate))).ToList();
+        return kept.Select(k =>
+        {
+            var sources = k.Candidate.Sources();
+            return new SegmentMatch(segments[k.Segment], Confidence(sources), Evidence(k.Candidate, sources),
+                string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])));
+        }).ToList();
     }
 
-    /// <summary>Maps a score to 0–0.95: one strong product word (score 1) gives 0.59, with an agreeing industry code 0.74.</summary>
-    internal static double Confidence(double score) => Math.Round(Math.Min(0.95, score / (score + 0.7)), 2);
+    /// <summary>
+    /// The segments named by the first item of the business scope (up to the first '、', ',', ';' or '。'), where a
+    /// registration states its main business; scored <see cref="MainBusinessWeight"/> × the field score. Excluding words
+    /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
+    /// threshold (one source, the scope, at most <see cref="ScopeSourceCap"/>), so such a membership is always 待确认.
+    /// </summary>
+    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
+    {
+        var result = new List<(int Segment, double Score, Candidate Candidate)>();
+        var end = scope.IndexOfAny(MainBusinessEnd);
+        var first = end < 0 ? scope : scope[..end];
+        if (first.Length < 2)
+        {
+            return result;
+        }
+
+        var found = new Dictionary<int, Candidate>();
+        foreach (var (term, segment, strength) in terms)
+        {
+            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal))
+            {
+                if (!found.TryGetValue(segment, out var candidate))
+                {
+                    found[segment] = candidate = new Candidate { MainBusiness = true };
+                }
+
+                candidate.Add(3, term, strength);
+            }
+        }
+
+        foreach (var (s, candidate) in found)
+        {
+            var score = Math.Min(MainBusinessCap, candidate.Field(3) * MainBusinessWeight);
+            if (segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            {
+                score *= DisagreeFactor;
+                candidate.Disagrees = true;
+            }
+
+            if (score >= ClassifierRules.MinimumScore && !IsExcluded(s, fields))
+            {
+                result.Add((s, score, candidate));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The confidence of a membership from its independent sources (name, products, industry cell, business scope):
+    /// each source that supports the segment is a chance of being right on its own, p = its <see cref="SourceFactor"/> × its
+    /// strength (0–1, capped per source), and they combine as independent evidence, 1 − Π(1 − p), at most 0.95. Two
+    /// sources that agree say more than either, however strong one of them is alone (ADR 0202).
+    /// </summary>
+    internal static double Confidence(IReadOnlyList<double> sources)
+    {
+        var doubt = 1.0;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            doubt *= 1 - SourceChance(i, sources[i]);
+        }
+
+        return Math.Round(Math.Min(0.95, 1 - doubt), 2);
+    }
+
+    /// <summary>The chance that one source alone is right: its <see cref="SourceFactor"/> × its strength, the scope capped lower.</summary>
+    internal static double SourceChance(int source, double strength) =>
+        Math.Min(source == 3 ? ScopeSourceCap : SourceCap, SourceFactor[source] * Math.Max(0, strength));
+
 
     private static (double Agreement, string? Evidence) Agreement(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes, double weight)
     {
@@ -333,7 +436,7 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] FieldLabels = ["名称", "产品", "行业", "经营范围"];
 
-    private static string Evidence(Candidate candidate)
+    private static string Evidence(Candidate candidate, IReadOnlyList<double> sources)
     {
         var labels = FieldLabels;
         var builder = new StringBuilder();
@@ -341,7 +444,7 @@ internal sealed class CompanyClassifier
         {
             if (candidate.Terms[f] is { Count: > 0 } found)
             {
-                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(labels[f]).Append(": ").AppendJoin('、', found);
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f == 3 && candidate.MainBusiness ? "经营范围首项" : labels[f]).Append(": ").AppendJoin('、', found);
             }
         }
 
@@ -355,8 +458,14 @@ internal sealed class CompanyClassifier
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("推断: ").Append(candidate.LabelGuess);
         }
 
+        // Which independent sources support the segment and how much each is worth alone (ADR 0202).
+        var parts = Enumerable.Range(0, sources.Count).Where(i => sources[i] > 0)
+            .Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SourceLabels[i]} {SourceChance(i, sources[i]):0.00}"));
+        builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("独立依据: ").AppendJoin(" + ", parts);
         return builder.ToString();
     }
+
+    private static readonly string[] SourceLabels = ["名称", "产品", "行业", "经营范围"];
 
     private void AddTerm(string term, int segment, double weight)
     {
@@ -379,6 +488,18 @@ internal sealed class CompanyClassifier
         public string? CodeEvidence { get; set; }
 
         public string? LabelGuess { get; set; }
+
+        /// <summary>The industry-code agreement found in each source (name, products, industry cell; the scope has none).</summary>
+        public double[] SourceCode { get; } = new double[4];
+
+        /// <summary>Which source a guess of this segment came from (an industry word of the name or products, the label).</summary>
+        public bool[] GuessFrom { get; } = new bool[4];
+
+        /// <summary>True when the company's known industry lies outside the segment's codes (word matches count half).</summary>
+        public bool Disagrees { get; set; }
+
+        /// <summary>True when only the first item of the business scope (the main business) proposes the segment.</summary>
+        public bool MainBusiness { get; init; }
 
         /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
         public bool NamedByWord { get; set; }
@@ -407,6 +528,23 @@ internal sealed class CompanyClassifier
             found.Add(term);
             sum[field] += strength;
             max[field] = Math.Max(max[field], strength);
+        }
+
+        /// <summary>
+        /// The strength (0–1) of each independent source: its words of the segment (weighted like the score), the
+        /// industry codes it gives, or a guess it makes, whichever is most; word matches count half when the industry disagrees.
+        /// </summary>
+        public double[] Sources()
+        {
+            double[] weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness ? 1.0 : ScopeSourceWeight];
+            var result = new double[4];
+            for (var f = 0; f < 4; f++)
+            {
+                var words = Math.Min(1.0, Field(f) * weights[f]) * (Disagrees ? DisagreeFactor : 1);
+                result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength : 0));
+            }
+
+            return result;
         }
 
         /// <summary>The field's score: its best word, plus a little for each further word (capped).</summary>

@@ -54,7 +54,7 @@ internal sealed class CompanyClassifier
     /// How often a source of strength 1 is right on its own, per source (name, products, industry cell, scope), set from
     /// the share right of the memberships each source alone proposed on dev (docs/benchmarks.md, round 4).
     /// </summary>
-    private static readonly double[] SourceFactor = [0.7, 0.75, 0.55, 0.55];
+    private static readonly double[] SourceFactor = [0.62, 0.58, 0.55, 0.55];
 
     /// <summary>The scope's words as corroboration: weighted more than in the score, where they must not place a company.</summary>
     private const double ScopeSourceWeight = 0.6;
@@ -531,7 +531,7 @@ internal sealed class CompanyClassifier
         }
 
         /// <summary>
-        /// The strength (0–1) of each independent source: its words of the segment (weighted like the score), the
+        /// The strength (0–1.6) of each independent source: its words of the segment (weighted like the score), the
         /// industry codes it gives, or a guess it makes, whichever is most; word matches count half when the industry disagrees.
         /// </summary>
         public double[] Sources()
@@ -540,7 +540,7 @@ internal sealed class CompanyClassifier
             var result = new double[4];
             for (var f = 0; f < 4; f++)
             {
-                var words = Math.Min(1.0, Field(f) * weights[f]) * (Disagrees ? DisagreeFactor : 1);
+                var words = Field(f) * weights[f] * (Disagrees ? DisagreeFactor : 1);
                 result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength : 0));
             }
 

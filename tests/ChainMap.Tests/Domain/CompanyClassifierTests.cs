@@ -139,11 +139,45 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
-    public void Business_scope_alone_is_never_enough()
+    public void Business_scope_alone_never_confirms_and_only_its_first_item_proposes()
     {
-        var matches = Classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "销售洒水车、垃圾车、冷藏车、制动器、刹车片、柴油发动机"));
+        // The first item of a registration's scope states its main business (ADR 0201): it may propose a 待确认 membership.
+        var mainBusiness = Classifier.Classify(new CompanyText("某某有限公司", null, null, "洒水车、垃圾车的生产；冷藏车、制动器、刹车片、柴油发动机销售"));
+        // A trader's scope lists every trade; what is not in its first item places nothing.
+        var trader = Classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "日用百货批发、零售；洒水车、垃圾车、冷藏车、制动器、刹车片、柴油发动机销售"));
 
-        Assert.That(matches, Is.Empty);
+        Assert.That(mainBusiness.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
+        Assert.That(mainBusiness.Single().IsConfirmedByRule, Is.False, "the scope alone never confirms");
+        Assert.That(mainBusiness.Single().Evidence, Does.StartWith("经营范围首项: 洒水车"));
+        Assert.That(trader, Is.Empty);
+    }
+
+    [Test]
+    public void Confidence_rises_with_each_independent_source_that_agrees()
+    {
+        var label = Classifier.Classify(new CompanyText("某某股份", "C3630", null, null)).Select(m => m.Confidence).DefaultIfEmpty().Max();
+        var name = Classifier.Classify(new CompanyText("某某冷藏车有限公司", null, null, null)).Single();
+        var nameAndCode = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", null, null)).Single();
+        var nameCodeProducts = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", "冷藏车、保温车", null)).Single();
+        var allFour = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", "冷藏车、保温车", "冷藏车、保温车的制造")).Single();
+
+        Assert.That(new[] { name.Confidence, nameAndCode.Confidence, nameCodeProducts.Confidence, allFour.Confidence }, Is.Ordered.Ascending.And.Unique);
+        Assert.That(nameAndCode.Confidence, Is.GreaterThan(Math.Max(name.Confidence, label)), "two sources that agree say more than either alone");
+        Assert.That((name.Basis, nameAndCode.Basis, allFour.Basis), Is.EqualTo(("名称", "名称+行业", "名称+产品+行业+经营范围")));
+        Assert.That(nameCodeProducts.Evidence, Does.Contain("独立依据: 名称 ").And.Contain(" + 产品 ").And.Contain(" + 行业 "));
+        Assert.That(allFour.Confidence, Is.LessThanOrEqualTo(0.95));
+    }
+
+    [Test]
+    public void One_word_alone_is_unconfirmed_and_more_words_or_a_second_source_confirm()
+    {
+        var oneWord = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", null)).Single();
+        var twoWords = Classifier.Classify(new CompanyText("某某有限公司", null, "洒水车、垃圾车、环卫车", null)).Single();
+        var wordAndScope = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", "柴油发动机制造")).Single();
+
+        Assert.That(oneWord.IsConfirmedByRule, Is.False);
+        Assert.That(twoWords.IsConfirmedByRule, Is.True);
+        Assert.That(wordAndScope.IsConfirmedByRule, Is.True, "the scope corroborates what the products say");
     }
 
     [Test]

@@ -192,8 +192,8 @@ internal sealed class CompanyClassifier
                     candidate.Code = agreement;
                     candidate.CodeEvidence = code;
                     candidate.SourceCode[2] = cellAgreement;
-                    candidate.SourceCode[0] = Agreement(segmentCodes[s], ownNameCodes, NameCodeWeight).Agreement;
-                    candidate.SourceCode[1] = Agreement(segmentCodes[s], productCodes, NameCodeWeight).Agreement;
+                    (candidate.SourceCode[0], candidate.SourceCodeEvidence[0]) = Agreement(segmentCodes[s], ownNameCodes, NameCodeWeight);
+                    (candidate.SourceCode[1], candidate.SourceCodeEvidence[1]) = Agreement(segmentCodes[s], productCodes, NameCodeWeight);
                 }
             }
         }
@@ -453,6 +453,15 @@ internal sealed class CompanyClassifier
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业代码: ").Append(candidate.CodeEvidence);
         }
 
+        // An industry word of the name or products that agrees with the segment's codes, when it is not the code shown above.
+        for (var f = 0; f < 2; f++)
+        {
+            if (candidate.SourceCodeEvidence[f] is { } word && word != candidate.CodeEvidence && candidate.Terms[f] is not { Count: > 0 })
+            {
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(labels[f]).Append("行业词: ").Append(word);
+            }
+        }
+
         if (candidate.LabelGuess is not null)
         {
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("推断: ").Append(candidate.LabelGuess);
@@ -491,6 +500,9 @@ internal sealed class CompanyClassifier
 
         /// <summary>The industry-code agreement found in each source (name, products, industry cell; the scope has none).</summary>
         public double[] SourceCode { get; } = new double[4];
+
+        /// <summary>The industry word of the name or products that gave <see cref="SourceCode"/> (汽车→36).</summary>
+        public string?[] SourceCodeEvidence { get; } = new string?[4];
 
         /// <summary>Which source a guess of this segment came from (an industry word of the name or products, the label).</summary>
         public bool[] GuessFrom { get; } = new bool[4];

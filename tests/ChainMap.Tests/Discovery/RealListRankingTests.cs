@@ -125,7 +125,7 @@ public sealed partial class RealListRankingTests
         {
             Assert.That(target.Reasons, Has.Some.Contains("环节匹配度"), target.Name);
             Assert.That(target.Reasons, Has.Some.Contains($"上市（{target.ListedCode}，"), target.Name);
-            Assert.That(target.Reasons, Has.Some.Contains("未提供企业性质、注册资本、营收、员工人数"), target.Name);
+            Assert.That(target.Reasons, Has.Some.Contains("未提供企业性质、注册资本、营收、员工人数、成立日期"), target.Name);
         }
     }
 
@@ -141,7 +141,7 @@ public sealed partial class RealListRankingTests
 
         Assert.That(CompanyStrength.ListingBoard(code), Is.EqualTo(board));
         Assert.That(assessment.Score, Is.EqualTo(points));
-        Assert.That(assessment.Missing, Is.EqualTo(new[] { "企业性质", "注册资本", "营收", "员工人数" }));
+        Assert.That(assessment.Missing, Is.EqualTo(new[] { "企业性质", "注册资本", "营收", "员工人数", "成立日期" }));
         Assert.That(assessment.Signals, Is.EqualTo(1));
     }
 
@@ -155,8 +155,39 @@ public sealed partial class RealListRankingTests
         Assert.That(CompanyTags.Controller(text), Is.EqualTo(tag));
         var assessment = CompanyStrength.Assess(null, null, null, null, [tag]);
         Assert.That(assessment.Score, Is.EqualTo(points));
-        Assert.That(assessment.Facts, Is.EqualTo(new[] { "企业性质 " + tag }));
+        Assert.That(assessment.Facts, Is.EqualTo(new[] { $"企业性质 {tag} {points} 分" }));
         Assert.That(assessment.Missing, Does.Not.Contain("企业性质"));
+    }
+
+    [TestCase("2000-01-01", 26, 6)]
+    [TestCase("2010-06-30", 16, 4)]
+    [TestCase("2016-12-06", 9, 2)]
+    [TestCase("2019-01-01", 7, 2)]
+    [TestCase("2024-01-01", 2, 0)]
+    public void A_founding_date_counts_by_the_company_age_and_says_so(string founded, int years, double points)
+    {
+        var date = DateOnly.Parse(founded, System.Globalization.CultureInfo.InvariantCulture);
+
+        var assessment = CompanyStrength.Assess(null, null, null, null, [], date, new DateOnly(2026, 12, 5));
+
+        Assert.That(assessment.Score, Is.EqualTo(points));
+        Assert.That(assessment.Facts, Is.EqualTo(new[] { $"成立 {years} 年（{founded}） {points} 分" }));
+        Assert.That(assessment.Missing, Does.Not.Contain("成立日期"));
+        Assert.That(assessment.Signals, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Qualifications_add_by_what_they_prove_up_to_a_cap_and_every_fact_shows_its_points()
+    {
+        var assessment = CompanyStrength.Assess(null, null, null, "600066", ["工信部公告", "IATF 16949", "压力容器制造许可", "ISO 9001", "某某协会会员"]);
+
+        // 14 (main board) + 4 (公告) + 3 (IATF 16949) + 1 (压力容器, up to the cap of 8) + 0 + 0
+        Assert.That(assessment.Score, Is.EqualTo(22));
+        Assert.That(assessment.Facts, Is.EqualTo(new[]
+        {
+            "上市（600066，上交所主板） 14 分", "工信部公告 4 分", "IATF 16949 3 分", "压力容器制造许可 1 分", "ISO 9001 0 分", "某某协会会员 0 分",
+        }));
+        Assert.That(assessment.Signals, Is.EqualTo(2), "the listing and the labels");
     }
 
     /// <summary>The documented order: score, strength, kinds of evidence present, name (ordinal).</summary>

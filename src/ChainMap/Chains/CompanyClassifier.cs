@@ -254,15 +254,30 @@ internal sealed class CompanyClassifier
             ranked.Add((s, score, candidate));
         }
 
+        var kept = Keep(ranked);
+        if (kept.Count == 0)
+        {
+            // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
+            // alike): the first item of its business scope, where a registration states its main business, may propose a
+            // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
+            kept = Keep(MainBusinessCandidates(scope, fields, industryCodes));
+        }
+
+        return kept.Select(k =>
+        {
+            var sources = k.Candidate.Sources();
+            return new SegmentMatch(segments[k.Segment], Confidence(sources), Evidence(k.Candidate, sources),
+                string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])));
+        }).ToList();
+    }
+
+    /// <summary>The best few of the scored segments (see docs/discovery.md, "Best few" and "Most specific evidence").</summary>
+    private List<(int Segment, double Score, Candidate Candidate)> Keep(List<(int Segment, double Score, Candidate Candidate)> ranked)
+    {
+        var kept = new List<(int Segment, double Score, Candidate Candidate)>(ClassifierRules.MaxSegments);
         if (ranked.Count == 0)
         {
-            // Nothing stronger places the company: the first item of its business scope, where a registration states its
-            // main business, may propose a membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            ranked = MainBusinessCandidates(scope, fields, industryCodes);
-            if (ranked.Count == 0)
-            {
-                return [];
-            }
+            return kept;
         }
 
         // The most specific evidence decides within a chain: a segment named by the company's own name or products
@@ -275,7 +290,6 @@ internal sealed class CompanyClassifier
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
         var bestScore = ranked[0].Score;
-        var kept = new List<(int Segment, double Score, Candidate Candidate)>(ClassifierRules.MaxSegments);
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
@@ -305,12 +319,7 @@ internal sealed class CompanyClassifier
             kept.Add(entry);
         }
 
-        return kept.Select(k =>
-        {
-            var sources = k.Candidate.Sources();
-            return new SegmentMatch(segments[k.Segment], Confidence(sources), Evidence(k.Candidate, sources),
-                string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])));
-        }).ToList();
+        return kept;
     }
 
     /// <summary>
@@ -322,8 +331,8 @@ internal sealed class CompanyClassifier
     private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
     {
         var result = new List<(int Segment, double Score, Candidate Candidate)>();
-        var end = scope.IndexOfAny(MainBusinessEnd);
-        var first = end < 0 ? scope : scope[..end];
+        // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
+        var first = scope.Split(MainBusinessEnd, StringSplitOptions.TrimEntries).FirstOrDefault(i => i.Length > 0 && !IsActivity(i)) ?? string.Empty;
         if (first.Length < 2)
         {
             return result;
@@ -360,6 +369,12 @@ internal sealed class CompanyClassifier
 
         return result;
     }
+
+    private static readonly string[] Activities =
+        ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口"];
+
+    /// <summary>True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what.</summary>
+    private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0;
 
     /// <summary>
     /// The confidence of a membership from its independent sources (name, products, industry cell, business scope):

@@ -8,23 +8,31 @@ using ChainMap.Seeding;
 namespace ChainMap.Cli.Commands;
 
 /// <summary>
-/// <c>chainmap evaluate-classifier [--set dev|holdout|fresh|all]</c>: measures the segment classifier on the
-/// hand-labelled companies (tests/ChainMap.Tests/Evaluation/labelled): precision and recall at chain
-/// and segment level, per chain and tier, per confidence band, and the unconfirmed share.
+/// <c>chainmap evaluate-classifier [--set dev|holdout|fresh|products-dev|products-holdout|all]</c>: measures the
+/// segment classifier on the hand-labelled companies (tests/ChainMap.Tests/Evaluation/labelled): precision and recall
+/// at chain and segment level, per chain and tier, per confidence band, and the unconfirmed share. The products
+/// halves carry what real lists carry most: a full name, an industry label and the main products.
 /// </summary>
 internal static class EvaluateClassifierCommand
 {
+    /// <summary>The labelled sets, each a file <c>{name}.csv</c> in the labelled folder.</summary>
+    private static readonly string[] Sets = ["dev", "holdout", "fresh", "products-dev", "products-holdout"];
+
     public static Command Create()
     {
-        var set = new Option<string>("--set") { Description = "dev, holdout, fresh (the set never tuned on) or all", DefaultValueFactory = _ => "dev" };
-        set.AcceptOnlyFromAmong("dev", "holdout", "fresh", "all");
+        var set = new Option<string>("--set")
+        {
+            Description = "dev, holdout, fresh (never tuned on), products-dev, products-holdout (never tuned on) or all",
+            DefaultValueFactory = _ => "dev",
+        };
+        set.AcceptOnlyFromAmong([.. Sets, "all"]);
         var classifier = new Option<string>("--classifier")
         {
             Description = "rules (the import's classifier) or keywords (the earlier keyword matcher, for before/after)",
             DefaultValueFactory = _ => "rules",
         };
         classifier.AcceptOnlyFromAmong("rules", "keywords");
-        var labelled = new Option<DirectoryInfo?>("--labelled") { Description = "Folder with dev.csv, holdout.csv and fresh.csv (default: tests/ChainMap.Tests/Evaluation/labelled next to the data folder)" };
+        var labelled = new Option<DirectoryInfo?>("--labelled") { Description = "Folder with the sets' .csv files (default: tests/ChainMap.Tests/Evaluation/labelled next to the data folder)" };
         var mistakes = new Option<int>("--mistakes") { Description = "Print up to N companies the classifier got wrong", DefaultValueFactory = _ => 0 };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
         var command = new Command("evaluate-classifier", "Measure the segment classifier on the hand-labelled companies") { set, classifier, labelled, mistakes, data };
@@ -34,7 +42,7 @@ internal static class EvaluateClassifierCommand
             var folder = result.GetValue(labelled)?.FullName
                 ?? Path.Combine(Path.GetDirectoryName(dataPath)!, "tests", "ChainMap.Tests", "Evaluation", "labelled");
             var which = result.GetValue(set)!;
-            var files = which == "all" ? new[] { "dev", "holdout", "fresh" } : [which];
+            var files = which == "all" ? Sets : [which];
             var missing = files.Select(f => Path.Combine(folder, f + ".csv")).Where(p => !File.Exists(p)).ToList();
             if (missing.Count > 0)
             {

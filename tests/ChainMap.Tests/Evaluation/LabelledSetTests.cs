@@ -20,6 +20,9 @@ public sealed class LabelledSetTests
     [TestCase("dev")]
     [TestCase("holdout")]
     [TestCase("fresh")]
+    [TestCase("products")]
+    [TestCase("products-dev")]
+    [TestCase("products-holdout")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -77,6 +80,52 @@ public sealed class LabelledSetTests
         Assert.That(fresh.Select(row => row["name"]), Is.Unique);
         Assert.That(fresh.Select(row => row["name"]).Where(earlier.Contains), Is.Empty);
         Assert.That(fresh.Select(row => row["source"]).Distinct(), Has.None.StartsWith("henrylin99/").And.None.StartsWith("AFAN-LIFE/"));
+    }
+
+    [Test]
+    public async Task The_products_set_carries_an_industry_and_main_products_for_every_company_and_meets_its_coverage_rules()
+    {
+        var segments = await SegmentChainsAsync();
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "products.csv"));
+
+        var perChain = rows
+            .SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
+            .GroupBy(chain => chain)
+            .ToDictionary(group => group.Key, group => group.Count());
+        var none = rows.Count(row => !Codes(row).Any());
+
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(300));
+        Assert.That(rows.Select(row => row["stock_code"]), Is.Unique.And.All.Match("^[0-9]{6}$"));
+        Assert.That(rows.Select(row => row["name"]), Is.Unique);
+        Assert.That(rows.Where(row => row["industry"].Length == 0 || row["products"].Length == 0).Select(row => row["id"]), Is.Empty, "rows without industry or products");
+        Assert.That(rows.Select(row => Codes(row).Count()), Has.All.InRange(0, 3));
+        Assert.That(perChain.Keys, Is.EquivalentTo(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW" }));
+        Assert.That(perChain["ZQ"], Is.GreaterThanOrEqualTo(30), "专汽 is a leading chain of the home city");
+        Assert.That(perChain["YJ"], Is.GreaterThanOrEqualTo(30), "应急装备 is a leading chain of the home city");
+        Assert.That(none, Is.GreaterThanOrEqualTo(rows.Count / 4), "at least a quarter belongs to no chain");
+    }
+
+    [Test]
+    public async Task The_products_halves_split_the_products_set_alternating_within_each_chain()
+    {
+        var segments = await SegmentChainsAsync();
+        var whole = ReadRows(Path.Combine(Folder, "labelled", "products.csv"));
+        var dev = ReadRows(Path.Combine(Folder, "labelled", "products-dev.csv"));
+        var holdout = ReadRows(Path.Combine(Folder, "labelled", "products-holdout.csv"));
+        string Group(Dictionary<string, string> row) => Codes(row).FirstOrDefault() is { } first ? segments[first] : "none";
+        static string Line(Dictionary<string, string> row) => string.Join('\u001f', row.Values);
+
+        var devIds = dev.Select(row => row["id"]).ToHashSet();
+        var expectedDev = whole
+            .GroupBy(Group)
+            .SelectMany(group => group.OrderBy(row => row["stock_code"], StringComparer.Ordinal).Where((_, i) => i % 2 == 0))
+            .Select(row => row["id"])
+            .ToHashSet();
+
+        Assert.That(dev.Concat(holdout).Select(Line), Is.EquivalentTo(whole.Select(Line)), "the halves hold exactly the rows of products.csv");
+        Assert.That(devIds, Is.EquivalentTo(expectedDev), "the 1st, 3rd, 5th … row of each chain (by stock code) is in products-dev");
+        Assert.That(dev.Select(Group).Distinct(), Is.SupersetOf(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW", "none" }));
+        Assert.That(holdout.Select(Group).Distinct(), Is.SupersetOf(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW", "none" }));
     }
 
     [Test]

@@ -161,7 +161,7 @@ internal sealed class CompanyClassifier
                     scores[segment] = candidate = new Candidate();
                 }
 
-                candidate.Add(f, term, strength);
+                candidate.Add(f, term, f == 1 ? strength * ProductPositionFactor(text, term) : strength);
             }
         }
 
@@ -369,6 +369,26 @@ internal sealed class CompanyClassifier
 
         return result;
     }
+
+    private static readonly char[] ProductSeparators = ['、', ',', '，', ';', '；', '|', '/', '。'];
+
+    /// <summary>
+    /// Main products are listed in revenue order: a word in one of the first two items counts whole, later items less
+    /// (third and fourth 0.8, fifth and sixth 0.6, later 0.5), so a group's small revenue lines do not place it (ADR 0202).
+    /// </summary>
+    private static double ProductPositionFactor(string products, string term)
+    {
+        var at = products.IndexOf(term, StringComparison.Ordinal);
+        var item = 0;
+        for (var i = 0; i < at; i++)
+        {
+            item += Array.IndexOf(ProductSeparators, products[i]) >= 0 ? 1 : 0;
+        }
+
+        return PositionFactors[Math.Min(item, PositionFactors.Length - 1)];
+    }
+
+    private static readonly double[] PositionFactors = (Environment.GetEnvironmentVariable("CM_POS") ?? "1,1,0.8,0.8,0.6,0.6,0.5").Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static readonly string[] Activities =
         ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口"];

@@ -52,9 +52,10 @@ internal sealed class CompanyClassifier
 
     /// <summary>
     /// How often a source of strength 1 is right on its own, per source (name, products, industry cell, scope), set from
-    /// the share right of the memberships each source alone proposed on dev (docs/benchmarks.md, round 4).
+    /// the share right of the memberships each source alone proposed on dev and products-dev (docs/benchmarks.md, round 4):
+    /// main products alone are a group's revenue lines and right far less often than the name or the industry.
     /// </summary>
-    private static readonly double[] SourceFactor = [0.62, 0.58, 0.55, 0.55];
+    private static readonly double[] SourceFactor = [0.62, 0.5, 0.55, 0.55];
 
     /// <summary>The scope's words as corroboration: weighted more than in the score, where they must not place a company.</summary>
     private const double ScopeSourceWeight = 0.6;
@@ -290,11 +291,17 @@ internal sealed class CompanyClassifier
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
         var bestScore = ranked[0].Score;
+        var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
             {
                 break;
+            }
+
+            if (Confidence(entry.Candidate.Sources()) < bestConfidence * KeepConfidenceShare)
+            {
+                continue;
             }
 
             // An industry code alone does not say which of its segments: it places a company only in its best one.
@@ -388,7 +395,10 @@ internal sealed class CompanyClassifier
         return PositionFactors[Math.Min(item, PositionFactors.Length - 1)];
     }
 
-    private static readonly double[] PositionFactors = (Environment.GetEnvironmentVariable("CM_POS") ?? "1,1,0.8,0.8,0.6,0.6,0.5").Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    /// <summary>A segment is kept only when its confidence reaches this share of the best segment's: corroborated segments push out single-source ones.</summary>
+    private const double KeepConfidenceShare = 0.7;
+
+    private static readonly double[] PositionFactors = [1, 1, 0.8, 0.8, 0.6, 0.6, 0.5];
 
     private static readonly string[] Activities =
         ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口"];

@@ -133,7 +133,7 @@ internal sealed class CompanyClassifierTests
         var byName = Classifier.Classify(new CompanyText("某某环卫车制造有限公司", null, null, null));
 
         Assert.That(byProducts.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
-        Assert.That(byProducts[0].IsConfirmedByRule, Is.True);
+        Assert.That(byProducts[0].IsConfirmedByRule, Is.False, "one source alone, however many words, is 待确认 (ADR 0202)");
         Assert.That(byName.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
         Assert.That(byName[0].Evidence, Does.StartWith("名称: 环卫车"));
     }
@@ -169,15 +169,35 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
-    public void One_word_alone_is_unconfirmed_and_more_words_or_a_second_source_confirm()
+    public void One_source_alone_is_unconfirmed_and_a_second_source_that_agrees_confirms()
     {
-        var oneWord = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", null)).Single();
-        var twoWords = Classifier.Classify(new CompanyText("某某有限公司", null, "洒水车、垃圾车、环卫车", null)).Single();
-        var wordAndScope = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", "柴油发动机制造")).Single();
+        var products = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", null)).Single();
+        var name = Classifier.Classify(new CompanyText("某某柴油发动机有限公司", null, null, null)).Single();
+        var productsAndScope = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", "柴油发动机制造")).Single();
+        var productsAndName = Classifier.Classify(new CompanyText("某某柴油发动机有限公司", null, "柴油发动机", null)).Single();
 
-        Assert.That(oneWord.IsConfirmedByRule, Is.False);
-        Assert.That(twoWords.IsConfirmedByRule, Is.True);
-        Assert.That(wordAndScope.IsConfirmedByRule, Is.True, "the scope corroborates what the products say");
+        Assert.That(products.IsConfirmedByRule, Is.False);
+        Assert.That(name.IsConfirmedByRule, Is.False);
+        Assert.That(productsAndScope.IsConfirmedByRule, Is.True, "the scope corroborates what the products say");
+        Assert.That(productsAndName.IsConfirmedByRule, Is.True);
+    }
+
+    [Test]
+    public void A_product_late_in_the_list_counts_less_than_a_main_product()
+    {
+        var first = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机、管件、阀门、五金、法兰、标准件、紧固件", null)).Single();
+        var last = Classifier.Classify(new CompanyText("某某有限公司", null, "管件、阀门、五金、法兰、标准件、紧固件、柴油发动机", null)).Single();
+
+        Assert.That(last.Confidence, Is.LessThan(first.Confidence));
+    }
+
+    [Test]
+    public void A_segment_far_less_sure_than_the_best_is_left_out()
+    {
+        // 冷藏车 has the name, products and code; the brake pads are one late product line of the same company.
+        var matches = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", "冷藏车、保温车、配件、刹车片", null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-COLD" }));
     }
 
     [Test]

@@ -239,6 +239,15 @@ internal sealed class CompanyClassifier
                 // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
                 score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
             }
+            // A guess from an industry word of the products alone (广告, 化工, 食品 among a group's revenue lines) that the
+            // industry cell contradicts says nothing: the cell names the company's own industry (ADR 0202). The name's own
+            // industry word (消防 under 专用机械) is the company speaking of itself and stays (ADR 0175).
+            if (!candidate.HasAnyText && candidate.SourceCode[2] == 0 && candidate.SourceCode[0] == 0 && !candidate.GuessFrom[2] && !candidate.GuessFrom[0]
+                && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            {
+                continue;
+            }
+
             if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
             {
                 score *= DisagreeFactor;

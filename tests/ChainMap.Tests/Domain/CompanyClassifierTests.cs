@@ -336,6 +336,20 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
+    public async Task An_industry_word_among_the_products_that_the_industry_cell_contradicts_proposes_nothing()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        // A department store's products list an advertising line; its industry cell says 百货 (retail, 521).
+        var store = classifier.Classify(new CompanyText("某某百货股份有限公司", "百货", "商品零售、广告", null)).Select(m => m.Segment.Code).ToList();
+        var noCell = classifier.Classify(new CompanyText("某某股份有限公司", null, "广告", null)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(store, Does.Contain("FW-TRADE"));
+        Assert.That(store, Does.Not.Contain("FW-BIZ"));
+        Assert.That(noCell, Does.Contain("FW-BIZ"), "without an industry cell nothing contradicts the products");
+    }
+
+    [Test]
     public async Task A_name_word_no_more_specific_than_the_label_leaves_the_label_guess()
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

@@ -133,7 +133,7 @@ internal sealed class CompanyClassifierTests
         var byName = Classifier.Classify(new CompanyText("某某环卫车制造有限公司", null, null, null));
 
         Assert.That(byProducts.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
-        Assert.That(byProducts[0].IsConfirmedByRule, Is.False, "one source alone, however many words, is 待确认 (ADR 0202)");
+        Assert.That(byProducts[0].IsConfirmedByRule, Is.False, "three short product words alone stay 待确认; a second source confirms (ADR 0202)");
         Assert.That(byName.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
         Assert.That(byName[0].Evidence, Does.StartWith("名称: 环卫车"));
     }

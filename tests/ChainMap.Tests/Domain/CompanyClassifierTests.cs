@@ -82,10 +82,12 @@ internal sealed class CompanyClassifierTests
     public void Securities_label_is_read_as_industry_codes(string label, string products, string segment)
     {
         var match = Classifier.Classify(new CompanyText("某某股份", label, products, null)).Single();
+        var productAlone = Classifier.Classify(new CompanyText("某某股份", null, products, null)).Single();
 
         Assert.That(match.Segment.Code, Is.EqualTo(segment));
         Assert.That(match.Evidence, Does.Contain("行业代码: " + label));
-        Assert.That(match.IsConfirmedByRule, Is.True);
+        Assert.That(match.Basis, Is.EqualTo("产品+行业"));
+        Assert.That(match.Confidence, Is.GreaterThan(productAlone.Confidence), "the label's codes agree: a second source");
     }
 
     [Test]

@@ -139,10 +139,11 @@ internal static class DiscoveryBenchmark
         var revenue = Number(row[8]);
         var employees = int.Parse(row[7], CultureInfo.InvariantCulture);
         var listed = row[9].Length == 0 ? null : row[9];
+        var founded = DateOnly.ParseExact(row[6], "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new CompanyRecord(
             "u:" + row[1], row[1], row[0], ChineseText.NormalizeCompanyName(row[0]), row[2], place.Item1, place.Item2, place.Item3,
-            capital, DateOnly.ParseExact(row[6], "yyyy-MM-dd", CultureInfo.InvariantCulture), employees, revenue, listed, tags, row[4], null,
-            CompanyStrength.Score(capital, revenue, employees, listed, tags),
+            capital, founded, employees, revenue, listed, tags, row[4], null,
+            CompanyStrength.Score(capital, revenue, employees, listed, tags, founded),
             [new SegmentMembership(row[3], "maker", 1.0, "benchmark", "benchmark")]);
     }
 

@@ -112,6 +112,12 @@ internal static class EvaluateClassifierCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{band.From:0.00}, {band.To:0.00}{(band.To >= 1 ? "]" : ")")}  {band.Count,5}  right {Pct(band.Accuracy),8}"));
         }
 
+        Console.WriteLine("by independent sources (memberships; share right; mean confidence)");
+        foreach (var (basis, count, correct, mean) in report.ByBasis)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(basis.Length == 0 ? "-" : basis),-16} {count,5}  right {Pct((double)correct / count),8}  mean confidence {mean:0.00}"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"unconfirmed (confidence < {ClassifierRules.ConfirmThreshold:0.00}, 待确认): {report.Unconfirmed} of {report.Segment.Predicted} memberships = {Pct(report.UnconfirmedShare)}"));
     }

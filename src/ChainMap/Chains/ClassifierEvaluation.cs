@@ -38,6 +38,9 @@ internal sealed record ClassifierReport(
     PrecisionRecall ConfirmedSegment,
     IReadOnlyList<EvaluationMistake> Mistakes)
 {
+    /// <summary>Memberships by the independent sources that support them (名称+行业 …): how many, how many right, their mean confidence.</summary>
+    public IReadOnlyList<(string Basis, int Count, int Correct, double MeanConfidence)> ByBasis { get; init; } = [];
+
     /// <summary>Share of proposed memberships that are 待确认 (below <see cref="ClassifierRules.ConfirmThreshold"/>).</summary>
     public double UnconfirmedShare => Segment.Predicted == 0 ? 0 : (double)Unconfirmed / Segment.Predicted;
 }
@@ -84,6 +87,7 @@ internal static class ClassifierEvaluation
         var bandCounts = new int[BandEdges.Length - 1];
         var bandCorrect = new int[BandEdges.Length - 1];
         var unconfirmed = 0;
+        var byBasis = new SortedDictionary<string, (int Count, int Correct, double Confidence)>(StringComparer.Ordinal);
         var mistakes = new List<EvaluationMistake>();
         foreach (var company in companies)
         {
@@ -118,6 +122,8 @@ internal static class ClassifierEvaluation
                 bandCounts[band]++;
                 bandCorrect[band] += truth.Contains(match.Segment.Code) ? 1 : 0;
                 unconfirmed += match.IsConfirmedByRule ? 0 : 1;
+                var basis = byBasis.GetValueOrDefault(match.Basis);
+                byBasis[match.Basis] = (basis.Count + 1, basis.Correct + (truth.Contains(match.Segment.Code) ? 1 : 0), basis.Confidence + match.Confidence);
             }
 
             if (!guessed.SetEquals(truth))
@@ -136,7 +142,10 @@ internal static class ClassifierEvaluation
             bandCounts.Select((count, i) => new ConfidenceBand(BandEdges[i], Math.Min(1, BandEdges[i + 1]), count, bandCorrect[i])).ToList(),
             unconfirmed,
             confirmed.Result(),
-            mistakes);
+            mistakes)
+        {
+            ByBasis = byBasis.Select(p => (p.Key, p.Value.Count, p.Value.Correct, p.Value.Confidence / p.Value.Count)).ToList(),
+        };
     }
 
     private sealed class Counter

@@ -43,8 +43,30 @@ internal sealed class CompanyClassifier
     private const double ScopeWeight = 0.35;
     private const double NameCodeWeight = 0.7;
     private const double DisagreeFactor = 0.5;
+
+    /// <summary>No single source is more than this sure alone (several words of the products reach it).</summary>
+    private const double SourceCap = 0.8;
+
+    /// <summary>The business scope alone never reaches the threshold: it may propose, never confirm.</summary>
+    private const double ScopeSourceCap = 0.5;
+
+    /// <summary>
+    /// How often a source of strength 1 is right on its own, per source (name, products, industry cell, scope), set from
+    /// the share right of the memberships each source alone proposed on dev and products-dev (docs/benchmarks.md, round 4):
+    /// main products alone are a group's revenue lines and right far less often than the name or the industry.
+    /// </summary>
+    private static readonly double[] SourceFactor = [0.62, 0.5, 0.55, 0.55];
+
+    /// <summary>The scope's words as corroboration: weighted more than in the score, where they must not place a company.</summary>
+    private const double ScopeSourceWeight = 0.6;
+
+    /// <summary>The strength of a guess (a securities label's or an industry word's usual segment) in its source.</summary>
+    private const double GuessStrength = 0.8;
     private const double LabelGuess = 0.45;
     private const double WithoutTextCap = 1.0;
+    private const double MainBusinessWeight = 0.8;
+    private const double MainBusinessCap = 1.0;
+    private static readonly char[] MainBusinessEnd = [';', '；', '。', '、', ',', '，'];
 
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
@@ -140,23 +162,21 @@ internal sealed class CompanyClassifier
                     scores[segment] = candidate = new Candidate();
                 }
 
-                candidate.Add(f, term, strength);
+                candidate.Add(f, term, f == 1 ? strength * ProductPositionFactor(text, term) : strength);
             }
         }
 
         var industryCodes = industries.Read(company.Industry);
-        var (nameCodes, nameSegments) = industries.ReadName(name);
+        var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var (productCodes, productSegments) = industries.ReadName(products);
-        if (productCodes.Count > 0)
-        {
-            nameCodes = [.. nameCodes, .. productCodes];
-        }
+        var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
         if (industryCodes.Count + nameCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
             {
                 var (agreement, code) = Agreement(segmentCodes[s], industryCodes, 1.0);
+                var cellAgreement = agreement;
                 var (nameAgreement, nameCode) = Agreement(segmentCodes[s], nameCodes, NameCodeWeight);
                 if (nameAgreement > agreement)
                 {
@@ -172,6 +192,9 @@ internal sealed class CompanyClassifier
 
                     candidate.Code = agreement;
                     candidate.CodeEvidence = code;
+                    candidate.SourceCode[2] = cellAgreement;
+                    (candidate.SourceCode[0], candidate.SourceCodeEvidence[0]) = Agreement(segmentCodes[s], ownNameCodes, NameCodeWeight);
+                    (candidate.SourceCode[1], candidate.SourceCodeEvidence[1]) = Agreement(segmentCodes[s], productCodes, NameCodeWeight);
                 }
             }
         }
@@ -181,7 +204,8 @@ internal sealed class CompanyClassifier
         var strongWords = nameSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 0))
             .Concat(productSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 1)))
             .ToList();
-        foreach (var (label, code) in industries.LabelSegments(company.Industry).Concat(strongWords))
+        var labelSegments = industries.LabelSegments(company.Industry);
+        foreach (var (label, code) in labelSegments.Concat(strongWords))
         {
             if (segmentIndex.TryGetValue(code, out var s))
             {
@@ -191,6 +215,7 @@ internal sealed class CompanyClassifier
                 }
 
                 candidate.LabelGuess ??= label;
+                candidate.GuessFrom[labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1] = true;
                 if (strongWords.Contains((label, code)))
                 {
                     candidate.NamedByWord = true;
@@ -214,9 +239,19 @@ internal sealed class CompanyClassifier
                 // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
                 score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
             }
+            // A guess from an industry word of the products alone (广告, 化工, 食品 among a group's revenue lines) that the
+            // industry cell contradicts says nothing: the cell names the company's own industry (ADR 0202). The name's own
+            // industry word (消防 under 专用机械) is the company speaking of itself and stays (ADR 0175).
+            if (!candidate.HasAnyText && candidate.SourceCode[2] == 0 && candidate.SourceCode[0] == 0 && !candidate.GuessFrom[2] && !candidate.GuessFrom[0]
+                && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            {
+                continue;
+            }
+
             if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
             {
                 score *= DisagreeFactor;
+                candidate.Disagrees = true;
             }
 
             // An excluding word in the (noisy) scope does not overrule the name or products naming the segment.
@@ -229,9 +264,30 @@ internal sealed class CompanyClassifier
             ranked.Add((s, score, candidate));
         }
 
+        var kept = Keep(ranked);
+        if (kept.Count == 0)
+        {
+            // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
+            // alike): the first item of its business scope, where a registration states its main business, may propose a
+            // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
+            kept = Keep(MainBusinessCandidates(scope, fields, industryCodes));
+        }
+
+        return kept.Select(k =>
+        {
+            var sources = k.Candidate.Sources();
+            return new SegmentMatch(segments[k.Segment], Confidence(sources), Evidence(k.Candidate, sources),
+                string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])));
+        }).ToList();
+    }
+
+    /// <summary>The best few of the scored segments (see docs/discovery.md, "Best few" and "Most specific evidence").</summary>
+    private List<(int Segment, double Score, Candidate Candidate)> Keep(List<(int Segment, double Score, Candidate Candidate)> ranked)
+    {
+        var kept = new List<(int Segment, double Score, Candidate Candidate)>(ClassifierRules.MaxSegments);
         if (ranked.Count == 0)
         {
-            return [];
+            return kept;
         }
 
         // The most specific evidence decides within a chain: a segment named by the company's own name or products
@@ -244,12 +300,17 @@ internal sealed class CompanyClassifier
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
         var bestScore = ranked[0].Score;
-        var kept = new List<(int Segment, double Score, Candidate Candidate)>(ClassifierRules.MaxSegments);
+        var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
             {
                 break;
+            }
+
+            if (Confidence(entry.Candidate.Sources()) < bestConfidence * KeepConfidenceShare)
+            {
+                continue;
             }
 
             // An industry code alone does not say which of its segments: it places a company only in its best one.
@@ -274,11 +335,107 @@ internal sealed class CompanyClassifier
             kept.Add(entry);
         }
 
-        return kept.Select(k => new SegmentMatch(segments[k.Segment], Confidence(k.Score), Evidence(k.Candidate))).ToList();
+        return kept;
     }
 
-    /// <summary>Maps a score to 0–0.95: one strong product word (score 1) gives 0.59, with an agreeing industry code 0.74.</summary>
-    internal static double Confidence(double score) => Math.Round(Math.Min(0.95, score / (score + 0.7)), 2);
+    /// <summary>
+    /// The segments named by the first item of the business scope (up to the first '、', ',', ';' or '。'), where a
+    /// registration states its main business; scored <see cref="MainBusinessWeight"/> × the field score. Excluding words
+    /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
+    /// threshold (one source, the scope, at most <see cref="ScopeSourceCap"/>), so such a membership is always 待确认.
+    /// </summary>
+    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
+    {
+        var result = new List<(int Segment, double Score, Candidate Candidate)>();
+        // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
+        var first = scope.Split(MainBusinessEnd, StringSplitOptions.TrimEntries).FirstOrDefault(i => i.Length > 0 && !IsActivity(i)) ?? string.Empty;
+        if (first.Length < 2)
+        {
+            return result;
+        }
+
+        var found = new Dictionary<int, Candidate>();
+        foreach (var (term, segment, strength) in terms)
+        {
+            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal))
+            {
+                if (!found.TryGetValue(segment, out var candidate))
+                {
+                    found[segment] = candidate = new Candidate { MainBusiness = true };
+                }
+
+                candidate.Add(3, term, strength);
+            }
+        }
+
+        foreach (var (s, candidate) in found)
+        {
+            var score = Math.Min(MainBusinessCap, candidate.Field(3) * MainBusinessWeight);
+            if (segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            {
+                score *= DisagreeFactor;
+                candidate.Disagrees = true;
+            }
+
+            if (score >= ClassifierRules.MinimumScore && !IsExcluded(s, fields))
+            {
+                result.Add((s, score, candidate));
+            }
+        }
+
+        return result;
+    }
+
+    private static readonly char[] ProductSeparators = ['、', ',', '，', ';', '；', '|', '/', '。'];
+
+    /// <summary>
+    /// Main products are listed in revenue order: a word in one of the first two items counts whole, later items less
+    /// (third and fourth 0.8, fifth and sixth 0.6, later 0.5), so a group's small revenue lines do not place it (ADR 0202).
+    /// </summary>
+    private static double ProductPositionFactor(string products, string term)
+    {
+        var at = products.IndexOf(term, StringComparison.Ordinal);
+        var item = 0;
+        for (var i = 0; i < at; i++)
+        {
+            item += Array.IndexOf(ProductSeparators, products[i]) >= 0 ? 1 : 0;
+        }
+
+        return PositionFactors[Math.Min(item, PositionFactors.Length - 1)];
+    }
+
+    /// <summary>A segment is kept only when its confidence reaches this share of the best segment's: corroborated segments push out single-source ones.</summary>
+    private const double KeepConfidenceShare = 0.7;
+
+    private static readonly double[] PositionFactors = [1, 1, 0.8, 0.8, 0.6, 0.6, 0.5];
+
+    private static readonly string[] Activities =
+        ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口"];
+
+    /// <summary>True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what.</summary>
+    private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0;
+
+    /// <summary>
+    /// The confidence of a membership from its independent sources (name, products, industry cell, business scope):
+    /// each source that supports the segment is a chance of being right on its own, p = its <see cref="SourceFactor"/> × its
+    /// strength (0–1, capped per source), and they combine as independent evidence, 1 − Π(1 − p), at most 0.95. Two
+    /// sources that agree say more than either, however strong one of them is alone (ADR 0202).
+    /// </summary>
+    internal static double Confidence(IReadOnlyList<double> sources)
+    {
+        var doubt = 1.0;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            doubt *= 1 - SourceChance(i, sources[i]);
+        }
+
+        return Math.Round(Math.Min(0.95, 1 - doubt), 2);
+    }
+
+    /// <summary>The chance that one source alone is right: its <see cref="SourceFactor"/> × its strength, the scope capped lower.</summary>
+    internal static double SourceChance(int source, double strength) =>
+        Math.Min(source == 3 ? ScopeSourceCap : SourceCap, SourceFactor[source] * Math.Max(0, strength));
+
 
     private static (double Agreement, string? Evidence) Agreement(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes, double weight)
     {
@@ -333,7 +490,7 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] FieldLabels = ["名称", "产品", "行业", "经营范围"];
 
-    private static string Evidence(Candidate candidate)
+    private static string Evidence(Candidate candidate, IReadOnlyList<double> sources)
     {
         var labels = FieldLabels;
         var builder = new StringBuilder();
@@ -341,7 +498,7 @@ internal sealed class CompanyClassifier
         {
             if (candidate.Terms[f] is { Count: > 0 } found)
             {
-                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(labels[f]).Append(": ").AppendJoin('、', found);
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f == 3 && candidate.MainBusiness ? "经营范围首项" : labels[f]).Append(": ").AppendJoin('、', found);
             }
         }
 
@@ -350,13 +507,28 @@ internal sealed class CompanyClassifier
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业代码: ").Append(candidate.CodeEvidence);
         }
 
+        // An industry word of the name or products that agrees with the segment's codes, when it is not the code shown above.
+        for (var f = 0; f < 2; f++)
+        {
+            if (candidate.SourceCodeEvidence[f] is { } word && word != candidate.CodeEvidence && candidate.Terms[f] is not { Count: > 0 })
+            {
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(labels[f]).Append("行业词: ").Append(word);
+            }
+        }
+
         if (candidate.LabelGuess is not null)
         {
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("推断: ").Append(candidate.LabelGuess);
         }
 
+        // Which independent sources support the segment and how much each is worth alone (ADR 0202).
+        var parts = Enumerable.Range(0, sources.Count).Where(i => sources[i] > 0)
+            .Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SourceLabels[i]} {SourceChance(i, sources[i]):0.00}"));
+        builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("独立依据: ").AppendJoin(" + ", parts);
         return builder.ToString();
     }
+
+    private static readonly string[] SourceLabels = ["名称", "产品", "行业", "经营范围"];
 
     private void AddTerm(string term, int segment, double weight)
     {
@@ -379,6 +551,21 @@ internal sealed class CompanyClassifier
         public string? CodeEvidence { get; set; }
 
         public string? LabelGuess { get; set; }
+
+        /// <summary>The industry-code agreement found in each source (name, products, industry cell; the scope has none).</summary>
+        public double[] SourceCode { get; } = new double[4];
+
+        /// <summary>The industry word of the name or products that gave <see cref="SourceCode"/> (汽车→36).</summary>
+        public string?[] SourceCodeEvidence { get; } = new string?[4];
+
+        /// <summary>Which source a guess of this segment came from (an industry word of the name or products, the label).</summary>
+        public bool[] GuessFrom { get; } = new bool[4];
+
+        /// <summary>True when the company's known industry lies outside the segment's codes (word matches count half).</summary>
+        public bool Disagrees { get; set; }
+
+        /// <summary>True when only the first item of the business scope (the main business) proposes the segment.</summary>
+        public bool MainBusiness { get; init; }
 
         /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
         public bool NamedByWord { get; set; }
@@ -407,6 +594,23 @@ internal sealed class CompanyClassifier
             found.Add(term);
             sum[field] += strength;
             max[field] = Math.Max(max[field], strength);
+        }
+
+        /// <summary>
+        /// The strength (0–1.6) of each independent source: its words of the segment (weighted like the score), the
+        /// industry codes it gives, or a guess it makes, whichever is most; word matches count half when the industry disagrees.
+        /// </summary>
+        public double[] Sources()
+        {
+            double[] weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness ? 1.0 : ScopeSourceWeight];
+            var result = new double[4];
+            for (var f = 0; f < 4; f++)
+            {
+                var words = Field(f) * weights[f] * (Disagrees ? DisagreeFactor : 1);
+                result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength : 0));
+            }
+
+            return result;
         }
 
         /// <summary>The field's score: its best word, plus a little for each further word (capped).</summary>

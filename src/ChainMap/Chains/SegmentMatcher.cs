@@ -3,8 +3,11 @@ using ChainMap.Text;
 
 namespace ChainMap.Chains;
 
-/// <summary>A segment found for a company, with how sure the match is and the text that supports it.</summary>
-internal sealed record SegmentMatch(Segment Segment, double Confidence, string Evidence)
+/// <summary>
+/// A segment found for a company, with how sure the match is, the text that supports it and which independent sources
+/// support it (<paramref name="Basis"/>: 名称, 产品, 行业, 经营范围 joined by '+'; empty for a match that does not say).
+/// </summary>
+internal sealed record SegmentMatch(Segment Segment, double Confidence, string Evidence, string Basis = "")
 {
     /// <summary>False when the match is 待确认 (unconfirmed): its confidence is below <see cref="ClassifierRules.ConfirmThreshold"/>.</summary>
     public bool IsConfirmedByRule => Confidence >= ClassifierRules.ConfirmThreshold;

@@ -99,7 +99,7 @@ internal static class CompanyEditing
             Founded = founded,
             ListedCode = listed,
             JoinedTags = tags,
-            Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries)),
+            Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries), founded),
             Provenance = stored.Provenance.Stamp(changed, analystStamp),
         };
         return new CompanyEditDecision(company, changed, regionChanged);

@@ -304,7 +304,7 @@ internal static class CompanyMergeRules
             Address = address,
             Industry = industry,
             Scope = scope,
-            Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries)),
+            Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries), founded),
             Provenance = FieldProvenance.From(provenance),
         };
         return (company, taken, regionTaken);

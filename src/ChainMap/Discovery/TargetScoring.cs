@@ -146,7 +146,7 @@ internal static class TargetScoring
 
     /// <summary>The strength evidence a company's row carries (<see cref="CompanyStrength.Assess"/>).</summary>
     public static StrengthAssessment Assess(Company company) =>
-        CompanyStrength.Assess(company.RegisteredCapital, company.Revenue, company.Employees, company.ListedCode, company.Tags);
+        CompanyStrength.Assess(company.RegisteredCapital, company.Revenue, company.Employees, company.ListedCode, company.Tags, company.Founded);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

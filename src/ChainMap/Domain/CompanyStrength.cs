@@ -18,30 +18,38 @@ internal sealed record StrengthAssessment(double Score, IReadOnlyList<string> Fa
 /// </summary>
 internal static class CompanyStrength
 {
-    public static double Score(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags) =>
-        Assess(registeredCapital, revenue, employees, listedCode, tags).Score;
+    public static double Score(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded = null) =>
+        Assess(registeredCapital, revenue, employees, listedCode, tags, founded).Score;
 
-    public static StrengthAssessment Assess(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags)
+    /// <summary>
+    /// The strength and the facts it rests on, each fact with the points it adds (上市（600066，上交所主板）14 分), and the register
+    /// facts the row lacks. <paramref name="asOf"/> is the day the company's age is counted to (today, UTC, when not given).
+    /// </summary>
+    public static StrengthAssessment Assess(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded = null, DateOnly? asOf = null)
     {
         var score = 0.0;
         var facts = new List<string>();
         var missing = new List<string>();
         var signals = 0;
 
+        void Fact(string text, double points)
+        {
+            score += points;
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"{text} {Math.Round(points, 2):0.##} 分"));
+        }
+
         var board = ListingBoard(listedCode);
         if (board is not null || tags.Contains(CompanyTags.Listed))
         {
             signals++;
-            score += BoardPoints(board);
-            facts.Add(board is null ? "上市" : $"上市（{listedCode!.Trim()}，{board}）");
+            Fact(board is null ? "上市" : $"上市（{listedCode!.Trim()}，{board}）", BoardPoints(board));
         }
 
         var controller = CompanyTags.Controllers.FirstOrDefault(tags.Contains);
         if (controller is not null)
         {
             signals++;
-            score += ControllerPoints(controller);
-            facts.Add("企业性质 " + controller);
+            Fact("企业性质 " + controller, ControllerPoints(controller));
         }
         else
         {
@@ -51,8 +59,7 @@ internal static class CompanyStrength
         if (registeredCapital is { } capital)
         {
             signals++;
-            score += LogPoints((double)capital, 100, 1_000_000, 20);
-            facts.Add("注册资本 " + Money(capital));
+            Fact("注册资本 " + Money(capital), LogPoints((double)capital, 100, 1_000_000, 20));
         }
         else
         {
@@ -62,8 +69,7 @@ internal static class CompanyStrength
         if (revenue is { } income)
         {
             signals++;
-            score += LogPoints((double)income, 500, 10_000_000, 25);
-            facts.Add("营业收入 " + Money(income));
+            Fact("营业收入 " + Money(income), LogPoints((double)income, 500, 10_000_000, 25));
         }
         else
         {
@@ -73,49 +79,97 @@ internal static class CompanyStrength
         if (employees is { } staff)
         {
             signals++;
-            score += LogPoints(staff, 10, 50_000, 15);
-            facts.Add(string.Create(CultureInfo.InvariantCulture, $"员工 {staff} 人"));
+            Fact(string.Create(CultureInfo.InvariantCulture, $"员工 {staff} 人"), LogPoints(staff, 10, 50_000, 15));
         }
         else
         {
             missing.Add("员工人数");
         }
 
-        var labels = 0.0;
-        if (tags.Contains(CompanyTags.Top500))
+        if (founded is { } date)
         {
-            labels += 12;
+            signals++;
+            var years = Years(date, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
+            Fact(string.Create(CultureInfo.InvariantCulture, $"成立 {years} 年（{date:yyyy-MM-dd}）"), AgePoints(years));
         }
-
-        if (tags.Contains(CompanyTags.LittleGiant))
+        else
         {
-            labels += 8;
-        }
-        else if (tags.Contains(CompanyTags.SpecialisedSme))
-        {
-            labels += 5;
-        }
-
-        if (tags.Contains(CompanyTags.HighTech))
-        {
-            labels += 4;
-        }
-
-        if (tags.Contains(CompanyTags.AboveScale))
-        {
-            labels += 4;
+            missing.Add("成立日期");
         }
 
         var other = tags.Where(t => t != CompanyTags.Listed && !CompanyTags.Controllers.Contains(t)).ToList();
         if (other.Count > 0)
         {
             signals++;
-            score += labels;
-            facts.AddRange(other);
+            var qualifications = 0.0;
+            foreach (var tag in other)
+            {
+                var points = LabelPoints(tag, tags);
+                var qualification = QualificationPoints(tag);
+                if (points == 0 && qualification > 0)
+                {
+                    // Qualifications together add at most MaxQualificationPoints.
+                    points = Math.Min(qualification, MaxQualificationPoints - qualifications);
+                    qualifications += points;
+                }
+
+                Fact(tag, points);
+            }
         }
 
         return new StrengthAssessment(Math.Round(Math.Min(score, 100), 2), facts, missing, signals);
     }
+
+    /// <summary>Qualifications (资质 tags) together add at most this many points.</summary>
+    public const double MaxQualificationPoints = 8;
+
+    /// <summary>
+    /// Points of a qualification a 资质 column names, by what it proves: admission to make road vehicles (工信部公告,
+    /// 生产准入, 生产资质) 4; pressure vessels and special equipment (压力容器, 特种设备) 3; the automotive quality system
+    /// (IATF 16949) 3; defence qualifications (军工, 武器装备) 3; compulsory or fire-product certification (3C, CCC,
+    /// 消防产品认证) 2; a general quality system (ISO 9001) 1; anything else 0 (listed, not counted).
+    /// </summary>
+    public static double QualificationPoints(string tag)
+    {
+        var t = Text.ChineseText.Fold(tag).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return t switch
+        {
+            _ when t.Contains("公告", StringComparison.Ordinal) || t.Contains("准入", StringComparison.Ordinal) || t.Contains("生产资质", StringComparison.Ordinal) => 4,
+            _ when t.Contains("压力容器", StringComparison.Ordinal) || t.Contains("特种设备", StringComparison.Ordinal) => 3,
+            _ when t.Contains("16949", StringComparison.Ordinal) => 3,
+            _ when t.Contains("军工", StringComparison.Ordinal) || t.Contains("武器装备", StringComparison.Ordinal) => 3,
+            _ when t.Contains("3c", StringComparison.Ordinal) || t.Contains("ccc", StringComparison.Ordinal) || t.Contains("强制性产品认证", StringComparison.Ordinal)
+                || t.Contains("消防产品", StringComparison.Ordinal) => 2,
+            _ when t.Contains("9001", StringComparison.Ordinal) => 1,
+            _ => 0,
+        };
+    }
+
+    /// <summary>Whole years from <paramref name="founded"/> to <paramref name="asOf"/> (0 when in the future).</summary>
+    public static int Years(DateOnly founded, DateOnly asOf)
+    {
+        var years = asOf.Year - founded.Year - (asOf.DayOfYear < founded.DayOfYear ? 1 : 0);
+        return Math.Max(0, years);
+    }
+
+    /// <summary>An established company is a safer target: 20 years or more 6, 10–19 4, 5–9 2, younger 0.</summary>
+    public static double AgePoints(int years) => years switch
+    {
+        >= 20 => 6,
+        >= 10 => 4,
+        >= 5 => 2,
+        _ => 0,
+    };
+
+    private static double LabelPoints(string tag, IReadOnlyCollection<string> tags) => tag switch
+    {
+        CompanyTags.Top500 => 12,
+        CompanyTags.LittleGiant => 8,
+        CompanyTags.SpecialisedSme => tags.Contains(CompanyTags.LittleGiant) ? 0 : 5,
+        CompanyTags.HighTech => 4,
+        CompanyTags.AboveScale => 4,
+        _ => 0,
+    };
 
     /// <summary>
     /// The exchange board a six-digit A-share code belongs to: 60 上交所主板, 68 科创板, 00 深交所主板

@@ -170,7 +170,7 @@ internal static class CompanyMerge
                 Address = address,
                 Industry = industry,
                 Scope = scope,
-                Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries)),
+                Strength = CompanyStrength.Score(capital, revenue, employees, listed, tags.Split('|', StringSplitOptions.RemoveEmptyEntries), founded),
                 Provenance = stored.Provenance.Stamp(changed, stamp.ImportId),
             };
         }

@@ -236,7 +236,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             tags,
             products,
             NullIfEmpty(Get(AddressField)),
-            CompanyStrength.Score(capital, revenue, employees, listed, tags),
+            CompanyStrength.Score(capital, revenue, employees, listed, tags, founded),
             memberships,
             industry,
             scope);

@@ -248,7 +248,7 @@ internal static class ImportUndoRules
 
         return c with
         {
-            Strength = CompanyStrength.Score(c.RegisteredCapital, c.Revenue, c.Employees, c.ListedCode, c.TagList),
+            Strength = CompanyStrength.Score(c.RegisteredCapital, c.Revenue, c.Employees, c.ListedCode, c.TagList, c.Founded),
             Provenance = FieldProvenance.From(provenance),
         };
     }

@@ -82,10 +82,12 @@ internal sealed class CompanyClassifierTests
     public void Securities_label_is_read_as_industry_codes(string label, string products, string segment)
     {
         var match = Classifier.Classify(new CompanyText("某某股份", label, products, null)).Single();
+        var productAlone = Classifier.Classify(new CompanyText("某某股份", null, products, null)).Single();
 
         Assert.That(match.Segment.Code, Is.EqualTo(segment));
         Assert.That(match.Evidence, Does.Contain("行业代码: " + label));
-        Assert.That(match.IsConfirmedByRule, Is.True);
+        Assert.That(match.Basis, Is.EqualTo("产品+行业"));
+        Assert.That(match.Confidence, Is.GreaterThan(productAlone.Confidence), "the label's codes agree: a second source");
     }
 
     [Test]
@@ -133,17 +135,71 @@ internal sealed class CompanyClassifierTests
         var byName = Classifier.Classify(new CompanyText("某某环卫车制造有限公司", null, null, null));
 
         Assert.That(byProducts.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
-        Assert.That(byProducts[0].IsConfirmedByRule, Is.True);
+        Assert.That(byProducts[0].IsConfirmedByRule, Is.False, "three short product words alone stay 待确认; a second source confirms (ADR 0202)");
         Assert.That(byName.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
         Assert.That(byName[0].Evidence, Does.StartWith("名称: 环卫车"));
     }
 
     [Test]
-    public void Business_scope_alone_is_never_enough()
+    public void Business_scope_alone_never_confirms_and_only_its_first_item_proposes()
     {
-        var matches = Classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "销售洒水车、垃圾车、冷藏车、制动器、刹车片、柴油发动机"));
+        // The first item of a registration's scope states its main business (ADR 0201): it may propose a 待确认 membership.
+        var mainBusiness = Classifier.Classify(new CompanyText("某某有限公司", null, null, "洒水车、垃圾车的生产；冷藏车、制动器、刹车片、柴油发动机销售"));
+        // A trader's scope lists every trade; what is not in its first item places nothing.
+        var trader = Classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "日用百货批发、零售；洒水车、垃圾车、冷藏车、制动器、刹车片、柴油发动机销售"));
 
-        Assert.That(matches, Is.Empty);
+        Assert.That(mainBusiness.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-SAN" }));
+        Assert.That(mainBusiness.Single().IsConfirmedByRule, Is.False, "the scope alone never confirms");
+        Assert.That(mainBusiness.Single().Evidence, Does.StartWith("经营范围首项: 洒水车"));
+        Assert.That(trader, Is.Empty);
+    }
+
+    [Test]
+    public void Confidence_rises_with_each_independent_source_that_agrees()
+    {
+        var label = Classifier.Classify(new CompanyText("某某股份", "C3630", null, null)).Select(m => m.Confidence).DefaultIfEmpty().Max();
+        var name = Classifier.Classify(new CompanyText("某某冷藏车有限公司", null, null, null)).Single();
+        var nameAndCode = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", null, null)).Single();
+        var nameCodeProducts = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", "冷藏车、保温车", null)).Single();
+        var allFour = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", "冷藏车、保温车", "冷藏车、保温车的制造")).Single();
+
+        Assert.That(new[] { name.Confidence, nameAndCode.Confidence, nameCodeProducts.Confidence, allFour.Confidence }, Is.Ordered.Ascending.And.Unique);
+        Assert.That(nameAndCode.Confidence, Is.GreaterThan(Math.Max(name.Confidence, label)), "two sources that agree say more than either alone");
+        Assert.That((name.Basis, nameAndCode.Basis, allFour.Basis), Is.EqualTo(("名称", "名称+行业", "名称+产品+行业+经营范围")));
+        Assert.That(nameCodeProducts.Evidence, Does.Contain("独立依据: 名称 ").And.Contain(" + 产品 ").And.Contain(" + 行业 "));
+        Assert.That(allFour.Confidence, Is.LessThanOrEqualTo(0.95));
+    }
+
+    [Test]
+    public void One_source_alone_is_unconfirmed_and_a_second_source_that_agrees_confirms()
+    {
+        var products = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", null)).Single();
+        var name = Classifier.Classify(new CompanyText("某某柴油发动机有限公司", null, null, null)).Single();
+        var productsAndScope = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机", "柴油发动机制造")).Single();
+        var productsAndName = Classifier.Classify(new CompanyText("某某柴油发动机有限公司", null, "柴油发动机", null)).Single();
+
+        Assert.That(products.IsConfirmedByRule, Is.False);
+        Assert.That(name.IsConfirmedByRule, Is.False);
+        Assert.That(productsAndScope.IsConfirmedByRule, Is.True, "the scope corroborates what the products say");
+        Assert.That(productsAndName.IsConfirmedByRule, Is.True);
+    }
+
+    [Test]
+    public void A_product_late_in_the_list_counts_less_than_a_main_product()
+    {
+        var first = Classifier.Classify(new CompanyText("某某有限公司", null, "柴油发动机、管件、阀门、五金、法兰、标准件、紧固件", null)).Single();
+        var last = Classifier.Classify(new CompanyText("某某有限公司", null, "管件、阀门、五金、法兰、标准件、紧固件、柴油发动机", null)).Single();
+
+        Assert.That(last.Confidence, Is.LessThan(first.Confidence));
+    }
+
+    [Test]
+    public void A_segment_far_less_sure_than_the_best_is_left_out()
+    {
+        // 冷藏车 has the name, products and code; the brake pads are one late product line of the same company.
+        var matches = Classifier.Classify(new CompanyText("某某冷藏车有限公司", "C3630", "冷藏车、保温车、配件、刹车片", null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-COLD" }));
     }
 
     [Test]
@@ -279,6 +335,20 @@ internal sealed class CompanyClassifierTests
 
         Assert.That(matches, Does.Contain(kept));
         Assert.That(matches, Does.Not.Contain(dropped));
+    }
+
+    [Test]
+    public async Task An_industry_word_among_the_products_that_the_industry_cell_contradicts_proposes_nothing()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        // A department store's products list an advertising line; its industry cell says 百货 (retail, 521).
+        var store = classifier.Classify(new CompanyText("某某百货股份有限公司", "百货", "商品零售、广告", null)).Select(m => m.Segment.Code).ToList();
+        var noCell = classifier.Classify(new CompanyText("某某股份有限公司", null, "广告", null)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(store, Does.Contain("FW-TRADE"));
+        Assert.That(store, Does.Not.Contain("FW-BIZ"));
+        Assert.That(noCell, Does.Contain("FW-BIZ"), "without an industry cell nothing contradicts the products");
     }
 
     [Test]

@@ -193,14 +193,14 @@ internal static class DiscoveryBenchmark
         rows.Add(Row("list, in-process, while the background refresh runs", await DuringRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(requests, 10), async () =>
         {
-            cache.Invalidate();
+            cache.Clear();
             await discovery.FindTargetsAsync(filter, cancellationToken);
         })));
         rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken), WarmUpCalls / 4)));
         rows.Add(Row("map, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(mapRequests, 10), () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
         rows.Add(Row("map, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
         {
-            cache.Invalidate();
+            cache.Clear();
             await discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken);
         })));
         await host.StopAsync(cancellationToken);

@@ -80,7 +80,7 @@ internal sealed class MembershipReviewService(
         }
         finally
         {
-            cache.Invalidate();
+            cache.Changed();
         }
 
         return result.StaleCompanyId is { } stale

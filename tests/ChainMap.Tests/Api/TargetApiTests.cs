@@ -41,7 +41,7 @@ public sealed class TargetApiTests
         var built = await DiscoveryGraph.BuildAsync(services.GetRequiredService<IChainMapStore>());
         services.GetRequiredService<RegionDirectory>().Invalidate();
         services.GetRequiredService<ChainDirectory>().Invalidate();
-        services.GetRequiredService<DiscoveryCache>().Invalidate();
+        services.GetRequiredService<DiscoveryCache>().Clear();
         return built;
     }
 

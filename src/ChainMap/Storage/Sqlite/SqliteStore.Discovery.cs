@@ -71,7 +71,7 @@ internal sealed partial class SqliteStore
         if (query.PerSegment > 0)
         {
             await using var top = Command(connection, $"""
-                SELECT m.company_id, m.strength FROM discovery_member m {filter.Join}
+                SELECT {filter.Distinct} m.company_id, m.strength FROM {filter.From}
                 WHERE m.segment_code = $segment {filter.Where}
                 ORDER BY m.strength DESC, m.company_id
                 LIMIT $limit
@@ -97,7 +97,8 @@ internal sealed partial class SqliteStore
     /// <summary>
     /// Distinct matching companies. Without tag or capital conditions this sums the per-region counts
     /// of each segment and subtracts the extra memberships of companies in several of the segments;
-    /// with them it counts the matching memberships.
+    /// with them it counts the matching rows of discovery_member (capital, from its capital index) or of
+    /// discovery_member_tag (tags), without reading a company row (ADR 0211).
     /// </summary>
     private static async Task<long> CountCandidatesAsync(SqliteConnection connection, TargetCandidateQuery query, CancellationToken cancellationToken)
     {
@@ -106,8 +107,8 @@ internal sealed partial class SqliteStore
         {
             var filter = new SqlCandidateFilter(counted);
             await using var count = Command(connection, $"""
-                SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {filter.Join}
-                                      WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where})
+                SELECT count(DISTINCT m.company_id) FROM {filter.From}
+                WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where}
                 """);
             filter.Bind(count);
             count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));

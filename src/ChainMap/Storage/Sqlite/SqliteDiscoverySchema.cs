@@ -328,12 +328,14 @@ internal static class SqliteDiscoverySchema
     private const string CompanyTagsOfC = """
         json_each(CASE WHEN json_valid('["' || replace(replace(replace(c.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]')
                        THEN '["' || replace(replace(replace(c.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array(c.tags) END) t
+
         """;
 
     /// <summary>As <see cref="CompanyTagsOfC"/>, over the new row of a company trigger.</summary>
     private const string CompanyTagsOfNew = """
         json_each(CASE WHEN json_valid('["' || replace(replace(replace(NEW.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]')
                        THEN '["' || replace(replace(replace(NEW.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array(NEW.tags) END) t
+
         """;
 
     /// <summary>Fills discovery_member_tag from discovery_member and the companies' tags.</summary>

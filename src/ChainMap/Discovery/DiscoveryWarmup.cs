@@ -15,7 +15,7 @@ namespace ChainMap.Discovery;
 /// </summary>
 internal sealed class DiscoveryWarmup(
     DiscoveryCache cache, DiscoveryService discovery, ChainDirectory chains, RegionDirectory regions,
-    IHostApplicationLifetime lifetime, IOptions<DiscoveryOptions> options, TimeProvider time, ILogger<DiscoveryWarmup> logger) : BackgroundService
+    IServiceProvider services, IOptions<DiscoveryOptions> options, TimeProvider time, ILogger<DiscoveryWarmup> logger) : BackgroundService
 {
     private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -72,8 +72,15 @@ internal sealed class DiscoveryWarmup(
         }
     }
 
+    /// <summary>When the host has started every hosted service (no host, as in some tests: at once).</summary>
     private async Task WhenStartedAsync(CancellationToken cancellationToken)
     {
+        await Task.Yield();
+        if (services.GetService(typeof(IHostApplicationLifetime)) is not IHostApplicationLifetime lifetime)
+        {
+            return;
+        }
+
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(cancellationToken);

@@ -102,6 +102,23 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         StartSweep();
     }
 
+    /// <summary>
+    /// <see cref="Changed"/>, then waits for the background pass that refreshes the entries (failures are logged, not
+    /// thrown). An analyst's write answers after it, so the analyst's next list shows the change; other requests are
+    /// answered from the older entries meanwhile.
+    /// </summary>
+    public async Task ChangedAsync(CancellationToken cancellationToken)
+    {
+        Changed();
+        Task pass;
+        lock (sweepGate)
+        {
+            pass = sweep;
+        }
+
+        await pass.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Forgets everything, as at start: the next request reads the store again and waits for it.</summary>
     public void Clear()
     {
@@ -168,12 +185,12 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         }
     }
 
-    /// <summary>Refreshes every stale entry one after another (not all at once: they share the store and the cores).</summary>
+    /// <summary>Refreshes every stale entry one after another (not all at once: they share the store and the cores); the place counts of chosen scopes only when next asked for.</summary>
     private async Task SweepAsync()
     {
         while (true)
         {
-            foreach (var slot in AllSlots().ToList())
+            foreach (var slot in AllSlots().Where(s => s.Eager).ToList())
             {
                 try
                 {
@@ -207,7 +224,8 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             return await read(cancellationToken);
         }
 
-        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read));
+        // Place counts of a chosen scope are refreshed by the pass after a write only when asked for again (they are many, and cheap).
+        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read, !ReferenceEquals(slots, places) || key.EndsWith("|*", StringComparison.Ordinal)));
         Task<Entry<T>> pending;
         lock (slot)
         {
@@ -280,6 +298,9 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
 
     private interface ISlot
     {
+        /// <summary>Refreshed by the background pass after a write (else on the next request that uses it).</summary>
+        bool Eager { get; }
+
         Task? Running { get; }
 
         void MarkStale();
@@ -289,10 +310,13 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         Task RefreshIfStaleAsync();
     }
 
-    private sealed class Slot<T>(DiscoveryCache cache, Func<CancellationToken, Task<T>> read) : ISlot
+    private sealed class Slot<T>(DiscoveryCache cache, Func<CancellationToken, Task<T>> read, bool eager) : ISlot
         where T : class
     {
         public Func<CancellationToken, Task<T>> Read { get; } = read;
+
+        /// <inheritdoc/>
+        public bool Eager { get; } = eager;
 
         public Entry<T>? Value { get; set; }
 

@@ -52,6 +52,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
     private long generation;
     private Task sweep = Task.CompletedTask;
     private bool sweepAgain;
+    private bool sweeping;
 
     /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
     private const int MaxPlaceEntries = 256;
@@ -175,12 +176,13 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
     {
         lock (sweepGate)
         {
-            if (!sweep.IsCompleted)
+            if (sweeping)
             {
                 sweepAgain = true;
                 return;
             }
 
+            sweeping = true;
             sweep = Task.Run(SweepAsync);
         }
     }
@@ -206,6 +208,8 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             {
                 if (!sweepAgain)
                 {
+                    // Under the lock: a note arriving after this starts a new pass.
+                    sweeping = false;
                     return;
                 }
 

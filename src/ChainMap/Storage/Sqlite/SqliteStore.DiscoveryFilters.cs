@@ -140,6 +140,12 @@ internal sealed partial class SqliteStore
         /// <summary>The table the filter reads as <c>m</c>: <c>discovery_member</c>, or its copy per tag when tags are asked for.</summary>
         public string From { get; } = "discovery_member m";
 
+        /// <summary>
+        /// The index that reads a segment's rows strongest first (<c>INDEXED BY …</c>): with a minimum capital the
+        /// planner would otherwise take the capital index and sort every matching row of the segment.
+        /// </summary>
+        public string RankIndex => Distinct.Length == 0 ? "INDEXED BY discovery_member_rank" : "INDEXED BY discovery_member_tag_rank";
+
         /// <summary><c>DISTINCT</c> when a company can come more than once per segment (several of the tags), else empty.</summary>
         public string Distinct { get; } = string.Empty;
 

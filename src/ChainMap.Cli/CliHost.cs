@@ -18,10 +18,18 @@ namespace ChainMap.Cli;
 /// <summary>The same services as the HTTP host, configured from environment variables and options.</summary>
 internal static class CliHost
 {
-    public static async Task<IHost> StartAsync(string? storeDirectory, bool seed, CancellationToken cancellationToken)
+    public static Task<IHost> StartAsync(string? storeDirectory, bool seed, CancellationToken cancellationToken) =>
+        StartAsync(storeDirectory, seed, warmDiscovery: false, cancellationToken);
+
+    /// <summary>As the service starts, with the discovery warm-up (ADR 0210) only when asked: a command does not build caches it will not read.</summary>
+    public static async Task<IHost> StartAsync(string? storeDirectory, bool seed, bool warmDiscovery, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        var overrides = new Dictionary<string, string?> { ["Storage:SeedDefaultData"] = seed ? "true" : "false" };
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Storage:SeedDefaultData"] = seed ? "true" : "false",
+            ["Discovery:WarmAtStart"] = warmDiscovery ? "true" : "false",
+        };
         if (storeDirectory is not null)
         {
             overrides["Storage:DataDirectory"] = storeDirectory;

@@ -62,10 +62,14 @@ internal sealed record TargetResponse(
     IReadOnlyList<ChannelTieResponse> Channels,
     IReadOnlyList<IntroductionPathResponse> Paths);
 
-/// <summary>One page of a ranked target list; <see cref="Reason"/> says why it is empty, when it is.</summary>
+/// <summary>
+/// One page of a ranked target list; <see cref="Reason"/> says why it is empty, when it is. <see cref="AsOf"/>: when
+/// the gap ratings and home ties behind it were read; <see cref="Stale"/>: they had expired or a write came since,
+/// and a background refresh is running (ADR 0210).
+/// </summary>
 internal sealed record TargetPageResponse(
     string? Chain, string? ChainName, RegionScopeResponse Region, string HomeRegion, string HomeName,
-    IReadOnlyList<TargetResponse> Items, int Page, int PageSize, long Total, string? Reason);
+    IReadOnlyList<TargetResponse> Items, int Page, int PageSize, long Total, string? Reason, DateTimeOffset? AsOf = null, bool Stale = false);
 
 internal sealed record PresenceResponse(int Companies, decimal RegisteredCapital, double Strength);
 
@@ -101,9 +105,11 @@ internal sealed record MapSegmentResponse(
 internal sealed record RatingCountResponse(string Rating, string Label, int Segments);
 
 /// <summary>The investment map (招商图谱) of a chain.</summary>
+/// <summary>The investment map; <see cref="AsOf"/> and <see cref="Stale"/> say how fresh its gap ratings, ties and place counts are (ADR 0210).</summary>
 internal sealed record InvestmentMapResponse(
     string Code, string Name, string HomeRegion, string HomeName, RegionScopeResponse Region, double ChainShare,
-    IReadOnlyList<RatingCountResponse> Summary, IReadOnlyList<MapSegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows);
+    IReadOnlyList<RatingCountResponse> Summary, IReadOnlyList<MapSegmentResponse> Segments, IReadOnlyList<FlowResponse> Flows,
+    DateTimeOffset? AsOf = null, bool Stale = false);
 
 internal static class TargetMappings
 {
@@ -171,7 +177,8 @@ internal static class TargetMappings
             .Select(r => new RatingCountResponse(r.ToWire(), r.ToChinese(), map.Gaps.Segments.Count(g => g.Rating == r))).ToList();
         return new InvestmentMapResponse(
             chain.Chain.Code, chain.Chain.Name, map.Home.Code, map.Home.Name, scope, Math.Round(map.Gaps.ChainShare, 4), summary, segments,
-            chain.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList());
+            chain.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList(),
+            map.Freshness?.AsOf, map.Freshness?.Stale ?? false);
     }
 
     public static PresenceResponse ToResponse(this PresenceFigures p) =>

@@ -77,7 +77,8 @@ internal static class TargetEndpoints
         var catalog = await regions.GetCatalogAsync(cancellationToken);
         return TypedResults.Ok(new TargetPageResponse(
             filter.Chain?.Chain.Code, filter.Chain?.Chain.Name, filter.Region.ToResponse(), home.Code, home.Name,
-            found.Items.Select(t => t.ToResponse(catalog)).ToList(), found.Page, found.PageSize, found.Total, found.Reason));
+            found.Items.Select(t => t.ToResponse(catalog)).ToList(), found.Page, found.PageSize, found.Total, found.Reason,
+            found.Freshness?.AsOf, found.Freshness?.Stale ?? false));
     }
 
     private static RegionScopeResponse ToResponse(this TargetRegionScope scope) => new(scope.Kind, scope.Code, scope.Name, scope.Codes);

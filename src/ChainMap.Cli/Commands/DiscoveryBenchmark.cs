@@ -168,10 +168,15 @@ internal static class DiscoveryBenchmark
 
     private static async Task<(List<string> Rows, string ChainCode)> MeasureInProcessAsync(string folder, string chainText, string regionText, int requests, int mapRequests, CancellationToken cancellationToken)
     {
-        using var host = await CliHost.StartAsync(folder, seed: false, cancellationToken);
+        var rows = new List<string>();
+        var started = Stopwatch.StartNew();
+        using var host = await CliHost.StartAsync(folder, seed: false, warmDiscovery: true, cancellationToken);
         var services = host.Services;
         var discovery = services.GetRequiredService<DiscoveryService>();
         var cache = services.GetRequiredService<DiscoveryCache>();
+        var warmup = services.GetRequiredService<DiscoveryWarmup>();
+        await warmup.Completion;
+        rows.Add(Row("warm-up at start, in the background (home ties, gap analyses, place counts, one list per chain)", [started.Elapsed.TotalMilliseconds]));
         var chain = await services.GetRequiredService<ChainDirectory>().GetDefinitionAsync(chainText, cancellationToken)
             ?? throw new InvalidOperationException($"No chain '{chainText}'.");
         var catalog = await services.GetRequiredService<RegionDirectory>().GetCatalogAsync(cancellationToken);
@@ -181,30 +186,48 @@ internal static class DiscoveryBenchmark
         var total = await services.GetRequiredService<IChainMapStore>().CountCompaniesAsync(cancellationToken);
 
         await Console.Out.WriteLineAsync($"Store: {total:N0} companies. List: chain {chain.Chain.Code}, region {regionText}, top 50 with up to 3 paths each. Map: chain {chain.Chain.Code}, top 5 per segment, 1 path each.");
-        var rows = new List<string>();
 
         var first = await TimeAsync(() => discovery.FindTargetsAsync(filter, cancellationToken));
+        var firstMap = await TimeAsync(() => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken));
         var page = await discovery.FindTargetsAsync(filter, cancellationToken);
         await Console.Out.WriteLineAsync($"List: {page.Items.Count} items of {page.Total:N0} candidates; {page.Items.Count(t => t.Paths.Count > 0)} with paths");
-        rows.Add(Row("list, in-process, first call (empty caches)", [first]));
+        rows.Add(Row("list, in-process, first request after start (after the warm-up)", [first]));
+        rows.Add(Row("map, in-process, first request after start (after the warm-up)", [firstMap]));
         rows.Add(Row("list, in-process, warm", await RepeatAsync(requests, () => discovery.FindTargetsAsync(filter, cancellationToken), WarmUpCalls)));
+        var tagged = filter with { Tags = ["专精特新"] };
+        var rich = filter with { MinCapital = 5_000m };
+        rows.Add(Row("list, in-process, tags 专精特新, first request", [await TimeAsync(() => discovery.FindTargetsAsync(tagged, cancellationToken))]));
+        rows.Add(Row("list, in-process, tags 专精特新, warm", await RepeatAsync(Math.Min(requests, 50), () => discovery.FindTargetsAsync(tagged, cancellationToken), 5)));
+        rows.Add(Row("list, in-process, minimum capital 5,000 万元, first request", [await TimeAsync(() => discovery.FindTargetsAsync(rich, cancellationToken))]));
+        rows.Add(Row("list, in-process, minimum capital 5,000 万元, warm", await RepeatAsync(Math.Min(requests, 50), () => discovery.FindTargetsAsync(rich, cancellationToken), 5)));
+        rows.Add(Row("list, in-process, first request after a write (answered from the older entries, marked stale)", await AfterWriteAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, first view after a refresh (paths searched again)", await AfterRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, pages 2-21 viewed once each (deeper ranking, paths searched)", await PagesAsync(Math.Min(requests, 20), page => discovery.FindTargetsAsync(filter with { Page = page }, cancellationToken))));
         rows.Add(Row("list, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, while the background refresh runs", await DuringRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(requests, 10), async () =>
         {
-            cache.Invalidate();
+            cache.Clear();
             await discovery.FindTargetsAsync(filter, cancellationToken);
         })));
         rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken), WarmUpCalls / 4)));
         rows.Add(Row("map, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(mapRequests, 10), () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
         rows.Add(Row("map, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
         {
-            cache.Invalidate();
+            cache.Clear();
             await discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken);
         })));
         await host.StopAsync(cancellationToken);
+
+        // A request that comes while the warm-up is still running waits for the entries it is building.
+        using (var again = await CliHost.StartAsync(folder, seed: false, warmDiscovery: true, cancellationToken))
+        {
+            var during = await TimeAsync(() => again.Services.GetRequiredService<DiscoveryService>().FindTargetsAsync(filter, cancellationToken));
+            rows.Add(Row("list, in-process, first request right at start (waits for the warm-up under way)", [during]));
+            await again.Services.GetRequiredService<DiscoveryWarmup>().Completion;
+            await again.StopAsync(cancellationToken);
+        }
+
         return (rows, chain.Chain.Code);
     }
 
@@ -378,6 +401,20 @@ internal static class DiscoveryBenchmark
             await action();
             await cache.RefreshesAsync();
             times.Add(await TimeAsync(action));
+        }
+
+        return times;
+    }
+
+    /// <summary>Each sample: a write is noted (as an import job does when it ends), one request is timed, then the background refresh is awaited untimed.</summary>
+    private static async Task<List<double>> AfterWriteAsync(DiscoveryCache cache, int count, Func<Task> action)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            cache.Changed();
+            times.Add(await TimeAsync(action));
+            await cache.RefreshesAsync();
         }
 
         return times;

@@ -320,7 +320,7 @@ internal static class Neo4jBenchmarkCommand
             new($"target list ({listed.Chain.Name} × 长三角, top 50, up to 3 paths each), warm", runs, (s, i) => s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None)),
             new("target list, caches dropped before each call (every read from the store)", Math.Min(runs, 20), async (s, i) =>
             {
-                s.GetRequiredService<DiscoveryCache>().Invalidate();
+                s.GetRequiredService<DiscoveryCache>().Clear();
                 await s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None);
             }),
         ];

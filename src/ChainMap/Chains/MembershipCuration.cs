@@ -15,7 +15,7 @@ internal sealed class MembershipCuration(IMembershipStore store, DiscoveryCache 
         var found = await store.SetMembershipStatusAsync(companyId, segmentCode, status, cancellationToken);
         if (found)
         {
-            cache.Invalidate();
+            await cache.ChangedAsync(cancellationToken);
         }
 
         return found;

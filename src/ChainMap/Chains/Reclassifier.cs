@@ -68,7 +68,7 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
         {
             if (changed > 0)
             {
-                cache.Invalidate();
+                cache.Changed();
             }
         }
 

@@ -151,7 +151,7 @@ internal sealed class ChannelImporter(IChannelStore store, ICompanyStore company
             }
         }
 
-        cache.Invalidate();
+        await cache.ChangedAsync(cancellationToken);
         return new ChannelImportSummary(channelsRead, channelsSaved, linksRead, linksAdded, linksUpdated, rejected, problems);
     }
 

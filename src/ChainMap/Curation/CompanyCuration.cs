@@ -72,7 +72,7 @@ internal sealed class CompanyCuration(ICompanyEditStore store, DiscoveryCache ca
         var written = await store.SaveCompanyEditAsync(decision.Company, expectedVersion, decision.RegionChanged, now, cancellationToken);
         if (written.Status == CompanyWriteStatus.Written)
         {
-            cache.Invalidate();
+            await cache.ChangedAsync(cancellationToken);
         }
 
         return new CompanyCurationResult(Map(written.Status), written.Version, fields);
@@ -83,7 +83,7 @@ internal sealed class CompanyCuration(ICompanyEditStore store, DiscoveryCache ca
         var result = await store.DeleteCompanyAsync(id, expectedVersion, cancellationToken);
         if (result.Status == CompanyWriteStatus.Written)
         {
-            cache.Invalidate();
+            await cache.ChangedAsync(cancellationToken);
         }
 
         return new CompanyCurationResult(Map(result.Status), result.Version, [], Projects: result.Projects, Activities: result.Activities);

@@ -14,7 +14,7 @@ internal sealed class CompanyMerging(ICompanyMergeStore store, DiscoveryCache ca
         var outcome = await store.MergeCompaniesAsync(survivorId, mergedId, expected, time.GetUtcNow(), cancellationToken);
         if (outcome.Merged)
         {
-            cache.Invalidate();
+            await cache.ChangedAsync(cancellationToken);
         }
 
         return outcome;

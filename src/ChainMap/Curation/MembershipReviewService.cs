@@ -80,7 +80,7 @@ internal sealed class MembershipReviewService(
         }
         finally
         {
-            cache.Invalidate();
+            await cache.ChangedAsync(cancellationToken);
         }
 
         return result.StaleCompanyId is { } stale

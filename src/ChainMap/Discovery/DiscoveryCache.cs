@@ -6,37 +6,77 @@ using Microsoft.Extensions.Options;
 
 namespace ChainMap.Discovery;
 
+/// <summary>How fresh the aggregates behind an answer are: read at <see cref="AsOf"/> (the oldest entry used); <see cref="Stale"/> when an entry had expired or a write had been noted since, and a refresh was running or started.</summary>
+internal sealed record DataFreshness(DateTimeOffset AsOf, bool Stale);
+
+/// <summary>Collects the freshness of the entries one answer used (the oldest <see cref="DataFreshness.AsOf"/>, stale if any was).</summary>
+internal sealed class FreshnessNote
+{
+    private readonly Lock gate = new();
+    private DateTimeOffset? asOf;
+    private bool stale;
+
+    /// <summary>The freshness of what was noted; <paramref name="now"/> when nothing was (nothing cached was used).</summary>
+    public DataFreshness Result(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return new DataFreshness(asOf ?? now, stale);
+        }
+    }
+
+    public void Add(DateTimeOffset readAt, bool isStale)
+    {
+        lock (gate)
+        {
+            asOf = asOf is { } known && known < readAt ? known : readAt;
+            stale |= isStale;
+        }
+    }
+}
+
 /// <summary>
-/// Reuses the aggregate reads that target lists and maps need (ADR 0021): a chain's gap analysis, the
-/// index of companies tied to the home region and a map's place counts. An entry is fresh for <see cref="DiscoveryOptions.CacheSeconds"/>;
-/// after that a request starts one refresh in the background and is answered from the expired entry,
-/// as long as it is younger than <see cref="DiscoveryOptions.MaxStaleSeconds"/> more (ADR 0026). A request
-/// waits only when there is no usable entry. Writers in this process call <see cref="Invalidate"/>.
+/// Keeps the aggregate reads that target lists and maps need (ADRs 0021, 0026, 0210): a chain's gap analysis, the
+/// index of companies tied to the home region and a map's place counts. An entry is fresh for
+/// <see cref="DiscoveryOptions.CacheSeconds"/> after its read started. After that, or after a write was noted
+/// (<see cref="Changed"/>), it is stale: requests are still answered from it, marked stale, while one refresh
+/// per entry runs in the background. A request waits only for an entry that has never existed (the start-up
+/// warm-up, <see cref="DiscoveryWarmup"/>, builds the usual ones first). <see cref="Clear"/> forgets everything.
 /// </summary>
 internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger)
 {
     private readonly ConcurrentDictionary<string, Slot<ChainGaps>> gaps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<HomeTieIndex>> ties = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<IReadOnlyList<SegmentPlaceCount>>> places = new(StringComparer.Ordinal);
+    private readonly Lock sweepGate = new();
     private long generation;
+    private Task sweep = Task.CompletedTask;
+    private bool sweepAgain;
+    private bool sweeping;
 
     /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
     private const int MaxPlaceEntries = 256;
 
     public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, CancellationToken cancellationToken) =>
+        GetGapsAsync(chain, home, null, cancellationToken);
+
+    public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, FreshnessNote? note, CancellationToken cancellationToken) =>
         GetAsync(gaps, $"{home.Code}|{Fingerprint(chain)}", async ct =>
         {
             var stats = await store.GetSegmentStatsAsync(chain.Chain.Code, HomeCodes(home), ct);
             return GapRules.Analyse(chain, home.Name.Length == 0 ? "本地" : home.Name, stats, options.Value);
-        }, cancellationToken);
+        }, note, cancellationToken);
 
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, CancellationToken cancellationToken) =>
+        GetHomeTiesAsync(home, null, cancellationToken);
+
+    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, FreshnessNote? note, CancellationToken cancellationToken) =>
         GetAsync(ties, home.Code, async ct =>
             home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), ct)),
-            cancellationToken);
+            note, cancellationToken);
 
     /// <summary>Where a chain's companies are, per segment, province and city, within a scope and outside the home region.</summary>
-    public Task<IReadOnlyList<SegmentPlaceCount>> GetPlacesAsync(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SegmentPlaceCount>> GetPlacesAsync(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes, FreshnessNote? note, CancellationToken cancellationToken)
     {
         if (places.Count >= MaxPlaceEntries)
         {
@@ -44,11 +84,44 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         }
 
         var scope = regionCodes is null ? "*" : string.Join(',', regionCodes.Order(StringComparer.Ordinal));
-        return GetAsync(places, $"{home.Code}|{chain.Chain.Code}|{scope}", ct => store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, HomeCodes(home), ct), cancellationToken);
+        return GetAsync(places, $"{home.Code}|{chain.Chain.Code}|{scope}", ct => store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, HomeCodes(home), ct), note, cancellationToken);
     }
 
-    /// <summary>Forgets everything; the next request reads the store again (and waits for it).</summary>
-    public void Invalidate()
+    /// <summary>
+    /// Notes a write: every entry becomes stale at once (requests are answered from it, marked stale) and one
+    /// background pass refreshes them all, the home-tie index first. Notes arriving while a pass runs make one
+    /// more pass after it (a refresh that started before the write is not taken as fresh).
+    /// </summary>
+    public void Changed()
+    {
+        Interlocked.Increment(ref generation);
+        foreach (var slot in AllSlots())
+        {
+            slot.MarkStale();
+        }
+
+        StartSweep();
+    }
+
+    /// <summary>
+    /// <see cref="Changed"/>, then waits for the background pass that refreshes the entries (failures are logged, not
+    /// thrown). An analyst's write answers after it, so the analyst's next list shows the change; other requests are
+    /// answered from the older entries meanwhile.
+    /// </summary>
+    public async Task ChangedAsync(CancellationToken cancellationToken)
+    {
+        Changed();
+        Task pass;
+        lock (sweepGate)
+        {
+            pass = sweep;
+        }
+
+        await pass.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets everything, as at start: the next request reads the store again and waits for it.</summary>
+    public void Clear()
     {
         Interlocked.Increment(ref generation);
         gaps.Clear();
@@ -60,30 +133,23 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
     public void Expire()
     {
         var now = time.GetUtcNow();
-        foreach (var slot in gaps.Values)
-        {
-            slot.Expire(now);
-        }
-
-        foreach (var slot in ties.Values)
-        {
-            slot.Expire(now);
-        }
-
-        foreach (var slot in places.Values)
+        foreach (var slot in AllSlots())
         {
             slot.Expire(now);
         }
     }
 
-    /// <summary>Completes when the refreshes running now have finished (successfully or not).</summary>
+    /// <summary>Completes when the refreshes running now (and the background pass after a write) have finished, successfully or not.</summary>
     internal async Task RefreshesAsync()
     {
-        var running = gaps.Values.Select(s => (Task?)s.Refresh)
-            .Concat(ties.Values.Select(s => (Task?)s.Refresh))
-            .Concat(places.Values.Select(s => (Task?)s.Refresh))
-            .OfType<Task>().ToList();
-        foreach (var task in running)
+        Task pass;
+        lock (sweepGate)
+        {
+            pass = sweep;
+        }
+
+        await pass;
+        foreach (var task in AllSlots().Select(s => s.Running).OfType<Task>().ToList())
         {
             try
             {
@@ -96,62 +162,128 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         }
     }
 
+    private int CacheSeconds => options.Value.CacheSeconds;
+
     public static IReadOnlyList<string> HomeCodes(HomeRegion home) => home.Code.Length == 0 ? [] : [home.Code];
 
     /// <summary>A chain edited since the analysis was made gets a new key.</summary>
     private static string Fingerprint(ChainDefinition chain) =>
         chain.Chain.Code + "|" + string.Join(',', chain.Segments.Select(s => $"{s.Code}<{s.ParentCode}")) + "|" + string.Join(',', chain.Flows.Select(f => $"{f.From}>{f.To}"));
 
-    private async Task<T> GetAsync<T>(ConcurrentDictionary<string, Slot<T>> slots, string key, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private IEnumerable<ISlot> AllSlots() => ties.Values.Cast<ISlot>().Concat(gaps.Values).Concat(places.Values);
+
+    private void StartSweep()
+    {
+        lock (sweepGate)
+        {
+            if (sweeping)
+            {
+                sweepAgain = true;
+                return;
+            }
+
+            sweeping = true;
+            sweep = Task.Run(SweepAsync);
+        }
+    }
+
+    /// <summary>Refreshes every stale entry one after another (not all at once: they share the store and the cores); the place counts of chosen scopes only when next asked for.</summary>
+    private async Task SweepAsync()
+    {
+        while (true)
+        {
+            foreach (var slot in AllSlots().Where(s => s.Eager).ToList())
+            {
+                try
+                {
+                    await slot.RefreshIfStaleAsync();
+                }
+                catch (Exception)
+                {
+                    // Logged by the refresh; the entry stays as it was.
+                }
+            }
+
+            lock (sweepGate)
+            {
+                if (!sweepAgain)
+                {
+                    // Under the lock: a note arriving after this starts a new pass.
+                    sweeping = false;
+                    return;
+                }
+
+                sweepAgain = false;
+            }
+        }
+    }
+
+    private async Task<T> GetAsync<T>(ConcurrentDictionary<string, Slot<T>> slots, string key, Func<CancellationToken, Task<T>> read, FreshnessNote? note, CancellationToken cancellationToken)
         where T : class
     {
         var settings = options.Value;
         if (settings.CacheSeconds == 0)
         {
+            note?.Add(time.GetUtcNow(), false);
             return await read(cancellationToken);
         }
 
-        var slot = slots.GetOrAdd(key, _ => new Slot<T>());
-        Task<T> pending;
+        // Place counts of a chosen scope are refreshed by the pass after a write only when asked for again (they are many, and cheap).
+        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read, !ReferenceEquals(slots, places) || key.EndsWith("|*", StringComparison.Ordinal)));
+        Task<Entry<T>> pending;
         lock (slot)
         {
             var now = time.GetUtcNow();
-            if (slot.Value is { } fresh && now < slot.FreshUntil)
+            if (slot.Value is { } entry)
             {
-                return fresh;
+                var fresh = !slot.IsStale && !slot.Expired && now < entry.AsOf.AddSeconds(settings.CacheSeconds);
+                if (!fresh)
+                {
+                    slot.Refresh ??= RefreshAsync(slot);
+                }
+
+                note?.Add(entry.AsOf, !fresh);
+                return entry.Value;
             }
 
-            slot.Refresh ??= RefreshAsync(slot, read, Interlocked.Read(ref generation));
-            if (slot.Value is { } stale && now < slot.FreshUntil.AddSeconds(settings.MaxStaleSeconds))
-            {
-                return stale;
-            }
-
+            slot.Refresh ??= RefreshAsync(slot);
             pending = slot.Refresh;
         }
 
-        return await pending.WaitAsync(cancellationToken);
+        var read2 = await pending.WaitAsync(cancellationToken);
+        note?.Add(read2.AsOf, false);
+        return read2.Value;
     }
 
-    /// <summary>Reads in the background (not tied to the request that started it) and stores the result unless the cache was invalidated meanwhile.</summary>
-    private Task<T> RefreshAsync<T>(Slot<T> slot, Func<CancellationToken, Task<T>> read, long startedIn)
-        where T : class => Task.Run(async () =>
+    /// <summary>
+    /// Reads in the background (not tied to the request that started it). The result replaces the entry; it is
+    /// fresh unless a write was noted after the read started (then it stays stale and the next pass reads again).
+    /// Called under the slot's lock.
+    /// </summary>
+    private Task<Entry<T>> RefreshAsync<T>(Slot<T> slot)
+        where T : class
+    {
+        var startedIn = Interlocked.Read(ref generation);
+        return Task.Run(async () =>
         {
+            var asOf = time.GetUtcNow();
             try
             {
-                var value = await read(CancellationToken.None);
+                var value = await slot.Read(CancellationToken.None);
+                var entry = new Entry<T>(value, asOf);
                 lock (slot)
                 {
-                    if (Interlocked.Read(ref generation) == startedIn)
+                    if (slot.Value is null || slot.Value.AsOf <= asOf)
                     {
-                        slot.Value = value;
-                        slot.FreshUntil = time.GetUtcNow().AddSeconds(options.Value.CacheSeconds);
+                        slot.Value = entry;
+                        slot.Expired = false;
+                        slot.IsStale = Interlocked.Read(ref generation) != startedIn;
                     }
 
                     slot.Refresh = null;
                 }
 
-                return value;
+                return entry;
             }
             catch (Exception ex)
             {
@@ -164,24 +296,89 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
                 throw;
             }
         });
+    }
 
-    private sealed class Slot<T>
+    private sealed record Entry<T>(T Value, DateTimeOffset AsOf);
+
+    private interface ISlot
+    {
+        /// <summary>Refreshed by the background pass after a write (else on the next request that uses it).</summary>
+        bool Eager { get; }
+
+        Task? Running { get; }
+
+        void MarkStale();
+
+        void Expire(DateTimeOffset now);
+
+        Task RefreshIfStaleAsync();
+    }
+
+    private sealed class Slot<T>(DiscoveryCache cache, Func<CancellationToken, Task<T>> read, bool eager) : ISlot
         where T : class
     {
-        public T? Value { get; set; }
+        public Func<CancellationToken, Task<T>> Read { get; } = read;
 
-        public DateTimeOffset FreshUntil { get; set; }
+        /// <inheritdoc/>
+        public bool Eager { get; } = eager;
 
-        public Task<T>? Refresh { get; set; }
+        public Entry<T>? Value { get; set; }
+
+        /// <summary>A write was noted after <see cref="Value"/> was read.</summary>
+        public bool IsStale { get; set; }
+
+        /// <summary>Expired before its time by <see cref="DiscoveryCache.Expire"/>.</summary>
+        public bool Expired { get; set; }
+
+        public Task<Entry<T>>? Refresh { get; set; }
+
+        public Task? Running
+        {
+            get
+            {
+                lock (this)
+                {
+                    return Refresh;
+                }
+            }
+        }
+
+        public void MarkStale()
+        {
+            lock (this)
+            {
+                IsStale = true;
+            }
+        }
 
         public void Expire(DateTimeOffset now)
         {
             lock (this)
             {
-                if (FreshUntil > now)
+                if (Value is { } entry && entry.AsOf.AddSeconds(cache.CacheSeconds) > now)
                 {
-                    FreshUntil = now;
+                    Expired = true;
                 }
+            }
+        }
+
+        /// <summary>Waits for a running refresh, then reads again while the entry is still stale (at most twice: a refresh that started before the write, then one after it).</summary>
+        public async Task RefreshIfStaleAsync()
+        {
+            for (var pass = 0; pass < 2; pass++)
+            {
+                Task<Entry<T>> running;
+                lock (this)
+                {
+                    if (!IsStale && Refresh is null)
+                    {
+                        return;
+                    }
+
+                    running = Refresh ??= cache.RefreshAsync(this);
+                }
+
+                await running;
             }
         }
     }

@@ -19,14 +19,13 @@ internal sealed class DiscoveryOptions
     [Range(0.0, 100)]
     public double PotentialMinQuotient { get; set; } = 0.6;
 
-    /// <summary>Gap analyses and the home-tie index are reused this long (seconds); 0 recomputes on every request.</summary>
+    /// <summary>
+    /// Gap analyses, the home-tie index and place counts are fresh this long (seconds); after that a request is
+    /// answered from the older entry, marked stale, while one refresh runs in the background (ADR 0210). 0 recomputes on every request.
+    /// </summary>
     [Range(0, 3600)]
     public int CacheSeconds { get; set; } = 30;
 
-    /// <summary>
-    /// For this long after <see cref="CacheSeconds"/> an expired analysis or index is still served while one
-    /// refresh runs in the background (seconds); later, or with 0, a request waits for a fresh read.
-    /// </summary>
-    [Range(0, 86400)]
-    public int MaxStaleSeconds { get; set; } = 300;
+    /// <summary>Build the gap analyses of every chain, the home-tie index and the maps' place counts in the background at start (ADR 0210).</summary>
+    public bool WarmAtStart { get; set; } = true;
 }

@@ -33,8 +33,11 @@ internal sealed record Target(
     HomeTiedCompany? Ties,
     IReadOnlyList<DescribedPath> Paths);
 
-/// <summary>One page of ranked targets; <see cref="Reason"/> says why the page is empty, when it is.</summary>
-internal sealed record TargetPage(IReadOnlyList<Target> Items, int Page, int PageSize, long Total, string? Reason);
+/// <summary>One page of ranked targets; <see cref="Reason"/> says why the page is empty, when it is; <see cref="Freshness"/> how fresh the gap ratings and home ties behind it are.</summary>
+internal sealed record TargetPage(IReadOnlyList<Target> Items, int Page, int PageSize, long Total, string? Reason)
+{
+    public DataFreshness? Freshness { get; init; }
+}
 
 /// <summary>Companies of a segment in one province or city.</summary>
 internal sealed record PlaceCount(string Code, int Companies);
@@ -43,13 +46,17 @@ internal sealed record PlaceCount(string Code, int Companies);
 internal sealed record MapSegment(SegmentGap Gap, long Candidates, IReadOnlyList<Target> TopTargets, IReadOnlyList<PlaceCount> Provinces, IReadOnlyList<PlaceCount> Cities);
 
 /// <summary>The investment map (招商图谱) of one chain.</summary>
-internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyList<MapSegment> Segments);
+internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyList<MapSegment> Segments)
+{
+    /// <summary>How fresh the gap ratings, home ties and place counts behind the map are.</summary>
+    public DataFreshness? Freshness { get; init; }
+}
 
 /// <summary>
 /// Target discovery: gap analysis per chain, ranked target lists with reasons and introduction paths,
 /// and the investment map. The store pre-filters; ranking and wording happen here.
 /// </summary>
-internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache)
+internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, TimeProvider time)
 {
     /// <summary>Introduction paths are at most this many steps long.</summary>
     public const int MaxHops = 3;
@@ -68,10 +75,11 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         var home = await regions.GetHomeAsync(cancellationToken);
         var homeCodes = DiscoveryCache.HomeCodes(home);
         var homeName = HomeName(home);
+        var note = new FreshnessNote();
         var gaps = new Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)>(StringComparer.Ordinal);
         foreach (var chain in filter.Chains)
         {
-            var analysis = await cache.GetGapsAsync(chain, home, cancellationToken);
+            var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
             foreach (var gap in analysis.Segments)
             {
                 gaps[gap.Segment.Code] = (chain, gap);
@@ -81,7 +89,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         var segments = (filter.SegmentCodes ?? gaps.Keys).Where(gaps.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         var depth = filter.Page * filter.PageSize;
         var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
-        var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
+        var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
         var total = 0L;
         var ranked = new List<Ranked>();
         var details = new Dictionary<long, Company>();
@@ -104,18 +112,19 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
             reason = await ExplainEmptyAsync(filter, query, total, homeName, cancellationToken);
         }
 
-        return new TargetPage(items, filter.Page, filter.PageSize, total, reason);
+        return new TargetPage(items, filter.Page, filter.PageSize, total, reason) { Freshness = note.Result(time.GetUtcNow()) };
     }
 
     public async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken)
     {
         var home = await regions.GetHomeAsync(cancellationToken);
         var homeCodes = DiscoveryCache.HomeCodes(home);
-        var analysis = await cache.GetGapsAsync(chain, home, cancellationToken);
+        var note = new FreshnessNote();
+        var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
         var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (Chain: chain, Gap: g), StringComparer.Ordinal);
         var codes = chain.Segments.Select(s => s.Code).ToList();
-        var ties = await cache.GetHomeTiesAsync(home, cancellationToken);
-        var places = await cache.GetPlacesAsync(chain, home, regionCodes, cancellationToken);
+        var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
+        var places = await cache.GetPlacesAsync(chain, home, regionCodes, note, cancellationToken);
         var tree = new SegmentTree(chain.Segments);
         var details = new Dictionary<long, Company>();
 
@@ -170,7 +179,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
             result.Add(new MapSegment(gap, mine.Sum(p => p.Companies), targets, provinces, cities));
         }
 
-        return new InvestmentMap(analysis, home, result);
+        return new InvestmentMap(analysis, home, result) { Freshness = note.Result(time.GetUtcNow()) };
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ internal static class DiscoveryServiceCollectionExtensions
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DiscoveryCache>();
         services.AddSingleton<DiscoveryService>();
+        services.AddSingleton<DiscoveryWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscoveryWarmup>());
         services.AddSingleton<TargetFilterResolver>();
         return services;
     }

@@ -19,6 +19,7 @@ internal sealed class ImportJobRunner(
     ChainImporter chains,
     Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options,
     Chains.Reclassifier reclassifier,
+    Discovery.DiscoveryCache discovery,
     TimeProvider time,
     ILogger<ImportJobRunner> logger) : BackgroundService
 {
@@ -175,6 +176,12 @@ internal sealed class ImportJobRunner(
         {
             logger.LogError(ex, "Import {Id} ({Kind}, {File}) failed", job.Id, job.Kind, ChainMap.Text.LogText.Escape(job.FileName));
             job = current with { State = ImportJobState.Failed, FinishedAt = time.GetUtcNow(), Message = $"failed: {ex.Message}" };
+        }
+
+        if (job.Written && !work.Options.DryRun)
+        {
+            // Gap ratings, home ties and place counts are refreshed in the background; lists are answered from the older ones meanwhile (ADR 0210).
+            discovery.Changed();
         }
 
         try

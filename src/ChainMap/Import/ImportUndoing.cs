@@ -54,7 +54,7 @@ internal sealed class ImportUndoing(IImportJobStore jobs, IImportUndoStore store
             return new UndoResult(UndoStatus.Blocked, job, outcome.Decision!.Blockers);
         }
 
-        cache.Invalidate();
+        await cache.ChangedAsync(cancellationToken);
         return new UndoResult(UndoStatus.Undone, undone, []);
     }
 

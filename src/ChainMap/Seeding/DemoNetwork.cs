@@ -40,7 +40,7 @@ internal sealed class DemoNetwork(ICompanyStore store, ChannelImporter channels,
             logger.LogInformation("Loaded demo channels: {Channels} channels, {Links} links, {Rejected} rejected", summary.ChannelsSaved, summary.LinksAdded, summary.Rejected);
         }
 
-        cache.Invalidate();
+        await cache.ChangedAsync(cancellationToken);
     }
 
     /// <summary>Reads relation rows by USCC and saves those whose both companies exist; returns (new, skipped).</summary>

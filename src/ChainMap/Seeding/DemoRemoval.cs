@@ -42,7 +42,7 @@ internal sealed class DemoRemoval(IDemoDataStore store, DiscoveryCache cache, IL
             return new DemoRemovalResult(DemoRemovalStatus.NoDemo, DemoCounts.Zero, [], []);
         }
 
-        cache.Invalidate();
+        await cache.ChangedAsync(cancellationToken);
         var c = outcome.Counts;
         logger.LogInformation(
             "Demo data removed by {By}: {Companies} companies, {Channels} channels, {Links} channel links, {Relations} relations, {Runs} import runs",

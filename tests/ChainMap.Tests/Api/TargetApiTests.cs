@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using ChainMap.Api.Targets;
 using ChainMap.Api.Teams;
 using ChainMap.Chains;
@@ -41,7 +42,7 @@ public sealed class TargetApiTests
         var built = await DiscoveryGraph.BuildAsync(services.GetRequiredService<IChainMapStore>());
         services.GetRequiredService<RegionDirectory>().Invalidate();
         services.GetRequiredService<ChainDirectory>().Invalidate();
-        services.GetRequiredService<DiscoveryCache>().Invalidate();
+        services.GetRequiredService<DiscoveryCache>().Clear();
         return built;
     }
 
@@ -57,6 +58,23 @@ public sealed class TargetApiTests
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+    }
+
+    [Test]
+    public async Task Lists_and_maps_say_when_their_gap_ratings_and_ties_were_read_and_whether_a_refresh_is_running()
+    {
+        var cache = factory.Services.GetRequiredService<DiscoveryCache>();
+        await client.GetStringAsync(new Uri("/api/targets?chain=T1", UriKind.Relative));
+        await cache.RefreshesAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/targets?chain=T1", UriKind.Relative)));
+        using var map = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/chains/T1/investment-map?top=1", UriKind.Relative)));
+
+        Assert.That(list.RootElement.GetProperty("stale").GetBoolean(), Is.False);
+        Assert.That(list.RootElement.GetProperty("asOf").GetDateTimeOffset(), Is.LessThanOrEqualTo(before), "read before this request, kept");
+        Assert.That(map.RootElement.GetProperty("stale").GetBoolean(), Is.False);
+        Assert.That(map.RootElement.TryGetProperty("asOf", out var mapAsOf) && mapAsOf.ValueKind == JsonValueKind.String, Is.True);
     }
 
     [Test]

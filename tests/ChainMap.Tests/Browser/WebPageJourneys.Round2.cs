@@ -23,6 +23,7 @@ public sealed partial class WebPageJourneys
         var reasons = await Page.Locator("#targets-table td.reasons").First.TextContentAsync();
         var paths = await Page.Locator("#targets-table td.paths .path-list li").CountAsync();
         var ratings = await Page.Locator("#targets-table .rating").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.rating)");
+        var freshness = await Page.Locator("#targets-freshness").TextContentAsync();
 
         await Page.Locator("#target-tags").FillAsync("上市");
         await Page.Locator("#target-tags").PressAsync("Enter");
@@ -37,6 +38,7 @@ public sealed partial class WebPageJourneys
 
         Assert.That(scores.Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)), Is.Ordered.Descending.And.Not.Empty);
         Assert.That(reasons, Does.Contain("环节「"), "the first reason names the segment's gap in words");
+        Assert.That(freshness, Does.Match(@"数据截至 \d{2}:\d{2}:\d{2}"), "the list says when its gap ratings and ties were computed (ADR 0210)");
         Assert.That(paths, Is.GreaterThan(0), "some targets have an introduction path");
         Assert.That(ratings, Is.Not.Empty.And.All.AnyOf(Ratings));
         Assert.That(url, Does.Contain("tags=上市").And.Contain("minCapital=100000000").And.Contain("region=长三角"));

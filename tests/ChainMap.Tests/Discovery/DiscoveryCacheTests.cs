@@ -10,11 +10,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChainMap.Tests.Discovery;
 
-/// <summary>How long the home-tie index is reused, and what a request gets while it is refreshed (ADR 0026).</summary>
+/// <summary>How long the home-tie index is reused, and what a request gets while it is refreshed (ADRs 0026, 0210).</summary>
 public sealed class DiscoveryCacheTests
 {
     private string directory = null!;
     private SqliteStore store = null!;
+    private GatedStore gated = null!;
     private DiscoveryGraph graph = null!;
     private FakeTimeProvider time = null!;
     private DiscoveryCache cache = null!;
@@ -27,7 +28,8 @@ public sealed class DiscoveryCacheTests
         await store.InitializeAsync(CancellationToken.None);
         graph = await DiscoveryGraph.BuildAsync(store);
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        cache = new DiscoveryCache(store, time, Options.Create(new DiscoveryOptions { CacheSeconds = 30, MaxStaleSeconds = 300 }), NullLogger<DiscoveryCache>.Instance);
+        gated = new GatedStore(store);
+        cache = new DiscoveryCache(gated, time, Options.Create(new DiscoveryOptions { CacheSeconds = 30 }), NullLogger<DiscoveryCache>.Instance);
     }
 
     [TearDown]
@@ -68,27 +70,79 @@ public sealed class DiscoveryCacheTests
     }
 
     [Test]
-    public async Task An_index_older_than_the_stale_limit_is_read_again_before_answering()
+    public async Task After_a_quiet_spell_the_old_index_is_served_marked_stale_while_it_is_read_again()
     {
-        await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        var first = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
         await TieAToHomeAsync();
-        time.Advance(TimeSpan.FromSeconds(30 + 301));
+        time.Advance(TimeSpan.FromHours(2));
 
-        var ties = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        var note = new FreshnessNote();
+        var during = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, note, CancellationToken.None);
+        await cache.RefreshesAsync();
 
-        Assert.That(ties.Find(graph.Ids["A"]), Is.Not.Null);
+        Assert.That(during, Is.SameAs(first), "no request waits while an older index exists");
+        Assert.That(note.Result(time.GetUtcNow()), Is.EqualTo(new DataFreshness(time.GetUtcNow().AddHours(-2), true)));
+        Assert.That((await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)).Find(graph.Ids["A"]), Is.Not.Null);
     }
 
     [Test]
-    public async Task After_invalidation_the_next_request_reads_the_store()
+    public async Task After_a_write_requests_get_the_older_index_marked_stale_while_the_refresh_runs_then_the_new_one()
+    {
+        var readAt = time.GetUtcNow();
+        var first = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        await TieAToHomeAsync();
+        time.Advance(TimeSpan.FromSeconds(5));
+        var gate = gated.Hold();
+
+        cache.Changed();
+        await gate.Entered;
+        var during = new FreshnessNote();
+        var whileRefreshing = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, during, CancellationToken.None);
+        gate.Release();
+        await cache.RefreshesAsync();
+        var after = new FreshnessNote();
+        var refreshed = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, after, CancellationToken.None);
+
+        Assert.That(whileRefreshing, Is.SameAs(first), "answered from the older entry while the refresh is held");
+        Assert.That(whileRefreshing.Find(graph.Ids["A"]), Is.Null);
+        Assert.That(during.Result(time.GetUtcNow()), Is.EqualTo(new DataFreshness(readAt, true)), "says it is stale and when it was read");
+        Assert.That(refreshed.Find(graph.Ids["A"]), Is.Not.Null, "the background refresh started by the write, not by a request");
+        Assert.That(after.Result(time.GetUtcNow()), Is.EqualTo(new DataFreshness(time.GetUtcNow(), false)));
+        Assert.That(gated.TieReads, Is.EqualTo(2), "one read at first, one refresh after the write");
+    }
+
+    [Test]
+    public async Task A_write_during_a_refresh_leaves_its_result_stale_and_reads_once_more()
     {
         await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        var gate = gated.Hold();
+        cache.Changed();
+        await gate.Entered;
+
         await TieAToHomeAsync();
+        cache.Changed();
+        gate.Release();
+        await cache.RefreshesAsync();
+        var note = new FreshnessNote();
+        var ties = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, note, CancellationToken.None);
 
-        cache.Invalidate();
-        var ties = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        Assert.That(ties.Find(graph.Ids["A"]), Is.Not.Null, "the write after the held read started is in the next read");
+        Assert.That(note.Result(time.GetUtcNow()).Stale, Is.False);
+    }
 
-        Assert.That(ties.Find(graph.Ids["A"]), Is.Not.Null);
+    [Test]
+    public async Task Only_the_first_request_ever_waits_for_the_store()
+    {
+        var gate = gated.Hold();
+
+        var first = cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        await gate.Entered;
+        var second = cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+
+        Assert.That(first.IsCompleted || second.IsCompleted, Is.False, "without any entry both wait for the one read");
+        gate.Release();
+        Assert.That(await second, Is.SameAs(await first));
+        Assert.That(gated.TieReads, Is.EqualTo(1));
     }
 
     [Test]
@@ -103,5 +157,64 @@ public sealed class DiscoveryCacheTests
 
         Assert.That(during, Is.SameAs(first));
         Assert.That((await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)).Find(graph.Ids["A"]), Is.Not.Null);
+    }
+
+    /// <summary>Lets a test hold the next home-tie read (after it has read the store) until it releases it.</summary>
+    private sealed class Gate
+    {
+        private readonly TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Entered => entered.Task;
+
+        public void Release() => released.TrySetResult();
+
+        public async Task PassAsync()
+        {
+            entered.TrySetResult();
+            await released.Task;
+        }
+    }
+
+    /// <summary>The SQLite store, with its home-tie reads counted and, when asked, held at a gate.</summary>
+    private sealed class GatedStore(IDiscoveryStore inner) : IDiscoveryStore
+    {
+        private Gate? gate;
+        private int tieReads;
+
+        public int TieReads => tieReads;
+
+        public Gate Hold() => gate = new Gate();
+
+        public Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
+            inner.GetSegmentStatsAsync(chainCode, homeRegionCodes, cancellationToken);
+
+        public Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken) =>
+            inner.CountSegmentPlacesAsync(chainCode, regionCodes, excludedRegionCodes, cancellationToken);
+
+        public Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken) =>
+            inner.FindTargetCandidatesAsync(query, cancellationToken);
+
+        public Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
+            inner.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
+
+        public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref tieReads);
+            var read = await inner.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, cancellationToken);
+            if (Interlocked.Exchange(ref gate, null) is { } held)
+            {
+                // Held after reading: what the store held then is what this read returns.
+                await held.PassAsync();
+            }
+
+            return read;
+        }
+
+        public Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+            inner.GetCompaniesAsync(ids, cancellationToken);
+
+        public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) =>
+            inner.FindIntroductionPathsAsync(targetIds, homeRegionCodes, maxHops, perTarget, cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class RealListRankingTests
 
         services.GetRequiredService<RegionDirectory>().Invalidate();
         services.GetRequiredService<ChainDirectory>().Invalidate();
-        services.GetRequiredService<DiscoveryCache>().Invalidate();
+        services.GetRequiredService<DiscoveryCache>().Clear();
         client = factory.CreateClient();
     }
 

@@ -61,7 +61,7 @@ public sealed class TargetRankingTests
 
         services.GetRequiredService<RegionDirectory>().Invalidate();
         services.GetRequiredService<ChainDirectory>().Invalidate();
-        services.GetRequiredService<DiscoveryCache>().Invalidate();
+        services.GetRequiredService<DiscoveryCache>().Clear();
         discovery = services.GetRequiredService<DiscoveryService>();
         chain = (await services.GetRequiredService<ChainDirectory>().GetDefinitionAsync("T1", CancellationToken.None))!;
     }
@@ -123,7 +123,7 @@ public sealed class TargetRankingTests
 
         // 0.3 × 44.46 = 13.338 and 0.3 × 44.47 = 13.341 both round to 13.34.
         var outcomes = await store.UpsertCompaniesAsync([Record("同分甲", 44.46), Record("同分乙", 44.47), Record("同分丙", 44.46)], new ImportStamp("imp-tie", "tie.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        factory.Services.GetRequiredService<DiscoveryCache>().Invalidate();
+        factory.Services.GetRequiredService<DiscoveryCache>().Clear();
 
         var page = await discovery.FindTargetsAsync(new TargetFilter([chain], ["T1-SVC"], ["230000"], "黑龙江省", [], null, 1, 10, 0), CancellationToken.None);
 
@@ -159,7 +159,7 @@ public sealed class TargetRankingTests
             ],
             new ImportStamp("imp-t2", "t2.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
         factory.Services.GetRequiredService<ChainDirectory>().Invalidate();
-        factory.Services.GetRequiredService<DiscoveryCache>().Invalidate();
+        factory.Services.GetRequiredService<DiscoveryCache>().Clear();
         var t2 = (await factory.Services.GetRequiredService<ChainDirectory>().GetDefinitionAsync("T2", CancellationToken.None))!;
 
         var page = await discovery.FindTargetsAsync(new TargetFilter([t2], ["T2-PART", "T2-SVC"], ["230000"], "黑龙江省", [], null, 1, 5, 0), CancellationToken.None);
@@ -179,13 +179,13 @@ public sealed class TargetRankingTests
                 null, null, null, null, null, [], null, null, 20, [new SegmentMembership("T1-SVC", "maker", 1.0, "paths", "paths.csv")])],
             new ImportStamp("imp-paths", "paths.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
         var cache = factory.Services.GetRequiredService<DiscoveryCache>();
-        cache.Invalidate();
+        cache.Clear();
         var filter = new TargetFilter([chain], ["T1-SVC"], ["150000"], "内蒙古自治区", [], null, 1, 10, 3);
 
         var before = await discovery.FindTargetsAsync(filter, CancellationToken.None);
         await store.SaveRelationsAsync([new CompanyRelation(outcome[0].CompanyId, graph.Ids["H1"], CompanyRelationKind.Supplies, null, "paths")], CancellationToken.None);
         var kept = await discovery.FindTargetsAsync(filter, CancellationToken.None);
-        cache.Invalidate();
+        cache.Clear();
         var refreshed = await discovery.FindTargetsAsync(filter, CancellationToken.None);
 
         Assert.That(before.Items.Single().Paths, Is.Empty);

@@ -85,6 +85,51 @@ public abstract partial class StoreContract
     }
 
     [Test]
+    public async Task Tag_and_capital_filters_follow_a_company_whose_tags_and_capital_change_and_count_it_once()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var segments = new[] { "T1-RAW", "T1-PART", "T1-PART-PUMP", "T1-VEH", "T1-SVC" };
+        string[] both = ["专精特新", "上市"];
+        async Task<(string[] Keys, long Total)> FindAsync(IReadOnlyList<string> tags, decimal? minCapital, IReadOnlyCollection<string>? scope = null)
+        {
+            var set = await Store.FindTargetCandidatesAsync(new(segments, scope, DiscoveryGraph.HomeCodes, tags, minCapital, 10), CancellationToken.None);
+            return (set.Candidates.Select(c => graph.KeyOf(c.CompanyId)).ToArray(), set.Total);
+        }
+
+        async Task ChangeCAsync(decimal capital, string[] tags)
+        {
+            var c = (await Store.GetCompanyAsync(graph.Ids["C"], CancellationToken.None))!;
+            var place = TestData.Regions.Place(c.RegionCode!);
+            await Store.UpsertCompaniesAsync(
+                [new CompanyRecord("u:" + c.Uscc, c.Uscc, c.Name, ChainMap.Text.ChineseText.NormalizeCompanyName(c.Name), c.RegionCode!, place.Province, place.City, place.County,
+                    capital, null, null, null, null, tags, null, null, CompanyStrength.Score(capital, null, null, null, tags), [])],
+                Stamp, CancellationToken.None);
+        }
+
+        await ChangeCAsync(60_000m, both);
+        var twoTags = await FindAsync(both, null);
+        var oneTag = await FindAsync(["上市"], null, YangtzeDelta);
+        var taggedAndRich = await FindAsync(["专精特新"], 50_000m);
+        var rich = await FindAsync([], 50_000m);
+        await ChangeCAsync(20_000m, ["规上企业"]);
+        var afterUntagged = await FindAsync(both, null);
+        var richAfter = await FindAsync([], 50_000m);
+
+        Assert.That(twoTags.Keys, Is.EquivalentTo(new[] { "A", "C" }), "C carries both tags and is offered once");
+        Assert.That(twoTags.Total, Is.EqualTo(2));
+        Assert.That(oneTag.Keys, Is.EquivalentTo(new[] { "A", "C" }), "in the Yangtze delta");
+        Assert.That(oneTag.Total, Is.EqualTo(2));
+        Assert.That(taggedAndRich.Keys, Is.EqualTo(new[] { "C" }));
+        Assert.That(taggedAndRich.Total, Is.EqualTo(1));
+        Assert.That(rich.Keys, Is.EquivalentTo(new[] { "A", "C", "E", "F" }));
+        Assert.That(rich.Total, Is.EqualTo(4));
+        Assert.That(afterUntagged.Keys, Is.EqualTo(new[] { "A" }), "a company whose tags changed leaves the tag filter at once");
+        Assert.That(afterUntagged.Total, Is.EqualTo(1));
+        Assert.That(richAfter.Keys, Is.EquivalentTo(new[] { "A", "E", "F" }));
+        Assert.That(richAfter.Total, Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task Home_tied_companies_carry_their_relations_and_channels_with_distance_to_home()
     {
         var graph = await DiscoveryGraph.BuildAsync(Store);

@@ -13,6 +13,7 @@ namespace ChainMap.Tests.Support;
 /// default data (or not, with <paramref name="seed"/> false). Clients from <see cref="WebApplicationFactory{T}.CreateClient()"/>
 /// are signed in as the bootstrap admin; <see cref="CreateClientAsAsync"/> signs in with another role;
 /// <see cref="CreateAnonymousClient"/> sends no credential; <paramref name="time"/> replaces the clock. Every log line is kept in <see cref="Logs"/>.
+/// The discovery warm-up (ADR 0210) is off unless <paramref name="settings"/> turn it on.
 /// Dispose deletes the folder.
 /// </summary>
 public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) : WebApplicationFactory<Program>
@@ -58,6 +59,10 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Auth:PermitsPerSecond", "100000");
         builder.UseSetting("Auth:Burst", "1000000");
+
+        // Tests write to the store directly and then read: a warm-up racing those writes would answer from what it read
+        // first. DiscoveryWarmupTests switches it on.
+        builder.UseSetting("Discovery:WarmAtStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

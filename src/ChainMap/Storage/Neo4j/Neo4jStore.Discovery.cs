@@ -48,10 +48,12 @@ internal sealed partial class Neo4jStore
         var counted = new CypherCandidateFilter(candidates with { MinStrength = null });
         var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
         (string, object?)[] parameters = [("segments", segments), ("per", Math.Max(query.PerSegment, 0)), .. filter.Parameters];
-        var statements = new List<CypherStatement>
+        var statements = new List<CypherStatement>();
+        if (query.PerSegment > 0)
         {
             // The strength floor leaves weak companies out of the candidates; the total still counts them.
-            Cypher($$"""
+            // A list asks for its total alone first (PerSegment 0): then no segment is read and sorted for nothing.
+            statements.Add(Cypher($$"""
                 UNWIND $segments AS code
                 MATCH (s:Segment {code: code})<-[m:IN_SEGMENT]-(c:Company)
                 WHERE {{filter.Where}}
@@ -59,8 +61,9 @@ internal sealed partial class Neo4jStore
                 WITH code, collect({id: c.id, strength: coalesce(c.strength, 0.0)})[0..$per] AS top
                 UNWIND top AS t
                 RETURN code, t.id, t.strength
-                """, parameters),
-        };
+                """, parameters));
+        }
+
         if (query.CountTotal)
         {
             statements.Add(Cypher($$"""
@@ -70,14 +73,19 @@ internal sealed partial class Neo4jStore
                 """, parameters));
         }
 
+        if (statements.Count == 0)
+        {
+            return new TargetCandidateSet([], 0);
+        }
+
         var results = await RunAsync(statements, cancellationToken);
-        var found = results[0].Rows
+        var found = (query.PerSegment > 0 ? results[0].Rows : [])
             .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
             .OrderBy(c => segments.IndexOf(c.SegmentCode))
             .ThenByDescending(c => c.Strength)
             .ThenBy(c => c.CompanyId)
             .ToList();
-        return new TargetCandidateSet(found, query.CountTotal ? results[1].Rows[0][0].AsInt64() : 0);
+        return new TargetCandidateSet(found, query.CountTotal ? results[^1].Rows[0][0].AsInt64() : 0);
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

@@ -266,7 +266,7 @@ internal static class SqliteDiscoverySchema
         FROM company_segment cs JOIN company c ON c.id = cs.company_id
         WHERE cs.status = 'confirmed';
 
-        """ + MultiBackfill + CountsBackfill;
+        """ + MultiBackfill + CountsBackfill + MemberTagsRebuild;
 
     /// <summary>
     /// discovery_channel_member: channel_company with each member's strength and place copied in, kept in
@@ -319,4 +319,91 @@ internal static class SqliteDiscoverySchema
         SELECT l.channel_id, c.id, l.role, c.strength, c.province_code, c.city_code, c.county_code
         FROM channel_company l JOIN company c ON c.id = l.company_id;
         """;
+
+    /// <summary>
+    /// A company's tags ('|'-joined) as the rows of <c>json_each</c> (column <c>value</c>; the empty string is one of
+    /// them when there are none). Quotes and backslashes are escaped; tags that still do not make valid JSON
+    /// (control characters) count as one tag, the whole text, rather than fail the write.
+    /// </summary>
+    private const string CompanyTagsOfC = """
+        json_each(CASE WHEN json_valid('["' || replace(replace(replace(c.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]')
+                       THEN '["' || replace(replace(replace(c.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array(c.tags) END) t
+
+        """;
+
+    /// <summary>As <see cref="CompanyTagsOfC"/>, over the new row of a company trigger.</summary>
+    private const string CompanyTagsOfNew = """
+        json_each(CASE WHEN json_valid('["' || replace(replace(replace(NEW.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]')
+                       THEN '["' || replace(replace(replace(NEW.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array(NEW.tags) END) t
+
+        """;
+
+    /// <summary>Fills discovery_member_tag from discovery_member and the companies' tags.</summary>
+    private const string MemberTagsRebuild = """
+        DELETE FROM discovery_member_tag;
+        INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
+        SELECT t.value, m.segment_code, m.company_id, m.strength, m.capital, m.province_code, m.city_code, m.county_code
+        FROM discovery_member m JOIN company c ON c.id = m.company_id, 
+        """ + CompanyTagsOfC + """
+        WHERE t.value <> '';
+
+        """;
+
+    /// <summary>
+    /// discovery_member_tag (migration 210, ADR 0211): one row per confirmed membership and tag of its company, with
+    /// the membership's strength, capital and place copied in, kept in step with discovery_member and the company's
+    /// tags by triggers. A list filtered by tags reads its candidates (strongest first, from the rank index) and
+    /// counts its total from these rows alone, instead of joining every membership of the chain to its company.
+    /// </summary>
+    public const string MemberTags = """
+        CREATE TABLE discovery_member_tag(
+            tag TEXT NOT NULL,
+            segment_code TEXT NOT NULL,
+            company_id INTEGER NOT NULL,
+            strength REAL NOT NULL,
+            capital REAL,
+            province_code TEXT NOT NULL,
+            city_code TEXT,
+            county_code TEXT,
+            PRIMARY KEY(tag, segment_code, company_id)) WITHOUT ROWID;
+        CREATE INDEX discovery_member_tag_rank ON discovery_member_tag(tag, segment_code, strength DESC, company_id);
+        CREATE INDEX discovery_member_tag_by_member ON discovery_member_tag(company_id, segment_code);
+
+        CREATE TRIGGER discovery_member_tag_after_member_insert AFTER INSERT ON discovery_member
+        BEGIN
+            DELETE FROM discovery_member_tag WHERE company_id = NEW.company_id AND segment_code = NEW.segment_code;
+            INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
+            SELECT t.value, NEW.segment_code, NEW.company_id, NEW.strength, NEW.capital, NEW.province_code, NEW.city_code, NEW.county_code
+            FROM company c, 
+        """ + CompanyTagsOfC + """
+            WHERE c.id = NEW.company_id AND t.value <> '';
+        END;
+        CREATE TRIGGER discovery_member_tag_after_member_delete AFTER DELETE ON discovery_member
+        BEGIN
+            DELETE FROM discovery_member_tag WHERE company_id = OLD.company_id AND segment_code = OLD.segment_code;
+        END;
+        CREATE TRIGGER discovery_member_tag_after_member_update
+        AFTER UPDATE OF segment_code, company_id, province_code, city_code, county_code, strength, capital ON discovery_member
+        BEGIN
+            DELETE FROM discovery_member_tag WHERE company_id = OLD.company_id AND segment_code = OLD.segment_code;
+            INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
+            SELECT t.value, NEW.segment_code, NEW.company_id, NEW.strength, NEW.capital, NEW.province_code, NEW.city_code, NEW.county_code
+            FROM company c, 
+        """ + CompanyTagsOfC + """
+            WHERE c.id = NEW.company_id AND t.value <> '';
+        END;
+        CREATE TRIGGER discovery_member_tag_after_company_tags AFTER UPDATE OF tags ON company
+        WHEN OLD.tags IS NOT NEW.tags
+        BEGIN
+            DELETE FROM discovery_member_tag WHERE company_id = NEW.id;
+            INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
+            SELECT t.value, m.segment_code, m.company_id, m.strength, m.capital, m.province_code, m.city_code, m.county_code
+            FROM discovery_member m, 
+        """ + CompanyTagsOfNew + """
+            WHERE m.company_id = NEW.id AND t.value <> '';
+        END;
+
+        CREATE INDEX discovery_member_capital ON discovery_member(segment_code, capital, company_id, province_code, city_code, county_code, multi);
+
+        """ + MemberTagsRebuild;
 }

@@ -302,6 +302,9 @@ internal static class SqliteSchema
 
         // Whether an import job was asked to replace analysts' values (ADR 0197); jobs stored before read as not asked.
         (196, "ALTER TABLE import_job ADD COLUMN overwrite_analyst INTEGER NOT NULL DEFAULT 0;"),
+
+        // Tags of confirmed memberships, and memberships by capital, for filtered target lists (ADR 0211).
+        (210, SqliteDiscoverySchema.MemberTags),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

@@ -71,7 +71,7 @@ internal sealed partial class SqliteStore
         if (query.PerSegment > 0)
         {
             await using var top = Command(connection, $"""
-                SELECT m.company_id, m.strength FROM discovery_member m {filter.Join}
+                SELECT {filter.Distinct} m.company_id, m.strength FROM {filter.From} {filter.RankIndex}
                 WHERE m.segment_code = $segment {filter.Where}
                 ORDER BY m.strength DESC, m.company_id
                 LIMIT $limit
@@ -95,30 +95,46 @@ internal sealed partial class SqliteStore
     }
 
     /// <summary>
-    /// Distinct matching companies. Without tag or capital conditions this sums the per-region counts
-    /// of each segment and subtracts the extra memberships of companies in several of the segments;
-    /// with them it counts the matching memberships.
+    /// Distinct matching companies, without reading a company row (ADR 0211). Without tag or capital conditions
+    /// this sums the per-region counts of each segment; with a minimum capital it counts the matching memberships
+    /// from the capital index; both then subtract the extra memberships of companies in several of the segments
+    /// (the few rows marked multi). With tags it counts the distinct companies of the matching tag rows.
     /// </summary>
     private static async Task<long> CountCandidatesAsync(SqliteConnection connection, TargetCandidateQuery query, CancellationToken cancellationToken)
     {
         var counted = CandidateFilter.Of(query) with { MinStrength = null };
-        if (counted.Tags.Count > 0 || counted.MinCapital is not null)
+        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
+        if (counted.Tags.Count > 0)
         {
             var filter = new SqlCandidateFilter(counted);
             await using var count = Command(connection, $"""
-                SELECT count(*) FROM (SELECT DISTINCT m.company_id FROM discovery_member m {filter.Join}
-                                      WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where})
+                SELECT count(DISTINCT m.company_id) FROM {filter.From}
+                WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where}
                 """);
             filter.Bind(count);
-            count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes));
+            count.Parameters.AddWithValue("$segments", Json(segments));
             return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
-        var counts = await ReadCountsAsync(connection, segments, (query.RegionCodes ?? []).Concat(query.ExcludedRegionCodes), placeLevels: false, cancellationToken);
-        var memberships = counts.Values.Sum(c => c.In(query.RegionCodes, query.ExcludedRegionCodes).Count(null).Companies);
+        long memberships;
+        if (counted.MinCapital is not null)
+        {
+            var filter = new SqlCandidateFilter(counted);
+            await using var count = Command(connection, $"""
+                SELECT count(*) FROM discovery_member m INDEXED BY discovery_member_capital
+                WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where}
+                """);
+            filter.Bind(count);
+            count.Parameters.AddWithValue("$segments", Json(segments));
+            memberships = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var counts = await ReadCountsAsync(connection, segments, (query.RegionCodes ?? []).Concat(query.ExcludedRegionCodes), placeLevels: false, cancellationToken);
+            memberships = counts.Values.Sum(c => c.In(query.RegionCodes, query.ExcludedRegionCodes).Count(null).Companies);
+        }
 
-        var multiFilter = new SqlCandidateFilter(counted with { Tags = [], MinCapital = null });
+        var multiFilter = new SqlCandidateFilter(counted);
         await using var extra = Command(connection, $"""
             SELECT count(*) - count(DISTINCT m.company_id) FROM discovery_member m INDEXED BY discovery_member_multi
             WHERE m.multi = 1 AND m.segment_code IN (SELECT value FROM json_each($segments)) {multiFilter.Where}

@@ -94,9 +94,9 @@ internal sealed partial class SqliteStore
     }
 
     /// <summary>
-    /// A <see cref="CandidateFilter"/> in SQL over <c>discovery_member m</c> (which holds only confirmed
-    /// memberships, ADR 0135): <see cref="Join"/> and <see cref="Where"/> (starting with <c> AND</c>) to add
-    /// to a query, <see cref="Bind"/> for its parameters.
+    /// A <see cref="CandidateFilter"/> in SQL over <see cref="From"/> (<c>discovery_member m</c>, which holds only
+    /// confirmed memberships, ADR 0135, or with tags its copy per tag, ADR 0211) and <see cref="Where"/> (starting
+    /// with <c> AND</c>) to add to a query, <see cref="Bind"/> for its parameters.
     /// </summary>
     private sealed class SqlCandidateFilter
     {
@@ -128,14 +128,26 @@ internal sealed partial class SqliteStore
 
             if (filter.Tags.Count > 0)
             {
-                Join = "JOIN company c ON c.id = m.company_id";
-                where.Append(" AND EXISTS (SELECT 1 FROM json_each($tags) t WHERE instr('|' || c.tags || '|', '|' || t.value || '|') > 0)");
+                // One row per membership and tag (ADR 0211): a company with two of the tags comes twice, hence Distinct.
+                From = "discovery_member_tag m";
+                Distinct = "DISTINCT";
+                where.Append(" AND m.tag IN (SELECT value FROM json_each($tags))");
             }
 
             Where = where.ToString();
         }
 
-        public string Join { get; } = string.Empty;
+        /// <summary>The table the filter reads as <c>m</c>: <c>discovery_member</c>, or its copy per tag when tags are asked for.</summary>
+        public string From { get; } = "discovery_member m";
+
+        /// <summary>
+        /// The index that reads a segment's rows strongest first (<c>INDEXED BY …</c>): with a minimum capital the
+        /// planner would otherwise take the capital index and sort every matching row of the segment.
+        /// </summary>
+        public string RankIndex => Distinct.Length == 0 ? "INDEXED BY discovery_member_rank" : "INDEXED BY discovery_member_tag_rank";
+
+        /// <summary><c>DISTINCT</c> when a company can come more than once per segment (several of the tags), else empty.</summary>
+        public string Distinct { get; } = string.Empty;
 
         public string Where { get; }
 

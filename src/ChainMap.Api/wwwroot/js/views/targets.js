@@ -118,6 +118,17 @@ export function mount(root, initial) {
     }
   }
 
+  /** When the gap ratings and home ties behind the list were read; "更新中" while a background refresh runs (ADR 0210). */
+  function freshness(result) {
+    if (!result.asOf) {
+      return null;
+    }
+    const at = new Date(result.asOf);
+    const time = at.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    return h('span', { class: 'muted small', id: 'targets-freshness', title: result.stale ? '数据有更新，后台正在重算；稍后刷新可看到最新结果' : '缺口评级与本地关联的计算时间' },
+      result.stale ? ` · 数据截至 ${time}，更新中` : ` · 数据截至 ${time}`);
+  }
+
   async function renderList(map) {
     const isLatest = nextList();
     const pageNumber = Math.max(1, Number.parseInt(params.page ?? '1', 10) || 1);
@@ -150,7 +161,8 @@ export function mount(root, initial) {
     replace(note,
       h('span', {}, `${map.name} · ${result.region?.name ?? '全国'}${filterWords.length ? ` · ${filterWords.join(' · ')}` : ''}：${map.homeName}以外的招商目标共 `,
         h('strong', { id: 'target-total' }, number(result.total)), ' 家'),
-      h('span', { class: 'muted' }, ' · 按得分排序（缺口 40 + 企业实力 30 + 本地关联 20 + 引荐渠道 10）'));
+      h('span', { class: 'muted' }, ' · 按得分排序（缺口 40 + 企业实力 30 + 本地关联 20 + 引荐渠道 10）'),
+      freshness(result));
     if (result.items.length === 0) {
       replace(table, h('div', { class: 'state state-empty', id: 'targets-empty' },
         h('strong', {}, '没有符合条件的招商目标。'),

@@ -55,7 +55,7 @@ public sealed class ProductsListRankingTests
 
         services.GetRequiredService<RegionDirectory>().Invalidate();
         services.GetRequiredService<ChainDirectory>().Invalidate();
-        services.GetRequiredService<DiscoveryCache>().Invalidate();
+        services.GetRequiredService<DiscoveryCache>().Clear();
         client = factory.CreateClient();
     }
 

@@ -33,7 +33,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand selectByUscc;
     private readonly SqliteCommand selectByName;
     private readonly SqliteCommand selectMemberships;
-    private readonly SqliteCommand update;
+    private readonly Dictionary<(int Fields, bool Key), RawStatement> updates = [];
+    private readonly List<long> touched = [];
+    private readonly SqliteCommand anyWithoutUscc;
     private readonly SqliteCommand recordImport;
     private readonly SqliteCommand recordChange;
     private readonly RawStatement rawInsert;
@@ -43,6 +45,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
+    private bool nameIndexDeferred;
+    private List<string>? pausedTriggers;
 
     /// <summary>SQLite keeps an open transaction's pages in its file, not in memory: no limit of its own (the importer's applies).</summary>
     public int CommitEvery => int.MaxValue;
@@ -69,15 +73,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 $revenue, $listed, $tags, $products, $address, $strength, $provenance, $now, $now, $industry, $scope)
             """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
             "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
-        update = Create("""
-            UPDATE company SET identity_key = coalesce($key, identity_key), uscc = $uscc, name = $name, name_key = $name_key, region_code = $region,
-                province_code = $province, city_code = $city, county_code = $county, registered_capital = $capital,
-                founded = $founded, employees = $employees, revenue = $revenue, listed_code = $listed, tags = $tags,
-                products = $products, address = $address, strength = $strength, provenance = $provenance, updated_at = $now,
-                industry = $industry, scope = $scope, version = version + 1
-            WHERE id = $id
-            """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
-            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
+        anyWithoutUscc = Create("SELECT EXISTS (SELECT 1 FROM company WHERE uscc IS NULL)");
         rawMembership = new RawStatement(connection, """
             INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
             VALUES ($id, $segment, $chain, $role, $confidence, $evidence, $source, $status)
@@ -99,19 +95,35 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         Begin();
+        var q0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
         var memberships = new Dictionary<long, List<SegmentMembership>>();
         var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
         // A row whose USCC is stored is that company: its name is not looked up.
         var found = byUscc.Select(c => c.Uscc!).ToHashSet(StringComparer.Ordinal);
-        var names = batch.Where(r => r.Uscc is null || !found.Contains(r.Uscc)).Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
+        // Namesakes are loaded only where the identity rule can use them (a USCC row only takes one stored without a USCC).
+        var withoutUscc = batch.Any(r => r.Uscc is not null && !found.Contains(r.Uscc)) && Convert.ToInt64(anyWithoutUscc.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+        var names = batch.Where(r => (r.Uscc is null || !found.Contains(r.Uscc)) && CompanyMerge.NeedsNamesakes(r, withoutUscc))
+            .Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count > 0 && nameIndexDeferred)
+        {
+            RestoreNameIndex();
+        }
+
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
         var outcomes = new UpsertOutcome[batch.Count];
+        var q1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        Prof.Query += q1 - q0;
         for (var i = 0; i < batch.Count; i++)
         {
-            outcomes[i] = Write(merge.Decide(batch[i]));
+            var d0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            var dd = merge.Decide(batch[i]);
+            var d1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            outcomes[i] = Write(dd);
+            Prof.Decide += d1 - d0;
+            Prof.Write += System.Diagnostics.Stopwatch.GetTimestamp() - d1;
         }
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
@@ -129,6 +141,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         if (transaction is not null)
         {
+            ResumeDiscoveryTriggers();
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
             transaction = null;
@@ -137,9 +150,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, anyWithoutUscc, recordImport, recordChange })
         {
             await command.DisposeAsync();
+        }
+
+        foreach (var statement in updates.Values)
+        {
+            statement.Dispose();
         }
 
         if (transaction is not null)
@@ -150,10 +168,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         rawInsert.Dispose();
         rawMembership.Dispose();
+        var x0 = System.Diagnostics.Stopwatch.GetTimestamp();
         if (indexesDeferred)
         {
             await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
         }
+
+        Prof.Dispose += System.Diagnostics.Stopwatch.GetTimestamp() - x0;
 
         await connection.DisposeAsync();
     }
@@ -168,7 +189,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the new
     /// companies. A rolled-back first transaction rolls the drops back too.
     /// </summary>
-    private static int DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<string> DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
     {
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())
@@ -177,7 +198,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             list.CommandText = $"""
                 SELECT name, sql FROM sqlite_master
                 WHERE (type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL
-                       AND name <> 'company_by_name' AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
+                       AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
                    OR (type = 'trigger' AND name = '{MembershipTrigger}')
                 """;
             using var reader = list.ExecuteReader();
@@ -201,7 +222,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             drop.ExecuteNonQuery();
         }
 
-        return indexes.Count;
+        return indexes.ConvertAll(i => i.Name);
     }
 
     /// <summary>The trigger that copies a new membership into discovery_member (migration 20).</summary>
@@ -300,7 +321,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         transaction = connection.BeginTransaction(deferred: false);
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, anyWithoutUscc, recordImport, recordChange })
         {
             command.Transaction = transaction;
         }
@@ -316,7 +337,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (firstTransaction && nextId == 0)
         {
-            indexesDeferred = DeferIndexes(connection, transaction) > 0;
+            var deferred = DeferIndexes(connection, transaction);
+            indexesDeferred = deferred.Count > 0;
+            nameIndexDeferred = deferred.Contains(NameIndex);
+        }
+
+        if (!indexesDeferred)
+        {
+            PauseDiscoveryTriggers();
         }
 
         firstTransaction = false;
@@ -362,13 +390,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
         else if (decision.FieldsChanged)
         {
-            Bind(update, company, company.Provenance.ToJson());
-            if (!decision.UsccAdded)
-            {
-                update.Parameters[1].Value = DBNull.Value;
-            }
+            Update(company, decision.ChangedFields, decision.UsccAdded);
+        }
 
-            update.ExecuteNonQuery();
+        if (pausedTriggers is not null && (decision.IsNew || decision.FieldsChanged || decision.Memberships.Count > 0))
+        {
+            touched.Add(company.Id);
         }
 
         if (!decision.IsNew && decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
@@ -501,34 +528,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         return command;
     }
 
-    /// <summary>Binds by position (the order of the parameter names given to <see cref="Create"/>): a name lookup per value costs more than the insert of some columns.</summary>
-    private void Bind(SqliteCommand command, StoredCompany company, string provenance)
-    {
-        var p = command.Parameters;
-        p[0].Value = company.Id;
-        p[1].Value = (object?)company.IdentityKey ?? DBNull.Value;
-        p[2].Value = (object?)company.Uscc ?? DBNull.Value;
-        p[3].Value = company.Name;
-        p[4].Value = company.NameKey;
-        p[5].Value = company.RegionCode;
-        p[6].Value = company.ProvinceCode;
-        p[7].Value = (object?)company.CityCode ?? DBNull.Value;
-        p[8].Value = (object?)company.CountyCode ?? DBNull.Value;
-        p[9].Value = company.RegisteredCapital is { } capital ? (double)capital : DBNull.Value;
-        p[10].Value = company.Founded is { } founded ? founded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-        p[11].Value = (object?)company.Employees ?? DBNull.Value;
-        p[12].Value = company.Revenue is { } revenue ? (double)revenue : DBNull.Value;
-        p[13].Value = (object?)company.ListedCode ?? DBNull.Value;
-        p[14].Value = company.JoinedTags;
-        p[15].Value = (object?)company.Products ?? DBNull.Value;
-        p[16].Value = (object?)company.Address ?? DBNull.Value;
-        p[17].Value = company.Strength;
-        p[18].Value = provenance;
-        p[19].Value = now;
-        p[20].Value = (object?)company.Industry ?? DBNull.Value;
-        p[21].Value = (object?)company.Scope ?? DBNull.Value;
-    }
-
     private void BindRaw(StoredCompany company, string provenance)
     {
         var r = rawInsert;
@@ -554,6 +553,204 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         r.Bind(19, now);
         r.Bind(20, company.Industry);
         r.Bind(21, company.Scope);
+    }
+
+    /// <summary>
+    /// Rewrites the columns of the changed fields only (with the strength, provenance, time and version), so
+    /// that SQLite leaves the index entries of unchanged columns alone; one statement per set of fields.
+    /// </summary>
+    private void Update(StoredCompany company, int fields, bool usccAdded)
+    {
+        if (!updates.TryGetValue((fields, usccAdded), out var statement))
+        {
+            var columns = new List<string>();
+            foreach (var (field, names) in UpdatedColumns)
+            {
+                if ((fields & field) != 0)
+                {
+                    columns.AddRange(names);
+                }
+            }
+
+            if (usccAdded)
+            {
+                columns.Add("identity_key");
+            }
+
+            columns.AddRange(["strength", "provenance", "updated_at"]);
+            var set = string.Join(", ", columns.Select(c => $"{c} = ${c}"));
+            statement = new RawStatement(connection, $"UPDATE company SET {set}, version = version + 1 WHERE id = $id",
+                [.. columns.Select(c => "$" + c), "$id"]);
+            updates[(fields, usccAdded)] = statement;
+        }
+
+        var at = 0;
+        foreach (var (field, names) in UpdatedColumns)
+        {
+            if ((fields & field) == 0)
+            {
+                continue;
+            }
+
+            foreach (var column in names)
+            {
+                BindColumn(statement, at++, column, company);
+            }
+        }
+
+        if (usccAdded)
+        {
+            statement.Bind(at++, company.IdentityKey);
+        }
+
+        statement.Bind(at++, company.Strength);
+        statement.Bind(at++, company.Provenance.ToJson());
+        statement.Bind(at++, now);
+        statement.Bind(at, company.Id);
+        statement.Execute();
+    }
+
+    private static void BindColumn(RawStatement statement, int at, string column, StoredCompany company)
+    {
+        switch (column)
+        {
+            case "uscc": statement.Bind(at, company.Uscc); break;
+            case "name": statement.Bind(at, company.Name); break;
+            case "name_key": statement.Bind(at, company.NameKey); break;
+            case "region_code": statement.Bind(at, company.RegionCode); break;
+            case "province_code": statement.Bind(at, company.ProvinceCode); break;
+            case "city_code": statement.Bind(at, company.CityCode); break;
+            case "county_code": statement.Bind(at, company.CountyCode); break;
+            case "registered_capital": statement.Bind(at, company.RegisteredCapital is { } capital ? (double)capital : null); break;
+            case "founded": statement.Bind(at, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case "employees": statement.Bind(at, company.Employees); break;
+            case "revenue": statement.Bind(at, company.Revenue is { } revenue ? (double)revenue : null); break;
+            case "listed_code": statement.Bind(at, company.ListedCode); break;
+            case "tags": statement.Bind(at, company.JoinedTags); break;
+            case "products": statement.Bind(at, company.Products); break;
+            case "address": statement.Bind(at, company.Address); break;
+            case "industry": statement.Bind(at, company.Industry); break;
+            case "scope": statement.Bind(at, company.Scope); break;
+            default: throw new ArgumentOutOfRangeException(nameof(column), column, "not a company column");
+        }
+    }
+
+    /// <summary>The company columns of each <see cref="CompanyFields"/> bit, in the order they are bound.</summary>
+    private static readonly (int Field, string[] Columns)[] UpdatedColumns =
+    [
+        (CompanyFields.Name, ["name", "name_key"]),
+        (CompanyFields.Uscc, ["uscc"]),
+        (CompanyFields.Region, ["region_code", "province_code", "city_code", "county_code"]),
+        (CompanyFields.RegisteredCapital, ["registered_capital"]),
+        (CompanyFields.Founded, ["founded"]),
+        (CompanyFields.Employees, ["employees"]),
+        (CompanyFields.Revenue, ["revenue"]),
+        (CompanyFields.ListedCode, ["listed_code"]),
+        (CompanyFields.Tags, ["tags"]),
+        (CompanyFields.Products, ["products"]),
+        (CompanyFields.Address, ["address"]),
+        (CompanyFields.Industry, ["industry"]),
+        (CompanyFields.Scope, ["scope"]),
+    ];
+
+    /// <summary>The name index a bulk load defers like the others until a row needs namesakes (a row without a USCC, or a store with companies without one).</summary>
+    private const string NameIndex = "company_by_name";
+
+    /// <summary>Builds the deferred name index now, in the batch's transaction: from here on the session looks names up.</summary>
+    private void RestoreNameIndex()
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT sql FROM deferred_index WHERE name = $name";
+        command.Parameters.AddWithValue("$name", NameIndex);
+        if (command.ExecuteScalar() is string sql)
+        {
+            command.CommandText = sql.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase);
+            command.Parameters.Clear();
+            command.ExecuteNonQuery();
+        }
+
+        nameIndexDeferred = false;
+    }
+
+    /// <summary>
+    /// The triggers that keep discovery_member and discovery_count in step row by row (ADR 0020, 0023, 0135) and
+    /// fire on what an import writes. An import into a store that has companies drops them inside its own write
+    /// transaction and brings the discovery tables of the companies it touched up to date with set-based SQL
+    /// before it commits (<see cref="ResumeDiscoveryTriggers"/>), so no other connection ever sees them missing.
+    /// </summary>
+    private static readonly string[] DiscoveryTriggers =
+    [
+        "discovery_member_after_membership_insert", "discovery_member_after_membership_move", "discovery_member_after_company_update",
+        "discovery_count_before_member_replace", "discovery_count_after_member_insert", "discovery_count_after_member_delete",
+        "discovery_count_after_member_update", "discovery_member_multi_after_insert", "discovery_member_multi_after_delete",
+    ];
+
+    private void PauseDiscoveryTriggers()
+    {
+        var triggers = new List<(string Name, string Sql)>();
+        using (var list = connection.CreateCommand())
+        {
+            list.Transaction = transaction;
+            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each($names))";
+            list.Parameters.AddWithValue("$names", JsonSerializer.Serialize(DiscoveryTriggers));
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                triggers.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in triggers)
+        {
+            Execute($"DROP TRIGGER \"{name}\"");
+        }
+
+        pausedTriggers = triggers.ConvertAll(t => t.Sql);
+        touched.Clear();
+    }
+
+    /// <summary>
+    /// The discovery rows of the companies this transaction touched, set-wise: their old contribution is taken
+    /// off discovery_count, their discovery_member rows are written again from their confirmed memberships (with
+    /// <c>multi</c>), their new contribution is added; then the paused triggers come back.
+    /// </summary>
+    private void ResumeDiscoveryTriggers()
+    {
+        if (pausedTriggers is null)
+        {
+            return;
+        }
+
+        Execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY); DELETE FROM temp.import_touched;");
+        using (var fill = connection.CreateCommand())
+        {
+            fill.Transaction = transaction;
+            fill.CommandText = "INSERT OR IGNORE INTO temp.import_touched(id) SELECT value FROM json_each($ids)";
+            var ids = fill.Parameters.Add(new SqliteParameter { ParameterName = "$ids" });
+            foreach (var chunk in touched.Chunk(50_000))
+            {
+                ids.Value = JsonSerializer.Serialize(chunk);
+                fill.ExecuteNonQuery();
+            }
+        }
+
+        Execute(SqliteDiscoverySchema.RefreshTouched);
+        foreach (var sql in pausedTriggers)
+        {
+            Execute(sql);
+        }
+
+        pausedTriggers = null;
+        touched.Clear();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Keeps the highest company id handed out, in the batch's transaction (see <see cref="Begin"/>).</summary>

@@ -161,10 +161,8 @@ internal static class ImportBenchmarkCommand
 
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        ChainMap.Import.Prof.Reset();
         var summary = await importer.ImportFileAsync(csv, Path.GetFileName(csv), ImportOptions.Default, null, null, cancellationToken);
         clock.Stop();
-        await Console.Out.WriteLineAsync(ChainMap.Import.Prof.Text());
         await sampling.CancelAsync();
         await sampler;
         process.Refresh();

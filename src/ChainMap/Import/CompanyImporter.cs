@@ -165,9 +165,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
                 {
-                    var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     var outcomes = await session.UpsertAsync(batch.Records, stop.Token);
-                    Prof.Writer += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
                     Count(batch, outcomes);
                     sinceCommit += batch.Records.Count;
                     if (!options.DryRun && !options.AllOrNothing && sinceCommit >= Math.Min(CommitEvery, session.CommitEvery))
@@ -281,11 +279,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 var columns = Enumerable.Range(0, fields).Select(map.ColumnOf).ToArray();
                 var values = new string?[fields];
                 var batch = NewBatch();
-                var tr = System.Diagnostics.Stopwatch.GetTimestamp();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    Prof.Parse += t1 - tr;
                     // A cancelled or timed-out job stops here even when no batch is being written (all rows rejected).
                     cancellationToken.ThrowIfCancellationRequested();
                     Interlocked.Increment(ref read);
@@ -304,8 +299,6 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         }
                     }
 
-                    tr = System.Diagnostics.Stopwatch.GetTimestamp();
-                    Prof.Resolve += tr - t1;
                     if (resolved.Record is null)
                     {
                         resolveRejected++;
@@ -318,12 +311,9 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                     batch.Unassigned.Add(resolved.Unassigned);
                     if (batch.Records.Count >= BatchSize)
                     {
-                        var tw = System.Diagnostics.Stopwatch.GetTimestamp();
                         await writer.WriteAsync(Seal(batch), cancellationToken);
-                        Prof.Wait += System.Diagnostics.Stopwatch.GetTimestamp() - tw;
                         batch = NewBatch();
                     }
-                    tr = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
 
                 if (batch.Records.Count > 0)
@@ -398,12 +388,4 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             }
         }
     }
-}
-
-internal static class Prof
-{
-    public static long Parse, Resolve, Wait, Writer, Query, Decide, Write, Dispose;
-    public static string Text() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"parse {S(Parse)} resolve {S(Resolve)} readerwait {S(Wait)} writer {S(Writer)} (query {S(Query)} decide {S(Decide)} write {S(Write)}) dispose {S(Dispose)}");
-    public static void Reset() => Parse = Resolve = Wait = Writer = Query = Decide = Write = Dispose = 0;
-    private static string S(long t) => (t / (double)System.Diagnostics.Stopwatch.Frequency).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 }

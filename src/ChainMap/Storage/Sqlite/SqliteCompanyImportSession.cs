@@ -40,6 +40,10 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand recordChange;
     private readonly RawStatement rawInsert;
     private readonly RawStatement rawMembership;
+    private readonly RawStatement manyInserts;
+    private readonly RawStatement manyMemberships;
+    private readonly List<(StoredCompany Company, string Provenance)> newCompanies = new(InsertRows);
+    private readonly List<(long Id, SegmentMembership Membership)> newMemberships = new(MembershipRows);
     private SqliteTransaction? transaction;
     private long nextId;
     private long changeSeq;
@@ -47,6 +51,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private bool indexesDeferred;
     private bool nameIndexDeferred;
     private List<string>? pausedTriggers;
+
+    /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
+    private const int InsertRows = 50;
+
+    /// <summary>Memberships of new companies written by one multi-row INSERT (8 values each).</summary>
+    private const int MembershipRows = 100;
 
     /// <summary>SQLite keeps an open transaction's pages in its file, not in memory: no limit of its own (the importer's applies).</summary>
     public int CommitEvery => int.MaxValue;
@@ -80,6 +90,18 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
                 evidence = excluded.evidence, source = excluded.source, status = excluded.status
             """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source", "$status");
+        manyInserts = new RawStatement(connection, $"""
+            INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
+                registered_capital, founded, employees, revenue, listed_code, tags, products, address, strength, provenance,
+                created_at, updated_at, industry, scope)
+            VALUES {string.Join(", ", Enumerable.Range(0, InsertRows).Select(r => CompanyValues(r * 22)))}
+            """, InsertRows * 22);
+        manyMemberships = new RawStatement(connection, $"""
+            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
+            VALUES {string.Join(", ", Enumerable.Range(0, MembershipRows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 8 + 1, 8).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
+            ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
+                evidence = excluded.evidence, source = excluded.source, status = excluded.status
+            """, MembershipRows * 8);
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
         recordChange = Create("INSERT INTO import_change(job_id, seq, first_id, last_id, before) VALUES ($job, $seq, $first, $last, $before)",
             "$job", "$seq", "$first", "$last", "$before");
@@ -95,7 +117,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         Begin();
-        var q0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
         var memberships = new Dictionary<long, List<SegmentMembership>>();
         var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
@@ -114,17 +135,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
         var outcomes = new UpsertOutcome[batch.Count];
-        var q1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Prof.Query += q1 - q0;
         for (var i = 0; i < batch.Count; i++)
         {
-            var d0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var dd = merge.Decide(batch[i]);
-            var d1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            outcomes[i] = Write(dd);
-            Prof.Decide += d1 - d0;
-            Prof.Write += System.Diagnostics.Stopwatch.GetTimestamp() - d1;
+            outcomes[i] = Write(merge.Decide(batch[i]));
         }
+
+        FlushNew();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -168,13 +184,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         rawInsert.Dispose();
         rawMembership.Dispose();
-        var x0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        manyInserts.Dispose();
+        manyMemberships.Dispose();
         if (indexesDeferred)
         {
             await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
         }
-
-        Prof.Dispose += System.Diagnostics.Stopwatch.GetTimestamp() - x0;
 
         await connection.DisposeAsync();
     }
@@ -385,10 +400,28 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (decision.IsNew)
         {
-            BindRaw(company, InsertProvenance(company.Provenance));
-            rawInsert.Execute();
+            // New companies wait for a multi-row INSERT; anything else is written after them (it may be one of them).
+            newCompanies.Add((company, InsertProvenance(company.Provenance)));
+            foreach (var membership in decision.Memberships)
+            {
+                newMemberships.Add((company.Id, membership));
+            }
+
+            if (pausedTriggers is not null)
+            {
+                touched.Add(company.Id);
+            }
+
+            if (newCompanies.Count >= InsertRows)
+            {
+                FlushNew();
+            }
+
+            return decision.Outcome;
         }
-        else if (decision.FieldsChanged)
+
+        FlushNew();
+        if (decision.FieldsChanged)
         {
             Update(company, decision.ChangedFields, decision.UsccAdded);
         }
@@ -405,19 +438,71 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         foreach (var membership in decision.Memberships)
         {
-            var m = rawMembership;
-            m.Bind(0, company.Id);
-            m.Bind(1, membership.SegmentCode);
-            m.Bind(2, segmentChains[membership.SegmentCode]);
-            m.Bind(3, membership.Role);
-            m.Bind(4, membership.Confidence);
-            m.Bind(5, membership.Evidence);
-            m.Bind(6, membership.Source);
-            m.Bind(7, membership.Status.ToWire());
-            m.Execute();
+            BindMembership(rawMembership, 0, company.Id, membership);
+            rawMembership.Execute();
         }
 
         return decision.Outcome;
+    }
+
+    /// <summary>Writes the new companies waiting, then their memberships: full multi-row statements, the rest row by row.</summary>
+    private void FlushNew()
+    {
+        var i = 0;
+        for (; i + InsertRows <= newCompanies.Count; i += InsertRows)
+        {
+            for (var r = 0; r < InsertRows; r++)
+            {
+                BindRaw(manyInserts, r * 22, newCompanies[i + r].Company, newCompanies[i + r].Provenance);
+            }
+
+            manyInserts.Execute();
+        }
+
+        for (; i < newCompanies.Count; i++)
+        {
+            BindRaw(rawInsert, 0, newCompanies[i].Company, newCompanies[i].Provenance);
+            rawInsert.Execute();
+        }
+
+        newCompanies.Clear();
+        var m = 0;
+        for (; m + MembershipRows <= newMemberships.Count; m += MembershipRows)
+        {
+            for (var r = 0; r < MembershipRows; r++)
+            {
+                BindMembership(manyMemberships, r * 8, newMemberships[m + r].Id, newMemberships[m + r].Membership);
+            }
+
+            manyMemberships.Execute();
+        }
+
+        for (; m < newMemberships.Count; m++)
+        {
+            BindMembership(rawMembership, 0, newMemberships[m].Id, newMemberships[m].Membership);
+            rawMembership.Execute();
+        }
+
+        newMemberships.Clear();
+    }
+
+    private void BindMembership(RawStatement statement, int at, long companyId, SegmentMembership membership)
+    {
+        statement.Bind(at, companyId);
+        statement.Bind(at + 1, membership.SegmentCode);
+        statement.Bind(at + 2, segmentChains[membership.SegmentCode]);
+        statement.Bind(at + 3, membership.Role);
+        statement.Bind(at + 4, membership.Confidence);
+        statement.Bind(at + 5, membership.Evidence);
+        statement.Bind(at + 6, membership.Source);
+        statement.Bind(at + 7, membership.Status.ToWire());
+    }
+
+    /// <summary>One row of the multi-row company INSERT: 22 numbered parameters from <paramref name="at"/> + 1, the time used twice.</summary>
+    private static string CompanyValues(int at)
+    {
+        var p = Enumerable.Range(at + 1, 22).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return $"({string.Join(", ", p[..19])}, {p[19]}, {p[19]}, {p[20]}, {p[21]})";
     }
 
     /// <summary>The companies found, each with an empty membership list (filled by <see cref="LoadMemberships"/>) kept in <paramref name="memberships"/>.</summary>
@@ -528,31 +613,30 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         return command;
     }
 
-    private void BindRaw(StoredCompany company, string provenance)
+    private void BindRaw(RawStatement r, int at, StoredCompany company, string provenance)
     {
-        var r = rawInsert;
-        r.Bind(0, company.Id);
-        r.Bind(1, company.IdentityKey);
-        r.Bind(2, company.Uscc);
-        r.Bind(3, company.Name);
-        r.Bind(4, company.NameKey);
-        r.Bind(5, company.RegionCode);
-        r.Bind(6, company.ProvinceCode);
-        r.Bind(7, company.CityCode);
-        r.Bind(8, company.CountyCode);
-        r.Bind(9, company.RegisteredCapital is { } capital ? (double)capital : null);
-        r.Bind(10, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        r.Bind(11, company.Employees);
-        r.Bind(12, company.Revenue is { } revenue ? (double)revenue : null);
-        r.Bind(13, company.ListedCode);
-        r.Bind(14, company.JoinedTags);
-        r.Bind(15, company.Products);
-        r.Bind(16, company.Address);
-        r.Bind(17, company.Strength);
-        r.Bind(18, provenance);
-        r.Bind(19, now);
-        r.Bind(20, company.Industry);
-        r.Bind(21, company.Scope);
+        r.Bind(at, company.Id);
+        r.Bind(at + 1, company.IdentityKey);
+        r.Bind(at + 2, company.Uscc);
+        r.Bind(at + 3, company.Name);
+        r.Bind(at + 4, company.NameKey);
+        r.Bind(at + 5, company.RegionCode);
+        r.Bind(at + 6, company.ProvinceCode);
+        r.Bind(at + 7, company.CityCode);
+        r.Bind(at + 8, company.CountyCode);
+        r.Bind(at + 9, company.RegisteredCapital is { } capital ? (double)capital : null);
+        r.Bind(at + 10, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        r.Bind(at + 11, company.Employees);
+        r.Bind(at + 12, company.Revenue is { } revenue ? (double)revenue : null);
+        r.Bind(at + 13, company.ListedCode);
+        r.Bind(at + 14, company.JoinedTags);
+        r.Bind(at + 15, company.Products);
+        r.Bind(at + 16, company.Address);
+        r.Bind(at + 17, company.Strength);
+        r.Bind(at + 18, provenance);
+        r.Bind(at + 19, now);
+        r.Bind(at + 20, company.Industry);
+        r.Bind(at + 21, company.Scope);
     }
 
     /// <summary>
@@ -796,6 +880,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             database = connection.Handle!;
             Check(raw.sqlite3_prepare_v2(database, sql, out statement));
             indexes = parameters.Select(p => raw.sqlite3_bind_parameter_index(statement, p)).ToArray();
+        }
+
+        /// <summary>A statement with <paramref name="count"/> numbered parameters <c>?1</c>…: parameter i binds <c>?(i + 1)</c>.</summary>
+        public RawStatement(SqliteConnection connection, string sql, int count)
+        {
+            database = connection.Handle!;
+            Check(raw.sqlite3_prepare_v2(database, sql, out statement));
+            indexes = Enumerable.Range(1, count).ToArray();
         }
 
         public void Bind(int parameter, string? value) =>

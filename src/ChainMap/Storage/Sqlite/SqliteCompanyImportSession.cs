@@ -141,6 +141,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         FlushNew();
+        RefreshDiscovery();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -795,13 +796,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     }
 
     /// <summary>
-    /// The discovery rows of the companies this transaction touched, set-wise: their old contribution is taken
-    /// off discovery_count, their discovery_member rows are written again from their confirmed memberships (with
-    /// <c>multi</c>), their new contribution is added; then the paused triggers come back.
+    /// The discovery rows of the companies the batch touched, set-wise: their old contribution is taken off
+    /// discovery_count, their discovery_member rows are written again from their confirmed memberships (with
+    /// <c>multi</c>), their new contribution is added. Once per batch, so that each statement changes a bounded
+    /// number of pages (SQLite keeps a statement's undo copy of every page it changes in memory, temp_store=MEMORY).
     /// </summary>
-    private void ResumeDiscoveryTriggers()
+    private void RefreshDiscovery()
     {
-        if (pausedTriggers is null)
+        if (pausedTriggers is null || touched.Count == 0)
         {
             return;
         }
@@ -811,22 +813,29 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         {
             fill.Transaction = transaction;
             fill.CommandText = "INSERT OR IGNORE INTO temp.import_touched(id) SELECT value FROM json_each($ids)";
-            var ids = fill.Parameters.Add(new SqliteParameter { ParameterName = "$ids" });
-            foreach (var chunk in touched.Chunk(50_000))
-            {
-                ids.Value = JsonSerializer.Serialize(chunk);
-                fill.ExecuteNonQuery();
-            }
+            fill.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(touched));
+            fill.ExecuteNonQuery();
         }
 
         Execute(SqliteDiscoverySchema.RefreshTouched);
+        touched.Clear();
+    }
+
+    /// <summary>The paused triggers come back before the commit (the discovery rows are in step after every batch).</summary>
+    private void ResumeDiscoveryTriggers()
+    {
+        if (pausedTriggers is null)
+        {
+            return;
+        }
+
+        RefreshDiscovery();
         foreach (var sql in pausedTriggers)
         {
             Execute(sql);
         }
 
         pausedTriggers = null;
-        touched.Clear();
     }
 
     private void Execute(string sql)

@@ -34,7 +34,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand selectByName;
     private readonly SqliteCommand selectMemberships;
     private readonly Dictionary<(int Fields, bool Key), RawStatement> updates = [];
-    private readonly List<long> touched = [];
     private readonly SqliteCommand anyWithoutUscc;
     private readonly SqliteCommand recordImport;
     private readonly SqliteCommand recordChange;
@@ -50,7 +49,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private bool firstTransaction = true;
     private bool indexesDeferred;
     private bool nameIndexDeferred;
-    private List<string>? pausedTriggers;
 
     /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
     private const int InsertRows = 50;
@@ -141,7 +139,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         FlushNew();
-        RefreshDiscovery();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -158,7 +155,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         if (transaction is not null)
         {
-            ResumeDiscoveryTriggers();
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
             transaction = null;
@@ -250,6 +246,30 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// with their own triggers off for the bulk insert.
     /// </summary>
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // The index builds sort every key of a million-row table: let SQLite's sorter spill to temporary files
+        // past 16 MiB instead of holding it all in memory (temp_store=MEMORY), then put the settings back.
+        var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken), CultureInfo.InvariantCulture);
+        var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken), CultureInfo.InvariantCulture);
+        await ScalarAsync(connection, "PRAGMA temp_store=FILE; PRAGMA cache_size=-16384;", cancellationToken);
+        try
+        {
+            await RestoreDeferredIndexesInTransactionAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA temp_store={tempStore}; PRAGMA cache_size={cacheSize};"), CancellationToken.None);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static async Task RestoreDeferredIndexesInTransactionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var indexes = new List<(string Name, string Sql)>();
@@ -358,11 +378,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             nameIndexDeferred = deferred.Contains(NameIndex);
         }
 
-        if (!indexesDeferred)
-        {
-            PauseDiscoveryTriggers();
-        }
-
         firstTransaction = false;
         segmentChains.Clear();
         using (var segments = connection.CreateCommand())
@@ -408,11 +423,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 newMemberships.Add((company.Id, membership));
             }
 
-            if (pausedTriggers is not null)
-            {
-                touched.Add(company.Id);
-            }
-
             if (newCompanies.Count >= InsertRows)
             {
                 FlushNew();
@@ -425,11 +435,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (decision.FieldsChanged)
         {
             Update(company, decision.ChangedFields, decision.UsccAdded);
-        }
-
-        if (pausedTriggers is not null && (decision.IsNew || decision.FieldsChanged || decision.Memberships.Count > 0))
-        {
-            touched.Add(company.Id);
         }
 
         if (!decision.IsNew && decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
@@ -756,94 +761,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nameIndexDeferred = false;
-    }
-
-    /// <summary>
-    /// The triggers that keep discovery_member and discovery_count in step row by row (ADR 0020, 0023, 0135) and
-    /// fire on what an import writes. An import into a store that has companies drops them inside its own write
-    /// transaction and brings the discovery tables of the companies it touched up to date with set-based SQL
-    /// before it commits (<see cref="ResumeDiscoveryTriggers"/>), so no other connection ever sees them missing.
-    /// </summary>
-    private static readonly string[] DiscoveryTriggers =
-    [
-        "discovery_member_after_membership_insert", "discovery_member_after_membership_move", "discovery_member_after_company_update",
-        "discovery_count_before_member_replace", "discovery_count_after_member_insert", "discovery_count_after_member_delete",
-        "discovery_count_after_member_update", "discovery_member_multi_after_insert", "discovery_member_multi_after_delete",
-    ];
-
-    private void PauseDiscoveryTriggers()
-    {
-        var triggers = new List<(string Name, string Sql)>();
-        using (var list = connection.CreateCommand())
-        {
-            list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each($names))";
-            list.Parameters.AddWithValue("$names", JsonSerializer.Serialize(DiscoveryTriggers));
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                triggers.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in triggers)
-        {
-            Execute($"DROP TRIGGER \"{name}\"");
-        }
-
-        pausedTriggers = triggers.ConvertAll(t => t.Sql);
-        touched.Clear();
-    }
-
-    /// <summary>
-    /// The discovery rows of the companies the batch touched, set-wise: their old contribution is taken off
-    /// discovery_count, their discovery_member rows are written again from their confirmed memberships (with
-    /// <c>multi</c>), their new contribution is added. Once per batch, so that each statement changes a bounded
-    /// number of pages (SQLite keeps a statement's undo copy of every page it changes in memory, temp_store=MEMORY).
-    /// </summary>
-    private void RefreshDiscovery()
-    {
-        if (pausedTriggers is null || touched.Count == 0)
-        {
-            return;
-        }
-
-        Execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY); DELETE FROM temp.import_touched;");
-        using (var fill = connection.CreateCommand())
-        {
-            fill.Transaction = transaction;
-            fill.CommandText = "INSERT OR IGNORE INTO temp.import_touched(id) SELECT value FROM json_each($ids)";
-            fill.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(touched));
-            fill.ExecuteNonQuery();
-        }
-
-        Execute(SqliteDiscoverySchema.RefreshTouched);
-        touched.Clear();
-    }
-
-    /// <summary>The paused triggers come back before the commit (the discovery rows are in step after every batch).</summary>
-    private void ResumeDiscoveryTriggers()
-    {
-        if (pausedTriggers is null)
-        {
-            return;
-        }
-
-        RefreshDiscovery();
-        foreach (var sql in pausedTriggers)
-        {
-            Execute(sql);
-        }
-
-        pausedTriggers = null;
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Keeps the highest company id handed out, in the batch's transaction (see <see cref="Begin"/>).</summary>

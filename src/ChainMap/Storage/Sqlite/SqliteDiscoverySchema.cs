@@ -269,54 +269,6 @@ internal static class SqliteDiscoverySchema
         """ + MultiBackfill + CountsBackfill;
 
     /// <summary>
-    /// The companies an import transaction touched (their ids in <c>temp.import_touched</c>), refreshed set-wise
-    /// while the row triggers are paused (<see cref="SqliteCompanyImportSession"/>): the same rows and counts the
-    /// triggers would have left. Their old discovery_member rows are taken off discovery_count per segment and
-    /// region (all, province, city, county as <see cref="Counts"/> expands them) and counts that reach zero
-    /// removed; the rows are written again from the confirmed memberships, <c>multi</c> set where a company has
-    /// more than one; their contribution is added back.
-    /// </summary>
-    public const string RefreshTouched = """
-        WITH m AS (
-            SELECT segment_code, province_code, city_code, county_code, strength, coalesce(capital, 0) AS capital
-            FROM discovery_member WHERE company_id IN (SELECT id FROM temp.import_touched)),
-        r AS (
-            SELECT segment_code, '' AS region_code, strength, capital FROM m
-            UNION ALL SELECT segment_code, province_code, strength, capital FROM m
-            UNION ALL SELECT segment_code, city_code, strength, capital FROM m
-                WHERE city_code IS NOT NULL AND city_code <> province_code
-            UNION ALL SELECT segment_code, county_code, strength, capital FROM m
-                WHERE county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code)
-        UPDATE discovery_count SET companies = companies - d.n, capital = discovery_count.capital - d.capital,
-            strength = discovery_count.strength - d.strength
-        FROM (SELECT segment_code, region_code, count(*) AS n, sum(capital) AS capital, sum(strength) AS strength
-              FROM r GROUP BY segment_code, region_code) d
-        WHERE discovery_count.segment_code = d.segment_code AND discovery_count.region_code = d.region_code;
-        DELETE FROM discovery_count WHERE companies <= 0;
-        DELETE FROM discovery_member WHERE company_id IN (SELECT id FROM temp.import_touched);
-        INSERT INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital, multi)
-        SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital,
-            (SELECT count(*) FROM company_segment x WHERE x.company_id = c.id AND x.status = 'confirmed') > 1
-        FROM temp.import_touched t JOIN company c ON c.id = t.id JOIN company_segment cs ON cs.company_id = t.id
-        WHERE cs.status = 'confirmed';
-        WITH m AS (
-            SELECT segment_code, province_code, city_code, county_code, strength, coalesce(capital, 0) AS capital
-            FROM discovery_member WHERE company_id IN (SELECT id FROM temp.import_touched)),
-        r AS (
-            SELECT segment_code, '' AS region_code, 0 AS level, NULL AS province_code, NULL AS city_code, strength, capital FROM m
-            UNION ALL SELECT segment_code, province_code, 1, province_code, NULL, strength, capital FROM m
-            UNION ALL SELECT segment_code, city_code, 2, province_code, city_code, strength, capital FROM m
-                WHERE city_code IS NOT NULL AND city_code <> province_code
-            UNION ALL SELECT segment_code, county_code, 3, province_code, city_code, strength, capital FROM m
-                WHERE county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code)
-        INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
-        SELECT segment_code, region_code, min(level), min(province_code), min(city_code), count(*), sum(capital), sum(strength)
-        FROM r GROUP BY segment_code, region_code
-        ON CONFLICT(segment_code, region_code) DO UPDATE SET companies = companies + excluded.companies,
-            capital = capital + excluded.capital, strength = strength + excluded.strength;
-        """;
-
-    /// <summary>
     /// discovery_channel_member: channel_company with each member's strength and place copied in, kept in
     /// step by triggers (ADR 0025). The introduction-path search follows at most ten home and ten other
     /// members of a channel, strongest first; this index hands it those without reading and sorting

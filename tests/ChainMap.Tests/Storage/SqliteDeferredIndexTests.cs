@@ -196,7 +196,7 @@ public sealed class SqliteDeferredIndexTests
         var triggers = await SchemaAsync("trigger");
         var indexes = await SchemaAsync("index");
 
-        // Rolled back: nothing changes, the paused triggers included.
+        // Rolled back: nothing changes.
         await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
         {
             await session.UpsertAsync([WithUscc("戊公司", "91421303MA4K0L2X7E", "421303", 50, "T1-VEH")], CancellationToken.None);
@@ -221,7 +221,7 @@ public sealed class SqliteDeferredIndexTests
 
         Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
         Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((8L, 8L, 8L)));
-        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers), "the triggers are back after every commit");
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers), "the triggers are in place after every commit");
         Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
     }
 

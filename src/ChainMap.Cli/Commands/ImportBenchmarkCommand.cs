@@ -11,10 +11,14 @@ namespace ChainMap.Cli.Commands;
 
 /// <summary>
 /// <c>chainmap benchmark import --rows N</c>: writes N deterministic synthetic companies to a
-/// temporary CSV, imports them into a fresh embedded store (regions and chains loaded, no
-/// companies), then imports the same file again (everything unchanged), and prints rows/s and
-/// memory for each pass. Peak memory is sampled during the import only (the generator's memory
-/// is released first), so it shows whether memory grows with the file.
+/// temporary CSV, times a raw load of the same file into one SQLite table keyed by USCC (the
+/// <c>sqlite3</c> command line's <c>.import</c> when it is installed, else one prepared INSERT in one
+/// transaction; WAL, synchronous=NORMAL) as the peer, imports the file into a fresh embedded store
+/// (regions and chains loaded, no companies), imports the same file again (everything unchanged),
+/// then imports a second file of N rows into the store holding N (a third each of unchanged rows,
+/// changed rows and new companies), and prints rows/s, CPU and memory for each pass, the ratio of
+/// the first import to the raw load, and the process's peak working set. Peak memory is sampled
+/// during each import only (the generator's memory is released first).
 /// </summary>
 internal static class ImportBenchmarkCommand
 {
@@ -33,17 +37,27 @@ internal static class ImportBenchmarkCommand
             try
             {
                 var csv = Path.Combine(folder, $"companies-{count}.csv");
+                var mixed = Path.Combine(folder, $"companies-{count}-mixed.csv");
                 var clock = Stopwatch.StartNew();
-                await GenerateAsync(csv, count, result.GetValue(seed), dataPath, cancellationToken);
+                await GenerateAsync(csv, mixed, count, result.GetValue(seed), dataPath, cancellationToken);
                 var size = new FileInfo(csv).Length;
-                await Console.Out.WriteLineAsync(Invariant($"generated {count:N0} rows ({size / 1048576.0:F1} MiB) in {clock.Elapsed.TotalSeconds:F1} s: {csv}"));
+                await Console.Out.WriteLineAsync(Invariant($"generated {count:N0} rows ({size / 1048576.0:F1} MiB) and {count:N0} mixed rows in {clock.Elapsed.TotalSeconds:F1} s: {csv}"));
+                var raw = await RawLoad.RunAsync(csv, Path.Combine(folder, "raw"), cancellationToken);
+                await Console.Out.WriteLineAsync(Invariant($"""
+                    raw load ({raw.How}): {raw.Rows:N0} rows in {raw.Seconds:F2} s = {raw.Rows / raw.Seconds:N0} rows/s (load average before {LoadAverage()})
+                    """));
 
                 using var host = await CliHost.StartAsync(Path.Combine(folder, "store"), seed: false, cancellationToken);
                 await host.Services.GetRequiredService<DefaultData>().LoadAsync(dataPath, includeCompanies: false, cancellationToken);
                 var importer = host.Services.GetRequiredService<CompanyImporter>();
                 await Console.Out.WriteLineAsync(Invariant($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
-                await MeasureAsync("first import (all new)", importer, csv, cancellationToken);
+                var first = await MeasureAsync("first import (all new)", importer, csv, cancellationToken);
                 await MeasureAsync("re-import (all unchanged)", importer, csv, cancellationToken);
+                var third = await MeasureAsync("mixed import into the store holding them (1/3 unchanged, 1/3 changed, 1/3 new)", importer, mixed, cancellationToken);
+                using var self = Process.GetCurrentProcess();
+                await Console.Out.WriteLineAsync(Invariant($"""
+                    summary: first import {first:N0} rows/s = {first / (raw.Rows / raw.Seconds):F2} x the raw load ({raw.Rows / raw.Seconds:N0} rows/s, {raw.How}); mixed import {third:N0} rows/s; process peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB
+                    """));
                 return 0;
             }
             finally
@@ -62,18 +76,61 @@ internal static class ImportBenchmarkCommand
         return command;
     }
 
-    private static async Task GenerateAsync(string path, int count, int seed, string dataPath, CancellationToken cancellationToken)
+    private static async Task GenerateAsync(string path, string mixedPath, int count, int seed, string dataPath, CancellationToken cancellationToken)
     {
         var regions = new RegionCatalog(
             await DefaultData.ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken),
             await DefaultData.ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken));
         var home = await DefaultData.ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken);
         var chains = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        await SyntheticCompanies.WriteCsvAsync(writer, count, seed, chains.Chains, regions, home.Code, cancellationToken);
+        await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
+        {
+            await SyntheticCompanies.WriteCsvAsync(writer, count, seed, chains.Chains, regions, home.Code, cancellationToken);
+        }
+
+        // The mixed file: row i of the first file as it is (i % 3 == 0), with another head count (i % 3 == 1),
+        // or a new company of another seed in its place (i % 3 == 2).
+        await using var mixed = new StreamWriter(mixedPath, false, new UTF8Encoding(false), 1 << 16);
+        await using var csv = new CsvHelper.CsvWriter(mixed, CultureInfo.InvariantCulture);
+        foreach (var column in SyntheticCompanies.Header)
+        {
+            csv.WriteField(column);
+        }
+
+        await csv.NextRecordAsync();
+        var employees = Array.IndexOf(SyntheticCompanies.Header, "员工人数");
+        using var others = SyntheticCompanies.Generate(count, seed + 1, chains.Chains, regions, home.Code).GetEnumerator();
+        var i = 0;
+        foreach (var row in SyntheticCompanies.Generate(count, seed, chains.Chains, regions, home.Code))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            others.MoveNext();
+            var written = (i % 3) switch
+            {
+                0 => row,
+                1 => Changed(row, employees),
+                _ => others.Current,
+            };
+            foreach (var value in written)
+            {
+                csv.WriteField(value);
+            }
+
+            await csv.NextRecordAsync();
+            i++;
+        }
     }
 
-    private static async Task MeasureAsync(string label, CompanyImporter importer, string csv, CancellationToken cancellationToken)
+    private static string[] Changed(string[] row, int column)
+    {
+        var changed = (string[])row.Clone();
+        changed[column] = int.TryParse(row[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? (n + 7).ToString(CultureInfo.InvariantCulture)
+            : "7";
+        return changed;
+    }
+
+    private static async Task<double> MeasureAsync(string label, CompanyImporter importer, string csv, CancellationToken cancellationToken)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -117,6 +174,7 @@ internal static class ImportBenchmarkCommand
               working set: {baseline / 1048576.0:F0} MiB before, peak {peak / 1048576.0:F0} MiB during the import (sampled every 20 ms); process peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB
               GC: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:F0} MiB allocated, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB after, {GC.CollectionCount(2) - gen2Before} gen-2 collections
             """));
+        return summary.Read / seconds;
     }
 
     private static string LoadAverage()

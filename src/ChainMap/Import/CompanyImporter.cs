@@ -157,7 +157,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
 
         public async Task ExecuteAsync(ICompanyImportSession session, CancellationToken cancellationToken)
         {
-            var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            // Two batches queued are enough to keep the writer busy while the reader resolves the next one; more only hold memory.
+            var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var producer = Task.Run(() => ProduceAsync(channel.Writer, stop.Token), stop.Token);
             var sinceCommit = 0L;

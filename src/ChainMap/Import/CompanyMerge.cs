@@ -67,6 +67,14 @@ internal static class CompanyMerge
             : (candidates.Count == 1 ? candidates[0] : null, null);
     }
 
+    /// <summary>
+    /// Whether the stored namesakes of a row whose USCC is not stored can change its identity: a row without a
+    /// USCC is matched by name; a row with one only takes a namesake stored without a USCC (<see cref="Identify"/>),
+    /// so when the store holds no company without a USCC its namesakes need not be loaded at all.
+    /// </summary>
+    public static bool NeedsNamesakes(CompanyRecord record, bool storeHasCompaniesWithoutUscc) =>
+        record.Uscc is null || storeHasCompaniesWithoutUscc;
+
     /// <summary>The same division, or one containing the other (a row saying 随州市 is the company stored in 曾都区).</summary>
     public static bool IsCompatible(StoredCompany stored, CompanyRecord record) =>
         stored.RegionCode == record.RegionCode

@@ -63,6 +63,18 @@ public sealed class CompanyMergeTests
     // Identity
 
     [Test]
+    public void A_row_with_a_new_uscc_needs_its_namesakes_only_when_the_store_has_companies_without_one()
+    {
+        // Namesakes that all have a USCC never change a USCC row's identity: it is a new company with or without them.
+        var namesake = Stored(Row(uscc: UsccB));
+        Assert.That(Identify(Row(uscc: UsccA), namesake), Is.EqualTo(Identify(Row(uscc: UsccA))));
+
+        Assert.That(CompanyMerge.NeedsNamesakes(Row(uscc: UsccA), storeHasCompaniesWithoutUscc: false), Is.False);
+        Assert.That(CompanyMerge.NeedsNamesakes(Row(uscc: UsccA), storeHasCompaniesWithoutUscc: true), Is.True);
+        Assert.That(CompanyMerge.NeedsNamesakes(Row(), storeHasCompaniesWithoutUscc: false), Is.True);
+    }
+
+    [Test]
     public void A_row_with_a_stored_uscc_is_that_company_wherever_it_says_it_is()
     {
         var stored = Stored(Row(uscc: UsccA));

@@ -129,6 +129,128 @@ public sealed class SqliteDeferredIndexTests
         Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((4L, 4L, 4L)), "the trigger is back: later imports keep the copy in step");
     }
 
+    private static CompanyRecord WithUscc(string name, string uscc, string region, decimal capital, params string[] segments)
+    {
+        var (province, city, county) = ChainMap.Tests.Support.TestData.Regions.Place(region);
+        return new($"u:{uscc}", uscc, name, name, region, province, city, county, capital, null, null, null, null, [], null, null,
+            CompanyStrength.Score(capital, null, null, null, []), segments.Select(s => new SegmentMembership(s, null, 1, null, null)).ToList());
+    }
+
+    private async Task<List<string>> SchemaAsync(string type)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = $type ORDER BY name";
+        command.Parameters.AddWithValue("$type", type);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <summary>Rows of discovery_member and discovery_count that differ from what counting every confirmed membership gives (0, 0 when in step).</summary>
+    private async Task<(long Members, long Counts)> DiscoveryDifferencesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TEMP TABLE em AS
+                SELECT cs.segment_code, c.id AS company_id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength,
+                    c.registered_capital AS capital,
+                    (SELECT count(*) FROM company_segment x WHERE x.company_id = c.id AND x.status = 'confirmed') > 1 AS multi
+                FROM company_segment cs JOIN company c ON c.id = cs.company_id WHERE cs.status = 'confirmed';
+            CREATE TEMP TABLE ec AS
+                SELECT segment_code, '' AS region_code, count(*) AS companies, sum(coalesce(capital, 0)) AS capital, sum(strength) AS strength FROM em GROUP BY segment_code
+                UNION ALL SELECT segment_code, province_code, count(*), sum(coalesce(capital, 0)), sum(strength) FROM em GROUP BY segment_code, province_code
+                UNION ALL SELECT segment_code, city_code, count(*), sum(coalesce(capital, 0)), sum(strength) FROM em
+                    WHERE city_code IS NOT NULL AND city_code <> province_code GROUP BY segment_code, city_code
+                UNION ALL SELECT segment_code, county_code, count(*), sum(coalesce(capital, 0)), sum(strength) FROM em
+                    WHERE county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code GROUP BY segment_code, county_code;
+            SELECT
+                (SELECT count(*) FROM (SELECT segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital, multi FROM discovery_member
+                                       EXCEPT SELECT * FROM em))
+                + (SELECT count(*) FROM (SELECT * FROM em EXCEPT SELECT segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital, multi FROM discovery_member)),
+                (SELECT count(*) FROM ec e LEFT JOIN discovery_count d USING (segment_code, region_code)
+                 WHERE d.companies IS NOT e.companies OR abs(d.capital - e.capital) > 1e-6 OR abs(d.strength - e.strength) > 1e-6)
+                + (SELECT count(*) FROM discovery_count d WHERE NOT EXISTS (SELECT 1 FROM ec e WHERE e.segment_code = d.segment_code AND e.region_code = d.region_code));
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    [Test]
+    public async Task An_import_into_a_store_with_companies_leaves_the_discovery_tables_as_counting_gives_and_its_triggers_in_place()
+    {
+        var store = await StoreWithChainAsync(path);
+        await store.UpsertCompaniesAsync(
+            [WithUscc("甲公司", "91421303MA4K0L2X7A", "421303", 100, "T1-RAW"), WithUscc("乙公司", "91320506MA4K0L2X7B", "320506", 200, "T1-RAW", "T1-VEH"),
+             WithUscc("丙公司", "91420100MA4K0L2X7C", "420100", 300, "T1-VEH"), WithUscc("丁公司", "91421303MA4K0L2X7D", "421303", 400, "T1-RAW")],
+            new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var triggers = await SchemaAsync("trigger");
+        var indexes = await SchemaAsync("index");
+
+        // Rolled back: nothing changes.
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await session.UpsertAsync([WithUscc("戊公司", "91421303MA4K0L2X7E", "421303", 50, "T1-VEH")], CancellationToken.None);
+        }
+
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers));
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-3", "c.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            var outcomes = await session.UpsertAsync(
+                [
+                    WithUscc("甲公司", "91421303MA4K0L2X7A", "421303", 100, "T1-RAW"), // unchanged
+                    WithUscc("乙公司", "91320506MA4K0L2X7B", "421303", 200), // moved
+                    WithUscc("丙公司", "91420100MA4K0L2X7C", "420100", 3000, "T1-RAW"), // re-valued, a second segment
+                    WithUscc("戊公司", "91421303MA4K0L2X7E", "421303", 50, "T1-VEH"), // new
+                ],
+                CancellationToken.None);
+            Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Unchanged, UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Inserted }));
+            await session.CommitAsync(CancellationToken.None);
+            await session.UpsertAsync([WithUscc("丁公司", "91421303MA4K0L2X7D", "421303", 4000, "T1-VEH")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((8L, 8L, 8L)));
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers), "the triggers are in place after every commit");
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
+    }
+
+    [Test]
+    public async Task A_bulk_load_of_rows_with_a_uscc_defers_the_name_index_until_a_row_without_one_needs_it()
+    {
+        var store = await StoreWithChainAsync(path);
+        var before = await IndexesAsync();
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await session.UpsertAsync([WithUscc("甲公司", "91421303MA4K0L2X7A", "421303", 100, "T1-RAW")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(await IndexesAsync(), Is.Empty, "no row needed a name: the name index waits too");
+
+            var outcomes = await session.UpsertAsync([Record("乙公司", "T1-RAW"), Record("乙公司", "T1-VEH")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(await IndexesAsync(), Is.EqualTo(new[] { "company_by_name" }));
+            Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Inserted, UpsertKind.Updated }));
+
+            // A row with a new USCC now meets its namesake stored without one, through the name index.
+            var merged = await session.UpsertAsync([WithUscc("乙公司", "91421303MA4K0L2X7B", "421303", 100)], CancellationToken.None);
+            Assert.That((merged[0].Kind, merged[0].CompanyId), Is.EqualTo((UpsertKind.Updated, outcomes[0].CompanyId)));
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.That(await IndexesAsync(), Is.EqualTo(before));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(2));
+    }
+
     [Test]
     public async Task Discovery_tables_left_behind_by_a_dead_import_are_rebuilt_at_start()
     {

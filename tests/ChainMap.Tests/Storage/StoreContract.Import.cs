@@ -38,6 +38,30 @@ public abstract partial class StoreContract
     }
 
     [Test]
+    public async Task A_batch_of_many_new_companies_and_later_rows_merging_into_them_is_written_in_order()
+    {
+        await Store.SaveChainAsync(TestData.SmallChain(), CancellationToken.None);
+        var rows = Enumerable.Range(0, 130)
+            .Select(i => Company($"甲{i:D3}液压有限公司", "421303", Uscc.FromBody($"91421303MA4K{i:D3}X7").Value, i % 2 == 0 ? "T1-PART" : "T1-VEH", 100 + i))
+            .ToList();
+        // Later rows of the same batch meet companies created earlier in it: one changes a value, one adds a segment.
+        rows.Add(rows[3] with { RegisteredCapital = 9999 });
+        rows.Add(rows[120] with { Memberships = [new SegmentMembership("T1-RAW", "maker", 1.0, "test", "test.csv")] });
+
+        var outcomes = await Store.UpsertCompaniesAsync(rows, Stamp, CancellationToken.None);
+
+        Assert.That(outcomes.Take(130).Select(o => o.Kind), Is.All.EqualTo(UpsertKind.Inserted));
+        Assert.That(outcomes.Skip(130).Select(o => (o.Kind, o.CompanyId)),
+            Is.EqualTo(new[] { (UpsertKind.Updated, outcomes[3].CompanyId), (UpsertKind.Updated, outcomes[120].CompanyId) }));
+        Assert.That(await Store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(130));
+        Assert.That((await Store.GetCompanyAsync(outcomes[3].CompanyId, CancellationToken.None))!.RegisteredCapital, Is.EqualTo(9999m));
+        Assert.That((await Store.GetCompanyAsync(outcomes[120].CompanyId, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode),
+            Is.EquivalentTo(new[] { "T1-PART", "T1-RAW" }));
+        Assert.That((await Store.GetCompanyAsync(outcomes[129].CompanyId, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode),
+            Is.EqualTo(new[] { "T1-VEH" }));
+    }
+
+    [Test]
     public async Task A_row_with_a_uscc_merges_into_its_namesake_stored_without_one()
     {
         var uscc = Uscc.FromBody("91421303MA4K0L2X7").Value;

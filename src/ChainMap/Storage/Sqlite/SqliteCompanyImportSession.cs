@@ -33,16 +33,28 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly SqliteCommand selectByUscc;
     private readonly SqliteCommand selectByName;
     private readonly SqliteCommand selectMemberships;
-    private readonly SqliteCommand update;
+    private readonly Dictionary<(int Fields, bool Key), RawStatement> updates = [];
+    private readonly SqliteCommand anyWithoutUscc;
     private readonly SqliteCommand recordImport;
     private readonly SqliteCommand recordChange;
     private readonly RawStatement rawInsert;
     private readonly RawStatement rawMembership;
+    private readonly RawStatement manyInserts;
+    private readonly RawStatement manyMemberships;
+    private readonly List<(StoredCompany Company, string Provenance)> newCompanies = new(InsertRows);
+    private readonly List<(long Id, SegmentMembership Membership)> newMemberships = new(MembershipRows);
     private SqliteTransaction? transaction;
     private long nextId;
     private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
+    private bool nameIndexDeferred;
+
+    /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
+    private const int InsertRows = 50;
+
+    /// <summary>Memberships of new companies written by one multi-row INSERT (8 values each).</summary>
+    private const int MembershipRows = 100;
 
     /// <summary>SQLite keeps an open transaction's pages in its file, not in memory: no limit of its own (the importer's applies).</summary>
     public int CommitEvery => int.MaxValue;
@@ -69,21 +81,25 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
                 $revenue, $listed, $tags, $products, $address, $strength, $provenance, $now, $now, $industry, $scope)
             """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
             "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
-        update = Create("""
-            UPDATE company SET identity_key = coalesce($key, identity_key), uscc = $uscc, name = $name, name_key = $name_key, region_code = $region,
-                province_code = $province, city_code = $city, county_code = $county, registered_capital = $capital,
-                founded = $founded, employees = $employees, revenue = $revenue, listed_code = $listed, tags = $tags,
-                products = $products, address = $address, strength = $strength, provenance = $provenance, updated_at = $now,
-                industry = $industry, scope = $scope, version = version + 1
-            WHERE id = $id
-            """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
-            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
+        anyWithoutUscc = Create("SELECT EXISTS (SELECT 1 FROM company WHERE uscc IS NULL)");
         rawMembership = new RawStatement(connection, """
             INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
             VALUES ($id, $segment, $chain, $role, $confidence, $evidence, $source, $status)
             ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
                 evidence = excluded.evidence, source = excluded.source, status = excluded.status
             """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source", "$status");
+        manyInserts = new RawStatement(connection, $"""
+            INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
+                registered_capital, founded, employees, revenue, listed_code, tags, products, address, strength, provenance,
+                created_at, updated_at, industry, scope)
+            VALUES {string.Join(", ", Enumerable.Range(0, InsertRows).Select(r => CompanyValues(r * 22)))}
+            """, InsertRows * 22);
+        manyMemberships = new RawStatement(connection, $"""
+            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
+            VALUES {string.Join(", ", Enumerable.Range(0, MembershipRows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 8 + 1, 8).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
+            ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
+                evidence = excluded.evidence, source = excluded.source, status = excluded.status
+            """, MembershipRows * 8);
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
         recordChange = Create("INSERT INTO import_change(job_id, seq, first_id, last_id, before) VALUES ($job, $seq, $first, $last, $before)",
             "$job", "$seq", "$first", "$last", "$before");
@@ -104,7 +120,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
         // A row whose USCC is stored is that company: its name is not looked up.
         var found = byUscc.Select(c => c.Uscc!).ToHashSet(StringComparer.Ordinal);
-        var names = batch.Where(r => r.Uscc is null || !found.Contains(r.Uscc)).Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
+        // Namesakes are loaded only where the identity rule can use them (a USCC row only takes one stored without a USCC).
+        var withoutUscc = batch.Any(r => r.Uscc is not null && !found.Contains(r.Uscc)) && Convert.ToInt64(anyWithoutUscc.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+        var names = batch.Where(r => (r.Uscc is null || !found.Contains(r.Uscc)) && CompanyMerge.NeedsNamesakes(r, withoutUscc))
+            .Select(r => r.NameKey).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count > 0 && nameIndexDeferred)
+        {
+            RestoreNameIndex();
+        }
+
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
@@ -113,6 +137,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         {
             outcomes[i] = Write(merge.Decide(batch[i]));
         }
+
+        FlushNew();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -137,9 +163,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, anyWithoutUscc, recordImport, recordChange })
         {
             await command.DisposeAsync();
+        }
+
+        foreach (var statement in updates.Values)
+        {
+            statement.Dispose();
         }
 
         if (transaction is not null)
@@ -150,6 +181,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         rawInsert.Dispose();
         rawMembership.Dispose();
+        manyInserts.Dispose();
+        manyMemberships.Dispose();
         if (indexesDeferred)
         {
             await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
@@ -168,7 +201,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the new
     /// companies. A rolled-back first transaction rolls the drops back too.
     /// </summary>
-    private static int DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<string> DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
     {
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())
@@ -177,7 +210,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             list.CommandText = $"""
                 SELECT name, sql FROM sqlite_master
                 WHERE (type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL
-                       AND name <> 'company_by_name' AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
+                       AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
                    OR (type = 'trigger' AND name = '{MembershipTrigger}')
                 """;
             using var reader = list.ExecuteReader();
@@ -201,7 +234,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             drop.ExecuteNonQuery();
         }
 
-        return indexes.Count;
+        return indexes.ConvertAll(i => i.Name);
     }
 
     /// <summary>The trigger that copies a new membership into discovery_member (migration 20).</summary>
@@ -213,6 +246,30 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// with their own triggers off for the bulk insert.
     /// </summary>
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // The index builds sort every key of a million-row table: let SQLite's sorter spill to temporary files
+        // past 16 MiB instead of holding it all in memory (temp_store=MEMORY), then put the settings back.
+        var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken), CultureInfo.InvariantCulture);
+        var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken), CultureInfo.InvariantCulture);
+        await ScalarAsync(connection, "PRAGMA temp_store=FILE; PRAGMA cache_size=-16384;", cancellationToken);
+        try
+        {
+            await RestoreDeferredIndexesInTransactionAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA temp_store={tempStore}; PRAGMA cache_size={cacheSize};"), CancellationToken.None);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static async Task RestoreDeferredIndexesInTransactionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var indexes = new List<(string Name, string Sql)>();
@@ -300,7 +357,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         transaction = connection.BeginTransaction(deferred: false);
-        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, update, recordImport, recordChange })
+        foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, anyWithoutUscc, recordImport, recordChange })
         {
             command.Transaction = transaction;
         }
@@ -316,7 +373,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (firstTransaction && nextId == 0)
         {
-            indexesDeferred = DeferIndexes(connection, transaction) > 0;
+            var deferred = DeferIndexes(connection, transaction);
+            indexesDeferred = deferred.Count > 0;
+            nameIndexDeferred = deferred.Contains(NameIndex);
         }
 
         firstTransaction = false;
@@ -357,18 +416,25 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (decision.IsNew)
         {
-            BindRaw(company, InsertProvenance(company.Provenance));
-            rawInsert.Execute();
-        }
-        else if (decision.FieldsChanged)
-        {
-            Bind(update, company, company.Provenance.ToJson());
-            if (!decision.UsccAdded)
+            // New companies wait for a multi-row INSERT; anything else is written after them (it may be one of them).
+            newCompanies.Add((company, InsertProvenance(company.Provenance)));
+            foreach (var membership in decision.Memberships)
             {
-                update.Parameters[1].Value = DBNull.Value;
+                newMemberships.Add((company.Id, membership));
             }
 
-            update.ExecuteNonQuery();
+            if (newCompanies.Count >= InsertRows)
+            {
+                FlushNew();
+            }
+
+            return decision.Outcome;
+        }
+
+        FlushNew();
+        if (decision.FieldsChanged)
+        {
+            Update(company, decision.ChangedFields, decision.UsccAdded);
         }
 
         if (!decision.IsNew && decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
@@ -378,19 +444,71 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         foreach (var membership in decision.Memberships)
         {
-            var m = rawMembership;
-            m.Bind(0, company.Id);
-            m.Bind(1, membership.SegmentCode);
-            m.Bind(2, segmentChains[membership.SegmentCode]);
-            m.Bind(3, membership.Role);
-            m.Bind(4, membership.Confidence);
-            m.Bind(5, membership.Evidence);
-            m.Bind(6, membership.Source);
-            m.Bind(7, membership.Status.ToWire());
-            m.Execute();
+            BindMembership(rawMembership, 0, company.Id, membership);
+            rawMembership.Execute();
         }
 
         return decision.Outcome;
+    }
+
+    /// <summary>Writes the new companies waiting, then their memberships: full multi-row statements, the rest row by row.</summary>
+    private void FlushNew()
+    {
+        var i = 0;
+        for (; i + InsertRows <= newCompanies.Count; i += InsertRows)
+        {
+            for (var r = 0; r < InsertRows; r++)
+            {
+                BindRaw(manyInserts, r * 22, newCompanies[i + r].Company, newCompanies[i + r].Provenance);
+            }
+
+            manyInserts.Execute();
+        }
+
+        for (; i < newCompanies.Count; i++)
+        {
+            BindRaw(rawInsert, 0, newCompanies[i].Company, newCompanies[i].Provenance);
+            rawInsert.Execute();
+        }
+
+        newCompanies.Clear();
+        var m = 0;
+        for (; m + MembershipRows <= newMemberships.Count; m += MembershipRows)
+        {
+            for (var r = 0; r < MembershipRows; r++)
+            {
+                BindMembership(manyMemberships, r * 8, newMemberships[m + r].Id, newMemberships[m + r].Membership);
+            }
+
+            manyMemberships.Execute();
+        }
+
+        for (; m < newMemberships.Count; m++)
+        {
+            BindMembership(rawMembership, 0, newMemberships[m].Id, newMemberships[m].Membership);
+            rawMembership.Execute();
+        }
+
+        newMemberships.Clear();
+    }
+
+    private void BindMembership(RawStatement statement, int at, long companyId, SegmentMembership membership)
+    {
+        statement.Bind(at, companyId);
+        statement.Bind(at + 1, membership.SegmentCode);
+        statement.Bind(at + 2, segmentChains[membership.SegmentCode]);
+        statement.Bind(at + 3, membership.Role);
+        statement.Bind(at + 4, membership.Confidence);
+        statement.Bind(at + 5, membership.Evidence);
+        statement.Bind(at + 6, membership.Source);
+        statement.Bind(at + 7, membership.Status.ToWire());
+    }
+
+    /// <summary>One row of the multi-row company INSERT: 22 numbered parameters from <paramref name="at"/> + 1, the time used twice.</summary>
+    private static string CompanyValues(int at)
+    {
+        var p = Enumerable.Range(at + 1, 22).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return $"({string.Join(", ", p[..19])}, {p[19]}, {p[19]}, {p[20]}, {p[21]})";
     }
 
     /// <summary>The companies found, each with an empty membership list (filled by <see cref="LoadMemberships"/>) kept in <paramref name="memberships"/>.</summary>
@@ -501,59 +619,148 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         return command;
     }
 
-    /// <summary>Binds by position (the order of the parameter names given to <see cref="Create"/>): a name lookup per value costs more than the insert of some columns.</summary>
-    private void Bind(SqliteCommand command, StoredCompany company, string provenance)
+    private void BindRaw(RawStatement r, int at, StoredCompany company, string provenance)
     {
-        var p = command.Parameters;
-        p[0].Value = company.Id;
-        p[1].Value = (object?)company.IdentityKey ?? DBNull.Value;
-        p[2].Value = (object?)company.Uscc ?? DBNull.Value;
-        p[3].Value = company.Name;
-        p[4].Value = company.NameKey;
-        p[5].Value = company.RegionCode;
-        p[6].Value = company.ProvinceCode;
-        p[7].Value = (object?)company.CityCode ?? DBNull.Value;
-        p[8].Value = (object?)company.CountyCode ?? DBNull.Value;
-        p[9].Value = company.RegisteredCapital is { } capital ? (double)capital : DBNull.Value;
-        p[10].Value = company.Founded is { } founded ? founded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-        p[11].Value = (object?)company.Employees ?? DBNull.Value;
-        p[12].Value = company.Revenue is { } revenue ? (double)revenue : DBNull.Value;
-        p[13].Value = (object?)company.ListedCode ?? DBNull.Value;
-        p[14].Value = company.JoinedTags;
-        p[15].Value = (object?)company.Products ?? DBNull.Value;
-        p[16].Value = (object?)company.Address ?? DBNull.Value;
-        p[17].Value = company.Strength;
-        p[18].Value = provenance;
-        p[19].Value = now;
-        p[20].Value = (object?)company.Industry ?? DBNull.Value;
-        p[21].Value = (object?)company.Scope ?? DBNull.Value;
+        r.Bind(at, company.Id);
+        r.Bind(at + 1, company.IdentityKey);
+        r.Bind(at + 2, company.Uscc);
+        r.Bind(at + 3, company.Name);
+        r.Bind(at + 4, company.NameKey);
+        r.Bind(at + 5, company.RegionCode);
+        r.Bind(at + 6, company.ProvinceCode);
+        r.Bind(at + 7, company.CityCode);
+        r.Bind(at + 8, company.CountyCode);
+        r.Bind(at + 9, company.RegisteredCapital is { } capital ? (double)capital : null);
+        r.Bind(at + 10, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        r.Bind(at + 11, company.Employees);
+        r.Bind(at + 12, company.Revenue is { } revenue ? (double)revenue : null);
+        r.Bind(at + 13, company.ListedCode);
+        r.Bind(at + 14, company.JoinedTags);
+        r.Bind(at + 15, company.Products);
+        r.Bind(at + 16, company.Address);
+        r.Bind(at + 17, company.Strength);
+        r.Bind(at + 18, provenance);
+        r.Bind(at + 19, now);
+        r.Bind(at + 20, company.Industry);
+        r.Bind(at + 21, company.Scope);
     }
 
-    private void BindRaw(StoredCompany company, string provenance)
+    /// <summary>
+    /// Rewrites the columns of the changed fields only (with the strength, provenance, time and version), so
+    /// that SQLite leaves the index entries of unchanged columns alone; one statement per set of fields.
+    /// </summary>
+    private void Update(StoredCompany company, int fields, bool usccAdded)
     {
-        var r = rawInsert;
-        r.Bind(0, company.Id);
-        r.Bind(1, company.IdentityKey);
-        r.Bind(2, company.Uscc);
-        r.Bind(3, company.Name);
-        r.Bind(4, company.NameKey);
-        r.Bind(5, company.RegionCode);
-        r.Bind(6, company.ProvinceCode);
-        r.Bind(7, company.CityCode);
-        r.Bind(8, company.CountyCode);
-        r.Bind(9, company.RegisteredCapital is { } capital ? (double)capital : null);
-        r.Bind(10, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        r.Bind(11, company.Employees);
-        r.Bind(12, company.Revenue is { } revenue ? (double)revenue : null);
-        r.Bind(13, company.ListedCode);
-        r.Bind(14, company.JoinedTags);
-        r.Bind(15, company.Products);
-        r.Bind(16, company.Address);
-        r.Bind(17, company.Strength);
-        r.Bind(18, provenance);
-        r.Bind(19, now);
-        r.Bind(20, company.Industry);
-        r.Bind(21, company.Scope);
+        if (!updates.TryGetValue((fields, usccAdded), out var statement))
+        {
+            var columns = new List<string>();
+            foreach (var (field, names) in UpdatedColumns)
+            {
+                if ((fields & field) != 0)
+                {
+                    columns.AddRange(names);
+                }
+            }
+
+            if (usccAdded)
+            {
+                columns.Add("identity_key");
+            }
+
+            columns.AddRange(["strength", "provenance", "updated_at"]);
+            var set = string.Join(", ", columns.Select(c => $"{c} = ${c}"));
+            statement = new RawStatement(connection, $"UPDATE company SET {set}, version = version + 1 WHERE id = $id",
+                [.. columns.Select(c => "$" + c), "$id"]);
+            updates[(fields, usccAdded)] = statement;
+        }
+
+        var at = 0;
+        foreach (var (field, names) in UpdatedColumns)
+        {
+            if ((fields & field) == 0)
+            {
+                continue;
+            }
+
+            foreach (var column in names)
+            {
+                BindColumn(statement, at++, column, company);
+            }
+        }
+
+        if (usccAdded)
+        {
+            statement.Bind(at++, company.IdentityKey);
+        }
+
+        statement.Bind(at++, company.Strength);
+        statement.Bind(at++, company.Provenance.ToJson());
+        statement.Bind(at++, now);
+        statement.Bind(at, company.Id);
+        statement.Execute();
+    }
+
+    private static void BindColumn(RawStatement statement, int at, string column, StoredCompany company)
+    {
+        switch (column)
+        {
+            case "uscc": statement.Bind(at, company.Uscc); break;
+            case "name": statement.Bind(at, company.Name); break;
+            case "name_key": statement.Bind(at, company.NameKey); break;
+            case "region_code": statement.Bind(at, company.RegionCode); break;
+            case "province_code": statement.Bind(at, company.ProvinceCode); break;
+            case "city_code": statement.Bind(at, company.CityCode); break;
+            case "county_code": statement.Bind(at, company.CountyCode); break;
+            case "registered_capital": statement.Bind(at, company.RegisteredCapital is { } capital ? (double)capital : null); break;
+            case "founded": statement.Bind(at, company.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case "employees": statement.Bind(at, company.Employees); break;
+            case "revenue": statement.Bind(at, company.Revenue is { } revenue ? (double)revenue : null); break;
+            case "listed_code": statement.Bind(at, company.ListedCode); break;
+            case "tags": statement.Bind(at, company.JoinedTags); break;
+            case "products": statement.Bind(at, company.Products); break;
+            case "address": statement.Bind(at, company.Address); break;
+            case "industry": statement.Bind(at, company.Industry); break;
+            case "scope": statement.Bind(at, company.Scope); break;
+            default: throw new ArgumentOutOfRangeException(nameof(column), column, "not a company column");
+        }
+    }
+
+    /// <summary>The company columns of each <see cref="CompanyFields"/> bit, in the order they are bound.</summary>
+    private static readonly (int Field, string[] Columns)[] UpdatedColumns =
+    [
+        (CompanyFields.Name, ["name", "name_key"]),
+        (CompanyFields.Uscc, ["uscc"]),
+        (CompanyFields.Region, ["region_code", "province_code", "city_code", "county_code"]),
+        (CompanyFields.RegisteredCapital, ["registered_capital"]),
+        (CompanyFields.Founded, ["founded"]),
+        (CompanyFields.Employees, ["employees"]),
+        (CompanyFields.Revenue, ["revenue"]),
+        (CompanyFields.ListedCode, ["listed_code"]),
+        (CompanyFields.Tags, ["tags"]),
+        (CompanyFields.Products, ["products"]),
+        (CompanyFields.Address, ["address"]),
+        (CompanyFields.Industry, ["industry"]),
+        (CompanyFields.Scope, ["scope"]),
+    ];
+
+    /// <summary>The name index a bulk load defers like the others until a row needs namesakes (a row without a USCC, or a store with companies without one).</summary>
+    private const string NameIndex = "company_by_name";
+
+    /// <summary>Builds the deferred name index now, in the batch's transaction: from here on the session looks names up.</summary>
+    private void RestoreNameIndex()
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT sql FROM deferred_index WHERE name = $name";
+        command.Parameters.AddWithValue("$name", NameIndex);
+        if (command.ExecuteScalar() is string sql)
+        {
+            command.CommandText = sql.Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase);
+            command.Parameters.Clear();
+            command.ExecuteNonQuery();
+        }
+
+        nameIndexDeferred = false;
     }
 
     /// <summary>Keeps the highest company id handed out, in the batch's transaction (see <see cref="Begin"/>).</summary>
@@ -599,6 +806,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             database = connection.Handle!;
             Check(raw.sqlite3_prepare_v2(database, sql, out statement));
             indexes = parameters.Select(p => raw.sqlite3_bind_parameter_index(statement, p)).ToArray();
+        }
+
+        /// <summary>A statement with <paramref name="count"/> numbered parameters <c>?1</c>…: parameter i binds <c>?(i + 1)</c>.</summary>
+        public RawStatement(SqliteConnection connection, string sql, int count)
+        {
+            database = connection.Handle!;
+            Check(raw.sqlite3_prepare_v2(database, sql, out statement));
+            indexes = Enumerable.Range(1, count).ToArray();
         }
 
         public void Bind(int parameter, string? value) =>

@@ -346,7 +346,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         {
             var company = details[p.Key];
             return new Ranked(p.Key, p.Value.Gap, ties.Score(p.Key, p.Value.Part, p.Value.Strength), p.Value.Strength,
-                TargetScoring.Assess(company).Signals, company.Name);
+                TargetScoring.Signals(company), company.Name);
         }).ToList();
         ranked.Sort(RankOrder);
         return ranked;

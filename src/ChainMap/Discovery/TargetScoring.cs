@@ -148,5 +148,9 @@ internal static class TargetScoring
     public static StrengthAssessment Assess(Company company) =>
         CompanyStrength.Assess(company.RegisteredCapital, company.Revenue, company.Employees, company.ListedCode, company.Tags, company.Founded);
 
+    /// <summary>How many kinds of strength evidence the company's row carries, without wording them.</summary>
+    public static int Signals(Company company) =>
+        CompanyStrength.Signals(company.RegisteredCapital, company.Revenue, company.Employees, company.ListedCode, company.Tags, company.Founded);
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -25,31 +25,43 @@ internal static class CompanyStrength
     /// The strength and the facts it rests on, each fact with the points it adds (上市（600066，上交所主板）14 分), and the register
     /// facts the row lacks. <paramref name="asOf"/> is the day the company's age is counted to (today, UTC, when not given).
     /// </summary>
-    public static StrengthAssessment Assess(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded = null, DateOnly? asOf = null)
+    public static StrengthAssessment Assess(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded = null, DateOnly? asOf = null) =>
+        Evaluate(registeredCapital, revenue, employees, listedCode, tags, founded, asOf, describe: true);
+
+    /// <summary>How many kinds of strength evidence the row carries (<see cref="StrengthAssessment.Signals"/>), without wording the facts: ranking asks it of every candidate.</summary>
+    public static int Signals(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded) =>
+        Evaluate(registeredCapital, revenue, employees, listedCode, tags, founded, null, describe: false).Signals;
+
+    private static StrengthAssessment Evaluate(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded, DateOnly? asOf, bool describe)
     {
         var score = 0.0;
         var facts = new List<string>();
         var missing = new List<string>();
         var signals = 0;
 
-        void Fact(string text, double points)
+        void Fact(Func<string> text, double points)
         {
             score += points;
-            facts.Add(string.Create(CultureInfo.InvariantCulture, $"{text} {Math.Round(points, 2):0.##} 分"));
+            if (!describe)
+            {
+                return;
+            }
+
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"{text()} {Math.Round(points, 2):0.##} 分"));
         }
 
         var board = ListingBoard(listedCode);
         if (board is not null || tags.Contains(CompanyTags.Listed))
         {
             signals++;
-            Fact(board is null ? "上市" : $"上市（{listedCode!.Trim()}，{board}）", BoardPoints(board));
+            Fact(() => board is null ? "上市" : $"上市（{listedCode!.Trim()}，{board}）", BoardPoints(board));
         }
 
         var controller = CompanyTags.Controllers.FirstOrDefault(tags.Contains);
         if (controller is not null)
         {
             signals++;
-            Fact("企业性质 " + controller, ControllerPoints(controller));
+            Fact(() => "企业性质 " + controller, ControllerPoints(controller));
         }
         else
         {
@@ -59,7 +71,7 @@ internal static class CompanyStrength
         if (registeredCapital is { } capital)
         {
             signals++;
-            Fact("注册资本 " + Money(capital), LogPoints((double)capital, 100, 1_000_000, 20));
+            Fact(() => "注册资本 " + Money(capital), LogPoints((double)capital, 100, 1_000_000, 20));
         }
         else
         {
@@ -69,7 +81,7 @@ internal static class CompanyStrength
         if (revenue is { } income)
         {
             signals++;
-            Fact("营业收入 " + Money(income), LogPoints((double)income, 500, 10_000_000, 25));
+            Fact(() => "营业收入 " + Money(income), LogPoints((double)income, 500, 10_000_000, 25));
         }
         else
         {
@@ -79,7 +91,7 @@ internal static class CompanyStrength
         if (employees is { } staff)
         {
             signals++;
-            Fact(string.Create(CultureInfo.InvariantCulture, $"员工 {staff} 人"), LogPoints(staff, 10, 50_000, 15));
+            Fact(() => string.Create(CultureInfo.InvariantCulture, $"员工 {staff} 人"), LogPoints(staff, 10, 50_000, 15));
         }
         else
         {
@@ -90,7 +102,7 @@ internal static class CompanyStrength
         {
             signals++;
             var years = Years(date, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
-            Fact(string.Create(CultureInfo.InvariantCulture, $"成立 {years} 年（{date:yyyy-MM-dd}）"), AgePoints(years));
+            Fact(() => string.Create(CultureInfo.InvariantCulture, $"成立 {years} 年（{date:yyyy-MM-dd}）"), AgePoints(years));
         }
         else
         {
@@ -113,7 +125,7 @@ internal static class CompanyStrength
                     qualifications += points;
                 }
 
-                Fact(tag, points);
+                Fact(() => tag, points);
             }
         }
 

@@ -193,6 +193,8 @@ public sealed partial class WebPageJourneys
         await journey.ScreenshotAsync("project-other-team");
 
         await journey.GoAsync($"#/project?id={ours}");
+        // Only the hash changes: the other team's page stays until ours is drawn, so wait for our project's title.
+        await Page.Locator("#project-title", new() { HasText = "浏览器测试长三角项目" }).WaitForAsync();
         await Page.Locator("#activity-form").WaitForAsync();
         var ownNotice = await Page.Locator("#project-readonly").CountAsync();
         // Meanwhile a coordinator hands the project to another team: the page still shows it as ours.

@@ -33,6 +33,12 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
     private static readonly string[] ForeignCurrencies = ["美元", "港元", "港币", "欧元", "日元", "英镑", "新台币", "澳元", "USD", "HKD", "EUR", "JPY", "GBP"];
 
+    private static readonly System.Text.RegularExpressions.Regex StaffBand = new(
+        @"^(?:(?<low>\d{1,7})\s*(?:-|~|～|—|－|至|到)\s*\d{1,7}|(?<low>\d{1,7})\s*(?:\+|以上|及以上)|(?:大于|多于|超过)\s*(?<low>\d{1,7})|(?<below>小于|少于|不足|低于)\s*\d{1,7})$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly string[] LegalForms = ["有限责任公司", "股份有限公司", "有限公司", "合伙企业", "个体工商户", "个人独资", "分公司", "股份合作", "集体所有制", "全民所有制", "联营"];
+
     private static readonly char[] TagSeparators = ['|', '、', ',', '，', ';', '；', '/'];
     private static readonly char[] SegmentSeparators = ['|', '、', ';', '；', ',', '，'];
     private static readonly string[] Fields = [.. CompanyColumns.Fields];
@@ -56,6 +62,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly int ListedField = CompanyColumns.Ordinal(CompanyColumns.ListedCode);
     private static readonly int TagsField = CompanyColumns.Ordinal(CompanyColumns.Tags);
     private static readonly int ControllerField = CompanyColumns.Ordinal(CompanyColumns.Controller);
+    private static readonly int StatusField = CompanyColumns.Ordinal(CompanyColumns.Status);
 
     private readonly Dictionary<string, (string Province, string? City, string? County)> places = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionResolution> regionsByNames = new(StringComparer.Ordinal);
@@ -121,6 +128,18 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return Rejected();
         }
 
+        var status = Get(StatusField);
+        if (RegistrationStatus.Closed(status) is { } closed)
+        {
+            Problem(StatusField, status, $"the company is closed ({closed}): a closed company is no target, so the row is not imported (if it is already stored, delete it on its page)");
+            return Rejected();
+        }
+
+        if (RegistrationStatus.MovedOut(status))
+        {
+            Problem(StatusField, status, "the company moved its registration away (迁出): the place in this row may be the old one; the row is imported as written", ProblemSeverity.Warning);
+        }
+
         string? uscc = null;
         var usccText = Get(UsccField);
         if (usccText.Length > 0)
@@ -165,8 +184,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
                     tags = [.. tags, controller];
                 }
             }
-            else
+            else if (!LegalForms.Any(form => controllerText.Contains(form, StringComparison.Ordinal)))
             {
+                // A register's 企业类型 is often a legal form alone (有限责任公司): it says nothing of the controller, and is no mistake.
                 Problem(ControllerField, controllerText, "names no known controller type (央企, 地方国企, 国有企业, 外资企业, 公众企业, 民营企业); the row is imported without one", ProblemSeverity.Warning);
             }
         }
@@ -256,6 +276,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     }
 
     /// <summary><see cref="PlainText"/>, with the usual "no value" markers (-, 无, N/A, ...) read as empty.</summary>
+    /// <summary>True when a cell holds no value: empty, blank, or one of the usual "no value" markers (-, N/A, 暂无 …).</summary>
+    internal static bool IsBlank(string? value) => Clean(value).Length == 0;
+
     private static string Clean(string? value)
     {
         var text = PlainText(value);
@@ -402,7 +425,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         var currency = Array.Find(ForeignCurrencies, c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
         if (currency is not null)
         {
-            problem(field, text, $"amount in {currency}: give it in 万元 (CNY)", ProblemSeverity.Error);
+            problem(field, text, $"amount in {currency}: amounts are kept in 万元 (CNY) and not converted, so the company is imported without this value", ProblemSeverity.Warning);
             return null;
         }
 
@@ -425,7 +448,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return value * factor;
         }
 
-        problem(field, text, "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿)", ProblemSeverity.Error);
+        problem(field, text, "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning);
         return null;
     }
 
@@ -447,7 +470,13 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return value;
         }
 
-        problem(field, text, "not a whole non-negative number of people", ProblemSeverity.Error);
+        if (StaffBand.Match(cleaned) is { Success: true } band)
+        {
+            // A register's 人员规模 band (50-99人, 1000人以上) is read as its lower bound; "fewer than 50" has none.
+            return band.Groups["below"].Success ? null : int.Parse(band.Groups["low"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        problem(field, text, "not a whole non-negative number of people (or a band such as 50-99人, 1000人以上): the company is imported without this value", ProblemSeverity.Warning);
         return null;
     }
 
@@ -475,7 +504,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return new DateOnly(1899, 12, 30).AddDays(serial);
         }
 
-        problem(field, text, "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日)", ProblemSeverity.Error);
+        problem(field, text, "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日): the company is imported without this value", ProblemSeverity.Warning);
         return null;
     }
 

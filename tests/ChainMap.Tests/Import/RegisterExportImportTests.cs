@@ -1,0 +1,107 @@
+using ChainMap.Import;
+using ChainMap.Storage;
+
+namespace ChainMap.Tests.Import;
+
+/// <summary>
+/// A company-register export as the data vendors write it (企查查, 天眼查): 登记状态, 企业类型 as a legal form,
+/// 国标行业门类/大类/中类/小类 in four columns, 人员规模 as a band, capital in a foreign currency.
+/// </summary>
+public sealed class RegisterExportImportTests
+{
+    private const string Header = "企业名称,登记状态,注册资本,成立日期,所属省份,所属城市,所属区县,企业类型,国标行业门类,国标行业大类,国标行业中类,国标行业小类,人员规模";
+    private ImportTestStore store = null!;
+
+    [SetUp]
+    public async Task CreateStore() => store = await ImportTestStore.CreateAsync();
+
+    [TearDown]
+    public async Task DisposeStore() => await store.DisposeAsync();
+
+    [Test]
+    public async Task Closed_companies_are_not_imported_and_the_report_says_why()
+    {
+        var path = store.Write("status.csv", $"""
+            {Header}
+            甲专用汽车有限公司,存续（在营、开业、在册）,5000万元人民币,2010-05-01,湖北省,随州市,曾都区,有限责任公司,制造业,汽车制造业,改装汽车制造,改装汽车制造,100-499人
+            乙消防装备有限公司,注销,1000万元人民币,2011-05-01,江苏省,苏州市,苏州工业园区,有限责任公司,制造业,专用设备制造业,,,少于50人
+            丙汽车零部件有限公司,"吊销，未注销",800万元人民币,2001-07-11,浙江省,宁波市,北仑区,有限责任公司,制造业,汽车制造业,汽车零部件及配件制造,,少于50人
+            丁液压有限公司,迁出,300万元人民币,2015-01-01,湖北省,随州市,曾都区,有限责任公司,制造业,通用设备制造业,,,50-99人
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((4L, 2L, 2L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Value, p.Severity)), Is.EqualTo(new[]
+        {
+            (3, "登记状态", "注销", ProblemSeverity.Error),
+            (4, "登记状态", "吊销，未注销", ProblemSeverity.Error),
+            (5, "登记状态", "迁出", ProblemSeverity.Warning),
+        }));
+        Assert.That(summary.Problems[0].Reason, Does.StartWith("the company is closed (注销): a closed company is no target"));
+        Assert.That(summary.Problems[1].Reason, Does.StartWith("the company is closed (吊销)"));
+        Assert.That(summary.Problems[2].Reason, Does.Contain("the place in this row may be the old one"));
+        Assert.That(await Names(), Is.EquivalentTo(new[] { "甲专用汽车有限公司", "丁液压有限公司" }));
+    }
+
+    [Test]
+    public async Task The_most_specific_industry_column_given_on_each_row_is_read()
+    {
+        var path = store.Write("industry.csv", $"""
+            {Header}
+            甲制药有限公司,存续,3000万元人民币,2015-09-09,上海市,上海市,浦东新区,有限责任公司,制造业,医药制造业,化学药品原料药制造,化学药品原料药制造,
+            乙汽车有限公司,存续,3000万元人民币,2015-09-09,浙江省,宁波市,北仑区,有限责任公司,制造业,汽车制造业,汽车零部件及配件制造,-,
+            丙机械有限公司,存续,3000万元人民币,2015-09-09,浙江省,宁波市,北仑区,有限责任公司,制造业,通用设备制造业,,,
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.Rejected, Is.Zero);
+        Assert.That(summary.Columns.Where(c => c.Field == CompanyColumns.Industry).Select(c => (c.Header, c.WhenEmpty)), Is.EquivalentTo(new[]
+        {
+            ("国标行业小类", (string?)null), ("国标行业中类", "国标行业小类"), ("国标行业大类", "国标行业小类"), ("国标行业门类", "国标行业小类"),
+        }));
+        var companies = await Companies();
+        Assert.That(companies["甲制药有限公司"].Industry, Is.EqualTo("化学药品原料药制造"));
+        Assert.That(companies["乙汽车有限公司"].Industry, Is.EqualTo("汽车零部件及配件制造"), "a blank marker (-) in 小类 falls back to 中类");
+        Assert.That(companies["丙机械有限公司"].Industry, Is.EqualTo("通用设备制造业"));
+        Assert.That(companies["甲制药有限公司"].Memberships.Select(m => m.SegmentCode), Does.Contain("SW-API"));
+    }
+
+    [Test]
+    public async Task Staff_bands_read_as_their_lower_bound_and_legal_forms_are_no_controller_mistake()
+    {
+        var path = store.Write("staff.csv", """
+            企业名称,所属省份,所属城市,企业类型,人员规模,注册资本
+            甲有限公司,湖北省,随州市,有限责任公司（自然人投资或控股）,100-499人,1000万美元
+            乙有限公司,湖北省,随州市,有限责任公司（非自然人投资或控股的法人独资）,1000人以上,
+            丙有限公司,湖北省,随州市,全民所有制,少于50人,
+            丁有限公司,湖北省,随州市,股份有限公司,50～99,
+            戊有限公司,湖北省,随州市,社会团体,,
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((5L, 0L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new (int, string?)[] { (2, "注册资本"), (6, "企业类型") }),
+            "only the foreign currency and a 企业类型 that is neither a controller type nor a legal form are reported");
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.Employees), Is.EquivalentTo(new Dictionary<string, int?>
+        {
+            ["甲有限公司"] = 100, ["乙有限公司"] = 1000, ["丙有限公司"] = null, ["丁有限公司"] = 50, ["戊有限公司"] = null,
+        }));
+        Assert.That(companies["甲有限公司"].Tags, Is.EqualTo(new[] { "民营企业" }));
+        Assert.That(companies["乙有限公司"].Tags, Is.Empty, "非自然人投资 names no private controller");
+        Assert.That(companies["丙有限公司"].Tags, Is.EqualTo(new[] { "国有企业" }));
+        Assert.That(companies["甲有限公司"].RegisteredCapital, Is.Null);
+    }
+
+    private async Task<Dictionary<string, ChainMap.Domain.Company>> Companies()
+    {
+        var page = await store.Store.SearchCompaniesAsync(new CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);
+        var full = await store.Store.GetCompaniesAsync(page.Items.Select(c => c.Id).ToList(), CancellationToken.None);
+        return full.ToDictionary(c => c.Name);
+    }
+
+    private async Task<string[]> Names() => [.. (await Companies()).Keys];
+}

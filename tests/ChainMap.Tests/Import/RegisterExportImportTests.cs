@@ -96,6 +96,40 @@ public sealed class RegisterExportImportTests
         Assert.That(companies["甲有限公司"].RegisteredCapital, Is.Null);
     }
 
+    [Test]
+    public async Task A_title_above_the_header_is_skipped_with_a_warning_in_text_and_in_a_workbook()
+    {
+        var csv = store.Write("titled.csv", "企查查数据导出（导出时间：2026-12-05）\n\n企业名称\t所属省份\t所属城市\t人员规模\n甲专用汽车有限公司\t湖北省\t随州市\t50-99人\n数据来源：企查查\n");
+        var workbook = Path.Combine(store.Directory, "titled.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, new List<Dictionary<string, object?>>
+        {
+            new() { ["A"] = "天眼查 · 企业名单", ["B"] = null, ["C"] = null },
+            new() { ["A"] = "企业名称", ["B"] = "所属省份", ["C"] = "所属城市" },
+            new() { ["A"] = "乙液压有限公司", ["B"] = "湖北省", ["C"] = "随州市" },
+        }, printHeader: false);
+
+        var text = await store.ImportAsync(csv);
+        var sheet = await store.ImportAsync(workbook);
+
+        Assert.That(text.Format, Is.EqualTo("UTF-8, tab-separated"), "the title line has no delimiter and does not decide it");
+        Assert.That((text.Inserted, text.Rejected), Is.EqualTo((1L, 1L)), "the note under the table names no province");
+        Assert.That(text.Problems.Single(p => p.Line == 1), Is.EqualTo(new ImportProblem("titled.csv", 1, null, "企查查数据导出（导出时间：2026-12-05）",
+            "line 1 holds no table header (a title): the header was found on line 3, and the lines above it were skipped", ProblemSeverity.Warning)));
+        Assert.That(text.Problems.Single(p => p.Line == 5).Severity, Is.EqualTo(ProblemSeverity.Error));
+        Assert.That((sheet.Inserted, sheet.Rejected), Is.EqualTo((1L, 0L)));
+        Assert.That(sheet.Problems.Single().Reason, Does.Contain("the header was found on line 2"));
+        Assert.That(await Names(), Is.EquivalentTo(new[] { "甲专用汽车有限公司", "乙液压有限公司" }));
+    }
+
+    [Test]
+    public async Task A_file_of_names_alone_still_reads_its_first_row_as_the_header()
+    {
+        var summary = await store.ImportAsync(store.Write("names.csv", "企业名称\n甲专用汽车有限公司\n"));
+
+        Assert.That((summary.FileProblem, summary.Read), Is.EqualTo(((ImportProblem?)null, 1L)), "the file is read, its header is line 1");
+        Assert.That(summary.Problems.Single().Line, Is.EqualTo(2), "the row itself names no region");
+    }
+
     private async Task<Dictionary<string, ChainMap.Domain.Company>> Companies()
     {
         var page = await store.Store.SearchCompaniesAsync(new CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);

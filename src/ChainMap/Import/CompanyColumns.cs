@@ -60,7 +60,7 @@ internal static class CompanyColumns
         (Revenue, ["revenue", "operating revenue", "营业收入(万元)", "营业收入", "营收(万元)", "营收", "年营业额", "主营业务收入"]),
         (ListedCode, ["listed code", "stock code", "ticker", "股票代码", "证券代码", "上市代码"]),
         (Tags, ["tags", "labels", "标签", "企业标签", "资质", "荣誉资质", "企业资质"]),
-        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "经济类型"]),
+        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "公司类型", "经济类型"]),
         (Status, ["status", "registration status", "登记状态", "经营状态", "企业状态", "公司状态", "存续状态", "状态"]),
     ];
 
@@ -71,6 +71,12 @@ internal static class CompanyColumns
 
     /// <summary>Every known field with its accepted header names, for documentation and error messages.</summary>
     public static IReadOnlyDictionary<string, string[]> Known { get; } = Table.ToDictionary(t => t.Field, t => t.Aliases);
+
+    /// <summary>
+    /// Codes that identify on their own (USCC, region code) are read from their best column only: a second column such
+    /// as 纳税人识别号 may hold an older 15-digit tax number, which would reject a row that imports well without it.
+    /// </summary>
+    public static bool IdentifiesAlone(string field) => field is Uscc or RegionCode;
 
     /// <summary>The position of a field in <see cref="Fields"/>, or -1.</summary>
     public static int Ordinal(string field) => Array.IndexOf((string[])Fields, field);
@@ -275,7 +281,7 @@ internal sealed class CompanyColumnMap
             }
 
             var ordinal = CompanyColumns.Ordinal(field);
-            if (columnOfField[ordinal] != column && !explicitColumns[columnOfField[ordinal]])
+            if (columnOfField[ordinal] != column && !explicitColumns[columnOfField[ordinal]] && !CompanyColumns.IdentifiesAlone(field))
             {
                 (fallbacks[ordinal] ??= []).Add((column, CompanyColumns.RankOf(header[column])));
             }

@@ -130,6 +130,17 @@ public sealed class RegisterExportImportTests
         Assert.That(summary.Problems.Single().Line, Is.EqualTo(2), "the row itself names no region");
     }
 
+    [Test]
+    public async Task A_second_code_column_does_not_fill_an_empty_credit_code()
+    {
+        // 天眼查 writes 纳税人识别号 beside 统一社会信用代码; an old 15-digit tax number there must not reject the row.
+        var summary = await store.ImportAsync(store.Write("codes.csv", "公司名称,统一社会信用代码,纳税人识别号,所属省份,所属城市,公司类型\n甲有限公司,,420302000012345,湖北省,随州市,有限责任公司\n"));
+
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((1L, 0)));
+        Assert.That(summary.Columns.Single(c => c.Header == "纳税人识别号").Field, Is.Null);
+        Assert.That((await Companies())["甲有限公司"].Uscc, Is.Null);
+    }
+
     private async Task<Dictionary<string, ChainMap.Domain.Company>> Companies()
     {
         var page = await store.Store.SearchCompaniesAsync(new CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);

@@ -153,7 +153,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             uscc = parsed.Value;
         }
 
-        var region = ResolveRegion(Get, uscc, Problem);
+        var region = ResolveRegion(Get, uscc, name, Problem);
         if (region is null)
         {
             return Rejected();
@@ -295,7 +295,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         return place;
     }
 
-    private Region? ResolveRegion(Func<int, string> get, string? uscc, Action<int, string?, string, ProblemSeverity> problem)
+    private Region? ResolveRegion(Func<int, string> get, string? uscc, string name, Action<int, string?, string, ProblemSeverity> problem)
     {
         var province = get(ProvinceField);
         var city = get(CityField);
@@ -387,6 +387,14 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         if (uscc is not null && regions.Find(uscc.Substring(2, 6)) is { } registered)
         {
             return registered;
+        }
+
+        if (firstError is null && (addressReason is null or "no region is named in this text") && names.FromNamePrefix(name) is { } named)
+        {
+            // Nothing else names a place, and the company's name starts with one (深圳市…, 南京…): a listed company's or a
+            // vendor list's name usually does. A warning, so that an analyst can check it.
+            problem(NameField, name, $"no region column, address or credit code names a place: the company is placed in {named.Name}, the place its name starts with; check it", ProblemSeverity.Warning);
+            return named;
         }
 
         if (firstError is { } error)

@@ -141,6 +141,32 @@ public sealed class RegisterExportImportTests
         Assert.That((await Companies())["甲有限公司"].Uscc, Is.Null);
     }
 
+    [Test]
+    public async Task A_row_that_names_no_place_is_placed_where_the_company_name_starts_with_a_warning()
+    {
+        var summary = await store.ImportAsync(store.Write("names.csv", """
+            企业名称,省份,股票代码
+            深圳市新纶科技股份有限公司,,002341
+            南京华东电子信息科技股份有限公司,,000727
+            湖北省随州市甲专用汽车有限公司,,
+            东方电气股份有限公司,,600875
+            中航资本控股股份有限公司,,600705
+            深圳市乙科技有限公司,火星,
+            """));
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((3L, 3L)));
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.RegionCode), Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["深圳市新纶科技股份有限公司"] = "440300", ["南京华东电子信息科技股份有限公司"] = "320100", ["湖北省随州市甲专用汽车有限公司"] = "421300",
+        }));
+        var warning = summary.Problems.Single(p => p.Line == 2);
+        Assert.That((warning.Column, warning.Severity), Is.EqualTo(("企业名称", ProblemSeverity.Warning)));
+        Assert.That(warning.Reason, Does.Contain("placed in 深圳市, the place its name starts with"));
+        Assert.That(summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Line), Is.EqualTo(new[] { 5, 6, 7 }),
+            "东方 is a county's short name, 中航 no place, and a province column that names no province is not overruled by the name");
+    }
+
     private async Task<Dictionary<string, ChainMap.Domain.Company>> Companies()
     {
         var page = await store.Store.SearchCompaniesAsync(new CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);

@@ -33,6 +33,13 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
     private static readonly string[] ForeignCurrencies = ["美元", "港元", "港币", "欧元", "日元", "英镑", "新台币", "澳元", "USD", "HKD", "EUR", "JPY", "GBP"];
 
+    private static readonly System.Text.RegularExpressions.Regex CompoundAmount = new(
+        @"^(?<yi>\d+(?:\.\d+)?)亿(?<wan>\d+(?:\.\d+)?)万元?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // A month or a year alone (2010年5月, 2010-05, 2010年, 2010): read as its first day.
+    private static readonly System.Text.RegularExpressions.Regex PartialDate = new(
+        @"^(?<year>\d{4})(?:年|(?=[-/.]\d)|$)(?:[-/.]?(?<month>\d{1,2})月?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly System.Text.RegularExpressions.Regex StaffBand = new(
         @"^(?:(?<low>\d{1,7})\s*(?:-|~|～|—|－|至|到)\s*\d{1,7}|(?<low>\d{1,7})\s*(?:\+|以上|及以上)|(?:大于|多于|超过)\s*(?<low>\d{1,7})|(?<below>小于|少于|不足|低于)\s*\d{1,7})$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -439,7 +446,19 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
         var cleaned = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
             .Replace("人民币", "", StringComparison.Ordinal).Replace("RMB", "", StringComparison.OrdinalIgnoreCase).Replace("CNY", "", StringComparison.OrdinalIgnoreCase)
-            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal);
+            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal)
+            .Replace("万(元)", "万", StringComparison.Ordinal).Replace("万（元）", "万", StringComparison.Ordinal);
+        if (CompoundAmount.Match(cleaned) is { Success: true } compound)
+        {
+            // 1亿2000万 (register style): 亿 and 万 written together.
+            var yi = decimal.Parse(compound.Groups["yi"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+            var wan = decimal.Parse(compound.Groups["wan"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+            if (yi <= WanYuan.Limit / 10_000m && WanYuan.InRange((yi * 10_000m) + wan))
+            {
+                return (yi * 10_000m) + wan;
+            }
+        }
+
         var factor = 1m;
         foreach (var (unit, unitFactor) in new[] { ("亿元", 10_000m), ("亿", 10_000m), ("万元", 1m), ("万", 1m), ("元", 0.0001m) })
         {
@@ -510,6 +529,15 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         {
             // An Excel date serial (days since 1899-12-30) in a cell that was not formatted as a date.
             return new DateOnly(1899, 12, 30).AddDays(serial);
+        }
+        else if (PartialDate.Match(text) is { Success: true } partial)
+        {
+            var year = int.Parse(partial.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+            var month = partial.Groups["month"].Success ? int.Parse(partial.Groups["month"].Value, NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+            if (year is >= 1800 and <= 2100 && month is >= 1 and <= 12)
+            {
+                return new DateOnly(year, month, 1);
+            }
         }
 
         problem(field, text, "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日): the company is imported without this value", ProblemSeverity.Warning);

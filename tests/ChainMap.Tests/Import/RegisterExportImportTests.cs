@@ -167,6 +167,29 @@ public sealed class RegisterExportImportTests
             "东方 is a county's short name, 中航 no place, and a province column that names no province is not overruled by the name");
     }
 
+    [Test]
+    public async Task Register_style_amounts_and_a_month_or_year_alone_are_read()
+    {
+        var summary = await store.ImportAsync(store.Write("amounts.csv", """
+            企业名称,所属省份,注册资本,成立日期
+            甲有限公司,湖北省,5000万(元),2010年5月
+            乙有限公司,湖北省,1亿2000万,2010
+            丙有限公司,湖北省,"5,000.00万人民币",2010-05
+            丁有限公司,湖北省,800（元）,2010年
+            """));
+
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((4L, 1)));
+        Assert.That(summary.Problems.Single().Value, Is.EqualTo("800（元）"), "(元) after a bare number does not say 万元 or 元: not guessed");
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => (c.Value.RegisteredCapital, c.Value.Founded)), Is.EquivalentTo(new Dictionary<string, (decimal?, DateOnly?)>
+        {
+            ["甲有限公司"] = (5000m, new DateOnly(2010, 5, 1)),
+            ["乙有限公司"] = (12000m, new DateOnly(2010, 1, 1)),
+            ["丙有限公司"] = (5000m, new DateOnly(2010, 5, 1)),
+            ["丁有限公司"] = (null, new DateOnly(2010, 1, 1)),
+        }));
+    }
+
     private async Task<Dictionary<string, ChainMap.Domain.Company>> Companies()
     {
         var page = await store.Store.SearchCompaniesAsync(new CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);

@@ -33,6 +33,12 @@ internal sealed record ImportJobResponse(
     long AnalystValuesKept = 0,
     bool OverwriteAnalyst = false);
 
+/// <summary>A company file's header (its column names, in order) and an optional column mapping (JSON text, as on upload).</summary>
+internal sealed record CompanyColumnsRequest(IReadOnlyList<string>? Header, string? Mapping);
+
+/// <summary>How each column would be read (field, or null when ignored; whenEmpty for a column that fills another's empty rows), and whether a name column was found.</summary>
+internal sealed record CompanyColumnsResponse(IReadOnlyList<ColumnUse> Columns, bool HasName);
+
 /// <summary>One row of a problem report.</summary>
 internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);
 

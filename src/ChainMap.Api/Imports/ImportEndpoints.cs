@@ -9,12 +9,18 @@ namespace ChainMap.Api.Imports;
 
 internal static class ImportEndpoints
 {
+    private const int MaxPreviewColumns = 500;
+    private const int MaxPreviewHeaderLength = 200;
+
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
         group.MapPost("/companies", ImportCompanies).WithName("ImportCompanies").RequireAuthorization(Access.Policies.Import)
             .WithSummary("Upload a company list (CSV in UTF-8 or GBK, or .xlsx) as multipart field 'file'; options dryRun, allOrNothing, overwriteAnalyst (replace values analysts set by hand; by default they are kept and counted), mapping (JSON). Returns the queued job")
             .Accepts<IFormFile>("multipart/form-data");
+        group.MapPost("/companies/columns", CompanyColumns).WithName("CompanyImportColumns")
+            .WithSummary("How a company file's header would be read, before uploading it: for each column the field it fills (name, uscc, industry …), "
+                + "whenEmpty when it only fills the rows where an earlier column of the same field is empty, or null when it is ignored. Body: header (the column names) and an optional mapping (the same JSON text as the upload's)");
         group.MapPost("/relations", ImportRelations).WithName("ImportRelations").RequireAuthorization(Access.Policies.Import)
             .WithSummary("Upload company relations (supplier → customer, investor → investee) as multipart field 'file'. Returns the queued job")
             .Accepts<IFormFile>("multipart/form-data");
@@ -35,6 +41,61 @@ internal static class ImportEndpoints
     internal static Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportCompanies(
         HttpRequest request, ImportJobs jobs, IOptions<ImportServiceOptions> options, CancellationToken cancellationToken) =>
         EnqueueSingleFileAsync(ImportKinds.Companies, request, jobs, options.Value, cancellationToken);
+
+    internal static Results<Ok<CompanyColumnsResponse>, ValidationProblem> CompanyColumns(CompanyColumnsRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var header = request.Header ?? [];
+        if (header.Count == 0)
+        {
+            errors["header"] = ["give the file's column names: header is empty"];
+        }
+        else if (header.Count > MaxPreviewColumns)
+        {
+            errors["header"] = [$"{header.Count} columns: at most {MaxPreviewColumns}"];
+        }
+        else
+        {
+            for (var at = 0; at < header.Count && errors.Count == 0; at++)
+            {
+                if (header[at] is null)
+                {
+                    errors[$"header[{at}]"] = ["a column name is null: give an empty string for a column without a name"];
+                }
+                else if (header[at].Length > MaxPreviewHeaderLength)
+                {
+                    errors[$"header[{at}]"] = [$"a column name of {header[at].Length} characters: at most {MaxPreviewHeaderLength}"];
+                }
+            }
+        }
+
+        IReadOnlyDictionary<string, string>? mapping = null;
+        if (errors.Count == 0 && !string.IsNullOrWhiteSpace(request.Mapping))
+        {
+            mapping = CompanyColumnMap.ParseMapping(request.Mapping, out var mappingError);
+            if (mappingError is not null)
+            {
+                errors["mapping"] = [mappingError];
+            }
+        }
+
+        CompanyColumnMap? map = null;
+        if (errors.Count == 0)
+        {
+            map = CompanyColumnMap.Build(header, mapping, out var buildError);
+            if (buildError is not null)
+            {
+                errors["mapping"] = [buildError];
+            }
+        }
+
+        if (errors.Count > 0 || map is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid header or mapping");
+        }
+
+        return TypedResults.Ok(new CompanyColumnsResponse(map.Columns, map.Has(ChainMap.Import.CompanyColumns.Name)));
+    }
 
     internal static Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportRelations(
         HttpRequest request, ImportJobs jobs, IOptions<ImportServiceOptions> options, CancellationToken cancellationToken) =>

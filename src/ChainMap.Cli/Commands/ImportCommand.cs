@@ -132,7 +132,7 @@ internal static class ImportCommand
             await output.WriteLineAsync($"format: {summary.Format}");
         }
 
-        var used = summary.Columns.Where(c => c.Field is not null).Select(c => $"{c.Header} → {c.Field}").ToList();
+        var used = summary.Columns.Where(c => c.Field is not null).Select(c => c.WhenEmpty is null ? $"{c.Header} → {c.Field}" : $"{c.Header} → {c.Field} (where {c.WhenEmpty} is empty)").ToList();
         var ignored = summary.Columns.Where(c => c.Field is null).Select(c => c.Header).ToList();
         if (used.Count > 0)
         {

@@ -166,7 +166,8 @@ internal static class CompanyTags
 
     /// <summary>
     /// The controller tag for a 企业性质 / 实际控制人性质 value (中央国有企业, 央企, 地方国有企业, 民营企业,
-    /// 外商独资, 中外合资, 公众企业, …; 国有 without 中央 or 地方 stays 国有企业); null when the text names none of them.
+    /// 外商独资, 中外合资, 公众企业, …; 国有 without 中央 or 地方 stays 国有企业; a register's 企业类型 such as
+    /// 有限责任公司（自然人投资或控股） is 民营企业, but 非自然人投资或控股 says nothing); null when the text names none of them.
     /// </summary>
     public static string? Controller(string? text)
     {
@@ -187,7 +188,8 @@ internal static class CompanyTags
             return LocalState;
         }
 
-        if (folded.Contains("国有", StringComparison.Ordinal) || folded.Contains("国企", StringComparison.Ordinal) || folded.Contains("国资", StringComparison.Ordinal))
+        if (folded.Contains("国有", StringComparison.Ordinal) || folded.Contains("国企", StringComparison.Ordinal) || folded.Contains("国资", StringComparison.Ordinal)
+            || folded.Contains("全民所有制", StringComparison.Ordinal))
         {
             return State;
         }
@@ -204,7 +206,7 @@ internal static class CompanyTags
         }
 
         if (folded.Contains("民营", StringComparison.Ordinal) || folded.Contains("私营", StringComparison.Ordinal) || folded.Contains("民企", StringComparison.Ordinal)
-            || folded.Contains("个人", StringComparison.Ordinal) || folded.Contains("自然人", StringComparison.Ordinal))
+            || folded.Contains("个人", StringComparison.Ordinal) || folded.Replace("非自然人", string.Empty, StringComparison.Ordinal).Contains("自然人", StringComparison.Ordinal))
         {
             return Private;
         }

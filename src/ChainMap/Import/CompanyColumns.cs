@@ -31,9 +31,11 @@ internal static class CompanyColumns
     public const string ListedCode = "listed_code";
     public const string Tags = "tags";
     public const string Controller = "controller";
+    public const string Status = "status";
 
     // Order matters twice: it is the field order of the documentation, and when two columns of a
-    // file mean the same field, the one whose header comes earlier in its list wins (主营产品 over 经营范围).
+    // file mean the same field, the one whose header comes earlier in its list wins (主营产品 over 经营范围),
+    // and the others, in the same order, fill the field on the rows where it is empty (行业小类, else 行业大类).
     private static readonly (string Field, string[] Aliases)[] Table =
     [
         (Name, ["name", "company", "company name", "enterprise name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "机构名称", "企业名", "公司名", "名称", "企业", "公司"]),
@@ -44,18 +46,22 @@ internal static class CompanyColumns
         (County, ["county", "district", "区县", "县区", "县", "区", "所属区县", "所在区县", "区县名称"]),
         (Region, ["region", "area", "地区", "所在地区", "所属地区", "所在地", "注册地", "所属区域", "区域"]),
         (Address, ["address", "registered address", "注册地址", "地址", "企业地址", "公司地址", "通信地址", "办公地址", "经营地址", "详细地址"]),
-        (Industry, ["industry", "行业", "所属行业", "国标行业", "行业分类", "行业门类", "行业大类", "行业中类", "行业小类", "行业代码", "国标行业代码", "国民经济行业", "国民经济行业分类", "国民经济行业代码", "所属国标行业", "证监会行业", "证监会行业分类", "所属证监会行业", "申万行业", "所属申万行业", "申万一级行业", "申万二级行业", "细分行业", "所属细分行业", "行业名称", "行业类别", "industry code", "csrc industry"]),
+        (Industry, ["industry", "行业", "所属行业", "国标行业", "行业分类", "行业代码", "国标行业代码", "国民经济行业", "国民经济行业分类", "国民经济行业代码", "所属国标行业",
+            "行业小类", "国标行业小类", "行业中类", "国标行业中类", "行业大类", "国标行业大类", "证监会行业", "证监会行业分类", "所属证监会行业",
+            "申万行业", "所属申万行业", "申万三级行业", "申万二级行业", "申万一级行业", "细分行业", "所属细分行业", "行业名称", "行业类别", "industry code", "csrc industry",
+            "行业门类", "国标行业门类"]),
         (Products, ["products", "main products", "business", "主营产品", "主要产品", "主营业务", "产品", "主导产品", "主营产品名称", "产品名称"]),
         (Scope, ["scope", "business scope", "经营范围", "营业范围", "经营业务范围"]),
         (Segment, ["segment", "segment code", "chain segment", "环节", "环节代码", "产业链环节", "所属环节", "链条环节"]),
         (Role, ["role", "角色", "链上角色", "企业角色"]),
         (RegisteredCapital, ["registered capital", "capital", "注册资本(万元)", "注册资本", "注册资金(万元)", "注册资金", "认缴资本"]),
         (Founded, ["founded", "established", "date of establishment", "founding date", "成立日期", "成立时间", "注册日期", "成立年份日期"]),
-        (Employees, ["employees", "staff", "number of employees", "员工人数", "从业人数", "职工人数", "参保人数", "员工数"]),
+        (Employees, ["employees", "staff", "number of employees", "员工人数", "从业人数", "职工人数", "参保人数", "员工数", "人员规模", "员工规模"]),
         (Revenue, ["revenue", "operating revenue", "营业收入(万元)", "营业收入", "营收(万元)", "营收", "年营业额", "主营业务收入"]),
         (ListedCode, ["listed code", "stock code", "ticker", "股票代码", "证券代码", "上市代码"]),
         (Tags, ["tags", "labels", "标签", "企业标签", "资质", "荣誉资质", "企业资质"]),
-        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "经济类型"]),
+        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "公司类型", "经济类型"]),
+        (Status, ["status", "registration status", "登记状态", "经营状态", "企业状态", "公司状态", "存续状态", "状态"]),
     ];
 
     /// <summary>Every field, in documentation order.</summary>
@@ -65,6 +71,12 @@ internal static class CompanyColumns
 
     /// <summary>Every known field with its accepted header names, for documentation and error messages.</summary>
     public static IReadOnlyDictionary<string, string[]> Known { get; } = Table.ToDictionary(t => t.Field, t => t.Aliases);
+
+    /// <summary>
+    /// Codes that identify on their own (USCC, region code) are read from their best column only: a second column such
+    /// as 纳税人识别号 may hold an older 15-digit tax number, which would reject a row that imports well without it.
+    /// </summary>
+    public static bool IdentifiesAlone(string field) => field is Uscc or RegionCode;
 
     /// <summary>The position of a field in <see cref="Fields"/>, or -1.</summary>
     public static int Ordinal(string field) => Array.IndexOf((string[])Fields, field);
@@ -117,7 +129,12 @@ internal static class CompanyColumns
 }
 
 /// <summary>How one column of the file was understood: the field it fills, or null when ignored.</summary>
-internal sealed record ColumnUse(int Index, string Header, string? Field);
+/// <remarks><see cref="WhenEmpty"/>: the header of the field's first column when this one only fills the field on the rows where that one is empty.</remarks>
+internal sealed record ColumnUse(int Index, string Header, string? Field)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? WhenEmpty { get; init; }
+}
 
 /// <summary>
 /// Which column fills which field, from the header (aliases) and an optional explicit mapping
@@ -127,10 +144,12 @@ internal sealed record ColumnUse(int Index, string Header, string? Field);
 internal sealed class CompanyColumnMap
 {
     private readonly int[] columnOfField;
+    private readonly int[]?[] fallbacksOfField;
 
-    private CompanyColumnMap(int[] columnOfField, IReadOnlyList<string> header, IReadOnlyList<ColumnUse> columns)
+    private CompanyColumnMap(int[] columnOfField, int[]?[] fallbacksOfField, IReadOnlyList<string> header, IReadOnlyList<ColumnUse> columns)
     {
         this.columnOfField = columnOfField;
+        this.fallbacksOfField = fallbacksOfField;
         Columns = columns;
         HeaderOfField = CompanyColumns.Fields.Select((f, i) => columnOfField[i] >= 0 ? header[columnOfField[i]] : f).ToArray();
     }
@@ -142,6 +161,9 @@ internal sealed class CompanyColumnMap
 
     /// <summary>Per field ordinal: the column index, or -1.</summary>
     public int ColumnOf(int fieldOrdinal) => columnOfField[fieldOrdinal];
+
+    /// <summary>Per field ordinal: the other columns that fill it, in order, on a row where its column is empty; or null.</summary>
+    public IReadOnlyList<int>? FallbacksOf(int fieldOrdinal) => fallbacksOfField[fieldOrdinal];
 
     public bool Has(string field) => columnOfField[CompanyColumns.Ordinal(field)] >= 0;
 
@@ -248,6 +270,24 @@ internal sealed class CompanyColumnMap
             }
         }
 
+        // The other columns that name a field without an explicit mapping fill it where its column is empty,
+        // best header first (a register export's 行业小类, 行业中类, 行业大类: the most specific one given).
+        var fallbacks = new List<(int Column, int Rank)>[CompanyColumns.Fields.Count];
+        for (var column = 0; column < header.Count; column++)
+        {
+            if (explicitColumns[column] || CompanyColumns.FieldOf(header[column]) is not { } field)
+            {
+                continue;
+            }
+
+            var ordinal = CompanyColumns.Ordinal(field);
+            if (columnOfField[ordinal] != column && !explicitColumns[columnOfField[ordinal]] && !CompanyColumns.IdentifiesAlone(field))
+            {
+                (fallbacks[ordinal] ??= []).Add((column, CompanyColumns.RankOf(header[column])));
+            }
+        }
+
+        var fallbacksOfField = fallbacks.Select(f => f?.OrderBy(c => c.Rank).ThenBy(c => c.Column).Select(c => c.Column).ToArray()).ToArray();
         var uses = header.Select((h, i) => new ColumnUse(i, h, null)).ToArray();
         for (var ordinal = 0; ordinal < columnOfField.Length; ordinal++)
         {
@@ -255,9 +295,14 @@ internal sealed class CompanyColumnMap
             {
                 uses[columnOfField[ordinal]] = uses[columnOfField[ordinal]] with { Field = CompanyColumns.Fields[ordinal] };
             }
+
+            foreach (var column in fallbacksOfField[ordinal] ?? [])
+            {
+                uses[column] = uses[column] with { Field = CompanyColumns.Fields[ordinal], WhenEmpty = header[columnOfField[ordinal]] };
+            }
         }
 
-        return new CompanyColumnMap(columnOfField, header, uses);
+        return new CompanyColumnMap(columnOfField, fallbacksOfField, header, uses);
     }
 
     private static int FindColumn(IReadOnlyList<string> header, string source)

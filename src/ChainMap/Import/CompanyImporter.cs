@@ -278,6 +278,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             {
                 var fields = CompanyColumns.Fields.Count;
                 var columns = Enumerable.Range(0, fields).Select(map.ColumnOf).ToArray();
+                var fallbacks = Enumerable.Range(0, fields).Select(map.FallbacksOf).ToArray();
                 var values = new string?[fields];
                 var batch = NewBatch();
                 while (await reader.ReadAsync(cancellationToken))
@@ -288,6 +289,18 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                     for (var f = 0; f < fields; f++)
                     {
                         values[f] = columns[f] >= 0 ? reader[columns[f]] : null;
+                        if (fallbacks[f] is { } others && CompanyRowResolver.IsBlank(values[f]))
+                        {
+                            // Another column of the same field fills it (行业小类 empty: 行业中类).
+                            foreach (var other in others)
+                            {
+                                if (!CompanyRowResolver.IsBlank(reader[other]))
+                                {
+                                    values[f] = reader[other];
+                                    break;
+                                }
+                            }
+                        }
                     }
 
                     var resolved = resolver.Resolve(fileName, reader.Line, values, map.HeaderOfField, fileName);

@@ -33,6 +33,19 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
     private static readonly string[] ForeignCurrencies = ["美元", "港元", "港币", "欧元", "日元", "英镑", "新台币", "澳元", "USD", "HKD", "EUR", "JPY", "GBP"];
 
+    private static readonly System.Text.RegularExpressions.Regex CompoundAmount = new(
+        @"^(?<yi>\d+(?:\.\d+)?)亿(?<wan>\d+(?:\.\d+)?)万元?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // A month or a year alone (2010年5月, 2010-05, 2010年, 2010): read as its first day.
+    private static readonly System.Text.RegularExpressions.Regex PartialDate = new(
+        @"^(?<year>\d{4})(?:年|(?=[-/.]\d)|$)(?:[-/.]?(?<month>\d{1,2})月?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex StaffBand = new(
+        @"^(?:(?<low>\d{1,7})\s*(?:-|~|～|—|－|至|到)\s*\d{1,7}|(?<low>\d{1,7})\s*(?:\+|以上|及以上)|(?:大于|多于|超过)\s*(?<low>\d{1,7})|(?<below>小于|少于|不足|低于)\s*\d{1,7})$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly string[] LegalForms = ["有限责任公司", "股份有限公司", "有限公司", "合伙企业", "个体工商户", "个人独资", "分公司", "股份合作", "集体所有制", "全民所有制", "联营"];
+
     private static readonly char[] TagSeparators = ['|', '、', ',', '，', ';', '；', '/'];
     private static readonly char[] SegmentSeparators = ['|', '、', ';', '；', ',', '，'];
     private static readonly string[] Fields = [.. CompanyColumns.Fields];
@@ -56,6 +69,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly int ListedField = CompanyColumns.Ordinal(CompanyColumns.ListedCode);
     private static readonly int TagsField = CompanyColumns.Ordinal(CompanyColumns.Tags);
     private static readonly int ControllerField = CompanyColumns.Ordinal(CompanyColumns.Controller);
+    private static readonly int StatusField = CompanyColumns.Ordinal(CompanyColumns.Status);
 
     private readonly Dictionary<string, (string Province, string? City, string? County)> places = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionResolution> regionsByNames = new(StringComparer.Ordinal);
@@ -121,6 +135,18 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return Rejected();
         }
 
+        var status = Get(StatusField);
+        if (RegistrationStatus.Closed(status) is { } closed)
+        {
+            Problem(StatusField, status, $"the company is closed ({closed}): a closed company is no target, so the row is not imported (if it is already stored, delete it on its page)");
+            return Rejected();
+        }
+
+        if (RegistrationStatus.MovedOut(status))
+        {
+            Problem(StatusField, status, "the company moved its registration away (迁出): the place in this row may be the old one; the row is imported as written", ProblemSeverity.Warning);
+        }
+
         string? uscc = null;
         var usccText = Get(UsccField);
         if (usccText.Length > 0)
@@ -134,7 +160,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             uscc = parsed.Value;
         }
 
-        var region = ResolveRegion(Get, uscc, Problem);
+        var region = ResolveRegion(Get, uscc, name, Problem);
         if (region is null)
         {
             return Rejected();
@@ -165,8 +191,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
                     tags = [.. tags, controller];
                 }
             }
-            else
+            else if (!LegalForms.Any(form => controllerText.Contains(form, StringComparison.Ordinal)))
             {
+                // A register's 企业类型 is often a legal form alone (有限责任公司): it says nothing of the controller, and is no mistake.
                 Problem(ControllerField, controllerText, "names no known controller type (央企, 地方国企, 国有企业, 外资企业, 公众企业, 民营企业); the row is imported without one", ProblemSeverity.Warning);
             }
         }
@@ -256,6 +283,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     }
 
     /// <summary><see cref="PlainText"/>, with the usual "no value" markers (-, 无, N/A, ...) read as empty.</summary>
+    /// <summary>True when a cell holds no value: empty, blank, or one of the usual "no value" markers (-, N/A, 暂无 …).</summary>
+    internal static bool IsBlank(string? value) => Clean(value).Length == 0;
+
     private static string Clean(string? value)
     {
         var text = PlainText(value);
@@ -272,7 +302,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         return place;
     }
 
-    private Region? ResolveRegion(Func<int, string> get, string? uscc, Action<int, string?, string, ProblemSeverity> problem)
+    private Region? ResolveRegion(Func<int, string> get, string? uscc, string name, Action<int, string?, string, ProblemSeverity> problem)
     {
         var province = get(ProvinceField);
         var city = get(CityField);
@@ -366,6 +396,14 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return registered;
         }
 
+        if (firstError is null && (addressReason is null or "no region is named in this text") && names.FromNamePrefix(name) is { } named)
+        {
+            // Nothing else names a place, and the company's name starts with one (深圳市…, 南京…): a listed company's or a
+            // vendor list's name usually does. A warning, so that an analyst can check it.
+            problem(NameField, name, $"no region column, address or credit code names a place: the company is placed in {named.Name}, the place its name starts with; check it", ProblemSeverity.Warning);
+            return named;
+        }
+
         if (firstError is { } error)
         {
             // Not even a province: the first name that was not found (or was ambiguous) says why.
@@ -402,13 +440,25 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         var currency = Array.Find(ForeignCurrencies, c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
         if (currency is not null)
         {
-            problem(field, text, $"amount in {currency}: give it in 万元 (CNY)", ProblemSeverity.Error);
+            problem(field, text, $"amount in {currency}: amounts are kept in 万元 (CNY) and not converted, so the company is imported without this value", ProblemSeverity.Warning);
             return null;
         }
 
         var cleaned = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
             .Replace("人民币", "", StringComparison.Ordinal).Replace("RMB", "", StringComparison.OrdinalIgnoreCase).Replace("CNY", "", StringComparison.OrdinalIgnoreCase)
-            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal);
+            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal)
+            .Replace("万(元)", "万", StringComparison.Ordinal).Replace("万（元）", "万", StringComparison.Ordinal);
+        if (CompoundAmount.Match(cleaned) is { Success: true } compound)
+        {
+            // 1亿2000万 (register style): 亿 and 万 written together.
+            var yi = decimal.Parse(compound.Groups["yi"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+            var wan = decimal.Parse(compound.Groups["wan"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+            if (yi <= WanYuan.Limit / 10_000m && WanYuan.InRange((yi * 10_000m) + wan))
+            {
+                return (yi * 10_000m) + wan;
+            }
+        }
+
         var factor = 1m;
         foreach (var (unit, unitFactor) in new[] { ("亿元", 10_000m), ("亿", 10_000m), ("万元", 1m), ("万", 1m), ("元", 0.0001m) })
         {
@@ -425,7 +475,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return value * factor;
         }
 
-        problem(field, text, "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿)", ProblemSeverity.Error);
+        problem(field, text, "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning);
         return null;
     }
 
@@ -447,7 +497,13 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return value;
         }
 
-        problem(field, text, "not a whole non-negative number of people", ProblemSeverity.Error);
+        if (StaffBand.Match(cleaned) is { Success: true } band)
+        {
+            // A register's 人员规模 band (50-99人, 1000人以上) is read as its lower bound; "fewer than 50" has none.
+            return band.Groups["below"].Success ? null : int.Parse(band.Groups["low"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        problem(field, text, "not a whole non-negative number of people (or a band such as 50-99人, 1000人以上): the company is imported without this value", ProblemSeverity.Warning);
         return null;
     }
 
@@ -474,8 +530,17 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             // An Excel date serial (days since 1899-12-30) in a cell that was not formatted as a date.
             return new DateOnly(1899, 12, 30).AddDays(serial);
         }
+        else if (PartialDate.Match(text) is { Success: true } partial)
+        {
+            var year = int.Parse(partial.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+            var month = partial.Groups["month"].Success ? int.Parse(partial.Groups["month"].Value, NumberStyles.None, CultureInfo.InvariantCulture) : 1;
+            if (year is >= 1800 and <= 2100 && month is >= 1 and <= 12)
+            {
+                return new DateOnly(year, month, 1);
+            }
+        }
 
-        problem(field, text, "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日)", ProblemSeverity.Error);
+        problem(field, text, "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日): the company is imported without this value", ProblemSeverity.Warning);
         return null;
     }
 

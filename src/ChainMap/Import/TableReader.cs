@@ -16,6 +16,9 @@ namespace ChainMap.Import;
 /// </summary>
 internal abstract class TableReader : IDisposable
 {
+    /// <summary>How many rows below a title line are searched for the header.</summary>
+    private const int MaxTitleRows = 10;
+
     private string?[]? scrubbed;
     private IReadOnlyList<string>? columnNames;
     private bool firstCellSeen;
@@ -129,12 +132,43 @@ internal abstract class TableReader : IDisposable
             return (null, [], rejected);
         }
 
-        var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
+        var header = Cells(reader);
+        if (header.Count(c => c.Length > 0) <= 1)
+        {
+            // Vendor exports put a title (企查查数据导出…) and blank lines above the header: the header is the first of
+            // the next rows with two or more cells. A file of one column has none, and is read again from its first row.
+            var title = (Line: reader.Line, Text: string.Join(" ", header).Trim());
+            for (var row = 0; row < MaxTitleRows && await reader.ReadAsync(cancellationToken); row++)
+            {
+                var cells = Cells(reader);
+                if (cells.Count(c => c.Length > 0) >= 2)
+                {
+                    reader.Warnings.Add(new ImportProblem(fileName, title.Line, null, title.Text.Length > 200 ? title.Text[..200] + "…" : title.Text,
+                        string.Create(CultureInfo.InvariantCulture, $"line {title.Line} holds no table header (a title): the header was found on line {reader.Line}, and the lines above it were skipped"),
+                        ProblemSeverity.Warning));
+                    reader.columnNames = cells;
+                    return (reader, cells, null);
+                }
+            }
+
+            reader.Dispose();
+            (reader, problem) = await OpenAsync(path, fileName, cancellationToken);
+            if (reader is null || !await reader.ReadAsync(cancellationToken))
+            {
+                reader?.Dispose();
+                return (null, [], ImportSummary.RejectedFile(problem ?? new ImportProblem(fileName, 0, null, null, "the file could not be read again")));
+            }
+
+            header = Cells(reader);
+        }
+
         reader.columnNames = header;
         return (reader, header, null);
     }
 
-    /// <summary>Of comma, semicolon and tab, the one that occurs most often (outside quotes) in the header line; comma on a tie.</summary>
+    private static List<string> Cells(TableReader reader) => Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
+
+    /// <summary>Of comma, semicolon and tab, the one that occurs most often (outside quotes) in the header line (the first line that has any); comma on a tie.</summary>
     internal static async Task<string> DetectDelimiterAsync(string path, Encoding encoding, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
@@ -152,10 +186,13 @@ internal abstract class TableReader : IDisposable
             }
             else if (!quoted && (c == '\n' || c == '\r'))
             {
-                if (started)
+                // A line without any delimiter (a title above the header) does not decide.
+                if (started && commas + semicolons + tabs > 0)
                 {
                     break;
                 }
+
+                started = false;
             }
             else if (!quoted)
             {

@@ -166,6 +166,51 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
         return ambiguous is not null ? (null, Ambiguous(ambiguous)) : (null, scope is null ? "no region is named in this text" : $"no division within {scope.Name} is named in this text");
     }
 
+    /// <summary>
+    /// The place a company's name starts with, for a row that names none otherwise (深圳市新纶科技 → 深圳市, 南京华东电子 →
+    /// 南京市, 湖北省随州市… → 随州市): full names (with 省/市/区/县) at any level, short names of provinces and cities only,
+    /// each next name within the one before. A county's short name is not read (东方电气 is not in 东方市), nor a name that
+    /// fits several places; something must follow the place (a name that is only a place names no company).
+    /// </summary>
+    public Region? FromNamePrefix(string companyName)
+    {
+        ArgumentNullException.ThrowIfNull(companyName);
+        var folded = ChineseText.Fold(companyName);
+        Region? found = null;
+        var position = 0;
+        while (found is null || found.Level != RegionLevel.County)
+        {
+            Region? next = null;
+            var nextLength = 0;
+            for (var length = Math.Min(12, folded.Length - position - 1); length >= 2; length--)
+            {
+                var part = folded.Substring(position, length);
+                var full = catalog.IsFullName(part);
+                var candidates = catalog.FindByName(part).Where(r => Within(r, found, allowSame: false) && (full || r.Level != RegionLevel.County)).ToList();
+                if (candidates.Count > 1)
+                {
+                    return found;
+                }
+
+                if (candidates.Count == 1)
+                {
+                    (next, nextLength) = (candidates[0], length);
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                break;
+            }
+
+            found = next;
+            position += nextLength;
+        }
+
+        return found;
+    }
+
     /// <summary>"ambiguous: …" listing the candidates with their lineage.</summary>
     public string Ambiguous(IReadOnlyList<Region> candidates)
     {

@@ -84,6 +84,7 @@ public sealed class AccessControlTests
         ["GET /api/channels/{id}"] = Everyone,
         ["POST /api/channels/import"] = Importers,
         ["POST /api/imports/companies"] = Importers,
+        ["POST /api/imports/companies/columns"] = Everyone,
         ["POST /api/imports/relations"] = Importers,
         ["POST /api/imports/chains"] = Importers,
         ["GET /api/imports"] = Everyone,

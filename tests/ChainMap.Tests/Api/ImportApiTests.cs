@@ -252,4 +252,40 @@ public sealed class ImportApiTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Test]
+    public async Task The_columns_of_a_header_are_read_before_upload_as_the_import_would_read_them()
+    {
+        var response = await client.PostAsJsonAsync("/api/imports/companies/columns", new
+        {
+            header = new[] { "企业名称", "登记状态", "法定代表人", "国标行业门类", "国标行业小类", "国标行业中类", "所属省份" },
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var read = (await response.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
+        Assert.That(read.HasName, Is.True);
+        Assert.That(read.Columns.Select(c => (c.Header, c.Field, c.WhenEmpty)), Is.EqualTo(new (string, string?, string?)[]
+        {
+            ("企业名称", "name", null), ("登记状态", "status", null), ("法定代表人", null, null), ("国标行业门类", "industry", "国标行业小类"),
+            ("国标行业小类", "industry", null), ("国标行业中类", "industry", "国标行业小类"), ("所属省份", "province", null),
+        }));
+
+        var mapped = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "列A", "列B" }, mapping = "{\"列A\":\"name\",\"列B\":\"所在地\"}" });
+        var mappedRead = (await mapped.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
+        Assert.That(mappedRead.Columns.Select(c => c.Field), Is.EqualTo(new[] { "name", "region" }));
+    }
+
+    [Test]
+    public async Task A_bad_header_or_mapping_for_the_column_preview_says_what_is_wrong()
+    {
+        var empty = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = Array.Empty<string>() });
+        var unknownColumn = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "企业名称" }, mapping = "{\"公司\":\"name\"}" });
+        var noName = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "省份", "备注" } });
+
+        Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await empty.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["header"][0], Does.StartWith("give the file's column names"));
+        Assert.That(unknownColumn.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await unknownColumn.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["mapping"][0], Does.StartWith("the mapping names the column '公司', which is not in the header"));
+        Assert.That((await noName.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!.HasName, Is.False, "the page warns before upload that no name column was found");
+    }
 }

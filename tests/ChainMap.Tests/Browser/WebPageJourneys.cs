@@ -346,6 +346,34 @@ public sealed partial class WebPageJourneys
     }
 
     [Test]
+    public async Task Import_preview_says_how_each_column_will_be_read_and_when_no_name_column_is_found()
+    {
+        await journey.GoAsync("#/import");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        var register = Encoding.UTF8.GetBytes("企业名称,登记状态,法定代表人,国标行业小类,国标行业中类,所属省份\r\n甲专用汽车有限公司,存续,张三,,改装汽车制造,湖北省\r\n");
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "企查查导出.csv", MimeType = "text/csv", Buffer = register });
+        var reading = Page.Locator("#preview-columns td");
+        await Assertions.Expect(reading).ToHaveCountAsync(6);
+
+        Assert.That(await reading.AllTextContentsAsync(), Is.EqualTo(new[]
+        {
+            "读作 企业名称", "读作 登记状态", "忽略", "读作 行业", "读作 行业（国标行业小类为空时）", "读作 省份",
+        }));
+        await Assertions.Expect(Page.Locator("#preview-no-name")).ToHaveCountAsync(0);
+
+        var unnamed = Encoding.UTF8.GetBytes("单位,省份\r\n甲有限公司,湖北省\r\n");
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "名单2.csv", MimeType = "text/csv", Buffer = unnamed });
+        await Assertions.Expect(Page.Locator("#preview-no-name")).ToBeVisibleAsync();
+        await journey.ScreenshotAsync("import-preview-no-name");
+        await Page.Locator("details.mapping summary").ClickAsync();
+        await Page.Locator("#import-mapping").FillAsync("{\"单位\":\"name\"}");
+        await Page.Locator("#import-mapping").DispatchEventAsync("change");
+        await Assertions.Expect(Page.Locator("#preview-no-name")).ToHaveCountAsync(0);
+        Assert.That(await Page.Locator("#preview-columns td").AllTextContentsAsync(), Is.EqualTo(new[] { "读作 企业名称", "读作 省份" }));
+        journey.AssertNoErrors();
+    }
+
+    [Test]
     public async Task Admin_creates_a_user_whose_key_works_once_shown_and_stops_when_revoked()
     {
         await journey.GoAsync("#/users");

@@ -157,21 +157,36 @@ public sealed class CompanyImportTests
     }
 
     [Test]
-    public async Task Bad_numbers_and_dates_reject_the_row_with_each_problem_reported()
+    public async Task Unreadable_numbers_and_dates_are_left_out_with_a_warning_and_the_row_is_imported()
     {
-        var path = store.Write("numbers.csv", "企业名称,行政区划代码,注册资本(万元),成立日期,员工人数\n甲科技有限公司,421303,abc,2015-13-45,12\n乙科技有限公司,421303,500万美元,,50-99\n");
+        var path = store.Write("numbers.csv", "企业名称,行政区划代码,注册资本(万元),成立日期,员工人数\n甲科技有限公司,421303,abc,2015-13-45,12\n乙科技有限公司,421303,500万美元,,五十\n");
 
         var summary = await store.ImportAsync(path);
 
-        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 0L, 2L)));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
         Assert.That(summary.Problems, Is.EqualTo(new[]
         {
-            new ImportProblem("numbers.csv", 2, "注册资本(万元)", "abc", "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿)"),
-            new ImportProblem("numbers.csv", 2, "成立日期", "2015-13-45", "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日)"),
-            new ImportProblem("numbers.csv", 3, "注册资本(万元)", "500万美元", "amount in 美元: give it in 万元 (CNY)"),
-            new ImportProblem("numbers.csv", 3, "员工人数", "50-99", "not a whole non-negative number of people"),
+            new ImportProblem("numbers.csv", 2, "注册资本(万元)", "abc", "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning),
+            new ImportProblem("numbers.csv", 2, "成立日期", "2015-13-45", "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日): the company is imported without this value", ProblemSeverity.Warning),
+            new ImportProblem("numbers.csv", 3, "注册资本(万元)", "500万美元", "amount in 美元: amounts are kept in 万元 (CNY) and not converted, so the company is imported without this value", ProblemSeverity.Warning),
+            new ImportProblem("numbers.csv", 3, "员工人数", "五十", "not a whole non-negative number of people (or a band such as 50-99人, 1000人以上): the company is imported without this value", ProblemSeverity.Warning),
         }));
-        Assert.That(await store.CountAsync(), Is.Zero);
+        var companies = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 5), CancellationToken.None)).Items;
+        var first = companies.Single(c => c.Name == "甲科技有限公司");
+        Assert.That((first.RegisteredCapital, first.Founded, first.Employees), Is.EqualTo(((decimal?)null, (DateOnly?)null, (int?)12)));
+        Assert.That(companies.Single(c => c.Name == "乙科技有限公司").RegisteredCapital, Is.Null);
+    }
+
+    [Test]
+    public async Task An_unreadable_value_leaves_the_stored_one_as_it_was()
+    {
+        await store.ImportAsync(store.Write("first.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本(万元),成立日期\n甲科技有限公司,{Uscc1},421303,800,2012-03-04\n"));
+
+        var summary = await store.ImportAsync(store.Write("second.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本(万元),成立日期\n甲科技有限公司,{Uscc1},421303,待定,不详\n"));
+
+        Assert.That((summary.Unchanged, summary.Rejected, summary.Problems.Count), Is.EqualTo((1L, 0L, 2)));
+        var company = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+        Assert.That((company!.RegisteredCapital, company.Founded), Is.EqualTo(((decimal?)800m, (DateOnly?)new DateOnly(2012, 3, 4))));
     }
 
     [Test]

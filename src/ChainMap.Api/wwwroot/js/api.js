@@ -496,6 +496,14 @@ export function importJob(id) {
   return get(`/api/imports/${enc(id)}`);
 }
 
+/**
+ * POST /api/imports/companies/columns: how the import would read a header (and an optional mapping, JSON text),
+ * before any upload → { columns: [{ index, header, field, whenEmpty }], hasName }.
+ */
+export function importColumns(header, mapping = '') {
+  return json('POST', '/api/imports/companies/columns', { body: { header, mapping: mapping.trim() || null } });
+}
+
 /** POST /api/imports/{id}/cancel: stops a queued or running job (its submitter or an admin) → the job. */
 export function cancelImport(id) {
   return json('POST', `/api/imports/${enc(id)}/cancel`);

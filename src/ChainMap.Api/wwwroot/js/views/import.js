@@ -51,11 +51,11 @@ export function mount(root, initial) {
   let timer = 0;
   let params = {};
 
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx', onchange: () => showPreview(file.files[0], preview) });
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx', onchange: () => showPreview(file.files[0], preview, mapping.value) });
   const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run' });
   const allOrNothing = h('input', { type: 'checkbox', id: 'import-all-or-nothing' });
   const overwriteAnalyst = h('input', { type: 'checkbox', id: 'import-overwrite-analyst' });
-  const mapping = h('textarea', { id: 'import-mapping', rows: 2, placeholder: '{"公司名称":"name","所在地":"region"}', spellcheck: 'false' });
+  const mapping = h('textarea', { id: 'import-mapping', rows: 2, placeholder: '{"公司名称":"name","所在地":"region"}', spellcheck: 'false', onchange: () => showPreview(file.files[0], preview, mapping.value) });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'import-submit' }, '上传并导入');
   const formMessage = h('div', { class: 'form-message' });
   const demoArea = h('div', { class: 'demo-data', id: 'demo-data' });
@@ -66,7 +66,7 @@ export function mount(root, initial) {
     h('label', { class: 'check' }, overwriteAnalyst, ' 覆盖分析员手工修改的值（默认保留并计数）'),
     h('details', { class: 'mapping' },
       h('summary', {}, '列名对应（可选）'),
-      h('p', { class: 'muted small' }, '列名通常会被自动识别。无法识别时，用 JSON 写明“文件中的列名 → 字段”，字段如 name、uscc、region、registeredCapital、segment、tags；值为空表示跳过该列。'),
+      h('p', { class: 'muted small' }, '列名通常会被自动识别。无法识别时，用 JSON 写明“文件中的列名 → 字段”，字段如 name、uscc、region、registered_capital、industry、segment、tags；值为空表示跳过该列。选好文件后，预览表头下方一行显示每列将被读作什么。'),
       mapping),
     h('div', { class: 'form-actions' }, submit),
     formMessage);
@@ -381,7 +381,32 @@ function parseCsv(text, maxRows) {
   return rows;
 }
 
-async function showPreview(file, target) {
+// What each field is called on the page (the import's field names: src/ChainMap/Import/CompanyColumns.cs).
+const FIELD_LABELS = {
+  name: '企业名称', uscc: '统一社会信用代码', region_code: '行政区划代码', province: '省份', city: '城市', county: '区县',
+  region: '地区', address: '地址', industry: '行业', products: '主营产品', scope: '经营范围', segment: '环节', role: '角色',
+  registered_capital: '注册资本', founded: '成立日期', employees: '员工人数', revenue: '营业收入', listed_code: '股票代码',
+  tags: '标签', controller: '企业性质', status: '登记状态',
+};
+
+/** The row under the preview's header: what the import will read from each column (asked of the service, no upload). */
+async function columnReading(header, mapping) {
+  let read;
+  try {
+    read = await api.importColumns(header, mapping);
+  } catch (error) {
+    return { row: null, note: h('p', { class: 'state state-error', id: 'preview-columns-error' }, `列名对应有误：${error.message}`) };
+  }
+  const row = h('tr', { class: 'column-reading', id: 'preview-columns' },
+    read.columns.map((c) => h('td', { class: c.field ? 'small' : 'small muted', dataset: { field: c.field ?? '' } },
+      c.field ? `读作 ${FIELD_LABELS[c.field] ?? c.field}${c.whenEmpty ? `（${c.whenEmpty}为空时）` : ''}` : '忽略')));
+  const note = read.hasName
+    ? null
+    : h('p', { class: 'state state-error', id: 'preview-no-name' }, '没有找到企业名称列：导入会拒绝这个文件。请在“列名对应”中指明哪一列是企业名称（name）。');
+  return { row, note };
+}
+
+async function showPreview(file, target, mapping = '') {
   if (!file) {
     replace(target);
     return;
@@ -399,10 +424,12 @@ async function showPreview(file, target) {
     return;
   }
   const [header, ...body] = rows;
+  const { row, note } = await columnReading(header, mapping);
   replace(target,
     h('p', { class: 'preview-summary' }, `预览：${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${header.length} 列`),
+    note,
     h('div', { class: 'table-area' },
       h('table', { class: 'data', id: 'preview-table' },
-        h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c))), row),
         h('tbody', {}, body.map((r) => h('tr', {}, header.map((_, i) => h('td', {}, r[i] ?? ''))))))));
 }

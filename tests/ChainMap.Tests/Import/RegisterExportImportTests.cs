@@ -1,0 +1,201 @@
+using ChainMap.Import;
+using ChainMap.Storage;
+
+namespace ChainMap.Tests.Import;
+
+/// <summary>
+/// A company-register export as the data vendors write it (企查查, 天眼查): 登记状态, 企业类型 as a legal form,
+/// 国标行业门类/大类/中类/小类 in four columns, 人员规模 as a band, capital in a foreign currency.
+/// </summary>
+public sealed class RegisterExportImportTests
+{
+    private const string Header = "企业名称,登记状态,注册资本,成立日期,所属省份,所属城市,所属区县,企业类型,国标行业门类,国标行业大类,国标行业中类,国标行业小类,人员规模";
+    private ImportTestStore store = null!;
+
+    [SetUp]
+    public async Task CreateStore() => store = await ImportTestStore.CreateAsync();
+
+    [TearDown]
+    public async Task DisposeStore() => await store.DisposeAsync();
+
+    [Test]
+    public async Task Closed_companies_are_not_imported_and_the_report_says_why()
+    {
+        var path = store.Write("status.csv", $"""
+            {Header}
+            甲专用汽车有限公司,存续（在营、开业、在册）,5000万元人民币,2010-05-01,湖北省,随州市,曾都区,有限责任公司,制造业,汽车制造业,改装汽车制造,改装汽车制造,100-499人
+            乙消防装备有限公司,注销,1000万元人民币,2011-05-01,江苏省,苏州市,苏州工业园区,有限责任公司,制造业,专用设备制造业,,,少于50人
+            丙汽车零部件有限公司,"吊销，未注销",800万元人民币,2001-07-11,浙江省,宁波市,北仑区,有限责任公司,制造业,汽车制造业,汽车零部件及配件制造,,少于50人
+            丁液压有限公司,迁出,300万元人民币,2015-01-01,湖北省,随州市,曾都区,有限责任公司,制造业,通用设备制造业,,,50-99人
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((4L, 2L, 2L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Value, p.Severity)), Is.EqualTo(new[]
+        {
+            (3, "登记状态", "注销", ProblemSeverity.Error),
+            (4, "登记状态", "吊销，未注销", ProblemSeverity.Error),
+            (5, "登记状态", "迁出", ProblemSeverity.Warning),
+        }));
+        Assert.That(summary.Problems[0].Reason, Does.StartWith("the company is closed (注销): a closed company is no target"));
+        Assert.That(summary.Problems[1].Reason, Does.StartWith("the company is closed (吊销)"));
+        Assert.That(summary.Problems[2].Reason, Does.Contain("the place in this row may be the old one"));
+        Assert.That(await Names(), Is.EquivalentTo(new[] { "甲专用汽车有限公司", "丁液压有限公司" }));
+    }
+
+    [Test]
+    public async Task The_most_specific_industry_column_given_on_each_row_is_read()
+    {
+        var path = store.Write("industry.csv", $"""
+            {Header}
+            甲制药有限公司,存续,3000万元人民币,2015-09-09,上海市,上海市,浦东新区,有限责任公司,制造业,医药制造业,化学药品原料药制造,化学药品原料药制造,
+            乙汽车有限公司,存续,3000万元人民币,2015-09-09,浙江省,宁波市,北仑区,有限责任公司,制造业,汽车制造业,汽车零部件及配件制造,-,
+            丙机械有限公司,存续,3000万元人民币,2015-09-09,浙江省,宁波市,北仑区,有限责任公司,制造业,通用设备制造业,,,
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.Rejected, Is.Zero);
+        Assert.That(summary.Columns.Where(c => c.Field == CompanyColumns.Industry).Select(c => (c.Header, c.WhenEmpty)), Is.EquivalentTo(new[]
+        {
+            ("国标行业小类", (string?)null), ("国标行业中类", "国标行业小类"), ("国标行业大类", "国标行业小类"), ("国标行业门类", "国标行业小类"),
+        }));
+        var companies = await Companies();
+        Assert.That(companies["甲制药有限公司"].Industry, Is.EqualTo("化学药品原料药制造"));
+        Assert.That(companies["乙汽车有限公司"].Industry, Is.EqualTo("汽车零部件及配件制造"), "a blank marker (-) in 小类 falls back to 中类");
+        Assert.That(companies["丙机械有限公司"].Industry, Is.EqualTo("通用设备制造业"));
+        Assert.That(companies["甲制药有限公司"].Memberships.Select(m => m.SegmentCode), Does.Contain("SW-API"));
+    }
+
+    [Test]
+    public async Task Staff_bands_read_as_their_lower_bound_and_legal_forms_are_no_controller_mistake()
+    {
+        var path = store.Write("staff.csv", """
+            企业名称,所属省份,所属城市,企业类型,人员规模,注册资本
+            甲有限公司,湖北省,随州市,有限责任公司（自然人投资或控股）,100-499人,1000万美元
+            乙有限公司,湖北省,随州市,有限责任公司（非自然人投资或控股的法人独资）,1000人以上,
+            丙有限公司,湖北省,随州市,全民所有制,少于50人,
+            丁有限公司,湖北省,随州市,股份有限公司,50～99,
+            戊有限公司,湖北省,随州市,社会团体,,
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((5L, 0L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new (int, string?)[] { (2, "注册资本"), (6, "企业类型") }),
+            "only the foreign currency and a 企业类型 that is neither a controller type nor a legal form are reported");
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.Employees), Is.EquivalentTo(new Dictionary<string, int?>
+        {
+            ["甲有限公司"] = 100, ["乙有限公司"] = 1000, ["丙有限公司"] = null, ["丁有限公司"] = 50, ["戊有限公司"] = null,
+        }));
+        Assert.That(companies["甲有限公司"].Tags, Is.EqualTo(new[] { "民营企业" }));
+        Assert.That(companies["乙有限公司"].Tags, Is.Empty, "非自然人投资 names no private controller");
+        Assert.That(companies["丙有限公司"].Tags, Is.EqualTo(new[] { "国有企业" }));
+        Assert.That(companies["甲有限公司"].RegisteredCapital, Is.Null);
+    }
+
+    [Test]
+    public async Task A_title_above_the_header_is_skipped_with_a_warning_in_text_and_in_a_workbook()
+    {
+        var csv = store.Write("titled.csv", "企查查数据导出（导出时间：2026-12-05）\n\n企业名称\t所属省份\t所属城市\t人员规模\n甲专用汽车有限公司\t湖北省\t随州市\t50-99人\n数据来源：企查查\n");
+        var workbook = Path.Combine(store.Directory, "titled.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, new List<Dictionary<string, object?>>
+        {
+            new() { ["A"] = "天眼查 · 企业名单", ["B"] = null, ["C"] = null },
+            new() { ["A"] = "企业名称", ["B"] = "所属省份", ["C"] = "所属城市" },
+            new() { ["A"] = "乙液压有限公司", ["B"] = "湖北省", ["C"] = "随州市" },
+        }, printHeader: false);
+
+        var text = await store.ImportAsync(csv);
+        var sheet = await store.ImportAsync(workbook);
+
+        Assert.That(text.Format, Is.EqualTo("UTF-8, tab-separated"), "the title line has no delimiter and does not decide it");
+        Assert.That((text.Inserted, text.Rejected), Is.EqualTo((1L, 1L)), "the note under the table names no province");
+        Assert.That(text.Problems.Single(p => p.Line == 1), Is.EqualTo(new ImportProblem("titled.csv", 1, null, "企查查数据导出（导出时间：2026-12-05）",
+            "line 1 holds no table header (a title): the header was found on line 3, and the lines above it were skipped", ProblemSeverity.Warning)));
+        Assert.That(text.Problems.Single(p => p.Line == 5).Severity, Is.EqualTo(ProblemSeverity.Error));
+        Assert.That((sheet.Inserted, sheet.Rejected), Is.EqualTo((1L, 0L)));
+        Assert.That(sheet.Problems.Single().Reason, Does.Contain("the header was found on line 2"));
+        Assert.That(await Names(), Is.EquivalentTo(new[] { "甲专用汽车有限公司", "乙液压有限公司" }));
+    }
+
+    [Test]
+    public async Task A_file_of_names_alone_still_reads_its_first_row_as_the_header()
+    {
+        var summary = await store.ImportAsync(store.Write("names.csv", "企业名称\n甲专用汽车有限公司\n"));
+
+        Assert.That((summary.FileProblem, summary.Read), Is.EqualTo(((ImportProblem?)null, 1L)), "the file is read, its header is line 1");
+        Assert.That(summary.Problems.Single().Line, Is.EqualTo(2), "the row itself names no region");
+    }
+
+    [Test]
+    public async Task A_second_code_column_does_not_fill_an_empty_credit_code()
+    {
+        // 天眼查 writes 纳税人识别号 beside 统一社会信用代码; an old 15-digit tax number there must not reject the row.
+        var summary = await store.ImportAsync(store.Write("codes.csv", "公司名称,统一社会信用代码,纳税人识别号,所属省份,所属城市,公司类型\n甲有限公司,,420302000012345,湖北省,随州市,有限责任公司\n"));
+
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((1L, 0)));
+        Assert.That(summary.Columns.Single(c => c.Header == "纳税人识别号").Field, Is.Null);
+        Assert.That((await Companies())["甲有限公司"].Uscc, Is.Null);
+    }
+
+    [Test]
+    public async Task A_row_that_names_no_place_is_placed_where_the_company_name_starts_with_a_warning()
+    {
+        var summary = await store.ImportAsync(store.Write("names.csv", """
+            企业名称,省份,股票代码
+            深圳市新纶科技股份有限公司,,002341
+            南京华东电子信息科技股份有限公司,,000727
+            湖北省随州市甲专用汽车有限公司,,
+            东方电气股份有限公司,,600875
+            中航资本控股股份有限公司,,600705
+            深圳市乙科技有限公司,火星,
+            """));
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((3L, 3L)));
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.RegionCode), Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["深圳市新纶科技股份有限公司"] = "440300", ["南京华东电子信息科技股份有限公司"] = "320100", ["湖北省随州市甲专用汽车有限公司"] = "421300",
+        }));
+        var warning = summary.Problems.Single(p => p.Line == 2);
+        Assert.That((warning.Column, warning.Severity), Is.EqualTo(("企业名称", ProblemSeverity.Warning)));
+        Assert.That(warning.Reason, Does.Contain("placed in 深圳市, the place its name starts with"));
+        Assert.That(summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Line), Is.EqualTo(new[] { 5, 6, 7 }),
+            "东方 is a county's short name, 中航 no place, and a province column that names no province is not overruled by the name");
+    }
+
+    [Test]
+    public async Task Register_style_amounts_and_a_month_or_year_alone_are_read()
+    {
+        var summary = await store.ImportAsync(store.Write("amounts.csv", """
+            企业名称,所属省份,注册资本,成立日期
+            甲有限公司,湖北省,5000万(元),2010年5月
+            乙有限公司,湖北省,1亿2000万,2010
+            丙有限公司,湖北省,"5,000.00万人民币",2010-05
+            丁有限公司,湖北省,800（元）,2010年
+            """));
+
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((4L, 1)));
+        Assert.That(summary.Problems.Single().Value, Is.EqualTo("800（元）"), "(元) after a bare number does not say 万元 or 元: not guessed");
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => (c.Value.RegisteredCapital, c.Value.Founded)), Is.EquivalentTo(new Dictionary<string, (decimal?, DateOnly?)>
+        {
+            ["甲有限公司"] = (5000m, new DateOnly(2010, 5, 1)),
+            ["乙有限公司"] = (12000m, new DateOnly(2010, 1, 1)),
+            ["丙有限公司"] = (5000m, new DateOnly(2010, 5, 1)),
+            ["丁有限公司"] = (null, new DateOnly(2010, 1, 1)),
+        }));
+    }
+
+    private async Task<Dictionary<string, ChainMap.Domain.Company>> Companies()
+    {
+        var page = await store.Store.SearchCompaniesAsync(new CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);
+        var full = await store.Store.GetCompaniesAsync(page.Items.Select(c => c.Id).ToList(), CancellationToken.None);
+        return full.ToDictionary(c => c.Name);
+    }
+
+    private async Task<string[]> Names() => [.. (await Companies()).Keys];
+}

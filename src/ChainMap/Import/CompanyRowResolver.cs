@@ -191,7 +191,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
                     tags = [.. tags, controller];
                 }
             }
-            else if (!LegalForms.Any(form => controllerText.Contains(form, StringComparison.Ordinal)))
+            else if (ChineseText.Fold(controllerText) is var foldedType && !LegalForms.Any(form => foldedType.Contains(form, StringComparison.Ordinal)))
             {
                 // A register's 企业类型 is often a legal form alone (有限责任公司): it says nothing of the controller, and is no mistake.
                 Problem(ControllerField, controllerText, "names no known controller type (央企, 地方国企, 国有企业, 外资企业, 公众企业, 民营企业); the row is imported without one", ProblemSeverity.Warning);

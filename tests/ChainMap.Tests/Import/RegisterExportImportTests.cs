@@ -76,19 +76,20 @@ public sealed class RegisterExportImportTests
             甲有限公司,湖北省,随州市,有限责任公司（自然人投资或控股）,100-499人,1000万美元
             乙有限公司,湖北省,随州市,有限责任公司（非自然人投资或控股的法人独资）,1000人以上,
             丙有限公司,湖北省,随州市,全民所有制,少于50人,
-            丁有限公司,湖北省,随州市,股份有限公司,50～99,
+            丁有限公司,湖北省,随州市,股份有限公司（非上市）,50～99,
+            己有限公司,湖北省,随州市,有限責任公司,,
             戊有限公司,湖北省,随州市,社会团体,,
             """);
 
         var summary = await store.ImportAsync(path);
 
-        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((5L, 0L)));
-        Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new (int, string?)[] { (2, "注册资本"), (6, "企业类型") }),
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((6L, 0L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new (int, string?)[] { (2, "注册资本"), (7, "企业类型") }),
             "only the foreign currency and a 企业类型 that is neither a controller type nor a legal form are reported");
         var companies = await Companies();
         Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.Employees), Is.EquivalentTo(new Dictionary<string, int?>
         {
-            ["甲有限公司"] = 100, ["乙有限公司"] = 1000, ["丙有限公司"] = null, ["丁有限公司"] = 50, ["戊有限公司"] = null,
+            ["甲有限公司"] = 100, ["乙有限公司"] = 1000, ["丙有限公司"] = null, ["丁有限公司"] = 50, ["己有限公司"] = null, ["戊有限公司"] = null,
         }));
         Assert.That(companies["甲有限公司"].Tags, Is.EqualTo(new[] { "民营企业" }));
         Assert.That(companies["乙有限公司"].Tags, Is.Empty, "非自然人投资 names no private controller");

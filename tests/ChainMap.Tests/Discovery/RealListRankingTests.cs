@@ -58,8 +58,9 @@ public sealed class RealListRankingTests
     /// sentence (confidence and evidence) and strength sentence score the same, so there are never more distinct
     /// scores than kinds of evidence. Measured in round 4 (ADR 0202: confidence from independent sources): 4 distinct
     /// scores from 10 kinds of evidence (fit 0.44 for the label alone, 0.53 when the name's 汽车 agrees, 0.50 for 液压 in
-    /// the name; board 14 or 12); round 3 had 1. The goal of 40 is not reachable on this list without inventing
-    /// differences (ADR 0177, docs/benchmarks.md).
+    /// the name; board 14 or 12); round 3 had 1. Session 25 (ADR 0225: main products and focus in the fit) leaves it at 4:
+    /// the list has no products column and each of these companies sits in one chain. The goal of 40 is not reachable on
+    /// this list without inventing differences (ADR 0177, docs/benchmarks.md).
     /// </summary>
     [Test]
     public async Task The_top_50_score_by_the_evidence_in_their_reasons_alone()

@@ -127,6 +127,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         var places = await cache.GetPlacesAsync(chain, home, regionCodes, note, cancellationToken);
         var tree = new SegmentTree(chain.Segments);
         var details = new Dictionary<long, Company>();
+        var fits = new Dictionary<(long Id, string Segment), double>();
 
         // Each segment's top list must hold everything that can reach it: a segment whose read stopped at the
         // limit is read deeper while a company left out could still score at least as much (fit, ties by name).
@@ -152,7 +153,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
             foreach (var gap in analysis.Segments)
             {
                 var own = tree.SelfAndDescendants(gap.Segment.Code);
-                var rankedHere = Rank(offers.Where(o => own.Contains(o.SegmentCode)), ties, gaps, details);
+                var rankedHere = Rank(offers.Where(o => own.Contains(o.SegmentCode)), ties, gaps, details, fits);
                 perSegment.Add((gap, own, rankedHere.Take(top).ToList()));
                 var cutoff = rankedHere.Count >= top ? rankedHere[top - 1].Total - 0.01 : double.NegativeInfinity;
                 complete &= bounds.Where(b => own.Contains(b.Key)).All(b => b.Value < cutoff);
@@ -194,6 +195,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         TargetCandidateQuery query, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps,
         Dictionary<long, Company> details, CancellationToken cancellationToken)
     {
+        var fits = new Dictionary<(long Id, string Segment), double>();
         var depth = query.PerSegment;
         var offers = new List<Offer>();
         var ranked = new List<Ranked>();
@@ -228,7 +230,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
 
                 var all = offers.Concat(groupOffers).ToList();
                 await LoadDetailsAsync(all, details, cancellationToken);
-                var candidate = Rank(all, ties, gaps, details);
+                var candidate = Rank(all, ties, gaps, details, fits);
                 var cutoff = candidate.Count >= depth ? candidate[depth - 1].Total - 0.01 : double.NegativeInfinity;
                 if (bounds.Values.All(v => v < cutoff))
                 {
@@ -324,9 +326,11 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
     /// <see cref="RankOrder"/>. Offers of companies not found in <paramref name="details"/> are left out.
     /// </summary>
     private static List<Ranked> Rank(
-        IEnumerable<Offer> offers, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, Dictionary<long, Company> details)
+        IEnumerable<Offer> offers, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, Dictionary<long, Company> details,
+        Dictionary<(long Id, string Segment), double> fits)
     {
         var best = new Dictionary<long, (SegmentGap Gap, double Part, double Strength)>();
+        var chainOf = ChainOf(gaps);
         foreach (var (id, segment, strength) in offers)
         {
             if (!gaps.TryGetValue(segment, out var g) || !details.TryGetValue(id, out var company))
@@ -334,7 +338,13 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
                 continue;
             }
 
-            var part = TargetScoring.GapPart(g.Gap.Priority, TargetScoring.Confidence(company, segment));
+            if (!fits.TryGetValue((id, segment), out var fit))
+            {
+                fit = TargetScoring.FitOf(company, g.Gap.Segment, chainOf).Value;
+                fits[(id, segment)] = fit;
+            }
+
+            var part = TargetScoring.GapPart(g.Gap.Priority, fit);
             if (!best.TryGetValue(id, out var current) || part > current.Part
                 || (part == current.Part && string.CompareOrdinal(segment, current.Gap.Segment.Code) < 0))
             {
@@ -372,6 +382,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         }
         var found = await FindPathsAsync(ids, ties, home, paths, cancellationToken);
         var homeName = HomeName(home);
+        var chainOf = ChainOf(gaps);
         var targets = new List<Target>(ranked.Count);
         var rank = rankOffset;
         foreach (var r in ranked)
@@ -384,7 +395,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
 
             var tie = ties.Find(r.CompanyId);
             var described = (found.GetValueOrDefault(r.CompanyId) ?? []).Select(p => PathDescriptions.Describe(p, homeName)).ToList();
-            var reasons = TargetScoring.Reasons(company, r.Gap, r.Score, tie, homeName).ToList();
+            var reasons = TargetScoring.Reasons(company, r.Gap, r.Score, tie, homeName, chainOf).ToList();
             if (described.Count > 0)
             {
                 reasons.Add($"最佳引荐路径：{described[0].Summary}。");
@@ -477,6 +488,10 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
 
         return $"{filter.RegionLabel}没有{what}的企业（{homeName}本地企业不列入目标）。";
     }
+
+    /// <summary>The chain of a segment being ranked; null for a segment of another chain.</summary>
+    private static Func<string, string?> ChainOf(Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps) =>
+        code => gaps.TryGetValue(code, out var g) ? g.Gap.Segment.ChainCode : null;
 
     private static string HomeName(HomeRegion home) => home.Name.Length == 0 ? "本地" : home.Name;
 

@@ -211,7 +211,8 @@ public sealed class TargetRankingTests
         var ties = (await HomeTies.LoadAsync(store, DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(t => t.CompanyId);
         var all = await store.FindTargetCandidatesAsync(new TargetCandidateQuery(segments, scope, DiscoveryGraph.HomeCodes, tags, null, 100_000), CancellationToken.None);
         var companies = (await store.GetCompaniesAsync(all.Candidates.Select(c => c.CompanyId).Distinct().ToList(), CancellationToken.None)).ToDictionary(c => c.Id);
-        double Part(TargetCandidate c) => TargetScoring.GapPart(gaps[c.SegmentCode].Priority, TargetScoring.Confidence(companies[c.CompanyId], c.SegmentCode));
+        string? ChainOf(string code) => gaps.TryGetValue(code, out var g) ? g.Segment.ChainCode : null;
+        double Part(TargetCandidate c) => TargetScoring.GapPart(gaps[c.SegmentCode].Priority, TargetScoring.FitOf(companies[c.CompanyId], gaps[c.SegmentCode].Segment, ChainOf).Value);
         return all.Candidates
             .GroupBy(c => c.CompanyId)
             .Select(g => g.OrderByDescending(Part).ThenBy(c => c.SegmentCode, StringComparer.Ordinal).First())

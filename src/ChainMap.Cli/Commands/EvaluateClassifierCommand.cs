@@ -34,8 +34,9 @@ internal static class EvaluateClassifierCommand
         classifier.AcceptOnlyFromAmong("rules", "keywords");
         var labelled = new Option<DirectoryInfo?>("--labelled") { Description = "Folder with the sets' .csv files (default: tests/ChainMap.Tests/Evaluation/labelled next to the data folder)" };
         var mistakes = new Option<int>("--mistakes") { Description = "Print up to N companies the classifier got wrong", DefaultValueFactory = _ => 0 };
+        var causes = new Option<bool>("--causes") { Description = "Print the memberships proposed and the chains missed, by chain and by cause (the rule: source and word or label)" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
-        var command = new Command("evaluate-classifier", "Measure the segment classifier on the hand-labelled companies") { set, classifier, labelled, mistakes, data };
+        var command = new Command("evaluate-classifier", "Measure the segment classifier on the hand-labelled companies") { set, classifier, labelled, mistakes, causes, data };
         command.SetAction(async (result, cancellationToken) =>
         {
             var dataPath = DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data.");
@@ -72,6 +73,11 @@ internal static class EvaluateClassifierCommand
             clock.Stop();
             Write(report, $"{which} ({string.Join(" + ", files.Select(f => f + ".csv"))}), classifier {result.GetValue(classifier)}", clock.Elapsed);
             WriteMistakes(report, result.GetValue(mistakes));
+            if (result.GetValue(causes))
+            {
+                WriteCauses(report);
+            }
+
             return 0;
         });
         return command;
@@ -120,6 +126,22 @@ internal static class EvaluateClassifierCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"unconfirmed (confidence < {ClassifierRules.ConfirmThreshold:0.00}, 待确认): {report.Unconfirmed} of {report.Segment.Predicted} memberships = {Pct(report.UnconfirmedShare)}"));
+    }
+
+    /// <summary>False positives (wrong chain, wrong segment) and missed chains, grouped by chain and by rule, not by company.</summary>
+    private static void WriteCauses(ClassifierReport report)
+    {
+        Console.WriteLine("proposed memberships by chain and cause (count; chain wrong; segment wrong; basis; cause)");
+        foreach (var c in report.Causes.Where(c => c.Kind == "proposed"))
+        {
+            Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  chain wrong {c.Count - c.ChainRight,3}  segment wrong {c.Count - c.SegmentRight,3}  {c.Basis,-12} {c.Cause}");
+        }
+
+        Console.WriteLine("missed chains by chain and cause (count; what was proposed instead; the row's industry cell)");
+        foreach (var c in report.Causes.Where(c => c.Kind == "missed"))
+        {
+            Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  {c.Basis,-20} {c.Cause}");
+        }
     }
 
     private static void WriteMistakes(ClassifierReport report, int limit)

@@ -25,6 +25,13 @@ internal sealed record ConfidenceBand(double From, double To, int Count, int Cor
 /// <summary>A company the classifier got wrong, for reading.</summary>
 internal sealed record EvaluationMistake(LabelledCompany Company, IReadOnlyList<SegmentMatch> Predicted);
 
+/// <summary>
+/// One group of proposed memberships (or missed chains) sharing a chain and a cause: <paramref name="Kind"/> is
+/// "proposed" (a membership; right = its chain is a labelled chain, segment right = its segment is labelled) or
+/// "missed" (a labelled chain the classifier proposed nothing of; right counts nothing).
+/// </summary>
+internal sealed record EvaluationCause(string Kind, string Chain, string Basis, string Cause, int Count, int ChainRight, int SegmentRight);
+
 /// <summary>The figures of one evaluation run.</summary>
 internal sealed record ClassifierReport(
     int Companies,
@@ -40,6 +47,12 @@ internal sealed record ClassifierReport(
 {
     /// <summary>Memberships by the independent sources that support them (名称+行业 …): how many, how many right, their mean confidence.</summary>
     public IReadOnlyList<(string Basis, int Count, int Correct, double MeanConfidence)> ByBasis { get; init; } = [];
+
+    /// <summary>
+    /// Every proposed membership and every missed chain, grouped by chain and by cause (the rule that placed it: the
+    /// source and word or label guess; for a miss, what the row's industry cell says), with how many were right.
+    /// </summary>
+    public IReadOnlyList<EvaluationCause> Causes { get; init; } = [];
 
     /// <summary>Share of proposed memberships that are 待确认 (below <see cref="ClassifierRules.ConfirmThreshold"/>).</summary>
     public double UnconfirmedShare => Segment.Predicted == 0 ? 0 : (double)Unconfirmed / Segment.Predicted;
@@ -89,6 +102,13 @@ internal static class ClassifierEvaluation
         var unconfirmed = 0;
         var byBasis = new SortedDictionary<string, (int Count, int Correct, double Confidence)>(StringComparer.Ordinal);
         var mistakes = new List<EvaluationMistake>();
+        var causes = new Dictionary<(string Kind, string Chain, string Basis, string Cause), (int Count, int ChainRight, int SegmentRight)>();
+        void Note(string kind, string chainCode, string basis, string cause, bool chainRight, bool segmentRight)
+        {
+            var old = causes.GetValueOrDefault((kind, chainCode, basis, cause));
+            causes[(kind, chainCode, basis, cause)] = (old.Count + 1, old.ChainRight + (chainRight ? 1 : 0), old.SegmentRight + (segmentRight ? 1 : 0));
+        }
+
         foreach (var company in companies)
         {
             var predicted = classify(company.Text);
@@ -124,6 +144,13 @@ internal static class ClassifierEvaluation
                 unconfirmed += match.IsConfirmedByRule ? 0 : 1;
                 var basis = byBasis.GetValueOrDefault(match.Basis);
                 byBasis[match.Basis] = (basis.Count + 1, basis.Correct + (truth.Contains(match.Segment.Code) ? 1 : 0), basis.Confidence + match.Confidence);
+                Note("proposed", match.Segment.ChainCode, match.Basis, CauseOf(match.Evidence), trueChains.Contains(match.Segment.ChainCode), truth.Contains(match.Segment.Code));
+            }
+
+            foreach (var missed in trueChains.Where(c => !guessedChains.Contains(c)))
+            {
+                var elsewhere = guessedChains.Count == 0 ? "nothing proposed" : "placed in " + string.Join('+', guessedChains.Order(StringComparer.Ordinal));
+                Note("missed", missed, elsewhere, "行业: " + (company.Text.Industry ?? "-"), false, false);
             }
 
             if (!guessed.SetEquals(truth))
@@ -145,7 +172,28 @@ internal static class ClassifierEvaluation
             mistakes)
         {
             ByBasis = byBasis.Select(p => (p.Key, p.Value.Count, p.Value.Correct, p.Value.Confidence / p.Value.Count)).ToList(),
+            Causes = causes.Select(p => new EvaluationCause(p.Key.Kind, p.Key.Chain, p.Key.Basis, p.Key.Cause, p.Value.Count, p.Value.ChainRight, p.Value.SegmentRight))
+                .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Chain, StringComparer.Ordinal).ThenByDescending(c => c.Count - c.ChainRight)
+                .ThenBy(c => c.Cause, StringComparer.Ordinal).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The rule behind a membership, from its evidence: the label or industry word it guessed from (推断: 工程机械), else the
+    /// sources' words (产品: 锂电池); the industry code and the sources' worth are left out, so that companies group by rule.
+    /// </summary>
+    internal static string CauseOf(string evidence)
+    {
+        var parts = (evidence ?? string.Empty).Split("; ", StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("独立依据", StringComparison.Ordinal)).ToList();
+        var guess = parts.Find(p => p.StartsWith("推断", StringComparison.Ordinal));
+        if (guess is not null)
+        {
+            return guess;
+        }
+
+        var words = parts.Where(p => !p.StartsWith("行业代码", StringComparison.Ordinal)).ToList();
+        return words.Count > 0 ? string.Join("; ", words) : string.Join("; ", parts);
     }
 
     private sealed class Counter

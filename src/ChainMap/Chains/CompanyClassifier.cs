@@ -254,6 +254,14 @@ internal sealed class CompanyClassifier
                 candidate.Disagrees = true;
             }
 
+            // Main products alone, every word of the segment past the third item (a group's side line: 融资租赁, 锂电池 after
+            // seven other lines), place nothing when the industry cell is known and gives the segment nothing: the cell names
+            // the company's own industry (ADR 0230).
+            if (IsSideLineOnly(candidate, products) && (industryCodes.Count > 0 || labelSegments.Count > 0))
+            {
+                continue;
+            }
+
             // An excluding word in the (noisy) scope does not overrule the name or products naming the segment.
             var namedStrongly = candidate.NamedByWord || candidate.Field(0) + candidate.Field(1) > 0;
             if (score < ClassifierRules.MinimumScore || IsExcluded(s, namedStrongly ? fields[..3] : fields))
@@ -392,17 +400,45 @@ internal sealed class CompanyClassifier
     /// Main products are listed in revenue order: a word in one of the first two items counts whole, later items less
     /// (third and fourth 0.8, fifth and sixth 0.6, later 0.5), so a group's small revenue lines do not place it (ADR 0202).
     /// </summary>
-    private static double ProductPositionFactor(string products, string term)
+    /// <summary>Main products past this many items are a group's side lines: alone, against a known industry cell, they place nothing.</summary>
+    internal const int SideLineItem = 3;
+
+    /// <summary>
+    /// True when the main products are the segment's only source (no name, industry cell or scope words, codes or guesses)
+    /// and every product word of it, or the industry word it was guessed from, stands past the <see cref="SideLineItem"/>th item.
+    /// </summary>
+    private static bool IsSideLineOnly(Candidate candidate, string products)
+    {
+        var sources = candidate.Sources();
+        if (sources[1] <= 0 || sources[0] > 0 || sources[2] > 0 || sources[3] > 0)
+        {
+            return false;
+        }
+
+        var words = (candidate.Terms[1] ?? []).Concat(candidate.GuessFrom[1] && candidate.LabelGuess is { } guess ? [guess] : []).ToList();
+        return words.Count > 0 && words.Min(w => ItemIndex(products, w)) >= SideLineItem;
+    }
+
+    /// <summary>The index (0 = first) of the main-products item a word first stands in; a large number when it is absent.</summary>
+    private static int ItemIndex(string products, string term)
     {
         var at = products.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return 99;
+        }
+
         var item = 0;
         for (var i = 0; i < at; i++)
         {
             item += Array.IndexOf(ProductSeparators, products[i]) >= 0 ? 1 : 0;
         }
 
-        return PositionFactors[Math.Min(item, PositionFactors.Length - 1)];
+        return item;
     }
+
+    private static double ProductPositionFactor(string products, string term) =>
+        PositionFactors[Math.Min(ItemIndex(products, term), PositionFactors.Length - 1)];
 
     /// <summary>A segment is kept only when its confidence reaches this share of the best segment's: corroborated segments push out single-source ones.</summary>
     private const double KeepConfidenceShare = 0.7;

@@ -420,6 +420,51 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
+    public void Main_products_past_the_third_item_alone_place_nothing_against_a_known_industry_cell()
+    {
+        // 柴油发动机 is the fourth line of a clothing maker (C1819): a side line, and the industry cell says what the company is.
+        var sideLine = Classifier.Classify(new CompanyText("某某股份有限公司", "C1819", "衬衫、西服、针织服装、柴油发动机", null));
+        var withoutCell = Classifier.Classify(new CompanyText("某某股份有限公司", null, "衬衫、西服、针织服装、柴油发动机", null));
+        var firstItem = Classifier.Classify(new CompanyText("某某股份有限公司", "C1819", "柴油发动机、衬衫、西服、针织服装", null));
+        var withName = Classifier.Classify(new CompanyText("某某发动机股份有限公司", "C1819", "衬衫、西服、针织服装、柴油发动机", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sideLine, Is.Empty, string.Join(" ", sideLine.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+            Assert.That(withoutCell.Select(m => m.Segment.Code), Does.Contain("V-ENGINE"), "no industry cell: the products are all there is");
+            Assert.That(firstItem.Select(m => m.Segment.Code), Does.Contain("V-ENGINE"), "the first line is the main business");
+            Assert.That(withName.Select(m => m.Segment.Code), Does.Contain("V-ENGINE"), "the name corroborates the side line");
+        });
+    }
+
+    [Test]
+    public async Task Default_data_keeps_a_battery_maker_out_of_the_special_vehicle_chain()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var battery = classifier.Classify(new CompanyText("某某新能源科技股份有限公司", "锂电池", "动力电池、储能电池、锂离子电芯", null));
+        var motor = classifier.Classify(new CompanyText("某某电驱动有限公司", null, "驱动电机、电机控制器", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(battery.Select(m => m.Segment.Code), Has.None.StartsWith("ZQ-").And.None.StartsWith("YJ-"), string.Join(" ", battery.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+            Assert.That(battery.Select(m => m.Segment.Code), Has.Some.StartsWith("XNY-BATT"));
+            Assert.That(motor.Select(m => m.Segment.Code), Does.Contain("ZQ-NEV3E"), "a drive-motor maker stays in 新能源三电系统");
+        });
+    }
+
+    [TestCase("某某新材料股份有限公司", "铜", "铜箔、铜板带、铜棒", "HG-NEWMAT")]
+    [TestCase("某某科技有限公司", null, "技术服务、系统集成", "ZQ-RD")]
+    public async Task A_generic_word_does_not_name_a_segment(string name, string? industry, string products, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {
         Assert.That(CompanyColumns.FieldOf("经营范围"), Is.EqualTo(CompanyColumns.Scope));

@@ -20,6 +20,7 @@ internal sealed partial class DiscoveryService
 
     private readonly ConcurrentDictionary<string, RankedList> rankings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (RankingBasis Basis, int Depth, Task<RankedList> Task)> rankingsAhead = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim aheadGate = new(1, 1);
 
     /// <summary>Completes when the rankings running ahead in the background have finished (tests and benchmarks).</summary>
     internal async Task RankingsAheadAsync()
@@ -39,7 +40,7 @@ internal sealed partial class DiscoveryService
 
     /// <summary>The ranked list of <paramref name="query"/> at least <see cref="TargetCandidateQuery.PerSegment"/> deep: kept, being ranked ahead, or ranked now.</summary>
     private async Task<RankedList> GetRankedAsync(
-        TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, int pageSize, CancellationToken cancellationToken)
+        TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, int pageSize, bool rankAhead, CancellationToken cancellationToken)
     {
         var depth = query.PerSegment;
         if (options.Value.CacheSeconds == 0)
@@ -57,9 +58,13 @@ internal sealed partial class DiscoveryService
         {
             try
             {
-                return await ahead.Task.WaitAsync(cancellationToken);
+                var deeper = await ahead.Task.WaitAsync(cancellationToken);
+                if (deeper.Basis.Same(basis) && deeper.Covers(depth))
+                {
+                    return deeper;
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // Logged where it ran; rank for this request below.
             }
@@ -69,9 +74,9 @@ internal sealed partial class DiscoveryService
         var list = await RankListAsync(query, basis, gaps, total, cancellationToken);
         Keep(key, list);
         var aheadDepth = Math.Min(MaxDepth, options.Value.RankAheadPages * pageSize);
-        if (aheadDepth > depth && list.Ranked.Count >= depth && !rankingsAhead.ContainsKey(key))
+        if (rankAhead && aheadDepth > depth && list.Ranked.Count >= depth && !rankingsAhead.ContainsKey(key))
         {
-            RankAhead(key, query with { PerSegment = aheadDepth }, basis, gaps, list.Total);
+            RankAhead(key, query with { PerSegment = aheadDepth }, list, gaps);
         }
 
         return list;
@@ -92,16 +97,26 @@ internal sealed partial class DiscoveryService
         return new RankedList(basis, query.PerSegment, ranked, count, ranked.ToDictionary(r => r.CompanyId, r => details[r.CompanyId]));
     }
 
-    /// <summary>Ranks a list deeper in the background (one per list at a time) and keeps it; a failure is logged, the next request ranks for itself.</summary>
-    private void RankAhead(string key, TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, long total)
+    /// <summary>
+    /// Ranks a list deeper in the background and keeps it: one list at a time (they share the store and the cores),
+    /// skipped when a write has been noted since <paramref name="shallow"/> was ranked; a failure is logged, and
+    /// the next request ranks for itself.
+    /// </summary>
+    private void RankAhead(string key, TargetCandidateQuery query, RankedList shallow, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps)
     {
         var started = new TaskCompletionSource();
         var task = Task.Run(async () =>
         {
             await started.Task;
+            await aheadGate.WaitAsync();
             try
             {
-                var list = await RankListAsync(query, basis, gaps, total, CancellationToken.None);
+                if (cache.Generation != shallow.Basis.Generation)
+                {
+                    return shallow;
+                }
+
+                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, CancellationToken.None);
                 Keep(key, list);
                 return list;
             }
@@ -112,10 +127,11 @@ internal sealed partial class DiscoveryService
             }
             finally
             {
+                aheadGate.Release();
                 rankingsAhead.TryRemove(key, out _);
             }
         });
-        if (rankingsAhead.TryAdd(key, (basis, query.PerSegment, task)))
+        if (rankingsAhead.TryAdd(key, (shallow.Basis, query.PerSegment, task)))
         {
             started.SetResult();
         }

@@ -73,7 +73,14 @@ internal sealed partial class DiscoveryService(
         return await cache.GetGapsAsync(chain, home, cancellationToken);
     }
 
-    public async Task<TargetPage> FindTargetsAsync(TargetFilter filter, CancellationToken cancellationToken)
+    public Task<TargetPage> FindTargetsAsync(TargetFilter filter, CancellationToken cancellationToken) =>
+        FindTargetsAsync(filter, rankAhead: true, cancellationToken);
+
+    /// <summary>One page of a ranked target list.</summary>
+    /// <param name="filter">The list and page.</param>
+    /// <param name="rankAhead">After a first page, rank the list deeper in the background (ADR 0220); the warm-up does not.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<TargetPage> FindTargetsAsync(TargetFilter filter, bool rankAhead, CancellationToken cancellationToken)
     {
         // Read before anything the ranking uses: a write noted later makes what is ranked now out of date.
         var generation = cache.Generation;
@@ -98,7 +105,7 @@ internal sealed partial class DiscoveryService(
         var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
         var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
         var list = segments.Count > 0
-            ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, filter.PageSize, cancellationToken)
+            ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, filter.PageSize, rankAhead, cancellationToken)
             : RankedList.None;
         var ranked = list.Ranked;
 

@@ -162,6 +162,9 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         }
     }
 
+    /// <summary>Counts the writes noted (<see cref="Changed"/>) and <see cref="Clear"/>s: what was worked out from the store under an older value may be out of date.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
     private int CacheSeconds => options.Value.CacheSeconds;
 
     public static IReadOnlyList<string> HomeCodes(HomeRegion home) => home.Code.Length == 0 ? [] : [home.Code];

@@ -26,6 +26,13 @@ internal sealed class DiscoveryOptions
     [Range(0, 3600)]
     public int CacheSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// After a target list's first page is ranked, the same list is ranked this many pages deep in the background and
+    /// kept, so its next pages are slices (ADR 0220). 0 ranks each deeper page when it is asked for.
+    /// </summary>
+    [Range(0, 200)]
+    public int RankAheadPages { get; set; } = 21;
+
     /// <summary>Build the gap analyses of every chain, the home-tie index and the maps' place counts in the background at start (ADR 0210).</summary>
     public bool WarmAtStart { get; set; } = true;
 }

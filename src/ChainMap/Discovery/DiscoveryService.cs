@@ -2,6 +2,8 @@ using System.Globalization;
 using ChainMap.Domain;
 using ChainMap.Regions;
 using ChainMap.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChainMap.Discovery;
 
@@ -56,7 +58,8 @@ internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyL
 /// Target discovery: gap analysis per chain, ranked target lists with reasons and introduction paths,
 /// and the investment map. The store pre-filters; ranking and wording happen here.
 /// </summary>
-internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, TimeProvider time)
+internal sealed partial class DiscoveryService(
+    IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryService> logger)
 {
     /// <summary>Introduction paths are at most this many steps long.</summary>
     public const int MaxHops = 3;
@@ -70,16 +73,27 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         return await cache.GetGapsAsync(chain, home, cancellationToken);
     }
 
-    public async Task<TargetPage> FindTargetsAsync(TargetFilter filter, CancellationToken cancellationToken)
+    public Task<TargetPage> FindTargetsAsync(TargetFilter filter, CancellationToken cancellationToken) =>
+        FindTargetsAsync(filter, rankAhead: true, cancellationToken);
+
+    /// <summary>One page of a ranked target list.</summary>
+    /// <param name="filter">The list and page.</param>
+    /// <param name="rankAhead">After a first page, rank the list deeper in the background (ADR 0220); the warm-up does not.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<TargetPage> FindTargetsAsync(TargetFilter filter, bool rankAhead, CancellationToken cancellationToken)
     {
+        // Read before anything the ranking uses: a write noted later makes what is ranked now out of date.
+        var generation = cache.Generation;
         var home = await regions.GetHomeAsync(cancellationToken);
         var homeCodes = DiscoveryCache.HomeCodes(home);
         var homeName = HomeName(home);
         var note = new FreshnessNote();
         var gaps = new Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)>(StringComparer.Ordinal);
+        var analyses = new List<ChainGaps>(filter.Chains.Count);
         foreach (var chain in filter.Chains)
         {
             var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
+            analyses.Add(analysis);
             foreach (var gap in analysis.Segments)
             {
                 gaps[gap.Segment.Code] = (chain, gap);
@@ -90,29 +104,22 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
         var depth = filter.Page * filter.PageSize;
         var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
         var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
-        var total = 0L;
-        var ranked = new List<Ranked>();
-        var details = new Dictionary<long, Company>();
-        if (segments.Count > 0)
-        {
-            total = (await store.FindTargetCandidatesAsync(query with { PerSegment = 0 }, cancellationToken)).Total;
-            if (total > 0)
-            {
-                ranked = await RankTopAsync(query, ties, gaps, details, cancellationToken);
-            }
-        }
+        var list = segments.Count > 0
+            ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, filter.PageSize, rankAhead, cancellationToken)
+            : RankedList.None;
+        var ranked = list.Ranked;
 
         var offset = (filter.Page - 1) * filter.PageSize;
         var slice = ranked.Skip(offset).Take(filter.PageSize).ToList();
-        var items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, details, home, filter.Paths, cancellationToken);
+        var items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, list.Details, home, filter.Paths, cancellationToken);
 
         string? reason = null;
         if (items.Count == 0)
         {
-            reason = await ExplainEmptyAsync(filter, query, total, homeName, cancellationToken);
+            reason = await ExplainEmptyAsync(filter, query, list.Total, homeName, cancellationToken);
         }
 
-        return new TargetPage(items, filter.Page, filter.PageSize, total, reason) { Freshness = note.Result(time.GetUtcNow()) };
+        return new TargetPage(items, filter.Page, filter.PageSize, list.Total, reason) { Freshness = note.Result(time.GetUtcNow()) };
     }
 
     public async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken)
@@ -364,7 +371,7 @@ internal sealed class DiscoveryService(IDiscoveryStore store, RegionDirectory re
 
     private async Task<List<Target>> BuildTargetsAsync(
         IReadOnlyList<Ranked> ranked, bool tieReasons, Ranked? before, int rankOffset, HomeTieIndex ties,
-        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, Dictionary<long, Company> details, HomeRegion home, int paths, CancellationToken cancellationToken)
+        Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, IReadOnlyDictionary<long, Company> details, HomeRegion home, int paths, CancellationToken cancellationToken)
     {
         if (ranked.Count == 0)
         {

@@ -68,7 +68,7 @@ internal sealed class DiscoveryWarmup(
         foreach (var chain in definitions)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await discovery.FindTargetsAsync(new TargetFilter([chain], null, null, "全国", [], null, 1, 20, 3), cancellationToken);
+            await discovery.FindTargetsAsync(new TargetFilter([chain], null, null, "全国", [], null, 1, 20, 3), rankAhead: false, cancellationToken);
         }
     }
 

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using ChainMap.Domain;
+using ChainMap.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ChainMap.Discovery;
+
+/// <summary>
+/// The kept rankings of target lists (ADR 0220): a list's ranked targets are worked out once per filter and kept
+/// while what they were ranked from is current (the same home-tie index and gap analyses, and no write noted
+/// since, <see cref="DiscoveryCache.Generation"/>), so a repeated list and its next pages are slices. After a
+/// first page is ranked, the same list is ranked <see cref="DiscoveryOptions.RankAheadPages"/> pages deep in the
+/// background. Only what the ranking decided is kept (the order, the total, the ranked companies); reasons and
+/// introduction paths are worded and looked up per page as before.
+/// </summary>
+internal sealed partial class DiscoveryService
+{
+    /// <summary>At most this many rankings are kept (filters are chosen freely; a deep one holds ~1,000 companies).</summary>
+    private const int MaxKeptRankings = 64;
+
+    private readonly ConcurrentDictionary<string, RankedList> rankings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (RankingBasis Basis, int Depth, Task<RankedList> Task)> rankingsAhead = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim aheadGate = new(1, 1);
+
+    /// <summary>Completes when the rankings running ahead in the background have finished (tests and benchmarks).</summary>
+    internal async Task RankingsAheadAsync()
+    {
+        foreach (var (_, _, task) in rankingsAhead.Values.ToList())
+        {
+            try
+            {
+                await task;
+            }
+            catch (Exception)
+            {
+                // Logged where it ran; the next request ranks for itself.
+            }
+        }
+    }
+
+    /// <summary>The ranked list of <paramref name="query"/> at least <see cref="TargetCandidateQuery.PerSegment"/> deep: kept, being ranked ahead, or ranked now.</summary>
+    private async Task<RankedList> GetRankedAsync(
+        TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, int pageSize, bool rankAhead, CancellationToken cancellationToken)
+    {
+        var depth = query.PerSegment;
+        if (options.Value.CacheSeconds == 0)
+        {
+            return await RankListAsync(query, basis, gaps, null, cancellationToken);
+        }
+
+        var key = RankingKey(query);
+        if (rankings.TryGetValue(key, out var kept) && kept.Basis.Same(basis) && kept.Covers(depth))
+        {
+            return kept;
+        }
+
+        if (rankingsAhead.TryGetValue(key, out var ahead) && ahead.Basis.Same(basis) && ahead.Depth >= depth)
+        {
+            try
+            {
+                var deeper = await ahead.Task.WaitAsync(cancellationToken);
+                if (deeper.Basis.Same(basis) && deeper.Covers(depth))
+                {
+                    return deeper;
+                }
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Logged where it ran; rank for this request below.
+            }
+        }
+
+        var total = kept is not null && kept.Basis.Same(basis) ? kept.Total : (long?)null;
+        var list = await RankListAsync(query, basis, gaps, total, cancellationToken);
+        Keep(key, list);
+        var aheadDepth = Math.Min(MaxDepth, options.Value.RankAheadPages * pageSize);
+        if (rankAhead && aheadDepth > depth && list.Ranked.Count >= depth && !rankingsAhead.ContainsKey(key))
+        {
+            RankAhead(key, query with { PerSegment = aheadDepth }, list, gaps);
+        }
+
+        return list;
+    }
+
+    /// <summary>Ranks the list <paramref name="query"/> deep; the total is counted unless known.</summary>
+    private async Task<RankedList> RankListAsync(
+        TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, long? total, CancellationToken cancellationToken)
+    {
+        var count = total ?? (await store.FindTargetCandidatesAsync(query with { PerSegment = 0 }, cancellationToken)).Total;
+        if (count == 0)
+        {
+            return new RankedList(basis, query.PerSegment, [], 0, new Dictionary<long, Company>());
+        }
+
+        var details = new Dictionary<long, Company>();
+        var ranked = await RankTopAsync(query, basis.Ties, gaps, details, cancellationToken);
+        return new RankedList(basis, query.PerSegment, ranked, count, ranked.ToDictionary(r => r.CompanyId, r => details[r.CompanyId]));
+    }
+
+    /// <summary>
+    /// Ranks a list deeper in the background and keeps it: one list at a time (they share the store and the cores),
+    /// skipped when a write has been noted since <paramref name="shallow"/> was ranked; a failure is logged, and
+    /// the next request ranks for itself.
+    /// </summary>
+    private void RankAhead(string key, TargetCandidateQuery query, RankedList shallow, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps)
+    {
+        var started = new TaskCompletionSource();
+        var task = Task.Run(async () =>
+        {
+            await started.Task;
+            await aheadGate.WaitAsync();
+            try
+            {
+                if (cache.Generation != shallow.Basis.Generation)
+                {
+                    return shallow;
+                }
+
+                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, CancellationToken.None);
+                Keep(key, list);
+                return list;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Ranking a target list ahead failed; its next pages are ranked when asked for");
+                throw;
+            }
+            finally
+            {
+                aheadGate.Release();
+                rankingsAhead.TryRemove(key, out _);
+            }
+        });
+        if (rankingsAhead.TryAdd(key, (shallow.Basis, query.PerSegment, task)))
+        {
+            started.SetResult();
+        }
+        else
+        {
+            started.SetCanceled();
+        }
+    }
+
+    /// <summary>Keeps a ranking unless one of the same basis at least as deep is kept.</summary>
+    private void Keep(string key, RankedList list)
+    {
+        if (rankings.Count >= MaxKeptRankings && !rankings.ContainsKey(key))
+        {
+            rankings.Clear();
+        }
+
+        rankings.AddOrUpdate(key, list, (_, kept) => kept.Basis.Same(list.Basis) && kept.Covers(list.Depth) ? kept : list);
+    }
+
+    /// <summary>What a ranking depends on besides the kept entries: segments, places, exclusions, tags and minimum capital.</summary>
+    private static string RankingKey(TargetCandidateQuery query) => string.Join(
+        '|',
+        string.Join(',', query.SegmentCodes.Order(StringComparer.Ordinal)),
+        query.RegionCodes is null ? "*" : string.Join(',', query.RegionCodes.Order(StringComparer.Ordinal)),
+        string.Join(',', query.ExcludedRegionCodes.Order(StringComparer.Ordinal)),
+        string.Join(',', query.Tags.Order(StringComparer.Ordinal)),
+        query.MinCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+
+    /// <summary>What a ranking was worked out from: the home-tie index and gap analyses (by identity) and the write count when it started.</summary>
+    private sealed record RankingBasis(HomeTieIndex Ties, IReadOnlyList<ChainGaps> Gaps, long Generation)
+    {
+        public bool Same(RankingBasis other) =>
+            ReferenceEquals(Ties, other.Ties) && Generation == other.Generation
+            && Gaps.Count == other.Gaps.Count && Gaps.Zip(other.Gaps).All(p => ReferenceEquals(p.First, p.Second));
+    }
+
+    /// <summary>A list ranked <see cref="Depth"/> deep (fewer when there are no more), its total and its ranked companies.</summary>
+    private sealed record RankedList(RankingBasis Basis, int Depth, List<Ranked> Ranked, long Total, IReadOnlyDictionary<long, Company> Details)
+    {
+        public static readonly RankedList None = new(new RankingBasis(HomeTieIndex.Empty, [], -1), 0, [], 0, new Dictionary<long, Company>());
+
+        /// <summary>True when the first <paramref name="depth"/> targets are all here (or every target is).</summary>
+        public bool Covers(int depth) => depth <= Depth || Ranked.Count < Depth;
+    }
+}

@@ -18,6 +18,12 @@ internal sealed partial class DiscoveryService
     /// <summary>At most this many rankings are kept (filters are chosen freely; a deep one holds ~1,000 companies).</summary>
     private const int MaxKeptRankings = 64;
 
+    /// <summary>
+    /// At most this many company rows are held by the kept rankings together (an export pages a list up to
+    /// <see cref="MaxDepth"/> deep, ~10,000 companies; 64 of those would hold gigabytes).
+    /// </summary>
+    private const int MaxKeptCompanies = 50_000;
+
     private readonly ConcurrentDictionary<string, RankedList> rankings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (RankingBasis Basis, int Depth, Task<RankedList> Task)> rankingsAhead = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim aheadGate = new(1, 1);
@@ -144,7 +150,8 @@ internal sealed partial class DiscoveryService
     /// <summary>Keeps a ranking unless one of the same basis at least as deep is kept.</summary>
     private void Keep(string key, RankedList list)
     {
-        if (rankings.Count >= MaxKeptRankings && !rankings.ContainsKey(key))
+        if ((rankings.Count >= MaxKeptRankings && !rankings.ContainsKey(key))
+            || rankings.Values.Sum(r => r.Details.Count) + list.Details.Count > MaxKeptCompanies)
         {
             rankings.Clear();
         }

@@ -25,6 +25,15 @@ internal static class ClassifierRules
 
     /// <summary>Below this score a segment is not proposed at all.</summary>
     public const double MinimumScore = 0.4;
+
+    /// <summary>
+    /// What a main product item counts for by its place in the list, which vendors write in revenue order (ADR 0202):
+    /// first and second 1, third and fourth 0.8, fifth and sixth 0.6, later 0.5. The ranking's fit weighs items alike (ADR 0225).
+    /// </summary>
+    public static readonly IReadOnlyList<double> ProductPositionFactors = [1, 1, 0.8, 0.8, 0.6, 0.6, 0.5];
+
+    /// <summary>The factor of the item at 0-based <paramref name="index"/> in the main products list.</summary>
+    public static double ProductPositionFactor(int index) => ProductPositionFactors[Math.Min(index, ProductPositionFactors.Count - 1)];
 }
 
 /// <summary>
@@ -438,12 +447,10 @@ internal sealed class CompanyClassifier
     }
 
     private static double ProductPositionFactor(string products, string term) =>
-        PositionFactors[Math.Min(ItemIndex(products, term), PositionFactors.Length - 1)];
+        ClassifierRules.ProductPositionFactor(ItemIndex(products, term));
 
     /// <summary>A segment is kept only when its confidence reaches this share of the best segment's: corroborated segments push out single-source ones.</summary>
     private const double KeepConfidenceShare = 0.7;
-
-    private static readonly double[] PositionFactors = [1, 1, 0.8, 0.8, 0.6, 0.6, 0.5];
 
     private static readonly string[] Activities =
         ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口"];

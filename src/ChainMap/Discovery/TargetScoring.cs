@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainMap.Chains;
 using ChainMap.Domain;
 using ChainMap.Storage;
 
@@ -88,9 +89,6 @@ internal static class TargetScoring
         return total <= 0 ? 1.0 : mine / total;
     }
 
-    /// <summary>Revenue-order weights of main product items (the classifier's, ADR 0202): first and second 1, third and fourth 0.8, fifth and sixth 0.6, later 0.5.</summary>
-    private static readonly double[] PositionWeights = [1, 1, 0.8, 0.8, 0.6, 0.6, 0.5];
-
     private static readonly char[] ProductSeparators = ['、', ',', '，', ';', '；', '|', '/', '。'];
 
     private const string ProductsEvidence = "产品: ";
@@ -124,7 +122,7 @@ internal static class TargetScoring
                 continue;
             }
 
-            var weight = PositionWeights[Math.Min(item, PositionWeights.Length - 1)];
+            var weight = ClassifierRules.ProductPositionFactor(item);
             item++;
             total += weight;
             if (NamesATerm(part, terms))

@@ -225,6 +225,55 @@ public sealed class SqliteDeferredIndexTests
         Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
     }
 
+    /// <summary>Tag rows that differ from what the confirmed memberships and their companies' tags give (0 when in step).</summary>
+    private async Task<long> TagDifferencesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DROP TABLE IF EXISTS temp.et;
+            CREATE TEMP TABLE et AS
+                SELECT DISTINCT t.value AS tag, cs.segment_code, c.id AS company_id, c.strength, c.registered_capital AS capital,
+                    c.province_code, c.city_code, c.county_code
+                FROM company_segment cs JOIN company c ON c.id = cs.company_id, json_each('["' || replace(c.tags, '|', '","') || '"]') t
+                WHERE cs.status = 'confirmed' AND t.value <> '';
+            SELECT (SELECT count(*) FROM (SELECT * FROM discovery_member_tag EXCEPT SELECT * FROM et))
+                + (SELECT count(*) FROM (SELECT * FROM et EXCEPT SELECT * FROM discovery_member_tag)),
+                (SELECT count(*) FROM discovery_member_tag);
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.That(reader.GetInt64(1), Is.GreaterThan(0), "the store has tag rows to compare");
+        return reader.GetInt64(0);
+    }
+
+    [Test]
+    public async Task An_import_into_a_store_with_companies_leaves_the_tag_rows_and_multi_flags_as_the_memberships_give()
+    {
+        static CompanyRecord Tagged(string name, string uscc, string region, decimal capital, string[] tags, params string[] segments) =>
+            WithUscc(name, uscc, region, capital, segments) with { Tags = tags };
+
+        var store = await StoreWithChainAsync(path);
+        await store.UpsertCompaniesAsync(
+            [Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, ["专精特新", "高新技术企业"], "T1-RAW"),
+             Tagged("乙公司", "91320506MA4K0L2X7B", "320506", 200, ["高新技术企业"], "T1-RAW", "T1-VEH"),
+             Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, [], "T1-VEH")],
+            new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.That(await TagDifferencesAsync(), Is.Zero, "kept by the triggers");
+
+        var outcomes = await store.UpsertCompaniesAsync(
+            [Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, ["专精特新"], "T1-RAW"), // a tag fewer
+             Tagged("乙公司", "91320506MA4K0L2X7B", "421303", 250, [], "T1-RAW"), // moved and re-valued, tags kept (none given)
+             Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, ["上市公司"], "T1-RAW"), // a first tag and a second segment
+             Tagged("丁公司", "91421303MA4K0L2X7D", "421303", 400, ["专精特新", "上市公司"], "T1-VEH", "T1-RAW")], // new, in two segments
+            new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Inserted }));
+        Assert.That(await TagDifferencesAsync(), Is.Zero, "kept in step through the import");
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)), "members (with multi) and counts");
+    }
+
     [Test]
     public async Task A_bulk_load_of_rows_with_a_uscc_defers_the_name_index_until_a_row_without_one_needs_it()
     {

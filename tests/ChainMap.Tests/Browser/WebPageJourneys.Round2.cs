@@ -119,7 +119,8 @@ public sealed partial class WebPageJourneys
             "企业名称,行政区划代码,注册资本(万元),主营产品\r\n"
             + "浏览器测试甲液压有限公司(示例),420100,1200,液压油缸\r\n"
             + "浏览器测试乙专用车有限公司(示例),320500,800,专用车上装\r\n"
-            + "浏览器测试丙冷藏车有限公司(示例),330100,很多,冷藏车厢\r\n");
+            + "浏览器测试丙冷藏车有限公司(示例),330100,很多,冷藏车厢\r\n"
+            + "浏览器测试丁罐车有限公司(示例),999999,500,罐车\r\n");
         await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "三家企业.csv", MimeType = "text/csv", Buffer = csv });
         await Page.Locator("#import-submit").ClickAsync();
         await Assertions.Expect(Page.Locator("#import-state")).ToHaveAttributeAsync("data-state", "succeeded");
@@ -135,11 +136,11 @@ public sealed partial class WebPageJourneys
         var report = await File.ReadAllTextAsync(path, Encoding.UTF8);
 
         Assert.That(url, Does.Contain("#/import?job=imp-"), "the watched job is in the address");
-        Assert.That(counts, Does.Contain("rowsRead=3").And.Contain("inserted=2").And.Contain("rejected=1"));
-        Assert.That(problem[0], Is.EqualTo("4"), "the bad row's line");
+        Assert.That(counts, Does.Contain("rowsRead=4").And.Contain("inserted=3").And.Contain("rejected=1").And.Contain("problems=2"));
+        Assert.That(problem[0], Is.EqualTo("4"), "the line of the row imported without its unreadable capital (a warning)");
         Assert.That(problem[2], Is.EqualTo("很多"));
         Assert.That(download.SuggestedFilename, Does.EndWith("-errors.csv"));
-        Assert.That(report, Does.Contain("很多"));
+        Assert.That(report, Does.Contain("很多").And.Contain("999999"), "the warning and the rejected row's reason");
         journey.AssertNoErrors();
     }
 

@@ -283,6 +283,12 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     }
 
     /// <summary><see cref="PlainText"/>, with the usual "no value" markers (-, 无, N/A, ...) read as empty.</summary>
+    /// <summary>
+    /// A name with a delimiter or a quote in it is a row the file's quoting broke (several cells read as one), not a
+    /// company's name: its start is no place to trust.
+    /// </summary>
+    private static bool LooksLikeOneName(string name) => name.Length <= 100 && name.AsSpan().IndexOfAny(",;\t\"|") < 0;
+
     /// <summary>True when a cell holds no value: empty, blank, or one of the usual "no value" markers (-, N/A, 暂无 …).</summary>
     internal static bool IsBlank(string? value) => Clean(value).Length == 0;
 
@@ -396,7 +402,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return registered;
         }
 
-        if (firstError is null && (addressReason is null or "no region is named in this text") && names.FromNamePrefix(name) is { } named)
+        if (firstError is null && (addressReason is null or "no region is named in this text") && LooksLikeOneName(name) && names.FromNamePrefix(name) is { } named)
         {
             // Nothing else names a place, and the company's name starts with one (深圳市…, 南京…): a listed company's or a
             // vendor list's name usually does. A warning, so that an analyst can check it.

@@ -153,9 +153,10 @@ public sealed class RegisterExportImportTests
             东方电气股份有限公司,,600875
             中航资本控股股份有限公司,,600705
             深圳市乙科技有限公司,火星,
+            "深圳市丙科技有限公司,,002999",,
             """));
 
-        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((3L, 3L)));
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((3L, 4L)));
         var companies = await Companies();
         Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.RegionCode), Is.EquivalentTo(new Dictionary<string, string>
         {
@@ -164,8 +165,9 @@ public sealed class RegisterExportImportTests
         var warning = summary.Problems.Single(p => p.Line == 2);
         Assert.That((warning.Column, warning.Severity), Is.EqualTo(("企业名称", ProblemSeverity.Warning)));
         Assert.That(warning.Reason, Does.Contain("placed in 深圳市, the place its name starts with"));
-        Assert.That(summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Line), Is.EqualTo(new[] { 5, 6, 7 }),
-            "东方 is a county's short name, 中航 no place, and a province column that names no province is not overruled by the name");
+        Assert.That(summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Line), Is.EqualTo(new[] { 5, 6, 7, 8 }),
+            "东方 is a county's short name, 中航 no place, a province column that names no province is not overruled by the name, "
+            + "and a name holding delimiters is a row its quoting broke");
     }
 
     [Test]

@@ -454,42 +454,35 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// <summary>Writes the new companies waiting, then their memberships: full multi-row statements, the rest row by row.</summary>
     private void FlushNew()
     {
+        WriteRows(newCompanies, InsertRows, 22, manyInserts, rawInsert, (statement, at, row) => BindRaw(statement, at, row.Company, row.Provenance));
+        WriteRows(newMemberships, MembershipRows, 8, manyMemberships, rawMembership, (statement, at, row) => BindMembership(statement, at, row.Id, row.Membership));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> <paramref name="perStatement"/> to a statement through <paramref name="many"/>
+    /// (each row's <paramref name="width"/> parameters after the previous row's), the rest one by one through
+    /// <paramref name="one"/>, and empties the list.
+    /// </summary>
+    private static void WriteRows<T>(List<T> rows, int perStatement, int width, RawStatement many, RawStatement one, Action<RawStatement, int, T> bind)
+    {
         var i = 0;
-        for (; i + InsertRows <= newCompanies.Count; i += InsertRows)
+        for (; i + perStatement <= rows.Count; i += perStatement)
         {
-            for (var r = 0; r < InsertRows; r++)
+            for (var r = 0; r < perStatement; r++)
             {
-                BindRaw(manyInserts, r * 22, newCompanies[i + r].Company, newCompanies[i + r].Provenance);
+                bind(many, r * width, rows[i + r]);
             }
 
-            manyInserts.Execute();
+            many.Execute();
         }
 
-        for (; i < newCompanies.Count; i++)
+        for (; i < rows.Count; i++)
         {
-            BindRaw(rawInsert, 0, newCompanies[i].Company, newCompanies[i].Provenance);
-            rawInsert.Execute();
+            bind(one, 0, rows[i]);
+            one.Execute();
         }
 
-        newCompanies.Clear();
-        var m = 0;
-        for (; m + MembershipRows <= newMemberships.Count; m += MembershipRows)
-        {
-            for (var r = 0; r < MembershipRows; r++)
-            {
-                BindMembership(manyMemberships, r * 8, newMemberships[m + r].Id, newMemberships[m + r].Membership);
-            }
-
-            manyMemberships.Execute();
-        }
-
-        for (; m < newMemberships.Count; m++)
-        {
-            BindMembership(rawMembership, 0, newMemberships[m].Id, newMemberships[m].Membership);
-            rawMembership.Execute();
-        }
-
-        newMemberships.Clear();
+        rows.Clear();
     }
 
     private void BindMembership(RawStatement statement, int at, long companyId, SegmentMembership membership)

@@ -7,13 +7,16 @@ Usage: python3 scripts/data/evaluation/build_codes.py stock_industry.csv company
 Checks: every key exists in its source with the same name (a listed company: the stock code's full name in the Tushare
 export, its registration row in the named file, a CSRC industry in baostock), every segment code is defined in
 data/chains/segments.csv, at most three segments, no key twice.
+Also writes tests/ChainMap.Tests/Evaluation/real-lists/codes-list.csv: the same companies as the sources write them
+(registration columns but 法人代表, the stock code and the CSRC industry), unlabelled, for the import test.
 """
+import csv
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from codes_source import load_basic, load_csrc, read_registrations  # noqa: E402
-from label_files import chain_of_segment, check_segments, read_labels, write_labelled  # noqa: E402
+from label_files import EVAL, chain_of_segment, check_segments, read_labels, write_labelled  # noqa: E402
 
 E = "catseyess/elevencats:Enterprise-Registration-Data/csv/{}.csv@b3d9025beefd"
 B = "mmzzl/datastore:case/apps/api/data/stock_industry.csv@2b2f89cdf7a6"
@@ -24,6 +27,7 @@ def main(csrc_path, basic_path, folder):
     csrc = load_csrc(csrc_path)
     by_code = {row["symbol"]: row for row in load_basic(basic_path).values()}
     chain_of, files, rows = chain_of_segment(), {}, []
+    raw = [["企业名称", "统一社会信用代码", "股票代码", "注册日期", "企业类型", "注册资金", "所在省份", "地区", "注册地址", "所属行业", "经营范围"]]
     for stratum, key, name, segs, note in read_labels("codes-labels.txt"):
         ident, file_key = key.split("@")
         if file_key not in files:
@@ -45,7 +49,11 @@ def main(csrc_path, basic_path, folder):
         rows.append([f"codes-{len(rows) + 1:04d}", name, reg["所在省份"], reg["地区"], "", reg["注册地址"],
                      csrc[ident] if listed else "", "", reg["经营范围"], ident if listed else "", source, "|".join(segs),
                      f"{stratum}; {note}"])
+        raw.append([name, reg["统一社会信用代码"], ident if listed else "", reg["注册日期"], reg["企业类型"], reg["注册资金"],
+                    reg["所在省份"], reg["地区"], reg["注册地址"], csrc[ident] if listed else "", reg["经营范围"]])
     write_labelled("codes.csv", rows)
+    with open(os.path.join(EVAL, "real-lists", "codes-list.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(raw)
 
 
 if __name__ == "__main__":

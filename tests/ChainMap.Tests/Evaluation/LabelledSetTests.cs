@@ -23,6 +23,7 @@ public sealed class LabelledSetTests
     [TestCase("products")]
     [TestCase("products-dev")]
     [TestCase("products-holdout")]
+    [TestCase("codes")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -126,6 +127,36 @@ public sealed class LabelledSetTests
         Assert.That(devIds, Is.EquivalentTo(expectedDev), "the 1st, 3rd, 5th … row of each chain (by stock code) is in products-dev");
         Assert.That(dev.Select(Group).Distinct(), Is.SupersetOf(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW", "none" }));
         Assert.That(holdout.Select(Group).Distinct(), Is.SupersetOf(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW", "none" }));
+    }
+
+    [Test]
+    public async Task The_codes_set_carries_a_CSRC_industry_and_a_business_scope_and_meets_its_coverage_rules()
+    {
+        var segments = await SegmentChainsAsync();
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "codes.csv"));
+        var others = new[] { "dev", "holdout", "fresh", "products" }.SelectMany(set => ReadRows(Path.Combine(Folder, "labelled", set + ".csv"))).ToList();
+        var otherCodes = others.Select(row => row["stock_code"]).Where(code => code.Length > 0).ToHashSet();
+        var otherNames = others.Select(row => row["name"]).ToHashSet();
+        var listed = rows.Where(row => row["stock_code"].Length > 0).ToList();
+
+        var perChain = rows
+            .SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
+            .GroupBy(chain => chain)
+            .ToDictionary(group => group.Key, group => group.Count());
+        var none = rows.Count(row => !Codes(row).Any());
+
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(300));
+        Assert.That(rows.Select(row => row["name"]), Is.Unique);
+        Assert.That(rows.Select(row => row["name"]).Where(otherNames.Contains), Is.Empty, "no company of another labelled set");
+        Assert.That(listed.Select(row => row["stock_code"]).Where(otherCodes.Contains), Is.Empty, "no stock code of another labelled set");
+        Assert.That(listed, Has.Count.GreaterThanOrEqualTo(rows.Count * 3 / 4), "most rows are listed companies with an industry code");
+        Assert.That(listed.Select(row => row["stock_code"]), Is.Unique.And.All.Match("^[0-9]{6}$"));
+        Assert.That(listed.Select(row => row["industry"]), Has.All.Match("^[A-S][0-9]{2}\\p{IsCJKUnifiedIdeographs}"), "CSRC code and name, e.g. C36汽车制造业");
+        Assert.That(rows.Where(row => row["province"].Length == 0).Select(row => row["id"]), Is.Empty, "every row names a province");
+        Assert.That(rows.Select(row => Codes(row).Count()), Has.All.InRange(0, 3));
+        Assert.That(perChain.Keys, Is.EquivalentTo(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW" }));
+        Assert.That(perChain.Values, Has.All.GreaterThanOrEqualTo(20), "about 20 per chain at least");
+        Assert.That(none, Is.GreaterThanOrEqualTo(rows.Count / 4), "at least a quarter belongs to no chain");
     }
 
     [Test]

@@ -89,6 +89,21 @@ public sealed class RealCompanyListTests
     }
 
     [Test]
+    public async Task The_codes_list_as_registers_and_exchanges_write_it_imports_every_row()
+    {
+        // The 409 companies of labelled/codes.csv as their sources write them (registration columns, stock code, CSRC
+        // industry such as C36汽车制造业, a long 经营范围; 地区 holds short names such as 青浦 or 自贸区): none is rejected.
+        var list = Path.GetFullPath(Path.Combine(TestData.DataPath, "..", "tests", "ChainMap.Tests", "Evaluation", "real-lists", "codes-list.csv"));
+
+        var summary = await store.ImportAsync(list);
+
+        Assert.That(summary.FileProblem, Is.Null);
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((409L, 409L, 0L)), string.Join("\n", summary.Problems.Where(p => p.Severity == ProblemSeverity.Error).Take(20).Select(p => $"{p.Line} {p.Column} {p.Value} {p.Reason}")));
+        var shanghai = await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, ["310000"], 1, 100), CancellationToken.None);
+        Assert.That(shanghai.Total, Is.EqualTo(37L), "所在省份 上海 is 上海市, whatever 地区 holds");
+    }
+
+    [Test]
     public async Task A_file_with_NUL_bytes_or_mostly_control_bytes_is_still_refused_as_binary()
     {
         var nul = store.WriteBytes("nul.csv", [.. Encoding.UTF8.GetBytes("企业名称,省份\n甲公司,湖北省\n"), 0x00, .. "乙公司,湖北省\n"u8.ToArray()]);

@@ -36,6 +36,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly System.Text.RegularExpressions.Regex CompoundAmount = new(
         @"^(?<yi>\d+(?:\.\d+)?)亿(?<wan>\d+(?:\.\d+)?)万元?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    private static readonly System.Text.RegularExpressions.Regex BracketedUnit = new(
+        @"[(（](?<unit>亿元|亿|万元|万)[)）]$|(?<=[万亿])[(（](?<unit>元)[)）]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     // A month or a year alone (2010年5月, 2010-05, 2010年, 2010): read as its first day.
     private static readonly System.Text.RegularExpressions.Regex PartialDate = new(
         @"^(?<year>\d{4})(?:年|(?=[-/.]\d)|$)(?:[-/.]?(?<month>\d{1,2})月?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -44,7 +47,15 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         @"^(?:(?<low>\d{1,7})\s*(?:-|~|～|—|－|至|到)\s*\d{1,7}|(?<low>\d{1,7})\s*(?:\+|以上|及以上)|(?:大于|多于|超过)\s*(?<low>\d{1,7})|(?<below>小于|少于|不足|低于)\s*\d{1,7})$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    private static readonly string[] LegalForms = ["有限责任公司", "股份有限公司", "有限公司", "合伙企业", "个体工商户", "个人独资", "分公司", "股份合作", "集体所有制", "全民所有制", "联营"];
+    /// <summary>
+    /// Words of a register's 企业类型 that name a legal or ownership form and no controller (有限责任公司, 普通合伙,
+    /// 集体分支机构(非法人), 个体户, 农民专业合作社): no mistake, so no warning.
+    /// </summary>
+    private static readonly string[] LegalForms =
+    [
+        "有限责任公司", "股份有限公司", "有限公司", "合伙", "个体", "个人独资", "分公司", "分支机构", "股份合作", "合作社", "集体", "全民所有制", "联营",
+        "非法人", "来料加工",
+    ];
 
     private static readonly char[] TagSeparators = ['|', '、', ',', '，', ';', '；', '/'];
     private static readonly char[] SegmentSeparators = ['|', '、', ';', '；', ',', '，'];
@@ -148,19 +159,30 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         }
 
         string? uscc = null;
+        string? usccError = null;
         var usccText = Get(UsccField);
         if (usccText.Length > 0)
         {
-            if (!Uscc.TryParse(usccText, out var parsed, out var error))
+            if (Uscc.TryParse(usccText, out var parsed, out var error))
             {
-                Problem(UsccField, usccText, $"invalid USCC: {error}");
-                return Rejected();
+                uscc = parsed.Value;
             }
-
-            uscc = parsed.Value;
+            else
+            {
+                usccError = $"invalid USCC: {error}";
+            }
         }
 
         var region = ResolveRegion(Get, uscc, name, Problem);
+        if (usccError is not null)
+        {
+            // A typo in the code, or an old 15-digit registration number in its column: the company is still a
+            // company. It is imported without the code and identified by its name and region (docs/import.md),
+            // unless nothing else places it.
+            Problem(UsccField, usccText, region is null ? usccError : usccError + "; the company is imported without it and identified by its name and region",
+                region is null ? ProblemSeverity.Error : ProblemSeverity.Warning);
+        }
+
         if (region is null)
         {
             return Rejected();
@@ -452,8 +474,11 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
         var cleaned = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
             .Replace("人民币", "", StringComparison.Ordinal).Replace("RMB", "", StringComparison.OrdinalIgnoreCase).Replace("CNY", "", StringComparison.OrdinalIgnoreCase)
-            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal)
-            .Replace("万(元)", "万", StringComparison.Ordinal).Replace("万（元）", "万", StringComparison.Ordinal);
+            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal);
+
+        // A register writes the unit in brackets: 50(万元人民币), 5,711.19(万元), 1,500(万), 5000万(元); 800(元) alone says
+        // too little to guess (元 or 万元?), and stays unread.
+        cleaned = BracketedUnit.Replace(cleaned, "${unit}");
         if (CompoundAmount.Match(cleaned) is { Success: true } compound)
         {
             // 1亿2000万 (register style): 亿 and 万 written together.

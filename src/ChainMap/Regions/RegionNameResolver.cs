@@ -66,9 +66,10 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
         if (!string.IsNullOrEmpty(address) && (scope is null || scope.Level != RegionLevel.County))
         {
             var (byAddress, _) = FromText(address, scope);
-            if (byAddress is not null && byAddress != scope)
+            if (byAddress is not null)
             {
-                notes.Add(new(RegionPart.Text, address, $"placed by the address in {FullName(byAddress)}"));
+                // The address names a division inside what the columns name (or where they name nothing): that is
+                // where the company is, and no problem of the row.
                 scope = byAddress;
             }
         }

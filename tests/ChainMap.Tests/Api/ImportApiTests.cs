@@ -83,7 +83,7 @@ public sealed class ImportApiTests
     public async Task A_company_upload_becomes_a_job_whose_counts_errors_and_provenance_can_be_read()
     {
         var uscc = Uscc.FromBody("91421303MA4K0L2A1").Value;
-        var csv = $"企业名称,统一社会信用代码,行政区划代码,注册资本\n随州市接口测试专用汽车有限公司,{uscc},421303,300\n坏公司,{uscc[..17]}0,421303,\n";
+        var csv = $"企业名称,统一社会信用代码,行政区划代码,注册资本\n随州市接口测试专用汽车有限公司,{uscc},421303,300\n坏公司,,999999,\n";
 
         var job = await ImportAsync("/api/imports/companies", Upload("api-test.csv", Encoding.UTF8.GetBytes(csv)));
 
@@ -99,14 +99,14 @@ public sealed class ImportApiTests
         Assert.That(lines, Is.EqualTo(new[]
         {
             "file,line,column,value,reason,severity",
-            $"api-test.csv,3,统一社会信用代码,{uscc[..17]}0,invalid USCC: check character is '0' but should be '{uscc[17]}',error",
+            "api-test.csv,3,行政区划代码,999999,not a GB/T 2260 division code,error",
         }));
 
         var json = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
         using var accept = new HttpRequestMessage(HttpMethod.Get, job.Errors);
         accept.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var byAccept = await (await client.SendAsync(accept)).Content.ReadFromJsonAsync<List<ImportProblemResponse>>();
-        Assert.That(json!.Single(), Is.EqualTo(new ImportProblemResponse("api-test.csv", 3, "统一社会信用代码", uscc[..17] + "0", $"invalid USCC: check character is '0' but should be '{uscc[17]}'", "error")));
+        Assert.That(json!.Single(), Is.EqualTo(new ImportProblemResponse("api-test.csv", 3, "行政区划代码", "999999", "not a GB/T 2260 division code", "error")));
         Assert.That(byAccept, Is.EqualTo(json));
 
         var company = await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{uscc}");

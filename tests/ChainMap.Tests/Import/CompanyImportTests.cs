@@ -113,18 +113,25 @@ public sealed class CompanyImportTests
     }
 
     [Test]
-    public async Task Invalid_uscc_is_reported_with_line_column_value_and_reason()
+    public async Task Invalid_uscc_is_a_warning_and_the_company_is_imported_without_it_and_found_by_name_later()
     {
         var bad = Uscc1[..17] + (Uscc1[17] == '0' ? '1' : '0');
         var path = store.Write("bad.csv", $"企业名称,统一社会信用代码,行政区划代码\n甲液压有限公司,{Uscc2},421303\n乙液压有限公司,{bad},421303\n");
 
         var summary = await store.ImportAsync(path);
+        var imported = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery("乙液压", null, null, null, 1, 10), CancellationToken.None)).Items.Single();
 
-        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 1L, 1L)));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
         Assert.That(summary.Problems, Is.EqualTo(new[]
         {
-            new ImportProblem("bad.csv", 3, "统一社会信用代码", bad, $"invalid USCC: check character is '{bad[17]}' but should be '{Uscc1[17]}'"),
+            new ImportProblem("bad.csv", 3, "统一社会信用代码", bad, $"invalid USCC: check character is '{bad[17]}' but should be '{Uscc1[17]}'; the company is imported without it and identified by its name and region", ProblemSeverity.Warning),
         }));
+        Assert.That((imported.Uscc, imported.RegionCode), Is.EqualTo(((string?)null, "421303")));
+
+        // The corrected file later adds the code to the same company: no duplicate.
+        var corrected = await store.ImportAsync(store.Write("fixed.csv", $"企业名称,统一社会信用代码,行政区划代码\n乙液压有限公司,{Uscc1},421303\n"));
+        Assert.That((corrected.Inserted, corrected.Updated), Is.EqualTo((0L, 1L)));
+        Assert.That((await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None))!.Id, Is.EqualTo(imported.Id));
     }
 
     [Test]
@@ -304,7 +311,10 @@ public sealed class CompanyImportTests
         var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
 
         Assert.That((summary.Read, summary.Inserted, summary.Updated, summary.Rejected, summary.Written), Is.EqualTo((3L, 1L, 1L, 1L, false)));
-        Assert.That(summary.Problems.Single().Line, Is.EqualTo(4));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Severity)), Is.EqualTo(new (int, string?, ProblemSeverity)[]
+        {
+            (4, "address", ProblemSeverity.Error), (4, "统一社会信用代码", ProblemSeverity.Error),
+        }), "an invalid code that was the row's only place rejects it");
         Assert.That(await store.CountAsync(), Is.EqualTo(1));
         Assert.That(stored!.RegisteredCapital, Is.Null);
     }
@@ -331,9 +341,10 @@ public sealed class CompanyImportTests
         var summary = await store.ImportAsync(path);
         var stored = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
 
-        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 1L, 1L)));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
         Assert.That(stored!.Address, Is.EqualTo("湖北省随州市\n曾都区\n交通大道1号"));
-        Assert.That(summary.Problems.Single(), Is.EqualTo(new ImportProblem("newlines.csv", 5, "统一社会信用代码", "ABC", "invalid USCC: must be 18 characters, got 3")));
+        Assert.That(summary.Problems.Single(), Is.EqualTo(new ImportProblem(
+            "newlines.csv", 5, "统一社会信用代码", "ABC", "invalid USCC: must be 18 characters, got 3; the company is imported without it and identified by its name and region", ProblemSeverity.Warning)));
     }
 
     [TestCase(";", "semicolon")]

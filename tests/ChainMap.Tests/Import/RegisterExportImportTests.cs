@@ -79,17 +79,22 @@ public sealed class RegisterExportImportTests
             丁有限公司,湖北省,随州市,股份有限公司（非上市）,50～99,
             己有限公司,湖北省,随州市,有限責任公司,,
             戊有限公司,湖北省,随州市,社会团体,,
+            庚经营部,湖北省,随州市,集体分支机构(非法人),,
+            辛合伙企业,湖北省,随州市,普通合伙,,
+            壬商店,湖北省,随州市,个体（内地）,,
+            癸专业合作社,湖北省,随州市,农民专业合作社,,
             """);
 
         var summary = await store.ImportAsync(path);
 
-        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((6L, 0L)));
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((10L, 0L)));
         Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new (int, string?)[] { (2, "注册资本"), (7, "企业类型") }),
             "only the foreign currency and a 企业类型 that is neither a controller type nor a legal form are reported");
         var companies = await Companies();
         Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.Employees), Is.EquivalentTo(new Dictionary<string, int?>
         {
             ["甲有限公司"] = 100, ["乙有限公司"] = 1000, ["丙有限公司"] = null, ["丁有限公司"] = 50, ["己有限公司"] = null, ["戊有限公司"] = null,
+            ["庚经营部"] = null, ["辛合伙企业"] = null, ["壬商店"] = null, ["癸专业合作社"] = null,
         }));
         Assert.That(companies["甲有限公司"].Tags, Is.EqualTo(new[] { "民营企业" }));
         Assert.That(companies["乙有限公司"].Tags, Is.Empty, "非自然人投资 names no private controller");
@@ -171,6 +176,26 @@ public sealed class RegisterExportImportTests
     }
 
     [Test]
+    public async Task An_address_that_names_the_county_inside_the_columns_city_places_the_company_there_without_a_problem()
+    {
+        var summary = await store.ImportAsync(store.Write("register.csv", """
+            企业名称,统一社会信用代码,所在省份,地区,注册地址
+            平湖市甲服饰制造厂,（C）460103000699-,浙江,嘉兴,平湖市新埭镇中大街57号底层
+            乙镀膜有限公司,,浙江,宁波,浙江省宁波市奉化区东郊开发区
+            丙有限公司,,浙江,宁波,宁波保税区发展大厦2809室
+            """));
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((3L, 0L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Severity)), Is.EqualTo(new[] { (2, (string?)"统一社会信用代码", ProblemSeverity.Warning) }),
+            "only the old registration number in the credit-code column is reported");
+        var companies = await Companies();
+        Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.RegionCode), Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["平湖市甲服饰制造厂"] = "330482", ["乙镀膜有限公司"] = "330213", ["丙有限公司"] = "330200",
+        }));
+    }
+
+    [Test]
     public async Task Register_style_amounts_and_a_month_or_year_alone_are_read()
     {
         var summary = await store.ImportAsync(store.Write("amounts.csv", """
@@ -179,9 +204,14 @@ public sealed class RegisterExportImportTests
             乙有限公司,湖北省,1亿2000万,2010
             丙有限公司,湖北省,"5,000.00万人民币",2010-05
             丁有限公司,湖北省,800（元）,2010年
+            戊有限公司,湖北省,50(万元人民币),
+            己有限公司,湖北省,"5,711.1900(万元)",
+            庚有限公司,湖北省,"474,034.1572(万)",
+            辛有限公司,湖北省,30(万人民币元),
+            壬有限公司,湖北省,1.5（亿元）,
             """));
 
-        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((4L, 1)));
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((9L, 1)));
         Assert.That(summary.Problems.Single().Value, Is.EqualTo("800（元）"), "(元) after a bare number does not say 万元 or 元: not guessed");
         var companies = await Companies();
         Assert.That(companies.ToDictionary(c => c.Key, c => (c.Value.RegisteredCapital, c.Value.Founded)), Is.EquivalentTo(new Dictionary<string, (decimal?, DateOnly?)>
@@ -190,6 +220,11 @@ public sealed class RegisterExportImportTests
             ["乙有限公司"] = (12000m, new DateOnly(2010, 1, 1)),
             ["丙有限公司"] = (5000m, new DateOnly(2010, 5, 1)),
             ["丁有限公司"] = (null, new DateOnly(2010, 1, 1)),
+            ["戊有限公司"] = (50m, null),
+            ["己有限公司"] = (5711.19m, null),
+            ["庚有限公司"] = (474034.1572m, null),
+            ["辛有限公司"] = (30m, null),
+            ["壬有限公司"] = (15000m, null),
         }));
     }
 

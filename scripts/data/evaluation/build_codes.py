@@ -6,7 +6,8 @@ scripts/data/evaluation/codes-labels.txt and three sources (see codes_source.py 
 Usage: python3 scripts/data/evaluation/build_codes.py stock_industry.csv company_info.csv <elevencats csv folder>
 Checks: every key exists in its source with the same name (a listed company: the stock code's full name in the Tushare
 export, its registration row in the named file, a CSRC industry in baostock), every segment code is defined in
-data/chains/segments.csv, at most three segments, no key twice.
+data/chains/segments.csv, at most three segments, no key twice. Also writes the halves codes-dev.csv (may be tuned on)
+and codes-holdout.csv (never tuned on), split as the products set is (label_files.alternate_split).
 Also writes tests/ChainMap.Tests/Evaluation/real-lists/codes-list.csv: the same companies as the sources write them
 (registration columns but 法人代表, the stock code and the CSRC industry), unlabelled, for the import test.
 """
@@ -16,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from codes_source import load_basic, load_csrc, read_registrations  # noqa: E402
-from label_files import EVAL, chain_of_segment, check_segments, read_labels, write_labelled  # noqa: E402
+from label_files import EVAL, alternate_split, chain_of_segment, check_segments, read_labels, write_labelled  # noqa: E402
 
 E = "catseyess/elevencats:Enterprise-Registration-Data/csv/{}.csv@b3d9025beefd"
 B = "mmzzl/datastore:case/apps/api/data/stock_industry.csv@2b2f89cdf7a6"
@@ -52,6 +53,10 @@ def main(csrc_path, basic_path, folder):
         raw.append([name, reg["统一社会信用代码"], ident if listed else "", reg["注册日期"], reg["企业类型"], reg["注册资金"],
                     reg["所在省份"], reg["地区"], reg["注册地址"], csrc[ident] if listed else "", reg["经营范围"]])
     write_labelled("codes.csv", rows)
+    # Halves, as for the products set: codes-dev may be tuned on, codes-holdout never (split from session 26 on).
+    dev, holdout = alternate_split(rows, chain_of)
+    write_labelled("codes-dev.csv", dev)
+    write_labelled("codes-holdout.csv", holdout)
     with open(os.path.join(EVAL, "real-lists", "codes-list.csv"), "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(raw)
 

@@ -24,6 +24,8 @@ public sealed class LabelledSetTests
     [TestCase("products-dev")]
     [TestCase("products-holdout")]
     [TestCase("codes")]
+    [TestCase("codes-dev")]
+    [TestCase("codes-holdout")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();

@@ -148,6 +148,14 @@ internal sealed class IndustryTable
             return found;
         }
 
+        if (LeadingCode(whole, out var named) is { } leading && codes.Contains(leading) && NamesCode(leading, named))
+        {
+            // A code written with its own standard name (C36汽车制造业, D44电力、热力生产和供应业: the CSRC style) is that
+            // code alone: the pieces of its name (电力, 精制茶 of 酒、饮料和精制茶制造业) are not industries of their own.
+            Add(found, leading, industry.Trim());
+            return found;
+        }
+
         foreach (var raw in industry.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var part = ChineseText.Fold(raw);
@@ -368,6 +376,15 @@ internal sealed class IndustryTable
     }
 
     /// <summary>Reads a leading code (optional section letter, then 2–4 digits); <paramref name="rest"/> is what follows.</summary>
+    /// <summary>True when <paramref name="rest"/> (folded) is the standard name of <paramref name="code"/>, or its start.</summary>
+    private bool NamesCode(string code, string rest)
+    {
+        var text = rest.Trim().Trim(' ', '-', '_', ':', '：', '·');
+        return text.Length == 0
+            || (nameOfCode.TryGetValue(code, out var name) && ChineseText.Fold(name) is var folded
+                && (folded == text || (text.Length >= 2 && folded.StartsWith(text, StringComparison.Ordinal))));
+    }
+
     private static string? LeadingCode(string part, out string rest)
     {
         var start = part.Length > 0 && part[0] is >= 'a' and <= 't' ? 1 : 0;

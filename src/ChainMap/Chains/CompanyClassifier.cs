@@ -149,7 +149,9 @@ internal sealed class CompanyClassifier
             return [];
         }
 
-        string[] fields = [name, products, industryText, scope];
+        // A division (C15酒、饮料和精制茶制造业, 化学原料和化学制品制造业) names several trades at once: its words are not the
+        // company's own (精制茶 does not make a distiller a tea maker), and only its code counts.
+        string[] fields = [name, products, industries.NamesOnlyADivision(company.Industry) ? string.Empty : industryText, scope];
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {

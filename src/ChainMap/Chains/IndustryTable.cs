@@ -375,7 +375,26 @@ internal sealed class IndustryTable
         return folded == "sw" ? string.Empty : folded;
     }
 
-    /// <summary>Reads a leading code (optional section letter, then 2–4 digits); <paramref name="rest"/> is what follows.</summary>
+    /// <summary>
+    /// True when an industry cell names a GB/T division (two digits) or a section and nothing more specific: its code with
+    /// or without its standard name (<c>C15</c>, <c>C15酒、饮料和精制茶制造业</c>, as the CSRC writes it) or the name alone.
+    /// </summary>
+    public bool NamesOnlyADivision(string? industry)
+    {
+        if (string.IsNullOrWhiteSpace(industry))
+        {
+            return false;
+        }
+
+        var whole = ChineseText.Fold(industry).Trim();
+        if (LeadingCode(whole, out var named) is { } leading)
+        {
+            return leading.Length == 2 && codes.Contains(leading) && NamesCode(leading, named);
+        }
+
+        return codesOfName.TryGetValue(whole, out var byName) && byName.Length > 0 && Array.TrueForAll(byName, c => c.Length <= 2);
+    }
+
     /// <summary>True when <paramref name="rest"/> (folded) is the standard name of <paramref name="code"/>, or its start.</summary>
     private bool NamesCode(string code, string rest)
     {
@@ -385,6 +404,7 @@ internal sealed class IndustryTable
                 && (folded == text || (text.Length >= 2 && folded.StartsWith(text, StringComparison.Ordinal))));
     }
 
+    /// <summary>Reads a leading code (optional section letter, then 2–4 digits); <paramref name="rest"/> is what follows.</summary>
     private static string? LeadingCode(string part, out string rest)
     {
         var start = part.Length > 0 && part[0] is >= 'a' and <= 't' ? 1 : 0;

@@ -149,7 +149,10 @@ internal sealed class CompanyClassifier
             return [];
         }
 
-        string[] fields = [name, products, industryText, scope];
+        // A division (C15酒、饮料和精制茶制造业, 化学原料和化学制品制造业) names several trades at once: its words are not the
+        // company's own (精制茶 does not make a distiller a tea maker), and only its code counts.
+        var divisionAlone = industries.NamesOnlyADivision(company.Industry);
+        string[] fields = [name, products, divisionAlone ? string.Empty : industryText, scope];
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {
@@ -224,7 +227,11 @@ internal sealed class CompanyClassifier
                 }
 
                 candidate.LabelGuess ??= label;
-                candidate.GuessFrom[labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1] = true;
+                var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
+
+                // A division's guess (医药制造业 → SW-CHEM, ADR 0265) proposes its segment but is no source of its own: it
+                // says which segment a division most often means, not what this company makes.
+                candidate.GuessFrom[from] |= from != 2 || !divisionAlone;
                 if (strongWords.Contains((label, code)))
                 {
                     candidate.NamedByWord = true;

@@ -30,7 +30,8 @@ internal sealed class IndustryTable
         ReadResource("ChainMap.industry.gbt4754-2017.csv"),
         ReadResource("ChainMap.industry.securities-labels.csv"),
         ReadResource("ChainMap.industry.name-words.csv"),
-        ReadResource("ChainMap.industry.sw2021.csv")));
+        ReadResource("ChainMap.industry.sw2021.csv"),
+        ReadResource("ChainMap.industry.division-segments.csv")));
 
     private readonly HashSet<string> codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> nameOfCode = new(StringComparer.Ordinal);
@@ -41,10 +42,17 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, SwIndustry> swByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByBareName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> segmentsOfDivision = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the table from the four CSV texts (header row first; lists '|'-separated).</summary>
-    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv)
+    /// <summary>Builds the table from the five CSV texts (header row first; lists '|'-separated).</summary>
+    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv, string divisionSegmentsCsv)
     {
+        foreach (var row in Rows(divisionSegmentsCsv))
+        {
+            // division,segments,note
+            AddCodes(segmentsOfDivision, row[0].Trim(), SplitCodes(row.ElementAtOrDefault(1)));
+        }
+
         foreach (var row in Rows(gbtCsv))
         {
             // level,section,division,group,class,code,name,remark
@@ -148,6 +156,14 @@ internal sealed class IndustryTable
             return found;
         }
 
+        if (LeadingCode(whole, out var named) is { } leading && codes.Contains(leading) && NamesCode(leading, named))
+        {
+            // A code written with its own standard name (C36汽车制造业, D44电力、热力生产和供应业: the CSRC style) is that
+            // code alone: the pieces of its name (电力, 精制茶 of 酒、饮料和精制茶制造业) are not industries of their own.
+            Add(found, leading, industry.Trim());
+            return found;
+        }
+
         foreach (var raw in industry.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var part = ChineseText.Fold(raw);
@@ -186,6 +202,12 @@ internal sealed class IndustryTable
         {
             // A 申万 name or path says only what its most specific level says (汽车零部件 > 车身附件及饰件: nothing).
             return [.. sw.Segments.Select(segment => (industry.Trim(), segment))];
+        }
+
+        if (Division(industry) is { } division)
+        {
+            // A division alone (C27医药制造业, 软件和信息技术服务业) says only its most frequent segment, a weak guess.
+            return [.. segmentsOfDivision.GetValueOrDefault(division, []).Select(segment => (industry.Trim(), segment))];
         }
 
         var found = new List<(string, string)>();
@@ -365,6 +387,38 @@ internal sealed class IndustryTable
         }
 
         return folded == "sw" ? string.Empty : folded;
+    }
+
+    /// <summary>
+    /// True when an industry cell names a GB/T division (two digits) or a section and nothing more specific: its code with
+    /// or without its standard name (<c>C15</c>, <c>C15酒、饮料和精制茶制造业</c>, as the CSRC writes it) or the name alone.
+    /// </summary>
+    public bool NamesOnlyADivision(string? industry) => Division(industry) is not null;
+
+    /// <summary>The division (two digits) an industry cell names and nothing more specific (<see cref="NamesOnlyADivision"/>), or null.</summary>
+    private string? Division(string? industry)
+    {
+        if (string.IsNullOrWhiteSpace(industry))
+        {
+            return null;
+        }
+
+        var whole = ChineseText.Fold(industry).Trim();
+        if (LeadingCode(whole, out var named) is { } leading)
+        {
+            return leading.Length == 2 && codes.Contains(leading) && NamesCode(leading, named) ? leading : null;
+        }
+
+        return codesOfName.TryGetValue(whole, out var byName) && byName is [{ Length: 2 } only] ? only : null;
+    }
+
+    /// <summary>True when <paramref name="rest"/> (folded) is the standard name of <paramref name="code"/>, or its start.</summary>
+    private bool NamesCode(string code, string rest)
+    {
+        var text = rest.Trim().Trim(' ', '-', '_', ':', '：', '·');
+        return text.Length == 0
+            || (nameOfCode.TryGetValue(code, out var name) && ChineseText.Fold(name) is var folded
+                && (folded == text || (text.Length >= 2 && folded.StartsWith(text, StringComparison.Ordinal))));
     }
 
     /// <summary>Reads a leading code (optional section letter, then 2–4 digits); <paramref name="rest"/> is what follows.</summary>

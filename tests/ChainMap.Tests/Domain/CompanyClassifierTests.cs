@@ -68,6 +68,22 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
+    public void The_words_of_a_division_name_are_not_the_company_s_own_trade()
+    {
+        var drinks = new ChainDefinition(
+            new Chain("D", "饮品", ChainCategory.HighValueAdd, "test"),
+            [Seg("D", "D-TEA", "精制茶", ["精制茶", "茶叶"], ["1530"]), Seg("D", "D-LIQ", "酒类", ["白酒", "啤酒"], ["151"])],
+            []);
+        var classifier = new CompanyClassifier([drinks]);
+
+        var distiller = classifier.Classify(new CompanyText("某某酒厂股份有限公司", "C15酒、饮料和精制茶制造业", null, "白酒的生产与销售"));
+        var teaHouse = classifier.Classify(new CompanyText("某某茶业有限公司", "C1530精制茶加工", null, null));
+
+        Assert.That(distiller.Select(m => m.Segment.Code), Does.Not.Contain("D-TEA"), "精制茶 in the division's name is not the distiller's trade");
+        Assert.That(teaHouse.Select(m => m.Segment.Code), Is.EqualTo(new[] { "D-TEA" }), "a class's own name still names its trade");
+    }
+
+    [Test]
     public void A_four_digit_class_that_names_one_segment_places_the_company_unconfirmed()
     {
         var match = Classifier.Classify(new CompanyText("某某股份", "C2710", null, null)).Single();

@@ -52,6 +52,53 @@ internal sealed class IndustryTableTests
         Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EquivalentTo(new[] { "ZQ-POWER", "ZQ-CHASSIS" }));
     }
 
+    [TestCase("D44电力、热力生产和供应业", "44")]
+    [TestCase("C15酒、饮料和精制茶制造业", "15")]
+    [TestCase("C15酒、飲料和精製茶製造業", "15")]
+    [TestCase("C36 汽车制造业", "36")]
+    [TestCase("J67资本市场服务", "67")]
+    [TestCase("C3630改装汽车制造", "3630")]
+    public void A_code_written_with_its_own_standard_name_is_that_code_alone(string industry, string code)
+    {
+        // The CSRC writes the division's code and name together; the pieces of the name (电力, 精制茶) are not read.
+        Assert.That(Table.Read(industry).Select(c => c.Code), Is.EqualTo(new[] { code }));
+    }
+
+    [TestCase("C27医药制造业", true)]
+    [TestCase("C27", true)]
+    [TestCase("医药制造业", true)]
+    [TestCase("醫藥製造業", true)]
+    [TestCase("C2720化学药品制剂制造", false)]
+    [TestCase("化学制药", false)]
+    [TestCase("C27汽车制造业", false)]
+    public void A_cell_naming_only_a_division_is_known_as_such(string industry, bool division)
+    {
+        Assert.That(Table.NamesOnlyADivision(industry), Is.EqualTo(division));
+    }
+
+    [TestCase("C27医药制造业", new[] { "SW-CHEM" })]
+    [TestCase("J67资本市场服务", new[] { "FW-FIN" })]
+    [TestCase("软件和信息技术服务业", new[] { "DZ-SVC", "FW-INFO" })]
+    [TestCase("C39计算机、通信和其他电子设备制造业", new string[0])]
+    [TestCase("D44电力、热力生产和供应业", new string[0])]
+    public void A_division_alone_guesses_only_the_segment_its_table_gives(string industry, string[] segments)
+    {
+        // data/industry/division-segments.csv: a division's most frequent segment; none where no segment dominates.
+        Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EqualTo(segments));
+    }
+
+    [Test]
+    public void Every_division_guess_names_a_division_and_defined_segments()
+    {
+        var divisions = ReadCsv(Path.Combine(TestData.DataPath, "industry", "gbt4754-2017.csv")).Where(r => r["level"] == "2").Select(r => r["code"]).ToHashSet(StringComparer.Ordinal);
+        var segments = ReadCsv(Path.Combine(TestData.DataPath, "chains", "segments.csv")).Select(r => r["code"]).ToHashSet(StringComparer.Ordinal);
+        var rows = ReadCsv(Path.Combine(TestData.DataPath, "industry", "division-segments.csv")).ToList();
+
+        Assert.That(rows, Is.Not.Empty);
+        Assert.That(rows.Select(r => r["division"]), Is.All.Matches<string>(divisions.Contains));
+        Assert.That(rows.SelectMany(r => r["segments"].Split('|')), Is.All.Matches<string>(segments.Contains));
+    }
+
     [Test]
     public void A_path_whose_levels_do_not_nest_is_no_path()
     {

@@ -36,6 +36,13 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly System.Text.RegularExpressions.Regex CompoundAmount = new(
         @"^(?<yi>\d+(?:\.\d+)?)亿(?<wan>\d+(?:\.\d+)?)万元?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    private static readonly System.Text.RegularExpressions.Regex SpreadsheetError = new(
+        @"^#(?:N/A|VALUE!|REF!|NAME\?|DIV/0!|NULL!|NUM!|SPILL!|CALC!)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    // Two or more of x, ×, * standing where a name's words should be (XX有限公司, 湖北***公司), not inside a Latin word.
+    private static readonly System.Text.RegularExpressions.Regex MaskedName = new(
+        @"(?<![A-Za-z])[xX×ｘＸ*＊]{2,}(?![A-Za-z])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly System.Text.RegularExpressions.Regex BracketedUnit = new(
         @"[(（](?<unit>亿元|亿|万元|万)[)）]$|(?<=[万亿])[(（](?<unit>元)[)）]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -129,6 +136,12 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         if (name.Length == 0)
         {
             Problem(NameField, name, "company name is empty");
+            return Rejected();
+        }
+
+        if (PlaceholderName(name) is { } placeholder)
+        {
+            Problem(NameField, name, $"{placeholder}: the row names no company, so it is not imported");
             return Rejected();
         }
 
@@ -304,7 +317,6 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         return trimmed.Contains('\0', StringComparison.Ordinal) ? trimmed.Replace("\0", string.Empty, StringComparison.Ordinal) : trimmed;
     }
 
-    /// <summary><see cref="PlainText"/>, with the usual "no value" markers (-, 无, N/A, ...) read as empty.</summary>
     /// <summary>
     /// A name with a delimiter or a quote in it is a row the file's quoting broke (several cells read as one), not a
     /// company's name: its start is no place to trust.
@@ -314,6 +326,31 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     /// <summary>True when a cell holds no value: empty, blank, or one of the usual "no value" markers (-, N/A, 暂无 …).</summary>
     internal static bool IsBlank(string? value) => Clean(value).Length == 0;
 
+    /// <summary>
+    /// Why a company name names no company, or null: a "no value" marker (N/A, -, 无), a spreadsheet's error value (#N/A,
+    /// #REF!), no letter at all (0, ???), or a template or masked name (某某有限公司, XX科技有限公司, 湖北***有限公司).
+    /// </summary>
+    internal static string? PlaceholderName(string name)
+    {
+        if (Clean(name).Length == 0)
+        {
+            return "the name is a \"no value\" marker";
+        }
+
+        if (SpreadsheetError.IsMatch(name))
+        {
+            return "the name is a spreadsheet's error value";
+        }
+
+        if (!name.Any(char.IsLetter))
+        {
+            return "the name holds no letter or Chinese character";
+        }
+
+        return name.Contains("某某", StringComparison.Ordinal) || MaskedName.IsMatch(name) ? "the name is a template or masked (某某, XX, ***)" : null;
+    }
+
+    /// <summary><see cref="PlainText"/>, with the usual "no value" markers (-, 无, N/A, ...) read as empty.</summary>
     private static string Clean(string? value)
     {
         var text = PlainText(value);

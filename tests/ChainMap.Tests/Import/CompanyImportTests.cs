@@ -396,7 +396,7 @@ public sealed class CompanyImportTests
     [Test]
     public async Task A_row_matching_no_segment_is_imported_and_counted_as_unassigned()
     {
-        var path = store.Write("unassigned.csv", $"企业名称,统一社会信用代码,环节\n甲某某有限公司,{Uscc1},\n乙液压油缸有限公司,{Uscc2},不存在的环节\n");
+        var path = store.Write("unassigned.csv", $"企业名称,统一社会信用代码,环节\n甲乙丙有限公司,{Uscc1},\n乙液压油缸有限公司,{Uscc2},不存在的环节\n");
 
         var summary = await store.ImportAsync(path);
 

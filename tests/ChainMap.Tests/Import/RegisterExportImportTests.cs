@@ -196,6 +196,33 @@ public sealed class RegisterExportImportTests
     }
 
     [Test]
+    public async Task A_row_whose_name_is_a_placeholder_is_rejected_and_says_why()
+    {
+        var summary = await store.ImportAsync(store.Write("placeholders.csv", """
+            企业名称,省份,城市
+            N/A,湖北省,随州市
+            #N/A,湖北省,随州市
+            ???,湖北省,随州市
+            0,湖北省,随州市
+            某某有限公司,湖北省,随州市
+            XX科技有限公司,湖北省,随州市
+            湖北***专用汽车有限公司,湖北省,随州市
+            ＸＸ有限公司,湖北省,随州市
+            随州市正常专用汽车有限公司,湖北省,随州市
+            OXXO中国有限公司,湖北省,随州市
+            3M中国有限公司,湖北省,随州市
+            """));
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((3L, 8L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(Enumerable.Range(2, 8).Select(line => (line, (string?)"企业名称"))));
+        Assert.That(summary.Problems.Select(p => p.Reason), Has.All.EndsWith("the row names no company, so it is not imported"));
+        Assert.That(summary.Problems[0].Reason, Does.StartWith("the name is a \"no value\" marker"));
+        Assert.That(summary.Problems[1].Reason, Does.StartWith("the name is a spreadsheet's error value"));
+        Assert.That(summary.Problems[4].Reason, Does.StartWith("the name is a template or masked"));
+        Assert.That((await Companies()).Keys, Is.EquivalentTo(new[] { "随州市正常专用汽车有限公司", "OXXO中国有限公司", "3M中国有限公司" }));
+    }
+
+    [Test]
     public async Task Register_style_amounts_and_a_month_or_year_alone_are_read()
     {
         var summary = await store.ImportAsync(store.Write("amounts.csv", """

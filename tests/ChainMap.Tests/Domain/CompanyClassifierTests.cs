@@ -487,7 +487,7 @@ internal sealed class CompanyClassifierTests
             Assert.That(vehicle.Select(m => m.Segment.Code), Is.EqualTo(new[] { "ZQ-BODY" }), seen);
             Assert.That(vehicle.Select(m => m.IsConfirmedByRule), Is.All.False, "which vehicles is not known: 待确认");
             Assert.That(vehicle.Select(m => m.Confidence), Is.All.LessThan(ClassifierRules.ConfirmThreshold));
-            Assert.That(vehicle.Select(m => m.Evidence), Is.All.Contain($"{word}（车型未写明）"), seen);
+            Assert.That(vehicle.Select(m => m.Evidence), Is.All.Contain($"推断: {word}"), seen);
         });
     }
 

@@ -399,9 +399,12 @@ internal sealed class CompanyClassifier
         var cell = industryCodes.FirstOrDefault(c => c.Code == ClassifierRules.GenericSpecialVehicleCode || c.Code == ClassifierRules.GenericSpecialVehicleCode[..3]);
         var cellWord = cell is null && industryText.Length >= 2 ? GenericWord(industries.ReadName(industryText).Segments) : null;
         var nameWord = GenericWord(nameSegments);
-        // In the main products only the first items count: a group's side line (改装车 as its fifth line) is not its trade (ADR 0230).
-        var productWord = GenericWord(productSegments) is { } word && ItemIndex(products, word) < SideLineItem ? word : null;
-        var first = FirstItem(scope);
+        // The main products and the scope speak only when the industry cell is unknown or lies in the same division (a
+        // products-only guess the cell contradicts says nothing, ADR 0202), and in the products only the first items count:
+        // a group's side line (改装车 as its fifth line) is not its trade (ADR 0230). The name is the company speaking of itself.
+        var cellAllows = !Disagrees([ClassifierRules.GenericSpecialVehicleCode], industryCodes);
+        var productWord = cellAllows && GenericWord(productSegments) is { } word && ItemIndex(products, word) < SideLineItem ? word : null;
+        var first = cellAllows ? FirstItem(scope) : string.Empty;
         var scopeWord = first.Length >= 2 ? GenericWord(industries.ReadName(first).Segments) : null;
         if (cell is null && cellWord is null && nameWord is null && productWord is null && scopeWord is null)
         {

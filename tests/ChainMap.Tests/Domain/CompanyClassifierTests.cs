@@ -514,11 +514,13 @@ internal sealed class CompanyClassifierTests
 
         var sideLine = classifier.Classify(new CompanyText("某某电子股份有限公司", "车身附件及饰件", "内饰件、外饰件、模具、电子件、改装车", null));
         var scopeLater = classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "五金交电、建材、专用汽车销售代理"));
+        var otherTrade = classifier.Classify(new CompanyText("某某股份有限公司", "C3311 金属结构制造", "改装车、钢结构、网架", null));
 
         Assert.Multiple(() =>
         {
             Assert.That(sideLine.Select(m => m.Evidence), Has.None.Contain("车型未写明"));
             Assert.That(scopeLater.Select(m => m.Evidence), Has.None.Contain("车型未写明"));
+            Assert.That(otherTrade.Select(m => m.Segment.ChainCode), Has.None.EqualTo("ZQ"), "the industry cell names another trade");
         });
     }
 

@@ -300,11 +300,6 @@ internal sealed class CompanyClassifier
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
             kept = Keep(MainBusinessCandidates(scope, fields, industryCodes));
-            if (kept.Count > 1 && kept[0].Candidate.FirstClause)
-            {
-                // A clause lists several products: it says the chain, and only its best segment is proposed.
-                kept.RemoveRange(1, kept.Count - 1);
-            }
         }
 
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
@@ -451,16 +446,17 @@ internal sealed class CompanyClassifier
             return result;
         }
 
-        var found = FindTerms(first, clause: false);
-        if (found.Count == 0 && FirstClause(scope) is { } clause && clause.Length > first.Length
-            && Array.Exists(Production, w => clause.Contains(w, StringComparison.Ordinal)))
+        var found = new Dictionary<int, Candidate>();
+        foreach (var (term, segment, strength) in terms)
         {
-            // The first item names nothing of the chains, but the first clause states what the company makes
-            // (橡胶V带、钻采橡胶配件、其他橡胶制品制造): its words propose, when they name segments of one chain only.
-            found = FindTerms(clause, clause: true);
-            if (found.Keys.Select(k => segments[k].ChainCode).Distinct(StringComparer.Ordinal).Count() > 1)
+            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal))
             {
-                found.Clear();
+                if (!found.TryGetValue(segment, out var candidate))
+                {
+                    found[segment] = candidate = new Candidate { MainBusiness = true };
+                }
+
+                candidate.Add(3, term, strength);
             }
         }
 
@@ -480,37 +476,6 @@ internal sealed class CompanyClassifier
         }
 
         return result;
-    }
-
-    /// <summary>Words that say a scope clause is about making things, not trading or serving.</summary>
-    private static readonly string[] Production = ["生产", "制造", "加工", "研制"];
-
-    /// <summary>The segment words found in a piece of the business scope, each segment's as a main-business candidate.</summary>
-    private Dictionary<int, Candidate> FindTerms(string text, bool clause)
-    {
-        var found = new Dictionary<int, Candidate>();
-        foreach (var (term, segment, strength) in terms)
-        {
-            if (term.Length <= text.Length && text.Contains(term, StringComparison.Ordinal))
-            {
-                if (!found.TryGetValue(segment, out var candidate))
-                {
-                    found[segment] = candidate = new Candidate { MainBusiness = true, FirstClause = clause };
-                }
-
-                candidate.Add(3, term, strength);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The first clause of the business scope (up to the first ';' or '。'), or null when there is none.</summary>
-    private static string? FirstClause(string scope)
-    {
-        var end = scope.IndexOfAny([';', '；', '。']);
-        var clause = (end < 0 ? scope : scope[..end]).Trim();
-        return clause.Length >= 2 ? clause : null;
     }
 
     /// <summary>The first item of the business scope that names a thing (leading activities such as 研发、生产 skipped), or "".</summary>
@@ -675,7 +640,7 @@ internal sealed class CompanyClassifier
         {
             if (candidate.Terms[f] is { Count: > 0 } found)
             {
-                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f == 3 && candidate.MainBusiness ? (candidate.FirstClause ? "经营范围首句" : "经营范围首项") : labels[f]).Append(": ").AppendJoin('、', found);
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f == 3 && candidate.MainBusiness ? "经营范围首项" : labels[f]).Append(": ").AppendJoin('、', found);
             }
         }
 
@@ -746,9 +711,6 @@ internal sealed class CompanyClassifier
 
         /// <summary>True when only the first item of the business scope (the main business) proposes the segment.</summary>
         public bool MainBusiness { get; init; }
-
-        /// <summary>True when the first clause of the business scope, not its first item, proposes the segment.</summary>
-        public bool FirstClause { get; init; }
 
         /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
         public bool NamedByWord { get; set; }

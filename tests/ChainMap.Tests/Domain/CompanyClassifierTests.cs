@@ -525,25 +525,6 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
-    public void The_first_clause_of_the_scope_proposes_its_best_segment_when_it_says_what_the_company_makes()
-    {
-        var maker = Classifier.Classify(new CompanyText("某某实业有限公司", null, null, "五金交电、冷藏车、保温车的生产；建材销售"));
-        var trader = Classifier.Classify(new CompanyText("某某实业有限公司", null, null, "五金交电、冷藏车、保温车销售；建材销售"));
-        var twoChains = Classifier.Classify(new CompanyText("某某实业有限公司", null, null, "五金交电、冷藏车、片剂的生产；建材销售"));
-        var laterClause = Classifier.Classify(new CompanyText("某某实业有限公司", null, null, "五金交电销售；冷藏车、保温车的生产"));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(maker.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-COLD" }));
-            Assert.That(maker.Select(m => m.IsConfirmedByRule), Is.All.False, "the scope alone is never confirmed");
-            Assert.That(maker.Select(m => m.Evidence), Is.All.Contain("经营范围首句: 冷藏车"));
-            Assert.That(trader, Is.Empty, "a clause that makes nothing proposes nothing");
-            Assert.That(twoChains, Is.Empty, "a clause naming two chains is a catch-all list");
-            Assert.That(laterClause, Is.Empty, "only the first clause states the main business");
-        });
-    }
-
-    [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {
         Assert.That(CompanyColumns.FieldOf("经营范围"), Is.EqualTo(CompanyColumns.Scope));

@@ -17,6 +17,18 @@ internal static class ClassifierRules
     /// <summary>A membership whose confidence is below this is 待确认 (unconfirmed): kept, but a person should check it.</summary>
     public const double ConfirmThreshold = 0.6;
 
+    /// <summary>
+    /// The segment a special-vehicle maker goes into when it does not say which vehicles it builds (ADR 0245): 上装制造,
+    /// the midstream work every modified vehicle shares (a body or equipment mounted on a bought chassis).
+    /// </summary>
+    public const string GenericSpecialVehicleSegment = "ZQ-BODY";
+
+    /// <summary>GB/T 4754-2017 改装汽车制造: names every complete-vehicle segment of 专汽 alike.</summary>
+    public const string GenericSpecialVehicleCode = "3630";
+
+    /// <summary>The generic special-vehicle membership is never confirmed by rule: it is a guess of the segment.</summary>
+    public const double GenericConfidenceCap = 0.59;
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -297,10 +309,20 @@ internal sealed class CompanyClassifier
             kept = Keep(MainBusinessCandidates(scope, fields, industryCodes));
         }
 
+        // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
+        // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
+        if (kept.Count < ClassifierRules.MaxSegments && segmentIndex.TryGetValue(ClassifierRules.GenericSpecialVehicleSegment, out var genericSegment)
+            && !kept.Exists(k => segments[k.Segment].ChainCode == segments[genericSegment].ChainCode)
+            && GenericSpecialVehicle(genericSegment, industryCodes, industryText, nameSegments, productSegments, products, scope) is { } generic)
+        {
+            kept.Add(generic);
+        }
+
         return kept.Select(k =>
         {
             var sources = k.Candidate.Sources();
-            return new SegmentMatch(segments[k.Segment], Confidence(sources), Evidence(k.Candidate, sources),
+            var confidence = k.Candidate.Generic ? Math.Min(Confidence(sources), ClassifierRules.GenericConfidenceCap) : Confidence(sources);
+            return new SegmentMatch(segments[k.Segment], confidence, Evidence(k.Candidate, sources),
                 string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])));
         }).ToList();
     }
@@ -363,6 +385,59 @@ internal sealed class CompanyClassifier
     }
 
     /// <summary>
+    /// The generic special-vehicle membership (ADR 0245): the industry cell names GB/T 3630 改装汽车制造 (by code or name), or a
+    /// name word of the generic segment (专用汽车, 专用车, 改装车, 特种汽车: name-words.csv) stands in the name, the main
+    /// products or the first item of the business scope. Such a row says it builds special vehicles but not which, and 3630
+    /// names every complete-vehicle segment of 专汽 alike; it goes into <see cref="ClassifierRules.GenericSpecialVehicleSegment"/>
+    /// (上装制造: a maker that mounts bodies and equipment on bought chassis), never confirmed. Null when there is no such evidence.
+    /// </summary>
+    private (int Segment, double Score, Candidate Candidate)? GenericSpecialVehicle(
+        int s,
+        IReadOnlyList<IndustryCode> industryCodes,
+        string industryText,
+        IReadOnlyList<(string Word, string Segment)> nameSegments,
+        IReadOnlyList<(string Word, string Segment)> productSegments,
+        string products,
+        string scope)
+    {
+        static string? GenericWord(IReadOnlyList<(string Word, string Segment)> words) =>
+            words.FirstOrDefault(w => w.Segment == ClassifierRules.GenericSpecialVehicleSegment).Word;
+
+        var cell = industryCodes.FirstOrDefault(c => c.Code == ClassifierRules.GenericSpecialVehicleCode || c.Code == ClassifierRules.GenericSpecialVehicleCode[..3]);
+        var cellWord = cell is null && industryText.Length >= 2 ? GenericWord(industries.ReadName(industryText).Segments) : null;
+        var nameWord = GenericWord(nameSegments);
+        // The main products and the scope speak only when the industry cell is unknown or lies in the same division (a
+        // products-only guess the cell contradicts says nothing, ADR 0202), and in the products only the first items count:
+        // a group's side line (改装车 as its fifth line) is not its trade (ADR 0230). The name is the company speaking of itself.
+        var cellAllows = !Disagrees([ClassifierRules.GenericSpecialVehicleCode], industryCodes);
+        var productWord = cellAllows && GenericWord(productSegments) is { } word && ItemIndex(products, word) < SideLineItem ? word : null;
+        var first = cellAllows ? FirstItem(scope) : string.Empty;
+        var scopeWord = first.Length >= 2 ? GenericWord(industries.ReadName(first).Segments) : null;
+        if (cell is null && cellWord is null && nameWord is null && productWord is null && scopeWord is null)
+        {
+            return null;
+        }
+
+        var candidate = new Candidate { MainBusiness = scopeWord is not null, Generic = true };
+        if (cell is not null)
+        {
+            candidate.SourceCode[2] = 1.0;
+            candidate.CodeEvidence = cell.Source == cell.Code ? cell.Code : $"{cell.Source}→{cell.Code}";
+        }
+
+        candidate.GuessFrom[2] = cellWord is not null;
+        candidate.GuessFrom[0] = nameWord is not null;
+        candidate.GuessFrom[1] = productWord is not null;
+        if (scopeWord is not null)
+        {
+            candidate.Add(3, scopeWord, 1.0);
+        }
+
+        candidate.LabelGuess = $"{nameWord ?? productWord ?? cellWord ?? scopeWord ?? industries.NameOf(ClassifierRules.GenericSpecialVehicleCode)}（车型未写明）";
+        return (s, 0, candidate);
+    }
+
+    /// <summary>
     /// The segments named by the first item of the business scope (up to the first '、', ',', ';' or '。'), where a
     /// registration states its main business; scored <see cref="MainBusinessWeight"/> × the field score. Excluding words
     /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
@@ -372,7 +447,7 @@ internal sealed class CompanyClassifier
     {
         var result = new List<(int Segment, double Score, Candidate Candidate)>();
         // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
-        var first = scope.Split(MainBusinessEnd, StringSplitOptions.TrimEntries).FirstOrDefault(i => i.Length > 0 && !IsActivity(i)) ?? string.Empty;
+        var first = FirstItem(scope);
         if (first.Length < 2)
         {
             return result;
@@ -408,6 +483,30 @@ internal sealed class CompanyClassifier
         }
 
         return result;
+    }
+
+    /// <summary>The first item of the business scope that names a thing (leading activities such as 研发、生产 skipped), or "".</summary>
+    private static string FirstItem(string scope)
+    {
+        var start = 0;
+        while (start < scope.Length)
+        {
+            var end = scope.IndexOfAny(MainBusinessEnd, start);
+            var item = scope[start..(end < 0 ? scope.Length : end)].Trim();
+            if (item.Length > 0 && !IsActivity(item))
+            {
+                return item;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return string.Empty;
     }
 
     private static readonly char[] ProductSeparators = ['、', ',', '，', ';', '；', '|', '/', '。'];
@@ -613,6 +712,9 @@ internal sealed class CompanyClassifier
 
         /// <summary>True when the company's known industry lies outside the segment's codes (word matches count half).</summary>
         public bool Disagrees { get; set; }
+
+        /// <summary>True for the generic special-vehicle membership (ADR 0245): its confidence stays below the threshold.</summary>
+        public bool Generic { get; init; }
 
         /// <summary>True when only the first item of the business scope (the main business) proposes the segment.</summary>
         public bool MainBusiness { get; init; }

@@ -90,8 +90,11 @@ internal sealed class IndustryTable
             }
         }
 
-        // Longer words first: 生物制药 is read before 制药.
-        nameWords.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+        // Longer words first (生物制药 is read before 制药); words of one length keep their order in the file (a stable sort), so a row added to the file does
+        // not change which of two overlapping words of one length is read (农化 or 化工 in 某农化工).
+        var ordered = nameWords.OrderByDescending(w => w.Word.Length).ToList();
+        nameWords.Clear();
+        nameWords.AddRange(ordered);
 
         foreach (var row in Rows(sw2021Csv))
         {

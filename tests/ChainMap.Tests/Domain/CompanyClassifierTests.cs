@@ -321,7 +321,7 @@ internal sealed class CompanyClassifierTests
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var fromProducts = classifier.Classify(new CompanyText("某某有限公司", null, "专用汽车、特种汽车", null));
-        var fromScope = classifier.Classify(new CompanyText("某某有限公司", null, null, "专用汽车、特种汽车"));
+        var fromScope = classifier.Classify(new CompanyText("某某有限公司", null, null, "五金交电、专用汽车、特种汽车"));
 
         Assert.That(fromProducts.Select(m => m.Segment.ChainCode).Distinct(), Is.EqualTo(new[] { "ZQ" }));
         Assert.That(fromProducts.Select(m => m.Segment.Code), Does.Contain("ZQ-BODY"));
@@ -478,6 +478,66 @@ internal sealed class CompanyClassifierTests
         var matches = classifier.Classify(new CompanyText(name, industry, products, null));
 
         Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    [TestCase("随州市某某汽车有限公司", "C3630 改装汽车制造", null, null, "改装汽车制造")]
+    [TestCase("随州市某某汽车有限公司", "专用汽车制造", null, null, "专用汽车")]
+    [TestCase("隨州市某某汽車有限公司", "專用汽車製造", null, null, "专用汽车")]
+    [TestCase("随州市某某专用汽车有限公司", "C3630", null, null, "专用汽车")]
+    [TestCase("隨州市某某專用汽車有限公司", "3630", null, null, "专用汽车")]
+    [TestCase("湖北某某专用车有限公司", "改装汽车制造", null, "专用汽车（不含小轿车）生产、销售；汽车配件销售", "专用车")]
+    [TestCase("随州市某某汽车有限公司", null, null, "专用汽车的生产及改装；汽车配件销售", "专用汽车")]
+    [TestCase("隨州市某某汽車有限公司", null, null, "改裝汽車製造；汽車配件銷售", "改装汽车")]
+    [TestCase("某某股份有限公司", "汽车制造业", "改装车、汽车配件", null, "改装车")]
+    public async Task A_special_vehicle_maker_that_does_not_say_which_vehicles_goes_into_the_body_segment_unconfirmed(
+        string name, string? industry, string? products, string? scope, string word)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, scope));
+        var vehicle = matches.Where(m => m.Segment.ChainCode == "ZQ").ToList();
+
+        var seen = string.Join(" ", matches.Select(m => $"{m.Segment.Code} {m.Confidence} ({m.Evidence})"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(vehicle.Select(m => m.Segment.Code), Is.EqualTo(new[] { "ZQ-BODY" }), seen);
+            Assert.That(vehicle.Select(m => m.IsConfirmedByRule), Is.All.False, "which vehicles is not known: 待确认");
+            Assert.That(vehicle.Select(m => m.Confidence), Is.All.LessThan(ClassifierRules.ConfirmThreshold));
+            Assert.That(vehicle.Select(m => m.Evidence), Is.All.Contain($"推断: {word}"), seen);
+        });
+    }
+
+    [Test]
+    public async Task A_special_vehicle_maker_that_names_its_vehicles_is_placed_by_them_not_by_the_generic_rule()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var named = classifier.Classify(new CompanyText("随州市某某专用汽车有限公司", "C3630", "洒水车、垃圾车", null));
+        var dealer = classifier.Classify(new CompanyText("随州市某某专用汽车销售有限公司", null, null, "专用汽车销售；汽车配件销售"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(named.Select(m => m.Segment.Code), Does.Contain("ZQ-SAN").And.Not.Contain("ZQ-BODY"));
+            Assert.That(named.Select(m => m.Evidence), Has.None.Contain("车型未写明"));
+            Assert.That(dealer.Select(m => m.Segment.Code), Does.Contain("ZQ-SALES").And.Not.Contain("ZQ-BODY"));
+        });
+    }
+
+    [Test]
+    public async Task A_generic_special_vehicle_word_among_a_groups_side_lines_places_nothing()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var sideLine = classifier.Classify(new CompanyText("某某电子股份有限公司", "车身附件及饰件", "内饰件、外饰件、模具、电子件、改装车", null));
+        var scopeLater = classifier.Classify(new CompanyText("某某贸易有限公司", null, null, "五金交电、建材、专用汽车销售代理"));
+        var otherTrade = classifier.Classify(new CompanyText("某某股份有限公司", "C3311 金属结构制造", "改装车、钢结构、网架", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sideLine.Select(m => m.Evidence), Has.None.Contain("车型未写明"));
+            Assert.That(scopeLater.Select(m => m.Evidence), Has.None.Contain("车型未写明"));
+            Assert.That(otherTrade.Select(m => m.Segment.ChainCode), Has.None.EqualTo("ZQ"), "the industry cell names another trade");
+        });
     }
 
     [Test]

@@ -183,34 +183,32 @@ internal static class Neo4jCandidates
     /// <summary>The seek key of a segment in a province (the <c>segmentProvince</c> property).</summary>
     public static string Key(string segmentCode, string provinceCode) => segmentCode + "|" + provinceCode;
 
-    /// <summary>Builds the candidate index once when the database has companies but not the index yet.</summary>
+    /// <summary>
+    /// Builds the candidate index once when the database does not say it has it: one statement per request, so that each
+    /// runs in its own implicit transaction on every API; a server that answers with no rows has nothing to build.
+    /// </summary>
     public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
     {
-        var state = await transport.RunAsync(
-        [
-            new CypherStatement("OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN g IS NOT NULL"),
-            new CypherStatement("MATCH (c:Company) RETURN coalesce(max(c.id), 0)"),
-        ], cancellationToken);
-        if (state[0].Rows[0][0].AsBoolean())
+        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN g IS NOT NULL", null, cancellationToken);
+        if (done.Rows.Count == 0 || done.Rows[0][0].AsBoolean())
         {
             return;
         }
 
-        var last = state[1].Rows[0][0].AsInt64();
-        while ((await transport.RunAsync([new CypherStatement("MATCH (x:Candidate) WITH x LIMIT 20000 DELETE x RETURN count(*)")], cancellationToken))[0].Rows[0][0].AsInt64() > 0)
+        var last = await RunAsync(transport, "MATCH (c:Company) RETURN coalesce(max(c.id), 0)", null, cancellationToken);
+        while ((await RunAsync(transport, "MATCH (x:Candidate) WITH x LIMIT 20000 DELETE x RETURN count(*)", null, cancellationToken)).Rows is [var deleted, ..]
+            && deleted[0].AsInt64() > 0)
         {
         }
 
-        for (var from = 0L; from < last; from += BuildRange)
+        for (var from = 0L; last.Rows is [var row, ..] && from < row[0].AsInt64(); from += BuildRange)
         {
-            await transport.RunAsync(
-            [
-                new CypherStatement(
-                    "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create,
-                    new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }),
-            ], cancellationToken);
+            await RunAsync(transport, "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
         }
 
-        await transport.RunAsync([new CypherStatement("MERGE (g:Migration {name: 'candidates'}) SET g.version = 1")], cancellationToken);
+        await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = 1", null, cancellationToken);
     }
+
+    private static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+        (await transport.RunAsync([new CypherStatement(text, parameters)], cancellationToken))[0];
 }

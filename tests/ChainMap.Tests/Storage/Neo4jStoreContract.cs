@@ -45,6 +45,16 @@ public sealed class Neo4jStoreContract : StoreContract
         Assert.That(result.Rows[0][0].GetInt64(), Is.GreaterThan(0));
     }
 
+    /// <summary>A database from before the candidate index: its candidates and the migration's mark gone, then the one-time build.</summary>
+    private protected override async Task RebuildCandidateIndexAsync()
+    {
+        var store = services!.GetRequiredService<Neo4jStore>();
+        await store.RunAsync(["MATCH (x:Candidate) DELETE x", "MATCH (g:Migration) DELETE g"], CancellationToken.None);
+        Assert.That((await store.RunAsync("MATCH (x:Candidate) RETURN count(x)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero);
+        var server = await services!.GetRequiredService<Neo4jConnector>().GetAsync(CancellationToken.None);
+        await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);
+    }
+
     private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()
     {
         Assert.That(services, Is.Not.Null, "the Neo4j test server is not configured");

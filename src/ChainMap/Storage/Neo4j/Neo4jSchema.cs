@@ -54,6 +54,9 @@ internal static class Neo4jSchema
         ("project_company", "Project", "companyId"),
         ("merged_company_into", "MergedCompany", "into"),
         ("import_change_job", "ImportChange", "jobId"),
+        ("candidate_company", "Candidate", "company"),
+        ("candidate_segment", "Candidate", "segment"),
+        ("candidate_segment_province", "Candidate", "segmentProvince"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>
@@ -104,5 +107,8 @@ internal static class Neo4jSchema
                 // 4.0-4.3 refuse to create an equivalent constraint or index twice; that is what we want.
             }
         }
+
+        // Data the schema changes need: built once for a database written before them (ADR 0250).
+        await Neo4jCandidates.MigrateAsync(server.Transport, cancellationToken);
     }
 }

@@ -225,6 +225,16 @@ internal sealed partial class Neo4jStore
                 """);
         }
 
+        // The candidate index (ADR 0250) of every company this batch wrote, rebuilt from what the sections above left.
+        var synced = plan.Created.Select(c => c.Id).Concat(plan.Updated.Select(c => c.Id)).Concat(plan.Relocated.Select(c => c.Id))
+            .Concat(plan.ChangedMemberships.Select(x => x.Company.Id)).Distinct().Order().ToList();
+        if (synced.Count > 0)
+        {
+            parameters["candidateIds"] = synced;
+            sections.Add(Guarded + Neo4jCandidates.DeleteSection);
+            sections.Add(Guarded + Neo4jCandidates.CreateSection);
+        }
+
         // An aggregate without grouping keys always yields one row, so every section runs
         // whatever the previous one matched; the last lines say whether the guard let us through.
         var statement = string.Join("\nWITH count(*) AS done\n", sections)

@@ -31,7 +31,7 @@ internal sealed partial class Neo4jStore
 
     public async Task<CompanyWriteResult> SaveCompanyEditAsync(StoredCompany company, long expectedVersion, bool regionChanged, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(Cypher(TakeWriteGuard + """
+        var results = await RunAsync([Cypher(TakeWriteGuard + """
             OPTIONAL MATCH (c:Company {id: $id})
             WITH c, c IS NOT NULL AND coalesce(c.version, 1) = $expected AS ok
             FOREACH (_ IN CASE WHEN ok THEN [1] ELSE [] END | SET c += $properties, c.version = coalesce(c.version, 1) + 1)
@@ -45,8 +45,8 @@ internal sealed partial class Neo4jStore
             """,
             ("sequence", CompanySequence), ("token", Guid.NewGuid().ToString("N")), ("id", company.Id), ("expected", expectedVersion),
             ("properties", new CompanyState(company).Properties(Instant(at), withIdentity: false)), ("relocate", regionChanged), ("region", company.RegionCode)),
-            cancellationToken);
-        var row = result.Rows[0];
+            .. SyncCandidates([company.Id])], cancellationToken);
+        var row = results[0].Rows[0];
         return !row[0].AsBoolean() ? CompanyWriteResult.NotFound
             : new CompanyWriteResult(row[1].AsBoolean() ? CompanyWriteStatus.Written : CompanyWriteStatus.VersionConflict, row[2].AsInt64(), []);
     }
@@ -54,7 +54,7 @@ internal sealed partial class Neo4jStore
     public async Task<CompanyWriteResult> DeleteCompanyAsync(long id, long expectedVersion, CancellationToken cancellationToken)
     {
         // Projects and activities refer to a company by its id, without a relationship: they must not lose it.
-        var result = await RunAsync(Cypher(TakeWriteGuard + """
+        var results = await RunAsync([Cypher(TakeWriteGuard + """
             OPTIONAL MATCH (c:Company {id: $id})
             OPTIONAL MATCH (p:Project {companyId: $id})
             WITH c, p ORDER BY p.id
@@ -67,8 +67,8 @@ internal sealed partial class Neo4jStore
             RETURN found, ok, version, projects, activities
             """,
             ("sequence", CompanySequence), ("token", Guid.NewGuid().ToString("N")), ("id", id), ("expected", expectedVersion)),
-            cancellationToken);
-        var row = result.Rows[0];
+            .. SyncCandidates([id])], cancellationToken);
+        var row = results[0].Rows[0];
         if (!row[0].AsBoolean())
         {
             return CompanyWriteResult.NotFound;

@@ -102,6 +102,7 @@ internal sealed partial class Neo4jStore
                 Cypher($"MATCH (:Company)-[r:{relations}]->(:Company) WHERE r.source STARTS WITH $prefix DELETE r", ("prefix", identity.SourcePrefix)),
                 Cypher("MATCH (h:Channel) WHERE h.source STARTS WITH $prefix DETACH DELETE h", ("prefix", identity.SourcePrefix)),
                 Cypher("UNWIND $ids AS id MATCH (c:Company {id: id}) DETACH DELETE c", ("ids", ids)),
+                .. SyncCandidates(ids),
                 Cypher("UNWIND $runs AS run MATCH (x:ImportChange {jobId: run}) DELETE x", ("runs", decision.Runs.ToList())),
                 Cypher("UNWIND $runs AS run MATCH (r:ImportRun {id: run}) DELETE r", ("runs", decision.Runs.ToList())),
             ], token);

@@ -4,8 +4,8 @@ using ChainMap.Domain;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// Discovery reads <c>(:Company)-[:IN_SEGMENT]-&gt;(:Segment {chainCode})</c> directly (SQLite keeps a
-/// denormalised member table; here the graph is the index). Home-tied companies and introduction paths
+/// Discovery reads <c>(:Company)-[:IN_SEGMENT]-&gt;(:Segment {chainCode})</c> directly for segment statistics and
+/// place counts; target candidates come from the candidate index (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
 /// are in <c>Neo4jStore.Introductions.cs</c>.
 /// </summary>
 internal sealed partial class Neo4jStore
@@ -39,53 +39,6 @@ internal sealed partial class Neo4jStore
             """, [("chain", chainCode), .. filter.Parameters]), cancellationToken);
         return result.Rows.Select(r => new SegmentPlaceCount(
             r[0].AsRequiredString(), r[1].AsRequiredString(), r[2].AsString(), (int)r[3].AsInt64(), (decimal)r[4].AsDouble())).ToList();
-    }
-
-    public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
-    {
-        var candidates = CandidateFilter.Of(query);
-        var filter = new CypherCandidateFilter(candidates);
-        var counted = new CypherCandidateFilter(candidates with { MinStrength = null });
-        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
-        (string, object?)[] parameters = [("segments", segments), ("per", Math.Max(query.PerSegment, 0)), .. filter.Parameters];
-        var statements = new List<CypherStatement>();
-        if (query.PerSegment > 0)
-        {
-            // The strength floor leaves weak companies out of the candidates; the total still counts them.
-            // A list asks for its total alone first (PerSegment 0): then no segment is read and sorted for nothing.
-            statements.Add(Cypher($$"""
-                UNWIND $segments AS code
-                MATCH (s:Segment {code: code})<-[m:IN_SEGMENT]-(c:Company)
-                WHERE {{filter.Where}}
-                WITH code, c ORDER BY coalesce(c.strength, 0.0) DESC, c.id
-                WITH code, collect({id: c.id, strength: coalesce(c.strength, 0.0)})[0..$per] AS top
-                UNWIND top AS t
-                RETURN code, t.id, t.strength
-                """, parameters));
-        }
-
-        if (query.CountTotal)
-        {
-            statements.Add(Cypher($$"""
-                MATCH (s:Segment)<-[m:IN_SEGMENT]-(c:Company)
-                WHERE s.code IN $segments AND {{counted.Where}}
-                RETURN count(DISTINCT c)
-                """, parameters));
-        }
-
-        if (statements.Count == 0)
-        {
-            return new TargetCandidateSet([], 0);
-        }
-
-        var results = await RunAsync(statements, cancellationToken);
-        var found = (query.PerSegment > 0 ? results[0].Rows : [])
-            .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
-            .OrderBy(c => segments.IndexOf(c.SegmentCode))
-            .ThenByDescending(c => c.Strength)
-            .ThenBy(c => c.CompanyId)
-            .ToList();
-        return new TargetCandidateSet(found, query.CountTotal ? results[^1].Rows[0][0].AsInt64() : 0);
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

@@ -7,12 +7,16 @@ internal sealed partial class Neo4jStore
 {
     public async Task<bool> SetMembershipStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(Cypher("""
-            MATCH (c:Company {id: $id})-[m:IN_SEGMENT]->(:Segment {code: $segment})
-            SET m.status = $status, m.source = $source, c.version = coalesce(c.version, 1) + 1
-            RETURN count(m)
-            """, ("id", companyId), ("segment", segmentCode), ("status", status.ToWire()), ("source", MembershipSources.Analyst)), cancellationToken);
-        return result.Rows.Count > 0 && result.Rows[0][0].AsInt64() > 0;
+        var results = await RunAsync(
+        [
+            Cypher("""
+                MATCH (c:Company {id: $id})-[m:IN_SEGMENT]->(:Segment {code: $segment})
+                SET m.status = $status, m.source = $source, c.version = coalesce(c.version, 1) + 1
+                RETURN count(m)
+                """, ("id", companyId), ("segment", segmentCode), ("status", status.ToWire()), ("source", MembershipSources.Analyst)),
+            .. SyncCandidates([companyId]),
+        ], cancellationToken);
+        return results[0].Rows.Count > 0 && results[0].Rows[0][0].AsInt64() > 0;
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken)
@@ -69,6 +73,7 @@ internal sealed partial class Neo4jStore
                 CREATE (c)-[m:IN_SEGMENT]->(s)
                 SET m = row.membership, m.chainCode = s.chainCode
                 """, ("rows", rows)),
+            .. SyncCandidates(ids),
         ], cancellationToken);
     }
 }

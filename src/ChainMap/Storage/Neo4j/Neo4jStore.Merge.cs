@@ -159,6 +159,7 @@ internal sealed partial class Neo4jStore
 
         statements.Add(Cypher("MATCH (x:MergedCompany {into: $merged}) SET x.into = $survivor", ids));
         statements.Add(Cypher("MERGE (x:MergedCompany {id: $merged}) SET x.into = $survivor, x.at = $at", [.. ids, ("at", at)]));
+        statements.AddRange(SyncCandidates([plan.SurvivorId, plan.MergedId]));
         return statements;
     }
 

@@ -113,6 +113,8 @@ internal sealed partial class Neo4jStore
                     SET r.at = $at, r.by = $by
                     """, ("id", write.CompanyId), ("segment", write.SegmentCode), ("at", when), ("by", by))).ToList();
 
+            statements.AddRange(SyncCandidates(ids));
+
             // Each company the decisions touched moves one version on, so an edit made from an older view of it is refused.
             statements.Add(Cypher("""
                 UNWIND $ids AS id

@@ -87,6 +87,7 @@ internal sealed partial class Neo4jStore
                     MATCH (:Company {id: row.id})-[m:IN_SEGMENT]->(:Segment {code: row.segment})
                     DELETE m
                     """, ("rows", plan.RemoveMemberships.Select(x => new Dictionary<string, object?> { ["id"] = x.CompanyId, ["segment"] = x.SegmentCode }).ToList())),
+                .. SyncCandidates(ids),
                 Cypher("MATCH (j:ImportJob {id: $id}) SET j.state = $state, j.message = $message", ("id", job.Id), ("state", job.State.ToWire()), ("message", job.Message)),
             ], token);
             await transaction.CommitAsync(token);

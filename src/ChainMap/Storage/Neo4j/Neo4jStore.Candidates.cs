@@ -1,0 +1,214 @@
+using ChainMap.Discovery;
+using ChainMap.Domain;
+
+namespace ChainMap.Storage.Neo4j;
+
+/// <summary>
+/// The candidate index of target lists (ADR 0250): one <c>(:Candidate {company, segment, segmentProvince, strength,
+/// provinceCode, cityCode, countyCode, registeredCapital, tags})</c> node per confirmed membership, a copy of what a
+/// target list filters and orders by, so that a list seeks the members of a segment in a province by one index
+/// (<c>segmentProvince</c>, Neo4j 3.x has no composite index) and reads neither the company nor the membership.
+/// Every write that changes a company or its memberships runs <see cref="SyncCandidates"/> for those companies in its
+/// own transaction; <see cref="Neo4jCandidates.MigrateAsync"/> builds the index once for a database that predates it.
+/// </summary>
+internal sealed partial class Neo4jStore
+{
+    /// <summary>
+    /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored: the statements go last into the
+    /// transaction of the write (they see its changes), and are exact whatever the write did (a deleted company's go).
+    /// </summary>
+    internal static IReadOnlyList<CypherStatement> SyncCandidates(IEnumerable<long> companyIds)
+    {
+        var ids = companyIds.Distinct().Order().ToList();
+        return ids.Count == 0
+            ? []
+            :
+            [
+                Cypher(Neo4jCandidates.DeleteSection, ("candidateIds", ids)),
+                Cypher(Neo4jCandidates.CreateSection, ("candidateIds", ids)),
+            ];
+    }
+
+    public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
+    {
+        var candidates = CandidateFilter.Of(query);
+        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
+        var seek = new CandidateSeek(candidates.Scope, segments);
+        var filter = new CandidateNodeFilter(candidates, seek.CoversScope);
+        var counted = new CandidateNodeFilter(candidates with { MinStrength = null }, seek.CoversScope);
+        var statements = new List<CypherStatement>();
+        if (query.PerSegment > 0)
+        {
+            // The strength floor leaves weak companies out of the candidates; the total still counts them.
+            // A list asks for its total alone first (PerSegment 0): then no segment is read and sorted for nothing.
+            statements.Add(Cypher($$"""
+                {{seek.Match}}
+                WHERE {{filter.Where}}
+                WITH x.segment AS code, x.company AS company, x.strength AS strength ORDER BY strength DESC, company
+                WITH code, collect([company, strength])[0..$per] AS top
+                UNWIND top AS t
+                RETURN code, t[0], t[1]
+                """, [.. seek.Parameters, ("per", Math.Max(query.PerSegment, 0)), .. filter.Parameters]));
+        }
+
+        if (query.CountTotal)
+        {
+            statements.Add(Cypher($$"""
+                {{seek.Match}}
+                WHERE {{counted.Where}}
+                RETURN count(DISTINCT x.company)
+                """, [.. seek.Parameters, .. counted.Parameters]));
+        }
+
+        if (statements.Count == 0)
+        {
+            return new TargetCandidateSet([], 0);
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
+        var found = (query.PerSegment > 0 ? results[0].Rows : [])
+            .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
+            .OrderBy(c => segments.IndexOf(c.SegmentCode))
+            .ThenByDescending(c => c.Strength)
+            .ThenBy(c => c.CompanyId)
+            .ToList();
+        return new TargetCandidateSet(found, query.CountTotal ? results[^1].Rows[0][0].AsInt64() : 0);
+    }
+
+    /// <summary>
+    /// Where a list's candidates are sought: a scope of provinces only by (segment, province) keys, which then covers the
+    /// scope (no predicate needed); any other scope by segment, with the scope as a predicate.
+    /// </summary>
+    private sealed class CandidateSeek
+    {
+        public CandidateSeek(RegionScope scope, IReadOnlyList<string> segments)
+        {
+            if (!scope.IsEverywhere && scope.Provinces.Count > 0 && scope.Cities.Count == 0 && scope.Counties.Count == 0)
+            {
+                CoversScope = true;
+                Match = "UNWIND $candidateKeys AS key\nMATCH (x:Candidate {segmentProvince: key}) USING INDEX x:Candidate(segmentProvince)";
+                Parameters = [("candidateKeys", segments.SelectMany(s => scope.Provinces.Select(p => Neo4jCandidates.Key(s, p))).ToList())];
+            }
+            else
+            {
+                Match = "UNWIND $segments AS code\nMATCH (x:Candidate {segment: code}) USING INDEX x:Candidate(segment)";
+                Parameters = [("segments", segments)];
+            }
+        }
+
+        /// <summary>True when the seek alone keeps to the scope.</summary>
+        public bool CoversScope { get; }
+
+        public string Match { get; }
+
+        public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
+    }
+
+    /// <summary>
+    /// A <see cref="CandidateFilter"/> in Cypher over a candidate node <c>x</c> (only confirmed memberships have one,
+    /// ADR 0135); <see cref="CypherCandidateFilter"/> is the same over a company and its membership.
+    /// </summary>
+    private sealed class CandidateNodeFilter
+    {
+        public CandidateNodeFilter(CandidateFilter filter, bool scopeCovered)
+        {
+            var scope = new RegionFilter(filter.Scope, "scope");
+            var excluded = new RegionFilter(filter.Excluded, "excluded");
+            var where = new List<string>();
+            var parameters = new List<(string, object?)>();
+            if (!filter.Scope.IsEverywhere && !scopeCovered)
+            {
+                where.Add(scope.Predicate("x"));
+                parameters.AddRange(scope.Parameters);
+            }
+
+            where.Add($"NOT {excluded.Predicate("x")}");
+            parameters.AddRange(excluded.Parameters);
+            if (filter.MinStrength is { } floor)
+            {
+                where.Add("x.strength >= $floor");
+                parameters.Add(("floor", floor));
+            }
+
+            if (filter.MinCapital is { } min)
+            {
+                where.Add("x.registeredCapital >= $min");
+                parameters.Add(("min", (double)min));
+            }
+
+            if (filter.Tags.Count > 0)
+            {
+                where.Add("any(t IN $tags WHERE t IN coalesce(x.tags, []))");
+                parameters.Add(("tags", filter.Tags.ToList()));
+            }
+
+            Where = string.Join(" AND ", where);
+            Parameters = parameters;
+        }
+
+        public string Where { get; }
+
+        public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
+    }
+}
+
+/// <summary>
+/// The candidate nodes' shape and their one-time build (ADR 0250): a database written before the index existed has none,
+/// so at the first connection (after the schema) every company's are built once, in id ranges, and a
+/// <c>(:Migration {name: 'candidates'})</c> node says it is done.
+/// </summary>
+internal static class Neo4jCandidates
+{
+    /// <summary>Creates the candidates of a bound company <c>c</c> from its confirmed memberships.</summary>
+    internal const string Create = """
+        MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+        WHERE coalesce(m.status, 'confirmed') = 'confirmed'
+        CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''),
+            strength: coalesce(c.strength, 0.0), provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode,
+            registeredCapital: c.registeredCapital, tags: c.tags})
+        """;
+
+    /// <summary>
+    /// Deletes the candidates of the companies <c>$candidateIds</c> (a statement, or a section of one). The seeks name their
+    /// index: Neo4j 3.1 plans a label scan for a label it counted empty when the plan was cached.
+    /// </summary>
+    internal const string DeleteSection = "MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company IN $candidateIds DELETE x";
+
+    /// <summary>Creates the candidates of the companies <c>$candidateIds</c> that exist (a statement, or a section of one).</summary>
+    internal const string CreateSection = "UNWIND $candidateIds AS candidateId\nMATCH (c:Company {id: candidateId})\n" + Create;
+
+    /// <summary>Companies per transaction of the one-time build.</summary>
+    private const long BuildRange = 10_000;
+
+    /// <summary>The seek key of a segment in a province (the <c>segmentProvince</c> property).</summary>
+    public static string Key(string segmentCode, string provinceCode) => segmentCode + "|" + provinceCode;
+
+    /// <summary>
+    /// Builds the candidate index once when the database does not say it has it: one statement per request, so that each
+    /// runs in its own implicit transaction on every API; a server that answers with no rows has nothing to build.
+    /// </summary>
+    public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
+    {
+        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN g IS NOT NULL", null, cancellationToken);
+        if (done.Rows.Count == 0 || done.Rows[0][0].AsBoolean())
+        {
+            return;
+        }
+
+        var last = await RunAsync(transport, "MATCH (c:Company) RETURN coalesce(max(c.id), 0)", null, cancellationToken);
+        while ((await RunAsync(transport, "MATCH (x:Candidate) WITH x LIMIT 20000 DELETE x RETURN count(*)", null, cancellationToken)).Rows is [var deleted, ..]
+            && deleted[0].AsInt64() > 0)
+        {
+        }
+
+        for (var from = 0L; last.Rows is [var row, ..] && from < row[0].AsInt64(); from += BuildRange)
+        {
+            await RunAsync(transport, "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
+        }
+
+        await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = 1", null, cancellationToken);
+    }
+
+    private static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+        (await transport.RunAsync([new CypherStatement(text, parameters)], cancellationToken))[0];
+}

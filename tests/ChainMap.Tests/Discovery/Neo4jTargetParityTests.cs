@@ -1,0 +1,167 @@
+using ChainMap.Chains;
+using ChainMap.Curation;
+using ChainMap.Discovery;
+using ChainMap.Domain;
+using ChainMap.Regions;
+using ChainMap.Storage;
+using ChainMap.Tests.Support;
+using ChainMap.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChainMap.Tests.Discovery;
+
+/// <summary>
+/// The same writes on SQLite and on the Neo4j test server give the same target lists (ADR 0250: on Neo4j the
+/// candidates come from a candidate index that every write keeps): the hand-made graph plus 600 generated companies,
+/// then analysts' edits, curation, reclassification, a merge, a delete and a second import, with the lists compared
+/// (targets, order, scores, segments, totals) after the import and after the other writes.
+/// </summary>
+public sealed class Neo4jTargetParityTests
+{
+    private static readonly string[] Places = ["320505", "320213", "320102", "320500", "310101", "330106", "340104", "420102", "441900", "421303", "110105"];
+    private static readonly string[] Segments = ["T1-RAW", "T1-PART", "T1-PART-PUMP", "T1-VEH", "T1-SVC"];
+    private static readonly DateTimeOffset At = new(2026, 12, 5, 8, 0, 0, TimeSpan.Zero);
+    private ChainMapApiFactory sqlite = null!;
+    private ChainMapApiFactory neo4j = null!;
+
+    [OneTimeSetUp]
+    public async Task StartBothAsync()
+    {
+        await using (var services = Neo4jTestServer.CreateServices())
+        {
+            await Neo4jTestServer.WipeAsync(services);
+        }
+
+        sqlite = new ChainMapApiFactory(seed: false);
+        neo4j = new ChainMapApiFactory(seed: false, settings: Neo4jTestServer.Configuration());
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        sqlite?.Dispose();
+        neo4j?.Dispose();
+    }
+
+    [Test]
+    public async Task Neo4j_lists_equal_the_sqlite_lists_after_imports_edits_and_curation()
+    {
+        var graphs = new[] { await ImportAsync(sqlite), await ImportAsync(neo4j) };
+        await AssertSameListsAsync("after the import");
+
+        await WriteAsync(sqlite, graphs[0]);
+        await WriteAsync(neo4j, graphs[1]);
+        await AssertSameListsAsync("after edits, curation, reclassification, a merge, a delete and a second import");
+    }
+
+    private static async Task<(DiscoveryGraph Graph, List<long> Generated)> ImportAsync(ChainMapApiFactory factory)
+    {
+        var store = factory.Services.GetRequiredService<IChainMapStore>();
+        var graph = await DiscoveryGraph.BuildAsync(store);
+        var random = new Random(421300);
+        var records = Enumerable.Range(0, 600).Select(i =>
+        {
+            var region = Places[random.Next(Places.Length)];
+            var place = TestData.Regions.Place(region);
+            var name = $"对照企业{i:D3}";
+            var segments = random.Next(5) == 0 ? new[] { Segments[random.Next(5)], Segments[random.Next(5)] } : [Segments[random.Next(5)]];
+            var capital = random.Next(1, 100) * 100m;
+            var tags = random.Next(6) == 0 ? new[] { "专精特新" } : [];
+            return new CompanyRecord(
+                $"n:{name}", null, name, ChineseText.NormalizeCompanyName(name), region, place.Province, place.City, place.County,
+                capital, null, null, null, null, tags, null, null, CompanyStrength.Score(capital, null, null, null, tags),
+                segments.Distinct().Select(s => new SegmentMembership(s, "maker", 1.0, "parity", "parity.csv")).ToList());
+        }).ToList();
+        var outcomes = await store.UpsertCompaniesAsync(records, new ImportStamp("imp-parity", "parity.csv", At), CancellationToken.None);
+        return (graph, outcomes.Select(o => o.CompanyId).ToList());
+    }
+
+    /// <summary>The same writes through every path that changes a company or its memberships.</summary>
+    private static async Task WriteAsync(ChainMapApiFactory factory, (DiscoveryGraph Graph, List<long> Generated) written)
+    {
+        var store = factory.Services.GetRequiredService<IChainMapStore>();
+        var (graph, generated) = written;
+        var ct = CancellationToken.None;
+        for (var i = 0; i < 40; i += 4)
+        {
+            var stored = (await store.GetCompanyForEditAsync(generated[i], ct))!;
+            var edit = i % 8 == 0
+                ? new CompanyEdit { Region = new EditedRegion("330106", "330000", "330100", "330106"), RegisteredCapital = new Given<decimal?>(9_000m + i) }
+                : new CompanyEdit { Tags = ["专精特新", "上市"], RegisteredCapital = new Given<decimal?>(50m) };
+            var decision = CompanyEditing.Apply(stored, edit, "analyst");
+            Assert.That((await store.SaveCompanyEditAsync(decision.Company, stored.Version, decision.RegionChanged, At, ct)).Status, Is.EqualTo(CompanyWriteStatus.Written));
+        }
+
+        foreach (var id in generated.Skip(40).Take(10))
+        {
+            var company = (await store.GetCompanyAsync(id, ct))!;
+            await store.SetMembershipStatusAsync(id, company.Memberships[0].SegmentCode, MembershipStatus.Unconfirmed, ct);
+        }
+
+        await store.ApplyMembershipWritesAsync(
+        [
+            new MembershipWrite(graph.Ids["F"], "T1-VEH", null),
+            new MembershipWrite(graph.Ids["G"], "T1-VEH", new SegmentMembership("T1-VEH", "maker", 1.0, "analyst", MembershipSources.Analyst)),
+            .. generated.Skip(50).Take(10).Select(id => new MembershipWrite(id, "T1-SVC", new SegmentMembership("T1-SVC", "maker", 1.0, "analyst", MembershipSources.Analyst))),
+        ], new Dictionary<long, long>(), At, "analyst", ct);
+        await store.ReplaceClassifiedMembershipsAsync(
+            generated.Skip(60).Take(10).Select(id => new ClassifiedMemberships(id, [new SegmentMembership("T1-RAW", "maker", 0.9, "名称: 原料", "classifier:1")])).ToList(), ct);
+        Assert.That((await store.MergeCompaniesAsync(graph.Ids["A"], generated[75], MergeExpectation.None, At, ct)).Merged, Is.True, "a company without a USCC merged into A");
+        var deleted = (await store.GetCompanyForEditAsync(generated[70], ct))!;
+        Assert.That((await store.DeleteCompanyAsync(deleted.Id, deleted.Version, ct)).Status, Is.EqualTo(CompanyWriteStatus.Written));
+
+        var again = new List<CompanyRecord>();
+        foreach (var id in generated.Skip(80).Take(10))
+        {
+            var c = (await store.GetCompanyAsync(id, ct))!;
+            var place = TestData.Regions.Place(c.RegionCode);
+            again.Add(new CompanyRecord(
+                $"n:{c.Name}", null, c.Name, ChineseText.NormalizeCompanyName(c.Name), c.RegionCode, place.Province, place.City, place.County,
+                77_700m, null, null, null, null, ["上市"], null, null, CompanyStrength.Score(77_700m, null, null, null, ["上市"]), []));
+        }
+
+        await store.UpsertCompaniesAsync(again, new ImportStamp("imp-parity-2", "parity2.csv", At), ct);
+    }
+
+    private async Task AssertSameListsAsync(string when)
+    {
+        string[] delta = ["310000", "320000", "330000", "340000"];
+        var filters = new (string[]? Scope, string[]? Segments, string[] Tags, decimal? MinCapital, int Page, int PageSize)[]
+        {
+            (null, null, [], null, 1, 30),
+            (delta, null, [], null, 1, 50),
+            (delta, null, [], null, 3, 20),
+            (["320500", "441900"], null, [], null, 1, 30),
+            (null, ["T1-PART", "T1-PART-PUMP"], [], null, 2, 10),
+            (delta, null, ["专精特新"], null, 1, 20),
+            (null, null, [], 5_000m, 1, 25),
+        };
+        var lists = new List<List<TargetPage>>();
+        foreach (var factory in new[] { sqlite, neo4j })
+        {
+            factory.Services.GetRequiredService<RegionDirectory>().Invalidate();
+            factory.Services.GetRequiredService<ChainDirectory>().Invalidate();
+            factory.Services.GetRequiredService<DiscoveryCache>().Clear();
+            var chain = (await factory.Services.GetRequiredService<ChainDirectory>().GetDefinitionAsync("T1", CancellationToken.None))!;
+            var discovery = factory.Services.GetRequiredService<DiscoveryService>();
+            var pages = new List<TargetPage>();
+            foreach (var (scope, segments, tags, minCapital, page, pageSize) in filters)
+            {
+                pages.Add(await discovery.FindTargetsAsync(new TargetFilter([chain], segments, scope, "范围", tags, minCapital, page, pageSize, 0), CancellationToken.None));
+            }
+
+            lists.Add(pages);
+        }
+
+        for (var i = 0; i < filters.Length; i++)
+        {
+            var (expected, actual) = (lists[0][i], lists[1][i]);
+            var list = $"{when}, list {i + 1}";
+            Assert.That(expected.Items, Is.Not.Empty, list);
+            Assert.That(
+                actual.Items.Select(t => (t.Rank, t.Company.Name, t.Score.Total, t.Gap.Segment.Code)),
+                Is.EqualTo(expected.Items.Select(t => (t.Rank, t.Company.Name, t.Score.Total, t.Gap.Segment.Code))), list);
+            Assert.That(actual.Total, Is.EqualTo(expected.Total), list);
+        }
+    }
+}

@@ -191,14 +191,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     }
 
     /// <summary>
-    /// Bulk load into an empty company table: drops the secondary (non-unique) indexes of company
-    /// and company_segment, except the name index the session itself looks up, and the trigger that
-    /// copies each new membership into the discovery tables, and records their definitions in
-    /// deferred_index in the same transaction. Building an index once from sorted data, and the
-    /// discovery tables once from all memberships, costs far less than maintaining them row by row.
-    /// They come back when the session ends, or at the next start-up if the process dies first
-    /// (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the new
-    /// companies. A rolled-back first transaction rolls the drops back too.
+    /// Drops the indexes and triggers <paramref name="which"/> selects from sqlite_master and records their
+    /// definitions in deferred_index, in the same transaction: <see cref="BulkLoadObjects"/> for a bulk load into an
+    /// empty company table, <see cref="DiscoveryTriggers"/> for a large import into a store with companies (ADR 0255).
+    /// Building an index once from sorted data, and the discovery tables once from all memberships, costs far less
+    /// than maintaining them row by row. They come back when the session ends, or at the next start-up if the process
+    /// dies first (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the rows written
+    /// after the drop. A rolled-back transaction rolls the drops back too.
     /// </summary>
     private static List<string> DeferIndexes(SqliteConnection connection, SqliteTransaction transaction, string which)
     {

@@ -1,4 +1,5 @@
 using ChainMap.Domain;
+using ChainMap.Import;
 using ChainMap.Storage;
 using ChainMap.Tests.Support;
 using ChainMap.Storage.Sqlite;
@@ -160,6 +161,8 @@ public sealed class SqliteDeferredIndexTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
+            DROP TABLE IF EXISTS temp.em;
+            DROP TABLE IF EXISTS temp.ec;
             CREATE TEMP TABLE em AS
                 SELECT cs.segment_code, c.id AS company_id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength,
                     c.registered_capital AS capital,
@@ -272,6 +275,127 @@ public sealed class SqliteDeferredIndexTests
         Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Inserted }));
         Assert.That(await TagDifferencesAsync(), Is.Zero, "kept in step through the import");
         Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)), "members (with multi) and counts");
+    }
+
+    private static CompanyRecord Tagged(string name, string uscc, string region, decimal capital, string[] tags, params string[] segments) =>
+        WithUscc(name, uscc, region, capital, segments) with { Tags = tags };
+
+    /// <summary>Three tagged companies, one of them in two segments (imp-1).</summary>
+    private async Task<SqliteStore> StoreWithTaggedCompaniesAsync()
+    {
+        var store = await StoreWithChainAsync(path);
+        await store.UpsertCompaniesAsync(
+            [Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, ["专精特新", "高新技术企业"], "T1-RAW"),
+             Tagged("乙公司", "91320506MA4K0L2X7B", "320506", 200, ["高新技术企业"], "T1-RAW", "T1-VEH"),
+             Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, [], "T1-VEH")],
+            new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        return store;
+    }
+
+    /// <summary>
+    /// A session into the store of <see cref="StoreWithTaggedCompaniesAsync"/> whose first batch writes a third of the stored
+    /// companies (past <see cref="SqliteCompanyImportSession.DeferDiscoveryShare"/>), so its second batch runs without the
+    /// discovery triggers: tags removed and added, a move, a re-valued company in a second segment, a new one in two.
+    /// </summary>
+    private static async Task LargeMixedImportAsync(ICompanyImportSession session, bool commit)
+    {
+        var first = await session.UpsertAsync([Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 150, ["专精特新", "高新技术企业"], "T1-RAW")], CancellationToken.None);
+        Assert.That(first.Single().Kind, Is.EqualTo(UpsertKind.Updated));
+        var outcomes = await session.UpsertAsync(
+            [Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 150, ["专精特新"], "T1-RAW"), // a tag fewer
+             Tagged("乙公司", "91320506MA4K0L2X7B", "421303", 250, [], "T1-RAW"), // moved and re-valued, tags kept (none given)
+             Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, ["上市公司"], "T1-RAW"), // a first tag and a second segment
+             Tagged("丁公司", "91421303MA4K0L2X7D", "421303", 400, ["专精特新", "上市公司"], "T1-VEH", "T1-RAW")], // new, in two segments
+            CancellationToken.None);
+        Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Inserted }));
+        if (commit)
+        {
+            await session.CommitAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<long> DeferredCountAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM deferred_index";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Test]
+    public async Task A_large_import_into_a_store_with_companies_rebuilds_members_tags_multi_and_counts_once_as_counting_gives()
+    {
+        var store = await StoreWithTaggedCompaniesAsync();
+        var triggers = await SchemaAsync("trigger");
+        var indexes = await SchemaAsync("index");
+
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await LargeMixedImportAsync(session, commit: true);
+            Assert.That(await SchemaAsync("trigger"), Does.Not.Contain("discovery_member_after_membership_insert"), "this import took the deferred path");
+            Assert.That(await DeferredCountAsync(), Is.GreaterThan(0), "recorded for a start after a crash");
+        }
+
+        Assert.That(await TagDifferencesAsync(), Is.Zero, "tag rows rebuilt");
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)), "members (with multi) and counts rebuilt");
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((7L, 7L, 7L)));
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers), "the triggers are back when the session ends");
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+
+        // The triggers keep the tables in step again: a small import (under the share) goes through them.
+        await store.UpsertCompaniesAsync([Tagged("丁公司", "91421303MA4K0L2X7D", "421303", 400, ["上市公司"], "T1-VEH")],
+            new ImportStamp("imp-3", "c.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+    }
+
+    [Test]
+    public async Task A_large_import_that_is_not_committed_like_a_dry_run_leaves_the_store_and_its_triggers_as_they_were()
+    {
+        var store = await StoreWithTaggedCompaniesAsync();
+        var triggers = await SchemaAsync("trigger");
+        var tables = await DiscoveryTablesAsync();
+
+        // A dry run, or an all-or-nothing import with a rejected row, never commits its session.
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await LargeMixedImportAsync(session, commit: false);
+        }
+
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers));
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo(tables));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(3));
+        var first = (await store.GetCompanyAsync(1, CancellationToken.None))!;
+        Assert.That((first.Name, first.RegisteredCapital), Is.EqualTo(("甲公司", 100m)));
+    }
+
+    [Test]
+    public async Task A_large_import_through_the_deferred_path_is_undone_with_its_discovery_rows()
+    {
+        var store = await StoreWithTaggedCompaniesAsync();
+        var tables = await DiscoveryTablesAsync();
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await LargeMixedImportAsync(session, commit: true);
+        }
+
+        var job = new ImportJob("imp-2", ImportKinds.Companies, "b.csv", ImportJobState.Undone, false, false, ImportCounts.Zero, true,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "undone by test");
+        var outcome = await store.UndoImportAsync(job, DateTimeOffset.UnixEpoch.AddDays(1), CancellationToken.None);
+
+        Assert.That(outcome.Undone, Is.True, string.Join("; ", outcome.Decision?.Blockers ?? []));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(3));
+        var first = (await store.GetCompanyAsync(1, CancellationToken.None))!;
+        Assert.That(first.RegisteredCapital, Is.EqualTo(100m));
+        Assert.That(first.Tags, Is.EqualTo(new[] { "专精特新", "高新技术企业" }));
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo(tables));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
     }
 
     [Test]

@@ -48,6 +48,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
+    private long storedAtStart;
+    private long written;
     private bool nameIndexDeferred;
 
     /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
@@ -55,6 +57,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     /// <summary>Memberships of new companies written by one multi-row INSERT (8 values each).</summary>
     private const int MembershipRows = 100;
+
+    /// <summary>
+    /// An import into a store that holds companies defers the discovery triggers once the companies it has inserted or
+    /// changed reach this share of those stored when it began (ADR 0255). Past that point the triggers have cost about
+    /// as much as one rebuild of the discovery tables from every membership (about 180 µs of CPU per written row at 1M
+    /// against about 20 µs per stored membership for the rebuild): switching then costs at most twice the better of the
+    /// two choices, whatever the file's size, which the session does not know in advance.
+    /// </summary>
+    internal const double DeferDiscoveryShare = 0.10;
 
     /// <summary>SQLite keeps an open transaction's pages in its file, not in memory: no limit of its own (the importer's applies).</summary>
     public int CommitEvery => int.MaxValue;
@@ -73,33 +84,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             SELECT company_id, segment_code, NULL, 0, NULL, 'analyst', 'rejected' FROM membership_rejection
             WHERE company_id IN (SELECT value FROM json_each($list))
             """, "$list");
-        rawInsert = new RawStatement(connection, """
-            INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
-                registered_capital, founded, employees, revenue, listed_code, tags, products, address, strength, provenance,
-                created_at, updated_at, industry, scope)
-            VALUES ($id, $key, $uscc, $name, $name_key, $region, $province, $city, $county, $capital, $founded, $employees,
-                $revenue, $listed, $tags, $products, $address, $strength, $provenance, $now, $now, $industry, $scope)
-            """, "$id", "$key", "$uscc", "$name", "$name_key", "$region", "$province", "$city", "$county", "$capital", "$founded",
-            "$employees", "$revenue", "$listed", "$tags", "$products", "$address", "$strength", "$provenance", "$now", "$industry", "$scope");
+        rawInsert = new RawStatement(connection, CompanyInsert(1), 22);
         anyWithoutUscc = Create("SELECT EXISTS (SELECT 1 FROM company WHERE uscc IS NULL)");
-        rawMembership = new RawStatement(connection, """
-            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-            VALUES ($id, $segment, $chain, $role, $confidence, $evidence, $source, $status)
-            ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
-                evidence = excluded.evidence, source = excluded.source, status = excluded.status
-            """, "$id", "$segment", "$chain", "$role", "$confidence", "$evidence", "$source", "$status");
-        manyInserts = new RawStatement(connection, $"""
-            INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
-                registered_capital, founded, employees, revenue, listed_code, tags, products, address, strength, provenance,
-                created_at, updated_at, industry, scope)
-            VALUES {string.Join(", ", Enumerable.Range(0, InsertRows).Select(r => CompanyValues(r * 22)))}
-            """, InsertRows * 22);
-        manyMemberships = new RawStatement(connection, $"""
-            INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-            VALUES {string.Join(", ", Enumerable.Range(0, MembershipRows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 8 + 1, 8).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
-            ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
-                evidence = excluded.evidence, source = excluded.source, status = excluded.status
-            """, MembershipRows * 8);
+        rawMembership = new RawStatement(connection, MembershipInsert(1), 8);
+        manyInserts = new RawStatement(connection, CompanyInsert(InsertRows), InsertRows * 22);
+        manyMemberships = new RawStatement(connection, MembershipInsert(MembershipRows), MembershipRows * 8);
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
         recordChange = Create("INSERT INTO import_change(job_id, seq, first_id, last_id, before) VALUES ($job, $seq, $first, $last, $before)",
             "$job", "$seq", "$first", "$last", "$before");
@@ -132,10 +121,20 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
+        if (!indexesDeferred && storedAtStart > 0 && written >= DeferDiscoveryShare * storedAtStart)
+        {
+            // A large import into a store with companies: the discovery tables are rebuilt once when the session ends.
+            indexesDeferred = DeferIndexes(connection, transaction!, DiscoveryTriggers).Count > 0;
+        }
+
         var outcomes = new UpsertOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             outcomes[i] = Write(merge.Decide(batch[i]));
+            if (outcomes[i].Kind is UpsertKind.Inserted or UpsertKind.Updated)
+            {
+                written++;
+            }
         }
 
         FlushNew();
@@ -192,27 +191,21 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     }
 
     /// <summary>
-    /// Bulk load into an empty company table: drops the secondary (non-unique) indexes of company
-    /// and company_segment, except the name index the session itself looks up, and the trigger that
-    /// copies each new membership into the discovery tables, and records their definitions in
-    /// deferred_index in the same transaction. Building an index once from sorted data, and the
-    /// discovery tables once from all memberships, costs far less than maintaining them row by row.
-    /// They come back when the session ends, or at the next start-up if the process dies first
-    /// (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the new
-    /// companies. A rolled-back first transaction rolls the drops back too.
+    /// Drops the indexes and triggers <paramref name="which"/> selects from sqlite_master and records their
+    /// definitions in deferred_index, in the same transaction: <see cref="BulkLoadObjects"/> for a bulk load into an
+    /// empty company table, <see cref="DiscoveryTriggers"/> for a large import into a store with companies (ADR 0255).
+    /// Building an index once from sorted data, and the discovery tables once from all memberships, costs far less
+    /// than maintaining them row by row. They come back when the session ends, or at the next start-up if the process
+    /// dies first (<see cref="RestoreDeferredIndexesAsync"/>). Until then target lists do not see the rows written
+    /// after the drop. A rolled-back transaction rolls the drops back too.
     /// </summary>
-    private static List<string> DeferIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<string> DeferIndexes(SqliteConnection connection, SqliteTransaction transaction, string which)
     {
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())
         {
             list.Transaction = transaction;
-            list.CommandText = $"""
-                SELECT name, sql FROM sqlite_master
-                WHERE (type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL
-                       AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
-                   OR (type = 'trigger' AND name = '{MembershipTrigger}')
-                """;
+            list.CommandText = $"SELECT name, sql FROM sqlite_master WHERE {which}";
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {
@@ -230,7 +223,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             record.ExecuteNonQuery();
             using var drop = connection.CreateCommand();
             drop.Transaction = transaction;
-            drop.CommandText = $"DROP {(name == MembershipTrigger ? "TRIGGER" : "INDEX")} IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            drop.CommandText = $"DROP {(sql.StartsWith("CREATE TRIGGER", StringComparison.OrdinalIgnoreCase) ? "TRIGGER" : "INDEX")} IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
             drop.ExecuteNonQuery();
         }
 
@@ -239,6 +232,25 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     /// <summary>The trigger that copies a new membership into discovery_member (migration 20).</summary>
     private const string MembershipTrigger = "discovery_member_after_membership_insert";
+
+    /// <summary>
+    /// What a bulk load into an empty store defers (ADR 0012, 0205): the secondary (non-unique) indexes of company and
+    /// company_segment and the membership trigger of the discovery tables.
+    /// </summary>
+    private const string BulkLoadObjects = $"""
+        (type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
+        OR (type = 'trigger' AND name = '{MembershipTrigger}')
+        """;
+
+    /// <summary>
+    /// What a large import into a store with companies defers (ADR 0255): every trigger that copies memberships or
+    /// company changes into the discovery tables. Its indexes stay: the session reads through them. The membership
+    /// trigger among them makes the end of the session rebuild the discovery tables.
+    /// </summary>
+    private const string DiscoveryTriggers = """
+        type = 'trigger' AND name LIKE 'discovery\_%' ESCAPE '\'
+        AND (tbl_name = 'company_segment' OR name IN ('discovery_member_after_company_update', 'discovery_member_tag_after_company_tags'))
+        """;
 
     /// <summary>
     /// Recreates every index and trigger recorded in deferred_index (idempotent; one transaction). When
@@ -320,7 +332,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             list.Transaction = transaction;
             list.CommandText = """
                 SELECT type, name, sql FROM sqlite_master
-                WHERE type IN ('trigger', 'index') AND tbl_name IN ('discovery_member', 'discovery_count') AND sql IS NOT NULL
+                WHERE type IN ('trigger', 'index') AND tbl_name IN ('discovery_member', 'discovery_count', 'discovery_member_tag') AND sql IS NOT NULL
                 """;
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -373,9 +385,17 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (firstTransaction && nextId == 0)
         {
-            var deferred = DeferIndexes(connection, transaction);
+            var deferred = DeferIndexes(connection, transaction, BulkLoadObjects);
             indexesDeferred = deferred.Count > 0;
             nameIndexDeferred = deferred.Contains(NameIndex);
+        }
+
+        if (firstTransaction)
+        {
+            using var count = connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = "SELECT count(*) FROM company";
+            storedAtStart = nextId == 0 ? 0 : Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         firstTransaction = false;
@@ -496,6 +516,25 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         statement.Bind(at + 6, membership.Source);
         statement.Bind(at + 7, membership.Status.ToWire());
     }
+
+    /// <summary>An INSERT of <paramref name="rows"/> companies: 22 numbered parameters a row (<see cref="BindRaw"/>).</summary>
+    private static string CompanyInsert(int rows) => $"""
+        INSERT INTO company(id, identity_key, uscc, name, name_key, region_code, province_code, city_code, county_code,
+            registered_capital, founded, employees, revenue, listed_code, tags, products, address, strength, provenance,
+            created_at, updated_at, industry, scope)
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(r => CompanyValues(r * 22)))}
+        """;
+
+    /// <summary>
+    /// An INSERT of <paramref name="rows"/> memberships: 8 numbered parameters a row (<see cref="BindMembership"/>); a
+    /// membership already stored for the segment is overwritten.
+    /// </summary>
+    private static string MembershipInsert(int rows) => $"""
+        INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 8 + 1, 8).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
+        ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
+            evidence = excluded.evidence, source = excluded.source, status = excluded.status
+        """;
 
     /// <summary>One row of the multi-row company INSERT: 22 numbered parameters from <paramref name="at"/> + 1, the time used twice.</summary>
     private static string CompanyValues(int at)

@@ -258,7 +258,7 @@ internal static class SqliteDiscoverySchema
     /// bulk load that ran without the membership trigger (<see cref="SqliteCompanyImportSession"/>). The
     /// caller drops the triggers on discovery_member first and recreates them after, in one transaction.
     /// </summary>
-    public const string Rebuild = """
+    public static readonly string Rebuild = """
         DELETE FROM discovery_count;
         DELETE FROM discovery_member;
         INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
@@ -321,30 +321,40 @@ internal static class SqliteDiscoverySchema
         """;
 
     /// <summary>
-    /// A company's tags ('|'-joined) as the rows of <c>json_each</c> (column <c>value</c>; the empty string is one of
-    /// them when there are none). Quotes and backslashes are escaped; tags that still do not make valid JSON
-    /// (control characters) count as one tag, the whole text, rather than fail the write.
+    /// A company's tags ('|'-joined, in <paramref name="tags"/>: a column such as <c>c.tags</c> or <c>NEW.tags</c>) as
+    /// the rows of <c>json_each</c> (column <c>value</c>; the empty string is one of them when there are none). Quotes
+    /// and backslashes are escaped; tags that still do not make valid JSON (control characters) count as one tag, the
+    /// whole text, rather than fail the write.
     /// </summary>
-    private const string CompanyTagsOfC = """
-        json_each(CASE WHEN json_valid('["' || replace(replace(replace(c.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]')
-                       THEN '["' || replace(replace(replace(c.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array(c.tags) END) t
+    private static string CompanyTagsOf(string tags) => $$"""
+        json_each(CASE WHEN json_valid('["' || replace(replace(replace({{tags}}, '\', '\\'), '"', '\"'), '|', '","') || '"]')
+                       THEN '["' || replace(replace(replace({{tags}}, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array({{tags}}) END) t
 
         """;
 
-    /// <summary>As <see cref="CompanyTagsOfC"/>, over the new row of a company trigger.</summary>
-    private const string CompanyTagsOfNew = """
-        json_each(CASE WHEN json_valid('["' || replace(replace(replace(NEW.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]')
-                       THEN '["' || replace(replace(replace(NEW.tags, '\', '\\'), '"', '\"'), '|', '","') || '"]' ELSE json_array(NEW.tags) END) t
+    /// <summary>
+    /// The body shared by the triggers after a discovery_member row is inserted or updated: the tag rows of the
+    /// membership <paramref name="row"/> names (<c>NEW</c> or <c>OLD</c>) are removed, and those of the new row
+    /// written from its company's tags, with its strength, capital and place.
+    /// </summary>
+    private static string MemberTagsRewritten(string row) => $$"""
+            DELETE FROM discovery_member_tag WHERE company_id = {{row}}.company_id AND segment_code = {{row}}.segment_code;
+            INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
+            SELECT t.value, NEW.segment_code, NEW.company_id, NEW.strength, NEW.capital, NEW.province_code, NEW.city_code, NEW.county_code
+            FROM company c, 
+        """ + CompanyTagsOf("c.tags") + """
+            WHERE c.id = NEW.company_id AND t.value <> '';
+        END;
 
         """;
 
     /// <summary>Fills discovery_member_tag from discovery_member and the companies' tags.</summary>
-    private const string MemberTagsRebuild = """
+    private static string MemberTagsRebuild => """
         DELETE FROM discovery_member_tag;
         INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
         SELECT t.value, m.segment_code, m.company_id, m.strength, m.capital, m.province_code, m.city_code, m.county_code
         FROM discovery_member m JOIN company c ON c.id = m.company_id, 
-        """ + CompanyTagsOfC + """
+        """ + CompanyTagsOf("c.tags") + """
         WHERE t.value <> '';
 
         """;
@@ -355,7 +365,7 @@ internal static class SqliteDiscoverySchema
     /// tags by triggers. A list filtered by tags reads its candidates (strongest first, from the rank index) and
     /// counts its total from these rows alone, instead of joining every membership of the chain to its company.
     /// </summary>
-    public const string MemberTags = """
+    public static readonly string MemberTags = """
         CREATE TABLE discovery_member_tag(
             tag TEXT NOT NULL,
             segment_code TEXT NOT NULL,
@@ -371,13 +381,8 @@ internal static class SqliteDiscoverySchema
 
         CREATE TRIGGER discovery_member_tag_after_member_insert AFTER INSERT ON discovery_member
         BEGIN
-            DELETE FROM discovery_member_tag WHERE company_id = NEW.company_id AND segment_code = NEW.segment_code;
-            INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
-            SELECT t.value, NEW.segment_code, NEW.company_id, NEW.strength, NEW.capital, NEW.province_code, NEW.city_code, NEW.county_code
-            FROM company c, 
-        """ + CompanyTagsOfC + """
-            WHERE c.id = NEW.company_id AND t.value <> '';
-        END;
+
+        """ + MemberTagsRewritten("NEW") + """
         CREATE TRIGGER discovery_member_tag_after_member_delete AFTER DELETE ON discovery_member
         BEGIN
             DELETE FROM discovery_member_tag WHERE company_id = OLD.company_id AND segment_code = OLD.segment_code;
@@ -385,13 +390,8 @@ internal static class SqliteDiscoverySchema
         CREATE TRIGGER discovery_member_tag_after_member_update
         AFTER UPDATE OF segment_code, company_id, province_code, city_code, county_code, strength, capital ON discovery_member
         BEGIN
-            DELETE FROM discovery_member_tag WHERE company_id = OLD.company_id AND segment_code = OLD.segment_code;
-            INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
-            SELECT t.value, NEW.segment_code, NEW.company_id, NEW.strength, NEW.capital, NEW.province_code, NEW.city_code, NEW.county_code
-            FROM company c, 
-        """ + CompanyTagsOfC + """
-            WHERE c.id = NEW.company_id AND t.value <> '';
-        END;
+
+        """ + MemberTagsRewritten("OLD") + """
         CREATE TRIGGER discovery_member_tag_after_company_tags AFTER UPDATE OF tags ON company
         WHEN OLD.tags IS NOT NEW.tags
         BEGIN
@@ -399,7 +399,7 @@ internal static class SqliteDiscoverySchema
             INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
             SELECT t.value, m.segment_code, m.company_id, m.strength, m.capital, m.province_code, m.city_code, m.county_code
             FROM discovery_member m, 
-        """ + CompanyTagsOfNew + """
+        """ + CompanyTagsOf("NEW.tags") + """
             WHERE m.company_id = NEW.id AND t.value <> '';
         END;
 

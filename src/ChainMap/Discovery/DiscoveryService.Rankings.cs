@@ -77,7 +77,6 @@ internal sealed partial class DiscoveryService
         }
 
         var total = kept is not null && kept.Basis.Same(basis) ? kept.Total : (long?)null;
-        DropOutdated(basis);
         var list = await RankListAsync(query, basis, gaps, total, cancellationToken);
         Keep(key, list);
         var aheadDepth = Math.Min(MaxDepth, options.Value.RankAheadPages * pageSize);
@@ -148,21 +147,6 @@ internal sealed partial class DiscoveryService
         }
     }
 
-    /// <summary>
-    /// Forgets the kept rankings of another tie index or write count than <paramref name="basis"/>'s: they are never
-    /// current again, and would keep an older tie index (with its kept paths) and their built pages in memory.
-    /// </summary>
-    private void DropOutdated(RankingBasis basis)
-    {
-        foreach (var entry in rankings)
-        {
-            if (!ReferenceEquals(entry.Value.Basis.Ties, basis.Ties) || entry.Value.Basis.Generation != basis.Generation)
-            {
-                rankings.TryRemove(entry);
-            }
-        }
-    }
-
     /// <summary>Keeps a ranking unless one of the same basis at least as deep is kept.</summary>
     private void Keep(string key, RankedList list)
     {
@@ -202,7 +186,7 @@ internal sealed partial class DiscoveryService
     private sealed record RankedList(RankingBasis Basis, int Depth, List<Ranked> Ranked, long Total, IReadOnlyDictionary<long, Company> Details)
     {
         /// <summary>At most this many built pages are kept per ranking (page sizes and path counts are chosen freely).</summary>
-        private const int MaxKeptPages = 24;
+        private const int MaxKeptPages = 32;
 
         private readonly ConcurrentDictionary<BuiltPageKey, List<Target>> pages = new();
 

@@ -20,6 +20,7 @@ internal static partial class ApiSetup
     public static IServiceCollection AddChainMapApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddSingleton<Targets.TargetPageJson>();
         services.ConfigureHttpJsonOptions(options =>
         {
             // Chinese stays readable in responses instead of \uXXXX escapes.

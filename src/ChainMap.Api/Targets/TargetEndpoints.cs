@@ -20,8 +20,8 @@ internal static class TargetEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<TargetPageResponse>, ProblemHttpResult>> ListTargets(
-        TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
+    internal static async Task<Results<TargetPageResult, ProblemHttpResult>> ListTargets(
+        TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, TargetPageJson json, CancellationToken cancellationToken,
         string? chain = null, string? region = null, string? segment = null, string? tier = null, string? tags = null,
         decimal? minCapital = null, int page = 1, int pageSize = 20, int paths = 3)
     {
@@ -33,7 +33,7 @@ internal static class TargetEndpoints
         var resolution = await resolver.ResolveAsync(new TargetFilterInput(chain, region, segment, tier, tags, minCapital), chainRequired: false, cancellationToken);
         return resolution.Error is { } error
             ? Problems.For(error)
-            : await RunAsync(resolution.Filter!, page, pageSize, paths, regions, discovery, cancellationToken);
+            : await RunAsync(resolution.Filter!, page, pageSize, paths, regions, discovery, json, cancellationToken);
     }
 
     internal static async Task<Results<Ok<InvestmentMapResponse>, ProblemHttpResult>> GetInvestmentMap(
@@ -68,17 +68,14 @@ internal static class TargetEndpoints
         Paging.Check(page, pageSize, Paging.TargetsMaxPageSize, DiscoveryService.MaxDepth)
         ?? (paths is < 0 or > MaxPaths ? Problems.Invalid("paths", $"paths must be between 0 and {MaxPaths}, got {paths}.", "Invalid paths") : null);
 
-    /// <summary>Runs the ranking for a resolved filter and maps the page.</summary>
-    internal static async Task<Results<Ok<TargetPageResponse>, ProblemHttpResult>> RunAsync(
-        ResolvedTargetFilter filter, int page, int pageSize, int paths, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken)
+    /// <summary>Runs the ranking for a resolved filter; the page is written as <see cref="TargetPageResponse"/> JSON by <see cref="TargetPageJson"/>.</summary>
+    internal static async Task<Results<TargetPageResult, ProblemHttpResult>> RunAsync(
+        ResolvedTargetFilter filter, int page, int pageSize, int paths, RegionDirectory regions, DiscoveryService discovery, TargetPageJson json, CancellationToken cancellationToken)
     {
         var found = await discovery.FindTargetsAsync(filter.ToTargetFilter(page, pageSize, paths), cancellationToken);
         var home = await regions.GetHomeAsync(cancellationToken);
         var catalog = await regions.GetCatalogAsync(cancellationToken);
-        return TypedResults.Ok(new TargetPageResponse(
-            filter.Chain?.Chain.Code, filter.Chain?.Chain.Name, filter.Region.ToResponse(), home.Code, home.Name,
-            found.Items.Select(t => t.ToResponse(catalog)).ToList(), found.Page, found.PageSize, found.Total, found.Reason,
-            found.Freshness?.AsOf, found.Freshness?.Stale ?? false));
+        return json.Result(filter.Chain?.Chain.Code, filter.Chain?.Chain.Name, filter.Region.ToResponse(), home, found, catalog);
     }
 
     private static RegionScopeResponse ToResponse(this TargetRegionScope scope) => new(scope.Kind, scope.Code, scope.Name, scope.Codes);

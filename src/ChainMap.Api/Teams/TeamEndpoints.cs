@@ -30,8 +30,8 @@ internal static class TeamEndpoints
             (catalog.FindGroup(t.RegionGroup)?.MemberCodes ?? []).Select(c => new TeamMemberResponse(c, TargetMappings.FullName(catalog, c))).ToList())).ToList());
     }
 
-    internal static async Task<Results<Ok<TargetPageResponse>, ProblemHttpResult>> ListTeamTargets(
-        string id, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, CancellationToken cancellationToken,
+    internal static async Task<Results<TargetPageResult, ProblemHttpResult>> ListTeamTargets(
+        string id, TargetFilterResolver resolver, RegionDirectory regions, DiscoveryService discovery, TargetPageJson json, CancellationToken cancellationToken,
         string? chain = null, string? segment = null, string? tier = null, string? tags = null,
         decimal? minCapital = null, int page = 1, int pageSize = 20, int paths = 3)
     {
@@ -68,6 +68,6 @@ internal static class TeamEndpoints
         }
 
         return await TargetEndpoints.RunAsync(
-            resolution.Filter! with { Region = TargetFilterResolver.GroupScope(group) }, page, pageSize, paths, regions, discovery, cancellationToken);
+            resolution.Filter! with { Region = TargetFilterResolver.GroupScope(group) }, page, pageSize, paths, regions, discovery, json, cancellationToken);
     }
 }

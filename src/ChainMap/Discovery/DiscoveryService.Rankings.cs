@@ -176,12 +176,38 @@ internal sealed partial class DiscoveryService
             && Gaps.Count == other.Gaps.Count && Gaps.Zip(other.Gaps).All(p => ReferenceEquals(p.First, p.Second));
     }
 
-    /// <summary>A list ranked <see cref="Depth"/> deep (fewer when there are no more), its total and its ranked companies.</summary>
+    /// <summary>
+    /// A list ranked <see cref="Depth"/> deep (fewer when there are no more), its total and its ranked companies; and
+    /// the pages built from it (reasons worded, introduction paths described), kept with it: everything a page is
+    /// built from is fixed by the ranking's basis (tie index with its kept paths, gap analyses, no write since), the
+    /// kept company rows and the home region (part of the key), so a repeated page is the same list of targets
+    /// (the same instance, which lets the API keep its JSON). The freshness of an answer is worked out per request.
+    /// </summary>
     private sealed record RankedList(RankingBasis Basis, int Depth, List<Ranked> Ranked, long Total, IReadOnlyDictionary<long, Company> Details)
     {
+        /// <summary>At most this many built pages are kept per ranking (page sizes and path counts are chosen freely).</summary>
+        private const int MaxKeptPages = 32;
+
+        private readonly ConcurrentDictionary<BuiltPageKey, List<Target>> pages = new();
+
         public static readonly RankedList None = new(new RankingBasis(HomeTieIndex.Empty, [], -1), 0, [], 0, new Dictionary<long, Company>());
 
         /// <summary>True when the first <paramref name="depth"/> targets are all here (or every target is).</summary>
         public bool Covers(int depth) => depth <= Depth || Ranked.Count < Depth;
+
+        public bool TryGetPage(BuiltPageKey key, out List<Target> page) => pages.TryGetValue(key, out page!);
+
+        /// <summary>Keeps a built page (an empty one is not kept: its reason is worded per request) and returns the kept one.</summary>
+        public List<Target> KeepPage(BuiltPageKey key, List<Target> page) =>
+            page.Count == 0 || (pages.Count >= MaxKeptPages && !pages.ContainsKey(key)) ? page : pages.GetOrAdd(key, page);
+    }
+
+    /// <summary>A page of a kept ranking: where it starts, its size, the introduction paths per target, and the home region (by identity) it was worded for.</summary>
+    private sealed record BuiltPageKey(int Offset, int PageSize, int Paths, HomeRegion Home)
+    {
+        public bool Equals(BuiltPageKey? other) =>
+            other is not null && Offset == other.Offset && PageSize == other.PageSize && Paths == other.Paths && ReferenceEquals(Home, other.Home);
+
+        public override int GetHashCode() => HashCode.Combine(Offset, PageSize, Paths, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Home));
     }
 }

@@ -110,8 +110,16 @@ internal sealed partial class DiscoveryService(
         var ranked = list.Ranked;
 
         var offset = (filter.Page - 1) * filter.PageSize;
-        var slice = ranked.Skip(offset).Take(filter.PageSize).ToList();
-        var items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, list.Details, home, filter.Paths, cancellationToken);
+        var pageKey = new BuiltPageKey(offset, filter.PageSize, filter.Paths, home);
+        if (!list.TryGetPage(pageKey, out var items))
+        {
+            var slice = ranked.Skip(offset).Take(filter.PageSize).ToList();
+            items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, list.Details, home, filter.Paths, cancellationToken);
+            if (ReferenceEquals(rankings.GetValueOrDefault(RankingKey(query)), list))
+            {
+                items = list.KeepPage(pageKey, items);
+            }
+        }
 
         string? reason = null;
         if (items.Count == 0)

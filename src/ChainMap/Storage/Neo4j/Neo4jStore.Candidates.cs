@@ -34,8 +34,8 @@ internal sealed partial class Neo4jStore
         var candidates = CandidateFilter.Of(query);
         var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
         var seek = new CandidateSeek(candidates.Scope, segments);
-        var filter = new CandidateNodeFilter(candidates, seek.CoversScope);
-        var counted = new CandidateNodeFilter(candidates with { MinStrength = null }, seek.CoversScope);
+        var filter = CypherCandidateFilter.OverCandidate(candidates, seek.CoversScope);
+        var counted = CypherCandidateFilter.OverCandidate(candidates with { MinStrength = null }, seek.CoversScope);
         var statements = new List<CypherStatement>();
         if (query.PerSegment > 0)
         {
@@ -100,53 +100,6 @@ internal sealed partial class Neo4jStore
         public bool CoversScope { get; }
 
         public string Match { get; }
-
-        public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
-    }
-
-    /// <summary>
-    /// A <see cref="CandidateFilter"/> in Cypher over a candidate node <c>x</c> (only confirmed memberships have one,
-    /// ADR 0135); <see cref="CypherCandidateFilter"/> is the same over a company and its membership.
-    /// </summary>
-    private sealed class CandidateNodeFilter
-    {
-        public CandidateNodeFilter(CandidateFilter filter, bool scopeCovered)
-        {
-            var scope = new RegionFilter(filter.Scope, "scope");
-            var excluded = new RegionFilter(filter.Excluded, "excluded");
-            var where = new List<string>();
-            var parameters = new List<(string, object?)>();
-            if (!filter.Scope.IsEverywhere && !scopeCovered)
-            {
-                where.Add(scope.Predicate("x"));
-                parameters.AddRange(scope.Parameters);
-            }
-
-            where.Add($"NOT {excluded.Predicate("x")}");
-            parameters.AddRange(excluded.Parameters);
-            if (filter.MinStrength is { } floor)
-            {
-                where.Add("x.strength >= $floor");
-                parameters.Add(("floor", floor));
-            }
-
-            if (filter.MinCapital is { } min)
-            {
-                where.Add("x.registeredCapital >= $min");
-                parameters.Add(("min", (double)min));
-            }
-
-            if (filter.Tags.Count > 0)
-            {
-                where.Add("any(t IN $tags WHERE t IN coalesce(x.tags, []))");
-                parameters.Add(("tags", filter.Tags.ToList()));
-            }
-
-            Where = string.Join(" AND ", where);
-            Parameters = parameters;
-        }
-
-        public string Where { get; }
 
         public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
     }

@@ -31,7 +31,7 @@ internal sealed partial class Neo4jStore
 
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
-        var filter = new CypherCandidateFilter(new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null));
+        var filter = CypherCandidateFilter.OverCompany(new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null));
         var result = await RunAsync(Cypher($$"""
             MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
             WHERE {{filter.Where}}
@@ -62,40 +62,41 @@ internal sealed partial class Neo4jStore
     }
 
     /// <summary>
-    /// A <see cref="CandidateFilter"/> in Cypher over <c>(c:Company)</c> and its membership <c>m</c> (only
-    /// confirmed memberships, ADR 0135): the one translation of it in this store.
+    /// A <see cref="CandidateFilter"/> in Cypher, the one translation of it in this store: over <c>(c:Company)</c> and its
+    /// membership <c>m</c> (only confirmed memberships, ADR 0135), or over a candidate node <c>x</c> (ADR 0250), which
+    /// only a confirmed membership has and whose index seek may already keep to the scope.
     /// </summary>
     private sealed class CypherCandidateFilter
     {
-        public CypherCandidateFilter(CandidateFilter filter)
+        private CypherCandidateFilter(CandidateFilter filter, string node, string? membership, bool scopeCovered)
         {
             var scope = new RegionFilter(filter.Scope, "scope");
             var excluded = new RegionFilter(filter.Excluded, "excluded");
-            var where = new List<string> { Confirmed };
+            var where = membership is null ? new List<string>() : [membership];
             var parameters = new List<(string, object?)>();
-            if (!filter.Scope.IsEverywhere)
+            if (!filter.Scope.IsEverywhere && !scopeCovered)
             {
-                where.Add(scope.Predicate());
+                where.Add(scope.Predicate(node));
                 parameters.AddRange(scope.Parameters);
             }
 
-            where.Add($"NOT {excluded.Predicate()}");
+            where.Add($"NOT {excluded.Predicate(node)}");
             parameters.AddRange(excluded.Parameters);
             if (filter.MinStrength is { } floor)
             {
-                where.Add("coalesce(c.strength, 0.0) >= $floor");
+                where.Add($"coalesce({node}.strength, 0.0) >= $floor");
                 parameters.Add(("floor", floor));
             }
 
             if (filter.MinCapital is { } min)
             {
-                where.Add("c.registeredCapital >= $min");
+                where.Add($"{node}.registeredCapital >= $min");
                 parameters.Add(("min", (double)min));
             }
 
             if (filter.Tags.Count > 0)
             {
-                where.Add("any(t IN $tags WHERE t IN coalesce(c.tags, []))");
+                where.Add($"any(t IN $tags WHERE t IN coalesce({node}.tags, []))");
                 parameters.Add(("tags", filter.Tags.ToList()));
             }
 
@@ -106,5 +107,11 @@ internal sealed partial class Neo4jStore
         public string Where { get; }
 
         public IReadOnlyList<(string Name, object? Value)> Parameters { get; }
+
+        /// <summary>Over <c>(c:Company)</c> and its confirmed membership <c>m</c>.</summary>
+        public static CypherCandidateFilter OverCompany(CandidateFilter filter) => new(filter, "c", Confirmed, scopeCovered: false);
+
+        /// <summary>Over a candidate node <c>x</c>; <paramref name="scopeCovered"/>: the seek already kept to the scope.</summary>
+        public static CypherCandidateFilter OverCandidate(CandidateFilter filter, bool scopeCovered) => new(filter, "x", null, scopeCovered);
     }
 }

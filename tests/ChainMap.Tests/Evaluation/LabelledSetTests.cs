@@ -59,11 +59,7 @@ public sealed class LabelledSetTests
         var segments = await SegmentChainsAsync();
         var rows = ReadRows(Path.Combine(Folder, "labelled", "dev.csv")).Concat(ReadRows(Path.Combine(Folder, "labelled", "holdout.csv"))).ToList();
 
-        var perChain = rows
-            .SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
-            .GroupBy(chain => chain)
-            .ToDictionary(group => group.Key, group => group.Count());
-        var none = rows.Count(row => !Codes(row).Any());
+        var (perChain, none) = Coverage(rows, segments);
 
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(500));
         Assert.That(none, Is.GreaterThanOrEqualTo(120));
@@ -91,11 +87,7 @@ public sealed class LabelledSetTests
         var segments = await SegmentChainsAsync();
         var rows = ReadRows(Path.Combine(Folder, "labelled", "products.csv"));
 
-        var perChain = rows
-            .SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
-            .GroupBy(chain => chain)
-            .ToDictionary(group => group.Key, group => group.Count());
-        var none = rows.Count(row => !Codes(row).Any());
+        var (perChain, none) = Coverage(rows, segments);
 
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(300));
         Assert.That(rows.Select(row => row["stock_code"]), Is.Unique.And.All.Match("^[0-9]{6}$"));
@@ -141,11 +133,7 @@ public sealed class LabelledSetTests
         var otherNames = others.Select(row => row["name"]).ToHashSet();
         var listed = rows.Where(row => row["stock_code"].Length > 0).ToList();
 
-        var perChain = rows
-            .SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
-            .GroupBy(chain => chain)
-            .ToDictionary(group => group.Key, group => group.Count());
-        var none = rows.Count(row => !Codes(row).Any());
+        var (perChain, none) = Coverage(rows, segments);
 
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(300));
         Assert.That(rows.Select(row => row["name"]), Is.Unique);
@@ -179,6 +167,13 @@ public sealed class LabelledSetTests
         var read = await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None);
         return read.Chains.SelectMany(definition => definition.Segments).ToDictionary(segment => segment.Code, segment => segment.ChainCode);
     }
+
+    /// <summary>Rows per chain (a row with segments in two chains counts in both) and rows in no chain.</summary>
+    private static (Dictionary<string, int> PerChain, int None) Coverage(List<Dictionary<string, string>> rows, Dictionary<string, string> segments) => (
+        rows.SelectMany(row => Codes(row).Select(code => segments[code]).Distinct())
+            .GroupBy(chain => chain)
+            .ToDictionary(group => group.Key, group => group.Count()),
+        rows.Count(row => !Codes(row).Any()));
 
     private static IEnumerable<string> Codes(Dictionary<string, string> row) =>
         row["segments"].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -254,15 +254,7 @@ public sealed class SqliteDeferredIndexTests
     [Test]
     public async Task An_import_into_a_store_with_companies_leaves_the_tag_rows_and_multi_flags_as_the_memberships_give()
     {
-        static CompanyRecord Tagged(string name, string uscc, string region, decimal capital, string[] tags, params string[] segments) =>
-            WithUscc(name, uscc, region, capital, segments) with { Tags = tags };
-
-        var store = await StoreWithChainAsync(path);
-        await store.UpsertCompaniesAsync(
-            [Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, ["专精特新", "高新技术企业"], "T1-RAW"),
-             Tagged("乙公司", "91320506MA4K0L2X7B", "320506", 200, ["高新技术企业"], "T1-RAW", "T1-VEH"),
-             Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, [], "T1-VEH")],
-            new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var store = await StoreWithTaggedCompaniesAsync();
         Assert.That(await TagDifferencesAsync(), Is.Zero, "kept by the triggers");
 
         var outcomes = await store.UpsertCompaniesAsync(

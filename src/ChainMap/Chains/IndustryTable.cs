@@ -393,7 +393,7 @@ internal sealed class IndustryTable
     }
 
     /// <summary>
-    /// True when an industry cell names a GB/T division (two digits) or a section and nothing more specific: its code with
+    /// True when an industry cell names a GB/T division (two digits) and nothing more specific: its code with
     /// or without its standard name (<c>C15</c>, <c>C15酒、饮料和精制茶制造业</c>, as the CSRC writes it) or the name alone.
     /// </summary>
     public bool NamesOnlyADivision(string? industry) => Division(industry) is not null;

@@ -93,8 +93,15 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             var run = new Run(reader, map, resolver, fileName, options, progress, committed);
             try
             {
-                await using var session = await store.BeginCompanyImportAsync(stamp, cancellationToken);
-                await run.ExecuteAsync(session, cancellationToken);
+                await using (var session = await store.BeginCompanyImportAsync(stamp, cancellationToken))
+                {
+                    await run.ExecuteAsync(session, cancellationToken);
+                }
+
+                if (Environment.GetEnvironmentVariable("CHAINMAP_PROBE") is not null)
+                {
+                    Console.Error.WriteLine("probe: " + ImportProbe.Report());
+                }
             }
             catch (StoreUnavailableException ex)
             {
@@ -207,7 +214,9 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             problems.AddRange(reader.Warnings);
             if (!options.DryRun && (!options.AllOrNothing || rejected == 0))
             {
+                var c0 = ImportProbe.Now();
                 await session.CommitAsync(cancellationToken);
+                ImportProbe.Add(7, c0);
                 written = true;
                 await CommittedAsync(new ImportCheckpoint(Counts(), reader.Line), cancellationToken);
             }
@@ -281,6 +290,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 var fallbacks = Enumerable.Range(0, fields).Select(map.FallbacksOf).ToArray();
                 var values = new string?[fields];
                 var batch = NewBatch();
+                var probe = ImportProbe.Now();
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     // A cancelled or timed-out job stops here even when no batch is being written (all rows rejected).
@@ -303,7 +313,10 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         }
                     }
 
+                    ImportProbe.Add(0, probe);
+                    probe = ImportProbe.Now();
                     var resolved = resolver.Resolve(fileName, reader.Line, values, map.HeaderOfField, fileName);
+                    ImportProbe.Add(1, probe);
                     if (resolved.Problems.Count > 0)
                     {
                         resolveProblems += resolved.Problems.Count;
@@ -328,6 +341,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         await writer.WriteAsync(Seal(batch), cancellationToken);
                         batch = NewBatch();
                     }
+
+                    probe = ImportProbe.Now();
                 }
 
                 if (batch.Records.Count > 0)

@@ -52,6 +52,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private long written;
     private bool nameIndexDeferred;
 
+    /// <summary>
+    /// The USCCs (as 64-bit hashes) this session has written, while it knows them to be all the store's: from a first
+    /// transaction on an empty store until another connection commits (null otherwise; ADR 0280).
+    /// </summary>
+    private HashSet<long>? writtenUsccs;
+
+    /// <summary><c>PRAGMA data_version</c> when this session's last transaction began: another connection's commit changes it.</summary>
+    private long dataVersion;
+
     /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
     private const int InsertRows = 50;
 
@@ -103,8 +112,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var p0 = ImportProbe.Now();
         Begin();
-        var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
+        // In a session that began on an empty store, a USCC this session has not written is not stored (ADR 0280):
+        // only the rows whose USCC it may have written are looked up.
+        var usccs = batch.Where(r => r.Uscc is not null && (writtenUsccs is null || writtenUsccs.Contains(UsccHash(r.Uscc))))
+            .Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
         var memberships = new Dictionary<long, List<SegmentMembership>>();
         var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
         // A row whose USCC is stored is that company: its name is not looked up.
@@ -120,6 +133,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
+        ImportProbe.Add(3, p0);
+        p0 = ImportProbe.Now();
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
         if (!indexesDeferred && storedAtStart > 0 && written >= DeferDiscoveryShare * storedAtStart)
         {
@@ -130,14 +145,22 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var outcomes = new UpsertOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            outcomes[i] = Write(merge.Decide(batch[i]));
+            var p1 = ImportProbe.Now();
+            var decided = merge.Decide(batch[i]);
+            ImportProbe.Add(4, p1);
+            p1 = ImportProbe.Now();
+            outcomes[i] = Write(decided);
+            ImportProbe.Add(5, p1);
             if (outcomes[i].Kind is UpsertKind.Inserted or UpsertKind.Updated)
             {
                 written++;
             }
         }
 
+        var p2 = ImportProbe.Now();
         FlushNew();
+        ImportProbe.Add(11, p2);
+        p2 = ImportProbe.Now();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -147,6 +170,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nextId = merge.LastId;
+        ImportProbe.Add(6, p2);
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
 
@@ -184,7 +208,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         manyMemberships.Dispose();
         if (indexesDeferred)
         {
+            var p3 = ImportProbe.Now();
             await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
+            ImportProbe.Add(10, p3);
         }
 
         await connection.DisposeAsync();
@@ -298,7 +324,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (indexes.Any(i => i.Name == MembershipTrigger))
         {
+            var p4 = ImportProbe.Now();
             await RebuildDiscoveryTablesAsync(connection, transaction, cancellationToken);
+            ImportProbe.Add(8, p4);
         }
 
         foreach (var (_, sql) in indexes)
@@ -388,7 +416,18 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             var deferred = DeferIndexes(connection, transaction, BulkLoadObjects);
             indexesDeferred = deferred.Count > 0;
             nameIndexDeferred = deferred.Contains(NameIndex);
+            writtenUsccs = [];
         }
+
+        // Between two of this session's transactions another writer (an analyst's edit, another import) may have
+        // stored or changed a USCC: from then on every USCC is looked up in the store again.
+        var version = Convert.ToInt64(Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
+        if (!firstTransaction && version != dataVersion)
+        {
+            writtenUsccs = null;
+        }
+
+        dataVersion = version;
 
         if (firstTransaction)
         {
@@ -432,6 +471,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (decision.Company is not { } company)
         {
             return decision.Outcome;
+        }
+
+        if (company.Uscc is not null)
+        {
+            writtenUsccs?.Add(UsccHash(company.Uscc));
         }
 
         if (decision.IsNew)
@@ -793,6 +837,26 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nameIndexDeferred = false;
+    }
+
+    /// <summary>A 64-bit FNV-1a hash of a USCC: a collision only costs a lookup of a company that is not stored.</summary>
+    private static long UsccHash(string uscc)
+    {
+        var hash = unchecked((long)14695981039346656037UL);
+        foreach (var c in uscc)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211L);
+        }
+
+        return hash;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     /// <summary>Keeps the highest company id handed out, in the batch's transaction (see <see cref="Begin"/>).</summary>

@@ -93,15 +93,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             var run = new Run(reader, map, resolver, fileName, options, progress, committed);
             try
             {
-                await using (var session = await store.BeginCompanyImportAsync(stamp, cancellationToken))
-                {
-                    await run.ExecuteAsync(session, cancellationToken);
-                }
-
-                if (Environment.GetEnvironmentVariable("CHAINMAP_PROBE") is not null)
-                {
-                    Console.Error.WriteLine("probe: " + ImportProbe.Report());
-                }
+                await using var session = await store.BeginCompanyImportAsync(stamp, cancellationToken);
+                await run.ExecuteAsync(session, cancellationToken);
             }
             catch (StoreUnavailableException ex)
             {
@@ -214,9 +207,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             problems.AddRange(reader.Warnings);
             if (!options.DryRun && (!options.AllOrNothing || rejected == 0))
             {
-                var c0 = ImportProbe.Now();
                 await session.CommitAsync(cancellationToken);
-                ImportProbe.Add(7, c0);
                 written = true;
                 await CommittedAsync(new ImportCheckpoint(Counts(), reader.Line), cancellationToken);
             }
@@ -290,7 +281,6 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 var fallbacks = Enumerable.Range(0, fields).Select(map.FallbacksOf).ToArray();
                 var values = new string?[fields];
                 var batch = NewBatch();
-                var probe = ImportProbe.Now();
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     // A cancelled or timed-out job stops here even when no batch is being written (all rows rejected).
@@ -313,10 +303,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         }
                     }
 
-                    ImportProbe.Add(0, probe);
-                    probe = ImportProbe.Now();
                     var resolved = resolver.Resolve(fileName, reader.Line, values, map.HeaderOfField, fileName);
-                    ImportProbe.Add(1, probe);
                     if (resolved.Problems.Count > 0)
                     {
                         resolveProblems += resolved.Problems.Count;
@@ -341,8 +328,6 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         await writer.WriteAsync(Seal(batch), cancellationToken);
                         batch = NewBatch();
                     }
-
-                    probe = ImportProbe.Now();
                 }
 
                 if (batch.Records.Count > 0)

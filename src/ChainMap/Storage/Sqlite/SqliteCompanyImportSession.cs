@@ -112,7 +112,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var p0 = ImportProbe.Now();
         Begin();
         // In a session that began on an empty store, a USCC this session has not written is not stored (ADR 0280):
         // only the rows whose USCC it may have written are looked up.
@@ -133,8 +132,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
-        ImportProbe.Add(3, p0);
-        p0 = ImportProbe.Now();
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
         if (!indexesDeferred && storedAtStart > 0 && written >= DeferDiscoveryShare * storedAtStart)
         {
@@ -145,22 +142,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var outcomes = new UpsertOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var p1 = ImportProbe.Now();
-            var decided = merge.Decide(batch[i]);
-            ImportProbe.Add(4, p1);
-            p1 = ImportProbe.Now();
-            outcomes[i] = Write(decided);
-            ImportProbe.Add(5, p1);
+            outcomes[i] = Write(merge.Decide(batch[i]));
             if (outcomes[i].Kind is UpsertKind.Inserted or UpsertKind.Updated)
             {
                 written++;
             }
         }
 
-        var p2 = ImportProbe.Now();
         FlushNew();
-        ImportProbe.Add(11, p2);
-        p2 = ImportProbe.Now();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -170,7 +159,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nextId = merge.LastId;
-        ImportProbe.Add(6, p2);
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
 
@@ -208,9 +196,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         manyMemberships.Dispose();
         if (indexesDeferred)
         {
-            var p3 = ImportProbe.Now();
             await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
-            ImportProbe.Add(10, p3);
         }
 
         await connection.DisposeAsync();
@@ -324,9 +310,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (indexes.Any(i => i.Name == MembershipTrigger))
         {
-            var p4 = ImportProbe.Now();
             await RebuildDiscoveryTablesAsync(connection, transaction, cancellationToken);
-            ImportProbe.Add(8, p4);
         }
 
         foreach (var (_, sql) in indexes)

@@ -52,6 +52,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private long written;
     private bool nameIndexDeferred;
 
+    /// <summary>
+    /// The USCCs (as 64-bit hashes) this session has written, while it knows them to be all the store's: from a first
+    /// transaction on an empty store until another connection commits (null otherwise; ADR 0280).
+    /// </summary>
+    private HashSet<long>? writtenUsccs;
+
+    /// <summary><c>PRAGMA data_version</c> when this session's last transaction began: another connection's commit changes it.</summary>
+    private long dataVersion;
+
     /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
     private const int InsertRows = 50;
 
@@ -104,7 +113,10 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         Begin();
-        var usccs = batch.Where(r => r.Uscc is not null).Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
+        // In a session that began on an empty store, a USCC this session has not written is not stored (ADR 0280):
+        // only the rows whose USCC it may have written are looked up.
+        var usccs = batch.Where(r => r.Uscc is not null && (writtenUsccs is null || writtenUsccs.Contains(UsccHash(r.Uscc))))
+            .Select(r => r.Uscc!).Distinct(StringComparer.Ordinal).ToList();
         var memberships = new Dictionary<long, List<SegmentMembership>>();
         var byUscc = usccs.Count > 0 ? Query(selectByUscc, usccs, memberships) : [];
         // A row whose USCC is stored is that company: its name is not looked up.
@@ -388,7 +400,18 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             var deferred = DeferIndexes(connection, transaction, BulkLoadObjects);
             indexesDeferred = deferred.Count > 0;
             nameIndexDeferred = deferred.Contains(NameIndex);
+            writtenUsccs = [];
         }
+
+        // Between two of this session's transactions another writer (an analyst's edit, another import) may have
+        // stored or changed a USCC: from then on every USCC is looked up in the store again.
+        var version = Convert.ToInt64(Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
+        if (!firstTransaction && version != dataVersion)
+        {
+            writtenUsccs = null;
+        }
+
+        dataVersion = version;
 
         if (firstTransaction)
         {
@@ -432,6 +455,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (decision.Company is not { } company)
         {
             return decision.Outcome;
+        }
+
+        if (company.Uscc is not null)
+        {
+            writtenUsccs?.Add(UsccHash(company.Uscc));
         }
 
         if (decision.IsNew)
@@ -793,6 +821,26 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nameIndexDeferred = false;
+    }
+
+    /// <summary>A 64-bit FNV-1a hash of a USCC: a collision only costs a lookup of a company that is not stored.</summary>
+    private static long UsccHash(string uscc)
+    {
+        var hash = unchecked((long)14695981039346656037UL);
+        foreach (var c in uscc)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211L);
+        }
+
+        return hash;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     /// <summary>Keeps the highest company id handed out, in the batch's transaction (see <see cref="Begin"/>).</summary>

@@ -355,7 +355,8 @@ internal static class SqliteDiscoverySchema
         SELECT t.value, m.segment_code, m.company_id, m.strength, m.capital, m.province_code, m.city_code, m.county_code
         FROM discovery_member m JOIN company c ON c.id = m.company_id, 
         """ + CompanyTagsOf("c.tags") + """
-        WHERE t.value <> '';
+        WHERE c.tags <> '' AND t.value <> ''
+        ORDER BY 1, 2, 3;
 
         """;
 

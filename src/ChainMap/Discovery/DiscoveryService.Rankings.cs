@@ -27,11 +27,12 @@ internal sealed partial class DiscoveryService
     private readonly ConcurrentDictionary<string, RankedList> rankings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (RankingBasis Basis, int Depth, Task<RankedList> Task)> rankingsAhead = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim aheadGate = new(1, 1);
+    private readonly ConcurrentDictionary<Task, byte> pagesAhead = new();
 
     /// <summary>Completes when the rankings running ahead in the background have finished (tests and benchmarks).</summary>
     internal async Task RankingsAheadAsync()
     {
-        foreach (var (_, _, task) in rankingsAhead.Values.ToList())
+        foreach (var task in rankingsAhead.Values.Select(a => (Task)a.Task).Concat(pagesAhead.Keys).ToList())
         {
             try
             {
@@ -42,11 +43,16 @@ internal sealed partial class DiscoveryService
                 // Logged where it ran; the next request ranks for itself.
             }
         }
+
+        foreach (var task in pagesAhead.Keys.ToList())
+        {
+            await task;
+        }
     }
 
     /// <summary>The ranked list of <paramref name="query"/> at least <see cref="TargetCandidateQuery.PerSegment"/> deep: kept, being ranked ahead, or ranked now.</summary>
     private async Task<RankedList> GetRankedAsync(
-        TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, int pageSize, bool rankAhead, CancellationToken cancellationToken)
+        TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, BuiltPageKey page, bool rankAhead, CancellationToken cancellationToken)
     {
         var depth = query.PerSegment;
         if (options.Value.CacheSeconds == 0)
@@ -79,10 +85,10 @@ internal sealed partial class DiscoveryService
         var total = kept is not null && kept.Basis.Same(basis) ? kept.Total : (long?)null;
         var list = await RankListAsync(query, basis, gaps, total, cancellationToken);
         Keep(key, list);
-        var aheadDepth = Math.Min(MaxDepth, options.Value.RankAheadPages * pageSize);
+        var aheadDepth = Math.Min(MaxDepth, options.Value.RankAheadPages * page.PageSize);
         if (rankAhead && aheadDepth > depth && list.Ranked.Count >= depth && !rankingsAhead.ContainsKey(key))
         {
-            RankAhead(key, query with { PerSegment = aheadDepth }, list, gaps);
+            RankAhead(key, query with { PerSegment = aheadDepth }, list, gaps, page);
         }
 
         return list;
@@ -108,7 +114,7 @@ internal sealed partial class DiscoveryService
     /// skipped when a write has been noted since <paramref name="shallow"/> was ranked; a failure is logged, and
     /// the next request ranks for itself.
     /// </summary>
-    private void RankAhead(string key, TargetCandidateQuery query, RankedList shallow, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps)
+    private void RankAhead(string key, TargetCandidateQuery query, RankedList shallow, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, BuiltPageKey page)
     {
         var started = new TaskCompletionSource();
         var task = Task.Run(async () =>
@@ -124,6 +130,7 @@ internal sealed partial class DiscoveryService
 
                 var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, CancellationToken.None);
                 Keep(key, list);
+                BuildPagesAhead(key, list, gaps, page);
                 return list;
             }
             catch (Exception ex)
@@ -145,6 +152,38 @@ internal sealed partial class DiscoveryService
         {
             started.SetCanceled();
         }
+    }
+
+    /// <summary>
+    /// Builds the pages of a list ranked ahead in the background, first to last, with the page size, introduction
+    /// paths and home region of the request that started it, and keeps them with the ranking: a page's first view is
+    /// then the kept page (its paths were searched here). It stops when a write is noted or the ranking is no longer
+    /// the kept one; a request for a page being built waits for it rather than building it again.
+    /// </summary>
+    private void BuildPagesAhead(string key, RankedList list, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, BuiltPageKey page)
+    {
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                for (var offset = 0; offset < list.Ranked.Count && offset < list.Depth; offset += page.PageSize)
+                {
+                    if (cache.Generation != list.Basis.Generation || !ReferenceEquals(rankings.GetValueOrDefault(key), list))
+                    {
+                        return;
+                    }
+
+                    var next = page with { Offset = offset };
+                    await list.PageAsync(next, true, token => BuildPageAsync(list, next, list.Basis.Ties, gaps, token), CancellationToken.None);
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Building a target list's pages ahead failed; its pages are built when asked for");
+            }
+        });
+        pagesAhead.TryAdd(task, 0);
+        _ = task.ContinueWith(t => pagesAhead.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Keeps a ranking unless one of the same basis at least as deep is kept.</summary>
@@ -188,18 +227,56 @@ internal sealed partial class DiscoveryService
         /// <summary>At most this many built pages are kept per ranking (page sizes and path counts are chosen freely).</summary>
         private const int MaxKeptPages = 32;
 
-        private readonly ConcurrentDictionary<BuiltPageKey, List<Target>> pages = new();
+        private readonly ConcurrentDictionary<BuiltPageKey, Task<List<Target>>> pages = new();
 
         public static readonly RankedList None = new(new RankingBasis(HomeTieIndex.Empty, [], -1), 0, [], 0, new Dictionary<long, Company>());
 
         /// <summary>True when the first <paramref name="depth"/> targets are all here (or every target is).</summary>
         public bool Covers(int depth) => depth <= Depth || Ranked.Count < Depth;
 
-        public bool TryGetPage(BuiltPageKey key, out List<Target> page) => pages.TryGetValue(key, out page!);
+        /// <summary>
+        /// A page: the kept one, the one being built (awaited), or built now by <paramref name="build"/> and, when
+        /// <paramref name="keep"/> (this ranking is the kept one), kept; an empty page is not kept (its reason is worded
+        /// per request), nor one that failed. A kept page is built without the request's cancellation, since others may
+        /// wait for it.
+        /// </summary>
+        public async Task<List<Target>> PageAsync(BuiltPageKey key, bool keep, Func<CancellationToken, Task<List<Target>>> build, CancellationToken cancellationToken)
+        {
+            if (pages.TryGetValue(key, out var known))
+            {
+                return await known.WaitAsync(cancellationToken);
+            }
 
-        /// <summary>Keeps a built page (an empty one is not kept: its reason is worded per request) and returns the kept one.</summary>
-        public List<Target> KeepPage(BuiltPageKey key, List<Target> page) =>
-            page.Count == 0 || (pages.Count >= MaxKeptPages && !pages.ContainsKey(key)) ? page : pages.GetOrAdd(key, page);
+            if (!keep || pages.Count >= MaxKeptPages)
+            {
+                return await build(cancellationToken);
+            }
+
+            var building = new TaskCompletionSource<List<Target>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var task = pages.GetOrAdd(key, building.Task);
+            if (!ReferenceEquals(task, building.Task))
+            {
+                return await task.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                var page = await build(CancellationToken.None);
+                if (page.Count == 0)
+                {
+                    pages.TryRemove(key, out _);
+                }
+
+                building.SetResult(page);
+            }
+            catch (Exception ex)
+            {
+                pages.TryRemove(key, out _);
+                building.SetException(ex);
+            }
+
+            return await building.Task.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>A page of a kept ranking: where it starts, its size, the introduction paths per target, and the home region (by identity) it was worded for.</summary>

@@ -104,22 +104,15 @@ internal sealed partial class DiscoveryService(
         var depth = filter.Page * filter.PageSize;
         var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
         var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
+        var pageKey = new BuiltPageKey((filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Paths, home);
         var list = segments.Count > 0
-            ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, filter.PageSize, rankAhead, cancellationToken)
+            ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, pageKey, rankAhead, cancellationToken)
             : RankedList.None;
-        var ranked = list.Ranked;
-
-        var offset = (filter.Page - 1) * filter.PageSize;
-        var pageKey = new BuiltPageKey(offset, filter.PageSize, filter.Paths, home);
-        if (!list.TryGetPage(pageKey, out var items))
-        {
-            var slice = ranked.Skip(offset).Take(filter.PageSize).ToList();
-            items = await BuildTargetsAsync(slice, true, offset > 0 && offset <= ranked.Count ? ranked[offset - 1] : null, offset, ties, gaps, list.Details, home, filter.Paths, cancellationToken);
-            if (ReferenceEquals(rankings.GetValueOrDefault(RankingKey(query)), list))
-            {
-                items = list.KeepPage(pageKey, items);
-            }
-        }
+        var items = await list.PageAsync(
+            pageKey,
+            ReferenceEquals(rankings.GetValueOrDefault(RankingKey(query)), list),
+            token => BuildPageAsync(list, pageKey, ties, gaps, token),
+            cancellationToken);
 
         string? reason = null;
         if (items.Count == 0)
@@ -130,16 +123,41 @@ internal sealed partial class DiscoveryService(
         return new TargetPage(items, filter.Page, filter.PageSize, list.Total, reason) { Freshness = note.Result(time.GetUtcNow()) };
     }
 
+    /// <summary>
+    /// The investment map of a chain: the kept one while what it was built from is current (ADR 0275), else built
+    /// now and kept. Its freshness is worked out per request from the entries used.
+    /// </summary>
     public async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken)
     {
+        // Read before anything the map uses: a write noted later makes what is built now out of date.
+        var generation = cache.Generation;
         var home = await regions.GetHomeAsync(cancellationToken);
-        var homeCodes = DiscoveryCache.HomeCodes(home);
         var note = new FreshnessNote();
         var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
-        var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (Chain: chain, Gap: g), StringComparer.Ordinal);
-        var codes = chain.Segments.Select(s => s.Code).ToList();
         var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
         var places = await cache.GetPlacesAsync(chain, home, regionCodes, note, cancellationToken);
+        var basis = new MapBasis(analysis, ties, places, home, generation);
+        var key = MapKey(chain, regionCodes, top, paths);
+        if (options.Value.CacheSeconds > 0 && keptMaps.TryGetValue(key, out var kept) && kept.Basis.Same(basis))
+        {
+            return kept.Map with { Freshness = note.Result(time.GetUtcNow()) };
+        }
+
+        var map = await BuildMapAsync(chain, regionCodes, top, paths, basis, cancellationToken);
+        if (options.Value.CacheSeconds > 0)
+        {
+            KeepMap(key, new KeptMap(basis, map));
+        }
+
+        return map with { Freshness = note.Result(time.GetUtcNow()) };
+    }
+
+    private async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, MapBasis basis, CancellationToken cancellationToken)
+    {
+        var (analysis, ties, places, home, _) = basis;
+        var homeCodes = DiscoveryCache.HomeCodes(home);
+        var gaps = analysis.Segments.ToDictionary(g => g.Segment.Code, g => (Chain: chain, Gap: g), StringComparer.Ordinal);
+        var codes = chain.Segments.Select(s => s.Code).ToList();
         var tree = new SegmentTree(chain.Segments);
         var details = new Dictionary<long, Company>();
         var fits = new Dictionary<(long Id, string Segment), double>();
@@ -195,7 +213,7 @@ internal sealed partial class DiscoveryService(
             result.Add(new MapSegment(gap, mine.Sum(p => p.Companies), targets, provinces, cities));
         }
 
-        return new InvestmentMap(analysis, home, result) { Freshness = note.Result(time.GetUtcNow()) };
+        return new InvestmentMap(analysis, home, result);
     }
 
     /// <summary>
@@ -375,6 +393,16 @@ internal sealed partial class DiscoveryService(
         }).ToList();
         ranked.Sort(RankOrder);
         return ranked;
+    }
+
+    /// <summary>Builds one page of a ranked list: its slice, reasons (with the tie reason against the target ranked just before) and introduction paths.</summary>
+    private Task<List<Target>> BuildPageAsync(
+        RankedList list, BuiltPageKey page, HomeTieIndex ties, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, CancellationToken cancellationToken)
+    {
+        var ranked = list.Ranked;
+        var slice = ranked.Skip(page.Offset).Take(page.PageSize).ToList();
+        var before = page.Offset > 0 && page.Offset <= ranked.Count ? ranked[page.Offset - 1] : null;
+        return BuildTargetsAsync(slice, true, before, page.Offset, ties, gaps, list.Details, page.Home, page.Paths, cancellationToken);
     }
 
     private async Task<List<Target>> BuildTargetsAsync(

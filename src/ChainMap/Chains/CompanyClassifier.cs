@@ -576,8 +576,8 @@ internal sealed class CompanyClassifier
 
     /// <summary>
     /// The business scope up to its <see cref="ClassifierRules.LastScopeItem"/>th item (items end at '、', ',', ';', '。' as main
-    /// products do): a listed group's scope lists dozens of side lines, and a word past that item (汽车配件 as a department
-    /// store's 12th item, 香精香料 as a chlor-alkali maker's 16th) says nothing of its trade (issue #19 round 7, ADR 0285).
+    /// products do): a listed group's scope lists dozens of side lines, and a word past that item (锂电池, 应急电源 as an
+    /// optical-cable maker's 47th and 52nd items) says nothing of its trade (issue #19 round 7, ADR 0285).
     /// </summary>
     internal static string ScopeHead(string scope)
     {

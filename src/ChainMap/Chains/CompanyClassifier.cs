@@ -29,6 +29,12 @@ internal static class ClassifierRules
     /// <summary>The generic special-vehicle membership is never confirmed by rule: it is a guess of the segment.</summary>
     public const double GenericConfidenceCap = 0.59;
 
+    /// <summary>
+    /// Only the business scope's first this many items are read for segment words: later ones are a listed group's side
+    /// lines (issue #19 round 7, ADR 0285; measured at 10, 12, 15 and 20 items in docs/benchmarks.md).
+    /// </summary>
+    public const int LastScopeItem = 20;
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -174,6 +180,12 @@ internal sealed class CompanyClassifier
                 continue;
             }
 
+            // A business scope's items past the LastScopeItem-th are a group's catch-all list (issue #19 round 7): only its head is read.
+            if (f == 3)
+            {
+                text = ScopeHead(text);
+            }
+
             foreach (var (term, segment, strength) in terms)
             {
                 if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal))
@@ -229,8 +241,18 @@ internal sealed class CompanyClassifier
             .Concat(productSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 1)))
             .ToList();
         var labelSegments = industries.LabelSegments(company.Industry);
+        var cellGuessChains = labelSegments.Where(l => segmentIndex.ContainsKey(l.Segment)).Select(l => (Chain: segments[segmentIndex[l.Segment]].ChainCode, l.Segment)).ToList();
         foreach (var (label, code) in labelSegments.Concat(strongWords))
         {
+            // A name or products word that says no more than the industry cell (化工 26 over 橡胶助剂 2661, C26) proposes no segment
+            // of a chain where the cell guesses one: the cell's guess is the more specific (issue #19 round 7).
+            if (!labelSegments.Contains((label, code)) && segmentIndex.TryGetValue(code, out var guessed)
+                && SaysNoMore(nameCodes.Where(c => c.Source == label).ToList(), industryCodes)
+                && cellGuessChains.Exists(g => g.Chain == segments[guessed].ChainCode && g.Segment != code))
+            {
+                continue;
+            }
+
             if (segmentIndex.TryGetValue(code, out var s))
             {
                 if (!scores.TryGetValue(s, out var candidate))
@@ -552,6 +574,25 @@ internal sealed class CompanyClassifier
         return item;
     }
 
+    /// <summary>
+    /// The business scope up to its <see cref="ClassifierRules.LastScopeItem"/>th item (items end at '、', ',', ';', '。' as main
+    /// products do): a listed group's scope lists dozens of side lines, and a word past that item (锂电池, 应急电源 as an
+    /// optical-cable maker's 47th and 52nd items) says nothing of its trade (issue #19 round 7, ADR 0285).
+    /// </summary>
+    internal static string ScopeHead(string scope)
+    {
+        var items = 0;
+        for (var i = 0; i < scope.Length; i++)
+        {
+            if (Array.IndexOf(ProductSeparators, scope[i]) >= 0 && ++items == ClassifierRules.LastScopeItem)
+            {
+                return scope[..i];
+            }
+        }
+
+        return scope;
+    }
+
     private static double ProductPositionFactor(string products, string term) =>
         ClassifierRules.ProductPositionFactor(ItemIndex(products, term));
 
@@ -614,11 +655,21 @@ internal sealed class CompanyClassifier
 
     /// <summary>
     /// True when a name word says more than the industry cell: it has no code (a chain word such as 消防), the cell
-    /// has none, or one of its codes refines one of the cell's (锂能 384 under 电气设备 38; not 食品 14 under 食品 14).
+    /// has none, one of its codes refines one of the cell's (锂能 384 under 电气设备 38; not 食品 14 under 食品 14), or
+    /// none of its codes is related to the cell's (液压 344 under 工程机械 343|351: the company names its own trade; round 7).
     /// </summary>
     private static bool Refines(IReadOnlyList<IndustryCode> wordCodes, IReadOnlyList<IndustryCode> industryCodes) =>
         wordCodes.Count == 0 || industryCodes.Count == 0
-        || wordCodes.Any(w => industryCodes.Any(i => w.Code.Length > i.Code.Length && w.Code.StartsWith(i.Code, StringComparison.Ordinal)));
+        || wordCodes.Any(w => industryCodes.Any(i => w.Code.Length > i.Code.Length && w.Code.StartsWith(i.Code, StringComparison.Ordinal)))
+        || !wordCodes.Any(w => industryCodes.Any(i => i.Code.StartsWith(w.Code, StringComparison.Ordinal) || w.Code.StartsWith(i.Code, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// True when every code of the industry cell lies inside one of a name word's codes (化工 26 over 橡胶助剂 2661): the word says no
+    /// more than the cell. A word that picks one of the cell's codes (药房 525 under 医药商业 515|525) says more.
+    /// </summary>
+    private static bool SaysNoMore(IReadOnlyList<IndustryCode> wordCodes, IReadOnlyList<IndustryCode> industryCodes) =>
+        wordCodes.Count > 0 && industryCodes.Count > 0
+        && industryCodes.All(i => wordCodes.Any(w => i.Code.StartsWith(w.Code, StringComparison.Ordinal)));
 
     /// <summary>True when the company's industry is known from its industry cell and lies in no division of the segment's codes.</summary>
     private static bool Disagrees(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes) =>

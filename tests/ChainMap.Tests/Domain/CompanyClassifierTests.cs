@@ -541,6 +541,61 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
+    public void A_scope_word_past_the_twentieth_item_is_a_side_line_and_places_nothing()
+    {
+        // Twenty items of a listed group's catch-all scope, then the brake word: only the first twenty items are read.
+        var filler = string.Join('、', Enumerable.Range(1, ClassifierRules.LastScopeItem).Select(i => $"日用百货{i}"));
+        var early = Classifier.Classify(new CompanyText("某某股份有限公司", "C36 汽车制造业", null, "刹车片、" + filler));
+        var late = Classifier.Classify(new CompanyText("某某股份有限公司", "C36 汽车制造业", null, filler + "、刹车片"));
+        var lastRead = Classifier.Classify(new CompanyText("某某股份有限公司", "C36 汽车制造业", null, filler[..filler.LastIndexOf('、')] + "、刹车片"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(early.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-BRAKE" }));
+            Assert.That(early.Single().Evidence, Does.Contain("经营范围: 刹车片"));
+            Assert.That(lastRead.Select(m => m.Segment.Code), Is.EqualTo(new[] { "V-BRAKE" }), "the 20th item is still read");
+            Assert.That(late, Is.Empty, "the 21st item is not");
+        });
+    }
+
+    [TestCase("某某液压股份有限公司")]
+    [TestCase("某某液壓股份有限公司")]
+    public async Task A_name_word_of_another_trade_than_the_label_decides_the_segment_within_its_chain(string name)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        // 液压 (GB/T 344) is no part of the label 工程机械 (343, 351): the company names its own trade, and the label's usual
+        // segment (工程作业专用车) is not added beside it.
+        var matches = classifier.Classify(new CompanyText(name, "工程机械", null, null));
+        var labelAlone = classifier.Classify(new CompanyText("某某股份有限公司", "工程机械", null, null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { "ZQ-HYD" }));
+            Assert.That(labelAlone.Select(m => m.Segment.Code), Is.EqualTo(new[] { "ZQ-CONS" }));
+        });
+    }
+
+    [Test]
+    public async Task A_name_word_that_says_no_more_than_the_industry_cell_yields_to_the_cell_s_guess()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        // 化工 in the name (26) covers the cell 橡胶助剂 (2661): the cell's segment, not the name word's usual HG-FINE.
+        var additive = classifier.Classify(new CompanyText("某某化工股份有限公司", "橡胶助剂", null, null));
+        var division = classifier.Classify(new CompanyText("某某化工股份有限公司", "C26化学原料和化学制品制造业", null, null));
+        var nameAlone = classifier.Classify(new CompanyText("某某化工股份有限公司", null, null, null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(additive.Select(m => m.Segment.Code), Is.EqualTo(new[] { "HG-FINE-ADD" }));
+            Assert.That(division.Select(m => m.Segment.Code), Is.EqualTo(new[] { "HG-BASIC" }));
+            Assert.That(division.Single().IsConfirmedByRule, Is.False);
+            Assert.That(nameAlone.Select(m => m.Segment.Code), Is.EqualTo(new[] { "HG-FINE" }), "without a cell the name word still guesses");
+        });
+    }
+
+    [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {
         Assert.That(CompanyColumns.FieldOf("经营范围"), Is.EqualTo(CompanyColumns.Scope));

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Reflection;
-using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -17,7 +15,7 @@ internal sealed record Currency(string Code, IReadOnlyList<string> Names, decima
 /// </summary>
 internal sealed class CurrencyRates
 {
-    private static readonly Lazy<CurrencyRates> Embedded = new(() => Parse(ReadResource("ChainMap.money.exchange-rates.csv")));
+    private static readonly Lazy<CurrencyRates> Embedded = new(() => Parse(EmbeddedData.Read("ChainMap.money.exchange-rates.csv", "data/money/exchange-rates.csv")));
 
     // Longest names first, so that 香港元 is found before 港元 and a name is never read inside a longer one.
     private readonly (string Name, Currency Currency)[] names;
@@ -68,13 +66,5 @@ internal sealed class CurrencyRates
         }
 
         return new CurrencyRates(currencies);
-    }
-
-    private static string ReadResource(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded currency table {name} (data/money/) is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }

@@ -315,6 +315,18 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment));
     }
 
+    [TestCase("武汉强建机械设备租赁有限公司", "建筑机械设备租赁。")]
+    [TestCase("武汉中生机械设备租赁有限公司", "机械设备租赁。")]
+    public async Task An_equipment_rental_firm_is_no_emergency_equipment_lessor_by_that_word_alone(string name, string scope)
+    {
+        // Seen confirmed in YJ-LEASE on a register extract (2004/湖北) by the generic word 设备租赁 in name and scope.
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("YJ-LEASE"));
+    }
+
     [Test]
     public async Task Industry_words_of_the_products_propose_segments_but_the_same_words_in_the_scope_do_not()
     {

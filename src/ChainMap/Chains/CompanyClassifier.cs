@@ -92,6 +92,9 @@ internal sealed class CompanyClassifier
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
     private readonly List<(string Term, int Segment, double Strength)> terms = [];
+
+    /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
+    private readonly List<(string Term, string Chain)> downstreamTerms = [];
     private readonly List<(int Segment, string Word)> excludes = [];
     private readonly string[][] segmentCodes;
     private readonly int[] parentIndex;
@@ -146,6 +149,7 @@ internal sealed class CompanyClassifier
         terms.Clear();
         terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
         terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+        downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -512,11 +516,11 @@ internal sealed class CompanyClassifier
             }
 
             var chains = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (term, segment, _) in terms)
+            foreach (var (term, chain) in downstreamTerms)
             {
-                if (segments[segment].Tier == Tier.Downstream && term.Length <= clause.Length && clause.Contains(term, StringComparison.Ordinal))
+                if (term.Length <= clause.Length && clause.Contains(term, StringComparison.Ordinal))
                 {
-                    chains.Add(segments[segment].ChainCode);
+                    chains.Add(chain);
                 }
             }
 

@@ -98,6 +98,9 @@ internal sealed class CompanyClassifier
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
     private readonly List<(string Term, int Segment, double Strength)> terms = [];
+
+    /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
+    private readonly List<(string Term, string Chain)> downstreamTerms = [];
     private readonly List<(int Segment, string Word)> excludes = [];
     private readonly string[][] segmentCodes;
     private readonly int[] parentIndex;
@@ -152,6 +155,7 @@ internal sealed class CompanyClassifier
         terms.Clear();
         terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
         terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+        downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -171,6 +175,10 @@ internal sealed class CompanyClassifier
         // company's own (精制茶 does not make a distiller a tea maker), and only its code counts.
         var divisionAlone = industries.NamesOnlyADivision(company.Industry);
         string[] fields = [name, products, divisionAlone ? string.Empty : industryText, scope];
+
+        // What the scope only sells (中成药、化学药制剂、抗生素制剂零售; 汽车配件、五金交电销售) goes to the chain's trade segment
+        // when the clause names one (药品零售, 汽车配件 of ZQ-PARTSALE), not to the segments that make it.
+        var tradeClauses = TradeClauses(scope);
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {
@@ -188,7 +196,8 @@ internal sealed class CompanyClassifier
 
             foreach (var (term, segment, strength) in terms)
             {
-                if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal))
+                if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
+                    || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses)))
                 {
                     continue;
                 }
@@ -328,7 +337,7 @@ internal sealed class CompanyClassifier
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            kept = Keep(MainBusinessCandidates(scope, fields, industryCodes));
+            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes));
         }
 
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
@@ -465,7 +474,7 @@ internal sealed class CompanyClassifier
     /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
     /// threshold (one source, the scope, at most <see cref="ScopeSourceCap"/>), so such a membership is always 待确认.
     /// </summary>
-    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
+    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
     {
         var result = new List<(int Segment, double Score, Candidate Candidate)>();
         // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
@@ -478,7 +487,8 @@ internal sealed class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         foreach (var (term, segment, strength) in terms)
         {
-            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal))
+            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal)
+                && !(tradeClauses.Count > 0 && OnlySold(first, segment, scope, tradeClauses)))
             {
                 if (!found.TryGetValue(segment, out var candidate))
                 {
@@ -506,6 +516,76 @@ internal sealed class CompanyClassifier
 
         return result;
     }
+
+    private static readonly char[] ClauseEnds = ['；', ';', '。'];
+
+    private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
+
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理"];
+
+    /// <summary>
+    /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,
+    /// 加工, 研发, 种植, 养殖, 维修 …), each with the chains whose trade segment (a downstream one) it names.
+    /// </summary>
+    private List<(string Clause, HashSet<string> Chains)> TradeClauses(string scope)
+    {
+        var result = new List<(string Clause, HashSet<string> Chains)>();
+        foreach (var clause in scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsTradeClause(clause))
+            {
+                continue;
+            }
+
+            var chains = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (term, chain) in downstreamTerms)
+            {
+                if (term.Length <= clause.Length && clause.Contains(term, StringComparison.Ordinal))
+                {
+                    chains.Add(chain);
+                }
+            }
+
+            if (chains.Count > 0)
+            {
+                result.Add((clause, chains));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// True when every clause of <paramref name="scope"/> that holds <paramref name="text"/> only sells it to a trade
+    /// segment of the chain of <paramref name="segment"/>, a segment that makes or grows it (not downstream).
+    /// </summary>
+    private bool OnlySold(string text, int segment, string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses)
+    {
+        if (segments[segment].Tier == Tier.Downstream)
+        {
+            return false;
+        }
+
+        var chain = segments[segment].ChainCode;
+        var found = false;
+        foreach (var clause in scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (clause.Contains(text, StringComparison.Ordinal))
+            {
+                if (!tradeClauses.Exists(t => t.Chains.Contains(chain) && string.Equals(t.Clause, clause, StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsTradeClause(string clause) =>
+        Array.Exists(TradeVerbs, v => clause.Contains(v, StringComparison.Ordinal)) && !Array.Exists(MakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));
 
     /// <summary>The first item of the business scope that names a thing (leading activities such as 研发、生产 skipped), or "".</summary>
     private static string FirstItem(string scope)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using ChainMap.Text;
 
@@ -27,11 +26,11 @@ internal sealed class IndustryTable
     private static readonly string[] SwMarks = ["申万2021", "申万行业", "申万", "sw2021"];
 
     private static readonly Lazy<IndustryTable> Embedded = new(() => new IndustryTable(
-        ReadResource("ChainMap.industry.gbt4754-2017.csv"),
-        ReadResource("ChainMap.industry.securities-labels.csv"),
-        ReadResource("ChainMap.industry.name-words.csv"),
-        ReadResource("ChainMap.industry.sw2021.csv"),
-        ReadResource("ChainMap.industry.division-segments.csv")));
+        EmbeddedData.Read("ChainMap.industry.gbt4754-2017.csv", "data/industry/gbt4754-2017.csv"),
+        EmbeddedData.Read("ChainMap.industry.securities-labels.csv", "data/industry/securities-labels.csv"),
+        EmbeddedData.Read("ChainMap.industry.name-words.csv", "data/industry/name-words.csv"),
+        EmbeddedData.Read("ChainMap.industry.sw2021.csv", "data/industry/sw2021.csv"),
+        EmbeddedData.Read("ChainMap.industry.division-segments.csv", "data/industry/division-segments.csv")));
 
     private readonly HashSet<string> codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> nameOfCode = new(StringComparer.Ordinal);
@@ -488,12 +487,4 @@ internal sealed class IndustryTable
 
     /// <summary>One row of data/industry/sw2021.csv.</summary>
     private sealed record SwIndustry(int Level, string Code, string Name, string ParentCode, string[] Codes, string[] Segments);
-
-    private static string ReadResource(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded industry table {name} (data/industry/) is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
 }

@@ -166,12 +166,13 @@ internal static class CompanyTags
 
     /// <summary>
     /// The controller tag for a 企业性质 / 实际控制人性质 value (中央国有企业, 央企, 地方国有企业, 民营企业,
-    /// 外商独资, 中外合资, 公众企业, …; 国有 without 中央 or 地方 stays 国有企业; a register's 企业类型 such as
+    /// 外商独资, 中外合资, 中外合作, 台港澳法人独资, 港、澳、台, 公众企业, …; 国有 without 中央 or 地方 stays 国有企业; a register's 企业类型 such as
     /// 有限责任公司（自然人投资或控股） is 民营企业, but 非自然人投资或控股 says nothing); null when the text names none of them.
     /// </summary>
     public static string? Controller(string? text)
     {
-        var folded = Text.ChineseText.Fold(text);
+        // 港、澳、台 as some registers list it is 港澳台.
+        var folded = Text.ChineseText.Fold(text).Replace("、", string.Empty, StringComparison.Ordinal);
         if (folded.Length == 0)
         {
             return null;
@@ -195,7 +196,8 @@ internal static class CompanyTags
         }
 
         if (folded.Contains("外资", StringComparison.Ordinal) || folded.Contains("外商", StringComparison.Ordinal) || folded.Contains("中外合资", StringComparison.Ordinal)
-            || folded.Contains("港澳台", StringComparison.Ordinal) || folded.Contains("外国", StringComparison.Ordinal))
+            || folded.Contains("中外合作", StringComparison.Ordinal) || folded.Contains("港澳台", StringComparison.Ordinal) || folded.Contains("台港澳", StringComparison.Ordinal)
+            || folded.Contains("外国", StringComparison.Ordinal))
         {
             return Foreign;
         }

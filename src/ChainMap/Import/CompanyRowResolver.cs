@@ -31,8 +31,6 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
     private static readonly string[] BlankMarkers = ["-", "--", "—", "——", "/", "n/a", "N/A", "NA", "null", "NULL", "无", "暂无", "空", "(空)", "（空）"];
 
-    private static readonly string[] ForeignCurrencies = ["美元", "港元", "港币", "欧元", "日元", "英镑", "新台币", "澳元", "USD", "HKD", "EUR", "JPY", "GBP"];
-
     private static readonly System.Text.RegularExpressions.Regex CompoundAmount = new(
         @"^(?<yi>\d+(?:\.\d+)?)亿(?<wan>\d+(?:\.\d+)?)万元?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -42,6 +40,10 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     // Two or more of x, ×, * standing where a name's words should be (XX有限公司, 湖北***公司), not inside a Latin word.
     private static readonly System.Text.RegularExpressions.Regex MaskedName = new(
         @"(?<![A-Za-z])[xX×ｘＸ*＊]{2,}(?![A-Za-z])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // A unit's currency in brackets inside the unit's own: 100(万元(人民币)), 780(万元(港币)) read as (万元人民币), (万元港币).
+    private static readonly System.Text.RegularExpressions.Regex NestedBracket = new(
+        @"(?<=[(（][^()（）]*)[(（](?<inner>[^()（）]+)[)）](?=[)）]$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly System.Text.RegularExpressions.Regex BracketedUnit = new(
         @"[(（](?<unit>亿元|亿|万元|万)[)）]$|(?<=[万亿])[(（](?<unit>元)[)）]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -61,7 +63,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly string[] LegalForms =
     [
         "有限责任公司", "股份有限公司", "有限公司", "合伙", "个体", "个人独资", "分公司", "分支机构", "股份合作", "合作社", "集体", "全民所有制", "联营",
-        "非法人", "来料加工",
+        "非法人", "来料加工", "股份制",
     ];
 
     private static readonly char[] TagSeparators = ['|', '、', ',', '，', ';', '；', '/'];
@@ -145,6 +147,15 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return Rejected();
         }
 
+        if (name.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // U+FFFD is what a decoder writes for bytes it could not read: the text was decoded with the wrong encoding
+            // and saved again before it reached this file, and the name cannot be read back from it.
+            Problem(NameField, name[..Math.Min(name.Length, 50)] + (name.Length > 50 ? "…" : string.Empty),
+                "the name holds � (U+FFFD), the mark a wrong decoding leaves: the row was damaged before it reached this file and cannot be read; take it again from its source");
+            return Rejected();
+        }
+
         if (name.AsSpan().IndexOfAny('\n', '\r') >= 0)
         {
             // A quote opened and never closed swallows the following lines into one field.
@@ -179,6 +190,11 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             if (Uscc.TryParse(usccText, out var parsed, out var error))
             {
                 uscc = parsed.Value;
+            }
+            else if (usccText.Length is 13 or 15 && usccText.All(char.IsAsciiDigit))
+            {
+                // Registers give a company closed before the unified code of 2015 its old 注册号 in this column.
+                usccError = $"a business registration number (注册号, {usccText.Length} digits), not a USCC";
             }
             else
             {
@@ -502,13 +518,38 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return plain;
         }
 
-        var currency = Array.Find(ForeignCurrencies, c => text.Contains(c, StringComparison.OrdinalIgnoreCase));
-        if (currency is not null)
+        var flat = NestedBracket.Replace(text, "${inner}");
+        if (CurrencyRates.Default.Find(flat) is var (currency, written))
         {
-            problem(field, text, $"amount in {currency}: amounts are kept in 万元 (CNY) and not converted, so the company is imported without this value", ProblemSeverity.Warning);
+            // 652.68(万美元), 8(万元美元), 500万港币, USD 5,000,000: the currency's name stands where 元 would, so the
+            // amount reads as one in 元 would (万 of the currency here), then turns into 元 at the table's rate.
+            var asYuan = flat.Replace(written, "元", StringComparison.Ordinal).Replace("元元", "元", StringComparison.Ordinal).Trim();
+            if (asYuan.StartsWith('元'))
+            {
+                asYuan = asYuan[1..].Trim() + "元";
+            }
+
+            if (ReadYuanAmount(asYuan) is { } wanOfCurrency && Math.Round(wanOfCurrency * currency.YuanPerUnit, 4) is var converted && WanYuan.InRange(converted))
+            {
+                return converted;
+            }
+
+            problem(field, text, $"not an amount in {written} (e.g. 500万{written}, 652.68(万{written})): the company is imported without this value", ProblemSeverity.Warning);
             return null;
         }
 
+        if (ReadYuanAmount(flat) is { } amount)
+        {
+            return amount;
+        }
+
+        problem(field, text, "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning);
+        return null;
+    }
+
+    /// <summary>An amount in 万元 as written in 元, 万元 or 亿 (brackets, separators and 人民币 allowed), or null.</summary>
+    private static decimal? ReadYuanAmount(string text)
+    {
         var cleaned = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
             .Replace("人民币", "", StringComparison.Ordinal).Replace("RMB", "", StringComparison.OrdinalIgnoreCase).Replace("CNY", "", StringComparison.OrdinalIgnoreCase)
             .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal);
@@ -538,13 +579,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             }
         }
 
-        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value <= WanYuan.Limit && WanYuan.InRange(value * factor))
-        {
-            return value * factor;
-        }
-
-        problem(field, text, "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning);
-        return null;
+        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value <= WanYuan.Limit && WanYuan.InRange(value * factor)
+            ? value * factor
+            : null;
     }
 
     private static int? ParseCount(int field, string text, Action<int, string?, string, ProblemSeverity> problem)

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 
 namespace ChainMap.Text;
@@ -90,9 +89,7 @@ internal static class ChineseText
 
     private static FrozenDictionary<char, char> LoadTable()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ChainMap.t2s.tsv")
-            ?? throw new InvalidOperationException("The embedded Traditional→Simplified table (data/text/t2s.tsv) is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = new StringReader(EmbeddedData.Read("ChainMap.t2s.tsv", "data/text/t2s.tsv"));
         var map = new Dictionary<char, char>();
         while (reader.ReadLine() is { } line)
         {

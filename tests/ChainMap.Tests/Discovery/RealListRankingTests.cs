@@ -115,6 +115,9 @@ public sealed class RealListRankingTests
     [TestCase("地方国有企业", "地方国企", 6)]
     [TestCase("民营企业", "民营企业", 2)]
     [TestCase("外商独资企业", "外资企业", 4)]
+    [TestCase("有限责任公司（台港澳法人独资）", "外资企业", 4)]
+    [TestCase("港、澳、台", "外资企业", 4)]
+    [TestCase("中外合作经营企业", "外资企业", 4)]
     [TestCase("公众企业", "公众企业", 3)]
     public void A_controller_type_becomes_a_tag_that_adds_to_strength(string text, string tag, double points)
     {

@@ -316,6 +316,33 @@ internal sealed class CompanyClassifierTests
     }
 
     [Test]
+    public async Task What_a_scope_clause_only_sells_goes_to_the_trade_segment_it_names_not_to_the_makers()
+    {
+        // Two rows of a register extract (2004/湖北): a pharmacy whose licence lists the drug classes it may sell, and a maker.
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var pharmacy = classifier.Classify(new CompanyText("十堰天宁药业有限公司为民大药房", null, null, "中药饮片、中成药、化学药制剂、抗生素制剂、生化药品零售；医疗器械二、三类零售；保健食品零售；预包装食品零售。"));
+        var maker = classifier.Classify(new CompanyText("湖北神农制药股份有限公司", null, null, "散剂、片剂、硬胶囊剂、颗粒剂、软胶囊剂生产；牙膏销售；医药中间体的生产、加工、销售。"));
+
+        Assert.That(pharmacy.Where(m => m.Confidence >= ClassifierRules.ConfirmThreshold).Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-RETAIL" }),
+            "化学药制剂 in a clause that sells drugs (药品零售) is no evidence of a drug maker");
+        Assert.That(pharmacy.Where(m => m.Segment.ChainCode == "SW").Select(m => m.Evidence), Has.None.Contains("化学药"));
+        Assert.That(maker.Where(m => m.Confidence >= ClassifierRules.ConfirmThreshold).Select(m => m.Segment.Code), Does.Contain("SW-CHEM"), "生产 in the clause: it makes them");
+    }
+
+    [TestCase("武汉强建机械设备租赁有限公司", "建筑机械设备租赁。")]
+    [TestCase("武汉中生机械设备租赁有限公司", "机械设备租赁。")]
+    public async Task An_equipment_rental_firm_is_no_emergency_equipment_lessor_by_that_word_alone(string name, string scope)
+    {
+        // Seen confirmed in YJ-LEASE on a register extract (2004/湖北) by the generic word 设备租赁 in name and scope.
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("YJ-LEASE"));
+    }
+
+    [Test]
     public async Task Industry_words_of_the_products_propose_segments_but_the_same_words_in_the_scope_do_not()
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

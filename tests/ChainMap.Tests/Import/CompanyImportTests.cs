@@ -166,7 +166,7 @@ public sealed class CompanyImportTests
     [Test]
     public async Task Unreadable_numbers_and_dates_are_left_out_with_a_warning_and_the_row_is_imported()
     {
-        var path = store.Write("numbers.csv", "企业名称,行政区划代码,注册资本(万元),成立日期,员工人数\n甲科技有限公司,421303,abc,2015-13-45,12\n乙科技有限公司,421303,500万美元,,五十\n");
+        var path = store.Write("numbers.csv", "企业名称,行政区划代码,注册资本(万元),成立日期,员工人数\n甲科技有限公司,421303,abc,2015-13-45,12\n乙科技有限公司,421303,500万卢布,,五十\n");
 
         var summary = await store.ImportAsync(path);
 
@@ -175,7 +175,7 @@ public sealed class CompanyImportTests
         {
             new ImportProblem("numbers.csv", 2, "注册资本(万元)", "abc", "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning),
             new ImportProblem("numbers.csv", 2, "成立日期", "2015-13-45", "not a date (expected e.g. 2015-06-30, 2015/6/30 or 2015年6月30日): the company is imported without this value", ProblemSeverity.Warning),
-            new ImportProblem("numbers.csv", 3, "注册资本(万元)", "500万美元", "amount in 美元: amounts are kept in 万元 (CNY) and not converted, so the company is imported without this value", ProblemSeverity.Warning),
+            new ImportProblem("numbers.csv", 3, "注册资本(万元)", "500万卢布", "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning),
             new ImportProblem("numbers.csv", 3, "员工人数", "五十", "not a whole non-negative number of people (or a band such as 50-99人, 1000人以上): the company is imported without this value", ProblemSeverity.Warning),
         }));
         var companies = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 5), CancellationToken.None)).Items;
@@ -208,6 +208,36 @@ public sealed class CompanyImportTests
         Assert.That(company.RegisteredCapital, Is.EqualTo(12000m));
         Assert.That(company.Revenue, Is.EqualTo(3000m));
         Assert.That(company.Employees, Is.Null);
+    }
+
+    [Test]
+    public async Task Amounts_in_a_foreign_currency_are_converted_to_wan_yuan_at_the_tables_rate()
+    {
+        // data/money/exchange-rates.csv: 7.187717 元 per 美元, 0.922033 per 港币, 8.106066 per 欧元, 0.048037 per 日元.
+        var path = store.Write("currencies.csv", """
+            企业名称,行政区划代码,注册资本,营业收入
+            甲汽车部件有限公司,421303,652.6800(万美元),"USD 5,000,000"
+            乙有限公司,421303,8(万元美元),500万港币
+            丙有限公司,421303,100(万欧元),2000(万日元)
+            丁有限公司,421303,美元,500万卢布
+            戊有限公司,421303,780(万元(港币)),100(万元(人民币))
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((5L, 0L)));
+        var companies = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 10), CancellationToken.None)).Items
+            .ToDictionary(c => c.Name, c => (c.RegisteredCapital, c.Revenue));
+        Assert.That(companies["甲汽车部件有限公司"], Is.EqualTo(((decimal?)4691.2791m, (decimal?)3593.8585m)));
+        Assert.That(companies["乙有限公司"], Is.EqualTo(((decimal?)57.5017m, (decimal?)461.0165m)));
+        Assert.That(companies["丙有限公司"], Is.EqualTo(((decimal?)810.6066m, (decimal?)96.074m)));
+        Assert.That(companies["丁有限公司"], Is.EqualTo(((decimal?)null, (decimal?)null)));
+        Assert.That(companies["戊有限公司"], Is.EqualTo(((decimal?)719.1857m, (decimal?)100m)), "a register's currency in brackets inside the unit's");
+        Assert.That(summary.Problems, Is.EqualTo(new[]
+        {
+            new ImportProblem("currencies.csv", 5, "注册资本", "美元", "not an amount in 美元 (e.g. 500万美元, 652.68(万美元)): the company is imported without this value", ProblemSeverity.Warning),
+            new ImportProblem("currencies.csv", 5, "营业收入", "500万卢布", "not a non-negative amount in 万元 (e.g. 500, 1,200.5, 500万元, 1.2亿): the company is imported without this value", ProblemSeverity.Warning),
+        }), "a currency the table does not hold is no amount in 万元");
     }
 
     [Test]

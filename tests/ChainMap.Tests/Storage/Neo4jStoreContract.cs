@@ -49,7 +49,7 @@ public sealed class Neo4jStoreContract : StoreContract
     private protected override async Task RebuildCandidateIndexAsync()
     {
         var store = services!.GetRequiredService<Neo4jStore>();
-        await store.RunAsync(["MATCH (x:Candidate) DELETE x", "MATCH (g:Migration) DELETE g"], CancellationToken.None);
+        await store.RunAsync(["MATCH (x:Candidate) DELETE x", "MATCH (t:SegmentCount) DELETE t", "MATCH (g:Migration) DELETE g"], CancellationToken.None);
         Assert.That((await store.RunAsync("MATCH (x:Candidate) RETURN count(x)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero);
         var server = await services!.GetRequiredService<Neo4jConnector>().GetAsync(CancellationToken.None);
         await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);

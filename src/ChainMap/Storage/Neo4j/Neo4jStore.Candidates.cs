@@ -14,7 +14,8 @@ namespace ChainMap.Storage.Neo4j;
 internal sealed partial class Neo4jStore
 {
     /// <summary>
-    /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored: the statements go last into the
+    /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored, and moves the kept segment counts
+    /// (ADR 0270) by what their old candidates counted and their new ones count: the statements go last into the
     /// transaction of the write (they see its changes), and are exact whatever the write did (a deleted company's go).
     /// </summary>
     internal static IReadOnlyList<CypherStatement> SyncCandidates(IEnumerable<long> companyIds)
@@ -24,8 +25,10 @@ internal sealed partial class Neo4jStore
             ? []
             :
             [
+                Cypher(Neo4jSegmentCounts.SubtractSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.DeleteSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.CreateSection, ("candidateIds", ids)),
+                Cypher(Neo4jSegmentCounts.AddSection, ("candidateIds", ids)),
             ];
     }
 
@@ -136,11 +139,18 @@ internal static class Neo4jCandidates
     /// <summary>The seek key of a segment in a province (the <c>segmentProvince</c> property).</summary>
     public static string Key(string segmentCode, string provinceCode) => segmentCode + "|" + provinceCode;
 
+    /// <summary>Builds what the database does not say it has: the candidate index, then the segment counts built from it.</summary>
+    public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
+    {
+        await MigrateCandidatesAsync(transport, cancellationToken);
+        await Neo4jSegmentCounts.MigrateAsync(transport, cancellationToken);
+    }
+
     /// <summary>
     /// Builds the candidate index once when the database does not say it has it: one statement per request, so that each
     /// runs in its own implicit transaction on every API; a server that answers with no rows has nothing to build.
     /// </summary>
-    public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
+    private static async Task MigrateCandidatesAsync(INeo4jTransport transport, CancellationToken cancellationToken)
     {
         var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN g IS NOT NULL", null, cancellationToken);
         if (done.Rows.Count == 0 || done.Rows[0][0].AsBoolean())
@@ -148,6 +158,8 @@ internal static class Neo4jCandidates
             return;
         }
 
+        // The kept segment counts (ADR 0270) are built from the candidates: rebuilt after them.
+        await RunAsync(transport, "MATCH (g:Migration {name: '" + Neo4jSegmentCounts.MigrationName + "'}) DELETE g", null, cancellationToken);
         var last = await RunAsync(transport, "MATCH (c:Company) RETURN coalesce(max(c.id), 0)", null, cancellationToken);
         while ((await RunAsync(transport, "MATCH (x:Candidate) WITH x LIMIT 20000 DELETE x RETURN count(*)", null, cancellationToken)).Rows is [var deleted, ..]
             && deleted[0].AsInt64() > 0)
@@ -162,6 +174,6 @@ internal static class Neo4jCandidates
         await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = 1", null, cancellationToken);
     }
 
-    private static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+    internal static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
         (await transport.RunAsync([new CypherStatement(text, parameters)], cancellationToken))[0];
 }

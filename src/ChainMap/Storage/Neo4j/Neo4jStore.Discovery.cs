@@ -4,41 +4,64 @@ using ChainMap.Domain;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// Discovery reads <c>(:Company)-[:IN_SEGMENT]-&gt;(:Segment {chainCode})</c> directly for segment statistics and
-/// place counts; target candidates come from the candidate index (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
+/// Discovery reads segment statistics and place counts from the kept segment counts (<see cref="Neo4jSegmentCounts"/>,
+/// ADR 0270) with the arithmetic SQLite uses (<see cref="SegmentCounts"/>); target candidates come from the candidate index
+/// (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
 /// are in <c>Neo4jStore.Introductions.cs</c>.
 /// </summary>
 internal sealed partial class Neo4jStore
 {
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
-        var home = new RegionFilter(RegionScope.Of(homeRegionCodes), "home");
-        var result = await RunAsync(Cypher($$"""
-            MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
-            WHERE {{Confirmed}}
-            WITH s.code AS code, c, {{home.Predicate()}} AS home
-            RETURN code,
-                   sum(CASE WHEN home THEN 1 ELSE 0 END), sum(CASE WHEN home THEN coalesce(c.registeredCapital, 0.0) ELSE 0.0 END),
-                   sum(CASE WHEN home THEN coalesce(c.strength, 0.0) ELSE 0.0 END),
-                   sum(CASE WHEN home THEN 0 ELSE 1 END), sum(CASE WHEN home THEN 0.0 ELSE coalesce(c.registeredCapital, 0.0) END),
-                   sum(CASE WHEN home THEN 0.0 ELSE coalesce(c.strength, 0.0) END)
-            """, [("chain", chainCode), .. home.Parameters]), cancellationToken);
-        return result.Rows.Select(r => new SegmentStats(
-            r[0].AsRequiredString(),
-            new PresenceFigures((int)r[1].AsInt64(), (decimal)r[2].AsDouble(), r[3].AsDouble()),
-            new PresenceFigures((int)r[4].AsInt64(), (decimal)r[5].AsDouble(), r[6].AsDouble()))).ToList();
+        var (segments, counts) = await ReadSegmentCountsAsync(chainCode, homeRegionCodes, placeLevels: false, cancellationToken);
+        return SegmentCounts.Stats(segments, counts, homeRegionCodes);
     }
 
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
-        var filter = CypherCandidateFilter.OverCompany(new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null));
-        var result = await RunAsync(Cypher($$"""
-            MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
-            WHERE {{filter.Where}}
-            RETURN s.code, c.provinceCode, c.cityCode, count(c), sum(coalesce(c.registeredCapital, 0.0))
-            """, [("chain", chainCode), .. filter.Parameters]), cancellationToken);
-        return result.Rows.Select(r => new SegmentPlaceCount(
-            r[0].AsRequiredString(), r[1].AsRequiredString(), r[2].AsString(), (int)r[3].AsInt64(), (decimal)r[4].AsDouble())).ToList();
+        var (_, counts) = await ReadSegmentCountsAsync(chainCode, (regionCodes ?? []).Concat(excludedRegionCodes).ToList(), placeLevels: true, cancellationToken);
+        return SegmentCounts.Places(counts, regionCodes, excludedRegionCodes);
+    }
+
+    /// <summary>
+    /// The chain's segments in order, and their kept counts (ADR 0270): the all-companies row and the rows of <paramref name="codes"/>,
+    /// with <paramref name="placeLevels"/> every province and city row too. One request; each row is one index seek.
+    /// </summary>
+    private async Task<(List<string> Segments, Dictionary<string, SegmentCounts> Counts)> ReadSegmentCountsAsync(
+        string chainCode, IReadOnlyCollection<string> codes, bool placeLevels, CancellationToken cancellationToken)
+    {
+        const string Columns = "RETURN t.segment, t.region, t.level, t.provinceCode, t.cityCode, t.companies, t.capital, t.strength";
+        var statements = new List<CypherStatement>
+        {
+            Cypher("MATCH (s:Segment {chainCode: $chain}) RETURN s.code ORDER BY s.ordinal, s.code", ("chain", chainCode)),
+            Cypher($$"""
+                MATCH (s:Segment {chainCode: $chain})
+                UNWIND $regions AS region
+                WITH s.code + '|' + region AS countKey
+                MATCH (t:SegmentCount) USING INDEX t:SegmentCount(key) WHERE t.key = countKey
+                {{Columns}}
+                """, ("chain", chainCode), ("regions", codes.Where(c => c.Length > 0).Prepend(string.Empty).Distinct(StringComparer.Ordinal).ToList())),
+        };
+        if (placeLevels)
+        {
+            statements.Add(Cypher($$"""
+                MATCH (s:Segment {chainCode: $chain})
+                WITH s.code AS code
+                MATCH (t:SegmentCount) USING INDEX t:SegmentCount(place) WHERE t.place = code
+                {{Columns}}
+                """, ("chain", chainCode)));
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
+        var counts = new Dictionary<string, SegmentCounts>(StringComparer.Ordinal);
+        foreach (var row in results.Skip(1).SelectMany(r => r.Rows))
+        {
+            SegmentCounts.Add(counts, row[0].AsRequiredString(), new SegmentCountRow(
+                row[1].AsRequiredString(), (int)row[2].AsInt64(), row[3].AsString(), row[4].AsString(),
+                new SegmentFigures(row[5].AsInt64(), row[6].AsDouble(), row[7].AsDouble())));
+        }
+
+        return (results[0].Rows.Select(r => r[0].AsRequiredString()).ToList(), counts);
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

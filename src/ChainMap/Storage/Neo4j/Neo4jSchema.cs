@@ -33,7 +33,7 @@ internal static class Neo4jSchema
         ("channel_code", "Channel", "code"),
         ("channel_id", "Channel", "id"),
         ("merged_company_id", "MergedCompany", "id"),
-        ("segment_count_key", "SegmentCount", "key"),
+        ("segment_count_segment", "SegmentCount", "segment"),
     ];
 
     /// <summary>
@@ -58,8 +58,7 @@ internal static class Neo4jSchema
         ("candidate_company", "Candidate", "company"),
         ("candidate_segment", "Candidate", "segment"),
         ("candidate_segment_province", "Candidate", "segmentProvince"),
-        ("segment_count_segment", "SegmentCount", "segment"),
-        ("segment_count_place", "SegmentCount", "place"),
+        ("candidate_segment_city", "Candidate", "segmentCity"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

@@ -119,7 +119,7 @@ internal static class Neo4jCandidates
     internal const string Create = """
         MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
         WHERE coalesce(m.status, 'confirmed') = 'confirmed'
-        CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''),
+        CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''), segmentCity: s.code + '|' + c.cityCode,
             strength: coalesce(c.strength, 0.0), provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode,
             registeredCapital: c.registeredCapital, tags: c.tags})
         """;
@@ -133,11 +133,14 @@ internal static class Neo4jCandidates
     /// <summary>Creates the candidates of the companies <c>$candidateIds</c> that exist (a statement, or a section of one).</summary>
     internal const string CreateSection = "UNWIND $candidateIds AS candidateId\nMATCH (c:Company {id: candidateId})\n" + Create;
 
+    /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
+    private const int Version = 2;
+
     /// <summary>Companies per transaction of the one-time build.</summary>
     private const long BuildRange = 10_000;
 
-    /// <summary>The seek key of a segment in a province (the <c>segmentProvince</c> property).</summary>
-    public static string Key(string segmentCode, string provinceCode) => segmentCode + "|" + provinceCode;
+    /// <summary>The seek key of a segment in a province or city (the <c>segmentProvince</c> and <c>segmentCity</c> properties).</summary>
+    public static string Key(string segmentCode, string regionCode) => segmentCode + "|" + regionCode;
 
     /// <summary>Builds what the database does not say it has: the candidate index, then the segment counts built from it.</summary>
     public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
@@ -152,7 +155,8 @@ internal static class Neo4jCandidates
     /// </summary>
     private static async Task MigrateCandidatesAsync(INeo4jTransport transport, CancellationToken cancellationToken)
     {
-        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN g IS NOT NULL", null, cancellationToken);
+        // Version 2 (ADR 0270) added segmentCity: a database built with version 1 builds them again.
+        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN coalesce(g.version, 0) >= " + Version, null, cancellationToken);
         if (done.Rows.Count == 0 || done.Rows[0][0].AsBoolean())
         {
             return;
@@ -171,7 +175,7 @@ internal static class Neo4jCandidates
             await RunAsync(transport, "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
         }
 
-        await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = 1", null, cancellationToken);
+        await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
     }
 
     internal static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>

@@ -1,67 +1,98 @@
+using System.Text.Json;
 using ChainMap.Discovery;
 using ChainMap.Domain;
 
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// Discovery reads segment statistics and place counts from the kept segment counts (<see cref="Neo4jSegmentCounts"/>,
-/// ADR 0270) with the arithmetic SQLite uses (<see cref="SegmentCounts"/>); target candidates come from the candidate index
-/// (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
+/// Discovery reads segment statistics from the kept segment totals (<see cref="Neo4jSegmentCounts"/>, ADR 0270) and the
+/// home's candidates, place counts and target candidates from the candidate index (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
 /// are in <c>Neo4jStore.Introductions.cs</c>.
 /// </summary>
 internal sealed partial class Neo4jStore
 {
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
-        var (segments, counts) = await ReadSegmentCountsAsync(chainCode, homeRegionCodes, placeLevels: false, cancellationToken);
-        return SegmentCounts.Stats(segments, counts, homeRegionCodes);
+        // All of a segment from its kept total (ADR 0270), at home from the home's candidates; elsewhere is the difference.
+        var home = RegionScope.Of(homeRegionCodes);
+        var chain = ("chain", (object?)chainCode);
+        var statements = new List<CypherStatement>
+        {
+            Cypher("MATCH (s:Segment {chainCode: $chain}) RETURN s.code ORDER BY s.ordinal, s.code", chain),
+            Cypher("""
+                MATCH (s:Segment {chainCode: $chain})
+                WITH s.code AS code
+                MATCH (t:SegmentCount) USING INDEX t:SegmentCount(segment) WHERE t.segment = code
+                RETURN code, t.companies, t.capital, t.strength
+                """, chain),
+        };
+        if (!home.IsEmpty)
+        {
+            var seek = HomeSeek(home);
+            statements.Add(Cypher($$"""
+                MATCH (s:Segment {chainCode: $chain})
+                {{seek.Match}}
+                WHERE {{seek.Where}}
+                RETURN x.segment, count(*), sum(coalesce(x.registeredCapital, 0.0)), sum(coalesce(x.strength, 0.0))
+                """, [chain, .. seek.Parameters]));
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
+        var totals = results[1].Rows.ToDictionary(r => r[0].AsRequiredString(), Figures, StringComparer.Ordinal);
+        var local = (statements.Count > 2 ? results[2].Rows : []).ToDictionary(r => r[0].AsRequiredString(), Figures, StringComparer.Ordinal);
+        var none = new PresenceFigures(0, 0m, 0);
+        return results[0].Rows
+            .Select(r => r[0].AsRequiredString())
+            .Where(code => totals.TryGetValue(code, out var all) && all.Companies > 0)
+            .Select(code =>
+            {
+                var (all, here) = (totals[code], local.GetValueOrDefault(code) ?? none);
+                return new SegmentStats(code, here, new PresenceFigures(all.Companies - here.Companies, all.RegisteredCapital - here.RegisteredCapital, all.Strength - here.Strength));
+            })
+            .ToList();
+
+        static PresenceFigures Figures(JsonElement[] r) => new((int)r[1].AsInt64(), (decimal)r[2].AsDouble(), r[3].AsDouble());
+    }
+
+    /// <summary>
+    /// The home's candidates in the chain's segments <c>s</c>: a home of provinces only by (segment, province) keys, of
+    /// cities only by (segment, city) keys, any other by segment with the home as a predicate.
+    /// </summary>
+    private static (string Match, string Where, IReadOnlyList<(string Name, object? Value)> Parameters) HomeSeek(RegionScope home)
+    {
+        var (property, codes) = home switch
+        {
+            { Cities.Count: 0, Counties.Count: 0 } => ("segmentProvince", home.Provinces),
+            { Provinces.Count: 0, Counties.Count: 0 } => ("segmentCity", home.Cities),
+            _ => (null, null),
+        };
+        if (property is null)
+        {
+            var filter = new RegionFilter(home, "home");
+            return ("MATCH (x:Candidate) USING INDEX x:Candidate(segment) WHERE x.segment = s.code\nWITH x", filter.Predicate("x"), [.. filter.Parameters]);
+        }
+
+        return (
+            $"UNWIND $homeCodes AS code\nMATCH (x:Candidate) USING INDEX x:Candidate({property}) WHERE x.{property} = s.code + '|' + code\nWITH x",
+            "true",
+            [("homeCodes", codes!.ToList())]);
     }
 
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
-        var (_, counts) = await ReadSegmentCountsAsync(chainCode, (regionCodes ?? []).Concat(excludedRegionCodes).ToList(), placeLevels: true, cancellationToken);
-        return SegmentCounts.Places(counts, regionCodes, excludedRegionCodes);
-    }
-
-    /// <summary>
-    /// The chain's segments in order, and their kept counts (ADR 0270): the all-companies row and the rows of <paramref name="codes"/>,
-    /// with <paramref name="placeLevels"/> every province and city row too. One request; each row is one index seek.
-    /// </summary>
-    private async Task<(List<string> Segments, Dictionary<string, SegmentCounts> Counts)> ReadSegmentCountsAsync(
-        string chainCode, IReadOnlyCollection<string> codes, bool placeLevels, CancellationToken cancellationToken)
-    {
-        const string Columns = "RETURN t.segment, t.region, t.level, t.provinceCode, t.cityCode, t.companies, t.capital, t.strength";
-        var statements = new List<CypherStatement>
-        {
-            Cypher("MATCH (s:Segment {chainCode: $chain}) RETURN s.code ORDER BY s.ordinal, s.code", ("chain", chainCode)),
-            Cypher($$"""
-                MATCH (s:Segment {chainCode: $chain})
-                UNWIND $regions AS region
-                WITH s.code + '|' + region AS countKey
-                MATCH (t:SegmentCount) USING INDEX t:SegmentCount(key) WHERE t.key = countKey
-                {{Columns}}
-                """, ("chain", chainCode), ("regions", codes.Where(c => c.Length > 0).Prepend(string.Empty).Distinct(StringComparer.Ordinal).ToList())),
-        };
-        if (placeLevels)
-        {
-            statements.Add(Cypher($$"""
-                MATCH (s:Segment {chainCode: $chain})
-                WITH s.code AS code
-                MATCH (t:SegmentCount) USING INDEX t:SegmentCount(place) WHERE t.place = code
-                {{Columns}}
-                """, ("chain", chainCode)));
-        }
-
-        var results = await RunAsync(statements, cancellationToken);
-        var counts = new Dictionary<string, SegmentCounts>(StringComparer.Ordinal);
-        foreach (var row in results.Skip(1).SelectMany(r => r.Rows))
-        {
-            SegmentCounts.Add(counts, row[0].AsRequiredString(), new SegmentCountRow(
-                row[1].AsRequiredString(), (int)row[2].AsInt64(), row[3].AsString(), row[4].AsString(),
-                new SegmentFigures(row[5].AsInt64(), row[6].AsDouble(), row[7].AsDouble())));
-        }
-
-        return (results[0].Rows.Select(r => r[0].AsRequiredString()).ToList(), counts);
+        // From the candidate index (ADR 0270): one candidate per confirmed membership, with its company's region and capital.
+        var segments = (await RunAsync(Cypher("MATCH (s:Segment {chainCode: $chain}) RETURN s.code", ("chain", chainCode)), cancellationToken)).Rows
+            .Select(r => r[0].AsRequiredString()).ToList();
+        var candidates = new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null);
+        var seek = new CandidateSeek(candidates.Scope, segments);
+        var filter = CypherCandidateFilter.OverCandidate(candidates, seek.CoversScope);
+        var result = await RunAsync(Cypher($$"""
+            {{seek.Match}}
+            WHERE {{filter.Where}} AND x.provinceCode IS NOT NULL
+            RETURN x.segment, x.provinceCode, CASE WHEN x.cityCode = x.provinceCode THEN null ELSE x.cityCode END, count(*), sum(coalesce(x.registeredCapital, 0.0))
+            """, [.. seek.Parameters, .. filter.Parameters]), cancellationToken);
+        return result.Rows.Select(r => new SegmentPlaceCount(
+            r[0].AsRequiredString(), r[1].AsRequiredString(), r[2].AsString(), (int)r[3].AsInt64(), (decimal)r[4].AsDouble())).ToList();
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

@@ -14,7 +14,20 @@ internal sealed partial class SqliteStore
         await using var connection = await OpenAsync(cancellationToken);
         var segments = await ChainSegmentsAsync(connection, chainCode, cancellationToken);
         var counts = await ReadCountsAsync(connection, segments, homeRegionCodes, placeLevels: false, cancellationToken);
-        return SegmentCounts.Stats(segments, counts, homeRegionCodes);
+        var result = new List<SegmentStats>();
+        foreach (var segment in segments)
+        {
+            if (!counts.TryGetValue(segment, out var segmentCounts))
+            {
+                continue;
+            }
+
+            var local = segmentCounts.In(homeRegionCodes, []).Count(null);
+            var elsewhere = segmentCounts.All - local;
+            result.Add(new SegmentStats(segment, Presence(local), Presence(elsewhere)));
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
@@ -22,7 +35,32 @@ internal sealed partial class SqliteStore
         await using var connection = await OpenAsync(cancellationToken);
         var segments = await ChainSegmentsAsync(connection, chainCode, cancellationToken);
         var counts = await ReadCountsAsync(connection, segments, (regionCodes ?? []).Concat(excludedRegionCodes), placeLevels: true, cancellationToken);
-        return SegmentCounts.Places(counts, regionCodes, excludedRegionCodes);
+        var result = new List<SegmentPlaceCount>();
+        foreach (var (segment, segmentCounts) in counts)
+        {
+            var scoped = segmentCounts.In(regionCodes, excludedRegionCodes);
+            var cities = segmentCounts.Rows.Values.Where(r => r.Level == 2).ToLookup(r => r.ProvinceCode ?? string.Empty, StringComparer.Ordinal);
+            foreach (var province in segmentCounts.Rows.Values.Where(r => r.Level == 1))
+            {
+                var withoutCity = scoped.Count(province);
+                foreach (var city in cities[province.Code])
+                {
+                    var inCity = scoped.Count(city);
+                    withoutCity -= inCity;
+                    if (inCity.Companies > 0)
+                    {
+                        result.Add(new SegmentPlaceCount(segment, province.Code, city.Code, (int)inCity.Companies, (decimal)inCity.Capital));
+                    }
+                }
+
+                if (withoutCity.Companies > 0)
+                {
+                    result.Add(new SegmentPlaceCount(segment, province.Code, null, (int)withoutCity.Companies, (decimal)withoutCity.Capital));
+                }
+            }
+        }
+
+        return result;
     }
 
     public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
@@ -119,6 +157,8 @@ internal sealed partial class SqliteStore
 
         return result;
     }
+
+    private static PresenceFigures Presence(Figures figures) => new((int)figures.Companies, (decimal)figures.Capital, figures.Strength);
 
     public async Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {

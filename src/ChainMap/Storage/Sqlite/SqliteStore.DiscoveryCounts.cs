@@ -47,8 +47,104 @@ internal sealed partial class SqliteStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            SegmentCounts.Add(result, reader.GetString(0), new SegmentCountRow(reader.GetString(1), reader.GetInt32(2), NullableString(reader, 3), NullableString(reader, 4),
-                new SegmentFigures(reader.GetInt64(5), reader.GetDouble(6), reader.GetDouble(7))));
+            var segment = reader.GetString(0);
+            if (!result.TryGetValue(segment, out var counts))
+            {
+                result[segment] = counts = new SegmentCounts();
+            }
+
+            var row = new CountRow(reader.GetString(1), reader.GetInt32(2), NullableString(reader, 3), NullableString(reader, 4),
+                new Figures(reader.GetInt64(5), reader.GetDouble(6), reader.GetDouble(7)));
+            counts.Rows[row.Code] = row;
+        }
+    }
+
+    /// <summary>Companies (with capital and strength) of one segment, summed over regions.</summary>
+    private readonly record struct Figures(long Companies, double Capital, double Strength)
+    {
+        public static Figures operator +(Figures a, Figures b) => new(a.Companies + b.Companies, a.Capital + b.Capital, a.Strength + b.Strength);
+
+        public static Figures operator -(Figures a, Figures b) => new(a.Companies - b.Companies, a.Capital - b.Capital, a.Strength - b.Strength);
+    }
+
+    /// <summary>A row of discovery_count: <see cref="Code"/> '' stands for all companies of the segment.</summary>
+    private sealed record CountRow(string Code, int Level, string? ProvinceCode, string? CityCode, Figures Figures)
+    {
+        /// <summary>True when <paramref name="code"/> is this division or one that contains it.</summary>
+        public bool IsWithin(string code) => Code.Length > 0 && (Code == code || ProvinceCode == code || CityCode == code);
+
+        /// <summary>True when <paramref name="inner"/> lies inside this division (or is it); everything lies inside the all-companies row.</summary>
+        public bool Contains(CountRow inner) => Code.Length == 0 || inner.IsWithin(Code);
+    }
+
+    /// <summary>The rows read for one segment.</summary>
+    private sealed class SegmentCounts
+    {
+        public Dictionary<string, CountRow> Rows { get; } = new(StringComparer.Ordinal);
+
+        public Figures All => Rows.TryGetValue(string.Empty, out var all) ? all.Figures : default;
+
+        /// <summary>Counts inside <paramref name="scope"/> (null: anywhere) and outside <paramref name="excluded"/>.</summary>
+        public ScopedCounts In(IReadOnlyCollection<string>? scope, IReadOnlyCollection<string> excluded) =>
+            new(Rows.GetValueOrDefault(string.Empty), scope is null ? null : Outermost(scope), Outermost(excluded));
+
+        /// <summary>The rows of <paramref name="codes"/> that no other of them contains (divisions nest, so these do not overlap).</summary>
+        private List<CountRow> Outermost(IReadOnlyCollection<string> codes)
+        {
+            var rows = codes.Distinct(StringComparer.Ordinal).Where(c => c.Length > 0).Select(c => Rows.GetValueOrDefault(c)).OfType<CountRow>().ToList();
+            return rows.Where(r => !rows.Any(o => o != r && r.IsWithin(o.Code))).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Figures of a division within a scope and outside exclusions. A scope or exclusion code without a
+    /// row has no companies of the segment, and neither has anything inside it, so it can be left out.
+    /// </summary>
+    private sealed class ScopedCounts(CountRow? all, List<CountRow>? scope, List<CountRow> excluded)
+    {
+        /// <summary>Companies of <paramref name="node"/> (null: all of the segment) in the scope and in no excluded division.</summary>
+        public Figures Count(CountRow? node)
+        {
+            node ??= all;
+            if (node is null)
+            {
+                return default;
+            }
+
+            var total = default(Figures);
+            if (scope is null || scope.Exists(r => node.IsWithin(r.Code)))
+            {
+                return Outside(node);
+            }
+
+            foreach (var piece in scope)
+            {
+                if (piece != node && node.Contains(piece))
+                {
+                    total += Outside(piece);
+                }
+            }
+
+            return total;
+        }
+
+        private Figures Outside(CountRow piece)
+        {
+            if (excluded.Exists(h => piece.IsWithin(h.Code)))
+            {
+                return default;
+            }
+
+            var total = piece.Figures;
+            foreach (var h in excluded)
+            {
+                if (h != piece && piece.Contains(h))
+                {
+                    total -= h.Figures;
+                }
+            }
+
+            return total;
         }
     }
 }

@@ -4,10 +4,11 @@ using ChainMap.Domain;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// The candidate index of target lists (ADR 0250): one <c>(:Candidate {company, segment, segmentProvince, strength,
-/// provinceCode, cityCode, countyCode, registeredCapital, tags})</c> node per confirmed membership, a copy of what a
+/// The candidate index of target lists (ADR 0250): one <c>(:Candidate {company, segment, segmentProvince, segmentCity,
+/// strength, provinceCode, cityCode, countyCode, registeredCapital, tags})</c> node per confirmed membership, a copy of what a
 /// target list filters and orders by, so that a list seeks the members of a segment in a province by one index
-/// (<c>segmentProvince</c>, Neo4j 3.x has no composite index) and reads neither the company nor the membership.
+/// (<c>segmentProvince</c>, Neo4j 3.x has no composite index) and reads neither the company nor the membership; the
+/// statistics seek the home's members by <c>segmentCity</c> and read the segment totals kept with them (ADR 0270).
 /// Every write that changes a company or its memberships runs <see cref="SyncCandidates"/> for those companies in its
 /// own transaction; <see cref="Neo4jCandidates.MigrateAsync"/> builds the index once for a database that predates it.
 /// </summary>

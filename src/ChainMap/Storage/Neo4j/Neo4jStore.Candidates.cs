@@ -156,10 +156,21 @@ internal static class Neo4jCandidates
     /// </summary>
     private static async Task MigrateCandidatesAsync(INeo4jTransport transport, CancellationToken cancellationToken)
     {
-        // Version 2 (ADR 0270) added segmentCity: a database built with version 1 builds them again.
-        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN coalesce(g.version, 0) >= " + Version, null, cancellationToken);
-        if (done.Rows.Count == 0 || done.Rows[0][0].AsBoolean())
+        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN coalesce(g.version, 0)", null, cancellationToken);
+        if (done.Rows.Count == 0 || done.Rows[0][0].AsInt64() >= Version)
         {
+            return;
+        }
+
+        if (done.Rows[0][0].AsInt64() == 1)
+        {
+            // Version 2 (ADR 0270) added segmentCity, which a candidate's own segment and city give: set in batches.
+            while ((await RunAsync(transport, "MATCH (x:Candidate) WHERE x.segmentCity IS NULL AND x.cityCode IS NOT NULL WITH x LIMIT 10000 SET x.segmentCity = x.segment + '|' + x.cityCode RETURN count(*)", null, cancellationToken)).Rows is [var set, ..]
+                && set[0].AsInt64() > 0)
+            {
+            }
+
+            await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
             return;
         }
 

@@ -24,18 +24,14 @@ internal static class Neo4jSegmentCounts
     /// <summary>The candidates of the companies <c>$candidateIds</c>.</summary>
     private const string CandidatesOf = "MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company IN $candidateIds";
 
-    /// <summary>
-    /// Adds what the candidates bound before <see cref="Rows"/> count. <c>MERGE</c> on the unique segment creates a missing
-    /// node once even when two writers add to it; the node's write lock is taken before its values are read, so that two
-    /// writers' sums never overwrite each other (as <c>Neo4jStore.Projects.cs</c> does).
-    /// </summary>
+    /// <summary>Adds what the candidates bound before <see cref="Rows"/> count (creating the nodes not there yet).</summary>
     private const string Add = """
 
-        MERGE (t:SegmentCount {segment: segment})
-        ON CREATE SET t.companies = 0, t.capital = 0.0, t.strength = 0.0
-        SET t.lock = true
-        REMOVE t.lock
-        SET t.companies = t.companies + n, t.capital = t.capital + capital, t.strength = t.strength + strength
+        OPTIONAL MATCH (t:SegmentCount) USING INDEX t:SegmentCount(segment) WHERE t.segment = segment
+        FOREACH (ignored IN CASE WHEN t IS NULL THEN [1] ELSE [] END |
+            CREATE (:SegmentCount {segment: segment, companies: n, capital: capital, strength: strength}))
+        FOREACH (ignored IN CASE WHEN t IS NULL THEN [] ELSE [1] END |
+            SET t.companies = t.companies + n, t.capital = t.capital + capital, t.strength = t.strength + strength)
         """;
 
     /// <summary>
@@ -45,8 +41,6 @@ internal static class Neo4jSegmentCounts
     internal const string SubtractSection = CandidatesOf + Rows + """
 
         MATCH (t:SegmentCount) USING INDEX t:SegmentCount(segment) WHERE t.segment = segment
-        SET t.lock = true
-        REMOVE t.lock
         SET t.companies = t.companies - n, t.capital = t.capital - capital, t.strength = t.strength - strength
         WITH t WHERE t.companies <= 0
         DELETE t

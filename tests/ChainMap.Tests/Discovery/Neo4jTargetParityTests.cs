@@ -11,10 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChainMap.Tests.Discovery;
 
 /// <summary>
-/// The same writes on SQLite and on the Neo4j test server give the same target lists (ADR 0250: on Neo4j the
-/// candidates come from a candidate index that every write keeps): the hand-made graph plus 600 generated companies,
-/// then analysts' edits, curation, reclassification, a merge, a delete and a second import, with the lists compared
-/// (targets, order, scores, segments, totals) after the import and after the other writes.
+/// The same writes on SQLite and on the Neo4j test server give the same target lists and investment maps (ADRs 0250
+/// and 0270: on Neo4j the candidates come from a candidate index and the statistics and place counts from segment
+/// counts that every write keeps): the hand-made graph plus 600 generated companies, then analysts' edits, curation,
+/// reclassification, a merge, a delete and a second import, with the lists compared (targets, order, scores, segments,
+/// totals) and the maps (gap figures and ratings, candidates, top targets, provinces and cities, in three scopes) after
+/// the import and after the other writes.
 /// </summary>
 public sealed class Neo4jTargetParityTests
 {
@@ -44,7 +46,7 @@ public sealed class Neo4jTargetParityTests
     }
 
     [Test]
-    public async Task Neo4j_lists_equal_the_sqlite_lists_after_imports_edits_and_curation()
+    public async Task Neo4j_lists_and_maps_equal_the_sqlite_ones_after_imports_edits_and_curation()
     {
         var graphs = new[] { await ImportAsync(sqlite), await ImportAsync(neo4j) };
         await AssertSameListsAsync("after the import");
@@ -137,6 +139,7 @@ public sealed class Neo4jTargetParityTests
             (null, null, [], 5_000m, 1, 25),
         };
         var lists = new List<List<TargetPage>>();
+        var maps = new List<List<InvestmentMap>>();
         foreach (var factory in new[] { sqlite, neo4j })
         {
             factory.Services.GetRequiredService<RegionDirectory>().Invalidate();
@@ -151,6 +154,14 @@ public sealed class Neo4jTargetParityTests
             }
 
             lists.Add(pages);
+            var mapped = new List<InvestmentMap>();
+            foreach (var scope in new string[]?[] { null, delta, ["320500", "441900"] })
+            {
+                factory.Services.GetRequiredService<DiscoveryCache>().Clear();
+                mapped.Add(await discovery.BuildMapAsync(chain, scope, 3, 0, CancellationToken.None));
+            }
+
+            maps.Add(mapped);
         }
 
         for (var i = 0; i < filters.Length; i++)
@@ -163,5 +174,24 @@ public sealed class Neo4jTargetParityTests
                 Is.EqualTo(expected.Items.Select(t => (t.Rank, t.Company.Name, t.Score.Total, t.Gap.Segment.Code))), list);
             Assert.That(actual.Total, Is.EqualTo(expected.Total), list);
         }
+
+        for (var i = 0; i < maps[0].Count; i++)
+        {
+            var (expected, actual) = (maps[0][i], maps[1][i]);
+            var map = $"{when}, map {i + 1}";
+            Assert.That(expected.Segments.Sum(s => s.Gap.Local.Companies + s.Gap.Elsewhere.Companies), Is.Positive, map);
+            Assert.That(actual.Segments.Select(Describe), Is.EqualTo(expected.Segments.Select(Describe)), map);
+        }
+
+        static string Describe(MapSegment s) => string.Join(
+            " | ",
+            s.Gap.Segment.Code,
+            FormattableString.Invariant($"{s.Gap.Local.Companies} {s.Gap.Local.RegisteredCapital:0.##} {s.Gap.Local.Strength:0.######}"),
+            FormattableString.Invariant($"{s.Gap.Elsewhere.Companies} {s.Gap.Elsewhere.RegisteredCapital:0.##} {s.Gap.Elsewhere.Strength:0.######}"),
+            s.Gap.Rating,
+            s.Candidates,
+            string.Join(',', s.TopTargets.Select(t => FormattableString.Invariant($"{t.Company.Name}:{t.Score.Total:0.######}"))),
+            string.Join(',', s.Provinces.Select(p => p.ToString())),
+            string.Join(',', s.Cities.Select(p => p.ToString())));
     }
 }

@@ -49,10 +49,19 @@ public sealed class Neo4jStoreContract : StoreContract
     private protected override async Task RebuildCandidateIndexAsync()
     {
         var store = services!.GetRequiredService<Neo4jStore>();
-        await store.RunAsync(["MATCH (x:Candidate) DELETE x", "MATCH (g:Migration) DELETE g"], CancellationToken.None);
+        await store.RunAsync(["MATCH (x:Candidate) DELETE x", "MATCH (t:SegmentCount) DELETE t", "MATCH (g:Migration) DELETE g"], CancellationToken.None);
         Assert.That((await store.RunAsync("MATCH (x:Candidate) RETURN count(x)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero);
         var server = await services!.GetRequiredService<Neo4jConnector>().GetAsync(CancellationToken.None);
         await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);
+
+        // A database of ADR 0250's version 1 (no segmentCity, no segment totals) is brought up to date in place.
+        await store.RunAsync(
+        [
+            "MATCH (x:Candidate) REMOVE x.segmentCity", "MATCH (t:SegmentCount) DELETE t",
+            "MATCH (g:Migration {name: 'segmentCounts'}) DELETE g", "MATCH (g:Migration {name: 'candidates'}) SET g.version = 1",
+        ], CancellationToken.None);
+        await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);
+        Assert.That((await store.RunAsync("MATCH (x:Candidate) WHERE x.cityCode IS NOT NULL AND x.segmentCity IS NULL RETURN count(x)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero);
     }
 
     private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()

@@ -7,9 +7,10 @@ using ChainMap.Tests.Support;
 namespace ChainMap.Tests.Storage;
 
 /// <summary>
-/// Target candidates follow every write that changes a company or its memberships (ADR 0250: on Neo4j a candidate
-/// index kept by each of them): after each write the candidates of several scopes and filters equal those worked out
-/// from the companies as stored (confirmed memberships, region, strength, tags, capital).
+/// Target candidates, segment statistics and place counts follow every write that changes a company or its memberships
+/// (ADR 0250 and 0270: on Neo4j a candidate index and segment counts kept by each of them): after each write the
+/// candidates of several scopes and filters, the chain's statistics and its place counts in several scopes equal those
+/// worked out from the companies as stored (confirmed memberships, region, strength, tags, capital).
 /// </summary>
 public abstract partial class StoreContract
 {
@@ -29,7 +30,7 @@ public abstract partial class StoreContract
     private protected virtual Task RebuildCandidateIndexAsync() => Task.CompletedTask;
 
     [Test]
-    public async Task Target_candidates_follow_imports_edits_curation_reclassification_merges_and_deletes()
+    public async Task Target_candidates_and_segment_counts_follow_imports_edits_curation_reclassification_merges_and_deletes()
     {
         var graph = await DiscoveryGraph.BuildAsync(Store);
         var ids = graph.Ids.Values.ToList();
@@ -111,6 +112,46 @@ public abstract partial class StoreContract
             Assert.That(set.Candidates.Select(c => (c.SegmentCode, c.CompanyId)), Is.EqualTo(expected.Select(m => (m.Segment, m.Id))), list);
             Assert.That(set.Candidates.Select(c => c.Strength), Is.EqualTo(expected.Select(m => m.Strength)).Within(1e-9), list);
             Assert.That(set.Total, Is.EqualTo(matching.Select(m => m.Id).Distinct().Count()), list);
+        }
+
+        await AssertSegmentCountsAsync(companies, strengths, when);
+    }
+
+    /// <summary>The statistics of chain T1 and its place counts in each scope of <see cref="CandidateLists"/> equal those worked out from the stored companies.</summary>
+    private async Task AssertSegmentCountsAsync(IReadOnlyList<Company> companies, Dictionary<long, double> strengths, string when)
+    {
+        var home = RegionScope.Of(DiscoveryGraph.HomeCodes);
+        var members = companies
+            .SelectMany(c => c.Memberships.Where(m => m.IsConfirmed && m.SegmentCode.StartsWith("T1-", StringComparison.Ordinal)).Select(m => (Segment: m.SegmentCode, Company: c)))
+            .ToList();
+        var stats = (await Store.GetSegmentStatsAsync("T1", DiscoveryGraph.HomeCodes, CancellationToken.None)).ToDictionary(s => s.SegmentCode);
+        Assert.That(stats.Keys, Is.EquivalentTo(members.Select(m => m.Segment).Distinct()), $"{when}: segments with statistics");
+        foreach (var group in members.GroupBy(m => m.Segment))
+        {
+            foreach (var (local, figures) in new[] { (true, stats[group.Key].Local), (false, stats[group.Key].Elsewhere) })
+            {
+                var part = group.Where(m => home.Contains(m.Company.ProvinceCode, m.Company.CityCode, m.Company.CountyCode) == local).ToList();
+                var what = $"{when}: {group.Key} {(local ? "at home" : "elsewhere")}";
+                Assert.That(figures.Companies, Is.EqualTo(part.Count), what);
+                Assert.That((double)figures.RegisteredCapital, Is.EqualTo(part.Sum(m => (double)(m.Company.RegisteredCapital ?? 0m))).Within(1e-6), what);
+                Assert.That(figures.Strength, Is.EqualTo(part.Sum(m => strengths[m.Company.Id])).Within(1e-9), what);
+            }
+        }
+
+        foreach (var (scope, _, _) in CandidateLists.DistinctBy(l => Describe(l.Scope)))
+        {
+            var inScope = RegionScope.Of(scope);
+            var expected = members
+                .Where(m => inScope.Contains(m.Company.ProvinceCode, m.Company.CityCode, m.Company.CountyCode) && !home.Contains(m.Company.ProvinceCode, m.Company.CityCode, m.Company.CountyCode))
+                .GroupBy(m => (m.Segment, m.Company.ProvinceCode, City: m.Company.CityCode == m.Company.ProvinceCode ? null : m.Company.CityCode))
+                .Select(g => (g.Key.Segment, g.Key.ProvinceCode, g.Key.City, g.Count(), Math.Round(g.Sum(m => m.Company.RegisteredCapital ?? 0m), 2)))
+                .Order()
+                .ToList();
+            var places = (await Store.CountSegmentPlacesAsync("T1", scope, DiscoveryGraph.HomeCodes, CancellationToken.None))
+                .Select(p => (p.SegmentCode, p.ProvinceCode, p.CityCode, p.Companies, Math.Round(p.RegisteredCapital, 2)))
+                .Order()
+                .ToList();
+            Assert.That(places, Is.EqualTo(expected), $"{when}: place counts in {Describe(scope)}");
         }
     }
 }

@@ -33,6 +33,7 @@ internal static class Neo4jSchema
         ("channel_code", "Channel", "code"),
         ("channel_id", "Channel", "id"),
         ("merged_company_id", "MergedCompany", "id"),
+        ("segment_count_segment", "SegmentCount", "segment"),
     ];
 
     /// <summary>
@@ -57,6 +58,7 @@ internal static class Neo4jSchema
         ("candidate_company", "Candidate", "company"),
         ("candidate_segment", "Candidate", "segment"),
         ("candidate_segment_province", "Candidate", "segmentProvince"),
+        ("candidate_segment_city", "Candidate", "segmentCity"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>
@@ -108,7 +110,7 @@ internal static class Neo4jSchema
             }
         }
 
-        // Data the schema changes need: built once for a database written before them (ADR 0250).
+        // Data the schema changes need: built once for a database written before them (ADRs 0250, 0270).
         await Neo4jCandidates.MigrateAsync(server.Transport, cancellationToken);
     }
 }

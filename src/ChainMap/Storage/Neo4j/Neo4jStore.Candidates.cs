@@ -4,17 +4,19 @@ using ChainMap.Domain;
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// The candidate index of target lists (ADR 0250): one <c>(:Candidate {company, segment, segmentProvince, strength,
-/// provinceCode, cityCode, countyCode, registeredCapital, tags})</c> node per confirmed membership, a copy of what a
+/// The candidate index of target lists (ADR 0250): one <c>(:Candidate {company, segment, segmentProvince, segmentCity,
+/// strength, provinceCode, cityCode, countyCode, registeredCapital, tags})</c> node per confirmed membership, a copy of what a
 /// target list filters and orders by, so that a list seeks the members of a segment in a province by one index
-/// (<c>segmentProvince</c>, Neo4j 3.x has no composite index) and reads neither the company nor the membership.
+/// (<c>segmentProvince</c>, Neo4j 3.x has no composite index) and reads neither the company nor the membership; the
+/// statistics seek the home's members by <c>segmentCity</c> and read the segment totals kept with them (ADR 0270).
 /// Every write that changes a company or its memberships runs <see cref="SyncCandidates"/> for those companies in its
 /// own transaction; <see cref="Neo4jCandidates.MigrateAsync"/> builds the index once for a database that predates it.
 /// </summary>
 internal sealed partial class Neo4jStore
 {
     /// <summary>
-    /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored: the statements go last into the
+    /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored, and moves the kept segment counts
+    /// (ADR 0270) by what their old candidates counted and their new ones count: the statements go last into the
     /// transaction of the write (they see its changes), and are exact whatever the write did (a deleted company's go).
     /// </summary>
     internal static IReadOnlyList<CypherStatement> SyncCandidates(IEnumerable<long> companyIds)
@@ -24,8 +26,10 @@ internal sealed partial class Neo4jStore
             ? []
             :
             [
+                Cypher(Neo4jSegmentCounts.SubtractSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.DeleteSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.CreateSection, ("candidateIds", ids)),
+                Cypher(Neo4jSegmentCounts.AddSection, ("candidateIds", ids)),
             ];
     }
 
@@ -116,7 +120,7 @@ internal static class Neo4jCandidates
     internal const string Create = """
         MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
         WHERE coalesce(m.status, 'confirmed') = 'confirmed'
-        CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''),
+        CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''), segmentCity: s.code + '|' + c.cityCode,
             strength: coalesce(c.strength, 0.0), provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode,
             registeredCapital: c.registeredCapital, tags: c.tags})
         """;
@@ -130,24 +134,48 @@ internal static class Neo4jCandidates
     /// <summary>Creates the candidates of the companies <c>$candidateIds</c> that exist (a statement, or a section of one).</summary>
     internal const string CreateSection = "UNWIND $candidateIds AS candidateId\nMATCH (c:Company {id: candidateId})\n" + Create;
 
+    /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
+    private const int Version = 2;
+
     /// <summary>Companies per transaction of the one-time build.</summary>
     private const long BuildRange = 10_000;
 
-    /// <summary>The seek key of a segment in a province (the <c>segmentProvince</c> property).</summary>
-    public static string Key(string segmentCode, string provinceCode) => segmentCode + "|" + provinceCode;
+    /// <summary>The seek key of a segment in a province or city (the <c>segmentProvince</c> and <c>segmentCity</c> properties).</summary>
+    public static string Key(string segmentCode, string regionCode) => segmentCode + "|" + regionCode;
+
+    /// <summary>Builds what the database does not say it has: the candidate index, then the segment counts built from it.</summary>
+    public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
+    {
+        await MigrateCandidatesAsync(transport, cancellationToken);
+        await Neo4jSegmentCounts.MigrateAsync(transport, cancellationToken);
+    }
 
     /// <summary>
     /// Builds the candidate index once when the database does not say it has it: one statement per request, so that each
     /// runs in its own implicit transaction on every API; a server that answers with no rows has nothing to build.
     /// </summary>
-    public static async Task MigrateAsync(INeo4jTransport transport, CancellationToken cancellationToken)
+    private static async Task MigrateCandidatesAsync(INeo4jTransport transport, CancellationToken cancellationToken)
     {
-        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN g IS NOT NULL", null, cancellationToken);
-        if (done.Rows.Count == 0 || done.Rows[0][0].AsBoolean())
+        var done = await RunAsync(transport, "OPTIONAL MATCH (g:Migration {name: 'candidates'}) RETURN coalesce(g.version, 0)", null, cancellationToken);
+        if (done.Rows.Count == 0 || done.Rows[0][0].AsInt64() >= Version)
         {
             return;
         }
 
+        if (done.Rows[0][0].AsInt64() == 1)
+        {
+            // Version 2 (ADR 0270) added segmentCity, which a candidate's own segment and city give: set in batches.
+            while ((await RunAsync(transport, "MATCH (x:Candidate) WHERE x.segmentCity IS NULL AND x.cityCode IS NOT NULL WITH x LIMIT 10000 SET x.segmentCity = x.segment + '|' + x.cityCode RETURN count(*)", null, cancellationToken)).Rows is [var set, ..]
+                && set[0].AsInt64() > 0)
+            {
+            }
+
+            await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
+            return;
+        }
+
+        // The kept segment counts (ADR 0270) are built from the candidates: rebuilt after them.
+        await RunAsync(transport, "MATCH (g:Migration {name: '" + Neo4jSegmentCounts.MigrationName + "'}) DELETE g", null, cancellationToken);
         var last = await RunAsync(transport, "MATCH (c:Company) RETURN coalesce(max(c.id), 0)", null, cancellationToken);
         while ((await RunAsync(transport, "MATCH (x:Candidate) WITH x LIMIT 20000 DELETE x RETURN count(*)", null, cancellationToken)).Rows is [var deleted, ..]
             && deleted[0].AsInt64() > 0)
@@ -159,9 +187,9 @@ internal static class Neo4jCandidates
             await RunAsync(transport, "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
         }
 
-        await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = 1", null, cancellationToken);
+        await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
     }
 
-    private static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
+    internal static async Task<Neo4jResult> RunAsync(INeo4jTransport transport, string text, Dictionary<string, object?>? parameters, CancellationToken cancellationToken) =>
         (await transport.RunAsync([new CypherStatement(text, parameters)], cancellationToken))[0];
 }

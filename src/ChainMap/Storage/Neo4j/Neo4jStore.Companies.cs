@@ -225,14 +225,17 @@ internal sealed partial class Neo4jStore
                 """);
         }
 
-        // The candidate index (ADR 0250) of every company this batch wrote, rebuilt from what the sections above left.
+        // The candidate index (ADR 0250) of every company this batch wrote, rebuilt from what the sections above left, and the
+        // segment counts (ADR 0270) moved with it.
         var synced = plan.Created.Select(c => c.Id).Concat(plan.Updated.Select(c => c.Id)).Concat(plan.Relocated.Select(c => c.Id))
             .Concat(plan.ChangedMemberships.Select(x => x.Company.Id)).Distinct().Order().ToList();
         if (synced.Count > 0)
         {
             parameters["candidateIds"] = synced;
+            sections.Add(Guarded + Neo4jSegmentCounts.SubtractSection);
             sections.Add(Guarded + Neo4jCandidates.DeleteSection);
             sections.Add(Guarded + Neo4jCandidates.CreateSection);
+            sections.Add(Guarded + Neo4jSegmentCounts.AddSection);
         }
 
         // An aggregate without grouping keys always yields one row, so every section runs

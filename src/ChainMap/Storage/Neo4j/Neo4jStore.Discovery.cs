@@ -1,42 +1,96 @@
+using System.Text.Json;
 using ChainMap.Discovery;
 using ChainMap.Domain;
 
 namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
-/// Discovery reads <c>(:Company)-[:IN_SEGMENT]-&gt;(:Segment {chainCode})</c> directly for segment statistics and
-/// place counts; target candidates come from the candidate index (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
+/// Discovery reads segment statistics from the kept segment totals (<see cref="Neo4jSegmentCounts"/>, ADR 0270) and the
+/// home's candidates, place counts and target candidates from the candidate index (<c>Neo4jStore.Candidates.cs</c>). Home-tied companies and introduction paths
 /// are in <c>Neo4jStore.Introductions.cs</c>.
 /// </summary>
 internal sealed partial class Neo4jStore
 {
     public async Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
     {
-        var home = new RegionFilter(RegionScope.Of(homeRegionCodes), "home");
-        var result = await RunAsync(Cypher($$"""
-            MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
-            WHERE {{Confirmed}}
-            WITH s.code AS code, c, {{home.Predicate()}} AS home
-            RETURN code,
-                   sum(CASE WHEN home THEN 1 ELSE 0 END), sum(CASE WHEN home THEN coalesce(c.registeredCapital, 0.0) ELSE 0.0 END),
-                   sum(CASE WHEN home THEN coalesce(c.strength, 0.0) ELSE 0.0 END),
-                   sum(CASE WHEN home THEN 0 ELSE 1 END), sum(CASE WHEN home THEN 0.0 ELSE coalesce(c.registeredCapital, 0.0) END),
-                   sum(CASE WHEN home THEN 0.0 ELSE coalesce(c.strength, 0.0) END)
-            """, [("chain", chainCode), .. home.Parameters]), cancellationToken);
-        return result.Rows.Select(r => new SegmentStats(
-            r[0].AsRequiredString(),
-            new PresenceFigures((int)r[1].AsInt64(), (decimal)r[2].AsDouble(), r[3].AsDouble()),
-            new PresenceFigures((int)r[4].AsInt64(), (decimal)r[5].AsDouble(), r[6].AsDouble()))).ToList();
+        // All of a segment from its kept total (ADR 0270), at home from the home's candidates; elsewhere is the difference.
+        var home = RegionScope.Of(homeRegionCodes);
+        var chain = ("chain", (object?)chainCode);
+        var statements = new List<CypherStatement>
+        {
+            Cypher("MATCH (s:Segment {chainCode: $chain}) RETURN s.code ORDER BY s.ordinal, s.code", chain),
+            Cypher("""
+                MATCH (s:Segment {chainCode: $chain})
+                WITH s.code AS code
+                MATCH (t:SegmentCount) USING INDEX t:SegmentCount(segment) WHERE t.segment = code
+                RETURN code, t.companies, t.capital, t.strength
+                """, chain),
+        };
+        if (!home.IsEmpty)
+        {
+            var seek = HomeSeek(home);
+            statements.Add(Cypher($$"""
+                MATCH (s:Segment {chainCode: $chain})
+                {{seek.Match}}
+                WHERE {{seek.Where}}
+                RETURN x.segment, count(*), sum(coalesce(x.registeredCapital, 0.0)), sum(coalesce(x.strength, 0.0))
+                """, [chain, .. seek.Parameters]));
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
+        var totals = results[1].Rows.ToDictionary(r => r[0].AsRequiredString(), Figures, StringComparer.Ordinal);
+        var local = (statements.Count > 2 ? results[2].Rows : []).ToDictionary(r => r[0].AsRequiredString(), Figures, StringComparer.Ordinal);
+        var none = new PresenceFigures(0, 0m, 0);
+        return results[0].Rows
+            .Select(r => r[0].AsRequiredString())
+            .Where(code => totals.TryGetValue(code, out var all) && all.Companies > 0)
+            .Select(code =>
+            {
+                var (all, here) = (totals[code], local.GetValueOrDefault(code) ?? none);
+                return new SegmentStats(code, here, new PresenceFigures(all.Companies - here.Companies, all.RegisteredCapital - here.RegisteredCapital, all.Strength - here.Strength));
+            })
+            .ToList();
+
+        static PresenceFigures Figures(JsonElement[] r) => new((int)r[1].AsInt64(), (decimal)r[2].AsDouble(), r[3].AsDouble());
+    }
+
+    /// <summary>
+    /// The home's candidates in the chain's segments <c>s</c>: a home of provinces only by (segment, province) keys, of
+    /// cities only by (segment, city) keys, any other by segment with the home as a predicate.
+    /// </summary>
+    private static (string Match, string Where, IReadOnlyList<(string Name, object? Value)> Parameters) HomeSeek(RegionScope home)
+    {
+        var (property, codes) = home switch
+        {
+            { Cities.Count: 0, Counties.Count: 0 } => ("segmentProvince", home.Provinces),
+            { Provinces.Count: 0, Counties.Count: 0 } => ("segmentCity", home.Cities),
+            _ => (null, null),
+        };
+        if (property is null)
+        {
+            var filter = new RegionFilter(home, "home");
+            return ("MATCH (x:Candidate) USING INDEX x:Candidate(segment) WHERE x.segment = s.code\nWITH x", filter.Predicate("x"), [.. filter.Parameters]);
+        }
+
+        return (
+            $"UNWIND $homeCodes AS code\nMATCH (x:Candidate) USING INDEX x:Candidate({property}) WHERE x.{property} = s.code + '|' + code\nWITH x",
+            "true",
+            [("homeCodes", codes!.ToList())]);
     }
 
     public async Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken)
     {
-        var filter = CypherCandidateFilter.OverCompany(new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null));
+        // From the candidate index (ADR 0270): one candidate per confirmed membership, with its company's region and capital.
+        var segments = (await RunAsync(Cypher("MATCH (s:Segment {chainCode: $chain}) RETURN s.code", ("chain", chainCode)), cancellationToken)).Rows
+            .Select(r => r[0].AsRequiredString()).ToList();
+        var candidates = new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(excludedRegionCodes), [], null, null);
+        var seek = new CandidateSeek(candidates.Scope, segments);
+        var filter = CypherCandidateFilter.OverCandidate(candidates, seek.CoversScope);
         var result = await RunAsync(Cypher($$"""
-            MATCH (s:Segment {chainCode: $chain})<-[m:IN_SEGMENT]-(c:Company)
-            WHERE {{filter.Where}}
-            RETURN s.code, c.provinceCode, c.cityCode, count(c), sum(coalesce(c.registeredCapital, 0.0))
-            """, [("chain", chainCode), .. filter.Parameters]), cancellationToken);
+            {{seek.Match}}
+            WHERE {{filter.Where}} AND x.provinceCode IS NOT NULL
+            RETURN x.segment, x.provinceCode, CASE WHEN x.cityCode = x.provinceCode THEN null ELSE x.cityCode END, count(*), sum(coalesce(x.registeredCapital, 0.0))
+            """, [.. seek.Parameters, .. filter.Parameters]), cancellationToken);
         return result.Rows.Select(r => new SegmentPlaceCount(
             r[0].AsRequiredString(), r[1].AsRequiredString(), r[2].AsString(), (int)r[3].AsInt64(), (decimal)r[4].AsDouble())).ToList();
     }

@@ -89,22 +89,41 @@ internal sealed partial class Neo4jStore
             return [];
         }
 
-        var companies = await RunAsync(Cypher("""
+        // The tied companies' details from the candidate index (ADR 0270): a candidate holds what a tie needs and there is
+        // one per confirmed membership, so neither the company nor its memberships are read; only a company without any
+        // (no confirmed membership) is read from its node, with no segments.
+        var details = new Dictionary<long, HomeTiedCompany>();
+        var candidates = await RunAsync(Cypher("""
             UNWIND $ids AS id
-            MATCH (c:Company {id: id})
-            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
-            WHERE coalesce(m.status, 'confirmed') = 'confirmed'
-            RETURN c.id, c.provinceCode, c.cityCode, c.countyCode, c.strength, c.registeredCapital, c.tags, collect(s.code)
+            MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company = id
+            WITH id, collect(x) AS xs
+            RETURN id, xs[0].provinceCode, xs[0].cityCode, xs[0].countyCode, xs[0].strength, xs[0].registeredCapital, xs[0].tags, [y IN xs | y.segment]
             """, ("ids", ids)), cancellationToken);
-        return companies.Rows
-            .Select(r => new HomeTiedCompany(
-                r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
-                (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
-                r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
-                relations.GetValueOrDefault(r[0].AsInt64()) ?? [],
-                channelTies.GetValueOrDefault(r[0].AsInt64()) ?? []))
-            .OrderBy(t => t.CompanyId)
-            .ToList();
+        AddTied(candidates.Rows);
+        if (ids.Where(id => !details.ContainsKey(id)).ToList() is { Count: > 0 } without)
+        {
+            var companies = await RunAsync(Cypher("""
+                UNWIND $ids AS id
+                MATCH (c:Company {id: id})
+                RETURN c.id, c.provinceCode, c.cityCode, c.countyCode, c.strength, c.registeredCapital, c.tags, []
+                """, ("ids", without)), cancellationToken);
+            AddTied(companies.Rows);
+        }
+
+        return details.Values.OrderBy(t => t.CompanyId).ToList();
+
+        void AddTied(IEnumerable<JsonElement[]> rows)
+        {
+            foreach (var r in rows)
+            {
+                details[r[0].AsInt64()] = new HomeTiedCompany(
+                    r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
+                    (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
+                    r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
+                    relations.GetValueOrDefault(r[0].AsInt64()) ?? [],
+                    channelTies.GetValueOrDefault(r[0].AsInt64()) ?? []);
+            }
+        }
     }
 
     public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) =>

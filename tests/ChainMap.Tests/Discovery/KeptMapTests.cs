@@ -44,25 +44,15 @@ public sealed class KeptMapTests(string provider)
             factory = new ChainMapApiFactory(seed: false, time: clock);
         }
 
-        store = factory.Services.GetRequiredService<IChainMapStore>();
-        graph = await TargetApiTests.BuildAsync(factory);
-
         // Six service companies in Heilongjiang, strengths 10.5 … 15.5, no ties.
-        var place = TestData.Regions.Place("230102");
-        var records = Enumerable.Range(0, 6).Select(i => Record($"黑龙江服务{i:D2}", 10.5 + i, place)).ToList();
-        await store.UpsertCompaniesAsync(records, new ImportStamp("imp-map", "map.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        cache = factory.Services.GetRequiredService<DiscoveryCache>();
-        await cache.ChangedAsync(CancellationToken.None);
-        discovery = factory.Services.GetRequiredService<DiscoveryService>();
-        chain = (await factory.Services.GetRequiredService<ChainDirectory>().GetDefinitionAsync("T1", CancellationToken.None))!;
+        var seeded = await ServiceCompanies.SeedAsync(factory, 6, "map.csv");
+        (store, graph, cache, discovery, chain) = (seeded.Store, seeded.Graph, seeded.Cache, seeded.Discovery, seeded.Chain);
     }
 
     [TearDown]
     public void Dispose() => factory?.Dispose();
 
-    private static CompanyRecord Record(string name, double strength, (string Province, string? City, string? County) place) => new(
-        $"n:{name}", null, name, ChineseText.NormalizeCompanyName(name), "230102", place.Province, place.City, place.County,
-        null, null, null, null, null, [], null, null, strength, [new SegmentMembership("T1-SVC", "maker", 1.0, "kept", "map.csv")]);
+    private static CompanyRecord Record(string name, double strength) => ServiceCompanies.Record(name, strength, "map.csv");
 
     private Task<InvestmentMap> MapAsync() => discovery.BuildMapAsync(chain, ["230000"], 3, 1, CancellationToken.None);
 
@@ -81,8 +71,7 @@ public sealed class KeptMapTests(string provider)
 
         // The writes, each noted as the import, network and curation services note theirs.
         var third = service.TopTargets[2];
-        var place = TestData.Regions.Place("230102");
-        var added = (await store.UpsertCompaniesAsync([Record("黑龙江服务新", 99, place)], new ImportStamp("imp-new", "new.csv", DateTimeOffset.UnixEpoch), CancellationToken.None)).Single().CompanyId;
+        var added = (await store.UpsertCompaniesAsync([Record("黑龙江服务新", 99)], new ImportStamp("imp-new", "new.csv", DateTimeOffset.UnixEpoch), CancellationToken.None)).Single().CompanyId;
         await cache.ChangedAsync(CancellationToken.None);
         await store.SaveRelationsAsync([new CompanyRelation(third.Company.Id, graph.Ids["H1"], CompanyRelationKind.Supplies, null, "kept")], CancellationToken.None);
         await cache.ChangedAsync(CancellationToken.None);

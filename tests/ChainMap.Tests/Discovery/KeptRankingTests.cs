@@ -26,7 +26,7 @@ public sealed class KeptRankingTests(string provider)
     private DiscoveryService discovery = null!;
     private DiscoveryCache cache = null!;
     private ChainDefinition chain = null!;
-    private List<long> generated = null!;
+    private IReadOnlyList<long> generated = null!;
 
     [SetUp]
     public async Task BuildAsync()
@@ -45,26 +45,16 @@ public sealed class KeptRankingTests(string provider)
             factory = new ChainMapApiFactory(seed: false);
         }
 
-        store = factory.Services.GetRequiredService<IChainMapStore>();
-        graph = await TargetApiTests.BuildAsync(factory);
-
         // 45 service companies in Heilongjiang (四 pages of 10 and a half), strengths 10.5 … 54.5, no ties yet.
-        var place = TestData.Regions.Place("230102");
-        var records = Enumerable.Range(0, 45).Select(i => Record($"黑龙江服务{i:D2}", 10.5 + i, place)).ToList();
-        var outcomes = await store.UpsertCompaniesAsync(records, new ImportStamp("imp-kept", "kept.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        generated = outcomes.Select(o => o.CompanyId).ToList();
-        cache = factory.Services.GetRequiredService<DiscoveryCache>();
-        await cache.ChangedAsync(CancellationToken.None);
-        discovery = factory.Services.GetRequiredService<DiscoveryService>();
-        chain = (await factory.Services.GetRequiredService<ChainDirectory>().GetDefinitionAsync("T1", CancellationToken.None))!;
+        var seeded = await ServiceCompanies.SeedAsync(factory, 45, "kept.csv");
+        (store, graph, cache, discovery, chain) = (seeded.Store, seeded.Graph, seeded.Cache, seeded.Discovery, seeded.Chain);
+        generated = seeded.Ids;
     }
 
     [TearDown]
     public void Dispose() => factory?.Dispose();
 
-    private static CompanyRecord Record(string name, double strength, (string Province, string? City, string? County) place) => new(
-        $"n:{name}", null, name, ChineseText.NormalizeCompanyName(name), "230102", place.Province, place.City, place.County,
-        null, null, null, null, null, [], null, null, strength, [new SegmentMembership("T1-SVC", "maker", 1.0, "kept", "kept.csv")]);
+    private static CompanyRecord Record(string name, double strength) => ServiceCompanies.Record(name, strength, "kept.csv");
 
     private TargetFilter Page(int page) => new([chain], ["T1-SVC"], ["230000"], "黑龙江省", [], null, page, PageSize, 3);
 
@@ -115,8 +105,7 @@ public sealed class KeptRankingTests(string provider)
         Assert.That(onPageThree.Paths, Is.Empty, "no ties before the write");
 
         // The writes, each noted as the import, network and curation services note theirs.
-        var place = TestData.Regions.Place("230102");
-        var added = (await store.UpsertCompaniesAsync([Record("黑龙江服务新", 99, place)], new ImportStamp("imp-new", "new.csv", DateTimeOffset.UnixEpoch), CancellationToken.None)).Single().CompanyId;
+        var added = (await store.UpsertCompaniesAsync([Record("黑龙江服务新", 99)], new ImportStamp("imp-new", "new.csv", DateTimeOffset.UnixEpoch), CancellationToken.None)).Single().CompanyId;
         await cache.ChangedAsync(CancellationToken.None);
         await store.SaveRelationsAsync([new CompanyRelation(onPageThree.Company.Id, graph.Ids["H1"], CompanyRelationKind.Supplies, null, "kept")], CancellationToken.None);
         await cache.ChangedAsync(CancellationToken.None);
@@ -139,8 +128,7 @@ public sealed class KeptRankingTests(string provider)
     {
         const string strongestBefore = "黑龙江服务44";
         await discovery.FindTargetsAsync(Page(1), CancellationToken.None);
-        var place = TestData.Regions.Place("230102");
-        var added = (await store.UpsertCompaniesAsync([Record("黑龙江服务新", 99, place)], new ImportStamp("imp-new", "new.csv", DateTimeOffset.UnixEpoch), CancellationToken.None)).Single().CompanyId;
+        var added = (await store.UpsertCompaniesAsync([Record("黑龙江服务新", 99)], new ImportStamp("imp-new", "new.csv", DateTimeOffset.UnixEpoch), CancellationToken.None)).Single().CompanyId;
 
         // The write is noted while the ranking ahead (started by page 1, before the write) may still run.
         cache.Changed();

@@ -83,7 +83,15 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
 
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        // The host's shutdown once never ended (session 27, one clean-clone run of three, in KeptMapTests' teardown: Host.Dispose
+        // waited on its DisposeAsync; cause not found). A test's assertions have run by then: a host that does not stop
+        // within a minute is reported and left behind rather than holding the whole run.
+        var stopped = Task.Run(() => base.Dispose(disposing));
+        if (!stopped.Wait(TimeSpan.FromMinutes(1)))
+        {
+            TestContext.Progress.WriteLine($"ChainMapApiFactory: the test host did not stop within a minute ({TestContext.CurrentContext.Test.FullName}); left behind");
+        }
+
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -4,7 +4,6 @@ using ChainMap.Domain;
 using ChainMap.Storage;
 using ChainMap.Tests.Api;
 using ChainMap.Tests.Support;
-using ChainMap.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,11 +1,9 @@
 using ChainMap.Chains;
 using ChainMap.Discovery;
 using ChainMap.Domain;
-using ChainMap.Regions;
 using ChainMap.Storage;
 using ChainMap.Tests.Api;
 using ChainMap.Tests.Support;
-using ChainMap.Text;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Tests.Discovery;

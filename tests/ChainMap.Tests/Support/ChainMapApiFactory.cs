@@ -83,9 +83,10 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
 
     protected override void Dispose(bool disposing)
     {
-        // The host's shutdown once never ended (session 27, one clean-clone run of three, in KeptMapTests' teardown: Host.Dispose
-        // waited on its DisposeAsync; cause not found). A test's assertions have run by then: a host that does not stop
-        // within a minute is reported and left behind rather than holding the whole run.
+        // The host's shutdown once never ended (session 27, KeptMapTests on Neo4j with a fake clock: the Neo4j resilience
+        // pipelines, disposed with a call in flight, waited on that clock; they now run on the system clock, session 28).
+        // A test's assertions have run by then: a host that does not stop within a minute is reported and left behind
+        // rather than holding the whole run.
         var stopped = Task.Run(() => base.Dispose(disposing));
         if (!stopped.Wait(TimeSpan.FromMinutes(1)))
         {

@@ -16,6 +16,9 @@ namespace ChainMap.Storage.Neo4j;
 /// circuit breaker (<see cref="Neo4jCircuit.Breaker"/>) sits in both, so failures on either path open it for both. These
 /// are the only retries on the Neo4j path (the HttpClient has no resilience handler of its own), and they retry whole
 /// transactions, so a retried write either committed once or not at all.
+/// Their timeouts, retry delays and break duration run on the system clock, never on the service's
+/// <see cref="TimeProvider"/>: they time a server's replies, and a replaced clock (tests, a fixed business date) that does
+/// not move would hold them, and the pipelines' disposal, which waits on that clock for calls still in flight, for ever.
 /// </summary>
 internal static class Neo4jResilience
 {
@@ -45,6 +48,7 @@ internal static class Neo4jResilience
         services.AddResiliencePipeline(PipelineName, (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<Neo4jResilienceOptions>>().Value;
+            builder.TimeProvider = TimeProvider.System;
             builder.AddTimeout(options.TotalTimeout);
             AddRetry(builder, options, onRetry: null);
             builder
@@ -55,6 +59,7 @@ internal static class Neo4jResilience
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<Neo4jResilienceOptions>>().Value;
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Neo4jResilience).FullName!);
+            builder.TimeProvider = TimeProvider.System;
             builder.AddTimeout(options.TotalTimeout);
             AddRetry(builder, options, args =>
             {
@@ -89,10 +94,10 @@ internal static class Neo4jResilience
 /// </summary>
 internal sealed class Neo4jCircuit
 {
-    public Neo4jCircuit(IOptions<Neo4jResilienceOptions> resilience, TimeProvider time)
+    public Neo4jCircuit(IOptions<Neo4jResilienceOptions> resilience)
     {
         var options = resilience.Value;
-        Breaker = new ResiliencePipelineBuilder { TimeProvider = time }
+        Breaker = new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && Neo4jResilience.IsServerFailure(ex)),

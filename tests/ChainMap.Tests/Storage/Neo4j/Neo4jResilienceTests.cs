@@ -4,6 +4,8 @@ using ChainMap.Storage;
 using ChainMap.Storage.Neo4j;
 using ChainMap.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Polly.Registry;
 
 namespace ChainMap.Tests.Storage.Neo4j;
 
@@ -243,6 +245,31 @@ public sealed class Neo4jResilienceTests
         Assert.That(server.Requests.Count(r => r.Path == "/db/neo4j/query/v2/tx"), Is.EqualTo(3), "the first attempt and the 2 retries of Neo4j:Resilience:MaxRetryAttempts");
         Assert.That(afterwards!.Message, Does.Contain("after repeated failures").And.Contain("Connection refused"));
         Assert.That(server.Requests, Has.Count.EqualTo(calls), "the circuit the opening failures opened kept the next call from the server");
+    }
+
+    [Test]
+    public async Task The_pipelines_stop_with_a_call_in_flight_when_the_service_clock_stands_still()
+    {
+        // Session 27: a test host with a fake clock never stopped. Disposing a pipeline waits for its calls in flight,
+        // sleeping on the pipeline's clock; that was the service's clock, which a test (or a fixed business date) holds still.
+        var settings = new Dictionary<string, string?>(FastRetries) { ["Storage:Provider"] = "Neo4j", ["Neo4j:Uri"] = "http://localhost:7474", ["Neo4j:Api"] = "query" };
+        var services = Neo4jTestServer.CreateServices(settings, s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero))));
+        var pipeline = services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(Neo4jResilience.PipelineName);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var call = pipeline.ExecuteAsync(async _ =>
+        {
+            entered.SetResult();
+            await release.Task;
+        }).AsTask();
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopped = services.DisposeAsync().AsTask();
+        release.SetResult();
+        await call;
+        var first = await Task.WhenAny(stopped, Task.Delay(TimeSpan.FromMinutes(1)));
+
+        Assert.That(first, Is.SameAs(stopped), "the services stopped once the call in flight had ended, with the clock standing still");
     }
 
     private static List<CompanyRecord> Companies(int count) => Enumerable.Range(1, count).Select(i =>

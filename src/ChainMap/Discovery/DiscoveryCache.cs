@@ -44,18 +44,25 @@ internal sealed class FreshnessNote
 /// warm-up, <see cref="DiscoveryWarmup"/>, builds the usual ones first). <see cref="Clear"/> forgets everything.
 /// </summary>
 internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger)
+    : IDisposable
 {
     private readonly ConcurrentDictionary<string, Slot<ChainGaps>> gaps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<HomeTieIndex>> ties = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<IReadOnlyList<SegmentPlaceCount>>> places = new(StringComparer.Ordinal);
     private readonly Lock sweepGate = new();
     private long generation;
+
+    /// <summary>Cancelled when the cache is disposed (the host stops): a background read stops rather than outliving it.</summary>
+    private readonly CancellationTokenSource stopping = new();
     private Task sweep = Task.CompletedTask;
     private bool sweepAgain;
     private bool sweeping;
 
     /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
     private const int MaxPlaceEntries = 256;
+
+    /// <summary>Stops the background reads; an entry being read for a request that waits for it then fails with the cancellation.</summary>
+    public void Dispose() => stopping.Cancel();
 
     public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, CancellationToken cancellationToken) =>
         GetGapsAsync(chain, home, null, cancellationToken);
@@ -267,12 +274,13 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         where T : class
     {
         var startedIn = Interlocked.Read(ref generation);
+        var stoppingToken = stopping.Token;
         return Task.Run(async () =>
         {
             var asOf = time.GetUtcNow();
             try
             {
-                var value = await slot.Read(CancellationToken.None);
+                var value = await slot.Read(stoppingToken);
                 var entry = new Entry<T>(value, asOf);
                 lock (slot)
                 {
@@ -290,7 +298,11 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Refreshing a discovery cache entry failed; the previous entry is kept");
+                if (!(ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
+                {
+                    logger.LogError(ex, "Refreshing a discovery cache entry failed; the previous entry is kept");
+                }
+
                 lock (slot)
                 {
                     slot.Refresh = null;

@@ -29,6 +29,12 @@ internal sealed partial class DiscoveryService
     private readonly SemaphoreSlim aheadGate = new(1, 1);
     private readonly ConcurrentDictionary<Task, byte> pagesAhead = new();
 
+    /// <summary>Cancelled when the service is disposed (the host stops): the work ahead stops rather than outliving it.</summary>
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Stops the rankings and pages being built ahead; a list or page being built for a request is not affected.</summary>
+    public void Dispose() => stopping.Cancel();
+
     /// <summary>Completes when the rankings running ahead in the background have finished (tests and benchmarks).</summary>
     internal async Task RankingsAheadAsync()
     {
@@ -117,21 +123,26 @@ internal sealed partial class DiscoveryService
     private void RankAhead(string key, TargetCandidateQuery query, RankedList shallow, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, BuiltPageKey page)
     {
         var started = new TaskCompletionSource();
+        var stoppingToken = stopping.Token;
         var task = Task.Run(async () =>
         {
             await started.Task;
             await aheadGate.WaitAsync();
             try
             {
-                if (cache.Generation != shallow.Basis.Generation)
+                if (cache.Generation != shallow.Basis.Generation || stoppingToken.IsCancellationRequested)
                 {
                     return shallow;
                 }
 
-                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, CancellationToken.None);
+                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, stoppingToken);
                 Keep(key, list);
                 BuildPagesAhead(key, list, gaps, page);
                 return list;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return shallow;
             }
             catch (Exception ex)
             {
@@ -162,20 +173,25 @@ internal sealed partial class DiscoveryService
     /// </summary>
     private void BuildPagesAhead(string key, RankedList list, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, BuiltPageKey page)
     {
+        var stoppingToken = stopping.Token;
         var task = Task.Run(async () =>
         {
             try
             {
                 for (var offset = 0; offset < list.Ranked.Count && offset < list.Depth; offset += page.PageSize)
                 {
-                    if (cache.Generation != list.Basis.Generation || !ReferenceEquals(rankings.GetValueOrDefault(key), list))
+                    if (cache.Generation != list.Basis.Generation || !ReferenceEquals(rankings.GetValueOrDefault(key), list)
+                        || stoppingToken.IsCancellationRequested)
                     {
                         return;
                     }
 
                     var next = page with { Offset = offset };
-                    await list.PageAsync(next, true, token => BuildPageAsync(list, next, list.Basis.Ties, gaps, token), CancellationToken.None);
+                    await list.PageAsync(next, true, token => BuildPageAsync(list, next, list.Basis.Ties, gaps, token), stoppingToken);
                 }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
             }
             catch (Exception ex)
             {

@@ -60,6 +60,7 @@ internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyL
 /// </summary>
 internal sealed partial class DiscoveryService(
     IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryService> logger)
+    : IDisposable
 {
     /// <summary>Introduction paths are at most this many steps long.</summary>
     public const int MaxHops = 3;

@@ -35,6 +35,7 @@ public sealed class DiscoveryCacheTests
     [TearDown]
     public void Delete()
     {
+        cache.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
@@ -159,6 +160,23 @@ public sealed class DiscoveryCacheTests
         Assert.That((await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)).Find(graph.Ids["A"]), Is.Not.Null);
     }
 
+    [Test]
+    public async Task When_the_service_stops_a_background_read_in_progress_is_cancelled_and_the_older_index_kept()
+    {
+        var first = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None);
+        await TieAToHomeAsync();
+        var gate = gated.Hold();
+        cache.Changed();
+        await gate.Entered;
+
+        cache.Dispose();
+        var refreshes = cache.RefreshesAsync();
+        var ended = await Task.WhenAny(refreshes, Task.Delay(TimeSpan.FromMinutes(1)));
+
+        Assert.That(ended, Is.SameAs(refreshes), "the held read ended without being released: the stop cancelled it");
+        Assert.That(await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None), Is.SameAs(first), "the cancelled read replaced nothing");
+    }
+
     /// <summary>Lets a test hold the next home-tie read (after it has read the store) until it releases it.</summary>
     private sealed class Gate
     {
@@ -169,10 +187,10 @@ public sealed class DiscoveryCacheTests
 
         public void Release() => released.TrySetResult();
 
-        public async Task PassAsync()
+        public async Task PassAsync(CancellationToken cancellationToken)
         {
             entered.TrySetResult();
-            await released.Task;
+            await released.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -205,7 +223,7 @@ public sealed class DiscoveryCacheTests
             if (Interlocked.Exchange(ref gate, null) is { } held)
             {
                 // Held after reading: what the store held then is what this read returns.
-                await held.PassAsync();
+                await held.PassAsync(cancellationToken);
             }
 
             return read;

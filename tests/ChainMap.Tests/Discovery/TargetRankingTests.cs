@@ -67,7 +67,11 @@ public sealed class TargetRankingTests
     }
 
     [OneTimeTearDown]
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        discovery.Dispose();
+        factory.Dispose();
+    }
 
     private static IEnumerable<TestCaseData> Lists()
     {

@@ -45,6 +45,10 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly System.Text.RegularExpressions.Regex NestedBracket = new(
         @"(?<=[(（][^()（）]*)[(（](?<inner>[^()（）]+)[)）](?=[)）]$)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // Brackets left empty where a register's unit would stand: 10(), 3,100().
+    private static readonly System.Text.RegularExpressions.Regex EmptyUnit = new(
+        @"[(（]\s*[)）]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly System.Text.RegularExpressions.Regex BracketedUnit = new(
         @"[(（](?<unit>亿元|亿|万元|万)[)）]$|(?<=[万亿])[(（](?<unit>元)[)）]$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -556,7 +560,8 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
         // A register writes the unit in brackets: 50(万元人民币), 5,711.19(万元), 1,500(万), 5000万(元); 800(元) alone says
         // too little to guess (元 or 万元?), and stays unread.
-        cleaned = BracketedUnit.Replace(cleaned, "${unit}");
+        // Empty brackets (10()) say no unit, as a bare number does: 万元.
+        cleaned = BracketedUnit.Replace(EmptyUnit.Replace(cleaned, ""), "${unit}");
         if (CompoundAmount.Match(cleaned) is { Success: true } compound)
         {
             // 1亿2000万 (register style): 亿 and 万 written together.

@@ -199,15 +199,18 @@ public sealed class CompanyImportTests
     [Test]
     public async Task Amounts_in_other_units_and_blank_markers_are_understood()
     {
-        var path = store.Write("units.csv", "企业名称,行政区划代码,注册资本,营业收入,员工人数\n甲科技有限公司,421303,1.2亿,\"3,000万元\",-\n");
+        var path = store.Write("units.csv", "企业名称,行政区划代码,注册资本,营业收入,员工人数\n甲科技有限公司,421303,1.2亿,\"3,000万元\",-\n乙科技有限公司,421303,\"3,100()\",10（ ）,\n");
 
         var summary = await store.ImportAsync(path);
-        var company = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 5), CancellationToken.None)).Items.Single();
+        var companies = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 5), CancellationToken.None)).Items
+            .ToDictionary(c => c.Name);
 
-        Assert.That(summary.Inserted, Is.EqualTo(1));
-        Assert.That(company.RegisteredCapital, Is.EqualTo(12000m));
-        Assert.That(company.Revenue, Is.EqualTo(3000m));
-        Assert.That(company.Employees, Is.Null);
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((2L, 0)));
+        Assert.That(companies["甲科技有限公司"].RegisteredCapital, Is.EqualTo(12000m));
+        Assert.That(companies["甲科技有限公司"].Revenue, Is.EqualTo(3000m));
+        Assert.That(companies["甲科技有限公司"].Employees, Is.Null);
+        Assert.That((companies["乙科技有限公司"].RegisteredCapital, companies["乙科技有限公司"].Revenue), Is.EqualTo(((decimal?)3100m, (decimal?)10m)),
+            "empty brackets where a register writes its unit (3,100(), as in the 2002 辽宁 register) say no unit, as a bare number: 万元");
     }
 
     [Test]

@@ -145,18 +145,19 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return Rejected();
         }
 
-        if (PlaceholderName(name) is { } placeholder)
-        {
-            Problem(NameField, name, $"{placeholder}: the row names no company, so it is not imported");
-            return Rejected();
-        }
-
+        // Before the placeholder checks: a name damaged to � and punctuation alone holds no letter either, and the damage is what to say.
         if (name.Contains('\uFFFD', StringComparison.Ordinal))
         {
             // U+FFFD is what a decoder writes for bytes it could not read: the text was decoded with the wrong encoding
             // and saved again before it reached this file, and the name cannot be read back from it.
             Problem(NameField, name[..Math.Min(name.Length, 50)] + (name.Length > 50 ? "…" : string.Empty),
                 "the name holds � (U+FFFD), the mark a wrong decoding leaves: the row was damaged before it reached this file and cannot be read; take it again from its source");
+            return Rejected();
+        }
+
+        if (PlaceholderName(name) is { } placeholder)
+        {
+            Problem(NameField, name, $"{placeholder}: the row names no company, so it is not imported");
             return Rejected();
         }
 

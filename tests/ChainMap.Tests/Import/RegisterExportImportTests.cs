@@ -203,9 +203,10 @@ public sealed class RegisterExportImportTests
             甲机械有限公司,320594400007758,江苏,苏州,50(万元)
             乙机械有限公司,3201142500883,江苏,南京,
             ����֤ȯ�ɷ����޹�˾,������Խ����������·318��402,�㶫,,50(�������Ԫ)
+            �����������＼�����޹�˾,91210100738683573H,����,,
             """));
 
-        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((2L, 1L)));
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L)));
         Assert.That(summary.Problems.Select(p => (p.Line, p.Column, p.Severity, p.Reason)), Is.EqualTo(new[]
         {
             (2, (string?)"统一社会信用代码", ProblemSeverity.Warning,
@@ -214,7 +215,9 @@ public sealed class RegisterExportImportTests
                 "a business registration number (注册号, 13 digits), not a USCC; the company is imported without it and identified by its name and region"),
             (4, (string?)"企业名称", ProblemSeverity.Error,
                 "the name holds � (U+FFFD), the mark a wrong decoding leaves: the row was damaged before it reached this file and cannot be read; take it again from its source"),
-        }));
+            (5, (string?)"企业名称", ProblemSeverity.Error,
+                "the name holds � (U+FFFD), the mark a wrong decoding leaves: the row was damaged before it reached this file and cannot be read; take it again from its source"),
+        }), "a name damaged to � and punctuation alone is named as damaged, not as holding no letter (2002 辽宁 register)");
     }
 
     [Test]

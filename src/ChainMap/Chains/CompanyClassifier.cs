@@ -179,6 +179,11 @@ internal sealed class CompanyClassifier
         // What the scope only sells (中成药、化学药制剂、抗生素制剂零售; 汽车配件、五金交电销售) goes to the chain's trade segment
         // when the clause names one (药品零售, 汽车配件 of ZQ-PARTSALE), not to the segments that make it.
         var tradeClauses = TradeClauses(scope);
+
+        // A company whose licence only trades (销售, 批发, 零售 and no 生产, 制造, 加工 …) and whose name says what goods (药业, 化工)
+        // is a trader of them (session 28): the name's goods go to the chain's trade segment, not to the segment that makes them.
+        var (ownNameCodes, nameSegments) = industries.ReadName(name);
+        var traded = TradedChains(scope, nameSegments, ownNameCodes);
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {
@@ -197,7 +202,8 @@ internal sealed class CompanyClassifier
             foreach (var (term, segment, strength) in terms)
             {
                 if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
-                    || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses)))
+                    || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
+                    || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream))
                 {
                     continue;
                 }
@@ -212,7 +218,6 @@ internal sealed class CompanyClassifier
         }
 
         var industryCodes = industries.Read(company.Industry);
-        var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var (productCodes, productSegments) = industries.ReadName(products);
         var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
@@ -251,8 +256,9 @@ internal sealed class CompanyClassifier
             .ToList();
         var labelSegments = industries.LabelSegments(company.Industry);
         var cellGuessChains = labelSegments.Where(l => segmentIndex.ContainsKey(l.Segment)).Select(l => (Chain: segments[segmentIndex[l.Segment]].ChainCode, l.Segment)).ToList();
-        foreach (var (label, code) in labelSegments.Concat(strongWords))
+        foreach (var (label, guessedCode) in labelSegments.Concat(strongWords))
         {
+            var code = guessedCode;
             // A name or products word that says no more than the industry cell (化工 26 over 橡胶助剂 2661, C26) proposes no segment
             // of a chain where the cell guesses one: the cell's guess is the more specific (issue #19 round 7).
             if (!labelSegments.Contains((label, code)) && segmentIndex.TryGetValue(code, out var guessed)
@@ -262,6 +268,14 @@ internal sealed class CompanyClassifier
                 continue;
             }
 
+            var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
+            var tradedBy = string.Empty;
+            if (from == 0 && segmentIndex.TryGetValue(code, out var made) && segments[made].Tier != Tier.Downstream
+                && traded.TryGetValue(segments[made].ChainCode, out var trade))
+            {
+                (code, tradedBy) = (segments[trade.Segment].Code, trade.Verb);
+            }
+
             if (segmentIndex.TryGetValue(code, out var s))
             {
                 if (!scores.TryGetValue(s, out var candidate))
@@ -269,13 +283,12 @@ internal sealed class CompanyClassifier
                     scores[s] = candidate = new Candidate();
                 }
 
-                candidate.LabelGuess ??= label;
-                var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
+                candidate.LabelGuess ??= tradedBy.Length > 0 ? $"{label}（经营范围只有{tradedBy}）" : label;
 
                 // A division's guess (医药制造业 → SW-CHEM, ADR 0265) proposes its segment but is no source of its own: it
                 // says which segment a division most often means, not what this company makes.
                 candidate.GuessFrom[from] |= from != 2 || !divisionAlone;
-                if (strongWords.Contains((label, code)))
+                if (strongWords.Contains((label, guessedCode)))
                 {
                     candidate.NamedByWord = true;
                     candidate.NamedBySpecificWord |= Refines(nameCodes.Where(c => c.Source == label).ToList(), industryCodes);
@@ -582,6 +595,65 @@ internal sealed class CompanyClassifier
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The chains a trader deals in (session 28): when no clause of the business scope makes anything (no 生产, 制造, 加工, 研发,
+    /// 种植, 养殖, 维修 … anywhere) and one trades (销售, 批发, 零售 …), each chain of an upstream or midstream segment a name word
+    /// guesses (药业 → SW-CHEM, 化工 → HG-FINE), with the chain's trade segment: the downstream segment whose industry codes
+    /// are GB/T wholesale (51: SW-DIST, HG-LOGI, NC-WHOLESALE) or, when the scope only 零售, retail (52: SW-RETAIL), else the
+    /// other one. A chain without such a segment (应急装备) is not changed. Empty for a scope that makes things or has no trade verb.
+    /// </summary>
+    private Dictionary<string, (int Segment, string Verb)> TradedChains(string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes)
+    {
+        var result = new Dictionary<string, (int Segment, string Verb)>(StringComparer.Ordinal);
+        if (nameSegments.Count == 0 || scope.Length == 0 || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+            || !Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
+        {
+            return result;
+        }
+
+        var retailOnly = scope.Contains("零售", StringComparison.Ordinal) && !scope.Contains("批发", StringComparison.Ordinal) && !scope.Contains("批零兼营", StringComparison.Ordinal);
+        foreach (var (word, code) in nameSegments)
+        {
+            // Only a word that names goods (a GB/T farming or manufacturing code: 药业 27, 化工 26, 食品 14) can be traded; a
+            // service word (物流 54, 软件 65) or a word without a code (消防) says what the company does, not what it sells.
+            if (!nameCodes.Any(c => c.Source == word && IsGoods(c.Code))
+                || !segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
+            {
+                continue;
+            }
+
+            var chain = segments[made].ChainCode;
+            var wholesale = TradeSegment(chain, "51");
+            var retail = TradeSegment(chain, "52");
+            var (segment, verb) = retailOnly ? (retail >= 0 ? retail : wholesale, "零售") : (wholesale >= 0 ? wholesale : retail, "销售");
+            if (segment >= 0)
+            {
+                result[chain] = (segment, verb);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>True for a GB/T code of farming (divisions 01–05) or manufacturing (13–43): goods that can be made and traded.</summary>
+    private static bool IsGoods(string code) =>
+        code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
+        && (division is >= 1 and <= 5 || division is >= 13 and <= 43);
+
+    /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in the GB/T group <paramref name="division"/> (51 wholesale, 52 retail), or −1.</summary>
+    private int TradeSegment(string chain, string division)
+    {
+        for (var s = 0; s < segments.Count; s++)
+        {
+            if (segments[s].ChainCode == chain && segments[s].Tier == Tier.Downstream && Array.Exists(segmentCodes[s], c => c.StartsWith(division, StringComparison.Ordinal)))
+            {
+                return s;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsTradeClause(string clause) =>

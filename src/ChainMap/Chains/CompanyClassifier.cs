@@ -183,7 +183,8 @@ internal sealed class CompanyClassifier
         // A company whose licence only trades (销售, 批发, 零售 and no 生产, 制造, 加工 …) and whose name says what goods (药业, 化工)
         // is a trader of them (session 28): the name's goods go to the chain's trade segment, not to the segment that makes them.
         var (ownNameCodes, nameSegments) = industries.ReadName(name);
-        var traded = TradedChains(scope, nameSegments, ownNameCodes);
+        var industryCodes = industries.Read(company.Industry);
+        var traded = TradedChains(scope, nameSegments, ownNameCodes, industryCodes);
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {
@@ -217,7 +218,6 @@ internal sealed class CompanyClassifier
             }
         }
 
-        var industryCodes = industries.Read(company.Industry);
         var (productCodes, productSegments) = industries.ReadName(products);
         var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
@@ -602,12 +602,14 @@ internal sealed class CompanyClassifier
     /// 种植, 养殖, 维修 … anywhere) and one trades (销售, 批发, 零售 …), each chain of an upstream or midstream segment a name word
     /// guesses (药业 → SW-CHEM, 化工 → HG-FINE), with the chain's trade segment: the downstream segment whose industry codes
     /// are GB/T wholesale (51: SW-DIST, HG-LOGI, NC-WHOLESALE) or, when the scope only 零售, retail (52: SW-RETAIL), else the
-    /// other one. A chain without such a segment (应急装备) is not changed. Empty for a scope that makes things or has no trade verb.
+    /// other one. A chain without such a segment (应急装备) is not changed. Empty for a scope that makes things or has no trade verb,
+    /// and when the industry cell names a manufacturing industry (C27 医药制造业: the company makes what its scope lists).
     /// </summary>
-    private Dictionary<string, (int Segment, string Verb)> TradedChains(string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes)
+    private Dictionary<string, (int Segment, string Verb)> TradedChains(string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
     {
         var result = new Dictionary<string, (int Segment, string Verb)>(StringComparer.Ordinal);
-        if (nameSegments.Count == 0 || scope.Length == 0 || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+        if (nameSegments.Count == 0 || scope.Length == 0 || industryCodes.Any(c => IsManufactured(c.Code))
+            || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
             || !Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
         {
             return result;
@@ -616,9 +618,9 @@ internal sealed class CompanyClassifier
         var retailOnly = scope.Contains("零售", StringComparison.Ordinal) && !scope.Contains("批发", StringComparison.Ordinal) && !scope.Contains("批零兼营", StringComparison.Ordinal);
         foreach (var (word, code) in nameSegments)
         {
-            // Only a word that names goods (a GB/T farming or manufacturing code: 药业 27, 化工 26, 食品 14) can be traded; a
-            // service word (物流 54, 软件 65) or a word without a code (消防) says what the company does, not what it sells.
-            if (!nameCodes.Any(c => c.Source == word && IsGoods(c.Code))
+            // Only a word that names manufactured goods (药业 27, 化工 26, 食品 14) can be traded; a service word (物流 54, 软件 65),
+            // a farming word (种业 05) or a word without a code (消防) says what the company does, not what it sells.
+            if (!nameCodes.Any(c => c.Source == word && IsManufactured(c.Code))
                 || !segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
             {
                 continue;
@@ -637,10 +639,13 @@ internal sealed class CompanyClassifier
         return result;
     }
 
-    /// <summary>True for a GB/T code of farming (divisions 01–05) or manufacturing (13–43): goods that can be made and traded.</summary>
-    private static bool IsGoods(string code) =>
+    /// <summary>
+    /// True for a GB/T code of manufacturing (divisions 13–43): goods a factory makes and a trader only sells. Farming words
+    /// (种业 05) are not: a seed or farm-input company's licence is to sell, and its chain counts that trade in the segment.
+    /// </summary>
+    private static bool IsManufactured(string code) =>
         code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
-        && (division is >= 1 and <= 5 || division is >= 13 and <= 43);
+        && division is >= 13 and <= 43;
 
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in the GB/T group <paramref name="division"/> (51 wholesale, 52 retail), or −1.</summary>
     private int TradeSegment(string chain, string division)

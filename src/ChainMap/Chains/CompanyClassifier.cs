@@ -619,8 +619,10 @@ internal sealed class CompanyClassifier
         foreach (var (word, code) in nameSegments)
         {
             // Only a word that names manufactured goods (药业 27, 化工 26, 食品 14) can be traded; a service word (物流 54, 软件 65),
-            // a farming word (种业 05) or a word without a code (消防) says what the company does, not what it sells.
-            if (!nameCodes.Any(c => c.Source == word && IsManufactured(c.Code))
+            // a farming word (种业 05) or a word without a code (消防) says what the company does, not what it sells. Complete
+            // vehicles (特种汽车, 专用汽车: GB/T 36 but not 367 parts) are sold by ZQ-SALES, which has no trade code: such rows are
+            // left to the special-vehicle rules (ADR 0176, 0245).
+            if (!nameCodes.Any(c => c.Source == word && IsManufactured(c.Code) && !IsCompleteVehicle(c.Code))
                 || !segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
             {
                 continue;
@@ -646,6 +648,9 @@ internal sealed class CompanyClassifier
     private static bool IsManufactured(string code) =>
         code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
         && division is >= 13 and <= 43;
+
+    /// <summary>True for a GB/T code of complete vehicles (division 36 outside group 367, 汽车零部件及配件制造).</summary>
+    private static bool IsCompleteVehicle(string code) => code.StartsWith("36", StringComparison.Ordinal) && !code.StartsWith("367", StringComparison.Ordinal);
 
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in the GB/T group <paramref name="division"/> (51 wholesale, 52 retail), or −1.</summary>
     private int TradeSegment(string chain, string division)

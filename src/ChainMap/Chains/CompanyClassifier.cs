@@ -35,6 +35,22 @@ internal static class ClassifierRules
     /// </summary>
     public const int LastScopeItem = 20;
 
+    /// <summary>
+    /// GB/T 4754-2017's own wholesale and retail classes of manufactured goods (issue #19 round 8): a company whose licence only
+    /// trades the goods its name names (药业, 化工) goes to the downstream segment of the chain that holds one of these classes.
+    /// Goods: the name word's code prefix; wholesale and retail: class prefixes separated by '|'.
+    /// </summary>
+    public static readonly (string Goods, string Wholesale, string Retail)[] TradeOfGoods =
+    [
+        ("13", "511|512", "522"), // 农副食品加工: 谷物、食品批发 / 食品零售
+        ("14", "512", "522"), // 食品制造
+        ("15", "512", "522"), // 酒、饮料和精制茶
+        ("26", "516", ""), // 化学原料和化学制品: 化工产品批发
+        ("27", "515", "525"), // 医药制造: 医药及医疗器材批发 / 专门零售
+        ("358", "5154", "5254"), // 医疗仪器设备及器械: 医疗用品及器材批发 / 零售
+        ("367", "5172", "5263"), // 汽车零部件及配件: 汽车及零配件批发 / 汽车零配件零售
+    ];
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -534,7 +550,7 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
-    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理"];
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
     /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,
@@ -598,12 +614,14 @@ internal sealed class CompanyClassifier
     }
 
     /// <summary>
-    /// The chains a trader deals in (session 28): when no clause of the business scope makes anything (no 生产, 制造, 加工, 研发,
-    /// 种植, 养殖, 维修 … anywhere) and one trades (销售, 批发, 零售 …), each chain of an upstream or midstream segment a name word
-    /// guesses (药业 → SW-CHEM, 化工 → HG-FINE), with the chain's trade segment: the downstream segment whose industry codes
-    /// are GB/T wholesale (51: SW-DIST, HG-LOGI, NC-WHOLESALE) or, when the scope only 零售, retail (52: SW-RETAIL), else the
-    /// other one. A chain without such a segment (应急装备) is not changed. Empty for a scope that makes things or has no trade verb,
-    /// and when the industry cell names a manufacturing industry (C27 医药制造业: the company makes what its scope lists).
+    /// The chains a trader deals in (issue #19 round 8): when no clause of the business scope makes anything (no 生产, 制造, 加工,
+    /// 研发, 种植, 养殖, 屠宰, 维修 … anywhere) and one trades (销售, 批发, 零售 …), each chain of an upstream or midstream segment
+    /// a name word of manufactured goods guesses (药业 → SW-CHEM, 化工 → HG-FINE), with the chain's trade segment for those goods:
+    /// the downstream segment holding GB/T's own wholesale class of the goods (<see cref="ClassifierRules.TradeOfGoods"/>: 药 →
+    /// 515 SW-DIST, 化工 → 516 HG-LOGI, 食品 → 511/512 NC-WHOLESALE, 汽车零部件 → 5172 ZQ-PARTSALE), or, when the scope only
+    /// 零售, their retail class (525 SW-RETAIL, 5263 ZQ-PARTSALE). Goods without such a segment (液压 344, 计算机 391, 专用汽车
+    /// 3630) change nothing. Empty for a scope that makes things or has no trade verb, and when the industry cell names a
+    /// manufacturing industry (C27 医药制造业: the company makes what its scope lists).
     /// </summary>
     private Dictionary<string, (int Segment, string Verb)> TradedChains(string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
     {
@@ -618,46 +636,42 @@ internal sealed class CompanyClassifier
         var retailOnly = scope.Contains("零售", StringComparison.Ordinal) && !scope.Contains("批发", StringComparison.Ordinal) && !scope.Contains("批零兼营", StringComparison.Ordinal);
         foreach (var (word, code) in nameSegments)
         {
-            // Only a word that names manufactured goods (药业 27, 化工 26, 食品 14) can be traded; a service word (物流 54, 软件 65),
-            // a farming word (种业 05) or a word without a code (消防) says what the company does, not what it sells. Complete
-            // vehicles (特种汽车, 专用汽车: GB/T 36 but not 367 parts) are sold by ZQ-SALES, which has no trade code: such rows are
-            // left to the special-vehicle rules (ADR 0176, 0245).
-            if (!nameCodes.Any(c => c.Source == word && IsManufactured(c.Code) && !IsCompleteVehicle(c.Code))
-                || !segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
+            // A service word (物流 54, 软件 65), a farming word (种业 05: the seed trade is NC-SEED's own) or a word without a code
+            // (消防) says what the company does, not what goods it sells: only goods in the table are traded.
+            if (!segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
             {
                 continue;
             }
 
             var chain = segments[made].ChainCode;
-            var wholesale = TradeSegment(chain, "51");
-            var retail = TradeSegment(chain, "52");
-            var (segment, verb) = retailOnly ? (retail >= 0 ? retail : wholesale, "零售") : (wholesale >= 0 ? wholesale : retail, "销售");
-            if (segment >= 0)
+            foreach (var goods in nameCodes.Where(c => c.Source == word))
             {
-                result[chain] = (segment, verb);
+                var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.Code.StartsWith(t.Goods, StringComparison.Ordinal));
+                var segment = trade.Goods is null ? -1 : TradeSegment(chain, retailOnly ? trade.Retail : trade.Wholesale);
+                if (segment >= 0)
+                {
+                    result[chain] = (segment, retailOnly ? "零售" : "销售");
+                    break;
+                }
             }
         }
 
         return result;
     }
 
-    /// <summary>
-    /// True for a GB/T code of manufacturing (divisions 13–43): goods a factory makes and a trader only sells. Farming words
-    /// (种业 05) are not: a seed or farm-input company's licence is to sell, and its chain counts that trade in the segment.
-    /// </summary>
+    /// <summary>True for a GB/T code of manufacturing (divisions 13–43): an industry cell that says the company makes goods.</summary>
     private static bool IsManufactured(string code) =>
         code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
         && division is >= 13 and <= 43;
 
-    /// <summary>True for a GB/T code of complete vehicles (division 36 outside group 367, 汽车零部件及配件制造).</summary>
-    private static bool IsCompleteVehicle(string code) => code.StartsWith("36", StringComparison.Ordinal) && !code.StartsWith("367", StringComparison.Ordinal);
-
-    /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in the GB/T group <paramref name="division"/> (51 wholesale, 52 retail), or −1.</summary>
-    private int TradeSegment(string chain, string division)
+    /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
+    private int TradeSegment(string chain, string classes)
     {
+        var prefixes = classes.Split('|', StringSplitOptions.RemoveEmptyEntries);
         for (var s = 0; s < segments.Count; s++)
         {
-            if (segments[s].ChainCode == chain && segments[s].Tier == Tier.Downstream && Array.Exists(segmentCodes[s], c => c.StartsWith(division, StringComparison.Ordinal)))
+            if (prefixes.Length > 0 && segments[s].ChainCode == chain && segments[s].Tier == Tier.Downstream
+                && Array.Exists(segmentCodes[s], c => Array.Exists(prefixes, p => c.StartsWith(p, StringComparison.Ordinal))))
             {
                 return s;
             }

@@ -38,11 +38,19 @@ internal static class ClassifierRules
     /// <summary>
     /// GB/T 4754-2017's own wholesale and retail classes of manufactured goods (issue #19 round 8): a company whose licence only
     /// trades the goods its name names (药业, 化工) goes to the downstream segment of the chain that holds one of these classes.
-    /// Goods: the name word's code prefix; wholesale and retail: class prefixes separated by '|'.
+    /// Goods: the name word's code prefix; wholesale and retail: class prefixes separated by '|'. Farming words (种业 05) and farm
+    /// inputs (饲料 132) are not here: a seed, feed or fertiliser company's licence is to sell, and its segment counts that trade.
     /// </summary>
     public static readonly (string Goods, string Wholesale, string Retail)[] TradeOfGoods =
     [
-        ("13", "511|512", "522"), // 农副食品加工: 谷物、食品批发 / 食品零售
+        // 农副食品加工 (13) without 132 饲料加工: a feed dealer is NC-INPUT-FEED's, whose farm inputs include their trade.
+        ("131", "511|512", "522"),
+        ("133", "512", "522"),
+        ("134", "512", "522"),
+        ("135", "512", "522"),
+        ("136", "512", "522"),
+        ("137", "512", "522"),
+        ("139", "512", "522"),
         ("14", "512", "522"), // 食品制造
         ("15", "512", "522"), // 酒、饮料和精制茶
         ("26", "516", ""), // 化学原料和化学制品: 化工产品批发

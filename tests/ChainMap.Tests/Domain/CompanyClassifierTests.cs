@@ -638,6 +638,8 @@ internal sealed class CompanyClassifierTests
         var listedMaker = classifier.Classify(new CompanyText("某某制药股份有限公司", "C27医药制造业", null, "注射剂、胶囊剂、片剂；销售自产产品"));
         var seeds = classifier.Classify(new CompanyText("某某种业有限公司", null, null, "农作物种子销售"));
         var logistics = classifier.Classify(new CompanyText("某某物流有限公司", null, null, "普通货运；货物仓储；日用百货销售"));
+        var feed = classifier.Classify(new CompanyText("金湖县某某饲料有限公司", null, null, "饲料、饲料添加剂销售"));
+        var hydraulics = classifier.Classify(new CompanyText("无锡市某某液压设备有限公司", null, null, "液压设备、机电设备销售"));
 
         Assert.Multiple(() =>
         {
@@ -650,6 +652,8 @@ internal sealed class CompanyClassifierTests
             Assert.That(listedMaker.Select(m => m.Segment.Code), Does.Contain("SW-CHEM"), "C27 医药制造业 says it makes drugs");
             Assert.That(seeds.Select(m => m.Segment.Code), Is.EqualTo(new[] { "NC-SEED" }), "种业 is a farming word: the seed trade is NC-SEED's");
             Assert.That(logistics.Select(m => m.Segment.Code), Does.Contain("FW-LOGI"), "物流 is a service, not goods to trade: the name word still guesses FW-LOGI");
+            Assert.That(feed.Select(m => m.Segment.Code), Is.EqualTo(new[] { "NC-INPUT-FEED" }), "a feed dealer is a farm-input company");
+            Assert.That(hydraulics.Select(m => m.Segment.Code), Does.Not.Contain("ZQ-PARTSALE"), "hydraulic equipment is not sold as vehicle parts (GB/T 5172)");
         });
     }
 

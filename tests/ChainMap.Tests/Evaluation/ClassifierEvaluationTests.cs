@@ -28,7 +28,7 @@ internal sealed class ClassifierEvaluationTests
         // minus one point. dev 89.4 / 71.4 / 56.6 / 39.8, holdout 85.5 / 66.8 / 48.7 / 33.1, fresh 82.9 / 45.9 / 64.3 / 34.2.
         // Round 8 (s28-classify, ADR 0305; docs/benchmarks.md "Issue #19, round 8"): dev 89.5 / 71.9 / 58.2 / 40.6 (segment
         // baselines raised 55 → 57, 38 → 39), holdout 85.9 / 66.8 / 50.7 / 34.0 (48 → 49, 32 → 33); fresh 83.3 / 47.3 / 69.8 /
-        // 38.0, as main e70fd36 measures it before this round (raised 81 / 44 / 63 / 33 → 82 / 46 / 68 / 37); codes 86.1 / 71.3 /
+        // 38.0 (65.1 / 35.4 on main e70fd36: 医药连锁 of SW-RETAIL; raised 81 / 44 / 63 / 33 → 82 / 46 / 68 / 37); codes 86.1 / 71.3 /
         // 59.7 / 48.6 and codes-dev 86.1 / 67.8 / 57.1 / 44.2 (session 27's trade clauses; chain precision 84 → 85, codes-dev
         // segment precision 55 → 56).
         new object[] { "dev", 88.0, 70.0, 57.0, 39.0 },

@@ -427,13 +427,14 @@ internal sealed class CompanyClassifierTests
 
     [TestCase("阳光电源")]
     [TestCase("某某工程塑料有限公司")]
+    [TestCase("上海某某生态绿化工程有限公司")]
     public async Task Name_words_do_not_read_across_a_word_boundary_or_inside_a_longer_industry_word(string name)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var matches = classifier.Classify(new CompanyText(name, null, null, null)).Select(m => m.Segment.Code).ToList();
 
-        Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS"));
+        Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS").And.Not.Contain("HG-FINE").And.Not.Contain("HG-LOGI"));
     }
 
     // 专汽 is special-purpose vehicles: a garage, a car dealer or a car-rental firm is none of its segments (ADR 0176).

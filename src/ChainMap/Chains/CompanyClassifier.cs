@@ -35,6 +35,30 @@ internal static class ClassifierRules
     /// </summary>
     public const int LastScopeItem = 20;
 
+    /// <summary>
+    /// GB/T 4754-2017's own wholesale and retail classes of manufactured goods (issue #19 round 8): a company whose licence only
+    /// trades the goods its name names (药业, 化工) goes to the downstream segment of the chain that holds one of these classes.
+    /// Goods: the name word's code prefix; wholesale and retail: class prefixes separated by '|'. Farming words (种业 05) and farm
+    /// inputs (饲料 132) are not here: a seed, feed or fertiliser company's licence is to sell, and its segment counts that trade.
+    /// </summary>
+    public static readonly (string Goods, string Wholesale, string Retail)[] TradeOfGoods =
+    [
+        // 农副食品加工 (13) without 132 饲料加工: a feed dealer is NC-INPUT-FEED's, whose farm inputs include their trade.
+        ("131", "511|512", "522"),
+        ("133", "512", "522"),
+        ("134", "512", "522"),
+        ("135", "512", "522"),
+        ("136", "512", "522"),
+        ("137", "512", "522"),
+        ("139", "512", "522"),
+        ("14", "512", "522"), // 食品制造
+        ("15", "512", "522"), // 酒、饮料和精制茶
+        ("26", "516", ""), // 化学原料和化学制品: 化工产品批发
+        ("27", "515", "525"), // 医药制造: 医药及医疗器材批发 / 专门零售
+        ("358", "5154", "5254"), // 医疗仪器设备及器械: 医疗用品及器材批发 / 零售
+        ("367", "5172", "5263"), // 汽车零部件及配件: 汽车及零配件批发 / 汽车零配件零售
+    ];
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -179,6 +203,12 @@ internal sealed class CompanyClassifier
         // What the scope only sells (中成药、化学药制剂、抗生素制剂零售; 汽车配件、五金交电销售) goes to the chain's trade segment
         // when the clause names one (药品零售, 汽车配件 of ZQ-PARTSALE), not to the segments that make it.
         var tradeClauses = TradeClauses(scope);
+
+        // A company whose licence only trades (销售, 批发, 零售 and no 生产, 制造, 加工 …) and whose name says what goods (药业, 化工)
+        // is a trader of them (session 28): the name's goods go to the chain's trade segment, not to the segment that makes them.
+        var (ownNameCodes, nameSegments) = industries.ReadName(name);
+        var industryCodes = industries.Read(company.Industry);
+        var traded = TradedChains(scope, nameSegments, ownNameCodes, industryCodes);
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {
@@ -197,7 +227,8 @@ internal sealed class CompanyClassifier
             foreach (var (term, segment, strength) in terms)
             {
                 if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
-                    || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses)))
+                    || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
+                    || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream))
                 {
                     continue;
                 }
@@ -211,8 +242,6 @@ internal sealed class CompanyClassifier
             }
         }
 
-        var industryCodes = industries.Read(company.Industry);
-        var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var (productCodes, productSegments) = industries.ReadName(products);
         var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
@@ -251,8 +280,9 @@ internal sealed class CompanyClassifier
             .ToList();
         var labelSegments = industries.LabelSegments(company.Industry);
         var cellGuessChains = labelSegments.Where(l => segmentIndex.ContainsKey(l.Segment)).Select(l => (Chain: segments[segmentIndex[l.Segment]].ChainCode, l.Segment)).ToList();
-        foreach (var (label, code) in labelSegments.Concat(strongWords))
+        foreach (var (label, guessedCode) in labelSegments.Concat(strongWords))
         {
+            var code = guessedCode;
             // A name or products word that says no more than the industry cell (化工 26 over 橡胶助剂 2661, C26) proposes no segment
             // of a chain where the cell guesses one: the cell's guess is the more specific (issue #19 round 7).
             if (!labelSegments.Contains((label, code)) && segmentIndex.TryGetValue(code, out var guessed)
@@ -262,6 +292,14 @@ internal sealed class CompanyClassifier
                 continue;
             }
 
+            var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
+            var tradedBy = string.Empty;
+            if (from == 0 && segmentIndex.TryGetValue(code, out var made) && segments[made].Tier != Tier.Downstream
+                && traded.TryGetValue(segments[made].ChainCode, out var trade))
+            {
+                (code, tradedBy) = (segments[trade.Segment].Code, trade.Verb);
+            }
+
             if (segmentIndex.TryGetValue(code, out var s))
             {
                 if (!scores.TryGetValue(s, out var candidate))
@@ -269,13 +307,12 @@ internal sealed class CompanyClassifier
                     scores[s] = candidate = new Candidate();
                 }
 
-                candidate.LabelGuess ??= label;
-                var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
+                candidate.LabelGuess ??= tradedBy.Length > 0 ? $"{label}（经营范围只有{tradedBy}）" : label;
 
                 // A division's guess (医药制造业 → SW-CHEM, ADR 0265) proposes its segment but is no source of its own: it
                 // says which segment a division most often means, not what this company makes.
                 candidate.GuessFrom[from] |= from != 2 || !divisionAlone;
-                if (strongWords.Contains((label, code)))
+                if (strongWords.Contains((label, guessedCode)))
                 {
                     candidate.NamedByWord = true;
                     candidate.NamedBySpecificWord |= Refines(nameCodes.Where(c => c.Source == label).ToList(), industryCodes);
@@ -521,7 +558,7 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
-    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理"];
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
     /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,
@@ -582,6 +619,73 @@ internal sealed class CompanyClassifier
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The chains a trader deals in (issue #19 round 8): when no clause of the business scope makes anything (no 生产, 制造, 加工,
+    /// 研发, 种植, 养殖, 屠宰, 维修 … anywhere) and one trades (销售, 批发, 零售 …), each chain of an upstream or midstream segment
+    /// a name word of manufactured goods guesses (药业 → SW-CHEM, 化工 → HG-FINE), with the chain's trade segment for those goods:
+    /// the downstream segment holding GB/T's own wholesale class of the goods (<see cref="ClassifierRules.TradeOfGoods"/>: 药 →
+    /// 515 SW-DIST, 化工 → 516 HG-LOGI, 食品 → 511/512 NC-WHOLESALE, 汽车零部件 → 5172 ZQ-PARTSALE), or, when the scope only
+    /// 零售, their retail class (525 SW-RETAIL, 5263 ZQ-PARTSALE). Goods without such a segment (液压 344, 计算机 391, 专用汽车
+    /// 3630) change nothing. Empty for a scope that makes things or has no trade verb, and when the industry cell names a
+    /// manufacturing industry (C27 医药制造业: the company makes what its scope lists).
+    /// </summary>
+    private Dictionary<string, (int Segment, string Verb)> TradedChains(string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
+    {
+        var result = new Dictionary<string, (int Segment, string Verb)>(StringComparer.Ordinal);
+        if (nameSegments.Count == 0 || scope.Length == 0 || industryCodes.Any(c => IsManufactured(c.Code))
+            || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+            || !Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
+        {
+            return result;
+        }
+
+        var retailOnly = scope.Contains("零售", StringComparison.Ordinal) && !scope.Contains("批发", StringComparison.Ordinal) && !scope.Contains("批零兼营", StringComparison.Ordinal);
+        foreach (var (word, code) in nameSegments)
+        {
+            // A service word (物流 54, 软件 65), a farming word (种业 05: the seed trade is NC-SEED's own) or a word without a code
+            // (消防) says what the company does, not what goods it sells: only goods in the table are traded.
+            if (!segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
+            {
+                continue;
+            }
+
+            var chain = segments[made].ChainCode;
+            foreach (var goods in nameCodes.Where(c => c.Source == word))
+            {
+                var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.Code.StartsWith(t.Goods, StringComparison.Ordinal));
+                var segment = trade.Goods is null ? -1 : TradeSegment(chain, retailOnly ? trade.Retail : trade.Wholesale);
+                if (segment >= 0)
+                {
+                    result[chain] = (segment, retailOnly ? "零售" : "销售");
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>True for a GB/T code of manufacturing (divisions 13–43): an industry cell that says the company makes goods.</summary>
+    private static bool IsManufactured(string code) =>
+        code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
+        && division is >= 13 and <= 43;
+
+    /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
+    private int TradeSegment(string chain, string classes)
+    {
+        var prefixes = classes.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        for (var s = 0; s < segments.Count; s++)
+        {
+            if (prefixes.Length > 0 && segments[s].ChainCode == chain && segments[s].Tier == Tier.Downstream
+                && Array.Exists(segmentCodes[s], c => Array.Exists(prefixes, p => c.StartsWith(p, StringComparison.Ordinal))))
+            {
+                return s;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsTradeClause(string clause) =>

@@ -427,13 +427,14 @@ internal sealed class CompanyClassifierTests
 
     [TestCase("阳光电源")]
     [TestCase("某某工程塑料有限公司")]
+    [TestCase("上海某某生态绿化工程有限公司")]
     public async Task Name_words_do_not_read_across_a_word_boundary_or_inside_a_longer_industry_word(string name)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var matches = classifier.Classify(new CompanyText(name, null, null, null)).Select(m => m.Segment.Code).ToList();
 
-        Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS"));
+        Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS").And.Not.Contain("HG-FINE").And.Not.Contain("HG-LOGI"));
     }
 
     // 专汽 is special-purpose vehicles: a garage, a car dealer or a car-rental firm is none of its segments (ADR 0176).
@@ -620,6 +621,54 @@ internal sealed class CompanyClassifierTests
             Assert.That(division.Single().IsConfirmedByRule, Is.False);
             Assert.That(nameAlone.Select(m => m.Segment.Code), Is.EqualTo(new[] { "HG-FINE" }), "without a cell the name word still guesses");
         });
+    }
+
+    [Test]
+    public async Task A_company_whose_scope_only_trades_the_goods_its_name_names_is_their_trader()
+    {
+        // Register rows (issue #19 round 8): a 药业 or 化工 company licensed only to sell is a drug wholesaler or a chemicals
+        // trader, not a maker; a licence only to sell at retail is a pharmacy; a maker, or a row whose industry cell names
+        // a manufacturing industry, keeps the maker's segment; a seed company (a farming word) sells what its chain counts
+        // in its own segment.
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var wholesaler = classifier.Classify(new CompanyText("武汉某某药业有限公司", null, null, "中成药、化学药制剂、抗生素制剂、生化药品、生物制品的批发；医疗器械销售；日用百货批发及零售"));
+        var retailer = classifier.Classify(new CompanyText("某某药业有限公司", null, null, "中成药、化学药制剂零售；保健食品零售"));
+        var trader = classifier.Classify(new CompanyText("襄阳市某某化工建材有限公司", null, null, "纯碱、烧碱、纺织助剂批发、零售；建筑材料、五金工具的销售。"));
+        var maker = classifier.Classify(new CompanyText("某某药业有限公司", null, null, "片剂、硬胶囊剂生产、销售；化学药制剂批发"));
+        var listedMaker = classifier.Classify(new CompanyText("某某制药股份有限公司", "C27医药制造业", null, "注射剂、胶囊剂、片剂；销售自产产品"));
+        var seeds = classifier.Classify(new CompanyText("某某种业有限公司", null, null, "农作物种子销售"));
+        var logistics = classifier.Classify(new CompanyText("某某物流有限公司", null, null, "普通货运；货物仓储；日用百货销售"));
+        var feed = classifier.Classify(new CompanyText("金湖县某某饲料有限公司", null, null, "饲料、饲料添加剂销售"));
+        var hydraulics = classifier.Classify(new CompanyText("无锡市某某液压设备有限公司", null, null, "液压设备、机电设备销售"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(wholesaler.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-DIST" }), "批发: a drug wholesaler, no SW-CHEM or SW-BIO from its licence");
+            Assert.That(wholesaler.Single().Evidence, Does.Contain("药业（经营范围只有销售）"));
+            Assert.That(wholesaler.Single().IsConfirmedByRule, Is.False, "the name word alone stays 待确认");
+            Assert.That(retailer.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-RETAIL" }), "零售 only: a pharmacy");
+            Assert.That(trader.Select(m => m.Segment.Code), Is.EqualTo(new[] { "HG-LOGI" }), "化工 sold only: 化工贸易");
+            Assert.That(maker.Select(m => m.Segment.Code), Does.Contain("SW-CHEM"), "生产 in the scope: it makes drugs");
+            Assert.That(listedMaker.Select(m => m.Segment.Code), Does.Contain("SW-CHEM"), "C27 医药制造业 says it makes drugs");
+            Assert.That(seeds.Select(m => m.Segment.Code), Is.EqualTo(new[] { "NC-SEED" }), "种业 is a farming word: the seed trade is NC-SEED's");
+            Assert.That(logistics.Select(m => m.Segment.Code), Does.Contain("FW-LOGI"), "物流 is a service, not goods to trade: the name word still guesses FW-LOGI");
+            Assert.That(feed.Select(m => m.Segment.Code), Is.EqualTo(new[] { "NC-INPUT-FEED" }), "a feed dealer is a farm-input company");
+            Assert.That(hydraulics.Select(m => m.Segment.Code), Does.Not.Contain("ZQ-PARTSALE"), "hydraulic equipment is not sold as vehicle parts (GB/T 5172)");
+        });
+    }
+
+    [TestCase("宜兴市某某医药连锁有限公司某某药店")]
+    [TestCase("某某医药连锁有限公司")]
+    [TestCase("当阳市某某集贸市场有限责任公司")]
+    [TestCase("宜昌市某某粮食购销公司")]
+    public async Task Pharmacy_chains_and_farm_markets_are_named_by_their_trade(string name)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(name.Contains("医药连锁", StringComparison.Ordinal) ? "SW-RETAIL" : "NC-WHOLESALE"));
     }
 
     [Test]

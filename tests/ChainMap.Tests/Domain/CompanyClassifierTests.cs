@@ -437,6 +437,17 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches, Does.Not.Contain("DZ-OPTO").And.Not.Contain("HG-PLAS").And.Not.Contain("HG-FINE").And.Not.Contain("HG-LOGI"));
     }
 
+    // A veterinary drug maker is commonly named 某某动物药业 (2003 四川 register): the name is its segment, not human drugs.
+    [Test]
+    public async Task A_company_named_animal_pharmaceuticals_is_a_veterinary_drug_maker()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("四川某某动物药业有限公司", null, null, "生产、销售：粉针剂、粉剂/散剂/预混剂、片剂、最终灭菌小容量注射剂"));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("SW-VET").And.Not.Contain("SW-CHEM"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     // 专汽 is special-purpose vehicles: a garage, a car dealer or a car-rental firm is none of its segments (ADR 0176).
     [TestCase("某某汽车维修有限公司", "汽车维修；发动机总成、变速器修理；汽车配件销售")]
     [TestCase("某某汽车修理厂", "汽车修理、维修保养")]

@@ -135,7 +135,7 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
                 Freshness = new DataFreshness(stored.AsOf, stored.WriteMark != mark),
             };
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or NullReferenceException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "A kept target list ({Key}) cannot be read; it is ignored and rebuilt", key);
             return null;
@@ -163,7 +163,7 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
             var mark = await MarkAsync(cancellationToken);
             return new InvestmentMap(gaps, home, segments) { Freshness = new DataFreshness(stored.AsOf, stored.WriteMark != mark) };
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or NullReferenceException or ArgumentException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "A kept investment map ({Key}) cannot be read; it is ignored and rebuilt", key);
             return null;

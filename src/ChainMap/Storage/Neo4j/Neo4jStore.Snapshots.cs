@@ -4,7 +4,7 @@ namespace ChainMap.Storage.Neo4j;
 
 /// <summary>
 /// Kept discovery answers and the write mark (ADR 0295): a <c>(:DiscoverySnapshot {key, format, writeMark, asOf, writtenSeq,
-/// body})</c> node per answer (the body as base64 text: Neo4j has no byte property over the Query API's JSON) and one
+/// bytes, body})</c> node per answer (the body as base64 text: Neo4j has no byte property over the Query API's JSON) and one
 /// <c>(:DiscoveryWriteMark {only: 1, mark})</c> node.
 /// </summary>
 internal sealed partial class Neo4jStore
@@ -53,10 +53,10 @@ internal sealed partial class Neo4jStore
                     OPTIONAL MATCH (other:DiscoverySnapshot)
                     WITH coalesce(max(other.writtenSeq), 0) + 1 AS seq
                     MERGE (s:DiscoverySnapshot {key: $key})
-                    SET s.format = $format, s.writeMark = $mark, s.asOf = $asOf, s.writtenSeq = seq, s.body = $body
+                    SET s.format = $format, s.writeMark = $mark, s.asOf = $asOf, s.writtenSeq = seq, s.body = $body, s.bytes = $bytes
                     """,
                     ("key", snapshot.Key), ("format", (long)snapshot.Format), ("mark", snapshot.WriteMark),
-                    ("asOf", snapshot.AsOf.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("body", Convert.ToBase64String(snapshot.Body))),
+                    ("asOf", snapshot.AsOf.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("body", Convert.ToBase64String(snapshot.Body)), ("bytes", (long)snapshot.Body.Length)),
                 Cypher(
                     "MATCH (s:DiscoverySnapshot) WITH s ORDER BY s.writtenSeq DESC SKIP $keep DETACH DELETE s",
                     ("keep", (long)Math.Max(0, keep))),
@@ -69,9 +69,8 @@ internal sealed partial class Neo4jStore
 
     public async Task<(int Count, long Bytes)> MeasureSnapshotsAsync(CancellationToken cancellationToken)
     {
-        // The body is base64 text here: its decoded length is three quarters of it (less the padding).
         var result = await RunAsync(
-            Cypher("MATCH (s:DiscoverySnapshot) RETURN count(s), coalesce(sum(size(s.body) / 4 * 3), 0)"),
+            Cypher("MATCH (s:DiscoverySnapshot) RETURN count(s), coalesce(sum(s.bytes), 0)"),
             cancellationToken);
         return ((int)result.Rows[0][0].AsInt64(), result.Rows[0][1].AsInt64());
     }

@@ -20,7 +20,7 @@ namespace ChainMap.Tests.Discovery;
 public sealed class KeptAnswerTests(string provider)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider clock = new(Start);
+    private FakeTimeProvider clock = null!;
     private readonly List<ChainMapApiFactory> hosts = [];
     private ServiceCompanies seeded = null!;
 
@@ -30,6 +30,7 @@ public sealed class KeptAnswerTests(string provider)
     [SetUp]
     public async Task BuildAsync()
     {
+        clock = new FakeTimeProvider(Start);
         if (provider == "Neo4j")
         {
             await using var services = Neo4jTestServer.CreateServices();
@@ -50,6 +51,8 @@ public sealed class KeptAnswerTests(string provider)
         {
             host.Dispose();
         }
+
+        hosts.Clear();
     }
 
     /// <summary>A host on a fresh store, or (a restart) on the store of <paramref name="sameStoreAs"/>.</summary>

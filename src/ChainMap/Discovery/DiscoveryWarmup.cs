@@ -10,8 +10,9 @@ namespace ChainMap.Discovery;
 /// Builds what lists and maps need once the service has started (ADR 0210), in the background: the home-tie
 /// index, every chain's gap analysis and its map's place counts (everywhere), then one ranked list per chain,
 /// which reads the candidate index and company rows the first requests read (the store's pages are then in
-/// memory) and keeps the introduction paths of each chain's first page. Requests that come earlier wait for
-/// the entry being built, not for a second read. A failure is logged; requests then build what they need.
+/// memory) and keeps the introduction paths of each chain's first page. Requests that come earlier are answered
+/// from the answers kept in the store (ADR 0295) when there is one for them, else wait for the entry being built,
+/// not for a second read. A failure is logged; requests then build what they need.
 /// </summary>
 internal sealed class DiscoveryWarmup(
     DiscoveryCache cache, DiscoveryService discovery, ChainDirectory chains, RegionDirectory regions,

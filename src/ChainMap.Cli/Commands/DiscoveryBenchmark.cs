@@ -205,26 +205,65 @@ internal static class DiscoveryBenchmark
         rows.Add(Row("list, in-process, pages 2-21 viewed once each (deeper ranking, paths searched)", await PagesAsync(Math.Min(requests, 20), page => discovery.FindTargetsAsync(filter with { Page = page }, cancellationToken))));
         rows.Add(Row("list, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
         rows.Add(Row("list, in-process, while the background refresh runs", await DuringRefreshAsync(cache, Math.Min(requests, 20), () => discovery.FindTargetsAsync(filter, cancellationToken))));
-        rows.Add(Row("list, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(requests, 10), async () =>
+        var kept = services.GetRequiredService<IDiscoverySnapshotStore>();
+        var (keptCount, keptBytes) = await kept.MeasureSnapshotsAsync(cancellationToken);
+        await Console.Out.WriteLineAsync($"Kept answers in the store (ADR 0295): {keptCount:N0}, {keptBytes:N0} bytes of bodies together");
+
+        // A restarted process (ADR 0295): the caches are empty, the answers kept in the store are there.
+        rows.Add(Row("list, in-process, caches dropped before each call (as after a restart: answered from the kept answer)", await DroppedAsync(cache, discovery, Math.Min(requests, 10), () => discovery.FindTargetsAsync(filter, cancellationToken))));
+
+        // The figure of the sessions before ADR 0295: nothing kept either, the request waits for the store.
+        rows.Add(Row("list, in-process, caches and kept answers dropped before each call (waits for the store)", await DroppedAsync(cache, discovery, Math.Min(requests, 10), async () =>
         {
+            await kept.ClearSnapshotsAsync(cancellationToken);
             cache.Clear();
+            var clock = Stopwatch.StartNew();
             await discovery.FindTargetsAsync(filter, cancellationToken);
+            return clock.Elapsed.TotalMilliseconds;
         })));
         rows.Add(Row("map, in-process, warm", await RepeatAsync(mapRequests, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken), WarmUpCalls / 4)));
         rows.Add(Row("map, in-process, first request after expiry (answered from the expired entry)", await AfterExpiryAsync(cache, Math.Min(mapRequests, 10), () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
-        rows.Add(Row("map, in-process, caches dropped before each call (waits for the store)", await RepeatAsync(Math.Min(mapRequests, 10), async () =>
+        rows.Add(Row("map, in-process, caches dropped before each call (as after a restart: answered from the kept map)", await DroppedAsync(cache, discovery, Math.Min(mapRequests, 10), () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken))));
+        rows.Add(Row("map, in-process, caches and kept answers dropped before each call (waits for the store)", await DroppedAsync(cache, discovery, Math.Min(mapRequests, 10), async () =>
         {
+            await kept.ClearSnapshotsAsync(cancellationToken);
             cache.Clear();
+            var clock = Stopwatch.StartNew();
             await discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken);
+            return clock.Elapsed.TotalMilliseconds;
         })));
+
+        // Leave the list and map of the HTTP run kept, as a service that ran before leaves them.
+        cache.Clear();
+        await discovery.FindTargetsAsync(filter, cancellationToken);
+        await discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken);
+        await discovery.KeptRebuildsAsync();
         await host.StopAsync(cancellationToken);
 
-        // A request that comes while the warm-up is still running waits for the entries it is building.
+        // A request that comes while the warm-up is still running: answered from the kept answer (ADR 0295).
         using (var again = await CliHost.StartAsync(folder, seed: false, warmDiscovery: true, cancellationToken))
         {
-            var during = await TimeAsync(() => again.Services.GetRequiredService<DiscoveryService>().FindTargetsAsync(filter, cancellationToken));
-            rows.Add(Row("list, in-process, first request right at start (waits for the warm-up under way)", [during]));
+            var restarted = again.Services.GetRequiredService<DiscoveryService>();
+            var during = await TimeAsync(() => restarted.FindTargetsAsync(filter, cancellationToken));
+            var duringMap = await TimeAsync(() => restarted.BuildMapAsync(chain, null, 5, 1, cancellationToken));
+            rows.Add(Row("list, in-process, first request right at start, while the warm-up runs (answered from the kept answer)", [during]));
+            rows.Add(Row("map, in-process, first request right at start, while the warm-up runs (answered from the kept map)", [duringMap]));
             await again.Services.GetRequiredService<DiscoveryWarmup>().Completion;
+            await restarted.KeptRebuildsAsync();
+            await again.StopAsync(cancellationToken);
+        }
+
+        // The same with nothing kept (the figure before ADR 0295): the request waits for the warm-up under way.
+        using (var again = await CliHost.StartAsync(folder, seed: false, warmDiscovery: true, cancellationToken))
+        {
+            await again.Services.GetRequiredService<IDiscoverySnapshotStore>().ClearSnapshotsAsync(cancellationToken);
+            var restarted = again.Services.GetRequiredService<DiscoveryService>();
+            var during = await TimeAsync(() => restarted.FindTargetsAsync(filter, cancellationToken));
+            rows.Add(Row("list, in-process, first request right at start, nothing kept (waits for the warm-up under way)", [during]));
+            await again.Services.GetRequiredService<DiscoveryWarmup>().Completion;
+            await restarted.FindTargetsAsync(filter, cancellationToken);
+            await restarted.BuildMapAsync(chain, null, 5, 1, cancellationToken);
+            await restarted.KeptRebuildsAsync();
             await again.StopAsync(cancellationToken);
         }
 
@@ -294,8 +333,43 @@ internal static class DiscoveryBenchmark
     {
         var root = Path.GetDirectoryName(dataPath)!;
         var project = Path.Combine(root, "src", "ChainMap.Api");
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "ChainMap.Api.dll");
         await RunAsync("dotnet", $"build -c Release \"{project}\" -v q -nologo", root, cancellationToken);
+        var list = new Uri($"/api/targets?chain={Uri.EscapeDataString(chain)}&region={Uri.EscapeDataString(region)}&pageSize=50&paths=3", UriKind.Relative);
+        var map = new Uri($"/api/chains/{Uri.EscapeDataString(chain)}/investment-map?top=5&paths=1", UriKind.Relative);
+        var rows = new List<string>();
+        await WithApiAsync(project, folder, async Get =>
+        {
+            var first = await TimeAsync(() => Get(list));
+            var firstMap = await TimeAsync(() => Get(map));
+            rows.AddRange(
+            [
+                Row("list, HTTP, first call after start (empty caches; answered from the kept answer)", [first]),
+                Row("map, HTTP, first call after start (empty caches; answered from the kept map)", [firstMap]),
+                Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list), WarmUpCalls)),
+                Row("list, HTTP, pages 2-21 viewed once each (deeper ranking, paths searched)", await PagesAsync(Math.Min(requests, 20), page => Get(new Uri($"{list}&page={page}", UriKind.Relative)))),
+                Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map), WarmUpCalls / 4)),
+            ]);
+        }, cancellationToken);
+
+        // The figure before ADR 0295: a service started with nothing kept.
+        using (var host = await CliHost.StartAsync(folder, seed: false, cancellationToken))
+        {
+            await host.Services.GetRequiredService<IDiscoverySnapshotStore>().ClearSnapshotsAsync(cancellationToken);
+            await host.StopAsync(cancellationToken);
+        }
+
+        await WithApiAsync(project, folder, async Get =>
+        {
+            rows.Add(Row("list, HTTP, first call after start, nothing kept (waits for the warm-up under way)", [await TimeAsync(() => Get(list))]));
+            rows.Add(Row("map, HTTP, first call after start, nothing kept", [await TimeAsync(() => Get(map))]));
+        }, cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Starts the API on <paramref name="folder"/> as a child process, runs <paramref name="measure"/> with a GET that reads a whole answer, and stops it.</summary>
+    private static async Task WithApiAsync(string project, string folder, Func<Func<Uri, Task>, Task> measure, CancellationToken cancellationToken)
+    {
+        var dll = Path.Combine(project, "bin", "Release", "net10.0", "ChainMap.Api.dll");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
         {
@@ -341,8 +415,6 @@ internal static class DiscoveryBenchmark
                 await Task.Delay(500, cancellationToken);
             }
 
-            var list = new Uri($"/api/targets?chain={Uri.EscapeDataString(chain)}&region={Uri.EscapeDataString(region)}&pageSize=50&paths=3", UriKind.Relative);
-            var map = new Uri($"/api/chains/{Uri.EscapeDataString(chain)}/investment-map?top=5&paths=1", UriKind.Relative);
             async Task Get(Uri uri)
             {
                 using var response = await client.GetAsync(uri, cancellationToken);
@@ -351,14 +423,7 @@ internal static class DiscoveryBenchmark
                 await response.Content.CopyToAsync(Stream.Null, cancellationToken);
             }
 
-            var first = await TimeAsync(() => Get(list));
-            return
-            [
-                Row("list, HTTP, first call (empty caches)", [first]),
-                Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list), WarmUpCalls)),
-                Row("list, HTTP, pages 2-21 viewed once each (deeper ranking, paths searched)", await PagesAsync(Math.Min(requests, 20), page => Get(new Uri($"{list}&page={page}", UriKind.Relative)))),
-                Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map), WarmUpCalls / 4)),
-            ];
+            await measure(Get);
         }
         finally
         {
@@ -414,6 +479,31 @@ internal static class DiscoveryBenchmark
         {
             cache.Changed();
             times.Add(await TimeAsync(action));
+            await cache.RefreshesAsync();
+        }
+
+        return times;
+    }
+
+    /// <summary>
+    /// Each sample: the caches are dropped (as in a restarted process), one request is timed, then the builds it started
+    /// in the background are awaited untimed (so that samples do not pile up builds on each other).
+    /// </summary>
+    private static Task<List<double>> DroppedAsync(DiscoveryCache cache, DiscoveryService discovery, int count, Func<Task> action) =>
+        DroppedAsync(cache, discovery, count, async () =>
+        {
+            cache.Clear();
+            return await TimeAsync(action);
+        });
+
+    /// <summary>Each sample: <paramref name="sample"/> (which times what it measures), then the background builds are awaited untimed.</summary>
+    private static async Task<List<double>> DroppedAsync(DiscoveryCache cache, DiscoveryService discovery, int count, Func<Task<double>> sample)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            times.Add(await sample());
+            await discovery.KeptRebuildsAsync();
             await cache.RefreshesAsync();
         }
 

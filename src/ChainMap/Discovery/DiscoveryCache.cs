@@ -43,7 +43,8 @@ internal sealed class FreshnessNote
 /// per entry runs in the background. A request waits only for an entry that has never existed (the start-up
 /// warm-up, <see cref="DiscoveryWarmup"/>, builds the usual ones first). <see cref="Clear"/> forgets everything.
 /// </summary>
-internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger)
+internal sealed class DiscoveryCache(
+    IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger, DiscoverySnapshots? snapshots = null)
     : IDisposable
 {
     private readonly ConcurrentDictionary<string, Slot<ChainGaps>> gaps = new(StringComparer.Ordinal);
@@ -90,8 +91,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             places.Clear();
         }
 
-        var scope = regionCodes is null ? "*" : string.Join(',', regionCodes.Order(StringComparer.Ordinal));
-        return GetAsync(places, $"{home.Code}|{chain.Chain.Code}|{scope}", ct => store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, HomeCodes(home), ct), note, cancellationToken);
+        return GetAsync(places, PlacesKey(chain, home, regionCodes), ct => store.CountSegmentPlacesAsync(chain.Chain.Code, regionCodes, HomeCodes(home), ct), note, cancellationToken);
     }
 
     /// <summary>
@@ -107,6 +107,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             slot.MarkStale();
         }
 
+        snapshots?.NoteWrite();
         StartSweep();
     }
 
@@ -125,6 +126,41 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         }
 
         await pass.WaitAsync(cancellationToken);
+        if (snapshots is not null)
+        {
+            await snapshots.MarkWrittenAsync().WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// True when a list of <paramref name="chains"/> would not wait for the store: the home-tie index and their gap
+    /// analyses have been read (however old they are).
+    /// </summary>
+    public bool HasEntries(IEnumerable<ChainDefinition> chains, HomeRegion home)
+    {
+        if (options.Value.CacheSeconds == 0)
+        {
+            return false;
+        }
+
+        return ties.TryGetValue(home.Code, out var tie) && tie.HasValue
+            && chains.All(c => gaps.TryGetValue($"{home.Code}|{Fingerprint(c)}", out var gap) && gap.HasValue);
+    }
+
+    /// <summary>True when the place counts of a map of <paramref name="chain"/> in a scope have been read (however old they are).</summary>
+    public bool HasPlaces(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes) =>
+        options.Value.CacheSeconds > 0 && places.TryGetValue(PlacesKey(chain, home, regionCodes), out var slot) && slot.HasValue;
+
+    /// <summary>Starts reading the home-tie index and the gap analyses of <paramref name="chains"/> in the background, when they have never been read (failures are logged).</summary>
+    public void Prime(IEnumerable<ChainDefinition> chains, HomeRegion home)
+    {
+        Observe(GetHomeTiesAsync(home, CancellationToken.None));
+        foreach (var chain in chains)
+        {
+            Observe(GetGapsAsync(chain, home, CancellationToken.None));
+        }
+
+        static void Observe(Task task) => task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Forgets everything, as at start: the next request reads the store again and waits for it.</summary>
@@ -176,8 +212,11 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
 
     public static IReadOnlyList<string> HomeCodes(HomeRegion home) => home.Code.Length == 0 ? [] : [home.Code];
 
+    private static string PlacesKey(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes) =>
+        $"{home.Code}|{chain.Chain.Code}|{(regionCodes is null ? "*" : string.Join(',', regionCodes.Order(StringComparer.Ordinal)))}";
+
     /// <summary>A chain edited since the analysis was made gets a new key.</summary>
-    private static string Fingerprint(ChainDefinition chain) =>
+    internal static string Fingerprint(ChainDefinition chain) =>
         chain.Chain.Code + "|" + string.Join(',', chain.Segments.Select(s => $"{s.Code}<{s.ParentCode}")) + "|" + string.Join(',', chain.Flows.Select(f => $"{f.From}>{f.To}"));
 
     private IEnumerable<ISlot> AllSlots() => ties.Values.Cast<ISlot>().Concat(gaps.Values).Concat(places.Values);
@@ -277,6 +316,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         var stoppingToken = stopping.Token;
         return Task.Run(async () =>
         {
+            await MarkFirstAsync();
             var asOf = time.GetUtcNow();
             try
             {
@@ -313,6 +353,24 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         });
     }
 
+    /// <summary>Reads the store's write mark before the first data an answer kept in the store can be built from (ADR 0295; failures are logged there and leave answers unkept).</summary>
+    private async Task MarkFirstAsync()
+    {
+        if (snapshots is not { Enabled: true })
+        {
+            return;
+        }
+
+        try
+        {
+            await snapshots.MarkAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Reading the store's write mark failed; answers read now are not kept in the store");
+        }
+    }
+
     private sealed record Entry<T>(T Value, DateTimeOffset AsOf);
 
     private interface ISlot
@@ -338,6 +396,17 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         public bool Eager { get; } = eager;
 
         public Entry<T>? Value { get; set; }
+
+        public bool HasValue
+        {
+            get
+            {
+                lock (this)
+                {
+                    return Value is not null;
+                }
+            }
+        }
 
         /// <summary>A write was noted after <see cref="Value"/> was read.</summary>
         public bool IsStale { get; set; }

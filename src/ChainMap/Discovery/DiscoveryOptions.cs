@@ -33,6 +33,16 @@ internal sealed class DiscoveryOptions
     [Range(0, 200)]
     public int RankAheadPages { get; set; } = 21;
 
+    /// <summary>
+    /// Keep the first pages of kept rankings and kept maps in the store and answer from them while the entries they need
+    /// are first read after a start (ADR 0295), marked stale when a write was noted since they were built.
+    /// </summary>
+    public bool KeepAnswers { get; set; } = true;
+
+    /// <summary>At most this many answers are kept in the store (the most recently written; at 1 M 17–49 KB per list page, 135 KB per map).</summary>
+    [Range(1, 10_000)]
+    public int KeptAnswers { get; set; } = 64;
+
     /// <summary>Build the gap analyses of every chain, the home-tie index and the maps' place counts in the background at start (ADR 0210).</summary>
     public bool WarmAtStart { get; set; } = true;
 }

@@ -59,7 +59,9 @@ internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyL
 /// and the investment map. The store pre-filters; ranking and wording happen here.
 /// </summary>
 internal sealed partial class DiscoveryService(
-    IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryService> logger)
+internal sealed partial class DiscoveryService(
+    IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, DiscoverySnapshots snapshots, TimeProvider time, IOptions<DiscoveryOptions> options,
+    ILogger<DiscoveryService> logger)
     : IDisposable
 {
     /// <summary>Introduction paths are at most this many steps long.</summary>
@@ -77,15 +79,31 @@ internal sealed partial class DiscoveryService(
     public Task<TargetPage> FindTargetsAsync(TargetFilter filter, CancellationToken cancellationToken) =>
         FindTargetsAsync(filter, rankAhead: true, cancellationToken);
 
-    /// <summary>One page of a ranked target list.</summary>
+    /// <summary>One page of a ranked target list; the warm-up's (<paramref name="rankAhead"/> false) is always built, never a kept answer.</summary>
     /// <param name="filter">The list and page.</param>
     /// <param name="rankAhead">After a first page, rank the list deeper in the background (ADR 0220); the warm-up does not.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<TargetPage> FindTargetsAsync(TargetFilter filter, bool rankAhead, CancellationToken cancellationToken)
+    public Task<TargetPage> FindTargetsAsync(TargetFilter filter, bool rankAhead, CancellationToken cancellationToken) =>
+        FindTargetsAsync(filter, rankAhead, serveKept: rankAhead, cancellationToken);
+
+    /// <summary>
+    /// One page of a ranked target list. When the entries it needs have never been read (the first request after a start)
+    /// and <paramref name="serveKept"/>, the first page kept in the store is the answer (ADR 0295), with its freshness, while
+    /// the list is built in the background (and kept again).
+    /// </summary>
+    private async Task<TargetPage> FindTargetsAsync(TargetFilter filter, bool rankAhead, bool serveKept, CancellationToken cancellationToken)
     {
         // Read before anything the ranking uses: a write noted later makes what is ranked now out of date.
         var generation = cache.Generation;
         var home = await regions.GetHomeAsync(cancellationToken);
+        var mark = await MarkAsync(cancellationToken);
+        if (serveKept && mark is not null && filter.Page == 1 && !cache.HasEntries(filter.Chains, home)
+            && await ReadKeptAsync(() => snapshots.ReadPageAsync(filter, home, cancellationToken)) is { } kept)
+        {
+            Rebuild(DiscoverySnapshots.PageKey(filter, home), () => FindTargetsAsync(filter, rankAhead: false, serveKept: false, CancellationToken.None));
+            return kept;
+        }
+
         var homeCodes = DiscoveryCache.HomeCodes(home);
         var homeName = HomeName(home);
         var note = new FreshnessNote();
@@ -109,11 +127,8 @@ internal sealed partial class DiscoveryService(
         var list = segments.Count > 0
             ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, pageKey, rankAhead, cancellationToken)
             : RankedList.None;
-        var items = await list.PageAsync(
-            pageKey,
-            ReferenceEquals(rankings.GetValueOrDefault(RankingKey(query)), list),
-            token => BuildPageAsync(list, pageKey, ties, gaps, token),
-            cancellationToken);
+        var keptRanking = ReferenceEquals(rankings.GetValueOrDefault(RankingKey(query)), list);
+        var items = await list.PageAsync(pageKey, keptRanking, token => BuildPageAsync(list, pageKey, ties, gaps, token), cancellationToken);
 
         string? reason = null;
         if (items.Count == 0)
@@ -121,18 +136,41 @@ internal sealed partial class DiscoveryService(
             reason = await ExplainEmptyAsync(filter, query, list.Total, homeName, cancellationToken);
         }
 
-        return new TargetPage(items, filter.Page, filter.PageSize, list.Total, reason) { Freshness = note.Result(time.GetUtcNow()) };
+        var page = new TargetPage(items, filter.Page, filter.PageSize, list.Total, reason) { Freshness = note.Result(time.GetUtcNow()) };
+        if (mark is { } current && keptRanking && filter.Page == 1 && cache.Generation == generation)
+        {
+            snapshots.KeepPage(filter, home, page, current);
+        }
+
+        return page;
     }
 
     /// <summary>
     /// The investment map of a chain: the kept one while what it was built from is current (ADR 0275), else built
     /// now and kept. Its freshness is worked out per request from the entries used.
     /// </summary>
-    public async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken)
+    public Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, CancellationToken cancellationToken) =>
+        BuildMapAsync(chain, regionCodes, top, paths, serveKept: true, cancellationToken);
+
+    /// <summary>
+    /// The investment map; when the entries it needs have never been read (the first request after a start) and
+    /// <paramref name="serveKept"/>, the map kept in the store is the answer (ADR 0295), with its freshness, while the map
+    /// is built in the background (and kept again).
+    /// </summary>
+    public async Task<InvestmentMap> BuildMapAsync(
+        ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, bool serveKept, CancellationToken cancellationToken)
     {
         // Read before anything the map uses: a write noted later makes what is built now out of date.
         var generation = cache.Generation;
         var home = await regions.GetHomeAsync(cancellationToken);
+        var mark = await MarkAsync(cancellationToken);
+        if (serveKept && mark is not null && (!cache.HasEntries([chain], home) || !cache.HasPlaces(chain, home, regionCodes))
+            && await ReadKeptAsync(() => snapshots.ReadMapAsync(chain, home, regionCodes, top, paths, cancellationToken)) is { } keptAnswer)
+        {
+            Rebuild(DiscoverySnapshots.MapKey(chain, home, regionCodes, top, paths), () => BuildMapAsync(chain, regionCodes, top, paths, serveKept: false, CancellationToken.None));
+            return keptAnswer;
+        }
+
         var note = new FreshnessNote();
         var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
         var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
@@ -150,7 +188,13 @@ internal sealed partial class DiscoveryService(
             KeepMap(key, new KeptMap(basis, map));
         }
 
-        return map with { Freshness = note.Result(time.GetUtcNow()) };
+        var answer = map with { Freshness = note.Result(time.GetUtcNow()) };
+        if (mark is { } current && options.Value.CacheSeconds > 0 && cache.Generation == generation)
+        {
+            snapshots.KeepMap(chain, home, regionCodes, top, paths, answer, current);
+        }
+
+        return answer;
     }
 
     private async Task<InvestmentMap> BuildMapAsync(ChainDefinition chain, IReadOnlyCollection<string>? regionCodes, int top, int paths, MapBasis basis, CancellationToken cancellationToken)

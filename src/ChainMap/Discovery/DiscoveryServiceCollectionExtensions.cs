@@ -8,6 +8,7 @@ internal static class DiscoveryServiceCollectionExtensions
     public static IServiceCollection AddDiscovery(this IServiceCollection services)
     {
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DiscoverySnapshots>();
         services.AddSingleton<DiscoveryCache>();
         services.AddSingleton<DiscoveryService>();
         services.AddSingleton<DiscoveryWarmup>();

@@ -1,4 +1,5 @@
 using ChainMap.Chains;
+using ChainMap.Domain;
 using ChainMap.Regions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,11 +11,12 @@ namespace ChainMap.Discovery;
 /// Builds what lists and maps need once the service has started (ADR 0210), in the background: the home-tie
 /// index, every chain's gap analysis and its map's place counts (everywhere), then one ranked list per chain,
 /// which reads the candidate index and company rows the first requests read (the store's pages are then in
-/// memory) and keeps the introduction paths of each chain's first page. Requests that come earlier wait for
-/// the entry being built, not for a second read. A failure is logged; requests then build what they need.
+/// memory) and keeps the introduction paths of each chain's first page. Requests that come earlier are answered
+/// from the answers kept in the store (ADR 0295) when there is one for them, else wait for the entry being built,
+/// not for a second read. A failure is logged; requests then build what they need.
 /// </summary>
 internal sealed class DiscoveryWarmup(
-    DiscoveryCache cache, DiscoveryService discovery, ChainDirectory chains, RegionDirectory regions,
+    DiscoveryCache cache, DiscoveryService discovery, DiscoverySnapshots snapshots, ChainDirectory chains, RegionDirectory regions,
     IServiceProvider services, IOptions<DiscoveryOptions> options, TimeProvider time, ILogger<DiscoveryWarmup> logger) : BackgroundService
 {
     private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -57,8 +59,24 @@ internal sealed class DiscoveryWarmup(
     private async Task WarmAsync(CancellationToken cancellationToken)
     {
         var home = await regions.GetHomeAsync(cancellationToken);
-        await cache.GetHomeTiesAsync(home, cancellationToken);
         var definitions = await chains.ListDefinitionsAsync(cancellationToken);
+
+        // First what the first requests use besides the entries: the region catalog their filters resolve against, and
+        // one kept answer read (ADR 0295; the first request answered from the store then finds that code run once).
+        await regions.GetCatalogAsync(cancellationToken);
+        if (snapshots.Enabled && definitions.Count > 0)
+        {
+            try
+            {
+                await snapshots.ReadPageAsync(DefaultList(definitions[0]), home, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogInformation(ex, "Reading a kept target list at start failed; requests read them when asked");
+            }
+        }
+
+        await cache.GetHomeTiesAsync(home, cancellationToken);
         foreach (var chain in definitions)
         {
             await cache.GetGapsAsync(chain, home, cancellationToken);
@@ -68,9 +86,12 @@ internal sealed class DiscoveryWarmup(
         foreach (var chain in definitions)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await discovery.FindTargetsAsync(new TargetFilter([chain], null, null, "全国", [], null, 1, 20, 3), rankAhead: false, cancellationToken);
+            await discovery.FindTargetsAsync(DefaultList(chain), rankAhead: false, cancellationToken);
         }
     }
+
+    /// <summary>The list the warm-up ranks per chain: everywhere, first page of 20 with 3 paths each.</summary>
+    private static TargetFilter DefaultList(ChainDefinition chain) => new([chain], null, null, "全国", [], null, 1, 20, 3);
 
     /// <summary>When the host has started every hosted service (no host, as in some tests: at once).</summary>
     private async Task WhenStartedAsync(CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal sealed class ChainMapExportBuilder(IChainStore store, RegionDirectory r
 
         // The same assessment as GET /api/chains/{code}/investment-map: rating, action and top targets per segment.
         var catalog = await regions.GetCatalogAsync(cancellationToken);
-        var map = hasHome ? await discovery.BuildMapAsync(definition, regionCodes: null, TopTargets, paths: 0, cancellationToken) : null;
+        var map = hasHome ? await discovery.BuildMapAsync(definition, regionCodes: null, TopTargets, paths: 0, serveKept: false, cancellationToken) : null;
         var assessed = map?.Segments.ToDictionary(s => s.Gap.Segment.Code, StringComparer.Ordinal) ?? [];
         var segments = definition.Segments
             .Select(s => assessed.TryGetValue(s.Code, out var m)

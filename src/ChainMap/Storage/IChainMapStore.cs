@@ -23,7 +23,8 @@ internal interface IChainMapStore :
     IAccessStore,
     ICompanyMergeStore,
     IImportUndoStore,
-    IDemoDataStore;
+    IDemoDataStore,
+    IDiscoverySnapshotStore;
 
 /// <summary>What the host needs of any store: its name, schema set-up and a health probe.</summary>
 internal interface IStoreLifecycle

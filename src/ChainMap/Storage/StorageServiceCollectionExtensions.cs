@@ -44,6 +44,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<ICompanyMergeStore>(Store);
         services.AddSingleton<IImportUndoStore>(Store);
         services.AddSingleton<IDemoDataStore>(Store);
+        services.AddSingleton<IDiscoverySnapshotStore>(Store);
         services.AddSingleton(sp => Store(sp) as IStoreMaintenance ?? NoMaintenance.Instance);
         services.AddHostedService<StoreStartup>();
         return services;

@@ -18,7 +18,7 @@ public sealed class StorePortRegistrationTests
         {
             nameof(IStoreLifecycle), nameof(IRegionStore), nameof(IChainStore), nameof(ICompanyStore), nameof(IMembershipStore), nameof(IMembershipReviewStore), nameof(ICompanyEditStore),
             nameof(ICompanyImportStore), nameof(IImportJobStore), nameof(IChannelStore), nameof(IDiscoveryStore), nameof(IProjectStore), nameof(IAccessStore),
-            nameof(ICompanyMergeStore), nameof(IImportUndoStore), nameof(IDemoDataStore),
+            nameof(ICompanyMergeStore), nameof(IImportUndoStore), nameof(IDemoDataStore), nameof(IDiscoverySnapshotStore),
         }));
         Assert.That(typeof(IChainMapStore).GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly), Is.Empty);
     }

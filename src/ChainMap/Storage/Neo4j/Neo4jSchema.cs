@@ -34,6 +34,8 @@ internal static class Neo4jSchema
         ("channel_id", "Channel", "id"),
         ("merged_company_id", "MergedCompany", "id"),
         ("segment_count_segment", "SegmentCount", "segment"),
+        ("discovery_snapshot_key", "DiscoverySnapshot", "key"),
+        ("discovery_write_mark_only", "DiscoveryWriteMark", "only"),
     ];
 
     /// <summary>

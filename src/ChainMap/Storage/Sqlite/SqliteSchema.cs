@@ -305,6 +305,19 @@ internal static class SqliteSchema
 
         // Tags of confirmed memberships, and memberships by capital, for filtered target lists (ADR 0211).
         (210, SqliteDiscoverySchema.MemberTags),
+
+        // Discovery answers kept across restarts and the write mark that says whether they are current (ADR 0295).
+        (215, """
+            CREATE TABLE discovery_snapshot(
+                key TEXT PRIMARY KEY,
+                format INTEGER NOT NULL,
+                write_mark INTEGER NOT NULL,
+                as_of TEXT NOT NULL,
+                written_seq INTEGER NOT NULL,
+                body BLOB NOT NULL);
+            CREATE TABLE discovery_write_mark(only INTEGER PRIMARY KEY CHECK (only = 1), mark INTEGER NOT NULL);
+            INSERT INTO discovery_write_mark(only, mark) VALUES (1, 0);
+            """),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

@@ -59,7 +59,6 @@ internal sealed record InvestmentMap(ChainGaps Gaps, HomeRegion Home, IReadOnlyL
 /// and the investment map. The store pre-filters; ranking and wording happen here.
 /// </summary>
 internal sealed partial class DiscoveryService(
-internal sealed partial class DiscoveryService(
     IDiscoveryStore store, RegionDirectory regions, DiscoveryCache cache, DiscoverySnapshots snapshots, TimeProvider time, IOptions<DiscoveryOptions> options,
     ILogger<DiscoveryService> logger)
     : IDisposable

@@ -71,9 +71,20 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         GetHomeTiesAsync(home, null, cancellationToken);
 
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, FreshnessNote? note, CancellationToken cancellationToken) =>
-        GetAsync(ties, home.Code, async ct =>
-            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), ct)),
+        GetHomeTiesAsync(home, null, note, cancellationToken);
+
+    /// <summary>
+    /// The home-tie index of the companies in <paramref name="chains"/>' segments (all tied companies when null): what a list or
+    /// map of those chains ranks from (ADR 0300; a ranking reads only the tied companies of its own segments), kept per home
+    /// and set of segments.
+    /// </summary>
+    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, FreshnessNote? note, CancellationToken cancellationToken)
+    {
+        var segments = chains?.SelectMany(c => c.Segments.Select(s => s.Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return GetAsync(ties, segments is null ? home.Code : home.Code + "|" + string.Join(',', segments), async ct =>
+            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), segments, ct)),
             note, cancellationToken);
+    }
 
     /// <summary>Where a chain's companies are, per segment, province and city, within a scope and outside the home region.</summary>
     public Task<IReadOnlyList<SegmentPlaceCount>> GetPlacesAsync(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes, FreshnessNote? note, CancellationToken cancellationToken)

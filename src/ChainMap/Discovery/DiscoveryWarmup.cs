@@ -57,10 +57,10 @@ internal sealed class DiscoveryWarmup(
     private async Task WarmAsync(CancellationToken cancellationToken)
     {
         var home = await regions.GetHomeAsync(cancellationToken);
-        await cache.GetHomeTiesAsync(home, cancellationToken);
         var definitions = await chains.ListDefinitionsAsync(cancellationToken);
         foreach (var chain in definitions)
         {
+            await cache.GetHomeTiesAsync(home, [chain], null, cancellationToken);
             await cache.GetGapsAsync(chain, home, cancellationToken);
             await cache.GetPlacesAsync(chain, home, null, null, cancellationToken);
         }

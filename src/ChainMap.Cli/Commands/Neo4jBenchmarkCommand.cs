@@ -309,6 +309,8 @@ internal static class Neo4jBenchmarkCommand
         string[] provinces = ["320000", "330000", "440000", "420000", "370000"];
         var listed = chains.FirstOrDefault(c => c.Chain.Code == "ZQ") ?? chains[0];
         TargetFilter Targets(int i) => new([listed], null, yangtze, "长三角", [], null, 1, 50, 3);
+        var listedSegments = listed.Segments.Select(s => s.Code).ToList();
+        IReadOnlyCollection<string> homeCodes = [home.Code];
         static IChainMapStore Store(IServiceProvider services) => services.GetRequiredService<IChainMapStore>();
         return
         [
@@ -323,7 +325,20 @@ internal static class Neo4jBenchmarkCommand
                 s.GetRequiredService<DiscoveryCache>().Clear();
                 await s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None);
             }),
+
+            // The store reads behind a list with the caches dropped, one at a time (ADR 0300: where its time goes).
+            new("store: home ties of the listed chain (ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, listedSegments, CancellationToken.None)),
+            new("store: home ties, home-wide (before ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, null, CancellationToken.None)),
+            new("store: segment statistics of the listed chain", Math.Min(runs, 10), (s, i) => Store(s).GetSegmentStatsAsync(listed.Chain.Code, homeCodes, CancellationToken.None)),
+            new("store: list candidates (50 per segment + total)", Math.Min(runs, 10), (s, i) => Store(s).FindTargetCandidatesAsync(new TargetCandidateQuery(listedSegments, yangtze, homeCodes, [], null, 50), CancellationToken.None)),
+            new("store: the 50 listed companies", Math.Min(runs, 10), async (s, i) =>
+                await Store(s).GetCompaniesAsync(await ListedIdsAsync(s), CancellationToken.None)),
+            new("store: introduction paths of the 50 listed, 3 each", Math.Min(runs, 10), async (s, i) =>
+                await Store(s).FindIntroductionPathsAsync(await ListedIdsAsync(s), homeCodes, DiscoveryService.MaxHops, 3, CancellationToken.None)),
         ];
+
+        async Task<List<long>> ListedIdsAsync(IServiceProvider services) =>
+            (await services.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(0), CancellationToken.None)).Items.Select(t => t.Company.Id).ToList();
     }
 
     /// <summary>The synthetic channels, channel links and company relations over the companies, as CSV files DemoNetwork loads.</summary>

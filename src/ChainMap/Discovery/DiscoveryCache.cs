@@ -43,19 +43,23 @@ internal sealed class FreshnessNote
 /// per entry runs in the background. A request waits only for an entry that has never existed (the start-up
 /// warm-up, <see cref="DiscoveryWarmup"/>, builds the usual ones first). <see cref="Clear"/> forgets everything.
 /// </summary>
-internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger)
+internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoveryCache> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Slot<ChainGaps>> gaps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<HomeTieIndex>> ties = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Slot<IReadOnlyList<SegmentPlaceCount>>> places = new(StringComparer.Ordinal);
     private readonly Lock sweepGate = new();
     private long generation;
+    private CancellationTokenSource generationEnds = new();
     private Task sweep = Task.CompletedTask;
     private bool sweepAgain;
     private bool sweeping;
 
     /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
     private const int MaxPlaceEntries = 256;
+
+    /// <summary>Tie indexes of a chosen scope (ADR 0300) are kept for at most about this many chain and scope pairs.</summary>
+    private const int MaxScopedTieEntries = 64;
 
     public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, CancellationToken cancellationToken) =>
         GetGapsAsync(chain, home, null, cancellationToken);
@@ -71,18 +75,34 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         GetHomeTiesAsync(home, null, cancellationToken);
 
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, FreshnessNote? note, CancellationToken cancellationToken) =>
-        GetHomeTiesAsync(home, null, note, cancellationToken);
+        GetHomeTiesAsync(home, null, null, note, cancellationToken);
+
+    /// <summary>The home-tie index of the companies in <paramref name="chains"/>' segments, everywhere (ADR 0300).</summary>
+    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition> chains, FreshnessNote? note, CancellationToken cancellationToken) =>
+        GetHomeTiesAsync(home, chains, null, note, cancellationToken);
 
     /// <summary>
-    /// The home-tie index of the companies in <paramref name="chains"/>' segments (all tied companies when null): what a list or
-    /// map of those chains ranks from (ADR 0300; a ranking reads only the tied companies of its own segments), kept per home
-    /// and set of segments.
+    /// The home-tie index of the companies in <paramref name="chains"/>' segments located in <paramref name="regionCodes"/>
+    /// (null: everywhere; all tied companies when <paramref name="chains"/> is null): what a list or map of those chains in
+    /// that scope ranks from (ADR 0300; a ranking meets only the tied companies of its own segments and scope), kept per home,
+    /// set of segments and scope. An index of a chosen scope is refreshed after a write only when asked for again.
     /// </summary>
-    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, FreshnessNote? note, CancellationToken cancellationToken)
+    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, IReadOnlyCollection<string>? regionCodes, FreshnessNote? note, CancellationToken cancellationToken)
     {
         var segments = chains?.SelectMany(c => c.Segments.Select(s => s.Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return GetAsync(ties, segments is null ? home.Code : home.Code + "|" + string.Join(',', segments), async ct =>
-            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), segments, ct)),
+        var regions = regionCodes?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var scope = segments is null ? null : new HomeTieScope(segments, regions);
+        var key = scope is null ? home.Code : $"{home.Code}|{string.Join(',', segments!)}|{(regions is null ? "*" : string.Join(',', regions))}";
+        if (regions is not null && ties.Count >= MaxScopedTieEntries)
+        {
+            foreach (var scoped in ties.Keys.Where(k => !k.EndsWith("|*", StringComparison.Ordinal) && k.Contains('|', StringComparison.Ordinal)).ToList())
+            {
+                ties.TryRemove(scoped, out _);
+            }
+        }
+
+        return GetAsync(ties, key, async ct =>
+            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), scope, ct)),
             note, cancellationToken);
     }
 
@@ -105,7 +125,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
     /// </summary>
     public void Changed()
     {
-        Interlocked.Increment(ref generation);
+        NextGeneration();
         foreach (var slot in AllSlots())
         {
             slot.MarkStale();
@@ -134,7 +154,7 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
     /// <summary>Forgets everything, as at start: the next request reads the store again and waits for it.</summary>
     public void Clear()
     {
-        Interlocked.Increment(ref generation);
+        NextGeneration();
         gaps.Clear();
         ties.Clear();
         places.Clear();
@@ -175,6 +195,23 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
 
     /// <summary>Counts the writes noted (<see cref="Changed"/>) and <see cref="Clear"/>s: what was worked out from the store under an older value may be out of date.</summary>
     public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>
+    /// Cancelled when <see cref="Generation"/> next moves: background work for the current generation (a ranking ahead) stops
+    /// then instead of competing with requests for what its result would no longer be used for. Read it before checking
+    /// <see cref="Generation"/>.
+    /// </summary>
+    public CancellationToken GenerationToken => Volatile.Read(ref generationEnds).Token;
+
+    public void Dispose() => Volatile.Read(ref generationEnds).Dispose();
+
+    private void NextGeneration()
+    {
+        Interlocked.Increment(ref generation);
+
+        // The ended source is not disposed: a reader may still be asking it for its (cancelled) token.
+        Interlocked.Exchange(ref generationEnds, new CancellationTokenSource()).Cancel();
+    }
 
     private int CacheSeconds => options.Value.CacheSeconds;
 
@@ -242,8 +279,10 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             return await read(cancellationToken);
         }
 
-        // Place counts of a chosen scope are refreshed by the pass after a write only when asked for again (they are many, and cheap).
-        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read, !ReferenceEquals(slots, places) || key.EndsWith("|*", StringComparison.Ordinal)));
+        // Place counts and tie indexes of a chosen scope are refreshed by the pass after a write only when asked for again (they are many).
+        var chosenScope = (ReferenceEquals(slots, places) || (ReferenceEquals(slots, ties) && key.Contains('|', StringComparison.Ordinal)))
+            && !key.EndsWith("|*", StringComparison.Ordinal);
+        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read, !chosenScope));
         Task<Entry<T>> pending;
         lock (slot)
         {

@@ -123,15 +123,21 @@ internal sealed partial class DiscoveryService
             await aheadGate.WaitAsync();
             try
             {
+                // Stopped when a write is noted or the caches are dropped meanwhile (its ranking would not be used).
+                var ends = cache.GenerationToken;
                 if (cache.Generation != shallow.Basis.Generation)
                 {
                     return shallow;
                 }
 
-                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, CancellationToken.None);
+                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, ends);
                 Keep(key, list);
                 BuildPagesAhead(key, list, gaps, page);
                 return list;
+            }
+            catch (OperationCanceledException) when (cache.Generation != shallow.Basis.Generation)
+            {
+                return shallow;
             }
             catch (Exception ex)
             {

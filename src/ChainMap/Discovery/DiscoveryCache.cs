@@ -58,9 +58,6 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
     /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
     private const int MaxPlaceEntries = 256;
 
-    /// <summary>Tie indexes of a chosen scope (ADR 0300) are kept for at most about this many chain and scope pairs.</summary>
-    private const int MaxScopedTieEntries = 64;
-
     public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, CancellationToken cancellationToken) =>
         GetGapsAsync(chain, home, null, cancellationToken);
 
@@ -75,34 +72,18 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
         GetHomeTiesAsync(home, null, cancellationToken);
 
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, FreshnessNote? note, CancellationToken cancellationToken) =>
-        GetHomeTiesAsync(home, null, null, note, cancellationToken);
-
-    /// <summary>The home-tie index of the companies in <paramref name="chains"/>' segments, everywhere (ADR 0300).</summary>
-    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition> chains, FreshnessNote? note, CancellationToken cancellationToken) =>
-        GetHomeTiesAsync(home, chains, null, note, cancellationToken);
+        GetHomeTiesAsync(home, null, note, cancellationToken);
 
     /// <summary>
-    /// The home-tie index of the companies in <paramref name="chains"/>' segments located in <paramref name="regionCodes"/>
-    /// (null: everywhere; all tied companies when <paramref name="chains"/> is null): what a list or map of those chains in
-    /// that scope ranks from (ADR 0300; a ranking meets only the tied companies of its own segments and scope), kept per home,
-    /// set of segments and scope. An index of a chosen scope is refreshed after a write only when asked for again.
+    /// The home-tie index of the companies in <paramref name="chains"/>' segments (all tied companies when null): what a list or
+    /// map of those chains ranks from (ADR 0300; a ranking meets only the tied companies of its own segments), kept per home
+    /// and set of segments.
     /// </summary>
-    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, IReadOnlyCollection<string>? regionCodes, FreshnessNote? note, CancellationToken cancellationToken)
+    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, FreshnessNote? note, CancellationToken cancellationToken)
     {
         var segments = chains?.SelectMany(c => c.Segments.Select(s => s.Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var regions = regionCodes?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var scope = segments is null ? null : new HomeTieScope(segments, regions);
-        var key = scope is null ? home.Code : $"{home.Code}|{string.Join(',', segments!)}|{(regions is null ? "*" : string.Join(',', regions))}";
-        if (regions is not null && ties.Count >= MaxScopedTieEntries)
-        {
-            foreach (var scoped in ties.Keys.Where(k => !k.EndsWith("|*", StringComparison.Ordinal) && k.Contains('|', StringComparison.Ordinal)).ToList())
-            {
-                ties.TryRemove(scoped, out _);
-            }
-        }
-
-        return GetAsync(ties, key, async ct =>
-            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), scope, ct)),
+        return GetAsync(ties, segments is null ? home.Code : home.Code + "|" + string.Join(',', segments), async ct =>
+            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), segments, ct)),
             note, cancellationToken);
     }
 
@@ -279,10 +260,8 @@ internal sealed class DiscoveryCache(IDiscoveryStore store, TimeProvider time, I
             return await read(cancellationToken);
         }
 
-        // Place counts and tie indexes of a chosen scope are refreshed by the pass after a write only when asked for again (they are many).
-        var chosenScope = (ReferenceEquals(slots, places) || (ReferenceEquals(slots, ties) && key.Contains('|', StringComparison.Ordinal)))
-            && !key.EndsWith("|*", StringComparison.Ordinal);
-        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read, !chosenScope));
+        // Place counts of a chosen scope are refreshed by the pass after a write only when asked for again (they are many, and cheap).
+        var slot = slots.GetOrAdd(key, _ => new Slot<T>(this, read, !ReferenceEquals(slots, places) || key.EndsWith("|*", StringComparison.Ordinal)));
         Task<Entry<T>> pending;
         lock (slot)
         {

@@ -60,7 +60,7 @@ internal sealed class DiscoveryWarmup(
         var definitions = await chains.ListDefinitionsAsync(cancellationToken);
         foreach (var chain in definitions)
         {
-            await cache.GetHomeTiesAsync(home, [chain], null, null, cancellationToken);
+            await cache.GetHomeTiesAsync(home, [chain], null, cancellationToken);
             await cache.GetGapsAsync(chain, home, cancellationToken);
             await cache.GetPlacesAsync(chain, home, null, null, cancellationToken);
         }

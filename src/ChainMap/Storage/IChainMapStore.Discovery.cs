@@ -57,9 +57,6 @@ internal sealed record HomeChannelTie(long ChannelId, string ChannelName, Channe
 internal sealed record HomeChannelGraph(IReadOnlyList<long> TiedHome, IReadOnlyList<long> WithHomeMember, IReadOnlyList<(long Channel, long Member)> Links);
 
 /// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need.</summary>
-/// <summary>Which home-tied companies a list or map can meet (ADR 0300): members of these segments located in these regions (null: everywhere).</summary>
-internal sealed record HomeTieScope(IReadOnlyCollection<string> SegmentCodes, IReadOnlyCollection<string>? RegionCodes);
-
 internal sealed record HomeTiedCompany(
     long CompanyId,
     string ProvinceCode,
@@ -120,11 +117,11 @@ internal interface IDiscoveryStore
     /// <summary>
     /// Every company outside <paramref name="homeRegionCodes"/> that has a relation with a company inside it, or a
     /// link to one of the channels of <paramref name="channelHops"/> (channel id → steps to home, as
-    /// <see cref="Discovery.ChannelHops"/> decided them; see <see cref="HomeChannelTie"/>). With a <paramref name="scope"/>
-    /// (ADR 0300), only those located in its regions with a confirmed membership in one of its segments, each with only
-    /// those segments in <see cref="HomeTiedCompany.SegmentCodes"/>; without, all of them with all their confirmed segments.
+    /// <see cref="Discovery.ChannelHops"/> decided them; see <see cref="HomeChannelTie"/>). With <paramref name="segmentCodes"/>
+    /// (ADR 0300), only those with a confirmed membership in one of them, each with only those segments in
+    /// <see cref="HomeTiedCompany.SegmentCodes"/>; without, all of them with all their confirmed segments.
     /// </summary>
-    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, HomeTieScope? scope, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken);
 
     /// <summary>Companies by id with their memberships, in the order asked; unknown ids are skipped.</summary>
     Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);

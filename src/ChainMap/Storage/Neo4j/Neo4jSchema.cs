@@ -60,7 +60,6 @@ internal static class Neo4jSchema
         ("candidate_segment_province", "Candidate", "segmentProvince"),
         ("candidate_segment_city", "Candidate", "segmentCity"),
         ("candidate_tie_segment", "Candidate", "tieSegment"),
-        ("candidate_tie_segment_province", "Candidate", "tieSegmentProvince"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

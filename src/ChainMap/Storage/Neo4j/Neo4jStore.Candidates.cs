@@ -118,8 +118,7 @@ internal static class Neo4jCandidates
 {
     /// <summary>
     /// Creates the candidates of a bound company <c>c</c> from its confirmed memberships; <c>tieSegment</c> (ADR 0300, indexed) is
-    /// the segment when the company has a company relation or a channel link (it may be tied to home), else absent; and
-    /// <c>tieSegmentProvince</c> (indexed) the <c>segmentProvince</c> key then.
+    /// the segment when the company has a company relation or a channel link (it may be tied to home), else absent.
     /// </summary>
     internal const string Create = """
         MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
@@ -130,8 +129,7 @@ internal static class Neo4jCandidates
         WITH c, s, relations + count(link) AS ties
         CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''), segmentCity: s.code + '|' + c.cityCode,
             strength: coalesce(c.strength, 0.0), provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode,
-            registeredCapital: c.registeredCapital, tags: c.tags, tieSegment: CASE WHEN ties > 0 THEN s.code ELSE null END,
-            tieSegmentProvince: CASE WHEN ties > 0 THEN s.code + '|' + coalesce(c.provinceCode, '') ELSE null END})
+            registeredCapital: c.registeredCapital, tags: c.tags, tieSegment: CASE WHEN ties > 0 THEN s.code ELSE null END})
         """;
 
     /// <summary>
@@ -142,7 +140,7 @@ internal static class Neo4jCandidates
     internal const string MarkTiedSection = """
         UNWIND $tiedIds AS tiedId
         MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company = tiedId
-        SET x.tieSegment = x.segment, x.tieSegmentProvince = x.segmentProvince
+        SET x.tieSegment = x.segment
         """;
 
     /// <summary>
@@ -193,7 +191,7 @@ internal static class Neo4jCandidates
                 }
             }
 
-            // Version 3 (ADR 0300) added tieSegment and tieSegmentProvince, set on the candidates of companies with a relation or a channel link, by id range.
+            // Version 3 (ADR 0300) added tieSegment, set on the candidates of companies with a relation or a channel link, by id range.
             var top = await RunAsync(transport, "MATCH (c:Company) RETURN coalesce(max(c.id), 0)", null, cancellationToken);
             for (var from = 0L; top.Rows is [var highest, ..] && from < highest[0].AsInt64(); from += BuildRange)
             {
@@ -205,7 +203,7 @@ internal static class Neo4jCandidates
                     WITH c, relations + count(link) AS ties
                     WHERE ties > 0
                     MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company = c.id
-                    SET x.tieSegment = x.segment, x.tieSegmentProvince = x.segmentProvince
+                    SET x.tieSegment = x.segment
                     """, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
             }
 

@@ -37,7 +37,7 @@ internal sealed partial class Neo4jStore
             results[2].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())).ToList());
     }
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, HomeTieScope? scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
     {
         var home = RegionScope.Of(homeRegionCodes);
         if (home.IsEmpty)
@@ -45,9 +45,9 @@ internal sealed partial class Neo4jStore
             return [];
         }
 
-        if (scope is not null)
+        if (segmentCodes is not null)
         {
-            return await ListTiedInScopeAsync(home, channelHops, scope, cancellationToken);
+            return await ListTiedInSegmentsAsync(home, channelHops, segmentCodes, cancellationToken);
         }
 
         var homeCompanies = new RegionFilter(home, "home");
@@ -132,31 +132,22 @@ internal sealed partial class Neo4jStore
     }
 
     /// <summary>
-    /// The tied companies of some segments in some regions (ADR 0300): their candidates marked <c>tieSegment</c> (companies
-    /// with a relation or a channel link) sought by (segment, province) keys for a scope of provinces only, else by segment with
-    /// the scope as a predicate; then each company's relations to a home company and links from the channels of
-    /// <paramref name="channelHops"/>. Region, strength, capital, tags and segments come from the candidates themselves.
+    /// The tied companies of some segments (ADR 0300): their candidates marked <c>tieSegment</c> (companies with a relation or
+    /// a channel link) sought by segment, then each company's relations to a home company and links from the channels of
+    /// <paramref name="channelHops"/>; region, strength, capital, tags and segments come from the candidates themselves.
     /// </summary>
-    private async Task<IReadOnlyList<HomeTiedCompany>> ListTiedInScopeAsync(
-        RegionScope home, IReadOnlyDictionary<long, int> channelHops, HomeTieScope scope, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HomeTiedCompany>> ListTiedInSegmentsAsync(
+        RegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string> segmentCodes, CancellationToken cancellationToken)
     {
         var homeCompanies = new RegionFilter(home, "home");
-        var regions = RegionScope.Of(scope.RegionCodes);
-        var segments = scope.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
-        var byProvince = !regions.IsEverywhere && regions.Provinces.Count > 0 && regions.Cities.Count == 0 && regions.Counties.Count == 0;
-        var inScope = new RegionFilter(regions, "scope");
-        var (seek, keys) = byProvince
-            ? ("UNWIND $keys AS key\nMATCH (x:Candidate) USING INDEX x:Candidate(tieSegmentProvince) WHERE x.tieSegmentProvince = key",
-                segments.SelectMany(s => regions.Provinces.Select(p => Neo4jCandidates.Key(s, p))).ToList())
-            : ("UNWIND $keys AS key\nMATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = key", segments);
-        var where = byProvince || regions.IsEverywhere ? string.Empty : $" AND {inScope.Predicate("first")}";
         var results = await RunAsync(
         [
             Cypher($$"""
-                {{seek}}
+                UNWIND $segments AS code
+                MATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = code
                 WITH x.company AS id, collect(x) AS xs
                 WITH id, xs, xs[0] AS first
-                WHERE NOT {{homeCompanies.Predicate("first")}}{{where}}
+                WHERE NOT {{homeCompanies.Predicate("first")}}
                 MATCH (o:Company {id: id})
                 OPTIONAL MATCH (o)-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(c:Company)
                 WHERE {{homeCompanies.Predicate("c")}}
@@ -167,7 +158,7 @@ internal sealed partial class Neo4jStore
                 WHERE size(relations) > 0 OR size(links) > 0
                 RETURN id, first.provinceCode, first.cityCode, first.countyCode, first.strength, first.registeredCapital, first.tags,
                     [y IN xs | y.segment], relations, links
-                """, [("keys", keys), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters, .. inScope.Parameters.Where(_ => !byProvince)]),
+                """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters]),
             Cypher("UNWIND $ids AS id MATCH (h:Channel {id: id}) RETURN h.id, h.name, h.kind", ("ids", channelHops.Keys.ToList())),
         ], cancellationToken);
         var channels = results[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString())));

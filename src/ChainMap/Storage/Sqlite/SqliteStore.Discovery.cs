@@ -195,7 +195,7 @@ internal sealed partial class SqliteStore
         return new HomeChannelGraph(tiedHome, withHomeMember, channelLinks);
     }
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, HomeTieScope? scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
@@ -281,10 +281,10 @@ internal sealed partial class SqliteStore
             }
         }
 
-        if (scope is not null)
+        if (segmentCodes is not null)
         {
-            // Only the companies of these segments, with only these segments (ADR 0300); the regions are checked below.
-            var wanted = scope.SegmentCodes.ToHashSet(StringComparer.Ordinal);
+            // Only the companies of these segments, with only these segments (ADR 0300).
+            var wanted = segmentCodes.ToHashSet(StringComparer.Ordinal);
             foreach (var id in segments.Keys.ToList())
             {
                 segments[id].RemoveAll(s => !wanted.Contains(s));
@@ -305,15 +305,9 @@ internal sealed partial class SqliteStore
         {
             command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var regions = RegionScope.Of(scope?.RegionCodes);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = reader.GetInt64(0);
-                if (!regions.Contains(reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3)))
-                {
-                    continue;
-                }
-
                 result.Add(new HomeTiedCompany(
                     id, reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetDouble(4),
                     reader.IsDBNull(5) ? null : (decimal)reader.GetDouble(5), SplitList(reader.GetString(6)),

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace ChainMap.Discovery;
 
 /// <summary>
-/// Builds what lists and maps need once the service has started (ADR 0210), in the background: the home-tie
-/// index, every chain's gap analysis and its map's place counts (everywhere), then one ranked list per chain,
+/// Builds what lists and maps need once the service has started (ADR 0210), in the background: every chain's
+/// home-tie index (ADR 0300), gap analysis and map's place counts (everywhere), then one ranked list per chain,
 /// which reads the candidate index and company rows the first requests read (the store's pages are then in
 /// memory) and keeps the introduction paths of each chain's first page. Requests that come earlier wait for
 /// the entry being built, not for a second read. A failure is logged; requests then build what they need.

@@ -54,9 +54,10 @@ internal static class Neo4jBenchmarkCommand
         var wipe = new Option<bool>("--wipe") { Description = "Delete everything in the Neo4j database first (needed unless it is empty)" };
         var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "Measure Neo4j only" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
+        var queriesOnly = new Option<bool>("--queries-only") { Description = "Only the queries, on Neo4j, over what the database holds (as an earlier run left it): nothing is deleted or imported" };
         var command = new Command("neo4j", "Import and query speed on Neo4j (through the store port and hand-written), with SQLite for comparison")
         {
-            count, queries, uri, user, password, api, handRows, wipe, skipSqlite, data,
+            count, queries, uri, user, password, api, handRows, wipe, skipSqlite, data, queriesOnly,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -69,8 +70,9 @@ internal static class Neo4jBenchmarkCommand
                 result.GetValue(api)!,
                 result.GetValue(handRows)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
                 result.GetValue(wipe),
-                !result.GetValue(skipSqlite),
-                DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data."));
+                !result.GetValue(skipSqlite) && !result.GetValue(queriesOnly),
+                DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data."),
+                result.GetValue(queriesOnly));
             return await RunAsync(settings, cancellationToken);
         });
         return command;
@@ -143,6 +145,11 @@ internal static class Neo4jBenchmarkCommand
         var store = host.Services.GetRequiredService<Neo4jStore>();
         var server = await host.Services.GetRequiredService<Neo4jConnector>().GetAsync(cancellationToken);
         Log($"Neo4j: {server}");
+        if (settings.QueriesOnly)
+        {
+            return new Measured("–", null, 0, TimeSpan.Zero, [], await RunQueriesAsync("Neo4j", host.Services, queries), server.ToString());
+        }
+
         var nodes = (await store.RunAsync("MATCH (n) RETURN count(n)", cancellationToken)).Scalar!.Value.AsInt64();
         if (nodes > 0 && !settings.Wipe)
         {
@@ -272,6 +279,14 @@ internal static class Neo4jBenchmarkCommand
         await services.GetRequiredService<DemoNetwork>().LoadAsync(network, cancellationToken);
         Log($"{name} network (channels, links, relations) loaded in {clock.Elapsed.TotalSeconds:0.0} s");
 
+        var latencies = await RunQueriesAsync(name, services, queries);
+        return new Measured(import, portImport, commitEvery, reimport, [], latencies, string.Empty);
+    }
+
+    /// <summary>The queries: warm-up runs, then the timed runs, p50 / p95 logged as they finish.</summary>
+    private static async Task<Dictionary<string, string>> RunQueriesAsync(string name, IServiceProvider services, List<Query> queries)
+    {
+        var clock = new Stopwatch();
         var latencies = new Dictionary<string, string>();
         foreach (var query in queries)
         {
@@ -293,7 +308,7 @@ internal static class Neo4jBenchmarkCommand
             Log($"{name} {query.Name}: {latencies[query.Name]}");
         }
 
-        return new Measured(import, portImport, commitEvery, reimport, [], latencies, string.Empty);
+        return latencies;
     }
 
     /// <summary>
@@ -309,6 +324,8 @@ internal static class Neo4jBenchmarkCommand
         string[] provinces = ["320000", "330000", "440000", "420000", "370000"];
         var listed = chains.FirstOrDefault(c => c.Chain.Code == "ZQ") ?? chains[0];
         TargetFilter Targets(int i) => new([listed], null, yangtze, "长三角", [], null, 1, 50, 3);
+        var listedSegments = listed.Segments.Select(s => s.Code).ToList();
+        IReadOnlyCollection<string> homeCodes = [home.Code];
         static IChainMapStore Store(IServiceProvider services) => services.GetRequiredService<IChainMapStore>();
         return
         [
@@ -323,7 +340,20 @@ internal static class Neo4jBenchmarkCommand
                 s.GetRequiredService<DiscoveryCache>().Clear();
                 await s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None);
             }),
+
+            // The store reads behind a list with the caches dropped, one at a time (ADR 0300: where its time goes).
+            new("store: home ties of the listed chain (ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, listedSegments, CancellationToken.None)),
+            new("store: home ties, home-wide (before ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, null, CancellationToken.None)),
+            new("store: segment statistics of the listed chain", Math.Min(runs, 10), (s, i) => Store(s).GetSegmentStatsAsync(listed.Chain.Code, homeCodes, CancellationToken.None)),
+            new("store: list candidates (50 per segment + total)", Math.Min(runs, 10), (s, i) => Store(s).FindTargetCandidatesAsync(new TargetCandidateQuery(listedSegments, yangtze, homeCodes, [], null, 50), CancellationToken.None)),
+            new("store: the 50 listed companies", Math.Min(runs, 10), async (s, i) =>
+                await Store(s).GetCompaniesAsync(await ListedIdsAsync(s), CancellationToken.None)),
+            new("store: introduction paths of the 50 listed, 3 each", Math.Min(runs, 10), async (s, i) =>
+                await Store(s).FindIntroductionPathsAsync(await ListedIdsAsync(s), homeCodes, DiscoveryService.MaxHops, 3, CancellationToken.None)),
         ];
+
+        async Task<List<long>> ListedIdsAsync(IServiceProvider services) =>
+            (await services.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(0), CancellationToken.None)).Items.Select(t => t.Company.Id).ToList();
     }
 
     /// <summary>The synthetic channels, channel links and company relations over the companies, as CSV files DemoNetwork loads.</summary>
@@ -420,7 +450,7 @@ internal static class Neo4jBenchmarkCommand
 
     private static void Log(string message) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {message}");
 
-    private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath);
+    private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath, bool QueriesOnly = false);
 
     private sealed record Measured(string Import, string? PortImport, int CommitEvery, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
 

@@ -52,6 +52,7 @@ internal sealed class DiscoveryCache(
     private readonly ConcurrentDictionary<string, Slot<IReadOnlyList<SegmentPlaceCount>>> places = new(StringComparer.Ordinal);
     private readonly Lock sweepGate = new();
     private long generation;
+    private CancellationTokenSource generationEnds = new();
 
     /// <summary>Cancelled when the cache is disposed (the host stops): a background read stops rather than outliving it.</summary>
     private readonly CancellationTokenSource stopping = new();
@@ -62,8 +63,16 @@ internal sealed class DiscoveryCache(
     /// <summary>Place counts are kept for at most this many chain and scope pairs (scopes are chosen freely).</summary>
     private const int MaxPlaceEntries = 256;
 
-    /// <summary>Stops the background reads; an entry being read for a request that waits for it then fails with the cancellation.</summary>
-    public void Dispose() => stopping.Cancel();
+    /// <summary>
+    /// Stops the background reads, and the work tied to the current generation (<see cref="GenerationToken"/>); an entry being
+    /// read for a request that waits for it then fails with the cancellation. The sources are cancelled, not disposed: a reader
+    /// may still ask them for their tokens.
+    /// </summary>
+    public void Dispose()
+    {
+        stopping.Cancel();
+        Volatile.Read(ref generationEnds).Cancel();
+    }
 
     public Task<ChainGaps> GetGapsAsync(ChainDefinition chain, HomeRegion home, CancellationToken cancellationToken) =>
         GetGapsAsync(chain, home, null, cancellationToken);
@@ -79,9 +88,20 @@ internal sealed class DiscoveryCache(
         GetHomeTiesAsync(home, null, cancellationToken);
 
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, FreshnessNote? note, CancellationToken cancellationToken) =>
-        GetAsync(ties, home.Code, async ct =>
-            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), ct)),
+        GetHomeTiesAsync(home, null, note, cancellationToken);
+
+    /// <summary>
+    /// The home-tie index of the companies in <paramref name="chains"/>' segments (all tied companies when null): what a list or
+    /// map of those chains ranks from (ADR 0300; a ranking meets only the tied companies of its own segments), kept per home
+    /// and set of segments.
+    /// </summary>
+    public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, FreshnessNote? note, CancellationToken cancellationToken)
+    {
+        var segments = chains?.SelectMany(c => c.Segments.Select(s => s.Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return GetAsync(ties, segments is null ? home.Code : home.Code + "|" + string.Join(',', segments), async ct =>
+            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), segments, ct)),
             note, cancellationToken);
+    }
 
     /// <summary>Where a chain's companies are, per segment, province and city, within a scope and outside the home region.</summary>
     public Task<IReadOnlyList<SegmentPlaceCount>> GetPlacesAsync(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes, FreshnessNote? note, CancellationToken cancellationToken)
@@ -101,7 +121,7 @@ internal sealed class DiscoveryCache(
     /// </summary>
     public void Changed()
     {
-        Interlocked.Increment(ref generation);
+        NextGeneration();
         foreach (var slot in AllSlots())
         {
             slot.MarkStale();
@@ -166,7 +186,7 @@ internal sealed class DiscoveryCache(
     /// <summary>Forgets everything, as at start: the next request reads the store again and waits for it.</summary>
     public void Clear()
     {
-        Interlocked.Increment(ref generation);
+        NextGeneration();
         gaps.Clear();
         ties.Clear();
         places.Clear();
@@ -207,6 +227,22 @@ internal sealed class DiscoveryCache(
 
     /// <summary>Counts the writes noted (<see cref="Changed"/>) and <see cref="Clear"/>s: what was worked out from the store under an older value may be out of date.</summary>
     public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>
+    /// Cancelled when <see cref="Generation"/> next moves: background work for the current generation (a ranking ahead) stops
+    /// then instead of competing with requests for what its result would no longer be used for. Read it before checking
+    /// <see cref="Generation"/>.
+    /// </summary>
+    public CancellationToken GenerationToken => Volatile.Read(ref generationEnds).Token;
+
+
+    private void NextGeneration()
+    {
+        Interlocked.Increment(ref generation);
+
+        // The ended source is not disposed: a reader may still be asking it for its (cancelled) token.
+        Interlocked.Exchange(ref generationEnds, new CancellationTokenSource()).Cancel();
+    }
 
     private int CacheSeconds => options.Value.CacheSeconds;
 

@@ -128,6 +128,10 @@ internal sealed partial class DiscoveryService
         {
             await started.Task;
             await aheadGate.WaitAsync();
+
+            // Stopped when a write is noted or the caches are dropped meanwhile (its ranking would not be used), and when
+            // the service stops (disposing the cache ends the generation too).
+            var ends = cache.GenerationToken;
             try
             {
                 if (cache.Generation != shallow.Basis.Generation || stoppingToken.IsCancellationRequested)
@@ -135,12 +139,12 @@ internal sealed partial class DiscoveryService
                     return shallow;
                 }
 
-                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, stoppingToken);
+                var list = await RankListAsync(query, shallow.Basis, gaps, shallow.Total, ends);
                 Keep(key, list);
                 BuildPagesAhead(key, list, gaps, page);
                 return list;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cache.Generation != shallow.Basis.Generation || ends.IsCancellationRequested || stoppingToken.IsCancellationRequested)
             {
                 return shallow;
             }

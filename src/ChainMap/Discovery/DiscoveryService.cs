@@ -121,7 +121,7 @@ internal sealed partial class DiscoveryService(
         var segments = (filter.SegmentCodes ?? gaps.Keys).Where(gaps.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         var depth = filter.Page * filter.PageSize;
         var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
-        var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
+        var ties = await cache.GetHomeTiesAsync(home, filter.Chains, note, cancellationToken);
         var pageKey = new BuiltPageKey((filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Paths, home);
         var list = segments.Count > 0
             ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, pageKey, rankAhead, cancellationToken)
@@ -172,7 +172,7 @@ internal sealed partial class DiscoveryService(
 
         var note = new FreshnessNote();
         var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
-        var ties = await cache.GetHomeTiesAsync(home, note, cancellationToken);
+        var ties = await cache.GetHomeTiesAsync(home, [chain], note, cancellationToken);
         var places = await cache.GetPlacesAsync(chain, home, regionCodes, note, cancellationToken);
         var basis = new MapBasis(analysis, ties, places, home, generation);
         var key = MapKey(chain, regionCodes, top, paths);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace ChainMap.Discovery;
 
 /// <summary>
-/// Builds what lists and maps need once the service has started (ADR 0210), in the background: the home-tie
-/// index, every chain's gap analysis and its map's place counts (everywhere), then one ranked list per chain,
+/// Builds what lists and maps need once the service has started (ADR 0210), in the background: every chain's
+/// home-tie index (ADR 0300), gap analysis and map's place counts (everywhere), then one ranked list per chain,
 /// which reads the candidate index and company rows the first requests read (the store's pages are then in
 /// memory) and keeps the introduction paths of each chain's first page. Requests that come earlier are answered
 /// from the answers kept in the store (ADR 0295) when there is one for them, else wait for the entry being built,
@@ -79,6 +79,7 @@ internal sealed class DiscoveryWarmup(
         await cache.GetHomeTiesAsync(home, cancellationToken);
         foreach (var chain in definitions)
         {
+            await cache.GetHomeTiesAsync(home, [chain], null, cancellationToken);
             await cache.GetGapsAsync(chain, home, cancellationToken);
             await cache.GetPlacesAsync(chain, home, null, null, cancellationToken);
         }

@@ -117,9 +117,11 @@ internal interface IDiscoveryStore
     /// <summary>
     /// Every company outside <paramref name="homeRegionCodes"/> that has a relation with a company inside it, or a
     /// link to one of the channels of <paramref name="channelHops"/> (channel id → steps to home, as
-    /// <see cref="Discovery.ChannelHops"/> decided them; see <see cref="HomeChannelTie"/>).
+    /// <see cref="Discovery.ChannelHops"/> decided them; see <see cref="HomeChannelTie"/>). With <paramref name="segmentCodes"/>
+    /// (ADR 0300), only those with a confirmed membership in one of them, each with only those segments in
+    /// <see cref="HomeTiedCompany.SegmentCodes"/>; without, all of them with all their confirmed segments.
     /// </summary>
-    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken);
 
     /// <summary>Companies by id with their memberships, in the order asked; unknown ids are skipped.</summary>
     Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);

@@ -216,10 +216,10 @@ public sealed class DiscoveryCacheTests
         public Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
             inner.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
 
-        public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref tieReads);
-            var read = await inner.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, cancellationToken);
+            var read = await inner.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
             if (Interlocked.Exchange(ref gate, null) is { } held)
             {
                 // Held after reading: what the store held then is what this read returns.

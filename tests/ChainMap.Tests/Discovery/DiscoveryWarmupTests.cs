@@ -20,9 +20,10 @@ public sealed class DiscoveryWarmupTests
         var chains = await services.GetRequiredService<ChainDirectory>().ListDefinitionsAsync(CancellationToken.None);
         var note = new FreshnessNote();
 
-        var reads = new List<Task> { cache.GetHomeTiesAsync(home, note, CancellationToken.None) };
+        var reads = new List<Task>();
         foreach (var chain in chains)
         {
+            reads.Add(cache.GetHomeTiesAsync(home, [chain], note, CancellationToken.None));
             reads.Add(cache.GetGapsAsync(chain, home, note, CancellationToken.None));
             reads.Add(cache.GetPlacesAsync(chain, home, null, note, CancellationToken.None));
         }

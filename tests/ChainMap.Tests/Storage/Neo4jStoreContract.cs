@@ -62,6 +62,10 @@ public sealed class Neo4jStoreContract : StoreContract
         ], CancellationToken.None);
         await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);
         Assert.That((await store.RunAsync("MATCH (x:Candidate) WHERE x.cityCode IS NOT NULL AND x.segmentCity IS NULL RETURN count(x)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero);
+
+        // A database of ADR 0270's version 2 (no tieSegment) gets it set in place (ADR 0300).
+        await store.RunAsync(["MATCH (x:Candidate) REMOVE x.tieSegment", "MATCH (g:Migration {name: 'candidates'}) SET g.version = 2"], CancellationToken.None);
+        await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);
     }
 
     private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()

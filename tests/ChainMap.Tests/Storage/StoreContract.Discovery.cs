@@ -146,6 +146,50 @@ public abstract partial class StoreContract
     }
 
     [Test]
+    public async Task Home_tied_companies_of_some_segments_are_the_home_wide_ones_in_them_and_follow_relation_link_and_membership_writes()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        string[] segments = ["T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
+
+        async Task<IReadOnlyCollection<string>> AssertSameAsHomeWideAsync(string when)
+        {
+            var scoped = await HomeTies.LoadAsync(Store, DiscoveryGraph.HomeCodes, segments, CancellationToken.None);
+            var all = await HomeTies.LoadAsync(Store, DiscoveryGraph.HomeCodes, CancellationToken.None);
+            var expected = all
+                .Select(t => t with { SegmentCodes = t.SegmentCodes.Where(segments.Contains).ToList() })
+                .Where(t => t.SegmentCodes.Count > 0)
+                .ToList();
+            Assert.That(scoped.Select(Describe), Is.EqualTo(expected.Select(Describe)), when);
+            return scoped.Select(t => graph.KeyOf(t.CompanyId)).ToList();
+        }
+
+        Assert.That(await AssertSameAsHomeWideAsync("as built"), Is.EquivalentTo(new[] { "C", "D", "G" }), "B is tied but makes raw materials; Q and S have no segment");
+
+        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
+        await Store.SaveChannelLinksAsync([new ChannelLink(graph.ChannelIds["SH-SZ"], graph.Ids["F"], null, ChannelRole.Member, null, "test")], CancellationToken.None);
+        Assert.That(await AssertSameAsHomeWideAsync("after a relation and a channel link"), Is.EquivalentTo(new[] { "C", "D", "F", "G", "P" }));
+
+        await Store.SetMembershipStatusAsync(graph.Ids["C"], "T1-PART", MembershipStatus.Rejected, CancellationToken.None);
+        Assert.That(await AssertSameAsHomeWideAsync("after C's only membership was rejected"), Is.EquivalentTo(new[] { "D", "F", "G", "P" }));
+
+        await RebuildCandidateIndexAsync();
+        Assert.That(await AssertSameAsHomeWideAsync("after the candidate index was built again"), Is.EquivalentTo(new[] { "D", "F", "G", "P" }));
+
+        static string Describe(HomeTiedCompany t) => string.Join(
+            " ",
+            t.CompanyId,
+            t.ProvinceCode,
+            t.CityCode,
+            t.CountyCode,
+            t.Strength.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+            t.RegisteredCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(',', t.Tags),
+            string.Join(',', t.SegmentCodes),
+            string.Join(',', t.Relations.Select(r => $"{r.HomeCompanyId}/{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}").Order(StringComparer.Ordinal)),
+            string.Join(',', t.Channels.Select(c => $"{c.ChannelId}/{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}").Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
     public async Task Introduction_paths_end_at_the_first_home_node_and_respect_the_hop_limit()
     {
         var graph = await DiscoveryGraph.BuildAsync(Store);

@@ -61,6 +61,7 @@ internal static class Neo4jSchema
         ("candidate_segment", "Candidate", "segment"),
         ("candidate_segment_province", "Candidate", "segmentProvince"),
         ("candidate_segment_city", "Candidate", "segmentCity"),
+        ("candidate_tie_segment", "Candidate", "tieSegment"),
     ];
 
     /// <summary>Text indexes (5.x) serve CONTAINS; older servers scan their B-tree index for it.</summary>

@@ -116,13 +116,31 @@ internal sealed partial class Neo4jStore
 /// </summary>
 internal static class Neo4jCandidates
 {
-    /// <summary>Creates the candidates of a bound company <c>c</c> from its confirmed memberships.</summary>
+    /// <summary>
+    /// Creates the candidates of a bound company <c>c</c> from its confirmed memberships; <c>tieSegment</c> (ADR 0300, indexed) is
+    /// the segment when the company has a company relation or a channel link (it may be tied to home), else absent.
+    /// </summary>
     internal const string Create = """
         MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
         WHERE coalesce(m.status, 'confirmed') = 'confirmed'
+        OPTIONAL MATCH (c)-[tie:SUPPLIES|INVESTS_IN|CONTROLS]-(:Company)
+        WITH c, s, count(tie) AS relations
+        OPTIONAL MATCH (c)<-[link:LINKS]-(:Channel)
+        WITH c, s, relations + count(link) AS ties
         CREATE (:Candidate {company: c.id, segment: s.code, segmentProvince: s.code + '|' + coalesce(c.provinceCode, ''), segmentCity: s.code + '|' + c.cityCode,
             strength: coalesce(c.strength, 0.0), provinceCode: c.provinceCode, cityCode: c.cityCode, countyCode: c.countyCode,
-            registeredCapital: c.registeredCapital, tags: c.tags})
+            registeredCapital: c.registeredCapital, tags: c.tags, tieSegment: CASE WHEN ties > 0 THEN s.code ELSE null END})
+        """;
+
+    /// <summary>
+    /// Marks the candidates of the companies <c>$tiedIds</c> as possibly tied to home (ADR 0300): run by every write that adds a
+    /// company relation or a channel link. Removing one leaves the mark (a company marked without ties is read and found untied);
+    /// the next rebuild of the company's candidates makes it exact.
+    /// </summary>
+    internal const string MarkTiedSection = """
+        UNWIND $tiedIds AS tiedId
+        MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company = tiedId
+        SET x.tieSegment = x.segment
         """;
 
     /// <summary>
@@ -135,7 +153,7 @@ internal static class Neo4jCandidates
     internal const string CreateSection = "UNWIND $candidateIds AS candidateId\nMATCH (c:Company {id: candidateId})\n" + Create;
 
     /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Companies per transaction of the one-time build.</summary>
     private const long BuildRange = 10_000;
@@ -162,12 +180,31 @@ internal static class Neo4jCandidates
             return;
         }
 
-        if (done.Rows[0][0].AsInt64() == 1)
+        if (done.Rows[0][0].AsInt64() is 1 or 2)
         {
-            // Version 2 (ADR 0270) added segmentCity, which a candidate's own segment and city give: set in batches.
-            while ((await RunAsync(transport, "MATCH (x:Candidate) WHERE x.segmentCity IS NULL AND x.cityCode IS NOT NULL WITH x LIMIT 10000 SET x.segmentCity = x.segment + '|' + x.cityCode RETURN count(*)", null, cancellationToken)).Rows is [var set, ..]
-                && set[0].AsInt64() > 0)
+            if (done.Rows[0][0].AsInt64() == 1)
             {
+                // Version 2 (ADR 0270) added segmentCity, which a candidate's own segment and city give: set in batches.
+                while ((await RunAsync(transport, "MATCH (x:Candidate) WHERE x.segmentCity IS NULL AND x.cityCode IS NOT NULL WITH x LIMIT 10000 SET x.segmentCity = x.segment + '|' + x.cityCode RETURN count(*)", null, cancellationToken)).Rows is [var set, ..]
+                    && set[0].AsInt64() > 0)
+                {
+                }
+            }
+
+            // Version 3 (ADR 0300) added tieSegment, set on the candidates of companies with a relation or a channel link, by id range.
+            var top = await RunAsync(transport, "MATCH (c:Company) RETURN coalesce(max(c.id), 0)", null, cancellationToken);
+            for (var from = 0L; top.Rows is [var highest, ..] && from < highest[0].AsInt64(); from += BuildRange)
+            {
+                await RunAsync(transport, """
+                    MATCH (c:Company) WHERE c.id > $from AND c.id <= $to
+                    OPTIONAL MATCH (c)-[tie:SUPPLIES|INVESTS_IN|CONTROLS]-(:Company)
+                    WITH c, count(tie) AS relations
+                    OPTIONAL MATCH (c)<-[link:LINKS]-(:Channel)
+                    WITH c, relations + count(link) AS ties
+                    WHERE ties > 0
+                    MATCH (x:Candidate) USING INDEX x:Candidate(company) WHERE x.company = c.id
+                    SET x.tieSegment = x.segment
+                    """, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
             }
 
             await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);

@@ -108,8 +108,11 @@ internal sealed partial class Neo4jStore
         [
             Cypher("UNWIND $rows AS row WITH row, row.channel AS channelId, row.other AS otherId MATCH (h:Channel {id: channelId}) MATCH (o:Company {id: otherId})\n" + Upsert, ("rows", Rows(true))),
             Cypher("UNWIND $rows AS row WITH row, row.channel AS channelId, row.other AS otherId MATCH (h:Channel {id: channelId}) MATCH (o:Channel {id: otherId})\n" + Upsert, ("rows", Rows(false))),
+
+            // A linked company may now be tied to home through the channel: its candidates become findable by the home-tie read (ADR 0300).
+            Cypher(Neo4jCandidates.MarkTiedSection, ("tiedIds", links.Where(l => l.CompanyId is not null).Select(l => l.CompanyId!.Value).Distinct().ToList())),
         ], cancellationToken);
-        return (int)results.Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0][0].AsInt64());
+        return (int)results.Take(2).Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0][0].AsInt64());
     }
 
     public async Task<Paged<Channel>> SearchChannelsAsync(ChannelQuery query, CancellationToken cancellationToken)

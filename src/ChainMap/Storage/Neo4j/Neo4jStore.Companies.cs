@@ -443,8 +443,11 @@ internal sealed partial class Neo4jStore
             return 0;
         }
 
+        // Both ends may now be tied to home: their candidates become findable by the home-tie read (ADR 0300).
+        var counted = statements.Count;
+        statements.Add(Cypher(Neo4jCandidates.MarkTiedSection, ("tiedIds", order.SelectMany(k => new[] { k.From, k.To }).Distinct().ToList())));
         var results = await RunAsync(statements, cancellationToken);
-        return results.Sum(r => r.Rows.Count == 0 || r.Rows[0][0].IsNull() ? 0 : (int)r.Rows[0][0].AsInt64());
+        return results.Take(counted).Sum(r => r.Rows.Count == 0 || r.Rows[0][0].IsNull() ? 0 : (int)r.Rows[0][0].AsInt64());
     }
 
     public async Task<IReadOnlyList<CompanyRelation>> ListRelationsAsync(long companyId, CancellationToken cancellationToken)

@@ -37,12 +37,17 @@ internal sealed partial class Neo4jStore
             results[2].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())).ToList());
     }
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
     {
         var home = RegionScope.Of(homeRegionCodes);
         if (home.IsEmpty)
         {
             return [];
+        }
+
+        if (segmentCodes is not null)
+        {
+            return await ListTiedInSegmentsAsync(home, channelHops, segmentCodes, cancellationToken);
         }
 
         var homeCompanies = new RegionFilter(home, "home");
@@ -124,6 +129,58 @@ internal sealed partial class Neo4jStore
                     channelTies.GetValueOrDefault(r[0].AsInt64()) ?? []);
             }
         }
+    }
+
+    /// <summary>
+    /// The tied companies of some segments (ADR 0300): their candidates marked <c>tieSegment</c> (companies with a relation or
+    /// a channel link) sought by segment, then each company's relations to a home company and links from the channels of
+    /// <paramref name="channelHops"/>; region, strength, capital, tags and segments come from the candidates themselves.
+    /// </summary>
+    private async Task<IReadOnlyList<HomeTiedCompany>> ListTiedInSegmentsAsync(
+        RegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string> segmentCodes, CancellationToken cancellationToken)
+    {
+        var homeCompanies = new RegionFilter(home, "home");
+        var results = await RunAsync(
+        [
+            Cypher($$"""
+                UNWIND $segments AS code
+                MATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = code
+                WITH x.company AS id, collect(x) AS xs
+                WITH id, xs, xs[0] AS first
+                WHERE NOT {{homeCompanies.Predicate("first")}}
+                MATCH (o:Company {id: id})
+                OPTIONAL MATCH (o)-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(c:Company)
+                WHERE {{homeCompanies.Predicate("c")}}
+                WITH id, xs, first, o, collect(CASE WHEN r IS NULL THEN null ELSE [c.id, c.name, type(r), startNode(r) = o] END) AS relations
+                OPTIONAL MATCH (o)<-[l:LINKS]-(h:Channel)
+                WHERE h.id IN $channels
+                WITH id, xs, first, relations, collect(CASE WHEN l IS NULL THEN null ELSE [h.id, l.role] END) AS links
+                WHERE size(relations) > 0 OR size(links) > 0
+                RETURN id, first.provinceCode, first.cityCode, first.countyCode, first.strength, first.registeredCapital, first.tags,
+                    [y IN xs | y.segment], relations, links
+                """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters]),
+            Cypher("UNWIND $ids AS id MATCH (h:Channel {id: id}) RETURN h.id, h.name, h.kind", ("ids", channelHops.Keys.ToList())),
+        ], cancellationToken);
+        var channels = results[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString())));
+        return results[0].Rows
+            .Select(r => new HomeTiedCompany(
+                r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
+                (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
+                r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
+                r[8].EnumerateArray()
+                    .Select(t => new HomeRelationTie(t[0].AsInt64(), t[1].AsString() ?? string.Empty, RelationKinds[t[2].AsRequiredString()], t[3].AsBoolean()))
+                    .ToList(),
+                r[9].EnumerateArray()
+                    .Select(t =>
+                    {
+                        var channelId = t[0].AsInt64();
+                        ChannelRoles.TryParse(t[1].AsString(), out var role);
+                        var (name, kind) = channels[channelId];
+                        return new HomeChannelTie(channelId, name, kind ?? default, role, channelHops[channelId]);
+                    })
+                    .ToList()))
+            .OrderBy(t => t.CompanyId)
+            .ToList();
     }
 
     public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) =>

@@ -195,7 +195,7 @@ internal sealed partial class SqliteStore
         return new HomeChannelGraph(tiedHome, withHomeMember, channelLinks);
     }
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
@@ -278,6 +278,22 @@ internal sealed partial class SqliteStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 Add(segments, reader.GetInt64(0), reader.GetString(1));
+            }
+        }
+
+        if (segmentCodes is not null)
+        {
+            // Only the companies of these segments, with only these segments (ADR 0300).
+            var wanted = segmentCodes.ToHashSet(StringComparer.Ordinal);
+            foreach (var id in segments.Keys.ToList())
+            {
+                segments[id].RemoveAll(s => !wanted.Contains(s));
+            }
+
+            ids = ids.Where(id => segments.TryGetValue(id, out var own) && own.Count > 0).ToList();
+            if (ids.Count == 0)
+            {
+                return [];
             }
         }
 

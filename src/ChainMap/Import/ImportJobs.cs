@@ -27,6 +27,14 @@ internal sealed class ImportServiceOptions
     /// <summary>Most parts (files and form fields together) one multipart upload may have (default 20); more get 400.</summary>
     [Range(1, 10_000)]
     public int MaxUploadParts { get; set; } = 20;
+
+    /// <summary>
+    /// How much lower than the request threads the operating system schedules the threads import jobs run on (ADR 0290):
+    /// a Linux nice value (default 10, about a tenth of a core's share against one busy request thread); 0 runs them at
+    /// the requests' priority. Elsewhere any value above 0 means below-normal priority.
+    /// </summary>
+    [Range(0, 19)]
+    public int ThreadNice { get; set; } = 10;
 }
 
 /// <summary>What a request to cancel a job found.</summary>

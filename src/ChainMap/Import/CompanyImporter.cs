@@ -160,7 +160,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             // Two batches queued are enough to keep the writer busy while the reader resolves the next one; more only hold memory.
             var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var producer = Task.Run(() => ProduceAsync(channel.Writer, stop.Token), stop.Token);
+            // On the scheduler the import runs on: a job's import threads (ADR 0290), or the thread pool.
+            var producer = Task.Factory.StartNew(() => ProduceAsync(channel.Writer, stop.Token), stop.Token, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
             var sinceCommit = 0L;
             try
             {

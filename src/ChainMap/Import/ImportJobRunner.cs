@@ -20,6 +20,7 @@ internal sealed class ImportJobRunner(
     Microsoft.Extensions.Options.IOptions<ImportServiceOptions> options,
     Chains.Reclassifier reclassifier,
     Discovery.DiscoveryCache discovery,
+    ImportThreads threads,
     TimeProvider time,
     ILogger<ImportJobRunner> logger) : BackgroundService
 {
@@ -71,7 +72,8 @@ internal sealed class ImportJobRunner(
         {
             try
             {
-                await RunAsync(work, stoppingToken);
+                // On the import threads, below the requests' priority (ADR 0290).
+                await threads.Run(() => RunAsync(work, stoppingToken), CancellationToken.None);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

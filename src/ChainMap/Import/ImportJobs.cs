@@ -27,6 +27,15 @@ internal sealed class ImportServiceOptions
     /// <summary>Most parts (files and form fields together) one multipart upload may have (default 20); more get 400.</summary>
     [Range(1, 10_000)]
     public int MaxUploadParts { get; set; } = 20;
+
+    /// <summary>
+    /// How much lower than the request threads the operating system schedules the threads import jobs run on (ADR 0290):
+    /// a Linux nice value (default 5: while requests keep the cores busy, each import thread gets about a third of the
+    /// share of one busy request thread, so the import slows down but never stops); 0 runs them at the requests'
+    /// priority. Elsewhere any value above 0 means below-normal priority.
+    /// </summary>
+    [Range(0, 19)]
+    public int ThreadNice { get; set; } = 5;
 }
 
 /// <summary>What a request to cancel a job found.</summary>

@@ -21,6 +21,7 @@ internal static class ImportServiceCollectionExtensions
     public static IServiceCollection AddImportJobs(this IServiceCollection services)
     {
         services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ImportThreads>();
         services.AddHostedService<ImportJobRunner>();
         return services;
     }

@@ -97,11 +97,21 @@ internal sealed class DiscoveryCache(
     /// </summary>
     public Task<HomeTieIndex> GetHomeTiesAsync(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains, FreshnessNote? note, CancellationToken cancellationToken)
     {
-        var segments = chains?.SelectMany(c => c.Segments.Select(s => s.Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return GetAsync(ties, segments is null ? home.Code : home.Code + "|" + string.Join(',', segments), async ct =>
+        var segments = TieSegments(chains);
+        return GetAsync(ties, TieKey(home, segments), async ct =>
             home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), segments, ct)),
             note, cancellationToken);
     }
+
+    /// <summary>The segment codes of <paramref name="chains"/>, sorted (null: home-wide).</summary>
+    private static List<string>? TieSegments(IReadOnlyCollection<ChainDefinition>? chains) =>
+        chains?.SelectMany(c => c.Segments.Select(s => s.Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The key of the home-tie index of <paramref name="chains"/>' segments (home-wide when null).</summary>
+    private static string TieKey(HomeRegion home, IReadOnlyCollection<ChainDefinition>? chains) => TieKey(home, TieSegments(chains));
+
+    private static string TieKey(HomeRegion home, List<string>? segments) =>
+        segments is null ? home.Code : home.Code + "|" + string.Join(',', segments);
 
     /// <summary>Where a chain's companies are, per segment, province and city, within a scope and outside the home region.</summary>
     public Task<IReadOnlyList<SegmentPlaceCount>> GetPlacesAsync(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes, FreshnessNote? note, CancellationToken cancellationToken)
@@ -153,8 +163,8 @@ internal sealed class DiscoveryCache(
     }
 
     /// <summary>
-    /// True when a list of <paramref name="chains"/> would not wait for the store: the home-tie index and their gap
-    /// analyses have been read (however old they are).
+    /// True when a list of <paramref name="chains"/> would not wait for the store: the home-tie index of their segments
+    /// (ADR 0300) and their gap analyses have been read (however old they are).
     /// </summary>
     public bool HasEntries(IEnumerable<ChainDefinition> chains, HomeRegion home)
     {
@@ -163,25 +173,14 @@ internal sealed class DiscoveryCache(
             return false;
         }
 
-        return ties.TryGetValue(home.Code, out var tie) && tie.HasValue
-            && chains.All(c => gaps.TryGetValue($"{home.Code}|{Fingerprint(c)}", out var gap) && gap.HasValue);
+        var list = chains as IReadOnlyCollection<ChainDefinition> ?? chains.ToList();
+        return ties.TryGetValue(TieKey(home, list), out var tie) && tie.HasValue
+            && list.All(c => gaps.TryGetValue($"{home.Code}|{Fingerprint(c)}", out var gap) && gap.HasValue);
     }
 
     /// <summary>True when the place counts of a map of <paramref name="chain"/> in a scope have been read (however old they are).</summary>
     public bool HasPlaces(ChainDefinition chain, HomeRegion home, IReadOnlyCollection<string>? regionCodes) =>
         options.Value.CacheSeconds > 0 && places.TryGetValue(PlacesKey(chain, home, regionCodes), out var slot) && slot.HasValue;
-
-    /// <summary>Starts reading the home-tie index and the gap analyses of <paramref name="chains"/> in the background, when they have never been read (failures are logged).</summary>
-    public void Prime(IEnumerable<ChainDefinition> chains, HomeRegion home)
-    {
-        Observe(GetHomeTiesAsync(home, CancellationToken.None));
-        foreach (var chain in chains)
-        {
-            Observe(GetGapsAsync(chain, home, CancellationToken.None));
-        }
-
-        static void Observe(Task task) => task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
 
     /// <summary>Forgets everything, as at start: the next request reads the store again and waits for it.</summary>
     public void Clear()

@@ -99,7 +99,9 @@ internal sealed partial class DiscoveryService(
         if (serveKept && mark is not null && filter.Page == 1 && !cache.HasEntries(filter.Chains, home)
             && await ReadKeptAsync(() => snapshots.ReadPageAsync(filter, home, cancellationToken)) is { } kept)
         {
-            Rebuild(DiscoverySnapshots.PageKey(filter, home), () => FindTargetsAsync(filter, rankAhead: false, serveKept: false, CancellationToken.None));
+            // Ranked ahead as a request would be (its next pages built in the background): a list first answered from the
+            // kept page is then ranked again only when a write is noted, and its page 2 must not wait for a deeper ranking.
+            Rebuild(DiscoverySnapshots.PageKey(filter, home), () => FindTargetsAsync(filter, rankAhead, serveKept: false, CancellationToken.None));
             return kept;
         }
 

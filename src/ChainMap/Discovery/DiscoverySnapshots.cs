@@ -20,6 +20,7 @@ namespace ChainMap.Discovery;
 /// and ignored (the request then waits, as before).
 /// </summary>
 internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProvider time, IOptions<DiscoveryOptions> options, ILogger<DiscoverySnapshots> logger)
+    : IDisposable
 {
     /// <summary>The format of the bodies written; an entry of another is ignored (and replaced by the next rebuild).</summary>
     internal const int Format = 1;
@@ -36,6 +37,7 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
     private long unflushed;
     private Task flush = Task.CompletedTask;
     private Task saves = Task.CompletedTask;
+    private bool stopped;
 
     /// <summary>Whether answers are kept and served (<see cref="DiscoveryOptions.KeepAnswers"/>, and only with caching on).</summary>
     public bool Enabled => options.Value.KeepAnswers && options.Value.CacheSeconds > 0;
@@ -85,6 +87,25 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
         }
     }
 
+    /// <summary>
+    /// Stops queuing and waits (at most 30 s) for the marks and answers already queued to be written: nothing of this
+    /// service writes into the store after it has stopped (a command's host, a test's folder deleted after it).
+    /// </summary>
+    public void Dispose()
+    {
+        Task pending;
+        lock (gate)
+        {
+            stopped = true;
+            pending = Task.WhenAll(flush, saves);
+        }
+
+        if (!pending.Wait(TimeSpan.FromSeconds(30)))
+        {
+            logger.LogWarning("Keeping discovery answers: writes still running 30 s after the service stopped were left behind");
+        }
+    }
+
     /// <summary>Notes a write: the mark moves here at once and in the store in the background (one raise for the writes noted meanwhile).</summary>
     public void NoteWrite()
     {
@@ -92,6 +113,11 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
         Interlocked.Increment(ref unflushed);
         lock (gate)
         {
+            if (stopped)
+            {
+                return;
+            }
+
             flush = flush.ContinueWith(_ => FlushAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
     }
@@ -268,6 +294,11 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
     {
         lock (gate)
         {
+            if (stopped)
+            {
+                return;
+            }
+
             saves = saves.ContinueWith(
                 async _ =>
                 {

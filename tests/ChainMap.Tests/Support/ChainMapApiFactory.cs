@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using ChainMap.Access;
+using ChainMap.Discovery;
+using ChainMap.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,17 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Token);
         return client;
+    }
+
+    /// <summary>
+    /// Drops the discovery caches and the answers kept in the store (ADR 0295), after those queued are written: what a
+    /// test wrote to the store directly (past the service, so not noted) is then read on the next list or map.
+    /// </summary>
+    internal async Task ForgetDiscoveryAsync()
+    {
+        await Services.GetRequiredService<DiscoverySnapshots>().SavesAsync();
+        await Services.GetRequiredService<IDiscoverySnapshotStore>().ClearSnapshotsAsync(CancellationToken.None);
+        Services.GetRequiredService<DiscoveryCache>().Clear();
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -9,7 +9,8 @@ Usage:
       that part B needs (evaluate-classifier --labelled <dir of pool.csv renamed fresh.csv> --set fresh --mistakes N).
   python3 select_registers.py select <folder> <shown-keys.txt>
       prints `part|key|name` for part A (random) and part B (random among the keys of shown-keys.txt, i.e. the rows the
-      classifier of main 20f26fa gives at least one confirmed membership, not already in A).
+      classifier of main 20f26fa gives at least one confirmed membership, not already in A). Those keys are kept in
+      scripts/data/evaluation/registers-shown-pool.txt.
 
 <folder> holds <year>/<province>.csv of the four FILES below (one `git show` each). Eligible: the row's 所在省份 is the
 file's province (31 rows of 2002/湖南 are GBK bytes shifted by two columns in the source: left out), its name is not in

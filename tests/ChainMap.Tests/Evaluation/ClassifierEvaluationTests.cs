@@ -16,7 +16,9 @@ namespace ChainMap.Tests.Evaluation;
 /// products-holdout (issue #19 round 4) are the halves of a set whose rows carry main products and an industry name:
 /// the dev half may be tuned on, the holdout half never. codes (session 26) is a set shaped like vendor and register
 /// exports (a CSRC industry code and name, the address and a long 经营范围), measured whole before any tuning and then
-/// split: codes-dev may be tuned on, codes-holdout never.
+/// split: codes-dev may be tuned on, codes-holdout never. registers (session 29) is register rows of four province/year files
+/// nobody had read, drawn at random (registers-random) and at random among the rows the classifier confirms (registers-shown):
+/// never tuned on.
 /// </summary>
 [TestFixture]
 internal sealed class ClassifierEvaluationTests
@@ -60,6 +62,14 @@ internal sealed class ClassifierEvaluationTests
         new object[] { "codes", 85.0, 70.0, 58.0, 47.0 },
         new object[] { "codes-dev", 85.0, 66.0, 56.0, 43.0 },
         new object[] { "codes-holdout", 85.0, 74.0, 61.0, 52.0 },
+        // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
+        // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
+        // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among
+        // those the classifier confirms a membership for). Measured on main 20f26fa: registers 86.0 / 83.2 / 71.8 / 69.9,
+        // registers-random 80.8 / 66.3 / 62.7 / 51.6, registers-shown 89.6 / 99.0 / 77.9 / 86.3.
+        new object[] { "registers", 85.0, 82.0, 70.0, 68.0 },
+        new object[] { "registers-random", 79.0, 65.0, 61.0, 50.0 },
+        new object[] { "registers-shown", 88.0, 98.0, 76.0, 85.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]
@@ -72,7 +82,7 @@ internal sealed class ClassifierEvaluationTests
 
         var report = ClassifierEvaluation.Evaluate(companies, chains, classifier.Classify);
 
-        Assert.That(companies, Has.Count.GreaterThan(100));
+        Assert.That(companies, Has.Count.GreaterThanOrEqualTo(100));
         Assert.Multiple(() =>
         {
             Assert.That(report.Chain.Precision * 100, Is.GreaterThanOrEqualTo(chainPrecision), "chain precision");

@@ -26,6 +26,9 @@ public sealed class LabelledSetTests
     [TestCase("codes")]
     [TestCase("codes-dev")]
     [TestCase("codes-holdout")]
+    [TestCase("registers")]
+    [TestCase("registers-random")]
+    [TestCase("registers-shown")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -147,6 +150,34 @@ public sealed class LabelledSetTests
         Assert.That(perChain.Keys, Is.EquivalentTo(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW" }));
         Assert.That(perChain.Values, Has.All.GreaterThanOrEqualTo(20), "about 20 per chain at least");
         Assert.That(none, Is.GreaterThanOrEqualTo(rows.Count / 4), "at least a quarter belongs to no chain");
+    }
+
+    [Test]
+    public void The_registers_set_is_register_rows_of_its_own_files_and_its_parts_hold_exactly_its_rows()
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "registers.csv"));
+        var random = ReadRows(Path.Combine(Folder, "labelled", "registers-random.csv"));
+        var shown = ReadRows(Path.Combine(Folder, "labelled", "registers-shown.csv"));
+        var otherNames = new[] { "dev", "holdout", "fresh", "products", "codes" }
+            .SelectMany(set => ReadRows(Path.Combine(Folder, "labelled", set + ".csv")))
+            .Select(row => row["name"])
+            .ToHashSet();
+        var sources = new[] { "2001/安徽", "2002/湖南", "2003/黑龙江", "2004/陕西" }
+            .Select(file => $"catseyess/elevencats:Enterprise-Registration-Data/csv/{file}.csv@b3d9025beefd")
+            .ToList();
+        static string Line(Dictionary<string, string> row) => string.Join('\u001f', row.Values);
+
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(300));
+        Assert.That(rows.Select(row => row["name"]), Is.Unique);
+        Assert.That(rows.Select(row => row["name"]).Where(otherNames.Contains), Is.Empty, "no company of another labelled set");
+        Assert.That(rows.Select(row => row["source"]).Distinct(), Is.EquivalentTo(sources), "only the four files nobody had read");
+        Assert.That(rows.Where(row => row["province"].Length == 0 || row["scope"].Length == 0).Select(row => row["id"]), Is.Empty, "every row a province and a scope");
+        Assert.That(rows.Where(row => row["industry"].Length > 0 || row["stock_code"].Length > 0).Select(row => row["id"]), Is.Empty, "register rows carry no industry and no stock code");
+        Assert.That(random, Has.Count.EqualTo(200));
+        Assert.That(shown, Has.Count.EqualTo(100));
+        Assert.That(random.Select(row => row["note"]), Has.All.StartWith("A; "));
+        Assert.That(shown.Select(row => row["note"]), Has.All.StartWith("B; "));
+        Assert.That(random.Concat(shown).Select(Line), Is.EquivalentTo(rows.Select(Line)), "the parts hold exactly the rows of registers.csv");
     }
 
     [Test]

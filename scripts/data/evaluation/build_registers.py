@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Builds tests/ChainMap.Tests/Evaluation/labelled/registers.csv and its parts registers-random.csv (part A) and
+registers-shown.csv (part B) (issue #19, session 29) from the four register files of catseyess/elevencats and
+scripts/data/evaluation/registers-labels.txt.
+
+Usage: python3 scripts/data/evaluation/build_registers.py <folder>
+<folder> holds <year>/<province>.csv of select_registers.FILES at commit b3d9025beefd. Checks: every key exists in its
+file with the same name, every segment code is defined in data/chains/segments.csv, no key twice. The sampling is
+select_registers.py; the README (Evaluation/README.md, "The registers set") says how the rows were drawn and labelled.
+"""
+import csv
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from label_files import chain_of_segment, check_segments, read_labels, write_labelled  # noqa: E402
+from select_registers import FILES, SOURCE, labelled_row  # noqa: E402
+
+
+def main(folder):
+    source = {}
+    for file in FILES:
+        with open(os.path.join(folder, file + ".csv"), encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                source[f"{row['统一社会信用代码']}@{file}"] = (file, row)
+    chain_of = chain_of_segment()
+    rows = {"A": [], "B": []}
+    every = []
+    for part, key, name, segs, note in read_labels("registers-labels.txt"):
+        file, row = source.get(key, (None, None))
+        if row is None or row["企业名称"].strip() != name:
+            sys.exit(f"{key} {name}: not in the source or the name differs")
+        if error := check_segments(key, name, segs, chain_of):
+            sys.exit(error)
+        out = labelled_row(f"reg-{len(every) + 1:04d}", file, row, "|".join(segs), f"{part}; {note}")
+        every.append(out)
+        rows[part].append(out)
+    write_labelled("registers.csv", every)
+    write_labelled("registers-random.csv", rows["A"])
+    write_labelled("registers-shown.csv", rows["B"])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

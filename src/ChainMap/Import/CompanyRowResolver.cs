@@ -62,12 +62,12 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
     /// <summary>
     /// Words of a register's 企业类型 that name a legal or ownership form and no controller (有限责任公司, 普通合伙,
-    /// 集体分支机构(非法人), 个体户, 农民专业合作社): no mistake, so no warning.
+    /// 集体分支机构(非法人), 个体户, 农民专业合作社, 内资企业法人): no mistake, so no warning.
     /// </summary>
     private static readonly string[] LegalForms =
     [
         "有限责任公司", "股份有限公司", "有限公司", "合伙", "个体", "个人独资", "分公司", "分支机构", "股份合作", "合作社", "集体", "全民所有制", "联营",
-        "非法人", "来料加工", "股份制",
+        "非法人", "来料加工", "股份制", "企业法人",
     ];
 
     private static readonly char[] TagSeparators = ['|', '、', ',', '，', ';', '；', '/'];
@@ -557,7 +557,8 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     {
         var cleaned = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
             .Replace("人民币", "", StringComparison.Ordinal).Replace("RMB", "", StringComparison.OrdinalIgnoreCase).Replace("CNY", "", StringComparison.OrdinalIgnoreCase)
-            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal);
+            .Replace("¥", "", StringComparison.Ordinal).Replace("￥", "", StringComparison.Ordinal)
+            .Replace("万元元", "万元", StringComparison.Ordinal); // 60(万元人民币元), as the 2004 陕西 register writes it
 
         // A register writes the unit in brackets: 50(万元人民币), 5,711.19(万元), 1,500(万), 5000万(元); 800(元) alone says
         // too little to guess (元 or 万元?), and stays unread.

@@ -83,23 +83,25 @@ public sealed class RegisterExportImportTests
             辛合伙企业,湖北省,随州市,普通合伙,,
             壬商店,湖北省,随州市,个体（内地）,,
             癸专业合作社,湖北省,随州市,农民专业合作社,,
+            子有限公司,湖北省,随州市,内资企业法人,,60(万元人民币元)
             """);
 
         var summary = await store.ImportAsync(path);
 
-        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((10L, 0L)));
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((11L, 0L)));
         Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(new (int, string?)[] { (7, "企业类型") }),
             "only a 企业类型 that is neither a controller type nor a legal form is reported");
         var companies = await Companies();
         Assert.That(companies.ToDictionary(c => c.Key, c => c.Value.Employees), Is.EquivalentTo(new Dictionary<string, int?>
         {
             ["甲有限公司"] = 100, ["乙有限公司"] = 1000, ["丙有限公司"] = null, ["丁有限公司"] = 50, ["己有限公司"] = null, ["戊有限公司"] = null,
-            ["庚经营部"] = null, ["辛合伙企业"] = null, ["壬商店"] = null, ["癸专业合作社"] = null,
+            ["庚经营部"] = null, ["辛合伙企业"] = null, ["壬商店"] = null, ["癸专业合作社"] = null, ["子有限公司"] = null,
         }));
         Assert.That(companies["甲有限公司"].Tags, Is.EqualTo(new[] { "民营企业" }));
         Assert.That(companies["乙有限公司"].Tags, Is.Empty, "非自然人投资 names no private controller");
         Assert.That(companies["丙有限公司"].Tags, Is.EqualTo(new[] { "国有企业" }));
         Assert.That(companies["甲有限公司"].RegisteredCapital, Is.EqualTo(7187.717m), "1000万美元 at the table's 7.187717 元 per 美元");
+        Assert.That(companies["子有限公司"].RegisteredCapital, Is.EqualTo(60m), "60(万元人民币元), as the 2004 陕西 register writes it: 万元");
     }
 
     [Test]

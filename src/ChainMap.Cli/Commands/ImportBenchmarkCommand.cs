@@ -28,7 +28,13 @@ internal static class ImportBenchmarkCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the generator", DefaultValueFactory = _ => 421300 };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated CSV and the store (their folder is printed)" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
-        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data };
+        var change = new Option<string>("--mixed-change")
+        {
+            Description = "What the mixed file's changed third changes: employees (the head count, so the strength and the discovery rows) or products (the products and the memberships' role, nothing the discovery tables copy)",
+            DefaultValueFactory = _ => "employees",
+        };
+        change.AcceptOnlyFromAmong("employees", "products");
+        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data, change };
         command.SetAction(async (result, cancellationToken) =>
         {
             var count = result.GetValue(rows);
@@ -39,7 +45,7 @@ internal static class ImportBenchmarkCommand
                 var csv = Path.Combine(folder, $"companies-{count}.csv");
                 var mixed = Path.Combine(folder, $"companies-{count}-mixed.csv");
                 var clock = Stopwatch.StartNew();
-                await GenerateAsync(csv, mixed, count, result.GetValue(seed), dataPath, cancellationToken);
+                await GenerateAsync(csv, mixed, count, result.GetValue(seed), dataPath, result.GetValue(change) == "products", cancellationToken);
                 var size = new FileInfo(csv).Length;
                 await Console.Out.WriteLineAsync(Invariant($"generated {count:N0} rows ({size / 1048576.0:F1} MiB) and {count:N0} mixed rows in {clock.Elapsed.TotalSeconds:F1} s: {csv}"));
                 var raw = await RawLoad.RunAsync(csv, Path.Combine(folder, "raw"), cancellationToken);
@@ -53,7 +59,7 @@ internal static class ImportBenchmarkCommand
                 await Console.Out.WriteLineAsync(Invariant($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
                 var first = await MeasureAsync("first import (all new)", importer, csv, cancellationToken);
                 await MeasureAsync("re-import (all unchanged)", importer, csv, cancellationToken);
-                var third = await MeasureAsync("mixed import into the store holding them (1/3 unchanged, 1/3 changed, 1/3 new)", importer, mixed, cancellationToken);
+                var third = await MeasureAsync($"mixed import into the store holding them (1/3 unchanged, 1/3 changed {result.GetValue(change)}, 1/3 new)", importer, mixed, cancellationToken);
                 using var self = Process.GetCurrentProcess();
                 await Console.Out.WriteLineAsync(Invariant($"""
                     summary: first import {first:N0} rows/s = {first / (raw.Rows / raw.Seconds):F2} x the raw load ({raw.Rows / raw.Seconds:N0} rows/s, {raw.How}); mixed import {third:N0} rows/s; process peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB
@@ -76,7 +82,7 @@ internal static class ImportBenchmarkCommand
         return command;
     }
 
-    private static async Task GenerateAsync(string path, string mixedPath, int count, int seed, string dataPath, CancellationToken cancellationToken)
+    private static async Task GenerateAsync(string path, string mixedPath, int count, int seed, string dataPath, bool changeProducts, CancellationToken cancellationToken)
     {
         var regions = new RegionCatalog(
             await DefaultData.ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken),
@@ -88,8 +94,8 @@ internal static class ImportBenchmarkCommand
             await SyntheticCompanies.WriteCsvAsync(writer, count, seed, chains.Chains, regions, home.Code, cancellationToken);
         }
 
-        // The mixed file: row i of the first file as it is (i % 3 == 0), with another head count (i % 3 == 1),
-        // or a new company of another seed in its place (i % 3 == 2).
+        // The mixed file: row i of the first file as it is (i % 3 == 0), with another head count or other products
+        // (i % 3 == 1), or a new company of another seed in its place (i % 3 == 2).
         await using var mixed = new StreamWriter(mixedPath, false, new UTF8Encoding(false), 1 << 16);
         await using var csv = new CsvHelper.CsvWriter(mixed, CultureInfo.InvariantCulture);
         foreach (var column in SyntheticCompanies.Header)
@@ -99,6 +105,7 @@ internal static class ImportBenchmarkCommand
 
         await csv.NextRecordAsync();
         var employees = Array.IndexOf(SyntheticCompanies.Header, "员工人数");
+        var products = Array.IndexOf(SyntheticCompanies.Header, "主营产品");
         using var others = SyntheticCompanies.Generate(count, seed + 1, chains.Chains, regions, home.Code).GetEnumerator();
         var i = 0;
         foreach (var row in SyntheticCompanies.Generate(count, seed, chains.Chains, regions, home.Code))
@@ -108,7 +115,7 @@ internal static class ImportBenchmarkCommand
             var written = (i % 3) switch
             {
                 0 => row,
-                1 => Changed(row, employees),
+                1 => changeProducts ? WithProducts(row, products) : Changed(row, employees),
                 _ => others.Current,
             };
             foreach (var value in written)
@@ -127,6 +134,14 @@ internal static class ImportBenchmarkCommand
         changed[column] = int.TryParse(row[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? (n + 7).ToString(CultureInfo.InvariantCulture)
             : "7";
+        return changed;
+    }
+
+    /// <summary>The row with one more product: the company's products and its memberships' role change, nothing the discovery tables copy.</summary>
+    private static string[] WithProducts(string[] row, int column)
+    {
+        var changed = (string[])row.Clone();
+        changed[column] = row[column].Length > 0 ? row[column] + "、配件" : "配件";
         return changed;
     }
 

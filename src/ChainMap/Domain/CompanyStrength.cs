@@ -19,7 +19,7 @@ internal sealed record StrengthAssessment(double Score, IReadOnlyList<string> Fa
 internal static class CompanyStrength
 {
     public static double Score(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded = null) =>
-        Assess(registeredCapital, revenue, employees, listedCode, tags, founded).Score;
+        Evaluate(registeredCapital, revenue, employees, listedCode, tags, founded, null, describe: false).Score;
 
     /// <summary>
     /// The strength and the facts it rests on, each fact with the points it adds (上市（600066，上交所主板）14 分), and the register

@@ -619,6 +619,38 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         return null;
     }
 
+    /// <summary>
+    /// A date written yyyy-MM-dd (four, two and two ASCII digits) that exists, or null for anything else: what
+    /// <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/> reads with that format.
+    /// </summary>
+    internal static DateOnly? IsoDate(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return null;
+        }
+
+        var value = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return null;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        var (year, month, day) = (value / 10_000, value / 100 % 100, value % 100);
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
     private static DateOnly? ParseDate(int field, string text, Action<int, string?, string, ProblemSeverity> problem)
     {
         if (text.Length == 0)
@@ -626,7 +658,15 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        if (IsoDate(text) is { } plain)
+        {
+            // The usual form, read without the culture's parser (about a third of a row's reading otherwise).
+            if (plain.Year is >= 1800 and <= 2100)
+            {
+                return plain;
+            }
+        }
+        else if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
         {
             if (iso.Year is >= 1800 and <= 2100)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ChainMap.Import;
 using MiniExcelLibs;
@@ -76,6 +77,22 @@ public sealed class CompanyImportTests
         Assert.That(first!.RegisteredCapital, Is.EqualTo(5000.5m));
         Assert.That(first.Founded, Is.EqualTo(new DateOnly(2010, 5, 1)));
         Assert.That(first.Employees, Is.EqualTo(120));
+    }
+
+    [TestCase("2016-02-29")]
+    [TestCase("2015-02-29")]
+    [TestCase("1985-12-31")]
+    [TestCase("0000-01-01")]
+    [TestCase("2015-13-45")]
+    [TestCase("2015-2-3")]
+    [TestCase("2015/02/03")]
+    [TestCase("２０１５-０２-０３")]
+    [TestCase("2015-02-3x")]
+    [TestCase("201a-02-03")]
+    public void A_founding_date_read_on_the_short_path_is_what_the_yyyy_MM_dd_format_reads(string text)
+    {
+        var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
+        Assert.That(CompanyRowResolver.IsoDate(text), Is.EqualTo(expected));
     }
 
     [Test]

@@ -269,6 +269,80 @@ public sealed class SqliteDeferredIndexTests
         Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)), "members (with multi) and counts");
     }
 
+    [Test]
+    public async Task An_import_row_that_changes_only_what_the_discovery_tables_do_not_copy_leaves_them_as_counting_gives()
+    {
+        var store = await StoreWithTaggedCompaniesAsync();
+        var members = await DiscoveryRowsAsync();
+
+        // 甲: another role in its segment (the membership is rewritten with the same status); 乙: another head count, so
+        // another strength and nothing else the discovery tables copy; 丙: other products.
+        var outcomes = await store.UpsertCompaniesAsync(
+            [Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, ["专精特新", "高新技术企业"]) with
+                { Memberships = [new SegmentMembership("T1-RAW", "钢材", 1, null, null)] },
+             Tagged("乙公司", "91320506MA4K0L2X7B", "320506", 200, ["高新技术企业"], "T1-RAW", "T1-VEH") with
+                { Employees = 500, Strength = CompanyStrength.Score(200, null, 500, null, ["高新技术企业"]) },
+             Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, [], "T1-VEH") with { Products = "车身" }],
+            new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Updated }));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)), "members (with multi) and counts");
+        var after = await DiscoveryRowsAsync();
+        Assert.That(after.Where(m => !m.StartsWith("乙公司", StringComparison.Ordinal)), Is.EqualTo(members.Where(m => !m.StartsWith("乙公司", StringComparison.Ordinal))),
+            "甲's and 丙's discovery rows as they were");
+        Assert.That(after.Where(m => m.StartsWith("乙公司", StringComparison.Ordinal)), Is.Not.EqualTo(members.Where(m => m.StartsWith("乙公司", StringComparison.Ordinal))),
+            "乙's strength moved in its discovery rows");
+    }
+
+    [Test]
+    public async Task A_company_update_that_changes_no_copied_value_writes_no_discovery_row()
+    {
+        await StoreWithTaggedCompaniesAsync();
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+
+        // total_changes() counts the rows written by trigger programs too.
+        command.CommandText = """
+            SELECT total_changes();
+            UPDATE company SET employees = 12, strength = strength, registered_capital = registered_capital, province_code = province_code
+            WHERE name = '乙公司';
+            UPDATE company_segment SET role = '钢材', status = status, segment_code = segment_code WHERE segment_code = 'T1-RAW';
+            SELECT total_changes();
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var before = reader.GetInt64(0);
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        Assert.That(reader.GetInt64(0) - before, Is.EqualTo(3), "one company row and two membership rows, no discovery row");
+    }
+
+    /// <summary>Every discovery_member and discovery_member_tag row as text, led by its company's name, in key order.</summary>
+    private async Task<List<string>> DiscoveryRowsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.name || '|' || m.segment_code || '|' || m.province_code || '|' || coalesce(m.city_code, '') || '|' || coalesce(m.county_code, '')
+                || '|' || m.strength || '|' || coalesce(m.capital, '') || '|' || m.multi
+            FROM discovery_member m JOIN company c ON c.id = m.company_id
+            UNION ALL
+            SELECT c.name || '|' || t.tag || '|' || t.segment_code || '|' || t.strength FROM discovery_member_tag t JOIN company c ON c.id = t.company_id
+            ORDER BY 1
+            """;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static CompanyRecord Tagged(string name, string uscc, string region, decimal capital, string[] tags, params string[] segments) =>
         WithUscc(name, uscc, region, capital, segments) with { Tags = tags };
 

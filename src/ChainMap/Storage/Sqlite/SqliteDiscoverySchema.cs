@@ -348,6 +348,43 @@ internal static class SqliteDiscoverySchema
 
         """;
 
+    /// <summary>
+    /// Migration 220 (ADR 0320): the triggers that copy a company's place, strength and capital, or a membership, into the
+    /// discovery tables run only when a copied value changed. <c>UPDATE OF</c> fires whenever a column is in the SET list,
+    /// and an import's update always sets the strength and rewrites the statuses of the memberships it writes: a row whose
+    /// head count or address changed, or a membership rewritten with the same segment and status, rewrote the company's
+    /// discovery rows and their tag rows (and moved its counts out and back in) for nothing.
+    /// </summary>
+    public static readonly string TriggersOnChange = """
+        DROP TRIGGER IF EXISTS discovery_member_after_company_update;
+        CREATE TRIGGER discovery_member_after_company_update AFTER UPDATE OF province_code, city_code, county_code, strength, registered_capital ON company
+        WHEN OLD.province_code IS NOT NEW.province_code OR OLD.city_code IS NOT NEW.city_code OR OLD.county_code IS NOT NEW.county_code
+            OR OLD.strength IS NOT NEW.strength OR OLD.registered_capital IS NOT NEW.registered_capital
+        BEGIN
+            UPDATE discovery_member SET province_code = NEW.province_code, city_code = NEW.city_code, county_code = NEW.county_code,
+                strength = NEW.strength, capital = NEW.registered_capital
+            WHERE company_id = NEW.id;
+        END;
+        DROP TRIGGER IF EXISTS discovery_member_after_membership_move;
+        CREATE TRIGGER discovery_member_after_membership_move AFTER UPDATE OF segment_code, chain_code, company_id, status ON company_segment
+        WHEN OLD.segment_code IS NOT NEW.segment_code OR OLD.chain_code IS NOT NEW.chain_code OR OLD.company_id IS NOT NEW.company_id
+            OR OLD.status IS NOT NEW.status
+        BEGIN
+            DELETE FROM discovery_member WHERE segment_code = OLD.segment_code AND company_id = OLD.company_id;
+            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
+            FROM company c WHERE c.id = NEW.company_id AND NEW.status = 'confirmed';
+        END;
+        DROP TRIGGER IF EXISTS discovery_member_tag_after_member_update;
+        CREATE TRIGGER discovery_member_tag_after_member_update
+        AFTER UPDATE OF segment_code, company_id, province_code, city_code, county_code, strength, capital ON discovery_member
+        WHEN OLD.segment_code IS NOT NEW.segment_code OR OLD.company_id IS NOT NEW.company_id OR OLD.province_code IS NOT NEW.province_code
+            OR OLD.city_code IS NOT NEW.city_code OR OLD.county_code IS NOT NEW.county_code OR OLD.strength IS NOT NEW.strength
+            OR OLD.capital IS NOT NEW.capital
+        BEGIN
+
+        """ + MemberTagsRewritten("OLD");
+
     /// <summary>Fills discovery_member_tag from discovery_member and the companies' tags.</summary>
     private static string MemberTagsRebuild => """
         DELETE FROM discovery_member_tag;

@@ -318,6 +318,9 @@ internal static class SqliteSchema
             CREATE TABLE discovery_write_mark(only INTEGER PRIMARY KEY CHECK (only = 1), mark INTEGER NOT NULL);
             INSERT INTO discovery_write_mark(only, mark) VALUES (1, 0);
             """),
+
+        // The discovery triggers run only when a value they copy changed (ADR 0320).
+        (220, SqliteDiscoverySchema.TriggersOnChange),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

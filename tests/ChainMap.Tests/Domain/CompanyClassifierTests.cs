@@ -682,6 +682,22 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(name.Contains("医药连锁", StringComparison.Ordinal) ? "SW-RETAIL" : "NC-WHOLESALE"));
     }
 
+    // 应急装备 makers listed under other industries say what they make in their products or name (issue #19 round 9):
+    // infrared detectors and thermal imagers are detection elements, mine safety monitoring is 安全生产监测, a drone maker's
+    // drones are unmanned equipment.
+    [TestCase("某某微纳技术股份有限公司", "军工电子Ⅲ", "红外探测器、机芯模组、红外热像仪整机", "YJ-SENSOR")]
+    [TestCase("某某光电股份有限公司", null, "手持式热像仪、测温仪", "YJ-SENSOR")]
+    [TestCase("某某科技股份有限公司", "能源及重型设备", "煤矿安全生产监控、矿用安全生产监控、矿山安全监控", "YJ-MON-GAS")]
+    [TestCase("某某无人机股份有限公司", "航空装备Ⅲ", null, "YJ-RESC-ROBOT")]
+    public async Task Emergency_equipment_makers_under_other_industries_are_placed_by_what_they_make(string name, string? industry, string? products, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

@@ -689,7 +689,22 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某光电股份有限公司", null, "手持式热像仪、测温仪", "YJ-SENSOR")]
     [TestCase("某某科技股份有限公司", "能源及重型设备", "煤矿安全生产监控、矿用安全生产监控、矿山安全监控", "YJ-MON-GAS")]
     [TestCase("某某无人机股份有限公司", "航空装备Ⅲ", null, "YJ-RESC-ROBOT")]
+    [TestCase("某某信息科技股份有限公司", "IT服务Ⅲ", "应急平台软件、应急平台装备、技术服务", "YJ-PLAT")]
     public async Task Emergency_equipment_makers_under_other_industries_are_placed_by_what_they_make(string name, string? industry, string? products, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // Auto-part makers say which part in their name or products (issue #19 round 9): 传动 is the driveline (远东传动), a hub
+    // bearing or hub unit and a half shaft belong to the axle, a steering pump to the steering system.
+    [TestCase("某某传动股份有限公司", "汽车配件", null, "ZQ-POWER-PTO")]
+    [TestCase("某某节能科技股份有限公司", "轮胎轮毂", "汽车零部件、轴承类、轮毂轴承单元、圆锥轴承、分离轴承、轮毂单元", "ZQ-CHASSIS-AXLE")]
+    [TestCase("某某汽车部件股份有限公司", "其他汽车零部件", "汽车转向泵、隔热、轻量化、乘用车泵", "ZQ-CHASSIS-BRAKE")]
+    public async Task Auto_part_makers_are_placed_by_the_part_they_name(string name, string industry, string? products, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 

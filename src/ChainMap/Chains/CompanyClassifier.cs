@@ -409,12 +409,16 @@ internal sealed class CompanyClassifier
         // drops the segments of the same chain that only the industry cell, its code or the scope propose.
         // A scope that names a single segment of that chain is specific (某某专用汽车有限公司: 洒水车、垃圾车的生产), and
         // the segment it names stays; a scope that names several is a catch-all list (药品批发: 中成药、生物制品、原料药…).
-        var namedChains = ranked.Where(r => r.Candidate.IsNamed).Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
+        // Only a named segment that can itself be kept (score and confidence near the best's) drops the others of its chain:
+        // a side word too weak to stay (皮革功能助剂 third among a chemical maker's products) must not leave the chain empty.
         var scopeSegments = ranked.Where(r => r.Candidate.HasScopeText).GroupBy(r => segments[r.Segment].ChainCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
         var bestScore = ranked[0].Score;
         var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
+        var namedChains = ranked.Where(r => r.Candidate.IsNamed && r.Score >= bestScore * ClassifierRules.KeepShareOfBest
+                && Confidence(r.Candidate.Sources()) >= bestConfidence * KeepConfidenceShare)
+            .Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)

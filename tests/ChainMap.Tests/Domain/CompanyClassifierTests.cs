@@ -713,6 +713,20 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A segment word too weak to be kept itself (a side product, a single weak source) does not drop the other segments of its
+    // chain (issue #19 round 9, ADR 0310): before, 皮革功能助剂 named HG-FINE-ADD, which then fell below the best segment's
+    // confidence, and the cell's own guess HG-FINE was dropped for it, leaving the chemical maker in no chain at all.
+    [TestCase("某某科技股份有限公司", "其他化学制品", "着色剂、清洁制革材料、皮革功能助剂、涂饰材料、化工贸易类", "HG-")]
+    [TestCase("某某技术股份有限公司", "数字芯片设计", "安全芯片类、集成电路和关键元器件、负极材料销售、负极材料类、贸易业务、通讯芯片类", "DZ-")]
+    public async Task A_weak_word_of_a_segment_does_not_empty_its_chain(string name, string industry, string products, string chainPrefix)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Has.Some.StartsWith(chainPrefix), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

@@ -189,7 +189,7 @@ internal sealed class CompanyClassifier
         var name = ChineseText.Fold(company.Name);
         var products = ChineseText.Fold(company.Products);
         var industryText = ChineseText.Fold(company.Industry);
-        var scope = ChineseText.Fold(company.Scope);
+        var scope = WithoutExclusionNotes(ChineseText.Fold(company.Scope));
         if (name.Length + products.Length + industryText.Length + scope.Length == 0)
         {
             return [];
@@ -556,6 +556,39 @@ internal sealed class CompanyClassifier
         }
 
         return result;
+    }
+
+    private static readonly string[] ExclusionOpeners = ["不含", "不包括", "不包含", "除", "不得", "不从事"];
+
+    /// <summary>
+    /// The (folded) business scope without its exclusion notes (issue #19 round 9): a bracket that opens with 不含, 不包括, 除,
+    /// 不得 … lists what the licence does not cover (建辅建材（不含油漆）, 化工产品（不含危险品）, 汽车（不含九座以下乘用车）), so its
+    /// words are neither evidence for a segment nor excluding words.
+    /// </summary>
+    internal static string WithoutExclusionNotes(string folded)
+    {
+        if (!folded.Contains('(', StringComparison.Ordinal))
+        {
+            return folded;
+        }
+
+        var builder = new StringBuilder(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] == '(' && Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, i + 1, o, 0, o.Length) == 0))
+            {
+                var close = folded.IndexOf(')', i + 1);
+                if (close > 0)
+                {
+                    i = close;
+                    continue;
+                }
+            }
+
+            builder.Append(folded[i]);
+        }
+
+        return builder.ToString();
     }
 
     private static readonly char[] ClauseEnds = ['；', ';', '。'];

@@ -727,6 +727,31 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Has.Some.StartsWith(chainPrefix), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A bracket opening with 不含 / 除 lists what the licence does not cover (issue #19 round 9): its words are no evidence.
+    [TestCase("某某汽车零部件有限公司", "汽车零部件及配件制造（不含汽车发动机制造）;模具制造;汽车零配件批发", "ZQ-POWER-ENGINE")]
+    [TestCase("某某科技股份有限公司", "模具的设计、研发、生产；飞机及直升机零件（不含发动机、螺旋桨）制造", "ZQ-POWER-ENGINE")]
+    [TestCase("某某建材商贸有限公司", "建辅建材(不含油漆）、其他无需许可或审批的合法项目。", "HG-FINE-COAT")]
+    public async Task Words_a_licence_excludes_in_brackets_are_no_evidence(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    [Test]
+    public void Exclusion_notes_are_cut_from_the_scope_and_other_brackets_kept()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("汽车(不含九座以下乘用车)、钢材销售"), Is.EqualTo("汽车、钢材销售"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("化工产品(除危险品)批发"), Is.EqualTo("化工产品批发"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("油漆(含稀释剂)生产"), Is.EqualTo("油漆(含稀释剂)生产"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("建材(不含油漆"), Is.EqualTo("建材(不含油漆"));
+        });
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

@@ -60,8 +60,10 @@ internal sealed class ClassifierEvaluationTests
         // 67.1 / 52.9 / 44.8, codes-holdout 83.3 / 75.0 / 58.3 / 52.5.
         // Round 7 (s27-classify, ADR 0285): codes 85.7 / 71.3 / 59.5 / 48.6, codes-dev 85.3 / 67.8 / 56.7 / 44.2, codes-holdout
         // 86.1 / 75.0 / 62.0 / 53.1.
-        new object[] { "codes", 85.0, 70.0, 58.0, 47.0 },
-        new object[] { "codes-dev", 85.0, 66.0, 56.0, 43.0 },
+        // Round 9 (s29-classify): codes 86.8 / 71.3 / 60.3 / 48.9 (segment precision 58 → 59), codes-dev 87.6 / 67.8 / 58.4 / 44.8
+        // (precision 85 → 86, 56 → 57: a bracket opening with 不含 is what the licence excludes).
+        new object[] { "codes", 85.0, 70.0, 59.0, 47.0 },
+        new object[] { "codes-dev", 86.0, 66.0, 57.0, 43.0 },
         new object[] { "codes-holdout", 85.0, 74.0, 61.0, 52.0 },
     ];
 

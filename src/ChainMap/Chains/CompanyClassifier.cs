@@ -560,6 +560,9 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] ExclusionOpeners = ["不含", "不包括", "不包含", "除", "不得", "不从事"];
 
+    /// <summary>Words that open with 除 and name a thing or a service (除尘设备, 除湿机), not an exclusion.</summary>
+    private static readonly string[] RemovalWords = ["除尘", "除湿", "除臭", "除草", "除锈", "除垢", "除霜", "除雪", "除冰", "除虫", "除味", "除油", "除蜡", "除甲醛", "除盐", "除氧", "除砂", "除渣"];
+
     /// <summary>
     /// The (folded) business scope without its exclusion notes (issue #19 round 9): a bracket that opens with 不含, 不包括, 除,
     /// 不得 … lists what the licence does not cover (建辅建材（不含油漆）, 化工产品（不含危险品）, 汽车（不含九座以下乘用车）), so its
@@ -575,7 +578,8 @@ internal sealed class CompanyClassifier
         var builder = new StringBuilder(folded.Length);
         for (var i = 0; i < folded.Length; i++)
         {
-            if (folded[i] == '(' && Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, i + 1, o, 0, o.Length) == 0))
+            if (folded[i] == '(' && Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, i + 1, o, 0, o.Length) == 0)
+                && !Array.Exists(RemovalWords, w => string.CompareOrdinal(folded, i + 1, w, 0, w.Length) == 0))
             {
                 var close = folded.IndexOf(')', i + 1);
                 if (close > 0)

@@ -748,6 +748,7 @@ internal sealed class CompanyClassifierTests
             Assert.That(CompanyClassifier.WithoutExclusionNotes("汽车(不含九座以下乘用车)、钢材销售"), Is.EqualTo("汽车、钢材销售"));
             Assert.That(CompanyClassifier.WithoutExclusionNotes("化工产品(除危险品)批发"), Is.EqualTo("化工产品批发"));
             Assert.That(CompanyClassifier.WithoutExclusionNotes("油漆(含稀释剂)生产"), Is.EqualTo("油漆(含稀释剂)生产"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("环保设备(除尘设备、脱硫设备)制造"), Is.EqualTo("环保设备(除尘设备、脱硫设备)制造"));
             Assert.That(CompanyClassifier.WithoutExclusionNotes("建材(不含油漆"), Is.EqualTo("建材(不含油漆"));
         });
     }

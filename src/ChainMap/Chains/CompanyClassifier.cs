@@ -189,7 +189,7 @@ internal sealed class CompanyClassifier
         var name = ChineseText.Fold(company.Name);
         var products = ChineseText.Fold(company.Products);
         var industryText = ChineseText.Fold(company.Industry);
-        var scope = ChineseText.Fold(company.Scope);
+        var scope = WithoutExclusionNotes(ChineseText.Fold(company.Scope));
         if (name.Length + products.Length + industryText.Length + scope.Length == 0)
         {
             return [];
@@ -409,12 +409,16 @@ internal sealed class CompanyClassifier
         // drops the segments of the same chain that only the industry cell, its code or the scope propose.
         // A scope that names a single segment of that chain is specific (某某专用汽车有限公司: 洒水车、垃圾车的生产), and
         // the segment it names stays; a scope that names several is a catch-all list (药品批发: 中成药、生物制品、原料药…).
-        var namedChains = ranked.Where(r => r.Candidate.IsNamed).Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
+        // Only a named segment that can itself be kept (score and confidence near the best's) drops the others of its chain:
+        // a side word too weak to stay (皮革功能助剂 third among a chemical maker's products) must not leave the chain empty.
         var scopeSegments = ranked.Where(r => r.Candidate.HasScopeText).GroupBy(r => segments[r.Segment].ChainCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
         var bestScore = ranked[0].Score;
         var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
+        var namedChains = ranked.Where(r => r.Candidate.IsNamed && r.Score >= bestScore * ClassifierRules.KeepShareOfBest
+                && Confidence(r.Candidate.Sources()) >= bestConfidence * KeepConfidenceShare)
+            .Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
@@ -552,6 +556,43 @@ internal sealed class CompanyClassifier
         }
 
         return result;
+    }
+
+    private static readonly string[] ExclusionOpeners = ["不含", "不包括", "不包含", "除", "不得", "不从事"];
+
+    /// <summary>Words that open with 除 and name a thing or a service (除尘设备, 除湿机), not an exclusion.</summary>
+    private static readonly string[] RemovalWords = ["除尘", "除湿", "除臭", "除草", "除锈", "除垢", "除霜", "除雪", "除冰", "除虫", "除味", "除油", "除蜡", "除甲醛", "除盐", "除氧", "除砂", "除渣"];
+
+    /// <summary>
+    /// The (folded) business scope without its exclusion notes (issue #19 round 9): a bracket that opens with 不含, 不包括, 除,
+    /// 不得 … lists what the licence does not cover (建辅建材（不含油漆）, 化工产品（不含危险品）, 汽车（不含九座以下乘用车）), so its
+    /// words are neither evidence for a segment nor excluding words.
+    /// </summary>
+    internal static string WithoutExclusionNotes(string folded)
+    {
+        if (!folded.Contains('(', StringComparison.Ordinal))
+        {
+            return folded;
+        }
+
+        var builder = new StringBuilder(folded.Length);
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] == '(' && Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, i + 1, o, 0, o.Length) == 0)
+                && !Array.Exists(RemovalWords, w => string.CompareOrdinal(folded, i + 1, w, 0, w.Length) == 0))
+            {
+                var close = folded.IndexOf(')', i + 1);
+                if (close > 0)
+                {
+                    i = close;
+                    continue;
+                }
+            }
+
+            builder.Append(folded[i]);
+        }
+
+        return builder.ToString();
     }
 
     private static readonly char[] ClauseEnds = ['；', ';', '。'];

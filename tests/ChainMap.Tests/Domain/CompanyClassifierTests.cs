@@ -682,6 +682,77 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(name.Contains("医药连锁", StringComparison.Ordinal) ? "SW-RETAIL" : "NC-WHOLESALE"));
     }
 
+    // 应急装备 makers listed under other industries say what they make in their products or name (issue #19 round 9):
+    // infrared detectors and thermal imagers are detection elements, mine safety monitoring is 安全生产监测, a drone maker's
+    // drones are unmanned equipment.
+    [TestCase("某某微纳技术股份有限公司", "军工电子Ⅲ", "红外探测器、机芯模组、红外热像仪整机", "YJ-SENSOR")]
+    [TestCase("某某光电股份有限公司", null, "手持式热像仪、测温仪", "YJ-SENSOR")]
+    [TestCase("某某科技股份有限公司", "能源及重型设备", "煤矿安全生产监控、矿用安全生产监控、矿山安全监控", "YJ-MON-GAS")]
+    [TestCase("某某无人机股份有限公司", "航空装备Ⅲ", null, "YJ-RESC-ROBOT")]
+    [TestCase("某某信息科技股份有限公司", "IT服务Ⅲ", "应急平台软件、应急平台装备、技术服务", "YJ-PLAT")]
+    public async Task Emergency_equipment_makers_under_other_industries_are_placed_by_what_they_make(string name, string? industry, string? products, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // Auto-part makers say which part in their name or products (issue #19 round 9): 传动 is the driveline (远东传动), a hub
+    // bearing or hub unit and a half shaft belong to the axle, a steering pump to the steering system.
+    [TestCase("某某传动股份有限公司", "汽车配件", null, "ZQ-POWER-PTO")]
+    [TestCase("某某节能科技股份有限公司", "轮胎轮毂", "汽车零部件、轴承类、轮毂轴承单元、圆锥轴承、分离轴承、轮毂单元", "ZQ-CHASSIS-AXLE")]
+    [TestCase("某某汽车部件股份有限公司", "其他汽车零部件", "汽车转向泵、隔热、轻量化、乘用车泵", "ZQ-CHASSIS-BRAKE")]
+    public async Task Auto_part_makers_are_placed_by_the_part_they_name(string name, string industry, string? products, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // A segment word too weak to be kept itself (a side product, a single weak source) does not drop the other segments of its
+    // chain (issue #19 round 9, ADR 0310): before, 皮革功能助剂 named HG-FINE-ADD, which then fell below the best segment's
+    // confidence, and the cell's own guess HG-FINE was dropped for it, leaving the chemical maker in no chain at all.
+    [TestCase("某某科技股份有限公司", "其他化学制品", "着色剂、清洁制革材料、皮革功能助剂、涂饰材料、化工贸易类", "HG-")]
+    [TestCase("某某技术股份有限公司", "数字芯片设计", "安全芯片类、集成电路和关键元器件、负极材料销售、负极材料类、贸易业务、通讯芯片类", "DZ-")]
+    public async Task A_weak_word_of_a_segment_does_not_empty_its_chain(string name, string industry, string products, string chainPrefix)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Has.Some.StartsWith(chainPrefix), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // A bracket opening with 不含 / 除 lists what the licence does not cover (issue #19 round 9): its words are no evidence.
+    [TestCase("某某汽车零部件有限公司", "汽车零部件及配件制造（不含汽车发动机制造）;模具制造;汽车零配件批发", "ZQ-POWER-ENGINE")]
+    [TestCase("某某科技股份有限公司", "模具的设计、研发、生产；飞机及直升机零件（不含发动机、螺旋桨）制造", "ZQ-POWER-ENGINE")]
+    [TestCase("某某建材商贸有限公司", "建辅建材(不含油漆）、其他无需许可或审批的合法项目。", "HG-FINE-COAT")]
+    public async Task Words_a_licence_excludes_in_brackets_are_no_evidence(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    [Test]
+    public void Exclusion_notes_are_cut_from_the_scope_and_other_brackets_kept()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("汽车(不含九座以下乘用车)、钢材销售"), Is.EqualTo("汽车、钢材销售"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("化工产品(除危险品)批发"), Is.EqualTo("化工产品批发"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("油漆(含稀释剂)生产"), Is.EqualTo("油漆(含稀释剂)生产"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("环保设备(除尘设备、脱硫设备)制造"), Is.EqualTo("环保设备(除尘设备、脱硫设备)制造"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("建材(不含油漆"), Is.EqualTo("建材(不含油漆"));
+        });
+    }
+
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()
     {

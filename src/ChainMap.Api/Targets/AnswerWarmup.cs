@@ -68,13 +68,17 @@ internal sealed class AnswerWarmup(
             await json.Result(chain.Chain.Code, chain.Chain.Name, scope, home, page, catalog).ExecuteAsync(Context());
         }
 
-        var map = await snapshots.ReadMapAsync(chain, home, null, MapTop, MapPaths, cancellationToken);
-        if (map is not null)
+        // A map is kept only once asked for (ADR 0295): the first chain's whose default map is kept.
+        foreach (var definition in definitions)
         {
-            await TypedResults.Ok(map.ToResponse(scope, catalog, new Dictionary<string, int>(StringComparer.Ordinal))).ExecuteAsync(Context());
+            if (await snapshots.ReadMapAsync(definition, home, null, MapTop, MapPaths, cancellationToken) is { } map)
+            {
+                await TypedResults.Ok(map.ToResponse(scope, catalog, new Dictionary<string, int>(StringComparer.Ordinal))).ExecuteAsync(Context());
+                return $"list {(page is null ? "not kept" : "written")}, map of {definition.Chain.Code} written";
+            }
         }
 
-        return $"list {(page is null ? "not kept" : "written")}, map {(map is null ? "not kept" : "written")}";
+        return $"list {(page is null ? "not kept" : "written")}, no map kept";
     }
 
     /// <summary>A request context whose answer goes nowhere.</summary>

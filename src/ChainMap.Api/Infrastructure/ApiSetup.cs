@@ -33,6 +33,7 @@ internal static partial class ApiSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Configure);
         services.AddHostedService<AccessBootstrap>();
+        services.AddHostedService<Targets.AnswerWarmup>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<AccessOptions>>((kestrel, access) =>
         {
             kestrel.Limits.MaxRequestBodySize = access.Value.MaxRequestBodyBytes;
@@ -112,8 +113,22 @@ internal static partial class ApiSetup
     [System.Text.RegularExpressions.GeneratedRegex("""^(?:Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from "(?<value>[^"]*)"|Required parameter "(?<type>[^"]+) (?<name>[^" ]+)" was not provided)""")]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
 
+    /// <summary>The thread pool's minimum of worker threads unless <c>Threads:MinWorkers</c> says otherwise (ADR 0315).</summary>
+    public const int MinWorkerThreads = 16;
+
     public static WebApplication UseChainMapApi(this WebApplication app)
     {
+        // Requests and the discovery builds in the background (warm-up, answers rebuilt after a kept one, rankings
+        // ahead, refreshes) each hold a pool thread for every SQLite read (Microsoft.Data.Sqlite has no asynchronous
+        // I/O). With the pool's default minimum (one per core) a request that comes while two builds run waits in the
+        // pool's queue until it adds a thread (ADR 0315: 0.7 s seen before the first map call's first middleware).
+        var minimum = app.Configuration.GetValue("Threads:MinWorkers", MinWorkerThreads);
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        if (minimum > workers)
+        {
+            ThreadPool.SetMinThreads(minimum, completions);
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A request that cannot be bound (a malformed body or parameter) is the caller's mistake, answered 400

@@ -78,5 +78,5 @@ internal static class TargetEndpoints
         return json.Result(filter.Chain?.Chain.Code, filter.Chain?.Chain.Name, filter.Region.ToResponse(), home, found, catalog);
     }
 
-    private static RegionScopeResponse ToResponse(this TargetRegionScope scope) => new(scope.Kind, scope.Code, scope.Name, scope.Codes);
+    internal static RegionScopeResponse ToResponse(this TargetRegionScope scope) => new(scope.Kind, scope.Code, scope.Name, scope.Codes);
 }

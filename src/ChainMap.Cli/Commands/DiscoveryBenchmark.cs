@@ -337,7 +337,7 @@ internal static class DiscoveryBenchmark
         var list = new Uri($"/api/targets?chain={Uri.EscapeDataString(chain)}&region={Uri.EscapeDataString(region)}&pageSize=50&paths=3", UriKind.Relative);
         var map = new Uri($"/api/chains/{Uri.EscapeDataString(chain)}/investment-map?top=5&paths=1", UriKind.Relative);
         var rows = new List<string>();
-        await WithApiAsync(project, folder, async Get =>
+        await WithApiAsync(project, folder, async (Get, warmed) =>
         {
             var first = await TimeAsync(() => Get(list));
             var firstMap = await TimeAsync(() => Get(map));
@@ -345,6 +345,22 @@ internal static class DiscoveryBenchmark
             [
                 Row("list, HTTP, first call after start (empty caches; answered from the kept answer)", [first]),
                 Row("map, HTTP, first call after start (empty caches; answered from the kept map)", [firstMap]),
+            ]);
+
+            // While the API's warm-up runs (ADR 0315): the rows below were measured in this window before session 29.
+            var during = new List<double>();
+            var duringMap = new List<double>();
+            for (var i = 0; i < 10 && !warmed.IsCompleted; i++)
+            {
+                during.Add(await TimeAsync(() => Get(list)));
+                duringMap.Add(await TimeAsync(() => Get(map)));
+            }
+
+            rows.Add(Row("list, HTTP, right after start while the warm-up runs (up to 10)", during));
+            rows.Add(Row("map, HTTP, right after start while the warm-up runs (up to 10)", duringMap));
+            rows.Add(Row("wait for the API's warm-up to log its end, after the rows above (the rows below are measured after it)", [await TimeAsync(() => warmed)]));
+            rows.AddRange(
+            [
                 Row("list, HTTP, warm", await RepeatAsync(requests, () => Get(list), WarmUpCalls)),
                 Row("list, HTTP, pages 2-21 viewed once each (deeper ranking, paths searched)", await PagesAsync(Math.Min(requests, 20), page => Get(new Uri($"{list}&page={page}", UriKind.Relative)))),
                 Row("map, HTTP, warm", await RepeatAsync(mapRequests, () => Get(map), WarmUpCalls / 4)),
@@ -358,7 +374,7 @@ internal static class DiscoveryBenchmark
             await host.StopAsync(cancellationToken);
         }
 
-        await WithApiAsync(project, folder, async Get =>
+        await WithApiAsync(project, folder, async (Get, _) =>
         {
             rows.Add(Row("list, HTTP, first call after start, nothing kept (waits for the warm-up under way)", [await TimeAsync(() => Get(list))]));
             rows.Add(Row("map, HTTP, first call after start, nothing kept", [await TimeAsync(() => Get(map))]));
@@ -366,8 +382,11 @@ internal static class DiscoveryBenchmark
         return rows;
     }
 
-    /// <summary>Starts the API on <paramref name="folder"/> as a child process, runs <paramref name="measure"/> with a GET that reads a whole answer, and stops it.</summary>
-    private static async Task WithApiAsync(string project, string folder, Func<Func<Uri, Task>, Task> measure, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the API on <paramref name="folder"/> as a child process, runs <paramref name="measure"/> with a GET that reads a
+    /// whole answer and a task that completes when the API's discovery warm-up has logged its end, and stops it.
+    /// </summary>
+    private static async Task WithApiAsync(string project, string folder, Func<Func<Uri, Task>, Task, Task> measure, CancellationToken cancellationToken)
     {
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "ChainMap.Api.dll");
         var port = FreePort();
@@ -384,8 +403,16 @@ internal static class DiscoveryBenchmark
         start.Environment["Auth__Burst"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
+        start.Environment["Logging__LogLevel__ChainMap.Discovery.DiscoveryWarmup"] = "Information";
+        var warmed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var api = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
-        api.OutputDataReceived += (_, _) => { };
+        api.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && (text.Contains("Discovery caches warmed", StringComparison.Ordinal) || text.Contains("Warming the discovery caches failed", StringComparison.Ordinal)))
+            {
+                warmed.TrySetResult();
+            }
+        };
         api.ErrorDataReceived += (_, _) => { };
         api.BeginOutputReadLine();
         api.BeginErrorReadLine();
@@ -423,7 +450,7 @@ internal static class DiscoveryBenchmark
                 await response.Content.CopyToAsync(Stream.Null, cancellationToken);
             }
 
-            await measure(Get);
+            await measure(Get, warmed.Task.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken));
         }
         finally
         {
@@ -576,6 +603,11 @@ internal static class DiscoveryBenchmark
     private static string Row(string name, IReadOnlyList<double> times)
     {
         var sorted = times.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return $"| {name} | 0 | – | – | – | – |";
+        }
+
         double P(double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Count) - 1)];
         return string.Create(CultureInfo.InvariantCulture, $"| {name} | {sorted.Count} | {P(0.5):0.0} | {P(0.95):0.0} | {P(0.99):0.0} | {sorted[^1]:0.0} |");
     }

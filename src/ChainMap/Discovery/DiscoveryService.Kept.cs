@@ -75,6 +75,11 @@ internal sealed partial class DiscoveryService
             {
                 await build();
             }
+            catch (Exception ex) when (stopping.IsCancellationRequested)
+            {
+                // The service is stopping (its store may be closed under the build): nothing to build for, no fault.
+                logger.LogDebug(ex, "Building a discovery answer served from the store ended as the service stopped");
+            }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Building a discovery answer served from the store failed; the next request builds it");

@@ -57,15 +57,17 @@ internal static class ClassifierRules
         ("27", "515", "525"), // 医药制造: 医药及医疗器材批发 / 专门零售
         ("358", "5154", "5254"), // 医疗仪器设备及器械: 医疗用品及器材批发 / 零售
         ("367", "5172", "5263"), // 汽车零部件及配件: 汽车及零配件批发 / 汽车零配件零售
+        ("357", "5171", ""), // 农林牧渔专用机械: 农业机械批发, which no segment holds: a farm-machinery dealer is in no making segment (round 9b)
     ];
 
     /// <summary>
     /// Goods as a trading licence lists them (issue #19 round 9b, ADR 0325): the classes of the drug-trading licence (中成药,
-    /// 化学药制剂, 抗生素, 生化药品, 生物制品, 中药饮片) and of the medical-device trading licence (医疗器械, 三类：注射穿刺器械). A
+    /// 化学药制剂, 抗生素, 生化药品, 生物制品, 中药饮片), of the medical-device trading licence (医疗器械, 三类：注射穿刺器械) and farm
+    /// machinery (农业机械, 农机配件). A
     /// business scope without any verb that names one of them, of a company whose name makes nothing (<see cref="MakerNameWords"/>),
     /// is a trade licence. A maker's licence lists dosage forms (片剂、胶囊剂、注射剂) or says 生产.
     /// </summary>
-    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械"];
+    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机"];
 
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
@@ -240,7 +242,7 @@ internal sealed class CompanyClassifier
                 if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
                     || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
-                    || (f == 0 && traded.TryGetValue(segments[segment].ChainCode, out var nameTrade) && nameTrade.Word is not null && segments[segment].Tier != Tier.Downstream))
+                    || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))
                 {
                     continue;
                 }
@@ -309,6 +311,11 @@ internal sealed class CompanyClassifier
             if (from == 0 && segmentIndex.TryGetValue(code, out var made) && traded.TryGetValue(segments[made].ChainCode, out var trade)
                 && (segments[made].Tier != Tier.Downstream || (trade.Segment != made && trade.Verb == RetailVerb)))
             {
+                if (trade.Segment < 0)
+                {
+                    continue;
+                }
+
                 (code, tradedBy) = (segments[trade.Segment].Code, trade.Verb);
             }
 
@@ -335,7 +342,7 @@ internal sealed class CompanyClassifier
         // A name word of goods that proposes no segment itself (医疗器械 358) guesses the trade segment the goods lead to (round 9b).
         foreach (var (_, trade) in traded)
         {
-            if (trade.Word is not null)
+            if (trade.Segmentless && trade.Segment >= 0)
             {
                 if (!scores.TryGetValue(trade.Segment, out var candidate))
                 {
@@ -403,7 +410,8 @@ internal sealed class CompanyClassifier
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes));
+            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes)
+                .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
         }
 
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
@@ -660,10 +668,10 @@ internal sealed class CompanyClassifier
     /// 3630) change nothing. Empty for a scope that makes things or has no trade verb, and when the industry cell names a
     /// manufacturing industry (C27 医药制造业: the company makes what its scope lists).
     /// </summary>
-    private Dictionary<string, (int Segment, string Verb, string? Word)> TradedChains(string name, string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
+    private Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)> TradedChains(string name, string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
     {
-        var result = new Dictionary<string, (int Segment, string Verb, string? Word)>(StringComparer.Ordinal);
-        if (nameCodes.Count == 0 || scope.Length == 0 || industryCodes.Any(c => IsManufactured(c.Code))
+        var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
+        if (name.Length == 0 || scope.Length == 0 || industryCodes.Any(c => IsManufactured(c.Code))
             || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
         {
             return result;
@@ -700,7 +708,7 @@ internal sealed class CompanyClassifier
                 var retail = retailOnly ? RetailOfWholesale(made) : -1;
                 if (retail >= 0)
                 {
-                    result[chain] = (retail, verb, null);
+                    result[chain] = (retail, verb, null, false);
                 }
 
                 // A service word (物流 54, 软件 65) or a trade word says what the company does, not what goods it sells.
@@ -714,7 +722,7 @@ internal sealed class CompanyClassifier
                 var segment = GoodsTradeSegment(goods.Code, chain, retailOnly);
                 if (segment >= 0)
                 {
-                    result[chain] = (segment, verb, null);
+                    result[chain] = (segment, verb, word, false);
                     break;
                 }
             }
@@ -736,12 +744,34 @@ internal sealed class CompanyClassifier
                 && terms.Exists(t => segments[t.Segment].ChainCode == segments[segment].ChainCode && segments[t.Segment].Tier != Tier.Downstream
                     && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal)))
             {
-                result[segments[segment].ChainCode] = (segment, verb, goods.Source);
+                result[segments[segment].ChainCode] = (segment, verb, goods.Source, true);
+            }
+        }
+
+        // A word of the name of a making segment whose goods no segment trades (农业机械, 农机 of NC-EQUIP 3572: 农业机械批发 5171
+        // is no segment's) names a dealer that is in none of the chain's making segments and in no trade segment (round 9b).
+        foreach (var (term, s, _) in terms)
+        {
+            if (segments[s].Tier != Tier.Downstream && !result.ContainsKey(segments[s].ChainCode)
+                && term.Length <= name.Length && name.Contains(term, StringComparison.Ordinal)
+                && Array.Exists(segmentCodes[s], WithoutTradeSegment))
+            {
+                result[segments[s].ChainCode] = (-1, verb, term, true);
             }
         }
 
         return result;
     }
+
+    /// <summary>True when the goods of code <paramref name="goods"/> are in <see cref="ClassifierRules.TradeOfGoods"/> and no segment holds their wholesale class.</summary>
+    private bool WithoutTradeSegment(string goods)
+    {
+        var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.StartsWith(t.Goods, StringComparison.Ordinal));
+        return trade.Goods is not null && TradeSegment(null, trade.Wholesale) < 0;
+    }
+
+    private static bool Overlaps(string term, string word) =>
+        term.Contains(word, StringComparison.Ordinal) || word.Contains(term, StringComparison.Ordinal);
 
     /// <summary>The verb the evidence names for a verbless licence list of goods (round 9b): `推断: 医疗器械（经营范围只有商品类别）`.</summary>
     private const string LicenceListVerb = "商品类别";
@@ -780,6 +810,23 @@ internal sealed class CompanyClassifier
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// True when a word of the name names goods the company only trades (round 9b): the chain is traded through a name word of
+    /// goods that proposes no segment itself (医疗器械), or the word overlaps a traded goods word (中药材 over 中药, 农机).
+    /// </summary>
+    private static bool TradedGoodsWord(Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)> traded, string chain, string term)
+    {
+        foreach (var (tradedChain, trade) in traded)
+        {
+            if ((trade.Segmentless && string.Equals(tradedChain, chain, StringComparison.Ordinal)) || (trade.Word is { } word && Overlaps(term, word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for a GB/T code of manufacturing (divisions 13–43): an industry cell that says the company makes goods.</summary>

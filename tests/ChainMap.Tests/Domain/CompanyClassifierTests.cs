@@ -685,6 +685,10 @@ internal sealed class CompanyClassifierTests
         var dosageForms = classifier.Classify(new CompanyText("湖北某某药业有限公司", null, null, "栓剂、片剂、颗粒剂、硬胶囊剂、乳膏剂、软膏剂"));
         var namedMaker = classifier.Classify(new CompanyText("某某医疗器械厂", null, null, "二类医疗器械"));
         var deviceMaker = classifier.Classify(new CompanyText("某某医疗器械有限公司", null, null, "二类医疗器械生产、销售"));
+        var herbPharmacy = classifier.Classify(new CompanyText("云梦县某某中药材公司济世大药房", null, null, "零售中药材、中药饮片、化学药制剂；零售西药制剂、（二、三类）医疗器械"));
+        var farmDealer = classifier.Classify(new CompanyText("长沙市某某区农业机械公司", null, null, "农业机械、农机配件"));
+        var partsShop = classifier.Classify(new CompanyText("某某县某某农机配件销售部", null, null, "农机配件、五金交电销售"));
+        var farmMaker = classifier.Classify(new CompanyText("某某农业机械有限公司", null, null, "手扶拖拉机、农业机具及配件制造"));
 
         Assert.Multiple(() =>
         {
@@ -697,6 +701,10 @@ internal sealed class CompanyClassifierTests
             Assert.That(dosageForms.Select(m => m.Segment.Code), Does.Contain("SW-CHEM"), "dosage forms are a maker's licence");
             Assert.That(namedMaker.Select(m => m.Segment.Code), Does.Contain("SW-DEV"), "厂 in the name: a maker");
             Assert.That(deviceMaker.Select(m => m.Segment.Code), Does.Contain("SW-DEV"), "生产 in the scope: a maker");
+            Assert.That(herbPharmacy.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-RETAIL" }), "a pharmacy of a 中药材 company grows no herbs");
+            Assert.That(farmDealer.Select(m => m.Segment.Code), Does.Not.Contain("NC-EQUIP"), "a farm-machinery licence list: a dealer, no maker");
+            Assert.That(partsShop.Select(m => m.Segment.Code), Does.Not.Contain("NC-EQUIP"), "a parts shop licensed to sell: no maker");
+            Assert.That(farmMaker.Select(m => m.Segment.Code), Does.Contain("NC-EQUIP"), "制造 in the scope: a maker");
         });
     }
 

@@ -722,7 +722,7 @@ internal sealed class CompanyClassifier
                 var segment = GoodsTradeSegment(goods.Code, chain, retailOnly);
                 if (segment >= 0)
                 {
-                    result[chain] = (segment, verb, word, false);
+                    result[chain] = (segment, verb, null, false);
                     break;
                 }
             }
@@ -820,7 +820,7 @@ internal sealed class CompanyClassifier
     {
         foreach (var (tradedChain, trade) in traded)
         {
-            if ((trade.Segmentless && string.Equals(tradedChain, chain, StringComparison.Ordinal)) || (trade.Word is { } word && Overlaps(term, word)))
+            if (trade.Segmentless && (string.Equals(tradedChain, chain, StringComparison.Ordinal) || (trade.Word is { } word && Overlaps(term, word))))
             {
                 return true;
             }

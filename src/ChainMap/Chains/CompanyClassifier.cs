@@ -139,6 +139,9 @@ internal sealed class CompanyClassifier
     /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
     private readonly List<(string Term, string Chain)> downstreamTerms = [];
     private readonly List<(int Segment, string Word)> excludes = [];
+
+    /// <summary>The words of making segments whose goods no segment trades (农业机械 of NC-EQUIP 3572: 5171 is no segment's; round 9b).</summary>
+    private readonly List<(string Term, int Segment)> untradedGoodsTerms = [];
     private readonly string[][] segmentCodes;
     private readonly int[] parentIndex;
     private readonly Dictionary<string, int> segmentIndex;
@@ -193,6 +196,7 @@ internal sealed class CompanyClassifier
         terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
         terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
         downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
+        untradedGoodsTerms.AddRange(terms.Where(t => segments[t.Segment].Tier != Tier.Downstream && Array.Exists(segmentCodes[t.Segment], WithoutTradeSegment)).Select(t => (t.Term, t.Segment)));
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -671,7 +675,8 @@ internal sealed class CompanyClassifier
     private Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)> TradedChains(string name, string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
     {
         var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
-        if (name.Length == 0 || scope.Length == 0 || industryCodes.Any(c => IsManufactured(c.Code))
+        if (scope.Length == 0 || (nameCodes.Count == 0 && !untradedGoodsTerms.Exists(t => name.Contains(t.Term, StringComparison.Ordinal)))
+            || industryCodes.Any(c => IsManufactured(c.Code))
             || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
         {
             return result;
@@ -750,11 +755,9 @@ internal sealed class CompanyClassifier
 
         // A word of the name of a making segment whose goods no segment trades (农业机械, 农机 of NC-EQUIP 3572: 农业机械批发 5171
         // is no segment's) names a dealer that is in none of the chain's making segments and in no trade segment (round 9b).
-        foreach (var (term, s, _) in terms)
+        foreach (var (term, s) in untradedGoodsTerms)
         {
-            if (segments[s].Tier != Tier.Downstream && !result.ContainsKey(segments[s].ChainCode)
-                && term.Length <= name.Length && name.Contains(term, StringComparison.Ordinal)
-                && Array.Exists(segmentCodes[s], WithoutTradeSegment))
+            if (!result.ContainsKey(segments[s].ChainCode) && term.Length <= name.Length && name.Contains(term, StringComparison.Ordinal))
             {
                 result[segments[s].ChainCode] = (-1, verb, term, true);
             }

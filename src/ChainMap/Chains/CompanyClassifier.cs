@@ -670,7 +670,10 @@ internal sealed class CompanyClassifier
     /// 515 SW-DIST, 化工 → 516 HG-LOGI, 食品 → 511/512 NC-WHOLESALE, 汽车零部件 → 5172 ZQ-PARTSALE), or, when the scope only
     /// 零售, their retail class (525 SW-RETAIL, 5263 ZQ-PARTSALE). Goods without such a segment (液压 344, 计算机 391, 专用汽车
     /// 3630) change nothing. Empty for a scope that makes things or has no trade verb, and when the industry cell names a
-    /// manufacturing industry (C27 医药制造业: the company makes what its scope lists).
+    /// manufacturing industry (C27 医药制造业: the company makes what its scope lists). Round 9b (ADR 0325): a verbless licence list
+    /// of goods counts as trade (<see cref="IsLicenceList"/>); a goods word without a segment (医疗器械) names its chain through
+    /// the trade segment (Word set, Segmentless); a retail-only licence moves a wholesale name word (医药) to retail; goods no
+    /// segment trades (农业机械) give segment −1: no making segment of the chain and no guess.
     /// </summary>
     private Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)> TradedChains(string name, string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
     {

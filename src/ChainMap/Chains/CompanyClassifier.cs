@@ -313,7 +313,7 @@ internal sealed class CompanyClassifier
             var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
             var tradedBy = string.Empty;
             if (from == 0 && segmentIndex.TryGetValue(code, out var made) && traded.TryGetValue(segments[made].ChainCode, out var trade)
-                && (segments[made].Tier != Tier.Downstream || (trade.Segment != made && trade.Verb == RetailVerb)))
+                && (segments[made].Tier != Tier.Downstream || (trade.Segment >= 0 && trade.Segment != made && trade.Verb == RetailVerb)))
             {
                 if (trade.Segment < 0)
                 {

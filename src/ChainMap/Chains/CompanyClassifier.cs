@@ -57,7 +57,20 @@ internal static class ClassifierRules
         ("27", "515", "525"), // 医药制造: 医药及医疗器材批发 / 专门零售
         ("358", "5154", "5254"), // 医疗仪器设备及器械: 医疗用品及器材批发 / 零售
         ("367", "5172", "5263"), // 汽车零部件及配件: 汽车及零配件批发 / 汽车零配件零售
+        ("357", "5171", ""), // 农林牧渔专用机械: 农业机械批发, which no segment holds: a farm-machinery dealer is in no making segment (round 9b)
     ];
+
+    /// <summary>
+    /// Goods as a trading licence lists them (issue #19 round 9b, ADR 0325): the classes of the drug-trading licence (中成药,
+    /// 化学药制剂, 抗生素, 生化药品, 生物制品, 中药饮片), of the medical-device trading licence (医疗器械, 三类：注射穿刺器械) and farm
+    /// machinery (农业机械, 农机配件). A
+    /// business scope without any verb that names one of them, of a company whose name makes nothing (<see cref="MakerNameWords"/>),
+    /// is a trade licence. A maker's licence lists dosage forms (片剂、胶囊剂、注射剂) or says 生产.
+    /// </summary>
+    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机"];
+
+    /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
+    public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
@@ -126,6 +139,9 @@ internal sealed class CompanyClassifier
     /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
     private readonly List<(string Term, string Chain)> downstreamTerms = [];
     private readonly List<(int Segment, string Word)> excludes = [];
+
+    /// <summary>The words of making segments whose goods no segment trades (农业机械 of NC-EQUIP 3572: 5171 is no segment's; round 9b).</summary>
+    private readonly List<(string Term, int Segment)> untradedGoodsTerms = [];
     private readonly string[][] segmentCodes;
     private readonly int[] parentIndex;
     private readonly Dictionary<string, int> segmentIndex;
@@ -180,6 +196,7 @@ internal sealed class CompanyClassifier
         terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
         terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
         downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
+        untradedGoodsTerms.AddRange(terms.Where(t => segments[t.Segment].Tier != Tier.Downstream && Array.Exists(segmentCodes[t.Segment], WithoutTradeSegment)).Select(t => (t.Term, t.Segment)));
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -208,7 +225,7 @@ internal sealed class CompanyClassifier
         // is a trader of them (session 28): the name's goods go to the chain's trade segment, not to the segment that makes them.
         var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var industryCodes = industries.Read(company.Industry);
-        var traded = TradedChains(scope, nameSegments, ownNameCodes, industryCodes);
+        var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
         var scores = new Dictionary<int, Candidate>();
         for (var f = 0; f < fields.Length; f++)
         {
@@ -228,7 +245,8 @@ internal sealed class CompanyClassifier
             {
                 if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
-                    || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream))
+                    || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
+                    || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))
                 {
                     continue;
                 }
@@ -294,9 +312,14 @@ internal sealed class CompanyClassifier
 
             var from = labelSegments.Contains((label, code)) ? 2 : nameSegments.Contains((label, code)) ? 0 : 1;
             var tradedBy = string.Empty;
-            if (from == 0 && segmentIndex.TryGetValue(code, out var made) && segments[made].Tier != Tier.Downstream
-                && traded.TryGetValue(segments[made].ChainCode, out var trade))
+            if (from == 0 && segmentIndex.TryGetValue(code, out var made) && traded.TryGetValue(segments[made].ChainCode, out var trade)
+                && (segments[made].Tier != Tier.Downstream || (trade.Segment >= 0 && trade.Segment != made && trade.Verb == RetailVerb)))
             {
+                if (trade.Segment < 0)
+                {
+                    continue;
+                }
+
                 (code, tradedBy) = (segments[trade.Segment].Code, trade.Verb);
             }
 
@@ -317,6 +340,23 @@ internal sealed class CompanyClassifier
                     candidate.NamedByWord = true;
                     candidate.NamedBySpecificWord |= Refines(nameCodes.Where(c => c.Source == label).ToList(), industryCodes);
                 }
+            }
+        }
+
+        // A name word of goods that proposes no segment itself (医疗器械 358) guesses the trade segment the goods lead to (round 9b).
+        foreach (var (_, trade) in traded)
+        {
+            if (trade.Segmentless && trade.Segment >= 0)
+            {
+                if (!scores.TryGetValue(trade.Segment, out var candidate))
+                {
+                    scores[trade.Segment] = candidate = new Candidate();
+                }
+
+                candidate.LabelGuess ??= $"{trade.Word}（经营范围只有{trade.Verb}）";
+                candidate.GuessFrom[0] = true;
+                candidate.NamedByWord = true;
+                candidate.NamedBySpecificWord |= Refines(ownNameCodes.Where(c => c.Source == trade.Word).ToList(), industryCodes);
             }
         }
 
@@ -374,7 +414,8 @@ internal sealed class CompanyClassifier
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes));
+            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes)
+                .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
         }
 
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
@@ -670,42 +711,169 @@ internal sealed class CompanyClassifier
     /// 515 SW-DIST, 化工 → 516 HG-LOGI, 食品 → 511/512 NC-WHOLESALE, 汽车零部件 → 5172 ZQ-PARTSALE), or, when the scope only
     /// 零售, their retail class (525 SW-RETAIL, 5263 ZQ-PARTSALE). Goods without such a segment (液压 344, 计算机 391, 专用汽车
     /// 3630) change nothing. Empty for a scope that makes things or has no trade verb, and when the industry cell names a
-    /// manufacturing industry (C27 医药制造业: the company makes what its scope lists).
+    /// manufacturing industry (C27 医药制造业: the company makes what its scope lists). Round 9b (ADR 0325): a verbless licence list
+    /// of goods counts as trade (<see cref="IsLicenceList"/>); a goods word without a segment (医疗器械) names its chain through
+    /// the trade segment (Word set, Segmentless); a retail-only licence moves a wholesale name word (医药) to retail; goods no
+    /// segment trades (农业机械) give segment −1: no making segment of the chain and no guess.
     /// </summary>
-    private Dictionary<string, (int Segment, string Verb)> TradedChains(string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
+    private Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)> TradedChains(string name, string scope, IReadOnlyList<(string Word, string Segment)> nameSegments, IReadOnlyList<IndustryCode> nameCodes, IReadOnlyList<IndustryCode> industryCodes)
     {
-        var result = new Dictionary<string, (int Segment, string Verb)>(StringComparer.Ordinal);
-        if (nameSegments.Count == 0 || scope.Length == 0 || industryCodes.Any(c => IsManufactured(c.Code))
-            || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
-            || !Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
+        var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
+        if (scope.Length == 0 || (nameCodes.Count == 0 && !untradedGoodsTerms.Exists(t => name.Contains(t.Term, StringComparison.Ordinal)))
+            || industryCodes.Any(c => IsManufactured(c.Code))
+            || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
+        {
+            return result;
+        }
+
+        // A scope without any verb that lists goods as a trading licence does (中成药、化学药制剂; 三类：注射穿刺器械), of a company
+        // whose name makes nothing, is a trade licence too (round 9b): wholesale, as such a licence is.
+        var verb = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) ? "销售"
+            : IsLicenceList(name, scope) ? LicenceListVerb
+            : null;
+        if (verb is null)
         {
             return result;
         }
 
         var retailOnly = scope.Contains("零售", StringComparison.Ordinal) && !scope.Contains("批发", StringComparison.Ordinal) && !scope.Contains("批零兼营", StringComparison.Ordinal);
+        if (retailOnly)
+        {
+            verb = RetailVerb;
+        }
+
         foreach (var (word, code) in nameSegments)
         {
-            // A service word (物流 54, 软件 65), a farming word (种业 05: the seed trade is NC-SEED's own) or a word without a code
-            // (消防) says what the company does, not what goods it sells: only goods in the table are traded.
-            if (!segmentIndex.TryGetValue(code, out var made) || segments[made].Tier == Tier.Downstream || result.ContainsKey(segments[made].ChainCode))
+            if (!segmentIndex.TryGetValue(code, out var made) || result.ContainsKey(segments[made].ChainCode))
             {
                 continue;
             }
 
             var chain = segments[made].ChainCode;
+            if (segments[made].Tier == Tier.Downstream)
+            {
+                // A wholesale word of the name (医药 → SW-DIST) in a licence that only 零售 is a pharmacy's parent company's
+                // word: the branch trades at retail, so the guess goes to the chain's retail segment (round 9b).
+                var retail = retailOnly ? RetailOfWholesale(made) : -1;
+                if (retail >= 0)
+                {
+                    result[chain] = (retail, verb, null, false);
+                }
+
+                // A service word (物流 54, 软件 65) or a trade word says what the company does, not what goods it sells.
+                continue;
+            }
+
+            // A farming word (种业 05: the seed trade is NC-SEED's own) or a word without a code (消防) names no goods: only
+            // goods in the table are traded.
             foreach (var goods in nameCodes.Where(c => c.Source == word))
             {
-                var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.Code.StartsWith(t.Goods, StringComparison.Ordinal));
-                var segment = trade.Goods is null ? -1 : TradeSegment(chain, retailOnly ? trade.Retail : trade.Wholesale);
+                var segment = GoodsTradeSegment(goods.Code, chain, retailOnly);
                 if (segment >= 0)
                 {
-                    result[chain] = (segment, retailOnly ? "零售" : "销售");
+                    result[chain] = (segment, verb, null, false);
                     break;
                 }
             }
         }
 
+        // A name word of goods that proposes no segment of its own (医疗器械 358|277) names its chain through the trade segment
+        // that holds GB/T's trade class of the goods (5154 → SW-DIST), when the name also holds a word of one of that chain's
+        // making segments (医疗器械 of SW-DEV): the company is that trader, not the maker (round 9b). A word of the trade
+        // segment itself (汽车配件 of ZQ-PARTSALE) places nothing new.
+        foreach (var goods in nameCodes)
+        {
+            if (nameSegments.Any(w => w.Word == goods.Source))
+            {
+                continue;
+            }
+
+            var segment = GoodsTradeSegment(goods.Code, null, retailOnly);
+            if (segment >= 0 && !result.ContainsKey(segments[segment].ChainCode)
+                && terms.Exists(t => segments[t.Segment].ChainCode == segments[segment].ChainCode && segments[t.Segment].Tier != Tier.Downstream
+                    && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal)))
+            {
+                result[segments[segment].ChainCode] = (segment, verb, goods.Source, true);
+            }
+        }
+
+        // A word of the name of a making segment whose goods no segment trades (农业机械, 农机 of NC-EQUIP 3572: 农业机械批发 5171
+        // is no segment's) names a dealer that is in none of the chain's making segments and in no trade segment (round 9b).
+        foreach (var (term, s) in untradedGoodsTerms)
+        {
+            if (!result.ContainsKey(segments[s].ChainCode) && term.Length <= name.Length && name.Contains(term, StringComparison.Ordinal))
+            {
+                result[segments[s].ChainCode] = (-1, verb, term, true);
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>True when the goods of code <paramref name="goods"/> are in <see cref="ClassifierRules.TradeOfGoods"/> and no segment holds their wholesale class.</summary>
+    private bool WithoutTradeSegment(string goods)
+    {
+        var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.StartsWith(t.Goods, StringComparison.Ordinal));
+        return trade.Goods is not null && TradeSegment(null, trade.Wholesale) < 0;
+    }
+
+    private static bool Overlaps(string term, string word) =>
+        term.Contains(word, StringComparison.Ordinal) || word.Contains(term, StringComparison.Ordinal);
+
+    /// <summary>The verb the evidence names for a verbless licence list of goods (round 9b): `推断: 医疗器械（经营范围只有商品类别）`.</summary>
+    private const string LicenceListVerb = "商品类别";
+
+    private const string RetailVerb = "零售";
+
+    /// <summary>
+    /// True when a business scope without any verb (no making verb, no trade verb: the caller checks) names goods as a trading
+    /// licence lists them (<see cref="ClassifierRules.LicenceGoods"/>), and the company name has no word of making (制药, 厂).
+    /// </summary>
+    private static bool IsLicenceList(string name, string scope) =>
+        Array.Exists(ClassifierRules.LicenceGoods, g => scope.Contains(g, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The downstream segment (of <paramref name="chain"/>, or of any chain when null) holding GB/T's wholesale class of the goods
+    /// of code <paramref name="goods"/> (<see cref="ClassifierRules.TradeOfGoods"/>), or their retail class; −1 when none does.
+    /// </summary>
+    private int GoodsTradeSegment(string goods, string? chain, bool retailOnly)
+    {
+        var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.StartsWith(t.Goods, StringComparison.Ordinal));
+        return trade.Goods is null ? -1 : TradeSegment(chain, retailOnly ? trade.Retail : trade.Wholesale);
+    }
+
+    /// <summary>The retail segment of the chain of a wholesale segment (SW-DIST 515 → SW-RETAIL 525), or −1.</summary>
+    private int RetailOfWholesale(int wholesale)
+    {
+        foreach (var trade in ClassifierRules.TradeOfGoods)
+        {
+            var prefixes = trade.Wholesale.Split('|', StringSplitOptions.RemoveEmptyEntries);
+            if (trade.Retail.Length > 0 && Array.Exists(segmentCodes[wholesale], c => Array.Exists(prefixes, p => c.StartsWith(p, StringComparison.Ordinal)))
+                && TradeSegment(segments[wholesale].ChainCode, trade.Retail) is var retail and >= 0 && retail != wholesale)
+            {
+                return retail;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// True when a word of the name names goods the company only trades (round 9b): the chain is traded through a name word of
+    /// goods that proposes no segment itself (医疗器械), or the word overlaps a traded goods word (中药材 over 中药, 农机).
+    /// </summary>
+    private static bool TradedGoodsWord(Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)> traded, string chain, string term)
+    {
+        foreach (var (tradedChain, trade) in traded)
+        {
+            if (trade.Segmentless && (string.Equals(tradedChain, chain, StringComparison.Ordinal) || (trade.Word is { } word && Overlaps(term, word))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for a GB/T code of manufacturing (divisions 13–43): an industry cell that says the company makes goods.</summary>
@@ -714,12 +882,12 @@ internal sealed class CompanyClassifier
         && division is >= 13 and <= 43;
 
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
-    private int TradeSegment(string chain, string classes)
+    private int TradeSegment(string? chain, string classes)
     {
         var prefixes = classes.Split('|', StringSplitOptions.RemoveEmptyEntries);
         for (var s = 0; s < segments.Count; s++)
         {
-            if (prefixes.Length > 0 && segments[s].ChainCode == chain && segments[s].Tier == Tier.Downstream
+            if (prefixes.Length > 0 && (chain is null || segments[s].ChainCode == chain) && segments[s].Tier == Tier.Downstream
                 && Array.Exists(segmentCodes[s], c => Array.Exists(prefixes, p => c.StartsWith(p, StringComparison.Ordinal))))
             {
                 return s;

@@ -669,6 +669,45 @@ internal sealed class CompanyClassifierTests
         });
     }
 
+    [Test]
+    public async Task A_verbless_licence_list_of_goods_is_a_trade_licence_and_a_retail_licence_makes_a_pharmacy()
+    {
+        // Register rows (issue #19 round 9b, ADR 0325): a dealer's 经营范围 is often its licence's list of goods without any verb;
+        // a medical-device company licensed to deal is a dealer (SW-DIST), not a device maker; a pharmacy branch of a 医药
+        // company whose licence only 零售 is a pharmacy, not also a wholesaler. A maker's list of dosage forms, a name that
+        // makes (制药, 厂) and a scope that says 生产 keep the maker's segment.
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var deviceDealer = classifier.Classify(new CompanyText("雅安市某某医疗器械有限责任公司", null, null, "三类：注射穿刺器械；医用光学器具、仪器及内窥镜设备，医用超声仪器及有关设备"));
+        var deviceSeller = classifier.Classify(new CompanyText("某某医疗器械有限公司", null, null, "二类、三类医疗器械销售"));
+        var drugDealer = classifier.Classify(new CompanyText("大竹县某某药业有限责任公司", null, null, "中药材、中药饮片、中成药、化学药制剂、抗生素制剂、生化药品、生物制品"));
+        var pharmacy = classifier.Classify(new CompanyText("绥化某某医药商城连锁有限公司某某药店", null, null, "中成药、化学药制剂、抗生素零售；医疗器械经营"));
+        var dosageForms = classifier.Classify(new CompanyText("湖北某某药业有限公司", null, null, "栓剂、片剂、颗粒剂、硬胶囊剂、乳膏剂、软膏剂"));
+        var namedMaker = classifier.Classify(new CompanyText("某某医疗器械厂", null, null, "二类医疗器械"));
+        var deviceMaker = classifier.Classify(new CompanyText("某某医疗器械有限公司", null, null, "二类医疗器械生产、销售"));
+        var herbPharmacy = classifier.Classify(new CompanyText("云梦县某某中药材公司济世大药房", null, null, "零售中药材、中药饮片、化学药制剂；零售西药制剂、（二、三类）医疗器械"));
+        var farmDealer = classifier.Classify(new CompanyText("长沙市某某区农业机械公司", null, null, "农业机械、农机配件"));
+        var partsShop = classifier.Classify(new CompanyText("某某县某某农机配件销售部", null, null, "农机配件、五金交电销售"));
+        var farmMaker = classifier.Classify(new CompanyText("某某农业机械有限公司", null, null, "手扶拖拉机、农业机具及配件制造"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deviceDealer.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-DIST" }), "a device licence list: a dealer");
+            Assert.That(deviceDealer.Single().Evidence, Does.Contain("医疗器械（经营范围只有商品类别）"));
+            Assert.That(deviceDealer.Single().IsConfirmedByRule, Is.False, "the name word alone stays 待确认");
+            Assert.That(deviceSeller.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-DIST" }), "licensed to sell devices: a dealer");
+            Assert.That(drugDealer.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-DIST" }), "a drug-trading licence list: a wholesaler");
+            Assert.That(pharmacy.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-RETAIL" }), "零售 only: the parent's 医药 makes no wholesaler");
+            Assert.That(dosageForms.Select(m => m.Segment.Code), Does.Contain("SW-CHEM"), "dosage forms are a maker's licence");
+            Assert.That(namedMaker.Select(m => m.Segment.Code), Does.Contain("SW-DEV"), "厂 in the name: a maker");
+            Assert.That(deviceMaker.Select(m => m.Segment.Code), Does.Contain("SW-DEV"), "生产 in the scope: a maker");
+            Assert.That(herbPharmacy.Select(m => m.Segment.Code), Is.EqualTo(new[] { "SW-RETAIL" }), "a pharmacy of a 中药材 company grows no herbs");
+            Assert.That(farmDealer.Select(m => m.Segment.Code), Does.Not.Contain("NC-EQUIP"), "a farm-machinery licence list: a dealer, no maker");
+            Assert.That(partsShop.Select(m => m.Segment.Code), Does.Not.Contain("NC-EQUIP"), "a parts shop licensed to sell: no maker");
+            Assert.That(farmMaker.Select(m => m.Segment.Code), Does.Contain("NC-EQUIP"), "制造 in the scope: a maker");
+        });
+    }
+
     [TestCase("宜兴市某某医药连锁有限公司某某药店")]
     [TestCase("某某医药连锁有限公司")]
     [TestCase("当阳市某某集贸市场有限责任公司")]

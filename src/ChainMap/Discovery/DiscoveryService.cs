@@ -128,7 +128,9 @@ internal sealed partial class DiscoveryService(
         var list = segments.Count > 0
             ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, pageKey, rankAhead, cancellationToken)
             : RankedList.None;
-        var keptRanking = ReferenceEquals(rankings.GetValueOrDefault(RankingKey(query)), list);
+        // The ranking kept for this list, or one ranked ahead of it on the same basis that has replaced it meanwhile (a small
+        // list is ranked ahead within milliseconds): either way the page is built from current entries, and is kept.
+        var keptRanking = rankings.GetValueOrDefault(RankingKey(query)) is { } current && (ReferenceEquals(current, list) || current.Basis.Same(list.Basis));
         var items = await list.PageAsync(pageKey, keptRanking, token => BuildPageAsync(list, pageKey, ties, gaps, token), cancellationToken);
 
         string? reason = null;

@@ -130,7 +130,7 @@ internal sealed partial class DiscoveryService(
             : RankedList.None;
         // The ranking kept for this list, or one ranked ahead of it on the same basis that has replaced it meanwhile (a small
         // list is ranked ahead within milliseconds): either way the page is built from current entries, and is kept.
-        var keptRanking = rankings.GetValueOrDefault(RankingKey(query)) is { } current && (ReferenceEquals(current, list) || current.Basis.Same(list.Basis));
+        var keptRanking = rankings.GetValueOrDefault(RankingKey(query)) is { } keptNow && (ReferenceEquals(keptNow, list) || keptNow.Basis.Same(list.Basis));
         var items = await list.PageAsync(pageKey, keptRanking, token => BuildPageAsync(list, pageKey, ties, gaps, token), cancellationToken);
 
         string? reason = null;

@@ -3,8 +3,10 @@
 registers-shown.csv (part B) (issue #19, session 29) from the four register files of catseyess/elevencats and
 scripts/data/evaluation/registers-labels.txt.
 
-Usage: python3 scripts/data/evaluation/build_registers.py <folder>
-<folder> holds <year>/<province>.csv of select_registers.FILES at commit b3d9025beefd. Checks: every key exists in its
+Usage: python3 scripts/data/evaluation/build_registers.py [--set registers-dev] <folder>
+<folder> holds <year>/<province>.csv of the set's files (select_registers.SETS) at commit b3d9025beefd. With
+`--set registers-dev` it builds labelled/registers-dev.csv (session 30's tuning set, part A only) from
+registers-dev-labels.txt. Checks: every key exists in its
 file with the same name, every segment code is defined in data/chains/segments.csv, no key twice. The sampling is
 select_registers.py; the README (Evaluation/README.md, "The registers set") says how the rows were drawn and labelled.
 """
@@ -14,31 +16,36 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from label_files import chain_of_segment, check_segments, read_labels, write_labelled  # noqa: E402
-from select_registers import FILES, SOURCE, labelled_row  # noqa: E402
+from select_registers import SOURCE, labelled_row, set_arguments  # noqa: E402
 
 
-def main(folder):
+def main(spec, folder):
     source = {}
-    for file in FILES:
+    for file in spec["files"]:
         with open(os.path.join(folder, file + ".csv"), encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 source[f"{row['统一社会信用代码']}@{file}"] = (file, row)
     chain_of = chain_of_segment()
     rows = {"A": [], "B": []}
     every = []
-    for part, key, name, segs, note in read_labels("registers-labels.txt"):
+    prefix = "regdev" if spec["labels"] == "registers-dev-labels.txt" else "reg"
+    for part, key, name, segs, note in read_labels(spec["labels"]):
         file, row = source.get(key, (None, None))
         if row is None or row["企业名称"].strip() != name:
             sys.exit(f"{key} {name}: not in the source or the name differs")
         if error := check_segments(key, name, segs, chain_of):
             sys.exit(error)
-        out = labelled_row(f"reg-{len(every) + 1:04d}", file, row, "|".join(segs), f"{part}; {note}")
+        out = labelled_row(f"{prefix}-{len(every) + 1:04d}", file, row, "|".join(segs), f"{part}; {note}")
         every.append(out)
         rows[part].append(out)
+    if prefix == "regdev":
+        write_labelled("registers-dev.csv", every)
+        return
     write_labelled("registers.csv", every)
     write_labelled("registers-random.csv", rows["A"])
     write_labelled("registers-shown.csv", rows["B"])
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    spec, arguments = set_arguments(sys.argv[1:])
+    main(spec, *arguments)

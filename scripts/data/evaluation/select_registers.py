@@ -3,18 +3,19 @@
 four province/year files of catseyess/elevencats (Enterprise-Registration-Data/csv, branch csv, commit b3d9025beefd)
 that no labelled set had used.
 
-Usage:
-  python3 select_registers.py pool <folder> <pool.csv>
+Usage (`--set registers-dev` first for the tuning set of session 30, see SETS; the default is `registers`):
+  python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
       that part B needs (evaluate-classifier --labelled <dir of pool.csv renamed fresh.csv> --set fresh --mistakes N).
-  python3 select_registers.py select <folder> <shown-keys.txt>
+  python3 select_registers.py [--set registers-dev] select <folder> [<shown-keys.txt>]
       prints `part|key|name` for part A (random) and part B (random among the keys of shown-keys.txt, i.e. the rows the
       classifier of main 20f26fa gives at least one confirmed membership, not already in A). Those keys are kept in
-      scripts/data/evaluation/registers-shown-pool.txt.
+      scripts/data/evaluation/registers-shown-pool.txt. registers-dev has no part B (no shown-keys file).
 
-<folder> holds <year>/<province>.csv of the four FILES below (one `git show` each). Eligible: the row's 所在省份 is the
+<folder> holds <year>/<province>.csv of the set's four files (SETS below) (one `git show` each). Eligible: the row's 所在省份 is the
 file's province (31 rows of 2002/湖南 are GBK bytes shifted by two columns in the source: left out), its name is not in
-another labelled set (dev, holdout, fresh, products, codes) and not twice in the four files.
+another labelled set (dev, holdout, fresh, products, codes; for registers-dev also registers) and not twice in the
+four files.
 Key: `<统一社会信用代码>@<year>/<province>`.
 """
 import csv
@@ -25,26 +26,37 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from label_files import EVAL  # noqa: E402
 
-FILES = ["2001/安徽", "2002/湖南", "2003/黑龙江", "2004/陕西"]
 SOURCE = "catseyess/elevencats:Enterprise-Registration-Data/csv/{}.csv@b3d9025beefd"
-SEED = 29
-PER_FILE_A = 50
-PER_FILE_B = 25
+# registers: the blind set of session 29 (never tuned on); registers-dev: the tuning set of session 30 (issue #19),
+# four files nobody had read, part A only.
+SETS = {
+    "registers": dict(files=["2001/安徽", "2002/湖南", "2003/黑龙江", "2004/陕西"], seed=29, per_file_a=50, per_file_b=25,
+                      others=["dev", "holdout", "fresh", "products", "codes"], labels="registers-labels.txt"),
+    "registers-dev": dict(files=["2000/福建", "2001/河北", "2002/江西", "2003/广西"], seed=30, per_file_a=60, per_file_b=0,
+                          others=["dev", "holdout", "fresh", "products", "codes", "registers"],
+                          labels="registers-dev-labels.txt"),
+}
+
+def set_arguments(argv):
+    """(the SETS entry, the remaining arguments) of `[--set <name>] ...`."""
+    if argv[:1] == ["--set"]:
+        return SETS[argv[1]], argv[2:]
+    return SETS["registers"], argv
 
 
-def other_names():
+def other_names(others):
     names = set()
-    for s in ["dev", "holdout", "fresh", "products", "codes"]:
+    for s in others:
         with open(os.path.join(EVAL, "labelled", s + ".csv"), encoding="utf-8", newline="") as f:
             names.update(row["name"] for row in csv.DictReader(f))
     return names
 
 
-def eligible(folder):
+def eligible(folder, spec):
     """{file: [(key, row)]} in file order."""
-    taken = other_names()
+    taken = other_names(spec["others"])
     seen, out = set(), {}
-    for file in FILES:
+    for file in spec["files"]:
         province = file.split("/")[1]
         rows = []
         with open(os.path.join(folder, file + ".csv"), encoding="utf-8", newline="") as f:
@@ -63,8 +75,8 @@ def labelled_row(id_, file, row, segments="", note=""):
             SOURCE.format(file), segments, note]
 
 
-def main(command, folder, path):
-    rows = eligible(folder)
+def main(spec, command, folder, path=None):
+    rows = eligible(folder, spec)
     if command == "pool":
         with open(path, "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
@@ -74,18 +86,22 @@ def main(command, folder, path):
                     w.writerow(labelled_row(key, file, row))
         print(f"{sum(len(r) for r in rows.values())} eligible rows -> {path}", file=sys.stderr)
         return
-    with open(path, encoding="utf-8") as f:
-        shown = {line.strip() for line in f if line.strip()}
+    shown = set()
+    if path:
+        with open(path, encoding="utf-8") as f:
+            shown = {line.strip() for line in f if line.strip()}
     # Two generators, so that part A does not depend on the classifier's output (part B's pool).
-    rng_a, rng_b = random.Random(SEED), random.Random(SEED + 1)
-    part_a = {file: rng_a.sample(rows[file], PER_FILE_A) for file in FILES}
+    rng_a, rng_b = random.Random(spec["seed"]), random.Random(spec["seed"] + 1)
+    part_a = {file: rng_a.sample(rows[file], spec["per_file_a"]) for file in spec["files"]}
     a_keys = {key for picked in part_a.values() for key, _ in picked}
-    for file in FILES:
+    for file in spec["files"]:
         pool_b = [(key, row) for key, row in rows[file] if key in shown and key not in a_keys]
-        part_b = rng_b.sample(pool_b, min(PER_FILE_B, len(pool_b)))
+        part_b = rng_b.sample(pool_b, min(spec["per_file_b"], len(pool_b)))
         for part, picked in (("A", part_a[file]), ("B", part_b)):
             for key, row in picked:
                 print(f"{part}|{key}|{row['企业名称'].strip()}")
 
+
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    spec, arguments = set_arguments(sys.argv[1:])
+    main(spec, *arguments)

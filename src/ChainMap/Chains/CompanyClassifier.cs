@@ -361,8 +361,15 @@ internal sealed class CompanyClassifier
         }
 
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
+        var firstItem = FirstItem(scope);
+        var registerRow = products.Length + industryText.Length == 0;
         foreach (var (s, candidate) in scores)
         {
+            // A register row (no products, no industry cell): the name and the scope's first item (where a registration states
+            // its main business) naming the same segment agree on the company's main business, and the scope then counts as
+            // that, not as a list of side lines (ADR 0330).
+            candidate.FirstItemAgrees = registerRow && firstItem.Length >= 2 && candidate.Sources()[0] > 0
+                && candidate.Terms[3] is { } scopeTerms && scopeTerms.Exists(t => firstItem.Contains(t, StringComparison.Ordinal));
             var strong = (candidate.Field(0) * NameWeight) + (candidate.Field(1) * ProductsWeight) + (candidate.Field(2) * IndustryTextWeight);
             if (strong + candidate.Code == 0 && candidate.LabelGuess is null)
             {
@@ -1091,7 +1098,7 @@ internal sealed class CompanyClassifier
         {
             if (candidate.Terms[f] is { Count: > 0 } found)
             {
-                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f == 3 && candidate.MainBusiness ? "经营范围首项" : labels[f]).Append(": ").AppendJoin('、', found);
+                builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(f != 3 ? labels[f] : candidate.MainBusiness ? "经营范围首项" : candidate.FirstItemAgrees ? "经营范围（首项与名称相符）" : labels[f]).Append(": ").AppendJoin('、', found);
             }
         }
 
@@ -1163,6 +1170,9 @@ internal sealed class CompanyClassifier
         /// <summary>True when only the first item of the business scope (the main business) proposes the segment.</summary>
         public bool MainBusiness { get; init; }
 
+        /// <summary>The name supports the segment and the scope's first item names it too (ADR 0330): the scope weighs as a main business.</summary>
+        public bool FirstItemAgrees { get; set; }
+
         /// <summary>True when an industry word of the name or products (消防, 专用汽车) proposes the segment.</summary>
         public bool NamedByWord { get; set; }
 
@@ -1198,7 +1208,7 @@ internal sealed class CompanyClassifier
         /// </summary>
         public double[] Sources()
         {
-            double[] weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness ? 1.0 : ScopeSourceWeight];
+            double[] weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness || FirstItemAgrees ? 1.0 : ScopeSourceWeight];
             var result = new double[4];
             for (var f = 0; f < 4; f++)
             {

@@ -779,6 +779,59 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A register row (name and scope only; issue #19, session 30, ADR 0330): the name and the scope's first item, where a
+    // registration states its main business, naming the same segment confirm it; the same words with the scope's first item
+    // about something else stay 待确认.
+    [TestCase("某某种业有限公司", "农作物种子批发零售；化肥、农药销售", "房屋租赁；农作物种子批发零售", "NC-SEED")]
+    [TestCase("某某兽药有限公司", "兽药生产销售。", "房屋租赁；兽药生产销售。", "SW-VET")]
+    public async Task On_a_register_row_the_name_and_the_first_scope_item_naming_one_segment_confirm_it(string name, string agreeing, string later, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var confirmed = classifier.Classify(new CompanyText(name, null, null, agreeing)).Single(m => m.Segment.Code == segment);
+        var pending = classifier.Classify(new CompanyText(name, null, null, later)).Single(m => m.Segment.Code == segment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(confirmed.Confidence, Is.GreaterThanOrEqualTo(ClassifierRules.ConfirmThreshold), confirmed.Evidence);
+            Assert.That(confirmed.Evidence, Does.Contain("首项与名称相符"));
+            Assert.That(pending.Confidence, Is.LessThan(ClassifierRules.ConfirmThreshold), pending.Evidence);
+        });
+    }
+
+    // Register rows of kinds a register holds many of (issue #19, session 30): insurers' branches, China Unicom's branches,
+    // hauliers, tax agents and accountants (name-words.csv), nurseries, water-treatment agents and grain buyers (segments.csv).
+    [TestCase("中国某某人寿保险股份有限公司某县支公司营销服务部", "对营销员开展培训及日常管理；收取营销员代收的保险费", "FW-FIN")]
+    [TestCase("某某财产保险股份有限公司某县支公司", "保险业务", "FW-FIN")]
+    [TestCase("中国联合网络通信有限公司某某县分公司", "经营固定网本地电话业务", "FW-DIGI")]
+    [TestCase("某某货运有限公司", "普通货物运输", "FW-LOGI")]
+    [TestCase("某某税务师事务所有限公司", "税务代理、代理记帐", "FW-BIZ")]
+    [TestCase("某某会计师事务所有限公司", "审查企业会计报表，出具审计报告", "FW-BIZ")]
+    [TestCase("某某苗木有限公司", "苗木种植、销售", "NC-SEED")]
+    [TestCase("某某净水剂厂", "净水剂生产", "HG-FINE-ADD")]
+    [TestCase("某某粮油有限公司", "粮食收购、销售", "NC-WHOLESALE")]
+    public async Task Register_rows_of_insurers_telecoms_hauliers_tax_agents_nurseries_and_grain_buyers_are_placed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // 保险 in a name is an insurer; 保险柜, 保险箱, 保险丝, 保险杠 are goods, read first and meaning nothing (session 30).
+    [TestCase("某某保险柜制造有限公司", "保险柜、保险箱制造、销售")]
+    [TestCase("某某汽车保险杠有限公司", "汽车保险杠生产、销售")]
+    [TestCase("某某保险丝厂", "保险丝生产")]
+    public async Task A_maker_of_safes_fuses_or_bumpers_is_no_insurer(string name, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Not.Contain("FW"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     [Test]
     public void Exclusion_notes_are_cut_from_the_scope_and_other_brackets_kept()
     {

@@ -29,6 +29,7 @@ public sealed class LabelledSetTests
     [TestCase("registers")]
     [TestCase("registers-random")]
     [TestCase("registers-shown")]
+    [TestCase("registers-dev")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -158,26 +159,47 @@ public sealed class LabelledSetTests
         var rows = ReadRows(Path.Combine(Folder, "labelled", "registers.csv"));
         var random = ReadRows(Path.Combine(Folder, "labelled", "registers-random.csv"));
         var shown = ReadRows(Path.Combine(Folder, "labelled", "registers-shown.csv"));
-        var otherNames = new[] { "dev", "holdout", "fresh", "products", "codes" }
-            .SelectMany(set => ReadRows(Path.Combine(Folder, "labelled", set + ".csv")))
-            .Select(row => row["name"])
-            .ToHashSet();
-        var sources = new[] { "2001/安徽", "2002/湖南", "2003/黑龙江", "2004/陕西" }
-            .Select(file => $"catseyess/elevencats:Enterprise-Registration-Data/csv/{file}.csv@b3d9025beefd")
-            .ToList();
         static string Line(Dictionary<string, string> row) => string.Join('\u001f', row.Values);
 
+        AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes"], ["2001/安徽", "2002/湖南", "2003/黑龙江", "2004/陕西"]);
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(300));
-        Assert.That(rows.Select(row => row["name"]), Is.Unique);
-        Assert.That(rows.Select(row => row["name"]).Where(otherNames.Contains), Is.Empty, "no company of another labelled set");
-        Assert.That(rows.Select(row => row["source"]).Distinct(), Is.EquivalentTo(sources), "only the four files nobody had read");
-        Assert.That(rows.Where(row => row["province"].Length == 0 || row["scope"].Length == 0).Select(row => row["id"]), Is.Empty, "every row a province and a scope");
-        Assert.That(rows.Where(row => row["industry"].Length > 0 || row["stock_code"].Length > 0).Select(row => row["id"]), Is.Empty, "register rows carry no industry and no stock code");
         Assert.That(random, Has.Count.EqualTo(200));
         Assert.That(shown, Has.Count.EqualTo(100));
         Assert.That(random.Select(row => row["note"]), Has.All.StartWith("A; "));
         Assert.That(shown.Select(row => row["note"]), Has.All.StartWith("B; "));
         Assert.That(random.Concat(shown).Select(Line), Is.EquivalentTo(rows.Select(Line)), "the parts hold exactly the rows of registers.csv");
+    }
+
+    [Test]
+    public void The_register_tuning_set_is_60_random_rows_of_each_of_four_other_files_and_shares_no_company_with_the_blind_sets()
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "registers-dev.csv"));
+        string[] files = ["2000/福建", "2001/河北", "2002/江西", "2003/广西"];
+
+        AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes", "registers"], files);
+        Assert.That(rows, Has.Count.EqualTo(240));
+        Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(60), "60 rows per file");
+        Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");
+        Assert.That(rows.Count(row => !Codes(row).Any()), Is.GreaterThanOrEqualTo(rows.Count / 4), "a real register: many rows in no chain");
+    }
+
+    /// <summary>Register rows: unique names in no other labelled set, only the given files of catseyess/elevencats, each with a
+    /// province and a scope, none with an industry or a stock code.</summary>
+    private static void AssertRegisterRows(List<Dictionary<string, string>> rows, string[] otherSets, string[] files)
+    {
+        var otherNames = otherSets
+            .SelectMany(set => ReadRows(Path.Combine(Folder, "labelled", set + ".csv")))
+            .Select(row => row["name"])
+            .ToHashSet();
+        var sources = files
+            .Select(file => $"catseyess/elevencats:Enterprise-Registration-Data/csv/{file}.csv@b3d9025beefd")
+            .ToList();
+
+        Assert.That(rows.Select(row => row["name"]), Is.Unique);
+        Assert.That(rows.Select(row => row["name"]).Where(otherNames.Contains), Is.Empty, "no company of another labelled set");
+        Assert.That(rows.Select(row => row["source"]).Distinct(), Is.EquivalentTo(sources), "only the four files nobody had read");
+        Assert.That(rows.Where(row => row["province"].Length == 0 || row["scope"].Length == 0).Select(row => row["id"]), Is.Empty, "every row a province and a scope");
+        Assert.That(rows.Where(row => row["industry"].Length > 0 || row["stock_code"].Length > 0).Select(row => row["id"]), Is.Empty, "register rows carry no industry and no stock code");
     }
 
     [Test]

@@ -800,7 +800,8 @@ internal sealed class CompanyClassifierTests
     }
 
     // Register rows of kinds a register holds many of (issue #19, session 30): insurers' branches, China Unicom's branches,
-    // hauliers, tax agents and accountants (name-words.csv), nurseries, water-treatment agents and grain buyers (segments.csv).
+    // hauliers, tax agents and accountants (name-words.csv), nurseries, water-treatment agents, grain buyers, software and
+    // systems integration written 软硬件开发 / 计算机系统集成, auction houses (segments.csv).
     [TestCase("中国某某人寿保险股份有限公司某县支公司营销服务部", "对营销员开展培训及日常管理；收取营销员代收的保险费", "FW-FIN")]
     [TestCase("某某财产保险股份有限公司某县支公司", "保险业务", "FW-FIN")]
     [TestCase("中国联合网络通信有限公司某某县分公司", "经营固定网本地电话业务", "FW-DIGI")]
@@ -810,6 +811,9 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某苗木有限公司", "苗木种植、销售", "NC-SEED")]
     [TestCase("某某净水剂厂", "净水剂生产", "HG-FINE-ADD")]
     [TestCase("某某粮油有限公司", "粮食收购、销售", "NC-WHOLESALE")]
+    [TestCase("某某科贸有限公司", "计算机软硬件开发与销售，计算机网络系统集成", "DZ-SVC")]
+    [TestCase("某某科技有限公司", "计算机系统集成、软件开发；计算机销售", "FW-INFO")]
+    [TestCase("某某拍卖有限公司", "拍卖（除文物）", "FW-BIZ")]
     public async Task Register_rows_of_insurers_telecoms_hauliers_tax_agents_nurseries_and_grain_buyers_are_placed(string name, string scope, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

@@ -23,7 +23,7 @@ public sealed class SqliteCapitalFilterPlanTests
     {
         directory = Directory.CreateTempSubdirectory("chainmap-capital-plan-").FullName;
         store = new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System);
-        await store.CountCompaniesAsync(CancellationToken.None);
+        await store.InitializeAsync(CancellationToken.None);
     }
 
     [TearDown]
@@ -41,6 +41,11 @@ public sealed class SqliteCapitalFilterPlanTests
     {
         await using var connection = await store.OpenAsync(CancellationToken.None);
         await using var command = statement(connection, query);
+        if (command.Parameters.Contains("$segment"))
+        {
+            command.Parameters["$segment"].Value = Segments[0];
+        }
+
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         var steps = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -316,6 +316,29 @@ internal static class DiscoveryBenchmark
         var ids = page.Items.Select(t => t.Company.Id).ToList();
         await Step("store: 50 companies", 20, () => store.GetCompaniesAsync(ids, cancellationToken));
         await Step("store: paths for 50 targets, 3 each", 20, () => store.FindIntroductionPathsAsync(ids, homeCodes, DiscoveryService.MaxHops, 3, cancellationToken));
+        // The paths of a list ranked 21 pages ahead (ADR 0340): one search for 1,000 targets against 20 searches of 50.
+        var deep = set.Candidates.Select(c => c.CompanyId).Distinct().Take(1_000).ToList();
+        var process = Process.GetCurrentProcess();
+        foreach (var (name, chunk) in new[] { ("store: paths for 1,000 targets, 20 searches of 50", 50), ("store: paths for 1,000 targets, one search", 1_000) })
+        {
+            var cpu = new List<double>();
+            await Step(name, 3, async () =>
+            {
+                process.Refresh();
+                var before = process.TotalProcessorTime;
+                var found = 0;
+                foreach (var part in deep.Chunk(chunk))
+                {
+                    found += (await store.FindIntroductionPathsAsync(part, homeCodes, DiscoveryService.MaxHops, 3, cancellationToken)).Count;
+                }
+
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - before).TotalMilliseconds);
+                return found;
+            });
+            rows.Add(Row(name + " (process CPU ms)", cpu));
+        }
+
         await Step("list (whole, warm, no paths)", 100, () => discovery.FindTargetsAsync(new TargetFilter([chain], null, codes, regionText, [], null, 1, 50, 0), cancellationToken));
         await Step("map (whole, warm)", 5, () => discovery.BuildMapAsync(chain, null, 5, 1, cancellationToken));
         await host.StopAsync(cancellationToken);

@@ -444,4 +444,18 @@ internal static class SqliteDiscoverySchema
         CREATE INDEX discovery_member_capital ON discovery_member(segment_code, capital, company_id, province_code, city_code, county_code, multi);
 
         """ + MemberTagsRebuild;
+
+    /// <summary>
+    /// Migration 230 (ADR 0340): a list with a minimum capital reads no table row. The rank index carries the capital
+    /// (its candidates are read strongest first and the capital tested from the index), the count of a list scoped to
+    /// provinces seeks (segment, province, capital ≥ minimum) instead of reading every membership of the segment above the
+    /// minimum, and the index of memberships in several segments carries the capital for the count's correction.
+    /// </summary>
+    public const string CapitalInIndexes = """
+        DROP INDEX discovery_member_rank;
+        CREATE INDEX discovery_member_rank ON discovery_member(segment_code, strength DESC, company_id, province_code, city_code, county_code, capital);
+        CREATE INDEX discovery_member_capital_by_province ON discovery_member(segment_code, province_code, capital, city_code, county_code);
+        DROP INDEX discovery_member_multi;
+        CREATE INDEX discovery_member_multi ON discovery_member(segment_code, company_id, province_code, city_code, county_code, capital) WHERE multi = 1;
+        """;
 }

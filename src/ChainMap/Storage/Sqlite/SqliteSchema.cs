@@ -321,6 +321,9 @@ internal static class SqliteSchema
 
         // The discovery triggers run only when a value they copy changed (ADR 0320).
         (220, SqliteDiscoverySchema.TriggersOnChange),
+
+        // A minimum capital is tested from the indexes; a list scoped to provinces counts it by a seek (ADR 0340).
+        (230, SqliteDiscoverySchema.CapitalInIndexes),
     ];
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)

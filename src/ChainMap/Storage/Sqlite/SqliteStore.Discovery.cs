@@ -66,19 +66,11 @@ internal sealed partial class SqliteStore
     public async Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var filter = new SqlCandidateFilter(CandidateFilter.Of(query));
         var candidates = new List<TargetCandidate>();
         if (query.PerSegment > 0)
         {
-            await using var top = Command(connection, $"""
-                SELECT {filter.Distinct} m.company_id, m.strength FROM {filter.From} {filter.RankIndex}
-                WHERE m.segment_code = $segment {filter.Where}
-                ORDER BY m.strength DESC, m.company_id
-                LIMIT $limit
-                """);
-            filter.Bind(top);
-            top.Parameters.AddWithValue("$limit", query.PerSegment);
-            var segment = top.Parameters.Add("$segment", SqliteType.Text);
+            await using var top = TopCandidatesCommand(connection, query);
+            var segment = top.Parameters["$segment"];
             foreach (var code in query.SegmentCodes.Distinct(StringComparer.Ordinal))
             {
                 segment.Value = code;
@@ -97,7 +89,7 @@ internal sealed partial class SqliteStore
     /// <summary>
     /// Distinct matching companies, without reading a company row (ADR 0211). Without tag or capital conditions
     /// this sums the per-region counts of each segment; with a minimum capital it counts the matching memberships
-    /// from the capital index; both then subtract the extra memberships of companies in several of the segments
+    /// from a capital index (by province when the scope is provinces, ADR 0340); both then subtract the extra memberships of companies in several of the segments
     /// (the few rows marked multi). With tags it counts the distinct companies of the matching tag rows.
     /// </summary>
     private static async Task<long> CountCandidatesAsync(SqliteConnection connection, TargetCandidateQuery query, CancellationToken cancellationToken)
@@ -119,13 +111,7 @@ internal sealed partial class SqliteStore
         long memberships;
         if (counted.MinCapital is not null)
         {
-            var filter = new SqlCandidateFilter(counted);
-            await using var count = Command(connection, $"""
-                SELECT count(*) FROM discovery_member m INDEXED BY discovery_member_capital
-                WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where}
-                """);
-            filter.Bind(count);
-            count.Parameters.AddWithValue("$segments", Json(segments));
+            await using var count = CapitalMembershipsCommand(connection, query);
             memberships = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
         else
@@ -142,6 +128,38 @@ internal sealed partial class SqliteStore
         multiFilter.Bind(extra);
         extra.Parameters.AddWithValue("$segments", JsonSerializer.Serialize(segments));
         return memberships - Convert.ToInt64(await extra.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads the strongest candidates of a list in one segment (<c>$segment</c>, set per segment), strongest first.</summary>
+    internal static SqliteCommand TopCandidatesCommand(SqliteConnection connection, TargetCandidateQuery query)
+    {
+        var filter = new SqlCandidateFilter(CandidateFilter.Of(query));
+        var top = Command(connection, $"""
+            SELECT {filter.Distinct} m.company_id, m.strength FROM {filter.From} {filter.RankIndex}
+            WHERE m.segment_code = $segment {filter.Where}
+            ORDER BY m.strength DESC, m.company_id
+            LIMIT $limit
+            """);
+        filter.Bind(top);
+        top.Parameters.AddWithValue("$limit", query.PerSegment);
+        top.Parameters.Add("$segment", SqliteType.Text);
+        return top;
+    }
+
+    /// <summary>
+    /// Counts the memberships of a list with a minimum capital and no tags (a company in several of the segments counts
+    /// once per segment here; the caller corrects for those), from an index alone (ADR 0211, 0340).
+    /// </summary>
+    internal static SqliteCommand CapitalMembershipsCommand(SqliteConnection connection, TargetCandidateQuery query)
+    {
+        var filter = new SqlCandidateFilter(CandidateFilter.Of(query) with { MinStrength = null });
+        var count = Command(connection, $"""
+            SELECT count(*) FROM discovery_member m {filter.CapitalCountIndex}
+            WHERE m.segment_code IN (SELECT value FROM json_each($segments)) {filter.Where}
+            """);
+        filter.Bind(count);
+        count.Parameters.AddWithValue("$segments", Json(query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList()));
+        return count;
     }
 
     private static async Task<List<string>> ChainSegmentsAsync(SqliteConnection connection, string chainCode, CancellationToken cancellationToken)

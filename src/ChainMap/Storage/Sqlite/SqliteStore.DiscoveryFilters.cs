@@ -112,7 +112,8 @@ internal sealed partial class SqliteStore
             var where = new StringBuilder();
             if (!filter.Scope.IsEverywhere)
             {
-                where.Append(" AND ").Append(scope.Contains("m"));
+                // The plain condition (NULL drops the row as 0 does): an index led by segment and province can seek it.
+                where.Append(" AND ").Append(scope.Where("m"));
             }
 
             where.Append(" AND NOT ").Append(excluded.Contains("m"));
@@ -145,6 +146,15 @@ internal sealed partial class SqliteStore
         /// planner would otherwise take the capital index and sort every matching row of the segment.
         /// </summary>
         public string RankIndex => Distinct.Length == 0 ? "INDEXED BY discovery_member_rank" : "INDEXED BY discovery_member_tag_rank";
+
+        /// <summary>
+        /// The index that counts the memberships above a minimum capital: with a scope of provinces only, the one led by
+        /// (segment, province, capital), which seeks each province's range (ADR 0340); else the one led by (segment, capital).
+        /// </summary>
+        public string CapitalCountIndex =>
+            filter.Scope is { IsEverywhere: false, Provinces.Count: > 0, Cities.Count: 0, Counties.Count: 0 }
+                ? "INDEXED BY discovery_member_capital_by_province"
+                : "INDEXED BY discovery_member_capital";
 
         /// <summary><c>DISTINCT</c> when a company can come more than once per segment (several of the tags), else empty.</summary>
         public string Distinct { get; } = string.Empty;

@@ -343,6 +343,99 @@ public sealed class SqliteDeferredIndexTests
         return rows;
     }
 
+    /// <summary>Every tag row with its company's name instead of its id (ids differ between two stores of the same companies).</summary>
+    private static async Task<List<string>> TagRowsByNameAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.name, t.tag, t.segment_code, t.strength, t.capital, t.province_code, coalesce(t.city_code, '-'), coalesce(t.county_code, '-')
+            FROM discovery_member_tag t JOIN company c ON c.id = t.company_id
+            WHERE c.name <> '戊公司'
+            ORDER BY 1, 2, 3
+            """;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    [Test]
+    public async Task A_first_import_into_an_empty_store_writes_the_tag_rows_the_triggers_write_for_the_same_companies()
+    {
+        // A tag with a quote and a backslash, a tag given twice, a company in two segments, an unconfirmed membership
+        // (no tag rows) and a company without tags: the rebuild at the end of a first import (ADR 0335) reads the
+        // memberships and companies instead of discovery_member, and must give the rows the triggers give row by row.
+        CompanyRecord[] rows =
+        [
+            Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, ["专精特新", "高新技术企业"], "T1-RAW"),
+            Tagged("乙公司", "91320506MA4K0L2X7B", "320506", 200, ["高新\"技术\\企业", "上市公司", "上市公司"], "T1-RAW", "T1-VEH"),
+            Tagged("丙公司", "91420100MA4K0L2X7C", "420100", 300, ["专精特新"]) with
+            {
+                Memberships = [new SegmentMembership("T1-VEH", null, 0.5, null, "classifier:words", MembershipStatus.Unconfirmed)],
+            },
+            Tagged("丁公司", "91421303MA4K0L2X7D", "421303", 400, [], "T1-VEH"),
+        ];
+        var bulk = await StoreWithChainAsync(path);
+        await using (var session = await bulk.BeginCompanyImportAsync(new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await session.UpsertAsync(rows, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((5L, 0L, 0L)), "a first import: the discovery tables wait for the end of the load");
+        }
+
+        // The same companies imported into a store that already holds one: the triggers write their tag rows.
+        var other = Path.Combine(directory, "triggers.db");
+        var kept = await StoreWithChainAsync(other);
+        await kept.UpsertCompaniesAsync([Tagged("戊公司", "91421303MA4K0L2X7E", "421303", 50, ["专精特新"], "T1-RAW")],
+            new ImportStamp("imp-0", "0.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await kept.UpsertCompaniesAsync(rows, new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        var rebuilt = await TagRowsByNameAsync(path);
+        Assert.That(rebuilt, Is.EqualTo(await TagRowsByNameAsync(other)));
+        Assert.That(rebuilt, Has.Count.EqualTo(6), "甲 2 tags x 1 segment, 乙 2 distinct tags x 2 segments, none for 丙 and 丁");
+        Assert.That(rebuilt, Has.Some.StartsWith("乙公司 | 高新\"技术\\企业 | T1-RAW"));
+        Assert.That(rebuilt, Has.None.StartsWith("丙公司"), "an unconfirmed membership has no tag rows");
+    }
+
+    [Test]
+    public async Task A_first_import_stores_long_empty_and_chinese_texts_as_given()
+    {
+        // The session binds text as UTF-8 from a buffer of its own (ADR 0335): longer values than the buffer, the empty
+        // tag list (the empty string, not NULL) and absent values must come back exactly.
+        var scope = string.Concat(Enumerable.Repeat("专用汽车、消防车、应急救援装备的研发、制造与销售；", 40));
+        var record = Tagged("甲公司", "91421303MA4K0L2X7A", "421303", 100, [], "T1-RAW") with
+        {
+            Scope = scope,
+            Address = "湖北省随州市曾都区 \"专汽\" 大道 1 号",
+            Products = "专汽、罐车",
+            Industry = null,
+        };
+        var store = await StoreWithChainAsync(path);
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            await session.UpsertAsync([record, Tagged("乙公司", "91320506MA4K0L2X7B", "320506", 200, ["专精特新"], "T1-RAW")], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.That(System.Text.Encoding.UTF8.GetByteCount(scope), Is.GreaterThan(1024), "longer than the session's first buffer (1 KiB)");
+        var stored = await store.GetCompanyAsync(1, CancellationToken.None);
+        Assert.That(stored, Is.Not.Null);
+        Assert.That((stored!.Name, stored.Scope, stored.Address, stored.Products, stored.Industry, stored.Tags.Count),
+            Is.EqualTo(("甲公司", scope, record.Address, "专汽、罐车", (string?)null, 0)));
+        Assert.That((await store.GetCompanyAsync(2, CancellationToken.None))!.Tags, Is.EqualTo(new[] { "专精特新" }));
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(tags) || ':' || tags || ':' || typeof(industry) FROM company WHERE id = 1";
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("text::null"), "no tags is the empty text, no industry is NULL");
+    }
+
     private static CompanyRecord Tagged(string name, string uscc, string region, decimal capital, string[] tags, params string[] segments) =>
         WithUscc(name, uscc, region, capital, segments) with { Tags = tags };
 

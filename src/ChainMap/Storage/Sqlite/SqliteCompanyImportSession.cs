@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ChainMap.Domain;
 using ChainMap.Import;
@@ -881,7 +880,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         private readonly sqlite3 database;
         private readonly sqlite3_stmt statement;
         private readonly int[] indexes;
-        private byte[] utf8 = new byte[1024];
 
         public RawStatement(SqliteConnection connection, string sql, params string[] parameters)
         {
@@ -898,35 +896,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             indexes = Enumerable.Range(1, count).ToArray();
         }
 
-        /// <summary>
-        /// Binds <paramref name="value"/> as UTF-8 encoded into this statement's own buffer: SQLite copies the bytes when
-        /// bound (SQLITE_TRANSIENT), so the buffer serves every parameter, and a row's strings cost no array each
-        /// (SQLitePCL's string overload allocates one per call; ADR 0335). The empty string goes through that overload:
-        /// an empty span would bind NULL.
-        /// </summary>
-        public void Bind(int parameter, string? value)
-        {
-            if (value is null)
-            {
-                Check(raw.sqlite3_bind_null(statement, indexes[parameter]));
-                return;
-            }
-
-            if (value.Length == 0)
-            {
-                Check(raw.sqlite3_bind_text(statement, indexes[parameter], value));
-                return;
-            }
-
-            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (most > utf8.Length)
-            {
-                utf8 = new byte[Math.Max(most, utf8.Length * 2)];
-            }
-
-            var length = Encoding.UTF8.GetBytes(value, utf8);
-            Check(raw.sqlite3_bind_text(statement, indexes[parameter], utf8.AsSpan(0, length)));
-        }
+        public void Bind(int parameter, string? value) =>
+            Check(value is null ? raw.sqlite3_bind_null(statement, indexes[parameter]) : raw.sqlite3_bind_text(statement, indexes[parameter], value));
 
         public void Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(statement, indexes[parameter], value));
 

@@ -195,7 +195,7 @@ public sealed class DiscoveryCacheTests
     }
 
     /// <summary>The SQLite store, with its home-tie reads counted and, when asked, held at a gate.</summary>
-    private sealed class GatedStore(IDiscoveryStore inner) : IDiscoveryStore
+    private sealed class GatedStore(IDiscoveryStore inner) : ForwardingDiscoveryStore(inner)
     {
         private Gate? gate;
         private int tieReads;
@@ -204,22 +204,10 @@ public sealed class DiscoveryCacheTests
 
         public Gate Hold() => gate = new Gate();
 
-        public Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
-            inner.GetSegmentStatsAsync(chainCode, homeRegionCodes, cancellationToken);
-
-        public Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken) =>
-            inner.CountSegmentPlacesAsync(chainCode, regionCodes, excludedRegionCodes, cancellationToken);
-
-        public Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken) =>
-            inner.FindTargetCandidatesAsync(query, cancellationToken);
-
-        public Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
-            inner.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
-
-        public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref tieReads);
-            var read = await inner.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
+            var read = await base.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
             if (Interlocked.Exchange(ref gate, null) is { } held)
             {
                 // Held after reading: what the store held then is what this read returns.
@@ -228,11 +216,5 @@ public sealed class DiscoveryCacheTests
 
             return read;
         }
-
-        public Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
-            inner.GetCompaniesAsync(ids, cancellationToken);
-
-        public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken) =>
-            inner.FindIntroductionPathsAsync(targetIds, homeRegionCodes, maxHops, perTarget, cancellationToken);
     }
 }

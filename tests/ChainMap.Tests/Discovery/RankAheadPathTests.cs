@@ -93,36 +93,18 @@ public sealed class RankAheadPathTests
     }
 
     /// <summary>The store, with the targets of each introduction path search recorded.</summary>
-    private sealed class CountingStore(IDiscoveryStore inner) : IDiscoveryStore
+    private sealed class CountingStore(IDiscoveryStore inner) : ForwardingDiscoveryStore(inner)
     {
         public List<long[]> PathSearches { get; } = [];
 
-        public Task<IReadOnlyList<SegmentStats>> GetSegmentStatsAsync(string chainCode, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
-            inner.GetSegmentStatsAsync(chainCode, homeRegionCodes, cancellationToken);
-
-        public Task<IReadOnlyList<SegmentPlaceCount>> CountSegmentPlacesAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, IReadOnlyCollection<string> excludedRegionCodes, CancellationToken cancellationToken) =>
-            inner.CountSegmentPlacesAsync(chainCode, regionCodes, excludedRegionCodes, cancellationToken);
-
-        public Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken) =>
-            inner.FindTargetCandidatesAsync(query, cancellationToken);
-
-        public Task<HomeChannelGraph> LoadHomeChannelGraphAsync(IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken) =>
-            inner.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
-
-        public Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
-            inner.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
-
-        public Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
-            inner.GetCompaniesAsync(ids, cancellationToken);
-
-        public Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken)
+        public override Task<IReadOnlyList<IntroductionPath>> FindIntroductionPathsAsync(IReadOnlyCollection<long> targetIds, IReadOnlyCollection<string> homeRegionCodes, int maxHops, int perTarget, CancellationToken cancellationToken)
         {
             lock (PathSearches)
             {
                 PathSearches.Add([.. targetIds]);
             }
 
-            return inner.FindIntroductionPathsAsync(targetIds, homeRegionCodes, maxHops, perTarget, cancellationToken);
+            return base.FindIntroductionPathsAsync(targetIds, homeRegionCodes, maxHops, perTarget, cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ChainMap.Curation;
@@ -130,13 +131,19 @@ internal static class CompanyFields
 }
 
 /// <summary>
-/// Which import last set each field (field name → import id). Read from the stored JSON text and parsed
-/// only when a change needs the map; an import's stamp on top of it is kept as a mask until then, so
-/// an unchanged row costs no parsing and a new company no dictionary.
+/// Which import last set each field (field name → import id or analyst stamp). Stored compactly (ADR 0350): a
+/// JSON object of source → mask of the fields it set (<see cref="CompanyFields"/> bits), e.g.
+/// <c>{"imp-…":8191}</c> for a company one import wrote, <c>{"imp-…":8183,"analyst|…":8}</c> after an analyst's edit.
+/// Read from the stored text and parsed only when a change needs the map; an import's stamp on top of it is kept
+/// as a mask until then, so an unchanged row costs no parsing and a new company no dictionary. The reader also
+/// takes the form before migration 235 (field → source, string values), which a Neo4j store may still hold.
 /// </summary>
 internal sealed class FieldProvenance
 {
     public static readonly FieldProvenance None = new(null, null, 0, null);
+
+    // Sources as SQLite's JSON functions write them (migration 235): names in their own characters, not escaped.
+    private static readonly JsonSerializerOptions Text = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string? json;
     private readonly FieldProvenance? basis;
@@ -163,7 +170,7 @@ internal sealed class FieldProvenance
     public static FieldProvenance FromJson(string? json) => string.IsNullOrEmpty(json) ? None : new FieldProvenance(json, null, 0, null);
 
     public static FieldProvenance From(IReadOnlyDictionary<string, string> fields) =>
-        fields.Count == 0 ? None : new FieldProvenance(JsonSerializer.Serialize(fields), null, 0, null);
+        fields.Count == 0 ? None : new FieldProvenance(Write(fields), null, 0, null);
 
     /// <summary>
     /// The fields whose value an analyst set (<see cref="AnalystProvenance"/>). A stored text without an analyst's stamp is
@@ -192,7 +199,7 @@ internal sealed class FieldProvenance
     /// <summary>These provenance values with every field of <paramref name="mask"/> set to <paramref name="importId"/>.</summary>
     public FieldProvenance Stamp(int mask, string importId) => mask == 0 ? this : new FieldProvenance(null, this, mask, importId);
 
-    /// <summary>The JSON object as stored (field → import id); the stored text itself when nothing was stamped.</summary>
+    /// <summary>The JSON object as stored (source → field mask); the stored text itself when nothing was stamped.</summary>
     public string ToJson()
     {
         if (basis is null)
@@ -200,34 +207,78 @@ internal sealed class FieldProvenance
             return json ?? "{}";
         }
 
-        if (IsStampOnly)
-        {
-            // The fields in order, each with the same id: no dictionary needed.
-            var builder = new StringBuilder("{");
-            var stamp = JsonSerializer.Serialize(StampedBy);
-            foreach (var field in CompanyFields.In(StampedMask))
-            {
-                builder.Append(builder.Length > 1 ? "," : "").Append(JsonSerializer.Serialize(field)).Append(':').Append(stamp);
-            }
+        // A new company: one source for all its fields, no dictionary needed.
+        return IsStampOnly
+            ? string.Concat("{", JsonSerializer.Serialize(StampedBy, Text), ":", StampedMask.ToString(CultureInfo.InvariantCulture), "}")
+            : Write(Fields);
+    }
 
-            return builder.Append('}').ToString();
+    /// <summary>
+    /// The stored form of <paramref name="fields"/>: each source once with the mask of its fields, sources in the order
+    /// of their first field. Names that are not <see cref="CompanyFields"/> have no bit and are left out.
+    /// </summary>
+    private static string Write(IReadOnlyDictionary<string, string> fields)
+    {
+        var sources = new List<(string Source, int Mask)>(2);
+        for (var bit = 0; bit < CompanyFields.Names.Count; bit++)
+        {
+            if (fields.TryGetValue(CompanyFields.Names[bit], out var source))
+            {
+                var at = sources.FindIndex(s => s.Source == source);
+                if (at < 0)
+                {
+                    sources.Add((source, 1 << bit));
+                }
+                else
+                {
+                    sources[at] = (source, sources[at].Mask | (1 << bit));
+                }
+            }
         }
 
-        return JsonSerializer.Serialize(Fields);
+        var builder = new StringBuilder("{");
+        foreach (var (source, mask) in sources)
+        {
+            builder.Append(builder.Length > 1 ? "," : "").Append(JsonSerializer.Serialize(source, Text)).Append(':').Append(mask.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return builder.Append('}').ToString();
     }
 
     private Dictionary<string, string> Build()
     {
         if (basis is null)
         {
-            return json is null ? new Dictionary<string, string>(StringComparer.Ordinal)
-                : new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [], StringComparer.Ordinal);
+            return json is null ? new Dictionary<string, string>(StringComparer.Ordinal) : Read(json);
         }
 
         var result = new Dictionary<string, string>(basis.Fields, StringComparer.Ordinal);
         foreach (var field in CompanyFields.In(StampedMask))
         {
             result[field] = StampedBy!;
+        }
+
+        return result;
+    }
+
+    /// <summary>Field → source from a stored text: source → mask, or field → source (the form before migration 235).</summary>
+    private static Dictionary<string, string> Read(string json)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Number)
+            {
+                foreach (var field in CompanyFields.In(property.Value.GetInt32()))
+                {
+                    result[field] = property.Name;
+                }
+            }
+            else if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                result[property.Name] = property.Value.GetString()!;
+            }
         }
 
         return result;

@@ -170,7 +170,7 @@ public sealed class CompanyMergeTests
             ["name"] = "imp-2", ["uscc"] = "imp-2", ["region"] = "imp-2", ["registered_capital"] = "imp-2", ["products"] = "imp-2",
         }));
         Assert.That(decision.Company.Provenance.ToJson(),
-            Is.EqualTo("""{"name":"imp-2","uscc":"imp-2","region":"imp-2","registered_capital":"imp-2","products":"imp-2"}"""));
+            Is.EqualTo("""{"imp-2":527}"""), "one source with the mask of name, uscc, region, registered_capital and products (ADR 0350)");
     }
 
     [Test]
@@ -338,13 +338,17 @@ public sealed class CompanyMergeTests
     [Test]
     public void Stored_provenance_text_is_kept_and_extended_by_the_fields_the_row_changes()
     {
-        var stored = Stored(Row()) with { Provenance = FieldProvenance.FromJson("""{"name":"imp-0","region":"imp-0","address":"imp-0"}""") };
+        var stored = Stored(Row()) with { Provenance = FieldProvenance.FromJson("""{"imp-0":1029}""") };
 
         var unchanged = CompanyMerge.Merge(stored, Row(), Second, AnySegment);
         var changed = CompanyMerge.Merge(stored, Row() with { Address = "新地址", Employees = 12 }, Second, AnySegment);
 
-        Assert.That(unchanged.Company!.Provenance.ToJson(), Is.EqualTo("""{"name":"imp-0","region":"imp-0","address":"imp-0"}"""));
-        Assert.That(changed.Company!.Provenance.ToJson(), Is.EqualTo("""{"name":"imp-0","region":"imp-0","address":"imp-2","employees":"imp-2"}"""));
+        Assert.That(unchanged.Company!.Provenance.ToJson(), Is.EqualTo("""{"imp-0":1029}"""));
+        Assert.That(changed.Company!.Provenance.ToJson(), Is.EqualTo("""{"imp-0":5,"imp-2":1056}"""));
+        Assert.That(changed.Company.Provenance.Fields, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["name"] = "imp-0", ["region"] = "imp-0", ["address"] = "imp-2", ["employees"] = "imp-2",
+        }));
     }
 
     // Memberships

@@ -45,6 +45,19 @@ public sealed class Neo4jStoreContract : StoreContract
         Assert.That(result.Rows[0][0].GetInt64(), Is.GreaterThan(0));
     }
 
+    /// <summary>A Neo4j store is not migrated: it reads the old text as it is (ADR 0350).</summary>
+    private protected override async Task WriteProvenanceBeforeCompactionAsync(IReadOnlyDictionary<long, string> oldForm)
+    {
+        var store = services!.GetRequiredService<Neo4jStore>();
+        foreach (var (id, json) in oldForm)
+        {
+            var result = await store.RunAsync(
+                new CypherStatement("MATCH (c:Company {id: $id}) SET c.provenance = $p RETURN c.id", new Dictionary<string, object?> { ["id"] = id, ["p"] = json }),
+                CancellationToken.None);
+            Assert.That(result.Rows, Has.Count.EqualTo(1));
+        }
+    }
+
     /// <summary>A database from before the candidate index: its candidates and the migration's mark gone, then the one-time build.</summary>
     private protected override async Task RebuildCandidateIndexAsync()
     {

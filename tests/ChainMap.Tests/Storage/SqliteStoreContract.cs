@@ -39,6 +39,47 @@ public sealed class SqliteStoreContract : StoreContract
         Assert.That(await delete.ExecuteNonQueryAsync(), Is.GreaterThan(0));
     }
 
+    /// <summary>The old text in place of each company's provenance, then migration 235 again: it must write exactly what the store wrote.</summary>
+    private protected override async Task WriteProvenanceBeforeCompactionAsync(IReadOnlyDictionary<long, string> oldForm)
+    {
+        var written = new Dictionary<long, string>();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory!, "test.db"), Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            foreach (var (id, json) in oldForm)
+            {
+                written[id] = await ProvenanceTextAsync(connection, id);
+                await using var update = connection.CreateCommand();
+                update.CommandText = "UPDATE company SET provenance = $p WHERE id = $id";
+                update.Parameters.AddWithValue("$p", json);
+                update.Parameters.AddWithValue("$id", id);
+                Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
+            }
+
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = "DELETE FROM schema_version WHERE version = 235";
+            Assert.That(await forget.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        await Store.InitializeAsync(CancellationToken.None);
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory!, "test.db"), Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            foreach (var id in oldForm.Keys)
+            {
+                Assert.That(await ProvenanceTextAsync(connection, id), Is.EqualTo(written[id]), $"company {id} converted to the text the store writes");
+            }
+        }
+    }
+
+    private static async Task<string> ProvenanceTextAsync(SqliteConnection connection, long id)
+    {
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT provenance FROM company WHERE id = $id";
+        read.Parameters.AddWithValue("$id", id);
+        return (string)(await read.ExecuteScalarAsync())!;
+    }
+
     private protected override Task DisposeStoreAsync(IChainMapStore store)
     {
         SqliteConnection.ClearAllPools();

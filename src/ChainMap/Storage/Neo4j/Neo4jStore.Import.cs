@@ -9,7 +9,7 @@ namespace ChainMap.Storage.Neo4j;
 /// <c>(:ImportJob {id, kind, fileName, state, dryRun, allOrNothing, read, inserted, updated, unchanged, rejected,
 /// unassigned, problems, written, createdAt, startedAt, finishedAt, message})</c> with times as UTC text that sorts;
 /// <c>(:ImportProblem {jobId, seq, file, line, column, value, reason, severity})</c>; provenance is the
-/// <c>provenance</c> JSON of <c>(:Company)</c> (field → import id) joined to <c>(:ImportRun {id, fileName, at})</c>.
+/// <c>provenance</c> JSON of <c>(:Company)</c> (source → field mask, <see cref="FieldProvenance"/>) joined to <c>(:ImportRun {id, fileName, at})</c>.
 /// </summary>
 internal sealed partial class Neo4jStore
 {
@@ -26,7 +26,7 @@ internal sealed partial class Neo4jStore
     {
         var company = await RunAsync(Cypher("MATCH (c:Company {id: $id}) RETURN c.provenance", ("id", companyId)), cancellationToken);
         var json = company.Rows.Count == 0 ? null : company.Rows[0][0].AsString();
-        var fields = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        var fields = FieldProvenance.FromJson(json).Fields;
         if (fields.Count == 0)
         {
             return [];

@@ -20,7 +20,7 @@ internal sealed partial class Neo4jStore
             .Add(query.ChainCode, "s.chainCode = $chain", "chain")
             .Add(query.Segments?.ToList(), "s.code IN $segments", "segments")
 
-            // The companies the job wrote: those with a field whose provenance (a JSON text of field → import id) names it.
+            // The companies the job wrote: those with a field whose provenance (a JSON text naming each source once, ADR 0350) names it.
             .Add(query.ImportId is { } import ? JsonSerializer.Serialize(import) : null, "c.provenance CONTAINS $import", "import");
         if (query.RegionCodes is { } regions)
         {

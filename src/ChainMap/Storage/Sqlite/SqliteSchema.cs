@@ -1,3 +1,4 @@
+using ChainMap.Import;
 using Microsoft.Data.Sqlite;
 
 namespace ChainMap.Storage.Sqlite;
@@ -324,7 +325,26 @@ internal static class SqliteSchema
 
         // A minimum capital is tested from the indexes; a list scoped to provinces counts it by a seek (ADR 0340).
         (230, SqliteDiscoverySchema.CapitalInIndexes),
+
+        // Compact provenance (ADR 0350): field → source becomes source → mask of its fields, each source once.
+        (235, CompactProvenance),
     ];
+
+    /// <summary>
+    /// Migration 235: each company's provenance from <c>{"field":"source",…}</c> to <c>{"source":mask,…}</c>, the form
+    /// <see cref="FieldProvenance"/> writes (bits of <see cref="CompanyFields"/>, sources in the order of their first
+    /// field). A name that is no company field has no bit and is dropped. Undo records (<c>import_change</c>) keep their own
+    /// field → source maps and are not touched.
+    /// </summary>
+    private static string CompactProvenance => $$"""
+        UPDATE company SET provenance = coalesce((
+            SELECT json_group_object(source, mask) FROM (
+                SELECT source, sum(bit) AS mask, min(bit) AS first FROM (
+                    SELECT p.value AS source, CASE p.key {{string.Join(" ", CompanyFields.Names.Select((name, bit) => $"WHEN '{name}' THEN {1 << bit}"))}} END AS bit
+                    FROM json_each(company.provenance) p WHERE p.type = 'text')
+                WHERE bit IS NOT NULL GROUP BY source ORDER BY first)), '{}')
+        WHERE provenance <> '{}';
+        """;
 
     public static async Task MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -263,6 +263,4 @@ internal sealed partial class SqliteStore
 
         return company with { Memberships = memberships };
     }
-
-    internal static string ProvenanceJson(IReadOnlyDictionary<string, string> provenance) => JsonSerializer.Serialize(provenance);
 }

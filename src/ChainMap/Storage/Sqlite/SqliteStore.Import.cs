@@ -21,7 +21,7 @@ internal sealed partial class SqliteStore
             json = await command.ExecuteScalarAsync(cancellationToken) as string;
         }
 
-        var fields = json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        var fields = FieldProvenance.FromJson(json).Fields;
         if (fields.Count == 0)
         {
             return [];

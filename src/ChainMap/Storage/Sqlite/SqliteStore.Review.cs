@@ -18,8 +18,8 @@ internal sealed partial class SqliteStore
             .Add(query.ChainCode, "cs.chain_code = $chain", "$chain")
             .Add(query.Segments is { } segments ? JsonSerializer.Serialize(segments) : null, "cs.segment_code IN (SELECT value FROM json_each($segments))", "$segments")
 
-            // The companies the job wrote: those with a field whose provenance names it.
-            .Add(query.ImportId, "EXISTS (SELECT 1 FROM json_each(c.provenance) p WHERE p.value = $import)", "$import");
+            // The companies the job wrote: those whose provenance names it (a source of the stored form, ADR 0350).
+            .Add(query.ImportId, "EXISTS (SELECT 1 FROM json_each(c.provenance) p WHERE p.key = $import)", "$import");
         if (query.RegionCodes is { } regions)
         {
             var scope = new SqlRegionScope(RegionScope.Of(regions), "regions");

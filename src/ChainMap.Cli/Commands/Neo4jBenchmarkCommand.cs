@@ -55,9 +55,10 @@ internal static class Neo4jBenchmarkCommand
         var skipSqlite = new Option<bool>("--skip-sqlite") { Description = "Measure Neo4j only" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Data folder (default: found above the working directory)" };
         var queriesOnly = new Option<bool>("--queries-only") { Description = "Only the queries, on Neo4j, over what the database holds (as an earlier run left it): nothing is deleted or imported" };
+        var trace = new Option<int>("--trace") { Description = "After the queries, trace this many Neo4j target lists read from the store (caches dropped, no kept answer): every HTTP request, its time and statements" };
         var command = new Command("neo4j", "Import and query speed on Neo4j (through the store port and hand-written), with SQLite for comparison")
         {
-            count, queries, uri, user, password, api, handRows, wipe, skipSqlite, data, queriesOnly,
+            count, queries, uri, user, password, api, handRows, wipe, skipSqlite, data, queriesOnly, trace,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -72,7 +73,8 @@ internal static class Neo4jBenchmarkCommand
                 result.GetValue(wipe),
                 !result.GetValue(skipSqlite) && !result.GetValue(queriesOnly),
                 DefaultData.Locate(result.GetValue(data)?.FullName) ?? throw new InvalidOperationException("No data folder found; pass --data."),
-                result.GetValue(queriesOnly));
+                result.GetValue(queriesOnly),
+                result.GetValue(trace));
             return await RunAsync(settings, cancellationToken);
         });
         return command;
@@ -147,7 +149,9 @@ internal static class Neo4jBenchmarkCommand
         Log($"Neo4j: {server}");
         if (settings.QueriesOnly)
         {
-            return new Measured("–", null, 0, TimeSpan.Zero, [], await RunQueriesAsync("Neo4j", host.Services, queries), server.ToString());
+            var latencies = await RunQueriesAsync("Neo4j", host.Services, queries);
+            await TraceAsync(host.Services, queries, settings.Trace);
+            return new Measured("–", null, 0, TimeSpan.Zero, [], latencies, server.ToString());
         }
 
         var nodes = (await store.RunAsync("MATCH (n) RETURN count(n)", cancellationToken)).Scalar!.Value.AsInt64();
@@ -191,6 +195,7 @@ internal static class Neo4jBenchmarkCommand
         await DeleteAsync(store, "n", "MATCH (n) WHERE n:ImportRun OR n:Sequence", cancellationToken);
 
         var measured = await MeasureStoreAsync("Neo4j", host.Services, records, stamp, queries, network, cancellationToken);
+        await TraceAsync(host.Services, queries, settings.Trace);
         return measured with { HandWritten = handWritten, Server = server.ToString() };
     }
 
@@ -283,6 +288,49 @@ internal static class Neo4jBenchmarkCommand
         return new Measured(import, portImport, commitEvery, reimport, [], latencies, string.Empty);
     }
 
+    /// <summary>
+    /// Traces <paramref name="lists"/> target lists that read the store, the caches dropped before each, with no kept
+    /// answer served: every HTTP request to Neo4j with its start, time and statements. First as the benchmark's list runs
+    /// (each ranked ahead in the background, which the next call's drop of the caches cancels), then with nothing ranked ahead.
+    /// </summary>
+    private static async Task TraceAsync(IServiceProvider services, List<Query> queries, int lists)
+    {
+        if (lists <= 0)
+        {
+            return;
+        }
+
+        var discovery = services.GetRequiredService<DiscoveryService>();
+        var trace = services.GetRequiredService<Neo4jRequestTrace>();
+        var filter = queries.Single(q => q.List is not null).List!;
+        var runs = new List<(int List, string Title, TimeSpan From, TimeSpan To)>();
+        trace.Start();
+        foreach (var rankAhead in new[] { true, false })
+        {
+            await discovery.RankingsAheadAsync();
+            await discovery.KeptRebuildsAsync();
+            for (var i = 0; i < lists; i++)
+            {
+                var list = runs.Count + 1;
+                var from = trace.Now;
+                await Task.Run(async () =>
+                {
+                    trace.Own(list);
+                    services.GetRequiredService<DiscoveryCache>().Clear();
+                    await discovery.FindTargetsAsync(filter, rankAhead, CancellationToken.None);
+                });
+                runs.Add((list, rankAhead ? "ranked ahead after it, as the benchmark's list" : "nothing ranked ahead", from, trace.Now));
+            }
+        }
+
+        await discovery.RankingsAheadAsync();
+        trace.Stop();
+        foreach (var (list, title, from, to) in runs)
+        {
+            Neo4jRequestTrace.Print($"traced list {list} ({title})", to - from, list, trace.Between(from, to));
+        }
+    }
+
     /// <summary>The queries: warm-up runs, then the timed runs, p50 / p95 logged as they finish.</summary>
     private static async Task<Dictionary<string, string>> RunQueriesAsync(string name, IServiceProvider services, List<Query> queries)
     {
@@ -339,7 +387,7 @@ internal static class Neo4jBenchmarkCommand
             {
                 s.GetRequiredService<DiscoveryCache>().Clear();
                 await s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None);
-            }),
+            }, Targets(0)),
 
             // The store reads behind a list with the caches dropped, one at a time (ADR 0300: where its time goes).
             new("store: home ties of the listed chain (ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, listedSegments, CancellationToken.None)),
@@ -437,6 +485,8 @@ internal static class Neo4jBenchmarkCommand
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddChainMapServices();
+        builder.Services.AddSingleton<Neo4jRequestTrace>();
+        builder.Services.AddHttpClient(Neo4jHttp.ClientName).AddHttpMessageHandler(services => services.GetRequiredService<Neo4jRequestTrace>().Handler());
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return host;
@@ -450,9 +500,10 @@ internal static class Neo4jBenchmarkCommand
 
     private static void Log(string message) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {message}");
 
-    private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath, bool QueriesOnly = false);
+    private sealed record Settings(int Count, int Queries, string Uri, string? User, string? Password, string Api, IReadOnlyList<int> HandWrittenRows, bool Wipe, bool WithSqlite, string DataPath, bool QueriesOnly = false, int Trace = 0);
 
     private sealed record Measured(string Import, string? PortImport, int CommitEvery, TimeSpan Reimport, IReadOnlyList<(int RowsPerStatement, string Result)> HandWritten, Dictionary<string, string> Latencies, string Server);
 
-    private sealed record Query(string Name, int Runs, Func<IServiceProvider, int, Task> Run);
+    /// <summary>A timed query; <see cref="List"/> is the target list it asks for (the traced one).</summary>
+    private sealed record Query(string Name, int Runs, Func<IServiceProvider, int, Task> Run, TargetFilter? List = null);
 }

@@ -205,10 +205,16 @@ internal sealed partial class Neo4jStore
         list.Add(value);
     }
 
-    /// <summary>The reads of one path search: one request per hop for the neighbours, one for the nodes reached.</summary>
+    /// <summary>
+    /// The reads of one path search: the targets' nodes, then one request per hop for the neighbours with the facts of the
+    /// nodes reached (ADR 0355: a hop was two requests, the edges then their nodes).
+    /// </summary>
     private sealed class PathGraph(Neo4jStore store, RegionScope home) : IPathGraph
     {
         private readonly RegionFilter homeFilter = new(home, "home");
+
+        /// <summary>The nodes read with the edges leading to them, handed to <see cref="LoadNodesAsync"/>.</summary>
+        private readonly Dictionary<PathKey, PathNode> reached = [];
 
         public async Task<Dictionary<PathKey, List<PathEdge>>> NeighboursAsync(IReadOnlyCollection<PathKey> frontier, CancellationToken cancellationToken)
         {
@@ -216,20 +222,20 @@ internal sealed partial class Neo4jStore
             var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
             var results = await store.RunAsync(
             [
-                Cypher("""
+                Cypher($$"""
                     UNWIND $companies AS id
                     MATCH (a:Company {id: id})-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(b:Company)
-                    RETURN id, b.id, type(r), startNode(r) = b
-                    """, ("companies", companies)),
+                    RETURN id, b.id, type(r), startNode(r) = b, b.name, b.regionCode, {{homeFilter.Predicate("b")}}
+                    """, [("companies", companies), .. homeFilter.Parameters]),
                 Cypher("""
                     UNWIND $companies AS id
                     MATCH (a:Company {id: id})<-[l:LINKS]-(h:Channel)
-                    RETURN id, h.id, l.role
+                    RETURN id, h.id, l.role, h.name, h.regionCode, h.kind, h.ties
                     """, ("companies", companies)),
                 Cypher("""
                     UNWIND $channels AS id
                     MATCH (a:Channel {id: id})-[l:LINKS]-(b:Channel)
-                    RETURN id, b.id, l.role, startNode(l) = b
+                    RETURN id, b.id, l.role, startNode(l) = b, b.name, b.regionCode, b.kind, b.ties
                     """, ("channels", channels)),
                 // Per channel the strongest members at home and elsewhere, as SQLite's member index orders them.
                 Cypher($$"""
@@ -237,32 +243,35 @@ internal sealed partial class Neo4jStore
                     MATCH (h:Channel {id: id})-[l:LINKS]->(c:Company)
                     WITH id, c, l, {{homeFilter.Predicate()}} AS home
                     ORDER BY coalesce(c.strength, 0.0) DESC, c.id
-                    WITH id, home, collect([c.id, l.role])[0..$members] AS top
+                    WITH id, home, collect([c.id, l.role, c.name, c.regionCode])[0..$members] AS top
                     UNWIND top AS member
-                    RETURN id, member[0], member[1]
+                    RETURN id, member[0], member[1], member[2], member[3], home
                     """, [("channels", channels), ("members", IntroductionPathSearch.ChannelMembersFollowed), .. homeFilter.Parameters]),
             ], cancellationToken);
 
             var edges = new Dictionary<PathKey, List<PathEdge>>();
             foreach (var row in results[0].Rows)
             {
-                IntroductionPathSearch.AddEdge(edges, new PathKey(false, row[0].AsInt64()), new PathKey(false, row[1].AsInt64()),
-                    RelationKinds[row[2].AsRequiredString()].ToWire(), row[3].AsBoolean());
+                var to = Company(row[1], row[4], row[5], row[6]);
+                IntroductionPathSearch.AddEdge(edges, new PathKey(false, row[0].AsInt64()), to, RelationKinds[row[2].AsRequiredString()].ToWire(), row[3].AsBoolean());
             }
 
             foreach (var row in results[1].Rows)
             {
-                IntroductionPathSearch.AddEdge(edges, new PathKey(false, row[0].AsInt64()), new PathKey(true, row[1].AsInt64()), row[2].AsRequiredString(), reversed: true);
+                var to = Channel(row[1], row[3], row[4], row[5], row[6]);
+                IntroductionPathSearch.AddEdge(edges, new PathKey(false, row[0].AsInt64()), to, row[2].AsRequiredString(), reversed: true);
             }
 
             foreach (var row in results[2].Rows)
             {
-                IntroductionPathSearch.AddEdge(edges, new PathKey(true, row[0].AsInt64()), new PathKey(true, row[1].AsInt64()), row[2].AsRequiredString(), row[3].AsBoolean());
+                var to = Channel(row[1], row[4], row[5], row[6], row[7]);
+                IntroductionPathSearch.AddEdge(edges, new PathKey(true, row[0].AsInt64()), to, row[2].AsRequiredString(), row[3].AsBoolean());
             }
 
             foreach (var row in results[3].Rows)
             {
-                IntroductionPathSearch.AddEdge(edges, new PathKey(true, row[0].AsInt64()), new PathKey(false, row[1].AsInt64()), row[2].AsRequiredString(), reversed: false);
+                var to = Company(row[1], row[3], row[4], row[5]);
+                IntroductionPathSearch.AddEdge(edges, new PathKey(true, row[0].AsInt64()), to, row[2].AsRequiredString(), reversed: false);
             }
 
             return edges;
@@ -270,7 +279,19 @@ internal sealed partial class Neo4jStore
 
         public async Task LoadNodesAsync(IEnumerable<PathKey> keys, Dictionary<PathKey, PathNode> loaded, CancellationToken cancellationToken)
         {
-            var missing = keys.Where(k => !loaded.ContainsKey(k)).Distinct().ToList();
+            var missing = new List<PathKey>();
+            foreach (var key in keys.Where(k => !loaded.ContainsKey(k)).Distinct())
+            {
+                if (reached.TryGetValue(key, out var node))
+                {
+                    loaded[key] = node;
+                }
+                else
+                {
+                    missing.Add(key);
+                }
+            }
+
             if (missing.Count == 0)
             {
                 return;
@@ -291,15 +312,31 @@ internal sealed partial class Neo4jStore
             ], cancellationToken);
             foreach (var row in results[0].Rows)
             {
-                var id = row[0].AsInt64();
-                loaded[new PathKey(false, id)] = new PathNode(PathNodeKind.Company, id, row[1].AsRequiredString(), row[2].AsString(), null, row[3].AsBoolean());
+                var key = Company(row[0], row[1], row[2], row[3]);
+                loaded[key] = reached[key];
             }
 
             foreach (var row in results[1].Rows)
             {
-                var id = row[0].AsInt64();
-                loaded[new PathKey(true, id)] = new PathNode(PathNodeKind.Channel, id, row[1].AsRequiredString(), row[2].AsString(), ParseKind(row[3].AsString()), TiedHome(row[4].AsString(), home));
+                var key = Channel(row[0], row[1], row[2], row[3], row[4]);
+                loaded[key] = reached[key];
             }
+        }
+
+        /// <summary>A company node read as (id, name, region, at home), kept as reached.</summary>
+        private PathKey Company(JsonElement id, JsonElement name, JsonElement region, JsonElement isHome)
+        {
+            var key = new PathKey(false, id.AsInt64());
+            reached[key] = new PathNode(PathNodeKind.Company, key.Id, name.AsRequiredString(), region.AsString(), null, isHome.AsBoolean());
+            return key;
+        }
+
+        /// <summary>A channel node read as (id, name, region, kind, ties), kept as reached.</summary>
+        private PathKey Channel(JsonElement id, JsonElement name, JsonElement region, JsonElement kind, JsonElement ties)
+        {
+            var key = new PathKey(true, id.AsInt64());
+            reached[key] = new PathNode(PathNodeKind.Channel, key.Id, name.AsRequiredString(), region.AsString(), ParseKind(kind.AsString()), TiedHome(ties.AsString(), home));
+            return key;
         }
     }
 }

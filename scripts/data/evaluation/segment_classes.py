@@ -1,13 +1,15 @@
 """Segment mistakes of the classifier by class (issue #19, session 31, ADR 0365).
 
-Usage (from the repository root, after a Release build):
+Usage (after a Release build of the CLI):
 
-    dotnet src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll evaluate-classifier --set dev --mistakes 100000 > dev.txt
-    python3 scripts/data/evaluation/segment_classes.py dev dev.txt
+    python3 scripts/data/evaluation/segment_classes.py dev [path/to/ChainMap.Cli.dll]
 
-Reads the labelled set (tests/ChainMap.Tests/Evaluation/labelled/<set>.csv) and the `--mistakes` listing (every row the
-classifier got wrong, with what it proposed; a row not listed was proposed exactly its labelled segments) and sorts every
-proposed and every labelled membership into one class:
+The CLI defaults to src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll of this repository (give /work/wt/base/...
+to measure another build). The script copies the labelled set (tests/ChainMap.Tests/Evaluation/labelled/<set>.csv) with
+its `segments` column emptied into a temporary folder and runs `evaluate-classifier --labelled <that folder> --set <set>
+--mistakes 100000` on it, so that every row is listed with every membership proposed and its evidence (a row labelled
+none is a "mistake" as soon as anything is proposed). It then sorts every proposed and every labelled membership into
+one class:
 
 - right: the segment is labelled;
 - extra beside the right one: a wrong segment of a chain in which a labelled segment was proposed too;
@@ -26,7 +28,9 @@ import collections
 import csv
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 from label_files import EVAL, ROOT
 
@@ -58,7 +62,7 @@ def classify(rows, got, seg):
     pairs = collections.Counter()
     for row_id, row in rows.items():
         truth = [s for s in row["segments"].split("|") if s]
-        proposed = got.get(row_id, [(s, "") for s in truth])
+        proposed = got.get(row_id, [])
         names = [s for s, _ in proposed]
         truth_chains = {chain(s) for s in truth}
         for s, evidence in proposed:
@@ -86,13 +90,31 @@ def classify(rows, got, seg):
     return classes, pairs
 
 
-def main(set_name, listing):
+def listing_of_every_row(set_name, cli, folder):
+    """Runs the classifier on the set with its labels emptied: the listing then names every membership it proposes."""
+    with open(os.path.join(EVAL, "labelled", set_name + ".csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    blank = os.path.join(folder, set_name + ".csv")
+    with open(blank, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**r, "segments": ""} for r in rows)
+    listing = os.path.join(folder, "listing.txt")
+    with open(listing, "w", encoding="utf-8") as out:
+        subprocess.run(["dotnet", cli, "evaluate-classifier", "--labelled", folder, "--set", set_name, "--mistakes", "100000"],
+                       stdout=out, check=True, cwd=ROOT)
+    return listing
+
+
+def main(set_name, cli):
     if set_name in NEVER_READ:
         sys.exit(f"{set_name} is never tuned on: read only its headline figures")
     with open(os.path.join(EVAL, "labelled", set_name + ".csv"), encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}
     seg = segments_table()
-    classes, pairs = classify(rows, read_listing(listing, rows), seg)
+    with tempfile.TemporaryDirectory() as folder:
+        got = read_listing(listing_of_every_row(set_name, cli, folder), rows)
+    classes, pairs = classify(rows, got, seg)
     right = sum(classes["right"][g] for g in GROUPS)
     proposed = sum(classes[k][g] for k in classes if not k.startswith("missed") for g in GROUPS)
     labelled = right + sum(classes[k][g] for k in classes if k.startswith("missed") for g in GROUPS)
@@ -111,6 +133,6 @@ def main(set_name, listing):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) == 3 else os.path.join(ROOT, "src", "ChainMap.Cli", "bin", "Release", "net10.0", "ChainMap.Cli.dll"))

@@ -257,7 +257,7 @@ internal sealed class CompanyClassifier
                 // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
                 // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
                 // 传动系统 of ZQ-POWER) does not compete: the best few keep the more specific of the two.
-                if (OnlyInsideCounted(text, term, counted.Where(c => Unrelated(c.Segment, segment)).Select(c => c.Word).ToList()))
+                if (counted.Count > 0 && OnlyInsideCounted(text, term, segment, counted, parentIndex))
                 {
                     continue;
                 }
@@ -1064,15 +1064,20 @@ internal sealed class CompanyClassifier
     }
 
     /// <summary>
-    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> lies inside an occurrence of a longer
-    /// word already counted in the same text (terms are read longest first): 轮毂 in 轮毂单元、轮毂轴承 (ADR 0365).
+    /// True when every occurrence of <paramref name="term"/> (a word of <paramref name="segment"/>) in <paramref name="text"/>
+    /// lies inside an occurrence of a longer word already counted in the same text for an unrelated segment (neither the same
+    /// nor its parent or child, by <paramref name="parents"/>; terms are read longest first): 轮毂 in 轮毂单元、轮毂轴承 (ADR 0365).
     /// </summary>
-    internal static bool OnlyInsideCounted(string text, string term, List<string> counted)
+    internal static bool OnlyInsideCounted(string text, string term, int segment, List<(string Word, int Segment)> counted, int[] parents)
     {
         var any = false;
-        foreach (var word in counted)
+        foreach (var (word, other) in counted)
         {
-            any |= word.Length > term.Length && word.Contains(term, StringComparison.Ordinal);
+            if (word.Length > term.Length && Unrelated(other, segment, parents) && word.Contains(term, StringComparison.Ordinal))
+            {
+                any = true;
+                break;
+            }
         }
 
         if (!any)
@@ -1082,7 +1087,17 @@ internal sealed class CompanyClassifier
 
         for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
-            if (!counted.Exists(word => Covers(text, word, term, at)))
+            var covered = false;
+            foreach (var (word, other) in counted)
+            {
+                if (Unrelated(other, segment, parents) && Covers(text, word, term, at))
+                {
+                    covered = true;
+                    break;
+                }
+            }
+
+            if (!covered)
             {
                 return false;
             }
@@ -1092,7 +1107,7 @@ internal sealed class CompanyClassifier
     }
 
     /// <summary>Neither the same segment nor one's parent or child.</summary>
-    private bool Unrelated(int a, int b) => a != b && parentIndex[a] != b && parentIndex[b] != a;
+    private static bool Unrelated(int a, int b, int[] parents) => a != b && parents[a] != b && parents[b] != a;
 
     /// <summary>True when <paramref name="word"/> (longer than <paramref name="term"/>) stands in <paramref name="text"/> over the occurrence of the term at <paramref name="at"/>.</summary>
     private static bool Covers(string text, string word, string term, int at)

@@ -779,13 +779,16 @@ internal sealed class CompanyClassifierTests
     [Test]
     public void A_term_is_inside_counted_words_only_when_every_occurrence_is_covered()
     {
+        // Segments 0 and 1 unrelated, 2 the parent of 3.
+        int[] parents = [-1, -1, -1, 2];
         Assert.Multiple(() =>
         {
-            Assert.That(CompanyClassifier.OnlyInsideCounted("轮毂单元、轮毂轴承", "轮毂", ["轮毂单元", "轮毂轴承"]), Is.True);
-            Assert.That(CompanyClassifier.OnlyInsideCounted("轮毂单元、轮毂", "轮毂", ["轮毂单元"]), Is.False);
-            Assert.That(CompanyClassifier.OnlyInsideCounted("汽车电子电器", "汽车电子", ["汽车电子电器"]), Is.True);
-            Assert.That(CompanyClassifier.OnlyInsideCounted("汽车电子电器", "汽车电子", []), Is.False);
-            Assert.That(CompanyClassifier.OnlyInsideCounted("电器、汽车电子", "电器", ["汽车电子电器"]), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("轮毂单元、轮毂轴承", "轮毂", 0, [("轮毂单元", 1), ("轮毂轴承", 1)], parents), Is.True);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("轮毂单元、轮毂", "轮毂", 0, [("轮毂单元", 1)], parents), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("汽车电子电器", "汽车电子", 0, [("汽车电子电器", 1)], parents), Is.True);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("汽车电子电器", "汽车电子", 0, [], parents), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("电器、汽车电子", "电器", 0, [("汽车电子电器", 1)], parents), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("传动系统", "传动", 3, [("传动系统", 2)], parents), Is.False);
         });
     }
 

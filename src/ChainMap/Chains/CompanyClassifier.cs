@@ -227,6 +227,7 @@ internal sealed class CompanyClassifier
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
         var scores = new Dictionary<int, Candidate>();
+        var counted = new List<(string Word, int Segment)>();
         for (var f = 0; f < fields.Length; f++)
         {
             var text = fields[f];
@@ -241,6 +242,7 @@ internal sealed class CompanyClassifier
                 text = ScopeHead(text);
             }
 
+            counted.Clear();
             foreach (var (term, segment, strength) in terms)
             {
                 if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
@@ -250,6 +252,17 @@ internal sealed class CompanyClassifier
                 {
                     continue;
                 }
+
+                // A word that stands only inside a longer word of an unrelated segment already counted in this field (轮毂 of
+                // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
+                // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
+                // 传动系统 of ZQ-POWER) does not compete: the best few keep the more specific of the two.
+                if (counted.Count > 0 && OnlyInsideCounted(text, term, segment, counted, parentIndex))
+                {
+                    continue;
+                }
+
+                counted.Add((term, segment));
 
                 if (!scores.TryGetValue(segment, out var candidate))
                 {
@@ -1048,6 +1061,72 @@ internal sealed class CompanyClassifier
         }
 
         return (best, evidence);
+    }
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> (a word of <paramref name="segment"/>) in <paramref name="text"/>
+    /// lies inside an occurrence of a longer word already counted in the same text for an unrelated segment (neither the same
+    /// nor its parent or child, by <paramref name="parents"/>; terms are read longest first): 轮毂 in 轮毂单元、轮毂轴承 (ADR 0365).
+    /// </summary>
+    internal static bool OnlyInsideCounted(string text, string term, int segment, List<(string Word, int Segment)> counted, int[] parents)
+    {
+        var any = false;
+        foreach (var (word, other) in counted)
+        {
+            if (word.Length > term.Length && Unrelated(other, segment, parents) && word.Contains(term, StringComparison.Ordinal))
+            {
+                any = true;
+                break;
+            }
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var covered = false;
+            foreach (var (word, other) in counted)
+            {
+                if (Unrelated(other, segment, parents) && Covers(text, word, term, at))
+                {
+                    covered = true;
+                    break;
+                }
+            }
+
+            if (!covered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Neither the same segment nor one's parent or child.</summary>
+    private static bool Unrelated(int a, int b, int[] parents) => a != b && parents[a] != b && parents[b] != a;
+
+    /// <summary>True when <paramref name="word"/> (longer than <paramref name="term"/>) stands in <paramref name="text"/> over the occurrence of the term at <paramref name="at"/>.</summary>
+    private static bool Covers(string text, string word, string term, int at)
+    {
+        if (word.Length <= term.Length)
+        {
+            return false;
+        }
+
+        for (var inWord = word.IndexOf(term, StringComparison.Ordinal); inWord >= 0; inWord = word.IndexOf(term, inWord + 1, StringComparison.Ordinal))
+        {
+            var start = at - inWord;
+            if (start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InsideLongerTerm(string word, IEnumerable<Candidate> candidates, int field) =>

@@ -752,6 +752,57 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A word that stands only inside a longer word of an unrelated segment names nothing of its own (issue #19, session 31,
+    // ADR 0365): 钢制轮毂 (wheels) inside 钢制轮毂轴承 (hub bearings, the axle) is no wheel maker's word. Standing on its own beside
+    // it, it still counts; and a longer word of the segment's parent (传动系统总成 of 动力总成 over 传动系统 of its child 变速器)
+    // does not swallow the child's word: the best few keep the child, the more specific of the two.
+    [TestCase("钢制轮毂轴承", new[] { "A-AXLE" })]
+    [TestCase("钢制轮毂、钢制轮毂轴承", new[] { "A-AXLE", "A-WHEEL" })]
+    [TestCase("传动系统总成、变速箱", new[] { "A-PTO" })]
+    public void A_word_only_inside_a_longer_word_of_another_segment_names_nothing(string products, string[] segments)
+    {
+        var parts = new ChainDefinition(
+            new Chain("A", "部件", ChainCategory.Leading, "test"),
+            [
+                Seg("A", "A-WHEEL", "车轮", ["钢制轮毂"], ["3670"]),
+                Seg("A", "A-AXLE", "车桥", ["钢制轮毂轴承"], ["3670"]),
+                new Segment("A-POWER", "A", "动力总成", Tier.Upstream, null, [], [], ["传动系统总成"], ["3670"]),
+                new Segment("A-PTO", "A", "变速器", Tier.Upstream, "A-POWER", [], [], ["传动系统", "变速箱"], ["3670"]),
+            ],
+            []);
+
+        var matches = new CompanyClassifier([parts]).Classify(new CompanyText("某某股份有限公司", null, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.Code).Order(), Is.EqualTo(segments), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    [Test]
+    public void A_term_is_inside_counted_words_only_when_every_occurrence_is_covered()
+    {
+        // Segments 0 and 1 unrelated, 2 the parent of 3.
+        int[] parents = [-1, -1, -1, 2];
+        Assert.Multiple(() =>
+        {
+            Assert.That(CompanyClassifier.OnlyInsideCounted("轮毂单元、轮毂轴承", "轮毂", 0, [("轮毂单元", 1), ("轮毂轴承", 1)], parents), Is.True);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("轮毂单元、轮毂", "轮毂", 0, [("轮毂单元", 1)], parents), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("汽车电子电器", "汽车电子", 0, [("汽车电子电器", 1)], parents), Is.True);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("汽车电子电器", "汽车电子", 0, [], parents), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("电器、汽车电子", "电器", 0, [("汽车电子电器", 1)], parents), Is.False);
+            Assert.That(CompanyClassifier.OnlyInsideCounted("传动系统", "传动", 3, [("传动系统", 2)], parents), Is.False);
+        });
+    }
+
+    // With the default data: 汽车电子 (DZ-AUTO) inside 汽车电子电器 (ZQ-ELEC) leaves an auto-electrics maker in ZQ-ELEC alone.
+    [Test]
+    public async Task An_auto_electrics_maker_is_not_also_an_automotive_electronics_company_by_a_word_inside_its_own()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某汽车部件有限公司", null, "汽车电子电器、线束", null));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("ZQ-ELEC").And.Not.Contain("DZ-AUTO"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     // A segment word too weak to be kept itself (a side product, a single weak source) does not drop the other segments of its
     // chain (issue #19 round 9, ADR 0310): before, 皮革功能助剂 named HG-FINE-ADD, which then fell below the best segment's
     // confidence, and the cell's own guess HG-FINE was dropped for it, leaving the chemical maker in no chain at all.

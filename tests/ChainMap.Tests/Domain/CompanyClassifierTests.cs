@@ -856,6 +856,34 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Not.Contain(chain), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A register row of a seller (issue #19, session 31, ADR 0360): a licence that only trades, and a name that trades (商贸,
+    // 经销 …) or a scope that opens with 销售 — the company is in no segment that makes the goods it sells.
+    [TestCase("某某机电设备有限公司", "销售：制药机械，包装机械、食品机械、化工机械、包装材料。", "SW-EQUIP")]
+    [TestCase("某某商贸有限公司", "包装材料、纸箱、日用百货销售。", "NC-PACK")]
+    [TestCase("某某商贸有限公司", "化妆品、日用百货、办公用品销售。", "HG-DAILY")]
+    public async Task A_seller_is_in_no_segment_that_makes_what_it_sells(string name, string scope, string makingSegment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(makingSegment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // The same goods made, or goods whose trade the labelling rules count as the segment's (farm inputs; the 应急装备 chain's
+    // equipment dealers), keep their segment.
+    [TestCase("某某制药机械有限公司", "制药机械制造、销售。", "SW-EQUIP")]
+    [TestCase("某某农资商贸有限公司", "销售：化肥、农药、农膜。", "NC-INPUT")]
+    [TestCase("某某消防器材经贸有限公司", "消防器材、灭火器销售。", "YJ-PROT-FIRE")]
+    public async Task A_maker_a_farm_inputs_seller_and_an_emergency_equipment_dealer_keep_their_segment(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     // 保险 in a name is an insurer; 保险柜, 保险箱, 保险丝, 保险杠 are goods, read first and meaning nothing (session 30).
     [TestCase("某某保险柜制造有限公司", "保险柜、保险箱制造、销售")]
     [TestCase("某某汽车保险杠有限公司", "汽车保险杠生产、销售")]

@@ -824,8 +824,8 @@ internal sealed class CompanyClassifierTests
     }
 
     // More register rows of kinds a register holds many of (issue #19, session 31, ADR 0360): post offices (their scope opens
-    // with 邮政基础业务 or 邮件寄递), rural credit co-operatives, guarantee companies, old people's homes, and 庄稼医院 (a
-    // farm-inputs shop, no hospital).
+    // with 邮政基础业务 or 邮件寄递), rural credit co-operatives, guarantee companies, old people's homes, 庄稼医院 (a
+    // farm-inputs shop, no hospital) and scrap buyers (废品收购).
     [TestCase("中国邮政集团公司某某市某某路邮政所", "邮政基础业务、邮政增值业务、邮政附属业务。", "FW-LOGI-EXP")]
     [TestCase("中国邮政集团公司某某县某某支局", "邮政基础业务；房屋租赁；农资、日用消费品的连锁配送。", "FW-LOGI-EXP")]
     [TestCase("中国邮政集团公司某某区某某邮电支局", "国内和国际邮件寄递业务；邮政汇兑业务；邮政物流业务", "FW-LOGI-EXP")]
@@ -835,6 +835,7 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某老年公寓有限公司", "老年服务项目筹建。", "FW-HEALTH")]
     [TestCase("某某养老院", "养老院服务", "FW-HEALTH")]
     [TestCase("某某供销社庄稼医院", "化肥、农药、农膜", "NC-INPUT")]
+    [TestCase("某某供销合作社某某废品收购站", "废品收购、销售。", "HG-ENV")]
     public async Task Register_rows_of_post_offices_credit_cooperatives_guarantors_homes_for_the_old_and_farm_input_shops_are_placed(string name, string scope, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

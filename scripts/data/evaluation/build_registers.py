@@ -6,7 +6,8 @@ scripts/data/evaluation/registers-labels.txt.
 Usage: python3 scripts/data/evaluation/build_registers.py [--set registers-dev] <folder>
 <folder> holds <year>/<province>.csv of the set's files (select_registers.SETS) at commit b3d9025beefd. With
 `--set registers-dev` it builds labelled/registers-dev.csv (session 30's tuning set, part A only) from
-registers-dev-labels.txt. Checks: every key exists in its
+registers-dev-labels.txt; with `--set registers-dev2`, labelled/registers-dev2.csv (session 31's) from
+registers-dev2-labels.txt. Checks: every key exists in its
 file with the same name, every segment code is defined in data/chains/segments.csv, no key twice. The sampling is
 select_registers.py; the README (Evaluation/README.md, "The registers set") says how the rows were drawn and labelled.
 """
@@ -28,7 +29,9 @@ def main(spec, folder):
     chain_of = chain_of_segment()
     rows = {"A": [], "B": []}
     every = []
-    prefix = "regdev" if spec["labels"] == "registers-dev-labels.txt" else "reg"
+    # the tuning sets (part A only) are one file each, named after their labels file; registers has its two parts
+    tuning = spec["labels"].removesuffix("-labels.txt") if spec["per_file_b"] == 0 else None
+    prefix = {"registers-dev": "regdev", "registers-dev2": "regdev2"}.get(tuning, "reg")
     for part, key, name, segs, note in read_labels(spec["labels"]):
         file, row = source.get(key, (None, None))
         if row is None or row["企业名称"].strip() != name:
@@ -38,8 +41,8 @@ def main(spec, folder):
         out = labelled_row(f"{prefix}-{len(every) + 1:04d}", file, row, "|".join(segs), f"{part}; {note}")
         every.append(out)
         rows[part].append(out)
-    if prefix == "regdev":
-        write_labelled("registers-dev.csv", every)
+    if tuning:
+        write_labelled(tuning + ".csv", every)
         return
     write_labelled("registers.csv", every)
     write_labelled("registers-random.csv", rows["A"])

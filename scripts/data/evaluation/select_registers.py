@@ -3,7 +3,8 @@
 four province/year files of catseyess/elevencats (Enterprise-Registration-Data/csv, branch csv, commit b3d9025beefd)
 that no labelled set had used.
 
-Usage (`--set registers-dev` first for the tuning set of session 30, see SETS; the default is `registers`):
+Usage (`--set registers-dev` first for the tuning set of session 30, `--set registers-dev2` for session 31's, see SETS;
+the default is `registers`):
   python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
       that part B needs (evaluate-classifier --labelled <dir of pool.csv renamed fresh.csv> --set fresh --mistakes N).
@@ -14,7 +15,8 @@ Usage (`--set registers-dev` first for the tuning set of session 30, see SETS; t
 
 <folder> holds <year>/<province>.csv of the set's four files (SETS below) (one `git show` each). Eligible: the row's 所在省份 is the
 file's province (31 rows of 2002/湖南 are GBK bytes shifted by two columns in the source: left out), its name is not in
-another labelled set (dev, holdout, fresh, products, codes; for registers-dev also registers) and not twice in the
+another labelled set (dev, holdout, fresh, products, codes; for registers-dev also registers, for registers-dev2 also
+registers-dev) and not twice in the
 four files.
 Key: `<统一社会信用代码>@<year>/<province>`.
 """
@@ -35,6 +37,10 @@ SETS = {
     "registers-dev": dict(files=["2000/福建", "2001/河北", "2002/江西", "2003/广西"], seed=30, per_file_a=60, per_file_b=0,
                           others=["dev", "holdout", "fresh", "products", "codes", "registers"],
                           labels="registers-dev-labels.txt"),
+    # registers-dev2: more register rows to tune on (session 31), four more files nobody had read, part A only.
+    "registers-dev2": dict(files=["2000/河南", "2001/江苏", "2002/天津", "2003/山西"], seed=31, per_file_a=40, per_file_b=0,
+                           others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev"],
+                           labels="registers-dev2-labels.txt"),
 }
 
 def set_arguments(argv):

@@ -69,6 +69,22 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机"];
 
+    /// <summary>
+    /// Goods (GB/T code prefixes) whose trade the labelling rules count in the segment that makes them (round 11, ADR 0360): farm
+    /// inputs, as <see cref="TradeOfGoods"/> leaves them out: 化肥 262, 农药 263, 饲料 132, 兽药 275. A seller of them stays in
+    /// their segment; a seller of other manufactured goods is in no making segment.
+    /// </summary>
+    public static readonly string[] GoodsWhoseTradeCounts = ["262", "263", "132", "275"];
+
+    /// <summary>
+    /// Chains whose equipment dealers the labelling rules count in the equipment's segment (round 11, ADR 0360): 应急装备 has no
+    /// trade segment, and a fire-equipment, PPE or generator dealer is what a bureau lists as the chain's (codes and fresh sets).
+    /// </summary>
+    public static readonly string[] ChainsWhoseTradeCounts = ["YJ"];
+
+    /// <summary>Words of a company name that say it trades (贸易, 商贸, 经销): with a licence that only trades, the company is a seller (ADR 0360).</summary>
+    public static readonly string[] TraderNameWords = ["贸易", "商贸", "经贸", "经销", "销售", "商行"];
+
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
@@ -376,6 +392,9 @@ internal sealed class CompanyClassifier
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         var firstItem = FirstItem(scope);
         var registerRow = products.Length + industryText.Length == 0;
+        // A register row whose licence only trades and whose name makes nothing is a seller: it is in no segment that makes
+        // manufactured goods (a 制药机械 or 包装材料 dealer is not their maker), only in trade and service ones (ADR 0360).
+        var seller = registerRow && IsSeller(name, scope);
         foreach (var (s, candidate) in scores)
         {
             // A register row (no products, no industry cell): the name and the scope's first item (where a registration states
@@ -429,13 +448,20 @@ internal sealed class CompanyClassifier
         }
 
         var kept = Keep(ranked);
-        if (kept.Count == 0)
+        // A seller is in no making segment; what it trades does not make room for weaker guesses, and its scope's first item
+        // (the goods again) proposes nothing in their place.
+        var sold = seller ? kept.RemoveAll(k => MakesGoods(k.Segment)) : 0;
+        if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
             kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes)
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
+            if (seller)
+            {
+                kept.RemoveAll(k => MakesGoods(k.Segment));
+            }
         }
 
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
@@ -900,6 +926,26 @@ internal sealed class CompanyClassifier
     private static bool IsManufactured(string code) =>
         code.Length >= 2 && int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
         && division is >= 13 and <= 43;
+
+    /// <summary>
+    /// A licence that only trades: a trade verb (销售, 批发, 零售 …) and no making verb (生产, 制造, 加工, 维修 …) anywhere in the
+    /// scope, of a company whose name makes nothing (<see cref="ClassifierRules.MakerNameWords"/>).
+    /// </summary>
+    private static bool IsSeller(string name, string scope) =>
+        Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+        && !Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose
+    /// trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>). Segments without codes (劳保用品) are left alone.
+    /// </summary>
+    private bool MakesGoods(int s) =>
+        segments[s].Tier != Tier.Downstream && segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
+        && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))
+        && !Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal)));
 
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
     private int TradeSegment(string? chain, string classes)

@@ -874,6 +874,68 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // More register rows of kinds a register holds many of (issue #19, session 31, ADR 0360): post offices (their scope opens
+    // with 邮政基础业务 or 邮件寄递), rural credit co-operatives, guarantee companies, old people's homes, 庄稼医院 (a
+    // farm-inputs shop, no hospital) and scrap buyers (废品收购).
+    [TestCase("中国邮政集团公司某某市某某路邮政所", "邮政基础业务、邮政增值业务、邮政附属业务。", "FW-LOGI-EXP")]
+    [TestCase("中国邮政集团公司某某县某某支局", "邮政基础业务；房屋租赁；农资、日用消费品的连锁配送。", "FW-LOGI-EXP")]
+    [TestCase("中国邮政集团公司某某区某某邮电支局", "国内和国际邮件寄递业务；邮政汇兑业务；邮政物流业务", "FW-LOGI-EXP")]
+    [TestCase("某某县农村信用合作联社", "吸收公众存款；发放贷款；办理国内结算", "FW-FIN")]
+    [TestCase("某某县农村信用合作联社某某分社", "存款、贷款、个人储蓄、转账结算和现金结算。", "FW-FIN")]
+    [TestCase("某某市中小企业投资担保有限公司", "为中小企业提供贷款履约担保、票据担保", "FW-FIN")]
+    [TestCase("某某老年公寓有限公司", "老年服务项目筹建。", "FW-HEALTH")]
+    [TestCase("某某养老院", "养老院服务", "FW-HEALTH")]
+    [TestCase("某某供销社庄稼医院", "化肥、农药、农膜", "NC-INPUT")]
+    [TestCase("某某供销合作社某某废品收购站", "废品收购、销售。", "HG-ENV")]
+    public async Task Register_rows_of_post_offices_credit_cooperatives_guarantors_homes_for_the_old_and_farm_input_shops_are_placed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // A post office's newspaper kiosk sells newspapers: it is no post office (no 邮政基础业务 in its scope); 庄稼医院 is no hospital.
+    [TestCase("中国邮政集团公司某某市分公司某某路报刊亭", "图书报刊零售、公用电话、日用品销售。", "FW")]
+    [TestCase("某某镇庄稼医院", "化肥、农药、农膜零售", "SW")]
+    public async Task A_post_offices_kiosk_and_a_farm_input_shop_are_not_placed_by_the_words_post_and_hospital(string name, string scope, string chain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Not.Contain(chain), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // A register row of a seller (issue #19, session 31, ADR 0360): a licence that only trades, and a name that trades (商贸,
+    // 经销 …) or a scope that opens with 销售 — the company is in no segment that makes the goods it sells.
+    [TestCase("某某机电设备有限公司", "销售：制药机械，包装机械、食品机械、化工机械、包装材料。", "SW-EQUIP")]
+    [TestCase("某某商贸有限公司", "包装材料、纸箱、日用百货销售。", "NC-PACK")]
+    [TestCase("某某商贸有限公司", "化妆品、日用百货、办公用品销售。", "HG-DAILY")]
+    public async Task A_seller_is_in_no_segment_that_makes_what_it_sells(string name, string scope, string makingSegment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(makingSegment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // The same goods made, or goods whose trade the labelling rules count as the segment's (farm inputs; the 应急装备 chain's
+    // equipment dealers), keep their segment.
+    [TestCase("某某制药机械有限公司", "制药机械制造、销售。", "SW-EQUIP")]
+    [TestCase("某某农资商贸有限公司", "销售：化肥、农药、农膜。", "NC-INPUT")]
+    [TestCase("某某消防器材经贸有限公司", "消防器材、灭火器销售。", "YJ-PROT-FIRE")]
+    public async Task A_maker_a_farm_inputs_seller_and_an_emergency_equipment_dealer_keep_their_segment(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     // 保险 in a name is an insurer; 保险柜, 保险箱, 保险丝, 保险杠 are goods, read first and meaning nothing (session 30).
     [TestCase("某某保险柜制造有限公司", "保险柜、保险箱制造、销售")]
     [TestCase("某某汽车保险杠有限公司", "汽车保险杠生产、销售")]

@@ -22,7 +22,7 @@ public sealed class SyntheticCompaniesTests
     {
         var profile = await HomeProfile.ReadFileAsync(Path.Combine(TestData.DataPath, "demo", HomeProfile.FileName), chains, CancellationToken.None);
 
-        var rows = SyntheticCompanies.Generate(6000, seed, chains, TestData.Regions, Home, profile).ToList();
+        var rows = SyntheticCompanies.Generate(30000, seed, chains, TestData.Regions, Home, profile).ToList();
 
         var bySegment = rows.GroupBy(r => r[3]).ToDictionary(g => g.Key, g => (All: g.Count(), Home: g.Count(r => TestData.Regions.IsWithin(r[2], Home))), StringComparer.Ordinal);
         Assert.That(profile.Segments.Values, Does.Contain(HomePresence.Absent).And.Contain(HomePresence.Strong).And.Contain(HomePresence.Present));

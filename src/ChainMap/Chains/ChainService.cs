@@ -40,6 +40,17 @@ internal sealed class ChainService(IChainStore store, ChainDirectory directory, 
             {
                 problems.Add(new ChainProblem("segments.code", $"segment code {segment.Code} already belongs to chain {owner}", [segment.Code]));
             }
+
+            // A chain-level membership is stored under the chain's code (ADR 0370): no segment may carry a chain's code.
+            if (segment.Code == definition.Chain.Code || others.Exists(o => o.Chain.Code == segment.Code))
+            {
+                problems.Add(new ChainProblem("segments.code", $"segment code {segment.Code} is the code of a chain", [segment.Code]));
+            }
+        }
+
+        if (owners.TryGetValue(definition.Chain.Code, out var segmentOwner))
+        {
+            problems.Add(new ChainProblem("code", $"chain code {definition.Chain.Code} is the code of a segment of chain {segmentOwner}", []));
         }
 
         if (others.FirstOrDefault(o => Text.ChineseText.Fold(o.Chain.Name) == Text.ChineseText.Fold(definition.Chain.Name)) is { } sameName)

@@ -11,6 +11,12 @@ internal sealed record SegmentMatch(Segment Segment, double Confidence, string E
 {
     /// <summary>False when the match is 待确认 (unconfirmed): its confidence is below <see cref="ClassifierRules.ConfirmThreshold"/>.</summary>
     public bool IsConfirmedByRule => Confidence >= ClassifierRules.ConfirmThreshold;
+
+    /// <summary>True when the evidence names the chain but not which segment (ADR 0370): the membership is the chain's, 环节待定.</summary>
+    public bool ChainLevel { get; init; }
+
+    /// <summary>The code the membership is stored under: the segment's, or the chain's for a chain-level one (ADR 0370).</summary>
+    public string MembershipCode => ChainLevel ? Segment.ChainCode : Segment.Code;
 }
 
 /// <summary>

@@ -76,6 +76,24 @@ internal static class MembershipSources
 }
 
 /// <summary>
+/// A chain-level membership (ADR 0370): the evidence names the chain but not which of its segments (a coarse label such as
+/// 汽车配件 whose usual segment it does not choose), so the membership is stored under the chain's code (no segment carries
+/// a chain's code: <see cref="Chains.ChainService"/> refuses one) and shown as "&lt;chain&gt; · 环节待定". It counts in the chain, never
+/// in a segment's gap rating or target list.
+/// </summary>
+internal static class ChainLevelMemberships
+{
+    /// <summary>How the classifier's evidence of a chain-level membership begins: "链级: 汽车配件; …".</summary>
+    public const string EvidencePrefix = "链级: ";
+
+    /// <summary>What the page shows in place of a segment's name.</summary>
+    public const string PendingSegment = "环节待定";
+
+    /// <summary>True when <paramref name="membership"/> names a chain of <paramref name="chainCodes"/> instead of a segment.</summary>
+    public static bool IsChainLevel(this SegmentMembership membership, IReadOnlySet<string> chainCodes) => chainCodes.Contains(membership.SegmentCode);
+}
+
+/// <summary>
 /// A company. Money is in 万元 (10,000 CNY), as Chinese registers report it. <see cref="Version"/> counts the writes to
 /// the company's fields (1 for a company stored before versions existed); edits and deletes expect it (optimistic concurrency).
 /// </summary>

@@ -328,7 +328,20 @@ internal static class SqliteSchema
 
         // Compact provenance (ADR 0350): field → source becomes source → mask of its fields, each source once.
         (235, CompactProvenance),
+        (240, MembershipTargets),
     ];
+
+    /// <summary>
+    /// Migration 240 (ADR 0370): what a membership may name. A segment, or a chain for a chain-level membership (环节待定),
+    /// stored under the chain's code with itself as chain; no segment carries a chain's code (the chain service refuses one).
+    /// Every write of a membership looks its code up here instead of in <c>segment</c>.
+    /// </summary>
+    private const string MembershipTargets = """
+        CREATE VIEW membership_target(code, chain_code) AS
+            SELECT code, chain_code FROM segment
+            UNION ALL
+            SELECT code, code FROM chain;
+        """;
 
     /// <summary>
     /// Migration 235: each company's provenance from <c>{"field":"source",…}</c> to <c>{"source":mask,…}</c>, the form

@@ -105,7 +105,7 @@ internal sealed partial class SqliteStore
         }
 
         await using (var dropMemberships = Command(connection, """
-            DELETE FROM company_segment WHERE chain_code = $code AND segment_code NOT IN (SELECT value FROM json_each($keep))
+            DELETE FROM company_segment WHERE chain_code = $code AND segment_code <> $code AND segment_code NOT IN (SELECT value FROM json_each($keep))
             """, transaction))
         {
             dropMemberships.Parameters.AddWithValue("$code", chain.Code);

@@ -264,7 +264,7 @@ internal static class SqliteDiscoverySchema
         INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
         SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
         FROM company_segment cs JOIN company c ON c.id = cs.company_id
-        WHERE cs.status = 'confirmed';
+        WHERE cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code;
 
         """ + MultiBackfill + CountsBackfill + MemberTagsFromMemberships;
 
@@ -401,7 +401,7 @@ internal static class SqliteDiscoverySchema
     private static string MemberTagsFromMemberships => MemberTagsFilled(
         "cs.segment_code, c.id, c.strength, c.registered_capital, c.province_code, c.city_code, c.county_code",
         "company_segment cs JOIN company c ON c.id = cs.company_id",
-        "cs.status = 'confirmed' AND c.tags <> ''");
+        "cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code AND c.tags <> ''");
 
     /// <summary>
     /// Empties discovery_member_tag and fills it, in key order, with a row per tag of company <c>c</c> and membership

@@ -34,6 +34,7 @@ internal sealed class ChainService(IChainStore store, ChainDirectory directory, 
             }
         }
 
+        var chainCodes = others.Select(o => o.Chain.Code).Append(definition.Chain.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var segment in definition.Segments)
         {
             if (owners.TryGetValue(segment.Code, out var owner))
@@ -42,9 +43,9 @@ internal sealed class ChainService(IChainStore store, ChainDirectory directory, 
             }
 
             // A chain-level membership is stored under the chain's code (ADR 0370): no segment may carry a chain's code.
-            if (segment.Code == definition.Chain.Code || others.Exists(o => o.Chain.Code == segment.Code))
+            if (ChainLevelMemberships.SegmentCodeProblem(segment.Code, chainCodes) is { } clash)
             {
-                problems.Add(new ChainProblem("segments.code", $"segment code {segment.Code} is the code of a chain", [segment.Code]));
+                problems.Add(new ChainProblem("segments.code", clash, [segment.Code]));
             }
         }
 

@@ -89,8 +89,9 @@ internal static class ChainLevelMemberships
     /// <summary>What the page shows in place of a segment's name.</summary>
     public const string PendingSegment = "环节待定";
 
-    /// <summary>True when <paramref name="membership"/> names a chain of <paramref name="chainCodes"/> instead of a segment.</summary>
-    public static bool IsChainLevel(this SegmentMembership membership, IReadOnlySet<string> chainCodes) => chainCodes.Contains(membership.SegmentCode);
+    /// <summary>Why a segment may not have <paramref name="segmentCode"/> (it is a chain's code: a chain-level membership is stored under it), or null.</summary>
+    public static string? SegmentCodeProblem(string segmentCode, IReadOnlySet<string> chainCodes) =>
+        chainCodes.Contains(segmentCode) ? $"segment code {segmentCode} is the code of a chain" : null;
 }
 
 /// <summary>

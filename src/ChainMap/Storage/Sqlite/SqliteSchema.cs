@@ -337,7 +337,7 @@ internal static class SqliteSchema
     /// Every write of a membership looks its code up here instead of in <c>segment</c>. A chain-level membership is in no
     /// segment's discovery figure: the triggers copy only segment memberships (segment_code &lt;&gt; chain_code) into discovery_member.
     /// </summary>
-    private const string MembershipTargets = """
+    private static string MembershipTargets => """
         CREATE VIEW membership_target(code, chain_code) AS
             SELECT code, chain_code FROM segment
             UNION ALL
@@ -351,17 +351,7 @@ internal static class SqliteSchema
             SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
             FROM company c WHERE c.id = NEW.company_id;
         END;
-        DROP TRIGGER IF EXISTS discovery_member_after_membership_move;
-        CREATE TRIGGER discovery_member_after_membership_move AFTER UPDATE OF segment_code, chain_code, company_id, status ON company_segment
-        WHEN OLD.segment_code IS NOT NEW.segment_code OR OLD.chain_code IS NOT NEW.chain_code OR OLD.company_id IS NOT NEW.company_id
-            OR OLD.status IS NOT NEW.status
-        BEGIN
-            DELETE FROM discovery_member WHERE segment_code = OLD.segment_code AND company_id = OLD.company_id;
-            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
-            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
-            FROM company c WHERE c.id = NEW.company_id AND NEW.status = 'confirmed' AND NEW.segment_code <> NEW.chain_code;
-        END;
-        """;
+        """ + SqliteDiscoverySchema.MembershipMoveTrigger("NEW.status = 'confirmed' AND NEW.segment_code <> NEW.chain_code");
 
     /// <summary>
     /// Migration 235: each company's provenance from <c>{"field":"source",…}</c> to <c>{"source":mask,…}</c>, the form

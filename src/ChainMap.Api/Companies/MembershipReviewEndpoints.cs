@@ -107,7 +107,8 @@ internal static class MembershipReviewEndpoints
             result.Items.Select(i => new ReviewMembershipResponse(
                 i.CompanyId, i.CompanyName, i.RegionCode,
                 string.Concat(filter.Catalog.Lineage(i.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
-                i.ChainCode, i.Membership.SegmentCode, names.GetValueOrDefault(i.Membership.SegmentCode),
+                i.ChainCode, i.Membership.SegmentCode,
+                names.GetValueOrDefault(i.Membership.SegmentCode) ?? (i.Membership.SegmentCode == i.ChainCode ? ChainLevelMemberships.PendingSegment : null),
                 i.Membership.Role, i.Membership.Confidence, i.Membership.Evidence, i.Membership.Status.ToWire(), i.Membership.Source)).ToList(),
             result.Page, result.PageSize, result.Total, MembershipReview.LowConfidence));
     }

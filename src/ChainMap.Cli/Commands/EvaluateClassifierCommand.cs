@@ -102,6 +102,7 @@ internal static class EvaluateClassifierCommand
         Console.WriteLine(Line("chain", report.Chain));
         Console.WriteLine(Line("segment", report.Segment));
         Console.WriteLine(Line("confirmed", report.ConfirmedSegment) + "   (segment level, memberships at or above the threshold only)");
+        Console.WriteLine($"  chain-level  {report.ChainLevel.Predicted} memberships name the chain only (环节待定), chain right {Pct(report.ChainLevel.Precision)} ({report.ChainLevel.TruePositives}/{report.ChainLevel.Predicted}): counted in chain, neither right nor wrong in segment");
         Console.WriteLine("chain level, per chain");
         foreach (var (code, pr) in report.ChainByChain)
         {
@@ -133,7 +134,7 @@ internal static class EvaluateClassifierCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"unconfirmed (confidence < {ClassifierRules.ConfirmThreshold:0.00}, 待确认): {report.Unconfirmed} of {report.Segment.Predicted} memberships = {Pct(report.UnconfirmedShare)}"));
+            $"unconfirmed (confidence < {ClassifierRules.ConfirmThreshold:0.00}, 待确认): {report.Unconfirmed} of {report.Segment.Predicted + report.ChainLevel.Predicted} memberships = {Pct(report.UnconfirmedShare)}"));
     }
 
     /// <summary>False positives (wrong chain, wrong segment) and missed chains, grouped by chain and by rule, not by company.</summary>
@@ -143,6 +144,12 @@ internal static class EvaluateClassifierCommand
         foreach (var c in report.Causes.Where(c => c.Kind == "proposed"))
         {
             Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  chain wrong {c.Count - c.ChainRight,3}  segment wrong {c.Count - c.SegmentRight,3}  {c.Basis,-12} {c.Cause}");
+        }
+
+        Console.WriteLine("chain-level memberships by chain and cause (count; chain wrong; basis; cause)");
+        foreach (var c in report.Causes.Where(c => c.Kind == "chain-level"))
+        {
+            Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  chain wrong {c.Count - c.ChainRight,3}  {c.Basis,-12} {c.Cause}");
         }
 
         Console.WriteLine("missed chains by chain and cause (count; what was proposed instead; the row's industry cell)");
@@ -158,7 +165,7 @@ internal static class EvaluateClassifierCommand
         {
             var c = mistake.Company;
             Console.WriteLine($"{c.Id} {c.Text.Name} [{c.Text.Industry}] labelled {(c.Segments.Count == 0 ? "none" : string.Join("|", c.Segments))} got "
-                + string.Join(" ", mistake.Predicted.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Segment.Code}({p.Confidence:0.00}: {p.Evidence})"))));
+                + string.Join(" ", mistake.Predicted.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.MembershipCode}({p.Confidence:0.00}: {p.Evidence})"))));
         }
     }
 }

@@ -34,12 +34,24 @@ internal sealed class ChainService(IChainStore store, ChainDirectory directory, 
             }
         }
 
+        var chainCodes = others.Select(o => o.Chain.Code).Append(definition.Chain.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var segment in definition.Segments)
         {
             if (owners.TryGetValue(segment.Code, out var owner))
             {
                 problems.Add(new ChainProblem("segments.code", $"segment code {segment.Code} already belongs to chain {owner}", [segment.Code]));
             }
+
+            // A chain-level membership is stored under the chain's code (ADR 0370): no segment may carry a chain's code.
+            if (ChainLevelMemberships.SegmentCodeProblem(segment.Code, chainCodes) is { } clash)
+            {
+                problems.Add(new ChainProblem("segments.code", clash, [segment.Code]));
+            }
+        }
+
+        if (owners.TryGetValue(definition.Chain.Code, out var segmentOwner))
+        {
+            problems.Add(new ChainProblem("code", $"chain code {definition.Chain.Code} is the code of a segment of chain {segmentOwner}", []));
         }
 
         if (others.FirstOrDefault(o => Text.ChineseText.Fold(o.Chain.Name) == Text.ChineseText.Fold(definition.Chain.Name)) is { } sameName)

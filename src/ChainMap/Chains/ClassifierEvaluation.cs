@@ -27,7 +27,8 @@ internal sealed record EvaluationMistake(LabelledCompany Company, IReadOnlyList<
 
 /// <summary>
 /// One group of proposed memberships (or missed chains) sharing a chain and a cause: <paramref name="Kind"/> is
-/// "proposed" (a membership; right = its chain is a labelled chain, segment right = its segment is labelled) or
+/// "proposed" (a membership; right = its chain is a labelled chain, segment right = its segment is labelled), "chain-level"
+/// (a membership naming only the chain, ADR 0370; segment right counts nothing) or
 /// "missed" (a labelled chain the classifier proposed nothing of; right counts nothing).
 /// </summary>
 internal sealed record EvaluationCause(string Kind, string Chain, string Basis, string Cause, int Count, int ChainRight, int SegmentRight);
@@ -54,8 +55,14 @@ internal sealed record ClassifierReport(
     /// </summary>
     public IReadOnlyList<EvaluationCause> Causes { get; init; } = [];
 
-    /// <summary>Share of proposed memberships that are 待确认 (below <see cref="ClassifierRules.ConfirmThreshold"/>).</summary>
-    public double UnconfirmedShare => Segment.Predicted == 0 ? 0 : (double)Unconfirmed / Segment.Predicted;
+    /// <summary>
+    /// Chain-level memberships proposed (ADR 0370: the chain named, 环节待定) and how many of them name a labelled chain. They count
+    /// in <see cref="Chain"/>; in <see cref="Segment"/> they are neither a right nor a wrong segment.
+    /// </summary>
+    public PrecisionRecall ChainLevel { get; init; } = new(0, 0, 0);
+
+    /// <summary>Share of proposed memberships (segment and chain-level) that are 待确认 (below <see cref="ClassifierRules.ConfirmThreshold"/>).</summary>
+    public double UnconfirmedShare => Segment.Predicted + ChainLevel.Predicted == 0 ? 0 : (double)Unconfirmed / (Segment.Predicted + ChainLevel.Predicted);
 }
 
 /// <summary>Measures a classifier against a labelled set: chain- and segment-level precision and recall, per chain and tier, and per confidence band.</summary>
@@ -94,6 +101,7 @@ internal static class ClassifierEvaluation
         var chain = new Counter();
         var segment = new Counter();
         var confirmed = new Counter();
+        var chainLevel = new Counter();
         var chainByChain = chains.ToDictionary(c => c.Chain.Code, _ => new Counter(), StringComparer.Ordinal);
         var segmentByChain = chains.ToDictionary(c => c.Chain.Code, _ => new Counter(), StringComparer.Ordinal);
         var segmentByTier = Enum.GetValues<Tier>().ToDictionary(t => t, _ => new Counter());
@@ -113,12 +121,12 @@ internal static class ClassifierEvaluation
         {
             var predicted = classify(company.Text);
             var truth = company.Segments.Where(segmentsByCode.ContainsKey).ToHashSet(StringComparer.Ordinal);
-            var guessed = predicted.Select(p => p.Segment.Code).ToHashSet(StringComparer.Ordinal);
+            var guessed = predicted.Where(p => !p.ChainLevel).Select(p => p.Segment.Code).ToHashSet(StringComparer.Ordinal);
             var trueChains = truth.Select(s => segmentsByCode[s].ChainCode).ToHashSet(StringComparer.Ordinal);
             var guessedChains = predicted.Select(p => p.Segment.ChainCode).ToHashSet(StringComparer.Ordinal);
             segment.Add(guessed.Count(truth.Contains), guessed.Count, truth.Count);
             chain.Add(guessedChains.Count(trueChains.Contains), guessedChains.Count, trueChains.Count);
-            var sure = predicted.Where(p => p.IsConfirmedByRule).Select(p => p.Segment.Code).ToList();
+            var sure = predicted.Where(p => p.IsConfirmedByRule && !p.ChainLevel).Select(p => p.Segment.Code).ToList();
             confirmed.Add(sure.Count(truth.Contains), sure.Count, truth.Count);
             foreach (var (code, counter) in chainByChain)
             {
@@ -137,6 +145,16 @@ internal static class ClassifierEvaluation
 
             foreach (var match in predicted)
             {
+                if (match.ChainLevel)
+                {
+                    // A chain-level membership claims no segment: it counts in the chain figures and here, not in the segment ones.
+                    var right = trueChains.Contains(match.Segment.ChainCode);
+                    chainLevel.Add(right ? 1 : 0, 1, 0);
+                    unconfirmed += match.IsConfirmedByRule ? 0 : 1;
+                    Note("chain-level", match.Segment.ChainCode, match.Basis, CauseOf(match.Evidence), right, false);
+                    continue;
+                }
+
                 var band = Array.FindLastIndex(BandEdges, e => match.Confidence >= e);
                 band = Math.Clamp(band, 0, bandCounts.Length - 1);
                 bandCounts[band]++;
@@ -171,6 +189,7 @@ internal static class ClassifierEvaluation
             confirmed.Result(),
             mistakes)
         {
+            ChainLevel = chainLevel.Result(),
             ByBasis = byBasis.Select(p => (p.Key, p.Value.Count, p.Value.Correct, p.Value.Confidence / p.Value.Count)).ToList(),
             Causes = causes.Select(p => new EvaluationCause(p.Key.Kind, p.Key.Chain, p.Key.Basis, p.Key.Cause, p.Value.Count, p.Value.ChainRight, p.Value.SegmentRight))
                 .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Chain, StringComparer.Ordinal).ThenByDescending(c => c.Count - c.ChainRight)

@@ -477,10 +477,48 @@ internal sealed class CompanyClassifier
         {
             var sources = k.Candidate.Sources();
             var confidence = k.Candidate.Generic ? Math.Min(Confidence(sources), ClassifierRules.GenericConfidenceCap) : Confidence(sources);
-            return new SegmentMatch(segments[k.Segment], confidence, Evidence(k.Candidate, sources),
-                string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])));
+            var evidence = Evidence(k.Candidate, sources);
+            var chainLevel = NamesOnlyTheChain(k.Segment, k.Candidate, scores);
+            return new SegmentMatch(segments[k.Segment], confidence, chainLevel ? ChainLevelEvidence(k.Candidate.LabelGuess!, evidence) : evidence,
+                string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])))
+            {
+                ChainLevel = chainLevel,
+            };
         }).ToList();
     }
+
+    // ---- Chain-level memberships (ADR 0370) ----
+
+    /// <summary>
+    /// True when the segment rests on a label's usual segment alone (a securities label, 申万 industry or division: 汽车配件,
+    /// 元器件, 医疗保健) and that label does not choose it: no word of the row (name, products, industry cell, scope) names a
+    /// segment here, no industry word of the name or products guesses it, and the row's codes agree with another segment of the
+    /// same chain (not its parent or child) at least as well. The membership then names the chain only (环节待定, ADR 0370).
+    /// </summary>
+    private bool NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores)
+    {
+        if (candidate.LabelGuess is null || candidate.HasAnyText || candidate.NamedByWord || candidate.GuessFrom[0] || candidate.GuessFrom[1]
+            || candidate.Generic || candidate.MainBusiness)
+        {
+            return false;
+        }
+
+        var chain = segments[s].ChainCode;
+        foreach (var (other, o) in scores)
+        {
+            if (o.Code > 0 && o.Code >= candidate.Code && other != s && segments[other].ChainCode == chain && Unrelated(other, s, parentIndex))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The evidence of a chain-level membership: "链级: " and the label, then the rest as for a segment.</summary>
+    private static string ChainLevelEvidence(string label, string evidence) => $"{ChainLevelMemberships.EvidencePrefix}{label}; {evidence}";
+
+    // ---- end of chain-level memberships ----
 
     /// <summary>The best few of the scored segments (see docs/discovery.md, "Best few" and "Most specific evidence").</summary>
     private List<(int Segment, double Score, Candidate Candidate)> Keep(List<(int Segment, double Score, Candidate Candidate)> ranked)

@@ -86,7 +86,7 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
         var role = old.Count > 0 ? old[0].Role : company.Products;
         return matcher.Classify(new CompanyText(company.Name, company.Industry, company.Products, company.Scope))
             .Select(match => new SegmentMembership(
-                match.Segment.Code, role, match.Confidence, match.Evidence, MembershipSources.Reclassify,
+                match.MembershipCode, role, match.Confidence, match.Evidence, MembershipSources.Reclassify,
                 match.IsConfirmedByRule ? MembershipStatus.Confirmed : MembershipStatus.Unconfirmed))
             .ToList();
     }

@@ -11,6 +11,12 @@ internal sealed record SegmentMatch(Segment Segment, double Confidence, string E
 {
     /// <summary>False when the match is 待确认 (unconfirmed): its confidence is below <see cref="ClassifierRules.ConfirmThreshold"/>.</summary>
     public bool IsConfirmedByRule => Confidence >= ClassifierRules.ConfirmThreshold;
+
+    /// <summary>True when the evidence names the chain but not which segment (ADR 0370): the membership is the chain's, 环节待定.</summary>
+    public bool ChainLevel { get; init; }
+
+    /// <summary>The code the membership is stored under: the segment's, or the chain's for a chain-level one (ADR 0370).</summary>
+    public string MembershipCode => ChainLevel ? Segment.ChainCode : Segment.Code;
 }
 
 /// <summary>
@@ -21,6 +27,7 @@ internal sealed record SegmentMatch(Segment Segment, double Confidence, string E
 internal sealed class SegmentMatcher
 {
     private readonly Dictionary<string, Segment> exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> chainCodes = new(StringComparer.Ordinal);
     private readonly List<(string Term, Segment Segment, double Weight)> terms = [];
     private readonly Lazy<CompanyClassifier> classifier;
 
@@ -28,6 +35,11 @@ internal sealed class SegmentMatcher
     {
         var definitions = chains.ToList();
         classifier = new(() => new CompanyClassifier(definitions));
+        foreach (var definition in definitions)
+        {
+            chainCodes.TryAdd(ChineseText.Fold(definition.Chain.Code), definition.Chain.Code);
+        }
+
         foreach (var segment in definitions.SelectMany(c => c.Segments))
         {
             exact.TryAdd(ChineseText.Fold(segment.Code), segment);
@@ -60,6 +72,12 @@ internal sealed class SegmentMatcher
 
     /// <summary>The segment whose code, name or alias is exactly <paramref name="text"/>.</summary>
     public Segment? FindExact(string? text) => exact.GetValueOrDefault(ChineseText.Fold(text));
+
+    /// <summary>
+    /// The code a membership named by <paramref name="text"/> is stored under: a segment's (by code, name or alias), or a chain's
+    /// code for a chain-level membership (ADR 0370); null when neither.
+    /// </summary>
+    public string? FindMembershipCode(string? text) => FindExact(text)?.Code ?? chainCodes.GetValueOrDefault(ChineseText.Fold(text));
 
     /// <summary>The company's best few segments from every signal of its row (see <see cref="CompanyClassifier"/>).</summary>
     public IReadOnlyList<SegmentMatch> Classify(CompanyText company) => classifier.Value.Classify(company);

@@ -94,17 +94,18 @@ internal static class MembershipReview
                 return ([], new ReviewError(i, "segment", "segment is required: the code, name or alias of the membership's segment."));
             }
 
-            var segment = segments.FindExact(item.Segment);
-            if (segment is null)
+            // A chain's code names a chain-level membership (环节待定, ADR 0370): confirmed, rejected or moved to a segment alike.
+            var code = segments.FindMembershipCode(item.Segment);
+            if (code is null)
             {
                 return ([], new ReviewError(i, "segment", $"No segment has the code, name or alias '{item.Segment}'.", IsNotFound: true));
             }
 
-            var membership = company.Memberships.FirstOrDefault(m => m.SegmentCode == segment.Code);
+            var membership = company.Memberships.FirstOrDefault(m => m.SegmentCode == code);
             if (membership is null)
             {
                 return ([], new ReviewError(i, "segment",
-                    $"Company {company.Id} ({company.Name}) has no membership of segment {segment.Code}; it is in {Describe(company)}.", IsNotFound: true));
+                    $"Company {company.Id} ({company.Name}) has no membership of segment {code}; it is in {Describe(company)}.", IsNotFound: true));
             }
 
             if (item.Role is { Length: > MaxRoleLength })
@@ -126,15 +127,15 @@ internal static class MembershipReview
                     return ([], new ReviewError(i, "toSegment", $"No segment has the code, name or alias '{item.ToSegment}'.", IsNotFound: true));
                 }
 
-                if (target.Code == segment.Code)
+                if (target.Code == code)
                 {
-                    return ([], new ReviewError(i, "toSegment", $"The membership is already in {segment.Code}; move it to another segment."));
+                    return ([], new ReviewError(i, "toSegment", $"The membership is already in {code}; move it to another segment."));
                 }
             }
 
-            if (seen.TryGetValue((company.Id, segment.Code), out var earlier))
+            if (seen.TryGetValue((company.Id, code), out var earlier))
             {
-                return ([], new ReviewError(i, "segment", $"Item {earlier} already reviews company {company.Id}'s membership of {segment.Code}; review each membership once."));
+                return ([], new ReviewError(i, "segment", $"Item {earlier} already reviews company {company.Id}'s membership of {code}; review each membership once."));
             }
 
             if (target is not null && seen.TryGetValue((company.Id, target.Code), out var other))
@@ -142,18 +143,18 @@ internal static class MembershipReview
                 return ([], new ReviewError(i, "toSegment", $"Item {other} already reviews company {company.Id}'s membership of {target.Code}."));
             }
 
-            seen[(company.Id, segment.Code)] = i;
+            seen[(company.Id, code)] = i;
             var role = string.IsNullOrWhiteSpace(item.Role) ? membership.Role : item.Role.Trim();
             if (target is not null)
             {
                 seen[(company.Id, target.Code)] = i;
-                writes.Add(new MembershipWrite(company.Id, segment.Code, null));
+                writes.Add(new MembershipWrite(company.Id, code, null));
                 writes.Add(new MembershipWrite(company.Id, target.Code, Analysts(
-                    new SegmentMembership(target.Code, role, 1.0, $"moved by an analyst from {segment.Code}", MembershipSources.Analyst))));
+                    new SegmentMembership(target.Code, role, 1.0, $"moved by an analyst from {code}", MembershipSources.Analyst))));
             }
             else
             {
-                writes.Add(new MembershipWrite(company.Id, segment.Code, action == ReviewAction.Confirm ? Analysts(membership with { Role = role }) : null));
+                writes.Add(new MembershipWrite(company.Id, code, action == ReviewAction.Confirm ? Analysts(membership with { Role = role }) : null));
             }
         }
 
@@ -242,15 +243,15 @@ internal static class MembershipReview
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(segments);
-        var segment = segments.FindExact(segmentText);
-        if (segment is null)
+        var code = segments.FindMembershipCode(segmentText);
+        if (code is null)
         {
             return (null, new ReviewError(0, "segment", $"No segment has the code, name or alias '{segmentText}'.", IsNotFound: true));
         }
 
-        return company.Memberships.Any(m => m.SegmentCode == segment.Code)
-            ? (new MembershipWrite(company.Id, segment.Code, null), null)
-            : (null, new ReviewError(0, "segment", $"Company {company.Id} ({company.Name}) has no membership of segment {segment.Code}; it is in {Describe(company)}.", IsNotFound: true));
+        return company.Memberships.Any(m => m.SegmentCode == code)
+            ? (new MembershipWrite(company.Id, code, null), null)
+            : (null, new ReviewError(0, "segment", $"Company {company.Id} ({company.Name}) has no membership of segment {code}; it is in {Describe(company)}.", IsNotFound: true));
     }
 
     /// <summary>The classifier's memberships of a company without the segments an analyst rejected (re-classification).</summary>

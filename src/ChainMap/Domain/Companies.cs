@@ -76,6 +76,25 @@ internal static class MembershipSources
 }
 
 /// <summary>
+/// A chain-level membership (ADR 0370): the evidence names the chain but not which of its segments (a coarse label such as
+/// 汽车配件 whose usual segment it does not choose), so the membership is stored under the chain's code (no segment carries
+/// a chain's code: <see cref="Chains.ChainService"/> refuses one) and shown as "&lt;chain&gt; · 环节待定". It counts in the chain, never
+/// in a segment's gap rating or target list.
+/// </summary>
+internal static class ChainLevelMemberships
+{
+    /// <summary>How the classifier's evidence of a chain-level membership begins: "链级: 汽车配件; …".</summary>
+    public const string EvidencePrefix = "链级: ";
+
+    /// <summary>What the page shows in place of a segment's name.</summary>
+    public const string PendingSegment = "环节待定";
+
+    /// <summary>Why a segment may not have <paramref name="segmentCode"/> (it is a chain's code: a chain-level membership is stored under it), or null.</summary>
+    public static string? SegmentCodeProblem(string segmentCode, IReadOnlySet<string> chainCodes) =>
+        chainCodes.Contains(segmentCode) ? $"segment code {segmentCode} is the code of a chain" : null;
+}
+
+/// <summary>
 /// A company. Money is in 万元 (10,000 CNY), as Chinese registers report it. <see cref="Version"/> counts the writes to
 /// the company's fields (1 for a company stored before versions existed); edits and deletes expect it (optimistic concurrency).
 /// </summary>

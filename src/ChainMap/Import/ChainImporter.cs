@@ -62,8 +62,14 @@ internal sealed class ChainImporter(IChainStore store, ChainDirectory directory,
             }
 
             var names = others.ToDictionary(o => ChineseText.Fold(o.Chain.Name), o => o.Chain.Code, StringComparer.Ordinal);
+            var chainCodes = others.Select(o => o.Chain.Code).Concat(read.Chains.Select(d => d.Chain.Code)).ToHashSet(StringComparer.Ordinal);
             foreach (var definition in read.Chains)
             {
+                if (owners.TryGetValue(definition.Chain.Code, out var segmentOwner) && segmentOwner != definition.Chain.Code)
+                {
+                    problems.Add(new ImportProblem("chains.csv", 0, "code", definition.Chain.Code, $"chain {definition.Chain.Code}: the code is a segment's code of chain {segmentOwner}"));
+                }
+
                 if (names.TryGetValue(ChineseText.Fold(definition.Chain.Name), out var sameName))
                 {
                     problems.Add(new ImportProblem("chains.csv", 0, "name", definition.Chain.Name, $"chain {definition.Chain.Code}: the name {definition.Chain.Name} is already used by chain {sameName}"));
@@ -75,7 +81,12 @@ internal sealed class ChainImporter(IChainStore store, ChainDirectory directory,
 
                 foreach (var segment in definition.Segments)
                 {
-                    if (owners.TryGetValue(segment.Code, out var owner) && owner != definition.Chain.Code)
+                    // A chain-level membership is stored under the chain's code (ADR 0370): no segment may carry a chain's code.
+                    if (ChainLevelMemberships.SegmentCodeProblem(segment.Code, chainCodes) is { } clash)
+                    {
+                        problems.Add(new ImportProblem("segments.csv", 0, "code", segment.Code, $"chain {definition.Chain.Code}: {clash}"));
+                    }
+                    else if (owners.TryGetValue(segment.Code, out var owner) && owner != definition.Chain.Code)
                     {
                         problems.Add(new ImportProblem("segments.csv", 0, "code", segment.Code, $"chain {definition.Chain.Code}: segment code {segment.Code} already belongs to chain {owner}"));
                     }

@@ -295,7 +295,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             foreach (var match in segments.Classify(new CompanyText(name, industry, products, scope)))
             {
                 memberships.Add(new SegmentMembership(
-                    match.Segment.Code, role ?? products, match.Confidence, match.Evidence, MembershipSources.Classifier(source),
+                    match.MembershipCode, role ?? products, match.Confidence, match.Evidence, MembershipSources.Classifier(source),
                     match.IsConfirmedByRule ? MembershipStatus.Confirmed : MembershipStatus.Unconfirmed));
             }
         }

@@ -36,6 +36,30 @@ public sealed class MembershipReviewTests
         Assert.That(writes[3].Membership!.Evidence, Does.Contain("T1-PART-PUMP"));
     }
 
+    // A chain-level membership (环节待定, ADR 0370) is named by its chain's code: moving it gives the company a segment and
+    // tombstones the chain-level guess; confirming and rejecting work as on a segment's; a chain's name is no membership code.
+    [Test]
+    public void A_chain_level_membership_is_moved_to_a_segment_confirmed_or_rejected_by_its_chain_code()
+    {
+        var companies = new Dictionary<long, Company> { [1] = Firm(1, Guess("T1")), [2] = Firm(2, Guess("T1")), [3] = Firm(3, Guess("T1")) };
+
+        var (writes, error) = MembershipReview.Decide(
+        [
+            new ReviewItem(1, "T1", "move", "液压泵"),
+            new ReviewItem(2, "t1", "confirm"),
+            new ReviewItem(3, "T1", "reject"),
+        ], companies, Segments);
+
+        Assert.That(error, Is.Null);
+        Assert.That(writes.Select(w => (w.CompanyId, w.SegmentCode, w.IsRejection)), Is.EqualTo(new[]
+        {
+            (1L, "T1", true), (1L, "T1-PART-PUMP", false), (2L, "T1", false), (3L, "T1", true),
+        }));
+        Assert.That((writes[1].Membership!.Source, writes[1].Membership!.Status, writes[1].Membership!.Evidence), Is.EqualTo((MembershipSources.Analyst, MembershipStatus.Confirmed, "moved by an analyst from T1")));
+        Assert.That(MembershipReview.Remove(companies[1], "T1", Segments).Write!.SegmentCode, Is.EqualTo("T1"));
+        Assert.That(MembershipReview.Decide([new ReviewItem(1, "测试链", "confirm")], companies, Segments).Error!.Field, Is.EqualTo("segment"));
+    }
+
     [Test]
     public void The_first_bad_item_is_named_and_nothing_is_written()
     {

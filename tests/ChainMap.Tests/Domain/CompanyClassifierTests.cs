@@ -752,6 +752,38 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code).First(), Is.EqualTo(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A coarse label (汽车配件, 元器件, 医疗保健: its codes agree with other segments of the chain as well as with its usual segment)
+    // names the chain, not the segment: without a word of the row choosing one, the membership is the chain's, 环节待定 (ADR 0370).
+    [TestCase("汽车配件", "ZQ")]
+    [TestCase("元器件", "DZ")]
+    [TestCase("医疗保健", "SW")]
+    [TestCase("化工原料", "HG")]
+    public async Task A_coarse_label_alone_gives_a_chain_level_membership(string label, string chain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", label, null, null));
+
+        var match = matches.Single(m => m.Segment.ChainCode == chain);
+        Assert.That((match.ChainLevel, match.MembershipCode, match.IsConfirmedByRule), Is.EqualTo((true, chain, false)), match.Evidence);
+        Assert.That(match.Evidence, Does.StartWith("链级: " + label + "; "));
+    }
+
+    // A label that chooses its segment (中成药: no other segment of 生物医药 shares its codes), or a coarse label beside a word of the
+    // row naming a segment of the chain (传动 under 汽车配件), keeps the segment.
+    [TestCase("某某股份有限公司", "中成药", null, "SW-TCM")]
+    [TestCase("某某传动股份有限公司", "汽车配件", null, "ZQ-POWER-PTO")]
+    [TestCase("某某股份有限公司", "汽车配件", "刹车片、制动盘", "ZQ-CHASSIS-BRAKE")]
+    public async Task A_label_that_chooses_or_a_word_of_the_row_keeps_the_segment(string name, string label, string? products, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, label, products, null));
+
+        Assert.That(matches.Where(m => m.ChainLevel), Is.Empty, string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Contain(segment));
+    }
+
     // A word that stands only inside a longer word of an unrelated segment names nothing of its own (issue #19, session 31,
     // ADR 0365): 钢制轮毂 (wheels) inside 钢制轮毂轴承 (hub bearings, the axle) is no wheel maker's word. Standing on its own beside
     // it, it still counts; and a longer word of the segment's parent (传动系统总成 of 动力总成 over 传动系统 of its child 变速器)

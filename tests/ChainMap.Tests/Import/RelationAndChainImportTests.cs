@@ -157,4 +157,19 @@ public sealed class RelationAndChainImportTests
         Assert.That(summary.Problems.Single().Reason, Is.EqualTo("chain XC: segment code ZQ-HYD already belongs to chain ZQ"));
         Assert.That(await store.Store.GetChainAsync("XC", CancellationToken.None), Is.Null);
     }
+
+    // A chain-level membership is stored under the chain's code (ADR 0370): a segment may not carry a chain's code, so the code names one thing.
+    [TestCase("XC,ZQ,专汽环节,上游\n", "chain XC: segment code ZQ is the code of a chain")]
+    [TestCase("XC,XC,本链环节,上游\n", "chain XC: segment code XC is the code of a chain")]
+    public async Task A_segment_carrying_a_chain_s_code_writes_nothing(string segmentRow, string reason)
+    {
+        var folder = WriteChainFolder("chain,from,to,description\n");
+        File.WriteAllText(Path.Combine(folder, "segments.csv"), "chain,code,name,tier\n" + segmentRow);
+
+        var summary = await store.ChainImporter.ImportFolderAsync(folder, "xc", ImportOptions.Default, CancellationToken.None);
+
+        Assert.That(summary.Written, Is.False);
+        Assert.That(summary.Problems.Select(p => p.Reason), Does.Contain(reason));
+        Assert.That(await store.Store.GetChainAsync("XC", CancellationToken.None), Is.Null);
+    }
 }

@@ -37,6 +37,19 @@ internal sealed partial class Neo4jStore
 
     private const string CompanySequence = "company";
 
+    /// <summary>
+    /// Finds what a membership names as <c>s</c> (ADR 0370): the segment of code <paramref name="code"/>, or the chain of that code for a
+    /// chain-level membership (环节待定; no segment carries a chain's code); a row naming neither goes. <paramref name="carry"/> lists the
+    /// variables kept. The membership's chain is then <see cref="TargetChain"/>.
+    /// </summary>
+    internal static string MembershipTarget(string code, string carry) =>
+        "\nOPTIONAL MATCH (seg:Segment {code: " + code + "})\n"
+        + "OPTIONAL MATCH (whole:Chain {code: " + code + "})\n"
+        + "WITH " + carry + ", coalesce(seg, whole) AS s WHERE s IS NOT NULL\n";
+
+    /// <summary>The chain of a membership's target <c>s</c> (<see cref="MembershipTarget"/>): a segment's chain, or the chain itself.</summary>
+    internal const string TargetChain = "coalesce(s.chainCode, s.code)";
+
     /// <summary>Orders the change log entries of an import (one process runs a job; entries only need to follow each other).</summary>
     private static long changeSeq;
 
@@ -98,15 +111,15 @@ internal sealed partial class Neo4jStore
             Cypher($$"""
                 UNWIND $usccs AS uscc
                 MATCH (c:Company {uscc: uscc})
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]->(s:Segment)
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]->(s)
                 RETURN {{CompanyMap}} AS company, {{ImportMembershipList}} AS memberships
                 UNION
                 UNWIND $names AS name
                 MATCH (c:Company {nameKey: name})
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]->(s:Segment)
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT|REJECTED_SEGMENT]->(s)
                 RETURN {{CompanyMap}} AS company, {{ImportMembershipList}} AS memberships
                 """, ("usccs", usccs), ("names", names)),
-            Cypher("UNWIND $codes AS code MATCH (s:Segment {code: code}) RETURN s.code", ("codes", segmentCodes)),
+            Cypher("UNWIND $codes AS code\n" + MembershipTarget("code", "code") + "RETURN s.code", ("codes", segmentCodes)),
         ], token);
 
         var epoch = read[0].Rows[0][0].AsRequiredString();
@@ -161,9 +174,9 @@ internal sealed partial class Neo4jStore
                 FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (c)-[:LOCATED_IN]->(r))
                 WITH c, row
                 UNWIND row.memberships AS membership
-                MATCH (s:Segment {code: membership.segment})
+                """ + MembershipTarget("membership.segment", "c, membership") + $"""
                 CREATE (c)-[m:IN_SEGMENT]->(s)
-                SET m = membership, m.chainCode = s.chainCode
+                SET m = membership, m.chainCode = {TargetChain}
                 """);
         }
 
@@ -219,9 +232,9 @@ internal sealed partial class Neo4jStore
                 UNWIND $memberships AS row
                 WITH row, row.id AS companyId, row.membership.segment AS segmentCode
                 MATCH (c:Company {id: companyId})
-                MATCH (s:Segment {code: segmentCode})
+                """ + MembershipTarget("segmentCode", "c, row") + $"""
                 MERGE (c)-[m:IN_SEGMENT]->(s)
-                SET m = row.membership, m.chainCode = s.chainCode
+                SET m = row.membership, m.chainCode = {TargetChain}
                 """);
         }
 
@@ -305,7 +318,8 @@ internal sealed partial class Neo4jStore
         }
         else if (chain)
         {
-            match = "MATCH (:Chain {code: $chain})<-[:PART_OF]-(:Segment)<-[:IN_SEGMENT {chainCode: $chain}]-(c:Company)\nWITH DISTINCT c\n";
+            // The chain's segments and the chain itself (its chain-level memberships, ADR 0370).
+            match = "MATCH (:Chain {code: $chain})<-[:PART_OF*0..1]-()<-[:IN_SEGMENT {chainCode: $chain}]-(c:Company)\nWITH DISTINCT c\n";
         }
         else if (string.IsNullOrEmpty(query.NameContains))
         {
@@ -330,7 +344,7 @@ internal sealed partial class Neo4jStore
             parameters.Add(("chain", query.ChainCode));
             if (!match.Contains("$chain", StringComparison.Ordinal))
             {
-                where.Add("(c)-[:IN_SEGMENT {chainCode: $chain}]->(:Segment)");
+                where.Add("(c)-[:IN_SEGMENT {chainCode: $chain}]->()");
             }
         }
 
@@ -347,7 +361,7 @@ internal sealed partial class Neo4jStore
                 WITH collect(c) AS found
                 WITH size(found) AS total, found[$skip..$skip + $limit] AS page
                 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS c
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
                 WITH total, c, {{MembershipList}} AS memberships
                 RETURN total, CASE WHEN c IS NULL THEN null ELSE {{CompanyMap}} END AS company, memberships
                 """, [.. parameters]),
@@ -371,7 +385,7 @@ internal sealed partial class Neo4jStore
             Cypher($$"""
                 MATCH (c:Company)
                 WITH c ORDER BY c.strength DESC, c.id SKIP $skip LIMIT $limit
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
                 RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
                 """, ("skip", (long)(query.Page - 1) * query.PageSize), ("limit", (long)query.PageSize)),
         ], cancellationToken);
@@ -472,7 +486,7 @@ internal sealed partial class Neo4jStore
         var result = await RunAsync(
             Cypher(match + $$"""
 
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
                 RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
                 """, ("value", value)),
             cancellationToken);

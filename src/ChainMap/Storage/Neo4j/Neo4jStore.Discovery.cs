@@ -105,7 +105,7 @@ internal sealed partial class Neo4jStore
         var result = await RunAsync(Cypher($$"""
             UNWIND $ids AS id
             MATCH (c:Company {id: id})
-            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
             WITH c, m, s ORDER BY m.confidence DESC, s.code
             RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
             """, ("ids", ids.Distinct().ToList())), cancellationToken);

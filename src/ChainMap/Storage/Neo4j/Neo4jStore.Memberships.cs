@@ -35,7 +35,7 @@ internal sealed partial class Neo4jStore
         var result = await RunAsync(Cypher($$"""
             MATCH (c:Company) WHERE c.id > $after
             WITH c ORDER BY c.id LIMIT $limit
-            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
             WITH c, m, s ORDER BY m.confidence DESC, s.code
             RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
             """, ("after", afterId), ("limit", (long)Math.Max(limit, 0))), cancellationToken);
@@ -61,17 +61,17 @@ internal sealed partial class Neo4jStore
         [
             Cypher("""
                 UNWIND $ids AS id
-                MATCH (:Company {id: id})-[m:IN_SEGMENT]->(:Segment)
+                MATCH (:Company {id: id})-[m:IN_SEGMENT]->()
                 WHERE m.source STARTS WITH 'classifier:'
                 DELETE m
                 """, ("ids", ids)),
             Cypher("""
                 UNWIND $rows AS row
                 MATCH (c:Company {id: row.id})
-                MATCH (s:Segment {code: row.membership.segment})
-                WHERE NOT (c)-[:IN_SEGMENT]->(s)
+                """ + MembershipTarget("row.membership.segment", "c, row") + $"""
+                WITH c, row, s WHERE NOT (c)-[:IN_SEGMENT]->(s)
                 CREATE (c)-[m:IN_SEGMENT]->(s)
-                SET m = row.membership, m.chainCode = s.chainCode
+                SET m = row.membership, m.chainCode = {TargetChain}
                 """, ("rows", rows)),
             .. SyncCandidates(ids),
         ], cancellationToken);

@@ -105,7 +105,7 @@ internal sealed partial class Neo4jStore
         if (plan.MembershipsToRemove.Count > 0 || plan.RejectionsToDrop.Count > 0)
         {
             statements.Add(Cypher("""
-                MATCH (c:Company {id: $survivor})-[x:IN_SEGMENT|REJECTED_SEGMENT]->(s:Segment)
+                MATCH (c:Company {id: $survivor})-[x:IN_SEGMENT|REJECTED_SEGMENT]->(s)
                 WHERE (type(x) = 'IN_SEGMENT' AND s.code IN $removed) OR (type(x) = 'REJECTED_SEGMENT' AND s.code IN $lifted)
                 DELETE x
                 """, [.. ids, ("removed", plan.MembershipsToRemove.ToList()), ("lifted", plan.RejectionsToDrop.ToList())]));
@@ -116,8 +116,7 @@ internal sealed partial class Neo4jStore
             statements.Add(Cypher("""
                 MATCH (c:Company {id: $survivor})
                 UNWIND $rejections AS row
-                WITH c, row, row.segment AS segmentCode
-                MATCH (s:Segment {code: segmentCode})
+                """ + MembershipTarget("row.segment", "c, row") + """
                 MERGE (c)-[r:REJECTED_SEGMENT]->(s)
                 ON CREATE SET r.at = row.at, r.by = row.by
                 """, [.. ids, ("rejections", plan.RejectionsToAdd.Select(r => new Dictionary<string, object?>
@@ -150,10 +149,9 @@ internal sealed partial class Neo4jStore
             statements.Add(Cypher("""
                 MATCH (c:Company {id: $survivor})
                 UNWIND $memberships AS membership
-                WITH c, membership, membership.segment AS segmentCode
-                MATCH (s:Segment {code: segmentCode})
+                """ + MembershipTarget("membership.segment", "c, membership") + $"""
                 MERGE (c)-[m:IN_SEGMENT]->(s)
-                SET m = membership, m.chainCode = s.chainCode
+                SET m = membership, m.chainCode = {TargetChain}
                 """, [.. ids, ("memberships", plan.MembershipsToWrite.Select(MembershipProperties).ToList())]));
         }
 
@@ -169,7 +167,7 @@ internal sealed partial class Neo4jStore
         [
             Cypher($$"""
                 MATCH (c:Company {id: $id})
-                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
                 WITH c, m, s ORDER BY s.code
                 RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
                 """, ("id", id)),
@@ -179,7 +177,7 @@ internal sealed partial class Neo4jStore
                 """, ("id", id)),
             Cypher("MATCH (h:Channel)-[l:LINKS]->(c:Company {id: $id}) RETURN h.id, l.role, l.note, l.source ORDER BY h.id", ("id", id)),
             Cypher("MATCH (p:Project {companyId: $id}) RETURN p.id, p.stage <> 'terminated' ORDER BY p.id", ("id", id)),
-            Cypher("MATCH (c:Company {id: $id})-[r:REJECTED_SEGMENT]->(s:Segment) RETURN s.code, r.at, r.by ORDER BY s.code", ("id", id)),
+            Cypher("MATCH (c:Company {id: $id})-[r:REJECTED_SEGMENT]->(s) RETURN s.code, r.at, r.by ORDER BY s.code", ("id", id)),
         ], cancellationToken);
         if (results[0].Rows.Count == 0)
         {

@@ -17,7 +17,7 @@ internal sealed partial class Neo4jStore
         var conditions = new QueryConditions()
             .Add(query.Status?.ToWire(), "coalesce(m.status, 'confirmed') = $status", "status")
             .Add(query.ConfidenceBelow, "m.confidence < $below", "below")
-            .Add(query.ChainCode, "s.chainCode = $chain", "chain")
+            .Add(query.ChainCode, TargetChain + " = $chain", "chain")
             .Add(query.Segments?.ToList(), "s.code IN $segments", "segments")
 
             // The companies the job wrote: those with a field whose provenance (a JSON text naming each source once, ADR 0350) names it.
@@ -33,10 +33,10 @@ internal sealed partial class Neo4jStore
             .Append(("skip", (long)(query.Page - 1) * query.PageSize)).Append(("limit", (long)query.PageSize));
 
         var result = await RunAsync(Cypher($$"""
-            MATCH (c:Company)-[m:IN_SEGMENT]->(s:Segment)
+            MATCH (c:Company)-[m:IN_SEGMENT]->(s)
             {{(conditions.Count == 0 ? "" : "WHERE " + conditions.Where(""))}}
             WITH c, m, s ORDER BY m.confidence, c.id, s.code
-            WITH collect({id: c.id, name: c.name, region: c.regionCode, chain: s.chainCode, segment: s.code, role: m.role,
+            WITH collect({id: c.id, name: c.name, region: c.regionCode, chain: {{TargetChain}}, segment: s.code, role: m.role,
                 confidence: m.confidence, evidence: m.evidence, source: m.source, status: m.status}) AS found
             RETURN size(found) AS total, found[$skip..$skip + $limit] AS page
             """, [.. parameters]), cancellationToken);
@@ -97,15 +97,17 @@ internal sealed partial class Neo4jStore
 
             var statements = writes.Select(write => write.Membership is { } m
                 ? Cypher("""
-                    MATCH (c:Company {id: $id}) MATCH (s:Segment {code: $segment})
+                    MATCH (c:Company {id: $id})
+                    """ + MembershipTarget("$segment", "c") + $"""
                     OPTIONAL MATCH (c)-[r:REJECTED_SEGMENT]->(s)
                     DELETE r
                     WITH DISTINCT c, s
                     MERGE (c)-[m:IN_SEGMENT]->(s)
-                    SET m = $membership, m.chainCode = s.chainCode
+                    SET m = $membership, m.chainCode = {TargetChain}
                     """, ("id", write.CompanyId), ("segment", m.SegmentCode), ("membership", MembershipProperties(m)))
                 : Cypher("""
-                    MATCH (c:Company {id: $id}) MATCH (s:Segment {code: $segment})
+                    MATCH (c:Company {id: $id})
+                    """ + MembershipTarget("$segment", "c") + """
                     OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
                     DELETE m
                     WITH DISTINCT c, s
@@ -138,7 +140,7 @@ internal sealed partial class Neo4jStore
 
         var result = await RunAsync(Cypher("""
             UNWIND $ids AS id
-            MATCH (c:Company {id: id})-[r:REJECTED_SEGMENT]->(s:Segment)
+            MATCH (c:Company {id: id})-[r:REJECTED_SEGMENT]->(s)
             RETURN c.id, s.code, r.at, r.by ORDER BY c.id, s.code
             """, ("ids", companyIds.ToList())), cancellationToken);
         return result.Rows.Select(r => new MembershipRejection(

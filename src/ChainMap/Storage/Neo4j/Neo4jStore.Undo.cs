@@ -39,7 +39,7 @@ internal sealed partial class Neo4jStore
                 Cypher($$"""
                     UNWIND $ids AS id
                     MATCH (c:Company {id: id})
-                    OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+                    OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
                     RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
                     """, ("ids", ids)),
                 Cypher("UNWIND $ids AS id MATCH (p:Project {companyId: id}) RETURN id, p.id ORDER BY p.id", ("ids", ids)),
@@ -77,14 +77,14 @@ internal sealed partial class Neo4jStore
                         ["region"] = c.RegionCode,
                         ["properties"] = new CompanyState(c).Properties(now, withIdentity: false),
                     }).ToList())),
-                Cypher("""
+                Cypher($$"""
                     UNWIND $rows AS row
-                    MATCH (:Company {id: row.id})-[m:IN_SEGMENT]->(s:Segment {code: row.membership.segment})
-                    SET m = row.membership, m.chainCode = s.chainCode
+                    MATCH (:Company {id: row.id})-[m:IN_SEGMENT]->(s) WHERE s.code = row.membership.segment
+                    SET m = row.membership, m.chainCode = {{TargetChain}}
                     """, ("rows", plan.RestoreMemberships.Select(x => new Dictionary<string, object?> { ["id"] = x.CompanyId, ["membership"] = MembershipProperties(x.Membership) }).ToList())),
                 Cypher("""
                     UNWIND $rows AS row
-                    MATCH (:Company {id: row.id})-[m:IN_SEGMENT]->(:Segment {code: row.segment})
+                    MATCH (:Company {id: row.id})-[m:IN_SEGMENT]->(s) WHERE s.code = row.segment
                     DELETE m
                     """, ("rows", plan.RemoveMemberships.Select(x => new Dictionary<string, object?> { ["id"] = x.CompanyId, ["segment"] = x.SegmentCode }).ToList())),
                 .. SyncCandidates(ids),

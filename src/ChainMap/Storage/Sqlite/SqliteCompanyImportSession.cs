@@ -426,7 +426,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         using (var segments = connection.CreateCommand())
         {
             segments.Transaction = transaction;
-            segments.CommandText = "SELECT code, chain_code FROM segment";
+            segments.CommandText = "SELECT code, chain_code FROM membership_target";
             using var reader = segments.ExecuteReader();
             while (reader.Read())
             {

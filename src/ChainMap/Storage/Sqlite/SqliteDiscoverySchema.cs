@@ -264,7 +264,7 @@ internal static class SqliteDiscoverySchema
         INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
         SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
         FROM company_segment cs JOIN company c ON c.id = cs.company_id
-        WHERE cs.status = 'confirmed';
+        WHERE cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code;
 
         """ + MultiBackfill + CountsBackfill + MemberTagsFromMemberships;
 
@@ -355,6 +355,26 @@ internal static class SqliteDiscoverySchema
     /// head count or address changed, or a membership rewritten with the same segment and status, rewrote the company's
     /// discovery rows and their tag rows (and moved its counts out and back in) for nothing.
     /// </summary>
+    /// <summary>
+    /// The trigger that moves a membership's row of discovery_member when its segment, chain, company or status changes (migration
+    /// 220, ADR 0320), copying it back only when <paramref name="counted"/> holds (migration 240, ADR 0370: a chain-level membership
+    /// is in no segment's figures).
+    /// </summary>
+    internal static string MembershipMoveTrigger(string counted) => $"""
+
+        DROP TRIGGER IF EXISTS discovery_member_after_membership_move;
+        CREATE TRIGGER discovery_member_after_membership_move AFTER UPDATE OF segment_code, chain_code, company_id, status ON company_segment
+        WHEN OLD.segment_code IS NOT NEW.segment_code OR OLD.chain_code IS NOT NEW.chain_code OR OLD.company_id IS NOT NEW.company_id
+            OR OLD.status IS NOT NEW.status
+        BEGIN
+            DELETE FROM discovery_member WHERE segment_code = OLD.segment_code AND company_id = OLD.company_id;
+            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
+            FROM company c WHERE c.id = NEW.company_id AND {counted};
+        END;
+
+        """;
+
     public static readonly string TriggersOnChange = """
         DROP TRIGGER IF EXISTS discovery_member_after_company_update;
         CREATE TRIGGER discovery_member_after_company_update AFTER UPDATE OF province_code, city_code, county_code, strength, registered_capital ON company
@@ -365,16 +385,7 @@ internal static class SqliteDiscoverySchema
                 strength = NEW.strength, capital = NEW.registered_capital
             WHERE company_id = NEW.id;
         END;
-        DROP TRIGGER IF EXISTS discovery_member_after_membership_move;
-        CREATE TRIGGER discovery_member_after_membership_move AFTER UPDATE OF segment_code, chain_code, company_id, status ON company_segment
-        WHEN OLD.segment_code IS NOT NEW.segment_code OR OLD.chain_code IS NOT NEW.chain_code OR OLD.company_id IS NOT NEW.company_id
-            OR OLD.status IS NOT NEW.status
-        BEGIN
-            DELETE FROM discovery_member WHERE segment_code = OLD.segment_code AND company_id = OLD.company_id;
-            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
-            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
-            FROM company c WHERE c.id = NEW.company_id AND NEW.status = 'confirmed';
-        END;
+        """ + MembershipMoveTrigger("NEW.status = 'confirmed'") + """
         DROP TRIGGER IF EXISTS discovery_member_tag_after_member_update;
         CREATE TRIGGER discovery_member_tag_after_member_update
         AFTER UPDATE OF segment_code, company_id, province_code, city_code, county_code, strength, capital ON discovery_member
@@ -401,7 +412,7 @@ internal static class SqliteDiscoverySchema
     private static string MemberTagsFromMemberships => MemberTagsFilled(
         "cs.segment_code, c.id, c.strength, c.registered_capital, c.province_code, c.city_code, c.county_code",
         "company_segment cs JOIN company c ON c.id = cs.company_id",
-        "cs.status = 'confirmed' AND c.tags <> ''");
+        "cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code AND c.tags <> ''");
 
     /// <summary>
     /// Empties discovery_member_tag and fills it, in key order, with a row per tag of company <c>c</c> and membership

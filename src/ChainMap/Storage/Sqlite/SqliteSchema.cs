@@ -328,7 +328,30 @@ internal static class SqliteSchema
 
         // Compact provenance (ADR 0350): field → source becomes source → mask of its fields, each source once.
         (235, CompactProvenance),
+        (240, MembershipTargets),
     ];
+
+    /// <summary>
+    /// Migration 240 (ADR 0370): what a membership may name. A segment, or a chain for a chain-level membership (环节待定),
+    /// stored under the chain's code with itself as chain; no segment carries a chain's code (the chain service refuses one).
+    /// Every write of a membership looks its code up here instead of in <c>segment</c>. A chain-level membership is in no
+    /// segment's discovery figure: the triggers copy only segment memberships (segment_code &lt;&gt; chain_code) into discovery_member.
+    /// </summary>
+    private static string MembershipTargets => """
+        CREATE VIEW membership_target(code, chain_code) AS
+            SELECT code, chain_code FROM segment
+            UNION ALL
+            SELECT code, code FROM chain;
+
+        DROP TRIGGER IF EXISTS discovery_member_after_membership_insert;
+        CREATE TRIGGER discovery_member_after_membership_insert AFTER INSERT ON company_segment
+        WHEN NEW.status = 'confirmed' AND NEW.segment_code <> NEW.chain_code
+        BEGIN
+            INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+            SELECT NEW.segment_code, c.id, NEW.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
+            FROM company c WHERE c.id = NEW.company_id;
+        END;
+        """ + SqliteDiscoverySchema.MembershipMoveTrigger("NEW.status = 'confirmed' AND NEW.segment_code <> NEW.chain_code");
 
     /// <summary>
     /// Migration 235: each company's provenance from <c>{"field":"source",…}</c> to <c>{"source":mask,…}</c>, the form

@@ -105,7 +105,7 @@ internal sealed partial class SqliteStore
         }
 
         await using (var dropMemberships = Command(connection, """
-            DELETE FROM company_segment WHERE chain_code = $code AND segment_code NOT IN (SELECT value FROM json_each($keep))
+            DELETE FROM company_segment WHERE chain_code = $code AND segment_code <> $code AND segment_code NOT IN (SELECT value FROM json_each($keep))
             """, transaction))
         {
             dropMemberships.Parameters.AddWithValue("$code", chain.Code);
@@ -168,7 +168,7 @@ internal sealed partial class SqliteStore
         await using var command = Command(connection, $"""
             SELECT cs.segment_code, count(*), coalesce(sum(c.registered_capital), 0), coalesce(sum(c.strength), 0)
             FROM company_segment cs JOIN company c ON c.id = cs.company_id
-            WHERE cs.chain_code = $chain AND cs.status = 'confirmed'
+            WHERE cs.chain_code = $chain AND cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code
               AND {scope.Where("c")}
             GROUP BY cs.segment_code
             """);

@@ -289,7 +289,7 @@ internal sealed partial class SqliteStore
         }
 
         var segments = new Dictionary<long, List<string>>();
-        await using (var command = Command(connection, "SELECT company_id, segment_code FROM company_segment WHERE company_id IN (SELECT value FROM json_each($ids)) AND status = 'confirmed' ORDER BY company_id, segment_code"))
+        await using (var command = Command(connection, "SELECT company_id, segment_code FROM company_segment WHERE company_id IN (SELECT value FROM json_each($ids)) AND status = 'confirmed' AND segment_code <> chain_code ORDER BY company_id, segment_code"))
         {
             command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -86,7 +86,7 @@ internal sealed partial class SqliteStore
         delete.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
         await using var insert = Command(connection, """
             INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-            SELECT $id, s.code, s.chain_code, $role, $confidence, $evidence, $source, $status FROM segment s
+            SELECT $id, s.code, s.chain_code, $role, $confidence, $evidence, $source, $status FROM membership_target s
             WHERE s.code = $segment AND EXISTS (SELECT 1 FROM company WHERE id = $id)
             ON CONFLICT(company_id, segment_code) DO NOTHING
             """, transaction);

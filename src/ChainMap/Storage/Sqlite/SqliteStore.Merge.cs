@@ -96,7 +96,7 @@ internal sealed partial class SqliteStore
         {
             await RunMergeStatementAsync(connection, transaction, """
                 INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-                SELECT $id, code, chain_code, $role, $confidence, $evidence, $source, $status FROM segment WHERE code = $segment
+                SELECT $id, code, chain_code, $role, $confidence, $evidence, $source, $status FROM membership_target WHERE code = $segment
                 ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
                     evidence = excluded.evidence, source = excluded.source, status = excluded.status
                 """, cancellationToken,

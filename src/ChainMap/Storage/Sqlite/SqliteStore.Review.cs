@@ -103,7 +103,7 @@ internal sealed partial class SqliteStore
             await using var store = Command(connection, """
                 DELETE FROM membership_rejection WHERE company_id = $id AND segment_code = $segment;
                 INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-                SELECT $id, s.code, s.chain_code, $role, $confidence, $evidence, $source, $status FROM segment s
+                SELECT $id, s.code, s.chain_code, $role, $confidence, $evidence, $source, $status FROM membership_target s
                 WHERE s.code = $segment AND EXISTS (SELECT 1 FROM company WHERE id = $id)
                 ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
                     evidence = excluded.evidence, source = excluded.source, status = excluded.status;

@@ -197,7 +197,12 @@ export function mount(root, initial) {
       return null;
     }
     const label = names.get(s.segment) ?? s.segment;
-    const target = h('input', { type: 'text', class: 'move-to small', placeholder: '移至环节', 'aria-label': `移至环节：${label}` });
+    // A chain-level membership (环节待定, ADR 0370) is given one of its chain's segments; any other moves by code or name.
+    const pending = names.pending.get(s.segment);
+    const target = pending
+      ? h('select', { class: 'move-to small give-segment', 'aria-label': `选择环节：${label}` },
+        pending.map((p) => h('option', { value: p.code }, p.name)))
+      : h('input', { type: 'text', class: 'move-to small', placeholder: '移至环节', 'aria-label': `移至环节：${label}` });
     const run = async (e, work) => {
       const button = e.currentTarget;
       button.disabled = true;
@@ -214,7 +219,8 @@ export function mount(root, initial) {
         onclick: (e) => run(e, () => api.removeMembership(c.id, s.segment, c.version)) }, '驳回'),
       target,
       h('button', { type: 'button', class: 'small-button move-membership', 'aria-label': `移动：${label}`,
-        onclick: (e) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: target.value.trim(), version: c.version }])) }, '移动'));
+        onclick: (e) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: target.value.trim(), version: c.version }])) },
+      pending ? '定环节' : '移动'));
   }
 
   /** For analysts and admins: add the company to a segment with a role. */
@@ -241,16 +247,24 @@ function fact(label, value) {
   return [h('dt', {}, label), h('dd', {}, value)];
 }
 
-/** Segment code → "链 · 环节" for every chain. */
+/**
+ * Segment code → "链 · 环节" for every chain, and chain code → "链 · 环节待定" for a chain-level membership (ADR 0370);
+ * names.pending holds each chain's segments (code, name) to give such a membership one.
+ */
 async function segmentNames(chains) {
   const names = new Map();
+  names.pending = new Map();
   const maps = await Promise.all(chains.map((c) => api.getChainMap(c.code)));
   for (const map of maps) {
+    names.set(map.code, `${map.name} · 环节待定`);
+    const segments = [];
     for (const t of map.tiers) {
       for (const s of t.segments) {
         names.set(s.code, `${map.name} · ${s.name}`);
+        segments.push({ code: s.code, name: s.name });
       }
     }
+    names.pending.set(map.code, segments);
   }
   return names;
 }

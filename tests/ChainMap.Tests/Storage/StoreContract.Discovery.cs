@@ -175,18 +175,7 @@ public abstract partial class StoreContract
         await RebuildCandidateIndexAsync();
         Assert.That(await AssertSameAsHomeWideAsync("after the candidate index was built again"), Is.EquivalentTo(new[] { "D", "F", "G", "P" }));
 
-        static string Describe(HomeTiedCompany t) => string.Join(
-            " ",
-            t.CompanyId,
-            t.ProvinceCode,
-            t.CityCode,
-            t.CountyCode,
-            t.Strength.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-            t.RegisteredCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string.Join(',', t.Tags),
-            string.Join(',', t.SegmentCodes),
-            string.Join(',', t.Relations.Select(r => $"{r.HomeCompanyId}/{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}").Order(StringComparer.Ordinal)),
-            string.Join(',', t.Channels.Select(c => $"{c.ChannelId}/{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}").Order(StringComparer.Ordinal)));
+        static string Describe(HomeTiedCompany t) => DescribeFacts(t.Facts()) + " " + Named(t.Relations, t.Channels);
     }
 
     [Test]
@@ -202,7 +191,7 @@ public abstract partial class StoreContract
         {
             var full = await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
             var facts = await Store.ListHomeTieFactsAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
-            Assert.That(facts.Select(Describe), Is.EqualTo(full.Select(t => Describe(t.Facts()))), scope is null ? "home-wide" : "in four segments");
+            Assert.That(facts.Select(DescribeFacts), Is.EqualTo(full.Select(t => DescribeFacts(t.Facts()))), scope is null ? "home-wide" : "in four segments");
         }
 
         var all = (await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, hops, null, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));
@@ -220,25 +209,25 @@ public abstract partial class StoreContract
         Assert.That(details["P"].Relations.Single().HomeCompanyName, Is.Not.Empty, "the reasons name the home company");
         Assert.That(details["G"].Channels.Single().Kind, Is.EqualTo(ChannelKind.InvestmentAmbassador));
         Assert.That(await Store.ListHomeTieDetailsAsync([], DiscoveryGraph.HomeCodes, hops, CancellationToken.None), Is.Empty);
-
-        static string Describe(HomeTieFacts t) => string.Join(
-            " ",
-            t.CompanyId,
-            t.ProvinceCode,
-            t.CityCode,
-            t.CountyCode,
-            t.Strength.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-            t.RegisteredCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string.Join(',', t.Tags),
-            string.Join(',', t.SegmentCodes),
-            string.Join(',', t.Relations.Select(r => $"{r.HomeCompanyId}/{r.Kind}/{r.OutsideIsFrom}").Distinct().Order(StringComparer.Ordinal)),
-            string.Join(',', t.Channels.Select(c => $"{c.ChannelId}/{c.HopsToHome}").Distinct().Order(StringComparer.Ordinal)));
-
-        static string Named(IReadOnlyList<HomeRelationTie> relations, IReadOnlyList<HomeChannelTie> channels) => string.Join(
-            " ",
-            string.Join(',', relations.Select(r => $"{r.HomeCompanyId}/{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}").Order(StringComparer.Ordinal)),
-            string.Join(',', channels.Select(c => $"{c.ChannelId}/{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}").Order(StringComparer.Ordinal)));
     }
+
+    private static string DescribeFacts(HomeTieFacts t) => string.Join(
+        " ",
+        t.CompanyId,
+        t.ProvinceCode,
+        t.CityCode,
+        t.CountyCode,
+        t.Strength.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+        t.RegisteredCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string.Join(',', t.Tags),
+        string.Join(',', t.SegmentCodes),
+        string.Join(',', t.Relations.Select(r => $"{r.HomeCompanyId}/{r.Kind}/{r.OutsideIsFrom}").Distinct().Order(StringComparer.Ordinal)),
+        string.Join(',', t.Channels.Select(c => $"{c.ChannelId}/{c.HopsToHome}").Distinct().Order(StringComparer.Ordinal)));
+
+    private static string Named(IReadOnlyList<HomeRelationTie> relations, IReadOnlyList<HomeChannelTie> channels) => string.Join(
+        " ",
+        string.Join(',', relations.Select(r => $"{r.HomeCompanyId}/{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}").Order(StringComparer.Ordinal)),
+        string.Join(',', channels.Select(c => $"{c.ChannelId}/{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}").Order(StringComparer.Ordinal)));
 
     [Test]
     public async Task Introduction_paths_end_at_the_first_home_node_and_respect_the_hop_limit()

@@ -213,7 +213,15 @@ internal sealed partial class SqliteStore
         return new HomeChannelGraph(tiedHome, withHomeMember, channelLinks);
     }
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: true, cancellationToken);
+
+    public async Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        (await ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: false, cancellationToken)).Select(t => t.Facts()).ToList();
+
+    /// <summary>The home-tied companies; without <paramref name="named"/> the home companies' names are not read (the facts need none, ADR 0385).</summary>
+    private async Task<IReadOnlyList<HomeTiedCompany>> ReadHomeTiedAsync(
+        IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, bool named, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
@@ -226,7 +234,9 @@ internal sealed partial class SqliteStore
             return [];
         }
 
-        var homeNames = await ReadCompanyNamesAsync(connection, relations.Values.SelectMany(v => v.Select(r => r.HomeId)), cancellationToken);
+        var homeNames = named
+            ? await ReadCompanyNamesAsync(connection, relations.Values.SelectMany(v => v.Select(r => r.HomeId)), cancellationToken)
+            : [];
 
         var segments = new Dictionary<long, List<string>>();
         await using (var command = Command(connection, "SELECT company_id, segment_code FROM company_segment WHERE company_id IN (SELECT value FROM json_each($ids)) AND status = 'confirmed' ORDER BY company_id, segment_code"))
@@ -277,9 +287,6 @@ internal sealed partial class SqliteStore
 
         return result;
     }
-
-    public async Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
-        (await ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken)).Select(t => t.Facts()).ToList();
 
     public async Task<IReadOnlyList<HomeTieDetails>> ListHomeTieDetailsAsync(IReadOnlyCollection<long> companyIds, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
     {

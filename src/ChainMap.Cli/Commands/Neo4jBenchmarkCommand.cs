@@ -390,7 +390,8 @@ internal static class Neo4jBenchmarkCommand
             }, Targets(0)),
 
             // The store reads behind a list with the caches dropped, one at a time (ADR 0300: where its time goes).
-            new("store: home ties of the listed chain (ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, listedSegments, CancellationToken.None)),
+            new("store: home ties of the listed chain with their names (ADR 0300; facts, then details)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, listedSegments, CancellationToken.None)),
+            new("store: home-tie facts of the listed chain, what a list reads (ADR 0385)", Math.Min(runs, 10), (s, i) => HomeTies.LoadIndexAsync(Store(s), homeCodes, listedSegments, CancellationToken.None)),
             new("store: home ties, home-wide (before ADR 0300)", Math.Min(runs, 10), (s, i) => HomeTies.LoadAsync(Store(s), homeCodes, null, CancellationToken.None)),
             new("store: segment statistics of the listed chain", Math.Min(runs, 10), (s, i) => Store(s).GetSegmentStatsAsync(listed.Chain.Code, homeCodes, CancellationToken.None)),
             new("store: list candidates (50 per segment + total)", Math.Min(runs, 10), (s, i) => Store(s).FindTargetCandidatesAsync(new TargetCandidateQuery(listedSegments, yangtze, homeCodes, [], null, 50), CancellationToken.None)),

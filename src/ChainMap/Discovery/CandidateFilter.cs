@@ -9,8 +9,8 @@ namespace ChainMap.Discovery;
 /// least <see cref="MinCapital"/> registered capital (a company without a capital does not pass a minimum)
 /// and at least <see cref="MinStrength"/> strength. Only confirmed memberships count (ADR 0135): that is a
 /// property of what the stores read for a segment (SQLite's <c>discovery_member</c>, Neo4j's status clause,
-/// the confirmed segments of <see cref="HomeTiedCompany"/>), not of a company, so it is not a field here.
-/// C# filters call <see cref="Matches(HomeTiedCompany)"/>; each store has one translation of it into its query
+/// the confirmed segments of <see cref="HomeTieFacts"/>), not of a company, so it is not a field here.
+/// C# filters call <see cref="Matches(HomeTieFacts)"/>; each store has one translation of it into its query
 /// language (<c>SqliteStore.SqlCandidateFilter</c>, <c>Neo4jStore.CypherCandidateFilter</c>).
 /// </summary>
 internal sealed record CandidateFilter(RegionScope Scope, RegionScope Excluded, IReadOnlyCollection<string> Tags, decimal? MinCapital, double? MinStrength)
@@ -40,7 +40,7 @@ internal sealed record CandidateFilter(RegionScope Scope, RegionScope Excluded, 
             && (Tags.Count == 0 || tags.Any(t => Tags.Contains(t, StringComparer.Ordinal)));
     }
 
-    public bool Matches(HomeTiedCompany company)
+    public bool Matches(HomeTieFacts company)
     {
         ArgumentNullException.ThrowIfNull(company);
         return Matches(company.ProvinceCode, company.CityCode, company.CountyCode, company.Strength, company.RegisteredCapital, company.Tags);

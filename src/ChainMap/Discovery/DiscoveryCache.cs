@@ -99,7 +99,7 @@ internal sealed class DiscoveryCache(
     {
         var segments = TieSegments(chains);
         return GetAsync(ties, TieKey(home, segments), async ct =>
-            home.Code.Length == 0 ? HomeTieIndex.Empty : new HomeTieIndex(await HomeTies.LoadAsync(store, HomeCodes(home), segments, ct)),
+            home.Code.Length == 0 ? HomeTieIndex.Empty : await HomeTies.LoadIndexAsync(store, HomeCodes(home), segments, ct),
             note, cancellationToken);
     }
 

@@ -463,7 +463,13 @@ internal sealed partial class DiscoveryService(
         }
 
         var ids = ranked.Select(r => r.CompanyId).ToList();
-        var companies = (await store.GetCompaniesAsync(ids.Where(id => !details.ContainsKey(id)).ToList(), cancellationToken)).ToDictionary(c => c.Id);
+        // The companies not loaded by the ranking and the ties as the reasons name them (ADR 0385) are read beside the paths.
+        var companiesRead = store.GetCompaniesAsync(ids.Where(id => !details.ContainsKey(id)).ToList(), cancellationToken);
+        var tiesRead = ties.FindAsync(ids, cancellationToken);
+        var found = await FindPathsAsync(ids, ties, home, paths, cancellationToken);
+        await Task.WhenAll(companiesRead, tiesRead);
+        var companies = (await companiesRead).ToDictionary(c => c.Id);
+        var tied = await tiesRead;
         foreach (var id in ids)
         {
             if (details.TryGetValue(id, out var known))
@@ -471,7 +477,7 @@ internal sealed partial class DiscoveryService(
                 companies[id] = known;
             }
         }
-        var found = await FindPathsAsync(ids, ties, home, paths, cancellationToken);
+
         var homeName = HomeName(home);
         var chainOf = ChainOf(gaps);
         var targets = new List<Target>(ranked.Count);
@@ -484,7 +490,7 @@ internal sealed partial class DiscoveryService(
                 continue;
             }
 
-            var tie = ties.Find(r.CompanyId);
+            var tie = tied.GetValueOrDefault(r.CompanyId);
             var described = (found.GetValueOrDefault(r.CompanyId) ?? []).Select(p => PathDescriptions.Describe(p, homeName)).ToList();
             var reasons = TargetScoring.Reasons(company, r.Gap, r.Score, tie, homeName, chainOf).ToList();
             if (described.Count > 0)

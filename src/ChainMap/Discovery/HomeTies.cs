@@ -12,8 +12,25 @@ internal static class HomeTies
     public static async Task<IReadOnlyList<HomeTiedCompany>> LoadAsync(IDiscoveryStore store, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var graph = await store.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
-        var hops = ChannelHops.Compute(graph.TiedHome, graph.WithHomeMember, graph.Links);
+        var hops = await LoadHopsAsync(store, homeRegionCodes, cancellationToken);
         return await store.ListHomeTiedCompaniesAsync(homeRegionCodes, hops, segmentCodes, cancellationToken);
+    }
+
+    /// <summary>
+    /// The index of the tied companies of <paramref name="segmentCodes"/> (all when null) from what ranking needs of them; the
+    /// ties as reasons name them are read later for the targets shown, with the same channel distances (ADR 0385).
+    /// </summary>
+    public static async Task<HomeTieIndex> LoadIndexAsync(IDiscoveryStore store, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hops = await LoadHopsAsync(store, homeRegionCodes, cancellationToken);
+        var facts = await store.ListHomeTieFactsAsync(homeRegionCodes, hops, segmentCodes, cancellationToken);
+        return new HomeTieIndex(facts, (ids, ct) => store.ListHomeTieDetailsAsync(ids, homeRegionCodes, hops, ct));
+    }
+
+    private static async Task<IReadOnlyDictionary<long, int>> LoadHopsAsync(IDiscoveryStore store, IReadOnlyCollection<string> homeRegionCodes, CancellationToken cancellationToken)
+    {
+        var graph = await store.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
+        return ChannelHops.Compute(graph.TiedHome, graph.WithHomeMember, graph.Links);
     }
 }

@@ -199,7 +199,11 @@ internal static class TargetScoring
     }
 
     public static ScoreParts Score(double gapPriority, double strength, HomeTiedCompany? ties) =>
-        Score(gapPriority, strength, LinkPoints(ties?.Relations ?? []), ChannelPoints(ties?.Channels ?? []));
+        ties is null ? Score(gapPriority, strength, 0, 0) : Score(gapPriority, strength, ties.Facts());
+
+    /// <summary>The score of a tied company from what ranking reads of it (<see cref="HomeTieFacts"/>).</summary>
+    public static ScoreParts Score(double gapPriority, double strength, HomeTieFacts ties) =>
+        Score(gapPriority, strength, LinkPoints(ties.Relations), ChannelPoints(ties.Channels));
 
     /// <summary>The score with the link and channel points already worked out (<see cref="LinkPoints"/>, <see cref="ChannelPoints"/>).</summary>
     public static ScoreParts Score(double gapPriority, double strength, double links, double channels) => new(
@@ -208,7 +212,7 @@ internal static class TargetScoring
         links,
         channels);
 
-    public static double LinkPoints(IReadOnlyList<HomeRelationTie> relations)
+    public static double LinkPoints(IReadOnlyList<HomeRelationKind> relations)
     {
         var points = relations
             .GroupBy(r => r.HomeCompanyId)
@@ -216,7 +220,7 @@ internal static class TargetScoring
         return Math.Min(MaxLinks, points);
     }
 
-    public static double ChannelPoints(IReadOnlyList<HomeChannelTie> channels)
+    public static double ChannelPoints(IReadOnlyList<HomeChannelHops> channels)
     {
         if (channels.Count == 0)
         {

@@ -56,7 +56,7 @@ internal sealed record HomeChannelTie(long ChannelId, string ChannelName, Channe
 /// <summary>The inputs of <see cref="Discovery.ChannelHops.Compute"/> as a store loads them.</summary>
 internal sealed record HomeChannelGraph(IReadOnlyList<long> TiedHome, IReadOnlyList<long> WithHomeMember, IReadOnlyList<(long Channel, long Member)> Links);
 
-/// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need.</summary>
+/// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need and what its reasons name.</summary>
 internal sealed record HomeTiedCompany(
     long CompanyId,
     string ProvinceCode,
@@ -67,7 +67,44 @@ internal sealed record HomeTiedCompany(
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> SegmentCodes,
     IReadOnlyList<HomeRelationTie> Relations,
-    IReadOnlyList<HomeChannelTie> Channels);
+    IReadOnlyList<HomeChannelTie> Channels)
+{
+    /// <summary>What ranking needs of this company (<see cref="HomeTieFacts"/>).</summary>
+    public HomeTieFacts Facts() => new(
+        CompanyId, ProvinceCode, CityCode, CountyCode, Strength, RegisteredCapital, Tags, SegmentCodes,
+        Relations.Select(r => new HomeRelationKind(r.HomeCompanyId, r.Kind, r.OutsideIsFrom)).ToList(),
+        Channels.Select(c => new HomeChannelHops(c.ChannelId, c.HopsToHome)).ToList());
+
+    /// <summary>A tied company from what ranking read of it and what its reasons name (none read: no relation, no channel).</summary>
+    public static HomeTiedCompany Of(HomeTieFacts facts, HomeTieDetails? details) => new(
+        facts.CompanyId, facts.ProvinceCode, facts.CityCode, facts.CountyCode, facts.Strength, facts.RegisteredCapital, facts.Tags, facts.SegmentCodes,
+        details?.Relations ?? [], details?.Channels ?? []);
+}
+
+/// <summary>A relation of a tied company with a home company, without the home company's name.</summary>
+internal readonly record struct HomeRelationKind(long HomeCompanyId, CompanyRelationKind Kind, bool OutsideIsFrom);
+
+/// <summary>A channel that leads a tied company home, by id, and its steps to home (<see cref="HomeChannelTie.HopsToHome"/>).</summary>
+internal readonly record struct HomeChannelHops(long ChannelId, int HopsToHome);
+
+/// <summary>
+/// What ranking needs of a home-tied company (ADR 0385): the fields a list filters on, its strength and segments, and its ties
+/// without the names and roles that only its reasons show (<see cref="HomeTieDetails"/>, read for the companies a page shows).
+/// </summary>
+internal sealed record HomeTieFacts(
+    long CompanyId,
+    string ProvinceCode,
+    string? CityCode,
+    string? CountyCode,
+    double Strength,
+    decimal? RegisteredCapital,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> SegmentCodes,
+    IReadOnlyList<HomeRelationKind> Relations,
+    IReadOnlyList<HomeChannelHops> Channels);
+
+/// <summary>The ties of a home-tied company as its reasons name them: the home companies by name, the channels with name, kind and role.</summary>
+internal sealed record HomeTieDetails(long CompanyId, IReadOnlyList<HomeRelationTie> Relations, IReadOnlyList<HomeChannelTie> Channels);
 
 internal enum PathNodeKind
 {
@@ -122,6 +159,18 @@ internal interface IDiscoveryStore
     /// <see cref="HomeTiedCompany.SegmentCodes"/>; without, all of them with all their confirmed segments.
     /// </summary>
     Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The companies of <see cref="ListHomeTiedCompaniesAsync"/> with only what ranking needs (ADR 0385): each relation's home
+    /// company by id, each channel by id with its steps to home; the same companies, fields and segments.
+    /// </summary>
+    Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The relations and channel links (as <see cref="ListHomeTiedCompaniesAsync"/> gives them) of the companies
+    /// <paramref name="companyIds"/> outside <paramref name="homeRegionCodes"/>; a company without any is absent.
+    /// </summary>
+    Task<IReadOnlyList<HomeTieDetails>> ListHomeTieDetailsAsync(IReadOnlyCollection<long> companyIds, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken);
 
     /// <summary>Companies by id with their memberships, in the order asked; unknown ids are skipped.</summary>
     Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);

@@ -40,6 +40,10 @@ public sealed class DiscoveryCacheTests
         Directory.Delete(directory, recursive: true);
     }
 
+    /// <summary>Company A as the index has it (with its ties as reasons name them), null when it is not tied.</summary>
+    private async Task<HomeTiedCompany?> FindAAsync(HomeTieIndex index) =>
+        (await index.FindAsync([graph.Ids["A"]], CancellationToken.None)).GetValueOrDefault(graph.Ids["A"]);
+
     private Task TieAToHomeAsync() =>
         store.SaveRelationsAsync([new CompanyRelation(graph.Ids["A"], graph.Ids["H1"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
 
@@ -51,7 +55,7 @@ public sealed class DiscoveryCacheTests
         time.Advance(TimeSpan.FromSeconds(29));
 
         Assert.That(await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None), Is.SameAs(first));
-        Assert.That(first.Find(graph.Ids["A"]), Is.Null);
+        Assert.That(await FindAAsync(first), Is.Null);
     }
 
     [Test]
@@ -67,7 +71,7 @@ public sealed class DiscoveryCacheTests
 
         Assert.That(during, Is.SameAs(first), "the request after expiry does not wait");
         Assert.That(after, Is.Not.SameAs(first));
-        Assert.That(after.Find(graph.Ids["A"])!.Relations.Single().HomeCompanyId, Is.EqualTo(graph.Ids["H1"]));
+        Assert.That((await FindAAsync(after))!.Relations.Single().HomeCompanyId, Is.EqualTo(graph.Ids["H1"]));
     }
 
     [Test]
@@ -83,7 +87,7 @@ public sealed class DiscoveryCacheTests
 
         Assert.That(during, Is.SameAs(first), "no request waits while an older index exists");
         Assert.That(note.Result(time.GetUtcNow()), Is.EqualTo(new DataFreshness(time.GetUtcNow().AddHours(-2), true)));
-        Assert.That((await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)).Find(graph.Ids["A"]), Is.Not.Null);
+        Assert.That(await FindAAsync(await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)), Is.Not.Null);
     }
 
     [Test]
@@ -105,9 +109,9 @@ public sealed class DiscoveryCacheTests
         var refreshed = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, after, CancellationToken.None);
 
         Assert.That(whileRefreshing, Is.SameAs(first), "answered from the older entry while the refresh is held");
-        Assert.That(whileRefreshing.Find(graph.Ids["A"]), Is.Null);
+        Assert.That(await FindAAsync(whileRefreshing), Is.Null);
         Assert.That(during.Result(time.GetUtcNow()), Is.EqualTo(new DataFreshness(readAt, true)), "says it is stale and when it was read");
-        Assert.That(refreshed.Find(graph.Ids["A"]), Is.Not.Null, "the background refresh started by the write, not by a request");
+        Assert.That(await FindAAsync(refreshed), Is.Not.Null, "the background refresh started by the write, not by a request");
         Assert.That(after.Result(time.GetUtcNow()), Is.EqualTo(new DataFreshness(time.GetUtcNow(), false)));
         Assert.That(gated.TieReads, Is.EqualTo(2), "one read at first, one refresh after the write");
     }
@@ -127,7 +131,7 @@ public sealed class DiscoveryCacheTests
         var note = new FreshnessNote();
         var ties = await cache.GetHomeTiesAsync(DiscoveryGraph.Home, note, CancellationToken.None);
 
-        Assert.That(ties.Find(graph.Ids["A"]), Is.Not.Null, "the write after the held read started is in the next read");
+        Assert.That(await FindAAsync(ties), Is.Not.Null, "the write after the held read started is in the next read");
         Assert.That(note.Result(time.GetUtcNow()).Stale, Is.False);
     }
 
@@ -157,7 +161,7 @@ public sealed class DiscoveryCacheTests
         await cache.RefreshesAsync();
 
         Assert.That(during, Is.SameAs(first));
-        Assert.That((await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)).Find(graph.Ids["A"]), Is.Not.Null);
+        Assert.That(await FindAAsync(await cache.GetHomeTiesAsync(DiscoveryGraph.Home, CancellationToken.None)), Is.Not.Null);
     }
 
     [Test]
@@ -204,10 +208,10 @@ public sealed class DiscoveryCacheTests
 
         public Gate Hold() => gate = new Gate();
 
-        public override async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref tieReads);
-            var read = await base.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
+            var read = await base.ListHomeTieFactsAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
             if (Interlocked.Exchange(ref gate, null) is { } held)
             {
                 // Held after reading: what the store held then is what this read returns.

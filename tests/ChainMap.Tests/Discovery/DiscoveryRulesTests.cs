@@ -172,7 +172,7 @@ public sealed class DiscoveryRulesTests
     public void The_channel_points_of_a_target_follow_the_hop_distance()
     {
         var hops = ChannelHops.Compute([1], [2], [(2, 3)]);
-        HomeChannelTie Tie(long id) => new(id, $"渠道{id}", ChannelKind.ChamberOfCommerce, ChannelRole.Member, hops[id]);
+        HomeChannelHops Tie(long id) => new(id, hops[id]);
 
         Assert.Multiple(() =>
         {
@@ -182,6 +182,6 @@ public sealed class DiscoveryRulesTests
         });
     }
 
-    private static HomeTiedCompany Company(string province, string? city, string? county, double strength, decimal? capital, IReadOnlyList<string> tags) =>
+    private static HomeTieFacts Company(string province, string? city, string? county, double strength, decimal? capital, IReadOnlyList<string> tags) =>
         new(1, province, city, county, strength, capital, tags, ["S1"], [], []);
 }

@@ -81,6 +81,17 @@ public sealed class Neo4jTargetParityTests
     internal static IEnumerable<(int Rank, string Name, double Score, string Segment)> Ranked(TargetPage page) =>
         page.Items.Select(t => (t.Rank, t.Company.Name, t.Score.Total, t.Gap.Segment.Code));
 
+    /// <summary>
+    /// The ties each target's reasons name (read for the page shown, ADR 0385): home companies by name, kind and direction,
+    /// channels by name, kind, role and steps to home; store ids differ between the stores, so none is compared.
+    /// </summary>
+    internal static IEnumerable<string> Tied(TargetPage page) =>
+        page.Items.Select(t => string.Join(
+            ";",
+            (t.Ties?.Relations ?? []).Select(r => $"{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}")
+                .Concat((t.Ties?.Channels ?? []).Select(c => $"{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}"))
+                .Order(StringComparer.Ordinal)));
+
     /// <summary>The hand-made graph and 600 generated companies in five segments of T1, eleven places, some with two segments or tags.</summary>
     internal static async Task<(DiscoveryGraph Graph, List<long> Generated)> ImportAsync(ChainMapApiFactory factory)
     {
@@ -200,8 +211,11 @@ public sealed class Neo4jTargetParityTests
             {
                 Assert.That(Ranked(actual), Is.EqualTo(Ranked(expected)), $"{list}, {how}");
                 Assert.That(actual.Total, Is.EqualTo(expected.Total), $"{list}, {how}");
+                Assert.That(Tied(actual), Is.EqualTo(Tied(expected)), $"{list}, {how}: the ties its reasons name (ADR 0385)");
             }
         }
+
+        Assert.That(lists[0].SelectMany(Tied).Count(t => t.Length > 0), Is.GreaterThan(1), $"{when}: the lists show tied targets");
 
         for (var i = 0; i < maps[0].Count; i++)
         {

@@ -175,19 +175,59 @@ public abstract partial class StoreContract
         await RebuildCandidateIndexAsync();
         Assert.That(await AssertSameAsHomeWideAsync("after the candidate index was built again"), Is.EquivalentTo(new[] { "D", "F", "G", "P" }));
 
-        static string Describe(HomeTiedCompany t) => string.Join(
-            " ",
-            t.CompanyId,
-            t.ProvinceCode,
-            t.CityCode,
-            t.CountyCode,
-            t.Strength.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
-            t.RegisteredCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string.Join(',', t.Tags),
-            string.Join(',', t.SegmentCodes),
-            string.Join(',', t.Relations.Select(r => $"{r.HomeCompanyId}/{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}").Order(StringComparer.Ordinal)),
-            string.Join(',', t.Channels.Select(c => $"{c.ChannelId}/{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}").Order(StringComparer.Ordinal)));
+        static string Describe(HomeTiedCompany t) => DescribeFacts(t.Facts()) + " " + Named(t.Relations, t.Channels);
     }
+
+    [Test]
+    public async Task Home_tie_facts_are_the_ties_without_names_and_the_details_of_some_companies_are_their_named_ties()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
+        var channelGraph = await Store.LoadHomeChannelGraphAsync(DiscoveryGraph.HomeCodes, CancellationToken.None);
+        var hops = ChannelHops.Compute(channelGraph.TiedHome, channelGraph.WithHomeMember, channelGraph.Links);
+        string[] segments = ["T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
+
+        foreach (var scope in new[] { null, segments })
+        {
+            var full = await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
+            var facts = await Store.ListHomeTieFactsAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
+            Assert.That(facts.Select(DescribeFacts), Is.EqualTo(full.Select(t => DescribeFacts(t.Facts()))), scope is null ? "home-wide" : "in four segments");
+        }
+
+        var all = (await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, hops, null, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));
+        string[] asked = ["B", "D", "G", "P", "A", "H1"];
+        var details = (await Store.ListHomeTieDetailsAsync(asked.Select(k => graph.Ids[k]).ToList(), DiscoveryGraph.HomeCodes, hops, CancellationToken.None))
+            .ToDictionary(d => graph.KeyOf(d.CompanyId));
+
+        Assert.That(details.Keys, Is.EquivalentTo(new[] { "B", "D", "G", "P" }), "A has no tie and H1 is at home");
+        foreach (var key in details.Keys)
+        {
+            Assert.That(Named(details[key].Relations, details[key].Channels), Is.EqualTo(Named(all[key].Relations, all[key].Channels)), key);
+        }
+
+        Assert.That(details["P"].Relations.Single(), Is.EqualTo(new HomeRelationTie(graph.Ids["H2"], all["P"].Relations.Single().HomeCompanyName, CompanyRelationKind.Supplies, true)));
+        Assert.That(details["P"].Relations.Single().HomeCompanyName, Is.Not.Empty, "the reasons name the home company");
+        Assert.That(details["G"].Channels.Single().Kind, Is.EqualTo(ChannelKind.InvestmentAmbassador));
+        Assert.That(await Store.ListHomeTieDetailsAsync([], DiscoveryGraph.HomeCodes, hops, CancellationToken.None), Is.Empty);
+    }
+
+    private static string DescribeFacts(HomeTieFacts t) => string.Join(
+        " ",
+        t.CompanyId,
+        t.ProvinceCode,
+        t.CityCode,
+        t.CountyCode,
+        t.Strength.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+        t.RegisteredCapital?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string.Join(',', t.Tags),
+        string.Join(',', t.SegmentCodes),
+        string.Join(',', t.Relations.Select(r => $"{r.HomeCompanyId}/{r.Kind}/{r.OutsideIsFrom}").Distinct().Order(StringComparer.Ordinal)),
+        string.Join(',', t.Channels.Select(c => $"{c.ChannelId}/{c.HopsToHome}").Distinct().Order(StringComparer.Ordinal)));
+
+    private static string Named(IReadOnlyList<HomeRelationTie> relations, IReadOnlyList<HomeChannelTie> channels) => string.Join(
+        " ",
+        string.Join(',', relations.Select(r => $"{r.HomeCompanyId}/{r.HomeCompanyName}/{r.Kind}/{r.OutsideIsFrom}").Order(StringComparer.Ordinal)),
+        string.Join(',', channels.Select(c => $"{c.ChannelId}/{c.ChannelName}/{c.Kind}/{c.Role}/{c.HopsToHome}").Order(StringComparer.Ordinal)));
 
     [Test]
     public async Task Introduction_paths_end_at_the_first_home_node_and_respect_the_hop_limit()

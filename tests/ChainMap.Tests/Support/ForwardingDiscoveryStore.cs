@@ -23,6 +23,12 @@ internal abstract class ForwardingDiscoveryStore(IDiscoveryStore inner) : IDisco
     public virtual Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
         inner.ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
 
+    public virtual Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        inner.ListHomeTieFactsAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken);
+
+    public virtual Task<IReadOnlyList<HomeTieDetails>> ListHomeTieDetailsAsync(IReadOnlyCollection<long> companyIds, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken) =>
+        inner.ListHomeTieDetailsAsync(companyIds, homeRegionCodes, channelHops, cancellationToken);
+
     public virtual Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         inner.GetCompaniesAsync(ids, cancellationToken);
 

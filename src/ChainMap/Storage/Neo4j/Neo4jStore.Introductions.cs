@@ -131,46 +131,110 @@ internal sealed partial class Neo4jStore
         }
     }
 
-    /// <summary>
-    /// The tied companies of some segments (ADR 0300): their candidates marked <c>tieSegment</c> (companies with a relation or
-    /// a channel link) sought by segment, then each company's relations to a home company and links from the channels of
-    /// <paramref name="channelHops"/>; region, strength, capital, tags and segments come from the candidates themselves.
-    /// </summary>
+    /// <summary>The tied companies of some segments (ADR 0300): what ranking needs of them, then their ties as reasons name them.</summary>
     private async Task<IReadOnlyList<HomeTiedCompany>> ListTiedInSegmentsAsync(
         RegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string> segmentCodes, CancellationToken cancellationToken)
     {
+        var facts = await ListTieFactsInSegmentsAsync(home, channelHops, segmentCodes, cancellationToken);
+        var details = (await ReadTieDetailsAsync(facts.Select(f => f.CompanyId).ToList(), home, channelHops, cancellationToken)).ToDictionary(d => d.CompanyId);
+        return facts.Select(f => HomeTiedCompany.Of(f, details.GetValueOrDefault(f.CompanyId))).ToList();
+    }
+
+    public async Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    {
+        var home = RegionScope.Of(homeRegionCodes);
+        if (home.IsEmpty)
+        {
+            return [];
+        }
+
+        return segmentCodes is null
+            ? (await ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, null, cancellationToken)).Select(t => t.Facts()).ToList()
+            : await ListTieFactsInSegmentsAsync(home, channelHops, segmentCodes, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<HomeTieDetails>> ListHomeTieDetailsAsync(IReadOnlyCollection<long> companyIds, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+    {
+        var home = RegionScope.Of(homeRegionCodes);
+        return home.IsEmpty || companyIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<HomeTieDetails>>([])
+            : ReadTieDetailsAsync(companyIds, home, channelHops, cancellationToken);
+    }
+
+    /// <summary>
+    /// What ranking needs of the tied companies of some segments (ADR 0300, 0385): their candidates marked <c>tieSegment</c>
+    /// (companies with a relation or a channel link) sought by segment, then each company's relations to a home company (by id,
+    /// kind and direction) and the channels of <paramref name="channelHops"/> linked to it (by id); region, strength, capital, tags
+    /// and segments come from the candidates themselves. No name or role: the answer is a third of the one with them.
+    /// </summary>
+    private async Task<IReadOnlyList<HomeTieFacts>> ListTieFactsInSegmentsAsync(
+        RegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string> segmentCodes, CancellationToken cancellationToken)
+    {
+        var homeCompanies = new RegionFilter(home, "home");
+        var result = await RunAsync(Cypher($$"""
+            UNWIND $segments AS code
+            MATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = code
+            WITH x.company AS id, collect(x) AS xs
+            WITH id, xs, xs[0] AS first
+            WHERE NOT {{homeCompanies.Predicate("first")}}
+            MATCH (o:Company {id: id})
+            OPTIONAL MATCH (o)-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(c:Company)
+            WHERE {{homeCompanies.Predicate("c")}}
+            WITH id, xs, first, o, collect(CASE WHEN r IS NULL THEN null ELSE [c.id, type(r), startNode(r) = o] END) AS relations
+            OPTIONAL MATCH (o)<-[:LINKS]-(h:Channel)
+            WHERE h.id IN $channels
+            WITH id, xs, first, relations, collect(DISTINCT h.id) AS links
+            WHERE size(relations) > 0 OR size(links) > 0
+            RETURN id, first.provinceCode, first.cityCode, first.countyCode, first.strength, first.registeredCapital, first.tags,
+                [y IN xs | y.segment], relations, links
+            """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters]),
+            cancellationToken);
+        return result.Rows
+            .Select(r => new HomeTieFacts(
+                r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
+                (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
+                r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
+                r[8].EnumerateArray().Select(t => new HomeRelationKind(t[0].AsInt64(), RelationKinds[t[1].AsRequiredString()], t[2].AsBoolean())).ToList(),
+                r[9].EnumerateArray().Select(t => new HomeChannelHops(t.AsInt64(), channelHops[t.AsInt64()])).ToList()))
+            .OrderBy(t => t.CompanyId)
+            .ToList();
+    }
+
+    /// <summary>The relations of some companies outside the home to home companies, with their names, and their links from the channels of <paramref name="channelHops"/>.</summary>
+    private async Task<IReadOnlyList<HomeTieDetails>> ReadTieDetailsAsync(
+        IReadOnlyCollection<long> companyIds, RegionScope home, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+    {
+        if (companyIds.Count == 0)
+        {
+            return [];
+        }
+
         var homeCompanies = new RegionFilter(home, "home");
         var results = await RunAsync(
         [
             Cypher($$"""
-                UNWIND $segments AS code
-                MATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = code
-                WITH x.company AS id, collect(x) AS xs
-                WITH id, xs, xs[0] AS first
-                WHERE NOT {{homeCompanies.Predicate("first")}}
+                UNWIND $ids AS id
                 MATCH (o:Company {id: id})
+                WHERE NOT {{homeCompanies.Predicate("o")}}
                 OPTIONAL MATCH (o)-[r:SUPPLIES|INVESTS_IN|CONTROLS]-(c:Company)
                 WHERE {{homeCompanies.Predicate("c")}}
-                WITH id, xs, first, o, collect(CASE WHEN r IS NULL THEN null ELSE [c.id, c.name, type(r), startNode(r) = o] END) AS relations
+                WITH id, o, collect(CASE WHEN r IS NULL THEN null ELSE [c.id, c.name, type(r), startNode(r) = o] END) AS relations
                 OPTIONAL MATCH (o)<-[l:LINKS]-(h:Channel)
                 WHERE h.id IN $channels
-                WITH id, xs, first, relations, collect(CASE WHEN l IS NULL THEN null ELSE [h.id, l.role] END) AS links
+                WITH id, relations, collect(CASE WHEN l IS NULL THEN null ELSE [h.id, l.role] END) AS links
                 WHERE size(relations) > 0 OR size(links) > 0
-                RETURN id, first.provinceCode, first.cityCode, first.countyCode, first.strength, first.registeredCapital, first.tags,
-                    [y IN xs | y.segment], relations, links
-                """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters]),
+                RETURN id, relations, links
+                """, [("ids", companyIds.Distinct().ToList()), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters]),
             Cypher("UNWIND $ids AS id MATCH (h:Channel {id: id}) RETURN h.id, h.name, h.kind", ("ids", channelHops.Keys.ToList())),
         ], cancellationToken);
         var channels = results[1].Rows.ToDictionary(r => r[0].AsInt64(), r => (Name: r[1].AsRequiredString(), Kind: ParseKind(r[2].AsString())));
         return results[0].Rows
-            .Select(r => new HomeTiedCompany(
-                r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
-                (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
-                r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
-                r[8].EnumerateArray()
+            .Select(r => new HomeTieDetails(
+                r[0].AsInt64(),
+                r[1].EnumerateArray()
                     .Select(t => new HomeRelationTie(t[0].AsInt64(), t[1].AsString() ?? string.Empty, RelationKinds[t[2].AsRequiredString()], t[3].AsBoolean()))
                     .ToList(),
-                r[9].EnumerateArray()
+                r[2].EnumerateArray()
                     .Select(t =>
                     {
                         var channelId = t[0].AsInt64();
@@ -179,7 +243,6 @@ internal sealed partial class Neo4jStore
                         return new HomeChannelTie(channelId, name, kind ?? default, role, channelHops[channelId]);
                     })
                     .ToList()))
-            .OrderBy(t => t.CompanyId)
             .ToList();
     }
 

@@ -213,63 +213,20 @@ internal sealed partial class SqliteStore
         return new HomeChannelGraph(tiedHome, withHomeMember, channelLinks);
     }
 
-    public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: true, cancellationToken);
+
+    public async Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        (await ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: false, cancellationToken)).Select(t => t.Facts()).ToList();
+
+    /// <summary>The home-tied companies; without <paramref name="named"/> the home companies' names are not read (the facts need none, ADR 0385).</summary>
+    private async Task<IReadOnlyList<HomeTiedCompany>> ReadHomeTiedAsync(
+        IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, bool named, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
-        var homeSet = $"""
-            home(id) AS MATERIALIZED (
-                {home.CompanyIds()})
-            """;
-
-        // Relations across the home border, seen from the outside company.
-        var relations = new Dictionary<long, List<(long HomeId, CompanyRelationKind Kind, bool OutsideIsFrom)>>();
-        await using (var command = Command(connection, $"""
-            WITH {homeSet}
-            SELECT r.from_id, r.to_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN home AND r.from_id NOT IN home
-            UNION ALL
-            SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN home AND r.to_id NOT IN home
-            """))
-        {
-            home.Bind(command);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                CompanyRelationKinds.TryParse(reader.GetString(2), out var kind);
-                Add(relations, reader.GetInt64(0), (reader.GetInt64(1), kind, reader.GetInt64(3) == 1));
-            }
-        }
-
-        var channelInfo = new Dictionary<long, (string Name, ChannelKind Kind)>();
-        var channelTies = new Dictionary<long, List<HomeChannelTie>>();
-        if (channelHops.Count > 0)
-        {
-            await using (var command = Command(connection, "SELECT id, name, kind FROM channel WHERE id IN (SELECT value FROM json_each($ids))"))
-            {
-                command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(channelHops.Keys));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ChannelKinds.TryParse(reader.GetString(2), out var kind);
-                    channelInfo[reader.GetInt64(0)] = (reader.GetString(1), kind);
-                }
-            }
-
-            await using var links = Command(connection, $"""
-                SELECT m.company_id, m.channel_id, m.role FROM discovery_channel_member m
-                WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {home.Contains("m")}
-                """);
-            home.Bind(links);
-            links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(channelHops.Keys));
-            await using var linkReader = await links.ExecuteReaderAsync(cancellationToken);
-            while (await linkReader.ReadAsync(cancellationToken))
-            {
-                var channelId = linkReader.GetInt64(1);
-                ChannelRoles.TryParse(linkReader.GetString(2), out var role);
-                var (name, kind) = channelInfo[channelId];
-                Add(channelTies, linkReader.GetInt64(0), new HomeChannelTie(channelId, name, kind, role, channelHops[channelId]));
-            }
-        }
+        var relations = await ReadHomeRelationsAsync(connection, home, null, cancellationToken);
+        var channelTies = await ReadHomeChannelTiesAsync(connection, home, channelHops, null, cancellationToken);
 
         var ids = relations.Keys.Union(channelTies.Keys).Order().ToList();
         if (ids.Count == 0)
@@ -277,16 +234,9 @@ internal sealed partial class SqliteStore
             return [];
         }
 
-        var homeNames = new Dictionary<long, string>();
-        await using (var command = Command(connection, "SELECT id, name FROM company WHERE id IN (SELECT value FROM json_each($ids))"))
-        {
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(relations.Values.SelectMany(v => v.Select(r => r.HomeId)).Distinct()));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                homeNames[reader.GetInt64(0)] = reader.GetString(1);
-            }
-        }
+        var homeNames = named
+            ? await ReadCompanyNamesAsync(connection, relations.Values.SelectMany(v => v.Select(r => r.HomeId)), cancellationToken)
+            : [];
 
         var segments = new Dictionary<long, List<string>>();
         await using (var command = Command(connection, "SELECT company_id, segment_code FROM company_segment WHERE company_id IN (SELECT value FROM json_each($ids)) AND status = 'confirmed' AND segment_code <> chain_code ORDER BY company_id, segment_code"))
@@ -336,6 +286,123 @@ internal sealed partial class SqliteStore
         }
 
         return result;
+    }
+
+    public async Task<IReadOnlyList<HomeTieDetails>> ListHomeTieDetailsAsync(IReadOnlyCollection<long> companyIds, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, CancellationToken cancellationToken)
+    {
+        if (companyIds.Count == 0 || homeRegionCodes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var home = new SqlRegionScope(RegionScope.Of(homeRegionCodes), "home");
+        var ids = companyIds.Distinct().ToList();
+        var relations = await ReadHomeRelationsAsync(connection, home, ids, cancellationToken);
+        var channelTies = await ReadHomeChannelTiesAsync(connection, home, channelHops, ids, cancellationToken);
+        var homeNames = await ReadCompanyNamesAsync(connection, relations.Values.SelectMany(v => v.Select(r => r.HomeId)), cancellationToken);
+        return relations.Keys.Union(channelTies.Keys).Order()
+            .Select(id => new HomeTieDetails(
+                id,
+                (relations.GetValueOrDefault(id) ?? []).Select(r => new HomeRelationTie(r.HomeId, homeNames.GetValueOrDefault(r.HomeId) ?? string.Empty, r.Kind, r.OutsideIsFrom)).ToList(),
+                channelTies.GetValueOrDefault(id) ?? []))
+            .ToList();
+    }
+
+    /// <summary>The relations across the home border, seen from the outside company: every one, or those of the outside companies <paramref name="ids"/>.</summary>
+    private static async Task<Dictionary<long, List<(long HomeId, CompanyRelationKind Kind, bool OutsideIsFrom)>>> ReadHomeRelationsAsync(
+        SqliteConnection connection, SqlRegionScope home, IReadOnlyList<long>? ids, CancellationToken cancellationToken)
+    {
+        var relations = new Dictionary<long, List<(long HomeId, CompanyRelationKind Kind, bool OutsideIsFrom)>>();
+        await using var command = Command(connection, ids is null
+            ? $"""
+                WITH home(id) AS MATERIALIZED (
+                    {home.CompanyIds()})
+                SELECT r.from_id, r.to_id, r.kind, 1 FROM company_relation r WHERE r.to_id IN home AND r.from_id NOT IN home
+                UNION ALL
+                SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r WHERE r.from_id IN home AND r.to_id NOT IN home
+                """
+            : $"""
+                SELECT r.from_id, r.to_id, r.kind, 1 FROM company_relation r JOIN company o ON o.id = r.from_id JOIN company h ON h.id = r.to_id
+                WHERE r.from_id IN (SELECT value FROM json_each($ids)) AND {home.Contains("h")} AND NOT {home.Contains("o")}
+                UNION ALL
+                SELECT r.to_id, r.from_id, r.kind, 0 FROM company_relation r JOIN company o ON o.id = r.to_id JOIN company h ON h.id = r.from_id
+                WHERE r.to_id IN (SELECT value FROM json_each($ids)) AND {home.Contains("h")} AND NOT {home.Contains("o")}
+                """);
+        home.Bind(command);
+        if (ids is not null)
+        {
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            CompanyRelationKinds.TryParse(reader.GetString(2), out var kind);
+            Add(relations, reader.GetInt64(0), (reader.GetInt64(1), kind, reader.GetInt64(3) == 1));
+        }
+
+        return relations;
+    }
+
+    /// <summary>The links of outside companies (every one, or <paramref name="ids"/>) from the channels of <paramref name="channelHops"/>.</summary>
+    private static async Task<Dictionary<long, List<HomeChannelTie>>> ReadHomeChannelTiesAsync(
+        SqliteConnection connection, SqlRegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyList<long>? ids, CancellationToken cancellationToken)
+    {
+        var channelTies = new Dictionary<long, List<HomeChannelTie>>();
+        if (channelHops.Count == 0)
+        {
+            return channelTies;
+        }
+
+        var channelInfo = new Dictionary<long, (string Name, ChannelKind Kind)>();
+        await using (var command = Command(connection, "SELECT id, name, kind FROM channel WHERE id IN (SELECT value FROM json_each($ids))"))
+        {
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(channelHops.Keys));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ChannelKinds.TryParse(reader.GetString(2), out var kind);
+                channelInfo[reader.GetInt64(0)] = (reader.GetString(1), kind);
+            }
+        }
+
+        await using var links = Command(connection, $"""
+            SELECT m.company_id, m.channel_id, m.role FROM discovery_channel_member m
+            WHERE m.channel_id IN (SELECT value FROM json_each($ids)) AND NOT {home.Contains("m")}
+            {(ids is null ? string.Empty : "AND m.company_id IN (SELECT value FROM json_each($companies))")}
+            """);
+        home.Bind(links);
+        links.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(channelHops.Keys));
+        if (ids is not null)
+        {
+            links.Parameters.AddWithValue("$companies", JsonSerializer.Serialize(ids));
+        }
+
+        await using var linkReader = await links.ExecuteReaderAsync(cancellationToken);
+        while (await linkReader.ReadAsync(cancellationToken))
+        {
+            var channelId = linkReader.GetInt64(1);
+            ChannelRoles.TryParse(linkReader.GetString(2), out var role);
+            var (name, kind) = channelInfo[channelId];
+            Add(channelTies, linkReader.GetInt64(0), new HomeChannelTie(channelId, name, kind, role, channelHops[channelId]));
+        }
+
+        return channelTies;
+    }
+
+    private static async Task<Dictionary<long, string>> ReadCompanyNamesAsync(SqliteConnection connection, IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<long, string>();
+        await using var command = Command(connection, "SELECT id, name FROM company WHERE id IN (SELECT value FROM json_each($ids))");
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids.Distinct()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return names;
     }
 
     public async Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

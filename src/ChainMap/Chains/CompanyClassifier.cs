@@ -261,7 +261,7 @@ internal sealed class CompanyClassifier
             counted.Clear();
             foreach (var (term, segment, strength) in terms)
             {
-                if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
+                if (term.Length > text.Length || !HoldsTerm(text, term)
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
                     || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
                     || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))
@@ -615,7 +615,7 @@ internal sealed class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         foreach (var (term, segment, strength) in terms)
         {
-            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal)
+            if (term.Length <= first.Length && HoldsTerm(first, term)
                 && !(tradeClauses.Count > 0 && OnlySold(first, segment, scope, tradeClauses)))
             {
                 if (!found.TryGetValue(segment, out var candidate))
@@ -705,7 +705,7 @@ internal sealed class CompanyClassifier
             var chains = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (term, chain) in downstreamTerms)
             {
-                if (term.Length <= clause.Length && clause.Contains(term, StringComparison.Ordinal))
+                if (term.Length <= clause.Length && HoldsTerm(clause, term))
                 {
                     chains.Add(chain);
                 }
@@ -800,7 +800,8 @@ internal sealed class CompanyClassifier
             {
                 // A wholesale word of the name (医药 → SW-DIST) in a licence that only 零售 is a pharmacy's parent company's
                 // word: the branch trades at retail, so the guess goes to the chain's retail segment (round 9b).
-                var retail = retailOnly ? RetailOfWholesale(made) : -1;
+                // So is a name that holds a word of the retail segment (某某医药有限公司某某药店: a shop's licence may say 销售).
+                var retail = RetailOfWholesale(made) is var shop and >= 0 && (retailOnly || NameHolds(name, shop)) ? shop : -1;
                 if (retail >= 0)
                 {
                     result[chain] = (retail, verb, null, false);
@@ -814,7 +815,7 @@ internal sealed class CompanyClassifier
             // goods in the table are traded.
             foreach (var goods in nameCodes.Where(c => c.Source == word))
             {
-                var segment = GoodsTradeSegment(goods.Code, chain, retailOnly);
+                var segment = GoodsTradeSegment(goods.Code, chain, retailOnly, name);
                 if (segment >= 0)
                 {
                     result[chain] = (segment, verb, null, false);
@@ -834,7 +835,7 @@ internal sealed class CompanyClassifier
                 continue;
             }
 
-            var segment = GoodsTradeSegment(goods.Code, null, retailOnly);
+            var segment = GoodsTradeSegment(goods.Code, null, retailOnly, name);
             if (segment >= 0 && !result.ContainsKey(segments[segment].ChainCode)
                 && terms.Exists(t => segments[t.Segment].ChainCode == segments[segment].ChainCode && segments[t.Segment].Tier != Tier.Downstream
                     && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal)))
@@ -883,11 +884,23 @@ internal sealed class CompanyClassifier
     /// The downstream segment (of <paramref name="chain"/>, or of any chain when null) holding GB/T's wholesale class of the goods
     /// of code <paramref name="goods"/> (<see cref="ClassifierRules.TradeOfGoods"/>), or their retail class; −1 when none does.
     /// </summary>
-    private int GoodsTradeSegment(string goods, string? chain, bool retailOnly)
+    private int GoodsTradeSegment(string goods, string? chain, bool retailOnly, string name)
     {
         var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.StartsWith(t.Goods, StringComparison.Ordinal));
-        return trade.Goods is null ? -1 : TradeSegment(chain, retailOnly ? trade.Retail : trade.Wholesale);
+        if (trade.Goods is null)
+        {
+            return -1;
+        }
+
+        // A shop trades at retail whatever verb its licence uses: a name holding a word of the retail segment (昆明某某药业有限公司
+        // 某某国药店: 药店 of SW-RETAIL) names the shop, and the parent's goods word (药业) its wares (round 12, ADR 0375).
+        var retail = TradeSegment(chain, trade.Retail);
+        return retailOnly || (retail >= 0 && NameHolds(name, retail)) ? retail : TradeSegment(chain, trade.Wholesale);
     }
+
+    /// <summary>True when <paramref name="name"/> holds a word of segment <paramref name="segment"/> (a keyword, product, name or alias).</summary>
+    private bool NameHolds(string name, int segment) =>
+        terms.Exists(t => t.Segment == segment && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal));
 
     /// <summary>The retail segment of the chain of a wholesale segment (SW-DIST 515 → SW-RETAIL 525), or −1.</summary>
     private int RetailOfWholesale(int wholesale)
@@ -1107,6 +1120,29 @@ internal sealed class CompanyClassifier
         }
 
         return (best, evidence);
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds <paramref name="term"/> as a word: a term that opens with 售 (售电, 售货车) read
+    /// out of the verb 销售 (制造、销售电缆桥架; 销售货车) is not there (round 12, ADR 0375).
+    /// </summary>
+    internal static bool HoldsTerm(string text, string term)
+    {
+        var at = text.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0 || term[0] != '售')
+        {
+            return at >= 0;
+        }
+
+        for (; at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || text[at - 1] != '销')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

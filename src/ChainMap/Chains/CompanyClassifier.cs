@@ -88,6 +88,18 @@ internal static class ClassifierRules
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
+    /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
+    public const string HaulageSegment = "FW-LOGI";
+
+    /// <summary>Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which.</summary>
+    public static readonly string[] HaulageNameWords = ["运输"];
+
+    /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
+    public static readonly string[] FreightWords = ["货运", "货物运输"];
+
+    /// <summary>Words of a licence that carries passengers (班车客运, 包车客运): a bus company is no haulier, even with a freight line.</summary>
+    public static readonly string[] PassengerWords = ["客运"];
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -387,6 +399,21 @@ internal sealed class CompanyClassifier
                 candidate.NamedByWord = true;
                 candidate.NamedBySpecificWord |= Refines(ownNameCodes.Where(c => c.Source == trade.Word).ToList(), industryCodes);
             }
+        }
+
+        // A haulier (round 12, ADR 0375): 运输 in a name names passenger and freight carriers alike, and 普通货运 in a scope is a
+        // builder's or a dealer's side licence as often as a haulier's (ADR 0360); together, with no 客运 in the licence, they
+        // name a road-freight company, which the labelling rules place in 现代物流. A guess: never confirmed by this alone.
+        if (IsHaulier(name, scope) && segmentIndex.TryGetValue(ClassifierRules.HaulageSegment, out var haulage))
+        {
+            if (!scores.TryGetValue(haulage, out var candidate))
+            {
+                scores[haulage] = candidate = new Candidate();
+            }
+
+            candidate.LabelGuess ??= $"{ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有货运）";
+            candidate.GuessFrom[0] = true;
+            candidate.NamedByWord = true;
         }
 
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
@@ -950,6 +977,16 @@ internal sealed class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// A haulier (round 12, ADR 0375): a name word of carriage (<see cref="ClassifierRules.HaulageNameWords"/>) and no word of
+    /// making, and a licence that carries goods (<see cref="ClassifierRules.FreightWords"/>) and no passengers.
+    /// </summary>
+    private static bool IsHaulier(string name, string scope) =>
+        Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.FreightWords, w => scope.Contains(w, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
     /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose

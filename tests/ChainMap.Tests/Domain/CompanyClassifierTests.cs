@@ -1028,6 +1028,7 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某实业有限公司", "复合生物菌肥生产。", "HG-FINE-AGRO")]
     [TestCase("某某特种气体有限公司", "工业用标准气体、特种气体制造", "HG-BASIC")]
     [TestCase("某某省通信产业服务有限公司某某营业厅", "电信业务的代办、代营、代理；通信设备及管道线路的销售、设计、施工", "FW-DIGI")]
+    [TestCase("某某中移通信服务有限公司某某分公司", "通信设备的销售、安装、维护；移动通信业务代办", "FW-DIGI")]
     public async Task Register_rows_of_pawnshops_book_keepers_fertilizer_and_gas_makers_and_telecom_service_companies_are_placed(string name, string scope, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

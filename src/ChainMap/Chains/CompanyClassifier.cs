@@ -97,8 +97,14 @@ internal static class ClassifierRules
     /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
     public static readonly string[] FreightWords = ["货运", "货物运输"];
 
-    /// <summary>Words of a licence that carries passengers (班车客运, 包车客运): a bus company is no haulier, even with a freight line.</summary>
-    public static readonly string[] PassengerWords = ["客运"];
+    /// <summary>Words of a licence that carries passengers (班车客运, 包车客运, 汽车客货运输): a bus company is no haulier, even with a freight line.</summary>
+    public static readonly string[] PassengerWords = ["客运", "客货"];
+
+    /// <summary>Words of a licence that carries dangerous goods: such a haulier is in 化工贸易与物流 too, as the labelling rules place it.</summary>
+    public static readonly string[] DangerousGoodsWords = ["危险货物运输", "危险品运输", "危货运输"];
+
+    /// <summary>The segment of a haulier of dangerous goods besides <see cref="HaulageSegment"/>: 化工贸易与物流 (危险货物运输 is its product).</summary>
+    public const string DangerousGoodsSegment = "HG-LOGI";
 
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
@@ -404,16 +410,14 @@ internal sealed class CompanyClassifier
         // A haulier (round 12, ADR 0375): 运输 in a name names passenger and freight carriers alike, and 普通货运 in a scope is a
         // builder's or a dealer's side licence as often as a haulier's (ADR 0360); together, with no 客运 in the licence, they
         // name a road-freight company, which the labelling rules place in 现代物流. A guess: never confirmed by this alone.
-        if (IsHaulier(name, scope) && segmentIndex.TryGetValue(ClassifierRules.HaulageSegment, out var haulage))
+        if (IsHaulier(name, scope))
         {
-            if (!scores.TryGetValue(haulage, out var candidate))
+            var word = ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal));
+            GuessHaulage(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）");
+            if (Array.Exists(ClassifierRules.DangerousGoodsWords, w => scope.Contains(w, StringComparison.Ordinal)))
             {
-                scores[haulage] = candidate = new Candidate();
+                GuessHaulage(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）");
             }
-
-            candidate.LabelGuess ??= $"{ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有货运）";
-            candidate.GuessFrom[0] = true;
-            candidate.NamedByWord = true;
         }
 
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
@@ -977,6 +981,24 @@ internal sealed class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
+
+    /// <summary>A haulier's guess of <paramref name="code"/> (round 12, ADR 0375): from the name, never confirmed by itself alone.</summary>
+    private void GuessHaulage(Dictionary<int, Candidate> scores, string code, string guess)
+    {
+        if (!segmentIndex.TryGetValue(code, out var s))
+        {
+            return;
+        }
+
+        if (!scores.TryGetValue(s, out var candidate))
+        {
+            scores[s] = candidate = new Candidate();
+        }
+
+        candidate.LabelGuess ??= guess;
+        candidate.GuessFrom[0] = true;
+        candidate.NamedByWord = true;
+    }
 
     /// <summary>
     /// A haulier (round 12, ADR 0375): a name word of carriage (<see cref="ClassifierRules.HaulageNameWords"/>) and no word of

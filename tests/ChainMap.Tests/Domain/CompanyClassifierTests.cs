@@ -989,6 +989,7 @@ internal sealed class CompanyClassifierTests
         var matches = classifier.Classify(new CompanyText(name, null, null, scope));
 
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("FW-LOGI"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+        Assert.That(matches.Select(m => m.Segment.Code).Contains("HG-LOGI"), Is.EqualTo(scope.Contains("危险货物运输", StringComparison.Ordinal)), "a haulier of dangerous goods is in 化工贸易与物流 too");
     }
 
     // A bus company with a freight line, a builder or a paper dealer with a freight licence, a workshop of a transport group: no haulier.
@@ -996,6 +997,7 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某基础工程有限公司", "普通货运；基础护坡及降水工程的施工；土方挖运")]
     [TestCase("某某纸业有限公司", "普通货物运输。批发兼零售：纸张、纸浆、纸制品")]
     [TestCase("某某运输集团有限公司某某车辆修理厂", "大中型货车维修（二类汽车维修）；普通货运")]
+    [TestCase("某某实业集团有限公司汽车运输分公司", "汽车客货运输；出租车、汽车修理服务")]
     public async Task A_bus_company_or_a_side_licence_of_freight_is_no_haulier(string name, string scope)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

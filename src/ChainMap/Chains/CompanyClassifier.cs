@@ -717,6 +717,18 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
+    /// <summary>
+    /// True when the scope makes something: one of <see cref="MakingVerbs"/> outside 技术开发, the boilerplate of every 科技 or
+    /// 商贸 licence (技术开发、技术转让、技术咨询), which makes no goods (round 12, ADR 0375).
+    /// </summary>
+    private static bool Makes(string scope)
+    {
+        var text = scope.Contains(TechnologyDevelopment, StringComparison.Ordinal) ? scope.Replace(TechnologyDevelopment, string.Empty, StringComparison.Ordinal) : scope;
+        return Array.Exists(MakingVerbs, v => text.Contains(v, StringComparison.Ordinal));
+    }
+
+    private const string TechnologyDevelopment = "技术开发";
+
     private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
@@ -798,7 +810,7 @@ internal sealed class CompanyClassifier
         var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
         if (scope.Length == 0 || (nameCodes.Count == 0 && !untradedGoodsTerms.Exists(t => name.Contains(t.Term, StringComparison.Ordinal)))
             || industryCodes.Any(c => IsManufactured(c.Code))
-            || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
+            || Makes(scope))
         {
             return result;
         }
@@ -977,7 +989,7 @@ internal sealed class CompanyClassifier
     /// </summary>
     private static bool IsSeller(string name, string scope) =>
         Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal))
-        && !Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+        && !Makes(scope)
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));

@@ -1040,6 +1040,23 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // 技术开发 in a licence's boilerplate (技术开发、技术转让、技术咨询) makes no goods (round 12, ADR 0375): a device dealer or a
+    // trading company with it is still a seller; 开发 elsewhere (软件开发, 产品开发) still counts as making.
+    [TestCase("某某医疗器械销售有限公司", "销售医疗器械II、III类；销售五金、交电、计算机；技术开发、技术转让、技术咨询、技术服务。", "SW-DIST", "SW-DEV")]
+    [TestCase("某某商贸有限公司", "化妆品、日用百货、办公用品销售；技术开发、技术咨询。", null, "HG-DAILY")]
+    public async Task Technology_development_boilerplate_does_not_make_a_seller_a_maker(string name, string scope, string? segment, string makingSegment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var codes = classifier.Classify(new CompanyText(name, null, null, scope)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(codes, Does.Not.Contain(makingSegment));
+        if (segment is not null)
+        {
+            Assert.That(codes, Does.Contain(segment));
+        }
+    }
+
     [Test]
     public async Task Technology_transfer_among_a_licences_boilerplate_names_no_research_service()
     {

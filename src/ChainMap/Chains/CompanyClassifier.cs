@@ -409,14 +409,15 @@ internal sealed class CompanyClassifier
 
         // A haulier (round 12, ADR 0375): 运输 in a name names passenger and freight carriers alike, and 普通货运 in a scope is a
         // builder's or a dealer's side licence as often as a haulier's (ADR 0360); together, with no 客运 in the licence, they
-        // name a road-freight company, which the labelling rules place in 现代物流. A guess: never confirmed by this alone.
+        // name a road-freight company, which the labelling rules place in 现代物流: the name's guess and the licence's freight
+        // word are its two sources.
         if (IsHaulier(name, scope))
         {
             var word = ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal));
-            GuessHaulage(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）");
+            GuessHaulage(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）", ClassifierRules.FreightWords.First(w => scope.Contains(w, StringComparison.Ordinal)));
             if (Array.Exists(ClassifierRules.DangerousGoodsWords, w => scope.Contains(w, StringComparison.Ordinal)))
             {
-                GuessHaulage(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）");
+                GuessHaulage(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）", null);
             }
         }
 
@@ -994,8 +995,8 @@ internal sealed class CompanyClassifier
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
 
-    /// <summary>A haulier's guess of <paramref name="code"/> (round 12, ADR 0375): from the name, never confirmed by itself alone.</summary>
-    private void GuessHaulage(Dictionary<int, Candidate> scores, string code, string guess)
+    /// <summary>A haulier's guess of <paramref name="code"/> (round 12, ADR 0375) from the name, with the licence's freight word as the scope's evidence when given.</summary>
+    private void GuessHaulage(Dictionary<int, Candidate> scores, string code, string guess, string? freightWord)
     {
         if (!segmentIndex.TryGetValue(code, out var s))
         {
@@ -1010,6 +1011,11 @@ internal sealed class CompanyClassifier
         candidate.LabelGuess ??= guess;
         candidate.GuessFrom[0] = true;
         candidate.NamedByWord = true;
+        if (freightWord is not null)
+        {
+            // The licence's freight word is the scope's evidence for 现代物流, as 危险货物运输 (a product of HG-LOGI) is for the other.
+            candidate.Add(3, freightWord, 1.0);
+        }
     }
 
     /// <summary>

@@ -977,8 +977,8 @@ internal sealed class CompanyClassifierTests
         Assert.That(CompanyClassifier.HoldsTerm(scope, segment == "ZQ-OPS" ? "售货车" : "售电"), Is.EqualTo(placed));
     }
 
-    // A road-freight company (round 12, ADR 0375): 运输 in the name and 货运 or 货物运输 in a licence without 客运 — 现代物流,
-    // never confirmed by that alone.
+    // A road-freight company (round 12, ADR 0375): 运输 in the name and 货运 or 货物运输 in a licence without 客运 — 现代物流;
+    // with dangerous goods, 化工贸易与物流 too.
     [TestCase("某某市某某汽车运输有限公司", "汽车租赁；道路普通货物运输；汽车及配件销售")]
     [TestCase("某某安平运输有限公司", "货运经营（限按道路运输经营许可证所列项目经营）。")]
     [TestCase("某某市某某货物运输有限责任公司", "普通货运，货物专用运输（集装箱），危险货物运输（第3类）")]

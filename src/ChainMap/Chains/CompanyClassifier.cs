@@ -88,6 +88,24 @@ internal static class ClassifierRules
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
+    /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
+    public const string HaulageSegment = "FW-LOGI";
+
+    /// <summary>Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which.</summary>
+    public static readonly string[] HaulageNameWords = ["运输"];
+
+    /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
+    public static readonly string[] FreightWords = ["货运", "货物运输"];
+
+    /// <summary>Words of a licence that carries passengers (班车客运, 包车客运, 汽车客货运输): a bus company is no haulier, even with a freight line.</summary>
+    public static readonly string[] PassengerWords = ["客运", "客货"];
+
+    /// <summary>Words of a licence that carries dangerous goods: such a haulier is in 化工贸易与物流 too, as the labelling rules place it.</summary>
+    public static readonly string[] DangerousGoodsWords = ["危险货物运输", "危险品运输", "危货运输"];
+
+    /// <summary>The segment of a haulier of dangerous goods besides <see cref="HaulageSegment"/>: 化工贸易与物流 (危险货物运输 is its product).</summary>
+    public const string DangerousGoodsSegment = "HG-LOGI";
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -261,7 +279,7 @@ internal sealed class CompanyClassifier
             counted.Clear();
             foreach (var (term, segment, strength) in terms)
             {
-                if (term.Length > text.Length || !text.Contains(term, StringComparison.Ordinal)
+                if (term.Length > text.Length || !HoldsTerm(text, term)
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
                     || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
                     || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))
@@ -386,6 +404,20 @@ internal sealed class CompanyClassifier
                 candidate.GuessFrom[0] = true;
                 candidate.NamedByWord = true;
                 candidate.NamedBySpecificWord |= Refines(ownNameCodes.Where(c => c.Source == trade.Word).ToList(), industryCodes);
+            }
+        }
+
+        // A haulier (round 12, ADR 0375): 运输 in a name names passenger and freight carriers alike, and 普通货运 in a scope is a
+        // builder's or a dealer's side licence as often as a haulier's (ADR 0360); together, with no 客运 in the licence, they
+        // name a road-freight company, which the labelling rules place in 现代物流: the name's guess and the licence's freight
+        // word are its two sources.
+        if (IsHaulier(name, scope))
+        {
+            var word = ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal));
+            GuessHaulage(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）", ClassifierRules.FreightWords.First(w => scope.Contains(w, StringComparison.Ordinal)));
+            if (Array.Exists(ClassifierRules.DangerousGoodsWords, w => scope.Contains(w, StringComparison.Ordinal)))
+            {
+                GuessHaulage(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）", null);
             }
         }
 
@@ -653,7 +685,7 @@ internal sealed class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         foreach (var (term, segment, strength) in terms)
         {
-            if (term.Length <= first.Length && first.Contains(term, StringComparison.Ordinal)
+            if (term.Length <= first.Length && HoldsTerm(first, term)
                 && !(tradeClauses.Count > 0 && OnlySold(first, segment, scope, tradeClauses)))
             {
                 if (!found.TryGetValue(segment, out var candidate))
@@ -724,6 +756,18 @@ internal sealed class CompanyClassifier
 
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
+    /// <summary>
+    /// True when the scope makes something: one of <see cref="MakingVerbs"/> outside 技术开发, the boilerplate of every 科技 or
+    /// 商贸 licence (技术开发、技术转让、技术咨询), which makes no goods (round 12, ADR 0375).
+    /// </summary>
+    private static bool Makes(string scope)
+    {
+        var text = scope.Contains(TechnologyDevelopment, StringComparison.Ordinal) ? scope.Replace(TechnologyDevelopment, string.Empty, StringComparison.Ordinal) : scope;
+        return Array.Exists(MakingVerbs, v => text.Contains(v, StringComparison.Ordinal));
+    }
+
+    private const string TechnologyDevelopment = "技术开发";
+
     private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
@@ -743,7 +787,7 @@ internal sealed class CompanyClassifier
             var chains = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (term, chain) in downstreamTerms)
             {
-                if (term.Length <= clause.Length && clause.Contains(term, StringComparison.Ordinal))
+                if (term.Length <= clause.Length && HoldsTerm(clause, term))
                 {
                     chains.Add(chain);
                 }
@@ -805,7 +849,7 @@ internal sealed class CompanyClassifier
         var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
         if (scope.Length == 0 || (nameCodes.Count == 0 && !untradedGoodsTerms.Exists(t => name.Contains(t.Term, StringComparison.Ordinal)))
             || industryCodes.Any(c => IsManufactured(c.Code))
-            || Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal)))
+            || Makes(scope))
         {
             return result;
         }
@@ -838,7 +882,8 @@ internal sealed class CompanyClassifier
             {
                 // A wholesale word of the name (医药 → SW-DIST) in a licence that only 零售 is a pharmacy's parent company's
                 // word: the branch trades at retail, so the guess goes to the chain's retail segment (round 9b).
-                var retail = retailOnly ? RetailOfWholesale(made) : -1;
+                // So is a name that holds a word of the retail segment (某某医药有限公司某某药店: a shop's licence may say 销售).
+                var retail = RetailOfWholesale(made) is var shop and >= 0 && (retailOnly || NameHolds(name, shop)) ? shop : -1;
                 if (retail >= 0)
                 {
                     result[chain] = (retail, verb, null, false);
@@ -852,7 +897,7 @@ internal sealed class CompanyClassifier
             // goods in the table are traded.
             foreach (var goods in nameCodes.Where(c => c.Source == word))
             {
-                var segment = GoodsTradeSegment(goods.Code, chain, retailOnly);
+                var segment = GoodsTradeSegment(goods.Code, chain, retailOnly, name);
                 if (segment >= 0)
                 {
                     result[chain] = (segment, verb, null, false);
@@ -872,7 +917,7 @@ internal sealed class CompanyClassifier
                 continue;
             }
 
-            var segment = GoodsTradeSegment(goods.Code, null, retailOnly);
+            var segment = GoodsTradeSegment(goods.Code, null, retailOnly, name);
             if (segment >= 0 && !result.ContainsKey(segments[segment].ChainCode)
                 && terms.Exists(t => segments[t.Segment].ChainCode == segments[segment].ChainCode && segments[t.Segment].Tier != Tier.Downstream
                     && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal)))
@@ -921,11 +966,23 @@ internal sealed class CompanyClassifier
     /// The downstream segment (of <paramref name="chain"/>, or of any chain when null) holding GB/T's wholesale class of the goods
     /// of code <paramref name="goods"/> (<see cref="ClassifierRules.TradeOfGoods"/>), or their retail class; −1 when none does.
     /// </summary>
-    private int GoodsTradeSegment(string goods, string? chain, bool retailOnly)
+    private int GoodsTradeSegment(string goods, string? chain, bool retailOnly, string name)
     {
         var trade = Array.Find(ClassifierRules.TradeOfGoods, t => goods.StartsWith(t.Goods, StringComparison.Ordinal));
-        return trade.Goods is null ? -1 : TradeSegment(chain, retailOnly ? trade.Retail : trade.Wholesale);
+        if (trade.Goods is null)
+        {
+            return -1;
+        }
+
+        // A shop trades at retail whatever verb its licence uses: a name holding a word of the retail segment (昆明某某药业有限公司
+        // 某某国药店: 药店 of SW-RETAIL) names the shop, and the parent's goods word (药业) its wares (round 12, ADR 0375).
+        var retail = TradeSegment(chain, trade.Retail);
+        return retailOnly || (retail >= 0 && NameHolds(name, retail)) ? retail : TradeSegment(chain, trade.Wholesale);
     }
+
+    /// <summary>True when <paramref name="name"/> holds a word of segment <paramref name="segment"/> (a keyword, product, name or alias).</summary>
+    private bool NameHolds(string name, int segment) =>
+        terms.Exists(t => t.Segment == segment && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal));
 
     /// <summary>The retail segment of the chain of a wholesale segment (SW-DIST 515 → SW-RETAIL 525), or −1.</summary>
     private int RetailOfWholesale(int wholesale)
@@ -971,10 +1028,43 @@ internal sealed class CompanyClassifier
     /// </summary>
     private static bool IsSeller(string name, string scope) =>
         Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal))
-        && !Array.Exists(MakingVerbs, v => scope.Contains(v, StringComparison.Ordinal))
+        && !Makes(scope)
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
+
+    /// <summary>A haulier's guess of <paramref name="code"/> (round 12, ADR 0375) from the name, with the licence's freight word as the scope's evidence when given.</summary>
+    private void GuessHaulage(Dictionary<int, Candidate> scores, string code, string guess, string? freightWord)
+    {
+        if (!segmentIndex.TryGetValue(code, out var s))
+        {
+            return;
+        }
+
+        if (!scores.TryGetValue(s, out var candidate))
+        {
+            scores[s] = candidate = new Candidate();
+        }
+
+        candidate.LabelGuess ??= guess;
+        candidate.GuessFrom[0] = true;
+        candidate.NamedByWord = true;
+        if (freightWord is not null)
+        {
+            // The licence's freight word is the scope's evidence for 现代物流, as 危险货物运输 (a product of HG-LOGI) is for the other.
+            candidate.Add(3, freightWord, 1.0);
+        }
+    }
+
+    /// <summary>
+    /// A haulier (round 12, ADR 0375): a name word of carriage (<see cref="ClassifierRules.HaulageNameWords"/>) and no word of
+    /// making, and a licence that carries goods (<see cref="ClassifierRules.FreightWords"/>) and no passengers.
+    /// </summary>
+    private static bool IsHaulier(string name, string scope) =>
+        Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.FreightWords, w => scope.Contains(w, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
     /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose
@@ -1145,6 +1235,29 @@ internal sealed class CompanyClassifier
         }
 
         return (best, evidence);
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds <paramref name="term"/> as a word: a term that opens with 售 (售电, 售货车) read
+    /// out of the verb 销售 (制造、销售电缆桥架; 销售货车) is not there (round 12, ADR 0375).
+    /// </summary>
+    internal static bool HoldsTerm(string text, string term)
+    {
+        var at = text.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0 || term[0] != '售')
+        {
+            return at >= 0;
+        }
+
+        for (; at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || text[at - 1] != '销')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

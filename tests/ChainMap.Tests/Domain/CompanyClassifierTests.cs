@@ -981,6 +981,124 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Not.Contain("FW"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // A shop of a drug company (issue #19, round 12, ADR 0375): the branch's name says 药店 or 大药房, so it trades at retail
+    // even when its licence says 销售 (registers-dev3: three 福林堂国药店 rows); the parent itself stays a wholesaler.
+    [TestCase("昆明某某药业有限公司某某国药店", "中、西医药产品、中药饮片、中成药、化学制剂、抗生素、医疗器械的销售。", "SW-RETAIL")]
+    [TestCase("某某医药有限公司某某大药房", "中成药、化学药制剂、抗生素、生化药品销售。", "SW-RETAIL")]
+    [TestCase("昆明某某药业有限公司", "中、西医药产品、中药饮片、中成药、化学制剂、抗生素、医疗器械的销售。", "SW-DIST")]
+    public async Task A_shop_of_a_drug_company_is_a_pharmacy_whatever_verb_its_licence_uses(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { segment }), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // 售电 and 售货车 are not read out of the verb 销售 (销售电缆桥架, 销售货车: round 12, ADR 0375); standing alone they still count.
+    [TestCase("某某电缆桥架制造有限公司", "制造、销售电缆桥架及配件；销售机械电器设备。", "XNY-GRID", false)]
+    [TestCase("某某汽车贸易有限公司", "销售货车、汽车配件。", "ZQ-OPS", false)]
+    [TestCase("某某能源有限公司", "售电业务；合同能源管理。", "XNY-GRID", true)]
+    public async Task A_word_that_opens_with_sale_is_not_read_out_of_the_verb_to_sell(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var codes = classifier.Classify(new CompanyText(name, null, null, scope)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(codes.Contains(segment), Is.EqualTo(placed), string.Join(" ", codes));
+        Assert.That(CompanyClassifier.HoldsTerm(scope, segment == "ZQ-OPS" ? "售货车" : "售电"), Is.EqualTo(placed));
+    }
+
+    // A road-freight company (round 12, ADR 0375): 运输 in the name and 货运 or 货物运输 in a licence without 客运 — 现代物流;
+    // with dangerous goods, 化工贸易与物流 too.
+    [TestCase("某某市某某汽车运输有限公司", "汽车租赁；道路普通货物运输；汽车及配件销售")]
+    [TestCase("某某安平运输有限公司", "货运经营（限按道路运输经营许可证所列项目经营）。")]
+    [TestCase("某某市某某货物运输有限责任公司", "普通货运，货物专用运输（集装箱），危险货物运输（第3类）")]
+    public async Task A_haulier_is_in_modern_logistics(string name, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("FW-LOGI"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+        Assert.That(matches.Select(m => m.Segment.Code).Contains("HG-LOGI"), Is.EqualTo(scope.Contains("危险货物运输", StringComparison.Ordinal)), "a haulier of dangerous goods is in 化工贸易与物流 too");
+    }
+
+    // A bus company with a freight line, a builder or a paper dealer with a freight licence, a workshop of a transport group: no haulier.
+    [TestCase("某某市某某汽车运输有限公司", "县内班车客运，县际包车客运，道路普通货物运输")]
+    [TestCase("某某基础工程有限公司", "普通货运；基础护坡及降水工程的施工；土方挖运")]
+    [TestCase("某某纸业有限公司", "普通货物运输。批发兼零售：纸张、纸浆、纸制品")]
+    [TestCase("某某运输集团有限公司某某车辆修理厂", "大中型货车维修（二类汽车维修）；普通货运")]
+    [TestCase("某某实业集团有限公司汽车运输分公司", "汽车客货运输；出租车、汽车修理服务")]
+    public async Task A_bus_company_or_a_side_licence_of_freight_is_no_haulier(string name, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("FW-LOGI"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // Consultants of building and property (工程造价咨询, 工程咨询, 房屋咨询, 土地估价, 工程项目管理, 招标代理) are construction and
+    // real-estate services, in no chain (round 12, ADR 0375: FW-BIZ's excluding words); a management consultant stays in FW-BIZ.
+    [TestCase("某某工程造价咨询事务有限责任公司", "工程造价咨询；工程招标代理", false)]
+    [TestCase("某某市某某房屋咨询有限公司", "房屋信息咨询、房屋中介", false)]
+    [TestCase("某某土地估价咨询有限公司", "土地评估咨询、土地登记代理", false)]
+    [TestCase("某某工程项目管理咨询有限公司", "工程项目管理；普通货运；建筑机械销售", false)]
+    [TestCase("某某企业管理咨询有限公司", "企业管理咨询；设计、制作、代理、发布国内广告", true)]
+    public async Task A_consultant_of_building_or_property_is_no_business_service(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var codes = classifier.Classify(new CompanyText(name, null, null, scope)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(codes.Contains("FW-BIZ"), Is.EqualTo(placed), string.Join(" ", codes));
+    }
+
+    // Words of register rows added in round 12 (ADR 0375): a pawnshop, a book-keeping agent, a microbial-fertilizer maker, a
+    // special-gas maker, a telecom operator's service company; and 技术转让, boilerplate of every 科技 licence, no longer R&D.
+    [TestCase("某某典当有限公司", "动产质押典当业务，房地产抵押典当业务", "FW-FIN")]
+    [TestCase("某某会计代理有限责任公司", "代理记帐；经济信息咨询", "FW-BIZ")]
+    [TestCase("某某实业有限公司", "复合生物菌肥生产。", "HG-FINE-AGRO")]
+    [TestCase("某某特种气体有限公司", "工业用标准气体、特种气体制造", "HG-BASIC")]
+    [TestCase("某某省通信产业服务有限公司某某营业厅", "电信业务的代办、代营、代理；通信设备及管道线路的销售、设计、施工", "FW-DIGI")]
+    [TestCase("某某中移通信服务有限公司某某分公司", "通信设备的销售、安装、维护；移动通信业务代办", "FW-DIGI")]
+    public async Task Register_rows_of_pawnshops_book_keepers_fertilizer_and_gas_makers_and_telecom_service_companies_are_placed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // 技术开发 in a licence's boilerplate (技术开发、技术转让、技术咨询) makes no goods (round 12, ADR 0375): a device dealer or a
+    // trading company with it is still a seller; 开发 elsewhere (软件开发, 产品开发) still counts as making.
+    [TestCase("某某医疗器械销售有限公司", "销售医疗器械II、III类；销售五金、交电、计算机；技术开发、技术转让、技术咨询、技术服务。", "SW-DIST", "SW-DEV")]
+    [TestCase("某某商贸有限公司", "化妆品、日用百货、办公用品销售；技术开发、技术咨询。", null, "HG-DAILY")]
+    public async Task Technology_development_boilerplate_does_not_make_a_seller_a_maker(string name, string scope, string? segment, string makingSegment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var codes = classifier.Classify(new CompanyText(name, null, null, scope)).Select(m => m.Segment.Code).ToList();
+
+        Assert.That(codes, Does.Not.Contain(makingSegment));
+        if (segment is not null)
+        {
+            Assert.That(codes, Does.Contain(segment));
+        }
+    }
+
+    [Test]
+    public async Task Technology_transfer_among_a_licences_boilerplate_names_no_research_service()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某科技(北京)有限公司", null, null, "技术开发、技术转让、技术咨询；货物进出口；销售电子产品、机械设备。"));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("FW-RD"), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
     [Test]
     public void Exclusion_notes_are_cut_from_the_scope_and_other_brackets_kept()
     {

@@ -31,6 +31,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-shown")]
     [TestCase("registers-dev")]
     [TestCase("registers-dev2")]
+    [TestCase("registers-dev3")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -191,6 +192,19 @@ public sealed class LabelledSetTests
         string[] files = ["2000/河南", "2001/江苏", "2002/天津", "2003/山西"];
 
         AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev"], files);
+        Assert.That(rows, Has.Count.EqualTo(160));
+        Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(40), "40 rows per file");
+        Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");
+        Assert.That(rows.Count(row => !Codes(row).Any()), Is.GreaterThanOrEqualTo(rows.Count / 4), "a real register: many rows in no chain");
+    }
+
+    [Test]
+    public void The_third_register_tuning_set_is_40_random_rows_of_each_of_four_more_files_and_shares_no_company_with_any_other_set()
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "registers-dev3.csv"));
+        string[] files = ["2000/北京", "2001/云南", "2002/吉林", "2003/重庆"];
+
+        AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev", "registers-dev2"], files);
         Assert.That(rows, Has.Count.EqualTo(160));
         Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(40), "40 rows per file");
         Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");

@@ -50,6 +50,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private bool indexesDeferred;
     private long storedAtStart;
     private long written;
+
+    /// <summary>Rows upserted by this session so far (written or not).</summary>
+    private long seen;
+
+    /// <summary>The rows the importer expects the whole file to hold (<see cref="ExpectRows"/>; 0 when not told).</summary>
+    private long expected;
     private bool nameIndexDeferred;
 
     /// <summary>
@@ -133,7 +139,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
-        if (!indexesDeferred && storedAtStart > 0 && written >= DeferDiscoveryShare * storedAtStart)
+        if (!indexesDeferred && storedAtStart > 0 && ProjectedWrites() >= DeferDiscoveryShare * storedAtStart)
         {
             // A large import into a store with companies: the discovery tables are rebuilt once when the session ends.
             indexesDeferred = DeferIndexes(connection, transaction!, DiscoveryTriggers).Count > 0;
@@ -159,8 +165,18 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nextId = merge.LastId;
+        seen += batch.Count;
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
+
+    public void ExpectRows(long rows) => expected = rows;
+
+    /// <summary>
+    /// The companies this session will have inserted or changed by its end, as far as it can tell now (ADR 0380): those
+    /// written so far, scaled to the whole file by the share of its rows seen when the importer said how many it expects;
+    /// else (a caller that did not say, or a file that turned out longer) those written so far.
+    /// </summary>
+    private double ProjectedWrites() => seen > 0 && expected > seen ? (double)written * expected / seen : written;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

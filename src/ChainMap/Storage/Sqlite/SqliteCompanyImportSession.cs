@@ -78,7 +78,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// changed reach this share of those stored when it began (ADR 0255). Past that point the triggers have cost about
     /// as much as one rebuild of the discovery tables from every membership (about 180 µs of CPU per written row at 1M
     /// against about 20 µs per stored membership for the rebuild): switching then costs at most twice the better of the
-    /// two choices, whatever the file's size, which the session does not know in advance.
+    /// two choices, whatever the file's size, which the session does not know in advance. When the importer says how
+    /// many rows the file holds (<see cref="ExpectRows"/>), the share is checked against the writes projected to the
+    /// whole file from the rows seen so far (ADR 0380): a large file that writes switches at its second batch.
     /// </summary>
     internal const double DeferDiscoveryShare = 0.10;
 

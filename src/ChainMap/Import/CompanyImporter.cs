@@ -133,6 +133,9 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
         public long RejectedThrough { get; set; }
 
         public long ProblemsThrough { get; set; }
+
+        /// <summary>The share of the file's bytes read through this batch (0 when the reader cannot tell).</summary>
+        public double Progress { get; set; }
     }
 
     /// <summary>The state of one import while it runs.</summary>
@@ -167,6 +170,11 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
                 {
+                    if (batch.Progress > 0)
+                    {
+                        session.ExpectRows((long)Math.Ceiling(batch.ReadThrough / batch.Progress));
+                    }
+
                     var outcomes = await session.UpsertAsync(batch.Records, stop.Token);
                     Count(batch, outcomes);
                     sinceCommit += batch.Records.Count;
@@ -351,6 +359,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             batch.ReadThrough = Interlocked.Read(ref read);
             batch.RejectedThrough = resolveRejected;
             batch.ProblemsThrough = resolveProblems;
+            batch.Progress = reader.Progress;
             return batch;
         }
 

@@ -22,17 +22,19 @@ internal sealed record ImportChange(long Seq, long FirstId, long LastId, Company
 
 /// <summary>
 /// A stored company before an import row changed it: the fields it changed (<see cref="CompanyFields"/> bits) with
-/// their values and provenance before, the identity key, and each membership the row wrote with the one it replaced
-/// (null: the segment was added).
+/// their values and provenance before, the identity key when it changed the USCC, and each membership the row wrote
+/// with the one it replaced (null: the segment was added). The values of the fields it did not change are not kept
+/// (null, and left out of the change log's text, ADR 0380); records written before session 32 hold them all, and are
+/// read the same (undo reads only the changed fields).
 /// </summary>
 internal sealed record CompanyBefore(
     long Id,
     int Fields,
     string? IdentityKey,
     string? Uscc,
-    string Name,
-    string NameKey,
-    string RegionCode,
+    string? Name,
+    string? NameKey,
+    string? RegionCode,
     string? ProvinceCode,
     string? CityCode,
     string? CountyCode,
@@ -41,7 +43,7 @@ internal sealed record CompanyBefore(
     int? Employees,
     decimal? Revenue,
     string? ListedCode,
-    string JoinedTags,
+    string? JoinedTags,
     string? Products,
     string? Address,
     string? Industry,
@@ -49,7 +51,11 @@ internal sealed record CompanyBefore(
     Dictionary<string, string> Provenance,
     List<MembershipBefore> Memberships)
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>What a decision changed on <paramref name="stored"/>; null when it changed nothing stored (a new company).</summary>
     public static CompanyBefore? Of(StoredCompany stored, CompanyDecision decision)
@@ -59,23 +65,33 @@ internal sealed record CompanyBefore(
             return null;
         }
 
+        return Changed(stored, decision.ChangedFields, decision.Memberships.Select(m => new MembershipBefore(m, stored.Membership(m.SegmentCode))).ToList());
+    }
+
+    /// <summary>The values and provenance of <paramref name="stored"/>'s <paramref name="fields"/> only, with <paramref name="memberships"/>.</summary>
+    public static CompanyBefore Changed(StoredCompany stored, int fields, List<MembershipBefore> memberships)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
         var provenance = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (decision.ChangedFields != 0)
+        foreach (var field in CompanyFields.In(fields))
         {
-            foreach (var field in CompanyFields.In(decision.ChangedFields))
+            if (stored.Provenance.Fields.TryGetValue(field, out var importId))
             {
-                if (stored.Provenance.Fields.TryGetValue(field, out var importId))
-                {
-                    provenance[field] = importId;
-                }
+                provenance[field] = importId;
             }
         }
 
+        bool Has(int field) => (fields & field) != 0;
+        var region = Has(CompanyFields.Region);
         return new CompanyBefore(
-            stored.Id, decision.ChangedFields, stored.IdentityKey, stored.Uscc, stored.Name, stored.NameKey, stored.RegionCode, stored.ProvinceCode,
-            stored.CityCode, stored.CountyCode, stored.RegisteredCapital, stored.Founded, stored.Employees, stored.Revenue, stored.ListedCode,
-            stored.JoinedTags, stored.Products, stored.Address, stored.Industry, stored.Scope, provenance,
-            decision.Memberships.Select(m => new MembershipBefore(m, stored.Membership(m.SegmentCode))).ToList());
+            stored.Id, fields, Has(CompanyFields.Uscc) ? stored.IdentityKey : null, Has(CompanyFields.Uscc) ? stored.Uscc : null,
+            Has(CompanyFields.Name) ? stored.Name : null, Has(CompanyFields.Name) ? stored.NameKey : null,
+            region ? stored.RegionCode : null, region ? stored.ProvinceCode : null, region ? stored.CityCode : null, region ? stored.CountyCode : null,
+            Has(CompanyFields.RegisteredCapital) ? stored.RegisteredCapital : null, Has(CompanyFields.Founded) ? stored.Founded : null,
+            Has(CompanyFields.Employees) ? stored.Employees : null, Has(CompanyFields.Revenue) ? stored.Revenue : null,
+            Has(CompanyFields.ListedCode) ? stored.ListedCode : null, Has(CompanyFields.Tags) ? stored.JoinedTags : null,
+            Has(CompanyFields.Products) ? stored.Products : null, Has(CompanyFields.Address) ? stored.Address : null,
+            Has(CompanyFields.Industry) ? stored.Industry : null, Has(CompanyFields.Scope) ? stored.Scope : null, provenance, memberships);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
@@ -222,15 +238,15 @@ internal static class ImportUndoRules
             var before = entries.First(e => (e.Fields & Bit(field)) != 0);
             c = field switch
             {
-                "name" => c with { Name = before.Name, NameKey = before.NameKey },
+                "name" => c with { Name = before.Name ?? c.Name, NameKey = before.NameKey ?? c.NameKey },
                 "uscc" => c with { Uscc = before.Uscc, IdentityKey = before.IdentityKey },
-                "region" => c with { RegionCode = before.RegionCode, ProvinceCode = before.ProvinceCode, CityCode = before.CityCode, CountyCode = before.CountyCode },
+                "region" => c with { RegionCode = before.RegionCode ?? c.RegionCode, ProvinceCode = before.ProvinceCode, CityCode = before.CityCode, CountyCode = before.CountyCode },
                 "registered_capital" => c with { RegisteredCapital = before.RegisteredCapital },
                 "founded" => c with { Founded = before.Founded },
                 "employees" => c with { Employees = before.Employees },
                 "revenue" => c with { Revenue = before.Revenue },
                 "listed_code" => c with { ListedCode = before.ListedCode },
-                "tags" => c with { JoinedTags = before.JoinedTags },
+                "tags" => c with { JoinedTags = before.JoinedTags ?? string.Empty },
                 "products" => c with { Products = before.Products },
                 "address" => c with { Address = before.Address },
                 "industry" => c with { Industry = before.Industry },

@@ -29,6 +29,16 @@ internal interface ICompanyImportSession : IAsyncDisposable
     /// all-or-nothing imports commit once or never, whatever it says.
     /// </summary>
     int CommitEvery { get; }
+
+    /// <summary>
+    /// How many rows the whole file probably holds (the rows read so far over the share of its bytes read, ADR 0380),
+    /// told before each batch. A store may use it to choose early how to keep the tables it derives from the companies
+    /// (a large import into a store with companies rebuilds them once instead of row by row); it decides nothing that
+    /// a row's outcome depends on. The default ignores it.
+    /// </summary>
+    void ExpectRows(long rows)
+    {
+    }
 }
 
 /// <summary>

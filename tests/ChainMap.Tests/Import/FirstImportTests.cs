@@ -126,4 +126,49 @@ public sealed class FirstImportTests
     private static CompanyRecord Record(string name, string uscc, decimal capital) =>
         new($"u:{uscc}", uscc, name, name, "421303", "420000", "421300", "421303", capital, null, null, null, null, [], null, null,
             CompanyStrength.Score(capital, null, null, null, []), []);
+
+    /// <summary>A store whose sessions keep what the importer told them about the file's size (ADR 0380).</summary>
+    private sealed class ToldStore(ICompanyImportStore inner) : ICompanyImportStore
+    {
+        public List<long> Told { get; } = [];
+
+        public async Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
+            new Session(await inner.BeginCompanyImportAsync(stamp, cancellationToken), Told);
+
+        private sealed class Session(ICompanyImportSession inner, List<long> told) : ICompanyImportSession
+        {
+            public int CommitEvery => inner.CommitEvery;
+
+            public void ExpectRows(long rows)
+            {
+                told.Add(rows);
+                inner.ExpectRows(rows);
+            }
+
+            public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken) =>
+                inner.UpsertAsync(batch, cancellationToken);
+
+            public Task CommitAsync(CancellationToken cancellationToken) => inner.CommitAsync(cancellationToken);
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task The_importer_tells_the_store_before_each_batch_about_how_many_rows_the_file_holds()
+    {
+        const int companies = 12_000;
+        var told = new ToldStore((ICompanyImportStore)store.Store);
+        var importer = new CompanyImporter(told, store.Regions, store.Chains, TimeProvider.System);
+        var path = store.Write("large.csv", FileWithRepeatsFarApart(companies));
+
+        var summary = await importer.ImportFileAsync(path, "large.csv", ImportOptions.Default, null, null, CancellationToken.None);
+
+        Assert.That(summary.Inserted, Is.EqualTo(companies));
+        Assert.That(told.Told, Has.Count.EqualTo(3), "one estimate before each of the three batches");
+        // Read from the share of the file's bytes behind the rows read: within a tenth after the first batch of
+        // 5,000 (the readers' buffers run a little ahead), exact once the file is read to its end.
+        Assert.That(told.Told[0], Is.InRange(companies * 0.9, companies * 1.1));
+        Assert.That(told.Told[^1], Is.EqualTo(companies + 3));
+    }
 }

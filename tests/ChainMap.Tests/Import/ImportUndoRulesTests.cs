@@ -26,10 +26,7 @@ public sealed class ImportUndoRulesTests
 
     private static CompanyBefore Before(StoredCompany was, int fields, params MembershipBefore[] memberships)
     {
-        var provenance = was.Provenance.Fields.Where(f => CompanyFields.In(fields).Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var before = new CompanyBefore(was.Id, fields, was.IdentityKey, was.Uscc, was.Name, was.NameKey, was.RegionCode, was.ProvinceCode, was.CityCode,
-            was.CountyCode, was.RegisteredCapital, was.Founded, was.Employees, was.Revenue, was.ListedCode, was.JoinedTags, was.Products, was.Address,
-            was.Industry, was.Scope, provenance, [.. memberships]);
+        var before = CompanyBefore.Changed(was, fields, [.. memberships]);
         return CompanyBefore.FromJson(before.ToJson()); // as the change log stores it
     }
 
@@ -212,5 +209,47 @@ public sealed class ImportUndoRulesTests
         Assert.That(decision.Blockers, Has.Count.EqualTo(21));
         Assert.That(decision.Blockers[0], Does.StartWith("region of company 1 (公司1)"));
         Assert.That(decision.Blockers[^1], Is.EqualTo("and 5 more"));
+    }
+
+    [Test]
+    public void A_change_log_record_keeps_only_the_fields_the_row_changed_and_the_undo_restores_them_from_it()
+    {
+        var was = Stored(7, "随州丙专汽", Sources(Earlier, "name", "region", "registered_capital", "products"), 500m, "罐式车");
+        var json = CompanyBefore.Changed(was, CompanyFields.RegisteredCapital, []).ToJson();
+        Assert.That(json, Does.Contain("500").And.Contain(Earlier));
+        Assert.That(json, Does.Not.Contain("随州丙专汽").And.Not.Contain("罐式车").And.Not.Contain("421303"), "unchanged values are not kept");
+
+        var now = was with
+        {
+            RegisteredCapital = 900m,
+            Provenance = FieldProvenance.From(new Dictionary<string, string>(Sources(Earlier, "name", "region", "products")) { ["registered_capital"] = Job }),
+        };
+        var decision = ImportUndoRules.Decide(Job, [ImportChange.Updated(2, CompanyBefore.FromJson(json))], State([now]));
+
+        var restored = decision.Plan!.Restore.Single();
+        Assert.That((restored.RegisteredCapital, restored.Name, restored.RegionCode, restored.Products, restored.Provenance.Fields["registered_capital"]),
+            Is.EqualTo(((decimal?)500m, "随州丙专汽", "421303", "罐式车", Earlier)));
+    }
+
+    [Test]
+    public void A_change_log_record_written_whole_by_an_earlier_version_is_undone_the_same()
+    {
+        var was = Stored(7, "随州丙专汽", Sources(Earlier, "name", "region", "products"), 500m, "罐式车") with { Employees = 12 };
+        // As versions before session 32 wrote it: every value of the company, the changed field's (employees) among them.
+        var whole = $$"""
+            {"Id":7,"Fields":32,"IdentityKey":"n:随州丙专汽|421303","Uscc":null,"Name":"随州丙专汽","NameKey":"随州丙专汽","RegionCode":"421303",
+             "ProvinceCode":"420000","CityCode":"421300","CountyCode":"421303","RegisteredCapital":500,"Founded":null,"Employees":12,"Revenue":null,
+             "ListedCode":null,"JoinedTags":"","Products":"罐式车","Address":null,"Industry":null,"Scope":null,"Provenance":{"employees":"{{Earlier}}"},"Memberships":[]}
+            """;
+        var now = was with
+        {
+            Employees = 19,
+            Provenance = FieldProvenance.From(new Dictionary<string, string>(Sources(Earlier, "name", "region", "products")) { ["employees"] = Job }),
+        };
+
+        var decision = ImportUndoRules.Decide(Job, [ImportChange.Updated(2, CompanyBefore.FromJson(whole))], State([now]));
+
+        var restored = decision.Plan!.Restore.Single();
+        Assert.That((restored.Employees, restored.Name, restored.Products, restored.Provenance.Fields["employees"]), Is.EqualTo(((int?)12, "随州丙专汽", "罐式车", Earlier)));
     }
 }

@@ -598,4 +598,58 @@ public sealed class SqliteDeferredIndexTests
         await session.DisposeAsync();
         Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((3L, 3L, 3L)), "ending the session later changes nothing");
     }
+
+    /// <summary>A store of 30 companies (one segment each, imp-1): 10 % of it is 3 companies.</summary>
+    private async Task<(SqliteStore Store, List<CompanyRecord> Stored)> StoreOfThirtyAsync()
+    {
+        var store = await StoreWithChainAsync(path);
+        var stored = Enumerable.Range(0, 30)
+            .Select(i => Tagged($"公司{i:D2}", $"91421303MA4K0L{i:D2}XA", "421303", 100 + i, i % 3 == 0 ? ["专精特新"] : [], i % 2 == 0 ? "T1-RAW" : "T1-VEH")).ToList();
+        await store.UpsertCompaniesAsync(stored, new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        return (store, stored);
+    }
+
+    [TestCase(30L, true)] // told the file holds 30 rows: 1 written in 3 projects 10, past 10 % of 30
+    [TestCase(0L, false)] // not told: 1 written is under the 3 of the share
+    [TestCase(3L, false)] // told the file holds only the 3 rows of its first batch
+    public async Task An_import_told_its_file_is_large_defers_the_discovery_triggers_from_its_second_batch_by_what_its_first_wrote(long expected, bool deferred)
+    {
+        var (store, stored) = await StoreOfThirtyAsync();
+        var triggers = await SchemaAsync("trigger");
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            session.ExpectRows(expected);
+            var first = await session.UpsertAsync([stored[0] with { RegisteredCapital = 999 }, stored[1], stored[2]], CancellationToken.None);
+            Assert.That(first.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Unchanged, UpsertKind.Unchanged }));
+            session.ExpectRows(expected);
+            var second = await session.UpsertAsync(
+                [stored[3] with { RegisteredCapital = 998 }, WithUscc("新公司", "91421303MA4K0L99XA", "421303", 500, "T1-RAW", "T1-VEH")], CancellationToken.None);
+            Assert.That(second.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Inserted }));
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(await SchemaAsync("trigger"), deferred ? Does.Not.Contain("discovery_member_after_membership_insert") : Does.Contain("discovery_member_after_membership_insert"),
+                deferred ? "the second batch ran without the discovery triggers" : "the second batch ran through the discovery triggers");
+        }
+
+        // Either way the discovery tables end as counting every confirmed membership gives, and the triggers are back.
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        Assert.That(await DiscoveryTablesAsync(), Is.EqualTo((32L, 32L, 32L)));
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers));
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_large_file_whose_first_batch_writes_nothing_keeps_the_discovery_triggers()
+    {
+        var (store, stored) = await StoreOfThirtyAsync();
+        await using var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        session.ExpectRows(1_000_000);
+        var first = await session.UpsertAsync(stored.Take(10).ToList(), CancellationToken.None);
+        Assert.That(first.Select(o => o.Kind), Is.All.EqualTo(UpsertKind.Unchanged));
+        session.ExpectRows(1_000_000);
+        await session.UpsertAsync(stored.Skip(10).Take(10).ToList(), CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+        Assert.That(await SchemaAsync("trigger"), Does.Contain("discovery_member_after_membership_insert"), "a re-import of unchanged rows never rebuilds");
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+    }
 }

@@ -50,6 +50,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private bool indexesDeferred;
     private long storedAtStart;
     private long written;
+
+    /// <summary>Rows upserted by this session so far (written or not).</summary>
+    private long seen;
+
+    /// <summary>The rows the importer expects the whole file to hold (<see cref="ExpectRows"/>; 0 when not told).</summary>
+    private long expected;
     private bool nameIndexDeferred;
 
     /// <summary>
@@ -72,7 +78,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// changed reach this share of those stored when it began (ADR 0255). Past that point the triggers have cost about
     /// as much as one rebuild of the discovery tables from every membership (about 180 µs of CPU per written row at 1M
     /// against about 20 µs per stored membership for the rebuild): switching then costs at most twice the better of the
-    /// two choices, whatever the file's size, which the session does not know in advance.
+    /// two choices, whatever the file's size, which the session does not know in advance. When the importer says how
+    /// many rows the file holds (<see cref="ExpectRows"/>), the share is checked against the writes projected to the
+    /// whole file from the rows seen so far (ADR 0380): a large file that writes switches at its second batch.
     /// </summary>
     internal const double DeferDiscoveryShare = 0.10;
 
@@ -133,7 +141,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
-        if (!indexesDeferred && storedAtStart > 0 && written >= DeferDiscoveryShare * storedAtStart)
+        if (!indexesDeferred && storedAtStart > 0 && ProjectedWrites() >= DeferDiscoveryShare * storedAtStart)
         {
             // A large import into a store with companies: the discovery tables are rebuilt once when the session ends.
             indexesDeferred = DeferIndexes(connection, transaction!, DiscoveryTriggers).Count > 0;
@@ -159,8 +167,18 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         nextId = merge.LastId;
+        seen += batch.Count;
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
+
+    public void ExpectRows(long rows) => expected = rows;
+
+    /// <summary>
+    /// The companies this session will have inserted or changed by its end, as far as it can tell now (ADR 0380): those
+    /// written so far, scaled to the whole file by the share of its rows seen when the importer said how many it expects;
+    /// else (a caller that did not say, or a file that turned out longer) those written so far.
+    /// </summary>
+    private double ProjectedWrites() => seen > 0 && expected > seen ? (double)written * expected / seen : written;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

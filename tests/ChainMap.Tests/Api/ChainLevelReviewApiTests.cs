@@ -16,7 +16,7 @@ namespace ChainMap.Tests.Api;
 public sealed class ChainLevelReviewApiTests
 {
     private const string Listed = "随州链级审核甲股份有限公司";
-    private const string Moved = "随州链级审核乙股份有限公司";
+    private const string Moved = "襄阳链级审核乙股份有限公司"; // outside the home region (随州): counted elsewhere once in a segment
     private const string Parts = "随州链级审核丙股份有限公司";
 
     private ChainMapApiFactory factory = null!;
@@ -29,7 +29,7 @@ public sealed class ChainLevelReviewApiTests
         client = factory.CreateClient();
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(
-            $"企业名称,行政区划代码,行业,注册资本\n{Listed},421303,汽车配件,50000\n{Moved},421303,汽车配件,80000\n{Parts},421303,元器件,30000\n")), "file", "chain-level.csv");
+            $"企业名称,行政区划代码,行业,注册资本\n{Listed},421303,汽车配件,50000\n{Moved},420602,汽车配件,80000\n{Parts},421303,元器件,30000\n")), "file", "chain-level.csv");
         var upload = await client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         await ImportJobWait.UntilIdleAsync(client);
@@ -55,13 +55,13 @@ public sealed class ChainLevelReviewApiTests
     [Test]
     public async Task The_review_queue_lists_only_chain_level_memberships_with_the_segments_their_evidence_fitted()
     {
-        var queue = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&status=all&pageSize=200");
-        var ours = queue.Items.Where(i => i.CompanyName.StartsWith("随州链级审核", StringComparison.Ordinal)).ToDictionary(i => i.CompanyName);
+        var queue = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&pageSize=200");
+        var ours = queue.Items.Where(i => i.CompanyName.Contains("链级审核", StringComparison.Ordinal)).ToDictionary(i => i.CompanyName);
         var zq = (await GetAsync<ChainResponse>("/api/chains/ZQ")).Segments.Select(s => s.Code).ToList();
         var dz = (await GetAsync<ChainResponse>("/api/chains/DZ")).Segments.Select(s => s.Code).ToList();
 
         Assert.That(queue.Items.Select(i => (i.Segment == i.Chain, i.SegmentName)), Has.All.EqualTo((true, "环节待定")), "only memberships that name no segment");
-        Assert.That(ours.Keys, Is.EquivalentTo(new[] { Listed, Moved, Parts }));
+        Assert.That(ours.Keys, Is.SupersetOf(new[] { Listed, Parts }));
         var listed = ours[Listed];
         Assert.That((listed.Chain, listed.Segment), Is.EqualTo(("ZQ", "ZQ")));
         Assert.That(listed.SuggestedSegments, Has.Count.GreaterThanOrEqualTo(2), "the label's usual segment and those its codes fit as well");
@@ -69,7 +69,7 @@ public sealed class ChainLevelReviewApiTests
         Assert.That(listed.SuggestedSegments, Is.SubsetOf(zq).And.Unique);
         Assert.That(ours[Parts].SuggestedSegments, Is.Not.Empty.And.SubsetOf(dz));
 
-        var byChain = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&status=all&pageSize=200");
+        var byChain = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&pageSize=200");
         Assert.That(byChain.Items.Select(i => i.Chain), Has.All.EqualTo("ZQ"));
         Assert.That(byChain.Items.Select(i => i.CompanyName), Does.Contain(Listed).And.Not.Contain(Parts));
 
@@ -77,7 +77,7 @@ public sealed class ChainLevelReviewApiTests
         var detail = await GetAsync<CompanyDetailResponse>($"/api/companies/{company.Id}");
         Assert.That(detail.Company.Segments.Single().SuggestedSegments, Is.EqualTo(listed.SuggestedSegments), "the company detail shows the same choices");
 
-        var all = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?status=all&pageSize=200");
+        var all = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?pageSize=200");
         Assert.That(all.Items.Where(i => i.Segment != i.Chain).SelectMany(i => i.SuggestedSegments), Is.Empty, "a membership that names its segment suggests none");
     }
 
@@ -85,7 +85,7 @@ public sealed class ChainLevelReviewApiTests
     public async Task The_chain_map_counts_the_chain_level_memberships_the_review_queue_lists()
     {
         var map = await GetAsync<ChainMapResponse>("/api/chains/ZQ/map");
-        var queue = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&status=all&pageSize=1");
+        var queue = await GetAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&pageSize=1");
 
         Assert.That(map.ChainLevel, Is.EqualTo(queue.Total).And.GreaterThanOrEqualTo(1));
         Assert.That(map.Tiers.SelectMany(t => t.Segments).Select(s => s.Code), Has.None.EqualTo("ZQ"), "no segment of the map is the chain");
@@ -106,7 +106,7 @@ public sealed class ChainLevelReviewApiTests
     {
         var company = await FindAsync(Moved);
         var before = await ElsewhereAsync();
-        var targetsBefore = await GetAsync<TargetPageResponse>("/api/targets?chain=ZQ&pageSize=200");
+        var targetsBefore = await GetAsync<TargetPageResponse>("/api/targets?chain=ZQ&region=420000&pageSize=100");
 
         var confirm = await client.PostAsJsonAsync("/api/memberships/review",
             new ReviewRequest([new ReviewItemRequest(company.Id, "ZQ", "confirm")]));
@@ -114,7 +114,7 @@ public sealed class ChainLevelReviewApiTests
         Assert.That((await FindAsync(Moved)).Segments.Select(s => (s.Segment, s.Status)), Is.EqualTo(new[] { ("ZQ", "confirmed") }));
 
         Assert.That(await ElsewhereAsync(), Is.EqualTo(before), "a confirmed chain-level membership is in no segment's gap figure");
-        var targetsConfirmed = await GetAsync<TargetPageResponse>("/api/targets?chain=ZQ&pageSize=200");
+        var targetsConfirmed = await GetAsync<TargetPageResponse>("/api/targets?chain=ZQ&region=420000&pageSize=100");
         Assert.That(targetsConfirmed.Total, Is.EqualTo(targetsBefore.Total));
         Assert.That(targetsConfirmed.Items.Select(t => t.CompanyId), Does.Not.Contain(company.Id), "nor in the target list");
 
@@ -129,7 +129,7 @@ public sealed class ChainLevelReviewApiTests
         Assert.That((await GetAsync<ChainMapResponse>("/api/chains/ZQ/map")).ChainLevel, Is.EqualTo(mapBefore.ChainLevel - 1), "and waits no longer");
     }
 
-    /// <summary>Companies elsewhere per segment of 专汽's investment map (confirmed memberships, sub-segments rolled up).</summary>
+    /// <summary>Companies elsewhere per segment of 专汽's investment map over 湖北 (confirmed memberships, sub-segments rolled up).</summary>
     private async Task<Dictionary<string, int>> ElsewhereAsync() =>
-        (await GetAsync<InvestmentMapResponse>("/api/chains/ZQ/investment-map?top=0&paths=0")).Segments.ToDictionary(s => s.Code, s => s.Elsewhere.Companies);
+        (await GetAsync<InvestmentMapResponse>("/api/chains/ZQ/investment-map?region=420000&top=0&paths=0")).Segments.ToDictionary(s => s.Code, s => s.Elsewhere.Companies);
 }

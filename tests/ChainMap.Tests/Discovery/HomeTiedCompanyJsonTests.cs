@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChainMap.Discovery;
 using ChainMap.Domain;
 using ChainMap.Storage;
 
@@ -11,8 +12,7 @@ namespace ChainMap.Tests.Discovery;
 /// </summary>
 public sealed class HomeTiedCompanyJsonTests
 {
-    // The options DiscoverySnapshots keeps answers with.
-    private static readonly JsonSerializerOptions Kept = new(JsonSerializerDefaults.General);
+    private static readonly JsonSerializerOptions Kept = DiscoverySnapshots.Json;
 
     // What session 32's build (e1dbe6b) wrote for a tied company: one flat object, fields in this order.
     private const string Written =
@@ -40,7 +40,7 @@ public sealed class HomeTiedCompanyJsonTests
         Assert.That(read.Relations, Is.EqualTo(expected.Relations));
         Assert.That(read.Channels, Is.EqualTo(expected.Channels));
         Assert.That(JsonSerializer.Serialize(read, Kept), Is.EqualTo(Written), "every fact read back");
-        var facts = read.Facts();
+        var facts = read.Facts;
         Assert.That((facts.CompanyId, facts.ProvinceCode, facts.CityCode, facts.CountyCode, facts.Strength, facts.RegisteredCapital),
             Is.EqualTo((42L, "310000", (string?)"310100", (string?)null, 61.5, (decimal?)3000.5m)));
         Assert.That((facts.Tags, facts.SegmentCodes), Is.EqualTo((new[] { "zjtx" }, new[] { "ZQ-SAN", "ZQ-COLD" })));

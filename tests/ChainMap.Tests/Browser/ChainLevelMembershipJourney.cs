@@ -28,15 +28,21 @@ public sealed class ChainLevelMembershipJourney
     [OneTimeTearDown]
     public async Task StopAsync() => await host.DisposeAsync();
 
+    /// <summary>Imports a home-region company whose row says only 汽车配件 (a chain-level membership of 专汽) and answers it as listed.</summary>
+    private static async Task<CompanyResponse> ImportPartsMakerAsync(HttpClient api, string name)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"企业名称,行政区划代码,行业\n{name},421303,汽车配件\n")), "file", "chain-level.csv");
+        Assert.That((await api.PostAsync("/api/imports/companies", form)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        await ImportJobWait.UntilIdleAsync(api);
+        return (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
+    }
+
     [Test]
     public async Task An_analyst_gives_a_chain_level_membership_a_segment_of_its_chain()
     {
         using var api = host.ApiClient();
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"企业名称,行政区划代码,行业\n{Name},421303,汽车配件\n")), "file", "chain-level.csv");
-        Assert.That((await api.PostAsync("/api/imports/companies", form)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await ImportJobWait.UntilIdleAsync(api);
-        var company = (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(Name)}"))!.Items.Single();
+        var company = await ImportPartsMakerAsync(api, Name);
         Assert.That(company.Segments.Select(s => (s.Segment, s.Status)), Is.EqualTo(new[] { ("ZQ", "unconfirmed") }), "the label names the chain, not the segment");
         var byChain = (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?chain=ZQ&q={Uri.EscapeDataString(Name)}"))!.Items;
         Assert.That(byChain.Select(c => c.Id), Is.EqualTo(new[] { company.Id }), "a search by chain finds it");
@@ -72,15 +78,12 @@ public sealed class ChainLevelMembershipJourney
         Assert.That(after.Segments.Select(s => (s.Segment, s.Source, s.Status)), Is.EqualTo(new[] { ("ZQ-CHASSIS-AXLE", (string?)"analyst", "confirmed") }));
         journey.AssertNoErrors();
     }
+
     [Test]
     public async Task An_analyst_follows_the_chain_maps_count_to_the_review_queue_and_gives_a_suggested_segment_in_one_click()
     {
         using var api = host.ApiClient();
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"企业名称,行政区划代码,行业\n{Queued},421303,汽车配件\n")), "file", "chain-level-queue.csv");
-        Assert.That((await api.PostAsync("/api/imports/companies", form)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await ImportJobWait.UntilIdleAsync(api);
-        var company = (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(Queued)}"))!.Items.Single();
+        var company = await ImportPartsMakerAsync(api, Queued);
         var suggested = company.Segments.Single().SuggestedSegments;
         Assert.That(suggested, Is.Not.Empty);
         var waiting = (await api.GetFromJsonAsync<ChainMapResponse>("/api/chains/ZQ/map"))!.ChainLevel;

@@ -19,7 +19,11 @@ internal sealed record MapSegmentResponse(string Code, string Name, string? Pare
 
 internal sealed record MapTierResponse(string Tier, string Label, IReadOnlyList<MapSegmentResponse> Segments);
 
-internal sealed record ChainMapResponse(string Code, string Name, string HomeRegion, string HomeName, IReadOnlyList<MapTierResponse> Tiers, IReadOnlyList<FlowResponse> Flows);
+/// <summary>
+/// The chain map: segments by tier with home-region counts, flows, and <c>chainLevel</c>: the chain-level memberships (环节待定, ADR
+/// 0370) of companies anywhere, confirmed or not, that wait for an analyst to give them a segment (ADR 0405); in no segment's count.
+/// </summary>
+internal sealed record ChainMapResponse(string Code, string Name, string HomeRegion, string HomeName, IReadOnlyList<MapTierResponse> Tiers, IReadOnlyList<FlowResponse> Flows, long ChainLevel = 0);
 
 /// <summary>A segment as a client sends it; tier is upstream, midstream or downstream (or 上游/中游/下游).</summary>
 internal sealed record SegmentRequest(
@@ -112,7 +116,7 @@ internal static class ChainMappings
         return shape.Segments.Count == 0 && shape.Flows.Count == 0 ? [] : ChainValidation.Validate(shape, limits).Where(p => p.Cap is not null).ToList();
     }
 
-    public static ChainMapResponse ToMap(ChainDefinition definition, HomeRegion home, IReadOnlyList<SegmentPresence> presence, IReadOnlyDictionary<string, int> unconfirmed)
+    public static ChainMapResponse ToMap(ChainDefinition definition, HomeRegion home, IReadOnlyList<SegmentPresence> presence, IReadOnlyDictionary<string, int> unconfirmed, long chainLevel)
     {
         var bySegment = presence.ToDictionary(p => p.SegmentCode);
         var tiers = Enum.GetValues<Tier>().Select(t => new MapTierResponse(
@@ -124,7 +128,7 @@ internal static class ChainMappings
                 bySegment.TryGetValue(s.Code, out var q) ? q.RegisteredCapital : 0,
                 unconfirmed.GetValueOrDefault(s.Code))).ToList())).ToList();
         return new ChainMapResponse(definition.Chain.Code, definition.Chain.Name, home.Code, home.Name, tiers,
-            definition.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList());
+            definition.Flows.Select(f => new FlowResponse(f.From, f.To, f.Description)).ToList(), chainLevel);
     }
 
     private static IReadOnlyList<string> Clean(IReadOnlyList<string>? values) =>

@@ -14,7 +14,7 @@ internal static class ChainEndpoints
         var group = app.MapGroup("/api/chains").WithTags("Chains");
         group.MapGet("/", ListChains).WithName("ListChains").WithSummary("All industrial chains");
         group.MapGet("/{code}", GetChain).WithName("GetChain").WithSummary("One chain with its segments and flow edges (code or name, either script)");
-        group.MapGet("/{code}/map", GetChainMap).WithName("GetChainMap").WithSummary("The chain map: segments by tier, flow edges and home-region company counts");
+        group.MapGet("/{code}/map", GetChainMap).WithName("GetChainMap").WithSummary("The chain map: segments by tier, flow edges and home-region company counts; chainLevel counts the chain-level memberships (环节待定) waiting for a segment");
         group.MapPost("/", CreateChain).WithName("CreateChain").RequireAuthorization(Access.Policies.EditChains).WithSummary("Create a chain from a whole definition");
         group.MapPut("/{code}", ReplaceChain).WithName("ReplaceChain").RequireAuthorization(Access.Policies.EditChains).WithSummary("Replace a chain's definition (segments and flows) as a whole");
         group.MapPost("/{code}/segments", AddSegment).WithName("AddSegment").RequireAuthorization(Access.Policies.EditChains).WithSummary("Add a segment to a chain");
@@ -35,7 +35,8 @@ internal static class ChainEndpoints
     }
 
     internal static async Task<Results<Ok<ChainMapResponse>, ProblemHttpResult>> GetChainMap(
-        string code, ChainDirectory chains, RegionDirectory regions, IChainStore store, IMembershipStore memberships, CancellationToken cancellationToken)
+        string code, ChainDirectory chains, RegionDirectory regions, IChainStore store, IMembershipStore memberships, IMembershipReviewStore review,
+        CancellationToken cancellationToken)
     {
         var definition = await chains.GetDefinitionAsync(code, cancellationToken);
         if (definition is null)
@@ -48,7 +49,11 @@ internal static class ChainEndpoints
         var unconfirmed = home.Code.Length == 0
             ? new Dictionary<string, int>()
             : await memberships.CountUnconfirmedBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
-        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence, unconfirmed));
+
+        // The chain-level memberships (环节待定) waiting for a segment are the review queue's under the chain's code (ADR 0370, 0405).
+        var chainLevel = await review.ListMembershipsAsync(
+            new MembershipListQuery(null, null, definition.Chain.Code, [definition.Chain.Code], null, null, 1, 1), cancellationToken);
+        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence, unconfirmed, chainLevel.Total));
     }
 
     internal static async Task<Results<Created<ChainResponse>, ValidationProblem, ProblemHttpResult>> CreateChain(

@@ -11,7 +11,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ChainMap.Api.Companies;
 
 /// <summary>A membership: its status is confirmed or unconfirmed (待确认: shown, counted apart, not in gap ratings or target lists).</summary>
-internal sealed record MembershipResponse(string Segment, string? Role, double Confidence, string? Evidence, string? Source, string Status);
+/// <summary>
+/// A membership of a company. <c>segment</c> is a segment's code, or the chain's code for a chain-level membership (环节待定, ADR 0370);
+/// <c>suggestedSegments</c> are then the chain's segments its evidence fitted, best first (ADR 0405), else empty.
+/// </summary>
+internal sealed record MembershipResponse(string Segment, string? Role, double Confidence, string? Evidence, string? Source, string Status, IReadOnlyList<string> SuggestedSegments);
 
 internal sealed record RelationResponse(long From, long To, string Kind, string? Note);
 
@@ -194,7 +198,7 @@ internal static class CompanyEndpoints
         string.Concat(catalog.Lineage(c.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
         c.ProvinceCode, c.CityCode, c.CountyCode, c.RegisteredCapital, c.Founded?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.Employees, c.Revenue, c.ListedCode, c.Tags, c.Products, c.Address,
-        c.Memberships.Select(m => new MembershipResponse(m.SegmentCode, m.Role, m.Confidence, m.Evidence, m.Source, m.Status.ToWire())).ToList(),
+        c.Memberships.Select(m => new MembershipResponse(m.SegmentCode, m.Role, m.Confidence, m.Evidence, m.Source, m.Status.ToWire(), m.SuggestedSegments())).ToList(),
         c.Industry,
         c.Scope,
         c.Version);

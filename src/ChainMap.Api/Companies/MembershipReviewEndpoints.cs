@@ -10,10 +10,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainMap.Api.Companies;
 
-/// <summary>A membership in the review queue, with its company and the evidence the classifier (or a file, or an analyst) gave.</summary>
+/// <summary>
+/// A membership in the review queue, with its company and the evidence the classifier (or a file, or an analyst) gave. For a
+/// chain-level membership <c>segment</c> is the chain's code, <c>segmentName</c> 环节待定 (ADR 0370) and <c>suggestedSegments</c>
+/// the chain's segments its evidence fitted, best first (ADR 0405); else empty.
+/// </summary>
 internal sealed record ReviewMembershipResponse(
     long CompanyId, string CompanyName, string RegionCode, string RegionName, string Chain, string Segment, string? SegmentName,
-    string? Role, double Confidence, string? Evidence, string Status, string? Source);
+    string? Role, double Confidence, string? Evidence, string Status, string? Source, IReadOnlyList<string> SuggestedSegments);
 
 internal sealed record ReviewMembershipPageResponse(IReadOnlyList<ReviewMembershipResponse> Items, int Page, int PageSize, long Total, double LowConfidence);
 
@@ -46,7 +50,7 @@ internal static class MembershipReviewEndpoints
     {
         var group = app.MapGroup("/api/memberships").WithTags("Memberships");
         group.MapGet("/", ListMemberships).WithName("ListMemberships")
-            .WithSummary("The review queue: memberships by status (unconfirmed, confirmed, low = confidence below 0.8), chain, segment, region and import job, with their evidence");
+            .WithSummary("The review queue: memberships by status (unconfirmed, confirmed, low = confidence below 0.8), chain, segment, region and import job, with their evidence; chainLevel=true lists only the chain-level ones (环节待定)");
         group.MapPost("/review", Review).WithName("ReviewMemberships").RequireAuthorization(Access.Policies.Curate)
             .WithSummary("Confirm, reject or move many memberships at once: all or nothing; a bad item is a 400 naming its index");
         var companies = app.MapGroup("/api/companies").WithTags("Companies");
@@ -59,7 +63,7 @@ internal static class MembershipReviewEndpoints
 
     internal static async Task<Results<Ok<ReviewMembershipPageResponse>, ProblemHttpResult>> ListMemberships(
         IMembershipReviewStore store, ChainDirectory chains, RegionDirectory regions, ImportJobs jobs, CancellationToken cancellationToken,
-        string? status = null, string? chain = null, string? segment = null, string? region = null, string? import = null, int page = 1, int pageSize = 50)
+        string? status = null, string? chain = null, string? segment = null, string? region = null, string? import = null, bool chainLevel = false, int page = 1, int pageSize = 50)
     {
         if (Paging.Check(page, pageSize, MaxPageSize) is { } pagingProblem)
         {
@@ -101,7 +105,19 @@ internal static class MembershipReviewEndpoints
             importId = import.Trim();
         }
 
-        var result = await store.ListMembershipsAsync(new MembershipListQuery(wanted, below, filter.ChainCode, filter.Segments, filter.RegionCodes, importId, page, pageSize), cancellationToken);
+        // A chain-level membership is stored under its chain's code (ADR 0370): 环节待定 is the segment filter of the chain's code.
+        var segments = filter.Segments;
+        if (chainLevel)
+        {
+            if (segments is not null)
+            {
+                return Problems.Invalid("chainLevel", "chainLevel lists the memberships that name no segment (环节待定); give it without segment.", "Invalid filter");
+            }
+
+            segments = filter.ChainCode is { } only ? [only] : [.. filter.Definitions.Select(d => d.Chain.Code)];
+        }
+
+        var result = await store.ListMembershipsAsync(new MembershipListQuery(wanted, below, filter.ChainCode, segments, filter.RegionCodes, importId, page, pageSize), cancellationToken);
         var names = filter.Definitions.SelectMany(d => d.Segments).GroupBy(s => s.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         return TypedResults.Ok(new ReviewMembershipPageResponse(
             result.Items.Select(i => new ReviewMembershipResponse(
@@ -109,7 +125,8 @@ internal static class MembershipReviewEndpoints
                 string.Concat(filter.Catalog.Lineage(i.RegionCode).Where(r => !RegionCatalog.IsPlaceholder(r.Name)).Select(r => r.Name)),
                 i.ChainCode, i.Membership.SegmentCode,
                 names.GetValueOrDefault(i.Membership.SegmentCode) ?? (i.Membership.SegmentCode == i.ChainCode ? ChainLevelMemberships.PendingSegment : null),
-                i.Membership.Role, i.Membership.Confidence, i.Membership.Evidence, i.Membership.Status.ToWire(), i.Membership.Source)).ToList(),
+                i.Membership.Role, i.Membership.Confidence, i.Membership.Evidence, i.Membership.Status.ToWire(), i.Membership.Source,
+                i.Membership.SuggestedSegments())).ToList(),
             result.Page, result.PageSize, result.Total, MembershipReview.LowConfidence));
     }
 

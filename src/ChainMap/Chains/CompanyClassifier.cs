@@ -510,11 +510,12 @@ internal sealed class CompanyClassifier
             var sources = k.Candidate.Sources();
             var confidence = k.Candidate.Generic ? Math.Min(Confidence(sources), ClassifierRules.GenericConfidenceCap) : Confidence(sources);
             var evidence = Evidence(k.Candidate, sources);
-            var chainLevel = NamesOnlyTheChain(k.Segment, k.Candidate, scores);
-            return new SegmentMatch(segments[k.Segment], confidence, chainLevel ? ChainLevelEvidence(k.Candidate.LabelGuess!, evidence) : evidence,
+            var suggested = NamesOnlyTheChain(k.Segment, k.Candidate, scores);
+            return new SegmentMatch(segments[k.Segment], confidence, suggested is null ? evidence : ChainLevelEvidence(k.Candidate.LabelGuess!, suggested, evidence),
                 string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])))
             {
-                ChainLevel = chainLevel,
+                ChainLevel = suggested is not null,
+                SuggestedSegments = suggested ?? [],
             };
         }).ToList();
     }
@@ -522,33 +523,38 @@ internal sealed class CompanyClassifier
     // ---- Chain-level memberships (ADR 0370) ----
 
     /// <summary>
-    /// True when the segment rests on a label's usual segment alone (a securities label, 申万 industry or division: 汽车配件,
-    /// 元器件, 医疗保健) and that label does not choose it: no word of the row (name, products, industry cell, scope) names a
-    /// segment here, no industry word of the name or products guesses it, and the row's codes agree with another segment of the
-    /// same chain (not its parent or child) at least as well. The membership then names the chain only (环节待定, ADR 0370).
+    /// The segments a chain-level membership suggests, or null when the membership names its segment. It names only the chain
+    /// when the segment rests on a label's usual segment alone (a securities label, 申万 industry or division: 汽车配件, 元器件,
+    /// 医疗保健) and that label does not choose it: no word of the row (name, products, industry cell, scope) names a segment here,
+    /// no industry word of the name or products guesses it, and the row's codes agree with another segment of the same chain (not
+    /// its parent or child) at least as well (环节待定, ADR 0370). The suggestions are what the evidence fitted (ADR 0405): the
+    /// label's usual segment, the chain's other segments the same label guesses, then the segments whose codes tied or agreed better,
+    /// best first, at most <see cref="ChainLevelMemberships.MaxSuggestions"/>.
     /// </summary>
-    private bool NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores)
+    private List<string>? NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores)
     {
         if (candidate.LabelGuess is null || candidate.HasAnyText || candidate.NamedByWord || candidate.GuessFrom[0] || candidate.GuessFrom[1]
             || candidate.Generic || candidate.MainBusiness)
         {
-            return false;
+            return null;
         }
 
         var chain = segments[s].ChainCode;
-        foreach (var (other, o) in scores)
+        var others = scores.Where(p => p.Key != s && segments[p.Key].ChainCode == chain && Unrelated(p.Key, s, parentIndex)).ToList();
+        var tied = others.Where(p => p.Value.Code > 0 && p.Value.Code >= candidate.Code).ToList();
+        if (tied.Count == 0)
         {
-            if (o.Code > 0 && o.Code >= candidate.Code && other != s && segments[other].ChainCode == chain && Unrelated(other, s, parentIndex))
-            {
-                return true;
-            }
+            return null;
         }
 
-        return false;
+        return [.. others.Where(p => p.Value.LabelGuess == candidate.LabelGuess).Select(p => p.Key).Order()
+            .Concat(tied.OrderByDescending(p => p.Value.Code).ThenBy(p => segments[p.Key].Code, StringComparer.Ordinal).Select(p => p.Key))
+            .Prepend(s).Distinct().Take(ChainLevelMemberships.MaxSuggestions).Select(i => segments[i].Code)];
     }
 
-    /// <summary>The evidence of a chain-level membership: "链级: " and the label, then the rest as for a segment.</summary>
-    private static string ChainLevelEvidence(string label, string evidence) => $"{ChainLevelMemberships.EvidencePrefix}{label}; {evidence}";
+    /// <summary>The evidence of a chain-level membership: "链级: " and the label, the suggested segments, then the rest as for a segment.</summary>
+    private static string ChainLevelEvidence(string label, IReadOnlyList<string> suggested, string evidence) =>
+        $"{ChainLevelMemberships.EvidencePrefix}{label}; {ChainLevelMemberships.SuggestionsPart(suggested)}; {evidence}";
 
     // ---- end of chain-level memberships ----
 

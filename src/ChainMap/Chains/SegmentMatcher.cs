@@ -15,6 +15,9 @@ internal sealed record SegmentMatch(Segment Segment, double Confidence, string E
     /// <summary>True when the evidence names the chain but not which segment (ADR 0370): the membership is the chain's, 环节待定.</summary>
     public bool ChainLevel { get; init; }
 
+    /// <summary>For a chain-level match, the chain's segments its evidence fitted, the label's usual one first (ADR 0405); else empty.</summary>
+    public IReadOnlyList<string> SuggestedSegments { get; init; } = [];
+
     /// <summary>The code the membership is stored under: the segment's, or the chain's for a chain-level one (ADR 0370).</summary>
     public string MembershipCode => ChainLevel ? Segment.ChainCode : Segment.Code;
 }

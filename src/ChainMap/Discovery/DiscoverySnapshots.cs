@@ -25,7 +25,8 @@ internal sealed class DiscoverySnapshots(IDiscoverySnapshotStore store, TimeProv
     /// <summary>The format of the bodies written; an entry of another is ignored (and replaced by the next rebuild).</summary>
     internal const int Format = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    /// <summary>How kept answers are written and read (a tied company as one object, <see cref="HomeTiedCompanyJson"/>).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new HomeTiedCompanyJson() } };
 
     private readonly Lock gate = new();
     private readonly ConditionalWeakTable<object, object> saved = new();

@@ -199,7 +199,7 @@ internal static class TargetScoring
     }
 
     public static ScoreParts Score(double gapPriority, double strength, HomeTiedCompany? ties) =>
-        ties is null ? Score(gapPriority, strength, 0, 0) : Score(gapPriority, strength, ties.Facts());
+        ties is null ? Score(gapPriority, strength, 0, 0) : Score(gapPriority, strength, ties.Facts);
 
     /// <summary>The score of a tied company from what ranking reads of it (<see cref="HomeTieFacts"/>).</summary>
     public static ScoreParts Score(double gapPriority, double strength, HomeTieFacts ties) =>

@@ -10,6 +10,12 @@ internal sealed record SegmentMembership(string SegmentCode, string? Role, doubl
 
     /// <summary>True when the classifier made it (see <see cref="MembershipSources"/>); a re-classification replaces only these.</summary>
     public bool IsClassified => MembershipSources.IsClassifier(Source);
+
+    /// <summary>
+    /// For a chain-level membership (环节待定), the segments its evidence fitted, best first (ADR 0405); else empty. A method, not
+    /// a property, so that kept answers that hold companies (ADR 0295) do not carry it.
+    /// </summary>
+    public IReadOnlyList<string> SuggestedSegments() => ChainLevelMemberships.Suggestions(Evidence);
 }
 
 /// <summary>
@@ -88,6 +94,32 @@ internal static class ChainLevelMemberships
 
     /// <summary>What the page shows in place of a segment's name.</summary>
     public const string PendingSegment = "环节待定";
+
+    /// <summary>How many segments a chain-level membership suggests at most (ADR 0405).</summary>
+    public const int MaxSuggestions = 6;
+
+    /// <summary>The part of the evidence that names the suggested segments: "可定环节: ZQ-POWER-ENGINE、ZQ-CHASSIS" (ADR 0405).</summary>
+    private const string SuggestionsLabel = "可定环节: ";
+
+    private const string EvidenceSeparator = "; ";
+
+    /// <summary>The suggested segments as the evidence names them.</summary>
+    public static string SuggestionsPart(IEnumerable<string> segmentCodes) => SuggestionsLabel + string.Join('、', segmentCodes);
+
+    /// <summary>
+    /// The segments the classifier's evidence of a chain-level membership suggests (ADR 0405), best first; none for any other
+    /// evidence. They are kept in the evidence, so every store and every path that keeps a membership's evidence keeps them.
+    /// </summary>
+    public static IReadOnlyList<string> Suggestions(string? evidence)
+    {
+        if (evidence is null || !evidence.StartsWith(EvidencePrefix, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var part = evidence.Split(EvidenceSeparator).FirstOrDefault(p => p.StartsWith(SuggestionsLabel, StringComparison.Ordinal));
+        return part is null ? [] : part[SuggestionsLabel.Length..].Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 
     /// <summary>Why a segment may not have <paramref name="segmentCode"/> (it is a chain's code: a chain-level membership is stored under it), or null.</summary>
     public static string? SegmentCodeProblem(string segmentCode, IReadOnlySet<string> chainCodes) =>

@@ -56,29 +56,27 @@ internal sealed record HomeChannelTie(long ChannelId, string ChannelName, Channe
 /// <summary>The inputs of <see cref="Discovery.ChannelHops.Compute"/> as a store loads them.</summary>
 internal sealed record HomeChannelGraph(IReadOnlyList<long> TiedHome, IReadOnlyList<long> WithHomeMember, IReadOnlyList<(long Channel, long Member)> Links);
 
-/// <summary>A company outside the home region with a direct tie to it, with what ranking and filtering need and what its reasons name.</summary>
-internal sealed record HomeTiedCompany(
-    long CompanyId,
-    string ProvinceCode,
-    string? CityCode,
-    string? CountyCode,
-    double Strength,
-    decimal? RegisteredCapital,
-    IReadOnlyList<string> Tags,
-    IReadOnlyList<string> SegmentCodes,
-    IReadOnlyList<HomeRelationTie> Relations,
-    IReadOnlyList<HomeChannelTie> Channels)
+/// <summary>
+/// A company outside the home region with a direct tie to it: what ranking and filtering read of it (<see cref="Facts"/>) plus its
+/// ties as its reasons name them (the home companies by name, the channels with name, kind and role). A kept answer (ADR 0295) holds
+/// it as one object, the facts' fields with these ties in place of theirs (<see cref="Discovery.HomeTiedCompanyJson"/>, ADR 0405).
+/// </summary>
+internal sealed record HomeTiedCompany(HomeTieFacts Facts, IReadOnlyList<HomeRelationTie> Relations, IReadOnlyList<HomeChannelTie> Channels)
 {
-    /// <summary>What ranking needs of this company (<see cref="HomeTieFacts"/>).</summary>
-    public HomeTieFacts Facts() => new(
-        CompanyId, ProvinceCode, CityCode, CountyCode, Strength, RegisteredCapital, Tags, SegmentCodes,
-        Relations.Select(r => new HomeRelationKind(r.HomeCompanyId, r.Kind, r.OutsideIsFrom)).ToList(),
-        Channels.Select(c => new HomeChannelHops(c.ChannelId, c.HopsToHome)).ToList());
+    public long CompanyId => Facts.CompanyId;
 
     /// <summary>A tied company from what ranking read of it and what its reasons name (none read: no relation, no channel).</summary>
-    public static HomeTiedCompany Of(HomeTieFacts facts, HomeTieDetails? details) => new(
-        facts.CompanyId, facts.ProvinceCode, facts.CityCode, facts.CountyCode, facts.Strength, facts.RegisteredCapital, facts.Tags, facts.SegmentCodes,
-        details?.Relations ?? [], details?.Channels ?? []);
+    public static HomeTiedCompany Of(HomeTieFacts facts, HomeTieDetails? details) => new(facts, details?.Relations ?? [], details?.Channels ?? []);
+
+    /// <summary>A tied company read with its named ties: <paramref name="facts"/> (their ties not read) take the ties without the names.</summary>
+    public static HomeTiedCompany Named(HomeTieFacts facts, IReadOnlyList<HomeRelationTie> relations, IReadOnlyList<HomeChannelTie> channels) => new(
+        facts with
+        {
+            Relations = relations.Select(r => new HomeRelationKind(r.HomeCompanyId, r.Kind, r.OutsideIsFrom)).ToList(),
+            Channels = channels.Select(c => new HomeChannelHops(c.ChannelId, c.HopsToHome)).ToList(),
+        },
+        relations,
+        channels);
 }
 
 /// <summary>A relation of a tied company with a home company, without the home company's name.</summary>
@@ -156,7 +154,7 @@ internal interface IDiscoveryStore
     /// link to one of the channels of <paramref name="channelHops"/> (channel id → steps to home, as
     /// <see cref="Discovery.ChannelHops"/> decided them; see <see cref="HomeChannelTie"/>). With <paramref name="segmentCodes"/>
     /// (ADR 0300), only those with a confirmed membership in one of them, each with only those segments in
-    /// <see cref="HomeTiedCompany.SegmentCodes"/>; without, all of them with all their confirmed segments.
+    /// <see cref="HomeTieFacts.SegmentCodes"/> of its <see cref="HomeTiedCompany.Facts"/>; without, all of them with all their confirmed segments.
     /// </summary>
     Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken);
 

@@ -769,6 +769,36 @@ internal sealed class CompanyClassifierTests
         Assert.That(match.Evidence, Does.StartWith("链级: " + label + "; "));
     }
 
+    // A chain-level membership suggests the segments its evidence fitted (ADR 0405): the label's usual segment first, then the
+    // chain's segments whose codes agree as well; they are in its evidence, so every store keeps them.
+    [TestCase("汽车配件", "ZQ-POWER-ENGINE")]
+    [TestCase("元器件", "DZ-COMP-PASSIVE")]
+    [TestCase("医疗保健", "SW-DEV-CONS")]
+    [TestCase("化工原料", "HG-BASIC")]
+    public async Task A_chain_level_membership_suggests_the_segments_its_evidence_fitted(string label, string usual)
+    {
+        var chains = await DefaultChainsAsync();
+        var classifier = new CompanyClassifier(chains);
+
+        var match = classifier.Classify(new CompanyText("某某股份有限公司", label, null, null)).Single(m => m.ChainLevel);
+
+        var ofChain = chains.Single(c => c.Chain.Code == match.MembershipCode).Segments.Select(s => s.Code).ToList();
+        Assert.That(match.SuggestedSegments[0], Is.EqualTo(usual), match.Evidence);
+        Assert.That(match.SuggestedSegments, Has.Count.InRange(2, ChainLevelMemberships.MaxSuggestions).And.Unique.And.SubsetOf(ofChain), match.Evidence);
+        Assert.That(ChainLevelMemberships.Suggestions(match.Evidence), Is.EqualTo(match.SuggestedSegments), "the evidence carries them");
+    }
+
+    [Test]
+    public async Task A_membership_that_names_its_segment_suggests_none()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某传动股份有限公司", "汽车配件", null, null));
+
+        Assert.That(matches, Is.Not.Empty);
+        Assert.That(matches.Select(m => (m.ChainLevel, m.SuggestedSegments.Count, ChainLevelMemberships.Suggestions(m.Evidence).Count)), Has.All.EqualTo((false, 0, 0)));
+    }
+
     // A label that chooses its segment (中成药: no other segment of 生物医药 shares its codes), or a coarse label beside a word of the
     // row naming a segment of the chain (传动 under 汽车配件), keeps the segment.
     [TestCase("某某股份有限公司", "中成药", null, "SW-TCM")]

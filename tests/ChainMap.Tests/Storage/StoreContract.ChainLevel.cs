@@ -134,4 +134,25 @@ public abstract partial class StoreContract
         var membership = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Memberships.Single();
         Assert.That((membership.SegmentCode, membership.Status, membership.Confidence), Is.EqualTo(("T1", MembershipStatus.Unconfirmed, 0.44)));
     }
+    // The suggested segments of a chain-level membership (ADR 0405) are part of its evidence: the company read, the review queue's
+    // chain-level filter (the chain's code as segment) and a re-import's merge keep them; an evidence written before them suggests none.
+    [Test]
+    public async Task A_chain_level_membership_keeps_its_suggested_segments()
+    {
+        var (unsure, sure) = await SeedChainLevelAsync();
+        var evidence = ChainLevelMemberships.EvidencePrefix + "汽车配件; " + ChainLevelMemberships.SuggestionsPart(["T1-PART", "T1-VEH"]) + "; 推断: 汽车配件";
+        var suggesting = ChainGuess(0.5, MembershipStatus.Unconfirmed) with { Evidence = evidence };
+        await Store.UpsertCompaniesAsync(
+            [Company("链级甲汽配有限公司", "320505", capital: 700m) with { Memberships = [suggesting] }], ChainLevelSecond, CancellationToken.None);
+
+        var read = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Memberships.Single();
+        Assert.That((read.SegmentCode, read.Evidence), Is.EqualTo(("T1", evidence)));
+        Assert.That(read.SuggestedSegments(), Is.EqualTo(new[] { "T1-PART", "T1-VEH" }));
+
+        var queue = await Store.ListMembershipsAsync(new MembershipListQuery(null, null, null, ["T1"], null, null, 1, 10), CancellationToken.None);
+        Assert.That(queue.Items.Select(i => (i.CompanyId, string.Join(",", i.Membership.SuggestedSegments()))),
+            Is.EquivalentTo(new[] { (unsure, "T1-PART,T1-VEH"), (sure, "") }), "the older evidence suggests nothing");
+        var bySegment = await Store.ListMembershipsAsync(new MembershipListQuery(null, null, null, ["T1-PART"], null, null, 1, 10), CancellationToken.None);
+        Assert.That(bySegment.Items, Is.Empty, "a suggestion is no membership of the segment");
+    }
 }

@@ -142,7 +142,7 @@ public abstract partial class StoreContract
         Assert.That(tied["D"].Channels.Single().HopsToHome, Is.Zero, "上海随州商会 is tied to 随州");
         Assert.That(tied["C"].Channels.Single().HopsToHome, Is.EqualTo(1), "江苏湖北商会 has a home member");
         Assert.That(tied["G"].Channels.Single().Kind, Is.EqualTo(ChannelKind.InvestmentAmbassador));
-        Assert.That(tied["C"].SegmentCodes, Is.EqualTo(new[] { "T1-PART" }));
+        Assert.That(tied["C"].Facts.SegmentCodes, Is.EqualTo(new[] { "T1-PART" }));
     }
 
     [Test]
@@ -156,8 +156,8 @@ public abstract partial class StoreContract
             var scoped = await HomeTies.LoadAsync(Store, DiscoveryGraph.HomeCodes, segments, CancellationToken.None);
             var all = await HomeTies.LoadAsync(Store, DiscoveryGraph.HomeCodes, CancellationToken.None);
             var expected = all
-                .Select(t => t with { SegmentCodes = t.SegmentCodes.Where(segments.Contains).ToList() })
-                .Where(t => t.SegmentCodes.Count > 0)
+                .Select(t => t with { Facts = t.Facts with { SegmentCodes = t.Facts.SegmentCodes.Where(segments.Contains).ToList() } })
+                .Where(t => t.Facts.SegmentCodes.Count > 0)
                 .ToList();
             Assert.That(scoped.Select(Describe), Is.EqualTo(expected.Select(Describe)), when);
             return scoped.Select(t => graph.KeyOf(t.CompanyId)).ToList();
@@ -175,7 +175,7 @@ public abstract partial class StoreContract
         await RebuildCandidateIndexAsync();
         Assert.That(await AssertSameAsHomeWideAsync("after the candidate index was built again"), Is.EquivalentTo(new[] { "D", "F", "G", "P" }));
 
-        static string Describe(HomeTiedCompany t) => DescribeFacts(t.Facts()) + " " + Named(t.Relations, t.Channels);
+        static string Describe(HomeTiedCompany t) => DescribeFacts(t.Facts) + " " + Named(t.Relations, t.Channels);
     }
 
     [Test]
@@ -191,7 +191,7 @@ public abstract partial class StoreContract
         {
             var full = await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
             var facts = await Store.ListHomeTieFactsAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
-            Assert.That(facts.Select(DescribeFacts), Is.EqualTo(full.Select(t => DescribeFacts(t.Facts()))), scope is null ? "home-wide" : "in four segments");
+            Assert.That(facts.Select(DescribeFacts), Is.EqualTo(full.Select(t => DescribeFacts(t.Facts))), scope is null ? "home-wide" : "in four segments");
         }
 
         var all = (await Store.ListHomeTiedCompaniesAsync(DiscoveryGraph.HomeCodes, hops, null, CancellationToken.None)).ToDictionary(t => graph.KeyOf(t.CompanyId));

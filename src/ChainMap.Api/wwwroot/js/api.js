@@ -149,11 +149,11 @@ export function getChain(code) {
 }
 
 /**
- * The chain map the map view draws: { code, name, homeRegion, homeName, tiers: [{ tier, label,
+ * The chain map the map view draws: { code, name, homeRegion, homeName, chainLevel, tiers: [{ tier, label,
  * segments: [{ code, name, parent, localCompanies, localRegisteredCapital, unconfirmed, unconfirmedAll, rating, ratingLabel,
  * action, actionLabel, explanation, candidates }] }], flows, ratings: [{ rating, label, segments }] }.
  * unconfirmed counts the home region's 待确认 memberships, unconfirmedAll those of all regions; neither is in
- * localCompanies, the ratings or the candidates.
+ * localCompanies, the ratings or the candidates. chainLevel counts the chain's memberships that name no segment (环节待定), anywhere.
  * The tiers come from /api/chains/{code}/map; the gap rating (strong | potential | weak | missing)
  * and action of each segment from /api/chains/{code}/investment-map.
  */
@@ -299,9 +299,12 @@ export async function setMembershipStatus(id, segment, status) {
   return detail;
 }
 
-/** The review queue (GET /api/memberships): { items: [{ companyId, companyName, regionName, chain, segment, segmentName, role, confidence, evidence, status, source }], page, pageSize, total, lowConfidence }. */
-export function memberships({ status, chain, segment, region, import: importId, page = 1, pageSize = 50 } = {}) {
-  return get('/api/memberships', { status, chain, segment, region, import: importId, page, pageSize });
+/**
+ * The review queue (GET /api/memberships): { items: [{ companyId, companyName, regionName, chain, segment, segmentName, role, confidence,
+ * evidence, status, source, suggestedSegments }], page, pageSize, total, lowConfidence }. chainLevel: only the chain-level ones (环节待定).
+ */
+export function memberships({ status, chain, segment, chainLevel, region, import: importId, page = 1, pageSize = 50 } = {}) {
+  return get('/api/memberships', { status, chain, segment, chainLevel, region, import: importId, page, pageSize });
 }
 
 /**

@@ -121,10 +121,11 @@ internal sealed partial class Neo4jStore
         {
             foreach (var r in rows)
             {
-                details[r[0].AsInt64()] = new HomeTiedCompany(
-                    r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
-                    (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
-                    r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
+                details[r[0].AsInt64()] = HomeTiedCompany.Named(
+                    new HomeTieFacts(
+                        r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
+                        (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
+                        r[7].AsStringList().Order(StringComparer.Ordinal).ToList(), [], []),
                     relations.GetValueOrDefault(r[0].AsInt64()) ?? [],
                     channelTies.GetValueOrDefault(r[0].AsInt64()) ?? []);
             }
@@ -149,7 +150,7 @@ internal sealed partial class Neo4jStore
         }
 
         return segmentCodes is null
-            ? (await ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, null, cancellationToken)).Select(t => t.Facts()).ToList()
+            ? (await ListHomeTiedCompaniesAsync(homeRegionCodes, channelHops, null, cancellationToken)).Select(t => t.Facts).ToList()
             : await ListTieFactsInSegmentsAsync(home, channelHops, segmentCodes, cancellationToken);
     }
 

@@ -217,7 +217,7 @@ internal sealed partial class SqliteStore
         ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: true, cancellationToken);
 
     public async Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
-        (await ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: false, cancellationToken)).Select(t => t.Facts()).ToList();
+        (await ReadHomeTiedAsync(homeRegionCodes, channelHops, segmentCodes, named: false, cancellationToken)).Select(t => t.Facts).ToList();
 
     /// <summary>The home-tied companies; without <paramref name="named"/> the home companies' names are not read (the facts need none, ADR 0385).</summary>
     private async Task<IReadOnlyList<HomeTiedCompany>> ReadHomeTiedAsync(
@@ -276,10 +276,11 @@ internal sealed partial class SqliteStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = reader.GetInt64(0);
-                result.Add(new HomeTiedCompany(
-                    id, reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetDouble(4),
-                    reader.IsDBNull(5) ? null : (decimal)reader.GetDouble(5), SplitList(reader.GetString(6)),
-                    segments.GetValueOrDefault(id) ?? [],
+                result.Add(HomeTiedCompany.Named(
+                    new HomeTieFacts(
+                        id, reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), reader.GetDouble(4),
+                        reader.IsDBNull(5) ? null : (decimal)reader.GetDouble(5), SplitList(reader.GetString(6)),
+                        segments.GetValueOrDefault(id) ?? [], [], []),
                     (relations.GetValueOrDefault(id) ?? []).Select(r => new HomeRelationTie(r.HomeId, homeNames.GetValueOrDefault(r.HomeId) ?? string.Empty, r.Kind, r.OutsideIsFrom)).ToList(),
                     channelTies.GetValueOrDefault(id) ?? []));
             }

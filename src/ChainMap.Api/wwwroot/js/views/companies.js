@@ -197,12 +197,15 @@ export function mount(root, initial) {
       return null;
     }
     const label = names.get(s.segment) ?? s.segment;
-    // A chain-level membership (环节待定, ADR 0370) is given one of its chain's segments; any other moves by code or name.
+    // A chain-level membership (环节待定, ADR 0370) is given one of its chain's segments, the suggested ones (ADR 0405) first and
+    // one click each; any other moves by code or name.
     const pending = names.pending.get(s.segment);
+    const suggested = pending ? (s.suggestedSegments ?? []).map((code) => pending.find((p) => p.code === code)).filter(Boolean) : [];
     const target = pending
       ? h('select', { class: 'move-to small give-segment', 'aria-label': `选择环节：${label}` },
-        pending.map((p) => h('option', { value: p.code }, p.name)))
+        [...suggested, ...pending.filter((p) => !suggested.includes(p))].map((p) => h('option', { value: p.code }, p.name)))
       : h('input', { type: 'text', class: 'move-to small', placeholder: '移至环节', 'aria-label': `移至环节：${label}` });
+    const give = (e, code) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: code, version: c.version }]));
     const run = async (e, work) => {
       const button = e.currentTarget;
       button.disabled = true;
@@ -215,11 +218,13 @@ export function mount(root, initial) {
       }
     };
     return h('span', { class: 'curate' },
+      suggested.map((p) => h('button', { type: 'button', class: 'small-button give-suggested', 'data-segment': p.code, 'aria-label': `定环节：${p.name}`,
+        title: '分类器依据所指的环节', onclick: (e) => give(e, p.code) }, `定环节 → ${p.name}`)),
       h('button', { type: 'button', class: 'small-button reject-membership', 'aria-label': `驳回：${label}`,
         onclick: (e) => run(e, () => api.removeMembership(c.id, s.segment, c.version)) }, '驳回'),
       target,
       h('button', { type: 'button', class: 'small-button move-membership', 'aria-label': `移动：${label}`,
-        onclick: (e) => run(e, () => api.reviewMemberships([{ companyId: c.id, segment: s.segment, action: 'move', toSegment: target.value.trim(), version: c.version }])) },
+        onclick: (e) => give(e, target.value.trim()) },
       pending ? '定环节' : '移动'));
   }
 

@@ -332,6 +332,7 @@ export function mount(root, initial) {
         return h('li', {}, `${t.label}：${t.segments.length} 个环节，本地企业 ${number(t.segments.reduce((n, s) => n + (s.localCompanies ?? 0), 0))} 家`,
           unconfirmed > 0 ? h('span', { class: 'muted' }, `（另有 ${number(unconfirmed)} 家待确认）`) : null);
       })),
+      chainLevelLine(),
       h('div', { id: 'segments-by-rating' }, groups.map(({ cls, segments }) => [
         h('h3', {}, cls ? `${cls.label}环节（${segments.length}）` : `无本地企业的环节（${segments.length}）`),
         segments.length === 0
@@ -339,6 +340,19 @@ export function mount(root, initial) {
           : h('p', { class: 'chips' }, segments.map((s) => segmentChip(s, cls))),
       ])),
       pending('点击图中的环节，查看缺口评级、本地企业、招商目标和地区分布。'));
+  }
+
+  /** 环节待定 N: the chain-level memberships waiting for a segment (ADR 0370, 0405), linked to them in the review queue. */
+  function chainLevelLine() {
+    if (!map.chainLevel) {
+      return null;
+    }
+    return h('p', { id: 'chain-level-pending' },
+      h('span', { class: 'tag unconfirmed' }, '环节待定'), ' ',
+      session.can.editChains()
+        ? h('a', { href: router.href('review', { chain: map.code, chainLevel: '1', status: 'all' }) }, `${number(map.chainLevel)} 家`)
+        : h('strong', {}, `${number(map.chainLevel)} 家`),
+      h('span', { class: 'small muted' }, ' 企业（全国）只知属于本链、未定环节，不计入环节数字、缺口评级和招商目标，待分析员在审核中定环节。'));
   }
 
   function segmentChip(segment, cls) {

@@ -2,7 +2,9 @@
 // its evidence, rows selected by checkbox or from the keyboard, and bulk confirm / reject / move.
 // Keys in the list: ↑/↓ move between rows, Space selects the row, a confirms and r rejects the selected
 // rows (or the current one when none is selected), m moves them to the segment chosen in 移至.
-// Route: #/review?status=unconfirmed&chain=ZQ&segment=ZQ-SAN&region=320000&import=job-id&page=2
+// A chain-level membership (环节待定, ADR 0370) shows its suggested segments as one-click 定环节 buttons and the chain's
+// other segments in a list (ADR 0405); 只看环节待定 lists only those.
+// Route: #/review?status=unconfirmed&chain=ZQ&segment=ZQ-SAN&chainLevel=1&region=320000&import=job-id&page=2
 
 import * as api from '../api.js';
 import * as router from '../router.js';
@@ -60,7 +62,11 @@ export function mount(root, initial) {
           [{ value: '', label: '全部产业链' }, ...chains.map((c) => ({ value: c.code, label: c.name }))], params.chain ?? '')),
       h('label', { class: 'inline-field' }, '环节',
         h('input', { type: 'text', id: 'review-segment', value: params.segment ?? '', placeholder: '环节代码或名称', 'aria-label': '环节',
-          onchange: (e) => router.setParams({ segment: e.target.value.trim() || null, page: null }) })),
+          disabled: Boolean(params.chainLevel), onchange: (e) => router.setParams({ segment: e.target.value.trim() || null, page: null }) })),
+      h('label', { class: 'inline-field' },
+        h('input', { type: 'checkbox', id: 'review-chain-level', checked: Boolean(params.chainLevel),
+          onchange: (e) => router.setParams({ chainLevel: e.target.checked ? '1' : null, segment: null, page: null }) }),
+        '只看环节待定'),
       h('div', { class: 'inline-field' }, h('span', {}, '地区'),
         regionPicker({ value: params.region ?? '', onChange: (region) => router.setParams({ region, page: null }) })),
       h('form', { class: 'inline-form', onsubmit: (e) => { e.preventDefault(); router.setParams({ import: importField.value.trim() || null, page: null }); } },
@@ -73,8 +79,10 @@ export function mount(root, initial) {
     replace(table, loading('正在加载待审核的环节归属…'));
     const s = statusValue();
     const result = await api.memberships({
-      status: s === 'all' ? null : s, chain: params.chain, segment: params.segment, region: params.region, import: params.import, page: pageNumber,
+      status: s === 'all' ? null : s, chain: params.chain, segment: params.chainLevel ? null : params.segment, chainLevel: params.chainLevel ? true : null,
+      region: params.region, import: params.import, page: pageNumber,
     });
+    const segmentsOf = await chainSegments(result.items);
     if (!isLatest()) {
       return;
     }
@@ -85,7 +93,7 @@ export function mount(root, initial) {
       replace(table, empty('没有符合条件的环节归属。'));
       return;
     }
-    const body = h('tbody', {}, ...rows.map((r, i) => row(r, i)));
+    const body = h('tbody', {}, ...rows.map((r, i) => row(r, i, segmentsOf)));
     const all = h('input', { type: 'checkbox', 'aria-label': '全选', onchange: (e) => { rows.forEach((_, i) => toggle(i, e.target.checked)); } });
     const grid = h('table', { class: 'data-table review-table', id: 'review-table', tabindex: '0', 'aria-label': '待审核列表：↑↓ 移动，空格选择，a 确认，r 驳回，m 移至' },
       h('thead', {}, h('tr', {}, h('th', {}, all), h('th', {}, '企业'), h('th', {}, '地区'), h('th', {}, '环节'), h('th', {}, '角色'),
@@ -96,14 +104,47 @@ export function mount(root, initial) {
       pager(result, (p) => router.setParams({ page: p > 1 ? String(p) : null })));
   }
 
-  function row(r, i) {
+  /** Chain code → its segments ({ code, name }) for the chains of the chain-level rows: what 定环节 offers. */
+  async function chainSegments(items) {
+    const chains = [...new Set(items.filter(isChainLevel).map((r) => r.chain))];
+    const definitions = await Promise.all(chains.map((code) => api.getChain(code)));
+    return new Map(definitions.map((d) => [d.code, d.segments.map((x) => ({ code: x.code, name: x.name }))]));
+  }
+
+  function isChainLevel(r) {
+    return r.segment === r.chain;
+  }
+
+  /** 环节待定: one button per suggested segment, then every segment of the chain in a list (ADR 0405). */
+  function giveSegment(r, segments) {
+    const suggested = (r.suggestedSegments ?? []).map((code) => segments.find((x) => x.code === code)).filter(Boolean);
+    const list = h('select', { class: 'give-segment small', 'aria-label': `选择环节：${r.companyName}` },
+      [...suggested, ...segments.filter((x) => !suggested.includes(x))].map((x) => h('option', { value: x.code }, x.name)));
+    return h('div', { class: 'give-segments' },
+      suggested.map((x) => h('button', { type: 'button', class: 'small-button give-suggested', 'data-segment': x.code, 'aria-label': `定环节：${r.companyName} → ${x.name}`,
+        title: '分类器依据所指的环节', onclick: () => give(r, x.code) }, `定环节 → ${x.name}`)),
+      list,
+      h('button', { type: 'button', class: 'small-button give-listed', onclick: () => give(r, list.value) }, '定环节'));
+  }
+
+  async function give(r, toSegment) {
+    try {
+      await api.reviewMemberships([{ companyId: r.companyId, segment: r.segment, action: 'move', toSegment }]);
+      await renderList();
+      status.textContent = `已定环节：${r.companyName} → ${toSegment}`;
+    } catch (error) {
+      status.textContent = `操作未执行：${error.message ?? '失败'}`;
+    }
+  }
+
+  function row(r, i, segmentsOf) {
     const box = h('input', { type: 'checkbox', class: 'review-select', 'aria-label': `选择：${r.companyName} · ${r.segmentName ?? r.segment}`, onchange: (e) => toggle(i, e.target.checked) });
     return h('tr', { class: 'review-row', 'data-index': String(i), 'data-company': String(r.companyId), 'data-segment': r.segment, tabindex: '-1',
       onclick: (e) => { if (e.target.tagName !== 'INPUT' && e.target.tagName !== 'A') { focusRow(i); } } },
     h('td', {}, box),
     h('td', {}, h('a', { href: router.href('companies', { id: String(r.companyId) }) }, r.companyName)),
     h('td', {}, r.regionName),
-    h('td', {}, `${r.segmentName ?? r.segment}（${r.segment}）`),
+    h('td', {}, `${r.segmentName ?? r.segment}（${r.segment}）`, isChainLevel(r) && segmentsOf.has(r.chain) ? giveSegment(r, segmentsOf.get(r.chain)) : null),
     h('td', {}, r.role ?? ''),
     h('td', {}, r.confidence.toFixed(2)),
     h('td', { class: 'evidence' }, r.evidence ?? ''),

@@ -496,6 +496,14 @@ internal sealed class CompanyClassifier
             }
         }
 
+        // ---- Two sources beat one within a chain (ADR 0390) ----
+        if (company.Industry is { Length: > 0 } || products.Length > 0)
+        {
+            OneSourceYieldsToTwo(kept);
+        }
+
+        // ---- end of two sources beat one ----
+
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
         // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
         if (kept.Count < ClassifierRules.MaxSegments && segmentIndex.TryGetValue(ClassifierRules.GenericSpecialVehicleSegment, out var genericSegment)
@@ -518,6 +526,42 @@ internal sealed class CompanyClassifier
             };
         }).ToList();
     }
+
+    // ---- Two sources beat one within a chain (ADR 0390) ----
+
+    /// <summary>
+    /// On a row with an industry cell or main products: within one chain, a segment that a single source supports (the name
+    /// alone, the products alone, the scope alone) gives way to a segment of the same chain that two or more independent sources
+    /// support. Two sources that agree say which of the chain's segments the company is in; the lone word beside them is a side
+    /// line or a coarse word (食品 in a 畜牧业 company's name beside 生猪养殖 in its scope). Other chains are never affected.
+    /// </summary>
+    private void OneSourceYieldsToTwo(List<(int Segment, double Score, Candidate Candidate)> kept)
+    {
+        if (kept.Count < 2)
+        {
+            return;
+        }
+
+        var counts = kept.ConvertAll(k => k.Candidate.Sources().Count(v => v > 0));
+        var corroborated = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (counts[i] >= 2)
+            {
+                corroborated.Add(segments[kept[i].Segment].ChainCode);
+            }
+        }
+
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode))
+            {
+                kept.RemoveAt(i);
+            }
+        }
+    }
+
+    // ---- end of two sources beat one ----
 
     // ---- Chain-level memberships (ADR 0370) ----
 

@@ -499,7 +499,7 @@ internal sealed class CompanyClassifier
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
         {
-            OneSourceYieldsToTwo(kept);
+            OneSourceYieldsToTwo(kept, scores);
         }
 
         // ---- end of two sources beat one ----
@@ -533,9 +533,10 @@ internal sealed class CompanyClassifier
     /// On a row with an industry cell or main products: within one chain, a segment that a single source supports (the name
     /// alone, the products alone, the scope alone) gives way to a segment of the same chain that two or more independent sources
     /// support. Two sources that agree say which of the chain's segments the company is in; the lone word beside them is a side
-    /// line or a coarse word (食品 in a 畜牧业 company's name beside 生猪养殖 in its scope). Other chains are never affected.
+    /// line or a coarse word (食品 in a 畜牧业 company's name beside 生猪养殖 in its scope). Other chains are never affected, and a
+    /// chain-level membership (ADR 0370) stays: it names no segment to give way.
     /// </summary>
-    private void OneSourceYieldsToTwo(List<(int Segment, double Score, Candidate Candidate)> kept)
+    private void OneSourceYieldsToTwo(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores)
     {
         if (kept.Count < 2)
         {
@@ -554,7 +555,7 @@ internal sealed class CompanyClassifier
 
         for (var i = kept.Count - 1; i >= 0; i--)
         {
-            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode))
+            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode) && !NamesOnlyTheChain(kept[i].Segment, kept[i].Candidate, scores))
             {
                 kept.RemoveAt(i);
             }

@@ -845,6 +845,32 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.MembershipCode), Is.EqualTo(new[] { "V-BRAKE" }), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence} / {m.Basis})")));
     }
 
+    // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
+    // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
+    // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.
+    [TestCase("汽车电子电气系统", "DZ-AUTO", "ZQ")]
+    [TestCase("原材料供应链服务", "FW-LOGI", "FW")]
+    public async Task A_word_only_part_of_a_mapped_label_s_name_names_nothing(string label, string notProposed, string chain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", label, null, null));
+
+        var said = string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})"));
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Not.Contain(notProposed), said);
+        Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Contain(chain), said);
+    }
+
+    [Test]
+    public async Task Words_that_make_up_the_whole_label_still_name_their_segment()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", "农药化肥", null, null));
+
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Contain("NC-INPUT"), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
+    }
+
     [Test]
     public void A_term_is_inside_counted_words_only_when_every_occurrence_is_covered()
     {

@@ -837,14 +837,6 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.MembershipCode), Is.SupersetOf(new[] { corroborated, alone }), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence} / {m.Basis})")));
     }
 
-    [Test]
-    public void A_segment_the_name_alone_names_gives_way_to_one_the_products_and_the_industry_code_name()
-    {
-        var matches = Classifier.Classify(new CompanyText("某某发动机股份有限公司", "3670", "刹车片", null));
-
-        Assert.That(matches.Select(m => m.MembershipCode), Is.EqualTo(new[] { "V-BRAKE" }), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence} / {m.Basis})")));
-    }
-
     // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
     // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
     // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.

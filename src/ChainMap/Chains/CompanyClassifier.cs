@@ -262,6 +262,7 @@ internal sealed class CompanyClassifier
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
+        var labelSegments = industries.LabelSegments(company.Industry);
         for (var f = 0; f < fields.Length; f++)
         {
             var text = fields[f];
@@ -296,6 +297,13 @@ internal sealed class CompanyClassifier
                     continue;
                 }
 
+                // ---- A word that is only part of a mapped label's name (ADR 0390) ----
+                if (f == 2 && labelSegments.Count > 0 && !InLabelFamily(segment, labelSegments) && !SegmentWordsCover(text, segment))
+                {
+                    continue;
+                }
+
+                // ---- end of a word that is only part of a mapped label's name ----
                 counted.Add((term, segment));
 
                 if (!scores.TryGetValue(segment, out var candidate))
@@ -343,7 +351,6 @@ internal sealed class CompanyClassifier
         var strongWords = nameSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 0))
             .Concat(productSegments.Where(w => !InsideLongerTerm(w.Word, scores.Values, 1)))
             .ToList();
-        var labelSegments = industries.LabelSegments(company.Industry);
         var cellGuessChains = labelSegments.Where(l => segmentIndex.ContainsKey(l.Segment)).Select(l => (Chain: segments[segmentIndex[l.Segment]].ChainCode, l.Segment)).ToList();
         foreach (var (label, guessedCode) in labelSegments.Concat(strongWords))
         {
@@ -496,6 +503,14 @@ internal sealed class CompanyClassifier
             }
         }
 
+        // ---- Two sources beat one within a chain (ADR 0390) ----
+        if (company.Industry is { Length: > 0 } || products.Length > 0)
+        {
+            OneSourceYieldsToTwo(kept, scores);
+        }
+
+        // ---- end of two sources beat one ----
+
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
         // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
         if (kept.Count < ClassifierRules.MaxSegments && segmentIndex.TryGetValue(ClassifierRules.GenericSpecialVehicleSegment, out var genericSegment)
@@ -519,6 +534,95 @@ internal sealed class CompanyClassifier
             };
         }).ToList();
     }
+
+    // ---- Two sources beat one within a chain (ADR 0390) ----
+
+    /// <summary>
+    /// On a row with an industry cell or main products: within one chain, a segment that a single source supports (the name
+    /// alone, the products alone, the scope alone) gives way to a segment of the same chain that two or more independent sources
+    /// support. Two sources that agree say which of the chain's segments the company is in; the lone word beside them is a side
+    /// line or a coarse word (食品 in a 畜牧业 company's name beside 生猪养殖 in its scope). Other chains are never affected, and a
+    /// chain-level membership (ADR 0370) stays: it names no segment to give way.
+    /// </summary>
+    private void OneSourceYieldsToTwo(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores)
+    {
+        if (kept.Count < 2)
+        {
+            return;
+        }
+
+        var counts = kept.ConvertAll(k => k.Candidate.Sources().Count(v => v > 0));
+        var corroborated = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (counts[i] >= 2)
+            {
+                corroborated.Add(segments[kept[i].Segment].ChainCode);
+            }
+        }
+
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode) && !NamesOnlyTheChain(kept[i].Segment, kept[i].Candidate, scores))
+            {
+                kept.RemoveAt(i);
+            }
+        }
+    }
+
+    // ---- end of two sources beat one ----
+
+    // ---- A word that is only part of a mapped label's name (ADR 0390) ----
+
+    /// <summary>
+    /// True when the segment is one the industry cell's label stands for (industry tables' <c>segments</c> column), or its parent or
+    /// child. A segment word found in the cell's text outside that family is read only when the segment's words make up the whole
+    /// label (农药化肥: 农药 and 化肥); a word that is only part of the label's name (汽车电子 in 汽车电子电气系统 → ZQ-ELEC,
+    /// 供应链服务 in 原材料供应链服务 → FW-TRADE) names nothing: the label is the longer word, and it names its own segment
+    /// (the rule of ADR 0365 applied to the label).
+    /// </summary>
+    private bool InLabelFamily(int segment, IReadOnlyList<(string Label, string Segment)> labelSegments)
+    {
+        foreach (var (_, code) in labelSegments)
+        {
+            if (segmentIndex.TryGetValue(code, out var mapped) && !Unrelated(mapped, segment, parentIndex))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the segment's words found in the text cover every letter of it (separators aside).</summary>
+    private bool SegmentWordsCover(string text, int segment)
+    {
+        Span<bool> covered = text.Length <= 256 ? stackalloc bool[text.Length] : new bool[text.Length];
+        foreach (var (term, s, _) in terms)
+        {
+            if (s != segment)
+            {
+                continue;
+            }
+
+            for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+            {
+                covered.Slice(at, term.Length).Fill(true);
+            }
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!covered[i] && char.IsLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ---- end of a word that is only part of a mapped label's name ----
 
     // ---- Chain-level memberships (ADR 0370) ----
 

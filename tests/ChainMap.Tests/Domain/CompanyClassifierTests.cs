@@ -838,6 +838,61 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code).Order(), Is.EqualTo(segments), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // Within one chain, a segment a single source supports gives way to a segment of the same chain that two independent sources
+    // support, on a row with an industry cell or main products (issue #19, session 33, ADR 0390): a livestock company named 某某食品
+    // whose division (A03) and scope (生猪养殖) agree is a livestock farmer, not a grain-food maker for its name's 食品.
+    [Test]
+    public async Task A_segment_one_source_names_gives_way_to_one_two_sources_name_in_the_same_chain()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某食品股份有限公司", "A03畜牧业", null, "生猪养殖、水产品养殖、饲料销售"));
+
+        var codes = matches.Select(m => m.MembershipCode).ToList();
+        Assert.That(codes, Does.Contain("NC-LIVE").And.Not.Contain("NC-GRAIN-FOOD"), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
+    }
+
+    // The rule reads one chain at a time: a label's guess in another chain stays beside a segment two sources support (a company may
+    // be in two chains; 横向通用软件 guesses both 电子信息's software segment and 服务业's information services). It does not read rows
+    // that carry neither an industry cell nor products (register rows: a name and a scope), where a name word alone still
+    // proposes its segment beside the one the scope confirms.
+    [TestCase("某某科技股份有限公司", "横向通用软件", "电力电缆、电气装备用电线电缆、电工铜线、基础安全服务、大数据与态势感知、云计算与云安全", null, "DZ-SVC", "FW-INFO")]
+    [TestCase("某某药业科技股份有限公司", null, null, "乙醛酸生产、销售；原料药(甲硝唑、替硝唑)、医药中间体生产、销售", "SW-API", "SW-CHEM")]
+    public async Task Two_sources_beat_one_only_within_a_chain_and_on_rows_with_a_cell_or_products(string name, string? industry, string? products, string? scope, string corroborated, string alone)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, scope));
+
+        Assert.That(matches.Select(m => m.MembershipCode), Is.SupersetOf(new[] { corroborated, alone }), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence} / {m.Basis})")));
+    }
+
+    // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
+    // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
+    // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.
+    [TestCase("汽车电子电气系统", "DZ-AUTO", "ZQ")]
+    [TestCase("原材料供应链服务", "FW-LOGI", "FW")]
+    public async Task A_word_only_part_of_a_mapped_label_s_name_names_nothing(string label, string notProposed, string chain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", label, null, null));
+
+        var said = string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})"));
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Not.Contain(notProposed), said);
+        Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Contain(chain), said);
+    }
+
+    [Test]
+    public async Task Words_that_make_up_the_whole_label_still_name_their_segment()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", "农药化肥", null, null));
+
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Contain("NC-INPUT"), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
+    }
+
     [Test]
     public void A_term_is_inside_counted_words_only_when_every_occurrence_is_covered()
     {

@@ -227,7 +227,8 @@ public sealed class LabelledSetTests
     }
 
     /// <summary>Register rows: unique names in no other labelled set, only the given files of catseyess/elevencats, each with a
-    /// province and a scope, none with an industry or a stock code.</summary>
+    /// province and a scope (but for the <paramref name="emptyScopes"/> rows whose scope the register left empty), none with an
+    /// industry or a stock code.</summary>
     private static void AssertRegisterRows(List<Dictionary<string, string>> rows, string[] otherSets, string[] files, int emptyScopes = 0)
     {
         var otherNames = otherSets

@@ -1074,6 +1074,20 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
+    // Words of register rows added in round 13 (ADR 0395): bentonite, a chemical mineral as barite is (HG-MIN), and dissolved
+    // acetylene, an industrial gas (HG-BASIC); name and scope then agree, so the membership is confirmed.
+    [TestCase("某某膨润土有限公司", "膨润土粉加工、销售", "HG-MIN")]
+    [TestCase("某某工贸有限公司溶解乙炔厂", "溶解乙炔、工业用氧制造、销售", "HG-BASIC")]
+    public async Task Register_rows_of_bentonite_and_acetylene_makers_are_confirmed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var match = classifier.Classify(new CompanyText(name, null, null, scope)).SingleOrDefault(m => m.Segment.Code == segment);
+
+        Assert.That(match, Is.Not.Null);
+        Assert.That(match!.Confidence, Is.GreaterThanOrEqualTo(ClassifierRules.ConfirmThreshold));
+    }
+
     // 技术开发 in a licence's boilerplate (技术开发、技术转让、技术咨询) makes no goods (round 12, ADR 0375): a device dealer or a
     // trading company with it is still a seller; 开发 elsewhere (软件开发, 产品开发) still counts as making.
     [TestCase("某某医疗器械销售有限公司", "销售医疗器械II、III类；销售五金、交电、计算机；技术开发、技术转让、技术咨询、技术服务。", "SW-DIST", "SW-DEV")]

@@ -4,7 +4,7 @@ four province/year files of catseyess/elevencats (Enterprise-Registration-Data/c
 that no labelled set had used.
 
 Usage (`--set registers-dev` first for the tuning set of session 30, `--set registers-dev2` for session 31's,
-`--set registers-dev3` for session 32's, see SETS;
+`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, see SETS;
 the default is `registers`):
   python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
@@ -17,7 +17,7 @@ the default is `registers`):
 <folder> holds <year>/<province>.csv of the set's four files (SETS below) (one `git show` each). Eligible: the row's 所在省份 is the
 file's province (31 rows of 2002/湖南 are GBK bytes shifted by two columns in the source: left out), its name is not in
 another labelled set (dev, holdout, fresh, products, codes; for registers-dev also registers, for registers-dev2 also
-registers-dev, for registers-dev3 also registers-dev2) and not twice in the
+registers-dev, for registers-dev3 also registers-dev2, for registers-dev4 also registers-dev3) and not twice in the
 four files.
 Key: `<统一社会信用代码>@<year>/<province>`.
 """
@@ -48,6 +48,12 @@ SETS = {
                            others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
                                    "registers-dev2"],
                            labels="registers-dev3-labels.txt"),
+    # registers-dev4: a fourth register tuning set (session 33), four manufacturing-province files of years (1995, 1998,
+    # 1999) no set, script or doc had named.
+    "registers-dev4": dict(files=["1995/山东", "1998/江苏", "1999/河北", "1999/湖北"], seed=33, per_file_a=40, per_file_b=0,
+                           others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
+                                   "registers-dev2", "registers-dev3"],
+                           labels="registers-dev4-labels.txt"),
 }
 
 def set_arguments(argv):

@@ -1130,6 +1130,8 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某房屋咨询有限公司", "房屋信息咨询、房屋中介", false)]
     [TestCase("某某土地估价咨询有限公司", "土地评估咨询、土地登记代理", false)]
     [TestCase("某某工程项目管理咨询有限公司", "工程项目管理；普通货运；建筑机械销售", false)]
+    // a construction supervisor (工程监理) is one too (round 13, ADR 0395; its name's 咨询 guessed FW-BIZ before)
+    [TestCase("某某交通建设工程监理咨询有限责任公司", "工程监理；公路、水运工程试验检测业务", false)]
     [TestCase("某某企业管理咨询有限公司", "企业管理咨询；设计、制作、代理、发布国内广告", true)]
     public async Task A_consultant_of_building_or_property_is_no_business_service(string name, string scope, bool placed)
     {
@@ -1155,6 +1157,20 @@ internal sealed class CompanyClassifierTests
         var matches = classifier.Classify(new CompanyText(name, null, null, scope));
 
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
+    }
+
+    // Words of register rows added in round 13 (ADR 0395): bentonite, a chemical mineral as barite is (HG-MIN), and dissolved
+    // acetylene, an industrial gas (HG-BASIC); name and scope then agree, so the membership is confirmed.
+    [TestCase("某某膨润土有限公司", "膨润土粉加工、销售", "HG-MIN")]
+    [TestCase("某某工贸有限公司溶解乙炔厂", "溶解乙炔、工业用氧制造、销售", "HG-BASIC")]
+    public async Task Register_rows_of_bentonite_and_acetylene_makers_are_confirmed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var match = classifier.Classify(new CompanyText(name, null, null, scope)).SingleOrDefault(m => m.Segment.Code == segment);
+
+        Assert.That(match, Is.Not.Null);
+        Assert.That(match!.Confidence, Is.GreaterThanOrEqualTo(ClassifierRules.ConfirmThreshold));
     }
 
     // 技术开发 in a licence's boilerplate (技术开发、技术转让、技术咨询) makes no goods (round 12, ADR 0375): a device dealer or a

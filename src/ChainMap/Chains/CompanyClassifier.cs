@@ -563,7 +563,7 @@ internal sealed class CompanyClassifier
 
         for (var i = kept.Count - 1; i >= 0; i--)
         {
-            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode) && !NamesOnlyTheChain(kept[i].Segment, kept[i].Candidate, scores))
+            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode) && NamesOnlyTheChain(kept[i].Segment, kept[i].Candidate, scores) is null)
             {
                 kept.RemoveAt(i);
             }

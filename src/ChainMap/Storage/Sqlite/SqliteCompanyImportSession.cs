@@ -58,6 +58,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private long expected;
     private bool nameIndexDeferred;
 
+    /// <summary>The session's connection has a cache of its own size (ADR 0400): put back and emptied before the pool takes it.</summary>
+    private bool largerCache;
+
     /// <summary>
     /// The USCCs (as 64-bit hashes) this session has written, while it knows them to be all the store's: from a first
     /// transaction on an empty store until another connection commits (null otherwise; ADR 0280).
@@ -114,7 +117,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     public static async Task<SqliteCompanyImportSession> OpenAsync(SqliteStore store, ImportStamp stamp, CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken);
-        return new SqliteCompanyImportSession(connection, stamp);
+        if (store.ImportCacheMiB != SqliteStore.CacheMiB)
+        {
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{store.ImportCacheMiB * 1024}"), cancellationToken);
+        }
+
+        return new SqliteCompanyImportSession(connection, stamp) { largerCache = store.ImportCacheMiB != SqliteStore.CacheMiB };
     }
 
     public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
@@ -173,6 +181,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     public void ExpectRows(long rows) => expected = rows;
 
+    /// <summary>The page cache of the session's connection in KiB (<c>PRAGMA cache_size</c>, a negative size in KiB).</summary>
+    internal long CacheKiB() => -Convert.ToInt64(Scalar("PRAGMA cache_size"), CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The companies this session will have inserted or changed by its end, as far as it can tell now (ADR 0380): those
     /// written so far, scaled to the whole file by the share of its rows seen when the importer said how many it expects;
@@ -215,6 +226,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (indexesDeferred)
         {
             await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
+        }
+
+        if (largerCache)
+        {
+            // The pooled connection keeps its pages: the import's larger cache is freed here, not held by an idle connection.
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{SqliteStore.CacheMiB * 1024}; PRAGMA shrink_memory;"), CancellationToken.None);
         }
 
         await connection.DisposeAsync();

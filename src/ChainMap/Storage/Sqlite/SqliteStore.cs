@@ -9,10 +9,14 @@ internal sealed partial class SqliteStore : IChainMapStore
     private readonly string connectionString;
     private readonly TimeProvider time;
 
-    public SqliteStore(string databasePath, TimeProvider time)
+    /// <summary>The page cache of every connection, in MiB (an import session's may be larger: <see cref="ImportCacheMiB"/>).</summary>
+    internal const int CacheMiB = 64;
+
+    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB)
     {
         DatabasePath = databasePath;
         this.time = time;
+        ImportCacheMiB = importCacheMiB;
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -34,6 +38,9 @@ internal sealed partial class SqliteStore : IChainMapStore
     public string Provider => "sqlite";
 
     public string DatabasePath { get; }
+
+    /// <summary>The page cache of an import session's connection, in MiB (<see cref="StorageOptions.ImportCacheMiB"/>, ADR 0400).</summary>
+    internal int ImportCacheMiB { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +76,7 @@ internal sealed partial class SqliteStore : IChainMapStore
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+        pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" + CacheMiB * 1024 + ";";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

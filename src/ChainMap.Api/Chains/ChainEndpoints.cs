@@ -35,7 +35,7 @@ internal static class ChainEndpoints
     }
 
     internal static async Task<Results<Ok<ChainMapResponse>, ProblemHttpResult>> GetChainMap(
-        string code, ChainDirectory chains, RegionDirectory regions, IChainStore store, IMembershipStore memberships, IMembershipReviewStore review,
+        string code, ChainDirectory chains, RegionDirectory regions, IChainStore store, IMembershipStore memberships,
         CancellationToken cancellationToken)
     {
         var definition = await chains.GetDefinitionAsync(code, cancellationToken);
@@ -50,10 +50,9 @@ internal static class ChainEndpoints
             ? new Dictionary<string, int>()
             : await memberships.CountUnconfirmedBySegmentAsync(definition.Chain.Code, [home.Code], cancellationToken);
 
-        // The chain-level memberships (环节待定) waiting for a segment are the review queue's under the chain's code (ADR 0370, 0405).
-        var chainLevel = await review.ListMembershipsAsync(
-            new MembershipListQuery(null, null, definition.Chain.Code, [definition.Chain.Code], null, null, 1, 1), cancellationToken);
-        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence, unconfirmed, chainLevel.Total));
+        // The chain-level memberships (环节待定) waiting for a segment: the review queue's under the chain's code (ADR 0370, 0405, 0415).
+        var chainLevel = await memberships.CountChainLevelAsync(definition.Chain.Code, cancellationToken);
+        return TypedResults.Ok(ChainMappings.ToMap(definition, home, presence, unconfirmed, chainLevel));
     }
 
     internal static async Task<Results<Created<ChainResponse>, ValidationProblem, ProblemHttpResult>> CreateChain(

@@ -103,7 +103,8 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
                 {
                     foreach (var entry in data.EnumerateArray())
                     {
-                        rows.Add([.. entry.Get(contents).EnumerateArray().Select(Neo4jJson.Unrest)]);
+                        var values = entry.Get(contents).EnumerateArray();
+                        rows.Add(contents == "rest" ? [.. values.Select(Neo4jJson.Unrest)] : [.. values]);
                     }
                 }
 

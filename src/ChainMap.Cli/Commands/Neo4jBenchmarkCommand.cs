@@ -382,6 +382,9 @@ internal static class Neo4jBenchmarkCommand
             new("search: name contains, page 1", runs, (s, i) => Store(s).SearchCompaniesAsync(new CompanyQuery(ChineseText.NormalizeCompanyName(names[i % names.Length]), null, null, null, 1, 20), CancellationToken.None)),
             new("search: one province, page 3", runs, (s, i) => Store(s).SearchCompaniesAsync(new CompanyQuery(null, null, null, [provinces[i % provinces.Length]], 3, 20), CancellationToken.None)),
             new("chain map counts for the home region", runs, (s, i) => Store(s).CountBySegmentAsync(chainCodes[i % chainCodes.Length], [home.Code], CancellationToken.None)),
+            new("chain map: chain-level memberships as the review queue counts them (the map's read before ADR 0415)", runs, (s, i) => Store(s).ListMembershipsAsync(
+                new MembershipListQuery(null, null, chainCodes[i % chainCodes.Length], [chainCodes[i % chainCodes.Length]], null, null, 1, 1), CancellationToken.None)),
+            new("chain map: chain-level memberships counted (ADR 0415)", runs, (s, i) => Store(s).CountChainLevelAsync(chainCodes[i % chainCodes.Length], CancellationToken.None)),
             new($"target list ({listed.Chain.Name} × 长三角, top 50, up to 3 paths each), warm", runs, (s, i) => s.GetRequiredService<DiscoveryService>().FindTargetsAsync(Targets(i), CancellationToken.None)),
             new("target list, caches dropped before each call (every read from the store)", Math.Min(runs, 20), async (s, i) =>
             {

@@ -104,15 +104,17 @@ internal sealed partial class DiscoveryService
     private async Task<RankedList> RankListAsync(
         TargetCandidateQuery query, RankingBasis basis, Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)> gaps, long? total, CancellationToken cancellationToken)
     {
-        var count = total ?? (await store.FindTargetCandidatesAsync(query with { PerSegment = 0 }, cancellationToken)).Total;
-        if (count == 0)
-        {
-            return new RankedList(basis, query.PerSegment, [], 0, new Dictionary<long, Company>());
-        }
-
+        // The total and the ranking's first read side by side (ADR 0415): a list the total finds empty ranks nothing either
+        // (every offer, tied or read, is a candidate the total counts), so the ranking need not wait for it.
+        var counting = total is { } known ? Task.FromResult(known) : CountAsync();
         var details = new Dictionary<long, Company>();
         var ranked = await RankTopAsync(query, basis.Ties, gaps, details, cancellationToken);
-        return new RankedList(basis, query.PerSegment, ranked, count, ranked.ToDictionary(r => r.CompanyId, r => details[r.CompanyId]));
+        var count = await counting;
+        return count == 0
+            ? new RankedList(basis, query.PerSegment, [], 0, new Dictionary<long, Company>())
+            : new RankedList(basis, query.PerSegment, ranked, count, ranked.ToDictionary(r => r.CompanyId, r => details[r.CompanyId]));
+
+        async Task<long> CountAsync() => (await store.FindTargetCandidatesAsync(query with { PerSegment = 0 }, cancellationToken)).Total;
     }
 
     /// <summary>

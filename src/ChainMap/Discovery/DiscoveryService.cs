@@ -108,6 +108,9 @@ internal sealed partial class DiscoveryService(
         var homeCodes = DiscoveryCache.HomeCodes(home);
         var homeName = HomeName(home);
         var note = new FreshnessNote();
+
+        // The home ties need neither the gaps nor the query: read beside the statistics (ADR 0415), not after them.
+        var tiesRead = cache.GetHomeTiesAsync(home, filter.Chains, note, cancellationToken);
         var gaps = new Dictionary<string, (ChainDefinition Chain, SegmentGap Gap)>(StringComparer.Ordinal);
         var analyses = new List<ChainGaps>(filter.Chains.Count);
         foreach (var chain in filter.Chains)
@@ -123,7 +126,7 @@ internal sealed partial class DiscoveryService(
         var segments = (filter.SegmentCodes ?? gaps.Keys).Where(gaps.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         var depth = filter.Page * filter.PageSize;
         var query = CandidateFilter.For(filter, homeCodes).ToQuery(segments, depth);
-        var ties = await cache.GetHomeTiesAsync(home, filter.Chains, note, cancellationToken);
+        var ties = await tiesRead;
         var pageKey = new BuiltPageKey((filter.Page - 1) * filter.PageSize, filter.PageSize, filter.Paths, home);
         var list = segments.Count > 0
             ? await GetRankedAsync(query, new RankingBasis(ties, analyses, generation), gaps, pageKey, rankAhead, cancellationToken)
@@ -175,9 +178,14 @@ internal sealed partial class DiscoveryService(
         }
 
         var note = new FreshnessNote();
-        var analysis = await cache.GetGapsAsync(chain, home, note, cancellationToken);
-        var ties = await cache.GetHomeTiesAsync(home, [chain], note, cancellationToken);
-        var places = await cache.GetPlacesAsync(chain, home, regionCodes, note, cancellationToken);
+
+        // Three reads that need nothing of each other, side by side (ADR 0415).
+        var analysisRead = cache.GetGapsAsync(chain, home, note, cancellationToken);
+        var tiesRead = cache.GetHomeTiesAsync(home, [chain], note, cancellationToken);
+        var placesRead = cache.GetPlacesAsync(chain, home, regionCodes, note, cancellationToken);
+        var analysis = await analysisRead;
+        var ties = await tiesRead;
+        var places = await placesRead;
         var basis = new MapBasis(analysis, ties, places, home, generation);
         var key = MapKey(chain, regionCodes, top, paths);
         if (options.Value.CacheSeconds > 0 && keptMaps.TryGetValue(key, out var kept) && kept.Basis.Same(basis))

@@ -17,6 +17,13 @@ internal interface IMembershipStore
     /// <summary>Unconfirmed (待确认) memberships per segment of a chain, of companies in the given regions (null: everywhere); segments without any are absent.</summary>
     Task<IReadOnlyDictionary<string, int>> CountUnconfirmedBySegmentAsync(string chainCode, IReadOnlyCollection<string>? regionCodes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The chain-level memberships (环节待定, ADR 0370) of a chain: companies anywhere, confirmed or not — the chain map's
+    /// <c>chainLevel</c> and the length of the review queue's chain-level filter (ADR 0405). One seek on the memberships
+    /// stored under the chain's own code, however many memberships the chain's segments hold (ADR 0415).
+    /// </summary>
+    Task<long> CountChainLevelAsync(string chainCode, CancellationToken cancellationToken);
+
     /// <summary>Companies with an id above <paramref name="afterId"/>, by id, with their memberships, industry and scope (re-classification reads all of them page by page).</summary>
     Task<IReadOnlyList<Company>> ListCompaniesAfterAsync(long afterId, int limit, CancellationToken cancellationToken);
 

@@ -155,4 +155,35 @@ public abstract partial class StoreContract
         var bySegment = await Store.ListMembershipsAsync(new MembershipListQuery(null, null, null, ["T1-PART"], null, null, 1, 10), CancellationToken.None);
         Assert.That(bySegment.Items, Is.Empty, "a suggestion is no membership of the segment");
     }
+
+    // The chain map's count (ADR 0405) is its own read since ADR 0415: it must stay the review queue's chain-level total as
+    // memberships are added, settled by an analyst and re-classified, confirmed or not; another chain's and a segment's are apart.
+    [Test]
+    public async Task The_chain_level_count_follows_the_memberships_and_is_the_review_queues_total()
+    {
+        var (unsure, sure) = await SeedChainLevelAsync();
+        async Task<(long Count, long Queue)> CountsAsync() =>
+            (await Store.CountChainLevelAsync("T1", CancellationToken.None),
+             (await Store.ListMembershipsAsync(new MembershipListQuery(null, null, "T1", ["T1"], null, null, 1, 1), CancellationToken.None)).Total);
+
+        Assert.That(await CountsAsync(), Is.EqualTo((2L, 2L)), "one 待确认 and one confirmed, both waiting for a segment");
+        Assert.That(await Store.CountChainLevelAsync("T2", CancellationToken.None), Is.Zero, "a chain that does not exist has none");
+        Assert.That(await Store.CountChainLevelAsync("T1-PART", CancellationToken.None), Is.Zero, "a segment's code counts no segment membership");
+
+        await Store.ApplyMembershipWritesAsync(
+        [
+            new MembershipWrite(unsure, "T1-PART", new SegmentMembership("T1-PART", "maker", 1.0, "analyst", MembershipSources.Analyst)),
+            new MembershipWrite(unsure, "T1", null),
+        ], new Dictionary<long, long>(), Stamp.At, "analyst-1", CancellationToken.None);
+        Assert.That(await CountsAsync(), Is.EqualTo((1L, 1L)), "the one an analyst moved to a segment waits no longer");
+
+        var third = (await Store.UpsertCompaniesAsync(
+            [Company("链级丙汽配有限公司", "320505", capital: 800m) with { Memberships = [Guess("T1-VEH", 0.5, MembershipStatus.Unconfirmed)] }],
+            ChainLevelSecond, CancellationToken.None))[0].CompanyId;
+        Assert.That(await CountsAsync(), Is.EqualTo((1L, 1L)), "a segment membership is not counted");
+
+        await Store.ReplaceClassifiedMembershipsAsync([new ClassifiedMemberships(third, [ChainGuess(0.45, MembershipStatus.Unconfirmed)])], CancellationToken.None);
+        Assert.That(await CountsAsync(), Is.EqualTo((2L, 2L)), "re-classified to chain level, it waits");
+        Assert.That(await Store.CountChainLevelAsync("T1", CancellationToken.None), Is.EqualTo(2), $"{sure} (confirmed) and {third} (待确认) alike");
+    }
 }

@@ -113,6 +113,70 @@ internal static class Neo4jJson
         return plain.EnumerateArray().Select(row => row.EnumerateArray().ToArray()).ToList();
     }
 
+    /// <summary>
+    /// A value of the transactional API's <c>rest</c> format (Neo4j 3.x) as the <c>row</c> format gives it: a node or
+    /// relationship (an object with <c>self</c>, <c>metadata</c> with its <c>id</c>, and <c>data</c>), wherever it is inside the value, becomes its
+    /// properties (<c>data</c>). A value with none (every statement ChainMap runs returns properties) is returned as is.
+    /// </summary>
+    public static JsonElement Unrest(JsonElement value)
+    {
+        if (!HasRestEntity(value))
+        {
+            return value;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteUnrested(writer, value);
+        }
+
+        return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
+    }
+
+    private static bool IsRestEntity(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Object
+        && value.TryGetProperty("self", out var self) && self.ValueKind == JsonValueKind.String
+        && value.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+        && metadata.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number
+        && value.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
+
+    private static bool HasRestEntity(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => value.EnumerateArray().Any(HasRestEntity),
+        JsonValueKind.Object => IsRestEntity(value) || value.EnumerateObject().Any(p => HasRestEntity(p.Value)),
+        _ => false,
+    };
+
+    private static void WriteUnrested(Utf8JsonWriter writer, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
+                {
+                    WriteUnrested(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in (IsRestEntity(value) ? value.GetProperty("data") : value).EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteUnrested(writer, property.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
     private static void WritePlain(Utf8JsonWriter writer, JsonElement typed)
     {
         if (typed.ValueKind != JsonValueKind.Object || !typed.TryGetProperty("$type", out var typeElement))

@@ -30,6 +30,16 @@ internal sealed partial class Neo4jStore
         return result.Rows.ToDictionary(r => r[0].AsRequiredString(), r => (int)r[1].AsInt64(), StringComparer.Ordinal);
     }
 
+    public async Task<long> CountChainLevelAsync(string chainCode, CancellationToken cancellationToken)
+    {
+        // From the chain's node (unique code) along its memberships: the review queue's filter matched every IN_SEGMENT first.
+        var result = await RunAsync(Cypher("""
+            MATCH (:Chain {code: $chain})<-[m:IN_SEGMENT]-(:Company)
+            RETURN count(m)
+            """, ("chain", chainCode)), cancellationToken);
+        return result.Scalar?.AsInt64() ?? 0;
+    }
+
     public async Task<IReadOnlyList<Company>> ListCompaniesAfterAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
         var result = await RunAsync(Cypher($$"""

@@ -15,6 +15,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
     private readonly IHttpClientFactory clients;
     private readonly string beginPath;
     private readonly string commitPath;
+    private readonly string contents;
 
     /// <param name="clients">Named client <see cref="Neo4jHttp.ClientName"/>: base address and Basic auth.</param>
     /// <param name="legacyPaths">Neo4j 3.x: <c>/db/data/transaction/commit</c> (one database).</param>
@@ -24,7 +25,16 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         this.clients = clients;
         beginPath = legacyPaths ? "db/data/transaction" : $"db/{Uri.EscapeDataString(database)}/tx";
         commitPath = beginPath + "/commit";
+        contents = legacyPaths ? "rest" : "row";
     }
+
+    /// <summary>
+    /// The result format asked for: <c>rest</c> on 3.x, <c>row</c> on 4.x and 5.x. Both give plain values; <c>row</c> adds a
+    /// <c>meta</c> list with one entry per value (null for anything but a node or relationship): 38 % of a target list's tie
+    /// answer (ADR 0415). 3.x leaves it out of <c>rest</c>, which gives a node or relationship as its REST form (links, metadata
+    /// and its properties as <c>data</c>): read back as its properties, as <c>row</c> gives it. 4.0 dropped <c>rest</c>.
+    /// </summary>
+    public string ResultContents => contents;
 
     public string Api => "transactional";
 
@@ -38,7 +48,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         }
 
         using var client = clients.CreateClient(Neo4jHttp.ClientName);
-        return (await PostAsync(client, commitPath, statements, cancellationToken)).Results;
+        return (await PostAsync(client, commitPath, contents, statements, cancellationToken)).Results;
     }
 
     public async Task<INeo4jTransaction> BeginAsync(CancellationToken cancellationToken)
@@ -46,7 +56,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         var client = clients.CreateClient(Neo4jHttp.ClientName);
         try
         {
-            var answer = await PostAsync(client, beginPath, [], cancellationToken);
+            var answer = await PostAsync(client, beginPath, contents, [], cancellationToken);
             // The Location is the server's own absolute address of the transaction; only its last
             // segment (the id) is kept, so that a proxy or a base path in Neo4j:Uri still applies.
             var id = answer.Location?.Segments[^1].Trim('/')
@@ -60,7 +70,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         }
     }
 
-    private static async Task<Answer> PostAsync(HttpClient client, string path, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    private static async Task<Answer> PostAsync(HttpClient client, string path, string contents, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, object?>
         {
@@ -68,7 +78,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
             {
                 ["statement"] = s.Text,
                 ["parameters"] = s.Parameters ?? new Dictionary<string, object?>(),
-                ["resultDataContents"] = new[] { "row" },
+                ["resultDataContents"] = new[] { contents },
             }).ToList(),
         };
 
@@ -93,7 +103,8 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
                 {
                     foreach (var entry in data.EnumerateArray())
                     {
-                        rows.Add([.. entry.Get("row").EnumerateArray()]);
+                        var values = entry.Get(contents).EnumerateArray();
+                        rows.Add(contents == "rest" ? [.. values.Select(Neo4jJson.Unrest)] : [.. values]);
                     }
                 }
 
@@ -121,7 +132,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
             EnsureOpen();
             try
             {
-                return (await PostAsync(client, path, statements, cancellationToken)).Results;
+                return (await PostAsync(client, path, transport.contents, statements, cancellationToken)).Results;
             }
             catch
             {
@@ -135,7 +146,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
             EnsureOpen();
             try
             {
-                await PostAsync(client, path + "/commit", [], cancellationToken);
+                await PostAsync(client, path + "/commit", transport.contents, [], cancellationToken);
                 IsOpen = false;
             }
             catch

@@ -46,6 +46,11 @@ public sealed class Neo4jConnectorTests
         Assert.That(server.Requests[0].Method, Is.EqualTo(HttpMethod.Get), "discovery first");
         Assert.That(server.Requests.Skip(1).Select(r => r.Path).Distinct(), Is.EqualTo(new[] { expectedPath }));
         Assert.That(server.Requests.Skip(1).Select(Statement), Has.Member(schemaStatement));
+        var formats = server.Requests.Skip(1)
+            .Where(r => r.Json.TryGetProperty("statements", out var statements) && statements.GetArrayLength() > 0)
+            .Select(r => r.Json.GetProperty("statements")[0].GetProperty("resultDataContents")[0].GetString()).Distinct();
+        Assert.That(formats, Is.EqualTo(expectedApi == "query" ? Array.Empty<string>() : [version.StartsWith('3') ? "rest" : "row"]),
+            "the transactional API is asked for rows without meta only on 3.x, which has the rest format (ADR 0415)");
     }
 
     [Test]
@@ -85,13 +90,20 @@ public sealed class Neo4jConnectorTests
             : json.GetProperty("statement").GetString()!;
     }
 
-    /// <summary>What a server of <paramref name="version"/> answers: its version to dbms.components(), nothing to schema statements.</summary>
+    /// <summary>
+    /// What a server of <paramref name="version"/> answers: its version to dbms.components(), nothing to schema statements; the
+    /// transactional API in the format asked for (<c>rest</c> on 3.x, ADR 0415, without <c>meta</c>; <c>row</c> with it).
+    /// </summary>
     private static string Answer(RecordedRequest request, string version)
     {
         var components = Statement(request).StartsWith("CALL dbms.components()", StringComparison.Ordinal);
+        var format = request.Json.TryGetProperty("statements", out var statements) && statements.GetArrayLength() > 0
+            ? statements[0].GetProperty("resultDataContents")[0].GetString()
+            : "row";
+        var meta = format == "row" ? """, "meta": [null, null]""" : "";
         return request.Json.TryGetProperty("statements", out _)
             ? components
-                ? $$"""{"results": [{"columns": ["version", "edition"], "data": [{"row": ["{{version}}.0", "community"], "meta": [null, null]}]}], "errors": []}"""
+                ? $$"""{"results": [{"columns": ["version", "edition"], "data": [{"{{format}}": ["{{version}}.0", "community"]{{meta}}}]}], "errors": []}"""
                 : """{"results": [{"columns": [], "data": []}], "errors": []}"""
             : components
                 ? $$"""{"data": {"fields": ["version", "edition"], "values": [[{"$type": "String", "_value": "{{version}}.0"}, {"$type": "String", "_value": "community"}]]}, "bookmarks": []}"""

@@ -48,6 +48,33 @@ public sealed class TransactionalHttpTransportTests
         Assert.That(row[4].Get("name").AsString(), Is.EqualTo("甲"), "a node reads as its properties");
     }
 
+    // Neo4j 3.x answers in its rest format, without the row format's meta list of one entry per value (ADR 0415): a node,
+    // a relationship and nodes inside a list or map still read as their properties, and a map with keys of its own stays as is.
+    [Test]
+    public async Task On_neo4j_3_answers_carry_no_meta_and_nodes_and_relationships_read_as_their_properties()
+    {
+        Assert.That(Transport().ResultContents, Is.EqualTo("rest"));
+        await Transport().RunAsync(["CREATE (:Probe {name: '甲'})-[:LINK {weight: 2}]->(:Probe {name: '乙'})"], CancellationToken.None);
+
+        var results = await Transport().RunAsync(
+        [
+            """
+            MATCH (a:Probe {name: '甲'})-[r:LINK]->(b:Probe)
+            RETURN a, r, [a, b] AS both, {first: a, names: [a.name, b.name], self: 'x', metadata: {}, data: {}} AS map, null AS nothing
+            """,
+        ], CancellationToken.None);
+
+        var row = results[0].Rows.Single();
+        Assert.That(row[0].Get("name").AsString(), Is.EqualTo("甲"));
+        Assert.That(row[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name" }), "only its properties");
+        Assert.That(row[1].Get("weight").AsInt64(), Is.EqualTo(2));
+        Assert.That(row[2].EnumerateArray().Select(n => n.Get("name").AsString()), Is.EqualTo(new[] { "甲", "乙" }));
+        Assert.That(row[3].Get("first").Get("name").AsString(), Is.EqualTo("甲"));
+        Assert.That(row[3].Get("names").AsStringList(), Is.EqualTo(new[] { "甲", "乙" }));
+        Assert.That(row[3].Get("self").AsString(), Is.EqualTo("x"), "a map is no node for having a key named self");
+        Assert.That(row[4].IsNull(), Is.True);
+    }
+
     [Test]
     public async Task An_open_transaction_spans_requests_and_shows_nothing_to_others_until_it_commits()
     {

@@ -1227,30 +1227,21 @@ internal sealed class CompanyClassifierTests
     // ---- The home city's chains, 专汽 and 应急装备 (issue #19, session 34, ADR 0420) ----
 
     // 防爆 in a name is an explosion-proof maker or dealer (防爆电机, 防爆电器, 防爆动力机械), which the labelling rules place in
-    // 应急装备's 预防防护装备, even when its licence names only the motors or fans it sells.
-    [TestCase("某某防爆动力机械制造有限公司", "防爆动力机械产品制造、销售；机械配件加工、销售。")]
-    [TestCase("某某防爆电机有限公司长沙销售处", "电机、风机、通风设备及配件的销售。")]
-    [TestCase("某某防爆電器有限公司", "电器、灯具制造。")]
-    public async Task An_explosion_proof_maker_is_in_the_emergency_chain_s_protection_segment(string name, string scope)
+    // 应急装备's 预防防护装备, even when its licence names only the motors or fans it sells. A register states its main business in
+    // the licence's first item: fire valves and hydrants (消防阀门, 消防栓, the usual spelling of 消火栓) or 消防设备 there make a
+    // fire-equipment maker, though the name says only 阀门 or 实业.
+    [TestCase("某某防爆动力机械制造有限公司", "防爆动力机械产品制造、销售；机械配件加工、销售。", "YJ-PROT")]
+    [TestCase("某某防爆电机有限公司长沙销售处", "电机、风机、通风设备及配件的销售。", "YJ-PROT")]
+    [TestCase("某某防爆電器有限公司", "电器、灯具制造。", "YJ-PROT")]
+    [TestCase("某某阀门股份有限公司", "制造销售消防阀门、消防栓、消防设备配件、阀门及其配件、管件、机械配件。", "YJ-PROT-FIRE")]
+    [TestCase("某某实业有限公司", "消防设备、消防栓生产、销售、安装。", "YJ-PROT-FIRE")]
+    public async Task Explosion_proof_and_fire_equipment_makers_are_in_the_emergency_chain(string name, string scope, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var matches = classifier.Classify(new CompanyText(name, null, null, scope));
 
-        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("YJ-PROT"), Describe(matches));
-    }
-
-    // A register states its main business in the licence's first item: fire valves and hydrants (消防阀门, 消防栓, the usual
-    // spelling of 消火栓) or 消防设备 there make a fire-equipment maker, though the name says only 阀门 or 实业.
-    [TestCase("某某阀门股份有限公司", "制造销售消防阀门、消防栓、消防设备配件、阀门及其配件、管件、机械配件。")]
-    [TestCase("某某实业有限公司", "消防设备、消防栓生产、销售、安装。")]
-    public async Task Fire_valves_hydrants_and_fire_equipment_first_in_a_licence_make_a_fire_equipment_maker(string name, string scope)
-    {
-        var classifier = new CompanyClassifier(await DefaultChainsAsync());
-
-        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
-
-        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("YJ-PROT-FIRE"), Describe(matches));
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
     }
 
     // 柴油机 is an engine (专汽's 发动机), not an emergency-equipment part: the labelling rules put every diesel-engine and

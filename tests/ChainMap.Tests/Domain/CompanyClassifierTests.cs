@@ -1302,23 +1302,20 @@ internal sealed class CompanyClassifierTests
         });
     }
 
-    // Words that name every trade's goods place no one in the home city's chains: 特种材料 (special materials) among a metals
-    // group's products is no 应急装备 material, and a department store or a general-goods trader (百货) whose licence lists 汽车配件
-    // among its goods is no 专汽 parts dealer; a parts dealer still is.
+    // 特种材料 (special materials) names every trade's materials: among a metals group's products it is no 应急装备 material;
+    // 碳纤维 or 芳纶 still is.
     [Test]
-    public async Task Every_trade_s_words_place_no_one_in_the_home_chains()
+    public async Task Special_materials_are_no_emergency_equipment_material_and_carbon_fibre_is()
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var metals = classifier.Classify(new CompanyText("某某科技股份有限公司", "其他金属新材料", "特种材料、金属制品", null));
-        var store = classifier.Classify(new CompanyText("某某百货有限公司", null, null, "百货、针纺织品、五金交电、汽车配件、家用电器零售。"));
-        var dealer = classifier.Classify(new CompanyText("某某汽配有限公司", null, null, "汽车配件、汽车用品批发、零售。"));
+        var fibre = classifier.Classify(new CompanyText("某某复合材料股份有限公司", null, "碳纤维、芳纶", null));
 
         Assert.Multiple(() =>
         {
             Assert.That(metals.Select(m => m.Segment.ChainCode), Does.Not.Contain("YJ"), Describe(metals));
-            Assert.That(store.Select(m => m.Segment.Code), Does.Not.Contain("ZQ-PARTSALE"), Describe(store));
-            Assert.That(dealer.Select(m => m.Segment.Code), Does.Contain("ZQ-PARTSALE"), Describe(dealer));
+            Assert.That(fibre.Select(m => m.Segment.Code), Does.Contain("YJ-MAT"), Describe(fibre));
         });
     }
 

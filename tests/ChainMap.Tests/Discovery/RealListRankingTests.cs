@@ -38,9 +38,12 @@ public sealed class RealListRankingTests
         var page = await client.GetFromJsonAsync<TargetPageResponse>("/api/targets?chain=ZQ&region=长三角&pageSize=50&paths=0");
 
         // Most of the extract's 专汽 companies carry only 汽车配件 or 汽车整车, which name the chain, not a segment: they are
-        // chain-level members (环节待定, ADR 0370), found by chain but in no segment's target list. 16 targets remain (166 before).
+        // chain-level members (环节待定, ADR 0370), found by chain but in no segment's target list. 16 targets remained (166 before).
+        // Session 34 (ADR 0420): the label 工程机械 alone guesses no 专汽 segment any more; 11 of its 14 rows here make forklifts,
+        // compressors, seals, bearings or aerial platforms, not special vehicles, so 3 targets remain: those whose name says
+        // their trade (液压, 传动, 专用车). The tie rule is checked on them.
         var members = await client.GetFromJsonAsync<CompanyPageResponse>("/api/companies?chain=ZQ&region=长三角&pageSize=1");
-        Assert.That(page!.Total, Is.GreaterThanOrEqualTo(10), "the extract's 专汽 companies whose row names a segment");
+        Assert.That(page!.Total, Is.GreaterThanOrEqualTo(3), "the extract's 专汽 companies whose row names a segment");
         Assert.That(members!.Total, Is.GreaterThan(page.Total + 100), "the chain-level members count in the chain, not in the targets");
         var items = page.Items;
         Assert.That(items, Has.Count.EqualTo(Math.Min(50, page.Total)));
@@ -83,7 +86,7 @@ public sealed class RealListRankingTests
             TestContext.Out.WriteLine($"  {evidence.Count(e => e == kind)} × {kind}");
         }
 
-        Assert.That(items, Has.Count.EqualTo(Math.Min(50, page.Total)), "the top 50, or all the targets when fewer (16 since ADR 0370)");
+        Assert.That(items, Has.Count.EqualTo(Math.Min(50, page.Total)), "the top 50, or all the targets when fewer (16 since ADR 0370, 3 since ADR 0420)");
         Assert.That(items.Zip(evidence).GroupBy(p => p.Second, StringComparer.Ordinal).Select(g => g.Select(p => p.First.Score).Distinct().Count()), Is.All.EqualTo(1), "equal evidence, equal score");
         Assert.That(distinctScores, Is.InRange(1, distinctEvidence), "recorded count on this list: 4 (goal 40 not reachable on it, ADR 0177)");
     }

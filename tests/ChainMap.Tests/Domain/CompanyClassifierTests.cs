@@ -603,10 +603,10 @@ internal sealed class CompanyClassifierTests
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
-        // 液压 (GB/T 344) is no part of the label 工程机械 (343, 351): the company names its own trade, and the label's usual
+        // 液压 (GB/T 344) is no part of the label 工程机械整机 (351, 343): the company names its own trade, and the label's usual
         // segment (工程作业专用车) is not added beside it.
-        var matches = classifier.Classify(new CompanyText(name, "工程机械", null, null));
-        var labelAlone = classifier.Classify(new CompanyText("某某股份有限公司", "工程机械", null, null));
+        var matches = classifier.Classify(new CompanyText(name, "工程机械整机", null, null));
+        var labelAlone = classifier.Classify(new CompanyText("某某股份有限公司", "工程机械整机", null, null));
 
         Assert.Multiple(() =>
         {
@@ -1223,6 +1223,105 @@ internal sealed class CompanyClassifierTests
             Assert.That(CompanyColumns.FieldOf(header), Is.EqualTo(CompanyColumns.Industry), header);
         }
     }
+
+    // ---- The home city's chains, 专汽 and 应急装备 (issue #19, session 34, ADR 0420) ----
+
+    // 防爆 in a name is an explosion-proof maker or dealer (防爆电机, 防爆电器, 防爆动力机械), which the labelling rules place in
+    // 应急装备's 预防防护装备, even when its licence names only the motors or fans it sells. A register states its main business in
+    // the licence's first item: fire valves and hydrants (消防阀门, 消防栓, the usual spelling of 消火栓) or 消防设备 there make a
+    // fire-equipment maker, though the name says only 阀门 or 实业.
+    [TestCase("某某防爆动力机械制造有限公司", "防爆动力机械产品制造、销售；机械配件加工、销售。", "YJ-PROT")]
+    [TestCase("某某防爆电机有限公司长沙销售处", "电机、风机、通风设备及配件的销售。", "YJ-PROT")]
+    [TestCase("某某防爆電器有限公司", "电器、灯具制造。", "YJ-PROT")]
+    [TestCase("某某阀门股份有限公司", "制造销售消防阀门、消防栓、消防设备配件、阀门及其配件、管件、机械配件。", "YJ-PROT-FIRE")]
+    [TestCase("某某实业有限公司", "消防设备、消防栓生产、销售、安装。", "YJ-PROT-FIRE")]
+    public async Task Explosion_proof_and_fire_equipment_makers_are_in_the_emergency_chain(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
+    }
+
+    // 柴油机 is an engine (专汽's 发动机), not an emergency-equipment part: the labelling rules put every diesel-engine and
+    // engine-parts maker there; 柴油机组 is a generator set (应急电源), and the engine word inside it names nothing.
+    [Test]
+    public async Task A_diesel_engine_is_a_vehicle_engine_and_a_diesel_generator_set_is_emergency_power()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var engine = classifier.Classify(new CompanyText("某某动力机械有限公司", null, "柴油机、机油泵", null));
+        var oilPump = classifier.Classify(new CompanyText("某某机油泵股份有限公司", null, "机油泵、水泵", null));
+        var genset = classifier.Classify(new CompanyText("某某机电设备有限公司", null, null, "批发零售：柴油机组、发电机组及配件、五金交电。"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(engine.Select(m => m.Segment.Code), Does.Contain("ZQ-POWER-ENGINE").And.Not.Contain("YJ-POWERPART"), Describe(engine));
+            Assert.That(oilPump.Select(m => m.Segment.Code), Does.Contain("ZQ-POWER-ENGINE"), Describe(oilPump));
+            Assert.That(genset.Select(m => m.Segment.Code), Does.Contain("YJ-SUP-POWER").And.Not.Contain("ZQ-POWER-ENGINE").And.Not.Contain("YJ-POWERPART"), Describe(genset));
+        });
+    }
+
+    // The label 工程机械 alone (a Tushare or 申万 level-2 name) says construction machinery: loaders, excavators, forklifts and
+    // aerial platforms more often than truck cranes and mixers, so it guesses no 专汽 segment; 工程机械整机 (申万 level 3, the
+    // vehicle makers) and the company's own words still place it.
+    [Test]
+    public async Task The_construction_machinery_label_alone_places_no_special_vehicle_company()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var label = classifier.Classify(new CompanyText("某某股份有限公司", "工程机械", null, null));
+        var wholeMachines = classifier.Classify(new CompanyText("某某股份有限公司", "工程机械整机", null, null));
+        var mixers = classifier.Classify(new CompanyText("某某重工股份有限公司", "工程机械", "混凝土搅拌运输车、随车起重运输车", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(label.Select(m => m.Segment.ChainCode), Does.Not.Contain("ZQ"), Describe(label));
+            Assert.That(wholeMachines.Select(m => m.Segment.Code), Is.EqualTo(new[] { "ZQ-CONS" }), Describe(wholeMachines));
+            Assert.That(mixers.Select(m => m.Segment.Code), Does.Contain("ZQ-CONS"), Describe(mixers));
+        });
+    }
+
+    // 专汽's 原材料 words (铝型材, 热轧卷板, 高强钢) name materials of every trade: a decoration, building-materials or door-and-window
+    // maker, or a steel mill, is no supplier of special vehicles; a maker of vehicle materials still is.
+    [TestCase("某某装饰材料有限公司", null, "铝合金型材、铝合金门窗生产、销售。")]
+    [TestCase("某某建材有限公司", null, "铝型材、不锈钢板加工、销售。")]
+    [TestCase("某某钢铁股份有限公司", "热轧卷板、冷轧板、高强钢", null)]
+    public async Task Building_and_steel_mill_rows_are_no_special_vehicle_raw_material(string name, string? products, string? scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, products, scope));
+        var vehicleMaterials = classifier.Classify(new CompanyText("某某汽车材料有限公司", null, "高强钢、铝型材", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("ZQ-MAT"), Describe(matches));
+            Assert.That(vehicleMaterials.Select(m => m.Segment.Code), Does.Contain("ZQ-MAT"), Describe(vehicleMaterials));
+        });
+    }
+
+    // 特种材料 (special materials) names every trade's materials: among a metals group's products it is no 应急装备 material;
+    // 碳纤维 or 芳纶 still is.
+    [Test]
+    public async Task Special_materials_are_no_emergency_equipment_material_and_carbon_fibre_is()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var metals = classifier.Classify(new CompanyText("某某科技股份有限公司", "其他金属新材料", "特种材料、金属制品", null));
+        var fibre = classifier.Classify(new CompanyText("某某复合材料股份有限公司", null, "碳纤维、芳纶", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(metals.Select(m => m.Segment.ChainCode), Does.Not.Contain("YJ"), Describe(metals));
+            Assert.That(fibre.Select(m => m.Segment.Code), Does.Contain("YJ-MAT"), Describe(fibre));
+        });
+    }
+
+    private static string Describe(IReadOnlyList<SegmentMatch> matches) => string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})"));
+
+    // ---- end of the home city's chains ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;

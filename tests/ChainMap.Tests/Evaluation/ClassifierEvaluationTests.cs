@@ -44,7 +44,9 @@ internal sealed class ClassifierEvaluationTests
         // Round 10 (s30-regdev, ADR 0330): holdout 86.0 / 67.1 / 50.9 / 34.3 (chain 84 / 65 → 85 / 66).
         // Session 32 (s32-chain, ADR 0370: a coarse label's usual segment becomes a chain-level membership, 环节待定, neither right nor
         // wrong in segment figures; chain figures unchanged): holdout 86.0 / 67.1 / 66.0 / 27.8 (49 / 33 → 65 / 26).
-        new object[] { "holdout", 85.0, 66.0, 65.0, 26.0 },
+        // Session 34 (s34-home, ADR 0420: the home city's chains; the label 工程机械 alone guesses no 专汽 segment): holdout 87.4 /
+        // 66.4 / 68.7 / 27.5 (raised to the figures rounded down: 85 → 87, 65 → 68, 26 → 27; chain recall 67.1 → 66.4 stays above 66).
+        new object[] { "holdout", 87.0, 66.0, 68.0, 27.0 },
         // Round 10 (s30-regdev, ADR 0330; docs/benchmarks.md "Issue #19, round 10"): fresh 86.0 / 50.0 / 72.7 / 40.5 (insurers'
         // branches, 苗木, 货运, 软硬件开发 … of register rows): 86.7 / 52.7 / 73.9 / 43.0 (82 / 46 / 68 / 37 → 85 / 51 / 72 / 42).
         // Round 12 (s32-regs3, ADR 0375; tuned on the register tuning sets, never on fresh): 87.5 / 56.8 / 75.5 / 46.8 (raised).
@@ -69,7 +71,10 @@ internal sealed class ClassifierEvaluationTests
         // nothing): products-dev 82.9 / 76.1 / 72.4 / 58.2 (segment precision 70 → 71), products-holdout 83.0 / 75.9 / 68.2 / 50.2
         // (81 → 82, 65 → 67, 48 → 49); holdout, codes, codes-dev and codes-holdout rose by less than a baseline step.
         new object[] { "products-dev", 81.0, 75.0, 71.0, 57.0 },
-        new object[] { "products-holdout", 82.0, 74.0, 67.0, 49.0 },
+        // Session 34 (s34-home, ADR 0420): products-holdout 83.8 / 77.0 / 69.1 / 51.2 (raised to the figures rounded down: 82 → 83,
+        // 74 → 77, 67 → 69, 49 → 51). codes-holdout fell 86.9 / 63.9 → 86.2 / 63.3 (one more wrong 应急装备 membership from 防爆 in a
+        // name); its baselines hold.
+        new object[] { "products-holdout", 83.0, 77.0, 69.0, 51.0 },
         // Session 26 (s26-evalset, docs/benchmarks.md "Issue #19: the codes set (session 26)"): 409 companies shaped like
         // vendor/register exports (CSRC industry code and name, address, long 经营范围), labelled before any classifier ran
         // and never tuned on. Measured on main 1dcf7ea's rules: 75.6 / 61.9 / 48.5 / 40.9.

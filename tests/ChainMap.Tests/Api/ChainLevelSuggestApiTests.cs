@@ -105,7 +105,7 @@ public sealed partial class ChainLevelSuggestApiTests
         };
         Assert.That(untouched[Named].Select(m => m.SegmentCode), Is.EqualTo(new[] { "ZQ-POWER-PTO" }));
         Assert.That(untouched[Filed].Select(m => (m.SegmentCode, m.IsClassified)), Is.EqualTo(new[] { ("ZQ-MAT", false) }));
-        var queue = (await client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&status=all&pageSize=200"))!;
+        var queue = (await client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&pageSize=200"))!;
         Assert.That(queue.Items.Where(i => i.CompanyName.Contains("链级建议", StringComparison.Ordinal)).Select(i => (i.CompanyName, i.SuggestedSegments.Count)),
             Is.EquivalentTo(new[] { (Parts, 0), (Components, 0), (Settled, 0) }), "the old rows suggest nothing");
 
@@ -127,7 +127,7 @@ public sealed partial class ChainLevelSuggestApiTests
             Assert.That((await CompanyAsync(name)).Memberships, Is.EqualTo(memberships), $"{name} is left alone");
         }
 
-        var listed = (await client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&status=all&pageSize=200"))!;
+        var listed = (await client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&pageSize=200"))!;
         Assert.That(listed.Items.Single(i => i.CompanyName == Parts).SuggestedSegments, Is.EqualTo(parts.Memberships.Single().SuggestedSegments()));
         var again = await RunAsync("/api/memberships/chain-level/suggest", "/api/imports/");
         Assert.That((again.State, again.Updated), Is.EqualTo(("succeeded", 0)), "a second run finds nothing to do");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Imports;
@@ -33,13 +32,9 @@ public sealed partial class ChainLevelSuggestApiTests
     {
         factory = new ChainMapApiFactory();
         client = factory.CreateClient();
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(
-            $"企业名称,行政区划代码,行业,环节\n{Parts},421303,汽车配件,\n{Components},421303,元器件,\n{Filed},421303,汽车配件,ZQ-MAT\n{Named},421303,汽车配件,\n{Settled},421303,汽车配件,\n")),
-            "file", "chain-level-old.csv");
-        var upload = await client.PostAsync("/api/imports/companies", form);
-        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
-        await ImportJobWait.UntilIdleAsync(client);
+        await ImportJobWait.ImportCompaniesAsync(client,
+            $"企业名称,行政区划代码,行业,环节\n{Parts},421303,汽车配件,\n{Components},421303,元器件,\n{Filed},421303,汽车配件,ZQ-MAT\n{Named},421303,汽车配件,\n{Settled},421303,汽车配件,\n",
+            "chain-level-old.csv");
     }
 
     [OneTimeTearDown]

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 using ChainMap.Access;
 using ChainMap.Api.Chains;
@@ -36,10 +34,7 @@ public sealed class ChainLevelMembershipJourney
     /// <summary>Imports a home-region company whose row says only 汽车配件 (a chain-level membership of 专汽) and answers it as listed.</summary>
     private static async Task<CompanyResponse> ImportPartsMakerAsync(HttpClient api, string name)
     {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"企业名称,行政区划代码,行业\n{name},421303,汽车配件\n")), "file", "chain-level.csv");
-        Assert.That((await api.PostAsync("/api/imports/companies", form)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await ImportJobWait.UntilIdleAsync(api);
+        await ImportJobWait.ImportCompaniesAsync(api, $"企业名称,行政区划代码,行业\n{name},421303,汽车配件\n", "chain-level.csv");
         return (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
     }
 

@@ -25,7 +25,7 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
     public async Task<ReclassifySummary> RunAsync(Action<ReclassifySummary>? progress, CancellationToken cancellationToken)
     {
         var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
-        return await RunAsync(progress, (company, rejected) =>
+        return await RunAsync(progress, readRejections: true, (company, rejected) =>
         {
             var old = company.Memberships.Where(m => m.IsClassified).ToList();
             // A segment an analyst rejected is never guessed again (ADR 0180).
@@ -44,7 +44,7 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
     public async Task<ReclassifySummary> FillSuggestionsAsync(Action<ReclassifySummary>? progress, CancellationToken cancellationToken)
     {
         var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
-        return await RunAsync(progress, (company, _) => (WithSuggestions(matcher, company), null), cancellationToken);
+        return await RunAsync(progress, readRejections: false, (company, _) => (WithSuggestions(matcher, company), null), cancellationToken);
     }
 
     /// <summary>The company's classifier memberships with suggestions where a chain-level one lacks them, or null when none changes.</summary>
@@ -72,12 +72,13 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
     }
 
     /// <summary>
-    /// Reads every company page by page; <paramref name="decide"/> answers the company's new classifier memberships (null: unchanged)
-    /// and the ones the 待确认 and unassigned figures count (null: none).
+    /// Reads every company page by page (with the analysts' rejections of its companies when <paramref name="readRejections"/>);
+    /// <paramref name="decide"/> answers the company's new classifier memberships (null: unchanged) and the ones the 待确认 and
+    /// unassigned figures count (null: none).
     /// </summary>
     private async Task<ReclassifySummary> RunAsync(
-        Action<ReclassifySummary>? progress, Func<Company, IReadOnlySet<string>?, (List<SegmentMembership>? Changed, List<SegmentMembership>? Counted)> decide,
-        CancellationToken cancellationToken)
+        Action<ReclassifySummary>? progress, bool readRejections,
+        Func<Company, IReadOnlySet<string>?, (List<SegmentMembership>? Changed, List<SegmentMembership>? Counted)> decide, CancellationToken cancellationToken)
     {
         long read = 0, changed = 0, unassigned = 0, unconfirmed = 0, after = 0;
         try
@@ -91,7 +92,7 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
                 }
 
                 var changes = new List<ClassifiedMemberships>();
-                var rejected = (await rejections.ListRejectionsAsync(page.Select(c => c.Id).ToList(), cancellationToken))
+                var rejected = !readRejections ? [] : (await rejections.ListRejectionsAsync(page.Select(c => c.Id).ToList(), cancellationToken))
                     .GroupBy(r => r.CompanyId)
                     .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.SegmentCode).ToHashSet(StringComparer.Ordinal));
                 foreach (var company in page)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainMap.Api.Imports;
 using ChainMap.Api.Projects;
 using ChainMap.Chains;
 using ChainMap.Curation;
@@ -51,6 +52,8 @@ internal static class MembershipReviewEndpoints
         var group = app.MapGroup("/api/memberships").WithTags("Memberships");
         group.MapGet("/", ListMemberships).WithName("ListMemberships")
             .WithSummary("The review queue: memberships by status (unconfirmed, confirmed, low = confidence below 0.8), chain, segment, region and import job, with their evidence; chainLevel=true lists only the chain-level ones (环节待定)");
+        group.MapPost("/chain-level/suggest", SuggestSegments).WithName("SuggestChainLevelSegments").RequireAuthorization(Access.Policies.Curate)
+            .WithSummary("Gives the chain-level memberships stored without suggested segments (before ADR 0405) their suggestions: queues a job (202) whose state GET /api/imports/{id} returns; nothing else changes (ADR 0425)");
         group.MapPost("/review", Review).WithName("ReviewMemberships").RequireAuthorization(Access.Policies.Curate)
             .WithSummary("Confirm, reject or move many memberships at once: all or nothing; a bad item is a 400 naming its index");
         var companies = app.MapGroup("/api/companies").WithTags("Companies");
@@ -128,6 +131,12 @@ internal static class MembershipReviewEndpoints
                 i.Membership.Role, i.Membership.Confidence, i.Membership.Evidence, i.Membership.Status.ToWire(), i.Membership.Source,
                 i.Membership.SuggestedSegments())).ToList(),
             result.Page, result.PageSize, result.Total, MembershipReview.LowConfidence));
+    }
+
+    internal static async Task<Accepted<ImportJobResponse>> SuggestSegments(ImportJobs jobs, CancellationToken cancellationToken)
+    {
+        var job = await jobs.EnqueueSuggestAsync("chain-level suggestions", cancellationToken);
+        return TypedResults.Accepted($"/api/imports/{job.Id}", job.ToResponse(0));
     }
 
     internal static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> Review(

@@ -133,7 +133,7 @@ internal static class ClassifierRules
 /// industry_codes (agreement adds, a known industry that disagrees halves); excluding words
 /// (<see cref="Segment.ExcludeKeywords"/>) rule a segment out. Script-insensitive (專汽 = 专汽).
 /// </summary>
-internal sealed class CompanyClassifier
+internal sealed partial class CompanyClassifier
 {
     private const double NameWeight = 0.9;
     private const double ProductsWeight = 1.0;
@@ -631,9 +631,8 @@ internal sealed class CompanyClassifier
     /// when the segment rests on a label's usual segment alone (a securities label, 申万 industry or division: 汽车配件, 元器件,
     /// 医疗保健) and that label does not choose it: no word of the row (name, products, industry cell, scope) names a segment here,
     /// no industry word of the name or products guesses it, and the row's codes agree with another segment of the same chain (not
-    /// its parent or child) at least as well (环节待定, ADR 0370). The suggestions are what the evidence fitted (ADR 0405): the
-    /// label's usual segment, the chain's other segments the same label guesses, then the segments whose codes tied or agreed better,
-    /// best first, at most <see cref="ChainLevelMemberships.MaxSuggestions"/>.
+    /// its parent or child) at least as well (环节待定, ADR 0370). The suggestions (ADR 0405) are ranked by every signal of the row
+    /// (<see cref="RankSuggestions"/>, ADR 0425).
     /// </summary>
     private List<string>? NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores)
     {
@@ -651,9 +650,7 @@ internal sealed class CompanyClassifier
             return null;
         }
 
-        return [.. others.Where(p => p.Value.LabelGuess == candidate.LabelGuess).Select(p => p.Key).Order()
-            .Concat(tied.OrderByDescending(p => p.Value.Code).ThenBy(p => segments[p.Key].Code, StringComparer.Ordinal).Select(p => p.Key))
-            .Prepend(s).Distinct().Take(ChainLevelMemberships.MaxSuggestions).Select(i => segments[i].Code)];
+        return RankSuggestions(s, candidate, scores);
     }
 
     /// <summary>The evidence of a chain-level membership: "链级: " and the label, the suggested segments, then the rest as for a segment.</summary>

@@ -25,6 +25,61 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
     public async Task<ReclassifySummary> RunAsync(Action<ReclassifySummary>? progress, CancellationToken cancellationToken)
     {
         var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
+        return await RunAsync(progress, readRejections: true, (company, rejected) =>
+        {
+            var old = company.Memberships.Where(m => m.IsClassified).ToList();
+            // A segment an analyst rejected is never guessed again (ADR 0180).
+            var fresh = Curation.MembershipReview.WithoutRejected(Classify(matcher, company, old), rejected);
+            return (Same(old, fresh) ? null : fresh, fresh);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives every chain-level membership the classifier stored without suggested segments (before ADR 0405) the suggestions the
+    /// current classifier makes for its company (ADR 0425), and changes nothing else: the membership keeps its chain, confidence,
+    /// status, source, role and the rest of its evidence; the company's other memberships are written back as they were; a
+    /// company with a file's or an analyst's membership is left alone. A membership the classifier would no longer make chain-level
+    /// is left as it is (a re-classification decides it). Changed counts companies; unconfirmed and unassigned stay 0.
+    /// </summary>
+    public async Task<ReclassifySummary> FillSuggestionsAsync(Action<ReclassifySummary>? progress, CancellationToken cancellationToken)
+    {
+        var matcher = new SegmentMatcher(await chains.ListDefinitionsAsync(cancellationToken));
+        return await RunAsync(progress, readRejections: false, (company, _) => (WithSuggestions(matcher, company), null), cancellationToken);
+    }
+
+    /// <summary>The company's classifier memberships with suggestions where a chain-level one lacks them, or null when none changes.</summary>
+    internal static List<SegmentMembership>? WithSuggestions(SegmentMatcher matcher, Company company)
+    {
+        var old = company.Memberships.Where(m => m.IsClassified).ToList();
+        if (!old.Exists(ChainLevelMemberships.LacksSuggestions) || company.Memberships.Any(m => !m.IsClassified))
+        {
+            return null;
+        }
+
+        var fresh = matcher.Classify(new CompanyText(company.Name, company.Industry, company.Products, company.Scope));
+        var changed = false;
+        var result = old.ConvertAll(m =>
+        {
+            if (!ChainLevelMemberships.LacksSuggestions(m) || fresh.FirstOrDefault(f => f.ChainLevel && f.MembershipCode == m.SegmentCode) is not { } match)
+            {
+                return m;
+            }
+
+            changed = true;
+            return m with { Evidence = ChainLevelMemberships.WithSuggestions(m.Evidence!, match.SuggestedSegments) };
+        });
+        return changed ? result : null;
+    }
+
+    /// <summary>
+    /// Reads every company page by page (with the analysts' rejections of its companies when <paramref name="readRejections"/>);
+    /// <paramref name="decide"/> answers the company's new classifier memberships (null: unchanged) and the ones the 待确认 and
+    /// unassigned figures count (null: none).
+    /// </summary>
+    private async Task<ReclassifySummary> RunAsync(
+        Action<ReclassifySummary>? progress, bool readRejections,
+        Func<Company, IReadOnlySet<string>?, (List<SegmentMembership>? Changed, List<SegmentMembership>? Counted)> decide, CancellationToken cancellationToken)
+    {
         long read = 0, changed = 0, unassigned = 0, unconfirmed = 0, after = 0;
         try
         {
@@ -37,21 +92,19 @@ internal sealed class Reclassifier(IMembershipStore store, IMembershipReviewStor
                 }
 
                 var changes = new List<ClassifiedMemberships>();
-                var rejected = (await rejections.ListRejectionsAsync(page.Select(c => c.Id).ToList(), cancellationToken))
+                var rejected = !readRejections ? [] : (await rejections.ListRejectionsAsync(page.Select(c => c.Id).ToList(), cancellationToken))
                     .GroupBy(r => r.CompanyId)
                     .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.SegmentCode).ToHashSet(StringComparer.Ordinal));
                 foreach (var company in page)
                 {
-                    var old = company.Memberships.Where(m => m.IsClassified).ToList();
-                    // A segment an analyst rejected is never guessed again (ADR 0180).
-                    var fresh = Curation.MembershipReview.WithoutRejected(Classify(matcher, company, old), rejected.GetValueOrDefault(company.Id));
-                    if (!Same(old, fresh))
+                    var (written, fresh) = decide(company, rejected.GetValueOrDefault(company.Id));
+                    if (written is not null)
                     {
-                        changes.Add(new ClassifiedMemberships(company.Id, fresh));
+                        changes.Add(new ClassifiedMemberships(company.Id, written));
                     }
 
-                    unconfirmed += fresh.Count(m => !m.IsConfirmed);
-                    if (fresh.Count == 0 && company.Memberships.All(m => m.IsClassified))
+                    unconfirmed += fresh?.Count(m => !m.IsConfirmed) ?? 0;
+                    if (fresh is { Count: 0 } && company.Memberships.All(m => m.IsClassified))
                     {
                         unassigned++;
                     }

@@ -121,6 +121,26 @@ internal static class ChainLevelMemberships
         return part is null ? [] : part[SuggestionsLabel.Length..].Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>
+    /// True for a classifier's chain-level membership whose evidence suggests no segment: one stored before ADR 0405, which the
+    /// suggestion job (ADR 0425) gives its suggestions.
+    /// </summary>
+    public static bool LacksSuggestions(SegmentMembership membership) =>
+        membership.IsClassified && membership.Evidence is { } evidence && evidence.StartsWith(EvidencePrefix, StringComparison.Ordinal)
+        && Suggestions(evidence).Count == 0;
+
+    /// <summary>
+    /// The evidence with the suggestions part after its first part ("链级: 汽车配件; 可定环节: …; 推断: 汽车配件"), where the
+    /// classifier writes it; the rest is kept byte for byte (ADR 0425).
+    /// </summary>
+    public static string WithSuggestions(string evidence, IReadOnlyList<string> segmentCodes)
+    {
+        var end = evidence.IndexOf(EvidenceSeparator, StringComparison.Ordinal);
+        return end < 0
+            ? evidence + EvidenceSeparator + SuggestionsPart(segmentCodes)
+            : evidence[..end] + EvidenceSeparator + SuggestionsPart(segmentCodes) + evidence[end..];
+    }
+
     /// <summary>Why a segment may not have <paramref name="segmentCode"/> (it is a chain's code: a chain-level membership is stored under it), or null.</summary>
     public static string? SegmentCodeProblem(string segmentCode, IReadOnlySet<string> chainCodes) =>
         chainCodes.Contains(segmentCode) ? $"segment code {segmentCode} is the code of a chain" : null;

@@ -138,6 +138,7 @@ internal sealed class ImportJobRunner(
                 ImportKinds.Companies => await companies.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, work.JobId, CommittedAsync, cancellationToken),
                 ImportKinds.Relations => await relations.ImportFileAsync(work.Path, work.FileName, work.Options, Progress, cancellationToken),
                 ImportKinds.Reclassify => Summary(await reclassifier.RunAsync(s => jobs.Report(current with { Counts = Counts(s) }, null), cancellationToken)),
+                ImportKinds.Suggest => Summary(await reclassifier.FillSuggestionsAsync(s => jobs.Report(current with { Counts = Counts(s) }, null), cancellationToken), suggest: true),
                 _ => await chains.ImportFolderAsync(work.Path, work.FileName, work.Options, cancellationToken),
             };
             try
@@ -223,11 +224,13 @@ internal sealed class ImportJobRunner(
     /// <summary>A re-classification as a job's counts: companies read, whose memberships changed (updated) or not, left without a segment, 待确认 memberships stored.</summary>
     private static ImportCounts Counts(Chains.ReclassifySummary s) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, 0, s.Unconfirmed);
 
-    private static ImportSummary Summary(Chains.ReclassifySummary s) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, [])
+    private static ImportSummary Summary(Chains.ReclassifySummary s, bool suggest = false) => new(s.Read, 0, s.Changed, s.Unchanged, 0, s.Unassigned, [])
     {
         Written = true,
         Unconfirmed = s.Unconfirmed,
-        Note = $"re-classified {s.Read} companies: {s.Changed} changed, {s.Unconfirmed} memberships 待确认 (unconfirmed)",
+        Note = suggest
+            ? $"read {s.Read} companies: {s.Changed} had chain-level memberships (环节待定) given suggested segments"
+            : $"re-classified {s.Read} companies: {s.Changed} changed, {s.Unconfirmed} memberships 待确认 (unconfirmed)",
     };
 
     private void TryDelete(string folder)

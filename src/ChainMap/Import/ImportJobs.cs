@@ -60,6 +60,9 @@ internal static class ImportKinds
 
     /// <summary>Not a file: re-classifies the stored companies with the current chain definitions.</summary>
     public const string Reclassify = "reclassify";
+
+    /// <summary>Not a file: gives the chain-level memberships stored without suggested segments their suggestions (ADR 0425).</summary>
+    public const string Suggest = "suggest";
 }
 
 /// <summary>One queued import: the uploaded file (or chain folder) in its own work folder, and the options.</summary>
@@ -115,6 +118,10 @@ internal sealed class ImportJobs(IImportJobStore store, TimeProvider time, Micro
         await queue.Writer.WriteAsync(new ImportWork(job.Id, kind, workFolder, path, fileName, importOptions), cancellationToken);
         return job;
     }
+
+    /// <summary>Queues the suggestion job (ADR 0425): it runs after the jobs queued before it, as a re-classification does.</summary>
+    public Task<ImportJob> EnqueueSuggestAsync(string reason, CancellationToken cancellationToken) =>
+        EnqueueAsync(ImportKinds.Suggest, reason, CreateWorkFolder(), string.Empty, ImportOptions.Default, cancellationToken);
 
     /// <summary>Queues a re-classification of the stored companies (after a chain change, or on demand); it runs after the jobs queued before it.</summary>
     public Task<ImportJob> EnqueueReclassifyAsync(string reason, CancellationToken cancellationToken) =>

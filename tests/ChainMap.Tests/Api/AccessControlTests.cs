@@ -59,6 +59,7 @@ public sealed class AccessControlTests
         ["DELETE /api/companies/{id}"] = ChainEditors,
         ["GET /api/memberships"] = Everyone,
         ["POST /api/memberships/review"] = ChainEditors,
+        ["POST /api/memberships/chain-level/suggest"] = ChainEditors,
         ["POST /api/companies/{id}/memberships"] = ChainEditors,
         ["DELETE /api/companies/{id}/memberships/{segment}"] = ChainEditors,
         ["GET /api/chains/{code}/export"] = Exporters,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
 using ChainMap.Api.Targets;
@@ -27,12 +26,8 @@ public sealed class ChainLevelReviewApiTests
     {
         factory = new ChainMapApiFactory();
         client = factory.CreateClient();
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(
-            $"企业名称,行政区划代码,行业,注册资本\n{Listed},421303,汽车配件,50000\n{Moved},420602,汽车配件,80000\n{Parts},421303,元器件,30000\n")), "file", "chain-level.csv");
-        var upload = await client.PostAsync("/api/imports/companies", form);
-        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
-        await ImportJobWait.UntilIdleAsync(client);
+        await ImportJobWait.ImportCompaniesAsync(client,
+            $"企业名称,行政区划代码,行业,注册资本\n{Listed},421303,汽车配件,50000\n{Moved},420602,汽车配件,80000\n{Parts},421303,元器件,30000\n", "chain-level.csv");
     }
 
     [OneTimeTearDown]

@@ -1,17 +1,19 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Text.RegularExpressions;
 using ChainMap.Access;
 using ChainMap.Api.Chains;
 using ChainMap.Api.Companies;
+using ChainMap.Storage;
 using ChainMap.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Tests.Browser;
 
 /// <summary>
 /// A company whose row names only a coarse label (汽车配件) is in 专汽 at chain level (ADR 0370): its detail shows "专汽 · 环节待定"
 /// with confidence, evidence and the 待确认 badge, and an analyst gives it one of the chain's segments in the page; the chain map
-/// counts the chain's 环节待定 and leads to them in the review queue, where one click gives one a suggested segment (ADR 0405).
+/// counts the chain's 环节待定 and leads to them in the review queue, where one click gives one a suggested segment (ADR 0405); a
+/// membership stored before the suggestions gets them there from 为环节待定的企业生成建议 (ADR 0425).
 /// Its own host, because it imports companies the other journeys' counts do not expect.
 /// </summary>
 [NonParallelizable]
@@ -19,6 +21,7 @@ public sealed class ChainLevelMembershipJourney
 {
     private const string Name = "随州链级旅程股份有限公司";
     private const string Queued = "随州链级审核旅程股份有限公司";
+    private const string Older = "随州链级旧存旅程股份有限公司";
 
     private WebPageHost host = null!;
 
@@ -31,10 +34,7 @@ public sealed class ChainLevelMembershipJourney
     /// <summary>Imports a home-region company whose row says only 汽车配件 (a chain-level membership of 专汽) and answers it as listed.</summary>
     private static async Task<CompanyResponse> ImportPartsMakerAsync(HttpClient api, string name)
     {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"企业名称,行政区划代码,行业\n{name},421303,汽车配件\n")), "file", "chain-level.csv");
-        Assert.That((await api.PostAsync("/api/imports/companies", form)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await ImportJobWait.UntilIdleAsync(api);
+        await ImportJobWait.ImportCompaniesAsync(api, $"企业名称,行政区划代码,行业\n{name},421303,汽车配件\n", "chain-level.csv");
         return (await api.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
     }
 
@@ -123,6 +123,48 @@ public sealed class ChainLevelMembershipJourney
         Assert.That(await row.CountAsync(), Is.Zero, "it no longer waits");
         var after = (await api.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{company.Id}"))!.Company;
         Assert.That(after.Segments.Select(s => (s.Segment, s.Source, s.Status)), Is.EqualTo(new[] { (suggested[0], (string?)"analyst", "confirmed") }));
+        journey.AssertNoErrors();
+    }
+
+    [Test]
+    public async Task An_analyst_on_a_store_from_before_the_suggestions_gets_them_from_the_review_queue()
+    {
+        using var api = host.ApiClient();
+        var company = await ImportPartsMakerAsync(api, Older);
+        var suggested = company.Segments.Single().SuggestedSegments;
+        Assert.That(suggested, Is.Not.Empty);
+        // As a build before ADR 0405 stored it: the same membership without 可定环节 in its evidence.
+        var store = host.Services.GetRequiredService<IChainMapStore>();
+        var stored = (await store.GetCompanyAsync(company.Id, CancellationToken.None))!;
+        var old = stored.Memberships.Select(m => m with { Evidence = Regex.Replace(m.Evidence!, "可定环节: [^;]*; ", string.Empty) }).ToList();
+        await store.ReplaceClassifiedMembershipsAsync([new ClassifiedMemberships(company.Id, old)], CancellationToken.None);
+        await host.ForgetDiscoveryAsync();
+        var analystKey = await host.CreateKeyAsync(Role.Analyst);
+
+        await using var journey = await host.OpenAsync();
+        var page = journey.Page;
+        await journey.GoAsync("#/review?chain=ZQ&chainLevel=1");
+        await journey.SignInAsync(analystKey);
+        var row = page.Locator($"#review-table tr.review-row[data-company='{company.Id}']");
+        await row.WaitForAsync();
+        var before = await row.Locator("button.give-suggested").CountAsync();
+        var offer = page.Locator("#review-suggest");
+        var offerText = await offer.TextContentAsync();
+        await journey.ScreenshotAsync("chain-level-old-rows");
+
+        Assert.That(before, Is.Zero, "a membership stored before the suggestions suggests nothing");
+        Assert.That(offerText, Is.EqualTo("为环节待定的企业生成建议"));
+
+        await offer.ClickAsync();
+        await page.Locator(".review-status", new() { HasTextString = "已生成建议" }).WaitForAsync();
+        var buttons = await row.Locator("button.give-suggested").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.segment)");
+        var offered = await page.Locator("#review-suggest").CountAsync();
+        await journey.ScreenshotAsync("chain-level-old-rows-suggested");
+
+        Assert.That(buttons, Is.EqualTo(suggested), "the suggestions the import would give it now, one click each");
+        Assert.That(offered, Is.Zero, "nothing listed waits for suggestions any more");
+        var after = (await api.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{company.Id}"))!.Company.Segments.Single();
+        Assert.That((after.Segment, after.Status, after.Confidence), Is.EqualTo(("ZQ", "unconfirmed", company.Segments.Single().Confidence)), "still the chain's, still 待确认");
         journey.AssertNoErrors();
     }
 }

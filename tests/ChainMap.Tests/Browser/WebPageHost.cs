@@ -84,6 +84,12 @@ internal sealed class WebPageHost : IAsyncDisposable
         return key.Token;
     }
 
+    /// <summary>The service's services, for a test that writes to the store directly (then <see cref="ForgetDiscoveryAsync"/>).</summary>
+    public IServiceProvider Services => factory.Services;
+
+    /// <summary>Drops what the service keeps of the store's answers after a test wrote to the store directly (ADR 0295).</summary>
+    public Task ForgetDiscoveryAsync() => factory.ForgetDiscoveryAsync();
+
     /// <summary>An API client signed in as the bootstrap admin, to check what the page saved.</summary>
     public HttpClient ApiClient()
     {

@@ -788,6 +788,53 @@ internal sealed class CompanyClassifierTests
         Assert.That(ChainLevelMemberships.Suggestions(match.Evidence), Is.EqualTo(match.SuggestedSegments), "the evidence carries them");
     }
 
+    // The order of the suggestions (ADR 0425): after the label's usual segment come its children (电气设备's usual XNY-PV: 逆变器
+    // XNY-PV-INV, which the labelling rules give 锦浪 and 固德威) and siblings among the segments whose codes agree as well (发动机's
+    // sibling 变速器与取力器 under 汽车配件), and its parent (动力总成, a coarser answer) only last.
+    [TestCase("电气设备", "XNY-PV", "XNY-PV-INV")]
+    [TestCase("汽车配件", "ZQ-POWER-ENGINE", "ZQ-POWER-PTO")]
+    public async Task A_chain_level_membership_suggests_the_usual_segments_family_next(string label, string usual, string next)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var match = classifier.Classify(new CompanyText("某某股份有限公司", label, null, null)).Single(m => m.ChainLevel);
+
+        Assert.That(match.SuggestedSegments.Take(2), Is.EqualTo(new[] { usual, next }), match.Evidence);
+        Assert.That(match.SuggestedSegments, Has.None.EqualTo("ZQ-POWER"), "the usual segment's parent does not push out a segment of its own codes");
+    }
+
+    // A word of the row that names a segment too weakly to keep it (a scope item of 制动 beside 汽车配件) is a signal: that segment
+    // is suggested second, ahead of the segments only the codes fit (ADR 0425).
+    [Test]
+    public async Task A_word_of_the_row_below_the_threshold_puts_its_segment_ahead_of_code_ties()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+        var plain = classifier.Classify(new CompanyText("某某股份有限公司", "汽车配件", null, null)).Single(m => m.ChainLevel);
+
+        var match = classifier.Classify(new CompanyText("某某股份有限公司", "汽车配件", null, "汽车零部件销售；汽车轮胎销售")).Single(m => m.ChainLevel);
+
+        Assert.That(plain.SuggestedSegments.ToList().IndexOf("ZQ-TIRE"), Is.GreaterThan(1), plain.Evidence);
+        Assert.That(match.SuggestedSegments.Take(2), Is.EqualTo(new[] { "ZQ-POWER-ENGINE", "ZQ-TIRE" }), match.Evidence);
+    }
+
+    // A chain-level membership stored before ADR 0405 lacks suggestions; the suggestion job (ADR 0425) puts them where the
+    // classifier writes them, after the first part, and keeps the rest of the evidence byte for byte.
+    [Test]
+    public void Suggestions_go_into_an_old_evidence_after_its_first_part()
+    {
+        const string old = "链级: 汽车配件; 行业代码: 汽车配件→367; 推断: 汽车配件";
+        var membership = new SegmentMembership("ZQ", null, 0.44, old, MembershipSources.Classifier("a.csv"), MembershipStatus.Unconfirmed);
+
+        var filled = ChainLevelMemberships.WithSuggestions(old, ["ZQ-POWER-ENGINE", "ZQ-POWER-PTO"]);
+
+        Assert.That(filled, Is.EqualTo("链级: 汽车配件; 可定环节: ZQ-POWER-ENGINE、ZQ-POWER-PTO; 行业代码: 汽车配件→367; 推断: 汽车配件"));
+        Assert.That(ChainLevelMemberships.Suggestions(filled), Is.EqualTo(new[] { "ZQ-POWER-ENGINE", "ZQ-POWER-PTO" }));
+        Assert.That(ChainLevelMemberships.LacksSuggestions(membership), Is.True);
+        Assert.That(ChainLevelMemberships.LacksSuggestions(membership with { Evidence = filled }), Is.False);
+        Assert.That(ChainLevelMemberships.LacksSuggestions(membership with { Source = MembershipSources.Analyst }), Is.False, "an analyst's membership is theirs");
+        Assert.That(ChainLevelMemberships.LacksSuggestions(membership with { SegmentCode = "ZQ-BODY", Evidence = "推断: 专用汽车" }), Is.False);
+    }
+
     [Test]
     public async Task A_membership_that_names_its_segment_suggests_none()
     {

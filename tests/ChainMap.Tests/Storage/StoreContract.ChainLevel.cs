@@ -186,4 +186,31 @@ public abstract partial class StoreContract
         Assert.That(await CountsAsync(), Is.EqualTo((2L, 2L)), "re-classified to chain level, it waits");
         Assert.That(await Store.CountChainLevelAsync("T1", CancellationToken.None), Is.EqualTo(2), $"{sure} (confirmed) and {third} (待确认) alike");
     }
+
+    // The suggestion job (ADR 0425) writes an old chain-level membership back with its suggestions through the re-classification's
+    // write: every other field and the company's other classifier membership stay as they were, and so does another company.
+    [Test]
+    public async Task Suggestions_written_into_an_old_chain_level_membership_change_nothing_else()
+    {
+        var (unsure, sure) = await SeedChainLevelAsync();
+        var old = ChainGuess(0.44, MembershipStatus.Unconfirmed) with { Role = "汽配" };
+        var beside = Guess("T1-VEH", 0.5, MembershipStatus.Unconfirmed);
+        await Store.ReplaceClassifiedMembershipsAsync([new ClassifiedMemberships(unsure, [old, beside])], CancellationToken.None);
+        var before = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Memberships;
+        var other = (await Store.GetCompanyAsync(sure, CancellationToken.None))!.Memberships;
+        Assert.That(before.Where(ChainLevelMemberships.LacksSuggestions).Select(m => m.SegmentCode), Is.EqualTo(new[] { "T1" }));
+
+        var filled = before.Select(m => ChainLevelMemberships.LacksSuggestions(m) ? m with { Evidence = ChainLevelMemberships.WithSuggestions(m.Evidence!, ["T1-PART", "T1-VEH"]) } : m).ToList();
+        await Store.ReplaceClassifiedMembershipsAsync([new ClassifiedMemberships(unsure, filled)], CancellationToken.None);
+
+        var after = (await Store.GetCompanyAsync(unsure, CancellationToken.None))!.Memberships.OrderBy(m => m.SegmentCode, StringComparer.Ordinal).ToList();
+        Assert.That(after, Is.EqualTo(filled.OrderBy(m => m.SegmentCode, StringComparer.Ordinal).ToList()), "every field as written");
+        var chainLevel = after.Single(m => m.SegmentCode == "T1");
+        Assert.That((chainLevel.Evidence, chainLevel.Confidence, chainLevel.Status, chainLevel.Source, chainLevel.Role),
+            Is.EqualTo(("链级: 汽车配件; 可定环节: T1-PART、T1-VEH; 推断: 汽车配件", 0.44, MembershipStatus.Unconfirmed, old.Source, "汽配")));
+        Assert.That(after.Single(m => m.SegmentCode == "T1-VEH"), Is.EqualTo(before.Single(m => m.SegmentCode == "T1-VEH")));
+        Assert.That((await Store.GetCompanyAsync(sure, CancellationToken.None))!.Memberships, Is.EqualTo(other), "another company is not written");
+        var queue = await Store.ListMembershipsAsync(new MembershipListQuery(null, null, null, ["T1"], null, null, 1, 10), CancellationToken.None);
+        Assert.That(queue.Items.Single(i => i.CompanyId == unsure).Membership.SuggestedSegments(), Is.EqualTo(new[] { "T1-PART", "T1-VEH" }));
+    }
 }

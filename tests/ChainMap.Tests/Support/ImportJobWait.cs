@@ -66,4 +66,15 @@ internal static class ImportJobWait
             throw;
         }
     }
+
+    /// <summary>Uploads a company list (CSV text) to POST /api/imports/companies, checks it is queued and waits until every job is done.</summary>
+    public static async Task ImportCompaniesAsync(HttpClient client, string csv, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", fileName);
+        var upload = await client.PostAsync(new Uri("/api/imports/companies", UriKind.Relative), form);
+        Assert.That(upload.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
+        await UntilIdleAsync(client);
+    }
 }

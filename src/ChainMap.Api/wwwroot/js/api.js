@@ -311,6 +311,14 @@ export function memberships({ status, chain, segment, chainLevel, region, import
  * POST /api/memberships/review: [{ companyId, segment, action: confirm|reject|move, toSegment?, role?, version? }], all or
  * nothing; a version the company is no longer at is refused (409, currentVersion). Answers { reviewed, companies: [{ companyId, version }] }.
  */
+/**
+ * POST /api/memberships/chain-level/suggest: queues the job that gives the chain-level memberships stored without suggested
+ * segments their suggestions (ADR 0425) → the job (see importJob).
+ */
+export async function suggestChainLevelSegments() {
+  return json('POST', '/api/memberships/chain-level/suggest');
+}
+
 export async function reviewMemberships(items) {
   const result = await json('POST', '/api/memberships/review', { body: { items } });
   forgetChain();

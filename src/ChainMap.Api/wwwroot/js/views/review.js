@@ -3,7 +3,8 @@
 // Keys in the list: ↑/↓ move between rows, Space selects the row, a confirms and r rejects the selected
 // rows (or the current one when none is selected), m moves them to the segment chosen in 移至.
 // A chain-level membership (环节待定, ADR 0370) shows its suggested segments as one-click 定环节 buttons and the chain's
-// other segments in a list (ADR 0405); 只看环节待定 lists only those.
+// other segments in a list (ADR 0405); 只看环节待定 lists only those. When a listed one was stored without suggestions (before
+// ADR 0405), 为环节待定的企业生成建议 runs the job that gives them theirs and lists the page again (ADR 0425).
 // Route: #/review?status=unconfirmed&chain=ZQ&segment=ZQ-SAN&chainLevel=1&region=320000&import=job-id&page=2
 
 import * as api from '../api.js';
@@ -11,6 +12,8 @@ import * as router from '../router.js';
 import { h, replace, select } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+
+const SUGGEST_POLL_MS = 500;
 
 const STATUSES = [
   { value: 'unconfirmed', label: '待确认' },
@@ -88,7 +91,7 @@ export function mount(root, initial) {
     }
     rows = result.items;
     selected.clear();
-    renderActions();
+    renderActions(rows.some(lacksSuggestions));
     if (rows.length === 0) {
       replace(table, empty('没有符合条件的环节归属。'));
       return;
@@ -113,6 +116,29 @@ export function mount(root, initial) {
 
   function isChainLevel(r) {
     return r.segment === r.chain;
+  }
+
+  /** A classifier's chain-level membership stored before ADR 0405: its evidence suggests no segment. */
+  function lacksSuggestions(r) {
+    return isChainLevel(r) && (r.suggestedSegments ?? []).length === 0 && (r.source ?? '').startsWith('classifier:');
+  }
+
+  /** Runs the suggestion job (ADR 0425), waits for it and lists the page again with the suggestions. */
+  async function suggest(button) {
+    button.disabled = true;
+    status.textContent = '正在为环节待定的企业生成建议…';
+    try {
+      let job = await api.suggestChainLevelSegments();
+      while (job.state === 'queued' || job.state === 'running') {
+        await new Promise((resolve) => { setTimeout(resolve, SUGGEST_POLL_MS); });
+        job = await api.importJob(job.id);
+      }
+      await renderList();
+      status.textContent = job.state === 'succeeded' ? `已生成建议：${job.updated} 家企业的环节待定有了可定环节。` : `生成建议未完成：${job.message ?? job.state}`;
+    } catch (error) {
+      button.disabled = false;
+      status.textContent = `操作未执行：${error.message ?? '失败'}`;
+    }
   }
 
   /** 环节待定: one button per suggested segment, then every segment of the chain in a list (ADR 0405). */
@@ -224,13 +250,17 @@ export function mount(root, initial) {
     }
   }
 
-  function renderActions() {
+  function renderActions(offerSuggestions) {
     const target = h('input', { type: 'text', id: 'review-move-to', placeholder: '目标环节代码或名称', 'aria-label': '移至环节' });
     replace(actions,
       h('button', { type: 'button', class: 'primary', id: 'review-confirm', onclick: () => apply('confirm') }, '确认所选'),
       h('button', { type: 'button', id: 'review-reject', onclick: () => apply('reject') }, '驳回所选'),
       h('label', { class: 'inline-field' }, '移至', target),
-      h('button', { type: 'button', id: 'review-move', onclick: () => apply('move') }, '移动所选'));
+      h('button', { type: 'button', id: 'review-move', onclick: () => apply('move') }, '移动所选'),
+      offerSuggestions
+        ? h('button', { type: 'button', id: 'review-suggest', title: '这些环节待定的归属存于可定环节之前：为它们生成建议，其他归属不变',
+          onclick: (e) => suggest(e.currentTarget) }, '为环节待定的企业生成建议')
+        : null);
   }
 
   async function apply(action) {

@@ -136,10 +136,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     public static async Task<SqliteCompanyImportSession> OpenAsync(SqliteStore store, ImportStamp stamp, CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken);
-
-        // The large path builds indexes inside the session's transaction, where temp_store cannot change: its sorter
-        // spills to temporary files, not to memory (RestoreDeferredIndexesAsync).
-        await ScalarAsync(connection, "PRAGMA temp_store=FILE", cancellationToken);
         if (store.ImportCacheMiB != SqliteStore.CacheMiB)
         {
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{store.ImportCacheMiB * 1024}"), cancellationToken);
@@ -272,7 +268,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{SqliteStore.CacheMiB * 1024}; PRAGMA shrink_memory;"), CancellationToken.None);
         }
 
-        await ScalarAsync(connection, "PRAGMA temp_store=MEMORY", CancellationToken.None);
 
         await connection.DisposeAsync();
     }
@@ -356,20 +351,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// </summary>
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        // The index builds sort every key of a million-row table: let SQLite's sorter spill to temporary files
-        // instead of holding it all in memory (temp_store=MEMORY), then put the setting back.
-        var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken), CultureInfo.InvariantCulture);
-        await ScalarAsync(connection, "PRAGMA temp_store=FILE", cancellationToken);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await RestoreInTransactionAsync(connection, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA temp_store={tempStore}"), CancellationToken.None);
-        }
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await RestoreInTransactionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
@@ -382,19 +366,24 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     /// <summary>
     /// Recreates every index and trigger recorded in deferred_index, in <paramref name="transaction"/> (the large path's
-    /// last one, ADR 0410, or one of its own), with the sorter past 16 MiB spilling to where temp_store says (ADR 0205).
+    /// last one, ADR 0410, or one of its own). The index builds sort every key of a million-row table: SQLite's sorter
+    /// works in 16 MiB (ADR 0205) and spills to temporary files instead of memory (temp_store=MEMORY, every connection's
+    /// setting, which the load keeps: with FILE its statement journals past 64 KiB go to files too). SQLite lets
+    /// temp_store change inside a transaction while the connection has no temporary schema open, which ours never do.
+    /// Both settings are put back.
     /// </summary>
     private static async Task RestoreInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken, transaction), CultureInfo.InvariantCulture);
-        await ScalarAsync(connection, "PRAGMA cache_size=-16384", cancellationToken, transaction);
+        var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken, transaction), CultureInfo.InvariantCulture);
+        await ScalarAsync(connection, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;", cancellationToken, transaction);
         try
         {
             await RestoreRecordedAsync(connection, transaction, cancellationToken);
         }
         finally
         {
-            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={cacheSize}"), CancellationToken.None, transaction);
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={cacheSize}; PRAGMA temp_store={tempStore};"), CancellationToken.None, transaction);
         }
     }
 

@@ -178,7 +178,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                     var outcomes = await session.UpsertAsync(batch.Records, stop.Token);
                     Count(batch, outcomes);
                     sinceCommit += batch.Records.Count;
-                    if (!options.DryRun && !options.AllOrNothing && sinceCommit >= Math.Min(CommitEvery, session.CommitEvery))
+                    if (!options.DryRun && !options.AllOrNothing && !session.HoldsCommits && sinceCommit >= Math.Min(CommitEvery, session.CommitEvery))
                     {
                         await session.CommitAsync(stop.Token);
                         written = true;

@@ -31,6 +31,14 @@ internal interface ICompanyImportSession : IAsyncDisposable
     int CommitEvery { get; }
 
     /// <summary>
+    /// True while the session writes through a path whose commits would show other connections a store without some of
+    /// its indexes (a large import into a store with companies drops the ones it writes at random places and builds them
+    /// again in its last transaction, ADR 0410): the importer then makes no commit of its own before the end, so readers
+    /// keep the store as it was, indexes included, until the import's one commit. The default is false.
+    /// </summary>
+    bool HoldsCommits => false;
+
+    /// <summary>
     /// How many rows the whole file probably holds (the rows read so far over the share of its bytes read, ADR 0380),
     /// told before each batch. A store may use it to choose early how to keep the tables it derives from the companies
     /// (a large import into a store with companies rebuilds them once instead of row by row); it decides nothing that

@@ -41,4 +41,14 @@ internal sealed class StorageOptions
     /// </summary>
     [Range(16, 4096)]
     public int ImportCacheMiB { get; set; } = Sqlite.SqliteStore.CacheMiB;
+
+    /// <summary>
+    /// SQLite: a large import into a store with companies (its writes projected to a tenth of the stored companies or
+    /// more, ADR 0380) drops the company indexes whose keys put each written company at a random place (province and
+    /// strength, strength, name key) and builds them once at its end, in the transaction of its one commit, so readers
+    /// keep the store as it was, indexes included, until then (ADR 0410). The price: other writers (an analyst's edit)
+    /// wait for the whole import instead of the next commit of 100,000 rows, and a crash keeps none of its rows. False
+    /// keeps the indexes and the commits every 100,000 rows.
+    /// </summary>
+    public bool LargeImportDefersIndexes { get; set; } = true;
 }

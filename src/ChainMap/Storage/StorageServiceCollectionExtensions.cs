@@ -23,7 +23,7 @@ internal static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider.ToUpperInvariant() switch
             {
-                "SQLITE" => new SqliteStore(Path.Combine(options.DataDirectory, options.FileName), sp.GetRequiredService<TimeProvider>(), options.ImportCacheMiB),
+                "SQLITE" => new SqliteStore(Path.Combine(options.DataDirectory, options.FileName), sp.GetRequiredService<TimeProvider>(), options.ImportCacheMiB, options.LargeImportDefersIndexes),
                 "NEO4J" => sp.GetRequiredService<Neo4jStore>(),
                 _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available; use Sqlite or Neo4j."),
             };

@@ -65,9 +65,9 @@ public sealed class SqliteDeferredIndexTests
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    private static async Task<SqliteStore> StoreWithChainAsync(string path)
+    private static async Task<SqliteStore> StoreWithChainAsync(string path, bool largeImportDefersIndexes = true)
     {
-        var store = new SqliteStore(path, TimeProvider.System);
+        var store = new SqliteStore(path, TimeProvider.System, SqliteStore.CacheMiB, largeImportDefersIndexes);
         await store.InitializeAsync(CancellationToken.None);
         await store.SaveRegionsAsync(ChainMap.Tests.Support.TestData.Regions.All.ToList(), CancellationToken.None);
         await store.SaveChainAsync(ChainMap.Tests.Support.TestData.SmallChain(), CancellationToken.None);
@@ -467,6 +467,7 @@ public sealed class SqliteDeferredIndexTests
              Tagged("丁公司", "91421303MA4K0L2X7D", "421303", 400, ["专精特新", "上市公司"], "T1-VEH", "T1-RAW")], // new, in two segments
             CancellationToken.None);
         Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Inserted }));
+        Assert.That(session.HoldsCommits, Is.True, "the second batch took the large path (ADR 0410): no commit before its end");
         if (commit)
         {
             await session.CommitAsync(CancellationToken.None);
@@ -492,8 +493,10 @@ public sealed class SqliteDeferredIndexTests
         await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
         {
             await LargeMixedImportAsync(session, commit: true);
-            Assert.That(await SchemaAsync("trigger"), Does.Not.Contain("discovery_member_after_membership_insert"), "this import took the deferred path");
-            Assert.That(await DeferredCountAsync(), Is.GreaterThan(0), "recorded for a start after a crash");
+            Assert.That(session.HoldsCommits, Is.False);
+            Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers), "the commit that ends the large path has built everything again (ADR 0410)");
+            Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
+            Assert.That(await DeferredCountAsync(), Is.Zero);
         }
 
         Assert.That(await TagDifferencesAsync(), Is.Zero, "tag rows rebuilt");
@@ -515,6 +518,7 @@ public sealed class SqliteDeferredIndexTests
     {
         var store = await StoreWithTaggedCompaniesAsync();
         var triggers = await SchemaAsync("trigger");
+        var indexes = await SchemaAsync("index");
         var tables = await DiscoveryTablesAsync();
 
         // A dry run, or an all-or-nothing import with a rejected row, never commits its session.
@@ -524,6 +528,8 @@ public sealed class SqliteDeferredIndexTests
         }
 
         Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers));
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes), "the company indexes dropped in the rolled-back transaction are back");
+        Assert.That(indexes, Does.Contain("company_by_strength").And.Contain("company_by_province").And.Contain("company_by_name"));
         Assert.That(await DeferredCountAsync(), Is.Zero);
         Assert.That(await DiscoveryTablesAsync(), Is.EqualTo(tables));
         Assert.That(await TagDifferencesAsync(), Is.Zero);
@@ -600,9 +606,9 @@ public sealed class SqliteDeferredIndexTests
     }
 
     /// <summary>A store of 30 companies (one segment each, imp-1): 10 % of it is 3 companies.</summary>
-    private async Task<(SqliteStore Store, List<CompanyRecord> Stored)> StoreOfThirtyAsync()
+    private async Task<(SqliteStore Store, List<CompanyRecord> Stored)> StoreOfThirtyAsync(bool largeImportDefersIndexes = true)
     {
-        var store = await StoreWithChainAsync(path);
+        var store = await StoreWithChainAsync(path, largeImportDefersIndexes);
         var stored = Enumerable.Range(0, 30)
             .Select(i => Tagged($"公司{i:D2}", $"91421303MA4K0L{i:D2}XA", "421303", 100 + i, i % 3 == 0 ? ["专精特新"] : [], i % 2 == 0 ? "T1-RAW" : "T1-VEH")).ToList();
         await store.UpsertCompaniesAsync(stored, new ImportStamp("imp-1", "a.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
@@ -625,9 +631,9 @@ public sealed class SqliteDeferredIndexTests
             var second = await session.UpsertAsync(
                 [stored[3] with { RegisteredCapital = 998 }, WithUscc("新公司", "91421303MA4K0L99XA", "421303", 500, "T1-RAW", "T1-VEH")], CancellationToken.None);
             Assert.That(second.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Inserted }));
+            Assert.That(session.HoldsCommits, Is.EqualTo(deferred),
+                deferred ? "the second batch ran without the discovery triggers (the large path)" : "the second batch ran through the discovery triggers");
             await session.CommitAsync(CancellationToken.None);
-            Assert.That(await SchemaAsync("trigger"), deferred ? Does.Not.Contain("discovery_member_after_membership_insert") : Does.Contain("discovery_member_after_membership_insert"),
-                deferred ? "the second batch ran without the discovery triggers" : "the second batch ran through the discovery triggers");
         }
 
         // Either way the discovery tables end as counting every confirmed membership gives, and the triggers are back.
@@ -651,5 +657,122 @@ public sealed class SqliteDeferredIndexTests
         await session.CommitAsync(CancellationToken.None);
         Assert.That(await SchemaAsync("trigger"), Does.Contain("discovery_member_after_membership_insert"), "a re-import of unchanged rows never rebuilds");
         Assert.That(await DeferredCountAsync(), Is.Zero);
+    }
+
+    /// <summary>Rows of <paramref name="sql"/> (every column as text, joined by " | ") from the store at <see cref="path"/>.</summary>
+    private async Task<List<string>> RowsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every company, membership and change log row and every discovery row of the store at <see cref="path"/>.</summary>
+    private async Task<List<string>> StoredAsync() =>
+    [
+        .. await RowsAsync("SELECT * FROM company ORDER BY id"),
+        .. await RowsAsync("SELECT * FROM company_segment ORDER BY company_id, segment_code"),
+        .. await RowsAsync("SELECT job_id, seq, first_id, last_id, before FROM import_change ORDER BY job_id, seq"),
+        .. await DiscoveryRowsAsync(),
+    ];
+
+    /// <summary>
+    /// Into the store of thirty, a file said to hold 20 rows in four batches: its first batch writes two of three rows, so the
+    /// second takes the large path (ADR 0380, 0410) when the store defers the company indexes. Changed values, tags, a move,
+    /// a re-ranked company, new companies in two segments and a row without a USCC (whose namesakes need the name index).
+    /// Returns what the store holds after the import and after its undo, and whether the session held its commits.
+    /// </summary>
+    private async Task<(List<string> Imported, List<string> Undone, bool Held)> MixedImportAndUndoAsync(bool largeImportDefersIndexes)
+    {
+        var (store, stored) = await StoreOfThirtyAsync(largeImportDefersIndexes);
+        var indexes = await SchemaAsync("index");
+        var triggers = await SchemaAsync("trigger");
+        var held = false;
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            IReadOnlyList<CompanyRecord>[] batches =
+            [
+                [stored[0] with { RegisteredCapital = 999 }, stored[1], stored[2] with { Tags = ["高新技术企业"] }],
+                [stored[3] with { Employees = 3000 }, WithUscc("新公司一", "91421303MA4K0L91XA", "421303", 500, "T1-RAW", "T1-VEH"),
+                 Tagged("公司04", stored[4].Uscc!, "320506", 104, ["专精特新"], "T1-RAW"), stored[5]],
+                [Record("无码公司", "T1-VEH"), stored[6] with { Tags = [] }, WithUscc("新公司二", "91421303MA4K0L92XA", "420100", 80)],
+                [Record("无码公司", "T1-RAW"), stored[7] with { RegisteredCapital = 1 }, stored[8]],
+            ];
+            foreach (var batch in batches)
+            {
+                session.ExpectRows(20);
+                await session.UpsertAsync(batch, CancellationToken.None);
+                held |= session.HoldsCommits;
+            }
+
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers));
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        var imported = await StoredAsync();
+        var job = new ImportJob("imp-2", ImportKinds.Companies, "b.csv", ImportJobState.Undone, false, false, ImportCounts.Zero, true,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "undone by test");
+        var outcome = await store.UndoImportAsync(job, DateTimeOffset.UnixEpoch.AddDays(1), CancellationToken.None);
+        Assert.That(outcome.Undone, Is.True, string.Join("; ", outcome.Decision?.Blockers ?? []));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(30));
+        return (imported, await StoredAsync(), held);
+    }
+
+    [Test]
+    public async Task A_large_import_writes_the_same_companies_memberships_change_log_and_undo_with_and_without_deferring_the_company_indexes()
+    {
+        var kept = await MixedImportAndUndoAsync(largeImportDefersIndexes: false);
+        path = Path.Combine(directory, "deferred.db");
+        var deferred = await MixedImportAndUndoAsync(largeImportDefersIndexes: true);
+
+        Assert.That((kept.Held, deferred.Held), Is.EqualTo((false, true)), "only the store that defers the company indexes took the large path");
+        Assert.That(deferred.Imported, Is.EqualTo(kept.Imported));
+        Assert.That(deferred.Imported, Has.Some.Contains("新公司一").And.Some.Contains("无码公司").And.Some.Contains("999"));
+        Assert.That(deferred.Undone, Is.EqualTo(kept.Undone));
+    }
+
+    [Test]
+    public async Task A_reader_during_a_large_import_sees_the_store_as_it_was_with_its_indexes_until_the_one_commit()
+    {
+        var (store, stored) = await StoreOfThirtyAsync();
+        var indexes = await SchemaAsync("index");
+        const string List = "EXPLAIN QUERY PLAN SELECT c.id FROM company c ORDER BY c.strength DESC, c.id LIMIT 50";
+        const string Province = "EXPLAIN QUERY PLAN SELECT c.id FROM company c WHERE c.province_code = '420000' ORDER BY c.strength DESC LIMIT 50";
+        await using var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        session.ExpectRows(20);
+        await session.UpsertAsync([stored[0] with { RegisteredCapital = 999 }, stored[1], stored[2] with { RegisteredCapital = 900_000 }], CancellationToken.None);
+        session.ExpectRows(20);
+        await session.UpsertAsync([WithUscc("新公司", "91421303MA4K0L99XA", "421303", 500, "T1-RAW"), stored[3] with { RegisteredCapital = 800_000 }], CancellationToken.None);
+        Assert.That(session.HoldsCommits, Is.True, "the large path: the company indexes are dropped in the session's transaction");
+
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes), "another connection still reads through every index");
+        Assert.That(string.Join("\n", await RowsAsync(List)), Does.Contain("company_by_strength"));
+        Assert.That(string.Join("\n", await RowsAsync(Province)), Does.Contain("company_by_province"));
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(30), "and the companies as they were");
+        Assert.That((await store.GetCompanyAsync(1, CancellationToken.None))!.RegisteredCapital, Is.EqualTo(100m));
+
+        await session.CommitAsync(CancellationToken.None);
+
+        Assert.That(session.HoldsCommits, Is.False);
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes), "the commit brings the rows and the indexes built again together");
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+        Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(31));
+        Assert.That((await store.GetCompanyAsync(1, CancellationToken.None))!.RegisteredCapital, Is.EqualTo(999m));
+        Assert.That(await RowsAsync("SELECT name FROM company INDEXED BY company_by_strength ORDER BY strength DESC, id LIMIT 2"), Is.EquivalentTo(new[] { "公司02", "公司03" }),
+            "the rebuilt strength index ranks the re-valued companies");
+        Assert.That(await RowsAsync("PRAGMA integrity_check"), Is.EqualTo(new[] { "ok" }));
     }
 }

@@ -48,6 +48,22 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
+
+    /// <summary>
+    /// The session took the large path into a store with companies (ADR 0255, 0410): the discovery triggers and
+    /// <see cref="LargeImportIndexes"/> are dropped in its open transaction, which it does not commit before it has built
+    /// them again (<see cref="HoldsCommits"/>).
+    /// </summary>
+    private bool largePath;
+
+    /// <summary>The large path ended at a commit: the session does not take it again (at most one rebuild).</summary>
+    private bool largePathEnded;
+
+    /// <summary>
+    /// <c>Storage:LargeImportDefersIndexes</c> (ADR 0410): false keeps the company indexes and the importer's commits
+    /// during a large import into a store with companies, and defers the discovery triggers only (ADR 0255).
+    /// </summary>
+    private bool defersCompanyIndexes;
     private long storedAtStart;
     private long written;
 
@@ -90,6 +106,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// <summary>SQLite keeps an open transaction's pages in its file, not in memory: no limit of its own (the importer's applies).</summary>
     public int CommitEvery => int.MaxValue;
 
+    /// <summary>On the large path the indexes readers use are missing until the session's last commit builds them (ADR 0410).</summary>
+    public bool HoldsCommits => largePath;
+
     private SqliteCompanyImportSession(SqliteConnection connection, ImportStamp stamp)
     {
         this.connection = connection;
@@ -122,7 +141,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{store.ImportCacheMiB * 1024}"), cancellationToken);
         }
 
-        return new SqliteCompanyImportSession(connection, stamp) { largerCache = store.ImportCacheMiB != SqliteStore.CacheMiB };
+        return new SqliteCompanyImportSession(connection, stamp) { largerCache = store.ImportCacheMiB != SqliteStore.CacheMiB, defersCompanyIndexes = store.LargeImportDefersIndexes };
     }
 
     public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
@@ -149,10 +168,17 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
         var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
-        if (!indexesDeferred && storedAtStart > 0 && ProjectedWrites() >= DeferDiscoveryShare * storedAtStart)
+        if (!indexesDeferred && !largePathEnded && storedAtStart > 0 && ProjectedWrites() >= DeferDiscoveryShare * storedAtStart)
         {
-            // A large import into a store with companies: the discovery tables are rebuilt once when the session ends.
+            // A large import into a store with companies: the discovery tables and the company indexes written at random
+            // places are built once, in the transaction that commits the import (ADR 0255, 0410).
             indexesDeferred = DeferIndexes(connection, transaction!, DiscoveryTriggers).Count > 0;
+            if (defersCompanyIndexes)
+            {
+                var indexes = DeferIndexes(connection, transaction!, LargeImportIndexes);
+                nameIndexDeferred = indexes.Contains(NameIndex);
+                largePath = indexesDeferred || indexes.Count > 0;
+            }
         }
 
         var outcomes = new UpsertOutcome[batch.Count];
@@ -195,6 +221,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         if (transaction is not null)
         {
+            if (largePath)
+            {
+                // Readers go from the store before the import to the store after it, indexes and discovery tables built.
+                await RestoreInTransactionAsync(connection, transaction, cancellationToken);
+                largePath = indexesDeferred = nameIndexDeferred = false;
+                largePathEnded = true;
+            }
+
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
             transaction = null;
@@ -233,6 +267,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             // The pooled connection keeps its pages: the import's larger cache is freed here, not held by an idle connection.
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{SqliteStore.CacheMiB * 1024}; PRAGMA shrink_memory;"), CancellationToken.None);
         }
+
 
         await connection.DisposeAsync();
     }
@@ -290,6 +325,16 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         """;
 
     /// <summary>
+    /// The company indexes a large import into a store with companies drops while it loads (ADR 0410): their keys
+    /// (strength, province and strength; the name key) put each new or re-valued company at a random place, a page cache
+    /// miss and a dirty page apiece once a store's indexes outgrow the cache. The import does not read them (the name index
+    /// comes back at once when a row needs namesakes). The unique indexes (identity key, USCC) stay: the session looks
+    /// companies up through them and they keep identities unique; the indexes whose new keys land at the end of a range
+    /// (city, county, the memberships') stay too: they cost little live and a full build at the end.
+    /// </summary>
+    private const string LargeImportIndexes = $"type = 'index' AND tbl_name = 'company' AND name IN ('company_by_province', 'company_by_strength', '{NameIndex}')";
+
+    /// <summary>
     /// What a large import into a store with companies defers (ADR 0255): every trigger that copies memberships or
     /// company changes into the discovery tables. Its indexes stay: the session reads through them. The membership
     /// trigger among them makes the end of the session rebuild the discovery tables.
@@ -306,31 +351,44 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// </summary>
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        // The index builds sort every key of a million-row table: let SQLite's sorter spill to temporary files
-        // past 16 MiB instead of holding it all in memory (temp_store=MEMORY), then put the settings back.
-        var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken), CultureInfo.InvariantCulture);
-        var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken), CultureInfo.InvariantCulture);
-        await ScalarAsync(connection, "PRAGMA temp_store=FILE; PRAGMA cache_size=-16384;", cancellationToken);
-        try
-        {
-            await RestoreDeferredIndexesInTransactionAsync(connection, cancellationToken);
-        }
-        finally
-        {
-            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA temp_store={tempStore}; PRAGMA cache_size={cacheSize};"), CancellationToken.None);
-        }
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await RestoreInTransactionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task RestoreDeferredIndexesInTransactionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recreates every index and trigger recorded in deferred_index, in <paramref name="transaction"/> (the large path's
+    /// last one, ADR 0410, or one of its own). The index builds sort every key of a million-row table: SQLite's sorter
+    /// works in 16 MiB (ADR 0205) and spills to temporary files instead of memory (temp_store=MEMORY, every connection's
+    /// setting, which the load keeps: with FILE its statement journals past 64 KiB go to files too). SQLite lets
+    /// temp_store change inside a transaction while the connection has no temporary schema open, which ours never do.
+    /// Both settings are put back.
+    /// </summary>
+    private static async Task RestoreInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken, transaction), CultureInfo.InvariantCulture);
+        var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken, transaction), CultureInfo.InvariantCulture);
+        await ScalarAsync(connection, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;", cancellationToken, transaction);
+        try
+        {
+            await RestoreRecordedAsync(connection, transaction, cancellationToken);
+        }
+        finally
+        {
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={cacheSize}; PRAGMA temp_store={tempStore};"), CancellationToken.None, transaction);
+        }
+    }
+
+    private static async Task RestoreRecordedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
         var indexes = new List<(string Name, string Sql)>();
         await using (var list = connection.CreateCommand())
         {
@@ -362,8 +420,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             clear.CommandText = "DELETE FROM deferred_index";
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

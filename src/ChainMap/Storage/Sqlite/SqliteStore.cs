@@ -12,11 +12,12 @@ internal sealed partial class SqliteStore : IChainMapStore
     /// <summary>The page cache of every connection, in MiB (an import session's may be larger: <see cref="ImportCacheMiB"/>).</summary>
     internal const int CacheMiB = 64;
 
-    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB)
+    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = true)
     {
         DatabasePath = databasePath;
         this.time = time;
         ImportCacheMiB = importCacheMiB;
+        LargeImportDefersIndexes = largeImportDefersIndexes;
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -41,6 +42,9 @@ internal sealed partial class SqliteStore : IChainMapStore
 
     /// <summary>The page cache of an import session's connection, in MiB (<see cref="StorageOptions.ImportCacheMiB"/>, ADR 0400).</summary>
     internal int ImportCacheMiB { get; }
+
+    /// <summary>Whether a large import into a store with companies builds its random-keyed company indexes once, at its one commit (<see cref="StorageOptions.LargeImportDefersIndexes"/>, ADR 0410).</summary>
+    internal bool LargeImportDefersIndexes { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

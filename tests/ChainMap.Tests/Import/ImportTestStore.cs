@@ -22,10 +22,10 @@ internal sealed class ImportTestStore : IAsyncDisposable
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static string? template;
 
-    private ImportTestStore(string directory)
+    private ImportTestStore(string directory, bool largeImportDefersIndexes)
     {
         Directory = directory;
-        var sqlite = new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System);
+        var sqlite = new SqliteStore(Path.Combine(directory, "test.db"), TimeProvider.System, SqliteStore.CacheMiB, largeImportDefersIndexes);
         Store = sqlite;
         Regions = new RegionDirectory(sqlite);
         Chains = new ChainDirectory(sqlite, TimeProvider.System);
@@ -48,12 +48,13 @@ internal sealed class ImportTestStore : IAsyncDisposable
 
     public ChainImporter ChainImporter { get; }
 
-    public static async Task<ImportTestStore> CreateAsync()
+    /// <param name="largeImportDefersIndexes"><c>Storage:LargeImportDefersIndexes</c> (ADR 0410; off by default).</param>
+    public static async Task<ImportTestStore> CreateAsync(bool largeImportDefersIndexes = false)
     {
         var source = await TemplateAsync();
         var directory = System.IO.Directory.CreateTempSubdirectory("chainmap-import-").FullName;
         File.Copy(source, Path.Combine(directory, "test.db"));
-        var store = new ImportTestStore(directory);
+        var store = new ImportTestStore(directory, largeImportDefersIndexes);
         await store.Store.InitializeAsync(CancellationToken.None);
         return store;
     }

@@ -25,7 +25,7 @@ public sealed class LargeImportTests
     [SetUp]
     public async Task SetUp()
     {
-        store = await ImportTestStore.CreateAsync();
+        store = await ImportTestStore.CreateAsync(largeImportDefersIndexes: true);
         var seeded = await store.ImportAsync(store.Write("stored.csv", File(0, Stored)));
         Assert.That(seeded.Inserted, Is.EqualTo(Stored));
     }

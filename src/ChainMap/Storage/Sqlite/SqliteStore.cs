@@ -12,7 +12,7 @@ internal sealed partial class SqliteStore : IChainMapStore
     /// <summary>The page cache of every connection, in MiB (an import session's may be larger: <see cref="ImportCacheMiB"/>).</summary>
     internal const int CacheMiB = 64;
 
-    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = true)
+    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = false)
     {
         DatabasePath = databasePath;
         this.time = time;

@@ -49,7 +49,7 @@ internal sealed class StorageOptions
     /// keep the store as it was, indexes included, until then (ADR 0410). The price: other writers (an analyst's edit)
     /// wait for the whole import instead of the next commit of 100,000 rows (past SQLite's busy timeout of 30 s they fail),
     /// and a crash keeps none of its rows. Off by default (false keeps the indexes and the commits every 100,000 rows): an
-    /// operator turns it on for a bulk load when no analyst works, at the cost of more memory (390 MiB against 335 at 1M).
+    /// operator turns it on for a bulk load when no analyst works (a quiet 1M mixed import: 24 % less CPU).
     /// </summary>
     public bool LargeImportDefersIndexes { get; set; }
 }

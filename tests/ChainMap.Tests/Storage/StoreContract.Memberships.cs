@@ -162,4 +162,39 @@ public abstract partial class StoreContract
         var rest = await Store.ListCompaniesAfterAsync(page[0].Id, 10, CancellationToken.None);
         Assert.That(page.Concat(rest).Select(c => c.Id), Is.EqualTo(new[] { file, guessed }.Order()));
     }
+
+    // The chain map's home figures (CountBySegmentAsync for one division; on SQLite read from the discovery counts since the
+    // lead's change in session 34) count the confirmed segment memberships of the companies in that division, its counties'
+    // included, and follow an analyst's removal; they agree with the same count over a scope of several codes.
+    [Test]
+    public async Task A_divisions_segment_counts_hold_its_confirmed_segment_members_and_follow_a_removal()
+    {
+        await SeedRegionsAsync();
+        await Store.SaveChainAsync(TestData.SmallChain(), CancellationToken.None);
+        var ids = (await Store.UpsertCompaniesAsync(
+        [
+            Company("虎丘甲泵业有限公司", "320505", segment: "T1-PART", capital: 100m),
+            Company("吴中乙泵业有限公司", "320506", segment: "T1-PART", capital: 300m),
+            Company("吴中丙专用汽车有限公司", "320506", segment: "T1-VEH", capital: 50m),
+            Company("滨湖丁泵业有限公司", "320211", segment: "T1-PART", capital: 1000m),
+            Company("虎丘戊汽车有限公司", "320505", capital: 70m) with { Memberships = [Guess("T1-VEH", 0.45, MembershipStatus.Unconfirmed)] },
+            Company("虎丘己汽配有限公司", "320505", capital: 90m) with { Memberships = [ChainGuess(0.7, MembershipStatus.Confirmed)] },
+        ], Stamp, CancellationToken.None)).Select(r => r.CompanyId).ToList();
+
+        async Task<List<(string, int, decimal)>> CountsAsync(params string[] codes) =>
+            (await Store.CountBySegmentAsync("T1", codes, CancellationToken.None))
+                .OrderBy(p => p.SegmentCode, StringComparer.Ordinal).Select(p => (p.SegmentCode, p.Companies, p.RegisteredCapital)).ToList();
+
+        Assert.That(await CountsAsync("320500"), Is.EqualTo(new[] { ("T1-PART", 2, 400m), ("T1-VEH", 1, 50m) }),
+            "the city's two counties; neither the 待确认 nor the chain-level membership counts");
+        Assert.That(await CountsAsync("320505"), Is.EqualTo(new[] { ("T1-PART", 1, 100m) }));
+        Assert.That(await CountsAsync("320000"), Is.EqualTo(new[] { ("T1-PART", 3, 1400m), ("T1-VEH", 1, 50m) }));
+        Assert.That(await CountsAsync("320500"), Is.EqualTo(await CountsAsync("320500", "320500")), "one code and the same code twice (the scope's join) agree");
+        var strengths = (await Store.CountBySegmentAsync("T1", ["320500"], CancellationToken.None)).OrderBy(p => p.SegmentCode, StringComparer.Ordinal).Select(p => p.Strength);
+        var joined = (await Store.CountBySegmentAsync("T1", ["320500", "320500"], CancellationToken.None)).OrderBy(p => p.SegmentCode, StringComparer.Ordinal).Select(p => p.Strength);
+        Assert.That(strengths, Is.EqualTo(joined).Within(1e-9));
+
+        await Store.ApplyMembershipWritesAsync([new MembershipWrite(ids[2], "T1-VEH", null)], new Dictionary<long, long>(), Stamp.At, "analyst-1", CancellationToken.None);
+        Assert.That(await CountsAsync("320500"), Is.EqualTo(new[] { ("T1-PART", 2, 400m) }), "a segment whose last member was removed is no longer listed");
+    }
 }

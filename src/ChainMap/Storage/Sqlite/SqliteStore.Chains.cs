@@ -164,6 +164,11 @@ internal sealed partial class SqliteStore
     public async Task<IReadOnlyList<SegmentPresence>> CountBySegmentAsync(string chainCode, IReadOnlyCollection<string> regionCodes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        if (regionCodes.Count == 1 && RegionScope.LevelOf(regionCodes.First()) is not null)
+        {
+            return await CountBySegmentInOneRegionAsync(connection, chainCode, regionCodes.First(), cancellationToken);
+        }
+
         var scope = new SqlRegionScope(RegionScope.Of(regionCodes), "regions");
         await using var command = Command(connection, $"""
             SELECT cs.segment_code, count(*), coalesce(sum(c.registered_capital), 0), coalesce(sum(c.strength), 0)
@@ -179,6 +184,34 @@ internal sealed partial class SqliteStore
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new SegmentPresence(reader.GetString(0), reader.GetInt32(1), (decimal)reader.GetDouble(2), reader.GetDouble(3)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// One division's figures per segment of the chain (the chain map's home counts) from discovery_count, which the
+    /// triggers keep per segment and division for the confirmed segment memberships (ADR 0023, migration 240): the same
+    /// rule as the join above, read in a few rows instead of every membership of the chain (2.7–4.6 s a chain map at 1M
+    /// companies, ADR 0415). A division's row holds every company in it, its counties' included; rows emptied by later
+    /// writes stay with 0 companies and are skipped. While an import defers the triggers (ADR 0255) the figures are those
+    /// of its start until it ends, as every discovery figure.
+    /// </summary>
+    private static async Task<IReadOnlyList<SegmentPresence>> CountBySegmentInOneRegionAsync(
+        SqliteConnection connection, string chainCode, string regionCode, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, """
+            SELECT c.segment_code, c.companies, c.capital, c.strength
+            FROM segment s JOIN discovery_count c ON c.segment_code = s.code AND c.region_code = $region
+            WHERE s.chain_code = $chain AND s.code <> $chain AND c.companies > 0
+            """);
+        command.Parameters.AddWithValue("$chain", chainCode);
+        command.Parameters.AddWithValue("$region", regionCode);
+        var result = new List<SegmentPresence>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new SegmentPresence(reader.GetString(0), checked((int)reader.GetInt64(1)), (decimal)reader.GetDouble(2), reader.GetDouble(3)));
         }
 
         return result;

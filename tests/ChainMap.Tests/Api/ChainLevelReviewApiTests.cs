@@ -12,34 +12,22 @@ namespace ChainMap.Tests.Api;
 /// (chainLevel=true) with the segments their evidence fitted, the company detail shows the same suggestions, the chain map counts
 /// them, and they stay out of gap figures and target lists, even confirmed, until an analyst gives one a segment.
 /// </summary>
-public sealed class ChainLevelReviewApiTests
+public sealed class ChainLevelReviewApiTests : ServiceFixture
 {
     private const string Listed = "随州链级审核甲股份有限公司";
     private const string Moved = "襄阳链级审核乙股份有限公司"; // outside the home region (随州): counted elsewhere once in a segment
     private const string Parts = "随州链级审核丙股份有限公司";
 
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
-
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-        await ImportJobWait.ImportCompaniesAsync(client,
+        await ImportJobWait.ImportCompaniesAsync(Client,
             $"企业名称,行政区划代码,行业,注册资本\n{Listed},421303,汽车配件,50000\n{Moved},420602,汽车配件,80000\n{Parts},421303,元器件,30000\n", "chain-level.csv");
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        client.Dispose();
-        factory.Dispose();
     }
 
     private async Task<T> GetAsync<T>(string url)
     {
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
@@ -89,7 +77,7 @@ public sealed class ChainLevelReviewApiTests
     [Test]
     public async Task Chain_level_with_a_segment_is_refused()
     {
-        var response = await client.GetAsync(new Uri("/api/memberships?chainLevel=true&segment=ZQ-CHASSIS-AXLE", UriKind.Relative));
+        var response = await Client.GetAsync(new Uri("/api/memberships?chainLevel=true&segment=ZQ-CHASSIS-AXLE", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("chainLevel"));
@@ -103,7 +91,7 @@ public sealed class ChainLevelReviewApiTests
         var before = await ElsewhereAsync();
         var targetsBefore = await GetAsync<TargetPageResponse>("/api/targets?chain=ZQ&region=420000&pageSize=100");
 
-        var confirm = await client.PostAsJsonAsync("/api/memberships/review",
+        var confirm = await Client.PostAsJsonAsync("/api/memberships/review",
             new ReviewRequest([new ReviewItemRequest(company.Id, "ZQ", "confirm")]));
         Assert.That(confirm.StatusCode, Is.EqualTo(HttpStatusCode.OK), await confirm.Content.ReadAsStringAsync());
         Assert.That((await FindAsync(Moved)).Segments.Select(s => (s.Segment, s.Status)), Is.EqualTo(new[] { ("ZQ", "confirmed") }));
@@ -115,7 +103,7 @@ public sealed class ChainLevelReviewApiTests
 
         var suggested = company.Segments.Single().SuggestedSegments[0];
         var mapBefore = await GetAsync<ChainMapResponse>("/api/chains/ZQ/map");
-        var move = await client.PostAsJsonAsync("/api/memberships/review",
+        var move = await Client.PostAsJsonAsync("/api/memberships/review",
             new ReviewRequest([new ReviewItemRequest(company.Id, "ZQ", "move", suggested)]));
         Assert.That(move.StatusCode, Is.EqualTo(HttpStatusCode.OK), await move.Content.ReadAsStringAsync());
 

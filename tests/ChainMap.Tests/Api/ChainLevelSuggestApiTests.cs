@@ -16,7 +16,7 @@ namespace ChainMap.Tests.Api;
 /// nothing else: not their confidence, status, source or role, not the company's other memberships, not a file's or an analyst's.
 /// A re-classification gives them suggestions too, since their evidence differs from the classifier's.
 /// </summary>
-public sealed partial class ChainLevelSuggestApiTests
+public sealed partial class ChainLevelSuggestApiTests : ServiceFixture
 {
     private const string Parts = "随州链级建议甲股份有限公司"; // 汽车配件: chain-level in 专汽
     private const string Components = "随州链级建议乙股份有限公司"; // 元器件: chain-level in 电子信息
@@ -24,34 +24,22 @@ public sealed partial class ChainLevelSuggestApiTests
     private const string Named = "随州链级建议丁传动股份有限公司"; // 传动 names ZQ-POWER-PTO
     private const string Settled = "随州链级建议戊股份有限公司"; // chain-level, then an analyst's (old evidence, source analyst)
 
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
-
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-        await ImportJobWait.ImportCompaniesAsync(client,
+        await ImportJobWait.ImportCompaniesAsync(Client,
             $"企业名称,行政区划代码,行业,环节\n{Parts},421303,汽车配件,\n{Components},421303,元器件,\n{Filed},421303,汽车配件,ZQ-MAT\n{Named},421303,汽车配件,\n{Settled},421303,汽车配件,\n",
             "chain-level-old.csv");
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        client.Dispose();
-        factory.Dispose();
     }
 
     [GeneratedRegex("可定环节: [^;]*; ")]
     private static partial Regex SuggestionsPart();
 
-    private IChainMapStore Store => factory.Services.GetRequiredService<IChainMapStore>();
+    private IChainMapStore Store => Factory.Services.GetRequiredService<IChainMapStore>();
 
     private async Task<Company> CompanyAsync(string name)
     {
-        var id = (await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single().Id;
+        var id = (await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single().Id;
         return (await Store.GetCompanyAsync(id, CancellationToken.None))!;
     }
 
@@ -62,19 +50,19 @@ public sealed partial class ChainLevelSuggestApiTests
         var old = company.Memberships.Select(m => m with { Evidence = SuggestionsPart().Replace(m.Evidence!, string.Empty) }).ToList();
         Assert.That(old.Where(ChainLevelMemberships.LacksSuggestions), Is.Not.Empty, $"{name} has a chain-level membership");
         await Store.ReplaceClassifiedMembershipsAsync([new ClassifiedMemberships(company.Id, old)], CancellationToken.None);
-        await factory.ForgetDiscoveryAsync();
+        await Factory.ForgetDiscoveryAsync();
         return (await Store.GetCompanyAsync(company.Id, CancellationToken.None))!;
     }
 
     private async Task<ImportJobResponse> RunAsync(string url, string location)
     {
-        await ImportJobWait.UntilIdleAsync(client);
-        var response = await client.PostAsync(url, null);
+        await ImportJobWait.UntilIdleAsync(Client);
+        var response = await Client.PostAsync(url, null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var queued = (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!;
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo(location + queued.Id));
-        await ImportJobWait.UntilIdleAsync(client);
-        return (await client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{queued.Id}"))!;
+        await ImportJobWait.UntilIdleAsync(Client);
+        return (await Client.GetFromJsonAsync<ImportJobResponse>($"/api/imports/{queued.Id}"))!;
     }
 
     [Test]
@@ -91,7 +79,7 @@ public sealed partial class ChainLevelSuggestApiTests
         var settledOld = settledNow.Memberships.Single() with { Evidence = SuggestionsPart().Replace(settledNow.Memberships.Single().Evidence!, string.Empty), Source = MembershipSources.Analyst };
         var written = await Store.ApplyMembershipWritesAsync([new MembershipWrite(settledNow.Id, "ZQ", settledOld)], new Dictionary<long, long>(), DateTimeOffset.UtcNow, "analyst-1", CancellationToken.None);
         Assert.That(written.Written, Is.True);
-        await factory.ForgetDiscoveryAsync();
+        await Factory.ForgetDiscoveryAsync();
         var untouched = new Dictionary<string, IReadOnlyList<SegmentMembership>>
         {
             [Filed] = (await CompanyAsync(Filed)).Memberships,
@@ -100,7 +88,7 @@ public sealed partial class ChainLevelSuggestApiTests
         };
         Assert.That(untouched[Named].Select(m => m.SegmentCode), Is.EqualTo(new[] { "ZQ-POWER-PTO" }));
         Assert.That(untouched[Filed].Select(m => (m.SegmentCode, m.IsClassified)), Is.EqualTo(new[] { ("ZQ-MAT", false) }));
-        var queue = (await client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&pageSize=200"))!;
+        var queue = (await Client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&pageSize=200"))!;
         Assert.That(queue.Items.Where(i => i.CompanyName.Contains("链级建议", StringComparison.Ordinal)).Select(i => (i.CompanyName, i.SuggestedSegments.Count)),
             Is.EquivalentTo(new[] { (Parts, 0), (Components, 0), (Settled, 0) }), "the old rows suggest nothing");
 
@@ -122,7 +110,7 @@ public sealed partial class ChainLevelSuggestApiTests
             Assert.That((await CompanyAsync(name)).Memberships, Is.EqualTo(memberships), $"{name} is left alone");
         }
 
-        var listed = (await client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&pageSize=200"))!;
+        var listed = (await Client.GetFromJsonAsync<ReviewMembershipPageResponse>("/api/memberships?chainLevel=true&chain=ZQ&pageSize=200"))!;
         Assert.That(listed.Items.Single(i => i.CompanyName == Parts).SuggestedSegments, Is.EqualTo(parts.Memberships.Single().SuggestedSegments()));
         var again = await RunAsync("/api/memberships/chain-level/suggest", "/api/imports/");
         Assert.That((again.State, again.Updated), Is.EqualTo(("succeeded", 0)), "a second run finds nothing to do");
@@ -146,7 +134,7 @@ public sealed partial class ChainLevelSuggestApiTests
     [Test]
     public async Task Only_a_curator_may_run_the_suggestion_job()
     {
-        using var viewer = await factory.CreateClientAsAsync(ChainMap.Access.Role.Viewer);
+        using var viewer = await Factory.CreateClientAsAsync(ChainMap.Access.Role.Viewer);
 
         var response = await viewer.PostAsync("/api/memberships/chain-level/suggest", null);
 

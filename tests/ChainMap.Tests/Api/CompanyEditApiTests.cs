@@ -16,7 +16,7 @@ namespace ChainMap.Tests.Api;
 /// guards both, every changed field's provenance names the analyst, a later import keeps the analyst's values unless
 /// asked to overwrite them, and bad requests are refused naming the field and change nothing.
 /// </summary>
-public sealed class CompanyEditApiTests
+public sealed class CompanyEditApiTests : ServiceFixture
 {
     private const string Segment = "ZQ-CHASSIS-AXLE";
     private const string Renamed = "昆山编辑甲车桥有限公司";
@@ -31,16 +31,12 @@ public sealed class CompanyEditApiTests
 
     private static readonly string[] Names = [Renamed, Stale, Invalid, Same, Collider, Reimported, Deleted, InProject, Roles];
 
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
     private HttpClient analyst = null!;
 
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-        analyst = await factory.CreateClientAsAsync(Role.Analyst);
+        analyst = await Factory.CreateClientAsAsync(Role.Analyst);
         var csv = new StringBuilder("企业名称,行政区划代码,主营产品,注册资本,员工人数,环节\n");
         foreach (var name in Names)
         {
@@ -51,11 +47,9 @@ public sealed class CompanyEditApiTests
     }
 
     [OneTimeTearDown]
-    public void StopService()
+    public void SignOutAnalyst()
     {
         analyst.Dispose();
-        client.Dispose();
-        factory.Dispose();
     }
 
     private async Task<ImportJobResponse> ImportAsync(string csv, string fileName, bool overwriteAnalyst = false)
@@ -67,10 +61,10 @@ public sealed class CompanyEditApiTests
             form.Add(new StringContent("true"), "overwriteAnalyst");
         }
 
-        var upload = await client.PostAsync("/api/imports/companies", form);
+        var upload = await Client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
-        job = await ImportJobWait.UntilAsync(client, job.Id);
+        job = await ImportJobWait.UntilAsync(Client, job.Id);
 
         Assert.That(job.State, Is.EqualTo("succeeded"), job.Message);
         return job;
@@ -78,12 +72,12 @@ public sealed class CompanyEditApiTests
 
     private async Task<CompanyDetailResponse> DetailAsync(string name)
     {
-        var found = (await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
-        return (await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{found.Id}"))!;
+        var found = (await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
+        return (await Client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{found.Id}"))!;
     }
 
     private async Task<List<string>> TargetNamesAsync() =>
-        (await client.GetFromJsonAsync<TargetPageResponse>($"/api/targets?chain=ZQ&segment={Segment}&region=&pageSize=100"))!.Items.Select(t => t.Name).ToList();
+        (await Client.GetFromJsonAsync<TargetPageResponse>($"/api/targets?chain=ZQ&segment={Segment}&region=&pageSize=100"))!.Items.Select(t => t.Name).ToList();
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -118,7 +112,7 @@ public sealed class CompanyEditApiTests
         Assert.That(byField["employees"].Source, Is.EqualTo("import"), "an unchanged field keeps its import");
         Assert.That(byField["employees"].File, Is.EqualTo("edit.csv"));
         Assert.That(await TargetNamesAsync(), Does.Contain("昆山编辑甲车桥股份有限公司").And.Not.Contain(Renamed), "the target list shows the edit at once");
-        var audit = await client.GetStringAsync("/api/audit");
+        var audit = await Client.GetStringAsync("/api/audit");
         Assert.That(audit, Does.Contain($"/api/companies/{c.Id}").And.Contain("PATCH"), "audited like every change");
     }
 
@@ -216,8 +210,8 @@ public sealed class CompanyEditApiTests
     public async Task Only_analysts_and_admins_edit_or_delete()
     {
         var company = (await DetailAsync(Roles)).Company;
-        using var planner = await factory.CreateClientAsAsync(Role.Planner);
-        using var member = await factory.CreateClientAsAsync(Role.TeamMember, "csj");
+        using var planner = await Factory.CreateClientAsAsync(Role.Planner);
+        using var member = await Factory.CreateClientAsAsync(Role.TeamMember, "csj");
 
         foreach (var user in new[] { planner, member })
         {
@@ -268,7 +262,7 @@ public sealed class CompanyEditApiTests
         var deleted = await analyst.DeleteAsync($"/api/companies/{company.Id}?version=1");
 
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await deleted.Content.ReadAsStringAsync());
-        Assert.That((await client.GetAsync($"/api/companies/{company.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Client.GetAsync($"/api/companies/{company.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await TargetNamesAsync(), Does.Not.Contain(Deleted), "gone from the targets at once");
         Assert.That((await analyst.DeleteAsync($"/api/companies/{company.Id}?version=1")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -277,7 +271,7 @@ public sealed class CompanyEditApiTests
     public async Task Deleting_a_company_a_project_refers_to_is_refused_naming_the_project()
     {
         var company = (await DetailAsync(InProject)).Company;
-        var created = await client.PostAsJsonAsync("/api/projects", new CreateProjectRequest(CompanyId: company.Id, Chain: "ZQ", Team: "csj", Unit: "曾都区", Date: "2026-03-01", Name: "车桥配套项目"));
+        var created = await Client.PostAsJsonAsync("/api/projects", new CreateProjectRequest(CompanyId: company.Id, Chain: "ZQ", Team: "csj", Unit: "曾都区", Date: "2026-03-01", Name: "车桥配套项目"));
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var project = (await created.Content.ReadFromJsonAsync<ProjectDetailResponse>())!.Project;
 

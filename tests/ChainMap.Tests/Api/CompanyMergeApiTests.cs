@@ -16,26 +16,9 @@ namespace ChainMap.Tests.Api;
 /// POST /api/companies/{id}/merge: the other company's data moves to {id}, its id then redirects there; bad input,
 /// unknown ids, two USCCs and two open projects are refused with a ProblemDetails naming what, and change nothing.
 /// </summary>
-public sealed class CompanyMergeApiTests
+public sealed class CompanyMergeApiTests : ServiceFixture
 {
     private static int serial;
-
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
 
     private static string UniqueUscc() =>
         Uscc.FromBody("91421303MA4" + Interlocked.Increment(ref serial).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Value;
@@ -51,15 +34,15 @@ public sealed class CompanyMergeApiTests
 
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "merge.csv");
-        var upload = await client.PostAsync("/api/imports/companies", form);
+        var upload = await Client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
-        await ImportJobWait.UntilAsync(client, job.Id);
+        await ImportJobWait.UntilAsync(Client, job.Id);
 
         var ids = new List<long>();
         foreach (var row in rows)
         {
-            var page = await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(row.Name)}");
+            var page = await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(row.Name)}");
             ids.Add(page!.Items.Single(c => c.Name == row.Name).Id);
         }
 
@@ -68,10 +51,10 @@ public sealed class CompanyMergeApiTests
 
     private static string Name(string stem) => $"{stem}{Interlocked.Increment(ref serial)}号专用汽车有限公司";
 
-    private async Task<string> DetailTextAsync(long id) => await client.GetStringAsync($"/api/companies/{id}");
+    private async Task<string> DetailTextAsync(long id) => await Client.GetStringAsync($"/api/companies/{id}");
 
     private Task<HttpResponseMessage> MergeAsync(object id, object body) =>
-        client.PostAsync($"/api/companies/{id}/merge", new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        Client.PostAsync($"/api/companies/{id}/merge", new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
@@ -83,7 +66,7 @@ public sealed class CompanyMergeApiTests
 
     private async Task<long> CreateProjectAsync(long companyId)
     {
-        var response = await client.PostAsJsonAsync("/api/projects", new CreateProjectRequest(CompanyId: companyId, Chain: "ZQ", Team: "csj", Unit: "曾都区", Date: "2026-03-01"));
+        var response = await Client.PostAsJsonAsync("/api/projects", new CreateProjectRequest(CompanyId: companyId, Chain: "ZQ", Team: "csj", Unit: "曾都区", Date: "2026-03-01"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ProjectDetailResponse>())!.Project.Id;
     }
@@ -107,21 +90,21 @@ public sealed class CompanyMergeApiTests
             Is.EqualTo((keep, (string?)uscc, (decimal?)500m, (string?)"罐式车")));
         Assert.That(merged.Company.Provenance.Select(p => p.Field), Does.Contain("uscc"));
 
-        using var noRedirect = factory.CreateDefaultClient(new Uri("http://localhost"));
+        using var noRedirect = Factory.CreateDefaultClient(new Uri("http://localhost"));
         noRedirect.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ChainMapApiFactory.AdminKey);
         var old = await noRedirect.GetAsync($"/api/companies/{ids[1]}");
         Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.PermanentRedirect));
         Assert.That(old.Headers.Location?.ToString(), Is.EqualTo($"/api/companies/{ids[0]}"));
         // HttpClient drops the credential on a redirect (browsers keep it on the same origin): follow by hand.
-        var followed = await client.GetFromJsonAsync<CompanyDetailResponse>(old.Headers.Location);
+        var followed = await Client.GetFromJsonAsync<CompanyDetailResponse>(old.Headers.Location);
         Assert.That(followed!.Company.Id, Is.EqualTo(ids[0]));
-        Assert.That((await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{uscc}"))!.Company.Id, Is.EqualTo(ids[0]), "the USCC finds the survivor");
-        var projectDetail = await client.GetFromJsonAsync<ProjectDetailResponse>($"/api/projects/{project}");
+        Assert.That((await Client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{uscc}"))!.Company.Id, Is.EqualTo(ids[0]), "the USCC finds the survivor");
+        var projectDetail = await Client.GetFromJsonAsync<ProjectDetailResponse>($"/api/projects/{project}");
         Assert.That(projectDetail!.Project.Company.Id, Is.EqualTo(ids[0]));
-        var search = await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(gone)}");
+        var search = await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(gone)}");
         Assert.That(search!.Items, Is.Empty, "the merged company is no longer listed");
 
-        var audit = await client.GetFromJsonAsync<List<AuditResponse>>("/api/audit?limit=200");
+        var audit = await Client.GetFromJsonAsync<List<AuditResponse>>("/api/audit?limit=200");
         Assert.That(audit!.Any(a => a.Method == "POST" && a.Path == $"/api/companies/{ids[0]}/merge" && a.Status == 200), Is.True, "the merge is in the audit log");
     }
 
@@ -182,18 +165,18 @@ public sealed class CompanyMergeApiTests
 
         Assert.That(conflict.GetProperty("code").GetString(), Is.EqualTo("company-has-open-project"));
         Assert.That(conflict.GetProperty("openProjectIds").EnumerateArray().Select(e => e.GetInt64()), Is.EqualTo(new[] { first, second }));
-        Assert.That((await client.GetFromJsonAsync<ProjectDetailResponse>($"/api/projects/{second}"))!.Project.Company.Id, Is.EqualTo(ids[1]));
+        Assert.That((await Client.GetFromJsonAsync<ProjectDetailResponse>($"/api/projects/{second}"))!.Project.Company.Id, Is.EqualTo(ids[1]));
     }
 
     [Test]
     public async Task A_viewer_may_not_merge()
     {
         var ids = await ImportAsync((Name("随州只读甲"), "421303", null, null, null), (Name("随州只读乙"), "421303", null, null, null));
-        using var viewer = await factory.CreateClientAsAsync(Role.Viewer);
+        using var viewer = await Factory.CreateClientAsAsync(Role.Viewer);
 
         var response = await viewer.PostAsJsonAsync($"/api/companies/{ids[0]}/merge", new { from = ids[1] });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That((await client.GetAsync($"/api/companies/{ids[1]}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Client.GetAsync($"/api/companies/{ids[1]}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }

@@ -15,25 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChainMap.Tests.Api;
 
 /// <summary>The import job API end to end: upload, job state, error report, company provenance.</summary>
-public sealed class ImportApiTests
+public sealed class ImportApiTests : ServiceFixture
 {
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
-
     private static MultipartFormDataContent Upload(string fileName, byte[] content, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();
@@ -50,11 +33,11 @@ public sealed class ImportApiTests
 
     private async Task<ImportJobResponse> ImportAsync(string path, MultipartFormDataContent form)
     {
-        var response = await client.PostAsync(path, form);
+        var response = await Client.PostAsync(path, form);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var queued = (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!;
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/api/imports/{queued.Id}"));
-        return await ImportJobWait.UntilAsync(client, queued.Id);
+        return await ImportJobWait.UntilAsync(Client, queued.Id);
     }
 
     [Test]
@@ -67,10 +50,10 @@ public sealed class ImportApiTests
         }
 
         var job = await ImportAsync("/api/imports/companies", Upload("paging.csv", Encoding.UTF8.GetBytes(csv.ToString())));
-        var all = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
-        var second = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json&page=2&pageSize=2");
-        var last = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json&page=3&pageSize=2");
-        using var refused = await client.GetAsync($"{job.Errors}?format=json&pageSize=0");
+        var all = await Client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
+        var second = await Client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json&page=2&pageSize=2");
+        var last = await Client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json&page=3&pageSize=2");
+        using var refused = await Client.GetAsync($"{job.Errors}?format=json&pageSize=0");
 
         Assert.That(job.Problems, Is.EqualTo(5));
         Assert.That(all!.Select(p => p.Line), Is.EqualTo(new[] { 2, 3, 4, 5, 6 }));
@@ -93,7 +76,7 @@ public sealed class ImportApiTests
         Assert.That(job.FinishedAt, Is.GreaterThanOrEqualTo(job.StartedAt));
         Assert.That(job.Progress, Is.EqualTo(1));
 
-        var errors = await client.GetAsync(job.Errors);
+        var errors = await Client.GetAsync(job.Errors);
         Assert.That(errors.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
         var lines = (await errors.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Is.EqualTo(new[]
@@ -102,19 +85,19 @@ public sealed class ImportApiTests
             "api-test.csv,3,行政区划代码,999999,not a GB/T 2260 division code,error",
         }));
 
-        var json = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
+        var json = await Client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
         using var accept = new HttpRequestMessage(HttpMethod.Get, job.Errors);
         accept.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var byAccept = await (await client.SendAsync(accept)).Content.ReadFromJsonAsync<List<ImportProblemResponse>>();
+        var byAccept = await (await Client.SendAsync(accept)).Content.ReadFromJsonAsync<List<ImportProblemResponse>>();
         Assert.That(json!.Single(), Is.EqualTo(new ImportProblemResponse("api-test.csv", 3, "行政区划代码", "999999", "not a GB/T 2260 division code", "error")));
         Assert.That(byAccept, Is.EqualTo(json));
 
-        var company = await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{uscc}");
+        var company = await Client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{uscc}");
         var capital = company!.Provenance.Single(p => p.Field == "registered_capital");
         Assert.That((capital.ImportId, capital.File), Is.EqualTo((job.Id, "api-test.csv")));
         Assert.That(capital.At, Is.EqualTo(job.StartedAt!.Value).Within(TimeSpan.FromSeconds(5)));
 
-        var recent = await client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports");
+        var recent = await Client.GetFromJsonAsync<List<ImportJobResponse>>("/api/imports");
         Assert.That(recent!.Select(j => j.Id), Does.Contain(job.Id));
     }
 
@@ -127,7 +110,7 @@ public sealed class ImportApiTests
         var job = await ImportAsync("/api/imports/companies", Upload("dry.csv", csv, ("dryRun", "true"), ("mapping", """{"列A":"name","列B":"uscc"}""")));
 
         Assert.That((job.State, job.DryRun, job.Written, job.Inserted), Is.EqualTo(("succeeded", true, false, 1L)));
-        Assert.That((await client.GetAsync($"/api/companies/{uscc}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Client.GetAsync($"/api/companies/{uscc}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -142,17 +125,17 @@ public sealed class ImportApiTests
     [Test]
     public async Task Invalid_options_and_missing_files_are_validation_problems()
     {
-        var badFlag = await client.PostAsync("/api/imports/companies", Upload("a.csv", "name\nx\n"u8.ToArray(), ("allOrNothing", "maybe")));
-        var badMapping = await client.PostAsync("/api/imports/companies", Upload("a.csv", "name\nx\n"u8.ToArray(), ("mapping", "[1,2]")));
-        var noFile = await client.PostAsync("/api/imports/companies", new MultipartFormDataContent { { new StringContent("true"), "dryRun" } });
-        var notMultipart = await client.PostAsync("/api/imports/companies", new StringContent("name\nx\n"));
+        var badFlag = await Client.PostAsync("/api/imports/companies", Upload("a.csv", "name\nx\n"u8.ToArray(), ("allOrNothing", "maybe")));
+        var badMapping = await Client.PostAsync("/api/imports/companies", Upload("a.csv", "name\nx\n"u8.ToArray(), ("mapping", "[1,2]")));
+        var noFile = await Client.PostAsync("/api/imports/companies", new MultipartFormDataContent { { new StringContent("true"), "dryRun" } });
+        var notMultipart = await Client.PostAsync("/api/imports/companies", new StringContent("name\nx\n"));
 
         Assert.That(badFlag.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await badFlag.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["allOrNothing"], Is.EqualTo(new[] { "'maybe' is not true or false" }));
         Assert.That((await badMapping.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["mapping"][0], Does.StartWith("mapping is not a JSON object of strings"));
         Assert.That(noFile.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(notMultipart.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That((await client.GetAsync("/api/imports/imp-unknown")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Client.GetAsync("/api/imports/imp-unknown")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -162,7 +145,7 @@ public sealed class ImportApiTests
         await ImportAsync("/api/imports/companies", Upload("pair.csv", Encoding.UTF8.GetBytes($"企业名称,统一社会信用代码,行政区划代码\n苏州接口供应有限公司,{supplier},320506\n随州接口客户有限公司,,421303\n")));
 
         var job = await ImportAsync("/api/imports/relations", Upload("relations.csv", Encoding.UTF8.GetBytes($"供应商,客户,客户地区,关系\n{supplier},随州接口客户有限公司,随州市,供应\n")));
-        var company = await client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{supplier}");
+        var company = await Client.GetFromJsonAsync<CompanyDetailResponse>($"/api/companies/{supplier}");
 
         Assert.That((job.State, job.Inserted, job.Rejected), Is.EqualTo(("succeeded", 1L, 0L)));
         Assert.That(company!.Relations.Single().Kind, Is.EqualTo("supplies"));
@@ -186,11 +169,11 @@ public sealed class ImportApiTests
         }
 
         var job = await ImportAsync("/api/imports/chains", Upload("chain.zip", zip.ToArray()));
-        var problems = await client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
+        var problems = await Client.GetFromJsonAsync<List<ImportProblemResponse>>($"{job.Errors}?format=json");
 
         Assert.That((job.State, job.Written), Is.EqualTo(("failed", false)));
         Assert.That(problems!.Single(), Is.EqualTo(new ImportProblemResponse("flows.csv", 2, "from", "API-A,API-B", "chain API: flow edges form a cycle: API-A → API-B → API-A", "error")));
-        Assert.That((await client.GetAsync("/api/chains/API")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Client.GetAsync("/api/chains/API")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -206,7 +189,7 @@ public sealed class ImportApiTests
         var job = await ImportAsync("/api/imports/chains", form);
 
         Assert.That((job.State, job.Inserted, job.Written), Is.EqualTo(("succeeded", 1L, true)));
-        Assert.That((await client.GetAsync("/api/chains/API3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Client.GetAsync("/api/chains/API3")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -256,7 +239,7 @@ public sealed class ImportApiTests
     [Test]
     public async Task The_columns_of_a_header_are_read_before_upload_as_the_import_would_read_them()
     {
-        var response = await client.PostAsJsonAsync("/api/imports/companies/columns", new
+        var response = await Client.PostAsJsonAsync("/api/imports/companies/columns", new
         {
             header = new[] { "企业名称", "登记状态", "法定代表人", "国标行业门类", "国标行业小类", "国标行业中类", "所属省份" },
         });
@@ -270,7 +253,7 @@ public sealed class ImportApiTests
             ("国标行业小类", "industry", null), ("国标行业中类", "industry", "国标行业小类"), ("所属省份", "province", null),
         }));
 
-        var mapped = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "列A", "列B" }, mapping = "{\"列A\":\"name\",\"列B\":\"所在地\"}" });
+        var mapped = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "列A", "列B" }, mapping = "{\"列A\":\"name\",\"列B\":\"所在地\"}" });
         var mappedRead = (await mapped.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
         Assert.That(mappedRead.Columns.Select(c => c.Field), Is.EqualTo(new[] { "name", "region" }));
     }
@@ -278,9 +261,9 @@ public sealed class ImportApiTests
     [Test]
     public async Task A_bad_header_or_mapping_for_the_column_preview_says_what_is_wrong()
     {
-        var empty = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = Array.Empty<string>() });
-        var unknownColumn = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "企业名称" }, mapping = "{\"公司\":\"name\"}" });
-        var noName = await client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "省份", "备注" } });
+        var empty = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header = Array.Empty<string>() });
+        var unknownColumn = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "企业名称" }, mapping = "{\"公司\":\"name\"}" });
+        var noName = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header = new[] { "省份", "备注" } });
 
         Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await empty.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["header"][0], Does.StartWith("give the file's column names"));

@@ -16,7 +16,7 @@ namespace ChainMap.Tests.Api;
 /// move (all or nothing), add and remove on one company; a rejected membership never comes back on a
 /// re-import or a re-classification; bad input changes nothing.
 /// </summary>
-public sealed class MembershipQueueApiTests
+public sealed class MembershipQueueApiTests : ServiceFixture
 {
     private const string Word = "瑧璩瓈器";
     private const string Segment = "ZQ-CHASSIS-AXLE";
@@ -30,36 +30,25 @@ public sealed class MembershipQueueApiTests
 
     private static readonly string[] All = [Confirm, Reject, Move, Untouched, Returner, Added];
 
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
     private string jobId = null!;
 
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-        var chain = (await client.GetFromJsonAsync<ChainResponse>("/api/chains/ZQ"))!;
+        var chain = (await Client.GetFromJsonAsync<ChainResponse>("/api/chains/ZQ"))!;
         var s = chain.Segments.Single(x => x.Code == Segment);
-        var put = await client.PutAsJsonAsync($"/api/chains/ZQ/segments/{Segment}",
+        var put = await Client.PutAsJsonAsync($"/api/chains/ZQ/segments/{Segment}",
             new SegmentRequest(s.Code, s.Name, s.Tier, s.Parent, s.Aliases, s.Products, [.. s.Keywords, Word], s.IndustryCodes));
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
         await SettleAsync();
         jobId = await ImportAsync("queue.csv", "企业名称,行政区划代码,主营产品,注册资本,环节\n" + string.Concat(All.Select(n => $"{n},320583,{Word},9000000,\n")));
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
-
     private async Task<string> ImportAsync(string file, string csv)
     {
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", file);
-        var upload = await client.PostAsync("/api/imports/companies", form);
+        var upload = await Client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         var job = (await upload.Content.ReadFromJsonAsync<ImportJobResponse>())!;
         await SettleAsync();
@@ -68,15 +57,15 @@ public sealed class MembershipQueueApiTests
 
     private async Task SettleAsync()
     {
-        await ImportJobWait.UntilIdleAsync(client);
+        await ImportJobWait.UntilIdleAsync(Client);
     }
 
     private async Task<CompanyResponse> FindAsync(string name) =>
-        (await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
+        (await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
 
     private async Task<ReviewMembershipPageResponse> QueueAsync(string query)
     {
-        var response = await client.GetAsync($"/api/memberships?{query}");
+        var response = await Client.GetAsync($"/api/memberships?{query}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ReviewMembershipPageResponse>())!;
     }
@@ -95,7 +84,7 @@ public sealed class MembershipQueueApiTests
         return state;
     }
 
-    private Task<HttpResponseMessage> ReviewAsync(params object[] items) => client.PostAsJsonAsync("/api/memberships/review", new { items });
+    private Task<HttpResponseMessage> ReviewAsync(params object[] items) => Client.PostAsJsonAsync("/api/memberships/review", new { items });
 
     [Test]
     public async Task The_queue_lists_an_imports_guesses_with_evidence_and_filters_by_status_chain_segment_region_and_import()
@@ -138,7 +127,7 @@ public sealed class MembershipQueueApiTests
         foreach (var segments in separated)
         {
             var queue = await QueueAsync($"import={jobId}&segment={segments}");
-            var search = (await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(Untouched)}&segment={segments}"))!;
+            var search = (await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(Untouched)}&segment={segments}"))!;
             Assert.That(queue.Items.Select(i => i.CompanyId), Does.Contain(untouched.Id), Uri.UnescapeDataString(segments));
             Assert.That(search.Items.Select(c => c.Id), Does.Contain(untouched.Id), Uri.UnescapeDataString(segments));
         }
@@ -154,7 +143,7 @@ public sealed class MembershipQueueApiTests
     [TestCase("import=no-such-job", HttpStatusCode.NotFound, "no-such-job")]
     public async Task Bad_queue_filters_are_refused_naming_them(string query, HttpStatusCode status, string named)
     {
-        var response = await client.GetAsync($"/api/memberships?{query}");
+        var response = await Client.GetAsync($"/api/memberships?{query}");
 
         Assert.That(response.StatusCode, Is.EqualTo(status));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -182,11 +171,11 @@ public sealed class MembershipQueueApiTests
         Assert.That(await TargetIdsAsync(Brake), Does.Contain(move.Id), "moved: a target of its new segment at once");
         var queue = await QueueAsync($"import={jobId}&pageSize=200");
         Assert.That(queue.Items.Where(i => i.CompanyId == reject.Id), Is.Empty, "a rejected membership is not listed");
-        Assert.That(await client.GetStringAsync("/api/audit"), Does.Contain("/api/memberships/review"));
+        Assert.That(await Client.GetStringAsync("/api/audit"), Does.Contain("/api/memberships/review"));
     }
 
     private async Task<List<long>> TargetIdsAsync(string segment) =>
-        (await client.GetFromJsonAsync<TargetPageResponse>($"/api/targets?chain=ZQ&segment={segment}&region=&pageSize=100"))!.Items.Select(t => t.CompanyId).ToList();
+        (await Client.GetFromJsonAsync<TargetPageResponse>($"/api/targets?chain=ZQ&segment={segment}&region=&pageSize=100"))!.Items.Select(t => t.CompanyId).ToList();
 
     [Test]
     public async Task One_bad_item_refuses_the_whole_review_naming_its_index_and_changes_nothing()
@@ -217,8 +206,8 @@ public sealed class MembershipQueueApiTests
             Assert.That(problem.RootElement.GetProperty("detail").GetString(), Does.Contain(says).And.Contain("Nothing was changed"));
         }
 
-        var empty = await client.PostAsJsonAsync("/api/memberships/review", new { items = Array.Empty<object>() });
-        var none = await client.PostAsync("/api/memberships/review", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var empty = await Client.PostAsJsonAsync("/api/memberships/review", new { items = Array.Empty<object>() });
+        var none = await Client.PostAsync("/api/memberships/review", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(none.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await StateAsync(), Is.EqualTo(before), "nothing changed, not even the good first item");
@@ -236,7 +225,7 @@ public sealed class MembershipQueueApiTests
         await ImportAsync("named.csv", $"企业名称,行政区划代码,主营产品,注册资本,环节\n{Returner},320583,{Word},9000000,{Segment}\n");
         Assert.That((await FindAsync(Returner)).Segments, Is.Empty, "a file naming the segment");
 
-        var reclassify = await client.PostAsync("/api/companies/reclassify", null);
+        var reclassify = await Client.PostAsync("/api/companies/reclassify", null);
         Assert.That(reclassify.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         await SettleAsync();
         Assert.That((await FindAsync(Returner)).Segments, Is.Empty, "re-classification");
@@ -247,7 +236,7 @@ public sealed class MembershipQueueApiTests
     {
         var added = await FindAsync(Added);
 
-        var add = await client.PostAsJsonAsync($"/api/companies/{added.Id}/memberships", new { segment = "制動與轉向系統", role = "制动器" });
+        var add = await Client.PostAsJsonAsync($"/api/companies/{added.Id}/memberships", new { segment = "制動與轉向系統", role = "制动器" });
 
         Assert.That(add.StatusCode, Is.EqualTo(HttpStatusCode.OK), await add.Content.ReadAsStringAsync());
         var detail = (await add.Content.ReadFromJsonAsync<CompanyDetailResponse>())!;
@@ -256,16 +245,16 @@ public sealed class MembershipQueueApiTests
         Assert.That(detail.Company.Segments.Single(m => m.Segment == Brake).Role, Is.EqualTo("制动器"));
         Assert.That(await TargetIdsAsync(Brake), Does.Contain(added.Id));
 
-        var remove = await client.DeleteAsync($"/api/companies/{added.Id}/memberships/{Segment}");
+        var remove = await Client.DeleteAsync($"/api/companies/{added.Id}/memberships/{Segment}");
 
         Assert.That(remove.StatusCode, Is.EqualTo(HttpStatusCode.OK), await remove.Content.ReadAsStringAsync());
         Assert.That((await FindAsync(Added)).Segments.Select(m => m.Segment), Is.EqualTo(new[] { Brake }));
         await ImportAsync("added.csv", $"企业名称,行政区划代码,主营产品,注册资本,环节\n{Added},320583,{Word},9000000,\n");
         Assert.That((await FindAsync(Added)).Segments.Select(m => m.Segment), Is.EqualTo(new[] { Brake }), "removed stays removed");
-        var audit = await client.GetStringAsync("/api/audit");
+        var audit = await Client.GetStringAsync("/api/audit");
         Assert.That(audit, Does.Contain($"/api/companies/{added.Id}/memberships"));
 
-        var readd = await client.PostAsJsonAsync($"/api/companies/{added.Id}/memberships", new { segment = Segment, role = "车桥" });
+        var readd = await Client.PostAsJsonAsync($"/api/companies/{added.Id}/memberships", new { segment = Segment, role = "车桥" });
         Assert.That(readd.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await FindAsync(Added)).Segments.Select(m => (m.Segment, m.Source)), Is.EquivalentTo(new[] { (Brake, "analyst"), (Segment, "analyst") }),
             "an analyst's add lifts the rejection");
@@ -277,13 +266,13 @@ public sealed class MembershipQueueApiTests
         var untouched = await FindAsync(Untouched);
         var before = await StateAsync();
 
-        var noCompany = await client.PostAsJsonAsync("/api/companies/99999999/memberships", new { segment = Segment });
-        var noSegment = await client.PostAsJsonAsync($"/api/companies/{untouched.Id}/memberships", new { segment = "NO-SUCH" });
-        var missing = await client.PostAsJsonAsync($"/api/companies/{untouched.Id}/memberships", new { role = "x" });
-        var longRole = await client.PostAsJsonAsync($"/api/companies/{untouched.Id}/memberships", new { segment = Brake, role = new string('x', 101) });
-        var removeNone = await client.DeleteAsync($"/api/companies/{untouched.Id}/memberships/ZQ-MAT");
-        var removeUnknown = await client.DeleteAsync($"/api/companies/{untouched.Id}/memberships/NO-SUCH");
-        var removeNoCompany = await client.DeleteAsync($"/api/companies/99999999/memberships/{Segment}");
+        var noCompany = await Client.PostAsJsonAsync("/api/companies/99999999/memberships", new { segment = Segment });
+        var noSegment = await Client.PostAsJsonAsync($"/api/companies/{untouched.Id}/memberships", new { segment = "NO-SUCH" });
+        var missing = await Client.PostAsJsonAsync($"/api/companies/{untouched.Id}/memberships", new { role = "x" });
+        var longRole = await Client.PostAsJsonAsync($"/api/companies/{untouched.Id}/memberships", new { segment = Brake, role = new string('x', 101) });
+        var removeNone = await Client.DeleteAsync($"/api/companies/{untouched.Id}/memberships/ZQ-MAT");
+        var removeUnknown = await Client.DeleteAsync($"/api/companies/{untouched.Id}/memberships/NO-SUCH");
+        var removeNoCompany = await Client.DeleteAsync($"/api/companies/99999999/memberships/{Segment}");
 
         Assert.That(noCompany.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(noSegment.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -303,8 +292,8 @@ public sealed class MembershipQueueApiTests
     public async Task Only_analysts_and_admins_change_memberships()
     {
         var untouched = await FindAsync(Untouched);
-        using var viewer = await factory.CreateClientAsAsync(Role.Viewer);
-        using var analyst = await factory.CreateClientAsAsync(Role.Analyst);
+        using var viewer = await Factory.CreateClientAsAsync(Role.Viewer);
+        using var analyst = await Factory.CreateClientAsAsync(Role.Analyst);
         var before = await StateAsync();
 
         var review = await viewer.PostAsJsonAsync("/api/memberships/review", new { items = new[] { new { companyId = untouched.Id, segment = Segment, action = "confirm" } } });

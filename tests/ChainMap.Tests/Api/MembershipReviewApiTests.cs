@@ -16,24 +16,19 @@ namespace ChainMap.Tests.Api;
 /// it then counts at once in the target list and leaves the map's unconfirmed count; bad requests
 /// change nothing.
 /// </summary>
-public sealed class MembershipReviewApiTests
+public sealed class MembershipReviewApiTests : ServiceFixture
 {
     private const string Word = "瓅琭珫器";
     private const string Segment = "ZQ-CHASSIS-AXLE";
     private const string Confirmed = "昆山甲乙审核有限公司";
     private const string Kept = "昆山丙丁审核有限公司";
 
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
-
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
-        var chain = (await client.GetFromJsonAsync<ChainResponse>("/api/chains/ZQ"))!;
+        var chain = (await Client.GetFromJsonAsync<ChainResponse>("/api/chains/ZQ"))!;
         var s = chain.Segments.Single(x => x.Code == Segment);
-        var put = await client.PutAsJsonAsync($"/api/chains/ZQ/segments/{Segment}",
+        var put = await Client.PutAsJsonAsync($"/api/chains/ZQ/segments/{Segment}",
             new SegmentRequest(s.Code, s.Name, s.Tier, s.Parent, s.Aliases, s.Products, [.. s.Keywords, Word], s.IndustryCodes));
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
         await SettleAsync();
@@ -43,32 +38,25 @@ public sealed class MembershipReviewApiTests
             "企业名称,行政区划代码,主营产品,注册资本,环节\n" +
             $"{Confirmed},320583,{Word},9000000,\n" +
             $"{Kept},320583,{Word},8000000,\n")), "file", "review.csv");
-        var upload = await client.PostAsync("/api/imports/companies", form);
+        var upload = await Client.PostAsync("/api/imports/companies", form);
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await upload.Content.ReadAsStringAsync());
         await SettleAsync();
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        client.Dispose();
-        factory.Dispose();
-    }
-
     private async Task SettleAsync()
     {
-        await ImportJobWait.UntilIdleAsync(client);
+        await ImportJobWait.UntilIdleAsync(Client);
     }
 
     private async Task<CompanyResponse> FindAsync(string name) =>
-        (await client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
+        (await Client.GetFromJsonAsync<CompanyPageResponse>($"/api/companies?q={Uri.EscapeDataString(name)}"))!.Items.Single();
 
     private async Task<List<long>> TargetIdsAsync() =>
-        (await client.GetFromJsonAsync<TargetPageResponse>($"/api/targets?chain=ZQ&segment={Segment}&region=&pageSize=100"))!.Items.Select(t => t.CompanyId).ToList();
+        (await Client.GetFromJsonAsync<TargetPageResponse>($"/api/targets?chain=ZQ&segment={Segment}&region=&pageSize=100"))!.Items.Select(t => t.CompanyId).ToList();
 
     private async Task<int> MapUnconfirmedAsync()
     {
-        using var map = JsonDocument.Parse(await client.GetStringAsync("/api/chains/ZQ/investment-map?region=&top=0&paths=0"));
+        using var map = JsonDocument.Parse(await Client.GetStringAsync("/api/chains/ZQ/investment-map?region=&top=0&paths=0"));
         return map.RootElement.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("code").GetString() == Segment).GetProperty("unconfirmed").GetInt32();
     }
 
@@ -82,7 +70,7 @@ public sealed class MembershipReviewApiTests
         var targetsBefore = await TargetIdsAsync();
         var unconfirmedBefore = await MapUnconfirmedAsync();
 
-        var response = await client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("confirmed"));
+        var response = await Client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("confirmed"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var detail = (await response.Content.ReadFromJsonAsync<CompanyDetailResponse>())!;
@@ -91,10 +79,10 @@ public sealed class MembershipReviewApiTests
         Assert.That(targetsBefore, Does.Not.Contain(company.Id), "a 待确认 membership is not a target");
         Assert.That(await TargetIdsAsync(), Does.Contain(company.Id), "confirmed: a target at once");
         Assert.That(await MapUnconfirmedAsync(), Is.EqualTo(unconfirmedBefore - 1));
-        var audit = await client.GetStringAsync("/api/audit");
+        var audit = await Client.GetStringAsync("/api/audit");
         Assert.That(audit, Does.Contain($"/api/companies/{company.Id}/memberships/{Segment}"), "audited like every change");
 
-        var back = await client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("unconfirmed"));
+        var back = await Client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("unconfirmed"));
 
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK), await back.Content.ReadAsStringAsync());
         Assert.That((await FindAsync(Confirmed)).Segments.Single().Status, Is.EqualTo("unconfirmed"));
@@ -108,11 +96,11 @@ public sealed class MembershipReviewApiTests
         var company = await FindAsync(Kept);
         var unconfirmedBefore = await MapUnconfirmedAsync();
 
-        var noCompany = await client.PutAsync($"/api/companies/99999999/memberships/{Segment}", Body("confirmed"));
-        var noMembership = await client.PutAsync($"/api/companies/{company.Id}/memberships/ZQ-MAT", Body("confirmed"));
-        var noSegment = await client.PutAsync($"/api/companies/{company.Id}/memberships/NO-SUCH-SEGMENT", Body("confirmed"));
-        var badStatus = await client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("rejected"));
-        var noStatus = await client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var noCompany = await Client.PutAsync($"/api/companies/99999999/memberships/{Segment}", Body("confirmed"));
+        var noMembership = await Client.PutAsync($"/api/companies/{company.Id}/memberships/ZQ-MAT", Body("confirmed"));
+        var noSegment = await Client.PutAsync($"/api/companies/{company.Id}/memberships/NO-SUCH-SEGMENT", Body("confirmed"));
+        var badStatus = await Client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("rejected"));
+        var noStatus = await Client.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", new StringContent("{}", Encoding.UTF8, "application/json"));
 
         Assert.That(noCompany.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await noCompany.Content.ReadAsStringAsync(), Does.Contain("Company not found").And.Contain("99999999"));
@@ -132,7 +120,7 @@ public sealed class MembershipReviewApiTests
     public async Task A_viewer_may_not_confirm()
     {
         var company = await FindAsync(Kept);
-        using var viewer = await factory.CreateClientAsAsync(Role.Viewer);
+        using var viewer = await Factory.CreateClientAsAsync(Role.Viewer);
 
         var response = await viewer.PutAsync($"/api/companies/{company.Id}/memberships/{Segment}", Body("confirmed"));
 

@@ -9,10 +9,8 @@ using ChainMap.Tests.Support;
 namespace ChainMap.Tests.Api;
 
 /// <summary>Every paged route checks page and pageSize the same way and answers a validation problem keyed by the parameter.</summary>
-public sealed class PagingTests
+public sealed class PagingTests : ServiceFixture
 {
-    private ChainMapApiFactory factory = null!;
-    private HttpClient client = null!;
     private string errorsRoute = null!;
 
     // Each paged route (GET) with its largest page size.
@@ -31,23 +29,14 @@ public sealed class PagingTests
     public async Task Start()
     {
         // Its own service: the import below (two refused rows, nothing stored) makes the job whose problem report is paged.
-        factory = new ChainMapApiFactory();
-        client = factory.CreateClient();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes("企业名称,行政区划代码\n,421303\n无地区有限公司,999999\n"));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "paging.csv");
-        using var response = await client.PostAsync("/api/imports/companies", form);
+        using var response = await Client.PostAsync("/api/imports/companies", form);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        var job = await ImportJobWait.UntilAsync(client, (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id);
+        var job = await ImportJobWait.UntilAsync(Client, (await response.Content.ReadFromJsonAsync<ImportJobResponse>())!.Id);
         errorsRoute = job.Errors;
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        client.Dispose();
-        factory.Dispose();
     }
 
     private static IEnumerable<TestCaseData> BadPages()
@@ -66,7 +55,7 @@ public sealed class PagingTests
     public async Task Bad_paging_is_a_validation_problem_keyed_by_the_parameter(string route, string query, string parameter, string message)
     {
         var url = $"{route.Replace("{errors}", errorsRoute, StringComparison.Ordinal)}&{query}";
-        using var response = await client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
@@ -81,7 +70,7 @@ public sealed class PagingTests
     {
         foreach (var (route, max) in Routes)
         {
-            using var response = await client.GetAsync($"{route.Replace("{errors}", errorsRoute, StringComparison.Ordinal)}&page=1&pageSize={max}");
+            using var response = await Client.GetAsync($"{route.Replace("{errors}", errorsRoute, StringComparison.Ordinal)}&page=1&pageSize={max}");
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), route);
         }
     }

@@ -12,9 +12,10 @@ internal sealed partial class SqliteStore : IChainMapStore
     /// <summary>The page cache of every connection, in MiB (an import session's may be larger: <see cref="ImportCacheMiB"/>).</summary>
     internal const int CacheMiB = 64;
 
-    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = false)
+    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = true)
     {
         DatabasePath = databasePath;
+        Gate = SqliteWriterGate.For(databasePath);
         this.time = time;
         ImportCacheMiB = importCacheMiB;
         LargeImportDefersIndexes = largeImportDefersIndexes;
@@ -45,6 +46,9 @@ internal sealed partial class SqliteStore : IChainMapStore
 
     /// <summary>Whether a large import into a store with companies builds its random-keyed company indexes once, at its one commit (<see cref="StorageOptions.LargeImportDefersIndexes"/>, ADR 0410).</summary>
     internal bool LargeImportDefersIndexes { get; }
+
+    /// <summary>Where this process's writers to the file and a long import meet (ADR 0440): every connection's busy handler reports to it.</summary>
+    internal SqliteWriterGate Gate { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +86,7 @@ internal sealed partial class SqliteStore : IChainMapStore
         await using var pragmas = connection.CreateCommand();
         pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" + CacheMiB * 1024 + ";";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        Gate.Install(connection, signals: true);
         return connection;
     }
 

@@ -6,6 +6,8 @@ using ChainMap.Storage;
 using ChainMap.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
+using ChainMap.Tests.Support;
+
 namespace ChainMap.Tests.Import;
 
 /// <summary>
@@ -223,20 +225,6 @@ public sealed class LargeImportTests
 
     private Task<long> RawCountAsync() => RawAsync("SELECT count(*) FROM company").ContinueWith(t => long.Parse(t.Result.Single(), CultureInfo.InvariantCulture), TaskScheduler.Default);
 
-    /// <summary>The rows of <paramref name="sql"/> (every column joined) on a connection of its own, outside the store (<paramref name="other"/>'s file when given).</summary>
-    private async Task<List<string>> RawAsync(string sql, ImportTestStore? other = null)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine((other ?? store).Directory, "test.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    /// <summary>The rows of <paramref name="sql"/> on a connection of its own, outside the store (<paramref name="other"/>'s file when given).</summary>
+    private Task<List<string>> RawAsync(string sql, ImportTestStore? other = null) => SqliteRows.ReadAsync(Path.Combine((other ?? store).Directory, "test.db"), sql);
 }

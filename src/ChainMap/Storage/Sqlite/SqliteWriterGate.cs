@@ -26,6 +26,10 @@ internal sealed class SqliteWriterGate
     [ThreadStatic]
     private static long waitStarted;
 
+    /// <summary>The wait met a session that commits when asked: it keeps the longer limit to its end (the lock passes through other writers' hands after the commit).</summary>
+    [ThreadStatic]
+    private static bool waitForYield;
+
     private readonly int index;
 
     /// <summary>How long a writer waits for the lock when no session that commits when asked holds it (the connections' DefaultTimeout).</summary>
@@ -113,6 +117,7 @@ internal sealed class SqliteWriterGate
         {
             // A wait runs on the thread that steps the statement, from its first call to its last.
             waitStarted = now;
+            waitForYield = false;
             if (signals)
             {
                 Interlocked.Increment(ref waits);
@@ -124,7 +129,8 @@ internal sealed class SqliteWriterGate
             Interlocked.Exchange(ref lastBusy, now);
         }
 
-        var limit = signals && holderYields ? YieldingHolderTimeout : BusyTimeout;
+        waitForYield |= signals && holderYields;
+        var limit = waitForYield ? YieldingHolderTimeout : BusyTimeout;
         if (now - waitStarted >= (long)limit.TotalMilliseconds)
         {
             return 0;

@@ -185,6 +185,38 @@ public sealed class LargeImportTests
     }
 
     [Test]
+    [CancelAfter(300_000)]
+    public async Task A_background_write_during_a_held_large_import_waits_for_its_end_without_ending_it()
+    {
+        var sqlite = (SqliteStore)store.Store;
+        var mark = await sqlite.GetWriteMarkAsync(CancellationToken.None);
+        Task<long>? raise = null;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                var waits = sqlite.Gate.Waits;
+                // What the discovery answers kept in the store write in the background (ADR 0295): nobody waits for it.
+                raise = Task.Run(() => sqlite.RaiseWriteMarkAsync(1, CancellationToken.None));
+                while (sqlite.Gate.Waits == waits && !raise.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.That(raise.IsCompleted, Is.False, "the background write waits for the import's transaction");
+            }
+        });
+
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, true }), "the import held its commits to its end (ADR 0410's saving kept)");
+        Assert.That(watched.Commits, Is.EqualTo(2));
+        Assert.That(raise, Is.Not.Null);
+        Assert.That(await raise!, Is.GreaterThan(mark), "the background write was made after the import's commit");
+        Assert.That(summary.Inserted, Is.EqualTo((long)Rows - Again));
+    }
+
+    [Test]
     public async Task A_waiting_writer_makes_an_ordinary_import_commit_at_each_batch_and_never_a_dry_run_or_an_all_or_nothing_import()
     {
         var path = LargeFile("N/A,,421303,100,1");

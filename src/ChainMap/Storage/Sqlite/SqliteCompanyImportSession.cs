@@ -155,7 +155,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         // The session's own waits for the lock (behind an analyst's edit) do not ask it to commit.
-        store.Gate.Install(connection, signals: false);
+        store.Gate.Install(connection, BusyWaiter.Import);
         return new SqliteCompanyImportSession(connection, store.Gate, stamp) { largerCache = store.ImportCacheMiB != SqliteStore.CacheMiB, defersCompanyIndexes = store.LargeImportDefersIndexes };
     }
 

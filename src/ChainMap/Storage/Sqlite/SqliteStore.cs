@@ -79,14 +79,18 @@ internal sealed partial class SqliteStore : IChainMapStore
         }
     }
 
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <param name="background">
+    /// A background write nobody waits for (a kept discovery answer, the write mark): when it finds the store locked it does
+    /// not ask an import to commit early (ADR 0440), it waits the busy timeout and its caller logs a failure.
+    /// </param>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool background = false)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
         pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" + CacheMiB * 1024 + ";";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        Gate.Install(connection, signals: true);
+        Gate.Install(connection, background ? BusyWaiter.Background : BusyWaiter.Writer);
         return connection;
     }
 

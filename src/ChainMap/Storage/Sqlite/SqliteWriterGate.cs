@@ -32,6 +32,9 @@ internal sealed class SqliteWriterGate
 
     private readonly int index;
 
+    /// <summary>How many <see cref="BusyWaiter"/> kinds the busy handler's argument encodes beside the gate's index.</summary>
+    private const int Kinds = 3;
+
     /// <summary>How long a writer waits for the lock when no session that commits when asked holds it (the connections' DefaultTimeout).</summary>
     internal static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -65,7 +68,7 @@ internal sealed class SqliteWriterGate
 
     private SqliteWriterGate(int index) => this.index = index;
 
-    /// <summary>How many times a writer of this process has begun to wait for the lock.</summary>
+    /// <summary>How many times a writer of this process (a background one included, not an import session) has begun to wait for the lock.</summary>
     public long Waits => Interlocked.Read(ref waits);
 
     /// <summary>
@@ -76,13 +79,15 @@ internal sealed class SqliteWriterGate
 
     /// <summary>
     /// Sets the busy handler of <paramref name="connection"/> (SQLite's <c>sqlite3_busy_handler</c>, which SQLitePCLRaw does
-    /// not wrap): a writer's (<paramref name="signals"/> true) says it waits; an import session's does not (it must not ask
-    /// itself to commit); both retry every <see cref="RetryMilliseconds"/>. Without it Microsoft.Data.Sqlite retries every
-    /// 150 ms, so a writer rarely meets the moment between two of an import's transactions.
+    /// not wrap). A <see cref="BusyWaiter.Writer"/> says it waits (an import commits for it); a <see cref="BusyWaiter.Background"/>
+    /// writer is counted in <see cref="Waits"/> but does not ask an import to commit; an <see cref="BusyWaiter.Import"/>
+    /// session's connection does neither (it must not ask itself to commit). All retry every <see cref="RetryMilliseconds"/>:
+    /// without it Microsoft.Data.Sqlite retries every 150 ms, and a writer rarely meets the moment between two of an
+    /// import's transactions.
     /// </summary>
-    public void Install(SqliteConnection connection, bool signals)
+    public void Install(SqliteConnection connection, BusyWaiter waiter)
     {
-        var rc = Native.BusyHandler(connection.Handle!.DangerousGetHandle(), Native.Handler, (nint)(index * 2 + (signals ? 1 : 0)));
+        var rc = Native.BusyHandler(connection.Handle!.DangerousGetHandle(), Native.Handler, (nint)(index * Kinds + (int)waiter));
         if (rc != 0)
         {
             throw new SqliteException($"could not set the busy handler (SQLite error {rc})", rc);
@@ -110,15 +115,16 @@ internal sealed class SqliteWriterGate
     }
 
     /// <summary>SQLite's busy handler: <paramref name="count"/> is 0 at the first call of a wait; 1 retries, 0 gives up.</summary>
-    private int Busy(bool signals, int count)
+    private int Busy(BusyWaiter waiter, int count)
     {
+        var signals = waiter == BusyWaiter.Writer;
         var now = Environment.TickCount64;
         if (count == 0)
         {
             // A wait runs on the thread that steps the statement, from its first call to its last.
             waitStarted = now;
             waitForYield = false;
-            if (signals)
+            if (waiter != BusyWaiter.Import)
             {
                 Interlocked.Increment(ref waits);
             }
@@ -145,8 +151,8 @@ internal sealed class SqliteWriterGate
         /// <summary>Kept for the process's life: SQLite calls it through the pointer it was given.</summary>
         public static readonly BusyCallback Handler = static (argument, count) =>
         {
-            var gate = Volatile.Read(ref registered)[(int)(argument / 2)];
-            return gate.Busy(argument % 2 == 1, count);
+            var gate = Volatile.Read(ref registered)[(int)(argument / Kinds)];
+            return gate.Busy((BusyWaiter)(int)(argument % Kinds), count);
         };
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
@@ -157,4 +163,17 @@ internal sealed class SqliteWriterGate
         [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
         public static extern int BusyHandler(nint database, BusyCallback handler, nint argument);
     }
+}
+
+/// <summary>Who waits for the SQLite write lock on a connection (<see cref="SqliteWriterGate.Install"/>).</summary>
+internal enum BusyWaiter
+{
+    /// <summary>A write somebody waits for (a request's): an import holding the lock commits at its next batch for it.</summary>
+    Writer,
+
+    /// <summary>A background write nobody waits for (a kept discovery answer, the write mark): it does not end an import's transaction.</summary>
+    Background,
+
+    /// <summary>An import session's own connection.</summary>
+    Import,
 }

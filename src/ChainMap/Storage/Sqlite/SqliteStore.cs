@@ -79,6 +79,7 @@ internal sealed partial class SqliteStore : IChainMapStore
         }
     }
 
+    /// <param name="cancellationToken">Cancels the open.</param>
     /// <param name="background">
     /// A background write nobody waits for (a kept discovery answer, the write mark): when it finds the store locked it does
     /// not ask an import to commit early (ADR 0440), it waits the busy timeout and its caller logs a failure.

@@ -172,6 +172,12 @@ internal static partial class ApiSetup
         return app;
     }
 
+    /// <summary>
+    /// What a user reads when a write waited for the store past its limit: an import that commits only at its end (a dry
+    /// run, an all-or-nothing import) or a writer of another process held it. Other imports let a write in within a batch.
+    /// </summary>
+    internal const string StoreBusyDetail = "Nothing was changed: another writer held the store for longer than this change can wait (an import that commits only at its end, a dry run or an all-or-nothing import, or another program writing to the store). Try again when it has ended.";
+
     private static async Task HandleExceptionAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -184,6 +190,8 @@ internal static partial class ApiSetup
         var (status, title, detail) = error switch
         {
             StoreUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Store unavailable", unavailable.Message),
+            // SQLITE_BUSY / SQLITE_LOCKED past the wait: another writer held the store (ADR 0440), nothing was changed.
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => (StatusCodes.Status503ServiceUnavailable, "Store busy", StoreBusyDetail),
             Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, "Bad request",
                 bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message),
             OperationCanceledException => (499, "Request cancelled", "The request was cancelled."),

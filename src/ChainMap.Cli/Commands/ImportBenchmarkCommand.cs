@@ -2,9 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ChainMap.Curation;
+using ChainMap.Discovery;
 using ChainMap.Import;
 using ChainMap.Regions;
 using ChainMap.Seeding;
+using ChainMap.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainMap.Cli.Commands;
@@ -34,7 +37,12 @@ internal static class ImportBenchmarkCommand
             DefaultValueFactory = _ => "employees",
         };
         change.AcceptOnlyFromAmong("employees", "products");
-        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data, change };
+        var edits = new Option<int>("--edit-every")
+        {
+            Description = "During the mixed import, an analyst's edit of a stored company every N seconds (the edit the company page makes); each edit's wait and outcome is printed, and the re-import is skipped (0: no edits)",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data, change, edits };
         command.SetAction(async (result, cancellationToken) =>
         {
             var count = result.GetValue(rows);
@@ -58,8 +66,17 @@ internal static class ImportBenchmarkCommand
                 var importer = host.Services.GetRequiredService<CompanyImporter>();
                 await Console.Out.WriteLineAsync(Invariant($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
                 var first = await MeasureAsync("first import (all new)", importer, csv, cancellationToken);
-                await MeasureAsync("re-import (all unchanged)", importer, csv, cancellationToken);
+                var editEvery = result.GetValue(edits);
+                if (editEvery <= 0)
+                {
+                    await MeasureAsync("re-import (all unchanged)", importer, csv, cancellationToken);
+                }
+
+                using var editing = new CancellationTokenSource();
+                var editor = editEvery > 0 ? EditDuringAsync(host.Services, TimeSpan.FromSeconds(editEvery), editing.Token) : Task.CompletedTask;
                 var third = await MeasureAsync($"mixed import into the store holding them (1/3 unchanged, 1/3 changed {result.GetValue(change)}, 1/3 new)", importer, mixed, cancellationToken);
+                await editing.CancelAsync();
+                await editor;
                 using var self = Process.GetCurrentProcess();
                 await Console.Out.WriteLineAsync(Invariant($"""
                     summary: first import {first:N0} rows/s = {first / (raw.Rows / raw.Seconds):F2} x the raw load ({raw.Rows / raw.Seconds:N0} rows/s, {raw.How}); mixed import {third:N0} rows/s; process peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB
@@ -125,6 +142,45 @@ internal static class ImportBenchmarkCommand
 
             await csv.NextRecordAsync();
             i++;
+        }
+    }
+
+    /// <summary>
+    /// An analyst's edit (the company page's PATCH: <see cref="CompanyCuration.EditAsync"/>) of stored company 1, 2, 3…
+    /// every <paramref name="every"/> until <paramref name="stop"/>; prints how long each waited and how it ended.
+    /// </summary>
+    private static async Task EditDuringAsync(IServiceProvider services, TimeSpan every, CancellationToken stop)
+    {
+        var store = services.GetRequiredService<IChainMapStore>();
+        var curation = new CompanyCuration(store, services.GetRequiredService<DiscoveryCache>(), TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+        for (var id = 1L; ; id++)
+        {
+            try
+            {
+                await Task.Delay(every, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var at = clock.Elapsed.TotalSeconds;
+            var wait = Stopwatch.StartNew();
+            string outcome;
+            try
+            {
+                var stored = await store.GetCompanyForEditAsync(id, CancellationToken.None);
+                var result = await curation.EditAsync(id, stored!.Version, new CompanyEdit { Employees = new Given<int?>((stored.Employees ?? 0) + 1) },
+                    new Analyst("bench", "benchmark analyst"), CancellationToken.None);
+                outcome = result.Status.ToString();
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or StoreUnavailableException)
+            {
+                outcome = $"failed: {ex.GetType().Name}: {ex.Message}";
+            }
+
+            await Console.Out.WriteLineAsync(Invariant($"  edit of company {id} at {at:F1} s into the mixed import: {outcome} after {wait.Elapsed.TotalSeconds:F2} s (load average {LoadAverage()})"));
         }
     }
 

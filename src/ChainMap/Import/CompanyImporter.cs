@@ -166,6 +166,12 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             // On the scheduler the import runs on: a job's import threads (ADR 0290), or the thread pool.
             var producer = Task.Factory.StartNew(() => ProduceAsync(channel.Writer, stop.Token), stop.Token, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
             var sinceCommit = 0L;
+            var commitsOnRequest = !options.DryRun && !options.AllOrNothing;
+            if (!commitsOnRequest)
+            {
+                session.CommitsOnlyAtEnd();
+            }
+
             try
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
@@ -178,7 +184,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                     var outcomes = await session.UpsertAsync(batch.Records, stop.Token);
                     Count(batch, outcomes);
                     sinceCommit += batch.Records.Count;
-                    if (!options.DryRun && !options.AllOrNothing && !session.HoldsCommits && sinceCommit >= Math.Min(CommitEvery, session.CommitEvery))
+                    // A writer waiting for the import's transaction (an analyst's edit) is let in at this batch boundary (ADR 0440).
+                    if (commitsOnRequest && (session.WritersWaiting || (!session.HoldsCommits && sinceCommit >= Math.Min(CommitEvery, session.CommitEvery))))
                     {
                         await session.CommitAsync(stop.Token);
                         written = true;

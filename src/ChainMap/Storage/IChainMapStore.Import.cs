@@ -39,6 +39,23 @@ internal interface ICompanyImportSession : IAsyncDisposable
     bool HoldsCommits => false;
 
     /// <summary>
+    /// True when another writer of the store is waiting for this session's open transaction (an analyst's edit, a merge, a
+    /// job record…, ADR 0440): the importer then commits at this batch boundary, whatever <see cref="HoldsCommits"/> and
+    /// <see cref="CommitEvery"/> say, and the session lets the writers in before its next transaction. A session that held
+    /// its commits ends that path properly at such a commit (its readers see a store with every index) and goes on with
+    /// the importer's ordinary commits. The default is false (a store whose writers do not wait for an import's transaction).
+    /// </summary>
+    bool WritersWaiting => false;
+
+    /// <summary>
+    /// The importer says it will commit once at the end or never (a dry run, an all-or-nothing import): the session cannot
+    /// let other writers in before its end, and they wait as long as the store lets them (ADR 0440). Told before the first batch.
+    /// </summary>
+    void CommitsOnlyAtEnd()
+    {
+    }
+
+    /// <summary>
     /// How many rows the whole file probably holds (the rows read so far over the share of its bytes read, ADR 0380),
     /// told before each batch. A store may use it to choose early how to keep the tables it derives from the companies
     /// (a large import into a store with companies rebuilds them once instead of row by row); it decides nothing that

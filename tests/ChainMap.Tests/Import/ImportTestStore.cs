@@ -48,8 +48,8 @@ internal sealed class ImportTestStore : IAsyncDisposable
 
     public ChainImporter ChainImporter { get; }
 
-    /// <param name="largeImportDefersIndexes"><c>Storage:LargeImportDefersIndexes</c> (ADR 0410; off by default).</param>
-    public static async Task<ImportTestStore> CreateAsync(bool largeImportDefersIndexes = false)
+    /// <param name="largeImportDefersIndexes"><c>Storage:LargeImportDefersIndexes</c> (ADR 0410; on by default since ADR 0440).</param>
+    public static async Task<ImportTestStore> CreateAsync(bool largeImportDefersIndexes = true)
     {
         var source = await TemplateAsync();
         var directory = System.IO.Directory.CreateTempSubdirectory("chainmap-import-").FullName;

@@ -3,7 +3,10 @@ using System.Text;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Storage;
+using ChainMap.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+
+using ChainMap.Tests.Support;
 
 namespace ChainMap.Tests.Import;
 
@@ -71,7 +74,7 @@ public sealed class LargeImportTests
         return rows;
     }
 
-    private async Task<ImportSummary> ImportAsync(WatchedStore watched, string path, ImportOptions options) =>
+    private async Task<ImportSummary> ImportAsync(WatchedImportStore watched, string path, ImportOptions options) =>
         await new CompanyImporter(watched, store.Regions, store.Chains, TimeProvider.System)
             .ImportFileAsync(path, Path.GetFileName(path), options, null, null, CancellationToken.None);
 
@@ -79,7 +82,7 @@ public sealed class LargeImportTests
     public async Task An_ordinary_large_import_commits_once_past_its_first_batch_and_ends_with_every_index()
     {
         var schema = await SchemaAsync();
-        var watched = new WatchedStore((ICompanyImportStore)store.Store, commitEvery: 1_000);
+        var watched = new WatchedImportStore((ICompanyImportStore)store.Store, commitEvery: 1_000);
 
         var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
 
@@ -100,7 +103,7 @@ public sealed class LargeImportTests
 
         foreach (var options in new[] { new ImportOptions(DryRun: true), new ImportOptions(AllOrNothing: true) })
         {
-            var watched = new WatchedStore((ICompanyImportStore)store.Store, commitEvery: 1_000);
+            var watched = new WatchedImportStore((ICompanyImportStore)store.Store, commitEvery: 1_000);
             var summary = await ImportAsync(watched, path, options);
 
             Assert.That(summary.Rejected, Is.EqualTo(1));
@@ -113,40 +116,147 @@ public sealed class LargeImportTests
         }
     }
 
-    /// <summary>A store whose sessions count their commits, say <paramref name="commitEvery"/> as their limit and note after each batch whether they hold their commits.</summary>
-    private sealed class WatchedStore(ICompanyImportStore inner, int commitEvery) : ICompanyImportStore
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task An_edit_during_a_held_large_import_is_let_in_at_the_next_batch_and_the_edit_and_every_row_are_stored()
     {
-        public List<bool> Held { get; } = [];
-
-        public int CommitEvery => commitEvery;
-
-        public int Commits { get; private set; }
-
-        public async Task<ICompanyImportSession> BeginCompanyImportAsync(ImportStamp stamp, CancellationToken cancellationToken) =>
-            new Session(await inner.BeginCompanyImportAsync(stamp, cancellationToken), this);
-
-        private sealed class Session(ICompanyImportSession inner, WatchedStore watched) : ICompanyImportSession
+        var schema = await SchemaAsync();
+        var gate = ((SqliteStore)store.Store).Gate;
+        var edits = (ICompanyEditStore)store.Store;
+        // A company the file does not name (the file starts at Stored / 3).
+        var target = (await edits.GetCompanyForEditAsync((await store.Store.GetCompanyByUsccAsync(UsccOf(0), CancellationToken.None))!.Id, CancellationToken.None))!;
+        Task<CompanyWriteResult>? edit = null;
+        (long Companies, List<string> Schema)? whileWaiting = null, afterYield = null;
+        int? editedSeenAfterYield = null;
+        var watched = new WatchedImportStore((ICompanyImportStore)store.Store, commitEvery: 1_000, async batch =>
         {
-            public int CommitEvery => watched.CommitEvery;
-
-            public bool HoldsCommits => inner.HoldsCommits;
-
-            public void ExpectRows(long rows) => inner.ExpectRows(rows);
-
-            public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
+            if (batch == 2)
             {
-                var outcomes = await inner.UpsertAsync(batch, cancellationToken);
-                watched.Held.Add(inner.HoldsCommits);
-                return outcomes;
-            }
+                // The second batch took the large path: its transaction, with the company indexes dropped, is open.
+                var waits = gate.Waits;
+                edit = Task.Run(() => edits.SaveCompanyEditAsync(target with { Employees = 4242 }, target.Version, false, DateTimeOffset.UtcNow, CancellationToken.None));
+                while (gate.Waits == waits && !edit.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
 
-            public Task CommitAsync(CancellationToken cancellationToken)
+                Assert.That(edit.IsCompleted, Is.False, "the edit waits for the import's transaction");
+                whileWaiting = (await RawCountAsync(), await SchemaAsync());
+            }
+            else if (batch == 3)
             {
-                watched.Commits++;
-                return inner.CommitAsync(cancellationToken);
+                afterYield = (await RawCountAsync(), await SchemaAsync());
+                editedSeenAfterYield = (await edits.GetCompanyForEditAsync(target.Id, CancellationToken.None))!.Employees;
             }
+        });
 
-            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(edit, Is.Not.Null);
+        var written = await edit!;
+        Assert.That(written.Status, Is.EqualTo(CompanyWriteStatus.Written), "the edit is stored, not refused after the busy timeout");
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, false }), "the import held its commits until the edit waited, then went on with ordinary commits");
+        // After the first batch (told to commit every 1,000 rows), for the edit after the second, after the third (ordinary
+        // commits again), and the importer's last (of nothing).
+        Assert.That(watched.Commits, Is.EqualTo(4));
+        Assert.That(whileWaiting!.Value, Is.EqualTo((Stored + CompanyImporter.BatchSize - (long)Again, schema)),
+            "while the edit waits, readers see the store as the first batch's commit left it, every index included");
+        Assert.That(afterYield!.Value.Companies, Is.EqualTo(Stored + 2L * CompanyImporter.BatchSize - Again), "the commit for the edit holds the first two batches");
+        Assert.That(afterYield.Value.Schema, Does.Contain("index company_by_strength").And.Contain("index company_by_province").And.Contain("index company_by_name"),
+            "the indexes the held transaction dropped are built in the commit that lets the edit in");
+        Assert.That(editedSeenAfterYield, Is.EqualTo(4242), "the edit ran between the import's transactions");
+
+        // The import's outcome is the one it has without the edit, and the edit stays.
+        Assert.That((summary.Inserted, summary.Updated + summary.Unchanged), Is.EqualTo(((long)Rows - Again, (long)Again)));
+        Assert.That(await SchemaAsync(), Is.EqualTo(schema), "every index and trigger is back, nothing deferred");
+        Assert.That(await RawAsync("PRAGMA integrity_check"), Is.EqualTo(new[] { "ok" }));
+        Assert.That((await edits.GetCompanyForEditAsync(target.Id, CancellationToken.None))!.Employees, Is.EqualTo(4242));
+        await using var reference = await ImportTestStore.CreateAsync();
+        Assert.That((await reference.ImportAsync(reference.Write("stored.csv", File(0, Stored)))).Inserted, Is.EqualTo(Stored));
+        var uninterrupted = await reference.ImportAsync(reference.Write("large.csv", File(Stored / 3, Rows + Stored / 3)));
+        Assert.That(Counts(uninterrupted), Is.EqualTo(Counts(summary)));
+        var referenceEdits = (ICompanyEditStore)reference.Store;
+        var referenceTarget = (await referenceEdits.GetCompanyForEditAsync(target.Id, CancellationToken.None))!;
+        await referenceEdits.SaveCompanyEditAsync(referenceTarget with { Employees = 4242 }, referenceTarget.Version, false, DateTimeOffset.UtcNow, CancellationToken.None);
+        foreach (var sql in StoreContents)
+        {
+            Assert.That(await RawAsync(sql), Is.EqualTo(await RawAsync(sql, reference)), sql);
         }
     }
+
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task A_background_write_during_a_held_large_import_waits_for_its_end_without_ending_it()
+    {
+        var sqlite = (SqliteStore)store.Store;
+        var mark = await sqlite.GetWriteMarkAsync(CancellationToken.None);
+        Task<long>? raise = null;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                var waits = sqlite.Gate.Waits;
+                // What the discovery answers kept in the store write in the background (ADR 0295): nobody waits for it.
+                raise = Task.Run(() => sqlite.RaiseWriteMarkAsync(1, CancellationToken.None));
+                while (sqlite.Gate.Waits == waits && !raise.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.That(raise.IsCompleted, Is.False, "the background write waits for the import's transaction");
+            }
+        });
+
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, true }), "the import held its commits to its end (ADR 0410's saving kept)");
+        Assert.That(watched.Commits, Is.EqualTo(2));
+        Assert.That(raise, Is.Not.Null);
+        Assert.That(await raise!, Is.GreaterThan(mark), "the background write was made after the import's commit");
+        Assert.That(summary.Inserted, Is.EqualTo((long)Rows - Again));
+    }
+
+    [Test]
+    public async Task A_waiting_writer_makes_an_ordinary_import_commit_at_each_batch_and_never_a_dry_run_or_an_all_or_nothing_import()
+    {
+        var path = LargeFile("N/A,,421303,100,1");
+        foreach (var options in new[] { new ImportOptions(DryRun: true), new ImportOptions(AllOrNothing: true) })
+        {
+            var held = new WatchedImportStore((ICompanyImportStore)store.Store, commitEvery: 1_000, writersWaiting: true);
+            var summary = await ImportAsync(held, path, options);
+
+            Assert.That(held.CommitsOnlyAtEnd, Is.True, "the importer tells the session it commits only at the end");
+            Assert.That(held.Commits, Is.Zero, "one transaction, never committed (a rejected row), whoever waits");
+            Assert.That(held.Held, Is.EqualTo(new[] { false, true, true }), "the large path held to the end");
+            Assert.That(summary.Inserted, Is.EqualTo((long)Rows - Again));
+        }
+
+        var watched = new WatchedImportStore((ICompanyImportStore)store.Store, commitEvery: int.MaxValue, writersWaiting: true);
+        var ordinary = await ImportAsync(watched, path, ImportOptions.Default);
+
+        Assert.That(watched.CommitsOnlyAtEnd, Is.False);
+        // After each of the three batches (told never to commit by size), and the importer's last (of nothing).
+        Assert.That(watched.Commits, Is.EqualTo(4));
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, false }), "the commit after the second batch ended the held path");
+        Assert.That((ordinary.Inserted, ordinary.Updated + ordinary.Unchanged), Is.EqualTo(((long)Rows - Again, (long)Again)), "the dry run and the all-or-nothing import wrote nothing");
+        Assert.That(await store.CountAsync(), Is.EqualTo(Rows + Stored / 3));
+    }
+
+    /// <summary>What an import writes, in a stable order (ids included; provenance and times left out: the edit's stamp differs).</summary>
+    private static readonly string[] StoreContents =
+    [
+        "SELECT id, uscc, name, name_key, region_code, registered_capital, employees, strength, tags, version FROM company ORDER BY id",
+        "SELECT company_id, segment_code, role, confidence, source, status FROM company_segment ORDER BY 1, 2",
+        "SELECT segment_code, company_id, chain_code, province_code, city_code, county_code, round(strength, 6), capital FROM discovery_member ORDER BY 1, 2",
+        "SELECT segment_code, region_code, level, province_code, city_code, companies, round(capital, 3), round(strength, 3) FROM discovery_count ORDER BY 1, 2",
+        "SELECT seq, first_id, last_id FROM import_change ORDER BY first_id",
+    ];
+
+    private static (long, long, long, long, long, long, long, long) Counts(ImportSummary s) =>
+        (s.Read, s.Inserted, s.Updated, s.Unchanged, s.Rejected, s.Unassigned, s.Unconfirmed, s.AnalystValuesKept);
+
+    private Task<long> RawCountAsync() => RawAsync("SELECT count(*) FROM company").ContinueWith(t => long.Parse(t.Result.Single(), CultureInfo.InvariantCulture), TaskScheduler.Default);
+
+    /// <summary>The rows of <paramref name="sql"/> on a connection of its own, outside the store (<paramref name="other"/>'s file when given).</summary>
+    private Task<List<string>> RawAsync(string sql, ImportTestStore? other = null) => SqliteRows.ReadAsync(Path.Combine((other ?? store).Directory, "test.db"), sql);
 }

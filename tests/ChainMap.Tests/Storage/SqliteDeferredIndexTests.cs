@@ -660,21 +660,7 @@ public sealed class SqliteDeferredIndexTests
     }
 
     /// <summary>Rows of <paramref name="sql"/> (every column as text, joined by " | ") from the store at <see cref="path"/>.</summary>
-    private async Task<List<string>> RowsAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> RowsAsync(string sql) => SqliteRows.ReadAsync(path, sql);
 
     /// <summary>Every company, membership and change log row and every discovery row of the store at <see cref="path"/>.</summary>
     private async Task<List<string>> StoredAsync() =>

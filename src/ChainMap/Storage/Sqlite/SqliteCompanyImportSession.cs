@@ -25,6 +25,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly SqliteConnection connection;
+    private readonly SqliteWriterGate gate;
     private readonly ImportStamp stamp;
     private readonly string now;
     private readonly Dictionary<int, string> provenanceByMask = [];
@@ -64,6 +65,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// during a large import into a store with companies, and defers the discovery triggers only (ADR 0255).
     /// </summary>
     private bool defersCompanyIndexes;
+
+    /// <summary>The importer commits once at the end or never (<see cref="CommitsOnlyAtEnd"/>): waiting writers cannot be let in.</summary>
+    private bool commitsOnlyAtEnd;
+
+    /// <summary><see cref="Environment.TickCount64"/> when the open transaction began (<see cref="WritersWaiting"/>).</summary>
+    private long began;
     private long storedAtStart;
     private long written;
 
@@ -109,9 +116,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// <summary>On the large path the indexes readers use are missing until the session's last commit builds them (ADR 0410).</summary>
     public bool HoldsCommits => largePath;
 
-    private SqliteCompanyImportSession(SqliteConnection connection, ImportStamp stamp)
+    /// <summary>A writer of this process found the lock this session's open transaction holds (ADR 0440).</summary>
+    public bool WritersWaiting => transaction is not null && gate.WaitedSince(began);
+
+    public void CommitsOnlyAtEnd() => commitsOnlyAtEnd = true;
+
+    private SqliteCompanyImportSession(SqliteConnection connection, SqliteWriterGate gate, ImportStamp stamp)
     {
         this.connection = connection;
+        this.gate = gate;
         this.stamp = stamp;
         now = stamp.At.ToString("O", CultureInfo.InvariantCulture);
         selectByUscc = Create($"SELECT {StoredColumns} FROM company WHERE uscc IN (SELECT value FROM json_each($list))", "$list");
@@ -141,7 +154,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size=-{store.ImportCacheMiB * 1024}"), cancellationToken);
         }
 
-        return new SqliteCompanyImportSession(connection, stamp) { largerCache = store.ImportCacheMiB != SqliteStore.CacheMiB, defersCompanyIndexes = store.LargeImportDefersIndexes };
+        // The session's own waits for the lock (behind an analyst's edit) do not ask it to commit.
+        store.Gate.Install(connection, BusyWaiter.Import);
+        return new SqliteCompanyImportSession(connection, store.Gate, stamp) { largerCache = store.ImportCacheMiB != SqliteStore.CacheMiB, defersCompanyIndexes = store.LargeImportDefersIndexes };
     }
 
     public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CompanyRecord> batch, CancellationToken cancellationToken)
@@ -221,18 +236,43 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         if (transaction is not null)
         {
-            if (largePath)
+            var forWriters = WritersWaiting;
+            if (largePath && forWriters)
+            {
+                // A writer waits (ADR 0440): the company indexes readers use come back in this commit, the discovery
+                // triggers stay deferred and the session goes on as an ordinary large import (ADR 0255: the discovery
+                // tables are rebuilt at its end, from every membership, the writers' included).
+                await RestoreInTransactionAsync(connection, transaction, LargeImportIndexNames, cancellationToken);
+                largePath = nameIndexDeferred = false;
+                largePathEnded = true;
+            }
+            else if (largePath)
             {
                 // Readers go from the store before the import to the store after it, indexes and discovery tables built.
-                await RestoreInTransactionAsync(connection, transaction, cancellationToken);
+                await RestoreInTransactionAsync(connection, transaction, null, cancellationToken);
                 largePath = indexesDeferred = nameIndexDeferred = false;
                 largePathEnded = true;
             }
 
             await transaction.CommitAsync(cancellationToken);
+            await EndTransactionAsync();
+            if (forWriters)
+            {
+                await gate.LetWritersInAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Disposes the open transaction (a rollback unless it was committed): the lock is free, writers wait for nobody.</summary>
+    private async Task EndTransactionAsync()
+    {
+        if (transaction is not null)
+        {
             await transaction.DisposeAsync();
             transaction = null;
         }
+
+        gate.Hold(yields: false);
     }
 
     public async ValueTask DisposeAsync()
@@ -247,19 +287,23 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             statement.Dispose();
         }
 
-        if (transaction is not null)
-        {
-            await transaction.DisposeAsync();
-            transaction = null;
-        }
-
+        await EndTransactionAsync();
         rawInsert.Dispose();
         rawMembership.Dispose();
         manyInserts.Dispose();
         manyMemberships.Dispose();
         if (indexesDeferred)
         {
-            await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
+            // Bounded work that ends in a commit: writers wait for it past the busy timeout, as for a batch (ADR 0440).
+            gate.Hold(yields: true);
+            try
+            {
+                await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
+            }
+            finally
+            {
+                gate.Hold(yields: false);
+            }
         }
 
         if (largerCache)
@@ -332,7 +376,10 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// companies up through them and they keep identities unique; the indexes whose new keys land at the end of a range
     /// (city, county, the memberships') stay too: they cost little live and a full build at the end.
     /// </summary>
-    private const string LargeImportIndexes = $"type = 'index' AND tbl_name = 'company' AND name IN ('company_by_province', 'company_by_strength', '{NameIndex}')";
+    private const string LargeImportIndexes = $"type = 'index' AND tbl_name = 'company' AND {LargeImportIndexNames}";
+
+    /// <summary>The names of <see cref="LargeImportIndexes"/> (a condition on sqlite_master or deferred_index).</summary>
+    private const string LargeImportIndexNames = $"name IN ('company_by_province', 'company_by_strength', '{NameIndex}')";
 
     /// <summary>
     /// What a large import into a store with companies defers (ADR 0255): every trigger that copies memberships or
@@ -352,7 +399,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await RestoreInTransactionAsync(connection, transaction, cancellationToken);
+        await RestoreInTransactionAsync(connection, transaction, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -365,21 +412,22 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     }
 
     /// <summary>
-    /// Recreates every index and trigger recorded in deferred_index, in <paramref name="transaction"/> (the large path's
-    /// last one, ADR 0410, or one of its own). The index builds sort every key of a million-row table: SQLite's sorter
+    /// Recreates every index and trigger recorded in deferred_index (those <paramref name="only"/> selects, a condition on its
+    /// name, when given: the company indexes at a commit for waiting writers, ADR 0440), in <paramref name="transaction"/>
+    /// (the large path's last one, ADR 0410, or one of its own). The index builds sort every key of a million-row table: SQLite's sorter
     /// works in 16 MiB (ADR 0205) and spills to temporary files instead of memory (temp_store=MEMORY, every connection's
     /// setting, which the load keeps: with FILE its statement journals past 64 KiB go to files too). SQLite lets
     /// temp_store change inside a transaction while the connection has no temporary schema open, which ours never do.
     /// Both settings are put back.
     /// </summary>
-    private static async Task RestoreInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task RestoreInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, string? only, CancellationToken cancellationToken)
     {
         var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken, transaction), CultureInfo.InvariantCulture);
         var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken, transaction), CultureInfo.InvariantCulture);
         await ScalarAsync(connection, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;", cancellationToken, transaction);
         try
         {
-            await RestoreRecordedAsync(connection, transaction, cancellationToken);
+            await RestoreRecordedAsync(connection, transaction, only, cancellationToken);
         }
         finally
         {
@@ -387,13 +435,14 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
     }
 
-    private static async Task RestoreRecordedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task RestoreRecordedAsync(SqliteConnection connection, SqliteTransaction transaction, string? only, CancellationToken cancellationToken)
     {
+        var which = only is null ? "" : " WHERE " + only;
         var indexes = new List<(string Name, string Sql)>();
         await using (var list = connection.CreateCommand())
         {
             list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM deferred_index";
+            list.CommandText = "SELECT name, sql FROM deferred_index" + which;
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -417,7 +466,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         await using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM deferred_index";
+            clear.CommandText = "DELETE FROM deferred_index" + which;
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -472,6 +521,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         transaction = connection.BeginTransaction(deferred: false);
+        began = Environment.TickCount64;
+        gate.Hold(yields: !commitsOnlyAtEnd);
         foreach (var command in new[] { selectByUscc, selectByName, selectMemberships, anyWithoutUscc, recordImport, recordChange })
         {
             command.Transaction = transaction;

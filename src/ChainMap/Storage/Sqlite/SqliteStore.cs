@@ -12,9 +12,10 @@ internal sealed partial class SqliteStore : IChainMapStore
     /// <summary>The page cache of every connection, in MiB (an import session's may be larger: <see cref="ImportCacheMiB"/>).</summary>
     internal const int CacheMiB = 64;
 
-    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = false)
+    public SqliteStore(string databasePath, TimeProvider time, int importCacheMiB = CacheMiB, bool largeImportDefersIndexes = true)
     {
         DatabasePath = databasePath;
+        Gate = SqliteWriterGate.For(databasePath);
         this.time = time;
         ImportCacheMiB = importCacheMiB;
         LargeImportDefersIndexes = largeImportDefersIndexes;
@@ -46,6 +47,9 @@ internal sealed partial class SqliteStore : IChainMapStore
     /// <summary>Whether a large import into a store with companies builds its random-keyed company indexes once, at its one commit (<see cref="StorageOptions.LargeImportDefersIndexes"/>, ADR 0410).</summary>
     internal bool LargeImportDefersIndexes { get; }
 
+    /// <summary>Where this process's writers to the file and a long import meet (ADR 0440): every connection's busy handler reports to it.</summary>
+    internal SqliteWriterGate Gate { get; }
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -75,13 +79,19 @@ internal sealed partial class SqliteStore : IChainMapStore
         }
     }
 
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <param name="background">
+    /// A background write nobody waits for (a kept discovery answer, the write mark): when it finds the store locked it does
+    /// not ask an import to commit early (ADR 0440), it waits the busy timeout and its caller logs a failure.
+    /// </param>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool background = false)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
         pragmas.CommandText = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" + CacheMiB * 1024 + ";";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        Gate.Install(connection, background ? BusyWaiter.Background : BusyWaiter.Writer);
         return connection;
     }
 

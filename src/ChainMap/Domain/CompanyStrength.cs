@@ -34,88 +34,105 @@ internal static class CompanyStrength
 
     private static StrengthAssessment Evaluate(decimal? registeredCapital, decimal? revenue, int? employees, string? listedCode, IReadOnlyCollection<string> tags, DateOnly? founded, DateOnly? asOf, bool describe)
     {
+        // Facts are worded only when asked (describe): an import scores every row and ranking counts every candidate's
+        // signals, so the score alone allocates nothing per fact.
         var score = 0.0;
-        var facts = new List<string>();
-        var missing = new List<string>();
+        List<string>? facts = describe ? [] : null;
+        List<string>? missing = describe ? [] : null;
         var signals = 0;
 
-        void Fact(Func<string> text, double points)
+        void Fact(string? text, double points)
         {
             score += points;
-            if (!describe)
-            {
-                return;
-            }
-
-            facts.Add(string.Create(CultureInfo.InvariantCulture, $"{text()} {Math.Round(points, 2):0.##} 分"));
+            facts?.Add(string.Create(CultureInfo.InvariantCulture, $"{text} {Math.Round(points, 2):0.##} 分"));
         }
 
         var board = ListingBoard(listedCode);
         if (board is not null || tags.Contains(CompanyTags.Listed))
         {
             signals++;
-            Fact(() => board is null ? "上市" : $"上市（{listedCode!.Trim()}，{board}）", BoardPoints(board));
+            Fact(describe ? (board is null ? "上市" : $"上市（{listedCode!.Trim()}，{board}）") : null, BoardPoints(board));
         }
 
-        var controller = CompanyTags.Controllers.FirstOrDefault(tags.Contains);
+        string? controller = null;
+        for (var i = 0; i < CompanyTags.Controllers.Count && tags.Count > 0; i++)
+        {
+            if (tags.Contains(CompanyTags.Controllers[i]))
+            {
+                controller = CompanyTags.Controllers[i];
+                break;
+            }
+        }
+
         if (controller is not null)
         {
             signals++;
-            Fact(() => "企业性质 " + controller, ControllerPoints(controller));
+            Fact(describe ? "企业性质 " + controller : null, ControllerPoints(controller));
         }
         else
         {
-            missing.Add("企业性质");
+            missing?.Add("企业性质");
         }
 
         if (registeredCapital is { } capital)
         {
             signals++;
-            Fact(() => "注册资本 " + Money(capital), LogPoints((double)capital, 100, 1_000_000, 20));
+            Fact(describe ? "注册资本 " + Money(capital) : null, LogPoints((double)capital, 100, 1_000_000, 20));
         }
         else
         {
-            missing.Add("注册资本");
+            missing?.Add("注册资本");
         }
 
         if (revenue is { } income)
         {
             signals++;
-            Fact(() => "营业收入 " + Money(income), LogPoints((double)income, 500, 10_000_000, 25));
+            Fact(describe ? "营业收入 " + Money(income) : null, LogPoints((double)income, 500, 10_000_000, 25));
         }
         else
         {
-            missing.Add("营收");
+            missing?.Add("营收");
         }
 
         if (employees is { } staff)
         {
             signals++;
-            Fact(() => string.Create(CultureInfo.InvariantCulture, $"员工 {staff} 人"), LogPoints(staff, 10, 50_000, 15));
+            Fact(describe ? string.Create(CultureInfo.InvariantCulture, $"员工 {staff} 人") : null, LogPoints(staff, 10, 50_000, 15));
         }
         else
         {
-            missing.Add("员工人数");
+            missing?.Add("员工人数");
         }
 
         if (founded is { } date)
         {
             signals++;
             var years = Years(date, asOf ?? DateOnly.FromDateTime(DateTime.UtcNow));
-            Fact(() => string.Create(CultureInfo.InvariantCulture, $"成立 {years} 年（{date:yyyy-MM-dd}）"), AgePoints(years));
+            Fact(describe ? string.Create(CultureInfo.InvariantCulture, $"成立 {years} 年（{date:yyyy-MM-dd}）") : null, AgePoints(years));
         }
         else
         {
-            missing.Add("成立日期");
+            missing?.Add("成立日期");
         }
 
-        var other = tags.Where(t => t != CompanyTags.Listed && !CompanyTags.Controllers.Contains(t)).ToList();
-        if (other.Count > 0)
+        var counted = false;
+        var qualifications = 0.0;
+        // Other tags (labels and qualifications); most rows have none, and an enumerator is an allocation.
+        if (tags.Count > 0)
         {
-            signals++;
-            var qualifications = 0.0;
-            foreach (var tag in other)
+            foreach (var tag in tags)
             {
+                if (tag == CompanyTags.Listed || CompanyTags.Controllers.Contains(tag))
+                {
+                    continue;
+                }
+
+                if (!counted)
+                {
+                    signals++;
+                    counted = true;
+                }
+
                 var points = LabelPoints(tag, tags);
                 var qualification = QualificationPoints(tag);
                 if (points == 0 && qualification > 0)
@@ -125,11 +142,11 @@ internal static class CompanyStrength
                     qualifications += points;
                 }
 
-                Fact(() => tag, points);
+                Fact(tag, points);
             }
         }
 
-        return new StrengthAssessment(Math.Round(Math.Min(score, 100), 2), facts, missing, signals);
+        return new StrengthAssessment(Math.Round(Math.Min(score, 100), 2), (IReadOnlyList<string>?)facts ?? [], (IReadOnlyList<string>?)missing ?? [], signals);
     }
 
     /// <summary>Qualifications (资质 tags) together add at most this many points.</summary>

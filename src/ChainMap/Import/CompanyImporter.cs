@@ -409,9 +409,10 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                     unassigned++;
                 }
 
-                foreach (var membership in batch.Records[i].Memberships)
+                var memberships = batch.Records[i].Memberships;
+                for (var m = 0; m < memberships.Count; m++)
                 {
-                    if (!membership.IsConfirmed)
+                    if (!memberships[m].IsConfirmed)
                     {
                         unconfirmed++;
                     }

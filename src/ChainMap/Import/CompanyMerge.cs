@@ -216,8 +216,10 @@ internal static class CompanyMerge
         List<SegmentMembership>? result = null;
         List<SegmentMembership>? written = null;
         var appendedOnly = stored.Count == 0;
-        foreach (var membership in incoming)
+        for (var i = 0; i < incoming.Count; i++)
         {
+            // An index loop: foreach over the interface boxes an enumerator for every row.
+            var membership = incoming[i];
             if (!segmentExists(membership.SegmentCode))
             {
                 continue;
@@ -316,12 +318,40 @@ internal sealed class CompanyMergeBatch
     private readonly Dictionary<long, int> pendingAt = [];
     private Dictionary<string, List<StoredCompany>>? byName;
 
+    /// <summary>The name index of the previous batch, emptied, for <see cref="ByName"/> to fill again.</summary>
+    private Dictionary<string, List<StoredCompany>>? spareByName;
+
     /// <summary>
     /// Takes the stored candidates (a company listed twice counts once, in its first place; the order of a
     /// name's candidates is the order of the conflict report), whether a segment exists, and the highest id in use.
     /// </summary>
     public CompanyMergeBatch(IEnumerable<StoredCompany> stored, Func<string, bool> segmentExists, long lastId, ImportStamp stamp)
+        : this(segmentExists, stamp) => Begin(stored, lastId);
+
+    /// <summary>A batch to <see cref="Begin"/> again for every batch of a session.</summary>
+    public CompanyMergeBatch(Func<string, bool> segmentExists, ImportStamp stamp)
     {
+        this.segmentExists = segmentExists;
+        this.stamp = stamp;
+    }
+
+    /// <summary>
+    /// Starts the next batch of a session as the constructor does, forgetting the previous one. Its dictionaries keep
+    /// their capacity: a batch of 5,000 new companies grows each to about 170 KB, past the large-object threshold, and
+    /// allocating them again for every batch cost a full (gen-2) collection every batch or two of a large import.
+    /// </summary>
+    public CompanyMergeBatch Begin(IEnumerable<StoredCompany> stored, long lastId)
+    {
+        byUscc.Clear();
+        pending.Clear();
+        pendingAt.Clear();
+        if (byName is not null)
+        {
+            byName.Clear();
+            spareByName = byName;
+            byName = null;
+        }
+
         foreach (var company in stored)
         {
             if (!pendingAt.ContainsKey(company.Id))
@@ -330,9 +360,8 @@ internal sealed class CompanyMergeBatch
             }
         }
 
-        this.segmentExists = segmentExists;
-        this.stamp = stamp;
         LastId = lastId;
+        return this;
     }
 
     /// <summary>The highest company id handed out so far.</summary>
@@ -368,7 +397,8 @@ internal sealed class CompanyMergeBatch
     {
         if (byName is null)
         {
-            byName = new Dictionary<string, List<StoredCompany>>(StringComparer.Ordinal);
+            byName = spareByName ?? new Dictionary<string, List<StoredCompany>>(StringComparer.Ordinal);
+            spareByName = null;
             foreach (var company in pending)
             {
                 if (company is not null)

@@ -207,7 +207,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             }
         }
 
-        var region = ResolveRegion(Get, uscc, name, Problem);
+        // One delegate for the row's parsers (a method group converts to a new delegate at every call).
+        Action<int, string?, string, ProblemSeverity> problem = Problem;
+        var region = ResolveRegion(Get, uscc, name, problem);
         if (usccError is not null)
         {
             // A typo in the code, or an old 15-digit registration number in its column: the company is still a
@@ -222,10 +224,10 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return Rejected();
         }
 
-        var capital = ParseAmount(CapitalField, Get(CapitalField), Problem);
-        var revenue = ParseAmount(RevenueField, Get(RevenueField), Problem);
-        var employees = ParseCount(EmployeesField, Get(EmployeesField), Problem);
-        var founded = ParseDate(FoundedField, Get(FoundedField), Problem);
+        var capital = ParseAmount(CapitalField, Get(CapitalField), problem);
+        var revenue = ParseAmount(RevenueField, Get(RevenueField), problem);
+        var employees = ParseCount(EmployeesField, Get(EmployeesField), problem);
+        var founded = ParseDate(FoundedField, Get(FoundedField), problem);
         if (problems is not null && problems.Exists(p => p.Severity == ProblemSeverity.Error))
         {
             return Rejected();
@@ -277,7 +279,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
                 if (segment is not null)
                 {
-                    if (memberships.TrueForAll(m => m.SegmentCode != segment.Code))
+                    if (!HasSegment(memberships, segment.Code))
                     {
                         memberships.Add(new SegmentMembership(segment.Code, role ?? products, 1.0, string.Concat(columnNames[SegmentField], ": ", part), source));
                     }
@@ -363,12 +365,25 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return "the name is a spreadsheet's error value";
         }
 
-        if (!name.Any(char.IsLetter))
+        if (!HasLetter(name))
         {
             return "the name holds no letter or Chinese character";
         }
 
         return name.Contains("某某", StringComparison.Ordinal) || MaskedName.IsMatch(name) ? "the name is a template or masked (某某, XX, ***)" : null;
+    }
+
+    private static bool HasLetter(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><see cref="PlainText"/>, with the usual "no value" markers (-, 无, N/A, ...) read as empty.</summary>
@@ -697,6 +712,20 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>Whether <paramref name="memberships"/> holds <paramref name="code"/> (a loop: no closure per segment of a row).</summary>
+    private static bool HasSegment(List<SegmentMembership> memberships, string code)
+    {
+        foreach (var membership in memberships)
+        {
+            if (membership.SegmentCode == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The industry and scope texts are kept on the company so that a re-classification sees what the

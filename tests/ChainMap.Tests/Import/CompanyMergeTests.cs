@@ -484,4 +484,37 @@ public sealed class CompanyMergeTests
 
         Assert.That(decision.Outcome, Is.EqualTo(new UpsertOutcome(UpsertKind.Unchanged, 7, null)));
     }
+
+    [Test]
+    public void A_batch_begun_again_decides_as_a_new_one_and_forgets_the_batch_before()
+    {
+        // An import session begins one merge batch again for every batch (its collections keep their capacity): what the
+        // previous batch indexed (by USCC, by name, the companies waiting for the name index) must not leak into the next.
+        var namesake = Stored(Row(), id: 7);
+        var withUscc = Stored(Row("襄阳专汽有限公司", uscc: UsccA), id: 8);
+        CompanyRecord[] first = [Row(region: Suizhou), Row("孝感专汽有限公司", uscc: UsccB), Row("孝感专汽有限公司", uscc: UsccB) with { Employees = 5 }];
+        CompanyRecord[] second = [Row("孝感专汽有限公司", uscc: UsccB), Row(region: Zengdu), Row("襄阳专汽有限公司", uscc: UsccA) with { Employees = 3 }, Row("孝感专汽有限公司")];
+
+        var reused = new CompanyMergeBatch(AnySegment, First);
+        var firstReused = first.Select(reused.Begin([namesake], lastId: 100).Decide).Select(Decided).ToList();
+        var secondReused = second.Select(reused.Begin([withUscc], lastId: 200).Decide).Select(Decided).ToList();
+
+        var fresh = new CompanyMergeBatch([namesake], AnySegment, lastId: 100, First);
+        Assert.That(firstReused, Is.EqualTo(first.Select(fresh.Decide).Select(Decided).ToList()));
+        fresh = new CompanyMergeBatch([withUscc], AnySegment, lastId: 200, First);
+        Assert.That(secondReused, Is.EqualTo(second.Select(fresh.Decide).Select(Decided).ToList()));
+        // The second batch knows nothing of the first: UsccB and the namesake are new again, under ids after 200, and the
+        // last row (no USCC) is the namesake this batch wrote in its own region, not one of the first batch.
+        Assert.That(secondReused.Select(d => (d.Outcome.Kind, d.Outcome.CompanyId)), Is.EqualTo(new[]
+        {
+            (UpsertKind.Inserted, 201L), (UpsertKind.Inserted, 202L), (UpsertKind.Updated, 8L), (UpsertKind.Unchanged, 201L),
+        }));
+        Assert.That(reused.LastId, Is.EqualTo(202));
+    }
+
+    /// <summary>What a decision writes, by value (the stored company's provenance and memberships are reference types).</summary>
+    private static (UpsertOutcome Outcome, string? Company) Decided(CompanyDecision decision) =>
+        (decision.Outcome, decision.Company is { } c
+            ? $"{c.Id} {c.IdentityKey} {c.Name} {c.RegionCode} {c.Employees} {c.Provenance.ToJson()} {string.Join(',', c.Memberships.Select(m => m.SegmentCode))} {c.Version}"
+            : null);
 }

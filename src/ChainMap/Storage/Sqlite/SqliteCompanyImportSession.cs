@@ -45,6 +45,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly List<(StoredCompany Company, string Provenance)> newCompanies = new(InsertRows);
     private readonly List<(long Id, SegmentMembership Membership)> newMemberships = new(MembershipRows);
     private SqliteTransaction? transaction;
+
+    /// <summary>The merge state, begun again for every batch (its collections keep their capacity).</summary>
+    private CompanyMergeBatch? mergeBatch;
     private long nextId;
     private long changeSeq;
     private bool firstTransaction = true;
@@ -182,7 +185,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         var byName = names.Count > 0 ? Query(selectByName, names, memberships) : [];
         LoadMemberships(memberships);
-        var merge = new CompanyMergeBatch(byName.Concat(byUscc), segmentChains.ContainsKey, nextId, stamp);
+        var merge = (mergeBatch ??= new CompanyMergeBatch(segmentChains.ContainsKey, stamp)).Begin(byName.Concat(byUscc), nextId);
         if (!indexesDeferred && !largePathEnded && storedAtStart > 0 && ProjectedWrites() >= DeferDiscoveryShare * storedAtStart)
         {
             // A large import into a store with companies: the discovery tables and the company indexes written at random
@@ -608,9 +611,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         {
             // New companies wait for a multi-row INSERT; anything else is written after them (it may be one of them).
             newCompanies.Add((company, InsertProvenance(company.Provenance)));
-            foreach (var membership in decision.Memberships)
+            for (var i = 0; i < decision.Memberships.Count; i++)
             {
-                newMemberships.Add((company.Id, membership));
+                newMemberships.Add((company.Id, decision.Memberships[i]));
             }
 
             if (newCompanies.Count >= InsertRows)
@@ -632,9 +635,9 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             RecordChange(company.Id, company.Id, before.ToJson());
         }
 
-        foreach (var membership in decision.Memberships)
+        for (var i = 0; i < decision.Memberships.Count; i++)
         {
-            BindMembership(rawMembership, 0, company.Id, membership);
+            BindMembership(rawMembership, 0, company.Id, decision.Memberships[i]);
             rawMembership.Execute();
         }
 

@@ -86,7 +86,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var json = await Neo4jJson.ReadBodyAsync(response, "The transactional HTTP API", cancellationToken);
-        Neo4jJson.ThrowIfErrors(json, response.StatusCode);
+        Neo4jJson.ThrowIfErrors(json, response.StatusCode, statements);
         if (!response.IsSuccessStatusCode)
         {
             throw new Neo4jException($"HTTP {(int)response.StatusCode}", $"the transactional HTTP API answered {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);

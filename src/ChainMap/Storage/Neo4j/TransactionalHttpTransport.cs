@@ -72,6 +72,9 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
 
     private static async Task<Answer> PostAsync(HttpClient client, string path, string contents, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
+        // A statement that fails while it runs leaves its result in the answer, one that fails to compile does not: only a result
+        // with its stats is one that completed, so a request of several asks for them to say which statement failed (ADR 0445).
+        var several = statements.Count > 1;
         var body = new Dictionary<string, object?>
         {
             ["statements"] = statements.Select(s => new Dictionary<string, object?>
@@ -79,6 +82,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
                 ["statement"] = s.Text,
                 ["parameters"] = s.Parameters ?? new Dictionary<string, object?>(),
                 ["resultDataContents"] = new[] { contents },
+                ["includeStats"] = several,
             }).ToList(),
         };
 

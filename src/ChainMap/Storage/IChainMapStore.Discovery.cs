@@ -57,7 +57,17 @@ internal sealed record HomeChannelTie(long ChannelId, string ChannelName, Channe
 internal sealed record HomeChannelGraph(IReadOnlyList<long> TiedHome, IReadOnlyList<long> WithHomeMember, IReadOnlyList<(long Channel, long Member)> Links);
 
 /// <summary>The channels' distances from home (<see cref="Discovery.ChannelHops"/>) and the home-tie facts read with them (ADR 0445).</summary>
-internal sealed record HomeTieFactsRead(IReadOnlyDictionary<long, int> ChannelHops, IReadOnlyList<HomeTieFacts> Facts);
+internal sealed record HomeTieFactsRead(IReadOnlyDictionary<long, int> ChannelHops, IReadOnlyList<HomeTieFacts> Facts)
+{
+    /// <summary>The channel graph, the distances worked out from it, then the facts with them: two reads one after the other.</summary>
+    public static async Task<HomeTieFactsRead> OneAfterTheOtherAsync(
+        IDiscoveryStore store, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    {
+        var graph = await store.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
+        var hops = Discovery.ChannelHops.Compute(graph.TiedHome, graph.WithHomeMember, graph.Links);
+        return new HomeTieFactsRead(hops, await store.ListHomeTieFactsAsync(homeRegionCodes, hops, segmentCodes, cancellationToken));
+    }
+}
 
 /// <summary>
 /// A company outside the home region with a direct tie to it: what ranking and filtering read of it (<see cref="Facts"/>) plus its
@@ -172,12 +182,8 @@ internal interface IDiscoveryStore
     /// <see cref="ListHomeTieFactsAsync"/> with them: the same answer as the two reads one after the other, which a store may read
     /// at once (ADR 0445: Neo4j sends the graph and the facts in one request).
     /// </summary>
-    async Task<HomeTieFactsRead> ReadHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
-    {
-        var graph = await LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
-        var hops = Discovery.ChannelHops.Compute(graph.TiedHome, graph.WithHomeMember, graph.Links);
-        return new HomeTieFactsRead(hops, await ListHomeTieFactsAsync(homeRegionCodes, hops, segmentCodes, cancellationToken));
-    }
+    Task<HomeTieFactsRead> ReadHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        HomeTieFactsRead.OneAfterTheOtherAsync(this, homeRegionCodes, segmentCodes, cancellationToken);
 
     /// <summary>
     /// The relations and channel links (as <see cref="ListHomeTiedCompaniesAsync"/> gives them) of the companies

@@ -181,10 +181,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task Home_tie_facts_are_the_ties_without_names_and_the_details_of_some_companies_are_their_named_ties()
     {
-        var graph = await DiscoveryGraph.BuildAsync(Store);
-        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
-        var channelGraph = await Store.LoadHomeChannelGraphAsync(DiscoveryGraph.HomeCodes, CancellationToken.None);
-        var hops = ChannelHops.Compute(channelGraph.TiedHome, channelGraph.WithHomeMember, channelGraph.Links);
+        var (graph, hops) = await TiedGraphAsync();
         string[] segments = ["T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
 
         foreach (var scope in new[] { null, segments })
@@ -216,10 +213,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task Home_tie_facts_read_with_the_channel_distances_are_those_read_after_the_channel_graph()
     {
-        var graph = await DiscoveryGraph.BuildAsync(Store);
-        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
-        var channelGraph = await Store.LoadHomeChannelGraphAsync(DiscoveryGraph.HomeCodes, CancellationToken.None);
-        var hops = ChannelHops.Compute(channelGraph.TiedHome, channelGraph.WithHomeMember, channelGraph.Links);
+        var (graph, hops) = await TiedGraphAsync();
         string[] segments = ["T1-RAW", "T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
 
         foreach (var scope in new[] { null, segments, ["T1-VEH"] })
@@ -235,6 +229,15 @@ public abstract partial class StoreContract
         Assert.That(tied, Is.EquivalentTo(new[] { "B", "C", "D", "G", "P" }), "A and E are linked only to channels that do not lead home");
         Assert.That(hops.Keys, Does.Not.Contain(graph.ChannelIds["SZ-IA"]).And.Not.Contain(graph.ChannelIds["WH-IA"]));
         Assert.That((await Store.ReadHomeTieFactsAsync([], segments, CancellationToken.None)).Facts, Is.Empty, "no home, no ties");
+    }
+
+    /// <summary>The discovery graph with P supplying the home company H2, and the channels' distances from home.</summary>
+    private async Task<(DiscoveryGraph Graph, Dictionary<long, int> Hops)> TiedGraphAsync()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
+        var channelGraph = await Store.LoadHomeChannelGraphAsync(DiscoveryGraph.HomeCodes, CancellationToken.None);
+        return (graph, ChannelHops.Compute(channelGraph.TiedHome, channelGraph.WithHomeMember, channelGraph.Links));
     }
 
     private static string DescribeFacts(HomeTieFacts t) => string.Join(

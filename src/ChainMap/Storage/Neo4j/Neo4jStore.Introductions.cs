@@ -54,9 +54,7 @@ internal sealed partial class Neo4jStore
         var home = RegionScope.Of(homeRegionCodes);
         if (home.IsEmpty || segmentCodes is null)
         {
-            var graph = await LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
-            var channelHops = ChannelHops.Compute(graph.TiedHome, graph.WithHomeMember, graph.Links);
-            return new HomeTieFactsRead(channelHops, await ListHomeTieFactsAsync(homeRegionCodes, channelHops, segmentCodes, cancellationToken));
+            return await HomeTieFactsRead.OneAfterTheOtherAsync(this, homeRegionCodes, segmentCodes, cancellationToken);
         }
 
         var results = await RunAsync([.. ChannelGraphStatements(home), TieFactsStatement(home, null, segmentCodes)], cancellationToken);

@@ -17,14 +17,14 @@ internal static class HomeTies
     }
 
     /// <summary>
-    /// The index of the tied companies of <paramref name="segmentCodes"/> (all when null) from what ranking needs of them; the
-    /// ties as reasons name them are read later for the targets shown, with the same channel distances (ADR 0385).
+    /// The index of the tied companies of <paramref name="segmentCodes"/> (all when null) from what ranking needs of them, read with
+    /// the channel distances (ADR 0445); the ties as reasons name them are read later for the targets shown, with the same
+    /// channel distances (ADR 0385).
     /// </summary>
     public static async Task<HomeTieIndex> LoadIndexAsync(IDiscoveryStore store, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var hops = await LoadHopsAsync(store, homeRegionCodes, cancellationToken);
-        var facts = await store.ListHomeTieFactsAsync(homeRegionCodes, hops, segmentCodes, cancellationToken);
+        var (hops, facts) = await store.ReadHomeTieFactsAsync(homeRegionCodes, segmentCodes, cancellationToken);
         return new HomeTieIndex(facts, (ids, ct) => store.ListHomeTieDetailsAsync(ids, homeRegionCodes, hops, ct));
     }
 

@@ -56,6 +56,19 @@ internal sealed record HomeChannelTie(long ChannelId, string ChannelName, Channe
 /// <summary>The inputs of <see cref="Discovery.ChannelHops.Compute"/> as a store loads them.</summary>
 internal sealed record HomeChannelGraph(IReadOnlyList<long> TiedHome, IReadOnlyList<long> WithHomeMember, IReadOnlyList<(long Channel, long Member)> Links);
 
+/// <summary>The channels' distances from home (<see cref="Discovery.ChannelHops"/>) and the home-tie facts read with them (ADR 0445).</summary>
+internal sealed record HomeTieFactsRead(IReadOnlyDictionary<long, int> ChannelHops, IReadOnlyList<HomeTieFacts> Facts)
+{
+    /// <summary>The channel graph, the distances worked out from it, then the facts with them: two reads one after the other.</summary>
+    public static async Task<HomeTieFactsRead> OneAfterTheOtherAsync(
+        IDiscoveryStore store, IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    {
+        var graph = await store.LoadHomeChannelGraphAsync(homeRegionCodes, cancellationToken);
+        var hops = Discovery.ChannelHops.Compute(graph.TiedHome, graph.WithHomeMember, graph.Links);
+        return new HomeTieFactsRead(hops, await store.ListHomeTieFactsAsync(homeRegionCodes, hops, segmentCodes, cancellationToken));
+    }
+}
+
 /// <summary>
 /// A company outside the home region with a direct tie to it: what ranking and filtering read of it (<see cref="Facts"/>) plus its
 /// ties as its reasons name them (the home companies by name, the channels with name, kind and role). A kept answer (ADR 0295) holds
@@ -163,6 +176,14 @@ internal interface IDiscoveryStore
     /// company by id, each channel by id with its steps to home; the same companies, fields and segments.
     /// </summary>
     Task<IReadOnlyList<HomeTieFacts>> ListHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The channels' distances from home (<see cref="Discovery.ChannelHops"/> over <see cref="LoadHomeChannelGraphAsync"/>) and
+    /// <see cref="ListHomeTieFactsAsync"/> with them: the same answer as the two reads one after the other, which a store may read
+    /// at once (ADR 0445: Neo4j sends the graph and the facts in one request).
+    /// </summary>
+    Task<HomeTieFactsRead> ReadHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken) =>
+        HomeTieFactsRead.OneAfterTheOtherAsync(this, homeRegionCodes, segmentCodes, cancellationToken);
 
     /// <summary>
     /// The relations and channel links (as <see cref="ListHomeTiedCompaniesAsync"/> gives them) of the companies

@@ -181,10 +181,7 @@ public abstract partial class StoreContract
     [Test]
     public async Task Home_tie_facts_are_the_ties_without_names_and_the_details_of_some_companies_are_their_named_ties()
     {
-        var graph = await DiscoveryGraph.BuildAsync(Store);
-        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
-        var channelGraph = await Store.LoadHomeChannelGraphAsync(DiscoveryGraph.HomeCodes, CancellationToken.None);
-        var hops = ChannelHops.Compute(channelGraph.TiedHome, channelGraph.WithHomeMember, channelGraph.Links);
+        var (graph, hops) = await TiedGraphAsync();
         string[] segments = ["T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
 
         foreach (var scope in new[] { null, segments })
@@ -209,6 +206,38 @@ public abstract partial class StoreContract
         Assert.That(details["P"].Relations.Single().HomeCompanyName, Is.Not.Empty, "the reasons name the home company");
         Assert.That(details["G"].Channels.Single().Kind, Is.EqualTo(ChannelKind.InvestmentAmbassador));
         Assert.That(await Store.ListHomeTieDetailsAsync([], DiscoveryGraph.HomeCodes, hops, CancellationToken.None), Is.Empty);
+    }
+
+    // ADR 0445: Neo4j reads the channel graph and the tie facts in one request, the facts with links to every channel, and keeps
+    // the links of the channels that lead home: A and E, linked only to associations that do not, must stay out as before.
+    [Test]
+    public async Task Home_tie_facts_read_with_the_channel_distances_are_those_read_after_the_channel_graph()
+    {
+        var (graph, hops) = await TiedGraphAsync();
+        string[] segments = ["T1-RAW", "T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
+
+        foreach (var scope in new[] { null, segments, ["T1-VEH"] })
+        {
+            var after = await Store.ListHomeTieFactsAsync(DiscoveryGraph.HomeCodes, hops, scope, CancellationToken.None);
+            var read = await Store.ReadHomeTieFactsAsync(DiscoveryGraph.HomeCodes, scope, CancellationToken.None);
+
+            Assert.That(read.ChannelHops, Is.EquivalentTo(hops), "the same distances");
+            Assert.That(read.Facts.Select(DescribeFacts), Is.EqualTo(after.Select(DescribeFacts)), scope is null ? "home-wide" : string.Join(',', scope));
+        }
+
+        var tied = (await Store.ReadHomeTieFactsAsync(DiscoveryGraph.HomeCodes, segments, CancellationToken.None)).Facts.Select(f => graph.KeyOf(f.CompanyId));
+        Assert.That(tied, Is.EquivalentTo(new[] { "B", "C", "D", "G", "P" }), "A and E are linked only to channels that do not lead home");
+        Assert.That(hops.Keys, Does.Not.Contain(graph.ChannelIds["SZ-IA"]).And.Not.Contain(graph.ChannelIds["WH-IA"]));
+        Assert.That((await Store.ReadHomeTieFactsAsync([], segments, CancellationToken.None)).Facts, Is.Empty, "no home, no ties");
+    }
+
+    /// <summary>The discovery graph with P supplying the home company H2, and the channels' distances from home.</summary>
+    private async Task<(DiscoveryGraph Graph, Dictionary<long, int> Hops)> TiedGraphAsync()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["P"], graph.Ids["H2"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
+        var channelGraph = await Store.LoadHomeChannelGraphAsync(DiscoveryGraph.HomeCodes, CancellationToken.None);
+        return (graph, ChannelHops.Compute(channelGraph.TiedHome, channelGraph.WithHomeMember, channelGraph.Links));
     }
 
     private static string DescribeFacts(HomeTieFacts t) => string.Join(

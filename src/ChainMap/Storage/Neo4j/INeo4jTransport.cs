@@ -68,15 +68,21 @@ internal sealed class Neo4jResult(IReadOnlyList<string> columns, IReadOnlyList<J
     public JsonElement? Scalar => Rows.Count == 0 ? null : Rows[0][0];
 }
 
-/// <summary>An error reported by Neo4j (or by the HTTP layer in front of it) for a request.</summary>
-internal sealed class Neo4jException(string code, string message, HttpStatusCode? status = null)
-    : Exception($"{code}: {message}")
+/// <summary>
+/// An error reported by Neo4j (or by the HTTP layer in front of it) for a request; <paramref name="statement"/> names the
+/// statement that failed when the request sent several (ADR 0445).
+/// </summary>
+internal sealed class Neo4jException(string code, string message, HttpStatusCode? status = null, FailedStatement? statement = null)
+    : Exception(statement is null ? $"{code}: {message}" : $"{code}: {message} ({statement})")
 {
     public string Code { get; } = code;
 
     public string ServerMessage { get; } = message;
 
     public HttpStatusCode? Status { get; } = status;
+
+    /// <summary>Which statement of a request of several failed; null for a request of one, or when the answer does not say.</summary>
+    public FailedStatement? Statement { get; } = statement;
 
     /// <summary>Neo4j says a retry may succeed (deadlock, leader switch, database starting), or a proxy answered 5xx/429.</summary>
     public bool IsTransient =>
@@ -88,6 +94,13 @@ internal sealed class Neo4jException(string code, string message, HttpStatusCode
 
     /// <summary>The configured database does not exist or is not running.</summary>
     public bool IsDatabaseUnavailable => Code is "Neo.ClientError.Database.DatabaseNotFound" or "Neo.TransientError.General.DatabaseUnavailable";
+}
+
+/// <summary>The statement of a request of several that failed: its place (from 0), the number sent, and its text.</summary>
+internal sealed record FailedStatement(int Index, int Count, string Text)
+{
+    public override string ToString() =>
+        $"statement {Index + 1} of {Count}: {Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()}";
 }
 
 /// <summary>

@@ -55,7 +55,15 @@ internal static class Neo4jJson
     }
 
     /// <summary>Throws the first of the body's <c>errors</c>, if any: Neo4j reports errors in the body whatever the HTTP status.</summary>
-    public static void ThrowIfErrors(JsonElement body, HttpStatusCode status)
+    public static void ThrowIfErrors(JsonElement body, HttpStatusCode status) => ThrowIfErrors(body, status, null);
+
+    /// <summary>
+    /// As <see cref="ThrowIfErrors(JsonElement, HttpStatusCode)"/>, for a request of several <paramref name="statements"/> on the
+    /// transactional API, sent with <c>includeStats</c>: the server runs them in order and stops at the first that fails; the
+    /// results before it carry their stats, and the failed one, when it had started, has none (<see cref="Neo4jException.Statement"/>,
+    /// ADR 0445).
+    /// </summary>
+    public static void ThrowIfErrors(JsonElement body, HttpStatusCode status, IReadOnlyList<CypherStatement>? statements)
     {
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("errors", out var errors)
             && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
@@ -63,7 +71,13 @@ internal static class Neo4jJson
             var first = errors[0];
             var code = first.TryGetProperty("code", out var c) ? c.GetString() ?? "Neo.Unknown" : "Neo.Unknown";
             var message = first.TryGetProperty("message", out var m) ? m.GetString() ?? string.Empty : string.Empty;
-            throw new Neo4jException(code, message, status);
+            var completed = statements is { Count: > 1 } && body.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
+                ? results.EnumerateArray().TakeWhile(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("stats", out _)).Count()
+                : -1;
+            var failed = completed >= 0 && completed < statements!.Count
+                ? new FailedStatement(completed, statements.Count, statements[completed].Text)
+                : null;
+            throw new Neo4jException(code, message, status, failed);
         }
     }
 

@@ -124,26 +124,26 @@ internal sealed partial class Neo4jStore
     }
 
     /// <summary>
-    /// Starts from the companies inside the regions (<see cref="RegionFilter"/>: index seeks on the
-    /// denormalised codes, so a segment with many companies elsewhere costs nothing), then follows
-    /// their memberships.
+    /// From the candidate index (ADR 0250, 0445): one candidate per confirmed membership in a segment, with its company's region,
+    /// capital and strength, sought by (segment, city) or (segment, province) keys as the statistics seek the home's (a division
+    /// of 76 k companies no longer expands every membership of its companies); the chain-level memberships have none.
     /// </summary>
     public async Task<IReadOnlyList<SegmentPresence>> CountBySegmentAsync(string chainCode, IReadOnlyCollection<string> regionCodes, CancellationToken cancellationToken)
     {
-        if (regionCodes.Count == 0)
+        var scope = RegionScope.Of(regionCodes);
+        if (scope.IsEmpty)
         {
             return [];
         }
 
-        var regions = new RegionFilter(regionCodes);
+        var seek = HomeSeek(scope);
         var result = await RunAsync(
-            Cypher(
-                regions.Match() + """
-                MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
-                WHERE m.chainCode = $chain AND coalesce(m.status, 'confirmed') = 'confirmed'
-                RETURN s.code, count(c), sum(coalesce(c.registeredCapital, 0.0)), sum(c.strength)
-                """,
-                [("chain", chainCode), .. regions.Parameters]),
+            Cypher($$"""
+                MATCH (s:Segment {chainCode: $chain})
+                {{seek.Match}}
+                WHERE {{seek.Where}}
+                RETURN x.segment, count(*), sum(coalesce(x.registeredCapital, 0.0)), sum(coalesce(x.strength, 0.0))
+                """, [("chain", chainCode), .. seek.Parameters]),
             cancellationToken);
         return result.Rows
             .Select(row => new SegmentPresence(row[0].AsRequiredString(), (int)row[1].AsInt64(), (decimal)row[2].AsDouble(), row[3].AsDouble()))

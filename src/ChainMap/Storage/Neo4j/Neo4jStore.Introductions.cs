@@ -24,17 +24,43 @@ internal sealed partial class Neo4jStore
             return new HomeChannelGraph([], [], []);
         }
 
+        return ReadChannelGraph(await RunAsync(ChannelGraphStatements(home), cancellationToken), home);
+    }
+
+    /// <summary>The three statements of <see cref="LoadHomeChannelGraphAsync"/>, read by <see cref="ReadChannelGraph"/>.</summary>
+    private static List<CypherStatement> ChannelGraphStatements(RegionScope home)
+    {
         var homeCompanies = new RegionFilter(home, "home");
-        var results = await RunAsync(
+        return
         [
             "MATCH (h:Channel) RETURN h.id, h.ties",
             Cypher(homeCompanies.Match() + "MATCH (h:Channel)-[:LINKS]->(c) RETURN DISTINCT h.id", [.. homeCompanies.Parameters]),
             "MATCH (a:Channel)-[:LINKS]->(b:Channel) RETURN a.id, b.id",
-        ], cancellationToken);
-        return new HomeChannelGraph(
-            results[0].Rows.Where(r => TiedHome(r[1].AsString(), home)).Select(r => r[0].AsInt64()).ToList(),
-            results[1].Rows.Select(r => r[0].AsInt64()).ToList(),
-            results[2].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())).ToList());
+        ];
+    }
+
+    private static HomeChannelGraph ReadChannelGraph(IReadOnlyList<Neo4jResult> results, RegionScope home) => new(
+        results[0].Rows.Where(r => TiedHome(r[1].AsString(), home)).Select(r => r[0].AsInt64()).ToList(),
+        results[1].Rows.Select(r => r[0].AsInt64()).ToList(),
+        results[2].Rows.Select(r => (r[0].AsInt64(), r[1].AsInt64())).ToList());
+
+    /// <summary>
+    /// The channel graph and the tie facts of some segments in one request (ADR 0445): the facts' statement cannot know the channels
+    /// that lead home before the graph is read, so it returns each company's links to every channel, and those of channels that do
+    /// not lead home are dropped here, with the companies left with no tie: the answer of the graph, then the facts.
+    /// </summary>
+    public async Task<HomeTieFactsRead> ReadHomeTieFactsAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
+    {
+        var home = RegionScope.Of(homeRegionCodes);
+        if (home.IsEmpty || segmentCodes is null)
+        {
+            return await HomeTieFactsRead.OneAfterTheOtherAsync(this, homeRegionCodes, segmentCodes, cancellationToken);
+        }
+
+        var results = await RunAsync([.. ChannelGraphStatements(home), TieFactsStatement(home, null, segmentCodes)], cancellationToken);
+        var read = ReadChannelGraph(results, home);
+        var hops = ChannelHops.Compute(read.TiedHome, read.WithHomeMember, read.Links);
+        return new HomeTieFactsRead(hops, ReadTieFacts(results[^1], hops));
     }
 
     public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
@@ -171,8 +197,19 @@ internal sealed partial class Neo4jStore
     private async Task<IReadOnlyList<HomeTieFacts>> ListTieFactsInSegmentsAsync(
         RegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string> segmentCodes, CancellationToken cancellationToken)
     {
+        return ReadTieFacts(await RunAsync(TieFactsStatement(home, channelHops.Keys.ToList(), segmentCodes), cancellationToken), channelHops);
+    }
+
+    /// <summary>
+    /// The statement of <see cref="ListTieFactsInSegmentsAsync"/>: with <paramref name="channels"/> null, the links of every channel
+    /// are returned (and a company linked only to channels that may not lead home), for <see cref="ReadTieFacts"/> to keep those of
+    /// the channels that do.
+    /// </summary>
+    private static CypherStatement TieFactsStatement(RegionScope home, IReadOnlyList<long>? channels, IReadOnlyCollection<string> segmentCodes)
+    {
         var homeCompanies = new RegionFilter(home, "home");
-        var result = await RunAsync(Cypher($$"""
+        (string, object?)[] channelParameter = channels is null ? [] : [("channels", channels)];
+        return Cypher($$"""
             UNWIND $segments AS code
             MATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = code
             WITH x.company AS id, collect(x) AS xs
@@ -183,23 +220,25 @@ internal sealed partial class Neo4jStore
             WHERE {{homeCompanies.Predicate("c")}}
             WITH id, xs, first, o, collect(CASE WHEN r IS NULL THEN null ELSE [c.id, type(r), startNode(r) = o] END) AS relations
             OPTIONAL MATCH (o)<-[:LINKS]-(h:Channel)
-            WHERE h.id IN $channels
+            {{(channels is null ? string.Empty : "WHERE h.id IN $channels")}}
             WITH id, xs, first, relations, collect(DISTINCT h.id) AS links
             WHERE size(relations) > 0 OR size(links) > 0
             RETURN id, first.provinceCode, first.cityCode, first.countyCode, first.strength, first.registeredCapital, first.tags,
                 [y IN xs | y.segment], relations, links
-            """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), ("channels", channelHops.Keys.ToList()), .. homeCompanies.Parameters]),
-            cancellationToken);
-        return result.Rows
-            .Select(r => new HomeTieFacts(
-                r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
-                (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
-                r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
-                r[8].EnumerateArray().Select(t => new HomeRelationKind(t[0].AsInt64(), RelationKinds[t[1].AsRequiredString()], t[2].AsBoolean())).ToList(),
-                r[9].EnumerateArray().Select(t => new HomeChannelHops(t.AsInt64(), channelHops[t.AsInt64()])).ToList()))
-            .OrderBy(t => t.CompanyId)
-            .ToList();
+            """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), .. channelParameter, .. homeCompanies.Parameters]);
     }
+
+    /// <summary>The rows of <see cref="TieFactsStatement"/>: links to channels not in <paramref name="channelHops"/> dropped, and a company left with no tie.</summary>
+    private static List<HomeTieFacts> ReadTieFacts(Neo4jResult result, IReadOnlyDictionary<long, int> channelHops) => result.Rows
+        .Select(r => new HomeTieFacts(
+            r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
+            (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
+            r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
+            r[8].EnumerateArray().Select(t => new HomeRelationKind(t[0].AsInt64(), RelationKinds[t[1].AsRequiredString()], t[2].AsBoolean())).ToList(),
+            r[9].EnumerateArray().Select(t => t.AsInt64()).Where(channelHops.ContainsKey).Select(id => new HomeChannelHops(id, channelHops[id])).ToList()))
+        .Where(t => t.Relations.Count > 0 || t.Channels.Count > 0)
+        .OrderBy(t => t.CompanyId)
+        .ToList();
 
     /// <summary>The relations of some companies outside the home to home companies, with their names, and their links from the channels of <paramref name="channelHops"/>.</summary>
     private async Task<IReadOnlyList<HomeTieDetails>> ReadTieDetailsAsync(

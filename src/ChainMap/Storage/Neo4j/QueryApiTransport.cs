@@ -39,7 +39,7 @@ internal sealed class QueryApiTransport(IHttpClientFactory clients, string datab
         string? affinity = null;
         try
         {
-            var first = await PostAsync(client, basePath + "/tx", statements[0], null, cancellationToken);
+            var first = await Named(0, PostAsync(client, basePath + "/tx", statements[0], null, cancellationToken));
             transactionId = first.TransactionId
                 ?? throw new Neo4jException("ChainMap.Protocol", "the Query API opened no transaction (no transaction.id in its answer); explicit transactions need Neo4j 5.26 or later");
             affinity = first.Affinity;
@@ -47,10 +47,10 @@ internal sealed class QueryApiTransport(IHttpClientFactory clients, string datab
             var path = $"{basePath}/tx/{Uri.EscapeDataString(transactionId)}";
             for (var i = 1; i < statements.Count - 1; i++)
             {
-                results.Add((await PostAsync(client, path, statements[i], affinity, cancellationToken)).Result);
+                results.Add((await Named(i, PostAsync(client, path, statements[i], affinity, cancellationToken))).Result);
             }
 
-            var last = await PostAsync(client, path + "/commit", statements[^1], affinity, cancellationToken);
+            var last = await Named(statements.Count - 1, PostAsync(client, path + "/commit", statements[^1], affinity, cancellationToken));
             transactionId = null;
             results.Add(last.Result);
             return results;
@@ -59,6 +59,19 @@ internal sealed class QueryApiTransport(IHttpClientFactory clients, string datab
         {
             await RollbackAsync(client, transactionId, affinity);
             throw;
+        }
+
+        // One statement per request here: the request that failed names its statement (ADR 0445).
+        async Task<Answer> Named(int index, Task<Answer> posting)
+        {
+            try
+            {
+                return await posting;
+            }
+            catch (Neo4jException ex) when (ex.Statement is null)
+            {
+                throw new Neo4jException(ex.Code, ex.ServerMessage, ex.Status, new FailedStatement(index, statements.Count, statements[index].Text));
+            }
         }
     }
 

@@ -72,6 +72,9 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
 
     private static async Task<Answer> PostAsync(HttpClient client, string path, string contents, IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
     {
+        // A statement that fails while it runs leaves its result in the answer, one that fails to compile does not: only a result
+        // with its stats is one that completed, so a request of several asks for them to say which statement failed (ADR 0445).
+        var several = statements.Count > 1;
         var body = new Dictionary<string, object?>
         {
             ["statements"] = statements.Select(s => new Dictionary<string, object?>
@@ -79,6 +82,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
                 ["statement"] = s.Text,
                 ["parameters"] = s.Parameters ?? new Dictionary<string, object?>(),
                 ["resultDataContents"] = new[] { contents },
+                ["includeStats"] = several,
             }).ToList(),
         };
 
@@ -86,7 +90,7 @@ internal sealed class TransactionalHttpTransport : INeo4jTransport
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var json = await Neo4jJson.ReadBodyAsync(response, "The transactional HTTP API", cancellationToken);
-        Neo4jJson.ThrowIfErrors(json, response.StatusCode);
+        Neo4jJson.ThrowIfErrors(json, response.StatusCode, statements);
         if (!response.IsSuccessStatusCode)
         {
             throw new Neo4jException($"HTTP {(int)response.StatusCode}", $"the transactional HTTP API answered {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);

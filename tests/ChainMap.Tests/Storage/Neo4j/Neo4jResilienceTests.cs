@@ -186,6 +186,40 @@ public sealed class Neo4jResilienceTests
         Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
     }
 
+    // ADR 0445: a list's channel graph and tie facts go to Neo4j as one request of four statements. Neo4j runs them in order and
+    // answers the results before the one that failed, then the error: a transient error of one runs the whole request again (the
+    // answer is the one read without it); any other names the statement that failed and is not retried.
+    [Test]
+    public async Task A_request_of_several_reads_is_retried_whole_on_a_transient_error_of_one_and_a_client_error_names_its_statement()
+    {
+        var fault = new StatementFault();
+        await using var services = Neo4jTestServer.CreateServices(
+            s => s.AddHttpClient(Neo4jHttp.ClientName).AddHttpMessageHandler(() => new StatementFaultHandler(fault)),
+            new Dictionary<string, string?>(FastRetries) { ["Neo4j:Resilience:MinimumThroughput"] = "1000" });
+        await Neo4jTestServer.WipeAsync(services);
+        var store = services.GetRequiredService<Neo4jStore>();
+        var graph = await DiscoveryGraph.BuildAsync(store);
+        string[] segments = ["T1-RAW", "T1-PART", "T1-PART-PUMP", "T1-SVC", "T1-VEH"];
+        var clean = await store.ReadHomeTieFactsAsync(DiscoveryGraph.HomeCodes, segments, CancellationToken.None);
+
+        fault.Arm("Neo.TransientError.Transaction.DeadlockDetected");
+        var retried = await store.ReadHomeTieFactsAsync(DiscoveryGraph.HomeCodes, segments, CancellationToken.None);
+        var retriedRequests = fault.Requests;
+        fault.Arm("Neo.ClientError.Statement.SemanticError");
+        var error = Assert.ThrowsAsync<Neo4jException>(() => store.ReadHomeTieFactsAsync(DiscoveryGraph.HomeCodes, segments, CancellationToken.None));
+
+        Assert.That(clean.Facts.Select(f => graph.KeyOf(f.CompanyId)), Is.EquivalentTo(new[] { "B", "C", "D", "G" }));
+        Assert.That(retriedRequests, Is.EqualTo(2), "the failed request, then the whole request again");
+        Assert.That(retried.Facts, Is.EqualTo(clean.Facts).Using<HomeTieFacts>((a, b) => a.CompanyId == b.CompanyId && a.SegmentCodes.SequenceEqual(b.SegmentCodes)
+            && a.Relations.SequenceEqual(b.Relations) && a.Channels.SequenceEqual(b.Channels)));
+        Assert.That(retried.ChannelHops, Is.EquivalentTo(clean.ChannelHops));
+        Assert.That(fault.Requests, Is.EqualTo(1), "a client error is not retried");
+        Assert.That(error!.Code, Is.EqualTo("Neo.ClientError.Statement.SemanticError"));
+        Assert.That((error.Statement?.Index, error.Statement?.Count), Is.EqualTo(((int?)3, (int?)4)), "the fourth of four statements failed");
+        Assert.That(error.Statement!.Text, Does.Contain("tieSegment"));
+        Assert.That(error.Message, Does.Contain("statement 4 of 4: UNWIND $segments AS code"));
+    }
+
     [Test]
     public async Task The_opening_unit_of_an_import_transaction_is_retried_by_its_named_pipeline_until_the_transport_answers()
     {
@@ -309,6 +343,50 @@ public sealed class Neo4jResilienceTests
         public int Times { get; init; } = int.MaxValue;
 
         public int Fired { get; set; }
+    }
+
+    /// <summary>Makes the last statement of the next request that reads tie facts fail with <see cref="Code"/>, as Neo4j answers it.</summary>
+    private sealed class StatementFault
+    {
+        public string? Code { get; private set; }
+
+        /// <summary>The requests that read tie facts since <see cref="Arm"/>.</summary>
+        public int Requests { get; set; }
+
+        public void Arm(string code)
+        {
+            Code = code;
+            Requests = 0;
+        }
+
+        public void Fired() => Code = null;
+    }
+
+    private sealed class StatementFaultHandler(StatementFault fault) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!body.Contains("tieSegment", StringComparison.Ordinal))
+            {
+                return response;
+            }
+
+            fault.Requests++;
+            if (fault.Code is not { } code)
+            {
+                return response;
+            }
+
+            fault.Fired();
+            var answer = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+            var results = answer["results"]!.AsArray();
+            results.RemoveAt(results.Count - 1);
+            answer["errors"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["message"] = "injected" });
+            response.Content = new StringContent(answer.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            return response;
+        }
     }
 
     private sealed class FaultHandler(Fault fault) : DelegatingHandler

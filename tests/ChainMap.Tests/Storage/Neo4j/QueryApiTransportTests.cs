@@ -203,6 +203,7 @@ public sealed class QueryApiTransportTests
         var error = Assert.ThrowsAsync<Neo4jException>(() => Transport().RunAsync(["CREATE (n:A) RETURN 1 AS n", "CREATE (n:B)", "CREATE (n:C)"], CancellationToken.None));
 
         Assert.That(error!.IsTransient, Is.True, "a deadlock is retried");
+        Assert.That(error.Statement, Is.EqualTo(new FailedStatement(1, 3, "CREATE (n:B)")), "the error names the statement that failed (ADR 0445)");
         Assert.That(server.Requests.Select(r => (r.Method.Method, r.Path)), Is.EqualTo(new[]
         {
             ("POST", "/db/neo4j/query/v2/tx"),

@@ -116,8 +116,25 @@ public sealed class TransactionalHttpTransportTests
         var count = await Transport().RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
 
         Assert.That(error!.Code, Is.EqualTo("Neo.ClientError.Statement.SyntaxError"));
+        Assert.That(error.Statement?.Index, Is.EqualTo(1), "the second statement");
         Assert.That(error.Status, Is.EqualTo(System.Net.HttpStatusCode.OK));
         Assert.That(count[0].Scalar!.Value.AsInt64(), Is.Zero, "nothing of the failed request was committed");
+    }
+
+    // ADR 0445: several reads go in one request; when one fails, the error says which (the server answers the results before it).
+    [Test]
+    public async Task An_error_in_a_request_of_several_statements_names_the_statement_that_failed()
+    {
+        var error = Assert.ThrowsAsync<Neo4jException>(() => Transport().RunAsync(
+            ["CREATE (:Probe {name: 'kept?'})", "MATCH (n:Probe) RETURN n.name / 2 AS broken", "MATCH (n:Probe) RETURN count(n)"], CancellationToken.None));
+        var alone = Assert.ThrowsAsync<Neo4jException>(() => Transport().RunAsync(["RETURN 1 AS"], CancellationToken.None));
+        var count = await Transport().RunAsync(["MATCH (n:Probe) RETURN count(n)"], CancellationToken.None);
+
+        Assert.That(error!.Code, Does.StartWith("Neo.ClientError.Statement."));
+        Assert.That(error.Statement, Is.EqualTo(new FailedStatement(1, 3, "MATCH (n:Probe) RETURN n.name / 2 AS broken")));
+        Assert.That(error.Message, Does.Contain("statement 2 of 3: MATCH (n:Probe) RETURN n.name / 2 AS broken"));
+        Assert.That(count[0].Scalar!.Value.AsInt64(), Is.Zero, "nothing of the failed request was committed");
+        Assert.That(alone!.Statement, Is.Null, "a request of one statement needs no name for it");
     }
 
     [Test]

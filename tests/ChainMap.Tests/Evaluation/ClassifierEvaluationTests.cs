@@ -153,8 +153,8 @@ internal sealed class ClassifierEvaluationTests
         // of 1995/山东, 1998/江苏, 1999/河北, 1999/湖北, labelled before the classifier ran on them; a fourth register set to tune
         // on. Measured on main e1dbe6b (a blind check of rounds 10–12): 88.6 / 77.5 / 81.4 / 70.4; after round 13: 90.1 / 80.0 /
         // 83.1 / 72.8.
-        // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 90.3 / 81.3 / 87.0 / 74.1 (82 → 87).
-        new object[] { "registers-dev4", 89.0, 79.0, 87.0, 71.0 },
+        // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 90.3 / 81.3 / 87.0 / 74.1 (82 → 86: 60/69 is 86.96 %).
+        new object[] { "registers-dev4", 89.0, 79.0, 86.0, 71.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

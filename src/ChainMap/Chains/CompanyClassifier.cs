@@ -260,6 +260,8 @@ internal sealed partial class CompanyClassifier
         var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
+        var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty, industries.SpansSegments(company.Industry), DivisionWords(ownNameCodes),
+            industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
         var labelSegments = industries.LabelSegments(company.Industry);
@@ -506,7 +508,7 @@ internal sealed partial class CompanyClassifier
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
         {
-            OneSourceYieldsToTwo(kept, scores);
+            OneSourceYieldsToTwo(kept, scores, cell);
         }
 
         // ---- end of two sources beat one ----
@@ -520,19 +522,24 @@ internal sealed partial class CompanyClassifier
             kept.Add(generic);
         }
 
-        return kept.Select(k =>
+        var matches = kept.ConvertAll(k =>
         {
             var sources = k.Candidate.Sources();
             var confidence = k.Candidate.Generic ? Math.Min(Confidence(sources), ClassifierRules.GenericConfidenceCap) : Confidence(sources);
             var evidence = Evidence(k.Candidate, sources);
-            var suggested = NamesOnlyTheChain(k.Segment, k.Candidate, scores);
-            return new SegmentMatch(segments[k.Segment], confidence, suggested is null ? evidence : ChainLevelEvidence(k.Candidate.LabelGuess!, suggested, evidence),
+            var suggested = NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell);
+            return (Match: new SegmentMatch(segments[k.Segment], confidence, suggested is null ? evidence : ChainLevelEvidence(ChainLevelLabel(k.Candidate, cell), suggested, evidence),
                 string.Join('+', Enumerable.Range(0, sources.Length).Where(i => sources[i] > 0).Select(i => SourceLabels[i])))
             {
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
-            };
-        }).ToList();
+            }, FromName: k.Candidate.GuessFrom[0]);
+        });
+
+        // A chain-level membership says only the chain: one is enough; and a name's trade word (药业) adds nothing beside a segment of
+        // the chain that the row names (原料药 in the scope) (ADR 0450).
+        return matches.Where(m => !(m.Match.ChainLevel && m.FromName && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+            .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 
     // ---- Two sources beat one within a chain (ADR 0390) ----
@@ -544,7 +551,7 @@ internal sealed partial class CompanyClassifier
     /// line or a coarse word (食品 in a 畜牧业 company's name beside 生猪养殖 in its scope). Other chains are never affected, and a
     /// chain-level membership (ADR 0370) stays: it names no segment to give way.
     /// </summary>
-    private void OneSourceYieldsToTwo(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores)
+    private void OneSourceYieldsToTwo(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores, CellLabel cell)
     {
         if (kept.Count < 2)
         {
@@ -563,7 +570,7 @@ internal sealed partial class CompanyClassifier
 
         for (var i = kept.Count - 1; i >= 0; i--)
         {
-            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode) && NamesOnlyTheChain(kept[i].Segment, kept[i].Candidate, scores) is null)
+            if (counts[i] == 1 && corroborated.Contains(segments[kept[i].Segment].ChainCode) && NamesOnlyTheChain(kept[i].Segment, kept[i].Candidate, scores, cell) is null)
             {
                 kept.RemoveAt(i);
             }
@@ -631,17 +638,59 @@ internal sealed partial class CompanyClassifier
     /// when the segment rests on a label's usual segment alone (a securities label, 申万 industry or division: 汽车配件, 元器件,
     /// 医疗保健) and that label does not choose it: no word of the row (name, products, industry cell, scope) names a segment here,
     /// no industry word of the name or products guesses it, and the row's codes agree with another segment of the same chain (not
-    /// its parent or child) at least as well (环节待定, ADR 0370). The suggestions (ADR 0405) are ranked by every signal of the row
-    /// (<see cref="RankSuggestions"/>, ADR 0425).
+    /// its parent or child) at least as well (环节待定, ADR 0370). It also names only the chain when the row cannot name the segment
+    /// (ADR 0450): the cell's code alone places it (IT设备 → 391); a name word of a whole division (食品, 化工, 药业) alone guesses it
+    /// and the division holds another segment of the chain; or a 申万 industry whose sub-industries stand for several segments
+    /// (半导体) alone guesses it. The suggestions (ADR 0405) are ranked by every signal of the row (<see cref="RankSuggestions"/>,
+    /// ADR 0425).
     /// </summary>
-    private List<string>? NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores)
+    private List<string>? NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores, CellLabel cell)
     {
-        if (candidate.LabelGuess is null || candidate.HasAnyText || candidate.NamedByWord || candidate.GuessFrom[0] || candidate.GuessFrom[1]
-            || candidate.Generic || candidate.MainBusiness)
+        if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
+            || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {
             return null;
         }
 
+        // ---- A segment only when the row can name it (ADR 0450) ----
+        var sources = candidate.Sources();
+
+        // A source that agrees with the segment only through a whole GB/T division (a cell 食品 → 14 or C26化学原料和化学制品制造业,
+        // a name word 电子 → 39) names a trade, not one of its segments: beside a guess it does not choose the segment.
+        bool DivisionAtMost(int f) => sources[f] == 0 || (!candidate.GuessFrom[f] && candidate.Field(f) == 0
+            && (f == 2 ? cell.NamesDivisionsOnly : candidate.SourceCodeEvidence[f] is { } e && e[(e.LastIndexOf('→') + 1)..].Length == 2));
+
+        if (candidate.LabelGuess is null)
+        {
+            // The cell's code alone: its label names no segment (IT设备 → 391, 调味发酵品Ⅲ → 146), only its code points at one.
+            return cell.Text.Length > 0 && candidate.SourceCode[2] > 0 && sources[0] + sources[1] + sources[3] == 0 ? RankSuggestions(s, candidate, scores) : null;
+        }
+
+        // An industry word of the name that names a whole division (食品 14, 化工 26, 药业 27) guesses the segment, nothing else names
+        // it, and the division holds another segment of the chain (not the guessed one's parent or child): the word names the trade.
+        if (candidate.GuessFrom[0] && !candidate.GuessFrom[1] && sources[3] == 0 && DivisionAtMost(1) && DivisionAtMost(2)
+            && cell.DivisionWords.TryGetValue(candidate.LabelGuess, out var divisions) && SharesDivision(s, divisions))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        if (candidate.NamedByWord || candidate.GuessFrom[0] || candidate.GuessFrom[1])
+        {
+            return null;
+        }
+
+        // A 申万 industry whose sub-industries stand for two or more segments (半导体) guesses the segment, nothing else names it.
+        if (cell.SpansSegments && sources[3] == 0 && DivisionAtMost(0) && DivisionAtMost(1))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        if (candidate.Field(2) > 0)
+        {
+            return null;
+        }
+
+        // ---- end of a segment only when the row can name it ----
         var chain = segments[s].ChainCode;
         var others = scores.Where(p => p.Key != s && segments[p.Key].ChainCode == chain && Unrelated(p.Key, s, parentIndex)).ToList();
         var tied = others.Where(p => p.Value.Code > 0 && p.Value.Code >= candidate.Code).ToList();
@@ -652,6 +701,32 @@ internal sealed partial class CompanyClassifier
 
         return RankSuggestions(s, candidate, scores);
     }
+
+    /// <summary>The name's industry words whose codes are whole GB/T divisions (食品 → 14, 化工 → 26): each names a trade, not a segment.</summary>
+    private static Dictionary<string, string[]> DivisionWords(IReadOnlyList<IndustryCode> nameCodes) =>
+        nameCodes.GroupBy(c => c.Source, StringComparer.Ordinal).Where(g => g.All(c => c.Code.Length == 2))
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Code).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>True when a segment of the same chain, not the segment's parent or child, has a code inside one of the divisions.</summary>
+    private bool SharesDivision(int s, string[] divisions)
+    {
+        for (var other = 0; other < segments.Count; other++)
+        {
+            if (segments[other].ChainCode == segments[s].ChainCode && Unrelated(other, s, parentIndex)
+                && Array.Exists(segmentCodes[other], c => Array.Exists(divisions, d => c.StartsWith(d, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The row's industry cell as written, whether the classification says it spans several segments, and the name's division words.</summary>
+    private readonly record struct CellLabel(string Text, bool SpansSegments, Dictionary<string, string[]> DivisionWords, bool NamesDivisionsOnly);
+
+    /// <summary>What a chain-level membership rests on: the guess's label or word, else (a code alone) the industry cell.</summary>
+    private static string ChainLevelLabel(Candidate candidate, CellLabel cell) => candidate.LabelGuess ?? cell.Text;
 
     /// <summary>The evidence of a chain-level membership: "链级: " and the label, the suggested segments, then the rest as for a segment.</summary>
     private static string ChainLevelEvidence(string label, IReadOnlyList<string> suggested, string evidence) =>

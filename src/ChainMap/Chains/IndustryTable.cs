@@ -42,6 +42,7 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, SwIndustry> swByBareName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> segmentsOfDivision = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> segmentsBelow = new(StringComparer.Ordinal);
 
     /// <summary>Builds the table from the five CSV texts (header row first; lists '|'-separated).</summary>
     public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv, string divisionSegmentsCsv)
@@ -106,6 +107,16 @@ internal sealed class IndustryTable
                 SplitCodes(row.ElementAtOrDefault(4)),
                 SplitCodes(row.ElementAtOrDefault(5)));
             swByCode[industry.Code] = industry;
+            if (industry.ParentCode.Length > 0)
+            {
+                // The segments an industry's sub-industries stand for (半导体 → 半导体材料 DZ-MAT, 半导体设备 DZ-EQUIP …, ADR 0450).
+                if (!segmentsBelow.TryGetValue(industry.ParentCode, out var below))
+                {
+                    segmentsBelow[industry.ParentCode] = below = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                below.UnionWith(industry.Segments);
+            }
             var folded = ChineseText.Fold(industry.Name);
             swByName[folded] = industry;
 
@@ -396,6 +407,14 @@ internal sealed class IndustryTable
     /// or without its standard name (<c>C15</c>, <c>C15酒、饮料和精制茶制造业</c>, as the CSRC writes it) or the name alone.
     /// </summary>
     public bool NamesOnlyADivision(string? industry) => Division(industry) is not null;
+
+    /// <summary>
+    /// True when the industry cell is a 申万 industry whose sub-industries stand for two or more segments (半导体: 半导体材料 →
+    /// DZ-MAT, 半导体设备 → DZ-EQUIP, 数字芯片设计 → DZ-DESIGN …): the classification itself says that the label spans several
+    /// segments, so its usual segment is only the most frequent one (ADR 0450).
+    /// </summary>
+    public bool SpansSegments(string? industry) =>
+        SwPathEnd(industry) is { } sw && segmentsBelow.TryGetValue(sw.Code, out var below) && below.Count >= 2;
 
     /// <summary>The division (two digits) an industry cell names and nothing more specific (<see cref="NamesOnlyADivision"/>), or null.</summary>
     private string? Division(string? industry)

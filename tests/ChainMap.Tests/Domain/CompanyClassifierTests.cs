@@ -399,10 +399,12 @@ internal sealed class CompanyClassifierTests
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
-        // 食品 in the name says no more than the securities label 食品: both guesses stay for a person to choose.
-        var matches = classifier.Classify(new CompanyText("某某食品", "食品", null, null)).Select(m => m.Segment.Code).ToList();
+        // 食品 in the name says no more than the securities label 食品: both name the trade, not a segment (ADR 0370, 0450), and the
+        // company is a chain-level member of 农产品 for a person to choose its segment.
+        var matches = classifier.Classify(new CompanyText("某某食品", "食品", null, null));
 
-        Assert.That(matches, Has.Count.EqualTo(2));
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "NC") }), string.Join(" ", matches.Select(m => m.Evidence)));
+        Assert.That(matches[0].SuggestedSegments, Does.Contain("NC-MEAT").And.Contain("NC-GRAIN-FOOD"), matches[0].Evidence);
     }
 
     [Test]
@@ -861,6 +863,55 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.MembershipCode), Does.Contain(segment));
     }
 
+    // A segment only when the row can name it (ADR 0450): a row whose only evidence names the trade, not one of its segments, is a
+    // member of the chain (环节待定), its guess suggested first. Three such evidences: a name word of a whole GB/T division (食品 14,
+    // 化工 26, 药业 27) that holds other segments of the chain; a 申万 industry whose sub-industries stand for several segments (半导体:
+    // 半导体材料, 半导体设备, 数字芯片设计 …); an industry cell whose label names no segment and whose code alone points at one (IT设备
+    // → 391). Either script.
+    [TestCase("枣阳市某某食品有限公司", null, "NC", "NC-GRAIN-FOOD")]
+    [TestCase("棗陽市某某食品有限公司", null, "NC", "NC-GRAIN-FOOD")]
+    [TestCase("枣阳市某某化工有限公司", null, "HG", "HG-FINE")]
+    [TestCase("湖北省某某药业科技股份有限公司", null, "SW", "SW-CHEM")]
+    [TestCase("湖北省某某藥業科技股份有限公司", null, "SW", "SW-CHEM")]
+    [TestCase("某某股份有限公司", "半导体", "DZ", "DZ-SEMI")]
+    [TestCase("某某股份有限公司", "半導體", "DZ", "DZ-SEMI")]
+    [TestCase("某某电子股份有限公司", "半导体", "DZ", "DZ-SEMI")]
+    [TestCase("某某股份有限公司", "IT设备", "DZ", "DZ-IND")]
+    [TestCase("某某股份有限公司", "IT設備", "DZ", "DZ-IND")]
+    public async Task A_row_that_names_only_the_trade_gives_a_chain_level_membership(string name, string? label, string chain, string first)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, label, null, null));
+
+        var match = matches.Single(m => m.Segment.ChainCode == chain);
+        Assert.That((match.ChainLevel, match.MembershipCode, match.IsConfirmedByRule), Is.EqualTo((true, chain, false)), match.Evidence);
+        Assert.That(match.Evidence, Does.StartWith("链级: "));
+        Assert.That(match.SuggestedSegments[0], Is.EqualTo(first), match.Evidence);
+        Assert.That(matches.Where(m => !m.ChainLevel && m.Segment.ChainCode == chain), Is.Empty, "no segment of the chain beside it");
+    }
+
+    // The same rows keep a segment when the row names one: a word of the segment in the scope or the products, a name word whose
+    // division holds no other segment of the chain (保险 68: 金融服务 only), a name word more specific than a division (专用汽车 3630,
+    // either script), a 申万 industry whose sub-industries all stand for its one segment (通信设备).
+    [TestCase("枣阳市某某食品有限公司", null, null, "方便面、挂面生产、销售", "NC-GRAIN-FOOD")]
+    [TestCase("某某股份有限公司", "半导体", "功率半导体器件、集成电路封装测试", null, "DZ-SEMI")]
+    [TestCase("中国某某保险股份有限公司某某支公司", null, null, null, "FW-FIN")]
+    [TestCase("某某药业科技股份有限公司", null, null, "乙醛酸生产、销售；原料药(甲硝唑、替硝唑)、医药中间体生产、销售", "SW-API")]
+    [TestCase("某某藥業科技股份有限公司", null, null, "乙醛酸生产、销售；原料药(甲硝唑、替硝唑)、医药中间体生产、销售", "SW-API")]
+    [TestCase("随州市某某专用汽车有限公司", null, null, null, "ZQ-BODY")]
+    [TestCase("隨州市某某專用汽車有限公司", null, null, null, "ZQ-BODY")]
+    [TestCase("某某股份有限公司", "通信设备", null, null, "DZ-COMM")]
+    public async Task A_row_that_names_the_segment_keeps_it(string name, string? label, string? products, string? scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, label, products, scope));
+
+        Assert.That(matches.Where(m => m.ChainLevel), Is.Empty, string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Contain(segment), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
+    }
+
     // A word that stands only inside a longer word of an unrelated segment names nothing of its own (issue #19, session 31,
     // ADR 0365): 钢制轮毂 (wheels) inside 钢制轮毂轴承 (hub bearings, the axle) is no wheel maker's word. Standing on its own beside
     // it, it still counts; and a longer word of the segment's parent (传动系统总成 of 动力总成 over 传动系统 of its child 变速器)
@@ -901,10 +952,9 @@ internal sealed class CompanyClassifierTests
 
     // The rule reads one chain at a time: a label's guess in another chain stays beside a segment two sources support (a company may
     // be in two chains; 横向通用软件 guesses both 电子信息's software segment and 服务业's information services). It does not read rows
-    // that carry neither an industry cell nor products (register rows: a name and a scope), where a name word alone still
-    // proposes its segment beside the one the scope confirms.
+    // that carry neither an industry cell nor products (register rows: a name and a scope); there a name's word of a whole trade
+    // (药业) beside a segment the scope confirms names nothing more (ADR 0450, A_row_that_names_the_segment_keeps_it).
     [TestCase("某某科技股份有限公司", "横向通用软件", "电力电缆、电气装备用电线电缆、电工铜线、基础安全服务、大数据与态势感知、云计算与云安全", null, "DZ-SVC", "FW-INFO")]
-    [TestCase("某某药业科技股份有限公司", null, null, "乙醛酸生产、销售；原料药(甲硝唑、替硝唑)、医药中间体生产、销售", "SW-API", "SW-CHEM")]
     public async Task Two_sources_beat_one_only_within_a_chain_and_on_rows_with_a_cell_or_products(string name, string? industry, string? products, string? scope, string corroborated, string alone)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

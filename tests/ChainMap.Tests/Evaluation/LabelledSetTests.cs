@@ -33,6 +33,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-dev2")]
     [TestCase("registers-dev3")]
     [TestCase("registers-dev4")]
+    [TestCase("registers-dev5")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -220,6 +221,19 @@ public sealed class LabelledSetTests
 
         // one drawn row (青岛海昌水产食品有限公司) has an empty 经营范围 in the register itself: kept, as drawn
         AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev", "registers-dev2", "registers-dev3"], files, emptyScopes: 1);
+        Assert.That(rows, Has.Count.EqualTo(160));
+        Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(40), "40 rows per file");
+        Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");
+        Assert.That(rows.Count(row => !Codes(row).Any()), Is.GreaterThanOrEqualTo(rows.Count / 4), "a real register: many rows in no chain");
+    }
+
+    [Test]
+    public void The_fifth_register_set_is_40_random_rows_of_each_of_four_more_files_and_shares_no_company_with_any_other_set()
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "registers-dev5.csv"));
+        string[] files = ["2003/安徽", "2003/江西", "1997/河南", "1996/湖北"];
+
+        AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev", "registers-dev2", "registers-dev3", "registers-dev4"], files);
         Assert.That(rows, Has.Count.EqualTo(160));
         Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(40), "40 rows per file");
         Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");

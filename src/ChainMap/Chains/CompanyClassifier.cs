@@ -513,6 +513,14 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of two sources beat one ----
 
+        // ---- The products' side line in another chain (ADR 0470) ----
+        if (company.Industry is { Length: > 0 } && products.Length > 0)
+        {
+            ProductsSideLineYields(kept, scores, cell);
+        }
+
+        // ---- end of the products' side line in another chain ----
+
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
         // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
         if (kept.Count < ClassifierRules.MaxSegments && segmentIndex.TryGetValue(ClassifierRules.GenericSpecialVehicleSegment, out var genericSegment)
@@ -578,6 +586,31 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of two sources beat one ----
+
+    // ---- The products' side line in another chain (ADR 0470) ----
+
+    /// <summary>
+    /// On a row with an industry cell and main products: a membership that the products alone support (no word, code or guess of
+    /// the name, the cell or the scope) is dropped when the cell places the company, with a segment, in another chain. The cell
+    /// names the company's own industry; one product word of another chain beside it (光通信 of a plastics maker, 软件开发 of a
+    /// diagnostics distributor, 农业机械 of a construction-machinery maker) is a side line, not a second chain. Within one chain
+    /// ADR 0390 decides; a row whose cell places it in no chain, or only at chain level, keeps its product word.
+    /// </summary>
+    private void ProductsSideLineYields(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores, CellLabel cell)
+    {
+        if (kept.Count < 2)
+        {
+            return;
+        }
+
+        var cellChains = kept.Where(k => k.Candidate.Sources()[2] > 0 && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null)
+            .Select(k => segments[k.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
+        kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && cellChains.Count > 0 && !cellChains.Contains(segments[k.Segment].ChainCode));
+    }
+
+    private static bool IsProductsOnly(double[] sources) => sources[1] > 0 && sources[0] == 0 && sources[2] == 0 && sources[3] == 0;
+
+    // ---- end of the products' side line in another chain ----
 
     // ---- A word that is only part of a mapped label's name (ADR 0390) ----
 
@@ -1316,7 +1349,7 @@ internal sealed partial class CompanyClassifier
     private static bool IsSideLineOnly(Candidate candidate, string products)
     {
         var sources = candidate.Sources();
-        if (sources[1] <= 0 || sources[0] > 0 || sources[2] > 0 || sources[3] > 0)
+        if (!IsProductsOnly(sources))
         {
             return false;
         }

@@ -964,6 +964,44 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.MembershipCode), Is.SupersetOf(new[] { corroborated, alone }), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence} / {m.Basis})")));
     }
 
+    // ---- The products' side line in another chain (issue #19, session 36, ADR 0470) ----
+
+    // A product word that alone puts a company in a chain (光通信, 软件开发, 农业机械) is a side line when the industry cell places the
+    // company, with a segment, in another chain: a plastics maker whose cables are for optical communication is no communications
+    // maker, a diagnostics company that lists software is no software house, a construction-machinery maker that also makes farm
+    // machinery is not counted in 农产品. Either script reads alike.
+    [TestCase("某某高分子材料股份有限公司", "其他塑料制品", "光通信线缆材料、电缆用聚烯烃材料", "HG", "DZ")]
+    [TestCase("某某高分子材料股份有限公司", "其他塑料製品", "光通信線纜材料、電纜用聚烯烴材料", "HG", "DZ")]
+    [TestCase("某某医疗科技股份有限公司", "诊断服务", "仪器、软件开发、服务、体外诊断试剂", "SW", "DZ")]
+    [TestCase("某某医疗科技股份有限公司", "诊断服务", "仪器、软件开发、服务、体外诊断试剂", "SW", "FW")]
+    [TestCase("某某重工股份有限公司", "工程机械整机", "混凝土机械、起重机械、农业机械、环卫机械", "ZQ", "NC")]
+    public async Task A_product_word_alone_is_a_side_line_when_the_cell_places_the_company_in_another_chain(string name, string industry, string products, string cellChain, string sideLineChain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        var chains = matches.Select(m => m.Segment.ChainCode).ToList();
+        Assert.That(chains, Does.Contain(cellChain).And.Not.Contain(sideLineChain), Describe(matches));
+    }
+
+    // The rule needs the cell to name the company's own chain with a segment: where the cell places it in no chain (住宅开发) or only
+    // in a chain without a segment (电网自动化设备 → 电子信息 · 环节待定), the product word is all the row says and it stays; and without
+    // products or without a cell (a register row) nothing changes.
+    [TestCase("某某股份有限公司", "住宅开发", "房产销售、无级变速器、汽车零部件", "ZQ")]
+    [TestCase("某某科技股份有限公司", "电网自动化设备", "智慧能源业务、智能电力业务、智能应急电源、應急裝備業務、智能节能业务、电机电源业务、装备信息业务、通信指挥系统", "YJ")]
+    [TestCase("某某科技股份有限公司", null, "光通信模块、光器件", "DZ")]
+    public async Task A_product_word_alone_stays_where_the_cell_names_no_other_chain_with_a_segment(string name, string? industry, string products, string chain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, null));
+
+        Assert.That(matches.Select(m => m.Segment.ChainCode), Does.Contain(chain), Describe(matches));
+    }
+
+    // ---- end of the products' side line in another chain ----
+
     // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
     // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
     // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.

@@ -18,6 +18,8 @@ internal sealed partial class Neo4jStore
     /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored, and moves the kept segment counts
     /// (ADR 0270) by what their old candidates counted and their new ones count: the statements go last into the
     /// transaction of the write (they see its changes), and are exact whatever the write did (a deleted company's go).
+    /// The kept tie summaries (ADR 0465) of the segments of their old and new candidates, and of their relation partners', are
+    /// marked behind.
     /// </summary>
     internal static IReadOnlyList<CypherStatement> SyncCandidates(IEnumerable<long> companyIds)
     {
@@ -26,10 +28,12 @@ internal sealed partial class Neo4jStore
             ? []
             :
             [
+                Cypher(Neo4jTieSummaries.TouchSection, ("candidateIds", ids)),
                 Cypher(Neo4jSegmentCounts.SubtractSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.DeleteSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.CreateSection, ("candidateIds", ids)),
                 Cypher(Neo4jSegmentCounts.AddSection, ("candidateIds", ids)),
+                Cypher(Neo4jTieSummaries.TouchSection, ("candidateIds", ids)),
             ];
     }
 

@@ -159,6 +159,9 @@ internal static class Neo4jCandidates
     /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
     private const int Version = 3;
 
+    /// <summary>The kept tie summaries (ADR 0465) are built from the candidates: a build of the candidates drops them, each read builds its own again.</summary>
+    private const string DropTieSummaries = "MATCH (t:TieSummary) DELETE t";
+
     /// <summary>Companies per transaction of the one-time build.</summary>
     private const long BuildRange = 10_000;
 
@@ -211,6 +214,7 @@ internal static class Neo4jCandidates
                     """, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
             }
 
+            await RunAsync(transport, DropTieSummaries, null, cancellationToken);
             await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
             return;
         }
@@ -228,6 +232,7 @@ internal static class Neo4jCandidates
             await RunAsync(transport, "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
         }
 
+        await RunAsync(transport, DropTieSummaries, null, cancellationToken);
         await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
     }
 

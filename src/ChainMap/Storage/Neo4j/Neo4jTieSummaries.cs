@@ -26,18 +26,17 @@ internal static class Neo4jTieSummaries
         OPTIONAL MATCH (:Company {id: touchId})-[:SUPPLIES|INVESTS_IN|CONTROLS]-(partner:Company)
         WITH collect(DISTINCT touchId) + collect(DISTINCT partner.id) AS touchedIds
         UNWIND touchedIds AS touchedId
-        MATCH (tx:Candidate) USING INDEX tx:Candidate(company) WHERE tx.company = touchedId
-        WITH DISTINCT tx.segment AS touchedCode
-        MATCH (ts:Segment {code: touchedCode})
-        SET ts.tieStamp = coalesce(ts.tieStamp, 0) + 1
-        """;
+
+        """ + RaiseStamps;
 
     /// <summary>
     /// Raises the stamps of the segments of the companies <c>$tiedIds</c> alone: a relation or a channel link added to them moves
     /// their own facts (both ends of a relation are named).
     /// </summary>
-    internal const string TouchOwnSection = """
-        UNWIND $tiedIds AS touchedId
+    internal const string TouchOwnSection = "UNWIND $tiedIds AS touchedId\n" + RaiseStamps;
+
+    /// <summary>Raises the stamps of the segments of the candidates of each <c>touchedId</c>.</summary>
+    private const string RaiseStamps = """
         MATCH (tx:Candidate) USING INDEX tx:Candidate(company) WHERE tx.company = touchedId
         WITH DISTINCT tx.segment AS touchedCode
         MATCH (ts:Segment {code: touchedCode})

@@ -1,3 +1,4 @@
+using ChainMap.Domain;
 using ChainMap.Storage;
 using ChainMap.Storage.Neo4j;
 using ChainMap.Tests.Support;
@@ -79,6 +80,42 @@ public sealed class Neo4jStoreContract : StoreContract
         // A database of ADR 0270's version 2 (no tieSegment) gets it set in place (ADR 0300).
         await store.RunAsync(["MATCH (x:Candidate) REMOVE x.tieSegment", "MATCH (g:Migration {name: 'candidates'}) SET g.version = 2"], CancellationToken.None);
         await Neo4jCandidates.MigrateAsync(server.Transport, CancellationToken.None);
+    }
+
+    /// <summary>A database from before ADR 0465: no tie summary kept, no segment stamped.</summary>
+    private protected override async Task ForgetTieSummariesAsync()
+    {
+        var store = services!.GetRequiredService<Neo4jStore>();
+        await store.RunAsync(["MATCH (t:TieSummary) DELETE t", "MATCH (s:Segment) REMOVE s.tieStamp"], CancellationToken.None);
+        Assert.That((await store.RunAsync("MATCH (t:TieSummary) RETURN count(t)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero);
+    }
+
+    // ADR 0465: a list's tie facts are the kept summaries while no write moved them (a summary changed behind the store's back is
+    // what is read), and a write to one company of a segment makes that segment's summary be built again, not the others'.
+    [Test]
+    public async Task Home_tie_facts_are_read_from_the_kept_summaries_until_a_write_moves_their_segment()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var store = services!.GetRequiredService<Neo4jStore>();
+        string[] segments = ["T1-PART", "T1-PART-PUMP", "T1-SVC"];
+        async Task<Dictionary<long, HomeTieFacts>> ReadAsync() =>
+            (await Store.ReadHomeTieFactsAsync(DiscoveryGraph.HomeCodes, segments, CancellationToken.None)).Facts.ToDictionary(f => f.CompanyId);
+
+        var first = await ReadAsync();
+        Assert.That(first.Keys, Is.EquivalentTo(new[] { graph.Ids["C"], graph.Ids["D"], graph.Ids["G"] }));
+        var kept = await store.RunAsync("MATCH (t:TieSummary) RETURN t.segment, t.stamp ORDER BY t.segment", CancellationToken.None);
+        Assert.That(kept.Rows.Select(r => r[0].GetString()), Is.EqualTo(new[] { "T1-PART", "T1-PART-PUMP", "T1-SVC" }));
+
+        // Emptied behind the store's back: the kept summaries of 服务 (D) and 液压泵 (G) say they have no tied company.
+        await store.RunAsync("MATCH (t:TieSummary) WHERE t.segment IN ['T1-SVC', 'T1-PART-PUMP'] SET t.facts = '[]'", CancellationToken.None);
+        Assert.That((await ReadAsync()).Keys, Is.EquivalentTo(new[] { graph.Ids["C"] }), "read from the kept summaries");
+
+        // A channel link to D moves 服务's summary only: D is read afresh, G (液压泵) still from its kept summary.
+        await Store.SaveChannelLinksAsync([new ChannelLink(graph.ChannelIds["AMB-WANG"], graph.Ids["D"], null, ChannelRole.Member, null, "test")], CancellationToken.None);
+        var afterWrite = await ReadAsync();
+        Assert.That(afterWrite.Keys, Is.EquivalentTo(new[] { graph.Ids["C"], graph.Ids["D"] }), "服务 built again after the write, 液压泵 not moved");
+        Assert.That(afterWrite[graph.Ids["D"]].Channels, Has.Count.EqualTo(2));
+        Assert.That(afterWrite[graph.Ids["D"]].Relations.Single().HomeCompanyId, Is.EqualTo(graph.Ids["H1"]));
     }
 
     private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()

@@ -36,6 +36,7 @@ internal static class Neo4jSchema
         ("segment_count_segment", "SegmentCount", "segment"),
         ("discovery_snapshot_key", "DiscoverySnapshot", "key"),
         ("discovery_write_mark_only", "DiscoveryWriteMark", "only"),
+        ("tie_summary_key", "TieSummary", "key"),
     ];
 
     /// <summary>

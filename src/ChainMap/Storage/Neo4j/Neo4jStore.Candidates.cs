@@ -18,6 +18,8 @@ internal sealed partial class Neo4jStore
     /// Rebuilds the candidate nodes of <paramref name="companyIds"/> from what is stored, and moves the kept segment counts
     /// (ADR 0270) by what their old candidates counted and their new ones count: the statements go last into the
     /// transaction of the write (they see its changes), and are exact whatever the write did (a deleted company's go).
+    /// The kept tie summaries (ADR 0465) of the segments of their old and new candidates, and of their relation partners', are
+    /// marked behind.
     /// </summary>
     internal static IReadOnlyList<CypherStatement> SyncCandidates(IEnumerable<long> companyIds)
     {
@@ -26,10 +28,12 @@ internal sealed partial class Neo4jStore
             ? []
             :
             [
+                Cypher(Neo4jTieSummaries.TouchSection, ("candidateIds", ids)),
                 Cypher(Neo4jSegmentCounts.SubtractSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.DeleteSection, ("candidateIds", ids)),
                 Cypher(Neo4jCandidates.CreateSection, ("candidateIds", ids)),
                 Cypher(Neo4jSegmentCounts.AddSection, ("candidateIds", ids)),
+                Cypher(Neo4jTieSummaries.TouchSection, ("candidateIds", ids)),
             ];
     }
 
@@ -155,6 +159,9 @@ internal static class Neo4jCandidates
     /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
     private const int Version = 3;
 
+    /// <summary>The kept tie summaries (ADR 0465) are built from the candidates: a build of the candidates drops them, each read builds its own again.</summary>
+    private const string DropTieSummaries = "MATCH (t:TieSummary) DELETE t";
+
     /// <summary>Companies per transaction of the one-time build.</summary>
     private const long BuildRange = 10_000;
 
@@ -207,6 +214,7 @@ internal static class Neo4jCandidates
                     """, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
             }
 
+            await RunAsync(transport, DropTieSummaries, null, cancellationToken);
             await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
             return;
         }
@@ -224,6 +232,7 @@ internal static class Neo4jCandidates
             await RunAsync(transport, "MATCH (c:Company) WHERE c.id > $from AND c.id <= $to\n" + Create, new Dictionary<string, object?> { ["from"] = from, ["to"] = from + BuildRange }, cancellationToken);
         }
 
+        await RunAsync(transport, DropTieSummaries, null, cancellationToken);
         await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
     }
 

@@ -104,13 +104,15 @@ internal sealed partial class Neo4jStore
             SET l.role = row.role, l.note = coalesce(row.note, l.note), l.source = coalesce(row.source, l.source)
             RETURN coalesce(sum(CASE WHEN added THEN 1 ELSE 0 END), 0)
             """;
+        var linked = links.Where(l => l.CompanyId is not null).Select(l => l.CompanyId!.Value).Distinct().ToList();
         var results = await RunAsync(
         [
             Cypher("UNWIND $rows AS row WITH row, row.channel AS channelId, row.other AS otherId MATCH (h:Channel {id: channelId}) MATCH (o:Company {id: otherId})\n" + Upsert, ("rows", Rows(true))),
             Cypher("UNWIND $rows AS row WITH row, row.channel AS channelId, row.other AS otherId MATCH (h:Channel {id: channelId}) MATCH (o:Channel {id: otherId})\n" + Upsert, ("rows", Rows(false))),
 
             // A linked company may now be tied to home through the channel: its candidates become findable by the home-tie read (ADR 0300).
-            Cypher(Neo4jCandidates.MarkTiedSection, ("tiedIds", links.Where(l => l.CompanyId is not null).Select(l => l.CompanyId!.Value).Distinct().ToList())),
+            Cypher(Neo4jCandidates.MarkTiedSection, ("tiedIds", linked)),
+            Cypher(Neo4jTieSummaries.TouchOwnSection, ("tiedIds", linked)),
         ], cancellationToken);
         return (int)results.Take(2).Sum(r => r.Rows.Count == 0 ? 0 : r.Rows[0][0].AsInt64());
     }

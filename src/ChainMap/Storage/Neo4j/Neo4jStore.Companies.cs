@@ -245,10 +245,12 @@ internal sealed partial class Neo4jStore
         if (synced.Count > 0)
         {
             parameters["candidateIds"] = synced;
+            sections.Add(Guarded + Neo4jTieSummaries.TouchSection);
             sections.Add(Guarded + Neo4jSegmentCounts.SubtractSection);
             sections.Add(Guarded + Neo4jCandidates.DeleteSection);
             sections.Add(Guarded + Neo4jCandidates.CreateSection);
             sections.Add(Guarded + Neo4jSegmentCounts.AddSection);
+            sections.Add(Guarded + Neo4jTieSummaries.TouchSection);
         }
 
         // An aggregate without grouping keys always yields one row, so every section runs
@@ -459,7 +461,9 @@ internal sealed partial class Neo4jStore
 
         // Both ends may now be tied to home: their candidates become findable by the home-tie read (ADR 0300).
         var counted = statements.Count;
-        statements.Add(Cypher(Neo4jCandidates.MarkTiedSection, ("tiedIds", order.SelectMany(k => new[] { k.From, k.To }).Distinct().ToList())));
+        var tiedIds = order.SelectMany(k => new[] { k.From, k.To }).Distinct().ToList();
+        statements.Add(Cypher(Neo4jCandidates.MarkTiedSection, ("tiedIds", tiedIds)));
+        statements.Add(Cypher(Neo4jTieSummaries.TouchOwnSection, ("tiedIds", tiedIds)));
         var results = await RunAsync(statements, cancellationToken);
         return results.Take(counted).Sum(r => r.Rows.Count == 0 || r.Rows[0][0].IsNull() ? 0 : (int)r.Rows[0][0].AsInt64());
     }

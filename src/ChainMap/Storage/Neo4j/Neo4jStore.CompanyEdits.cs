@@ -53,8 +53,10 @@ internal sealed partial class Neo4jStore
 
     public async Task<CompanyWriteResult> DeleteCompanyAsync(long id, long expectedVersion, CancellationToken cancellationToken)
     {
-        // Projects and activities refer to a company by its id, without a relationship: they must not lose it.
-        var results = await RunAsync([Cypher(TakeWriteGuard + """
+        // Projects and activities refer to a company by its id, without a relationship: they must not lose it. Its relation
+        // partners' tie summaries go behind while its relations still stand (ADR 0465), under the write guard the delete takes.
+        var results = await RunAsync([Cypher(TakeWriteGuard + Neo4jTieSummaries.TouchSection, ("sequence", CompanySequence), ("token", Guid.NewGuid().ToString("N")), ("candidateIds", new[] { id })),
+            Cypher(TakeWriteGuard + """
             OPTIONAL MATCH (c:Company {id: $id})
             OPTIONAL MATCH (p:Project {companyId: $id})
             WITH c, p ORDER BY p.id
@@ -68,7 +70,7 @@ internal sealed partial class Neo4jStore
             """,
             ("sequence", CompanySequence), ("token", Guid.NewGuid().ToString("N")), ("id", id), ("expected", expectedVersion)),
             .. SyncCandidates([id])], cancellationToken);
-        var row = results[0].Rows[0];
+        var row = results[1].Rows[0];
         if (!row[0].AsBoolean())
         {
             return CompanyWriteResult.NotFound;

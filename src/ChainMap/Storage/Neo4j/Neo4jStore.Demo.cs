@@ -98,6 +98,8 @@ internal sealed partial class Neo4jStore
 
             await transaction.RunAsync(
             [
+                // The demo's relations and links may tie any company: every tie summary goes behind (ADR 0465).
+                Neo4jTieSummaries.TouchAll,
                 Cypher("MATCH (:Channel)-[l:LINKS]->() WHERE l.source STARTS WITH $prefix DELETE l", ("prefix", identity.SourcePrefix)),
                 Cypher($"MATCH (:Company)-[r:{relations}]->(:Company) WHERE r.source STARTS WITH $prefix DELETE r", ("prefix", identity.SourcePrefix)),
                 Cypher("MATCH (h:Channel) WHERE h.source STARTS WITH $prefix DETACH DELETE h", ("prefix", identity.SourcePrefix)),

@@ -57,10 +57,66 @@ internal sealed partial class Neo4jStore
             return await HomeTieFactsRead.OneAfterTheOtherAsync(this, homeRegionCodes, segmentCodes, cancellationToken);
         }
 
-        var results = await RunAsync([.. ChannelGraphStatements(home), TieFactsStatement(home, null, segmentCodes)], cancellationToken);
-        var read = ReadChannelGraph(results, home);
+        var (graph, rows) = await ReadKeptTieFactsAsync(home, segmentCodes, ChannelGraphStatements(home), cancellationToken);
+        var read = ReadChannelGraph(graph, home);
         var hops = ChannelHops.Compute(read.TiedHome, read.WithHomeMember, read.Links);
-        return new HomeTieFactsRead(hops, ReadTieFacts(results[^1], hops));
+        return new HomeTieFactsRead(hops, ReadTieFacts(rows, hops));
+    }
+
+    /// <summary>
+    /// The tie-facts rows of some segments from their kept summaries (ADR 0465), read in one request after <paramref name="leading"/>
+    /// (whose results come back first): a summary that is missing or behind its segment's stamp is built again from the candidates
+    /// and kept, in two more requests.
+    /// </summary>
+    private async Task<(IReadOnlyList<Neo4jResult> Leading, List<JsonElement[]> Rows)> ReadKeptTieFactsAsync(
+        RegionScope home, IReadOnlyCollection<string> segmentCodes, IReadOnlyList<CypherStatement> leading, CancellationToken cancellationToken)
+    {
+        var homeKey = Neo4jTieSummaries.HomeKey(home);
+        var results = await RunAsync([.. leading, Neo4jTieSummaries.Read(homeKey, segmentCodes.Distinct(StringComparer.Ordinal).ToList(), withFacts: true)], cancellationToken);
+        var rows = new List<JsonElement[]>();
+        var stale = new List<string>();
+        foreach (var row in results[^1].Rows)
+        {
+            if (row[2].AsNullableInt64() == row[1].AsInt64() && row[3].AsString() is { } facts)
+            {
+                rows.AddRange(Neo4jTieSummaries.Rows(facts));
+            }
+            else
+            {
+                stale.Add(row[0].AsRequiredString());
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            rows.AddRange(await BuildTieSummariesAsync(home, homeKey, stale, cancellationToken));
+        }
+
+        return (results.Take(results.Count - 1).ToList(), rows);
+    }
+
+    /// <summary>
+    /// Builds the summaries of <paramref name="segments"/> and keeps them: the stamps are read before the facts in one transaction,
+    /// so a write that commits in between leaves the kept summary behind its segment's stamp (built again by the next read), never
+    /// ahead of what it holds. A company of several segments is kept in each, with that segment alone.
+    /// </summary>
+    private async Task<List<JsonElement[]>> BuildTieSummariesAsync(RegionScope home, string homeKey, IReadOnlyList<string> segments, CancellationToken cancellationToken)
+    {
+        var results = await RunAsync([Neo4jTieSummaries.Read(homeKey, segments, withFacts: false), TieFactsStatement(home, segments)], cancellationToken);
+        var stamps = results[0].Rows.ToDictionary(r => r[0].AsRequiredString(), r => r[1].AsInt64(), StringComparer.Ordinal);
+        var bySegment = new Dictionary<string, List<JsonElement[]>>(StringComparer.Ordinal);
+        foreach (var row in results[1].Rows)
+        {
+            foreach (var code in row[7].AsStringList())
+            {
+                var own = (JsonElement[])row.Clone();
+                own[7] = JsonSerializer.SerializeToElement(new[] { code });
+                Add(bySegment, code, own);
+            }
+        }
+
+        await RunAsync(Neo4jTieSummaries.Save(homeKey, stamps, bySegment), cancellationToken);
+        return bySegment.Values.SelectMany(v => v).ToList();
     }
 
     public async Task<IReadOnlyList<HomeTiedCompany>> ListHomeTiedCompaniesAsync(IReadOnlyCollection<string> homeRegionCodes, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string>? segmentCodes, CancellationToken cancellationToken)
@@ -197,18 +253,17 @@ internal sealed partial class Neo4jStore
     private async Task<IReadOnlyList<HomeTieFacts>> ListTieFactsInSegmentsAsync(
         RegionScope home, IReadOnlyDictionary<long, int> channelHops, IReadOnlyCollection<string> segmentCodes, CancellationToken cancellationToken)
     {
-        return ReadTieFacts(await RunAsync(TieFactsStatement(home, channelHops.Keys.ToList(), segmentCodes), cancellationToken), channelHops);
+        return ReadTieFacts((await ReadKeptTieFactsAsync(home, segmentCodes, [], cancellationToken)).Rows, channelHops);
     }
 
     /// <summary>
-    /// The statement of <see cref="ListTieFactsInSegmentsAsync"/>: with <paramref name="channels"/> null, the links of every channel
-    /// are returned (and a company linked only to channels that may not lead home), for <see cref="ReadTieFacts"/> to keep those of
-    /// the channels that do.
+    /// What a kept summary holds (ADR 0300, 0385, 0465): the tie-marked candidates of some segments sought by segment, each company's
+    /// relations to a home company (by id, kind and direction) and its links from every channel (by id; <see cref="ReadTieFacts"/>
+    /// keeps those of the channels that lead home, so that the channel graph, read live, never moves a summary).
     /// </summary>
-    private static CypherStatement TieFactsStatement(RegionScope home, IReadOnlyList<long>? channels, IReadOnlyCollection<string> segmentCodes)
+    private static CypherStatement TieFactsStatement(RegionScope home, IReadOnlyCollection<string> segmentCodes)
     {
         var homeCompanies = new RegionFilter(home, "home");
-        (string, object?)[] channelParameter = channels is null ? [] : [("channels", channels)];
         return Cypher($$"""
             UNWIND $segments AS code
             MATCH (x:Candidate) USING INDEX x:Candidate(tieSegment) WHERE x.tieSegment = code
@@ -220,22 +275,26 @@ internal sealed partial class Neo4jStore
             WHERE {{homeCompanies.Predicate("c")}}
             WITH id, xs, first, o, collect(CASE WHEN r IS NULL THEN null ELSE [c.id, type(r), startNode(r) = o] END) AS relations
             OPTIONAL MATCH (o)<-[:LINKS]-(h:Channel)
-            {{(channels is null ? string.Empty : "WHERE h.id IN $channels")}}
             WITH id, xs, first, relations, collect(DISTINCT h.id) AS links
             WHERE size(relations) > 0 OR size(links) > 0
             RETURN id, first.provinceCode, first.cityCode, first.countyCode, first.strength, first.registeredCapital, first.tags,
                 [y IN xs | y.segment], relations, links
-            """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), .. channelParameter, .. homeCompanies.Parameters]);
+            """, [("segments", segmentCodes.Distinct(StringComparer.Ordinal).ToList()), .. homeCompanies.Parameters]);
     }
 
-    /// <summary>The rows of <see cref="TieFactsStatement"/>: links to channels not in <paramref name="channelHops"/> dropped, and a company left with no tie.</summary>
-    private static List<HomeTieFacts> ReadTieFacts(Neo4jResult result, IReadOnlyDictionary<long, int> channelHops) => result.Rows
-        .Select(r => new HomeTieFacts(
-            r[0].AsInt64(), r[1].AsString() ?? string.Empty, r[2].AsString(), r[3].AsString(), r[4].AsNullableDouble() ?? 0,
-            (decimal?)r[5].AsNullableDouble(), r[6].AsStringList(),
-            r[7].AsStringList().Order(StringComparer.Ordinal).ToList(),
-            r[8].EnumerateArray().Select(t => new HomeRelationKind(t[0].AsInt64(), RelationKinds[t[1].AsRequiredString()], t[2].AsBoolean())).ToList(),
-            r[9].EnumerateArray().Select(t => t.AsInt64()).Where(channelHops.ContainsKey).Select(id => new HomeChannelHops(id, channelHops[id])).ToList()))
+    /// <summary>
+    /// The rows of <see cref="TieFactsStatement"/> (a company kept in several segments' summaries once per segment: one company with
+    /// their segments): links to channels not in <paramref name="channelHops"/> dropped, and a company left with no tie.
+    /// </summary>
+    private static List<HomeTieFacts> ReadTieFacts(IEnumerable<JsonElement[]> rows, IReadOnlyDictionary<long, int> channelHops) => rows
+        .GroupBy(r => r[0].AsInt64())
+        .Select(g => (r: g.First(), segments: g.SelectMany(x => x[7].AsStringList()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+        .Select(p => new HomeTieFacts(
+            p.r[0].AsInt64(), p.r[1].AsString() ?? string.Empty, p.r[2].AsString(), p.r[3].AsString(), p.r[4].AsNullableDouble() ?? 0,
+            (decimal?)p.r[5].AsNullableDouble(), p.r[6].AsStringList(),
+            p.segments,
+            p.r[8].EnumerateArray().Select(t => new HomeRelationKind(t[0].AsInt64(), RelationKinds[t[1].AsRequiredString()], t[2].AsBoolean())).ToList(),
+            p.r[9].EnumerateArray().Select(t => t.AsInt64()).Where(channelHops.ContainsKey).Select(id => new HomeChannelHops(id, channelHops[id])).ToList()))
         .Where(t => t.Relations.Count > 0 || t.Channels.Count > 0)
         .OrderBy(t => t.CompanyId)
         .ToList();

@@ -98,6 +98,9 @@ internal sealed partial class Neo4jStore
 
         statements.Add(Cypher("MATCH (p:Project {companyId: $merged}) SET p.companyId = $survivor", ids));
         statements.Add(Cypher("MATCH (a:Activity {companyId: $merged}) SET a.companyId = $survivor", ids));
+
+        // The merged company's relation partners, while its relations still stand: their tie summaries go behind (ADR 0465).
+        statements.Add(Cypher(Neo4jTieSummaries.TouchSection, ("candidateIds", new[] { plan.MergedId })));
         statements.Add(Cypher("MATCH (c:Company {id: $merged}) DETACH DELETE c", ids));
 
         // Every merge changes the survivor (what refers to it, at least): an edit made from an older view of it is refused.

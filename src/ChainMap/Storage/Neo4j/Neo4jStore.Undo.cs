@@ -60,6 +60,7 @@ internal sealed partial class Neo4jStore
             var now = at.ToString("O", CultureInfo.InvariantCulture);
             await transaction.RunAsync(
             [
+                Cypher(Neo4jTieSummaries.TouchSection, ("candidateIds", plan.Remove.ToList())),
                 Cypher("UNWIND $ids AS id MATCH (c:Company {id: id}) DETACH DELETE c", ("ids", plan.Remove.ToList())),
                 Cypher("""
                     UNWIND $rows AS row

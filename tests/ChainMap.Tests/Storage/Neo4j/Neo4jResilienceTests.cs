@@ -186,7 +186,7 @@ public sealed class Neo4jResilienceTests
         Assert.That(await store.CountCompaniesAsync(CancellationToken.None), Is.EqualTo(10));
     }
 
-    // ADR 0445: a list's channel graph and tie facts go to Neo4j as one request of four statements. Neo4j runs them in order and
+    // ADR 0445, 0465: a list's channel graph and kept tie summaries go to Neo4j as one request of four statements. Neo4j runs them in order and
     // answers the results before the one that failed, then the error: a transient error of one runs the whole request again (the
     // answer is the one read without it); any other names the statement that failed and is not retried.
     [Test]
@@ -216,8 +216,8 @@ public sealed class Neo4jResilienceTests
         Assert.That(fault.Requests, Is.EqualTo(1), "a client error is not retried");
         Assert.That(error!.Code, Is.EqualTo("Neo.ClientError.Statement.SemanticError"));
         Assert.That((error.Statement?.Index, error.Statement?.Count), Is.EqualTo(((int?)3, (int?)4)), "the fourth of four statements failed");
-        Assert.That(error.Statement!.Text, Does.Contain("tieSegment"));
-        Assert.That(error.Message, Does.Contain("statement 4 of 4: UNWIND $segments AS code"));
+        Assert.That(error.Statement!.Text, Does.Contain("TieSummary"));
+        Assert.That(error.Message, Does.Contain("statement 4 of 4: UNWIND $tieSummaries AS pair"));
     }
 
     [Test]
@@ -368,7 +368,7 @@ public sealed class Neo4jResilienceTests
         {
             var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
             var response = await base.SendAsync(request, cancellationToken);
-            if (!body.Contains("tieSegment", StringComparison.Ordinal))
+            if (!body.Contains("tieSummaries", StringComparison.Ordinal))
             {
                 return response;
             }

@@ -54,6 +54,15 @@ internal sealed class SqliteWriterGate
     private long lastBusy;
     private volatile bool holderYields;
 
+    /// <summary>Closed (not null) while an import session of this process holds the write lock: writers await it (ADR 0460).</summary>
+    private TaskCompletionSource? door;
+
+    /// <summary>Writers (not background ones) awaiting the closed door.</summary>
+    private int atDoor;
+
+    /// <summary>Writers let in through the door whose connection is still open (the session stands back for them).</summary>
+    private int admitted;
+
     /// <summary>The gate of the SQLite file at <paramref name="databasePath"/>: one per file and process, whichever store instance opened it.</summary>
     public static SqliteWriterGate For(string databasePath) => Gates.GetOrAdd(Path.GetFullPath(databasePath), static _ =>
     {
@@ -75,7 +84,10 @@ internal sealed class SqliteWriterGate
     /// True when a writer found the lock taken at or after <paramref name="tick"/> (<see cref="Environment.TickCount64"/>):
     /// asked with the time a session's transaction began, someone is waiting for that transaction.
     /// </summary>
-    public bool WaitedSince(long tick) => Interlocked.Read(ref lastBusy) >= tick;
+    public bool WaitedSince(long tick) => Volatile.Read(ref atDoor) > 0 || Interlocked.Read(ref lastBusy) >= tick;
+
+    /// <summary>Writers of this process awaiting the door now (a test's and a benchmark's view; ADR 0460).</summary>
+    internal int AtDoor => Volatile.Read(ref atDoor);
 
     /// <summary>
     /// Sets the busy handler of <paramref name="connection"/> (SQLite's <c>sqlite3_busy_handler</c>, which SQLitePCLRaw does
@@ -95,20 +107,106 @@ internal sealed class SqliteWriterGate
     }
 
     /// <summary>
-    /// A session that commits when asked holds the lock (<paramref name="yields"/> true), or one that cannot (a dry run, an
-    /// all-or-nothing import) or none (false): writers wait without the busy timeout only in the first case.
+    /// An import session of this process holds the write lock: a session that commits when asked (<paramref name="yields"/>
+    /// true), or one that cannot (a dry run, an all-or-nothing import). Closes the door (ADR 0460): this process's writers
+    /// await it in <see cref="EnterAsync"/>, holding no thread, instead of SQLite's busy handler; they wait without the busy
+    /// timeout only in the first case.
     /// </summary>
-    public void Hold(bool yields) => holderYields = yields;
+    public void Hold(bool yields)
+    {
+        holderYields = yields;
+        if (Volatile.Read(ref door) is null)
+        {
+            Volatile.Write(ref door, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+    }
+
+    /// <summary>The session's transaction has ended (committed or rolled back): the door opens, every writer awaiting it goes on.</summary>
+    public void Release()
+    {
+        holderYields = false;
+        Interlocked.Exchange(ref door, null)?.TrySetResult();
+    }
 
     /// <summary>
-    /// After a commit made for waiting writers: returns once none has found the lock taken for <see cref="QuietMilliseconds"/>
-    /// (each retries every few milliseconds, so by then every one of them has had the lock or is queued behind one that
-    /// has), and at the latest after <see cref="LongestStandBack"/>.
+    /// Awaits the door before a write opens its connection (<see cref="SqliteStore.OpenWriterAsync"/>): returns at once when no
+    /// import session of this process holds the lock. A <see cref="BusyWaiter.Writer"/> that waits is seen by the session
+    /// (<see cref="WaitedSince"/>), which commits at its next batch and opens; a <see cref="BusyWaiter.Background"/> one waits
+    /// unseen. The limits are the busy handler's (ADR 0440): <see cref="YieldingHolderTimeout"/> behind a session that commits
+    /// when asked, else <see cref="BusyTimeout"/>; past it, the <see cref="SqliteException"/> SQLite gives (SQLITE_BUSY), which
+    /// the service answers 503 "Store busy". Returns true when the writer waited (it then calls <see cref="Leave"/> when its
+    /// connection is closed).
+    /// </summary>
+    public async ValueTask<bool> EnterAsync(BusyWaiter waiter, CancellationToken cancellationToken)
+    {
+        var closed = Volatile.Read(ref door);
+        if (closed is null)
+        {
+            return false;
+        }
+
+        var signals = waiter == BusyWaiter.Writer;
+        var started = Stopwatch.GetTimestamp();
+        var forYield = false;
+        Interlocked.Increment(ref waits);
+        if (signals)
+        {
+            Interlocked.Increment(ref atDoor);
+        }
+
+        try
+        {
+            while (closed is not null)
+            {
+                if (signals)
+                {
+                    Interlocked.Exchange(ref lastBusy, Environment.TickCount64);
+                }
+
+                forYield |= signals && holderYields;
+                var left = (forYield ? YieldingHolderTimeout : BusyTimeout) - Stopwatch.GetElapsedTime(started);
+                try
+                {
+                    await closed.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    throw new SqliteException("SQLite Error 5: 'database is locked'.", 5);
+                }
+
+                closed = Volatile.Read(ref door);
+            }
+
+            if (signals)
+            {
+                // Counted before it leaves the door, so that the session never sees neither.
+                Interlocked.Increment(ref admitted);
+            }
+
+            return signals;
+        }
+        finally
+        {
+            if (signals)
+            {
+                Interlocked.Decrement(ref atDoor);
+            }
+        }
+    }
+
+    /// <summary>A writer let in through the door (<see cref="EnterAsync"/> returned true) has closed its connection.</summary>
+    public void Leave() => Interlocked.Decrement(ref admitted);
+
+    /// <summary>
+    /// After a commit made for waiting writers: returns once every writer let in through the door has closed its connection
+    /// and none has found the lock taken for <see cref="QuietMilliseconds"/> (each retries every few milliseconds, so by then
+    /// every one of them has had the lock or is queued behind one that has), and at the latest after <see cref="LongestStandBack"/>.
     /// </summary>
     public async Task LetWritersInAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < LongestStandBack && Environment.TickCount64 - Interlocked.Read(ref lastBusy) < QuietMilliseconds)
+        while (clock.Elapsed < LongestStandBack
+            && (Volatile.Read(ref atDoor) > 0 || Volatile.Read(ref admitted) > 0 || Environment.TickCount64 - Interlocked.Read(ref lastBusy) < QuietMilliseconds))
         {
             await Task.Delay(QuietMilliseconds / 2, cancellationToken);
         }

@@ -104,7 +104,7 @@ internal sealed partial class SqliteStore : IChainMapStore
     /// </summary>
     internal async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken, bool background = false)
     {
-        var waited = await Gate.EnterAsync(background ? BusyWaiter.Background : BusyWaiter.Writer, cancellationToken);
+        await Gate.EnterAsync(background ? BusyWaiter.Background : BusyWaiter.Writer, cancellationToken);
         SqliteConnection connection;
         try
         {
@@ -112,26 +112,20 @@ internal sealed partial class SqliteStore : IChainMapStore
         }
         catch
         {
-            if (waited)
-            {
-                Gate.Leave();
-            }
-
+            Gate.Leave();
             throw;
         }
 
-        if (waited)
+        var left = 0;
+        connection.Disposed += (_, _) =>
         {
-            var left = 0;
-            connection.Disposed += (_, _) =>
+            if (Interlocked.Exchange(ref left, 1) == 0)
             {
-                if (Interlocked.Exchange(ref left, 1) == 0)
-                {
-                    Gate.Leave();
-                }
-            };
-        }
+                Gate.Leave();
+            }
+        };
 
+        return connection;
         return connection;
     }
 

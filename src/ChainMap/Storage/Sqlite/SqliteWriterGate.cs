@@ -44,14 +44,19 @@ internal sealed class SqliteWriterGate
     /// <summary>A writer waiting for the lock retries this often, so it takes the lock within milliseconds of a commit.</summary>
     private const int RetryMilliseconds = 2;
 
-    /// <summary>After a commit for waiting writers, the session goes on once no writer has found the lock taken for this long.</summary>
-    private const int QuietMilliseconds = 50;
+    /// <summary>
+    /// After a commit for waiting writers, the session goes on once no writer has found the lock taken or left the door's
+    /// count for this long: a request's next write (the write mark, the audit entry) comes within it on a loaded machine
+    /// (ADR 0460; 50 ms in ADR 0440 let it miss the commit and wait for the next batch).
+    /// </summary>
+    private const int QuietMilliseconds = 250;
 
     /// <summary>The longest a session stands back after such a commit (a stream of writers does not stop the import: it asks again at the next batch).</summary>
     private static readonly TimeSpan LongestStandBack = TimeSpan.FromSeconds(5);
 
     private long waits;
     private long lastBusy;
+    private long lastLeft;
     private volatile bool holderYields;
 
     /// <summary>Closed (not null) while an import session of this process holds the write lock: writers await it (ADR 0460).</summary>
@@ -60,8 +65,8 @@ internal sealed class SqliteWriterGate
     /// <summary>Writers (not background ones) awaiting the closed door.</summary>
     private int atDoor;
 
-    /// <summary>Writers let in through the door whose connection is still open (the session stands back for them).</summary>
-    private int admitted;
+    /// <summary>Writers past the door whose connection is still open (a session that let writers in stands back for them).</summary>
+    private int inside;
 
     /// <summary>The gate of the SQLite file at <paramref name="databasePath"/>: one per file and process, whichever store instance opened it.</summary>
     public static SqliteWriterGate For(string databasePath) => Gates.GetOrAdd(Path.GetFullPath(databasePath), static _ =>
@@ -88,6 +93,9 @@ internal sealed class SqliteWriterGate
 
     /// <summary>Writers of this process awaiting the door now (a test's and a benchmark's view; ADR 0460).</summary>
     internal int AtDoor => Volatile.Read(ref atDoor);
+
+    /// <summary>Writers past the door whose connection is still open.</summary>
+    internal int Inside => Volatile.Read(ref inside);
 
     /// <summary>
     /// Sets the busy handler of <paramref name="connection"/> (SQLite's <c>sqlite3_busy_handler</c>, which SQLitePCLRaw does
@@ -134,15 +142,16 @@ internal sealed class SqliteWriterGate
     /// (<see cref="WaitedSince"/>), which commits at its next batch and opens; a <see cref="BusyWaiter.Background"/> one waits
     /// unseen. The limits are the busy handler's (ADR 0440): <see cref="YieldingHolderTimeout"/> behind a session that commits
     /// when asked, else <see cref="BusyTimeout"/>; past it, the <see cref="SqliteException"/> SQLite gives (SQLITE_BUSY), which
-    /// the service answers 503 "Store busy". Returns true when the writer waited (it then calls <see cref="Leave"/> when its
+    /// the service answers 503 "Store busy". Once it returns the writer is inside until it calls <see cref="Leave"/> (its
     /// connection is closed).
     /// </summary>
-    public async ValueTask<bool> EnterAsync(BusyWaiter waiter, CancellationToken cancellationToken)
+    public async ValueTask EnterAsync(BusyWaiter waiter, CancellationToken cancellationToken)
     {
         var closed = Volatile.Read(ref door);
         if (closed is null)
         {
-            return false;
+            Interlocked.Increment(ref inside);
+            return;
         }
 
         var signals = waiter == BusyWaiter.Writer;
@@ -177,13 +186,8 @@ internal sealed class SqliteWriterGate
                 closed = Volatile.Read(ref door);
             }
 
-            if (signals)
-            {
-                // Counted before it leaves the door, so that the session never sees neither.
-                Interlocked.Increment(ref admitted);
-            }
-
-            return signals;
+            // Counted inside before it leaves the door's count, so that the session never sees neither.
+            Interlocked.Increment(ref inside);
         }
         finally
         {
@@ -194,11 +198,15 @@ internal sealed class SqliteWriterGate
         }
     }
 
-    /// <summary>A writer let in through the door (<see cref="EnterAsync"/> returned true) has closed its connection.</summary>
-    public void Leave() => Interlocked.Decrement(ref admitted);
+    /// <summary>A writer past the door (<see cref="EnterAsync"/>) has closed its connection.</summary>
+    public void Leave()
+    {
+        Interlocked.Exchange(ref lastLeft, Environment.TickCount64);
+        Interlocked.Decrement(ref inside);
+    }
 
     /// <summary>
-    /// After a commit made for waiting writers: returns once every writer let in through the door has closed its connection
+    /// After a commit made for waiting writers: returns once every writer past the door has closed its connection
     /// and none has found the lock taken for <see cref="QuietMilliseconds"/> (each retries every few milliseconds, so by then
     /// every one of them has had the lock or is queued behind one that has), and at the latest after <see cref="LongestStandBack"/>.
     /// </summary>
@@ -206,9 +214,9 @@ internal sealed class SqliteWriterGate
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < LongestStandBack
-            && (Volatile.Read(ref atDoor) > 0 || Volatile.Read(ref admitted) > 0 || Environment.TickCount64 - Interlocked.Read(ref lastBusy) < QuietMilliseconds))
+            && (Volatile.Read(ref atDoor) > 0 || Volatile.Read(ref inside) > 0 || Environment.TickCount64 - Math.Max(Interlocked.Read(ref lastBusy), Interlocked.Read(ref lastLeft)) < QuietMilliseconds))
         {
-            await Task.Delay(QuietMilliseconds / 2, cancellationToken);
+            await Task.Delay(25, cancellationToken);
         }
     }
 

@@ -126,7 +126,6 @@ internal sealed partial class SqliteStore : IChainMapStore
         };
 
         return connection;
-        return connection;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

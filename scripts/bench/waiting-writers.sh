@@ -4,7 +4,7 @@
 # import into a store that holds companies: ADR 0410's held path) and, while it runs, sends rounds of N concurrent
 # analysts' edits (PATCH /api/companies/{id}, N from WRITERS) while READERS loops read company lists. Per round it
 # prints one WAITWRITERS line: each write's wait (p50, max), the errors, the readers' requests and p50/p99/max during the
-# round, and the service's thread count (/proc/<pid>/status Threads: at the start of the round and its highest).
+# round (N=0: 10 s of reads alone), and the service's thread count (/proc/<pid>/status Threads: at the start of the round and its highest).
 # After the import it checks that every edit is stored. Fails (exit 1) on any error answer, a lost edit or a failed
 # import. Bounded: each round at most 11 minutes, the import at most 20 minutes; loopback only.
 # BIN=<checkout> runs the Release binaries of another checkout (e.g. BIN=/work/wt/base36 for "before"); default this one.
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 BIN="${BIN:-$PWD}"
 SEED_ROWS="${SEED_ROWS:-200000}"
 IMPORT_ROWS="${IMPORT_ROWS:-200000}"
-WRITERS="${WRITERS:-8 32 64}"
+WRITERS="${WRITERS:-0 8 32 64}"
 READERS="${READERS:-4}"
 [ -f "$BIN/src/ChainMap.Api/bin/Release/net10.0/ChainMap.Api.dll" ] || { echo "no Release build in $BIN"; exit 1; }
 
@@ -165,6 +165,8 @@ for n in writers:
     ws = [threading.Thread(target=writer, args=(i,)) for i in mine]
     for t in ws:
         t.start()
+    if n == 0:
+        time.sleep(10)
     for t in ws:
         t.join(timeout=max(1, 660 - (time.time() - round_start)))
     stop.set()
@@ -172,7 +174,7 @@ for n in writers:
         t.join(timeout=30)
     during = job(import_id)
     print(f"WAITWRITERS N={n} import={state_before}->{during['state']} rows_read={during.get('rowsRead')} writes_ok={n - len(errors)} write_errors={len(errors)} "
-          f"wait_p50_s={pct(waits, 50):.2f} wait_max_s={max(waits):.2f} round_s={time.time() - round_start:.1f} "
+          f"wait_p50_s={pct(waits, 50):.2f} wait_max_s={max(waits, default=0):.2f} round_s={time.time() - round_start:.1f} "
           f"reads={len(reads)} read_errors={len(read_errors)} read_p50_ms={pct(reads, 50):.0f} read_p99_ms={pct(reads, 99):.0f} read_max_ms={max(reads, default=float('nan')):.0f} "
           f"threads_start={first_threads} threads_max={max(samples, default=first_threads)}", flush=True)
     for e in errors[:3] + read_errors[:3]:

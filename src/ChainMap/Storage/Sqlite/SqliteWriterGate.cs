@@ -65,8 +65,11 @@ internal sealed class SqliteWriterGate
     /// <summary>Writers (not background ones) awaiting the closed door.</summary>
     private int atDoor;
 
-    /// <summary>Writers past the door whose connection is still open (a session that let writers in stands back for them).</summary>
+    /// <summary>Writers between their call of <see cref="EnterAsync"/> and <see cref="Leave"/> (a session that let writers in stands back for them).</summary>
     private int inside;
+
+    /// <summary>One writer of this process at a time (ADR 0460): the others await it without a thread.</summary>
+    private readonly SemaphoreSlim turn = new(1, 1);
 
     /// <summary>The gate of the SQLite file at <paramref name="databasePath"/>: one per file and process, whichever store instance opened it.</summary>
     public static SqliteWriterGate For(string databasePath) => Gates.GetOrAdd(Path.GetFullPath(databasePath), static _ =>
@@ -94,7 +97,7 @@ internal sealed class SqliteWriterGate
     /// <summary>Writers of this process awaiting the door now (a test's and a benchmark's view; ADR 0460).</summary>
     internal int AtDoor => Volatile.Read(ref atDoor);
 
-    /// <summary>Writers past the door whose connection is still open.</summary>
+    /// <summary>Writers waiting for the door or their turn, or writing.</summary>
     internal int Inside => Volatile.Read(ref inside);
 
     /// <summary>
@@ -137,76 +140,114 @@ internal sealed class SqliteWriterGate
     }
 
     /// <summary>
-    /// Awaits the door before a write opens its connection (<see cref="SqliteStore.OpenWriterAsync"/>): returns at once when no
-    /// import session of this process holds the lock. A <see cref="BusyWaiter.Writer"/> that waits is seen by the session
-    /// (<see cref="WaitedSince"/>), which commits at its next batch and opens; a <see cref="BusyWaiter.Background"/> one waits
-    /// unseen. The limits are the busy handler's (ADR 0440): <see cref="YieldingHolderTimeout"/> behind a session that commits
-    /// when asked, else <see cref="BusyTimeout"/>; past it, the <see cref="SqliteException"/> SQLite gives (SQLITE_BUSY), which
-    /// the service answers 503 "Store busy". Once it returns the writer is inside until it calls <see cref="Leave"/> (its
-    /// connection is closed).
+    /// Awaits this process's turn to write before a write opens its connection (<see cref="SqliteStore.OpenWriterAsync"/>):
+    /// one writer of the process at a time, the others awaiting without a thread (SQLite lets one write at a time anyway;
+    /// in its busy handler each of them slept on its thread). While an import session of this process holds the lock the
+    /// door is closed: a <see cref="BusyWaiter.Writer"/> that finds it so is seen by the session (<see cref="WaitedSince"/>),
+    /// which commits at its next batch and opens it; a <see cref="BusyWaiter.Background"/> one waits unseen. A writer takes
+    /// its turn only with the door open (it gives the turn back and waits again if the door closed meanwhile). The limits
+    /// are the busy handler's (ADR 0440), from the first call: <see cref="YieldingHolderTimeout"/> once it met a session that
+    /// commits when asked, else <see cref="BusyTimeout"/>; past it, the <see cref="SqliteException"/> SQLite gives
+    /// (SQLITE_BUSY), which the service answers 503 "Store busy". <paramref name="cancellationToken"/> stops the wait. Once
+    /// it returns the writer holds the turn until it calls <see cref="Leave"/> (its connection is closed).
     /// </summary>
     public async ValueTask EnterAsync(BusyWaiter waiter, CancellationToken cancellationToken)
     {
-        var closed = Volatile.Read(ref door);
-        if (closed is null)
-        {
-            Interlocked.Increment(ref inside);
-            return;
-        }
-
         var signals = waiter == BusyWaiter.Writer;
         var started = Stopwatch.GetTimestamp();
         var forYield = false;
-        Interlocked.Increment(ref waits);
-        if (signals)
-        {
-            Interlocked.Increment(ref atDoor);
-        }
-
+        var counted = false;
+        Interlocked.Increment(ref inside);
         try
         {
-            while (closed is not null)
+            while (true)
             {
-                if (signals)
+                if (Volatile.Read(ref door) is { } closed)
                 {
-                    Interlocked.Exchange(ref lastBusy, Environment.TickCount64);
+                    if (!counted)
+                    {
+                        counted = true;
+                        Interlocked.Increment(ref waits);
+                        if (signals)
+                        {
+                            Interlocked.Increment(ref atDoor);
+                        }
+                    }
+
+                    if (signals)
+                    {
+                        Interlocked.Exchange(ref lastBusy, Environment.TickCount64);
+                    }
+
+                    forYield |= signals && holderYields;
+                    await WithinAsync(closed.Task, Left(started, forYield), cancellationToken);
+                    continue;
                 }
 
-                forYield |= signals && holderYields;
-                var left = (forYield ? YieldingHolderTimeout : BusyTimeout) - Stopwatch.GetElapsedTime(started);
-                try
+                if (!turn.Wait(0, CancellationToken.None))
                 {
-                    await closed.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    throw new SqliteException("SQLite Error 5: 'database is locked'.", 5);
+                    await WithinAsync(turn.WaitAsync(Left(started, forYield), cancellationToken), null, cancellationToken);
                 }
 
-                closed = Volatile.Read(ref door);
+                if (Volatile.Read(ref door) is null)
+                {
+                    return;
+                }
+
+                // The door closed while it queued: the import holds the lock again; wait for it without the turn.
+                turn.Release();
             }
-
-            // Counted inside before it leaves the door's count, so that the session never sees neither.
-            Interlocked.Increment(ref inside);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref inside);
+            throw;
         }
         finally
         {
-            if (signals)
+            if (counted && signals)
             {
                 Interlocked.Decrement(ref atDoor);
             }
         }
     }
 
-    /// <summary>A writer past the door (<see cref="EnterAsync"/>) has closed its connection.</summary>
+    private static TimeSpan Left(long started, bool forYield)
+    {
+        var left = (forYield ? YieldingHolderTimeout : BusyTimeout) - Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Awaits <paramref name="task"/> (within <paramref name="limit"/> when given); past the limit, SQLITE_BUSY as SQLite says it.</summary>
+    private static async Task WithinAsync(Task task, TimeSpan? limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (limit is { } l ? task.WaitAsync(l, cancellationToken) : task.WaitAsync(cancellationToken));
+        }
+        catch (TimeoutException)
+        {
+            throw Busy();
+        }
+
+        if (task is Task<bool> { Result: false })
+        {
+            throw Busy();
+        }
+    }
+
+    private static SqliteException Busy() => new("SQLite Error 5: 'database is locked'.", 5);
+
+    /// <summary>A writer (<see cref="EnterAsync"/>) has closed its connection: the next one takes its turn.</summary>
     public void Leave()
     {
         Interlocked.Exchange(ref lastLeft, Environment.TickCount64);
         Interlocked.Decrement(ref inside);
+        turn.Release();
     }
 
     /// <summary>
-    /// After a commit made for waiting writers: returns once every writer past the door has closed its connection
+    /// After a commit made for waiting writers: returns once no writer waits for the door or its turn or writes
     /// and none has found the lock taken for <see cref="QuietMilliseconds"/> (each retries every few milliseconds, so by then
     /// every one of them has had the lock or is queued behind one that has), and at the latest after <see cref="LongestStandBack"/>.
     /// </summary>
@@ -214,7 +255,7 @@ internal sealed class SqliteWriterGate
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < LongestStandBack
-            && (Volatile.Read(ref atDoor) > 0 || Volatile.Read(ref inside) > 0 || Environment.TickCount64 - Math.Max(Interlocked.Read(ref lastBusy), Interlocked.Read(ref lastLeft)) < QuietMilliseconds))
+            && (Volatile.Read(ref inside) > 0 || Environment.TickCount64 - Math.Max(Interlocked.Read(ref lastBusy), Interlocked.Read(ref lastLeft)) < QuietMilliseconds))
         {
             await Task.Delay(25, cancellationToken);
         }

@@ -17,25 +17,12 @@ IMPORT_WAIT="${IMPORT_WAIT:-0}"
 COUNTERS="${COUNTERS:-}"
 bash scripts/test-infra/install-deps.sh >/dev/null
 
-work="$(mktemp -d -t chainmap-load.XXXXXX)"
-port=$(( 30000 + RANDOM % 5000 ))
-key="cmk_loadtest_$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 32)"
 if [ -z "$BIN" ]; then
   dotnet build src/ChainMap.Api -c Release -v q -nologo >/dev/null
   dotnet build src/ChainMap.Cli -c Release -v q -nologo >/dev/null
   BIN="$PWD"
 fi
-
-Auth__BootstrapAdminKey="$key" Auth__PermitsPerSecond=1000000 Auth__Burst=1000000 \
-Storage__DataDirectory="$work/store" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-  dotnet "$BIN/src/ChainMap.Api/bin/Release/net10.0/ChainMap.Api.dll" >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "service did not start"; tail -20 "$work/service.log"; exit 1; }
+. scripts/bench/service.sh
 
 # URLs: every chain map, target lists by region group, company searches.
 {

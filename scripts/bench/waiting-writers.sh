@@ -17,19 +17,7 @@ WRITERS="${WRITERS:-0 8 32 64}"
 READERS="${READERS:-4}"
 [ -f "$BIN/src/ChainMap.Api/bin/Release/net10.0/ChainMap.Api.dll" ] || { echo "no Release build in $BIN"; exit 1; }
 
-work="$(mktemp -d -t chainmap-wait.XXXXXX)"
-port=$(( 35000 + RANDOM % 5000 ))
-key="cmk_waitbench_$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 32)"
-Auth__BootstrapAdminKey="$key" Auth__PermitsPerSecond=1000000 Auth__Burst=1000000 \
-Storage__DataDirectory="$work/store" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-  dotnet "$BIN/src/ChainMap.Api/bin/Release/net10.0/ChainMap.Api.dll" >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "service did not start"; tail -20 "$work/service.log"; exit 1; }
+. scripts/bench/service.sh
 
 cli="$BIN/src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll"
 dotnet "$cli" generate-demo --count "$SEED_ROWS" --seed 7 --out "$work/seed.csv" >/dev/null

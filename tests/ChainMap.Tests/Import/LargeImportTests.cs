@@ -217,6 +217,42 @@ public sealed class LargeImportTests
     }
 
     /// <summary>
+    /// The raise of the discovery write mark is awaited by the edit that noted it (ADR 0460): during a held import it waits
+    /// like the edit and the import lets it in at its next batch, instead of failing after the busy timeout.
+    /// </summary>
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task The_write_mark_raised_during_a_held_large_import_is_let_in_at_the_next_batch()
+    {
+        var sqlite = (SqliteStore)store.Store;
+        var mark = await sqlite.GetWriteMarkAsync(CancellationToken.None);
+        Task<long>? raise = null;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                raise = Task.Run(() => sqlite.RaiseWriteMarkAsync(1, CancellationToken.None));
+                while (sqlite.Gate.AtDoor == 0 && !raise.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.That(raise.IsCompleted, Is.False, "the raise waits for the import's transaction");
+            }
+            else if (batch == 3)
+            {
+                Assert.That(raise!.IsCompletedSuccessfully, Is.True, "the raise was let in between the second and the third batch");
+            }
+        });
+
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, false }), "the import committed for it at the next batch");
+        Assert.That(await raise!, Is.EqualTo(mark + 1));
+        Assert.That(summary.Inserted, Is.EqualTo((long)Rows - Again));
+    }
+
+    /// <summary>
     /// Many writers during a held import (ADR 0460): on a scheduler of one thread, 32 edits all wait for the import and a read
     /// is answered meanwhile (a writer that slept on its thread, as in SQLite's busy handler, would hold the only one); the
     /// import then lets them in at its next batch, every edit is stored, and the import's outcome is the one it has alone.

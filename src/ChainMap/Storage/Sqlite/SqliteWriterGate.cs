@@ -184,9 +184,10 @@ internal sealed class SqliteWriterGate
                     continue;
                 }
 
-                if (!turn.Wait(0, CancellationToken.None))
+                // Awaited as it is: the semaphore either takes the turn or throws when cancelled, never both.
+                if (!turn.Wait(0, CancellationToken.None) && !await turn.WaitAsync(Left(started, forYield), cancellationToken))
                 {
-                    await WithinAsync(turn.WaitAsync(Left(started, forYield), cancellationToken), null, cancellationToken);
+                    throw Busy();
                 }
 
                 if (Volatile.Read(ref door) is null)
@@ -218,19 +219,14 @@ internal sealed class SqliteWriterGate
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    /// <summary>Awaits <paramref name="task"/> (within <paramref name="limit"/> when given); past the limit, SQLITE_BUSY as SQLite says it.</summary>
-    private static async Task WithinAsync(Task task, TimeSpan? limit, CancellationToken cancellationToken)
+    /// <summary>Awaits <paramref name="task"/> within <paramref name="limit"/>; past it, SQLITE_BUSY as SQLite says it.</summary>
+    private static async Task WithinAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)
     {
         try
         {
-            await (limit is { } l ? task.WaitAsync(l, cancellationToken) : task.WaitAsync(cancellationToken));
+            await task.WaitAsync(limit, cancellationToken);
         }
         catch (TimeoutException)
-        {
-            throw Busy();
-        }
-
-        if (task is Task<bool> { Result: false })
         {
             throw Busy();
         }

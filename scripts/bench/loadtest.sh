@@ -6,8 +6,10 @@
 # IMPORT_WAIT=1 waits for the import to end after the load and prints how long it took (IMPORT line);
 # DURATION=0 runs no load (the import alone, with IMPORT_WAIT=1). COUNTERS=<file.csv> records the
 # service's runtime and request-duration counters during the load (dotnet-counters, when installed).
+# BIN=<checkout> runs the Release binaries already built there (e.g. BIN=/work/wt/base36 for "before"), without building.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+BIN="${BIN:-}"
 DURATION="${DURATION:-30}"
 CONNECTIONS="${CONNECTIONS:-64}"
 IMPORT_ROWS="${IMPORT_ROWS:-200000}"
@@ -15,22 +17,12 @@ IMPORT_WAIT="${IMPORT_WAIT:-0}"
 COUNTERS="${COUNTERS:-}"
 bash scripts/test-infra/install-deps.sh >/dev/null
 
-work="$(mktemp -d -t chainmap-load.XXXXXX)"
-port=$(( 30000 + RANDOM % 5000 ))
-key="cmk_loadtest_$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 32)"
-dotnet build src/ChainMap.Api -c Release -v q -nologo >/dev/null
-dotnet build src/ChainMap.Cli -c Release -v q -nologo >/dev/null
-
-Auth__BootstrapAdminKey="$key" Auth__PermitsPerSecond=1000000 Auth__Burst=1000000 \
-Storage__DataDirectory="$work/store" Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-  dotnet src/ChainMap.Api/bin/Release/net10.0/ChainMap.Api.dll >"$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "service did not start"; tail -20 "$work/service.log"; exit 1; }
+if [ -z "$BIN" ]; then
+  dotnet build src/ChainMap.Api -c Release -v q -nologo >/dev/null
+  dotnet build src/ChainMap.Cli -c Release -v q -nologo >/dev/null
+  BIN="$PWD"
+fi
+. scripts/bench/service.sh
 
 # URLs: every chain map, target lists by region group, company searches.
 {
@@ -47,7 +39,7 @@ curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "service did not s
 } >"$work/urls.txt"
 
 # An import running during the load.
-dotnet src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll generate-demo --count "$IMPORT_ROWS" --seed 7 --out "$work/import.csv" >/dev/null
+dotnet "$BIN/src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll" generate-demo --count "$IMPORT_ROWS" --seed 7 --out "$work/import.csv" >/dev/null
 import_status="$work/import.json"
 import_started=$(date +%s.%N)
 ( curl -s -H "Authorization: Bearer $key" -F "file=@$work/import.csv" "http://127.0.0.1:$port/api/imports/companies" >"$import_status" || true ) &

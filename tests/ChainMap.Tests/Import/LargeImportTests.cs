@@ -189,21 +189,20 @@ public sealed class LargeImportTests
     public async Task A_background_write_during_a_held_large_import_waits_for_its_end_without_ending_it()
     {
         var sqlite = (SqliteStore)store.Store;
-        var mark = await sqlite.GetWriteMarkAsync(CancellationToken.None);
-        Task<long>? raise = null;
+        Task? save = null;
         var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
         {
             if (batch == 2)
             {
                 var waits = sqlite.Gate.Waits;
                 // What the discovery answers kept in the store write in the background (ADR 0295): nobody waits for it.
-                raise = Task.Run(() => sqlite.RaiseWriteMarkAsync(1, CancellationToken.None));
-                while (sqlite.Gate.Waits == waits && !raise.IsCompleted)
+                save = Task.Run(() => sqlite.SaveSnapshotAsync(new DiscoverySnapshot("kept", 1, 0, DateTimeOffset.UtcNow, [1, 2, 3]), 4, CancellationToken.None));
+                while (sqlite.Gate.Waits == waits && !save.IsCompleted)
                 {
                     await Task.Delay(10);
                 }
 
-                Assert.That(raise.IsCompleted, Is.False, "the background write waits for the import's transaction");
+                Assert.That(save.IsCompleted, Is.False, "the background write waits for the import's transaction");
             }
         });
 
@@ -211,9 +210,169 @@ public sealed class LargeImportTests
 
         Assert.That(watched.Held, Is.EqualTo(new[] { false, true, true }), "the import held its commits to its end (ADR 0410's saving kept)");
         Assert.That(watched.Commits, Is.EqualTo(2));
-        Assert.That(raise, Is.Not.Null);
-        Assert.That(await raise!, Is.GreaterThan(mark), "the background write was made after the import's commit");
+        Assert.That(save, Is.Not.Null);
+        await save!;
+        Assert.That((await sqlite.GetSnapshotAsync("kept", CancellationToken.None))?.Body, Is.EqualTo(new byte[] { 1, 2, 3 }), "the background write was made after the import's commit");
         Assert.That(summary.Inserted, Is.EqualTo((long)Rows - Again));
+    }
+
+    /// <summary>
+    /// The raise of the discovery write mark is awaited by the edit that noted it (ADR 0460): during a held import it waits
+    /// like the edit and the import lets it in at its next batch, instead of failing after the busy timeout.
+    /// </summary>
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task The_write_mark_raised_during_a_held_large_import_is_let_in_at_the_next_batch()
+    {
+        var sqlite = (SqliteStore)store.Store;
+        var mark = await sqlite.GetWriteMarkAsync(CancellationToken.None);
+        Task<long>? raise = null;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                raise = Task.Run(() => sqlite.RaiseWriteMarkAsync(1, CancellationToken.None));
+                while (sqlite.Gate.AtDoor == 0 && !raise.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.That(raise.IsCompleted, Is.False, "the raise waits for the import's transaction");
+            }
+            else if (batch == 3)
+            {
+                Assert.That(raise!.IsCompletedSuccessfully, Is.True, "the raise was let in between the second and the third batch");
+            }
+        });
+
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, false }), "the import committed for it at the next batch");
+        Assert.That(await raise!, Is.EqualTo(mark + 1));
+        Assert.That(summary.Inserted, Is.EqualTo((long)Rows - Again));
+    }
+
+    /// <summary>
+    /// Many writers during a held import (ADR 0460): on a scheduler of one thread, 32 edits all wait for the import and a read
+    /// is answered meanwhile (a writer that slept on its thread, as in SQLite's busy handler, would hold the only one); the
+    /// import then lets them in at its next batch, every edit is stored, and the import's outcome is the one it has alone.
+    /// </summary>
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task Many_writers_during_a_held_large_import_wait_on_one_thread_while_a_read_is_answered_and_are_all_stored()
+    {
+        const int Writers = 32;
+        var sqlite = (SqliteStore)store.Store;
+        var edits = (ICompanyEditStore)store.Store;
+        // Companies the file does not name (it starts at Stored / 3).
+        var targets = new List<StoredCompany>();
+        for (var i = 0; i < Writers; i++)
+        {
+            targets.Add((await edits.GetCompanyForEditAsync((await store.Store.GetCompanyByUsccAsync(UsccOf(i), CancellationToken.None))!.Id, CancellationToken.None))!);
+        }
+
+        var one = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, maxConcurrencyLevel: 1).ConcurrentScheduler;
+        Task<T> OnOneThread<T>(Func<Task<T>> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, one).Unwrap();
+        List<Task<CompanyWriteResult>> writes = [];
+        Company? readMeanwhile = null;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                writes.AddRange(targets.Select(t => OnOneThread(() => edits.SaveCompanyEditAsync(t with { Employees = 4000 + (int)(t.Id % 100) }, t.Version, false, DateTimeOffset.UtcNow, CancellationToken.None))));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (sqlite.Gate.AtDoor < Writers && clock.Elapsed < TimeSpan.FromSeconds(60) && !writes.Any(w => w.IsCompleted))
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.That(sqlite.Gate.AtDoor, Is.EqualTo(Writers), "every writer waits at once, none holding the one thread");
+                readMeanwhile = await OnOneThread(() => store.Store.GetCompanyByUsccAsync(UsccOf(Stored - 1), CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.That(writes.Any(w => w.IsCompleted), Is.False, "the writers still wait for the import's transaction");
+            }
+        });
+
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(readMeanwhile?.Uscc, Is.EqualTo(UsccOf(Stored - 1)), "a read was answered while the writers waited");
+        Assert.That((await Task.WhenAll(writes)).Select(w => w.Status), Is.All.EqualTo(CompanyWriteStatus.Written));
+        Assert.That(watched.Held, Is.EqualTo(new[] { false, true, false }), "the import held its commits until the writers waited");
+        Assert.That((sqlite.Gate.AtDoor, sqlite.Gate.Inside), Is.EqualTo((0, 0)), "no writer is left waiting or counted inside");
+        foreach (var target in targets)
+        {
+            Assert.That((await edits.GetCompanyForEditAsync(target.Id, CancellationToken.None))!.Employees, Is.EqualTo(4000 + (int)(target.Id % 100)));
+        }
+
+        await using var reference = await ImportTestStore.CreateAsync();
+        Assert.That((await reference.ImportAsync(reference.Write("stored.csv", File(0, Stored)))).Inserted, Is.EqualTo(Stored));
+        var alone = await reference.ImportAsync(reference.Write("large.csv", File(Stored / 3, Rows + Stored / 3)));
+        Assert.That(Counts(summary), Is.EqualTo(Counts(alone)), "the import's outcome is the one it has without the writers");
+        Assert.That(await RawAsync("PRAGMA integrity_check"), Is.EqualTo(new[] { "ok" }));
+    }
+
+    /// <summary>A writer that stops waiting for a held import (its client went away) changes nothing and is not counted as waiting (ADR 0460).</summary>
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task A_cancelled_waiting_write_changes_nothing()
+    {
+        var sqlite = (SqliteStore)store.Store;
+        var edits = (ICompanyEditStore)store.Store;
+        var target = (await edits.GetCompanyForEditAsync((await store.Store.GetCompanyByUsccAsync(UsccOf(0), CancellationToken.None))!.Id, CancellationToken.None))!;
+        Task<CompanyWriteResult>? edit = null;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                using var client = new CancellationTokenSource();
+                edit = edits.SaveCompanyEditAsync(target with { Employees = 4242 }, target.Version, false, DateTimeOffset.UtcNow, client.Token);
+                while (sqlite.Gate.AtDoor == 0 && !edit.IsCompleted)
+                {
+                    await Task.Delay(10);
+                }
+
+                await client.CancelAsync();
+                Assert.CatchAsync<OperationCanceledException>(async () => await edit, "the write stops waiting when its client goes away");
+                Assert.That(sqlite.Gate.AtDoor, Is.Zero);
+            }
+        });
+
+        var summary = await ImportAsync(watched, LargeFile(), ImportOptions.Default);
+
+        Assert.That(edit, Is.Not.Null);
+        var stored = (await edits.GetCompanyForEditAsync(target.Id, CancellationToken.None))!;
+        Assert.That((stored.Employees, stored.Version), Is.EqualTo((target.Employees, target.Version)), "nothing was changed");
+        Assert.That((summary.Inserted, summary.Updated + summary.Unchanged), Is.EqualTo(((long)Rows - Again, (long)Again)));
+        Assert.That(await store.CountAsync(), Is.EqualTo(Rows + Stored / 3));
+    }
+
+    /// <summary>Behind a dry run (one transaction by definition) a writer waits the busy timeout and fails as SQLite does, changing nothing (ADR 0440, 0460).</summary>
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task A_write_waiting_for_a_dry_run_fails_as_busy_after_the_busy_timeout_and_changes_nothing()
+    {
+        var sqlite = (SqliteStore)store.Store;
+        var edits = (ICompanyEditStore)store.Store;
+        var target = (await edits.GetCompanyForEditAsync((await store.Store.GetCompanyByUsccAsync(UsccOf(0), CancellationToken.None))!.Id, CancellationToken.None))!;
+        SqliteException? refused = null;
+        TimeSpan waited = default;
+        var watched = new WatchedImportStore(sqlite, commitEvery: 1_000, async batch =>
+        {
+            if (batch == 2)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                refused = Assert.ThrowsAsync<SqliteException>(() => edits.SaveCompanyEditAsync(target with { Employees = 4242 }, target.Version, false, DateTimeOffset.UtcNow, CancellationToken.None));
+                waited = clock.Elapsed;
+                await Task.CompletedTask;
+            }
+        });
+
+        await ImportAsync(watched, LargeFile(), new ImportOptions(DryRun: true));
+
+        Assert.That(refused?.SqliteErrorCode, Is.EqualTo(5), "SQLITE_BUSY, which the service answers 503 Store busy");
+        Assert.That(waited, Is.GreaterThanOrEqualTo(SqliteWriterGate.BusyTimeout - TimeSpan.FromSeconds(1)), "it waited the busy timeout, not the longer one");
+        Assert.That(watched.Commits, Is.Zero);
+        var stored = (await edits.GetCompanyForEditAsync(target.Id, CancellationToken.None))!;
+        Assert.That((stored.Employees, stored.Version), Is.EqualTo((target.Employees, target.Version)), "nothing was changed");
     }
 
     [Test]

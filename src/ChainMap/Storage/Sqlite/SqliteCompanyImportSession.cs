@@ -275,7 +275,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             transaction = null;
         }
 
-        gate.Hold(yields: false);
+        gate.Release();
     }
 
     public async ValueTask DisposeAsync()
@@ -305,7 +305,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
             finally
             {
-                gate.Hold(yields: false);
+                gate.Release();
             }
         }
 

@@ -15,7 +15,7 @@ internal sealed partial class SqliteStore
 
     public async Task SaveUserAsync(User user, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO app_user(id, name, role, team_id, created_at) VALUES ($id, $name, $role, $team, $at)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, team_id = excluded.team_id
@@ -36,7 +36,7 @@ internal sealed partial class SqliteStore
 
     public async Task SaveApiKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO api_key(id, user_id, label, secret_hash, created_at, revoked_at) VALUES ($id, $user, $label, $hash, $at, $revoked)
             """);
@@ -57,7 +57,7 @@ internal sealed partial class SqliteStore
 
     public async Task<bool> RevokeApiKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, "UPDATE api_key SET revoked_at = $at WHERE id = $id AND revoked_at IS NULL");
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
@@ -66,7 +66,7 @@ internal sealed partial class SqliteStore
 
     public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO audit_log(at, user_id, user_name, method, path, status) VALUES ($at, $user, $name, $method, $path, $status)
             """);

@@ -74,7 +74,7 @@ internal sealed partial class SqliteStore
     public async Task<bool> SaveChainAsync(ChainDefinition definition, CancellationToken cancellationToken)
     {
         var chain = definition.Chain;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
         bool isNew;

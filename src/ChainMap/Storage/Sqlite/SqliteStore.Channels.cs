@@ -11,7 +11,7 @@ internal sealed partial class SqliteStore
 
     public async Task<IReadOnlyDictionary<string, long>> UpsertChannelsAsync(IReadOnlyList<ChannelRecord> channels, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var upsert = Command(connection, """
             INSERT INTO channel(code, name, name_key, kind, region_code, province_code, city_code, county_code, contact, note, source)
@@ -80,7 +80,7 @@ internal sealed partial class SqliteStore
 
     public async Task<int> SaveChannelLinksAsync(IReadOnlyList<ChannelLink> links, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var existsCompany = Command(connection, "SELECT count(*) FROM channel_company WHERE channel_id = $channel AND company_id = $other", transaction);
         await using var existsChannel = Command(connection, "SELECT count(*) FROM channel_channel WHERE channel_id = $channel AND member_id = $other", transaction);

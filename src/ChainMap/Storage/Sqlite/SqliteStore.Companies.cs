@@ -110,7 +110,7 @@ internal sealed partial class SqliteStore
 
     public async Task<int> SaveRelationsAsync(IReadOnlyList<CompanyRelation> relations, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = Command(connection, """
             INSERT INTO company_relation(from_id, to_id, kind, note, source) VALUES ($from, $to, $kind, $note, $source)

@@ -41,7 +41,7 @@ internal sealed partial class SqliteStore
 
     public async Task<CompanyWriteResult> SaveCompanyEditAsync(StoredCompany company, long expectedVersion, bool regionChanged, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var update = Command(connection, """
             UPDATE company SET identity_key = $key, name = $name, name_key = $name_key, region_code = $region, province_code = $province,
@@ -84,7 +84,7 @@ internal sealed partial class SqliteStore
 
     public async Task<CompanyWriteResult> DeleteCompanyAsync(long id, long expectedVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var version = await VersionAsync(connection, transaction, id, cancellationToken);
         if (version is null)

@@ -19,7 +19,7 @@ internal sealed partial class SqliteStore
     private async Task<DemoOutcome> DemoAsync(DemoIdentity identity, bool remove, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         // Microsoft.Data.Sqlite has no asynchronous BEGIN; a survey reads in a deferred transaction, a removal takes the write lock first.
         await using var transaction = connection.BeginTransaction(deferred: !remove);
         var footprint = await DemoFootprintAsync(connection, transaction, identity.CompanyFile, cancellationToken);

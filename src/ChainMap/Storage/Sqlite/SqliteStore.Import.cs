@@ -74,7 +74,7 @@ internal sealed partial class SqliteStore
 
     public async Task SaveImportJobAsync(ImportJob job, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO import_job(id, kind, file_name, state, dry_run, all_or_nothing, rows_read, inserted, updated, unchanged,
                 rejected, unassigned, problems, written, created_at, started_at, finished_at, message, unconfirmed, analyst_values_kept, overwrite_analyst)
@@ -139,7 +139,7 @@ internal sealed partial class SqliteStore
 
     public async Task<int> FailUnfinishedImportJobsAsync(string message, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             UPDATE import_job SET state = 'failed', message = $message, finished_at = $at, written = 0
             WHERE state IN ('queued', 'running')
@@ -151,7 +151,7 @@ internal sealed partial class SqliteStore
 
     public async Task SaveImportProblemsAsync(string jobId, IReadOnlyList<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var clear = Command(connection, "DELETE FROM import_problem WHERE job_id = $job", transaction))
         {

@@ -8,7 +8,7 @@ internal sealed partial class SqliteStore
 {
     public async Task<bool> SetMembershipStatusAsync(long companyId, string segmentCode, MembershipStatus status, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
         // The trigger on status moves the row into discovery_member (or out of it). An analyst's change of a membership
@@ -92,7 +92,7 @@ internal sealed partial class SqliteStore
             return;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var delete = Command(connection, "DELETE FROM company_segment WHERE company_id = $id AND source LIKE 'classifier:%'", transaction);
         delete.Parameters.Add(new SqliteParameter { ParameterName = "$id" });

@@ -15,7 +15,7 @@ internal sealed partial class SqliteStore
 {
     public async Task<CompanyMergeOutcome> MergeCompaniesAsync(long survivorId, long mergedId, MergeExpectation expected, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var survivor = await LoadMergeSideAsync(connection, transaction, survivorId, cancellationToken);
         var merged = await LoadMergeSideAsync(connection, transaction, mergedId, cancellationToken);

@@ -26,7 +26,7 @@ internal sealed partial class SqliteStore
 
     public async Task<ProjectCreateResult> CreateProjectAsync(long companyId, ProjectFields fields, StageChange initial, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
 
         // BEGIN IMMEDIATE takes the write lock before the checks, so two creations for one company cannot both pass them.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -190,7 +190,7 @@ internal sealed partial class SqliteStore
 
     public async Task<ProjectWriteResult> UpdateProjectAsync(long projectId, long expectedVersion, ProjectFields fields, string by, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var update = Command(connection, """
             UPDATE project SET name = $name, chain_code = $chain, segment_code = $segment, channel = $channel,
@@ -216,7 +216,7 @@ internal sealed partial class SqliteStore
 
     public async Task<ProjectWriteResult> ApplyStageChangeAsync(long projectId, long expectedVersion, StageChange change, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
 
         // BEGIN IMMEDIATE (the default of Microsoft.Data.Sqlite) takes the write lock first, so the
         // version check and both writes see no other writer in between.
@@ -252,7 +252,7 @@ internal sealed partial class SqliteStore
 
     public async Task<Activity?> AddActivityAsync(NewActivity activity, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var exists = Command(connection, """
             SELECT (SELECT count(*) FROM company WHERE id = $company) > 0
@@ -381,7 +381,7 @@ internal sealed partial class SqliteStore
 
     public async Task<Blocker?> AddBlockerAsync(long projectId, NewBlocker blocker, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var insert = Command(connection, $"""
             INSERT INTO project_blocker(project_id, kind, description, owner, status, opened_on, opened_by, due_on)
             SELECT $project, $kind, $description, $owner, 'open', $opened, $by, $due WHERE EXISTS (SELECT 1 FROM project WHERE id = $project)
@@ -400,7 +400,7 @@ internal sealed partial class SqliteStore
 
     public async Task<BlockerCloseResult> CloseBlockerAsync(long projectId, long blockerId, DateOnly closedOn, string by, string? note, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var closed = false;
         await using (var update = Command(connection, """

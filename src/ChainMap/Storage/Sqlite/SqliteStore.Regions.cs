@@ -8,7 +8,7 @@ internal sealed partial class SqliteStore
 {
     public async Task SaveRegionsAsync(IReadOnlyList<Region> regions, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO region(code, name, level, parent_code) VALUES ($code, $name, $level, $parent)
@@ -47,7 +47,7 @@ internal sealed partial class SqliteStore
 
     public async Task SaveRegionGroupsAsync(IReadOnlyList<RegionGroup> groups, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var clear = Command(connection, "DELETE FROM region_group", transaction))
         {
@@ -83,7 +83,7 @@ internal sealed partial class SqliteStore
 
     public async Task SaveHomeAsync(HomeRegion home, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO home(id, code, name, units, teams) VALUES (1, $code, $name, $units, $teams)
             ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, units = excluded.units, teams = excluded.teams

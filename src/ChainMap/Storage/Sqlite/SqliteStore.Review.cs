@@ -68,7 +68,7 @@ internal sealed partial class SqliteStore
             return new MembershipWriteResult(new Dictionary<long, long>());
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
 
         // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the versions read here stay true until the commit.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

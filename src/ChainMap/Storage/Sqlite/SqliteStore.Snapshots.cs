@@ -12,9 +12,14 @@ internal sealed partial class SqliteStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    /// <remarks>
+    /// Not a background write (ADR 0460): the edit that noted the write waits for it (<c>DiscoveryCache.ChangedAsync</c>), so
+    /// during an import it asks for a commit like the edit itself; as a background write it waited the busy timeout and
+    /// failed, and every edit during an import was answered after about 30 s.
+    /// </remarks>
     public async Task<long> RaiseWriteMarkAsync(long by, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken, background: true);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, """
             INSERT INTO discovery_write_mark(only, mark) VALUES (1, $by)
             ON CONFLICT(only) DO UPDATE SET mark = mark + $by
@@ -47,7 +52,7 @@ internal sealed partial class SqliteStore
     public async Task SaveSnapshotAsync(DiscoverySnapshot snapshot, int keep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        await using var connection = await OpenAsync(cancellationToken, background: true);
+        await using var connection = await OpenWriterAsync(cancellationToken, background: true);
         await using var transaction = connection.BeginTransaction();
         await using (var save = Command(connection, """
             INSERT INTO discovery_snapshot(key, format, write_mark, as_of, written_seq, body)
@@ -77,7 +82,7 @@ internal sealed partial class SqliteStore
 
     public async Task ClearSnapshotsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var command = Command(connection, "DELETE FROM discovery_snapshot");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

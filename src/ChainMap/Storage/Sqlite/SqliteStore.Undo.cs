@@ -13,7 +13,7 @@ internal sealed partial class SqliteStore
 {
     public async Task<ImportUndoOutcome> UndoImportAsync(ImportJob job, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var changes = new List<ImportChange>();
         await using (var read = Command(connection, "SELECT seq, first_id, last_id, before FROM import_change WHERE job_id = $job ORDER BY seq", transaction))

@@ -95,6 +95,39 @@ internal sealed partial class SqliteStore : IChainMapStore
         return connection;
     }
 
+    /// <summary>
+    /// Opens the connection of a method that writes (a transaction or a single statement): the one place this process's
+    /// writes meet an import that holds the write lock (ADR 0460). While an import session holds it the write awaits the
+    /// gate's door without a thread, within ADR 0440's limits, and stops waiting when <paramref name="cancellationToken"/>
+    /// is cancelled (the client went away); then it opens as <see cref="OpenAsync"/> does. A write not opened here still
+    /// waits in SQLite's busy handler, holding its thread; so do writes of other processes.
+    /// </summary>
+    internal async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken, bool background = false)
+    {
+        await Gate.EnterAsync(background ? BusyWaiter.Background : BusyWaiter.Writer, cancellationToken);
+        SqliteConnection connection;
+        try
+        {
+            connection = await OpenAsync(cancellationToken, background);
+        }
+        catch
+        {
+            Gate.Leave();
+            throw;
+        }
+
+        var left = 0;
+        connection.Disposed += (_, _) =>
+        {
+            if (Interlocked.Exchange(ref left, 1) == 0)
+            {
+                Gate.Leave();
+            }
+        };
+
+        return connection;
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         var command = connection.CreateCommand();

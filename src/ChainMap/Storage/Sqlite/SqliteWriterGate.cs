@@ -44,15 +44,32 @@ internal sealed class SqliteWriterGate
     /// <summary>A writer waiting for the lock retries this often, so it takes the lock within milliseconds of a commit.</summary>
     private const int RetryMilliseconds = 2;
 
-    /// <summary>After a commit for waiting writers, the session goes on once no writer has found the lock taken for this long.</summary>
-    private const int QuietMilliseconds = 50;
+    /// <summary>
+    /// After a commit for waiting writers, the session goes on once no writer has found the lock taken or left the door's
+    /// count for this long: a request's next write (the write mark, the audit entry) comes within it on a loaded machine
+    /// (ADR 0460; 50 ms in ADR 0440 let it miss the commit and wait for the next batch).
+    /// </summary>
+    private const int QuietMilliseconds = 250;
 
     /// <summary>The longest a session stands back after such a commit (a stream of writers does not stop the import: it asks again at the next batch).</summary>
     private static readonly TimeSpan LongestStandBack = TimeSpan.FromSeconds(5);
 
     private long waits;
     private long lastBusy;
+    private long lastLeft;
     private volatile bool holderYields;
+
+    /// <summary>Closed (not null) while an import session of this process holds the write lock: writers await it (ADR 0460).</summary>
+    private TaskCompletionSource? door;
+
+    /// <summary>Writers (not background ones) awaiting the closed door.</summary>
+    private int atDoor;
+
+    /// <summary>Writers between their call of <see cref="EnterAsync"/> and <see cref="Leave"/> (a session that let writers in stands back for them).</summary>
+    private int inside;
+
+    /// <summary>One writer of this process at a time (ADR 0460): the others await it without a thread.</summary>
+    private readonly SemaphoreSlim turn = new(1, 1);
 
     /// <summary>The gate of the SQLite file at <paramref name="databasePath"/>: one per file and process, whichever store instance opened it.</summary>
     public static SqliteWriterGate For(string databasePath) => Gates.GetOrAdd(Path.GetFullPath(databasePath), static _ =>
@@ -75,7 +92,13 @@ internal sealed class SqliteWriterGate
     /// True when a writer found the lock taken at or after <paramref name="tick"/> (<see cref="Environment.TickCount64"/>):
     /// asked with the time a session's transaction began, someone is waiting for that transaction.
     /// </summary>
-    public bool WaitedSince(long tick) => Interlocked.Read(ref lastBusy) >= tick;
+    public bool WaitedSince(long tick) => Volatile.Read(ref atDoor) > 0 || Interlocked.Read(ref lastBusy) >= tick;
+
+    /// <summary>Writers of this process awaiting the door now (a test's and a benchmark's view; ADR 0460).</summary>
+    internal int AtDoor => Volatile.Read(ref atDoor);
+
+    /// <summary>Writers waiting for the door or their turn, or writing.</summary>
+    internal int Inside => Volatile.Read(ref inside);
 
     /// <summary>
     /// Sets the busy handler of <paramref name="connection"/> (SQLite's <c>sqlite3_busy_handler</c>, which SQLitePCLRaw does
@@ -95,22 +118,142 @@ internal sealed class SqliteWriterGate
     }
 
     /// <summary>
-    /// A session that commits when asked holds the lock (<paramref name="yields"/> true), or one that cannot (a dry run, an
-    /// all-or-nothing import) or none (false): writers wait without the busy timeout only in the first case.
+    /// An import session of this process holds the write lock: a session that commits when asked (<paramref name="yields"/>
+    /// true), or one that cannot (a dry run, an all-or-nothing import). Closes the door (ADR 0460): this process's writers
+    /// await it in <see cref="EnterAsync"/>, holding no thread, instead of SQLite's busy handler; they wait without the busy
+    /// timeout only in the first case.
     /// </summary>
-    public void Hold(bool yields) => holderYields = yields;
+    public void Hold(bool yields)
+    {
+        holderYields = yields;
+        if (Volatile.Read(ref door) is null)
+        {
+            Volatile.Write(ref door, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+    }
+
+    /// <summary>The session's transaction has ended (committed or rolled back): the door opens, every writer awaiting it goes on.</summary>
+    public void Release()
+    {
+        holderYields = false;
+        Interlocked.Exchange(ref door, null)?.TrySetResult();
+    }
 
     /// <summary>
-    /// After a commit made for waiting writers: returns once none has found the lock taken for <see cref="QuietMilliseconds"/>
-    /// (each retries every few milliseconds, so by then every one of them has had the lock or is queued behind one that
-    /// has), and at the latest after <see cref="LongestStandBack"/>.
+    /// Awaits this process's turn to write before a write opens its connection (<see cref="SqliteStore.OpenWriterAsync"/>):
+    /// one writer of the process at a time, the others awaiting without a thread (SQLite lets one write at a time anyway;
+    /// in its busy handler each of them slept on its thread). While an import session of this process holds the lock the
+    /// door is closed: a <see cref="BusyWaiter.Writer"/> that finds it so is seen by the session (<see cref="WaitedSince"/>),
+    /// which commits at its next batch and opens it; a <see cref="BusyWaiter.Background"/> one waits unseen. A writer takes
+    /// its turn only with the door open (it gives the turn back and waits again if the door closed meanwhile). The limits
+    /// are the busy handler's (ADR 0440), from the first call: <see cref="YieldingHolderTimeout"/> once it met a session that
+    /// commits when asked, else <see cref="BusyTimeout"/>; past it, the <see cref="SqliteException"/> SQLite gives
+    /// (SQLITE_BUSY), which the service answers 503 "Store busy". <paramref name="cancellationToken"/> stops the wait. Once
+    /// it returns the writer holds the turn until it calls <see cref="Leave"/> (its connection is closed).
+    /// </summary>
+    public async ValueTask EnterAsync(BusyWaiter waiter, CancellationToken cancellationToken)
+    {
+        var signals = waiter == BusyWaiter.Writer;
+        var started = Stopwatch.GetTimestamp();
+        var forYield = false;
+        var counted = false;
+        Interlocked.Increment(ref inside);
+        try
+        {
+            while (true)
+            {
+                if (Volatile.Read(ref door) is { } closed)
+                {
+                    if (!counted)
+                    {
+                        counted = true;
+                        Interlocked.Increment(ref waits);
+                        if (signals)
+                        {
+                            Interlocked.Increment(ref atDoor);
+                        }
+                    }
+
+                    if (signals)
+                    {
+                        Interlocked.Exchange(ref lastBusy, Environment.TickCount64);
+                    }
+
+                    forYield |= signals && holderYields;
+                    await WithinAsync(closed.Task, Left(started, forYield), cancellationToken);
+                    continue;
+                }
+
+                // Awaited as it is: the semaphore either takes the turn or throws when cancelled, never both.
+                if (!turn.Wait(0, CancellationToken.None) && !await turn.WaitAsync(Left(started, forYield), cancellationToken))
+                {
+                    throw Busy();
+                }
+
+                if (Volatile.Read(ref door) is null)
+                {
+                    return;
+                }
+
+                // The door closed while it queued: the import holds the lock again; wait for it without the turn.
+                turn.Release();
+            }
+        }
+        catch
+        {
+            Interlocked.Decrement(ref inside);
+            throw;
+        }
+        finally
+        {
+            if (counted && signals)
+            {
+                Interlocked.Decrement(ref atDoor);
+            }
+        }
+    }
+
+    private static TimeSpan Left(long started, bool forYield)
+    {
+        var left = (forYield ? YieldingHolderTimeout : BusyTimeout) - Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Awaits <paramref name="task"/> within <paramref name="limit"/>; past it, SQLITE_BUSY as SQLite says it.</summary>
+    private static async Task WithinAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(limit, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw Busy();
+        }
+    }
+
+    private static SqliteException Busy() => new("SQLite Error 5: 'database is locked'.", 5);
+
+    /// <summary>A writer (<see cref="EnterAsync"/>) has closed its connection: the next one takes its turn.</summary>
+    public void Leave()
+    {
+        Interlocked.Exchange(ref lastLeft, Environment.TickCount64);
+        Interlocked.Decrement(ref inside);
+        turn.Release();
+    }
+
+    /// <summary>
+    /// After a commit made for waiting writers: returns once no writer waits for the door or its turn or writes
+    /// and none has found the lock taken for <see cref="QuietMilliseconds"/> (each retries every few milliseconds, so by then
+    /// every one of them has had the lock or is queued behind one that has), and at the latest after <see cref="LongestStandBack"/>.
     /// </summary>
     public async Task LetWritersInAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < LongestStandBack && Environment.TickCount64 - Interlocked.Read(ref lastBusy) < QuietMilliseconds)
+        while (clock.Elapsed < LongestStandBack
+            && (Volatile.Read(ref inside) > 0 || Environment.TickCount64 - Math.Max(Interlocked.Read(ref lastBusy), Interlocked.Read(ref lastLeft)) < QuietMilliseconds))
         {
-            await Task.Delay(QuietMilliseconds / 2, cancellationToken);
+            await Task.Delay(25, cancellationToken);
         }
     }
 

@@ -744,7 +744,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// </summary>
     private static string MembershipInsert(int rows) => $"""
         INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 8 + 1, 8).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
+        VALUES {NumberedRows(rows, 8)}
         ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
             evidence = excluded.evidence, source = excluded.source, status = excluded.status
         """;
@@ -752,8 +752,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// <summary>An INSERT of <paramref name="rows"/> change log records: 5 numbered parameters a row (<see cref="FlushChanges"/>).</summary>
     private static string ChangeInsert(int rows) => $"""
         INSERT INTO import_change(job_id, seq, first_id, last_id, before)
-        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 5 + 1, 5).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
+        VALUES {NumberedRows(rows, 5)}
         """;
+
+    /// <summary><paramref name="rows"/> rows of <paramref name="width"/> numbered parameters each, <c>(?1, ?2…), (?N+1…)</c>.</summary>
+    private static string NumberedRows(int rows, int width) =>
+        string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * width + 1, width).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"));
 
     /// <summary>One row of the multi-row company INSERT: 22 numbered parameters from <paramref name="at"/> + 1, the time used twice.</summary>
     private static string CompanyValues(int at)

@@ -162,6 +162,9 @@ internal sealed class FieldProvenance
 
     public string? StampedBy { get; }
 
+    /// <summary>True when these values are <paramref name="basis"/> with <see cref="StampedMask"/> stamped on top (<see cref="Stamp"/>).</summary>
+    public bool IsStampOf(FieldProvenance basis) => ReferenceEquals(this.basis, basis);
+
     /// <summary>True when nothing was stored before the stamp: a new company's provenance is its stamp alone.</summary>
     public bool IsStampOnly => basis is { } b && ReferenceEquals(b, None);
 

@@ -44,6 +44,12 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     private readonly RawStatement manyMemberships;
     private readonly List<(StoredCompany Company, string Provenance)> newCompanies = new(InsertRows);
     private readonly List<(long Id, SegmentMembership Membership)> newMemberships = new(MembershipRows);
+    private readonly List<(long Seq, long Id, string Before)> changes = new(ChangeRows);
+    private readonly RawStatement manyChanges;
+    private readonly RawStatement oneChange;
+
+    /// <summary>The stamped provenance text of a changed company by the provenance it had and the fields stamped (a few recur).</summary>
+    private readonly Dictionary<(FieldProvenance Before, int Fields), string> updatedProvenance = [];
     private SqliteTransaction? transaction;
 
     /// <summary>The merge state, begun again for every batch (its collections keep their capacity).</summary>
@@ -99,8 +105,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// <summary>New companies written by one multi-row INSERT (22 values each).</summary>
     private const int InsertRows = 50;
 
-    /// <summary>Memberships of new companies written by one multi-row INSERT (8 values each).</summary>
+    /// <summary>Memberships written by one multi-row INSERT (8 values each).</summary>
     private const int MembershipRows = 100;
+
+    /// <summary>Change log records of changed companies written by one multi-row INSERT (5 values each).</summary>
+    private const int ChangeRows = 50;
 
     /// <summary>
     /// An import into a store that holds companies defers the discovery triggers once the companies it has inserted or
@@ -147,6 +156,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         recordImport = Create("INSERT OR IGNORE INTO import_run(id, file_name, at) VALUES ($id, $file, $at)", "$id", "$file", "$at");
         recordChange = Create("INSERT INTO import_change(job_id, seq, first_id, last_id, before) VALUES ($job, $seq, $first, $last, $before)",
             "$job", "$seq", "$first", "$last", "$before");
+        manyChanges = new RawStatement(connection, ChangeInsert(ChangeRows), ChangeRows * 5);
+        oneChange = new RawStatement(connection, ChangeInsert(1), 5);
     }
 
     public static async Task<SqliteCompanyImportSession> OpenAsync(SqliteStore store, ImportStamp stamp, CancellationToken cancellationToken)
@@ -210,6 +221,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         FlushNew();
+        FlushChanges();
 
         // The change log (ADR 0191): the batch's new companies as one id range, in the batch's transaction.
         if (merge.LastId > nextId)
@@ -295,6 +307,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         rawMembership.Dispose();
         manyInserts.Dispose();
         manyMemberships.Dispose();
+        manyChanges.Dispose();
+        oneChange.Dispose();
         if (indexesDeferred)
         {
             // Bounded work that ends in a commit: writers wait for it past the busy timeout, as for a batch (ADR 0440).
@@ -624,32 +638,58 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             return decision.Outcome;
         }
 
-        FlushNew();
+        if (!decision.FieldsChanged && decision.Memberships.Count == 0)
+        {
+            // An unchanged row writes nothing: the new companies waiting go on waiting for a full multi-row INSERT (ADR 0455).
+            return decision.Outcome;
+        }
+
+        if (newCompanies.Count > 0 && company.Id >= newCompanies[0].Company.Id)
+        {
+            // The row changes a company of this batch still waiting for its INSERT: written first.
+            FlushNew();
+        }
+
         if (decision.FieldsChanged)
         {
-            Update(company, decision.ChangedFields, decision.UsccAdded);
+            Update(company, decision.ChangedFields, decision.UsccAdded, decision.Before!.Provenance);
         }
 
-        if (!decision.IsNew && decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
+        if (decision.Before is { } stored && CompanyBefore.Of(stored, decision) is { } before)
         {
-            RecordChange(company.Id, company.Id, before.ToJson());
+            changes.Add((++changeSeq, company.Id, before.ToJson()));
+            if (changes.Count >= ChangeRows)
+            {
+                FlushChanges();
+            }
         }
 
+        // A stored company's memberships wait with the new companies' (the INSERT overwrites a stored segment's, in row order).
         for (var i = 0; i < decision.Memberships.Count; i++)
         {
-            BindMembership(rawMembership, 0, company.Id, decision.Memberships[i]);
-            rawMembership.Execute();
+            newMemberships.Add((company.Id, decision.Memberships[i]));
         }
 
         return decision.Outcome;
     }
 
-    /// <summary>Writes the new companies waiting, then their memberships: full multi-row statements, the rest row by row.</summary>
+    /// <summary>Writes the new companies waiting, then the memberships waiting: full multi-row statements, the rest row by row.</summary>
     private void FlushNew()
     {
         WriteRows(newCompanies, InsertRows, 22, manyInserts, rawInsert, (statement, at, row) => BindRaw(statement, at, row.Company, row.Provenance));
         WriteRows(newMemberships, MembershipRows, 8, manyMemberships, rawMembership, (statement, at, row) => BindMembership(statement, at, row.Id, row.Membership));
     }
+
+    /// <summary>Writes the change log's records of changed companies waiting (ADR 0191), numbered in row order when they were taken.</summary>
+    private void FlushChanges() =>
+        WriteRows(changes, ChangeRows, 5, manyChanges, oneChange, (statement, at, row) =>
+        {
+            statement.Bind(at, stamp.ImportId);
+            statement.Bind(at + 1, row.Seq);
+            statement.Bind(at + 2, row.Id);
+            statement.Bind(at + 3, row.Id);
+            statement.Bind(at + 4, row.Before);
+        });
 
     /// <summary>
     /// Writes <paramref name="rows"/> <paramref name="perStatement"/> to a statement through <paramref name="many"/>
@@ -704,10 +744,20 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// </summary>
     private static string MembershipInsert(int rows) => $"""
         INSERT INTO company_segment(company_id, segment_code, chain_code, role, confidence, evidence, source, status)
-        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * 8 + 1, 8).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"))}
+        VALUES {NumberedRows(rows, 8)}
         ON CONFLICT(company_id, segment_code) DO UPDATE SET role = excluded.role, confidence = excluded.confidence,
             evidence = excluded.evidence, source = excluded.source, status = excluded.status
         """;
+
+    /// <summary>An INSERT of <paramref name="rows"/> change log records: 5 numbered parameters a row (<see cref="FlushChanges"/>).</summary>
+    private static string ChangeInsert(int rows) => $"""
+        INSERT INTO import_change(job_id, seq, first_id, last_id, before)
+        VALUES {NumberedRows(rows, 5)}
+        """;
+
+    /// <summary><paramref name="rows"/> rows of <paramref name="width"/> numbered parameters each, <c>(?1, ?2…), (?N+1…)</c>.</summary>
+    private static string NumberedRows(int rows, int width) =>
+        string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * width + 1, width).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture))) + ")"));
 
     /// <summary>One row of the multi-row company INSERT: 22 numbered parameters from <paramref name="at"/> + 1, the time used twice.</summary>
     private static string CompanyValues(int at)
@@ -854,7 +904,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// Rewrites the columns of the changed fields only (with the strength, provenance, time and version), so
     /// that SQLite leaves the index entries of unchanged columns alone; one statement per set of fields.
     /// </summary>
-    private void Update(StoredCompany company, int fields, bool usccAdded)
+    private void Update(StoredCompany company, int fields, bool usccAdded, FieldProvenance before)
     {
         if (!updates.TryGetValue((fields, usccAdded), out var statement))
         {
@@ -899,7 +949,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         }
 
         statement.Bind(at++, company.Strength);
-        statement.Bind(at++, company.Provenance.ToJson());
+        statement.Bind(at++, UpdatedProvenance(company.Provenance, before, fields));
         statement.Bind(at++, now);
         statement.Bind(at, company.Id);
         statement.Execute();
@@ -996,6 +1046,32 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         command.CommandText = "UPDATE company_id_high SET last = $last WHERE last < $last";
         command.Parameters.AddWithValue("$last", last);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A changed company's provenance text (<paramref name="provenance"/>: <paramref name="before"/> with
+    /// <paramref name="fields"/> stamped by this import): companies written by the same imports share the provenance
+    /// they had (<see cref="Provenance(string)"/>), and a file changes the same few field sets, so each text is built
+    /// once per session (bounded).
+    /// </summary>
+    private string UpdatedProvenance(FieldProvenance provenance, FieldProvenance before, int fields)
+    {
+        if (!provenance.IsStampOf(before) || provenance.StampedMask != fields || provenance.StampedBy != stamp.ImportId)
+        {
+            return provenance.ToJson();
+        }
+
+        if (!updatedProvenance.TryGetValue((before, fields), out var json))
+        {
+            if (updatedProvenance.Count >= 10_000)
+            {
+                updatedProvenance.Clear();
+            }
+
+            updatedProvenance[(before, fields)] = json = provenance.ToJson();
+        }
+
+        return json;
     }
 
     /// <summary>A new company's provenance text: the same few field sets recur, so each is built once per session.</summary>

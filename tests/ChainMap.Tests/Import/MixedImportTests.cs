@@ -3,7 +3,7 @@ using System.Text;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Storage;
-using Microsoft.Data.Sqlite;
+using ChainMap.Tests.Support;
 
 namespace ChainMap.Tests.Import;
 
@@ -160,21 +160,6 @@ public sealed class MixedImportTests
 
     private static string WithoutVersion(string row) => row[..row.LastIndexOf('|')];
 
-    private static async Task<List<string>> RowsAsync(ImportTestStore store, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(store.Directory, "test.db")}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var values = new object[reader.FieldCount];
-            reader.GetValues(values);
-            rows.Add(string.Join('|', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static Task<List<string>> RowsAsync(ImportTestStore store, string sql) =>
+        SqliteRows.ReadAsync(Path.Combine(store.Directory, "test.db"), sql, separator: "|");
 }

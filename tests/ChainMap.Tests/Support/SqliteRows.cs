@@ -6,8 +6,8 @@ namespace ChainMap.Tests.Support;
 /// <summary>Reads a SQLite file on a connection of its own, outside any store (what another program or a reader sees).</summary>
 internal static class SqliteRows
 {
-    /// <summary>Rows of <paramref name="sql"/> (every column as text, joined by " | ") from the file at <paramref name="path"/>.</summary>
-    public static async Task<List<string>> ReadAsync(string path, string sql)
+    /// <summary>Rows of <paramref name="sql"/> (every column as text, joined by <paramref name="separator"/>) from the file at <paramref name="path"/>.</summary>
+    public static async Task<List<string>> ReadAsync(string path, string sql, string separator = " | ")
     {
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
@@ -17,7 +17,7 @@ internal static class SqliteRows
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+            rows.Add(string.Join(separator, Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
         }
 
         return rows;

@@ -4,7 +4,7 @@ four province/year files of catseyess/elevencats (Enterprise-Registration-Data/c
 that no labelled set had used.
 
 Usage (`--set registers-dev` first for the tuning set of session 30, `--set registers-dev2` for session 31's,
-`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, see SETS;
+`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, see SETS;
 the default is `registers`):
   python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
@@ -60,6 +60,12 @@ SETS = {
                            others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
                                    "registers-dev2", "registers-dev3", "registers-dev4"],
                            labels="registers-dev5-labels.txt"),
+    # registers-dev6: a sixth register set (session 37), four files no set, script or doc had named (2002/福建, 1998/四川,
+    # 2001/河南, 1992/湖北: 0 hits each); labelled by the lead before any classifier ran on it, measured blind in session 37.
+    "registers-dev6": dict(files=["2002/福建", "1998/四川", "2001/河南", "1992/湖北"], seed=37, per_file_a=40, per_file_b=0,
+                           others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
+                                   "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5"],
+                           labels="registers-dev6-labels.txt"),
 }
 
 def set_arguments(argv):

@@ -34,6 +34,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-dev3")]
     [TestCase("registers-dev4")]
     [TestCase("registers-dev5")]
+    [TestCase("registers-dev6")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -227,13 +228,14 @@ public sealed class LabelledSetTests
         Assert.That(rows.Count(row => !Codes(row).Any()), Is.GreaterThanOrEqualTo(rows.Count / 4), "a real register: many rows in no chain");
     }
 
-    [Test]
-    public void The_fifth_register_set_is_40_random_rows_of_each_of_four_more_files_and_shares_no_company_with_any_other_set()
+    [TestCase("registers-dev5", "2003/安徽 2003/江西 1997/河南 1996/湖北", "registers-dev4")]
+    [TestCase("registers-dev6", "2002/福建 1998/四川 2001/河南 1992/湖北", "registers-dev4 registers-dev5")]
+    public void A_later_register_set_is_40_random_rows_of_each_of_four_more_files_and_shares_no_company_with_any_other_set(string set, string files, string laterSets)
     {
-        var rows = ReadRows(Path.Combine(Folder, "labelled", "registers-dev5.csv"));
-        string[] files = ["2003/安徽", "2003/江西", "1997/河南", "1996/湖北"];
+        var rows = ReadRows(Path.Combine(Folder, "labelled", set + ".csv"));
+        string[] otherSets = ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev", "registers-dev2", "registers-dev3", .. laterSets.Split(' ')];
 
-        AssertRegisterRows(rows, ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev", "registers-dev2", "registers-dev3", "registers-dev4"], files);
+        AssertRegisterRows(rows, otherSets, files.Split(' '));
         Assert.That(rows, Has.Count.EqualTo(160));
         Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(40), "40 rows per file");
         Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");

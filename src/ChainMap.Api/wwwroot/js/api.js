@@ -308,10 +308,6 @@ export function memberships({ status, chain, segment, chainLevel, region, import
 }
 
 /**
- * POST /api/memberships/review: [{ companyId, segment, action: confirm|reject|move, toSegment?, role?, version? }], all or
- * nothing; a version the company is no longer at is refused (409, currentVersion). Answers { reviewed, companies: [{ companyId, version }] }.
- */
-/**
  * POST /api/memberships/chain-level/suggest: queues the job that gives the chain-level memberships stored without suggested
  * segments their suggestions (ADR 0425) → the job (see importJob).
  */
@@ -319,6 +315,24 @@ export async function suggestChainLevelSegments() {
   return json('POST', '/api/memberships/chain-level/suggest');
 }
 
+/**
+ * POST /api/companies/reclassify: queues the job that classifies every stored company again with the current chain
+ * definitions (ADR 0136; only the classifier's memberships change) → the job (see importJob: rowsRead, updated, unassigned,
+ * unconfirmed). Maps and targets change when it ends: call reclassified() then.
+ */
+export async function reclassifyCompanies() {
+  return json('POST', '/api/companies/reclassify');
+}
+
+/** After a re-classification has ended: the chains' maps and lists are read again. */
+export function reclassified() {
+  forgetChain();
+}
+
+/**
+ * POST /api/memberships/review: [{ companyId, segment, action: confirm|reject|move, toSegment?, role?, version? }], all or
+ * nothing; a version the company is no longer at is refused (409, currentVersion). Answers { reviewed, companies: [{ companyId, version }] }.
+ */
 export async function reviewMemberships(items) {
   const result = await json('POST', '/api/memberships/review', { body: { items } });
   forgetChain();

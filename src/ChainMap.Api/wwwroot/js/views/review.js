@@ -5,6 +5,8 @@
 // A chain-level membership (环节待定, ADR 0370) shows its suggested segments as one-click 定环节 buttons and the chain's
 // other segments in a list (ADR 0405); 只看环节待定 lists only those. When a listed one was stored without suggestions (before
 // ADR 0405), 为环节待定的企业生成建议 runs the job that gives them theirs and lists the page again (ADR 0425).
+// 重新分类全部企业 (analysts and admins) classifies every stored company again with the current chain definitions and rules
+// (ADR 0136): only the classifier's memberships change; the page shows the job's progress and counts, then lists again.
 // Route: #/review?status=unconfirmed&chain=ZQ&segment=ZQ-SAN&chainLevel=1&region=320000&import=job-id&page=2
 
 import * as api from '../api.js';
@@ -12,8 +14,9 @@ import * as router from '../router.js';
 import { h, replace, select } from '../dom.js';
 import { regionPicker } from '../region-picker.js';
 import { loading, empty, errorBlock, pager, generations } from '../ui.js';
+import { can } from '../session.js';
 
-const SUGGEST_POLL_MS = 500;
+const JOB_POLL_MS = 500;
 
 const STATUSES = [
   { value: 'unconfirmed', label: '待确认' },
@@ -130,11 +133,40 @@ export function mount(root, initial) {
     try {
       let job = await api.suggestChainLevelSegments();
       while (job.state === 'queued' || job.state === 'running') {
-        await new Promise((resolve) => { setTimeout(resolve, SUGGEST_POLL_MS); });
-        job = await api.importJob(job.id);
+        job = await nextPoll(job);
       }
       await renderList();
       status.textContent = job.state === 'succeeded' ? `已生成建议：${job.updated} 家企业的环节待定有了可定环节。` : `生成建议未完成：${job.message ?? job.state}`;
+    } catch (error) {
+      button.disabled = false;
+      status.textContent = `操作未执行：${error.message ?? '失败'}`;
+    }
+  }
+
+  /** A running job's state half a second later. */
+  async function nextPoll(job) {
+    await new Promise((resolve) => { setTimeout(resolve, JOB_POLL_MS); });
+    return api.importJob(job.id);
+  }
+
+  /** Runs the re-classification job (ADR 0136) after the user agrees, shows its progress, then lists the page again. */
+  async function reclassify(button) {
+    if (!window.confirm('用当前的产业链定义和分类规则重新判断全部企业的环节归属？\n只替换分类器给出的归属：文件指定的、分析员确认或修改过的归属不变，驳回过的环节不会再给出。企业多时需要几分钟，期间可以继续使用。')) {
+      return;
+    }
+    button.disabled = true;
+    status.textContent = '正在重新分类全部企业…';
+    try {
+      let job = await api.reclassifyCompanies();
+      while (job.state === 'queued' || job.state === 'running') {
+        job = await nextPoll(job);
+        status.textContent = `正在重新分类全部企业…已读取 ${job.rowsRead} 家`;
+      }
+      api.reclassified();
+      await renderList();
+      status.textContent = job.state === 'succeeded'
+        ? `重新分类完成：读取 ${job.rowsRead} 家企业，${job.updated} 家的归属有变，${job.unassigned} 家不在任何环节，待确认归属 ${job.unconfirmed} 条。`
+        : `重新分类未完成：${job.message ?? job.state}`;
     } catch (error) {
       button.disabled = false;
       status.textContent = `操作未执行：${error.message ?? '失败'}`;
@@ -260,6 +292,10 @@ export function mount(root, initial) {
       offerSuggestions
         ? h('button', { type: 'button', id: 'review-suggest', title: '这些环节待定的归属存于可定环节之前：为它们生成建议，其他归属不变',
           onclick: (e) => suggest(e.currentTarget) }, '为环节待定的企业生成建议')
+        : null,
+      can.editChains()
+        ? h('button', { type: 'button', id: 'review-reclassify', title: '用当前的产业链定义和分类规则重新判断全部企业的环节归属；文件指定的、分析员确认或修改过的归属不变',
+          onclick: (e) => reclassify(e.currentTarget) }, '重新分类全部企业')
         : null);
   }
 

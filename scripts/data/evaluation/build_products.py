@@ -3,8 +3,10 @@
 products-holdout.csv (issue #19, round 4: a labelled set with main products and an industry label) from the
 产业链知识图谱 dump and scripts/data/evaluation/products-labels.txt.
 
-Usage: python3 scripts/data/evaluation/build_products.py data.sql
+Usage: python3 scripts/data/evaluation/build_products.py [--blind] data.sql
        (data.sql is the one file inside data.zip of SOVLOOKUP/ChainKnowledgeGraph-sql at commit 9587d889669f)
+With --blind it builds labelled/products-blind.csv (session 37: 120 random companies, select_products_blind.py, labelled
+before any classifier ran on them) from products-blind-labels.txt, ids `prodb-NNNN`, not split.
 Checks: every code exists in the source with the same full name, every segment code is defined in
 data/chains/segments.csv, at most three segments, no code twice.
 
@@ -27,21 +29,24 @@ SOURCE = "SOVLOOKUP/ChainKnowledgeGraph-sql:data.zip/data.sql@9587d889669f"
 MAX_PRODUCTS = 8
 
 
-def main(path):
+def main(path, blind=False):
     companies = {c["code"]: c for c in load_companies(path)}
     chain_of = chain_of_segment()
     with open(os.path.join(EVAL, "real-lists", "a-shares-2026-01.csv"), encoding="utf-8", newline="") as f:
         province = {row["股票代码"]: row["省份"] for row in csv.DictReader(f)}
     rows = []
-    for stratum, code, name, segs, note in read_labels("products-labels.txt"):
+    for stratum, code, name, segs, note in read_labels("products-blind-labels.txt" if blind else "products-labels.txt"):
         c = companies.get(code)
         if c is None or c["fullname"] != name:
             sys.exit(f"{code} {name}: not in the source or the name differs")
         if error := check_segments(code, name, segs, chain_of):
             sys.exit(error)
         products = "、".join(p for p, _ in c["products"][:MAX_PRODUCTS])
-        rows.append([f"prod-{len(rows) + 1:04d}", name, province.get(code, ""), "", "", "", c["industry"], products,
+        rows.append([f"{'prodb' if blind else 'prod'}-{len(rows) + 1:04d}", name, province.get(code, ""), "", "", "", c["industry"], products,
                      "", code, SOURCE, "|".join(segs), f"{stratum}; {note}"])
+    if blind:
+        write_labelled("products-blind.csv", rows)
+        return
     write_labelled("products.csv", rows)
     dev, holdout = alternate_split(rows, chain_of)
     write_labelled("products-dev.csv", dev)
@@ -49,4 +54,7 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1:2] == ["--blind"]:
+        main(sys.argv[2], blind=True)
+    else:
+        main(sys.argv[1])

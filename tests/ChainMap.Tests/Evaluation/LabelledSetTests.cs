@@ -23,6 +23,7 @@ public sealed class LabelledSetTests
     [TestCase("products")]
     [TestCase("products-dev")]
     [TestCase("products-holdout")]
+    [TestCase("products-blind")]
     [TestCase("codes")]
     [TestCase("codes-dev")]
     [TestCase("codes-holdout")]
@@ -130,6 +131,24 @@ public sealed class LabelledSetTests
         Assert.That(devIds, Is.EquivalentTo(expectedDev), "the 1st, 3rd, 5th … row of each chain (by stock code) is in products-dev");
         Assert.That(dev.Select(Group).Distinct(), Is.SupersetOf(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW", "none" }));
         Assert.That(holdout.Select(Group).Distinct(), Is.SupersetOf(new[] { "ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW", "none" }));
+    }
+
+    [Test]
+    public void The_products_blind_set_is_120_listed_companies_with_industry_and_products_that_no_other_set_holds()
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "products-blind.csv"));
+        var others = Directory.GetFiles(Path.Combine(Folder, "labelled"), "*.csv")
+            .Where(path => Path.GetFileName(path) != "products-blind.csv")
+            .SelectMany(ReadRows)
+            .ToList();
+
+        Assert.That(rows, Has.Count.EqualTo(120));
+        Assert.That(rows.Select(row => row["stock_code"]), Is.Unique.And.All.Match("^[0-9]{6}$"));
+        Assert.That(rows.Select(row => row["stock_code"]).Where(others.Select(row => row["stock_code"]).ToHashSet().Contains), Is.Empty, "no stock code of another labelled set");
+        Assert.That(rows.Select(row => row["name"]).Where(others.Select(row => row["name"]).ToHashSet().Contains), Is.Empty, "no company of another labelled set");
+        Assert.That(rows.Where(row => row["industry"].Length == 0 || row["products"].Length == 0).Select(row => row["id"]), Is.Empty, "rows without industry or products");
+        Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("random; "), "a random draw, no strata");
+        Assert.That(rows.Select(row => Codes(row).Count()), Has.All.InRange(0, 3));
     }
 
     [Test]

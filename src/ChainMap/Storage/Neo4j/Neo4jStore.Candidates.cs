@@ -59,13 +59,11 @@ internal sealed partial class Neo4jStore
                 """, [.. seek.Parameters, ("per", Math.Max(query.PerSegment, 0)), .. filter.Parameters]));
         }
 
-        if (query.CountTotal)
+        // The total from its kept count while no write moved its segments (ADR 0490), else counted again and kept.
+        var totalKey = query.CountTotal ? Neo4jTargetTotals.Key(query, segments) : null;
+        if (totalKey is not null)
         {
-            statements.Add(Cypher($$"""
-                {{seek.Match}}
-                WHERE {{counted.Where}}
-                RETURN count(DISTINCT x.company)
-                """, [.. seek.Parameters, .. counted.Parameters]));
+            statements.Add(Neo4jTargetTotals.Read(totalKey, segments));
         }
 
         if (statements.Count == 0)
@@ -80,7 +78,32 @@ internal sealed partial class Neo4jStore
             .ThenByDescending(c => c.Strength)
             .ThenBy(c => c.CompanyId)
             .ToList();
-        return new TargetCandidateSet(found, query.CountTotal ? results[^1].Rows[0][0].AsInt64() : 0);
+        var total = 0L;
+        if (totalKey is not null)
+        {
+            var kept = results[^1].Rows[0];
+            total = kept[1].AsNullableInt64() == kept[0].AsInt64() && kept[2].AsNullableInt64() is { } known
+                ? known
+                : await CountAndKeepTotalAsync(totalKey, segments, Cypher($$"""
+                    {{seek.Match}}
+                    WHERE {{counted.Where}}
+                    RETURN count(DISTINCT x.company)
+                    """, [.. seek.Parameters, .. counted.Parameters]), cancellationToken);
+        }
+
+        return new TargetCandidateSet(found, total);
+    }
+
+    /// <summary>
+    /// Counts a list's total and keeps it (ADR 0490): the stamps are read before the count in one transaction, so a write that
+    /// commits in between leaves the kept total behind its segments' stamps (counted again next time), never ahead of what it holds.
+    /// </summary>
+    private async Task<long> CountAndKeepTotalAsync(string key, IReadOnlyCollection<string> segments, CypherStatement count, CancellationToken cancellationToken)
+    {
+        var results = await RunAsync([Neo4jTargetTotals.Read(key, segments), count], cancellationToken);
+        var total = results[1].Rows[0][0].AsInt64();
+        await RunAsync(Neo4jTargetTotals.Save(key, results[0].Rows[0][0].AsInt64(), total), cancellationToken);
+        return total;
     }
 
     /// <summary>
@@ -159,7 +182,7 @@ internal static class Neo4jCandidates
     /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
     private const int Version = 3;
 
-    /// <summary>The kept tie summaries (ADR 0465) are built from the candidates: a build of the candidates drops them, each read builds its own again.</summary>
+    /// <summary>The kept tie summaries (ADR 0465) and list totals (ADR 0490) are built from the candidates: a build of the candidates drops them, each read builds its own again.</summary>
     private const string DropTieSummaries = "MATCH (t:TieSummary) DELETE t";
 
     /// <summary>Companies per transaction of the one-time build.</summary>
@@ -215,6 +238,7 @@ internal static class Neo4jCandidates
             }
 
             await RunAsync(transport, DropTieSummaries, null, cancellationToken);
+            await RunAsync(transport, Neo4jTargetTotals.DropAll, null, cancellationToken);
             await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
             return;
         }
@@ -233,6 +257,7 @@ internal static class Neo4jCandidates
         }
 
         await RunAsync(transport, DropTieSummaries, null, cancellationToken);
+        await RunAsync(transport, Neo4jTargetTotals.DropAll, null, cancellationToken);
         await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
     }
 

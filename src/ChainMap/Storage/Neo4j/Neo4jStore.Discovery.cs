@@ -120,7 +120,10 @@ internal sealed partial class Neo4jStore
         RETURN {{ListedCompanyFields}}, {{MembershipList}}
         """, ("ids", ids.Distinct().ToList()));
 
-    /// <summary>The companies of rows holding <see cref="ListedCompanyFields"/> at <paramref name="at"/> (null: none) and their <see cref="MembershipList"/> next to it, by id.</summary>
+    /// <summary>
+    /// The companies of rows holding <see cref="ListedCompanyFields"/> at <paramref name="at"/> and their <see cref="MembershipList"/> next to it,
+    /// by id; a row whose company is null (one the caller holds) is skipped.
+    /// </summary>
     private static Dictionary<long, Company> ReadCompanies(IEnumerable<JsonElement[]> rows, int at)
     {
         var byId = new Dictionary<long, Company>();

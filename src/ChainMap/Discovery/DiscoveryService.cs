@@ -225,7 +225,6 @@ internal sealed partial class DiscoveryService(
         {
             var filter = new CandidateFilter(RegionScope.Of(regionCodes), RegionScope.Of(homeCodes), [], null, null);
             var query = filter.ToQuery(codes, per, countTotal: false);
-            var candidates = await store.FindTargetCandidatesAsync(query, cancellationToken);
             var bounds = new Dictionary<string, double>(StringComparer.Ordinal);
             var offers = new List<Offer>();
             foreach (var code in codes)
@@ -235,7 +234,9 @@ internal sealed partial class DiscoveryService(
                 AddBound(bounds, code, tiedBound);
             }
 
-            AddStoreOffers(candidates, per, gaps, offers, bounds);
+            var read = await store.FindTargetCandidatesWithCompaniesAsync(query, offers.Select(o => o.CompanyId).ToList(), details.Keys.ToHashSet(), cancellationToken);
+            Hold(read.Companies, details);
+            AddStoreOffers(read.Candidates, per, gaps, offers, bounds);
             await LoadDetailsAsync(offers, details, cancellationToken);
             perSegment.Clear();
             var complete = true;
@@ -308,8 +309,12 @@ internal sealed partial class DiscoveryService(
 
                 if (floor is null or <= CompanyStrengthMax)
                 {
-                    var set = await store.FindTargetCandidatesAsync(deeper with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false }, cancellationToken);
-                    AddStoreOffers(set, per, gaps, groupOffers, bounds);
+                    // The group's companies come with its candidates (ADR 0490), the tied ones' too.
+                    var read = await store.FindTargetCandidatesWithCompaniesAsync(
+                        deeper with { SegmentCodes = group.ToList(), MinStrength = floor, CountTotal = false },
+                        groupOffers.Select(o => o.CompanyId).ToList(), details.Keys.ToHashSet(), cancellationToken);
+                    Hold(read.Companies, details);
+                    AddStoreOffers(read.Candidates, per, gaps, groupOffers, bounds);
                 }
 
                 if (groupOffers.Count == 0)
@@ -363,6 +368,14 @@ internal sealed partial class DiscoveryService(
         }
     }
 
+    private static void Hold(IEnumerable<Company> companies, Dictionary<long, Company> details)
+    {
+        foreach (var company in companies)
+        {
+            details[company.Id] = company;
+        }
+    }
+
     /// <summary>Loads the companies of the offers not yet loaded: their memberships (fit) and fields (tie rule).</summary>
     private async Task LoadDetailsAsync(IEnumerable<Offer> offers, Dictionary<long, Company> details, CancellationToken cancellationToken)
     {
@@ -372,10 +385,7 @@ internal sealed partial class DiscoveryService(
             return;
         }
 
-        foreach (var company in await store.GetCompaniesAsync(missing, cancellationToken))
-        {
-            details[company.Id] = company;
-        }
+        Hold(await store.GetCompaniesAsync(missing, cancellationToken), details);
     }
 
     /// <summary>

@@ -44,6 +44,23 @@ internal sealed record TargetCandidate(long CompanyId, string SegmentCode, doubl
 /// </summary>
 internal sealed record TargetCandidateSet(IReadOnlyList<TargetCandidate> Candidates, long Total);
 
+/// <summary>
+/// A list's candidates (<see cref="IDiscoveryStore.FindTargetCandidatesAsync"/>) and the companies (<see cref="IDiscoveryStore.GetCompaniesAsync"/>)
+/// a ranking needs with them: those of the candidates found and of the ids it asked for besides, except those it said it holds.
+/// </summary>
+internal sealed record TargetCandidatesRead(TargetCandidateSet Candidates, IReadOnlyList<Company> Companies)
+{
+    /// <summary>The candidates, then the companies not held: two reads one after the other.</summary>
+    public static async Task<TargetCandidatesRead> OneAfterTheOtherAsync(
+        IDiscoveryStore store, TargetCandidateQuery query, IReadOnlyCollection<long> alsoIds, IReadOnlySet<long> held, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var set = await store.FindTargetCandidatesAsync(query, cancellationToken);
+        var ids = set.Candidates.Select(c => c.CompanyId).Concat(alsoIds).Where(id => !held.Contains(id)).Distinct().ToList();
+        return new TargetCandidatesRead(set, await store.GetCompaniesAsync(ids, cancellationToken));
+    }
+}
+
 /// <summary>A relation between a company outside the home region and one inside it. <see cref="OutsideIsFrom"/>: the outside company is the relation's From.</summary>
 internal sealed record HomeRelationTie(long HomeCompanyId, string HomeCompanyName, CompanyRelationKind Kind, bool OutsideIsFrom);
 
@@ -155,6 +172,15 @@ internal interface IDiscoveryStore
     /// matching companies (strength descending, then id), and the number of distinct matching companies.
     /// </summary>
     Task<TargetCandidateSet> FindTargetCandidatesAsync(TargetCandidateQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="FindTargetCandidatesAsync"/> and the companies of the candidates found and of <paramref name="alsoIds"/> that are not
+    /// in <paramref name="held"/>: the same answer as the two reads one after the other, which a store may read at once (ADR 0490:
+    /// Neo4j reads a ranking group's candidates and their companies in one request).
+    /// </summary>
+    Task<TargetCandidatesRead> FindTargetCandidatesWithCompaniesAsync(
+        TargetCandidateQuery query, IReadOnlyCollection<long> alsoIds, IReadOnlySet<long> held, CancellationToken cancellationToken) =>
+        TargetCandidatesRead.OneAfterTheOtherAsync(this, query, alsoIds, held, cancellationToken);
 
     /// <summary>
     /// What the channels' distances from home are worked out from (<see cref="Discovery.ChannelHops"/>): the channels tied to a

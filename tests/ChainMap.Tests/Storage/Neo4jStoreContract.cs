@@ -1,3 +1,4 @@
+using ChainMap.Curation;
 using ChainMap.Domain;
 using ChainMap.Storage;
 using ChainMap.Storage.Neo4j;
@@ -116,6 +117,34 @@ public sealed class Neo4jStoreContract : StoreContract
         Assert.That(afterWrite.Keys, Is.EquivalentTo(new[] { graph.Ids["C"], graph.Ids["D"] }), "服务 built again after the write, 液压泵 not moved");
         Assert.That(afterWrite[graph.Ids["D"]].Channels, Has.Count.EqualTo(2));
         Assert.That(afterWrite[graph.Ids["D"]].Relations.Single().HomeCompanyId, Is.EqualTo(graph.Ids["H1"]));
+    }
+
+    // ADR 0490: a list's total is the kept one while no write moved its segments (a total changed behind the store's back is what
+    // is read), and a write to a company of one of them makes it be counted again; a chain losing a segment drops every kept total.
+    [Test]
+    public async Task A_lists_total_is_read_from_its_kept_count_until_a_write_moves_one_of_its_segments()
+    {
+        var graph = await DiscoveryGraph.BuildAsync(Store);
+        var store = services!.GetRequiredService<Neo4jStore>();
+        var query = new TargetCandidateQuery(["T1-PART", "T1-PART-PUMP"], YangtzeDelta, DiscoveryGraph.HomeCodes, [], null, 0);
+        async Task<long> TotalAsync() => (await Store.FindTargetCandidatesAsync(query, CancellationToken.None)).Total;
+
+        Assert.That(await TotalAsync(), Is.EqualTo(3));
+        Assert.That((await store.RunAsync("MATCH (t:TargetTotal) RETURN t.total", CancellationToken.None)).Rows.Select(r => r[0].GetInt64()), Is.EqualTo(new[] { 3L }));
+        await store.RunAsync("MATCH (t:TargetTotal) SET t.total = 99", CancellationToken.None);
+        Assert.That(await TotalAsync(), Is.EqualTo(99), "read from the kept total");
+
+        await Store.SaveRelationsAsync([new CompanyRelation(graph.Ids["B"], graph.Ids["H1"], CompanyRelationKind.Supplies, null, "test")], CancellationToken.None);
+        Assert.That(await TotalAsync(), Is.EqualTo(99), "a write to 原料 alone does not move it");
+
+        await EditAsync(graph.Ids["G"], new CompanyEdit { RegisteredCapital = new Given<decimal?>(600m) });
+        Assert.That(await TotalAsync(), Is.EqualTo(3), "counted again after a write to 液压泵");
+
+        await store.RunAsync("MATCH (t:TargetTotal) SET t.total = 99", CancellationToken.None);
+        var chain = (await Store.GetChainAsync("T1", CancellationToken.None))!;
+        Assert.That(await Store.SaveChainAsync(chain with { Segments = [.. chain.Segments.Where(s => s.Code != "T1-SVC")], Flows = [.. chain.Flows.Where(f => f.From != "T1-SVC" && f.To != "T1-SVC")] }, CancellationToken.None), Is.False, "replaced");
+        Assert.That((await store.RunAsync("MATCH (t:TargetTotal) RETURN count(t)", CancellationToken.None)).Rows[0][0].GetInt64(), Is.Zero, "a segment dropped drops the kept totals");
+        Assert.That(await TotalAsync(), Is.EqualTo(3));
     }
 
     private protected override async Task<IChainMapStore> CreateEmptyStoreAsync()

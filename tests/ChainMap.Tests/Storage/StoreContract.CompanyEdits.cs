@@ -17,7 +17,7 @@ public abstract partial class StoreContract
     private static readonly DateTimeOffset EditAt = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
     private static readonly string AnalystStamp = AnalystProvenance.Stamp(EditAt, "u-3", "张三");
 
-    private async Task<StoredCompany> EditAsync(long id, CompanyEdit edit, long? expected = null)
+    private protected async Task<StoredCompany> EditAsync(long id, CompanyEdit edit, long? expected = null)
     {
         var stored = (await Store.GetCompanyForEditAsync(id, CancellationToken.None))!;
         var decision = CompanyEditing.Apply(stored, edit, AnalystStamp);

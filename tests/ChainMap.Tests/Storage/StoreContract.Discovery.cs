@@ -8,7 +8,7 @@ namespace ChainMap.Tests.Storage;
 /// <summary>Store contract of target discovery and channels, on the hand-made <see cref="DiscoveryGraph"/>.</summary>
 public abstract partial class StoreContract
 {
-    private static readonly string[] YangtzeDelta = ["310000", "320000", "330000", "340000"];
+    private protected static readonly string[] YangtzeDelta = ["310000", "320000", "330000", "340000"];
 
     [Test]
     public async Task Segment_stats_split_home_companies_from_the_rest()

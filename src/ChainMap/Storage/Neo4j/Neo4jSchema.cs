@@ -37,6 +37,7 @@ internal static class Neo4jSchema
         ("discovery_snapshot_key", "DiscoverySnapshot", "key"),
         ("discovery_write_mark_only", "DiscoveryWriteMark", "only"),
         ("tie_summary_key", "TieSummary", "key"),
+        ("target_total_key", "TargetTotal", "key"),
     ];
 
     /// <summary>

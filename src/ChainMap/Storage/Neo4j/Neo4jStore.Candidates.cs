@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChainMap.Discovery;
 using ChainMap.Domain;
 
@@ -52,20 +53,16 @@ internal sealed partial class Neo4jStore
             statements.Add(Cypher($$"""
                 {{seek.Match}}
                 WHERE {{filter.Where}}
-                WITH x.segment AS code, x.company AS company, x.strength AS strength ORDER BY strength DESC, company
-                WITH code, collect([company, strength])[0..$per] AS top
-                UNWIND top AS t
+                {{TopCandidates}}
                 RETURN code, t[0], t[1]
                 """, [.. seek.Parameters, ("per", Math.Max(query.PerSegment, 0)), .. filter.Parameters]));
         }
 
-        if (query.CountTotal)
+        // The total from its kept count while no write moved its segments (ADR 0490), else counted again and kept.
+        var totalKey = query.CountTotal ? Neo4jTargetTotals.Key(query, segments) : null;
+        if (totalKey is not null)
         {
-            statements.Add(Cypher($$"""
-                {{seek.Match}}
-                WHERE {{counted.Where}}
-                RETURN count(DISTINCT x.company)
-                """, [.. seek.Parameters, .. counted.Parameters]));
+            statements.Add(Neo4jTargetTotals.Read(totalKey, segments));
         }
 
         if (statements.Count == 0)
@@ -74,13 +71,94 @@ internal sealed partial class Neo4jStore
         }
 
         var results = await RunAsync(statements, cancellationToken);
-        var found = (query.PerSegment > 0 ? results[0].Rows : [])
-            .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
-            .OrderBy(c => segments.IndexOf(c.SegmentCode))
-            .ThenByDescending(c => c.Strength)
-            .ThenBy(c => c.CompanyId)
-            .ToList();
-        return new TargetCandidateSet(found, query.CountTotal ? results[^1].Rows[0][0].AsInt64() : 0);
+        var found = Candidates(query.PerSegment > 0 ? results[0].Rows : [], segments);
+        var total = 0L;
+        if (totalKey is not null)
+        {
+            var kept = results[^1].Rows[0];
+            total = kept[1].AsNullableInt64() == kept[0].AsInt64() && kept[2].AsNullableInt64() is { } known
+                ? known
+                : await CountAndKeepTotalAsync(totalKey, segments, Cypher($$"""
+                    {{seek.Match}}
+                    WHERE {{counted.Where}}
+                    RETURN count(DISTINCT x.company)
+                    """, [.. seek.Parameters, .. counted.Parameters]), cancellationToken);
+        }
+
+        return new TargetCandidateSet(found, total);
+    }
+
+    /// <summary>
+    /// A ranking group's candidates and the companies it needs in one request (ADR 0490): the candidates' statement goes on to read
+    /// the company of each candidate it keeps (those held left out), the second statement reads <paramref name="alsoIds"/> (the group's
+    /// tied companies). A read that also counts the total is the two reads one after the other.
+    /// </summary>
+    public async Task<TargetCandidatesRead> FindTargetCandidatesWithCompaniesAsync(
+        TargetCandidateQuery query, IReadOnlyCollection<long> alsoIds, IReadOnlySet<long> held, CancellationToken cancellationToken)
+    {
+        if (query.CountTotal || query.PerSegment <= 0)
+        {
+            return await TargetCandidatesRead.OneAfterTheOtherAsync(this, query, alsoIds, held, cancellationToken);
+        }
+
+        var candidates = CandidateFilter.Of(query);
+        var segments = query.SegmentCodes.Distinct(StringComparer.Ordinal).ToList();
+        var seek = new CandidateSeek(candidates.Scope, segments);
+        var filter = CypherCandidateFilter.OverCandidate(candidates, seek.CoversScope);
+        var statements = new List<CypherStatement>
+        {
+            Cypher($$"""
+                {{seek.Match}}
+                WHERE {{filter.Where}}
+                {{TopCandidates}}
+                WITH code, t[0] AS id, t[1] AS strength
+                OPTIONAL MATCH (c:Company {id: id}) WHERE NOT id IN $held
+                OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
+                WITH code, id, strength, c, m, s ORDER BY m.confidence DESC, s.code
+                RETURN code, id, strength, CASE WHEN c IS NULL THEN null ELSE {{ListedCompanyFields}} END, {{MembershipList}}
+                """, [.. seek.Parameters, ("per", query.PerSegment), ("held", held.ToList()), .. filter.Parameters]),
+        };
+        var also = alsoIds.Where(id => !held.Contains(id)).Distinct().ToList();
+        if (also.Count > 0)
+        {
+            statements.Add(CompaniesStatement(also));
+        }
+
+        var results = await RunAsync(statements, cancellationToken);
+        var companies = ReadCompanies(results[0].Rows, 3);
+        foreach (var (id, company) in results.Count > 1 ? ReadCompanies(results[1].Rows, 0) : [])
+        {
+            companies[id] = company;
+        }
+
+        return new TargetCandidatesRead(new TargetCandidateSet(Candidates(results[0].Rows, segments), 0), [.. companies.Values]);
+    }
+
+    /// <summary>Follows a candidates' seek: the strongest <c>$per</c> of each segment as <c>code</c> and <c>t</c> (company, strength).</summary>
+    private const string TopCandidates = """
+        WITH x.segment AS code, x.company AS company, x.strength AS strength ORDER BY strength DESC, company
+        WITH code, collect([company, strength])[0..$per] AS top
+        UNWIND top AS t
+        """;
+
+    /// <summary>The candidates of rows starting (segment, company, strength), in the segments' order, strongest first.</summary>
+    private static List<TargetCandidate> Candidates(IEnumerable<JsonElement[]> rows, List<string> segments) => rows
+        .Select(r => new TargetCandidate(r[1].AsInt64(), r[0].AsRequiredString(), r[2].AsDouble()))
+        .OrderBy(c => segments.IndexOf(c.SegmentCode))
+        .ThenByDescending(c => c.Strength)
+        .ThenBy(c => c.CompanyId)
+        .ToList();
+
+    /// <summary>
+    /// Counts a list's total and keeps it (ADR 0490): the stamps are read before the count in one transaction, so a write that
+    /// commits in between leaves the kept total behind its segments' stamps (counted again next time), never ahead of what it holds.
+    /// </summary>
+    private async Task<long> CountAndKeepTotalAsync(string key, IReadOnlyCollection<string> segments, CypherStatement count, CancellationToken cancellationToken)
+    {
+        var results = await RunAsync([Neo4jTargetTotals.Read(key, segments), count], cancellationToken);
+        var total = results[1].Rows[0][0].AsInt64();
+        await RunAsync(Neo4jTargetTotals.Save(key, results[0].Rows[0][0].AsInt64(), total), cancellationToken);
+        return total;
     }
 
     /// <summary>
@@ -159,7 +237,7 @@ internal static class Neo4jCandidates
     /// <summary>The version of the candidates' shape; a database marked with an older one builds them again.</summary>
     private const int Version = 3;
 
-    /// <summary>The kept tie summaries (ADR 0465) are built from the candidates: a build of the candidates drops them, each read builds its own again.</summary>
+    /// <summary>The kept tie summaries (ADR 0465) and list totals (ADR 0490) are built from the candidates: a build of the candidates drops them, each read builds its own again.</summary>
     private const string DropTieSummaries = "MATCH (t:TieSummary) DELETE t";
 
     /// <summary>Companies per transaction of the one-time build.</summary>
@@ -215,6 +293,7 @@ internal static class Neo4jCandidates
             }
 
             await RunAsync(transport, DropTieSummaries, null, cancellationToken);
+            await RunAsync(transport, Neo4jTargetTotals.DropAll, null, cancellationToken);
             await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
             return;
         }
@@ -233,6 +312,7 @@ internal static class Neo4jCandidates
         }
 
         await RunAsync(transport, DropTieSummaries, null, cancellationToken);
+        await RunAsync(transport, Neo4jTargetTotals.DropAll, null, cancellationToken);
         await RunAsync(transport, "MERGE (g:Migration {name: 'candidates'}) SET g.version = " + Version, null, cancellationToken);
     }
 

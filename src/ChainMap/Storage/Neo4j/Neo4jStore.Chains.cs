@@ -88,6 +88,7 @@ internal sealed partial class Neo4jStore
             Cypher("MATCH (:Chain {code: $code})<-[:PART_OF]-(s:Segment) WHERE NOT s.code IN $keep MATCH (x:Candidate {segment: s.code}) USING INDEX x:Candidate(segment) DELETE x", code, ("keep", definition.Segments.Select(s => s.Code).ToList())),
             Cypher("MATCH (:Chain {code: $code})<-[:PART_OF]-(s:Segment) WHERE NOT s.code IN $keep MATCH (t:SegmentCount {segment: s.code}) USING INDEX t:SegmentCount(segment) DELETE t", code, ("keep", definition.Segments.Select(s => s.Code).ToList())),
             Cypher("MATCH (:Chain {code: $code})<-[:PART_OF]-(s:Segment) WHERE NOT s.code IN $keep MATCH (t:TieSummary {segment: s.code}) DELETE t", code, ("keep", definition.Segments.Select(s => s.Code).ToList())),
+            Cypher("MATCH (:Chain {code: $code})<-[:PART_OF]-(s:Segment) WHERE NOT s.code IN $keep WITH count(s) AS dropped MATCH (t:TargetTotal) WHERE dropped > 0 DELETE t", code, ("keep", definition.Segments.Select(s => s.Code).ToList())),
             Cypher("MATCH (:Chain {code: $code})<-[:PART_OF]-(s:Segment) WHERE NOT s.code IN $keep DETACH DELETE s", code, ("keep", definition.Segments.Select(s => s.Code).ToList())),
             Cypher("""
                 UNWIND $segments AS row

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ChainMap.Discovery;
 using ChainMap.Domain;
@@ -102,17 +103,50 @@ internal sealed partial class Neo4jStore
             return [];
         }
 
-        var result = await RunAsync(Cypher($$"""
-            UNWIND $ids AS id
-            MATCH (c:Company {id: id})
-            OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
-            WITH c, m, s ORDER BY m.confidence DESC, s.code
-            RETURN {{CompanyMap}} AS company, {{MembershipList}} AS memberships
-            """, ("ids", ids.Distinct().ToList())), cancellationToken);
-        var byId = result.Rows
-            .Select(r => CompanyState.Read(r[0], r[1]).ToCompany())
-            .ToDictionary(c => c.Id);
+        var byId = ReadCompanies((await RunAsync(CompaniesStatement(ids), cancellationToken)).Rows, 0);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    /// <summary>The fields of <c>c</c> that a <see cref="Company"/> holds, as a list (ADR 0490: no map keys, no key, name key, provenance or strength), read by <see cref="ReadCompanies"/>.</summary>
+    private const string ListedCompanyFields =
+        "[c.id, c.uscc, c.name, c.regionCode, c.provinceCode, c.cityCode, c.countyCode, c.registeredCapital, c.founded, c.employees, c.revenue, c.listedCode, c.tags, c.products, c.address, c.industry, c.scope, coalesce(c.version, 1)]";
+
+    /// <summary>The companies <paramref name="ids"/> as <see cref="ListedCompanyFields"/> and <see cref="MembershipList"/>.</summary>
+    private static CypherStatement CompaniesStatement(IReadOnlyCollection<long> ids) => Cypher($$"""
+        UNWIND $ids AS id
+        MATCH (c:Company {id: id})
+        OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s)
+        WITH c, m, s ORDER BY m.confidence DESC, s.code
+        RETURN {{ListedCompanyFields}}, {{MembershipList}}
+        """, ("ids", ids.Distinct().ToList()));
+
+    /// <summary>
+    /// The companies of rows holding <see cref="ListedCompanyFields"/> at <paramref name="at"/> and their <see cref="MembershipList"/> next to it,
+    /// by id; a row whose company is null (one the caller holds) is skipped.
+    /// </summary>
+    private static Dictionary<long, Company> ReadCompanies(IEnumerable<JsonElement[]> rows, int at)
+    {
+        var byId = new Dictionary<long, Company>();
+        foreach (var row in rows)
+        {
+            var c = row[at];
+            if (c.IsNull())
+            {
+                continue;
+            }
+
+            byId[c[0].AsInt64()] = new Company(
+                c[0].AsInt64(), c[1].AsString(), c[2].AsRequiredString(), c[3].AsRequiredString(), c[4].AsString() ?? string.Empty, c[5].AsString(), c[6].AsString(),
+                (decimal?)c[7].AsNullableDouble(),
+                c[8].AsString() is { } founded ? DateOnly.ParseExact(founded, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                (int?)c[9].AsNullableInt64(), (decimal?)c[10].AsNullableDouble(), c[11].AsString(),
+                string.Join('|', c[12].AsStringList()).Split('|', StringSplitOptions.RemoveEmptyEntries),
+                c[13].AsString(), c[14].AsString(),
+                CompanyState.ReadMemberships(row[at + 1]).OrderByDescending(m => m.Confidence).ThenBy(m => m.SegmentCode, StringComparer.Ordinal).ToList(),
+                c[15].AsString(), c[16].AsString(), c[17].AsInt64());
+        }
+
+        return byId;
     }
 
     /// <summary>

@@ -378,11 +378,34 @@ internal sealed partial class Neo4jStore
         /// <summary>The nodes read with the edges leading to them, handed to <see cref="LoadNodesAsync"/>.</summary>
         private readonly Dictionary<PathKey, PathNode> reached = [];
 
+        /// <summary>
+        /// The first hop's edges, read with the targets' nodes (ADR 0490: the search's first two reads need nothing of each other,
+        /// so they go in one request); null once used, or when the first read was not of companies alone.
+        /// </summary>
+        private Dictionary<PathKey, List<PathEdge>>? firstHop;
+
+        private bool loadedBefore;
+
         public async Task<Dictionary<PathKey, List<PathEdge>>> NeighboursAsync(IReadOnlyCollection<PathKey> frontier, CancellationToken cancellationToken)
+        {
+            if (firstHop is { } read)
+            {
+                firstHop = null;
+                if (frontier.All(read.ContainsKey))
+                {
+                    return frontier.ToDictionary(k => k, k => read[k]);
+                }
+            }
+
+            return ReadNeighbours(await store.RunAsync(NeighbourStatements(frontier), cancellationToken));
+        }
+
+        /// <summary>The four statements of a hop from <paramref name="frontier"/>, read by <see cref="ReadNeighbours"/>.</summary>
+        private List<CypherStatement> NeighbourStatements(IReadOnlyCollection<PathKey> frontier)
         {
             var companies = frontier.Where(n => !n.IsChannel).Select(n => n.Id).ToList();
             var channels = frontier.Where(n => n.IsChannel).Select(n => n.Id).ToList();
-            var results = await store.RunAsync(
+            return
             [
                 Cypher($$"""
                     UNWIND $companies AS id
@@ -409,8 +432,11 @@ internal sealed partial class Neo4jStore
                     UNWIND top AS member
                     RETURN id, member[0], member[1], member[2], member[3], home
                     """, [("channels", channels), ("members", IntroductionPathSearch.ChannelMembersFollowed), .. homeFilter.Parameters]),
-            ], cancellationToken);
+            ];
+        }
 
+        private Dictionary<PathKey, List<PathEdge>> ReadNeighbours(IReadOnlyList<Neo4jResult> results)
+        {
             var edges = new Dictionary<PathKey, List<PathEdge>>();
             foreach (var row in results[0].Rows)
             {
@@ -459,6 +485,9 @@ internal sealed partial class Neo4jStore
                 return;
             }
 
+            // The first read is of the targets, the first hop's frontier (those found and not at home): its edges come along.
+            var withFirstHop = !loadedBefore && missing.All(k => !k.IsChannel);
+            loadedBefore = true;
             var results = await store.RunAsync(
             [
                 Cypher($$"""
@@ -471,7 +500,13 @@ internal sealed partial class Neo4jStore
                     MATCH (h:Channel {id: id})
                     RETURN h.id, h.name, h.regionCode, h.kind, h.ties
                     """, ("channels", missing.Where(k => k.IsChannel).Select(k => k.Id).ToList())),
+                .. withFirstHop ? NeighbourStatements(missing) : [],
             ], cancellationToken);
+            if (withFirstHop)
+            {
+                var edges = ReadNeighbours(results.Skip(2).ToList());
+                firstHop = missing.ToDictionary(k => k, k => edges.GetValueOrDefault(k) ?? []);
+            }
             foreach (var row in results[0].Rows)
             {
                 var key = Company(row[0], row[1], row[2], row[3]);

@@ -310,10 +310,10 @@ internal sealed partial class CompanyClassifier
 
                 // ---- A licence clause that makes nothing names no maker (ADR 0485) ----
                 // On a row with an industry cell, a scope word of makers that stands only in clauses that deal in it (trade, invest,
-                // advise) says no more than the chain, and only when the cell names the chain's trade (a division the segment's
-                // codes share); elsewhere it says nothing.
+                // advise) says nothing where the cell names another trade (no division of the segment's codes), and no more than the
+                // chain where the cell is a whole division of them (C39 beside 通信设备的技术咨询).
                 var dealt = f == 3 && hasCell && HoldsMakers(segment) && OnlyWhereNothingIsMade(term, scope);
-                if (dealt && !(cell.NamesDivisionsOnly && !Disagrees(segmentCodes[segment], industryCodes)))
+                if (dealt && Disagrees(segmentCodes[segment], industryCodes))
                 {
                     continue;
                 }
@@ -327,7 +327,7 @@ internal sealed partial class CompanyClassifier
                 }
 
                 candidate.Add(f, term, f == 1 ? strength * ProductPositionFactor(text, term) : strength);
-                if (dealt)
+                if (dealt && cell.NamesDivisionsOnly)
                 {
                     candidate.NoteChainOnlyScopeTerm(term);
                 }

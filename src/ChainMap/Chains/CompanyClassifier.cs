@@ -264,6 +264,7 @@ internal sealed partial class CompanyClassifier
             industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
+        var hasCell = company.Industry is { Length: > 0 } && industryText.Length > 0;
         var labelSegments = industries.LabelSegments(company.Industry);
         for (var f = 0; f < fields.Length; f++)
         {
@@ -306,6 +307,18 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a word that is only part of a mapped label's name ----
+
+                // ---- A licence clause that makes nothing names no maker (ADR 0485) ----
+                // On a row with an industry cell, a scope word of makers that stands only in clauses that deal in it (trade, invest,
+                // advise) says nothing where the cell names another trade (no division of the segment's codes), and no more than the
+                // chain where the cell is a whole division of them (C39 beside 通信设备的技术咨询).
+                var dealt = f == 3 && hasCell && HoldsMakers(segment) && OnlyWhereNothingIsMade(term, scope);
+                if (dealt && Disagrees(segmentCodes[segment], industryCodes))
+                {
+                    continue;
+                }
+
+                // ---- end of a licence clause that makes nothing ----
                 counted.Add((term, segment));
 
                 if (!scores.TryGetValue(segment, out var candidate))
@@ -314,6 +327,10 @@ internal sealed partial class CompanyClassifier
                 }
 
                 candidate.Add(f, term, f == 1 ? strength * ProductPositionFactor(text, term) : strength);
+                if (dealt && cell.NamesDivisionsOnly)
+                {
+                    candidate.NoteChainOnlyScopeTerm(term);
+                }
             }
         }
 
@@ -541,12 +558,12 @@ internal sealed partial class CompanyClassifier
             {
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
-            }, FromName: k.Candidate.GuessFrom[0]);
+            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain);
         });
 
         // A chain-level membership says only the chain: one is enough; and a name's trade word (药业) adds nothing beside a segment of
-        // the chain that the row names (原料药 in the scope) (ADR 0450).
-        return matches.Where(m => !(m.Match.ChainLevel && m.FromName && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        // the chain that the row names (原料药 in the scope) (ADR 0450), nor a licence's clause that deals in goods (ADR 0485).
+        return matches.Where(m => !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 
@@ -679,6 +696,18 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private List<string>? NamesOnlyTheChain(int s, Candidate candidate, Dictionary<int, Candidate> scores, CellLabel cell)
     {
+        // ---- A licence clause that makes nothing names no maker (ADR 0485) ----
+        // The scope's words stand only in clauses that deal in the goods, the cell names a whole division, and the name and the
+        // products name no segment (at most a division's code, 药业 → 27): the row says the chain, not the segment.
+        if (candidate.ScopeNamesOnlyTheChain && !candidate.Generic && !candidate.MainBusiness && cell.NamesDivisionsOnly
+            && candidate.Field(0) + candidate.Field(1) + candidate.Field(2) == 0 && !candidate.NamedByWord && !candidate.GuessFrom[1]
+            && (candidate.Sources()[0] == 0 || candidate.SourceCodeEvidence[0] is { } nameCode && nameCode[(nameCode.LastIndexOf('→') + 1)..].Length == 2
+                || (candidate.GuessFrom[0] && candidate.LabelGuess is { } word && cell.DivisionWords.ContainsKey(word))))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of a licence clause that makes nothing ----
         if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
             || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {
@@ -1046,6 +1075,45 @@ internal sealed partial class CompanyClassifier
         return found;
     }
 
+    // ---- A licence clause that makes nothing names no maker (ADR 0485) ----
+
+    /// <summary>
+    /// Verbs of a scope clause that deals in goods without making them: trade (销售, 批发 …, as <see cref="TradeVerbs"/>), investment,
+    /// agency, import and export, and the technology services every 科技 licence lists (技术咨询, 技术服务, 技术转让, 技术推广).
+    /// </summary>
+    private static readonly string[] DealingVerbs = [.. TradeVerbs, "展销", "投资", "代理", "进出口", "咨询", "技术服务", "技术转让", "技术推广", "租赁"];
+
+    /// <summary>
+    /// True when every clause of the business scope (up to '；' or '。') that holds <paramref name="term"/> deals in it without
+    /// making it: a dealing verb (<see cref="DealingVerbs"/>) and no making verb (<see cref="Makes"/>). On a row with an industry
+    /// cell (a listed company's registered licence) such a clause says what the group sells, invests in or advises on
+    /// (电子及通信设备行业进行投资; 通信设备的技术开发、技术咨询、技术服务; 批发、零售中药材、中药饮片), not what it makes, so it names
+    /// no segment that makes goods (ADR 0485). A clause that makes (…的生产、销售) or lists goods without a verb (a maker's licence:
+    /// 片剂、硬胶囊剂、颗粒剂) still counts.
+    /// </summary>
+    private static bool OnlyWhereNothingIsMade(string term, string scope)
+    {
+        var found = false;
+        foreach (var clause in scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!clause.Contains(term, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Makes(clause) || !Array.Exists(DealingVerbs, v => clause.Contains(v, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
+    }
+
+    // ---- end of a licence clause that makes nothing ----
+
     /// <summary>
     /// The chains a trader deals in (issue #19 round 8): when no clause of the business scope makes anything (no 生产, 制造, 加工,
     /// 研发, 种植, 养殖, 屠宰, 维修 … anywhere) and one trades (销售, 批发, 零售 …), each chain of an upstream or midstream segment
@@ -1285,8 +1353,15 @@ internal sealed partial class CompanyClassifier
     /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose
     /// trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>). Segments without codes (劳保用品) are left alone.
     /// </summary>
-    private bool MakesGoods(int s) =>
-        segments[s].Tier != Tier.Downstream && segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
+    private bool MakesGoods(int s) => segments[s].Tier != Tier.Downstream && HoldsMakers(s);
+
+    /// <summary>
+    /// A segment of makers of manufactured goods, of any tier (电子信息's end products, 通信与网络设备 3921, are downstream and made):
+    /// every industry code in GB/T divisions 13–43, and no goods whose trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>,
+    /// <see cref="ClassifierRules.ChainsWhoseTradeCounts"/>). Trade and service segments (515, 65) and segments without codes are not.
+    /// </summary>
+    private bool HoldsMakers(int s) =>
+        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))
         && !Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal)));
 
@@ -1678,6 +1753,15 @@ internal sealed partial class CompanyClassifier
         public bool HasAnyText => HasText || max[3] > 0;
 
         public bool HasScopeText => max[3] > 0;
+
+        /// <summary>Scope words that name no more than the chain (ADR 0485: they stand only in clauses that deal in the goods).</summary>
+        private HashSet<string>? chainOnlyScopeTerms;
+
+        /// <summary>Marks a counted scope word as one that names no more than the chain (ADR 0485).</summary>
+        public void NoteChainOnlyScopeTerm(string term) => (chainOnlyScopeTerms ??= new HashSet<string>(StringComparer.Ordinal)).Add(term);
+
+        /// <summary>True when the scope names the segment and every one of its words names no more than the chain (ADR 0485).</summary>
+        public bool ScopeNamesOnlyTheChain => Terms[3] is { Count: > 0 } found && chainOnlyScopeTerms is { } weak && found.TrueForAll(weak.Contains);
 
         public void Add(int field, string term, double strength)
         {

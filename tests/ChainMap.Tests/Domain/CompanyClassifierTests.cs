@@ -1002,6 +1002,57 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the products' side line in another chain ----
 
+    // ---- A licence clause that makes nothing names no maker (issue #19, session 37, ADR 0485) ----
+
+    // On a row with an industry cell (a listed company's registered licence), a word of a making segment that stands only in clauses
+    // that deal in the goods (技术开发、技术咨询、技术服务 of them, an investment in their trade, their sale) says what the group sells,
+    // invests in or advises on, not what it makes: beside a division that holds the segment (C39 → 通信与网络设备) the company is in
+    // the chain only (环节待定, the word suggested first), with no segment. Either script reads alike.
+    [TestCase("生产电力电子产品；电力电子产品、计算机软件及辅助设备、通信设备的技术开发、技术转让、技术咨询、技术服务")]
+    [TestCase("生产电力电子产品；电力电子产品、计算机软件及辅助设备、通信設備的技術開發、技術轉讓、技術諮詢、技術服務")]
+    [TestCase("电子软件产品的开发；房地产开发经营；对房地产、纺织、化工、电子及通信设备行业进行投资")]
+    [TestCase("電子軟件產品的開發；房地產開發經營；對房地產、紡織、化工、電子及通信設備行業進行投資")]
+    public async Task A_maker_s_word_in_a_clause_that_only_deals_in_it_names_only_the_chain(string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某科技股份有限公司", "C39计算机、通信和其他电子设备制造业", null, scope));
+
+        var dz = matches.Where(m => m.Segment.ChainCode == "DZ").ToList();
+        Assert.That(dz.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "DZ") }), Describe(matches));
+        Assert.That(dz[0].SuggestedSegments[0], Is.EqualTo("DZ-COMM"), dz[0].Evidence);
+    }
+
+    // Where the cell is no division of the segment (a 批发业 company that trades and exhibits 通信设备) the dealing clause names nothing at
+    // all; a pharmaceutical maker's clause that wholesales 中药饮片 gives no TCM segment beside the drugs its licence makes.
+    [TestCase("某某控股股份有限公司", "F51批发业", "各类信息咨询服务、技术服务、技术咨询，展销通信设备和照相器材；经营文化办公机械、印刷设备、通信设备", "DZ")]
+    [TestCase("某某控股股份有限公司", "F51批發業", "各類信息諮詢服務、技術服務、技術諮詢，展銷通信設備和照相器材；經營文化辦公機械、印刷設備、通信設備", "DZ")]
+    [TestCase("某某制药股份有限公司", "C27医药制造业", "片剂、硬胶囊剂、颗粒剂、原料药的生产；批发、零售中药材、中药饮片、医疗器械", "SW-TCM")]
+    public async Task A_maker_s_word_that_a_licence_only_deals_in_names_nothing_beside_another_trade(string name, string industry, string scope, string absent)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Select(m => m.MembershipCode).Concat(matches.Select(m => m.Segment.ChainCode)), Does.Not.Contain(absent), Describe(matches));
+    }
+
+    // The same words still name their segment in a clause that makes them (…的生产、销售), in a maker's licence that lists goods without
+    // a verb (片剂、硬胶囊剂、颗粒剂: no dealing verb), and on a row without an industry cell (a register row is another rule's: ADR 0360).
+    [TestCase("C39计算机、通信和其他电子设备制造业", "通信设备的生产、销售；房地产开发经营", "DZ-COMM")]
+    [TestCase("C39計算機、通信和其他電子設備製造業", "通信設備的生產、銷售；房地產開發經營", "DZ-COMM")]
+    [TestCase("C27医药制造业", "小容量注射剂、片剂、硬胶囊剂、颗粒剂", "SW-CHEM")]
+    public async Task A_maker_s_word_in_a_clause_that_makes_it_keeps_its_segment(string industry, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Does.Contain(segment), Describe(matches));
+    }
+
+    // ---- end of a licence clause that makes nothing ----
+
     // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
     // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
     // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.

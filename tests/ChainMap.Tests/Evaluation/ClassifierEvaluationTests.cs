@@ -110,8 +110,12 @@ internal sealed class ClassifierEvaluationTests
         // 86.9 / 75.7 / 63.0 / 46.9.
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): codes 88.1 / 72.4 / 63.5 / 45.2, codes-dev unchanged,
         // codes-holdout 86.2 / 75.7 / 63.0 / 46.9 (one right segment fewer: a name's trade word beside a division cell; baselines hold).
-        new object[] { "codes", 87.0, 70.0, 61.0, 43.0 },
-        new object[] { "codes-dev", 88.0, 66.0, 60.0, 40.0 },
+        // Session 37 (s37-prec, ADR 0485: a licence clause that makes nothing names no maker; chain-level beside a division): codes 88.5 /
+        // 72.4 / 64.4 / 44.9 (raised to the figures rounded down: 87 → 88, 61 → 64), codes-dev 91.0 / 69.2 / 66.4 / 43.6 (88 → 90, 60 → 66),
+        // codes-holdout 86.2 / 75.7 / 62.7 / 46.3 (one right segment of a dealing clause is now chain-level in its right chain; its
+        // baselines 62 / 46 hold, not lowered).
+        new object[] { "codes", 88.0, 70.0, 64.0, 43.0 },
+        new object[] { "codes-dev", 90.0, 66.0, 66.0, 40.0 },
         new object[] { "codes-holdout", 85.0, 74.0, 62.0, 46.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them

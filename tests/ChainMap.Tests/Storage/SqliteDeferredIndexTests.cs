@@ -730,6 +730,116 @@ public sealed class SqliteDeferredIndexTests
         Assert.That(deferred.Undone, Is.EqualTo(kept.Undone));
     }
 
+    /// <summary>Every row of the three discovery tables, every column, in key order (sums exactly as stored).</summary>
+    private static async Task<List<string>> DiscoveryTablesExactAsync(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var rows = new List<string>();
+        foreach (var sql in new[]
+        {
+            "SELECT * FROM discovery_member ORDER BY segment_code, company_id",
+            "SELECT * FROM discovery_count ORDER BY segment_code, region_code",
+            "SELECT * FROM discovery_member_tag ORDER BY tag, segment_code, company_id",
+        })
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null"
+                    : reader.GetValue(i) is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                    : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The discovery tables as stored, and as a full rebuild from every membership (ADR 0255) gives them (rolled back).</summary>
+    private async Task<(List<string> Stored, List<string> Rebuilt)> DiscoveryTablesAndTheirRebuildAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        var stored = await DiscoveryTablesExactAsync(connection, null);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await SqliteCompanyImportSession.RebuildDiscoveryTablesAsync(connection, transaction, CancellationToken.None);
+        var rebuilt = await DiscoveryTablesExactAsync(connection, transaction);
+        await transaction.RollbackAsync();
+        return (stored, rebuilt);
+    }
+
+    [Test]
+    public async Task A_large_import_that_writes_few_companies_brings_their_discovery_rows_in_step_as_a_full_rebuild_would()
+    {
+        var (store, stored) = await StoreOfThirtyAsync();
+        // Beside the thirty: a segment the import does not touch, and a company alone in its city that the import moves away.
+        await store.UpsertCompaniesAsync(
+            [Tagged("服务一", "91420100MA4K0L81XA", "420100", 50, ["专精特新"], "T1-SVC"),
+             Tagged("服务二", "91320506MA4K0L82XA", "320506", 60, ["高新技术企业"], "T1-SVC", "T1-RAW"),
+             Tagged("孤公司", "91420100MA4K0L83XA", "420100", 70, ["专精特新"], "T1-VEH")],
+            new ImportStamp("imp-0", "s.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var triggers = await SchemaAsync("trigger");
+        var indexes = await SchemaAsync("index");
+        Assert.That(await RowsAsync("SELECT count(*) FROM discovery_count WHERE segment_code = 'T1-VEH' AND region_code = '420100'"), Is.EqualTo(new[] { "1" }));
+
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            session.ExpectRows(100);
+            await session.UpsertAsync([stored[0] with { RegisteredCapital = 999 }, stored[1], stored[2] with { Tags = ["高新技术企业"] }], CancellationToken.None);
+            session.ExpectRows(100);
+            var outcomes = await session.UpsertAsync(
+                [Tagged("公司04", stored[4].Uscc!, "320506", 104, ["专精特新"], "T1-RAW"), // moved, re-valued and tagged
+                 stored[5] with { Memberships = [new SegmentMembership("T1-RAW", null, 1, null, null)] }, // a second segment: multi on both rows
+                 Tagged("孤公司", "91420100MA4K0L83XA", "421303", 70, ["专精特新"], "T1-VEH"), // moved out of the city it was alone in
+                 WithUscc("新公司", "91421303MA4K0L99XA", "420100", 500, "T1-RAW", "T1-VEH")], // new, in two segments
+                CancellationToken.None);
+            Assert.That(outcomes.Select(o => o.Kind), Is.EqualTo(new[] { UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Updated, UpsertKind.Inserted }));
+            Assert.That(session.HoldsCommits, Is.True, "the second batch took the large path");
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(((SqliteCompanyImportSession)session).RefreshedDiscovery, Is.True,
+                "four companies written after the switch, an eighth of the store: their rows alone are brought in step (ADR 0475)");
+        }
+
+        var (after, rebuilt) = await DiscoveryTablesAndTheirRebuildAsync();
+        Assert.That(after, Is.EqualTo(rebuilt), "members, multi flags, counts and tag rows as a full rebuild gives them");
+        Assert.That(after, Has.Some.StartsWith("T1-SVC | "), "the untouched segment's rows are there");
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+        Assert.That(await RowsAsync("SELECT count(*) FROM discovery_count WHERE segment_code = 'T1-VEH' AND region_code = '420100'"), Is.EqualTo(new[] { "1" }),
+            "the city the lone company left counts the new company only");
+        Assert.That(await RowsAsync("SELECT m.multi FROM discovery_member m JOIN company c ON c.id = m.company_id WHERE c.name = '公司05' ORDER BY m.segment_code"),
+            Is.EqualTo(new[] { "1", "1" }));
+        Assert.That(await SchemaAsync("trigger"), Is.EqualTo(triggers));
+        Assert.That(await SchemaAsync("index"), Is.EqualTo(indexes));
+        Assert.That(await DeferredCountAsync(), Is.Zero);
+
+        // The triggers keep the tables in step again.
+        await store.UpsertCompaniesAsync([Tagged("孤公司", "91420100MA4K0L83XA", "420100", 75, [], "T1-VEH")],
+            new ImportStamp("imp-3", "c.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_large_import_that_writes_much_of_the_store_rebuilds_the_discovery_tables_as_before()
+    {
+        var (store, stored) = await StoreOfThirtyAsync();
+        await using (var session = await store.BeginCompanyImportAsync(new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None))
+        {
+            session.ExpectRows(20);
+            await session.UpsertAsync([stored[0] with { RegisteredCapital = 999 }, stored[1], stored[2] with { Tags = ["高新技术企业"] }], CancellationToken.None);
+            session.ExpectRows(20);
+            await session.UpsertAsync(stored.Skip(3).Take(10).Select(c => c with { RegisteredCapital = 7 }).ToList(), CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.That(((SqliteCompanyImportSession)session).RefreshedDiscovery, Is.False, "ten of thirty written after the switch: the full rebuild");
+        }
+
+        var (after, rebuilt) = await DiscoveryTablesAndTheirRebuildAsync();
+        Assert.That(after, Is.EqualTo(rebuilt));
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+    }
+
     [Test]
     public async Task A_reader_during_a_large_import_sees_the_store_as_it_was_with_its_indexes_until_the_one_commit()
     {

@@ -55,7 +55,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// <summary>The merge state, begun again for every batch (its collections keep their capacity).</summary>
     private CompanyMergeBatch? mergeBatch;
     private long nextId;
-    private int probeBatches;
     private long changeSeq;
     private bool firstTransaction = true;
     private bool indexesDeferred;
@@ -66,20 +65,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// them again (<see cref="HoldsCommits"/>).
     /// </summary>
     private bool largePath;
-
-    /// <summary>
-    /// The stored companies this session wrote (updated, or memberships written) after it deferred the discovery triggers of a
-    /// store with companies; the new ones are those above <see cref="touchedNewFrom"/> (ADR 0475). Null before the deferral, and
-    /// from the moment another connection has written to the store since (what it changed is not known here): the end then
-    /// rebuilds the discovery tables from every membership.
-    /// </summary>
-    private List<long>? touched;
-
-    /// <summary>The session's end brought the discovery tables in step for the companies it wrote alone (ADR 0475; for tests).</summary>
-    internal bool RefreshedDiscovery { get; private set; }
-
-    /// <summary>The highest company id when the discovery triggers were deferred: every company above it is new.</summary>
-    private long touchedNewFrom = long.MaxValue;
 
     /// <summary>The large path ended at a commit: the session does not take it again (at most one rebuild).</summary>
     private bool largePathEnded;
@@ -217,12 +202,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             // A large import into a store with companies: the discovery tables and the company indexes written at random
             // places are built once, in the transaction that commits the import (ADR 0255, 0410).
             indexesDeferred = DeferIndexes(connection, transaction!, DiscoveryTriggers).Count > 0;
-            if (indexesDeferred)
-            {
-                touched = [];
-                touchedNewFrom = nextId;
-            }
-
             if (defersCompanyIndexes)
             {
                 var indexes = DeferIndexes(connection, transaction!, LargeImportIndexes);
@@ -253,11 +232,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         nextId = merge.LastId;
         seen += batch.Count;
-        if (EndProbe.On && ++probeBatches % 20 == 0)
-        {
-            EndProbe.Step($"rows: batches {probeBatches - 19}-{probeBatches} (largePath {largePath}, deferred {indexesDeferred})");
-        }
-
         return Task.FromResult<IReadOnlyList<UpsertOutcome>>(outcomes);
     }
 
@@ -277,33 +251,26 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         if (transaction is not null)
         {
-            EndProbe.Step($"rows: last batches to {probeBatches}; commit (largePath {largePath})");
             var forWriters = WritersWaiting;
             if (largePath && forWriters)
             {
                 // A writer waits (ADR 0440): the company indexes readers use come back in this commit, the discovery
                 // triggers stay deferred and the session goes on as an ordinary large import (ADR 0255: the discovery
                 // tables are rebuilt at its end, from every membership, the writers' included).
-                await RestoreInTransactionAsync(connection, transaction, LargeImportIndexNames, null, cancellationToken);
+                await RestoreInTransactionAsync(connection, transaction, LargeImportIndexNames, cancellationToken);
                 largePath = nameIndexDeferred = false;
                 largePathEnded = true;
             }
             else if (largePath)
             {
                 // Readers go from the store before the import to the store after it, indexes and discovery tables built.
-                var refresh = Touched();
-                await RestoreInTransactionAsync(connection, transaction, null, refresh, cancellationToken);
-                RefreshedDiscovery = refresh is not null;
+                await RestoreInTransactionAsync(connection, transaction, null, cancellationToken);
                 largePath = indexesDeferred = nameIndexDeferred = false;
                 largePathEnded = true;
             }
 
-            EndProbe.Step("COMMIT");
             await transaction.CommitAsync(cancellationToken);
-            EndProbe.Step("after commit: end transaction");
             await EndTransactionAsync();
-            EndProbe.Step("after commit");
-            EndProbe.Trim("after the commit");
             if (forWriters)
             {
                 await gate.LetWritersInAsync(cancellationToken);
@@ -348,19 +315,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             gate.Hold(yields: true);
             try
             {
-                EndProbe.Step("dispose: restore deferred in own transaction");
-                if (touched is not null && Convert.ToInt64(Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture) != dataVersion)
-                {
-                    // Another connection wrote since this session's last transaction (a writer let in at its last commit).
-                    touched = null;
-                }
-
-                await using var restore = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
-                var refresh = Touched();
-                await RestoreInTransactionAsync(connection, restore, null, refresh, CancellationToken.None);
-                RefreshedDiscovery = refresh is not null;
-                await restore.CommitAsync(CancellationToken.None);
-                EndProbe.Step("dispose: after restore");
+                await RestoreDeferredIndexesAsync(connection, CancellationToken.None);
             }
             finally
             {
@@ -376,7 +331,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
 
         await connection.DisposeAsync();
-        EndProbe.Step("session disposed");
     }
 
     /// <summary>
@@ -462,7 +416,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     internal static async Task RestoreDeferredIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await RestoreInTransactionAsync(connection, transaction, null, null, cancellationToken);
+        await RestoreInTransactionAsync(connection, transaction, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -483,34 +437,22 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// temp_store change inside a transaction while the connection has no temporary schema open, which ours never do.
     /// Both settings are put back.
     /// </summary>
-    private static async Task RestoreInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, string? only, TouchedCompanies? touched,
-        CancellationToken cancellationToken)
+    private static async Task RestoreInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, string? only, CancellationToken cancellationToken)
     {
         var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken, transaction), CultureInfo.InvariantCulture);
         var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken, transaction), CultureInfo.InvariantCulture);
-        EndProbe.Step("end: pragma cache 16 MiB, temp_store FILE");
-        await ScalarAsync(connection, EndProbe.Has("cache8") ? "PRAGMA cache_size=-8192; PRAGMA temp_store=FILE;" : "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;", cancellationToken, transaction);
-        if (EndProbe.Has("shrink"))
-        {
-            EndProbe.Step("end: shrink_memory");
-            await ScalarAsync(connection, "PRAGMA shrink_memory", cancellationToken, transaction);
-        }
-
-        EndProbe.Trim("before the end");
-        EndProbe.SorterMmap(connection, false);
+        await ScalarAsync(connection, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;", cancellationToken, transaction);
         try
         {
-            await RestoreRecordedAsync(connection, transaction, only, touched, cancellationToken);
+            await RestoreRecordedAsync(connection, transaction, only, cancellationToken);
         }
         finally
         {
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={cacheSize}; PRAGMA temp_store={tempStore};"), CancellationToken.None, transaction);
-            EndProbe.SorterMmap(connection, true);
         }
     }
 
-    private static async Task RestoreRecordedAsync(SqliteConnection connection, SqliteTransaction transaction, string? only, TouchedCompanies? touched,
-        CancellationToken cancellationToken)
+    private static async Task RestoreRecordedAsync(SqliteConnection connection, SqliteTransaction transaction, string? only, CancellationToken cancellationToken)
     {
         var which = only is null ? "" : " WHERE " + only;
         var indexes = new List<(string Name, string Sql)>();
@@ -527,19 +469,11 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
         if (indexes.Any(i => i.Name == MembershipTrigger))
         {
-            if (touched is not null)
-            {
-                await RefreshDiscoveryTablesAsync(connection, transaction, touched, cancellationToken);
-            }
-            else
-            {
-                await RebuildDiscoveryTablesAsync(connection, transaction, cancellationToken);
-            }
+            await RebuildDiscoveryTablesAsync(connection, transaction, cancellationToken);
         }
 
         foreach (var (_, sql) in indexes)
         {
-            EndProbe.Step("restore: " + EndProbe.Short(sql));
             // The definitions come from sqlite_master, written by our own migrations.
             await ExecuteAsync(connection, transaction, sql
                 .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase)
@@ -549,7 +483,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         await using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;
-            EndProbe.Step("restore: clear deferred_index");
             clear.CommandText = "DELETE FROM deferred_index" + which;
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -560,7 +493,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     /// tables dropped for the bulk insert (the triggers would maintain the counts row by row) and
     /// recreated from their own definitions after.
     /// </summary>
-    internal static async Task RebuildDiscoveryTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task RebuildDiscoveryTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var objects = new List<(string Type, string Name, string Sql)>();
         await using (var list = connection.CreateCommand())
@@ -577,118 +510,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             }
         }
 
-        EndProbe.Step("rebuild: drop discovery triggers and indexes");
         foreach (var (type, name, _) in objects)
         {
             await ExecuteAsync(connection, transaction, $"DROP {(type == "index" ? "INDEX" : "TRIGGER")} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
         }
 
-        if (EndProbe.On)
-        {
-            foreach (var rebuilt in EndProbe.Statements(SqliteDiscoverySchema.Rebuild))
-            {
-                var statement = EndProbe.Has("ignore") ? rebuilt.Replace("INSERT OR REPLACE INTO discovery_member(", "INSERT OR IGNORE INTO discovery_member(", StringComparison.Ordinal)
-                    .Replace("INSERT INTO discovery_count(", "INSERT OR IGNORE INTO discovery_count(", StringComparison.Ordinal) : rebuilt;
-                EndProbe.Step("rebuild: " + EndProbe.Short(statement));
-                await ExecuteAsync(connection, transaction, statement, cancellationToken);
-            }
-        }
-        else
-        {
-            await ExecuteAsync(connection, transaction, SqliteDiscoverySchema.Rebuild, cancellationToken);
-        }
-
+        await ExecuteAsync(connection, transaction, SqliteDiscoverySchema.Rebuild, cancellationToken);
         foreach (var (_, _, sql) in objects)
-        {
-            EndProbe.Step("rebuild: " + EndProbe.Short(sql));
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// The companies written after the discovery triggers were deferred, when the discovery tables are to be brought in step for
-    /// them alone (<see cref="Touched"/>, ADR 0475): the stored ones by id, the new ones above <paramref name="NewFrom"/>.
-    /// </summary>
-    internal sealed record TouchedCompanies(IReadOnlyList<long> Stored, long NewFrom);
-
-    /// <summary>
-    /// An import that wrote at most this share of the companies stored when it began brings the discovery tables in step for the
-    /// companies it wrote alone, with their indexes in place; above it the end rebuilds them from every membership and builds
-    /// their indexes once (ADR 0255). Measured at 200k and 1M (ADR 0475).
-    /// </summary>
-    internal static readonly double RefreshShare = EndProbe.ForcedShare ?? 0.25;
-
-    /// <summary>What the end refreshes instead of rebuilding (null: the full rebuild; <see cref="RefreshShare"/>).</summary>
-    private TouchedCompanies? Touched()
-    {
-        if (touched is null || storedAtStart == 0)
-        {
-            return null;
-        }
-
-        var written = touched.Count + Math.Max(0, nextId - touchedNewFrom);
-        return written <= RefreshShare * storedAtStart ? new TouchedCompanies(touched, touchedNewFrom) : null;
-    }
-
-    /// <summary>
-    /// Brings the discovery tables in step for the <paramref name="touched"/> companies alone (ADR 0475): their member and tag rows
-    /// written again, the counts of the segments they were or are in counted again, with the tables' indexes in place and their
-    /// triggers dropped for the work (the triggers would count row by row) and recreated from their own definitions after.
-    /// </summary>
-    private static async Task RefreshDiscoveryTablesAsync(SqliteConnection connection, SqliteTransaction transaction, TouchedCompanies touched, CancellationToken cancellationToken)
-    {
-        var triggers = new List<(string Name, string Sql)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.Transaction = transaction;
-            list.CommandText = """
-                SELECT name, sql FROM sqlite_master
-                WHERE type = 'trigger' AND tbl_name IN ('discovery_member', 'discovery_count', 'discovery_member_tag') AND sql IS NOT NULL
-                """;
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                triggers.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in triggers)
-        {
-            await ExecuteAsync(connection, transaction, $"DROP TRIGGER \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(touched.Stored));
-            command.Parameters.AddWithValue("$from", touched.NewFrom);
-            var segments = new SortedSet<string>(StringComparer.Ordinal);
-            async Task SegmentsAsync()
-            {
-                command.CommandText = SqliteDiscoverySchema.TouchedSegments;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    segments.Add(reader.GetString(0));
-                }
-            }
-
-            // The segments they were in (their rows as the triggers left them) and those they are in now.
-            EndProbe.Step("refresh: segments before");
-            await SegmentsAsync();
-            EndProbe.Step("refresh: members, multi, tags");
-            command.CommandText = SqliteDiscoverySchema.RefreshMembers;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            EndProbe.Step("refresh: segments after");
-            await SegmentsAsync();
-            EndProbe.Step($"refresh: counts of {segments.Count} segments");
-            command.Parameters.AddWithValue("$segments", JsonSerializer.Serialize(segments));
-            command.CommandText = SqliteDiscoverySchema.RefreshCounts;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            EndProbe.Step("refresh: recreate triggers");
-        }
-
-        foreach (var (_, sql) in triggers)
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken);
         }
@@ -740,7 +568,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         if (!firstTransaction && version != dataVersion)
         {
             writtenUsccs = null;
-            touched = null;
         }
 
         dataVersion = version;
@@ -821,11 +648,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
         {
             // The row changes a company of this batch still waiting for its INSERT: written first.
             FlushNew();
-        }
-
-        if (company.Id <= touchedNewFrom)
-        {
-            touched?.Add(company.Id);
         }
 
         if (decision.FieldsChanged)

@@ -113,7 +113,7 @@ internal static class SqliteDiscoverySchema
     /// memberships of companies in more than one segment, so a total over several segments can count
     /// each company once. Back-filled from discovery_member.
     /// </summary>
-    public static readonly string Counts = """
+    public const string Counts = """
         CREATE TABLE discovery_count(
             segment_code TEXT NOT NULL,
             region_code TEXT NOT NULL,
@@ -202,28 +202,21 @@ internal static class SqliteDiscoverySchema
         """;
 
     /// <summary>Fills discovery_count from discovery_member: all, then per province, city and county.</summary>
-    private static string CountsBackfill => CountsOf("discovery_member", "");
-
-    /// <summary>
-    /// The rows of discovery_count (all, then per province, city and county) counted from <paramref name="members"/> (discovery_member,
-    /// or it read through an index) where <paramref name="scope"/> (empty, or a condition followed by <c>AND</c>) holds.
-    /// </summary>
-    private static string CountsOf(string members, string scope) => $"""
+    private const string CountsBackfill = """
         INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
         SELECT segment_code, '', 0, NULL, NULL, count(*), sum(coalesce(capital, 0)), sum(strength)
-        FROM {members} {(scope.Length == 0 ? "" : "WHERE " + scope[..^" AND ".Length] + " ")}GROUP BY segment_code;
+        FROM discovery_member GROUP BY segment_code;
         INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
         SELECT segment_code, province_code, 1, province_code, NULL, count(*), sum(coalesce(capital, 0)), sum(strength)
-        FROM {members} {(scope.Length == 0 ? "" : "WHERE " + scope[..^" AND ".Length] + " ")}GROUP BY segment_code, province_code;
+        FROM discovery_member GROUP BY segment_code, province_code;
         INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
         SELECT segment_code, city_code, 2, min(province_code), city_code, count(*), sum(coalesce(capital, 0)), sum(strength)
-        FROM {members} WHERE {scope}city_code IS NOT NULL AND city_code <> province_code
+        FROM discovery_member WHERE city_code IS NOT NULL AND city_code <> province_code
         GROUP BY segment_code, city_code;
         INSERT INTO discovery_count(segment_code, region_code, level, province_code, city_code, companies, capital, strength)
         SELECT segment_code, county_code, 3, min(province_code), min(city_code), count(*), sum(coalesce(capital, 0)), sum(strength)
-        FROM {members} WHERE {scope}county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code
+        FROM discovery_member WHERE county_code IS NOT NULL AND county_code <> province_code AND county_code IS NOT city_code
         GROUP BY segment_code, county_code;
-
         """;
 
     /// <summary>
@@ -259,46 +252,6 @@ internal static class SqliteDiscoverySchema
             FROM company c WHERE c.id = NEW.company_id AND NEW.status = 'confirmed';
         END;
         """;
-
-    /// <summary>
-    /// The companies an import wrote after it deferred the discovery triggers (ADR 0475), in SQL: the stored ones listed in the
-    /// JSON array <c>$ids</c>, and the new ones (ids above <c>$from</c>).
-    /// </summary>
-    private const string Touched = "(SELECT value FROM json_each($ids) UNION ALL SELECT id FROM company WHERE id > $from)";
-
-    /// <summary>The segments of the discovery rows of the touched companies (<see cref="Touched"/>): those whose counts change.</summary>
-    public const string TouchedSegments = $"SELECT DISTINCT segment_code FROM discovery_member WHERE company_id IN {Touched}";
-
-    /// <summary>
-    /// Brings discovery_member and discovery_member_tag in step for the companies an import wrote after it deferred the discovery
-    /// triggers (<see cref="Touched"/>; ADR 0475), with the tables' indexes in place and their triggers dropped by the caller: their
-    /// rows are removed and written again from their confirmed memberships, as <see cref="Rebuild"/> writes every company's, and
-    /// their <c>multi</c> flags set. Every other company's rows are as the triggers left them.
-    /// </summary>
-    public static readonly string RefreshMembers = $"""
-        DELETE FROM discovery_member_tag WHERE company_id IN (SELECT value FROM json_each($ids));
-        DELETE FROM discovery_member WHERE company_id IN (SELECT value FROM json_each($ids));
-        INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
-        SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
-        FROM company_segment cs JOIN company c ON c.id = cs.company_id
-        WHERE cs.company_id IN {Touched} AND cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code;
-        UPDATE discovery_member SET multi = 1
-        WHERE company_id IN (SELECT company_id FROM discovery_member WHERE company_id IN {Touched} GROUP BY company_id HAVING count(*) > 1);
-
-        """ + MemberTagsInserted(
-        "cs.segment_code, c.id, c.strength, c.registered_capital, c.province_code, c.city_code, c.county_code",
-        "company_segment cs JOIN company c ON c.id = cs.company_id",
-        $"cs.company_id IN {Touched} AND cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code AND c.tags <> ''");
-
-    /// <summary>
-    /// Counts again the segments listed in the JSON array <c>$segments</c> (ADR 0475): their rows of discovery_count are removed and
-    /// counted from their members as <see cref="Rebuild"/> counts every segment's, read in the same order (the primary key, not a
-    /// covering index in another order: sums of the same values in the same order are the same).
-    /// </summary>
-    public static readonly string RefreshCounts = """
-        DELETE FROM discovery_count WHERE segment_code IN (SELECT value FROM json_each($segments));
-
-        """ + CountsOf("discovery_member INDEXED BY sqlite_autoindex_discovery_member_1", "segment_code IN (SELECT value FROM json_each($segments)) AND ");
 
     /// <summary>
     /// Rebuilds discovery_member and discovery_count from the companies and memberships in bulk, after a
@@ -466,10 +419,8 @@ internal static class SqliteDiscoverySchema
     /// <paramref name="member"/> (its segment, company id, strength, capital, province, city and county) read
     /// <paramref name="from"/> where <paramref name="where"/> holds.
     /// </summary>
-    private static string MemberTagsFilled(string member, string from, string where) => "DELETE FROM discovery_member_tag;\n" + MemberTagsInserted(member, from, where);
-
-    /// <summary>The INSERT of <see cref="MemberTagsFilled"/> alone (the table is not emptied).</summary>
-    private static string MemberTagsInserted(string member, string from, string where) => $"""
+    private static string MemberTagsFilled(string member, string from, string where) => $"""
+        DELETE FROM discovery_member_tag;
         INSERT OR IGNORE INTO discovery_member_tag(tag, segment_code, company_id, strength, capital, province_code, city_code, county_code)
         SELECT t.value, {member}
         FROM {from}, {CompanyTagsOf("c.tags")}

@@ -162,6 +162,8 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
     public static async Task<SqliteCompanyImportSession> OpenAsync(SqliteStore store, ImportStamp stamp, CancellationToken cancellationToken)
     {
+        // What earlier imports and their ends freed to the C heap goes back to the system before this one fills its cache (ADR 0475).
+        CHeap.Trim();
         var connection = await store.OpenAsync(cancellationToken);
         if (store.ImportCacheMiB != SqliteStore.CacheMiB)
         {
@@ -271,6 +273,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
             await transaction.CommitAsync(cancellationToken);
             await EndTransactionAsync();
+            CHeap.Trim();
             if (forWriters)
             {
                 await gate.LetWritersInAsync(cancellationToken);
@@ -331,6 +334,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
 
 
         await connection.DisposeAsync();
+        CHeap.Trim();
     }
 
     /// <summary>
@@ -441,7 +445,10 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     {
         var cacheSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken, transaction), CultureInfo.InvariantCulture);
         var tempStore = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken, transaction), CultureInfo.InvariantCulture);
-        await ScalarAsync(connection, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE;", cancellationToken, transaction);
+        // The pages of the load's larger cache that are not dirty are freed now, and what SQLite freed goes back to the system
+        // before the sorts take their memory (ADR 0475).
+        await ScalarAsync(connection, "PRAGMA cache_size=-16384; PRAGMA temp_store=FILE; PRAGMA shrink_memory;", cancellationToken, transaction);
+        CHeap.Trim();
         try
         {
             await RestoreRecordedAsync(connection, transaction, only, cancellationToken);
@@ -478,6 +485,7 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ExecuteAsync(connection, transaction, sql
                 .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase)
                 .Replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase), cancellationToken);
+            CHeap.Trim();
         }
 
         await using (var clear = connection.CreateCommand())
@@ -515,10 +523,17 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ExecuteAsync(connection, transaction, $"DROP {(type == "index" ? "INDEX" : "TRIGGER")} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, SqliteDiscoverySchema.Rebuild, cancellationToken);
+        // Statement by statement, each sort's memory given back to the system before the next takes its own (ADR 0475).
+        foreach (var statement in SqliteDiscoverySchema.RebuildStatements)
+        {
+            await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            CHeap.Trim();
+        }
+
         foreach (var (_, _, sql) in objects)
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            CHeap.Trim();
         }
     }
 

@@ -257,16 +257,27 @@ internal static class SqliteDiscoverySchema
     /// Rebuilds discovery_member and discovery_count from the companies and memberships in bulk, after a
     /// bulk load that ran without the membership trigger (<see cref="SqliteCompanyImportSession"/>). The
     /// caller drops the triggers on discovery_member first and recreates them after, in one transaction.
+    /// The member rows go in with <c>OR IGNORE</c>, not <c>OR REPLACE</c> (ADR 0475): into the emptied table, from memberships
+    /// whose key (company, segment) is unique and whose copied columns are NOT NULL where they come from, both write the same
+    /// rows; but a statement that may abort half-way (a NOT NULL check under <c>OR REPLACE</c> aborts) keeps a statement
+    /// journal of every page it rewrites, and an import's transaction keeps it in memory (temp_store=MEMORY when it began):
+    /// about 90 MiB at a million members, the largest part of the end's peak.
     /// </summary>
     public static readonly string Rebuild = """
         DELETE FROM discovery_count;
         DELETE FROM discovery_member;
-        INSERT OR REPLACE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
+        INSERT OR IGNORE INTO discovery_member(segment_code, company_id, chain_code, province_code, city_code, county_code, strength, capital)
         SELECT cs.segment_code, c.id, cs.chain_code, c.province_code, c.city_code, c.county_code, c.strength, c.registered_capital
         FROM company_segment cs JOIN company c ON c.id = cs.company_id
         WHERE cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code;
 
         """ + MultiBackfill + CountsBackfill + MemberTagsFromMemberships;
+
+    /// <summary>
+    /// The statements of <see cref="Rebuild"/>, one by one (none holds a trigger body, so each ends with the ";" that ends its line).
+    /// </summary>
+    public static readonly IReadOnlyList<string> RebuildStatements =
+        Rebuild.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// discovery_channel_member: channel_company with each member's strength and place copied in, kept in

@@ -95,7 +95,7 @@ internal static class ClassifierRules
     public static readonly string[] HaulageNameWords = ["运输"];
 
     /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
-    public static readonly string[] FreightWords = ["货运", "货物运输"];
+    public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输"];
 
     /// <summary>Words of a licence that carries passengers (班车客运, 包车客运, 汽车客货运输): a bus company is no haulier, even with a freight line.</summary>
     public static readonly string[] PassengerWords = ["客运", "客货"];

@@ -1509,6 +1509,73 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the home city's chains ----
 
+    // ---- Register rows, session 37 (issue #19, ADR 0480) ----
+
+    // Words of register rows that named their chain and placed nothing (registers-dev … dev5): a post office's licence without
+    // 业务 (邮政基础、邮政增值), a co-operative's pesticide classes, a grain station, a testing service, rubber and plastic goods,
+    // a securities adviser, furfural, a diesel injector, fishery drugs; either script reads alike.
+    [TestCase("中国邮政集团公司某某县某某支局", "邮政基础、邮政增值、邮政附属业务；房屋租赁。", "FW-LOGI-EXP")]
+    [TestCase("中國郵政集團公司某某縣某某支局", "郵政基礎、郵政增值、郵政附屬業務；房屋租賃。", "FW-LOGI-EXP")]
+    [TestCase("某某县某某供销社", "杀虫剂：吡虫啉、毒死蜱；杀菌剂：多菌灵；除草剂：草甘膦", "NC-INPUT")]
+    [TestCase("某某縣某某供銷社", "殺蟲劑：吡蟲啉、毒死蜱；殺菌劑：多菌靈", "NC-INPUT")]
+    [TestCase("某某县粮油购销总公司某某粮管所", "粮食、农副产品", "NC-WHOLESALE")]
+    [TestCase("某某市某某储备粮管理有限公司", "米、面制品及食用油批发；谷物仓储。", "NC-WHOLESALE")]
+    [TestCase("某某縣糧油購銷總公司某某糧管所", "糧食、農副產品", "NC-WHOLESALE")]
+    [TestCase("某某能源科技发展有限责任公司", "无损检测，理化试验，土建检测，技术咨询服务", "FW-TECH")]
+    [TestCase("某某能源科技發展有限責任公司", "無損檢測，理化試驗，技術諮詢服務", "FW-TECH")]
+    [TestCase("某某橡塑制造有限公司", "橡塑制品加工。化工原料", "HG-PLAS")]
+    [TestCase("某某橡塑製造有限公司", "橡塑製品加工。化工原料", "HG-PLAS")]
+    [TestCase("某某投资顾问有限公司", "证券投资咨询", "FW-FIN")]
+    [TestCase("某某投資顧問有限公司", "證券投資咨詢", "FW-FIN")]
+    [TestCase("某某县某某糠醛有限责任公司", "生产：糠醛。", "HG-BIOCHEM")]
+    [TestCase("某某市某某油泵油嘴厂", "喷油器总成、柴油机配件、冲压件的制造、加工。", "ZQ-POWER-ENGINE")]
+    [TestCase("某某市某某油泵油嘴廠", "噴油器總成、柴油機配件、沖壓件的製造、加工。", "ZQ-POWER-ENGINE")]
+    [TestCase("某某市水产公司水产贸易部", "鱼药、化肥、农药", "NC-INPUT")]
+    [TestCase("某某市水產公司水產貿易部", "魚藥、化肥、農藥", "NC-INPUT")]
+    [TestCase("某某期货股份有限公司", "商品期货经纪、金融期货经纪、期货投资咨询", "FW-FIN")]
+    [TestCase("某某期貨股份有限公司", "商品期貨經紀、金融期貨經紀、期貨投資諮詢", "FW-FIN")]
+    public async Task Register_rows_of_post_offices_co_operatives_grain_stations_testers_and_makers_named_by_their_words_are_placed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
+    }
+
+    // A haulier whose licence says 普通运输 (not 普通货运) carries goods: 现代物流; with 客运 it is still a bus company, no haulier.
+    [TestCase("某某县某某汽车运输有限公司", "普通运输；罐式专用运输；汽车配件零售", true)]
+    [TestCase("某某縣某某汽車運輸有限公司", "普通運輸；罐式專用運輸；汽車配件零售", true)]
+    [TestCase("某某县某某汽车运输有限公司", "县内班车客运；普通运输", false)]
+    public async Task A_haulier_licensed_for_普通运输_is_in_modern_logistics(string name, string scope, bool haulier)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code).Contains("FW-LOGI"), Is.EqualTo(haulier), Describe(matches));
+    }
+
+    // 中药材 alone is 生物医药's (a grower or buyer of medicinal herbs: SW-HERB), not a vegetable or fruit farm of 农产品加工;
+    // 中药材种植 still names the farm.
+    [TestCase("某某市某某置业有限公司", "中药材、土畜产品收购、销售", "SW-HERB", false)]
+    [TestCase("某某市某某置業有限公司", "中藥材、土畜產品收購、銷售", "SW-HERB", false)]
+    [TestCase("某某中药材种植专业合作社", "中药材种植、销售", "SW-HERB", true)]
+    public async Task Medicinal_herbs_alone_are_no_farm_of_the_agricultural_chain(string name, string scope, string segment, bool farm)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
+            Assert.That(matches.Select(m => m.Segment.Code).Contains("NC-PLANT-VEG"), Is.EqualTo(farm), Describe(matches));
+        });
+    }
+
+    // ---- end of register rows, session 37 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -128,25 +128,8 @@ export function mount(root, initial) {
 
   /** Runs the suggestion job (ADR 0425), waits for it and lists the page again with the suggestions. */
   async function suggest(button) {
-    button.disabled = true;
-    status.textContent = '正在为环节待定的企业生成建议…';
-    try {
-      let job = await api.suggestChainLevelSegments();
-      while (job.state === 'queued' || job.state === 'running') {
-        job = await nextPoll(job);
-      }
-      await renderList();
-      status.textContent = job.state === 'succeeded' ? `已生成建议：${job.updated} 家企业的环节待定有了可定环节。` : `生成建议未完成：${job.message ?? job.state}`;
-    } catch (error) {
-      button.disabled = false;
-      status.textContent = `操作未执行：${error.message ?? '失败'}`;
-    }
-  }
-
-  /** A running job's state half a second later. */
-  async function nextPoll(job) {
-    await new Promise((resolve) => { setTimeout(resolve, JOB_POLL_MS); });
-    return api.importJob(job.id);
+    await runJob(button, '正在为环节待定的企业生成建议…', api.suggestChainLevelSegments, null,
+      (job) => (job.state === 'succeeded' ? `已生成建议：${job.updated} 家企业的环节待定有了可定环节。` : `生成建议未完成：${job.message ?? job.state}`));
   }
 
   /** Runs the re-classification job (ADR 0136) after the user agrees, shows its progress, then lists the page again. */
@@ -154,19 +137,35 @@ export function mount(root, initial) {
     if (!window.confirm('用当前的产业链定义和分类规则重新判断全部企业的环节归属？\n只替换分类器给出的归属：文件指定的、分析员确认或修改过的归属不变，驳回过的环节不会再给出。企业多时需要几分钟，期间可以继续使用。')) {
       return;
     }
+    await runJob(button, '正在重新分类全部企业…', api.reclassifyCompanies,
+      (job) => `正在重新分类全部企业…已读取 ${job.rowsRead} 家`,
+      (job) => {
+        api.reclassified();
+        return job.state === 'succeeded'
+          ? `重新分类完成：读取 ${job.rowsRead} 家企业，${job.updated} 家的归属有变，${job.unassigned} 家不在任何环节，待确认归属 ${job.unconfirmed} 条。`
+          : `重新分类未完成：${job.message ?? job.state}`;
+      });
+  }
+
+  /**
+   * Starts a job with `start`, polls it every half second (`progress(job)` the status meanwhile, when given), then lists the
+   * page again and shows `outcome(job)`. A refusal re-enables the button and says why.
+   */
+  async function runJob(button, startText, start, progress, outcome) {
     button.disabled = true;
-    status.textContent = '正在重新分类全部企业…';
+    status.textContent = startText;
     try {
-      let job = await api.reclassifyCompanies();
+      let job = await start();
       while (job.state === 'queued' || job.state === 'running') {
-        job = await nextPoll(job);
-        status.textContent = `正在重新分类全部企业…已读取 ${job.rowsRead} 家`;
+        await new Promise((resolve) => { setTimeout(resolve, JOB_POLL_MS); });
+        job = await api.importJob(job.id);
+        if (progress) {
+          status.textContent = progress(job);
+        }
       }
-      api.reclassified();
+      const text = outcome(job);
       await renderList();
-      status.textContent = job.state === 'succeeded'
-        ? `重新分类完成：读取 ${job.rowsRead} 家企业，${job.updated} 家的归属有变，${job.unassigned} 家不在任何环节，待确认归属 ${job.unconfirmed} 条。`
-        : `重新分类未完成：${job.message ?? job.state}`;
+      status.textContent = text;
     } catch (error) {
       button.disabled = false;
       status.textContent = `操作未执行：${error.message ?? '失败'}`;

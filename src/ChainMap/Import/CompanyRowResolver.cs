@@ -437,10 +437,10 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         (int Field, string Value, string Reason)? firstError = null;
         if (hasNames)
         {
-            var key = string.Concat(province, "\u0001", city, "\u0001", county);
+            var key = string.Concat(province, "\u0001", city, "\u0001", county, "\u0001", regionText);
             if (!regionsByNames.TryGetValue(key, out var answer))
             {
-                answer = names.ResolveNames(province, city, county, null);
+                answer = names.ResolveNames(province, city, county, null, regionText);
                 if (regionsByNames.Count < 100_000)
                 {
                     regionsByNames[key] = answer;
@@ -450,7 +450,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             if (address.Length > 0 && answer.Region?.Level != RegionLevel.County)
             {
                 // The names stop short of a county: the address may name it (not cached: addresses differ per row).
-                answer = names.ResolveNames(province, city, county, address);
+                answer = names.ResolveNames(province, city, county, address, regionText);
             }
 
             if (answer.Region is not null)

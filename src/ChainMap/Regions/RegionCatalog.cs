@@ -57,6 +57,23 @@ internal sealed class RegionCatalog
             }
         }
 
+        foreach (var region in byCode.Values)
+        {
+            foreach (var key in AutonomousShortForms(ChineseText.Fold(region.Name)))
+            {
+                // 环江县, 恩施州, 环江 for 环江毛南族自治县 and 恩施土家族苗族自治州: only where no division has the name already,
+                // or only divisions inside this one (恩施 is 恩施市's short name too: the prefecture encloses it).
+                if (!names.TryGetValue(key, out var list))
+                {
+                    names[key] = [region];
+                }
+                else if (!list.Contains(region) && list.All(r => IsWithin(r.Code, region.Code)))
+                {
+                    list.Add(region);
+                }
+            }
+        }
+
         byName = names.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         Groups = groups.ToList();
         var groupNames = new Dictionary<string, RegionGroup>(StringComparer.Ordinal);
@@ -299,6 +316,55 @@ internal sealed class RegionCatalog
     /// </summary>
     private static readonly FrozenDictionary<string, string> ConventionalShortForms =
         new Dictionary<string, string>(StringComparer.Ordinal) { ["内蒙古"] = "内蒙" }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The peoples named in autonomous divisions' names (folded), longest first.</summary>
+    private static readonly string[] Peoples =
+    [
+        "柯尔克孜", "乌孜别克", "俄罗斯", "维吾尔", "哈萨克", "达斡尔", "鄂温克", "鄂伦春", "塔吉克", "塔塔尔",
+        "蒙古", "布依", "朝鲜", "土家", "哈尼", "傈僳", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗", "撒拉", "毛南",
+        "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴", "珞巴", "基诺", "高山",
+        "回", "藏", "苗", "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌", "怒", "京", "各",
+    ];
+
+    /// <summary>
+    /// The short forms real files write for an autonomous county, prefecture or banner: the place without its peoples
+    /// (环江毛南族自治县 → 环江, 环江县; 恩施土家族苗族自治州 → 恩施, 恩施州).
+    /// </summary>
+    private static IEnumerable<string> AutonomousShortForms(string folded)
+    {
+        var (suffix, kind) = folded.EndsWith("自治县", StringComparison.Ordinal) ? ("自治县", "县")
+            : folded.EndsWith("自治州", StringComparison.Ordinal) ? ("自治州", "州")
+            : folded.EndsWith("自治旗", StringComparison.Ordinal) ? ("自治旗", "旗")
+            : (null, null);
+        if (suffix is null)
+        {
+            yield break;
+        }
+
+        var stem = folded[..^suffix.Length];
+        for (var stripped = true; stripped;)
+        {
+            stripped = false;
+            foreach (var people in Peoples)
+            {
+                // 巴里坤哈萨克自治县 names its people without 族.
+                var written = stem.EndsWith(people + "族", StringComparison.Ordinal) ? people + "族"
+                    : people.Length >= 2 && stem.EndsWith(people, StringComparison.Ordinal) ? people : null;
+                if (written is not null && stem.Length >= written.Length + 2)
+                {
+                    stem = stem[..^written.Length];
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        if (stem.Length >= 2 && stem.Length < folded.Length - suffix.Length)
+        {
+            yield return stem;
+            yield return stem + kind;
+        }
+    }
 
     private static string StripSuffix(string folded)
     {

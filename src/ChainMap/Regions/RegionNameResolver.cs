@@ -39,8 +39,11 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
 
     private static readonly string[] Placeholders = ["自治区直辖县级行政区划", "省直辖县级行政区划", "市辖区"];
 
-    /// <summary>Province, city and county columns (any may be empty), helped by the address when they stop short of a county.</summary>
-    public RegionResolution ResolveNames(string province, string city, string county, string? address)
+    /// <summary>
+    /// Province, city and county columns (any may be empty), then, when they stop short of a county, a region text
+    /// (a register's 地区: 南京, 杨浦) and the address, each only inside what the columns name.
+    /// </summary>
+    public RegionResolution ResolveNames(string province, string city, string county, string? address, string? regionText = null)
     {
         Region? scope = null;
         var notes = new List<RegionNote>();
@@ -60,6 +63,17 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
             if (reason is not null)
             {
                 notes.Add(new(part, value, reason));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(regionText) && scope is not null && scope.Level != RegionLevel.County)
+        {
+            // A region column beside the names (registers write the city as 地区: 江苏 / 南京 / 鼓楼区幕府东路205号) narrows
+            // them: the address is then read inside it (鼓楼区 of 南京, not of 徐州), as a column would be.
+            var (byText, _) = FromText(regionText, scope);
+            if (byText is not null && !AddressNamesElsewhere(address, scope, byText))
+            {
+                scope = byText;
             }
         }
 
@@ -115,9 +129,18 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
             var nextLength = 0;
             var zone = false;
             var adjacent = position == lastEnd;
+            var restated = 0;
             for (var length = Math.Min(16, folded.Length - position); length >= 2; length--)
             {
                 var part = folded.Substring(position, length);
+                if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code)))
+                {
+                    // The text names again what is already found (连云港市海州区 read inside 连云港市): read past it, so
+                    // that its short forms (连云) are not taken for a division inside it.
+                    restated = length;
+                    break;
+                }
+
                 var zones = length >= 3 ? catalog.FindZones(part).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, found, allowSame: true)).Distinct().ToList() : [];
                 if (zones.Count == 1)
                 {
@@ -130,7 +153,21 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                     continue;
                 }
 
+                if (!catalog.IsFullName(part) && StartsStreetWord(folded, position + length))
+                {
+                    // A short name that begins a street's, a town's or a road's name (七星路, 东海镇, 射阳湖镇, 柳南高速) is that
+                    // name's part, not the division (七星区, 东海县, 射阳县, 柳南区).
+                    continue;
+                }
+
                 var candidates = catalog.FindByName(part).Where(r => Within(r, found, allowSame: false)).ToList();
+                if (candidates.Count > 1 && candidates.FirstOrDefault(c => candidates.All(o => catalog.IsWithin(o.Code, c.Code))) is { } enclosing)
+                {
+                    // A short name shared by a city and its own county (新乡: 新乡市 and 新乡县, 濮阳, 安阳): the city, as the
+                    // full name would say 新乡县.
+                    candidates = [enclosing];
+                }
+
                 if (candidates.Count == 1)
                 {
                     (next, nextLength) = (candidates[0], length);
@@ -141,6 +178,13 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                 {
                     ambiguous = candidates;
                 }
+            }
+
+            if (restated > 0)
+            {
+                position += restated;
+                lastEnd = position;
+                continue;
             }
 
             if (next is null)
@@ -211,6 +255,30 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
 
         return found;
     }
+
+    /// <summary>
+    /// Whether the address names, by its full name, a division inside <paramref name="scope"/> that is neither inside nor
+    /// around <paramref name="byText"/> (地区 焦作, address 新乡市和平大道107号): the address then decides, as it is the fuller
+    /// statement of where the company is.
+    /// </summary>
+    private bool AddressNamesElsewhere(string? address, Region scope, Region byText)
+    {
+        if (string.IsNullOrEmpty(address) || FromText(address, scope).Region is not { } byAddress
+            || catalog.IsWithin(byAddress.Code, byText.Code) || catalog.IsWithin(byText.Code, byAddress.Code))
+        {
+            return false;
+        }
+
+        var folded = ChineseText.Fold(address);
+        return catalog.Lineage(byAddress.Code).Any(r => r.Level != RegionLevel.Province && !RegionCatalog.IsPlaceholder(r.Name)
+            && folded.Contains(ChineseText.Fold(r.Name), StringComparison.Ordinal));
+    }
+
+    /// <summary>Words that, right after a short division name, make it part of a street's, road's, town's or village's name.</summary>
+    private static readonly string[] StreetWords = ["大道", "大街", "高速", "公路", "路", "街", "巷", "弄", "镇", "乡", "村", "湖", "桥"];
+
+    private static bool StartsStreetWord(string folded, int at) =>
+        Array.Exists(StreetWords, word => string.CompareOrdinal(folded, at, word, 0, word.Length) == 0);
 
     /// <summary>"ambiguous: …" listing the candidates with their lineage.</summary>
     public string Ambiguous(IReadOnlyList<Region> candidates)

@@ -186,6 +186,22 @@ public sealed class RealCompanyListTests
     }
 
     [Test]
+    public async Task A_register_export_s_rows_are_placed_in_the_city_their_region_column_names()
+    {
+        // The columns of the registers (所在省份, 地区, 注册地址), two rows of the 2004 江苏 file as written.
+        var path = store.Write("register.csv", "企业名称,所在省份,地区,注册地址\n"
+            + "南京健忠化工有限公司,江苏,南京,鼓楼区幕府东路205号\n"
+            + "扬州市建达工程建设监理有限公司,江苏,扬州,得祥园15-4-11\n");
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Problems.Count), Is.EqualTo((2L, 0)));
+        var placed = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 10), CancellationToken.None)).Items.ToDictionary(c => c.Name, c => c.RegionCode);
+        Assert.That(placed["南京健忠化工有限公司"], Is.EqualTo("320106"));
+        Assert.That(placed["扬州市建达工程建设监理有限公司"], Is.EqualTo("321000"));
+    }
+
+    [Test]
     public async Task A_region_text_that_names_nothing_falls_back_to_the_address()
     {
         var path = store.Write("region-text.csv", "企业名称,地区,注册地址\n甲科技有限公司,华东片区,湖北省随州市曾都区交通大道1号\n乙科技有限公司,华东片区,\n");
@@ -230,6 +246,54 @@ public sealed class RealCompanyListTests
         var (found, reason) = new RegionNameResolver(Catalog).FromText(address);
 
         Assert.That(found?.Code, Is.EqualTo(code), reason);
+    }
+
+    // Register exports (所在省份, 地区, 注册地址) write the city as 地区 and often leave it out of the address: the region
+    // text narrows the province, and the address is read inside it (registers of 2004, checked against each row's USCC).
+    [TestCase("江苏", "南京", "鼓楼区幕府东路205号", "320106", TestName = "地区 南京 and an address that names 鼓楼区 without its city")]
+    [TestCase("江苏", "扬州", "得祥园15-4-11", "321000", TestName = "地区 扬州 and an address that names no division")]
+    [TestCase("上海", "杨浦", "上海市控江路1555号B座710室", "310110", TestName = "地区 杨浦 in 上海")]
+    [TestCase("河南", "新乡", "文化路南段路东文清苑小区", "410700", TestName = "新乡 is 新乡市, not 新乡县 inside it")]
+    [TestCase("河南", "焦作", "新乡市和平大道107号", "410700", TestName = "an address that names another city in full wins over 地区")]
+    [TestCase("广西", "南宁", "七星路137号外贸大厦16楼", "450100", TestName = "七星路 in 南宁 is a road, not 桂林's 七星区")]
+    [TestCase("广西", "河池", "罗城县宝坛乡五地村", "451225", TestName = "罗城县 is 罗城仫佬族自治县")]
+    [TestCase("湖北", "恩施", "宣恩县珠山镇建设路4-2号", "422825", TestName = "恩施 is 恩施土家族苗族自治州 around 恩施市, 宣恩县 inside it")]
+    [TestCase("江苏", "连云港", "连云港市海州区宁海工业园", "320706", TestName = "连云港市 named again in the address is not 连云区")]
+    public void A_register_s_region_text_narrows_the_province_and_the_address_is_read_inside_it(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
+        Assert.That(resolution.Notes, Is.Empty, "the region text and the address are not problems of the row");
+    }
+
+    [TestCase("江苏省", "连云港市", "连云港市海州区宁海工业园", "320706")]
+    [TestCase("江苏省", "南通市", "东海镇新造镇", "320600")]
+    [TestCase("江苏省", "扬州市", "射阳湖镇藏陈路32号", "321000")]
+    [TestCase("广西壮族自治区", "来宾市", "柳南高速公路来宾服务区", "451300")]
+    public void An_address_read_inside_the_city_column_neither_restates_it_nor_reads_a_town_or_road_as_a_county(string province, string city, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, city, "", address);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code));
+    }
+
+    [TestCase("环江县", "451226")]
+    [TestCase("恩施州", "422800")]
+    [TestCase("湘西州", "433100")]
+    [TestCase("巴里坤县", "650521")]
+    [TestCase("积石山县", "622927")]
+    public void Autonomous_divisions_are_known_by_the_short_forms_files_write(string name, string code)
+    {
+        Assert.That(Catalog.FindByName(name).Select(r => r.Code), Is.EqualTo(new[] { code }));
+    }
+
+    [Test]
+    public void A_short_autonomous_form_never_joins_a_name_other_divisions_have()
+    {
+        // 海南藏族自治州 (青海) would be 海南 without its people: the name stays the province's (and 乌海's 海南区'), as before.
+        Assert.That(Catalog.FindByName("海南").Select(r => r.Code), Is.EqualTo(new[] { "460000", "150303" }));
+        Assert.That(Catalog.FindByName("海南州").Select(r => r.Code), Is.EqualTo(new[] { "632500" }));
     }
 
     [Test]

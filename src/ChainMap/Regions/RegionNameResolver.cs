@@ -153,10 +153,11 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                     continue;
                 }
 
-                if (!catalog.IsFullName(part) && StartsStreetWord(folded, position + length))
+                if (!catalog.IsFullName(part) && StartsStreetWord(folded, position + length, townsToo: found is null || found.Level == RegionLevel.Province))
                 {
-                    // A short name that begins a street's, a town's or a road's name (七星路, 东海镇, 射阳湖镇, 柳南高速) is that
-                    // name's part, not the division (七星区, 东海县, 射阳县, 柳南区).
+                    // A short name that begins a street's, a road's or a town's name (七星路, 柳南高速, 东海镇, 射阳湖镇) is that
+                    // name's part, not the division (七星区, 柳南区, 东海县, 射阳县). Inside a known city a town named after one
+                    // of its counties is that county's seat (哈尔滨: 延寿镇 → 延寿县), so towns are read there.
                     continue;
                 }
 
@@ -275,10 +276,14 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
     }
 
     /// <summary>Words that, right after a short division name, make it part of a street's, road's, town's or village's name.</summary>
-    private static readonly string[] StreetWords = ["大道", "大街", "高速", "公路", "路", "街", "巷", "弄", "镇", "乡", "村", "湖", "桥"];
+    private static readonly string[] StreetWords = ["大道", "大街", "高速", "公路", "路", "街", "巷", "弄", "湖", "桥"];
 
-    private static bool StartsStreetWord(string folded, int at) =>
-        Array.Exists(StreetWords, word => string.CompareOrdinal(folded, at, word, 0, word.Length) == 0);
+    /// <summary>Words that, right after a short division name, make it a town's or village's name.</summary>
+    private static readonly string[] TownWords = ["镇", "乡", "村"];
+
+    private static bool StartsStreetWord(string folded, int at, bool townsToo) =>
+        Array.Exists(StreetWords, word => string.CompareOrdinal(folded, at, word, 0, word.Length) == 0)
+        || (townsToo && Array.Exists(TownWords, word => string.CompareOrdinal(folded, at, word, 0, word.Length) == 0));
 
     /// <summary>"ambiguous: …" listing the candidates with their lineage.</summary>
     public string Ambiguous(IReadOnlyList<Region> candidates)

@@ -1476,8 +1476,11 @@ internal sealed partial class CompanyClassifier
     /// <summary>A segment is kept only when its confidence reaches this share of the best segment's: corroborated segments push out single-source ones.</summary>
     private const double KeepConfidenceShare = 0.7;
 
+    // A licence lists its activities before their object (设计、制作、发布、代理国内各类广告; 技术开发、技术转让、技术咨询、技术服务；计算机
+    // 系统服务): such an item says nothing of what the company does, and the first item that names a thing is read instead (ADR 0495).
     private static readonly string[] Activities =
-        ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口"];
+        ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口",
+         "制作", "发布", "代理", "策划", "技术转让", "技术咨询", "技术服务", "技术推广"];
 
     /// <summary>True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what.</summary>
     private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0;

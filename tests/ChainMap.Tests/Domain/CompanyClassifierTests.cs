@@ -1576,6 +1576,49 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 37 ----
 
+    // ---- Register rows, session 38 (issue #19, ADR 0495) ----
+
+    // A licence lists its activities before their object (设计、制作、发布、代理国内各类广告; 技术开发、技术转让、技术咨询、技术服务；计算机
+    // 系统服务): the first item that names a thing is the main business, and the licence's own words of advertising, IT services,
+    // drinking water and patent agencies name their segments; either script reads alike.
+    [TestCase("某某市某某文化传播有限公司", "设计、制作、发布、代理国内各类广告业务；企业形象设计；批发、零售服装、鞋帽、日用百货。", "FW-BIZ")]
+    [TestCase("某某市某某文化傳播有限公司", "設計、製作、發佈、代理國內各類廣告業務；企業形象設計。", "FW-BIZ")]
+    [TestCase("某某市某某商务有限公司", "发布国内各类广告；批发兼零售预包装食品", "FW-BIZ")]
+    [TestCase("某某市某某信息科技有限公司", "技术开发、技术转让、技术咨询、技术服务；计算机系统服务；销售计算机、软件及辅助设备。", "DZ-SVC")]
+    [TestCase("某某市某某信息科技有限公司", "技术开发、技术转让、技术咨询、技术服务；计算机系统服务；销售计算机、软件及辅助设备。", "FW-INFO")]
+    [TestCase("某某市某某資訊科技有限公司", "技術開發、技術轉讓、技術諮詢、技術服務；計算機系統服務。", "FW-INFO")]
+    [TestCase("某某市某某网络技术有限公司", "计算机网络工程设计、施工，计算机系统集成，技术服务；销售：通讯设备", "DZ-SVC")]
+    [TestCase("某某市某某网讯信息技术服务有限公司", "计算机网络技术服务及图文设计；通讯技术服务；信息咨询", "FW-INFO")]
+    [TestCase("某某市某某电工有限公司纯净水厂", "纯净水、矿物质水生产、销售。饮水机销售。", "NC-DRINK")]
+    [TestCase("某某市某某電工有限公司純淨水廠", "純淨水、礦物質水生產、銷售。", "NC-DRINK")]
+    [TestCase("某某市某某专利商标代理有限公司", "专利申请、诉讼、无效请求；专利文献检索、专利事务咨询；商标事务代理。", "FW-TECH")]
+    [TestCase("某某市某某專利事務所有限公司", "專利代理、技術諮詢及中介服務。", "FW-TECH")]
+    public async Task Register_rows_of_advertisers_IT_firms_water_works_and_patent_agents_named_by_their_licence_words_are_placed(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
+    }
+
+    // The same words past the licence's first item are a side line of another trade, and a seller of computers whose licence says
+    // only 技术开发、技术服务 beside its goods names no IT service: neither is placed by them.
+    [TestCase("某某市某某装饰工程有限公司", "室内外装饰装修工程设计、施工；设计、制作国内各类广告；建筑材料销售", "FW-BIZ")]
+    [TestCase("某某市某某电子商行", "技术开发、技术服务；销售计算机、软件及辅助设备、通讯器材", "DZ-SVC")]
+    [TestCase("某某市某某电子商行", "技术开发、技术服务；销售计算机、软件及辅助设备、通讯器材", "FW-INFO")]
+    [TestCase("某某市某某机电设备有限公司", "水处理设备、纯净水设备的销售、安装", "NC-DRINK")]
+    public async Task Register_rows_whose_licence_words_stand_past_the_first_item_are_not_placed_by_them(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), Describe(matches));
+    }
+
+    // ---- end of register rows, session 38 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

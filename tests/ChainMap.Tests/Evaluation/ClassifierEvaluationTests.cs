@@ -135,8 +135,11 @@ internal sealed class ClassifierEvaluationTests
         // registers-random 87.5 / 78.7 / 81.9 / 64.8 (precision raised 80 → 84, 74 → 81), registers-shown unchanged.
         // Session 37 (s37-reg, ADR 0480: words of register rows; tuned on registers-dev … dev5, never on these): registers 90.2 / 89.7 / 85.8 / 78.2,
         // registers-random 88.8 / 79.8 / 83.3 / 65.9, registers-shown 91.3 / 99.0 (95/96) / 87.5 / 89.2 (raised to the figures rounded down).
-        new object[] { "registers", 90.0, 89.0, 85.0, 78.0 },
-        new object[] { "registers-random", 88.0, 79.0, 83.0, 65.0 },
+        // Session 38 (s38-reg, ADR 0495: a licence's activity words skipped before its first item, IT-service, advertising, drinking-water
+        // and patent-agency words; tuned on registers-dev … dev6, never on these): registers 90.3 / 90.3 / 85.9 / 78.8, registers-random
+        // 88.9 / 80.9 / 83.6 / 67.0 (recall raised), registers-shown unchanged.
+        new object[] { "registers", 90.0, 90.0, 85.0, 78.0 },
+        new object[] { "registers-random", 88.0, 80.0, 83.0, 67.0 },
         new object[] { "registers-shown", 91.0, 98.0, 87.0, 88.0 },
         // Session 30 (s30-regdev, ADR 0330; docs/benchmarks.md "Issue #19, round 10"): registers-dev, 240 random register rows
         // of 2000/福建, 2001/河北, 2002/江西, 2003/广西, labelled before the classifier ran on them; the register rows one may
@@ -160,14 +163,18 @@ internal sealed class ClassifierEvaluationTests
         // 77.8 / 58.3.
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 91.4 / 71.1 / 84.8 / 58.3 (76 → 84).
         // Session 37 (s37-reg, ADR 0480: words of register rows): 91.7 / 73.3 / 85.3 / 60.4 (raised to the figures rounded down).
-        new object[] { "registers-dev3", 91.0, 73.0, 85.0, 60.0 },
+        // Session 38 (s38-reg, ADR 0495: IT-service licence words, a licence's activity words skipped): 92.5 / 82.2 / 86.8 / 68.8 (raised to the figures rounded down).
+        new object[] { "registers-dev3", 92.0, 82.0, 86.0, 68.0 },
         // Session 33 (s33-regs4, ADR 0395; docs/benchmarks.md "Issue #19, round 13"): registers-dev4, 160 random register rows
         // of 1995/山东, 1998/江苏, 1999/河北, 1999/湖北, labelled before the classifier ran on them; a fourth register set to tune
         // on. Measured on main e1dbe6b (a blind check of rounds 10–12): 88.6 / 77.5 / 81.4 / 70.4; after round 13: 90.1 / 80.0 /
         // 83.1 / 72.8.
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 90.3 / 81.3 / 87.0 / 74.1 (82 → 86: 60/69 is 86.96 %).
         // Session 37 (s37-reg, ADR 0480: words of register rows): 91.7 / 82.5 / 88.4 / 75.3 (raised to the figures rounded down).
-        new object[] { "registers-dev4", 91.0, 82.0, 88.0, 75.0 },
+        // Session 38 (s38-reg, ADR 0495): 90.4 (66/73) / 82.5 / 87.1 / 75.3: precision lowered 91 → 90 and 88 → 87 by one row, a decoration
+        // company whose whole licence is `制作、发布国内各类广告业务`, labelled in no chain, now in FW-BIZ (the advertising words that place 3 rows
+        // of registers-dev6 and 20 of 22 advertising firms of four unlabelled register files right).
+        new object[] { "registers-dev4", 90.0, 82.0, 87.0, 75.0 },
         // Session 36 (lead; docs/benchmarks.md "Issue #19: registers-dev5, a blind check (session 36)"): registers-dev5, 160 random
         // register rows of 2003/安徽, 2003/江西, 1997/河南, 1996/湖北, labelled before the classifier ran on them. Measured blind
         // on main d811fd2: 95.0 / 64.0 / 89.1 / 53.8. May be tuned on from session 37.
@@ -176,7 +183,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): registers-dev6, 160 random
         // register rows of 2002/福建, 1998/四川, 2001/河南, 1992/湖北, labelled before the classifier ran on them. Measured blind
         // on main 706dcfa: 90.0 / 50.0 / 81.6 / 43.5.
-        new object[] { "registers-dev6", 89.0, 49.0, 81.0, 43.0 },
+        // Session 38 (s38-reg, ADR 0495: tuned on from this session): 91.5 / 60.0 / 84.5 / 53.3 (raised to the figures rounded down).
+        new object[] { "registers-dev6", 91.0, 60.0, 84.0, 53.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): products-blind,
         // 120 random listed companies with industry and main products, labelled before the classifier ran on them. Measured blind on
         // main 706dcfa: 77.8 / 86.4 / 69.5 / 65.5. Never tuned on.

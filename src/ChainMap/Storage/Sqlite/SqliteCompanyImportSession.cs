@@ -485,7 +485,6 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ExecuteAsync(connection, transaction, sql
                 .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase)
                 .Replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", StringComparison.OrdinalIgnoreCase), cancellationToken);
-            CHeap.Trim();
         }
 
         await using (var clear = connection.CreateCommand())
@@ -523,17 +522,15 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
             await ExecuteAsync(connection, transaction, $"DROP {(type == "index" ? "INDEX" : "TRIGGER")} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
         }
 
-        // Statement by statement, each sort's memory given back to the system before the next takes its own (ADR 0475).
+        // The C heap is trimmed before the end and after its commit, not between its statements (ADR 0510).
         foreach (var statement in SqliteDiscoverySchema.RebuildStatements)
         {
             await ExecuteAsync(connection, transaction, statement, cancellationToken);
-            CHeap.Trim();
         }
 
         foreach (var (_, _, sql) in objects)
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken);
-            CHeap.Trim();
         }
     }
 

@@ -106,6 +106,19 @@ internal static class ClassifierRules
     /// <summary>The segment of a haulier of dangerous goods besides <see cref="HaulageSegment"/>: 化工贸易与物流 (危险货物运输 is its product).</summary>
     public const string DangerousGoodsSegment = "HG-LOGI";
 
+    /// <summary>
+    /// Dosage forms (ADR 0500): the forms of finished drugs that 中国药典 lists for chemical drugs and 中成药 alike (片剂, 胶囊剂,
+    /// 注射剂, 口服液, 口服溶液). They are words of <see cref="ChemicalDrugSegment"/> because a form names a finished drug; they
+    /// do not say which kind. On a row with an industry cell that names traditional Chinese medicine, they name <see cref="TcmSegment"/>.
+    /// </summary>
+    public static readonly string[] DosageForms = ["片剂", "胶囊剂", "注射剂", "口服液", "口服溶液"];
+
+    /// <summary>The segment of chemical finished drugs (化学制剂), whose words include the dosage forms.</summary>
+    public const string ChemicalDrugSegment = "SW-CHEM";
+
+    /// <summary>The segment of TCM pieces and patent medicines (中药饮片与中成药): where a TCM maker's dosage forms go.</summary>
+    public const string TcmSegment = "SW-TCM";
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -180,6 +193,10 @@ internal sealed partial class CompanyClassifier
     private readonly int[] parentIndex;
     private readonly Dictionary<string, int> segmentIndex;
 
+    /// <summary>The chemical-drug and TCM segments of ADR 0500 (−1 when the chains have none).</summary>
+    private readonly int chemicalDrugs;
+    private readonly int tcmDrugs;
+
     public CompanyClassifier(IEnumerable<ChainDefinition> chains, IndustryTable? industries = null)
     {
         ArgumentNullException.ThrowIfNull(chains);
@@ -218,6 +235,8 @@ internal sealed partial class CompanyClassifier
         var byCode = segments.Select((s, i) => (s.Code, i)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         parentIndex = segments.Select(s => s.ParentCode is { } p && byCode.TryGetValue(p, out var i) ? i : -1).ToArray();
         segmentIndex = byCode;
+        chemicalDrugs = byCode.GetValueOrDefault(ClassifierRules.ChemicalDrugSegment, -1);
+        tcmDrugs = byCode.GetValueOrDefault(ClassifierRules.TcmSegment, -1);
 
         // For each segment keep only its strongest entry per term (a word may be both keyword and product).
         var best = new Dictionary<(string, int), double>();
@@ -266,6 +285,11 @@ internal sealed partial class CompanyClassifier
         var counted = new List<(string Word, int Segment)>();
         var hasCell = company.Industry is { Length: > 0 } && industryText.Length > 0;
         var labelSegments = industries.LabelSegments(company.Industry);
+
+        // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
+        var tcmForms = hasCell && NamesTcm(fields, scope, industryCodes);
+
+        // ---- end of a dosage form ----
         for (var f = 0; f < fields.Length; f++)
         {
             var text = fields[f];
@@ -319,11 +343,16 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a licence clause that makes nothing ----
-                counted.Add((term, segment));
+                // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
+                // A TCM maker's 片剂、胶囊剂、注射剂 are its patent medicines: beside a TCM word they count for 中成药, not 化学制剂.
+                var into = tcmForms && segment == chemicalDrugs && Array.IndexOf(ClassifierRules.DosageForms, term) >= 0 ? tcmDrugs : segment;
 
-                if (!scores.TryGetValue(segment, out var candidate))
+                // ---- end of a dosage form ----
+                counted.Add((term, into));
+
+                if (!scores.TryGetValue(into, out var candidate))
                 {
-                    scores[segment] = candidate = new Candidate();
+                    scores[into] = candidate = new Candidate();
                 }
 
                 candidate.Add(f, term, f == 1 ? strength * ProductPositionFactor(text, term) : strength);
@@ -530,6 +559,14 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of two sources beat one ----
 
+        // ---- A division's usual segment gives way to the segment the row names (ADR 0500) ----
+        if (cell.NamesDivisionsOnly)
+        {
+            DivisionGuessYields(kept, industryCodes);
+        }
+
+        // ---- end of a division's usual segment ----
+
         // ---- The products' side line in another chain (ADR 0470) ----
         if (company.Industry is { Length: > 0 } && products.Length > 0)
         {
@@ -603,6 +640,25 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of two sources beat one ----
+
+    // ---- A division's usual segment gives way to the segment the row names (ADR 0500) ----
+
+    /// <summary>
+    /// On a row whose industry cell is a whole GB/T division (C27医药制造业): a segment that only guesses place (the division's usual
+    /// segment, 27 → 化学制剂, and a name word of the division, 药业 → 27; no word of the segment anywhere in the row) gives way to a
+    /// segment of the same chain and division that a word of the row names (中药提取 → 中药饮片与中成药, 原料药 → 原料药与医药中间体).
+    /// The usual segment is what the division's companies most often make, a prior for a row that says nothing more; a row that
+    /// names what it makes has said it. A row that names no segment of the chain keeps the guess (ADR 0265, 0450 decide its form).
+    /// </summary>
+    private void DivisionGuessYields(List<(int Segment, double Score, Candidate Candidate)> kept, IReadOnlyList<IndustryCode> industryCodes)
+    {
+        static bool NamedByAWord(Candidate c) => c.Field(0) + c.Field(1) + c.Field(2) + c.Field(3) > 0;
+        kept.RemoveAll(k => k.Candidate.LabelGuess is not null && !k.Candidate.Generic && !k.Candidate.MainBusiness && !NamedByAWord(k.Candidate)
+            && kept.Exists(o => o.Segment != k.Segment && segments[o.Segment].ChainCode == segments[k.Segment].ChainCode && NamedByAWord(o.Candidate)
+                && !Disagrees(segmentCodes[o.Segment], industryCodes)));
+    }
+
+    // ---- end of a division's usual segment ----
 
     // ---- The products' side line in another chain (ADR 0470) ----
 
@@ -1113,6 +1169,57 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of a licence clause that makes nothing ----
+
+    // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
+
+    /// <summary>
+    /// True when the row names traditional Chinese medicine: the industry cell's codes lie in the TCM segment's classes (中药Ⅲ → 273),
+    /// or a word of that segment (中药, 中成药, 中药饮片, 中药提取) stands in the name, the products, the cell or the scope's head, not only
+    /// inside a longer word of another segment (中药材 is the herb grower's) and, in the scope, not only in clauses that deal in it
+    /// (批发、零售中药饮片 at a chemical-drug maker). Such a row's dosage forms (<see cref="ClassifierRules.DosageForms"/>) are its
+    /// patent medicines.
+    /// </summary>
+    private bool NamesTcm(string[] fields, string scope, IReadOnlyList<IndustryCode> industryCodes)
+    {
+        if (tcmDrugs < 0 || chemicalDrugs < 0)
+        {
+            return false;
+        }
+
+        if (industryCodes.Any(c => c.Code.Length >= 3 && Array.Exists(segmentCodes[tcmDrugs], t => t.StartsWith(c.Code, StringComparison.Ordinal) || c.Code.StartsWith(t, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        foreach (var (term, segment, _) in terms)
+        {
+            if (segment != tcmDrugs)
+            {
+                continue;
+            }
+
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var text = f == 3 ? ScopeHead(fields[f]) : fields[f];
+                foreach (var (longer, other, _) in terms)
+                {
+                    if (other != tcmDrugs && longer.Length > term.Length && longer.Contains(term, StringComparison.Ordinal))
+                    {
+                        text = text.Replace(longer, "|", StringComparison.Ordinal);
+                    }
+                }
+
+                if (HoldsTerm(text, term) && (f != 3 || !OnlyWhereNothingIsMade(term, scope)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // ---- end of a dosage form ----
 
     /// <summary>
     /// The chains a trader deals in (issue #19 round 8): when no clause of the business scope makes anything (no 生产, 制造, 加工,

@@ -197,6 +197,9 @@ internal sealed partial class CompanyClassifier
     private readonly int chemicalDrugs;
     private readonly int tcmDrugs;
 
+    /// <summary>The TCM segment's words, each with the longer words of other segments that hold it (中药 in 中药材).</summary>
+    private readonly List<(string Term, string[] Longer)> tcmTerms = [];
+
     public CompanyClassifier(IEnumerable<ChainDefinition> chains, IndustryTable? industries = null)
     {
         ArgumentNullException.ThrowIfNull(chains);
@@ -248,6 +251,8 @@ internal sealed partial class CompanyClassifier
         terms.Clear();
         terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
         terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+        tcmTerms.AddRange(terms.Where(t => t.Segment == tcmDrugs && tcmDrugs >= 0)
+            .Select(t => (t.Term, terms.Where(o => o.Segment != tcmDrugs && o.Term.Length > t.Term.Length && o.Term.Contains(t.Term, StringComparison.Ordinal)).Select(o => o.Term).Distinct().ToArray())));
         downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
         untradedGoodsTerms.AddRange(terms.Where(t => segments[t.Segment].Tier != Tier.Downstream && Array.Exists(segmentCodes[t.Segment], WithoutTradeSegment)).Select(t => (t.Term, t.Segment)));
     }
@@ -286,8 +291,8 @@ internal sealed partial class CompanyClassifier
         var hasCell = company.Industry is { Length: > 0 } && industryText.Length > 0;
         var labelSegments = industries.LabelSegments(company.Industry);
 
-        // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
-        var tcmForms = hasCell && NamesTcm(fields, scope, industryCodes);
+        // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500): read only when a form is found ----
+        bool? tcmForms = hasCell ? null : false;
 
         // ---- end of a dosage form ----
         for (var f = 0; f < fields.Length; f++)
@@ -345,7 +350,8 @@ internal sealed partial class CompanyClassifier
                 // ---- end of a licence clause that makes nothing ----
                 // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
                 // A TCM maker's 片剂、胶囊剂、注射剂 are its patent medicines: beside a TCM word they count for 中成药, not 化学制剂.
-                var into = tcmForms && segment == chemicalDrugs && Array.IndexOf(ClassifierRules.DosageForms, term) >= 0 ? tcmDrugs : segment;
+                var into = segment == chemicalDrugs && Array.IndexOf(ClassifierRules.DosageForms, term) >= 0
+                    && (tcmForms ??= NamesTcm(fields, scope, industryCodes)) ? tcmDrugs : segment;
 
                 // ---- end of a dosage form ----
                 counted.Add((term, into));
@@ -559,14 +565,6 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of two sources beat one ----
 
-        // ---- A division's usual segment gives way to the segment the row names (ADR 0500) ----
-        if (cell.NamesDivisionsOnly)
-        {
-            DivisionGuessYields(kept, industryCodes);
-        }
-
-        // ---- end of a division's usual segment ----
-
         // ---- The products' side line in another chain (ADR 0470) ----
         if (company.Industry is { Length: > 0 } && products.Length > 0)
         {
@@ -640,25 +638,6 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of two sources beat one ----
-
-    // ---- A division's usual segment gives way to the segment the row names (ADR 0500) ----
-
-    /// <summary>
-    /// On a row whose industry cell is a whole GB/T division (C27医药制造业): a segment that only guesses place (the division's usual
-    /// segment, 27 → 化学制剂, and a name word of the division, 药业 → 27; no word of the segment anywhere in the row) gives way to a
-    /// segment of the same chain and division that a word of the row names (中药提取 → 中药饮片与中成药, 原料药 → 原料药与医药中间体).
-    /// The usual segment is what the division's companies most often make, a prior for a row that says nothing more; a row that
-    /// names what it makes has said it. A row that names no segment of the chain keeps the guess (ADR 0265, 0450 decide its form).
-    /// </summary>
-    private void DivisionGuessYields(List<(int Segment, double Score, Candidate Candidate)> kept, IReadOnlyList<IndustryCode> industryCodes)
-    {
-        static bool NamedByAWord(Candidate c) => c.Field(0) + c.Field(1) + c.Field(2) + c.Field(3) > 0;
-        kept.RemoveAll(k => k.Candidate.LabelGuess is not null && !k.Candidate.Generic && !k.Candidate.MainBusiness && !NamedByAWord(k.Candidate)
-            && kept.Exists(o => o.Segment != k.Segment && segments[o.Segment].ChainCode == segments[k.Segment].ChainCode && NamedByAWord(o.Candidate)
-                && !Disagrees(segmentCodes[o.Segment], industryCodes)));
-    }
-
-    // ---- end of a division's usual segment ----
 
     // ---- The products' side line in another chain (ADR 0470) ----
 
@@ -1191,22 +1170,19 @@ internal sealed partial class CompanyClassifier
             return true;
         }
 
-        foreach (var (term, segment, _) in terms)
+        foreach (var (term, longerWords) in tcmTerms)
         {
-            if (segment != tcmDrugs)
-            {
-                continue;
-            }
-
             for (var f = 0; f < fields.Length; f++)
             {
                 var text = f == 3 ? ScopeHead(fields[f]) : fields[f];
-                foreach (var (longer, other, _) in terms)
+                if (!text.Contains(term, StringComparison.Ordinal))
                 {
-                    if (other != tcmDrugs && longer.Length > term.Length && longer.Contains(term, StringComparison.Ordinal))
-                    {
-                        text = text.Replace(longer, "|", StringComparison.Ordinal);
-                    }
+                    continue;
+                }
+
+                foreach (var longer in longerWords)
+                {
+                    text = text.Replace(longer, "|", StringComparison.Ordinal);
                 }
 
                 if (HoldsTerm(text, term) && (f != 3 || !OnlyWhereNothingIsMade(term, scope)))

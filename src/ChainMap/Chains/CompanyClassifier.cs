@@ -106,6 +106,19 @@ internal static class ClassifierRules
     /// <summary>The segment of a haulier of dangerous goods besides <see cref="HaulageSegment"/>: 化工贸易与物流 (危险货物运输 is its product).</summary>
     public const string DangerousGoodsSegment = "HG-LOGI";
 
+    /// <summary>
+    /// Dosage forms (ADR 0500): the forms of finished drugs that 中国药典 lists for chemical drugs and 中成药 alike (片剂, 胶囊剂,
+    /// 注射剂, 口服液, 口服溶液). They are words of <see cref="ChemicalDrugSegment"/> because a form names a finished drug; they
+    /// do not say which kind. On a row with an industry cell that names traditional Chinese medicine, they name <see cref="TcmSegment"/>.
+    /// </summary>
+    public static readonly string[] DosageForms = ["片剂", "胶囊剂", "注射剂", "口服液", "口服溶液"];
+
+    /// <summary>The segment of chemical finished drugs (化学制剂), whose words include the dosage forms.</summary>
+    public const string ChemicalDrugSegment = "SW-CHEM";
+
+    /// <summary>The segment of TCM pieces and patent medicines (中药饮片与中成药): where a TCM maker's dosage forms go.</summary>
+    public const string TcmSegment = "SW-TCM";
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -180,6 +193,13 @@ internal sealed partial class CompanyClassifier
     private readonly int[] parentIndex;
     private readonly Dictionary<string, int> segmentIndex;
 
+    /// <summary>The chemical-drug and TCM segments of ADR 0500 (−1 when the chains have none).</summary>
+    private readonly int chemicalDrugs;
+    private readonly int tcmDrugs;
+
+    /// <summary>The TCM segment's words, each with the longer words of other segments that hold it (中药 in 中药材).</summary>
+    private readonly List<(string Term, string[] Longer)> tcmTerms = [];
+
     public CompanyClassifier(IEnumerable<ChainDefinition> chains, IndustryTable? industries = null)
     {
         ArgumentNullException.ThrowIfNull(chains);
@@ -218,6 +238,8 @@ internal sealed partial class CompanyClassifier
         var byCode = segments.Select((s, i) => (s.Code, i)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         parentIndex = segments.Select(s => s.ParentCode is { } p && byCode.TryGetValue(p, out var i) ? i : -1).ToArray();
         segmentIndex = byCode;
+        chemicalDrugs = byCode.GetValueOrDefault(ClassifierRules.ChemicalDrugSegment, -1);
+        tcmDrugs = byCode.GetValueOrDefault(ClassifierRules.TcmSegment, -1);
 
         // For each segment keep only its strongest entry per term (a word may be both keyword and product).
         var best = new Dictionary<(string, int), double>();
@@ -229,6 +251,8 @@ internal sealed partial class CompanyClassifier
         terms.Clear();
         terms.AddRange(best.Select(p => (p.Key.Item1, p.Key.Item2, p.Value)));
         terms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+        tcmTerms.AddRange(terms.Where(t => t.Segment == tcmDrugs && tcmDrugs >= 0)
+            .Select(t => (t.Term, terms.Where(o => o.Segment != tcmDrugs && o.Term.Length > t.Term.Length && o.Term.Contains(t.Term, StringComparison.Ordinal)).Select(o => o.Term).Distinct().ToArray())));
         downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
         untradedGoodsTerms.AddRange(terms.Where(t => segments[t.Segment].Tier != Tier.Downstream && Array.Exists(segmentCodes[t.Segment], WithoutTradeSegment)).Select(t => (t.Term, t.Segment)));
     }
@@ -266,6 +290,11 @@ internal sealed partial class CompanyClassifier
         var counted = new List<(string Word, int Segment)>();
         var hasCell = company.Industry is { Length: > 0 } && industryText.Length > 0;
         var labelSegments = industries.LabelSegments(company.Industry);
+
+        // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500): read only when a form is found ----
+        bool? tcmForms = hasCell ? null : false;
+
+        // ---- end of a dosage form ----
         for (var f = 0; f < fields.Length; f++)
         {
             var text = fields[f];
@@ -319,11 +348,17 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a licence clause that makes nothing ----
-                counted.Add((term, segment));
+                // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
+                // A TCM maker's 片剂、胶囊剂、注射剂 are its patent medicines: beside a TCM word they count for 中成药, not 化学制剂.
+                var into = segment == chemicalDrugs && Array.IndexOf(ClassifierRules.DosageForms, term) >= 0
+                    && (tcmForms ??= NamesTcm(fields, scope, industryCodes)) ? tcmDrugs : segment;
 
-                if (!scores.TryGetValue(segment, out var candidate))
+                // ---- end of a dosage form ----
+                counted.Add((term, into));
+
+                if (!scores.TryGetValue(into, out var candidate))
                 {
-                    scores[segment] = candidate = new Candidate();
+                    scores[into] = candidate = new Candidate();
                 }
 
                 candidate.Add(f, term, f == 1 ? strength * ProductPositionFactor(text, term) : strength);
@@ -1113,6 +1148,54 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of a licence clause that makes nothing ----
+
+    // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
+
+    /// <summary>
+    /// True when the row names traditional Chinese medicine: the industry cell's codes lie in the TCM segment's classes (中药Ⅲ → 273),
+    /// or a word of that segment (中药, 中成药, 中药饮片, 中药提取) stands in the name, the products, the cell or the scope's head, not only
+    /// inside a longer word of another segment (中药材 is the herb grower's) and, in the scope, not only in clauses that deal in it
+    /// (批发、零售中药饮片 at a chemical-drug maker). Such a row's dosage forms (<see cref="ClassifierRules.DosageForms"/>) are its
+    /// patent medicines.
+    /// </summary>
+    private bool NamesTcm(string[] fields, string scope, IReadOnlyList<IndustryCode> industryCodes)
+    {
+        if (tcmDrugs < 0 || chemicalDrugs < 0)
+        {
+            return false;
+        }
+
+        if (industryCodes.Any(c => c.Code.Length >= 3 && Array.Exists(segmentCodes[tcmDrugs], t => t.StartsWith(c.Code, StringComparison.Ordinal) || c.Code.StartsWith(t, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        foreach (var (term, longerWords) in tcmTerms)
+        {
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var text = f == 3 ? ScopeHead(fields[f]) : fields[f];
+                if (!text.Contains(term, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var longer in longerWords)
+                {
+                    text = text.Replace(longer, "|", StringComparison.Ordinal);
+                }
+
+                if (HoldsTerm(text, term) && (f != 3 || !OnlyWhereNothingIsMade(term, scope)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // ---- end of a dosage form ----
 
     /// <summary>
     /// The chains a trader deals in (issue #19 round 8): when no clause of the business scope makes anything (no 生产, 制造, 加工,

@@ -1053,6 +1053,45 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a licence clause that makes nothing ----
 
+    // ---- A dosage form names a finished drug, chemical or TCM alike (issue #19, session 38, ADR 0500) ----
+
+    // 片剂、胶囊剂、注射剂、口服液 are forms of chemical drugs and of 中成药 alike. On a listed row (an industry cell) that names TCM (a
+    // TCM cell, 中药提取 in the licence, 中成药 among the products) they are the TCM maker's patent medicines: they count for 中药饮片与中成药
+    // and give 化学制剂 nothing. Either script reads alike.
+    [TestCase("某某药业股份有限公司", "中药Ⅲ", "黄芪生脉饮、西洋参口服液、伸筋丹胶囊、口服溶液剂", null)]
+    [TestCase("某某藥業股份有限公司", "中藥Ⅲ", "黃芪生脈飲、西洋參口服液、伸筋丹膠囊、口服溶液劑", null)]
+    [TestCase("某某股份有限公司", "C27医药制造业", null, "大容量注射剂、小容量注射剂、片剂、硬胶囊剂、颗粒剂、口服液（含中药提取）")]
+    [TestCase("某某股份有限公司", "C27醫藥製造業", null, "大容量注射劑、小容量注射劑、片劑、硬膠囊劑、顆粒劑、口服液（含中藥提取）")]
+    public async Task A_tcm_maker_s_dosage_forms_name_tcm_not_chemical_drugs(string name, string industry, string? products, string? scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, products, scope));
+
+        var segmentsNamed = matches.Where(m => !m.ChainLevel).Select(m => m.MembershipCode).ToList();
+        Assert.That(segmentsNamed, Does.Contain("SW-TCM"), Describe(matches));
+        Assert.That(segmentsNamed, Does.Not.Contain("SW-CHEM"), Describe(matches));
+    }
+
+    // The forms keep naming 化学制剂 where nothing says TCM: a maker whose licence only wholesales 中药饮片 and grows nothing but lists
+    // 中药材 (the herb grower's word, not a TCM maker's), and a register row without an industry cell (its licence is all it says; the
+    // register labels count both kinds of a licence with a TCM extraction workshop).
+    [TestCase("某某制药股份有限公司", "C27医药制造业", "片剂、硬胶囊剂、颗粒剂、原料药的生产；批发、零售中药材、中药饮片")]
+    [TestCase("某某制药股份有限公司", "C27医药制造业", "片剂、硬胶囊剂、注射剂；中药材种植")]
+    [TestCase("某某制药有限公司", null, "生产销售冻干粉针剂、片剂、硬胶囊剂、颗粒剂、中药提取")]
+    public async Task Dosage_forms_name_chemical_drugs_where_nothing_says_tcm(string name, string? industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        var chemical = matches.SingleOrDefault(m => !m.ChainLevel && m.MembershipCode == "SW-CHEM");
+        Assert.That(chemical, Is.Not.Null, Describe(matches));
+        Assert.That(chemical!.Evidence, Does.Contain("片剂"), Describe(matches));
+    }
+
+    // ---- end of a dosage form ----
+
     // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
     // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
     // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.

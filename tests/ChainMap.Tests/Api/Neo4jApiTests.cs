@@ -29,8 +29,10 @@ public sealed class Neo4jApiTests
         client = factory.CreateClient();
 
         // On Neo4j the default data may still be loading when the host answers (degraded start, ADR 0032):
-        // wait until the demo companies are there, so that the tests below see the seeded store.
-        for (var attempt = 0; attempt < 240; attempt++)
+        // wait until the demo companies are there, so that the tests below see the seeded store. On a loaded machine
+        // the load takes minutes; a store that is still empty after ten fails here, saying so, rather than in every test.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(10))
         {
             using var response = await client.GetAsync("/api/companies?pageSize=1");
             if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("total").GetInt64() > 0)
@@ -40,6 +42,8 @@ public sealed class Neo4jApiTests
 
             await Task.Delay(500);
         }
+
+        Assert.Fail($"the default data was not loaded into Neo4j within {waited.Elapsed.TotalSeconds:0} s");
     }
 
     [OneTimeTearDown]

@@ -378,13 +378,13 @@ internal sealed class SqliteCompanyImportSession : ICompanyImportSession
     }
 
     /// <summary>The trigger that copies a new membership into discovery_member (migration 20).</summary>
-    private const string MembershipTrigger = "discovery_member_after_membership_insert";
+    internal const string MembershipTrigger = "discovery_member_after_membership_insert";
 
     /// <summary>
     /// What a bulk load into an empty store defers (ADR 0012, 0205): the secondary (non-unique) indexes of company and
     /// company_segment and the membership trigger of the discovery tables.
     /// </summary>
-    private const string BulkLoadObjects = $"""
+    internal const string BulkLoadObjects = $"""
         (type = 'index' AND tbl_name IN ('company', 'company_segment') AND sql IS NOT NULL AND upper(sql) NOT LIKE 'CREATE UNIQUE%')
         OR (type = 'trigger' AND name = '{MembershipTrigger}')
         """;

@@ -35,6 +35,13 @@ public sealed partial class ImportFloorScriptTests
     }
 
     [Test]
+    public void The_import_s_end_runs_the_rebuild_one_statement_at_a_time()
+    {
+        // Each command of RebuildStatements is one statement (the import times and trims around them): no two joined.
+        Assert.That(SqliteDiscoverySchema.RebuildStatements.Where(command => command.TrimEnd(';').Contains(';', StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void The_floor_defers_the_objects_the_import_defers_on_an_empty_store()
     {
         var assignment = Regex.Match(Script(), "bulk_where=\"(?<sql>[^\"]*)\"", RegexOptions.Singleline);

@@ -271,7 +271,7 @@ internal static class SqliteDiscoverySchema
         FROM company_segment cs JOIN company c ON c.id = cs.company_id
         WHERE cs.status = 'confirmed' AND cs.segment_code <> cs.chain_code;
 
-        """ + MultiBackfill + CountsBackfill + MemberTagsFromMemberships;
+        """ + MultiBackfill + "\n" + CountsBackfill + "\n" + MemberTagsFromMemberships;
 
     /// <summary>
     /// The statements of <see cref="Rebuild"/>, one by one (none holds a trigger body, so each ends with the ";" that ends its line).

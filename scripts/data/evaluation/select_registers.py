@@ -4,7 +4,7 @@ four province/year files of catseyess/elevencats (Enterprise-Registration-Data/c
 that no labelled set had used.
 
 Usage (`--set registers-dev` first for the tuning set of session 30, `--set registers-dev2` for session 31's,
-`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, see SETS;
+`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, `--set registers-dev7` for session 39's, see SETS;
 the default is `registers`):
   python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
@@ -66,6 +66,14 @@ SETS = {
                            others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
                                    "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5"],
                            labels="registers-dev6-labels.txt"),
+    # registers-dev7: a seventh register set (session 39), four files no register set, script or doc had named as a
+    # register file (2002/四川, 2000/湖南, 2003/辽宁, 1997/湖北; their only hits are listed companies' listing years in
+    # codes-labels.txt, another source); labelled by the lead before any classifier ran on it, measured blind in session 39.
+    "registers-dev7": dict(files=["2002/四川", "2000/湖南", "2003/辽宁", "1997/湖北"], seed=39, per_file_a=30, per_file_b=0,
+                           others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
+                                   "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5",
+                                   "registers-dev6", "products-blind"],
+                           labels="registers-dev7-labels.txt"),
 }
 
 def set_arguments(argv):

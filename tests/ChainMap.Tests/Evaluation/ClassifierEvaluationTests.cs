@@ -194,6 +194,10 @@ internal sealed class ClassifierEvaluationTests
         // 120 random listed companies with industry and main products, labelled before the classifier ran on them. Measured blind on
         // main 706dcfa: 77.8 / 86.4 / 69.5 / 65.5. Never tuned on.
         new object[] { "products-blind", 77.0, 86.0, 69.0, 65.0 },
+        // Session 39 (lead; docs/benchmarks.md "Issue #19: registers-dev7, a blind check (lead, session 39)"): registers-dev7, 120 random
+        // register rows of 2002/四川, 2000/湖南, 2003/辽宁, 1997/湖北, labelled before the classifier ran on them. Measured blind on
+        // main 5eff3ac: 94.3 (33/35) / 61.1 (33/54) / 90.9 (30/33) / 54.5 (30/55).
+        new object[] { "registers-dev7", 94.0, 61.0, 90.0, 54.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

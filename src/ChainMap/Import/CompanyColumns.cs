@@ -60,7 +60,7 @@ internal static class CompanyColumns
         (Revenue, ["revenue", "operating revenue", "营业收入(万元)", "营业收入", "营收(万元)", "营收", "年营业额", "主营业务收入"]),
         (ListedCode, ["listed code", "stock code", "ticker", "股票代码", "证券代码", "上市代码"]),
         (Tags, ["tags", "labels", "标签", "企业标签", "资质", "荣誉资质", "企业资质"]),
-        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "公司类型", "经济类型"]),
+        (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "企业(机构)类型", "公司类型", "经济类型"]),
         (Status, ["status", "registration status", "登记状态", "经营状态", "企业状态", "公司状态", "存续状态", "状态"]),
     ];
 

@@ -296,6 +296,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 var columns = Enumerable.Range(0, fields).Select(map.ColumnOf).ToArray();
                 var fallbacks = Enumerable.Range(0, fields).Select(map.FallbacksOf).ToArray();
                 var values = new string?[fields];
+                var industry = CompanyColumns.Ordinal(CompanyColumns.Industry);
+                var industryChoice = fallbacks[industry] is null ? null : new IndustryCellChoice(IndustryTable.Default);
                 var batch = NewBatch();
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -317,6 +319,12 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                                 }
                             }
                         }
+                    }
+
+                    if (industryChoice is not null)
+                    {
+                        // 所属行业 汽车制造业 beside 国标行业小类 改装汽车制造: the finer GB/T level is read.
+                        values[industry] = industryChoice.Choose(values[industry], reader, fallbacks[industry]!);
                     }
 
                     var resolved = resolver.Resolve(fileName, reader.Line, values, map.HeaderOfField, fileName);

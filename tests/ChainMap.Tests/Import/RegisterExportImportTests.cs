@@ -69,6 +69,63 @@ public sealed class RegisterExportImportTests
     }
 
     [Test]
+    public async Task A_vendors_coarse_industry_beside_the_registers_class_gives_way_to_the_class()
+    {
+        // 企查查's export writes 所属行业 (a GB/T division) and 企业(机构)类型 beside the register's own 国标行业 columns.
+        var path = store.Write("vendor.csv", """
+            企业名称,所属省份,所属城市,企业(机构)类型,所属行业,国标行业中类,国标行业小类
+            甲专用汽车有限公司,湖北省,随州市,股份有限公司(非上市、自然人投资或控股),汽车制造业,改装汽车制造,改装汽车制造
+            乙汽车部件有限公司,湖北省,随州市,有限责任公司(外国法人独资),汽车制造业,汽车零部件及配件制造,-
+            丙药业有限公司,湖北省,随州市,有限责任公司,C2740中成药生产,,化学药品制剂制造
+            丁科技有限公司,湖北省,随州市,有限责任公司,医疗仪器设备,,
+            戊机械有限公司,湖北省,随州市,有限责任公司,,,通用设备修理
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((5L, 0L)));
+        var companies = await Companies();
+        Assert.That(companies["甲专用汽车有限公司"].Industry, Is.EqualTo("改装汽车制造"), "a class (3663) beside its division (36): the class");
+        Assert.That(companies["乙汽车部件有限公司"].Industry, Is.EqualTo("汽车零部件及配件制造"), "a group (367) beside the division, the class blank");
+        Assert.That(companies["丙药业有限公司"].Industry, Is.EqualTo("C2740中成药生产"), "a class is never replaced, even by another class");
+        Assert.That(companies["丁科技有限公司"].Industry, Is.EqualTo("医疗仪器设备"), "a value the table does not know is read as the header order chose it");
+        Assert.That(companies["戊机械有限公司"].Industry, Is.EqualTo("通用设备修理"), "an empty first column is filled as before");
+        Assert.That(companies["甲专用汽车有限公司"].Tags, Is.EqualTo(new[] { "民营企业" }), "企业(机构)类型 is the controller column");
+        Assert.That(companies["乙汽车部件有限公司"].Tags, Is.EqualTo(new[] { "外资企业" }));
+    }
+
+    [Test]
+    public async Task Placeholder_names_a_repeated_header_and_blank_words_name_no_company()
+    {
+        var summary = await store.ImportAsync(store.Write("placeholders2.csv", """
+            企业名称,省份,城市,注册资本
+            测试企业,湖北省,随州市,
+            测试有限公司2,湖北省,随州市,
+            示例公司,湖北省,随州市,
+            Demo,湖北省,随州市,
+            某公司,湖北省,随州市,
+            随州市某专用汽车有限公司,湖北省,随州市,
+            公司名称,湖北省,随州市,
+            待定,湖北省,随州市,
+            nan,湖北省,随州市,
+            随州市测试设备有限公司,湖北省,随州市,未知
+            武汉演示文化传播有限公司,湖北省,武汉市,None
+            """));
+
+        Assert.That((summary.Inserted, summary.Rejected), Is.EqualTo((2L, 9L)));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Column)), Is.EqualTo(Enumerable.Range(2, 9).Select(line => (line, (string?)"企业名称"))),
+            "only the names are reported: 未知 and None are blank capitals, not mistakes");
+        Assert.That(summary.Problems.Select(p => p.Reason), Has.All.EndsWith("the row names no company, so it is not imported"));
+        Assert.That(summary.Problems.Take(4).Select(p => p.Reason), Has.All.StartWith("the name is a placeholder (测试, 示例, test, demo)"));
+        Assert.That(summary.Problems.Skip(4).Take(2).Select(p => p.Reason), Has.All.StartWith("the name is a template or masked"));
+        Assert.That(summary.Problems[6].Reason, Does.StartWith("the name is a column header"));
+        Assert.That(summary.Problems.Skip(7).Select(p => p.Reason), Has.All.StartWith("the name is a \"no value\" marker"));
+        var companies = await Companies();
+        Assert.That(companies.Keys, Is.EquivalentTo(new[] { "随州市测试设备有限公司", "武汉演示文化传播有限公司" }), "测试 and 演示 inside a real name are words");
+        Assert.That(companies.Values.Select(c => c.RegisteredCapital), Has.All.Null);
+    }
+
+    [Test]
     public async Task Staff_bands_read_as_their_lower_bound_and_legal_forms_are_no_controller_mistake()
     {
         var path = store.Write("staff.csv", """

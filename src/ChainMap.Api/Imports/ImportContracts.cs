@@ -33,11 +33,18 @@ internal sealed record ImportJobResponse(
     long AnalystValuesKept = 0,
     bool OverwriteAnalyst = false);
 
-/// <summary>A company file's header (its column names, in order) and an optional column mapping (JSON text, as on upload).</summary>
-internal sealed record CompanyColumnsRequest(IReadOnlyList<string>? Header, string? Mapping);
+/// <summary>
+/// A company file's header (its column names, in order), an optional column mapping (JSON text, as on upload), and
+/// optionally the row under the header, which the import reads as a second header row when the header's cells are
+/// merged over two rows (所在地区 over 省 | 市 | 区县).
+/// </summary>
+internal sealed record CompanyColumnsRequest(IReadOnlyList<string>? Header, string? Mapping, IReadOnlyList<string>? NextRow = null);
 
-/// <summary>How each column would be read (field, or null when ignored; whenEmpty for a column that fills another's empty rows), and whether a name column was found.</summary>
-internal sealed record CompanyColumnsResponse(IReadOnlyList<ColumnUse> Columns, bool HasName);
+/// <summary>
+/// How each column would be read (field, or null when ignored; whenEmpty for a column that fills another's empty rows), whether
+/// a name column was found, and whether the given next row is a second header row (then the columns' headers are the merged ones).
+/// </summary>
+internal sealed record CompanyColumnsResponse(IReadOnlyList<ColumnUse> Columns, bool HasName, bool SecondHeaderRow = false);
 
 /// <summary>One row of a problem report.</summary>
 internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);

@@ -79,6 +79,19 @@ internal static class ImportEndpoints
             }
         }
 
+        var nextRow = request.NextRow;
+        if (errors.Count == 0 && nextRow is not null && (nextRow.Count > MaxPreviewColumns || nextRow.Any(cell => cell is null || cell.Length > MaxPreviewHeaderLength)))
+        {
+            errors["nextRow"] = [$"the row under the header: at most {MaxPreviewColumns} cells of at most {MaxPreviewHeaderLength} characters, none null"];
+        }
+
+        // As the import does (CompanyImporter): without a mapping, a second header row joins the header.
+        var secondHeaderRow = errors.Count == 0 && mapping is null && nextRow is not null && ChainMap.Import.CompanyColumns.IsSecondHeaderRow(header, nextRow);
+        if (secondHeaderRow)
+        {
+            header = ChainMap.Import.CompanyColumns.MergeHeaderRows(header, nextRow!);
+        }
+
         CompanyColumnMap? map = null;
         if (errors.Count == 0)
         {
@@ -94,7 +107,7 @@ internal static class ImportEndpoints
             return TypedResults.ValidationProblem(errors, title: "Invalid header or mapping");
         }
 
-        return TypedResults.Ok(new CompanyColumnsResponse(map.Columns, map.Has(ChainMap.Import.CompanyColumns.Name)));
+        return TypedResults.Ok(new CompanyColumnsResponse(map.Columns, map.Has(ChainMap.Import.CompanyColumns.Name), secondHeaderRow));
     }
 
     internal static Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportRelations(

@@ -86,6 +86,41 @@ internal static class CompanyColumns
 
     internal static int RankOf(string header) => ByHeader.TryGetValue(FoldHeader(header), out var hit) ? hit.Rank : int.MaxValue;
 
+    /// <summary>
+    /// Whether <paramref name="row"/>, the row under the header, is a second header row: a spreadsheet whose header cells
+    /// are merged over two rows (所在地区 over 省 | 市 | 区县; 基本信息 over 企业名称 | 统一社会信用代码) saves the group's
+    /// title in the first row and the columns' own names in the second. It is one when every cell it has names a field
+    /// (省, 市, 区县, 企业名称 …) and one of them names a field the first row does not give that column; a company's row
+    /// has a name, a place, words, numbers — values, not headers.
+    /// </summary>
+    public static bool IsSecondHeaderRow(IReadOnlyList<string> header, IReadOnlyList<string> row)
+    {
+        var refines = false;
+        for (var column = 0; column < row.Count; column++)
+        {
+            var cell = row[column].Trim();
+            if (cell.Length == 0)
+            {
+                continue;
+            }
+
+            if (FieldOf(cell) is not { } field)
+            {
+                return false;
+            }
+
+            refines |= column >= header.Count || FieldOf(header[column]) != field;
+        }
+
+        return refines;
+    }
+
+    /// <summary>The header of two header rows: the second row's cell where it has one, else the first row's.</summary>
+    public static IReadOnlyList<string> MergeHeaderRows(IReadOnlyList<string> header, IReadOnlyList<string> row) =>
+        Enumerable.Range(0, Math.Max(header.Count, row.Count))
+            .Select(column => column < row.Count && row[column].Trim().Length > 0 ? row[column].Trim() : column < header.Count ? header[column] : string.Empty)
+            .ToList();
+
     /// <summary>The comparison form of a header: folded, without spaces, '_', '-', '*', and with ASCII brackets.</summary>
     public static string FoldHeader(string header)
     {

@@ -19,6 +19,33 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
     /// <summary>Rows between commits of an ordinary import (bounds the write-ahead log and lets readers see progress).</summary>
     public const int CommitEvery = 100_000;
 
+    /// <summary>
+    /// Reads the row under the header: a second header row (cells merged over two rows, <see cref="CompanyColumns.IsSecondHeaderRow"/>)
+    /// joins the header, with a warning on its line; any other row is handed back to be read as data.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> SecondHeaderRowAsync(TableReader reader, IReadOnlyList<string> header, string fileName, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return header;
+        }
+
+        var row = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i]).ToList();
+        if (!CompanyColumns.IsSecondHeaderRow(header, row))
+        {
+            reader.Unread();
+            return header;
+        }
+
+        var merged = CompanyColumns.MergeHeaderRows(header, row);
+        var named = string.Join(", ", row.Select(cell => cell.Trim()).Where(cell => cell.Length > 0));
+        reader.Warnings.Add(new ImportProblem(fileName, reader.Line, null, named,
+            $"line {reader.Line} is a second header row (the header's cells are merged over two rows): {named} name the columns under it, and the row was read as part of the header, not as a company",
+            ProblemSeverity.Warning));
+        reader.RenameColumns(merged);
+        return merged;
+    }
+
     /// <summary>Imports a CSV stream with default options (the stream is copied to a temporary file unless it is one).</summary>
     public async Task<ImportSummary> ImportCsvAsync(Stream csv, string fileName, CancellationToken cancellationToken)
     {
@@ -73,6 +100,11 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
         using (reader)
         {
             var headerLine = reader.Line;
+            if (options.Mapping is null)
+            {
+                header = await SecondHeaderRowAsync(reader, header, fileName, cancellationToken);
+            }
+
             var map = CompanyColumnMap.Build(header, options.Mapping, out var mappingError);
             if (map is null)
             {

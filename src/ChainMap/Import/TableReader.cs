@@ -22,6 +22,7 @@ internal abstract class TableReader : IDisposable
     private string?[]? scrubbed;
     private IReadOnlyList<string>? columnNames;
     private bool firstCellSeen;
+    private bool replay;
     private int strayCells;
 
     /// <summary>Encoding and delimiter (or "xlsx"), for the import summary.</summary>
@@ -48,7 +49,28 @@ internal abstract class TableReader : IDisposable
     public ImportProblem? Failure { get; protected set; }
 
     /// <summary>Moves to the next non-blank record; false at the end (or on a <see cref="Failure"/>).</summary>
-    public abstract Task<bool> ReadAsync(CancellationToken cancellationToken);
+    public Task<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (replay)
+        {
+            replay = false;
+            return Task.FromResult(true);
+        }
+
+        return ReadRecordAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The next <see cref="ReadAsync"/> returns the current record again: a caller that read one record ahead (to see
+    /// whether it is a second header row) hands it back.
+    /// </summary>
+    public void Unread() => replay = true;
+
+    /// <summary>The header cells the problems of later rows name their columns by, once a second header row refined them.</summary>
+    public void RenameColumns(IReadOnlyList<string> header) => columnNames = header;
+
+    /// <summary>Moves the underlying reader to the next non-blank record.</summary>
+    protected abstract Task<bool> ReadRecordAsync(CancellationToken cancellationToken);
 
     /// <summary>The field as the file holds it; empty beyond the record's end.</summary>
     protected abstract string RawField(int index);
@@ -252,7 +274,7 @@ internal abstract class TableReader : IDisposable
 
         public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
 
-        public override async Task<bool> ReadAsync(CancellationToken cancellationToken)
+        protected override async Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
         {
             while (await parser.ReadAsync())
             {
@@ -340,7 +362,7 @@ internal abstract class TableReader : IDisposable
 
         public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
 
-        public override Task<bool> ReadAsync(CancellationToken cancellationToken)
+        protected override Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
         {
             while (MoveNext())
             {

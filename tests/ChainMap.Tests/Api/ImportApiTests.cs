@@ -259,6 +259,30 @@ public sealed class ImportApiTests : ServiceFixture
     }
 
     [Test]
+    public async Task A_header_merged_over_two_rows_is_read_with_its_second_row_and_an_ordinary_first_row_is_not()
+    {
+        string[] header = ["序号", "企业名称", "所在地区", "", "", "主营产品"];
+        var merged = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header, nextRow = new[] { "", "", "省", "市", "区县", "" } });
+        var data = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header, nextRow = new[] { "1", "徐州重型机械有限公司", "江苏省", "徐州市", "铜山区", "随车起重机" } });
+        var mapped = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header, mapping = "{\"企业名称\":\"name\"}", nextRow = new[] { "", "", "省", "市", "区县", "" } });
+        var tooLong = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header, nextRow = new[] { new string('省', 201) } });
+
+        Assert.That(merged.StatusCode, Is.EqualTo(HttpStatusCode.OK), await merged.Content.ReadAsStringAsync());
+        var read = (await merged.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
+        Assert.That(read.SecondHeaderRow, Is.True);
+        Assert.That(read.Columns.Select(c => (c.Header, c.Field)), Is.EqualTo(new (string, string?)[]
+        {
+            ("序号", null), ("企业名称", "name"), ("省", "province"), ("市", "city"), ("区县", "county"), ("主营产品", "products"),
+        }));
+        var dataRead = (await data.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
+        Assert.That(dataRead.SecondHeaderRow, Is.False, "a company's row is data");
+        Assert.That(dataRead.Columns.Select(c => c.Field), Is.EqualTo(new[] { null, "name", "region", null, null, "products" }));
+        Assert.That((await mapped.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!.SecondHeaderRow, Is.False, "a mapping names the columns: the header is as given");
+        Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await tooLong.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["nextRow"][0], Does.StartWith("the row under the header"));
+    }
+
+    [Test]
     public async Task A_bad_header_or_mapping_for_the_column_preview_says_what_is_wrong()
     {
         var empty = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header = Array.Empty<string>() });

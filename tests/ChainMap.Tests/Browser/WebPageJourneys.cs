@@ -370,6 +370,20 @@ public sealed partial class WebPageJourneys
         await Page.Locator("#import-mapping").DispatchEventAsync("change");
         await Assertions.Expect(Page.Locator("#preview-no-name")).ToHaveCountAsync(0);
         Assert.That(await Page.Locator("#preview-columns td").AllTextContentsAsync(), Is.EqualTo(new[] { "读作 企业名称", "读作 省份" }));
+
+        // A bureau's spreadsheet with its header merged over two rows: 所在地区 over 省 | 市 | 区县.
+        await Page.Locator("#import-mapping").FillAsync(string.Empty);
+        await Page.Locator("#import-mapping").DispatchEventAsync("change");
+        var merged = Encoding.UTF8.GetBytes("序号,企业名称,所在地区,,,主营产品\r\n,,省,市,区县,\r\n1,徐州重型机械有限公司,江苏省,徐州市,铜山区,随车起重机\r\n");
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "招商名单.csv", MimeType = "text/csv", Buffer = merged });
+        await Assertions.Expect(Page.Locator("#preview-second-header")).ToBeVisibleAsync();
+        Assert.That(await Page.Locator("#preview-columns td").AllTextContentsAsync(), Is.EqualTo(new[]
+        {
+            "忽略", "读作 企业名称", "读作 省份", "读作 城市", "读作 区县", "读作 主营产品",
+        }));
+        Assert.That(await Page.Locator("#preview-table thead tr").CountAsync(), Is.EqualTo(3), "both header rows and the reading under them");
+        Assert.That(await Page.Locator("#preview-table tbody tr").CountAsync(), Is.EqualTo(1), "the second header row is not shown as a company");
+        await journey.ScreenshotAsync("import-preview-second-header");
         journey.AssertNoErrors();
     }
 

@@ -79,6 +79,43 @@ public sealed class CompanyImportTests
         Assert.That(first.Employees, Is.EqualTo(120));
     }
 
+    [TestCase("csv")]
+    [TestCase("xlsx")]
+    public async Task A_header_merged_over_two_rows_is_read_whole_and_its_second_row_is_no_company(string format)
+    {
+        // A bureau's spreadsheet: 所在地区 merged over 省 | 市 | 区县, 注册资本 over nothing.
+        string?[][] table =
+        [
+            ["序号", "企业名称", "所在地区", null, null, "主营产品"],
+            [null, null, "省", "市", "区县", null],
+            ["1", "徐州重型机械有限公司", "江苏省", "徐州市", "铜山区", "随车起重机"],
+            ["2", "湖北程力专用汽车股份有限公司", "湖北省", "随州市", "曾都区", "专用汽车"],
+        ];
+        string path;
+        if (format == "csv")
+        {
+            path = store.Write("merged-header.csv", string.Join("\n", table.Select(row => string.Join(",", row.Select(cell => cell ?? string.Empty)))) + "\n");
+        }
+        else
+        {
+            path = Path.Combine(store.Directory, "merged-header.xlsx");
+            MiniExcel.SaveAs(path, table.Select(row => row.Select((cell, i) => (Key: ((char)('A' + i)).ToString(), Value: (object?)cell)).ToDictionary(c => c.Key, c => c.Value)), printHeader: false);
+        }
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
+        Assert.That(summary.Columns.Where(c => c.Field is not null).Select(c => (c.Header, c.Field)), Is.EqualTo(new (string, string?)[]
+        {
+            ("企业名称", "name"), ("省", "province"), ("市", "city"), ("区县", "county"), ("主营产品", "products"),
+        }));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Severity)), Is.EqualTo(new[] { (2, ProblemSeverity.Warning) }));
+        Assert.That(summary.Problems[0].Reason, Does.StartWith("line 2 is a second header row (the header's cells are merged over two rows): 省, 市, 区县 name the columns under it"));
+        var companies = await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);
+        Assert.That(companies.Items.Select(c => (c.Name, c.RegionCode)), Is.EquivalentTo(new[] { ("徐州重型机械有限公司", "320312"), ("湖北程力专用汽车股份有限公司", "421303") }),
+            "placed in their counties, not in their provinces alone");
+    }
+
     [TestCase("2016-02-29")]
     [TestCase("2015-02-29")]
     [TestCase("1985-12-31")]
@@ -206,9 +243,11 @@ public sealed class CompanyImportTests
     {
         await store.ImportAsync(store.Write("first.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本(万元),成立日期\n甲科技有限公司,{Uscc1},421303,800,2012-03-04\n"));
 
-        var summary = await store.ImportAsync(store.Write("second.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本(万元),成立日期\n甲科技有限公司,{Uscc1},421303,待定,不详\n"));
+        var summary = await store.ImportAsync(store.Write("second.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本(万元),成立日期\n甲科技有限公司,{Uscc1},421303,八百左右,去年春天\n"));
+        var notKnown = await store.ImportAsync(store.Write("third.csv", $"企业名称,统一社会信用代码,行政区划代码,注册资本(万元),成立日期\n甲科技有限公司,{Uscc1},421303,待定,不详\n"));
 
         Assert.That((summary.Unchanged, summary.Rejected, summary.Problems.Count), Is.EqualTo((1L, 0L, 2)));
+        Assert.That((notKnown.Unchanged, notKnown.Rejected, notKnown.Problems.Count), Is.EqualTo((1L, 0L, 0)), "待定 and 不详 say \"not known\": empty, no mistake");
         var company = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
         Assert.That((company!.RegisteredCapital, company.Founded), Is.EqualTo(((decimal?)800m, (DateOnly?)new DateOnly(2012, 3, 4))));
     }

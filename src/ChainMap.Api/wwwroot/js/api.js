@@ -522,11 +522,12 @@ export function importJob(id) {
 }
 
 /**
- * POST /api/imports/companies/columns: how the import would read a header (and an optional mapping, JSON text),
- * before any upload → { columns: [{ index, header, field, whenEmpty }], hasName }.
+ * POST /api/imports/companies/columns: how the import would read a header (and an optional mapping, JSON text, and the
+ * row under the header, which may be a second header row), before any upload
+ * → { columns: [{ index, header, field, whenEmpty }], hasName, secondHeaderRow }.
  */
-export function importColumns(header, mapping = '') {
-  return json('POST', '/api/imports/companies/columns', { body: { header, mapping: mapping.trim() || null } });
+export function importColumns(header, mapping = '', nextRow = null) {
+  return json('POST', '/api/imports/companies/columns', { body: { header, mapping: mapping.trim() || null, nextRow } });
 }
 
 /** POST /api/imports/{id}/cancel: stops a queued or running job (its submitter or an admin) → the job. */

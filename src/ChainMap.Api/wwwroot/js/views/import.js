@@ -390,10 +390,10 @@ const FIELD_LABELS = {
 };
 
 /** The row under the preview's header: what the import will read from each column (asked of the service, no upload). */
-async function columnReading(header, mapping) {
+async function columnReading(header, mapping, nextRow) {
   let read;
   try {
-    read = await api.importColumns(header, mapping);
+    read = await api.importColumns(header, mapping, nextRow ?? null);
   } catch (error) {
     return { row: null, note: h('p', { class: 'state state-error', id: 'preview-columns-error' }, `列名对应有误：${error.message}`) };
   }
@@ -403,7 +403,7 @@ async function columnReading(header, mapping) {
   const note = read.hasName
     ? null
     : h('p', { class: 'state state-error', id: 'preview-no-name' }, '没有找到企业名称列：导入会拒绝这个文件。请在“列名对应”中指明哪一列是企业名称（name）。');
-  return { row, note };
+  return { row, note, secondHeaderRow: read.secondHeaderRow === true };
 }
 
 async function showPreview(file, target, mapping = '') {
@@ -423,13 +423,19 @@ async function showPreview(file, target, mapping = '') {
     replace(target, empty('文件是空的。'));
     return;
   }
-  const [header, ...body] = rows;
-  const { row, note } = await columnReading(header, mapping);
+  const [header, ...rest] = rows;
+  // A header merged over two rows (所在地区 over 省 | 市 | 区县): the service says whether the import reads the second row as header.
+  const { row, note, secondHeaderRow } = await columnReading(header, mapping, rest[0]);
+  const headerRows = secondHeaderRow ? [header, rest[0]] : [header];
+  const body = secondHeaderRow ? rest.slice(1) : rest;
   replace(target,
     h('p', { class: 'preview-summary' }, `预览：${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${header.length} 列`),
+    secondHeaderRow
+      ? h('p', { class: 'muted', id: 'preview-second-header' }, '表头占两行（合并单元格）：第二行的列名（如 省、市、区县）与第一行一起作为表头读取，不作为企业导入。')
+      : null,
     note,
     h('div', { class: 'table-area' },
       h('table', { class: 'data', id: 'preview-table' },
-        h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c))), row),
+        h('thead', {}, ...headerRows.map((cells) => h('tr', {}, header.map((_, i) => h('th', {}, cells[i] ?? '')))), row),
         h('tbody', {}, body.map((r) => h('tr', {}, header.map((_, i) => h('td', {}, r[i] ?? ''))))))));
 }

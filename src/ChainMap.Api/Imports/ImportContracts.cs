@@ -36,15 +36,18 @@ internal sealed record ImportJobResponse(
 /// <summary>
 /// A company file's header (its column names, in order), an optional column mapping (JSON text, as on upload), and
 /// optionally the row under the header, which the import reads as a second header row when the header's cells are
-/// merged over two rows (所在地区 over 省 | 市 | 区县).
+/// merged over two rows (所在地区 over 省 | 市 | 区县). Or, instead of header and nextRow, the file's first rows (at most 25),
+/// among which the service finds the header as the import does (a title, export notes, a second header row).
 /// </summary>
-internal sealed record CompanyColumnsRequest(IReadOnlyList<string>? Header, string? Mapping, IReadOnlyList<string>? NextRow = null);
+internal sealed record CompanyColumnsRequest(IReadOnlyList<string>? Header, string? Mapping, IReadOnlyList<string>? NextRow = null,
+    IReadOnlyList<IReadOnlyList<string>>? Rows = null);
 
 /// <summary>
 /// How each column would be read (field, or null when ignored; whenEmpty for a column that fills another's empty rows), whether
-/// a name column was found, and whether the given next row is a second header row (then the columns' headers are the merged ones).
+/// a name column was found, whether the next row is a second header row (then the columns' headers are the merged ones), and,
+/// when rows were given, the index of the header among them.
 /// </summary>
-internal sealed record CompanyColumnsResponse(IReadOnlyList<ColumnUse> Columns, bool HasName, bool SecondHeaderRow = false);
+internal sealed record CompanyColumnsResponse(IReadOnlyList<ColumnUse> Columns, bool HasName, bool SecondHeaderRow = false, int HeaderRow = 0);
 
 /// <summary>One row of a problem report.</summary>
 internal sealed record ImportProblemResponse(string File, int Line, string? Column, string? Value, string Reason, string Severity);

@@ -11,6 +11,8 @@ internal static class ImportEndpoints
 {
     private const int MaxPreviewColumns = 500;
     private const int MaxPreviewHeaderLength = 200;
+    private const int MaxPreviewRows = 25;
+    private const int MaxPreviewCellLength = 10_000;
 
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
@@ -46,6 +48,27 @@ internal static class ImportEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var header = request.Header ?? [];
+        var nextRow = request.NextRow;
+        var headerRow = 0;
+        if (request.Rows is { } rows && request.Header is null)
+        {
+            // The file's first rows: the header is found among them as the import finds it.
+            if (rows.Count > MaxPreviewRows || rows.Any(row => row is null || row.Count > MaxPreviewColumns || row.Any(cell => cell is null || cell.Length > MaxPreviewCellLength)))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["rows"] = [$"the file's first rows: at most {MaxPreviewRows} rows of at most {MaxPreviewColumns} cells of at most {MaxPreviewCellLength} characters, none null"],
+                }, title: "Invalid header or mapping");
+            }
+
+            if (rows.Count > 0)
+            {
+                (headerRow, _) = ChainMap.Import.CompanyColumns.LocateHeader(rows, mapped: !string.IsNullOrWhiteSpace(request.Mapping));
+                header = rows[headerRow];
+                nextRow = rows.Skip(headerRow + 1).FirstOrDefault(row => row.Any(cell => cell.Trim().Length > 0));
+            }
+        }
+
         if (header.Count == 0)
         {
             errors["header"] = ["give the file's column names: header is empty"];
@@ -62,7 +85,7 @@ internal static class ImportEndpoints
                 {
                     errors[$"header[{at}]"] = ["a column name is null: give an empty string for a column without a name"];
                 }
-                else if (header[at].Length > MaxPreviewHeaderLength)
+                else if (header[at].Length > MaxPreviewHeaderLength && request.Rows is null)
                 {
                     errors[$"header[{at}]"] = [$"a column name of {header[at].Length} characters: at most {MaxPreviewHeaderLength}"];
                 }
@@ -79,8 +102,7 @@ internal static class ImportEndpoints
             }
         }
 
-        var nextRow = request.NextRow;
-        if (errors.Count == 0 && nextRow is not null && (nextRow.Count > MaxPreviewColumns || nextRow.Any(cell => cell is null || cell.Length > MaxPreviewHeaderLength)))
+        if (errors.Count == 0 && request.NextRow is { } given && request.Rows is null && (given.Count > MaxPreviewColumns || given.Any(cell => cell is null || cell.Length > MaxPreviewHeaderLength)))
         {
             errors["nextRow"] = [$"the row under the header: at most {MaxPreviewColumns} cells of at most {MaxPreviewHeaderLength} characters, none null"];
         }
@@ -107,7 +129,7 @@ internal static class ImportEndpoints
             return TypedResults.ValidationProblem(errors, title: "Invalid header or mapping");
         }
 
-        return TypedResults.Ok(new CompanyColumnsResponse(map.Columns, map.Has(ChainMap.Import.CompanyColumns.Name), secondHeaderRow));
+        return TypedResults.Ok(new CompanyColumnsResponse(map.Columns, map.Has(ChainMap.Import.CompanyColumns.Name), secondHeaderRow, headerRow));
     }
 
     internal static Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> ImportRelations(

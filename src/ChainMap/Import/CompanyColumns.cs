@@ -115,6 +115,48 @@ internal static class CompanyColumns
         return refines;
     }
 
+    /// <summary>Whether one of the cells names the company (企业名称, 公司名称 …).</summary>
+    public static bool NamesCompany(IEnumerable<string> cells) => cells.Any(cell => FieldOf(cell) == Name);
+
+    /// <summary>
+    /// Where the header is among the first rows of a file, found as an import finds it (for a preview that has only those
+    /// rows): a title of one cell is skipped (the first of the next 10 rows with two or more cells; TableReader), export
+    /// notes that name no company column are skipped (the first of the next 10 rows that names one; CompanyImporter), and
+    /// a second header row under it is told (<see cref="IsSecondHeaderRow"/>).
+    /// </summary>
+    /// <remarks>With a column mapping (<paramref name="mapped"/>) the import takes the header as the title rule finds it.</remarks>
+    public static (int HeaderRow, bool SecondHeaderRow) LocateHeader(IReadOnlyList<IReadOnlyList<string>> rows, bool mapped = false)
+    {
+        static int Filled(IReadOnlyList<string> row) => row.Count(cell => cell.Trim().Length > 0);
+
+        var rowsWithCells = Enumerable.Range(0, rows.Count).Where(i => Filled(rows[i]) > 0).ToList();
+        if (rowsWithCells.Count == 0)
+        {
+            return (0, false);
+        }
+
+        var at = 0;
+        if (Filled(rows[rowsWithCells[0]]) <= 1)
+        {
+            var titled = rowsWithCells.Skip(1).Take(10).FirstOrDefault(i => Filled(rows[i]) >= 2, -1);
+            at = titled >= 0 ? rowsWithCells.IndexOf(titled) : 0;
+        }
+
+        if (mapped)
+        {
+            return (rowsWithCells[at], false);
+        }
+
+        if (!NamesCompany(rows[rowsWithCells[at]]))
+        {
+            var named = rowsWithCells.Skip(at + 1).Take(10).FirstOrDefault(i => NamesCompany(rows[i]), -1);
+            at = named >= 0 ? rowsWithCells.IndexOf(named) : at;
+        }
+
+        var second = at + 1 < rowsWithCells.Count && IsSecondHeaderRow(rows[rowsWithCells[at]], rows[rowsWithCells[at + 1]]);
+        return (rowsWithCells[at], second);
+    }
+
     /// <summary>The header of two header rows: the second row's cell where it has one, else the first row's.</summary>
     public static IReadOnlyList<string> MergeHeaderRows(IReadOnlyList<string> header, IReadOnlyList<string> row) =>
         Enumerable.Range(0, Math.Max(header.Count, row.Count))

@@ -20,6 +20,37 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
     public const int CommitEvery = 100_000;
 
     /// <summary>
+    /// A vendor's export notes above its table in lines of two cells or more (数据来源：企查查, 导出时间：…; 筛选条件：…, 共 2 条),
+    /// which the title rule of <see cref="TableReader.OpenWithHeaderAsync"/> (one cell) takes for the header: when that
+    /// header names no company column, the header is the first of the next rows that does, and the lines above it are a
+    /// warning. None found: the header as read, which the import then refuses for want of a name column.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Header, int Line)> HeaderBelowNotesAsync(
+        TableReader reader, IReadOnlyList<string> header, int headerLine, string fileName, CancellationToken cancellationToken)
+    {
+        if (CompanyColumns.NamesCompany(header))
+        {
+            return (header, headerLine);
+        }
+
+        for (var row = 0; row < 10 && await reader.ReadAsync(cancellationToken); row++)
+        {
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
+            if (CompanyColumns.NamesCompany(cells))
+            {
+                var notes = string.Join(",", header).Trim(',');
+                reader.Warnings.Add(new ImportProblem(fileName, headerLine, null, notes.Length > 200 ? notes[..200] + "…" : notes,
+                    $"line {headerLine} names no company column (export notes above the table): the header was found on line {reader.Line}, and the lines above it were skipped",
+                    ProblemSeverity.Warning));
+                reader.RenameColumns(cells);
+                return (cells, reader.Line);
+            }
+        }
+
+        return (header, headerLine);
+    }
+
+    /// <summary>
     /// Reads the row under the header: a second header row (cells merged over two rows, <see cref="CompanyColumns.IsSecondHeaderRow"/>)
     /// joins the header, with a warning on its line; any other row is handed back to be read as data.
     /// </summary>
@@ -102,6 +133,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             var headerLine = reader.Line;
             if (options.Mapping is null)
             {
+                (header, headerLine) = await HeaderBelowNotesAsync(reader, header, headerLine, fileName, cancellationToken);
                 header = await SecondHeaderRowAsync(reader, header, fileName, cancellationToken);
             }
 

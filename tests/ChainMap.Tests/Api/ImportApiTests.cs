@@ -283,6 +283,32 @@ public sealed class ImportApiTests : ServiceFixture
     }
 
     [Test]
+    public async Task The_first_rows_of_a_file_are_read_as_the_import_reads_them_title_notes_and_a_second_header_row()
+    {
+        string[][] rows =
+        [
+            ["企查查数据导出"],
+            [""],
+            ["数据来源：企查查", "导出时间：2026-12-01"],
+            ["序号", "企业名称", "所在地区", "", "", "经营范围"],
+            ["", "", "省", "市", "区县", ""],
+            ["1", "湖北程力专用汽车股份有限公司", "湖北省", "随州市", "曾都区", new string('专', 3000)],
+        ];
+        var response = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { rows });
+        var mapped = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { rows, mapping = "{\"数据来源：企查查\":\"name\"}" });
+        var tooMany = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { rows = Enumerable.Repeat(new[] { "企业名称" }, 26).ToArray() });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var read = (await response.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
+        Assert.That((read.HeaderRow, read.SecondHeaderRow, read.HasName), Is.EqualTo((3, true, true)));
+        Assert.That(read.Columns.Select(c => c.Field), Is.EqualTo(new[] { null, "name", "province", "city", "county", "scope" }));
+        var mappedRead = (await mapped.Content.ReadFromJsonAsync<CompanyColumnsResponse>())!;
+        Assert.That((mappedRead.HeaderRow, mappedRead.SecondHeaderRow), Is.EqualTo((2, false)), "with a mapping the header is the first row of two cells, as the import takes it");
+        Assert.That(tooMany.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await tooMany.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors["rows"][0], Does.StartWith("the file's first rows: at most 25 rows"));
+    }
+
+    [Test]
     public async Task A_bad_header_or_mapping_for_the_column_preview_says_what_is_wrong()
     {
         var empty = await Client.PostAsJsonAsync("/api/imports/companies/columns", new { header = Array.Empty<string>() });

@@ -384,6 +384,14 @@ public sealed partial class WebPageJourneys
         Assert.That(await Page.Locator("#preview-table thead tr").CountAsync(), Is.EqualTo(3), "both header rows and the reading under them");
         Assert.That(await Page.Locator("#preview-table tbody tr").CountAsync(), Is.EqualTo(1), "the second header row is not shown as a company");
         await journey.ScreenshotAsync("import-preview-second-header");
+
+        // A vendor's export with notes of two cells above its table: the import skips them, and the preview says so.
+        var notes = Encoding.UTF8.GetBytes("数据来源：企查查,导出时间：2026-12-01\r\n企业名称,所属省份,所属城市\r\n湖北程力专用汽车股份有限公司,湖北省,随州市\r\n");
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "企查查导出2.csv", MimeType = "text/csv", Buffer = notes });
+        await Assertions.Expect(Page.Locator("#preview-skipped")).ToContainTextAsync("表头在第 2 行");
+        await Assertions.Expect(Page.Locator("#preview-no-name")).ToHaveCountAsync(0);
+        Assert.That(await Page.Locator("#preview-columns td").AllTextContentsAsync(), Is.EqualTo(new[] { "读作 企业名称", "读作 省份", "读作 城市" }));
+        Assert.That(await Page.Locator("#preview-table tbody td").First.TextContentAsync(), Is.EqualTo("湖北程力专用汽车股份有限公司"));
         journey.AssertNoErrors();
     }
 

@@ -79,6 +79,21 @@ public sealed class CompanyImportTests
         Assert.That(first.Employees, Is.EqualTo(120));
     }
 
+    [Test]
+    public async Task Export_notes_of_two_cells_above_the_table_are_skipped_and_a_table_without_a_name_column_is_still_refused()
+    {
+        var notes = await store.ImportAsync(store.Write("notes.csv", "数据来源：企查查,导出时间：2026-12-01\n筛选条件：湖北省,共 1 条\n企业名称,所属省份,所属城市\n湖北程力专用汽车股份有限公司,湖北省,随州市\n"));
+        var unnamed = await store.ImportAsync(store.Write("unnamed.csv", "单位,省份\n甲有限公司,湖北省\n"));
+
+        Assert.That((notes.Read, notes.Inserted, notes.Rejected), Is.EqualTo((1L, 1L, 0L)));
+        Assert.That(notes.Problems.Select(p => (p.Line, p.Severity, p.Reason)), Is.EqualTo(new[]
+        {
+            (1, ProblemSeverity.Warning, "line 1 names no company column (export notes above the table): the header was found on line 3, and the lines above it were skipped"),
+        }));
+        Assert.That(unnamed.Problems.Single().Reason, Does.StartWith("no company name column"));
+        Assert.That(unnamed.Problems.Single().Line, Is.EqualTo(1));
+    }
+
     [TestCase("csv")]
     [TestCase("xlsx")]
     public async Task A_header_merged_over_two_rows_is_read_whole_and_its_second_row_is_no_company(string format)

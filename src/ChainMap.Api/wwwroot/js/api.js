@@ -522,12 +522,12 @@ export function importJob(id) {
 }
 
 /**
- * POST /api/imports/companies/columns: how the import would read a header (and an optional mapping, JSON text, and the
- * row under the header, which may be a second header row), before any upload
- * → { columns: [{ index, header, field, whenEmpty }], hasName, secondHeaderRow }.
+ * POST /api/imports/companies/columns: how the import would read a file's first rows (at most 25; the service finds the
+ * header among them as the import does: a title, export notes, a header merged over two rows) with an optional mapping
+ * (JSON text), before any upload → { columns: [{ index, header, field, whenEmpty }], hasName, secondHeaderRow, headerRow }.
  */
-export function importColumns(header, mapping = '', nextRow = null) {
-  return json('POST', '/api/imports/companies/columns', { body: { header, mapping: mapping.trim() || null, nextRow } });
+export function importColumns(rows, mapping = '') {
+  return json('POST', '/api/imports/companies/columns', { body: { rows, mapping: mapping.trim() || null } });
 }
 
 /** POST /api/imports/{id}/cancel: stops a queued or running job (its submitter or an admin) → the job. */

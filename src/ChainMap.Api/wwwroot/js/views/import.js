@@ -12,6 +12,8 @@ import { loading, empty, errorBlock, pager, generations } from '../ui.js';
 import { ROLES } from '../labels.js';
 
 const PREVIEW_ROWS = 8;
+// Rows read from the head of a file for the preview: enough to find a header below a title or export notes (as the import does).
+const PREVIEW_HEAD_ROWS = 25;
 /** How often a running job is asked for its progress. */
 const POLL_MS = 700;
 /** Problems per page of the list; the CSV report has all of them. */
@@ -390,10 +392,10 @@ const FIELD_LABELS = {
 };
 
 /** The row under the preview's header: what the import will read from each column (asked of the service, no upload). */
-async function columnReading(header, mapping, nextRow) {
+async function columnReading(rows, mapping) {
   let read;
   try {
-    read = await api.importColumns(header, mapping, nextRow ?? null);
+    read = await api.importColumns(rows, mapping);
   } catch (error) {
     return { row: null, note: h('p', { class: 'state state-error', id: 'preview-columns-error' }, `列名对应有误：${error.message}`) };
   }
@@ -403,7 +405,7 @@ async function columnReading(header, mapping, nextRow) {
   const note = read.hasName
     ? null
     : h('p', { class: 'state state-error', id: 'preview-no-name' }, '没有找到企业名称列：导入会拒绝这个文件。请在“列名对应”中指明哪一列是企业名称（name）。');
-  return { row, note, secondHeaderRow: read.secondHeaderRow === true };
+  return { row, note, secondHeaderRow: read.secondHeaderRow === true, headerRow: read.headerRow ?? 0 };
 }
 
 async function showPreview(file, target, mapping = '') {
@@ -418,18 +420,25 @@ async function showPreview(file, target, mapping = '') {
   // The head of the file is enough for a preview; a large list is not read whole.
   const bytes = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
   const { text, encoding } = decode(bytes);
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''), PREVIEW_ROWS + 1);
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''), PREVIEW_HEAD_ROWS);
   if (rows.length === 0) {
     replace(target, empty('文件是空的。'));
     return;
   }
-  const [header, ...rest] = rows;
-  // A header merged over two rows (所在地区 over 省 | 市 | 区县): the service says whether the import reads the second row as header.
-  const { row, note, secondHeaderRow } = await columnReading(header, mapping, rest[0]);
-  const headerRows = secondHeaderRow ? [header, rest[0]] : [header];
-  const body = secondHeaderRow ? rest.slice(1) : rest;
+  // The service finds the header among the first rows as the import does: a title or export notes above it are skipped,
+  // a header merged over two rows (所在地区 over 省 | 市 | 区县) is read whole.
+  const { row, note, secondHeaderRow, headerRow } = await columnReading(rows.map((r) => r.map((c) => c.slice(0, 10000))), mapping);
+  const filled = (r) => r.some((c) => c.trim() !== '');
+  const header = rows[headerRow] ?? rows[0];
+  const below = rows.slice(headerRow + 1).filter(filled);
+  const headerRows = secondHeaderRow ? [header, below[0]] : [header];
+  const body = (secondHeaderRow ? below.slice(1) : below).slice(0, PREVIEW_ROWS);
+  const skipped = rows.slice(0, headerRow).filter(filled).length;
   replace(target,
     h('p', { class: 'preview-summary' }, `预览：${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${header.length} 列`),
+    skipped > 0
+      ? h('p', { class: 'muted', id: 'preview-skipped' }, `表头在第 ${headerRow + 1} 行：上面 ${skipped} 行是标题或导出说明，导入时跳过。`)
+      : null,
     secondHeaderRow
       ? h('p', { class: 'muted', id: 'preview-second-header' }, '表头占两行（合并单元格）：第二行的列名（如 省、市、区县）与第一行一起作为表头读取，不作为企业导入。')
       : null,

@@ -495,6 +495,10 @@ internal sealed partial class CompanyClassifier
             // that, not as a list of side lines (ADR 0330).
             candidate.FirstItemAgrees = registerRow && firstItem.Length >= 2 && candidate.Sources()[0] > 0
                 && candidate.Terms[3] is { } scopeTerms && scopeTerms.Exists(t => firstItem.Contains(t, StringComparison.Ordinal));
+            // ---- One word of a listed company's licence under a division names the chain (ADR 0530) ----
+            candidate.OneLicenceLine = OneLicenceWordUnderADivision(candidate, cell, firstItem);
+
+            // ---- end of one word of a licence under a division ----
             var strong = (candidate.Field(0) * NameWeight) + (candidate.Field(1) * ProductsWeight) + (candidate.Field(2) * IndustryTextWeight);
             if (strong + candidate.Code == 0 && candidate.LabelGuess is null)
             {
@@ -593,7 +597,7 @@ internal sealed partial class CompanyClassifier
             {
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
-            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain);
+            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine);
         });
 
         // A chain-level membership says only the chain: one is enough; and a name's trade word (药业) adds nothing beside a segment of
@@ -743,6 +747,13 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a licence clause that makes nothing ----
+        // ---- One word of a listed company's licence under a division names the chain (ADR 0530) ----
+        if (candidate.OneLicenceLine)
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of one word of a licence under a division ----
         if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
             || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {
@@ -798,6 +809,27 @@ internal sealed partial class CompanyClassifier
 
         return RankSuggestions(s, candidate, scores);
     }
+
+    // ---- One word of a listed company's licence under a division names the chain (ADR 0530) ----
+
+    /// <summary>
+    /// True when the segment rests on one word of the business scope and the cell names only a GB/T division (a listed company's
+    /// CSRC industry, C39计算机、通信和其他电子设备制造业): the name, the products and the cell name no segment (the name at most a
+    /// division's code, 药业 → 27), and one distinct word of the segment stands in the licence's head. A licence lists a group's
+    /// trades one after another; one of its items beside a division is one line among many and confirms the chain the division
+    /// names, not which of its segments the company is in (通信设备 in a camera maker's licence, 集成电路 in a set-top-box maker's).
+    /// Two or more words of one segment (中药提取、注射剂、胶囊剂; 微生物肥料、复混肥) say what the licence is about and keep it, and so does
+    /// the word in the licence's first item, where a registration states its main business (印刷电路板及相关产品的生产, ADR 0201), or
+    /// beside the division's own usual segment (白酒 under C15 → 饮料与酒, ADR 0265): two signals that agree.
+    /// </summary>
+    private static bool OneLicenceWordUnderADivision(Candidate candidate, CellLabel cell, string firstItem) =>
+        cell.NamesDivisionsOnly && !candidate.Generic && !candidate.MainBusiness && candidate.Terms[3] is [var word]
+        && !firstItem.Contains(word, StringComparison.Ordinal)
+        && candidate.Field(0) + candidate.Field(1) + candidate.Field(2) == 0 && !candidate.GuessFrom[1] && !candidate.NamedBySpecificWord
+        && candidate.SourceCode[1] == 0 && (candidate.LabelGuess is null || cell.DivisionWords.ContainsKey(candidate.LabelGuess))
+        && (candidate.Sources()[0] == 0 || (candidate.SourceCodeEvidence[0] is { } nameCode && nameCode[(nameCode.LastIndexOf('→') + 1)..].Length == 2));
+
+    // ---- end of one word of a licence under a division ----
 
     /// <summary>The name's industry words whose codes are whole GB/T divisions (食品 → 14, 化工 → 26): each names a trade, not a segment.</summary>
     private static Dictionary<string, string[]> DivisionWords(IReadOnlyList<IndustryCode> nameCodes) =>
@@ -1845,6 +1877,9 @@ internal sealed partial class CompanyClassifier
 
         /// <summary>Marks a counted scope word as one that names no more than the chain (ADR 0485).</summary>
         public void NoteChainOnlyScopeTerm(string term) => (chainOnlyScopeTerms ??= new HashSet<string>(StringComparer.Ordinal)).Add(term);
+
+        /// <summary>True when one word of a listed company's licence beside a division is all that names the segment (ADR 0530).</summary>
+        public bool OneLicenceLine { get; set; }
 
         /// <summary>True when the scope names the segment and every one of its words names no more than the chain (ADR 0485).</summary>
         public bool ScopeNamesOnlyTheChain => Terms[3] is { Count: > 0 } found && chainOnlyScopeTerms is { } weak && found.TrueForAll(weak.Contains);

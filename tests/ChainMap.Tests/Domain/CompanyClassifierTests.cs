@@ -1092,6 +1092,56 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a dosage form ----
 
+    // ---- One word of a listed company's licence under a division names the chain (issue #19, session 39, ADR 0530) ----
+
+    // A listed company's licence lists its group's trades one after another. Beside a cell that names only a GB/T division (the CSRC
+    // industry), one word of one segment past the licence's first item is one line among many: the company is in the chain the
+    // division names (环节待定), with that segment suggested first, not in the segment. Either script reads alike.
+    [TestCase("某某数字股份有限公司", "C39计算机、通信和其他电子设备制造业", "数字电视机顶盒、网络设备的生产；计算机软件的开发；集成电路研发、销售及服务", "DZ", "DZ-SEMI")]
+    [TestCase("某某數字股份有限公司", "C39計算機、通信和其他電子設備製造業", "數字電視機頂盒、網絡設備的生產；計算機軟件的開發；集成電路研發、銷售及服務", "DZ", "DZ-SEMI")]
+    public async Task One_word_of_a_listed_licence_beside_a_division_names_only_the_chain(string name, string industry, string scope, string chain, string suggested)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        var inChain = matches.Where(m => m.Segment.ChainCode == chain).ToList();
+        Assert.That(inChain.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, chain) }), Describe(matches));
+        Assert.That(inChain[0].SuggestedSegments, Does.Contain(suggested), inChain[0].Evidence);
+    }
+
+    // Beside a segment of the same chain that the licence names first (烧碱 of a chlor-alkali maker, as the division's usual segment
+    // agrees), the lone word (香精香料) adds nothing: no second membership of the chain.
+    [TestCase("C26化学原料和化学制品制造业", "烧碱、聚氯乙烯、氯化钙的生产；香精香料的生产、销售")]
+    [TestCase("C26化學原料和化學製品製造業", "燒鹼、聚氯乙烯、氯化鈣的生產；香精香料的生產、銷售")]
+    public async Task A_lone_licence_word_adds_nothing_beside_the_segment_the_licence_names_first(string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某集团股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Where(m => m.Segment.ChainCode == "HG").Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "HG-BASIC") }), Describe(matches));
+    }
+
+    // The licence still names the segment where it says more than one line: the word in its first item (the main business, ADR 0201),
+    // two words of the segment, the division's own usual segment agreeing (白酒 under C15 → 饮料与酒), or a cell that is no mere division
+    // (a securities label).
+    [TestCase("C39计算机、通信和其他电子设备制造业", "印刷电路板及相关产品的生产、销售；机械设备销售及维修；自有房屋租赁", "DZ-COMP-PCB")]
+    [TestCase("C39计算机、通信和其他电子设备制造业", "电子产品的生产；双面线路板、柔性电路板的生产、销售；企业管理咨询", "DZ-COMP-PCB")]
+    [TestCase("C15酒、饮料和精制茶制造业", "饮料的生产；火力发电及供应；白酒生产研发及销售", "NC-DRINK")]
+    [TestCase("C15酒、飲料和精製茶製造業", "飲料的生產；火力發電及供應；白酒生產研發及銷售", "NC-DRINK")]
+    [TestCase("元器件", "电子产品的生产；线路板的生产、销售", "DZ-COMP-PCB")]
+    public async Task A_licence_that_says_more_than_one_line_keeps_its_segment(string? industry, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Does.Contain(segment), Describe(matches));
+    }
+
+    // ---- end of one word of a licence under a division ----
+
     // A segment word that is only part of an industry label's name names nothing when the label stands for another segment (ADR 0390):
     // 汽车电子 inside the 申万 industry 汽车电子电气系统 (→ 专汽's 汽车电子电器) is not 电子信息's 汽车电子, nor 供应链服务 inside
     // 原材料供应链服务 (→ trade) logistics. Words that make up the whole label (农药化肥: 农药 and 化肥) still name their segment.

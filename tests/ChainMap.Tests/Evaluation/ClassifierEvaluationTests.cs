@@ -119,9 +119,14 @@ internal sealed class ClassifierEvaluationTests
         // Session 38 (s38-list, ADR 0500: a TCM maker's dosage forms name 中药饮片与中成药; chain figures unchanged): codes 88.5 / 72.4 /
         // 64.5 / 45.5 (segment recall 43 → 45), codes-dev 91.0 / 69.2 / 66.7 / 44.2 (segment recall 40 → 44), codes-holdout 86.2 / 75.7 /
         // 62.5 / 46.9 (segment precision fell 62.7 → 62.5, recall rose 46.3 → 46.9; its baselines hold).
-        new object[] { "codes", 88.0, 70.0, 64.0, 45.0 },
-        new object[] { "codes-dev", 90.0, 66.0, 66.0, 44.0 },
-        new object[] { "codes-holdout", 85.0, 74.0, 62.0, 46.0 },
+        // Session 39 (s39-list, ADR 0530: one word of a listed company's licence beside a division names the chain, 环节待定; chain
+        // figures unchanged): codes 88.5 / 72.4 / 74.1 / 39.9, codes-dev 91.0 / 69.2 / 78.6 / 40.5, codes-holdout 86.2 / 75.7 / 70.0 /
+        // 39.4. Segment precision raised to the figures rounded down (64 → 74, 66 → 78, 62 → 70); segment recall lowered by design
+        // (45 → 39, 44 → 40, 46 → 39): about one in three of the segments such a lone licence word gave was right, and each is now a
+        // chain-level membership of its right chain with that segment suggested first.
+        new object[] { "codes", 88.0, 70.0, 74.0, 39.0 },
+        new object[] { "codes-dev", 90.0, 66.0, 78.0, 40.0 },
+        new object[] { "codes-holdout", 85.0, 74.0, 70.0, 39.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
         // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among

@@ -50,6 +50,25 @@ public sealed partial class ImportFloorScriptTests
         Assert.That(Normalized(assignment.Groups["sql"].Value), Is.EqualTo(Normalized(SqliteCompanyImportSession.BulkLoadObjects)));
     }
 
+    private static string MixedScript() =>
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(TestData.DataPath)!, "scripts", "bench", "import-floor-mixed.sh"));
+
+    /// <summary>A private condition of the session (the large path's), as the code holds it.</summary>
+    private static string SessionCondition(string name) =>
+        (string)typeof(SqliteCompanyImportSession).GetField(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .GetRawConstantValue()!;
+
+    [TestCase("discovery_triggers", "DiscoveryTriggers")]
+    [TestCase("large_import_indexes", "LargeImportIndexes")]
+    public void The_mixed_floor_defers_the_objects_the_import_s_large_path_defers(string variable, string constant)
+    {
+        // ADR 0535: import-floor-mixed.sh drops what a large import into a store with companies drops (ADR 0255, 0410).
+        var assignment = Regex.Match(MixedScript(), variable + "=\"(?<sql>[^\"]*)\"", RegexOptions.Singleline);
+        Assert.That(assignment.Success, Is.True, $"the script's {variable} was not found");
+
+        Assert.That(Normalized(assignment.Groups["sql"].Value), Is.EqualTo(Normalized(SessionCondition(constant))));
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 }

@@ -270,6 +270,39 @@ public sealed class SqliteDeferredIndexTests
     }
 
     [Test]
+    public async Task A_store_from_before_migration_255_loses_the_unread_place_index_at_start_and_its_discovery_rows_stay_in_step()
+    {
+        var store = await StoreWithTaggedCompaniesAsync();
+        Assert.That(await SchemaAsync("index"), Does.Not.Contain("discovery_member_by_place"), "a new store has none");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            // The store as every version before migration 255 left it: the place index of migration 20, kept by every write.
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE INDEX discovery_member_by_place ON discovery_member(chain_code, province_code, city_code, county_code);
+                DELETE FROM schema_version WHERE version = 255;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.That(await SchemaAsync("index"), Does.Contain("discovery_member_by_place"));
+        var upgraded = new SqliteStore(path, TimeProvider.System);
+        await upgraded.InitializeAsync(CancellationToken.None);
+
+        Assert.That(await SchemaAsync("index"), Does.Not.Contain("discovery_member_by_place"), "dropped at start (ADR 0535)");
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+
+        // The triggers keep members, counts and tags in step without it: moved, re-valued, new in two segments.
+        await upgraded.UpsertCompaniesAsync(
+            [Tagged("乙公司", "91320506MA4K0L2X7B", "421303", 250, [], "T1-RAW"),
+             Tagged("丁公司", "91421303MA4K0L2X7D", "421303", 400, ["专精特新", "上市公司"], "T1-VEH", "T1-RAW")],
+            new ImportStamp("imp-2", "b.csv", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        Assert.That(await DiscoveryDifferencesAsync(), Is.EqualTo((0L, 0L)));
+        Assert.That(await TagDifferencesAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task An_import_row_that_changes_only_what_the_discovery_tables_do_not_copy_leaves_them_as_counting_gives()
     {
         var store = await StoreWithTaggedCompaniesAsync();

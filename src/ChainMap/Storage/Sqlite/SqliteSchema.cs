@@ -329,6 +329,11 @@ internal static class SqliteSchema
         // Compact provenance (ADR 0350): field → source becomes source → mask of its fields, each source once.
         (235, CompactProvenance),
         (240, MembershipTargets),
+
+        // The discovery members by place (chain, province, city, county; migration 20): read by no statement — every read
+        // of discovery_member names its index (INDEXED BY) or is keyed by segment and company or by company (ADR 0535) —
+        // yet built at every large import's end and written on every member row the triggers touch.
+        (255, "DROP INDEX IF EXISTS discovery_member_by_place;"),
     ];
 
     /// <summary>

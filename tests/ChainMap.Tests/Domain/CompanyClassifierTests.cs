@@ -1691,6 +1691,21 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.HaulageSegment), Is.EqualTo(haulier), Describe(matches));
     }
 
+    // GB/T 4754-2017 0514 农产品初加工 names the ginning of cotton: a licence that opens with 棉花收购 or 棉花加工 (皮棉, 籽棉) is a
+    // cotton station's, in 初加工与产地仓储; a spinning mill's 棉纱 and a store's 棉布 are not.
+    [TestCase("某某省某某棉业有限公司", "棉花收购、加工销售；棉纱、棉籽加工；棉布加工、销售", true)]
+    [TestCase("某某縣某某棉花加工廠", "皮棉、籽棉收購、加工、銷售", true)]
+    [TestCase("某某市某某纺织有限公司", "棉纱、棉布生产、销售；棉花收购", false)]
+    [TestCase("某某市某某百货商店", "百货、棉布、针纺织品零售", false)]
+    public async Task A_register_row_whose_licence_opens_with_cotton_ginning_is_in_primary_processing(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "NC-PRIM"), Is.EqualTo(placed), Describe(matches));
+    }
+
     // ---- end of register rows, session 39 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

@@ -91,8 +91,11 @@ internal static class ClassifierRules
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
-    /// <summary>Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which.</summary>
-    public static readonly string[] HaulageNameWords = ["运输"];
+    /// <summary>
+    /// Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which. 搬家 (a removal
+    /// company) is GB/T 4754-2017 5438 搬家运输, a class of 543 道路货物运输 (ADR 0525).
+    /// </summary>
+    public static readonly string[] HaulageNameWords = ["运输", "搬家"];
 
     /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
     public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输"];

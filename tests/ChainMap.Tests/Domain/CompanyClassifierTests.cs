@@ -1708,6 +1708,56 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 38 ----
 
+    // ---- Register rows, session 39 (issue #19, ADR 0525) ----
+
+    // 颜料 is the word GB/T 4754-2017 264 (涂料、油墨、颜料及类似产品制造) gives pigments: a works whose licence opens with its
+    // pigments (陶瓷颜料, 颜料) is in 涂料与胶黏剂; either script reads alike.
+    [TestCase("某某市某某制釉有限公司", "陶瓷颜料、陶瓷釉料、陶瓷机械设备生产、销售；化工产品批发、零售", true)]
+    [TestCase("某某市某某顏料有限公司", "顏料、塗料生產、銷售", true)]
+    // A pigment past the licence's first item is a side line of another trade, and a seller's 颜料 is no making: not placed.
+    [TestCase("某某市某某文化用品有限公司", "文具、纸张、颜料、画材零售", false)]
+    [TestCase("某某市某某建材商行", "销售：建筑材料、油漆、颜料、五金", false)]
+    public async Task A_register_row_whose_licence_opens_with_pigments_is_in_coatings(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "HG-FINE-COAT"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A removal company (搬家: GB/T 4754-2017 5438 搬家运输, a class of 543 道路货物运输) licensed for 普通货运 is a haulier, as a
+    // company named 运输 is; with passengers (客运) in its licence it is not, and 搬家 without a freight licence places nothing.
+    [TestCase("某某市大众搬家有限公司第八分公司", "普通货运、搬家运输（凭许可证范围经营）", true)]
+    [TestCase("某某市某某搬家服務有限公司", "普通貨運；搬家服務", true)]
+    [TestCase("某某市某某搬家有限公司", "道路客运；普通货运", false)]
+    [TestCase("某某市某某搬家服务部", "家政服务；搬家服务；保洁服务", false)]
+    public async Task A_removal_company_licensed_for_freight_is_in_modern_logistics(string name, string scope, bool haulier)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.HaulageSegment), Is.EqualTo(haulier), Describe(matches));
+    }
+
+    // GB/T 4754-2017 0514 农产品初加工 names the ginning of cotton: a licence that opens with 棉花收购 or 棉花加工 (皮棉, 籽棉) is a
+    // cotton station's, in 初加工与产地仓储; a spinning mill's 棉纱 and a store's 棉布 are not.
+    [TestCase("某某省某某棉业有限公司", "棉花收购、加工销售；棉纱、棉籽加工；棉布加工、销售", true)]
+    [TestCase("某某縣某某棉花加工廠", "皮棉、籽棉收購、加工、銷售", true)]
+    [TestCase("某某市某某纺织有限公司", "棉纱、棉布生产、销售；棉花收购", false)]
+    [TestCase("某某市某某百货商店", "百货、棉布、针纺织品零售", false)]
+    public async Task A_register_row_whose_licence_opens_with_cotton_ginning_is_in_primary_processing(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "NC-PRIM"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // ---- end of register rows, session 39 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -311,6 +311,20 @@ public sealed class RealCompanyListTests
         Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
     }
 
+    // Zones without an NBS code that registers name (scripts/data/zones-added.csv, ADR 0520).
+    [TestCase("上海", "自贸区", "中国（上海）自由贸易试验区富特北路211号", "310115", TestName = "the 上海 free-trade zone lies in 浦东新区")]
+    [TestCase("上海", "", "上海自贸区张杨路500号", "310115", TestName = "上海自贸区 is the free-trade zone's short form")]
+    [TestCase("江苏", "无锡", "无锡新区科技创业园四区415号", "320214", TestName = "无锡新区 is 新吴区 now")]
+    [TestCase("江苏", "", "苏州高新区狮山路22号", "320505", TestName = "苏州高新区 is 虎丘区")]
+    [TestCase("江苏", "", "江北新区泰山街道桥北村", "320000", TestName = "a bare 江北新区 is not placed: 南京's is 南京江北新区, one of several")]
+    [TestCase("湖北", "", "武汉东湖新技术开发区高新大道1号", "420100", TestName = "武汉东湖新技术开发区 spans several districts: the city")]
+    public void Zones_registers_name_are_placed_in_their_host(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
+    }
+
     [Test]
     public void A_retired_division_in_the_county_column_stands_for_its_successor()
     {
@@ -357,7 +371,7 @@ public sealed class RealCompanyListTests
     {
         var zone = Catalog.FindZones("苏州工业园区").Single();
 
-        Assert.That(Catalog.Zones, Has.Count.EqualTo(125), "124 NBS zones of data/zones.csv + 随州高新区 of data/home.json");
+        Assert.That(Catalog.Zones, Has.Count.EqualTo(144), "124 NBS zones and 19 added ones of data/zones.csv + 随州高新区 of data/home.json");
         Assert.That((zone.Code, zone.Level, Catalog.ZoneHost(zone)?.Code), Is.EqualTo(("320576", RegionLevel.Zone, (string?)"320500")));
         Assert.That(Catalog.Find("320576"), Is.Null, "a zone is not a GB/T 2260 division");
         Assert.That(Catalog.Search("苏州工业园区", 10), Is.Empty);

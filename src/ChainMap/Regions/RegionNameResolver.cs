@@ -133,18 +133,20 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
             for (var length = Math.Min(16, folded.Length - position); length >= 2; length--)
             {
                 var part = folded.Substring(position, length);
+
+                // A zone first: 无锡新区 is a zone (新吴区), although its suffix-less form 无锡 restates 无锡市.
+                var zones = length >= 3 ? catalog.FindZones(part).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, found, allowSame: true)).Distinct().ToList() : [];
+                if (zones.Count == 1)
+                {
+                    (next, nextLength, zone) = (zones[0], length, true);
+                    break;
+                }
+
                 if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code)))
                 {
                     // The text names again what is already found (连云港市海州区 read inside 连云港市): read past it, so
                     // that its short forms (连云) are not taken for a division inside it.
                     restated = length;
-                    break;
-                }
-
-                var zones = length >= 3 ? catalog.FindZones(part).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, found, allowSame: true)).Distinct().ToList() : [];
-                if (zones.Count == 1)
-                {
-                    (next, nextLength, zone) = (zones[0], length, true);
                     break;
                 }
 

@@ -17,6 +17,12 @@ internal enum RegionLevel
 /// <summary>A GB/T 2260 administrative division, or a development zone (<see cref="RegionLevel.Zone"/>) under one.</summary>
 internal sealed record Region(string Code, string Name, RegionLevel Level, string? ParentCode);
 
+/// <summary>
+/// A GB/T 2260 division that no longer exists (白下区 320103, retired 2013) and the current division its territory lies in
+/// now (秦淮区 320104; a city where it was split among several counties of one city). From <c>data/region-history.csv</c>.
+/// </summary>
+internal sealed record RetiredDivision(string Code, string Name, string SuccessorCode);
+
 /// <summary>A named set of provinces and cities where a resident team works (长三角, 珠三角, ...).</summary>
 internal sealed record RegionGroup(string Name, string? Alias, IReadOnlyList<string> MemberCodes);
 

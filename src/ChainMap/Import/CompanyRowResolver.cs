@@ -440,8 +440,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
                 code = code[..^2];
             }
 
-            if (regions.Find(code) is { } byCode)
+            if ((regions.Find(code) ?? regions.FindRetiredCode(code)) is { } byCode)
             {
+                // A retired code (开县 500234) stands for the division its territory is in now (开州区 500154).
                 return byCode;
             }
 
@@ -512,7 +513,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             addressReason = reason;
         }
 
-        if (uscc is not null && regions.Find(uscc.Substring(2, 6)) is { } registered)
+        if (uscc is not null && (regions.Find(uscc.Substring(2, 6)) ?? regions.FindRetiredCode(uscc.Substring(2, 6))) is { } registered)
         {
             return registered;
         }

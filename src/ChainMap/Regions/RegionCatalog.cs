@@ -33,8 +33,17 @@ internal sealed class RegionCatalog
     private readonly FrozenDictionary<string, Region[]> zonesByName;
     private readonly FrozenDictionary<string, Region> zoneHosts;
     private readonly FrozenSet<string> fullNames;
+    private readonly FrozenDictionary<string, Region[]> retiredByName;
+    private readonly FrozenDictionary<string, Region> retiredByCode;
+    private readonly FrozenSet<string> retiredFullNames;
 
-    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups)
+    /// <param name="regions">Divisions and zones.</param>
+    /// <param name="groups">Region groups.</param>
+    /// <param name="retired">
+    /// Retired divisions (白下区 → 秦淮区): known by name (<see cref="FindRetired"/>) only where no current division has that
+    /// name, and by code (<see cref="FindRetiredCode"/>) only where no current division has that code.
+    /// </param>
+    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups, IEnumerable<RetiredDivision>? retired = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         var all = regions.ToList();
@@ -113,6 +122,53 @@ internal sealed class RegionCatalog
         }
 
         zoneHosts = hosts.ToFrozenDictionary(StringComparer.Ordinal);
+
+        var retiredNames = new Dictionary<string, List<Region>>(StringComparer.Ordinal);
+        var retiredCodes = new Dictionary<string, Region?>(StringComparer.Ordinal);
+        var retiredFull = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var division in retired ?? [])
+        {
+            if (Find(division.SuccessorCode) is not { } successor)
+            {
+                continue;
+            }
+
+            if (!byCode.ContainsKey(division.Code))
+            {
+                // A code retired twice (reused, then retired again) with different successors names none of them.
+                retiredCodes[division.Code] = retiredCodes.TryGetValue(division.Code, out var earlier) && earlier != successor ? null : successor;
+            }
+
+            var full = ChineseText.Fold(division.Name);
+            foreach (var key in NameKeys(division.Name))
+            {
+                if (byName.ContainsKey(key) || zoneNames.ContainsKey(key) || groupsByName.ContainsKey(key))
+                {
+                    // The current table wins: a retired name that is a current division's name (or short name) anywhere
+                    // is never read as the retired one.
+                    continue;
+                }
+
+                if (!retiredNames.TryGetValue(key, out var list))
+                {
+                    retiredNames[key] = list = [];
+                }
+
+                if (!list.Contains(successor))
+                {
+                    list.Add(successor);
+                }
+
+                if (key == full)
+                {
+                    retiredFull.Add(key);
+                }
+            }
+        }
+
+        retiredByName = retiredNames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        retiredByCode = retiredCodes.Where(p => p.Value is not null).ToFrozenDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+        retiredFullNames = retiredFull.ToFrozenSet(StringComparer.Ordinal);
         zonesByName = zoneNames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         Zones = [.. all.Where(r => hosts.ContainsKey(r.Code)).DistinctBy(r => r.Code)];
     }
@@ -133,6 +189,29 @@ internal sealed class RegionCatalog
         ArgumentNullException.ThrowIfNull(zone);
         return zoneHosts.GetValueOrDefault(zone.Code);
     }
+
+    /// <summary>
+    /// The current divisions a retired division's name stands for (白下区, 白下 → 秦淮区; 卢湾区 → 黄浦区; 吴县 → 苏州市, split
+    /// among its districts): empty where a current division has the name, or none is known. Callers read it only inside a
+    /// province or city already found (the same name may have been used elsewhere).
+    /// </summary>
+    public IReadOnlyList<Region> FindRetired(string name)
+    {
+        var folded = ChineseText.Fold(name);
+        if (folded.Length < 2)
+        {
+            return [];
+        }
+
+        return retiredByName.TryGetValue(folded, out var exact) ? exact
+            : retiredByName.TryGetValue(StripSuffix(folded), out var shortMatches) ? shortMatches : [];
+    }
+
+    /// <summary>True when <paramref name="folded"/> (already folded) is the full name of a retired division that no current one has.</summary>
+    public bool IsRetiredFullName(string folded) => retiredFullNames.Contains(folded);
+
+    /// <summary>The current division a retired code's territory lies in (开县 500234 → 开州区 500154); null for a current code or an unknown one.</summary>
+    public Region? FindRetiredCode(string code) => retiredByCode.GetValueOrDefault(code);
 
     /// <summary>True when <paramref name="folded"/> (already folded) is the full name of a division, suffix included.</summary>
     public bool IsFullName(string folded) => fullNames.Contains(folded);

@@ -1,14 +1,24 @@
 using ChainMap.Domain;
+using ChainMap.Seeding;
 using ChainMap.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChainMap.Regions;
 
 /// <summary>
 /// The region catalog and home region as loaded from the store, cached for the life of the
-/// process and reloaded after region data changes.
+/// process and reloaded after region data changes. Retired divisions (<c>region-history.csv</c> of the default data
+/// folder, ADR 0520) are read with it: the store holds the current divisions only.
 /// </summary>
-internal sealed class RegionDirectory(IRegionStore store)
+internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOptions> options)
 {
+    private IReadOnlyList<RetiredDivision>? retired;
+
+    public RegionDirectory(IRegionStore store)
+        : this(store, Options.Create(new StorageOptions()))
+    {
+    }
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private RegionCatalog? catalog;
     private HomeRegion? home;
@@ -27,7 +37,8 @@ internal sealed class RegionDirectory(IRegionStore store)
             {
                 var regions = await store.ListRegionsAsync(cancellationToken);
                 var groups = await store.ListRegionGroupsAsync(cancellationToken);
-                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups);
+                retired ??= DefaultData.Locate(options.Value.DefaultDataPath) is { } data ? DefaultData.ReadRetired(Path.Combine(data, "region-history.csv")) : [];
+                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups, retired);
             }
 
             return catalog;

@@ -133,6 +133,15 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
             for (var length = Math.Min(16, folded.Length - position); length >= 2; length--)
             {
                 var part = folded.Substring(position, length);
+
+                // A zone first: 无锡新区 is a zone (新吴区), although its suffix-less form 无锡 restates 无锡市.
+                var zones = length >= 3 ? catalog.FindZones(part).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, found, allowSame: true)).Distinct().ToList() : [];
+                if (zones.Count == 1)
+                {
+                    (next, nextLength, zone) = (zones[0], length, true);
+                    break;
+                }
+
                 if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code)))
                 {
                     // The text names again what is already found (连云港市海州区 read inside 连云港市): read past it, so
@@ -141,19 +150,15 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                     break;
                 }
 
-                var zones = length >= 3 ? catalog.FindZones(part).Select(catalog.ZoneHost).OfType<Region>().Where(h => Within(h, found, allowSame: true)).Distinct().ToList() : [];
-                if (zones.Count == 1)
-                {
-                    (next, nextLength, zone) = (zones[0], length, true);
-                    break;
-                }
-
-                if (!adjacent && !catalog.IsFullName(part))
+                // A retired division's full name (白下区, 卢湾区) is read anywhere, as a current one is, but only inside a
+                // province or city already found and only from three characters (唐山's old 新区 is in every 高新区).
+                var fullName = catalog.IsFullName(part) || (found is not null && length >= 3 && catalog.IsRetiredFullName(part));
+                if (!adjacent && !fullName)
                 {
                     continue;
                 }
 
-                if (!catalog.IsFullName(part) && StartsStreetWord(folded, position + length, townsToo: found is null || found.Level == RegionLevel.Province))
+                if (!fullName && StartsStreetWord(folded, position + length, townsToo: found is null || found.Level == RegionLevel.Province))
                 {
                     // A short name that begins a street's, a road's or a town's name (七星路, 柳南高速, 东海镇, 射阳湖镇) is that
                     // name's part, not the division (七星区, 柳南区, 东海县, 射阳县). Inside a known city a town named after one
@@ -162,6 +167,12 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                 }
 
                 var candidates = catalog.FindByName(part).Where(r => Within(r, found, allowSame: false)).ToList();
+                if (candidates.Count == 0 && found is not null)
+                {
+                    // No current division has this name here: a retired one (白下区 of 南京) stands for its successor.
+                    candidates = catalog.FindRetired(part).Where(r => Within(r, found, allowSame: false)).ToList();
+                }
+
                 if (candidates.Count > 1 && candidates.FirstOrDefault(c => candidates.All(o => catalog.IsWithin(o.Code, c.Code))) is { } enclosing)
                 {
                     // A short name shared by a city and its own county (新乡: 新乡市 and 新乡县, 濮阳, 安阳): the city, as the
@@ -320,6 +331,13 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
         if (candidates.Count == 1)
         {
             return (candidates[0], null);
+        }
+
+        if (candidates.Count == 0 && level != RegionLevel.Province && scope is not null
+            && catalog.FindRetired(value).Where(r => Within(r, scope, allowSame: true)).ToList() is [var successor])
+        {
+            // A retired division (白下区 under 南京) stands for the current one its territory is in (秦淮区).
+            return (successor, null);
         }
 
         if (level != RegionLevel.Province && NamedAfter(value, scope) is { } host)

@@ -161,6 +161,22 @@ internal sealed class DefaultData(
         return list;
     }
 
+    /// <summary>
+    /// Reads <c>region-history.csv</c> (<c>code,name,parent_name,in_use,retired,successor_code,successor_name</c>): retired
+    /// divisions and the current division each lies in now. An empty list when the file is missing (another region set).
+    /// </summary>
+    public static IReadOnlyList<RetiredDivision> ReadRetired(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        return csv.GetRecords<RetiredRow>().Select(r => new RetiredDivision(r.code.Trim(), r.name.Trim(), r.successor_code.Trim())).ToList();
+    }
+
     public static async Task<IReadOnlyList<RegionGroup>> ReadGroupsAsync(string path, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path);
@@ -187,6 +203,8 @@ internal sealed class DefaultData(
     private sealed record RegionRow(string code, string name, string level, string? parent_code);
 
     private sealed record ZoneRow(string code, string name, string city_code, string? host_code);
+
+    private sealed record RetiredRow(string code, string name, string? parent_name, string? in_use, string? retired, string successor_code, string? successor_name);
 
     private sealed record GroupRow(string group, string? alias, string member_code, string? member_name);
 #pragma warning restore IDE1006, SA1300

@@ -296,12 +296,82 @@ public sealed class RealCompanyListTests
         Assert.That(Catalog.FindByName("海南州").Select(r => r.Code), Is.EqualTo(new[] { "632500" }));
     }
 
+    // Old registers name divisions that no longer exist (data/region-history.csv, ADR 0520): inside the province or city
+    // found, a retired name stands for the current division its territory lies in.
+    [TestCase("江苏", "南京", "白下区中山东路300号", "320104", TestName = "白下区 (retired 2013) of 南京 is 秦淮区 now")]
+    [TestCase("江苏", "南京", "下关区热河路8号", "320106", TestName = "下关区 (retired 2013) of 南京 is 鼓楼区 now")]
+    [TestCase("上海", "卢湾", "淮海中路300号", "310101", TestName = "地区 卢湾 (卢湾区, retired 2011) is 黄浦区 now")]
+    [TestCase("上海", "", "上海市闸北区共和新路1号", "310106", TestName = "闸北区 (retired 2015) is 静安区 now")]
+    [TestCase("江苏", "苏州", "吴县木渎镇", "320500", TestName = "吴县, split among 苏州's districts, is placed in 苏州 only")]
+    [TestCase("重庆", "", "重庆市开县汉丰镇", "500154", TestName = "开县 (retired 2016) is 开州区 now")]
+    public void A_retired_division_named_inside_its_province_or_city_stands_for_its_successor(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
+    }
+
+    // Zones without an NBS code that registers name (scripts/data/zones-added.csv, ADR 0520).
+    [TestCase("上海", "自贸区", "中国（上海）自由贸易试验区富特北路211号", "310115", TestName = "the 上海 free-trade zone lies in 浦东新区")]
+    [TestCase("上海", "", "上海自贸区张杨路500号", "310115", TestName = "上海自贸区 is the free-trade zone's short form")]
+    [TestCase("江苏", "无锡", "无锡新区科技创业园四区415号", "320214", TestName = "无锡新区 is 新吴区 now")]
+    [TestCase("江苏", "", "苏州高新区狮山路22号", "320505", TestName = "苏州高新区 is 虎丘区")]
+    [TestCase("江苏", "", "江北新区泰山街道桥北村", "320000", TestName = "a bare 江北新区 is not placed: 南京's is 南京江北新区, one of several")]
+    [TestCase("湖北", "", "武汉东湖新技术开发区高新大道1号", "420100", TestName = "武汉东湖新技术开发区 spans several districts: the city")]
+    public void Zones_registers_name_are_placed_in_their_host(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
+    }
+
+    [Test]
+    public void A_retired_division_in_the_county_column_stands_for_its_successor()
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames("江苏省", "南京市", "白下区", null);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo("320104"));
+        Assert.That(resolution.Notes, Is.Empty);
+    }
+
+    // 泰州市 was also a county-level city (retired 1996, now 海陵区) and 曾都区 an older code of the same district (421302):
+    // the current table wins, always.
+    [TestCase("江苏", "", "泰州市青年南路1号", "321200", TestName = "泰州市 is the current city, not the retired county-level 泰州市 (海陵区)")]
+    [TestCase("湖北", "随州", "曾都区交通大道1号", "421303", TestName = "曾都区 is the current district, not the retired code's successor")]
+    [TestCase("江苏", "", "淮安市淮海路1号", "320800", TestName = "淮安市 is the current city, not the retired county-level 淮安市 (淮安区)")]
+    public void A_retired_name_never_overrides_a_current_division(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code));
+        Assert.That(Catalog.FindRetired("泰州市"), Is.Empty, "a current division's name is not a retired name");
+    }
+
+    [Test]
+    public void A_retired_name_is_read_only_inside_a_province_or_city_already_found()
+    {
+        var resolver = new RegionNameResolver(Catalog);
+
+        Assert.That(Catalog.FindRetired("白下区").Select(r => r.Code), Is.EqualTo(new[] { "320104" }));
+        Assert.That(resolver.FromText("白下区中山东路300号").Region, Is.Null, "without a province, an old name is not a place");
+        Assert.That(resolver.ResolveNames("浙江", "", "", "白下区中山东路300号", "").Region?.Code, Is.EqualTo("330000"), "白下区 is not in 浙江");
+        Assert.That(resolver.FromText("河北省唐山市高新区建设路").Region?.Code, Is.EqualTo("130200"), "唐山's old 新区 (丰润区 now) is not read inside 高新区");
+    }
+
+    [Test]
+    public void A_retired_code_stands_for_its_successor()
+    {
+        Assert.That(Catalog.Find("500234"), Is.Null, "开县's code is retired");
+        Assert.That(Catalog.FindRetiredCode("500234")?.Code, Is.EqualTo("500154"));
+        Assert.That(Catalog.FindRetiredCode("320106"), Is.Null, "a current code is not a retired one");
+    }
+
     [Test]
     public void Zones_are_known_by_name_but_are_not_divisions()
     {
         var zone = Catalog.FindZones("苏州工业园区").Single();
 
-        Assert.That(Catalog.Zones, Has.Count.EqualTo(125), "124 NBS zones of data/zones.csv + 随州高新区 of data/home.json");
+        Assert.That(Catalog.Zones, Has.Count.EqualTo(144), "124 NBS zones and 19 added ones of data/zones.csv + 随州高新区 of data/home.json");
         Assert.That((zone.Code, zone.Level, Catalog.ZoneHost(zone)?.Code), Is.EqualTo(("320576", RegionLevel.Zone, (string?)"320500")));
         Assert.That(Catalog.Find("320576"), Is.Null, "a zone is not a GB/T 2260 division");
         Assert.That(Catalog.Search("苏州工业园区", 10), Is.Empty);
@@ -323,6 +393,7 @@ public sealed class RealCompanyListTests
         var zones = DefaultData.ReadZonesAsync(Path.Combine(TestData.DataPath, "zones.csv"), divisions, CancellationToken.None).GetAwaiter().GetResult();
         var home = DefaultData.ReadHomeAsync(Path.Combine(TestData.DataPath, "home.json"), CancellationToken.None).GetAwaiter().GetResult();
         var regions = divisions.Concat(zones).ToList();
-        return new RegionCatalog(regions.Concat(RegionDirectory.HomeZones(home, regions)), []);
+        var retired = DefaultData.ReadRetired(Path.Combine(TestData.DataPath, "region-history.csv"));
+        return new RegionCatalog(regions.Concat(RegionDirectory.HomeZones(home, regions)), [], retired);
     }
 }

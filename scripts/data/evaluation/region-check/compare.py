@@ -5,6 +5,12 @@ def load_regions(db):
     for code, name, level, parent in sqlite3.connect(db).execute("select code,name,level,parent_code from region"):
         regions[code] = (name, level, parent)
 def name(c): return regions.get(c, ("?",))[0] if c else "-"
+# HISTORY=<region-history.csv>: judge a retired truth code by its successor (a code retired twice with two successors: not).
+history = {}
+if os.environ.get("HISTORY"):
+    succ = collections.defaultdict(set)
+    for h in csv.DictReader(open(os.environ["HISTORY"], encoding="utf-8")): succ[h["code"]].add(h["successor_code"])
+    history = {c: next(iter(s)) for c, s in succ.items() if len(s) == 1}
 tot = collections.Counter(); examples = collections.defaultdict(list)
 for p in sys.argv[1:]:
     db = "st-%s-%s/chainmap.db" % (os.environ.get("TAG", "v"), p); load_regions(db)
@@ -17,6 +23,9 @@ for p in sys.argv[1:]:
         if u[:2] != (pc or "")[:2]: tot["province wrong"] += 1; examples["province wrong"].append((p, t, got)); continue
         tot["province right"] += 1
         if u[2:4] == "00": continue
+        if u[4:6] != "00" and u not in regions and u in history:
+            # A retired code's truth is the division its territory is in now (HISTORY=data/region-history.csv).
+            tot["truth code retired, successor judged"] += 1; u = history[u]
         tc = u[:4] + "00"
         if u[4:6] != "00" and u not in regions: tot["truth code retired"] += 1; continue
         if tc not in regions: tot["truth city unknown"] += 1; continue

@@ -1,7 +1,9 @@
 # Builds, per register file, an import file without the USCC (so the USCC cannot decide the place) and a truth file.
-import csv, sys, collections
+# YEAR=1995 reads 1995-<省>.csv (default 2004).
+import csv, os, sys, collections
+year = os.environ.get("YEAR", "2004")
 for p in sys.argv[1:]:
-    rows = list(csv.DictReader(open(f"2004-{p}.csv", encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(open(f"{year}-{p}.csv", encoding="utf-8", newline="")))
     names = collections.Counter(r["企业名称"].strip() for r in rows)
     out = csv.writer(open(f"in-{p}.csv", "w", encoding="utf-8", newline=""))
     truth = csv.writer(open(f"truth-{p}.csv", "w", encoding="utf-8", newline=""))

@@ -12,7 +12,8 @@ registers-dev3-labels.txt; with `--set registers-dev4`, labelled/registers-dev4.
 registers-dev4-labels.txt; with `--set registers-dev5`, labelled/registers-dev5.csv (session 36's) from
 registers-dev5-labels.txt; with `--set registers-dev6`, labelled/registers-dev6.csv (session 37's) from
 registers-dev6-labels.txt; with `--set registers-dev7`, labelled/registers-dev7.csv (session 39's) from
-registers-dev7-labels.txt. Checks: every key exists in its
+registers-dev7-labels.txt; with `--set registers-dev8`, labelled/registers-dev8.csv (session 40's) from
+registers-dev8-labels.txt. Checks: every key exists in its
 file with the same name, every segment code is defined in data/chains/segments.csv, no key twice. The sampling is
 select_registers.py; the README (Evaluation/README.md, "The registers set") says how the rows were drawn and labelled.
 """
@@ -38,7 +39,8 @@ def main(spec, folder):
     tuning = spec["labels"].removesuffix("-labels.txt") if spec["per_file_b"] == 0 else None
     prefix = {"registers-dev": "regdev", "registers-dev2": "regdev2", "registers-dev3": "regdev3",
               "registers-dev4": "regdev4", "registers-dev5": "regdev5",
-              "registers-dev6": "regdev6", "registers-dev7": "regdev7"}.get(tuning, "reg")
+              "registers-dev6": "regdev6", "registers-dev7": "regdev7",
+              "registers-dev8": "regdev8"}.get(tuning, "reg")
     for part, key, name, segs, note in read_labels(spec["labels"]):
         file, row = source.get(key, (None, None))
         if row is None or row["企业名称"].strip() != name:

@@ -213,6 +213,10 @@ internal sealed class ClassifierEvaluationTests
         // register rows of 2002/四川, 2000/湖南, 2003/辽宁, 1997/湖北, labelled before the classifier ran on them. Measured blind on
         // main 5eff3ac: 94.3 (33/35) / 61.1 (33/54) / 90.9 (30/33) / 54.5 (30/55).
         new object[] { "registers-dev7", 94.0, 61.0, 90.0, 54.0 },
+        // Session 40 (lead; docs/benchmarks.md "Issue #19: registers-dev8, a blind check (lead, session 40)"): registers-dev8, 120 random
+        // register rows of 1996/河北, 2002/广西, 2001/广东, 2003/贵州, labelled before the classifier ran on them. Measured blind on
+        // main 1300e44: 90.6 (29/32) / 70.7 (29/41) / 82.8 (24/29) / 57.1 (24/42).
+        new object[] { "registers-dev8", 90.0, 70.0, 82.0, 57.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

@@ -12,8 +12,9 @@ internal sealed record IndustryCode(string Code, string Source);
 /// industry (<c>C36 汽车制造业</c>: a section letter and the same two-digit divisions), the short
 /// labels of securities data (化学制药, 汽车配件; data/industry/securities-labels.csv), the 申万 2021
 /// industry classification at its three levels (汽车 &gt; 汽车零部件 &gt; 底盘与发动机系统, IT服务Ⅲ, LED;
-/// data/industry/sw2021.csv) and the words of company names that name an industry (药业, 专用汽车;
-/// data/industry/name-words.csv). Script-, width- and case-insensitive.
+/// data/industry/sw2021.csv), the GICS industries as Wind and other vendors write them in Chinese (机动车零配件与设备,
+/// 可选消费-汽车与汽车零部件-汽车零配件-轮胎与橡胶, 西药; data/industry/gics.csv) and the words of company names that
+/// name an industry (药业, 专用汽车; data/industry/name-words.csv). Script-, width- and case-insensitive.
 /// </summary>
 internal sealed class IndustryTable
 {
@@ -25,12 +26,16 @@ internal sealed class IndustryTable
     // What vendors write next to a 申万 name to say which classification it is: 底盘与发动机系统(申万), 申万汽车.
     private static readonly string[] SwMarks = ["申万2021", "申万行业", "申万", "sw2021"];
 
+    // What vendors write next to a GICS name to say which classification it is: 西药(Wind), Wind行业:中药.
+    private static readonly string[] GicsMarks = ["wind行业", "wind", "gics"];
+
     private static readonly Lazy<IndustryTable> Embedded = new(() => new IndustryTable(
         EmbeddedData.Read("ChainMap.industry.gbt4754-2017.csv", "data/industry/gbt4754-2017.csv"),
         EmbeddedData.Read("ChainMap.industry.securities-labels.csv", "data/industry/securities-labels.csv"),
         EmbeddedData.Read("ChainMap.industry.name-words.csv", "data/industry/name-words.csv"),
         EmbeddedData.Read("ChainMap.industry.sw2021.csv", "data/industry/sw2021.csv"),
-        EmbeddedData.Read("ChainMap.industry.division-segments.csv", "data/industry/division-segments.csv")));
+        EmbeddedData.Read("ChainMap.industry.division-segments.csv", "data/industry/division-segments.csv"),
+        EmbeddedData.Read("ChainMap.industry.gics.csv", "data/industry/gics.csv")));
 
     private readonly HashSet<string> codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> nameOfCode = new(StringComparer.Ordinal);
@@ -43,10 +48,25 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> segmentsOfDivision = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> segmentsBelow = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GicsIndustry> gicsByName = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the table from the five CSV texts (header row first; lists '|'-separated).</summary>
-    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv, string divisionSegmentsCsv)
+    /// <summary>Builds the table from the CSV texts (header row first; lists '|'-separated); without a GICS text, no GICS names are read.</summary>
+    public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv, string divisionSegmentsCsv, string gicsCsv = "")
     {
+        foreach (var row in Rows(gicsCsv))
+        {
+            // level,code,name,parent_code,gbt_codes,segments,note; a name that two levels share (能源, 电力) is read as the deeper one
+            var industry = new GicsIndustry(
+                int.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture),
+                SplitCodes(row.ElementAtOrDefault(4)),
+                SplitCodes(row.ElementAtOrDefault(5)));
+            var folded = ChineseText.Fold(row[2]).Trim();
+            if (!gicsByName.TryGetValue(folded, out var known) || known.Level < industry.Level)
+            {
+                gicsByName[folded] = industry;
+            }
+        }
+
         foreach (var row in Rows(divisionSegmentsCsv))
         {
             // division,segments,note
@@ -169,6 +189,16 @@ internal sealed class IndustryTable
             return found;
         }
 
+        if (GicsPathEnd(industry) is { } gics)
+        {
+            foreach (var code in gics.Codes)
+            {
+                Add(found, code, industry.Trim());
+            }
+
+            return found;
+        }
+
         if (LeadingCode(whole, out var named) is { } leading && codes.Contains(leading) && NamesCode(leading, named))
         {
             // A code written with its own standard name (C36汽车制造业, D44电力、热力生产和供应业: the CSRC style) is that
@@ -221,6 +251,12 @@ internal sealed class IndustryTable
         {
             // A division alone (C27医药制造业, 软件和信息技术服务业) says only its most frequent segment, a weak guess.
             return [.. segmentsOfDivision.GetValueOrDefault(division, []).Select(segment => (industry.Trim(), segment))];
+        }
+
+        if (!segmentsOfLabel.ContainsKey(ChineseText.Fold(industry).Trim()) && GicsPathEnd(industry) is { } gics)
+        {
+            // A GICS name or path (as Wind writes it) says what its most specific level says (机动车零配件与设备: nothing).
+            return [.. gics.Segments.Select(segment => (industry.Trim(), segment))];
         }
 
         var found = new List<(string, string)>();
@@ -371,6 +407,61 @@ internal sealed class IndustryTable
         return deepest is not null && named.TrueForAll(n => IsSelfOrAncestor(n, deepest)) ? deepest : null;
     }
 
+    /// <summary>
+    /// The GICS industry an industry cell names, as Wind, Choice and other vendors write it in Chinese: a single name at any
+    /// level (机动车零配件与设备, 西药, 西药(Wind)) or a path from a higher level down (可选消费-汽车与汽车零部件-汽车零配件-轮胎与橡胶):
+    /// the deepest level named; null when any part of the cell is not a GICS name. Read only where the GB/T, 申万 and securities
+    /// tables know nothing of the cell, so a name they share (电子元件, 通信设备) keeps its meaning there.
+    /// </summary>
+    private GicsIndustry? GicsPathEnd(string industry)
+    {
+        if (gicsByName.Count == 0)
+        {
+            return null;
+        }
+
+        var whole = WithoutGicsMarks(ChineseText.Fold(industry).Trim());
+        if (Gics(whole) is { } named)
+        {
+            return named;
+        }
+
+        GicsIndustry? deepest = null;
+        foreach (var raw in whole.Split(PathSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Gics(raw) is not { } part)
+            {
+                return null;
+            }
+
+            if (deepest is null || part.Level >= deepest.Level)
+            {
+                deepest = part;
+            }
+        }
+
+        return deepest;
+    }
+
+    /// <summary>A GICS name, with or without the level mark Wind writes where two levels share a name (电力Ⅲ, 能源Ⅱ; NFKC writes Ⅲ as iii).</summary>
+    private GicsIndustry? Gics(string folded) =>
+        gicsByName.GetValueOrDefault(folded) ?? gicsByName.GetValueOrDefault(Bare(folded));
+
+    private static string WithoutGicsMarks(string folded)
+    {
+        foreach (var mark in GicsMarks)
+        {
+            folded = folded.Replace($"({mark})", string.Empty, StringComparison.Ordinal)
+                .Replace($"[{mark}]", string.Empty, StringComparison.Ordinal);
+            if (folded.StartsWith(mark, StringComparison.Ordinal))
+            {
+                folded = folded[mark.Length..].TrimStart(':', '-', '_', ' ');
+            }
+        }
+
+        return folded.Trim();
+    }
+
     private bool IsSelfOrAncestor(SwIndustry candidate, SwIndustry of)
     {
         for (SwIndustry? at = of; at is not null; at = swByCode.GetValueOrDefault(at.ParentCode))
@@ -506,4 +597,7 @@ internal sealed class IndustryTable
 
     /// <summary>One row of data/industry/sw2021.csv.</summary>
     private sealed record SwIndustry(int Level, string Code, string Name, string ParentCode, string[] Codes, string[] Segments);
+
+    /// <summary>A GICS industry of data/industry/gics.csv: its level (1 sector … 4 sub-industry), GB/T codes and usual segments.</summary>
+    private sealed record GicsIndustry(int Level, string[] Codes, string[] Segments);
 }

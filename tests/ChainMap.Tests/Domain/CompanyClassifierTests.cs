@@ -1493,7 +1493,7 @@ internal sealed class CompanyClassifierTests
     {
         Assert.That(CompanyColumns.FieldOf("经营范围"), Is.EqualTo(CompanyColumns.Scope));
         Assert.That(CompanyColumns.FieldOf("主营产品"), Is.EqualTo(CompanyColumns.Products));
-        foreach (var header in new[] { "国标行业", "证监会行业", "行业代码", "所属行业", "申万行业", "所属申万行业" })
+        foreach (var header in new[] { "国标行业", "证监会行业", "行业代码", "所属行业", "申万行业", "所属申万行业", "Wind行业", "所属Wind行业", "WIND四级行业", "中信行业", "所属中信行业", "中信一级行业", "同花顺行业", "东财行业" })
         {
             Assert.That(CompanyColumns.FieldOf(header), Is.EqualTo(CompanyColumns.Industry), header);
         }

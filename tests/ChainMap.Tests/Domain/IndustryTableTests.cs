@@ -207,6 +207,55 @@ internal sealed class IndustryTableTests
         }
     }
 
+    // ---- GICS names as Wind and other vendors write them in Chinese (data/industry/gics.csv, session 40) ----
+
+    [TestCase("西药", "2710|2720", "SW-CHEM")]
+    [TestCase("生物科技", "276", "SW-BIO")]
+    [TestCase("轮胎与橡胶", "2911", "ZQ-TIRE")]
+    [TestCase("机动车零配件与设备", "3670", "")]
+    [TestCase("医疗保健设备", "358", "SW-DEV-EQP")]
+    [TestCase("应用软件", "6513", "DZ-SVC|FW-INFO")]
+    [TestCase("西藥", "2710|2720", "SW-CHEM")]
+    [TestCase("西药(Wind)", "2710|2720", "SW-CHEM")]
+    [TestCase("独立电力生产商与能源贸易商Ⅲ", "441", "")]
+    public void A_GICS_name_is_read_into_codes_and_its_usual_segments(string industry, string codes, string segments)
+    {
+        Assert.That(Table.Read(industry).Select(c => c.Code), Is.EquivalentTo(Split(codes)), industry);
+        Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EquivalentTo(Split(segments)), industry);
+    }
+
+    [TestCase("可选消费-汽车与汽车零部件-汽车零配件-轮胎与橡胶")]
+    [TestCase("可选消费 > 汽车与汽车零部件 > 汽车零配件 > 轮胎与橡胶")]
+    [TestCase("汽车零配件/轮胎与橡胶")]
+    public void A_GICS_path_is_read_as_its_deepest_level(string industry)
+    {
+        Assert.That(Table.Read(industry).Select(c => c.Code), Is.EquivalentTo(new[] { "2911" }));
+        Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EquivalentTo(new[] { "ZQ-TIRE" }));
+    }
+
+    [Test]
+    public void A_cell_that_mixes_a_GICS_name_with_an_unknown_word_is_no_GICS_path()
+    {
+        // a name another table knows keeps its meaning there: 医疗保健 is a securities label (SW-DEV-CONS), 中药 a 申万 name
+        Assert.That(Table.LabelSegments("医疗保健").Select(s => s.Segment), Is.EquivalentTo(new[] { "SW-DEV-CONS" }));
+        Assert.That(Table.ShenwanIndustry("中药"), Is.Not.Null);
+        Assert.That(Table.Read("西药-某某新材料"), Has.None.Matches<IndustryCode>(c => c.Code is "2710" or "2720"));
+    }
+
+    [Test]
+    public void Every_GICS_row_names_GB_T_codes_and_segments_that_exist()
+    {
+        var gbt = ReadCsv(Path.Combine(TestData.DataPath, "industry", "gbt4754-2017.csv")).Select(r => r["code"]).ToHashSet();
+        var segments = ReadCsv(Path.Combine(TestData.DataPath, "chains", "segments.csv")).Select(r => r["code"]).ToHashSet();
+        var rows = ReadCsv(Path.Combine(TestData.DataPath, "industry", "gics.csv"));
+
+        Assert.That(rows, Has.Count.GreaterThan(200));
+        Assert.That(rows.Select(r => r["name"]), Is.Unique);
+        Assert.That(rows.SelectMany(r => Split(r["gbt_codes"])).Where(c => !gbt.Contains(c)), Is.Empty, "GB/T codes of the 2017 table");
+        Assert.That(rows.SelectMany(r => Split(r["segments"])).Where(c => !segments.Contains(c)), Is.Empty, "segments of data/chains");
+        Assert.That(rows.Select(r => r["level"]).Distinct(), Is.SubsetOf(new[] { "1", "2", "3", "4" }));
+    }
+
     private static string[] Split(string list) => list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static List<Dictionary<string, string>> ReadCsv(string path)

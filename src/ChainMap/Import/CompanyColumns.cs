@@ -38,7 +38,8 @@ internal static class CompanyColumns
     // and the others, in the same order, fill the field on the rows where it is empty (行业小类, else 行业大类).
     private static readonly (string Field, string[] Aliases)[] Table =
     [
-        (Name, ["name", "company", "company name", "enterprise name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "机构名称", "企业名", "公司名", "名称", "企业", "公司"]),
+        (Name, ["name", "company", "company name", "enterprise name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "机构名称", "企业名", "公司名", "名称", "企业", "公司",
+            "公司中文名称", "中文名称", "企业中文名称", "公司中文全称", "证券简称", "股票简称", "公司简称", "简称"]),
         (Uscc, ["uscc", "unified social credit code", "credit code", "social credit code", "统一社会信用代码", "社会信用代码", "统一信用代码", "信用代码", "统一代码", "纳税人识别号"]),
         (RegionCode, ["region code", "division code", "行政区划代码", "区划代码", "地区代码", "区县代码", "行政区划编码"]),
         (Province, ["province", "省份", "省", "所属省份", "所在省份", "省份名称", "省级"]),
@@ -49,7 +50,7 @@ internal static class CompanyColumns
         (Industry, ["industry", "行业", "所属行业", "国标行业", "行业分类", "行业代码", "国标行业代码", "国民经济行业", "国民经济行业分类", "国民经济行业代码", "所属国标行业",
             "行业小类", "国标行业小类", "行业中类", "国标行业中类", "行业大类", "国标行业大类", "证监会行业", "证监会行业分类", "所属证监会行业",
             "申万行业", "所属申万行业", "申万三级行业", "申万二级行业", "申万一级行业", "细分行业", "所属细分行业", "行业名称", "行业类别", "industry code", "csrc industry",
-            "Wind行业", "所属Wind行业", "Wind四级行业", "Wind三级行业", "Wind二级行业", "Wind一级行业", "GICS行业", "GICS", "所属GICS行业",
+            "Wind行业", "所属Wind行业", "Wind行业名称", "所属Wind行业名称", "Wind四级行业", "Wind三级行业", "Wind二级行业", "Wind一级行业", "GICS行业", "GICS", "所属GICS行业",
             "中信行业", "所属中信行业", "中信三级行业", "中信二级行业", "中信一级行业", "同花顺行业", "所属同花顺行业", "东财行业", "所属东财行业",
             "行业门类", "国标行业门类"]),
         (Products, ["products", "main products", "business", "主营产品", "主要产品", "主营业务", "产品", "主导产品", "主营产品名称", "产品名称"]),

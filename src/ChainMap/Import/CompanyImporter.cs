@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ChainMap.Chains;
 using ChainMap.Regions;
 using ChainMap.Storage;
+using ChainMap.Text;
 
 namespace ChainMap.Import;
 
@@ -363,10 +364,22 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 var industry = CompanyColumns.Ordinal(CompanyColumns.Industry);
                 var industryChoice = fallbacks[industry] is null ? null : new IndustryCellChoice(IndustryTable.Default);
                 var batch = NewBatch();
+                var nameColumn = columns[CompanyColumns.Ordinal(CompanyColumns.Name)];
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     // A cancelled or timed-out job stops here even when no batch is being written (all rows rejected).
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (RowOfNoCompany(reader, nameColumn) is { } why)
+                    {
+                        resolveProblems++;
+                        lock (problems)
+                        {
+                            problems.Add(new ImportProblem(fileName, reader.Line, null, why.Text, why.Reason, ProblemSeverity.Warning));
+                        }
+
+                        continue;
+                    }
+
                     Interlocked.Increment(ref read);
                     for (var f = 0; f < fields; f++)
                     {
@@ -430,6 +443,55 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 writer.Complete(ex);
                 throw;
             }
+        }
+
+        /// <summary>
+        /// A row that is no company and says so: a note below the table, alone in its row (数据来源：Wind, 注：…, 制表：…), or a total
+        /// row (合计, 总计, 小计 in the name column, the sums beside it). Exports and a bureau's own spreadsheets end with them; they are
+        /// skipped with a warning, neither read nor rejected. Null for any other row.
+        /// </summary>
+        private static (string Text, string Reason)? RowOfNoCompany(TableReader reader, int nameColumn)
+        {
+            string? first = null;
+            var filled = 0;
+            for (var i = 0; i < reader.FieldCount && filled < 2; i++)
+            {
+                var cell = reader[i].Trim();
+                if (cell.Length > 0)
+                {
+                    filled++;
+                    first ??= cell;
+                }
+            }
+
+            if (first is null)
+            {
+                return null;
+            }
+
+            if (filled == 1 && IsNote(first))
+            {
+                return (first.Length > 100 ? first[..100] + "…" : first, $"line {reader.Line} is a note below the table, not a company: skipped");
+            }
+
+            // 合计 where the name stands, or in the first filled cell of a row whose name is empty (Wind writes it under 证券代码)
+            var name = nameColumn < 0 ? string.Empty : reader[nameColumn].Trim();
+            var total = IsTotal(name) ? name : name.Length == 0 && IsTotal(first) ? first : null;
+            return total is null ? null : (total, $"line {reader.Line} is a total row ({total}), not a company: skipped");
+        }
+
+        /// <summary>合计, 总计, 小计, 共计 (spaces, a colon, either script): cheap for every other cell, which holds no 计 or is longer.</summary>
+        private static bool IsTotal(string cell) =>
+            cell.Length is >= 2 and <= 8 && (cell.Contains('计', StringComparison.Ordinal) || cell.Contains('計', StringComparison.Ordinal))
+            && ChineseText.Fold(cell).Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd(':') is "合计" or "总计" or "小计" or "总合计" or "共计";
+
+        private static readonly string[] NoteMarks =
+            ["数据来源", "资料来源", "来源：", "来源:", "注：", "注:", "备注：", "备注:", "说明：", "说明:", "制表", "导出时间", "免责声明", "声明：", "source:", "note:", "notes:"];
+
+        private static bool IsNote(string cell)
+        {
+            var folded = ChineseText.Fold(cell);
+            return Array.Exists(NoteMarks, mark => folded.StartsWith(ChineseText.Fold(mark), StringComparison.Ordinal));
         }
 
         private Batch Seal(Batch batch)

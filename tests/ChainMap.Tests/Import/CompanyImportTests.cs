@@ -107,6 +107,36 @@ public sealed class CompanyImportTests
         Assert.That(unnamed.Problems.Single().Line, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_Wind_export_is_read_by_its_own_headers_and_its_notes_and_totals_below_the_table_are_no_companies()
+    {
+        // Wind names the full name 公司中文名称 beside the short 证券简称, and the industry 所属Wind行业 as a GICS path; exports and a
+        // bureau's own sheets end with a total row and notes, which are skipped with a warning, neither read nor rejected.
+        var summary = await store.ImportAsync(store.Write("wind.csv",
+            "证券代码,证券简称,公司中文名称,省份,城市,所属Wind行业,注册资本(万元)\n" +
+            "600276.SH,恒瑞医药,江苏恒瑞医药股份有限公司,江苏省,连云港市,医疗保健-制药、生物科技与生命科学-制药-西药,637000\n" +
+            "601058.SH,赛轮轮胎,,山东省,青岛市,可选消费-汽车与汽车零部件-汽车零配件-轮胎与橡胶,328000\n" +
+            "合计,,,,,,965000\n" +
+            "\n" +
+            "数据来源：Wind\n"));
+
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
+        Assert.That(summary.Columns.Where(c => c.Field == CompanyColumns.Name).Select(c => (c.Header, c.WhenEmpty)),
+            Is.EqualTo(new[] { ("证券简称", (string?)"公司中文名称"), ("公司中文名称", null) }), "the short name only where the full name is empty");
+        Assert.That(summary.Columns.Single(c => c.Field == CompanyColumns.Industry).Header, Is.EqualTo("所属Wind行业"));
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Severity, p.Reason)), Is.EqualTo(new[]
+        {
+            (4, ProblemSeverity.Warning, "line 4 is a total row (合计), not a company: skipped"),
+            (6, ProblemSeverity.Warning, "line 6 is a note below the table, not a company: skipped"),
+        }));
+        var companies = (await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 5), CancellationToken.None)).Items;
+        Assert.That(companies.Select(c => c.Name), Is.EquivalentTo(new[] { "江苏恒瑞医药股份有限公司", "赛轮轮胎" }), "the short name only where the full name is empty");
+        var hengrui = companies.Single(c => c.Name == "江苏恒瑞医药股份有限公司");
+        var sailun = companies.Single(c => c.Name == "赛轮轮胎");
+        Assert.That((await store.Store.GetCompanyAsync(hengrui.Id, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode), Does.Contain("SW-CHEM"));
+        Assert.That((await store.Store.GetCompanyAsync(sailun.Id, CancellationToken.None))!.Memberships.Select(m => m.SegmentCode), Does.Contain("ZQ-TIRE"));
+    }
+
     [TestCase("csv")]
     [TestCase("xlsx")]
     public async Task A_header_merged_over_two_rows_is_read_whole_and_its_second_row_is_no_company(string format)

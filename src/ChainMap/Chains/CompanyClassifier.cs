@@ -774,7 +774,14 @@ internal sealed partial class CompanyClassifier
         if (candidate.LabelGuess is null)
         {
             // The cell's code alone: its label names no segment (IT设备 → 391, 调味发酵品Ⅲ → 146), only its code points at one.
-            return cell.Text.Length > 0 && candidate.SourceCode[2] > 0 && sources[0] + sources[1] + sources[3] == 0 ? RankSuggestions(s, candidate, scores) : null;
+            // ---- A trade word among the products names no segment (ADR 0545) ----
+            // Or an industry word among the products (半导体 → 397, 计算机 → 391: a trade, no word of a segment) whose code alone places it,
+            // beside a known cell that at most agrees by code: one of a listed group's revenue lines names the chain, not the segment.
+            var productsCodeAlone = candidate.SourceCode[1] > 0 && sources[0] + sources[3] == 0;
+
+            // ---- end of a trade word among the products ----
+            return cell.Text.Length > 0 && (productsCodeAlone || (candidate.SourceCode[2] > 0 && sources[0] + sources[1] + sources[3] == 0))
+                ? RankSuggestions(s, candidate, scores) : null;
         }
 
         // An industry word of the name that names a whole division (食品 14, 化工 26, 药业 27) guesses the segment, nothing else names

@@ -667,6 +667,10 @@ internal sealed partial class CompanyClassifier
         kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && cellChains.Count > 0 && !cellChains.Contains(segments[k.Segment].ChainCode));
     }
 
+    /// <summary>A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making).</summary>
+    private bool IsService(int s) =>
+        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => c.Length >= 2 && string.CompareOrdinal(c[..2], "44") >= 0);
+
     private static bool IsProductsOnly(double[] sources) => sources[1] > 0 && sources[0] == 0 && sources[2] == 0 && sources[3] == 0;
 
     // ---- end of the products' side line in another chain ----
@@ -757,6 +761,13 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of one word of a licence under a division ----
+        // ---- A service that the products alone name (ADR 0545) ----
+        if (cell.Text.Length > 0 && !candidate.Generic && IsProductsOnly(candidate.Sources()) && IsService(s))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of a service that the products alone name ----
         if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
             || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {

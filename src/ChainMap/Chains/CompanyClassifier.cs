@@ -768,6 +768,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a service that the products alone name ----
+        // ---- The licence's first item against the cell (ADR 0545) ----
+        // The scope's first item proposes the segment (nothing else placed the company, ADR 0201) and the industry cell's codes lie in
+        // no division of the segment's: the cell and the licence disagree on the trade, and neither can name the segment.
+        if (candidate.MainBusiness && candidate.Disagrees && cell.Text.Length > 0)
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of the licence's first item against the cell ----
         if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
             || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {

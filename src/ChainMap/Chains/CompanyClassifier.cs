@@ -288,7 +288,7 @@ internal sealed partial class CompanyClassifier
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
         var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty, industries.SpansSegments(company.Industry), DivisionWords(ownNameCodes),
-            industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2));
+            industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2), industryCodes.Count > 0 && industryCodes.All(c => IsManufactured(c.Code)));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
         var hasCell = company.Industry is { Length: > 0 } && industryText.Length > 0;
@@ -762,7 +762,7 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of one word of a licence under a division ----
         // ---- A service that the products alone name (ADR 0545) ----
-        if (cell.Text.Length > 0 && !candidate.Generic && IsProductsOnly(candidate.Sources()) && IsService(s))
+        if (cell.NamesMaker && !candidate.Generic && IsProductsOnly(candidate.Sources()) && IsService(s))
         {
             return RankSuggestions(s, candidate, scores);
         }
@@ -797,7 +797,8 @@ internal sealed partial class CompanyClassifier
             // ---- A trade word among the products names no segment (ADR 0545) ----
             // Or an industry word among the products (半导体 → 397, 计算机 → 391: a trade, no word of a segment) whose code alone places it,
             // beside a known cell that at most agrees by code: one of a listed group's revenue lines names the chain, not the segment.
-            var productsCodeAlone = candidate.SourceCode[1] > 0 && sources[0] + sources[3] == 0;
+            // A class of its own (风电 → 4415, 芯片 → 3973) names the segment as closely as the code table can, and still places it.
+            var productsCodeAlone = candidate.SourceCode[1] is > 0 and < NameCodeWeight && sources[0] + sources[3] == 0;
 
             // ---- end of a trade word among the products ----
             return cell.Text.Length > 0 && (productsCodeAlone || (candidate.SourceCode[2] > 0 && sources[0] + sources[1] + sources[3] == 0))
@@ -882,7 +883,7 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>The row's industry cell as written, whether the classification says it spans several segments, and the name's division words.</summary>
-    private readonly record struct CellLabel(string Text, bool SpansSegments, Dictionary<string, string[]> DivisionWords, bool NamesDivisionsOnly);
+    private readonly record struct CellLabel(string Text, bool SpansSegments, Dictionary<string, string[]> DivisionWords, bool NamesDivisionsOnly, bool NamesMaker);
 
     /// <summary>What a chain-level membership rests on: the guess's label or word, else (a code alone) the industry cell.</summary>
     private static string ChainLevelLabel(Candidate candidate, CellLabel cell) => candidate.LabelGuess ?? cell.Text;

@@ -600,11 +600,13 @@ internal sealed partial class CompanyClassifier
             {
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
-            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine);
+            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
+                || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
 
         // A chain-level membership says only the chain: one is enough; and a name's trade word (药业) adds nothing beside a segment of
-        // the chain that the row names (原料药 in the scope) (ADR 0450), nor a licence's clause that deals in goods (ADR 0485).
+        // the chain that the row names (原料药 in the scope) (ADR 0450), nor a licence's clause that deals in goods (ADR 0485), nor a line
+        // the cell does not back (ADR 0545).
         return matches.Where(m => !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
@@ -761,22 +763,13 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of one word of a licence under a division ----
-        // ---- A service that the products alone name (ADR 0545) ----
-        if (cell.NamesMaker && !candidate.Generic && IsProductsOnly(candidate.Sources()) && IsService(s))
+        // ---- A products or licence line that the cell does not back names the chain (ADR 0545) ----
+        if (SideLineTheCellDoesNotBack(s, candidate, cell))
         {
             return RankSuggestions(s, candidate, scores);
         }
 
-        // ---- end of a service that the products alone name ----
-        // ---- The licence's first item against the cell (ADR 0545) ----
-        // The scope's first item proposes the segment (nothing else placed the company, ADR 0201) and the industry cell's codes lie in
-        // no division of the segment's: the cell and the licence disagree on the trade, and neither can name the segment.
-        if (candidate.MainBusiness && candidate.Disagrees && cell.Text.Length > 0)
-        {
-            return RankSuggestions(s, candidate, scores);
-        }
-
-        // ---- end of the licence's first item against the cell ----
+        // ---- end of a line the cell does not back ----
         if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
             || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {
@@ -794,15 +787,7 @@ internal sealed partial class CompanyClassifier
         if (candidate.LabelGuess is null)
         {
             // The cell's code alone: its label names no segment (IT设备 → 391, 调味发酵品Ⅲ → 146), only its code points at one.
-            // ---- A trade word among the products names no segment (ADR 0545) ----
-            // Or an industry word among the products (半导体 → 397, 计算机 → 391: a trade, no word of a segment) whose code alone places it,
-            // beside a known cell that at most agrees by code: one of a listed group's revenue lines names the chain, not the segment.
-            // A class of its own (风电 → 4415, 芯片 → 3973) names the segment as closely as the code table can, and still places it.
-            var productsCodeAlone = candidate.SourceCode[1] is > 0 and < NameCodeWeight && sources[0] + sources[3] == 0;
-
-            // ---- end of a trade word among the products ----
-            return cell.Text.Length > 0 && (productsCodeAlone || (candidate.SourceCode[2] > 0 && sources[0] + sources[1] + sources[3] == 0))
-                ? RankSuggestions(s, candidate, scores) : null;
+            return cell.Text.Length > 0 && candidate.SourceCode[2] > 0 && sources[0] + sources[1] + sources[3] == 0 ? RankSuggestions(s, candidate, scores) : null;
         }
 
         // An industry word of the name that names a whole division (食品 14, 化工 26, 药业 27) guesses the segment, nothing else names
@@ -840,6 +825,41 @@ internal sealed partial class CompanyClassifier
 
         return RankSuggestions(s, candidate, scores);
     }
+
+    // ---- A products or licence line that the cell does not back names the chain (ADR 0545) ----
+
+    /// <summary>
+    /// True when, on a row with an industry cell, the one line that names the segment is a side line the cell does not back, so the
+    /// membership names only the chain (环节待定): the licence's first item (ADR 0201) names a segment whose codes lie in no division of
+    /// the cell's (发电机组 under C39); a trade or service segment (<see cref="IsService"/>) rests on the products alone beside a cell whose
+    /// codes are all making ones (融资租赁 of a jeweller); or an industry word among the products whose code is a GB/T group or division
+    /// (半导体 → 397, 计算机 → 391), with no word of the segment anywhere and nothing from the name or the scope, is all that places it. A
+    /// class of its own (风电 → 4415) names the segment as closely as the code table can and still places it. Such a chain-level
+    /// membership adds nothing beside a segment of the same chain that the row names.
+    /// </summary>
+    private bool SideLineTheCellDoesNotBack(int s, Candidate candidate, CellLabel cell)
+    {
+        if (candidate.Generic || cell.Text.Length == 0)
+        {
+            return false;
+        }
+
+        if (candidate.MainBusiness)
+        {
+            return candidate.Disagrees;
+        }
+
+        var sources = candidate.Sources();
+        if (cell.NamesMaker && IsProductsOnly(sources) && IsService(s))
+        {
+            return true;
+        }
+
+        return candidate.LabelGuess is null && candidate.Field(0) + candidate.Field(1) + candidate.Field(2) + candidate.Field(3) == 0
+            && candidate.SourceCode[1] is > 0 and < NameCodeWeight && sources[0] + sources[3] == 0;
+    }
+
+    // ---- end of a line the cell does not back ----
 
     // ---- One word of a listed company's licence under a division names the chain (ADR 0530) ----
 

@@ -1800,6 +1800,19 @@ internal sealed class CompanyClassifierTests
         Assert.That(finance[0].SuggestedSegments, Does.Contain("FW-FIN"), finance[0].Evidence);
     }
 
+    // Such a chain-level membership adds nothing beside a segment of the same chain that the row names: a transformer maker listing
+    // 电子元器件 and 软件开发 is in 电子元器件 (no second, chain-level 电子信息 membership) and in 现代服务业 at chain level.
+    [TestCase("输变电设备", "变压器、电子元器件、软件开发")]
+    [TestCase("輸變電設備", "變壓器、電子元器件、軟件開發")]
+    public async Task A_side_line_s_chain_level_membership_adds_nothing_beside_a_named_segment_of_its_chain(string industry, string products)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, products, null));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)).Order(), Is.EqualTo(new[] { (false, "DZ-COMP"), (true, "FW") }.Order()), Describe(matches));
+    }
+
     // Beside a cell of services (酒店) the products' service is the company's own business and keeps its segment.
     [Test]
     public async Task A_service_cell_keeps_the_service_segment_its_products_name()

@@ -288,7 +288,7 @@ internal sealed partial class CompanyClassifier
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
         var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty, industries.SpansSegments(company.Industry), DivisionWords(ownNameCodes),
-            industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2));
+            industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2), industryCodes.Count > 0 && industryCodes.All(c => IsManufactured(c.Code)));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
         var hasCell = company.Industry is { Length: > 0 } && industryText.Length > 0;
@@ -600,11 +600,13 @@ internal sealed partial class CompanyClassifier
             {
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
-            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine);
+            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
+                || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
 
         // A chain-level membership says only the chain: one is enough; and a name's trade word (药业) adds nothing beside a segment of
-        // the chain that the row names (原料药 in the scope) (ADR 0450), nor a licence's clause that deals in goods (ADR 0485).
+        // the chain that the row names (原料药 in the scope) (ADR 0450), nor a licence's clause that deals in goods (ADR 0485), nor a line
+        // the cell does not back (ADR 0545).
         return matches.Where(m => !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
@@ -666,6 +668,10 @@ internal sealed partial class CompanyClassifier
             .Select(k => segments[k.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
         kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && cellChains.Count > 0 && !cellChains.Contains(segments[k.Segment].ChainCode));
     }
+
+    /// <summary>A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making).</summary>
+    private bool IsService(int s) =>
+        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => c.Length >= 2 && string.CompareOrdinal(c[..2], "44") >= 0);
 
     private static bool IsProductsOnly(double[] sources) => sources[1] > 0 && sources[0] == 0 && sources[2] == 0 && sources[3] == 0;
 
@@ -757,6 +763,13 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of one word of a licence under a division ----
+        // ---- A products or licence line that the cell does not back names the chain (ADR 0545) ----
+        if (SideLineTheCellDoesNotBack(s, candidate, cell))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of a line the cell does not back ----
         if (candidate.Generic || candidate.MainBusiness || candidate.Field(0) + candidate.Field(1) + candidate.Field(3) > 0
             || (candidate.Field(2) > 0 && !cell.SpansSegments))
         {
@@ -813,6 +826,41 @@ internal sealed partial class CompanyClassifier
         return RankSuggestions(s, candidate, scores);
     }
 
+    // ---- A products or licence line that the cell does not back names the chain (ADR 0545) ----
+
+    /// <summary>
+    /// True when, on a row with an industry cell, the one line that names the segment is a side line the cell does not back, so the
+    /// membership names only the chain (环节待定): the licence's first item (ADR 0201) names a segment whose codes lie in no division of
+    /// the cell's (发电机组 under C39); a trade or service segment (<see cref="IsService"/>) rests on the products alone beside a cell whose
+    /// codes are all making ones (融资租赁 of a jeweller); or an industry word among the products whose code is a GB/T group or division
+    /// (半导体 → 397, 计算机 → 391), with no word of the segment anywhere and nothing from the name or the scope, is all that places it. A
+    /// class of its own (风电 → 4415) names the segment as closely as the code table can and still places it. Such a chain-level
+    /// membership adds nothing beside a segment of the same chain that the row names.
+    /// </summary>
+    private bool SideLineTheCellDoesNotBack(int s, Candidate candidate, CellLabel cell)
+    {
+        if (candidate.Generic || cell.Text.Length == 0)
+        {
+            return false;
+        }
+
+        if (candidate.MainBusiness)
+        {
+            return candidate.Disagrees;
+        }
+
+        var sources = candidate.Sources();
+        if (cell.NamesMaker && IsProductsOnly(sources) && IsService(s))
+        {
+            return true;
+        }
+
+        return candidate.LabelGuess is null && candidate.Field(0) + candidate.Field(1) + candidate.Field(2) + candidate.Field(3) == 0
+            && candidate.SourceCode[1] is > 0 and < NameCodeWeight && sources[0] + sources[3] == 0;
+    }
+
+    // ---- end of a line the cell does not back ----
+
     // ---- One word of a listed company's licence under a division names the chain (ADR 0530) ----
 
     /// <summary>
@@ -855,7 +903,7 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>The row's industry cell as written, whether the classification says it spans several segments, and the name's division words.</summary>
-    private readonly record struct CellLabel(string Text, bool SpansSegments, Dictionary<string, string[]> DivisionWords, bool NamesDivisionsOnly);
+    private readonly record struct CellLabel(string Text, bool SpansSegments, Dictionary<string, string[]> DivisionWords, bool NamesDivisionsOnly, bool NamesMaker);
 
     /// <summary>What a chain-level membership rests on: the guess's label or word, else (a code alone) the industry cell.</summary>
     private static string ChainLevelLabel(Candidate candidate, CellLabel cell) => candidate.LabelGuess ?? cell.Text;

@@ -1758,6 +1758,102 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 39 ----
 
+    // ---- Listed rows, session 40: a line of the products or the licence that the cell does not back names the chain (ADR 0545) ----
+
+    // An industry word among the products whose code is a GB/T group (计算机 → 391, 半导体 → 397), not a class, and nothing else of the row
+    // names the segment: one of a listed group's revenue lines names the chain (环节待定) with the code's segment suggested. Either script.
+    [TestCase("键盘、鼠标、计算机")]
+    [TestCase("鍵盤、滑鼠、計算機")]
+    public async Task A_trade_word_among_the_products_names_only_the_chain(string products)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某科技股份有限公司", "其他计算机设备", products, null));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "DZ") }), Describe(matches));
+        Assert.That(matches[0].SuggestedSegments, Does.Contain("DZ-IND"), matches[0].Evidence);
+    }
+
+    // A word whose code is a class of its own (风电 → 4415 风力发电) names the segment as closely as the code table can: it stays.
+    [Test]
+    public async Task A_products_word_with_a_class_of_its_own_still_names_its_segment()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某能源股份有限公司", "火力发电", "火电、风电", null));
+
+        Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Does.Contain("XNY-PLANT"), Describe(matches));
+    }
+
+    // A trade or service segment (codes only outside GB/T divisions 01–43) that the products alone name, beside a cell whose codes all
+    // lie in making divisions (钟表珠宝), is a group's side line: the chain, 环节待定, with the segment suggested. Either script.
+    [TestCase("钟表珠宝", "黄金珠宝、融资租赁")]
+    [TestCase("鐘錶珠寶", "黃金珠寶、融資租賃")]
+    public async Task A_service_the_products_alone_name_beside_a_maker_s_cell_names_only_the_chain(string industry, string products)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某珠宝股份有限公司", industry, products, null));
+
+        var finance = matches.Where(m => m.Segment.ChainCode == "FW").ToList();
+        Assert.That(finance.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "FW") }), Describe(matches));
+        Assert.That(finance[0].SuggestedSegments, Does.Contain("FW-FIN"), finance[0].Evidence);
+    }
+
+    // Such a chain-level membership adds nothing beside a segment of the same chain that the row names: a transformer maker listing
+    // 电子元器件 and 软件开发 is in 电子元器件 (no second, chain-level 电子信息 membership) and in 现代服务业 at chain level.
+    [TestCase("输变电设备", "变压器、电子元器件、软件开发")]
+    [TestCase("輸變電設備", "變壓器、電子元器件、軟件開發")]
+    public async Task A_side_line_s_chain_level_membership_adds_nothing_beside_a_named_segment_of_its_chain(string industry, string products)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, products, null));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)).Order(), Is.EqualTo(new[] { (false, "DZ-COMP"), (true, "FW") }.Order()), Describe(matches));
+    }
+
+    // Beside a cell of services (酒店) the products' service is the company's own business and keeps its segment.
+    [Test]
+    public async Task A_service_cell_keeps_the_service_segment_its_products_name()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某酒店股份有限公司", "酒店", "酒店经营、旅游服务", null));
+
+        Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Does.Contain("FW-TOUR"), Describe(matches));
+    }
+
+    // The licence's first item proposes the segment (nothing else placed the company, ADR 0201) and the cell's codes lie in no division
+    // of the segment's (发电机组 38 under C39, 汽车配件 sales 52 under C36): the cell and the licence disagree on the trade, so the
+    // membership names the chain only, the segment suggested first. Either script.
+    [TestCase("C39计算机、通信和其他电子设备制造业", "发电机组的生产、销售；电子产品的销售", "YJ", "YJ-SUP-POWER")]
+    [TestCase("C39計算機、通信和其他電子設備製造業", "發電機組的生產、銷售；電子產品的銷售", "YJ", "YJ-SUP-POWER")]
+    [TestCase("C36汽车制造业", "汽车配件的生产、销售", "ZQ", "ZQ-PARTSALE")]
+    public async Task The_licence_s_first_item_against_the_cell_names_only_the_chain(string industry, string scope, string chain, string suggested)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某科技股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, chain) }), Describe(matches));
+        Assert.That(matches[0].SuggestedSegments[0], Is.EqualTo(suggested), matches[0].Evidence);
+    }
+
+    // A cell that agrees with the first item's segment (C39 beside 电子元器件) and a row without a cell (a register row) keep the segment.
+    [TestCase("C39计算机、通信和其他电子设备制造业", "电子元器件的生产、销售", "DZ-COMP")]
+    [TestCase(null, "发电机组的生产、销售；电子产品的销售", "YJ-SUP-POWER")]
+    public async Task The_licence_s_first_item_keeps_its_segment_where_the_cell_agrees_or_is_absent(string? industry, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某有限公司", industry, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, segment) }), Describe(matches));
+    }
+
+    // ---- end of listed rows, session 40 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

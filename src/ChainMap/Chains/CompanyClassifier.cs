@@ -110,6 +110,25 @@ internal static class ClassifierRules
     public const string DangerousGoodsSegment = "HG-LOGI";
 
     /// <summary>
+    /// The segment of a post office (session 40, ADR 0540): GB/T 4754-2017 6010 邮政基本服务 (letters, parcels, remittances), which
+    /// the labelling rules of the register sets place in 快递与城市配送.
+    /// </summary>
+    public const string PostOfficeSegment = "FW-LOGI-EXP";
+
+    /// <summary>Words of a name that say the company belongs to the postal enterprise (中国邮政集团公司…, …邮电局).</summary>
+    public static readonly string[] PostalNameWords = ["邮政", "邮电"];
+
+    /// <summary>
+    /// The ends of a postal enterprise's name that say the unit is a post office: a county branch (…县分公司), a sub-office
+    /// (…支局, …邮政所, …营业所) or the old 邮电局. Its bookshops, kiosks, advertising centres and IT centres end otherwise.
+    /// </summary>
+    public static readonly string[] PostOfficeUnits =
+        ["分公司", "邮政局", "邮电局", "分局", "支局", "邮政所", "邮电所", "营业所", "营业厅", "营业室", "营业部", "代办所"];
+
+    /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
+    public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
+
+    /// <summary>
     /// Dosage forms (ADR 0500): the forms of finished drugs that 中国药典 lists for chemical drugs and 中成药 alike (片剂, 胶囊剂,
     /// 注射剂, 口服液, 口服溶液). They are words of <see cref="ChemicalDrugSegment"/> because a form names a finished drug; they
     /// do not say which kind. On a row with an industry cell that names traditional Chinese medicine, they name <see cref="TcmSegment"/>.
@@ -483,6 +502,14 @@ internal sealed partial class CompanyClassifier
             {
                 GuessHaulage(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）", null);
             }
+        }
+
+        // A post office (session 40, ADR 0540): a unit of the postal enterprise whose name ends in a post office's unit (支局,
+        // 邮政所, a county 分公司) is in the post's segment; its licence lists letters, parcels, remittances and a dozen agencies
+        // (代办电信, 报刊发行, 预包装食品) in no fixed order, so only the name can say it.
+        if (IsPostOffice(name))
+        {
+            GuessHaulage(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
         }
 
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
@@ -1466,6 +1493,15 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && Array.Exists(ClassifierRules.FreightWords, w => scope.Contains(w, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A post office (ADR 0540): a name of the postal enterprise (<see cref="ClassifierRules.PostalNameWords"/>) that ends in a post
+    /// office's unit (<see cref="ClassifierRules.PostOfficeUnits"/>) and is no savings office or bank.
+    /// </summary>
+    internal static bool IsPostOffice(string name) =>
+        Array.Exists(ClassifierRules.PostalNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.PostOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.SavingsNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
     /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose

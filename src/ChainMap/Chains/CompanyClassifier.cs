@@ -129,6 +129,19 @@ internal static class ClassifierRules
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
     /// <summary>
+    /// Words of a licence's first item that say it is about computers (计算机及配件, 电子计算机系统, 系统集成, 信息系统规划): a
+    /// computer shop's or an IT firm's licence, which opens with the machines and says a few items later whether the firm
+    /// sells them or builds systems, software and networks with them (session 40, ADR 0540).
+    /// </summary>
+    public static readonly string[] ComputerOpeners = ["计算机", "电脑", "微机", "软件", "信息系统", "系统集成"];
+
+    /// <summary>The segments an IT firm's licence names (软件与信息技术服务, both chains' segments: the labelling rules give both).</summary>
+    public static readonly string[] ComputerServiceSegments = ["DZ-SVC", "FW-INFO"];
+
+    /// <summary>How many items after a computer first item are read for the words of <see cref="ComputerServiceSegments"/>.</summary>
+    public const int ComputerLicenceItems = 6;
+
+    /// <summary>
     /// Dosage forms (ADR 0500): the forms of finished drugs that 中国药典 lists for chemical drugs and 中成药 alike (片剂, 胶囊剂,
     /// 注射剂, 口服液, 口服溶液). They are words of <see cref="ChemicalDrugSegment"/> because a form names a finished drug; they
     /// do not say which kind. On a row with an industry cell that names traditional Chinese medicine, they name <see cref="TcmSegment"/>.
@@ -215,6 +228,9 @@ internal sealed partial class CompanyClassifier
     private readonly int[] parentIndex;
     private readonly Dictionary<string, int> segmentIndex;
 
+    /// <summary>The segments of <see cref="ClassifierRules.ComputerServiceSegments"/> (ADR 0540).</summary>
+    private readonly HashSet<int> computerServices;
+
     /// <summary>The chemical-drug and TCM segments of ADR 0500 (−1 when the chains have none).</summary>
     private readonly int chemicalDrugs;
     private readonly int tcmDrugs;
@@ -260,6 +276,7 @@ internal sealed partial class CompanyClassifier
         var byCode = segments.Select((s, i) => (s.Code, i)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         parentIndex = segments.Select(s => s.ParentCode is { } p && byCode.TryGetValue(p, out var i) ? i : -1).ToArray();
         segmentIndex = byCode;
+        computerServices = [.. ClassifierRules.ComputerServiceSegments.Where(byCode.ContainsKey).Select(c => byCode[c])];
         chemicalDrugs = byCode.GetValueOrDefault(ClassifierRules.ChemicalDrugSegment, -1);
         tcmDrugs = byCode.GetValueOrDefault(ClassifierRules.TcmSegment, -1);
 
@@ -1023,11 +1040,19 @@ internal sealed partial class CompanyClassifier
             return result;
         }
 
+        // An IT firm's licence opens with the computers it builds systems with (计算机及网络系统集成, 计算机、电子通讯器材的销售…；
+        // 计算机系统集成): after a first item about computers, the next few items are read for the words of software and IT
+        // services, and only for them (ADR 0540). A computer shop's licence names no such service and stays as it was.
+        var computerHead = Array.Exists(ClassifierRules.ComputerOpeners, w => first.Contains(w, StringComparison.Ordinal))
+            ? ItemsAfter(scope, first, ClassifierRules.ComputerLicenceItems)
+            : string.Empty;
         var found = new Dictionary<int, Candidate>();
         foreach (var (term, segment, strength) in terms)
         {
-            if (term.Length <= first.Length && HoldsTerm(first, term)
-                && !(tradeClauses.Count > 0 && OnlySold(first, segment, scope, tradeClauses)))
+            var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
+            var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
+            if ((inFirst || inComputerHead)
+                && !(tradeClauses.Count > 0 && OnlySold(inFirst ? first : computerHead, segment, scope, tradeClauses)))
             {
                 if (!found.TryGetValue(segment, out var candidate))
                 {
@@ -1537,6 +1562,25 @@ internal sealed partial class CompanyClassifier
 
     private static bool IsTradeClause(string clause) =>
         Array.Exists(TradeVerbs, v => clause.Contains(v, StringComparison.Ordinal)) && !Array.Exists(MakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));
+
+    /// <summary>The <paramref name="count"/> items of the business scope after its item <paramref name="first"/>, or "" when it is not found.</summary>
+    private static string ItemsAfter(string scope, string first, int count)
+    {
+        var at = scope.IndexOf(first, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var start = at + first.Length;
+        var end = start;
+        for (var items = 0; end < scope.Length && items <= count; end++)
+        {
+            items += Array.IndexOf(MainBusinessEnd, scope[end]) >= 0 ? 1 : 0;
+        }
+
+        return scope[start..end];
+    }
 
     /// <summary>The first item of the business scope that names a thing (leading activities such as 研发、生产 skipped), or "".</summary>
     private static string FirstItem(string scope)

@@ -600,7 +600,7 @@ internal sealed partial class CompanyClassifier
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes)
+            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
             if (seller)
             {
@@ -1030,7 +1030,7 @@ internal sealed partial class CompanyClassifier
     /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
     /// threshold (one source, the scope, at most <see cref="ScopeSourceCap"/>), so such a membership is always 待确认.
     /// </summary>
-    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
+    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes, bool registerRow)
     {
         var result = new List<(int Segment, double Score, Candidate Candidate)>();
         // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
@@ -1046,20 +1046,24 @@ internal sealed partial class CompanyClassifier
         var computerHead = Array.Exists(ClassifierRules.ComputerOpeners, w => first.Contains(w, StringComparison.Ordinal))
             ? ItemsAfter(scope, first, ClassifierRules.ComputerLicenceItems)
             : string.Empty;
+        // A making verb that governs a list (生产、销售：A、B、C; A、B、C加工、销售) makes every item of it: the goods after the
+        // first are made as much as the first, and count for the segments of makers (ADR 0540).
+        var made = registerRow ? MadeList(scope) : string.Empty;
         var found = new Dictionary<int, Candidate>();
         foreach (var (term, segment, strength) in terms)
         {
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
-            if ((inFirst || inComputerHead)
-                && !(tradeClauses.Count > 0 && OnlySold(inFirst ? first : computerHead, segment, scope, tradeClauses)))
+            var inMadeList = !inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term);
+            if (inMadeList || ((inFirst || inComputerHead)
+                && !(tradeClauses.Count > 0 && OnlySold(inFirst ? first : computerHead, segment, scope, tradeClauses))))
             {
                 if (!found.TryGetValue(segment, out var candidate))
                 {
                     found[segment] = candidate = new Candidate { MainBusiness = true };
                 }
 
-                candidate.Add(3, term, strength);
+                candidate.Add(3, term, inMadeList ? strength * MadeListFactor : strength);
             }
         }
 
@@ -1562,6 +1566,87 @@ internal sealed partial class CompanyClassifier
 
     private static bool IsTradeClause(string clause) =>
         Array.Exists(TradeVerbs, v => clause.Contains(v, StringComparison.Ordinal)) && !Array.Exists(MakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));
+
+    private static readonly string[] MakingActivities = ["生产", "制造", "加工", "生产加工"];
+    private static readonly char[] ClauseEnd = [';', '；', '。'];
+    private static readonly char[] ListSeparators = ['、', ',', '，'];
+
+    /// <summary>How many items of a made list (<see cref="MadeList"/>) are read.</summary>
+    internal const int MadeListItems = 2;
+
+    /// <summary>A good of a made list after the scope's first item weighs this share of the first item's (main products' third and fourth items weigh 0.8).</summary>
+    private const double MadeListFactor = 0.8;
+
+    /// <summary>A word of a made list past its first item names a segment only with this many letters (塑料制品, 橡胶制品; not 罐体, 钢板).</summary>
+    internal const int MadeListWordLength = 4;
+
+    /// <summary>
+    /// The list of goods that a making verb governs in the scope's first clause (ADR 0540): after a run of activities that holds
+    /// one (生产、销售：A、B、C; 生产、销售A、B), or before one that ends the clause (A、B、C加工、销售; A、B的制造及销售); its first
+    /// <see cref="MadeListItems"/> items, or "" when the clause is no such list of two items or more.
+    /// </summary>
+    internal static string MadeList(string scope)
+    {
+        var end = scope.IndexOfAny(ClauseEnd);
+        var clause = (end < 0 ? scope : scope[..end]).Trim();
+        var list = string.Empty;
+        var colon = clause.IndexOfAny([':', '：']);
+        if (colon > 0)
+        {
+            var head = clause[..colon].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (head.Length > 0 && Array.TrueForAll(head, IsActivity) && Array.Exists(head, h => Array.IndexOf(MakingActivities, h) >= 0))
+            {
+                list = clause[(colon + 1)..];
+            }
+        }
+        else
+        {
+            var items = clause.Split(ListSeparators, StringSplitOptions.TrimEntries);
+            var lead = 0;
+            var making = false;
+            while (lead < items.Length && IsActivity(items[lead]))
+            {
+                making |= Array.IndexOf(MakingActivities, items[lead]) >= 0;
+                lead++;
+            }
+
+            if (lead > 0 && lead < items.Length)
+            {
+                // 生产、销售包装纸箱、塑料制品: the last activity is written onto the first good.
+                var glued = Array.Find(Activities, a => items[lead].StartsWith(a, StringComparison.Ordinal) && items[lead].Length > a.Length);
+                making |= glued is not null && Array.IndexOf(MakingActivities, glued) >= 0;
+                list = making ? string.Join('、', items[lead..]) : string.Empty;
+            }
+            else if (lead == 0)
+            {
+                list = WithoutTrailingMaking(clause);
+            }
+        }
+
+        var goods = list.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return goods.Length >= 2 ? string.Join('、', goods.Take(MadeListItems)) : string.Empty;
+    }
+
+    /// <summary>A clause without the activities that end it (…加工、销售, …的制造及销售, …生产销售) when a making verb is among them, else "".</summary>
+    private static string WithoutTrailingMaking(string clause)
+    {
+        var rest = clause;
+        var making = false;
+        while (true)
+        {
+            rest = rest.TrimEnd('、', ',', '，', '及', '和', '与', ' ');
+            var verb = Activities.Where(a => rest.EndsWith(a, StringComparison.Ordinal) && rest.Length > a.Length).OrderByDescending(a => a.Length).FirstOrDefault();
+            if (verb is null)
+            {
+                break;
+            }
+
+            making |= Array.IndexOf(MakingActivities, verb) >= 0 || verb == "制作";
+            rest = rest[..^verb.Length];
+        }
+
+        return making ? rest.TrimEnd('的') : string.Empty;
+    }
 
     /// <summary>The <paramref name="count"/> items of the business scope after its item <paramref name="first"/>, or "" when it is not found.</summary>
     private static string ItemsAfter(string scope, string first, int count)

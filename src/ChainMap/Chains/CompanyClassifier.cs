@@ -1623,8 +1623,12 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        // The verb governs the list only when no other activity stands inside it (工程机械、农业机械、矿山机械销售、租赁…及其零配件
+        // 销售、加工 is a dealer's clause whose last verb governs the spare parts alone).
         var goods = list.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return goods.Length >= 2 ? string.Join('、', goods.Take(MadeListItems)) : string.Empty;
+        return goods.Length >= 2 && !Array.Exists(Activities, a => list.Contains(a, StringComparison.Ordinal))
+            ? string.Join('、', goods.Take(MadeListItems))
+            : string.Empty;
     }
 
     /// <summary>A clause without the activities that end it (…加工、销售, …的制造及销售, …生产销售) when a making verb is among them, else "".</summary>

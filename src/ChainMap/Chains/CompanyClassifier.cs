@@ -1615,7 +1615,7 @@ internal sealed partial class CompanyClassifier
                 // 生产、销售包装纸箱、塑料制品: the last activity is written onto the first good.
                 var glued = Array.Find(Activities, a => items[lead].StartsWith(a, StringComparison.Ordinal) && items[lead].Length > a.Length);
                 making |= glued is not null && Array.IndexOf(MakingActivities, glued) >= 0;
-                list = making ? string.Join('、', items[lead..]) : string.Empty;
+                list = making ? string.Join('、', [items[lead][(glued?.Length ?? 0)..], .. items[(lead + 1)..]]) : string.Empty;
             }
             else if (lead == 0)
             {

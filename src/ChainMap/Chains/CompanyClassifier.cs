@@ -1050,21 +1050,28 @@ internal sealed partial class CompanyClassifier
         // first are made as much as the first, and count for the segments of makers (ADR 0540).
         var made = registerRow ? MadeList(scope) : string.Empty;
         var found = new Dictionary<int, Candidate>();
+        var madeTerms = new List<(string Term, int Segment, double Strength)>();
+        var firstBest = 0.0;
         foreach (var (term, segment, strength) in terms)
         {
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
-            var inMadeList = !inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term);
-            if (inMadeList || ((inFirst || inComputerHead)
-                && !(tradeClauses.Count > 0 && OnlySold(inFirst ? first : computerHead, segment, scope, tradeClauses))))
+            if (!inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term))
             {
-                if (!found.TryGetValue(segment, out var candidate))
-                {
-                    found[segment] = candidate = new Candidate { MainBusiness = true };
-                }
-
-                candidate.Add(3, term, inMadeList ? strength * MadeListFactor : strength);
+                madeTerms.Add((term, segment, strength * MadeListFactor));
             }
+            else if ((inFirst || inComputerHead) && !(tradeClauses.Count > 0 && OnlySold(inFirst ? first : computerHead, segment, scope, tradeClauses)))
+            {
+                MainBusinessCandidate(found, segment).Add(3, term, strength);
+                firstBest = Math.Max(firstBest, strength);
+            }
+        }
+
+        // The second good of a made list weighs no more than the first item's word: it adds a segment beside the first good's,
+        // never pushes it out (生产、销售包装纸箱、塑料制品 stays in 包装材料 and adds 塑料与橡胶制品).
+        foreach (var (term, segment, strength) in madeTerms)
+        {
+            MainBusinessCandidate(found, segment).Add(3, term, firstBest > 0 ? Math.Min(strength, firstBest) : strength);
         }
 
         foreach (var (s, candidate) in found)
@@ -1083,6 +1090,16 @@ internal sealed partial class CompanyClassifier
         }
 
         return result;
+    }
+
+    private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)
+    {
+        if (!found.TryGetValue(segment, out var candidate))
+        {
+            found[segment] = candidate = new Candidate { MainBusiness = true };
+        }
+
+        return candidate;
     }
 
     private static readonly string[] ExclusionOpeners = ["不含", "不包括", "不包含", "除", "不得", "不从事"];

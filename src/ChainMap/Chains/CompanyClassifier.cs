@@ -110,6 +110,38 @@ internal static class ClassifierRules
     public const string DangerousGoodsSegment = "HG-LOGI";
 
     /// <summary>
+    /// The segment of a post office (session 40, ADR 0540): GB/T 4754-2017 6010 邮政基本服务 (letters, parcels, remittances), which
+    /// the labelling rules of the register sets place in 快递与城市配送.
+    /// </summary>
+    public const string PostOfficeSegment = "FW-LOGI-EXP";
+
+    /// <summary>Words of a name that say the company belongs to the postal enterprise (中国邮政集团公司…, …邮电局).</summary>
+    public static readonly string[] PostalNameWords = ["邮政", "邮电"];
+
+    /// <summary>
+    /// The ends of a postal enterprise's name that say the unit is a post office: a county branch (…县分公司), a sub-office
+    /// (…支局, …邮政所, …营业所) or the old 邮电局. Its bookshops, kiosks, advertising centres and IT centres end otherwise.
+    /// </summary>
+    public static readonly string[] PostOfficeUnits =
+        ["分公司", "邮政局", "邮电局", "分局", "支局", "邮政所", "邮电所", "营业所", "营业厅", "营业室", "营业部", "代办所"];
+
+    /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
+    public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
+
+    /// <summary>
+    /// Words of a licence's first item that say it is about computers (计算机及配件, 电子计算机系统, 系统集成, 信息系统规划): a
+    /// computer shop's or an IT firm's licence, which opens with the machines and says a few items later whether the firm
+    /// sells them or builds systems, software and networks with them (session 40, ADR 0540).
+    /// </summary>
+    public static readonly string[] ComputerOpeners = ["计算机", "电脑", "微机", "软件", "信息系统", "系统集成"];
+
+    /// <summary>The segments an IT firm's licence names (软件与信息技术服务, both chains' segments: the labelling rules give both).</summary>
+    public static readonly string[] ComputerServiceSegments = ["DZ-SVC", "FW-INFO"];
+
+    /// <summary>How many items after a computer first item are read for the words of <see cref="ComputerServiceSegments"/>.</summary>
+    public const int ComputerLicenceItems = 6;
+
+    /// <summary>
     /// Dosage forms (ADR 0500): the forms of finished drugs that 中国药典 lists for chemical drugs and 中成药 alike (片剂, 胶囊剂,
     /// 注射剂, 口服液, 口服溶液). They are words of <see cref="ChemicalDrugSegment"/> because a form names a finished drug; they
     /// do not say which kind. On a row with an industry cell that names traditional Chinese medicine, they name <see cref="TcmSegment"/>.
@@ -196,6 +228,9 @@ internal sealed partial class CompanyClassifier
     private readonly int[] parentIndex;
     private readonly Dictionary<string, int> segmentIndex;
 
+    /// <summary>The segments of <see cref="ClassifierRules.ComputerServiceSegments"/> (ADR 0540).</summary>
+    private readonly HashSet<int> computerServices;
+
     /// <summary>The chemical-drug and TCM segments of ADR 0500 (−1 when the chains have none).</summary>
     private readonly int chemicalDrugs;
     private readonly int tcmDrugs;
@@ -241,6 +276,7 @@ internal sealed partial class CompanyClassifier
         var byCode = segments.Select((s, i) => (s.Code, i)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         parentIndex = segments.Select(s => s.ParentCode is { } p && byCode.TryGetValue(p, out var i) ? i : -1).ToArray();
         segmentIndex = byCode;
+        computerServices = [.. ClassifierRules.ComputerServiceSegments.Where(byCode.ContainsKey).Select(c => byCode[c])];
         chemicalDrugs = byCode.GetValueOrDefault(ClassifierRules.ChemicalDrugSegment, -1);
         tcmDrugs = byCode.GetValueOrDefault(ClassifierRules.TcmSegment, -1);
 
@@ -485,6 +521,14 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        // A post office (session 40, ADR 0540): a unit of the postal enterprise whose name ends in a post office's unit (支局,
+        // 邮政所, a county 分公司) is in the post's segment; its licence lists letters, parcels, remittances and a dozen agencies
+        // (代办电信, 报刊发行, 预包装食品) in no fixed order, so only the name can say it.
+        if (IsPostOffice(name))
+        {
+            GuessHaulage(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
+        }
+
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         var firstItem = FirstItem(scope);
         var registerRow = products.Length + industryText.Length == 0;
@@ -556,7 +600,7 @@ internal sealed partial class CompanyClassifier
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes)
+            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
             if (seller)
             {
@@ -1034,7 +1078,7 @@ internal sealed partial class CompanyClassifier
     /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
     /// threshold (one source, the scope, at most <see cref="ScopeSourceCap"/>), so such a membership is always 待确认.
     /// </summary>
-    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes)
+    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes, bool registerRow)
     {
         var result = new List<(int Segment, double Score, Candidate Candidate)>();
         // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
@@ -1044,19 +1088,38 @@ internal sealed partial class CompanyClassifier
             return result;
         }
 
+        // An IT firm's licence opens with the computers it builds systems with (计算机及网络系统集成, 计算机、电子通讯器材的销售…；
+        // 计算机系统集成): after a first item about computers, the next few items are read for the words of software and IT
+        // services, and only for them (ADR 0540). A computer shop's licence names no such service and stays as it was.
+        var computerHead = Array.Exists(ClassifierRules.ComputerOpeners, w => first.Contains(w, StringComparison.Ordinal))
+            ? ItemsAfter(scope, first, ClassifierRules.ComputerLicenceItems)
+            : string.Empty;
+        // A making verb that governs a list (生产、销售：A、B、C; A、B、C加工、销售) makes every item of it: the goods after the
+        // first are made as much as the first, and count for the segments of makers (ADR 0540).
+        var made = registerRow ? MadeList(scope) : string.Empty;
         var found = new Dictionary<int, Candidate>();
+        var madeTerms = new List<(string Term, int Segment, double Strength)>();
+        var firstBest = 0.0;
         foreach (var (term, segment, strength) in terms)
         {
-            if (term.Length <= first.Length && HoldsTerm(first, term)
-                && !(tradeClauses.Count > 0 && OnlySold(first, segment, scope, tradeClauses)))
+            var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
+            var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
+            if (!inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term))
             {
-                if (!found.TryGetValue(segment, out var candidate))
-                {
-                    found[segment] = candidate = new Candidate { MainBusiness = true };
-                }
-
-                candidate.Add(3, term, strength);
+                madeTerms.Add((term, segment, strength * MadeListFactor));
             }
+            else if ((inFirst || inComputerHead) && !(tradeClauses.Count > 0 && OnlySold(inFirst ? first : computerHead, segment, scope, tradeClauses)))
+            {
+                MainBusinessCandidate(found, segment).Add(3, term, strength);
+                firstBest = Math.Max(firstBest, strength);
+            }
+        }
+
+        // The second good of a made list weighs no more than the first item's word: it adds a segment beside the first good's,
+        // never pushes it out (生产、销售包装纸箱、塑料制品 stays in 包装材料 and adds 塑料与橡胶制品).
+        foreach (var (term, segment, strength) in madeTerms)
+        {
+            MainBusinessCandidate(found, segment).Add(3, term, firstBest > 0 ? Math.Min(strength, firstBest) : strength);
         }
 
         foreach (var (s, candidate) in found)
@@ -1075,6 +1138,16 @@ internal sealed partial class CompanyClassifier
         }
 
         return result;
+    }
+
+    private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)
+    {
+        if (!found.TryGetValue(segment, out var candidate))
+        {
+            found[segment] = candidate = new Candidate { MainBusiness = true };
+        }
+
+        return candidate;
     }
 
     private static readonly string[] ExclusionOpeners = ["不含", "不包括", "不包含", "除", "不得", "不从事"];
@@ -1516,6 +1589,15 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
+    /// A post office (ADR 0540): a name of the postal enterprise (<see cref="ClassifierRules.PostalNameWords"/>) that ends in a post
+    /// office's unit (<see cref="ClassifierRules.PostOfficeUnits"/>) and is no savings office or bank.
+    /// </summary>
+    internal static bool IsPostOffice(string name) =>
+        Array.Exists(ClassifierRules.PostalNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.PostOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.SavingsNameWords, w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
     /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose
     /// trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>). Segments without codes (劳保用品) are left alone.
     /// </summary>
@@ -1549,6 +1631,110 @@ internal sealed partial class CompanyClassifier
 
     private static bool IsTradeClause(string clause) =>
         Array.Exists(TradeVerbs, v => clause.Contains(v, StringComparison.Ordinal)) && !Array.Exists(MakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));
+
+    private static readonly string[] MakingActivities = ["生产", "制造", "加工", "生产加工"];
+    private static readonly char[] ClauseEnd = [';', '；', '。'];
+    private static readonly char[] ListSeparators = ['、', ',', '，'];
+
+    /// <summary>How many items of a made list (<see cref="MadeList"/>) are read.</summary>
+    internal const int MadeListItems = 2;
+
+    /// <summary>A good of a made list after the scope's first item weighs this share of the first item's (main products' third and fourth items weigh 0.8).</summary>
+    private const double MadeListFactor = 0.8;
+
+    /// <summary>A word of a made list past its first item names a segment only with this many letters (塑料制品, 橡胶制品; not 罐体, 钢板).</summary>
+    internal const int MadeListWordLength = 4;
+
+    /// <summary>
+    /// The list of goods that a making verb governs in the scope's first clause (ADR 0540): after a run of activities that holds
+    /// one (生产、销售：A、B、C; 生产、销售A、B), or before one that ends the clause (A、B、C加工、销售; A、B的制造及销售); its first
+    /// <see cref="MadeListItems"/> items, or "" when the clause is no such list of two items or more.
+    /// </summary>
+    internal static string MadeList(string scope)
+    {
+        var end = scope.IndexOfAny(ClauseEnd);
+        var clause = (end < 0 ? scope : scope[..end]).Trim();
+        var list = string.Empty;
+        var colon = clause.IndexOfAny([':', '：']);
+        if (colon > 0)
+        {
+            var head = clause[..colon].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (head.Length > 0 && Array.TrueForAll(head, IsActivity) && Array.Exists(head, h => Array.IndexOf(MakingActivities, h) >= 0))
+            {
+                list = clause[(colon + 1)..];
+            }
+        }
+        else
+        {
+            var items = clause.Split(ListSeparators, StringSplitOptions.TrimEntries);
+            var lead = 0;
+            var making = false;
+            while (lead < items.Length && IsActivity(items[lead]))
+            {
+                making |= Array.IndexOf(MakingActivities, items[lead]) >= 0;
+                lead++;
+            }
+
+            if (lead > 0 && lead < items.Length)
+            {
+                // 生产、销售包装纸箱、塑料制品: the last activity is written onto the first good.
+                var glued = Array.Find(Activities, a => items[lead].StartsWith(a, StringComparison.Ordinal) && items[lead].Length > a.Length);
+                making |= glued is not null && Array.IndexOf(MakingActivities, glued) >= 0;
+                list = making ? string.Join('、', [items[lead][(glued?.Length ?? 0)..], .. items[(lead + 1)..]]) : string.Empty;
+            }
+            else if (lead == 0)
+            {
+                list = WithoutTrailingMaking(clause);
+            }
+        }
+
+        // The verb governs the list only when no other activity stands inside it (工程机械、农业机械、矿山机械销售、租赁…及其零配件
+        // 销售、加工 is a dealer's clause whose last verb governs the spare parts alone).
+        var goods = list.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return goods.Length >= 2 && !Array.Exists(Activities, a => list.Contains(a, StringComparison.Ordinal))
+            ? string.Join('、', goods.Take(MadeListItems))
+            : string.Empty;
+    }
+
+    /// <summary>A clause without the activities that end it (…加工、销售, …的制造及销售, …生产销售) when a making verb is among them, else "".</summary>
+    private static string WithoutTrailingMaking(string clause)
+    {
+        var rest = clause;
+        var making = false;
+        while (true)
+        {
+            rest = rest.TrimEnd('、', ',', '，', '及', '和', '与', ' ');
+            var verb = Activities.Where(a => rest.EndsWith(a, StringComparison.Ordinal) && rest.Length > a.Length).OrderByDescending(a => a.Length).FirstOrDefault();
+            if (verb is null)
+            {
+                break;
+            }
+
+            making |= Array.IndexOf(MakingActivities, verb) >= 0 || verb == "制作";
+            rest = rest[..^verb.Length];
+        }
+
+        return making ? rest.TrimEnd('的') : string.Empty;
+    }
+
+    /// <summary>The <paramref name="count"/> items of the business scope after its item <paramref name="first"/>, or "" when it is not found.</summary>
+    private static string ItemsAfter(string scope, string first, int count)
+    {
+        var at = scope.IndexOf(first, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var start = at + first.Length;
+        var end = start;
+        for (var items = 0; end < scope.Length && items <= count; end++)
+        {
+            items += Array.IndexOf(MainBusinessEnd, scope[end]) >= 0 ? 1 : 0;
+        }
+
+        return scope[start..end];
+    }
 
     /// <summary>The first item of the business scope that names a thing (leading activities such as 研发、生产 skipped), or "".</summary>
     private static string FirstItem(string scope)

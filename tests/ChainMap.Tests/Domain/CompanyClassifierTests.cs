@@ -1854,6 +1854,114 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed rows, session 40 ----
 
+    // ---- Register rows, session 40 (issue #19, ADR 0540) ----
+
+    // A post office (GB/T 4754-2017 6010 邮政基本服务; the register sets label it FW-LOGI-EXP): a name of the postal enterprise that
+    // ends in a post office's unit (a county 分公司, 支局, 邮政所, 营业厅), whatever its licence lists first. Its kiosks, advertising
+    // centres and bookshops end otherwise, a savings office or bank is 金融服务, and a maker of postal equipment is no post office.
+    [TestCase("中国邮政集团公司湖南省某某县分公司", "国内、国际函件；国内、国际包件（含直递包裹）；机要业务；国内报刊发行、销售", true)]
+    [TestCase("中国邮政集团公司湖南省某某县分公司某某邮政支局", "邮政储蓄；国内国际函件；邮递广告；企业明信片", true)]
+    [TestCase("中國郵政集團公司某某市某某區貿易街郵政所", "代辦電信、移動業務", true)]
+    [TestCase("中国邮政集团公司某某市分公司第七报刊零售亭", "报刊零售", false)]
+    [TestCase("中国邮政集团公司某某省某某市分公司广告中心", "承办设计、制作、发布广告业务", false)]
+    [TestCase("中国邮政储蓄银行股份有限公司某某县某某营业所", "吸收公众存款；办理汇兑业务；从事银行卡业务", false)]
+    [TestCase("某某市某某邮政器材设备有限公司", "邮政器材、信报箱、邮政锁具的批发、零售", false)]
+    public async Task A_post_office_is_in_express_and_city_delivery(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.PostOfficeSegment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A savings office of the post (储蓄所) is a bank's branch: 金融服务, not the post.
+    [Test]
+    public async Task A_postal_savings_office_is_in_finance_not_the_post()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("中国邮政集团公司某某省某某县城北储蓄所", null, null, "邮政储蓄业务"));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain("FW-FIN").And.Not.Contain(ClassifierRules.PostOfficeSegment), Describe(matches));
+    }
+
+    // 中国铁通 is a national telecom operator (GB/T 631 电信), as 移动通信 and 联合网络通信 are: its branches and halls are in 数字基础设施.
+    // A trading company or a machinery works whose name holds 铁通 is not.
+    [TestCase("中国铁通集团有限公司某某分公司某某营业厅", "根据隶属公司授权从事基础电信业务及增值电信业务", true)]
+    [TestCase("某某市新铁通经济发展有限公司", "五金交电、建筑装饰材料、日用百货销售", false)]
+    [TestCase("某某市铁通机械有限公司", "机车、汽车、农业机械用非标准设备制造", false)]
+    public async Task A_branch_of_china_tietong_is_in_digital_infrastructure(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "FW-DIGI"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // 塑胶 is 塑料 in the south's usage (塑胶管材 = 塑料管材): a licence that opens with 塑胶制品 or 塑胶管材 is a plastics maker's.
+    [TestCase("某某市某某塑化有限公司", "生产塑胶管材、管件及其它各类塑化产品和上述产品自销", true)]
+    [TestCase("某某市某某塑膠製品有限公司", "塑膠製品、五金件的製造、加工", true)]
+    [TestCase("某某市某某卫浴工业有限公司", "制造、加工、销售：卫浴洁具、建筑材料、塑胶制品、五金模具", false)]
+    public async Task A_licence_that_opens_with_suojiao_goods_is_a_plastics_makers(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "HG-PLAS"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // An IT firm's licence opens with the computers it works with and names its services a few items on (系统集成；计算机软硬件开发;
+    // 计算机技术的开发…；计算机信息系统集成): it is in 软件与信息技术服务 of both chains, as the labelling rules place IT firms. A computer
+    // shop's licence names no such service, and an IT word behind a first item of another trade is that trade's side line.
+    [TestCase("成都某某科技有限公司", "系统集成；计算机软硬件开发销售；机电产品、水泵、仪器仪表的销售及技术咨询", true)]
+    [TestCase("武汉某某科技发展有限责任公司", "计算机技术的开发、咨询、转让及服务；计算机信息系统集成及服务；仪器仪表、电子元器件的销售", true)]
+    [TestCase("某某市某某電腦有限公司", "計算機及其配件、周邊設備的銷售和維修；計算機網絡工程；系統集成", true)]
+    [TestCase("某某市某某电脑经营部", "计算机及配件、打印机、复印机、办公用品销售；电脑维修", false)]
+    [TestCase("某某市某某商贸有限公司", "建筑材料、五金交电、日用百货销售；计算机网络工程", false)]
+    public async Task An_it_licence_that_opens_with_computers_is_read_for_its_services(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code).Intersect(ClassifierRules.ComputerServiceSegments).Count(), Is.EqualTo(placed ? 2 : 0), Describe(matches));
+    }
+
+    // A making verb that governs a list makes its second good as much as its first (电子产品、塑料制品生产、销售; 生产、销售：五金配件、
+    // 塑料制品): on a register row, the second good names its makers' segment (待确认, as the first item does). A third good, a list that
+    // is only sold, and a dealer's clause whose last verb governs only the spare parts name nothing.
+    [TestCase("某某县某某工贸有限公司", "电子产品、塑料制品生产、销售。", true)]
+    [TestCase("某某市某某五金厂", "生产、销售：五金配件、橡胶制品；普通货运", true)]
+    [TestCase("某某市某某包装有限公司", "生产、销售包装纸箱、塑料制品。", true)]
+    [TestCase("某某市某某电器厂", "电子产品、五金配件、塑料制品生产", false)]
+    [TestCase("某某市某某商行", "销售：电子产品、塑料制品", false)]
+    [TestCase("某某市某某工程机械有限责任公司", "工程机械、塑料制品、矿山机械销售、租赁、安装、维修及其零配件销售、加工", false)]
+    public async Task A_made_lists_second_good_names_its_makers(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "HG-PLAS"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    [TestCase("生产、销售：无线电监测系统、电子产品及软件、农业灌溉系统。", "无线电监测系统、电子产品及软件")]
+    [TestCase("生产、销售包装纸箱、塑料制品。", "包装纸箱、塑料制品")]
+    [TestCase("电子产品、塑料制品生产、销售；普通货运", "电子产品、塑料制品")]
+    [TestCase("变压器、电抗器的制造及销售", "变压器、电抗器")]
+    [TestCase("销售：电子产品、塑料制品", "")]
+    [TestCase("塑料制品生产、销售", "")]
+    [TestCase("工程机械、农业机械销售、租赁及其零配件销售、加工", "")]
+    public void A_made_list_is_the_goods_a_making_verb_governs(string scope, string list)
+    {
+        Assert.That(CompanyClassifier.MadeList(scope), Is.EqualTo(list));
+    }
+
+    // ---- end of register rows, session 40 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

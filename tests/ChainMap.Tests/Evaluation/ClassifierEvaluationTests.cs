@@ -174,7 +174,8 @@ internal sealed class ClassifierEvaluationTests
         // After round 12 (ADR 0375): 89.5 / 74.7 / 80.5 / 63.3.
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 90.7 / 74.7 / 88.4 / 62.2 (79 → 88).
         // Session 37 (s37-reg, ADR 0480: words of register rows): 92.0 / 75.8 / 89.9 / 63.3 (raised to the figures rounded down).
-        new object[] { "registers-dev", 92.0, 75.0, 89.0, 63.0 },
+        // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 92.4 / 80.2 / 90.4 / 67.3 (raised to the figures rounded down).
+        new object[] { "registers-dev", 92.0, 80.0, 90.0, 67.0 },
         // Session 31 (s31-regs, ADR 0360; docs/benchmarks.md "Issue #19, round 11"): registers-dev2, 160 random register rows
         // of 2000/河南, 2001/江苏, 2002/天津, 2003/山西, labelled before the classifier ran on them; more register rows to tune
         // on. Measured on main f25068b: 75.9 / 53.9 / 66.7 / 46.8; after round 11 (ADR 0360): 83.1 / 71.1 / 75.4 / 63.6.
@@ -182,7 +183,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 86.6 / 76.3 / 79.7 / 66.2 (precision 78 → 79;
         // recall lowered 67 → 66 by design: 2 right guesses of a name's trade word, 食品 and 化工, are chain-level memberships of the right chain).
         // Session 37 (s37-reg, ADR 0480: words of register rows): 87.0 (60/69) / 78.9 / 80.3 / 68.8 (raised to the figures rounded down).
-        new object[] { "registers-dev2", 86.0, 78.0, 80.0, 68.0 },
+        // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 87.1 / 80.3 / 80.6 / 70.1 (raised to the figures rounded down).
+        new object[] { "registers-dev2", 87.0, 80.0, 80.0, 70.0 },
         // Session 32 (s32-regs3, ADR 0375; docs/benchmarks.md "Issue #19, round 12"): registers-dev3, 160 random register rows
         // of 2000/北京, 2001/云南, 2002/吉林, 2003/重庆, labelled before the classifier ran on them; a third register set to tune
         // on. Measured on main e0bc102 (a blind check of rounds 10–11): 74.3 / 57.8 / 47.2 / 35.4; after round 12: 91.4 / 71.1 /
@@ -190,7 +192,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): 91.4 / 71.1 / 84.8 / 58.3 (76 → 84).
         // Session 37 (s37-reg, ADR 0480: words of register rows): 91.7 / 73.3 / 85.3 / 60.4 (raised to the figures rounded down).
         // Session 38 (s38-reg, ADR 0495: IT-service licence words, a licence's activity words skipped): 92.5 / 82.2 / 86.8 / 68.8 (raised to the figures rounded down).
-        new object[] { "registers-dev3", 92.0, 82.0, 86.0, 68.0 },
+        // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 92.9 / 86.7 / 87.5 / 72.9 (raised to the figures rounded down).
+        new object[] { "registers-dev3", 92.0, 86.0, 87.0, 72.0 },
         // Session 33 (s33-regs4, ADR 0395; docs/benchmarks.md "Issue #19, round 13"): registers-dev4, 160 random register rows
         // of 1995/山东, 1998/江苏, 1999/河北, 1999/湖北, labelled before the classifier ran on them; a fourth register set to tune
         // on. Measured on main e1dbe6b (a blind check of rounds 10–12): 88.6 / 77.5 / 81.4 / 70.4; after round 13: 90.1 / 80.0 /
@@ -201,20 +204,23 @@ internal sealed class ClassifierEvaluationTests
         // company whose whole licence is `制作、发布国内各类广告业务`, labelled in no chain, now in FW-BIZ (the advertising words that place 3 rows
         // of registers-dev6 and 20 of 22 advertising firms of four unlabelled register files right).
         // Session 39 (s39-reg, ADR 0525: 颜料): 90.5 / 83.8 / 87.3 / 76.5 (recall raised to the figures rounded down).
-        new object[] { "registers-dev4", 90.0, 83.0, 87.0, 76.0 },
+        // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 90.7 / 85.0 / 88.9 / 79.0 (raised to the figures rounded down).
+        new object[] { "registers-dev4", 90.0, 85.0, 88.0, 79.0 },
         // Session 36 (lead; docs/benchmarks.md "Issue #19: registers-dev5, a blind check (session 36)"): registers-dev5, 160 random
         // register rows of 2003/安徽, 2003/江西, 1997/河南, 1996/湖北, labelled before the classifier ran on them. Measured blind
         // on main d811fd2: 95.0 / 64.0 / 89.1 / 53.8. May be tuned on from session 37.
         // Session 37 (s37-reg, ADR 0480: words of register rows): tuned on: 95.7 / 75.3 / 90.8 / 64.8 (raised to the figures rounded down).
         // Session 39 (s39-reg, ADR 0525: 颜料): 95.8 / 76.4 / 90.9 / 65.9 (raised to the figures rounded down).
-        new object[] { "registers-dev5", 95.0, 76.0, 90.0, 65.0 },
+        // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 96.0 / 80.9 / 91.4 / 70.3 (raised to the figures rounded down).
+        new object[] { "registers-dev5", 96.0, 80.0, 91.0, 70.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): registers-dev6, 160 random
         // register rows of 2002/福建, 1998/四川, 2001/河南, 1992/湖北, labelled before the classifier ran on them. Measured blind
         // on main 706dcfa: 90.0 / 50.0 / 81.6 / 43.5.
         // Session 38 (s38-reg, ADR 0495: tuned on from this session): 91.5 / 60.0 / 84.5 / 53.3 (raised to the figures rounded down).
         // Session 39 (s39-reg, ADR 0525: a removal company is a haulier, a cotton station's 棉花收购): 91.8 / 62.2 / 85.0 / 55.4 (raised to
         // the figures rounded down).
-        new object[] { "registers-dev6", 91.0, 62.0, 85.0, 55.0 },
+        // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 92.2 / 65.6 / 85.7 / 58.7 (raised to the figures rounded down).
+        new object[] { "registers-dev6", 92.0, 65.0, 85.0, 58.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): products-blind,
         // 120 random listed companies with industry and main products, labelled before the classifier ran on them. Measured blind on
         // main 706dcfa: 77.8 / 86.4 / 69.5 / 65.5. Never tuned on.
@@ -223,7 +229,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 39 (lead; docs/benchmarks.md "Issue #19: registers-dev7, a blind check (lead, session 39)"): registers-dev7, 120 random
         // register rows of 2002/四川, 2000/湖南, 2003/辽宁, 1997/湖北, labelled before the classifier ran on them. Measured blind on
         // main 5eff3ac: 94.3 (33/35) / 61.1 (33/54) / 90.9 (30/33) / 54.5 (30/55).
-        new object[] { "registers-dev7", 94.0, 61.0, 90.0, 54.0 },
+        // Session 40 (s40-reg, ADR 0540; tuned on from this session): 95.7 (45/47) / 83.3 (45/54) / 93.3 (42/45) / 76.4 (42/55) (raised to the
+        // figures rounded down).
+        new object[] { "registers-dev7", 95.0, 83.0, 93.0, 76.0 },
         // Session 40 (lead; docs/benchmarks.md "Issue #19: registers-dev8, a blind check (lead, session 40)"): registers-dev8, 120 random
         // register rows of 1996/河北, 2002/广西, 2001/广东, 2003/贵州, labelled before the classifier ran on them. Measured blind on
         // main 1300e44: 90.6 (29/32) / 70.7 (29/41) / 82.8 (24/29) / 57.1 (24/42).

@@ -202,8 +202,8 @@ internal sealed class RegionCatalog
 
     /// <summary>
     /// As <see cref="FindTown"/>, by the name without its suffix (盛泽 for 盛泽镇; old registers write 镇 where the town is a
-    /// 街道 now): the county when every town of that stem in the place lies in it. Stems that are a division's name or short
-    /// name anywhere are not indexed (延寿 is 延寿县's).
+    /// 街道 now): the county when every town of that stem in the place lies in it. Stems that name a division, zone or retired
+    /// division inside the place are not indexed (延寿 in 哈尔滨 is 延寿县's).
     /// </summary>
     public (bool Known, Region? County) FindTownStem(string placeCode, string stem) =>
         townStemsByPlace.TryGetValue(placeCode, out var stems) && stems.TryGetValue(stem, out var county) ? (true, county) : (false, null);
@@ -239,13 +239,26 @@ internal sealed class RegionCatalog
             Add(names, place, name, code);
             longest = Math.Max(longest, name.Length);
             var stem = name[..^suffix.Length];
-            if (stem.Length >= 2 && !byName.ContainsKey(stem) && !zonesByName.ContainsKey(stem) && !retiredByName.ContainsKey(stem))
+            if (stem.Length >= 3 && Array.Find(TownSuffixes, s => stem.EndsWith(s, StringComparison.Ordinal)) is not null && !fullNames.Contains(stem))
+            {
+                // A town turned street that kept its name (道口镇街道 of 滑县): addresses write 道口镇.
+                Add(names, place, stem, code);
+            }
+
+            if (stem.Length >= 2 && !NamesInside(stem, place))
             {
                 Add(stems, place, stem, code);
             }
         }
 
         return (Freeze(names), Freeze(stems), longest);
+
+        // A stem that is the name or short name of a division, a zone or a retired division inside the place (延寿 in
+        // 哈尔滨) is that division's; one that names a division elsewhere only (靖江 for 杭州's 靖江街道) is the town's.
+        bool NamesInside(string stem, string place) =>
+            (byName.TryGetValue(stem, out var divisions) && divisions.Any(d => IsWithin(d.Code, place)))
+            || (zonesByName.TryGetValue(stem, out var zones) && zones.Any(z => ZoneHost(z) is { } host && IsWithin(host.Code, place)))
+            || (retiredByName.TryGetValue(stem, out var successors) && successors.Any(d => IsWithin(d.Code, place)));
 
         static void Add(Dictionary<string, Dictionary<string, HashSet<string>>> index, string place, string key, string code)
         {
@@ -369,7 +382,9 @@ internal sealed class RegionCatalog
             return full.Count > 0 ? full : exact;
         }
 
-        return byName.TryGetValue(StripSuffix(folded), out var shortMatches) ? shortMatches : [];
+        // A full name with one more suffix (乐山市市 of 乐山市市中区) is not that division's short name.
+        var stripped = StripSuffix(folded);
+        return !fullNames.Contains(stripped) && byName.TryGetValue(stripped, out var shortMatches) ? shortMatches : [];
     }
 
     /// <summary>Divisions whose folded name contains the query, provinces first.</summary>
@@ -506,13 +521,15 @@ internal sealed class RegionCatalog
 
     /// <summary>
     /// The short forms real files write for an autonomous county, prefecture or banner: the place without its peoples
-    /// (环江毛南族自治县 → 环江, 环江县; 恩施土家族苗族自治州 → 恩施, 恩施州).
+    /// (环江毛南族自治县 → 环江, 环江县; 恩施土家族苗族自治州 → 恩施, 恩施州), and for a district named after one (郑州's
+    /// 管城回族区 → 管城区, 管城).
     /// </summary>
     private static IEnumerable<string> AutonomousShortForms(string folded)
     {
         var (suffix, kind) = folded.EndsWith("自治县", StringComparison.Ordinal) ? ("自治县", "县")
             : folded.EndsWith("自治州", StringComparison.Ordinal) ? ("自治州", "州")
             : folded.EndsWith("自治旗", StringComparison.Ordinal) ? ("自治旗", "旗")
+            : folded.EndsWith("回族区", StringComparison.Ordinal) ? ("回族区", "区")
             : (null, null);
         if (suffix is null)
         {
@@ -537,7 +554,7 @@ internal sealed class RegionCatalog
             }
         }
 
-        if (stem.Length >= 2 && stem.Length < folded.Length - suffix.Length)
+        if (stem.Length >= 2 && (stem.Length < folded.Length - suffix.Length || suffix == "回族区"))
         {
             yield return stem;
             yield return stem + kind;

@@ -142,10 +142,12 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                     break;
                 }
 
-                if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code)))
+                if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code))
+                    && (catalog.IsFullName(part) || !catalog.IsRetiredFullName(part)))
                 {
                     // The text names again what is already found (连云港市海州区 read inside 连云港市): read past it, so
-                    // that its short forms (连云) are not taken for a division inside it.
+                    // that its short forms (连云) are not taken for a division inside it. A retired county's full name whose
+                    // short form is the city's (株洲县 inside 株洲市) is the county, read below (its successor 渌口区).
                     restated = length;
                     break;
                 }

@@ -143,11 +143,12 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                 }
 
                 if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code))
-                    && (catalog.IsFullName(part) || !catalog.IsRetiredFullName(part)))
+                    && (catalog.IsFullName(part) || !catalog.IsRetiredFullName(part) || !catalog.FindRetired(part).Any(r => Within(r, found, allowSame: false))))
                 {
                     // The text names again what is already found (连云港市海州区 read inside 连云港市): read past it, so
                     // that its short forms (连云) are not taken for a division inside it. A retired county's full name whose
-                    // short form is the city's (株洲县 inside 株洲市) is the county, read below (its successor 渌口区).
+                    // short form is the city's (株洲县 inside 株洲市) is the county, read below (its successor 渌口区), unless its
+                    // successor is the city itself (绍兴县 → 绍兴市): then it restates the city (绍兴县柯桥 → 柯桥区).
                     restated = length;
                     break;
                 }

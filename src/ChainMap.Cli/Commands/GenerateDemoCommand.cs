@@ -21,9 +21,8 @@ internal static class GenerateDemoCommand
         {
             var dataPath = DefaultData.Locate(result.GetValue(data)?.FullName)
                 ?? throw new InvalidOperationException("No data folder found; pass --data.");
-            var regions = new RegionCatalog(
-                await DefaultData.ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken),
-                await DefaultData.ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken));
+            // As the import reads it: zones, retired divisions and towns too.
+            var regions = await DefaultData.ReadCatalogAsync(dataPath, cancellationToken);
             var home = await DefaultData.ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken);
             var chains = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
             var profileFile = result.GetValue(profile)?.FullName ?? Path.Combine(dataPath, "demo", HomeProfile.FileName);

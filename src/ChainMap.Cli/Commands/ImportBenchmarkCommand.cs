@@ -101,9 +101,8 @@ internal static class ImportBenchmarkCommand
 
     private static async Task GenerateAsync(string path, string mixedPath, int count, int seed, string dataPath, bool changeProducts, CancellationToken cancellationToken)
     {
-        var regions = new RegionCatalog(
-            await DefaultData.ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken),
-            await DefaultData.ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken));
+        // As the import reads it: zones, retired divisions and towns too.
+        var regions = await DefaultData.ReadCatalogAsync(dataPath, cancellationToken);
         var home = await DefaultData.ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken);
         var chains = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
         await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))

@@ -82,9 +82,8 @@ internal static class Neo4jBenchmarkCommand
 
     private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var regions = new RegionCatalog(
-            await DefaultData.ReadRegionsAsync(Path.Combine(settings.DataPath, "regions.csv"), cancellationToken),
-            await DefaultData.ReadGroupsAsync(Path.Combine(settings.DataPath, "region-groups.csv"), cancellationToken));
+        // As the import reads it: zones, retired divisions and towns too.
+        var regions = await DefaultData.ReadCatalogAsync(settings.DataPath, cancellationToken);
         var home = await DefaultData.ReadHomeAsync(Path.Combine(settings.DataPath, "home.json"), cancellationToken);
         var chains = (await ChainCsv.ReadFolderAsync(Path.Combine(settings.DataPath, "chains"), cancellationToken)).Chains;
 

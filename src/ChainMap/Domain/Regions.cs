@@ -23,6 +23,12 @@ internal sealed record Region(string Code, string Name, RegionLevel Level, strin
 /// </summary>
 internal sealed record RetiredDivision(string Code, string Name, string SuccessorCode);
 
+/// <summary>
+/// A township-level unit (镇, 乡, 街道, 苏木: 盛泽镇) and the county it lies in (吴江区 320509), or the NBS zone whose code the
+/// statistics give it (苏州工业园区 320571). From <c>data/towns.csv</c> (NBS 2023).
+/// </summary>
+internal sealed record Town(string Name, string CountyCode);
+
 /// <summary>A named set of provinces and cities where a resident team works (长三角, 珠三角, ...).</summary>
 internal sealed record RegionGroup(string Name, string? Alias, IReadOnlyList<string> MemberCodes);
 

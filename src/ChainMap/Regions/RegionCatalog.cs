@@ -36,6 +36,8 @@ internal sealed class RegionCatalog
     private readonly FrozenDictionary<string, Region[]> retiredByName;
     private readonly FrozenDictionary<string, Region> retiredByCode;
     private readonly FrozenSet<string> retiredFullNames;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, Region?>> townsByPlace;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, Region?>> townStemsByPlace;
 
     /// <param name="regions">Divisions and zones.</param>
     /// <param name="groups">Region groups.</param>
@@ -43,7 +45,10 @@ internal sealed class RegionCatalog
     /// Retired divisions (白下区 → 秦淮区): known by name (<see cref="FindRetired"/>) only where no current division has that
     /// name, and by code (<see cref="FindRetiredCode"/>) only where no current division has that code.
     /// </param>
-    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups, IEnumerable<RetiredDivision>? retired = null)
+    /// <param name="towns">
+    /// Township-level units (盛泽镇 → 吴江区), known only inside their city, or their municipality (<see cref="FindTown"/>).
+    /// </param>
+    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups, IEnumerable<RetiredDivision>? retired = null, IEnumerable<Town>? towns = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         var all = regions.ToList();
@@ -171,6 +176,113 @@ internal sealed class RegionCatalog
         retiredFullNames = retiredFull.ToFrozenSet(StringComparer.Ordinal);
         zonesByName = zoneNames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         Zones = [.. all.Where(r => hosts.ContainsKey(r.Code)).DistinctBy(r => r.Code)];
+        (townsByPlace, townStemsByPlace, LongestTownName) = IndexTowns(towns ?? []);
+    }
+
+    /// <summary>The township-level suffixes <c>towns.csv</c> keeps (folded), longest first.</summary>
+    internal static readonly string[] TownSuffixes = ["街道办事处", "街道", "民族乡", "镇", "乡", "苏木"];
+
+    /// <summary>The length of the longest town name known (folded).</summary>
+    public int LongestTownName { get; }
+
+    /// <summary>
+    /// The place towns are looked up in for <paramref name="region"/>: a city, or a municipality (北京, 上海, 天津, 重庆, whose
+    /// cities are placeholders); null for anything else (a province, a county).
+    /// </summary>
+    public string? TownPlace(Region region) =>
+        region is not null && region.Level is RegionLevel.City or RegionLevel.Province && townsByPlace.ContainsKey(region.Code) ? region.Code : null;
+
+    /// <summary>
+    /// Whether <paramref name="folded"/> (folded, suffix included: 盛泽镇, 南京路街道) is a town of the place
+    /// <paramref name="placeCode"/> (<see cref="TownPlace"/>), and its county: null when the name is a town of more than one
+    /// county there (城关镇), or of an NBS zone only.
+    /// </summary>
+    public (bool Known, Region? County) FindTown(string placeCode, string folded) =>
+        townsByPlace.TryGetValue(placeCode, out var names) && names.TryGetValue(folded, out var county) ? (true, county) : (false, null);
+
+    /// <summary>
+    /// As <see cref="FindTown"/>, by the name without its suffix (盛泽 for 盛泽镇; old registers write 镇 where the town is a
+    /// 街道 now): the county when every town of that stem in the place lies in it. Stems that name a division, zone or retired
+    /// division inside the place are not indexed (延寿 in 哈尔滨 is 延寿县's).
+    /// </summary>
+    public (bool Known, Region? County) FindTownStem(string placeCode, string stem) =>
+        townStemsByPlace.TryGetValue(placeCode, out var stems) && stems.TryGetValue(stem, out var county) ? (true, county) : (false, null);
+
+    private (FrozenDictionary<string, FrozenDictionary<string, Region?>> Names, FrozenDictionary<string, FrozenDictionary<string, Region?>> Stems, int Longest) IndexTowns(IEnumerable<Town> towns)
+    {
+        var municipalities = byCode.Values.Where(r => r.Level == RegionLevel.Province)
+            .Where(p => Children(p.Code) is { Count: > 0 } cities && cities.All(c => IsPlaceholder(c.Name)))
+            .Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, Dictionary<string, HashSet<string>>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, Dictionary<string, HashSet<string>>>(StringComparer.Ordinal);
+        var longest = 0;
+        foreach (var town in towns)
+        {
+            var code = town.CountyCode;
+            if (code.Length != 6)
+            {
+                continue;
+            }
+
+            // A town of a municipality is looked up in the province (its cities are 市辖区 / 县); elsewhere in its city, also
+            // for a town the statistics give to a zone (苏州工业园区 320571 lies in 苏州市 320500).
+            var province = string.Concat(code.AsSpan(0, 2), "0000");
+            var place = municipalities.Contains(province) ? province
+                : Find(string.Concat(code.AsSpan(0, 4), "00")) is { Level: RegionLevel.City } city && !IsPlaceholder(city.Name) ? city.Code : null;
+            var name = ChineseText.Fold(town.Name);
+            var suffix = Array.Find(TownSuffixes, s => name.EndsWith(s, StringComparison.Ordinal));
+            if (place is null || suffix is null || name.Length < 3 || fullNames.Contains(name) || zonesByName.ContainsKey(name))
+            {
+                continue;
+            }
+
+            Add(names, place, name, code);
+            longest = Math.Max(longest, name.Length);
+            var stem = name[..^suffix.Length];
+            if (stem.Length >= 3 && Array.Find(TownSuffixes, s => stem.EndsWith(s, StringComparison.Ordinal)) is not null && !fullNames.Contains(stem))
+            {
+                // A town turned street that kept its name (道口镇街道 of 滑县): addresses write 道口镇.
+                Add(names, place, stem, code);
+            }
+
+            if (stem.Length >= 2 && !NamesInside(stem, place))
+            {
+                Add(stems, place, stem, code);
+            }
+        }
+
+        return (Freeze(names), Freeze(stems), longest);
+
+        // A stem that is the name or short name of a division, a zone or a retired division inside the place (延寿 in
+        // 哈尔滨) is that division's; one that names a division elsewhere only (靖江 for 杭州's 靖江街道) is the town's.
+        bool NamesInside(string stem, string place) =>
+            (byName.TryGetValue(stem, out var divisions) && divisions.Any(d => IsWithin(d.Code, place)))
+            || (zonesByName.TryGetValue(stem, out var zones) && zones.Any(z => ZoneHost(z) is { } host && IsWithin(host.Code, place)))
+            || (retiredByName.TryGetValue(stem, out var successors) && successors.Any(d => IsWithin(d.Code, place)));
+
+        static void Add(Dictionary<string, Dictionary<string, HashSet<string>>> index, string place, string key, string code)
+        {
+            if (!index.TryGetValue(place, out var keys))
+            {
+                index[place] = keys = new(StringComparer.Ordinal);
+            }
+
+            if (!keys.TryGetValue(key, out var codes))
+            {
+                keys[key] = codes = new(StringComparer.Ordinal);
+            }
+
+            codes.Add(code);
+        }
+
+        FrozenDictionary<string, FrozenDictionary<string, Region?>> Freeze(Dictionary<string, Dictionary<string, HashSet<string>>> index) =>
+            index.ToFrozenDictionary(
+                p => p.Key,
+                p => p.Value.ToFrozenDictionary(
+                    k => k.Key,
+                    k => k.Value.Count == 1 && Find(k.Value.First()) is { Level: RegionLevel.County } county ? county : null,
+                    StringComparer.Ordinal),
+                StringComparer.Ordinal);
     }
 
     /// <summary>The development zones known, each under its host county or city.</summary>
@@ -270,7 +382,9 @@ internal sealed class RegionCatalog
             return full.Count > 0 ? full : exact;
         }
 
-        return byName.TryGetValue(StripSuffix(folded), out var shortMatches) ? shortMatches : [];
+        // A full name with one more suffix (乐山市市 of 乐山市市中区) is not that division's short name.
+        var stripped = StripSuffix(folded);
+        return !fullNames.Contains(stripped) && byName.TryGetValue(stripped, out var shortMatches) ? shortMatches : [];
     }
 
     /// <summary>Divisions whose folded name contains the query, provinces first.</summary>
@@ -407,13 +521,15 @@ internal sealed class RegionCatalog
 
     /// <summary>
     /// The short forms real files write for an autonomous county, prefecture or banner: the place without its peoples
-    /// (环江毛南族自治县 → 环江, 环江县; 恩施土家族苗族自治州 → 恩施, 恩施州).
+    /// (环江毛南族自治县 → 环江, 环江县; 恩施土家族苗族自治州 → 恩施, 恩施州), and for a district named after one (郑州's
+    /// 管城回族区 → 管城区, 管城).
     /// </summary>
     private static IEnumerable<string> AutonomousShortForms(string folded)
     {
         var (suffix, kind) = folded.EndsWith("自治县", StringComparison.Ordinal) ? ("自治县", "县")
             : folded.EndsWith("自治州", StringComparison.Ordinal) ? ("自治州", "州")
             : folded.EndsWith("自治旗", StringComparison.Ordinal) ? ("自治旗", "旗")
+            : folded.EndsWith("回族区", StringComparison.Ordinal) ? ("回族区", "区")
             : (null, null);
         if (suffix is null)
         {
@@ -438,7 +554,7 @@ internal sealed class RegionCatalog
             }
         }
 
-        if (stem.Length >= 2 && stem.Length < folded.Length - suffix.Length)
+        if (stem.Length >= 2 && (stem.Length < folded.Length - suffix.Length || suffix == "回族区"))
         {
             yield return stem;
             yield return stem + kind;

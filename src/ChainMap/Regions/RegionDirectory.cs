@@ -1,6 +1,8 @@
 using ChainMap.Domain;
 using ChainMap.Seeding;
 using ChainMap.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChainMap.Regions;
@@ -8,14 +10,16 @@ namespace ChainMap.Regions;
 /// <summary>
 /// The region catalog and home region as loaded from the store, cached for the life of the
 /// process and reloaded after region data changes. Retired divisions (<c>region-history.csv</c> of the default data
-/// folder, ADR 0520) are read with it: the store holds the current divisions only.
+/// folder, ADR 0520) and towns (<c>towns.csv</c>, ADR 0550) are read with it: the store holds the current divisions only.
+/// Without a data folder both are empty, and a warning says so once.
 /// </summary>
-internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOptions> options)
+internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOptions> options, ILogger<RegionDirectory> logger)
 {
     private IReadOnlyList<RetiredDivision>? retired;
+    private IReadOnlyList<Town>? towns;
 
     public RegionDirectory(IRegionStore store)
-        : this(store, Options.Create(new StorageOptions()))
+        : this(store, Options.Create(new StorageOptions()), NullLogger<RegionDirectory>.Instance)
     {
     }
 
@@ -37,8 +41,20 @@ internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOption
             {
                 var regions = await store.ListRegionsAsync(cancellationToken);
                 var groups = await store.ListRegionGroupsAsync(cancellationToken);
-                retired ??= DefaultData.Locate(options.Value.DefaultDataPath) is { } data ? DefaultData.ReadRetired(Path.Combine(data, "region-history.csv")) : [];
-                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups, retired);
+                if (retired is null || towns is null)
+                {
+                    var data = DefaultData.Locate(options.Value.DefaultDataPath);
+                    if (data is null)
+                    {
+                        // Read once per process (the lists are kept when the catalog is reloaded): the warning is said once.
+                        logger.LogWarning("No data folder found ({Configured}): retired divisions (region-history.csv) and towns (towns.csv) are not read, so addresses naming them place companies less precisely", options.Value.DefaultDataPath ?? "none configured");
+                    }
+
+                    retired = data is null ? [] : DefaultData.ReadRetired(Path.Combine(data, "region-history.csv"));
+                    towns = data is null ? [] : DefaultData.ReadTowns(Path.Combine(data, "towns.csv"));
+                }
+
+                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups, retired, towns);
             }
 
             return catalog;

@@ -142,10 +142,13 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                     break;
                 }
 
-                if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code)))
+                if ((adjacent || catalog.IsFullName(part)) && found is not null && catalog.FindByName(part).Any(r => catalog.IsWithin(found.Code, r.Code))
+                    && (catalog.IsFullName(part) || !catalog.IsRetiredFullName(part) || !catalog.FindRetired(part).Any(r => Within(r, found, allowSame: false))))
                 {
                     // The text names again what is already found (连云港市海州区 read inside 连云港市): read past it, so
-                    // that its short forms (连云) are not taken for a division inside it.
+                    // that its short forms (连云) are not taken for a division inside it. A retired county's full name whose
+                    // short form is the city's (株洲县 inside 株洲市) is the county, read below (its successor 渌口区), unless its
+                    // successor is the city itself (绍兴县 → 绍兴市): then it restates the city (绍兴县柯桥 → 柯桥区).
                     restated = length;
                     break;
                 }
@@ -156,6 +159,16 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
                 if (!adjacent && !fullName)
                 {
                     continue;
+                }
+
+                if (!fullName && found is not null && catalog.TownPlace(found) is { } townPlace
+                    && TownAt(folded, position + length) is { } townWord && catalog.FindByName(part).Count > 0
+                    && catalog.FindTown(townPlace, folded.Substring(position, length + townWord.Length)) is (true, { } townCounty))
+                {
+                    // A short county name that begins a town's name inside a known city (延寿镇 of 哈尔滨) is read as that
+                    // county below, its seat; where the town table knows the town in one county of the city, that county.
+                    (next, nextLength) = (townCounty, length + townWord.Length);
+                    break;
                 }
 
                 if (!fullName && StartsStreetWord(folded, position + length, townsToo: found is null || found.Level == RegionLevel.Province))
@@ -213,6 +226,13 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
             {
                 break;
             }
+        }
+
+        if (found is not null && found.Level != RegionLevel.County && catalog.TownPlace(found) is { } place && TownCounty(folded, place) is { } county)
+        {
+            // No county is named, but a town of the city found is (江苏省苏州市盛泽镇…): its county, where the town's name is
+            // one county's only (ADR 0550).
+            found = county;
         }
 
         if (found is not null && found != scope)
@@ -286,6 +306,98 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
             && folded.Contains(ChineseText.Fold(r.Name), StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Characters after which a town's name may begin: the end of a division's or zone's name (省, 市, 区, 县, 州, 旗, 盟) or
+    /// a bracket or comma. Elsewhere a town's name is likely the tail of a longer one (活龙坪乡 is not 龙坪乡, 东河口镇 not 河口镇).
+    /// </summary>
+    private const string TownBoundaries = "省市区县州旗盟(（)）,，、;；:：";
+
+    /// <summary>
+    /// The county of the towns of <paramref name="place"/> named in <paramref name="folded"/>, each at the start or after a
+    /// boundary (<see cref="TownBoundaries"/>), not followed by a street word (盛泽镇路 is a road): by full name (盛泽镇), else,
+    /// where no town's full name is there, by a stem and another town suffix (an old register's 长安镇 for 长安街道). Null
+    /// when none is named, when a name is a town of several counties (城关镇) only, or when the towns named lie in different
+    /// counties.
+    /// </summary>
+    private Region? TownCounty(string folded, string place)
+    {
+        Region? county = null;
+        var known = false;
+        for (var pass = 0; pass < 2 && !known; pass++)
+        {
+            for (var position = 0; position <= folded.Length - 3; position++)
+            {
+                if (position > 0 && !TownBoundaries.Contains(folded[position - 1], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                for (var length = Math.Min(pass == 0 ? catalog.LongestTownName : 6, folded.Length - position); length >= (pass == 0 ? 3 : 2); length--)
+                {
+                    (bool Known, Region? County) found;
+                    int end;
+                    if (pass == 0)
+                    {
+                        found = catalog.FindTown(place, folded.Substring(position, length));
+                        end = position + length;
+                    }
+                    else if (TownAt(folded, position + length) is { } word)
+                    {
+                        found = catalog.FindTownStem(place, folded.Substring(position, length));
+                        end = position + length + word.Length;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (!found.Known)
+                    {
+                        continue;
+                    }
+
+                    if (StartsStreetWord(folded, end, townsToo: false))
+                    {
+                        // 盛泽镇路: a road named after the town, which may lie anywhere.
+                        break;
+                    }
+
+                    known = true;
+                    if (found.County is { } c)
+                    {
+                        if (county is not null && county != c)
+                        {
+                            return null;
+                        }
+
+                        county = c;
+                    }
+
+                    position = end - 1;
+                    break;
+                }
+            }
+        }
+
+        return county;
+    }
+
+    /// <summary>The county of a cell that is a town's name in <paramref name="place"/>: its full name (盛泽镇), else its stem (盛泽街道 for 盛泽镇).</summary>
+    private Region? TownCell(string folded, string place)
+    {
+        if (catalog.FindTown(place, folded) is (true, var county))
+        {
+            return county;
+        }
+
+        var suffix = Array.Find(RegionCatalog.TownSuffixes, t => folded.Length > t.Length + 1 && folded.EndsWith(t, StringComparison.Ordinal));
+        return suffix is not null && catalog.FindTownStem(place, folded[..^suffix.Length]) is (true, var byStem) ? byStem : null;
+    }
+
+    /// <summary>The town suffix (镇, 乡, 街道, 苏木 …) written at <paramref name="at"/>, or null.</summary>
+    private static string? TownAt(string folded, int at) =>
+        Array.Find(RegionCatalog.TownSuffixes, word => string.CompareOrdinal(folded, at, word, 0, word.Length) == 0);
+
     /// <summary>Words that, right after a short division name, make it part of a street's, road's, town's or village's name.</summary>
     private static readonly string[] StreetWords = ["大道", "大街", "高速", "公路", "路", "街", "巷", "弄", "湖", "桥"];
 
@@ -338,6 +450,13 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
         {
             // A retired division (白下区 under 南京) stands for the current one its territory is in (秦淮区).
             return (successor, null);
+        }
+
+        if (candidates.Count == 0 && level == RegionLevel.County && scope is not null && catalog.TownPlace(scope) is { } place
+            && TownCell(ChineseText.Fold(value), place) is { } byTown)
+        {
+            // A county column that names a town of the city (盛泽镇 under 苏州) stands for the town's county (ADR 0550).
+            return (byTown, null);
         }
 
         if (level != RegionLevel.Province && NamedAfter(value, scope) is { } host)

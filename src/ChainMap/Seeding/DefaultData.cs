@@ -177,6 +177,44 @@ internal sealed class DefaultData(
         return csv.GetRecords<RetiredRow>().Select(r => new RetiredDivision(r.code.Trim(), r.name.Trim(), r.successor_code.Trim())).ToList();
     }
 
+    /// <summary>
+    /// Reads <c>towns.csv</c> (<c>name,county_code</c>): township-level units and the county (or NBS zone) each lies in.
+    /// An empty list when the file is missing (another region set).
+    /// </summary>
+    public static IReadOnlyList<Town> ReadTowns(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        return csv.GetRecords<TownRow>().Select(r => new Town(r.name.Trim(), r.county_code.Trim())).ToList();
+    }
+
+    /// <summary>
+    /// The region catalog as the import reads it, from a data folder rather than a store (the CLI's <c>generate</c> and
+    /// <c>benchmark</c> commands): divisions, zones, the home region's zones, region groups, retired divisions and towns.
+    /// </summary>
+    public static async Task<RegionCatalog> ReadCatalogAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        var divisions = await ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken);
+        var zonesFile = Path.Combine(dataPath, "zones.csv");
+        List<Region> regions = File.Exists(zonesFile) ? [.. divisions, .. await ReadZonesAsync(zonesFile, divisions, cancellationToken)] : [.. divisions];
+        var homeFile = Path.Combine(dataPath, "home.json");
+        if (File.Exists(homeFile))
+        {
+            regions = [.. regions, .. RegionDirectory.HomeZones(await ReadHomeAsync(homeFile, cancellationToken), regions)];
+        }
+
+        return new RegionCatalog(
+            regions,
+            await ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken),
+            ReadRetired(Path.Combine(dataPath, "region-history.csv")),
+            ReadTowns(Path.Combine(dataPath, "towns.csv")));
+    }
+
     public static async Task<IReadOnlyList<RegionGroup>> ReadGroupsAsync(string path, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path);
@@ -203,6 +241,8 @@ internal sealed class DefaultData(
     private sealed record RegionRow(string code, string name, string level, string? parent_code);
 
     private sealed record ZoneRow(string code, string name, string city_code, string? host_code);
+
+    private sealed record TownRow(string name, string county_code);
 
     private sealed record RetiredRow(string code, string name, string? parent_name, string? in_use, string? retired, string successor_code, string? successor_name);
 

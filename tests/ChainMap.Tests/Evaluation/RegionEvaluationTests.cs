@@ -73,8 +73,11 @@ public sealed class RegionEvaluationTests
         Assert.That((double)countyRight / countyJudged, Is.GreaterThanOrEqualTo(CountyFloor), report);
     }
 
-    /// <summary>Set from the session-38 measurement (docs/benchmarks.md), rounded down.</summary>
-    private const double CountyFloor = 0.88;
+    /// <summary>
+    /// Set from the measurement (docs/benchmarks.md), rounded down: session 38 301/333 = 90.4 %; session 40 (towns, ADR 0550)
+    /// 311/333 = 93.4 %.
+    /// </summary>
+    private const double CountyFloor = 0.93;
 
     private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

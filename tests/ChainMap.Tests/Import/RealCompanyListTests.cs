@@ -268,8 +268,8 @@ public sealed class RealCompanyListTests
     }
 
     [TestCase("江苏省", "连云港市", "连云港市海州区宁海工业园", "320706")]
-    [TestCase("江苏省", "南通市", "东海镇新造镇", "320600")]
-    [TestCase("江苏省", "扬州市", "射阳湖镇藏陈路32号", "321000")]
+    [TestCase("江苏省", "南通市", "东海镇新造镇", "320681", TestName = "东海镇 of 南通 is not 连云港's 东海县: it is 启东市's town (data/towns.csv)")]
+    [TestCase("江苏省", "扬州市", "射阳湖镇藏陈路32号", "321023", TestName = "射阳湖镇 of 扬州 is not 盐城's 射阳县: it is 宝应县's town (data/towns.csv)")]
     [TestCase("广西壮族自治区", "来宾市", "柳南高速公路来宾服务区", "451300")]
     public void An_address_read_inside_the_city_column_neither_restates_it_nor_reads_a_town_or_road_as_a_county(string province, string city, string address, string code)
     {
@@ -302,7 +302,7 @@ public sealed class RealCompanyListTests
     [TestCase("江苏", "南京", "下关区热河路8号", "320106", TestName = "下关区 (retired 2013) of 南京 is 鼓楼区 now")]
     [TestCase("上海", "卢湾", "淮海中路300号", "310101", TestName = "地区 卢湾 (卢湾区, retired 2011) is 黄浦区 now")]
     [TestCase("上海", "", "上海市闸北区共和新路1号", "310106", TestName = "闸北区 (retired 2015) is 静安区 now")]
-    [TestCase("江苏", "苏州", "吴县木渎镇", "320500", TestName = "吴县, split among 苏州's districts, is placed in 苏州 only")]
+    [TestCase("江苏", "苏州", "吴县人民路1号", "320500", TestName = "吴县, split among 苏州's districts, is placed in 苏州 only")]
     [TestCase("重庆", "", "重庆市开县汉丰镇", "500154", TestName = "开县 (retired 2016) is 开州区 now")]
     public void A_retired_division_named_inside_its_province_or_city_stands_for_its_successor(string province, string regionText, string address, string code)
     {
@@ -378,6 +378,122 @@ public sealed class RealCompanyListTests
         Assert.That(Catalog.Resolve("苏州工业园区").Region?.Code, Is.EqualTo("320500"));
     }
 
+    // Towns (data/towns.csv, NBS 2023, ADR 0550): where the row names a city (or a municipality) and no county, a town of
+    // that city named in the address by its full name, or by its stem where the town is a street now, gives its county
+    // when the name is one county's only there.
+    [TestCase("江苏", "苏州", "江苏省苏州市盛泽镇西二环路1188号", "320509", TestName = "盛泽镇 of 苏州 is in 吴江区")]
+    [TestCase("江苏", "", "江苏省苏州市盛泽镇西二环路1188号", "320509", TestName = "盛泽镇 read inside 苏州, the city the address names")]
+    [TestCase("上海", "", "上海市朱家角镇珠溪路1号", "310118", TestName = "朱家角镇 of 上海 is in 青浦区")]
+    [TestCase("江苏", "苏州", "吴县木渎镇", "320506", TestName = "木渎镇 of old 吴县 is in 吴中区")]
+    [TestCase("河南", "安阳", "道口镇解放南路", "410526", TestName = "道口镇, now 道口镇街道, is in 滑县")]
+    [TestCase("浙江", "杭州", "杭州靖江镇山前胜联村", "330109", TestName = "靖江镇 of 杭州 (靖江街道 now) is 萧山区's, not 泰州's 靖江市")]
+    [TestCase("山西", "太原", "太原市阳曲镇工业园", "140108", TestName = "阳曲镇 of 太原 is in 尖草坪区, not 阳曲县")]
+    [TestCase("安徽", "芜湖", "芜湖市弋江镇开发区", "340223", TestName = "弋江镇 of 芜湖 is in 南陵县, not 弋江区")]
+    public void A_town_unique_in_its_city_gives_its_county(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code), string.Join("; ", resolution.Notes.Select(n => n.Reason)));
+        Assert.That(resolution.Notes, Is.Empty, "a town read inside the city is no problem of the row");
+    }
+
+    [TestCase("河南", "洛阳", "洛阳市城关镇东大街1号", "410300", TestName = "城关镇 of 洛阳 is a town of 汝阳县, 嵩县 and 孟津区: no county")]
+    [TestCase("安徽", "六安", "城关镇人民路2号", "341500", TestName = "城关镇 of 六安 is in 霍邱县 and 舒城县: no county")]
+    [TestCase("湖北", "恩施", "活龙坪乡街上", "422800", TestName = "活龙坪乡 is not 建始县's 龙坪乡: a town's name is read from a boundary")]
+    [TestCase("江苏", "苏州", "江苏省苏州市盛泽镇路8号", "320500", TestName = "盛泽镇路 is a road, which may lie anywhere")]
+    public void A_town_name_of_several_counties_or_part_of_another_word_gives_none(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code));
+    }
+
+    [TestCase("江苏", "苏州", "江苏省苏州市吴中区盛泽镇西二环路1188号", "320506", TestName = "a stated 吴中区 wins over 盛泽镇's 吴江区")]
+    [TestCase("浙江", "杭州", "杭州市余杭区塘栖镇富塘路9号", "330110", TestName = "余杭区 as written, although 塘栖镇 is 临平区's now")]
+    [TestCase("湖南", "株洲", "株洲县三门镇工业园", "430212", TestName = "株洲县 (渌口区 now) as written, although 三门镇 is 天元区's now")]
+    public void A_county_the_row_states_is_never_overridden_by_a_town(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code));
+    }
+
+    [Test]
+    public void A_town_is_read_only_inside_the_city_already_found()
+    {
+        var resolver = new RegionNameResolver(Catalog);
+
+        Assert.That(resolver.ResolveNames("江苏", "", "", "江苏省南京市盛泽镇中山路1号", "南京").Region?.Code, Is.EqualTo("320100"), "盛泽镇 is 苏州's, not 南京's");
+        Assert.That(resolver.ResolveNames("江苏", "", "", "盛泽镇西二环路1188号", "").Region?.Code, Is.EqualTo("320000"), "without a city, no town is read");
+        Assert.That(resolver.FromText("盛泽镇西二环路1188号").Region, Is.Null, "nor without a province");
+    }
+
+    [Test]
+    public void A_town_in_the_county_column_stands_for_its_county()
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames("江苏省", "苏州市", "盛泽镇", null);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo("320509"));
+        Assert.That(resolution.Notes, Is.Empty);
+        Assert.That(new RegionNameResolver(Catalog).ResolveNames("江苏省", "南京市", "盛泽镇", null).Region?.Code, Is.EqualTo("320100"), "盛泽镇 is no town of 南京");
+    }
+
+    // Short forms the town work met (ADR 0550): 管城区 for 管城回族区, a retired county named after its city, a full name
+    // followed by a division's suffix.
+    [TestCase("河南", "郑州", "郑州市管城区城东路18号", "410104", TestName = "管城区 is 管城回族区")]
+    [TestCase("四川", "乐山", "乐山市市中区九峰镇", "511102", TestName = "乐山市市中区 is 乐山市 and 市中区, not 乐山市市 and 中区")]
+    [TestCase("浙江", "绍兴", "绍兴县柯桥柯西工业区", "330603", TestName = "绍兴县 (split; 绍兴 its successor) restates 绍兴市, and 柯桥 is read after it")]
+    public void Short_forms_of_districts_and_retired_counties_named_after_their_city(string province, string regionText, string address, string code)
+    {
+        var resolution = new RegionNameResolver(Catalog).ResolveNames(province, "", "", address, regionText);
+
+        Assert.That(resolution.Region?.Code, Is.EqualTo(code));
+    }
+
+    [Test]
+    public async Task The_catalog_the_cli_commands_read_knows_retired_divisions_zones_and_towns_as_the_import_does()
+    {
+        var resolver = new RegionNameResolver(await DefaultData.ReadCatalogAsync(TestData.DataPath, CancellationToken.None));
+
+        Assert.That(resolver.ResolveNames("江苏", "", "", "白下区中山东路300号", "南京").Region?.Code, Is.EqualTo("320104"));
+        Assert.That(resolver.ResolveNames("江苏", "", "", "盛泽镇西二环路1188号", "苏州").Region?.Code, Is.EqualTo("320509"));
+        Assert.That(resolver.FromText("江苏省苏州工业园区星湖街328号").Region?.Code, Is.EqualTo("320500"));
+    }
+
+    [Test]
+    public async Task Without_a_data_folder_the_directory_warns_once_that_history_and_towns_are_not_read()
+    {
+        var logger = new CountingLogger();
+        var missing = Path.Combine(Path.GetTempPath(), "chainmap-no-data-" + Guid.NewGuid().ToString("N"));
+        var directory = new RegionDirectory(store.Store, Microsoft.Extensions.Options.Options.Create(new ChainMap.Storage.StorageOptions { DefaultDataPath = missing }), logger);
+
+        var first = await directory.GetCatalogAsync(CancellationToken.None);
+        directory.Invalidate();
+        await directory.GetCatalogAsync(CancellationToken.None);
+
+        Assert.That(logger.Warnings, Is.EqualTo(1));
+        Assert.That(first.FindRetired("白下区"), Is.Empty);
+        Assert.That(first.TownPlace(first.Find("320500")!), Is.Null, "no towns without the data folder");
+    }
+
+    private sealed class CountingLogger : Microsoft.Extensions.Logging.ILogger<RegionDirectory>
+    {
+        public int Warnings { get; private set; }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                Warnings++;
+            }
+        }
+    }
+
     [Test]
     public void A_row_without_any_province_is_not_placed()
     {
@@ -394,6 +510,7 @@ public sealed class RealCompanyListTests
         var home = DefaultData.ReadHomeAsync(Path.Combine(TestData.DataPath, "home.json"), CancellationToken.None).GetAwaiter().GetResult();
         var regions = divisions.Concat(zones).ToList();
         var retired = DefaultData.ReadRetired(Path.Combine(TestData.DataPath, "region-history.csv"));
-        return new RegionCatalog(regions.Concat(RegionDirectory.HomeZones(home, regions)), [], retired);
+        var towns = DefaultData.ReadTowns(Path.Combine(TestData.DataPath, "towns.csv"));
+        return new RegionCatalog(regions.Concat(RegionDirectory.HomeZones(home, regions)), [], retired, towns);
     }
 }

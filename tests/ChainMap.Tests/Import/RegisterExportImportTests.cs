@@ -178,10 +178,11 @@ public sealed class RegisterExportImportTests
         var sheet = await store.ImportAsync(workbook);
 
         Assert.That(text.Format, Is.EqualTo("UTF-8, tab-separated"), "the title line has no delimiter and does not decide it");
-        Assert.That((text.Inserted, text.Rejected), Is.EqualTo((1L, 1L)), "the note under the table names no province");
+        Assert.That((text.Read, text.Inserted, text.Rejected), Is.EqualTo((1L, 1L, 0L)), "the note under the table is no company (session 40)");
         Assert.That(text.Problems.Single(p => p.Line == 1), Is.EqualTo(new ImportProblem("titled.csv", 1, null, "企查查数据导出（导出时间：2026-12-05）",
             "line 1 holds no table header (a title): the header was found on line 3, and the lines above it were skipped", ProblemSeverity.Warning)));
-        Assert.That(text.Problems.Single(p => p.Line == 5).Severity, Is.EqualTo(ProblemSeverity.Error));
+        Assert.That(text.Problems.Single(p => p.Line == 5), Is.EqualTo(new ImportProblem("titled.csv", 5, null, "数据来源：企查查",
+            "line 5 is a note below the table, not a company: skipped", ProblemSeverity.Warning)));
         Assert.That((sheet.Inserted, sheet.Rejected), Is.EqualTo((1L, 0L)));
         Assert.That(sheet.Problems.Single().Reason, Does.Contain("the header was found on line 2"));
         Assert.That(await Names(), Is.EquivalentTo(new[] { "甲专用汽车有限公司", "乙液压有限公司" }));

@@ -39,7 +39,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 first_csv=$(realpath "$1"); csv=$(realpath "$2"); work=$3; runs=${4:-1}
 cli=${CHAINMAP_CLI:-$here/src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll}
 mkdir -p "$work"; work=$(realpath "$work")
-q() { printf "%s" "${1//\'/\'\'}"; }   # a text as the inside of an SQL literal
+source "$here/scripts/bench/floor-common.sh"   # q, raw_sql, stages, counts
 
 # The store before the mixed import: the service's schema, regions and chains (no demo data), then the first file imported.
 if [ ! -f "$work/first/chainmap.db" ]; then
@@ -244,21 +244,6 @@ SQL
   } > "$out"
 }
 
-# Sums, per stage (between two marks), the wall time of the marks and the CPU (user + sys) of sqlite3's .timer lines.
-stages() {
-  awk -F'|' '
-    /^@@\|/ { if (prev != "") { printf "  %-70s %8.2f s wall %8.2f s CPU\n", $2, $3 - prev, cpu; } prev = $3; cpu = 0; next }
-    /^Run Time:/ { split($0, f, " "); cpu += f[6] + f[8] }
-  ' "$1"
-}
-
-counts() {
-  sqlite3 "$1" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name" | while read -r t; do
-    printf "%s %s; " "$t" "$(sqlite3 "$1" "SELECT count(*) FROM \"$t\"")"
-  done
-  echo
-}
-
 # Row by row, floor against real: rows of each table in one store and not in the other (both ways), the mixed import's
 # id and time replaced by placeholders in each (the first import's are the same copy in both).
 compare() {
@@ -314,14 +299,7 @@ for run in $(seq 1 "$runs"); do
   dir=$work/run$run; rm -rf "$dir"; mkdir -p "$dir/floor" "$dir/real"
   cp "$first" "$dir/floor/chainmap.db"; cp "$first" "$dir/real/chainmap.db"
   generate "$dir/floor.sql" "$dir"
-  cat > "$dir/raw.sql" <<SQL
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=NORMAL;
-CREATE TABLE company(name TEXT, uscc TEXT PRIMARY KEY, region_code TEXT, segment_code TEXT, products TEXT,
-    capital REAL, founded TEXT, employees INTEGER, revenue REAL, listed_code TEXT, tags TEXT);
-.import --csv --skip 1 '$(q "$csv")' company
-SELECT count(*) FROM company;
-SQL
+  raw_sql "$csv" "$dir/raw.sql"
   sync
   load=$(cut -d' ' -f1 /proc/loadavg)
   started=$(date -u +%H:%M:%S)

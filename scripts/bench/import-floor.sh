@@ -33,7 +33,7 @@ csv=$(realpath "$1"); work=$2; shift 2
 variants=("$@"); [ ${#variants[@]} -gt 0 ] || variants=(floor)
 cli=${CHAINMAP_CLI:-$here/src/ChainMap.Cli/bin/Release/net10.0/ChainMap.Cli.dll}
 mkdir -p "$work"; work=$(realpath "$work")
-q() { printf "%s" "${1//\'/\'\'}"; }   # a text as the inside of an SQL literal
+source "$here/scripts/bench/floor-common.sh"   # q, raw_sql, stages, counts
 
 # The empty store: what the service creates at its first start with Storage:SeedDemoData=false (the benchmark's store
 # before its first import). The CLI's company import does that, then rejects a file that has only a header.
@@ -194,21 +194,6 @@ SQL
   } > "$out"
 }
 
-# Sums, per stage (between two marks), the wall time of the marks and the CPU (user + sys) of sqlite3's .timer lines.
-stages() {
-  awk -F'|' '
-    /^@@\|/ { if (prev != "") { printf "  %-70s %8.2f s wall %8.2f s CPU\n", $2, $3 - prev, cpu; } prev = $3; cpu = 0; next }
-    /^Run Time:/ { split($0, f, " "); cpu += f[6] + f[8] }
-  ' "$1"
-}
-
-counts() {
-  sqlite3 "$1" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name" | while read -r t; do
-    printf "%s %s; " "$t" "$(sqlite3 "$1" "SELECT count(*) FROM \"$t\"")"
-  done
-  echo
-}
-
 echo "file: $csv ($rows rows); sqlite3 $(sqlite3 --version | cut -d' ' -f1); $(nproc) cores; empty store: $empty"
 for variant in "${variants[@]}"; do
   dir=$work/$variant; rm -rf "$dir"; mkdir -p "$dir"
@@ -220,14 +205,7 @@ for variant in "${variants[@]}"; do
       DELETE FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_company_%';"
   fi
   generate "$variant" "$dir/floor.sql"
-  cat > "$dir/raw.sql" <<SQL
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=NORMAL;
-CREATE TABLE company(name TEXT, uscc TEXT PRIMARY KEY, region_code TEXT, segment_code TEXT, products TEXT,
-    capital REAL, founded TEXT, employees INTEGER, revenue REAL, listed_code TEXT, tags TEXT);
-.import --csv --skip 1 '$(q "$csv")' company
-SELECT count(*) FROM company;
-SQL
+  raw_sql "$csv" "$dir/raw.sql"
   sync
   load=$(cut -d' ' -f1 /proc/loadavg)
   started=$(date -u +%H:%M:%S)

@@ -485,13 +485,14 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             cell.Length is >= 2 and <= 8 && (cell.Contains('计', StringComparison.Ordinal) || cell.Contains('計', StringComparison.Ordinal))
             && ChineseText.Fold(cell).Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd(':') is "合计" or "总计" or "小计" or "总合计" or "共计";
 
+        // Folded once (NFKC makes ：and : one, the script and case fold as the cell's do).
         private static readonly string[] NoteMarks =
-            ["数据来源", "资料来源", "来源：", "来源:", "注：", "注:", "备注：", "备注:", "说明：", "说明:", "制表", "导出时间", "免责声明", "声明：", "source:", "note:", "notes:"];
+            [.. new[] { "数据来源", "资料来源", "来源：", "注：", "备注：", "说明：", "制表", "导出时间", "免责声明", "声明：", "source:", "note:", "notes:" }.Select(ChineseText.Fold).Distinct()];
 
         private static bool IsNote(string cell)
         {
             var folded = ChineseText.Fold(cell);
-            return Array.Exists(NoteMarks, mark => folded.StartsWith(ChineseText.Fold(mark), StringComparison.Ordinal));
+            return Array.Exists(NoteMarks, mark => folded.StartsWith(mark, StringComparison.Ordinal));
         }
 
         private Batch Seal(Batch batch)

@@ -236,6 +236,10 @@ internal sealed class ClassifierEvaluationTests
         // register rows of 1996/河北, 2002/广西, 2001/广东, 2003/贵州, labelled before the classifier ran on them. Measured blind on
         // main 1300e44: 90.6 (29/32) / 70.7 (29/41) / 82.8 (24/29) / 57.1 (24/42).
         new object[] { "registers-dev8", 90.0, 70.0, 82.0, 57.0 },
+        // Session 41 (lead; docs/benchmarks.md "Issue #19: registers-dev9, a blind check (lead, session 41)"): registers-dev9, 120 random
+        // register rows of 2001/福建, 2002/重庆, 2001/天津, 1995/湖北, labelled before the classifier ran on them. Measured blind on
+        // main 131efdb: 87.1 (27/31) / 56.3 (27/48) / 82.8 (24/29) / 47.1 (24/51).
+        new object[] { "registers-dev9", 87.0, 56.0, 82.0, 47.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

@@ -262,8 +262,8 @@ internal sealed class ChannelImporter(IChannelStore store, ICompanyStore company
 
     /// <summary>
     /// Reads a channel or link table through the same inspector and <see cref="TableReader"/> as the
-    /// company import: UTF-8 or GB18030 CSV (any delimiter) or .xlsx; binary, UTF-16 and undecodable
-    /// files are refused whole; stray control characters are removed from cells and reported as warnings.
+    /// company import: UTF-8, GB18030 or UTF-16 (with its byte-order mark) CSV (any delimiter) or .xlsx; binary
+    /// and undecodable files are refused whole; stray control characters are removed from cells and reported as warnings.
     /// </summary>
     private static async IAsyncEnumerable<(int Line, Dictionary<string, string> Row)> ReadAsync(
         Stream stream, string file, Dictionary<string, string[]> headers, string[] required, List<ImportProblem> problems,

@@ -19,10 +19,11 @@ internal sealed record FileInspection(InspectedFile? File, ImportProblem? Proble
 
 /// <summary>
 /// Decides how to read an uploaded file before a single row is imported, so that a file that is
-/// not a table is rejected whole: an .xlsx workbook (zip signature); otherwise text that must be
+/// not a table is rejected whole: an .xlsx workbook (zip signature); UTF-16 text that opens with its
+/// byte-order mark (Excel's "Unicode 文本" export); otherwise text that must be
 /// valid UTF-8 (with or without BOM) or else valid GB18030 (which includes GBK and GB2312, what
 /// Excel on Chinese Windows writes). A NUL byte, or a high share of other control bytes
-/// (<see cref="IsBinaryShare"/>), means binary (or UTF-16) input; a few stray control bytes in a
+/// (<see cref="IsBinaryShare"/>), means binary (or UTF-16 without its BOM) input; a few stray control bytes in a
 /// text file are not a reason to refuse it: the table reader removes them from the cells and
 /// reports each as a warning (<see cref="StrayCharacters"/>).
 /// One sequential pass over the file (two for GB18030), in fixed-size buffers.
@@ -44,6 +45,11 @@ internal static class ImportFileInspector
     public static Encoding Gb18030 { get; } = CreateGb18030();
 
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>UTF-16 that throws on an unpaired surrogate instead of inventing characters; the reader skips the BOM.</summary>
+    public static Encoding Utf16LittleEndian { get; } = new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true);
+
+    public static Encoding Utf16BigEndian { get; } = new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true);
 
     public static async Task<FileInspection> InspectAsync(string path, string fileName, CancellationToken cancellationToken)
     {
@@ -73,7 +79,13 @@ internal static class ImportFileInspector
 
         if (headLength >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
         {
-            return Reject(fileName, 0, "the file is UTF-16 text; save it as CSV UTF-8 (or GBK) and import that");
+            // Excel's "Unicode 文本 (*.txt)" (Save As) writes UTF-16 little-endian with its byte-order mark, tab-separated.
+            var bigEndian = head[0] == 0xFE;
+            stream.Position = 0;
+            var utf16Problem = await ScanUtf16Async(stream, fileName, bigEndian, cancellationToken);
+            return utf16Problem is null
+                ? new(new InspectedFile(TableFormat.Csv, bigEndian ? Utf16BigEndian : Utf16LittleEndian, bigEndian ? "UTF-16BE with BOM" : "UTF-16LE with BOM"), null)
+                : new(null, utf16Problem);
         }
 
         stream.Position = 0;
@@ -206,6 +218,94 @@ internal static class ImportFileInspector
         var lead = span[i];
         var need = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 1;
         return span.Length - i < need ? i : span.Length;
+    }
+
+    /// <summary>
+    /// Checks a file that opens with a UTF-16 byte-order mark: every code unit pair decodes (no unpaired surrogate, no odd
+    /// last byte), no NUL character, and control characters (C0 other than tab, LF and CR, and DEL) under the binary share
+    /// that <see cref="IsBinaryShare"/> applies to bytes, counted here in characters.
+    /// </summary>
+    private static async Task<ImportProblem?> ScanUtf16Async(Stream stream, string fileName, bool bigEndian, CancellationToken cancellationToken)
+    {
+        var encoding = bigEndian ? Utf16BigEndian : Utf16LittleEndian;
+        var decoder = encoding.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(BufferSize));
+        var line = 1;
+        long total = 0, controls = 0;
+        var firstControlLine = 0;
+        var firstControl = '\0';
+        var skip = 2; // the byte-order mark
+        try
+        {
+            while (true)
+            {
+                var read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken);
+                var final = read == 0;
+                int count;
+                try
+                {
+                    count = decoder.GetChars(bytes, skip, read - skip, chars, 0, flush: final);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    // lines before the bad code unit: LF code units at even offsets of this read
+                    var at = skip + Math.Clamp(ex.Index, 0, read - skip);
+                    for (var i = skip; i + 1 < at; i += 2)
+                    {
+                        line += (bigEndian ? bytes[i] == 0 && bytes[i + 1] == '\n' : bytes[i] == '\n' && bytes[i + 1] == 0) ? 1 : 0;
+                    }
+
+                    var unknown = string.Join(' ', (ex.BytesUnknown ?? []).Select(b => $"0x{b:X2}"));
+                    return new ImportProblem(fileName, line, null, unknown,
+                        "undecodable bytes: the file opens with a UTF-16 byte-order mark but is not valid UTF-16 text (an unpaired surrogate or an odd last byte); save it as CSV UTF-8 or .xlsx");
+                }
+
+                skip = 0;
+                var text = chars.AsSpan(0, count);
+                var nul = text.IndexOf('\0');
+                if (nul >= 0)
+                {
+                    line += text[..nul].Count('\n');
+                    return new ImportProblem(fileName, line, null, "U+0000",
+                        "the file contains NUL characters: it is binary, not a CSV table; save it as CSV UTF-8 or .xlsx");
+                }
+
+                total += count;
+                foreach (var c in text)
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+                    else if (c is < ' ' and not '\t' and not '\r' || c == '\u007F')
+                    {
+                        if (controls++ == 0)
+                        {
+                            firstControlLine = line;
+                            firstControl = c;
+                        }
+                    }
+                }
+
+                if (IsBinaryShare(controls, final ? total : Math.Max(total, BufferSize / 2)))
+                {
+                    return new ImportProblem(fileName, firstControlLine, null, $"U+{(int)firstControl:X4}",
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"{controls} of the first {total} characters are control characters (the first, U+{(int)firstControl:X4}, on line {firstControlLine}): the file is binary, not a CSV table; save it as CSV UTF-8 or .xlsx"));
+                }
+
+                if (final)
+                {
+                    return null;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private static async Task<ImportProblem?> ScanGb18030Async(Stream stream, string fileName, CancellationToken cancellationToken)

@@ -346,6 +346,37 @@ public sealed partial class WebPageJourneys
     }
 
     [Test]
+    public async Task Excel_unicode_text_previews_in_its_columns_and_imports()
+    {
+        await journey.GoAsync("#/import");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        // Excel's Save As "Unicode 文本 (*.txt)": UTF-16LE with its byte-order mark, tab-separated; a name holds a comma.
+        var text = Encoding.Unicode.GetBytes("企业名称\t省份\t城市\t主营产品\r\n"
+            + "浏览器测试戊罐车有限公司(示例)\t湖北省\t随州市\t罐式车、厢式车\r\n"
+            + "浏览器测试己液压有限公司(示例)\t江苏省\t徐州市\t液压油缸,齿轮泵\r\n");
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "招商名单.txt", MimeType = "text/plain", Buffer = [.. Encoding.Unicode.GetPreamble(), .. text],
+        });
+        var table = Page.Locator("#preview-table");
+        await table.WaitForAsync();
+        var headers = await table.Locator("th").AllTextContentsAsync();
+        var cells = await table.Locator("tbody td").AllTextContentsAsync();
+        var summary = await Page.Locator(".preview-summary").TextContentAsync();
+        await Page.Locator("#import-submit").ClickAsync();
+        await Assertions.Expect(Page.Locator("#import-state")).ToHaveAttributeAsync("data-state", "succeeded");
+        var counts = await Page.Locator("#import-counts dd").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count + '=' + e.textContent)");
+        await journey.ScreenshotAsync("import-unicode-text");
+
+        Assert.That(headers, Is.EqualTo(new[] { "企业名称", "省份", "城市", "主营产品" }));
+        Assert.That(cells.Take(4), Is.EqualTo(new[] { "浏览器测试戊罐车有限公司(示例)", "湖北省", "随州市", "罐式车、厢式车" }));
+        Assert.That(cells.Skip(4).Take(4).Last(), Is.EqualTo("液压油缸,齿轮泵"), "tabs separate the cells, a comma is text");
+        Assert.That(summary, Does.Contain("UTF-16LE").And.Contain("制表符分隔").And.Contain("4 列"));
+        Assert.That(counts, Does.Contain("rowsRead=2").And.Contain("inserted=2").And.Contain("rejected=0"));
+        journey.AssertNoErrors();
+    }
+
+    [Test]
     public async Task Import_preview_says_how_each_column_will_be_read_and_when_no_name_column_is_found()
     {
         await journey.GoAsync("#/import");

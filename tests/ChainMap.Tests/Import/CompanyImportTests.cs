@@ -43,6 +43,58 @@ public sealed class CompanyImportTests
     }
 
     [Test]
+    public async Task Excel_unicode_text_utf16_with_its_bom_and_tabs_imports_every_row()
+    {
+        // Excel's Save As "Unicode 文本 (*.txt)": UTF-16 little-endian with its byte-order mark, tab-separated, CRLF.
+        var path = store.Write("unicode.txt", $"企业名称\t统一社会信用代码\t省份\t城市\t区县\t主营产品\r\n"
+            + $"随州市甲专用汽车有限公司\t{Uscc1}\t湖北省\t随州市\t曾都区\t罐体、专用车\r\n"
+            + $"隨州市乙液壓有限公司\t{Uscc2}\t湖北\t随州\t曾都\t液压油缸\r\n", Encoding.Unicode);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(File.ReadAllBytes(path)[..2], Is.EqualTo(new byte[] { 0xFF, 0xFE }), "the file is what Excel writes");
+        Assert.That(summary.FileProblem, Is.Null);
+        Assert.That(summary.Format, Is.EqualTo("UTF-16LE with BOM, tab-separated"));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
+        var first = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+        var second = await store.Store.GetCompanyByUsccAsync(Uscc2, CancellationToken.None);
+        Assert.That(first!.Name, Is.EqualTo("随州市甲专用汽车有限公司"), "no byte-order mark left in the first cell");
+        Assert.That((second!.Name, second.CountyCode), Is.EqualTo(("隨州市乙液壓有限公司", "421303")));
+    }
+
+    [Test]
+    public async Task Big_endian_utf16_with_its_bom_imports()
+    {
+        var path = store.Write("be.csv", $"企业名称,统一社会信用代码,区县\n甲液压有限公司,{Uscc1},曾都区\n", Encoding.BigEndianUnicode);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.Format, Is.EqualTo("UTF-16BE with BOM, comma-separated"));
+        Assert.That((summary.Read, summary.Inserted), Is.EqualTo((1L, 1L)));
+        Assert.That((await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None))!.Name, Is.EqualTo("甲液压有限公司"));
+    }
+
+    [Test]
+    public async Task Utf16_that_does_not_decode_or_holds_nul_is_rejected_whole_with_its_line()
+    {
+        // an unpaired high surrogate (0xD800) on line 3, and a NUL character on line 2
+        var bad = store.WriteBytes("surrogate.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("企业名称\t区县\n甲公司\t曾都区\n乙"), 0x00, 0xD8, .. Encoding.Unicode.GetBytes("公司\t曾都区\n")]);
+        var nul = store.WriteBytes("nul.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("企业名称\t区县\n甲\0公司\t曾都区\n")]);
+        var noBom = store.WriteBytes("nobom.txt", Encoding.Unicode.GetBytes("企业名称\t区县\n甲公司\t曾都区\n"));
+
+        var badSummary = await store.ImportAsync(bad);
+        var nulSummary = await store.ImportAsync(nul);
+        var noBomSummary = await store.ImportAsync(noBom);
+
+        Assert.That((badSummary.FileProblem?.Line, badSummary.FileProblem?.Reason), Is.EqualTo((3, (string?)
+            "undecodable bytes: the file opens with a UTF-16 byte-order mark but is not valid UTF-16 text (an unpaired surrogate or an odd last byte); save it as CSV UTF-8 or .xlsx")));
+        Assert.That((nulSummary.FileProblem?.Line, nulSummary.FileProblem?.Value, nulSummary.FileProblem?.Reason), Is.EqualTo((2, (string?)"U+0000", (string?)
+            "the file contains NUL characters: it is binary, not a CSV table; save it as CSV UTF-8 or .xlsx")));
+        Assert.That(noBomSummary.FileProblem?.Reason, Does.Contain("NUL bytes: it is binary (or UTF-16 text)"), "UTF-16 without its mark cannot be told from binary");
+        Assert.That(await store.CountAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task Utf8_file_with_bom_and_English_headers_imports()
     {
         var path = store.Write("bom.csv", $"Company Name,USCC,Region Code,Products\n甲液压有限公司,{Uscc1},421303,液压油缸\n乙液压有限公司,,320506,齿轮泵\n", new UTF8Encoding(true));

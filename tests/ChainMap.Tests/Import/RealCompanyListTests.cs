@@ -174,7 +174,7 @@ public sealed class RealCompanyListTests
         Assert.That(outcomes, Is.EqualTo(new[]
         {
             "nul.csv: company refused, channel refused",
-            "utf16.csv: company refused, channel refused",
+            "utf16.csv: company read, channel read",
             "latin1.csv: company refused, channel refused",
             "noisy.csv: company refused, channel refused",
             "stray-del.csv: company read, channel read",

@@ -335,6 +335,13 @@ function outcomeText(job) {
 
 /** Decodes as UTF-8, or as GB18030 when the bytes are not valid UTF-8 (Excel's usual Chinese CSV). */
 function decode(bytes) {
+  // Excel's "Unicode 文本" export: UTF-16 with its byte-order mark (the service reads it the same way: docs/import.md).
+  if (bytes[0] === 0xFF && bytes[1] === 0xFE) {
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16LE' };
+  }
+  if (bytes[0] === 0xFE && bytes[1] === 0xFF) {
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16BE' };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
@@ -342,8 +349,39 @@ function decode(bytes) {
   }
 }
 
-/** Splits CSV text into rows (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text, maxRows) {
+const DELIMITER_NAMES = { ',': '逗号', ';': '分号', '\t': '制表符' };
+
+/**
+ * The import's delimiter rule (TableReader.DetectDelimiterAsync): of comma, semicolon and tab, the one found most often outside
+ * quotes in the first line that holds any (a title line above the header does not decide); comma on a tie.
+ */
+function detectDelimiter(text) {
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  let quoted = false;
+  let started = false;
+  for (let i = 0; i < text.length && i < 64 * 1024; i++) {
+    const c = text[i];
+    if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c === '\n' || c === '\r')) {
+      if (started && commas + semicolons + tabs > 0) {
+        break;
+      }
+      started = false;
+    } else if (!quoted) {
+      started ||= c.trim() !== '';
+      commas += c === ',' ? 1 : 0;
+      semicolons += c === ';' ? 1 : 0;
+      tabs += c === '\t' ? 1 : 0;
+    }
+  }
+  return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+}
+
+/** Splits delimited text into rows (quoted fields with delimiters, quotes and line breaks). */
+function parseCsv(text, maxRows, delimiter = ',') {
   const rows = [];
   let row = [];
   let cell = '';
@@ -361,7 +399,7 @@ function parseCsv(text, maxRows) {
       }
     } else if (c === '"') {
       quoted = true;
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       row.push(cell);
       cell = '';
     } else if (c === '\n' || c === '\r') {
@@ -420,7 +458,9 @@ async function showPreview(file, target, mapping = '') {
   // The head of the file is enough for a preview; a large list is not read whole.
   const bytes = new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer());
   const { text, encoding } = decode(bytes);
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''), PREVIEW_HEAD_ROWS);
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(unmarked);
+  const rows = parseCsv(unmarked, PREVIEW_HEAD_ROWS, delimiter);
   if (rows.length === 0) {
     replace(target, empty('文件是空的。'));
     return;
@@ -435,7 +475,7 @@ async function showPreview(file, target, mapping = '') {
   const body = (secondHeaderRow ? below.slice(1) : below).slice(0, PREVIEW_ROWS);
   const skipped = rows.slice(0, headerRow).filter(filled).length;
   replace(target,
-    h('p', { class: 'preview-summary' }, `预览：${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${header.length} 列`),
+    h('p', { class: 'preview-summary' }, `预览：${file.name} · ${(file.size / 1024).toFixed(0)} KB · 编码 ${encoding} · ${DELIMITER_NAMES[delimiter]}分隔 · ${header.length} 列`),
     skipped > 0
       ? h('p', { class: 'muted', id: 'preview-skipped' }, `表头在第 ${headerRow + 1} 行：上面 ${skipped} 行是标题或导出说明，导入时跳过。`)
       : null,

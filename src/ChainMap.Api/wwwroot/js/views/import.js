@@ -62,7 +62,7 @@ export function mount(root, initial) {
   const formMessage = h('div', { class: 'form-message' });
   const demoArea = h('div', { class: 'demo-data', id: 'demo-data' });
   const form = h('form', { class: 'import-form', id: 'import-form', onsubmit: upload },
-    h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；或 Excel .xlsx）'), file),
+    h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；Excel .xlsx；或 Excel 另存的“Unicode 文本” .txt）'), file),
     h('label', { class: 'check' }, dryRun, ' 试运行（只检查，不写入）'),
     h('label', { class: 'check' }, allOrNothing, ' 全部成功才写入（有任何被拒绝的行则一行也不写）'),
     h('label', { class: 'check' }, overwriteAnalyst, ' 覆盖分析员手工修改的值（默认保留并计数）'),

@@ -18,7 +18,7 @@ internal static class ImportEndpoints
     {
         var group = app.MapGroup("/api/imports").WithTags("Imports");
         group.MapPost("/companies", ImportCompanies).WithName("ImportCompanies").RequireAuthorization(Access.Policies.Import)
-            .WithSummary("Upload a company list (CSV in UTF-8, GBK or UTF-16 with its BOM as Excel's Unicode text, or .xlsx) as multipart field 'file'; options dryRun, allOrNothing, overwriteAnalyst (replace values analysts set by hand; by default they are kept and counted), mapping (JSON). Returns the queued job")
+            .WithSummary("Upload a company list (CSV in UTF-8, GBK or UTF-16 with its BOM as Excel's Unicode text, or .xlsx / .xls) as multipart field 'file'; options dryRun, allOrNothing, overwriteAnalyst (replace values analysts set by hand; by default they are kept and counted), mapping (JSON). Returns the queued job")
             .Accepts<IFormFile>("multipart/form-data");
         group.MapPost("/companies/columns", CompanyColumns).WithName("CompanyImportColumns")
             .WithSummary("How a company file's header would be read, before uploading it: for each column the field it fills (name, uscc, industry …), "

@@ -26,7 +26,7 @@ internal static class ImportCommand
 
     private static Command Companies()
     {
-        var file = new Argument<FileInfo>("file") { Description = "Company list: CSV (UTF-8, GBK, or UTF-16 with its BOM as Excel's Unicode text; comma, semicolon or tab) or .xlsx" };
+        var file = new Argument<FileInfo>("file") { Description = "Company list: CSV (UTF-8, GBK, or UTF-16 with its BOM as Excel's Unicode text; comma, semicolon or tab), .xlsx or .xls" };
         var mapping = new Option<FileInfo?>("--mapping") { Description = "JSON file mapping headers to fields, e.g. {\"列A\":\"name\",\"列B\":\"uscc\"}" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would happen; write nothing" };
         var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Write nothing if any row is rejected" };

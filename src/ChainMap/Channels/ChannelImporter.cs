@@ -14,7 +14,7 @@ internal sealed record ChannelImportSummary(
 
 /// <summary>
 /// Imports channels and their links from two tables (docs/discovery.md), read like every other upload
-/// (<see cref="TableReader"/>: UTF-8 or GB18030 CSV, or .xlsx):
+/// (<see cref="TableReader"/>: UTF-8, GB18030 or UTF-16 CSV, .xlsx or .xls):
 /// channels (<c>code,name,kind,region,tied_regions,contact,note</c>) and links
 /// (<c>channel,company_uscc,member_channel,role,note</c>). Headers may be the Chinese names too.
 /// Channels are upserted by code, links by (channel, company) or (channel, member channel).
@@ -262,7 +262,7 @@ internal sealed class ChannelImporter(IChannelStore store, ICompanyStore company
 
     /// <summary>
     /// Reads a channel or link table through the same inspector and <see cref="TableReader"/> as the
-    /// company import: UTF-8, GB18030 or UTF-16 (with its byte-order mark) CSV (any delimiter) or .xlsx; binary
+    /// company import: UTF-8, GB18030 or UTF-16 (with its byte-order mark) CSV (any delimiter), .xlsx or .xls; binary
     /// and undecodable files are refused whole; stray control characters are removed from cells and reported as warnings.
     /// </summary>
     private static async IAsyncEnumerable<(int Line, Dictionary<string, string> Row)> ReadAsync(

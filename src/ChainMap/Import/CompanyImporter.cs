@@ -7,7 +7,7 @@ using ChainMap.Text;
 namespace ChainMap.Import;
 
 /// <summary>
-/// Imports a company table (CSV in UTF-8/GB18030 with any of three delimiters, or .xlsx): the
+/// Imports a company table (CSV in UTF-8/GB18030/UTF-16 with any of three delimiters, .xlsx or .xls): the
 /// file is inspected first (a file that is not a table is rejected whole), the header mapped to
 /// fields, then one task reads and resolves rows while another upserts them in batches through
 /// one store session, so parsing and writing overlap on two cores and memory stays flat.

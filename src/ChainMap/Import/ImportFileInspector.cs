@@ -9,6 +9,9 @@ internal enum TableFormat
 {
     Csv,
     Xlsx,
+
+    /// <summary>An Excel 97-2003 workbook (BIFF8 in an OLE compound file), read with ExcelDataReader.</summary>
+    Xls,
 }
 
 /// <summary>What a file turned out to be: a spreadsheet, or delimited text in a known encoding.</summary>
@@ -19,7 +22,7 @@ internal sealed record FileInspection(InspectedFile? File, ImportProblem? Proble
 
 /// <summary>
 /// Decides how to read an uploaded file before a single row is imported, so that a file that is
-/// not a table is rejected whole: an .xlsx workbook (zip signature); UTF-16 text that opens with its
+/// not a table is rejected whole: an .xlsx workbook (zip signature); an .xls workbook (OLE signature); UTF-16 text that opens with its
 /// byte-order mark (Excel's "Unicode 文本" export); otherwise text that must be
 /// valid UTF-8 (with or without BOM) or else valid GB18030 (which includes GBK and GB2312, what
 /// Excel on Chinese Windows writes). A NUL byte, or a high share of other control bytes
@@ -69,7 +72,8 @@ internal static class ImportFileInspector
 
         if (headLength >= 8 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
         {
-            return Reject(fileName, 0, "this is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or as CSV (UTF-8) and import that");
+            // an OLE compound file: an Excel 97-2003 workbook, or a Word or Outlook file that the reader will refuse
+            return new(new InspectedFile(TableFormat.Xls, null, "xls"), null);
         }
 
         if (extension is ".xlsx" or ".xlsm")

@@ -129,6 +129,11 @@ internal abstract class TableReader : IDisposable
             return XlsxTableReader.Open(path, fileName, cancellationToken);
         }
 
+        if (file.Format == TableFormat.Xls)
+        {
+            return XlsTableReader.Open(path, fileName);
+        }
+
         var delimiter = await DetectDelimiterAsync(path, file.Encoding!, cancellationToken);
         return (new CsvTableReader(path, fileName, file.Encoding!, delimiter, file.Description), null);
     }
@@ -409,7 +414,7 @@ internal abstract class TableReader : IDisposable
             }
         }
 
-        private static string Format(object? value) => value switch
+        internal static string Format(object? value) => value switch
         {
             null => string.Empty,
             string s => s,
@@ -420,5 +425,107 @@ internal abstract class TableReader : IDisposable
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
         };
+    }
+
+    /// <summary>
+    /// The first sheet of an Excel 97-2003 workbook (.xls, BIFF8), read row by row with ExcelDataReader: what bureaus' older
+    /// spreadsheets and some registers' exports still are. The format caps a sheet at 65,536 rows and 256 columns, so the
+    /// .xlsx caps (ADR 0110) cannot be reached. Cells are written as the .xlsx reader writes them (dates as yyyy-MM-dd).
+    /// </summary>
+    private sealed class XlsTableReader : TableReader
+    {
+        private readonly FileStream stream;
+        private readonly ExcelDataReader.IExcelDataReader reader;
+        private readonly string fileName;
+        private readonly List<string> current = [];
+        private int row;
+
+        private XlsTableReader(FileStream stream, ExcelDataReader.IExcelDataReader reader, string fileName)
+        {
+            this.stream = stream;
+            this.reader = reader;
+            this.fileName = fileName;
+            FileName = fileName;
+            Description = "xls, first sheet";
+        }
+
+        public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName)
+        {
+            // BIFF text in a code page other than UTF-16 (old workbooks) needs the code-page encodings.
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            try
+            {
+                return (new XlsTableReader(stream, ExcelDataReader.ExcelReaderFactory.CreateBinaryReader(stream), fileName), null);
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                stream.Dispose();
+                return (null, new ImportProblem(fileName, 0, null, null, Unreadable(ex)));
+            }
+        }
+
+        public override int Line => row;
+
+        public override int FieldCount => current.Count;
+
+        protected override string RawField(int index) => index < current.Count ? current[index] : string.Empty;
+
+        public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
+
+        protected override Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
+        {
+            while (MoveNext())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                row = reader.Depth + 1;
+                current.Clear();
+                var blank = true;
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var value = XlsxTableReader.Format(reader.GetValue(i));
+                    blank &= value.Length == 0;
+                    current.Add(value);
+                }
+
+                if (!blank)
+                {
+                    Scrub();
+                    return Task.FromResult(true);
+                }
+            }
+
+            return Task.FromResult(false);
+        }
+
+        private bool MoveNext()
+        {
+            try
+            {
+                return reader.Read();
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                Failure = new ImportProblem(fileName, row, null, null, Unreadable(ex));
+                return false;
+            }
+        }
+
+        /// <summary>What a damaged, encrypted or foreign compound file throws (ExcelDataReader's own exceptions and the reads beneath them).</summary>
+        private static bool IsUnreadable(Exception ex) =>
+            ex is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or IOException or NotSupportedException
+                or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException;
+
+        private static string Unreadable(Exception ex) =>
+            $"not a readable Excel 97-2003 (.xls) workbook: {ex.Message}; open it in Excel and save it as .xlsx or CSV UTF-8";
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                reader.Dispose();
+                stream.Dispose();
+            }
+        }
     }
 }

@@ -377,6 +377,24 @@ public sealed partial class WebPageJourneys
     }
 
     [Test]
+    public async Task An_excel_97_2003_workbook_uploads_from_the_page()
+    {
+        await journey.GoAsync("#/import");
+        await journey.SignInAsync(ChainMapApiFactory.AdminKey);
+        var xls = await File.ReadAllBytesAsync(Path.GetFullPath(Path.Combine(TestData.DataPath, "..", "tests", "ChainMap.Tests", "Import", "fixtures", "bureau-list.xls")));
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "重点企业名单.xls", MimeType = "application/vnd.ms-excel", Buffer = xls });
+        // the page does not try to read a workbook as text
+        await Assertions.Expect(Page.Locator(".import-preview")).ToContainTextAsync("Excel 文件由服务解析");
+        await Page.Locator("#import-submit").ClickAsync();
+        await Assertions.Expect(Page.Locator("#import-state")).ToHaveAttributeAsync("data-state", "succeeded");
+        var counts = await Page.Locator("#import-counts dd").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count + '=' + e.textContent)");
+        await journey.ScreenshotAsync("import-xls");
+
+        Assert.That(counts, Does.Contain("rowsRead=3").And.Contain("inserted=3").And.Contain("rejected=0"));
+        journey.AssertNoErrors();
+    }
+
+    [Test]
     public async Task Import_preview_says_how_each_column_will_be_read_and_when_no_name_column_is_found()
     {
         await journey.GoAsync("#/import");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChainMap.Import;
+using ChainMap.Tests.Support;
 using MiniExcelLibs;
 
 namespace ChainMap.Tests.Import;
@@ -60,6 +61,44 @@ public sealed class CompanyImportTests
         var second = await store.Store.GetCompanyByUsccAsync(Uscc2, CancellationToken.None);
         Assert.That(first!.Name, Is.EqualTo("随州市甲专用汽车有限公司"), "no byte-order mark left in the first cell");
         Assert.That((second!.Name, second.CountyCode), Is.EqualTo(("隨州市乙液壓有限公司", "421303")));
+    }
+
+    private static readonly string XlsFixture = Path.GetFullPath(Path.Combine(TestData.DataPath, "..", "tests", "ChainMap.Tests", "Import", "fixtures", "bureau-list.xls"));
+
+    [Test]
+    public async Task An_excel_97_2003_workbook_imports_its_first_sheet_below_its_title()
+    {
+        // scripts/data/make_xls_fixture.mjs: a title row, the header, two companies, a blank row, a third; a second sheet of notes.
+        var path = store.WriteBytes("重点企业名单.xls", await File.ReadAllBytesAsync(XlsFixture));
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.FileProblem, Is.Null);
+        Assert.That(summary.Format, Is.EqualTo("xls, first sheet"));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((3L, 3L, 0L)), "the notes sheet is not read");
+        Assert.That(summary.Problems.Select(p => (p.Line, p.Severity)), Does.Contain((1, ProblemSeverity.Warning)), "the title row is skipped with a warning");
+        var first = await store.Store.GetCompanyByUsccAsync("91421303MA4K0XL011", CancellationToken.None);
+        var second = await store.Store.GetCompanyByUsccAsync("91421303MA4K0XL024", CancellationToken.None);
+        Assert.That((first!.Name, first.CountyCode, first.RegisteredCapital, first.Founded), Is.EqualTo(("随州市示例专用汽车有限公司", "421303", 5000m, new DateOnly(2010, 5, 1))));
+        Assert.That((second!.Name, second.RegisteredCapital, second.Founded), Is.EqualTo(("隨州市示例液壓有限公司", 1200.5m, new DateOnly(2012, 3, 4))));
+        Assert.That(first.Memberships.Select(m => m.SegmentCode), Has.Some.StartsWith("ZQ-"), "the products cell is read");
+        Assert.That(await store.CountAsync(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_damaged_or_foreign_compound_file_is_rejected_whole()
+    {
+        var bytes = await File.ReadAllBytesAsync(XlsFixture);
+        var truncated = store.WriteBytes("truncated.xls", bytes[..(bytes.Length / 3)]);
+        // the OLE signature with nothing a workbook holds after it (a Word or Outlook file is refused the same way)
+        var foreign = store.WriteBytes("memo.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1024]]);
+
+        var truncatedSummary = await store.ImportAsync(truncated);
+        var foreignSummary = await store.ImportAsync(foreign);
+
+        Assert.That(truncatedSummary.FileProblem?.Reason, Does.StartWith("not a readable Excel 97-2003 (.xls) workbook: ").And.EndWith("save it as .xlsx or CSV UTF-8"));
+        Assert.That(foreignSummary.FileProblem?.Reason, Does.StartWith("not a readable Excel 97-2003 (.xls) workbook: "));
+        Assert.That(await store.CountAsync(), Is.Zero);
     }
 
     [Test]

@@ -53,7 +53,7 @@ export function mount(root, initial) {
   let timer = 0;
   let params = {};
 
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx', onchange: () => showPreview(file.files[0], preview, mapping.value) });
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.txt,.xlsx,.xls', onchange: () => showPreview(file.files[0], preview, mapping.value) });
   const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run' });
   const allOrNothing = h('input', { type: 'checkbox', id: 'import-all-or-nothing' });
   const overwriteAnalyst = h('input', { type: 'checkbox', id: 'import-overwrite-analyst' });
@@ -62,7 +62,7 @@ export function mount(root, initial) {
   const formMessage = h('div', { class: 'form-message' });
   const demoArea = h('div', { class: 'demo-data', id: 'demo-data' });
   const form = h('form', { class: 'import-form', id: 'import-form', onsubmit: upload },
-    h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；Excel .xlsx；或 Excel 另存的“Unicode 文本” .txt）'), file),
+    h('label', { class: 'field' }, h('span', { class: 'field-label' }, '企业名单（CSV：UTF-8 或 GBK/GB18030；Excel .xlsx 或 .xls；或 Excel 另存的“Unicode 文本” .txt）'), file),
     h('label', { class: 'check' }, dryRun, ' 试运行（只检查，不写入）'),
     h('label', { class: 'check' }, allOrNothing, ' 全部成功才写入（有任何被拒绝的行则一行也不写）'),
     h('label', { class: 'check' }, overwriteAnalyst, ' 覆盖分析员手工修改的值（默认保留并计数）'),
@@ -451,7 +451,7 @@ async function showPreview(file, target, mapping = '') {
     replace(target);
     return;
   }
-  if (/\.xlsx$/i.test(file.name)) {
+  if (/\.xlsx?$/i.test(file.name)) {
     replace(target, h('p', { class: 'muted' }, `${file.name} · ${(file.size / 1024).toFixed(0)} KB · Excel 文件由服务解析，上传后可看到读取结果。`));
     return;
   }

@@ -315,26 +315,108 @@ internal abstract class TableReader : IDisposable
         private static string Clip(string value) => value.Length > 200 ? value[..200] + "…" : value;
     }
 
-    private sealed class XlsxTableReader : TableReader
+    /// <summary>
+    /// A workbook's first sheet, row by row: the rows are the subclass's (MiniExcel for .xlsx, ExcelDataReader for .xls);
+    /// blank rows are skipped, cells written as <see cref="Format"/> writes them.
+    /// </summary>
+    private abstract class SheetTableReader : TableReader
     {
         private readonly FileStream stream;
-        private readonly IEnumerator<object> rows;
-        private readonly string fileName;
         private readonly List<string> current = [];
         private int row;
 
+        protected SheetTableReader(FileStream stream, string fileName, string description)
+        {
+            this.stream = stream;
+            FileName = fileName;
+            Description = description;
+        }
+
+        public override int Line => row;
+
+        public override int FieldCount => current.Count;
+
+        protected override string RawField(int index) => index < current.Count ? current[index] : string.Empty;
+
+        public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
+
+        /// <summary>Moves to the next sheet row (its number after <paramref name="previous"/>, and its cells), or says there is none.</summary>
+        protected abstract bool TryNextRow(int previous, out int number, out IEnumerable<object?> cells);
+
+        /// <summary>Whether the workbook reader threw this because the file is damaged (the row read fails with <see cref="Unreadable"/>).</summary>
+        protected abstract bool IsUnreadable(Exception ex);
+
+        protected abstract string Unreadable(Exception ex);
+
+        protected override Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
+        {
+            while (MoveNext(out var number, out var cells))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                row = number;
+                current.Clear();
+                var blank = true;
+                foreach (var cell in cells)
+                {
+                    var value = Format(cell);
+                    blank &= value.Length == 0;
+                    current.Add(value);
+                }
+
+                if (!blank)
+                {
+                    Scrub();
+                    return Task.FromResult(true);
+                }
+            }
+
+            return Task.FromResult(false);
+        }
+
+        private bool MoveNext(out int number, out IEnumerable<object?> cells)
+        {
+            try
+            {
+                return TryNextRow(row, out number, out cells);
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                Failure = new ImportProblem(FileName, row, null, null, Unreadable(ex));
+                (number, cells) = (row, []);
+                return false;
+            }
+        }
+
+        private static string Format(object? value) => value switch
+        {
+            null => string.Empty,
+            string s => s,
+            DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
+
+        protected static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    }
+
+    private sealed class XlsxTableReader : SheetTableReader
+    {
+        private readonly FileStream stream;
+        private readonly IEnumerator<object> rows;
+
         private XlsxTableReader(FileStream stream, IEnumerator<object> rows, string fileName)
+            : base(stream, fileName, "xlsx, first sheet")
         {
             this.stream = stream;
             this.rows = rows;
-            this.fileName = fileName;
-            FileName = fileName;
-            Description = "xlsx, first sheet";
         }
 
         public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName, CancellationToken cancellationToken)
         {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var stream = OpenRead(path);
             try
             {
                 // The range comes from the cells themselves, never from the declared <dimension> (XlsxSheetScan).
@@ -359,51 +441,18 @@ internal abstract class TableReader : IDisposable
             }
         }
 
-        public override int Line => row;
-
-        public override int FieldCount => current.Count;
-
-        protected override string RawField(int index) => index < current.Count ? current[index] : string.Empty;
-
-        public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
-
-        protected override Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
+        protected override bool TryNextRow(int previous, out int number, out IEnumerable<object?> cells)
         {
-            while (MoveNext())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                row++;
-                current.Clear();
-                var blank = true;
-                foreach (var cell in (IDictionary<string, object?>)rows.Current)
-                {
-                    var value = Format(cell.Value);
-                    blank &= value.Length == 0;
-                    current.Add(value);
-                }
-
-                if (!blank)
-                {
-                    Scrub();
-                    return Task.FromResult(true);
-                }
-            }
-
-            return Task.FromResult(false);
+            var moved = rows.MoveNext();
+            number = previous + 1;
+            cells = moved ? ((IDictionary<string, object?>)rows.Current).Values : [];
+            return moved;
         }
 
-        private bool MoveNext()
-        {
-            try
-            {
-                return rows.MoveNext();
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
-            {
-                Failure = new ImportProblem(fileName, row, null, null, $"not a readable .xlsx workbook: {ex.Message}");
-                return false;
-            }
-        }
+        protected override bool IsUnreadable(Exception ex) =>
+            ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException or KeyNotFoundException;
+
+        protected override string Unreadable(Exception ex) => $"not a readable .xlsx workbook: {ex.Message}";
 
         protected override void Dispose(bool disposing)
         {
@@ -413,110 +462,59 @@ internal abstract class TableReader : IDisposable
                 stream.Dispose();
             }
         }
-
-        internal static string Format(object? value) => value switch
-        {
-            null => string.Empty,
-            string s => s,
-            DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
-        };
     }
 
     /// <summary>
     /// The first sheet of an Excel 97-2003 workbook (.xls, BIFF8), read row by row with ExcelDataReader: what bureaus' older
     /// spreadsheets and some registers' exports still are. The format caps a sheet at 65,536 rows and 256 columns, so the
-    /// .xlsx caps (ADR 0110) cannot be reached. Cells are written as the .xlsx reader writes them (dates as yyyy-MM-dd).
+    /// .xlsx caps (ADR 0110) cannot be reached.
     /// </summary>
-    private sealed class XlsTableReader : TableReader
+    private sealed class XlsTableReader : SheetTableReader
     {
         private readonly FileStream stream;
         private readonly ExcelDataReader.IExcelDataReader reader;
-        private readonly string fileName;
-        private readonly List<string> current = [];
-        private int row;
 
         private XlsTableReader(FileStream stream, ExcelDataReader.IExcelDataReader reader, string fileName)
+            : base(stream, fileName, "xls, first sheet")
         {
             this.stream = stream;
             this.reader = reader;
-            this.fileName = fileName;
-            FileName = fileName;
-            Description = "xls, first sheet";
         }
 
         public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName)
         {
             // BIFF text in a code page other than UTF-16 (old workbooks) needs the code-page encodings.
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var stream = OpenRead(path);
             try
             {
                 return (new XlsTableReader(stream, ExcelDataReader.ExcelReaderFactory.CreateBinaryReader(stream), fileName), null);
             }
-            catch (Exception ex) when (IsUnreadable(ex))
+            catch (Exception ex) when (IsDamaged(ex))
             {
                 stream.Dispose();
-                return (null, new ImportProblem(fileName, 0, null, null, Unreadable(ex)));
+                return (null, new ImportProblem(fileName, 0, null, null, Damaged(ex)));
             }
         }
 
-        public override int Line => row;
-
-        public override int FieldCount => current.Count;
-
-        protected override string RawField(int index) => index < current.Count ? current[index] : string.Empty;
-
-        public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
-
-        protected override Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
+        protected override bool TryNextRow(int previous, out int number, out IEnumerable<object?> cells)
         {
-            while (MoveNext())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                row = reader.Depth + 1;
-                current.Clear();
-                var blank = true;
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    var value = XlsxTableReader.Format(reader.GetValue(i));
-                    blank &= value.Length == 0;
-                    current.Add(value);
-                }
-
-                if (!blank)
-                {
-                    Scrub();
-                    return Task.FromResult(true);
-                }
-            }
-
-            return Task.FromResult(false);
+            var moved = reader.Read();
+            number = moved ? reader.Depth + 1 : previous;
+            cells = moved ? Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue) : [];
+            return moved;
         }
 
-        private bool MoveNext()
-        {
-            try
-            {
-                return reader.Read();
-            }
-            catch (Exception ex) when (IsUnreadable(ex))
-            {
-                Failure = new ImportProblem(fileName, row, null, null, Unreadable(ex));
-                return false;
-            }
-        }
+        protected override bool IsUnreadable(Exception ex) => IsDamaged(ex);
+
+        protected override string Unreadable(Exception ex) => Damaged(ex);
 
         /// <summary>What a damaged, encrypted or foreign compound file throws (ExcelDataReader's own exceptions and the reads beneath them).</summary>
-        private static bool IsUnreadable(Exception ex) =>
+        private static bool IsDamaged(Exception ex) =>
             ex is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or IOException or NotSupportedException
                 or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException;
 
-        private static string Unreadable(Exception ex) =>
+        private static string Damaged(Exception ex) =>
             $"not a readable Excel 97-2003 (.xls) workbook: {ex.Message}; open it in Excel and save it as .xlsx or CSV UTF-8";
 
         protected override void Dispose(bool disposing)

@@ -1962,6 +1962,73 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 40 ----
 
+    // ---- Listed and coded rows, session 41: trades whose words no segment held (ADR 0565) ----
+
+    // A port operator's licence (为船舶提供码头设施, 在港区内提供货物装卸) under CSRC G55 is in 多式联运与陆港: GB/T 5532 货运港口 is among
+    // the segment's codes and the licence's words are its keywords. Either script.
+    [TestCase("G55水上运输业", "投资兴建港口、码头；为船舶提供码头设施服务；在港区内提供货物装卸、运输、仓储服务")]
+    [TestCase("G55水上運輸業", "投資興建港口、碼頭；為船舶提供碼頭設施服務；在港區內提供貨物裝卸、運輸、倉儲服務")]
+    public async Task A_port_operator_s_licence_places_it_in_the_port_segment(string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某港股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "FW-LOGI-PORT") }), Describe(matches));
+    }
+
+    // A shipping line under the same division, and a contractor that builds ports, are not port operators: 港口 and 码头 alone are no
+    // keyword, and the division's code alone places nothing.
+    [TestCase("某某海运股份有限公司", "G55水上运输业", "国内沿海及长江中下游普通货船运输；国际船舶普通货物运输；船舶租赁")]
+    [TestCase("某某路桥建设有限公司", "E48土木工程建筑业", "港口与航道工程施工总承包；公路工程、港口码头工程施工")]
+    [TestCase("某某路桥建设有限公司", null, "港口与航道工程施工总承包；公路工程、港口码头工程施工")]
+    public async Task A_shipping_line_or_a_port_builder_is_not_in_the_port_segment(string name, string? industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("FW-LOGI-PORT"), Describe(matches));
+    }
+
+    // A colour sorter (色选机: grain, tea and nut sorting) is agricultural and food-processing equipment. Either script.
+    [TestCase("其他专用设备", "色选机、工业机器人")]
+    [TestCase("其他專用設備", "色選機、工業機器人")]
+    public async Task A_colour_sorter_maker_is_in_agricultural_equipment(string industry, string products)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某智能装备股份有限公司", industry, products, null));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "NC-EQUIP") }), Describe(matches));
+    }
+
+    // A polariser (偏光片, a display's optical film) is an electronic material. Either script.
+    [TestCase("C39计算机、通信和其他电子设备制造业", "生产、经营偏光片等光学膜产品；物业租赁")]
+    [TestCase("C39計算機、通信和其他電子設備製造業", "生產、經營偏光片等光學膜產品；物業租賃")]
+    public async Task A_polariser_maker_is_in_electronic_materials(string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某光电股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "DZ-MAT") }), Describe(matches));
+    }
+
+    // A trader whose licence only sells them makes neither (ADR 0360): no making segment.
+    [TestCase("某某商贸有限公司", "色选机、五金交电销售", "NC-EQUIP")]
+    [TestCase("某某贸易有限公司", "偏光片、电子产品销售", "DZ-MAT")]
+    public async Task A_trader_of_colour_sorters_or_polarisers_is_not_their_maker(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), Describe(matches));
+    }
+
+    // ---- end of listed and coded rows, session 41 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

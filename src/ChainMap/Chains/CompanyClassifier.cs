@@ -592,9 +592,10 @@ internal sealed partial class CompanyClassifier
         }
 
         var kept = Keep(ranked);
-        // A seller is in no making segment; what it trades does not make room for weaker guesses, and its scope's first item
-        // (the goods again) proposes nothing in their place.
-        var sold = seller ? kept.RemoveAll(k => MakesGoods(k.Segment)) : 0;
+        // A seller is in no segment of makers, of any tier (a trader whose licence opens with 塑料制品 is no plastics maker,
+        // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
+        // proposes nothing in their place.
+        var sold = seller ? kept.RemoveAll(k => HoldsMakers(k.Segment)) : 0;
         if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
@@ -604,7 +605,7 @@ internal sealed partial class CompanyClassifier
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
             if (seller)
             {
-                kept.RemoveAll(k => MakesGoods(k.Segment));
+                kept.RemoveAll(k => HoldsMakers(k.Segment));
             }
         }
 
@@ -1596,12 +1597,6 @@ internal sealed partial class CompanyClassifier
         Array.Exists(ClassifierRules.PostalNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && Array.Exists(ClassifierRules.PostOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.SavingsNameWords, w => name.Contains(w, StringComparison.Ordinal));
-
-    /// <summary>
-    /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose
-    /// trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>). Segments without codes (劳保用品) are left alone.
-    /// </summary>
-    private bool MakesGoods(int s) => segments[s].Tier != Tier.Downstream && HoldsMakers(s);
 
     /// <summary>
     /// A segment of makers of manufactured goods, of any tier (电子信息's end products, 通信与网络设备 3921, are downstream and made):

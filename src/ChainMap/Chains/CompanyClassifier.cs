@@ -125,6 +125,22 @@ internal static class ClassifierRules
     public static readonly string[] PostOfficeUnits =
         ["分公司", "邮政局", "邮电局", "分局", "支局", "邮政所", "邮电所", "营业所", "营业厅", "营业室", "营业部", "代办所"];
 
+    /// <summary>
+    /// The segment of a farm-supply counter (session 41, ADR 0560): 农资投入品, whose definition includes the trade in fertiliser and
+    /// pesticide, as the labelling rules place supply co-ops' counters that sell them.
+    /// </summary>
+    public const string FarmSupplySegment = "NC-INPUT";
+
+    /// <summary>
+    /// Words of a name that say the company supplies the countryside: a supply and marketing co-operative (供销社, 供销合作社, 供销有限
+    /// 责任公司) and its counters, or a 生产资料 company (农业生产资料, 某某惠农生产资料). Such a counter sells farm inputs beside
+    /// groceries and hardware, and its licence lists them in no fixed order.
+    /// </summary>
+    public static readonly string[] FarmSupplyNameWords = ["供销", "生产资料"];
+
+    /// <summary>How many of a farm-supply counter's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
+    public const int FarmSupplyItems = 4;
+
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
@@ -529,6 +545,15 @@ internal sealed partial class CompanyClassifier
             GuessHaulage(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
         }
 
+        // ---- A farm-supply counter (session 41, ADR 0560) ----
+        // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its first few goods
+        // (日用杂品、百货、针织品、化肥…) sells farm inputs: the name says the trade, the licence the goods, in no fixed order.
+        if (FarmSupplyWord(name, scope) is { } farmInput)
+        {
+            GuessHaulage(scores, ClassifierRules.FarmSupplySegment, $"{ClassifierRules.FarmSupplyNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有{farmInput}）", farmInput);
+        }
+
+        // ---- end of a farm-supply counter ----
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         var firstItem = FirstItem(scope);
         var registerRow = products.Length + industryText.Length == 0;
@@ -1588,6 +1613,49 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && Array.Exists(ClassifierRules.FreightWords, w => scope.Contains(w, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The word of <see cref="ClassifierRules.FarmSupplySegment"/> (化肥, 农药, 农资 …) that one of the first
+    /// <see cref="ClassifierRules.FarmSupplyItems"/> items of a farm-supply counter's licence names, or null: the name holds one of
+    /// <see cref="ClassifierRules.FarmSupplyNameWords"/> and no word of making (a 供销社 废品收购站 or 加工厂 is another trade).
+    /// </summary>
+    internal string? FarmSupplyWord(string name, string scope)
+    {
+        var supplier = ClassifierRules.FarmSupplyNameWords.FirstOrDefault(w => name.Contains(w, StringComparison.Ordinal));
+        if (supplier is null
+            || Array.Exists(ClassifierRules.MakerNameWords, w => name.Replace(supplier, string.Empty, StringComparison.Ordinal).Contains(w, StringComparison.Ordinal))
+            || !segmentIndex.TryGetValue(ClassifierRules.FarmSupplySegment, out var input))
+        {
+            return null;
+        }
+
+        foreach (var item in Items(scope).Take(ClassifierRules.FarmSupplyItems))
+        {
+            // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
+            var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Select(ChineseText.Fold);
+            var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
+            if (word is not null)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The items of a business scope that name a thing (activities such as 销售 or 批发、零售 skipped), in order.</summary>
+    private static IEnumerable<string> Items(string scope)
+    {
+        foreach (var item in scope.Split(MainBusinessEnd, StringSplitOptions.TrimEntries))
+        {
+            var colon = item.IndexOfAny([':', '：']);
+            var thing = colon >= 0 && Array.TrueForAll(item[..colon].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries), IsActivity) ? item[(colon + 1)..].Trim() : item;
+            if (thing.Length > 0 && !IsActivity(thing))
+            {
+                yield return thing;
+            }
+        }
+    }
 
     /// <summary>
     /// A post office (ADR 0540): a name of the postal enterprise (<see cref="ClassifierRules.PostalNameWords"/>) that ends in a post

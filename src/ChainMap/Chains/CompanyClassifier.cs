@@ -141,6 +141,21 @@ internal static class ClassifierRules
     /// <summary>How many of a farm-supply counter's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
     public const int FarmSupplyItems = 4;
 
+    /// <summary>
+    /// The segment of a packaging printer (session 41, ADR 0560): 包装材料, whose aliases include 包装印刷, as the labelling rules place
+    /// printers of packaging (包装装潢印刷 NC-PACK, 难判).
+    /// </summary>
+    public const string PackagingPrintSegment = "NC-PACK";
+
+    /// <summary>
+    /// The printing licence's category of packaging (包装装潢印刷品印刷, 包装装潢及其他印刷; 装璜 is the older spelling): the first item of
+    /// a packaging printer's licence, and a later item of many a general printer's or decorator's.
+    /// </summary>
+    public static readonly string[] PackagingPrintWords = ["包装装潢", "包装装璜"];
+
+    /// <summary>Words of a name that say the printer prints packaging (某某包装有限公司, 某某彩印厂): with the licence's first item, its two sources.</summary>
+    public static readonly string[] PackagingPrinterNameWords = ["包装", "彩印"];
+
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
@@ -554,6 +569,16 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a farm-supply counter ----
+        // ---- A packaging printer (session 41, ADR 0560) ----
+        // 包装装潢印刷 is the printing licence's category for packaging; first in the licence of a company whose name says 包装 or
+        // 彩印, it is the company's trade. Neither alone says it: the category stands in general printers' and decorators'
+        // licences, and a 包装 name is as often a dealer's in packaging materials or machinery.
+        if (PackagingPrintWord(name, FirstItem(scope)) is { } printWord)
+        {
+            GuessHaulage(scores, ClassifierRules.PackagingPrintSegment, $"{ClassifierRules.PackagingPrinterNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围首项{printWord}印刷）", printWord);
+        }
+
+        // ---- end of a packaging printer ----
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         var firstItem = FirstItem(scope);
         var registerRow = products.Length + industryText.Length == 0;
@@ -1642,6 +1667,16 @@ internal sealed partial class CompanyClassifier
 
         return null;
     }
+
+    /// <summary>
+    /// The packaging-printing word (<see cref="ClassifierRules.PackagingPrintWords"/>) of a licence's first item that prints
+    /// (印刷, 印制), when the name holds a word of <see cref="ClassifierRules.PackagingPrinterNameWords"/>; else null.
+    /// </summary>
+    internal static string? PackagingPrintWord(string name, string firstItem) =>
+        Array.Exists(ClassifierRules.PackagingPrinterNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && (firstItem.Contains("印刷", StringComparison.Ordinal) || firstItem.Contains("印制", StringComparison.Ordinal))
+            ? Array.Find(ClassifierRules.PackagingPrintWords, w => firstItem.Contains(w, StringComparison.Ordinal))
+            : null;
 
     /// <summary>The items of a business scope that name a thing (activities such as 销售 or 批发、零售 skipped), in order.</summary>
     private static IEnumerable<string> Items(string scope)

@@ -154,7 +154,7 @@ internal static class ClassifierRules
     public static readonly string[] PackagingPrintWords = ["包装装潢", "包装装璜"];
 
     /// <summary>Words of a name that say the printer prints packaging (某某包装有限公司, 某某彩印厂): with the licence's first item, its two sources.</summary>
-    public static readonly string[] PackagingPrinterNameWords = ["包装", "彩印"];
+    public static readonly string[] PackagingPrinterNameWords = ["包装", "彩印", "纸品", "印务"];
 
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];

@@ -245,8 +245,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 40 (lead; docs/benchmarks.md "Issue #19: registers-dev8, a blind check (lead, session 40)"): registers-dev8, 120 random
         // register rows of 1996/河北, 2002/广西, 2001/广东, 2003/贵州, labelled before the classifier ran on them. Measured blind on
         // main 1300e44: 90.6 (29/32) / 70.7 (29/41) / 82.8 (24/29) / 57.1 (24/42).
-        // Session 41 (s41-reg, ADR 0560: a seller in no makers' segment of any tier, farm-supply counters, packaging printers, 淀粉, 绿化种植; tuned on from this session): 97.0 (32/33) / 78.0 (32/41) / 90.0 / 64.3 (raised to the figures rounded down).
-        new object[] { "registers-dev8", 97.0, 78.0, 90.0, 64.0 },
+        // Session 41 (s41-reg, ADR 0560: a seller in no makers' segment of any tier, farm-supply counters, packaging printers, 淀粉, 绿化种植; tuned on from this session): 96.97 (32/33) / 78.0 (32/41) / 90.0 / 64.3 (raised to the figures rounded down).
+        new object[] { "registers-dev8", 96.0, 78.0, 90.0, 64.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

@@ -125,6 +125,37 @@ internal static class ClassifierRules
     public static readonly string[] PostOfficeUnits =
         ["分公司", "邮政局", "邮电局", "分局", "支局", "邮政所", "邮电所", "营业所", "营业厅", "营业室", "营业部", "代办所"];
 
+    /// <summary>
+    /// The segment of a farm-supply counter (session 41, ADR 0560): 农资投入品, whose definition includes the trade in fertiliser and
+    /// pesticide, as the labelling rules place supply co-ops' counters that sell them.
+    /// </summary>
+    public const string FarmSupplySegment = "NC-INPUT";
+
+    /// <summary>
+    /// Words of a name that say the company supplies the countryside: a supply and marketing co-operative (供销社, 供销合作社, 供销有限
+    /// 责任公司) and its counters, or a 生产资料 company (农业生产资料, 某某惠农生产资料). Such a counter sells farm inputs beside
+    /// groceries and hardware, and its licence lists them in no fixed order.
+    /// </summary>
+    public static readonly string[] FarmSupplyNameWords = ["供销", "生产资料"];
+
+    /// <summary>How many of a farm-supply counter's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
+    public const int FarmSupplyItems = 4;
+
+    /// <summary>
+    /// The segment of a packaging printer (session 41, ADR 0560): 包装材料, whose aliases include 包装印刷, as the labelling rules place
+    /// printers of packaging (包装装潢印刷 NC-PACK, 难判).
+    /// </summary>
+    public const string PackagingPrintSegment = "NC-PACK";
+
+    /// <summary>
+    /// The printing licence's category of packaging (包装装潢印刷品印刷, 包装装潢及其他印刷; 装璜 is the older spelling): the first item of
+    /// a packaging printer's licence, and a later item of many a general printer's or decorator's.
+    /// </summary>
+    public static readonly string[] PackagingPrintWords = ["包装装潢", "包装装璜"];
+
+    /// <summary>Words of a name that say the printer prints packaging (某某包装有限公司, 某某彩印厂): with the licence's first item, its two sources.</summary>
+    public static readonly string[] PackagingPrinterNameWords = ["包装", "彩印", "纸品", "印务"];
+
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
@@ -529,6 +560,25 @@ internal sealed partial class CompanyClassifier
             GuessHaulage(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
         }
 
+        // ---- A farm-supply counter (session 41, ADR 0560) ----
+        // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its first few goods
+        // (日用杂品、百货、针织品、化肥…) sells farm inputs: the name says the trade, the licence the goods, in no fixed order.
+        if (FarmSupplyWord(name, scope) is { } farmInput)
+        {
+            GuessHaulage(scores, ClassifierRules.FarmSupplySegment, $"{ClassifierRules.FarmSupplyNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有{farmInput}）", farmInput);
+        }
+
+        // ---- end of a farm-supply counter ----
+        // ---- A packaging printer (session 41, ADR 0560) ----
+        // 包装装潢印刷 is the printing licence's category for packaging; first in the licence of a company whose name says 包装 or
+        // 彩印, it is the company's trade. Neither alone says it: the category stands in general printers' and decorators'
+        // licences, and a 包装 name is as often a dealer's in packaging materials or machinery.
+        if (PackagingPrintWord(name, FirstItem(scope)) is { } printWord)
+        {
+            GuessHaulage(scores, ClassifierRules.PackagingPrintSegment, $"{ClassifierRules.PackagingPrinterNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围首项{printWord}印刷）", printWord);
+        }
+
+        // ---- end of a packaging printer ----
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         var firstItem = FirstItem(scope);
         var registerRow = products.Length + industryText.Length == 0;
@@ -592,9 +642,10 @@ internal sealed partial class CompanyClassifier
         }
 
         var kept = Keep(ranked);
-        // A seller is in no making segment; what it trades does not make room for weaker guesses, and its scope's first item
-        // (the goods again) proposes nothing in their place.
-        var sold = seller ? kept.RemoveAll(k => MakesGoods(k.Segment)) : 0;
+        // A seller is in no segment of makers, of any tier (a trader whose licence opens with 塑料制品 is no plastics maker,
+        // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
+        // proposes nothing in their place.
+        var sold = seller ? kept.RemoveAll(k => HoldsMakers(k.Segment)) : 0;
         if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
@@ -604,7 +655,7 @@ internal sealed partial class CompanyClassifier
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
             if (seller)
             {
-                kept.RemoveAll(k => MakesGoods(k.Segment));
+                kept.RemoveAll(k => HoldsMakers(k.Segment));
             }
         }
 
@@ -1589,6 +1640,59 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
+    /// The word of <see cref="ClassifierRules.FarmSupplySegment"/> (化肥, 农药, 农资 …) that one of the first
+    /// <see cref="ClassifierRules.FarmSupplyItems"/> items of a farm-supply counter's licence names, or null: the name holds one of
+    /// <see cref="ClassifierRules.FarmSupplyNameWords"/> and no word of making (a 供销社 废品收购站 or 加工厂 is another trade).
+    /// </summary>
+    internal string? FarmSupplyWord(string name, string scope)
+    {
+        var supplier = ClassifierRules.FarmSupplyNameWords.FirstOrDefault(w => name.Contains(w, StringComparison.Ordinal));
+        if (supplier is null
+            || Array.Exists(ClassifierRules.MakerNameWords, w => name.Replace(supplier, string.Empty, StringComparison.Ordinal).Contains(w, StringComparison.Ordinal))
+            || !segmentIndex.TryGetValue(ClassifierRules.FarmSupplySegment, out var input))
+        {
+            return null;
+        }
+
+        foreach (var item in Items(scope).Take(ClassifierRules.FarmSupplyItems))
+        {
+            // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
+            var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Select(ChineseText.Fold);
+            var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
+            if (word is not null)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The packaging-printing word (<see cref="ClassifierRules.PackagingPrintWords"/>) of a licence's first item that prints
+    /// (印刷, 印制), when the name holds a word of <see cref="ClassifierRules.PackagingPrinterNameWords"/>; else null.
+    /// </summary>
+    internal static string? PackagingPrintWord(string name, string firstItem) =>
+        Array.Exists(ClassifierRules.PackagingPrinterNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && (firstItem.Contains("印刷", StringComparison.Ordinal) || firstItem.Contains("印制", StringComparison.Ordinal))
+            ? Array.Find(ClassifierRules.PackagingPrintWords, w => firstItem.Contains(w, StringComparison.Ordinal))
+            : null;
+
+    /// <summary>The items of a business scope that name a thing (activities such as 销售 or 批发、零售 skipped), in order.</summary>
+    private static IEnumerable<string> Items(string scope)
+    {
+        foreach (var item in scope.Split(MainBusinessEnd, StringSplitOptions.TrimEntries))
+        {
+            var colon = item.IndexOfAny([':', '：']);
+            var thing = colon >= 0 && Array.TrueForAll(item[..colon].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries), IsActivity) ? item[(colon + 1)..].Trim() : item;
+            if (thing.Length > 0 && !IsActivity(thing))
+            {
+                yield return thing;
+            }
+        }
+    }
+
+    /// <summary>
     /// A post office (ADR 0540): a name of the postal enterprise (<see cref="ClassifierRules.PostalNameWords"/>) that ends in a post
     /// office's unit (<see cref="ClassifierRules.PostOfficeUnits"/>) and is no savings office or bank.
     /// </summary>
@@ -1596,12 +1700,6 @@ internal sealed partial class CompanyClassifier
         Array.Exists(ClassifierRules.PostalNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && Array.Exists(ClassifierRules.PostOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.SavingsNameWords, w => name.Contains(w, StringComparison.Ordinal));
-
-    /// <summary>
-    /// A segment that makes manufactured goods: not downstream, every industry code in GB/T divisions 13–43, and no goods whose
-    /// trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>). Segments without codes (劳保用品) are left alone.
-    /// </summary>
-    private bool MakesGoods(int s) => segments[s].Tier != Tier.Downstream && HoldsMakers(s);
 
     /// <summary>
     /// A segment of makers of manufactured goods, of any tier (电子信息's end products, 通信与网络设备 3921, are downstream and made):

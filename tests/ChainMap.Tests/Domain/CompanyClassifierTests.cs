@@ -2029,6 +2029,77 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed and coded rows, session 41 ----
 
+    // ---- Register rows, session 41 (issue #19, ADR 0560) ----
+
+    // A seller (a trader's name, a licence that only trades) is in no segment of makers of any tier: a trader whose licence opens with
+    // 塑料制品 is no plastics maker (HG-PLAS is downstream, its codes manufacturing), nor a dealer in communication equipment a maker of it.
+    // A maker's licence that opens with the same goods still names them.
+    [TestCase("某某市某某贸易有限公司", "销售：塑料制品，家用电器，日用百货，文化用品", "HG-PLAS", false)]
+    [TestCase("某某市某某經貿有限公司", "塑料製品、建築材料、裝飾材料的銷售", "HG-PLAS", false)]
+    [TestCase("某某市某某商贸有限公司", "购销通信设备、交换机、电子产品", "DZ-COMM", false)]
+    [TestCase("某某市某某塑料制品有限公司", "塑料制品生产、销售", "HG-PLAS", true)]
+    public async Task A_seller_is_in_no_segment_of_makers_of_any_tier(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == segment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its first four goods sells farm
+    // inputs (NC-INPUT, as the register labels place them), wherever in those four the goods stand. Past the fourth good, in a co-op's
+    // waste-buying station or its works, or in a name that is no supplier's, the same words do not place it.
+    [TestCase("某某县某某供销有限责任公司第十一门市部", "日用杂品、百货、针织品、化肥、烟酒、副食、食盐、农机、农具销售。", true)]
+    [TestCase("某某县供销合作总公司", "再生资源回收(不含固体废物)；化肥、农药、针纺织品、日用百货", true)]
+    [TestCase("某某市某某惠农生产资料有限责任公司", "农业技术服务；建筑材料、化肥、化工产品（不含危险品）销售", true)]
+    [TestCase("某某县某某供銷社門市部", "日用百貨、五金交電、針紡織品、化肥、農膜，銷售。", true)]
+    [TestCase("某某市某某供销合作社某某连锁店", "预包装食品、散装食品、五金交电、百货、针纺、化肥、农药", false)]
+    [TestCase("某某市某某供销合作社某某加工厂", "粮油加工；化肥、农药零售", false)]
+    [TestCase("某某市某某商贸有限公司", "日用百货、五金交电、化肥、建筑材料销售", false)]
+    public async Task A_farm_supply_counter_whose_licence_names_fertiliser_is_in_farm_inputs(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.FarmSupplySegment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // 包装装潢印刷 (the printing licence's category of packaging) first in the licence of a company whose name says 包装, 彩印, 纸品 or 印务
+    // is a packaging printer's (NC-PACK, as the labels place them). A general printer's licence that names the category later, a
+    // packaging-design item that prints nothing, and a decorator whose name says no packaging are not placed.
+    [TestCase("某某市某某包装彩印厂", "包装装潢印刷。", true)]
+    [TestCase("某某市某某紙品有限公司", "包裝裝潢及其他印刷。", true)]
+    [TestCase("某某市某某印务有限公司", "包装装潢印刷品印刷。", true)]
+    [TestCase("某某市某某印务有限公司", "出版物印刷；包装装潢印刷品印刷", false)]
+    [TestCase("某某市某某彩印有限公司", "包装装潢设计、其他印刷品印刷；纸张销售", false)]
+    [TestCase("某某市某某装饰设计有限公司", "包装装潢及其他印刷；建筑装饰业", false)]
+    public async Task A_packaging_printer_is_in_packaging(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.PackagingPrintSegment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A starch works (马铃薯淀粉, 变性淀粉) is in 粮油加工, as the labels place it; 玉米淀粉 stays a word of HG-BIOFEED (the longer word).
+    // A landscaping firm's 绿化种植 is no farm (NC-PLANT), though 种植业 stands inside 种植业务.
+    [TestCase("某某县某某淀粉有限公司", "马铃薯淀粉生产、淀粉深加工，销售本企业自产产品。", "NC-GRAIN", true)]
+    [TestCase("某某市某某实业有限公司", "淀粉、变性淀粉及副产品生产、销售；食品、植物油生产、销售", "NC-GRAIN", true)]
+    [TestCase("某某市某某生态环境绿化有限公司", "承接绿化种植业务；车辆综合性能检测服务。", "NC-PLANT", false)]
+    public async Task Starch_is_grain_processing_and_landscape_planting_no_farm(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == segment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // ---- end of register rows, session 41 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -275,9 +275,18 @@ internal abstract class TableReader : IDisposable
 
         public override int FieldCount => parser.Count;
 
-        protected override string RawField(int index) => index < parser.Count ? parser[index] : string.Empty;
+        protected override string RawField(int index) => index < parser.Count ? ExcelText(parser[index]) : string.Empty;
 
         public override double Progress => stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
+
+        /// <summary>
+        /// A cell written as an Excel text formula, <c>="000123"</c> (how exports keep a code's leading zeros and an 18-character
+        /// USCC from turning into a number when the CSV is opened in Excel), is its text: <c>000123</c>. Anything else is as written.
+        /// </summary>
+        internal static string ExcelText(string field) =>
+            field.Length >= 3 && field[0] == '=' && field[1] == '"' && field[^1] == '"' && field.AsSpan(2, field.Length - 3).IndexOf('"') < 0
+                ? field[2..^1]
+                : field;
 
         protected override async Task<bool> ReadRecordAsync(CancellationToken cancellationToken)
         {

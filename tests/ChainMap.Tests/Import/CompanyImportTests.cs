@@ -102,6 +102,20 @@ public sealed class CompanyImportTests
     }
 
     [Test]
+    public async Task A_cell_written_as_an_excel_text_formula_is_read_as_its_text()
+    {
+        // ="…" keeps leading zeros and long codes as text when the CSV is opened in Excel; a formula of anything else stays as written.
+        var path = store.Write("formula.csv", $"企业名称,统一社会信用代码,股票代码,省份,城市,主营产品\n"
+            + $"甲液压有限公司,\"=\"\"{Uscc1}\"\"\",\"=\"\"000001\"\"\",湖北省,随州市,\"=SUM(A1)\"\n");
+
+        var summary = await store.ImportAsync(path);
+
+        var company = await store.Store.GetCompanyByUsccAsync(Uscc1, CancellationToken.None);
+        Assert.That(summary.Problems, Is.Empty, "the USCC is valid once unwrapped");
+        Assert.That((company!.ListedCode, company.Products), Is.EqualTo(("000001", "=SUM(A1)")));
+    }
+
+    [Test]
     public async Task Big_endian_utf16_with_its_bom_imports()
     {
         var path = store.Write("be.csv", $"企业名称,统一社会信用代码,区县\n甲液压有限公司,{Uscc1},曾都区\n", Encoding.BigEndianUnicode);

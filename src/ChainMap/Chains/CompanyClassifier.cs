@@ -729,9 +729,14 @@ internal sealed partial class CompanyClassifier
         kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && cellChains.Count > 0 && !cellChains.Contains(segments[k.Segment].ChainCode));
     }
 
-    /// <summary>A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making).</summary>
+    /// <summary>
+    /// A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making), or it has
+    /// none and is downstream (农产品进出口贸易, 整车销售与出口, 金融与租赁: ADR 0570).
+    /// </summary>
     private bool IsService(int s) =>
-        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => c.Length >= 2 && string.CompareOrdinal(c[..2], "44") >= 0);
+        segmentCodes[s].Length > 0
+            ? Array.TrueForAll(segmentCodes[s], c => c.Length >= 2 && string.CompareOrdinal(c[..2], "44") >= 0)
+            : segments[s].Tier == Tier.Downstream;
 
     private static bool IsProductsOnly(double[] sources) => sources[1] > 0 && sources[0] == 0 && sources[2] == 0 && sources[3] == 0;
 

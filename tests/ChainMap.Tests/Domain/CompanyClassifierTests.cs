@@ -2004,6 +2004,21 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Any(m => m.Segment.ChainCode == "HG"), Is.EqualTo(chemicals), Describe(matches));
     }
 
+    // 出口贸易 among a dairy or garment maker's products is a trade the cell does not back (ADR 0545's service line; 农产品进出口贸易 has no
+    // industry codes but is downstream, a trade): the membership is the chain's (环节待定) with the segment suggested. Without a cell the
+    // products are all the row says and the segment stays.
+    [TestCase("乳品", "低温乳制品、出口贸易、UHT鲜奶系列、常温乳制品", true)]
+    [TestCase(null, "出口贸易、农产品出口", false)]
+    public async Task A_makers_export_trade_line_names_only_the_chain(string? industry, string products, bool chainLevel)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, products, null));
+
+        var export = matches.Single(m => m.Segment.Code == "NC-EXPORT");
+        Assert.That(export.ChainLevel, Is.EqualTo(chainLevel), Describe(matches));
+    }
+
     // ---- end of listed and coded rows, session 41 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

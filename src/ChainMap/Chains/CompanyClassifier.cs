@@ -179,6 +179,12 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] DosageForms = ["片剂", "胶囊剂", "注射剂", "口服液", "口服溶液"];
 
+    /// <summary>
+    /// What stands after a made thing's word to name the machines that make it (锂电池生产设备, 锂电池专用设备, 塑料管生产线):
+    /// a products or licence item so worded is a machine maker's, not a maker of the thing (ADR 0570).
+    /// </summary>
+    public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
+
     /// <summary>The segment of chemical finished drugs (化学制剂), whose words include the dosage forms.</summary>
     public const string ChemicalDrugSegment = "SW-CHEM";
 
@@ -398,6 +404,16 @@ internal sealed partial class CompanyClassifier
                 {
                     continue;
                 }
+
+                // ---- The machines for a thing name no maker of it (ADR 0570) ----
+                // 锂电池专用设备、锂电池生产设备 among a machine maker's products: the battery is what its machines make, not its
+                // business. A word that ends in a machine word itself (储能设备, 食品加工设备) is read as it stands.
+                if ((f == 1 || f == 3) && OnlyBeforeMachines(text, term))
+                {
+                    continue;
+                }
+
+                // ---- end of the machines for a thing ----
 
                 // ---- A word that is only part of a mapped label's name (ADR 0390) ----
                 if (f == 2 && labelSegments.Count > 0 && !InLabelFamily(segment, labelSegments) && !SegmentWordsCover(text, segment))
@@ -764,9 +780,14 @@ internal sealed partial class CompanyClassifier
         kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && cellChains.Count > 0 && !cellChains.Contains(segments[k.Segment].ChainCode));
     }
 
-    /// <summary>A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making).</summary>
+    /// <summary>
+    /// A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making), or it has
+    /// none and is downstream (农产品进出口贸易, 整车销售与出口, 金融与租赁: ADR 0570).
+    /// </summary>
     private bool IsService(int s) =>
-        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => c.Length >= 2 && string.CompareOrdinal(c[..2], "44") >= 0);
+        segmentCodes[s].Length > 0
+            ? Array.TrueForAll(segmentCodes[s], c => c.Length >= 2 && string.CompareOrdinal(c[..2], "44") >= 0)
+            : segments[s].Tier == Tier.Downstream;
 
     private static bool IsProductsOnly(double[] sources) => sources[1] > 0 && sources[0] == 0 && sources[2] == 0 && sources[3] == 0;
 
@@ -2044,6 +2065,28 @@ internal sealed partial class CompanyClassifier
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> stands directly before a word of
+    /// <see cref="ClassifierRules.MachinesFor"/> (锂电池 in 锂电池专用设备、锂电池生产设备): the text names machines for the
+    /// thing, not the thing (ADR 0570).
+    /// </summary>
+    internal static bool OnlyBeforeMachines(string text, string term)
+    {
+        var any = false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>Neither the same segment nor one's parent or child.</summary>

@@ -2027,7 +2027,7 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), Describe(matches));
     }
 
-    // ---- end of listed and coded rows, session 41 ----
+    // ---- end of listed and coded rows, session 41 (ADR 0565) ----
 
     // ---- Register rows, session 41 (issue #19, ADR 0560) ----
 
@@ -2099,6 +2099,65 @@ internal sealed class CompanyClassifierTests
     }
 
     // ---- end of register rows, session 41 ----
+
+    // ---- listed and coded rows, session 41 (ADR 0570) ----
+
+    // A machine maker's products name the thing its machines make (锂电池专用设备、锂电池生产设备): it is not a battery maker. The
+    // battery itself, or a machine word that is the segment's own (储能设备), still names the segment.
+    [TestCase("锂电专用设备", "锂电池专用设备、锂电池生产设备、卷绕机、涂布机", false)]
+    [TestCase(null, "锂电池生产线、模切机", false)]
+    [TestCase("锂电池", "锂电池、储能设备", true)]
+    [TestCase(null, "锂电池、锂电池生产设备", true)]
+    public async Task The_machines_for_a_thing_name_no_maker_of_it(string? industry, string products, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("深圳市某某科技股份有限公司", industry, products, null));
+
+        Assert.That(matches.Any(m => m.Segment.ChainCode == "XNY"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    [TestCase("锂电池专用设备、锂电池生产设备", "锂电池", true)]
+    [TestCase("锂电池生产设备、锂电池", "锂电池", false)]
+    [TestCase("储能设备", "储能设备", false)]
+    [TestCase("塑料管生产线", "塑料管", true)]
+    [TestCase("塑料管材", "塑料管", false)]
+    public void A_word_only_before_a_machine_word_names_machines(string text, string term, bool machines)
+    {
+        Assert.That(CompanyClassifier.OnlyBeforeMachines(text, term), Is.EqualTo(machines));
+    }
+
+    // 化工程 is no word: 自动化工程, 宣化工程机械 and 绿化工程 are 自动化, 宣化 or 绿化 and 工程, so the name names no chemical maker.
+    [TestCase("上海某某机电自动化工程股份有限公司", false)]
+    [TestCase("河北宣化工程机械股份有限公司", false)]
+    [TestCase("某某园林绿化工程有限公司", false)]
+    [TestCase("某某化工股份有限公司", true)]
+    [TestCase("某某化工工程有限公司", true)]
+    public async Task A_name_that_reads_hua_gong_across_two_words_names_no_chemical_maker(string name, bool chemicals)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, null));
+
+        Assert.That(matches.Any(m => m.Segment.ChainCode == "HG"), Is.EqualTo(chemicals), Describe(matches));
+    }
+
+    // 出口贸易 among a dairy or garment maker's products is a trade the cell does not back (ADR 0545's service line; 农产品进出口贸易 has no
+    // industry codes but is downstream, a trade): the membership is the chain's (环节待定) with the segment suggested. Without a cell the
+    // products are all the row says and the segment stays.
+    [TestCase("乳品", "低温乳制品、出口贸易、UHT鲜奶系列、常温乳制品", true)]
+    [TestCase(null, "出口贸易、农产品出口", false)]
+    public async Task A_makers_export_trade_line_names_only_the_chain(string? industry, string products, bool chainLevel)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, products, null));
+
+        var export = matches.Single(m => m.Segment.Code == "NC-EXPORT");
+        Assert.That(export.ChainLevel, Is.EqualTo(chainLevel), Describe(matches));
+    }
+
+    // ---- end of listed and coded rows, session 41 (ADR 0570) ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;

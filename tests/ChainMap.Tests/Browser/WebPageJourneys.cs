@@ -363,9 +363,7 @@ public sealed partial class WebPageJourneys
         var headers = await table.Locator("th").AllTextContentsAsync();
         var cells = await table.Locator("tbody td").AllTextContentsAsync();
         var summary = await Page.Locator(".preview-summary").TextContentAsync();
-        await Page.Locator("#import-submit").ClickAsync();
-        await Assertions.Expect(Page.Locator("#import-state")).ToHaveAttributeAsync("data-state", "succeeded");
-        var counts = await Page.Locator("#import-counts dd").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count + '=' + e.textContent)");
+        var counts = await SubmitImportAsync();
         await journey.ScreenshotAsync("import-unicode-text");
 
         Assert.That(headers, Is.EqualTo(new[] { "企业名称", "省份", "城市", "主营产品" }));
@@ -385,13 +383,19 @@ public sealed partial class WebPageJourneys
         await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "重点企业名单.xls", MimeType = "application/vnd.ms-excel", Buffer = xls });
         // the page does not try to read a workbook as text
         await Assertions.Expect(Page.Locator(".import-preview")).ToContainTextAsync("Excel 文件由服务解析");
-        await Page.Locator("#import-submit").ClickAsync();
-        await Assertions.Expect(Page.Locator("#import-state")).ToHaveAttributeAsync("data-state", "succeeded");
-        var counts = await Page.Locator("#import-counts dd").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count + '=' + e.textContent)");
+        var counts = await SubmitImportAsync();
         await journey.ScreenshotAsync("import-xls");
 
         Assert.That(counts, Does.Contain("rowsRead=3").And.Contain("inserted=3").And.Contain("rejected=0"));
         journey.AssertNoErrors();
+    }
+
+    /// <summary>Uploads the chosen file, waits for the job to succeed, and returns its counts as <c>name=value</c>.</summary>
+    private async Task<string[]> SubmitImportAsync()
+    {
+        await Page.Locator("#import-submit").ClickAsync();
+        await Assertions.Expect(Page.Locator("#import-state")).ToHaveAttributeAsync("data-state", "succeeded");
+        return await Page.Locator("#import-counts dd").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.count + '=' + e.textContent)");
     }
 
     [Test]

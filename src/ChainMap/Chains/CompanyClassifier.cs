@@ -195,7 +195,7 @@ internal static class ClassifierRules
     /// How many of a business scope's first items (up to ';', '；', ',', '，' or '。') are read for a GB/T making class's name
     /// (ADR 0585): a licence in the standard wording lists the company's own making classes first and its trades after them.
     /// </summary>
-    public const int LicenceClassItems = 3;
+    public const int LicenceClassItems = 2;
 
     /// <summary>
     /// What a licence item that is a GB/T class name counts for, as a code (ADR 0585): less than the industry cell's 1.0, as much as

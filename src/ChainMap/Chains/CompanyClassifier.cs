@@ -1739,15 +1739,25 @@ internal sealed partial class CompanyClassifier
             return found;
         }
 
-        foreach (var raw in scope.Split(LicenceItemEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(ClassifierRules.LicenceClassItems))
+        // Only the head is cut into items: a register's licence runs to hundreds of letters, and this runs on every imported row.
+        var items = 0;
+        for (var start = 0; start < scope.Length && items < ClassifierRules.LicenceClassItems;)
         {
-            var item = raw;
-            if (item.EndsWith(')') && item.LastIndexOf('(') is var open and > 0)
+            var end = scope.IndexOfAny(LicenceItemEnds, start);
+            var item = scope.AsSpan(start, (end < 0 ? scope.Length : end) - start).Trim();
+            start = end < 0 ? scope.Length : end + 1;
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+
+            items++;
+            if (item.EndsWith(")", StringComparison.Ordinal) && item.LastIndexOf('(') is var open and > 0)
             {
                 item = item[..open].TrimEnd();
             }
 
-            if (industries.ReadLicenceItem(item) is { } code && !found.Exists(c => c.Code == code.Code))
+            if (industries.ReadLicenceItem(item.ToString()) is { } code && !found.Exists(c => c.Code == code.Code))
             {
                 found.Add(code);
             }

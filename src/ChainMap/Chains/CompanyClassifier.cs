@@ -191,6 +191,18 @@ internal static class ClassifierRules
     /// <summary>The segment of TCM pieces and patent medicines (中药饮片与中成药): where a TCM maker's dosage forms go.</summary>
     public const string TcmSegment = "SW-TCM";
 
+    /// <summary>
+    /// How many of a business scope's first items (up to ';', '；', ',', '，' or '。') are read for a GB/T making class's name
+    /// (ADR 0585): a licence in the standard wording lists the company's own making classes first and its trades after them.
+    /// </summary>
+    public const int LicenceClassItems = 2;
+
+    /// <summary>
+    /// What a licence item that is a GB/T class name counts for, as a code (ADR 0585): less than the industry cell's 1.0, as much as
+    /// the cell's written name (0.8); on a row with an industry cell it is not read at all (the cell names the company's industry).
+    /// </summary>
+    public const double LicenceClassWeight = 0.8;
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -458,7 +470,13 @@ internal sealed partial class CompanyClassifier
         var (productCodes, productSegments) = industries.ReadName(products);
         var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
-        if (industryCodes.Count + nameCodes.Count > 0)
+        // ---- A licence item that is a GB/T making class (ADR 0585) ----
+        // 塑料零件制造；其他塑料制品制造 in the standard licence wording names class 2929 as an industry cell would; only on a row
+        // without a cell, and only among the licence's first items.
+        var licenceCodes = hasCell ? [] : LicenceClasses(scope);
+
+        // ---- end of a licence item that is a GB/T making class ----
+        if (industryCodes.Count + nameCodes.Count + licenceCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
             {
@@ -470,18 +488,24 @@ internal sealed partial class CompanyClassifier
                     (agreement, code) = (nameAgreement, nameCode);
                 }
 
-                if (agreement > 0)
+                // The class counts only for a segment that a word of the row names too (塑料制品 in 其他塑料制品制造): alone it is a
+                // segment's code, and a class's code in a segment (风机、风扇制造 3462 of 专用泵阀) is no word of the segment's trade.
+                var (licenceAgreement, licenceCode) = licenceCodes.Count > 0 && scores.TryGetValue(s, out var worded) && worded.HasAnyText
+                    ? Agreement(segmentCodes[s], licenceCodes, ClassifierRules.LicenceClassWeight)
+                    : (0, null);
+                if (agreement > 0 || licenceAgreement > 0)
                 {
                     if (!scores.TryGetValue(s, out var candidate))
                     {
                         scores[s] = candidate = new Candidate();
                     }
 
-                    candidate.Code = agreement;
+                    candidate.Code = Math.Max(agreement, licenceAgreement);
                     candidate.CodeEvidence = code;
                     candidate.SourceCode[2] = cellAgreement;
                     (candidate.SourceCode[0], candidate.SourceCodeEvidence[0]) = Agreement(segmentCodes[s], ownNameCodes, NameCodeWeight);
                     (candidate.SourceCode[1], candidate.SourceCodeEvidence[1]) = Agreement(segmentCodes[s], productCodes, NameCodeWeight);
+                    (candidate.SourceCode[3], candidate.SourceCodeEvidence[3]) = (licenceAgreement, licenceCode);
                 }
             }
         }
@@ -1699,6 +1723,51 @@ internal sealed partial class CompanyClassifier
             ? Array.Find(ClassifierRules.PackagingPrintWords, w => firstItem.Contains(w, StringComparison.Ordinal))
             : null;
 
+    // ---- A licence item that is a GB/T making class (ADR 0585) ----
+    private static readonly char[] LicenceItemEnds = [';', '；', ',', '，', '。'];
+
+    /// <summary>
+    /// The GB/T making classes that the first <see cref="ClassifierRules.LicenceClassItems"/> items of a (folded) business scope name
+    /// (<see cref="IndustryTable.ReadLicenceItem"/>): an item that is the class's name or a standard split form of it, with a closing
+    /// parenthesised note (（不含…）, （限分支机构经营）) removed. A trade item (塑料制品销售) and a division (专用设备制造) name none.
+    /// </summary>
+    private List<IndustryCode> LicenceClasses(string scope)
+    {
+        var found = new List<IndustryCode>();
+        if (scope.Length == 0)
+        {
+            return found;
+        }
+
+        // Only the head is cut into items: a register's licence runs to hundreds of letters, and this runs on every imported row.
+        var items = 0;
+        for (var start = 0; start < scope.Length && items < ClassifierRules.LicenceClassItems;)
+        {
+            var end = scope.IndexOfAny(LicenceItemEnds, start);
+            var item = scope.AsSpan(start, (end < 0 ? scope.Length : end) - start).Trim();
+            start = end < 0 ? scope.Length : end + 1;
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+
+            items++;
+            if (item.EndsWith(")", StringComparison.Ordinal) && item.LastIndexOf('(') is var open and > 0)
+            {
+                item = item[..open].TrimEnd();
+            }
+
+            if (industries.ReadLicenceItem(item.ToString()) is { } code && !found.Exists(c => c.Code == code.Code))
+            {
+                found.Add(code);
+            }
+        }
+
+        return found;
+    }
+
+    // ---- end of a licence item that is a GB/T making class ----
+
     /// <summary>The items of a business scope that name a thing (activities such as 销售 or 批发、零售 skipped), in order.</summary>
     private static IEnumerable<string> Items(string scope)
     {
@@ -2169,6 +2238,11 @@ internal sealed partial class CompanyClassifier
             builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("行业代码: ").Append(candidate.CodeEvidence);
         }
 
+        if (candidate.SourceCodeEvidence[3] is { } licenceClass)
+        {
+            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append("经营范围（国标小类）: ").Append(licenceClass);
+        }
+
         // An industry word of the name or products that agrees with the segment's codes, when it is not the code shown above.
         for (var f = 0; f < 2; f++)
         {
@@ -2214,10 +2288,10 @@ internal sealed partial class CompanyClassifier
 
         public string? LabelGuess { get; set; }
 
-        /// <summary>The industry-code agreement found in each source (name, products, industry cell; the scope has none).</summary>
+        /// <summary>The industry-code agreement found in each source (name, products, industry cell; the scope: a licence item that is a GB/T class, ADR 0585).</summary>
         public double[] SourceCode { get; } = new double[4];
 
-        /// <summary>The industry word of the name or products that gave <see cref="SourceCode"/> (汽车→36).</summary>
+        /// <summary>The industry word of the name or products (汽车→36), or the licence's class item, that gave <see cref="SourceCode"/>.</summary>
         public string?[] SourceCodeEvidence { get; } = new string?[4];
 
         /// <summary>Which source a guess of this segment came from (an industry word of the name or products, the label).</summary>

@@ -50,6 +50,10 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, HashSet<string>> segmentsBelow = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GicsIndustry> gicsByName = new(StringComparer.Ordinal);
 
+    // The making classes' names (GB/T divisions 13–42) and their standard split forms, as licence items write them (ADR 0585).
+    private readonly Dictionary<string, string> classOfName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> classesOfSplitForm = new(StringComparer.Ordinal);
+
     /// <summary>Builds the table from the CSV texts (header row first; lists '|'-separated); without a GICS text, no GICS names are read.</summary>
     public IndustryTable(string gbtCsv, string securitiesLabelsCsv, string nameWordsCsv, string sw2021Csv, string divisionSegmentsCsv, string gicsCsv = "")
     {
@@ -85,6 +89,11 @@ internal sealed class IndustryTable
 
             codes.Add(code);
             nameOfCode.TryAdd(code, row[6].Trim());
+            if (code.Length == 4 && IsMakingDivision(code))
+            {
+                AddLicenceForms(code, name);
+            }
+
             AddCodes(codesOfName, name, [code]);
             if (name.EndsWith('业') && name.Length > 3)
             {
@@ -151,6 +160,25 @@ internal sealed class IndustryTable
 
     /// <summary>The table built from the files of data/industry embedded in the library.</summary>
     public static IndustryTable Default => Embedded.Value;
+
+    /// <summary>
+    /// The GB/T class a business-scope item names (ADR 0585), as the standardised licence wording (经营范围规范表述) writes making
+    /// classes: the class's own name (塑料零件及其他塑料制品制造, 汽车零部件及配件制造) or one of its standard split forms, the
+    /// parts of the name around 及, 和 or 、 with the name's closing verb (塑料零件制造, 其他塑料制品制造 → 2929). Only classes of
+    /// GB/T divisions 13–42 (making; 43 is repair); a split form that two classes share (配件制造) names none. The item must be
+    /// folded and stand alone (no verb of trade: 塑料制品销售 is no class name); null when it names no class.
+    /// </summary>
+    public IndustryCode? ReadLicenceItem(string foldedItem)
+    {
+        if (classOfName.TryGetValue(foldedItem, out var code))
+        {
+            return new IndustryCode(code, nameOfCode[code]);
+        }
+
+        return classesOfSplitForm.TryGetValue(foldedItem, out var split) && split.Count == 1 && split.First() is var only
+            ? new IndustryCode(only, $"{foldedItem}（{nameOfCode[only]}）")
+            : null;
+    }
 
     /// <summary>The standard's name of a code (e.g. 3630 → 改装汽车制造), or null.</summary>
     public string? NameOf(string code) => nameOfCode.GetValueOrDefault(code);
@@ -552,6 +580,39 @@ internal sealed class IndustryTable
 
         rest = part[end..];
         return part[start..end];
+    }
+
+    // The verbs that close a making class's name (塑料零件及其他塑料制品制造, 蔬菜加工, 包装装潢及其他印刷).
+    private static readonly string[] ClassVerbs = ["制造", "加工", "印刷"];
+
+    private static bool IsMakingDivision(string code) =>
+        int.TryParse(code.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var division)
+        && division is >= 13 and <= 42;
+
+    private void AddLicenceForms(string code, string foldedName)
+    {
+        classOfName.TryAdd(foldedName, code);
+        var verb = Array.Find(ClassVerbs, v => foldedName.EndsWith(v, StringComparison.Ordinal) && foldedName.Length > v.Length);
+        if (verb is null)
+        {
+            return;
+        }
+
+        var parts = foldedName[..^verb.Length].Split(['及', '和', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2)
+        {
+            return;
+        }
+
+        foreach (var part in parts.Where(p => p.Length >= 2))
+        {
+            if (!classesOfSplitForm.TryGetValue(part + verb, out var classes))
+            {
+                classesOfSplitForm[part + verb] = classes = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            classes.Add(code);
+        }
     }
 
     private static void Add(List<IndustryCode> found, string code, string source)

@@ -1,6 +1,7 @@
 using ChainMap.Chains;
 using ChainMap.Domain;
 using ChainMap.Import;
+using ChainMap.Text;
 using ChainMap.Tests.Support;
 
 namespace ChainMap.Tests.Domain;
@@ -2158,6 +2159,66 @@ internal sealed class CompanyClassifierTests
     }
 
     // ---- end of listed and coded rows, session 41 (ADR 0570) ----
+
+    // ---- a licence item that is a GB/T making class, session 41 (ADR 0585) ----
+
+    // The standard licence wording (经营范围规范表述) writes a maker's items as GB/T 4754-2017 class names or their split forms: the
+    // class's name, its parts around 及 / 和 / 、 with the closing verb; a division (专用设备制造), a trade item, a split form two classes
+    // share (配件制造) and a repair class (43) name no class.
+    [TestCase("塑料零件及其他塑料制品制造", "2929")]
+    [TestCase("塑料零件制造", "2929")]
+    [TestCase("其他塑料製品製造", "2929")]
+    [TestCase("肉制品加工", "1353")]
+    [TestCase("包装装潢印刷", "2319")]
+    [TestCase("塑料制品销售", null)]
+    [TestCase("专用设备制造", null)]
+    [TestCase("通用设备制造", null)]
+    [TestCase("配件制造", null)]
+    [TestCase("通用设备修理", null)]
+    public void A_licence_item_names_a_making_class_by_its_standard_wording(string item, string? code)
+    {
+        var found = IndustryTable.Default.ReadLicenceItem(ChineseText.Fold(item));
+
+        Assert.That(found?.Code, Is.EqualTo(code));
+    }
+
+    // Such an item among the licence's first two places a register row as the class's code does, with the class as evidence, in
+    // either script, when a word of the segment stands in the row (塑料制品 in 其他塑料制品制造); alone it is 待确认 (the scope's cap).
+    [TestCase("某某市某某工贸有限公司", "塑料零件制造；其他塑料制品制造；五金产品批发；其他机械设备及电子产品批发", "HG-PLAS", "→2929")]
+    [TestCase("某某市某某工貿有限公司", "塑料零件製造；其他塑料製品製造；五金產品批發", "HG-PLAS", "→2929")]
+    [TestCase("某某市某某食品有限公司", "肉制品加工(酱卤肉制品)。", "NC-MEAT", "→1353")]
+    [TestCase("某某市某某化工有限公司", "化工产品批发（危险化学品除外）;化学试剂和助剂制造（监控化学品、危险化学品除外）;货物进出口", "HG-FINE-ADD", "→2661")]
+    public async Task A_licence_item_that_is_a_making_class_places_a_register_row(string name, string scope, string segment, string evidence)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        var match = matches.SingleOrDefault(m => m.Segment.Code == segment);
+        Assert.That(match, Is.Not.Null, Describe(matches));
+        Assert.That(match!.Evidence, Does.Contain("经营范围（国标小类）").And.Contain(evidence));
+        Assert.That(match.IsConfirmedByRule, Is.False);
+    }
+
+    // What the rule must not place: a trader's 塑料制品销售, a general class that maps to no segment (专用设备制造 with its licence note), a
+    // class past the licence's second item, a class whose code is a segment's but no word of the row names the segment (风机、风扇制造
+    // 3462 of 专用泵阀), and a row whose industry cell names another industry (the cell wins).
+    [TestCase("某某市某某贸易有限公司", null, "塑料制品销售；五金产品销售；日用百货销售", "HG")]
+    [TestCase("某某市某某机械有限公司", null, "专用设备制造（不含许可类专业设备制造）；通用设备制造（不含特种设备制造）", null)]
+    [TestCase("某某市某某工贸有限公司", null, "五金产品批发；建材批发；塑料零件制造；其他塑料制品制造", "HG")]
+    [TestCase("某某市某某机电有限公司", null, "风机、风扇制造；机械设备销售", "ZQ")]
+    [TestCase("某某市某某实业有限公司", "改装汽车制造", "塑料零件制造；其他塑料制品制造", "HG")]
+    public async Task A_licence_item_places_nothing_where_it_is_traded_general_late_wordless_or_under_a_cell(string name, string? industry, string scope, string? chain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Where(m => m.Evidence.Contains("国标小类", StringComparison.Ordinal)), Is.Empty, Describe(matches));
+        Assert.That(chain is null ? matches : matches.Where(m => m.Segment.ChainCode == chain), Is.Empty, Describe(matches));
+    }
+
+    // ---- end of a licence item that is a GB/T making class ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;

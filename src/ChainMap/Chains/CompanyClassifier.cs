@@ -585,10 +585,10 @@ internal sealed partial class CompanyClassifier
         if (IsHaulier(name, scope))
         {
             var word = ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal));
-            GuessHaulage(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）", ClassifierRules.FreightWords.First(w => scope.Contains(w, StringComparison.Ordinal)));
+            GuessFromName(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）", ClassifierRules.FreightWords.First(w => scope.Contains(w, StringComparison.Ordinal)));
             if (Array.Exists(ClassifierRules.DangerousGoodsWords, w => scope.Contains(w, StringComparison.Ordinal)))
             {
-                GuessHaulage(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）", null);
+                GuessFromName(scores, ClassifierRules.DangerousGoodsSegment, $"{word}（经营范围有危险货物运输）", null);
             }
         }
 
@@ -597,7 +597,7 @@ internal sealed partial class CompanyClassifier
         // (代办电信, 报刊发行, 预包装食品) in no fixed order, so only the name can say it.
         if (IsPostOffice(name))
         {
-            GuessHaulage(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
+            GuessFromName(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
         }
 
         // ---- A farm-supply counter (session 41, ADR 0560) ----
@@ -605,7 +605,7 @@ internal sealed partial class CompanyClassifier
         // (日用杂品、百货、针织品、化肥…) sells farm inputs: the name says the trade, the licence the goods, in no fixed order.
         if (FarmSupplyWord(name, scope) is { } farmInput)
         {
-            GuessHaulage(scores, ClassifierRules.FarmSupplySegment, $"{ClassifierRules.FarmSupplyNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有{farmInput}）", farmInput);
+            GuessFromName(scores, ClassifierRules.FarmSupplySegment, $"{ClassifierRules.FarmSupplyNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有{farmInput}）", farmInput);
         }
 
         // ---- end of a farm-supply counter ----
@@ -615,7 +615,7 @@ internal sealed partial class CompanyClassifier
         // licences, and a 包装 name is as often a dealer's in packaging materials or machinery.
         if (PackagingPrintWord(name, FirstItem(scope)) is { } printWord)
         {
-            GuessHaulage(scores, ClassifierRules.PackagingPrintSegment, $"{ClassifierRules.PackagingPrinterNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围首项{printWord}印刷）", printWord);
+            GuessFromName(scores, ClassifierRules.PackagingPrintSegment, $"{ClassifierRules.PackagingPrinterNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围首项{printWord}印刷）", printWord);
         }
 
         // ---- end of a packaging printer ----
@@ -1651,8 +1651,12 @@ internal sealed partial class CompanyClassifier
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
 
-    /// <summary>A haulier's guess of <paramref name="code"/> (round 12, ADR 0375) from the name, with the licence's freight word as the scope's evidence when given.</summary>
-    private void GuessHaulage(Dictionary<int, Candidate> scores, string code, string guess, string? freightWord)
+    /// <summary>
+    /// A guess of <paramref name="code"/> from the name that a licence word bears out: a haulier's (round 12, ADR 0375), a post
+    /// office's (ADR 0540), a farm-supply counter's and a packaging printer's (ADR 0560); the licence's word, when given, is the
+    /// scope's evidence.
+    /// </summary>
+    private void GuessFromName(Dictionary<int, Candidate> scores, string code, string guess, string? scopeWord)
     {
         if (!segmentIndex.TryGetValue(code, out var s))
         {
@@ -1667,10 +1671,10 @@ internal sealed partial class CompanyClassifier
         candidate.LabelGuess ??= guess;
         candidate.GuessFrom[0] = true;
         candidate.NamedByWord = true;
-        if (freightWord is not null)
+        if (scopeWord is not null)
         {
-            // The licence's freight word is the scope's evidence for 现代物流, as 危险货物运输 (a product of HG-LOGI) is for the other.
-            candidate.Add(3, freightWord, 1.0);
+            // The licence's word (a freight word for 现代物流, 化肥 for 农资投入品) is the scope's evidence.
+            candidate.Add(3, scopeWord, 1.0);
         }
     }
 
@@ -1699,10 +1703,10 @@ internal sealed partial class CompanyClassifier
             return null;
         }
 
+        // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
+        var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Select(ChineseText.Fold).ToList();
         foreach (var item in Items(scope).Take(ClassifierRules.FarmSupplyItems))
         {
-            // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
-            var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Select(ChineseText.Fold);
             var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
             if (word is not null)
             {

@@ -247,15 +247,17 @@ internal static class ImportFileInspector
                 var read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken);
                 var final = read == 0;
                 int count;
+                var from = Math.Min(skip, read);
+                skip -= from;
                 try
                 {
-                    count = decoder.GetChars(bytes, skip, read - skip, chars, 0, flush: final);
+                    count = decoder.GetChars(bytes, from, read - from, chars, 0, flush: final);
                 }
                 catch (DecoderFallbackException ex)
                 {
                     // lines before the bad code unit: LF code units at even offsets of this read
-                    var at = skip + Math.Clamp(ex.Index, 0, read - skip);
-                    for (var i = skip; i + 1 < at; i += 2)
+                    var at = from + Math.Clamp(ex.Index, 0, read - from);
+                    for (var i = from; i + 1 < at; i += 2)
                     {
                         line += (bigEndian ? bytes[i] == 0 && bytes[i + 1] == '\n' : bytes[i] == '\n' && bytes[i + 1] == 0) ? 1 : 0;
                     }
@@ -265,7 +267,6 @@ internal static class ImportFileInspector
                         "undecodable bytes: the file opens with a UTF-16 byte-order mark but is not valid UTF-16 text (an unpaired surrogate or an odd last byte); save it as CSV UTF-8 or .xlsx");
                 }
 
-                skip = 0;
                 var text = chars.AsSpan(0, count);
                 var nul = text.IndexOf('\0');
                 if (nul >= 0)

@@ -4,7 +4,7 @@ four province/year files of catseyess/elevencats (Enterprise-Registration-Data/c
 that no labelled set had used.
 
 Usage (`--set registers-dev` first for the tuning set of session 30, `--set registers-dev2` for session 31's,
-`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, `--set registers-dev7` for session 39's, `--set registers-dev8` for session 40's, `--set registers-dev9` for session 41's, see SETS;
+`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, `--set registers-dev7` for session 39's, `--set registers-dev8` for session 40's, `--set registers-dev9` for session 41's, `--set registers-dev10` for session 42's, see SETS;
 the default is `registers`):
   python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
@@ -91,6 +91,14 @@ SETS = {
                                    "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5",
                                    "registers-dev6", "registers-dev7", "registers-dev8", "products-blind"],
                            labels="registers-dev9-labels.txt"),
+    # registers-dev10: a tenth register set (session 42), four files no register set, script or doc had named (2000/陕西,
+    # 2000/江西, 2000/黑龙江, 2000/新疆: 0 hits each); labelled by the lead before any classifier ran on it, measured blind
+    # in session 42.
+    "registers-dev10": dict(files=["2000/陕西", "2000/江西", "2000/黑龙江", "2000/新疆"], seed=42, per_file_a=30, per_file_b=0,
+                            others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
+                                    "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5",
+                                    "registers-dev6", "registers-dev7", "registers-dev8", "registers-dev9", "products-blind"],
+                            labels="registers-dev10-labels.txt"),
 }
 
 def set_arguments(argv):

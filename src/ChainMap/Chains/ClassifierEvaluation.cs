@@ -171,7 +171,9 @@ internal static class ClassifierEvaluation
                 Note("missed", missed, elsewhere, "行业: " + (company.Text.Industry ?? "-"), false, false);
             }
 
-            if (!guessed.SetEquals(truth))
+            // A row is a mistake when its segments or its chains differ from the label: a chain-level membership of a row labelled
+            // none claims no segment, so only its chain shows it is wrong.
+            if (!guessed.SetEquals(truth) || !guessedChains.SetEquals(trueChains))
             {
                 mistakes.Add(new EvaluationMistake(company, predicted));
             }

@@ -262,6 +262,10 @@ internal sealed class ClassifierEvaluationTests
         // register rows of 2001/福建, 2002/重庆, 2001/天津, 1995/湖北, labelled before the classifier ran on them. Measured blind on
         // main 131efdb: 87.1 (27/31) / 56.3 (27/48) / 82.8 (24/29) / 47.1 (24/51).
         new object[] { "registers-dev9", 87.0, 56.0, 82.0, 47.0 },
+        // Session 42 (lead; docs/benchmarks.md "Issue #19: registers-dev10, a blind check (lead, session 42)"): registers-dev10, 120 random
+        // register rows of 2000/陕西, 2000/江西, 2000/黑龙江, 2000/新疆, labelled before the classifier ran on them. Measured blind on
+        // main efdbe41: 87.1 (27/31) / 60.0 (27/45) / 90.0 (27/30) / 57.4 (27/47).
+        new object[] { "registers-dev10", 87.0, 60.0, 90.0, 57.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]
@@ -311,6 +315,26 @@ internal sealed class ClassifierEvaluationTests
                 "汽车整车 names the chain only (ADR 0370): a right chain, no segment claimed");
             Assert.That((report.Segment.Predicted, report.Segment.Labelled, report.ChainLevel.Predicted, report.ChainLevel.TruePositives), Is.EqualTo((3, 4, 1, 1)));
         });
+    }
+
+    [Test]
+    public async Task A_row_labelled_none_that_gets_only_a_chain_level_membership_is_listed_as_a_mistake()
+    {
+        var chains = (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
+        LabelledCompany[] companies =
+        [
+            new("t-1", new CompanyText("某某丁股份", "汽车整车", null, null), []),
+            new("t-2", new CompanyText("某某戊股份", "汽车整车", null, null), ["ZQ-CHASSIS"]),
+            new("t-3", new CompanyText("某某己股份", "中成药", null, null), ["SW-TCM"]),
+        ];
+        var classifier = new CompanyClassifier(chains);
+
+        var report = ClassifierEvaluation.Evaluate(companies, chains, classifier.Classify);
+
+        // Session 42: a wrong chain that claims no segment left the segment sets equal (none and none), and the row was not
+        // listed; `--mistakes` showed the chain-level cause counted as wrong but never the row that carried it.
+        Assert.That(report.Mistakes.Select(m => m.Company.Id), Is.EqualTo(new[] { "t-1", "t-2" }),
+            "t-1: a wrong chain; t-2: the right chain but not its segment; t-3: right");
     }
 
     [TestCase("产品: 冷藏车、保温车; 行业代码: C3630; 独立依据: 产品 0.50 + 行业 0.55", "产品: 冷藏车、保温车")]

@@ -1935,7 +1935,7 @@ internal sealed partial class CompanyClassifier
         while (start < scope.Length)
         {
             var end = scope.IndexOfAny(MainBusinessEnd, start);
-            var item = scope[start..(end < 0 ? scope.Length : end)].Trim();
+            var item = WithoutNumbering(scope[start..(end < 0 ? scope.Length : end)].Trim());
             if (item.Length > 0 && !IsActivity(item))
             {
                 return item;
@@ -1951,6 +1951,50 @@ internal sealed partial class CompanyClassifier
 
         return string.Empty;
     }
+
+    // ---- A numbered licence's first item (session 42, ADR 0600) ----
+
+    /// <summary>
+    /// An item of a licence without the number that opens it: a licence written as a numbered list (１、为船舶提供码头设施…；２、…,
+    /// (1)生产…, 1.销售…) opens with the number, and the number is no item. A number standing alone (１, (一)) leaves nothing; a
+    /// number that belongs to the thing (3D打印, 1.5吨) stays: only a bracketed number or a number with its full stop is a mark.
+    /// </summary>
+    internal static string WithoutNumbering(string item)
+    {
+        var at = 0;
+        var bracketed = at < item.Length && item[at] is '(' or '（';
+        if (bracketed)
+        {
+            at++;
+        }
+
+        var digits = at;
+        while (at < item.Length && at - digits < 2 && IsNumeral(item[at]))
+        {
+            at++;
+        }
+
+        if (at == digits)
+        {
+            return item;
+        }
+
+        if (bracketed)
+        {
+            return at < item.Length && item[at] is ')' or '）' ? item[(at + 1)..].TrimStart() : item;
+        }
+
+        if (at == item.Length)
+        {
+            return string.Empty;
+        }
+
+        return item[at] is '.' or '．' && (at + 1 == item.Length || !IsNumeral(item[at + 1])) ? item[(at + 1)..].TrimStart() : item;
+    }
+
+    private static bool IsNumeral(char c) => c is (>= '0' and <= '9') or (>= '０' and <= '９') || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
+
+    // ---- end of a numbered licence's first item ----
 
     private static readonly char[] ProductSeparators = ['、', ',', '，', ';', '；', '|', '/', '。'];
 

@@ -2030,6 +2030,94 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed and coded rows, session 41 (ADR 0565) ----
 
+    // ---- Listed and coded rows, session 42: segment recall (ADR 0600) ----
+
+    // A farm-input wholesaler under CSRC F51 whose licence opens with the inputs it deals in is in 农资投入品: GB/T 5166 化肥批发 and
+    // 5167 农药批发 are among the segment's codes, so the wholesale division no longer contradicts it. Either script.
+    [TestCase("F51批发业", "化学农药、化学肥料、农用机械及配件、中小农具、汽车")]
+    [TestCase("F51批發業", "化學農藥、化學肥料、農用機械及配件、中小農具、汽車")]
+    public async Task A_farm_input_wholesaler_s_licence_places_it_in_farm_inputs(string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某农业发展集团股份有限公司", industry, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "NC-INPUT") }), Describe(matches));
+    }
+
+    // A wholesaler of oil or coal whose licence sells fertiliser as one line among others names the chain at most, not the segment
+    // (ADR 0530), and a maker under a making division that disagrees gains nothing from the wholesale codes.
+    [TestCase("某某石油销售股份有限公司", "F51批发业", "成品油批发；润滑油、化工产品、化肥销售")]
+    [TestCase("某某能源股份有限公司", "F51批发业", "煤炭批发经营；焦炭、钢材、化肥的销售")]
+    [TestCase("某某金属制品股份有限公司", "C33金属制品业", "金属制品的生产、加工；化肥、农药的批发")]
+    public async Task A_wholesaler_or_maker_with_one_fertiliser_line_is_not_in_farm_inputs(string name, string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.Segment.Code), Does.Not.Contain("NC-INPUT"), Describe(matches));
+    }
+
+    // 互联网零售 is GB/T 4754-2017 class 5292, a code of 电子商务: an e-commerce brand operator (某某电商) under CSRC L72 whose licence
+    // opens with internet retail is in 电子商务, no longer only in 现代服务业 at chain level beside its 商务咨询. Either script.
+    [TestCase("某某电商股份有限公司", "L72商务服务业", "从事互联网零售、对外贸易；对外投资、投资管理及咨询、企业管理信息咨询；电子商务技术支持及信息咨询、商务咨询、市场营销策划")]
+    [TestCase("某某電商股份有限公司", "L72商務服務業", "從事互聯網零售、對外貿易；對外投資、投資管理及咨詢、企業管理信息咨詢；電子商務技術支持及信息咨詢、商務咨詢、市場營銷策劃")]
+    public async Task A_licence_that_opens_with_internet_retail_places_it_in_e_commerce(string name, string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "FW-ECOM") }), Describe(matches));
+    }
+
+    // A maker or a shop that also sells on the internet is no e-commerce company: the licence's side channel names nothing.
+    [TestCase("某某服饰股份有限公司", "C18纺织服装、服饰业", "服装、鞋帽的设计、生产、销售；互联网零售")]
+    [TestCase("某某超市有限公司", null, "预包装食品、日用百货零售（含互联网零售）")]
+    public async Task A_maker_or_shop_that_also_sells_online_is_not_in_e_commerce(string name, string? industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain("FW-ECOM"), Describe(matches));
+    }
+
+    // A licence written as a numbered list opens with its number: the first item is what stands after it (ADR 0201), so a register
+    // row whose numbered licence makes rubber goods is in 塑料与橡胶制品 as the same licence without numbers is.
+    [TestCase("1、生产、加工：橡胶制品、电子产品；2、经营各类商品和技术的进出口")]
+    [TestCase("１、生产、加工：橡胶制品、电子产品；２、经营各类商品和技术的进出口")]
+    [TestCase("(1)生产、加工：橡胶制品、电子产品；(2)经营各类商品和技术的进出口")]
+    [TestCase("生产、加工：橡胶制品、电子产品；经营各类商品和技术的进出口")]
+    public async Task A_numbered_licence_s_first_item_is_read_after_its_number(string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某工贸有限公司", null, null, scope));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "HG-PLAS") }), Describe(matches));
+    }
+
+    // Only a number that marks an item goes: a number alone, a bracketed one, or one with its full stop; a number of the thing stays.
+    [TestCase("１", "")]
+    [TestCase("12", "")]
+    [TestCase("(一)", "")]
+    [TestCase("（2）为船舶提供码头设施", "为船舶提供码头设施")]
+    [TestCase("1.销售化肥", "销售化肥")]
+    [TestCase("３．生产电线", "生产电线")]
+    [TestCase("3D打印设备", "3D打印设备")]
+    [TestCase("1.5吨叉车", "1.5吨叉车")]
+    [TestCase("二类医疗器械", "二类医疗器械")]
+    [TestCase("一般经营项目:化肥", "一般经营项目:化肥")]
+    [TestCase("(含危险化学品)", "(含危险化学品)")]
+    public void A_licence_item_loses_only_the_number_that_marks_it(string item, string expected)
+    {
+        Assert.That(CompanyClassifier.WithoutNumbering(item), Is.EqualTo(expected));
+    }
+
+    // ---- end of listed and coded rows, session 42 (ADR 0600) ----
+
     // ---- Register rows, session 41 (issue #19, ADR 0560) ----
 
     // A seller (a trader's name, a licence that only trades) is in no segment of makers of any tier: a trader whose licence opens with

@@ -1073,36 +1073,11 @@ internal sealed partial class CompanyClassifier
         var scopeSegments = ranked.Where(r => r.Candidate.HasScopeText).GroupBy(r => segments[r.Segment].ChainCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
-        // ---- The bar is set by an entry that can itself be kept (session 42) ----
-        // The score and confidence bars come from the entries that the rules below do not skip whatever the bar: an unnamed
-        // segment of a chain that a kept named segment holds, and a code alone that names several segments alike. A skipped
-        // entry setting the bar would push out weaker segments that could be kept. Lowering the bar can let a further named
-        // segment pass, which skips more unnamed ones: repeated until nothing changes.
         var bestScore = ranked[0].Score;
         var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
-        var namedChains = new HashSet<string>(StringComparer.Ordinal);
-        var tiedCodes = ranked.Where(e => CodeAlone(e.Candidate) && ranked.Count(r => !r.Candidate.HasAnyText && Math.Abs(r.Score - e.Score) < 1e-9) > 1)
-            .Select(e => e.Segment).ToHashSet();
-        while (true)
-        {
-            var (score, confidence) = (bestScore, bestConfidence);
-            namedChains.UnionWith(ranked.Where(r => r.Candidate.IsNamed && r.Score >= score * ClassifierRules.KeepShareOfBest
-                    && Confidence(r.Candidate.Sources()) >= confidence * KeepConfidenceShare)
-                .Select(r => segments[r.Segment].ChainCode));
-            var keepable = ranked.Where(r => !tiedCodes.Contains(r.Segment) && !SkippedForItsChain(r)).ToList();
-            if (keepable.Count == 0)
-            {
-                return kept;
-            }
-
-            (bestScore, bestConfidence) = (keepable[0].Score, keepable.Max(r => Confidence(r.Candidate.Sources())));
-            if (bestScore == score && bestConfidence == confidence)
-            {
-                break;
-            }
-        }
-
-        // ---- end of the bar set by an entry that can itself be kept ----
+        var namedChains = ranked.Where(r => r.Candidate.IsNamed && r.Score >= bestScore * ClassifierRules.KeepShareOfBest
+                && Confidence(r.Candidate.Sources()) >= bestConfidence * KeepConfidenceShare)
+            .Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
@@ -1116,13 +1091,14 @@ internal sealed partial class CompanyClassifier
             }
 
             // An industry code alone does not say which of its segments: it places a company only in its best one.
-            if (CodeAlone(entry.Candidate)
+            if (!entry.Candidate.HasAnyText && entry.Candidate.LabelGuess is null
                 && (kept.Count > 0 || ranked.Count(r => !r.Candidate.HasAnyText && Math.Abs(r.Score - entry.Score) < 1e-9) > 1))
             {
                 continue;
             }
 
-            if (SkippedForItsChain(entry))
+            var chain = segments[entry.Segment].ChainCode;
+            if (!entry.Candidate.IsNamed && namedChains.Contains(chain) && !(entry.Candidate.HasScopeText && scopeSegments[chain] == 1))
             {
                 continue;
             }
@@ -1137,13 +1113,7 @@ internal sealed partial class CompanyClassifier
         }
 
         return kept;
-
-        bool SkippedForItsChain((int Segment, double Score, Candidate Candidate) entry) =>
-            !entry.Candidate.IsNamed && namedChains.Contains(segments[entry.Segment].ChainCode)
-            && !(entry.Candidate.HasScopeText && scopeSegments[segments[entry.Segment].ChainCode] == 1);
     }
-
-    private static bool CodeAlone(Candidate candidate) => !candidate.HasAnyText && candidate.LabelGuess is null;
 
     /// <summary>
     /// The generic special-vehicle membership (ADR 0245): the industry cell names GB/T 3630 改装汽车制造 (by code or name), or a

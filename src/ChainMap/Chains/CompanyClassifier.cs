@@ -1073,6 +1073,9 @@ internal sealed partial class CompanyClassifier
         var scopeSegments = ranked.Where(r => r.Candidate.HasScopeText).GroupBy(r => segments[r.Segment].ChainCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
+        // The bars are the row's strongest evidence, also when the rules below then skip that segment (unnamed beside a named one,
+        // or a code of several segments alike): it still says how strongly the row speaks of its main business, and a word under
+        // half of it is a side line. Bars from the best keepable entry were measured and lost precision (ADR 0595).
         var bestScore = ranked[0].Score;
         var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
         var named = ranked.Where(r => r.Candidate.IsNamed && r.Score >= bestScore * ClassifierRules.KeepShareOfBest

@@ -1073,11 +1073,15 @@ internal sealed partial class CompanyClassifier
         var scopeSegments = ranked.Where(r => r.Candidate.HasScopeText).GroupBy(r => segments[r.Segment].ChainCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(segments[a.Segment].Code, segments[b.Segment].Code));
+        // The bars are the row's strongest evidence, also when the rules below then skip that segment (unnamed beside a named one,
+        // or a code of several segments alike): it still says how strongly the row speaks of its main business, and a word under
+        // half of it is a side line. Bars from the best keepable entry were measured and lost precision (ADR 0595).
         var bestScore = ranked[0].Score;
         var bestConfidence = ranked.Max(r => Confidence(r.Candidate.Sources()));
-        var namedChains = ranked.Where(r => r.Candidate.IsNamed && r.Score >= bestScore * ClassifierRules.KeepShareOfBest
+        var named = ranked.Where(r => r.Candidate.IsNamed && r.Score >= bestScore * ClassifierRules.KeepShareOfBest
                 && Confidence(r.Candidate.Sources()) >= bestConfidence * KeepConfidenceShare)
-            .Select(r => segments[r.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
+            .Select(r => r.Segment).ToList();
+        var namedChains = named.Select(s => segments[s].ChainCode).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in ranked)
         {
             if (entry.Score < bestScore * ClassifierRules.KeepShareOfBest || kept.Count == ClassifierRules.MaxSegments)
@@ -1098,7 +1102,8 @@ internal sealed partial class CompanyClassifier
             }
 
             var chain = segments[entry.Segment].ChainCode;
-            if (!entry.Candidate.IsNamed && namedChains.Contains(chain) && !(entry.Candidate.HasScopeText && scopeSegments[chain] == 1))
+            if (!entry.Candidate.IsNamed && namedChains.Contains(chain) && !(entry.Candidate.HasScopeText && scopeSegments[chain] == 1)
+                && !UnderTheNamedSegment(entry.Segment, named))
             {
                 continue;
             }
@@ -1114,6 +1119,19 @@ internal sealed partial class CompanyClassifier
 
         return kept;
     }
+
+    // ---- A sub-segment of the named segment is no other segment (ADR 0595) ----
+
+    /// <summary>
+    /// True when every named segment of the segment's chain is its parent: the name or the products name the parent (化工 in 一江化工's
+    /// name guesses 精细化学品), and the segment says which of its parts (the licence's 涂料制造 → 涂料). A more specific segment of what
+    /// the company's own words name agrees with them; "Most specific evidence" drops the chain's other segments, not the named one's
+    /// parts. Whether the part or the parent stays is then the best few's rule for a segment and its sub-segment (the one ranked higher).
+    /// </summary>
+    private bool UnderTheNamedSegment(int s, List<int> named) =>
+        parentIndex[s] >= 0 && named.TrueForAll(n => segments[n].ChainCode != segments[s].ChainCode || n == parentIndex[s]);
+
+    // ---- end of a sub-segment of the named segment ----
 
     /// <summary>
     /// The generic special-vehicle membership (ADR 0245): the industry cell names GB/T 3630 改装汽车制造 (by code or name), or a

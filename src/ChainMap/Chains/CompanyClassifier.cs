@@ -95,7 +95,7 @@ internal static class ClassifierRules
     /// Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which. 搬家 (a removal
     /// company) is GB/T 4754-2017 5438 搬家运输, a class of 543 道路货物运输 (ADR 0525).
     /// </summary>
-    public static readonly string[] HaulageNameWords = ["运输", "搬家"];
+    public static readonly string[] HaulageNameWords = ["运输", "搬家", "储运"];
 
     /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
     public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输"];
@@ -1844,8 +1844,40 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     internal static string MadeList(string scope)
     {
+        // A numbered licence (1、生产、加工：橡胶制品…；2、经营…) opens its clauses with their number (session 42, ADR 0590).
         var end = scope.IndexOfAny(ClauseEnd);
-        var clause = (end < 0 ? scope : scope[..end]).Trim();
+        return MadeListOf(WithoutNumber((end < 0 ? scope : scope[..end]).Trim()));
+    }
+
+    /// <summary>True when a scope item is only the number of a numbered licence's clause (the 1 of 1、生产…).</summary>
+    private static bool IsItemNumber(string item) => item.Length <= 2 && item.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// A clause without the number a numbered licence opens it with (1、, 2., （3）), or the clause itself. Only digits: 一、二类压力容器
+    /// names the classes one and two of pressure vessels, no number.
+    /// </summary>
+    internal static string WithoutNumber(string clause)
+    {
+        var bracketed = clause.Length > 0 && clause[0] is '(' or '（';
+        var at = bracketed ? 1 : 0;
+        var digits = at;
+        while (at < clause.Length && char.IsAsciiDigit(clause[at]))
+        {
+            at++;
+        }
+
+        if (at == digits || at - digits > 2 || at >= clause.Length)
+        {
+            return clause;
+        }
+
+        var closer = bracketed ? ")）" : "、.．)）";
+        return closer.Contains(clause[at], StringComparison.Ordinal) ? clause[(at + 1)..].TrimStart() : clause;
+    }
+
+    /// <summary>The made list of one clause (see <see cref="MadeList"/>), or "".</summary>
+    private static string MadeListOf(string clause)
+    {
         var list = string.Empty;
         var colon = clause.IndexOfAny([':', '：']);
         if (colon > 0)
@@ -1936,7 +1968,8 @@ internal sealed partial class CompanyClassifier
         {
             var end = scope.IndexOfAny(MainBusinessEnd, start);
             var item = scope[start..(end < 0 ? scope.Length : end)].Trim();
-            if (item.Length > 0 && !IsActivity(item))
+            // A numbered licence's first number (1、生产、加工：…) is no item (session 42, ADR 0590).
+            if (item.Length > 0 && !IsActivity(item) && !IsItemNumber(item))
             {
                 return item;
             }
@@ -2024,10 +2057,38 @@ internal sealed partial class CompanyClassifier
     // 系统服务): such an item says nothing of what the company does, and the first item that names a thing is read instead (ADR 0495).
     private static readonly string[] Activities =
         ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口",
-         "制作", "发布", "代理", "策划", "技术转让", "技术咨询", "技术服务", "技术推广"];
+         "制作", "发布", "代理", "策划", "技术转让", "技术咨询", "技术服务", "技术推广", "承办"];
 
-    /// <summary>True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what.</summary>
-    private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0;
+    /// <summary>
+    /// True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what: one activity, or activities written
+    /// together, joined or not by 及, 和, 与 or 并 (承办设计, 生产销售, 加工及销售; session 42, ADR 0590).
+    /// </summary>
+    private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0 || (item.Length >= 4 && OnlyActivities(item, 0));
+
+    private static bool OnlyActivities(string item, int start)
+    {
+        if (start == item.Length)
+        {
+            return true;
+        }
+
+        if (start > 0 && Array.IndexOf(ActivityJoiners, item[start]) >= 0 && start + 1 < item.Length && OnlyActivities(item, start + 1))
+        {
+            return true;
+        }
+
+        foreach (var activity in Activities)
+        {
+            if (string.CompareOrdinal(item, start, activity, 0, activity.Length) == 0 && OnlyActivities(item, start + activity.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] ActivityJoiners = ['及', '和', '与', '并'];
 
     /// <summary>
     /// The confidence of a membership from its independent sources (name, products, industry cell, business scope):

@@ -77,6 +77,12 @@ internal static class ClassifierRules
     public static readonly string[] GoodsWhoseTradeCounts = ["262", "263", "132", "275"];
 
     /// <summary>
+    /// GB/T 4754-2017 classes of seeds and breeding stock (0511 种子种苗培育活动, 0531 畜牧良种繁殖活动): a seed company's licence is to
+    /// sell them, and the labelling rules count that trade in 种业与种苗 (session 42, ADR 0590), as <see cref="GoodsWhoseTradeCounts"/>'s.
+    /// </summary>
+    public static readonly string[] SeedCodes = ["0511", "0531"];
+
+    /// <summary>
     /// Chains whose equipment dealers the labelling rules count in the equipment's segment (round 11, ADR 0360): 应急装备 has no
     /// trade segment, and a fire-equipment, PPE or generator dealer is what a bureau lists as the chain's (codes and fresh sets).
     /// </summary>
@@ -1339,7 +1345,9 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private bool OnlySold(string text, int segment, string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses)
     {
-        if (segments[segment].Tier == Tier.Downstream)
+        // Seeds and farm inputs: the labelling rules count their trade in the segment that grows or makes them (a seed company's
+        // 包装种子、蔬菜批发兼零售 is a seed company's; session 42, ADR 0590).
+        if (segments[segment].Tier == Tier.Downstream || TradeCounts(segment))
         {
             return false;
         }
@@ -1804,6 +1812,14 @@ internal sealed partial class CompanyClassifier
         segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))
         && !Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// True when the segment's goods are seeds or farm inputs (<see cref="ClassifierRules.SeedCodes"/>, <see cref="ClassifierRules.GoodsWhoseTradeCounts"/>),
+    /// whose trade the labelling rules count in the segment itself.
+    /// </summary>
+    private bool TradeCounts(int s) =>
+        Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal))
+            || Array.IndexOf(ClassifierRules.SeedCodes, c) >= 0);
 
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
     private int TradeSegment(string? chain, string classes)

@@ -2155,12 +2155,13 @@ internal sealed class CompanyClassifierTests
     }
 
     // A licence's words of packaging containers (食品用塑料包装容器, 各类包装容器) and PET preforms (瓶胚) are packaging's (NC-PACK), seals
-    // (橡塑密封件, 汽车密封件) rubber goods' (HG-PLAS), 企业形象策划 a business-services firm's (FW-BIZ). A trader whose licence opens with
+    // (橡塑密封件, 汽车密封件) rubber goods' (HG-PLAS), 企业形象策划 and 公关服务 a business-services firm's (FW-BIZ). A trader whose licence opens with
     // other goods is not placed by them later in the licence.
     [TestCase("某某市某某包装有限公司", "钢桶及各类包装容器的生产、销售", "NC-PACK", true)]
     [TestCase("某某市某某容器有限公司", "聚酯（PET）瓶胚及聚酯（PET）瓶的生产、销售", "NC-PACK", true)]
     [TestCase("某某市某某汽车密封件有限公司", "汽车密封件、汽车减震垫及相关产品的生产、销售", "HG-PLAS", true)]
     [TestCase("某某市某某文化传播有限公司", "企业形象策划；会展服务；平面设计", "FW-BIZ", true)]
+    [TestCase("某某市某某商务有限公司", "商务公关服务；为企业开拓营销市场、建立营销网络及招商引资服务", "FW-BIZ", true)]
     [TestCase("某某市某某商贸有限公司", "五金交电、建筑材料销售；企业形象策划", "FW-BIZ", false)]
     public async Task Words_of_packaging_seals_and_image_planning_name_their_segments(string name, string scope, string segment, bool placed)
     {

@@ -77,6 +77,12 @@ internal static class ClassifierRules
     public static readonly string[] GoodsWhoseTradeCounts = ["262", "263", "132", "275"];
 
     /// <summary>
+    /// GB/T 4754-2017 classes of seeds and breeding stock (0511 种子种苗培育活动, 0531 畜牧良种繁殖活动): a seed company's licence is to
+    /// sell them, and the labelling rules count that trade in 种业与种苗 (session 42, ADR 0590), as <see cref="GoodsWhoseTradeCounts"/>'s.
+    /// </summary>
+    public static readonly string[] SeedCodes = ["0511", "0531"];
+
+    /// <summary>
     /// Chains whose equipment dealers the labelling rules count in the equipment's segment (round 11, ADR 0360): 应急装备 has no
     /// trade segment, and a fire-equipment, PPE or generator dealer is what a bureau lists as the chain's (codes and fresh sets).
     /// </summary>
@@ -95,7 +101,7 @@ internal static class ClassifierRules
     /// Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which. 搬家 (a removal
     /// company) is GB/T 4754-2017 5438 搬家运输, a class of 543 道路货物运输 (ADR 0525).
     /// </summary>
-    public static readonly string[] HaulageNameWords = ["运输", "搬家"];
+    public static readonly string[] HaulageNameWords = ["运输", "搬家", "储运"];
 
     /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
     public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输"];
@@ -1357,7 +1363,9 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private bool OnlySold(string text, int segment, string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses)
     {
-        if (segments[segment].Tier == Tier.Downstream)
+        // Seeds and farm inputs: the labelling rules count their trade in the segment that grows or makes them (a seed company's
+        // 包装种子、蔬菜批发兼零售 is a seed company's; session 42, ADR 0590).
+        if (segments[segment].Tier == Tier.Downstream || TradeCounts(segment))
         {
             return false;
         }
@@ -1823,6 +1831,14 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))
         && !Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// True when the segment's goods are seeds or farm inputs (<see cref="ClassifierRules.SeedCodes"/>, <see cref="ClassifierRules.GoodsWhoseTradeCounts"/>),
+    /// whose trade the labelling rules count in the segment itself.
+    /// </summary>
+    private bool TradeCounts(int s) =>
+        Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal))
+            || Array.IndexOf(ClassifierRules.SeedCodes, c) >= 0);
+
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
     private int TradeSegment(string? chain, string classes)
     {
@@ -1862,8 +1878,47 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     internal static string MadeList(string scope)
     {
+        // A numbered licence (1、生产、加工：橡胶制品…；2、经营…) opens its clauses with their number (session 42, ADR 0590).
         var end = scope.IndexOfAny(ClauseEnd);
-        var clause = (end < 0 ? scope : scope[..end]).Trim();
+        return MadeListOf(WithoutNumber((end < 0 ? scope : scope[..end]).Trim()));
+    }
+
+    /// <summary>
+    /// A licence's clause or item without the number that opens it when the licence is a numbered list (1、生产、加工：…；2、…,
+    /// （3）销售…, 1.销售…, ３．生产…; ADRs 0590, 0600): one or two digits followed by 、 . ． ) ）, or a bracketed number, (一) included.
+    /// A number alone (the １ of １、为船舶… split at its 、) leaves nothing. A number that belongs to the thing stays (3D打印,
+    /// 1.5吨叉车, 86系列开关), and so does an unbracketed Chinese numeral: 一、二类压力容器 names the classes one and two.
+    /// </summary>
+    internal static string WithoutNumber(string text)
+    {
+        var bracketed = text.Length > 0 && text[0] is '(' or '（';
+        var at = bracketed ? 1 : 0;
+        var digits = at;
+        while (at < text.Length && at - digits < 2 && (char.IsAsciiDigit(text[at]) || text[at] is >= '０' and <= '９'
+            || (bracketed && "一二三四五六七八九十".Contains(text[at], StringComparison.Ordinal))))
+        {
+            at++;
+        }
+
+        if (at == digits)
+        {
+            return text;
+        }
+
+        if (at == text.Length)
+        {
+            return bracketed ? text : string.Empty;
+        }
+
+        var mark = text[at];
+        var marks = bracketed ? mark is ')' or '）'
+            : mark is '、' or ')' or '）' || (mark is '.' or '．' && (at + 1 == text.Length || !(char.IsAsciiDigit(text[at + 1]) || text[at + 1] is >= '０' and <= '９')));
+        return marks ? text[(at + 1)..].TrimStart() : text;
+    }
+
+    /// <summary>The made list of one clause (see <see cref="MadeList"/>), or "".</summary>
+    private static string MadeListOf(string clause)
+    {
         var list = string.Empty;
         var colon = clause.IndexOfAny([':', '：']);
         if (colon > 0)
@@ -1953,7 +2008,7 @@ internal sealed partial class CompanyClassifier
         while (start < scope.Length)
         {
             var end = scope.IndexOfAny(MainBusinessEnd, start);
-            var item = WithoutNumbering(scope[start..(end < 0 ? scope.Length : end)].Trim());
+            var item = WithoutNumber(scope[start..(end < 0 ? scope.Length : end)].Trim());
             if (item.Length > 0 && !IsActivity(item))
             {
                 return item;
@@ -1969,50 +2024,6 @@ internal sealed partial class CompanyClassifier
 
         return string.Empty;
     }
-
-    // ---- A numbered licence's first item (session 42, ADR 0600) ----
-
-    /// <summary>
-    /// An item of a licence without the number that opens it: a licence written as a numbered list (１、为船舶提供码头设施…；２、…,
-    /// (1)生产…, 1.销售…) opens with the number, and the number is no item. A number standing alone (１, (一)) leaves nothing; a
-    /// number that belongs to the thing (3D打印, 1.5吨) stays: only a bracketed number or a number with its full stop is a mark.
-    /// </summary>
-    internal static string WithoutNumbering(string item)
-    {
-        var at = 0;
-        var bracketed = at < item.Length && item[at] is '(' or '（';
-        if (bracketed)
-        {
-            at++;
-        }
-
-        var digits = at;
-        while (at < item.Length && at - digits < 2 && IsNumeral(item[at]))
-        {
-            at++;
-        }
-
-        if (at == digits)
-        {
-            return item;
-        }
-
-        if (bracketed)
-        {
-            return at < item.Length && item[at] is ')' or '）' ? item[(at + 1)..].TrimStart() : item;
-        }
-
-        if (at == item.Length)
-        {
-            return string.Empty;
-        }
-
-        return item[at] is '.' or '．' && (at + 1 == item.Length || !IsNumeral(item[at + 1])) ? item[(at + 1)..].TrimStart() : item;
-    }
-
-    private static bool IsNumeral(char c) => c is (>= '0' and <= '9') or (>= '０' and <= '９') || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
-
-    // ---- end of a numbered licence's first item ----
 
     private static readonly char[] ProductSeparators = ['、', ',', '，', ';', '；', '|', '/', '。'];
 
@@ -2086,10 +2097,38 @@ internal sealed partial class CompanyClassifier
     // 系统服务): such an item says nothing of what the company does, and the first item that names a thing is read instead (ADR 0495).
     private static readonly string[] Activities =
         ["研发", "研制", "开发", "技术开发", "设计", "生产", "加工", "制造", "生产加工", "销售", "批发", "零售", "批零兼营", "经营", "收购", "安装", "维修", "进出口",
-         "制作", "发布", "代理", "策划", "技术转让", "技术咨询", "技术服务", "技术推广"];
+         "制作", "发布", "代理", "策划", "技术转让", "技术咨询", "技术服务", "技术推广", "承办"];
 
-    /// <summary>True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what.</summary>
-    private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0;
+    /// <summary>
+    /// True when a scope item is only an activity (研发, 生产, 销售 …), saying nothing of what: one activity, or activities written
+    /// together, joined or not by 及, 和, 与 or 并 (承办设计, 生产销售, 加工及销售; session 42, ADR 0590).
+    /// </summary>
+    private static bool IsActivity(string item) => Array.IndexOf(Activities, item) >= 0 || (item.Length >= 4 && OnlyActivities(item, 0));
+
+    private static bool OnlyActivities(string item, int start)
+    {
+        if (start == item.Length)
+        {
+            return true;
+        }
+
+        if (start > 0 && Array.IndexOf(ActivityJoiners, item[start]) >= 0 && start + 1 < item.Length && OnlyActivities(item, start + 1))
+        {
+            return true;
+        }
+
+        foreach (var activity in Activities)
+        {
+            if (string.CompareOrdinal(item, start, activity, 0, activity.Length) == 0 && OnlyActivities(item, start + activity.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] ActivityJoiners = ['及', '和', '与', '并'];
 
     /// <summary>
     /// The confidence of a membership from its independent sources (name, products, industry cell, business scope):

@@ -2155,7 +2155,7 @@ internal sealed class CompanyClassifierTests
     [TestCase("(含危险化学品)", "(含危险化学品)")]
     public void A_licence_item_loses_only_the_number_that_marks_it(string item, string expected)
     {
-        Assert.That(CompanyClassifier.WithoutNumbering(item), Is.EqualTo(expected));
+        Assert.That(CompanyClassifier.WithoutNumber(item), Is.EqualTo(expected));
     }
 
     // ---- end of listed and coded rows, session 42 (ADR 0600) ----
@@ -2230,6 +2230,92 @@ internal sealed class CompanyClassifierTests
     }
 
     // ---- end of register rows, session 41 ----
+
+    // ---- Register rows, session 42 (issue #19, ADR 0590) ----
+
+    // Activities written together (承办设计, 设计制作, 生产销售) say nothing of what, like one activity: the first item that names a
+    // thing is read (发布国内各类广告 → an advertiser). An item that goes on to name its thing (生产销售塑料制品) is read as it stands.
+    [TestCase("某某市某某文化传播有限公司", "承办设计、制作、代理、发布国内各类广告；礼仪庆典服务。", "FW-BIZ", true)]
+    [TestCase("某某市某某工贸有限公司", "生产销售塑料制品；五金交电销售", "HG-PLAS", true)]
+    [TestCase("某某市某某文化传播有限公司", "承办设计、制作、代理；礼仪庆典服务。", "FW-BIZ", false)]
+    public async Task Activities_written_together_are_an_activity(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == segment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A numbered licence (1、生产、加工：橡胶制品…；2、经营…) is read past its clause's number: its made list names the maker. A trader's
+    // numbered licence that only sells the goods still names no maker of them.
+    [TestCase("某某市某某工贸有限公司", "1、生产、加工：橡胶制品、电子产品、纺织材料；2、经营各类商品和技术的进出口", true)]
+    [TestCase("某某市某某商贸有限公司", "1、销售：橡胶制品、电子产品、纺织材料；2、经营各类商品和技术的进出口", false)]
+    public async Task A_numbered_licence_is_read_past_its_number(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == "HG-PLAS"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    [TestCase("1、生产、加工：橡胶制品", "生产、加工：橡胶制品")]
+    [TestCase("2.经营各类商品", "经营各类商品")]
+    [TestCase("（3）销售：化肥", "销售：化肥")]
+    [TestCase("一、二类压力容器制造", "一、二类压力容器制造")]
+    [TestCase("86系列开关、插座", "86系列开关、插座")]
+    public void A_clause_loses_only_a_digit_number(string clause, string read)
+    {
+        Assert.That(CompanyClassifier.WithoutNumber(clause), Is.EqualTo(read));
+    }
+
+    // A storage-and-carriage firm (储运) whose licence carries goods is a haulier (FW-LOGI), as one named 运输 is; one whose licence
+    // carries passengers too, or no goods, is not placed by its name.
+    [TestCase("某某县某某储运有限责任公司", "普通货运；二类汽车维修；停车、洗车服务", true)]
+    [TestCase("某某县某某储运有限责任公司", "班车客运；普通货运", false)]
+    [TestCase("某某市某某物资储运有限公司", "钢材、建筑材料销售；房屋租赁", false)]
+    public async Task A_storage_and_carriage_firm_with_a_freight_licence_is_a_haulier(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.HaulageSegment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A licence's words of packaging containers (食品用塑料包装容器, 各类包装容器) and PET preforms (瓶胚) are packaging's (NC-PACK), seals
+    // (橡塑密封件, 汽车密封件) rubber goods' (HG-PLAS), 企业形象策划 and 公关服务 a business-services firm's (FW-BIZ). A trader whose licence opens with
+    // other goods is not placed by them later in the licence.
+    [TestCase("某某市某某包装有限公司", "钢桶及各类包装容器的生产、销售", "NC-PACK", true)]
+    [TestCase("某某市某某容器有限公司", "聚酯（PET）瓶胚及聚酯（PET）瓶的生产、销售", "NC-PACK", true)]
+    [TestCase("某某市某某汽车密封件有限公司", "汽车密封件、汽车减震垫及相关产品的生产、销售", "HG-PLAS", true)]
+    [TestCase("某某市某某文化传播有限公司", "企业形象策划；会展服务；平面设计", "FW-BIZ", true)]
+    [TestCase("某某市某某商务有限公司", "商务公关服务；为企业开拓营销市场、建立营销网络及招商引资服务", "FW-BIZ", true)]
+    [TestCase("某某市某某商贸有限公司", "五金交电、建筑材料销售；企业形象策划", "FW-BIZ", false)]
+    public async Task Words_of_packaging_seals_and_image_planning_name_their_segments(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == segment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // Seeds sold in a trade clause (包装种子、蔬菜批发兼零售) are a seed company's (NC-SEED): the labelling rules count the trade in seeds and
+    // farm inputs in their own segment. Food sold in a trade clause still names no maker of it (粮油加工).
+    [TestCase("某某市某某蔬菜良繁有限公司", "包装种子、蔬菜批发兼零售。", "NC-SEED", true)]
+    [TestCase("某某市某某商贸有限公司", "大米、面粉、食用油批发兼零售。", "NC-GRAIN", false)]
+    public async Task Seeds_sold_in_a_trade_clause_name_the_seed_segment(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == segment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // ---- end of register rows, session 42 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----
 

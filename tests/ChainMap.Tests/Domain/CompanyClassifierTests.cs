@@ -1842,18 +1842,19 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Where(m => m.Segment.ChainCode == "FW"), Is.Empty, Describe(matches));
     }
 
-    // Beside a maker's cell whose division holds a segment of the service's own chain (军工电子Ⅲ → 39, 电子信息), the service line is the
-    // company's chain: it stays a chain-level membership, the service segment suggested (ADR 0610).
+    // Beside a maker's cell whose division holds a segment of the service's own chain (其他电源设备Ⅲ: a power-supply maker, whose codes
+    // 电子信息 holds), the service line is in the company's own chain: 电子信息 stays a chain-level membership with 电子信息服务 suggested,
+    // while the same 软件开发 in 现代服务业, a chain the cell's codes hold no segment of, proposes nothing (ADR 0610).
     [Test]
     public async Task A_service_the_products_alone_name_in_the_chain_of_a_maker_s_cell_names_the_chain()
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
-        var matches = classifier.Classify(new CompanyText("某某通信集团股份有限公司", "军工电子Ⅲ", "信息服务", null));
+        var matches = classifier.Classify(new CompanyText("某某电气股份有限公司", "其他电源设备Ⅲ",
+            "数据中心电源、软件开发、销售、电力操作电源系统、平衡项目、通信电源系统维保、通信电源系统技术服务维护、电力管理服务", null));
 
-        var electronics = matches.Where(m => m.Segment.ChainCode == "DZ").ToList();
-        Assert.That(electronics.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "DZ") }), Describe(matches));
-        Assert.That(electronics[0].SuggestedSegments, Does.Contain("DZ-SVC"), electronics[0].Evidence);
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "DZ") }), Describe(matches));
+        Assert.That(matches[0].SuggestedSegments, Does.Contain("DZ-SVC"), matches[0].Evidence);
     }
 
     // A transformer maker listing 电子元器件 and 软件开发 is in 电子元器件; its software line, in a chain (现代服务业) the cell's division 38

@@ -152,10 +152,11 @@ internal static class EvaluateClassifierCommand
             Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  chain wrong {c.Count - c.ChainRight,3}  segment wrong {c.Count - c.SegmentRight,3}  {c.Basis,-12} {c.Cause}");
         }
 
-        Console.WriteLine("chain-level memberships by chain and cause (count; chain wrong; basis; cause)");
+        Console.WriteLine($"chain-level memberships by chain and cause (count; chain wrong; first suggestion labelled; any suggestion labelled; basis; cause): "
+            + $"{report.ChainLevel.Predicted} in all, first {report.ChainLevelFirstSuggested}, any {report.ChainLevelAnySuggested}");
         foreach (var c in report.Causes.Where(c => c.Kind == "chain-level"))
         {
-            Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  chain wrong {c.Count - c.ChainRight,3}  {c.Basis,-12} {c.Cause}");
+            Console.WriteLine($"  {c.Chain,-4} {c.Count,4}  chain wrong {c.Count - c.ChainRight,3}  first {c.FirstSuggested,3}  any {c.AnySuggested,3}  {c.Basis,-12} {c.Cause}");
         }
 
         Console.WriteLine("missed chains by chain and cause (count; what was proposed instead; the row's industry cell)");

@@ -29,9 +29,11 @@ internal sealed record EvaluationMistake(LabelledCompany Company, IReadOnlyList<
 /// One group of proposed memberships (or missed chains) sharing a chain and a cause: <paramref name="Kind"/> is
 /// "proposed" (a membership; right = its chain is a labelled chain, segment right = its segment is labelled), "chain-level"
 /// (a membership naming only the chain, ADR 0370; segment right counts nothing) or
-/// "missed" (a labelled chain the classifier proposed nothing of; right counts nothing).
+/// "missed" (a labelled chain the classifier proposed nothing of; right counts nothing). For a chain-level group,
+/// <paramref name="FirstSuggested"/> and <paramref name="AnySuggested"/> count the memberships whose first suggested segment, or
+/// any suggested segment, is a labelled segment of the row (ADR 0610).
 /// </summary>
-internal sealed record EvaluationCause(string Kind, string Chain, string Basis, string Cause, int Count, int ChainRight, int SegmentRight);
+internal sealed record EvaluationCause(string Kind, string Chain, string Basis, string Cause, int Count, int ChainRight, int SegmentRight, int FirstSuggested = 0, int AnySuggested = 0);
 
 /// <summary>The figures of one evaluation run.</summary>
 internal sealed record ClassifierReport(
@@ -60,6 +62,12 @@ internal sealed record ClassifierReport(
     /// in <see cref="Chain"/>; in <see cref="Segment"/> they are neither a right nor a wrong segment.
     /// </summary>
     public PrecisionRecall ChainLevel { get; init; } = new(0, 0, 0);
+
+    /// <summary>Chain-level memberships whose first suggested segment (可定环节) is a labelled segment of the row (ADR 0610).</summary>
+    public int ChainLevelFirstSuggested { get; init; }
+
+    /// <summary>Chain-level memberships with any suggested segment among the row's labelled segments (ADR 0610).</summary>
+    public int ChainLevelAnySuggested { get; init; }
 
     /// <summary>Share of proposed memberships (segment and chain-level) that are 待确认 (below <see cref="ClassifierRules.ConfirmThreshold"/>).</summary>
     public double UnconfirmedShare => Segment.Predicted + ChainLevel.Predicted == 0 ? 0 : (double)Unconfirmed / (Segment.Predicted + ChainLevel.Predicted);
@@ -108,13 +116,16 @@ internal static class ClassifierEvaluation
         var bandCounts = new int[BandEdges.Length - 1];
         var bandCorrect = new int[BandEdges.Length - 1];
         var unconfirmed = 0;
+        var chainLevelFirst = 0;
+        var chainLevelAny = 0;
         var byBasis = new SortedDictionary<string, (int Count, int Correct, double Confidence)>(StringComparer.Ordinal);
         var mistakes = new List<EvaluationMistake>();
-        var causes = new Dictionary<(string Kind, string Chain, string Basis, string Cause), (int Count, int ChainRight, int SegmentRight)>();
-        void Note(string kind, string chainCode, string basis, string cause, bool chainRight, bool segmentRight)
+        var causes = new Dictionary<(string Kind, string Chain, string Basis, string Cause), (int Count, int ChainRight, int SegmentRight, int First, int Any)>();
+        void Note(string kind, string chainCode, string basis, string cause, bool chainRight, bool segmentRight, bool first = false, bool any = false)
         {
             var old = causes.GetValueOrDefault((kind, chainCode, basis, cause));
-            causes[(kind, chainCode, basis, cause)] = (old.Count + 1, old.ChainRight + (chainRight ? 1 : 0), old.SegmentRight + (segmentRight ? 1 : 0));
+            causes[(kind, chainCode, basis, cause)] = (old.Count + 1, old.ChainRight + (chainRight ? 1 : 0), old.SegmentRight + (segmentRight ? 1 : 0),
+                old.First + (first ? 1 : 0), old.Any + (any ? 1 : 0));
         }
 
         foreach (var company in companies)
@@ -151,7 +162,11 @@ internal static class ClassifierEvaluation
                     var right = trueChains.Contains(match.Segment.ChainCode);
                     chainLevel.Add(right ? 1 : 0, 1, 0);
                     unconfirmed += match.IsConfirmedByRule ? 0 : 1;
-                    Note("chain-level", match.Segment.ChainCode, match.Basis, CauseOf(match.Evidence), right, false);
+                    var first = match.SuggestedSegments.Count > 0 && truth.Contains(match.SuggestedSegments[0]);
+                    var any = match.SuggestedSegments.Any(truth.Contains);
+                    chainLevelFirst += first ? 1 : 0;
+                    chainLevelAny += any ? 1 : 0;
+                    Note("chain-level", match.Segment.ChainCode, match.Basis, CauseOf(match.Evidence), right, false, first, any);
                     continue;
                 }
 
@@ -192,8 +207,10 @@ internal static class ClassifierEvaluation
             mistakes)
         {
             ChainLevel = chainLevel.Result(),
+            ChainLevelFirstSuggested = chainLevelFirst,
+            ChainLevelAnySuggested = chainLevelAny,
             ByBasis = byBasis.Select(p => (p.Key, p.Value.Count, p.Value.Correct, p.Value.Confidence / p.Value.Count)).ToList(),
-            Causes = causes.Select(p => new EvaluationCause(p.Key.Kind, p.Key.Chain, p.Key.Basis, p.Key.Cause, p.Value.Count, p.Value.ChainRight, p.Value.SegmentRight))
+            Causes = causes.Select(p => new EvaluationCause(p.Key.Kind, p.Key.Chain, p.Key.Basis, p.Key.Cause, p.Value.Count, p.Value.ChainRight, p.Value.SegmentRight, p.Value.First, p.Value.Any))
                 .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Chain, StringComparer.Ordinal).ThenByDescending(c => c.Count - c.ChainRight)
                 .ThenBy(c => c.Cause, StringComparer.Ordinal).ToList(),
         };

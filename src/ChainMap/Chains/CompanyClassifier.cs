@@ -741,14 +741,17 @@ internal sealed partial class CompanyClassifier
             {
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
-            }, YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
+            }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
+                YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
 
         // A chain-level membership says only the chain: one is enough; and a name's trade word (药业) adds nothing beside a segment of
         // the chain that the row names (原料药 in the scope) (ADR 0450), nor a licence's clause that deals in goods (ADR 0485), nor a line
         // the cell does not back (ADR 0545).
-        return matches.Where(m => !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        // A maker's service line that only its products name, in a chain the cell's divisions hold no segment of, proposes nothing,
+        // not even the chain (ADR 0610).
+        return matches.Where(m => !m.ServiceOfAMaker && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 
@@ -996,7 +999,7 @@ internal sealed partial class CompanyClassifier
         }
 
         var sources = candidate.Sources();
-        if (cell.NamesMaker && IsProductsOnly(sources) && IsService(s))
+        if (ServiceBesideAMaker(s, candidate, cell))
         {
             return true;
         }
@@ -1004,6 +1007,17 @@ internal sealed partial class CompanyClassifier
         return candidate.LabelGuess is null && candidate.Field(0) + candidate.Field(1) + candidate.Field(2) + candidate.Field(3) == 0
             && candidate.SourceCode[1] is > 0 and < NameCodeWeight && sources[0] + sources[3] == 0;
     }
+
+    /// <summary>
+    /// True when the products alone name a trade or service segment (<see cref="IsService"/>) beside an industry cell whose codes are
+    /// all making ones (融资租赁 among a jeweller's products): a maker's service line, not a business of the chain (ADR 0545, ADR 0610).
+    /// </summary>
+    private bool ServiceBesideAMaker(int s, Candidate candidate, CellLabel cell) =>
+        !candidate.Generic && !candidate.MainBusiness && cell.Text.Length > 0 && cell.NamesMaker && IsProductsOnly(candidate.Sources()) && IsService(s);
+
+    /// <summary>True when a code of the industry cell lies in a GB/T division of some segment of the chain (其他计算机设备 → 39 for 电子信息).</summary>
+    private bool CellBacksTheChain(string chain, IReadOnlyList<IndustryCode> cellCodes) =>
+        cellCodes.Any(c => Enumerable.Range(0, segments.Count).Any(i => segments[i].ChainCode == chain && segmentCodes[i].Any(x => x[..2] == c.Code[..2])));
 
     // ---- end of a line the cell does not back ----
 

@@ -1829,22 +1829,36 @@ internal sealed class CompanyClassifierTests
     }
 
     // A trade or service segment (codes only outside GB/T divisions 01–43) that the products alone name, beside a cell whose codes all
-    // lie in making divisions (钟表珠宝), is a group's side line: the chain, 环节待定, with the segment suggested. Either script.
+    // lie in making divisions (钟表珠宝) and in no division of that chain, is a maker's side line: it proposes nothing, not even the chain
+    // (ADR 0610; ADR 0545 made it chain-level). Either script.
     [TestCase("钟表珠宝", "黄金珠宝、融资租赁")]
     [TestCase("鐘錶珠寶", "黃金珠寶、融資租賃")]
-    public async Task A_service_the_products_alone_name_beside_a_maker_s_cell_names_only_the_chain(string industry, string products)
+    public async Task A_service_the_products_alone_name_beside_a_maker_s_cell_of_another_chain_proposes_nothing(string industry, string products)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var matches = classifier.Classify(new CompanyText("某某珠宝股份有限公司", industry, products, null));
 
-        var finance = matches.Where(m => m.Segment.ChainCode == "FW").ToList();
-        Assert.That(finance.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "FW") }), Describe(matches));
-        Assert.That(finance[0].SuggestedSegments, Does.Contain("FW-FIN"), finance[0].Evidence);
+        Assert.That(matches.Where(m => m.Segment.ChainCode == "FW"), Is.Empty, Describe(matches));
     }
 
-    // Such a chain-level membership adds nothing beside a segment of the same chain that the row names: a transformer maker listing
-    // 电子元器件 and 软件开发 is in 电子元器件 (no second, chain-level 电子信息 membership) and in 现代服务业 at chain level.
+    // Beside a maker's cell whose division holds a segment of the service's own chain (其他电源设备Ⅲ: a power-supply maker, whose codes
+    // 电子信息 holds), the service line is in the company's own chain: 电子信息 stays a chain-level membership with 电子信息服务 suggested,
+    // while the same 软件开发 in 现代服务业, a chain the cell's codes hold no segment of, proposes nothing (ADR 0610).
+    [Test]
+    public async Task A_service_the_products_alone_name_in_the_chain_of_a_maker_s_cell_names_the_chain()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某电气股份有限公司", "其他电源设备Ⅲ",
+            "数据中心电源、软件开发、销售、电力操作电源系统、平衡项目、通信电源系统维保、通信电源系统技术服务维护、电力管理服务", null));
+
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, "DZ") }), Describe(matches));
+        Assert.That(matches[0].SuggestedSegments, Does.Contain("DZ-SVC"), matches[0].Evidence);
+    }
+
+    // A transformer maker listing 电子元器件 and 软件开发 is in 电子元器件; its software line, in a chain (现代服务业) the cell's division 38
+    // holds no segment of, proposes nothing (ADR 0610), and no chain-level 电子信息 membership stands beside the named segment (ADR 0545).
     [TestCase("输变电设备", "变压器、电子元器件、软件开发")]
     [TestCase("輸變電設備", "變壓器、電子元器件、軟件開發")]
     public async Task A_side_line_s_chain_level_membership_adds_nothing_beside_a_named_segment_of_its_chain(string industry, string products)
@@ -1853,7 +1867,7 @@ internal sealed class CompanyClassifierTests
 
         var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, products, null));
 
-        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)).Order(), Is.EqualTo(new[] { (false, "DZ-COMP"), (true, "FW") }.Order()), Describe(matches));
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (false, "DZ-COMP") }), Describe(matches));
     }
 
     // Beside a cell of services (酒店) the products' service is the company's own business and keeps its segment.

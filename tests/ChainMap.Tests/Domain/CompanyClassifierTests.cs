@@ -2329,6 +2329,54 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Any(m => m.Segment.Code == segment), Is.EqualTo(placed), Describe(matches));
     }
 
+    // ---- Words register licences use that no segment held, session 42 (issue #19, ADR 0605) ----
+
+    // A licence that opens with the register's own words for a segment's business places the row there (待确认): livestock raising in the
+    // GB/T form (猪饲养, 奶牛养殖, 淡水养殖, 兔养殖), fruit-tree and crop growing, rice milling (粮米加工, 水稻加工), farm implements (农机具), tinplate
+    // packaging, welding gas, software development written with 的, mosquito coils, forest chemicals, connectors (接插件), melamine ware and saplings.
+    [TestCase("某某县某某综合养殖场", "猪饲养", "NC-LIVE")]
+    [TestCase("某某市某某乳业有限公司某某奶牛场", "奶牛养殖", "NC-LIVE")]
+    [TestCase("某某市某某养殖发展有限公司", "海水养殖；淡水养殖。", "NC-LIVE")]
+    [TestCase("某某市某某兔业有限责任公司", "兔养殖、销售", "NC-LIVE")]
+    [TestCase("某某市某某果业开发有限公司", "果树种植、有机肥生产及销售。", "NC-PLANT-VEG")]
+    [TestCase("某某市某某农业开发有限公司", "农作物种植及销售；水产、畜牧家禽的养殖及销售", "NC-PLANT")]
+    [TestCase("某某县某某粮米加工厂", "粮米加工；玉米、水稻、杂粮购销", "NC-GRAIN")]
+    [TestCase("某某市某某精米加工厂", "水稻加工；水稻、玉米、大豆收购。粮食销售", "NC-GRAIN")]
+    [TestCase("某某县某某机械有限责任公司", "机械化农机具、铁制小农具的制造", "NC-EQUIP")]
+    [TestCase("某某市某某包装有限责任公司", "印铁；机械加工、马口铁包装", "NC-PACK")]
+    [TestCase("某某市某某气体有限公司", "焊割气的生产、销售；焊割工具的销售", "HG-BASIC")]
+    [TestCase("某某市某某科技有限公司", "计算机软件的开发及销售；销售：计算机及配件", "DZ-SVC")]
+    [TestCase("某某市某某科技有限公司", "计算机软件的研究与开发，信息系统咨询与技术服务", "FW-INFO")]
+    [TestCase("某某市某某卫生用品有限公司", "制造：蚊香；批发：蚊香。", "HG-DAILY")]
+    [TestCase("某某市某某林化制品有限公司", "林产化学产品", "HG-BIOCHEM")]
+    [TestCase("某某市某某接插件有限公司", "电子电器接插件、开关的制造及销售", "DZ-COMP-PASSIVE")]
+    [TestCase("某某市某某餐具有限公司", "制造密胺制品；餐具；塑料制品。", "HG-PLAS")]
+    [TestCase("某某市某某生态农业发展有限责任公司", "树苗、花卉种植、销售。", "NC-SEED")]
+    public async Task A_licence_in_the_register_s_own_words_names_its_segment(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
+    }
+
+    // What the words must not place: a seller's licence (a trader of farm implements or mosquito coils is in no makers' segment, ADR 0360),
+    // a word that stands past the licence's first item (a builder's 果树种植), and a trader whose licence develops and sells computer
+    // software and hardware (软硬件的开发: a computer shop's boilerplate, labelled none; only software developed alone is a word).
+    [TestCase("某某市某某商贸有限公司", "农机具、农机配件、五金交电销售", "NC-EQUIP")]
+    [TestCase("某某市某某商贸有限公司", "销售：蚊香、日用百货、洗涤用品", "HG-DAILY")]
+    [TestCase("某某市某某建筑工程有限公司", "房屋建筑工程施工；园林绿化工程；果树种植", "NC-PLANT-VEG")]
+    [TestCase("某某市某某贸易有限公司", "计算机软硬件的开发、销售及技术服务；通信设备及器材、计算机配件及耗材销售", "DZ-SVC")]
+    public async Task The_register_words_place_no_seller_no_late_item_and_no_computer_shop(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Not.Contain(segment), Describe(matches));
+    }
+
     // ---- end of register rows, session 42 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----

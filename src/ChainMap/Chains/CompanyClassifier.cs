@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ChainMap.Domain;
 using ChainMap.Text;
 
@@ -358,7 +359,7 @@ internal sealed partial class CompanyClassifier
         var name = ChineseText.Fold(company.Name);
         var products = ChineseText.Fold(company.Products);
         var industryText = ChineseText.Fold(company.Industry);
-        var scope = WithoutExclusionNotes(ChineseText.Fold(company.Scope));
+        var scope = WithoutExclusionNotes(WithoutLicenceHeadings(ChineseText.Fold(company.Scope)));
         if (name.Length + products.Length + industryText.Length + scope.Length == 0)
         {
             return [];
@@ -1288,6 +1289,39 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>Words that open with 除 and name a thing or a service (除尘设备, 除湿机), not an exclusion.</summary>
     private static readonly string[] RemovalWords = ["除尘", "除湿", "除臭", "除草", "除锈", "除垢", "除霜", "除雪", "除冰", "除虫", "除味", "除油", "除蜡", "除甲醛", "除盐", "除氧", "除砂", "除渣"];
+
+    /// <summary>
+    /// The (folded) business scope without the register's headings that hide its first item (session 42): an opening
+    /// `许可经营项目:无` (no permitted items) with the `一般经营项目:` heading after it (`许可经营项目:无;一般经营项目:电线电缆的生产、销售`,
+    /// common in Inner Mongolia's register; a 许可经营项目 that names items is kept as written), and the preamble of the 2014 register reform that opens whole provinces'
+    /// licences (`法律、法规、国务院决定规定禁止的不得经营;…市场主体自主选择经营。(汽车、摩托车零部件制造销售。)`), the licence in the
+    /// bracket after it read as the licence. Without them the first item is the business itself, not a heading.
+    /// </summary>
+    internal static string WithoutLicenceHeadings(string folded)
+    {
+        if (!folded.Contains("经营项目", StringComparison.Ordinal) && !folded.Contains("自主选择经营", StringComparison.Ordinal))
+        {
+            return folded;
+        }
+
+        var text = ReformPreamble().Replace(folded, string.Empty);
+        if (text.Length != folded.Length)
+        {
+            text = text.TrimEnd('。', '.');
+            if (text.Length > 2 && text[0] == '(' && text[^1] == ')' && text.IndexOf(')', StringComparison.Ordinal) == text.Length - 1)
+            {
+                text = text[1..^1];
+            }
+        }
+
+        return LicenceHeading().Replace(text, string.Empty);
+    }
+
+    [GeneratedRegex("法律、法规、国务院决定规定禁止的不得经营.{0,160}?市场主体自主选择经营[。.;]?")]
+    private static partial Regex ReformPreamble();
+
+    [GeneratedRegex("^许可经营项目:?无(?=[;。,、]|一般经营项目|$)[;。,、]?(?:一般经营项目:?)?")]
+    private static partial Regex LicenceHeading();
 
     /// <summary>
     /// The (folded) business scope without its exclusion notes (issue #19 round 9): a bracket that opens with 不含, 不包括, 除,

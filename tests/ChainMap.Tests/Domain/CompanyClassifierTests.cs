@@ -2271,6 +2271,27 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某贸易有限公司", "计算机软硬件的开发、销售及技术服务；通信设备及器材、计算机配件及耗材销售", "DZ-SVC")]
     public Task The_register_words_place_no_seller_no_late_item_and_no_computer_shop(string name, string scope, string segment) => AssertPlacedAsync(name, scope, segment, false);
 
+    // The register's headings that hide the first item go (session 42): an opening 许可经营项目:无 with the 一般经营项目: after it, and the 2014
+    // reform's preamble with the bracket around the licence after it. A 无 that opens a word (无缝钢管), a 许可经营项目 that names items, and a
+    // licence without headings stay as written.
+    [TestCase("许可经营项目:无;一般经营项目:电线电缆的生产、销售", "电线电缆的生产、销售")]
+    [TestCase("许可经营项目:无一般经营项目:饲料生产、销售", "饲料生产、销售")]
+    [TestCase("许可经营项目:无缝钢管销售", "许可经营项目:无缝钢管销售")]
+    [TestCase("许可经营项目:化学试剂。一般经营项目:化工产品", "许可经营项目:化学试剂。一般经营项目:化工产品")]
+    [TestCase("法律、法规、国务院决定规定禁止的不得经营;法律、法规、国务院决定规定应当许可(审批)的,经审批机关批准后凭许可(审批)文件经营;法律、法规、国务院决定规定无需许可(审批)的,市场主体自主选择经营。(汽车、摩托车零部件制造销售。)", "汽车、摩托车零部件制造销售。")]
+    [TestCase("法律、法规、国务院决定规定禁止的不得经营;法律、法规、国务院决定规定应当许可(审批)的,经审批机关批准后凭许可(审批)文件经营;法律、法规、国务院决定规定无需许可(审批)的,市场主体自主选择经营。", "")]
+    [TestCase("塑料制品生产、销售(不含危险品)", "塑料制品生产、销售(不含危险品)")]
+    public void A_licence_loses_the_register_s_headings(string folded, string read) =>
+        Assert.That(CompanyClassifier.WithoutLicenceHeadings(folded), Is.EqualTo(read));
+
+    // So a licence under a heading is read from its first item: a firm whose licence opens 许可经营项目：无；一般经营项目：饲料的生产 is a feed maker,
+    // and the parts maker whose licence stands in the bracket after the reform's preamble is placed by it as without the preamble.
+    [TestCase("某某市某某实业有限公司", "许可经营项目：无；一般经营项目：饲料的生产、销售", "NC-INPUT-FEED", true)]
+    [TestCase("某某市某某实业有限公司", "法律、法规、国务院决定规定禁止的不得经营；法律、法规、国务院决定规定应当许可（审批）的，经审批机关批准后凭许可（审批）文件经营;法律、法规、国务院决定规定无需许可（审批）的，市场主体自主选择经营。（饲料生产、销售。）", "NC-INPUT-FEED", true)]
+    [TestCase("某某市某某商贸有限公司", "许可经营项目：无；一般经营项目：五金交电、饲料销售", "NC-INPUT-FEED", false)]
+    public Task A_licence_under_the_register_s_headings_is_read_from_its_first_item(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of register rows, session 42 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----

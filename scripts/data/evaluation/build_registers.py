@@ -15,7 +15,8 @@ registers-dev6-labels.txt; with `--set registers-dev7`, labelled/registers-dev7.
 registers-dev7-labels.txt; with `--set registers-dev8`, labelled/registers-dev8.csv (session 40's) from
 registers-dev8-labels.txt; with `--set registers-dev9`, labelled/registers-dev9.csv (session 41's) from
 registers-dev9-labels.txt; with `--set registers-dev10`, labelled/registers-dev10.csv (session 42's) from
-registers-dev10-labels.txt. Checks: every key exists in its
+registers-dev10-labels.txt; with `--set registers-habits`, labelled/registers-habits.csv (session 42's rows with a
+licence habit, ADR 0615) from registers-habits-labels.txt. Checks: every key exists in its
 file with the same name, every segment code is defined in data/chains/segments.csv, no key twice. The sampling is
 select_registers.py; the README (Evaluation/README.md, "The registers set") says how the rows were drawn and labelled.
 """
@@ -42,7 +43,7 @@ def main(spec, folder):
     prefix = {"registers-dev": "regdev", "registers-dev2": "regdev2", "registers-dev3": "regdev3",
               "registers-dev4": "regdev4", "registers-dev5": "regdev5",
               "registers-dev6": "regdev6", "registers-dev7": "regdev7",
-              "registers-dev8": "regdev8", "registers-dev9": "regdev9", "registers-dev10": "regdev10"}.get(tuning, "reg")
+              "registers-dev8": "regdev8", "registers-dev9": "regdev9", "registers-dev10": "regdev10", "registers-habits": "reghab"}.get(tuning, "reg")
     for part, key, name, segs, note in read_labels(spec["labels"]):
         file, row = source.get(key, (None, None))
         if row is None or row["企业名称"].strip() != name:

@@ -4,7 +4,7 @@ four province/year files of catseyess/elevencats (Enterprise-Registration-Data/c
 that no labelled set had used.
 
 Usage (`--set registers-dev` first for the tuning set of session 30, `--set registers-dev2` for session 31's,
-`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, `--set registers-dev7` for session 39's, `--set registers-dev8` for session 40's, `--set registers-dev9` for session 41's, `--set registers-dev10` for session 42's, see SETS;
+`--set registers-dev3` for session 32's, `--set registers-dev4` for session 33's, `--set registers-dev5` for session 36's, `--set registers-dev6` for session 37's, `--set registers-dev7` for session 39's, `--set registers-dev8` for session 40's, `--set registers-dev9` for session 41's, `--set registers-dev10` for session 42's, `--set registers-habits` for session 42's rows with a licence habit, see SETS;
 the default is `registers`):
   python3 select_registers.py [--set registers-dev] pool <folder> <pool.csv>
       every eligible row, in the labelled sets' columns with empty segments and id = key, for the classifier run
@@ -99,6 +99,17 @@ SETS = {
                                     "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5",
                                     "registers-dev6", "registers-dev7", "registers-dev8", "registers-dev9", "products-blind"],
                             labels="registers-dev10-labels.txt"),
+    # registers-habits: register rows whose licence carries one of two whole-province habits that hide its first item (session
+    # 42, ADR 0615): an opening 许可经营项目：无 with 一般经营项目：, or the 2014 reform's preamble (…市场主体自主选择经营). Two files no set,
+    # script or doc had named (2002/内蒙古, 2002/贵州), only the rows with a habit; labelled by the lead before any classifier ran on
+    # them, to measure ADR 0615 on labelled rows.
+    "registers-habits": dict(files=["2002/内蒙古", "2002/贵州"], seed=42, per_file_a=30, per_file_b=0,
+                             others=["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev",
+                                     "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5",
+                                     "registers-dev6", "registers-dev7", "registers-dev8", "registers-dev9", "registers-dev10",
+                                     "products-blind"],
+                             only=("许可经营项目：无", "自主选择经营"),
+                             labels="registers-habits-labels.txt"),
 }
 
 def set_arguments(argv):
@@ -127,6 +138,8 @@ def eligible(folder, spec):
             for row in csv.DictReader(f):
                 name = row["企业名称"].strip()
                 if row["所在省份"] != province or not name or name in taken or name in seen:
+                    continue
+                if "only" in spec and not any(habit in row["经营范围"] for habit in spec["only"]):
                     continue
                 seen.add(name)
                 rows.append((f"{row['统一社会信用代码']}@{file}", row))

@@ -2292,6 +2292,15 @@ internal sealed class CompanyClassifierTests
     public Task A_licence_under_the_register_s_headings_is_read_from_its_first_item(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // A farm-supplies company named 农牧业生产资料 or 农牧生产资料 sells farm inputs: its name's 农牧 / 牧业 is no livestock farm (NC-LIVE), while
+    // a 农牧 company that raises animals still is (data/industry/name-words.csv reads the compound before 农牧 and 牧业).
+    [TestCase("内蒙古某某农牧业生产资料股份有限公司某某分公司", "许可经营项目：无一般经营项目：经销化肥、农膜、中小型农牧业机械及零部件", "NC-LIVE", false)]
+    [TestCase("青海某某农牧生产资料(集团)股份有限公司某某直销点", "销售农用化肥、农药、农药器械及配件、农牧机具、饲料", "NC-LIVE", false)]
+    [TestCase("内蒙古某某农牧业生产资料股份有限公司某某分公司", "许可经营项目：无一般经营项目：经销化肥、农膜、中小型农牧业机械及零部件", "NC-INPUT", true)]
+    [TestCase("某某县某某农牧发展有限公司", "生猪养殖、销售", "NC-LIVE", true)]
+    public Task A_farm_supplies_company_named_nong_mu_is_no_livestock_farm(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of register rows, session 42 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----

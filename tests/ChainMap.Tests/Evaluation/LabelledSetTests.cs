@@ -40,6 +40,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-dev8")]
     [TestCase("registers-dev9")]
     [TestCase("registers-dev10")]
+    [TestCase("registers-habits")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -267,6 +268,20 @@ public sealed class LabelledSetTests
         Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(perFile), "the same number of rows per file");
         Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("A; "), "random rows only (no part B)");
         Assert.That(rows.Count(row => !Codes(row).Any()), Is.GreaterThanOrEqualTo(rows.Count / 4), "a real register: many rows in no chain");
+    }
+
+    [Test]
+    public void The_habits_set_is_random_rows_of_two_more_files_whose_licence_carries_a_habit()
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", "registers-habits.csv"));
+        string[] otherSets = ["dev", "holdout", "fresh", "products", "codes", "registers", "registers-dev", "registers-dev2", "registers-dev3", "registers-dev4",
+            "registers-dev5", "registers-dev6", "registers-dev7", "registers-dev8", "registers-dev9", "registers-dev10", "products-blind"];
+
+        AssertRegisterRows(rows, otherSets, ["2002/内蒙古", "2002/贵州"]);
+        Assert.That(rows, Has.Count.EqualTo(60));
+        Assert.That(rows.GroupBy(row => row["source"]).Select(group => group.Count()), Has.All.EqualTo(30), "30 rows per file");
+        Assert.That(rows.Select(row => row["scope"]), Has.All.Matches<string>(scope => scope.Contains("许可经营项目：无", StringComparison.Ordinal) || scope.Contains("自主选择经营", StringComparison.Ordinal)),
+            "only rows whose licence carries 许可经营项目：无 or the reform preamble (ADR 0615)");
     }
 
     /// <summary>Register rows: unique names in no other labelled set, only the given files of catseyess/elevencats, each with a

@@ -1305,16 +1305,32 @@ internal sealed partial class CompanyClassifier
         }
 
         var text = ReformPreamble().Replace(folded, string.Empty);
-        if (text.Length != folded.Length)
+        if (text.Length != folded.Length && text.StartsWith('('))
         {
-            text = text.TrimEnd('。', '.');
-            if (text.Length > 2 && text[0] == '(' && text[^1] == ')' && text.IndexOf(')', StringComparison.Ordinal) == text.Length - 1)
-            {
-                text = text[1..^1];
-            }
+            text = OutOfItsBracket(text.TrimEnd('。', '.'));
         }
 
         return LicenceHeading().Replace(text, string.Empty);
+    }
+
+    /// <summary>
+    /// The licence that stands in one bracket after the reform's preamble, out of it: `(汽车(不含小轿车)销售。)` → `汽车(不含小轿车)销售。`
+    /// (brackets inside it counted), and a bracket the register cut off before it closed (`(磷矿粉`) loses its opening. A bracket that
+    /// closes before the end is a note of the licence's first item and stays.
+    /// </summary>
+    private static string OutOfItsBracket(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth == 0)
+            {
+                return i == text.Length - 1 ? text[1..^1] : text;
+            }
+        }
+
+        return text[1..];
     }
 
     [GeneratedRegex("法律、法规、国务院决定规定禁止的不得经营.{0,160}?市场主体自主选择经营[。.;]?")]
@@ -1877,7 +1893,7 @@ internal sealed partial class CompanyClassifier
     private bool HoldsMakers(int s) =>
         segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))
-        && !Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal)));
+        && !TradeCounts(s);
 
     /// <summary>
     /// True when the segment's goods are seeds or farm inputs (<see cref="ClassifierRules.SeedCodes"/>, <see cref="ClassifierRules.GoodsWhoseTradeCounts"/>),

@@ -308,6 +308,10 @@ internal sealed class ClassifierEvaluationTests
         // classifier ran on them. Main 6979edd (before ADR 0615): 71.4 (10/14) / 58.8 (10/17) / 66.7 (10/15) / 58.8 (10/17); with ADR 0615:
         // 71.4 / 58.8 / 71.4 (10/14) / 58.8; with 农牧业生产资料 read before 牧业 (name-words.csv): 71.4 / 58.8 / 76.9 (10/13) / 58.8.
         new object[] { "registers-habits", 71.0, 58.0, 76.0, 58.0 },
+        // Session 43 (lead; docs/benchmarks.md "Issue #19: registers-dev11, a blind check (lead, session 43)"): registers-dev11, 120 random
+        // register rows of 2000/天津, 2000/宁夏, 2000/贵州, 2000/重庆, labelled before the classifier ran on them. Measured blind on main
+        // bd5cb40: 97.4 (37/38) / 67.3 (37/55) / 91.4 (32/35) / 55.2 (32/58).
+        new object[] { "registers-dev11", 97.0, 67.0, 91.0, 55.0 },
     ];
 
     [TestCaseSource(nameof(Baselines))]

@@ -78,7 +78,14 @@ internal sealed partial class CompanyClassifier
     /// <summary>True for one of <see cref="GenericCatalogueItems"/> or the R&amp;D item made only of <see cref="GenericTechnologyParts"/>.</summary>
     internal static bool IsGenericCatalogueItem(string item) =>
         Array.IndexOf(GenericCatalogueItems, item) >= 0
+        || Array.Exists(GenericResearchEndings, e => item.EndsWith(e, StringComparison.Ordinal))
         || item.Split('、', StringSplitOptions.TrimEntries) is var parts && Array.TrueForAll(parts, p => Array.IndexOf(GenericTechnologyParts, p) >= 0);
+
+    /// <summary>
+    /// The endings of the catalogue's research and technology-promotion items (新材料技术研发, 电子专用材料研发, 新材料技术推广服务,
+    /// 工程和技术研究和试验发展): the field a company studies or promotes, listed before its making items by habit, not what it makes.
+    /// </summary>
+    private static readonly string[] GenericResearchEndings = ["研发", "技术推广服务", "工程和技术研究和试验发展"];
 
     private static readonly char[] CatalogueItemEnds = [';', '；', ',', '，', '。'];
 

@@ -359,7 +359,7 @@ internal sealed partial class CompanyClassifier
         var name = ChineseText.Fold(company.Name);
         var products = ChineseText.Fold(company.Products);
         var industryText = ChineseText.Fold(company.Industry);
-        var scope = WithoutExclusionNotes(WithoutLicenceHeadings(ChineseText.Fold(company.Scope)));
+        var scope = InCatalogueOrder(WithoutExclusionNotes(WithoutLicenceHeadings(ChineseText.Fold(company.Scope))));
         if (name.Length + products.Length + industryText.Length + scope.Length == 0)
         {
             return [];

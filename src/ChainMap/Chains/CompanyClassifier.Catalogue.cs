@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ChainMap.Chains;
+
+// ---- The catalogue's scope format (经营范围规范表述, ADR 0620) ----
+internal sealed partial class CompanyClassifier
+{
+    /// <summary>
+    /// The catalogue's items that almost every licence written since 2021 carries whatever the company does (ADR 0620): the R&amp;D
+    /// boilerplate, the trade permits, investing and renting out property, a holding's management and the permits nearly every firm
+    /// holds beside its trade (building work on its own premises, an internet licence for its website). They name no segment, so
+    /// they are read after the items that do: the company's own trade is the first item that is not one of them.
+    /// </summary>
+    internal static readonly string[] GenericCatalogueItems =
+    [
+        "货物进出口", "技术进出口", "进出口代理", "经营进出口业务", "进出口业务", "信息咨询服务", "以自有资金从事投资活动",
+        "自有资金投资的资产管理服务", "非居住房地产租赁", "住房租赁", "土地使用权租赁", "企业总部管理", "建设工程施工", "建设工程设计",
+        "第一类增值电信业务", "第二类增值电信业务",
+    ];
+
+    /// <summary>The parts of the catalogue's R&amp;D item `技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广` (and its shorter forms).</summary>
+    private static readonly string[] GenericTechnologyParts = ["技术服务", "技术开发", "技术咨询", "技术交流", "技术转让", "技术推广"];
+
+    /// <summary>
+    /// The (folded, exclusion notes removed) business scope in the catalogue's format read in the order its structure gives
+    /// (ADR 0620): the section headings (一般项目:, 许可项目:, and Shenzhen's 一般经营项目是: / 许可经营项目是:) and the closing note of
+    /// the permit section (依法须经批准的项目,经相关部门批准后方可开展经营活动…) are no items; in Shenzhen's licence the making stands under
+    /// 许可经营项目是 (making needed a licence there), so that section is read first; elsewhere the sections keep their order; and the
+    /// <see cref="GenericCatalogueItems"/> go after every other item. A scope with none of the format's marks is returned as it is.
+    /// </summary>
+    internal static string InCatalogueOrder(string scope)
+    {
+        if (scope.Length == 0 || !CatalogueMark().IsMatch(scope))
+        {
+            return scope;
+        }
+
+        var text = PermitNote().Replace(scope, ";");
+        var headings = CatalogueHeading().Matches(text);
+        var sections = new List<(bool ShenzhenPermit, string Body)>();
+        var start = 0;
+        var shenzhenPermit = false;
+        foreach (Match heading in headings)
+        {
+            sections.Add((shenzhenPermit, text[start..heading.Index]));
+            shenzhenPermit = heading.Value.StartsWith("许可经营项目是", StringComparison.Ordinal);
+            start = heading.Index + heading.Length;
+        }
+
+        sections.Add((shenzhenPermit, text[start..]));
+        var ordered = sections.Where(s => s.ShenzhenPermit).Concat(sections.Where(s => !s.ShenzhenPermit));
+        var own = new List<string>();
+        var generic = new List<string>();
+        foreach (var (_, body) in ordered)
+        {
+            foreach (var raw in body.Split(CatalogueItemEnds, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var item = raw.Trim('(', ')', '.', '。');
+                if (item.Length == 0)
+                {
+                    continue;
+                }
+
+                (IsGenericCatalogueItem(item) ? generic : own).Add(item);
+            }
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var item in own.Concat(generic))
+        {
+            builder.Append(builder.Length > 0 ? ";" : string.Empty).Append(item);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True for one of <see cref="GenericCatalogueItems"/> or the R&amp;D item made only of <see cref="GenericTechnologyParts"/>.</summary>
+    internal static bool IsGenericCatalogueItem(string item) =>
+        Array.IndexOf(GenericCatalogueItems, item) >= 0
+        || Array.Exists(GenericResearchEndings, e => item.EndsWith(e, StringComparison.Ordinal))
+        || item.Split('、', StringSplitOptions.TrimEntries) is var parts && Array.TrueForAll(parts, p => Array.IndexOf(GenericTechnologyParts, p) >= 0);
+
+    /// <summary>
+    /// The endings of the catalogue's research and technology-promotion items (新材料技术研发, 电子专用材料研发, 新材料技术推广服务,
+    /// 工程和技术研究和试验发展): the field a company studies or promotes, listed before its making items by habit, not what it makes.
+    /// </summary>
+    private static readonly string[] GenericResearchEndings = ["研发", "技术推广服务", "工程和技术研究和试验发展"];
+
+    private static readonly char[] CatalogueItemEnds = [';', '；', ',', '，', '。'];
+
+    /// <summary>The format's marks: a section heading, the permit section's closing note, or the catalogue's R&amp;D item.</summary>
+    [GeneratedRegex("(?:一般项目|许可项目|一般经营项目是|许可经营项目是):|依法须经批准的项目,经相关部门批准后方可开展经营活动|技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广")]
+    private static partial Regex CatalogueMark();
+
+    [GeneratedRegex("(?:一般项目|许可项目|一般经营项目是|许可经营项目是|一般经营项目|许可经营项目):")]
+    private static partial Regex CatalogueHeading();
+
+    /// <summary>The permit section's closing note, with or without its brackets (…以相关部门批准文件或许可证件为准 / …以审批结果为准).</summary>
+    [GeneratedRegex(@"\(?依法须经批准的项目,经相关部门批准后方可开展经营活动(?:,具体经营项目以[^)]{0,30}为准)?[)。]*")]
+    private static partial Regex PermitNote();
+}
+
+// ---- end of the catalogue's scope format ----

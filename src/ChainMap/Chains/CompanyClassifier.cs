@@ -149,6 +149,39 @@ internal static class ClassifierRules
     public const int FarmSupplyItems = 4;
 
     /// <summary>
+    /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
+    /// <see cref="FarmSupplySegment"/> sells them, and is in no other chain's segment of these classes (绿色农药与新型肥料 makes them;
+    /// session 43, ADR 0625).
+    /// </summary>
+    public static readonly string[] FarmChemicalCodes = ["262", "263"];
+
+    /// <summary>
+    /// The segments of a produce buyer (session 43, ADR 0625): GB/T 511's note counts 以批发为目的的农副产品收购 as farm-produce
+    /// wholesale (农产品批发市场); a buyer that also processes or stores what it buys (果品收购、储藏; 农副产品收购、加工) does the
+    /// producing area's first processing and storage (0514 农产品初加工, 595 农产品仓储: 初加工与产地仓储).
+    /// </summary>
+    public const string ProduceWholesaleSegment = "NC-WHOLESALE";
+
+    /// <inheritdoc cref="ProduceWholesaleSegment"/>
+    public const string ProducePrimarySegment = "NC-PRIM";
+
+    /// <summary>The verb of buying from farmers: in the licence's first clause, or in a name (收购站, 收购门市).</summary>
+    public const string BuyingVerb = "收购";
+
+    /// <summary>
+    /// Farm produce as registers name what they buy (GB/T 511 and 512's goods: grain, cotton and bast fibres, livestock, fruit,
+    /// vegetables, eggs, and the register's collective 农副产品, 土畜产品).
+    /// </summary>
+    public static readonly string[] ProduceWords =
+        ["农副产品", "农产品", "土特产", "土畜产品", "畜产品", "粮食", "粮油", "谷物", "杂粮", "油料", "棉花", "棉麻", "籽棉", "皮棉", "果品", "水果", "干鲜果", "蔬菜", "禽蛋", "鲜蛋", "生猪", "牲畜", "蚕茧"];
+
+    /// <summary>Words of the buyer's first clause that say it processes or stores what it buys (初加工与产地仓储).</summary>
+    public static readonly string[] ProduceProcessingWords = ["加工", "储藏", "储存", "仓储", "冷藏", "保鲜", "烘干"];
+
+    /// <summary>Words of waste buyers (废旧物资收购, 废品收购): they buy no produce.</summary>
+    public static readonly string[] WasteWords = ["废旧", "废品", "回收"];
+
+    /// <summary>
     /// The segment of a packaging printer (session 41, ADR 0560): 包装材料, whose aliases include 包装印刷, as the labelling rules place
     /// printers of packaging (包装装潢印刷 NC-PACK, 难判).
     /// </summary>
@@ -693,6 +726,18 @@ internal sealed partial class CompanyClassifier
         // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
         // proposes nothing in their place.
         var sold = seller ? kept.RemoveAll(k => HoldsMakers(k.Segment)) : 0;
+
+        // ---- Farm chemicals a counter sells (session 43, ADR 0625) ----
+        // A register row that makes nothing (no making verb in its licence, no making word in its name) and is in 农资投入品 sells the
+        // fertiliser or pesticide its name or licence names (桂平市大洋供销社化肥农药销售点: 化肥、农药): the labelling rules place the
+        // seller there only, not also in the chemical segment that makes them, which the name's 化肥 (GB/T 262) proposes as well.
+        if (registerRow && !Makes(scope) && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            && segmentIndex.TryGetValue(ClassifierRules.FarmSupplySegment, out var farmSupply) && kept.Exists(k => k.Segment == farmSupply))
+        {
+            kept.RemoveAll(k => segments[k.Segment].ChainCode != segments[farmSupply].ChainCode && IsFarmChemicalMaker(k.Segment));
+        }
+
+        // ---- end of farm chemicals a counter sells ----
         if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
@@ -1257,6 +1302,17 @@ internal sealed partial class CompanyClassifier
             MainBusinessCandidate(found, segment).Add(3, term, firstBest > 0 ? Math.Min(strength, firstBest) : strength);
         }
 
+        // ---- A produce buyer (session 43, ADR 0625) ----
+        // A first item of farm produce that the licence's first clause (or the name: 收购门市) buys (棉花、棉短绒…收购与销售; 果品收购、
+        // 储藏) names a buyer from farmers, whose segment no word of the item holds: GB/T 511 counts the buying as farm-produce
+        // wholesale, and a buyer that processes or stores it does the producing area's first processing and storage.
+        if (registerRow && found.Count == 0 && ProduceBought(fields[0], scope, first) is { } bought && segmentIndex.TryGetValue(bought.Segment, out var buyer))
+        {
+            MainBusinessCandidate(found, buyer).Add(3, bought.Word, 1.0);
+        }
+
+        // ---- end of a produce buyer ----
+
         foreach (var (s, candidate) in found)
         {
             var score = Math.Min(MainBusinessCap, candidate.Field(3) * MainBusinessWeight);
@@ -1273,6 +1329,34 @@ internal sealed partial class CompanyClassifier
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The segment and evidence of a produce buyer (session 43, ADR 0625), or null: the licence's first item names farm produce
+    /// (<see cref="ClassifierRules.ProduceWords"/>, no waste), and its first clause or the name holds <see cref="ClassifierRules.BuyingVerb"/>;
+    /// and no later clause makes goods; <see cref="ClassifierRules.ProducePrimarySegment"/> when the first clause also processes or stores
+    /// (<see cref="ClassifierRules.ProduceProcessingWords"/>), else <see cref="ClassifierRules.ProduceWholesaleSegment"/>.
+    /// </summary>
+    internal static (string Segment, string Word)? ProduceBought(string name, string scope, string firstItem)
+    {
+        var produce = Array.Find(ClassifierRules.ProduceWords, w => firstItem.Contains(w, StringComparison.Ordinal));
+        if (produce is null || Array.Exists(ClassifierRules.WasteWords, w => firstItem.Contains(w, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // A licence whose later clauses make goods (粮油收购；挂面、小麦粉…加工、销售) is a maker's that buys its raw produce: its
+        // goods are not the first item's.
+        var end = scope.IndexOfAny(ClauseEnds);
+        var clause = end < 0 ? scope : scope[..end];
+        if ((!clause.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal) && !name.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal))
+            || (end >= 0 && Makes(scope[end..])))
+        {
+            return null;
+        }
+
+        var processes = Array.Exists(ClassifierRules.ProduceProcessingWords, w => clause.Contains(w, StringComparison.Ordinal));
+        return (processes ? ClassifierRules.ProducePrimarySegment : ClassifierRules.ProduceWholesaleSegment, produce + ClassifierRules.BuyingVerb);
     }
 
     private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)
@@ -1890,6 +1974,10 @@ internal sealed partial class CompanyClassifier
     /// every industry code in GB/T divisions 13–43, and no goods whose trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>,
     /// <see cref="ClassifierRules.ChainsWhoseTradeCounts"/>). Trade and service segments (515, 65) and segments without codes are not.
     /// </summary>
+    /// <summary>True when every industry code of segment <paramref name="s"/> is a class of farm chemicals (<see cref="ClassifierRules.FarmChemicalCodes"/>).</summary>
+    private bool IsFarmChemicalMaker(int s) =>
+        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => Array.Exists(ClassifierRules.FarmChemicalCodes, f => c.StartsWith(f, StringComparison.Ordinal)));
+
     private bool HoldsMakers(int s) =>
         segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))

@@ -178,6 +178,21 @@ internal static class ClassifierRules
     /// <summary>Words of the buyer's first clause that say it processes or stores what it buys (初加工与产地仓储).</summary>
     public static readonly string[] ProduceProcessingWords = ["加工", "储藏", "储存", "仓储", "冷藏", "保鲜", "烘干"];
 
+    /// <summary>
+    /// The segment of a nursery (session 43, ADR 0625): 种业与种苗 (GB/T 0511 种子种苗培育活动), as the labelling rules place growers
+    /// of 苗木 and 种苗 (难判); a landscaping firm whose licence opens with its works is in none.
+    /// </summary>
+    public const string NurserySegment = "NC-SEED";
+
+    /// <summary>Words of nursery stock (苗木, 种苗, 树苗) among the first <see cref="NurseryItems"/> goods of a clause that grows them.</summary>
+    public static readonly string[] NurseryWords = ["苗木", "种苗", "树苗"];
+
+    /// <summary>Verbs that grow nursery stock: 种植, 培育, 繁育, and 生产 as registers write it (花卉、林木、种苗生产).</summary>
+    public static readonly string[] GrowingVerbs = ["种植", "培育", "繁育", "生产"];
+
+    /// <summary>How many goods of the licence's first clause are read for a word of <see cref="NurseryWords"/> (花草、苗木、果蔬种植; 花卉、林木、种苗生产).</summary>
+    public const int NurseryItems = 3;
+
     /// <summary>Words of waste buyers (废旧物资收购, 废品收购): they buy no produce.</summary>
     public static readonly string[] WasteWords = ["废旧", "废品", "回收"];
 
@@ -1312,6 +1327,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a produce buyer ----
+        // ---- A nursery (session 43, ADR 0625) ----
+        // A licence whose first clause grows a list of plants (花草、苗木、果蔬种植销售; 花卉、林木、种苗生产、销售) with nursery stock
+        // among its first goods names a nursery: the first item (花草, 花卉) names no segment, the stock does.
+        if (registerRow && found.Count == 0 && NurseryWord(scope) is { } nursery && segmentIndex.TryGetValue(ClassifierRules.NurserySegment, out var nurserySegment))
+        {
+            MainBusinessCandidate(found, nurserySegment).Add(3, nursery, 1.0);
+        }
+
+        // ---- end of a nursery ----
 
         foreach (var (s, candidate) in found)
         {
@@ -1357,6 +1381,31 @@ internal sealed partial class CompanyClassifier
 
         var processes = Array.Exists(ClassifierRules.ProduceProcessingWords, w => clause.Contains(w, StringComparison.Ordinal));
         return (processes ? ClassifierRules.ProducePrimarySegment : ClassifierRules.ProduceWholesaleSegment, produce + ClassifierRules.BuyingVerb);
+    }
+
+    /// <summary>
+    /// The nursery word (<see cref="ClassifierRules.NurseryWords"/>) of the licence's first clause when the clause grows
+    /// (<see cref="ClassifierRules.GrowingVerbs"/>) and the word stands in one of its first <see cref="ClassifierRules.NurseryItems"/>
+    /// items; else null.
+    /// </summary>
+    internal static string? NurseryWord(string scope)
+    {
+        var end = scope.IndexOfAny(ClauseEnds);
+        var clause = end < 0 ? scope : scope[..end];
+        if (!Array.Exists(ClassifierRules.GrowingVerbs, v => clause.Contains(v, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        foreach (var item in clause.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(i => !IsActivity(i)).Take(ClassifierRules.NurseryItems))
+        {
+            if (Array.Find(ClassifierRules.NurseryWords, w => item.Contains(w, StringComparison.Ordinal)) is { } word)
+            {
+                return word;
+            }
+        }
+
+        return null;
     }
 
     private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)

@@ -1356,14 +1356,16 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>
-    /// The segment and evidence of a produce buyer (session 43, ADR 0625), or null: the licence's first item names farm produce
+    /// The segment and evidence of a produce buyer (session 43, ADR 0625), or null: the licence's first item opens with farm produce
     /// (<see cref="ClassifierRules.ProduceWords"/>, no waste), and its first clause or the name holds <see cref="ClassifierRules.BuyingVerb"/>;
     /// and no later clause makes goods; <see cref="ClassifierRules.ProducePrimarySegment"/> when the first clause also processes or stores
     /// (<see cref="ClassifierRules.ProduceProcessingWords"/>), else <see cref="ClassifierRules.ProduceWholesaleSegment"/>.
     /// </summary>
     internal static (string Segment, string Word)? ProduceBought(string name, string scope, string firstItem)
     {
-        var produce = Array.Find(ClassifierRules.ProduceWords, w => firstItem.Contains(w, StringComparison.Ordinal));
+        // The item opens with the produce (收购 may stand before it): a shop's run-together list (糖烟酒副食品…农副产品收购) is no buyer's.
+        var goods = firstItem.StartsWith(ClassifierRules.BuyingVerb, StringComparison.Ordinal) ? firstItem[ClassifierRules.BuyingVerb.Length..] : firstItem;
+        var produce = Array.Find(ClassifierRules.ProduceWords, w => goods.StartsWith(w, StringComparison.Ordinal));
         if (produce is null || Array.Exists(ClassifierRules.WasteWords, w => firstItem.Contains(w, StringComparison.Ordinal)))
         {
             return null;

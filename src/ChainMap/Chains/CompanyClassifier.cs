@@ -193,6 +193,15 @@ internal static class ClassifierRules
     /// <summary>How many goods of the licence's first clause are read for a word of <see cref="NurseryWords"/> (花草、苗木、果蔬种植; 花卉、林木、种苗生产).</summary>
     public const int NurseryItems = 3;
 
+    /// <summary>
+    /// The segment of a chemicals trader (session 43, ADR 0625): 化工贸易与物流 (GB/T 5162 化肥批发 aside, 516 矿产品、建材及化工产品批发),
+    /// as the labelling rules place a company whose licence only trades chemicals (难判).
+    /// </summary>
+    public const string ChemicalTradeSegment = "HG-LOGI";
+
+    /// <summary>The licence's words for chemicals in general (化工产品, 化工原料, 化学品): a trade category, not a made good.</summary>
+    public static readonly string[] ChemicalGoodsWords = ["化工产品", "化工原料", "化学品", "化学原料", "化学试剂"];
+
     /// <summary>Words of waste buyers (废旧物资收购, 废品收购): they buy no produce.</summary>
     public static readonly string[] WasteWords = ["废旧", "废品", "回收"];
 
@@ -1327,6 +1336,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a produce buyer ----
+        // ---- A licence that only trades chemicals (session 43, ADR 0625) ----
+        // 销售：化工产品; 零售化工产品（不含易燃易爆、有毒物品）: a licence of one item that trades chemicals in general is a chemicals
+        // trader's. A longer licence that lists 化工产品 among other goods is a general trader's (none), and stays unread.
+        if (registerRow && found.Count == 0 && ChemicalsOnlyTraded(scope) is { } chemicals && segmentIndex.TryGetValue(ClassifierRules.ChemicalTradeSegment, out var chemicalTrade))
+        {
+            MainBusinessCandidate(found, chemicalTrade).Add(3, chemicals, 1.0);
+        }
+
+        // ---- end of a licence that only trades chemicals ----
         // ---- A nursery (session 43, ADR 0625) ----
         // A licence whose first clause grows a list of plants (花草、苗木、果蔬种植销售; 花卉、林木、种苗生产、销售) with nursery stock
         // among its first goods names a nursery: the first item (花草, 花卉) names no segment, the stock does.
@@ -1408,6 +1426,18 @@ internal sealed partial class CompanyClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The chemicals word (<see cref="ClassifierRules.ChemicalGoodsWords"/>) of a licence of one item that trades it (a trade verb, no
+    /// making verb), or null.
+    /// </summary>
+    internal static string? ChemicalsOnlyTraded(string scope)
+    {
+        var items = Items(scope).Take(2).ToList();
+        return items.Count == 1 && Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) && !Makes(scope)
+            ? Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].Contains(w, StringComparison.Ordinal))
+            : null;
     }
 
     private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)

@@ -2410,7 +2410,8 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// True when <paramref name="text"/> holds <paramref name="term"/> as a word: a term that opens with 售 (售电, 售货车) read
-    /// out of the verb 销售 (制造、销售电缆桥架; 销售货车) is not there (round 12, ADR 0375).
+    /// out of the verb 销售 or 零售 (制造、销售电缆桥架; 销售货车; 批发零售电缆及配件) is not there (round 12, ADR 0375; 零售 session 43,
+    /// ADR 0625).
     /// </summary>
     internal static bool HoldsTerm(string text, string term)
     {
@@ -2422,7 +2423,7 @@ internal sealed partial class CompanyClassifier
 
         for (; at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
-            if (at == 0 || text[at - 1] != '销')
+            if (at == 0 || text[at - 1] is not ('销' or '零'))
             {
                 return true;
             }

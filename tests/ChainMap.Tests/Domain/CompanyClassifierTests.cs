@@ -1398,9 +1398,11 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { segment }), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
-    // 售电 and 售货车 are not read out of the verb 销售 (销售电缆桥架, 销售货车: round 12, ADR 0375); standing alone they still count.
+    // 售电 and 售货车 are not read out of the verb 销售 or 零售 (销售电缆桥架, 销售货车: round 12, ADR 0375; 零售电缆: session 43, ADR 0625);
+    // standing alone they still count.
     [TestCase("某某电缆桥架制造有限公司", "制造、销售电缆桥架及配件；销售机械电器设备。", "XNY-GRID", false)]
     [TestCase("某某汽车贸易有限公司", "销售货车、汽车配件。", "ZQ-OPS", false)]
+    [TestCase("某某电缆有限公司", "批发零售电缆及配件、灯具、电力设备及配件；电力设备的技术服务。", "XNY-GRID", false)]
     [TestCase("某某能源有限公司", "售电业务；合同能源管理。", "XNY-GRID", true)]
     public async Task A_word_that_opens_with_sale_is_not_read_out_of_the_verb_to_sell(string name, string scope, string segment, bool placed)
     {

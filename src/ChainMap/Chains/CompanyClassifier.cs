@@ -149,6 +149,63 @@ internal static class ClassifierRules
     public const int FarmSupplyItems = 4;
 
     /// <summary>
+    /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
+    /// <see cref="FarmSupplySegment"/> sells them, and is in no other chain's segment of these classes (绿色农药与新型肥料 makes them;
+    /// session 43, ADR 0625).
+    /// </summary>
+    public static readonly string[] FarmChemicalCodes = ["262", "263"];
+
+    /// <summary>
+    /// The segments of a produce buyer (session 43, ADR 0625): GB/T 511's note counts 以批发为目的的农副产品收购 as farm-produce
+    /// wholesale (农产品批发市场); a buyer that also processes or stores what it buys (果品收购、储藏; 农副产品收购、加工) does the
+    /// producing area's first processing and storage (0514 农产品初加工, 595 农产品仓储: 初加工与产地仓储).
+    /// </summary>
+    public const string ProduceWholesaleSegment = "NC-WHOLESALE";
+
+    /// <inheritdoc cref="ProduceWholesaleSegment"/>
+    public const string ProducePrimarySegment = "NC-PRIM";
+
+    /// <summary>The verb of buying from farmers: in the licence's first clause, or in a name (收购站, 收购门市).</summary>
+    public const string BuyingVerb = "收购";
+
+    /// <summary>
+    /// Farm produce as registers name what they buy (GB/T 511 and 512's goods: grain, cotton and bast fibres, livestock, fruit,
+    /// vegetables, eggs, and the register's collective 农副产品, 土畜产品).
+    /// </summary>
+    public static readonly string[] ProduceWords =
+        ["农副产品", "农产品", "土特产", "土畜产品", "畜产品", "粮食", "粮油", "谷物", "杂粮", "油料", "棉花", "棉麻", "籽棉", "皮棉", "果品", "水果", "干鲜果", "蔬菜", "禽蛋", "鲜蛋", "生猪", "牲畜", "蚕茧"];
+
+    /// <summary>Words of the buyer's first clause that say it processes or stores what it buys (初加工与产地仓储).</summary>
+    public static readonly string[] ProduceProcessingWords = ["加工", "储藏", "储存", "仓储", "冷藏", "保鲜", "烘干"];
+
+    /// <summary>
+    /// The segment of a nursery (session 43, ADR 0625): 种业与种苗 (GB/T 0511 种子种苗培育活动), as the labelling rules place growers
+    /// of 苗木 and 种苗 (难判); a landscaping firm whose licence opens with its works is in none.
+    /// </summary>
+    public const string NurserySegment = "NC-SEED";
+
+    /// <summary>Words of nursery stock (苗木, 种苗, 树苗) among the first <see cref="NurseryItems"/> goods of a clause that grows them.</summary>
+    public static readonly string[] NurseryWords = ["苗木", "种苗", "树苗"];
+
+    /// <summary>Verbs that grow nursery stock: 种植, 培育, 繁育, and 生产 as registers write it (花卉、林木、种苗生产).</summary>
+    public static readonly string[] GrowingVerbs = ["种植", "培育", "繁育", "生产"];
+
+    /// <summary>How many goods of the licence's first clause are read for a word of <see cref="NurseryWords"/> (花草、苗木、果蔬种植; 花卉、林木、种苗生产).</summary>
+    public const int NurseryItems = 3;
+
+    /// <summary>
+    /// The segment of a chemicals trader (session 43, ADR 0625): 化工贸易与物流 (GB/T 5162 化肥批发 aside, 516 矿产品、建材及化工产品批发),
+    /// as the labelling rules place a company whose licence only trades chemicals (难判).
+    /// </summary>
+    public const string ChemicalTradeSegment = "HG-LOGI";
+
+    /// <summary>The licence's words for chemicals in general (化工产品, 化工原料, 化学品): a trade category, not a made good.</summary>
+    public static readonly string[] ChemicalGoodsWords = ["化工产品", "化工原料", "化学品", "化学原料", "化学试剂"];
+
+    /// <summary>Words of waste buyers (废旧物资收购, 废品收购): they buy no produce.</summary>
+    public static readonly string[] WasteWords = ["废旧", "废品", "回收"];
+
+    /// <summary>
     /// The segment of a packaging printer (session 41, ADR 0560): 包装材料, whose aliases include 包装印刷, as the labelling rules place
     /// printers of packaging (包装装潢印刷 NC-PACK, 难判).
     /// </summary>
@@ -693,6 +750,18 @@ internal sealed partial class CompanyClassifier
         // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
         // proposes nothing in their place.
         var sold = seller ? kept.RemoveAll(k => HoldsMakers(k.Segment)) : 0;
+
+        // ---- Farm chemicals a counter sells (session 43, ADR 0625) ----
+        // A register row that makes nothing (no making verb in its licence, no making word in its name) and is in 农资投入品 sells the
+        // fertiliser or pesticide its name or licence names (桂平市大洋供销社化肥农药销售点: 化肥、农药): the labelling rules place the
+        // seller there only, not also in the chemical segment that makes them, which the name's 化肥 (GB/T 262) proposes as well.
+        if (registerRow && !Makes(scope) && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            && segmentIndex.TryGetValue(ClassifierRules.FarmSupplySegment, out var farmSupply) && kept.Exists(k => k.Segment == farmSupply))
+        {
+            kept.RemoveAll(k => segments[k.Segment].ChainCode != segments[farmSupply].ChainCode && IsFarmChemicalMaker(k.Segment));
+        }
+
+        // ---- end of farm chemicals a counter sells ----
         if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
@@ -1257,6 +1326,35 @@ internal sealed partial class CompanyClassifier
             MainBusinessCandidate(found, segment).Add(3, term, firstBest > 0 ? Math.Min(strength, firstBest) : strength);
         }
 
+        // ---- A produce buyer (session 43, ADR 0625) ----
+        // A first item of farm produce that the licence's first clause (or the name: 收购门市) buys (棉花、棉短绒…收购与销售; 果品收购、
+        // 储藏) names a buyer from farmers, whose segment no word of the item holds: GB/T 511 counts the buying as farm-produce
+        // wholesale, and a buyer that processes or stores it does the producing area's first processing and storage.
+        if (registerRow && found.Count == 0 && ProduceBought(fields[0], scope, first) is { } bought && segmentIndex.TryGetValue(bought.Segment, out var buyer))
+        {
+            MainBusinessCandidate(found, buyer).Add(3, bought.Word, 1.0);
+        }
+
+        // ---- end of a produce buyer ----
+        // ---- A licence that only trades chemicals (session 43, ADR 0625) ----
+        // 销售：化工产品; 零售化工产品（不含易燃易爆、有毒物品）: a licence of one item that trades chemicals in general is a chemicals
+        // trader's. A longer licence that lists 化工产品 among other goods is a general trader's (none), and stays unread.
+        if (registerRow && found.Count == 0 && ChemicalsOnlyTraded(scope) is { } chemicals && segmentIndex.TryGetValue(ClassifierRules.ChemicalTradeSegment, out var chemicalTrade))
+        {
+            MainBusinessCandidate(found, chemicalTrade).Add(3, chemicals, 1.0);
+        }
+
+        // ---- end of a licence that only trades chemicals ----
+        // ---- A nursery (session 43, ADR 0625) ----
+        // A licence whose first clause grows a list of plants (花草、苗木、果蔬种植销售; 花卉、林木、种苗生产、销售) with nursery stock
+        // among its first goods names a nursery: the first item (花草, 花卉) names no segment, the stock does.
+        if (registerRow && found.Count == 0 && NurseryWord(scope) is { } nursery && segmentIndex.TryGetValue(ClassifierRules.NurserySegment, out var nurserySegment))
+        {
+            MainBusinessCandidate(found, nurserySegment).Add(3, nursery, 1.0);
+        }
+
+        // ---- end of a nursery ----
+
         foreach (var (s, candidate) in found)
         {
             var score = Math.Min(MainBusinessCap, candidate.Field(3) * MainBusinessWeight);
@@ -1273,6 +1371,73 @@ internal sealed partial class CompanyClassifier
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The segment and evidence of a produce buyer (session 43, ADR 0625), or null: the licence's first item opens with farm produce
+    /// (<see cref="ClassifierRules.ProduceWords"/>, no waste), and its first clause or the name holds <see cref="ClassifierRules.BuyingVerb"/>;
+    /// and no later clause makes goods; <see cref="ClassifierRules.ProducePrimarySegment"/> when the first clause also processes or stores
+    /// (<see cref="ClassifierRules.ProduceProcessingWords"/>), else <see cref="ClassifierRules.ProduceWholesaleSegment"/>.
+    /// </summary>
+    internal static (string Segment, string Word)? ProduceBought(string name, string scope, string firstItem)
+    {
+        // The item opens with the produce (收购 may stand before it): a shop's run-together list (糖烟酒副食品…农副产品收购) is no buyer's.
+        var goods = firstItem.StartsWith(ClassifierRules.BuyingVerb, StringComparison.Ordinal) ? firstItem[ClassifierRules.BuyingVerb.Length..] : firstItem;
+        var produce = Array.Find(ClassifierRules.ProduceWords, w => goods.StartsWith(w, StringComparison.Ordinal));
+        if (produce is null || Array.Exists(ClassifierRules.WasteWords, w => firstItem.Contains(w, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // A licence whose later clauses make goods (粮油收购；挂面、小麦粉…加工、销售) is a maker's that buys its raw produce: its
+        // goods are not the first item's.
+        var end = scope.IndexOfAny(ClauseEnds);
+        var clause = end < 0 ? scope : scope[..end];
+        if ((!clause.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal) && !name.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal))
+            || (end >= 0 && Makes(scope[end..])))
+        {
+            return null;
+        }
+
+        var processes = Array.Exists(ClassifierRules.ProduceProcessingWords, w => clause.Contains(w, StringComparison.Ordinal));
+        return (processes ? ClassifierRules.ProducePrimarySegment : ClassifierRules.ProduceWholesaleSegment, produce + ClassifierRules.BuyingVerb);
+    }
+
+    /// <summary>
+    /// The nursery word (<see cref="ClassifierRules.NurseryWords"/>) of the licence's first clause when the clause grows
+    /// (<see cref="ClassifierRules.GrowingVerbs"/>) and the word stands in one of its first <see cref="ClassifierRules.NurseryItems"/>
+    /// items; else null.
+    /// </summary>
+    internal static string? NurseryWord(string scope)
+    {
+        var end = scope.IndexOfAny(ClauseEnds);
+        var clause = end < 0 ? scope : scope[..end];
+        if (!Array.Exists(ClassifierRules.GrowingVerbs, v => clause.Contains(v, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        foreach (var item in clause.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(i => !IsActivity(i)).Take(ClassifierRules.NurseryItems))
+        {
+            if (Array.Find(ClassifierRules.NurseryWords, w => item.Contains(w, StringComparison.Ordinal)) is { } word)
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The chemicals word (<see cref="ClassifierRules.ChemicalGoodsWords"/>) of a licence of one item that trades it (a trade verb, no
+    /// making verb), or null.
+    /// </summary>
+    internal static string? ChemicalsOnlyTraded(string scope)
+    {
+        var items = Items(scope).Take(2).ToList();
+        return items.Count == 1 && Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) && !Makes(scope)
+            ? Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].Contains(w, StringComparison.Ordinal))
+            : null;
     }
 
     private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)
@@ -1890,6 +2055,10 @@ internal sealed partial class CompanyClassifier
     /// every industry code in GB/T divisions 13–43, and no goods whose trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>,
     /// <see cref="ClassifierRules.ChainsWhoseTradeCounts"/>). Trade and service segments (515, 65) and segments without codes are not.
     /// </summary>
+    /// <summary>True when every industry code of segment <paramref name="s"/> is a class of farm chemicals (<see cref="ClassifierRules.FarmChemicalCodes"/>).</summary>
+    private bool IsFarmChemicalMaker(int s) =>
+        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => Array.Exists(ClassifierRules.FarmChemicalCodes, f => c.StartsWith(f, StringComparison.Ordinal)));
+
     private bool HoldsMakers(int s) =>
         segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))
@@ -2241,7 +2410,8 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// True when <paramref name="text"/> holds <paramref name="term"/> as a word: a term that opens with 售 (售电, 售货车) read
-    /// out of the verb 销售 (制造、销售电缆桥架; 销售货车) is not there (round 12, ADR 0375).
+    /// out of the verb 销售 or 零售 (制造、销售电缆桥架; 销售货车; 批发零售电缆及配件) is not there (round 12, ADR 0375; 零售 session 43,
+    /// ADR 0625).
     /// </summary>
     internal static bool HoldsTerm(string text, string term)
     {
@@ -2253,7 +2423,7 @@ internal sealed partial class CompanyClassifier
 
         for (; at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
-            if (at == 0 || text[at - 1] != '销')
+            if (at == 0 || text[at - 1] is not ('销' or '零'))
             {
                 return true;
             }

@@ -1398,9 +1398,11 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Select(m => m.Segment.Code), Is.EqualTo(new[] { segment }), string.Join(" ", matches.Select(m => $"{m.Segment.Code} ({m.Evidence})")));
     }
 
-    // 售电 and 售货车 are not read out of the verb 销售 (销售电缆桥架, 销售货车: round 12, ADR 0375); standing alone they still count.
+    // 售电 and 售货车 are not read out of the verb 销售 or 零售 (销售电缆桥架, 销售货车: round 12, ADR 0375; 零售电缆: session 43, ADR 0625);
+    // standing alone they still count.
     [TestCase("某某电缆桥架制造有限公司", "制造、销售电缆桥架及配件；销售机械电器设备。", "XNY-GRID", false)]
     [TestCase("某某汽车贸易有限公司", "销售货车、汽车配件。", "ZQ-OPS", false)]
+    [TestCase("某某电缆有限公司", "批发零售电缆及配件、灯具、电力设备及配件；电力设备的技术服务。", "XNY-GRID", false)]
     [TestCase("某某能源有限公司", "售电业务；合同能源管理。", "XNY-GRID", true)]
     public async Task A_word_that_opens_with_sale_is_not_read_out_of_the_verb_to_sell(string name, string scope, string segment, bool placed)
     {
@@ -2305,6 +2307,65 @@ internal sealed class CompanyClassifierTests
         AssertPlacedAsync(name, scope, segment, placed);
 
     // ---- end of register rows, session 42 ----
+
+    // ---- Register rows, session 43 (issue #19, ADR 0625) ----
+
+    // A produce buyer: a first item that opens with farm produce, bought in the licence's first clause (or by a 收购门市), is farm-produce
+    // wholesale (GB/T 511 counts 以批发为目的的农副产品收购 there), or the producing area's first processing and storage when the clause also
+    // processes or stores it. Not: a mill whose later clauses make its flour, a shop's run-together list, a waste buyer.
+    [TestCase("某某市某某棉花有限公司", "棉花、棉短绒、棉籽、农副产品(除粮食)收购与销售、棉纱、棉布、建筑材料销售", "NC-WHOLESALE", true)]
+    [TestCase("某某市某某果业有限公司", "果品收购、储藏、销售农副产品、包装物、果袋", "NC-PRIM", true)]
+    [TestCase("某某县某某农副产品贸易有限公司", "农副产品收购、加工销售，食用花生油销售", "NC-PRIM", true)]
+    [TestCase("某某县某某供销合作社某某收购门市", "棉麻、土畜产品", "NC-WHOLESALE", true)]
+    [TestCase("某某市某某麦面有限公司", "粮油收购；挂面、小麦粉、麦麸加工、销售；粮机配件销售", "NC-WHOLESALE", false)]
+    [TestCase("某某市某某麦面有限公司", "粮油收购；挂面、小麦粉、麦麸加工、销售；粮机配件销售", "NC-PRIM", false)]
+    [TestCase("某某县某某供销合作社第七综合门市部", "糖烟酒 副食品 五金交电 中小农具 建材 日杂 农副产品收购", "NC-WHOLESALE", false)]
+    [TestCase("某某市某某物资回收有限公司", "废旧物资收购、销售", "NC-WHOLESALE", false)]
+    public Task A_licence_that_opens_by_buying_farm_produce_names_a_produce_buyer(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A supply co-op's fertiliser counter sells fertiliser: 农资投入品 only, not also the chemical segment that makes it (the name's 化肥,
+    // GB/T 262). A fertiliser maker stays in both.
+    [TestCase("某某市某某供销社化肥农药销售点", "化肥、农药", "NC-INPUT", true)]
+    [TestCase("某某市某某供销社化肥农药销售点", "化肥、农药", "HG-FINE-AGRO", false)]
+    [TestCase("某某县某某供销社某某化肥门市部", "化肥的零售。", "HG-FINE-AGRO", false)]
+    [TestCase("某某市某某化肥有限公司", "水溶肥、缓释肥生产、销售", "HG-FINE-AGRO", true)]
+    public Task A_farm_supply_counter_is_not_in_the_segment_that_makes_its_fertiliser(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A nursery: the licence's first clause grows a list of plants with nursery stock among its first three goods. A landscaping firm
+    // whose licence opens with its works is in no segment by the stock it grows later.
+    [TestCase("某某市某某园林绿化有限公司", "花草、苗木、果蔬种植销售；园林绿化工程规划、设计、施工", "NC-SEED", true)]
+    [TestCase("某某市某某实业发展有限公司", "花卉、林木、种苗生产、销售；市政公用工程，房屋建筑工程", "NC-SEED", true)]
+    [TestCase("某某市某某园林绿化工程有限公司", "园林绿化工程施工；花草、苗木种植、销售", "NC-SEED", false)]
+    [TestCase("某某市某某园艺有限公司", "花草、苗木、果蔬销售", "NC-SEED", false)]
+    public Task A_licence_that_first_grows_nursery_stock_names_a_nursery(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A licence of one item that trades chemicals in general is a chemicals trader's (化工贸易与物流); a general trader's licence that lists
+    // 化工产品 among other goods is not, nor is a chemical maker's.
+    [TestCase("某某市某某商贸有限公司", "销售：化工产品", "HG-LOGI", true)]
+    [TestCase("某某市某某实业有限公司", "零售化工产品（不含易燃易爆、有毒物品）", "HG-LOGI", true)]
+    [TestCase("某某市某某商贸有限公司", "化工产品、建筑材料、五金交电销售", "HG-LOGI", false)]
+    [TestCase("某某市某某实业有限公司", "化工产品生产、销售", "HG-LOGI", false)]
+    public Task A_licence_that_only_trades_chemicals_names_a_chemicals_trader(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // Words of the trades: plastic pipes by their polymer (聚乙烯管, PE管, PVC管 …) and rubber parts (油封, 橡胶零件) are plastics and rubber
+    // goods; 票据式经营 is the hazardous-chemicals trading licence without storage; 饲料机械 are machines (not feed); 水产品冷冻 is the first
+    // processing of aquatic products. A dealer that only sells pipes is still no maker of them.
+    [TestCase("某某市某某管道有限公司", "许可经营项目：无一般经营项目：聚乙烯管的生产、销售；承揽管道保温、防腐工程施工", "HG-PLAS", true)]
+    [TestCase("某某市某某建材有限公司", "PE管、PPR管及管件生产、销售", "HG-PLAS", true)]
+    [TestCase("某某市某某商贸有限公司", "PVC管材、建筑材料、五金交电销售", "HG-PLAS", false)]
+    [TestCase("某某县某某摩托车配件厂", "油封、密封件、密封用橡胶皮圈、密封垫加工、销售", "HG-PLAS", true)]
+    [TestCase("某某市某某实业发展有限公司", "票据式经营：丙酮、甲苯、硫酸、盐酸（按许可证核定的有效期限范围从事经营）；销售：建筑材料、装饰材料", "HG-LOGI", true)]
+    [TestCase("某某市某某电子机械有限公司", "电池钢壳及饲料机械的制造、销售；矿山机械的制造、销售", "NC-EQUIP", true)]
+    [TestCase("某某市某某电子机械有限公司", "电池钢壳及饲料机械的制造、销售；矿山机械的制造、销售", "NC-INPUT-FEED", false)]
+    [TestCase("某某市某某冷冻有限公司", "水产品冷冻、销售；制冰", "NC-PRIM", true)]
+    public Task Words_of_plastic_pipes_rubber_parts_chemical_licences_feed_machines_and_frozen_fish_name_their_segments(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // ---- end of register rows, session 43 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----
 

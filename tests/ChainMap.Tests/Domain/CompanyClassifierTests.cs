@@ -2197,6 +2197,14 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某生态环境绿化有限公司", "承接绿化种植业务；车辆综合性能检测服务。", "NC-PLANT", false)]
     public Task Starch_is_grain_processing_and_landscape_planting_no_farm(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
 
+    // A certifier of management systems or products (认证服务) tests and certifies for every trade: it is in 检验检测与科技服务, not in
+    // 专汽's 研发设计与检测认证, which a vehicle's type approval (公告申报, 机动车检测, 强制性产品认证 of a vehicle) still names
+    // (registers-dev11, session 43).
+    [TestCase("某某认证(天津)有限公司", "提供管理体系认证服务", "ZQ-RD", false)]
+    [TestCase("某某认证(天津)有限公司", "提供管理体系认证服务", "FW-TECH", true)]
+    [TestCase("某某市某某机动车检测有限公司", "机动车检测服务；机动车安全技术检验。", "ZQ-RD", true)]
+    public Task A_certifier_of_every_trade_is_no_special_vehicle_tester(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of register rows, session 41 ----
 
     // ---- Register rows, session 42 (issue #19, ADR 0590) ----

@@ -2425,6 +2425,27 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a licence item that is a GB/T making class ----
 
+    // ---- Register rows of 现代服务业, 专汽, 电子信息, 应急装备, session 43 (issue #19, ADR 0630) ----
+
+    // 运业 (the older 运输业) and 快运 name carriers as 运输 does: with a freight licence they are hauliers (FW-LOGI). A licence that names
+    // freight before passengers (普通货运、道路客运服务) is a haulier's that also carries passengers; one that opens with passengers is a
+    // bus company's, and a 快运 firm licensed for parcels (国内快递) is a courier, not a haulier.
+    [TestCase("某某市某某运业有限责任公司", "普通货运、道路客运服务；汽车配件销售。", true)]
+    [TestCase("某某快运有限公司某某分公司", "道路普通货运输。仓储(不含危险品）、装缷服务、货运代理", true)]
+    [TestCase("某某市某某运业有限责任公司", "班车客运、包车客运；普通货运", false)]
+    [TestCase("某某市某某旅游汽车运输有限公司", "客/货运输/客运出租/汽车修理/导游", false)]
+    [TestCase("某某市某某快运有限公司", "国内快递（邮政企业专营业务除外）；普通货运", false)]
+    public async Task Carriers_named_yunye_or_kuaiyun_with_freight_first_are_hauliers(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.HaulageSegment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // ---- end of register rows, session 43 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

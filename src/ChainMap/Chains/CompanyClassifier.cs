@@ -89,6 +89,13 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] ChainsWhoseTradeCounts = ["YJ"];
 
+    /// <summary>
+    /// Chains whose making words, on a row without an industry cell, count only where a licence clause makes, lists or names the
+    /// goods without dealing in them (session 43, ADR 0630): electronics dealers and systems contractors (某某电子工程, 某某电子)
+    /// list 网络设备、通信设备 among the goods they sell and install, and the name's 电子 (division 39) alone then placed them in 通信与网络设备.
+    /// </summary>
+    public static readonly string[] DealtGoodsChains = ["DZ"];
+
     /// <summary>Words of a company name that say it trades (贸易, 商贸, 经销): with a licence that only trades, the company is a seller (ADR 0360).</summary>
     public static readonly string[] TraderNameWords = ["贸易", "商贸", "经贸", "经销", "销售", "商行"];
 
@@ -460,6 +467,16 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a licence clause that makes nothing ----
+                // ---- A register row's maker word that is only dealt in (ADR 0630) ----
+                // Without a cell, an electronics word that stands only in clauses that sell, install or service the goods
+                // (网络设备、通信设备的销售; 计算机网络设备销售及网络工程服务) is a dealer's or a systems contractor's, not a maker's.
+                if (f == 3 && !hasCell && Array.IndexOf(ClassifierRules.DealtGoodsChains, segments[segment].ChainCode) >= 0
+                    && HoldsMakers(segment) && OnlyWhereNothingIsMade(term, scope))
+                {
+                    continue;
+                }
+
+                // ---- end of a register row's maker word that is only dealt in ----
                 // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
                 // A TCM maker's 片剂、胶囊剂、注射剂 are its patent medicines: beside a TCM word they count for 中成药, not 化学制剂.
                 var into = segment == chemicalDrugs && Array.IndexOf(ClassifierRules.DosageForms, term) >= 0

@@ -89,6 +89,13 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] ChainsWhoseTradeCounts = ["YJ"];
 
+    /// <summary>
+    /// Chains whose making words, on a row without an industry cell, count only where a licence clause makes, lists or names the
+    /// goods without dealing in them (session 43, ADR 0630): electronics dealers and systems contractors (某某电子工程, 某某电子)
+    /// list 网络设备、通信设备 among the goods they sell and install, and the name's 电子 (division 39) alone then placed them in 通信与网络设备.
+    /// </summary>
+    public static readonly string[] DealtGoodsChains = ["DZ"];
+
     /// <summary>Words of a company name that say it trades (贸易, 商贸, 经销): with a licence that only trades, the company is a seller (ADR 0360).</summary>
     public static readonly string[] TraderNameWords = ["贸易", "商贸", "经贸", "经销", "销售", "商行"];
 
@@ -100,15 +107,22 @@ internal static class ClassifierRules
 
     /// <summary>
     /// Words of a company name that say it carries (汽车运输, 货物运输): passengers or goods, the licence says which. 搬家 (a removal
-    /// company) is GB/T 4754-2017 5438 搬家运输, a class of 543 道路货物运输 (ADR 0525).
+    /// company) is GB/T 4754-2017 5438 搬家运输, a class of 543 道路货物运输 (ADR 0525). 运业 is the older 运输业 (某某汽车运业有限公司);
+    /// 快运 a freight line's name (佳吉快运), a courier's when its licence carries parcels (<see cref="CourierWords"/>; ADR 0630).
     /// </summary>
-    public static readonly string[] HaulageNameWords = ["运输", "搬家", "储运"];
+    public static readonly string[] HaulageNameWords = ["运输", "搬家", "储运", "运业", "快运"];
+
+    /// <summary>Words of a licence that carries parcels (国内快递): a 快运 or 运输 firm so licensed is a courier (快递与城市配送), no haulier.</summary>
+    public static readonly string[] CourierWords = ["快递"];
 
     /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
     public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输"];
 
-    /// <summary>Words of a licence that carries passengers (班车客运, 包车客运, 汽车客货运输): a bus company is no haulier, even with a freight line.</summary>
-    public static readonly string[] PassengerWords = ["客运", "客货"];
+    /// <summary>
+    /// Words of a licence that carries passengers (班车客运, 包车客运, 汽车客货运输): a bus company is no haulier, even with a freight
+    /// line; a licence that names freight first (普通货运、道路客运服务) is a haulier's that also carries passengers (ADR 0630).
+    /// </summary>
+    public static readonly string[] PassengerWords = ["客运", "客货", "客/货"];
 
     /// <summary>Words of a licence that carries dangerous goods: such a haulier is in 化工贸易与物流 too, as the labelling rules place it.</summary>
     public static readonly string[] DangerousGoodsWords = ["危险货物运输", "危险品运输", "危货运输"];
@@ -510,6 +524,16 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a licence clause that makes nothing ----
+                // ---- A register row's maker word that is only dealt in (ADR 0630) ----
+                // Without a cell, an electronics word that stands only in clauses that sell, install or service the goods
+                // (网络设备、通信设备的销售; 计算机网络设备销售及网络工程服务) is a dealer's or a systems contractor's, not a maker's.
+                if (f == 3 && !hasCell && Array.IndexOf(ClassifierRules.DealtGoodsChains, segments[segment].ChainCode) >= 0
+                    && HoldsMakers(segment) && OnlyWhereNothingIsMade(term, scope))
+                {
+                    continue;
+                }
+
+                // ---- end of a register row's maker word that is only dealt in ----
                 // ---- A dosage form names a finished drug, chemical or TCM alike (ADR 0500) ----
                 // A TCM maker's 片剂、胶囊剂、注射剂 are its patent medicines: beside a TCM word they count for 中成药, not 化学制剂.
                 var into = segment == chemicalDrugs && Array.IndexOf(ClassifierRules.DosageForms, term) >= 0
@@ -1935,13 +1959,30 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// A haulier (round 12, ADR 0375): a name word of carriage (<see cref="ClassifierRules.HaulageNameWords"/>) and no word of
-    /// making, and a licence that carries goods (<see cref="ClassifierRules.FreightWords"/>) and no passengers.
+    /// making, and a licence that carries goods (<see cref="ClassifierRules.FreightWords"/>), no passengers before them and no parcels.
     /// </summary>
     private static bool IsHaulier(string name, string scope) =>
         Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
-        && Array.Exists(ClassifierRules.FreightWords, w => scope.Contains(w, StringComparison.Ordinal))
-        && !Array.Exists(ClassifierRules.PassengerWords, w => scope.Contains(w, StringComparison.Ordinal));
+        && FirstAt(scope, ClassifierRules.FreightWords) is var freight && freight >= 0
+        && !(FirstAt(scope, ClassifierRules.PassengerWords) is var passengers && passengers >= 0 && passengers <= freight)
+        && !Array.Exists(ClassifierRules.CourierWords, w => scope.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Where the first of <paramref name="words"/> stands in <paramref name="text"/>, or -1.</summary>
+    private static int FirstAt(string text, string[] words)
+    {
+        var first = -1;
+        foreach (var word in words)
+        {
+            var at = text.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && (first < 0 || at < first))
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
 
     /// <summary>
     /// The word of <see cref="ClassifierRules.FarmSupplySegment"/> (化肥, 农药, 农资 …) that one of the first

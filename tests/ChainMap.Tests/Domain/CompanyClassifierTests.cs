@@ -2494,6 +2494,59 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a licence item that is a GB/T making class ----
 
+    // ---- Register rows of 现代服务业, 专汽, 电子信息, 应急装备, session 43 (issue #19, ADR 0630) ----
+
+    // 运业 (the older 运输业) and 快运 name carriers as 运输 does: with a freight licence they are hauliers (FW-LOGI). A licence that names
+    // freight before passengers (普通货运、道路客运服务) is a haulier's that also carries passengers; one that opens with passengers is a
+    // bus company's, and a 快运 firm licensed for parcels (国内快递) is a courier, not a haulier.
+    [TestCase("某某市某某运业有限责任公司", "普通货运、道路客运服务；汽车配件销售。", true)]
+    [TestCase("某某快运有限公司某某分公司", "道路普通货运输。仓储(不含危险品）、装缷服务、货运代理", true)]
+    [TestCase("某某市某某运业有限责任公司", "班车客运、包车客运；普通货运", false)]
+    [TestCase("某某市某某旅游汽车运输有限公司", "客/货运输/客运出租/汽车修理/导游", false)]
+    [TestCase("某某市某某快运有限公司", "国内快递（邮政企业专营业务除外）；普通货运", false)]
+    public async Task Carriers_named_yunye_or_kuaiyun_with_freight_first_are_hauliers(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == ClassifierRules.HaulageSegment), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // A store named for its format (便利店, 便利购物 chains, the older 自选商场 / 自选商店 for a supermarket) is in 商贸流通 (FW-TRADE), as one
+    // named 超市 is; a licence that opens with running a market (市场管理, 市场经营, 市场开发, 市场投资) is a market operator's (GB/T 7223).
+    // A grocery named otherwise, and a licence whose market words are marketing (市场营销策划), are not placed there.
+    [TestCase("某某市某某自选商店有限责任公司某某分店", "食品经营(凭有效许可证经营);零售卷烟、日用百货、五金电器、文具用品", "FW-TRADE", true)]
+    [TestCase("某某便利购物连锁有限公司第八连锁店", "零售：食品销售（持许可证经营）、卷烟、雪茄烟、食用加碘盐", "FW-TRADE", true)]
+    [TestCase("某某市某某市场开发经营有限公司", "市场投资及管理；房屋租赁及管理。", "FW-TRADE", true)]
+    [TestCase("某某市某某市场服务有限公司", "市场经营与管理服务", "FW-TRADE", true)]
+    [TestCase("某某市某某商务策划有限公司", "市场营销策划；企业形象策划", "FW-TRADE", false)]
+    public Task Stores_by_their_format_and_market_operators_are_in_trade(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
+
+    // An engineering or estate consultancy (勘察设计咨询, 工程建设监理咨询, 工程技术咨询, 置业咨询) is a construction or estate service, which
+    // the labelling rules place in no chain: the name's 咨询 no longer places it in 现代服务业. A management or business consultancy still is.
+    [TestCase("某某市某某建筑勘察设计咨询有限公司", "工程勘察设计。工程技术咨询服务，建筑材料，五金交电。", false)]
+    [TestCase("某某市某某工程建设监理咨询有限公司", "工业与民用建筑工程监理；工程招标代理", false)]
+    [TestCase("某某市某某置业咨询有限公司", "房地产信息咨询服务；房屋出租", false)]
+    [TestCase("某某市某某企业管理咨询有限公司", "企业管理咨询；商务信息咨询", true)]
+    public async Task Engineering_and_estate_consultancies_are_no_business_services(string name, string scope, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.ChainCode == "FW"), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // On a register row, electronics that a clause only sells, installs or services (网络设备、通信设备的销售) are a dealer's or a systems
+    // contractor's goods: the name's 电子 with them no longer places the row in 通信与网络设备. A clause that makes them still does.
+    [TestCase("某某市某某电子工程有限公司", "建筑智能化工程；网络设备、监控设备、办公设备、五金交电的批发零售；电子产品及通信器材销售", "DZ-COMM", false)]
+    [TestCase("某某市某某电子工程有限公司", "楼宇自动化及综合布线、调试及技术服务、通信设备及器材的销售；装饰装修。", "DZ-COMM", false)]
+    [TestCase("某某市某某通信设备有限公司", "通信设备、网络设备的研发、生产、销售", "DZ-COMM", true)]
+    public Task Electronics_only_dealt_in_name_no_maker_on_a_register_row(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
+
+    // ---- end of register rows, session 43 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -1530,8 +1530,8 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// The (folded) business scope without its exclusion notes (issue #19 round 9): a bracket that opens with 不含, 不包括, 除,
-    /// 不得 … lists what the licence does not cover (建辅建材（不含油漆）, 化工产品（不含危险品）, 汽车（不含九座以下乘用车）), so its
-    /// words are neither evidence for a segment nor excluding words.
+    /// 不得 … or closes with 除外 lists what the licence does not cover (建辅建材（不含油漆）, 化工产品（不含危险品）, 汽车（不含九座以下乘用车）,
+    /// 机电设备（小轿车除外）, 农业种植（苗木除外）), so its words are neither evidence for a segment nor excluding words.
     /// </summary>
     internal static string WithoutExclusionNotes(string folded)
     {
@@ -1543,11 +1543,10 @@ internal sealed partial class CompanyClassifier
         var builder = new StringBuilder(folded.Length);
         for (var i = 0; i < folded.Length; i++)
         {
-            if (folded[i] == '(' && Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, i + 1, o, 0, o.Length) == 0)
-                && !Array.Exists(RemovalWords, w => string.CompareOrdinal(folded, i + 1, w, 0, w.Length) == 0))
+            if (folded[i] == '(')
             {
                 var close = folded.IndexOf(')', i + 1);
-                if (close > 0)
+                if (close > 0 && (IsExclusionOpening(folded, i + 1) || folded.AsSpan(i + 1, close - i - 1).EndsWith("除外", StringComparison.Ordinal)))
                 {
                     i = close;
                     continue;
@@ -1559,6 +1558,11 @@ internal sealed partial class CompanyClassifier
 
         return builder.ToString();
     }
+
+    /// <summary>True when the bracket's text at <paramref name="start"/> opens with an exclusion (不含, 除 …) and not with a removal word (除尘).</summary>
+    private static bool IsExclusionOpening(string folded, int start) =>
+        Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, start, o, 0, o.Length) == 0)
+        && !Array.Exists(RemovalWords, w => string.CompareOrdinal(folded, start, w, 0, w.Length) == 0);
 
     private static readonly char[] ClauseEnds = ['；', ';', '。'];
 

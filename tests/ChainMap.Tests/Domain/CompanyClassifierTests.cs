@@ -1530,8 +1530,16 @@ internal sealed class CompanyClassifierTests
             Assert.That(CompanyClassifier.WithoutExclusionNotes("油漆(含稀释剂)生产"), Is.EqualTo("油漆(含稀释剂)生产"));
             Assert.That(CompanyClassifier.WithoutExclusionNotes("环保设备(除尘设备、脱硫设备)制造"), Is.EqualTo("环保设备(除尘设备、脱硫设备)制造"));
             Assert.That(CompanyClassifier.WithoutExclusionNotes("建材(不含油漆"), Is.EqualTo("建材(不含油漆"));
+            // A bracket that closes with 除外 excludes too (session 43): 五金(消防器材除外) sells no fire equipment.
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("零售兼批发:五金(消防器材除外)、交电(移动电话无线寻呼机除外)"), Is.EqualTo("零售兼批发:五金、交电"));
+            Assert.That(CompanyClassifier.WithoutExclusionNotes("农业开发,农业种植(苗木除外)、家具生产"), Is.EqualTo("农业开发,农业种植、家具生产"));
         });
     }
+
+    // An exclusion written at the bracket's end (…除外) places nothing by the goods it excludes (unlabelled register rows of session 43).
+    [TestCase("某某市某某焊机销售有限公司", "零售兼批发：五金（消防器材除外）、交电（移动电话无线寻呼机除外）、计算机及外围设备", "YJ-PROT-FIRE")]
+    [TestCase("某某市某某实业有限公司", "农业开发，农业种植（苗木除外）、家具生产、销售", "NC-SEED")]
+    public Task An_exclusion_closed_by_chu_wai_places_nothing_by_what_it_excludes(string name, string scope, string segment) => AssertPlacedAsync(name, scope, segment, false);
 
     [Test]
     public void Scope_and_industry_columns_of_real_lists_are_recognised()

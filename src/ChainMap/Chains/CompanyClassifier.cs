@@ -1250,6 +1250,22 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        // ---- The catalogue's terms (ADR 0635) ----
+        // 工业自动控制系统装置制造, 电池制造: the catalogue's term for the trade, which no segment word holds, names its segment.
+        if (CatalogueTermOf(scope) is { } catalogue && !(tradeClauses.Count > 0 && OnlySold(catalogue.Term, catalogue.Segment, scope, tradeClauses)))
+        {
+            MainBusinessCandidate(found, catalogue.Segment).Add(3, catalogue.Term, 1.0);
+            firstBest = Math.Max(firstBest, 1.0);
+
+            // The term says which part (电池制造: cells and modules); the parent a word of it names (电池 → 锂电池制造) yields.
+            for (var p = parentIndex[catalogue.Segment]; p >= 0; p = parentIndex[p])
+            {
+                found.Remove(p);
+            }
+        }
+
+        // ---- end of the catalogue's terms ----
+
         // The second good of a made list weighs no more than the first item's word: it adds a segment beside the first good's,
         // never pushes it out (生产、销售包装纸箱、塑料制品 stays in 包装材料 and adds 塑料与橡胶制品).
         foreach (var (term, segment, strength) in madeTerms)

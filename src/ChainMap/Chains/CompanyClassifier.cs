@@ -706,6 +706,20 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        // ---- The catalogue's terms (ADR 0635) ----
+        // A name's word of a whole trade (食品, 化工) guesses only the chain (环节待定, ADR 0450); the catalogue's term for the trade in
+        // the licence's first items (食用农产品初加工) names the segment, and the chain-level guess then yields to it.
+        if (kept.Count is > 0 and < ClassifierRules.MaxSegments && !seller && CatalogueTermOf(scope) is { } named
+            && !kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null)
+            && kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode))
+        {
+            var termCandidate = new Candidate { MainBusiness = true };
+            termCandidate.Add(3, named.Term, 1.0);
+            kept.Add((named.Segment, Math.Min(MainBusinessCap, termCandidate.Field(3) * MainBusinessWeight), termCandidate));
+        }
+
+        // ---- end of the catalogue's terms ----
+
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
         {

@@ -31,6 +31,20 @@ public sealed class CatalogueTermTests
         Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
     }
 
+    // A name's word of a whole trade (食品, 化工) guesses only the chain (环节待定, ADR 0450); the licence's catalogue term names the segment
+    // and the chain-level guess yields to it.
+    [TestCase("某某食品有限公司", $"许可项目：食品生产{PermitNote}一般项目：食用农产品初加工；农副产品销售{GeneralNote}", "NC-PRIM")]
+    [TestCase("某某化工有限公司", $"一般项目：化工产品生产（不含许可类化工产品）；专用化学产品制造（不含危险化学品）；化工产品销售（不含许可类化工产品）{GeneralNote}", "HG-FINE-ADD")]
+    public async Task The_catalogue_term_names_the_segment_where_the_names_trade_word_names_only_the_chain(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Select(m => m.Segment.Code), Does.Contain(segment), Describe(matches));
+        Assert.That(matches.Where(m => m.ChainLevel), Is.Empty, Describe(matches));
+    }
+
     [Test]
     public async Task A_battery_makers_term_leaves_out_the_parent_segment()
     {

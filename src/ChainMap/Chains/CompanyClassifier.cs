@@ -711,7 +711,7 @@ internal sealed partial class CompanyClassifier
         // the licence's first items (食用农产品初加工) names the segment, and the chain-level guess then yields to it.
         if (kept.Count is > 0 and < ClassifierRules.MaxSegments && !seller && CatalogueTermOf(scope) is { } named
             && !kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null)
-            && kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode))
+            && kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode) && !IsExcluded(named.Segment, fields))
         {
             var termCandidate = new Candidate { MainBusiness = true };
             termCandidate.Add(3, named.Term, 1.0);

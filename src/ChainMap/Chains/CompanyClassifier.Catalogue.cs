@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ChainMap.Text;
 
 namespace ChainMap.Chains;
 
@@ -99,6 +100,88 @@ internal sealed partial class CompanyClassifier
     /// <summary>The permit section's closing note, with or without its brackets (…以相关部门批准文件或许可证件为准 / …以审批结果为准).</summary>
     [GeneratedRegex(@"\(?依法须经批准的项目,经相关部门批准后方可开展经营活动(?:,具体经营项目以[^)]{0,30}为准)?[)。]*")]
     private static partial Regex PermitNote();
+
+    // ---- The catalogue's terms (ADR 0635) ----
+
+    /// <summary>How many of the scope's first items are read for a catalogue term: the first, and the second when the first is none.</summary>
+    internal const int CatalogueTermItems = 2;
+
+    /// <summary>data/industry/catalogue-terms.csv: the catalogue's making, farming and trading terms, each with its segment (folded term, segment code).</summary>
+    private static readonly Lazy<IReadOnlyList<(string Term, string Segment)>> CatalogueTermTable = new(() => ReadCatalogueTerms(
+        EmbeddedData.Read("ChainMap.industry.catalogue-terms.csv", "data/industry/catalogue-terms.csv")));
+
+    private Dictionary<string, int>? catalogueTerms;
+
+    /// <summary>Reads the table's term and segment columns (header first), folding the term as scopes are folded.</summary>
+    internal static IReadOnlyList<(string Term, string Segment)> ReadCatalogueTerms(string csv)
+    {
+        var rows = new List<(string, string)>();
+        using var reader = new StringReader(csv);
+        using var parser = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var header = true;
+        while (parser.Read())
+        {
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            if (parser.Record is { Length: >= 2 } record && ChineseText.Fold(record[0].Trim()) is { Length: > 0 } term && record[1].Trim().Length > 0)
+            {
+                rows.Add((term, record[1].Trim()));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The catalogue term (data/industry/catalogue-terms.csv) that the scope's first item is, or else its second (ADR 0635), with
+    /// the segment the table gives it: an item that is the term as a whole, a closing bracketed note removed (化工产品生产 names no
+    /// segment, so 专用化学产品制造(不含危险化学品) after it is read). Terms of segments the chains do not hold are skipped. Read as the
+    /// main business (ADR 0201), only where nothing stronger places the company; a scope in the catalogue's format has its own
+    /// items first (<see cref="InCatalogueOrder"/>).
+    /// </summary>
+    private (string Term, int Segment)? CatalogueTermOf(string scope)
+    {
+        var table = LazyInitializer.EnsureInitialized(ref catalogueTerms, () =>
+        {
+            var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (term, segment) in CatalogueTermTable.Value)
+            {
+                if (segmentIndex.TryGetValue(segment, out var index))
+                {
+                    terms.TryAdd(term, index);
+                }
+            }
+
+            return terms;
+        });
+        var items = 0;
+        foreach (var raw in scope.Split(CatalogueItemEnds, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var item = raw.EndsWith(')') && raw.LastIndexOf('(') is var open and > 0 ? raw[..open].TrimEnd() : raw;
+            if (item.Length == 0)
+            {
+                continue;
+            }
+
+            if (table.TryGetValue(item, out var segment))
+            {
+                return (item, segment);
+            }
+
+            if (++items == CatalogueTermItems)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- end of the catalogue's terms ----
 }
 
 // ---- end of the catalogue's scope format ----

@@ -799,6 +799,20 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        // ---- The catalogue's terms (ADR 0635) ----
+        // A name's word of a whole trade (食品, 化工) guesses only the chain (环节待定, ADR 0450); the catalogue's term for the trade in
+        // the licence's first items (食用农产品初加工) names the segment, and the chain-level guess then yields to it.
+        if (kept.Count is > 0 and < ClassifierRules.MaxSegments && !seller && CatalogueTermOf(scope) is { } named
+            && !kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null)
+            && kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode) && !IsExcluded(named.Segment, fields))
+        {
+            var termCandidate = new Candidate { MainBusiness = true };
+            termCandidate.Add(3, named.Term, 1.0);
+            kept.Add((named.Segment, Math.Min(MainBusinessCap, termCandidate.Field(3) * MainBusinessWeight), termCandidate));
+        }
+
+        // ---- end of the catalogue's terms ----
+
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
         {
@@ -1342,6 +1356,22 @@ internal sealed partial class CompanyClassifier
                 firstBest = Math.Max(firstBest, strength);
             }
         }
+
+        // ---- The catalogue's terms (ADR 0635) ----
+        // 工业自动控制系统装置制造, 电池制造: the catalogue's term for the trade, which no segment word holds, names its segment.
+        if (CatalogueTermOf(scope) is { } catalogue && !(tradeClauses.Count > 0 && OnlySold(catalogue.Term, catalogue.Segment, scope, tradeClauses)))
+        {
+            MainBusinessCandidate(found, catalogue.Segment).Add(3, catalogue.Term, 1.0);
+            firstBest = Math.Max(firstBest, 1.0);
+
+            // The term says which part (电池制造: cells and modules); the parent a word of it names (电池 → 锂电池制造) yields.
+            for (var p = parentIndex[catalogue.Segment]; p >= 0; p = parentIndex[p])
+            {
+                found.Remove(p);
+            }
+        }
+
+        // ---- end of the catalogue's terms ----
 
         // The second good of a made list weighs no more than the first item's word: it adds a segment beside the first good's,
         // never pushes it out (生产、销售包装纸箱、塑料制品 stays in 包装材料 and adds 塑料与橡胶制品).

@@ -44,6 +44,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-habits")]
     [TestCase("modern-dev")]
     [TestCase("modern-holdout")]
+    [TestCase("modern-blind")]
     public async Task Every_row_has_the_documented_columns_and_only_segments_that_data_chains_defines(string split)
     {
         var segments = await SegmentChainsAsync();
@@ -293,17 +294,24 @@ public sealed class LabelledSetTests
     {
         var dev = ReadRows(Path.Combine(Folder, "labelled", "modern-dev.csv"));
         var holdout = ReadRows(Path.Combine(Folder, "labelled", "modern-holdout.csv"));
+        var blind = ReadRows(Path.Combine(Folder, "labelled", "modern-blind.csv"));
         const string Source = "feng5288/a-stock-panorama:";
 
         Assert.That(dev, Has.Count.EqualTo(29));
         Assert.That(holdout, Has.Count.EqualTo(19));
-        Assert.That(dev.Concat(holdout).Select(row => row["stock_code"]), Is.Unique, "no company in both sets");
+        Assert.That(blind, Has.Count.EqualTo(11));
+        Assert.That(dev.Concat(holdout).Concat(blind).Select(row => row["stock_code"]), Is.Unique, "no company in two sets");
+        Assert.That(blind.Select(row => row["source"]).Distinct(), Is.EquivalentTo(new[]
+        {
+            $"{Source}legacy_p0_batch_a_workbench_v1.js@e33ea9ea02db", $"{Source}legacy_p0_batch_b_workbench_v1.js@e33ea9ea02db",
+            $"{Source}legacy_p0_batch_c_waiting_pool_v1.js@e33ea9ea02db",
+        }));
         Assert.That(dev.Select(row => row["source"]).Distinct(), Is.EquivalentTo(new[] { $"{Source}seed33_evidence_cards_v1.js@e33ea9ea02db", $"{Source}existing_86_evidence_cards_v1.js@e33ea9ea02db" }));
         Assert.That(holdout.Select(row => row["source"]).Distinct(), Is.EquivalentTo(new[] { $"{Source}next_round_evidence_cards_v1.js@e33ea9ea02db", $"{Source}p0_evidence_cards_v1.js@e33ea9ea02db" }));
-        Assert.That(dev.Concat(holdout).Select(row => row["note"][..3]), Has.All.AnyOf("M; ", "S; ", "C; "), "catalogue headings, Shenzhen's headings or catalogue terms");
-        Assert.That(dev.Concat(holdout).Where(row => row["note"].StartsWith("M; ", StringComparison.Ordinal)).Select(row => row["scope"]),
+        Assert.That(dev.Concat(holdout).Concat(blind).Select(row => row["note"][..3]), Has.All.AnyOf("M; ", "S; ", "C; "), "catalogue headings, Shenzhen's headings or catalogue terms");
+        Assert.That(dev.Concat(holdout).Concat(blind).Where(row => row["note"].StartsWith("M; ", StringComparison.Ordinal)).Select(row => row["scope"]),
             Has.All.Matches<string>(scope => scope.Contains("一般项目", StringComparison.Ordinal) || scope.Contains("许可项目", StringComparison.Ordinal)));
-        Assert.That(dev.Concat(holdout).Select(row => row["products"] + row["industry"] + row["province"]), Has.All.Empty, "the scope and the short name are the only evidence");
+        Assert.That(dev.Concat(holdout).Concat(blind).Select(row => row["products"] + row["industry"] + row["province"]), Has.All.Empty, "the scope and the short name are the only evidence");
     }
 
     /// <summary>Register rows: unique names in no other labelled set, only the given files of catseyess/elevencats, each with a

@@ -835,6 +835,23 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of the catalogue's terms ----
+        // ---- A chain-level name yields to the first item's segment (session 43, ADR 0640) ----
+        // A register row whose only memberships are a name's chain-level guesses (食品, 化工: 环节待定) reads its licence's first item
+        // as a company placed by nothing would (ADR 0201): a segment of the same chain it names is added, and the guess yields to it.
+        if (registerRow && !seller && kept.Count > 0 && Makes(FirstClause(scope)) && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null))
+        {
+            var chains = kept.ConvertAll(k => segments[k.Segment].ChainCode);
+            foreach (var main in Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
+                .Where(c => chains.Contains(segments[c.Segment].ChainCode) && !kept.Exists(k => k.Segment == c.Segment)).ToList()))
+            {
+                if (kept.Count < ClassifierRules.MaxSegments)
+                {
+                    kept.Add(main);
+                }
+            }
+        }
+
+        // ---- end of a chain-level name that yields ----
 
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
@@ -1628,6 +1645,8 @@ internal sealed partial class CompanyClassifier
 
     private static readonly char[] ClauseEnds = ['；', ';', '。'];
 
+    private static string FirstClause(string scope) => scope.IndexOfAny(ClauseEnds) is var end and >= 0 ? scope[..end] : scope;
+
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
     /// <summary>
@@ -1642,7 +1661,7 @@ internal sealed partial class CompanyClassifier
 
     private const string TechnologyDevelopment = "技术开发";
 
-    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
     /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,

@@ -2409,6 +2409,15 @@ internal sealed class CompanyClassifierTests
     public Task Words_of_inorganic_salts_foliar_fertiliser_and_shipping_name_their_segments(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // A name's chain-level word (食品, 化工, 医药) yields to the segment of the same chain that the licence's first clause names when that
+    // clause makes (屠宰, 饲养, 制造 …); a first clause that only lists goods (a drug wholesaler's 中成药、化学药制剂…) leaves the chain level.
+    [TestCase("某某县食品公司某某食品站", "生猪屠宰、销售", "NC-MEAT", true)]
+    [TestCase("某某市某某食品有限公司", "生猪饲养、销售；肉食品加工、冷藏、销售", "NC-LIVE", true)]
+    [TestCase("某某市某某化工机械厂", "化工设备配件制造；机械制造", "HG-EQUIP", true)]
+    [TestCase("某某县医药公司", "中成药、中药饮片、化学药制剂、抗生素、生化药品", "SW-TCM", false)]
+    public Task A_chain_level_name_yields_to_the_segment_its_first_clause_makes(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of register rows, session 43 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----

@@ -234,6 +234,27 @@ internal static class ClassifierRules
     /// <summary>Words of a name that say the printer prints packaging (某某包装有限公司, 某某彩印厂): with the licence's first item, its two sources.</summary>
     public static readonly string[] PackagingPrinterNameWords = ["包装", "彩印", "纸品", "印务"];
 
+    /// <summary>
+    /// The printing licence's categories of publications (出版物印刷; GB/T 2311 书、报刊印刷): a printer licensed for them is a
+    /// publication printer whose packaging is one category beside, not its trade.
+    /// </summary>
+    public static readonly string[] PublicationPrintWords = ["出版物", "书刊", "报刊", "书报"];
+
+    /// <summary>
+    /// The segment of an advertiser (session 43, ADR 0640): 商务服务, whose words hold 广告设计, 国内广告 and whose code 7259 is GB/T
+    /// 725 广告业.
+    /// </summary>
+    public const string AdvertisingSegment = "FW-BIZ";
+
+    /// <summary>
+    /// The advertising operations as the Advertising Law names them (广告设计、制作、代理服务; 广告发布, 广告法 第二条) and as an
+    /// advertiser's licence opens (设计、制作、代理、发布国内各类广告): 发布 with 设计 or 制作 before the media (路牌、灯箱, GB/T 725's note).
+    /// </summary>
+    public const string PublishingVerb = "发布";
+
+    /// <summary>The operations that stand with <see cref="PublishingVerb"/> at the opening of an advertiser's licence.</summary>
+    public static readonly string[] AdvertisingMakingVerbs = ["设计", "制作"];
+
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
@@ -701,7 +722,9 @@ internal sealed partial class CompanyClassifier
         // 包装装潢印刷 is the printing licence's category for packaging; first in the licence of a company whose name says 包装 or
         // 彩印, it is the company's trade. Neither alone says it: the category stands in general printers' and decorators'
         // licences, and a 包装 name is as often a dealer's in packaging materials or machinery.
-        if (PackagingPrintWord(name, FirstItem(scope)) is { } printWord)
+        // A printer's licence may list its categories in one clause (内部资料印刷、包装装潢印刷品、其他印刷品): packaging among them
+        // is the printer's trade as much as when it opens the list (session 43, ADR 0640).
+        if ((PackagingPrintWord(name, FirstItem(scope)) ?? PrintingCategoryWord(name, scope)) is { } printWord)
         {
             GuessFromName(scores, ClassifierRules.PackagingPrintSegment, $"{ClassifierRules.PackagingPrinterNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围首项{printWord}印刷）", printWord);
         }
@@ -812,6 +835,23 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of the catalogue's terms ----
+        // ---- A chain-level name yields to the first item's segment (session 43, ADR 0640) ----
+        // A register row whose only memberships are a name's chain-level guesses (食品, 化工: 环节待定) reads its licence's first item
+        // as a company placed by nothing would (ADR 0201): a segment of the same chain it names is added, and the guess yields to it.
+        if (registerRow && !seller && kept.Count > 0 && Makes(FirstClause(scope)) && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null))
+        {
+            var chains = kept.ConvertAll(k => segments[k.Segment].ChainCode);
+            foreach (var main in Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
+                .Where(c => chains.Contains(segments[c.Segment].ChainCode) && !kept.Exists(k => k.Segment == c.Segment)).ToList()))
+            {
+                if (kept.Count < ClassifierRules.MaxSegments)
+                {
+                    kept.Add(main);
+                }
+            }
+        }
+
+        // ---- end of a chain-level name that yields ----
 
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
@@ -1408,6 +1448,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a nursery ----
+        // ---- An advertiser (session 43, ADR 0640) ----
+        // A licence that opens with the advertising operations (设计、制作、代理、发布 …) before its media (招牌、字牌、灯箱) is an
+        // advertiser's (GB/T 725 广告业: publicity made for clients on 路牌、灯箱 …), though no word of the items is 广告.
+        if (registerRow && found.Count == 0 && AdvertisingOpening(scope) is { } advertising && segmentIndex.TryGetValue(ClassifierRules.AdvertisingSegment, out var advertiser))
+        {
+            MainBusinessCandidate(found, advertiser).Add(3, advertising, 1.0);
+        }
+
+        // ---- end of an advertiser ----
 
         foreach (var (s, candidate) in found)
         {
@@ -1596,6 +1645,8 @@ internal sealed partial class CompanyClassifier
 
     private static readonly char[] ClauseEnds = ['；', ';', '。'];
 
+    private static string FirstClause(string scope) => scope.IndexOfAny(ClauseEnds) is var end and >= 0 ? scope[..end] : scope;
+
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
     /// <summary>
@@ -1610,7 +1661,7 @@ internal sealed partial class CompanyClassifier
 
     private const string TechnologyDevelopment = "技术开发";
 
-    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
     /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,
@@ -2056,6 +2107,65 @@ internal sealed partial class CompanyClassifier
         && (firstItem.Contains("印刷", StringComparison.Ordinal) || firstItem.Contains("印制", StringComparison.Ordinal))
             ? Array.Find(ClassifierRules.PackagingPrintWords, w => firstItem.Contains(w, StringComparison.Ordinal))
             : null;
+
+/// <summary>
+    /// The packaging-printing word of a licence whose first clause lists only printing categories (each item prints: 印刷, 印制),
+    /// one of them packaging (内部资料印刷、包装装潢印刷品、其他印刷品), when the name holds a word of
+    /// <see cref="ClassifierRules.PackagingPrinterNameWords"/>; else null. A clause that also deals in other goods or work
+    /// (包装装潢设计、其他印刷品印刷) is no list of printing categories, and one that prints publications
+    /// (<see cref="ClassifierRules.PublicationPrintWords"/>) is a publication printer's.
+    /// </summary>
+    internal static string? PrintingCategoryWord(string name, string scope)
+    {
+        if (!Array.Exists(ClassifierRules.PackagingPrinterNameWords, w => name.Contains(w, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var end = scope.IndexOfAny(ClauseEnds);
+        var items = (end < 0 ? scope : scope[..end]).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (items.Length < 2
+            || !Array.TrueForAll(items, i => i.Contains("印刷", StringComparison.Ordinal) || i.Contains("印制", StringComparison.Ordinal))
+            || Array.Exists(items, i => Array.Exists(ClassifierRules.PublicationPrintWords, w => i.Contains(w, StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        return items.Select(i => Array.Find(ClassifierRules.PackagingPrintWords, w => i.Contains(w, StringComparison.Ordinal))).FirstOrDefault(w => w is not null);
+    }
+
+    /// <summary>
+    /// The advertising operations that open a licence (设计、制作、代理、发布招牌、字牌、灯箱…; 设计、制作、发布字牌、路牌、灯箱广告), or
+    /// null: the licence's first item begins with activities only, written apart (、) up to the first that carries its object, and
+    /// they hold <see cref="ClassifierRules.PublishingVerb"/> and one of <see cref="ClassifierRules.AdvertisingMakingVerbs"/>.
+    /// </summary>
+    internal static string? AdvertisingOpening(string scope)
+    {
+        var end = scope.IndexOfAny(LicenceItemEnds);
+        var verbs = new List<string>();
+        foreach (var token in (end < 0 ? scope : scope[..end]).Split('、', StringSplitOptions.TrimEntries))
+        {
+            if (IsActivity(token))
+            {
+                verbs.Add(token);
+                continue;
+            }
+
+            // The last operation is written onto its object (发布招牌, 发布国内各类广告).
+            if (Array.Find(Activities, a => token.StartsWith(a, StringComparison.Ordinal)) is { } glued)
+            {
+                verbs.Add(glued);
+            }
+
+            break;
+        }
+
+        var opening = string.Join("、", verbs);
+        return opening.Contains(ClassifierRules.PublishingVerb, StringComparison.Ordinal)
+            && Array.Exists(ClassifierRules.AdvertisingMakingVerbs, v => opening.Contains(v, StringComparison.Ordinal))
+            ? opening
+            : null;
+    }
 
     // ---- A licence item that is a GB/T making class (ADR 0585) ----
     private static readonly char[] LicenceItemEnds = [';', '；', ',', '，', '。'];

@@ -2381,6 +2381,43 @@ internal sealed class CompanyClassifierTests
     public Task Words_of_plastic_pipes_rubber_parts_chemical_licences_feed_machines_and_frozen_fish_name_their_segments(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // Session 43, round 2 (ADR 0640). A licence that opens with the advertising operations (设计、制作、代理、发布) before its media is
+    // an advertiser's, though no item says 广告; a works licence that designs, makes and installs publishes nothing.
+    [TestCase("某某市某某文化传播有限公司", "设计、制作、代理、发布招牌、字牌、灯箱、展示牌、霓虹灯，会议及展览服务", "FW-BIZ", true)]
+    [TestCase("某某市某某文化传播有限公司", "设计、制作、发布路牌、灯箱；展览展示服务", "FW-BIZ", true)]
+    [TestCase("某某市某某钢结构有限公司", "设计、制作、安装钢结构；建筑材料销售", "FW-BIZ", false)]
+    public Task A_licence_that_opens_with_the_advertising_operations_names_an_advertiser(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A printer's first clause of printing categories with packaging among them (内部资料印刷、包装装潢印刷品、其他印刷品) is a packaging
+    // printer's; a publication printer's (出版物印刷 first, GB/T 2311) is not, nor is a clause that designs rather than prints.
+    [TestCase("某某市某某印务有限公司", "内部资料印刷、包装装潢印刷品、其他印刷品", "NC-PACK", true)]
+    [TestCase("某某市某某印务有限公司", "出版物印刷、包装装潢印刷品印刷、其他印刷品印刷；房屋租赁", "NC-PACK", false)]
+    [TestCase("某某市某某印务有限公司", "内部资料印刷、包装装潢设计、纸张销售", "NC-PACK", false)]
+    public Task A_printer_whose_categories_hold_packaging_is_in_packaging(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // The trades' own class names: 无机盐 (GB/T 2613 无机盐制造) is a basic chemical, 叶面肥 a fertiliser (made: both fertiliser
+    // segments), 水路运输 and 水路货物运输 (GB/T 55 水上运输业) freight. A licence that only sells fertiliser is no maker of it, and a
+    // holding company whose late item carries goods by water is no haulier.
+    [TestCase("某某市某某化工有限公司", "无机盐化工制造；化工产品批发兼零售", "HG-BASIC", true)]
+    [TestCase("某某市某某农化有限公司", "叶面肥生产、销售", "HG-FINE-AGRO", true)]
+    [TestCase("某某市某某农化有限公司", "叶面肥生产、销售", "NC-INPUT", true)]
+    [TestCase("某某市某某商贸有限公司", "日用百货、五金交电、叶面肥销售", "HG-FINE-AGRO", false)]
+    [TestCase("某某市某某船务有限公司", "水路运输；国内船舶管理；国内水路货物运输代理", "FW-LOGI", true)]
+    [TestCase("某某市某某控股集团有限公司", "国有资产经营、管理；土地整理及开发；实业投资；资产管理；货物水路运输", "FW-LOGI", false)]
+    public Task Words_of_inorganic_salts_foliar_fertiliser_and_shipping_name_their_segments(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A name's chain-level word (食品, 化工, 医药) yields to the segment of the same chain that the licence's first clause names when that
+    // clause makes (屠宰, 饲养, 制造 …); a first clause that only lists goods (a drug wholesaler's 中成药、化学药制剂…) leaves the chain level.
+    [TestCase("某某县食品公司某某食品站", "生猪屠宰、销售", "NC-MEAT", true)]
+    [TestCase("某某市某某食品有限公司", "生猪饲养、销售；肉食品加工、冷藏、销售", "NC-LIVE", true)]
+    [TestCase("某某市某某化工机械厂", "化工设备配件制造；机械制造", "HG-EQUIP", true)]
+    [TestCase("某某县医药公司", "中成药、中药饮片、化学药制剂、抗生素、生化药品", "SW-TCM", false)]
+    public Task A_chain_level_name_yields_to_the_segment_its_first_clause_makes(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of register rows, session 43 ----
 
     // ---- listed and coded rows, session 41 (ADR 0570) ----

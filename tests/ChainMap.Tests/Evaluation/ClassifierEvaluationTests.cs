@@ -108,7 +108,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 36 (s36-class, ADR 0470; recall unchanged): products-holdout 84.3 / 77.0 / 72.4 / 51.2 (83 → 84, 71 → 72).
         // Session 40 (s40-seg, ADR 0545): products-holdout 84.3 / 77.0 / 72.9 (105/144) / 51.2 (105/205); its baselines hold.
         // Session 42 (s42-lvl, ADR 0610; never tuned on, headline only): 84.8 (134/158) / 77.0 / 72.9 / 51.2: one wrong chain fewer; baselines hold.
-        new object[] { "products-holdout", 84.0, 77.0, 72.0, 51.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640; never tuned on, headline only): 84.9 (135/159) / 77.6 (135/174) / 73.1 (106/145) / 51.7
+        // (106/205): one right chain and segment more (72 → 73).
+        new object[] { "products-holdout", 84.0, 77.0, 73.0, 51.0 },
         // Session 26 (s26-evalset, docs/benchmarks.md "Issue #19: the codes set (session 26)"): 409 companies shaped like
         // vendor/register exports (CSRC industry code and name, address, long 经营范围), labelled before any classifier ran
         // and never tuned on. Measured on main 1dcf7ea's rules: 75.6 / 61.9 / 48.5 / 40.9.
@@ -202,8 +204,12 @@ internal sealed class ClassifierEvaluationTests
         // Session 43 (s43-svc, ADR 0630: 运业/快运 hauliers and freight named before passengers, store and market words, engineering consultancies read before 咨询, an electronics word only dealt in names no DZ maker; never tuned on, headline only): registers
         // 90.8 (167/184) / 90.3 / 86.4 (152/176) / 78.8, registers-shown 92.2 (95/103) / 99.0 / 88.3 (91/103) / 89.2 (one wrong membership fewer
         // each; raised to the figures rounded down), registers-random unchanged.
-        new object[] { "registers", 90.0, 90.0, 86.0, 78.0 },
-        new object[] { "registers-random", 88.0, 80.0, 83.0, 67.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
+        // registers 90.8 / 90.3 / 85.9 (152/177) / 78.8: one wrong segment more (never tuned on, headline only); segment precision lowered 86 → 85.
+        new object[] { "registers", 90.0, 90.0, 85.0, 78.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
+        // registers-random 88.9 / 80.9 / 82.4 (61/74) / 67.0: one wrong segment more (never tuned on, headline only); segment precision lowered 83 → 82.
+        new object[] { "registers-random", 88.0, 80.0, 82.0, 67.0 },
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 92.2 / 99.0 (95/96, 98.96) / 88.3 / 89.2.
         new object[] { "registers-shown", 92.0, 98.0, 88.0, 89.0 },
         // Session 30 (s30-regdev, ADR 0330; docs/benchmarks.md "Issue #19, round 10"): registers-dev, 240 random register rows
@@ -263,7 +269,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 41 (s41-reg, ADR 0560: a seller in no makers' segment of any tier, farm-supply counters, packaging printers, 淀粉, 绿化种植): 96.1 / 83.1 / 91.7 / 72.5 (raised to the figures rounded down).
         // Session 43 (s43-svc, ADR 0630: 运业/快运 hauliers and freight named before passengers, store and market words, engineering consultancies read before 咨询, an electronics word only dealt in names no DZ maker): 97.4 (74/76) / 83.1 / 92.96 (66/71) / 72.5 (raised to the figures rounded down).
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 97.4 / 83.1 / 93.0 (92.96) / 72.5.
-        new object[] { "registers-dev5", 97.0, 83.0, 92.0, 72.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
+        // 97.4 / 83.1 / 93.1 (67/72) / 73.6 (67/91) (raised to the figures rounded down).
+        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 73.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): registers-dev6, 160 random
         // register rows of 2002/福建, 1998/四川, 2001/河南, 1992/湖北, labelled before the classifier ran on them. Measured blind
         // on main 706dcfa: 90.0 / 50.0 / 81.6 / 43.5.
@@ -293,7 +301,10 @@ internal sealed class ClassifierEvaluationTests
         // figures rounded down).
         // Session 41 (s41-reg, ADR 0560: a seller in no makers' segment of any tier, farm-supply counters, packaging printers, 淀粉, 绿化种植): 96.0 / 88.9 / 93.8 / 81.8 (raised to the figures rounded down).
         // Session 43 (s43-reg, ADR 0625: produce buyers, farm-supply counters not in HG-FINE-AGRO, nurseries, a licence that only trades chemicals, plastic-pipe and rubber-part words, 售电 not read out of 零售): 96.1 (49/51) / 90.7 / 93.9 / 83.6 (raised to the figures rounded down).
-        new object[] { "registers-dev7", 96.0, 90.0, 93.0, 83.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
+        // 96.1 / 90.7 / 92.0 (46/50) / 83.6: a food company whose licence opens 土特产 goes from NC at chain level to NC-ECOM (labelled NC-VEG);
+        // segment precision lowered 93 → 92.
+        new object[] { "registers-dev7", 96.0, 90.0, 92.0, 83.0 },
         // Session 40 (lead; docs/benchmarks.md "Issue #19: registers-dev8, a blind check (lead, session 40)"): registers-dev8, 120 random
         // register rows of 1996/河北, 2002/广西, 2001/广东, 2003/贵州, labelled before the classifier ran on them. Measured blind on
         // main 1300e44: 90.6 (29/32) / 70.7 (29/41) / 82.8 (24/29) / 57.1 (24/42).
@@ -301,7 +312,9 @@ internal sealed class ClassifierEvaluationTests
         // tuned on from this session): 96.97 (32/33) / 78.0 (32/41) / 90.0 / 64.3 (raised to the figures rounded down).
         // Session 42 (s42-reg, ADR 0590: activities written together, a numbered licence's number, 储运 hauliers, seeds sold in a trade clause, 包装容器, 瓶胚, 密封件, 形象策划, 公关服务, 公关服务): 97.1 (34/35) / 82.9 / 90.6 / 69.0 (raised to the figures rounded down).
         // Session 43 (s43-svc, ADR 0630: 运业/快运 hauliers and freight named before passengers, store and market words, engineering consultancies read before 咨询, an electronics word only dealt in names no DZ maker): 97.2 (35/36) / 85.4 / 90.9 / 71.4 (raised to the figures rounded down).
-        new object[] { "registers-dev8", 97.0, 85.0, 90.0, 71.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
+        // 97.2 / 85.4 / 91.2 (31/34) / 73.8 (31/42) (raised to the figures rounded down).
+        new object[] { "registers-dev8", 97.0, 85.0, 91.0, 73.0 },
         // Session 41 (lead; docs/benchmarks.md "Issue #19: registers-dev9, a blind check (lead, session 41)"): registers-dev9, 120 random
         // register rows of 2001/福建, 2002/重庆, 2001/天津, 1995/湖北, labelled before the classifier ran on them. Measured blind on
         // main 131efdb: 87.1 (27/31) / 56.3 (27/48) / 82.8 (24/29) / 47.1 (24/51).
@@ -338,7 +351,10 @@ internal sealed class ClassifierEvaluationTests
         // bd5cb40: 97.4 (37/38) / 67.3 (37/55) / 91.4 (32/35) / 55.2 (32/58).
         // Merged main of session 43: blind on the merged helpers (s43-mod, s43-reg, s43-svc) unchanged from bd5cb40; 100.0 (37/37) / 67.3 /
         // 94.1 (32/34) / 55.2 once the lead took 认证服务 out of ZQ-RD (its one wrong chain, found in the blind reading; not blind).
-        new object[] { "registers-dev11", 100.0, 67.0, 94.0, 55.0 },
+        // Session 43, round 2 (s43-r2, ADR 0640: 无机盐, 叶面肥, 水路运输 words; an advertiser by its licence's opening operations; a printer
+        // by its categories): 100.0 (42/42) / 76.4 (42/55) / 95.0 (38/40) / 65.5 (38/58); with the chain-level name that yields to the first
+        // clause's segment (the Tan-sheep farm's NC-LIVE): 100.0 / 76.4 / 95.1 (39/41) / 67.2 (39/58) (raised to the figures rounded down).
+        new object[] { "registers-dev11", 100.0, 76.0, 95.0, 67.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

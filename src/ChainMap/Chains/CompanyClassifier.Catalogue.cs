@@ -113,28 +113,13 @@ internal sealed partial class CompanyClassifier
     private Dictionary<string, int>? catalogueTerms;
 
     /// <summary>Reads the table's term and segment columns (header first), folding the term as scopes are folded.</summary>
-    internal static IReadOnlyList<(string Term, string Segment)> ReadCatalogueTerms(string csv)
-    {
-        var rows = new List<(string, string)>();
-        using var reader = new StringReader(csv);
-        using var parser = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);
-        var header = true;
-        while (parser.Read())
-        {
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-
-            if (parser.Record is { Length: >= 2 } record && ChineseText.Fold(record[0].Trim()) is { Length: > 0 } term && record[1].Trim().Length > 0)
-            {
-                rows.Add((term, record[1].Trim()));
-            }
-        }
-
-        return rows;
-    }
+    internal static IReadOnlyList<(string Term, string Segment)> ReadCatalogueTerms(string csv) =>
+    [
+        .. IndustryTable.Rows(csv)
+            .Where(record => record.Length >= 2 && record[1].Trim().Length > 0)
+            .Select(record => (Term: ChineseText.Fold(record[0].Trim()), Segment: record[1].Trim()))
+            .Where(row => row.Term.Length > 0),
+    ];
 
     /// <summary>
     /// The catalogue term (data/industry/catalogue-terms.csv) that the scope's first item is, or else its second (ADR 0635), with

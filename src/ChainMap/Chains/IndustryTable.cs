@@ -636,7 +636,8 @@ internal sealed class IndustryTable
     private static string[] SplitCodes(string? list) =>
         (list ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static IEnumerable<string[]> Rows(string csv)
+    /// <summary>The records of a table of data/industry (CSV, header first) whose first column is not empty.</summary>
+    internal static IEnumerable<string[]> Rows(string csv)
     {
         using var reader = new StringReader(csv);
         using var parser = new CsvHelper.CsvParser(reader, System.Globalization.CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using ChainMap.Chains;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Tests.Support;
+using static ChainMap.Tests.Support.CatalogueWording;
 
 namespace ChainMap.Tests.Domain;
 
@@ -11,10 +12,6 @@ namespace ChainMap.Tests.Domain;
 /// </summary>
 public sealed class CatalogueScopeTests
 {
-    private const string GeneralNote = "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）";
-    private const string PermitNote = "（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）";
-    private const string Technology = "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广";
-
     [Test]
     public void The_headings_and_the_permit_note_are_no_items_and_generic_items_go_last()
     {

@@ -3,6 +3,7 @@ using ChainMap.Chains;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Tests.Support;
+using static ChainMap.Tests.Support.CatalogueWording;
 
 namespace ChainMap.Tests.Domain;
 
@@ -12,9 +13,6 @@ namespace ChainMap.Tests.Domain;
 /// </summary>
 public sealed class CatalogueTermTests
 {
-    private const string GeneralNote = "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）";
-    private const string PermitNote = "（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）";
-    private const string Technology = "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广";
 
     // Terms no segment word holds: a servo and PLC maker, a chemical maker and a food maker whose first item is their chain's catch-all
     // (化工产品生产, 食品生产: left out of the table), and a battery maker, which goes to cells and modules rather than their parent.

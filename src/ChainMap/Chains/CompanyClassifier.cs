@@ -1513,8 +1513,7 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     internal static string? NurseryWord(string scope)
     {
-        var end = scope.IndexOfAny(ClauseEnds);
-        var clause = end < 0 ? scope : scope[..end];
+        var clause = FirstClause(scope);
         if (!Array.Exists(ClassifierRules.GrowingVerbs, v => clause.Contains(v, StringComparison.Ordinal)))
         {
             return null;
@@ -2108,7 +2107,7 @@ internal sealed partial class CompanyClassifier
             ? Array.Find(ClassifierRules.PackagingPrintWords, w => firstItem.Contains(w, StringComparison.Ordinal))
             : null;
 
-/// <summary>
+    /// <summary>
     /// The packaging-printing word of a licence whose first clause lists only printing categories (each item prints: 印刷, 印制),
     /// one of them packaging (内部资料印刷、包装装潢印刷品、其他印刷品), when the name holds a word of
     /// <see cref="ClassifierRules.PackagingPrinterNameWords"/>; else null. A clause that also deals in other goods or work
@@ -2122,8 +2121,7 @@ internal sealed partial class CompanyClassifier
             return null;
         }
 
-        var end = scope.IndexOfAny(ClauseEnds);
-        var items = (end < 0 ? scope : scope[..end]).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var items = FirstClause(scope).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (items.Length < 2
             || !Array.TrueForAll(items, i => i.Contains("印刷", StringComparison.Ordinal) || i.Contains("印制", StringComparison.Ordinal))
             || Array.Exists(items, i => Array.Exists(ClassifierRules.PublicationPrintWords, w => i.Contains(w, StringComparison.Ordinal))))
@@ -2235,15 +2233,15 @@ internal sealed partial class CompanyClassifier
         && Array.Exists(ClassifierRules.PostOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.SavingsNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
+    /// <summary>True when every industry code of segment <paramref name="s"/> is a class of farm chemicals (<see cref="ClassifierRules.FarmChemicalCodes"/>).</summary>
+    private bool IsFarmChemicalMaker(int s) =>
+        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => Array.Exists(ClassifierRules.FarmChemicalCodes, f => c.StartsWith(f, StringComparison.Ordinal)));
+
     /// <summary>
     /// A segment of makers of manufactured goods, of any tier (电子信息's end products, 通信与网络设备 3921, are downstream and made):
     /// every industry code in GB/T divisions 13–43, and no goods whose trade counts (<see cref="ClassifierRules.GoodsWhoseTradeCounts"/>,
     /// <see cref="ClassifierRules.ChainsWhoseTradeCounts"/>). Trade and service segments (515, 65) and segments without codes are not.
     /// </summary>
-    /// <summary>True when every industry code of segment <paramref name="s"/> is a class of farm chemicals (<see cref="ClassifierRules.FarmChemicalCodes"/>).</summary>
-    private bool IsFarmChemicalMaker(int s) =>
-        segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], c => Array.Exists(ClassifierRules.FarmChemicalCodes, f => c.StartsWith(f, StringComparison.Ordinal)));
-
     private bool HoldsMakers(int s) =>
         segmentCodes[s].Length > 0 && Array.TrueForAll(segmentCodes[s], IsManufactured)
         && !Array.Exists(ClassifierRules.ChainsWhoseTradeCounts, c => string.Equals(c, segments[s].ChainCode, StringComparison.Ordinal))

@@ -355,6 +355,10 @@ internal sealed class ClassifierEvaluationTests
         // by its categories): 100.0 (42/42) / 76.4 (42/55) / 95.0 (38/40) / 65.5 (38/58); with the chain-level name that yields to the first
         // clause's segment (the Tan-sheep farm's NC-LIVE): 100.0 / 76.4 / 95.1 (39/41) / 67.2 (39/58) (raised to the figures rounded down).
         new object[] { "registers-dev11", 100.0, 76.0, 95.0, 67.0 },
+        // Session 44 (lead; docs/benchmarks.md "Issue #19: registers-dev12, a blind check (lead, session 44)"): registers-dev12, 120 random
+        // register rows of 2001/海南, 2001/青海, 2002/青海, 2003/宁夏, labelled before the classifier ran on them (committed 3c1ae36). Measured
+        // blind on main f0c5c4f: 82.1 (32/39) / 60.4 (32/53) / 77.8 (28/36) / 48.3 (28/58).
+        new object[] { "registers-dev12", 82.0, 60.0, 77.0, 48.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

@@ -2592,6 +2592,54 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 43 ----
 
+    // ---- Listed and coded rows of 专汽 and 应急装备, session 44 (issue #19, ADR 0655) ----
+
+    // An engine-parts maker's licence lists its motorcycle parts beside its engine parts (柴油机燃油泵、…、摩托车泵; 内燃机配件、…、摩托车配件):
+    // 摩托车 there names another good, not the engine's vehicle, and the engine parts (GB/T 3670's engine components, where the labelling
+    // rules place engine-parts makers) stay in 专汽's 发动机. Either script.
+    [TestCase("某某汽车部件有限公司", "柴油机燃油泵、汽油机燃油泵、摩托车泵、泵用总成及产品附件、汽车关键配件、滤清器制造。")]
+    [TestCase("某某機械有限公司", "內燃機配件、汽車配件、摩托車配件、建築及家具用金屬配件製造。")]
+    public Task Engine_parts_beside_motorcycle_parts_are_in_the_engine_segment(string name, string scope) => AssertPlacedAsync(name, scope, "ZQ-POWER-ENGINE", true);
+
+    // The same beside a C36 cell (a listed parts maker's register licence: 汽车零配件，发动机零配件，…，摩托车及配件) names 专汽, 环节待定, with
+    // 发动机 suggested first (ADR 0545: a licence line the cell does not single out); before, 摩托车 ruled it out and the row was in no chain.
+    [TestCase("C36汽车制造业", "出口商品：本企业自产产品，汽车零配件，发动机零配件，机床系列产品及零配件，摩托车及配件，自行车系列产品")]
+    [TestCase("C36汽車製造業", "出口商品：本企業自產產品，汽車零配件，發動機零配件，機床系列產品及零配件，摩托車及配件，自行車系列產品")]
+    public async Task Engine_parts_beside_motorcycle_parts_under_a_vehicle_cell_name_the_special_vehicle_chain(string industry, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var match = classifier.Classify(new CompanyText("某某工业股份有限公司", industry, null, scope)).Single(m => m.Segment.ChainCode == "ZQ");
+
+        Assert.That((match.ChainLevel, match.MembershipCode, match.SuggestedSegments.FirstOrDefault()), Is.EqualTo((true, "ZQ", "ZQ-POWER-ENGINE")), match.Evidence);
+    }
+
+    // A motorcycle's engine is still no special vehicle's: an item that names it (摩托车发动机) rules the segment out.
+    [TestCase("某某动力有限公司", "摩托车发动机、曲轴、缸体制造、销售。")]
+    [TestCase("某某動力有限公司", "摩托車發動機、曲軸、缸體製造、銷售。")]
+    public Task A_motorcycle_engine_maker_is_not_in_the_engine_segment(string name, string scope) => AssertPlacedAsync(name, scope, "ZQ-POWER-ENGINE", false);
+
+    // 环卫服务 (sanitation services: street cleaning, refuse collection and haulage) is the trade's own word for 专汽's 运营服务, where the
+    // labelling rules place sanitation operators (玉禾田).
+    [TestCase("某某环卫服务有限公司", "垃圾收集、运输、处置")]
+    [TestCase("某某環衛服務有限公司", "垃圾收集、運輸、處置")]
+    public Task A_sanitation_service_company_is_in_special_vehicle_operations(string name, string scope) => AssertPlacedAsync(name, scope, "ZQ-OPER", true);
+
+    // 高性能纤维 (aramid, UHMWPE and carbon fibre, the catalogue's 高性能纤维及复合材料) is 应急装备's material as well as a chemical new
+    // material: the labelling rules give carbon-fibre and aramid makers both (泰和新材, 光威复材).
+    [Test]
+    public async Task A_high_performance_fibre_maker_is_in_both_new_materials_segments()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某复材股份有限公司", null, null,
+            "一般项目：新材料技术研发；高性能纤维及复合材料制造；高性能纤维及复合材料销售；石墨及碳素制品制造；模具制造。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）"));
+
+        Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.Segment.Code), Is.SupersetOf(new[] { "HG-NEWMAT", "YJ-MAT" }), Describe(matches));
+    }
+
+    // ---- end of listed and coded rows of 专汽 and 应急装备, session 44 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

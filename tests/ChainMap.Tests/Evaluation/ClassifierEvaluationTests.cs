@@ -176,10 +176,16 @@ internal sealed class ClassifierEvaluationTests
         // 91.3 (105/115) / 71.9 / 81.9 (68/83) / 41.7 (68/163) (codes' segment recall raised 40 → 41).
         // Session 42 (s42-voc, ADR 0605: words register licences use that no segment held, mined from unlabelled register files): 88.7 (212/239) / 74.1 / 78.4 / 41.5
         // (never tuned on, headline only; raised to the figures rounded down).
-        new object[] { "codes", 88.0, 74.0, 78.0, 41.0 },
+        // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 88.8 (214/241) / 74.8 / 78.6 (136/173) / 42.1
+        // (never tuned on, headline only; raised to the figures rounded down).
+        new object[] { "codes", 88.0, 74.0, 78.0, 42.0 },
         // Session 42 (s42-voc, ADR 0605: words register licences use that no segment held, mined from unlabelled register files): 91.4 (106/116) / 72.6 / 82.1 / 42.3 (raised to the figures rounded down).
-        new object[] { "codes-dev", 91.0, 72.0, 82.0, 42.0 },
-        new object[] { "codes-holdout", 85.0, 74.0, 74.0, 40.0 },
+        // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 91.5 (108/118) / 74.0 (108/146) / 82.4 (70/85) /
+        // 42.9 (two engine-parts makers, 西仪 and 玄潭, in 专汽; raised to the figures rounded down).
+        new object[] { "codes-dev", 91.0, 73.0, 82.0, 42.0 },
+        // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 86.2 / 75.7 / 75.0 (66/88) / 41.3
+        // (never tuned on, headline only; segment figures raised to the figures rounded down).
+        new object[] { "codes-holdout", 85.0, 74.0, 75.0, 41.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
         // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among
@@ -364,7 +370,9 @@ internal sealed class ClassifierEvaluationTests
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items
         // last): 94.7 (18/19) / 66.7 (18/27) / 63.2 (12/19) / 37.5 (12/32) (rounded down). Session 43 (s43-cat, ADR 0635: the catalogue's
         // terms as the main business, data/industry/catalogue-terms.csv): 95.0 (19/20) / 70.4 (19/27) / 70.0 (14/20) / 43.8 (14/32).
-        new object[] { "modern-dev", 95.0, 70.0, 70.0, 43.0 },
+        // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 95.2 (20/21) / 74.1 (20/27) / 71.4 (15/21) /
+        // 46.9 (15/32) (光威复材's 高性能纤维 in 应急装备's 基础材料 too; rounded down).
+        new object[] { "modern-dev", 95.0, 74.0, 71.0, 46.0 },
         // Session 43 (s43-mod): modern-holdout, 19 listed companies of two other files of the same source, labelled and committed before
         // any classifier ran on them, never tuned on (headline only). Main bd5cb40: 100.0 (9/9) / 47.4 (9/19) / 88.9 (8/9) / 40.0 (8/20);
         // with ADR 0620: 100.0 (13/13) / 68.4 (13/19) / 92.3 (12/13) / 60.0 (12/20) (rounded down).

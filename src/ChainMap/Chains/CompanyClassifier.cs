@@ -869,6 +869,22 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of the products' side line in another chain ----
 
+        // ---- A side line of the products beside the cell (ADR 0665) ----
+        if (company.Industry is { Length: > 0 } && products.Length > 0)
+        {
+            SideLineBesideTheCellYields(kept, scores, cell, products);
+        }
+
+        // ---- end of a side line of the products beside the cell ----
+
+        // ---- A division's guess yields to a word of the chain (ADR 0665) ----
+        if (cell.Text.Length > 0)
+        {
+            DivisionGuessYields(kept, scores, cell);
+        }
+
+        // ---- end of a division's guess that yields ----
+
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
         // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
         if (kept.Count < ClassifierRules.MaxSegments && segmentIndex.TryGetValue(ClassifierRules.GenericSpecialVehicleSegment, out var genericSegment)
@@ -960,6 +976,84 @@ internal sealed partial class CompanyClassifier
             .Select(k => segments[k.Segment].ChainCode).ToHashSet(StringComparer.Ordinal);
         kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && cellChains.Count > 0 && !cellChains.Contains(segments[k.Segment].ChainCode));
     }
+
+    // ---- A side line of the products beside the cell (ADR 0665) ----
+
+    /// <summary>
+    /// On a row with an industry cell and main products: a segment whose every product word stands past the
+    /// <see cref="SideLineItem"/>th item (a group's later revenue line), that neither the name nor the scope supports and that the cell
+    /// backs only through its GB/T division (no word of the cell, no guess of its label, a code no closer than the division) is a side
+    /// line (ADR 0230 for a product word alone) when the name or the products' first items name another kept segment: it is dropped
+    /// (动力电池 as a generator maker's fourth line, under 其他电源设备 → 38, beside the 发电机组 that opens its list). A side line with
+    /// nothing named before it (a UPS maker whose 光伏逆变器 is its fourth line and whose first three name no segment) stays, and so
+    /// does one the cell backs more closely (a die-caster's 转向、制动系统零件 under 底盘与发动机系统 → 3670: measured, ADR 0665).
+    /// </summary>
+    private void SideLineBesideTheCellYields(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores, CellLabel cell, string products)
+    {
+        bool SideLine(Candidate c)
+        {
+            var sources = c.Sources();
+            if (c.Generic || c.MainBusiness || sources[0] > 0 || sources[3] > 0 || c.Field(1) == 0 || c.GuessFrom[1])
+            {
+                return false;
+            }
+
+            // The products' industry word agrees with the segment only through a division (汽车 → 36) or stands in the same late item
+            // (电池 → 384 in 动力电池), or it is no side line.
+            var codeWord = c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0 ? (Word: e[..arrow], Code: e[(arrow + 1)..]) : default;
+            return c.Terms[1] is { Count: > 0 } words && words.Min(w => ItemIndex(products, w)) >= SideLineItem
+                && (c.SourceCode[1] == 0 || (codeWord.Word is not null && (codeWord.Code.Length == 2 || ItemIndex(products, codeWord.Word) >= SideLineItem)));
+        }
+
+        bool HeadNames(int s, Candidate c) =>
+            NamesOnlyTheChain(s, c, scores, cell) is null
+            && (c.Field(0) > 0 || (c.Terms[1] is { Count: > 0 } words && words.Min(w => ItemIndex(products, w)) < SideLineItem));
+
+        // The cell's label guessing the segment (氟化工 → 磷化工与氟硅化工) is the cell choosing it: no side line.
+        bool DivisionAtMost(Candidate c) => c.Field(2) == 0 && !c.GuessFrom[2] && c.SourceCode[2] <= DivisionAgreement;
+
+        var sideLines = kept.Where(k => SideLine(k.Candidate) && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null
+            && DivisionAtMost(k.Candidate) && kept.Exists(o => o.Segment != k.Segment && HeadNames(o.Segment, o.Candidate))).Select(k => k.Segment).ToList();
+        kept.RemoveAll(k => sideLines.Contains(k.Segment));
+    }
+
+    /// <summary>A code agreement no closer than the company's GB/T division (<see cref="Agreement"/>: 0.35 of a source's weight).</summary>
+    private const double DivisionAgreement = 0.35;
+
+    // ---- end of a side line of the products beside the cell ----
+
+    // ---- A division's guess yields to a word of the chain (ADR 0665) ----
+
+    /// <summary>
+    /// On a row with an industry cell: a segment that no word of the row names and that only whole GB/T divisions support — the cell's
+    /// division and its usual segment (C27医药制造业 → 化学制剂, ADR 0265), a name's word of a whole trade (制药, 药业 → 27) — is dropped when
+    /// a segment of the same chain is named by words of the row (the licence's 中药提取、注射剂、胶囊剂 → 中药饮片与中成药). A division names the
+    /// trade, not which of its segments (ADR 0450); beside the segment the row's words name, its usual segment is a second guess, not a
+    /// second business. Other chains are not touched, nor a guess with nothing of its chain named beside it.
+    /// </summary>
+    private void DivisionGuessYields(List<(int Segment, double Score, Candidate Candidate)> kept, Dictionary<int, Candidate> scores, CellLabel cell)
+    {
+        static bool DivisionCode(double agreement, string? evidence) =>
+            agreement == 0 || (evidence is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0 && e.Length - arrow - 1 == 2);
+
+        bool DivisionsOnly(Candidate c) =>
+            !c.HasAnyText && !c.Generic && !c.MainBusiness && !c.NamedBySpecificWord && !c.GuessFrom[1] && !c.GuessFrom[3]
+            && c.SourceCode[2] <= DivisionAgreement && c.SourceCode[3] == 0
+            && DivisionCode(c.SourceCode[0], c.SourceCodeEvidence[0]) && DivisionCode(c.SourceCode[1], c.SourceCodeEvidence[1])
+            && (!c.GuessFrom[2] || cell.NamesDivisionsOnly) && (!c.GuessFrom[0] || cell.DivisionWords.Count > 0);
+
+        if (kept.Count < 2)
+        {
+            return;
+        }
+
+        var guesses = kept.Where(k => DivisionsOnly(k.Candidate) && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null
+            && kept.Exists(o => o.Segment != k.Segment && segments[o.Segment].ChainCode == segments[k.Segment].ChainCode && o.Candidate.HasAnyText
+                && NamesOnlyTheChain(o.Segment, o.Candidate, scores, cell) is null)).Select(k => k.Segment).ToList();
+        kept.RemoveAll(k => guesses.Contains(k.Segment));
+    }
+
+    // ---- end of a division's guess that yields ----
 
     /// <summary>
     /// A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making), or it has

@@ -1241,6 +1241,52 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Does.Contain(part), string.Join(" ", matches.Select(m => $"{m.MembershipCode} ({m.Evidence})")));
     }
 
+    // A product word past the third item, that the cell backs only through its GB/T division, is a side line beside a segment the
+    // products' first items name (issue #19, session 44, ADR 0665): a generator maker's fourth line 动力电池 under 其他电源设备 (→ 38) is
+    // not a battery maker's. First in the list, the same word places the company; with nothing named before it, it stays.
+    [Test]
+    public async Task A_late_product_line_the_cell_backs_only_by_its_division_yields_to_the_products_head()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var late = classifier.Classify(new CompanyText("某某电源股份有限公司", "其他电源设备Ⅲ", "环保低噪声柴油发电机组、柴油电机组、通信、动力电池、工程劳务零配件", null));
+        var first = classifier.Classify(new CompanyText("某某电源股份有限公司", "其他电源设备Ⅲ", "动力电池、环保低噪声柴油发电机组、柴油电机组、通信", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(late.Select(m => m.MembershipCode), Does.Contain("YJ-SUP-POWER").And.Not.Contain("XNY-BATT-CELL"), Describe(late));
+            Assert.That(first.Select(m => m.MembershipCode), Does.Contain("XNY-BATT-CELL"), Describe(first));
+        });
+    }
+
+    [Test]
+    public async Task A_late_product_line_with_nothing_named_before_it_stays()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某科技股份有限公司", "其他电源设备Ⅲ", "数据中心设备、智慧电源、在线式UPS、光伏逆变器、离线式UPS、铅酸蓄电池", null));
+
+        Assert.That(matches.Select(m => m.MembershipCode), Does.Contain("XNY-PV-INV"), Describe(matches));
+    }
+
+    // A segment only whole GB/T divisions support (C27医药制造业's usual 化学制剂, the name's 制药 → 27) yields to a segment of its chain
+    // that words of the row name (the licence's 中药提取 and dosage forms → 中药饮片与中成药; issue #19, session 44, ADR 0665). Alone, the
+    // division's guess still places the company.
+    [Test]
+    public async Task A_division_s_guess_yields_to_a_segment_the_row_s_words_name()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var worded = classifier.Classify(new CompanyText("某某制药股份有限公司", "C27医药制造业", null, "大容量注射剂、小容量注射剂、片剂、硬胶囊剂、颗粒剂、丸剂（蜜丸、水蜜丸、水丸）、酊剂、煎膏剂、糖浆剂、口服液（含中药提取）"));
+        var alone = classifier.Classify(new CompanyText("某某制药股份有限公司", "C27医药制造业", null, null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(worded.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Is.EqualTo(new[] { "SW-TCM" }), Describe(worded));
+            Assert.That(alone.Select(m => m.MembershipCode), Does.Contain("SW-CHEM"), Describe(alone));
+        });
+    }
+
     [Test]
     public async Task A_sibling_of_the_named_segment_is_still_dropped()
     {

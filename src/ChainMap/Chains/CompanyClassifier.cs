@@ -302,6 +302,12 @@ internal static class ClassifierRules
     /// </summary>
     public const double LicenceClassWeight = 0.8;
 
+    /// <summary>
+    /// What a word of GB/T 4754-2017 itself (data/industry/gbt-class-words.csv: a good its note lists, a service class's name) counts
+    /// for in the products or the licence (ADR 0650): as a segment's name or alias, less than its keywords (1.0) and products (0.9).
+    /// </summary>
+    public const double StandardWordStrength = 0.8;
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -365,6 +371,12 @@ internal sealed partial class CompanyClassifier
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
     private readonly List<(string Term, int Segment, double Strength)> terms = [];
+
+    /// <summary>The standard's own words of a segment (ADR 0650): read only in the products and the licence, like a segment's word there.</summary>
+    private readonly Dictionary<string, int> standardWords;
+
+    /// <summary><see cref="terms"/> and <see cref="standardWords"/>, longest first: what the fields are read for.</summary>
+    private readonly List<(string Term, int Segment, double Strength)> fieldTerms;
 
     /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
     private readonly List<(string Term, string Chain)> downstreamTerms = [];
@@ -442,6 +454,14 @@ internal sealed partial class CompanyClassifier
             .Select(t => (t.Term, terms.Where(o => o.Segment != tcmDrugs && o.Term.Length > t.Term.Length && o.Term.Contains(t.Term, StringComparison.Ordinal)).Select(o => o.Term).Distinct().ToArray())));
         downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
         untradedGoodsTerms.AddRange(terms.Where(t => segments[t.Segment].Tier != Tier.Downstream && Array.Exists(segmentCodes[t.Segment], WithoutTradeSegment)).Select(t => (t.Term, t.Segment)));
+
+        // ---- The standard's own words (ADR 0650) ----
+        // Read with the segments' own words in the products and the licence only; the other rules keep reading the segments' words.
+        standardWords = StandardWords(ClassWordTable.Value);
+        fieldTerms = [.. terms, .. standardWords.Select(p => (p.Key, p.Value, ClassifierRules.StandardWordStrength * Math.Min(1.0, p.Key.Length / 4.0)))];
+        fieldTerms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+
+        // ---- end of the standard's own words ----
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -497,9 +517,9 @@ internal sealed partial class CompanyClassifier
             }
 
             counted.Clear();
-            foreach (var (term, segment, strength) in terms)
+            foreach (var (term, segment, strength) in fieldTerms)
             {
-                if (term.Length > text.Length || !HoldsTerm(text, term)
+                if (term.Length > text.Length || ((f == 0 || f == 2) && standardWords.ContainsKey(term)) || !HoldsTerm(text, term)
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
                     || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
                     || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))
@@ -1382,7 +1402,7 @@ internal sealed partial class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         var madeTerms = new List<(string Term, int Segment, double Strength)>();
         var firstBest = 0.0;
-        foreach (var (term, segment, strength) in terms)
+        foreach (var (term, segment, strength) in fieldTerms)
         {
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);

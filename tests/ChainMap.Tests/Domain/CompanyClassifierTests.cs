@@ -2539,6 +2539,41 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a licence item that is a GB/T making class ----
 
+    // ---- the standard's own words, session 44 (ADR 0650) ----
+
+    // A good GB/T 4754-2017's note lists for a class a segment holds (2662 专项化学用品制造: 水处理化学品、造纸化学品 …; 3586 康复辅具制造:
+    // 助听器、轮椅 …) and a service class's name (5166 化肥批发) is read in a register row's licence as a word of that segment, 待确认 alone.
+    [TestCase("某某市某某科技有限公司", "水处理化学品、造纸化学品的生产、销售", "HG-FINE-ADD")]
+    [TestCase("某某市某某实业有限公司", "助听器、轮椅、助行器的生产、销售", "SW-DEV-EQP")]
+    [TestCase("某某县某某经营部", "化肥批发；农膜、日用百货零售", "NC-INPUT")]
+    public async Task A_word_the_standard_writes_for_a_segment_s_class_places_a_register_row(string name, string scope, string segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        var match = matches.SingleOrDefault(m => m.Segment.Code == segment);
+        Assert.That(match, Is.Not.Null, Describe(matches));
+        Assert.That(match!.IsConfirmedByRule, Is.False);
+    }
+
+    // What such a word must not do: place a company by its name alone (a note's word is read in the products and the licence only),
+    // place a good whose class several unrelated segments hold (3985 电子专用材料: 电子材料, 锂电材料, 光伏材料), or make a generic
+    // noun of a note (复合材料, 电子元件 of 3989) a segment's word.
+    [TestCase("某某市某某助听器有限公司", "")]
+    [TestCase("某某市某某科技有限公司", "半导体材料、磁性材料的研发、生产、销售")]
+    [TestCase("某某市某某科技有限公司", "复合材料制品的生产、销售")]
+    public async Task A_word_of_the_standard_places_nothing_from_a_name_across_segments_or_when_generic(string name, string scope)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches, Is.Empty, Describe(matches));
+    }
+
+    // ---- end of the standard's own words ----
+
     // ---- Register rows of 现代服务业, 专汽, 电子信息, 应急装备, session 43 (issue #19, ADR 0630) ----
 
     // 运业 (the older 运输业) and 快运 name carriers as 运输 does: with a freight licence they are hauliers (FW-LOGI). A licence that names

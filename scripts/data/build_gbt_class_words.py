@@ -31,8 +31,9 @@ STOP = {
     "工业", "商业", "农业", "园艺", "交流", "直流", "固定", "移动", "导航", "制导", "测绘", "道路车辆", "类似装置", "系统装置",
     "相关配套设备", "其辅助装置",
 }
-# A fragment that starts with a note's function word (将稻谷去壳, 用玉米, 经酶法) or ends in one (外科敷料以) is no noun.
-FUNCTION_START = ("将", "用", "以", "经", "对", "其", "在", "由", "为", "把", "从", "使")
+# A fragment that starts with a note's function word or verb (将稻谷去壳, 用玉米, 经酶法; 生产照明, which a licence reads as 生产 + 照明…)
+# or ends in one (外科敷料以) is no noun.
+FUNCTION_START = ("将", "用", "以", "经", "对", "其", "在", "由", "为", "把", "从", "使", "生产", "制造", "加工", "销售")
 FUNCTION_END = ("以", "的", "用", "为", "或")
 # A machinery class's note names what its machines work on (3532's 水产品, 3544's 中药饮片): only a machine word of it counts.
 MACHINE_ENDS = ("机", "机械", "设备", "器", "装置", "仪", "生产线")

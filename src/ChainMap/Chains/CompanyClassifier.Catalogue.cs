@@ -103,11 +103,11 @@ internal sealed partial class CompanyClassifier
 
     // ---- The standard's own words (ADR 0650) ----
 
-    /// <summary>data/industry/gbt-class-words.csv: words GB/T 4754-2017 writes for a class (folded word, four-digit class code).</summary>
+    /// <summary>data/industry/gbt-class-words.csv: words GB/T 4754-2017 writes for a class (folded word, four-digit class code), of the kinds read.</summary>
     private static readonly Lazy<IReadOnlyList<(string Word, string Code)>> ClassWordTable = new(() =>
     [
         .. IndustryTable.Rows(EmbeddedData.Read("ChainMap.industry.gbt-class-words.csv", "data/industry/gbt-class-words.csv"))
-            .Where(record => record.Length >= 2)
+            .Where(record => record.Length >= 3 && Array.IndexOf(ClassifierRules.StandardWordKinds, record[2].Trim()) >= 0)
             .Select(record => (Word: ChineseText.Fold(record[0].Trim()), Code: record[1].Trim()))
             .Where(row => row.Word.Length >= 2 && row.Code.Length == 4),
     ]);

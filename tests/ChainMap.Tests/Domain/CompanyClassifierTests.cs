@@ -2544,7 +2544,7 @@ internal sealed class CompanyClassifierTests
     // The name of a GB/T 4754-2017 service class that one segment holds (5821 货物运输代理, 7241 税务服务, 7263 劳务派遣服务) is read in a
     // register row's licence as a word of that segment: alone it is 待确认.
     [TestCase("某某市某某联运有限公司", "货物运输代理，搬运装卸服务，仓储服务", "FW-LOGI", "货物运输代理")]
-    [TestCase("某某市某某会计咨询有限责任公司", "税务服务；审计服务", "FW-BIZ", "税务服务")]
+    [TestCase("某某市某某有限责任公司", "税务服务；审计服务", "FW-BIZ", "税务服务")]
     [TestCase("某某市某某实业有限公司", "劳务派遣服务；职业中介服务", "FW-HR", "劳务派遣服务")]
     public async Task A_service_class_name_of_the_standard_places_a_register_row(string name, string scope, string segment, string word)
     {
@@ -2571,6 +2571,23 @@ internal sealed class CompanyClassifierTests
         var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
 
         Assert.That(matches.Where(m => m.Evidence.Contains(word, StringComparison.Ordinal)), Is.Empty, Describe(matches));
+    }
+
+    // The table is the standard's alone: every code a class of gbt4754-2017.csv, only the three kinds, a note's goods (2662's 水处理化学品)
+    // and a service class's name (5821) in it, never a note's raw material (1392 豆制品制造: 以大豆、小豆、绿豆…为主要原料) nor a generic noun.
+    [Test]
+    public void The_standard_s_words_are_its_goods_and_service_names_never_a_note_s_inputs()
+    {
+        var rows = IndustryTable.Rows(EmbeddedData.Read("ChainMap.industry.gbt-class-words.csv", "data/industry/gbt-class-words.csv"))
+            .Select(r => (Word: r[0], Code: r[1], Kind: r[2])).ToList();
+        var classes = IndustryTable.Rows(EmbeddedData.Read("ChainMap.industry.gbt4754-2017.csv", "data/industry/gbt4754-2017.csv"))
+            .Select(r => r[5].Trim()).Where(c => c.Length == 4).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(rows.Select(r => r.Code).Distinct(), Is.SubsetOf(classes));
+        Assert.That(rows.Select(r => r.Kind).Distinct(), Is.SubsetOf(new[] { "service-name", "note-list", "note-head" }));
+        Assert.That(rows, Does.Contain(("水处理化学品", "2662", "note-list")).And.Contain(("货物运输代理", "5821", "service-name")));
+        Assert.That(rows.Where(r => r.Code == "1392").Select(r => r.Word), Has.No.Member("大豆").And.No.Member("绿豆"));
+        Assert.That(rows.Select(r => r.Word), Has.No.Member("产品").And.No.Member("制品").And.No.Member("材料").And.No.Member("设备"));
     }
 
     // ---- end of the standard's own words ----

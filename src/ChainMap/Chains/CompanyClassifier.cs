@@ -303,8 +303,8 @@ internal static class ClassifierRules
     public const double LicenceClassWeight = 0.8;
 
     /// <summary>
-    /// What a word of GB/T 4754-2017 itself (data/industry/gbt-class-words.csv: a good its note lists, a service class's name) counts
-    /// for in the products or the licence (ADR 0650): as a segment's name or alias, less than its keywords (1.0) and products (0.9).
+    /// What a word of GB/T 4754-2017 itself (data/industry/gbt-class-words.csv: a service class's name) counts for in a register row's
+    /// licence (ADR 0650): as a segment's name or alias, less than its keywords (1.0) and products (0.9).
     /// </summary>
     public const double StandardWordStrength = 0.8;
 
@@ -379,7 +379,7 @@ internal sealed partial class CompanyClassifier
     private readonly List<Segment> segments = [];
     private readonly List<(string Term, int Segment, double Strength)> terms = [];
 
-    /// <summary>The standard's own words of a segment (ADR 0650): read only in the products and the licence, like a segment's word there.</summary>
+    /// <summary>The standard's own words of a segment (ADR 0650): read only in a register row's licence, like a segment's word there.</summary>
     private readonly Dictionary<string, int> standardWords;
 
     /// <summary><see cref="terms"/> and <see cref="standardWords"/>, longest first: what the fields are read for.</summary>

@@ -101,6 +101,88 @@ internal sealed partial class CompanyClassifier
     [GeneratedRegex(@"\(?依法须经批准的项目,经相关部门批准后方可开展经营活动(?:,具体经营项目以[^)]{0,30}为准)?[)。]*")]
     private static partial Regex PermitNote();
 
+    // ---- The standard's own words (ADR 0650) ----
+
+    /// <summary>data/industry/gbt-class-words.csv: words GB/T 4754-2017 writes for a class (folded word, four-digit class code), of the kinds read.</summary>
+    private static readonly Lazy<IReadOnlyList<(string Word, string Code)>> ClassWordTable = new(() =>
+    [
+        .. IndustryTable.Rows(EmbeddedData.Read("ChainMap.industry.gbt-class-words.csv", "data/industry/gbt-class-words.csv"))
+            .Where(record => record.Length >= 3 && Array.IndexOf(ClassifierRules.StandardWordKinds, record[2].Trim()) >= 0)
+            .Select(record => (Word: ChineseText.Fold(record[0].Trim()), Code: record[1].Trim()))
+            .Where(row => row.Word.Length >= 2 && row.Code.Length == 4),
+    ]);
+
+    /// <summary>
+    /// The standard's words that name one segment (ADR 0650): a word whose class a segment's industry_codes hold (the class or its
+    /// group or division), and only that segment, or one segment with its parents (the most specific is kept). Left out: a segment's
+    /// own word (it counts already), a word of several classes whose segments differ, and a word that is also written for a class no
+    /// segment holds (it is no one trade's).
+    /// </summary>
+    internal Dictionary<string, int> StandardWords(IReadOnlyList<(string Word, string Code)> table)
+    {
+        var own = new HashSet<string>(terms.Select(t => t.Term), StringComparer.Ordinal);
+        var segmentsOfWord = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var (word, code) in table)
+        {
+            if (own.Contains(word))
+            {
+                continue;
+            }
+
+            if (!segmentsOfWord.TryGetValue(word, out var found))
+            {
+                segmentsOfWord[word] = found = [];
+            }
+
+            var any = false;
+            for (var s = 0; s < segments.Count; s++)
+            {
+                if (Array.Exists(segmentCodes[s], c => code.StartsWith(c, StringComparison.Ordinal)))
+                {
+                    found.Add(s);
+                    any = true;
+                }
+            }
+
+            if (!any)
+            {
+                found.Add(-1);
+            }
+        }
+
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, found) in segmentsOfWord)
+        {
+            if (found.Contains(-1))
+            {
+                continue;
+            }
+
+            var leaves = found.Where(s => !found.Any(o => o != s && IsAncestor(s, o))).ToList();
+            if (leaves.Count == 1)
+            {
+                words[word] = leaves[0];
+            }
+        }
+
+        return words;
+    }
+
+    private bool IsAncestor(int ancestor, int segment)
+    {
+        for (var p = parentIndex[segment]; p >= 0; p = parentIndex[p])
+        {
+            if (p == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- end of the standard's own words ----
+
     // ---- The catalogue's terms (ADR 0635) ----
 
     /// <summary>How many of the scope's first items are read for a catalogue term: the first, and the second when the first is none.</summary>

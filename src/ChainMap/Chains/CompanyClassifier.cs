@@ -302,6 +302,19 @@ internal static class ClassifierRules
     /// </summary>
     public const double LicenceClassWeight = 0.8;
 
+    /// <summary>
+    /// What a word of GB/T 4754-2017 itself (data/industry/gbt-class-words.csv: a service class's name) counts for in a register row's
+    /// licence (ADR 0650): as a segment's name or alias, less than its keywords (1.0) and products (0.9).
+    /// </summary>
+    public const double StandardWordStrength = 0.8;
+
+    /// <summary>
+    /// The kinds of data/industry/gbt-class-words.csv the classifier reads (ADR 0650): the service classes' names. The goods of the
+    /// making classes' notes (note-list, note-head) are in the table but not read: measured, they placed companies by a segment's
+    /// secondary class (齿轮 3453 of 风电零部件, 道路照明 3872 of 应急电源与照明) and gained no row of any set.
+    /// </summary>
+    public static readonly string[] StandardWordKinds = ["service-name"];
+
     /// <summary>A company goes into at most this many segments (its best few).</summary>
     public const int MaxSegments = 3;
 
@@ -365,6 +378,12 @@ internal sealed partial class CompanyClassifier
     private readonly IndustryTable industries;
     private readonly List<Segment> segments = [];
     private readonly List<(string Term, int Segment, double Strength)> terms = [];
+
+    /// <summary>The standard's own words of a segment (ADR 0650): read only in a register row's licence, like a segment's word there.</summary>
+    private readonly Dictionary<string, int> standardWords;
+
+    /// <summary><see cref="terms"/> and <see cref="standardWords"/>, longest first: what the fields are read for.</summary>
+    private readonly List<(string Term, int Segment, double Strength)> fieldTerms;
 
     /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
     private readonly List<(string Term, string Chain)> downstreamTerms = [];
@@ -442,6 +461,15 @@ internal sealed partial class CompanyClassifier
             .Select(t => (t.Term, terms.Where(o => o.Segment != tcmDrugs && o.Term.Length > t.Term.Length && o.Term.Contains(t.Term, StringComparison.Ordinal)).Select(o => o.Term).Distinct().ToArray())));
         downstreamTerms.AddRange(terms.Where(t => segments[t.Segment].Tier == Tier.Downstream).Select(t => (t.Term, segments[t.Segment].ChainCode)));
         untradedGoodsTerms.AddRange(terms.Where(t => segments[t.Segment].Tier != Tier.Downstream && Array.Exists(segmentCodes[t.Segment], WithoutTradeSegment)).Select(t => (t.Term, t.Segment)));
+
+        // ---- The standard's own words (ADR 0650) ----
+        // Read with the segments' own words in a register row's licence only (no products, no industry cell: a listed company's
+        // cell and products name its trade); the other rules keep reading the segments' words.
+        standardWords = StandardWords(ClassWordTable.Value);
+        fieldTerms = [.. terms, .. standardWords.Select(p => (p.Key, p.Value, ClassifierRules.StandardWordStrength * Math.Min(1.0, p.Key.Length / 4.0)))];
+        fieldTerms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
+
+        // ---- end of the standard's own words ----
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -461,6 +489,7 @@ internal sealed partial class CompanyClassifier
         // company's own (精制茶 does not make a distiller a tea maker), and only its code counts.
         var divisionAlone = industries.NamesOnlyADivision(company.Industry);
         string[] fields = [name, products, divisionAlone ? string.Empty : industryText, scope];
+        var registerRow = products.Length + industryText.Length == 0;
 
         // What the scope only sells (中成药、化学药制剂、抗生素制剂零售; 汽车配件、五金交电销售) goes to the chain's trade segment
         // when the clause names one (药品零售, 汽车配件 of ZQ-PARTSALE), not to the segments that make it.
@@ -497,9 +526,9 @@ internal sealed partial class CompanyClassifier
             }
 
             counted.Clear();
-            foreach (var (term, segment, strength) in terms)
+            foreach (var (term, segment, strength) in fieldTerms)
             {
-                if (term.Length > text.Length || !HoldsTerm(text, term)
+                if (term.Length > text.Length || ((f != 3 || !registerRow) && standardWords.ContainsKey(term)) || !HoldsTerm(text, term)
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
                     || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
                     || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))
@@ -732,7 +761,6 @@ internal sealed partial class CompanyClassifier
         // ---- end of a packaging printer ----
         var ranked = new List<(int Segment, double Score, Candidate Candidate)>(scores.Count);
         var firstItem = FirstItem(scope);
-        var registerRow = products.Length + industryText.Length == 0;
         // A register row whose licence only trades and whose name makes nothing is a seller: it is in no segment that makes
         // manufactured goods (a 制药机械 or 包装材料 dealer is not their maker), only in trade and service ones (ADR 0360).
         var seller = registerRow && IsSeller(name, scope);
@@ -1476,8 +1504,13 @@ internal sealed partial class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         var madeTerms = new List<(string Term, int Segment, double Strength)>();
         var firstBest = 0.0;
-        foreach (var (term, segment, strength) in terms)
+        foreach (var (term, segment, strength) in fieldTerms)
         {
+            if (!registerRow && standardWords.ContainsKey(term))
+            {
+                continue;
+            }
+
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
             if (!inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term))

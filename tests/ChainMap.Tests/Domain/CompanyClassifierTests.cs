@@ -2585,6 +2585,59 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a licence item that is a GB/T making class ----
 
+    // ---- the standard's own words, session 44 (ADR 0650) ----
+
+    // The name of a GB/T 4754-2017 service class that one segment holds (5821 货物运输代理, 7241 税务服务, 7263 劳务派遣服务) is read in a
+    // register row's licence as a word of that segment: alone it is 待确认.
+    [TestCase("某某市某某联运有限公司", "货物运输代理，搬运装卸服务，仓储服务", "FW-LOGI", "货物运输代理")]
+    [TestCase("某某市某某有限责任公司", "税务服务；审计服务", "FW-BIZ", "税务服务")]
+    [TestCase("某某市某某实业有限公司", "劳务派遣服务；职业中介服务", "FW-HR", "劳务派遣服务")]
+    public async Task A_service_class_name_of_the_standard_places_a_register_row(string name, string scope, string segment, string word)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        var match = matches.SingleOrDefault(m => m.Segment.Code == segment);
+        Assert.That(match, Is.Not.Null, Describe(matches));
+        Assert.That(match!.Evidence, Does.Contain(word));
+        Assert.That(match.IsConfirmedByRule, Is.False);
+    }
+
+    // What the standard's words must not do: a good a making class's note lists is not read (助听器 of 3586; measured, such goods
+    // placed companies by a segment's secondary class), a class name is not read beside an industry cell (a wholesaler's
+    // 食用油批发 under F51批发业: the cell names its trade) nor in a name.
+    [TestCase("某某市某某科技有限公司", null, "助听器、轮椅的生产、销售", "助听器")]
+    [TestCase("某某股份有限公司", "F51批发业", "信息技术咨询；食用油批发；五金产品批发", "食用油批发")]
+    [TestCase("某某市某某劳务派遣服务有限公司", null, "", "劳务派遣服务")]
+    public async Task A_word_of_the_standard_places_nothing_as_a_note_s_good_beside_a_cell_or_in_a_name(string name, string? industry, string scope, string word)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, industry, null, scope));
+
+        Assert.That(matches.Where(m => m.Evidence.Contains(word, StringComparison.Ordinal)), Is.Empty, Describe(matches));
+    }
+
+    // The table is the standard's alone: every code a class of gbt4754-2017.csv, only the three kinds, a note's goods (2662's 水处理化学品)
+    // and a service class's name (5821) in it, never a note's raw material (1392 豆制品制造: 以大豆、小豆、绿豆…为主要原料) nor a generic noun.
+    [Test]
+    public void The_standard_s_words_are_its_goods_and_service_names_never_a_note_s_inputs()
+    {
+        var rows = IndustryTable.Rows(EmbeddedData.Read("ChainMap.industry.gbt-class-words.csv", "data/industry/gbt-class-words.csv"))
+            .Select(r => (Word: r[0], Code: r[1], Kind: r[2])).ToList();
+        var classes = IndustryTable.Rows(EmbeddedData.Read("ChainMap.industry.gbt4754-2017.csv", "data/industry/gbt4754-2017.csv"))
+            .Select(r => r[5].Trim()).Where(c => c.Length == 4).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(rows.Select(r => r.Code).Distinct(), Is.SubsetOf(classes));
+        Assert.That(rows.Select(r => r.Kind).Distinct(), Is.SubsetOf(new[] { "service-name", "note-list", "note-head" }));
+        Assert.That(rows, Does.Contain(("水处理化学品", "2662", "note-list")).And.Contain(("货物运输代理", "5821", "service-name")));
+        Assert.That(rows.Where(r => r.Code == "1392").Select(r => r.Word), Has.No.Member("大豆").And.No.Member("绿豆"));
+        Assert.That(rows.Select(r => r.Word), Has.No.Member("产品").And.No.Member("制品").And.No.Member("材料").And.No.Member("设备"));
+    }
+
+    // ---- end of the standard's own words ----
+
     // ---- Register rows of 现代服务业, 专汽, 电子信息, 应急装备, session 43 (issue #19, ADR 0630) ----
 
     // 运业 (the older 运输业) and 快运 name carriers as 运输 does: with a freight licence they are hauliers (FW-LOGI). A licence that names

@@ -1382,9 +1382,24 @@ internal sealed partial class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         var madeTerms = new List<(string Term, int Segment, double Strength)>();
         var firstBest = 0.0;
+        var inFirstCounted = new List<(string Word, int Segment)>();
         foreach (var (term, segment, strength) in terms)
         {
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
+            // ---- A word inside a longer word of the first item (session 44, ADR 0660) ----
+            // As in the fields (ADR 0365): 水产品 (a farm's product, 畜禽养殖) inside 水产品冷冻 or 水产品加工 (初加工) names the
+            // processor's goods, not a farm; terms are read longest first.
+            if (inFirst && inFirstCounted.Count > 0 && OnlyInsideCounted(first, term, segment, inFirstCounted, parentIndex))
+            {
+                continue;
+            }
+
+            if (inFirst)
+            {
+                inFirstCounted.Add((term, segment));
+            }
+
+            // ---- end of a word inside a longer word of the first item ----
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
             if (!inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term))
             {

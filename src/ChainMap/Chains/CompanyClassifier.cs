@@ -268,6 +268,15 @@ internal static class ClassifierRules
     /// <summary>The segments an IT firm's licence names (软件与信息技术服务, both chains' segments: the labelling rules give both).</summary>
     public static readonly string[] ComputerServiceSegments = ["DZ-SVC", "FW-INFO"];
 
+    /// <summary>What ends a word that names works (计算机网络工程): built or installed, a contractor's (session 44, ADR 0660).</summary>
+    public const string WorksSuffix = "工程";
+
+    /// <summary>The activities of a contractor's clause after the works it names (计算机网络工程的安装、技术服务; 设计、安装施工).</summary>
+    public static readonly string[] InstallingVerbs = ["安装", "施工", "布线"];
+
+    /// <summary>Words of a clause that develops what it installs (开发, 集成): an IT firm's, not a contractor's.</summary>
+    public static readonly string[] DevelopingWords = ["开发", "集成", "软件"];
+
     /// <summary>How many items after a computer first item are read for the words of <see cref="ComputerServiceSegments"/>.</summary>
     public const int ComputerLicenceItems = 6;
 
@@ -1383,6 +1392,7 @@ internal sealed partial class CompanyClassifier
         var madeTerms = new List<(string Term, int Segment, double Strength)>();
         var firstBest = 0.0;
         var inFirstCounted = new List<(string Word, int Segment)>();
+        bool? otherService = null;
         foreach (var (term, segment, strength) in terms)
         {
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
@@ -1400,6 +1410,15 @@ internal sealed partial class CompanyClassifier
             }
 
             // ---- end of a word inside a longer word of the first item ----
+            // ---- A network contractor (session 44, ADR 0660) ----
+            // 计算机网络工程的安装、技术服务: works an IT word names, installed or built (GB/T 4999 其他建筑安装: 智能化安装), are a
+            // contractor's, not an IT firm's, unless the licence also names the firm's own software or systems work elsewhere.
+            if (inFirst && computerServices.Contains(segment) && InstalledWorks(scope, term) && !(otherService ??= OtherServiceWord(scope)))
+            {
+                continue;
+            }
+
+            // ---- end of a network contractor ----
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
             if (!inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term))
             {
@@ -1544,6 +1563,44 @@ internal sealed partial class CompanyClassifier
 
         return null;
     }
+
+    /// <summary>
+    /// True when <paramref name="term"/> names works (ends in <see cref="ClassifierRules.WorksSuffix"/>) and every clause of the
+    /// licence that holds it installs or builds them (<see cref="ClassifierRules.InstallingVerbs"/> after the term) and develops
+    /// nothing (<see cref="ClassifierRules.DevelopingWords"/>): a contractor's item (session 44, ADR 0660).
+    /// </summary>
+    internal static bool InstalledWorks(string scope, string term)
+    {
+        if (!term.EndsWith(ClassifierRules.WorksSuffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var clause in scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = clause.IndexOf(term, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var after = clause[(at + term.Length)..];
+            if (!Array.Exists(ClassifierRules.InstallingVerbs, v => after.Contains(v, StringComparison.Ordinal))
+                || Array.Exists(ClassifierRules.DevelopingWords, w => clause.Contains(w, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>True when the licence holds a word of the IT-service segments that names no works (软件开发, 系统集成 …).</summary>
+    private bool OtherServiceWord(string scope) =>
+        terms.Exists(t => computerServices.Contains(t.Segment) && !t.Term.EndsWith(ClassifierRules.WorksSuffix, StringComparison.Ordinal) && HoldsTerm(scope, t.Term));
 
     /// <summary>
     /// The chemicals word (<see cref="ClassifierRules.ChemicalGoodsWords"/>) of a licence of one item that trades it (a trade verb, no

@@ -268,6 +268,15 @@ internal static class ClassifierRules
     /// <summary>The segments an IT firm's licence names (软件与信息技术服务, both chains' segments: the labelling rules give both).</summary>
     public static readonly string[] ComputerServiceSegments = ["DZ-SVC", "FW-INFO"];
 
+    /// <summary>The segment of goods made of plastic (塑料与橡胶制品, GB/T 292).</summary>
+    public const string PlasticsSegment = "HG-PLAS";
+
+    /// <summary>The material words of GB/T 292 塑料制品业 in a licence's made goods (塑料管, 塑胶玩具).</summary>
+    public static readonly string[] PlasticsWords = ["塑料", "塑胶"];
+
+    /// <summary>What a plastics word names that is no goods of plastic: the machines and moulds for it, the raw resin and its fillers, the waste, and doors and windows (a builder's, none by the labelling rules).</summary>
+    public static readonly string[] NotPlasticGoods = ["机械", "设备", "机", "模具", "原料", "颗粒", "粒子", "树脂", "填充", "回收", "废", "门窗"];
+
     /// <summary>What ends a word that names works (计算机网络工程): built or installed, a contractor's (session 44, ADR 0660).</summary>
     public const string WorksSuffix = "工程";
 
@@ -1482,6 +1491,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a nursery ----
+        // ---- Plastics made (session 44, ADR 0660) ----
+        // A first item of goods of plastic (民用塑料管、矿用塑料管生产加工销售) that the first clause makes is GB/T 292's (塑料制品业: goods
+        // formed from synthetic resin), though the goods' own word (塑料管) is no word of the segment: read only on a register row.
+        if (registerRow && found.Count == 0 && PlasticsMade(scope) is { } plastics && segmentIndex.TryGetValue(ClassifierRules.PlasticsSegment, out var plasticsSegment))
+        {
+            MainBusinessCandidate(found, plasticsSegment).Add(3, plastics, 1.0);
+        }
+
+        // ---- end of plastics made ----
         // ---- An advertiser (session 43, ADR 0640) ----
         // A licence that opens with the advertising operations (设计、制作、代理、发布 …) before its media (招牌、字牌、灯箱) is an
         // advertiser's (GB/T 725 广告业: publicity made for clients on 路牌、灯箱 …), though no word of the items is 广告.
@@ -1601,6 +1619,26 @@ internal sealed partial class CompanyClassifier
     /// <summary>True when the licence holds a word of the IT-service segments that names no works (软件开发, 系统集成 …).</summary>
     private bool OtherServiceWord(string scope) =>
         terms.Exists(t => computerServices.Contains(t.Segment) && !t.Term.EndsWith(ClassifierRules.WorksSuffix, StringComparison.Ordinal) && HoldsTerm(scope, t.Term));
+
+    /// <summary>
+    /// The plastics word (<see cref="ClassifierRules.PlasticsWords"/>) of the licence's first item when its first clause makes
+    /// (<see cref="Makes"/>) and the word names goods of plastic, not the machines, moulds or raw plastic before which it stands
+    /// (<see cref="ClassifierRules.NotPlasticGoods"/>); else null (session 44, ADR 0660).
+    /// </summary>
+    internal static string? PlasticsMade(string scope)
+    {
+        var item = FirstItem(scope);
+        var word = Array.Find(ClassifierRules.PlasticsWords, w => item.Contains(w, StringComparison.Ordinal));
+        if (word is null || !Makes(FirstClause(scope)))
+        {
+            return null;
+        }
+
+        var after = item[(item.IndexOf(word, StringComparison.Ordinal) + word.Length)..];
+        return after.Length > 0 && !Array.Exists(ClassifierRules.NotPlasticGoods, w => after.StartsWith(w, StringComparison.Ordinal) || item.Contains(w, StringComparison.Ordinal))
+            ? word
+            : null;
+    }
 
     /// <summary>
     /// The chemicals word (<see cref="ClassifierRules.ChemicalGoodsWords"/>) of a licence of one item that trades it (a trade verb, no

@@ -268,6 +268,24 @@ internal static class ClassifierRules
     /// <summary>The segments an IT firm's licence names (软件与信息技术服务, both chains' segments: the labelling rules give both).</summary>
     public static readonly string[] ComputerServiceSegments = ["DZ-SVC", "FW-INFO"];
 
+    /// <summary>The segment of goods made of plastic (塑料与橡胶制品, GB/T 292).</summary>
+    public const string PlasticsSegment = "HG-PLAS";
+
+    /// <summary>The material words of GB/T 292 塑料制品业 in a licence's made goods (塑料管, 塑胶玩具).</summary>
+    public static readonly string[] PlasticsWords = ["塑料", "塑胶"];
+
+    /// <summary>What a plastics word names that is no goods of plastic: the machines and moulds for it, the raw resin and its fillers, the waste, and doors and windows (a builder's, none by the labelling rules).</summary>
+    public static readonly string[] NotPlasticGoods = ["机械", "设备", "机", "模具", "原料", "颗粒", "粒子", "树脂", "填充", "回收", "废", "门窗"];
+
+    /// <summary>What ends a word that names works (计算机网络工程): built or installed, a contractor's (session 44, ADR 0660).</summary>
+    public const string WorksSuffix = "工程";
+
+    /// <summary>The activities of a contractor's clause after the works it names (计算机网络工程的安装、技术服务; 设计、安装施工).</summary>
+    public static readonly string[] InstallingVerbs = ["安装", "施工", "布线"];
+
+    /// <summary>Words of a clause that develops what it installs (开发, 集成): an IT firm's, not a contractor's.</summary>
+    public static readonly string[] DevelopingWords = ["开发", "集成", "软件"];
+
     /// <summary>How many items after a computer first item are read for the words of <see cref="ComputerServiceSegments"/>.</summary>
     public const int ComputerLicenceItems = 6;
 
@@ -1504,6 +1522,8 @@ internal sealed partial class CompanyClassifier
         var found = new Dictionary<int, Candidate>();
         var madeTerms = new List<(string Term, int Segment, double Strength)>();
         var firstBest = 0.0;
+        var inFirstCounted = new List<(string Word, int Segment)>();
+        bool? otherService = null;
         foreach (var (term, segment, strength) in fieldTerms)
         {
             if (!registerRow && standardWords.ContainsKey(term))
@@ -1512,6 +1532,29 @@ internal sealed partial class CompanyClassifier
             }
 
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
+            // ---- A word inside a longer word of the first item (session 44, ADR 0660) ----
+            // As in the fields (ADR 0365): 水产品 (a farm's product, 畜禽养殖) inside 水产品冷冻 or 水产品加工 (初加工) names the
+            // processor's goods, not a farm; terms are read longest first.
+            if (inFirst && inFirstCounted.Count > 0 && OnlyInsideCounted(first, term, segment, inFirstCounted, parentIndex))
+            {
+                continue;
+            }
+
+            if (inFirst)
+            {
+                inFirstCounted.Add((term, segment));
+            }
+
+            // ---- end of a word inside a longer word of the first item ----
+            // ---- A network contractor (session 44, ADR 0660) ----
+            // 计算机网络工程的安装、技术服务: works an IT word names, installed or built (GB/T 4999 其他建筑安装: 智能化安装), are a
+            // contractor's, not an IT firm's, unless the licence also names the firm's own software or systems work elsewhere.
+            if (inFirst && computerServices.Contains(segment) && InstalledWorks(scope, term) && !(otherService ??= OtherServiceWord(scope)))
+            {
+                continue;
+            }
+
+            // ---- end of a network contractor ----
             var inComputerHead = !inFirst && computerHead.Length > 0 && computerServices.Contains(segment) && HoldsTerm(computerHead, term);
             if (!inFirst && !inComputerHead && made.Length > 0 && term.Length >= MadeListWordLength && HoldsMakers(segment) && HoldsTerm(made, term))
             {
@@ -1575,6 +1618,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a nursery ----
+        // ---- Plastics made (session 44, ADR 0660) ----
+        // A first item of goods of plastic (民用塑料管、矿用塑料管生产加工销售) that the first clause makes is GB/T 292's (塑料制品业: goods
+        // formed from synthetic resin), though the goods' own word (塑料管) is no word of the segment: read only on a register row.
+        if (registerRow && found.Count == 0 && PlasticsMade(scope) is { } plastics && segmentIndex.TryGetValue(ClassifierRules.PlasticsSegment, out var plasticsSegment))
+        {
+            MainBusinessCandidate(found, plasticsSegment).Add(3, plastics, 1.0);
+        }
+
+        // ---- end of plastics made ----
         // ---- An advertiser (session 43, ADR 0640) ----
         // A licence that opens with the advertising operations (设计、制作、代理、发布 …) before its media (招牌、字牌、灯箱) is an
         // advertiser's (GB/T 725 广告业: publicity made for clients on 路牌、灯箱 …), though no word of the items is 广告.
@@ -1655,6 +1707,64 @@ internal sealed partial class CompanyClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="term"/> names works (ends in <see cref="ClassifierRules.WorksSuffix"/>) and every clause of the
+    /// licence that holds it installs or builds them (<see cref="ClassifierRules.InstallingVerbs"/> after the term) and develops
+    /// nothing (<see cref="ClassifierRules.DevelopingWords"/>): a contractor's item (session 44, ADR 0660).
+    /// </summary>
+    internal static bool InstalledWorks(string scope, string term)
+    {
+        if (!term.EndsWith(ClassifierRules.WorksSuffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var clause in scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = clause.IndexOf(term, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var after = clause[(at + term.Length)..];
+            if (!Array.Exists(ClassifierRules.InstallingVerbs, v => after.Contains(v, StringComparison.Ordinal))
+                || Array.Exists(ClassifierRules.DevelopingWords, w => clause.Contains(w, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>True when the licence holds a word of the IT-service segments that names no works (软件开发, 系统集成 …).</summary>
+    private bool OtherServiceWord(string scope) =>
+        terms.Exists(t => computerServices.Contains(t.Segment) && !t.Term.EndsWith(ClassifierRules.WorksSuffix, StringComparison.Ordinal) && HoldsTerm(scope, t.Term));
+
+    /// <summary>
+    /// The plastics word (<see cref="ClassifierRules.PlasticsWords"/>) of the licence's first item when its first clause makes
+    /// (<see cref="Makes"/>) and the word names goods of plastic, not the machines, moulds or raw plastic before which it stands
+    /// (<see cref="ClassifierRules.NotPlasticGoods"/>); else null (session 44, ADR 0660).
+    /// </summary>
+    internal static string? PlasticsMade(string scope)
+    {
+        var item = FirstItem(scope);
+        var word = Array.Find(ClassifierRules.PlasticsWords, w => item.Contains(w, StringComparison.Ordinal));
+        if (word is null || !Makes(FirstClause(scope)))
+        {
+            return null;
+        }
+
+        var after = item[(item.IndexOf(word, StringComparison.Ordinal) + word.Length)..];
+        return after.Length > 0 && !Array.Exists(ClassifierRules.NotPlasticGoods, w => after.StartsWith(w, StringComparison.Ordinal) || item.Contains(w, StringComparison.Ordinal))
+            ? word
+            : null;
     }
 
     /// <summary>

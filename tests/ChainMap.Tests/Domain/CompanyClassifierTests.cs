@@ -2739,6 +2739,70 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed and coded rows of 专汽 and 应急装备, session 44 ----
 
+    // ---- register rows, session 44 (ADR 0660) ----
+
+    // In the licence's first item a word that stands only inside a longer word of another segment names nothing of its own (as in the
+    // fields, ADR 0365): 水产品, a farm's product, inside 水产品冷冻 or 水产品加工 (GB/T 136) is a processor's goods, not a farm. A farm
+    // that breeds them (水产品养殖) stays a farm.
+    [TestCase("某某市某某冷冻有限公司", "水产品冷冻、销售；制冰。", "NC-LIVE", false)]
+    [TestCase("某某市某某冷冻有限公司", "水产品冷冻、销售；制冰。", "NC-PRIM", true)]
+    [TestCase("某某市某某食品有限公司", "水产品加工销售", "NC-LIVE", false)]
+    [TestCase("某某市某某食品有限公司", "水产品加工销售", "NC-PRIM", true)]
+    [TestCase("某某市某某水产养殖有限公司", "水产品养殖、销售", "NC-LIVE", true)]
+    public Task A_processor_of_aquatic_products_is_no_farm(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // 土特产 is the goods of every general store, co-op and produce processor (农副土特产品、服装、日用化学品…销售; 加工土特产品): it names
+    // no retailer of farm produce; a speciality shop (土特产专卖) still does.
+    [TestCase("某某市某某商贸集团有限公司", "农副土特产品、服装、日用化学品、日用百货、建筑材料销售", "NC-ECOM", false)]
+    [TestCase("某某市某某食品有限公司", "加工土特产品、水产品、朝鲜风味小菜产品", "NC-ECOM", false)]
+    [TestCase("某某市某某土特产有限公司", "土特产专卖；预包装食品零售", "NC-ECOM", true)]
+    public Task Local_specialities_name_no_produce_retailer_unless_a_speciality_shop(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A network contractor: works an IT word names (计算机网络工程) that the licence only installs or builds (GB/T 4999 智能化安装) are a
+    // contractor's, which the labelling rules place in no chain; a licence that also develops software, or a clause that integrates, stays
+    // an IT firm's.
+    [TestCase("某某市某某电子工程有限公司", "计算机网络工程的安装、技术服务；楼宇自动化及综合布线、调试及技术服务、通信设备及器材的销售；装饰装修。", "DZ-SVC", false)]
+    [TestCase("某某市某某电子工程有限公司", "计算机网络工程的安装、技术服务；楼宇自动化及综合布线、调试及技术服务、通信设备及器材的销售；装饰装修。", "FW-INFO", false)]
+    [TestCase("某某市某某科技有限公司", "计算机网络工程的设计、安装；计算机软件开发、销售", "DZ-SVC", true)]
+    [TestCase("某某市某某科技有限公司", "计算机网络工程；计算机及配件销售", "FW-INFO", true)]
+    public Task A_network_contractor_is_no_it_firm(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    [TestCase("计算机网络工程的安装、技术服务；装饰装修", "计算机网络工程", true)]
+    [TestCase("计算机网络工程、机房电路布线工程的方案设计、安装施工、技术咨询", "计算机网络工程", true)]
+    [TestCase("计算机网络工程的开发、安装", "计算机网络工程", false)]
+    [TestCase("计算机网络工程；计算机销售", "计算机网络工程", false)]
+    [TestCase("软件开发；计算机网络工程安装", "软件开发", false)]
+    public void Works_only_installed_are_a_contractors(string scope, string term, bool installed)
+    {
+        Assert.That(CompanyClassifier.InstalledWorks(scope, term), Is.EqualTo(installed));
+    }
+
+    // Plastics made: a first item of goods of plastic that the first clause makes (民用塑料管、矿用塑料管生产加工销售; 生产：塑料玩具) is
+    // GB/T 292's (塑料制品业), though the goods' own word is no word of the segment; plastics machines, moulds, resin, fillers and windows
+    // are not goods of plastic, and a licence that only sells plastic goods makes none.
+    [TestCase("某某市某某塑钢有限责任公司", "民用塑料管、矿用塑料管生产加工销售；农膜、地膜、微膜生产加工销售；塑钢门窗生产加工销售", "HG-PLAS", true)]
+    [TestCase("某某市某某玩具有限公司", "生产：塑料玩具、工艺礼品、日用品。", "HG-PLAS", true)]
+    [TestCase("某某市某某机械有限公司", "塑料机械制造、销售", "HG-PLAS", false)]
+    [TestCase("某某市某某门窗有限责任公司", "塑料铝合金门窗生产、安装；建筑材料", "HG-PLAS", false)]
+    [TestCase("某某市某某商贸有限公司", "塑料管、五金交电、建筑材料销售", "HG-PLAS", false)]
+    public Task Goods_of_plastic_that_the_first_clause_makes_are_plastics(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    [TestCase("民用塑料管、矿用塑料管生产加工销售", "塑料")]
+    [TestCase("生产：塑胶玩具", "塑胶")]
+    [TestCase("塑料模具设计、制造", null)]
+    [TestCase("塑料颗粒生产、销售", null)]
+    [TestCase("销售：塑料制品", null)]
+    public void The_plastics_word_of_a_made_first_item(string scope, string? word)
+    {
+        Assert.That(CompanyClassifier.PlasticsMade(scope), Is.EqualTo(word));
+    }
+
+    // ---- end of register rows, session 44 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -1673,7 +1673,7 @@ internal sealed partial class CompanyClassifier
 
     private const string TechnologyDevelopment = "技术开发";
 
-    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
     /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,

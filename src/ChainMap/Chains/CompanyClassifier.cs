@@ -99,6 +99,13 @@ internal static class ClassifierRules
     /// <summary>Words of a company name that say it trades (贸易, 商贸, 经销): with a licence that only trades, the company is a seller (ADR 0360).</summary>
     public static readonly string[] TraderNameWords = ["贸易", "商贸", "经贸", "经销", "销售", "商行"];
 
+    /// <summary>
+    /// The goods of a general store (百货, 五金交电, 建材, 日用杂品): a licence that makes nothing and lists them is a trader's, whether or
+    /// not a trade verb or the name says so (盐业批发零售百货化妆品…; 化妆品、日用百货、装饰材料、建材…), and a good of it that the name does
+    /// not name is one of many it sells, not its product (session 44, ADR 0645).
+    /// </summary>
+    public static readonly string[] GeneralGoodsWords = ["百货", "五金交电", "日用杂品", "日杂", "建材", "建筑材料"];
+
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
@@ -782,6 +789,7 @@ internal sealed partial class CompanyClassifier
         // A register row whose licence only trades and whose name makes nothing is a seller: it is in no segment that makes
         // manufactured goods (a 制药机械 or 包装材料 dealer is not their maker), only in trade and service ones (ADR 0360).
         var seller = registerRow && IsSeller(name, scope);
+        var generalStore = registerRow && !seller && IsGeneralStore(name, scope);
         foreach (var (s, candidate) in scores)
         {
             // A register row (no products, no industry cell): the name and the scope's first item (where a registration states
@@ -842,7 +850,12 @@ internal sealed partial class CompanyClassifier
         // A seller is in no segment of makers, of any tier (a trader whose licence opens with 塑料制品 is no plastics maker,
         // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
         // proposes nothing in their place.
-        var sold = seller ? kept.RemoveAll(k => HoldsMakers(k.Segment)) : 0;
+        var sold = seller ? kept.RemoveAll(k => HoldsMakers(k.Segment))
+            // ---- A general store's licence (session 44, ADR 0645) ----
+            // A licence that makes nothing and lists a general store's goods: a good the name does not name is sold, not made.
+            : generalStore ? kept.RemoveAll(k => HoldsMakers(k.Segment) && k.Candidate.Sources()[0] == 0)
+            // ---- end of a general store's licence ----
+            : 0;
 
         // ---- Farm chemicals a counter sells (session 43, ADR 0625) ----
         // A register row that makes nothing (no making verb in its licence, no making word in its name) and is in 农资投入品 sells the
@@ -862,7 +875,7 @@ internal sealed partial class CompanyClassifier
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
             kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
-            if (seller)
+            if (seller || generalStore)
             {
                 kept.RemoveAll(k => HoldsMakers(k.Segment));
             }
@@ -1897,7 +1910,7 @@ internal sealed partial class CompanyClassifier
 
     private const string TechnologyDevelopment = "技术开发";
 
-    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
+    private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
     /// <summary>
     /// The clauses of the business scope (up to '；' or '。') that only trade (零售, 批发, 销售 … and no making verb: 生产, 制造,
@@ -2250,6 +2263,15 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// A licence that makes nothing (no making verb, no maker's name) and lists a general store's goods
+    /// (<see cref="ClassifierRules.GeneralGoodsWords"/>), with or without a trade verb (ADR 0645).
+    /// </summary>
+    private static bool IsGeneralStore(string name, string scope) =>
+        !Makes(scope)
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.GeneralGoodsWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
     /// A guess of <paramref name="code"/> from the name that a licence word bears out: a haulier's (round 12, ADR 0375), a post

@@ -2803,6 +2803,24 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 44 ----
 
+    // ---- A general store's licence, a heating radiator, 自产 (session 44, ADR 0645) ----
+
+    // A licence that makes nothing and lists a general store's goods (百货, 五金交电, 建材) sells its first good, whether or not a trade verb
+    // or the name says so: the good is no product of the company's, and its making segment is not proposed. Either script.
+    [TestCase("某某县某某盐业有限责任公司", "盐业批发零售百货化妆品服装鞋帽五金交电化工及文化体育用品零售", "HG-DAILY", false)]
+    [TestCase("某某市某某工贸有限公司", "化妆品、日用百货、装饰材料、建材、电器、灯具、办公设备、水暖配件、化工原料", "HG-DAILY", false)]
+    [TestCase("某某市某某工貿有限公司", "化妝品、日用百貨、裝飾材料、建材、電器、燈具", "HG-DAILY", false)]
+    [TestCase("某某市某某工贸有限公司", "化妆品生产、销售；日用百货", "HG-DAILY", true)]
+    // 自产自销 (sells what it makes) is making: such a licence is a maker's, though it also trades a general store's goods.
+    [TestCase("某某市某某橡塑有限公司", "自产自销：橡胶制品、塑料制品、汽车配件；批发、零售：普通机械、摩托车、日用百货", "HG-PLAS", true)]
+    // A heating radiator (暖通, 采暖) is no truck's cooling radiator (动力总成).
+    [TestCase("某某市某某暖通器材有限公司", "金属散热器的生产、销售。不锈钢、铝合金加工、制作、安装", "ZQ-POWER", false)]
+    [TestCase("某某市某某新材料科技有限公司", "采暖散热器技术开发；散热器、散热器配件、铜铝制品加工、制造、销售", "ZQ-POWER", false)]
+    [TestCase("某某市某某汽车散热器有限公司", "汽车散热器、中冷器的生产、销售", "ZQ-POWER", true)]
+    public Task General_stores_sell_their_goods_and_heating_radiators_are_no_truck_parts(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
+
+    // ---- end of session 44's register rules ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -281,8 +281,8 @@ internal static class ClassifierRules
     /// <summary>The material words of GB/T 292 塑料制品业 in a licence's made goods (塑料管, 塑胶玩具).</summary>
     public static readonly string[] PlasticsWords = ["塑料", "塑胶"];
 
-    /// <summary>What a plastics word names that is no goods of plastic: the machines and moulds for it, the raw resin and its fillers, the waste, and doors and windows (a builder's, none by the labelling rules).</summary>
-    public static readonly string[] NotPlasticGoods = ["机械", "设备", "机", "模具", "原料", "颗粒", "粒子", "树脂", "填充", "回收", "废", "门窗"];
+    /// <summary>What a plastics word names that is no goods of plastic: the machines and moulds for it, the raw resin, its fillers and additives (GB/T 2661 助剂), the waste, and doors and windows (a builder's, none by the labelling rules).</summary>
+    public static readonly string[] NotPlasticGoods = ["机械", "设备", "机", "模具", "原料", "颗粒", "粒子", "树脂", "填充", "添加剂", "助剂", "回收", "废", "门窗"];
 
     /// <summary>What ends a word that names works (计算机网络工程): built or installed, a contractor's (session 44, ADR 0660).</summary>
     public const string WorksSuffix = "工程";
@@ -1888,9 +1888,15 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>True when the bracket's text at <paramref name="start"/> opens with an exclusion (不含, 除 …) and not with a removal word (除尘).</summary>
-    private static bool IsExclusionOpening(string folded, int start) =>
-        Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, start, o, 0, o.Length) == 0)
-        && !Array.Exists(RemovalWords, w => string.CompareOrdinal(folded, start, w, 0, w.Length) == 0);
+    private static bool IsExclusionOpening(string folded, int start)
+    {
+        // 均不含, 但不包括: a qualifying adverb before the opener (`汽车零部件及摩托车零部件(均不含发动机制造、加工)`, session 44).
+        var at = start < folded.Length && Array.IndexOf(ExclusionAdverbs, folded[start]) >= 0 ? start + 1 : start;
+        return Array.Exists(ExclusionOpeners, o => string.CompareOrdinal(folded, at, o, 0, o.Length) == 0)
+            && !Array.Exists(RemovalWords, w => string.CompareOrdinal(folded, at, w, 0, w.Length) == 0);
+    }
+
+    private static readonly char[] ExclusionAdverbs = ['均', '但', '并', '且'];
 
     private static readonly char[] ClauseEnds = ['；', ';', '。'];
 

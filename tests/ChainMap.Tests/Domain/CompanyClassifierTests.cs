@@ -2795,6 +2795,7 @@ internal sealed class CompanyClassifierTests
     [TestCase("生产：塑胶玩具", "塑胶")]
     [TestCase("塑料模具设计、制造", null)]
     [TestCase("塑料颗粒生产、销售", null)]
+    [TestCase("塑料添加剂1698生产、研制开发；抗氧剂616", null)]
     [TestCase("销售：塑料制品", null)]
     public void The_plastics_word_of_a_made_first_item(string scope, string? word)
     {
@@ -2818,6 +2819,12 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某新材料科技有限公司", "采暖散热器技术开发；散热器、散热器配件、铜铝制品加工、制造、销售", "ZQ-POWER", false)]
     [TestCase("某某市某某汽车散热器有限公司", "汽车散热器、中冷器的生产、销售", "ZQ-POWER", true)]
     public Task General_stores_sell_their_goods_and_heating_radiators_are_no_truck_parts(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
+
+    // An exclusion note whose opener follows an adverb (均不含, 但不包括) excludes as 不含 does: `（均不含发动机）` names no engine.
+    [TestCase("某某市某某工贸有限公司", "生产、加工、销售：汽车零配件及摩托车零配件（均不含发动机）；销售：化工产品", "ZQ-POWER-ENGINE", false)]
+    [TestCase("某某市某某汽车传动技术有限公司", "制造、加工、销售：汽车零部件及摩托车零部件(均不含发动机制造、加工)、普通机械零部件。", "ZQ-POWER-ENGINE", false)]
+    [TestCase("某某市某某汽車傳動技術有限公司", "製造、加工、銷售：汽車零部件及摩托車零部件(均不含發動機製造、加工)", "ZQ-POWER-ENGINE", false)]
+    public Task An_exclusion_note_after_an_adverb_names_nothing(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
 
     // ---- end of session 44's register rules ----
 

@@ -78,6 +78,7 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                         $"sheet {string.Join(", ", skipped)} names no company column (a summary or notes) and was not read: the companies were read from sheet {reader.Sheet} on, whose header is its row {reader.Line - reader.SheetLineOffset}; each of its rows is reported as line {reader.SheetLineOffset} + its row in the sheet"),
                         ProblemSeverity.Warning));
                     reader.RenameColumns(cells);
+                    reader.SheetRead(instead: true);
                     return (cells, reader.Line);
                 }
             }

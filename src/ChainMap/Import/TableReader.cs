@@ -64,6 +64,14 @@ internal abstract class TableReader : IDisposable
     public virtual int SheetLineOffset => 0;
 
     /// <summary>
+    /// Records that the current sheet's rows are read (not only searched for a header), <paramref name="instead"/> of the sheets
+    /// before it when the first held no table: the summary's format names the sheets read.
+    /// </summary>
+    public virtual void SheetRead(bool instead = false)
+    {
+    }
+
+    /// <summary>
     /// Reads the workbook's later sheets too once the current one ends (ADR 0670): a sheet whose header (among its first rows,
     /// below any title) is <paramref name="header"/> is read on from the row under it, with a warning naming the sheet and how
     /// its rows are numbered; any other sheet is skipped with a warning. Nothing changes for a text file.
@@ -117,6 +125,7 @@ internal abstract class TableReader : IDisposable
             }
 
             var headerRow = Line - SheetLineOffset;
+            SheetRead();
             Warnings.Add(new ImportProblem(FileName, Line, null, sheet, string.Create(CultureInfo.InvariantCulture,
                 $"sheet {sheet} has the header of sheet {followedFrom} (its row {headerRow}): its rows were read as well, each reported as line {SheetLineOffset} + its row in the sheet"),
                 ProblemSeverity.Warning));
@@ -457,8 +466,26 @@ internal abstract class TableReader : IDisposable
             sheet++;
             offset += row;
             row = 0;
-            Description = $"{Kind}, sheets {SheetNames[0]}–{SheetNames[sheet]}";
             return true;
+        }
+
+        private readonly List<int> sheetsRead = [0];
+
+        public override void SheetRead(bool instead = false)
+        {
+            if (instead)
+            {
+                sheetsRead.Clear();
+            }
+
+            if (!sheetsRead.Contains(sheet))
+            {
+                sheetsRead.Add(sheet);
+            }
+
+            Description = sheetsRead is [0]
+                ? $"{Kind}, first sheet"
+                : $"{Kind}, sheets {string.Join(", ", sheetsRead.Take(10).Select(i => SheetNames[i]))}{(sheetsRead.Count > 10 ? $" … ({sheetsRead.Count})" : string.Empty)}";
         }
 
         /// <summary>"xlsx" or "xls".</summary>

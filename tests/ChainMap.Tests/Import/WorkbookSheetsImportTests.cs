@@ -65,7 +65,7 @@ public sealed class WorkbookSheetsImportTests
         Assert.That(sheetWarnings.Select(p => p.Value), Is.EqualTo(new[] { "汇总", "长沙" }));
         Assert.That(sheetWarnings[0].Reason, Does.StartWith("sheet 汇总 names no company column (a summary or notes) and was not read: the companies were read from sheet 深圳 on"));
         Assert.That(sheetWarnings[1].Reason, Does.StartWith("sheet 长沙 has the header of sheet 深圳 (its row 3): its rows were read as well, each reported as line 8 + its row in the sheet"));
-        Assert.That(summary.Format, Is.EqualTo("xlsx, sheets 汇总–长沙"));
+        Assert.That(summary.Format, Is.EqualTo("xlsx, sheets 深圳, 长沙"));
     }
 
     [Test]
@@ -97,6 +97,7 @@ public sealed class WorkbookSheetsImportTests
         Assert.That(notRead.Severity, Is.EqualTo(ProblemSeverity.Warning));
         Assert.That(notRead.Reason, Does.StartWith("sheet 填表说明 was not read: none of its first rows is the header of sheet 南山区"));
         Assert.That(summary.Problems.Select(p => p.Line), Is.Ordered, "lines run on from sheet to sheet");
+        Assert.That(summary.Format, Is.EqualTo("xlsx, sheets 南山区, 坪山区"), "the sheets read, not the sheet only searched");
     }
 
     [Test]
@@ -113,6 +114,25 @@ public sealed class WorkbookSheetsImportTests
         Assert.That(summary.FileProblem, Is.Not.Null);
         Assert.That(summary.FileProblem!.Reason, Does.StartWith("no company name column").And.EndWith("(no sheet of the workbook names one: 汇总, 明细)"));
         Assert.That(await store.CountAsync(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_list_whose_name_column_is_headed_公司名字_is_read()
+    {
+        // A 天眼查 crawler's output (CODE-MONKEY-SOU/TianYanCha, output_data.xls): 公司名字, 注册地址. It was refused whole.
+        var path = store.Write("company_info.csv", """
+            公司名字,注册地址
+            福建省万科汇开发有限公司,福建省福州市闽侯县上街镇高新大道1号
+            金田超级市场有限公司,广东省惠州市惠城区江北文昌一路9号
+            """);
+
+        var summary = await store.ImportAsync(path);
+
+        Assert.That(summary.FileProblem, Is.Null);
+        Assert.That(summary.Columns.Where(c => c.Field is not null).Select(c => (c.Header, c.Field)), Is.EqualTo(new (string, string?)[] { ("公司名字", "name"), ("注册地址", "address") }));
+        Assert.That((summary.Read, summary.Inserted, summary.Rejected), Is.EqualTo((2L, 2L, 0L)));
+        var companies = await store.Store.SearchCompaniesAsync(new ChainMap.Storage.CompanyQuery(null, null, null, null, 1, 50), CancellationToken.None);
+        Assert.That(companies.Items.Select(c => (c.Name, c.RegionCode)), Is.EquivalentTo(new[] { ("福建省万科汇开发有限公司", "350121"), ("金田超级市场有限公司", "441302") }));
     }
 
     private string Workbook(string name, Dictionary<string, string[][]> sheets)

@@ -78,6 +78,11 @@ internal abstract class TableReader : IDisposable
     /// </summary>
     public void FollowSheets(IReadOnlyList<string> header)
     {
+        if (SheetNames.Count <= 1)
+        {
+            return;
+        }
+
         followHeader = Trimmed(header);
         followedFrom = Sheet;
     }
@@ -86,14 +91,21 @@ internal abstract class TableReader : IDisposable
     private string? followedFrom;
 
     /// <summary>Moves to the next non-blank record; false at the end (or on a <see cref="Failure"/>).</summary>
-    public async Task<bool> ReadAsync(CancellationToken cancellationToken)
+    public Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
         if (replay)
         {
             replay = false;
-            return true;
+            return Task.FromResult(true);
         }
 
+        // Text files and workbooks read as one sheet take the path they always took.
+        return followHeader is null ? ReadRecordAsync(cancellationToken) : ReadFollowingSheetsAsync(cancellationToken);
+    }
+
+    /// <summary><see cref="ReadAsync"/> once <see cref="FollowSheets"/> was called: at a sheet's end, the next sheet with the same header.</summary>
+    private async Task<bool> ReadFollowingSheetsAsync(CancellationToken cancellationToken)
+    {
         if (await ReadRecordAsync(cancellationToken))
         {
             return true;

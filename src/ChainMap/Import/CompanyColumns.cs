@@ -38,7 +38,7 @@ internal static class CompanyColumns
     // and the others, in the same order, fill the field on the rows where it is empty (行业小类, else 行业大类).
     private static readonly (string Field, string[] Aliases)[] Table =
     [
-        (Name, ["name", "company", "company name", "enterprise name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "机构名称", "企业名", "公司名", "名称", "企业", "公司",
+        (Name, ["name", "company", "company name", "enterprise name", "企业名称", "公司名称", "公司全称", "企业全称", "单位名称", "机构名称", "企业名", "公司名", "公司名字", "企业名字", "单位名字", "名称", "企业", "公司",
             "公司中文名称", "中文名称", "企业中文名称", "公司中文全称", "证券简称", "股票简称", "公司简称", "简称"]),
         (Uscc, ["uscc", "unified social credit code", "credit code", "social credit code", "统一社会信用代码", "社会信用代码", "统一信用代码", "信用代码", "统一代码", "纳税人识别号"]),
         (RegionCode, ["region code", "division code", "行政区划代码", "区划代码", "地区代码", "区县代码", "行政区划编码"]),

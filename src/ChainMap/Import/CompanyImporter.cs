@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using ChainMap.Chains;
 using ChainMap.Regions;
@@ -46,6 +47,43 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
                 reader.RenameColumns(cells);
                 return (cells, reader.Line);
             }
+        }
+
+        return (header, headerLine);
+    }
+
+    /// <summary>
+    /// A workbook whose first sheet names no company column (a summary sheet, 汇总, in front of one sheet per city or
+    /// district): the header is the first row naming one among the first rows of the next sheet that has one, and the
+    /// sheets before it are a warning (ADR 0670). None found, or a text file: the header as read, which the import then
+    /// refuses for want of a name column.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Header, int Line)> HeaderOnLaterSheetAsync(
+        TableReader reader, IReadOnlyList<string> header, int headerLine, string fileName, CancellationToken cancellationToken)
+    {
+        if (CompanyColumns.NamesCompany(header) || reader.Sheet is not { } first)
+        {
+            return (header, headerLine);
+        }
+
+        var skipped = new List<string> { first };
+        while (reader.NextSheet())
+        {
+            for (var row = 0; row < 12 && await reader.ReadAsync(cancellationToken); row++)
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim()).ToList();
+                if (CompanyColumns.NamesCompany(cells))
+                {
+                    reader.Warnings.Add(new ImportProblem(fileName, 1, null, string.Join(", ", skipped), string.Create(CultureInfo.InvariantCulture,
+                        $"sheet {string.Join(", ", skipped)} names no company column (a summary or notes) and was not read: the companies were read from sheet {reader.Sheet} on, whose header is its row {reader.Line - reader.SheetLineOffset}; each of its rows is reported as line {reader.SheetLineOffset} + its row in the sheet"),
+                        ProblemSeverity.Warning));
+                    reader.RenameColumns(cells);
+                    reader.SheetRead(instead: true);
+                    return (cells, reader.Line);
+                }
+            }
+
+            skipped.Add(reader.Sheet!);
         }
 
         return (header, headerLine);
@@ -135,6 +173,13 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             if (options.Mapping is null)
             {
                 (header, headerLine) = await HeaderBelowNotesAsync(reader, header, headerLine, fileName, cancellationToken);
+                (header, headerLine) = await HeaderOnLaterSheetAsync(reader, header, headerLine, fileName, cancellationToken);
+            }
+
+            // A workbook's later sheets with the same header are read on after this one (ADR 0670).
+            reader.FollowSheets(header);
+            if (options.Mapping is null)
+            {
                 header = await SecondHeaderRowAsync(reader, header, fileName, cancellationToken);
             }
 
@@ -147,7 +192,8 @@ internal sealed class CompanyImporter(ICompanyImportStore store, RegionDirectory
             if (!map.Has(CompanyColumns.Name))
             {
                 return ImportSummary.RejectedFile(new ImportProblem(fileName, headerLine, null, string.Join(",", header),
-                    $"no company name column: name one column {string.Join(" / ", CompanyColumns.Known[CompanyColumns.Name].Take(6))}, or pass a column mapping"), reader.Description)
+                    $"no company name column: name one column {string.Join(" / ", CompanyColumns.Known[CompanyColumns.Name].Take(6))}, or pass a column mapping"
+                    + (reader.SheetNames.Count > 1 && options.Mapping is null ? $" (no sheet of the workbook names one: {string.Join(", ", reader.SheetNames.Take(20))})" : string.Empty)), reader.Description)
                     with { Columns = map.Columns };
             }
 

@@ -26,7 +26,7 @@ internal abstract class TableReader : IDisposable
     private int strayCells;
 
     /// <summary>Encoding and delimiter (or "xlsx"), for the import summary.</summary>
-    public string Description { get; protected init; } = string.Empty;
+    public string Description { get; protected set; } = string.Empty;
 
     /// <summary>Line (text) or row (sheet) of the current record, 1-based.</summary>
     public abstract int Line { get; }
@@ -48,6 +48,48 @@ internal abstract class TableReader : IDisposable
     /// <summary>Set when the file could not be read on (a damaged workbook): reading stopped there.</summary>
     public ImportProblem? Failure { get; protected set; }
 
+    /// <summary>The sheet being read (a workbook), or null (a text file).</summary>
+    public virtual string? Sheet => null;
+
+    /// <summary>The workbook's sheet names in order (empty for a text file).</summary>
+    public virtual IReadOnlyList<string> SheetNames => [];
+
+    /// <summary>
+    /// Moves to the start of the workbook's next sheet (false when there is none, or the file is text). Its rows are numbered
+    /// on from the last line read (<see cref="Line"/> = that line + the row in the sheet), so lines stay in file order and unique.
+    /// </summary>
+    public virtual bool NextSheet() => false;
+
+    /// <summary>What <see cref="Line"/> adds to a row of the current sheet (0 on the first sheet and in text files).</summary>
+    public virtual int SheetLineOffset => 0;
+
+    /// <summary>
+    /// Records that the current sheet's rows are read (not only searched for a header), <paramref name="instead"/> of the sheets
+    /// before it when the first held no table: the summary's format names the sheets read.
+    /// </summary>
+    public virtual void SheetRead(bool instead = false)
+    {
+    }
+
+    /// <summary>
+    /// Reads the workbook's later sheets too once the current one ends (ADR 0670): a sheet whose header (among its first rows,
+    /// below any title) is <paramref name="header"/> is read on from the row under it, with a warning naming the sheet and how
+    /// its rows are numbered; any other sheet is skipped with a warning. Nothing changes for a text file.
+    /// </summary>
+    public void FollowSheets(IReadOnlyList<string> header)
+    {
+        if (SheetNames.Count <= 1)
+        {
+            return;
+        }
+
+        followHeader = Trimmed(header);
+        followedFrom = Sheet;
+    }
+
+    private IReadOnlyList<string>? followHeader;
+    private string? followedFrom;
+
     /// <summary>Moves to the next non-blank record; false at the end (or on a <see cref="Failure"/>).</summary>
     public Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
@@ -57,8 +99,69 @@ internal abstract class TableReader : IDisposable
             return Task.FromResult(true);
         }
 
-        return ReadRecordAsync(cancellationToken);
+        // Text files and workbooks read as one sheet take the path they always took.
+        return followHeader is null ? ReadRecordAsync(cancellationToken) : ReadFollowingSheetsAsync(cancellationToken);
     }
+
+    /// <summary><see cref="ReadAsync"/> once <see cref="FollowSheets"/> was called: at a sheet's end, the next sheet with the same header.</summary>
+    private async Task<bool> ReadFollowingSheetsAsync(CancellationToken cancellationToken)
+    {
+        if (await ReadRecordAsync(cancellationToken))
+        {
+            return true;
+        }
+
+        while (followHeader is not null && Failure is null && NextSheet())
+        {
+            var sheet = Sheet;
+            var found = false;
+            for (var row = 0; row <= MaxTitleRows + 1 && await ReadRecordAsync(cancellationToken); row++)
+            {
+                if (Trimmed(Enumerable.Range(0, FieldCount).Select(i => this[i])).SequenceEqual(followHeader))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                if (Failure is null)
+                {
+                    Warnings.Add(new ImportProblem(FileName, SheetLineOffset + 1, null, sheet,
+                        $"sheet {sheet} was not read: none of its first rows is the header of sheet {followedFrom} ({Clip(string.Join(",", followHeader))}); import it on its own (move it to the front, or save it as CSV)",
+                        ProblemSeverity.Warning));
+                }
+
+                continue;
+            }
+
+            var headerRow = Line - SheetLineOffset;
+            SheetRead();
+            Warnings.Add(new ImportProblem(FileName, Line, null, sheet, string.Create(CultureInfo.InvariantCulture,
+                $"sheet {sheet} has the header of sheet {followedFrom} (its row {headerRow}): its rows were read as well, each reported as line {SheetLineOffset} + its row in the sheet"),
+                ProblemSeverity.Warning));
+            if (await ReadRecordAsync(cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> Trimmed(IEnumerable<string> cells)
+    {
+        var list = cells.Select(c => c.Trim()).ToList();
+        while (list.Count > 0 && list[^1].Length == 0)
+        {
+            list.RemoveAt(list.Count - 1);
+        }
+
+        return list;
+    }
+
+    private static string Clip(string value) => value.Length > 200 ? value[..200] + "…" : value;
 
     /// <summary>
     /// The next <see cref="ReadAsync"/> returns the current record again: a caller that read one record ahead (to see
@@ -320,8 +423,6 @@ internal abstract class TableReader : IDisposable
             ";" => "semicolon",
             _ => "comma",
         };
-
-        private static string Clip(string value) => value.Length > 200 ? value[..200] + "…" : value;
     }
 
     /// <summary>
@@ -333,6 +434,8 @@ internal abstract class TableReader : IDisposable
         private readonly FileStream stream;
         private readonly List<string> current = [];
         private int row;
+        private int offset;
+        private int sheet;
 
         protected SheetTableReader(FileStream stream, string fileName, string description)
         {
@@ -341,7 +444,67 @@ internal abstract class TableReader : IDisposable
             Description = description;
         }
 
-        public override int Line => row;
+        public override int Line => offset + row;
+
+        public override string? Sheet => sheet < SheetNames.Count ? SheetNames[sheet] : null;
+
+        public override int SheetLineOffset => offset;
+
+        public override bool NextSheet()
+        {
+            if (Failure is not null || sheet + 1 >= SheetNames.Count)
+            {
+                return false;
+            }
+
+            try
+            {
+                if (!OpenSheet(sheet + 1))
+                {
+                    return false;
+                }
+            }
+            catch (Exception ex) when (IsUnreadable(ex))
+            {
+                Failure = new ImportProblem(FileName, Line, null, null, Unreadable(ex));
+                return false;
+            }
+
+            if (Failure is not null)
+            {
+                return false;
+            }
+
+            sheet++;
+            offset += row;
+            row = 0;
+            return true;
+        }
+
+        private readonly List<int> sheetsRead = [0];
+
+        public override void SheetRead(bool instead = false)
+        {
+            if (instead)
+            {
+                sheetsRead.Clear();
+            }
+
+            if (!sheetsRead.Contains(sheet))
+            {
+                sheetsRead.Add(sheet);
+            }
+
+            Description = sheetsRead is [0]
+                ? $"{Kind}, first sheet"
+                : $"{Kind}, sheets {string.Join(", ", sheetsRead.Take(10).Select(i => SheetNames[i]))}{(sheetsRead.Count > 10 ? $" … ({sheetsRead.Count})" : string.Empty)}";
+        }
+
+        /// <summary>"xlsx" or "xls".</summary>
+        protected abstract string Kind { get; }
+
+        /// <summary>Positions the workbook reader before the first row of sheet <paramref name="index"/>; false (or <see cref="TableReader.Failure"/> set) when it cannot be read.</summary>
+        protected abstract bool OpenSheet(int index);
 
         public override int FieldCount => current.Count;
 
@@ -414,40 +577,74 @@ internal abstract class TableReader : IDisposable
     private sealed class XlsxTableReader : SheetTableReader
     {
         private readonly FileStream stream;
-        private readonly IEnumerator<object> rows;
+        private readonly List<string> names;
+        private IEnumerator<object> rows;
 
-        private XlsxTableReader(FileStream stream, IEnumerator<object> rows, string fileName)
+        private XlsxTableReader(FileStream stream, IEnumerator<object> rows, string fileName, List<string> names)
             : base(stream, fileName, "xlsx, first sheet")
         {
             this.stream = stream;
             this.rows = rows;
+            this.names = names;
         }
+
+        public override IReadOnlyList<string> SheetNames => names;
+
+        protected override string Kind => "xlsx";
 
         public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName, CancellationToken cancellationToken)
         {
             var stream = OpenRead(path);
             try
             {
-                // The range comes from the cells themselves, never from the declared <dimension> (XlsxSheetScan).
-                var (lastRow, lastColumn, capped) = XlsxSheetScan.Scan(stream, fileName, cancellationToken);
+                var names = MiniExcel.GetSheetNames(stream);
+                var (rows, capped) = Query(stream, fileName, 0, null, cancellationToken);
                 if (capped is not null)
                 {
                     stream.Dispose();
                     return (null, capped);
                 }
 
-                stream.Position = 0;
-                var rows = (lastRow == 0
-                    ? MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
-                    : MiniExcel.QueryRange(stream, useHeaderRow: false, excelType: ExcelType.XLSX, startCell: "A1",
-                        endCell: XlsxSheetScan.ColumnName(lastColumn) + lastRow.ToString(CultureInfo.InvariantCulture))).GetEnumerator();
-                return (new XlsxTableReader(stream, rows, fileName), null);
+                return (new XlsxTableReader(stream, rows!, fileName, names), null);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException or ArgumentException)
             {
                 stream.Dispose();
                 return (null, new ImportProblem(fileName, 0, null, null, $"not a readable .xlsx workbook: {ex.Message}"));
             }
+        }
+
+        /// <summary>The rows of sheet <paramref name="index"/> (the first sheet as MiniExcel picks it when <paramref name="sheetName"/> is null), or the cap it passes.</summary>
+        private static (IEnumerator<object>? Rows, ImportProblem? Capped) Query(
+            FileStream stream, string fileName, int index, string? sheetName, CancellationToken cancellationToken)
+        {
+            // The range comes from the cells themselves, never from the declared <dimension> (XlsxSheetScan).
+            stream.Position = 0;
+            var (lastRow, lastColumn, capped) = XlsxSheetScan.Scan(stream, fileName, index, cancellationToken);
+            if (capped is not null)
+            {
+                return (null, capped);
+            }
+
+            stream.Position = 0;
+            var rows = (lastRow == 0
+                ? MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX)
+                : MiniExcel.QueryRange(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, startCell: "A1",
+                    endCell: XlsxSheetScan.ColumnName(lastColumn) + lastRow.ToString(CultureInfo.InvariantCulture))).GetEnumerator();
+            return (rows, null);
+        }
+
+        protected override bool OpenSheet(int index)
+        {
+            rows.Dispose();
+            var (next, capped) = Query(stream, FileName, index, names[index], CancellationToken.None);
+            rows = next ?? Enumerable.Empty<object>().GetEnumerator();
+            if (capped is not null)
+            {
+                Warnings.Add(capped with { Value = names[index], Reason = $"sheet {names[index]}: {capped.Reason}", Severity = ProblemSeverity.Warning });
+            }
+
+            return true;
         }
 
         protected override bool TryNextRow(int previous, out int number, out IEnumerable<object?> cells)
@@ -483,12 +680,27 @@ internal abstract class TableReader : IDisposable
         private readonly FileStream stream;
         private readonly ExcelDataReader.IExcelDataReader reader;
 
+        private readonly List<string> names = [];
+
         private XlsTableReader(FileStream stream, ExcelDataReader.IExcelDataReader reader, string fileName)
             : base(stream, fileName, "xls, first sheet")
         {
             this.stream = stream;
             this.reader = reader;
+            do
+            {
+                names.Add(reader.Name ?? string.Empty);
+            }
+            while (reader.NextResult());
+
+            reader.Reset();
         }
+
+        public override IReadOnlyList<string> SheetNames => names;
+
+        protected override string Kind => "xls";
+
+        protected override bool OpenSheet(int index) => reader.NextResult();
 
         public static (TableReader? Reader, ImportProblem? Problem) Open(string path, string fileName)
         {

@@ -16,10 +16,14 @@ internal static class XlsxSheetScan
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>The first sheet's last row and column (0 when empty), or the problem that refuses it.</summary>
-    public static (int LastRow, int LastColumn, ImportProblem? Problem) Scan(Stream workbook, string fileName, CancellationToken cancellationToken)
+    public static (int LastRow, int LastColumn, ImportProblem? Problem) Scan(Stream workbook, string fileName, CancellationToken cancellationToken) =>
+        Scan(workbook, fileName, 0, cancellationToken);
+
+    /// <summary>As <see cref="Scan(Stream, string, CancellationToken)"/>, for sheet <paramref name="index"/> in the workbook's order (0: the first).</summary>
+    public static (int LastRow, int LastColumn, ImportProblem? Problem) Scan(Stream workbook, string fileName, int index, CancellationToken cancellationToken)
     {
         using var zip = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
-        var entry = FirstSheet(zip);
+        var entry = index == 0 ? FirstSheet(zip) : SheetAt(zip, index);
         if (entry is null)
         {
             return (0, 0, new ImportProblem(fileName, 0, null, null, "not a readable .xlsx workbook: it has no worksheet"));
@@ -106,6 +110,44 @@ internal static class XlsxSheetScan
         }
 
         return column;
+    }
+
+    /// <summary>The entry of the workbook's sheet <paramref name="index"/> in the order of workbook.xml, or null.</summary>
+    private static ZipArchiveEntry? SheetAt(ZipArchive zip, int index)
+    {
+        if (zip.GetEntry("xl/workbook.xml") is not { } book || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } rels)
+        {
+            return null;
+        }
+
+        var ids = new List<string>();
+        using (var reader = XmlReader.Create(book.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                {
+                    ids.Add(reader.GetAttribute("id", Relationships) ?? string.Empty);
+                }
+            }
+        }
+
+        if (index >= ids.Count)
+        {
+            return null;
+        }
+
+        using var relations = XmlReader.Create(rels.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        while (relations.Read())
+        {
+            if (relations.NodeType == XmlNodeType.Element && relations.LocalName == "Relationship" && relations.GetAttribute("Id") == ids[index])
+            {
+                var path = relations.GetAttribute("Target") ?? string.Empty;
+                return zip.GetEntry(path.StartsWith('/') ? path[1..] : "xl/" + path);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The entry of the workbook's first sheet (as the reader picks it), or null.</summary>

@@ -71,6 +71,19 @@ internal static class ClassifierRules
     public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机"];
 
     /// <summary>
+    /// The classes of the drug-trading licence (药品经营许可证: 中成药, 化学药制剂, 抗生素, 生化药品, 生物制品, 中药饮片; the first six
+    /// of <see cref="LicenceGoods"/>). A licence that makes nothing and lists <see cref="DrugLicenceClassesNamed"/> of them is a drug
+    /// trader's: beside a name word of the trade segment (医药 → SW-DIST) it names that segment, not only the chain (ADR 0675).
+    /// </summary>
+    public static readonly string[] DrugLicenceClasses = LicenceGoods[..6];
+
+    /// <summary>Words of a shop's name (门市部, 商店): a drug-trading licence of such a name is a counter's, not a wholesaler's (ADR 0675).</summary>
+    public static readonly string[] ShopNameWords = ["门市", "商店"];
+
+    /// <summary>How many drug-licence classes a scope lists to be a drug-trading licence (ADR 0675): two, as every such licence does.</summary>
+    public const int DrugLicenceClassesNamed = 2;
+
+    /// <summary>
     /// Goods (GB/T code prefixes) whose trade the labelling rules count in the segment that makes them (round 11, ADR 0360): farm
     /// inputs, as <see cref="TradeOfGoods"/> leaves them out: 化肥 262, 农药 263, 饲料 132, 兽药 275. A seller of them stays in
     /// their segment; a seller of other manufactured goods is in no making segment.
@@ -713,6 +726,16 @@ internal sealed partial class CompanyClassifier
 
                 candidate.LabelGuess ??= tradedBy.Length > 0 ? $"{label}（经营范围只有{tradedBy}）" : label;
 
+                // ---- A drug-trading licence names the trade segment of the name's word (ADR 0675) ----
+                // 某某医药有限公司 whose licence makes nothing and lists the drug-licence classes (中成药、化学药制剂、抗生素…批发):
+                // the name's trade word (医药 → SW-DIST) is the segment, not only the chain its division (27) spans.
+                if (from == 0 && segments[s].Tier == Tier.Downstream && tradedBy.Length == 0 && TradesDrugLicenceClasses(scope) && !ShopName(name, s))
+                {
+                    candidate.LicenceTradesTheGoods = true;
+                }
+
+                // ---- end of a drug-trading licence ----
+
                 // A division's guess (医药制造业 → SW-CHEM, ADR 0265) proposes its segment but is no source of its own: it
                 // says which segment a division most often means, not what this company makes.
                 candidate.GuessFrom[from] |= from != 2 || !divisionAlone;
@@ -1242,7 +1265,7 @@ internal sealed partial class CompanyClassifier
 
         // An industry word of the name that names a whole division (食品 14, 化工 26, 药业 27) guesses the segment, nothing else names
         // it, and the division holds another segment of the chain (not the guessed one's parent or child): the word names the trade.
-        if (candidate.GuessFrom[0] && !candidate.GuessFrom[1] && sources[3] == 0 && DivisionAtMost(1) && DivisionAtMost(2)
+        if (candidate.GuessFrom[0] && !candidate.GuessFrom[1] && sources[3] == 0 && DivisionAtMost(1) && DivisionAtMost(2) && !candidate.LicenceTradesTheGoods
             && cell.DivisionWords.TryGetValue(candidate.LabelGuess, out var divisions) && SharesDivision(s, divisions))
         {
             return RankSuggestions(s, candidate, scores);
@@ -2175,6 +2198,22 @@ internal sealed partial class CompanyClassifier
 
         return result;
     }
+
+    /// <summary>
+    /// True when a name is a shop's (ADR 0675): it holds a word of the retail segment of wholesale segment <paramref name="wholesale"/>
+    /// (药店, 大药房) or a shop word (<see cref="ClassifierRules.ShopNameWords"/>: 门市部, 商店): a drug counter is no wholesaler.
+    /// </summary>
+    private bool ShopName(string name, int wholesale) =>
+        (RetailOfWholesale(wholesale) is var shop and >= 0 && NameHolds(name, shop))
+        || Array.Exists(ClassifierRules.ShopNameWords, w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when a business scope makes nothing (<see cref="Makes"/>) and lists at least <see cref="ClassifierRules.DrugLicenceClassesNamed"/>
+    /// classes of the drug-trading licence (中成药、化学药制剂、抗生素…的销售 / 批发): a drug trader's licence (ADR 0675).
+    /// </summary>
+    private static bool TradesDrugLicenceClasses(string scope) =>
+        scope.Length > 0 && !Makes(scope)
+        && ClassifierRules.DrugLicenceClasses.Count(c => scope.Contains(c, StringComparison.Ordinal)) >= ClassifierRules.DrugLicenceClassesNamed;
 
     /// <summary>True when the goods of code <paramref name="goods"/> are in <see cref="ClassifierRules.TradeOfGoods"/> and no segment holds their wholesale class.</summary>
     private bool WithoutTradeSegment(string goods)
@@ -3119,6 +3158,9 @@ internal sealed partial class CompanyClassifier
 
         /// <summary>True when one word of a listed company's licence beside a division is all that names the segment (ADR 0530).</summary>
         public bool OneLicenceLine { get; set; }
+
+        /// <summary>True when a name's trade word guesses the segment and the licence is a drug-trading one that makes nothing (ADR 0675).</summary>
+        public bool LicenceTradesTheGoods { get; set; }
 
         /// <summary>True when the scope names the segment and every one of its words names no more than the chain (ADR 0485).</summary>
         public bool ScopeNamesOnlyTheChain => Terms[3] is { Count: > 0 } found && chainOnlyScopeTerms is { } weak && found.TrueForAll(weak.Contains);

@@ -2828,6 +2828,53 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of session 44's register rules ----
 
+    // ---- Register rows, session 44 second round (ADR 0675) ----
+
+    // 种养 (种植 and 养殖 in one word: 农业种养, 种养殖业, 种养场) is a farm that grows and raises: both farming segments. 良种养殖
+    // (raising breeding stock) holds the same two characters and is no crop farm. Either script.
+    [TestCase("某某集团有限公司某某农场", "农业种养、销售、技术培训、技术服务。", "NC-PLANT", true)]
+    [TestCase("某某集团有限公司某某农场", "农业种养、销售、技术培训、技术服务。", "NC-LIVE", true)]
+    [TestCase("某某集團有限公司某某農場", "農業種養、銷售、技術培訓、技術服務。", "NC-PLANT", true)]
+    [TestCase("某某市某某水产良种养殖场", "水产良种养殖、销售", "NC-PLANT", false)]
+    // 肉羊 (meat sheep, GB/T 0314 羊的饲养) is a livestock product as 肉牛 is; wool goods are not.
+    [TestCase("某某县某某肉羊科技开发有限公司", "为社会提供优质公羊及杂交肉用公羊；生产育肥羔羊", "NC-LIVE", true)]
+    [TestCase("某某市某某羊绒制品有限公司", "羊绒衫、羊毛衫生产、销售", "NC-LIVE", false)]
+    // GB/T 7520 知识产权服务 names a patent agency (专利事务所) and a trademark-registration agency; 7540 创业空间服务 an incubator
+    // (孵化器, 众创空间). An advertiser that also registers trademarks, and a hatchery, are neither.
+    [TestCase("某某市某某专利事务有限公司", "专利申报代理、专利技术咨询服务，商标注册代理，版权登记注册代理。", "FW-TECH", true)]
+    [TestCase("某某市某某專利事務有限公司", "專利申報代理、專利技術諮詢服務，商標註冊代理。", "FW-TECH", true)]
+    [TestCase("某某市某某广告公司", "设计、制作、发布、代理广告；商标注册代理；广告牌租赁；经济信息咨询", "FW-TECH", false)]
+    [TestCase("某某省某某创业发展孵化器有限公司", "为企业提供投资、企业策划、高新产品研发、技术转让、人员培训；房屋租赁", "FW-TECH", true)]
+    [TestCase("某某县某某种禽有限公司", "种禽孵化、销售；种蛋销售", "FW-TECH", false)]
+    // 藏药, 蒙药, 民族药 in a licence are traditional medicines (GB/T 2740 中成药生产: 传统药); a licence of other dosage forms is not.
+    [TestCase("某某省某某药业开发有限责任公司", "中草药开发利用，民族药的研制与开发，药酒、保健品的开发生产", "SW-TCM", true)]
+    [TestCase("某某省某某制药有限责任公司", "藏药生产、销售", "SW-TCM", true)]
+    [TestCase("某某自治區某某製藥有限責任公司", "蒙藥生產、銷售", "SW-TCM", true)]
+    [TestCase("某某省某某制药有限责任公司", "片剂、胶囊剂生产销售", "SW-TCM", false)]
+    public Task Farms_that_grow_and_raise_agencies_of_the_standard_and_traditional_medicines(string name, string scope, string segment, bool placed) =>
+        AssertSegmentPlacedAsync(name, scope, segment, placed);
+
+    // A licence that makes nothing and lists the drug-trading licence's classes (中成药、化学药制剂、抗生素…的销售 / 批发), beside a
+    // name's trade word (医药 → SW-DIST), is a drug wholesaler's: the segment, not only the chain. A maker's licence is not.
+    [TestCase("某某医药有限公司", "中成药、中药饮片、化学原料药、化学药制剂、抗生素、生化药品，医药中间体、消毒卫生用品的销售，医疗器械的销售。", true)]
+    [TestCase("某某醫藥發展有限公司", "中成藥、中藥飲片、中藥材、抗生素、化學藥製劑、生化藥品批發；保健食品銷售。", true)]
+    [TestCase("某某医药有限公司", "中成药、化学药制剂生产、销售", false)]
+    [TestCase("某某医药有限公司", "中成药销售；日用百货", false)]
+    public Task A_drug_trading_licence_names_the_wholesale_segment(string name, string scope, bool placed) =>
+        AssertSegmentPlacedAsync(name, scope, "SW-DIST", placed);
+
+    /// <summary>Asserts that a segment membership (not a chain-level one, 环节待定) of <paramref name="segment"/> is or is not proposed.</summary>
+    private static async Task AssertSegmentPlacedAsync(string name, string scope, string segment, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.Code == segment && !m.ChainLevel), Is.EqualTo(placed), Describe(matches));
+    }
+
+    // ---- end of register rows, session 44 second round ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

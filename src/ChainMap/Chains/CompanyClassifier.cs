@@ -77,8 +77,11 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] DrugLicenceClasses = LicenceGoods[..6];
 
-    /// <summary>Words of a shop's name (门市部, 商店): a drug-trading licence of such a name is a counter's, not a wholesaler's (ADR 0675).</summary>
-    public static readonly string[] ShopNameWords = ["门市", "商店"];
+    /// <summary>
+    /// Words of a shop's name (门市部, 商店, 药房, a chain's 分店, 零售连锁): a drug-trading licence of such a name is a counter's, not a
+    /// wholesaler's (ADR 0675); so is a name that ends in 店 (`…医药有限责任公司十字街店`, a chain's branch store; the lead, session 44).
+    /// </summary>
+    public static readonly string[] ShopNameWords = ["门市", "商店", "药房", "药店", "分店", "零售", "连锁"];
 
     /// <summary>How many drug-licence classes a scope lists to be a drug-trading licence (ADR 0675): two, as every such licence does.</summary>
     public const int DrugLicenceClassesNamed = 2;
@@ -2205,7 +2208,8 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private bool ShopName(string name, int wholesale) =>
         (RetailOfWholesale(wholesale) is var shop and >= 0 && NameHolds(name, shop))
-        || Array.Exists(ClassifierRules.ShopNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        || Array.Exists(ClassifierRules.ShopNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        || name.EndsWith('店');
 
     /// <summary>
     /// True when a business scope makes nothing (<see cref="Makes"/>) and lists at least <see cref="ClassifierRules.DrugLicenceClassesNamed"/>

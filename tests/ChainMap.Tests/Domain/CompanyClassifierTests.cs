@@ -2860,6 +2860,9 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某醫藥發展有限公司", "中成藥、中藥飲片、中藥材、抗生素、化學藥製劑、生化藥品批發；保健食品銷售。", true)]
     [TestCase("某某医药有限公司", "中成药、化学药制剂生产、销售", false)]
     [TestCase("某某医药有限公司", "中成药销售；日用百货", false)]
+    // A pharmacy's name (药房, a chain's store ending in 店, 零售连锁) is a counter's, though it holds 医药 and its licence lists the classes.
+    [TestCase("某某药房某某医药有限责任公司十字街店", "中成药、化学药制剂、抗生素、生化药品零售；保健食品销售", false)]
+    [TestCase("某某医药零售连锁有限公司第二分店", "中成药、中药饮片、化学药制剂、抗生素零售", false)]
     public Task A_drug_trading_licence_names_the_wholesale_segment(string name, string scope, bool placed) =>
         AssertSegmentPlacedAsync(name, scope, "SW-DIST", placed);
 

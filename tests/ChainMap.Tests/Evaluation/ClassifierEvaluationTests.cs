@@ -230,8 +230,9 @@ internal sealed class ClassifierEvaluationTests
         // registers-random 88.9 / 80.9 / 82.4 (61/74) / 67.0: one wrong segment more (never tuned on, headline only); segment precision lowered 83 → 82.
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST beside a name's 医药): registers-random 88.9 / 80.9 /
         // 81.3 (61/75) / 67.0: one wrong segment more (never tuned on, headline only; registers 85.9 → 85.4, 152/178); segment precision
-        // lowered 82 → 81.
-        new object[] { "registers-random", 88.0, 80.0, 81.0, 67.0 },
+        // lowered 82 → 81. With the lead's shop names (药房, a name ending in 店, 零售连锁, found reading the round's changes on the kept-back
+        // register rows, not these rows): 88.9 / 80.9 / 82.4 (61/74) / 67.0 again (registers 85.9 again); raised back to 82.
+        new object[] { "registers-random", 88.0, 80.0, 82.0, 67.0 },
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 92.2 / 99.0 (95/96, 98.96) / 88.3 / 89.2.
         new object[] { "registers-shown", 92.0, 98.0, 88.0, 89.0 },
         // Session 30 (s30-regdev, ADR 0330; docs/benchmarks.md "Issue #19, round 10"): registers-dev, 240 random register rows

@@ -569,7 +569,7 @@ internal sealed partial class CompanyClassifier
             counted.Clear();
             foreach (var (term, segment, strength) in fieldTerms)
             {
-                if (term.Length > text.Length || ((f != 3 || !registerRow) && standardWords.ContainsKey(term)) || !HoldsTerm(text, term)
+                if (term.Length > text.Length || !HoldsTerm(text, term) || ((f != 3 || !registerRow) && standardWords.ContainsKey(term))
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
                     || (f == 3 && traded.ContainsKey(segments[segment].ChainCode) && segments[segment].Tier != Tier.Downstream)
                     || (f == 0 && segments[segment].Tier != Tier.Downstream && TradedGoodsWord(traded, segments[segment].ChainCode, term)))

@@ -396,6 +396,11 @@ internal sealed class ClassifierEvaluationTests
         // Session 44, round 2 (s44-r2, ADR 0675, tuned on: 种养, 肉羊, 藏药/民族药, 专利事务/孵化器, a drug-trading licence names SW-DIST):
         // 90.0 (36/40) / 67.9 (36/53) / 87.8 (36/41) / 62.1 (36/58) (raised to the figures rounded down).
         new object[] { "registers-dev12", 90.0, 67.0, 87.0, 62.0 },
+        // Session 45 (s45-label; docs/benchmarks.md "Issue #19: registers-dev13, a thirteenth blind register set (s45-label, session 45)"):
+        // registers-dev13, 120 random register rows of 1996/天津, 1994/辽宁, 1995/陕西, 1996/重庆, labelled before any classifier ran on them
+        // (committed abd1c03). Measured blind on main 9a59f20 (headline only): 94.3 (33/35) / 60.0 (33/55) / 88.2 (30/34) / 50.8 (30/59)
+        // (rounded down).
+        new object[] { "registers-dev13", 94.0, 60.0, 88.0, 50.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

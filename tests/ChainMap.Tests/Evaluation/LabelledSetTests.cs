@@ -42,6 +42,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-dev10")]
     [TestCase("registers-dev11")]
     [TestCase("registers-dev12")]
+    [TestCase("registers-dev13")]
     [TestCase("registers-habits")]
     [TestCase("modern-dev")]
     [TestCase("modern-holdout")]
@@ -265,6 +266,7 @@ public sealed class LabelledSetTests
     [TestCase("registers-dev10", "2000/陕西 2000/江西 2000/黑龙江 2000/新疆", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 products-blind", 30)]
     [TestCase("registers-dev11", "2000/天津 2000/宁夏 2000/贵州 2000/重庆", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 registers-dev10 registers-habits products-blind", 30)]
     [TestCase("registers-dev12", "2001/海南 2001/青海 2002/青海 2003/宁夏", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 registers-dev10 registers-habits registers-dev11 products-blind", 30)]
+    [TestCase("registers-dev13", "1996/天津 1994/辽宁 1995/陕西 1996/重庆", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 registers-dev10 registers-habits registers-dev11 products-blind registers-dev12", 30)]
     public void A_later_register_set_is_random_rows_of_each_of_four_more_files_and_shares_no_company_with_any_other_set(string set, string files, string laterSets, int perFile)
     {
         var rows = ReadRows(Path.Combine(Folder, "labelled", set + ".csv"));

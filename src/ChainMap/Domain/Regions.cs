@@ -29,6 +29,9 @@ internal sealed record RetiredDivision(string Code, string Name, string Successo
 /// </summary>
 internal sealed record Town(string Name, string CountyCode);
 
+/// <summary>A listed company's stock code (six digits) and the division of its seat (<c>data/listed-seats.csv</c>, ADR 0690).</summary>
+internal sealed record ListedSeat(string Code, string RegionCode);
+
 /// <summary>A named set of provinces and cities where a resident team works (长三角, 珠三角, ...).</summary>
 internal sealed record RegionGroup(string Name, string? Alias, IReadOnlyList<string> MemberCodes);
 

@@ -29,6 +29,9 @@ internal static class CompanyColumns
     public const string Employees = "employees";
     public const string Revenue = "revenue";
     public const string ListedCode = "listed_code";
+
+    /// <summary>A bare 代码 column (a Wind export's 000001.SZ): read as the listed code where its value is a stock code (ADR 0690).</summary>
+    public const string Code = "code";
     public const string Tags = "tags";
     public const string Controller = "controller";
     public const string Status = "status";
@@ -62,6 +65,7 @@ internal static class CompanyColumns
         (Employees, ["employees", "staff", "number of employees", "员工人数", "从业人数", "职工人数", "参保人数", "员工数", "人员规模", "员工规模"]),
         (Revenue, ["revenue", "operating revenue", "营业收入(万元)", "营业收入", "营收(万元)", "营收", "年营业额", "主营业务收入"]),
         (ListedCode, ["listed code", "stock code", "ticker", "股票代码", "证券代码", "上市代码", "A股代码", "公司代码"]),
+        (Code, ["code", "代码"]),
         (Tags, ["tags", "labels", "标签", "企业标签", "资质", "荣誉资质", "企业资质"]),
         (Controller, ["controller", "controller type", "ownership", "企业性质", "公司性质", "实际控制人性质", "控股类型", "所有制", "所有制性质", "企业类型", "企业(机构)类型", "公司类型", "经济类型"]),
         (Status, ["status", "registration status", "登记状态", "经营状态", "企业状态", "公司状态", "存续状态", "状态"]),

@@ -98,6 +98,7 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
     private static readonly int EmployeesField = CompanyColumns.Ordinal(CompanyColumns.Employees);
     private static readonly int RevenueField = CompanyColumns.Ordinal(CompanyColumns.Revenue);
     private static readonly int ListedField = CompanyColumns.Ordinal(CompanyColumns.ListedCode);
+    private static readonly int CodeField = CompanyColumns.Ordinal(CompanyColumns.Code);
     private static readonly int TagsField = CompanyColumns.Ordinal(CompanyColumns.Tags);
     private static readonly int ControllerField = CompanyColumns.Ordinal(CompanyColumns.Controller);
     private static readonly int StatusField = CompanyColumns.Ordinal(CompanyColumns.Status);
@@ -216,7 +217,9 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
 
         // One delegate for the row's parsers (a method group converts to a new delegate at every call).
         Action<int, string?, string, ProblemSeverity> problem = Problem;
-        var region = ResolveRegion(Get, uscc, name, problem);
+        // A bare 代码 column (Wind: 000001.SZ) is the listed code where its value is a stock code, and only then (ADR 0690).
+        var listed = NullIfEmpty(Get(ListedField)) ?? StockCode(Get(CodeField));
+        var region = ResolveRegion(Get, uscc, name, listed, problem);
         if (usccError is not null)
         {
             // A typo in the code, or an old 15-digit registration number in its column: the company is still a
@@ -263,7 +266,6 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             }
         }
 
-        var listed = NullIfEmpty(Get(ListedField));
         var products = NullIfEmpty(Get(ProductsField));
         var industry = Cap(NullIfEmpty(Get(IndustryField)), MaxIndustryLength);
         var scope = Cap(NullIfEmpty(Get(ScopeField)), MaxScopeLength);
@@ -423,7 +425,78 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         return place;
     }
 
-    private Region? ResolveRegion(Func<int, string> get, string? uscc, string name, Action<int, string?, string, ProblemSeverity> problem)
+    /// <summary>
+    /// 6 digits, with or without .SZ / .SH / .BJ (000001.SZ, 600000): a stock code, as written; anything else (a region code
+    /// 430100, an internal number) is none.
+    /// </summary>
+    private string? StockCode(string text)
+    {
+        if (text.Length is not (6 or 9) || !text[..6].All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        if (text.Length == 9 && !(text[6] == '.' && text[7..].ToUpperInvariant() is "SZ" or "SH" or "BJ"))
+        {
+            return null;
+        }
+
+        return text.Length == 6 && (regions.Find(text) ?? regions.FindRetiredCode(text)) is not null ? null : text;
+    }
+
+    /// <summary>
+    /// The row's division. A region cell that writes, in brackets, where the company is registered (佛山市(注册江门), 广州市（注册地：
+    /// 东莞）) names its seat: the bracket's place wins over the rest of the row unless the rest names a place inside it (ADR 0690).
+    /// </summary>
+    private Region? ResolveRegion(Func<int, string> get, string? uscc, string name, string? listed, Action<int, string?, string, ProblemSeverity> problem)
+    {
+        foreach (var field in RegionFields)
+        {
+            var value = get(field);
+            if (value.Length == 0 || !value.Contains('注', StringComparison.Ordinal) || RegisteredAt.Match(value) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var rest = value.Remove(match.Index, match.Length).Trim();
+            string Without(int f) => f == field ? rest : get(f);
+            // The bracket is a place on its own: its most specific division (龙岩上杭 → 上杭县), else the place it starts with
+            // as a name's start is read (河北保定, 中山小榄: 河北 and 中山 are also districts of 天津 and 大连, which the
+            // address reading leaves as ambiguous at a text's start).
+            var place = match.Groups["place"].Value;
+            var seat = names.FromText(place).Region ?? names.FromNamePrefix(place + "公司");
+            if (seat is null)
+            {
+                // The bracket names no place that can be found: the row is read without it.
+                return ResolveRegionCore(Without, uscc, name, listed, problem);
+            }
+
+            var held = new List<(int Field, string? Value, string Reason, ProblemSeverity Severity)>();
+            var others = ResolveRegionCore(Without, uscc, name, listed, (f, v, r, s) => held.Add((f, v, r, s)));
+            if (others is not null && regions.IsWithin(others.Code, seat.Code))
+            {
+                foreach (var p in held)
+                {
+                    problem(p.Field, p.Value, p.Reason, p.Severity);
+                }
+
+                return others;
+            }
+
+            problem(field, value, $"the cell names where the company is registered, {match.Value.Trim()}: the company is placed there, in {seat.Name}"
+                + (others is null ? string.Empty : $", not in {others.Name}"), ProblemSeverity.Warning);
+            return seat;
+        }
+
+        return ResolveRegionCore(get, uscc, name, listed, problem);
+    }
+
+    private static readonly int[] RegionFields = [ProvinceField, CityField, CountyField, RegionField, AddressField];
+
+    /// <summary>(注册江门), （注册地：东莞）, (注册地址 福州马尾): a place in brackets after 注册 / 注册地 / 注册地址.</summary>
+    private static readonly System.Text.RegularExpressions.Regex RegisteredAt = new(@"[(（]\s*注册(?:地址|地)?\s*[:：]?\s*(?<place>[^()（）:：]{2,30}?)\s*[)）]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private Region? ResolveRegionCore(Func<int, string> get, string? uscc, string name, string? listed, Action<int, string?, string, ProblemSeverity> problem)
     {
         var province = get(ProvinceField);
         var city = get(CityField);
@@ -518,12 +591,33 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
             return registered;
         }
 
-        if (firstError is null && (addressReason is null or "no region is named in this text") && LooksLikeOneName(name) && names.FromNamePrefix(name) is { } named)
+        if (firstError is null && (addressReason is null or "no region is named in this text"))
         {
-            // Nothing else names a place, and the company's name starts with one (深圳市…, 南京…): a listed company's or a
-            // vendor list's name usually does. A warning, so that an analyst can check it.
-            problem(NameField, name, $"no region column, address or credit code names a place: the company is placed in {named.Name}, the place its name starts with; check it", ProblemSeverity.Warning);
-            return named;
+            // Nothing else names a place. The company's name may (深圳市…, 南京…: a listed company's or a vendor list's name
+            // usually starts with one; a group's branch names it after 集团/公司: 中国宝安集团上海实业公司), and a stock code
+            // names its company's seat (ADR 0690). A warning, so that an analyst can check it.
+            var oneName = LooksLikeOneName(name);
+            var named = oneName ? names.FromNamePrefix(name) : null;
+            var how = "the place its name starts with";
+            if (named is null && oneName && names.FromGroupBranch(name) is { } branch)
+            {
+                (named, how) = (branch, "the place its name names after 集团/公司 (a group's branch)");
+            }
+
+            var seat = regions.ListedSeat(listed);
+            if (seat is not null && (named is null || !regions.IsWithin(named.Code, seat.Code)))
+            {
+                problem(NameField, name, $"no region column, address or credit code names a place: the company is placed in {seat.Name}, the seat of its stock code {listed} (data/listed-seats.csv)"
+                    + (named is null ? string.Empty : $", not in {named.Name}, {how}") + "; check it", ProblemSeverity.Warning);
+                return seat;
+            }
+
+            if (named is not null)
+            {
+                problem(NameField, name, $"no region column, address or credit code names a place: the company is placed in {named.Name}, {how}"
+                    + (seat is null ? string.Empty : $", within its stock code's seat {seat.Name}") + "; check it", ProblemSeverity.Warning);
+                return named;
+            }
         }
 
         if (firstError is { } error)

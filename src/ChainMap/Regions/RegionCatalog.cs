@@ -31,6 +31,7 @@ internal sealed class RegionCatalog
     private readonly FrozenDictionary<string, Region[]> byName;
     private readonly FrozenDictionary<string, RegionGroup> groupsByName;
     private readonly FrozenDictionary<string, Region[]> zonesByName;
+    private readonly FrozenDictionary<string, Region> seatsByCode;
     private readonly FrozenDictionary<string, Region> zoneHosts;
     private readonly FrozenSet<string> fullNames;
     private readonly FrozenDictionary<string, Region[]> retiredByName;
@@ -48,7 +49,8 @@ internal sealed class RegionCatalog
     /// <param name="towns">
     /// Township-level units (盛泽镇 → 吴江区), known only inside their city, or their municipality (<see cref="FindTown"/>).
     /// </param>
-    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups, IEnumerable<RetiredDivision>? retired = null, IEnumerable<Town>? towns = null)
+    /// <param name="listedSeats">Listed companies' seats by stock code (<see cref="ListedSeat"/>, ADR 0690).</param>
+    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<RegionGroup> groups, IEnumerable<RetiredDivision>? retired = null, IEnumerable<Town>? towns = null, IEnumerable<ListedSeat>? listedSeats = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         var all = regions.ToList();
@@ -177,6 +179,8 @@ internal sealed class RegionCatalog
         zonesByName = zoneNames.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         Zones = [.. all.Where(r => hosts.ContainsKey(r.Code)).DistinctBy(r => r.Code)];
         (townsByPlace, townStemsByPlace, LongestTownName) = IndexTowns(towns ?? []);
+        seatsByCode = (listedSeats ?? []).Where(s => byCode.ContainsKey(s.RegionCode))
+            .ToFrozenDictionary(s => s.Code, s => byCode[s.RegionCode], StringComparer.Ordinal);
     }
 
     /// <summary>The township-level suffixes <c>towns.csv</c> keeps (folded), longest first.</summary>
@@ -283,6 +287,22 @@ internal sealed class RegionCatalog
                     k => k.Value.Count == 1 && Find(k.Value.First()) is { Level: RegionLevel.County } county ? county : null,
                     StringComparer.Ordinal),
                 StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The division of a listed company's seat by its stock code (000001, 000001.SZ, 600000.SH, 920001.BJ; ADR 0690): the
+    /// province, or 深圳市, of <c>listed-seats.csv</c>; null for a code the table does not hold or text that is no stock code.
+    /// </summary>
+    public Region? ListedSeat(string? stockCode)
+    {
+        var code = (stockCode ?? string.Empty).Trim();
+        var dot = code.IndexOf('.', StringComparison.Ordinal);
+        if (dot == 6 && code[7..].ToUpperInvariant() is "SZ" or "SH" or "BJ")
+        {
+            code = code[..6];
+        }
+
+        return code.Length == 6 && seatsByCode.TryGetValue(code, out var seat) ? seat : null;
     }
 
     /// <summary>The development zones known, each under its host county or city.</summary>

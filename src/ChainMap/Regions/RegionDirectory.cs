@@ -10,13 +10,14 @@ namespace ChainMap.Regions;
 /// <summary>
 /// The region catalog and home region as loaded from the store, cached for the life of the
 /// process and reloaded after region data changes. Retired divisions (<c>region-history.csv</c> of the default data
-/// folder, ADR 0520) and towns (<c>towns.csv</c>, ADR 0550) are read with it: the store holds the current divisions only.
+/// folder, ADR 0520), towns (<c>towns.csv</c>, ADR 0550) and listed companies' seats (<c>listed-seats.csv</c>, ADR 0690) are read with it: the store holds the current divisions only.
 /// Without a data folder both are empty, and a warning says so once.
 /// </summary>
 internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOptions> options, ILogger<RegionDirectory> logger)
 {
     private IReadOnlyList<RetiredDivision>? retired;
     private IReadOnlyList<Town>? towns;
+    private IReadOnlyList<ListedSeat>? seats;
 
     public RegionDirectory(IRegionStore store)
         : this(store, Options.Create(new StorageOptions()), NullLogger<RegionDirectory>.Instance)
@@ -41,7 +42,7 @@ internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOption
             {
                 var regions = await store.ListRegionsAsync(cancellationToken);
                 var groups = await store.ListRegionGroupsAsync(cancellationToken);
-                if (retired is null || towns is null)
+                if (retired is null || towns is null || seats is null)
                 {
                     var data = DefaultData.Locate(options.Value.DefaultDataPath);
                     if (data is null)
@@ -52,9 +53,10 @@ internal sealed class RegionDirectory(IRegionStore store, IOptions<StorageOption
 
                     retired = data is null ? [] : DefaultData.ReadRetired(Path.Combine(data, "region-history.csv"));
                     towns = data is null ? [] : DefaultData.ReadTowns(Path.Combine(data, "towns.csv"));
+                    seats = data is null ? [] : DefaultData.ReadListedSeats(Path.Combine(data, "listed-seats.csv"));
                 }
 
-                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups, retired, towns);
+                catalog = new RegionCatalog(regions.Concat(HomeZones(await GetHomeAsync(cancellationToken), regions)), groups, retired, towns, seats);
             }
 
             return catalog;

@@ -244,6 +244,38 @@ internal sealed class RegionNameResolver(RegionCatalog catalog)
     }
 
     /// <summary>
+    /// The place a group's branch names right after 集团 (else after 公司) in its name, read as <see cref="FromNamePrefix"/>
+    /// reads a name's start (中国宝安集团上海实业公司 → 上海市; 某某有限公司武汉分公司 → 武汉市), for a row that names no place otherwise
+    /// and whose name does not start with one: a province or a city (a full county name gives its city), never a guess
+    /// between several (ADR 0690).
+    /// </summary>
+    public Region? FromGroupBranch(string companyName)
+    {
+        ArgumentNullException.ThrowIfNull(companyName);
+        var folded = ChineseText.Fold(companyName);
+        foreach (var word in GroupWords)
+        {
+            var at = folded.IndexOf(word, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            // The first 集团 (else the first 公司) with something before it: what follows it is the branch's own name.
+            return FromNamePrefix(folded[(at + word.Length)..]) switch
+            {
+                { Level: RegionLevel.Province or RegionLevel.City } place => place,
+                { Level: RegionLevel.County } county => catalog.Find(county.ParentCode ?? string.Empty) is { Level: RegionLevel.City } city ? city : null,
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    private static readonly string[] GroupWords = ["集团", "公司"];
+
+    /// <summary>
     /// The place a company's name starts with, for a row that names none otherwise (深圳市新纶科技 → 深圳市, 南京华东电子 →
     /// 南京市, 湖北省随州市… → 随州市): full names (with 省/市/区/县) at any level, short names of provinces and cities only,
     /// each next name within the one before. A county's short name is not read (东方电气 is not in 东方市), nor a name that

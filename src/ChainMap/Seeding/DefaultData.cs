@@ -194,6 +194,22 @@ internal sealed class DefaultData(
     }
 
     /// <summary>
+    /// Reads <c>listed-seats.csv</c> (<c>code,region_code,area</c>): each A-share stock code and the province (or 深圳市) of
+    /// its company's seat, Tushare's <c>area</c> (ADR 0690). Empty when the file is absent.
+    /// </summary>
+    public static IReadOnlyList<ListedSeat> ReadListedSeats(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        return csv.GetRecords<ListedSeatRow>().Select(r => new ListedSeat(r.code.Trim(), r.region_code.Trim())).ToList();
+    }
+
+    /// <summary>
     /// The region catalog as the import reads it, from a data folder rather than a store (the CLI's <c>generate</c> and
     /// <c>benchmark</c> commands): divisions, zones, the home region's zones, region groups, retired divisions and towns.
     /// </summary>
@@ -212,7 +228,8 @@ internal sealed class DefaultData(
             regions,
             await ReadGroupsAsync(Path.Combine(dataPath, "region-groups.csv"), cancellationToken),
             ReadRetired(Path.Combine(dataPath, "region-history.csv")),
-            ReadTowns(Path.Combine(dataPath, "towns.csv")));
+            ReadTowns(Path.Combine(dataPath, "towns.csv")),
+            ReadListedSeats(Path.Combine(dataPath, "listed-seats.csv")));
     }
 
     public static async Task<IReadOnlyList<RegionGroup>> ReadGroupsAsync(string path, CancellationToken cancellationToken)
@@ -243,6 +260,8 @@ internal sealed class DefaultData(
     private sealed record ZoneRow(string code, string name, string city_code, string? host_code);
 
     private sealed record TownRow(string name, string county_code);
+
+    private sealed record ListedSeatRow(string code, string region_code, string area);
 
     private sealed record RetiredRow(string code, string name, string? parent_name, string? in_use, string? retired, string successor_code, string? successor_name);
 

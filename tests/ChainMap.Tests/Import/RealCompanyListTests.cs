@@ -382,11 +382,24 @@ public sealed class RealCompanyListTests
     {
         var zone = Catalog.FindZones("苏州工业园区").Single();
 
-        Assert.That(Catalog.Zones, Has.Count.EqualTo(144), "124 NBS zones and 19 added ones of data/zones.csv + 随州高新区 of data/home.json");
+        Assert.That(Catalog.Zones, Has.Count.EqualTo(335), "124 NBS zones, 19 added ones and 191 national 经济技术开发区 of data/zones.csv + 随州高新区 of data/home.json");
         Assert.That((zone.Code, zone.Level, Catalog.ZoneHost(zone)?.Code), Is.EqualTo(("320576", RegionLevel.Zone, (string?)"320500")));
         Assert.That(Catalog.Find("320576"), Is.Null, "a zone is not a GB/T 2260 division");
         Assert.That(Catalog.Search("苏州工业园区", 10), Is.Empty);
         Assert.That(Catalog.Resolve("苏州工业园区").Region?.Code, Is.EqualTo("320500"));
+    }
+
+    // National 经济技术开发区 the NBS list lacks (ADR 0690): at the host county where one is known, else at the city.
+    [TestCase("长沙经济技术开发区", "430121", TestName = "长沙经开区 is at 长沙县 (its seat 星沙)")]
+    [TestCase("长沙经开区", "430121", TestName = "the short form 长沙经开区 too")]
+    [TestCase("宁乡经济技术开发区", "430182", TestName = "a zone named by a county is at that county")]
+    [TestCase("天津西青经济技术开发区", "120111", TestName = "a municipality's zone named by its district")]
+    [TestCase("明水经济技术开发区", "370114", TestName = "明水经开区 is at 章丘区 (明水街道)")]
+    [TestCase("南昌小蓝经济技术开发区", "360100", TestName = "小蓝 is no county: the city only")]
+    [TestCase("上海漕河泾新兴技术开发区", "310100", TestName = "a zone across two districts: the city only")]
+    public void A_national_development_zone_is_at_its_host(string name, string code)
+    {
+        Assert.That(Catalog.Resolve(name).Region?.Code, Is.EqualTo(code));
     }
 
     [Test]

@@ -70,6 +70,35 @@ internal sealed class DefaultData(
         return true;
     }
 
+    /// <summary>
+    /// Adds to a store loaded earlier the development zones of <c>zones.csv</c> it does not hold yet (a zone list grows with the
+    /// data folder, ADR 0690; a store is loaded once): only zones whose code is new and whose host county or city the store holds.
+    /// Nothing stored is changed or removed. Returns how many were added.
+    /// </summary>
+    public async Task<int> AddNewZonesAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        var zonesFile = Path.Combine(dataPath, "zones.csv");
+        if (!File.Exists(zonesFile))
+        {
+            return 0;
+        }
+
+        var stored = (await store.ListRegionsAsync(cancellationToken)).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var divisions = await ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken);
+        var added = (await ReadZonesAsync(zonesFile, divisions, cancellationToken))
+            .Where(z => !stored.Contains(z.Code) && z.ParentCode is not null && stored.Contains(z.ParentCode))
+            .ToList();
+        if (added.Count > 0)
+        {
+            await store.SaveRegionsAsync(added, cancellationToken);
+            regions.Invalidate();
+            logger.LogInformation("Added {Zones} development zones of {Path} the store did not hold: {Names}", added.Count, zonesFile,
+                string.Join("、", added.Take(10).Select(z => z.Name)) + (added.Count > 10 ? " …" : ""));
+        }
+
+        return added.Count;
+    }
+
     public async Task LoadAsync(string dataPath, bool includeCompanies, CancellationToken cancellationToken)
     {
         var regionList = await ReadRegionsAsync(Path.Combine(dataPath, "regions.csv"), cancellationToken);

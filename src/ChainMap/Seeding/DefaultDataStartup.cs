@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChainMap.Seeding;
 
-/// <summary>At start-up, after the store's schema is in place: load the default data into an empty store (<see cref="StorageOptions.SeedDefaultData"/>), the demo set only with <see cref="StorageOptions.SeedDemoData"/>.</summary>
+/// <summary>At start-up, after the store's schema is in place: load the default data into an empty store (<see cref="StorageOptions.SeedDefaultData"/>), the demo set only with <see cref="StorageOptions.SeedDemoData"/>; into a store loaded before, the development zones the data folder gained since.</summary>
 internal sealed class DefaultDataStartup(DefaultData data, IOptions<StorageOptions> options, ILogger<DefaultDataStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +25,11 @@ internal sealed class DefaultDataStartup(DefaultData data, IOptions<StorageOptio
         if (await data.LoadIfEmptyAsync(path, options.Value.SeedDemoData, cancellationToken))
         {
             logger.LogInformation("Default data loaded from {Path}{Demo}", path, options.Value.SeedDemoData ? "" : " without the demo set (Storage:SeedDemoData is false)");
+        }
+        else
+        {
+            // A store loaded by an earlier version: the zones the data folder gained since are added (ADR 0700).
+            await data.AddNewZonesAsync(path, cancellationToken);
         }
     }
 

@@ -326,6 +326,18 @@ internal static class ClassifierRules
     public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
 
     /// <summary>
+    /// The licence's word of manufactured food (预包装食品, 散装食品, 食品销售): first in a licence that only trades, of a food or drinks
+    /// name (<see cref="FoodGoodsCodes"/>), it names a grocer's or food wholesaler's trade, which no segment holds (session 45, ADR 0685).
+    /// </summary>
+    public const string FoodGoodsWord = "食品";
+
+    /// <summary>The verb of food made on the premises (食品、饮料制作: a bakery's or café's), which <c>MakingVerbs</c> lacks: such a licence is a maker's.</summary>
+    public const string FoodMadeOnThePremises = "制作";
+
+    /// <summary>GB/T 4754-2017 divisions of manufactured food and drink (14 食品制造, 15 酒、饮料和精制茶制造).</summary>
+    public static readonly string[] FoodGoodsCodes = ["14", "15"];
+
+    /// <summary>
     /// Lubricants as licences name them (润滑油, 润滑脂, 机油: GB/T 7631's oils and greases): a part's word directly before one, with at
     /// most a grade between (<see cref="LubricantGrades"/>: 发动机高级润滑油, 柴油机油), names what the oil is for, not the part
     /// (session 45, ADR 0685).
@@ -2141,6 +2153,22 @@ internal sealed partial class CompanyClassifier
 
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
+    /// <summary>The sentence of the licence (between '；', ';' or '。') that holds the first <paramref name="word"/> (its first item), or "".</summary>
+    private static string SentenceOf(string scope, string word)
+    {
+        var at = scope.IndexOf(word, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var start = scope.LastIndexOfAny(SentenceEnds, at) + 1;
+        var end = scope.IndexOfAny(SentenceEnds, at);
+        return scope[start..(end < 0 ? scope.Length : end)];
+    }
+
+    private static readonly char[] SentenceEnds = ['；', ';', '。'];
+
     /// <summary>
     /// True when the scope makes something: one of <see cref="MakingVerbs"/> outside 技术开发, the boilerplate of every 科技 or
     /// 商贸 licence (技术开发、技术转让、技术咨询), which makes no goods (round 12, ADR 0375).
@@ -2343,6 +2371,25 @@ internal sealed partial class CompanyClassifier
         {
             verb = RetailVerb;
         }
+
+        // ---- Packaged food traded (session 45, ADR 0685) ----
+        // A food or drinks name (食品 14, 酒业 15) whose licence only trades and whose first item is manufactured food (预包装食品、散装食品批发兼零售, 批发、零售：预包装食品), not made on the premises (食品、饮料制作)
+        // is a grocer's or a food wholesaler's: GB/T 5122/5126/5129 and 522, which no segment holds (农产品批发市场 trades farm produce,
+        // 5121/5123). It is in no segment of the chain and no guess of it, as the labelling rules leave such traders; a trader whose
+        // licence opens with produce (肉、禽、蛋…蔬菜购销) still goes to the produce wholesale segment.
+        if (FirstItem(scope) is var firstGoods && firstGoods.Contains(ClassifierRules.FoodGoodsWord, StringComparison.Ordinal)
+            && !SentenceOf(scope, firstGoods).Contains(ClassifierRules.FoodMadeOnThePremises, StringComparison.Ordinal))
+        {
+            foreach (var goods in nameCodes.Where(c => Array.Exists(ClassifierRules.FoodGoodsCodes, p => c.Code.StartsWith(p, StringComparison.Ordinal))))
+            {
+                if (GoodsTradeSegment(goods.Code, null, false, name) is var trade and >= 0 && !result.ContainsKey(segments[trade].ChainCode))
+                {
+                    result[segments[trade].ChainCode] = (-1, verb, goods.Source, true);
+                }
+            }
+        }
+
+        // ---- end of packaged food traded ----
 
         foreach (var (word, code) in nameSegments)
         {

@@ -2915,6 +2915,26 @@ internal sealed class CompanyClassifierTests
     public Task A_veterinary_drug_maker_is_no_farm_input(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // A food name whose licence only trades and opens with manufactured food (预包装食品批发兼零售, 销售：食品) is a grocer's or a food
+    // wholesaler's, which no segment holds: not 农产品批发市场, whose trade is farm produce. A licence that opens with produce (肉、禽、
+    // 蛋…蔬菜购销) still is that segment's, and a licence that makes its food on the premises (食品、饮料制作) is not a trader's.
+    [TestCase("某某县某某食品有限责任公司", "预包装食品兼散装食品，乳制品批发兼零售；烟草制品、日用百货零售", "NC-WHOLESALE", false)]
+    [TestCase("某某市某某食品有限公司", "批发、零售：预包装食品；普通货物仓储服务", "NC-WHOLESALE", false)]
+    [TestCase("某某市某某食品有限公司", "批發、零售：預包裝食品；普通貨物倉儲服務", "NC-WHOLESALE", false)]
+    [TestCase("某某县某某食品有限责任公司", "肉、禽、蛋、预包装食品、散装食品、蔬菜购销，房屋租赁。", "NC-WHOLESALE", true)]
+    public Task A_food_name_that_trades_packaged_food_is_in_no_segment(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    [Test]
+    public async Task A_food_name_that_trades_packaged_food_is_not_even_the_chain()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText("某某市某某食品有限公司", null, null, "销售：食品(取得相关行政许可后方可经营)。"));
+
+        Assert.That(matches.Where(m => m.Segment.ChainCode == "NC"), Is.Empty, Describe(matches));
+    }
+
     // ---- end of the known wrong classes, session 45 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

@@ -325,6 +325,65 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
 
+    /// <summary>
+    /// The licence's word of manufactured food (预包装食品, 散装食品, 食品销售): first in a licence that only trades, of a food or drinks
+    /// name (<see cref="FoodGoodsCodes"/>), it names a grocer's or food wholesaler's trade, which no segment holds (session 45, ADR 0685).
+    /// </summary>
+    public const string FoodGoodsWord = "食品";
+
+    /// <summary>The verb of food made on the premises (食品、饮料制作: a bakery's or café's), which <c>MakingVerbs</c> lacks: such a licence is a maker's.</summary>
+    public const string FoodMadeOnThePremises = "制作";
+
+    /// <summary>GB/T 4754-2017 divisions of manufactured food and drink (14 食品制造, 15 酒、饮料和精制茶制造).</summary>
+    public static readonly string[] FoodGoodsCodes = ["14", "15"];
+
+    /// <summary>
+    /// Lubricants as licences name them (润滑油, 润滑脂, 机油: GB/T 7631's oils and greases): a part's word directly before one, with at
+    /// most a grade between (<see cref="LubricantGrades"/>: 发动机高级润滑油, 柴油机油), names what the oil is for, not the part
+    /// (session 45, ADR 0685).
+    /// </summary>
+    public static readonly string[] LubricantWords = ["润滑油", "润滑脂", "机油"];
+
+    /// <summary>What stands between a part's word and a lubricant's (发动机高级润滑油, 发动机专用润滑油, 汽车用润滑油).</summary>
+    public static readonly string[] LubricantGrades = ["高级", "专用", "用"];
+
+    /// <summary>
+    /// A medicine's word directly before 材 (藏药材, 中藏药材, 蒙药材) names the medicinal materials, the raw herbs a grower, buyer or
+    /// trader deals in, not the medicine a maker makes (session 45, ADR 0685).
+    /// </summary>
+    public const string MaterialsSuffix = "材";
+
+    /// <summary>
+    /// Words of a name that say the company runs lodging or property (酒店, 宾馆, 饭店, 度假村, 物业, 房地产): its meeting rooms are a
+    /// side of the lodging or the building, and a first licence item of meeting services (<see cref="MeetingWords"/>) does not decide
+    /// its trade (session 45, ADR 0685).
+    /// </summary>
+    public static readonly string[] LodgingNameWords = ["酒店", "宾馆", "饭店", "度假村", "物业", "房地产"];
+
+    /// <summary>Words of the meeting and exhibition services (会议服务, 会展服务, 会议会展服务, 会务服务; GB/T 728).</summary>
+    public static readonly string[] MeetingWords = ["会议", "会展", "会务"];
+
+    /// <summary>
+    /// The word of both farming segments (种养: 种植 and 养殖 in one, ADR 0675): it yields to a word of one of the two that the row
+    /// also holds (蔬菜种植, 生猪养殖), which says what the farm grows or raises (session 45, ADR 0685).
+    /// </summary>
+    public const string FarmingBothWord = "种养";
+
+    /// <summary>The two farming segments <see cref="FarmingBothWord"/> names (种植基地, 畜禽养殖), each with its children.</summary>
+    public static readonly string[] FarmingSegments = ["NC-PLANT", "NC-LIVE"];
+
+    /// <summary>
+    /// The segment of veterinary drugs (兽药与动物保健, GB/T 2750) and the farm-input segment whose words include 兽药 (农资投入品): a
+    /// row that makes veterinary drugs is in the first only, as the labelling rules place such makers (session 45, ADR 0685).
+    /// </summary>
+    public const string VetDrugSegment = "SW-VET";
+
+    /// <inheritdoc cref="VetDrugSegment"/>
+    public const string VetDrugInputSegment = "NC-INPUT";
+
+    /// <summary>The forms a veterinary-drug maker's licence lists (粉剂, 散剂, 预混剂, 注射液 …; 兽药 GMP's lines), beside the dosage forms.</summary>
+    public static readonly string[] VetDrugForms = ["粉剂", "散剂", "预混剂", "注射液", "片剂", "口服液", "颗粒剂", "消毒剂"];
+
     /// <summary>The segment of chemical finished drugs (化学制剂), whose words include the dosage forms.</summary>
     public const string ChemicalDrugSegment = "SW-CHEM";
 
@@ -593,6 +652,15 @@ internal sealed partial class CompanyClassifier
                 {
                     continue;
                 }
+
+                // ---- A word before what it is for (session 45, ADR 0685) ----
+                // 发动机高级润滑油 is an oil, 中藏药材 the herbs: the part's or the medicine's word names what they are for.
+                if (OnlyBeforeItsUse(text, term))
+                {
+                    continue;
+                }
+
+                // ---- end of a word before what it is for ----
 
                 // ---- end of the machines for a thing ----
 
@@ -938,6 +1006,20 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of a chain-level name that yields ----
 
+        // ---- 种养 yields to the crop or animal named (session 45, ADR 0685) ----
+        FarmingBothYields(kept, name, scope);
+
+        // ---- end of 种养 that yields ----
+        // ---- A veterinary-drug maker (session 45, ADR 0685) ----
+        // 兽药 is a word of 农资投入品 (whose trade the labelling rules count there) and of 兽药与动物保健: a row that makes the drugs
+        // (a making verb, a maker's name, or the forms a maker's licence lists: 兽药粉剂、散剂、预混剂) is the second's only.
+        if (!seller && MakesVetDrugs(name, scope) && segmentIndex.TryGetValue(ClassifierRules.VetDrugSegment, out var vetDrugs)
+            && segmentIndex.TryGetValue(ClassifierRules.VetDrugInputSegment, out var vetInput) && kept.Exists(k => k.Segment == vetDrugs))
+        {
+            kept.RemoveAll(k => k.Segment == vetInput && OnlyWordsOf(k.Candidate, vetDrugs));
+        }
+
+        // ---- end of a veterinary-drug maker ----
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
         {
@@ -1003,6 +1085,142 @@ internal sealed partial class CompanyClassifier
         return matches.Where(m => !m.ServiceOfAMaker && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
+
+    // ---- 种养 yields to the crop or animal named (session 45, ADR 0685) ----
+
+    /// <summary>
+    /// 种养 (种植 and 养殖 in one word, ADR 0675) proposes both farming segments (<see cref="ClassifierRules.FarmingSegments"/>); where
+    /// the name or the licence's first clause names only crops (<see cref="CropWords"/>: 银川市天天鲜蔬菜果品 with 种养殖业) or only
+    /// animals (<see cref="AnimalWords"/>), the segment of the other, which no word but 种养 (or 养殖 inside 种养殖) supports, is dropped.
+    /// </summary>
+    private void FarmingBothYields(List<(int Segment, double Score, Candidate Candidate)> kept, string name, string scope)
+    {
+        if (!kept.Exists(k => FarmingFamily(k.Segment) >= 0))
+        {
+            return;
+        }
+
+        var said = name + FirstClause(scope);
+        var crops = Array.Exists(CropWords, w => said.Contains(w, StringComparison.Ordinal));
+        var animals = Array.Exists(AnimalWords, w => said.Contains(w, StringComparison.Ordinal));
+        if (crops == animals)
+        {
+            return;
+        }
+
+        var other = crops ? 1 : 0; // the family the row does not name: 畜禽养殖 when it names crops
+        var yielding = kept.FindAll(k => FarmingFamily(k.Segment) == other && OnlyTheBothWord(k.Candidate, name, scope));
+        if (yielding.Count == 0)
+        {
+            return;
+        }
+
+        kept.RemoveAll(yielding.Contains);
+        // 种养 names the family the row names as well: where nothing else placed it there, its word does (种养殖业 of a vegetable company).
+        if (!kept.Exists(k => FarmingFamily(k.Segment) == 1 - other) && segmentIndex.TryGetValue(ClassifierRules.FarmingSegments[1 - other], out var named))
+        {
+            var first = yielding[0];
+            var candidate = new Candidate { MainBusiness = first.Candidate.MainBusiness };
+            for (var f = 0; f < first.Candidate.Terms.Length; f++)
+            {
+                if (first.Candidate.Terms[f] is { Count: > 0 })
+                {
+                    candidate.Add(f, ClassifierRules.FarmingBothWord, terms.Find(t => t.Term == ClassifierRules.FarmingBothWord && t.Segment == named).Strength);
+                }
+            }
+
+            kept.Add((named, first.Score, candidate));
+        }
+    }
+
+    /// <summary>Which of <see cref="ClassifierRules.FarmingSegments"/> holds the segment (itself or an ancestor), or -1.</summary>
+    private int FarmingFamily(int segment)
+    {
+        for (var s = segment; s >= 0; s = parentIndex[s])
+        {
+            var at = Array.IndexOf(ClassifierRules.FarmingSegments, segments[s].Code);
+            if (at >= 0)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when every word that supports the candidate is 种养 or stands only inside 种养 (养殖 of 种养殖), and no code or guess does.</summary>
+    private static bool OnlyTheBothWord(Candidate candidate, string name, string scope)
+    {
+        if (candidate.Code > 0 || candidate.LabelGuess is not null && !candidate.GuessFrom[0])
+        {
+            return false;
+        }
+
+        const string both = ClassifierRules.FarmingBothWord;
+        foreach (var terms in candidate.Terms)
+        {
+            foreach (var term in terms ?? [])
+            {
+                if (term != both && !(InsideBoth(name, term) && InsideBoth(scope, term)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+
+        // Every occurrence of the term in the text begins inside an occurrence of 种养 (种养殖业: 养殖业 begins at its 养).
+        static bool InsideBoth(string text, string term)
+        {
+            for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || string.CompareOrdinal(text, at - 1, both, 0, both.Length) != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Words of crops a farm names (蔬菜, 果品, 粮食, 茶叶, 花卉, 苗木, 药材; whole words: a brand's 金果 is none): with no animal's, its 种养 is 种植.</summary>
+    private static readonly string[] CropWords = ["蔬菜", "果品", "水果", "果树", "果蔬", "瓜果", "粮食", "粮油", "茶叶", "茶园", "花卉", "花草", "苗木", "药材", "食用菌", "香菇", "水稻", "小麦", "棉花", "烟叶", "林木"];
+
+    /// <summary>Words of animals a farm names (畜禽, 生猪, 肉牛, 肉羊, 水产; whole words: a brand's 金鹿 is none): with no crop's, its 种养 is 养殖.</summary>
+    private static readonly string[] AnimalWords = ["畜牧", "畜禽", "牲畜", "家禽", "禽类", "生猪", "种猪", "仔猪", "肉牛", "奶牛", "黄牛", "肉羊", "滩羊", "山羊", "绵羊", "肉鸡", "蛋鸡", "水产", "鱼类", "渔业", "养蜂"];
+
+    // ---- end of 种养 that yields ----
+
+    // ---- A veterinary-drug maker (session 45, ADR 0685) ----
+
+    /// <summary>
+    /// True when the row makes veterinary drugs: its name or licence holds 兽药, and the licence makes (<see cref="Makes"/>), the name
+    /// is a maker's (<see cref="ClassifierRules.MakerNameWords"/>, 药业), or the licence lists the forms a maker's does
+    /// (<see cref="ClassifierRules.VetDrugForms"/>).
+    /// </summary>
+    internal static bool MakesVetDrugs(string name, string scope)
+    {
+        const string vetDrug = "兽药";
+        if (!name.Contains(vetDrug, StringComparison.Ordinal) && !scope.Contains(vetDrug, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return Makes(scope) || name.Contains("药业", StringComparison.Ordinal)
+            || Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            || Array.Exists(ClassifierRules.VetDrugForms, w => scope.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>True when every word that supports the candidate is also a word of segment <paramref name="other"/> (兽药 of both).</summary>
+    private bool OnlyWordsOf(Candidate candidate, int other)
+    {
+        var words = terms.Where(t => t.Segment == other).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        return candidate.Terms.All(t => t is null || t.TrueForAll(words.Contains));
+    }
+
+    // ---- end of a veterinary-drug maker ----
 
     // ---- Two sources beat one within a chain (ADR 0390) ----
 
@@ -1562,6 +1780,10 @@ internal sealed partial class CompanyClassifier
         var madeTerms = new List<(string Term, int Segment, double Strength)>();
         var firstBest = 0.0;
         var inFirstCounted = new List<(string Word, int Segment)>();
+        // ---- A lodging or property name's meeting rooms (session 45, ADR 0685) ----
+        // 会议会展服务 first in a hotel's or a property manager's licence is its rooms let for meetings, not an exhibition business.
+        var lodging = Array.Exists(ClassifierRules.LodgingNameWords, w => fields[0].Contains(w, StringComparison.Ordinal));
+        // ---- end of a lodging or property name's meeting rooms ----
         bool? otherService = null;
         foreach (var (term, segment, strength) in fieldTerms)
         {
@@ -1570,7 +1792,8 @@ internal sealed partial class CompanyClassifier
                 continue;
             }
 
-            var inFirst = term.Length <= first.Length && HoldsTerm(first, term);
+            var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term)
+                && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
             // ---- A word inside a longer word of the first item (session 44, ADR 0660) ----
             // As in the fields (ADR 0365): 水产品 (a farm's product, 畜禽养殖) inside 水产品冷冻 or 水产品加工 (初加工) names the
             // processor's goods, not a farm; terms are read longest first.
@@ -1930,6 +2153,22 @@ internal sealed partial class CompanyClassifier
 
     private static readonly string[] TradeVerbs = ["零售", "批发", "批零兼营", "销售", "经销", "购销", "经营"];
 
+    /// <summary>The sentence of the licence (between '；', ';' or '。') that holds the first <paramref name="word"/> (its first item), or "".</summary>
+    private static string SentenceOf(string scope, string word)
+    {
+        var at = scope.IndexOf(word, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var start = scope.LastIndexOfAny(SentenceEnds, at) + 1;
+        var end = scope.IndexOfAny(SentenceEnds, at);
+        return scope[start..(end < 0 ? scope.Length : end)];
+    }
+
+    private static readonly char[] SentenceEnds = ['；', ';', '。'];
+
     /// <summary>
     /// True when the scope makes something: one of <see cref="MakingVerbs"/> outside 技术开发, the boilerplate of every 科技 or
     /// 商贸 licence (技术开发、技术转让、技术咨询), which makes no goods (round 12, ADR 0375).
@@ -2132,6 +2371,25 @@ internal sealed partial class CompanyClassifier
         {
             verb = RetailVerb;
         }
+
+        // ---- Packaged food traded (session 45, ADR 0685) ----
+        // A food or drinks name (食品 14, 酒业 15) whose licence only trades and whose first item is manufactured food (预包装食品、散装食品批发兼零售, 批发、零售：预包装食品), not made on the premises (食品、饮料制作)
+        // is a grocer's or a food wholesaler's: GB/T 5122/5126/5129 and 522, which no segment holds (农产品批发市场 trades farm produce,
+        // 5121/5123). It is in no segment of the chain and no guess of it, as the labelling rules leave such traders; a trader whose
+        // licence opens with produce (肉、禽、蛋…蔬菜购销) still goes to the produce wholesale segment.
+        if (FirstItem(scope) is var firstGoods && firstGoods.Contains(ClassifierRules.FoodGoodsWord, StringComparison.Ordinal)
+            && !SentenceOf(scope, firstGoods).Contains(ClassifierRules.FoodMadeOnThePremises, StringComparison.Ordinal))
+        {
+            foreach (var goods in nameCodes.Where(c => Array.Exists(ClassifierRules.FoodGoodsCodes, p => c.Code.StartsWith(p, StringComparison.Ordinal))))
+            {
+                if (GoodsTradeSegment(goods.Code, null, false, name) is var trade and >= 0 && !result.ContainsKey(segments[trade].ChainCode))
+                {
+                    result[segments[trade].ChainCode] = (-1, verb, goods.Source, true);
+                }
+            }
+        }
+
+        // ---- end of packaged food traded ----
 
         foreach (var (word, code) in nameSegments)
         {
@@ -2987,6 +3245,59 @@ internal sealed partial class CompanyClassifier
 
         return any;
     }
+
+    // ---- A word before what it is for (session 45, ADR 0685) ----
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> names what another thing is for or made of,
+    /// not the thing itself: a part's word directly before a lubricant (<see cref="ClassifierRules.LubricantWords"/>, a grade of
+    /// <see cref="ClassifierRules.LubricantGrades"/> between: 发动机高级润滑油; 柴油机油, where 机 is the oil's too), or a medicine's word
+    /// before <see cref="ClassifierRules.MaterialsSuffix"/> (藏药 in 中藏药材: the herbs, not the medicine).
+    /// </summary>
+    internal static bool OnlyBeforeItsUse(string text, string term)
+    {
+        var any = false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if (!BeforeALubricant(text, term, end) && !(term[^1] == '药' && string.CompareOrdinal(text, end, ClassifierRules.MaterialsSuffix, 0, ClassifierRules.MaterialsSuffix.Length) == 0))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static bool BeforeALubricant(string text, string term, int end)
+    {
+        static bool StartsWith(string text, int at, string word) => string.CompareOrdinal(text, at, word, 0, word.Length) == 0 && at + word.Length <= text.Length;
+
+        if (Array.Exists(ClassifierRules.LubricantWords, term.EndsWith))
+        {
+            return false;
+        }
+
+        // 柴油机油, 汽油机油: the term's last 机 begins the oil's word.
+        if (term[^1] == '机' && end < text.Length && text[end] == '油')
+        {
+            return true;
+        }
+
+        foreach (var grade in ClassifierRules.LubricantGrades.Append(string.Empty))
+        {
+            if (StartsWith(text, end, grade) && Array.Exists(ClassifierRules.LubricantWords, w => StartsWith(text, end + grade.Length, w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- end of a word before what it is for ----
 
     /// <summary>Neither the same segment nor one's parent or child.</summary>
     private static bool Unrelated(int a, int b, int[] parents) => a != b && parents[a] != b && parents[b] != a;

@@ -249,7 +249,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 43 (s43-svc, ADR 0630: 运业/快运 hauliers and freight named before passengers, store and market words, engineering consultancies read before 咨询, an electronics word only dealt in names no DZ maker): 92.7 (76/82) / 83.5 / 90.8 / 70.4 (raised to the figures rounded down).
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 94.0 / 86.8 / 92.4 / 74.5.
         // Session 44 (s44-reg, ADR 0660: a word inside a longer word of the first item, 水产品加工, 土特产 out of NC-ECOM, a network contractor, plastics made): 94.1 (80/85) / 87.9 (80/91) / 93.7 (74/79) / 75.5 (74/98) (raised to the figures rounded down).
-        new object[] { "registers-dev", 94.0, 87.0, 93.0, 75.0 },
+        // Session 45 (s45-wrong, ADR 0685: a veterinary-drug maker is no farm input; a food name that trades packaged food is in no segment): 96.4 (80/83) / 87.9 (80/91) / 96.1 (74/77) / 75.5 (74/98) (raised to the figures rounded down).
+        new object[] { "registers-dev", 96.0, 87.0, 96.0, 75.0 },
         // Session 31 (s31-regs, ADR 0360; docs/benchmarks.md "Issue #19, round 11"): registers-dev2, 160 random register rows
         // of 2000/河南, 2001/江苏, 2002/天津, 2003/山西, labelled before the classifier ran on them; more register rows to tune
         // on. Measured on main f25068b: 75.9 / 53.9 / 66.7 / 46.8; after round 11 (ADR 0360): 83.1 / 71.1 / 75.4 / 63.6.
@@ -355,7 +356,10 @@ internal sealed class ClassifierEvaluationTests
         // rounded down; the merged main of session 41 stood at 87.9 / 60.4 / 83.9 / 51.0).
         // Merged main of session 42 (s42-seg + s42-reg + s42-list): 89.7 (35/39) / 72.9 (35/48) / 86.5 (32/37) / 62.7 (32/51).
         // Session 43 (s43-reg, ADR 0625: produce buyers, farm-supply counters not in HG-FINE-AGRO, nurseries, a licence that only trades chemicals, plastic-pipe and rubber-part words, 售电 not read out of 零售): 90.0 (36/40) / 75.0 / 86.8 / 64.7 (raised to the figures rounded down).
-        new object[] { "registers-dev9", 90.0, 75.0, 86.0, 64.0 },
+        // Session 45 (s45-wrong, ADR 0685: a food name that trades packaged food is in no segment): 92.1 (35/38) / 72.9 (35/48) / 91.7 (33/36) /
+        // 64.7 (33/51). Chain recall is lowered to 72: a 蕃茄食品 company whose licence is 食品销售 (labelled NC-VEG, 难判) lost its wrong NC-WHOLESALE,
+        // which had counted right at chain level.
+        new object[] { "registers-dev9", 92.0, 72.0, 91.0, 64.0 },
         // Session 42 (lead; docs/benchmarks.md "Issue #19: registers-dev10, a blind check (lead, session 42)"): registers-dev10, 120 random
         // register rows of 2000/陕西, 2000/江西, 2000/黑龙江, 2000/新疆, labelled before the classifier ran on them. Measured blind on
         // main efdbe41: 87.1 (27/31) / 60.0 (27/45) / 90.0 (27/30) / 57.4 (27/47); on the merged main of session 42 (s42-seg, s42-reg, s42-list,
@@ -368,7 +372,8 @@ internal sealed class ClassifierEvaluationTests
         // network-cabling contractor labelled none, whose DZ-COMM from `通信设备及器材的销售` went, is now DZ-SVC and FW-INFO by its first item 计算机网络工程).
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 89.7 / 77.8 / 89.7 / 74.5. (segment precision lowered 91 → 89: s43-svc, ADR 0630, a network contractor now in DZ-SVC and FW-INFO by 计算机网络工程.)
         // Session 44 (s44-reg, ADR 0660: a word inside a longer word of the first item, 水产品加工, 土特产 out of NC-ECOM, a network contractor, plastics made): 94.6 (35/37) / 77.8 / 94.6 (35/37) / 74.5 (the network contractor labelled none gets nothing; raised to the figures rounded down).
-        new object[] { "registers-dev10", 94.0, 77.0, 94.0, 74.0 },
+        // Session 45 (s45-wrong, ADR 0685: a food name that trades packaged food is in no segment): 97.2 (35/36) / 77.8 (35/45) / 97.2 (35/36) / 74.5 (35/47) (raised to the figures rounded down).
+        new object[] { "registers-dev10", 97.0, 77.0, 97.0, 74.0 },
         // Session 42 (lead; docs/benchmarks.md "Issue #19: the register's headings and the reform preamble"): registers-habits, 60 random
         // register rows of 2002/内蒙古 and 2002/贵州 whose licence carries 许可经营项目：无 or the 2014 reform's preamble, labelled before the
         // classifier ran on them. Main 6979edd (before ADR 0615): 71.4 (10/14) / 58.8 (10/17) / 66.7 (10/15) / 58.8 (10/17); with ADR 0615:
@@ -395,7 +400,9 @@ internal sealed class ClassifierEvaluationTests
         // licence sells its goods; heating radiators) — not blind: 88.9 (32/36) / 60.4 (32/53) / 84.8 (28/33) / 48.3 (28/58).
         // Session 44, round 2 (s44-r2, ADR 0675, tuned on: 种养, 肉羊, 藏药/民族药, 专利事务/孵化器, a drug-trading licence names SW-DIST):
         // 90.0 (36/40) / 67.9 (36/53) / 87.8 (36/41) / 62.1 (36/58) (raised to the figures rounded down).
-        new object[] { "registers-dev12", 90.0, 67.0, 87.0, 62.0 },
+        // Session 45 (s45-wrong, ADR 0685: the known wrong classes; a veterinary-drug maker, 种养 of a vegetable company, 藏药 inside 中藏药材,
+        // a food name that trades packaged food): 94.7 (36/38) / 67.9 (36/53) / 94.7 (36/38) / 62.1 (36/58) (raised to the figures rounded down).
+        new object[] { "registers-dev12", 94.0, 67.0, 94.0, 62.0 },
         // Session 45 (s45-label; docs/benchmarks.md "Issue #19: registers-dev13, a thirteenth blind register set (s45-label, session 45)"):
         // registers-dev13, 120 random register rows of 1996/天津, 1994/辽宁, 1995/陕西, 1996/重庆, labelled before any classifier ran on them
         // (committed abd1c03). Measured blind on main 9a59f20 (headline only): 94.3 (33/35) / 60.0 (33/55) / 88.2 (30/34) / 50.8 (30/59)

@@ -453,42 +453,49 @@ internal sealed class CompanyRowResolver(RegionCatalog regions, SegmentMatcher s
         foreach (var field in RegionFields)
         {
             var value = get(field);
-            if (value.Length == 0 || !value.Contains('注', StringComparison.Ordinal) || RegisteredAt.Match(value) is not { Success: true } match)
+            if (value.Length > 0 && value.Contains('注', StringComparison.Ordinal) && RegisteredAt.Match(value) is { Success: true } match)
             {
-                continue;
+                return ResolveRegisteredAt(get, field, value, match, uscc, name, listed, problem);
             }
-
-            var rest = value.Remove(match.Index, match.Length).Trim();
-            string Without(int f) => f == field ? rest : get(f);
-            // The bracket is a place on its own: its most specific division (龙岩上杭 → 上杭县), else the place it starts with
-            // as a name's start is read (河北保定, 中山小榄: 河北 and 中山 are also districts of 天津 and 大连, which the
-            // address reading leaves as ambiguous at a text's start).
-            var place = match.Groups["place"].Value;
-            var seat = names.FromText(place).Region ?? names.FromNamePrefix(place + "公司");
-            if (seat is null)
-            {
-                // The bracket names no place that can be found: the row is read without it.
-                return ResolveRegionCore(Without, uscc, name, listed, problem);
-            }
-
-            var held = new List<(int Field, string? Value, string Reason, ProblemSeverity Severity)>();
-            var others = ResolveRegionCore(Without, uscc, name, listed, (f, v, r, s) => held.Add((f, v, r, s)));
-            if (others is not null && regions.IsWithin(others.Code, seat.Code))
-            {
-                foreach (var p in held)
-                {
-                    problem(p.Field, p.Value, p.Reason, p.Severity);
-                }
-
-                return others;
-            }
-
-            problem(field, value, $"the cell names where the company is registered, {match.Value.Trim()}: the company is placed there, in {seat.Name}"
-                + (others is null ? string.Empty : $", not in {others.Name}"), ProblemSeverity.Warning);
-            return seat;
         }
 
         return ResolveRegionCore(get, uscc, name, listed, problem);
+    }
+
+    /// <summary>
+    /// The row's division when the cell <paramref name="field"/> names the seat in brackets (<paramref name="match"/>). Apart from
+    /// <see cref="ResolveRegion"/> so that the closures it needs are allocated for such rows only, not for every row of an import.
+    /// </summary>
+    private Region? ResolveRegisteredAt(Func<int, string> get, int field, string value, System.Text.RegularExpressions.Match match, string? uscc, string name, string? listed, Action<int, string?, string, ProblemSeverity> problem)
+    {
+        var rest = value.Remove(match.Index, match.Length).Trim();
+        string Without(int f) => f == field ? rest : get(f);
+        // The bracket is a place on its own: its most specific division (龙岩上杭 → 上杭县), else the place it starts with
+        // as a name's start is read (河北保定, 中山小榄: 河北 and 中山 are also districts of 天津 and 大连, which the
+        // address reading leaves as ambiguous at a text's start).
+        var place = match.Groups["place"].Value;
+        var seat = names.FromText(place).Region ?? names.FromNamePrefix(place + "公司");
+        if (seat is null)
+        {
+            // The bracket names no place that can be found: the row is read without it.
+            return ResolveRegionCore(Without, uscc, name, listed, problem);
+        }
+
+        var held = new List<(int Field, string? Value, string Reason, ProblemSeverity Severity)>();
+        var others = ResolveRegionCore(Without, uscc, name, listed, (f, v, r, s) => held.Add((f, v, r, s)));
+        if (others is not null && regions.IsWithin(others.Code, seat.Code))
+        {
+            foreach (var p in held)
+            {
+                problem(p.Field, p.Value, p.Reason, p.Severity);
+            }
+
+            return others;
+        }
+
+        problem(field, value, $"the cell names where the company is registered, {match.Value.Trim()}: the company is placed there, in {seat.Name}"
+            + (others is null ? string.Empty : $", not in {others.Name}"), ProblemSeverity.Warning);
+        return seat;
     }
 
     private static readonly int[] RegionFields = [ProvinceField, CityField, CountyField, RegionField, AddressField];

@@ -135,6 +135,13 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] HaulageNameWords = ["运输", "搬家", "储运", "运业", "快运"];
 
+    /// <summary>
+    /// Words of a company name that say it carries by water (船务, 航运, 海运): a shipping company whose licence carries goods is a
+    /// haulier as a road carrier is (现代物流), and a ship that carries passengers and goods on one hull (海上客货滚装运输) is no bus
+    /// line: passengers named first do not exclude it (session 45, ADR 0695).
+    /// </summary>
+    public static readonly string[] ShippingNameWords = ["船务", "航运", "海运"];
+
     /// <summary>Words of a licence that carries parcels (国内快递): a 快运 or 运输 firm so licensed is a courier (快递与城市配送), no haulier.</summary>
     public static readonly string[] CourierWords = ["快递"];
 
@@ -182,8 +189,22 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] FarmSupplyNameWords = ["供销", "生产资料"];
 
-    /// <summary>How many of a farm-supply counter's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
+    /// <summary>
+    /// Words of a name that say the counter is a chain store's (好邻居连锁店, 超市, 便利店): a co-op's franchised shop sells groceries,
+    /// and the fertiliser its licence lists among them does not make it a farm-supply counter (the register labels place it in
+    /// none). Only such a name keeps to the first <see cref="FarmSupplyItems"/> items (session 45, ADR 0695).
+    /// </summary>
+    public static readonly string[] ChainStoreNameWords = ["连锁", "超市", "便利店"];
+
+    /// <summary>How many of a chain store's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
     public const int FarmSupplyItems = 4;
+
+    /// <summary>
+    /// Farm inputs as a co-op's licence names them, besides NC-INPUT's own words (化肥, 农药, 农资): 化学肥料 and 肥料, 农膜 and
+    /// 农用薄膜, 中小农具 and 农械 (session 45, ADR 0695). They count only in a farm-supply counter's licence: 农膜 alone is a plastics
+    /// maker's film, 农具 a tool-maker's goods.
+    /// </summary>
+    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料", "农用薄膜", "农膜", "农具", "农械"];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
@@ -773,7 +794,7 @@ internal sealed partial class CompanyClassifier
         // word are its two sources.
         if (IsHaulier(name, scope))
         {
-            var word = ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal));
+            var word = ClassifierRules.HaulageNameWords.Concat(ClassifierRules.ShippingNameWords).First(w => name.Contains(w, StringComparison.Ordinal));
             GuessFromName(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）", ClassifierRules.FreightWords.First(w => scope.Contains(w, StringComparison.Ordinal)));
             if (Array.Exists(ClassifierRules.DangerousGoodsWords, w => scope.Contains(w, StringComparison.Ordinal)))
             {
@@ -2352,13 +2373,18 @@ internal sealed partial class CompanyClassifier
     /// <summary>
     /// A haulier (round 12, ADR 0375): a name word of carriage (<see cref="ClassifierRules.HaulageNameWords"/>) and no word of
     /// making, and a licence that carries goods (<see cref="ClassifierRules.FreightWords"/>), no passengers before them and no parcels.
+    /// A shipping company (<see cref="ClassifierRules.ShippingNameWords"/>) may carry passengers first (session 45, ADR 0695).
     /// </summary>
-    private static bool IsHaulier(string name, string scope) =>
-        Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal))
-        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
-        && FirstAt(scope, ClassifierRules.FreightWords) is var freight && freight >= 0
-        && !(FirstAt(scope, ClassifierRules.PassengerWords) is var passengers && passengers >= 0 && passengers <= freight)
-        && !Array.Exists(ClassifierRules.CourierWords, w => scope.Contains(w, StringComparison.Ordinal));
+    private static bool IsHaulier(string name, string scope)
+    {
+        var road = Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        var ship = Array.Exists(ClassifierRules.ShippingNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        return (road || ship)
+            && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            && FirstAt(scope, ClassifierRules.FreightWords) is var freight && freight >= 0
+            && (ship || !(FirstAt(scope, ClassifierRules.PassengerWords) is var passengers && passengers >= 0 && passengers <= freight))
+            && !Array.Exists(ClassifierRules.CourierWords, w => scope.Contains(w, StringComparison.Ordinal));
+    }
 
     /// <summary>Where the first of <paramref name="words"/> stands in <paramref name="text"/>, or -1.</summary>
     private static int FirstAt(string text, string[] words)
@@ -2392,8 +2418,17 @@ internal sealed partial class CompanyClassifier
         }
 
         // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
-        var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Select(ChineseText.Fold).ToList();
-        foreach (var item in Items(scope).Take(ClassifierRules.FarmSupplyItems))
+        // The words a co-op's licence uses for the same goods (化学肥料, 农用薄膜, 中小农具) count as well (session 45, ADR 0695).
+        var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Concat(ClassifierRules.FarmSupplyGoodsWords).Select(ChineseText.Fold).ToList();
+        // A counter's licence lists its goods in no fixed order (食品…百货…中小农具、化学肥料、农用薄膜): the whole licence is read,
+        // but a chain store's only to its fourth item (session 45, ADR 0695).
+        var items = Items(scope);
+        if (Array.Exists(ClassifierRules.ChainStoreNameWords, w => name.Contains(w, StringComparison.Ordinal)))
+        {
+            items = items.Take(ClassifierRules.FarmSupplyItems);
+        }
+
+        foreach (var item in items)
         {
             var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
             if (word is not null)

@@ -200,11 +200,12 @@ internal static class ClassifierRules
     public const int FarmSupplyItems = 4;
 
     /// <summary>
-    /// Farm inputs as a co-op's licence names them, besides NC-INPUT's own words (化肥, 农药, 农资): 化学肥料 and 肥料, 农膜 and
-    /// 农用薄膜, 中小农具 and 农械 (session 45, ADR 0695). They count only in a farm-supply counter's licence: 农膜 alone is a plastics
-    /// maker's film, 农具 a tool-maker's goods.
+    /// Fertiliser as a co-op's licence names it, besides NC-INPUT's own words (化肥, 农药, 农资): 化学肥料 (which holds no 化肥) and
+    /// 肥料 (session 45, ADR 0695); read only in a farm-supply counter's licence. Farm film and tools (农膜, 农用薄膜, 中小农具, 农械) are
+    /// not among them: a co-op shop that lists only them beside its groceries reads as a general store (or a repair shop: 农具、
+    /// 自行车修理), as the unlabelled rows read for the ADR showed.
     /// </summary>
-    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料", "农用薄膜", "农膜", "农具", "农械"];
+    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料"];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
@@ -2418,7 +2419,7 @@ internal sealed partial class CompanyClassifier
         }
 
         // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
-        // The words a co-op's licence uses for the same goods (化学肥料, 农用薄膜, 中小农具) count as well (session 45, ADR 0695).
+        // The words a co-op's licence uses for fertiliser (化学肥料, 肥料) count as well (session 45, ADR 0695).
         var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Concat(ClassifierRules.FarmSupplyGoodsWords).Select(ChineseText.Fold).ToList();
         // A counter's licence lists its goods in no fixed order (食品…百货…中小农具、化学肥料、农用薄膜): the whole licence is read,
         // but a chain store's only to its fourth item (session 45, ADR 0695).

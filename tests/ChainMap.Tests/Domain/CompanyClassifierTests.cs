@@ -2208,9 +2208,10 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某塑料制品有限公司", "塑料制品生产、销售", "HG-PLAS", true)]
     public Task A_seller_is_in_no_segment_of_makers_of_any_tier(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
 
-    // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its first four goods sells farm
-    // inputs (NC-INPUT, as the register labels place them), wherever in those four the goods stand. Past the fourth good, in a co-op's
-    // waste-buying station or its works, or in a name that is no supplier's, the same words do not place it.
+    // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its goods sells farm inputs
+    // (NC-INPUT, as the register labels place them), wherever the goods stand (session 45, ADR 0695: the whole licence; before, the
+    // first four goods). Past a chain store's fourth good, in a co-op's waste-buying station or its works, or in a name that is no
+    // supplier's, the same words do not place it.
     [TestCase("某某县某某供销有限责任公司第十一门市部", "日用杂品、百货、针织品、化肥、烟酒、副食、食盐、农机、农具销售。", true)]
     [TestCase("某某县供销合作总公司", "再生资源回收(不含固体废物)；化肥、农药、针纺织品、日用百货", true)]
     [TestCase("某某市某某惠农生产资料有限责任公司", "农业技术服务；建筑材料、化肥、化工产品（不含危险品）销售", true)]
@@ -2871,13 +2872,16 @@ internal sealed class CompanyClassifierTests
 
     // ---- Register rows, session 45 (s45-r2, ADR 0695) ----
 
-    // A supply co-op's shop lists its goods in no fixed order: fertiliser, film and farm tools after food, groceries and hardware,
-    // in the words of a co-op's licence (化学肥料, 农用薄膜, 中小农具), still place it in farm inputs. A chain store's licence is read
-    // to its fourth item only (the franchised shop is labelled none), and the same words in a trader's licence place nothing.
+    // A supply co-op's shop lists its goods in no fixed order: fertiliser or pesticide after food, groceries and hardware, in the
+    // words of a co-op's licence too (化学肥料), still places it in farm inputs. A chain store's licence is read to its fourth item
+    // only (the franchised shop is labelled none), farm tools or film alone are a general store's goods, and the same words in a
+    // trader's licence place nothing.
     [TestCase("某某县某某供销合作社某某商店", "预包装兼散装食品、卷烟零售；种子代销（凭委托书经营）；百货、针纺织品、日用杂品、五金交电、中小农具、化学肥料、农用薄膜", true)]
     [TestCase("某某市某某区某某供销合作社", "针织品、纺织品、百货（不含农膜）、五金、交电、化工（不含化学危险品）、日用杂品（不含烟花爆竹）、农药", true)]
     [TestCase("某某縣某某供銷合作社某某商店", "預包裝食品、捲煙銷售；百貨、針紡織品、五金交電、中小農具、建築材料、化學肥料、農用薄膜銷售", true)]
     [TestCase("某某市某某供销合作社某某连锁店", "预包装食品、散装食品、五金交电、百货、针纺、化肥、农药", false)]
+    [TestCase("某某市某某供销社第一综合门市部", "百货、针纺织、农具", false)]
+    [TestCase("某某县某某供销社某某分销点", "零售：百货、针织、土产、农膜", false)]
     [TestCase("某某市某某商贸有限公司", "日用百货、五金交电、建筑材料、中小农具、化学肥料、农用薄膜销售", false)]
     public Task A_co_op_shop_that_lists_farm_inputs_anywhere_is_in_farm_inputs(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, ClassifierRules.FarmSupplySegment, placed);

@@ -945,7 +945,10 @@ internal sealed partial class CompanyClassifier
         // ---- A chain-level name yields to the first item's segment (session 43, ADR 0640) ----
         // A register row whose only memberships are a name's chain-level guesses (食品, 化工: 环节待定) reads its licence's first item
         // as a company placed by nothing would (ADR 0201): a segment of the same chain it names is added, and the guess yields to it.
-        if (registerRow && !seller && kept.Count > 0 && Makes(FirstClause(scope)) && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null))
+        // A name's division word that the licence bore out (食品 → 14 with 米面制品 later in the licence) says the trade as much: the
+        // first item's segment of the same chain is added beside it (session 45, ADR 0695: `生产肉制品、…米面制品`).
+        if (registerRow && !seller && kept.Count > 0 && Makes(FirstClause(scope))
+            && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null || GuessedByADivisionWord(k.Candidate)))
         {
             var chains = kept.ConvertAll(k => segments[k.Segment].ChainCode);
             foreach (var main in Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
@@ -2281,6 +2284,14 @@ internal sealed partial class CompanyClassifier
         var retail = TradeSegment(chain, trade.Retail);
         return retailOnly || (retail >= 0 && NameHolds(name, retail)) ? retail : TradeSegment(chain, trade.Wholesale);
     }
+
+    /// <summary>
+    /// True when the candidate is a name's guess whose word names a whole GB/T division (食品 → 14), not a segment's goods (session 45,
+    /// ADR 0695).
+    /// </summary>
+    private static bool GuessedByADivisionWord(Candidate candidate) =>
+        candidate.GuessFrom[0] && candidate.Field(0) == 0
+        && candidate.SourceCodeEvidence[0] is { } nameCode && nameCode[(nameCode.LastIndexOf('→') + 1)..].Length == 2;
 
     /// <summary>True when <paramref name="name"/> holds a word of segment <paramref name="segment"/> (a keyword, product, name or alias).</summary>
     private bool NameHolds(string name, int segment) =>

@@ -2913,6 +2913,14 @@ internal sealed class CompanyClassifierTests
     public Task Register_rows_of_session_45_are_placed_by_their_words(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
 
+    // A 食品 company (a name word of a whole division, 14) that the licence's later 米面制品 bore out still makes what its first
+    // item names: 生产肉制品 adds NC-MEAT beside NC-GRAIN-FOOD. A licence that makes nothing adds nothing.
+    [TestCase("某某市某某食品有限公司", "生产肉制品、水产品、豆制品、焙烤食品、米面制品、罐头食品。", "NC-MEAT", true)]
+    [TestCase("某某市某某食品有限公司", "生产肉制品、水产品、豆制品、焙烤食品、米面制品、罐头食品。", "NC-GRAIN-FOOD", true)]
+    [TestCase("某某市某某食品有限公司", "肉制品、米面制品批发零售", "NC-MEAT", false)]
+    public Task A_division_word_of_the_name_adds_the_first_item_s_segment(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
     // ---- end of register rows, session 45 (s45-r2) ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

@@ -135,6 +135,13 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] HaulageNameWords = ["运输", "搬家", "储运", "运业", "快运"];
 
+    /// <summary>
+    /// Words of a company name that say it carries by water (船务, 航运, 海运): a shipping company whose licence carries goods is a
+    /// haulier as a road carrier is (现代物流), and a ship that carries passengers and goods on one hull (海上客货滚装运输) is no bus
+    /// line: passengers named first do not exclude it (session 45, ADR 0695).
+    /// </summary>
+    public static readonly string[] ShippingNameWords = ["船务", "航运", "海运"];
+
     /// <summary>Words of a licence that carries parcels (国内快递): a 快运 or 运输 firm so licensed is a courier (快递与城市配送), no haulier.</summary>
     public static readonly string[] CourierWords = ["快递"];
 
@@ -182,8 +189,23 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] FarmSupplyNameWords = ["供销", "生产资料"];
 
-    /// <summary>How many of a farm-supply counter's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
+    /// <summary>
+    /// Words of a name that say the counter is a chain store's (好邻居连锁店, 超市, 便利店): a co-op's franchised shop sells groceries,
+    /// and the fertiliser its licence lists among them does not make it a farm-supply counter (the register labels place it in
+    /// none). Only such a name keeps to the first <see cref="FarmSupplyItems"/> items (session 45, ADR 0695).
+    /// </summary>
+    public static readonly string[] ChainStoreNameWords = ["连锁", "超市", "便利店"];
+
+    /// <summary>How many of a chain store's licence items (those that name a thing) are read for a word of <see cref="FarmSupplySegment"/>.</summary>
     public const int FarmSupplyItems = 4;
+
+    /// <summary>
+    /// Fertiliser as a co-op's licence names it, besides NC-INPUT's own words (化肥, 农药, 农资): 化学肥料 (which holds no 化肥) and
+    /// 肥料 (session 45, ADR 0695); read only in a farm-supply counter's licence. Farm film and tools (农膜, 农用薄膜, 中小农具, 农械) are
+    /// not among them: a co-op shop that lists only them beside its groceries reads as a general store (or a repair shop: 农具、
+    /// 自行车修理), as the unlabelled rows read for the ADR showed.
+    /// </summary>
+    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料"];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
@@ -841,7 +863,7 @@ internal sealed partial class CompanyClassifier
         // word are its two sources.
         if (IsHaulier(name, scope))
         {
-            var word = ClassifierRules.HaulageNameWords.First(w => name.Contains(w, StringComparison.Ordinal));
+            var word = ClassifierRules.HaulageNameWords.Concat(ClassifierRules.ShippingNameWords).First(w => name.Contains(w, StringComparison.Ordinal));
             GuessFromName(scores, ClassifierRules.HaulageSegment, $"{word}（经营范围有货运）", ClassifierRules.FreightWords.First(w => scope.Contains(w, StringComparison.Ordinal)));
             if (Array.Exists(ClassifierRules.DangerousGoodsWords, w => scope.Contains(w, StringComparison.Ordinal)))
             {
@@ -991,7 +1013,10 @@ internal sealed partial class CompanyClassifier
         // ---- A chain-level name yields to the first item's segment (session 43, ADR 0640) ----
         // A register row whose only memberships are a name's chain-level guesses (食品, 化工: 环节待定) reads its licence's first item
         // as a company placed by nothing would (ADR 0201): a segment of the same chain it names is added, and the guess yields to it.
-        if (registerRow && !seller && kept.Count > 0 && Makes(FirstClause(scope)) && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null))
+        // A name's division word that the licence bore out (食品 → 14 with 米面制品 later in the licence) says the trade as much: the
+        // first item's segment of the same chain is added beside it (session 45, ADR 0695: `生产肉制品、…米面制品`).
+        if (registerRow && !seller && kept.Count > 0 && Makes(FirstClause(scope))
+            && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null || GuessedByADivisionWord(k.Candidate)))
         {
             var chains = kept.ConvertAll(k => segments[k.Segment].ChainCode);
             foreach (var main in Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
@@ -2518,6 +2543,14 @@ internal sealed partial class CompanyClassifier
         return retailOnly || (retail >= 0 && NameHolds(name, retail)) ? retail : TradeSegment(chain, trade.Wholesale);
     }
 
+    /// <summary>
+    /// True when the candidate is a name's guess whose word names a whole GB/T division (食品 → 14), not a segment's goods (session 45,
+    /// ADR 0695).
+    /// </summary>
+    private static bool GuessedByADivisionWord(Candidate candidate) =>
+        candidate.GuessFrom[0] && candidate.Field(0) == 0
+        && candidate.SourceCodeEvidence[0] is { } nameCode && nameCode[(nameCode.LastIndexOf('→') + 1)..].Length == 2;
+
     /// <summary>True when <paramref name="name"/> holds a word of segment <paramref name="segment"/> (a keyword, product, name or alias).</summary>
     private bool NameHolds(string name, int segment) =>
         terms.Exists(t => t.Segment == segment && t.Term.Length <= name.Length && name.Contains(t.Term, StringComparison.Ordinal));
@@ -2610,13 +2643,18 @@ internal sealed partial class CompanyClassifier
     /// <summary>
     /// A haulier (round 12, ADR 0375): a name word of carriage (<see cref="ClassifierRules.HaulageNameWords"/>) and no word of
     /// making, and a licence that carries goods (<see cref="ClassifierRules.FreightWords"/>), no passengers before them and no parcels.
+    /// A shipping company (<see cref="ClassifierRules.ShippingNameWords"/>) may carry passengers first (session 45, ADR 0695).
     /// </summary>
-    private static bool IsHaulier(string name, string scope) =>
-        Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal))
-        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
-        && FirstAt(scope, ClassifierRules.FreightWords) is var freight && freight >= 0
-        && !(FirstAt(scope, ClassifierRules.PassengerWords) is var passengers && passengers >= 0 && passengers <= freight)
-        && !Array.Exists(ClassifierRules.CourierWords, w => scope.Contains(w, StringComparison.Ordinal));
+    private static bool IsHaulier(string name, string scope)
+    {
+        var road = Array.Exists(ClassifierRules.HaulageNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        var ship = Array.Exists(ClassifierRules.ShippingNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        return (road || ship)
+            && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            && FirstAt(scope, ClassifierRules.FreightWords) is var freight && freight >= 0
+            && (ship || !(FirstAt(scope, ClassifierRules.PassengerWords) is var passengers && passengers >= 0 && passengers <= freight))
+            && !Array.Exists(ClassifierRules.CourierWords, w => scope.Contains(w, StringComparison.Ordinal));
+    }
 
     /// <summary>Where the first of <paramref name="words"/> stands in <paramref name="text"/>, or -1.</summary>
     private static int FirstAt(string text, string[] words)
@@ -2650,8 +2688,17 @@ internal sealed partial class CompanyClassifier
         }
 
         // Goods only (keywords and products: 化肥, 农药, 农资), not the segment's names: 农业生产资料 is the counter's category too.
-        var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Select(ChineseText.Fold).ToList();
-        foreach (var item in Items(scope).Take(ClassifierRules.FarmSupplyItems))
+        // The words a co-op's licence uses for fertiliser (化学肥料, 肥料) count as well (session 45, ADR 0695).
+        var goods = segments[input].IncludeKeywords.Concat(segments[input].Products).Concat(ClassifierRules.FarmSupplyGoodsWords).Select(ChineseText.Fold).ToList();
+        // A counter's licence lists its goods in no fixed order (食品…百货…中小农具、化学肥料、农用薄膜): the whole licence is read,
+        // but a chain store's only to its fourth item (session 45, ADR 0695).
+        var items = Items(scope);
+        if (Array.Exists(ClassifierRules.ChainStoreNameWords, w => name.Contains(w, StringComparison.Ordinal)))
+        {
+            items = items.Take(ClassifierRules.FarmSupplyItems);
+        }
+
+        foreach (var item in items)
         {
             var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
             if (word is not null)

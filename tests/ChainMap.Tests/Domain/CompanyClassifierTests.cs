@@ -2208,9 +2208,10 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某塑料制品有限公司", "塑料制品生产、销售", "HG-PLAS", true)]
     public Task A_seller_is_in_no_segment_of_makers_of_any_tier(string name, string scope, string segment, bool placed) => AssertPlacedAsync(name, scope, segment, placed);
 
-    // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its first four goods sells farm
-    // inputs (NC-INPUT, as the register labels place them), wherever in those four the goods stand. Past the fourth good, in a co-op's
-    // waste-buying station or its works, or in a name that is no supplier's, the same words do not place it.
+    // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its goods sells farm inputs
+    // (NC-INPUT, as the register labels place them), wherever the goods stand (session 45, ADR 0695: the whole licence; before, the
+    // first four goods). Past a chain store's fourth good, in a co-op's waste-buying station or its works, or in a name that is no
+    // supplier's, the same words do not place it.
     [TestCase("某某县某某供销有限责任公司第十一门市部", "日用杂品、百货、针织品、化肥、烟酒、副食、食盐、农机、农具销售。", true)]
     [TestCase("某某县供销合作总公司", "再生资源回收(不含固体废物)；化肥、农药、针纺织品、日用百货", true)]
     [TestCase("某某市某某惠农生产资料有限责任公司", "农业技术服务；建筑材料、化肥、化工产品（不含危险品）销售", true)]
@@ -2936,6 +2937,59 @@ internal sealed class CompanyClassifierTests
     }
 
     // ---- end of the known wrong classes, session 45 ----
+
+    // ---- Register rows, session 45 (s45-r2, ADR 0695) ----
+
+    // A supply co-op's shop lists its goods in no fixed order: fertiliser or pesticide after food, groceries and hardware, in the
+    // words of a co-op's licence too (化学肥料), still places it in farm inputs. A chain store's licence is read to its fourth item
+    // only (the franchised shop is labelled none), farm tools or film alone are a general store's goods, and the same words in a
+    // trader's licence place nothing.
+    [TestCase("某某县某某供销合作社某某商店", "预包装兼散装食品、卷烟零售；种子代销（凭委托书经营）；百货、针纺织品、日用杂品、五金交电、中小农具、化学肥料、农用薄膜", true)]
+    [TestCase("某某市某某区某某供销合作社", "针织品、纺织品、百货（不含农膜）、五金、交电、化工（不含化学危险品）、日用杂品（不含烟花爆竹）、农药", true)]
+    [TestCase("某某縣某某供銷合作社某某商店", "預包裝食品、捲煙銷售；百貨、針紡織品、五金交電、中小農具、建築材料、化學肥料、農用薄膜銷售", true)]
+    [TestCase("某某市某某供销合作社某某连锁店", "预包装食品、散装食品、五金交电、百货、针纺、化肥、农药", false)]
+    [TestCase("某某市某某供销社第一综合门市部", "百货、针纺织、农具", false)]
+    [TestCase("某某县某某供销社某某分销点", "零售：百货、针织、土产、农膜", false)]
+    [TestCase("某某市某某商贸有限公司", "日用百货、五金交电、建筑材料、中小农具、化学肥料、农用薄膜销售", false)]
+    public Task A_co_op_shop_that_lists_farm_inputs_anywhere_is_in_farm_inputs(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, ClassifierRules.FarmSupplySegment, placed);
+
+    // A shipping company (船务, 航运, 海运) whose licence carries goods is a haulier, though a ferry carries passengers first; a bus
+    // company that also carries goods, and a shipyard, are not.
+    [TestCase("某某船务公司", "大连至烟台航线海上客货滚装运输；承办海路、陆路、航空国际货运代理业务（含报关、报验）", "FW-LOGI", true)]
+    [TestCase("某某市某某航运有限公司", "国内沿海普通货船运输；货物运输代理", "FW-LOGI", true)]
+    [TestCase("某某市某某汽车运输有限公司", "县内班车客运，县际包车客运，道路普通货物运输", "FW-LOGI", false)]
+    [TestCase("某某船舶修造有限公司", "船舶修造；客货运输代理", "FW-LOGI", false)]
+    public Task A_shipping_company_that_carries_goods_is_a_haulier(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // Words of a register row's first item or name: 道路货物运输 (the road-freight licence's own name), 变流设备 and 自控设备
+    // (power conversion and automatic control: industrial electronics), 电力电子 in a name, 养鱼 (a fish farm), 蔬菜制品, 盐渍菜 and
+    // 脱水菜 (the food licence's vegetable classes), 工程塑料制品 (goods of the material, not the material). Not placed: the dangerous
+    // goods haulier's 道路危险货物运输 is no plain freight word of FW-LOGI's, 电力电子产品 in a licence alone places nothing, and a
+    // works making the material stays in 化工新材料.
+    [TestCase("某某科技发展有限公司", "道路货物运输（须取得相关行政许可或审批后方可从事经营）；汽车零部件、摩托车零部件", "FW-LOGI", true)]
+    [TestCase("某某市某某强电变流设备有限责任公司", "电器机械和电工器材的研究设计、制造、自销、改装、安装调试、维修", "DZ-IND", true)]
+    [TestCase("某某市某某自控设备技术有限公司", "机电一体化技术及产品的开发、咨询、服务、转让；计算机及外围设备批发兼零售", "DZ-IND", true)]
+    [TestCase("某某高科电力电子有限责任公司", "机电设备、电力机械设备、电力电子产品和设备、仪器仪表设备、电站自动化设备", "DZ-IND", true)]
+    [TestCase("某某市某某电力设备制造有限公司", "高低压开关柜、箱式变电站、电力电子自动化设备、互感器制造", "DZ-IND", false)]
+    [TestCase("某某镇鱼苇养殖场", "养鱼、虾、苇草。", "NC-LIVE", true)]
+    [TestCase("某某食品有限公司", "加工食用菌、盐渍菜、脱水菜、水果。", "NC-VEG", true)]
+    [TestCase("某某市某某工程塑料制品厂", "塑料皮带机托辊 塑料柱鞋 皮带机 金属托辊 锚杆托盘制造 销售", "HG-PLAS", true)]
+    [TestCase("某某市某某工程塑料制品厂", "塑料皮带机托辊 塑料柱鞋 皮带机 金属托辊 锚杆托盘制造 销售", "HG-NEWMAT", false)]
+    [TestCase("某某市某某工程塑料有限公司", "改性塑料、工程塑料生产、销售", "HG-NEWMAT", true)]
+    public Task Register_rows_of_session_45_are_placed_by_their_words(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
+    // A 食品 company (a name word of a whole division, 14) that the licence's later 米面制品 bore out still makes what its first
+    // item names: 生产肉制品 adds NC-MEAT beside NC-GRAIN-FOOD. A licence that makes nothing adds nothing.
+    [TestCase("某某市某某食品有限公司", "生产肉制品、水产品、豆制品、焙烤食品、米面制品、罐头食品。", "NC-MEAT", true)]
+    [TestCase("某某市某某食品有限公司", "生产肉制品、水产品、豆制品、焙烤食品、米面制品、罐头食品。", "NC-GRAIN-FOOD", true)]
+    [TestCase("某某市某某食品有限公司", "肉制品、米面制品批发零售", "NC-MEAT", false)]
+    public Task A_division_word_of_the_name_adds_the_first_item_s_segment(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
+    // ---- end of register rows, session 45 (s45-r2) ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;

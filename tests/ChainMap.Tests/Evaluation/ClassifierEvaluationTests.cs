@@ -103,7 +103,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 44 (s44-seg, ADR 0665: a products side line the cell backs only through its division yields to the products' head): products-dev
         // 88.3 (151/171) / 76.6 / 81.0 (132/163) / 58.7: a generator maker's fourth line 动力电池 no longer in 新能源 and 专汽 (two wrong chains and
         // segments gone); raised to the figures rounded down (chain precision 87 → 88; segment precision 80.98 % stays at 80).
-        new object[] { "products-dev", 88.0, 76.0, 80.0, 58.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 88.3 (151/171) / 76.6 (151/197) / 81.1 (133/164) / 59.1 (133/225) (raised to the figures rounded down).
+        new object[] { "products-dev", 88.0, 76.0, 81.0, 59.0 },
         // Session 34 (s34-home, ADR 0420): products-holdout 83.8 / 77.0 / 69.1 / 51.2 (raised to the figures rounded down: 82 → 83,
         // 74 → 77, 67 → 69, 49 → 51). codes-holdout fell 86.9 / 63.9 → 86.2 / 63.3 (one more wrong 应急装备 membership from 防爆 in a
         // name); its baselines hold.
@@ -225,7 +227,9 @@ internal sealed class ClassifierEvaluationTests
         // each; raised to the figures rounded down), registers-random unchanged.
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // registers 90.8 / 90.3 / 85.9 (152/177) / 78.8: one wrong segment more (never tuned on, headline only); segment precision lowered 86 → 85.
-        new object[] { "registers", 90.0, 90.0, 85.0, 78.0 },
+        // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
+        // headline only): 90.8 (167/184) / 90.3 (167/185) / 86.0 (153/178 = 85.96) / 79.3 (153/193) (segment recall raised to 79).
+        new object[] { "registers", 90.0, 90.0, 85.0, 79.0 },
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // registers-random 88.9 / 80.9 / 82.4 (61/74) / 67.0: one wrong segment more (never tuned on, headline only); segment precision lowered 83 → 82.
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST beside a name's 医药): registers-random 88.9 / 80.9 /
@@ -234,7 +238,9 @@ internal sealed class ClassifierEvaluationTests
         // register rows, not these rows): 88.9 / 80.9 / 82.4 (61/74) / 67.0 again (registers 85.9 again); raised back to 82.
         new object[] { "registers-random", 88.0, 80.0, 82.0, 67.0 },
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 92.2 / 99.0 (95/96, 98.96) / 88.3 / 89.2.
-        new object[] { "registers-shown", 92.0, 98.0, 88.0, 89.0 },
+        // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
+        // headline only): 92.2 (95/103) / 99.0 (95/96) / 88.5 (92/104) / 90.2 (92/102) (raised to the figures rounded down).
+        new object[] { "registers-shown", 92.0, 98.0, 88.0, 90.0 },
         // Session 30 (s30-regdev, ADR 0330; docs/benchmarks.md "Issue #19, round 10"): registers-dev, 240 random register rows
         // of 2000/福建, 2001/河北, 2002/江西, 2003/广西, labelled before the classifier ran on them; the register rows one may
         // tune on. Measured on main c102dac: 82.5 / 57.1 / 71.9 / 46.9; after round 10 (ADR 0330): 85.5 / 71.4 / 76.6 / 60.2; after
@@ -271,7 +277,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 37 (s37-reg, ADR 0480: words of register rows): 91.7 / 73.3 / 85.3 / 60.4 (raised to the figures rounded down).
         // Session 38 (s38-reg, ADR 0495: IT-service licence words, a licence's activity words skipped): 92.5 / 82.2 / 86.8 / 68.8 (raised to the figures rounded down).
         // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 92.9 / 86.7 / 87.5 / 72.9 (raised to the figures rounded down).
-        new object[] { "registers-dev3", 92.0, 86.0, 87.0, 72.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 92.9 (39/42) / 86.7 (39/45) / 87.8 (36/41) / 75.0 (36/48) (raised to the figures rounded down).
+        new object[] { "registers-dev3", 92.0, 86.0, 87.0, 75.0 },
         // Session 33 (s33-regs4, ADR 0395; docs/benchmarks.md "Issue #19, round 13"): registers-dev4, 160 random register rows
         // of 1995/山东, 1998/江苏, 1999/河北, 1999/湖北, labelled before the classifier ran on them; a fourth register set to tune
         // on. Measured on main e1dbe6b (a blind check of rounds 10–12): 88.6 / 77.5 / 81.4 / 70.4; after round 13: 90.1 / 80.0 /
@@ -298,7 +306,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // 97.4 / 83.1 / 93.1 (67/72) / 73.6 (67/91) (raised to the figures rounded down).
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST): 97.4 / 83.1 / 93.2 (68/73) / 74.7 (68/91) (raised).
-        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 74.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 97.4 (74/76) / 83.1 (74/89) / 93.2 (69/74) / 75.8 (69/91) (raised to the figures rounded down).
+        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 75.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): registers-dev6, 160 random
         // register rows of 2002/福建, 1998/四川, 2001/河南, 1992/湖北, labelled before the classifier ran on them. Measured blind
         // on main 706dcfa: 90.0 / 50.0 / 81.6 / 43.5.
@@ -345,7 +355,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 43 (s43-svc, ADR 0630: 运业/快运 hauliers and freight named before passengers, store and market words, engineering consultancies read before 咨询, an electronics word only dealt in names no DZ maker): 97.2 (35/36) / 85.4 / 90.9 / 71.4 (raised to the figures rounded down).
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // 97.2 / 85.4 / 91.2 (31/34) / 73.8 (31/42) (raised to the figures rounded down).
-        new object[] { "registers-dev8", 97.0, 85.0, 91.0, 73.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 97.2 (35/36) / 85.4 (35/41) / 94.1 (32/34) / 76.2 (32/42) (raised to the figures rounded down).
+        new object[] { "registers-dev8", 97.0, 85.0, 94.0, 76.0 },
         // Session 41 (lead; docs/benchmarks.md "Issue #19: registers-dev9, a blind check (lead, session 41)"): registers-dev9, 120 random
         // register rows of 2001/福建, 2002/重庆, 2001/天津, 1995/湖北, labelled before the classifier ran on them. Measured blind on
         // main 131efdb: 87.1 (27/31) / 56.3 (27/48) / 82.8 (24/29) / 47.1 (24/51).
@@ -359,7 +371,10 @@ internal sealed class ClassifierEvaluationTests
         // Session 45 (s45-wrong, ADR 0685: a food name that trades packaged food is in no segment): 92.1 (35/38) / 72.9 (35/48) / 91.7 (33/36) /
         // 64.7 (33/51). Chain recall is lowered to 72: a 蕃茄食品 company whose licence is 食品销售 (labelled NC-VEG, 难判) lost its wrong NC-WHOLESALE,
         // which had counted right at chain level.
-        new object[] { "registers-dev9", 92.0, 72.0, 91.0, 64.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 90.2 (37/41) / 77.1 (37/48) / 87.2 (34/39) / 66.7 (34/51) (raised to the figures rounded down).
+        // Merged main of session 45 (s45-wrong + s45-r2): MERGED
+        new object[] /*FILL*/ { "registers-dev9", 92.0, 72.0, 91.0, 64.0 },
         // Session 42 (lead; docs/benchmarks.md "Issue #19: registers-dev10, a blind check (lead, session 42)"): registers-dev10, 120 random
         // register rows of 2000/陕西, 2000/江西, 2000/黑龙江, 2000/新疆, labelled before the classifier ran on them. Measured blind on
         // main efdbe41: 87.1 (27/31) / 60.0 (27/45) / 90.0 (27/30) / 57.4 (27/47); on the merged main of session 42 (s42-seg, s42-reg, s42-list,
@@ -402,12 +417,17 @@ internal sealed class ClassifierEvaluationTests
         // 90.0 (36/40) / 67.9 (36/53) / 87.8 (36/41) / 62.1 (36/58) (raised to the figures rounded down).
         // Session 45 (s45-wrong, ADR 0685: the known wrong classes; a veterinary-drug maker, 种养 of a vegetable company, 藏药 inside 中藏药材,
         // a food name that trades packaged food): 94.7 (36/38) / 67.9 (36/53) / 94.7 (36/38) / 62.1 (36/58) (raised to the figures rounded down).
-        new object[] { "registers-dev12", 94.0, 67.0, 94.0, 62.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 90.2 (37/41) / 69.8 (37/53) / 88.1 (37/42) / 63.8 (37/58) (raised to the figures rounded down).
+        // Merged main of session 45 (s45-wrong + s45-r2): MERGED
+        new object[] /*FILL*/ { "registers-dev12", 94.0, 67.0, 94.0, 62.0 },
         // Session 45 (s45-label; docs/benchmarks.md "Issue #19: registers-dev13, a thirteenth blind register set (s45-label, session 45)"):
         // registers-dev13, 120 random register rows of 1996/天津, 1994/辽宁, 1995/陕西, 1996/重庆, labelled before any classifier ran on them
         // (committed abd1c03). Measured blind on main 9a59f20 (headline only): 94.3 (33/35) / 60.0 (33/55) / 88.2 (30/34) / 50.8 (30/59)
         // (rounded down).
-        new object[] { "registers-dev13", 94.0, 60.0, 88.0, 50.0 },
+        // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
+        // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment — tuned on: it is this round's set): 95.5 (42/44) / 76.4 (42/55) / 91.1 (41/45) / 69.5 (41/59) (raised to the figures rounded down).
+        new object[] { "registers-dev13", 95.0, 76.0, 91.0, 69.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

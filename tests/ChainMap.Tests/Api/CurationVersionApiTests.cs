@@ -37,17 +37,7 @@ public abstract class CurationVersionApiTests
         settings["Storage:SeedDemoData"] = "false";
         factory = new ChainMapApiFactory(seed: true, settings: settings);
         client = factory.CreateClient();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            using var chains = await client.GetAsync("/api/chains", limit.Token);
-            if (chains.IsSuccessStatusCode && (await chains.Content.ReadFromJsonAsync<List<JsonElement>>(limit.Token))!.Count == 8)
-            {
-                return;
-            }
-
-            await Task.Delay(250, limit.Token);
-        }
+        await factory.WaitForChainsAsync();
     }
 
     [OneTimeTearDown]

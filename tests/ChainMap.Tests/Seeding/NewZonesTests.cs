@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using ChainMap.Api.Chains;
 using ChainMap.Domain;
 using ChainMap.Import;
 using ChainMap.Seeding;
@@ -61,7 +59,7 @@ public abstract class NewZonesTests
         settings["Storage:DefaultDataPath"] = oldData;
         using (var first = new ChainMapApiFactory(seed: true, settings: settings))
         {
-            await WaitForChainsAsync(first);
+            await first.WaitForChainsAsync();
             before = await first.Services.GetRequiredService<IRegionStore>().ListRegionsAsync(CancellationToken.None);
             Assert.That(before.Select(r => r.Code), Does.Not.Contain(Changsha).And.Not.Contain(Dalian), "the old folder's store lacks the two zones");
             Assert.That(before.Count(r => r.Level == RegionLevel.Zone), Is.GreaterThan(100));
@@ -72,7 +70,7 @@ public abstract class NewZonesTests
         settings["Storage:SeedDemoData"] = "false";
         settings["Storage:DefaultDataPath"] = TestData.DataPath;
         using var second = new ChainMapApiFactory(seed: true, settings: settings);
-        await WaitForChainsAsync(second);
+        await second.WaitForChainsAsync();
         var store = second.Services.GetRequiredService<IRegionStore>();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         IReadOnlyList<Region> after;
@@ -104,14 +102,14 @@ public abstract class NewZonesTests
         settings["Storage:DefaultDataPath"] = TestData.DataPath;
         using (var first = new ChainMapApiFactory(seed: true, settings: settings))
         {
-            await WaitForChainsAsync(first);
+            await first.WaitForChainsAsync();
         }
 
         settings = await StoreSettingsAsync(empty: false);
         settings["Storage:SeedDemoData"] = "false";
         settings["Storage:DefaultDataPath"] = TestData.DataPath;
         using var second = new ChainMapApiFactory(seed: true, settings: settings);
-        await WaitForChainsAsync(second);
+        await second.WaitForChainsAsync();
         var added = await second.Services.GetRequiredService<DefaultData>().AddNewZonesAsync(TestData.DataPath, CancellationToken.None);
         Assert.That(added, Is.Zero);
         Assert.That(second.Logs, Has.None.Contains("development zones of"));
@@ -125,23 +123,6 @@ public abstract class NewZonesTests
         Assert.That(summary.Inserted, Is.EqualTo(1));
         var found = await factory.Services.GetRequiredService<IChainMapStore>().SearchCompaniesAsync(new CompanyQuery(name, null, null, null, 1, 10), CancellationToken.None);
         return found.Items.Single().RegionCode;
-    }
-
-    /// <summary>Waits until the service answers with the eight chains (Neo4j loads after the host answers).</summary>
-    private static async Task WaitForChainsAsync(ChainMapApiFactory factory)
-    {
-        var client = factory.CreateClient();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            using var chains = await client.GetAsync("/api/chains", limit.Token);
-            if (chains.IsSuccessStatusCode && (await chains.Content.ReadFromJsonAsync<List<ChainSummaryResponse>>(limit.Token))!.Count == 8)
-            {
-                return;
-            }
-
-            await Task.Delay(200, limit.Token);
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using ChainMap.Access;
 using ChainMap.Discovery;
 using ChainMap.Storage;
@@ -43,6 +44,26 @@ public sealed class ChainMapApiFactory(bool seed = true, IReadOnlyDictionary<str
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Token);
         return client;
+    }
+
+    /// <summary>
+    /// Waits (three minutes at most) until the service answers with the default data's eight chains: on Neo4j the default data
+    /// loads after the host answers.
+    /// </summary>
+    internal async Task WaitForChainsAsync()
+    {
+        using var client = CreateClient();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            using var chains = await client.GetAsync("/api/chains", limit.Token);
+            if (chains.IsSuccessStatusCode && (await chains.Content.ReadFromJsonAsync<List<System.Text.Json.JsonElement>>(limit.Token))!.Count == 8)
+            {
+                return;
+            }
+
+            await Task.Delay(200, limit.Token);
+        }
     }
 
     /// <summary>

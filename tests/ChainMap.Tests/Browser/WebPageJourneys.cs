@@ -288,8 +288,16 @@ public sealed partial class WebPageJourneys
         await Page.Locator("#company-q").FillAsync("液壓");
         await Page.Locator("#company-q").PressAsync("Enter");
         await Page.WaitForURLAsync(new Regex("q="));
-        await Page.Locator("#companies-table").WaitForAsync();
-        var names = await Page.Locator("#companies-table tbody tr td:first-child").AllTextContentsAsync();
+        // The unfiltered list shown first is replaced by 正在搜索 and then by the search's rows: the names are read until they are the
+        // search's (ten seconds at most), not a table on its way out (a CI run once read none).
+        var rows = Page.Locator("#companies-table tbody tr td:first-child");
+        var names = await rows.AllTextContentsAsync();
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); (names.Count == 0 || !names.All(n => n.Contains("液压", StringComparison.Ordinal))) && clock.Elapsed < TimeSpan.FromSeconds(10);)
+        {
+            await Task.Delay(100);
+            names = await rows.AllTextContentsAsync();
+        }
+
         await Page.Locator("#companies-table tbody tr td:first-child a").First.ClickAsync();
         await Page.Locator(".side-panel .facts").WaitForAsync();
         var facts = await Page.Locator(".side-panel .facts").TextContentAsync();

@@ -3322,9 +3322,12 @@ internal sealed partial class CompanyClassifier
     {
         static bool StartsWith(string text, int at, string word) => string.CompareOrdinal(text, at, word, 0, word.Length) == 0 && at + word.Length <= text.Length;
 
-        if (Array.Exists(ClassifierRules.LubricantWords, term.EndsWith))
+        foreach (var lubricant in ClassifierRules.LubricantWords)
         {
-            return false;
+            if (term.EndsWith(lubricant, StringComparison.Ordinal))
+            {
+                return false;
+            }
         }
 
         // 柴油机油, 汽油机油: the term's last 机 begins the oil's word.
@@ -3333,15 +3336,35 @@ internal sealed partial class CompanyClassifier
             return true;
         }
 
-        foreach (var grade in ClassifierRules.LubricantGrades.Append(string.Empty))
+        // A lubricant right after the term, or after a grade (高级, 专用, 用) — no lambda or sequence per call: this runs for every
+        // word a text holds.
+        if (LubricantAt(text, end))
         {
-            if (StartsWith(text, end, grade) && Array.Exists(ClassifierRules.LubricantWords, w => StartsWith(text, end + grade.Length, w)))
+            return true;
+        }
+
+        foreach (var grade in ClassifierRules.LubricantGrades)
+        {
+            if (StartsWith(text, end, grade) && LubricantAt(text, end + grade.Length))
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool LubricantAt(string text, int at)
+        {
+            foreach (var lubricant in ClassifierRules.LubricantWords)
+            {
+                if (StartsWith(text, at, lubricant))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     // ---- end of a word before what it is for ----

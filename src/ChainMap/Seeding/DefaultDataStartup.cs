@@ -28,8 +28,16 @@ internal sealed class DefaultDataStartup(DefaultData data, IOptions<StorageOptio
         }
         else
         {
-            // A store loaded by an earlier version: the zones the data folder gained since are added (ADR 0700).
-            await data.AddNewZonesAsync(path, cancellationToken);
+            // A store loaded by an earlier version: the zones the data folder gained since are added (ADR 0700). A zone table that
+            // does not read adds nothing and does not stop a store that already serves: the log says what is wrong and where.
+            try
+            {
+                await data.AddNewZonesAsync(path, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                logger.LogError("No new development zones were added: {Reason}", e.Message);
+            }
         }
     }
 

@@ -95,6 +95,64 @@ public abstract class NewZonesTests
     }
 
     [Test]
+    public async Task A_zone_table_that_does_not_read_is_reported_and_the_loaded_store_still_starts_unchanged()
+    {
+        var settings = await StoreSettingsAsync(empty: true);
+        settings["Storage:SeedDemoData"] = "false";
+        settings["Storage:DefaultDataPath"] = oldData;
+        IReadOnlyList<Region> before;
+        using (var first = new ChainMapApiFactory(seed: true, settings: settings))
+        {
+            await first.WaitForChainsAsync();
+            before = await first.Services.GetRequiredService<IRegionStore>().ListRegionsAsync(CancellationToken.None);
+        }
+
+        // A newer folder whose zone table names a host that is no division.
+        var broken = Directory.CreateTempSubdirectory("chainmap-bad-zones-").FullName;
+        try
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(oldData))
+            {
+                var link = Path.Combine(broken, Path.GetFileName(entry));
+                if (Path.GetFileName(entry) == "zones.csv")
+                {
+                    File.WriteAllLines(link, [.. File.ReadAllLines(entry), $"{Changsha},长沙经济技术开发区,430100,999999"]);
+                }
+                else if (Directory.Exists(entry))
+                {
+                    Directory.CreateSymbolicLink(link, new DirectoryInfo(entry).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry);
+                }
+                else
+                {
+                    File.CreateSymbolicLink(link, new FileInfo(entry).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry);
+                }
+            }
+
+            settings = await StoreSettingsAsync(empty: false);
+            settings["Storage:SeedDemoData"] = "false";
+            settings["Storage:DefaultDataPath"] = broken;
+            using var second = new ChainMapApiFactory(seed: true, settings: settings);
+            await second.WaitForChainsAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            while (!second.Logs.Any(l => l.Contains("No new development zones were added", StringComparison.Ordinal)))
+            {
+                await Task.Delay(200, limit.Token);
+            }
+
+            var after = await second.Services.GetRequiredService<IRegionStore>().ListRegionsAsync(CancellationToken.None);
+            Assert.Multiple(() =>
+            {
+                Assert.That(second.Logs, Has.Some.Contains($"zone {Changsha} 长沙经济技术开发区"), "the log names the zone table's bad row");
+                Assert.That(after.OrderBy(r => r.Code, StringComparer.Ordinal), Is.EqualTo(before.OrderBy(r => r.Code, StringComparer.Ordinal)), "nothing stored changed");
+            });
+        }
+        finally
+        {
+            Directory.Delete(broken, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task A_start_with_nothing_new_adds_nothing()
     {
         var settings = await StoreSettingsAsync(empty: true);

@@ -430,6 +430,11 @@ internal sealed class ClassifierEvaluationTests
         // Merged main of session 45: blind on s45-wrong (whose brief forbade the set) 97.1 (33/34) / 60.0 / 90.9 (30/33) / 50.8; with s45-r2
         // (tuned on it): 97.7 (42/43) / 76.4 (42/55) / 93.2 (41/44) / 69.5 (41/59) (rounded down).
         new object[] { "registers-dev13", 97.0, 76.0, 93.0, 69.0 },
+        // Session 46 (s46-label; docs/benchmarks.md "Issue #19: registers-dev14, a fourteenth blind register set (s46-label, session 46)"):
+        // registers-dev14, 120 random register rows of 1993/陕西, 1992/天津, 1990/浙江, 1991/河北, labelled before any classifier ran on them
+        // (committed 4ff4d42). Measured blind on main b76ad63 (headline only): 88.9 (40/45) / 71.4 (40/56) / 83.7 (36/43) / 63.2 (36/57)
+        // (rounded down).
+        new object[] { "registers-dev14", 88.0, 71.0, 83.0, 63.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

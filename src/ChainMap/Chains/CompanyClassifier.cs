@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChainMap.Domain;
 using ChainMap.Text;
+using ChainMap.Regions;
 
 namespace ChainMap.Chains;
 
@@ -598,7 +599,7 @@ internal sealed partial class CompanyClassifier
     public IReadOnlyList<SegmentMatch> Classify(CompanyText company)
     {
         ArgumentNullException.ThrowIfNull(company);
-        var name = ChineseText.Fold(company.Name);
+        var name = WithoutZoneNames(ChineseText.Fold(company.Name));
         var products = ChineseText.Fold(company.Products);
         var industryText = ChineseText.Fold(company.Industry);
         var scope = InCatalogueOrder(WithoutExclusionNotes(WithoutLicenceHeadings(ChineseText.Fold(company.Scope))));
@@ -2088,6 +2089,73 @@ internal sealed partial class CompanyClassifier
     /// licences (`法律、法规、国务院决定规定禁止的不得经营;…市场主体自主选择经营。(汽车、摩托车零部件制造销售。)`), the licence in the
     /// bracket after it read as the licence. Without them the first item is the business itself, not a heading.
     /// </summary>
+    /// <summary>Endings of resorts and scenic areas: a company that runs one (…景区管理有限公司) is in tourism by the resort's name.</summary>
+    private static readonly string[] ResortEndings = ["旅游度假区", "度假区", "风景名胜区", "风景区", "景区"];
+
+    /// <summary>Endings of the zones a company's name may carry: the development zones' (RegionNameResolver) and resorts'.</summary>
+    private static readonly string[] NameZoneEndings =
+        [.. RegionNameResolver.ZoneSuffixes, "化学工业区", "工业区", .. ResortEndings];
+
+    /// <summary>What follows a resort's name in the name of the company that runs it.</summary>
+    private static readonly string[] ResortOperatorWords = ["管理", "开发", "发展", "建设", "服务", "经营", "旅游", "投资"];
+
+    /// <summary>The legal forms a name ends in: a name that is a zone and one of these is the zone's own company.</summary>
+    private static readonly string[] LegalForms = ["有限责任公司", "股份有限公司", "有限公司", "公司"];
+
+    /// <summary>
+    /// A (folded) company name without the zone it is seated in (ADR 0715): `宁波东钱湖旅游度假区金盛针轴塑料厂` is a plastics works,
+    /// `XX化工工业区经济发展有限公司` no chemical maker, whatever the zone's name says. The zone is the text from the name's start, or
+    /// from just after a company's 公司 (a branch: `…股份有限公司平湖开发区支行`), to the end of a zone ending, when at least two
+    /// characters name the place before the ending and at least two follow it (in a branch's name only the ending goes); a zone in
+    /// brackets (`东马油脂(张家港保税区)有限公司`) is the bracket. The zone's own company keeps its name: one whose name is the zone and a legal form (`XX物流园区有限责任公司`), and
+    /// one that runs a resort (`XX景区管理有限公司`, `XX旅游风景区开发有限公司`).
+    /// </summary>
+    internal static string WithoutZoneNames(string folded)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var (at, ending) = (-1, string.Empty);
+            foreach (var candidate in NameZoneEndings)
+            {
+                var i = folded.IndexOf(candidate, StringComparison.Ordinal);
+                if (i >= 0 && (at < 0 || i + candidate.Length < at + ending.Length
+                    || (i + candidate.Length == at + ending.Length && candidate.Length > ending.Length)))
+                {
+                    (at, ending) = (i, candidate);
+                }
+            }
+
+            if (at < 0)
+            {
+                return folded;
+            }
+
+            // A branch's name (…股份有限公司平湖开发区支行) names its zone after the company's 公司; its place may be the branch's own
+            // word (…公司超市新区连锁店), so there only the ending goes.
+            var company = folded.LastIndexOf("公司", at, StringComparison.Ordinal);
+            var start = company >= 0 ? company + 2 : 0;
+            var end = at + ending.Length;
+            var open = folded.LastIndexOf('(', at);
+            if (open >= start && folded.IndexOf(')', end) is var close and >= 0)
+            {
+                folded = folded[..open] + folded[(close + 1)..];
+                continue;
+            }
+
+            var cut = company >= 0 ? at : start;
+            var rest = folded[end..];
+            if (at - start < 2 || rest.Length < 2 || Array.IndexOf(LegalForms, rest) >= 0
+                || (Array.IndexOf(ResortEndings, ending) >= 0 && Array.Exists(ResortOperatorWords, w => rest.StartsWith(w, StringComparison.Ordinal))))
+            {
+                return folded;
+            }
+
+            folded = folded[..cut] + rest;
+        }
+
+        return folded;
+    }
+
     internal static string WithoutLicenceHeadings(string folded)
     {
         if (!folded.Contains("经营项目", StringComparison.Ordinal) && !folded.Contains("自主选择经营", StringComparison.Ordinal))

@@ -30,8 +30,8 @@ internal sealed record RegionResolution(Region? Region, IReadOnlyList<RegionNote
 /// </summary>
 internal sealed class RegionNameResolver(RegionCatalog catalog)
 {
-    /// <summary>Endings of development-zone names (folded), longest first.</summary>
-    private static readonly string[] ZoneSuffixes =
+    /// <summary>Endings of development-zone names (folded), longest first; the classifier reads a company's name without its zone (ADR 0715).</summary>
+    internal static readonly string[] ZoneSuffixes =
     [
         "高新技术产业开发区", "高新技术产业园区", "高新技术开发区", "经济技术开发区", "综合保税区", "经济开发区", "工业园区", "产业园区",
         "高新区", "经开区", "综保区", "保税区", "开发区", "工业园", "产业园", "示范区", "管理区", "试验区", "园区", "新区",

@@ -2991,6 +2991,39 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 45 (s45-r2) ----
 
+    // ---- A name's zone names no trade (session 46, ADR 0715) ----
+
+    // The zone a company is seated in (旅游度假区, 化学工业区, 经济开发区) is part of its place, not of its trade: a plastics works in a
+    // resort is no tourism company, a haulier in a chemical park no chemical maker. What follows the zone still places it, and a
+    // bank branch named after its zone keeps the bank's name before it. Either script.
+    [TestCase("某某市某某湖旅游度假区某某塑料厂", "塑料制品制造", "FW-TOUR", false)]
+    [TestCase("某某市某某湖旅遊度假區某某塑料廠", "塑料製品製造", "FW-TOUR", false)]
+    [TestCase("某某市某某湖旅游度假区某某塑料厂", "塑料制品制造", "HG-PLAS", true)]
+    [TestCase("某某市某某旅游经济开发区某某纸制品厂", "", "FW-TOUR", false)]
+    [TestCase("某某市某某景区旅游有限公司", "旅游服务；景区管理", "FW-TOUR", true)]
+    [TestCase("中国某某银行股份有限公司某某开发区支行", "", "FW-FIN", true)]
+    public Task A_name_s_zone_names_no_trade(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    [TestCase("某某市某某湖旅游度假区某某塑料厂", "某某塑料厂")]
+    [TestCase("上海化学工业区某某物流有限公司", "某某物流有限公司")]
+    [TestCase("某某市浦东新区某某高科技园区某某电子有限公司", "某某电子有限公司")]
+    [TestCase("中国某某银行股份有限公司某某开发区支行", "中国某某银行股份有限公司某某支行")]
+    [TestCase("某某实业有限责任公司超市新区连锁店", "某某实业有限责任公司超市连锁店")]
+    [TestCase("东马油脂(张家港保税区)有限公司", "东马油脂有限公司")]
+    [TestCase("某某经济开发区投资有限公司", "投资有限公司")]
+    [TestCase("某某市某某物流园区有限责任公司", "某某市某某物流园区有限责任公司")]
+    [TestCase("某某市某某景区管理有限公司", "某某市某某景区管理有限公司")]
+    [TestCase("某某市某某旅游风景区开发有限公司", "某某市某某旅游风景区开发有限公司")]
+    [TestCase("某某市某某旅游度假区某某贸易有限公司", "某某贸易有限公司")]
+    [TestCase("某某开发区", "某某开发区")]
+    [TestCase("某某新区", "某某新区")]
+    [TestCase("某某市某某塑料厂", "某某市某某塑料厂")]
+    public void A_name_is_read_without_its_zone(string name, string read) =>
+        Assert.That(CompanyClassifier.WithoutZoneNames(name), Is.EqualTo(read));
+
+    // ---- end of a name's zone ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

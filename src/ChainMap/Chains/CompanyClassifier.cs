@@ -348,6 +348,12 @@ internal static class ClassifierRules
     public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
 
     /// <summary>
+    /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods
+    /// word names the machine, not an act of making (session 46, ADR 0710: a farm-machinery dealer's 农副产品加工机械).
+    /// </summary>
+    public static readonly string[] MachineWords = ["机械", "设备", "机具"];
+
+    /// <summary>
     /// The licence's word of manufactured food (预包装食品, 散装食品, 食品销售): first in a licence that only trades, of a food or drinks
     /// name (<see cref="FoodGoodsCodes"/>), it names a grocer's or food wholesaler's trade, which no segment holds (session 45, ADR 0685).
     /// </summary>
@@ -2201,8 +2207,34 @@ internal sealed partial class CompanyClassifier
     private static bool Makes(string scope)
     {
         var text = scope.Contains(TechnologyDevelopment, StringComparison.Ordinal) ? scope.Replace(TechnologyDevelopment, string.Empty, StringComparison.Ordinal) : scope;
-        return Array.Exists(MakingVerbs, v => text.Contains(v, StringComparison.Ordinal));
+        return Array.Exists(MakingVerbs, v => HoldsVerb(text, v));
     }
+
+    /// <summary>
+    /// True when <paramref name="verb"/> stands in <paramref name="text"/> as a verb, not inside a machine's name: a making verb
+    /// after a goods word and before <see cref="ClassifierRules.MachineWords"/> (粮油加工机械, 农副产品加工设备, 食品生产设备) names the
+    /// machine a dealer sells, not what the company does (session 46, ADR 0710). After a separator or a joiner (、加工机械配件,
+    /// 及加工机械配件) a verb that can make a machine is still a verb; one that cannot (种植机械, 屠宰设备) never is.
+    /// </summary>
+    internal static bool HoldsVerb(string text, string verb)
+    {
+        for (var at = text.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = text.IndexOf(verb, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + verb.Length;
+            if (!Array.Exists(ClassifierRules.MachineWords, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0)
+                || (Array.IndexOf(MachineMakingVerbs, verb) >= 0 && (at == 0 || !char.IsLetter(text[at - 1]) || Array.IndexOf(VerbJoiners, text[at - 1]) >= 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] VerbJoiners = ['及', '和', '与', '并', '兼', '或'];
+
+    /// <summary>The making verbs whose object can be a machine (生产机械配件, 维修农机具); 种植机械, 养殖设备, 屠宰设备 are machines wherever they stand.</summary>
+    private static readonly string[] MachineMakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "组装", "装配", "改装", "维修", "修理"];
 
     private const string TechnologyDevelopment = "技术开发";
 

@@ -1083,6 +1083,18 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of a division's guess that yields ----
 
+        // ---- A maker's goods are not its trade (session 46, ADR 0710) ----
+        // A register row whose licence's first clause makes (汽车配件、摩托车配件、阀门制造加工; 生产、销售：汽车零部件) and no clause of
+        // which only trades the chain's goods is a maker: a segment of the goods' trade (GB/T 51 wholesale, 52 retail: 汽车配件 of
+        // ZQ-PARTSALE) that its name or first item proposes is not its business (parts of no named kind: none, as the codes set).
+        // A trader's or a shop's name (商贸, 门市, 经营部) still says the trade.
+        if (registerRow && Array.Exists(MakingActivities, v => HoldsVerb(FirstClause(scope), v)) && !IsTradersName(name))
+        {
+            kept.RemoveAll(k => IsGoodsTradeSegment(k.Segment) && !tradeClauses.Exists(t => t.Chains.Contains(segments[k.Segment].ChainCode)));
+        }
+
+        // ---- end of a maker's goods ----
+
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
         // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
         if (kept.Count < ClassifierRules.MaxSegments && segmentIndex.TryGetValue(ClassifierRules.GenericSpecialVehicleSegment, out var genericSegment)
@@ -2915,6 +2927,25 @@ internal sealed partial class CompanyClassifier
 
         return -1;
     }
+
+    /// <summary>True when the name says trade: a trader's word (<see cref="ClassifierRules.TraderNameWords"/>), a shop's (<see cref="ClassifierRules.ShopNameWords"/>) or 经营部.</summary>
+    private static bool IsTradersName(string name) =>
+        Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        || Array.Exists(ClassifierRules.ShopNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        || name.Contains(SalesUnit, StringComparison.Ordinal);
+
+    private const string SalesUnit = "经营部";
+
+    /// <summary>
+    /// True for a downstream segment whose every GB/T class is the wholesale (51) or retail (52) of manufactured goods: their trade, not
+    /// a service. Farm produce and food (511, 512, 522) are left out: a grain depot that buys, stores and mills is labelled a trader.
+    /// </summary>
+    private bool IsGoodsTradeSegment(int s) =>
+        segments[s].Tier == Tier.Downstream && segmentCodes[s].Length > 0
+        && Array.TrueForAll(segmentCodes[s], c => (c.StartsWith("51", StringComparison.Ordinal) || c.StartsWith("52", StringComparison.Ordinal))
+            && !Array.Exists(ProduceTradeClasses, p => c.StartsWith(p, StringComparison.Ordinal)));
+
+    private static readonly string[] ProduceTradeClasses = ["511", "512", "522"];
 
     private static bool IsTradeClause(string clause) =>
         Array.Exists(TradeVerbs, v => clause.Contains(v, StringComparison.Ordinal)) && !Array.Exists(MakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));

@@ -816,6 +816,17 @@ internal sealed partial class CompanyClassifier
                 (code, tradedBy) = (segments[trade.Segment].Code, trade.Verb);
             }
 
+            // ---- A drug counter's licence names the retail segment (session 46, ADR 0710) ----
+            // 某某供销社医药商店, 某某医药零售部 whose licence makes nothing and lists the drug-licence classes: the shop's name says the
+            // retail of the trade its name word names (医药 → SW-DIST → SW-RETAIL), as a wholesaler's says the wholesale (ADR 0675).
+            var counter = false;
+            if (from == 0 && tradedBy.Length == 0 && segmentIndex.TryGetValue(code, out var wholesale) && segments[wholesale].Tier == Tier.Downstream
+                && TradesDrugLicenceClasses(scope) && ShopName(name, wholesale) && RetailOfWholesale(wholesale) is var shop and >= 0)
+            {
+                (code, counter) = (segments[shop].Code, true);
+            }
+
+            // ---- end of a drug counter's licence ----
             if (segmentIndex.TryGetValue(code, out var s))
             {
                 if (!scores.TryGetValue(s, out var candidate))
@@ -828,7 +839,7 @@ internal sealed partial class CompanyClassifier
                 // ---- A drug-trading licence names the trade segment of the name's word (ADR 0675) ----
                 // 某某医药有限公司 whose licence makes nothing and lists the drug-licence classes (中成药、化学药制剂、抗生素…批发):
                 // the name's trade word (医药 → SW-DIST) is the segment, not only the chain its division (27) spans.
-                if (from == 0 && segments[s].Tier == Tier.Downstream && tradedBy.Length == 0 && TradesDrugLicenceClasses(scope) && !ShopName(name, s))
+                if (from == 0 && segments[s].Tier == Tier.Downstream && tradedBy.Length == 0 && TradesDrugLicenceClasses(scope) && (counter || !ShopName(name, s)))
                 {
                     candidate.LicenceTradesTheGoods = true;
                 }

@@ -359,6 +359,12 @@ internal static class ClassifierRules
     /// </summary>
     public const string FoodGoodsWord = "食品";
 
+    /// <summary>
+    /// The classes of the food-trading licence (食品经营许可证) that open a verbless food trader's licence: such a licence is a trade
+    /// licence as a drug trader's list of <see cref="LicenceGoods"/> is (session 46, ADR 0710).
+    /// </summary>
+    public static readonly string[] FoodLicenceClasses = ["预包装食品", "散装食品"];
+
     /// <summary>The verb of food made on the premises (食品、饮料制作: a bakery's or café's), which <c>MakingVerbs</c> lacks: such a licence is a maker's.</summary>
     public const string FoodMadeOnThePremises = "制作";
 
@@ -2439,7 +2445,7 @@ internal sealed partial class CompanyClassifier
         // A scope without any verb that lists goods as a trading licence does (中成药、化学药制剂; 三类：注射穿刺器械), of a company
         // whose name makes nothing, is a trade licence too (round 9b): wholesale, as such a licence is.
         var verb = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) ? "销售"
-            : IsLicenceList(name, scope) ? LicenceListVerb
+            : IsLicenceList(name, scope) || IsFoodLicenceList(name, scope) ? LicenceListVerb
             : null;
         if (verb is null)
         {
@@ -2578,6 +2584,15 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private static bool IsLicenceList(string name, string scope) =>
         Array.Exists(ClassifierRules.LicenceGoods, g => scope.Contains(g, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when a business scope without any verb (the caller checks) opens with the classes of the food-trading licence
+    /// (<see cref="ClassifierRules.FoodLicenceClasses"/>: 预包装食品、散装食品、乳制品…) and the name has no word of making: a food
+    /// trader's licence, as a drug trader's verbless list is (session 46, ADR 0710: 湖南省食品总公司).
+    /// </summary>
+    private static bool IsFoodLicenceList(string name, string scope) =>
+        Array.Exists(ClassifierRules.FoodLicenceClasses, g => FirstItem(scope).Contains(g, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>

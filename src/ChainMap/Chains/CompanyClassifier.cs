@@ -125,6 +125,9 @@ internal static class ClassifierRules
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
+    /// <summary>The ends of a sales unit's name (某某厂批发零售部, 某某厂门市部): the unit trades whatever its parent makes (ADR 0710).</summary>
+    public static readonly string[] SalesUnitNameEnds = ["门市部", "门市", "经营部", "批发部", "零售部", "商店", "商场"];
+
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
@@ -2664,13 +2667,22 @@ internal sealed partial class CompanyClassifier
         && division is >= 13 and <= 43;
 
     /// <summary>
+    /// True when the name is a maker's (<see cref="ClassifierRules.MakerNameWords"/>: 厂, 制造) and not a sales unit of one: a name that
+    /// ends in <see cref="ClassifierRules.SalesUnitNameEnds"/> (某某四八厂批发零售部, 某某酒厂门市部) is the shop's, whatever its
+    /// parent makes (session 46, ADR 0710).
+    /// </summary>
+    private static bool MakersName(string name) =>
+        Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.SalesUnitNameEnds, e => name.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>
     /// A licence that only trades: a trade verb (销售, 批发, 零售 …) and no making verb (生产, 制造, 加工, 维修 …) anywhere in the
     /// scope, of a company whose name makes nothing (<see cref="ClassifierRules.MakerNameWords"/>).
     /// </summary>
     private static bool IsSeller(string name, string scope) =>
         Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal))
         && !Makes(scope)
-        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !MakersName(name)
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
 
@@ -2680,7 +2692,7 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private static bool IsGeneralStore(string name, string scope) =>
         !Makes(scope)
-        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !MakersName(name)
         && Array.Exists(ClassifierRules.GeneralGoodsWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>

@@ -2762,8 +2762,10 @@ internal sealed partial class CompanyClassifier
     internal string? FarmSupplyWord(string name, string scope)
     {
         var supplier = ClassifierRules.FarmSupplyNameWords.FirstOrDefault(w => name.Contains(w, StringComparison.Ordinal));
+        // Every supplier's word is taken out before the name is read for making: 供销分社生产资料门市部 holds 生产 only in 生产资料 (ADR 0710).
+        var rest = ClassifierRules.FarmSupplyNameWords.Aggregate(name, (text, w) => text.Replace(w, string.Empty, StringComparison.Ordinal));
         if (supplier is null
-            || Array.Exists(ClassifierRules.MakerNameWords, w => name.Replace(supplier, string.Empty, StringComparison.Ordinal).Contains(w, StringComparison.Ordinal))
+            || Array.Exists(ClassifierRules.MakerNameWords, w => rest.Contains(w, StringComparison.Ordinal))
             || !segmentIndex.TryGetValue(ClassifierRules.FarmSupplySegment, out var input))
         {
             return null;

@@ -1103,6 +1103,16 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of a division's guess that yields ----
 
+        // ---- A repairer makes nothing (session 46, ADR 0710) ----
+        // A register row whose licence's only making verbs are repair (农机配件、农机维修; 修理农业机械) and whose name makes nothing
+        // repairs and sells the goods: a segment that makes them (农业与食品加工装备) is not its business, as a dealer's is not.
+        if (registerRow && !MakersName(name) && Makes(scope) && !Makes(WithoutRepair(scope)))
+        {
+            kept.RemoveAll(k => HoldsMakers(k.Segment));
+        }
+
+        // ---- end of a repairer ----
+
         // ---- A maker's goods are not its trade (session 46, ADR 0710) ----
         // A register row whose licence's first clause makes (汽车配件、摩托车配件、阀门制造加工; 生产、销售：汽车零部件) and no clause of
         // which only trades the chain's goods is a maker: a segment of the goods' trade (GB/T 51 wholesale, 52 retail: 汽车配件 of
@@ -2267,6 +2277,12 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>The making verbs whose object can be a machine (生产机械配件, 维修农机具); 种植机械, 养殖设备, 屠宰设备 are machines wherever they stand.</summary>
     private static readonly string[] MachineMakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "组装", "装配", "改装", "维修", "修理"];
+
+    /// <summary>The scope without its repair verbs (<see cref="RepairVerbs"/>): what is left says whether anything is made.</summary>
+    private static string WithoutRepair(string scope) =>
+        RepairVerbs.Aggregate(scope, (text, v) => text.Replace(v, string.Empty, StringComparison.Ordinal));
+
+    private static readonly string[] RepairVerbs = ["维修", "修理"];
 
     private const string TechnologyDevelopment = "技术开发";
 

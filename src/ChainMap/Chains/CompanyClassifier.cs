@@ -2456,7 +2456,7 @@ internal sealed partial class CompanyClassifier
         var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
         if (scope.Length == 0 || (nameCodes.Count == 0 && !untradedGoodsTerms.Exists(t => name.Contains(t.Term, StringComparison.Ordinal)))
             || industryCodes.Any(c => IsManufactured(c.Code))
-            || Makes(scope))
+            || Makes(WithoutRepair(scope)))
         {
             return result;
         }

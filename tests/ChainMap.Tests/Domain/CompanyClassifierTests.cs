@@ -3061,6 +3061,9 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某县某某供销社某某农机部", "农机配件、农机维修。", "NC-EQUIP", false)]
     [TestCase("某某市某某农机化服务公司", "农机零配件、农机具修理；农机代耕、汽车代运。", "NC-EQUIP", false)]
     [TestCase("某某市某某农业植保机械厂", "小型农机具制造及修理，机械加工，植保机械生产及销售。", "NC-EQUIP", true)]
+    // A licence that repairs and trades goods is a trade licence: a 医疗器械 dealer that repairs them is in 医药流通, not 医疗器械.
+    [TestCase("某某市某某医疗器械有限公司", "医疗器械销售、维修；办公用品销售", "SW-DEV", false)]
+    [TestCase("某某市某某医疗器械有限公司", "医疗器械销售、维修；办公用品销售", "SW-DIST", true)]
     public Task A_repairer_makes_nothing(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 

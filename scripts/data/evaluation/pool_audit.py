@@ -9,7 +9,9 @@ Usage:
       chain-level membership, 环节待定), on a row's line. Draws n (default 150) with random.Random(46) and prints them as the audit
       file's rows with the judgement columns empty.
   python3 pool_audit.py score <audit.csv>
-      chain- and segment-level precision of the judged sample with Wilson 95 % intervals, overall and per chain with >= 10.
+      chain- and segment-level precision of the judged sample with Wilson 95 % intervals, overall and per chain with >= 10; when
+      the file has an `after` column (`kept`, or `dropped: <rule>` for a membership a later build no longer proposes), also of the
+      kept memberships.
 """
 import csv
 import math
@@ -64,6 +66,15 @@ def line(label, k, n):
 
 def score(audit_path):
     rows = list(csv.DictReader(open(audit_path, encoding="utf-8")))
+    print("== as drawn (the build audited) ==")
+    score_rows(rows)
+    if rows and "after" in rows[0]:
+        kept = [r for r in rows if r["after"] == "kept"]
+        print(f"== after (the sampled memberships a later build still proposes: {len(kept)} of {len(rows)}) ==")
+        score_rows(kept)
+
+
+def score_rows(rows):
     chain = [r for r in rows]
     seg = [r for r in rows if r["segment_right"] in ("y", "n")]
     print("chain level (every membership):")

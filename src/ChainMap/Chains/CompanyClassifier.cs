@@ -303,6 +303,15 @@ internal static class ClassifierRules
     /// <summary>The operations that stand with <see cref="PublishingVerb"/> at the opening of an advertiser's licence.</summary>
     public static readonly string[] AdvertisingMakingVerbs = ["设计", "制作"];
 
+    /// <summary>Words of a bank's or credit co-op's name (ADR 0710).</summary>
+    public static readonly string[] BankNameWords = ["银行", "信用社", "信用合作"];
+
+    /// <summary>The offices a bank's name ends in (支行, 分理处 …): the words before them name the place it serves (ADR 0710).</summary>
+    public static readonly string[] BankOfficeUnits = ["支行", "分行", "分理处", "营业所", "储蓄所", "营业部", "信用社", "信用分社"];
+
+    /// <summary>The segment of banks, credit co-ops and insurers.</summary>
+    public const string BankSegment = "FW-FIN";
+
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
@@ -905,6 +914,13 @@ internal sealed partial class CompanyClassifier
             GuessFromName(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
         }
 
+        // A bank's office (session 46, ADR 0710): its name's place words (百货大楼, 化工, 磷矿) may outweigh the bank's own guess; the
+        // office's unit (支行, 分理处) says the trade.
+        if (IsBankOffice(name))
+        {
+            GuessFromName(scores, ClassifierRules.BankSegment, $"{ClassifierRules.BankNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（支行、分理处）", null);
+        }
+
         // ---- A farm-supply counter (session 41, ADR 0560) ----
         // A supply co-op's counter or a 生产资料 company whose licence names fertiliser or pesticide among its first few goods
         // (日用杂品、百货、针织品、化肥…) sells farm inputs: the name says the trade, the licence the goods, in no fixed order.
@@ -988,6 +1004,15 @@ internal sealed partial class CompanyClassifier
             ranked.Add((s, score, candidate));
         }
 
+        // ---- A bank office's name is its place (session 46, ADR 0710) ----
+        // 某某银行股份有限公司应城化工支行, …钟祥磷矿分理处, …百货大楼支行: the words between the bank and its office (支行, 分理处 …)
+        // name the street, works or building it serves. A segment that only the name proposes, other than the bank's, is not ranked.
+        if (IsBankOffice(name) && segmentIndex.TryGetValue(ClassifierRules.BankSegment, out var bank))
+        {
+            ranked.RemoveAll(r => r.Segment != bank && r.Candidate.Sources() is var from && from[0] > 0 && from[1] == 0 && from[2] == 0 && from[3] == 0);
+        }
+
+        // ---- end of a bank office's name ----
         var kept = Keep(ranked);
         // A seller is in no segment of makers, of any tier (a trader whose licence opens with 塑料制品 is no plastics maker,
         // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
@@ -2983,6 +3008,14 @@ internal sealed partial class CompanyClassifier
 
         return -1;
     }
+
+    /// <summary>
+    /// True when the name is a bank's or credit co-op's office: it holds <see cref="ClassifierRules.BankNameWords"/> and ends in
+    /// <see cref="ClassifierRules.BankOfficeUnits"/> (支行, 分理处, 营业所, 信用社 …).
+    /// </summary>
+    internal static bool IsBankOffice(string name) =>
+        Array.Exists(ClassifierRules.BankNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.BankOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal));
 
     /// <summary>True when the name says trade: a trader's word (<see cref="ClassifierRules.TraderNameWords"/>), a shop's (<see cref="ClassifierRules.ShopNameWords"/>) or 经营部.</summary>
     private static bool IsTradersName(string name) =>

@@ -3067,6 +3067,15 @@ internal sealed class CompanyClassifierTests
     public Task A_repairer_makes_nothing(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // A bank office's name names its place (百货大楼, 化工, 磷矿): the office is in 金融服务 only, and the place proposes nothing. A
+    // company whose own name says 磷矿 still is a phosphate miner.
+    [TestCase("中国工商银行股份有限公司某某百货大楼支行", "许可经营项目：办理人民币存款、贷款、结算业务；办理票据贴现", "FW-FIN", true)]
+    [TestCase("中国工商银行股份有限公司某某百货大楼支行", "许可经营项目：办理人民币存款、贷款、结算业务；办理票据贴现", "FW-TRADE", false)]
+    [TestCase("中国农业银行股份有限公司某某磷矿分理处", "吸收公众存款,发放短期、中期贷款。办理国内结算", "HG-MIN", false)]
+    [TestCase("某某市某某磷矿公司", "磷矿石采掘、销售。", "HG-MIN", true)]
+    public Task A_bank_office_s_name_is_its_place(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of the pool audit's wrong classes, session 46 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

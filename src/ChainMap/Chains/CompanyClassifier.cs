@@ -126,6 +126,9 @@ internal static class ClassifierRules
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
+    /// <summary>The ends of a sales unit's name (某某厂批发零售部, 某某厂门市部): the unit trades whatever its parent makes (ADR 0710).</summary>
+    public static readonly string[] SalesUnitNameEnds = ["门市部", "门市", "经营部", "批发部", "零售部", "商店", "商场"];
+
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
@@ -301,6 +304,15 @@ internal static class ClassifierRules
     /// <summary>The operations that stand with <see cref="PublishingVerb"/> at the opening of an advertiser's licence.</summary>
     public static readonly string[] AdvertisingMakingVerbs = ["设计", "制作"];
 
+    /// <summary>Words of a bank's or credit co-op's name (ADR 0710).</summary>
+    public static readonly string[] BankNameWords = ["银行", "信用社", "信用合作"];
+
+    /// <summary>The offices a bank's name ends in (支行, 分理处 …): the words before them name the place it serves (ADR 0710).</summary>
+    public static readonly string[] BankOfficeUnits = ["支行", "分行", "分理处", "营业所", "储蓄所", "营业部", "信用社", "信用分社"];
+
+    /// <summary>The segment of banks, credit co-ops and insurers.</summary>
+    public const string BankSegment = "FW-FIN";
+
     /// <summary>Words of a name that say a postal unit is a savings office or bank (邮政储蓄银行, 储蓄所): 金融服务, not the post.</summary>
     public static readonly string[] SavingsNameWords = ["储蓄", "银行"];
 
@@ -349,10 +361,22 @@ internal static class ClassifierRules
     public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
 
     /// <summary>
+    /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods
+    /// word names the machine, not an act of making (session 46, ADR 0710: a farm-machinery dealer's 农副产品加工机械).
+    /// </summary>
+    public static readonly string[] MachineWords = ["机械", "设备", "机具"];
+
+    /// <summary>
     /// The licence's word of manufactured food (预包装食品, 散装食品, 食品销售): first in a licence that only trades, of a food or drinks
     /// name (<see cref="FoodGoodsCodes"/>), it names a grocer's or food wholesaler's trade, which no segment holds (session 45, ADR 0685).
     /// </summary>
     public const string FoodGoodsWord = "食品";
+
+    /// <summary>
+    /// The classes of the food-trading licence (食品经营许可证) that open a verbless food trader's licence: such a licence is a trade
+    /// licence as a drug trader's list of <see cref="LicenceGoods"/> is (session 46, ADR 0710).
+    /// </summary>
+    public static readonly string[] FoodLicenceClasses = ["预包装食品", "散装食品"];
 
     /// <summary>The verb of food made on the premises (食品、饮料制作: a bakery's or café's), which <c>MakingVerbs</c> lacks: such a licence is a maker's.</summary>
     public const string FoodMadeOnThePremises = "制作";
@@ -811,6 +835,17 @@ internal sealed partial class CompanyClassifier
                 (code, tradedBy) = (segments[trade.Segment].Code, trade.Verb);
             }
 
+            // ---- A drug counter's licence names the retail segment (session 46, ADR 0710) ----
+            // 某某供销社医药商店, 某某医药零售部 whose licence makes nothing and lists the drug-licence classes: the shop's name says the
+            // retail of the trade its name word names (医药 → SW-DIST → SW-RETAIL), as a wholesaler's says the wholesale (ADR 0675).
+            var counter = false;
+            if (from == 0 && tradedBy.Length == 0 && segmentIndex.TryGetValue(code, out var wholesale) && segments[wholesale].Tier == Tier.Downstream
+                && TradesDrugLicenceClasses(scope) && ShopName(name, wholesale) && RetailOfWholesale(wholesale) is var shop and >= 0)
+            {
+                (code, counter) = (segments[shop].Code, true);
+            }
+
+            // ---- end of a drug counter's licence ----
             if (segmentIndex.TryGetValue(code, out var s))
             {
                 if (!scores.TryGetValue(s, out var candidate))
@@ -823,7 +858,7 @@ internal sealed partial class CompanyClassifier
                 // ---- A drug-trading licence names the trade segment of the name's word (ADR 0675) ----
                 // 某某医药有限公司 whose licence makes nothing and lists the drug-licence classes (中成药、化学药制剂、抗生素…批发):
                 // the name's trade word (医药 → SW-DIST) is the segment, not only the chain its division (27) spans.
-                if (from == 0 && segments[s].Tier == Tier.Downstream && tradedBy.Length == 0 && TradesDrugLicenceClasses(scope) && !ShopName(name, s))
+                if (from == 0 && segments[s].Tier == Tier.Downstream && tradedBy.Length == 0 && TradesDrugLicenceClasses(scope) && (counter || !ShopName(name, s)))
                 {
                     candidate.LicenceTradesTheGoods = true;
                 }
@@ -878,6 +913,13 @@ internal sealed partial class CompanyClassifier
         if (IsPostOffice(name))
         {
             GuessFromName(scores, ClassifierRules.PostOfficeSegment, $"{ClassifierRules.PostalNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（邮政局、所）", null);
+        }
+
+        // A bank's office (session 46, ADR 0710): its name's place words (百货大楼, 化工, 磷矿) may outweigh the bank's own guess; the
+        // office's unit (支行, 分理处) says the trade.
+        if (IsBankOffice(name))
+        {
+            GuessFromName(scores, ClassifierRules.BankSegment, $"{ClassifierRules.BankNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（支行、分理处）", null);
         }
 
         // ---- A farm-supply counter (session 41, ADR 0560) ----
@@ -963,6 +1005,15 @@ internal sealed partial class CompanyClassifier
             ranked.Add((s, score, candidate));
         }
 
+        // ---- A bank office's name is its place (session 46, ADR 0710) ----
+        // 某某银行股份有限公司应城化工支行, …钟祥磷矿分理处, …百货大楼支行: the words between the bank and its office (支行, 分理处 …)
+        // name the street, works or building it serves. A segment that only the name proposes, other than the bank's, is not ranked.
+        if (IsBankOffice(name) && segmentIndex.TryGetValue(ClassifierRules.BankSegment, out var bank))
+        {
+            ranked.RemoveAll(r => r.Segment != bank && r.Candidate.Sources() is var from && from[0] > 0 && from[1] == 0 && from[2] == 0 && from[3] == 0);
+        }
+
+        // ---- end of a bank office's name ----
         var kept = Keep(ranked);
         // A seller is in no segment of makers, of any tier (a trader whose licence opens with 塑料制品 is no plastics maker,
         // session 41); what it trades does not make room for weaker guesses, and its scope's first item (the goods again)
@@ -1077,6 +1128,28 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a division's guess that yields ----
+
+        // ---- A repairer makes nothing (session 46, ADR 0710) ----
+        // A register row whose licence's only making verbs are repair (农机配件、农机维修; 修理农业机械) and whose name makes nothing
+        // repairs and sells the goods: a segment that makes them (农业与食品加工装备) is not its business, as a dealer's is not.
+        if (registerRow && !MakersName(name) && Makes(scope) && !Makes(WithoutRepair(scope)))
+        {
+            kept.RemoveAll(k => HoldsMakers(k.Segment));
+        }
+
+        // ---- end of a repairer ----
+
+        // ---- A maker's goods are not its trade (session 46, ADR 0710) ----
+        // A register row whose licence's first clause makes (汽车配件、摩托车配件、阀门制造加工; 生产、销售：汽车零部件) and no clause of
+        // which only trades the chain's goods is a maker: a segment of the goods' trade (GB/T 51 wholesale, 52 retail: 汽车配件 of
+        // ZQ-PARTSALE) that its name or first item proposes is not its business (parts of no named kind: none, as the codes set).
+        // A trader's or a shop's name (商贸, 门市, 经营部) still says the trade.
+        if (registerRow && Array.Exists(MakingActivities, v => HoldsVerb(FirstClause(scope), v)) && !IsTradersName(name))
+        {
+            kept.RemoveAll(k => IsGoodsTradeSegment(k.Segment) && !tradeClauses.Exists(t => t.Chains.Contains(segments[k.Segment].ChainCode)));
+        }
+
+        // ---- end of a maker's goods ----
 
         // A special-vehicle maker that does not say which vehicles (GB/T 3630 改装汽车制造 or 专用汽车 in its name, products
         // or main business, and no word of a 专汽 segment) goes into the generic segment, 待确认 (ADR 0245).
@@ -2269,8 +2342,40 @@ internal sealed partial class CompanyClassifier
     private static bool Makes(string scope)
     {
         var text = scope.Contains(TechnologyDevelopment, StringComparison.Ordinal) ? scope.Replace(TechnologyDevelopment, string.Empty, StringComparison.Ordinal) : scope;
-        return Array.Exists(MakingVerbs, v => text.Contains(v, StringComparison.Ordinal));
+        return Array.Exists(MakingVerbs, v => HoldsVerb(text, v));
     }
+
+    /// <summary>
+    /// True when <paramref name="verb"/> stands in <paramref name="text"/> as a verb, not inside a machine's name: a making verb
+    /// after a goods word and before <see cref="ClassifierRules.MachineWords"/> (粮油加工机械, 农副产品加工设备, 食品生产设备) names the
+    /// machine a dealer sells, not what the company does (session 46, ADR 0710). After a separator or a joiner (、加工机械配件,
+    /// 及加工机械配件) a verb that can make a machine is still a verb; one that cannot (种植机械, 屠宰设备) never is.
+    /// </summary>
+    internal static bool HoldsVerb(string text, string verb)
+    {
+        for (var at = text.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = text.IndexOf(verb, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + verb.Length;
+            if (!Array.Exists(ClassifierRules.MachineWords, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0)
+                || (Array.IndexOf(MachineMakingVerbs, verb) >= 0 && (at == 0 || !char.IsLetter(text[at - 1]) || Array.IndexOf(VerbJoiners, text[at - 1]) >= 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] VerbJoiners = ['及', '和', '与', '并', '兼', '或'];
+
+    /// <summary>The making verbs whose object can be a machine (生产机械配件, 维修农机具); 种植机械, 养殖设备, 屠宰设备 are machines wherever they stand.</summary>
+    private static readonly string[] MachineMakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "组装", "装配", "改装", "维修", "修理"];
+
+    /// <summary>The scope without its repair verbs (<see cref="RepairVerbs"/>): what is left says whether anything is made.</summary>
+    private static string WithoutRepair(string scope) =>
+        RepairVerbs.Aggregate(scope, (text, v) => text.Replace(v, string.Empty, StringComparison.Ordinal));
+
+    private static readonly string[] RepairVerbs = ["维修", "修理"];
 
     private const string TechnologyDevelopment = "技术开发";
 
@@ -2444,7 +2549,7 @@ internal sealed partial class CompanyClassifier
         var result = new Dictionary<string, (int Segment, string Verb, string? Word, bool Segmentless)>(StringComparer.Ordinal);
         if (scope.Length == 0 || (nameCodes.Count == 0 && !untradedGoodsTerms.Exists(t => name.Contains(t.Term, StringComparison.Ordinal)))
             || industryCodes.Any(c => IsManufactured(c.Code))
-            || Makes(scope))
+            || Makes(WithoutRepair(scope)))
         {
             return result;
         }
@@ -2452,7 +2557,7 @@ internal sealed partial class CompanyClassifier
         // A scope without any verb that lists goods as a trading licence does (中成药、化学药制剂; 三类：注射穿刺器械), of a company
         // whose name makes nothing, is a trade licence too (round 9b): wholesale, as such a licence is.
         var verb = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) ? "销售"
-            : IsLicenceList(name, scope) ? LicenceListVerb
+            : IsLicenceList(name, scope) || IsFoodLicenceList(name, scope) ? LicenceListVerb
             : null;
         if (verb is null)
         {
@@ -2594,6 +2699,15 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
+    /// True when a business scope without any verb (the caller checks) opens with the classes of the food-trading licence
+    /// (<see cref="ClassifierRules.FoodLicenceClasses"/>: 预包装食品、散装食品、乳制品…) and the name has no word of making: a food
+    /// trader's licence, as a drug trader's verbless list is (session 46, ADR 0710: 湖南省食品总公司).
+    /// </summary>
+    private static bool IsFoodLicenceList(string name, string scope) =>
+        Array.Exists(ClassifierRules.FoodLicenceClasses, g => FirstItem(scope).Contains(g, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
     /// The downstream segment (of <paramref name="chain"/>, or of any chain when null) holding GB/T's wholesale class of the goods
     /// of code <paramref name="goods"/> (<see cref="ClassifierRules.TradeOfGoods"/>), or their retail class; −1 when none does.
     /// </summary>
@@ -2662,13 +2776,22 @@ internal sealed partial class CompanyClassifier
         && division is >= 13 and <= 43;
 
     /// <summary>
+    /// True when the name is a maker's (<see cref="ClassifierRules.MakerNameWords"/>: 厂, 制造) and not a sales unit of one: a name that
+    /// ends in <see cref="ClassifierRules.SalesUnitNameEnds"/> (某某四八厂批发零售部, 某某酒厂门市部) is the shop's, whatever its
+    /// parent makes (session 46, ADR 0710).
+    /// </summary>
+    private static bool MakersName(string name) =>
+        Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.SalesUnitNameEnds, e => name.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>
     /// A licence that only trades: a trade verb (销售, 批发, 零售 …) and no making verb (生产, 制造, 加工, 维修 …) anywhere in the
     /// scope, of a company whose name makes nothing (<see cref="ClassifierRules.MakerNameWords"/>).
     /// </summary>
     private static bool IsSeller(string name, string scope) =>
         Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal))
         && !Makes(scope)
-        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !MakersName(name)
         && (Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(TradeVerbs, v => scope.StartsWith(v, StringComparison.Ordinal)));
 
@@ -2678,7 +2801,7 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private static bool IsGeneralStore(string name, string scope) =>
         !Makes(scope)
-        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && !MakersName(name)
         && Array.Exists(ClassifierRules.GeneralGoodsWords, w => scope.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
@@ -2748,8 +2871,10 @@ internal sealed partial class CompanyClassifier
     internal string? FarmSupplyWord(string name, string scope)
     {
         var supplier = ClassifierRules.FarmSupplyNameWords.FirstOrDefault(w => name.Contains(w, StringComparison.Ordinal));
+        // Every supplier's word is taken out before the name is read for making: 供销分社生产资料门市部 holds 生产 only in 生产资料 (ADR 0710).
+        var rest = ClassifierRules.FarmSupplyNameWords.Aggregate(name, (text, w) => text.Replace(w, string.Empty, StringComparison.Ordinal));
         if (supplier is null
-            || Array.Exists(ClassifierRules.MakerNameWords, w => name.Replace(supplier, string.Empty, StringComparison.Ordinal).Contains(w, StringComparison.Ordinal))
+            || Array.Exists(ClassifierRules.MakerNameWords, w => rest.Contains(w, StringComparison.Ordinal))
             || !segmentIndex.TryGetValue(ClassifierRules.FarmSupplySegment, out var input))
         {
             return null;
@@ -2951,6 +3076,33 @@ internal sealed partial class CompanyClassifier
 
         return -1;
     }
+
+    /// <summary>
+    /// True when the name is a bank's or credit co-op's office: it holds <see cref="ClassifierRules.BankNameWords"/> and ends in
+    /// <see cref="ClassifierRules.BankOfficeUnits"/> (支行, 分理处, 营业所, 信用社 …).
+    /// </summary>
+    internal static bool IsBankOffice(string name) =>
+        Array.Exists(ClassifierRules.BankNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        && Array.Exists(ClassifierRules.BankOfficeUnits, u => name.EndsWith(u, StringComparison.Ordinal));
+
+    /// <summary>True when the name says trade: a trader's word (<see cref="ClassifierRules.TraderNameWords"/>), a shop's (<see cref="ClassifierRules.ShopNameWords"/>) or 经营部.</summary>
+    private static bool IsTradersName(string name) =>
+        Array.Exists(ClassifierRules.TraderNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        || Array.Exists(ClassifierRules.ShopNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        || name.Contains(SalesUnit, StringComparison.Ordinal);
+
+    private const string SalesUnit = "经营部";
+
+    /// <summary>
+    /// True for a downstream segment whose every GB/T class is the wholesale (51) or retail (52) of manufactured goods: their trade, not
+    /// a service. Farm produce and food (511, 512, 522) are left out: a grain depot that buys, stores and mills is labelled a trader.
+    /// </summary>
+    private bool IsGoodsTradeSegment(int s) =>
+        segments[s].Tier == Tier.Downstream && segmentCodes[s].Length > 0
+        && Array.TrueForAll(segmentCodes[s], c => (c.StartsWith("51", StringComparison.Ordinal) || c.StartsWith("52", StringComparison.Ordinal))
+            && !Array.Exists(ProduceTradeClasses, p => c.StartsWith(p, StringComparison.Ordinal)));
+
+    private static readonly string[] ProduceTradeClasses = ["511", "512", "522"];
 
     private static bool IsTradeClause(string clause) =>
         Array.Exists(TradeVerbs, v => clause.Contains(v, StringComparison.Ordinal)) && !Array.Exists(MakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));

@@ -3024,6 +3024,93 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of a name's zone ----
 
+    // ---- The pool audit's wrong classes, session 46 (s46-audit, ADR 0710) ----
+
+    // A making verb after a goods word and before a machine word (粮油加工机械, 农产品初加工机械) names the machine a dealer sells: the
+    // farm-machinery dealer's licence makes nothing and places no maker of farm machines. A licence that makes them still does.
+    [TestCase("某某市农业机械有限公司", "批发、零售：农业机械及配件，农用机电产品，化工产品，农用运输车，摩托车及配件，饲料，粮油加工机械，船用辅机，钢材，五金工具", "NC-EQUIP", false)]
+    [TestCase("某某县农机公司", "农业机械及配件、摩托车及配件销售，房屋租赁；各种农用拖拉机、动力机、电机、农用汽车、各种农副加工机械及零配件", "NC-EQUIP", false)]
+    [TestCase("某某市某某农业机械有限公司", "农业机械、粮油加工机械制造、销售", "NC-EQUIP", true)]
+    public Task A_making_verb_inside_a_machine_s_name_makes_nothing(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A register row whose first clause makes its goods (汽车配件、摩托车配件、阀门制造加工; 生产、销售：汽车零部件) is a parts maker, not a
+    // parts trader: no 零配件流通. A licence that only sells parts is one, and so is a trader's or a shop's name (汽配经营部) that
+    // processes and sells them.
+    [TestCase("某某县某某机械厂", "汽车配件、摩托车配件、阀门制造加工。", "ZQ-PARTSALE", false)]
+    [TestCase("某某市某某汽车配件有限公司", "生产、销售：汽车零部件（不含发动机）；机械加工，冷作加工", "ZQ-PARTSALE", false)]
+    [TestCase("某某市某某重型汽配销售有限责任公司", "销售：汽车配件、五金工具。", "ZQ-PARTSALE", true)]
+    [TestCase("某某市某某区某某运输部汽配经营部", "加工、销售摩托车配件（不含发动机）、汽车配件（不含发动机）；零售、代销五金、电器元件、电线、化工", "ZQ-PARTSALE", true)]
+    public Task A_parts_maker_is_no_parts_trader(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A drug counter (医药商店, 医药零售部, 零售药店) whose licence makes nothing and lists the drug-licence classes is in 药品零售, not
+    // only the chain; a 医药 company with the same licence is a wholesaler (ADR 0675), not a shop.
+    [TestCase("某某县某某供销社医药商店", "中成药、化学药制剂、抗生素销售。", "SW-RETAIL", true)]
+    [TestCase("某某县某某供销合作社医药零售部", "中药饮片、中成药、化学药制剂、抗生素、生化药品", "SW-RETAIL", true)]
+    [TestCase("某某县某某医药有限公司", "中成药、化学药制剂、抗生素销售。", "SW-RETAIL", false)]
+    [TestCase("某某县某某医药有限公司", "中成药、化学药制剂、抗生素销售。", "SW-DIST", true)]
+    public Task A_drug_counter_is_in_drug_retail(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
+    // A verbless licence that opens with the food-trading licence's classes (预包装食品、散装食品…) is a food trader's: a 食品 name with it
+    // is not even in the chain (as ADR 0685's traders with a verb). A food works' name (厂) with the same list is still the chain's.
+    [TestCase("某某省食品总公司", false)]
+    [TestCase("某某市某某食品厂", true)]
+    public async Task A_food_name_with_the_food_licence_s_classes_alone_is_a_trader(string name, bool inTheChain)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, null, null, "预包装食品、散装食品、乳制品、禽蛋及水产品、果品及蔬菜、调味品、酒、饮料及茶叶、建筑材料、五金交电、化工产品"));
+
+        Assert.That(matches.Any(m => m.Segment.ChainCode == "NC"), Is.EqualTo(inTheChain), Describe(matches));
+    }
+
+    // A sales unit's name (某某厂批发零售部, 门市部) is a shop's whatever its parent makes: its licence that only trades food places no
+    // food maker. The works itself, whose licence makes, still is one.
+    [TestCase("某某市某某供销社四八厂批发零售部", "糕点，糖果，罐头食品，非酒精饮料，调味品，日用百货，针织品，服装，鞋帽批发零售，建筑材料", "NC-GRAIN-FOOD", false)]
+    [TestCase("某某市某某食品厂", "糕点、糖果生产、批发零售", "NC-GRAIN-FOOD", true)]
+    public Task A_sales_unit_of_a_works_is_a_shop(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A farm-supply counter's name is read for making without its supplier's words: 供销分社生产资料门市部 holds 生产 only inside 生产资料
+    // and sells farm inputs. A co-op's 加工厂 still makes, another trade.
+    [TestCase("某某县某某供销分社生产资料门市部", "中小型农机具、农药、农膜、化磷肥、土产、日用杂品零售", true)]
+    [TestCase("某某县某某供销合作社上庄生产资料门市部", "主营：五金电料、百货、日杂*兼营：农副产品、化肥、农药、农膜*", true)]
+    [TestCase("某某县某某供销社饲料加工厂", "饲料加工、销售；化肥、农药零售", false)]
+    public Task A_supply_counter_s_name_is_read_without_its_supplier_s_words(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, ClassifierRules.FarmSupplySegment, placed);
+
+    // A grid company's supply office (供电所, 供电公司) sells electricity as the grid does: no 综合能源服务 (grid and power are none). A
+    // company whose business is electricity retail and energy management still is one.
+    [TestCase("国网某某省某某县供电公司某某供电所", "供售电 变电安装, 内外线安装", "XNY-GRID", false)]
+    [TestCase("国网某某省某某县供电有限公司", "许可经营项目：供售电", "XNY-GRID", false)]
+    [TestCase("某某市某某售电有限公司", "售电服务；合同能源管理；节能技术服务", "XNY-GRID", true)]
+    public Task A_grid_supply_office_is_no_energy_service(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A register row whose licence's only making verbs are repair (农机配件、农机维修; 修理农业机械) repairs and sells: no segment that
+    // makes the goods. A works that makes and repairs them still is in it.
+    [TestCase("某某县某某供销社某某农机部", "农机配件、农机维修。", "NC-EQUIP", false)]
+    [TestCase("某某市某某农机化服务公司", "农机零配件、农机具修理；农机代耕、汽车代运。", "NC-EQUIP", false)]
+    [TestCase("某某市某某农业植保机械厂", "小型农机具制造及修理，机械加工，植保机械生产及销售。", "NC-EQUIP", true)]
+    // A licence that repairs and trades goods is a trade licence: a 医疗器械 dealer that repairs them is in 医药流通, not 医疗器械.
+    [TestCase("某某市某某医疗器械有限公司", "医疗器械销售、维修；办公用品销售", "SW-DEV", false)]
+    [TestCase("某某市某某医疗器械有限公司", "医疗器械销售、维修；办公用品销售", "SW-DIST", true)]
+    public Task A_repairer_makes_nothing(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A bank office's name names its place (百货大楼, 化工, 磷矿): the office is in 金融服务 only, and the place proposes nothing. A
+    // company whose own name says 磷矿 still is a phosphate miner.
+    [TestCase("中国工商银行股份有限公司某某百货大楼支行", "许可经营项目：办理人民币存款、贷款、结算业务；办理票据贴现", "FW-FIN", true)]
+    [TestCase("中国工商银行股份有限公司某某百货大楼支行", "许可经营项目：办理人民币存款、贷款、结算业务；办理票据贴现", "FW-TRADE", false)]
+    [TestCase("中国农业银行股份有限公司某某磷矿分理处", "吸收公众存款,发放短期、中期贷款。办理国内结算", "HG-MIN", false)]
+    [TestCase("某某市某某磷矿公司", "磷矿石采掘、销售。", "HG-MIN", true)]
+    public Task A_bank_office_s_name_is_its_place(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // ---- end of the pool audit's wrong classes, session 46 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -41,7 +41,8 @@ internal sealed class ClassifierEvaluationTests
         // wrong in segment figures; chain figures unchanged): dev 89.5 / 72.4 / 77.2 / 32.9 (segment 57 / 40 → 76 / 31).
         // Session 35 (s35-class, ADR 0450: a segment only when the row can name it; chain figures unchanged on every set): dev 90.5 / 71.2 / 85.2 / 31.1
         // (segment precision raised to the figure rounded down, 76 → 85; recall 31.1 stays above 31).
-        new object[] { "dev", 88.0, 71.0, 85.0, 31.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): dev 90.5 / 71.2 / 86.0 (154/179) / 31.9 (a parts maker's ZQ-PARTSALE dropped: one right chain fewer, one wrong segment fewer; segment precision 85 → 86).
+        new object[] { "dev", 88.0, 71.0, 86.0, 31.0 },
         // Round 7 (s27-classify, ADR 0285): holdout 85.9 / 66.8 / 49.6 / 33.4 (segment precision raised 47 → 48).
         // Round 10 (s30-regdev, ADR 0330): holdout 86.0 / 67.1 / 50.9 / 34.3 (chain 84 / 65 → 85 / 66).
         // Session 32 (s32-chain, ADR 0370: a coarse label's usual segment becomes a chain-level membership, 环节待定, neither right nor
@@ -186,7 +187,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 44 (s44-seg, ADR 0665: a division's guess yields to a segment the row's words name; never tuned on, headline only): codes
         // 88.7 / 74.1 / 80.2 (130/162) / 40.2 (130/323): nine segment memberships fewer, five of them wrong; segment precision raised 78 → 80,
         // segment recall lowered 41 → 40.
-        new object[] { "codes", 88.0, 74.0, 80.0, 40.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): codes 89.1 / 74.1 / 82.0 (132/161 = 81.99 %) / 40.9 (never tuned on, headline only; 88 → 89, 80 → 81; chain recall 74.8 → 74.1: the per-chain lines say two right and one wrong 专汽 memberships fewer, the rows were not read).
+        new object[] { "codes", 89.0, 74.0, 81.0, 40.0 },
         // Session 42 (s42-voc, ADR 0605: words register licences use that no segment held, mined from unlabelled register files): 91.4 (106/116) / 72.6 / 82.1 / 42.3 (raised to the figures rounded down).
         // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 91.5 (108/118) / 74.0 (108/146) / 82.4 (70/85) /
         // 42.9 (two engine-parts makers, 西仪 and 玄潭, in 专汽; raised to the figures rounded down).
@@ -200,7 +202,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 44 (s44-seg, ADR 0665; never tuned on, headline only): codes-holdout 86.2 / 75.7 / 76.5 (62/81) / 38.8 (62/160): six segment
         // memberships fewer, three right and three wrong; segment precision raised 74 → 76, recall lowered 40 → 38.
         // Merged main of session 44: 86.2 / 75.7 / 76.8 (63/82) / 39.4 (63/160) (never tuned on, headline only; segment recall raised 38 → 39).
-        new object[] { "codes-holdout", 85.0, 74.0, 76.0, 39.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): codes-holdout 86.7 / 74.3 / 79.7 (63/79) / 39.4 (never tuned on, headline only; segment precision 76 → 79; chain recall 75.7 → 74.3, baseline holds: as codes).
+        new object[] { "codes-holdout", 85.0, 74.0, 79.0, 39.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
         // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among
@@ -229,18 +232,21 @@ internal sealed class ClassifierEvaluationTests
         // registers 90.8 / 90.3 / 85.9 (152/177) / 78.8: one wrong segment more (never tuned on, headline only); segment precision lowered 86 → 85.
         // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
         // headline only): 90.8 (167/184) / 90.3 (167/185) / 86.0 (153/178 = 85.96) / 79.3 (153/193) (segment recall raised to 79).
-        new object[] { "registers", 90.0, 90.0, 85.0, 79.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers 92.3 / 90.3 / 87.6 (155/177) / 80.3 (never tuned on, headline only; 90 → 92, 85 → 87, 79 → 80).
+        new object[] { "registers", 92.0, 90.0, 87.0, 80.0 },
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // registers-random 88.9 / 80.9 / 82.4 (61/74) / 67.0: one wrong segment more (never tuned on, headline only); segment precision lowered 83 → 82.
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST beside a name's 医药): registers-random 88.9 / 80.9 /
         // 81.3 (61/75) / 67.0: one wrong segment more (never tuned on, headline only; registers 85.9 → 85.4, 152/178); segment precision
         // lowered 82 → 81. With the lead's shop names (药房, a name ending in 店, 零售连锁, found reading the round's changes on the kept-back
         // register rows, not these rows): 88.9 / 80.9 / 82.4 (61/74) / 67.0 again (registers 85.9 again); raised back to 82.
-        new object[] { "registers-random", 88.0, 80.0, 82.0, 67.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-random 90.0 / 80.9 / 82.7 (62/75) / 68.1 (never tuned on, headline only; 88 → 90, 67 → 68).
+        new object[] { "registers-random", 90.0, 80.0, 82.0, 68.0 },
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 92.2 / 99.0 (95/96, 98.96) / 88.3 / 89.2.
         // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
         // headline only): 92.2 (95/103) / 99.0 (95/96) / 88.5 (92/104) / 90.2 (92/102) (raised to the figures rounded down).
-        new object[] { "registers-shown", 92.0, 98.0, 88.0, 90.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-shown 94.1 / 99.0 / 91.2 (93/102) / 91.2 (never tuned on, headline only; 92 → 94, 88 → 91, 90 → 91).
+        new object[] { "registers-shown", 94.0, 98.0, 91.0, 91.0 },
         // Session 30 (s30-regdev, ADR 0330; docs/benchmarks.md "Issue #19, round 10"): registers-dev, 240 random register rows
         // of 2000/福建, 2001/河北, 2002/江西, 2003/广西, labelled before the classifier ran on them; the register rows one may
         // tune on. Measured on main c102dac: 82.5 / 57.1 / 71.9 / 46.9; after round 10 (ADR 0330): 85.5 / 71.4 / 76.6 / 60.2; after
@@ -256,7 +262,8 @@ internal sealed class ClassifierEvaluationTests
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 94.0 / 86.8 / 92.4 / 74.5.
         // Session 44 (s44-reg, ADR 0660: a word inside a longer word of the first item, 水产品加工, 土特产 out of NC-ECOM, a network contractor, plastics made): 94.1 (80/85) / 87.9 (80/91) / 93.7 (74/79) / 75.5 (74/98) (raised to the figures rounded down).
         // Session 45 (s45-wrong, ADR 0685: a veterinary-drug maker is no farm input; a food name that trades packaged food is in no segment): 96.4 (80/83) / 87.9 (80/91) / 96.1 (74/77) / 75.5 (74/98) (raised to the figures rounded down).
-        new object[] { "registers-dev", 96.0, 87.0, 96.0, 75.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-dev 97.6 / 87.9 / 97.4 (74/76) / 75.5 (96 → 97, 96 → 97).
+        new object[] { "registers-dev", 97.0, 87.0, 97.0, 75.0 },
         // Session 31 (s31-regs, ADR 0360; docs/benchmarks.md "Issue #19, round 11"): registers-dev2, 160 random register rows
         // of 2000/河南, 2001/江苏, 2002/天津, 2003/山西, labelled before the classifier ran on them; more register rows to tune
         // on. Measured on main f25068b: 75.9 / 53.9 / 66.7 / 46.8; after round 11 (ADR 0360): 83.1 / 71.1 / 75.4 / 63.6.
@@ -268,7 +275,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 43 (s43-reg, ADR 0625: produce buyers, farm-supply counters not in HG-FINE-AGRO, nurseries, a licence that only trades chemicals, plastic-pipe and rubber-part words, 售电 not read out of 零售): 87.3 (62/71) / 81.6 / 80.9 / 71.4 (raised to the figures rounded down).
         // Session 43 (s43-svc, ADR 0630: 运业/快运 hauliers and freight named before passengers, store and market words, engineering consultancies read before 咨询, an electronics word only dealt in names no DZ maker): 88.4 (61/69) / 80.3 / 81.8 / 70.1 (raised to the figures rounded down).
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 88.6 / 81.6 / 82.1 / 71.4.
-        new object[] { "registers-dev2", 88.0, 81.0, 82.0, 71.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-dev2 89.9 / 81.6 / 83.3 (55/66) / 71.4 (88 → 89, 82 → 83).
+        new object[] { "registers-dev2", 89.0, 81.0, 83.0, 71.0 },
         // Session 32 (s32-regs3, ADR 0375; docs/benchmarks.md "Issue #19, round 12"): registers-dev3, 160 random register rows
         // of 2000/北京, 2001/云南, 2002/吉林, 2003/重庆, labelled before the classifier ran on them; a third register set to tune
         // on. Measured on main e0bc102 (a blind check of rounds 10–11): 74.3 / 57.8 / 47.2 / 35.4; after round 12: 91.4 / 71.1 /
@@ -279,7 +287,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 40 (s40-reg, ADR 0540: post offices, 中国铁通, 塑胶, an IT licence read past its computer first item, a made list's second good): 92.9 / 86.7 / 87.5 / 72.9 (raised to the figures rounded down).
         // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
         // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 92.9 (39/42) / 86.7 (39/45) / 87.8 (36/41) / 75.0 (36/48) (raised to the figures rounded down).
-        new object[] { "registers-dev3", 92.0, 86.0, 87.0, 75.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-dev3 95.1 / 86.7 / 90.0 (36/40) / 75.0 (92 → 95, 87 → 90).
+        new object[] { "registers-dev3", 95.0, 86.0, 90.0, 75.0 },
         // Session 33 (s33-regs4, ADR 0395; docs/benchmarks.md "Issue #19, round 13"): registers-dev4, 160 random register rows
         // of 1995/山东, 1998/江苏, 1999/河北, 1999/湖北, labelled before the classifier ran on them; a fourth register set to tune
         // on. Measured on main e1dbe6b (a blind check of rounds 10–12): 88.6 / 77.5 / 81.4 / 70.4; after round 13: 90.1 / 80.0 /
@@ -374,7 +383,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
         // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 90.2 (37/41) / 77.1 (37/48) / 87.2 (34/39) / 66.7 (34/51) (raised to the figures rounded down).
         // Merged main of session 45 (s45-wrong + s45-r2): 92.3 (36/39) / 75.0 (36/48) / 91.9 (34/37) / 66.7 (34/51) (rounded down).
-        new object[] { "registers-dev9", 92.0, 75.0, 91.0, 66.0 },
+        // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-dev9 92.3 / 75.0 / 92.1 (35/38) / 68.6 (91 → 92, 66 → 68).
+        new object[] { "registers-dev9", 92.0, 75.0, 92.0, 68.0 },
         // Session 42 (lead; docs/benchmarks.md "Issue #19: registers-dev10, a blind check (lead, session 42)"): registers-dev10, 120 random
         // register rows of 2000/陕西, 2000/江西, 2000/黑龙江, 2000/新疆, labelled before the classifier ran on them. Measured blind on
         // main efdbe41: 87.1 (27/31) / 60.0 (27/45) / 90.0 (27/30) / 57.4 (27/47); on the merged main of session 42 (s42-seg, s42-reg, s42-list,
@@ -433,8 +443,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 46 (s46-label; docs/benchmarks.md "Issue #19: registers-dev14, a fourteenth blind register set (s46-label, session 46)"):
         // registers-dev14, 120 random register rows of 1993/陕西, 1992/天津, 1990/浙江, 1991/河北, labelled before any classifier ran on them
         // (committed 4ff4d42). Measured blind on main b76ad63 (headline only): 88.9 (40/45) / 71.4 (40/56) / 83.7 (36/43) / 63.2 (36/57)
-        // (rounded down).
-        new object[] { "registers-dev14", 88.0, 71.0, 83.0, 63.0 },
+        // (rounded down). With s46-audit's rules (ADR 0710, made without the set): 92.9 (39/42) / 69.6 (39/56) / 90.0 (36/40) / 63.2
+        // (36/57): a car-parts works labelled ZQ-ELEC lost the ZQ-PARTSALE whose chain was right.
+        new object[] { "registers-dev14", 92.0, 69.0, 90.0, 63.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

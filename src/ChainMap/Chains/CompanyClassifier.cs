@@ -126,6 +126,12 @@ internal static class ClassifierRules
     /// <summary>Words of a company name that say it makes things (制药, 制造, 厂): such a company's verbless licence list is no trade licence.</summary>
     public static readonly string[] MakerNameWords = ["制造", "制药", "生产", "加工", "厂"];
 
+    /// <summary>
+    /// Verbs of a licence clause that make goods (ADR 0720): a trade segment's word in such a clause (汽车配件制造) names the maker's
+    /// own goods. Repair and fitting (维修, 改装) are services a parts dealer also offers and are not here.
+    /// </summary>
+    public static readonly string[] GoodsMakingVerbs = ["生产", "制造", "加工", "自产", "组装", "装配"];
+
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
@@ -998,6 +1004,16 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        // ---- A maker's goods are no trade (session 46, ADR 0720) ----
+        // A register row that makes the goods a trade segment's word names (汽车配件制造; a 机械厂 whose licence is only 汽车配件; a
+        // 汽车配件厂 that makes 仪表电器配件) is their maker, not their dealer: the labelling rules place a parts maker of an unnamed
+        // kind in no segment, and only a licence that sells the parts in the trade segment.
+        if (registerRow)
+        {
+            kept.RemoveAll(k => IsTradeOnly(k.Segment) && MakesTheGoods(name, scope, k.Candidate));
+        }
+
+        // ---- end of a maker's goods ----
         // ---- The catalogue's terms (ADR 0635) ----
         // A name's word of a whole trade (食品, 化工) guesses only the chain (环节待定, ADR 0450); the catalogue's term for the trade in
         // the licence's first items (食用农产品初加工) names the segment, and the chain-level guess then yields to it.
@@ -2935,6 +2951,46 @@ internal sealed partial class CompanyClassifier
     private bool TradeCounts(int s) =>
         Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal))
             || Array.IndexOf(ClassifierRules.SeedCodes, c) >= 0);
+
+    /// <summary>A downstream segment of dealers only: every industry code of it is a GB/T wholesale or retail class (51, 52).</summary>
+    private bool IsTradeOnly(int s) =>
+        segments[s].Tier == Tier.Downstream && segmentCodes[s].Length > 0
+        && Array.TrueForAll(segmentCodes[s], c => c.StartsWith("51", StringComparison.Ordinal) || c.StartsWith("52", StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when the company makes the goods that every word of the candidate names (ADR 0720): each licence clause holding a word
+    /// makes (<see cref="ClassifierRules.GoodsMakingVerbs"/>: 汽车配件制造), or the licence trades nothing and the name is a maker's
+    /// (<see cref="ClassifierRules.MakerNameWords"/>: a 机械厂 whose licence is only 汽车配件). A name's word counts as made when the
+    /// name is a maker's and its licence's clauses make, or say no verb at all.
+    /// </summary>
+    private static bool MakesTheGoods(string name, string scope, Candidate candidate)
+    {
+        var makerName = Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        var clauses = scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var licenceTrades = Array.Exists(clauses, c => Array.Exists(TradeVerbs, v => c.Contains(v, StringComparison.Ordinal)));
+        bool Made(string clause) => Array.Exists(ClassifierRules.GoodsMakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));
+        var words = 0;
+        foreach (var term in candidate.Terms[3] ?? [])
+        {
+            words++;
+            var holding = Array.FindAll(clauses, c => c.Contains(term, StringComparison.Ordinal));
+            if (holding.Length == 0 || !Array.TrueForAll(holding, c => Made(c) || (makerName && !licenceTrades)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var _ in candidate.Terms[0] ?? [])
+        {
+            words++;
+            if (!makerName || licenceTrades || clauses.Length == 0 || !Made(scope))
+            {
+                return false;
+            }
+        }
+
+        return words > 0 && candidate.Terms[1] is null && candidate.Terms[2] is null;
+    }
 
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
     private int TradeSegment(string? chain, string classes)

@@ -132,6 +132,18 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] GoodsMakingVerbs = ["生产", "制造", "加工", "自产", "组装", "装配"];
 
+    /// <summary>农业生产资料 (farm supplies a co-op sells): its 生产 makes nothing (ADR 0720).</summary>
+    public const string MeansOfProduction = "生产资料";
+
+    /// <summary>Words of a name that say the company makes or sells car parts (ADR 0720): the licence's parts are the car's.</summary>
+    public static readonly string[] CarPartsNameWords = ["汽车配件", "汽车零部件", "汽车部件", "汽车零配件", "汽配"];
+
+    /// <summary>The vehicle word a car-parts name puts before the licence's parts word (汽车 + 电器 = 汽车电器, ADR 0720).</summary>
+    public const string CarWord = "汽车";
+
+    /// <summary>The chain whose words a car-parts name's vehicle word completes (ADR 0720).</summary>
+    public const string CarPartsChain = "ZQ";
+
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
@@ -991,6 +1003,11 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of farm chemicals a counter sells ----
+        if (registerRow)
+        {
+            kept.RemoveAll(k => IsTradeOnly(k.Segment) && MakesTheGoods(name, scope, k.Candidate)); // ADR 0720, below
+        }
+
         if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
@@ -1826,6 +1843,12 @@ internal sealed partial class CompanyClassifier
         // 会议会展服务 first in a hotel's or a property manager's licence is its rooms let for meetings, not an exhibition business.
         var lodging = Array.Exists(ClassifierRules.LodgingNameWords, w => fields[0].Contains(w, StringComparison.Ordinal));
         // ---- end of a lodging or property name's meeting rooms ----
+        // ---- A car-parts name says whose parts the licence makes (session 46, ADR 0720) ----
+        // 浙江省三门县第一汽车配件厂, `仪表电器配件制造`: the name's vehicle word (汽车) stands before the licence's parts word, which
+        // reads as the car part (汽车电器, 汽车仪表) a segment of the vehicle's chain names.
+        var vehicle = registerRow && Array.Exists(ClassifierRules.CarPartsNameWords, w => fields[0].Contains(w, StringComparison.Ordinal))
+            && !first.Contains(ClassifierRules.CarWord, StringComparison.Ordinal);
+        // ---- end of a car-parts name ----
         bool? otherService = null;
         foreach (var (term, segment, strength) in fieldTerms)
         {
@@ -1836,6 +1859,8 @@ internal sealed partial class CompanyClassifier
 
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term)
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
+            inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
+                && segments[segment].ChainCode == ClassifierRules.CarPartsChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
             // ---- A word inside a longer word of the first item (session 44, ADR 0660) ----
             // As in the fields (ADR 0365): 水产品 (a farm's product, 畜禽养殖) inside 水产品冷冻 or 水产品加工 (初加工) names the
             // processor's goods, not a farm; terms are read longest first.
@@ -2968,12 +2993,18 @@ internal sealed partial class CompanyClassifier
         var makerName = Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
         var clauses = scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var licenceTrades = Array.Exists(clauses, c => Array.Exists(TradeVerbs, v => c.Contains(v, StringComparison.Ordinal)));
-        bool Made(string clause) => Array.Exists(ClassifierRules.GoodsMakingVerbs, v => clause.Contains(v, StringComparison.Ordinal));
+        bool Made(string clause) => Array.Exists(ClassifierRules.GoodsMakingVerbs, v => clause.Replace(ClassifierRules.MeansOfProduction, string.Empty, StringComparison.Ordinal).Contains(v, StringComparison.Ordinal));
         var words = 0;
         foreach (var term in candidate.Terms[3] ?? [])
         {
             words++;
             var holding = Array.FindAll(clauses, c => c.Contains(term, StringComparison.Ordinal));
+            if (holding.Length == 0 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal) && term.Length >= ClassifierRules.CarWord.Length + 2)
+            {
+                // A car-parts name's licence word read with the name's vehicle word (配件 as 汽车配件).
+                holding = Array.FindAll(clauses, c => c.Contains(term[ClassifierRules.CarWord.Length..], StringComparison.Ordinal));
+            }
+
             if (holding.Length == 0 || !Array.TrueForAll(holding, c => Made(c) || (makerName && !licenceTrades)))
             {
                 return false;

@@ -2236,7 +2236,7 @@ internal sealed partial class CompanyClassifier
     [GeneratedRegex("法律、法规、国务院决定规定禁止的不得经营.{0,160}?市场主体自主选择经营[。.;]?")]
     private static partial Regex ReformPreamble();
 
-    [GeneratedRegex("^许可经营项目:?无(?=[;。,、]|一般经营项目|$)[;。,、]?(?:一般经营项目:?)?")]
+    [GeneratedRegex("^许可经营项目:?无(?=[;。,、]|一般经营项目|$)[;。,、]?(?:一般经营项目:?)?|^一般经营项目:")]
     private static partial Regex LicenceHeading();
 
     /// <summary>

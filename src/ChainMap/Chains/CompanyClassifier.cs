@@ -69,7 +69,7 @@ internal static class ClassifierRules
     /// business scope without any verb that names one of them, of a company whose name makes nothing (<see cref="MakerNameWords"/>),
     /// is a trade licence. A maker's licence lists dosage forms (片剂、胶囊剂、注射剂) or says 生产.
     /// </summary>
-    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机"];
+    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机", "化工产品", "化工原料"];
 
     /// <summary>
     /// The classes of the drug-trading licence (药品经营许可证: 中成药, 化学药制剂, 抗生素, 生化药品, 生物制品, 中药饮片; the first six
@@ -2310,10 +2310,14 @@ internal sealed partial class CompanyClassifier
     private static bool Makes(string scope)
     {
         var text = scope.Contains(TechnologyDevelopment, StringComparison.Ordinal) ? scope.Replace(TechnologyDevelopment, string.Empty, StringComparison.Ordinal) : scope;
+        // Goods for production use (工业生产用…液体批发, ADR 0720) are what a dealer sells to makers: 生产用 makes nothing.
+        text = text.Contains(ForProductionUse, StringComparison.Ordinal) ? text.Replace(ForProductionUse, string.Empty, StringComparison.Ordinal) : text;
         return Array.Exists(MakingVerbs, v => text.Contains(v, StringComparison.Ordinal));
     }
 
     private const string TechnologyDevelopment = "技术开发";
+
+    private const string ForProductionUse = "生产用";
 
     private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 

@@ -69,7 +69,7 @@ internal static class ClassifierRules
     /// business scope without any verb that names one of them, of a company whose name makes nothing (<see cref="MakerNameWords"/>),
     /// is a trade licence. A maker's licence lists dosage forms (片剂、胶囊剂、注射剂) or says 生产.
     /// </summary>
-    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机", "化工产品", "化工原料"];
+    public static readonly string[] LicenceGoods = ["中成药", "化学药制剂", "抗生素", "生化药品", "生物制品", "中药饮片", "医疗器械", "器械", "农业机械", "农机"];
 
     /// <summary>
     /// The classes of the drug-trading licence (药品经营许可证: 中成药, 化学药制剂, 抗生素, 生化药品, 生物制品, 中药饮片; the first six
@@ -2497,7 +2497,7 @@ internal sealed partial class CompanyClassifier
         // A scope without any verb that lists goods as a trading licence does (中成药、化学药制剂; 三类：注射穿刺器械), of a company
         // whose name makes nothing, is a trade licence too (round 9b): wholesale, as such a licence is.
         var verb = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) ? "销售"
-            : IsLicenceList(name, scope) ? LicenceListVerb
+            : IsLicenceList(name, scope) || ChemicalsListedFirst(name, scope) ? LicenceListVerb
             : null;
         if (verb is null)
         {
@@ -2636,6 +2636,15 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private static bool IsLicenceList(string name, string scope) =>
         Array.Exists(ClassifierRules.LicenceGoods, g => scope.Contains(g, StringComparison.Ordinal))
+        && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when a verbless licence opens with chemicals in general (<see cref="ClassifierRules.ChemicalGoodsWords"/>: `化工产品`;
+    /// `化工原料、建筑材料`) and the company name has no word of making: a chemicals dealer's licence list, as a drug licence's classes
+    /// are a drug dealer's (ADR 0720). A general store's list with 化工 among its goods (五金、交电、化工产品) is not one.
+    /// </summary>
+    private static bool ChemicalsListedFirst(string name, string scope) =>
+        Array.Exists(ClassifierRules.ChemicalGoodsWords, w => FirstItem(scope).Contains(w, StringComparison.Ordinal))
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>

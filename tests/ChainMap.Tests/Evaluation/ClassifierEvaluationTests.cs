@@ -186,7 +186,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 44 (s44-seg, ADR 0665: a division's guess yields to a segment the row's words name; never tuned on, headline only): codes
         // 88.7 / 74.1 / 80.2 (130/162) / 40.2 (130/323): nine segment memberships fewer, five of them wrong; segment precision raised 78 → 80,
         // segment recall lowered 41 → 40.
-        new object[] { "codes", 88.0, 74.0, 80.0, 40.0 },
+        // Session 46 (s46-r2, ADR 0720; headline only): 89.1 (213/239) / 74.5 (213/286) / 81.5 (132/162) / 40.9 (132/323) (raised to the
+        // figures rounded down: one chain-right but segment-wrong ZQ-PARTSALE of a parts maker went).
+        new object[] { "codes", 89.0, 74.0, 81.0, 40.0 },
         // Session 42 (s42-voc, ADR 0605: words register licences use that no segment held, mined from unlabelled register files): 91.4 (106/116) / 72.6 / 82.1 / 42.3 (raised to the figures rounded down).
         // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 91.5 (108/118) / 74.0 (108/146) / 82.4 (70/85) /
         // 42.9 (two engine-parts makers, 西仪 and 玄潭, in 专汽; raised to the figures rounded down).
@@ -200,7 +202,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 44 (s44-seg, ADR 0665; never tuned on, headline only): codes-holdout 86.2 / 75.7 / 76.5 (62/81) / 38.8 (62/160): six segment
         // memberships fewer, three right and three wrong; segment precision raised 74 → 76, recall lowered 40 → 38.
         // Merged main of session 44: 86.2 / 75.7 / 76.8 (63/82) / 39.4 (63/160) (never tuned on, headline only; segment recall raised 38 → 39).
-        new object[] { "codes-holdout", 85.0, 74.0, 76.0, 39.0 },
+        // Session 46 (s46-r2, ADR 0720; headline only): 86.8 (105/121) / 75.0 (105/140) / 78.8 (63/80) / 39.4 (63/160) (raised to the
+        // figures rounded down).
+        new object[] { "codes-holdout", 86.0, 75.0, 78.0, 39.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
         // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among
@@ -229,14 +233,18 @@ internal sealed class ClassifierEvaluationTests
         // registers 90.8 / 90.3 / 85.9 (152/177) / 78.8: one wrong segment more (never tuned on, headline only); segment precision lowered 86 → 85.
         // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
         // headline only): 90.8 (167/184) / 90.3 (167/185) / 86.0 (153/178 = 85.96) / 79.3 (153/193) (segment recall raised to 79).
-        new object[] { "registers", 90.0, 90.0, 85.0, 79.0 },
+        // Session 46 (s46-r2, ADR 0720: 超市 in a name; headline only): 90.8 (168/185) / 90.8 (168/185) / 86.0 (154/179) / 79.8 (154/193)
+        // (raised to the figures rounded down).
+        new object[] { "registers", 90.0, 90.0, 86.0, 79.0 },
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // registers-random 88.9 / 80.9 / 82.4 (61/74) / 67.0: one wrong segment more (never tuned on, headline only); segment precision lowered 83 → 82.
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST beside a name's 医药): registers-random 88.9 / 80.9 /
         // 81.3 (61/75) / 67.0: one wrong segment more (never tuned on, headline only; registers 85.9 → 85.4, 152/178); segment precision
         // lowered 82 → 81. With the lead's shop names (药房, a name ending in 店, 零售连锁, found reading the round's changes on the kept-back
         // register rows, not these rows): 88.9 / 80.9 / 82.4 (61/74) / 67.0 again (registers 85.9 again); raised back to 82.
-        new object[] { "registers-random", 88.0, 80.0, 82.0, 67.0 },
+        // Session 46 (s46-r2, ADR 0720: 超市 in a name; headline only): 89.0 (73/82) / 82.0 (73/89) / 82.7 (62/75) / 68.1 (62/91) (raised
+        // to the figures rounded down).
+        new object[] { "registers-random", 89.0, 82.0, 82.0, 68.0 },
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 92.2 / 99.0 (95/96, 98.96) / 88.3 / 89.2.
         // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
         // headline only): 92.2 (95/103) / 99.0 (95/96) / 88.5 (92/104) / 90.2 (92/102) (raised to the figures rounded down).
@@ -308,7 +316,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST): 97.4 / 83.1 / 93.2 (68/73) / 74.7 (68/91) (raised).
         // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
         // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 97.4 (74/76) / 83.1 (74/89) / 93.2 (69/74) / 75.8 (69/91) (raised to the figures rounded down).
-        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 75.0 },
+        // Session 46 (s46-r2, ADR 0720: a verbless 化工产品 licence of a 化工 name): 97.4 (74/76) / 83.1 (74/89) / 93.3 (70/75) / 76.9 (70/91)
+        // (raised to the figures rounded down).
+        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 76.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): registers-dev6, 160 random
         // register rows of 2002/福建, 1998/四川, 2001/河南, 1992/湖北, labelled before the classifier ran on them. Measured blind
         // on main 706dcfa: 90.0 / 50.0 / 81.6 / 43.5.
@@ -434,7 +444,10 @@ internal sealed class ClassifierEvaluationTests
         // registers-dev14, 120 random register rows of 1993/陕西, 1992/天津, 1990/浙江, 1991/河北, labelled before any classifier ran on them
         // (committed 4ff4d42). Measured blind on main b76ad63 (headline only): 88.9 (40/45) / 71.4 (40/56) / 83.7 (36/43) / 63.2 (36/57)
         // (rounded down).
-        new object[] { "registers-dev14", 88.0, 71.0, 83.0, 63.0 },
+        // Session 46 (s46-r2, ADR 0720: a maker's goods are no trade, a car-parts name says whose parts, the opening 一般经营项目:
+        // heading, 生产用 and a verbless 化工产品 licence of a chemicals dealer, 超市 — tuned on: it is this round's set): 95.5 (42/44) /
+        // 75.0 (42/56) / 93.2 (41/44) / 71.9 (41/57) (raised to the figures rounded down).
+        new object[] { "registers-dev14", 95.0, 75.0, 93.0, 71.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

@@ -2128,7 +2128,9 @@ internal sealed partial class CompanyClassifier
     /// `许可经营项目:无` (no permitted items) with the `一般经营项目:` heading after it (`许可经营项目:无;一般经营项目:电线电缆的生产、销售`,
     /// common in Inner Mongolia's register; a 许可经营项目 that names items is kept as written), and the preamble of the 2014 register reform that opens whole provinces'
     /// licences (`法律、法规、国务院决定规定禁止的不得经营;…市场主体自主选择经营。(汽车、摩托车零部件制造销售。)`), the licence in the
-    /// bracket after it read as the licence. Without them the first item is the business itself, not a heading.
+    /// bracket after it read as the licence; and an opening `一般经营项目:` heading alone (session 46, ADR 0720: `一般经营项目:设计、制作、
+    /// 代理、发布国内各类广告`; Shenzhen's `一般经营项目是:` is the catalogue format's, ADR 0620). Without them the first item is the
+    /// business itself, not a heading.
     /// </summary>
     /// <summary>Endings of resorts and scenic areas: a company that runs one (…景区管理有限公司) is in tourism by the resort's name.</summary>
     private static readonly string[] ResortEndings = ["旅游度假区", "度假区", "风景名胜区", "风景区", "景区"];

@@ -129,6 +129,24 @@ internal static class ClassifierRules
     /// <summary>The ends of a sales unit's name (某某厂批发零售部, 某某厂门市部): the unit trades whatever its parent makes (ADR 0710).</summary>
     public static readonly string[] SalesUnitNameEnds = ["门市部", "门市", "经营部", "批发部", "零售部", "商店", "商场"];
 
+    /// <summary>
+    /// Verbs of a licence clause that make goods (ADR 0720): a trade segment's word in such a clause (汽车配件制造) names the maker's
+    /// own goods. Repair and fitting (维修, 改装) are services a parts dealer also offers and are not here.
+    /// </summary>
+    public static readonly string[] GoodsMakingVerbs = ["生产", "制造", "加工", "自产", "组装", "装配"];
+
+    /// <summary>农业生产资料 (farm supplies a co-op sells): its 生产 makes nothing (ADR 0720).</summary>
+    public const string MeansOfProduction = "生产资料";
+
+    /// <summary>Words of a name that say the company makes or sells car parts (ADR 0720): the licence's parts are the car's.</summary>
+    public static readonly string[] CarPartsNameWords = ["汽车配件", "汽车零部件", "汽车部件", "汽车零配件", "汽配"];
+
+    /// <summary>The vehicle word a car-parts name puts before the licence's parts word (汽车 + 电器 = 汽车电器, ADR 0720).</summary>
+    public const string CarWord = "汽车";
+
+    /// <summary>The chain whose words a car-parts name's vehicle word completes (ADR 0720).</summary>
+    public const string CarPartsChain = "ZQ";
+
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
@@ -1036,6 +1054,22 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of farm chemicals a counter sells ----
+        // ---- A maker's goods are no trade (session 46, ADRs 0710 and 0720) ----
+        // A register row that makes the goods a trade segment's words name is their maker, not their dealer: the labelling rules place
+        // a parts maker of an unnamed kind in no segment, and only a licence that sells the parts in the trade segment. Two readings
+        // of "makes" (IsMakersTrade): every licence clause holding the candidate's words makes them (汽车配件制造; a 机械厂 whose licence
+        // is only 汽车配件; a 汽车配件厂 that makes 仪表电器配件, ADR 0720), or the licence's first clause makes (汽车配件、摩托车配件、阀门
+        // 制造加工; 生产、销售：汽车零部件), no clause only trades the chain's goods and the name is no trader's or shop's (ADR 0710: a segment
+        // of manufactured goods' trade; farm produce and food, which depots that buy and mill are labelled with, left out). The first
+        // reading is applied before the first-item fallback too (so that a first item may place what the name's trade word no longer
+        // does); both after the rules that may add a segment (below). The second reading before the fallback let it place a wrong
+        // segment of the right chain (codes-holdout: segment precision 79.7 → 78.8).
+        var firstClauseMakes = registerRow && Array.Exists(MakingActivities, v => HoldsVerb(FirstClause(scope), v)) && !IsTradersName(name);
+        if (registerRow)
+        {
+            kept.RemoveAll(k => IsMakersTrade(k.Segment, k.Candidate, name, scope, firstClauseMakes: false, tradeClauses));
+        }
+
         if (kept.Count == 0 && sold == 0)
         {
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
@@ -1139,14 +1173,10 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of a repairer ----
 
-        // ---- A maker's goods are not its trade (session 46, ADR 0710) ----
-        // A register row whose licence's first clause makes (汽车配件、摩托车配件、阀门制造加工; 生产、销售：汽车零部件) and no clause of
-        // which only trades the chain's goods is a maker: a segment of the goods' trade (GB/T 51 wholesale, 52 retail: 汽车配件 of
-        // ZQ-PARTSALE) that its name or first item proposes is not its business (parts of no named kind: none, as the codes set).
-        // A trader's or a shop's name (商贸, 门市, 经营部) still says the trade.
-        if (registerRow && Array.Exists(MakingActivities, v => HoldsVerb(FirstClause(scope), v)) && !IsTradersName(name))
+        // ---- A maker's goods are no trade, after the rules that may add a segment (ADRs 0710 and 0720; see above) ----
+        if (registerRow)
         {
-            kept.RemoveAll(k => IsGoodsTradeSegment(k.Segment) && !tradeClauses.Exists(t => t.Chains.Contains(segments[k.Segment].ChainCode)));
+            kept.RemoveAll(k => IsMakersTrade(k.Segment, k.Candidate, name, scope, firstClauseMakes, tradeClauses));
         }
 
         // ---- end of a maker's goods ----
@@ -1883,6 +1913,12 @@ internal sealed partial class CompanyClassifier
         // 会议会展服务 first in a hotel's or a property manager's licence is its rooms let for meetings, not an exhibition business.
         var lodging = Array.Exists(ClassifierRules.LodgingNameWords, w => fields[0].Contains(w, StringComparison.Ordinal));
         // ---- end of a lodging or property name's meeting rooms ----
+        // ---- A car-parts name says whose parts the licence makes (session 46, ADR 0720) ----
+        // 浙江省三门县第一汽车配件厂, `仪表电器配件制造`: the name's vehicle word (汽车) stands before the licence's parts word, which
+        // reads as the car part (汽车电器, 汽车仪表) a segment of the vehicle's chain names.
+        var vehicle = registerRow && Array.Exists(ClassifierRules.CarPartsNameWords, w => fields[0].Contains(w, StringComparison.Ordinal))
+            && !first.Contains(ClassifierRules.CarWord, StringComparison.Ordinal);
+        // ---- end of a car-parts name ----
         bool? otherService = null;
         foreach (var (term, segment, strength) in fieldTerms)
         {
@@ -1893,6 +1929,8 @@ internal sealed partial class CompanyClassifier
 
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term)
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
+            inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
+                && segments[segment].ChainCode == ClassifierRules.CarPartsChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
             // ---- A word inside a longer word of the first item (session 44, ADR 0660) ----
             // As in the fields (ADR 0365): 水产品 (a farm's product, 畜禽养殖) inside 水产品冷冻 or 水产品加工 (初加工) names the
             // processor's goods, not a farm; terms are read longest first.
@@ -2160,7 +2198,9 @@ internal sealed partial class CompanyClassifier
     /// `许可经营项目:无` (no permitted items) with the `一般经营项目:` heading after it (`许可经营项目:无;一般经营项目:电线电缆的生产、销售`,
     /// common in Inner Mongolia's register; a 许可经营项目 that names items is kept as written), and the preamble of the 2014 register reform that opens whole provinces'
     /// licences (`法律、法规、国务院决定规定禁止的不得经营;…市场主体自主选择经营。(汽车、摩托车零部件制造销售。)`), the licence in the
-    /// bracket after it read as the licence. Without them the first item is the business itself, not a heading.
+    /// bracket after it read as the licence; and an opening `一般经营项目:` heading alone (session 46, ADR 0720: `一般经营项目:设计、制作、
+    /// 代理、发布国内各类广告`; Shenzhen's `一般经营项目是:` is the catalogue format's, ADR 0620). Without them the first item is the
+    /// business itself, not a heading.
     /// </summary>
     /// <summary>Endings of resorts and scenic areas: a company that runs one (…景区管理有限公司) is in tourism by the resort's name.</summary>
     private static readonly string[] ResortEndings = ["旅游度假区", "度假区", "风景名胜区", "风景区", "景区"];
@@ -2268,7 +2308,7 @@ internal sealed partial class CompanyClassifier
     [GeneratedRegex("法律、法规、国务院决定规定禁止的不得经营.{0,160}?市场主体自主选择经营[。.;]?")]
     private static partial Regex ReformPreamble();
 
-    [GeneratedRegex("^许可经营项目:?无(?=[;。,、]|一般经营项目|$)[;。,、]?(?:一般经营项目:?)?")]
+    [GeneratedRegex("^许可经营项目:?无(?=[;。,、]|一般经营项目|$)[;。,、]?(?:一般经营项目:?)?|^一般经营项目:")]
     private static partial Regex LicenceHeading();
 
     /// <summary>
@@ -2342,6 +2382,8 @@ internal sealed partial class CompanyClassifier
     private static bool Makes(string scope)
     {
         var text = scope.Contains(TechnologyDevelopment, StringComparison.Ordinal) ? scope.Replace(TechnologyDevelopment, string.Empty, StringComparison.Ordinal) : scope;
+        // Goods for production use (工业生产用…液体批发, ADR 0720) are what a dealer sells to makers: 生产用 makes nothing.
+        text = text.Contains(ForProductionUse, StringComparison.Ordinal) ? text.Replace(ForProductionUse, string.Empty, StringComparison.Ordinal) : text;
         return Array.Exists(MakingVerbs, v => HoldsVerb(text, v));
     }
 
@@ -2378,6 +2420,8 @@ internal sealed partial class CompanyClassifier
     private static readonly string[] RepairVerbs = ["维修", "修理"];
 
     private const string TechnologyDevelopment = "技术开发";
+
+    private const string ForProductionUse = "生产用";
 
     private static readonly string[] MakingVerbs = ["生产", "制造", "加工", "自产", "研发", "研制", "开发", "种植", "养殖", "饲养", "组装", "装配", "改装", "维修", "修理", "屠宰", "酿造", "烘焙", "冶炼", "炼制", "灌装"];
 
@@ -2557,7 +2601,7 @@ internal sealed partial class CompanyClassifier
         // A scope without any verb that lists goods as a trading licence does (中成药、化学药制剂; 三类：注射穿刺器械), of a company
         // whose name makes nothing, is a trade licence too (round 9b): wholesale, as such a licence is.
         var verb = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) ? "销售"
-            : IsLicenceList(name, scope) || IsFoodLicenceList(name, scope) ? LicenceListVerb
+            : IsLicenceList(name, scope) || OpensWithTradedGoods(name, scope) ? LicenceListVerb
             : null;
         if (verb is null)
         {
@@ -2699,12 +2743,16 @@ internal sealed partial class CompanyClassifier
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
-    /// True when a business scope without any verb (the caller checks) opens with the classes of the food-trading licence
-    /// (<see cref="ClassifierRules.FoodLicenceClasses"/>: 预包装食品、散装食品、乳制品…) and the name has no word of making: a food
-    /// trader's licence, as a drug trader's verbless list is (session 46, ADR 0710: 湖南省食品总公司).
+    /// True when a business scope without any verb (the caller checks) opens with goods only traders list so (and the name has no
+    /// word of making): the classes of the food-trading licence (<see cref="ClassifierRules.FoodLicenceClasses"/>: 预包装食品、散装食品、
+    /// 乳制品…; session 46, ADR 0710: 湖南省食品总公司) or chemicals in general (<see cref="ClassifierRules.ChemicalGoodsWords"/>: `化工产品`;
+    /// `化工原料、建筑材料`; ADR 0720): a food or chemicals dealer's licence, as a drug trader's verbless list is. A general store's list
+    /// with 化工 among its goods (五金、交电、化工产品) is not one.
     /// </summary>
-    private static bool IsFoodLicenceList(string name, string scope) =>
-        Array.Exists(ClassifierRules.FoodLicenceClasses, g => FirstItem(scope).Contains(g, StringComparison.Ordinal))
+    private static bool OpensWithTradedGoods(string name, string scope) =>
+        FirstItem(scope) is var first
+        && (Array.Exists(ClassifierRules.FoodLicenceClasses, g => first.Contains(g, StringComparison.Ordinal))
+            || Array.Exists(ClassifierRules.ChemicalGoodsWords, w => first.Contains(w, StringComparison.Ordinal)))
         && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>
@@ -3061,6 +3109,52 @@ internal sealed partial class CompanyClassifier
         Array.Exists(segmentCodes[s], c => Array.Exists(ClassifierRules.GoodsWhoseTradeCounts, g => c.StartsWith(g, StringComparison.Ordinal))
             || Array.IndexOf(ClassifierRules.SeedCodes, c) >= 0);
 
+    /// <summary>A downstream segment of dealers only: every industry code of it is a GB/T wholesale or retail class (51, 52).</summary>
+    private bool IsTradeOnly(int s) =>
+        segments[s].Tier == Tier.Downstream && segmentCodes[s].Length > 0
+        && Array.TrueForAll(segmentCodes[s], c => c.StartsWith("51", StringComparison.Ordinal) || c.StartsWith("52", StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when the company makes the goods that every word of the candidate names (ADR 0720): each licence clause holding a word
+    /// makes (<see cref="ClassifierRules.GoodsMakingVerbs"/>: 汽车配件制造), or the licence trades nothing and the name is a maker's
+    /// (<see cref="ClassifierRules.MakerNameWords"/>: a 机械厂 whose licence is only 汽车配件). A name's word counts as made when the
+    /// name is a maker's and its licence's clauses make, or say no verb at all.
+    /// </summary>
+    private static bool MakesTheGoods(string name, string scope, Candidate candidate)
+    {
+        var makerName = Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal));
+        var clauses = scope.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var licenceTrades = Array.Exists(clauses, c => Array.Exists(TradeVerbs, v => c.Contains(v, StringComparison.Ordinal)));
+        bool Made(string clause) => Array.Exists(ClassifierRules.GoodsMakingVerbs, v => clause.Replace(ClassifierRules.MeansOfProduction, string.Empty, StringComparison.Ordinal).Contains(v, StringComparison.Ordinal));
+        var words = 0;
+        foreach (var term in candidate.Terms[3] ?? [])
+        {
+            words++;
+            var holding = Array.FindAll(clauses, c => c.Contains(term, StringComparison.Ordinal));
+            if (holding.Length == 0 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal) && term.Length >= ClassifierRules.CarWord.Length + 2)
+            {
+                // A car-parts name's licence word read with the name's vehicle word (配件 as 汽车配件).
+                holding = Array.FindAll(clauses, c => c.Contains(term[ClassifierRules.CarWord.Length..], StringComparison.Ordinal));
+            }
+
+            if (holding.Length == 0 || !Array.TrueForAll(holding, c => Made(c) || (makerName && !licenceTrades)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var _ in candidate.Terms[0] ?? [])
+        {
+            words++;
+            if (!makerName || licenceTrades || clauses.Length == 0 || !Made(scope))
+            {
+                return false;
+            }
+        }
+
+        return words > 0 && candidate.Terms[1] is null && candidate.Terms[2] is null;
+    }
+
     /// <summary>The first downstream segment of <paramref name="chain"/> with an industry code in one of the GB/T classes <paramref name="classes"/> ("515|525"), or −1.</summary>
     private int TradeSegment(string? chain, string classes)
     {
@@ -3098,9 +3192,16 @@ internal sealed partial class CompanyClassifier
     /// a service. Farm produce and food (511, 512, 522) are left out: a grain depot that buys, stores and mills is labelled a trader.
     /// </summary>
     private bool IsGoodsTradeSegment(int s) =>
-        segments[s].Tier == Tier.Downstream && segmentCodes[s].Length > 0
-        && Array.TrueForAll(segmentCodes[s], c => (c.StartsWith("51", StringComparison.Ordinal) || c.StartsWith("52", StringComparison.Ordinal))
-            && !Array.Exists(ProduceTradeClasses, p => c.StartsWith(p, StringComparison.Ordinal)));
+        IsTradeOnly(s) && !Array.Exists(segmentCodes[s], c => Array.Exists(ProduceTradeClasses, p => c.StartsWith(p, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// True when a register row's membership of a trade segment is a maker's goods (ADRs 0710, 0720; see Classify): the candidate's
+    /// words are made where the licence holds them (<see cref="MakesTheGoods"/>), or the first clause makes (<paramref name="firstClauseMakes"/>)
+    /// and no trade clause deals in the chain's goods, for a segment of manufactured goods' trade.
+    /// </summary>
+    private bool IsMakersTrade(int s, Candidate candidate, string name, string scope, bool firstClauseMakes, List<(string Clause, HashSet<string> Chains)> tradeClauses) =>
+        IsTradeOnly(s) && (MakesTheGoods(name, scope, candidate)
+            || (firstClauseMakes && IsGoodsTradeSegment(s) && !tradeClauses.Exists(t => t.Chains.Contains(segments[s].ChainCode))));
 
     private static readonly string[] ProduceTradeClasses = ["511", "512", "522"];
 

@@ -3111,6 +3111,51 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the pool audit's wrong classes, session 46 ----
 
+    // ---- Register rows, session 46 (s46-r2, ADR 0720) ----
+
+    // A register row that makes car parts (汽车配件制造; a 机械厂 whose licence is only 汽车配件; a 汽车配件厂 whose licence makes) is
+    // their maker, not their dealer: it is in no trade segment (零配件流通), and the labelling rules leave a maker of an unnamed part
+    // in none. A licence that sells the parts (a 汽车配件厂 that 生产、销售 them, a dealer) stays in the trade segment.
+    [TestCase("某某县环城某某机械厂", "汽车配件制造。", false)]
+    [TestCase("某某市石塘仪器机械厂", "汽车配件", false)]
+    [TestCase("某某输送机械厂", "汽车配件制造；紧固件制造。", false)]
+    [TestCase("某某市某某工贸有限公司", "汽车配件、五金交电、机电产品销售。", true)]
+    [TestCase("某某市某某汽车配件有限公司", "销售汽车配件，五金产品。销售汽车用品、轮胎、润滑油。", true)]
+    public Task A_maker_of_car_parts_is_no_parts_dealer(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "ZQ-PARTSALE", placed);
+
+    // A car-parts name (汽车配件厂) says whose parts its licence makes: 仪表电器配件制造 reads as 汽车仪表 and 汽车电器 (汽车电子电器).
+    // The same licence under a name that names no car places nothing there.
+    [TestCase("某某省某某县第一汽车配件厂", "仪表电器配件制造。", "ZQ-ELEC", true)]
+    [TestCase("某某省某某县第一汽车配件厂", "仪表电器配件制造。", "ZQ-PARTSALE", false)]
+    [TestCase("某某省某某县第一仪表配件厂", "仪表电器配件制造。", "ZQ-ELEC", false)]
+    [TestCase("某某汽车仪表有限公司", "生产、加工：仪表及汽车配件；货物进出口", "ZQ-ELEC", true)]
+    public Task A_car_parts_name_says_whose_parts_the_licence_makes(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
+    // The licence's opening heading 一般经营项目: is no item: an advertiser's operations follow it (设计、制作、代理、发布…广告). 工业生产用
+    // goods (flammable liquids for factories) are what a dealer sells: 生产用 makes nothing, and a 化工 name whose licence only
+    // 批发 them is a chemicals dealer. So is a 化工 name whose verbless licence opens with 化工产品 or 化工原料; a general store's list
+    // with chemicals among its goods (五金、交电、化工产品) is not one.
+    [TestCase("某某市某某环境艺术工程有限公司", "一般经营项目：设计、制作、代理、发布国内各类广告；室内外装饰装修工程的设计、施工。", "FW-BIZ", true)]
+    [TestCase("某某市某某环境艺术工程有限公司", "一般经营项目：室内外装饰装修工程的设计、施工。", "FW-BIZ", false)]
+    [TestCase("某某市某某化工供应有限公司", "工业生产用三类1项低闪点液体、三类2项中闪点液体、三类3项高闪点液体（剧毒、监控、一类易制毒化学品除外）批发", "HG-LOGI", true)]
+    [TestCase("某某市某某化工染料有限公司", "化工产品", "HG-LOGI", true)]
+    [TestCase("某某县某某化工建材公司", "化工原料(不含危险化学品、易制毒化学品）、建筑材料", "HG-LOGI", true)]
+    [TestCase("某某县机电化工公司", "普通机械、摩托车及其零配件、农用机械及配件、电器机械设备及器材、化工产品", "HG-LOGI", false)]
+    [TestCase("某某市某某化工厂", "化工产品", "HG-LOGI", false)]
+    public Task Register_rows_of_session_46_are_placed_by_their_words(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
+    // 超市 and 超级市场 in a name are a supermarket's (商贸流通), as 连锁超市 was; in a licence alone they place nothing.
+    [TestCase("某某市某某区饮食服务公司某某超级市场", "零售预包装食品零售、散装食品、乳制品（含婴幼儿配方乳粉）；烟、酒、日用百货零售", true)]
+    [TestCase("某某超市有限公司某某分店", "超级市场零售；预包装食品兼散装食品批发兼零售", true)]
+    [TestCase("某某市某某物业管理有限公司", "物业管理；超市经营；房屋租赁", false)]
+    public Task A_supermarket_s_name_places_it_in_trade(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "FW-TRADE", placed);
+
+    // ---- end of register rows, session 46 (s46-r2) ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -188,6 +188,10 @@ internal sealed class ClassifierEvaluationTests
         // 88.7 / 74.1 / 80.2 (130/162) / 40.2 (130/323): nine segment memberships fewer, five of them wrong; segment precision raised 78 → 80,
         // segment recall lowered 41 → 40.
         // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): codes 89.1 / 74.1 / 82.0 (132/161 = 81.99 %) / 40.9 (never tuned on, headline only; 88 → 89, 80 → 81; chain recall 74.8 → 74.1: the per-chain lines say two right and one wrong 专汽 memberships fewer, the rows were not read).
+        // Session 46 (s46-r2, ADR 0720; headline only): 89.1 (213/239) / 74.5 (213/286) / 81.5 (132/162) / 40.9 (132/323) (raised to the
+        // figures rounded down: one chain-right but segment-wrong ZQ-PARTSALE of a parts maker went).
+        // Merged main of session 46 (both rounds): 89.1 (212/238) / 74.1 (212/286) / 82.0 (132/161) / 40.9 (132/323): s46-r2's row is the
+        // one s46-audit's rules already changed.
         new object[] { "codes", 89.0, 74.0, 81.0, 40.0 },
         // Session 42 (s42-voc, ADR 0605: words register licences use that no segment held, mined from unlabelled register files): 91.4 (106/116) / 72.6 / 82.1 / 42.3 (raised to the figures rounded down).
         // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 91.5 (108/118) / 74.0 (108/146) / 82.4 (70/85) /
@@ -203,7 +207,11 @@ internal sealed class ClassifierEvaluationTests
         // memberships fewer, three right and three wrong; segment precision raised 74 → 76, recall lowered 40 → 38.
         // Merged main of session 44: 86.2 / 75.7 / 76.8 (63/82) / 39.4 (63/160) (never tuned on, headline only; segment recall raised 38 → 39).
         // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): codes-holdout 86.7 / 74.3 / 79.7 (63/79) / 39.4 (never tuned on, headline only; segment precision 76 → 79; chain recall 75.7 → 74.3, baseline holds: as codes).
-        new object[] { "codes-holdout", 85.0, 74.0, 79.0, 39.0 },
+        // Session 46 (s46-r2, ADR 0720; headline only): 86.8 (105/121) / 75.0 (105/140) / 78.8 (63/80) / 39.4 (63/160) (raised to the
+        // figures rounded down).
+        // Merged main of session 46 (both rounds): 86.7 (104/120) / 74.3 (104/140) / 79.7 (63/79) / 39.4 (63/160) (chain recall 74, as
+        // s46-audit measured; segment precision 79).
+        new object[] { "codes-holdout", 86.0, 74.0, 79.0, 39.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
         // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among
@@ -233,6 +241,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
         // headline only): 90.8 (167/184) / 90.3 (167/185) / 86.0 (153/178 = 85.96) / 79.3 (153/193) (segment recall raised to 79).
         // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers 92.3 / 90.3 / 87.6 (155/177) / 80.3 (never tuned on, headline only; 90 → 92, 85 → 87, 79 → 80).
+        // Session 46 (s46-r2, ADR 0720: 超市 in a name; headline only): 90.8 (168/185) / 90.8 (168/185) / 86.0 (154/179) / 79.8 (154/193)
+        // (raised to the figures rounded down).
+        // Merged main of session 46 (both rounds): 92.3 (168/182) / 90.8 (168/185) / 87.6 (156/178) / 80.8 (156/193) (rounded down).
         new object[] { "registers", 92.0, 90.0, 87.0, 80.0 },
         // Session 43, round 2 (s43-r2, ADR 0640: a name's chain-level guess yields to the first clause's segment of the same chain when that clause makes): 
         // registers-random 88.9 / 80.9 / 82.4 (61/74) / 67.0: one wrong segment more (never tuned on, headline only); segment precision lowered 83 → 82.
@@ -241,7 +252,10 @@ internal sealed class ClassifierEvaluationTests
         // lowered 82 → 81. With the lead's shop names (药房, a name ending in 店, 零售连锁, found reading the round's changes on the kept-back
         // register rows, not these rows): 88.9 / 80.9 / 82.4 (61/74) / 67.0 again (registers 85.9 again); raised back to 82.
         // Session 46 (s46-audit, ADR 0710: the pool audit's wrong classes): registers-random 90.0 / 80.9 / 82.7 (62/75) / 68.1 (never tuned on, headline only; 88 → 90, 67 → 68).
-        new object[] { "registers-random", 90.0, 80.0, 82.0, 68.0 },
+        // Session 46 (s46-r2, ADR 0720: 超市 in a name; headline only): 89.0 (73/82) / 82.0 (73/89) / 82.7 (62/75) / 68.1 (62/91) (raised
+        // to the figures rounded down).
+        // Merged main of session 46 (both rounds): 90.1 (73/81) / 82.0 (73/89) / 82.9 (63/76) / 69.2 (63/91) (rounded down).
+        new object[] { "registers-random", 90.0, 82.0, 82.0, 69.0 },
         // Merged main of session 43 (s43-mod, s43-reg, s43-svc and the lead): 92.2 / 99.0 (95/96, 98.96) / 88.3 / 89.2.
         // Session 45 (s45-r2, ADR 0695: a name's division word adds the making first item's segment, 生产肉制品 beside 米面制品; measured
         // headline only): 92.2 (95/103) / 99.0 (95/96) / 88.5 (92/104) / 90.2 (92/102) (raised to the figures rounded down).
@@ -317,7 +331,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 44, round 2 (s44-r2, ADR 0675: a drug-trading licence names SW-DIST): 97.4 / 83.1 / 93.2 (68/73) / 74.7 (68/91) (raised).
         // Session 45 (s45-r2, ADR 0695: co-op shops read whole for farm inputs, shipping hauliers, 道路货物运输, 变流设备, 自控设备, 养鱼,
         // 蔬菜制品, 工程塑料制品, a division word adds the first item's segment): 97.4 (74/76) / 83.1 (74/89) / 93.2 (69/74) / 75.8 (69/91) (raised to the figures rounded down).
-        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 75.0 },
+        // Session 46 (s46-r2, ADR 0720: a verbless 化工产品 licence of a 化工 name): 97.4 (74/76) / 83.1 (74/89) / 93.3 (70/75) / 76.9 (70/91)
+        // (raised to the figures rounded down).
+        new object[] { "registers-dev5", 97.0, 83.0, 93.0, 76.0 },
         // Session 37 (lead; docs/benchmarks.md "Issue #19: registers-dev6 and products-blind, blind checks (session 37)"): registers-dev6, 160 random
         // register rows of 2002/福建, 1998/四川, 2001/河南, 1992/湖北, labelled before the classifier ran on them. Measured blind
         // on main 706dcfa: 90.0 / 50.0 / 81.6 / 43.5.
@@ -445,7 +461,10 @@ internal sealed class ClassifierEvaluationTests
         // (committed 4ff4d42). Measured blind on main b76ad63 (headline only): 88.9 (40/45) / 71.4 (40/56) / 83.7 (36/43) / 63.2 (36/57)
         // (rounded down). With s46-audit's rules (ADR 0710, made without the set): 92.9 (39/42) / 69.6 (39/56) / 90.0 (36/40) / 63.2
         // (36/57): a car-parts works labelled ZQ-ELEC lost the ZQ-PARTSALE whose chain was right.
-        new object[] { "registers-dev14", 92.0, 69.0, 90.0, 63.0 },
+        // Session 46 (s46-r2, ADR 0720: a maker's goods are no trade, a car-parts name says whose parts, the opening 一般经营项目:
+        // heading, 生产用 and a verbless 化工产品 licence of a chemicals dealer, 超市 — tuned on: it is this round's set): 95.5 (42/44) /
+        // 75.0 (42/56) / 93.2 (41/44) / 71.9 (41/57) (raised to the figures rounded down).
+        new object[] { "registers-dev14", 95.0, 75.0, 93.0, 71.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

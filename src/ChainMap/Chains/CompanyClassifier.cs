@@ -745,11 +745,18 @@ internal sealed partial class CompanyClassifier
         var licenceCodes = hasCell ? [] : LicenceClasses(scope);
 
         // ---- end of a licence item that is a GB/T making class ----
+        // ---- An industry outside the eight chains backs no segment (ADR 0705) ----
+        // A 申万 industry that sw2021.csv marks outside the chains (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) keeps its codes for
+        // what they say against a segment, but its code agreeing with a segment's (17 with 功能性面料's 1751, 748 with 化工工程设计's
+        // 7484) is no support: the label itself says the company is in none.
+        IReadOnlyList<IndustryCode> backingCodes = industries.NamesAnIndustryOutsideTheChains(company.Industry) ? [] : industryCodes;
+
+        // ---- end of an industry outside the eight chains ----
         if (industryCodes.Count + nameCodes.Count + licenceCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
             {
-                var (agreement, code) = Agreement(segmentCodes[s], industryCodes, 1.0);
+                var (agreement, code) = Agreement(segmentCodes[s], backingCodes, 1.0);
                 var cellAgreement = agreement;
                 var (nameAgreement, nameCode) = Agreement(segmentCodes[s], nameCodes, NameCodeWeight);
                 if (nameAgreement > agreement)

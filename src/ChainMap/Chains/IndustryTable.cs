@@ -135,7 +135,7 @@ internal sealed class IndustryTable
                 row.ElementAtOrDefault(3)?.Trim() ?? string.Empty,
                 SplitCodes(row.ElementAtOrDefault(4)),
                 SplitCodes(row.ElementAtOrDefault(5)),
-                (row.ElementAtOrDefault(6) ?? string.Empty).Contains(OutsideMark, StringComparison.Ordinal));
+                Array.Exists(OutsideMarks, m => (row.ElementAtOrDefault(6) ?? string.Empty).Contains(m, StringComparison.Ordinal)));
             swByCode[industry.Code] = industry;
             if (industry.ParentCode.Length > 0)
             {
@@ -383,11 +383,14 @@ internal sealed class IndustryTable
         return null;
     }
 
-    /// <summary>The note of data/industry/sw2021.csv that marks a 申万 industry no segment of the eight chains holds (钢铁, 其他纺织, 工程咨询服务Ⅲ).</summary>
-    private const string OutsideMark = "八条链之外";
+    /// <summary>
+    /// The notes of data/industry/sw2021.csv that mark a 申万 industry no segment of the eight chains holds: 八条链之外 (钢铁, 其他纺织,
+    /// 工程咨询服务Ⅲ) and 八条链无…分段 (乳品, 渔业, 输变电设备).
+    /// </summary>
+    private static readonly string[] OutsideMarks = ["八条链之外", "八条链无"];
 
     /// <summary>
-    /// True when the industry cell is a 申万 industry (name or path) that sw2021.csv marks outside the eight chains (note 八条链之外, no
+    /// True when the industry cell is a 申万 industry (name or path) that sw2021.csv marks outside the eight chains (<see cref="OutsideMarks"/>, no
     /// segment): its GB/T codes (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) say what the company is not, but back no segment (ADR 0705).
     /// </summary>
     public bool NamesAnIndustryOutsideTheChains(string? industry) => SwPathEnd(industry) is { Outside: true, Segments.Length: 0 };

@@ -1524,6 +1524,19 @@ internal sealed partial class CompanyClassifier
             return RankSuggestions(s, candidate, scores);
         }
 
+        // ---- A division's usual segment beside a name word of the same division names the chain (ADR 0705) ----
+        // The cell names only a GB/T division (C27医药制造业) whose usual segment (SW-CHEM, ADR 0265) is the guess, and the name's
+        // industry words name that whole division too (药业 → 27): the rule above, whose guess is then the cell's label and not the
+        // name's word. Two guesses of one division say the trade twice, not the segment.
+        if (candidate.GuessFrom[0] && !candidate.GuessFrom[1] && sources[3] == 0 && DivisionAtMost(1) && DivisionAtMost(2) && !candidate.LicenceTradesTheGoods
+            && cell.NamesDivisionsOnly && candidate.LabelGuess == cell.Text && cell.DivisionWords.Count > 0
+            && candidate.SourceCodeEvidence[0] is { } nameDivision && nameDivision[(nameDivision.LastIndexOf('→') + 1)..].Length == 2
+            && cell.DivisionWords.Values.All(d => SharesDivision(s, d)))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of a division's usual segment beside a name word of the same division ----
         if (candidate.NamedByWord || candidate.GuessFrom[0] || candidate.GuessFrom[1])
         {
             return null;

@@ -838,6 +838,15 @@ internal sealed partial class CompanyClassifier
 
                 // A division's guess (医药制造业 → SW-CHEM, ADR 0265) proposes its segment but is no source of its own: it
                 // says which segment a division most often means, not what this company makes.
+                if (from == 1 && !candidate.GuessFrom[1])
+                {
+                    candidate.ProductsGuessFactor = ProductPositionFactor(products, label);
+                }
+                else if (from == 1)
+                {
+                    candidate.ProductsGuessFactor = Math.Max(candidate.ProductsGuessFactor, ProductPositionFactor(products, label));
+                }
+
                 candidate.GuessFrom[from] |= from != 2 || !divisionAlone;
                 if (strongWords.Contains((label, guessedCode)))
                 {
@@ -934,7 +943,8 @@ internal sealed partial class CompanyClassifier
             if (!candidate.HasText)
             {
                 // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
-                score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
+                score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0
+                    : LabelGuess * (candidate.GuessFrom[1] && !candidate.GuessFrom[0] && !candidate.GuessFrom[2] && candidate.SourceCode[2] == 0 ? candidate.ProductsGuessFactor : 1)));
             }
             // A guess from an industry word of the products alone (广告, 化工, 食品 among a group's revenue lines) that the
             // industry cell contradicts says nothing: the cell names the company's own industry (ADR 0202). The name's own
@@ -3528,6 +3538,9 @@ internal sealed partial class CompanyClassifier
         /// <summary>Which source a guess of this segment came from (an industry word of the name or products, the label).</summary>
         public bool[] GuessFrom { get; } = new bool[4];
 
+        /// <summary>What a guess from a products word counts for by the word's place in the list (ADR 0202's position factors; ADR 0705).</summary>
+        public double ProductsGuessFactor { get; set; } = 1.0;
+
         /// <summary>True when the company's known industry lies outside the segment's codes (word matches count half).</summary>
         public bool Disagrees { get; set; }
 
@@ -3595,7 +3608,7 @@ internal sealed partial class CompanyClassifier
             for (var f = 0; f < 4; f++)
             {
                 var words = Field(f) * weights[f] * (Disagrees ? DisagreeFactor : 1);
-                result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength : 0));
+                result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength * (f == 1 ? ProductsGuessFactor : 1) : 0));
             }
 
             return result;

@@ -3024,6 +3024,25 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Any(m => m.Segment.Code == "SW-CHEM" && !m.ChainLevel), Is.EqualTo(segment), Describe(matches));
     }
 
+    // A products word's guess counts by the word's place in the list as the segments' own words do (ADR 0202): 军民用无人机系统 seventh
+    // among a defence-electronics maker's lines is a weaker 应急无人装备 guess than 无人机系统 first; a leather-chemicals maker's 化工贸易类
+    // sixth no longer outweighs 皮革功能助剂 (化学助剂) with 精细化工, the guess of 化工.
+    [Test]
+    public async Task A_products_word_s_guess_counts_by_its_place_in_the_list()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var late = classifier.Classify(new CompanyText("某某电子技术股份有限公司", "航天装备Ⅲ", "军品、航天军用、军用航天、民用、民品、测控通信系统、军民用无人机系统、精确制导武器系统", null));
+        var first = classifier.Classify(new CompanyText("某某电子技术股份有限公司", "航天装备Ⅲ", "无人机系统、测控通信系统、军品", null));
+        var leather = classifier.Classify(new CompanyText("某某科技股份有限公司", "其他化学制品", "着色剂、清洁制革材料、皮革功能助剂、涂饰材料、环保型多层实木板材、化工贸易类、平衡项目、羽毛及其制品", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(late.Single(m => m.Segment.Code == "YJ-RESC-ROBOT").Confidence, Is.LessThan(first.Single(m => m.Segment.Code == "YJ-RESC-ROBOT").Confidence), Describe(late));
+            Assert.That(leather.Select(m => m.MembershipCode), Does.Contain("HG-FINE-ADD").And.Not.Contain("HG-FINE"), Describe(leather));
+        });
+    }
+
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

@@ -788,11 +788,18 @@ internal sealed partial class CompanyClassifier
         var licenceCodes = hasCell ? [] : LicenceClasses(scope);
 
         // ---- end of a licence item that is a GB/T making class ----
+        // ---- An industry outside the eight chains backs no segment (ADR 0705) ----
+        // A 申万 industry that sw2021.csv marks outside the chains (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) keeps its codes for
+        // what they say against a segment, but its code agreeing with a segment's (17 with 功能性面料's 1751, 748 with 化工工程设计's
+        // 7484) is no support: the label itself says the company is in none.
+        IReadOnlyList<IndustryCode> backingCodes = industries.NamesAnIndustryOutsideTheChains(company.Industry) ? [] : industryCodes;
+
+        // ---- end of an industry outside the eight chains ----
         if (industryCodes.Count + nameCodes.Count + licenceCodes.Count > 0)
         {
             for (var s = 0; s < segments.Count; s++)
             {
-                var (agreement, code) = Agreement(segmentCodes[s], industryCodes, 1.0);
+                var (agreement, code) = Agreement(segmentCodes[s], backingCodes, 1.0);
                 var cellAgreement = agreement;
                 var (nameAgreement, nameCode) = Agreement(segmentCodes[s], nameCodes, NameCodeWeight);
                 if (nameAgreement > agreement)
@@ -885,6 +892,15 @@ internal sealed partial class CompanyClassifier
 
                 // A division's guess (医药制造业 → SW-CHEM, ADR 0265) proposes its segment but is no source of its own: it
                 // says which segment a division most often means, not what this company makes.
+                if (from == 1 && !candidate.GuessFrom[1])
+                {
+                    candidate.ProductsGuessFactor = ProductPositionFactor(products, label);
+                }
+                else if (from == 1)
+                {
+                    candidate.ProductsGuessFactor = Math.Max(candidate.ProductsGuessFactor, ProductPositionFactor(products, label));
+                }
+
                 candidate.GuessFrom[from] |= from != 2 || !divisionAlone;
                 if (strongWords.Contains((label, guessedCode)))
                 {
@@ -988,7 +1004,8 @@ internal sealed partial class CompanyClassifier
             if (!candidate.HasText)
             {
                 // Codes and labels place a company in a chain; without a word of the segment they are a guess, never confirmed.
-                score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0 : LabelGuess));
+                score = Math.Min(WithoutTextCap, score + (candidate.LabelGuess is null ? 0
+                    : LabelGuess * (candidate.GuessFrom[1] && !candidate.GuessFrom[0] && !candidate.GuessFrom[2] && candidate.SourceCode[2] == 0 ? candidate.ProductsGuessFactor : 1)));
             }
             // A guess from an industry word of the products alone (广告, 化工, 食品 among a group's revenue lines) that the
             // industry cell contradicts says nothing: the cell names the company's own industry (ADR 0202). The name's own
@@ -1621,6 +1638,19 @@ internal sealed partial class CompanyClassifier
             return RankSuggestions(s, candidate, scores);
         }
 
+        // ---- A division's usual segment beside a name word of the same division names the chain (ADR 0705) ----
+        // The cell names only a GB/T division (C27医药制造业) whose usual segment (SW-CHEM, ADR 0265) is the guess, and the name's
+        // industry words name that whole division too (药业 → 27): the rule above, whose guess is then the cell's label and not the
+        // name's word. Two guesses of one division say the trade twice, not the segment.
+        if (candidate.GuessFrom[0] && !candidate.GuessFrom[1] && sources[3] == 0 && DivisionAtMost(1) && DivisionAtMost(2) && !candidate.LicenceTradesTheGoods
+            && cell.NamesDivisionsOnly && candidate.LabelGuess == cell.Text && cell.DivisionWords.Count > 0
+            && candidate.SourceCodeEvidence[0] is { } nameDivision && nameDivision[(nameDivision.LastIndexOf('→') + 1)..].Length == 2
+            && cell.DivisionWords.Values.All(d => SharesDivision(s, d)))
+        {
+            return RankSuggestions(s, candidate, scores);
+        }
+
+        // ---- end of a division's usual segment beside a name word of the same division ----
         if (candidate.NamedByWord || candidate.GuessFrom[0] || candidate.GuessFrom[1])
         {
             return null;
@@ -3829,6 +3859,9 @@ internal sealed partial class CompanyClassifier
         /// <summary>Which source a guess of this segment came from (an industry word of the name or products, the label).</summary>
         public bool[] GuessFrom { get; } = new bool[4];
 
+        /// <summary>What a guess from a products word counts for by the word's place in the list (ADR 0202's position factors; ADR 0705).</summary>
+        public double ProductsGuessFactor { get; set; } = 1.0;
+
         /// <summary>True when the company's known industry lies outside the segment's codes (word matches count half).</summary>
         public bool Disagrees { get; set; }
 
@@ -3896,7 +3929,7 @@ internal sealed partial class CompanyClassifier
             for (var f = 0; f < 4; f++)
             {
                 var words = Field(f) * weights[f] * (Disagrees ? DisagreeFactor : 1);
-                result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength : 0));
+                result[f] = Math.Max(words, Math.Max(SourceCode[f], GuessFrom[f] ? GuessStrength * (f == 1 ? ProductsGuessFactor : 1) : 0));
             }
 
             return result;

@@ -134,7 +134,8 @@ internal sealed class IndustryTable
                 row[2].Trim(),
                 row.ElementAtOrDefault(3)?.Trim() ?? string.Empty,
                 SplitCodes(row.ElementAtOrDefault(4)),
-                SplitCodes(row.ElementAtOrDefault(5)));
+                SplitCodes(row.ElementAtOrDefault(5)),
+                Array.Exists(OutsideMarks, m => (row.ElementAtOrDefault(6) ?? string.Empty).Contains(m, StringComparison.Ordinal)));
             swByCode[industry.Code] = industry;
             if (industry.ParentCode.Length > 0)
             {
@@ -381,6 +382,18 @@ internal sealed class IndustryTable
 
         return null;
     }
+
+    /// <summary>
+    /// The notes of data/industry/sw2021.csv that mark a 申万 industry no segment of the eight chains holds: 八条链之外 (钢铁, 其他纺织,
+    /// 工程咨询服务Ⅲ) and 八条链无…分段 (乳品, 渔业, 输变电设备).
+    /// </summary>
+    private static readonly string[] OutsideMarks = ["八条链之外", "八条链无"];
+
+    /// <summary>
+    /// True when the industry cell is a 申万 industry (name or path) that sw2021.csv marks outside the eight chains (<see cref="OutsideMarks"/>, no
+    /// segment): its GB/T codes (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) say what the company is not, but back no segment (ADR 0705).
+    /// </summary>
+    public bool NamesAnIndustryOutsideTheChains(string? industry) => SwPathEnd(industry) is { Outside: true, Segments.Length: 0 };
 
     /// <summary>The 申万 industry a folded name stands for (with or without its level mark Ⅱ/Ⅲ or a 申万 mark), or null.</summary>
     private SwIndustry? SwIndustryOf(string folded)
@@ -658,7 +671,7 @@ internal sealed class IndustryTable
     }
 
     /// <summary>One row of data/industry/sw2021.csv.</summary>
-    private sealed record SwIndustry(int Level, string Code, string Name, string ParentCode, string[] Codes, string[] Segments);
+    private sealed record SwIndustry(int Level, string Code, string Name, string ParentCode, string[] Codes, string[] Segments, bool Outside);
 
     /// <summary>A GICS industry of data/industry/gics.csv: its level (1 sector … 4 sub-industry), GB/T codes and usual segments.</summary>
     private sealed record GicsIndustry(int Level, string[] Codes, string[] Segments);

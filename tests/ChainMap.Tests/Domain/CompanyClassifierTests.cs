@@ -1271,7 +1271,7 @@ internal sealed class CompanyClassifierTests
 
     // A segment only whole GB/T divisions support (C27医药制造业's usual 化学制剂, the name's 制药 → 27) yields to a segment of its chain
     // that words of the row name (the licence's 中药提取 and dosage forms → 中药饮片与中成药; issue #19, session 44, ADR 0665). Alone, the
-    // division's guess still places the company.
+    // division's guess beside the name's 制药 of the same division places the company in the chain, 化学制剂 suggested first (ADR 0705).
     [Test]
     public async Task A_division_s_guess_yields_to_a_segment_the_row_s_words_name()
     {
@@ -1283,7 +1283,7 @@ internal sealed class CompanyClassifierTests
         Assert.Multiple(() =>
         {
             Assert.That(worded.Where(m => !m.ChainLevel).Select(m => m.MembershipCode), Is.EqualTo(new[] { "SW-TCM" }), Describe(worded));
-            Assert.That(alone.Select(m => m.MembershipCode), Does.Contain("SW-CHEM"), Describe(alone));
+            Assert.That(alone.Single(m => m.Segment.ChainCode == "SW") is { ChainLevel: true, Segment.Code: "SW-CHEM" }, Is.True, Describe(alone));
         });
     }
 
@@ -2510,19 +2510,19 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Any(m => m.Segment.ChainCode == "HG"), Is.EqualTo(chemicals), Describe(matches));
     }
 
-    // 出口贸易 among a dairy or garment maker's products is a trade the cell does not back (ADR 0545's service line; 农产品进出口贸易 has no
-    // industry codes but is downstream, a trade): the membership is the chain's (环节待定) with the segment suggested. Without a cell the
-    // products are all the row says and the segment stays.
-    [TestCase("乳品", "低温乳制品、出口贸易、UHT鲜奶系列、常温乳制品", true)]
+    // 出口贸易 among a dairy or garment maker's products names no farm produce and no segment (session 46, ADR 0705; before, ADR 0570 made
+    // it the chain's 环节待定 as a trade the cell does not back). 农产品出口 still names the segment; without a cell the products are all the
+    // row says and the segment stays.
+    [TestCase("乳品", "低温乳制品、出口贸易、UHT鲜奶系列、常温乳制品", null)]
     [TestCase(null, "出口贸易、农产品出口", false)]
-    public async Task A_makers_export_trade_line_names_only_the_chain(string? industry, string products, bool chainLevel)
+    public async Task A_makers_export_trade_line_names_only_the_chain(string? industry, string products, bool? chainLevel)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
 
         var matches = classifier.Classify(new CompanyText("某某股份有限公司", industry, products, null));
 
-        var export = matches.Single(m => m.Segment.Code == "NC-EXPORT");
-        Assert.That(export.ChainLevel, Is.EqualTo(chainLevel), Describe(matches));
+        var export = matches.SingleOrDefault(m => m.Segment.Code == "NC-EXPORT");
+        Assert.That(export?.ChainLevel, Is.EqualTo(chainLevel), Describe(matches));
     }
 
     // ---- end of listed and coded rows, session 41 (ADR 0570) ----
@@ -3155,6 +3155,70 @@ internal sealed class CompanyClassifierTests
         AssertPlacedAsync(name, scope, "FW-TRADE", placed);
 
     // ---- end of register rows, session 46 (s46-r2) ----
+
+    // ---- Listed-company rows, session 46 (s46-listed, ADR 0705) ----
+
+    // A 申万 industry that sw2021.csv marks outside the eight chains (工程咨询服务Ⅲ → 748, 八条链之外) backs no segment: its code
+    // agreeing with 化工工程设计's 7484 no longer makes a road-design institute a chemical-chain company. A word of the row still
+    // places it (特钢Ⅲ → 31 and 其他纺织 → 17 back nothing, but 高强钢 and 阻燃面料 name their segments).
+    [TestCase("某某省交通规划设计研究院股份有限公司", "工程咨询服务Ⅲ", "管理、勘察设计咨询、工程设计、平衡项目、监理服务、试验检测、规划咨询、工程总承包", "HG", false)]
+    [TestCase("某某特钢股份有限公司", "特钢Ⅲ", "高强钢、铝合金板", "ZQ-MAT", true)]
+    [TestCase("某某纺织股份有限公司", "其他纺织", "阻燃面料、防化面料", "YJ-MAT-TEX", true)]
+    // 出口贸易 alone (a dairy's export line, a trading company's 进出口贸易) names no farm produce; 香菇出口 still does.
+    [TestCase("某某乳业股份有限公司", "乳品", "低温乳制品、出口贸易、UHT鲜奶系列、UHT系列、常温乳制品、纸制品、奶粉、牛初乳系列", "NC", false)]
+    [TestCase("某某食品股份有限公司", "农产品加工", "香菇出口、食用菌出口、干香菇", "NC", true)]
+    // 备用照明 (rechargeable backup lighting) is emergency lighting; plain lighting under the same industry is not.
+    [TestCase("某某电器股份有限公司", "照明设备Ⅲ", "可充电备用照明灯具、房屋建设工程、可充电交直流两用风扇、装修装饰分包工程、工程施工类、小家电器、防疫、材料销售", "YJ-SUP-POWER", true)]
+    [TestCase("某某照明股份有限公司", "照明设备Ⅲ", "LED照明灯具、路灯、筒灯", "YJ-SUP-POWER", false)]
+    public Task A_listed_row_is_placed_by_what_its_industry_and_products_say(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // A CSRC division (C27医药制造业) guesses its usual segment (化学药, ADR 0265) and the name's only industry word names the same whole
+    // division (药业 → 27): the row names the chain, not the segment (环节待定), when the licence names no drug class. A licence that
+    // makes 片剂、胶囊剂 still names the segment.
+    [TestCase("某某药业股份有限公司", "中药材种植；药材种苗培植；纸箱生产、销售；计算机软件开发；建筑材料、机械设备、五金交电及电子产品、化工产品的批发、零售；技术服务与咨询。", false)]
+    [TestCase("某某药业股份有限公司", "货物及技术进出口业务", false)]
+    [TestCase("某某药业股份有限公司", "生产片剂、重组产品、小容量注射剂、冻干粉针剂、胶囊剂、颗粒剂、原料药", true)]
+    public async Task A_division_s_guess_beside_a_name_word_of_the_division_names_the_chain(string name, string scope, bool segment)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(new CompanyText(name, "C27医药制造业", null, scope));
+
+        Assert.That(matches.Any(m => m.Segment.ChainCode == "SW"), Is.True, Describe(matches));
+        Assert.That(matches.Any(m => m.Segment.Code == "SW-CHEM" && !m.ChainLevel), Is.EqualTo(segment), Describe(matches));
+    }
+
+    // A products word's guess counts by the word's place in the list as the segments' own words do (ADR 0202): 军民用无人机系统 seventh
+    // among a defence-electronics maker's lines is a weaker 应急无人装备 guess than 无人机系统 first; a leather-chemicals maker's 化工贸易类
+    // sixth no longer outweighs 皮革功能助剂 (化学助剂) with 精细化工, the guess of 化工.
+    [Test]
+    public async Task A_products_word_s_guess_counts_by_its_place_in_the_list()
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var late = classifier.Classify(new CompanyText("某某电子技术股份有限公司", "航天装备Ⅲ", "军品、航天军用、军用航天、民用、民品、测控通信系统、军民用无人机系统、精确制导武器系统", null));
+        var first = classifier.Classify(new CompanyText("某某电子技术股份有限公司", "航天装备Ⅲ", "无人机系统、测控通信系统、军品", null));
+        var leather = classifier.Classify(new CompanyText("某某科技股份有限公司", "其他化学制品", "着色剂、清洁制革材料、皮革功能助剂、涂饰材料、环保型多层实木板材、化工贸易类、平衡项目、羽毛及其制品", null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(late.Single(m => m.Segment.Code == "YJ-RESC-ROBOT").Confidence, Is.LessThan(first.Single(m => m.Segment.Code == "YJ-RESC-ROBOT").Confidence), Describe(late));
+            Assert.That(leather.Select(m => m.MembershipCode), Does.Contain("HG-FINE-ADD").And.Not.Contain("HG-FINE"), Describe(leather));
+        });
+    }
+
+    private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)
+    {
+        var classifier = new CompanyClassifier(await DefaultChainsAsync());
+
+        var matches = classifier.Classify(row);
+
+        Assert.That(matches.Any(m => segmentOrChain.Contains('-', StringComparison.Ordinal) ? m.Segment.Code == segmentOrChain && !m.ChainLevel : m.Segment.ChainCode == segmentOrChain),
+            Is.EqualTo(placed), Describe(matches));
+    }
+
+    // ---- end of listed-company rows, session 46 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;

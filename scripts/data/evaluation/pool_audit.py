@@ -3,11 +3,16 @@
 register rows that no labelled set uses (tests/ChainMap.Tests/Evaluation/audits/README.md).
 
 Usage:
-  python3 pool_audit.py draw <pool.csv> <output.txt> [n]
+  python3 pool_audit.py pool <folder> <pool.csv> <prefix> <year/province> ...
+      every eligible row of the files (<folder>/<year>/<province>.csv, one `git show` each) in the labelled sets' columns with
+      empty segments, id <prefix>-00001...: the row's 所在省份 is the file's province, its name is in no labelled set and not
+      twice in the files (as select_registers.py). Session 46's second pool (/work/pool46b.csv, s46-audit2) was
+      `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`.
+  python3 pool_audit.py draw <pool.csv> <output.txt> [n] [seed]
       <output.txt> is `evaluate-classifier --labelled <dir holding pool.csv as fresh.csv> --set fresh --mistakes 100000` of the build
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a
-      chain-level membership, 环节待定), on a row's line. Draws n (default 150) with random.Random(46) and prints them as the audit
-      file's rows with the judgement columns empty.
+      chain-level membership, 环节待定), on a row's line. Draws n (default 150) with random.Random(seed) (default 46) and prints them as the audit
+      file's rows with the judgement columns empty. The second audit (pool46b) drew 200 with seed 4646.
   python3 pool_audit.py score <audit.csv>
       chain- and segment-level precision of the judged sample with Wilson 95 % intervals, overall and per chain with >= 10; when
       the file has an `after` column (`kept`, or `dropped: <rule>` for a membership a later build no longer proposes), also of the
@@ -15,11 +20,12 @@ Usage:
 """
 import csv
 import math
+import os
 import random
 import re
 import sys
 
-LINE = re.compile(r"^(pool46-\d+) (.*?) \[\] labelled none got (.*)$")
+LINE = re.compile(r"^(pool\w*-\d+) (.*?) \[\] labelled none got (.*)$")
 MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z]+)*)\((\d\.\d\d):")
 COLUMNS = ["id", "name", "membership", "confidence", "chain_right", "segment_right", "reason"]
 
@@ -48,10 +54,34 @@ def wilson(k, n, z=1.96):
     return (c - h, c + h)
 
 
-def draw(pool_path, output_path, n):
+def pool(folder, out_path, prefix, files):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from select_registers import SOURCE, labelled_row  # noqa: E402
+    from label_files import EVAL  # noqa: E402
+    taken = set()
+    for name in sorted(os.listdir(os.path.join(EVAL, "labelled"))):
+        with open(os.path.join(EVAL, "labelled", name), encoding="utf-8", newline="") as f:
+            taken.update(row["name"] for row in csv.DictReader(f))
+    seen, n = set(), 0
+    with open(out_path, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow("id,name,province,city,county,address,industry,products,scope,stock_code,source,segments,note".split(","))
+        for file in files:
+            with open(os.path.join(folder, file + ".csv"), encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    name = row["企业名称"].strip()
+                    if row["所在省份"] != file.split("/")[1] or not name or name in taken or name in seen:
+                        continue
+                    seen.add(name)
+                    n += 1
+                    w.writerow(labelled_row(f"{prefix}-{n:05d}", file, row))
+    print(f"{n} rows -> {out_path}", file=sys.stderr)
+
+
+def draw(pool_path, output_path, n, seed=46):
     rows = {r["id"]: r for r in csv.DictReader(open(pool_path, encoding="utf-8"))}
     found = [m for m in memberships(output_path) if m[0] in rows]
-    sample = sorted(random.Random(46).sample(found, n), key=lambda m: (m[0], m[2]))
+    sample = sorted(random.Random(seed).sample(found, n), key=lambda m: (m[0], m[2]))
     print(f"{len(found)} memberships on {len({m[0] for m in found})} rows; drawn {n}", file=sys.stderr)
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(COLUMNS)
@@ -92,8 +122,11 @@ def score_rows(rows):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "draw":
-        draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150)
+    if sys.argv[1] == "pool":
+        pool(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
+    elif sys.argv[1] == "draw":
+        draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
+             int(sys.argv[5]) if len(sys.argv) > 5 else 46)
     elif sys.argv[1] == "score":
         score(sys.argv[2])
     else:

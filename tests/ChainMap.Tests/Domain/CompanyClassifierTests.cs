@@ -3208,6 +3208,26 @@ internal sealed class CompanyClassifierTests
         });
     }
 
+    // ---- pool46b audit, session 46 (ADR 0730) ----
+
+    // 质量检测 alone names no farm or food testing: a construction-works, building-materials, water or indoor-air testing firm is no
+    // 检测认证与追溯 of 农产品 (pool46b: 52 such rows, none a food tester). A firm that tests farm produce or food still is one.
+    [TestCase("某某市某某工程质量检测有限公司", "1、见证取样检测；2、主体结构工程检测；3、建筑门窗检测；4、建筑工程（使用功能）见证取样检测", false)]
+    [TestCase("某某市某某建筑材料检测有限公司", "建筑材料检测（建筑工程质量检测在其资质范围内）", false)]
+    [TestCase("某某市某某室内环境质量检测有限公司", "可承担建筑工程室内氡、甲醛、苯、氨含量的检测", false)]
+    [TestCase("某某市某某农产品质量检测有限公司", "农产品检测、食品检测；农残检测技术咨询", true)]
+    public Task Quality_testing_alone_is_no_food_testing(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-QA", placed);
+
+    // A 药业连锁 or 医药连锁 is a chain of pharmacies: 药业 in it is no drug maker's word, nor 医药 a distributor's. A drug maker whose
+    // name says 药业 still is one.
+    [TestCase("某某百信药业连锁有限责任公司", "零售（连锁）：生化药品、中药材、中药饮片、中成药、化学药制剂、抗生素制剂；二类医疗器械", "SW-RETAIL", true)]
+    [TestCase("某某百信药业连锁有限责任公司", "零售（连锁）：生化药品、中药材、中药饮片、中成药、化学药制剂、抗生素制剂；二类医疗器械", "SW-CHEM", false)]
+    [TestCase("某某宝芝林药业连锁有限公司某某分店", "中成药、化学药制剂、抗生素、生化药品、中药饮片", "SW-DIST", false)]
+    [TestCase("某某市某某药业有限公司", "片剂、硬胶囊剂、颗粒剂生产、销售", "SW-RETAIL", false)]
+    public Task A_drug_chain_s_name_is_a_pharmacy_s(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

@@ -425,6 +425,12 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] LodgingNameWords = ["酒店", "宾馆", "饭店", "度假村", "物业", "房地产"];
 
+    /// <summary>
+    /// Words of a register row's name that place it only when its licence holds a word of the same segment (ADR 0735): 信息服务 names an
+    /// agency, an internet café or a consultancy as often as an IT firm.
+    /// </summary>
+    public static readonly string[] LicenceBorneNameWords = ["信息服务"];
+
     /// <summary>Words of the meeting and exhibition services (会议服务, 会展服务, 会议会展服务, 会务服务; GB/T 728).</summary>
     public static readonly string[] MeetingWords = ["会议", "会展", "会务"];
 
@@ -701,6 +707,15 @@ internal sealed partial class CompanyClassifier
                     continue;
                 }
 
+                // ---- A name's word the licence must bear out (session 46, ADR 0735) ----
+                // 信息服务 in a register row's name is as often an agency's, an internet café's or a consultancy's as an IT firm's
+                // (…信息服务有限公司: 家政中介, 互联网上网服务, 专利信息咨询): it counts only when the licence holds a word of the segment.
+                if (f == 0 && registerRow && Array.IndexOf(ClassifierRules.LicenceBorneNameWords, term) >= 0 && !LicenceHoldsWordOf(scope, segment))
+                {
+                    continue;
+                }
+
+                // ---- end of a name's word the licence must bear out ----
                 // A word that stands only inside a longer word of an unrelated segment already counted in this field (轮毂 of
                 // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
                 // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
@@ -2232,6 +2247,10 @@ internal sealed partial class CompanyClassifier
     /// 代理、发布国内各类广告`; Shenzhen's `一般经营项目是:` is the catalogue format's, ADR 0620). Without them the first item is the
     /// business itself, not a heading.
     /// </summary>
+    /// <summary>True when the (folded) licence holds a word of segment <paramref name="segment"/> (its keywords, products, aliases or GB/T class names).</summary>
+    private bool LicenceHoldsWordOf(string scope, int segment) =>
+        scope.Length > 0 && fieldTerms.Exists(t => t.Segment == segment && t.Term.Length <= scope.Length && HoldsTerm(scope, t.Term));
+
     /// <summary>Endings of resorts and scenic areas: a company that runs one (…景区管理有限公司) is in tourism by the resort's name.</summary>
     private static readonly string[] ResortEndings = ["旅游度假区", "度假区", "风景名胜区", "风景区", "景区"];
 

@@ -3228,6 +3228,18 @@ internal sealed class CompanyClassifierTests
     public Task A_drug_chain_s_name_is_a_pharmacy_s(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // 信息服务 in a register row's name places it in 软件与信息技术服务 only when the licence holds a word of that segment: an agency
+    // (家政中介), an internet café (互联网上网服务) or a patent-information consultancy is none; a licence that says 信息服务 or 软件开发
+    // still places it (ADR 0735).
+    [TestCase("某某市某某信息服务有限公司某某分公司", "房地产、生产资料、家政中介服务。", false)]
+    [TestCase("某某市某某网络信息服务有限公司", "互联网上网服务。", false)]
+    [TestCase("某某市某某专利信息服务有限公司", "提供专利信息咨询服务、知识产权方面的咨询服务，科技信息咨询服务。", false)]
+    [TestCase("某某市某某資訊服務有限公司", "互聯網上網服務。", false)]
+    [TestCase("某某市某某信息服务有限公司", "第二类增值电信业务中的信息服务（不含固定网电话信息服务和互联网信息服务）", true)]
+    [TestCase("某某市某某信息服务有限责任公司", "会务代理、房屋经纪；计算机软件开发、设计、销售", true)]
+    public Task A_name_s_information_services_need_the_licence(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "DZ-SVC", placed);
+
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

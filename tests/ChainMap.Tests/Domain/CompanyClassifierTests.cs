@@ -3234,6 +3234,14 @@ internal sealed class CompanyClassifierTests
     public Task Off_road_machines_are_no_special_vehicles_beside_the_cell_s_guess(string name, string? products, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, "工程机械整机", products, null), "ZQ", placed);
 
+    // 燃油系统 (a car's fuel system: tank fittings, fuel lines) is a system of the power train (ZQ-POWER), beside 排气系统 and 散热器; the
+    // label 底盘与发动机系统's own word 发动机 no longer decides alone for a fuel-system maker. An aircraft's fuel system is no 专汽 part
+    // (ZQ-POWER excludes 航空).
+    [TestCase("某某传感高科股份有限公司", "底盘与发动机系统", "汽车燃油系统附件、汽车传感器、液位传感器、汽车内饰件、平衡项目", "ZQ-POWER", true)]
+    [TestCase("某某航空科技股份有限公司", "航空装备Ⅲ", "飞机燃油系统、航空机载设备、航空维修", "ZQ", false)]
+    public Task A_fuel_system_is_a_power_train_system(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
     // ---- end of products-zq, session 46 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

@@ -3,10 +3,12 @@
 products-holdout.csv (issue #19, round 4: a labelled set with main products and an industry label) from the
 产业链知识图谱 dump and scripts/data/evaluation/products-labels.txt.
 
-Usage: python3 scripts/data/evaluation/build_products.py [--blind] data.sql
+Usage: python3 scripts/data/evaluation/build_products.py [--blind | --zq] data.sql
        (data.sql is the one file inside data.zip of SOVLOOKUP/ChainKnowledgeGraph-sql at commit 9587d889669f)
 With --blind it builds labelled/products-blind.csv (session 37: 120 random companies, select_products_blind.py, labelled
 before any classifier ran on them) from products-blind-labels.txt, ids `prodb-NNNN`, not split.
+With --zq it builds labelled/products-zq.csv (session 46: 80 companies of the 专汽 industries and 40 others,
+select_products_zq.py, labelled before any classifier ran on them) from products-zq-labels.txt, ids `prodzq-NNNN`, not split.
 Checks: every code exists in the source with the same full name, every segment code is defined in
 data/chains/segments.csv, at most three segments, no code twice.
 
@@ -29,23 +31,27 @@ SOURCE = "SOVLOOKUP/ChainKnowledgeGraph-sql:data.zip/data.sql@9587d889669f"
 MAX_PRODUCTS = 8
 
 
-def main(path, blind=False):
+SETS = {"blind": ("products-blind-labels.txt", "prodb", "products-blind.csv"),
+        "zq": ("products-zq-labels.txt", "prodzq", "products-zq.csv")}
+
+
+def main(path, blind=None):
     companies = {c["code"]: c for c in load_companies(path)}
     chain_of = chain_of_segment()
     with open(os.path.join(EVAL, "real-lists", "a-shares-2026-01.csv"), encoding="utf-8", newline="") as f:
         province = {row["股票代码"]: row["省份"] for row in csv.DictReader(f)}
     rows = []
-    for stratum, code, name, segs, note in read_labels("products-blind-labels.txt" if blind else "products-labels.txt"):
+    for stratum, code, name, segs, note in read_labels(SETS[blind][0] if blind else "products-labels.txt"):
         c = companies.get(code)
         if c is None or c["fullname"] != name:
             sys.exit(f"{code} {name}: not in the source or the name differs")
         if error := check_segments(code, name, segs, chain_of):
             sys.exit(error)
         products = "、".join(p for p, _ in c["products"][:MAX_PRODUCTS])
-        rows.append([f"{'prodb' if blind else 'prod'}-{len(rows) + 1:04d}", name, province.get(code, ""), "", "", "", c["industry"], products,
+        rows.append([f"{SETS[blind][1] if blind else 'prod'}-{len(rows) + 1:04d}", name, province.get(code, ""), "", "", "", c["industry"], products,
                      "", code, SOURCE, "|".join(segs), f"{stratum}; {note}"])
     if blind:
-        write_labelled("products-blind.csv", rows)
+        write_labelled(SETS[blind][2], rows)
         return
     write_labelled("products.csv", rows)
     dev, holdout = alternate_split(rows, chain_of)
@@ -54,7 +60,7 @@ def main(path, blind=False):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--blind"]:
-        main(sys.argv[2], blind=True)
+    if sys.argv[1:2] in (["--blind"], ["--zq"]):
+        main(sys.argv[2], blind=sys.argv[1][2:])
     else:
         main(sys.argv[1])

@@ -147,6 +147,19 @@ internal static class ClassifierRules
     /// <summary>The chain whose words a car-parts name's vehicle word completes (ADR 0720).</summary>
     public const string CarPartsChain = "ZQ";
 
+    /// <summary>
+    /// Machines of a construction-machinery or handling maker's products that are no road vehicle (ADR 0725): excavators, piling rigs,
+    /// loaders, forklifts and warehouse trucks, self-propelled aerial platforms, tunnel borers. Beside them a 专汽 guess of the industry
+    /// cell alone (工程机械整机 → 工程作业专用车) yields, unless the products also name a truck-mounted kind (<see cref="TruckMountedMachineWords"/>).
+    /// </summary>
+    public static readonly string[] OffRoadMachineWords = ["挖掘机", "桩工", "装载机", "叉车", "搬运车", "仓储车辆", "高空作业平台", "盾构", "凿岩", "推土机"];
+
+    /// <summary>The special-vehicle chain (专汽), whose cell guesses yield to off-road machines (ADR 0725).</summary>
+    public const string SpecialVehicleChain = "ZQ";
+
+    /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
+    public static readonly string[] TruckMountedMachineWords = ["混凝土", "起重", "泵车", "搅拌", "环卫", "消防", "专用车", "改装车", "汽车", "高空作业车", "底盘", "清障", "养护车"];
+
     /// <summary>The segment of a road-freight company (round 12, ADR 0375): 现代物流, as the fresh set's labelling rules place hauliers.</summary>
     public const string HaulageSegment = "FW-LOGI";
 
@@ -1195,6 +1208,14 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of a division's guess that yields ----
 
+        // ---- The cell's vehicle guess yields to off-road machines (session 46, ADR 0725) ----
+        if (cell.Text.Length > 0 && products.Length > 0)
+        {
+            OffRoadMachinesYield(kept, products);
+        }
+
+        // ---- end of the cell's vehicle guess that yields ----
+
         // ---- A repairer makes nothing (session 46, ADR 0710) ----
         // A register row whose licence's only making verbs are repair (农机配件、农机维修; 修理农业机械) and whose name makes nothing
         // repairs and sells the goods: a segment that makes them (农业与食品加工装备) is not its business, as a dealer's is not.
@@ -1518,6 +1539,29 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of a division's guess that yields ----
+
+    // ---- The cell's vehicle guess yields to off-road machines (session 46, ADR 0725) ----
+
+    /// <summary>
+    /// A listed maker whose industry cell guesses a 专汽 segment (工程机械整机 → 工程作业专用车, ADR 0420) and whose products name only
+    /// machines that are no road vehicle (<see cref="ClassifierRules.OffRoadMachineWords"/>: 桩工机械、挖掘机械; 搬运车辆、仓储车辆) is no
+    /// special-vehicle maker: its 专汽 memberships that no word of the name or products names (the cell's guess, its codes, 环节待定) are
+    /// dropped. A product naming a truck-mounted kind (<see cref="ClassifierRules.TruckMountedMachineWords"/>: 混凝土机械、起重机械) keeps
+    /// them (三一重工, 中联重科: their pump trucks and truck cranes).
+    /// </summary>
+    private void OffRoadMachinesYield(List<(int Segment, double Score, Candidate Candidate)> kept, string products)
+    {
+        if (!Array.Exists(ClassifierRules.OffRoadMachineWords, w => products.Contains(w, StringComparison.Ordinal))
+            || Array.Exists(ClassifierRules.TruckMountedMachineWords, w => products.Contains(w, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        kept.RemoveAll(k => segments[k.Segment].ChainCode == ClassifierRules.SpecialVehicleChain && k.Candidate.Field(0) == 0 && k.Candidate.Field(1) == 0
+            && !k.Candidate.NamedBySpecificWord && !k.Candidate.GuessFrom[0] && !k.Candidate.GuessFrom[1] && !k.Candidate.Generic);
+    }
+
+    // ---- end of the cell's vehicle guess that yields ----
 
     /// <summary>
     /// A trade or service segment: it has industry codes and none of them in GB/T divisions 01–43 (farming, mining, making), or it has

@@ -3252,6 +3252,30 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed-company rows, session 46 ----
 
+    // ---- products-zq, session 46 (s46-zq, ADR 0725) ----
+
+    // 工程机械整机 guesses 工程作业专用车 (ADR 0420: the truck-crane and pump-truck makers); a maker whose products name only machines
+    // that are no road vehicle (piling rigs and excavators; warehouse handling trucks) is no special-vehicle maker, and the guess, with
+    // the chain-level membership it leaves, yields. Products that name a truck-mounted kind (混凝土机械、起重机械) keep it; so does the
+    // label alone (no products).
+    [TestCase("某某智能装备股份有限公司", "工程机械分部、桩工机械、地下工程机械、挖掘机械、配件、飞机租赁、销售分部、航空业务", false)]
+    [TestCase("某某智能装备股份有限公司", "机械制造业、轻小型搬运车辆、手动仓储车辆、仓储物流设备制造业、仓储物流车辆、智慧物流集成系统", false)]
+    [TestCase("某某重工股份有限公司", "挖掘机械、混凝土机械、起重机械、桩工机械、路面机械", true)]
+    [TestCase("某某重工股份有限公司", "混凝土机械、起重机械、农业机械、环境产业、环卫机械、路面、桩工机械、融资租赁", true)]
+    [TestCase("某某重工股份有限公司", null, true)]
+    public Task Off_road_machines_are_no_special_vehicles_beside_the_cell_s_guess(string name, string? products, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, "工程机械整机", products, null), "ZQ", placed);
+
+    // 燃油系统 (a car's fuel system: tank fittings, fuel lines) is a system of the power train (ZQ-POWER), beside 排气系统 and 散热器; the
+    // label 底盘与发动机系统's own word 发动机 no longer decides alone for a fuel-system maker. An aircraft's fuel system is no 专汽 part
+    // (ZQ-POWER excludes 航空).
+    [TestCase("某某传感高科股份有限公司", "底盘与发动机系统", "汽车燃油系统附件、汽车传感器、液位传感器、汽车内饰件、平衡项目", "ZQ-POWER", true)]
+    [TestCase("某某航空科技股份有限公司", "航空装备Ⅲ", "飞机燃油系统、航空机载设备、航空维修", "ZQ", false)]
+    public Task A_fuel_system_is_a_power_train_system(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // ---- end of products-zq, session 46 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

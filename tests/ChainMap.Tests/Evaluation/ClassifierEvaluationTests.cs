@@ -379,6 +379,13 @@ internal sealed class ClassifierEvaluationTests
         // wrong segment (chain figures unchanged), while codes-holdout and codes gain one right segment each: segment precision lowered 70 → 69.
         // Session 42 (s42-lvl, ADR 0610; never tuned on, headline only): 78.7 (70/89) / 86.4 / 69.5 / 65.5: one wrong chain fewer (77 → 78).
         new object[] { "products-blind", 78.0, 86.0, 69.0, 65.0 },
+        // Session 46 (s46-zq, ADR 0725; docs/benchmarks.md "Issue #19: products-zq, a blind set where 专汽 lives, then a round on it (s46-zq,
+        // session 46)"): products-zq, 120 listed companies (80 of the 专汽 industries, 40 others), labelled before any classifier ran on them
+        // (committed e19cdc3). Measured blind on e19cdc3 (classifier of main 78ce91b): 75.0 (36/48) / 62.1 (36/58) / 59.1 (26/44) / 42.6 (26/61)
+        // (rounded down); ZQ chain precision 68.8 % (11/16). Tuned on from then: with ADR 0725 (a 工程机械整机 cell's 专汽 guess yields to
+        // products that name only off-road machines) 78.3 (36/46) / 62.1 (36/58) / 60.5 (26/43) / 42.6 (26/61); ZQ 78.6 % (11/14); with 燃油系统 a
+        // word of ZQ-POWER 78.3 / 62.1 / 63.6 (28/44) / 45.9 (28/61) (raised to the figures rounded down).
+        new object[] { "products-zq", 78.0, 62.0, 63.0, 45.0 },
         // Session 39 (lead; docs/benchmarks.md "Issue #19: registers-dev7, a blind check (lead, session 39)"): registers-dev7, 120 random
         // register rows of 2002/四川, 2000/湖南, 2003/辽宁, 1997/湖北, labelled before the classifier ran on them. Measured blind on
         // main 5eff3ac: 94.3 (33/35) / 61.1 (33/54) / 90.9 (30/33) / 54.5 (30/55).

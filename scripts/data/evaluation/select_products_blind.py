@@ -22,10 +22,11 @@ from products_source import load_companies  # noqa: E402
 SIZE = 120
 
 
-def taken():
+def taken(own="products-blind.csv"):
+    """The stock codes and names of every labelled set but `own` (the set being drawn)."""
     codes, names = set(), set()
     for path in glob.glob(os.path.join(EVAL, "labelled", "*.csv")):
-        if os.path.basename(path) == "products-blind.csv":
+        if os.path.basename(path) == own:
             continue
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):

@@ -11,15 +11,13 @@ Eligible: a 申万 industry and at least one product; the stock code, the short 
 (every labelled/*.csv but products-zq.csv: its `stock_code` and `name`). Deterministic: `random.Random(46)`, companies in
 stock-code order; the 80 are drawn first, then the 40 from the eligible companies outside ZQ_INDUSTRIES.
 """
-import csv
-import glob
 import os
 import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from label_files import EVAL  # noqa: E402
 from products_source import load_companies  # noqa: E402
+from select_products_blind import taken  # noqa: E402
 
 ZQ_SIZE, OTHER_SIZE = 80, 40
 
@@ -40,20 +38,8 @@ def is_zq_industry(c):
     return c["l1"] in ZQ_LEVEL1 or c["industry"] in ZQ_LEVEL3
 
 
-def taken():
-    codes, names = set(), set()
-    for path in glob.glob(os.path.join(EVAL, "labelled", "*.csv")):
-        if os.path.basename(path) == "products-zq.csv":
-            continue
-        with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                codes.add(row["stock_code"].strip()[:6])
-                names.add(row["name"].strip())
-    return codes, names
-
-
 def main(path):
-    codes, names = taken()
+    codes, names = taken("products-zq.csv")
     pool = sorted((c for c in load_companies(path)
                    if c["industry"] and c["products"] and c["code"] not in codes
                    and c["name"] not in names and c["fullname"] not in names), key=lambda c: c["code"])

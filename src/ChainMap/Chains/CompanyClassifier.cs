@@ -144,9 +144,6 @@ internal static class ClassifierRules
     /// <summary>The vehicle word a car-parts name puts before the licence's parts word (汽车 + 电器 = 汽车电器, ADR 0720).</summary>
     public const string CarWord = "汽车";
 
-    /// <summary>The chain whose words a car-parts name's vehicle word completes (ADR 0720).</summary>
-    public const string CarPartsChain = "ZQ";
-
     /// <summary>
     /// Machines of a construction-machinery or handling maker's products that are no road vehicle (ADR 0725): excavators, piling rigs,
     /// loaders, forklifts and warehouse trucks, self-propelled aerial platforms, tunnel borers. Beside them a 专汽 guess of the industry
@@ -154,7 +151,10 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] OffRoadMachineWords = ["挖掘机", "桩工", "装载机", "叉车", "搬运车", "仓储车辆", "高空作业平台", "盾构", "凿岩", "推土机"];
 
-    /// <summary>The special-vehicle chain (专汽), whose cell guesses yield to off-road machines (ADR 0725).</summary>
+    /// <summary>
+    /// The special-vehicle chain (专汽): its cell guesses yield to off-road machines (ADR 0725), and its words are the ones a car-parts
+    /// name's vehicle word completes (ADR 0720).
+    /// </summary>
     public const string SpecialVehicleChain = "ZQ";
 
     /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
@@ -2019,7 +2019,7 @@ internal sealed partial class CompanyClassifier
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term)
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
             inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
-                && segments[segment].ChainCode == ClassifierRules.CarPartsChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
+                && segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
             // ---- A word inside a longer word of the first item (session 44, ADR 0660) ----
             // As in the fields (ADR 0365): 水产品 (a farm's product, 畜禽养殖) inside 水产品冷冻 or 水产品加工 (初加工) names the
             // processor's goods, not a farm; terms are read longest first.

@@ -150,17 +150,7 @@ public sealed class LabelledSetTests
     [Test]
     public void The_products_blind_set_is_120_listed_companies_with_industry_and_products_that_no_other_set_holds()
     {
-        var rows = ReadRows(Path.Combine(Folder, "labelled", "products-blind.csv"));
-        var others = Directory.GetFiles(Path.Combine(Folder, "labelled"), "*.csv")
-            .Where(path => Path.GetFileName(path) != "products-blind.csv")
-            .SelectMany(ReadRows)
-            .ToList();
-
-        Assert.That(rows, Has.Count.EqualTo(120));
-        Assert.That(rows.Select(row => row["stock_code"]), Is.Unique.And.All.Match("^[0-9]{6}$"));
-        Assert.That(rows.Select(row => row["stock_code"]).Where(others.Select(row => row["stock_code"]).ToHashSet().Contains), Is.Empty, "no stock code of another labelled set");
-        Assert.That(rows.Select(row => row["name"]).Where(others.Select(row => row["name"]).ToHashSet().Contains), Is.Empty, "no company of another labelled set");
-        Assert.That(rows.Where(row => row["industry"].Length == 0 || row["products"].Length == 0).Select(row => row["id"]), Is.Empty, "rows without industry or products");
+        var rows = ListedSetOfItsOwn("products-blind.csv");
         Assert.That(rows.Select(row => row["note"]), Has.All.StartWith("random; "), "a random draw, no strata");
         Assert.That(rows.Select(row => Codes(row).Count()), Has.All.InRange(0, 3));
     }
@@ -168,9 +158,21 @@ public sealed class LabelledSetTests
     [Test]
     public void The_products_zq_set_is_80_listed_companies_of_the_zq_industries_and_40_others_that_no_other_set_holds()
     {
-        var rows = ReadRows(Path.Combine(Folder, "labelled", "products-zq.csv"));
+        var rows = ListedSetOfItsOwn("products-zq.csv");
+        Assert.That(rows.Count(row => row["note"].StartsWith("zq-ind; ", StringComparison.Ordinal)), Is.EqualTo(80), "80 of the 专汽 industries");
+        Assert.That(rows.Count(row => row["note"].StartsWith("other; ", StringComparison.Ordinal)), Is.EqualTo(40), "40 of all other industries");
+        Assert.That(rows.Select(row => Codes(row).Count()), Has.All.InRange(0, 3));
+    }
+
+    /// <summary>
+    /// The rows of a drawn set of listed companies (products-blind, products-zq), after asserting what every such draw holds: 120
+    /// companies, each with a six-digit stock code, an industry and products, none of them (by code or name) in another labelled set.
+    /// </summary>
+    private static List<Dictionary<string, string>> ListedSetOfItsOwn(string file)
+    {
+        var rows = ReadRows(Path.Combine(Folder, "labelled", file));
         var others = Directory.GetFiles(Path.Combine(Folder, "labelled"), "*.csv")
-            .Where(path => Path.GetFileName(path) != "products-zq.csv")
+            .Where(path => Path.GetFileName(path) != file)
             .SelectMany(ReadRows)
             .ToList();
 
@@ -179,9 +181,7 @@ public sealed class LabelledSetTests
         Assert.That(rows.Select(row => row["stock_code"]).Where(others.Select(row => row["stock_code"]).ToHashSet().Contains), Is.Empty, "no stock code of another labelled set");
         Assert.That(rows.Select(row => row["name"]).Where(others.Select(row => row["name"]).ToHashSet().Contains), Is.Empty, "no company of another labelled set");
         Assert.That(rows.Where(row => row["industry"].Length == 0 || row["products"].Length == 0).Select(row => row["id"]), Is.Empty, "rows without industry or products");
-        Assert.That(rows.Count(row => row["note"].StartsWith("zq-ind; ", StringComparison.Ordinal)), Is.EqualTo(80), "80 of the 专汽 industries");
-        Assert.That(rows.Count(row => row["note"].StartsWith("other; ", StringComparison.Ordinal)), Is.EqualTo(40), "40 of all other industries");
-        Assert.That(rows.Select(row => Codes(row).Count()), Has.All.InRange(0, 3));
+        return rows;
     }
 
     [Test]

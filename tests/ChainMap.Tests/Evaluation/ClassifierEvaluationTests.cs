@@ -385,8 +385,8 @@ internal sealed class ClassifierEvaluationTests
         // Session 41 (s41-reg, ADR 0560: 淀粉 a word of NC-GRAIN; never tuned on, headline only): 77.8 / 86.4 / 69.5 (57/82) / 65.5: one more
         // wrong segment (chain figures unchanged), while codes-holdout and codes gain one right segment each: segment precision lowered 70 → 69.
         // Session 42 (s42-lvl, ADR 0610; never tuned on, headline only): 78.7 (70/89) / 86.4 / 69.5 / 65.5: one wrong chain fewer (77 → 78).
-        // Session 47 (s47-caudit, ADR 0745; never tuned on, headline only): 80.5 (70/87) / 86.4 / 71.3 (57/80) / 65.5: two wrong memberships
-        // fewer, one chain-level and one segment (raised 78 → 80, 69 → 71).
+        // Session 47 (s47-caudit, ADR 0745; never tuned on, headline only): 80.5 (70/87) / 86.4 / 71.3 (57/80) / 65.5: two wrong segment
+        // memberships fewer, both in a wrong chain (89 → 87 chain, 82 → 80 segment memberships; raised 78 → 80, 69 → 71).
         new object[] { "products-blind", 80.0, 86.0, 71.0, 65.0 },
         // Session 46 (s46-zq, ADR 0725; docs/benchmarks.md "Issue #19: products-zq, a blind set where 专汽 lives, then a round on it (s46-zq,
         // session 46)"): products-zq, 120 listed companies (80 of the 专汽 industries, 40 others), labelled before any classifier ran on them

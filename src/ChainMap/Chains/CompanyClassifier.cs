@@ -481,6 +481,9 @@ internal static class ClassifierRules
     public const string PesticideSegment = "HG-FINE-AGRO";
 
     /// <inheritdoc cref="PesticideSegment"/>
+    public const string PesticideInputSegment = "NC-INPUT";
+
+    /// <inheritdoc cref="PesticideSegment"/>
     public const string ChemicalsDivision = "26";
 
     /// <summary>
@@ -1208,7 +1211,7 @@ internal sealed partial class CompanyClassifier
         // Under a cell of chemicals makers only, 农药 names what the company makes (绿色农药与新型肥料), not farm inputs it supplies.
         if (industryCodes.Count > 0 && industryCodes.All(c => c.Code.StartsWith(ClassifierRules.ChemicalsDivision, StringComparison.Ordinal))
             && segmentIndex.TryGetValue(ClassifierRules.PesticideSegment, out var pesticides)
-            && segmentIndex.TryGetValue(ClassifierRules.VetDrugInputSegment, out var farmInputs))
+            && segmentIndex.TryGetValue(ClassifierRules.PesticideInputSegment, out var farmInputs))
         {
             PesticideMakerYields(kept, pesticides, farmInputs);
         }
@@ -1452,7 +1455,7 @@ internal sealed partial class CompanyClassifier
 
     // ---- end of a veterinary-drug maker ----
 
-    // ---- A pesticide maker (session 47, ADR 0745) ----
+    // ---- A civil-explosives maker (session 47, ADR 0745) ----
 
     /// <summary>
     /// True when the name, the licence's first clause (up to '；' or '。') or the first products item holds a word of civil
@@ -1465,6 +1468,10 @@ internal sealed partial class CompanyClassifier
         return Array.Exists(ClassifierRules.ExplosivesWords, w => name.Contains(w, StringComparison.Ordinal)
             || clause.Contains(w, StringComparison.Ordinal) || item.Contains(w, StringComparison.Ordinal));
     }
+
+    // ---- end of a civil-explosives maker ----
+
+    // ---- A pesticide maker (session 47, ADR 0745) ----
 
     /// <summary>
     /// A chemicals maker's 农资投入品 membership that only pesticide words support (<see cref="ClassifierRules.PesticideWords"/>) becomes

@@ -8,6 +8,14 @@ Usage:
       empty segments, id <prefix>-00001...: the row's 所在省份 is the file's province, its name is in no labelled set and not
       twice in the files (as select_registers.py). Session 46's second pool (/work/pool46b.csv, s46-audit2) was
       `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`.
+  python3 pool_audit.py codes <stock_industry.csv> <company_info.csv> <folder> <pool.csv> <prefix>
+      listed companies of the codes set's kind that no labelled set uses (session 47, s47-caudit, ADR 0745): every company of
+      the Tushare export (T) whose full name is the exact 企业名称 of a registration row (E, <folder>/<year>/<province>.csv, the
+      first such row in file order, as select_codes.py) and which has a CSRC industry in baostock (B), whose stock code, short
+      name and full name are in no labelled set (every csv under labelled/, the codes sets included), built as build_codes.py
+      builds the codes set's listed rows (industry = B's CSRC industry, stock_code, E's name/province/city/address/scope), ids
+      <prefix>-00001... in stock-code order. Session 47's pool (/work/cpool47dir/fresh.csv) was
+      `codes stock_industry.csv company_info.csv <folder> fresh.csv cpool47`.
   python3 pool_audit.py draw <pool.csv> <output.txt> [n] [seed]
       <output.txt> is `evaluate-classifier --labelled <dir holding pool.csv as fresh.csv> --set fresh --mistakes 100000` of the build
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a
@@ -25,7 +33,9 @@ import random
 import re
 import sys
 
-LINE = re.compile(r"^(pool\w*-\d+) (.*?) \[\] labelled none got (.*)$")
+# a row's line: `<id> <name> [<industry>] labelled none got ...`; the industry is empty for a register row, `C36汽车制造业` for a
+# listed company's (the codes pool's ids are cpool47-...)
+LINE = re.compile(r"^(c?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
 MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z]+)*)\((\d\.\d\d):")
 COLUMNS = ["id", "name", "membership", "confidence", "chain_right", "segment_right", "reason"]
 
@@ -78,6 +88,39 @@ def pool(folder, out_path, prefix, files):
     print(f"{n} rows -> {out_path}", file=sys.stderr)
 
 
+def codes_pool(csrc_path, basic_path, folder, out_path, prefix):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from codes_source import load_basic, load_csrc, read_registrations, registration_files  # noqa: E402
+    from build_codes import B, E, T  # noqa: E402
+    from label_files import EVAL  # noqa: E402
+    csrc, basic = load_csrc(csrc_path), load_basic(basic_path)
+    codes, names = set(), set()
+    for name in sorted(os.listdir(os.path.join(EVAL, "labelled"))):
+        with open(os.path.join(EVAL, "labelled", name), encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                codes.add(row["stock_code"])
+                names.add(row["name"])
+    found, seen = [], set()
+    for key, path in registration_files(folder):
+        for row in read_registrations(path):
+            name = row["企业名称"]
+            b = basic.get(name)
+            if not b or name in seen:
+                continue
+            seen.add(name)
+            code = b["symbol"]
+            if code not in codes and name not in names and b["name"] not in names and csrc.get(code):
+                found.append((code, key, row))
+    found.sort(key=lambda f: f[0])
+    with open(out_path, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow("id,name,province,city,county,address,industry,products,scope,stock_code,source,segments,note".split(","))
+        for n, (code, key, row) in enumerate(found, 1):
+            w.writerow([f"{prefix}-{n:05d}", row["企业名称"], row["所在省份"], row["地区"], "", row["注册地址"], csrc[code], "",
+                        row["经营范围"], code, f"{E.format(key)} + {B} + {T}", "", ""])
+    print(f"{len(found)} companies -> {out_path}", file=sys.stderr)
+
+
 def draw(pool_path, output_path, n, seed=46):
     rows = {r["id"]: r for r in csv.DictReader(open(pool_path, encoding="utf-8"))}
     found = [m for m in memberships(output_path) if m[0] in rows]
@@ -124,6 +167,8 @@ def score_rows(rows):
 if __name__ == "__main__":
     if sys.argv[1] == "pool":
         pool(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
+    elif sys.argv[1] == "codes":
+        codes_pool(*sys.argv[2:7])
     elif sys.argv[1] == "draw":
         draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
              int(sys.argv[5]) if len(sys.argv) > 5 else 46)

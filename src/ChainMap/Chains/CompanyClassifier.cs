@@ -386,6 +386,13 @@ internal static class ClassifierRules
     public static readonly string[] DosageForms = ["片剂", "胶囊剂", "注射剂", "口服液", "口服溶液"];
 
     /// <summary>
+    /// Dosage forms that only 中成药 take (ADR 0745): 丸剂 (浓缩丸, 水蜜丸, 滴丸剂 hold it), 煎膏剂 and 酒剂 — 中国药典 一部's forms of
+    /// patent medicines. A maker's licence that lists one (`滴丸剂、颗粒剂、硬胶囊剂、软胶囊剂、片剂、丸剂的生产`) names traditional
+    /// Chinese medicine as a TCM word does, so its <see cref="DosageForms"/> are its patent medicines.
+    /// </summary>
+    public static readonly string[] TcmDosageForms = ["丸剂", "煎膏剂", "酒剂"];
+
+    /// <summary>
     /// What stands after a made thing's word to name the machines that make it (锂电池生产设备, 锂电池专用设备, 塑料管生产线):
     /// a products or licence item so worded is a machine maker's, not a maker of the thing (ADR 0570).
     /// </summary>
@@ -464,6 +471,30 @@ internal static class ClassifierRules
 
     /// <inheritdoc cref="VetDrugSegment"/>
     public const string VetDrugInputSegment = "NC-INPUT";
+
+    /// <summary>
+    /// A pesticide maker (ADR 0745): on a row whose industry cell names only chemicals makers (GB/T division 26: C26化学原料和化学制品制造业,
+    /// 农药化肥), a 农资投入品 membership that only pesticide words support (<see cref="PesticideWords"/>) is the maker's 绿色农药与新型肥料
+    /// (<see cref="PesticideSegment"/>), as the labelling rules place listed pesticide makers (红太阳, 利尔化学, 新安化工); a fertiliser
+    /// maker's 化肥 keeps 农资投入品 beside it, as the labels do.
+    /// </summary>
+    public const string PesticideSegment = "HG-FINE-AGRO";
+
+    /// <inheritdoc cref="PesticideSegment"/>
+    public const string PesticideInputSegment = "NC-INPUT";
+
+    /// <inheritdoc cref="PesticideSegment"/>
+    public const string ChemicalsDivision = "26";
+
+    /// <summary>
+    /// Words of civil explosives (GB/T 2671 炸药及火工产品制造, which 申万's 民爆制品 marks outside the eight chains; the labelling rules put
+    /// civil explosives in none): a row with an industry cell whose name, first licence clause or first products item holds one is in
+    /// no chain by its cell's division alone (ADR 0745: C26化学原料和化学制品制造业 of a 民用爆破器材 maker is no 化工 company).
+    /// </summary>
+    public static readonly string[] ExplosivesWords = ["民用爆破", "民爆", "爆破器材", "炸药"];
+
+    /// <summary>The words of 农资投入品 that name pesticides (<see cref="PesticideSegment"/>).</summary>
+    public static readonly string[] PesticideWords = ["农药", "杀虫剂", "杀菌剂", "除草剂"];
 
     /// <summary>The forms a veterinary-drug maker's licence lists (粉剂, 散剂, 预混剂, 注射液 …; 兽药 GMP's lines), beside the dosage forms.</summary>
     public static readonly string[] VetDrugForms = ["粉剂", "散剂", "预混剂", "注射液", "片剂", "口服液", "颗粒剂", "消毒剂"];
@@ -1176,6 +1207,16 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a veterinary-drug maker ----
+        // ---- A pesticide maker (session 47, ADR 0745) ----
+        // Under a cell of chemicals makers only, 农药 names what the company makes (绿色农药与新型肥料), not farm inputs it supplies.
+        if (industryCodes.Count > 0 && industryCodes.All(c => c.Code.StartsWith(ClassifierRules.ChemicalsDivision, StringComparison.Ordinal))
+            && segmentIndex.TryGetValue(ClassifierRules.PesticideSegment, out var pesticides)
+            && segmentIndex.TryGetValue(ClassifierRules.PesticideInputSegment, out var farmInputs))
+        {
+            PesticideMakerYields(kept, pesticides, farmInputs);
+        }
+
+        // ---- end of a pesticide maker ----
         // ---- Two sources beat one within a chain (ADR 0390) ----
         if (company.Industry is { Length: > 0 } || products.Length > 0)
         {
@@ -1242,6 +1283,16 @@ internal sealed partial class CompanyClassifier
         {
             kept.Add(generic);
         }
+
+        // ---- An explosives maker is in no chain by its cell (session 47, ADR 0745) ----
+        // Under a cell whose division also holds chemicals (C26), a 民用爆破器材 maker's only support is the division: no word of a
+        // segment names its goods, so the division names no chain of it. A word of the row (助剂, 硝化棉) still places it.
+        if (cell.Text.Length > 0 && NamesExplosives(name, products, scope))
+        {
+            kept.RemoveAll(k => Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }));
+        }
+
+        // ---- end of an explosives maker ----
 
         var matches = kept.ConvertAll(k =>
         {
@@ -1403,6 +1454,50 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of a veterinary-drug maker ----
+
+    // ---- A civil-explosives maker (session 47, ADR 0745) ----
+
+    /// <summary>
+    /// True when the name, the licence's first clause (up to '；' or '。') or the first products item holds a word of civil
+    /// explosives (<see cref="ClassifierRules.ExplosivesWords"/>).
+    /// </summary>
+    internal static bool NamesExplosives(string name, string products, string scope)
+    {
+        var clause = scope.IndexOfAny(ClauseEnds) is var end and >= 0 ? scope[..end] : scope;
+        var item = products.IndexOfAny(ProductSeparators) is var stop and >= 0 ? products[..stop] : products;
+        return Array.Exists(ClassifierRules.ExplosivesWords, w => name.Contains(w, StringComparison.Ordinal)
+            || clause.Contains(w, StringComparison.Ordinal) || item.Contains(w, StringComparison.Ordinal));
+    }
+
+    // ---- end of a civil-explosives maker ----
+
+    // ---- A pesticide maker (session 47, ADR 0745) ----
+
+    /// <summary>
+    /// A chemicals maker's 农资投入品 membership that only pesticide words support (<see cref="ClassifierRules.PesticideWords"/>) becomes
+    /// its 绿色农药与新型肥料 membership, with the same evidence and confidence, or is dropped when that membership is kept already.
+    /// </summary>
+    private static void PesticideMakerYields(List<(int Segment, double Score, Candidate Candidate)> kept, int pesticides, int farmInputs)
+    {
+        var at = kept.FindIndex(k => k.Segment == farmInputs
+            && k.Candidate.Terms.Any(t => t is { Count: > 0 })
+            && k.Candidate.Terms.All(t => t is null || t.TrueForAll(w => Array.IndexOf(ClassifierRules.PesticideWords, w) >= 0)));
+        if (at < 0)
+        {
+            return;
+        }
+
+        if (kept.Exists(k => k.Segment == pesticides))
+        {
+            kept.RemoveAt(at);
+        }
+        else
+        {
+            kept[at] = (pesticides, kept[at].Score, kept[at].Candidate);
+        }
+    }
+
+    // ---- end of a pesticide maker ----
 
     // ---- Two sources beat one within a chain (ADR 0390) ----
 
@@ -2639,6 +2734,16 @@ internal sealed partial class CompanyClassifier
         if (industryCodes.Any(c => c.Code.Length >= 3 && Array.Exists(segmentCodes[tcmDrugs], t => t.StartsWith(c.Code, StringComparison.Ordinal) || c.Code.StartsWith(t, StringComparison.Ordinal))))
         {
             return true;
+        }
+
+        // A form that only patent medicines take (ADR 0745), in the products or in a making clause of the licence's head.
+        foreach (var form in ClassifierRules.TcmDosageForms)
+        {
+            if (fields[1].Contains(form, StringComparison.Ordinal)
+                || (ScopeHead(fields[3]).Contains(form, StringComparison.Ordinal) && !OnlyWhereNothingIsMade(form, scope)))
+            {
+                return true;
+            }
         }
 
         foreach (var (term, longerWords) in tcmTerms)

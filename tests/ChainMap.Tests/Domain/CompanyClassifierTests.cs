@@ -3252,6 +3252,41 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed-company rows, session 46 ----
 
+    // ---- cpool47 audit, listed companies no set uses, session 47 (ADR 0745) ----
+
+    // 丸剂, 煎膏剂 and 酒剂 are forms only 中成药 take: a maker whose licence lists one names traditional Chinese medicine, so its 片剂 and
+    // 胶囊剂 are patent medicines (天士力's 滴丸剂 … 丸剂), not 化学制剂. A chemical-drug maker that lists no such form (华润双鹤) keeps 化学制剂.
+    [TestCase("天士力医药集团股份有限公司", "C27医药制造业", "滴丸剂、颗粒剂、硬胶囊剂、软胶囊剂、片剂、丸剂的生产；汽车货物运输；货物及技术的进出口业务", "SW-TCM", true)]
+    [TestCase("天士力医药集团股份有限公司", "C27医药制造业", "滴丸剂、颗粒剂、硬胶囊剂、软胶囊剂、片剂、丸剂的生产；汽车货物运输；货物及技术的进出口业务", "SW-CHEM", false)]
+    [TestCase("精华制药集团股份有限公司", "C27医药制造业", "生产、加工、销售：片剂、丸剂、散剂、冲剂、颗粒剂、胶囊剂、注射剂、糖浆剂、煎膏剂、酒剂、滋补保健品、药茶、饮料、口服液；包装材料及相关技术的进出口业务", "SW-CHEM", false)]
+    [TestCase("華潤雙鶴藥業股份有限公司", "C27医药制造业", "加工、製造大容量注射劑（含多層共擠膜輸液袋）、小容量注射劑（含抗腫瘤類）、凍乾粉針劑（含青黴素類）、片劑（含頭孢菌素類）、硬膠囊劑（含頭孢菌素類）、軟膠囊劑（膠丸）、顆粒劑、原料藥", "SW-CHEM", true)]
+    [TestCase("华润双鹤药业股份有限公司", "C27医药制造业", "加工、制造大容量注射剂（含多层共挤膜输液袋）、小容量注射剂（含抗肿瘤类）、冻干粉针剂（含青霉素类）、片剂（含头孢菌素类）、硬胶囊剂（含头孢菌素类）、软胶囊剂（胶丸）、颗粒剂（含头孢菌素类）、冲洗剂、气雾剂、原料药、精神药品、小容量注射剂（聚丙烯安瓿）、涂剂、凝胶剂", "SW-TCM", false)]
+    public Task A_form_only_patent_medicines_take_names_tcm(string name, string industry, string scope, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, null, scope), segment, placed);
+
+    // Under a cell of chemicals makers (C26), 农药 names what the company makes: a pesticide maker is in 绿色农药与新型肥料, not in 农资投入品
+    // (the labels of 红太阳, 利尔化学, 新安化工). A fertiliser maker's 化肥 keeps 农资投入品 (as 芭田's and 史丹利's labels), and so does a register
+    // row without a cell whose licence says 农药 (a farm-supply dealer's word, registers-dev's 禾润农化).
+    [TestCase("南通江山农药化工股份有限公司", "C26化学原料和化学制品制造业", "化学农药、有机化学品、无机化学品、高分子聚合物、纳米材料、耐火绝热产品制造、加工、销售", "NC-INPUT", false)]
+    [TestCase("南通江山农药化工股份有限公司", "C26化学原料和化学制品制造业", "化学农药、有机化学品、无机化学品、高分子聚合物、纳米材料、耐火绝热产品制造、加工、销售", "HG-FINE-AGRO", true)]
+    [TestCase("南通江山農藥化工股份有限公司", "C26化学原料和化学制品制造业", "化學農藥、有機化學品、無機化學品、高分子聚合物、納米材料、耐火絕熱產品製造、加工、銷售", "NC-INPUT", false)]
+    [TestCase("安徽六国化工股份有限公司", "C26化学原料和化学制品制造业", "化肥（含氮肥、磷肥、钾肥）、肥料（含复合肥料、复混肥料、水溶肥料、掺混肥料、缓控释肥料、生物肥料及有机肥料）、化学制品（含精制磷酸、磷酸盐、车用尿素、磷酸脲、碘及碘盐、氢氧化镁、日用化学产品）、土壤调理剂、微生物菌剂、磷石膏、矿渣的生产、加工和销售", "NC-INPUT", true)]
+    [TestCase("南宁市禾润农化有限责任公司", null, "农药", "NC-INPUT", true)]
+    public Task A_chemicals_maker_s_pesticides_are_no_farm_input(string name, string? industry, string scope, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, null, scope), segment, placed);
+
+    // A civil-explosives maker (民用爆破器材 in the name or the licence's first clause) is in no chain by its C26 cell alone: the labelling
+    // rules put civil explosives in none. A word of a segment in its licence still places it (同德化工's 助剂, its 炸药 past the first clause).
+    [TestCase("新疆雪峰科技(集团)股份有限公司", "民用爆破器材生产、销售；地爆器材回收利用。化工生产设备制造，仪器仪表、五金交电、机电产品销售，停车场；房屋租赁；装卸；劳务管理；货物与技术的进出口。", "HG", false)]
+    [TestCase("湖南南岭民用爆破器材股份有限公司", "研制、开发、生产、销售民用爆破器材（生产、销售按许可证核定的期限和范围从事经营）；生产、销售化工产品（不含危险品和监控化学品）；包装材料、建筑装饰材料、五金机电器材、工程施工材料、机械设备的研究、开发、生产、销售和相关的技术服务", "HG", false)]
+    [TestCase("湖南南嶺民用爆破器材股份有限公司", "研製、開發、生產、銷售民用爆破器材；生產、銷售化工產品（不含危險品和監控化學品）", "HG", false)]
+    [TestCase("山西同德化工股份有限公司", "助剂产品、工程爆破设计施工及爆破技术咨询服务（限分支机构使用）、进出口本企业所需的原辅材料、仪器、仪表及零配件（国家禁止进口的品种除外）并为本企业生产的产品使用技术咨询服务、售后服务；研发、生产、销售二氧化硅系列产品（饲料添加剂）（2020年03月19日）、膨化硝铵炸药、乳化炸药（胶状）、粉状乳化炸药、其它铵油类炸药、多孔粒状铵油炸药（具体详见民用爆炸物品生产许可证，有效期至2019年04月08日）。", "HG-FINE-ADD", true)]
+    public Task A_civil_explosives_maker_is_in_no_chain_by_its_cell(string name, string scope, string chainOrSegment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, "C26化学原料和化学制品制造业", null, scope), chainOrSegment, placed);
+
+    // ---- end of the cpool47 audit, session 47 ----
+
+
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----
 
     // 工程机械整机 guesses 工程作业专用车 (ADR 0420: the truck-crane and pump-truck makers); a maker whose products name only machines

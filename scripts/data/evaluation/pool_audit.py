@@ -8,6 +8,12 @@ Usage:
       empty segments, id <prefix>-00001...: the row's 所在省份 is the file's province, its name is in no labelled set and not
       twice in the files (as select_registers.py). Session 46's second pool (/work/pool46b.csv, s46-audit2) was
       `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`.
+  python3 pool_audit.py products-pool <data.sql> <pool.csv> <prefix>
+      every company of the products source P (data.sql inside SOVLOOKUP/ChainKnowledgeGraph-sql's data.zip at commit 9587d889669f)
+      with a 申万 industry and at least one product whose stock code, short name and full name are in no labelled set (every
+      labelled/*.csv, as select_products_blind.taken), in stock-code order, as rows in the products sets' columns (name = full name,
+      province from D, industry, products as build_products.py writes them) with empty segments, id <prefix>-00001...
+      Session 47's products pool (/work/ppool47dir/fresh.csv, s47-paudit) was `products-pool data.sql fresh.csv ppool47`.
   python3 pool_audit.py draw <pool.csv> <output.txt> [n] [seed]
       <output.txt> is `evaluate-classifier --labelled <dir holding pool.csv as fresh.csv> --set fresh --mistakes 100000` of the build
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a
@@ -25,7 +31,8 @@ import random
 import re
 import sys
 
-LINE = re.compile(r"^(pool\w*-\d+) (.*?) \[\] labelled none got (.*)$")
+# a register row's line has `[]`, a listed row's `[<industry>]` (the products pool)
+LINE = re.compile(r"^(p?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
 MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z]+)*)\((\d\.\d\d):")
 COLUMNS = ["id", "name", "membership", "confidence", "chain_right", "segment_right", "reason"]
 
@@ -78,6 +85,27 @@ def pool(folder, out_path, prefix, files):
     print(f"{n} rows -> {out_path}", file=sys.stderr)
 
 
+def products_pool(data_sql, out_path, prefix):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from build_products import MAX_PRODUCTS, SOURCE  # noqa: E402
+    from label_files import EVAL  # noqa: E402
+    from products_source import load_companies  # noqa: E402
+    from select_products_blind import taken  # noqa: E402
+    codes, names = taken(own=None)
+    with open(os.path.join(EVAL, "real-lists", "a-shares-2026-01.csv"), encoding="utf-8", newline="") as f:
+        province = {row["股票代码"]: row["省份"] for row in csv.DictReader(f)}
+    eligible = sorted((c for c in load_companies(data_sql)
+                       if c["industry"] and c["products"] and c["code"] not in codes
+                       and c["name"] not in names and c["fullname"] not in names), key=lambda c: c["code"])
+    with open(out_path, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow("id,name,province,city,county,address,industry,products,scope,stock_code,source,segments,note".split(","))
+        for n, c in enumerate(eligible, 1):
+            w.writerow([f"{prefix}-{n:05d}", c["fullname"], province.get(c["code"], ""), "", "", "", c["industry"],
+                        "、".join(p for p, _ in c["products"][:MAX_PRODUCTS]), "", c["code"], SOURCE, "", ""])
+    print(f"{len(eligible)} rows -> {out_path}", file=sys.stderr)
+
+
 def draw(pool_path, output_path, n, seed=46):
     rows = {r["id"]: r for r in csv.DictReader(open(pool_path, encoding="utf-8"))}
     found = [m for m in memberships(output_path) if m[0] in rows]
@@ -124,6 +152,8 @@ def score_rows(rows):
 if __name__ == "__main__":
     if sys.argv[1] == "pool":
         pool(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
+    elif sys.argv[1] == "products-pool":
+        products_pool(sys.argv[2], sys.argv[3], sys.argv[4])
     elif sys.argv[1] == "draw":
         draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
              int(sys.argv[5]) if len(sys.argv) > 5 else 46)

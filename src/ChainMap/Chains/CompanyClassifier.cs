@@ -389,7 +389,42 @@ internal static class ClassifierRules
     /// What stands after a made thing's word to name the machines that make it (锂电池生产设备, 锂电池专用设备, 塑料管生产线):
     /// a products or licence item so worded is a machine maker's, not a maker of the thing (ADR 0570).
     /// </summary>
-    public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
+    public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线",
+        // ---- A line's machines by their other names (session 47, ADR 0740) ----
+        "生产装备", "智能装备", "智能化装备", "自动化设备", "自动化装备", "自动化生产线", "自动化成套设备"];
+
+    /// <summary>
+    /// 装备 alone after a made thing's word of these chains (锂电池装备, 光伏组件装备, 半导体装备) names the machines of its production line,
+    /// as <see cref="MachinesFor"/> does (session 47, ADR 0740). Elsewhere 装备 is the thing's own kind (消防装备, 应急平台装备, 农业机械装备).
+    /// </summary>
+    public static readonly string[] LineMadeGoodsChains = ["XNY", "DZ"];
+
+    /// <summary>The word that names a production line's machines after a made thing's word of <see cref="LineMadeGoodsChains"/> (ADR 0740).</summary>
+    public const string LineMachineWord = "装备";
+
+    /// <summary>
+    /// The segment of finished devices (智能终端: 手机, 平板电脑, 消费电子, 智能家居) whose word, directly before a part's word
+    /// (<see cref="DevicePartWords"/>: 手机天线, 消费电子零部件及组装, 智能终端结构件, 手机游戏), names what the part is for, not the device
+    /// (session 47, ADR 0740).
+    /// </summary>
+    public const string DeviceSegment = "DZ-TERM";
+
+    /// <summary>Words of a part, a component or a content made for a device (ADR 0740): after a device word they name the part's maker.</summary>
+    public static readonly string[] DevicePartWords =
+        ["零部件", "零配件", "零件", "部件", "部品", "配件", "结构件", "外观件", "功能件", "功能性器件", "器件", "内部件", "外部件", "天线", "主天线",
+         "屏蔽罩", "连接器", "精密", "金属", "散热", "摄像头", "控制器", "智能控制器", "游戏"];
+
+    /// <summary>
+    /// The chip-design segment (session 47, ADR 0740): a 申万 cell that names the design (数字芯片设计, 模拟芯片设计) says a fabless company;
+    /// the name's word of the whole chip trade (<see cref="ChipTradeWords"/>) does not make it a fab or a packager.
+    /// </summary>
+    public const string ChipDesignSegment = "DZ-DESIGN";
+
+    /// <summary>The chip-making segment (晶圆制造, 封装测试) that the chip trade's word names by default (ADR 0740).</summary>
+    public const string ChipMakingSegment = "DZ-SEMI";
+
+    /// <summary>Words of the whole chip trade, design and making alike (ADR 0740).</summary>
+    public static readonly string[] ChipTradeWords = ["集成电路", "半导体", "微电子", "芯片"];
 
     /// <summary>
     /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods
@@ -741,10 +776,20 @@ internal sealed partial class CompanyClassifier
                 // ---- The machines for a thing name no maker of it (ADR 0570) ----
                 // 锂电池专用设备、锂电池生产设备 among a machine maker's products: the battery is what its machines make, not its
                 // business. A word that ends in a machine word itself (储能设备, 食品加工设备) is read as it stands.
-                if ((f == 1 || f == 3) && OnlyBeforeMachines(text, term))
+                if ((f == 1 || f == 3) && OnlyBeforeMachines(text, term, Array.IndexOf(ClassifierRules.LineMadeGoodsChains, segments[segment].ChainCode) >= 0))
                 {
                     continue;
                 }
+
+                // ---- A device's word before its part's (session 47, ADR 0740) ----
+                // 手机天线, 智能终端结构件, 消费电子零部件及组装 (a 申万 industry), 手机游戏: a listed row's products or cell name the part or
+                // the content made for the device, not the device.
+                if ((f == 1 || f == 2) && segments[segment].Code == ClassifierRules.DeviceSegment && OnlyBeforeAPart(text, term))
+                {
+                    continue;
+                }
+
+                // ---- end of a device's word before its part's ----
 
                 // ---- A word before what it is for (session 45, ADR 0685) ----
                 // 发动机高级润滑油 is an oil, 中藏药材 the herbs: the part's or the medicine's word names what they are for.
@@ -1215,6 +1260,14 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of the cell's vehicle guess that yields ----
+
+        // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----
+        if (labelSegments.Count > 0)
+        {
+            ChipDesignCellWins(kept, ranked, labelSegments);
+        }
+
+        // ---- end of the cell's chip design ----
 
         // ---- A repairer makes nothing (session 46, ADR 0710) ----
         // A register row whose licence's only making verbs are repair (农机配件、农机维修; 修理农业机械) and whose name makes nothing
@@ -3690,13 +3743,14 @@ internal sealed partial class CompanyClassifier
     /// <see cref="ClassifierRules.MachinesFor"/> (锂电池 in 锂电池专用设备、锂电池生产设备): the text names machines for the
     /// thing, not the thing (ADR 0570).
     /// </summary>
-    internal static bool OnlyBeforeMachines(string text, string term)
+    internal static bool OnlyBeforeMachines(string text, string term, bool lineMadeGoods = false)
     {
         var any = false;
         for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
             var end = at + term.Length;
-            if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0))
+            if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0)
+                && !(lineMadeGoods && string.CompareOrdinal(text, end, ClassifierRules.LineMachineWord, 0, ClassifierRules.LineMachineWord.Length) == 0))
             {
                 return false;
             }
@@ -3706,6 +3760,73 @@ internal sealed partial class CompanyClassifier
 
         return any;
     }
+
+    // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----
+
+    /// <summary>
+    /// A 申万 cell that names the chip design (数字芯片设计, 模拟芯片设计 → <see cref="ClassifierRules.ChipDesignSegment"/>) says a fabless
+    /// company. A chip-making membership (<see cref="ClassifierRules.ChipMakingSegment"/>) that the cell does not back (no word, no code of
+    /// it) and that no word but the whole chip trade's names (<see cref="ClassifierRules.ChipTradeWords"/>: 北京君正集成电路, 富瀚微电子,
+    /// the products' 芯片类 through its code) gives way to the design: the trade's word is the designer's as much as the fab's, and the
+    /// cell says which. A maker's word (晶圆, 封装测试, 功率器件) keeps the making segment.
+    /// </summary>
+    private void ChipDesignCellWins(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked,
+        IReadOnlyList<(string Label, string Segment)> labelSegments)
+    {
+        if (!labelSegments.Any(l => l.Segment == ClassifierRules.ChipDesignSegment)
+            || !segmentIndex.TryGetValue(ClassifierRules.ChipDesignSegment, out var design)
+            || !segmentIndex.TryGetValue(ClassifierRules.ChipMakingSegment, out var making))
+        {
+            return;
+        }
+
+        var at = kept.FindIndex(k => k.Segment == making);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var chip = kept[at].Candidate;
+        if (chip.Field(2) > 0 || chip.SourceCode[2] > 0
+            || Array.Exists(chip.Terms, t => t is not null && !t.TrueForAll(w => Array.IndexOf(ClassifierRules.ChipTradeWords, w) >= 0)))
+        {
+            return;
+        }
+
+        kept.RemoveAt(at);
+        if (!kept.Exists(k => k.Segment == design) && ranked.Find(r => r.Segment == design) is { Candidate: not null } entry)
+        {
+            kept.Insert(at, entry);
+        }
+    }
+
+    // ---- end of the cell's chip design ----
+
+    // ---- A device's word before its part's (session 47, ADR 0740) ----
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> stands directly before a word of
+    /// <see cref="ClassifierRules.DevicePartWords"/> (手机 in 手机天线、手机精密屏蔽罩; 消费电子 in 消费电子零部件及组装): the text names a part
+    /// or a content made for the device, not the device (ADR 0740).
+    /// </summary>
+    internal static bool OnlyBeforeAPart(string text, string term)
+    {
+        var any = false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if (!Array.Exists(ClassifierRules.DevicePartWords, p => string.CompareOrdinal(text, end, p, 0, p.Length) == 0))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // ---- end of a device's word before its part's ----
 
     // ---- A word before what it is for (session 45, ADR 0685) ----
 

@@ -865,7 +865,8 @@ internal sealed partial class CompanyClassifier
         // A 申万 industry that sw2021.csv marks outside the chains (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) keeps its codes for
         // what they say against a segment, but its code agreeing with a segment's (17 with 功能性面料's 1751, 748 with 化工工程设计's
         // 7484) is no support: the label itself says the company is in none.
-        IReadOnlyList<IndustryCode> backingCodes = industries.NamesAnIndustryOutsideTheChains(company.Industry) ? [] : industryCodes;
+        var outsideCell = industries.NamesAnIndustryOutsideTheChains(company.Industry);
+        IReadOnlyList<IndustryCode> backingCodes = outsideCell ? [] : industryCodes;
 
         // ---- end of an industry outside the eight chains ----
         if (industryCodes.Count + nameCodes.Count + licenceCodes.Count > 0)
@@ -1308,6 +1309,8 @@ internal sealed partial class CompanyClassifier
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
             }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
+                // ---- A name's trade word under a cell outside the chains (session 47, ADR 0740) ----
+                NameAloneOutside: suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0,
                 YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
@@ -1317,7 +1320,10 @@ internal sealed partial class CompanyClassifier
         // the cell does not back (ADR 0545).
         // A maker's service line that only its products name, in a chain the cell's divisions hold no segment of, proposes nothing,
         // not even the chain (ADR 0610).
-        return matches.Where(m => !m.ServiceOfAMaker && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        // A chain-level membership that only the name's trade word (食品 of 三元食品, 海天调味食品) guesses, on a row whose 申万 cell sw2021.csv
+        // marks outside the chains (乳品, 调味发酵品Ⅲ), is no membership: the cell names the company's own trade, the name's word only the
+        // division it lies in (ADR 0740).
+        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 

@@ -426,6 +426,17 @@ internal static class ClassifierRules
     /// <summary>Words of the whole chip trade, design and making alike (ADR 0740).</summary>
     public static readonly string[] ChipTradeWords = ["集成电路", "半导体", "微电子", "芯片"];
 
+    /// <summary>Words of biologics for people and animals alike (疫苗, 生物制品): under 动物保健 they are the animals' (ADR 0740).</summary>
+    public static readonly string[] BiologicsWords = ["疫苗", "生物制品"];
+
+    /// <summary>
+    /// A 申万 cell's segment and the segment of the same chain that a trade's general words name by default (ADR 0740): under a cell of the
+    /// first (数字芯片设计 → DZ-DESIGN; 动物保健Ⅲ → SW-VET), a membership of the second that the cell does not back and that only those words
+    /// name (集成电路 of a fabless designer's name; 疫苗、生物制品 of a veterinary-vaccine maker) is the cell's segment.
+    /// </summary>
+    public static readonly (string Cell, string Yields, string[] Words)[] CellSegmentOverTradeWords =
+        [(ChipDesignSegment, ChipMakingSegment, ChipTradeWords), ("SW-VET", "SW-BIO", BiologicsWords)];
+
     /// <summary>
     /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods
     /// word names the machine, not an act of making (session 46, ADR 0710: a farm-machinery dealer's 农副产品加工机械).
@@ -3774,35 +3785,39 @@ internal sealed partial class CompanyClassifier
     /// company. A chip-making membership (<see cref="ClassifierRules.ChipMakingSegment"/>) that the cell does not back (no word, no code of
     /// it) and that no word but the whole chip trade's names (<see cref="ClassifierRules.ChipTradeWords"/>: 北京君正集成电路, 富瀚微电子,
     /// the products' 芯片类 through its code) gives way to the design: the trade's word is the designer's as much as the fab's, and the
-    /// cell says which. A maker's word (晶圆, 封装测试, 功率器件) keeps the making segment.
+    /// cell says which. A maker's word (晶圆, 封装测试, 功率器件) keeps the making segment. The same for the other pairs of
+    /// <see cref="ClassifierRules.CellSegmentOverTradeWords"/> (动物保健Ⅲ: a vaccine maker's 疫苗、生物制品 are veterinary biologics).
     /// </summary>
     private void ChipDesignCellWins(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked,
         IReadOnlyList<(string Label, string Segment)> labelSegments)
     {
-        if (!labelSegments.Any(l => l.Segment == ClassifierRules.ChipDesignSegment)
-            || !segmentIndex.TryGetValue(ClassifierRules.ChipDesignSegment, out var design)
-            || !segmentIndex.TryGetValue(ClassifierRules.ChipMakingSegment, out var making))
+        foreach (var (cellCode, yieldsCode, words) in ClassifierRules.CellSegmentOverTradeWords)
         {
-            return;
-        }
+            if (!labelSegments.Any(l => l.Segment == cellCode)
+                || !segmentIndex.TryGetValue(cellCode, out var design)
+                || !segmentIndex.TryGetValue(yieldsCode, out var making))
+            {
+                continue;
+            }
 
-        var at = kept.FindIndex(k => k.Segment == making);
-        if (at < 0)
-        {
-            return;
-        }
+            var at = kept.FindIndex(k => k.Segment == making);
+            if (at < 0)
+            {
+                continue;
+            }
 
-        var chip = kept[at].Candidate;
-        if (chip.Field(2) > 0 || chip.SourceCode[2] > 0
-            || Array.Exists(chip.Terms, t => t is not null && !t.TrueForAll(w => Array.IndexOf(ClassifierRules.ChipTradeWords, w) >= 0)))
-        {
-            return;
-        }
+            var general = kept[at].Candidate;
+            if (general.Field(2) > 0 || general.SourceCode[2] > 0
+                || Array.Exists(general.Terms, t => t is not null && !t.TrueForAll(w => Array.IndexOf(words, w) >= 0)))
+            {
+                continue;
+            }
 
-        kept.RemoveAt(at);
-        if (!kept.Exists(k => k.Segment == design) && ranked.Find(r => r.Segment == design) is { Candidate: not null } entry)
-        {
-            kept.Insert(at, entry);
+            kept.RemoveAt(at);
+            if (!kept.Exists(k => k.Segment == design) && ranked.Find(r => r.Segment == design) is { Candidate: not null } entry)
+            {
+                kept.Insert(at, entry);
+            }
         }
     }
 

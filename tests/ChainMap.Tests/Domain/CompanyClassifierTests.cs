@@ -3300,6 +3300,10 @@ internal sealed class CompanyClassifierTests
     [TestCase("北京君正集成电路股份有限公司", "数字芯片设计", "芯片类、存储芯片销售、便携消费电子CPU芯片、便携消费电子cpu芯片、便携教育电子cpu芯片、便携教育电子CPU芯片、智能视频芯片销售、模拟与互联芯片销售", "DZ-SEMI", false)]
     [TestCase("北京君正集成电路股份有限公司", "数字芯片设计", "芯片类、存储芯片销售、便携消费电子CPU芯片、便携消费电子cpu芯片、便携教育电子cpu芯片、便携教育电子CPU芯片、智能视频芯片销售、模拟与互联芯片销售", "DZ-DESIGN", true)]
     [TestCase("苏州晶方半导体科技股份有限公司", "集成电路封测", "芯片封装、测试、设计", "DZ-SEMI", true)]
+
+    // The same under 动物保健Ⅲ: a vaccine maker's 疫苗、生物制品 are veterinary biologics (SW-VET, as dev's 普莱柯 and 科前), not SW-BIO.
+    [TestCase("申联生物医药（上海）股份有限公司", "动物保健Ⅲ", "口蹄疫疫苗、猪口蹄疫合成肽疫苗、兽用生物制品、型合成肽疫苗、A型二价合成肽疫苗、自有房屋租赁、兽用诊断液、疫苗佐剂", "SW-BIO", false)]
+    [TestCase("申联生物医药（上海）股份有限公司", "动物保健Ⅲ", "口蹄疫疫苗、猪口蹄疫合成肽疫苗、兽用生物制品、型合成肽疫苗、A型二价合成肽疫苗、自有房屋租赁、兽用诊断液、疫苗佐剂", "SW-VET", true)]
     public Task The_cell_s_chip_design_beats_the_chip_trade_s_word(string name, string industry, string products, string segment, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segment, placed);
 

@@ -16,6 +16,13 @@ Usage:
       builds the codes set's listed rows (industry = B's CSRC industry, stock_code, E's name/province/city/address/scope), ids
       <prefix>-00001... in stock-code order. Session 47's pool (/work/cpool47dir/fresh.csv) was
       `codes stock_industry.csv company_info.csv <folder> fresh.csv cpool47`.
+
+  python3 pool_audit.py products-pool <data.sql> <pool.csv> <prefix>
+      every company of the products source P (data.sql inside SOVLOOKUP/ChainKnowledgeGraph-sql's data.zip at commit 9587d889669f)
+      with a 申万 industry and at least one product whose stock code, short name and full name are in no labelled set (every
+      labelled/*.csv, as select_products_blind.taken), in stock-code order, as rows in the products sets' columns (name = full name,
+      province from D, industry, products as build_products.py writes them) with empty segments, id <prefix>-00001...
+      Session 47's products pool (/work/ppool47dir/fresh.csv, s47-paudit) was `products-pool data.sql fresh.csv ppool47`.
   python3 pool_audit.py draw <pool.csv> <output.txt> [n] [seed]
       <output.txt> is `evaluate-classifier --labelled <dir holding pool.csv as fresh.csv> --set fresh --mistakes 100000` of the build
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a
@@ -34,8 +41,8 @@ import re
 import sys
 
 # a row's line: `<id> <name> [<industry>] labelled none got ...`; the industry is empty for a register row, `C36汽车制造业` for a
-# listed company's (the codes pool's ids are cpool47-...)
-LINE = re.compile(r"^(c?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
+# listed company of the codes pool (ids cpool47-...), a 申万 name for one of the products pool (ppool47-...)
+LINE = re.compile(r"^([cp]?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
 MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z]+)*)\((\d\.\d\d):")
 COLUMNS = ["id", "name", "membership", "confidence", "chain_right", "segment_right", "reason"]
 
@@ -92,14 +99,9 @@ def codes_pool(csrc_path, basic_path, folder, out_path, prefix):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from codes_source import load_basic, load_csrc, read_registrations, registration_files  # noqa: E402
     from build_codes import B, E, T  # noqa: E402
-    from label_files import EVAL  # noqa: E402
+    from select_products_blind import taken  # noqa: E402
     csrc, basic = load_csrc(csrc_path), load_basic(basic_path)
-    codes, names = set(), set()
-    for name in sorted(os.listdir(os.path.join(EVAL, "labelled"))):
-        with open(os.path.join(EVAL, "labelled", name), encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                codes.add(row["stock_code"])
-                names.add(row["name"])
+    codes, names = taken(own=None)
     found, seen = [], set()
     for key, path in registration_files(folder):
         for row in read_registrations(path):
@@ -119,6 +121,26 @@ def codes_pool(csrc_path, basic_path, folder, out_path, prefix):
             w.writerow([f"{prefix}-{n:05d}", row["企业名称"], row["所在省份"], row["地区"], "", row["注册地址"], csrc[code], "",
                         row["经营范围"], code, f"{E.format(key)} + {B} + {T}", "", ""])
     print(f"{len(found)} companies -> {out_path}", file=sys.stderr)
+
+def products_pool(data_sql, out_path, prefix):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from build_products import MAX_PRODUCTS, SOURCE  # noqa: E402
+    from label_files import EVAL  # noqa: E402
+    from products_source import load_companies  # noqa: E402
+    from select_products_blind import taken  # noqa: E402
+    codes, names = taken(own=None)
+    with open(os.path.join(EVAL, "real-lists", "a-shares-2026-01.csv"), encoding="utf-8", newline="") as f:
+        province = {row["股票代码"]: row["省份"] for row in csv.DictReader(f)}
+    eligible = sorted((c for c in load_companies(data_sql)
+                       if c["industry"] and c["products"] and c["code"] not in codes
+                       and c["name"] not in names and c["fullname"] not in names), key=lambda c: c["code"])
+    with open(out_path, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow("id,name,province,city,county,address,industry,products,scope,stock_code,source,segments,note".split(","))
+        for n, c in enumerate(eligible, 1):
+            w.writerow([f"{prefix}-{n:05d}", c["fullname"], province.get(c["code"], ""), "", "", "", c["industry"],
+                        "、".join(p for p, _ in c["products"][:MAX_PRODUCTS]), "", c["code"], SOURCE, "", ""])
+    print(f"{len(eligible)} rows -> {out_path}", file=sys.stderr)
 
 
 def draw(pool_path, output_path, n, seed=46):
@@ -169,6 +191,8 @@ if __name__ == "__main__":
         pool(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
     elif sys.argv[1] == "codes":
         codes_pool(*sys.argv[2:7])
+    elif sys.argv[1] == "products-pool":
+        products_pool(sys.argv[2], sys.argv[3], sys.argv[4])
     elif sys.argv[1] == "draw":
         draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
              int(sys.argv[5]) if len(sys.argv) > 5 else 46)

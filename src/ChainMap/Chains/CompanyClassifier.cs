@@ -396,7 +396,53 @@ internal static class ClassifierRules
     /// What stands after a made thing's word to name the machines that make it (锂电池生产设备, 锂电池专用设备, 塑料管生产线):
     /// a products or licence item so worded is a machine maker's, not a maker of the thing (ADR 0570).
     /// </summary>
-    public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线"];
+    public static readonly string[] MachinesFor = ["生产设备", "专用设备", "制造设备", "加工设备", "生产线",
+        // ---- A line's machines by their other names (session 47, ADR 0740) ----
+        "生产装备", "智能装备", "智能化装备", "自动化设备", "自动化装备", "自动化生产线", "自动化成套设备"];
+
+    /// <summary>
+    /// 装备 alone after a made thing's word of these chains (锂电池装备, 光伏组件装备, 半导体装备) names the machines of its production line,
+    /// as <see cref="MachinesFor"/> does (session 47, ADR 0740). Elsewhere 装备 is the thing's own kind (消防装备, 应急平台装备, 农业机械装备).
+    /// </summary>
+    public static readonly string[] LineMadeGoodsChains = ["XNY", "DZ"];
+
+    /// <summary>The word that names a production line's machines after a made thing's word of <see cref="LineMadeGoodsChains"/> (ADR 0740).</summary>
+    public const string LineMachineWord = "装备";
+
+    /// <summary>
+    /// The segment of finished devices (智能终端: 手机, 平板电脑, 消费电子, 智能家居) whose word, directly before a part's word
+    /// (<see cref="DevicePartWords"/>: 手机天线, 消费电子零部件及组装, 智能终端结构件, 手机游戏), names what the part is for, not the device
+    /// (session 47, ADR 0740).
+    /// </summary>
+    public const string DeviceSegment = "DZ-TERM";
+
+    /// <summary>Words of a part, a component or a content made for a device (ADR 0740): after a device word they name the part's maker.</summary>
+    public static readonly string[] DevicePartWords =
+        ["零部件", "零配件", "零件", "部件", "部品", "配件", "结构件", "外观件", "功能件", "功能性器件", "器件", "内部件", "外部件", "天线", "主天线",
+         "屏蔽罩", "连接器", "精密", "金属", "散热", "摄像头", "控制器", "智能控制器", "游戏"];
+
+    /// <summary>
+    /// The chip-design segment (session 47, ADR 0740): a 申万 cell that names the design (数字芯片设计, 模拟芯片设计) says a fabless company;
+    /// the name's word of the whole chip trade (<see cref="ChipTradeWords"/>) does not make it a fab or a packager.
+    /// </summary>
+    public const string ChipDesignSegment = "DZ-DESIGN";
+
+    /// <summary>The chip-making segment (晶圆制造, 封装测试) that the chip trade's word names by default (ADR 0740).</summary>
+    public const string ChipMakingSegment = "DZ-SEMI";
+
+    /// <summary>Words of the whole chip trade, design and making alike (ADR 0740).</summary>
+    public static readonly string[] ChipTradeWords = ["集成电路", "半导体", "微电子", "芯片"];
+
+    /// <summary>Words of biologics for people and animals alike (疫苗, 生物制品): under 动物保健 they are the animals' (ADR 0740).</summary>
+    public static readonly string[] BiologicsWords = ["疫苗", "生物制品"];
+
+    /// <summary>
+    /// A 申万 cell's segment and the segment of the same chain that a trade's general words name by default (ADR 0740): under a cell of the
+    /// first (数字芯片设计 → DZ-DESIGN; 动物保健Ⅲ → SW-VET), a membership of the second that the cell does not back and that only those words
+    /// name (集成电路 of a fabless designer's name; 疫苗、生物制品 of a veterinary-vaccine maker) is the cell's segment.
+    /// </summary>
+    public static readonly (string Cell, string Yields, string[] Words)[] CellSegmentOverTradeWords =
+        [(ChipDesignSegment, ChipMakingSegment, ChipTradeWords), ("SW-VET", "SW-BIO", BiologicsWords)];
 
     /// <summary>
     /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods
@@ -772,10 +818,20 @@ internal sealed partial class CompanyClassifier
                 // ---- The machines for a thing name no maker of it (ADR 0570) ----
                 // 锂电池专用设备、锂电池生产设备 among a machine maker's products: the battery is what its machines make, not its
                 // business. A word that ends in a machine word itself (储能设备, 食品加工设备) is read as it stands.
-                if ((f == 1 || f == 3) && OnlyBeforeMachines(text, term))
+                if ((f == 1 || f == 3) && OnlyBeforeMachines(text, term, Array.IndexOf(ClassifierRules.LineMadeGoodsChains, segments[segment].ChainCode) >= 0))
                 {
                     continue;
                 }
+
+                // ---- A device's word before its part's (session 47, ADR 0740) ----
+                // 手机天线, 智能终端结构件, 消费电子零部件及组装 (a 申万 industry), 手机游戏: a listed row's products or cell name the part or
+                // the content made for the device, not the device.
+                if ((f == 1 || f == 2) && segments[segment].Code == ClassifierRules.DeviceSegment && OnlyBeforeAPart(text, term))
+                {
+                    continue;
+                }
+
+                // ---- end of a device's word before its part's ----
 
                 // ---- A word before what it is for (session 45, ADR 0685) ----
                 // 发动机高级润滑油 is an oil, 中藏药材 the herbs: the part's or the medicine's word names what they are for.
@@ -851,7 +907,8 @@ internal sealed partial class CompanyClassifier
         // A 申万 industry that sw2021.csv marks outside the chains (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) keeps its codes for
         // what they say against a segment, but its code agreeing with a segment's (17 with 功能性面料's 1751, 748 with 化工工程设计's
         // 7484) is no support: the label itself says the company is in none.
-        IReadOnlyList<IndustryCode> backingCodes = industries.NamesAnIndustryOutsideTheChains(company.Industry) ? [] : industryCodes;
+        var outsideCell = industries.NamesAnIndustryOutsideTheChains(company.Industry);
+        IReadOnlyList<IndustryCode> backingCodes = outsideCell ? [] : industryCodes;
 
         // ---- end of an industry outside the eight chains ----
         if (industryCodes.Count + nameCodes.Count + licenceCodes.Count > 0)
@@ -1257,6 +1314,14 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of the cell's vehicle guess that yields ----
 
+        // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----
+        if (labelSegments.Count > 0)
+        {
+            ChipDesignCellWins(kept, ranked, labelSegments);
+        }
+
+        // ---- end of the cell's chip design ----
+
         // ---- A repairer makes nothing (session 46, ADR 0710) ----
         // A register row whose licence's only making verbs are repair (农机配件、农机维修; 修理农业机械) and whose name makes nothing
         // repairs and sells the goods: a segment that makes them (农业与食品加工装备) is not its business, as a dealer's is not.
@@ -1306,6 +1371,8 @@ internal sealed partial class CompanyClassifier
                 ChainLevel = suggested is not null,
                 SuggestedSegments = suggested ?? [],
             }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
+                // ---- A name's trade word under a cell outside the chains (session 47, ADR 0740) ----
+                NameAloneOutside: suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0,
                 YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
@@ -1315,7 +1382,10 @@ internal sealed partial class CompanyClassifier
         // the cell does not back (ADR 0545).
         // A maker's service line that only its products name, in a chain the cell's divisions hold no segment of, proposes nothing,
         // not even the chain (ADR 0610).
-        return matches.Where(m => !m.ServiceOfAMaker && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        // A chain-level membership that only the name's trade word (食品 of 三元食品, 海天调味食品) guesses, on a row whose 申万 cell sw2021.csv
+        // marks outside the chains (乳品, 调味发酵品Ⅲ), is no membership: the cell names the company's own trade, the name's word only the
+        // division it lies in (ADR 0740).
+        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 
@@ -3795,13 +3865,14 @@ internal sealed partial class CompanyClassifier
     /// <see cref="ClassifierRules.MachinesFor"/> (锂电池 in 锂电池专用设备、锂电池生产设备): the text names machines for the
     /// thing, not the thing (ADR 0570).
     /// </summary>
-    internal static bool OnlyBeforeMachines(string text, string term)
+    internal static bool OnlyBeforeMachines(string text, string term, bool lineMadeGoods = false)
     {
         var any = false;
         for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
             var end = at + term.Length;
-            if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0))
+            if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0)
+                && !(lineMadeGoods && string.CompareOrdinal(text, end, ClassifierRules.LineMachineWord, 0, ClassifierRules.LineMachineWord.Length) == 0))
             {
                 return false;
             }
@@ -3811,6 +3882,77 @@ internal sealed partial class CompanyClassifier
 
         return any;
     }
+
+    // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----
+
+    /// <summary>
+    /// A 申万 cell that names the chip design (数字芯片设计, 模拟芯片设计 → <see cref="ClassifierRules.ChipDesignSegment"/>) says a fabless
+    /// company. A chip-making membership (<see cref="ClassifierRules.ChipMakingSegment"/>) that the cell does not back (no word, no code of
+    /// it) and that no word but the whole chip trade's names (<see cref="ClassifierRules.ChipTradeWords"/>: 北京君正集成电路, 富瀚微电子,
+    /// the products' 芯片类 through its code) gives way to the design: the trade's word is the designer's as much as the fab's, and the
+    /// cell says which. A maker's word (晶圆, 封装测试, 功率器件) keeps the making segment. The same for the other pairs of
+    /// <see cref="ClassifierRules.CellSegmentOverTradeWords"/> (动物保健Ⅲ: a vaccine maker's 疫苗、生物制品 are veterinary biologics).
+    /// </summary>
+    private void ChipDesignCellWins(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked,
+        IReadOnlyList<(string Label, string Segment)> labelSegments)
+    {
+        foreach (var (cellCode, yieldsCode, words) in ClassifierRules.CellSegmentOverTradeWords)
+        {
+            if (!labelSegments.Any(l => l.Segment == cellCode)
+                || !segmentIndex.TryGetValue(cellCode, out var design)
+                || !segmentIndex.TryGetValue(yieldsCode, out var making))
+            {
+                continue;
+            }
+
+            var at = kept.FindIndex(k => k.Segment == making);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var general = kept[at].Candidate;
+            if (general.Field(2) > 0 || general.SourceCode[2] > 0
+                || Array.Exists(general.Terms, t => t is not null && !t.TrueForAll(w => Array.IndexOf(words, w) >= 0)))
+            {
+                continue;
+            }
+
+            kept.RemoveAt(at);
+            if (!kept.Exists(k => k.Segment == design) && ranked.Find(r => r.Segment == design) is { Candidate: not null } entry)
+            {
+                kept.Insert(at, entry);
+            }
+        }
+    }
+
+    // ---- end of the cell's chip design ----
+
+    // ---- A device's word before its part's (session 47, ADR 0740) ----
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> stands directly before a word of
+    /// <see cref="ClassifierRules.DevicePartWords"/> (手机 in 手机天线、手机精密屏蔽罩; 消费电子 in 消费电子零部件及组装): the text names a part
+    /// or a content made for the device, not the device (ADR 0740).
+    /// </summary>
+    internal static bool OnlyBeforeAPart(string text, string term)
+    {
+        var any = false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if (!Array.Exists(ClassifierRules.DevicePartWords, p => string.CompareOrdinal(text, end, p, 0, p.Length) == 0))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // ---- end of a device's word before its part's ----
 
     // ---- A word before what it is for (session 45, ADR 0685) ----
 

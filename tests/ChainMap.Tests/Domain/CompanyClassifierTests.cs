@@ -3311,6 +3311,72 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of products-zq, session 46 ----
 
+    // ---- the products pool audit, session 47 (s47-paudit, ADR 0740) ----
+
+    // A device's word directly before a part's (手机天线; 消费电子 in the 申万 industry 消费电子零部件及组装; 手机游戏) names what the part or the
+    // content is for, not the device: an antenna maker and a game maker are no terminal makers. A phone named as such (自有品牌手机) still is.
+    [TestCase("深圳市信维通信股份有限公司", "消费电子零部件及组装", "射频零、部件、其附件、配件、移动终端天线、手机天线、手机主天线、技术开发", false)]
+    [TestCase("北京掌趣科技股份有限公司", "游戏Ⅲ", "移动终端单机游戏、移动终端游戏、传统手机游戏、智能终端游戏、移动终端联网游戏、移动终端图文页面游戏、平衡项目、互联网页面游戏", false)]
+    [TestCase("国美通讯设备股份有限公司", "消费电子零部件及组装", "家用电器、家电类、智能家居电子类贸易、ODM-整机、自有品牌手机、智能家居配件贸易、ODM-主板、OEM", true)]
+    public Task A_device_s_word_before_its_part_s_names_no_device(string name, string industry, string products, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), "DZ-TERM", placed);
+
+    [TestCase("手机天线、手机主天线", "手机", true)]
+    [TestCase("消费电子零部件及组装", "消费电子", true)]
+    [TestCase("手机、手机配件", "手机", false)]
+    [TestCase("消费电子类", "消费电子", false)]
+    public void A_word_only_before_a_part_word_names_the_part(string text, string term, bool part)
+    {
+        Assert.That(CompanyClassifier.OnlyBeforeAPart(text, term), Is.EqualTo(part));
+    }
+
+    // A 申万 cell that names the chip design (数字芯片设计) says a fabless company: the name's 集成电路 and the products' 芯片 (the whole chip
+    // trade's words) no longer make it a fab or a packager (DZ-SEMI); the design segment stays. A packager's cell keeps DZ-SEMI.
+    [TestCase("北京君正集成电路股份有限公司", "数字芯片设计", "芯片类、存储芯片销售、便携消费电子CPU芯片、便携消费电子cpu芯片、便携教育电子cpu芯片、便携教育电子CPU芯片、智能视频芯片销售、模拟与互联芯片销售", "DZ-SEMI", false)]
+    [TestCase("北京君正集成电路股份有限公司", "数字芯片设计", "芯片类、存储芯片销售、便携消费电子CPU芯片、便携消费电子cpu芯片、便携教育电子cpu芯片、便携教育电子CPU芯片、智能视频芯片销售、模拟与互联芯片销售", "DZ-DESIGN", true)]
+    [TestCase("苏州晶方半导体科技股份有限公司", "集成电路封测", "芯片封装、测试、设计", "DZ-SEMI", true)]
+
+    // The same under 动物保健Ⅲ: a vaccine maker's 疫苗、生物制品 are veterinary biologics (SW-VET, as dev's 普莱柯 and 科前), not SW-BIO.
+    [TestCase("申联生物医药（上海）股份有限公司", "动物保健Ⅲ", "口蹄疫疫苗、猪口蹄疫合成肽疫苗、兽用生物制品、型合成肽疫苗、A型二价合成肽疫苗、自有房屋租赁、兽用诊断液、疫苗佐剂", "SW-BIO", false)]
+    [TestCase("申联生物医药（上海）股份有限公司", "动物保健Ⅲ", "口蹄疫疫苗、猪口蹄疫合成肽疫苗、兽用生物制品、型合成肽疫苗、A型二价合成肽疫苗、自有房屋租赁、兽用诊断液、疫苗佐剂", "SW-VET", true)]
+    public Task The_cell_s_chip_design_beats_the_chip_trade_s_word(string name, string industry, string products, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segment, placed);
+
+    // 装备 after a battery's or a PV module's word (锂电池装备, 光伏组件装备) and a line's other names (智能装备, 自动化设备) are the machines of
+    // its production line, as 生产设备 is (ADR 0570): the equipment maker is no battery or module maker. 装备 after a kind of gear (消防装备)
+    // is the gear itself.
+    [TestCase("无锡先导智能装备股份有限公司", "锂电专用设备", "锂电池装备、锂电池智能装备、锂电池生产装备、薄膜电容器设备、光伏自动化生产配套设备、光伏设备、光伏自动化成套设备、光伏智能装备", false)]
+    [TestCase("营口金辰机械股份有限公司", "光伏加工设备", "光伏组件生产线、光伏组件装备、光伏组件自动化设备、光伏组件自动化装备、光伏组件自动化生产线、电池组件自动化装备、光伏电池装备、层压机", false)]
+    public Task A_line_s_machines_name_no_maker_of_its_goods(string name, string industry, string products, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), "XNY", placed);
+
+    [TestCase("锂电池装备、锂电池智能装备", "锂电池", true, true)]
+    [TestCase("消防装备", "消防", false, false)]
+    [TestCase("光伏组件自动化设备", "光伏组件", false, true)]
+    public void A_word_before_a_line_s_machines_names_machines(string text, string term, bool lineMadeGoods, bool machines)
+    {
+        Assert.That(CompanyClassifier.OnlyBeforeMachines(text, term, lineMadeGoods), Is.EqualTo(machines));
+    }
+
+    // 照明设备Ⅲ and 制冷空调设备 lie outside the chains (sw2021.csv): their codes (387, 3464) no longer back 应急电源与照明 or 车用制冷机组, so a
+    // household-lighting maker and a compressor maker are in no chain; a word of the segment still places its maker (可充电备用照明灯具 of
+    // products-dev's 金莱特; 冷藏车制冷机组 of a refrigeration-unit maker, as 松芝股份's products).
+    [TestCase("欧普照明股份有限公司", "照明设备Ⅲ", "家居照明灯具、光源、商业照明灯具、照明线路系统设计、平衡项目", "YJ", false)]
+    [TestCase("广东金莱特电器股份有限公司", "照明设备Ⅲ", "可充电备用照明灯具、房屋建设工程、可充电交直流两用风扇、装修装饰分包工程、工程施工类、小家电器、防疫、材料销售", "YJ-SUP-POWER", true)]
+    [TestCase("上海汉钟精机股份有限公司", "制冷空调设备", "压缩机、制冷、空气、空压、零件、维修、加工、铸件", "ZQ", false)]
+    [TestCase("上海某某汽车空调股份有限公司", "制冷空调设备", "大中型客车空调、冷藏车制冷机组、小型车空调", "ZQ-FUNC-REFRIG", true)]
+    public Task Lighting_and_refrigeration_cells_lie_outside_the_chains(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // A chain-level membership that only the name's trade word guesses (食品 of 海天调味食品) under a 申万 cell outside the chains (调味发酵品Ⅲ,
+    // 乳品) is none: the cell names the trade. A name word that names a segment (牧业 → 畜禽养殖) still places it.
+    [TestCase("佛山市海天调味食品股份有限公司", "调味发酵品Ⅲ", "酱油、调味酱、酱类、蚝油、平衡项目、物流运输服务、原材料、包装物", "NC", false)]
+    [TestCase("新疆西部牧业股份有限公司", "乳品", "外购生鲜乳、乳制品、饲料、自产生鲜乳、种畜销售、牧草收割、机耕、牧草收割服务", "NC-LIVE", true)]
+    public Task A_name_s_trade_word_under_a_cell_outside_the_chains_names_nothing(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // ---- end of the products pool audit, session 47 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

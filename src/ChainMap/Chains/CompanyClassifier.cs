@@ -444,6 +444,23 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] LicenceBorneNameWords = ["信息服务"];
 
+    /// <summary>
+    /// The 专汽 segment whose every word other trades write as often as a vehicle maker (ADR 0750): 原材料, 玻璃钢, 铝型材, 铝合金型材,
+    /// 冷轧板 name water tanks, window frames and steel traders on register rows. With <see cref="VehicleBorneWords"/>, a register row's
+    /// word of it counts only when the row names a vehicle (<see cref="VehicleWords"/>).
+    /// </summary>
+    public const string VehicleBorneSegment = "ZQ-MAT";
+
+    /// <summary>
+    /// Words of other 专汽 segments that name another trade's goods as often (ADR 0750): 传动 (reducers, chain and belt drives, electric
+    /// drives), 夹芯板 (building sandwich panels), 工业设计 (a product or corporate-image design studio's). As <see cref="VehicleBorneSegment"/>'s words, they count on a register row only beside a
+    /// vehicle word.
+    /// </summary>
+    public static readonly string[] VehicleBorneWords = ["传动", "夹芯板", "工业设计"];
+
+    /// <summary>Words that name road vehicles in a register row's name or licence (汽车配件, 客车配件, 车辆零部件, 专用车厢体; ADR 0750).</summary>
+    public static readonly string[] VehicleWords = ["汽车", "车辆", "专用车", "改装车", "客车", "货车", "卡车", "挂车", "车厢", "底盘", "汽配", "机动车"];
+
     /// <summary>Words of the meeting and exhibition services (会议服务, 会展服务, 会议会展服务, 会务服务; GB/T 728).</summary>
     public static readonly string[] MeetingWords = ["会议", "会展", "会务"];
 
@@ -729,6 +746,16 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a name's word the licence must bear out ----
+                // ---- A 专汽 word other trades write, beside no vehicle (session 47, ADR 0750) ----
+                // On a register row 玻璃钢, 铝型材, 原材料 (ZQ-MAT), 传动 (ZQ-POWER-PTO), 夹芯板 (ZQ-BODY-BOX) and 工业设计 (ZQ-RD) are a
+                // water-tank maker's, a window-frame works', a reducer maker's, a builder's or a design studio's as often as a vehicle
+                // supplier's: they count only when the row's name or licence names a vehicle (汽车, 客车, 车辆 …).
+                if (registerRow && BesideNoVehicle(segment, term, name, scope))
+                {
+                    continue;
+                }
+
+                // ---- end of a 专汽 word other trades write ----
                 // A word that stands only inside a longer word of an unrelated segment already counted in this field (轮毂 of
                 // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
                 // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
@@ -2011,7 +2038,7 @@ internal sealed partial class CompanyClassifier
         bool? otherService = null;
         foreach (var (term, segment, strength) in fieldTerms)
         {
-            if (!registerRow && standardWords.ContainsKey(term))
+            if ((!registerRow && standardWords.ContainsKey(term)) || (registerRow && BesideNoVehicle(segment, term, fields[0], scope)))
             {
                 continue;
             }
@@ -2281,6 +2308,19 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>Words that open with 除 and name a thing or a service (除尘设备, 除湿机), not an exclusion.</summary>
     private static readonly string[] RemovalWords = ["除尘", "除湿", "除臭", "除草", "除锈", "除垢", "除霜", "除雪", "除冰", "除虫", "除味", "除油", "除蜡", "除甲醛", "除盐", "除氧", "除砂", "除渣"];
+
+    /// <summary>Whether a register row's name or licence names a road vehicle (<see cref="ClassifierRules.VehicleWords"/>, ADR 0750).</summary>
+    internal static bool NamesAVehicle(string name, string scope) =>
+        Array.Exists(ClassifierRules.VehicleWords, w => name.Contains(w, StringComparison.Ordinal) || scope.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether <paramref name="term"/> is a 专汽 word other trades write (<see cref="ClassifierRules.VehicleBorneSegment"/>'s, or one of
+    /// <see cref="ClassifierRules.VehicleBorneWords"/>) on a row whose name and licence name no vehicle (ADR 0750): read on register rows only.
+    /// </summary>
+    private bool BesideNoVehicle(int segment, string term, string name, string scope) =>
+        segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain
+        && (segments[segment].Code == ClassifierRules.VehicleBorneSegment || Array.IndexOf(ClassifierRules.VehicleBorneWords, term) >= 0)
+        && !NamesAVehicle(name, scope);
 
     /// <summary>
     /// The (folded) business scope without the register's headings that hide its first item (session 42): an opening

@@ -218,6 +218,15 @@ internal static class ClassifierRules
     public const string FarmSupplySegment = "NC-INPUT";
 
     /// <summary>
+    /// The makers' segment of medical devices (医疗器械) and the trade segment a register row that makes nothing and deals in them is in
+    /// (医药流通, ADR 0750): the register sets label a 医疗器械销售 licence there.
+    /// </summary>
+    public const string DeviceSegment = "SW-DEV";
+
+    /// <inheritdoc cref="DeviceSegment"/>
+    public const string DeviceTradeSegment = "SW-DIST";
+
+    /// <summary>
     /// Words of a name that say the company supplies the countryside: a supply and marketing co-operative (供销社, 供销合作社, 供销有限
     /// 责任公司) and its counters, or a 生产资料 company (农业生产资料, 某某惠农生产资料). Such a counter sells farm inputs beside
     /// groceries and hardware, and its licence lists them in no fixed order.
@@ -1188,6 +1197,26 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a chain-level name that yields ----
+        // ---- A medical-device licence that makes nothing (session 47, ADR 0750) ----
+        // A register row that makes nothing (no making verb in its licence, no maker's word in its name) and is in 医疗器械 by its
+        // licence's device classes (医疗器械销售, 一类医疗器械经销, 二类医疗器械、三类医疗器械) deals in the devices: the register sets
+        // label such dealers 医药流通 (北京嘉联诚业, 成都牙宝, 西安晨鑫), not the makers' segment. A trade segment of the chain kept already
+        // (a pharmacy's SW-RETAIL) stays alone.
+        if (registerRow && !Makes(scope) && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            && segmentIndex.TryGetValue(ClassifierRules.DeviceSegment, out var devices) && segmentIndex.TryGetValue(ClassifierRules.DeviceTradeSegment, out var deviceTrade)
+            && kept.FindIndex(k => k.Segment == devices) is var deviceAt and >= 0)
+        {
+            if (kept.Exists(k => segments[k.Segment].ChainCode == segments[devices].ChainCode && segments[k.Segment].Tier == Tier.Downstream))
+            {
+                kept.RemoveAt(deviceAt);
+            }
+            else
+            {
+                kept[deviceAt] = (deviceTrade, kept[deviceAt].Score, kept[deviceAt].Candidate);
+            }
+        }
+
+        // ---- end of a medical-device licence that makes nothing ----
 
         // ---- 种养 yields to the crop or animal named (session 45, ADR 0685) ----
         FarmingBothYields(kept, name, scope);

@@ -3276,6 +3276,16 @@ internal sealed class CompanyClassifierTests
     public Task Water_purifiers_and_scrap_are_no_emergency_or_battery_segment(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // A register row that makes nothing and is in 医疗器械 by its licence's device classes deals in them: 医药流通, as the register sets
+    // label 医疗器械销售 (北京嘉联诚业, 成都牙宝). A licence that makes the devices keeps 医疗器械.
+    [TestCase("某某市某某科技有限公司", "医疗器械销售", "SW-DIST", true)]
+    [TestCase("某某市某某科技有限公司", "医疗器械销售", "SW-DEV", false)]
+    [TestCase("某某市某某经贸有限公司", "二类医疗器械（按备案项目经营）、三类医疗器械", "SW-DIST", true)]
+    [TestCase("某某市某某医疗器械有限公司", "三类6865医用缝合材料及粘合剂、二类6801基础外科手术器械、6841医用化验和基础设备器具生产、销售；一类医疗器械生产、销售", "SW-DEV", true)]
+    [TestCase("某某市某某医疗器械有限公司", "三类6865医用缝合材料及粘合剂、二类6801基础外科手术器械、6841医用化验和基础设备器具生产、销售；一类医疗器械生产、销售", "SW-DIST", false)]
+    public Task A_device_licence_that_makes_nothing_is_a_dealer_s(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of rpool47 audit, session 47 ----
 
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)

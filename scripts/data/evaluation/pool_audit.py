@@ -23,7 +23,8 @@ Usage:
   python3 pool_audit.py score <audit.csv> [--strata ZQ=801,YJ=269,... --seg-strata ZQ=...,...] [--after-strata ... --after-seg-strata ...]
       chain- and segment-level precision of the judged sample with Wilson 95 % intervals, overall and per chain with >= 10; when
       the file has an `after` column (`kept`, or `dropped: <rule>` for a membership a later build no longer proposes), also of the
-      kept memberships. With --strata (the pool's memberships per chain; --seg-strata its segment memberships per chain) the sample is
+      kept memberships (an `after` of `now <code>, chain <y|n>, segment <y|n>` is a sampled membership a later build proposes under
+      another code, judged again: counted with its new code). With --strata (the pool's memberships per chain; --seg-strata its segment memberships per chain) the sample is
       read as stratified: every chain is printed, and the overall figure is the strata's precisions weighted by their shares of the
       pool's memberships, sum(N_h/N * k_h/n_h), with a 95 % interval by the stratified normal approximation,
       +-1.96 * sqrt(sum((N_h/N)^2 * q_h(1-q_h)/(n_h+4) * (1 - n_h/N_h))), where q_h = (k_h+2)/(n_h+4) (Agresti-Coull, so a stratum
@@ -159,10 +160,18 @@ def score(audit_path, args=()):
     print("== as drawn (the build audited) ==")
     score_rows(rows, sizes_arg(args, "--strata"), sizes_arg(args, "--seg-strata"))
     if rows and "after" in rows[0]:
-        kept = [r for r in rows if r["after"] == "kept"]
-        print(f"== after (the sampled memberships a later build still proposes: {len(kept)} of {len(rows)}) ==")
+        kept = [r for r in rows if r["after"] == "kept"] + [moved(r) for r in rows if r["after"].startswith("now ")]
+        print(f"== after (the sampled memberships a later build still proposes: {len(kept)} of {len(rows)}, "
+              f"{sum(r['after'].startswith('now ') for r in rows)} of them under a new code, judged again) ==")
         score_rows(kept, sizes_arg(args, "--after-strata") or sizes_arg(args, "--strata"),
                    sizes_arg(args, "--after-seg-strata") or sizes_arg(args, "--seg-strata"))
+
+
+def moved(row):
+    """A sampled membership a later build proposes under another code of the same row (`now SW-DIST, chain y, segment y`, rpool47):
+    the new code with its judgement."""
+    code, chain, segment = (part.split()[-1] for part in row["after"][len("now "):].split(", "))
+    return dict(row, membership=code, chain_right=chain, segment_right=segment if "-" in code else "–")
 
 
 def score_rows(rows, strata_sizes=None, seg_sizes=None):

@@ -7,7 +7,10 @@ Usage:
       every eligible row of the files (<folder>/<year>/<province>.csv, one `git show` each) in the labelled sets' columns with
       empty segments, id <prefix>-00001...: the row's 所在省份 is the file's province, its name is in no labelled set and not
       twice in the files (as select_registers.py). Session 46's second pool (/work/pool46b.csv, s46-audit2) was
-      `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`.
+      `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`. Session 47's
+      stratified pool (s47-raudit, ADR 0750) was `pool <folder> fresh.csv rpool47 <every 1994–2000 file with 0 git-grep hits>
+      2001/西藏 2002/西藏 2003/西藏 2004/西藏 1999/江苏 1999/广东 1999/上海 1999/浙江 1999/山东 1999/北京 1999/福建 1999/四川 1999/辽宁`
+      (the 46 files: audits/README.md).
   python3 pool_audit.py draw <pool.csv> <output.txt> [n] [seed]
       <output.txt> is `evaluate-classifier --labelled <dir holding pool.csv as fresh.csv> --set fresh --mistakes 100000` of the build
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a

@@ -7,7 +7,10 @@ Usage:
       every eligible row of the files (<folder>/<year>/<province>.csv, one `git show` each) in the labelled sets' columns with
       empty segments, id <prefix>-00001...: the row's 所在省份 is the file's province, its name is in no labelled set and not
       twice in the files (as select_registers.py). Session 46's second pool (/work/pool46b.csv, s46-audit2) was
-      `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`.
+      `pool <folder> pool46b.csv pool46b 2003/浙江 2003/江苏 2004/河北 2003/广东 2002/上海 2001/四川 2004/天津 2000/辽宁`. Session 47's
+      stratified pool (s47-raudit, ADR 0750) was `pool <folder> fresh.csv rpool47 <every 1994–2000 file with 0 git-grep hits>
+      2001/西藏 2002/西藏 2003/西藏 2004/西藏 1999/江苏 1999/广东 1999/上海 1999/浙江 1999/山东 1999/北京 1999/福建 1999/四川 1999/辽宁`
+      (the 46 files: audits/README.md).
   python3 pool_audit.py codes <stock_industry.csv> <company_info.csv> <folder> <pool.csv> <prefix>
       listed companies of the codes set's kind that no labelled set uses (session 47, s47-caudit, ADR 0745): every company of
       the Tushare export (T) whose full name is the exact 企业名称 of a registration row (E, <folder>/<year>/<province>.csv, the
@@ -16,7 +19,6 @@ Usage:
       builds the codes set's listed rows (industry = B's CSRC industry, stock_code, E's name/province/city/address/scope), ids
       <prefix>-00001... in stock-code order. Session 47's pool (/work/cpool47dir/fresh.csv) was
       `codes stock_industry.csv company_info.csv <folder> fresh.csv cpool47`.
-
   python3 pool_audit.py products-pool <data.sql> <pool.csv> <prefix>
       every company of the products source P (data.sql inside SOVLOOKUP/ChainKnowledgeGraph-sql's data.zip at commit 9587d889669f)
       with a 申万 industry and at least one product whose stock code, short name and full name are in no labelled set (every
@@ -28,10 +30,22 @@ Usage:
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a
       chain-level membership, 环节待定), on a row's line. Draws n (default 150) with random.Random(seed) (default 46) and prints them as the audit
       file's rows with the judgement columns empty. The second audit (pool46b) drew 200 with seed 4646.
-  python3 pool_audit.py score <audit.csv>
+  python3 pool_audit.py draw-strata <pool.csv> <output.txt> <n per chain> <seed>
+      the stratified draw of session 47 (s47-raudit, ADR 0750): the memberships are split by chain (the chain of the membership's
+      code: ZQ, YJ, NC, SW, DZ, HG, XNY, FW, in that order) and n of each stratum are drawn with one random.Random(seed), stratum by
+      stratum (`rng.sample` of the stratum in the output's order); prints the audit rows and, on stderr, each stratum's size (its
+      memberships, and its segment memberships). rpool47 drew 25 per chain with seed 4750.
+  python3 pool_audit.py strata <pool.csv> <output.txt>
+      each stratum's size on a build's output, as `--strata` and `--seg-strata` want them.
+  python3 pool_audit.py score <audit.csv> [--strata ZQ=801,YJ=269,... --seg-strata ZQ=...,...] [--after-strata ... --after-seg-strata ...]
       chain- and segment-level precision of the judged sample with Wilson 95 % intervals, overall and per chain with >= 10; when
       the file has an `after` column (`kept`, or `dropped: <rule>` for a membership a later build no longer proposes), also of the
-      kept memberships.
+      kept memberships (an `after` of `now <code>, chain <y|n>, segment <y|n>` is a sampled membership a later build proposes under
+      another code, judged again: counted with its new code). With --strata (the pool's memberships per chain; --seg-strata its segment memberships per chain) the sample is
+      read as stratified: every chain is printed, and the overall figure is the strata's precisions weighted by their shares of the
+      pool's memberships, sum(N_h/N * k_h/n_h), with a 95 % interval by the stratified normal approximation,
+      +-1.96 * sqrt(sum((N_h/N)^2 * q_h(1-q_h)/(n_h+4) * (1 - n_h/N_h))), where q_h = (k_h+2)/(n_h+4) (Agresti-Coull, so a stratum
+      judged all right still adds its uncertainty). The after figures weight by --after-strata / --after-seg-strata when given.
 """
 import csv
 import math
@@ -40,9 +54,10 @@ import random
 import re
 import sys
 
-# a row's line: `<id> <name> [<industry>] labelled none got ...`; the industry is empty for a register row, `C36汽车制造业` for a
-# listed company of the codes pool (ids cpool47-...), a 申万 name for one of the products pool (ppool47-...)
-LINE = re.compile(r"^([cp]?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
+# a row's line: `<id> <name> [<industry>] labelled none got ...`; the industry is empty for a register row (pool46, pool46b, rpool47),
+# `C36汽车制造业` for a listed company of the codes pool (ids cpool47-...), a 申万 name for one of the products pool (ppool47-...)
+LINE = re.compile(r"^([cpr]?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
+CHAINS = ["ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW"]
 MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z]+)*)\((\d\.\d\d):")
 COLUMNS = ["id", "name", "membership", "confidence", "chain_right", "segment_right", "reason"]
 
@@ -154,36 +169,97 @@ def draw(pool_path, output_path, n, seed=46):
         w.writerow([row_id, name, code, conf, "", "", ""])
 
 
+def draw_strata(pool_path, output_path, n, seed):
+    rows = {r["id"]: r for r in csv.DictReader(open(pool_path, encoding="utf-8"))}
+    found = [m for m in memberships(output_path) if m[0] in rows]
+    rng = random.Random(seed)
+    sample = []
+    for chain in CHAINS:
+        stratum = [m for m in found if m[2].split("-")[0] == chain]
+        seg = sum("-" in m[2] for m in stratum)
+        print(f"{chain}: {len(stratum)} memberships ({seg} segment) on {len({m[0] for m in stratum})} rows", file=sys.stderr)
+        sample += rng.sample(stratum, min(n, len(stratum)))
+    print(f"{len(found)} memberships on {len({m[0] for m in found})} rows; drawn {len(sample)}", file=sys.stderr)
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for row_id, name, code, conf in sorted(sample, key=lambda m: (m[0], m[2])):
+        w.writerow([row_id, name, code, conf, "", "", ""])
+
+
+def strata(pool_path, output_path):
+    rows = {r["id"]: r for r in csv.DictReader(open(pool_path, encoding="utf-8"))}
+    found = [m for m in memberships(output_path) if m[0] in rows]
+    chain = {c: sum(m[2].split("-")[0] == c for m in found) for c in CHAINS}
+    seg = {c: sum(m[2].split("-")[0] == c and "-" in m[2] for m in found) for c in CHAINS}
+    print(f"{len(found)} memberships ({sum(seg.values())} segment) on {len({m[0] for m in found})} rows")
+    print("--strata " + ",".join(f"{c}={chain[c]}" for c in CHAINS))
+    print("--seg-strata " + ",".join(f"{c}={seg[c]}" for c in CHAINS))
+
+
+def weighted(parts, sizes):
+    """parts: chain -> (k, n) judged; sizes: chain -> N_h in the pool. Strata with no judged membership are left out (and said)."""
+    used = [c for c in sizes if sizes[c] > 0 and parts.get(c, (0, 0))[1] > 0]
+    total = sum(sizes[c] for c in used)
+    p = sum(sizes[c] / total * parts[c][0] / parts[c][1] for c in used)
+    var = 0.0
+    for c in used:
+        k, n = parts[c]
+        q = (k + 2) / (n + 4)
+        var += (sizes[c] / total) ** 2 * q * (1 - q) / (n + 4) * max(0.0, 1 - n / sizes[c])
+    h = 1.96 * math.sqrt(var)
+    left = [c for c in sizes if sizes[c] > 0 and c not in used]
+    return p, max(0.0, p - h), min(1.0, p + h), total, left
+
+
 def line(label, k, n):
     lo, hi = wilson(k, n)
     return f"{label:<10} {k:>4}/{n:<4} {100 * k / n:5.1f} %  [{100 * lo:4.1f}, {100 * hi:4.1f}]"
 
 
-def score(audit_path):
+def sizes_arg(args, flag):
+    if flag not in args:
+        return None
+    return {c: int(v) for c, v in (kv.split("=") for kv in args[args.index(flag) + 1].split(","))}
+
+
+def score(audit_path, args=()):
     rows = list(csv.DictReader(open(audit_path, encoding="utf-8")))
     print("== as drawn (the build audited) ==")
-    score_rows(rows)
+    score_rows(rows, sizes_arg(args, "--strata"), sizes_arg(args, "--seg-strata"))
     if rows and "after" in rows[0]:
-        kept = [r for r in rows if r["after"] == "kept"]
-        print(f"== after (the sampled memberships a later build still proposes: {len(kept)} of {len(rows)}) ==")
-        score_rows(kept)
+        kept = [r for r in rows if r["after"] == "kept"] + [moved(r) for r in rows if r["after"].startswith("now ")]
+        print(f"== after (the sampled memberships a later build still proposes: {len(kept)} of {len(rows)}, "
+              f"{sum(r['after'].startswith('now ') for r in rows)} of them under a new code, judged again) ==")
+        score_rows(kept, sizes_arg(args, "--after-strata") or sizes_arg(args, "--strata"),
+                   sizes_arg(args, "--after-seg-strata") or sizes_arg(args, "--seg-strata"))
 
 
-def score_rows(rows):
+def moved(row):
+    """A sampled membership a later build proposes under another code of the same row (`now SW-DIST, chain y, segment y`, rpool47):
+    the new code with its judgement."""
+    code, chain, segment = (part.split()[-1] for part in row["after"][len("now "):].split(", "))
+    return dict(row, membership=code, chain_right=chain, segment_right=segment if "-" in code else "–")
+
+
+def score_rows(rows, strata_sizes=None, seg_sizes=None):
+    least = 1 if strata_sizes else 10
     chain = [r for r in rows]
     seg = [r for r in rows if r["segment_right"] in ("y", "n")]
-    print("chain level (every membership):")
-    print(line("all", sum(r["chain_right"] == "y" for r in chain), len(chain)))
-    for c in sorted({r["membership"].split("-")[0] for r in chain}):
-        part = [r for r in chain if r["membership"].split("-")[0] == c]
-        if len(part) >= 10:
-            print(line(c, sum(r["chain_right"] == "y" for r in part), len(part)))
-    print("segment level (segment memberships; chain-level ones are neither right nor wrong):")
-    print(line("all", sum(r["segment_right"] == "y" for r in seg), len(seg)))
-    for c in sorted({r["membership"].split("-")[0] for r in seg}):
-        part = [r for r in seg if r["membership"].split("-")[0] == c]
-        if len(part) >= 10:
-            print(line(c, sum(r["segment_right"] == "y" for r in part), len(part)))
+    for label, part_rows, key, sizes in (("chain level (every membership):", chain, "chain_right", strata_sizes),
+                                         ("segment level (segment memberships; chain-level ones are neither right nor wrong):",
+                                          seg, "segment_right", seg_sizes)):
+        print(label)
+        print(line("sample", sum(r[key] == "y" for r in part_rows), len(part_rows)))
+        parts = {}
+        for c in sorted({r["membership"].split("-")[0] for r in part_rows}, key=lambda c: CHAINS.index(c) if c in CHAINS else 99):
+            part = [r for r in part_rows if r["membership"].split("-")[0] == c]
+            parts[c] = (sum(r[key] == "y" for r in part), len(part))
+            if len(part) >= least:
+                print(line(c, *parts[c]))
+        if sizes:
+            p, lo, hi, total, left = weighted(parts, sizes)
+            note = f" (strata left out, none judged: {', '.join(left)})" if left else ""
+            print(f"{'weighted':<10} {total:>9} in pool {100 * p:5.1f} %  [{100 * lo:4.1f}, {100 * hi:4.1f}]{note}")
 
 
 if __name__ == "__main__":
@@ -196,7 +272,11 @@ if __name__ == "__main__":
     elif sys.argv[1] == "draw":
         draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
              int(sys.argv[5]) if len(sys.argv) > 5 else 46)
+    elif sys.argv[1] == "draw-strata":
+        draw_strata(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+    elif sys.argv[1] == "strata":
+        strata(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "score":
-        score(sys.argv[2])
+        score(sys.argv[2], sys.argv[3:])
     else:
         sys.exit(__doc__)

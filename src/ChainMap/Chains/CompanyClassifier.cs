@@ -218,6 +218,15 @@ internal static class ClassifierRules
     public const string FarmSupplySegment = "NC-INPUT";
 
     /// <summary>
+    /// The makers' segment of medical devices (医疗器械) and the trade segment a register row that makes nothing and deals in them is in
+    /// (医药流通, ADR 0750): the register sets label a 医疗器械销售 licence there.
+    /// </summary>
+    public const string MedicalDeviceSegment = "SW-DEV";
+
+    /// <inheritdoc cref="MedicalDeviceSegment"/>
+    public const string MedicalDeviceTradeSegment = "SW-DIST";
+
+    /// <summary>
     /// Words of a name that say the company supplies the countryside: a supply and marketing co-operative (供销社, 供销合作社, 供销有限
     /// 责任公司) and its counters, or a 生产资料 company (农业生产资料, 某某惠农生产资料). Such a counter sells farm inputs beside
     /// groceries and hardware, and its licence lists them in no fixed order.
@@ -414,7 +423,7 @@ internal static class ClassifierRules
     /// (<see cref="DevicePartWords"/>: 手机天线, 消费电子零部件及组装, 智能终端结构件, 手机游戏), names what the part is for, not the device
     /// (session 47, ADR 0740).
     /// </summary>
-    public const string DeviceSegment = "DZ-TERM";
+    public const string TerminalSegment = "DZ-TERM";
 
     /// <summary>Words of a part, a component or a content made for a device (ADR 0740): after a device word they name the part's maker.</summary>
     public static readonly string[] DevicePartWords =
@@ -496,6 +505,23 @@ internal static class ClassifierRules
     /// agency, an internet café or a consultancy as often as an IT firm.
     /// </summary>
     public static readonly string[] LicenceBorneNameWords = ["信息服务"];
+
+    /// <summary>
+    /// The 专汽 segment whose every word other trades write as often as a vehicle maker (ADR 0750): 原材料, 玻璃钢, 铝型材, 铝合金型材,
+    /// 冷轧板 name water tanks, window frames and steel traders on register rows. With <see cref="VehicleBorneWords"/>, a register row's
+    /// word of it counts only when the row names a vehicle (<see cref="VehicleWords"/>).
+    /// </summary>
+    public const string VehicleBorneSegment = "ZQ-MAT";
+
+    /// <summary>
+    /// Words of other 专汽 segments that name another trade's goods as often (ADR 0750): 传动 (reducers, chain and belt drives, electric
+    /// drives), 夹芯板 (building sandwich panels), 工业设计 (a product or corporate-image design studio's). As <see cref="VehicleBorneSegment"/>'s words, they count on a register row only beside a
+    /// vehicle word.
+    /// </summary>
+    public static readonly string[] VehicleBorneWords = ["传动", "夹芯板", "工业设计"];
+
+    /// <summary>Words that name road vehicles in a register row's name or licence (汽车配件, 客车配件, 车辆零部件, 专用车厢体; ADR 0750).</summary>
+    public static readonly string[] VehicleWords = ["汽车", "车辆", "专用车", "改装车", "客车", "货车", "卡车", "挂车", "车厢", "底盘", "汽配", "机动车"];
 
     /// <summary>Words of the meeting and exhibition services (会议服务, 会展服务, 会议会展服务, 会务服务; GB/T 728).</summary>
     public static readonly string[] MeetingWords = ["会议", "会展", "会务"];
@@ -806,6 +832,16 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a name's word the licence must bear out ----
+                // ---- A 专汽 word other trades write, beside no vehicle (session 47, ADR 0750) ----
+                // On a register row 玻璃钢, 铝型材, 原材料 (ZQ-MAT), 传动 (ZQ-POWER-PTO), 夹芯板 (ZQ-BODY-BOX) and 工业设计 (ZQ-RD) are a
+                // water-tank maker's, a window-frame works', a reducer maker's, a builder's or a design studio's as often as a vehicle
+                // supplier's: they count only when the row's name or licence names a vehicle (汽车, 客车, 车辆 …).
+                if (registerRow && BesideNoVehicle(segment, term, name, scope))
+                {
+                    continue;
+                }
+
+                // ---- end of a 专汽 word other trades write ----
                 // A word that stands only inside a longer word of an unrelated segment already counted in this field (轮毂 of
                 // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
                 // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
@@ -826,7 +862,7 @@ internal sealed partial class CompanyClassifier
                 // ---- A device's word before its part's (session 47, ADR 0740) ----
                 // 手机天线, 智能终端结构件, 消费电子零部件及组装 (a 申万 industry), 手机游戏: a listed row's products or cell name the part or
                 // the content made for the device, not the device.
-                if ((f == 1 || f == 2) && segments[segment].Code == ClassifierRules.DeviceSegment && OnlyBeforeAPart(text, term))
+                if ((f == 1 || f == 2) && segments[segment].Code == ClassifierRules.TerminalSegment && OnlyBeforeAPart(text, term))
                 {
                     continue;
                 }
@@ -1249,6 +1285,26 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a chain-level name that yields ----
+        // ---- A medical-device licence that makes nothing (session 47, ADR 0750) ----
+        // A register row that makes nothing (no making verb in its licence, no maker's word in its name) and is in 医疗器械 by its
+        // licence's device classes (医疗器械销售, 一类医疗器械经销, 二类医疗器械、三类医疗器械) deals in the devices: the register sets
+        // label such dealers 医药流通 (北京嘉联诚业, 成都牙宝, 西安晨鑫), not the makers' segment. A trade segment of the chain kept already
+        // (a pharmacy's SW-RETAIL) stays alone.
+        if (registerRow && !Makes(scope) && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            && segmentIndex.TryGetValue(ClassifierRules.MedicalDeviceSegment, out var devices) && segmentIndex.TryGetValue(ClassifierRules.MedicalDeviceTradeSegment, out var deviceTrade)
+            && kept.FindIndex(k => k.Segment == devices) is var deviceAt and >= 0)
+        {
+            if (kept.Exists(k => segments[k.Segment].ChainCode == segments[devices].ChainCode && segments[k.Segment].Tier == Tier.Downstream))
+            {
+                kept.RemoveAt(deviceAt);
+            }
+            else
+            {
+                kept[deviceAt] = (deviceTrade, kept[deviceAt].Score, kept[deviceAt].Candidate);
+            }
+        }
+
+        // ---- end of a medical-device licence that makes nothing ----
 
         // ---- 种养 yields to the crop or animal named (session 45, ADR 0685) ----
         FarmingBothYields(kept, name, scope);
@@ -2176,7 +2232,7 @@ internal sealed partial class CompanyClassifier
         bool? otherService = null;
         foreach (var (term, segment, strength) in fieldTerms)
         {
-            if (!registerRow && standardWords.ContainsKey(term))
+            if ((!registerRow && standardWords.ContainsKey(term)) || (registerRow && BesideNoVehicle(segment, term, fields[0], scope)))
             {
                 continue;
             }
@@ -2446,6 +2502,19 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>Words that open with 除 and name a thing or a service (除尘设备, 除湿机), not an exclusion.</summary>
     private static readonly string[] RemovalWords = ["除尘", "除湿", "除臭", "除草", "除锈", "除垢", "除霜", "除雪", "除冰", "除虫", "除味", "除油", "除蜡", "除甲醛", "除盐", "除氧", "除砂", "除渣"];
+
+    /// <summary>Whether a register row's name or licence names a road vehicle (<see cref="ClassifierRules.VehicleWords"/>, ADR 0750).</summary>
+    internal static bool NamesAVehicle(string name, string scope) =>
+        Array.Exists(ClassifierRules.VehicleWords, w => name.Contains(w, StringComparison.Ordinal) || scope.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether <paramref name="term"/> is a 专汽 word other trades write (<see cref="ClassifierRules.VehicleBorneSegment"/>'s, or one of
+    /// <see cref="ClassifierRules.VehicleBorneWords"/>) on a row whose name and licence name no vehicle (ADR 0750): read on register rows only.
+    /// </summary>
+    private bool BesideNoVehicle(int segment, string term, string name, string scope) =>
+        segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain
+        && (segments[segment].Code == ClassifierRules.VehicleBorneSegment || Array.IndexOf(ClassifierRules.VehicleBorneWords, term) >= 0)
+        && !NamesAVehicle(name, scope);
 
     /// <summary>
     /// The (folded) business scope without the register's headings that hide its first item (session 42): an opening

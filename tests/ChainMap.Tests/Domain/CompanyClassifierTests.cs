@@ -305,7 +305,7 @@ internal sealed class CompanyClassifierTests
     [TestCase("武汉某某應急裝備有限公司", "YJ", "YJ-RESC")]
     [TestCase("某某救生设备有限公司", "YJ", "YJ-RESC-TOOL")]
     [TestCase("某某劳保用品有限公司", "YJ", "YJ-PROT-PPE")]
-    [TestCase("某某安防科技有限公司", "YJ", "YJ-PROT")]
+    [TestCase("某某防爆科技有限公司", "YJ", "YJ-PROT")] // 安防 (security) no longer: ADR 0750
     public async Task A_home_chain_word_of_the_name_places_the_company_in_that_chain(string name, string chain, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
@@ -3239,6 +3239,54 @@ internal sealed class CompanyClassifierTests
     [TestCase("某某市某某信息服务有限责任公司", "会务代理、房屋经纪；计算机软件开发、设计、销售", true)]
     public Task A_name_s_information_services_need_the_licence(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "DZ-SVC", placed);
+
+    // ---- rpool47 audit, session 47 (ADR 0750) ----
+
+    // 玻璃钢, 铝型材, 原材料 (ZQ-MAT), 传动 (ZQ-POWER-PTO), 夹芯板 (ZQ-BODY-BOX) and 工业设计 (ZQ-RD) on a register row name a
+    // water-tank or duct maker, a window-frame works, a reducer maker, a builder's panels or a design studio as often as a vehicle
+    // supplier: they place the row only when its name or licence names a vehicle (汽车, 客车, 车辆 …). Glass-fibre goods for cars, a
+    // car-chain maker's 传动 and a car-design firm still place it.
+    [TestCase("某某市某某玻璃钢有限责任公司", "玻璃钢制品的加工；玻璃钢制品、通风设备的销售；建筑机电安装工程专业承包", "ZQ-MAT", false)]
+    [TestCase("某某市某某铝型材有限公司", "挤压铝型材、美格铝、计算机操作台配件加工。", "ZQ-MAT", false)]
+    [TestCase("某某纸业(某某)有限公司", "从事纸制产品及相关原材料的分割、包装、国内外销售、采购及相关售后服务。", "ZQ-MAT", false)]
+    [TestCase("某某市某某传动机械厂", "减速机、传动机械及配件的生产、加工、销售；机电产品设备安装调试的服务", "ZQ-POWER-PTO", false)]
+    [TestCase("某某市某某净化彩板有限公司", "金属面夹芯板、净化产品、净化设备、不锈钢制品、瓦楞板制造、加工。", "ZQ-BODY-BOX", false)]
+    [TestCase("某某市某某设计咨询有限公司", "工业设计咨询，企业形象设计咨询，企业管理咨询，商务咨询，投资咨询。", "ZQ-RD", false)]
+    [TestCase("某某市某某汽车设计有限公司", "汽车工业设计、汽车零部件设计及技术咨询", "ZQ-RD", true)]
+    [TestCase("某某黄海玻璃钢制品有限责任公司", "制造、销售：各类汽车产品用玻璃钢制品及玻璃钢关联产品，聚安酯喷涂发泡，聚安酯硬泡塑料制品，化工产品", "ZQ-MAT", true)]
+    [TestCase("某某求精汽车链传动有限公司", "制造、加工链条、链轮、汽车零部件；货物及技术进出口。", "ZQ-POWER-PTO", true)]
+    public Task A_zhuanqi_word_other_trades_write_needs_a_vehicle(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // 安防 in a name is a security firm's (CCTV, alarms, anti-theft; ADR 0540 calls such contractors none), and inside 建安防水 or 静安防爆
+    // it is two words' halves: it places no row in 预防防护装备. 防爆 still does (as 华荣股份).
+    [TestCase("某某依特佳电子安防系统有限公司", "研发商业电子防盗系统及CCTV电视监控安全技术防范类产品。", "YJ", false)]
+    [TestCase("某某世纪建安防水材料有限公司", "生产销售防水材料；承揽防腐、防水工程施工。", "YJ", false)]
+    [TestCase("某某市某某防爆电器厂", "防爆电器，模具制造，机械零部件加工", "YJ-PROT", true)]
+    public Task A_security_name_is_no_protective_equipment(string name, string scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, null, null, scope), segmentOrChain, placed);
+
+    // 净水设备 is a household or bottling plant's water purifier: only 应急净水 (with 救灾帐篷, 折叠床) is 应急生活保障装备. 再生利用 and
+    // 资源再生 are scrap recyclers' words (物资再生利用公司: 废旧物资回收): only batteries (电池回收, 梯次利用, 退役电池) are 电池回收与梯次利用.
+    [TestCase("某某市某某净水设备有限公司", "销售净水机及净水设备", "YJ-SUP-LIVE", false)]
+    [TestCase("某某市某某救灾帐篷有限公司", "救灾帐篷、应急净水设备、折叠床的生产、销售", "YJ-SUP-LIVE", true)]
+    [TestCase("某某市物资再生利用有限公司", "废旧物资回收,钢材、建筑材料、铸造件。", "XNY-RECY", false)]
+    [TestCase("某某市某某资源再生有限公司", "废五金、废电机、废电线、废塑料回收、加工销售", "XNY-RECY", false)]
+    [TestCase("某某市某某电池回收有限公司", "废旧电池回收；退役电池梯次利用", "XNY-RECY", true)]
+    public Task Water_purifiers_and_scrap_are_no_emergency_or_battery_segment(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A register row that makes nothing and is in 医疗器械 by its licence's device classes deals in them: 医药流通, as the register sets
+    // label 医疗器械销售 (北京嘉联诚业, 成都牙宝). A licence that makes the devices keeps 医疗器械.
+    [TestCase("某某市某某科技有限公司", "医疗器械销售", "SW-DIST", true)]
+    [TestCase("某某市某某科技有限公司", "医疗器械销售", "SW-DEV", false)]
+    [TestCase("某某市某某经贸有限公司", "二类医疗器械（按备案项目经营）、三类医疗器械", "SW-DIST", true)]
+    [TestCase("某某市某某医疗器械有限公司", "三类6865医用缝合材料及粘合剂、二类6801基础外科手术器械、6841医用化验和基础设备器具生产、销售；一类医疗器械生产、销售", "SW-DEV", true)]
+    [TestCase("某某市某某医疗器械有限公司", "三类6865医用缝合材料及粘合剂、二类6801基础外科手术器械、6841医用化验和基础设备器具生产、销售；一类医疗器械生产、销售", "SW-DIST", false)]
+    public Task A_device_licence_that_makes_nothing_is_a_dealer_s(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // ---- end of rpool47 audit, session 47 ----
 
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)
     {

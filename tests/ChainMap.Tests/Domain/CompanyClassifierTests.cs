@@ -1922,7 +1922,8 @@ internal sealed class CompanyClassifierTests
 
     // The licence's first item proposes the segment (nothing else placed the company, ADR 0201) and the cell's codes lie in no division
     // of the segment's (发电机组 38 under C39, 汽车配件 sales 52 under C36): the cell and the licence disagree on the trade, so the
-    // membership names the chain only, the segment suggested first. Either script.
+    // membership names the chain only, the segment suggested first. Either script. Under C39 the division names 电子信息 as well, at chain
+    // level (ADR 0760: a C39 company that one licence item puts in another chain, 航天工业发展 of codes-dev, still makes electronics).
     [TestCase("C39计算机、通信和其他电子设备制造业", "发电机组的生产、销售；电子产品的销售", "YJ", "YJ-SUP-POWER")]
     [TestCase("C39計算機、通信和其他電子設備製造業", "發電機組的生產、銷售；電子產品的銷售", "YJ", "YJ-SUP-POWER")]
     [TestCase("C36汽车制造业", "汽车配件的生产、销售", "ZQ", "ZQ-PARTSALE")]
@@ -1932,7 +1933,8 @@ internal sealed class CompanyClassifierTests
 
         var matches = classifier.Classify(new CompanyText("某某科技股份有限公司", industry, null, scope));
 
-        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, chain) }), Describe(matches));
+        var division = industry.StartsWith("C39", StringComparison.Ordinal) ? new[] { (true, "DZ") } : [];
+        Assert.That(matches.Select(m => (m.ChainLevel, m.MembershipCode)), Is.EqualTo(new[] { (true, chain) }.Concat(division)), Describe(matches));
         Assert.That(matches[0].SuggestedSegments[0], Is.EqualTo(suggested), matches[0].Evidence);
     }
 
@@ -3285,6 +3287,24 @@ internal sealed class CompanyClassifierTests
         AssertRowPlacedAsync(new CompanyText(name, "C26化学原料和化学制品制造业", null, scope), chainOrSegment, placed);
 
     // ---- end of the cpool47 audit, session 47 ----
+
+    // ---- the cpool47 miss audit, session 47 (s47-miss, ADR 0760) ----
+
+    // CSRC C39 (计算机、通信和其他电子设备制造业) names 电子信息 and no segment of it: components, displays, terminals and network
+    // equipment all sit there. A listed company under it that nothing else places in the chain (a licence of general words, or of goods
+    // no segment word covers) is in the chain, 环节待定. Another division with the same licence names no chain.
+    [TestCase("深圳市奋达科技股份有限公司", "C39计算机、通信和其他电子设备制造业", "兴办实业（具体项目另行申报）；国内商业、物资供销业；货物及技术进出口", true)]
+    [TestCase("精伦电子股份有限公司", "C39计算机、通信和其他电子设备制造业", "电子、通信、仪器仪表、电机和电子电工机械专用设备的研发、制造、销售、技术服务和技术推广（含税控设备、居民身份证读卡机具、彩票机具、IC卡读写设备、智能监控产品、电力系统自动化设备和软件、电子交易终端设备和软件、商用密码产品--有效期至2019年3月20日）；经营货物进出口、技术进出口", true)]
+    [TestCase("三湘印象股份有限公司", "K70房地产业", "投资兴办实业（具体项目另行申报），国内贸易", false)]
+    [TestCase("北京利仁科技股份有限公司", "C38电气机械和器材制造业", "制造家用电器；普通货运；销售五金交电、百货、建筑装饰材料、电子计算机软硬件及外部设备、机械电器设备；维修机械设备；货物进出口、技术进出口。", false)]
+    public async Task An_electronics_division_alone_names_its_chain(string name, string industry, string scope, bool placed)
+    {
+        await AssertRowPlacedAsync(new CompanyText(name, industry, null, scope), "DZ", placed);
+        var matches = new CompanyClassifier(await DefaultChainsAsync()).Classify(new CompanyText(name, industry, null, scope));
+        Assert.That(matches.Where(m => m.Segment.ChainCode == "DZ").All(m => m.ChainLevel), Is.True, Describe(matches));
+    }
+
+    // ---- end of the cpool47 miss audit, session 47 ----
 
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----

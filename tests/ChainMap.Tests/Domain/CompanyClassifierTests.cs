@@ -3304,6 +3304,15 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Where(m => m.Segment.ChainCode == "DZ").All(m => m.ChainLevel), Is.True, Describe(matches));
     }
 
+    // 国内旅游业务, 入境旅游业务 and 出境旅游业务 are the items of a travel agency's licence (旅行社业务经营许可): a company that holds them is
+    // a travel agency, 文化旅游, whether or not its name says 旅行社 (中青旅; a register row, 浙江华业锦诚旅业). A carrier of tourists (旅游客运)
+    // holds no such licence and is no travel agency.
+    [TestCase("中青旅控股股份有限公司", "L72商务服务业", "入境旅游业务；国内旅游业务；出境旅游业务；省际旅游客运；保险兼业代理；除新闻、出版、教育、医疗保健、药品、医疗器械以外的互联网信息服务；汽车出租；零售图书；图书、期刊、电子出版物批发、零售、网上销售", true)]
+    [TestCase("浙江华业锦诚旅业有限公司", null, "服务：国内旅游业务、入境旅游业务（凭有效许可证经营），商务信息咨询（除商品中介），物业管理，照像，照相机出租，家用电器维修；零售：卷烟、雪茄烟", true)]
+    [TestCase("丹江口市航运公司", null, "内河客运、货物运输（不含危险化学品和剧毒化学品）、丹江库区水上旅游客运服务、房屋租赁；船舶制造、修理", false)]
+    public Task A_travel_agency_s_licence_names_tourism(string name, string? industry, string scope, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, null, scope), "FW-TOUR", placed);
+
     // ---- end of the cpool47 miss audit, session 47 ----
 
 

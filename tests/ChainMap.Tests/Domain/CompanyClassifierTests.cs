@@ -3313,6 +3313,14 @@ internal sealed class CompanyClassifierTests
     public Task A_travel_agency_s_licence_names_tourism(string name, string? industry, string scope, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, null, scope), "FW-TOUR", placed);
 
+    // 发布广告 (代理、发布广告) is an advertising agency's trade, 商务服务, as 各类广告 is: under a cell of business services it names the chain
+    // (华扬联众). A bus company's or a gas station's licence that lets it publish advertisements on its own buses, stops or forecourt says
+    // it late among its trades and places nothing by it.
+    [TestCase("华扬联众数字技术股份有限公司", "L72商务服务业", "技术开发、技术转让、技术服务；计算机技术培训；网络技术服务；经济贸易咨询；设计、制作、代理、发布广告；组织文化艺术交流活动", true)]
+    [TestCase("仙桃市公共交通总公司", null, "城市客运，汽车配件及修理。制作车身、站亭、站牌广告；利用本公司汽车本身、站亭、站牌发布广告；设计、制作发布路牌广告；利用本企业充电桩对外提供电动汽车充电服务；房屋场站租赁；客运出租", false)]
+    public Task An_advertising_agency_s_trade_names_business_services(string name, string? industry, string scope, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, null, scope), "FW", placed);
+
     // ---- end of the cpool47 miss audit, session 47 ----
 
 

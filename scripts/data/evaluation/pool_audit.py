@@ -37,6 +37,16 @@ Usage:
       memberships, and its segment memberships). rpool47 drew 25 per chain with seed 4750.
   python3 pool_audit.py strata <pool.csv> <output.txt>
       each stratum's size on a build's output, as `--strata` and `--seg-strata` want them.
+  python3 pool_audit.py misses <pool.csv> <output.txt> [n] [seed]
+      the other half (session 47, s47-miss, ADR 0760): the pool's rows on which the build audited proposes NO membership (rows of
+      pool.csv with no line in <output.txt>, as for `draw`), n of them (default 150) drawn with random.Random(seed) (default 4760)
+      from the unplaced rows in pool order, printed in pool order as the miss-audit file's rows (id, name, industry) with the
+      judgement columns (chains, segments, 难判, reason) empty. Session 47's miss audit: `misses fresh.csv <base output> 150 4760`.
+  python3 pool_audit.py missscore <misses.csv> <pool.csv> <output.txt> <audit.csv>
+      the share of unplaced rows that belong to a chain (Wilson 95 %), chains per row and per-chain counts of the judged sample;
+      then the pool's chain-recall estimate: right proposed chain memberships (proposed chains of <output.txt> × the chain
+      precision of <audit.csv>) over those plus the estimated missed ones (unplaced rows × the sample's chains per unplaced row).
+      Misses on rows that got some membership are not counted, so the estimate is an upper bound.
   python3 pool_audit.py score <audit.csv> [--strata ZQ=801,YJ=269,... --seg-strata ZQ=...,...] [--after-strata ... --after-seg-strata ...]
       chain- and segment-level precision of the judged sample with Wilson 95 % intervals, overall and per chain with >= 10; when
       the file has an `after` column (`kept`, or `dropped: <rule>` for a membership a later build no longer proposes), also of the
@@ -210,6 +220,61 @@ def weighted(parts, sizes):
     left = [c for c in sizes if sizes[c] > 0 and c not in used]
     return p, max(0.0, p - h), min(1.0, p + h), total, left
 
+MISS_COLUMNS = ["id", "name", "industry", "chains", "segments", "难判", "reason"]
+
+
+def unplaced(pool_path, output_path):
+    rows = list(csv.DictReader(open(pool_path, encoding="utf-8")))
+    placed = {m[0] for m in memberships(output_path)}
+    return rows, [r for r in rows if r["id"] not in placed]
+
+
+def misses(pool_path, output_path, n, seed=4760):
+    rows, left = unplaced(pool_path, output_path)
+    order = {r["id"]: i for i, r in enumerate(rows)}
+    sample = sorted(random.Random(seed).sample(left, n), key=lambda r: order[r["id"]])
+    print(f"{len(rows)} rows, {len(left)} with no membership; drawn {n}", file=sys.stderr)
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(MISS_COLUMNS)
+    for r in sample:
+        w.writerow([r["id"], r["name"], r["industry"], "", "", "", ""])
+
+
+def chain_memberships(output_path):
+    # proposed chain memberships: distinct chains on a row (a segment code counts for its chain, as the audit's chain level)
+    return {(m[0], m[2].split("-")[0]) for m in memberships(output_path)}
+
+
+def missscore(misses_path, pool_path, output_path, audit_path):
+    judged = list(csv.DictReader(open(misses_path, encoding="utf-8")))
+    rows, left = unplaced(pool_path, output_path)
+    n = len(judged)
+    member = [r for r in judged if r["chains"].strip()]
+    chains = [c for r in judged for c in r["chains"].split("|") if c]
+    print(f"unplaced rows: {len(left)} of {len(rows)}; judged {n}")
+    print(line("in chain", len(member), n))
+    print(line("难判", sum(r["难判"] == "y" for r in judged), n))
+    print(f"chains per unplaced row {len(chains) / n:.3f} ({len(chains)} chain memberships on {len(member)} rows)")
+    for c in sorted(set(chains)):
+        k = chains.count(c)
+        print(line(c, k, n) + f"  -> ~{len(left) * k / n:.0f} unplaced rows of the pool")
+    audit = list(csv.DictReader(open(audit_path, encoding="utf-8")))
+    # chain precision of the audit's memberships (a row's two memberships of one chain are two draws, as the audit scores them)
+    prec = sum(r["chain_right"] == "y" for r in audit) / len(audit)
+    proposed = len(chain_memberships(output_path))
+    right = proposed * prec
+    missed = len(left) * len(chains) / n
+    lo, hi = wilson(len(member), n)
+    print(f"proposed chain memberships {proposed} x audit chain precision {100 * prec:.1f} % = {right:.0f} right")
+    print(f"missed on unplaced rows ~{missed:.0f} ({len(left)} x {len(chains) / n:.3f})")
+    print(f"chain recall <= {100 * right / (right + missed):.1f} % (misses on placed rows not counted: an upper bound)")
+    # the same with the Wilson ends of the in-chain share (chains per member row held)
+    per = len(chains) / max(1, len(member))
+    for label, share in (("low", hi), ("high", lo)):
+        m = len(left) * share * per
+        print(f"  with the in-chain share at its Wilson {'upper' if label == 'low' else 'lower'} end {100 * share:.1f} %:"
+              f" recall {100 * right / (right + m):.1f} %")
+
 
 def line(label, k, n):
     lo, hi = wilson(k, n)
@@ -276,6 +341,11 @@ if __name__ == "__main__":
         draw_strata(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
     elif sys.argv[1] == "strata":
         strata(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "misses":
+        misses(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
+               int(sys.argv[5]) if len(sys.argv) > 5 else 4760)
+    elif sys.argv[1] == "missscore":
+        missscore(*sys.argv[2:6])
     elif sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3:])
     else:

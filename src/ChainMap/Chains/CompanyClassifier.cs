@@ -787,7 +787,9 @@ internal sealed partial class CompanyClassifier
         var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
-        var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty, industries.SpansSegments(company.Industry), DivisionWords(ownNameCodes),
+        // A division of one chain whose segments none dominates (C39) spans its segments as a 申万 industry does (ADR 0760).
+        var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty,
+            industries.SpansSegments(company.Industry) || industries.ChainLevelGuess(company.Industry) is not null, DivisionWords(ownNameCodes),
             industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2), industryCodes.Count > 0 && industryCodes.All(c => IsManufactured(c.Code)));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
@@ -1414,6 +1416,25 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of an explosives maker ----
+        // ---- A division of one chain names the chain (session 47, ADR 0760) ----
+        // A listed company's CSRC division whose trades all lie in one chain, none of its segments dominating (C39: components,
+        // displays, terminals and network equipment are all 电子信息), names that chain (环节待定) when nothing else places the row in
+        // it: a licence of general words (兴办实业；国内商业) or of trades no segment word covers (读卡机具, 柜员机) leaves the chain plain,
+        // and a licence item of another chain (发电机组 first, ADR 0545: 航天工业发展, a communications-equipment maker) does not unsay it.
+        if (kept.Count < ClassifierRules.MaxSegments && industries.ChainLevelGuess(company.Industry) is { } chainGuess
+            && segmentIndex.TryGetValue(chainGuess, out var divisionGuess)
+            && !kept.Exists(k => segments[k.Segment].ChainCode == segments[divisionGuess].ChainCode))
+        {
+            if (!scores.TryGetValue(divisionGuess, out var guessed) || guessed.HasAnyText || guessed.LabelGuess is not null)
+            {
+                guessed = new Candidate();
+            }
+
+            guessed.LabelGuess = cell.Text;
+            kept.Add((divisionGuess, LabelGuess, guessed));
+        }
+
+        // ---- end of a division of one chain ----
 
         var matches = kept.ConvertAll(k =>
         {

@@ -47,6 +47,7 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, SwIndustry> swByBareName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> segmentsOfDivision = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> chainOfDivision = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> segmentsBelow = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GicsIndustry> gicsByName = new(StringComparer.Ordinal);
 
@@ -73,8 +74,15 @@ internal sealed class IndustryTable
 
         foreach (var row in Rows(divisionSegmentsCsv))
         {
-            // division,segments,note
-            AddCodes(segmentsOfDivision, row[0].Trim(), SplitCodes(row.ElementAtOrDefault(1)));
+            // division,segments,note,level; level `chain`: the division names only the chain, its segment is a suggestion (ADR 0760)
+            if (row.ElementAtOrDefault(3)?.Trim() == "chain")
+            {
+                AddCodes(chainOfDivision, row[0].Trim(), SplitCodes(row.ElementAtOrDefault(1)));
+            }
+            else
+            {
+                AddCodes(segmentsOfDivision, row[0].Trim(), SplitCodes(row.ElementAtOrDefault(1)));
+            }
         }
 
         foreach (var row in Rows(gbtCsv))
@@ -547,6 +555,15 @@ internal sealed class IndustryTable
     /// </summary>
     public bool SpansSegments(string? industry) =>
         SwPathEnd(industry) is { } sw && segmentsBelow.TryGetValue(sw.Code, out var below) && below.Count >= 2;
+
+    /// <summary>
+    /// The segment a division's chain-level guess suggests, when the industry cell names only a division whose trades all lie in one
+    /// chain and none of whose segments dominates (C39 计算机、通信和其他电子设备制造业: components, displays, terminals, network
+    /// equipment are all 电子信息; level <c>chain</c> in data/industry/division-segments.csv, ADR 0760); otherwise null. Such a division
+    /// guesses no segment (<see cref="LabelSegments"/>): it names the chain (环节待定) of a row nothing else places in that chain.
+    /// </summary>
+    public string? ChainLevelGuess(string? industry) =>
+        Division(industry) is { } division && chainOfDivision.TryGetValue(division, out var guess) && guess.Length > 0 ? guess[0] : null;
 
     /// <summary>The division (two digits) an industry cell names and nothing more specific (<see cref="NamesOnlyADivision"/>), or null.</summary>
     private string? Division(string? industry)

@@ -87,6 +87,17 @@ internal sealed class IndustryTableTests
         Assert.That(Table.LabelSegments(industry).Select(s => s.Segment), Is.EqualTo(segments));
     }
 
+    [TestCase("C39计算机、通信和其他电子设备制造业", "DZ-OPTO")]
+    [TestCase("计算机、通信和其他电子设备制造业", "DZ-OPTO")]
+    [TestCase("C38电气机械和器材制造业", null)]
+    [TestCase("C27医药制造业", null)]
+    [TestCase("C3911计算机整机制造", null)]
+    public void A_division_of_one_chain_names_the_chain_only(string industry, string? suggestion)
+    {
+        // data/industry/division-segments.csv, level `chain` (ADR 0760): C39's trades are all 电子信息, none of its segments dominates.
+        Assert.That(Table.ChainLevelGuess(industry), Is.EqualTo(suggestion));
+    }
+
     [Test]
     public void Every_division_guess_names_a_division_and_defined_segments()
     {

@@ -211,7 +211,9 @@ internal sealed class ClassifierEvaluationTests
         // Session 47 (s47-caudit, ADR 0745: a form only patent medicines take names TCM; a chemicals maker's pesticides are no farm input;
         // a civil-explosives maker is in no chain by its cell; headline only): 89.5 (212/237) / 74.1 / 84.0 (131/156 = 83.97 %) / 40.6 (131/323)
         // (baselines hold: 84.0 shown is 83.97 rounded).
-        new object[] { "codes", 89.0, 74.0, 83.0, 40.0 },
+        // Session 47 (s47-miss, ADR 0760: CSRC C39 alone names 电子信息 at chain level): 89.3 (218/244) / 76.2 (218/286) / 84.0 / 40.6: six
+        // right chains and one wrong added (chain recall raised 74 → 76).
+        new object[] { "codes", 89.0, 76.0, 83.0, 40.0 },
         // Session 42 (s42-voc, ADR 0605: words register licences use that no segment held, mined from unlabelled register files): 91.4 (106/116) / 72.6 / 82.1 / 42.3 (raised to the figures rounded down).
         // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 91.5 (108/118) / 74.0 (108/146) / 82.4 (70/85) /
         // 42.9 (two engine-parts makers, 西仪 and 玄潭, in 专汽; raised to the figures rounded down).
@@ -224,7 +226,9 @@ internal sealed class ClassifierEvaluationTests
         // first suggestion is still SW-CHEM): segment precision raised 84 → 85, segment recall lowered 42 → 41.
         // Session 47 (s47-caudit, ADR 0745): 91.5 / 74.0 / 87.2 (68/78) / 41.7 (68/163): 益盛药业's licence lists 丸剂, so its dosage forms
         // are patent medicines (SW-TCM, labelled) and no longer SW-CHEM: segment precision raised 85 → 87.
-        new object[] { "codes-dev", 91.0, 73.0, 87.0, 41.0 },
+        // Session 47 (s47-miss, ADR 0760): 91.7 (111/121) / 76.0 (111/146) / 87.2 / 41.7: three C39 rows gain their chain, 电子信息, at
+        // chain level (chain recall raised 73 → 76).
+        new object[] { "codes-dev", 91.0, 76.0, 87.0, 41.0 },
         // Session 44 (s44-listed, ADR 0655: 摩托车 rules 专汽's 发动机 out only as 摩托车发动机; 发动机零配件, 环卫服务, 高性能纤维 as segment words): 86.2 / 75.7 / 75.0 (66/88) / 41.3
         // (never tuned on, headline only; segment figures raised to the figures rounded down).
         // Session 44 (s44-seg, ADR 0665; never tuned on, headline only): codes-holdout 86.2 / 75.7 / 76.5 (62/81) / 38.8 (62/160): six segment
@@ -239,7 +243,10 @@ internal sealed class ClassifierEvaluationTests
         // Merged main of session 46 with s46-listed: 86.7 (104/120) / 74.3 / 80.8 (63/78) / 39.4 (segment precision 80).
         // Session 47 (s47-caudit, ADR 0745; never tuned on, headline only): 87.4 (104/119) / 74.3 / 80.8 (63/78) / 39.4: one wrong chain
         // fewer (chain precision raised 86 → 87).
-        new object[] { "codes-holdout", 87.0, 74.0, 80.0, 39.0 },
+        // Session 47 (s47-miss, ADR 0760; headline only): 87.0 (107/123 = 86.99 %) / 76.4 (107/140) / 80.8 / 39.4: C39 alone names 电子信息
+        // at chain level, three right chains and one wrong added (one row; 21 of 23 such additions right on the miss pool and codes-dev
+        // together): chain precision lowered 87 → 86.9 (the measured 86.99 is below 87.0 by the one row), chain recall raised 74 → 76.
+        new object[] { "codes-holdout", 86.9, 76.0, 80.0, 39.0 },
         // Session 29 (s29-fresh, docs/benchmarks.md "Issue #19: a labelled set of register rows never read (session 29)"):
         // 300 register rows of 2001/安徽, 2002/湖南, 2003/黑龙江, 2004/陕西, labelled by hand before the classifier ran on them
         // and never tuned on. Part A (registers-random, 200 rows at random) and part B (registers-shown, 100 rows at random among

@@ -3252,6 +3252,20 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of listed-company rows, session 46 ----
 
+    // ---- Register rows, session 47 (s47-label, ADR 0755) ----
+
+    // 农业生产资料 is the co-op licence's class of its farm goods (农资 written out): a co-op that lists it among its goods sells farm inputs
+    // (NC-INPUT, as the register labels place co-op stores). A co-op federation's 工农业生产资料 (goods of industry and farming alike) is
+    // not it, and a shop whose name is no co-op's is no farm-supply counter by the class alone.
+    [TestCase("长汀县策武供销合作社", "零售日用百货、纺织品、日用杂品、五金、交电、农业生产资料。", true)]
+    [TestCase("湛江市海头供销社北月店", "零售：针织品、纺织品、日用百货、五金交电、化工产品（除危险品）、日杂（除烟花炮竹）、农业生产资料", true)]
+    [TestCase("绍兴市柯桥区供销合作社联合社", "报废汽车回收、工农业生产资料、生活资料、农副土特产品、粮油食品、废旧物资、金属材料、石油及制品、化工机电产品、电子电讯设备、汽车及配件、储运服务。", false)]
+    [TestCase("某某商贸有限公司", "零售日用百货、纺织品、日用杂品、五金、交电、农业生产资料。", false)]
+    public Task A_co_op_whose_licence_lists_farm_production_goods_sells_farm_inputs(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-INPUT", placed);
+
+    // ---- end of register rows, session 47 ----
+
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----
 
     // 工程机械整机 guesses 工程作业专用车 (ADR 0420: the truck-crane and pump-truck makers); a maker whose products name only machines

@@ -2264,14 +2264,24 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// The chemicals word (<see cref="ClassifierRules.ChemicalGoodsWords"/>) of a licence of one item that trades it (a trade verb, no
-    /// making verb), or null.
+    /// making verb), or of a licence with no verb at all whose first item opens with it (`化工产品`; `化工产品（不含…）、建筑材料、机械设备…`:
+    /// a trading licence's list, as a drug or food trader's verbless list is; session 47, ADR 0755), or null.
     /// </summary>
     internal static string? ChemicalsOnlyTraded(string scope)
     {
         var items = Items(scope).Take(2).ToList();
-        return items.Count == 1 && Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) && !Makes(scope)
-            ? Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].Contains(w, StringComparison.Ordinal))
-            : null;
+        if (items.Count == 0 || Makes(scope))
+        {
+            return null;
+        }
+
+        var traded = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal));
+        if (items.Count == 1 && traded)
+        {
+            return Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].Contains(w, StringComparison.Ordinal));
+        }
+
+        return traded ? null : Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].StartsWith(w, StringComparison.Ordinal));
     }
 
     private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)

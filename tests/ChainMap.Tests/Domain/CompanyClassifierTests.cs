@@ -3264,6 +3264,14 @@ internal sealed class CompanyClassifierTests
     public Task A_co_op_whose_licence_lists_farm_production_goods_sells_farm_inputs(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "NC-INPUT", placed);
 
+    // A licence with no verb whose first item is chemicals in general (化工产品) is a chemicals dealer's list, whatever the name (a 贸易 or
+    // 工贸 company's), as a one-item licence that sells them is (ADR 0625): HG-LOGI. Chemicals after a general store's goods are not.
+    [TestCase("宝鸡市亚信贸易有限公司", "化工产品", true)]
+    [TestCase("银川安诺工贸有限公司", "化工产品（不含易制毒及危险化学品）、建筑材料、机械设备、金属制品、电子产品、通讯器材及产品、五金交电、针纺织品、消毒产品", true)]
+    [TestCase("某某贸易有限公司", "五金、交电、化工产品、建筑材料", false)]
+    public Task A_verbless_licence_that_opens_with_chemicals_is_a_chemicals_dealer_s(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "HG-LOGI", placed);
+
     // ---- end of register rows, session 47 ----
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----

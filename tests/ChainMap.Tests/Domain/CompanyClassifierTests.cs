@@ -3272,6 +3272,15 @@ internal sealed class CompanyClassifierTests
     public Task A_verbless_licence_that_opens_with_chemicals_is_a_chemicals_dealer_s(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "HG-LOGI", placed);
 
+    // Segment words as registers write them (data/chains/segments.csv): 营销策划 (FW-BIZ: marketing planning, as 品牌策划 and 形象策划 are),
+    // 种植农作物 (NC-PLANT: 农作物种植 with the verb first). In the licence's first item they are the main business; later, a side line.
+    [TestCase("重庆市永川区鑫胜商贸策划服务有限公司", "企业营销策划；五金、百货、日杂销售。", "FW-BIZ", true)]
+    [TestCase("某某商贸有限公司", "五金、百货、日杂销售；企业营销策划。", "FW-BIZ", false)]
+    [TestCase("哈尔滨东鸥翔实业有限责任公司", "种植农作物，塑钢门窗，铝合金门窗，加工安装，购销：建筑材料，装饰材料，电线，电缆，电器机械及器材，五金电料，化工产品", "NC-PLANT", true)]
+    [TestCase("某某实业有限公司", "塑钢门窗、铝合金门窗加工安装；建筑材料销售；种植农作物", "NC-PLANT", false)]
+    public Task A_register_s_words_for_marketing_planning_and_crop_growing_name_their_segments(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+
     // ---- end of register rows, session 47 ----
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----

@@ -3281,6 +3281,16 @@ internal sealed class CompanyClassifierTests
     public Task A_register_s_words_for_marketing_planning_and_crop_growing_name_their_segments(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
 
+    // A county's 水运公司 is a shipping company, and the water-freight licence's 普通货船运输 carries goods: a haulier (FW-LOGI), as a 航运
+    // company with a freight licence is (ADR 0695). One that only carries passengers is no haulier; neither is a co-op's 水运 station
+    // (a place's name) whose licence carries nothing.
+    [TestCase("广西壮族自治区容县水运公司", "珠江水系内河省际普通货船运输服务；耐火材料制造、销售。", true)]
+    [TestCase("蕲春县蕲州水运公司", "长江干线及支流省际普通货船运输；销售黄沙、石粉；代理内河船员申请培训、考试、申领证书，为船员提供配员。", true)]
+    [TestCase("阳新县上巢水运公司", "客运（富池至武穴、富池至盘塘）；建筑石料用灰岩开采、销售及建筑材料购销（限分支机构经营）", false)]
+    [TestCase("沁阳市崇义供销合作社水运购销站", "预包装食品、农药、针纺百货、五交化、农业生产资料、日杂、酒、化肥、农膜", false)]
+    public Task A_water_freight_company_is_a_haulier(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "FW-LOGI", placed);
+
     // ---- end of register rows, session 47 ----
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----

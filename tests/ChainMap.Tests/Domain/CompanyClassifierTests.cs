@@ -3291,6 +3291,12 @@ internal sealed class CompanyClassifierTests
     public Task A_water_freight_company_is_a_haulier(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "FW-LOGI", placed);
 
+    // 酒类加工 (a distillery's licence: liquor processed) names 酒与饮料 (data/chains/segments.csv); a grocer's 烟酒 is no making.
+    [TestCase("淮南市酒厂加工分厂分部", "酒类加工、土产日杂、建材、钢材、汽车配件销售。", true)]
+    [TestCase("某某商店", "烟酒、副食品、日用百货零售", false)]
+    public Task Liquor_processing_names_the_drinks_segment(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-DRINK", placed, segmentLevelOnly: true);
+
     // ---- end of register rows, session 47 ----
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----

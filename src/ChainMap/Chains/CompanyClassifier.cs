@@ -241,16 +241,9 @@ internal static class ClassifierRules
     /// Fertiliser as a co-op's licence names it, besides NC-INPUT's own words (化肥, 农药, 农资): 化学肥料 (which holds no 化肥) and
     /// 肥料 (session 45, ADR 0695); read only in a farm-supply counter's licence. Farm film and tools (农膜, 农用薄膜, 中小农具, 农械) are
     /// not among them: a co-op shop that lists only them beside its groceries reads as a general store (or a repair shop: 农具、
-    /// 自行车修理), as the unlabelled rows read for the ADR showed. <see cref="FarmGoodsClass"/> is one too (session 47, ADR 0755).
+    /// 自行车修理), as the unlabelled rows read for the ADR showed.
     /// </summary>
-    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料", FarmGoodsClass];
-
-    /// <summary>
-    /// 农业生产资料, the co-op licence's own class of its farm goods (百货、针纺织品、五金交电、农业生产资料): 农资 written out (session 47,
-    /// ADR 0755). Read for goods only in a farm-supply counter's licence, and not as the tail of 工农业生产资料; a 生产资料 name stays the
-    /// counter's category, not its goods.
-    /// </summary>
-    public const string FarmGoodsClass = "农业生产资料";
+    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料"];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
@@ -3054,7 +3047,7 @@ internal sealed partial class CompanyClassifier
 
         foreach (var item in items)
         {
-            var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal) && (g != ClassifierRules.FarmGoodsClass || NamesFarmGoodsClass(item)));
+            var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
             if (word is not null)
             {
                 return word;
@@ -3062,24 +3055,6 @@ internal sealed partial class CompanyClassifier
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// True when a licence item names <see cref="ClassifierRules.FarmGoodsClass"/> as the farm goods class (session 47, ADR 0755), not
-    /// only as the tail of 工农业生产资料 (goods of industry and farming alike: a co-op federation's wholesale list).
-    /// </summary>
-    internal static bool NamesFarmGoodsClass(string item)
-    {
-        var word = ClassifierRules.FarmGoodsClass;
-        for (var at = item.IndexOf(word, StringComparison.Ordinal); at >= 0; at = item.IndexOf(word, at + 1, StringComparison.Ordinal))
-        {
-            if (at == 0 || item[at - 1] != '工')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

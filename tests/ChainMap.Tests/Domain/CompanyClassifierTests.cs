@@ -3254,16 +3254,6 @@ internal sealed class CompanyClassifierTests
 
     // ---- Register rows, session 47 (s47-label, ADR 0755) ----
 
-    // 农业生产资料 is the co-op licence's class of its farm goods (农资 written out): a co-op that lists it among its goods sells farm inputs
-    // (NC-INPUT, as the register labels place co-op stores). A co-op federation's 工农业生产资料 (goods of industry and farming alike) is
-    // not it, and a shop whose name is no co-op's is no farm-supply counter by the class alone.
-    [TestCase("长汀县策武供销合作社", "零售日用百货、纺织品、日用杂品、五金、交电、农业生产资料。", true)]
-    [TestCase("湛江市海头供销社北月店", "零售：针织品、纺织品、日用百货、五金交电、化工产品（除危险品）、日杂（除烟花炮竹）、农业生产资料", true)]
-    [TestCase("绍兴市柯桥区供销合作社联合社", "报废汽车回收、工农业生产资料、生活资料、农副土特产品、粮油食品、废旧物资、金属材料、石油及制品、化工机电产品、电子电讯设备、汽车及配件、储运服务。", false)]
-    [TestCase("某某商贸有限公司", "零售日用百货、纺织品、日用杂品、五金、交电、农业生产资料。", false)]
-    public Task A_co_op_whose_licence_lists_farm_production_goods_sells_farm_inputs(string name, string scope, bool placed) =>
-        AssertPlacedAsync(name, scope, "NC-INPUT", placed);
-
     // A licence with no verb whose first item is chemicals in general (化工产品) is a chemicals dealer's list, whatever the name (a 贸易 or
     // 工贸 company's), as a one-item licence that sells them is (ADR 0625): HG-LOGI. Chemicals after a general store's goods are not.
     [TestCase("宝鸡市亚信贸易有限公司", "化工产品", true)]
@@ -3272,14 +3262,12 @@ internal sealed class CompanyClassifierTests
     public Task A_verbless_licence_that_opens_with_chemicals_is_a_chemicals_dealer_s(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "HG-LOGI", placed);
 
-    // Segment words as registers write them (data/chains/segments.csv): 营销策划 (FW-BIZ: marketing planning, as 品牌策划 and 形象策划 are),
-    // 种植农作物 (NC-PLANT: 农作物种植 with the verb first). In the licence's first item they are the main business; later, a side line.
-    [TestCase("重庆市永川区鑫胜商贸策划服务有限公司", "企业营销策划；五金、百货、日杂销售。", "FW-BIZ", true)]
-    [TestCase("某某商贸有限公司", "五金、百货、日杂销售；企业营销策划。", "FW-BIZ", false)]
-    [TestCase("哈尔滨东鸥翔实业有限责任公司", "种植农作物，塑钢门窗，铝合金门窗，加工安装，购销：建筑材料，装饰材料，电线，电缆，电器机械及器材，五金电料，化工产品", "NC-PLANT", true)]
-    [TestCase("某某实业有限公司", "塑钢门窗、铝合金门窗加工安装；建筑材料销售；种植农作物", "NC-PLANT", false)]
-    public Task A_register_s_words_for_marketing_planning_and_crop_growing_name_their_segments(string name, string scope, string segment, bool placed) =>
-        AssertPlacedAsync(name, scope, segment, placed, segmentLevelOnly: true);
+    // 种植农作物 (NC-PLANT: 农作物种植 with the verb first) as registers write it (data/chains/segments.csv). In the licence's first item it is
+    // the main business; later, a side line.
+    [TestCase("哈尔滨东鸥翔实业有限责任公司", "种植农作物，塑钢门窗，铝合金门窗，加工安装，购销：建筑材料，装饰材料，电线，电缆，电器机械及器材，五金电料，化工产品", true)]
+    [TestCase("某某实业有限公司", "塑钢门窗、铝合金门窗加工安装；建筑材料销售；种植农作物", false)]
+    public Task A_register_s_words_for_crop_growing_name_the_planting_segment(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-PLANT", placed, segmentLevelOnly: true);
 
     // A county's 水运公司 is a shipping company, and the water-freight licence's 普通货船运输 carries goods: a haulier (FW-LOGI), as a 航运
     // company with a freight licence is (ADR 0695). One that only carries passengers is no haulier; neither is a co-op's 水运 station

@@ -3258,7 +3258,7 @@ internal sealed class CompanyClassifierTests
     // 工贸 company's), as a one-item licence that sells them is (ADR 0625): HG-LOGI. Chemicals after a general store's goods are not.
     [TestCase("宝鸡市亚信贸易有限公司", "化工产品", true)]
     [TestCase("银川安诺工贸有限公司", "化工产品（不含易制毒及危险化学品）、建筑材料、机械设备、金属制品、电子产品、通讯器材及产品、五金交电、针纺织品、消毒产品", true)]
-    [TestCase("某某贸易有限公司", "五金、交电、化工产品、建筑材料", false)]
+    [TestCase("杭州上城五金交电化工有限公司光辉五金电料分公司", "五金、交电、化工产品（除化学危险品及易制毒化学品）、通用设备及零件、电器机械及器材、仪器仪表、通信设备", false)]
     public Task A_verbless_licence_that_opens_with_chemicals_is_a_chemicals_dealer_s(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "HG-LOGI", placed);
 
@@ -3281,7 +3281,7 @@ internal sealed class CompanyClassifierTests
 
     // 酒类加工 (a distillery's licence: liquor processed) names 酒与饮料 (data/chains/segments.csv); a grocer's 烟酒 is no making.
     [TestCase("淮南市酒厂加工分厂分部", "酒类加工、土产日杂、建材、钢材、汽车配件销售。", true)]
-    [TestCase("某某商店", "烟酒、副食品、日用百货零售", false)]
+    [TestCase("内黄县田氏供销合作社生活门市部", "烟酒糖、糕点、罐头*", false)]
     public Task Liquor_processing_names_the_drinks_segment(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "NC-DRINK", placed, segmentLevelOnly: true);
 

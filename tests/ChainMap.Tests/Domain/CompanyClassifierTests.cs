@@ -3285,6 +3285,13 @@ internal sealed class CompanyClassifierTests
     public Task Liquor_processing_names_the_drinks_segment(string name, string scope, bool placed) =>
         AssertPlacedAsync(name, scope, "NC-DRINK", placed, segmentLevelOnly: true);
 
+    // 活性炭 (activated carbon, GB/T 2662 专项化学用品) names 助剂与专用化学品 (data/chains/segments.csv) as the register's first item; a water
+    // works' treatment plant that buys it is not placed by it.
+    [TestCase("平罗县华瑞活性炭有限公司", "活性炭、炭化料加工、销售", true)]
+    [TestCase("某某水务有限公司", "自来水生产、供应；污水处理；活性炭再生利用", false)]
+    public Task Activated_carbon_names_the_special_chemicals_segment(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "HG-FINE-ADD", placed, segmentLevelOnly: true);
+
     // ---- end of register rows, session 47 ----
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----

@@ -173,15 +173,18 @@ internal static class ClassifierRules
     /// <summary>
     /// Words of a company name that say it carries by water (船务, 航运, 海运): a shipping company whose licence carries goods is a
     /// haulier as a road carrier is (现代物流), and a ship that carries passengers and goods on one hull (海上客货滚装运输) is no bus
-    /// line: passengers named first do not exclude it (session 45, ADR 0695).
+    /// line: passengers named first do not exclude it (session 45, ADR 0695). 水运 (a county's 水运公司) is one too (session 47, ADR 0755).
     /// </summary>
-    public static readonly string[] ShippingNameWords = ["船务", "航运", "海运"];
+    public static readonly string[] ShippingNameWords = ["船务", "航运", "海运", "水运"];
 
     /// <summary>Words of a licence that carries parcels (国内快递): a 快运 or 运输 firm so licensed is a courier (快递与城市配送), no haulier.</summary>
     public static readonly string[] CourierWords = ["快递"];
 
-    /// <summary>Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输).</summary>
-    public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输"];
+    /// <summary>
+    /// Words of a licence that carries goods (普通货运, 道路普通货物运输, 货运经营, 危险货物运输), and the water-freight licence's 货船运输
+    /// (长江干线及支流省际普通货船运输; session 47, ADR 0755).
+    /// </summary>
+    public static readonly string[] FreightWords = ["货运", "货物运输", "普通运输", "货船运输"];
 
     /// <summary>
     /// Words of a licence that carries passengers (班车客运, 包车客运, 汽车客货运输): a bus company is no haulier, even with a freight
@@ -2499,14 +2502,24 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// The chemicals word (<see cref="ClassifierRules.ChemicalGoodsWords"/>) of a licence of one item that trades it (a trade verb, no
-    /// making verb), or null.
+    /// making verb), or of a licence with no verb at all whose first item opens with it (`化工产品`; `化工产品（不含…）、建筑材料、机械设备…`:
+    /// a trading licence's list, as a drug or food trader's verbless list is; session 47, ADR 0755), or null.
     /// </summary>
     internal static string? ChemicalsOnlyTraded(string scope)
     {
         var items = Items(scope).Take(2).ToList();
-        return items.Count == 1 && Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal)) && !Makes(scope)
-            ? Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].Contains(w, StringComparison.Ordinal))
-            : null;
+        if (items.Count == 0 || Makes(scope))
+        {
+            return null;
+        }
+
+        var traded = Array.Exists(TradeVerbs, v => scope.Contains(v, StringComparison.Ordinal));
+        if (items.Count == 1 && traded)
+        {
+            return Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].Contains(w, StringComparison.Ordinal));
+        }
+
+        return traded ? null : Array.Find(ClassifierRules.ChemicalGoodsWords, w => items[0].StartsWith(w, StringComparison.Ordinal));
     }
 
     private static Candidate MainBusinessCandidate(Dictionary<int, Candidate> found, int segment)

@@ -3371,6 +3371,47 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the cpool47 miss audit, session 47 ----
 
+    // ---- Register rows, session 47 (s47-label, ADR 0755) ----
+
+    // A licence with no verb whose first item is chemicals in general (化工产品) is a chemicals dealer's list, whatever the name (a 贸易 or
+    // 工贸 company's), as a one-item licence that sells them is (ADR 0625): HG-LOGI. Chemicals after a general store's goods are not.
+    [TestCase("宝鸡市亚信贸易有限公司", "化工产品", true)]
+    [TestCase("银川安诺工贸有限公司", "化工产品（不含易制毒及危险化学品）、建筑材料、机械设备、金属制品、电子产品、通讯器材及产品、五金交电、针纺织品、消毒产品", true)]
+    [TestCase("杭州上城五金交电化工有限公司光辉五金电料分公司", "五金、交电、化工产品（除化学危险品及易制毒化学品）、通用设备及零件、电器机械及器材、仪器仪表、通信设备", false)]
+    public Task A_verbless_licence_that_opens_with_chemicals_is_a_chemicals_dealer_s(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "HG-LOGI", placed);
+
+    // 种植农作物 (NC-PLANT: 农作物种植 with the verb first) as registers write it (data/chains/segments.csv). In the licence's first item it is
+    // the main business; later, a side line.
+    [TestCase("哈尔滨东鸥翔实业有限责任公司", "种植农作物，塑钢门窗，铝合金门窗，加工安装，购销：建筑材料，装饰材料，电线，电缆，电器机械及器材，五金电料，化工产品", true)]
+    [TestCase("某某实业有限公司", "塑钢门窗、铝合金门窗加工安装；建筑材料销售；种植农作物", false)]
+    public Task A_register_s_words_for_crop_growing_name_the_planting_segment(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-PLANT", placed, segmentLevelOnly: true);
+
+    // A county's 水运公司 is a shipping company, and the water-freight licence's 普通货船运输 carries goods: a haulier (FW-LOGI), as a 航运
+    // company with a freight licence is (ADR 0695). One that only carries passengers is no haulier; neither is a co-op's 水运 station
+    // (a place's name) whose licence carries nothing.
+    [TestCase("广西壮族自治区容县水运公司", "珠江水系内河省际普通货船运输服务；耐火材料制造、销售。", true)]
+    [TestCase("蕲春县蕲州水运公司", "长江干线及支流省际普通货船运输；销售黄沙、石粉；代理内河船员申请培训、考试、申领证书，为船员提供配员。", true)]
+    [TestCase("阳新县上巢水运公司", "客运（富池至武穴、富池至盘塘）；建筑石料用灰岩开采、销售及建筑材料购销（限分支机构经营）", false)]
+    [TestCase("沁阳市崇义供销合作社水运购销站", "预包装食品、农药、针纺百货、五交化、农业生产资料、日杂、酒、化肥、农膜", false)]
+    public Task A_water_freight_company_is_a_haulier(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "FW-LOGI", placed);
+
+    // 酒类加工 (a distillery's licence: liquor processed) names 酒与饮料 (data/chains/segments.csv); a grocer's 烟酒 is no making.
+    [TestCase("淮南市酒厂加工分厂分部", "酒类加工、土产日杂、建材、钢材、汽车配件销售。", true)]
+    [TestCase("内黄县田氏供销合作社生活门市部", "烟酒糖、糕点、罐头*", false)]
+    public Task Liquor_processing_names_the_drinks_segment(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-DRINK", placed, segmentLevelOnly: true);
+
+    // 活性炭 (activated carbon, GB/T 2662 专项化学用品) names 助剂与专用化学品 (data/chains/segments.csv) as the register's first item; a water
+    // works' treatment plant that buys it is not placed by it.
+    [TestCase("平罗县华瑞活性炭有限公司", "活性炭、炭化料加工、销售", true)]
+    [TestCase("某某水务有限公司", "自来水生产、供应；污水处理；活性炭再生利用", false)]
+    public Task Activated_carbon_names_the_special_chemicals_segment(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "HG-FINE-ADD", placed, segmentLevelOnly: true);
+
+    // ---- end of register rows, session 47 ----
 
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----
 

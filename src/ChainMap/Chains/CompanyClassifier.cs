@@ -520,6 +520,16 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] VehicleBorneWords = ["传动", "夹芯板", "工业设计", "真空泵", "冷板"];
 
+    /// <summary>
+    /// The 专汽 segment whose words a two-wheeler's maker or dealer writes as often (ADR 0765): 车轮, 轮胎, 轮毂, 钢圈 of motorcycles and
+    /// bicycles. On a register row whose name or licence names a two-wheeler (<see cref="TwoWheelerWords"/>) and no road vehicle
+    /// (<see cref="VehicleWords"/>) they count nowhere: the labelling rules place parts of trucks and cars alike, not of motorcycles.
+    /// </summary>
+    public const string TwoWheelerBorneSegment = "ZQ-TIRE";
+
+    /// <inheritdoc cref="TwoWheelerBorneSegment"/>
+    public static readonly string[] TwoWheelerWords = ["摩托车", "自行车", "非机动车", "电动车", "助力车"];
+
     /// <summary>Words that name road vehicles in a register row's name or licence (汽车配件, 客车配件, 车辆零部件, 专用车厢体; ADR 0750;
     /// 冷藏车, 罐车 and 吸污车, whose machines and pumps 冷板 and 真空泵 name, ADR 0765).</summary>
     public static readonly string[] VehicleWords = ["汽车", "车辆", "专用车", "改装车", "客车", "货车", "卡车", "挂车", "车厢", "底盘", "汽配", "机动车", "冷藏车", "罐车", "吸污车"];
@@ -2563,8 +2573,17 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private bool BesideNoVehicle(int segment, string term, string name, string scope) =>
         segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain
-        && (segments[segment].Code == ClassifierRules.VehicleBorneSegment || Array.IndexOf(ClassifierRules.VehicleBorneWords, term) >= 0)
-        && !NamesAVehicle(name, scope);
+        && (((segments[segment].Code == ClassifierRules.VehicleBorneSegment || Array.IndexOf(ClassifierRules.VehicleBorneWords, term) >= 0)
+                && !NamesAVehicle(name, scope))
+            || (segments[segment].Code == ClassifierRules.TwoWheelerBorneSegment && NamesOnlyTwoWheelers(name, scope)));
+
+    /// <summary>
+    /// Whether a register row's name or licence names a two-wheeler (<see cref="ClassifierRules.TwoWheelerWords"/>) and no road vehicle
+    /// (非机动车 read as no 机动车): its wheels and tyres are a motorcycle's or bicycle's (ADR 0765).
+    /// </summary>
+    internal static bool NamesOnlyTwoWheelers(string name, string scope) =>
+        Array.Exists(ClassifierRules.TwoWheelerWords, w => name.Contains(w, StringComparison.Ordinal) || scope.Contains(w, StringComparison.Ordinal))
+        && !NamesAVehicle(name.Replace("非机动车", string.Empty, StringComparison.Ordinal), scope.Replace("非机动车", string.Empty, StringComparison.Ordinal));
 
     /// <summary>
     /// The (folded) business scope without the register's headings that hide its first item (session 42): an opening

@@ -3330,6 +3330,14 @@ internal sealed class CompanyClassifierTests
     public Task Batteries_separators_and_tyres_by_what_they_are(string name, string scope, string segment, bool placed) =>
         AssertPlacedAsync(name, scope, segment, placed);
 
+    // Wheels and tyres of a two-wheeler (a licence that names 摩托车, 自行车 or 非机动车 and no road vehicle) are no 轮胎与车轮 on a register row:
+    // the labelling rules place parts of trucks and cars. A licence that names 汽车轮毂 beside 摩托车轮毂 keeps the segment.
+    [TestCase("某某市某某顺达车轮有限公司", "摩托车车轮及配件、自行车零部件、机械零部件、塑料制品、模具制造。", "ZQ-TIRE", false)]
+    [TestCase("某某市某某橡胶有限公司", "生产经营自行车橡胶轮胎、摩托车轮胎；企业管理咨询服务；物业管理；仓储服务", "ZQ-TIRE", false)]
+    [TestCase("某某铝合金车轮有限公司", "制造：摩托车汽缸头、减震器、铝合金压铸件、汽车轮毂、摩托车轮毂、铝型材制品；货物进出口、技术进出口。", "ZQ-TIRE", true)]
+    public Task A_two_wheeler_s_wheels_are_no_vehicle_wheels(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
     // ---- end of the pool46b stratified audit, session 47 ----
 
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)

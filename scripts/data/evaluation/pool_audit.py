@@ -30,7 +30,7 @@ Usage:
       audited: every row is labelled none, so every proposal is printed. A membership is one segment code, or one chain code (a
       chain-level membership, 环节待定), on a row's line. Draws n (default 150) with random.Random(seed) (default 46) and prints them as the audit
       file's rows with the judgement columns empty. The second audit (pool46b) drew 200 with seed 4646.
-  python3 pool_audit.py draw-strata <pool.csv> <output.txt> <n per chain> <seed>
+  python3 pool_audit.py draw-strata <pool.csv> <output.txt> <n per chain> <seed> [--chains ZQ=40,XNY=40,...] [--exclude <audit.csv>,...]
       the stratified draw of session 47 (s47-raudit, ADR 0750): the memberships are split by chain (the chain of the membership's
       code: ZQ, YJ, NC, SW, DZ, HG, XNY, FW, in that order) and n of each stratum are drawn with one random.Random(seed), stratum by
       stratum (`rng.sample` of the stratum in the output's order); prints the audit rows and, on stderr, each stratum's size (its
@@ -179,12 +179,19 @@ def draw(pool_path, output_path, n, seed=46):
         w.writerow([row_id, name, code, conf, "", "", ""])
 
 
-def draw_strata(pool_path, output_path, n, seed):
+def draw_strata(pool_path, output_path, n, seed, chains=None, exclude=()):
+    """chains: [(chain, n)] to draw, in that order (default every chain, n each); exclude: audit csvs whose (id, membership) pairs are
+    left out of the draw (memberships an earlier audit of the pool judged)."""
     rows = {r["id"]: r for r in csv.DictReader(open(pool_path, encoding="utf-8"))}
+    seen = {(r["id"], r["membership"]) for path in exclude for r in csv.DictReader(open(path, encoding="utf-8"))}
     found = [m for m in memberships(output_path) if m[0] in rows]
+    left = [m for m in found if (m[0], m[2]) not in seen]
+    if seen:
+        print(f"{len(found) - len(left)} memberships left out as judged before ({len(seen)} listed)", file=sys.stderr)
+    found = left
     rng = random.Random(seed)
     sample = []
-    for chain in CHAINS:
+    for chain, n in chains or [(c, n) for c in CHAINS]:
         stratum = [m for m in found if m[2].split("-")[0] == chain]
         seg = sum("-" in m[2] for m in stratum)
         print(f"{chain}: {len(stratum)} memberships ({seg} segment) on {len({m[0] for m in stratum})} rows", file=sys.stderr)
@@ -338,7 +345,11 @@ if __name__ == "__main__":
         draw(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
              int(sys.argv[5]) if len(sys.argv) > 5 else 46)
     elif sys.argv[1] == "draw-strata":
-        draw_strata(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
+        # optional: --chains ZQ=40,XNY=40,SW=40,YJ=30 (the strata and their sizes, in draw order) --exclude <audit.csv>[,<audit.csv>]
+        opts = dict(zip(sys.argv[6::2], sys.argv[7::2]))
+        chains = [(c, int(k)) for c, k in (p.split("=") for p in opts["--chains"].split(","))] if "--chains" in opts else None
+        exclude = opts["--exclude"].split(",") if "--exclude" in opts else ()
+        draw_strata(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), chains, exclude)
     elif sys.argv[1] == "strata":
         strata(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "misses":

@@ -519,12 +519,30 @@ internal static class ClassifierRules
     /// <summary>
     /// Words of other 专汽 segments that name another trade's goods as often (ADR 0750): 传动 (reducers, chain and belt drives, electric
     /// drives), 夹芯板 (building sandwich panels), 工业设计 (a product or corporate-image design studio's). As <see cref="VehicleBorneSegment"/>'s words, they count on a register row only beside a
-    /// vehicle word.
+    /// vehicle word. 真空泵 (an industrial vacuum-pump works') and 冷板 (cold-rolled sheet, a steel roller's) join them (ADR 0765).
     /// </summary>
-    public static readonly string[] VehicleBorneWords = ["传动", "夹芯板", "工业设计"];
+    public static readonly string[] VehicleBorneWords = ["传动", "夹芯板", "工业设计", "真空泵", "冷板"];
 
-    /// <summary>Words that name road vehicles in a register row's name or licence (汽车配件, 客车配件, 车辆零部件, 专用车厢体; ADR 0750).</summary>
-    public static readonly string[] VehicleWords = ["汽车", "车辆", "专用车", "改装车", "客车", "货车", "卡车", "挂车", "车厢", "底盘", "汽配", "机动车"];
+    /// <summary>
+    /// The 专汽 segment whose words a two-wheeler's maker or dealer writes as often (ADR 0765): 车轮, 轮胎, 轮毂, 钢圈 of motorcycles and
+    /// bicycles. On a register row whose name or licence names a two-wheeler (<see cref="TwoWheelerWords"/>) and no road vehicle
+    /// (<see cref="VehicleWords"/>) they count nowhere: the labelling rules place parts of trucks and cars alike, not of motorcycles.
+    /// </summary>
+    public const string TwoWheelerBorneSegment = "ZQ-TIRE";
+
+    /// <inheritdoc cref="TwoWheelerBorneSegment"/>
+    public static readonly string[] TwoWheelerWords = ["摩托车", "自行车", "非机动车", "电动车", "助力车"];
+
+    /// <summary>Words that name road vehicles in a register row's name or licence (汽车配件, 客车配件, 车辆零部件, 专用车厢体; ADR 0750;
+    /// 冷藏车, 罐车 and 吸污车, whose machines and pumps 冷板 and 真空泵 name, ADR 0765).</summary>
+    public static readonly string[] VehicleWords = ["汽车", "车辆", "专用车", "改装车", "客车", "货车", "卡车", "挂车", "车厢", "底盘", "汽配", "机动车", "冷藏车", "罐车", "吸污车"];
+
+    /// <summary>
+    /// Name words of a firm that sells, runs, repairs or services vehicles (ADR 0765): 汽车服务, 汽车贸易, 公共汽车, 汽车运输, 汽车修理厂. The
+    /// name's 汽车 gives the industry code 36 (汽车制造业) all the same; on a register row it supports no segment that only a later licence
+    /// item names (新能源汽车、发动机维修、轮胎 in a dealer's or repair shop's list: what it sells or repairs, not what it makes).
+    /// </summary>
+    public static readonly string[] VehicleServiceNameWords = ["汽车服务", "汽车贸易", "汽车商贸", "汽车销售", "汽车运输", "公共汽车", "汽车修理", "汽车大修", "汽车维修", "汽车俱乐部", "汽车装俱", "汽贸"];
 
     /// <summary>Words of the meeting and exhibition services (会议服务, 会展服务, 会议会展服务, 会务服务; GB/T 728).</summary>
     public static readonly string[] MeetingWords = ["会议", "会展", "会务"];
@@ -1310,6 +1328,18 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a medical-device licence that makes nothing ----
+        // ---- A vehicle service's name (session 47, ADR 0765) ----
+        // A register row whose name is a vehicle dealer's, carrier's or repair shop's (广发汽车服务, 汇伦汽车贸易, 樟木头镇公共汽车, …汽车大修厂)
+        // gets the industry code 36 from its 汽车; a segment that this code and a licence item past the first alone support (新能源汽车
+        // among a dealer's lines: XNY-NEV; 发动机维修: ZQ-POWER-ENGINE; 轮胎 a carrier buys) is what it sells, runs or repairs. The register
+        // sets label such firms none (九江市赣浔汽车贸易, 长春市通洋汽车服务, 湘运集团炎陵公共汽车分公司); a first item (江西达壮汽车服务's 汽车配件:
+        // ZQ-PARTSALE) or a word of the segment in the name still places.
+        if (registerRow && Array.Exists(ClassifierRules.VehicleServiceNameWords, w => name.Contains(w, StringComparison.Ordinal)))
+        {
+            kept.RemoveAll(k => OnlyTheNamesCodeAndALaterItem(k.Candidate, firstItem));
+        }
+
+        // ---- end of a vehicle service's name ----
 
         // ---- 种养 yields to the crop or animal named (session 45, ADR 0685) ----
         FarmingBothYields(kept, name, scope);
@@ -2537,6 +2567,15 @@ internal sealed partial class CompanyClassifier
     /// <summary>Words that open with 除 and name a thing or a service (除尘设备, 除湿机), not an exclusion.</summary>
     private static readonly string[] RemovalWords = ["除尘", "除湿", "除臭", "除草", "除锈", "除垢", "除霜", "除雪", "除冰", "除虫", "除味", "除油", "除蜡", "除甲醛", "除盐", "除氧", "除砂", "除渣"];
 
+    /// <summary>
+    /// Whether a candidate rests only on the name's industry code and licence words none of which is in the first item (ADR 0765): no word
+    /// of the segment in the name, products or industry cell, no first-item agreement.
+    /// </summary>
+    private static bool OnlyTheNamesCodeAndALaterItem(Candidate candidate, string firstItem) =>
+        candidate.SourceCode[0] > 0 && candidate.Field(0) + candidate.Field(1) + candidate.Field(2) == 0 && !candidate.GuessFrom[0]
+        && !candidate.MainBusiness && !candidate.FirstItemAgrees
+        && candidate.Terms[3] is { Count: > 0 } licence && !licence.Exists(t => firstItem.Contains(t, StringComparison.Ordinal));
+
     /// <summary>Whether a register row's name or licence names a road vehicle (<see cref="ClassifierRules.VehicleWords"/>, ADR 0750).</summary>
     internal static bool NamesAVehicle(string name, string scope) =>
         Array.Exists(ClassifierRules.VehicleWords, w => name.Contains(w, StringComparison.Ordinal) || scope.Contains(w, StringComparison.Ordinal));
@@ -2547,8 +2586,17 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private bool BesideNoVehicle(int segment, string term, string name, string scope) =>
         segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain
-        && (segments[segment].Code == ClassifierRules.VehicleBorneSegment || Array.IndexOf(ClassifierRules.VehicleBorneWords, term) >= 0)
-        && !NamesAVehicle(name, scope);
+        && (((segments[segment].Code == ClassifierRules.VehicleBorneSegment || Array.IndexOf(ClassifierRules.VehicleBorneWords, term) >= 0)
+                && !NamesAVehicle(name, scope))
+            || (segments[segment].Code == ClassifierRules.TwoWheelerBorneSegment && NamesOnlyTwoWheelers(name, scope)));
+
+    /// <summary>
+    /// Whether a register row's name or licence names a two-wheeler (<see cref="ClassifierRules.TwoWheelerWords"/>) and no road vehicle
+    /// (非机动车 read as no 机动车): its wheels and tyres are a motorcycle's or bicycle's (ADR 0765).
+    /// </summary>
+    internal static bool NamesOnlyTwoWheelers(string name, string scope) =>
+        Array.Exists(ClassifierRules.TwoWheelerWords, w => name.Contains(w, StringComparison.Ordinal) || scope.Contains(w, StringComparison.Ordinal))
+        && !NamesAVehicle(name.Replace("非机动车", string.Empty, StringComparison.Ordinal), scope.Replace("非机动车", string.Empty, StringComparison.Ordinal));
 
     /// <summary>
     /// The (folded) business scope without the register's headings that hide its first item (session 42): an opening

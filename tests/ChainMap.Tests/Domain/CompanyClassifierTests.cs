@@ -3290,6 +3290,56 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of rpool47 audit, session 47 ----
 
+    // ---- pool46b stratified audit, session 47 (s47-zx, ADR 0765) ----
+
+    // 真空泵 (an industrial vacuum-pump works') and 冷板 (cold-rolled sheet) join ADR 0750's 专汽 words other trades write: on a register row they
+    // place the row only beside a vehicle word. A maker of 汽车真空泵 still places it.
+    [TestCase("某某真空泵厂(有限公司)", "真空泵、真空设备制造、销售。", "ZQ-FUNC-PUMP", false)]
+    [TestCase("某某市某某冷板有限公司", "钢压延加工；金属材料批发兼零售；货物进出口（国家法律、法规禁止进出口的货物除外）；金属表面处理。", "ZQ-FUNC-REFRIG", false)]
+    [TestCase("某某市某某科技有限公司", "制造汽车真空泵及泵阀、汽车配件", "ZQ-FUNC-PUMP", true)]
+    public Task Vacuum_pumps_and_cold_rolled_sheet_need_a_vehicle(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // 货车维修（含工程车辆）is a repair licence's vehicle class: 含工程车 excludes 工程作业专用车. A special-vehicle maker's 工程车 still places it.
+    [TestCase("某某贸易有限公司汽车修理厂", "二类汽车维修（货车维修(含工程车辆)（一、二级维护，总成修理，小修））", "ZQ-CONS", false)]
+    [TestCase("某某市某某专用车有限公司", "工程车、专项作业车制造、销售", "ZQ-CONS", true)]
+    public Task A_repair_licence_s_engineering_vehicles_are_no_special_vehicle(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A vehicle dealer's, carrier's or repair shop's name (汽车服务, 汽车贸易, 公共汽车, 汽车运输) gives the code 36 by its 汽车 and supports no
+    // segment that only a later licence item names (新能源汽车 among a dealer's lines, 轮胎 a carrier buys). A name naming new-energy vehicles,
+    // or a first item (a parts dealer's 汽车配件), still places.
+    [TestCase("某某市某某汽车贸易有限公司", "销售：东南品牌汽车、汽车、汽车配件、汽车饰品；销售、安装、维护：太阳隔热膜、防爆膜；客运经营、道路运输站场、机动车维修、机动车驾驶员培训；代理机动车辆保险业务；汽车租赁；研发、制造、销售：新能源汽车及其配件、电池", "XNY-NEV", false)]
+    [TestCase("某某市某某汽车运输有限公司", "汽车客货运输；客货汽车销售；汽车配件及部件加工；住宿；房屋租赁；保险代理；日杂、糖酒、百货、建材、轮胎销售；汽车大修、汽车出租", "ZQ-TIRE", false)]
+    [TestCase("某某新能源汽车博览交易中心有限公司", "新能源汽车及配件销售；展览展示服务；汽车美容、服务；经济信息咨询；货物及技术进出口。", "XNY-NEV", true)]
+    [TestCase("某某达壮汽车服务有限公司", "汽车配件、摩托车配件、涂料零售；汽车美容服务", "ZQ-PARTSALE", true)]
+    public Task A_vehicle_service_s_name_supports_no_later_item(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // 电池制造 (and GB/T's 其他电池制造) names no chemistry: NiMH and lead-acid makers are none by the labelling rules, so only 锂离子电池 or
+    // 锂电池制造 places 锂电池制造. 隔膜阀 and 隔膜泵 are valves and pumps, not battery separators. 轮胎模具, 轮胎机械 and 轮胎设备 are tyre
+    // makers' machinery (products-zq's 巨轮智能: none), not tyres.
+    [TestCase("某某市某某电池有限公司", "镍氢电池制造;其他电池制造（光伏电池除外）;技术进出口;货物进出口（专营专控商品除外）", "XNY-BATT", false)]
+    [TestCase("某某鲁中蓄电池有限公司", "蓄电池制造、维修、销售；机械加工、销售；计算机及其硬件销售；计算机网络设计、维护；软件开发；UPS配置安装。", "XNY-BATT", false)]
+    [TestCase("某某市某某电池有限公司", "锂离子电池制造;镍氢电池制造;其他电池制造（光伏电池除外）;电气设备零售;电气设备批发;电气机械设备销售", "XNY-BATT", true)]
+    [TestCase("某某通用阀门真空设备有限公司阀门五厂", "隔膜阀、蝶阀、闸阀、截止阀、止回阀、疏水阀等各类高、中、低压力阀门及机械配件的制造、销售，阀门技术咨询，阀门维修服务。", "XNY-BATMAT", false)]
+    [TestCase("某某市某某电池隔膜有限公司", "电池隔膜、玻璃纤维制品的制造、加工及销售；锂电池装配及销售", "XNY-BATMAT", true)]
+    [TestCase("某某子午线轮胎模具有限公司", "模具制造；", "ZQ-TIRE", false)]
+    [TestCase("某某市某某轮胎机械厂", "加工：橡胶机械、机械零部件、小五金。", "ZQ-TIRE", false)]
+    [TestCase("某某轮胎股份有限公司", "轮胎制造和销售；轮胎翻新和销售；橡胶制品制造和销售；水电、蒸汽、混炼胶及其他附属品的制造和销售；经营各类商品及技术进出口业务", "ZQ-TIRE", true)]
+    public Task Batteries_separators_and_tyres_by_what_they_are(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // Wheels and tyres of a two-wheeler (a licence that names 摩托车, 自行车 or 非机动车 and no road vehicle) are no 轮胎与车轮 on a register row:
+    // the labelling rules place parts of trucks and cars. A licence that names 汽车轮毂 beside 摩托车轮毂 keeps the segment.
+    [TestCase("某某市某某顺达车轮有限公司", "摩托车车轮及配件、自行车零部件、机械零部件、塑料制品、模具制造。", "ZQ-TIRE", false)]
+    [TestCase("某某市某某橡胶有限公司", "生产经营自行车橡胶轮胎、摩托车轮胎；企业管理咨询服务；物业管理；仓储服务", "ZQ-TIRE", false)]
+    [TestCase("某某铝合金车轮有限公司", "制造：摩托车汽缸头、减震器、铝合金压铸件、汽车轮毂、摩托车轮毂、铝型材制品；货物进出口、技术进出口。", "ZQ-TIRE", true)]
+    public Task A_two_wheeler_s_wheels_are_no_vehicle_wheels(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // ---- end of the pool46b stratified audit, session 47 ----
+
     private static async Task AssertRowPlacedAsync(CompanyText row, string segmentOrChain, bool placed)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());

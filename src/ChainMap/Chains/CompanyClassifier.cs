@@ -157,6 +157,13 @@ internal static class ClassifierRules
     /// </summary>
     public const string SpecialVehicleChain = "ZQ";
 
+    /// <summary>
+    /// The chain named by use, not by a maker's class (session 47, ADR 0770): 应急装备's segments list the industry codes of batteries
+    /// (3841), motors and generators (381), hydraulics (3441, 3444) because some of their goods are emergency gear, but a battery,
+    /// motor or packaging-machinery maker whose name, products and cell hold no word of the chain is not in it.
+    /// </summary>
+    public const string UseNamedChain = "YJ";
+
     /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
     public static readonly string[] TruckMountedMachineWords = ["混凝土", "起重", "泵车", "搅拌", "环卫", "消防", "专用车", "改装车", "汽车", "高空作业车", "底盘", "清障", "养护车"];
 
@@ -520,6 +527,14 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] VehicleBorneWords = ["传动", "夹芯板", "工业设计"];
 
+    /// <summary>
+    /// The 专汽 words a listed company other than a vehicle supplier writes in its products, cell or licence (session 47, ADR 0770): a
+    /// copper-tube maker's 原材料, a glass-machinery maker's 玻璃钢, an aluminium-profile maker's 铝型材, a washing-machine clutch maker's
+    /// 传动. On a row with an industry cell or products they count only beside a vehicle word, as on a register row; ZQ-MAT's narrower
+    /// words (高强钢, 铝合金板, 冷轧板) are a steel or aluminium maker's that the labelling rules place (ADR 0705).
+    /// </summary>
+    public static readonly string[] ListedVehicleBorneWords = ["原材料", "玻璃钢", "铝型材", "铝合金型材", .. VehicleBorneWords];
+
     /// <summary>Words that name road vehicles in a register row's name or licence (汽车配件, 客车配件, 车辆零部件, 专用车厢体; ADR 0750).</summary>
     public static readonly string[] VehicleWords = ["汽车", "车辆", "专用车", "改装车", "客车", "货车", "卡车", "挂车", "车厢", "底盘", "汽配", "机动车"];
 
@@ -838,7 +853,11 @@ internal sealed partial class CompanyClassifier
                 // On a register row 玻璃钢, 铝型材, 原材料 (ZQ-MAT), 传动 (ZQ-POWER-PTO), 夹芯板 (ZQ-BODY-BOX) and 工业设计 (ZQ-RD) are a
                 // water-tank maker's, a window-frame works', a reducer maker's, a builder's or a design studio's as often as a vehicle
                 // supplier's: they count only when the row's name or licence names a vehicle (汽车, 客车, 车辆 …).
-                if (registerRow && BesideNoVehicle(segment, term, name, scope))
+                // A listed row's 申万 cell and products stand for its licence (session 47, ADR 0770): 原材料 of a copper-tube maker, 玻璃钢 of
+                // a glass-machinery maker, 铝型材 of a profiles maker for phones name no vehicle part unless the row names a vehicle. A steel
+                // maker's 高强钢 (ZQ-MAT's narrower words) still counts: only the words other trades write are read so on a listed row.
+                if (registerRow ? BesideNoVehicle(segment, term, name, scope)
+                    : Array.IndexOf(ClassifierRules.ListedVehicleBorneWords, term) >= 0 && BesideNoVehicle(segment, term, name, string.Concat(products, industryText, scope)))
                 {
                     continue;
                 }
@@ -1450,6 +1469,12 @@ internal sealed partial class CompanyClassifier
             }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
                 // ---- A name's trade word under a cell outside the chains (session 47, ADR 0740) ----
                 NameAloneOutside: suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0,
+                // ---- A chain named by use needs a word of it (session 47, ADR 0770) ----
+                // 应急装备 is what goods are used for: an industry code alone (电池→384 of 东方精工's traction batteries, 电机Ⅲ→381 of 卧龙电气)
+                // names a maker's class whose goods are mostly no emergency gear, so it says not even the chain; a word of the chain (消防,
+                // 发电机组, 防爆) places the row.
+                CodeAloneForAUse: suggested is not null && segments[k.Segment].ChainCode == ClassifierRules.UseNamedChain
+                    && Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }),
                 YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
@@ -1462,7 +1487,7 @@ internal sealed partial class CompanyClassifier
         // A chain-level membership that only the name's trade word (食品 of 三元食品, 海天调味食品) guesses, on a row whose 申万 cell sw2021.csv
         // marks outside the chains (乳品, 调味发酵品Ⅲ), is no membership: the cell names the company's own trade, the name's word only the
         // division it lies in (ADR 0740).
-        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !m.CodeAloneForAUse && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 

@@ -2555,7 +2555,8 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// Whether <paramref name="term"/> is a 专汽 word other trades write (<see cref="ClassifierRules.VehicleBorneSegment"/>'s, or one of
-    /// <see cref="ClassifierRules.VehicleBorneWords"/>) on a row whose name and licence name no vehicle (ADR 0750): read on register rows only.
+    /// <see cref="ClassifierRules.VehicleBorneWords"/>) on a row whose name and licence name no vehicle (ADR 0750). On a listed row the field loop
+    /// passes the products, cell and licence as <paramref name="scope"/> and reads only <see cref="ClassifierRules.ListedVehicleBorneWords"/> (ADR 0770).
     /// </summary>
     private bool BesideNoVehicle(int segment, string term, string name, string scope) =>
         segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain

@@ -416,6 +416,9 @@ internal static class ClassifierRules
         // ---- A line's machines by their other names (session 47, ADR 0740) ----
         "生产装备", "智能装备", "智能化装备", "自动化设备", "自动化装备", "自动化生产线", "自动化成套设备"];
 
+    /// <summary>系列 between goods and <see cref="MachinesFor"/> (子午线轮胎系列生产设备): still machines for the goods (ADR 0770).</summary>
+    public const string SeriesWord = "系列";
+
     /// <summary>
     /// 装备 alone after a made thing's word of these chains (锂电池装备, 光伏组件装备, 半导体装备) names the machines of its production line,
     /// as <see cref="MachinesFor"/> does (session 47, ADR 0740). Elsewhere 装备 is the thing's own kind (消防装备, 应急平台装备, 农业机械装备).
@@ -2283,7 +2286,7 @@ internal sealed partial class CompanyClassifier
                 continue;
             }
 
-            var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term)
+            var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term) && !OnlyBeforeMachines(first, term)
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
             inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
                 && segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
@@ -3987,6 +3990,12 @@ internal sealed partial class CompanyClassifier
         for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
             var end = at + term.Length;
+            // 子午线轮胎系列生产设备: a 系列 between the goods and the machines still names machines for the goods (ADR 0770).
+            if (string.CompareOrdinal(text, end, ClassifierRules.SeriesWord, 0, ClassifierRules.SeriesWord.Length) == 0)
+            {
+                end += ClassifierRules.SeriesWord.Length;
+            }
+
             if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0)
                 && !(lineMadeGoods && string.CompareOrdinal(text, end, ClassifierRules.LineMachineWord, 0, ClassifierRules.LineMachineWord.Length) == 0))
             {

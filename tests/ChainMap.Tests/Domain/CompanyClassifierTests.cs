@@ -3482,6 +3482,20 @@ internal sealed class CompanyClassifierTests
     public Task An_industry_code_alone_names_no_chain_of_use(string name, string industry, string products, string segmentOrChain, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
 
+    // A licence's first item that names machines for the goods (子午线轮胎系列生产设备, with 系列 between) is a machine maker's: tyre
+    // machinery is no tyre (ADR 0570's rule, now read in the first item too and across 系列). A tyre maker's products still place it.
+    [TestCase("天津赛象科技股份有限公司", "C35专用设备制造业", "以子午线轮胎系列生产设备为主的橡塑机械设备及配件；机电一体化、新材料技术及产品的技术开发、生产、销售、服务、转让；软件开发", "ZQ", false)]
+    [TestCase("佳通轮胎股份有限公司", "轮胎轮毂", "其附属、轮胎销售、橡胶制造业、斜交胎、汽车胎、子午胎、斜胶胎、农用胎", "ZQ-TIRE", true)]
+    public Task A_first_item_s_machines_name_no_maker_of_its_goods(string name, string industry, string text, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(text.Contains('；', StringComparison.Ordinal) ? new CompanyText(name, industry, null, text) : new CompanyText(name, industry, text, null), segmentOrChain, placed);
+
+    [TestCase("子午线轮胎系列生产设备", "子午线轮胎", true)]
+    [TestCase("子午线轮胎系列产品", "子午线轮胎", false)]
+    public void A_series_of_machines_names_machines(string text, string term, bool machines)
+    {
+        Assert.That(CompanyClassifier.OnlyBeforeMachines(text, term), Is.EqualTo(machines));
+    }
+
     // ---- end of the listed pools' 专汽 and 应急装备 audit, session 47 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

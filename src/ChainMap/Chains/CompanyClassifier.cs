@@ -157,6 +157,13 @@ internal static class ClassifierRules
     /// </summary>
     public const string SpecialVehicleChain = "ZQ";
 
+    /// <summary>
+    /// The chain named by use, not by a maker's class (session 47, ADR 0770): 应急装备's segments list the industry codes of batteries
+    /// (3841), motors and generators (381), hydraulics (3441, 3444) because some of their goods are emergency gear, but a battery,
+    /// motor or packaging-machinery maker whose name, products and cell hold no word of the chain is not in it.
+    /// </summary>
+    public const string UseNamedChain = "YJ";
+
     /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
     public static readonly string[] TruckMountedMachineWords = ["混凝土", "起重", "泵车", "搅拌", "环卫", "消防", "专用车", "改装车", "汽车", "高空作业车", "底盘", "清障", "养护车"];
 
@@ -412,6 +419,9 @@ internal static class ClassifierRules
         // ---- A line's machines by their other names (session 47, ADR 0740) ----
         "生产装备", "智能装备", "智能化装备", "自动化设备", "自动化装备", "自动化生产线", "自动化成套设备"];
 
+    /// <summary>系列 between goods and <see cref="MachinesFor"/> (子午线轮胎系列生产设备): still machines for the goods (ADR 0770).</summary>
+    public const string SeriesWord = "系列";
+
     /// <summary>
     /// 装备 alone after a made thing's word of these chains (锂电池装备, 光伏组件装备, 半导体装备) names the machines of its production line,
     /// as <see cref="MachinesFor"/> does (session 47, ADR 0740). Elsewhere 装备 is the thing's own kind (消防装备, 应急平台装备, 农业机械装备).
@@ -543,6 +553,14 @@ internal static class ClassifierRules
     /// item names (新能源汽车、发动机维修、轮胎 in a dealer's or repair shop's list: what it sells or repairs, not what it makes).
     /// </summary>
     public static readonly string[] VehicleServiceNameWords = ["汽车服务", "汽车贸易", "汽车商贸", "汽车销售", "汽车运输", "公共汽车", "汽车修理", "汽车大修", "汽车维修", "汽车俱乐部", "汽车装俱", "汽贸"];
+
+    /// <summary>
+    /// The 专汽 words a listed company other than a vehicle supplier writes in its products, cell or licence (session 47, ADR 0770): a
+    /// copper-tube maker's 原材料, a glass-machinery maker's 玻璃钢, an aluminium-profile maker's 铝型材, a washing-machine clutch maker's
+    /// 传动. On a row with an industry cell or products they count only beside a vehicle word, as on a register row; ZQ-MAT's narrower
+    /// words (高强钢, 铝合金板, 冷轧板) are a steel or aluminium maker's that the labelling rules place (ADR 0705).
+    /// </summary>
+    public static readonly string[] ListedVehicleBorneWords = ["原材料", "玻璃钢", "铝型材", "铝合金型材", .. VehicleBorneWords];
 
     /// <summary>Words of the meeting and exhibition services (会议服务, 会展服务, 会议会展服务, 会务服务; GB/T 728).</summary>
     public static readonly string[] MeetingWords = ["会议", "会展", "会务"];
@@ -859,7 +877,11 @@ internal sealed partial class CompanyClassifier
                 // On a register row 玻璃钢, 铝型材, 原材料 (ZQ-MAT), 传动 (ZQ-POWER-PTO), 夹芯板 (ZQ-BODY-BOX) and 工业设计 (ZQ-RD) are a
                 // water-tank maker's, a window-frame works', a reducer maker's, a builder's or a design studio's as often as a vehicle
                 // supplier's: they count only when the row's name or licence names a vehicle (汽车, 客车, 车辆 …).
-                if (registerRow && BesideNoVehicle(segment, term, name, scope))
+                // A listed row's 申万 cell and products stand for its licence (session 47, ADR 0770): 原材料 of a copper-tube maker, 玻璃钢 of
+                // a glass-machinery maker, 铝型材 of a profiles maker for phones name no vehicle part unless the row names a vehicle. A steel
+                // maker's 高强钢 (ZQ-MAT's narrower words) still counts: only the words other trades write are read so on a listed row.
+                if (registerRow ? BesideNoVehicle(segment, term, name, scope)
+                    : Array.IndexOf(ClassifierRules.ListedVehicleBorneWords, term) >= 0 && BesideNoVehicle(segment, term, name, string.Concat(products, industryText, scope)))
                 {
                     continue;
                 }
@@ -1483,6 +1505,12 @@ internal sealed partial class CompanyClassifier
             }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
                 // ---- A name's trade word under a cell outside the chains (session 47, ADR 0740) ----
                 NameAloneOutside: suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0,
+                // ---- A chain named by use needs a word of it (session 47, ADR 0770) ----
+                // 应急装备 is what goods are used for: an industry code alone (电池→384 of 东方精工's traction batteries, 电机Ⅲ→381 of 卧龙电气)
+                // names a maker's class whose goods are mostly no emergency gear, so it says not even the chain; a word of the chain (消防,
+                // 发电机组, 防爆) places the row.
+                CodeAloneForAUse: suggested is not null && segments[k.Segment].ChainCode == ClassifierRules.UseNamedChain
+                    && Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }),
                 YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
@@ -1495,7 +1523,7 @@ internal sealed partial class CompanyClassifier
         // A chain-level membership that only the name's trade word (食品 of 三元食品, 海天调味食品) guesses, on a row whose 申万 cell sw2021.csv
         // marks outside the chains (乳品, 调味发酵品Ⅲ), is no membership: the cell names the company's own trade, the name's word only the
         // division it lies in (ADR 0740).
-        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !m.CodeAloneForAUse && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 
@@ -2291,7 +2319,7 @@ internal sealed partial class CompanyClassifier
                 continue;
             }
 
-            var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term)
+            var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term) && !OnlyBeforeMachines(first, term)
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
             inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
                 && segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
@@ -2582,7 +2610,8 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// Whether <paramref name="term"/> is a 专汽 word other trades write (<see cref="ClassifierRules.VehicleBorneSegment"/>'s, or one of
-    /// <see cref="ClassifierRules.VehicleBorneWords"/>) on a row whose name and licence name no vehicle (ADR 0750): read on register rows only.
+    /// <see cref="ClassifierRules.VehicleBorneWords"/>) on a row whose name and licence name no vehicle (ADR 0750). On a listed row the field loop
+    /// passes the products, cell and licence as <paramref name="scope"/> and reads only <see cref="ClassifierRules.ListedVehicleBorneWords"/> (ADR 0770).
     /// </summary>
     private bool BesideNoVehicle(int segment, string term, string name, string scope) =>
         segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain
@@ -4022,6 +4051,12 @@ internal sealed partial class CompanyClassifier
         for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
         {
             var end = at + term.Length;
+            // 子午线轮胎系列生产设备: a 系列 between the goods and the machines still names machines for the goods (ADR 0770).
+            if (string.CompareOrdinal(text, end, ClassifierRules.SeriesWord, 0, ClassifierRules.SeriesWord.Length) == 0)
+            {
+                end += ClassifierRules.SeriesWord.Length;
+            }
+
             if (!Array.Exists(ClassifierRules.MachinesFor, m => string.CompareOrdinal(text, end, m, 0, m.Length) == 0)
                 && !(lineMadeGoods && string.CompareOrdinal(text, end, ClassifierRules.LineMachineWord, 0, ClassifierRules.LineMachineWord.Length) == 0))
             {

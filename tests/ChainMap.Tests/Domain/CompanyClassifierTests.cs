@@ -3553,6 +3553,42 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the products pool audit, session 47 ----
 
+    // ---- the listed pools' 专汽 and 应急装备 audit, session 47 (s47-lzq, ADR 0770) ----
+
+    // 原材料, 玻璃钢, 铝型材 (专汽's 原材料) and 传动 name a copper-tube maker's, a glass-machinery maker's, a phone-profile maker's or a
+    // washing-machine clutch maker's goods as often as a vehicle supplier's: on a listed row they place it only when its name, products or
+    // 申万 cell name a vehicle (as on a register row, ADR 0750). A transmission maker under 底盘与发动机系统 still has 变速器与取力器.
+    [TestCase("浙江海亮股份有限公司", "铜", "铜管、原材料、铜棒、铜排、SCR催化剂、金属切削加工服务", "ZQ", false)]
+    [TestCase("广东和胜工业铝材股份有限公司", "铝", "铝材、铝型材、受托加工、铝合金型材及其制品、五金零部件、模具", "ZQ", false)]
+    [TestCase("安徽聚隆传动科技股份有限公司", "家电零部件Ⅲ", "洗衣机减速器、双驱动减速离合器、洗衣机减速离合器、普通波轮减速离合器、电机、公斤波轮减速离合器、双波轮减速离合器、机器人减速离合器", "ZQ", false)]
+    [TestCase("浙江中马传动股份有限公司", "底盘与发动机系统", "平衡项目、汽车变速器、摩托车齿轮、汽车齿轮、农机齿轮、新能源汽车减速器、摩托车配件制造", "ZQ-POWER-PTO", true)]
+    public Task A_listed_zhuanqi_word_other_trades_write_needs_a_vehicle(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // 应急装备 is named by use: a battery or motor code alone (电机Ⅲ → 381, 锂电池装备 → 384) says not even the chain of a motor or
+    // automation-equipment maker. A word of the chain (智能应急电源, 应急装备业务) still places the row.
+    [TestCase("卧龙电气驱动集团股份有限公司", "电机Ⅲ", "控制装置、低压电机、驱动、高压电机、微特电机、变压器、贸易、蓄电池", "YJ", false)]
+    [TestCase("大连智云自动化装备股份有限公司", "其他自动化设备", "C智能制造装备业务、口罩机、自动检测设备、自动装配设备、自动装备设备、平板显示模组设备、汽车智能制造装备业务、锂电池装备设备", "YJ", false)]
+    [TestCase("泰豪科技股份有限公司", "电网自动化设备", "智慧能源业务、智能电力业务、智能应急电源、应急装备业务、智能节能业务、电机电源业务、装备信息业务、通信指挥系统", "YJ", true)]
+    public Task An_industry_code_alone_names_no_chain_of_use(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // A licence's first item that names machines for the goods (子午线轮胎系列生产设备, with 系列 between) is a machine maker's: tyre
+    // machinery is no tyre (ADR 0570's rule, now read in the first item too and across 系列). A tyre maker's products still place it.
+    [TestCase("天津赛象科技股份有限公司", "C35专用设备制造业", "以子午线轮胎系列生产设备为主的橡塑机械设备及配件；机电一体化、新材料技术及产品的技术开发、生产、销售、服务、转让；软件开发", "ZQ", false)]
+    [TestCase("佳通轮胎股份有限公司", "轮胎轮毂", "其附属、轮胎销售、橡胶制造业、斜交胎、汽车胎、子午胎、斜胶胎、农用胎", "ZQ-TIRE", true)]
+    public Task A_first_item_s_machines_name_no_maker_of_its_goods(string name, string industry, string text, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(text.Contains('；', StringComparison.Ordinal) ? new CompanyText(name, industry, null, text) : new CompanyText(name, industry, text, null), segmentOrChain, placed);
+
+    [TestCase("子午线轮胎系列生产设备", "子午线轮胎", true)]
+    [TestCase("子午线轮胎系列产品", "子午线轮胎", false)]
+    public void A_series_of_machines_names_machines(string text, string term, bool machines)
+    {
+        Assert.That(CompanyClassifier.OnlyBeforeMachines(text, term), Is.EqualTo(machines));
+    }
+
+    // ---- end of the listed pools' 专汽 and 应急装备 audit, session 47 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

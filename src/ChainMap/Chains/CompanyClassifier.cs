@@ -1335,9 +1335,11 @@ internal sealed partial class CompanyClassifier
         // licence's device classes (医疗器械销售, 一类医疗器械经销, 二类医疗器械、三类医疗器械) deals in the devices: the register sets
         // label such dealers 医药流通 (北京嘉联诚业, 成都牙宝, 西安晨鑫), not the makers' segment. A trade segment of the chain kept already
         // (a pharmacy's SW-RETAIL) stays alone.
-        if (registerRow && !Makes(scope) && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
-            && segmentIndex.TryGetValue(ClassifierRules.MedicalDeviceSegment, out var devices) && segmentIndex.TryGetValue(ClassifierRules.MedicalDeviceTradeSegment, out var deviceTrade)
-            && kept.FindIndex(k => k.Segment == devices) is var deviceAt and >= 0)
+        // The kept segment is checked first: the licence's making verbs are read only for the few rows in the devices' segment.
+        if (registerRow && segmentIndex.TryGetValue(ClassifierRules.MedicalDeviceSegment, out var devices)
+            && segmentIndex.TryGetValue(ClassifierRules.MedicalDeviceTradeSegment, out var deviceTrade)
+            && kept.FindIndex(k => k.Segment == devices) is var deviceAt and >= 0
+            && !Makes(scope) && !Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal)))
         {
             if (kept.Exists(k => segments[k.Segment].ChainCode == segments[devices].ChainCode && segments[k.Segment].Tier == Tier.Downstream))
             {

@@ -461,10 +461,14 @@ internal static class ClassifierRules
     /// <summary>
     /// A 申万 cell's segment and the segment of the same chain that a trade's general words name by default (ADR 0740): under a cell of the
     /// first (数字芯片设计 → DZ-DESIGN; 动物保健Ⅲ → SW-VET), a membership of the second that the cell does not back and that only those words
-    /// name (集成电路 of a fabless designer's name; 疫苗、生物制品 of a veterinary-vaccine maker) is the cell's segment.
+    /// name (集成电路 of a fabless designer's name; 疫苗、生物制品 of a veterinary-vaccine maker) is the cell's segment. ADR 0775 adds the cells of
+    /// four other 电子信息 segments (电子化学品Ⅲ, 半导体材料 → DZ-MAT; 被动元件; 印制电路板; 面板, LED, 光学元件 → DZ-OPTO): 微电子 in an inductor
+    /// maker's name, 半导体 in a plating-chemicals maker's, make no fab.
     /// </summary>
     public static readonly (string Cell, string Yields, string[] Words)[] CellSegmentOverTradeWords =
-        [(ChipDesignSegment, ChipMakingSegment, ChipTradeWords), ("SW-VET", "SW-BIO", BiologicsWords)];
+        [(ChipDesignSegment, ChipMakingSegment, ChipTradeWords), ("SW-VET", "SW-BIO", BiologicsWords),
+         ("DZ-MAT", ChipMakingSegment, ChipTradeWords), ("DZ-COMP-PASSIVE", ChipMakingSegment, ChipTradeWords),
+         ("DZ-COMP-PCB", ChipMakingSegment, ChipTradeWords), ("DZ-OPTO", ChipMakingSegment, ChipTradeWords)];
 
     /// <summary>
     /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods

@@ -3529,6 +3529,14 @@ internal sealed class CompanyClassifierTests
     public Task An_electronics_cell_beats_the_chip_trade_s_word(string name, string industry, string products, string segment, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segment, placed);
 
+    // A 电子信息 segment that only the name's word names, beside an industry cell of another trade, is a brand (ADR 0775): 光电子 inside
+    // 杭州微光电子 (a motor maker, 电机Ⅲ), 激光 of a hologram-film maker (C22). A name's word the products back places the row.
+    [TestCase("杭州微光电子股份有限公司", "电机Ⅲ", "冷柜电机、外转子风机、ECM电机、汽车空调机组、ECN电机、伺服电机、驱动与控制器", null, "DZ", false)]
+    [TestCase("浙江京华激光科技股份有限公司", "C22造纸和纸制品业", null, "激光全息模压制品制造、销售及技术开发；货物进出口。", "DZ", false)]
+    [TestCase("深圳市麦捷微电子科技股份有限公司", "被动元件", "电子元器件、电子制造业、普通电感、磁珠类、LCM液晶显示模组、功率电感、射频元器件类、自有物业租赁管理", null, "DZ-OPTO", true)]
+    public Task A_name_s_word_alone_beside_a_cell_of_another_trade_places_nothing(string name, string industry, string? products, string? scope, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segment, placed);
+
     // 装备 after a battery's or a PV module's word (锂电池装备, 光伏组件装备) and a line's other names (智能装备, 自动化设备) are the machines of
     // its production line, as 生产设备 is (ADR 0570): the equipment maker is no battery or module maker. 装备 after a kind of gear (消防装备)
     // is the gear itself.

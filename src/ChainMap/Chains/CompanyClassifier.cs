@@ -455,16 +455,23 @@ internal static class ClassifierRules
     /// <summary>Words of the whole chip trade, design and making alike (ADR 0740).</summary>
     public static readonly string[] ChipTradeWords = ["集成电路", "半导体", "微电子", "芯片"];
 
+    /// <summary>Chains whose segment a name's word alone does not give beside an industry cell that does not back it (ADR 0775).</summary>
+    public static readonly string[] NameAloneChains = ["DZ"];
+
     /// <summary>Words of biologics for people and animals alike (疫苗, 生物制品): under 动物保健 they are the animals' (ADR 0740).</summary>
     public static readonly string[] BiologicsWords = ["疫苗", "生物制品"];
 
     /// <summary>
     /// A 申万 cell's segment and the segment of the same chain that a trade's general words name by default (ADR 0740): under a cell of the
     /// first (数字芯片设计 → DZ-DESIGN; 动物保健Ⅲ → SW-VET), a membership of the second that the cell does not back and that only those words
-    /// name (集成电路 of a fabless designer's name; 疫苗、生物制品 of a veterinary-vaccine maker) is the cell's segment.
+    /// name (集成电路 of a fabless designer's name; 疫苗、生物制品 of a veterinary-vaccine maker) is the cell's segment. ADR 0775 adds the cells of
+    /// four other 电子信息 segments (电子化学品Ⅲ, 半导体材料 → DZ-MAT; 被动元件; 印制电路板; 面板, LED, 光学元件 → DZ-OPTO): 微电子 in an inductor
+    /// maker's name, 半导体 in a plating-chemicals maker's, make no fab.
     /// </summary>
     public static readonly (string Cell, string Yields, string[] Words)[] CellSegmentOverTradeWords =
-        [(ChipDesignSegment, ChipMakingSegment, ChipTradeWords), ("SW-VET", "SW-BIO", BiologicsWords)];
+        [(ChipDesignSegment, ChipMakingSegment, ChipTradeWords), ("SW-VET", "SW-BIO", BiologicsWords),
+         ("DZ-MAT", ChipMakingSegment, ChipTradeWords), ("DZ-COMP-PASSIVE", ChipMakingSegment, ChipTradeWords),
+         ("DZ-COMP-PCB", ChipMakingSegment, ChipTradeWords), ("DZ-OPTO", ChipMakingSegment, ChipTradeWords)];
 
     /// <summary>
     /// What stands after a making verb to make it a machine's name (粮油加工机械, 农副产品加工设备, 食品生产机具): such a verb after a goods
@@ -1506,7 +1513,8 @@ internal sealed partial class CompanyClassifier
                 SuggestedSegments = suggested ?? [],
             }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
                 // ---- A name's trade word under a cell outside the chains (session 47, ADR 0740) ----
-                NameAloneOutside: suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0,
+                NameAloneOutside: (suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0)
+                    || NameAloneBesideACell(k.Segment, sources, suggested is not null, cell.Text),
                 // ---- A chain named by use needs a word of it (session 47, ADR 0770) ----
                 // 应急装备 is what goods are used for: an industry code alone (电池→384 of 东方精工's traction batteries, 电机Ⅲ→381 of 卧龙电气)
                 // names a maker's class whose goods are mostly no emergency gear, so it says not even the chain; a word of the chain (消防,
@@ -4115,6 +4123,20 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of the cell's chip design ----
+
+    // ---- A name's word alone beside a cell of another trade (session 47, ADR 0775) ----
+
+    /// <summary>
+    /// True for a segment membership of <see cref="ClassifierRules.NameAloneChains"/> that only the name supports (no products, cell or
+    /// licence word or code) on a row whose industry cell names a trade: 光电子 inside 杭州微光电子 (电机Ⅲ), 激光 of a laser-machine maker
+    /// (激光设备), 智能家居 of a wall-covering maker (C24). The cell says the company's trade; a name's word it does not back is a brand
+    /// (ADR 0775).
+    /// </summary>
+    private bool NameAloneBesideACell(int segment, double[] sources, bool chainLevel, string cellText) =>
+        !chainLevel && cellText.Length > 0 && Array.IndexOf(ClassifierRules.NameAloneChains, segments[segment].ChainCode) >= 0
+        && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0;
+
+    // ---- end of a name's word alone beside a cell of another trade ----
 
     // ---- A device's word before its part's (session 47, ADR 0740) ----
 

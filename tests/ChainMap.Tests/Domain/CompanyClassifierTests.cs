@@ -3518,6 +3518,25 @@ internal sealed class CompanyClassifierTests
     public Task The_cell_s_chip_design_beats_the_chip_trade_s_word(string name, string industry, string products, string segment, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segment, placed);
 
+    // A 申万 cell of another 电子信息 segment (被动元件, 电子化学品Ⅲ, 半导体材料, 印制电路板, 面板, LED, 光学元件) says what the maker makes: the
+    // name's 微电子 or 半导体 (the chip trade's words) no longer make an inductor or a plating-chemicals maker a fab (ADR 0775). A cell outside
+    // the table keeps DZ-SEMI named by a maker's word (宏达电子's 微波功率器件 under 军工电子Ⅲ).
+    [TestCase("深圳市麦捷微电子科技股份有限公司", "被动元件", "电子元器件、电子制造业、普通电感、磁珠类、LCM液晶显示模组、功率电感、射频元器件类、自有物业租赁管理", "DZ-SEMI", false)]
+    [TestCase("深圳市麦捷微电子科技股份有限公司", "被动元件", "电子元器件、电子制造业、普通电感、磁珠类、LCM液晶显示模组、功率电感、射频元器件类、自有物业租赁管理", "DZ-COMP-PASSIVE", true)]
+    [TestCase("上海新阳半导体材料股份有限公司", "电子化学品Ⅲ", "化学品、涂料品、氟碳涂料、设备配件、电子化学材料配套设备、平衡项目、喷涂线、电镀加工费", "DZ-SEMI", false)]
+    [TestCase("上海新阳半导体材料股份有限公司", "电子化学品Ⅲ", "化学品、涂料品、氟碳涂料、设备配件、电子化学材料配套设备、平衡项目、喷涂线、电镀加工费", "DZ-MAT", true)]
+    [TestCase("株洲宏达电子股份有限公司", "军工电子Ⅲ", "非固体电解质钽电容器、平衡项目、微电路模块、陶瓷电容器、磁珠、IF模块、电子产品检测、微波功率器件", "DZ-SEMI", true)]
+    public Task An_electronics_cell_beats_the_chip_trade_s_word(string name, string industry, string products, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segment, placed);
+
+    // A 电子信息 segment that only the name's word names, beside an industry cell of another trade, is a brand (ADR 0775): 光电子 inside
+    // 杭州微光电子 (a motor maker, 电机Ⅲ), 激光 of a hologram-film maker (C22). A name's word the products back places the row.
+    [TestCase("杭州微光电子股份有限公司", "电机Ⅲ", "冷柜电机、外转子风机、ECM电机、汽车空调机组、ECN电机、伺服电机、驱动与控制器", null, "DZ", false)]
+    [TestCase("浙江京华激光科技股份有限公司", "C22造纸和纸制品业", null, "激光全息模压制品制造、销售及技术开发；货物进出口。", "DZ", false)]
+    [TestCase("深圳市麦捷微电子科技股份有限公司", "被动元件", "电子元器件、电子制造业、普通电感、磁珠类、LCM液晶显示模组、功率电感、射频元器件类、自有物业租赁管理", null, "DZ-OPTO", true)]
+    public Task A_name_s_word_alone_beside_a_cell_of_another_trade_places_nothing(string name, string industry, string? products, string? scope, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segment, placed);
+
     // 装备 after a battery's or a PV module's word (锂电池装备, 光伏组件装备) and a line's other names (智能装备, 自动化设备) are the machines of
     // its production line, as 生产设备 is (ADR 0570): the equipment maker is no battery or module maker. 装备 after a kind of gear (消防装备)
     // is the gear itself.

@@ -1513,7 +1513,7 @@ internal sealed partial class CompanyClassifier
                 SuggestedSegments = suggested ?? [],
             }, ServiceOfAMaker: suggested is not null && ServiceBesideAMaker(k.Segment, k.Candidate, cell) && !CellBacksTheChain(segments[k.Segment].ChainCode, industryCodes),
                 // ---- A name's trade word under a cell outside the chains (session 47, ADR 0740) ----
-                NameAloneOutside: (suggested is not null && outsideCell && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0)
+                NameAloneOutside: (suggested is not null && outsideCell && OnlyTheName(sources))
                     || NameAloneBesideACell(k.Segment, sources, suggested is not null, cell.Text),
                 // ---- A chain named by use needs a word of it (session 47, ADR 0770) ----
                 // 应急装备 is what goods are used for: an industry code alone (电池→384 of 东方精工's traction batteries, 电机Ⅲ→381 of 卧龙电气)
@@ -3959,7 +3959,6 @@ internal sealed partial class CompanyClassifier
     internal static double SourceChance(int source, double strength) =>
         Math.Min(source == 3 ? ScopeSourceCap : SourceCap, SourceFactor[source] * Math.Max(0, strength));
 
-
     private static (double Agreement, string? Evidence) Agreement(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes, double weight)
     {
         var best = 0.0;
@@ -4134,7 +4133,10 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private bool NameAloneBesideACell(int segment, double[] sources, bool chainLevel, string cellText) =>
         !chainLevel && cellText.Length > 0 && Array.IndexOf(ClassifierRules.NameAloneChains, segments[segment].ChainCode) >= 0
-        && sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0;
+        && OnlyTheName(sources);
+
+    /// <summary>True when the name is a membership's only source (no products, cell or licence word or code).</summary>
+    private static bool OnlyTheName(double[] sources) => sources[0] > 0 && sources[1] == 0 && sources[2] == 0 && sources[3] == 0;
 
     // ---- end of a name's word alone beside a cell of another trade ----
 

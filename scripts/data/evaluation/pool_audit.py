@@ -68,7 +68,9 @@ import sys
 # `C36汽车制造业` for a listed company of the codes pool (ids cpool47-...), a 申万 name for one of the products pool (ppool47-...)
 LINE = re.compile(r"^([cpr]?pool\w*-\d+) (.*?) \[[^\]]*\] labelled none got (.*)$")
 CHAINS = ["ZQ", "YJ", "NC", "SW", "DZ", "HG", "XNY", "FW"]
-MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z]+)*)\((\d\.\d\d):")
+# a segment code may hold digits (XNY-H2, XNY-H2SRC, ZQ-NEV3E): before session 48 (s48-lxny, ADR 0790) the pattern was
+# `[A-Z]+(?:-[A-Z]+)*`, which skipped those memberships, so the draws of sessions 46-47 never held one of them
+MEMBERSHIP = re.compile(r"(?:^| )([A-Z]+(?:-[A-Z0-9]+)*)\((\d\.\d\d):")
 COLUMNS = ["id", "name", "membership", "confidence", "chain_right", "segment_right", "reason"]
 
 

@@ -658,6 +658,12 @@ internal static class ClassifierRules
     public const double MinimumScore = 0.4;
 
     /// <summary>
+    /// A product code of another class of an outside cell's own GB/T group (风电 4415 beside 火力发电 4411) backs a segment only when one of
+    /// the first this many product items names it (session 48, ADR 0790): a generator's lead lines are its business, a later one a minority.
+    /// </summary>
+    public const int SiblingClassLeadItems = 2;
+
+    /// <summary>
     /// What a main product item counts for by its place in the list, which vendors write in revenue order (ADR 0202):
     /// first and second 1, third and fourth 0.8, fifth and sixth 0.6, later 0.5. The ranking's fit weighs items alike (ADR 0225).
     /// </summary>
@@ -983,6 +989,20 @@ internal sealed partial class CompanyClassifier
         }
 
         var (productCodes, productSegments) = industries.ReadName(products);
+        var outsideCell = industries.NamesAnIndustryOutsideTheChains(company.Industry);
+
+        // ---- Another kind of the cell's own trade is a minority line (session 48, ADR 0790) ----
+        // A listed generator whose 申万 industry is 火力发电 or 水力发电 (outside the chains) lists its wind and PV plants among its
+        // revenue lines (电力-风电, 风电分部): the product's class (风电 → 4415) is a sibling of the cell's own (4411) under one GB/T group
+        // (441), and 申万 put the company in the other kind. Such a product code backs no segment when no item before the third names it
+        // (火电、风电, wind as the second line, still places XNY-PLANT: ClassifierRules.SiblingClassLeadItems).
+        if (outsideCell && productCodes.Count > 0)
+        {
+            productCodes = [.. productCodes.Where(p => !IsSiblingOfOutsideCell(p.Code, industryCodes)
+                || ItemIndex(products, p.Source) < ClassifierRules.SiblingClassLeadItems)];
+        }
+
+        // ---- end of another kind of the cell's own trade ----
         var nameCodes = productCodes.Count > 0 ? [.. ownNameCodes, .. productCodes] : ownNameCodes;
 
         // ---- A licence item that is a GB/T making class (ADR 0585) ----
@@ -995,7 +1015,6 @@ internal sealed partial class CompanyClassifier
         // A 申万 industry that sw2021.csv marks outside the chains (其他纺织 → 17, 工程咨询服务Ⅲ → 748, 钢铁 → 31) keeps its codes for
         // what they say against a segment, but its code agreeing with a segment's (17 with 功能性面料's 1751, 748 with 化工工程设计's
         // 7484) is no support: the label itself says the company is in none.
-        var outsideCell = industries.NamesAnIndustryOutsideTheChains(company.Industry);
         IReadOnlyList<IndustryCode> backingCodes = outsideCell ? [] : industryCodes;
 
         // ---- end of an industry outside the eight chains ----
@@ -4289,6 +4308,13 @@ internal sealed partial class CompanyClassifier
     /// <summary>True when the company's industry is known from its industry cell and lies in no division of the segment's codes.</summary>
     private static bool Disagrees(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes) =>
         companyCodes.Count > 0 && !companyCodes.Any(c => segmentCodes.Any(s => s[..2] == c.Code[..2]));
+
+    /// <summary>
+    /// True when a product's GB/T class is another class of the GB/T group (its first three digits) of a cell's class: 风电 4415 beside
+    /// 火力发电 4411 (ADR 0790). Only for a cell outside the chains, whose codes are three or four digits.
+    /// </summary>
+    private static bool IsSiblingOfOutsideCell(string productCode, IReadOnlyList<IndustryCode> cellCodes) =>
+        productCode.Length >= 3 && cellCodes.Any(c => c.Code.Length >= 3 && c.Code != productCode && productCode.StartsWith(c.Code[..3], StringComparison.Ordinal));
 
     private bool IsExcluded(int segment, string[] texts)
     {

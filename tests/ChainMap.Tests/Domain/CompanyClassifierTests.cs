@@ -3608,6 +3608,37 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the listed pools' 专汽 and 应急装备 audit, session 47 ----
 
+    // ---- the listed pools' 新能源 audit, session 48 (s48-lxny, ADR 0790) ----
+
+    // A listed generator whose 申万 cell is 火力发电 or 水力发电 (outside the chains) lists its wind and PV plants among its revenue lines:
+    // 风电 (4415) past the second item is another class of the cell's own GB/T group (441) and backs no 新能源 plant. A wind operator's
+    // cell still places it (and 火电、风电, wind as a lead line: A_products_word_with_a_class_of_its_own_still_names_its_segment).
+    [TestCase("深圳能源集团股份有限公司", "火力发电", "电力销售、电力-燃煤、电力-燃机、生态环保、综合燃气、电力-光伏、电力-风电、电力-水电", "XNY", false)]
+    [TestCase("广西桂冠电力股份有限公司", "水力发电", "电力、水电销售、水电分部、火力发电、水力发电、火电分部、火电销售、风电分部", "XNY", false)]
+    [TestCase("宁夏嘉泽新能源股份有限公司", "风力发电", "电力、风电、光伏、智能微网、租赁", "XNY-PLANT", true)]
+    public Task Another_kind_of_a_generator_s_own_trade_is_a_minority_line(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // 电能综合服务 (a local grid's supply and sale of power) backs no segment: a utility whose products name no energy service is in no
+    // chain. 节能服务 among the products (涪陵电力's distribution-grid energy saving) or 合同能源管理 as a licence's first item still places
+    // XNY-GRID.
+    [TestCase("湖南郴电国际发展股份有限公司", "电能综合服务", "电力生产与销售业务、电力销售、供电、气体生产与销售业务、工业气体销售、供气、自来水销售、城市供水", null, "XNY", false)]
+    [TestCase("四川明星电力股份有限公司", "电能综合服务", "电力生产和供应、建筑施工、自来水生产和供应、安装、施工劳务、平衡项目、分部间抵销、内部抵销", null, "XNY", false)]
+    [TestCase("重庆涪陵电力实业股份有限公司", "电能综合服务", "电力销售、供售电业务、电网业务、节能服务、电力工程安装、电力物资销售、电力安装工程、配电网节能业务", null, "XNY-GRID", true)]
+    [TestCase("南京丰盛能源管理有限公司", null, null, "合同能源管理；建筑能耗系统的运行管理与维护；物业管理；停车场管理服务；道路保洁及维护；园林绿化工程的施工及管理；机电设备安装、销售及保养。", "XNY-GRID", true)]
+    public Task A_utility_s_sale_of_power_is_no_energy_service(string name, string? industry, string? products, string? scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segmentOrChain, placed);
+
+    // 高阻隔膜 (a packaging barrier film) is no battery separator (隔膜); 汽车充电 (新能源汽车充电站, 电动汽车充电电源) is charging, not a car.
+    [TestCase("上海顺灏新材料科技股份有限公司", "C22造纸和纸制品业", null, "高档纸及纸板（新闻纸除外）、高阻隔膜、多功能膜、镭射膜、镭射纸，铝箔纸、铝箔卡的开发、生产、加工，销售自产产品；上述同类产品、纸张及纸制品的批发、佣金代理", "XNY", false)]
+    [TestCase("深圳市星源材质科技股份有限公司", "电池化学品", "锂离子电池隔膜、干法隔膜、湿法隔膜、涂覆隔膜", null, "XNY-BATMAT", true)]
+    [TestCase("深圳市英可瑞科技股份有限公司", "其他电源设备Ⅲ", "电力操作电源、电动汽车充电电源、轨道交通、智能输变电、新能源汽车充电站、平衡项目", null, "XNY-NEV", false)]
+    [TestCase("深圳市英可瑞科技股份有限公司", "其他电源设备Ⅲ", "电力操作电源、电动汽车充电电源、轨道交通、智能输变电、新能源汽车充电站、平衡项目", null, "XNY-CHARGE", true)]
+    public Task A_barrier_film_and_a_car_s_charging_are_other_things(string name, string industry, string? products, string? scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segmentOrChain, placed);
+
+    // ---- end of the listed pools' 新能源 audit, session 48 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

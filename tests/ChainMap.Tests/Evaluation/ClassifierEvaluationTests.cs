@@ -540,6 +540,11 @@ internal sealed class ClassifierEvaluationTests
         // (raised to the figures rounded down).
         // With the session's other rules merged (lead, session 47; ADR 0750's device dealer): 94.6 / 60.2 / 94.5 (52/55) / 57.8 (52/90) (raised).
         new object[] { "registers-dev15", 94.0, 60.0, 94.0, 57.0 },
+        // Session 48 (s48-label; docs/benchmarks.md "Issue #19: registers-dev16, a sixteenth blind register set (s48-label, session 48)"):
+        // registers-dev16, 120 random register rows of 1990/陕西, 1990/江西, 1990/广西, 1991/辽宁, labelled before any classifier ran on them
+        // (committed 1adcbf5). Measured blind on main 0ad41ea with only the set's name added (aggregate and per-chain lines only): 92.9 (52/56) /
+        // 59.8 (52/87) / 89.3 (50/56) / 54.9 (50/91) (rounded down).
+        new object[] { "registers-dev16", 92.0, 59.0, 89.0, 54.0 },
         // Session 43 (s43-mod, docs/benchmarks.md "Issue #19: the modern scope format (s43-mod, session 43)"): modern-dev, 29 listed
         // companies whose 经营范围 is written in the 2021+ catalogue format. Main bd5cb40: 86.7 (13/15) / 48.1 (13/27) / 53.3 (8/15) /
         // 25.0 (8/32); with ADR 0620 (the format's headings, notes and generic items; Shenzhen's permit section first; research items

@@ -20,7 +20,8 @@ licence habit, ADR 0615) from registers-habits-labels.txt; with `--set registers
 (session 43's) from registers-dev11-labels.txt; with `--set registers-dev12`, labelled/registers-dev12.csv (session 44's) from registers-dev12-labels.txt; with `--set registers-dev13`,
 labelled/registers-dev13.csv (session 45's) from registers-dev13-labels.txt; with `--set registers-dev14`,
 labelled/registers-dev14.csv (session 46's) from registers-dev14-labels.txt; with `--set registers-dev15`,
-labelled/registers-dev15.csv (session 47's) from registers-dev15-labels.txt. Checks: every key exists in its
+labelled/registers-dev15.csv (session 47's) from registers-dev15-labels.txt; with `--set registers-dev16`,
+labelled/registers-dev16.csv (session 48's) from registers-dev16-labels.txt. Checks: every key exists in its
 file with the same name, every segment code is defined in data/chains/segments.csv, no key twice. The sampling is
 select_registers.py; the README (Evaluation/README.md, "The registers set") says how the rows were drawn and labelled.
 """
@@ -47,7 +48,7 @@ def main(spec, folder):
     prefix = {"registers-dev": "regdev", "registers-dev2": "regdev2", "registers-dev3": "regdev3",
               "registers-dev4": "regdev4", "registers-dev5": "regdev5",
               "registers-dev6": "regdev6", "registers-dev7": "regdev7",
-              "registers-dev8": "regdev8", "registers-dev9": "regdev9", "registers-dev10": "regdev10", "registers-habits": "reghab", "registers-dev11": "regdev11", "registers-dev12": "regdev12", "registers-dev13": "regdev13", "registers-dev14": "regdev14", "registers-dev15": "regdev15"}.get(tuning, "reg")
+              "registers-dev8": "regdev8", "registers-dev9": "regdev9", "registers-dev10": "regdev10", "registers-habits": "reghab", "registers-dev11": "regdev11", "registers-dev12": "regdev12", "registers-dev13": "regdev13", "registers-dev14": "regdev14", "registers-dev15": "regdev15", "registers-dev16": "regdev16"}.get(tuning, "reg")
     for part, key, name, segs, note in read_labels(spec["labels"]):
         file, row = source.get(key, (None, None))
         if row is None or row["企业名称"].strip() != name:

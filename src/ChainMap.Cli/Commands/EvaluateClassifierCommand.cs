@@ -8,7 +8,7 @@ using ChainMap.Seeding;
 namespace ChainMap.Cli.Commands;
 
 /// <summary>
-/// <c>chainmap evaluate-classifier [--set dev|holdout|fresh|products-dev|products-holdout|codes|codes-dev|codes-holdout|registers|registers-random|registers-shown|registers-dev|registers-dev2|registers-dev3|registers-dev4|registers-dev5|registers-dev6|registers-dev7|registers-dev8|registers-dev9|registers-dev10|registers-dev11|registers-dev12|registers-dev13|registers-dev14|registers-dev15|registers-habits|products-blind|products-zq|modern-dev|modern-holdout|modern-blind|all]</c>: measures the
+/// <c>chainmap evaluate-classifier [--set dev|holdout|fresh|products-dev|products-holdout|codes|codes-dev|codes-holdout|registers|registers-random|registers-shown|registers-dev|registers-dev2|registers-dev3|registers-dev4|registers-dev5|registers-dev6|registers-dev7|registers-dev8|registers-dev9|registers-dev10|registers-dev11|registers-dev12|registers-dev13|registers-dev14|registers-dev15|registers-dev16|registers-habits|products-blind|products-zq|modern-dev|modern-holdout|modern-blind|all]</c>: measures the
 /// segment classifier on the hand-labelled companies (tests/ChainMap.Tests/Evaluation/labelled): precision and recall
 /// at chain and segment level, per chain and tier, per confidence band, and the unconfirmed share. The products
 /// halves carry what real lists carry most: a full name, an industry label and the main products; codes (and its halves
@@ -26,7 +26,8 @@ namespace ChainMap.Cli.Commands;
 /// more files, the same, measured blind in session 43; registers-dev12 (session 44), 120 of four more files, the same, measured blind
 /// in session 44; registers-dev13 (session 45), 120 of four more files, the same, measured blind in session 45;
 /// registers-dev14 (session 46), 120 of four more files, the same, measured blind in session 46; registers-dev15 (session 47), 120 of
-/// four more files (of 1987-1989), the same, measured blind in session 47. products-blind (session 37) is 120 random listed
+/// four more files (of 1987-1989), the same, measured blind in session 47; registers-dev16 (session 48), 120 of four more files
+/// (of 1990-1991), the same, measured blind in session 48. products-blind (session 37) is 120 random listed
 /// companies with industry and main products of the products source that no set held, labelled the same way, measured blind;
 /// products-zq (session 46) is 120 more such companies, 80 of them of the 申万 industries where 专汽 companies and their look-alikes sit,
 /// measured blind once, then tuned on.
@@ -37,7 +38,7 @@ namespace ChainMap.Cli.Commands;
 internal static class EvaluateClassifierCommand
 {
     /// <summary>The labelled sets, each a file <c>{name}.csv</c> in the labelled folder.</summary>
-    private static readonly string[] Sets = ["dev", "holdout", "fresh", "products-dev", "products-holdout", "codes", "codes-dev", "codes-holdout", "registers", "registers-dev", "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5", "registers-dev6", "registers-dev7", "registers-dev8", "registers-dev9", "registers-dev10", "registers-dev11", "registers-dev12", "registers-dev13", "registers-dev14", "registers-dev15", "registers-habits", "products-blind", "products-zq", "modern-dev", "modern-holdout", "modern-blind"];
+    private static readonly string[] Sets = ["dev", "holdout", "fresh", "products-dev", "products-holdout", "codes", "codes-dev", "codes-holdout", "registers", "registers-dev", "registers-dev2", "registers-dev3", "registers-dev4", "registers-dev5", "registers-dev6", "registers-dev7", "registers-dev8", "registers-dev9", "registers-dev10", "registers-dev11", "registers-dev12", "registers-dev13", "registers-dev14", "registers-dev15", "registers-dev16", "registers-habits", "products-blind", "products-zq", "modern-dev", "modern-holdout", "modern-blind"];
 
     /// <summary>The two parts of registers.csv, each a file of its own: asked for by name, not part of <c>all</c> (registers holds them).</summary>
     private static readonly string[] Parts = ["registers-random", "registers-shown"];
@@ -46,7 +47,7 @@ internal static class EvaluateClassifierCommand
     {
         var set = new Option<string>("--set")
         {
-            Description = "dev, holdout, fresh (never tuned on), products-dev, products-holdout (never tuned on), codes (whole), codes-dev, codes-holdout (never tuned on), registers, registers-random, registers-shown (never tuned on), registers-dev, registers-dev2, registers-dev3, registers-dev4, registers-dev5, registers-dev6, registers-dev7, registers-dev8, registers-dev9, registers-dev10, registers-dev11, registers-dev12 (never tuned on in session 44's first round), registers-dev13 (never tuned on in session 45), registers-dev14 (never tuned on in session 46's first round), registers-dev15 (measured blind in session 47 before its recall round), registers-habits, products-blind (never tuned on), products-zq (measured blind in session 46, then tuned on), modern-dev, modern-holdout, modern-blind (never tuned on) or all",
+            Description = "dev, holdout, fresh (never tuned on), products-dev, products-holdout (never tuned on), codes (whole), codes-dev, codes-holdout (never tuned on), registers, registers-random, registers-shown (never tuned on), registers-dev, registers-dev2, registers-dev3, registers-dev4, registers-dev5, registers-dev6, registers-dev7, registers-dev8, registers-dev9, registers-dev10, registers-dev11, registers-dev12 (never tuned on in session 44's first round), registers-dev13 (never tuned on in session 45), registers-dev14 (never tuned on in session 46's first round), registers-dev15 (measured blind in session 47 before its recall round), registers-dev16 (measured blind in session 48 before its recall round), registers-habits, products-blind (never tuned on), products-zq (measured blind in session 46, then tuned on), modern-dev, modern-holdout, modern-blind (never tuned on) or all",
             DefaultValueFactory = _ => "dev",
         };
         set.AcceptOnlyFromAmong([.. Sets, .. Parts, "all"]);

@@ -282,6 +282,12 @@ internal static class ClassifierRules
     public const string BuyingVerb = "收购";
 
     /// <summary>
+    /// The register's other verb of a produce buyer (session 48, ADR 0800): 购销, buying and selling, as supply co-ops' purchasing
+    /// departments and produce companies write it (农副产品购销; 购销农副产品), read as <see cref="BuyingVerb"/> is.
+    /// </summary>
+    public const string ProduceDealingVerb = "购销";
+
+    /// <summary>
     /// Farm produce as registers name what they buy (GB/T 511 and 512's goods: grain, cotton and bast fibres, livestock, fruit,
     /// vegetables, eggs, and the register's collective 农副产品, 土畜产品).
     /// </summary>
@@ -2475,16 +2481,21 @@ internal sealed partial class CompanyClassifier
         return result;
     }
 
+    /// <summary>The verbs that may open a produce buyer's first item (收购农副产品; 购销农副产品, ADR 0800).</summary>
+    private static readonly string[] ProduceBuyingVerbs = [ClassifierRules.BuyingVerb, ClassifierRules.ProduceDealingVerb];
+
     /// <summary>
     /// The segment and evidence of a produce buyer (session 43, ADR 0625), or null: the licence's first item opens with farm produce
-    /// (<see cref="ClassifierRules.ProduceWords"/>, no waste), and its first clause or the name holds <see cref="ClassifierRules.BuyingVerb"/>;
+    /// (<see cref="ClassifierRules.ProduceWords"/>, no waste), and its first clause or the name holds <see cref="ClassifierRules.BuyingVerb"/>
+    /// (the clause also <see cref="ClassifierRules.ProduceDealingVerb"/>, ADR 0800);
     /// and no later clause makes goods; <see cref="ClassifierRules.ProducePrimarySegment"/> when the first clause also processes or stores
     /// (<see cref="ClassifierRules.ProduceProcessingWords"/>), else <see cref="ClassifierRules.ProduceWholesaleSegment"/>.
     /// </summary>
     internal static (string Segment, string Word)? ProduceBought(string name, string scope, string firstItem)
     {
-        // The item opens with the produce (收购 may stand before it): a shop's run-together list (糖烟酒副食品…农副产品收购) is no buyer's.
-        var goods = firstItem.StartsWith(ClassifierRules.BuyingVerb, StringComparison.Ordinal) ? firstItem[ClassifierRules.BuyingVerb.Length..] : firstItem;
+        // The item opens with the produce (收购 or 购销 may stand before it): a shop's run-together list (糖烟酒副食品…农副产品收购) is no buyer's.
+        var verb = Array.Find(ProduceBuyingVerbs, v => firstItem.StartsWith(v, StringComparison.Ordinal));
+        var goods = verb is null ? firstItem : firstItem[verb.Length..];
         var produce = Array.Find(ClassifierRules.ProduceWords, w => goods.StartsWith(w, StringComparison.Ordinal));
         if (produce is null || Array.Exists(ClassifierRules.WasteWords, w => firstItem.Contains(w, StringComparison.Ordinal)))
         {
@@ -2495,8 +2506,11 @@ internal sealed partial class CompanyClassifier
         // goods are not the first item's.
         var end = scope.IndexOfAny(ClauseEnds);
         var clause = end < 0 ? scope : scope[..end];
-        if ((!clause.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal) && !name.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal))
-            || (end >= 0 && Makes(scope[end..])))
+        // 购销 buys only in a clause of produce: beside a general store's goods (粮油、蔬菜、针纺织品、日用百货…购销) it is a trader's.
+        var buys = clause.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal) || name.Contains(ClassifierRules.BuyingVerb, StringComparison.Ordinal);
+        var deals = clause.Contains(ClassifierRules.ProduceDealingVerb, StringComparison.Ordinal)
+            && !Array.Exists(ClassifierRules.GeneralGoodsWords, w => clause.Contains(w, StringComparison.Ordinal));
+        if ((!buys && !deals) || (end >= 0 && Makes(scope[end..])))
         {
             return null;
         }

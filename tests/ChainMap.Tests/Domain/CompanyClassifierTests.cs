@@ -3463,6 +3463,30 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 47 ----
 
+    // ---- Register rows, session 48 (s48-label, ADR 0800) ----
+
+    // A produce buyer's 购销 (buying and selling): a first item of farm produce that 购销 opens (购销农副产品) or a first clause of produce
+    // that ends in 购销 (农副产品购销; 土特产品购销) names a buyer, as 收购 does (ADR 0625). Not a clause that also lists a general store's
+    // goods (粮油、蔬菜、针纺织品、日用百货…购销): that is a trader's.
+    [TestCase("兴业县北市供销合作社收购部", "购销农副产品（除国家规定须审批的项目）、废旧物品（除生产性金属外）＊", "NC-WHOLESALE", true)]
+    [TestCase("怀来县供销社沙城批发站货栈", "农副产品购销。", "NC-WHOLESALE", true)]
+    [TestCase("枝江市土特产品公司", "土特产品购销；市场物业管理；房屋出租#", "NC-WHOLESALE", true)]
+    [TestCase("汪清县农副土特产品开发公司", "农副产品、土特产品、山珍、山野菜、干果、浆果类购销及食用菌经销、加工、提取及产品经营（按许可证核定的范围和期限经营）", "NC-PRIM", true)]
+    [TestCase("吉林粮食集团外贸公司", "粮油、蔬菜、针纺织品、日用百货、家用电器、建筑材料购销***（依法须经批准的项目，经相关部门批准后方可开展经营活动）", "NC-WHOLESALE", false)]
+    [TestCase("略阳县北泰贸易有限责任公司", "矿产品、农副产品购销；日用杂品、百货、成品油", "NC-WHOLESALE", false)]
+    public Task A_licence_that_buys_and_sells_farm_produce_names_a_produce_buyer(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    // A cable-TV network's licence (广播电视节目传输; 有线广播电视传输网络的建设、经营) names 数字基础设施 (data/chains/segments.csv), as the
+    // labels place cable-TV network branches beside telecom branches. A dealer in cable-TV equipment that also builds networks is not.
+    [TestCase("江西省广播电视网络传输有限公司崇义县分公司", "本县有线广播电视传输网络及各地接入网的建设、经营、维护、管理、网上增值业务，以及信息网络相关设备的生产、销售、会议电视，网络工程系统集成（以上项目国家有专项规定的按规定办）。", true)]
+    [TestCase("青海省广播电视信息网络股份有限公司海西分公司", "广播电视节目传输；网络扩展；网上增值及相关技术开发、咨询服务；广播电视工程设计、安装、调试；广播电视设备网络器材零售；数字和网络产品的开发应用、信息技术咨询", true)]
+    [TestCase("海口鑫视电视器材有限公司", "广播有线电视器材、卫星天线、光纤微波设备、电子产品的批发及零售，有线电视网络工程、通讯管线工程设计安装、维护，家用电器维修，通讯铁塔建设、高空安装工程。", false)]
+    public Task A_cable_tv_network_s_licence_names_digital_infrastructure(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "FW-DIGI", placed, segmentLevelOnly: true);
+
+    // ---- end of register rows, session 48 ----
+
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----
 
     // 工程机械整机 guesses 工程作业专用车 (ADR 0420: the truck-crane and pump-truck makers); a maker whose products name only machines

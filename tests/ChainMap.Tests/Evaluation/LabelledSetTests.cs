@@ -47,6 +47,7 @@ public sealed class LabelledSetTests
     // registers-dev14: one drawn row (西安德辉西北影城发展有限公司) has an empty 经营范围 in the register itself: kept, as drawn
     [TestCase("registers-dev14")]
     [TestCase("registers-dev15")]
+    [TestCase("registers-dev16")]
     [TestCase("registers-habits")]
     [TestCase("modern-dev")]
     [TestCase("modern-holdout")]
@@ -293,6 +294,7 @@ public sealed class LabelledSetTests
     // registers-dev14: one drawn row (西安德辉西北影城发展有限公司) has an empty 经营范围 in the register itself: kept, as drawn
     [TestCase("registers-dev14", "1993/陕西 1992/天津 1990/浙江 1991/河北", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 registers-dev10 registers-habits registers-dev11 products-blind registers-dev12 registers-dev13", 30, 1)]
     [TestCase("registers-dev15", "1989/广西 1989/福建 1987/广东 1989/安徽", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 registers-dev10 registers-habits registers-dev11 products-blind registers-dev12 registers-dev13 registers-dev14", 30)]
+    [TestCase("registers-dev16", "1990/陕西 1990/江西 1990/广西 1991/辽宁", "registers-dev4 registers-dev5 registers-dev6 registers-dev7 registers-dev8 registers-dev9 registers-dev10 registers-habits registers-dev11 products-blind registers-dev12 registers-dev13 registers-dev14 registers-dev15 products-zq modern-dev modern-holdout modern-blind", 30)]
     public void A_later_register_set_is_random_rows_of_each_of_four_more_files_and_shares_no_company_with_any_other_set(string set, string files, string laterSets, int perFile, int emptyScopes = 0)
     {
         var rows = ReadRows(Path.Combine(Folder, "labelled", set + ".csv"));

@@ -617,6 +617,24 @@ internal static class ClassifierRules
     /// </summary>
     public static readonly string[] ExplosivesWords = ["民用爆破", "民爆", "爆破器材", "炸药"];
 
+    /// <summary>
+    /// A fine-chemicals maker's kind (session 48, ADR 0795): 精细化学品 is the parent of 助剂与专用化学品, 磷化工与氟硅化工, 绿色农药与新型肥料
+    /// and 涂料与胶黏剂. Its own words (精细化工, 精细化学品) and the cells it is read from (纺织化学制品, 其他化学制品 → 2661) say a company
+    /// makes fine chemicals, not which; a word of a child in the row (纺织助剂, 表面活性剂、催化剂、助剂, 农药中间体) says which, and the
+    /// labels use the child (武汉德宝精细化工: HG-FINE-ADD; 苏利精细化工: HG-FINE-AGRO).
+    /// </summary>
+    /// <remarks>现代物流's parent (FW-LOGI) was tried too and left out: products-zq's 万林物流, labelled the parent, became 多式联运.</remarks>
+    public static readonly string[] ParentsYieldingToANamedChild = ["HG-FINE"];
+
+    /// <summary>
+    /// A games company's service side line (session 48, ADR 0795): under an industry cell naming games (申万 游戏Ⅲ), a service
+    /// membership (现代服务业's 旅行社, 广告; 电子信息's 软件服务) that only a products word supports, standing after the first products item
+    /// that names a game, is a side line of the games group (巨人网络's 旅行社业务 after 电脑端网络游戏; 电魂网络's 国内广告发布): games are in
+    /// none of the eight chains, and the labels give such groups nothing for the line. A service named before any game (众应互联's
+    /// 电子商务), a games-cell group whose products name no game (神州泰岳's ICT运营服务) and a maker's segment keep their memberships.
+    /// </summary>
+    public const string GamesWord = "游戏";
+
     /// <summary>The words of 农资投入品 that name pesticides (<see cref="PesticideSegment"/>).</summary>
     public static readonly string[] PesticideWords = ["农药", "杀虫剂", "杀菌剂", "除草剂"];
 
@@ -1445,6 +1463,24 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of a side line of the products beside the cell ----
 
+        // ---- A games company's service side line (session 48, ADR 0795) ----
+        if (company.Industry is { Length: > 0 } industryCell && industryCell.Contains(ClassifierRules.GamesWord, StringComparison.Ordinal)
+            && ItemIndex(products, ClassifierRules.GamesWord) is var firstGame and < 99)
+        {
+            kept.RemoveAll(k => IsService(k.Segment) && IsProductsOnly(k.Candidate.Sources()) && ProductsWordsAfter(k.Candidate, products, firstGame));
+        }
+
+        // ---- end of a games company's service side line ----
+        // ---- A products item that is only a trade's word (session 48, ADR 0795) ----
+        // 乳制品、食品、低温奶 under 乳品: the item 食品 is a whole division's word (→ 14), not which of its segments; beside a cell it
+        // places nothing. A word of a narrower trade as an item (防护器材) still guesses its segment.
+        if (company.Industry is { Length: > 0 } && products.Length > 0)
+        {
+            kept.RemoveAll(k => IsProductsOnly(k.Candidate.Sources()) && !k.Candidate.HasAnyText && k.Candidate.GuessFrom[1]
+                && DivisionWordOfProducts(k.Candidate) is { } tradeWord && IsWholeItem(products, tradeWord));
+        }
+
+        // ---- end of a products item that is only a trade's word ----
         // ---- A division's guess yields to a word of the chain (ADR 0665) ----
         if (cell.Text.Length > 0)
         {
@@ -1461,6 +1497,17 @@ internal sealed partial class CompanyClassifier
 
         // ---- end of the cell's vehicle guess that yields ----
 
+        // ---- A fine-chemicals maker's kind (session 48, ADR 0795) ----
+        // 精细化工 says the trade, a child's word of the row (助剂, 农药中间体) says which of its segments: the parent becomes that child.
+        foreach (var parentCode in ClassifierRules.ParentsYieldingToANamedChild)
+        {
+            if (segmentIndex.TryGetValue(parentCode, out var parentSegment))
+            {
+                ParentYieldsToANamedChild(kept, ranked, parentSegment, products);
+            }
+        }
+
+        // ---- end of a fine-chemicals maker's kind ----
         // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----
         if (labelSegments.Count > 0)
         {
@@ -1742,6 +1789,49 @@ internal sealed partial class CompanyClassifier
 
     // ---- end of a pesticide maker ----
 
+    // ---- A fine-chemicals maker's kind (session 48, ADR 0795) ----
+
+    /// <summary>
+    /// A kept parent segment (<see cref="ClassifierRules.ParentsYieldingToANamedChild"/>) becomes the child that a word of the row names
+    /// (the ranked child that <see cref="NamesTheKind"/>; the best-scored one when several do), with the
+    /// parent's evidence and confidence, or is dropped when that child is kept already. A parent with no child named stays.
+    /// </summary>
+    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products)
+    {
+        var at = kept.FindIndex(k => k.Segment == parent);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var child = ranked.Where(r => parentIndex[r.Segment] == parent && NamesTheKind(r.Candidate, products))
+            .OrderByDescending(r => r.Score).ThenBy(r => segments[r.Segment].Code, StringComparer.Ordinal).Select(r => r.Segment).FirstOrDefault(-1);
+        if (child < 0)
+        {
+            return;
+        }
+
+        if (kept.Exists(k => k.Segment == child))
+        {
+            kept.RemoveAt(at);
+        }
+        else
+        {
+            kept[at] = (child, kept[at].Score, kept[at].Candidate);
+        }
+    }
+
+    /// <summary>
+    /// A word of the segment in the name, the industry cell, the products' first <see cref="SideLineItem"/> items, or, on a row with no
+    /// products, the scope: the row naming its kind. A word only in a later products item is a side line and names no kind.
+    /// </summary>
+    private static bool NamesTheKind(Candidate c, string products) =>
+        c.Terms[0] is { Count: > 0 } || c.Terms[2] is { Count: > 0 }
+        || (c.Terms[1] is { Count: > 0 } productWords && productWords.Exists(w => ItemIndex(products, w) < SideLineItem))
+        || (products.Length == 0 && c.Terms[3] is { Count: > 0 });
+
+    // ---- end of a fine-chemicals maker's kind ----
+
     // ---- Two sources beat one within a chain (ADR 0390) ----
 
     /// <summary>
@@ -1839,6 +1929,34 @@ internal sealed partial class CompanyClassifier
             && DivisionAtMost(k.Candidate) && kept.Exists(o => o.Segment != k.Segment && HeadNames(o.Segment, o.Candidate))).Select(k => k.Segment).ToList();
         kept.RemoveAll(k => sideLines.Contains(k.Segment));
     }
+
+    /// <summary>
+    /// True when the candidate's products words (its segment words, or the industry word that gave its code or guess) all stand in items
+    /// after <paramref name="item"/> (0-based); false when it has none (ADR 0795, a games company's service side line).
+    /// </summary>
+    private static bool ProductsWordsAfter(Candidate c, string products, int item)
+    {
+        var words = new List<string>(c.Terms[1] ?? []);
+        if (c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0)
+        {
+            words.Add(e[..arrow]);
+        }
+
+        if (c.GuessFrom[1] && c.LabelGuess is { Length: > 0 } guess)
+        {
+            words.Add(guess);
+        }
+
+        return words.Count > 0 && words.TrueForAll(w => ItemIndex(products, w) is var at && at > item && at < 99);
+    }
+
+    /// <summary>The products' industry word that gave the candidate a whole GB/T division's code (食品 → 14, 化工 → 26), or null.</summary>
+    private static string? DivisionWordOfProducts(Candidate c) =>
+        c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0 && e.Length - arrow - 1 == 2 ? e[..arrow] : null;
+
+    /// <summary>True when one item of the products is exactly <paramref name="word"/> (ADR 0795: 食品, 化工 as a whole revenue line).</summary>
+    private static bool IsWholeItem(string products, string word) =>
+        Array.Exists(products.Split(ProductSeparators, StringSplitOptions.TrimEntries), item => item == word);
 
     /// <summary>A code agreement no closer than the company's GB/T division (<see cref="Agreement"/>: 0.35 of a source's weight).</summary>
     private const double DivisionAgreement = 0.35;

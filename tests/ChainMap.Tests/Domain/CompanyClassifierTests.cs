@@ -3663,6 +3663,42 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the listed pools' 新能源 audit, session 48 ----
 
+    // ---- the listed pools' 现代服务业, 绿色化工 and 农产品加工 audit, session 48 (s48-lfw, ADR 0795) ----
+
+    // 精细化工 says a company makes fine chemicals, not which: a child's word in the row (纺织助剂; 表面活性剂、催化剂、助剂; 减水剂, a
+    // concrete admixture) says which, and the parent 精细化学品 becomes that child. A fine-chemicals maker with no child's word (怡达's
+    // solvents) stays in the parent.
+    [TestCase("广东德美精细化工集团股份有限公司", "纺织化学制品", "异辛烷、聚氨酯类、纺织助剂、纺织化学品、皮革化学品、皮化、环戊烷、农牧食品", null, "HG-FINE-ADD", true)]
+    [TestCase("广东德美精细化工集团股份有限公司", "纺织化学制品", "异辛烷、聚氨酯类、纺织助剂、纺织化学品、皮革化学品、皮化、环戊烷、农牧食品", null, "HG-FINE", false)]
+    [TestCase("江苏苏博特新材料股份有限公司", "其他化学制品", "高性能减水剂、高效减水剂、高效降水剂、技术服务、功能性材料、平衡项目", null, "HG-FINE-ADD", true)]
+    [TestCase("武汉德宝精细化工有限公司", null, null, "生产、销售表面活性剂、催化剂、助剂以及添加剂等精细化工原料；货物进出口、技术进出口、代理进出口。(国家法律法规需审批的凭许可证经营）", "HG-FINE-ADD", true)]
+    [TestCase("武汉德宝精细化工有限公司", null, null, "生产、销售表面活性剂、催化剂、助剂以及添加剂等精细化工原料；货物进出口、技术进出口、代理进出口。(国家法律法规需审批的凭许可证经营）", "HG-FINE", false)]
+    [TestCase("江苏怡达化学股份有限公司", "其他化学制品", "醋酸酯系列、醇醚系列、醇醚酯系列、酸系列、平衡项目、汽车制动液、机动车制动液、醇醚", null, "HG-FINE", true)]
+    public Task A_fine_chemicals_maker_s_kind_is_the_child_its_words_name(string name, string? industry, string? products, string? scope, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segment, placed);
+
+    // Under a games cell (游戏Ⅲ) a service line that only the products name, after the first game among them, is the games group's side
+    // line (巨人网络's 旅行社业务, 电魂网络's 国内广告发布): games are in no chain. A service named before any game (众应互联's 电子商务)
+    // and the services of a group whose products name no game (神州泰岳's ICT运营服务, 软件开发) stay.
+    [TestCase("巨人网络集团股份有限公司", "电脑端网络游戏、旅行社业务、移动端网络游戏、一般旅游业务、世纪钻石、世纪宝石、世纪天子、世纪辉煌", "FW", false)]
+    [TestCase("杭州电魂网络科技股份有限公司", "客户端游戏、网页游戏、国内广告发布、移动端游戏", "FW", false)]
+    [TestCase("北京神州泰岳软件股份有限公司", "ICT运营管理、ICT运营服务、系统集成购销、AI、技术服务、软件开发与销售、运维管理业务、解决方案", "FW-INFO", true)]
+    [TestCase("众应互联科技股份有限公司", "电子商务、游戏授权、注册码、传统塑胶件、移动游戏运营服务、IML塑胶件、铭板、返利", "FW-ECOM", true)]
+    public Task A_games_company_s_service_side_line_places_nothing(string name, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, "游戏Ⅲ", products, null), segmentOrChain, placed);
+
+    // A products item that is only a whole division's word (食品 → 14, 化工 → 26) guesses no segment beside an industry cell: 皇氏's
+    // 乳制品、食品 is a dairy's, 三木's 化工 a trading group's line. 食品 inside a line (麦趣尔's 烘焙食品) and an item of a narrower trade
+    // (北方硝化棉's 防护器材) still guess.
+    [TestCase("皇氏集团股份有限公司", "乳品", "乳制品、食品、低温奶、常温奶、信息工程、云通信、影视制作、呼叫中心服务外包", "NC", false)]
+    [TestCase("福建三木集团股份有限公司", "综合Ⅲ", "建筑材料和金属材料、化工、商品房、土地开发、日用百货、船舶物料、租赁、纸制品", "HG", false)]
+    [TestCase("麦趣尔集团股份有限公司", "乳品", "乳制品、烘培食品、节日食品、烘焙食品、冷冻饮品、农副产品经销", "NC-GRAIN-FOOD", true)]
+    [TestCase("四川北方硝化棉股份有限公司", "民爆制品", "工业泵、防护器材、H型硝化棉、液体化工、活性炭、催化剂、备件、其深加工", "YJ-PROT-PPE", true)]
+    public Task A_products_item_of_a_whole_division_guesses_no_segment(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // ---- end of the listed pools' 现代服务业, 绿色化工 and 农产品加工 audit, session 48 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

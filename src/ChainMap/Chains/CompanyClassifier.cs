@@ -835,7 +835,7 @@ internal sealed partial class CompanyClassifier
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
         // A division of one chain whose segments none dominates (C39) spans its segments as a 申万 industry does (ADR 0760).
         var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty,
-            industries.SpansSegments(company.Industry) || industries.ChainLevelGuess(company.Industry) is not null, DivisionWords(ownNameCodes),
+            industries.SpansSegments(company.Industry) || (industries.ChainLevelGuess(company.Industry) ?? industries.SwChainLevelGuess(company.Industry)) is not null, DivisionWords(ownNameCodes),
             industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2), industryCodes.Count > 0 && industryCodes.All(c => IsManufactured(c.Code)));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
@@ -1220,7 +1220,11 @@ internal sealed partial class CompanyClassifier
                 continue;
             }
 
-            if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            // ---- The cell's own segment (session 48, ADR 0785) ----
+            // A 申万 cell that data/industry/sw2021.csv maps to the segment (金融控股 → FW-FIN, 保险Ⅲ → FW-FIN) stands for it; its GB/T code
+            // (6920 控股公司服务, 68 保险) lying outside the segment's codes is no contradiction of a word of the row that names it (典当业务).
+            if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes)
+                && !labelSegments.Any(l => l.Segment == segments[s].Code))
             {
                 score *= DisagreeFactor;
                 candidate.Disagrees = true;
@@ -1485,7 +1489,9 @@ internal sealed partial class CompanyClassifier
         // displays, terminals and network equipment are all 电子信息), names that chain (环节待定) when nothing else places the row in
         // it: a licence of general words (兴办实业；国内商业) or of trades no segment word covers (读卡机具, 柜员机) leaves the chain plain,
         // and a licence item of another chain (发电机组 first, ADR 0545: 航天工业发展, a communications-equipment maker) does not unsay it.
-        if (kept.Count < ClassifierRules.MaxSegments && industries.ChainLevelGuess(company.Industry) is { } chainGuess
+        // A 申万 cell of that division's trades that names no segment (其他计算机设备, 通信终端及配件, 安防设备) names the chain alike
+        // (session 48, ADR 0785): ATMs, smart cards, IoT modules and video recorders are all 电子信息.
+        if (kept.Count < ClassifierRules.MaxSegments && (industries.ChainLevelGuess(company.Industry) ?? industries.SwChainLevelGuess(company.Industry)) is { } chainGuess
             && segmentIndex.TryGetValue(chainGuess, out var divisionGuess)
             && !kept.Exists(k => segments[k.Segment].ChainCode == segments[divisionGuess].ChainCode))
         {

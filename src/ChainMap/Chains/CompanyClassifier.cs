@@ -1501,6 +1501,13 @@ internal sealed partial class CompanyClassifier
             }
 
             guessed.LabelGuess = cell.Text;
+            // A 申万 cell's guess (ADR 0785) with no code of the row behind it (3911 agrees with no segment's codes) has the label as its
+            // source, as a 申万 label's guess of a segment has (行业), not a confidence of nothing.
+            if (industries.ChainLevelGuess(company.Industry) is null && Array.TrueForAll(guessed.Sources(), v => v == 0))
+            {
+                guessed.GuessFrom[2] = true;
+            }
+
             kept.Add((divisionGuess, LabelGuess, guessed));
         }
 

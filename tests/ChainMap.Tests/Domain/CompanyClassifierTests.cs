@@ -3446,6 +3446,14 @@ internal sealed class CompanyClassifierTests
         Assert.That(matches.Where(m => m.Segment.ChainCode == "DZ").All(m => m.ChainLevel), Is.True, Describe(matches));
     }
 
+    // 申万 化学工程 is the chemical-engineering design and EPC contractors (镇海石化工程, 三维化学, 中国化学 and 东华科技 of dev and holdout:
+    // HG-TECH), no longer a trade outside the chains (sw2021.csv): the cell guesses 化工研发与工程服务. A builder of other works (基建市政工程)
+    // is still none.
+    [TestCase("镇海石化工程股份有限公司", "化学工程", "工程总包、工程设计、工程总承包、工程审价、自由房屋租赁、工程招投标代理", "HG-TECH", true)]
+    [TestCase("中国核工业建设股份有限公司", "基建市政工程", "民用项目、工业与民用工程、核电工程、核电项目、军工工程、军工项目、境内国际招标工程、分部间抵销", "HG", false)]
+    public Task The_chemical_engineering_cell_names_engineering_services(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
     // ---- end of the ppool48 miss audit, session 48 ----
 
     // ---- Register rows, session 47 (s47-label, ADR 0755) ----

@@ -3454,6 +3454,13 @@ internal sealed class CompanyClassifierTests
     public Task The_chemical_engineering_cell_names_engineering_services(string name, string industry, string products, string segmentOrChain, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
 
+    // 灌装设备 and 灌装机 (filling machines for drinks and dairy) are food-processing machinery, 农业与食品加工装备 (data/chains/segments.csv;
+    // 达意隆 of codes-dev): 杭州中亚's filling lines place it. A distillery that fills its own liquor (白酒酿造、灌装) makes no machine.
+    [TestCase("杭州中亚机械股份有限公司", "印刷包装机械", "瓶装灌装设备、杯装灌装设备、塑料包装制品、中空容器吹塑设备、后道智能包装设备、平衡项目、袋装灌装设备、无人零售设备", null, true)]
+    [TestCase("吉林原浆酒业有限公司", null, null, "白酒酿造、灌装（法律、法规和国务院决定禁止的，不得经营；许可经营项目凭有效许可证或批准文件经营）", false)]
+    public Task Filling_machines_name_food_processing_machinery(string name, string? industry, string? products, string? scope, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), "NC-EQUIP", placed);
+
     // ---- end of the ppool48 miss audit, session 48 ----
 
     // ---- Register rows, session 47 (s47-label, ADR 0755) ----

@@ -833,9 +833,12 @@ internal sealed partial class CompanyClassifier
         var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
-        // A division of one chain whose segments none dominates (C39) spans its segments as a 申万 industry does (ADR 0760).
+        // A division of one chain whose segments none dominates (C39) spans its segments as a 申万 industry does (ADR 0760); so does a
+        // 申万 equipment cell of that division that names no segment (其他计算机设备, ADR 0785).
+        var divisionChainGuess = industries.ChainLevelGuess(company.Industry);
+        var chainGuessOfCell = divisionChainGuess ?? industries.SwChainLevelGuess(company.Industry);
         var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty,
-            industries.SpansSegments(company.Industry) || (industries.ChainLevelGuess(company.Industry) ?? industries.SwChainLevelGuess(company.Industry)) is not null, DivisionWords(ownNameCodes),
+            industries.SpansSegments(company.Industry) || chainGuessOfCell is not null, DivisionWords(ownNameCodes),
             industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2), industryCodes.Count > 0 && industryCodes.All(c => IsManufactured(c.Code)));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
@@ -1491,7 +1494,7 @@ internal sealed partial class CompanyClassifier
         // and a licence item of another chain (发电机组 first, ADR 0545: 航天工业发展, a communications-equipment maker) does not unsay it.
         // A 申万 cell of that division's trades that names no segment (其他计算机设备, 通信终端及配件, 安防设备) names the chain alike
         // (session 48, ADR 0785): ATMs, smart cards, IoT modules and video recorders are all 电子信息.
-        if (kept.Count < ClassifierRules.MaxSegments && (industries.ChainLevelGuess(company.Industry) ?? industries.SwChainLevelGuess(company.Industry)) is { } chainGuess
+        if (kept.Count < ClassifierRules.MaxSegments && chainGuessOfCell is { } chainGuess
             && segmentIndex.TryGetValue(chainGuess, out var divisionGuess)
             && !kept.Exists(k => segments[k.Segment].ChainCode == segments[divisionGuess].ChainCode))
         {
@@ -1503,7 +1506,7 @@ internal sealed partial class CompanyClassifier
             guessed.LabelGuess = cell.Text;
             // A 申万 cell's guess (ADR 0785) with no code of the row behind it (3911 agrees with no segment's codes) has the label as its
             // source, as a 申万 label's guess of a segment has (行业), not a confidence of nothing.
-            if (industries.ChainLevelGuess(company.Industry) is null && Array.TrueForAll(guessed.Sources(), v => v == 0))
+            if (divisionChainGuess is null && Array.TrueForAll(guessed.Sources(), v => v == 0))
             {
                 guessed.GuessFrom[2] = true;
             }

@@ -573,7 +573,7 @@ internal sealed class IndustryTable
     /// </summary>
     public string? SwChainLevelGuess(string? industry)
     {
-        if (SwPathEnd(industry) is not { Segments.Length: 0, Outside: false, Codes.Length: > 0 } sw)
+        if (SwPathEnd(industry) is not { Segments.Length: 0, Outside: false, Codes.Length: > 0 } sw || sw.Codes[0].Length < 3)
         {
             return null;
         }

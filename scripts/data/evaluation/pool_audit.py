@@ -42,6 +42,11 @@ Usage:
       pool.csv with no line in <output.txt>, as for `draw`), n of them (default 150) drawn with random.Random(seed) (default 4760)
       from the unplaced rows in pool order, printed in pool order as the miss-audit file's rows (id, name, industry) with the
       judgement columns (chains, segments, 难判, reason) empty. Session 47's miss audit: `misses fresh.csv <base output> 150 4760`.
+  python3 pool_audit.py placed <pool.csv> <output.txt> [n] [seed]
+      the placed half (session 48, s48-pmiss, ADR 0785): n rows (default 50) that DO get a membership, drawn with
+      random.Random(seed) (default 4785) from them in pool order, printed in pool order with the proposed codes and empty columns
+      missed_chains, missed_segments, 难判, reason: does a placed row miss a second chain it plainly has (what missscore does not
+      count)? Session 48's: `placed fresh.csv <base output> 50 4785`.
   python3 pool_audit.py missscore <misses.csv> <pool.csv> <output.txt> <audit.csv>
       the share of unplaced rows that belong to a chain (Wilson 95 %), chains per row and per-chain counts of the judged sample;
       then the pool's chain-recall estimate: right proposed chain memberships (proposed chains of <output.txt> × the chain
@@ -249,6 +254,29 @@ def misses(pool_path, output_path, n, seed=4760):
         w.writerow([r["id"], r["name"], r["industry"], "", "", "", ""])
 
 
+PLACED_COLUMNS = ["id", "name", "industry", "proposed", "missed_chains", "missed_segments", "难判", "reason"]
+
+
+def placed(pool_path, output_path, n, seed=4785):
+    """The placed half (session 48, s48-pmiss, ADR 0785): n of the rows that got some membership, drawn with random.Random(seed)
+    from them in pool order, printed in pool order with the proposed codes (distinct, in the output's order); the judge fills
+    missed_chains / missed_segments with a chain the row plainly has and the build does not propose (empty = none missed)."""
+    rows = list(csv.DictReader(open(pool_path, encoding="utf-8")))
+    codes = {}
+    for row_id, _, code, _ in memberships(output_path):
+        codes.setdefault(row_id, [])
+        if code not in codes[row_id]:
+            codes[row_id].append(code)
+    got = [r for r in rows if r["id"] in codes]
+    order = {r["id"]: i for i, r in enumerate(rows)}
+    sample = sorted(random.Random(seed).sample(got, n), key=lambda r: order[r["id"]])
+    print(f"{len(rows)} rows, {len(got)} with a membership; drawn {n}", file=sys.stderr)
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(PLACED_COLUMNS)
+    for r in sample:
+        w.writerow([r["id"], r["name"], r["industry"], "|".join(codes[r["id"]]), "", "", "", ""])
+
+
 def chain_memberships(output_path):
     # proposed chain memberships: distinct chains on a row (a segment code counts for its chain, as the audit's chain level)
     return {(m[0], m[2].split("-")[0]) for m in memberships(output_path)}
@@ -357,6 +385,9 @@ if __name__ == "__main__":
     elif sys.argv[1] == "misses":
         misses(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150,
                int(sys.argv[5]) if len(sys.argv) > 5 else 4760)
+    elif sys.argv[1] == "placed":
+        placed(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 50,
+               int(sys.argv[5]) if len(sys.argv) > 5 else 4785)
     elif sys.argv[1] == "missscore":
         missscore(*sys.argv[2:6])
     elif sys.argv[1] == "score":

@@ -863,9 +863,12 @@ internal sealed partial class CompanyClassifier
         var (ownNameCodes, nameSegments) = industries.ReadName(name);
         var industryCodes = industries.Read(company.Industry);
         var traded = TradedChains(name, scope, nameSegments, ownNameCodes, industryCodes);
-        // A division of one chain whose segments none dominates (C39) spans its segments as a 申万 industry does (ADR 0760).
+        // A division of one chain whose segments none dominates (C39) spans its segments as a 申万 industry does (ADR 0760); so does a
+        // 申万 equipment cell of that division that names no segment (其他计算机设备, ADR 0785).
+        var divisionChainGuess = industries.ChainLevelGuess(company.Industry);
+        var chainGuessOfCell = divisionChainGuess ?? industries.SwChainLevelGuess(company.Industry);
         var cell = new CellLabel(company.Industry?.Trim() ?? string.Empty,
-            industries.SpansSegments(company.Industry) || industries.ChainLevelGuess(company.Industry) is not null, DivisionWords(ownNameCodes),
+            industries.SpansSegments(company.Industry) || chainGuessOfCell is not null, DivisionWords(ownNameCodes),
             industryCodes.Count > 0 && industryCodes.All(c => c.Code.Length == 2), industryCodes.Count > 0 && industryCodes.All(c => IsManufactured(c.Code)));
         var scores = new Dictionary<int, Candidate>();
         var counted = new List<(string Word, int Segment)>();
@@ -1263,7 +1266,11 @@ internal sealed partial class CompanyClassifier
                 continue;
             }
 
-            if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes))
+            // ---- The cell's own segment (session 48, ADR 0785) ----
+            // A 申万 cell that data/industry/sw2021.csv maps to the segment (金融控股 → FW-FIN, 保险Ⅲ → FW-FIN) stands for it; its GB/T code
+            // (6920 控股公司服务, 68 保险) lying outside the segment's codes is no contradiction of a word of the row that names it (典当业务).
+            if (candidate.HasText && candidate.Code == 0 && segmentCodes[s].Length > 0 && Disagrees(segmentCodes[s], industryCodes)
+                && !labelSegments.Any(l => l.Segment == segments[s].Code))
             {
                 score *= DisagreeFactor;
                 candidate.Disagrees = true;
@@ -1557,7 +1564,9 @@ internal sealed partial class CompanyClassifier
         // displays, terminals and network equipment are all 电子信息), names that chain (环节待定) when nothing else places the row in
         // it: a licence of general words (兴办实业；国内商业) or of trades no segment word covers (读卡机具, 柜员机) leaves the chain plain,
         // and a licence item of another chain (发电机组 first, ADR 0545: 航天工业发展, a communications-equipment maker) does not unsay it.
-        if (kept.Count < ClassifierRules.MaxSegments && industries.ChainLevelGuess(company.Industry) is { } chainGuess
+        // A 申万 cell of that division's trades that names no segment (其他计算机设备, 通信终端及配件, 安防设备) names the chain alike
+        // (session 48, ADR 0785): ATMs, smart cards, IoT modules and video recorders are all 电子信息.
+        if (kept.Count < ClassifierRules.MaxSegments && chainGuessOfCell is { } chainGuess
             && segmentIndex.TryGetValue(chainGuess, out var divisionGuess)
             && !kept.Exists(k => segments[k.Segment].ChainCode == segments[divisionGuess].ChainCode))
         {
@@ -1567,6 +1576,13 @@ internal sealed partial class CompanyClassifier
             }
 
             guessed.LabelGuess = cell.Text;
+            // A 申万 cell's guess (ADR 0785) with no code of the row behind it (3911 agrees with no segment's codes) has the label as its
+            // source, as a 申万 label's guess of a segment has (行业), not a confidence of nothing.
+            if (divisionChainGuess is null && Array.TrueForAll(guessed.Sources(), v => v == 0))
+            {
+                guessed.GuessFrom[2] = true;
+            }
+
             kept.Add((divisionGuess, LabelGuess, guessed));
         }
 

@@ -565,6 +565,24 @@ internal sealed class IndustryTable
     public string? ChainLevelGuess(string? industry) =>
         Division(industry) is { } division && chainOfDivision.TryGetValue(division, out var guess) && guess.Length > 0 ? guess[0] : null;
 
+    /// <summary>
+    /// The segment a 申万 cell's chain-level guess suggests (session 48, ADR 0785): a 申万 industry that data/industry/sw2021.csv maps to
+    /// no segment and marks inside the chains, whose GB/T codes are groups or classes (not the whole division) of one division that names
+    /// only a chain (39, ADR 0760: 其他计算机设备 3911|3912|3913|3919, 通信终端及配件 3922, 安防设备 3939), names that chain as the division
+    /// would; otherwise null. A cell coded with the whole division (其他电子Ⅲ, 军工电子Ⅲ → 39) is a catch-all of trades and names nothing.
+    /// </summary>
+    public string? SwChainLevelGuess(string? industry)
+    {
+        if (SwPathEnd(industry) is not { Segments.Length: 0, Outside: false, Codes.Length: > 0 } sw || sw.Codes[0].Length < 3)
+        {
+            return null;
+        }
+
+        var division = sw.Codes[0][..2];
+        return Array.TrueForAll(sw.Codes, c => c.Length > 2 && c.StartsWith(division, StringComparison.Ordinal))
+            && chainOfDivision.TryGetValue(division, out var guess) && guess.Length > 0 ? guess[0] : null;
+    }
+
     /// <summary>The division (two digits) an industry cell names and nothing more specific (<see cref="NamesOnlyADivision"/>), or null.</summary>
     private string? Division(string? industry)
     {

@@ -3421,6 +3421,48 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the cpool47 miss audit, session 47 ----
 
+    // ---- the ppool48 miss audit, session 48 (s48-pmiss, ADR 0785) ----
+
+    // A 申万 cell that sw2021.csv maps to the segment (金融控股 → FW-FIN) stands for it: its GB/T code (6920 控股公司服务) lying outside the
+    // segment's codes no longer weakens the products' word of it (典当业务), which left 民生控股 and 新力金融 in no chain at all. Under a cell of
+    // another trade (管材) the word is still a side line the cell contradicts.
+    [TestCase("民生控股股份有限公司", "金融控股", "脑白金、典当业务、保健品、商品零售、保险经纪业务、黄金搭档复合营养粉、药剂", true)]
+    [TestCase("安徽新力金融股份有限公司", "金融控股", "水泥、利息、德润租赁、商品熟料、租赁业务、小额贷款业务、德善小贷、典当业务", true)]
+    [TestCase("宁夏青龙管业股份有限公司", "管材", "混凝土管材、PVC管、塑料管材、PCP管、RCP管、PE管、PCCP管、小额贷款", false)]
+    public Task The_cell_s_own_segment_is_no_contradiction_of_its_word(string name, string industry, string products, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), "FW-FIN", placed);
+
+    // A 申万 cell that names no segment and whose GB/T codes are groups or classes of C39 (其他计算机设备 3911|3912|3913|3919, 通信终端及配件 3922,
+    // 安防设备 3939) names 电子信息 as the division C39 does (ADR 0760): ATMs, smart cards and IoT modules are in the chain, 环节待定. A cell
+    // coded with the whole division (其他电子Ⅲ → 39) is a catch-all (enamelled wire) and names nothing.
+    [TestCase("广州广电运通金融电子股份有限公司", "其他计算机设备", "①ATM、货币自动处理设备、技术服务、智能金融设备、金融智能设备、软件开发、设备维护、⑤ATM服务", true)]
+    [TestCase("东信和平科技股份有限公司", "通信终端及配件", "智能卡卡、通信智能卡、SIM卡、公共事业卡、金融卡、充值卡、物联网安全、有价票证", true)]
+    [TestCase("深圳市同为数码科技股份有限公司", "安防设备", "硬盘录像机、后端视频监控、前端视频监控、摄像机、机械设备维护等、工业机器人研发", true)]
+    [TestCase("广东蓉胜超微线材股份有限公司", "其他电子Ⅲ", "常规线、自粘线、自粘性、猪苗、新能源、扁线、电工电器产品、股权投资", false)]
+    public async Task An_equipment_cell_of_the_electronics_division_names_the_chain(string name, string industry, string products, bool placed)
+    {
+        await AssertRowPlacedAsync(new CompanyText(name, industry, products, null), "DZ", placed);
+        var matches = new CompanyClassifier(await DefaultChainsAsync()).Classify(new CompanyText(name, industry, products, null));
+        Assert.That(matches.Where(m => m.Segment.ChainCode == "DZ").All(m => m.ChainLevel), Is.True, Describe(matches));
+    }
+
+    // 申万 化学工程 is the chemical-engineering design and EPC contractors (镇海石化工程, 三维化学, 中国化学 and 东华科技 of dev and holdout:
+    // HG-TECH), no longer a trade outside the chains (sw2021.csv): the cell guesses 化工研发与工程服务. A builder of other works (基建市政工程)
+    // is still none.
+    [TestCase("镇海石化工程股份有限公司", "化学工程", "工程总包、工程设计、工程总承包、工程审价、自由房屋租赁、工程招投标代理", "HG-TECH", true)]
+    [TestCase("中国核工业建设股份有限公司", "基建市政工程", "民用项目、工业与民用工程、核电工程、核电项目、军工工程、军工项目、境内国际招标工程、分部间抵销", "HG", false)]
+    public Task The_chemical_engineering_cell_names_engineering_services(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // 灌装设备 and 灌装机 (filling machines for drinks and dairy) are food-processing machinery, 农业与食品加工装备 (data/chains/segments.csv;
+    // 达意隆 of codes-dev): 杭州中亚's filling lines place it. A distillery that fills its own liquor (白酒酿造、灌装) makes no machine.
+    [TestCase("杭州中亚机械股份有限公司", "印刷包装机械", "瓶装灌装设备、杯装灌装设备、塑料包装制品、中空容器吹塑设备、后道智能包装设备、平衡项目、袋装灌装设备、无人零售设备", null, true)]
+    [TestCase("吉林原浆酒业有限公司", null, null, "白酒酿造、灌装（法律、法规和国务院决定禁止的，不得经营；许可经营项目凭有效许可证或批准文件经营）", false)]
+    public Task Filling_machines_name_food_processing_machinery(string name, string? industry, string? products, string? scope, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), "NC-EQUIP", placed);
+
+    // ---- end of the ppool48 miss audit, session 48 ----
+
     // ---- Register rows, session 47 (s47-label, ADR 0755) ----
 
     // A licence with no verb whose first item is chemicals in general (化工产品) is a chemicals dealer's list, whatever the name (a 贸易 or

@@ -146,6 +146,7 @@ internal sealed class ClassifierEvaluationTests
         // membership fewer (segment precision raised 73 → 74).
         // Session 48 (s48-pmiss, ADR 0785; never tuned on, headline only): 87.4 (139/159) / 79.9 (139/174) / 73.9 / 51.2: four right chains
         // more, no wrong one (77 → 79).
+        // Session 48, both merged (lead): 87.97 (139/158) / 79.9 (139/174) / 74.5 (105/141) / 51.2 (105/205): chain precision stays 87 (rounded down).
         new object[] { "products-holdout", 87.0, 79.0, 74.0, 51.0 },
         // Session 26 (s26-evalset, docs/benchmarks.md "Issue #19: the codes set (session 26)"): 409 companies shaped like
         // vendor/register exports (CSRC industry code and name, address, long 经营范围), labelled before any classifier ran

@@ -37,4 +37,8 @@ internal sealed partial class CompanyClassifier
 
         return result;
     }
+
+    /// <summary>The entries of <see cref="downstreamTerms"/> whose word occurs in <paramref name="clause"/>, in their order.</summary>
+    private List<(string Term, string Chain)> DownstreamTermsIn(string clause) =>
+        downstreamTermScanner.Find(clause).ConvertAll(i => downstreamTerms[i]);
 }

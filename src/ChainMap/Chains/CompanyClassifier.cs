@@ -721,6 +721,9 @@ internal sealed partial class CompanyClassifier
     /// <summary>Finds which of <see cref="fieldTerms"/> a text holds in one pass (ADR 0780).</summary>
     private readonly TermScanner fieldTermScanner;
 
+    /// <summary>Finds which of <see cref="downstreamTerms"/> a clause holds in one pass (ADR 0780).</summary>
+    private readonly TermScanner downstreamTermScanner;
+
     /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
     private readonly List<(string Term, string Chain)> downstreamTerms = [];
     private readonly List<(int Segment, string Word)> excludes = [];
@@ -804,9 +807,11 @@ internal sealed partial class CompanyClassifier
         standardWords = StandardWords(ClassWordTable.Value);
         fieldTerms = [.. terms, .. standardWords.Select(p => (p.Key, p.Value, ClassifierRules.StandardWordStrength * Math.Min(1.0, p.Key.Length / 4.0)))];
         fieldTerms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
-        fieldTermScanner = new TermScanner([.. fieldTerms.Select(t => t.Term)]);
 
         // ---- end of the standard's own words ----
+        // The word lists a text is read for, each scanned in one pass (ADR 0780).
+        fieldTermScanner = new TermScanner([.. fieldTerms.Select(t => t.Term)]);
+        downstreamTermScanner = new TermScanner([.. downstreamTerms.Select(t => t.Term)]);
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -2892,7 +2897,7 @@ internal sealed partial class CompanyClassifier
             }
 
             var chains = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (term, chain) in downstreamTerms)
+            foreach (var (term, chain) in DownstreamTermsIn(clause))
             {
                 if (term.Length <= clause.Length && HoldsTerm(clause, term))
                 {

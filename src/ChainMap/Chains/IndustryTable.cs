@@ -46,6 +46,7 @@ internal sealed class IndustryTable
 
     /// <summary>Finds which of <see cref="nameWords"/> a name holds in one pass (ADR 0780).</summary>
     private readonly TermScanner nameWordScanner;
+
     private readonly Dictionary<string, SwIndustry> swByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByBareName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);

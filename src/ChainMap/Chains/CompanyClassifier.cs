@@ -748,6 +748,12 @@ internal sealed partial class CompanyClassifier
     /// <summary><see cref="terms"/> and <see cref="standardWords"/>, longest first: what the fields are read for.</summary>
     private readonly List<(string Term, int Segment, double Strength)> fieldTerms;
 
+    /// <summary>Finds which of <see cref="fieldTerms"/> a text holds in one pass (ADR 0780).</summary>
+    private readonly TermScanner fieldTermScanner;
+
+    /// <summary>Finds which of <see cref="downstreamTerms"/> a clause holds in one pass (ADR 0780).</summary>
+    private readonly TermScanner downstreamTermScanner;
+
     /// <summary>The words of the downstream (trade and service) segments: what a scope's trade clause is read for.</summary>
     private readonly List<(string Term, string Chain)> downstreamTerms = [];
     private readonly List<(int Segment, string Word)> excludes = [];
@@ -833,6 +839,9 @@ internal sealed partial class CompanyClassifier
         fieldTerms.Sort((a, b) => b.Term.Length != a.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : string.CompareOrdinal(a.Term, b.Term));
 
         // ---- end of the standard's own words ----
+        // The word lists a text is read for, each scanned in one pass (ADR 0780).
+        fieldTermScanner = new TermScanner([.. fieldTerms.Select(t => t.Term)]);
+        downstreamTermScanner = new TermScanner([.. downstreamTerms.Select(t => t.Term)]);
     }
 
     /// <summary>The company's best few segments, best first, each with its confidence (0–1) and the evidence for it.</summary>
@@ -894,7 +903,7 @@ internal sealed partial class CompanyClassifier
             }
 
             counted.Clear();
-            foreach (var (term, segment, strength) in fieldTerms)
+            foreach (var (term, segment, strength) in FieldTermsIn(text))
             {
                 if (term.Length > text.Length || !HoldsTerm(text, term) || ((f != 3 || !registerRow) && standardWords.ContainsKey(term))
                     || (f == 3 && tradeClauses.Count > 0 && OnlySold(term, segment, scope, tradeClauses))
@@ -2481,7 +2490,7 @@ internal sealed partial class CompanyClassifier
             && !first.Contains(ClassifierRules.CarWord, StringComparison.Ordinal);
         // ---- end of a car-parts name ----
         bool? otherService = null;
-        foreach (var (term, segment, strength) in fieldTerms)
+        foreach (var (term, segment, strength) in vehicle ? fieldTerms : FieldTermsIn(first, computerHead, made))
         {
             if ((!registerRow && standardWords.ContainsKey(term)) || (registerRow && BesideNoVehicle(segment, term, fields[0], scope)))
             {
@@ -3055,7 +3064,7 @@ internal sealed partial class CompanyClassifier
             }
 
             var chains = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (term, chain) in downstreamTerms)
+            foreach (var (term, chain) in DownstreamTermsIn(clause))
             {
                 if (term.Length <= clause.Length && HoldsTerm(clause, term))
                 {

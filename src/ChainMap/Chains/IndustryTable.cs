@@ -43,6 +43,10 @@ internal sealed class IndustryTable
     private readonly Dictionary<string, string[]> codesOfLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> segmentsOfLabel = new(StringComparer.Ordinal);
     private readonly List<(string Word, string[] Codes, string[] Segments)> nameWords = [];
+
+    /// <summary>Finds which of <see cref="nameWords"/> a name holds in one pass (ADR 0780).</summary>
+    private readonly TermScanner nameWordScanner;
+
     private readonly Dictionary<string, SwIndustry> swByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByBareName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SwIndustry> swByCode = new(StringComparer.Ordinal);
@@ -132,6 +136,7 @@ internal sealed class IndustryTable
         var ordered = nameWords.OrderByDescending(w => w.Word.Length).ToList();
         nameWords.Clear();
         nameWords.AddRange(ordered);
+        nameWordScanner = new TermScanner([.. nameWords.Select(w => w.Word)]);
 
         foreach (var row in Rows(sw2021Csv))
         {
@@ -336,8 +341,9 @@ internal sealed class IndustryTable
         List<IndustryCode>? found = null;
         List<(string, string)>? segments = null;
         List<(int Start, int End)>? used = null;
-        foreach (var (word, wordCodes, wordSegments) in nameWords)
+        foreach (var index in nameWordScanner.Find(foldedName))
         {
+            var (word, wordCodes, wordSegments) = nameWords[index];
             var at = foldedName.IndexOf(word, StringComparison.Ordinal);
             if (at < 0 || (used is not null && used.Exists(u => at < u.End && at + word.Length > u.Start)))
             {

@@ -34,6 +34,21 @@ public sealed class ChineseTextTests
                 string.Concat(ChineseText.Fold(input).Where(c => !char.IsPunctuation(c)))));
 
     [Test]
+    public void Fold_of_each_ascii_or_ideograph_character_is_its_simplified_lower_case_form_or_nothing()
+    {
+        // The fold reads one table per character (ADR 0780): it must give what the dictionary lookup and case mapping gave.
+        var characters = Enumerable.Range(0, 0x80).Concat(Enumerable.Range(0x3400, 0x4DBF - 0x3400 + 1)).Concat(Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1))
+            .Select(i => (char)i);
+        foreach (var c in characters)
+        {
+            var expected = char.IsWhiteSpace(c) || char.IsControl(c)
+                ? string.Empty
+                : char.ToLowerInvariant(ChineseText.ToSimplified(c.ToString())[0]).ToString();
+            Assert.That(ChineseText.Fold(c.ToString()), Is.EqualTo(expected), $"U+{(int)c:X4}");
+        }
+    }
+
+    [Test]
     public void A_name_already_folded_is_its_own_key() =>
         Assert.That(ChineseText.NormalizeCompanyName("程力汽车abc"), Is.EqualTo("程力汽车abc"));
 

@@ -385,6 +385,15 @@ internal static class ClassifierRules
     /// <summary>The segment of goods made of plastic (塑料与橡胶制品, GB/T 292).</summary>
     public const string PlasticsSegment = "HG-PLAS";
 
+    /// <summary>
+    /// The licensed class of personal protective equipment (特种劳动防护用品, made under a safety-mark certificate) whose name in a
+    /// register row's first made list, at any place in it, says the firm makes protective equipment (session 48, ADR 0805).
+    /// </summary>
+    public static readonly string[] LicensedProtectiveGoodsWords = ["特种劳动防护"];
+
+    /// <summary>The segment of <see cref="LicensedProtectiveGoodsWords"/>: 个体防护装备.</summary>
+    public const string LicensedProtectiveGoodsSegment = "YJ-PROT-PPE";
+
     /// <summary>The material words of GB/T 292 塑料制品业 in a licence's made goods (塑料管, 塑胶玩具).</summary>
     public static readonly string[] PlasticsWords = ["塑料", "塑胶"];
 
@@ -2596,6 +2605,18 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of plastics made ----
+        // ---- Licensed protective equipment made (session 48, ADR 0805) ----
+        // 设计、生产、加工、销售：西服、衬衫、…、劳保服装、口罩、皮鞋、特种劳动防护用品; 鞋靴、鞋材、特种劳动防护鞋靴、…的研发、生产、销售: a
+        // register row whose first clause makes a list of goods that holds the licensed class 特种劳动防护 (made under a safety-mark
+        // certificate) makes personal protective equipment, wherever in the list it stands; a later clause (服装及特种劳动防护用品生产) or
+        // a trading clause does not say it.
+        if (registerRow && found.Count == 0 && LicensedProtectiveGoodMade(scope) is { } protective
+            && segmentIndex.TryGetValue(ClassifierRules.LicensedProtectiveGoodsSegment, out var protectiveSegment))
+        {
+            MainBusinessCandidate(found, protectiveSegment).Add(3, protective, 1.0);
+        }
+
+        // ---- end of licensed protective equipment made ----
         // ---- An advertiser (session 43, ADR 0640) ----
         // A licence that opens with the advertising operations (设计、制作、代理、发布 …) before its media (招牌、字牌、灯箱) is an
         // advertiser's (GB/T 725 广告业: publicity made for clients on 路牌、灯箱 …), though no word of the items is 广告.
@@ -3901,7 +3922,7 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>The made list of one clause (see <see cref="MadeList"/>), or "".</summary>
-    private static string MadeListOf(string clause)
+    private static string MadeListOf(string clause, int count = MadeListItems)
     {
         var list = string.Empty;
         var colon = clause.IndexOfAny([':', '：']);
@@ -3941,8 +3962,19 @@ internal sealed partial class CompanyClassifier
         // 销售、加工 is a dealer's clause whose last verb governs the spare parts alone).
         var goods = list.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return goods.Length >= 2 && !Array.Exists(Activities, a => list.Contains(a, StringComparison.Ordinal))
-            ? string.Join('、', goods.Take(MadeListItems))
+            ? string.Join('、', goods.Take(count))
             : string.Empty;
+    }
+
+    /// <summary>
+    /// The word of <see cref="ClassifierRules.LicensedProtectiveGoodsWords"/> that an item of the scope's first made list holds (every
+    /// item of it, not only the first <see cref="MadeListItems"/>), or null (session 48, ADR 0805).
+    /// </summary>
+    internal static string? LicensedProtectiveGoodMade(string scope)
+    {
+        var end = scope.IndexOfAny(ClauseEnd);
+        var list = MadeListOf(WithoutNumber((end < 0 ? scope : scope[..end]).Trim()), int.MaxValue);
+        return list.Length == 0 ? null : Array.Find(ClassifierRules.LicensedProtectiveGoodsWords, w => list.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>A clause without the activities that end it (…加工、销售, …的制造及销售, …生产销售) when a making verb is among them, else "".</summary>

@@ -3741,6 +3741,36 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the listed pools' 现代服务业, 绿色化工 and 农产品加工 audit, session 48 ----
 
+    // ---- 应急装备 recall on register rows, session 48 (s48-yjr, ADR 0805) ----
+
+    // 特种劳动防护 (the licensed class of personal protective equipment) anywhere in a register row's first made list says the firm makes
+    // protective equipment (a garment maker's ninth good, a shoe maker's third); in a later clause of a petrochemical contractor's licence
+    // it says nothing.
+    [TestCase("四川祥和鸟服饰有限公司", "设计、生产、加工、销售：西服、衬衫、制服、酒店服、休闲服、劳保服装、口罩、皮鞋、特种劳动防护用品；销售：日用百货、安全网、安全带、化工产品", "YJ-PROT-PPE", true)]
+    [TestCase("武汉博达石化有限公司", "设备防腐保温工程、钢结构工程、化工石油设备管道安装工程、建筑装修装饰工程承包；建筑材料制造；机械设备维修；工业设施清洗；塑料制品生产、销售；石油制品（不含成品油）、五金交电、金属材料、办公设备、冷暖器材、劳保用品销售；服装及特种劳动防护用品生产、销售；化肥销售", "YJ-PROT-PPE", false)]
+    // 劳动防护用品 (劳保用品 written out) opening a licence: a dealer in protective equipment, whom the labelling rules count; among a
+    // bookshop's retail goods it is none.
+    [TestCase("泸州市劳动保护用品公司", "销售：劳动防护用品、安全检测分析仪器设备、洗涤用品、针纺织品、消防器材、防爆器材、金属材料、机电产品、仪器仪表、五金、交电、化工产品、管道配件、通信器材、电子产品；管道防腐。", "YJ-PROT-PPE", true)]
+    [TestCase("浙江诸暨市新华书店有限公司", "批发零售：图书报刊、音像制品、电子出版物（凭有效许可证经营）； 零售：办公用品、文具用品、体育用品、日用百货、玩具百货、劳动防护用品、教学仪器、计算机及配件、乐器、电子产品", "YJ-PROT-PPE", false)]
+    // 消防设施工程 opening a licence is a fire-protection contractor's main business (YJ-PROT-FIRE by the labelling rules); among a
+    // decoration contractor's licences, after its own works, it is none.
+    [TestCase("武汉华盛电子有限责任公司", "消防设施工程专业承包；消防设施技术服务、维护检测保养；中央空调系统工程、电视监控报警系统、楼宇监控、电子计算机网络系统工程开发、设计安装；综合布线；消防器材、安防器材销售；建筑智能化工程设计及施工。", "YJ-PROT-FIRE", true)]
+    [TestCase("中铁四局集团建筑装饰安装工程有限公司", "承接室内外装饰工程设计与施工、建筑幕墙工程设计与施工、机电安装工程施工；消防设施工程、建筑智能化工程；铁路工程、公路工程、工业与民用建筑工程、市政工程、水利工程、暖通工程；房屋及设备租赁。", "YJ-PROT-FIRE", false)]
+    [TestCase("湖北艺美建筑装饰工程有限公司", "按资质等级证从事建筑、室内外装饰工程、幕墙工程、电气工程、给排水及暖通工程、环境园林工程、消防工程、公路及水利水电工程的设计、施工；金属材料（不含贵重金属）、化工原料（不含危险品）、建筑装潢材料销售", "YJ-PROT-FIRE", false)]
+    public Task Protective_and_fire_protection_work_a_licence_opens_with(string name, string scope, string segment, bool placed) =>
+        AssertPlacedAsync(name, scope, segment, placed);
+
+    [TestCase("鞋靴、鞋材、特种劳动防护鞋靴、特种劳动防护运动鞋、训练鞋、阻燃服、防静电服、头盔、眼镜及其他防护品的研发、生产、销售；皮带、皮件的研发、生产、销售", "特种劳动防护")]
+    [TestCase("设计、生产、加工、销售：西服、衬衫、制服、皮鞋、特种劳动防护用品；销售：日用百货", "特种劳动防护")]
+    [TestCase("塑料制品生产、销售；服装及特种劳动防护用品生产、销售", null)]
+    [TestCase("销售：日用百货、特种劳动防护用品、五金交电", null)]
+    public void The_licensed_protective_good_of_a_made_list(string scope, string? word)
+    {
+        Assert.That(CompanyClassifier.LicensedProtectiveGoodMade(scope), Is.EqualTo(word));
+    }
+
+    // ---- end of 应急装备 recall on register rows, session 48 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

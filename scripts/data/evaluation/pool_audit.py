@@ -243,10 +243,15 @@ def unplaced(pool_path, output_path):
     return rows, [r for r in rows if r["id"] not in placed]
 
 
+def drawn_in_pool_order(rows, eligible, n, seed):
+    """n of the eligible rows drawn with random.Random(seed), in the pool's order."""
+    order = {r["id"]: i for i, r in enumerate(rows)}
+    return sorted(random.Random(seed).sample(eligible, n), key=lambda r: order[r["id"]])
+
+
 def misses(pool_path, output_path, n, seed=4760):
     rows, left = unplaced(pool_path, output_path)
-    order = {r["id"]: i for i, r in enumerate(rows)}
-    sample = sorted(random.Random(seed).sample(left, n), key=lambda r: order[r["id"]])
+    sample = drawn_in_pool_order(rows, left, n, seed)
     print(f"{len(rows)} rows, {len(left)} with no membership; drawn {n}", file=sys.stderr)
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(MISS_COLUMNS)
@@ -268,8 +273,7 @@ def placed(pool_path, output_path, n, seed=4785):
         if code not in codes[row_id]:
             codes[row_id].append(code)
     got = [r for r in rows if r["id"] in codes]
-    order = {r["id"]: i for i, r in enumerate(rows)}
-    sample = sorted(random.Random(seed).sample(got, n), key=lambda r: order[r["id"]])
+    sample = drawn_in_pool_order(rows, got, n, seed)
     print(f"{len(rows)} rows, {len(got)} with a membership; drawn {n}", file=sys.stderr)
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(PLACED_COLUMNS)

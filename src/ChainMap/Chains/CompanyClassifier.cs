@@ -1811,13 +1811,22 @@ internal sealed partial class CompanyClassifier
             return;
         }
 
-        if (kept.Exists(k => k.Segment == pesticides))
+        MoveOrDrop(kept, at, pesticides);
+    }
+
+    /// <summary>
+    /// The kept membership at <paramref name="at"/> becomes one of <paramref name="segment"/>, with the same evidence and confidence,
+    /// or is dropped when a membership of <paramref name="segment"/> is kept already.
+    /// </summary>
+    private static void MoveOrDrop(List<(int Segment, double Score, Candidate Candidate)> kept, int at, int segment)
+    {
+        if (kept.Exists(k => k.Segment == segment))
         {
             kept.RemoveAt(at);
         }
         else
         {
-            kept[at] = (pesticides, kept[at].Score, kept[at].Candidate);
+            kept[at] = (segment, kept[at].Score, kept[at].Candidate);
         }
     }
 
@@ -1845,14 +1854,7 @@ internal sealed partial class CompanyClassifier
             return;
         }
 
-        if (kept.Exists(k => k.Segment == child))
-        {
-            kept.RemoveAt(at);
-        }
-        else
-        {
-            kept[at] = (child, kept[at].Score, kept[at].Candidate);
-        }
+        MoveOrDrop(kept, at, child);
     }
 
     /// <summary>

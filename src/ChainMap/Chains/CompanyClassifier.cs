@@ -35,12 +35,12 @@ internal static class ClassifierRules
     /// The vehicles of a special-vehicle making clause of a register row's licence (session 48, ADR 0810), with the segment each
     /// names: a clause (between ；, ;, 。, ，) that holds one of them and a word of <see cref="SpecialVehicleLicenceMaking"/>
     /// (`改装汽车制造`, `专用车改装`, `专用货车的改装、生产、销售`, `汽车车身、挂车制造`, `液化气体汽车罐车设计、制造`) makes special vehicles,
-    /// wherever it stands in the licence. 专用车间 and 储罐车间 (a workshop) are no vehicle.
+    /// wherever it stands in the licence. 专用车间 and 储罐车间 (a workshop) are no vehicle, nor is 车厢内 (a car's cabin: 车厢内滤清器).
     /// </summary>
     public static readonly (string Vehicle, string Segment)[] SpecialVehicleLicenceVehicles =
     [
         ("改装汽车", GenericSpecialVehicleSegment), ("专用汽车", GenericSpecialVehicleSegment), ("专用车", GenericSpecialVehicleSegment),
-        ("专用货车", GenericSpecialVehicleSegment), ("挂车", "ZQ-TRAILER"), ("罐车", "ZQ-TANKER"),
+        ("专用货车", GenericSpecialVehicleSegment), ("挂车", "ZQ-TRAILER"), ("罐车", "ZQ-TANKER"), ("车厢", GenericSpecialVehicleSegment),
     ];
 
     /// <summary>The making words of a special-vehicle making clause (<see cref="SpecialVehicleLicenceVehicles"/>, ADR 0810).</summary>
@@ -2491,7 +2491,7 @@ internal sealed partial class CompanyClassifier
 
     /// <summary>
     /// The first clause of a licence (between ；, ;, 。, ，, ,) that names a special vehicle of
-    /// <see cref="ClassifierRules.SpecialVehicleLicenceVehicles"/> (not a 车间) and a making word of
+    /// <see cref="ClassifierRules.SpecialVehicleLicenceVehicles"/> (not a 车间, not 车厢内) and a making word of
     /// <see cref="ClassifierRules.SpecialVehicleLicenceMaking"/>, as (vehicle word, segment), or null (ADR 0810).
     /// </summary>
     private static (string Vehicle, string Segment)? SpecialVehicleMakingClause(string scope)
@@ -2509,7 +2509,7 @@ internal sealed partial class CompanyClassifier
                 for (var at = clause.IndexOf(vehicle, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(vehicle, at + 1, StringComparison.Ordinal))
                 {
                     var after = at + vehicle.Length;
-                    if ((after >= clause.Length || clause[after] != '间') && !clause[..at].EndsWith("残疾人", StringComparison.Ordinal))
+                    if ((after >= clause.Length || (clause[after] != '间' && clause[after] != '内')) && !clause[..at].EndsWith("残疾人", StringComparison.Ordinal))
                     {
                         return (vehicle, segment);
                     }

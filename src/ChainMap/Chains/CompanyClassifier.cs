@@ -32,6 +32,33 @@ internal static class ClassifierRules
     public const double GenericConfidenceCap = 0.59;
 
     /// <summary>
+    /// The vehicles of a special-vehicle making clause of a register row's licence (session 48, ADR 0810), with the segment each
+    /// names: a clause (between ；, ;, 。, ，) that holds one of them and a word of <see cref="SpecialVehicleLicenceMaking"/>
+    /// (`改装汽车制造`, `专用车改装`, `专用货车的改装、生产、销售`, `汽车车身、挂车制造`, `液化气体汽车罐车设计、制造`) makes special vehicles,
+    /// wherever it stands in the licence. 专用车间 and 储罐车间 (a workshop) are no vehicle, nor is 车厢内 (a car's cabin: 车厢内滤清器).
+    /// </summary>
+    public static readonly (string Vehicle, string Segment)[] SpecialVehicleLicenceVehicles =
+    [
+        ("改装汽车", GenericSpecialVehicleSegment), ("专用汽车", GenericSpecialVehicleSegment), ("专用车", GenericSpecialVehicleSegment),
+        ("专用货车", GenericSpecialVehicleSegment), ("挂车", "ZQ-TRAILER"), ("罐车", "ZQ-TANKER"), ("车厢", GenericSpecialVehicleSegment),
+    ];
+
+    /// <summary>The making words of a special-vehicle making clause (<see cref="SpecialVehicleLicenceVehicles"/>, ADR 0810).</summary>
+    public static readonly string[] SpecialVehicleLicenceMaking = ["制造", "生产", "改装"];
+
+    /// <summary>
+    /// A clause holding one of these makes other vehicles (ADR 0810): a railway's 专用货车 or 专用车辆 (rail wagons), a farm trailer
+    /// (农用自卸挂车, with the tractors), a natural-gas conversion (压缩天然气汽车的改装).
+    /// </summary>
+    public static readonly string[] SpecialVehicleLicenceOtherVehicles = ["铁路", "农用", "拖拉机", "天然气", "燃气", "液化石油气"];
+
+    /// <summary>
+    /// Only a licence's first this many clauses are read for a special-vehicle making clause (ADR 0810): a trader's catch-all licence
+    /// lists 生产专用车辆制造 as its nineteenth line.
+    /// </summary>
+    public const int SpecialVehicleLicenceClauses = 10;
+
+    /// <summary>
     /// Only the business scope's first this many items are read for segment words: later ones are a listed group's side
     /// lines (issue #19 round 7, ADR 0285; measured at 10, 12, 15 and 20 items in docs/benchmarks.md).
     /// </summary>
@@ -2437,6 +2464,18 @@ internal sealed partial class CompanyClassifier
         var productWord = cellAllows && GenericWord(productSegments) is { } word && ItemIndex(products, word) < SideLineItem ? word : null;
         var first = cellAllows ? FirstItem(scope) : string.Empty;
         var scopeWord = first.Length >= 2 ? GenericWord(industries.ReadName(first).Segments) : null;
+        // A register row's licence that makes special vehicles in any clause, not only its first item (ADR 0810): the clause's
+        // vehicle names the segment (挂车 → ZQ-TRAILER, 罐车 → ZQ-TANKER, else the generic one).
+        var licence = cell is null && cellWord is null && nameWord is null && productWord is null && scopeWord is null
+            && industryText.Length + products.Length == 0 ? SpecialVehicleMakingClause(scope) : null;
+        if (licence is { } made && segmentIndex.TryGetValue(made.Segment, out var madeSegment))
+        {
+            var madeCandidate = new Candidate { Generic = true };
+            madeCandidate.Add(3, made.Vehicle, 1.0);
+            madeCandidate.LabelGuess = $"{made.Vehicle}（经营范围制造条目）";
+            return (madeSegment, 0, madeCandidate);
+        }
+
         if (cell is null && cellWord is null && nameWord is null && productWord is null && scopeWord is null)
         {
             return null;
@@ -2460,6 +2499,39 @@ internal sealed partial class CompanyClassifier
         candidate.LabelGuess = $"{nameWord ?? productWord ?? cellWord ?? scopeWord ?? industries.NameOf(ClassifierRules.GenericSpecialVehicleCode)}（车型未写明）";
         return (s, 0, candidate);
     }
+
+    /// <summary>
+    /// The first clause of a licence (between ；, ;, 。, ，, ,) that names a special vehicle of
+    /// <see cref="ClassifierRules.SpecialVehicleLicenceVehicles"/> (not a 车间, not 车厢内) and a making word of
+    /// <see cref="ClassifierRules.SpecialVehicleLicenceMaking"/>, as (vehicle word, segment), or null (ADR 0810).
+    /// </summary>
+    private static (string Vehicle, string Segment)? SpecialVehicleMakingClause(string scope)
+    {
+        foreach (var clause in scope.Split(SpecialVehicleClauseEnd, StringSplitOptions.RemoveEmptyEntries).Take(ClassifierRules.SpecialVehicleLicenceClauses))
+        {
+            if (!Array.Exists(ClassifierRules.SpecialVehicleLicenceMaking, m => clause.Contains(m, StringComparison.Ordinal))
+                || Array.Exists(ClassifierRules.SpecialVehicleLicenceOtherVehicles, w => clause.Contains(w, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var (vehicle, segment) in ClassifierRules.SpecialVehicleLicenceVehicles)
+            {
+                for (var at = clause.IndexOf(vehicle, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(vehicle, at + 1, StringComparison.Ordinal))
+                {
+                    var after = at + vehicle.Length;
+                    if ((after >= clause.Length || (clause[after] != '间' && clause[after] != '内')) && !clause[..at].EndsWith("残疾人", StringComparison.Ordinal))
+                    {
+                        return (vehicle, segment);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly char[] SpecialVehicleClauseEnd = ['；', ';', '。', '，', ','];
 
     /// <summary>
     /// The segments named by the first item of the business scope (up to the first '、', ',', ';' or '。'), where a

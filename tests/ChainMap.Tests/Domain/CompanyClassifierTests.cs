@@ -3771,6 +3771,26 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of 应急装备 recall on register rows, session 48 ----
 
+    // ---- the 专汽 miss audit of the three pools, session 48 (s48-zqr, ADR 0810) ----
+
+    // A register row's licence that makes special vehicles in any of its first ten clauses (改装汽车制造, 专用车改装, 汽车罐车…制造,
+    // 专用汽车…的制造) is in 专汽, not only when the clause is its first item: 挂车 names ZQ-TRAILER, 罐车 ZQ-TANKER, the others the
+    // generic ZQ-BODY. A clause that only sells (载重汽车、挂车…销售), a railway's 专用货车, a farm trailer, a natural-gas conversion
+    // (压缩天然气汽车的改装), a 残疾人专用车, a 专用车间 and a 车厢内 (a cabin filter) make no special vehicle; 车厢 made is a body.
+    [TestCase("零八一电子集团四川红轮机械有限公司", "汽车修理与维护；改装汽车制造；汽车车身、挂车制造；汽车零部件及配件制造；金属结构制造；集装箱制造；金属表面处理及热处理加工；机械式停车设备制造", "ZQ-BODY", true)]
+    [TestCase("大连宝原核设备有限公司", "通用机械设备、一二三类压力容器、液化气体汽车罐车设计、制造；核工业民品方面的技术服务、核容器及核设备制造；机电设备（不含汽车）、五交化商品（不含危险品）、日用百货销售", "ZQ-TANKER", true)]
+    [TestCase("青海康泰铸锻机械有限责任公司", "锻件、模具加工制造与销售；铸造、铸钢产品制造、加工和销售；机械加工、非标加工制造与销售；汽车零部件加工制造与销售；专用车改装；设备维修、服务；物资、汽车销售", "ZQ", true)]
+    [TestCase("诸城市利德机械有限责任公司", "蔬菜清洗、烘干、输送设备、食品包装机械、杀菌设备、板金制品、车厢、汽车配件的生产、销售。", "ZQ-BODY", true)]
+    [TestCase("天津丰田纺汽车部件有限公司", "摩托车及汽车用空气滤清器、油液滤清器、车厢内滤清器及相关零部件的生产、销售，提供相关的技术咨询和售后服务", "ZQ", false)]
+    [TestCase("鄂尔多斯市华准工贸集团有限责任公司", "许可经营项目：无 一般经营项目：代理车辆机动保险、意外伤害保险；载重汽车、挂车、农用车、汽车配件、轮胎、百货、农副产品销售、木器加工；种植、养殖业（不含奶牛养殖）、工业盐", "ZQ", false)]
+    [TestCase("阜新铁辆工贸有限责任公司", "铁路配件铸造，塑料产品经销制造、铁路及企业专用货车各修程修理。", "ZQ", false)]
+    [TestCase("成都华气实业发展有限责任公司", "压缩天然气加气站及附属加油站设计、建设压缩天然气汽车的改装；压缩天然气有关设备配件的销售；压缩天然气技术培训咨询", "ZQ", false)]
+    [TestCase("天津红旗车业有限公司", "自行车、电动车、助力车、燃油车、残疾人专用车、三轮车、儿童玩具车、健身器材、仪器仪表及配件制造、加工；烤漆加工、金属配件加工", "ZQ", false)]
+    public Task A_licence_that_makes_special_vehicles_in_any_clause_is_in_zq(string name, string scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, null, null, scope), segmentOrChain, placed);
+
+    // ---- end of the 专汽 miss audit of the three pools, session 48 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -1976,7 +1976,7 @@ internal sealed partial class CompanyClassifier
 
             // The products' industry word agrees with the segment only through a division (汽车 → 36) or stands in the same late item
             // (电池 → 384 in 动力电池), or it is no side line.
-            var codeWord = c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0 ? (Word: e[..arrow], Code: e[(arrow + 1)..]) : default;
+            var codeWord = ProductsCodeEvidence(c) ?? default;
             return c.Terms[1] is { Count: > 0 } words && words.Min(w => ItemIndex(products, w)) >= SideLineItem
                 && (c.SourceCode[1] == 0 || (codeWord.Word is not null && (codeWord.Code.Length == 2 || ItemIndex(products, codeWord.Word) >= SideLineItem)));
         }
@@ -2000,9 +2000,9 @@ internal sealed partial class CompanyClassifier
     private static bool ProductsWordsAfter(Candidate c, string products, int item)
     {
         var words = new List<string>(c.Terms[1] ?? []);
-        if (c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0)
+        if (ProductsCodeEvidence(c) is { } codeEvidence)
         {
-            words.Add(e[..arrow]);
+            words.Add(codeEvidence.Word);
         }
 
         if (c.GuessFrom[1] && c.LabelGuess is { Length: > 0 } guess)
@@ -2014,8 +2014,11 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>The products' industry word that gave the candidate a whole GB/T division's code (食品 → 14, 化工 → 26), or null.</summary>
-    private static string? DivisionWordOfProducts(Candidate c) =>
-        c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0 && e.Length - arrow - 1 == 2 ? e[..arrow] : null;
+    private static string? DivisionWordOfProducts(Candidate c) => ProductsCodeEvidence(c) is { Code.Length: 2 } e ? e.Word : null;
+
+    /// <summary>The products' industry word and the GB/T code it gave the candidate (`word→code` of its evidence), or null.</summary>
+    private static (string Word, string Code)? ProductsCodeEvidence(Candidate c) =>
+        c.SourceCodeEvidence[1] is { } e && e.IndexOf('→', StringComparison.Ordinal) is var arrow and > 0 ? (e[..arrow], e[(arrow + 1)..]) : null;
 
     /// <summary>True when one item of the products is exactly <paramref name="word"/> (ADR 0795: 食品, 化工 as a whole revenue line).</summary>
     private static bool IsWholeItem(string products, string word) =>
@@ -2507,7 +2510,7 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private static (string Vehicle, string Segment)? SpecialVehicleMakingClause(string scope)
     {
-        foreach (var clause in scope.Split(SpecialVehicleClauseEnd, StringSplitOptions.RemoveEmptyEntries).Take(ClassifierRules.SpecialVehicleLicenceClauses))
+        foreach (var clause in scope.Split(LicenceItemEnds, StringSplitOptions.RemoveEmptyEntries).Take(ClassifierRules.SpecialVehicleLicenceClauses))
         {
             if (!Array.Exists(ClassifierRules.SpecialVehicleLicenceMaking, m => clause.Contains(m, StringComparison.Ordinal))
                 || Array.Exists(ClassifierRules.SpecialVehicleLicenceOtherVehicles, w => clause.Contains(w, StringComparison.Ordinal)))
@@ -2530,8 +2533,6 @@ internal sealed partial class CompanyClassifier
 
         return null;
     }
-
-    private static readonly char[] SpecialVehicleClauseEnd = ['；', ';', '。', '，', ','];
 
     /// <summary>
     /// The segments named by the first item of the business scope (up to the first '、', ',', ';' or '。'), where a
@@ -4046,8 +4047,7 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     internal static string? LicensedProtectiveGoodMade(string scope)
     {
-        var end = scope.IndexOfAny(ClauseEnd);
-        var list = MadeListOf(WithoutNumber((end < 0 ? scope : scope[..end]).Trim()), int.MaxValue);
+        var list = MadeListOf(WithoutNumber(FirstClause(scope).Trim()), int.MaxValue);
         return list.Length == 0 ? null : Array.Find(ClassifierRules.LicensedProtectiveGoodsWords, w => list.Contains(w, StringComparison.Ordinal));
     }
 

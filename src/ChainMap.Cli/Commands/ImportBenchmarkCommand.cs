@@ -42,7 +42,11 @@ internal static class ImportBenchmarkCommand
             Description = "During the mixed import, an analyst's edit of a stored company every N seconds (the edit the company page makes); each edit's wait and outcome is printed, and the re-import is skipped (0: no edits)",
             DefaultValueFactory = _ => 0,
         };
-        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data, change, edits };
+        var classify = new Option<bool>("--classify")
+        {
+            Description = "Write the files without their 环节代码 column's codes, so the import's classifier places every row from its name and products (what a real list without segment codes costs)",
+        };
+        var command = new Command("import", "Import N synthetic companies into a fresh embedded store; print rows/s and peak memory") { rows, seed, keep, data, change, edits, classify };
         command.SetAction(async (result, cancellationToken) =>
         {
             var count = result.GetValue(rows);
@@ -53,7 +57,7 @@ internal static class ImportBenchmarkCommand
                 var csv = Path.Combine(folder, $"companies-{count}.csv");
                 var mixed = Path.Combine(folder, $"companies-{count}-mixed.csv");
                 var clock = Stopwatch.StartNew();
-                await GenerateAsync(csv, mixed, count, result.GetValue(seed), dataPath, result.GetValue(change) == "products", cancellationToken);
+                await GenerateAsync(csv, mixed, count, result.GetValue(seed), dataPath, result.GetValue(change) == "products", result.GetValue(classify), cancellationToken);
                 var size = new FileInfo(csv).Length;
                 await Console.Out.WriteLineAsync(Invariant($"generated {count:N0} rows ({size / 1048576.0:F1} MiB) and {count:N0} mixed rows in {clock.Elapsed.TotalSeconds:F1} s: {csv}"));
                 var raw = await RawLoad.RunAsync(csv, Path.Combine(folder, "raw"), cancellationToken);
@@ -99,48 +103,51 @@ internal static class ImportBenchmarkCommand
         return command;
     }
 
-    private static async Task GenerateAsync(string path, string mixedPath, int count, int seed, string dataPath, bool changeProducts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the first file (<paramref name="count"/> companies) and the mixed file; with <paramref name="unclassified"/> every row's
+    /// 环节代码 is left empty, so the import classifies every row (issue #19: classification must not slow imports).
+    /// </summary>
+    private static async Task GenerateAsync(string path, string mixedPath, int count, int seed, string dataPath, bool changeProducts, bool unclassified, CancellationToken cancellationToken)
     {
         // As the import reads it: zones, retired divisions and towns too.
         var regions = await DefaultData.ReadCatalogAsync(dataPath, cancellationToken);
         var home = await DefaultData.ReadHomeAsync(Path.Combine(dataPath, "home.json"), cancellationToken);
         var chains = await ChainCsv.ReadFolderAsync(Path.Combine(dataPath, "chains"), cancellationToken);
-        await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
-        {
-            await SyntheticCompanies.WriteCsvAsync(writer, count, seed, chains.Chains, regions, home.Code, cancellationToken);
-        }
+        var segment = Array.IndexOf(SyntheticCompanies.Header, "环节代码");
+        await WriteAsync(path, SyntheticCompanies.Generate(count, seed, chains.Chains, regions, home.Code));
 
         // The mixed file: row i of the first file as it is (i % 3 == 0), with another head count or other products
         // (i % 3 == 1), or a new company of another seed in its place (i % 3 == 2).
-        await using var mixed = new StreamWriter(mixedPath, false, new UTF8Encoding(false), 1 << 16);
-        await using var csv = new CsvHelper.CsvWriter(mixed, CultureInfo.InvariantCulture);
-        foreach (var column in SyntheticCompanies.Header)
-        {
-            csv.WriteField(column);
-        }
-
-        await csv.NextRecordAsync();
         var employees = Array.IndexOf(SyntheticCompanies.Header, "员工人数");
         var products = Array.IndexOf(SyntheticCompanies.Header, "主营产品");
-        using var others = SyntheticCompanies.Generate(count, seed + 1, chains.Chains, regions, home.Code).GetEnumerator();
-        var i = 0;
-        foreach (var row in SyntheticCompanies.Generate(count, seed, chains.Chains, regions, home.Code))
+        var others = SyntheticCompanies.Generate(count, seed + 1, chains.Chains, regions, home.Code);
+        await WriteAsync(mixedPath, SyntheticCompanies.Generate(count, seed, chains.Chains, regions, home.Code).Zip(others).Select((pair, i) => (i % 3) switch
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            others.MoveNext();
-            var written = (i % 3) switch
+            0 => pair.First,
+            1 => changeProducts ? WithProducts(pair.First, products) : Changed(pair.First, employees),
+            _ => pair.Second,
+        }));
+
+        async Task WriteAsync(string file, IEnumerable<string[]> rows)
+        {
+            await using var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
+            await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
+            foreach (var column in SyntheticCompanies.Header)
             {
-                0 => row,
-                1 => changeProducts ? WithProducts(row, products) : Changed(row, employees),
-                _ => others.Current,
-            };
-            foreach (var value in written)
-            {
-                csv.WriteField(value);
+                csv.WriteField(column);
             }
 
             await csv.NextRecordAsync();
-            i++;
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var column = 0; column < row.Length; column++)
+                {
+                    csv.WriteField(unclassified && column == segment ? string.Empty : row[column]);
+                }
+
+                await csv.NextRecordAsync();
+            }
         }
     }
 

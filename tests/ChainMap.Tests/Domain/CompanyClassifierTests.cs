@@ -3791,6 +3791,21 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the 专汽 miss audit of the three pools, session 48 ----
 
+    // ---- segments' industry codes the standard's classes were missing, session 49 (lead, ADR 0845) ----
+
+    // A GB/T class that is plainly a segment's trade backs it: 2619 其他基础化学原料 (炭黑) HG-BASIC, 2643 工业颜料 (钛白粉) HG-FINE,
+    // 6511/6512 基础/支撑软件开发 DZ-SVC and FW-INFO; 68 保险业 and 691, 6930, 6940, 6950, 6991 back FW-FIN, 6920 控股公司服务 does not
+    // (a holding of any trade).
+    [TestCase("龙星化工股份有限公司", "炭黑", "工业萘、电力与蒸汽、白炭黑、洗油、铁精粉、偏氟乙烯、炭黑原料", "HG-BASIC", true)]
+    [TestCase("中核华原钛白股份有限公司", "钛白粉", "金红石型钛白粉成品、氧化铁、锐钛型钛白粉、钛精矿、铁矿、硫酸亚铁、砂滤水、化工设备设计", "HG-FINE", true)]
+    [TestCase("山石网科通信技术股份有限公司", "横向通用软件", "边界安全、云安全", "DZ-SVC", true)]
+    [TestCase("山石网科通信技术股份有限公司", "横向通用软件", "边界安全、云安全", "FW-INFO", true)]
+    [TestCase("某某有限公司", "6920", null, "FW-FIN", false)]
+    public Task A_class_of_the_standard_that_is_a_segments_trade_backs_it(string name, string industry, string? products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // ---- end of segments' industry codes, session 49 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

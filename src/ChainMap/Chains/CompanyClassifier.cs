@@ -191,6 +191,15 @@ internal static class ClassifierRules
     /// </summary>
     public const string UseNamedChain = "YJ";
 
+    /// <summary>
+    /// The car-electronics segment a car-parts cell's 专汽 guess yields to (session 49, ADR 0830): a navigation or infotainment maker under
+    /// 汽车电子电气系统 (路畅's 车载导航) whose own words place 汽车电子 is no special-vehicle parts maker by the cell alone.
+    /// </summary>
+    public const string CarElectronicsSegmentOfZq = "DZ-AUTO";
+
+    /// <summary>汽车电子's in-car infotainment words (session 49, ADR 0830): read on a listed row's products, name or cell, not on a register licence.</summary>
+    public static readonly string[] CarInfotainmentWords = ["车载导航", "车载信息", "车载娱乐", "车载多媒体"];
+
     /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
     public static readonly string[] TruckMountedMachineWords = ["混凝土", "起重", "泵车", "搅拌", "环卫", "消防", "专用车", "改装车", "汽车", "高空作业车", "底盘", "清障", "养护车"];
 
@@ -972,6 +981,15 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a 专汽 word other trades write ----
+                // ---- In-car infotainment words are a listed row's (session 49, ADR 0830) ----
+                // 车载导航, 车载信息, 车载娱乐, 车载多媒体 (汽车电子) name a listed navigation or infotainment maker's goods (路畅, 索菱); on a
+                // register licence they stand among a set-top-box or keyboard maker's many goods (车载导航仪 beside DVD players): not read there.
+                if (registerRow && Array.IndexOf(ClassifierRules.CarInfotainmentWords, term) >= 0)
+                {
+                    continue;
+                }
+
+                // ---- end of in-car infotainment words ----
                 // A word that stands only inside a longer word of an unrelated segment already counted in this field (轮毂 of
                 // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
                 // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
@@ -1654,6 +1672,11 @@ internal sealed partial class CompanyClassifier
                 // 发电机组, 防爆) places the row.
                 CodeAloneForAUse: suggested is not null && segments[k.Segment].ChainCode == ClassifierRules.UseNamedChain
                     && Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }),
+                // ---- A car-parts cell's 专汽 guess yields to car electronics its words name (session 49, ADR 0830) ----
+                CellGuessOfZqBesideCarElectronics: suggested is not null && segments[k.Segment].ChainCode == ClassifierRules.SpecialVehicleChain
+                    && Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }),
+                CarElectronicsByWord: suggested is null && segments[k.Segment].Code == ClassifierRules.CarElectronicsSegmentOfZq
+                    && k.Candidate.Terms.Where((t, source) => source != 2).Any(t => t is { Count: > 0 }),
                 YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
@@ -1666,7 +1689,10 @@ internal sealed partial class CompanyClassifier
         // A chain-level membership that only the name's trade word (食品 of 三元食品, 海天调味食品) guesses, on a row whose 申万 cell sw2021.csv
         // marks outside the chains (乳品, 调味发酵品Ⅲ), is no membership: the cell names the company's own trade, the name's word only the
         // division it lies in (ADR 0740).
-        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !m.CodeAloneForAUse && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        // A 专汽 chain-level guess of a car-parts cell that no word of the row backs yields to 汽车电子 that the row's words place (车载导航
+        // of 路畅 under 汽车电子电气系统): the cell names the car-parts trade, the words say which (ADR 0830).
+        var carElectronicsByWord = matches.Exists(m => m.CarElectronicsByWord);
+        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !m.CodeAloneForAUse && !(carElectronicsByWord && m.CellGuessOfZqBesideCarElectronics) && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 

@@ -3791,6 +3791,20 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the 专汽 miss audit of the three pools, session 48 ----
 
+    // ---- the listed pools' 专汽 and 应急装备 re-audit, session 49 (s49-zqp, ADR 0830) ----
+
+    // A car-parts 申万 cell (汽车电子电气系统) guesses 专汽 at chain level; when the row's products place 汽车电子 (车载导航, 车载信息系统) and
+    // no word backs the guess, the navigation or infotainment maker is no special-vehicle parts maker. A motor-controller maker under the
+    // same cell, whose words place no 汽车电子, keeps the chain-level guess.
+    [TestCase("深圳市路畅科技股份有限公司", "汽车电子电气系统", "车载导航、汽车周边、矿渣微粉、汽车用品、服务、汽车数码系列设备、导航定位仪、办公软件", "ZQ", false)]
+    [TestCase("深圳市路畅科技股份有限公司", "汽车电子电气系统", "车载导航、汽车周边、矿渣微粉、汽车用品、服务、汽车数码系列设备、导航定位仪、办公软件", "DZ-AUTO", true)]
+    [TestCase("深圳市索菱实业股份有限公司", "汽车电子电气系统", "车载信息系统、多功能娱乐车载信息终端、车载多媒体导航、多功能娱乐CID系列、多媒体导航车载信息终端、多媒体导航CID系列、智能化CID系列、车载导航", "ZQ", false)]
+    [TestCase("珠海英搏尔电气股份有限公司", "汽车电子电气系统", "电机控制器、DC-DC转换器、车载充电机、交流感应电机、电源总成、电气产品、机动车零部件、电子元器件及产品", "ZQ", true)]
+    public Task A_car_parts_cell_s_zhuanqi_guess_yields_to_car_electronics_its_words_name(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // ---- end of the listed pools' 专汽 and 应急装备 re-audit, session 49 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -200,6 +200,15 @@ internal static class ClassifierRules
     /// <summary>汽车电子's in-car infotainment words (session 49, ADR 0830): read on a listed row's products, name or cell, not on a register licence.</summary>
     public static readonly string[] CarInfotainmentWords = ["车载导航", "车载信息", "车载娱乐", "车载多媒体"];
 
+    /// <summary>The segment whose words after a waste prefix name a recycler's material (废旧轮胎; session 49, ADR 0830).</summary>
+    public const string WasteReadTyreSegment = "ZQ-TIRE";
+
+    /// <summary>Prefixes that make a good a waste one (废旧轮胎, 废轮胎; ADR 0830).</summary>
+    public static readonly string[] WastePrefixes = ["废旧", "废"];
+
+    /// <summary>Words after a good that make it a waste one recovered (轮胎回收; ADR 0830).</summary>
+    public static readonly string[] WasteSuffixes = ["回收"];
+
     /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
     public static readonly string[] TruckMountedMachineWords = ["混凝土", "起重", "泵车", "搅拌", "环卫", "消防", "专用车", "改装车", "汽车", "高空作业车", "底盘", "清障", "养护车"];
 
@@ -1025,6 +1034,15 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a word before what it is for ----
+                // ---- Waste tyres are a recycler's (session 49, ADR 0830) ----
+                // 废旧轮胎 (…处理及综合利用, 回收, 粉碎) is a recycler's or a reclaimed-rubber maker's material, not a tyre made: 轮胎 that stands only
+                // after 废 or 废旧, or before 回收 (a name's 轮胎回收), names no ZQ-TIRE. A retreader's 轮胎、翻新轮胎 beside 废旧轮胎收购 still counts.
+                if (segments[segment].Code == ClassifierRules.WasteReadTyreSegment && OnlyAsWaste(text, term))
+                {
+                    continue;
+                }
+
+                // ---- end of waste tyres ----
 
                 // ---- end of the machines for a thing ----
 
@@ -2608,6 +2626,7 @@ internal sealed partial class CompanyClassifier
             }
 
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term) && !OnlyBeforeMachines(first, term)
+                && !(segments[segment].Code == ClassifierRules.WasteReadTyreSegment && OnlyAsWaste(first, term))
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
             inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
                 && segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
@@ -4473,6 +4492,34 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of a device's word before its part's ----
+
+    // ---- Waste tyres are a recycler's (session 49, ADR 0830) ----
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> stands directly after a waste prefix
+    /// (<see cref="ClassifierRules.WastePrefixes"/>: 废旧轮胎, 废轮胎) or before a recovery word (<see cref="ClassifierRules.WasteSuffixes"/>:
+    /// 轮胎回收): the waste good, not the good made.
+    /// </summary>
+    internal static bool OnlyAsWaste(string text, string term)
+    {
+        var any = false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var start = at;
+            var end = at + term.Length;
+            if (!Array.Exists(ClassifierRules.WastePrefixes, p => start >= p.Length && string.CompareOrdinal(text, start - p.Length, p, 0, p.Length) == 0)
+                && !Array.Exists(ClassifierRules.WasteSuffixes, w => end + w.Length <= text.Length && string.CompareOrdinal(text, end, w, 0, w.Length) == 0))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // ---- end of waste tyres ----
 
     // ---- A word before what it is for (session 45, ADR 0685) ----
 

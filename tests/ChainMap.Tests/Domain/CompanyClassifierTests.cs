@@ -3803,6 +3803,22 @@ internal sealed class CompanyClassifierTests
     public Task A_car_parts_cell_s_zhuanqi_guess_yields_to_car_electronics_its_words_name(string name, string industry, string products, string segmentOrChain, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
 
+    // 废旧轮胎 and a name's 轮胎回收 are a recycler's material, not a tyre made: no ZQ-TIRE. A retreader that makes 轮胎、翻新轮胎 and buys
+    // 废旧轮胎 keeps it.
+    [TestCase("湖北宏达环保科技(集团)股份有限公司", "废旧轮胎与其他固体废弃废物（不含危险废物）处理及综合利用；橡胶再生产品制造和销售；水暖器材销售及安装", "ZQ", false)]
+    [TestCase("锦州市金星轮胎回收有限公司", "废旧轮胎回收，废旧轮胎粉碎、加工。", "ZQ", false)]
+    [TestCase("四川省新都三益翻胎有限公司", "生产、加工、销售轮胎、翻新轮胎、橡胶制品、橡胶粉、再生橡胶、化工原料(不含化学危险品)；废旧轮胎收购；货物进出口、技术进出口", "ZQ-TIRE", true)]
+    public Task Waste_tyres_are_a_recycler_s_not_a_tyre_made(string name, string scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, null, null, scope), segmentOrChain, placed);
+
+    [TestCase("废旧轮胎回收", "轮胎", true)]
+    [TestCase("轮胎回收", "轮胎", true)]
+    [TestCase("轮胎、翻新轮胎；废旧轮胎收购", "轮胎", false)]
+    public void A_waste_prefix_or_recovery_word_makes_the_good_waste(string text, string term, bool waste)
+    {
+        Assert.That(CompanyClassifier.OnlyAsWaste(text, term), Is.EqualTo(waste));
+    }
+
     // ---- end of the listed pools' 专汽 and 应急装备 re-audit, session 49 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

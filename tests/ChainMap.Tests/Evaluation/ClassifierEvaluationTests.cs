@@ -462,7 +462,9 @@ internal sealed class ClassifierEvaluationTests
         // 96.1 / 90.7 / 92.0 (46/50) / 83.6: a food company whose licence opens 土特产 goes from NC at chain level to NC-ECOM (labelled NC-VEG);
         // segment precision lowered 93 → 92.
         // Session 44 (s44-reg, ADR 0660: a word inside a longer word of the first item, 水产品加工, 土特产 out of NC-ECOM, a network contractor, plastics made): 96.1 / 90.7 / 93.9 (46/49) / 83.6 (raised to the figures rounded down).
-        new object[] { "registers-dev7", 96.0, 90.0, 93.0, 83.0 },
+        // Session 49 (s49-zqp, ADR 0830): 98.0 (49/50) / 90.7 / 95.8 (46/48) / 83.6: a waste-tyre recycler's 废旧轮胎 is no ZQ-TIRE (raised 96 → 98,
+        // 93 → 95).
+        new object[] { "registers-dev7", 98.0, 90.0, 95.0, 83.0 },
         // Session 40 (lead; docs/benchmarks.md "Issue #19: registers-dev8, a blind check (lead, session 40)"): registers-dev8, 120 random
         // register rows of 1996/河北, 2002/广西, 2001/广东, 2003/贵州, labelled before the classifier ran on them. Measured blind on
         // main 1300e44: 90.6 (29/32) / 70.7 (29/41) / 82.8 (24/29) / 57.1 (24/42).

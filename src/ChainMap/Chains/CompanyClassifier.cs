@@ -191,6 +191,24 @@ internal static class ClassifierRules
     /// </summary>
     public const string UseNamedChain = "YJ";
 
+    /// <summary>
+    /// The car-electronics segment a car-parts cell's 专汽 guess yields to (session 49, ADR 0830): a navigation or infotainment maker under
+    /// 汽车电子电气系统 (路畅's 车载导航) whose own words place 汽车电子 is no special-vehicle parts maker by the cell alone.
+    /// </summary>
+    public const string CarElectronicsSegmentOfZq = "DZ-AUTO";
+
+    /// <summary>汽车电子's in-car infotainment words (session 49, ADR 0830): read on a listed row's products, name or cell, not on a register licence.</summary>
+    public static readonly string[] CarInfotainmentWords = ["车载导航", "车载信息", "车载娱乐", "车载多媒体"];
+
+    /// <summary>The segment whose words after a waste prefix name a recycler's material (废旧轮胎; session 49, ADR 0830).</summary>
+    public const string WasteReadTyreSegment = "ZQ-TIRE";
+
+    /// <summary>Prefixes that make a good a waste one (废旧轮胎, 废轮胎; ADR 0830).</summary>
+    public static readonly string[] WastePrefixes = ["废旧", "废"];
+
+    /// <summary>Words after a good that make it a waste one recovered (轮胎回收; ADR 0830).</summary>
+    public static readonly string[] WasteSuffixes = ["回收"];
+
     /// <summary>Products words of machines that are mostly built on a truck chassis (混凝土泵车, 汽车起重机, 环卫车; ADR 0725).</summary>
     public static readonly string[] TruckMountedMachineWords = ["混凝土", "起重", "泵车", "搅拌", "环卫", "消防", "专用车", "改装车", "汽车", "高空作业车", "底盘", "清障", "养护车"];
 
@@ -972,6 +990,15 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a 专汽 word other trades write ----
+                // ---- In-car infotainment words are a listed row's (session 49, ADR 0830) ----
+                // 车载导航, 车载信息, 车载娱乐, 车载多媒体 (汽车电子) name a listed navigation or infotainment maker's goods (路畅, 索菱); on a
+                // register licence they stand among a set-top-box or keyboard maker's many goods (车载导航仪 beside DVD players): not read there.
+                if (registerRow && Array.IndexOf(ClassifierRules.CarInfotainmentWords, term) >= 0)
+                {
+                    continue;
+                }
+
+                // ---- end of in-car infotainment words ----
                 // A word that stands only inside a longer word of an unrelated segment already counted in this field (轮毂 of
                 // ZQ-TIRE in 轮毂单元 of ZQ-CHASSIS-AXLE, 汽车电子 of DZ-AUTO in 汽车电子电器 of ZQ-ELEC) names nothing of its own: the
                 // longer word names the thing (ADR 0365). A longer word of the segment's parent or child (传动 of ZQ-POWER-PTO in
@@ -1007,6 +1034,15 @@ internal sealed partial class CompanyClassifier
                 }
 
                 // ---- end of a word before what it is for ----
+                // ---- Waste tyres are a recycler's (session 49, ADR 0830) ----
+                // 废旧轮胎 (…处理及综合利用, 回收, 粉碎) is a recycler's or a reclaimed-rubber maker's material, not a tyre made: 轮胎 that stands only
+                // after 废 or 废旧, or before 回收 (a name's 轮胎回收), names no ZQ-TIRE. A retreader's 轮胎、翻新轮胎 beside 废旧轮胎收购 still counts.
+                if (segments[segment].Code == ClassifierRules.WasteReadTyreSegment && OnlyAsWaste(text, term))
+                {
+                    continue;
+                }
+
+                // ---- end of waste tyres ----
 
                 // ---- end of the machines for a thing ----
 
@@ -1654,6 +1690,11 @@ internal sealed partial class CompanyClassifier
                 // 发电机组, 防爆) places the row.
                 CodeAloneForAUse: suggested is not null && segments[k.Segment].ChainCode == ClassifierRules.UseNamedChain
                     && Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }),
+                // ---- A car-parts cell's 专汽 guess yields to car electronics its words name (session 49, ADR 0830) ----
+                CellGuessOfZqBesideCarElectronics: suggested is not null && segments[k.Segment].ChainCode == ClassifierRules.SpecialVehicleChain
+                    && Array.TrueForAll(k.Candidate.Terms, t => t is not { Count: > 0 }),
+                CarElectronicsByWord: suggested is null && segments[k.Segment].Code == ClassifierRules.CarElectronicsSegmentOfZq
+                    && k.Candidate.Terms.Where((t, source) => source != 2).Any(t => t is { Count: > 0 }),
                 YieldsToASegment: k.Candidate.GuessFrom[0] || k.Candidate.ScopeNamesOnlyTheChain || k.Candidate.OneLicenceLine
                 || SideLineTheCellDoesNotBack(k.Segment, k.Candidate, cell));
         });
@@ -1666,7 +1707,10 @@ internal sealed partial class CompanyClassifier
         // A chain-level membership that only the name's trade word (食品 of 三元食品, 海天调味食品) guesses, on a row whose 申万 cell sw2021.csv
         // marks outside the chains (乳品, 调味发酵品Ⅲ), is no membership: the cell names the company's own trade, the name's word only the
         // division it lies in (ADR 0740).
-        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !m.CodeAloneForAUse && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
+        // A 专汽 chain-level guess of a car-parts cell that no word of the row backs yields to 汽车电子 that the row's words place (车载导航
+        // of 路畅 under 汽车电子电气系统): the cell names the car-parts trade, the words say which (ADR 0830).
+        var carElectronicsByWord = matches.Exists(m => m.CarElectronicsByWord);
+        return matches.Where(m => !m.ServiceOfAMaker && !m.NameAloneOutside && !m.CodeAloneForAUse && !(carElectronicsByWord && m.CellGuessOfZqBesideCarElectronics) && !(m.Match.ChainLevel && m.YieldsToASegment && matches.Exists(o => !o.Match.ChainLevel && o.Match.Segment.ChainCode == m.Match.Segment.ChainCode)))
             .Select(m => m.Match).DistinctBy(m => m.MembershipCode, StringComparer.Ordinal).ToList();
     }
 
@@ -2582,6 +2626,7 @@ internal sealed partial class CompanyClassifier
             }
 
             var inFirst = term.Length <= first.Length && HoldsTerm(first, term) && !OnlyBeforeItsUse(first, term) && !OnlyBeforeMachines(first, term)
+                && !(segments[segment].Code == ClassifierRules.WasteReadTyreSegment && OnlyAsWaste(first, term))
                 && !(lodging && Array.Exists(ClassifierRules.MeetingWords, w => term.Contains(w, StringComparison.Ordinal)));
             inFirst = inFirst || (vehicle && term.Length >= ClassifierRules.CarWord.Length + 2 && term.StartsWith(ClassifierRules.CarWord, StringComparison.Ordinal)
                 && segments[segment].ChainCode == ClassifierRules.SpecialVehicleChain && HoldsTerm(first, term[ClassifierRules.CarWord.Length..]));
@@ -4447,6 +4492,34 @@ internal sealed partial class CompanyClassifier
     }
 
     // ---- end of a device's word before its part's ----
+
+    // ---- Waste tyres are a recycler's (session 49, ADR 0830) ----
+
+    /// <summary>
+    /// True when every occurrence of <paramref name="term"/> in <paramref name="text"/> stands directly after a waste prefix
+    /// (<see cref="ClassifierRules.WastePrefixes"/>: 废旧轮胎, 废轮胎) or before a recovery word (<see cref="ClassifierRules.WasteSuffixes"/>:
+    /// 轮胎回收): the waste good, not the good made.
+    /// </summary>
+    internal static bool OnlyAsWaste(string text, string term)
+    {
+        var any = false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var start = at;
+            var end = at + term.Length;
+            if (!Array.Exists(ClassifierRules.WastePrefixes, p => start >= p.Length && string.CompareOrdinal(text, start - p.Length, p, 0, p.Length) == 0)
+                && !Array.Exists(ClassifierRules.WasteSuffixes, w => end + w.Length <= text.Length && string.CompareOrdinal(text, end, w, 0, w.Length) == 0))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // ---- end of waste tyres ----
 
     // ---- A word before what it is for (session 45, ADR 0685) ----
 

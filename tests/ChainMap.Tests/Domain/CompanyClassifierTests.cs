@@ -3806,6 +3806,36 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of segments' industry codes, session 49 ----
 
+    // ---- the listed pools' 专汽 and 应急装备 re-audit, session 49 (s49-zqp, ADR 0830) ----
+
+    // A car-parts 申万 cell (汽车电子电气系统) guesses 专汽 at chain level; when the row's products place 汽车电子 (车载导航, 车载信息系统) and
+    // no word backs the guess, the navigation or infotainment maker is no special-vehicle parts maker. A motor-controller maker under the
+    // same cell, whose words place no 汽车电子, keeps the chain-level guess.
+    [TestCase("深圳市路畅科技股份有限公司", "汽车电子电气系统", "车载导航、汽车周边、矿渣微粉、汽车用品、服务、汽车数码系列设备、导航定位仪、办公软件", "ZQ", false)]
+    [TestCase("深圳市路畅科技股份有限公司", "汽车电子电气系统", "车载导航、汽车周边、矿渣微粉、汽车用品、服务、汽车数码系列设备、导航定位仪、办公软件", "DZ-AUTO", true)]
+    [TestCase("深圳市索菱实业股份有限公司", "汽车电子电气系统", "车载信息系统、多功能娱乐车载信息终端、车载多媒体导航、多功能娱乐CID系列、多媒体导航车载信息终端、多媒体导航CID系列、智能化CID系列、车载导航", "ZQ", false)]
+    [TestCase("珠海英搏尔电气股份有限公司", "汽车电子电气系统", "电机控制器、DC-DC转换器、车载充电机、交流感应电机、电源总成、电气产品、机动车零部件、电子元器件及产品", "ZQ", true)]
+    public Task A_car_parts_cell_s_zhuanqi_guess_yields_to_car_electronics_its_words_name(string name, string industry, string products, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, null), segmentOrChain, placed);
+
+    // 废旧轮胎 and a name's 轮胎回收 are a recycler's material, not a tyre made: no ZQ-TIRE. A retreader that makes 轮胎、翻新轮胎 and buys
+    // 废旧轮胎 keeps it.
+    [TestCase("湖北宏达环保科技(集团)股份有限公司", "废旧轮胎与其他固体废弃废物（不含危险废物）处理及综合利用；橡胶再生产品制造和销售；水暖器材销售及安装", "ZQ", false)]
+    [TestCase("锦州市金星轮胎回收有限公司", "废旧轮胎回收，废旧轮胎粉碎、加工。", "ZQ", false)]
+    [TestCase("四川省新都三益翻胎有限公司", "生产、加工、销售轮胎、翻新轮胎、橡胶制品、橡胶粉、再生橡胶、化工原料(不含化学危险品)；废旧轮胎收购；货物进出口、技术进出口", "ZQ-TIRE", true)]
+    public Task Waste_tyres_are_a_recycler_s_not_a_tyre_made(string name, string scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, null, null, scope), segmentOrChain, placed);
+
+    [TestCase("废旧轮胎回收", "轮胎", true)]
+    [TestCase("轮胎回收", "轮胎", true)]
+    [TestCase("轮胎、翻新轮胎；废旧轮胎收购", "轮胎", false)]
+    public void A_waste_prefix_or_recovery_word_makes_the_good_waste(string text, string term, bool waste)
+    {
+        Assert.That(CompanyClassifier.OnlyAsWaste(text, term), Is.EqualTo(waste));
+    }
+
+    // ---- end of the listed pools' 专汽 and 应急装备 re-audit, session 49 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -239,9 +239,60 @@ internal sealed partial class CompanyClassifier
                 return (item, segment);
             }
 
+            if (items == 0 && MadeGoodsTermOf(item, table) is { } made)
+            {
+                return made;
+            }
+
             if (++items == CatalogueTermItems)
             {
                 break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The verbs a making clause lists after its goods and 的 (ADR 0820): `电池、充电器的研发、制造、销售` names 制造 or 生产 among them.
+    /// </summary>
+    private static readonly string[] MadeGoodsClauseVerbs = ["研发", "研制", "开发", "设计", "生产", "制造", "加工", "销售", "批发", "零售"];
+
+    /// <summary>The separators of a making clause's goods and verbs (`电池、充电器及产线`, `研发、制造、销售`, `生产和销售`).</summary>
+    private static readonly string[] MadeGoodsClauseSeparators = ["、", "及", "和", "与"];
+
+    /// <summary>
+    /// A first item that is a making clause in the register's own words (ADR 0820), `A、B…的[研发、]生产|制造[、销售]`: the catalogue
+    /// term its first goods make (A + 制造, else A + 生产: 电池 → 电池制造), when every word after the last 的 is a making or selling verb
+    /// and 生产 or 制造 is one of them. A clause that only sells or develops its goods names no term, nor does a first word that no term
+    /// makes; a second item's making clause is read as before (a side line: a lamp maker's 塑料制品、五金制品的制造).
+    /// </summary>
+    private static (string Term, int Segment)? MadeGoodsTermOf(string item, Dictionary<string, int> table)
+    {
+        var of = item.LastIndexOf('的');
+        if (of <= 0 || of == item.Length - 1)
+        {
+            return null;
+        }
+
+        var verbs = item[(of + 1)..].Split(MadeGoodsClauseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (verbs.Length == 0 || !verbs.All(verb => MadeGoodsClauseVerbs.Contains(verb, StringComparer.Ordinal))
+            || !verbs.Any(verb => verb is "生产" or "制造"))
+        {
+            return null;
+        }
+
+        var goods = item[..of].Split(MadeGoodsClauseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (goods.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var term in (string[])[goods[0] + "制造", goods[0] + "生产"])
+        {
+            if (table.TryGetValue(term, out var segment))
+            {
+                return (term, segment);
             }
         }
 

@@ -208,9 +208,10 @@ internal sealed partial class CompanyClassifier
     /// the segment the table gives it: an item that is the term as a whole, a closing bracketed note removed (化工产品生产 names no
     /// segment, so 专用化学产品制造(不含危险化学品) after it is read). Terms of segments the chains do not hold are skipped. Read as the
     /// main business (ADR 0201), only where nothing stronger places the company; a scope in the catalogue's format has its own
-    /// items first (<see cref="InCatalogueOrder"/>).
+    /// items first (<see cref="InCatalogueOrder"/>). Under the format's section headings (<paramref name="catalogueHeadings"/>) a first
+    /// item written as a making clause names the term its first goods make (<see cref="MadeGoodsTermOf"/>, ADR 0820).
     /// </summary>
-    private (string Term, int Segment)? CatalogueTermOf(string scope)
+    private (string Term, int Segment)? CatalogueTermOf(string scope, bool catalogueHeadings)
     {
         var table = LazyInitializer.EnsureInitialized(ref catalogueTerms, () =>
         {
@@ -239,9 +240,71 @@ internal sealed partial class CompanyClassifier
                 return (item, segment);
             }
 
+            if (items == 0 && catalogueHeadings && MadeGoodsTermOf(item, table) is { } made)
+            {
+                return made;
+            }
+
             if (++items == CatalogueTermItems)
             {
                 break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The verbs a making clause lists after its goods and 的 (ADR 0820): `电池、充电器的研发、制造、销售` names 制造 or 生产 among them.
+    /// </summary>
+    private static readonly string[] MadeGoodsClauseVerbs = ["研发", "研制", "开发", "设计", "生产", "制造", "加工", "销售", "批发", "零售"];
+
+    /// <summary>The separators of a making clause's goods and verbs (`电池、充电器及产线`, `研发、制造、销售`, `生产和销售`).</summary>
+    private static readonly string[] MadeGoodsClauseSeparators = ["、", "及", "和", "与"];
+
+    /// <summary>
+    /// True when the (folded) scope carries a section heading of the catalogue's format, 一般项目: / 许可项目: or Shenzhen's
+    /// 一般经营项目是: / 许可经营项目是: (ADR 0820): a register written since the format, where a making clause's bare goods (电池) mean the
+    /// catalogue's trade. The older 一般经营项目: / 许可经营项目: and the permit note alone do not count (野马电池's 1996 licence, dry cells).
+    /// </summary>
+    internal static bool HasCatalogueHeadings(string foldedScope) => foldedScope.Length > 0 && CatalogueSectionHeading().IsMatch(foldedScope);
+
+    [GeneratedRegex("(?:一般项目|许可项目|一般经营项目是|许可经营项目是):")]
+    private static partial Regex CatalogueSectionHeading();
+
+    /// <summary>
+    /// A first item that is a making clause in the register's own words, in a scope under the catalogue format's headings (ADR 0820),
+    /// `A、B…的[研发、]生产|制造[、销售]`: the catalogue term its first goods make (A + 制造, else A + 生产: 电池 → 电池制造), when every
+    /// word after the last 的 is a making or selling verb and 生产 or 制造 is one of them. A clause that only sells or develops its goods
+    /// names no term, nor does a first word that no term makes; a second item's making clause is read as before (a side line: a lamp
+    /// maker's 塑料制品、五金制品的制造).
+    /// </summary>
+    private static (string Term, int Segment)? MadeGoodsTermOf(string item, Dictionary<string, int> table)
+    {
+        var of = item.LastIndexOf('的');
+        if (of <= 0 || of == item.Length - 1)
+        {
+            return null;
+        }
+
+        var verbs = item[(of + 1)..].Split(MadeGoodsClauseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (verbs.Length == 0 || !verbs.All(verb => MadeGoodsClauseVerbs.Contains(verb, StringComparer.Ordinal))
+            || !verbs.Any(verb => verb is "生产" or "制造"))
+        {
+            return null;
+        }
+
+        var goods = item[..of].Split(MadeGoodsClauseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (goods.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var term in (string[])[goods[0] + "制造", goods[0] + "生产"])
+        {
+            if (table.TryGetValue(term, out var segment))
+            {
+                return (term, segment);
             }
         }
 

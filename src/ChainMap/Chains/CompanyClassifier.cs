@@ -906,6 +906,7 @@ internal sealed partial class CompanyClassifier
         var products = ChineseText.Fold(company.Products);
         var industryText = ChineseText.Fold(company.Industry);
         var scope = InCatalogueOrder(WithoutExclusionNotes(WithoutLicenceHeadings(ChineseText.Fold(company.Scope))));
+        var catalogueHeadings = HasCatalogueHeadings(ChineseText.Fold(company.Scope));
         if (name.Length + products.Length + industryText.Length + scope.Length == 0)
         {
             return [];
@@ -1427,7 +1428,7 @@ internal sealed partial class CompanyClassifier
             // Nothing stronger places the company (nothing at all, or only an industry code that names several segments
             // alike): the first item of its business scope, where a registration states its main business, may propose a
             // membership, always 待确认 (ADR 0201). The rest of the scope counts for nothing alone.
-            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
+            kept = Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow, catalogueHeadings)
                 .Where(c => segments[c.Segment].Tier == Tier.Downstream || !traded.ContainsKey(segments[c.Segment].ChainCode)).ToList());
             if (seller || generalStore)
             {
@@ -1438,7 +1439,7 @@ internal sealed partial class CompanyClassifier
         // ---- The catalogue's terms (ADR 0635) ----
         // A name's word of a whole trade (食品, 化工) guesses only the chain (环节待定, ADR 0450); the catalogue's term for the trade in
         // the licence's first items (食用农产品初加工) names the segment, and the chain-level guess then yields to it.
-        if (kept.Count is > 0 and < ClassifierRules.MaxSegments && !seller && CatalogueTermOf(scope) is { } named
+        if (kept.Count is > 0 and < ClassifierRules.MaxSegments && !seller && CatalogueTermOf(scope, catalogueHeadings) is { } named
             && !kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode && NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is null)
             && kept.Exists(k => segments[k.Segment].ChainCode == segments[named.Segment].ChainCode) && !IsExcluded(named.Segment, fields))
         {
@@ -1457,7 +1458,7 @@ internal sealed partial class CompanyClassifier
             && kept.TrueForAll(k => NamesOnlyTheChain(k.Segment, k.Candidate, scores, cell) is not null || GuessedByADivisionWord(k.Candidate)))
         {
             var chains = kept.ConvertAll(k => segments[k.Segment].ChainCode);
-            foreach (var main in Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow)
+            foreach (var main in Keep(MainBusinessCandidates(scope, tradeClauses, fields, industryCodes, registerRow, catalogueHeadings)
                 .Where(c => chains.Contains(segments[c.Segment].ChainCode) && !kept.Exists(k => k.Segment == c.Segment)).ToList()))
             {
                 if (kept.Count < ClassifierRules.MaxSegments)
@@ -2584,7 +2585,7 @@ internal sealed partial class CompanyClassifier
     /// count in every field and a known industry that disagrees halves the score. Its confidence stays below the
     /// threshold (one source, the scope, at most <see cref="ScopeSourceCap"/>), so such a membership is always 待确认.
     /// </summary>
-    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes, bool registerRow)
+    private List<(int Segment, double Score, Candidate Candidate)> MainBusinessCandidates(string scope, List<(string Clause, HashSet<string> Chains)> tradeClauses, string[] fields, IReadOnlyList<IndustryCode> industryCodes, bool registerRow, bool catalogueHeadings)
     {
         var result = new List<(int Segment, double Score, Candidate Candidate)>();
         // The first item that names a thing: leading items that are only activities (研发、生产、销售锂电池) are skipped.
@@ -2667,7 +2668,7 @@ internal sealed partial class CompanyClassifier
 
         // ---- The catalogue's terms (ADR 0635) ----
         // 工业自动控制系统装置制造, 电池制造: the catalogue's term for the trade, which no segment word holds, names its segment.
-        if (CatalogueTermOf(scope) is { } catalogue && !(tradeClauses.Count > 0 && OnlySold(catalogue.Term, catalogue.Segment, scope, tradeClauses)))
+        if (CatalogueTermOf(scope, catalogueHeadings) is { } catalogue && !(tradeClauses.Count > 0 && OnlySold(catalogue.Term, catalogue.Segment, scope, tradeClauses)))
         {
             MainBusinessCandidate(found, catalogue.Segment).Add(3, catalogue.Term, 1.0);
             firstBest = Math.Max(firstBest, 1.0);

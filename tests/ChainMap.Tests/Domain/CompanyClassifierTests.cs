@@ -3836,6 +3836,30 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the listed pools' 专汽 and 应急装备 re-audit, session 49 ----
 
+    // ---- the modern scope format: a making clause as the first item, session 49 (s49-modern, ADR 0820) ----
+
+    // Under the catalogue format's headings (一般项目: / 许可项目:, Shenzhen's 许可经营项目是:, read first), a first item written as a making
+    // clause, `A、B…的研发、制造、销售`, names the catalogue term its first goods make (电池 → 电池制造 → XNY-BATT-CELL). A scope without
+    // those headings keeps its old reading (野马电池's 1996 licence: dry cells, in no chain), and a second item's making clause is a side
+    // line (a lamp maker's 塑料制品、五金制品、电子元件的制造). 欣旺达 is modern-dev's row (short name, as labelled).
+    [TestCase("欣旺达", "一般经营项目是：软件开发及销售；锂离子电池、蓄电池、蓄电池组的实验室检测、技术咨询服务；兴办实业（具体项目另行申报）；国内商业、物资供销业；货物及技术进出口；普通货运。（以上项目均不含法律、行政法规、国务院决定规定需前置审批及禁止项目），许可经营项目是：电池、充电器、仪器仪表、工业设备、自动化设备及产线的研发、制造、销售；电子产品的研发、制造、销售；储能电池及储能系统的研发、制造、销售；工业防护用品、劳动防护用品等研发、生产、销售；移动基站、通信设备、电子触控笔的研发、生产和销售；锂离子电池材料、高性能膜材料、电解液材料的研发、生产、销售；光伏发电设备租赁；供冷服务；供电业务；发电业务、输电业务、供（配）电业务。", "XNY-BATT-CELL", true)]
+    [TestCase("浙江野马电池股份有限公司", "电池及其配件、电池生产设备、纸制品、塑料制品的制造、加工。机械设备、五金交电及电子产品、金属、化工产品、非金属矿及制品的批发、零售；自营和代理各类货物和技术的进出口，但国家限定经营或禁止进出口的货物和技术除外。", "XNY", false)]
+    [TestCase("宁波翔龙灯具有限公司", "LED照明灯具、照明器具、太阳能光伏照明设备的研发、制造、加工、销售、安装；塑料制品、五金制品、电子元件的制造、加工；自营和代理货物和技术的进出口，但国家限定经营或禁止进出口的货物和技术除外。", "HG-PLAS", false)]
+    public Task A_first_item_s_making_clause_names_the_term_its_first_goods_make(string name, string scope, string segmentOrChain, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, null, null, scope), segmentOrChain, placed);
+
+    [TestCase("一般项目：电池制造；电池销售。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）", true)]
+    [TestCase("许可项目：建设工程施工（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）", true)]
+    [TestCase("一般经营项目是：软件开发及销售，许可经营项目是：电池、充电器的研发、制造、销售", true)]
+    [TestCase("一般经营项目：金属管件的加工，塑料制品的制造、加工。", false)]
+    [TestCase("饮料、饮料瓶的生产、销售；保健食品、预包装食品的销售（依法须经批准的项目，经相关部门批准后方可开展经营活动）", false)]
+    public void The_catalogue_format_s_section_headings(string scope, bool headings)
+    {
+        Assert.That(CompanyClassifier.HasCatalogueHeadings(ChineseText.Fold(scope)), Is.EqualTo(headings));
+    }
+
+    // ---- end of the modern scope format's making clause, session 49 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

@@ -663,6 +663,16 @@ internal static class ClassifierRules
     public static readonly string[] ParentsYieldingToANamedChild = ["HG-FINE"];
 
     /// <summary>
+    /// A medical-device maker's kind (session 49, ADR 0825): 医疗器械 in a name or products is the parent's word (SW-DEV, 医疗器械); a
+    /// word of a child in the row's name, industry cell or first products items (申万 医疗设备, 医用设备 in a name) says which devices,
+    /// and the labels use the child (万东, 戴维 under 医疗设备: SW-DEV-EQP). Read as <see cref="ParentsYieldingToANamedChild"/>, but a
+    /// licence's clause does not name the kind here (医疗设备租赁, 医疗设备维修 in a trader's scope).
+    /// </summary>
+    /// <remarks>电子元器件's parent (DZ-COMP) was tried too and left out: on the pools only licence clauses named its children, and a
+    /// workshop's 线路板连接线 is no circuit-board maker.</remarks>
+    public static readonly string[] DeviceParentsYieldingToANamedChild = ["SW-DEV"];
+
+    /// <summary>
     /// A games company's service side line (session 48, ADR 0795): under an industry cell naming games (申万 游戏Ⅲ), a service
     /// membership (现代服务业's 旅行社, 广告; 电子信息's 软件服务) that only a products word supports, standing after the first products item
     /// that names a game, is a side line of the games group (巨人网络's 旅行社业务 after 电脑端网络游戏; 电魂网络's 国内广告发布): games are in
@@ -1555,7 +1565,16 @@ internal sealed partial class CompanyClassifier
         {
             if (segmentIndex.TryGetValue(parentCode, out var parentSegment))
             {
-                ParentYieldsToANamedChild(kept, ranked, parentSegment, products);
+                ParentYieldsToANamedChild(kept, ranked, parentSegment, products, scopeNamesTheKind: true);
+            }
+        }
+
+        // A medical-device maker's kind (session 49, ADR 0825): 医疗器械 yields to the child the name, cell or first products name.
+        foreach (var parentCode in ClassifierRules.DeviceParentsYieldingToANamedChild)
+        {
+            if (segmentIndex.TryGetValue(parentCode, out var parentSegment))
+            {
+                ParentYieldsToANamedChild(kept, ranked, parentSegment, products, scopeNamesTheKind: false);
             }
         }
 
@@ -1866,7 +1885,9 @@ internal sealed partial class CompanyClassifier
     /// (the ranked child that <see cref="NamesTheKind"/>; the best-scored one when several do), with the
     /// parent's evidence and confidence, or is dropped when that child is kept already. A parent with no child named stays.
     /// </summary>
-    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products)
+    /// <remarks>scopeNamesTheKind is false for <see cref="ClassifierRules.DeviceParentsYieldingToANamedChild"/>: a licence's clause
+    /// (医疗设备租赁, 线路板连接线 in a trader's or a workshop's scope) names a service or a side line, not the device it makes.</remarks>
+    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products, bool scopeNamesTheKind)
     {
         var at = kept.FindIndex(k => k.Segment == parent);
         if (at < 0)
@@ -1874,7 +1895,7 @@ internal sealed partial class CompanyClassifier
             return;
         }
 
-        var child = ranked.Where(r => parentIndex[r.Segment] == parent && NamesTheKind(r.Candidate, products))
+        var child = ranked.Where(r => parentIndex[r.Segment] == parent && NamesTheKind(r.Candidate, products, scopeNamesTheKind))
             .OrderByDescending(r => r.Score).ThenBy(r => segments[r.Segment].Code, StringComparer.Ordinal).Select(r => r.Segment).FirstOrDefault(-1);
         if (child < 0)
         {
@@ -1888,10 +1909,10 @@ internal sealed partial class CompanyClassifier
     /// A word of the segment in the name, the industry cell, the products' first <see cref="SideLineItem"/> items, or, on a row with no
     /// products, the scope: the row naming its kind. A word only in a later products item is a side line and names no kind.
     /// </summary>
-    private static bool NamesTheKind(Candidate c, string products) =>
+    private static bool NamesTheKind(Candidate c, string products, bool scopeNamesTheKind = true) =>
         c.Terms[0] is { Count: > 0 } || c.Terms[2] is { Count: > 0 }
         || (c.Terms[1] is { Count: > 0 } productWords && productWords.Exists(w => ItemIndex(products, w) < SideLineItem))
-        || (products.Length == 0 && c.Terms[3] is { Count: > 0 });
+        || (scopeNamesTheKind && products.Length == 0 && c.Terms[3] is { Count: > 0 });
 
     // ---- end of a fine-chemicals maker's kind ----
 

@@ -673,6 +673,17 @@ internal static class ClassifierRules
     public static readonly string[] DeviceParentsYieldingToANamedChild = ["SW-DEV"];
 
     /// <summary>
+    /// A municipal-waste cell (session 49, ADR 0825): 申万's 固废治理 holds waste-to-energy plants, waste collection and industrial energy
+    /// saving (旺能, 绿色动力, 伟明, 中材节能); its code (7724) guesses 化工环保与资源循环 (HG-ENV), which the labelling rules keep for chemical-industry
+    /// waste and resource recycling. Under this cell HG-ENV stays only when a word of the segment is in the name or the products (中再资源's
+    /// 资源综合利用).
+    /// </summary>
+    public static readonly string[] WasteCellsNeedingASegmentWord = ["固废治理"];
+
+    /// <summary>The segment <see cref="WasteCellsNeedingASegmentWord"/> guesses.</summary>
+    public const string WasteCellSegment = "HG-ENV";
+
+    /// <summary>
     /// A games company's service side line (session 48, ADR 0795): under an industry cell naming games (申万 游戏Ⅲ), a service
     /// membership (现代服务业's 旅行社, 广告; 电子信息's 软件服务) that only a products word supports, standing after the first products item
     /// that names a game, is a side line of the games group (巨人网络's 旅行社业务 after 电脑端网络游戏; 电魂网络's 国内广告发布): games are in
@@ -1577,6 +1588,16 @@ internal sealed partial class CompanyClassifier
                 ParentYieldsToANamedChild(kept, ranked, parentSegment, products, scopeNamesTheKind: false);
             }
         }
+
+        // ---- A municipal-waste cell's chemical environment (session 49, ADR 0825) ----
+        // 固废治理 is a waste-to-energy plant's cell: its code guesses HG-ENV, which only a word of the segment in the name or products keeps.
+        if (company.Industry is { Length: > 0 } wasteCell && ClassifierRules.WasteCellsNeedingASegmentWord.Contains(wasteCell.Trim(), StringComparer.Ordinal)
+            && segmentIndex.TryGetValue(ClassifierRules.WasteCellSegment, out var wasteSegment))
+        {
+            kept.RemoveAll(k => k.Segment == wasteSegment && k.Candidate.Terms[0] is not { Count: > 0 } && k.Candidate.Terms[1] is not { Count: > 0 });
+        }
+
+        // ---- end of a municipal-waste cell's chemical environment ----
 
         // ---- end of a fine-chemicals maker's kind ----
         // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----

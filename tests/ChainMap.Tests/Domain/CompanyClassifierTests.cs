@@ -3804,6 +3804,14 @@ internal sealed class CompanyClassifierTests
     public Task A_medical_device_maker_s_kind_is_the_child_its_name_or_cell_names(string name, string? industry, string? products, string? scope, string segment, bool placed) =>
         AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segment, placed);
 
+    // 申万's 固废治理 holds waste-to-energy plants (伟明's 生活垃圾焚烧, 旺能's 垃圾焚烧项目运行): its code's guess 化工环保与资源循环 needs a word of
+    // the segment in the name or products. An e-waste recycler under the same cell (中再资源's 废弃资源综合利用) keeps it.
+    [TestCase("浙江伟明环保股份有限公司", "生活垃圾焚烧处理项目运营、发电、EPC、衍生服务、垃圾处置费、设备销售、技术服务、项目建设", "HG-ENV", false)]
+    [TestCase("旺能环境股份有限公司", "环保项目运行、餐厨垃圾项目运行、垃圾焚烧项目运行、印染、生活垃圾项目运行、纺织、餐厨项目运行、平衡项目", "HG-ENV", false)]
+    [TestCase("中再资源环境股份有限公司", "废弃资源综合利用、废弃电器电子拆解物、废电子产出物、废电拆解物、工业废弃物、熟料销售、商品房、P.O", "HG-ENV", true)]
+    public Task A_municipal_waste_cell_needs_a_chemical_environment_word(string name, string products, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, "固废治理", products, null), segment, placed);
+
     // ---- end of segment precision on listed rows, session 49 ----
 
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>

@@ -1591,10 +1591,12 @@ internal sealed partial class CompanyClassifier
 
         // ---- A municipal-waste cell's chemical environment (session 49, ADR 0825) ----
         // 固废治理 is a waste-to-energy plant's cell: its code guesses HG-ENV, which only a word of the segment in the name or products keeps.
-        if (company.Industry is { Length: > 0 } wasteCell && ClassifierRules.WasteCellsNeedingASegmentWord.Contains(wasteCell.Trim(), StringComparer.Ordinal)
+        if (company.Industry is { Length: > 0 } wasteCell
+            && ClassifierRules.WasteCellsNeedingASegmentWord.Contains(wasteCell.Trim(), StringComparer.Ordinal)
             && segmentIndex.TryGetValue(ClassifierRules.WasteCellSegment, out var wasteSegment))
         {
-            kept.RemoveAll(k => k.Segment == wasteSegment && k.Candidate.Terms[0] is not { Count: > 0 } && k.Candidate.Terms[1] is not { Count: > 0 });
+            kept.RemoveAll(k => k.Segment == wasteSegment
+                && k.Candidate.Terms[0] is not { Count: > 0 } && k.Candidate.Terms[1] is not { Count: > 0 });
         }
 
         // ---- end of a municipal-waste cell's chemical environment ----
@@ -1908,7 +1910,8 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     /// <remarks>scopeNamesTheKind is false for <see cref="ClassifierRules.DeviceParentsYieldingToANamedChild"/>: a licence's clause
     /// (医疗设备租赁, 线路板连接线 in a trader's or a workshop's scope) names a service or a side line, not the device it makes.</remarks>
-    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products, bool scopeNamesTheKind)
+    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept,
+        List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products, bool scopeNamesTheKind)
     {
         var at = kept.FindIndex(k => k.Segment == parent);
         if (at < 0)

@@ -681,6 +681,27 @@ internal static class ClassifierRules
     public static readonly string[] ParentsYieldingToANamedChild = ["HG-FINE"];
 
     /// <summary>
+    /// A medical-device maker's kind (session 49, ADR 0825): 医疗器械 in a name or products is the parent's word (SW-DEV, 医疗器械); a
+    /// word of a child in the row's name, industry cell or first products items (申万 医疗设备, 医用设备 in a name) says which devices,
+    /// and the labels use the child (万东, 戴维 under 医疗设备: SW-DEV-EQP). Read as <see cref="ParentsYieldingToANamedChild"/>, but a
+    /// licence's clause does not name the kind here (医疗设备租赁, 医疗设备维修 in a trader's scope).
+    /// </summary>
+    /// <remarks>电子元器件's parent (DZ-COMP) was tried too and left out: on the pools only licence clauses named its children, and a
+    /// workshop's 线路板连接线 is no circuit-board maker.</remarks>
+    public static readonly string[] DeviceParentsYieldingToANamedChild = ["SW-DEV"];
+
+    /// <summary>
+    /// A municipal-waste cell (session 49, ADR 0825): 申万's 固废治理 holds waste-to-energy plants, waste collection and industrial energy
+    /// saving (旺能, 绿色动力, 伟明, 中材节能); its code (7724) guesses 化工环保与资源循环 (HG-ENV), which the labelling rules keep for chemical-industry
+    /// waste and resource recycling. Under this cell HG-ENV stays only when a word of the segment is in the name or the products (中再资源's
+    /// 资源综合利用).
+    /// </summary>
+    public static readonly string[] WasteCellsNeedingASegmentWord = ["固废治理"];
+
+    /// <summary>The segment <see cref="WasteCellsNeedingASegmentWord"/> guesses.</summary>
+    public const string WasteCellSegment = "HG-ENV";
+
+    /// <summary>
     /// A games company's service side line (session 48, ADR 0795): under an industry cell naming games (申万 游戏Ⅲ), a service
     /// membership (现代服务业's 旅行社, 广告; 电子信息's 软件服务) that only a products word supports, standing after the first products item
     /// that names a game, is a side line of the games group (巨人网络's 旅行社业务 after 电脑端网络游戏; 电魂网络's 国内广告发布): games are in
@@ -1592,9 +1613,30 @@ internal sealed partial class CompanyClassifier
         {
             if (segmentIndex.TryGetValue(parentCode, out var parentSegment))
             {
-                ParentYieldsToANamedChild(kept, ranked, parentSegment, products);
+                ParentYieldsToANamedChild(kept, ranked, parentSegment, products, scopeNamesTheKind: true);
             }
         }
+
+        // A medical-device maker's kind (session 49, ADR 0825): 医疗器械 yields to the child the name, cell or first products name.
+        foreach (var parentCode in ClassifierRules.DeviceParentsYieldingToANamedChild)
+        {
+            if (segmentIndex.TryGetValue(parentCode, out var parentSegment))
+            {
+                ParentYieldsToANamedChild(kept, ranked, parentSegment, products, scopeNamesTheKind: false);
+            }
+        }
+
+        // ---- A municipal-waste cell's chemical environment (session 49, ADR 0825) ----
+        // 固废治理 is a waste-to-energy plant's cell: its code guesses HG-ENV, which only a word of the segment in the name or products keeps.
+        if (company.Industry is { Length: > 0 } wasteCell
+            && ClassifierRules.WasteCellsNeedingASegmentWord.Contains(wasteCell.Trim(), StringComparer.Ordinal)
+            && segmentIndex.TryGetValue(ClassifierRules.WasteCellSegment, out var wasteSegment))
+        {
+            kept.RemoveAll(k => k.Segment == wasteSegment
+                && k.Candidate.Terms[0] is not { Count: > 0 } && k.Candidate.Terms[1] is not { Count: > 0 });
+        }
+
+        // ---- end of a municipal-waste cell's chemical environment ----
 
         // ---- end of a fine-chemicals maker's kind ----
         // ---- The cell's chip design beats the chip trade's word (session 47, ADR 0740) ----
@@ -1911,7 +1953,10 @@ internal sealed partial class CompanyClassifier
     /// (the ranked child that <see cref="NamesTheKind"/>; the best-scored one when several do), with the
     /// parent's evidence and confidence, or is dropped when that child is kept already. A parent with no child named stays.
     /// </summary>
-    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept, List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products)
+    /// <remarks>scopeNamesTheKind is false for <see cref="ClassifierRules.DeviceParentsYieldingToANamedChild"/>: a licence's clause
+    /// (医疗设备租赁, 线路板连接线 in a trader's or a workshop's scope) names a service or a side line, not the device it makes.</remarks>
+    private void ParentYieldsToANamedChild(List<(int Segment, double Score, Candidate Candidate)> kept,
+        List<(int Segment, double Score, Candidate Candidate)> ranked, int parent, string products, bool scopeNamesTheKind)
     {
         var at = kept.FindIndex(k => k.Segment == parent);
         if (at < 0)
@@ -1919,7 +1964,7 @@ internal sealed partial class CompanyClassifier
             return;
         }
 
-        var child = ranked.Where(r => parentIndex[r.Segment] == parent && NamesTheKind(r.Candidate, products))
+        var child = ranked.Where(r => parentIndex[r.Segment] == parent && NamesTheKind(r.Candidate, products, scopeNamesTheKind))
             .OrderByDescending(r => r.Score).ThenBy(r => segments[r.Segment].Code, StringComparer.Ordinal).Select(r => r.Segment).FirstOrDefault(-1);
         if (child < 0)
         {
@@ -1933,10 +1978,10 @@ internal sealed partial class CompanyClassifier
     /// A word of the segment in the name, the industry cell, the products' first <see cref="SideLineItem"/> items, or, on a row with no
     /// products, the scope: the row naming its kind. A word only in a later products item is a side line and names no kind.
     /// </summary>
-    private static bool NamesTheKind(Candidate c, string products) =>
+    private static bool NamesTheKind(Candidate c, string products, bool scopeNamesTheKind = true) =>
         c.Terms[0] is { Count: > 0 } || c.Terms[2] is { Count: > 0 }
         || (c.Terms[1] is { Count: > 0 } productWords && productWords.Exists(w => ItemIndex(products, w) < SideLineItem))
-        || (products.Length == 0 && c.Terms[3] is { Count: > 0 });
+        || (scopeNamesTheKind && products.Length == 0 && c.Terms[3] is { Count: > 0 });
 
     // ---- end of a fine-chemicals maker's kind ----
 

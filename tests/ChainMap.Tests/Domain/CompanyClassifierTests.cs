@@ -3860,6 +3860,29 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of the modern scope format's making clause, session 49 ----
 
+    // ---- segment precision on listed rows, session 49 (s49-seg, ADR 0825) ----
+
+    // 医疗器械 in a name or products says a company makes medical devices, not which: 申万's 医疗设备 cell (or 医疗设备 in the name) says
+    // which, and the parent 医疗器械 becomes 医疗设备 (万东's X-ray systems, 戴维's incubators). A licence's later clause does not say it:
+    // a device trader whose scope leases 医疗设备 stays in the parent.
+    [TestCase("北京万东医疗科技股份有限公司", "医疗设备", "医疗器械制造、劳务、服务、维修、配件、医疗设备建筑施工、机器设备安装、屏蔽工程施工", null, "SW-DEV-EQP", true)]
+    [TestCase("北京万东医疗科技股份有限公司", "医疗设备", "医疗器械制造、劳务、服务、维修、配件、医疗设备建筑施工、机器设备安装、屏蔽工程施工", null, "SW-DEV", false)]
+    [TestCase("宁波戴维医疗器械股份有限公司", "医疗设备", "培养箱系列、婴儿培养箱、婴儿辐射保暖台、吻合器和组件系列、辐射保暖台系列、黄疸治疗系列、吻合器系列、新生儿黄疸治疗设备", null, "SW-DEV-EQP", true)]
+    [TestCase("南京京顿医疗器械有限公司", null, null, "医疗器械销售、药品批发（按许可证所列范围经营）。(凭许可证经营)。化学试剂、仪器仪表、电脑软硬件销售；办公用品销售、批发；半导体照明光源、灯具；生物技术研发；从事医疗器械领域的技术服务、技术开发、技术转让；医疗设备租赁；自营和代理各类商品和技术的进出口业务（国家限定企业经营或禁止进出口的商品和技术除外）。", "SW-DEV-EQP", false)]
+    [TestCase("南京京顿医疗器械有限公司", null, null, "医疗器械销售、药品批发（按许可证所列范围经营）。(凭许可证经营)。化学试剂、仪器仪表、电脑软硬件销售；办公用品销售、批发；半导体照明光源、灯具；生物技术研发；从事医疗器械领域的技术服务、技术开发、技术转让；医疗设备租赁；自营和代理各类商品和技术的进出口业务（国家限定企业经营或禁止进出口的商品和技术除外）。", "SW-DEV", true)]
+    public Task A_medical_device_maker_s_kind_is_the_child_its_name_or_cell_names(string name, string? industry, string? products, string? scope, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, industry, products, scope), segment, placed);
+
+    // 申万's 固废治理 holds waste-to-energy plants (伟明's 生活垃圾焚烧, 旺能's 垃圾焚烧项目运行): its code's guess 化工环保与资源循环 needs a word of
+    // the segment in the name or products. An e-waste recycler under the same cell (中再资源's 废弃资源综合利用) keeps it.
+    [TestCase("浙江伟明环保股份有限公司", "生活垃圾焚烧处理项目运营、发电、EPC、衍生服务、垃圾处置费、设备销售、技术服务、项目建设", "HG-ENV", false)]
+    [TestCase("旺能环境股份有限公司", "环保项目运行、餐厨垃圾项目运行、垃圾焚烧项目运行、印染、生活垃圾项目运行、纺织、餐厨项目运行、平衡项目", "HG-ENV", false)]
+    [TestCase("中再资源环境股份有限公司", "废弃资源综合利用、废弃电器电子拆解物、废电子产出物、废电拆解物、工业废弃物、熟料销售、商品房、P.O", "HG-ENV", true)]
+    public Task A_municipal_waste_cell_needs_a_chemical_environment_word(string name, string products, string segment, bool placed) =>
+        AssertRowPlacedAsync(new CompanyText(name, "固废治理", products, null), segment, placed);
+
+    // ---- end of segment precision on listed rows, session 49 ----
+
     private static async Task<IReadOnlyList<ChainDefinition>> DefaultChainsAsync() =>
         (await ChainCsv.ReadFolderAsync(Path.Combine(TestData.DataPath, "chains"), CancellationToken.None)).Chains;
 

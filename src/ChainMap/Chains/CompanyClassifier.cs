@@ -303,9 +303,10 @@ internal static class ClassifierRules
 
     /// <summary>
     /// Words of a name that say a supply and marketing co-operative or its store (供销社, 供销合作社 …; session 49, ADR 0815): narrower
-    /// than <see cref="FarmSupplyNameWords"/>, whose 供销 also names industrial supply companies (物资供销公司, 机械供销有限公司).
+    /// than <see cref="FarmSupplyNameWords"/>, whose 供销 also names industrial supply companies (物资供销公司, 机械供销有限公司). A 供销 name
+    /// that ends in a sales unit (<see cref="SalesUnitNameEnds"/>: 某某供销有限责任公司第十一门市部) is a co-op's store too.
     /// </summary>
-    public static readonly string[] CoopStoreNameWords = ["供销社", "供销合作社", "供销合作总社", "供销联社"];
+    public static readonly string[] CoopStoreNameWords = ["供销社", "供销合作社", "供销合作总社", "供销合作总公司", "供销联社"];
 
     /// <summary>
     /// Words of a co-op's name that say a trade other than a store's (session 49, ADR 0815): a scrap or produce buying station, a
@@ -317,7 +318,7 @@ internal static class ClassifierRules
     /// The goods of a general store as a co-op store's licence lists them (session 49, ADR 0815): 百货, textiles, household sundries,
     /// groceries, tobacco and liquor, household appliances. Not 五金 or 建材 alone (a hardware or building-materials dealer's goods).
     /// </summary>
-    public static readonly string[] CoopStoreGoodsWords = ["百货", "针纺织品", "针织品", "纺织品", "针棉织品", "五金交电", "日用杂品", "日杂", "日用杂货", "副食", "烟酒", "卷烟", "预包装食品", "定型包装食品", "家用电器", "日用品"];
+    public static readonly string[] CoopStoreGoodsWords = ["百货", "针纺织品", "针织品", "纺织品", "针棉织品", "五金交电", "日用杂品", "日杂", "日用杂货", "副食", "烟酒", "卷烟", "预包装食品", "定型包装食品", "家用电器", "日用品", "日用工业品"];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
@@ -1296,7 +1297,7 @@ internal sealed partial class CompanyClassifier
         // as a private 百货 store is, beside the farm inputs it may also sell.
         if (CoopStoreGoodsWord(name, scope) is { } storeGoods)
         {
-            GuessFromName(scores, ClassifierRules.CoopStoreSegment, $"{ClassifierRules.CoopStoreNameWords.First(w => name.Contains(w, StringComparison.Ordinal))}（经营范围有{storeGoods}）", storeGoods);
+            GuessFromName(scores, ClassifierRules.CoopStoreSegment, $"{ClassifierRules.CoopStoreNameWords.FirstOrDefault(w => name.Contains(w, StringComparison.Ordinal)) ?? "供销"}（经营范围有{storeGoods}）", storeGoods);
         }
 
         // ---- end of a co-op store ----
@@ -3688,7 +3689,9 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     internal static string? CoopStoreGoodsWord(string name, string scope)
     {
-        if (!Array.Exists(ClassifierRules.CoopStoreNameWords, w => name.Contains(w, StringComparison.Ordinal))
+        var coop = Array.Exists(ClassifierRules.CoopStoreNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            || (name.Contains("供销", StringComparison.Ordinal) && Array.Exists(ClassifierRules.SalesUnitNameEnds, w => name.EndsWith(w, StringComparison.Ordinal)));
+        if (!coop
             || Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
             || Array.Exists(ClassifierRules.CoopNotStoreNameWords, w => name.Contains(w, StringComparison.Ordinal)))
         {

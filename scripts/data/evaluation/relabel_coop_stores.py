@@ -7,10 +7,10 @@ licence. A counter that sells only farm inputs is `NC-INPUT` alone; a co-op buyi
 `NC-WHOLESALE` (as labelled before); a co-op whose licence sells neither is labelled as before. Nothing else changes.
 
 Mechanics, per row of tests/ChainMap.Tests/Evaluation/labelled/*.csv (blind sets too: the call holds everywhere):
-- a row is a co-op row when its name matches COOP_NAME (供销社, 供销合作社, 供销合作总社/总公司, 供销联社, or a 供销 company's
+- a row is a co-op row when its name matches COOP_NAME (供销社, 供销合作社, 供销股份合作社, 供销合作总社/总公司, 供销联社, or a 供销 company's
   store: 供销(有限|有限责任)公司 followed by a store word), it has no stock code (a listed group is not a store) and its
   name is not one of NOT_A_STORE (a trading centre or company, a scrap or produce buying station, a petrol station, a
-  guest house: not a store, labelled as before);
+  motor fleet, a guest house: not a store, labelled as before);
 - the scope is read with every bracketed aside removed (（…）, (…), […], ［…］: exclusions such as （不含烟花爆竹）);
 - goods = the earliest GENERAL_GOODS word in it, inputs = the earliest FARM_INPUTS word;
 - goods and inputs: the row's FW-TRADE and NC-INPUT become the pair, NC-INPUT first when the inputs come first; the pair
@@ -34,10 +34,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 LABELLED = os.path.join(ROOT, "tests", "ChainMap.Tests", "Evaluation", "labelled")
 
-COOP_NAME = re.compile(r"供销(合作)?(总|联)?社|供销合作(总|联)?(社|公司)|供销(有限|有限责任)?公司.*"
+COOP_NAME = re.compile(r"供销(股份)?(合作)?(总|联)?社|供销合作(总|联)?(社|公司)|供销(有限|有限责任)?公司.*"
                        r"(门市|分销店|商店|代销店|双代店|服务站|服务社|分店|分社|经营部)")
 
-NOT_A_STORE = re.compile(r"贸易中心|贸易公司|物资|废品|回收|收购|加油站|招待所")
+NOT_A_STORE = re.compile(r"贸易中心|贸易公司|物资|废品|回收|收购|加油站|车队|招待所")
 
 # The goods of a general store (百货, 日用百货, 针纺织品, 五金交电, 副食品, 食品, 日杂, 烟酒, 家电 …).
 GENERAL_GOODS = ["百货", "针纺", "针织", "纺织品", "针棉织品", "棉布", "五金交电", "五交化", "交电", "小五金", "副食", "食品",

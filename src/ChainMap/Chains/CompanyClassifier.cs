@@ -306,13 +306,13 @@ internal static class ClassifierRules
     /// than <see cref="FarmSupplyNameWords"/>, whose 供销 also names industrial supply companies (物资供销公司, 机械供销有限公司). A 供销 name
     /// that ends in a sales unit (<see cref="SalesUnitNameEnds"/>: 某某供销有限责任公司第十一门市部) is a co-op's store too.
     /// </summary>
-    public static readonly string[] CoopStoreNameWords = ["供销社", "供销合作社", "供销合作总社", "供销合作总公司", "供销联社"];
+    public static readonly string[] CoopStoreNameWords = ["供销社", "供销合作社", "供销股份合作社", "供销合作总社", "供销合作总公司", "供销联社"];
 
     /// <summary>
     /// Words of a co-op's name that say a trade other than a store's (session 49, ADR 0815): a scrap or produce buying station, a
-    /// petrol station, a guest house, a materials or trading centre.
+    /// petrol station, a motor fleet (汽车队: repairs and parts), a guest house, a materials or trading centre.
     /// </summary>
-    public static readonly string[] CoopNotStoreNameWords = ["废品", "回收", "收购", "加油", "招待所", "旅社", "饭店", "物资", "贸易中心", "药"];
+    public static readonly string[] CoopNotStoreNameWords = ["废品", "回收", "收购", "加油", "车队", "招待所", "旅社", "饭店", "物资", "贸易中心", "药"];
 
     /// <summary>
     /// The goods of a general store as a co-op store's licence lists them (session 49, ADR 0815): 百货, textiles, household sundries,

@@ -318,7 +318,11 @@ internal static class ClassifierRules
     /// The goods of a general store as a co-op store's licence lists them (session 49, ADR 0815): 百货, textiles, household sundries,
     /// groceries, tobacco and liquor, household appliances. Not 五金 or 建材 alone (a hardware or building-materials dealer's goods).
     /// </summary>
-    public static readonly string[] CoopStoreGoodsWords = ["百货", "针纺织品", "针织品", "纺织品", "针棉织品", "五金交电", "日用杂品", "日杂", "日用杂货", "副食", "烟酒", "卷烟", "预包装食品", "定型包装食品", "家用电器", "日用品", "日用工业品"];
+    public static readonly string[] CoopStoreGoodsWords =
+    [
+        "百货", "针纺织品", "针织品", "纺织品", "针棉织品", "五金交电", "日用杂品", "日杂", "日用杂货", "副食", "烟酒", "卷烟", "预包装食品", "定型包装食品",
+        "家用电器", "日用品", "日用工业品",
+    ];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in

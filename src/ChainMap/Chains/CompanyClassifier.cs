@@ -302,9 +302,45 @@ internal static class ClassifierRules
     /// Fertiliser as a co-op's licence names it, besides NC-INPUT's own words (化肥, 农药, 农资): 化学肥料 (which holds no 化肥) and
     /// 肥料 (session 45, ADR 0695); read only in a farm-supply counter's licence. Farm film and tools (农膜, 农用薄膜, 中小农具, 农械) are
     /// not among them: a co-op shop that lists only them beside its groceries reads as a general store (or a repair shop: 农具、
-    /// 自行车修理), as the unlabelled rows read for the ADR showed.
+    /// 自行车修理), as the unlabelled rows read for the ADR showed. <see cref="FarmGoodsClass"/> is one too (session 47, ADR 0755).
     /// </summary>
-    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料"];
+    public static readonly string[] FarmSupplyGoodsWords = ["化学肥料", "肥料", FarmGoodsClass];
+
+    /// <summary>
+    /// 农业生产资料, the co-op licence's own class of its farm goods (百货、针纺织品、五金交电、农业生产资料): 农资 written out (session 47,
+    /// ADR 0755). Read for goods only in a farm-supply counter's licence, and not as the tail of 工农业生产资料; a 生产资料 name stays the
+    /// counter's category, not its goods.
+    /// </summary>
+    public const string FarmGoodsClass = "农业生产资料";
+
+    /// <summary>
+    /// The trade segment of a co-op store whose licence sells a general store's goods (session 49, ADR 0815: a store is labelled by
+    /// what it sells, whoever owns it).
+    /// </summary>
+    public const string CoopStoreSegment = "FW-TRADE";
+
+    /// <summary>
+    /// Words of a name that say a supply and marketing co-operative or its store (供销社, 供销合作社 …; session 49, ADR 0815): narrower
+    /// than <see cref="FarmSupplyNameWords"/>, whose 供销 also names industrial supply companies (物资供销公司, 机械供销有限公司). A 供销 name
+    /// that ends in a sales unit (<see cref="SalesUnitNameEnds"/>: 某某供销有限责任公司第十一门市部) is a co-op's store too.
+    /// </summary>
+    public static readonly string[] CoopStoreNameWords = ["供销社", "供销合作社", "供销股份合作社", "供销合作总社", "供销合作总公司", "供销联社"];
+
+    /// <summary>
+    /// Words of a co-op's name that say a trade other than a store's (session 49, ADR 0815): a scrap or produce buying station, a
+    /// petrol station, a motor fleet (汽车队: repairs and parts), a guest house, a materials or trading centre.
+    /// </summary>
+    public static readonly string[] CoopNotStoreNameWords = ["废品", "回收", "收购", "加油", "车队", "招待所", "旅社", "饭店", "物资", "贸易中心", "药"];
+
+    /// <summary>
+    /// The goods of a general store as a co-op store's licence lists them (session 49, ADR 0815): 百货, textiles, household sundries,
+    /// groceries, tobacco and liquor, household appliances. Not 五金 or 建材 alone (a hardware or building-materials dealer's goods).
+    /// </summary>
+    public static readonly string[] CoopStoreGoodsWords =
+    [
+        "百货", "针纺织品", "针织品", "纺织品", "针棉织品", "五金交电", "日用杂品", "日杂", "日用杂货", "副食", "烟酒", "卷烟", "预包装食品", "定型包装食品",
+        "家用电器", "日用品", "日用工业品",
+    ];
 
     /// <summary>
     /// GB/T 4754-2017 classes of the farm chemicals a counter sells (262 肥料制造, 263 农药制造): a row that makes nothing and is in
@@ -1318,6 +1354,15 @@ internal sealed partial class CompanyClassifier
         }
 
         // ---- end of a farm-supply counter ----
+        // ---- A co-op store (session 49, ADR 0815) ----
+        // A supply co-op's store, station or counter whose licence sells a general store's goods (百货、针纺织品、日用杂品…) is a store,
+        // as a private 百货 store is, beside the farm inputs it may also sell.
+        if (CoopStoreGoodsWord(name, scope) is { } storeGoods)
+        {
+            GuessFromName(scores, ClassifierRules.CoopStoreSegment, $"{ClassifierRules.CoopStoreNameWords.FirstOrDefault(w => name.Contains(w, StringComparison.Ordinal)) ?? "供销"}（经营范围有{storeGoods}）", storeGoods);
+        }
+
+        // ---- end of a co-op store ----
         // ---- A packaging printer (session 41, ADR 0560) ----
         // 包装装潢印刷 is the printing licence's category for packaging; first in the licence of a company whose name says 包装 or
         // 彩印, it is the company's trade. Neither alone says it: the category stands in general printers' and decorators'
@@ -3733,6 +3778,25 @@ internal sealed partial class CompanyClassifier
     }
 
     /// <summary>
+    /// The general store's goods word (<see cref="ClassifierRules.CoopStoreGoodsWords"/>) a co-op store's licence names, or null: the
+    /// name holds a word of <see cref="ClassifierRules.CoopStoreNameWords"/>, no word of making and none of
+    /// <see cref="ClassifierRules.CoopNotStoreNameWords"/> (session 49, ADR 0815).
+    /// </summary>
+    internal static string? CoopStoreGoodsWord(string name, string scope)
+    {
+        var coop = Array.Exists(ClassifierRules.CoopStoreNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            || (name.Contains("供销", StringComparison.Ordinal) && Array.Exists(ClassifierRules.SalesUnitNameEnds, w => name.EndsWith(w, StringComparison.Ordinal)));
+        if (!coop
+            || Array.Exists(ClassifierRules.MakerNameWords, w => name.Contains(w, StringComparison.Ordinal))
+            || Array.Exists(ClassifierRules.CoopNotStoreNameWords, w => name.Contains(w, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return Array.Find(ClassifierRules.CoopStoreGoodsWords, w => scope.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// The word of <see cref="ClassifierRules.FarmSupplySegment"/> (化肥, 农药, 农资 …) that one of the first
     /// <see cref="ClassifierRules.FarmSupplyItems"/> items of a farm-supply counter's licence names, or null: the name holds one of
     /// <see cref="ClassifierRules.FarmSupplyNameWords"/> and no word of making (a 供销社 废品收购站 or 加工厂 is another trade).
@@ -3762,7 +3826,7 @@ internal sealed partial class CompanyClassifier
 
         foreach (var item in items)
         {
-            var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal));
+            var word = goods.FirstOrDefault(g => g.Length > 0 && item.Contains(g, StringComparison.Ordinal) && (g != ClassifierRules.FarmGoodsClass || NamesFarmGoodsClass(item)));
             if (word is not null)
             {
                 return word;
@@ -3770,6 +3834,24 @@ internal sealed partial class CompanyClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a licence item names <see cref="ClassifierRules.FarmGoodsClass"/> as the farm goods class (session 47, ADR 0755), not
+    /// only as the tail of 工农业生产资料 (goods of industry and farming alike: a co-op federation's wholesale list).
+    /// </summary>
+    internal static bool NamesFarmGoodsClass(string item)
+    {
+        var word = ClassifierRules.FarmGoodsClass;
+        for (var at = item.IndexOf(word, StringComparison.Ordinal); at >= 0; at = item.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || item[at - 1] != '工')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

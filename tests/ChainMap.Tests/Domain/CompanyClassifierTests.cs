@@ -3529,6 +3529,29 @@ internal sealed class CompanyClassifierTests
 
     // ---- end of register rows, session 48 ----
 
+    // ---- Co-op stores, session 49 (s49-coop, ADR 0815; the NC-INPUT rule first written for ADR 0755) ----
+
+    // 农业生产资料 is the co-op licence's class of its farm goods (农资 written out): a co-op that lists it among its goods sells farm inputs
+    // (NC-INPUT, as the register labels place co-op stores). A co-op federation's 工农业生产资料 (goods of industry and farming alike) is
+    // not it, and a shop whose name is no co-op's is no farm-supply counter by the class alone.
+    [TestCase("长汀县策武供销合作社", "零售日用百货、纺织品、日用杂品、五金、交电、农业生产资料。", true)]
+    [TestCase("湛江市海头供销社北月店", "零售：针织品、纺织品、日用百货、五金交电、化工产品（除危险品）、日杂（除烟花炮竹）、农业生产资料", true)]
+    [TestCase("绍兴市柯桥区供销合作社联合社", "报废汽车回收、工农业生产资料、生活资料、农副土特产品、粮油食品、废旧物资、金属材料、石油及制品、化工机电产品、电子电讯设备、汽车及配件、储运服务。", false)]
+    [TestCase("某某商贸有限公司", "零售日用百货、纺织品、日用杂品、五金、交电、农业生产资料。", false)]
+    public Task A_co_op_whose_licence_lists_farm_production_goods_sells_farm_inputs(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "NC-INPUT", placed);
+
+    // A co-op store whose licence sells a general store's goods (百货, 针纺织品, 日用杂品, 副食品, 烟酒 …) is a store (FW-TRADE), as a
+    // private 百货 store is (the call of ADR 0815); a co-op's farm-inputs counter, scrap-buying station or petrol station is not, nor a
+    // private trading company by these words alone.
+    [TestCase("钦州市钦北区大直供销合作社", "日用品百货，针织品，五金交电，日杂", true)]
+    [TestCase("张家口市宣化区庞家堡供销社白庙门市部", "日用百货，针织品，纺织品，日用杂品、烟、酒、糖、茶、罐头、糕点、饮料、调味品、化肥的零售。", true)]
+    [TestCase("宁化县安乐供销社农资门市部", "化肥、农药(除杀鼠剂)、农膜、中小农具零售。", false)]
+    [TestCase("鹰潭市月湖区供销社废品收购站", "主营:废旧金属、废品收购兼营:日用杂品", false)]
+    public Task A_co_op_store_selling_general_goods_is_a_store(string name, string scope, bool placed) =>
+        AssertPlacedAsync(name, scope, "FW-TRADE", placed);
+
+    // ---- end of co-op stores, session 49 ----
     // ---- products-zq, session 46 (s46-zq, ADR 0725) ----
 
     // 工程机械整机 guesses 工程作业专用车 (ADR 0420: the truck-crane and pump-truck makers); a maker whose products name only machines

@@ -4243,10 +4243,13 @@ internal sealed partial class CompanyClassifier
 
     private static (double Agreement, string? Evidence) Agreement(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes, double weight)
     {
+        // Called for every segment several times a row (ADR 0835): indexed loops (a foreach over the interface allocates an
+        // enumerator per call), and the evidence is built once, for the code that gave the best value, not at every improvement.
         var best = 0.0;
-        string? evidence = null;
-        foreach (var company in companyCodes)
+        IndustryCode? bestCode = null;
+        for (var i = 0; i < companyCodes.Count; i++)
         {
+            var company = companyCodes[i];
             foreach (var code in segmentCodes)
             {
                 var value = company.Code == code ? 1.0
@@ -4256,11 +4259,13 @@ internal sealed partial class CompanyClassifier
                 if (value * weight > best)
                 {
                     best = value * weight;
-                    evidence = company.Source == company.Code ? company.Code : $"{company.Source}→{company.Code}";
+                    bestCode = company;
                 }
             }
         }
 
+        var evidence = bestCode is null ? null
+            : bestCode.Source == bestCode.Code ? bestCode.Code : $"{bestCode.Source}→{bestCode.Code}";
         return (best, evidence);
     }
 
@@ -4581,11 +4586,20 @@ internal sealed partial class CompanyClassifier
 
     private bool IsExcluded(int segment, string[] texts)
     {
+        // Plain loops: a lambda over the texts captured each exclusion's word, one closure per exclusion per call (ADR 0835).
         foreach (var (s, word) in excludes)
         {
-            if (s == segment && Array.Exists(texts, t => t.Contains(word, StringComparison.Ordinal)))
+            if (s != segment)
             {
-                return true;
+                continue;
+            }
+
+            foreach (var text in texts)
+            {
+                if (text.Contains(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

@@ -4252,7 +4252,8 @@ internal sealed partial class CompanyClassifier
             var company = companyCodes[i];
             foreach (var code in segmentCodes)
             {
-                var value = company.Code == code ? 1.0
+                var value = DifferInFirstTwo(company.Code, code) ? 0
+                    : company.Code == code ? 1.0
                     : company.Code.StartsWith(code, StringComparison.Ordinal) ? 0.9
                     : code.StartsWith(company.Code, StringComparison.Ordinal) ? (company.Code.Length >= 3 ? 0.6 : 0.35)
                     : 0;
@@ -4268,6 +4269,13 @@ internal sealed partial class CompanyClassifier
             : bestCode.Source == bestCode.Code ? bestCode.Code : $"{bestCode.Source}→{bestCode.Code}";
         return (best, evidence);
     }
+
+    /// <summary>
+    /// True when two codes of two or more characters differ in their first two: then neither equals nor starts with the other, and
+    /// <see cref="Agreement"/> gives 0 without comparing them further (most pairs of a row's and a segment's codes, ADR 0835).
+    /// </summary>
+    private static bool DifferInFirstTwo(string a, string b) =>
+        a.Length >= 2 && b.Length >= 2 && (a[0] != b[0] || a[1] != b[1]);
 
     /// <summary>
     /// True when <paramref name="text"/> holds <paramref name="term"/> as a word: a term that opens with 售 (售电, 售货车) read
@@ -4749,7 +4757,8 @@ internal sealed partial class CompanyClassifier
         /// </summary>
         public double[] Sources()
         {
-            double[] weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness || FirstItemAgrees ? 1.0 : ScopeSourceWeight];
+            // A span, so the weights live on the stack: Sources() is called several times per candidate (ADR 0835).
+            ReadOnlySpan<double> weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness || FirstItemAgrees ? 1.0 : ScopeSourceWeight];
             var result = new double[4];
             for (var f = 0; f < 4; f++)
             {

@@ -203,8 +203,10 @@ internal sealed class TermScanner
         }
     }
 
+    // TryGetValue on the dictionary itself: GetValueOrDefault is an extension over IReadOnlyDictionary, one interface call per
+    // character of every text (ADR 0835).
     private int Step(int state, char c) =>
-        state == 0 ? rootNext[c] : next.GetValueOrDefault(Key(state, c));
+        state == 0 ? rootNext[c] : next.TryGetValue(Key(state, c), out var to) ? to : 0;
 
     private static long Key(int state, char c) => ((long)state << 16) | c;
 }

@@ -15,17 +15,16 @@ internal sealed partial class CompanyClassifier
     /// </summary>
     private List<(string Term, int Segment, double Strength)> FieldTermsIn(params string[] texts)
     {
-        var indexes = new List<int>();
+        // One scratch list of indexes per thread (ADR 0835): the scanner appends each text's finds to it, and one sort puts them in
+        // fieldTerms order (a word found in two texts twice, side by side, and taken once below).
+        var indexes = fieldTermIndexesBuffer ??= [];
+        indexes.Clear();
         foreach (var text in texts)
         {
-            indexes.AddRange(fieldTermScanner.Find(text));
+            fieldTermScanner.AddFound(text, indexes);
         }
 
-        if (texts.Length > 1)
-        {
-            indexes.Sort();
-        }
-
+        indexes.Sort();
         var result = new List<(string Term, int Segment, double Strength)>(indexes.Count);
         for (var i = 0; i < indexes.Count; i++)
         {
@@ -35,8 +34,12 @@ internal sealed partial class CompanyClassifier
             }
         }
 
+        indexes.Clear();
         return result;
     }
+
+    [ThreadStatic]
+    private static List<int>? fieldTermIndexesBuffer;
 
     /// <summary>The entries of <see cref="downstreamTerms"/> whose word occurs in <paramref name="clause"/>, in their order.</summary>
     private List<(string Term, string Chain)> DownstreamTermsIn(string clause) =>

@@ -4416,26 +4416,39 @@ internal sealed partial class CompanyClassifier
 
     private static (double Agreement, string? Evidence) Agreement(string[] segmentCodes, IReadOnlyList<IndustryCode> companyCodes, double weight)
     {
+        // Called for every segment several times a row (ADR 0835): indexed loops (a foreach over the interface allocates an
+        // enumerator per call), and the evidence is built once, for the code that gave the best value, not at every improvement.
         var best = 0.0;
-        string? evidence = null;
-        foreach (var company in companyCodes)
+        IndustryCode? bestCode = null;
+        for (var i = 0; i < companyCodes.Count; i++)
         {
+            var company = companyCodes[i];
             foreach (var code in segmentCodes)
             {
-                var value = company.Code == code ? 1.0
+                var value = DifferInFirstTwo(company.Code, code) ? 0
+                    : company.Code == code ? 1.0
                     : company.Code.StartsWith(code, StringComparison.Ordinal) ? 0.9
                     : code.StartsWith(company.Code, StringComparison.Ordinal) ? (company.Code.Length >= 3 ? 0.6 : 0.35)
                     : 0;
                 if (value * weight > best)
                 {
                     best = value * weight;
-                    evidence = company.Source == company.Code ? company.Code : $"{company.Source}→{company.Code}";
+                    bestCode = company;
                 }
             }
         }
 
+        var evidence = bestCode is null ? null
+            : bestCode.Source == bestCode.Code ? bestCode.Code : $"{bestCode.Source}→{bestCode.Code}";
         return (best, evidence);
     }
+
+    /// <summary>
+    /// True when two codes of two or more characters differ in their first two: then neither equals nor starts with the other, and
+    /// <see cref="Agreement"/> gives 0 without comparing them further (most pairs of a row's and a segment's codes, ADR 0835).
+    /// </summary>
+    private static bool DifferInFirstTwo(string a, string b) =>
+        a.Length >= 2 && b.Length >= 2 && (a[0] != b[0] || a[1] != b[1]);
 
     /// <summary>
     /// True when <paramref name="text"/> holds <paramref name="term"/> as a word: a term that opens with 售 (售电, 售货车) read
@@ -4782,11 +4795,20 @@ internal sealed partial class CompanyClassifier
 
     private bool IsExcluded(int segment, string[] texts)
     {
+        // Plain loops: a lambda over the texts captured each exclusion's word, one closure per exclusion per call (ADR 0835).
         foreach (var (s, word) in excludes)
         {
-            if (s == segment && Array.Exists(texts, t => t.Contains(word, StringComparison.Ordinal)))
+            if (s != segment)
             {
-                return true;
+                continue;
+            }
+
+            foreach (var text in texts)
+            {
+                if (text.Contains(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 
@@ -4936,7 +4958,8 @@ internal sealed partial class CompanyClassifier
         /// </summary>
         public double[] Sources()
         {
-            double[] weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness || FirstItemAgrees ? 1.0 : ScopeSourceWeight];
+            // A span, so the weights live on the stack: Sources() is called several times per candidate (ADR 0835).
+            ReadOnlySpan<double> weights = [NameWeight, ProductsWeight, IndustryTextWeight, MainBusiness || FirstItemAgrees ? 1.0 : ScopeSourceWeight];
             var result = new double[4];
             for (var f = 0; f < 4; f++)
             {

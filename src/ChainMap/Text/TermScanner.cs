@@ -29,6 +29,9 @@ internal sealed class TermScanner
     [ThreadStatic]
     private static bool[]? seenBuffer;
 
+    [ThreadStatic]
+    private static List<int>? foundBuffer;
+
     /// <summary>Builds the automaton over <paramref name="words"/> (duplicates allowed: each index is reported).</summary>
     public TermScanner(IReadOnlyList<string> words)
     {
@@ -134,14 +137,28 @@ internal sealed class TermScanner
     public List<int> Find(string? text)
     {
         var result = new List<int>();
+        AddFound(text, result);
+        result.Sort();
+        return result;
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="result"/> the indexes of the words that occur in <paramref name="text"/>, each once, in no set order:
+    /// <see cref="Find"/> without its list, for a caller that reads several texts into one list and sorts it once (ADR 0835).
+    /// </summary>
+    public void AddFound(string? text, List<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         if (string.IsNullOrEmpty(text))
         {
-            return result;
+            return;
         }
 
-        // The words met so far, by id: all false between calls (each call clears what it set), one array per thread.
+        // The words met so far, by id: all false between calls (each call clears what it set), one array per thread; likewise the
+        // list of the ids met, so that a call allocates nothing of its own.
         var seen = seenBuffer is { } buffer && buffer.Length >= indexesOf.Length ? buffer : seenBuffer = new bool[indexesOf.Length];
-        var found = new List<int>();
+        var found = foundBuffer ??= [];
+        found.Clear();
         try
         {
             var state = 0;
@@ -181,14 +198,15 @@ internal sealed class TermScanner
             {
                 seen[word] = false;
             }
-        }
 
-        result.Sort();
-        return result;
+            found.Clear();
+        }
     }
 
+    // TryGetValue on the dictionary itself: GetValueOrDefault is an extension over IReadOnlyDictionary, one interface call per
+    // character of every text (ADR 0835).
     private int Step(int state, char c) =>
-        state == 0 ? rootNext[c] : next.GetValueOrDefault(Key(state, c));
+        state == 0 ? rootNext[c] : next.TryGetValue(Key(state, c), out var to) ? to : 0;
 
     private static long Key(int state, char c) => ((long)state << 16) | c;
 }

@@ -39,4 +39,30 @@ public sealed class TermScannerTests
             Assert.That(scanner.Find(text), Is.EqualTo(expected), text);
         }
     }
+
+    [Test]
+    public void AddFound_appends_each_texts_words_to_the_callers_list_leaving_what_it_held()
+    {
+        // ADR 0835: several texts read into one list; sorted, it holds each text's finds (a word in two texts twice).
+        var random = new Random(835);
+        const string alphabet = "汽车配件售销零轮毂ab";
+        string Draw(int length) => new([.. Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var words = Enumerable.Range(0, 300).Select(_ => Draw(random.Next(1, 6))).ToList();
+        var scanner = new TermScanner(words);
+
+        for (var round = 0; round < 200; round++)
+        {
+            string[] texts = [Draw(random.Next(0, 30)), Draw(random.Next(0, 30))];
+            var found = new List<int> { -1 };
+            foreach (var text in texts)
+            {
+                scanner.AddFound(text, found);
+            }
+
+            found.Sort();
+            var expected = texts.SelectMany(text => Enumerable.Range(0, words.Count).Where(i => text.Contains(words[i], StringComparison.Ordinal)))
+                .Prepend(-1).Order();
+            Assert.That(found, Is.EqualTo(expected), string.Join("|", texts));
+        }
+    }
 }

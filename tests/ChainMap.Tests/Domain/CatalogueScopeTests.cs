@@ -47,10 +47,11 @@ public sealed class CatalogueScopeTests
 
     // Rows the structure now places: a battery maker whose permits (building work) come first, a composites maker whose first item
     // is research, and Shenzhen's battery maker whose general section opens with software. The catalogue's 电池制造 names the cells
-    // and modules segment (ADR 0635), the most specific one.
+    // and modules segment (ADR 0635), the most specific one; Shenzhen's 锂离子电池的研发、制造、销售 names it too since ADR 0820 (a making
+    // clause under the format's headings names its catalogue term).
     [TestCase("某某新能源科技有限公司", $"许可项目：建设工程施工；建设工程设计{PermitNote}一般项目：电池制造；电池销售；电池零配件生产；{Technology}。{GeneralNote}", "XNY-BATT-CELL")]
     [TestCase("某某复合材料有限公司", $"一般项目：新材料技术研发；高性能纤维及复合材料制造；高性能纤维及复合材料销售；{Technology}；货物进出口。{GeneralNote}", "HG-NEWMAT")]
-    [TestCase("某某电子股份有限公司", "一般经营项目是：软件开发及销售；货物及技术进出口。许可经营项目是：锂离子电池的研发、制造、销售；储能电池及储能系统的研发、制造、销售。", "XNY-BATT")]
+    [TestCase("某某电子股份有限公司", "一般经营项目是：软件开发及销售；货物及技术进出口。许可经营项目是：锂离子电池的研发、制造、销售；储能电池及储能系统的研发、制造、销售。", "XNY-BATT-CELL")]
     public async Task A_scope_in_the_catalogue_format_places_the_company_by_its_first_own_item(string name, string scope, string segment)
     {
         var classifier = new CompanyClassifier(await DefaultChainsAsync());
